@@ -1,0 +1,52 @@
+// Locales, direction and message lookup, shared by server and browser. Catalogues are plain
+// dictionaries (one per locale) so a missing key is a type error and a failing test.
+import en from "./en";
+
+export const LOCALES = ["en", "fr", "ar"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français", ar: "العربية" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function direction(locale: Locale): "ltr" | "rtl" {
+  return locale === "ar" ? "rtl" : "ltr";
+}
+
+export type Vars = Record<string, string | number>;
+
+/** Looks a key up and fills `{name}` placeholders; an unknown key is shown as itself. */
+export function translate(messages: Messages, key: string, vars?: Vars): string {
+  const template = (messages as Record<string, string>)[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export const PARIS = "Europe/Paris";
+
+/** A date and time in the viewer's language, in the given time zone (Paris by default). */
+export function formatDateTime(instant: Date | number, locale: Locale, timeZone = PARIS): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+  }).format(instant);
+}
+
+export function formatDate(instant: Date | number, locale: Locale, timeZone = PARIS): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone }).format(instant);
+}
+
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+}
+
+// Arabic with Latin digits: UNESCO documents in Arabic commonly use them, and they keep
+// references and scores identical across the three languages.
+export function intlLocale(locale: Locale): string {
+  return locale === "ar" ? "ar-u-nu-latn" : locale === "fr" ? "fr-FR" : "en-GB";
+}

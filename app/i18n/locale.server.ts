@@ -1,0 +1,43 @@
+import { createCookie } from "@remix-run/node";
+import { isLocale, LOCALES, type Locale, type Messages } from "./index";
+import en from "./en";
+import fr from "./fr";
+import ar from "./ar";
+
+export const catalogues: Record<Locale, Messages> = { en, fr, ar };
+
+export const localeCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+/** Picks the best supported language from an Accept-Language header. */
+export function fromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split("-")[0];
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}
+
+/** The user's profile language, else the switch's cookie, else Accept-Language, else English. */
+export async function resolveLocale(request: Request, profileLocale?: string | null): Promise<Locale> {
+  if (isLocale(profileLocale)) return profileLocale;
+  const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
+  if (isLocale(fromCookie)) return fromCookie;
+  return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? "en";
+}
+
+export { LOCALES };

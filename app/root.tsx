@@ -1,0 +1,187 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+} from "@remix-run/react";
+import { useContext, useEffect, type ReactNode } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { getSessionUser } from "./auth/session.server";
+import { rolesOf } from "./auth/permissions.server";
+import { useNonce } from "./components/nonce";
+import { useRootData, useT, type RootData } from "./components/i18n";
+import { direction, LOCALE_NAMES, LOCALES } from "./i18n";
+import { catalogues, resolveLocale } from "./i18n/locale.server";
+import stylesheet from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "data:," },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const locale = await resolveLocale(request, user?.locale);
+  return {
+    locale,
+    messages: catalogues[locale],
+    user: user ? { name: user.name, roles: rolesOf(user) } : null,
+    nonce: (context as { nonce?: string }).nonce,
+  } satisfies RootData;
+}
+
+/** The page title: the deepest route's handle.title, with "Error: " after a failed post. */
+function usePageTitle(): string {
+  const t = useT();
+  const matches = useMatches();
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  const handle = [...matches].reverse().find((m) => (m.handle as { title?: string } | undefined)?.title)?.handle as { title: string } | undefined;
+  const actionData = Object.values(state?.actionData ?? {}) as { errors?: Record<string, unknown> }[];
+  const failed = actionData.some((d) => d && typeof d === "object" && d.errors && Object.keys(d.errors).length > 0);
+  const base = handle ? `${t(handle.title)} – ${t("app.short_name")}` : t("app.name");
+  return failed ? `${t("title.error_prefix")}${base}` : base;
+}
+
+function Document({ children, title }: { children: ReactNode; title: string }) {
+  const { locale } = useRootData();
+  const nonce = useNonce();
+  useEffect(() => {
+    // End-to-end tests wait for this before clicking, so they exercise the hydrated path.
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang={locale} dir={direction(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <form method="post" action="/language" className="language-switch" aria-label={t("nav.language")}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {LOCALES.filter((l) => l !== t.locale).map((l) => (
+        <button key={l} type="submit" name="lang" value={l} lang={l} className="link-button">
+          {LOCALE_NAMES[l]}
+        </button>
+      ))}
+    </form>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const { user } = useRootData();
+  const roles = user?.roles ?? [];
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          {t("app.short_name")}
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            {roles.includes("secretariat") ? (
+              <li>
+                <Link to="/secretariat">{t("nav.secretariat")}</Link>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
+                <Link to="/dashboard">{t("nav.dashboard")}</Link>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
+                <Link to="/account">{t("nav.account")}</Link>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Link to="/login">{t("nav.login")}</Link>
+                </li>
+                <li>
+                  <Link to="/register">{t("nav.register")}</Link>
+                </li>
+              </>
+            )}
+            {user ? (
+              <li>
+                <form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </form>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.text")}</p>
+    </footer>
+  );
+}
+
+export default function App() {
+  const title = usePageTitle();
+  return (
+    <Document title={title}>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "errors.page_not_found" : status === 403 ? "errors.forbidden" : "errors.unexpected";
+  if (status >= 500) console.error(error);
+  return (
+    <Document title={`${t(key)} – ${t("app.short_name")}`}>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <h1>{t(key)}</h1>
+        <p>{t(`${key}_help`)}</p>
+        <p>
+          <Link to="/">{t("nav.home")}</Link>
+        </p>
+      </main>
+      <Footer />
+    </Document>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSessionUser } from "../auth/session.server";
+import { useT } from "../components/i18n";
+
+export const handle = { title: "home.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return { signedIn: !!user };
+}
+
+export default function Home() {
+  const t = useT();
+  const { signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("app.name")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <ul className="cards">
+        <li>
+          <h2>{t("home.candidates_title")}</h2>
+          <p>{t("home.candidates_text")}</p>
+        </li>
+        <li>
+          <h2>{t("home.nominators_title")}</h2>
+          <p>{t("home.nominators_text")}</p>
+        </li>
+        <li>
+          <h2>{t("home.jury_title")}</h2>
+          <p>{t("home.jury_text")}</p>
+        </li>
+      </ul>
+      {signedIn ? (
+        <p>
+          <Link to="/dashboard" className="button">
+            {t("home.go_dashboard")}
+          </Link>
+        </p>
+      ) : (
+        <p className="button-row">
+          <Link to="/register" className="button">
+            {t("home.register")}
+          </Link>
+          <Link to="/login">{t("home.login")}</Link>
+        </p>
+      )}
+    </>
+  );
+}

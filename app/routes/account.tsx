@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission, requireUser } from "../auth/permissions.server";
+import { listSessions, revokeSession } from "../auth/session.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { accountSchema, profileSchema } from "../forms/account";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDateTime, LOCALE_NAMES, LOCALES } from "../i18n";
+import { localeCookie } from "../i18n/locale.server";
+import { updateProfile } from "../models/account.server";
+
+export const handle = { title: "account.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    currentSessionId: user.sessionId,
+    sessions: listSessions({ userId: user.id }).map((s) => ({ id: s.id, createdAt: s.createdAt.getTime(), userAgent: s.userAgent })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await validateForm(request, accountSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  await requirePermission(request, form.data.intent === "profile" ? "account.update" : "session.revoke", { ownerId: user.id });
+  if (form.data.intent === "profile") {
+    updateProfile({ userId: user.id, name: form.data.name, locale: form.data.locale });
+    return redirect("/account?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(form.data.locale) } });
+  }
+  if (!revokeSession({ userId: user.id, sessionId: form.data.sessionId })) {
+    return data({ errors: fieldError("sessionId", "errors.session_unknown"), values: {} }, { status: 404 });
+  }
+  return redirect(form.data.sessionId === user.sessionId ? "/login" : "/account?revoked=1");
+}
+
+export default function Account() {
+  const t = useT();
+  const account = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      {params.get("saved") ? (
+        <p className="notice success" role="status">
+          {t("account.saved")}
+        </p>
+      ) : null}
+      {params.get("revoked") ? (
+        <p className="notice success" role="status">
+          {t("account.revoked")}
+        </p>
+      ) : null}
+      <p>
+        {t("fields.email")}: <bdi>{account.email}</bdi>
+      </p>
+      <h2>{t("account.profile")}</h2>
+      <ValidatedForm id="profile" schema={profileSchema} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
+        <input type="hidden" name="intent" value="profile" />
+        <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
+        <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <SubmitButton>{t("account.save")}</SubmitButton>
+      </ValidatedForm>
+      <h2>{t("account.sessions")}</h2>
+      <p>{t("account.sessions_intro")}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("account.session_started")}</th>
+              <th scope="col">{t("account.session_device")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("account.session_actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {account.sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{formatDateTime(s.createdAt, t.locale)}</td>
+                <td dir="ltr">{s.userAgent ?? "—"}</td>
+                <td>
+                  {s.id === account.currentSessionId ? (
+                    <span className="tag">{t("account.this_session")}</span>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="link-button">
+                        {t("account.revoke")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

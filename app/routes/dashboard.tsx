@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser, rolesOf } from "../auth/permissions.server";
+import { useT } from "../components/i18n";
+import { countryName } from "../i18n/countries";
+
+export const handle = { title: "dashboard.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    name: user.name,
+    roles: rolesOf(user),
+    entities: user.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, country: e.country })),
+    juries: user.juries.map((j) => ({ editionId: j.editionId, isChair: j.isChair })),
+  };
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const { name, roles, entities, juries } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t("dashboard.title")}</h1>
+      {params.get("welcome") ? (
+        <p className="notice success" role="status">
+          {t("dashboard.welcome", { name })}
+        </p>
+      ) : null}
+      <p>{t("dashboard.signed_in_as", { name })}</p>
+      <ul className="cards">
+        {roles.includes("applicant") ? (
+          <li>
+            <h2>{t("dashboard.applicant_title")}</h2>
+            <p>{t("dashboard.applicant_empty")}</p>
+          </li>
+        ) : null}
+        {roles.includes("nominator") ? (
+          <li>
+            <h2>{t("dashboard.nominator_title")}</h2>
+            <ul>
+              {entities.map((e) => (
+                <li key={e.id}>
+                  <bdi>{e.name}</bdi>
+                  {e.country ? ` (${countryName(e.country, t.locale)})` : ""}
+                </li>
+              ))}
+            </ul>
+            <p>{t("dashboard.nominator_empty")}</p>
+          </li>
+        ) : null}
+        {roles.includes("juror") ? (
+          <li>
+            <h2>{t("dashboard.juror_title")}</h2>
+            <p>{juries.some((j) => j.isChair) ? t("dashboard.juror_chair") : t("dashboard.juror_member")}</p>
+            <p>{t("dashboard.juror_empty")}</p>
+          </li>
+        ) : null}
+        {roles.includes("secretariat") ? (
+          <li>
+            <h2>{t("dashboard.secretariat_title")}</h2>
+            <p>
+              <Link to="/secretariat">{t("dashboard.secretariat_link")}</Link>
+            </p>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

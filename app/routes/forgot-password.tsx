@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { getSessionUser } from "../auth/session.server";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { forgotPasswordSchema } from "../forms/forgot-password";
+import { validateForm } from "../forms/validate.server";
+import { requestPasswordReset } from "../models/account.server";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "forgot.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await getSessionUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await getSessionUser(request);
+  const form = await validateForm(request, forgotPasswordSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });
+  requestPasswordReset({ email: form.data.email, origin: appOrigin(request) });
+  return { sent: true, errors: undefined, values: form.values };
+}
+
+export default function ForgotPassword() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  if (result?.sent) {
+    return (
+      <>
+        <h1>{t("forgot.sent_title")}</h1>
+        <p className="notice success" role="status">
+          {t("forgot.sent_text")}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t("forgot.title")}</h1>
+      <p>{t("forgot.intro")}</p>
+      <ValidatedForm id="forgot" schema={forgotPasswordSchema} result={result}>
+        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
+        <SubmitButton>{t("forgot.submit")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { isWeakPassword } from "../auth/common-passwords";
+import { createSession, getSessionUser } from "../auth/session.server";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../forms/accept-invitation";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { acceptInvitation, findOpenInvitation } from "../models/account.server";
+
+export const handle = { title: "invitation.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await getSessionUser(request);
+  const invitation = findOpenInvitation({ token: params.token ?? "" });
+  if (!invitation) return { invitation: null };
+  const { name, email, role, entityName, editionYear, existingAccount } = invitation;
+  return { invitation: { name, email, role, entityName, editionYear, existingAccount } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await getSessionUser(request);
+  const invitation = findOpenInvitation({ token: params.token ?? "" });
+  if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });
+  const form = await validateForm(request, invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!invitation.existingAccount && isWeakPassword(form.data.password)) {
+    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  }
+  const result = await acceptInvitation({ token: params.token ?? "", name: form.data.name ?? "", password: form.data.password });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
+  return redirect("/dashboard", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function AcceptInvitation() {
+  const t = useT();
+  const { invitation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (!invitation) {
+    return (
+      <>
+        <h1>{t("invitation.invalid_title")}</h1>
+        <p>{t("errors.link_invalid")}</p>
+      </>
+    );
+  }
+  const what =
+    invitation.role === "nominator"
+      ? t("invitation.as_nominator", { entity: invitation.entityName ?? "" })
+      : invitation.role === "juror"
+        ? t("invitation.as_juror", { year: invitation.editionYear ?? "" })
+        : t("invitation.as_secretariat");
+  return (
+    <>
+      <h1>{t("invitation.title")}</h1>
+      <p>
+        {t("invitation.intro", { email: invitation.email })} <bdi>{what}</bdi>
+      </p>
+      <ValidatedForm
+        id="accept"
+        schema={invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema}
+        result={result}
+        defaultValues={{ name: invitation.name }}
+      >
+        {invitation.existingAccount ? (
+          <>
+            <p>{t("invitation.existing_account")}</p>
+            <TextField name="password" label={t("fields.current_password")} type="password" autoComplete="current-password" />
+          </>
+        ) : (
+          <>
+            <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
+            <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
+          </>
+        )}
+        <SubmitButton>{t("invitation.submit")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}

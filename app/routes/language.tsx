@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { getSessionUser } from "../auth/session.server";
+import { useT } from "../components/i18n";
+import { languageSchema } from "../forms/language";
+import { validateForm } from "../forms/validate.server";
+import { localeCookie } from "../i18n/locale.server";
+import { setUserLocale } from "../models/account.server";
+import { safeRedirect } from "../utils/http.server";
+
+export const handle = { title: "language.title" };
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getSessionUser(request);
+  const form = await validateForm(request, languageSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  // A signed-in user's profile wins over the cookie, so the switch updates the profile too.
+  if (user) setUserLocale({ userId: user.id, locale: form.data.lang });
+  return redirect(safeRedirect(form.data.redirectTo, "/"), { headers: { "Set-Cookie": await localeCookie.serialize(form.data.lang) } });
+}
+
+export default function Language() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("language.title")}</h1>
+      {result?.errors ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t("errors.summary_title")}</h2>
+          <p>{t("errors.locale_invalid")}</p>
+        </div>
+      ) : null}
+      <p>
+        <Link to="/">{t("nav.home")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { isWeakPassword } from "../auth/common-passwords";
+import { createSession, getSessionUser } from "../auth/session.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { registerSchema } from "../forms/register";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { LOCALE_NAMES, LOCALES } from "../i18n";
+import { resolveLocale } from "../i18n/locale.server";
+import { registerApplicant } from "../models/account.server";
+
+export const handle = { title: "register.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect("/dashboard");
+  return { locale: await resolveLocale(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect("/dashboard");
+  const form = await validateForm(request, registerSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (isWeakPassword(form.data.password)) return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  const result = await registerApplicant(form.data);
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
+  return redirect("/dashboard?welcome=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Register() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("register.title")}</h1>
+      <p>{t("register.intro")}</p>
+      <ValidatedForm id="register" schema={registerSchema} result={result} defaultValues={{ locale: t.locale }}>
+        <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
+        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={t("fields.email_hint")} />
+        <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
+        <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <SubmitButton>{t("register.submit")}</SubmitButton>
+      </ValidatedForm>
+      <p>
+        {t("register.have_account")} <Link to="/login">{t("nav.login")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "../auth/permissions.server";
+import { useT } from "../components/i18n";
+import { listEditionsBrief } from "../models/entity.server";
+
+export const handle = { title: "secretariat.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  return { editions: listEditionsBrief() };
+}
+
+export default function SecretariatHome() {
+  const t = useT();
+  const { editions } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("secretariat.title")}</h1>
+      <ul className="cards">
+        <li>
+          <h2>
+            <Link to="/secretariat/entities">{t("entities.title")}</Link>
+          </h2>
+          <p>{t("secretariat.entities_text")}</p>
+        </li>
+        <li>
+          <h2>
+            <Link to="/secretariat/invitations">{t("invitations.title")}</Link>
+          </h2>
+          <p>{t("secretariat.invitations_text")}</p>
+        </li>
+      </ul>
+      <h2>{t("secretariat.editions")}</h2>
+      {editions.length === 0 ? (
+        <p className="panel">{t("secretariat.no_editions")}</p>
+      ) : (
+        <ul>
+          {editions.map((e) => (
+            <li key={e.id}>
+              {e.year}: <bdi>{t.locale === "fr" ? e.themeFr : t.locale === "ar" && e.themeAr ? e.themeAr : e.themeEn}</bdi>{" "}
+              <span className="tag">{t(`phase.${e.phase}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireRole } from "../auth/permissions.server";
+import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { entitySchema } from "../forms/entity";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { countryName, sortedCountries } from "../i18n/countries";
+import { createEntity, listEntities } from "../models/entity.server";
+
+export const handle = { title: "entities.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  return { entities: listEntities() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const form = await validateForm(request, entitySchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = createEntity({ actorId: user.id, kind: form.data.kind, name: form.data.name, country: form.data.country || null });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  return redirect("/secretariat/entities?created=1");
+}
+
+export default function Entities() {
+  const t = useT();
+  const { entities } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("entities.title")}</h1>
+      {params.get("created") ? (
+        <p className="notice success" role="status">
+          {t("entities.created")}
+        </p>
+      ) : null}
+      {entities.length === 0 ? (
+        <p className="panel">{t("entities.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.entity_name")}</th>
+                <th scope="col">{t("fields.entity_kind")}</th>
+                <th scope="col">{t("fields.country")}</th>
+                <th scope="col">{t("entities.members")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entities.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <bdi>{e.name}</bdi>
+                  </td>
+                  <td>{t(`entity_kind.${e.kind}`)}</td>
+                  <td>{countryName(e.country, t.locale)}</td>
+                  <td>{e.members}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("entities.add")}</h2>
+      <ValidatedForm id="entity" schema={entitySchema} result={result}>
+        <RadioGroup
+          name="kind"
+          legend={t("fields.entity_kind")}
+          options={[
+            { value: "national_commission", label: t("entity_kind.national_commission") },
+            { value: "ngo", label: t("entity_kind.ngo") },
+          ]}
+        />
+        <TextField name="name" label={t("fields.entity_name")} dirAuto />
+        <SelectField name="country" label={t("fields.country")} hint={t("entities.country_hint")} placeholder={t("fields.choose")} options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))} />
+        <SubmitButton>{t("entities.submit")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireRole } from "../auth/permissions.server";
+import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { invitationSchema } from "../forms/invitation";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
+import { createInvitation, listInvitations } from "../models/account.server";
+import { listEditionsBrief, listEntities } from "../models/entity.server";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "invitations.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  return {
+    invitations: listInvitations().map((i) => ({ ...i, createdAt: i.createdAt.getTime(), expiresAt: i.expiresAt.getTime(), acceptedAt: i.acceptedAt?.getTime() ?? null })),
+    entities: listEntities().map((e) => ({ id: e.id, name: e.name })),
+    editions: listEditionsBrief().map((e) => ({ id: e.id, year: e.year })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const form = await validateForm(request, invitationSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: appOrigin(request) });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  return redirect("/secretariat/invitations?sent=1");
+}
+
+export default function Invitations() {
+  const t = useT();
+  const { invitations, entities, editions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const now = Date.now();
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("invitations.title")}</h1>
+      {params.get("sent") ? (
+        <p className="notice success" role="status">
+          {t("invitations.sent")}
+        </p>
+      ) : null}
+      <h2>{t("invitations.new")}</h2>
+      {entities.length === 0 ? (
+        <p className="panel">
+          {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
+        </p>
+      ) : null}
+      <ValidatedForm id="invite" schema={invitationSchema} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
+        <RadioGroup
+          name="role"
+          legend={t("fields.role")}
+          options={[
+            { value: "nominator", label: t("role.nominator") },
+            { value: "juror", label: t("role.juror") },
+            { value: "secretariat", label: t("role.secretariat") },
+          ]}
+        />
+        <TextField name="name" label={t("fields.full_name")} dirAuto />
+        <TextField name="email" label={t("fields.email")} type="email" />
+        <SelectField name="locale" label={t("fields.language")} hint={t("invitations.language_hint")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <SelectField name="entityId" label={t("fields.entity")} hint={t("invitations.entity_hint")} placeholder={t("fields.choose")} options={entities.map((e) => ({ value: e.id, label: e.name }))} />
+        <SelectField name="editionId" label={t("fields.edition")} hint={editions.length ? t("invitations.edition_hint") : t("invitations.no_editions")} placeholder={t("fields.choose")} options={editions.map((e) => ({ value: e.id, label: String(e.year) }))} />
+        <Checkbox name="isChair" label={t("invitations.chair")} />
+        <SubmitButton>{t("invitations.submit")}</SubmitButton>
+      </ValidatedForm>
+      <h2>{t("invitations.list")}</h2>
+      {invitations.length === 0 ? (
+        <p className="panel">{t("invitations.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.full_name")}</th>
+                <th scope="col">{t("fields.role")}</th>
+                <th scope="col">{t("invitations.for")}</th>
+                <th scope="col">{t("invitations.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <bdi>{i.name}</bdi>
+                    <br />
+                    <span className="muted" dir="ltr">
+                      {i.email}
+                    </span>
+                  </td>
+                  <td>{t(`role.${i.role}`)}</td>
+                  <td>
+                    <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
+                  </td>
+                  <td>
+                    {i.acceptedAt
+                      ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
+                      : i.expiresAt < now
+                        ? t("invitations.expired")
+                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+// Runs once when the server process starts: migrate, seed the public archive, print the
+// one-time setup link while nobody can administer the system, start the e-mail sender.
+import { writeFileSync } from "node:fs";
+import { closeDb, databasePath, db } from "../db/client";
+import { seedPastLaureates } from "../db/seed/past-laureates";
+import { startMailSender, stopMailSender } from "./mail/outbox.server";
+import { issueSetupToken } from "./models/account.server";
+
+export async function startup({ port }: { port: number }) {
+  const database = db();
+  console.log(`Database: ${databasePath()}`);
+  seedPastLaureates(database);
+  const token = issueSetupToken();
+  if (token) {
+    const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+    console.log(`\nNo secretariat account yet. Open this one-time link to create the first one:\n  ${base}/setup/${token}\n`);
+    if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
+  }
+  startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
+}
+
+export function shutdown() {
+  stopMailSender();
+  closeDb();
+}

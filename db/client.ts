@@ -1,0 +1,42 @@
+// The one SQLite connection of this process: WAL journal, foreign keys on, busy timeout,
+// committed drizzle migrations applied on first use so `npm start` needs no extra step.
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+let instance: DB | undefined;
+
+export function databasePath(): string {
+  return resolve(process.env.DATABASE_PATH ?? "data/prize.db");
+}
+
+/** Opens (and migrates) a database file; used by the app, the demo seed and the scripts. */
+export function openDatabase(path: string): DB {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const database = drizzle(sqlite, { schema }) as DB;
+  migrate(database, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });
+  return database;
+}
+
+export function db(): DB {
+  if (!instance) instance = openDatabase(databasePath());
+  return instance;
+}
+
+/** Closes the connection (tests and scripts); the next db() call reopens it. */
+export function closeDb(): void {
+  instance?.$client.close();
+  instance = undefined;
+}
+
+export { schema };
