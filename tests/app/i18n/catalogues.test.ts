@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import ar from "../../../app/i18n/ar";
+import en from "../../../app/i18n/en";
+import fr from "../../../app/i18n/fr";
+import { direction, translate } from "../../../app/i18n";
+import { fromAcceptLanguage } from "../../../app/i18n/locale.server";
+
+const catalogues = { en, fr, ar } as Record<string, Record<string, string>>;
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+describe("catalogues", () => {
+  for (const locale of ["fr", "ar"]) {
+    it(`the ${locale} catalogue has exactly the English keys`, () => {
+      expect(Object.keys(catalogues[locale]).sort()).toEqual(Object.keys(en).sort());
+    });
+    it(`the ${locale} catalogue keeps every placeholder of the English text`, () => {
+      const wrong = Object.keys(en).filter((key) => placeholders(catalogues[locale][key] ?? "").join() !== placeholders((en as Record<string, string>)[key]).join());
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it("no message is empty in any language", () => {
+    for (const [locale, messages] of Object.entries(catalogues)) {
+      expect(Object.entries(messages).filter(([, v]) => !v.trim()).map(([k]) => `${locale}:${k}`)).toEqual([]);
+    }
+  });
+
+  it("every literal key used in the app exists in the catalogue", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles("app")) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\("([a-z_]+\.[a-z_.]+)"/g)) used.add(m[1]);
+      for (const m of text.matchAll(/"(errors\.[a-z_]+)"/g)) used.add(m[1]);
+    }
+    expect([...used].filter((key) => !(key in en)).sort()).toEqual([]);
+  });
+
+  it("arabic is written right to left and the others left to right", () => {
+    expect([direction("ar"), direction("fr"), direction("en")]).toEqual(["rtl", "ltr", "ltr"]);
+  });
+
+  it("translate fills placeholders and leaves unknown ones visible", () => {
+    expect(translate(en, "errors.login_locked", { minutes: 7 })).toBe("Too many failed sign-in attempts. For your security, try again in 7 minutes");
+    expect(translate(en, "no.such.key")).toBe("no.such.key");
+  });
+
+  it("Accept-Language picks the best supported language by quality", () => {
+    expect(fromAcceptLanguage("de-DE,de;q=0.9,fr;q=0.8,en;q=0.7")).toBe("fr");
+    expect(fromAcceptLanguage("ar-BH")).toBe("ar");
+    expect(fromAcceptLanguage("zh-CN, ru;q=0.5")).toBeUndefined();
+    expect(fromAcceptLanguage(null)).toBeUndefined();
+  });
+});

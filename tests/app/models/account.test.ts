@@ -1,0 +1,144 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { auditLog, entityMembers, juryMembers, loginAttempts, outbox, passwordResets, userRoles, users } from "../../../db/schema";
+import {
+  acceptInvitation,
+  attemptLogin,
+  completeSetup,
+  createInvitation,
+  findOpenInvitation,
+  isSetupTokenValid,
+  issueSetupToken,
+  loginLockMinutes,
+  registerApplicant,
+  requestPasswordReset,
+  resetPassword,
+} from "../../../app/models/account.server";
+import { verifyAuditChain } from "../../../app/models/audit.server";
+import { addJuror, makeEdition, makeEntity, makeUser, PASSWORD } from "../../fixtures/builders";
+
+const tokenFromMail = (to: string, prefix: string) => {
+  const row = db().select().from(outbox).where(eq(outbox.toAddress, to)).all().at(-1)!;
+  return row.textBody.match(new RegExp(`${prefix}/([A-Za-z0-9_-]+)`))![1];
+};
+
+describe("accounts", () => {
+  it("the one-time setup link creates the first secretariat account and never works again", async () => {
+    const token = issueSetupToken()!;
+    expect(isSetupTokenValid({ token })).toBe(true);
+    const result = await completeSetup({ token, email: "Head@Unesco.example", name: "Head", password: PASSWORD, locale: "fr" });
+    expect(result.ok).toBe(true);
+    expect(isSetupTokenValid({ token })).toBe(false);
+    expect(issueSetupToken()).toBeNull();
+    const again = await completeSetup({ token, email: "other@unesco.example", name: "Other", password: PASSWORD, locale: "en" });
+    expect(again).toEqual({ ok: false, field: "email", error: "errors.link_invalid" });
+    const roles = db().select().from(userRoles).where(eq(userRoles.role, "secretariat")).all();
+    expect(roles).toHaveLength(1);
+    expect(db().select().from(users).where(eq(users.email, "head@unesco.example")).get()?.locale).toBe("fr");
+  });
+
+  it("registration refuses a second account with the same address, whatever its case, and writes nothing", async () => {
+    expect((await registerApplicant({ email: "amina@example.org", name: "Amina", password: PASSWORD, locale: "en" })).ok).toBe(true);
+    const before = db().select({ n: count() }).from(users).get()!.n;
+    const audits = db().select({ n: count() }).from(auditLog).get()!.n;
+    expect(await registerApplicant({ email: " AMINA@example.org ", name: "Amina 2", password: PASSWORD, locale: "en" })).toEqual({ ok: false, field: "email", error: "errors.email_taken" });
+    expect(db().select({ n: count() }).from(users).get()!.n).toBe(before);
+    expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(audits);
+  });
+
+  it("sign-in succeeds with the right password and is audited", async () => {
+    const user = await makeUser({ email: "login@example.org" });
+    expect(await attemptLogin({ email: "LOGIN@example.org", password: PASSWORD, address: "10.0.0.1" })).toEqual({ ok: true, userId: user.id });
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "user.login")).all().some((r) => r.objectId === user.id)).toBe(true);
+  });
+
+  it("after five failed sign-ins for one account, even the right password is refused for a while", async () => {
+    await makeUser({ email: "locked@example.org" });
+    for (let i = 0; i < 5; i++) {
+      expect(await attemptLogin({ email: "locked@example.org", password: "wrong password!", address: `10.1.0.${i}` })).toMatchObject({ ok: false, error: "errors.login_failed" });
+    }
+    const refused = await attemptLogin({ email: "locked@example.org", password: PASSWORD, address: "10.1.0.99" });
+    expect(refused).toMatchObject({ ok: false, error: "errors.login_locked" });
+    expect((refused as { vars: { minutes: number } }).vars.minutes).toBeGreaterThanOrEqual(14);
+    expect(loginLockMinutes({ email: "locked@example.org", address: "x", now: new Date(Date.now() + 16 * 60000) })).toBe(0);
+  });
+
+  it("after five failed sign-ins from one address, other accounts from it are refused too", async () => {
+    for (let i = 0; i < 5; i++) await attemptLogin({ email: `nobody${i}@example.org`, password: "wrong password!", address: "192.0.2.7" });
+    const user = await makeUser({ email: "bystander@example.org" });
+    expect(await attemptLogin({ email: user.email, password: PASSWORD, address: "192.0.2.7" })).toMatchObject({ ok: false, error: "errors.login_locked" });
+    expect(await attemptLogin({ email: user.email, password: PASSWORD, address: "192.0.2.8" })).toMatchObject({ ok: true });
+    expect(db().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.address, "192.0.2.7")).get()!.n).toBe(5);
+  });
+
+  it("a password reset link works once, in the user's language, and ends every session", async () => {
+    const user = await makeUser({ email: "reset@example.org", locale: "ar" });
+    requestPasswordReset({ email: "reset@example.org", origin: "http://localhost:3000" });
+    const mail = db().select().from(outbox).where(eq(outbox.toAddress, "reset@example.org")).get()!;
+    expect(mail.locale).toBe("ar");
+    const token = tokenFromMail("reset@example.org", "reset-password");
+    expect(await resetPassword({ token, password: "a brand new passphrase" })).toEqual({ ok: true, userId: user.id });
+    expect(await resetPassword({ token, password: "another new passphrase" })).toEqual({ ok: false, field: "password", error: "errors.link_invalid" });
+    expect(await attemptLogin({ email: "reset@example.org", password: "a brand new passphrase", address: "10.2.0.1" })).toMatchObject({ ok: true });
+  });
+
+  it("an expired reset link is refused", async () => {
+    await makeUser({ email: "expired@example.org" });
+    requestPasswordReset({ email: "expired@example.org", origin: "http://localhost" });
+    const token = tokenFromMail("expired@example.org", "reset-password");
+    db().update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).run();
+    expect(await resetPassword({ token, password: "a brand new passphrase" })).toEqual({ ok: false, field: "password", error: "errors.link_invalid" });
+  });
+
+  it("asking to reset an unknown address sends nothing and says nothing different", () => {
+    const before = db().select({ n: count() }).from(outbox).get()!.n;
+    expect(requestPasswordReset({ email: "ghost@example.org", origin: "http://localhost" })).toBeUndefined();
+    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
+  });
+
+  it("an invited nominator sets a password through the link and joins the entity, once", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const entity = makeEntity({ country: "KE", name: "Kenya National Commission for UNESCO" });
+    const created = createInvitation({ invitedBy: secretariat.id, email: "nominator@ke.example", name: "Wanjiru", locale: "fr", role: "nominator", entityId: entity.id, origin: "http://localhost" });
+    expect(created.ok).toBe(true);
+    const token = tokenFromMail("nominator@ke.example", "invitations");
+    expect(findOpenInvitation({ token })).toMatchObject({ role: "nominator", existingAccount: false });
+    const accepted = await acceptInvitation({ token, name: "Wanjiru Kamau", password: "kenya commission 2024" });
+    expect(accepted.ok).toBe(true);
+    const userId = (accepted as { userId: string }).userId;
+    expect(db().select().from(entityMembers).where(eq(entityMembers.userId, userId)).all()).toHaveLength(1);
+    expect(await acceptInvitation({ token, name: "x", password: "kenya commission 2024" })).toEqual({ ok: false, field: "password", error: "errors.link_invalid" });
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "role.granted")).all().some((r) => r.objectId === userId)).toBe(true);
+  });
+
+  it("an invited juror with an existing account confirms with their password and joins the jury", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const existing = await makeUser({ email: "expert@example.org" });
+    const edition = makeEdition();
+    createInvitation({ invitedBy: secretariat.id, email: "expert@example.org", name: "Expert", locale: "en", role: "juror", editionId: edition.id, isChair: true, origin: "http://localhost" });
+    const token = tokenFromMail("expert@example.org", "invitations");
+    expect(await acceptInvitation({ token, name: "", password: "not my password" })).toEqual({ ok: false, field: "password", error: "errors.password_wrong" });
+    expect(await acceptInvitation({ token, name: "", password: PASSWORD })).toEqual({ ok: true, userId: existing.id });
+    expect(db().select().from(juryMembers).where(eq(juryMembers.userId, existing.id)).get()).toMatchObject({ editionId: edition.id, isChair: true });
+  });
+
+  it("an invitation naming an entity or edition that does not exist is refused and nothing is written", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const before = db().select({ n: count() }).from(outbox).get()!.n;
+    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "nominator", entityId: "forged-id", origin: "" })).toEqual({ ok: false, field: "entityId", error: "errors.entity_unknown" });
+    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "juror", editionId: "forged-id", origin: "" })).toEqual({ ok: false, field: "editionId", error: "errors.edition_unknown" });
+    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
+  });
+
+  it("a juror membership is unique per edition", async () => {
+    const user = await makeUser();
+    const edition = makeEdition();
+    addJuror(edition.id, user.id);
+    expect(() => addJuror(edition.id, user.id)).toThrow(/UNIQUE/);
+  });
+
+  it("every audited change above kept the chain intact", () => {
+    expect(verifyAuditChain().ok).toBe(true);
+  });
+});

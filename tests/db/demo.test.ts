@@ -1,0 +1,223 @@
+// The demo database (db/seed/demo.ts): every pre-decision state present, quotas and conflicts
+// respected, about half the reviews submitted, and the same content on every run.
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client";
+import { APPLICATION_STATES } from "../../db/schema";
+import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
+import { seedPastLaureates } from "../../db/seed/past-laureates";
+import { verifyAuditChain } from "../../app/models/audit.server";
+import { verifyPassword } from "../../app/auth/password.server";
+
+let dir: string;
+let first: string;
+let second: string;
+let result: DemoResult;
+let sqlite: Database.Database;
+
+const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
+const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "prize-demo-"));
+  first = join(dir, "first.db");
+  second = join(dir, "second.db");
+  result = await buildDemo(first);
+  await buildDemo(second);
+  sqlite = new Database(first, { readonly: true });
+});
+
+afterAll(() => {
+  sqlite?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the demo database", () => {
+  it("has every application state except laureate and not_selected, which only follow a decision", () => {
+    const states = new Set(all<{ state: string }>("select distinct state from applications").map((r) => r.state));
+    const expected = APPLICATION_STATES.filter((s) => s !== "laureate" && s !== "not_selected");
+    expect([...states].sort()).toEqual([...expected].sort());
+  });
+
+  it("has at least 75 applications from at least 28 countries", () => {
+    expect(one<{ n: number }>("select count(*) as n from applications").n).toBeGreaterThanOrEqual(75);
+    expect(one<{ n: number }>("select count(distinct country) as n from applications").n).toBeGreaterThanOrEqual(28);
+  });
+
+  it("has one edition in its scoring phase whose scoring is still open", () => {
+    const editions = all<{ year: number; phase: string; scoring_closes_at: number }>("select year, phase, scoring_closes_at from editions");
+    expect(editions).toHaveLength(1);
+    expect(editions[0]).toMatchObject({ year: 2023, phase: "scoring" });
+    expect(editions[0].scoring_closes_at).toBeGreaterThan(Date.parse("2026-01-01T00:00:00Z"));
+    expect(one<{ n: number }>("select count(*) as n from criteria").n).toBe(5);
+    expect(one<{ n: number }>("select count(*) as n from eligibility_rules").n).toBe(4);
+  });
+
+  it("has six nominating entities, four National Commissions and two NGOs, each with a nominator", () => {
+    const kinds = all<{ kind: string; n: number }>("select kind, count(*) as n from nominating_entities group by kind order by kind");
+    expect(kinds).toEqual([
+      { kind: "national_commission", n: 4 },
+      { kind: "ngo", n: 2 },
+    ]);
+    const withoutMember = one<{ n: number }>(
+      "select count(*) as n from nominating_entities e where not exists (select 1 from entity_members m where m.entity_id = e.id)",
+    );
+    expect(withoutMember.n).toBe(0);
+  });
+
+  it("has five jurors from five countries, exactly one of them chair, all with conflicts declared", () => {
+    const jurors = all<{ is_chair: number; country: string; conflicts_declared_at: number | null; languages: string }>(
+      "select is_chair, country, conflicts_declared_at, languages from jury_members",
+    );
+    expect(jurors).toHaveLength(5);
+    expect(jurors.filter((j) => j.is_chair === 1)).toHaveLength(1);
+    expect(new Set(jurors.map((j) => j.country)).size).toBe(5);
+    expect(jurors.every((j) => j.conflicts_declared_at !== null)).toBe(true);
+    expect(jurors.every((j) => (JSON.parse(j.languages) as string[]).includes("en"))).toBe(true);
+  });
+
+  it("keeps every entity within its quota of nominated-or-later applications", () => {
+    const quota = one<{ quota_per_entity: number }>("select quota_per_entity from editions").quota_per_entity;
+    const perEntity = all<{ n: number }>(
+      `select count(*) as n from applications
+       where state in ('nominated', 'eligible', 'ineligible', 'laureate', 'not_selected')
+       group by entity_id`,
+    );
+    expect(perEntity.length).toBe(6);
+    expect(Math.max(...perEntity.map((r) => r.n))).toBeLessThanOrEqual(quota);
+  });
+
+  it("gives every application but drafts an entity, and freezes the content of nominations", () => {
+    expect(one<{ n: number }>("select count(*) as n from applications where state <> 'draft' and entity_id is null").n).toBe(0);
+    expect(one<{ n: number }>("select count(*) as n from applications where state = 'draft' and entity_id is not null").n).toBe(0);
+    const nominations = all<{ content: string; nominated_content: string | null }>(
+      "select content, nominated_content from applications where state in ('nominated', 'eligible', 'ineligible')",
+    );
+    expect(nominations.every((a) => a.nominated_content === a.content)).toBe(true);
+  });
+
+  it("records four passing rules for each eligible application and one failing rule for each ineligible one", () => {
+    const rows = all<{ state: string; passes: number; fails: number; evidenced: number }>(
+      `select a.state, sum(s.outcome = 'pass') as passes, sum(s.outcome = 'fail') as fails,
+              sum(s.outcome = 'fail' and length(s.evidence) > 0) as evidenced
+       from applications a join screening_decisions s on s.application_id = a.id
+       where a.state in ('eligible', 'ineligible') group by a.id`,
+    );
+    expect(rows.length).toBe(one<{ n: number }>("select count(*) as n from applications where state in ('eligible', 'ineligible')").n);
+    for (const row of rows) {
+      if (row.state === "eligible") expect(row).toMatchObject({ passes: 4, fails: 0 });
+      else expect(row).toMatchObject({ passes: 3, fails: 1, evidenced: 1 });
+    }
+  });
+
+  it("assigns each eligible application to three jurors and never to a juror in conflict with it", () => {
+    const perApp = all<{ n: number }>(
+      "select count(s.id) as n from applications a left join assignments s on s.application_id = a.id where a.state = 'eligible' group by a.id",
+    );
+    expect(perApp.every((r) => r.n === 3)).toBe(true);
+    const sources = new Set(all<{ source: string }>("select distinct source from conflicts").map((r) => r.source));
+    expect(sources).toEqual(new Set(["same_country", "declared"]));
+    const conflicted = (table: "assignments" | "reviews") =>
+      one<{ n: number }>(
+        `select count(*) as n from ${table} t join conflicts c on c.juror_id = t.juror_id and c.application_id = t.application_id`,
+      ).n;
+    expect(conflicted("assignments")).toBe(0);
+    expect(conflicted("reviews")).toBe(0);
+    const sameCountry = one<{ n: number }>(
+      `select count(*) as n from assignments s join jury_members j on j.id = s.juror_id
+       join applications a on a.id = s.application_id where a.country = j.country`,
+    );
+    expect(sameCountry.n).toBe(0);
+  });
+
+  it("has a review for every assignment, about half of them submitted with every criterion scored", () => {
+    const assignments = one<{ n: number }>("select count(*) as n from assignments").n;
+    const reviews = all<{ state: string; scores: string; confidence: number | null; submitted_at: number | null }>(
+      "select state, scores, confidence, submitted_at from reviews",
+    );
+    expect(reviews).toHaveLength(assignments);
+    const submitted = reviews.filter((r) => r.state === "submitted");
+    expect(submitted.length / reviews.length).toBeGreaterThanOrEqual(0.35);
+    expect(submitted.length / reviews.length).toBeLessThanOrEqual(0.65);
+    expect(reviews.some((r) => r.state === "draft")).toBe(true);
+    expect(reviews.some((r) => r.state === "assigned")).toBe(true);
+    for (const review of submitted) {
+      const scores = Object.values(JSON.parse(review.scores) as Record<string, number>);
+      expect(scores).toHaveLength(5);
+      expect(scores.every((s) => Number.isInteger(s) && s >= 1 && s <= 10)).toBe(true);
+      expect(review.confidence).toBeGreaterThanOrEqual(1);
+      expect(review.submitted_at).not.toBeNull();
+    }
+  });
+
+  it("has jurors of different leniency, so normalisation changes something", () => {
+    const means = all<{ mean: number }>(
+      `select avg(v.value) as mean from reviews r, json_each(r.scores) v
+       where r.state = 'submitted' group by r.juror_id`,
+    ).map((r) => r.mean);
+    expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(1);
+  });
+
+  it("writes an intact audit chain that records the nominations", () => {
+    const database = openDatabase(first);
+    try {
+      expect(verifyAuditChain(database).ok).toBe(true);
+    } finally {
+      database.$client.close();
+    }
+    const nominated = one<{ n: number }>("select count(*) as n from audit_log where action = 'application.nominated'").n;
+    expect(nominated).toBe(one<{ n: number }>("select count(*) as n from applications where nominated_at is not null").n);
+  });
+
+  it("prints one login per role, all of which work with the demo password", async () => {
+    expect(result.logins.map((l) => l.role)).toEqual(["secretariat", "applicant", "nominator", "juror", "jury chair"]);
+    const hash = one<{ password_hash: string }>("select password_hash from users where email = ?", result.logins[0].email).password_hash;
+    expect(await verifyPassword(hash, DEMO_PASSWORD)).toBe(true);
+    for (const login of result.logins) {
+      expect(one<{ n: number }>("select count(*) as n from users where email = ?", login.email).n).toBe(1);
+    }
+    expect(result.counts.applications).toBe(one<{ n: number }>("select count(*) as n from applications").n);
+  });
+
+  it("builds the same titles, references and scores on every run", () => {
+    const other = new Database(second, { readonly: true });
+    try {
+      const applicationsOf = (db: Database.Database) =>
+        db.prepare("select reference, title, organisation, country, state, language, content from applications order by reference").all();
+      const scoresOf = (db: Database.Database) =>
+        db
+          .prepare(
+            `select a.reference, u.email, r.state, r.scores, r.confidence from reviews r
+             join applications a on a.id = r.application_id
+             join jury_members j on j.id = r.juror_id join users u on u.id = j.user_id
+             order by a.reference, u.email`,
+          )
+          .all();
+      expect(applicationsOf(other)).toEqual(applicationsOf(sqlite));
+      expect(scoresOf(other)).toEqual(scoresOf(sqlite));
+    } finally {
+      other.close();
+    }
+  });
+
+  it("includes the past laureates, with EducoNetImpact among those of 2023", () => {
+    const projects2023 = all<{ project: string }>("select project from archive_laureates where year = 2023").map((r) => r.project);
+    expect(projects2023).toContain("EducoNetImpact");
+    expect(one<{ n: number }>("select count(distinct year) as n from archive_laureates").n).toBeGreaterThanOrEqual(15);
+  });
+
+  it("does not add past laureates twice when they are seeded again", () => {
+    const database = openDatabase(second);
+    try {
+      const before = database.$client.prepare("select count(*) as n from archive_laureates").get() as { n: number };
+      expect(seedPastLaureates(database)).toBe(0);
+      const after = database.$client.prepare("select count(*) as n from archive_laureates").get() as { n: number };
+      expect(after.n).toBe(before.n);
+    } finally {
+      database.$client.close();
+    }
+  });
+});

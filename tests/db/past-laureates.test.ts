@@ -1,0 +1,67 @@
+// The public archive's past laureates (db/seed/past-laureates.ts).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { asc, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type DB } from "../../db/client";
+import { archiveLaureates } from "../../db/schema";
+import { PAST_LAUREATES, seedPastLaureates } from "../../db/seed/past-laureates";
+
+let dir: string;
+let database: DB;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "prize-laureates-"));
+  database = openDatabase(join(dir, "test.db"));
+});
+
+afterEach(() => {
+  database.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("past laureates", () => {
+  it("lists two laureates a year, one in 2021 and four in the 2025 special edition", () => {
+    const perYear = new Map<number, number>();
+    for (const l of PAST_LAUREATES) perYear.set(l.year, (perYear.get(l.year) ?? 0) + 1);
+    for (const [year, n] of perYear) {
+      expect(n, `laureates of ${year}`).toBe(year === 2021 ? 1 : year === 2025 ? 4 : 2);
+    }
+  });
+
+  it("uses ISO 3166-1 alpha-2 country codes", () => {
+    expect(PAST_LAUREATES.every((l) => /^[A-Z]{2}$/.test(l.country))).toBe(true);
+    expect(PAST_LAUREATES.find((l) => l.project === "Egyptian Education Initiative")).toMatchObject({
+      organisation: "Dr Hoda Baraka",
+      country: "EG",
+    });
+  });
+
+  it("inserts every past laureate into an empty archive, published in its year", () => {
+    expect(seedPastLaureates(database)).toBe(PAST_LAUREATES.length);
+    const rows = database.select().from(archiveLaureates).orderBy(asc(archiveLaureates.year)).all();
+    expect(rows).toHaveLength(PAST_LAUREATES.length);
+    expect(rows.every((r) => r.editionId === null)).toBe(true);
+    const cyber = rows.find((r) => r.project === "Cyber Home Learning System");
+    expect(cyber).toMatchObject({ year: 2006, organisation: "Ministry of Education & KERIS", country: "KR" });
+    expect(cyber?.publishedAt.getUTCFullYear()).toBe(2006);
+  });
+
+  it("inserts nothing the second time", () => {
+    seedPastLaureates(database);
+    expect(seedPastLaureates(database)).toBe(0);
+    expect(database.select().from(archiveLaureates).all()).toHaveLength(PAST_LAUREATES.length);
+  });
+
+  it("leaves alone a year that already has laureates in the archive", () => {
+    database
+      .insert(archiveLaureates)
+      .values({ year: 2006, project: "Recorded by hand", country: "KR", publishedAt: new Date(Date.UTC(2006, 8, 1)) })
+      .run();
+    const expected = PAST_LAUREATES.filter((l) => l.year !== 2006).length;
+    expect(seedPastLaureates(database)).toBe(expected);
+    const y2006 = database.select().from(archiveLaureates).where(eq(archiveLaureates.year, 2006)).all();
+    expect(y2006.map((r) => r.project)).toEqual(["Recorded by hand"]);
+  });
+});
