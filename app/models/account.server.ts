@@ -7,12 +7,18 @@ import { hashPassword, verifyPassword } from "../auth/password.server";
 import { revokeAllSessions } from "../auth/session.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import { enqueueMail } from "../mail/outbox.server";
+import { isLocale, translate } from "../i18n";
+import { catalogues } from "../i18n/locale.server";
 import { writeAudit } from "./audit.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES = 5;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+function roleLabel(locale: string, role: string): string {
+  return translate(catalogues[isLocale(locale) ? locale : "en"], `role.${role}`);
+}
 
 export type FieldFailure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
 
@@ -189,7 +195,7 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
       })
       .returning({ id: invitations.id })
       .get();
-    enqueueMail({ to: email, locale: input.locale, template: "invitation", vars: { name: input.name.trim(), role: input.role, link: `${input.origin}/invitations/${token}`, days: INVITATION_TTL_MS / 864e5 } }, tx);
+    enqueueMail({ to: email, locale: input.locale, template: "invitation", vars: { name: input.name.trim(), role: roleLabel(input.locale, input.role), link: `${input.origin}/invitations/${token}`, days: INVITATION_TTL_MS / 864e5 } }, tx);
     writeAudit({ actorId: input.invitedBy, action: "invitation.created", objectType: "invitation", objectId: row.id, details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null } }, tx);
     return row.id;
   });

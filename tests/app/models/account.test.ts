@@ -60,7 +60,7 @@ describe("accounts", () => {
     }
     const refused = await attemptLogin({ email: "locked@example.org", password: PASSWORD, address: "10.1.0.99" });
     expect(refused).toMatchObject({ ok: false, error: "errors.login_locked" });
-    expect((refused as { vars: { minutes: number } }).vars.minutes).toBeGreaterThanOrEqual(14);
+    expect((refused as unknown as { vars: { minutes: number } }).vars.minutes).toBeGreaterThanOrEqual(14);
     expect(loginLockMinutes({ email: "locked@example.org", address: "x", now: new Date(Date.now() + 16 * 60000) })).toBe(0);
   });
 
