@@ -29,6 +29,8 @@ export interface ResultsInput {
   criteria: Criterion[];
   scale: Scale;
   reviews: Review[];
+  /** Optional full list of jurors: a listed juror with no reviews is an error. */
+  jurors?: string[];
 }
 
 export interface ResultsOptions {
@@ -110,6 +112,8 @@ export interface Results {
   applications: ApplicationResult[];
   reliability: Reliability;
   jurors: JurorResult[];
+  /** Caveats about the computation (e.g. a disconnected design for the jurorBias column). */
+  notes: string[];
 }
 
 /** A review reduced to its 0–1 score, as used by the normalisations. */
