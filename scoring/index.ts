@@ -15,3 +15,4 @@ export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";
 export { mulberry32, randomInt } from "./random";
 export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZScores, averageRanks, quantileSorted } from "./stats";
 export { compareIds } from "./ids";
+export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
