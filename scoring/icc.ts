@@ -84,13 +84,14 @@ export function icc(ratings: number[][]): IccResult {
 
 /**
  * Koo & Li (2016) interpretation band of an ICC: below 0.5 poor, 0.5 to below 0.75 moderate,
- * 0.75 to 0.9 good, above 0.9 excellent. Cost: O(1).
+ * 0.75 to 0.9 good, above 0.9 excellent (value rounded to 10 decimals first). Cost: O(1).
  *
  * @example
  * iccBand(0.62); // "moderate"
  */
 export function iccBand(value: number): IccBand {
   if (!Number.isFinite(value)) throw new Error(`iccBand: value must be a finite number, got ${String(value)}`);
+  value = Math.round(value * 1e10) / 1e10; // floating-point noise must not move a value across a band boundary
   if (value < 0.5) return "poor";
   if (value < 0.75) return "moderate";
   if (value <= 0.9) return "good";

@@ -126,6 +126,7 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
  */
 export function alphaBand(value: number): AlphaBand {
   if (!Number.isFinite(value)) throw new Error(`alphaBand: value must be a finite number, got ${String(value)}`);
+  value = Math.round(value * 1e10) / 1e10; // floating-point noise must not move a value across a band boundary
   if (value >= 0.8) return "reliable";
   if (value >= 0.667) return "tentative";
   return "unreliable";
