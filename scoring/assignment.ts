@@ -205,7 +205,10 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     for (let k = 1; k <= units[j]; k++) balanceMax += base + k;
   }
   if (restMinTotal > restDemand) {
-    throw new Error(`assignJurors: infeasible: after the fixed pairs the minimum loads need ${restMinTotal} reviews but only ${restDemand} remain`);
+    const named = jurors.filter((_, j) => restMin[j] > 0).map((jur) => `${jur.id} (minLoad ${jur.minLoad})`);
+    throw new Error(
+      `assignJurors: infeasible: after the fixed pairs the minimum loads need ${restMinTotal} reviews but only ${restDemand} remain; jurors below their minimum load: ${listNames(named, 10)}`,
+    );
   }
   const M = balanceMax + 1;
   const nodes = 3 + J + A;
@@ -237,13 +240,14 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
   let pairArcs: { e: number; j: number; a: number }[];
   let appArc: Int32Array;
   let rounds = 0;
+  const minArc = new Int32Array(J);
   let check = { min: 0, checked: 0 };
   for (;;) {
     rounds++;
     g = new MinCostFlow(nodes);
     g.addArc(SS, SRC, restDemand - restMinTotal, 0);
     for (let j = 0; j < J; j++) {
-      if (restMin[j] > 0) g.addArc(SS, jNode(j), restMin[j], 0);
+      minArc[j] = restMin[j] > 0 ? g.addArc(SS, jNode(j), restMin[j], 0) : -1;
       if (units[j] > 0) g.addConvexArc(SRC, jNode(j), units[j], fixedJur[j] + restMin[j]);
     }
     pairArcs = [];
@@ -272,10 +276,13 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
         const got = g.flowOn(appArc[a]) + fixedApp[a];
         if (got < apps[a].reviewers) left.push(`${apps[a].id} (needs ${apps[a].reviewers}, got ${got})`);
       }
+      const below = jurors
+        .map((jur, j) => (minArc[j] >= 0 && g.flowOn(minArc[j]) < restMin[j] ? `${jur.id} (minLoad ${jur.minLoad})` : ""))
+        .filter((x) => x !== "");
       const cut = g.reachable(SS);
       const full = jurors.filter((_, j) => !cut[jNode(j)]).map((j) => j.id);
       throw new Error(
-        `assignJurors: infeasible: only ${sent + (demand - restDemand)} of ${demand} reviews can be placed under the conflict, language and load constraints; applications left short: ${listNames(left, 10)}; jurors at capacity who could take them: ${listNames(full, 10)}`,
+        `assignJurors: infeasible: only ${sent + (demand - restDemand)} of ${demand} reviews can be placed under the conflict, language and load constraints; applications left short: ${listNames(left, 10)}; jurors at capacity who could take them: ${listNames(full, 10)}${below.length > 0 ? `; jurors below their minimum load: ${listNames(below, 10)}` : ""}`,
       );
     }
     // Pricing: reduced costs of omitted arcs under the final potentials.
