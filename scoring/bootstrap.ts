@@ -5,6 +5,16 @@ import { TIE_TOLERANCE } from "./ranking";
 import type { ReviewIndex } from "./review-index";
 import type { Method } from "./types";
 
+/**
+ * jurorBias re-fit budget per resample: block Gauss–Seidel sweeps warm-started from the
+ * full-data fit, stopping early below the tolerance. A fixed budget keeps the bootstrap
+ * O(B·n); the warm start is already the exact fit of the full data, so a few sweeps move
+ * the biases most of the way to the resample's own least-squares fit (documented in
+ * docs/decisions/001-scoring-methods.md).
+ */
+export const BOOTSTRAP_SWEEPS = 4;
+export const BOOTSTRAP_TOLERANCE = 1e-7;
+
 export interface BootstrapInput {
   idx: ReviewIndex;
   method: Method;
@@ -41,7 +51,7 @@ function sortSmall(a: Float64Array, n: number): void {
  * with replacement (same count), the official method is recomputed, and the competition rank
  * of each application recorded. zScore uses the per-juror means/sds of the full data;
  * jurorBias is re-fitted by block Gauss–Seidel warm-started from the full-data fit
- * (tolerance 1e-8, at most 50 sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
+ * (at most {@link BOOTSTRAP_SWEEPS} sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
  * of each application's rank and the share of resamples in which its rank ≤ laureates.
  * Cost: O(B·(n + A log A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
  *
@@ -58,13 +68,26 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
   const scores = new Float64Array(A);
   const sorted = new Float64Array(A);
   const ranks = new Int32Array(A * B);
+  // Ranks of CHUNK consecutive resamples are buffered application-major, then copied to `ranks`
+  // in contiguous runs: avoids one cache miss per application per resample.
+  const CHUNK = 64;
+  const chunk = new Int32Array(A * CHUNK);
+  const flush = (first: number, count: number) => {
+    for (let a = 0; a < A; a++) ranks.set(chunk.subarray(a * CHUNK, a * CHUNK + count), a * B + first);
+  };
   const hits = new Int32Array(A);
   let maxN = 1;
   for (let a = 0; a < A; a++) maxN = Math.max(maxN, start[a + 1] - start[a]);
   const buf = new Float64Array(maxN);
   const q = new Float64Array(A);
   const b = new Float64Array(idx.jurorIds.length);
-  const scratch = { num: new Float64Array(idx.jurorIds.length), den: new Float64Array(idx.jurorIds.length) };
+  const scratch = {
+    num: new Float64Array(idx.jurorIds.length),
+    den: new Float64Array(idx.jurorIds.length),
+    y: new Float64Array(N),
+    w: new Float64Array(N),
+    jj: new Int32Array(N),
+  };
   const src = method === "zScore" ? normalised : idx.score;
   for (let s = 0; s < B; s++) {
     for (let a = 0; a < A; a++) {
@@ -75,7 +98,7 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
     if (method === "jurorBias") {
       q.set(input.quality);
       b.set(input.bias);
-      gaussSeidelJurorBias(idx, start, picks, q, b, 1e-8, 50, scratch);
+      gaussSeidelJurorBias(idx, start, picks, q, b, BOOTSTRAP_TOLERANCE, BOOTSTRAP_SWEEPS, scratch);
       scores.set(q);
     } else {
       for (let a = 0; a < A; a++) {
@@ -104,18 +127,21 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
     sorted.sort();
     for (let a = 0; a < A; a++) {
       // rank = 1 + number of scores greater than scores[a] + tolerance (upper bound by binary search)
+      // branch-free binary search: lo = number of sorted values ≤ x
       const x = scores[a] + TIE_TOLERANCE;
-      let lo = 0;
-      let hi = A;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] <= x) lo = mid + 1;
-        else hi = mid;
+      let base = 0;
+      let len = A;
+      while (len > 1) {
+        const half = len >> 1;
+        base = sorted[base + half] <= x ? base + half : base;
+        len -= half;
       }
+      const lo = base + (sorted[base] <= x ? 1 : 0);
       const rank = 1 + (A - lo);
-      ranks[a * B + s] = rank;
+      chunk[a * CHUNK + (s % CHUNK)] = rank;
       if (rank <= laureates) hits[a]++;
     }
+    if (s % CHUNK === CHUNK - 1 || s === B - 1) flush(s - (s % CHUNK), (s % CHUNK) + 1);
   }
   const low = new Int32Array(A);
   const high = new Int32Array(A);

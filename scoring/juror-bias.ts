@@ -153,13 +153,23 @@ export function gaussSeidelJurorBias(
   b: Float64Array,
   tol: number,
   maxSweeps: number,
-  scratch?: { num: Float64Array; den: Float64Array },
+  scratch?: { num: Float64Array; den: Float64Array; y?: Float64Array; w?: Float64Array; jj?: Int32Array },
 ): number {
   const A = idx.appIds.length;
   const J = idx.jurorIds.length;
+  const N = start[A];
   const num = scratch?.num ?? new Float64Array(J);
   const den = scratch?.den ?? new Float64Array(J);
-  const { score, weight, juror } = idx;
+  // Gather the (re)sampled reviews into contiguous arrays once; sweeps then stream through them.
+  const y = scratch?.y ?? new Float64Array(N);
+  const w = scratch?.w ?? new Float64Array(N);
+  const jj = scratch?.jj ?? new Int32Array(N);
+  for (let k = 0; k < N; k++) {
+    const r = reviewsOf === null ? k : reviewsOf[k];
+    y[k] = idx.score[r];
+    w[k] = idx.weight[r];
+    jj[k] = idx.juror[r];
+  }
   let sweep = 0;
   while (sweep < maxSweeps) {
     sweep++;
@@ -169,20 +179,19 @@ export function gaussSeidelJurorBias(
     for (let a = 0; a < A; a++) {
       let W = 0;
       let Y = 0;
+      const s = start[a];
       const e = start[a + 1];
-      for (let k = start[a]; k < e; k++) {
-        const r = reviewsOf === null ? k : reviewsOf[k];
-        W += weight[r];
-        Y += weight[r] * (score[r] - b[juror[r]]);
+      for (let k = s; k < e; k++) {
+        W += w[k];
+        Y += w[k] * (y[k] - b[jj[k]]);
       }
       const nq = Y / W;
       const d = Math.abs(nq - q[a]);
       if (d > change) change = d;
       q[a] = nq;
-      for (let k = start[a]; k < e; k++) {
-        const r = reviewsOf === null ? k : reviewsOf[k];
-        num[juror[r]] += weight[r] * (score[r] - nq);
-        den[juror[r]] += weight[r];
+      for (let k = s; k < e; k++) {
+        num[jj[k]] += w[k] * (y[k] - nq);
+        den[jj[k]] += w[k];
       }
     }
     let mb = 0;
