@@ -47,6 +47,67 @@ function sortSmall(a: Float64Array, n: number): void {
 }
 
 /**
+ * Competition ranks of `scores` (descending; a score within {@link TIE_TOLERANCE} of the first
+ * score of its group shares that group's rank), written to `rank`. Sorts by an LSD radix sort
+ * (3 passes of 11 bits) of the scores quantised to 32 bits over their range, with the tie
+ * grouping done on the exact scores. Cost: O(n).
+ *
+ * @example
+ * rankDescending(Float64Array.of(0.2, 0.9, 0.2), order, rank, scratch); // rank = [2, 1, 2]
+ */
+export function rankDescending(
+  scores: Float64Array,
+  order: Int32Array,
+  rank: Int32Array,
+  scratch: { keyA: Uint32Array; keyB: Uint32Array; idxB: Int32Array; count: Int32Array },
+): void {
+  const n = scores.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (scores[i] < lo) lo = scores[i];
+    if (scores[i] > hi) hi = scores[i];
+  }
+  if (!(hi - lo > TIE_TOLERANCE)) {
+    rank.fill(1);
+    return;
+  }
+  const scale = 4294967295 / (hi - lo);
+  let keyA = scratch.keyA;
+  let keyB = scratch.keyB;
+  let idxA = order;
+  let idxB = scratch.idxB;
+  const count = scratch.count;
+  for (let i = 0; i < n; i++) {
+    keyA[i] = 4294967295 - Math.min(4294967295, Math.floor((scores[i] - lo) * scale));
+    idxA[i] = i;
+  }
+  for (let shift = 0; shift < 33; shift += 11) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(keyA[i] >>> shift) & 2047]++;
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const p = count[(keyA[i] >>> shift) & 2047]++;
+      keyB[p] = keyA[i];
+      idxB[p] = idxA[i];
+    }
+    [keyA, keyB] = [keyB, keyA];
+    [idxA, idxB] = [idxB, idxA];
+  }
+  // three passes: the sorted indices are in idxA, which is scratch.idxB after an odd number of swaps
+  let head = 0;
+  for (let i = 0; i < n; i++) {
+    if (scores[idxA[head]] - scores[idxA[i]] > TIE_TOLERANCE) head = i;
+    rank[idxA[i]] = head + 1;
+  }
+}
+
+/**
  * Rank bootstrap: in each of `resamples` resamples every application's reviews are drawn
  * with replacement (same count), the official method is recomputed, and the competition rank
  * of each application recorded. zScore uses the per-juror means/sds of the full data;
@@ -66,7 +127,9 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
   const next = mulberry32(input.seed);
   const picks = new Int32Array(N);
   const scores = new Float64Array(A);
-  const sorted = new Float64Array(A);
+  const order = new Int32Array(A);
+  const rankBuf = new Int32Array(A);
+  const radix = { keyA: new Uint32Array(A), keyB: new Uint32Array(A), idxB: new Int32Array(A), count: new Int32Array(2048) };
   const ranks = new Int32Array(A * B);
   // Ranks of CHUNK consecutive resamples are buffered application-major, then copied to `ranks`
   // in contiguous runs: avoids one cache miss per application per resample.
@@ -123,21 +186,9 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
         }
       }
     }
-    sorted.set(scores);
-    sorted.sort();
+    rankDescending(scores, order, rankBuf, radix);
     for (let a = 0; a < A; a++) {
-      // rank = 1 + number of scores greater than scores[a] + tolerance (upper bound by binary search)
-      // branch-free binary search: lo = number of sorted values ≤ x
-      const x = scores[a] + TIE_TOLERANCE;
-      let base = 0;
-      let len = A;
-      while (len > 1) {
-        const half = len >> 1;
-        base = sorted[base + half] <= x ? base + half : base;
-        len -= half;
-      }
-      const lo = base + (sorted[base] <= x ? 1 : 0);
-      const rank = 1 + (A - lo);
+      const rank = rankBuf[a];
       chunk[a * CHUNK + (s % CHUNK)] = rank;
       if (rank <= laureates) hits[a]++;
     }
