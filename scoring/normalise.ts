@@ -11,7 +11,13 @@ export interface ZScoreResult {
   applications: { applicationId: string; score: number }[];
 }
 
-/** Internal: per-review normalised scores on the 0–1 scale for a prepared index. Cost: O(n). */
+/**
+ * Internal: per-juror means and population sds, per-review z-scores and normalised scores
+ * (consensusMean + consensusSd·z) for a prepared index. Cost: O(n).
+ *
+ * @example
+ * zScoreCore(indexReviews(reviews, "zScore")).normalised;
+ */
 export function zScoreCore(idx: ReviewIndex): {
   jurorMean: Float64Array;
   jurorSd: Float64Array;
