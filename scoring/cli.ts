@@ -1,0 +1,60 @@
+/* eslint-disable no-restricted-imports */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { computeResults } from "./index";
+import type { ResultsInput, ResultsOptions } from "./types";
+
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)";
+
+/**
+ * The scoring command line as a pure function: `results <file.json>` reads the file through
+ * `readFile`, computes the results and returns them as pretty JSON on stdout (exit code 0);
+ * any problem gives a one-line message on stderr and exit code 1.
+ * Cost: that of {@link computeResults}.
+ *
+ * @example
+ * runCli(["results", "edition.json"], (p) => fs.readFileSync(p, "utf8")).code; // 0
+ */
+export function runCli(argv: string[], readFile: (path: string) => string): CliOutcome {
+  const fail = (message: string): CliOutcome => ({ code: 1, stdout: "", stderr: `scoring: ${message}\n` });
+  if (argv.length !== 2 || argv[0] !== "results") return fail(`expected a command and a file. ${USAGE}`);
+  const file = argv[1];
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (e) {
+    return fail(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return fail(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return fail(`${file} must contain a JSON object ({ input, options } or a ResultsInput)`);
+  }
+  const obj = parsed as Record<string, unknown>;
+  const wrapped = "input" in obj;
+  const input = (wrapped ? obj.input : obj) as ResultsInput;
+  const options = (wrapped ? (obj.options ?? {}) : {}) as ResultsOptions;
+  try {
+    const results = computeResults(input, options);
+    return { code: 0, stdout: `${JSON.stringify(results, null, 2)}\n`, stderr: "" };
+  } catch (e) {
+    return fail(`${file}: ${(e as Error).message}`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const out = runCli(process.argv.slice(2), (p) => readFileSync(p, "utf8"));
+  process.stdout.write(out.stdout);
+  process.stderr.write(out.stderr);
+  process.exitCode = out.code;
+}

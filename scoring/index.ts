@@ -1,0 +1,18 @@
+/**
+ * Scoring module of the jury system: pure functions, no I/O.
+ * See docs/decisions/001-scoring-methods.md and 002-assignment-min-cost-flow.md.
+ */
+export * from "./types";
+export { reviewScore, validateCriteria } from "./review-score";
+export { computeResults, OUTLIER_THRESHOLD } from "./results";
+export { zScoreNormalise, type ZScoreResult } from "./normalise";
+export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
+export { icc, iccBand, type IccResult } from "./icc";
+export { krippendorffAlpha, alphaBand, type AlphaLevel } from "./krippendorff";
+export { kendallW } from "./kendall";
+export { schulze, borda, type Ballot, type SchulzeResult } from "./voting";
+export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";
+export { mulberry32, randomInt } from "./random";
+export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZScores, averageRanks, quantileSorted } from "./stats";
+export { compareIds } from "./ids";
+export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";

@@ -1,0 +1,124 @@
+/**
+ * Scoring benchmark: `npm run bench` (tsx scripts/bench.ts). Prints a table with the median
+ * time of a few runs, heap and peak RSS, the target and whether it is met. Not asserted in tests.
+ */
+import { assignJurors, computeResults, mulberry32, type AssignmentProblem, type Method, type ResultsInput } from "../scoring/index";
+
+function edition(apps: number, jurors: number, perApp: number, criteria: number, seed: number): ResultsInput {
+  const next = mulberry32(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const keys = Array.from({ length: criteria }, (_, c) => `c${c}`);
+  const bias = Array.from({ length: jurors }, () => gauss() * 0.8);
+  const reviews: ResultsInput["reviews"] = [];
+  for (let a = 0; a < apps; a++) {
+    const quality = 5 + 1.5 * gauss();
+    const chosen = new Set<number>();
+    if (perApp >= jurors) for (let j = 0; j < jurors; j++) chosen.add(j);
+    else while (chosen.size < perApp) chosen.add(Math.floor(next() * jurors));
+    for (const j of [...chosen].sort((x, y) => x - y)) {
+      const scores: Record<string, number> = {};
+      for (const k of keys) scores[k] = Math.max(0, Math.min(10, Math.round(quality + bias[j] + gauss())));
+      reviews.push({ applicationId: `A${a}`, jurorId: `J${j}`, scores, confidence: 1 + Math.floor(next() * 3) });
+    }
+  }
+  return { criteria: keys.map((key, i) => ({ key, weight: 1 + (i % 3) })), scale: { min: 0, max: 10 }, reviews };
+}
+
+function assignment(apps: number, jurors: number, reviewers: number, conflictRate: number, seed: number): AssignmentProblem {
+  const next = mulberry32(seed);
+  const applications = Array.from({ length: apps }, (_, a) => ({ id: `A${a}`, reviewers }));
+  const maxLoad = Math.ceil((apps * reviewers * 1.3) / jurors);
+  const js = Array.from({ length: jurors }, (_, j) => ({ id: `J${j}`, maxLoad }));
+  const conflicts: [string, string][] = [];
+  const affinity: NonNullable<AssignmentProblem["affinity"]> = [];
+  for (const a of applications) {
+    for (const j of js) {
+      if (conflictRate > 0 && next() < conflictRate) conflicts.push([j.id, a.id]);
+      affinity.push({ jurorId: j.id, applicationId: a.id, value: Math.round(next() * 1000) / 1000 });
+    }
+  }
+  return { applications, jurors: js, conflicts, affinity };
+}
+
+interface Row {
+  name: string;
+  ms: number;
+  heapMB: number;
+  rssMB: number;
+  target: string;
+  ok: boolean;
+  note: string;
+}
+
+function measure(name: string, runs: number, targetMs: number, targetMB: number | null, fn: () => string): Row {
+  const times: number[] = [];
+  let note = "";
+  let heap = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    note = fn();
+    times.push(performance.now() - t);
+    heap = Math.max(heap, process.memoryUsage().heapUsed);
+  }
+  times.sort((x, y) => x - y);
+  const ms = times[Math.floor(times.length / 2)];
+  const rssMB = process.resourceUsage().maxRSS / 1024;
+  const heapMB = heap / 2 ** 20;
+  const ok = ms < targetMs && (targetMB === null || rssMB < targetMB);
+  const target = `< ${targetMs >= 1000 ? `${targetMs / 1000} s` : `${targetMs} ms`}${targetMB === null ? "" : `, < ${targetMB} MB`}`;
+  return { name, ms, heapMB, rssMB, target, ok, note };
+}
+
+const rows: Row[] = [];
+const small = edition(150, 5, 5, 5, 1);
+for (const method of ["mean", "jurorBias"] as Method[]) {
+  computeResults(small, { method, bootstrap: 200 }); // warm-up
+  rows.push(
+    measure(`results 150 apps × 5 jurors × 5 criteria, B=2000, official ${method}`, 7, 200, null, () => {
+      const r = computeResults(small, { method, bootstrap: 2000, seed: 1 });
+      return `top ${r.applications[0].applicationId}`;
+    }),
+  );
+}
+const large = edition(10_000, 200, 3, 8, 2);
+for (const method of ["mean", "jurorBias"] as Method[]) {
+  rows.push(
+    measure(`results 10,000 apps × 200 jurors × 3 reviews × 8 criteria, B=2000, official ${method}`, 3, 10_000, 1024, () => {
+      const r = computeResults(large, { method, bootstrap: 2000, seed: 1 });
+      return `alpha ${r.reliability.alpha?.value.toFixed(3)}`;
+    }),
+  );
+}
+const prize = assignment(150, 5, 3, 0, 3);
+assignJurors(prize); // warm-up
+rows.push(
+  measure("assignJurors 150 apps × 5 jurors × 3 reviewers", 9, 50, null, () => {
+    const r = assignJurors(prize);
+    return `affinity ${r.totalAffinity.toFixed(3)}, min reduced cost ${r.certificate.minReducedCost}`;
+  }),
+);
+const programme = assignment(2000, 100, 3, 0.02, 4);
+rows.push(
+  measure("assignJurors 2,000 apps × 100 jurors × 3 reviewers, 2% conflicts", 3, 10_000, null, () => {
+    const r = assignJurors(programme);
+    const loads = Object.values(r.loads);
+    return `affinity ${r.totalAffinity.toFixed(3)}, optimal (min reduced cost ${r.certificate.minReducedCost} over ${r.certificate.residualArcsChecked} arcs, ${r.certificate.pricingRounds} pricing round(s)), loads ${Math.min(...loads)}–${Math.max(...loads)}`;
+  }),
+);
+
+const header = ["case", "time (median)", "heap MB", "peak RSS MB", "target", "ok?"];
+const body = rows.map((r) => [
+  r.name,
+  r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(1)} ms`,
+  r.heapMB.toFixed(0),
+  r.rssMB.toFixed(0),
+  r.target,
+  r.ok ? "yes" : "NO",
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const b of body) console.log(line(b));
+console.log("");
+for (const r of rows) console.log(`${r.name}: ${r.note}`);
