@@ -60,9 +60,12 @@ export function ValidatedForm({
   const errors = clientErrors ?? serverErrors ?? {};
   const values = { ...defaultValues, ...(result?.values ?? {}) };
 
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    // A new answer from the server replaces what the browser found.
+    // A new answer from the server replaces what the browser found, and, as after a full page
+    // load without JavaScript, passwords are never kept.
     setClientErrors(null);
+    if (result?.errors) formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => (input.value = ""));
   }, [result]);
 
   useEffect(() => {
@@ -76,6 +79,7 @@ export function ValidatedForm({
     <FormContext.Provider value={{ id, errors, values }}>
       <Form
         id={id}
+        ref={formRef}
         method="post"
         action={action}
         encType={encType}

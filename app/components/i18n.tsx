@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
 import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
+import en from "../i18n/en";
 
 export interface RootData {
   locale: Locale;
@@ -15,9 +16,8 @@ export const I18nFallbackProvider = FallbackContext.Provider;
 export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
-  const value = data ?? fallback;
-  if (!value) throw new Error("Root data missing: useT() must be used under the root route.");
-  return value;
+  // Without root data (the root loader itself failed) the error page still renders, in English.
+  return data ?? fallback ?? { locale: "en", messages: en, user: null };
 }
 
 /** The translation function for the active language. */

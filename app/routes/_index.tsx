@@ -48,3 +48,5 @@ export default function Home() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -106,3 +106,5 @@ export default function Account() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

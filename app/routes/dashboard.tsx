@@ -69,3 +69,5 @@ export default function Dashboard() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -48,3 +48,5 @@ export default function ForgotPassword() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -80,3 +80,5 @@ export default function AcceptInvitation() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

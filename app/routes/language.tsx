@@ -42,3 +42,5 @@ export default function Language() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

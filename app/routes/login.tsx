@@ -52,3 +52,5 @@ export default function Login() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -10,3 +10,5 @@ export async function action({ request }: ActionFunctionArgs) {
   await getSessionUser(request);
   return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -51,3 +51,5 @@ export default function Register() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -51,3 +51,5 @@ export default function ResetPassword() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

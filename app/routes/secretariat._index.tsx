@@ -47,3 +47,5 @@ export default function SecretariatHome() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

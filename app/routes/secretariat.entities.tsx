@@ -86,3 +86,5 @@ export default function Entities() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

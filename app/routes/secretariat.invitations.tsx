@@ -116,3 +116,5 @@ export default function Invitations() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -54,3 +54,5 @@ export default function Setup() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getSessionUser } from "../auth/session.server";
+import { notFound } from "../auth/permissions.server";
+
+export const handle = { title: "errors.page_not_found" };
+
+// Any unknown address: answered as a 404 inside the layout, in the visitor's language.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await getSessionUser(request);
+  notFound();
+}
+
+export async function action({ request }: LoaderFunctionArgs) {
+  await getSessionUser(request);
+  notFound();
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium (STACK.md trap 4): Playwright never downloads a browser here.
+// PLAYWRIGHT_USE_BUNDLED=1 uses Playwright's own browser on machines that have it.
+const executablePath =
+  process.env.PLAYWRIGHT_USE_BUNDLED === "1"
+    ? undefined
+    : process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || "/usr/bin/chromium";
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  fullyParallel: false,
+  forbidOnly: CI,
+  // One worker: journeys share one server and one database, and some change a shared account.
+  workers: Number(process.env.E2E_WORKERS) || 1,
+  retries: CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // The list reporter ends with the summary line (passed / failed / flaky counts).
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    // Set by global setup before workers start; workers re-read this file and inherit the env.
+    baseURL: process.env.E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    // Creates the first secretariat account through the one-time setup link, once.
+    { name: "setup", testMatch: /global\.setup\.ts/, use: { javaScriptEnabled: false } },
+    { name: "js", dependencies: ["setup"], use: { javaScriptEnabled: true } },
+    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false } },
+  ],
+});

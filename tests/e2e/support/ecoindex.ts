@@ -1,0 +1,114 @@
+/**
+ * EcoIndex measurement, the cnumr reference method (see /work/shared/QUALITY.md):
+ * a fresh browser context at 1920×1080 with an empty cache, responses and transferred bytes
+ * counted through the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
+ */
+import { expect, type Page } from "@playwright/test";
+import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
+import { scriptingEnabled } from "./hydration";
+
+/** DESIGN: "at most 150 kB transferred on a first visit". Stricter than grade A alone. */
+export const FIRST_VISIT_KB_BUDGET = 150;
+
+/** Grade A means a score above this. */
+export const GRADE_A_MIN_SCORE_EXCLUSIVE = 80;
+
+export interface EcoIndexMeasurement {
+  dom: number;
+  requests: number;
+  kilobytes: number;
+  score: number;
+  grade: EcoIndexGrade;
+  ghg: number;
+  water: number;
+}
+
+const SETTLE_MS = 500;
+
+/** Resolve a relative url the way the test page would (its base URL, else the e2e server). */
+function resolveUrl(page: Page, url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  const current = page.url();
+  const base = /^https?:/.test(current) ? current : process.env.E2E_BASE_URL;
+  if (!base) throw new Error(`measureEcoIndex: cannot resolve relative url ${url} (no base URL)`);
+  return new URL(url, base).toString();
+}
+
+export interface MeasureOptions {
+  /** Defaults to the setting of `page`'s context. */
+  javaScriptEnabled?: boolean;
+}
+
+export async function measureEcoIndex(
+  page: Page,
+  url: string,
+  options: MeasureOptions = {},
+): Promise<EcoIndexMeasurement> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("measureEcoIndex needs a page from a launched browser");
+  const target = resolveUrl(page, url);
+
+  // A new context: empty cache, same cookies and JavaScript setting as the user's context.
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    storageState: await page.context().storageState(),
+    javaScriptEnabled: options.javaScriptEnabled ?? (await scriptingEnabled(page)),
+  });
+  try {
+    const p = await context.newPage();
+    const cdp = await context.newCDPSession(p);
+    let requests = 0;
+    let bytes = 0;
+    cdp.on("Network.responseReceived", (event) => {
+      // HTTP(S) responses only: data: and blob: URLs transfer nothing over the network.
+      if (/^https?:/i.test(event.response.url)) requests += 1;
+    });
+    cdp.on("Network.loadingFinished", (event) => {
+      bytes += event.encodedDataLength;
+    });
+    await cdp.send("Network.enable");
+
+    await p.goto(target, { waitUntil: "load" });
+    await p.waitForLoadState("networkidle");
+    await p.waitForTimeout(SETTLE_MS);
+    await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await p.waitForTimeout(SETTLE_MS);
+
+    const dom = await p.evaluate(
+      () => document.querySelectorAll("*").length - document.querySelectorAll("svg *").length,
+    );
+    await cdp.detach().catch(() => undefined);
+
+    const kilobytes = Math.round(bytes / 10) / 100; // bytes / 1000, two decimals
+    return { dom, requests, kilobytes, ...ecoIndexScore({ dom, requests, kilobytes }) };
+  } finally {
+    await context.close();
+  }
+}
+
+export function describeEcoIndex(m: EcoIndexMeasurement): string {
+  return (
+    `EcoIndex ${m.score} (${m.grade}): dom ${m.dom}, requests ${m.requests}, ${m.kilobytes} kB ` +
+    `(${m.ghg} gCO2e, ${m.water} cl water)`
+  );
+}
+
+/**
+ * Grade A (score > 80) and at most FIRST_VISIT_KB_BUDGET kB transferred on a first visit.
+ * Returns the measurement so a test can attach or log it.
+ */
+export async function expectEcoIndexA(
+  page: Page,
+  url: string,
+  options: MeasureOptions = {},
+): Promise<EcoIndexMeasurement> {
+  const m = await measureEcoIndex(page, url, options);
+  const summary = `${url}: ${describeEcoIndex(m)}`;
+  expect(m.score, `expected grade A (score > ${GRADE_A_MIN_SCORE_EXCLUSIVE}); ${summary}`).toBeGreaterThan(
+    GRADE_A_MIN_SCORE_EXCLUSIVE,
+  );
+  expect(m.kilobytes, `expected at most ${FIRST_VISIT_KB_BUDGET} kB on a first visit; ${summary}`).toBeLessThanOrEqual(
+    FIRST_VISIT_KB_BUDGET,
+  );
+  return m;
+}
