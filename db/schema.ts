@@ -197,6 +197,19 @@ export const criteria = sqliteTable(
   (t) => [uniqueIndex("criteria_edition_key").on(t.editionId, t.key), check("criteria_weight", sql`weight > 0`)],
 );
 
+/** A nominating entity's own settings for one edition (e.g. its earlier, national deadline). */
+export const entityEditionSettings = sqliteTable(
+  "entity_edition_settings",
+  {
+    entityId: text("entity_id").notNull().references(() => nominatingEntities.id, { onDelete: "cascade" }),
+    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
+    internalDeadlineAt: ts("internal_deadline_at"),
+    extraRequirements: text("extra_requirements"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.editionId] })],
+);
+
 export const eligibilityRules = sqliteTable(
   "eligibility_rules",
   {
@@ -221,6 +234,7 @@ export const juryMembers = sqliteTable(
     country: text("country"),
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(["en", "fr"]),
     expertise: text("expertise", { mode: "json" }).$type<string[]>().notNull().default([]),
+    gender: text("gender"),
     conflictsDeclaredAt: ts("conflicts_declared_at"),
     replacedAt: ts("replaced_at"),
     createdAt: createdAt(),
@@ -291,7 +305,12 @@ export const applications = sqliteTable(
     declarations: text("declarations", { mode: "json" }).$type<Record<string, boolean>>().notNull().default({}),
     /** The frozen copy the jury reads, written in the nomination's transaction. */
     nominatedContent: text("nominated_content", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The nominator's comments when returning, or reason when declining (shown to the applicant). */
     nominatorComment: text("nominator_comment"),
+    returnedAt: ts("returned_at"),
+    declinedAt: ts("declined_at"),
+    withdrawnAt: ts("withdrawn_at"),
+    screenedAt: ts("screened_at"),
     feedbackShared: integer("feedback_shared", { mode: "boolean" }).notNull().default(false),
     duplicateOf: text("duplicate_of"),
     version: integer("version").notNull().default(1),
@@ -414,6 +433,8 @@ export const reviews = sqliteTable(
     confidence: integer("confidence"),
     version: integer("version").notNull().default(1),
     submittedAt: ts("submitted_at"),
+    recusedAt: ts("recused_at"),
+    recuseReason: text("recuse_reason"),
     updatedAt: ts("updated_at"),
   },
   (t) => [

@@ -1,6 +1,9 @@
 import type { Messages } from "./index";
+import { applicationsMessages } from "./areas/applications";
+import { editionsMessages } from "./areas/editions";
+import { nominationsMessages } from "./areas/nominations";
 
-const ar: Messages = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en> = {
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
@@ -197,6 +200,13 @@ const ar: Messages = {
   "mail.invitation.body": "مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال {days} يوماً لقبول الدعوة واختيار كلمة المرور:\n\n{link}",
   "mail.welcome.subject": "تم إنشاء حسابك",
   "mail.welcome.body": "مرحباً {name}،\n\nتم إنشاء حسابك. يمكنك تسجيل الدخول في أي وقت لمواصلة إعداد طلبك.",
+};
+
+const ar: Messages = {
+  ...core,
+  ...editionsMessages.ar,
+  ...applicationsMessages.ar,
+  ...nominationsMessages.ar,
 };
 
 export default ar;

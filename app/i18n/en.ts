@@ -1,5 +1,9 @@
 // English catalogue: the reference. fr.ts and ar.ts must hold exactly the same keys.
-const en = {
+import { applicationsMessages } from "./areas/applications";
+import { editionsMessages } from "./areas/editions";
+import { nominationsMessages } from "./areas/nominations";
+
+const core = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
   "app.short_name": "UNESCO ICT in Education Prize",
   "title.error_prefix": "Error: ",
@@ -197,5 +201,12 @@ const en = {
   "mail.welcome.subject": "Your account has been created",
   "mail.welcome.body": "Hello {name},\n\nYour account has been created. You can sign in at any time to continue your application.",
 } as const;
+
+const en = {
+  ...core,
+  ...editionsMessages.en,
+  ...applicationsMessages.en,
+  ...nominationsMessages.en,
+};
 
 export default en;

@@ -1,6 +1,9 @@
 import type { Messages } from "./index";
+import { applicationsMessages } from "./areas/applications";
+import { editionsMessages } from "./areas/editions";
+import { nominationsMessages } from "./areas/nominations";
 
-const fr: Messages = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en> = {
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
@@ -197,6 +200,13 @@ const fr: Messages = {
   "mail.invitation.body": "Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role}. Ouvrez ce lien dans les {days} jours pour accepter l’invitation et choisir votre mot de passe :\n\n{link}",
   "mail.welcome.subject": "Votre compte a été créé",
   "mail.welcome.body": "Bonjour {name},\n\nVotre compte a été créé. Vous pouvez vous connecter à tout moment pour poursuivre votre candidature.",
+};
+
+const fr: Messages = {
+  ...core,
+  ...editionsMessages.fr,
+  ...applicationsMessages.fr,
+  ...nominationsMessages.fr,
 };
 
 export default fr;

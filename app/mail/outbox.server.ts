@@ -11,8 +11,8 @@ import { outbox } from "../../db/schema";
 import { isLocale, translate, type Locale, type Vars } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
 
-export const MAIL_TEMPLATES = ["password_reset", "invitation", "welcome"] as const;
-export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+/** A template is a pair of catalogue keys: mail.<template>.subject and mail.<template>.body. */
+export type MailTemplate = string;
 
 type Tx = Pick<DB, "insert">;
 
@@ -23,6 +23,9 @@ export function enqueueMail(
 ): void {
   const lang: Locale = isLocale(locale) ? locale : "en";
   const messages = catalogues[lang];
+  if (!(`mail.${template}.subject` in messages) || !(`mail.${template}.body` in messages)) {
+    throw new Error(`Unknown e-mail template "${template}": add mail.${template}.subject and .body to the catalogues.`);
+  }
   const subject = translate(messages, `mail.${template}.subject`, vars);
   const body = translate(messages, `mail.${template}.body`, vars) + "\n\n" + translate(messages, "mail.signature", vars);
   tx.insert(outbox).values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() }).run();
