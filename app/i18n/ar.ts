@@ -1,9 +1,10 @@
 import type { Messages } from "./index";
 import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
+import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en> = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en> = {
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
@@ -207,6 +208,7 @@ const ar: Messages = {
   ...editionsMessages.ar,
   ...applicationsMessages.ar,
   ...nominationsMessages.ar,
+  ...juryMessages.ar,
 };
 
 export default ar;

@@ -1,6 +1,7 @@
 // English catalogue: the reference. fr.ts and ar.ts must hold exactly the same keys.
 import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
+import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 
 const core = {
@@ -207,6 +208,7 @@ const en = {
   ...editionsMessages.en,
   ...applicationsMessages.en,
   ...nominationsMessages.en,
+  ...juryMessages.en,
 };
 
 export default en;

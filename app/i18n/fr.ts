@@ -1,9 +1,10 @@
 import type { Messages } from "./index";
 import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
+import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en> = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en> = {
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
@@ -207,6 +208,7 @@ const fr: Messages = {
   ...editionsMessages.fr,
   ...applicationsMessages.fr,
   ...nominationsMessages.fr,
+  ...juryMessages.fr,
 };
 
 export default fr;
