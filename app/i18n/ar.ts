@@ -3,8 +3,9 @@ import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
+import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en> = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
@@ -214,6 +215,7 @@ const ar: Messages = {
   ...applicationsMessages.ar,
   ...nominationsMessages.ar,
   ...juryMessages.ar,
+  ...resultsMessages.ar,
 };
 
 export default ar;

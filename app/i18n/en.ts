@@ -3,6 +3,7 @@ import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
+import { resultsMessages } from "./areas/results";
 
 const core = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
@@ -214,6 +215,7 @@ const en = {
   ...applicationsMessages.en,
   ...nominationsMessages.en,
   ...juryMessages.en,
+  ...resultsMessages.en,
 };
 
 export default en;

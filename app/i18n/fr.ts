@@ -3,8 +3,9 @@ import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
+import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en> = {
+const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
@@ -214,6 +215,7 @@ const fr: Messages = {
   ...applicationsMessages.fr,
   ...nominationsMessages.fr,
   ...juryMessages.fr,
+  ...resultsMessages.fr,
 };
 
 export default fr;
