@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Link,
   Links,
   Outlet,
@@ -17,7 +18,8 @@ import { rolesOf } from "./auth/permissions.server";
 import { useNonce } from "./components/nonce";
 import { useRootData, useT, type RootData } from "./components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./i18n";
-import { catalogues, resolveLocale } from "./i18n/locale.server";
+import { areasDiffer } from "./i18n/areas";
+import { messagesForPage, resolveLocale } from "./i18n/locale.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -30,11 +32,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user?.locale);
   return {
     locale,
-    messages: catalogues[locale],
+    messages: messagesForPage(locale, new URL(request.url).pathname),
     user: user ? { name: user.name, roles: rolesOf(user) } : null,
     nonce: (context as { nonce?: string }).nonce,
   } satisfies RootData;
 }
+
+// The root loader sends only the messages of the page's area: reload them when moving to
+// a page of another area (Remix would otherwise keep the root data of the first page).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || areasDiffer(currentUrl.pathname, nextUrl.pathname);
 
 /** The page title: the deepest route's handle.title, with "Error: " after a failed post. */
 function usePageTitle(): string {

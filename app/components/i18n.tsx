@@ -1,7 +1,21 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
 import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
-import en from "../i18n/en";
+
+// Only for an error page rendered when the root loader itself failed: a few words, so the
+// catalogues never travel in the browser bundle.
+const FALLBACK: Partial<Messages> = {
+  "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
+  "app.short_name": "UNESCO ICT in Education Prize",
+  "nav.home": "Home",
+  "nav.skip": "Skip to main content",
+  "nav.main": "Main menu",
+  "nav.language": "Language",
+  "errors.unexpected": "Sorry, there is a problem with the service",
+  "errors.unexpected_help": "Nothing you entered was changed. Try again later.",
+  "errors.page_not_found": "Page not found",
+  "errors.page_not_found_help": "If you typed the address, check it is correct.",
+};
 
 export interface RootData {
   locale: Locale;
@@ -17,7 +31,7 @@ export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
   // Without root data (the root loader itself failed) the error page still renders, in English.
-  return data ?? fallback ?? { locale: "en", messages: en, user: null };
+  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null };
 }
 
 /** The translation function for the active language. */

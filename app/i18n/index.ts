@@ -1,6 +1,6 @@
 // Locales, direction and message lookup, shared by server and browser. Catalogues are plain
 // dictionaries (one per locale) so a missing key is a type error and a failing test.
-import en from "./en";
+import type en from "./en";
 
 export const LOCALES = ["en", "fr", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -4,7 +4,31 @@ import en from "./en";
 import fr from "./fr";
 import ar from "./ar";
 
+import { applicationsMessages } from "./areas/applications";
+import { editionsMessages } from "./areas/editions";
+import { juryMessages } from "./areas/jury";
+import { nominationsMessages } from "./areas/nominations";
+import { resultsMessages } from "./areas/results";
+import { areasForPath, type Area } from "./areas";
+
 export const catalogues: Record<Locale, Messages> = { en, fr, ar };
+
+const AREA_KEYS: Record<Area, string[]> = {
+  editions: Object.keys(editionsMessages.en),
+  applications: Object.keys(applicationsMessages.en),
+  nominations: Object.keys(nominationsMessages.en),
+  jury: Object.keys(juryMessages.en),
+  results: Object.keys(resultsMessages.en),
+};
+const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
+const CORE_KEYS = Object.keys(en).filter((key) => !IN_AN_AREA.has(key));
+
+/** The messages a page at this address needs: the core ones and its areas', in one language. */
+export function messagesForPage(locale: Locale, pathname: string): Messages {
+  const all = catalogues[locale] as Record<string, string>;
+  const keys = [...CORE_KEYS, ...areasForPath(pathname).flatMap((area) => AREA_KEYS[area])];
+  return Object.fromEntries(keys.map((key) => [key, all[key]])) as Messages;
+}
 
 export const localeCookie = createCookie("lang", {
   path: "/",

@@ -1,0 +1,30 @@
+// Which catalogue areas a page needs, by its address. The root loader sends the core messages
+// plus these areas only, in the viewer's language, so a page never carries the text of the
+// whole application. tests/app/i18n/areas.test.ts checks every route against this map.
+export const AREAS = ["editions", "applications", "nominations", "jury", "results"] as const;
+export type Area = (typeof AREAS)[number];
+
+const BY_PREFIX: [prefix: string, areas: Area[]][] = [
+  ["/secretariat/editions", ["editions", "jury", "results", "applications", "nominations"]],
+  ["/secretariat/screening", ["nominations", "applications", "editions"]],
+  ["/secretariat", ["editions"]],
+  ["/applications", ["applications", "nominations"]],
+  ["/attachments", ["applications"]],
+  ["/nominations", ["nominations", "applications"]],
+  ["/nomination-letters", ["nominations"]],
+  ["/jury", ["jury", "results", "applications", "nominations"]],
+  ["/call", ["editions"]],
+  ["/laureates", ["results"]],
+  ["/diplomas", ["results"]],
+  ["/dashboard", ["applications", "results"]],
+];
+
+export function areasForPath(pathname: string): Area[] {
+  const match = BY_PREFIX.find(([prefix]) => pathname === prefix || pathname.startsWith(prefix + "/"));
+  return match ? match[1] : [];
+}
+
+/** True when moving between these two addresses needs other catalogue areas. */
+export function areasDiffer(a: string, b: string): boolean {
+  return areasForPath(a).join() !== areasForPath(b).join();
+}
