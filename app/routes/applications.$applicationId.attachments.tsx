@@ -41,13 +41,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values, deleting: form.data.attachmentId }, { status: result.error === "errors.not_found" ? 404 : 400 });
     return redirect(`${base}?deleted=1`);
   }
+  // Remix's parser keeps only the last segment of a file name, so the raw name is read first:
+  // a name carrying a folder path is refused, not silently shortened.
+  const maxFileBytes = application.edition.maxFileBytes;
+  const tooBig = () => data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
+  const body = await readBody(request, maxFileBytes + 64 * 1024);
+  if (!body) return tooBig();
+  if (rawFileNameHasPath(body)) return data({ errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null }, { status: 400 });
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: application.edition.maxFileBytes }));
+    const copy = new Request(request.url, { method: "POST", headers: request.headers, body: body as unknown as BodyInit });
+    formData = await unstable_parseMultipartFormData(copy, unstable_createMemoryUploadHandler({ maxPartSize: application.edition.maxFileBytes }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(application.edition.maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
-    }
+    if (error instanceof MaxPartSizeExceededError) return tooBig();
     throw error;
   }
   const file = formData.get("file");
@@ -55,6 +61,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = addAttachment({ applicationId: application.id, applicantId: user.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (!result.ok) return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
   return redirect(`${base}?added=1`);
+}
+
+/** The whole body, or null once it exceeds `limit` bytes (reading stops there). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Whether a part's raw file name carries a folder path (Remix's parser would shorten it). */
+function rawFileNameHasPath(body: Uint8Array): boolean {
+  const text = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1 << 20)).toString("latin1");
+  const headerLines = (text.match(/^content-disposition:[^\r\n]*$/gim) ?? []).join("\n");
+  const names = [...headerLines.matchAll(/filename\*?=(?:"((?:[^"\\\r\n]|\\.)*)"|([^;\r\n]*))/gi)].map((m) => {
+    const raw = m[1] ?? m[2] ?? "";
+    try {
+      return decodeURIComponent(raw.replace(/^UTF-8''/i, ""));
+    } catch {
+      return raw;
+    }
+  });
+  return names.some((name) => /[/\\]/.test(name) || name.includes(".."));
 }
 
 const TYPE_LABEL: Record<string, string> = { "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG" };

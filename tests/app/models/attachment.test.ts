@@ -9,13 +9,8 @@ import { getSessionUser } from "../../../app/auth/session.server";
 import { addAttachment, countPdfPages, deleteAttachment, getAttachmentForDownload, sniffType, uploadDir } from "../../../app/models/attachment.server";
 import { sendToEntity } from "../../../app/models/application.server";
 import { addEntityMember, cookieFor, makeEntity, makeUser, request } from "../../fixtures/builders";
-import { completeApplication, makeOpenEdition, startFor } from "../../fixtures/applications";
+import { completeApplication, makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
 
-export function tinyPdf(pages = 1): Uint8Array {
-  const kids = Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(" ");
-  const pageObjects = Array.from({ length: pages }, (_, i) => `${3 + i} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n`).join("");
-  return new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [${kids}] /Count ${pages} >> endobj\n${pageObjects}trailer << /Root 1 0 R >>\n%%EOF\n`);
-}
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const EXE = new TextEncoder().encode("MZ\x90\x00 this program cannot be run in DOS mode");
 
