@@ -57,11 +57,7 @@ export default function Check() {
     if (!v) return <span className="muted">{t("applications.not_answered")}</span>;
     if (kind === "country") return countryName(v, t.locale);
     if (kind === "select") return t(`applications.option.organisationType.${v}`);
-    return (
-      <span dir="auto" className="applications-answer">
-        {v}
-      </span>
-    );
+    return v;
   };
   const collator = new Intl.Collator(t.locale);
   return (
@@ -86,12 +82,12 @@ export default function Check() {
             )}
           </div>
           <dl className="summary">
-            {section.fields.map((f) => (
-              <div key={f.key} className="applications-row">
-                <dt>{t(`applications.field.${f.key}`)}</dt>
-                <dd>{value(f.kind, a.sections[section.key]?.[f.key])}</dd>
-              </div>
-            ))}
+            {section.fields.flatMap((f) => [
+              <dt key={`${f.key}-t`}>{t(`applications.field.${f.key}`)}</dt>,
+              <dd key={`${f.key}-d`} dir="auto" className="applications-answer">
+                {value(f.kind, a.sections[section.key]?.[f.key])}
+              </dd>,
+            ])}
           </dl>
         </section>
       ))}
