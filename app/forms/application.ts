@@ -9,12 +9,6 @@ const version = z.coerce.number({ error: "errors.version_conflict" }).int({ erro
 
 export const startApplicationSchema = z.object({ editionId: id });
 
-export const languageSchema = z.object({
-  intent: z.literal("language"),
-  language: z.enum(["en", "fr"], { error: "errors.application_language_invalid" }),
-  version,
-});
-
 export const SECTION_INTENTS = ["save", "complete", "autosave"] as const;
 
 /**
@@ -24,10 +18,11 @@ export const SECTION_INTENTS = ["save", "complete", "autosave"] as const;
  */
 export function sectionFormSchema(section: SectionDefinition, wordLimit: number | null) {
   return z
-    .looseObject({ intent: z.enum(SECTION_INTENTS, { error: "errors.intent_invalid" }).optional(), version: version.optional() })
+    .looseObject({ intent: z.enum(SECTION_INTENTS, { error: "errors.intent_invalid" }).optional(), version: version.optional(), language: z.string().optional() })
     .superRefine((value, ctx) => {
       const parsed = sectionSchema(section, wordLimit, value.intent === "complete").safeParse(value);
       if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
+      if (value.language !== undefined && value.language !== "en" && value.language !== "fr") ctx.addIssue({ code: "custom", path: ["language"], message: "errors.application_language_invalid" });
       for (const field of section.fields) {
         const v = value[field.key];
         if (field.kind === "country" && typeof v === "string" && v !== "" && !COUNTRY_CODES.includes(v)) ctx.addIssue({ code: "custom", path: [field.key], message: "errors.country_invalid" });

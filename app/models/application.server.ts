@@ -192,6 +192,7 @@ export function saveSection({
   values,
   version,
   complete = false,
+  language,
 }: {
   applicationId: string;
   applicantId: string;
@@ -199,6 +200,8 @@ export function saveSection({
   values: Record<string, string>;
   version: number;
   complete?: boolean;
+  /** The language of the application, asked on the background section. */
+  language?: "en" | "fr";
 }): { ok: true; version: number } | Failure {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
@@ -215,24 +218,11 @@ export function saveSection({
     mirror.country = values.country || null;
   }
   if (section === "contact") mirror.contactEmail = values.contactEmail || null;
+  if (language) mirror.language = language;
   const result = db()
     .update(applications)
     .set({ ...mirror, content: content as unknown as Record<string, unknown>, version: version + 1, updatedAt: new Date() })
     .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version), inArray(applications.state, [...EDITABLE_STATES])))
-    .run();
-  if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
-  return { ok: true, version: version + 1 };
-}
-
-export function saveLanguage({ applicationId, applicantId, language, version }: { applicationId: string; applicantId: string; language: "en" | "fr"; version: number }): { ok: true; version: number } | Failure {
-  const application = getApplicationForApplicant({ applicationId, applicantId });
-  if (!application) return { ok: false, error: "errors.not_found" };
-  const blocker = editBlocker(application);
-  if (blocker) return { ok: false, error: blocker };
-  const result = db()
-    .update(applications)
-    .set({ language, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version)))
     .run();
   if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
   return { ok: true, version: version + 1 };

@@ -1,14 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
-import { SelectField, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { languageSchema } from "../forms/application";
 import { SECTION_KEYS, sectionStatus } from "../forms/application-sections";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { editBlocker, isEditable, listEligibilityRules, saveLanguage, WITHDRAWABLE_STATES, beforeDeadline } from "../models/application.server";
+import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../models/application.server";
 import { attachmentTotals, listAttachments } from "../models/attachment.server";
 import { ownApplication } from "../utils/application-route.server";
 import areaCss from "../styles/applications.css";
@@ -45,16 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const application = ownApplication(user.id, params.applicationId);
-  const form = await validateForm(request, languageSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = saveLanguage({ applicationId: application.id, applicantId: user.id, language: form.data.language, version: form.data.version });
-  if (!result.ok) return data({ errors: fieldError("language", result.error), values: form.values }, { status: result.error === "errors.version_conflict" ? 409 : 400 });
-  return redirect(`/applications/${application.id}?saved=1`);
-}
-
 function statusClass(status: string) {
   return `tag applications-status applications-status-${status}`;
 }
@@ -62,7 +48,6 @@ function statusClass(status: string) {
 export default function TaskList() {
   const t = useT();
   const { application: a, statuses, declarations, files, editable, blocker, canWithdraw } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/applications/${a.id}`;
   const completed = statuses.filter((s) => s.status === "completed").length;
@@ -82,6 +67,8 @@ export default function TaskList() {
         <dd>
           <ApplicationsStateTag state={a.state} />
         </dd>
+        <dt>{t("applications.language_label")}</dt>
+        <dd>{a.language === "fr" ? "Français" : "English"}</dd>
         <dt>{t("applications.deadline")}</dt>
         <dd>
           <ApplicationsDeadline at={a.deadlineAt} />
@@ -162,21 +149,6 @@ export default function TaskList() {
               {t("applications.check_link")}
             </Link>
           </p>
-          <h2>{t("applications.language_title")}</h2>
-          <ValidatedForm id="language" schema={languageSchema} result={result} defaultValues={{ language: a.language }}>
-            <input type="hidden" name="intent" value="language" />
-            <input type="hidden" name="version" value={a.version} />
-            <SelectField
-              name="language"
-              label={t("applications.language_label")}
-              hint={t("applications.language_hint")}
-              options={[
-                { value: "en", label: "English", lang: "en" },
-                { value: "fr", label: "Français", lang: "fr" },
-              ]}
-            />
-            <SubmitButton secondary>{t("applications.language_save")}</SubmitButton>
-          </ValidatedForm>
         </>
       ) : null}
       {canWithdraw ? (

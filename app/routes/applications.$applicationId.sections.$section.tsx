@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applicationId: application.id,
     reference: application.reference,
     sectionKey: section.key,
-    values: application.content.sections[section.key] ?? {},
+    values: { ...(application.content.sections[section.key] ?? {}), ...(section.key === "background" ? { language: application.language } : {}) },
     status: sectionStatus(application.content, section.key),
     version: application.version,
     wordLimit: wordLimitFor(section, application.edition.wordLimits),
@@ -52,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values: sectionValues(section, form.data),
     version: Number(form.data.version ?? 0),
     complete: intent === "complete",
+    language: section.key === "background" && (form.data.language === "en" || form.data.language === "fr") ? form.data.language : undefined,
   });
   if (!result.ok) {
     // On a conflict the current version comes back, so saving again is a deliberate choice.
@@ -146,6 +147,17 @@ export default function SectionPage() {
       <div onInput={onInput}>
         <ValidatedForm id={formId} schema={sectionFormSchema(section, loaded.wordLimit)} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
           <input type="hidden" name="version" value={version} />
+          {section.key === "background" ? (
+            <SelectField
+              name="language"
+              label={t("applications.language_label")}
+              hint={t("applications.language_hint")}
+              options={[
+                { value: "en", label: "English", lang: "en" },
+                { value: "fr", label: "Français", lang: "fr" },
+              ]}
+            />
+          ) : null}
           {section.fields.map((field) => (
             <Field key={field.key} field={field} sectionKey={section.key} />
           ))}

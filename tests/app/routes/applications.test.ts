@@ -119,6 +119,17 @@ describe("applicant routes", () => {
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.version).toBe(1);
   });
 
+  it("the language of the application is chosen on the background section and must be English or French", async () => {
+    const { id, cookieA } = await setup();
+    const url = `/applications/${id}/sections/background`;
+    const p = { applicationId: id, section: "background" };
+    const bad = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "ar" } }), p)));
+    expect(bad).toMatchObject({ status: 400, body: { errors: { language: { message: "errors.application_language_invalid" } } } });
+    const ok = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "fr" } }), p)));
+    expect(ok.status).toBe(302);
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({ language: "fr", title: "T" });
+  });
+
   it("autosave answers with the new version instead of redirecting", async () => {
     const { id, cookieA } = await setup();
     const res = await run(() => sectionRoute.action(args(request(`/applications/${id}/sections/impact`, { cookie: cookieA, form: { intent: "autosave", version: "1", impact: "Draft" } }), { applicationId: id, section: "impact" })));
