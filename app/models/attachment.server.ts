@@ -1,0 +1,157 @@
+// Supporting documents: PDF, PNG or JPEG recognised from their bytes (never the name), within
+// the edition's per-file, per-application and PDF-page limits, stored outside the web root
+// under a random name with their SHA-256, and served only to those allowed to read them.
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "../../db/client";
+import { applications, attachments } from "../../db/schema";
+import { can } from "../auth/permissions.server";
+import type { SessionUser } from "../auth/session.server";
+import { writeAudit } from "./audit.server";
+import { editBlocker, getApplicationForApplicant, type Failure } from "./application.server";
+
+export type AllowedType = "application/pdf" | "image/png" | "image/jpeg";
+
+export function uploadDir(): string {
+  return resolve(process.env.UPLOAD_DIR ?? "data/uploads");
+}
+
+/** The type read from the first bytes, or null when it is not one we accept. */
+export function sniffType(bytes: Uint8Array): AllowedType | null {
+  const b = bytes;
+  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return "application/pdf";
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (b.length >= 8 && png.every((v, i) => b[i] === v)) return "image/png";
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
+  return null;
+}
+
+/** Pages of a PDF, counted from its page objects (not its page tree). */
+export function countPdfPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return (text.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** A file name as typed by a person, without any path; refused if it tries to name a folder. */
+export function badFileName(name: string): boolean {
+  return name.length === 0 || name.length > 200 || /[/\\]/.test(name) || name.includes("..") || /[\u0000-\u001f]/.test(name);
+}
+
+export function listAttachments({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
+  return db()
+    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, pages: attachments.pages, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(and(eq(attachments.applicationId, applicationId), eq(applications.applicantId, applicantId)))
+    .orderBy(asc(attachments.createdAt))
+    .all();
+}
+
+export function attachmentTotals(list: { sizeBytes: number; pages: number | null }[]) {
+  return { bytes: list.reduce((s, a) => s + a.sizeBytes, 0), pages: list.reduce((s, a) => s + (a.pages ?? 0), 0), count: list.length };
+}
+
+/** Adds one file to the applicant's application after checking name, type and limits. */
+export function addAttachment({
+  applicationId,
+  applicantId,
+  name,
+  bytes,
+}: {
+  applicationId: string;
+  applicantId: string;
+  name: string;
+  bytes: Uint8Array;
+}): { ok: true; attachmentId: string } | Failure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker, field: "file" };
+  if (bytes.byteLength === 0) return { ok: false, error: "errors.file_required", field: "file" };
+  if (badFileName(name)) return { ok: false, error: "errors.file_name_invalid", field: "file" };
+  const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;
+  if (bytes.byteLength > maxFileBytes) return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
+  const mimeType = sniffType(bytes);
+  if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
+  const pages = mimeType === "application/pdf" ? countPdfPages(bytes) : null;
+  const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));
+  if (totals.bytes + bytes.byteLength > maxTotalBytes) return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };
+  if (pages !== null && totals.pages + pages > maxPdfPages) return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const storedName = randomUUID();
+  mkdirSync(uploadDir(), { recursive: true });
+  const path = join(uploadDir(), storedName);
+  writeFileSync(path, bytes, { flag: "wx" });
+  try {
+    const attachmentId = db().transaction((tx) => {
+      const row = tx
+        .insert(attachments)
+        .values({ applicationId, originalName: name, mimeType, sizeBytes: bytes.byteLength, pages, sha256, storedName })
+        .returning({ id: attachments.id })
+        .get();
+      writeAudit({ actorId: applicantId, action: "attachment.added", objectType: "application", objectId: applicationId, details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 } }, tx);
+      return row.id;
+    });
+    return { ok: true, attachmentId };
+  } catch (error) {
+    unlinkSync(path);
+    throw error;
+  }
+}
+
+/** Removes one of the applicant's files (the page asked for confirmation first). */
+export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: string; applicantId: string }): { ok: true } | Failure {
+  const row = db()
+    .select({ id: attachments.id, applicationId: attachments.applicationId, storedName: attachments.storedName, name: attachments.originalName })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(and(eq(attachments.id, attachmentId), eq(applications.applicantId, applicantId)))
+    .get();
+  if (!row) return { ok: false, error: "errors.not_found" };
+  const application = getApplicationForApplicant({ applicationId: row.applicationId, applicantId })!;
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker, field: "form" };
+  db().transaction((tx) => {
+    tx.delete(attachments).where(eq(attachments.id, row.id)).run();
+    writeAudit({ actorId: applicantId, action: "attachment.deleted", objectType: "application", objectId: row.applicationId, details: { attachmentId: row.id, name: row.name } }, tx);
+  });
+  try {
+    unlinkSync(join(uploadDir(), row.storedName));
+  } catch {
+    // Already gone: the row, which is what matters, is deleted.
+  }
+  return { ok: true };
+}
+
+/** The file and its headers if this user may download it (owner; the entity once sent; secretariat), else null. */
+export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
+  const row = db()
+    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, storedName: attachments.storedName, applicantId: applications.applicantId, entityId: applications.entityId, state: applications.state })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(eq(attachments.id, attachmentId))
+    .get();
+  if (!row) return null;
+  const sent = row.state !== "draft" && row.state !== "withdrawn";
+  if (!can(user, "attachment.download", { ownerId: row.applicantId, entityId: sent ? row.entityId : null })) return null;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(uploadDir(), row.storedName));
+  } catch {
+    return null;
+  }
+  return { bytes, mimeType: row.mimeType, name: row.originalName };
+}
+
+/** Content-Disposition for any name: an ASCII fallback plus the UTF-8 name (RFC 6266). */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString("en", { maximumFractionDigits: 1 });
+}

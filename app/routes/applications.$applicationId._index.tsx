@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "../auth/permissions.server";
+import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
+import { useT } from "../components/i18n";
+import { SECTION_KEYS, sectionStatus } from "../forms/application-sections";
+import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../models/application.server";
+import { attachmentTotals, listAttachments } from "../models/attachment.server";
+import { ownApplication } from "../utils/application-route.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.task_list_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const rules = listEligibilityRules({ editionId: application.editionId });
+  const files = attachmentTotals(listAttachments({ applicationId: application.id, applicantId: user.id }));
+  const declared = rules.filter((r) => application.declarations[r.key] === true).length;
+  return {
+    application: {
+      id: application.id,
+      reference: application.reference,
+      state: application.state,
+      language: application.language,
+      title: application.title,
+      version: application.version,
+      nominatorComment: application.nominatorComment,
+      entityName: application.entityName,
+      sentAt: application.sentAt,
+      deadlineAt: application.edition.deadlineAt,
+      year: application.edition.year,
+    },
+    statuses: SECTION_KEYS.map((key) => ({ key, status: sectionStatus(application.content, key) })),
+    declarations: { total: rules.length, declared },
+    files,
+    editable: isEditable(application),
+    blocker: editBlocker(application),
+    canWithdraw: (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+  };
+}
+
+function statusClass(status: string) {
+  return `tag applications-status applications-status-${status}`;
+}
+
+export default function TaskList() {
+  const t = useT();
+  const { application: a, statuses, declarations, files, editable, blocker, canWithdraw } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const base = `/applications/${a.id}`;
+  const completed = statuses.filter((s) => s.status === "completed").length;
+  return (
+    <>
+      <p>
+        <Link to="/applications">{t("applications.list_title")}</Link>
+      </p>
+      <h1>{t("applications.task_list_title")}</h1>
+      <p className="lead">
+        <bdi>{a.title || t("applications.untitled")}</bdi>
+      </p>
+      <dl className="summary">
+        <dt>{t("applications.reference")}</dt>
+        <dd>{a.reference}</dd>
+        <dt>{t("applications.status")}</dt>
+        <dd>
+          <ApplicationsStateTag state={a.state} />
+        </dd>
+        <dt>{t("applications.language_label")}</dt>
+        <dd>{a.language === "fr" ? "Français" : "English"}</dd>
+        <dt>{t("applications.deadline")}</dt>
+        <dd>
+          <ApplicationsDeadline at={a.deadlineAt} />
+        </dd>
+      </dl>
+      {params.get("sent") ? (
+        <p className="notice success" role="status">
+          {t("applications.sent_notice", { reference: a.reference })}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="notice success" role="status">
+          {t("applications.saved_notice")}
+        </p>
+      ) : null}
+      {a.state === "returned" ? (
+        <div className="notice applications-returned">
+          <h2>{t("applications.returned_title")}</h2>
+          <p>{t("applications.returned_text", { entity: a.entityName ?? "" })}</p>
+          {a.nominatorComment ? (
+            <blockquote dir="auto" className="applications-comment">
+              {a.nominatorComment}
+            </blockquote>
+          ) : null}
+        </div>
+      ) : null}
+      {a.state === "declined" ? (
+        <div className="notice applications-declined">
+          <h2>{t("applications.declined_title")}</h2>
+          <p>{t("applications.declined_text", { entity: a.entityName ?? "" })}</p>
+          {a.nominatorComment ? (
+            <blockquote dir="auto" className="applications-comment">
+              {a.nominatorComment}
+            </blockquote>
+          ) : null}
+        </div>
+      ) : null}
+      {a.state === "awaiting_nominator" ? <p className="notice">{t("applications.awaiting_text", { entity: a.entityName ?? "" })}</p> : null}
+      {a.state === "withdrawn" ? <p className="notice">{t("applications.withdrawn_text")}</p> : null}
+      {!editable && blocker === "errors.deadline_passed" ? <p className="notice">{t("applications.deadline_passed_text")}</p> : null}
+
+      <h2>{t("applications.sections_title")}</h2>
+      <p>{t("applications.sections_progress", { done: completed, total: statuses.length })}</p>
+      <ol className="applications-tasks">
+        {statuses.map((s) => (
+          <li key={s.key}>
+            <Link to={`${base}/sections/${s.key}`} aria-describedby={`status-${s.key}`}>
+              {t(`applications.section.${s.key}`)}
+            </Link>
+            <span id={`status-${s.key}`} className={statusClass(s.status)}>
+              {t(`applications.status.${s.status}`)}
+            </span>
+          </li>
+        ))}
+        <li>
+          <Link to={`${base}/attachments`} aria-describedby="status-attachments">
+            {t("applications.attachments_title")}
+          </Link>
+          <span id="status-attachments" className="tag applications-status">
+            {t("applications.files_count", { count: files.count })}
+          </span>
+        </li>
+        <li>
+          <Link to={`${base}/declarations`} aria-describedby="status-declarations">
+            {t("applications.declarations_title")}
+          </Link>
+          <span id="status-declarations" className={statusClass(declarations.declared === declarations.total && declarations.total > 0 ? "completed" : declarations.declared > 0 ? "in_progress" : "not_started")}>
+            {t("applications.declared_count", { done: declarations.declared, total: declarations.total })}
+          </span>
+        </li>
+      </ol>
+
+      {editable ? (
+        <>
+          <h2>{t("applications.send_title")}</h2>
+          <p>
+            <Link className="button" to={`${base}/check`}>
+              {t("applications.check_link")}
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {canWithdraw ? (
+        <p>
+          <Link to={`${base}/withdraw`}>{t("applications.withdraw_link")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,197 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "../auth/permissions.server";
+import { fieldId, ValidatedForm, type FormResult } from "../components/form";
+import { useT } from "../components/i18n";
+import { deleteAttachmentSchema } from "../forms/application";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatNumber } from "../i18n";
+import { editBlocker } from "../models/application.server";
+import { addAttachment, attachmentTotals, deleteAttachment, listAttachments, megabytes } from "../models/attachment.server";
+import { ownApplication } from "../utils/application-route.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.attachments_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const files = listAttachments({ applicationId: application.id, applicantId: user.id });
+  const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    files: files.map((f) => ({ ...f, sha256: f.sha256.slice(0, 12) })),
+    totals: attachmentTotals(files),
+    limits: { file: megabytes(maxFileBytes), total: megabytes(maxTotalBytes), pages: maxPdfPages },
+    blocker: editBlocker(application),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const base = `/applications/${application.id}/attachments`;
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const form = await validateForm(request, deleteAttachmentSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values, deleting: String(form.values.attachmentId ?? "") }, { status: 400 });
+    const result = deleteAttachment({ attachmentId: form.data.attachmentId, applicantId: user.id });
+    if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values, deleting: form.data.attachmentId }, { status: result.error === "errors.not_found" ? 404 : 400 });
+    return redirect(`${base}?deleted=1`);
+  }
+  // Remix's parser keeps only the last segment of a file name, so the raw name is read first:
+  // a name carrying a folder path is refused, not silently shortened.
+  const maxFileBytes = application.edition.maxFileBytes;
+  const tooBig = () => data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
+  const body = await readBody(request, maxFileBytes + 64 * 1024);
+  if (!body) return tooBig();
+  if (rawFileNameHasPath(body)) return data({ errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null }, { status: 400 });
+  let formData: FormData;
+  try {
+    const copy = new Request(request.url, { method: "POST", headers: request.headers, body: body as unknown as BodyInit });
+    formData = await unstable_parseMultipartFormData(copy, unstable_createMemoryUploadHandler({ maxPartSize: application.edition.maxFileBytes }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooBig();
+    throw error;
+  }
+  const file = formData.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return data({ errors: fieldError("file", "errors.file_required"), values: {}, deleting: null }, { status: 400 });
+  const result = addAttachment({ applicationId: application.id, applicantId: user.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!result.ok) return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
+  return redirect(`${base}?added=1`);
+}
+
+/** The whole body, or null once it exceeds `limit` bytes (reading stops there). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Whether a part's raw file name carries a folder path (Remix's parser would shorten it). */
+function rawFileNameHasPath(body: Uint8Array): boolean {
+  const text = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1 << 20)).toString("latin1");
+  const headerLines = (text.match(/^content-disposition:[^\r\n]*$/gim) ?? []).join("\n");
+  const names = [...headerLines.matchAll(/filename\*?=(?:"((?:[^"\\\r\n]|\\.)*)"|([^;\r\n]*))/gi)].map((m) => {
+    const raw = m[1] ?? m[2] ?? "";
+    try {
+      return decodeURIComponent(raw.replace(/^UTF-8''/i, ""));
+    } catch {
+      return raw;
+    }
+  });
+  return names.some((name) => /[/\\]/.test(name) || name.includes(".."));
+}
+
+const TYPE_LABEL: Record<string, string> = { "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG" };
+
+export default function Attachments() {
+  const t = useT();
+  const { applicationId, reference, files, totals, limits, blocker } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormResult & { deleting?: string | null }) | undefined;
+  const [params] = useSearchParams();
+  const uploadResult = result && !result.deleting ? result : null;
+  const fileError = uploadResult?.errors?.file;
+  const inputId = fieldId("upload", "file");
+  return (
+    <>
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
+      </p>
+      <p className="muted">{reference}</p>
+      <h1>{t("applications.attachments_title")}</h1>
+      <p>{t("applications.attachments_intro")}</p>
+      <ul>
+        <li>{t("applications.limit_types")}</li>
+        <li>{t("applications.limit_file", { limit: limits.file })}</li>
+        <li>{t("applications.limit_total", { limit: limits.total, used: formatNumber(totals.bytes / 1048576, t.locale, { maximumFractionDigits: 1 }) })}</li>
+        <li>{t("applications.limit_pages", { limit: limits.pages, used: totals.pages })}</li>
+        <li>{t("applications.limit_videos")}</li>
+      </ul>
+      {params.get("added") ? (
+        <p className="notice success" role="status">
+          {t("applications.file_added")}
+        </p>
+      ) : null}
+      {params.get("deleted") ? (
+        <p className="notice success" role="status">
+          {t("applications.file_deleted")}
+        </p>
+      ) : null}
+      {blocker ? <p className="notice">{t(blocker)}</p> : null}
+      {files.length === 0 ? (
+        <p className="panel">{t("applications.files_empty")}</p>
+      ) : (
+        <ul className="applications-files">
+          {files.map((f) => (
+            <li key={f.id}>
+              <a href={`/attachments/${f.id}`} download>
+                <bdi>{f.originalName}</bdi>
+              </a>{" "}
+              <span className="muted">
+                {TYPE_LABEL[f.mimeType]}, {t("applications.file_size", { size: formatNumber(f.sizeBytes / 1024, t.locale, { maximumFractionDigits: 0 }) })}
+                {f.pages !== null ? `, ${t("applications.file_pages", { pages: f.pages })}` : ""}, SHA-256 <code>{f.sha256}…</code>
+              </span>
+              {blocker ? null : (
+                <Form method="post" className="applications-delete">
+                  {result?.deleting === f.id && result.errors ? (
+                    <p className="field-error" id={`delete-${f.id}-error`}>
+                      {t(Object.values(result.errors)[0].message)}
+                    </p>
+                  ) : null}
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="attachmentId" value={f.id} />
+                  <div className="checkbox">
+                    <input type="checkbox" id={`delete-${f.id}`} name="confirm" aria-describedby={result?.deleting === f.id ? `delete-${f.id}-error` : undefined} />
+                    <label htmlFor={`delete-${f.id}`}>{t("applications.delete_confirm", { name: f.originalName })}</label>
+                  </div>
+                  <button type="submit" className="button secondary">
+                    {t("applications.delete")}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {blocker ? null : (
+        <>
+          <h2>{t("applications.upload_title")}</h2>
+          <ValidatedForm id="upload" result={uploadResult} encType="multipart/form-data">
+            <div className={fileError ? "field has-error" : "field"}>
+              <label htmlFor={inputId}>{t("applications.upload_label")}</label>
+              <p className="hint" id={`${inputId}-hint`}>
+                {t("applications.upload_hint")}
+              </p>
+              {fileError ? (
+                <p className="field-error" id={`${inputId}-error`}>
+                  <span className="visually-hidden">{t("errors.prefix")}</span> {t(fileError.message, fileError.vars)}
+                </p>
+              ) : null}
+              <input type="file" id={inputId} name="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby={fileError ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`} />
+            </div>
+            <button type="submit" className="button">
+              {t("applications.upload")}
+            </button>
+          </ValidatedForm>
+        </>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

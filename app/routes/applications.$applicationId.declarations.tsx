@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "../auth/permissions.server";
+import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { declarationsSchema } from "../forms/application";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { editBlocker, listEligibilityRules, saveDeclarations } from "../models/application.server";
+import { ownApplication } from "../utils/application-route.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.declarations_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    version: application.version,
+    rules: listEligibilityRules({ editionId: application.editionId }),
+    declared: application.declarations,
+    blocker: editBlocker(application),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const form = await validateForm(request, declarationsSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const declared = Object.entries(form.values)
+    .filter(([key, value]) => key.startsWith("rule.") && value === "on")
+    .map(([key]) => key.slice("rule.".length));
+  const result = saveDeclarations({ applicationId: application.id, applicantId: user.id, declared, version: form.data.version });
+  if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: result.error === "errors.version_conflict" ? 409 : 400 });
+  return redirect(`/applications/${application.id}?saved=1`);
+}
+
+export default function Declarations() {
+  const t = useT();
+  const { applicationId, reference, version, rules, declared, blocker } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const ruleText = (r: (typeof rules)[number]) => (t.locale === "fr" ? r.textFr : t.locale === "ar" ? r.textAr || r.textEn : r.textEn);
+  const defaults = Object.fromEntries(rules.filter((r) => declared[r.key]).map((r) => [`rule.${r.key}`, "on"]));
+  return (
+    <>
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
+      </p>
+      <p className="muted">{reference}</p>
+      <h1>{t("applications.declarations_title")}</h1>
+      <p>{t("applications.declarations_intro")}</p>
+      {blocker ? <p className="notice">{t(blocker)}</p> : null}
+      {rules.length === 0 ? (
+        <p className="panel">{t("applications.declarations_none")}</p>
+      ) : (
+        <ValidatedForm id="declarations" schema={declarationsSchema} result={result} defaultValues={defaults}>
+          <input type="hidden" name="version" value={version} />
+          <fieldset className="plain">
+            <legend>{t("applications.declarations_legend")}</legend>
+            {rules.map((r) => (
+              <Checkbox key={r.key} name={`rule.${r.key}`} label={ruleText(r)} />
+            ))}
+          </fieldset>
+          {blocker ? null : <SubmitButton>{t("applications.declarations_save")}</SubmitButton>}
+        </ValidatedForm>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,188 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { notFound, requireUser } from "../auth/permissions.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../components/form";
+import { useT } from "../components/i18n";
+import { sectionFormSchema, sectionValues } from "../forms/application";
+import { countWords, sectionByKey, sectionStatus, wordLimitFor, type SectionDefinition, type SectionKey } from "../forms/application-sections";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { sortedCountries } from "../i18n/countries";
+import { editBlocker, saveSection } from "../models/application.server";
+import { ownApplication } from "../utils/application-route.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.section_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+function sectionOf(key: string | undefined): SectionDefinition {
+  const section = key ? sectionByKey(key) : undefined;
+  if (!section) notFound();
+  return section;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const section = sectionOf(params.section);
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    sectionKey: section.key,
+    values: { ...(application.content.sections[section.key] ?? {}), ...(section.key === "background" ? { language: application.language } : {}) },
+    status: sectionStatus(application.content, section.key),
+    version: application.version,
+    wordLimit: wordLimitFor(section, application.edition.wordLimits),
+    blocker: editBlocker(application),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const section = sectionOf(params.section);
+  const form = await validateForm(request, sectionFormSchema(section, wordLimitFor(section, application.edition.wordLimits)));
+  const intent = String(form.values.intent ?? "save");
+  if (!form.ok) return data({ errors: form.errors, values: form.values, autosaved: false as const, version: null }, { status: 400 });
+  const result = saveSection({
+    applicationId: application.id,
+    applicantId: user.id,
+    section: section.key,
+    values: sectionValues(section, form.data),
+    version: Number(form.data.version ?? 0),
+    complete: intent === "complete",
+    language: section.key === "background" && (form.data.language === "en" || form.data.language === "fr") ? form.data.language : undefined,
+  });
+  if (!result.ok) {
+    // On a conflict the current version comes back, so saving again is a deliberate choice.
+    const conflict = result.error === "errors.version_conflict";
+    return data({ errors: fieldError("form", result.error), values: form.values, autosaved: false as const, version: conflict ? application.version : null }, { status: conflict ? 409 : 400 });
+  }
+  if (intent === "autosave") return { autosaved: true as const, version: result.version, errors: undefined, values: undefined };
+  if (intent === "complete") return redirect(`/applications/${application.id}?saved=1`);
+  return redirect(`/applications/${application.id}/sections/${section.key}?saved=1`);
+}
+
+const INPUT_TYPES = { text: "text", email: "email", url: "url", tel: "tel" } as const;
+
+function Field({ field, sectionKey }: { field: SectionDefinition["fields"][number]; sectionKey: SectionKey }) {
+  const t = useT();
+  const label = t(`applications.field.${field.key}`) + (field.required ? "" : ` ${t("applications.optional")}`);
+  const hintKey = `applications.hint.${field.key}`;
+  const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
+  switch (field.kind) {
+    case "country":
+      return <SelectField name={field.key} label={label} hint={hint} placeholder={t("fields.choose")} options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))} />;
+    case "select":
+      return <SelectField name={field.key} label={label} hint={hint} placeholder={t("fields.choose")} options={(field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }))} />;
+    case "textarea":
+      return <TextField name={field.key} label={label} hint={hint} multiline rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8} dirAuto />;
+    case "urls":
+      return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.urls")} multiline rows={3} />;
+    case "month":
+      return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.month")} />;
+    default:
+      return <TextField name={field.key} label={label} hint={hint} type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"} dirAuto={field.kind === "text"} />;
+  }
+}
+
+export default function SectionPage() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormResult & { autosaved?: boolean; version?: number | null }) | undefined;
+  const [params] = useSearchParams();
+  const section = sectionByKey(loaded.sectionKey)!;
+  const counted = section.fields.filter((f) => f.counted);
+  const formId = "section";
+  const initial = { ...loaded.values, ...(result?.values ?? {}) } as Record<string, unknown>;
+  const countOf = (values: Record<string, unknown>) => counted.reduce((sum, f) => sum + countWords(String(values[f.key] ?? "")), 0);
+  const [words, setWords] = useState(() => countOf(initial));
+  const [version, setVersion] = useState((result && !result.autosaved && result.version) || loaded.version);
+  const autosave = useFetcher<typeof action>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [autosaveState, setAutosaveState] = useState<"idle" | "saved" | "failed" | "conflict">("idle");
+
+  useEffect(() => setVersion(loaded.version), [loaded.version]);
+  useEffect(() => {
+    if (result && !result.autosaved && result.version) setVersion(result.version);
+  }, [result]);
+  useEffect(() => {
+    const d = autosave.data as { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> } | undefined;
+    if (!d) return;
+    if (d.autosaved && d.version) {
+      setVersion(d.version);
+      setAutosaveState("saved");
+    } else setAutosaveState(d.errors?.form?.message === "errors.version_conflict" ? "conflict" : "failed");
+  }, [autosave.data]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onInput = () => {
+    const form = document.getElementById(formId) as HTMLFormElement | null;
+    if (!form) return;
+    const values = Object.fromEntries(new FormData(form).entries());
+    setWords(countOf(values));
+    if (loaded.blocker) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const body = new FormData(form);
+      body.set("intent", "autosave");
+      autosave.submit(body, { method: "post" });
+    }, 3000);
+  };
+
+  return (
+    <>
+      <p>
+        <Link to={`/applications/${loaded.applicationId}`}>{t("applications.back_to_task_list")}</Link>
+      </p>
+      <p className="muted">{loaded.reference}</p>
+      <h1>{t(`applications.section.${section.key}`)}</h1>
+      {params.get("saved") && !result ? (
+        <p className="notice success" role="status">
+          {t("applications.section_saved")}
+        </p>
+      ) : null}
+      {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
+      <div onInput={onInput}>
+        <ValidatedForm id={formId} schema={sectionFormSchema(section, loaded.wordLimit)} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
+          <input type="hidden" name="version" value={version} />
+          {section.key === "background" ? (
+            <SelectField
+              name="language"
+              label={t("applications.language_label")}
+              hint={t("applications.language_hint")}
+              options={[
+                { value: "en", label: "English", lang: "en" },
+                { value: "fr", label: "Français", lang: "fr" },
+              ]}
+            />
+          ) : null}
+          {section.fields.map((field) => (
+            <Field key={field.key} field={field} sectionKey={section.key} />
+          ))}
+          {loaded.wordLimit !== null ? (
+            <p className={words > loaded.wordLimit ? "applications-words applications-words-over" : "applications-words"} id="word-count">
+              {t("applications.words", { count: words, limit: loaded.wordLimit })}
+            </p>
+          ) : null}
+          <p className="muted applications-autosave" aria-live="polite">
+            {autosaveState === "saved" ? t("applications.autosaved") : autosaveState === "failed" ? t("applications.autosave_failed") : autosaveState === "conflict" ? t("errors.version_conflict") : ""}
+          </p>
+          {loaded.blocker ? null : (
+            <div className="button-row">
+              <SubmitButton name="intent" value="complete">
+                {t("applications.mark_completed")}
+              </SubmitButton>
+              <SubmitButton name="intent" value="save" secondary>
+                {t("applications.save_later")}
+              </SubmitButton>
+            </div>
+          )}
+        </ValidatedForm>
+      </div>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "../auth/permissions.server";
+import { Checkbox, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { withdrawSchema } from "../forms/application";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../models/application.server";
+import { ownApplication } from "../utils/application-route.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.withdraw_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    title: application.title,
+    possible: (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const application = ownApplication(user.id, params.applicationId);
+  const form = await validateForm(request, withdrawSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = withdrawApplication({ applicationId: application.id, applicantId: user.id });
+  if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values }, { status: 400 });
+  return redirect(`/applications/${application.id}`);
+}
+
+export default function Withdraw() {
+  const t = useT();
+  const { applicationId, reference, title, possible } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
+      </p>
+      <h1>{t("applications.withdraw_title")}</h1>
+      <p>
+        {reference} — <bdi>{title || t("applications.untitled")}</bdi>
+      </p>
+      {possible ? (
+        <>
+          <p>{t("applications.withdraw_text")}</p>
+          <ValidatedForm id="withdraw" schema={withdrawSchema} result={result}>
+            <Checkbox name="confirm" label={t("applications.withdraw_confirm")} />
+            <button type="submit" className="button danger">
+              {t("applications.withdraw_submit")}
+            </button>
+          </ValidatedForm>
+        </>
+      ) : (
+        <p className="notice">{t("applications.withdraw_impossible")}</p>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

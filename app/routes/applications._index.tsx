@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
+import { useT } from "../components/i18n";
+import { startApplicationSchema } from "../forms/application";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../models/application.server";
+import areaCss from "../styles/applications.css";
+
+export const handle = { title: "applications.list_title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "application.create");
+  const edition = getOpenEdition();
+  const open = edition && callIsOpen(edition) ? edition : null;
+  const applications = listApplicationsForApplicant({ applicantId: user.id });
+  const hasOne = open ? applications.some((a) => a.editionId === open.id) : false;
+  return { applications, open: open ? { id: open.id, year: open.year, themeEn: open.themeEn, themeFr: open.themeFr, themeAr: open.themeAr, deadlineAt: open.deadlineAt } : null, hasOne };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "application.create");
+  const form = await validateForm(request, startApplicationSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const edition = getOpenEdition();
+  if (!edition || edition.id !== form.data.editionId) return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
+  const result = startApplication({ applicantId: user.id, editionId: edition.id, language: user.locale === "fr" ? "fr" : "en" });
+  if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: 400 });
+  return redirect(`/applications/${result.applicationId}`);
+}
+
+export default function Applications() {
+  const t = useT();
+  const { applications, open, hasOne } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const theme = open ? (t.locale === "fr" ? open.themeFr : t.locale === "ar" ? open.themeAr || open.themeEn : open.themeEn) : "";
+  return (
+    <>
+      <h1>{t("applications.list_title")}</h1>
+      {result?.errors ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t("errors.summary_title")}</h2>
+          <p>{t(Object.values(result.errors)[0].message)}</p>
+        </div>
+      ) : null}
+      {open ? (
+        <div className="panel">
+          <h2>{t("applications.call_open", { year: open.year })}</h2>
+          <p>
+            <bdi>{theme}</bdi>
+          </p>
+          <p>
+            {t("applications.deadline")} <ApplicationsDeadline at={open.deadlineAt} />
+          </p>
+          <p>{t("applications.one_per_edition")}</p>
+          {hasOne ? null : (
+            <Form method="post">
+              <input type="hidden" name="editionId" value={open.id} />
+              <button type="submit" className="button">
+                {t("applications.start")}
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : (
+        <p className="panel">{t("applications.no_call")}</p>
+      )}
+      {applications.length === 0 ? (
+        <p>{open ? t("applications.empty_open") : t("applications.empty_closed")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("applications.list_title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("applications.reference")}</th>
+                <th scope="col">{t("applications.project_title")}</th>
+                <th scope="col">{t("applications.edition")}</th>
+                <th scope="col">{t("applications.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/applications/${a.id}`}>{a.reference}</Link>
+                  </td>
+                  <td>
+                    <bdi>{a.title || t("applications.untitled")}</bdi>
+                  </td>
+                  <td>{a.year}</td>
+                  <td>
+                    <ApplicationsStateTag state={a.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,95 @@
+// The applicant's journey, with JavaScript on and off: start, fill every section, upload (one
+// refused, one accepted), declare, check the answers, send to a National Commission, receipt.
+import { expect, test, type Page } from "@playwright/test";
+import { waitForMail } from "./support/db";
+import { gotoReady } from "./support/hydration";
+import { registerApplicant } from "./support/session";
+import { closeCall, E2E_RULES, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
+
+let call: OpenCall | undefined;
+test.beforeAll(() => {
+  call = openCall();
+});
+test.afterAll(() => closeCall(call));
+
+const TEXT: Record<string, Record<string, string>> = {
+  background: { title: "Green schools online", organisation: "Open Learning Trust", startMonth: "2022-01", operatingIn: "Schools" },
+  contact: { contactName: "Léa Martin", jobTitle: "Director", address: "1 rue Miollis, Paris", phone: "+33 1 45 68 10 00", contactEmail: "lea@example.org" },
+  organisation: { organisationDescription: "A small trust." },
+  objectives: { objectives: "Teach climate.", targetGroups: "Pupils." },
+  technology: { technology: "Open platform." },
+  pedagogy: { pedagogy: "Projects." },
+  inclusion: { inclusion: "Free for all." },
+  impact: { impact: "Evaluated." },
+  replicability: { replicability: "Open source." },
+  sustainability: { sustainability: "Low energy." },
+  links: { videoLinks: "https://video.example.org/1" },
+};
+
+async function completeSection(page: Page, base: string, key: string) {
+  await gotoReady(page, `${base}/sections/${key}`);
+  for (const [name, value] of Object.entries(TEXT[key])) await page.locator(`[name="${name}"]`).fill(value);
+  if (key === "background") {
+    await page.locator('[name="country"]').selectOption("FR");
+    await page.locator('[name="organisationType"]').selectOption("national_ngo");
+  }
+  if (key === "contact") await page.locator('[name="contactCountry"]').selectOption("FR");
+  await page.getByRole("button", { name: "Save and mark as completed" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}\\?saved=1$`));
+  await expect(page.locator(`#status-${key}`)).toHaveText("Completed");
+}
+
+test("an applicant fills every section, uploads, declares, checks and sends to a National Commission", async ({ page }) => {
+  const account = await registerApplicant(page, "apply");
+  await gotoReady(page, "/applications");
+  await page.getByRole("button", { name: "Start your application" }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  const base = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your application");
+  const reference = (await page.locator("dl.summary dd").first().textContent())!.trim();
+  expect(reference).toMatch(/^KH-\d{4}-\d{4}$/);
+
+  // Marking a section completed with a required field empty is refused, and what was typed stays.
+  await gotoReady(page, `${base}/sections/organisation`);
+  await page.getByRole("button", { name: "Save and mark as completed" }).click();
+  await expect(page.locator(".error-summary")).toContainText("This field is required");
+  await expect(page).toHaveTitle(/^Error: /);
+
+  for (const key of Object.keys(TEXT)) await completeSection(page, base, key);
+  await expect(page.getByText("You have completed 11 of 11 sections.")).toBeVisible();
+
+  // Uploads: an executable renamed .pdf is refused, a real PDF is accepted.
+  await gotoReady(page, `${base}/attachments`);
+  await page.getByLabel("Choose a file").setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03 This program cannot be run in DOS mode", "latin1") });
+  await page.getByRole("button", { name: "Upload the file" }).click();
+  await expect(page.locator(".error-summary")).toContainText("not a PDF, PNG or JPEG");
+  await page.getByLabel("Choose a file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page.getByRole("button", { name: "Upload the file" }).click();
+  await expect(page.getByRole("status")).toContainText("Your file has been added.");
+  await expect(page.locator(".applications-files")).toContainText("report.pdf");
+  await expect(page.locator(".applications-files")).toContainText("1 pages");
+
+  await gotoReady(page, `${base}/declarations`);
+  for (const rule of E2E_RULES) await page.getByLabel(rule.en).check();
+  await page.getByRole("button", { name: "Save the declarations" }).click();
+  await expect(page.locator("#status-declarations")).toHaveText("4 of 4 declared");
+
+  await page.getByRole("link", { name: "Check your answers and send" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+  await expect(page.locator("main")).toContainText("Green schools online");
+  await expect(page.locator("main")).toContainText("report.pdf");
+  // Forgetting the confirmation is refused with a message.
+  await page.getByLabel("National Commission for UNESCO (by country)").selectOption(call!.entityId);
+  await page.getByRole("button", { name: "Send the application" }).click();
+  await expect(page.locator(".error-summary")).toContainText("Tick the box to confirm");
+  await page.getByLabel("National Commission for UNESCO (by country)").selectOption(call!.entityId);
+  await page.getByLabel("I confirm that the information in this application is correct").check();
+  await page.getByRole("button", { name: "Send the application" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}\\?sent=1$`));
+  await expect(page.getByRole("status").filter({ hasText: reference })).toContainText(`Its reference number is ${reference}`);
+  await expect(page.locator("main")).toContainText("Sent, awaiting the nominating entity");
+
+  const mail = await waitForMail(account.email, { template: "application_receipt" });
+  expect(mail.subject).toContain(reference);
+  expect(mail.text_body).toContain(call!.entityName);
+});
