@@ -266,8 +266,9 @@ describe("assignment screen", () => {
   it("secretariat jury pages answer 404 to a juror", async () => {
     const s = await scenario();
     const cookie = await cookieFor(s.jurors[0].userId);
-    for (const page of [assignmentPage, progressPage, conflictsPage, juryPage]) {
-      const res = await run(() => page.loader(args(request(`/secretariat/editions/${s.editionId}/x`, { cookie }), { editionId: s.editionId })));
+    const loaders: ((a: ReturnType<typeof args>) => Promise<unknown>)[] = [assignmentPage.loader, progressPage.loader, conflictsPage.loader, juryPage.loader];
+    for (const loader of loaders) {
+      const res = await run(() => loader(args(request(`/secretariat/editions/${s.editionId}/x`, { cookie }), { editionId: s.editionId })));
       expect(res.status).toBe(404);
     }
   });
