@@ -165,11 +165,15 @@ function useAutosave(enabled: boolean, initialVersion: number) {
         fetcher.submit(body, { method: "post" });
       }, 3000);
     };
+    // A save or submit by the juror makes the pending autosave pointless (and would race it).
+    const onSubmit = () => clearTimeout(timer.current);
     form.addEventListener("input", onChange);
     form.addEventListener("change", onChange);
+    form.addEventListener("submit", onSubmit);
     return () => {
       form.removeEventListener("input", onChange);
       form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit);
       clearTimeout(timer.current);
     };
     // Bound once per editable state: fetcher.submit is stable enough here.
