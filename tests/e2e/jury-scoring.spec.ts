@@ -31,7 +31,7 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your conflicts of interest");
   await page.getByRole("button", { name: "Declare the conflict" }).click();
   await expect(page.locator(".error-summary")).toContainText("This field is required");
-  await page.getByLabel("Application").selectOption({ label: textbooks.title });
+  await page.getByLabel("Application", { exact: true }).selectOption({ label: textbooks.title });
   await page.getByLabel("Reason").fill("I sit on their board");
   await page.getByRole("button", { name: "Declare the conflict" }).click();
   await expect(page.getByRole("status")).toContainText("Your conflict has been recorded");
