@@ -162,6 +162,9 @@ export interface InvitationInput {
   entityId?: string | null;
   editionId?: string | null;
   isChair?: boolean;
+  /** For a juror: their country and the languages they read (copied to jury_members on acceptance). */
+  jurorCountry?: string | null;
+  jurorLanguages?: string[] | null;
   origin: string;
 }
 
@@ -190,6 +193,8 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
         entityId: input.role === "nominator" ? input.entityId : null,
         editionId: input.role === "juror" ? input.editionId : null,
         isChair: input.role === "juror" && !!input.isChair,
+        jurorCountry: input.role === "juror" ? (input.jurorCountry ?? null) : null,
+        jurorLanguages: input.role === "juror" ? (input.jurorLanguages ?? null) : null,
         invitedBy: input.invitedBy,
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
       })

@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { confirmDeclarationsSchema, declarationSchema, declareConflictSchema } from "../forms/jury";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { countryName } from "../i18n/countries";
+import { confirmDeclarations, declareConflict, getJuryEdition, listApplicationsForDeclaration } from "../models/jury.server";
+import juryCss from "../styles/jury.css";
+
+export const handle = { title: "jury.conflicts.title" };
+export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "jury.workspace", { editionId: params.editionId });
+  const list = listApplicationsForDeclaration({ editionId: params.editionId ?? "", userId: user.id });
+  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
+  if (!list || !edition) notFound();
+  return { year: edition.year, declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null, applications: list.applications };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "jury.workspace", { editionId: params.editionId });
+  const editionId = params.editionId ?? "";
+  const form = await validateForm(request, declarationSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });
+  if (form.data.intent === "declare") {
+    const done = declareConflict({ editionId, userId: user.id, applicationId: form.data.applicationId, reason: form.data.reason });
+    if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "declare" }, { status: 400 });
+    return redirect(`/jury/${editionId}/conflicts?declared=1`);
+  }
+  const done = confirmDeclarations({ editionId, userId: user.id });
+  if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "confirm" }, { status: 400 });
+  return redirect(`/jury/${editionId}/conflicts?confirmed=1`);
+}
+
+export default function DeclareConflicts() {
+  const t = useT();
+  const { year, declaredAt, applications } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const open = applications.filter((a) => a.conflict === null);
+  return (
+    <>
+      <p>
+        <Link to="/jury">{t("jury.dashboard.title")}</Link>
+      </p>
+      <h1>{t("jury.conflicts.title")}</h1>
+      <p>{t("jury.conflicts.intro", { year })}</p>
+      {params.get("declared") ? (
+        <p className="notice success" role="status">
+          {t("jury.conflicts.declared_notice")}
+        </p>
+      ) : params.get("confirmed") ? (
+        <p className="notice success" role="status">
+          {t("jury.conflicts.confirmed_notice")}
+        </p>
+      ) : null}
+      {applications.length === 0 ? (
+        <p className="panel">{t("jury.conflicts.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("jury.application")}</th>
+                <th scope="col">{t("jury.organisation")}</th>
+                <th scope="col">{t("fields.country")}</th>
+                <th scope="col">{t("jury.conflicts.your_declaration")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <bdi>{a.title}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{a.organisation}</bdi>
+                  </td>
+                  <td>{countryName(a.country, t.locale)}</td>
+                  <td>{a.conflict === null ? t("jury.conflicts.none") : <>{t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi></>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open.length > 0 ? (
+        <>
+          <h2>{t("jury.conflicts.declare_title")}</h2>
+          <ValidatedForm id="declare" schema={declareConflictSchema} result={result?.intent === "declare" ? result : undefined}>
+            <input type="hidden" name="intent" value="declare" />
+            <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={open.map((a) => ({ value: a.id, label: a.title }))} />
+            <TextField name="reason" label={t("jury.conflicts.reason")} hint={t("jury.conflicts.reason_hint")} multiline rows={3} dirAuto />
+            <SubmitButton>{t("jury.conflicts.declare")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      ) : null}
+      <h2>{t("jury.conflicts.confirm_title")}</h2>
+      {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
+      <ValidatedForm id="confirm" schema={confirmDeclarationsSchema} result={result?.intent === "confirm" ? result : undefined}>
+        <input type="hidden" name="intent" value="confirm" />
+        <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
+        <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

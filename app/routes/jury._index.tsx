@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireRole } from "../auth/permissions.server";
+import { useT } from "../components/i18n";
+import { formatDateTime } from "../i18n";
+import { editionTheme, jurorWorkspace } from "../models/jury.server";
+import juryCss from "../styles/jury.css";
+
+export const handle = { title: "jury.dashboard.title" };
+export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "juror");
+  return {
+    editions: jurorWorkspace({ userId: user.id }).map((e) => ({
+      id: e.id,
+      year: e.year,
+      theme: editionTheme(e, user.locale),
+      isChair: e.isChair,
+      phase: e.phase,
+      closesAt: e.scoringClosesAt.getTime(),
+      declared: !!e.conflictsDeclaredAt,
+      reviews: e.reviews.map((r) => ({ id: r.reviewId, state: r.state, title: r.title, reference: r.reference })),
+    })),
+  };
+}
+
+export default function JuryDashboard() {
+  const t = useT();
+  const { editions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t("jury.dashboard.title")}</h1>
+      {params.get("recused") ? (
+        <p className="notice success" role="status">
+          {t("jury.dashboard.recused")}
+        </p>
+      ) : null}
+      {editions.map((e) => {
+        const submitted = e.reviews.filter((r) => r.state === "submitted").length;
+        return (
+          <section key={e.id} aria-labelledby={`edition-${e.id}`}>
+            <h2 id={`edition-${e.id}`}>
+              {t("jury.dashboard.edition", { year: e.year })} — <bdi>{e.theme}</bdi>
+            </h2>
+            <p>
+              {e.isChair ? t("dashboard.juror_chair") : t("dashboard.juror_member")} {t("jury.deadline", { date: formatDateTime(e.closesAt, t.locale) })}
+            </p>
+            <p>
+              {e.declared ? t("jury.dashboard.declared") : t("jury.dashboard.declare_first")}{" "}
+              <Link to={`/jury/${e.id}/conflicts`}>{t("jury.dashboard.declare_link")}</Link>
+            </p>
+            {e.reviews.length === 0 ? (
+              <p className="panel">{t("dashboard.juror_empty")}</p>
+            ) : (
+              <>
+                <p>
+                  <label htmlFor={`progress-${e.id}`}>{t("jury.dashboard.progress", { done: submitted, total: e.reviews.length })}</label>{" "}
+                  <progress id={`progress-${e.id}`} max={e.reviews.length} value={submitted} />
+                </p>
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("jury.application")}</th>
+                        <th scope="col">{t("jury.status")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {e.reviews.map((r) => (
+                        <tr key={r.id}>
+                          <td>
+                            <Link to={`/jury/reviews/${r.id}`}>
+                              <bdi>{r.title}</bdi>
+                            </Link>
+                          </td>
+                          <td>{t(`jury.state.${r.state}`)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

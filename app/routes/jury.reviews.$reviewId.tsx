@@ -1,0 +1,349 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { notFound, requireRole } from "../auth/permissions.server";
+import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm, type FieldErrors } from "../components/form";
+import { useT } from "../components/i18n";
+import { JuryReadingView } from "../components/jury-reading-view";
+import { CONFIDENCE_LEVELS, recuseSchema, reopenReviewSchema, reviewSchema } from "../forms/jury";
+import { keptValues, validateForm } from "../forms/validate.server";
+import { formatDateTime } from "../i18n";
+import { countryName } from "../i18n/countries";
+import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../models/jury.server";
+import juryCss from "../styles/jury.css";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "jury.review.title" };
+export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "juror");
+  const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
+  if (!found) notFound();
+  const { review, application, files, letter, edition, criteria } = found;
+  return {
+    review: { id: review.id, state: review.state, scores: review.scores, comments: review.comments, overallComment: review.overallComment, confidence: review.confidence, version: review.version, submittedAt: review.submittedAt?.getTime() ?? null },
+    application: { title: application.title, reference: application.reference, organisation: application.organisation, country: application.country, language: application.language, content: application.nominatedContent },
+    files: files.map((f) => ({ id: f.id, name: f.name, sizeBytes: f.sizeBytes })),
+    letter,
+    edition: { closesAt: edition.scoringClosesAt.getTime(), scaleMin: edition.scaleMin, scaleMax: edition.scaleMax, open: scoringOpen(edition) },
+    criteria,
+    colleagues: colleagueReviews({ reviewId: review.id, userId: user.id }),
+  };
+}
+
+type Result = { errors: FieldErrors; values: Record<string, unknown>; form: "review" | "recuse" | "reopen"; autosave?: boolean };
+
+function failed(result: Result, status = 400) {
+  return data(result, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "juror");
+  const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
+  if (!found) notFound();
+  const { review, criteria, edition } = found;
+  const formData = await request.formData();
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") raw[k] = v;
+  const values = keptValues(raw);
+  const intent = String(formData.get("intent") ?? "");
+  const autosave = formData.get("autosave") === "1";
+  const form = intent === "recuse" ? "recuse" : intent === "reopen" ? "reopen" : "review";
+  // A juror id in the post that is not this review's own: someone edited the page.
+  if (formData.has("jurorId") && formData.get("jurorId") !== review.jurorId) {
+    return failed({ errors: { form: { message: "errors.jury_juror_mismatch" } }, values, form, autosave });
+  }
+  if (intent === "recuse") {
+    const parsed = await validateForm(request, recuseSchema, formData);
+    if (!parsed.ok) return failed({ errors: parsed.errors, values: parsed.values, form });
+    const done = recuseReview({ reviewId: review.id, userId: user.id, reason: parsed.data.reason, origin: appOrigin(request) });
+    if (!done.ok) return failed({ errors: done.errors, values, form });
+    return redirect("/jury?recused=1");
+  }
+  if (intent === "reopen") {
+    const parsed = await validateForm(request, reopenReviewSchema, formData);
+    if (!parsed.ok) return failed({ errors: parsed.errors, values: parsed.values, form });
+    const done = reopenReview({ reviewId: review.id, userId: user.id, version: Number(parsed.data.version) });
+    if (!done.ok) return failed({ errors: done.errors, values, form }, 409);
+    return redirect(`/jury/reviews/${review.id}?reopened=1`);
+  }
+  if (intent !== "save_draft" && intent !== "submit") return failed({ errors: { form: { message: "errors.intent_invalid" } }, values, form });
+  const schema = reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax });
+  const parsed = await validateForm(request, schema, formData);
+  if (!parsed.ok) return failed({ errors: parsed.errors, values, form, autosave });
+  const scores: Record<string, number> = {};
+  const comments: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v !== "string") continue;
+    if (k.startsWith("score.") && v.trim() !== "") scores[k.slice(6)] = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+    if (k.startsWith("comment.") && v.trim() !== "") comments[k.slice(8)] = v.trim();
+  }
+  const confidence = typeof raw.confidence === "string" && raw.confidence !== "" ? Number(raw.confidence) : null;
+  const saved = saveReview({ reviewId: review.id, userId: user.id, intent, version: Number(raw.version), scores, comments, overallComment: String(raw.overallComment ?? "").trim(), confidence });
+  if (!saved.ok) {
+    const conflict = saved.errors.form?.message === "errors.jury_version_conflict";
+    return failed({ errors: saved.errors, values, form, autosave }, conflict ? 409 : 400);
+  }
+  if (autosave) return { ok: true as const, version: saved.version, savedAt: Date.now() };
+  return redirect(`/jury/reviews/${review.id}?saved=${saved.state}`);
+}
+
+type Criterion = ReturnType<typeof useLoaderData<typeof loader>>["criteria"][number];
+
+function localised(c: Criterion, field: "title" | "guidance", locale: string): string {
+  if (locale === "fr") return field === "title" ? c.titleFr : c.guidanceFr;
+  if (locale === "ar") return (field === "title" ? c.titleAr : c.guidanceAr) || (field === "title" ? c.titleEn : c.guidanceEn);
+  return field === "title" ? c.titleEn : c.guidanceEn;
+}
+
+/** One criterion: its guidance, the scale as radio buttons (descriptors in the labels), a comment. */
+function CriterionField({ criterion, min, max, value, comment, error }: { criterion: Criterion; min: number; max: number; value?: string; comment?: string; error?: { message: string; vars?: Record<string, string | number> } }) {
+  const t = useT();
+  const name = `score.${criterion.key}`;
+  const id = fieldId("review", name);
+  const levels = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  const descriptor = (score: number) => {
+    const d = criterion.levelDescriptors.find((l) => l.score === score);
+    if (!d) return "";
+    return t.locale === "fr" ? d.fr : t.locale === "ar" ? d.ar || d.en : d.en;
+  };
+  return (
+    <fieldset className={error ? "field has-error jury-criterion" : "field jury-criterion"} id={id} aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}>
+      <legend>{localised(criterion, "title", t.locale)}</legend>
+      <p className="hint" id={`${id}-hint`}>
+        {localised(criterion, "guidance", t.locale)}
+      </p>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("errors.prefix")}</span> {t(error.message, error.vars)}
+        </p>
+      ) : null}
+      <div className="jury-scale">
+        {levels.map((score) => (
+          <label key={score} className="jury-level">
+            <input type="radio" name={name} value={String(score)} defaultChecked={value === String(score)} />
+            {score}
+            {descriptor(score) ? ` — ${descriptor(score)}` : ""}
+          </label>
+        ))}
+      </div>
+      <label htmlFor={`${id}-comment`} className="jury-comment-label">
+        {t("jury.review.comment_label")}
+      </label>
+      <textarea id={`${id}-comment`} name={`comment.${criterion.key}`} rows={3} dir="auto" defaultValue={comment ?? ""} />
+    </fieldset>
+  );
+}
+
+/** With JavaScript: saves a draft a few seconds after each change, through a fetcher. */
+function useAutosave(enabled: boolean, initialVersion: number) {
+  const fetcher = useFetcher<{ ok?: true; version?: number; savedAt?: number; errors?: FieldErrors }>();
+  const [version, setVersion] = useState(initialVersion);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => setVersion(initialVersion), [initialVersion]);
+  useEffect(() => {
+    const d = fetcher.data;
+    if (!d) return;
+    if (d.ok && d.version) {
+      setVersion(d.version);
+      setSavedAt(d.savedAt ?? Date.now());
+    } else if (d.errors) setStopped(true);
+  }, [fetcher.data]);
+  useEffect(() => {
+    const form = document.getElementById("review") as HTMLFormElement | null;
+    if (!enabled || stopped || !form) return;
+    const onChange = () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const body = new FormData(form);
+        body.set("intent", "save_draft");
+        body.set("autosave", "1");
+        fetcher.submit(body, { method: "post" });
+      }, 3000);
+    };
+    // A save or submit by the juror makes the pending autosave pointless (and would race it).
+    const onSubmit = () => clearTimeout(timer.current);
+    form.addEventListener("input", onChange);
+    form.addEventListener("change", onChange);
+    form.addEventListener("submit", onSubmit);
+    return () => {
+      form.removeEventListener("input", onChange);
+      form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit);
+      clearTimeout(timer.current);
+    };
+    // Bound once per editable state: fetcher.submit is stable enough here.
+  }, [enabled, stopped]);
+  return { version, savedAt, stopped, conflict: fetcher.data?.errors?.form?.message };
+}
+
+export default function ReviewPage() {
+  const t = useT();
+  const { review, application, files, letter, edition, criteria, colleagues } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const [params] = useSearchParams();
+  const editable = edition.open && review.state !== "submitted";
+  const autosave = useAutosave(editable, review.version);
+  const reviewResult = result?.form === "review" ? result : undefined;
+  const errors = reviewResult?.errors ?? {};
+  const kept = reviewResult?.values;
+  const defaults: Record<string, string> = { overallComment: review.overallComment, confidence: review.confidence ? String(review.confidence) : "" };
+  for (const c of criteria) {
+    if (review.scores[c.key] !== undefined) defaults[`score.${c.key}`] = String(review.scores[c.key]);
+    if (review.comments[c.key]) defaults[`comment.${c.key}`] = review.comments[c.key];
+  }
+  const value = (name: string) => (kept ? (kept[name] as string | undefined) : defaults[name]);
+  const notice = params.get("saved") === "submitted" ? "jury.review.submitted_notice" : params.get("saved") === "draft" ? "jury.review.saved_notice" : params.get("reopened") ? "jury.review.reopened_notice" : null;
+  return (
+    <>
+      <p className="jury-noprint">
+        <Link to="/jury">{t("jury.dashboard.title")}</Link>
+      </p>
+      <h1>
+        <bdi>{application.title}</bdi>
+      </h1>
+      <p className="muted">
+        <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} · <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
+      </p>
+      {notice ? (
+        <p className="notice success" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
+      <p>{t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })}</p>
+      <div className="jury-split">
+        <section className="jury-reading" aria-labelledby="reading-title" tabIndex={0}>
+          <h2 id="reading-title">{t("jury.review.reading_title")}</h2>
+          <JuryReadingView content={application.content} files={files} letter={letter} />
+        </section>
+        <section className="jury-scoring" aria-labelledby="scoring-title">
+          <h2 id="scoring-title">{t("jury.review.scoring_title")}</h2>
+          {!edition.open ? <p className="notice">{t("jury.review.closed")}</p> : null}
+          {review.state === "submitted" ? (
+            <>
+              <dl className="summary">
+                {criteria.map((c) => (
+                  <div key={c.key}>
+                    <dt>{localised(c, "title", t.locale)}</dt>
+                    <dd>
+                      {review.scores[c.key]}
+                      {review.comments[c.key] ? <span dir="auto"> — {review.comments[c.key]}</span> : null}
+                    </dd>
+                  </div>
+                ))}
+                <div>
+                  <dt>{t("jury.review.confidence")}</dt>
+                  <dd>{review.confidence ? t(`jury.confidence.${review.confidence}`) : "—"}</dd>
+                </div>
+                <div>
+                  <dt>{t("jury.review.overall")}</dt>
+                  <dd dir="auto">{review.overallComment || "—"}</dd>
+                </div>
+              </dl>
+              {edition.open ? (
+                <ValidatedForm id="reopen" schema={reopenReviewSchema} result={result?.form === "reopen" ? result : undefined}>
+                  <input type="hidden" name="intent" value="reopen" />
+                  <input type="hidden" name="version" value={String(review.version)} />
+                  <SubmitButton secondary>{t("jury.review.reopen")}</SubmitButton>
+                </ValidatedForm>
+              ) : null}
+            </>
+          ) : edition.open ? (
+            <ValidatedForm id="review" schema={reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax })} result={reviewResult} defaultValues={defaults}>
+              <input type="hidden" name="version" value={String(autosave.version)} />
+              <p className="hint">{t("jury.review.scale_hint", { min: edition.scaleMin, max: edition.scaleMax })}</p>
+              {criteria.map((c) => (
+                <CriterionField key={c.key} criterion={c} min={edition.scaleMin} max={edition.scaleMax} value={value(`score.${c.key}`)} comment={value(`comment.${c.key}`)} error={errors[`score.${c.key}`]} />
+              ))}
+              <fieldset className={errors.confidence ? "field has-error" : "field"} id={fieldId("review", "confidence")}>
+                <legend>{t("jury.review.confidence")}</legend>
+                {errors.confidence ? (
+                  <p className="field-error">
+                    <span className="visually-hidden">{t("errors.prefix")}</span> {t(errors.confidence.message)}
+                  </p>
+                ) : null}
+                <div className="jury-scale">
+                  {CONFIDENCE_LEVELS.map((level) => (
+                    <label key={level} className="jury-level">
+                      <input type="radio" name="confidence" value={level} defaultChecked={value("confidence") === level} />
+                      {t(`jury.confidence.${level}`)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <TextField name="overallComment" label={t("jury.review.overall")} hint={t("jury.review.overall_hint")} multiline rows={4} dirAuto />
+              <p className="jury-autosave" role="status">
+                {autosave.conflict ? t(autosave.conflict) : autosave.savedAt ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) }) : ""}
+              </p>
+              <div className="button-row">
+                <SubmitButton name="intent" value="submit">
+                  {t("jury.review.submit")}
+                </SubmitButton>
+                <SubmitButton name="intent" value="save_draft" secondary>
+                  {t("jury.review.save_draft")}
+                </SubmitButton>
+              </div>
+            </ValidatedForm>
+          ) : null}
+          {edition.open ? (
+            <details className="jury-recuse" open={result?.form === "recuse"}>
+              <summary>{t("jury.review.recuse_title")}</summary>
+              <p>{t("jury.review.recuse_text")}</p>
+              <ValidatedForm id="recuse" schema={recuseSchema} result={result?.form === "recuse" ? result : undefined}>
+                <input type="hidden" name="intent" value="recuse" />
+                <TextField name="reason" label={t("jury.review.recuse_reason")} multiline rows={2} dirAuto />
+                <Checkbox name="confirm" label={t("jury.review.recuse_confirm")} />
+                <button type="submit" className="button danger">
+                  {t("jury.review.recuse")}
+                </button>
+              </ValidatedForm>
+            </details>
+          ) : null}
+        </section>
+      </div>
+      <section aria-labelledby="colleagues-title" className="jury-noprint">
+        <h2 id="colleagues-title">{t("jury.colleagues.title")}</h2>
+        {colleagues.hidden ? (
+          <p className="panel">{t("jury.colleagues.hidden")}</p>
+        ) : colleagues.reviews.length === 0 ? (
+          <p className="panel">{t("jury.colleagues.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("jury.colleagues.juror")}</th>
+                  {criteria.map((c) => (
+                    <th scope="col" key={c.key}>
+                      {localised(c, "title", t.locale)}
+                    </th>
+                  ))}
+                  <th scope="col">{t("jury.review.overall")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {colleagues.reviews.map((r, i) => (
+                  <tr key={i}>
+                    <td>
+                      <bdi>{r.name}</bdi>
+                    </td>
+                    {criteria.map((c) => (
+                      <td key={c.key}>{r.scores[c.key] ?? "—"}</td>
+                    ))}
+                    <td dir="auto">{r.overallComment || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

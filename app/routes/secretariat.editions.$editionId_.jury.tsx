@@ -1,0 +1,167 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { JurySecretariatNav } from "../components/jury-secretariat-nav";
+import { inviteJurorSchema, jurySchema, replaceJurorSchema, splitList, updateJurorSchema } from "../forms/jury";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { LOCALE_NAMES, LOCALES } from "../i18n";
+import { countryName, isCountryCode, sortedCountries } from "../i18n/countries";
+import { createInvitation } from "../models/account.server";
+import { getJuryEdition, listJury, replaceJuror, updateJuror } from "../models/jury.server";
+import juryCss from "../styles/jury.css";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "jury.members.title" };
+export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const url = new URL(request.url);
+  const members = listJury({ editionId: edition.id }).map((m) => ({ id: m.id, name: m.name, email: m.email, isChair: m.isChair, country: m.country, languages: m.languages, expertise: m.expertise, replaced: !!m.replacedAt }));
+  const edit = members.find((m) => m.id === url.searchParams.get("edit") && !m.replaced) ?? null;
+  const replace = members.find((m) => m.id === url.searchParams.get("replace") && !m.replaced) ?? null;
+  return { edition: { id: edition.id, year: edition.year }, members, edit, replace };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const form = await validateForm(request, jurySchema);
+  const bad = (errors: Record<string, { message: string }>, intent: unknown) => data({ errors, values: form.values, intent }, { status: 400 });
+  if (!form.ok) return bad(form.errors, form.values.intent);
+  const input = form.data;
+  const here = `/secretariat/editions/${edition.id}/jury`;
+  if ((input.intent === "update" || input.intent === "invite") && input.country && !isCountryCode(input.country)) return bad(fieldError("country", "errors.country_invalid"), input.intent);
+  if (input.intent === "update") {
+    const done = updateJuror({ editionId: edition.id, actorId: user.id, memberId: input.memberId, country: input.country || null, languages: splitList(input.languages.toLowerCase()), expertise: splitList(input.expertise, /[,\n]+/), isChair: !!input.isChair });
+    if (!done.ok) return bad(fieldError(done.field, done.error), "update");
+    return redirect(`${here}?updated=1`);
+  }
+  if (input.intent === "invite") {
+    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: appOrigin(request) });
+    if (!done.ok) return bad(fieldError(done.field, done.error), "invite");
+    return redirect(`${here}?invited=1`);
+  }
+  const member = listJury({ editionId: edition.id }).find((m) => m.id === input.memberId && !m.replacedAt);
+  if (!member) return bad(fieldError("memberId", "errors.jury_juror_unknown"), "replace");
+  const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
+  if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
+  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: appOrigin(request) });
+  return redirect(`${here}?replaced=1`);
+}
+
+export default function JuryMembers() {
+  const t = useT();
+  const { edition, members, edit, replace } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = params.get("updated") ? "jury.members.updated" : params.get("invited") ? "jury.members.invited" : params.get("replaced") ? "jury.members.replaced_notice" : null;
+  const resultFor = (intent: string) => (result?.intent === intent ? result : undefined);
+  const countries = sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }));
+  return (
+    <>
+      <JurySecretariatNav editionId={edition.id} year={edition.year} />
+      <h1>{t("jury.members.title")}</h1>
+      {notice ? (
+        <p className="notice success" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
+      {members.length === 0 ? (
+        <p className="panel">{t("jury.members.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("jury.juror")}</th>
+                <th scope="col">{t("fields.country")}</th>
+                <th scope="col">{t("jury.members.languages")}</th>
+                <th scope="col">{t("jury.members.expertise")}</th>
+                <th scope="col">{t("jury.progress.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <bdi>{m.name}</bdi>
+                    {m.isChair ? <> ({t("jury.members.chair")})</> : null}
+                    {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
+                  </td>
+                  <td>{countryName(m.country, t.locale) || "—"}</td>
+                  <td>{m.languages.join(", ")}</td>
+                  <td dir="auto">{m.expertise.join(", ") || "—"}</td>
+                  <td>
+                    {m.replaced ? null : (
+                      <>
+                        <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
+                          {t("jury.members.edit")}
+                        </Link>{" "}
+                        <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
+                          {t("jury.members.replace")}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {edit ? (
+        <>
+          <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
+          <ValidatedForm id="update" schema={updateJurorSchema} result={resultFor("update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="memberId" value={edit.id} />
+            <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <TextField name="expertise" label={t("jury.members.expertise")} hint={t("jury.members.expertise_hint")} multiline rows={2} dirAuto />
+            <Checkbox name="isChair" label={t("jury.members.chair")} />
+            <SubmitButton>{t("jury.members.save")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      ) : replace ? (
+        <>
+          <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
+          <p>{t("jury.members.replace_text")}</p>
+          <ValidatedForm id="replace" schema={replaceJurorSchema} result={resultFor("replace")} defaultValues={{ locale: t.locale }}>
+            <input type="hidden" name="intent" value="replace" />
+            <input type="hidden" name="memberId" value={replace.id} />
+            <TextField name="name" label={t("fields.full_name")} dirAuto />
+            <TextField name="email" label={t("fields.email")} type="email" />
+            <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+            <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
+            <button type="submit" className="button danger">
+              {t("jury.members.replace")}
+            </button>
+          </ValidatedForm>
+        </>
+      ) : (
+        <>
+          <h2>{t("jury.members.invite_title")}</h2>
+          <ValidatedForm id="invite" schema={inviteJurorSchema} result={resultFor("invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
+            <input type="hidden" name="intent" value="invite" />
+            <TextField name="name" label={t("fields.full_name")} dirAuto />
+            <TextField name="email" label={t("fields.email")} type="email" />
+            <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+            <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <Checkbox name="isChair" label={t("jury.members.chair")} />
+            <SubmitButton>{t("jury.members.invite")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

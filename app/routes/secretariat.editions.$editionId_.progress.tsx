@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { JurySecretariatNav } from "../components/jury-secretariat-nav";
+import { progressSchema, reopenScoringSchema } from "../forms/jury";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDateTime } from "../i18n";
+import { editionProgress, getJuryEdition, reopenScoring, sendReminders } from "../models/jury.server";
+import juryCss from "../styles/jury.css";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "jury.progress.title" };
+export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const progress = editionProgress({ editionId: params.editionId ?? "" });
+  if (!progress) notFound();
+  const { edition, jurors, applications, open } = progress;
+  return { edition: { id: edition.id, year: edition.year, closesAt: edition.scoringClosesAt.getTime(), phase: edition.phase, reminderDays: edition.reminderDaysBefore }, jurors, applications, open };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const form = await validateForm(request, progressSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });
+  const here = `/secretariat/editions/${edition.id}/progress`;
+  if (form.data.intent === "remind") {
+    const done = sendReminders({ editionId: edition.id, actorId: user.id, memberId: form.data.memberId || undefined, origin: appOrigin(request) });
+    if (!done.ok) return data({ errors: fieldError("form", done.error), values: form.values, intent: "remind" }, { status: 400 });
+    return redirect(`${here}?reminded=${done.sent}`);
+  }
+  const done = reopenScoring({ editionId: edition.id, actorId: user.id, days: form.data.days });
+  if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "reopen_scoring" }, { status: 400 });
+  return redirect(`${here}?reopened=1`);
+}
+
+export default function ProgressPage() {
+  const t = useT();
+  const { edition, jurors, applications, open } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const remindError = result?.intent === "remind" ? result.errors.form : undefined;
+  return (
+    <>
+      <JurySecretariatNav editionId={edition.id} year={edition.year} />
+      <h1>{t("jury.progress.title")}</h1>
+      <p>
+        {t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })} {open ? t("jury.progress.open") : t("jury.progress.closed")}
+      </p>
+      {params.get("reminded") ? (
+        <p className="notice success" role="status">
+          {t("jury.progress.reminded", { count: params.get("reminded")! })}
+        </p>
+      ) : params.get("reopened") ? (
+        <p className="notice success" role="status">
+          {t("jury.progress.reopened")}
+        </p>
+      ) : null}
+      {remindError ? (
+        <p className="notice" role="alert">
+          {t(remindError.message)}
+        </p>
+      ) : null}
+      <h2>{t("jury.progress.by_juror")}</h2>
+      <p className="hint">{t("jury.progress.late_hint", { days: edition.reminderDays })}</p>
+      {jurors.length === 0 ? (
+        <p className="panel">{t("jury.progress.no_jurors")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("jury.juror")}</th>
+                <th scope="col">{t("jury.state.assigned")}</th>
+                <th scope="col">{t("jury.state.draft")}</th>
+                <th scope="col">{t("jury.state.submitted")}</th>
+                <th scope="col">{t("jury.state.recused")}</th>
+                <th scope="col">{t("jury.progress.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jurors.map((j) => (
+                <tr key={j.id} className={j.late ? "jury-late" : undefined}>
+                  <td>
+                    <bdi>{j.name}</bdi>
+                    {j.late ? <> — {t("jury.progress.late")}</> : null}
+                  </td>
+                  <td>{j.assigned}</td>
+                  <td>{j.draft}</td>
+                  <td>{j.submitted}</td>
+                  <td>{j.recused}</td>
+                  <td>
+                    {j.assigned + j.draft > 0 ? (
+                      <Form method="post" className="jury-inline-form">
+                        <input type="hidden" name="intent" value="remind" />
+                        <input type="hidden" name="memberId" value={j.id} />
+                        <button type="submit" className="button secondary" aria-label={t("jury.progress.remind_one", { name: j.name })}>
+                          {t("jury.progress.remind")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {jurors.some((j) => j.late) ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="remind" />
+          <SubmitButton>{t("jury.progress.remind_all")}</SubmitButton>
+        </Form>
+      ) : null}
+      <h2>{t("jury.progress.by_application")}</h2>
+      {applications.length === 0 ? (
+        <p className="panel">{t("jury.progress.no_applications")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("jury.application")}</th>
+                <th scope="col">{t("jury.state.assigned")}</th>
+                <th scope="col">{t("jury.state.draft")}</th>
+                <th scope="col">{t("jury.state.submitted")}</th>
+                <th scope="col">{t("jury.state.recused")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <bdi>{a.title}</bdi>
+                  </td>
+                  <td>{a.assigned}</td>
+                  <td>{a.draft}</td>
+                  <td>{a.submitted}</td>
+                  <td>{a.recused}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("jury.progress.reopen_title")}</h2>
+      <p>{t("jury.progress.reopen_text")}</p>
+      <ValidatedForm id="reopen" schema={reopenScoringSchema} result={result?.intent === "reopen_scoring" ? result : undefined} defaultValues={{ days: "7" }}>
+        <input type="hidden" name="intent" value="reopen_scoring" />
+        <TextField name="days" type="number" label={t("jury.progress.days")} />
+        <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

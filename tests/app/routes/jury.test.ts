@@ -1,0 +1,319 @@
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { assignments, auditLog, conflicts, editions, outbox, reviews } from "../../../db/schema";
+import * as dashboard from "../../../app/routes/jury._index";
+import * as declare from "../../../app/routes/jury.$editionId.conflicts";
+import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
+import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId_.assignment";
+import * as progressPage from "../../../app/routes/secretariat.editions.$editionId_.progress";
+import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId_.conflicts";
+import * as juryPage from "../../../app/routes/secretariat.editions.$editionId_.jury";
+import { detectConflicts, sendDueReminders } from "../../../app/models/jury.server";
+import { hashPassword } from "../../../app/auth/password.server";
+import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
+import { publishPair, reviewOf, seedJuryScenario } from "../../fixtures/jury";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+let year = 3000;
+let hash: string | undefined;
+
+async function scenario(opts: { reviewers?: number; scoringClosesInDays?: number } = {}) {
+  hash ??= await hashPassword(PASSWORD);
+  const s = seedJuryScenario(db(), { passwordHash: hash, year: year++, ...opts });
+  const secretariat = await makeUser({ roles: ["secretariat"] });
+  return { ...s, secretariat, staffCookie: await cookieFor(secretariat.id) };
+}
+
+const fullScores = (version: number, extra: Record<string, string> = {}) => ({ "score.innovation": "7", "score.impact": "8", "score.inclusion": "6", confidence: "4", overallComment: "Strong project", version: String(version), ...extra });
+
+describe("conflicts of interest", () => {
+  it("a juror declares a conflict and is then never assigned that application", async () => {
+    const s = await scenario({ reviewers: 1 });
+    const [ana] = s.jurors;
+    const cookie = await cookieFor(ana.userId);
+    const solar = s.applications[0];
+    const res = await run(() => declare.action(args(request(`/jury/${s.editionId}/conflicts`, { cookie, form: { intent: "declare", applicationId: solar.id, reason: "I advised them in 2022" } }), { editionId: s.editionId })));
+    expect(res.status).toBe(302);
+    const run1 = await run(() => assignmentPage.action(args(request(`/secretariat/editions/${s.editionId}/assignment`, { cookie: s.staffCookie, form: { intent: "run", reviewers: "1", maxLoad: "3", minLoad: "0" } }), { editionId: s.editionId })));
+    expect(run1.status).toBe(302);
+    const pairs = db().select().from(assignments).where(eq(assignments.editionId, s.editionId)).all();
+    expect(pairs).toHaveLength(3);
+    // Only Bo may score the Kenyan project: Ana declared a conflict, Chidi is from Kenya.
+    expect(pairs.find((p) => p.applicationId === solar.id)!.jurorId).toBe(s.jurors[1].memberId);
+    expect(pairs.some((p) => p.jurorId === ana.memberId && p.applicationId === solar.id)).toBe(false);
+    // Chidi (Kenya) is in conflict with the Kenyan project automatically.
+    expect(pairs.some((p) => p.jurorId === s.jurors[2].memberId && p.applicationId === solar.id)).toBe(false);
+    expect(db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "conflict.created")).get()!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a juror cannot declare a conflict with an application of another edition (tampered id)", async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const res = await run(() => declare.action(args(request(`/jury/${s.editionId}/conflicts`, { cookie, form: { intent: "declare", applicationId: other.applications[0].id, reason: "x" } }), { editionId: s.editionId })));
+    expect(res).toMatchObject({ status: 400, body: { errors: { applicationId: { message: "errors.jury_application_unknown" } }, values: { reason: "x" } } });
+    expect(db().select({ n: count() }).from(conflicts).where(and(eq(conflicts.source, "declared"), eq(conflicts.editionId, s.editionId))).get()!.n).toBe(0);
+  });
+
+  it("automatic detection is idempotent and finds same country and same e-mail domain", async () => {
+    const s = await scenario();
+    const first = detectConflicts({ editionId: s.editionId, actorId: null });
+    expect(first).toBe(1); // Chidi (KE) and the Kenyan project; gmail.com is ignored
+    expect(detectConflicts({ editionId: s.editionId, actorId: null })).toBe(0);
+    const page = await run(() => conflictsPage.loader(args(request(`/secretariat/editions/${s.editionId}/conflicts`, { cookie: s.staffCookie }), { editionId: s.editionId })));
+    expect(page.status).toBe(200);
+    expect((page.body as { conflicts: { source: string }[] }).conflicts.map((c) => c.source)).toEqual(["same_country"]);
+  });
+
+  it("a juror's conflicts page answers 404 for an edition they do not serve on", async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const res = await run(() => declare.loader(args(request(`/jury/${other.editionId}/conflicts`, { cookie }), { editionId: other.editionId })));
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("scoring", () => {
+  it("a juror saves a draft, comes back, and submits; the dashboard shows the states", async () => {
+    const s = await scenario();
+    const [ana] = s.jurors;
+    const reviewId = publishPair(db(), s.editionId, ana.memberId, s.applications[1].id);
+    const cookie = await cookieFor(ana.userId);
+    const url = `/jury/reviews/${reviewId}`;
+    const draft = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.innovation": "7", "comment.innovation": "New", version: "1" } }), { reviewId })));
+    expect(draft).toMatchObject({ status: 302 });
+    expect(draft.headers.get("Location")).toBe(`${url}?saved=draft`);
+    const back = await run(() => reviewPage.loader(args(request(url, { cookie }), { reviewId })));
+    expect(back.body).toMatchObject({ review: { state: "draft", scores: { innovation: 7 }, comments: { innovation: "New" }, version: 2 } });
+    const submitted = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "submit", ...fullScores(2) } }), { reviewId })));
+    expect(submitted.status).toBe(302);
+    expect(reviewOf(db(), ana.memberId, s.applications[1].id)).toMatchObject({ state: "submitted", scores: { innovation: 7, impact: 8, inclusion: 6 }, confidence: 4 });
+    const dash = await run(() => dashboard.loader(args(request("/jury", { cookie }))));
+    expect(dash.body).toMatchObject({ editions: [{ reviews: [{ id: reviewId, state: "submitted" }] }] });
+  });
+
+  it("submitting an incomplete review lists what is missing and writes nothing", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", "score.innovation": "7", overallComment: "kept", version: "1" } }), { reviewId })));
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { "score.impact": { message: "errors.jury_score_missing" }, "score.inclusion": { message: "errors.jury_score_missing" }, confidence: { message: "errors.jury_confidence_missing" } }, values: { overallComment: "kept", "score.innovation": "7" } },
+    });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "assigned", version: 1, scores: {} });
+  });
+
+  it("a score outside the scale, an unknown criterion and a stale version are refused, nothing written", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const url = `/jury/reviews/${reviewId}`;
+    const outside = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.innovation": "11", version: "1" } }), { reviewId })));
+    expect(outside).toMatchObject({ status: 400, body: { errors: { "score.innovation": { message: "errors.jury_score_out_of_scale" } }, values: { "score.innovation": "11" } } });
+    const unknown = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.beauty": "5", version: "1" } }), { reviewId })));
+    expect(unknown).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_criterion_unknown" } } } });
+    await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "5", version: "1" } }), { reviewId })));
+    const stale = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "9", version: "1" } }), { reviewId })));
+    expect(stale).toMatchObject({ status: 409, body: { errors: { form: { message: "errors.jury_version_conflict" } }, values: { "score.impact": "9" } } });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ scores: { impact: 5 }, version: 2 });
+    const tampered = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "9", version: "2", jurorId: s.jurors[1].memberId } }), { reviewId })));
+    expect(tampered).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_juror_mismatch" } } } });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)!.version).toBe(2);
+  });
+
+  it("autosave answers with the new version instead of redirecting", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "save_draft", autosave: "1", "score.impact": "4", version: "1" } }), { reviewId })));
+    expect(res).toMatchObject({ status: 200, body: { ok: true, version: 2 } });
+  });
+
+  it("after scoring closes nothing can be written, until the secretariat extends it (audited)", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    db().update(editions).set({ scoringClosesAt: new Date(Date.now() - 1000) }).where(eq(editions.id, s.editionId)).run();
+    const late = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
+    expect(late).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_scoring_closed" } }, values: { overallComment: "Strong project" } } });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)!.state).toBe("assigned");
+    const reopen = await run(() => progressPage.action(args(request(`/secretariat/editions/${s.editionId}/progress`, { cookie: s.staffCookie, form: { intent: "reopen_scoring", days: "3" } }), { editionId: s.editionId })));
+    expect(reopen.status).toBe(302);
+    expect(db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "edition.scoring_reopened")).get()!.n).toBe(1);
+    const now = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
+    expect(now.status).toBe(302);
+  });
+
+  it("a submitted review can be reopened by its juror", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
+    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "reopen", version: "2" } }), { reviewId })));
+    expect(res.status).toBe(302);
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "draft", submittedAt: null });
+  });
+});
+
+describe("independence and confidentiality", () => {
+  it("a juror cannot see a colleague's scores before submitting, and can after; drafts are never shown", async () => {
+    const s = await scenario();
+    const app = s.applications[1];
+    const [ana, bo, chidi] = s.jurors;
+    const anaReview = publishPair(db(), s.editionId, ana.memberId, app.id);
+    const boReview = publishPair(db(), s.editionId, bo.memberId, app.id);
+    const chidiReview = publishPair(db(), s.editionId, chidi.memberId, app.id);
+    const anaCookie = await cookieFor(ana.userId);
+    const boCookie = await cookieFor(bo.userId);
+    await run(() => reviewPage.action(args(request(`/jury/reviews/${boReview}`, { cookie: boCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: boReview })));
+    await run(async () => reviewPage.action(args(request(`/jury/reviews/${chidiReview}`, { cookie: await cookieFor(chidi.userId), form: { intent: "save_draft", "score.impact": "2", version: "1" } }), { reviewId: chidiReview })));
+    const before = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    expect((before.body as { colleagues: unknown }).colleagues).toEqual({ hidden: true });
+    await run(() => reviewPage.action(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: anaReview })));
+    const after = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    const colleagues = (after.body as { colleagues: { hidden: boolean; reviews: { name: string }[] } }).colleagues;
+    expect(colleagues.hidden).toBe(false);
+    expect(colleagues.reviews.map((r) => r.name)).toEqual(["Juror Bo"]);
+  });
+
+  it("another juror's review and a conflicted application answer 404", async () => {
+    const s = await scenario();
+    const [ana, bo] = s.jurors;
+    const boReview = publishPair(db(), s.editionId, bo.memberId, s.applications[1].id);
+    const anaCookie = await cookieFor(ana.userId);
+    const other = await run(() => reviewPage.loader(args(request(`/jury/reviews/${boReview}`, { cookie: anaCookie }), { reviewId: boReview })));
+    expect(other.status).toBe(404);
+    const post = await run(() => reviewPage.action(args(request(`/jury/reviews/${boReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: boReview })));
+    expect(post.status).toBe(404);
+    // A conflict set by the secretariat after assignment closes the application to the juror.
+    const anaReview = publishPair(db(), s.editionId, ana.memberId, s.applications[2].id);
+    const added = await run(() => conflictsPage.action(args(request(`/secretariat/editions/${s.editionId}/conflicts`, { cookie: s.staffCookie, form: { memberId: ana.memberId, applicationId: s.applications[2].id, reason: "Former employer" } }), { editionId: s.editionId })));
+    expect(added.status).toBe(302);
+    const conflicted = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    expect(conflicted.status).toBe(404);
+    expect(reviewOf(db(), ana.memberId, s.applications[2].id)!.state).toBe("recused");
+  });
+
+  it("a juror who recuses loses access, and the secretariat is told by e-mail", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const missing = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "recuse", reason: "My cousin runs it" } }), { reviewId })));
+    expect(missing).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.jury_confirm_required" } }, values: { reason: "My cousin runs it" } } });
+    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "recuse", reason: "My cousin runs it", confirm: "on" } }), { reviewId })));
+    expect(res.headers.get("Location")).toBe("/jury?recused=1");
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "recused", recuseReason: "My cousin runs it" });
+    expect(db().select().from(outbox).where(and(eq(outbox.template, "jury_recusal"), eq(outbox.toAddress, s.secretariat.email))).all()).toHaveLength(1);
+    const gone = await run(() => reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })));
+    expect(gone.status).toBe(404);
+  });
+});
+
+describe("assignment screen", () => {
+  it("an infeasible configuration explains itself in plain words and writes nothing", async () => {
+    const s = await scenario();
+    const res = await run(() => assignmentPage.action(args(request(`/secretariat/editions/${s.editionId}/assignment`, { cookie: s.staffCookie, form: { intent: "run", reviewers: "3", maxLoad: "3", minLoad: "0" } }), { editionId: s.editionId })));
+    expect(res.status).toBe(400);
+    const body = res.body as { errors: Record<string, { message: string }>; explanation: { key: string; vars: Record<string, string> }[]; technical: string };
+    expect(body.errors.reviewers.message).toBe("errors.jury_assignment_infeasible");
+    expect(body.explanation).toEqual([{ key: "jury.infeasible.short_application", vars: { title: "Solar tablets for rural schools", needs: "3", eligible: "2", conflicts: "1", language: "0" } }]);
+    expect(body.technical).toMatch(/fewer eligible jurors/);
+    expect(db().select({ n: count() }).from(assignments).where(eq(assignments.editionId, s.editionId)).get()!.n).toBe(0);
+  });
+
+  it("too little capacity is explained with the numbers", async () => {
+    const s = await scenario();
+    const res = await run(() => assignmentPage.action(args(request(`/secretariat/editions/${s.editionId}/assignment`, { cookie: s.staffCookie, form: { intent: "run", reviewers: "2", maxLoad: "1", minLoad: "0" } }), { editionId: s.editionId })));
+    expect((res.body as { explanation: unknown }).explanation).toEqual([{ key: "jury.infeasible.capacity", vars: { demand: "6", capacity: "3" } }]);
+  });
+
+  it("the preview shows loads, coverage and shared pairs; publishing creates reviews and e-mails each juror", async () => {
+    const s = await scenario();
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "run", reviewers: "2", maxLoad: "2", minLoad: "0" } }), { editionId: s.editionId })));
+    const page = await run(() => assignmentPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })));
+    const overview = (page.body as { overview: { loads: { load: number }[]; coverage: { jurors: string[] }[]; pairs: unknown[]; unpublished: number } }).overview;
+    expect(overview.loads.map((l) => l.load)).toEqual([2, 2, 2]);
+    expect(overview.coverage.every((c) => c.jurors.length === 2)).toBe(true);
+    expect(overview.pairs.length).toBeGreaterThan(0);
+    expect(overview.unpublished).toBe(6);
+    // Jurors see nothing before publication.
+    const before = await run(async () => dashboard.loader(args(request("/jury", { cookie: await cookieFor(s.jurors[0].userId) }))));
+    expect(before.body).toMatchObject({ editions: [{ reviews: [] }] });
+    const noConfirm = await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "publish" } }), { editionId: s.editionId })));
+    expect(noConfirm.status).toBe(400);
+    const published = await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "publish", confirm: "on" } }), { editionId: s.editionId })));
+    expect(published.status).toBe(302);
+    expect(db().select({ n: count() }).from(reviews).innerJoin(assignments, eq(assignments.id, reviews.assignmentId)).where(eq(assignments.editionId, s.editionId)).get()!.n).toBe(6);
+    for (const j of s.jurors) expect(db().select().from(outbox).where(and(eq(outbox.template, "jury_assignment"), eq(outbox.toAddress, j.email))).all()).toHaveLength(1);
+  });
+
+  it("a manual addition that breaks a hard constraint is refused", async () => {
+    const s = await scenario();
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    detectConflicts({ editionId: s.editionId, actorId: null });
+    const res = await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "add", memberId: s.jurors[2].memberId, applicationId: s.applications[0].id, maxLoad: "3" } }), { editionId: s.editionId })));
+    expect(res).toMatchObject({ status: 400, body: { errors: { memberId: { message: "errors.jury_pair_conflict" } } } });
+    const ok = await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "add", memberId: s.jurors[0].memberId, applicationId: s.applications[0].id, maxLoad: "3" } }), { editionId: s.editionId })));
+    expect(ok.status).toBe(302);
+    const again = await run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "add", memberId: s.jurors[0].memberId, applicationId: s.applications[0].id, maxLoad: "3" } }), { editionId: s.editionId })));
+    expect(again).toMatchObject({ status: 400, body: { errors: { memberId: { message: "errors.jury_pair_exists" } } } });
+  });
+
+  it("secretariat jury pages answer 404 to a juror", async () => {
+    const s = await scenario();
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const loaders: ((a: ReturnType<typeof args>) => Promise<unknown>)[] = [assignmentPage.loader, progressPage.loader, conflictsPage.loader, juryPage.loader];
+    for (const loader of loaders) {
+      const res = await run(() => loader(args(request(`/secretariat/editions/${s.editionId}/x`, { cookie }), { editionId: s.editionId })));
+      expect(res.status).toBe(404);
+    }
+  });
+});
+
+describe("progress and reminders", () => {
+  it("the secretariat sees progress and sends a reminder that arrives in the outbox in the juror's language", async () => {
+    const s = await scenario({ scoringClosesInDays: 2 });
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const url = `/secretariat/editions/${s.editionId}/progress`;
+    const page = await run(() => progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })));
+    expect((page.body as { jurors: { name: string; late: boolean; assigned: number }[] }).jurors.find((j) => j.name === "Juror Ana")).toMatchObject({ late: true, assigned: 1 });
+    const res = await run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[0].memberId } }), { editionId: s.editionId })));
+    expect(res.headers.get("Location")).toBe(`${url}?reminded=1`);
+    const mail = db().select().from(outbox).where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email))).get();
+    expect(mail).toMatchObject({ locale: "en", subject: "Reminder: reviews to finish" });
+    const nothing = await run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[1].memberId } }), { editionId: s.editionId })));
+    expect(nothing).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_nothing_pending" } } } });
+  });
+
+  it("automatic reminders are sent once each when the window opens", async () => {
+    const s = await scenario({ scoringClosesInDays: 10 });
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const count = () => db().select().from(outbox).where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email))).all().length;
+    sendDueReminders(new Date());
+    expect(count()).toBe(0); // 10 days before, the window (3 days) is not open
+    const inWindow = new Date(Date.now() + 8 * 864e5);
+    sendDueReminders(inWindow);
+    sendDueReminders(inWindow);
+    expect(count()).toBe(1);
+  });
+});
+
+describe("jury management", () => {
+  it("the secretariat edits a juror and replaces another; unsubmitted work is removed and the replacement invited", async () => {
+    const s = await scenario();
+    const url = `/secretariat/editions/${s.editionId}/jury`;
+    const bad = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "update", memberId: s.jurors[0].memberId, country: "FR", languages: "en, klingon" } }), { editionId: s.editionId })));
+    expect(bad).toMatchObject({ status: 400, body: { errors: { languages: { message: "errors.jury_languages_invalid" } } } });
+    const ok = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "update", memberId: s.jurors[0].memberId, country: "FR", languages: "en, fr, ar", expertise: "solar, inclusion" } }), { editionId: s.editionId })));
+    expect(ok.status).toBe(302);
+    publishPair(db(), s.editionId, s.jurors[1].memberId, s.applications[1].id);
+    const res = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "replace", memberId: s.jurors[1].memberId, name: "New Juror", email: "new.juror@example.org", locale: "fr", confirm: "on" } }), { editionId: s.editionId })));
+    expect(res.status).toBe(302);
+    expect(db().select({ n: count() }).from(assignments).where(eq(assignments.jurorId, s.jurors[1].memberId)).get()!.n).toBe(0);
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, "new.juror@example.org")).get()).toMatchObject({ template: "invitation", locale: "fr" });
+  });
+});

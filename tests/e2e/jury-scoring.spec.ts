@@ -1,0 +1,103 @@
+// The jury at work, with and without JavaScript: a juror declares a conflict, the secretariat
+// computes and publishes the assignment (without that application), the juror saves a draft,
+// comes back and submits, sees colleagues' scores only after submitting, gets 404 for a
+// colleague's review; the secretariat sees progress and sends a reminder that reaches the outbox.
+import { hash } from "@node-rs/argon2";
+import { expect, test } from "@playwright/test";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import * as schema from "../../db/schema";
+import { seedJuryScenario, type JuryScenario } from "../fixtures/jury";
+import { e2eDb, waitForMail } from "./support/db";
+import { gotoReady } from "./support/hydration";
+import { secretariatStatePath, setLanguage, signIn } from "./support/session";
+
+const PASSWORD = "juror passphrase for e2e";
+let s: JuryScenario;
+
+test.beforeAll(async () => {
+  const passwordHash = await hash(PASSWORD, { algorithm: 2 });
+  s = seedJuryScenario(drizzle(e2eDb(), { schema }), { passwordHash, year: 5000 + Math.floor(Math.random() * 90000), label: "e2e" });
+});
+
+test("a juror declares a conflict, scores with a draft, and sees colleagues only after submitting", async ({ browser, page }) => {
+  const [ana, bo, chidi] = s.jurors;
+  const textbooks = s.applications[2];
+  const classe = s.applications[1];
+
+  // 1. Ana declares a conflict with "Open textbooks for all".
+  await signIn(page, ana.email, PASSWORD);
+  await setLanguage(page, "en");
+  await gotoReady(page, `/jury/${s.editionId}/conflicts`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your conflicts of interest");
+  await page.getByRole("button", { name: "Declare the conflict" }).click();
+  await expect(page.locator(".error-summary")).toContainText("This field is required");
+  await page.getByLabel("Application", { exact: true }).selectOption({ label: textbooks.title });
+  await page.getByLabel("Reason").fill("I sit on their board");
+  await page.getByRole("button", { name: "Declare the conflict" }).click();
+  await expect(page.getByRole("status")).toContainText("Your conflict has been recorded");
+  await page.getByLabel("I have no conflict of interest with the other applications listed").check();
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Your declaration has been recorded");
+
+  // 2. The secretariat computes and publishes the assignment.
+  const staff = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: secretariatStatePath(), javaScriptEnabled: test.info().project.name === "js" });
+  const sp = await staff.newPage();
+  await setLanguage(sp, "en");
+  await gotoReady(sp, `/secretariat/editions/${s.editionId}/assignment`);
+  await sp.getByRole("button", { name: "Compute" }).click();
+  await expect(sp.getByRole("status")).toContainText("The assignment has been computed");
+  await sp.getByLabel("I have checked the preview").check();
+  await sp.getByRole("button", { name: "Publish the assignment" }).click();
+  await expect(sp.getByRole("status")).toContainText("have been published");
+  await waitForMail(ana.email, { template: "jury_assignment" });
+
+  // Chidi has already submitted his review of the French application.
+  const sqlite = e2eDb();
+  sqlite
+    .prepare("update reviews set state = 'submitted', scores = ?, overall_comment = 'Chidi thinks it is good', confidence = 3, submitted_at = ? where juror_id = ? and application_id = ?")
+    .run(JSON.stringify({ innovation: 9, impact: 9, inclusion: 9 }), Date.now(), chidi.memberId, classe.id);
+
+  // 3. Ana's dashboard lists her applications, never the one she is in conflict with.
+  await gotoReady(page, "/jury");
+  await expect(page.getByRole("link", { name: classe.title })).toBeVisible();
+  await expect(page.getByText(textbooks.title)).toHaveCount(0);
+
+  // 4. She saves a draft, comes back, then submits.
+  await page.getByRole("link", { name: classe.title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(classe.title);
+  const reviewUrl = new URL(page.url()).pathname;
+  await expect(page.getByText("shown once you have submitted your own review")).toBeVisible();
+  await page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true }).check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Your draft has been saved");
+  await gotoReady(page, reviewUrl);
+  await expect(page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true })).toBeChecked();
+  // Submitting an incomplete review lists what is missing.
+  await page.getByRole("button", { name: "Submit the review" }).click();
+  await expect(page.locator(".error-summary")).toContainText("Score this criterion");
+  await expect(page.locator(".error-summary")).toContainText("Choose your confidence level");
+  await page.getByRole("group", { name: "Impact" }).getByLabel("8", { exact: true }).check();
+  await page.getByRole("group", { name: "Inclusion" }).getByLabel("6", { exact: true }).check();
+  await page.getByLabel("4 — high").check();
+  await page.getByLabel("Overall comment for the jury").fill("Convincing and inclusive");
+  await page.getByRole("button", { name: "Submit the review" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Your review has been submitted");
+  // 5. Now she sees her colleague's scores.
+  await expect(page.getByRole("cell", { name: "Juror Chidi" })).toBeVisible();
+  await expect(page.getByText("Chidi thinks it is good")).toBeVisible();
+
+  // 6. A colleague's review, asked for by id, does not exist for her.
+  const boReview = sqlite.prepare("select id from reviews where juror_id = ? and application_id = ?").get(bo.memberId, textbooks.id) as { id: string };
+  const response = await page.goto(`/jury/reviews/${boReview.id}`);
+  expect(response?.status()).toBe(404);
+
+  // 7. The secretariat sees progress and reminds Bo, who has reviews left.
+  await gotoReady(sp, `/secretariat/editions/${s.editionId}/progress`);
+  await expect(sp.getByRole("heading", { level: 1 })).toHaveText("Scoring progress");
+  const since = Date.now();
+  await sp.getByRole("button", { name: "Send a reminder to Juror Bo" }).click();
+  await expect(sp.getByRole("status")).toContainText("1 reminders have been sent");
+  const mail = await waitForMail(bo.email, { since, template: "jury_reminder" });
+  expect(mail.subject).toBe("Reminder: reviews to finish");
+  await staff.close();
+});

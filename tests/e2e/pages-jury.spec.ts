@@ -1,0 +1,62 @@
+// Every page of the jury, in English, French and Arabic: zero axe violations and (JavaScript
+// project) EcoIndex grade A.
+import { hash } from "@node-rs/argon2";
+import { expect, test, type Page } from "@playwright/test";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import * as schema from "../../db/schema";
+import { publishPair, seedJuryScenario, type JuryScenario } from "../fixtures/jury";
+import { expectAccessible } from "./support/a11y";
+import { e2eDb } from "./support/db";
+import { expectEcoIndexA } from "./support/ecoindex";
+import { gotoReady, isJsProject } from "./support/hydration";
+import { secretariatStatePath, setLanguage, signIn } from "./support/session";
+
+const LANGS = ["en", "fr", "ar"] as const;
+const PASSWORD = "juror passphrase for e2e";
+let s: JuryScenario;
+let reviewId: string;
+
+test.beforeAll(async () => {
+  const passwordHash = await hash(PASSWORD, { algorithm: 2 });
+  const database = drizzle(e2eDb(), { schema });
+  s = seedJuryScenario(database, { passwordHash, year: 5000 + Math.floor(Math.random() * 90000), label: "pages" });
+  reviewId = publishPair(database, s.editionId, s.jurors[0].memberId, s.applications[1].id);
+  publishPair(database, s.editionId, s.jurors[1].memberId, s.applications[1].id);
+});
+
+async function check(page: Page, url: string, lang: (typeof LANGS)[number]) {
+  const response = await gotoReady(page, url);
+  expect(response?.status(), url).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expectAccessible(page);
+  if (isJsProject()) await expectEcoIndexA(page, url);
+}
+
+for (const lang of LANGS) {
+  test(`a juror's pages are accessible and light in ${lang}`, async ({ page }) => {
+    await signIn(page, s.jurors[0].email, PASSWORD);
+    await setLanguage(page, lang);
+    for (const url of ["/jury", `/jury/${s.editionId}/conflicts`, `/jury/reviews/${reviewId}`]) await check(page, url, lang);
+    // The scoring form with errors.
+    await page.locator('form#review button[value="submit"]').click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test.describe(() => {
+    test.use({ storageState: secretariatStatePath() });
+    test(`the secretariat's jury pages are accessible and light in ${lang}`, async ({ page }) => {
+      await setLanguage(page, lang);
+      for (const p of ["jury", "conflicts", "assignment", "progress"]) await check(page, `/secretariat/editions/${s.editionId}/${p}`, lang);
+      await check(page, `/secretariat/editions/${s.editionId}/jury?edit=${s.jurors[0].memberId}`, lang);
+      // An infeasible assignment explains itself, accessibly.
+      await gotoReady(page, `/secretariat/editions/${s.editionId}/assignment`);
+      await page.locator('form#run input[name="reviewers"]').fill("3");
+      await page.locator("form#run button[type=submit]").click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      await expectAccessible(page);
+    });
+  });
+}
