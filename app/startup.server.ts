@@ -5,6 +5,18 @@ import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "../db/seed/past-laureates";
 import { startMailSender, stopMailSender } from "./mail/outbox.server";
 import { issueSetupToken } from "./models/account.server";
+import { sendDueReminders } from "./models/jury.server";
+
+let jobs: NodeJS.Timeout | undefined;
+
+/** Time-driven work: reminders before the scoring deadline (each sent once). */
+function runScheduledJobs() {
+  try {
+    sendDueReminders(new Date(), process.env.PUBLIC_URL);
+  } catch (error) {
+    console.error("Scheduled job failed:", error);
+  }
+}
 
 export async function startup({ port }: { port: number }) {
   const database = db();
@@ -17,9 +29,13 @@ export async function startup({ port }: { port: number }) {
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
+  runScheduledJobs();
+  jobs = setInterval(runScheduledJobs, Number(process.env.JOBS_INTERVAL_MS ?? 60_000));
+  jobs.unref();
 }
 
 export function shutdown() {
+  if (jobs) clearInterval(jobs);
   stopMailSender();
   closeDb();
 }

@@ -6,6 +6,8 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import type * as z from "zod";
 import { useT } from "./i18n";
 
+export type SchemaLoader = () => Promise<z.ZodType>;
+
 export type FieldErrors = Record<string, { message: string; vars?: Record<string, string | number> }>;
 export interface FormResult {
   errors?: FieldErrors;
@@ -28,7 +30,9 @@ export function zodErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "form";
-    if (!errors[key]) errors[key] = { message: issue.message };
+    // Custom issues may carry values for the message's placeholders (e.g. {words}, {limit}).
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    if (!errors[key]) errors[key] = params ? { message: issue.message, vars: params } : { message: issue.message };
   }
   return errors;
 }
@@ -44,7 +48,12 @@ export function ValidatedForm({
   className,
 }: {
   id: string;
-  schema?: z.ZodType;
+  /**
+   * Loads the form's zod schema, e.g. `() => import("../forms/register").then((m) => m.registerSchema)`.
+   * Loaded on the first interaction, not with the page, so zod (~27 kB) never weighs on a first
+   * visit; until it has arrived a submit simply goes to the server, which validates the same way.
+   */
+  schema?: SchemaLoader;
   result?: FormResult | null;
   defaultValues?: Record<string, unknown>;
   action?: string;
@@ -61,6 +70,14 @@ export function ValidatedForm({
   const values = { ...defaultValues, ...(result?.values ?? {}) };
 
   const formRef = useRef<HTMLFormElement>(null);
+  const loaded = useRef<z.ZodType | null>(null);
+  const load = () => {
+    if (schema && !loaded.current) {
+      schema()
+        .then((s) => (loaded.current = s))
+        .catch(() => undefined);
+    }
+  };
   useEffect(() => {
     // A new answer from the server replaces what the browser found, and, as after a full page
     // load without JavaScript, passwords are never kept.
@@ -85,7 +102,10 @@ export function ValidatedForm({
         encType={encType}
         noValidate
         className={className}
+        onFocus={load}
+        onPointerDown={load}
         onSubmit={(event) => {
+          const schema = loaded.current;
           if (!schema) return;
           const form = event.currentTarget;
           const data = Object.fromEntries(new FormData(form).entries());

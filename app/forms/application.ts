@@ -2,7 +2,8 @@
 // application-sections.ts). Messages are catalogue keys; the same schemas run in the browser.
 import * as z from "zod";
 import { COUNTRY_CODES } from "../i18n/countries";
-import { sectionSchema, type SectionDefinition } from "./application-sections";
+import { type SectionDefinition } from "./application-sections";
+import { sectionSchema } from "./application-section-schema";
 
 const id = z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(100, { error: "errors.too_long" });
 const version = z.coerce.number({ error: "errors.version_conflict" }).int({ error: "errors.version_conflict" }).min(1, { error: "errors.version_conflict" });
@@ -30,10 +31,7 @@ export function sectionFormSchema(section: SectionDefinition, wordLimit: number 
     });
 }
 
-/** The section's values from a validated post: only its own fields, as trimmed strings. */
-export function sectionValues(section: SectionDefinition, data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(section.fields.map((f) => [f.key, typeof data[f.key] === "string" ? (data[f.key] as string).trim() : ""]));
-}
+export { sectionValues } from "./form-values";
 
 export const declarationsSchema = z.looseObject({ version });
 

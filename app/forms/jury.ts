@@ -23,7 +23,10 @@ export const declareConflictSchema = z.object({ intent: z.literal("declare"), ap
 export const confirmDeclarationsSchema = z.object({ intent: z.literal("confirm"), confirm });
 export const declarationSchema = z.discriminatedUnion("intent", [declareConflictSchema, confirmDeclarationsSchema], { error: "errors.intent_invalid" });
 
-export const CONFIDENCE_LEVELS = ["1", "2", "3", "4", "5"] as const;
+import { CONFIDENCE_LEVELS } from "./form-values";
+
+export { CONFIDENCE_LEVELS };
+export { splitList } from "./form-values";
 
 /**
  * The scoring form. Which criteria exist and the scale come from the edition, so the schema is
@@ -61,9 +64,6 @@ const languageList = z
   .refine((v) => v.split(/[\s,]+/).filter(Boolean).every((l) => (JUROR_LANGUAGES as readonly string[]).includes(l.toLowerCase())), { error: "errors.jury_languages_invalid" });
 const country = z.string().trim().max(2, { error: "errors.country_invalid" }).optional();
 
-export function splitList(value: string | undefined, separator = /[\s,]+/): string[] {
-  return [...new Set((value ?? "").split(separator).map((s) => s.trim()).filter(Boolean))];
-}
 
 export const updateJurorSchema = z.object({ intent: z.literal("update"), memberId: id, country, languages: languageList, expertise: z.string().max(1000, { error: "errors.too_long" }).optional(), isChair: checkbox });
 export const inviteJurorSchema = z.object({ intent: z.literal("invite"), name: requiredText(120), email, locale, country, languages: languageList, isChair: checkbox });

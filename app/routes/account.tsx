@@ -5,7 +5,7 @@ import { requirePermission, requireUser } from "../auth/permissions.server";
 import { listSessions, revokeSession } from "../auth/session.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { accountSchema, profileSchema } from "../forms/account";
+import { accountSchema } from "../forms/account.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDateTime, LOCALE_NAMES, LOCALES } from "../i18n";
 import { localeCookie } from "../i18n/locale.server";
@@ -61,7 +61,7 @@ export default function Account() {
         {t("fields.email")}: <bdi>{account.email}</bdi>
       </p>
       <h2>{t("account.profile")}</h2>
-      <ValidatedForm id="profile" schema={profileSchema} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
+      <ValidatedForm id="profile" schema={() => import("../forms/account").then((m) => m.profileSchema)} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
         <input type="hidden" name="intent" value="profile" />
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { requireUser } from "../auth/permissions.server";
 import { fieldId, ValidatedForm, type FormResult } from "../components/form";
 import { useT } from "../components/i18n";
-import { deleteAttachmentSchema } from "../forms/application";
+import { deleteAttachmentSchema } from "../forms/application.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatNumber } from "../i18n";
 import { editBlocker } from "../models/application.server";

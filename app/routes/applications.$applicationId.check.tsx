@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { sendSchema } from "../forms/application";
+import { sendSchema } from "../forms/application.server";
 import { SECTIONS } from "../forms/application-sections";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName } from "../i18n/countries";
@@ -146,7 +146,7 @@ export default function Check() {
           {commissions.length === 0 && ngos.length === 0 ? (
             <p className="panel">{t("applications.no_entities")}</p>
           ) : (
-            <ValidatedForm id="send" schema={sendSchema} result={result} defaultValues={{ kind: "national_commission" }}>
+            <ValidatedForm id="send" schema={() => import("../forms/application").then((m) => m.sendSchema)} result={result} defaultValues={{ kind: "national_commission" }}>
               <input type="hidden" name="editionId" value={a.editionId} />
               <input type="hidden" name="version" value={a.version} />
               <RadioGroup

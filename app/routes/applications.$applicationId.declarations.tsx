@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { declarationsSchema } from "../forms/application";
+import { declarationsSchema } from "../forms/application.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { editBlocker, listEligibilityRules, saveDeclarations } from "../models/application.server";
 import { ownApplication } from "../utils/application-route.server";
@@ -57,7 +57,7 @@ export default function Declarations() {
       {rules.length === 0 ? (
         <p className="panel">{t("applications.declarations_none")}</p>
       ) : (
-        <ValidatedForm id="declarations" schema={declarationsSchema} result={result} defaultValues={defaults}>
+        <ValidatedForm id="declarations" schema={() => import("../forms/application").then((m) => m.declarationsSchema)} result={result} defaultValues={defaults}>
           <input type="hidden" name="version" value={version} />
           <fieldset className="plain">
             <legend>{t("applications.declarations_legend")}</legend>

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { notFound, requireUser } from "../auth/permissions.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../components/form";
 import { useT } from "../components/i18n";
-import { sectionFormSchema, sectionValues } from "../forms/application";
+import { sectionValues } from "../forms/form-values";
+import { sectionFormSchema } from "../forms/application.server";
 import { countWords, sectionByKey, sectionStatus, wordLimitFor, type SectionDefinition, type SectionKey } from "../forms/application-sections";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { sortedCountries } from "../i18n/countries";
@@ -145,7 +146,7 @@ export default function SectionPage() {
       ) : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
-        <ValidatedForm id={formId} schema={sectionFormSchema(section, loaded.wordLimit)} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
+        <ValidatedForm id={formId} schema={() => import("../forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
           <input type="hidden" name="version" value={version} />
           {section.key === "background" ? (
             <SelectField

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
 import { Checkbox, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { withdrawSchema } from "../forms/application";
+import { withdrawSchema } from "../forms/application.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../models/application.server";
 import { ownApplication } from "../utils/application-route.server";
@@ -50,7 +50,7 @@ export default function Withdraw() {
       {possible ? (
         <>
           <p>{t("applications.withdraw_text")}</p>
-          <ValidatedForm id="withdraw" schema={withdrawSchema} result={result}>
+          <ValidatedForm id="withdraw" schema={() => import("../forms/application").then((m) => m.withdrawSchema)} result={result}>
             <Checkbox name="confirm" label={t("applications.withdraw_confirm")} />
             <button type="submit" className="button danger">
               {t("applications.withdraw_submit")}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
 import { useT } from "../components/i18n";
-import { startApplicationSchema } from "../forms/application";
+import { startApplicationSchema } from "../forms/application.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../models/application.server";
 import areaCss from "../styles/applications.css";

@@ -33,7 +33,10 @@ export default function Dashboard() {
         {roles.includes("applicant") ? (
           <li>
             <h2>{t("dashboard.applicant_title")}</h2>
-            <p>{t("dashboard.applicant_empty")}</p>
+            <p>{t("dashboard.applicant_text")}</p>
+            <p>
+              <Link to="/applications">{t("dashboard.applicant_link")}</Link>
+            </p>
           </li>
         ) : null}
         {roles.includes("nominator") ? (
@@ -47,14 +50,18 @@ export default function Dashboard() {
                 </li>
               ))}
             </ul>
-            <p>{t("dashboard.nominator_empty")}</p>
+            <p>
+              <Link to="/nominations">{t("dashboard.nominator_link")}</Link>
+            </p>
           </li>
         ) : null}
         {roles.includes("juror") ? (
           <li>
             <h2>{t("dashboard.juror_title")}</h2>
             <p>{juries.some((j) => j.isChair) ? t("dashboard.juror_chair") : t("dashboard.juror_member")}</p>
-            <p>{t("dashboard.juror_empty")}</p>
+            <p>
+              <Link to="/jury">{t("dashboard.juror_link")}</Link>
+            </p>
           </li>
         ) : null}
         {roles.includes("secretariat") ? (

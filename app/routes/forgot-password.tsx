@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { getSessionUser } from "../auth/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { forgotPasswordSchema } from "../forms/forgot-password";
+import { forgotPasswordSchema } from "../forms/forgot-password.server";
 import { validateForm } from "../forms/validate.server";
 import { requestPasswordReset } from "../models/account.server";
 import { appOrigin } from "../utils/http.server";
@@ -41,7 +41,7 @@ export default function ForgotPassword() {
     <>
       <h1>{t("forgot.title")}</h1>
       <p>{t("forgot.intro")}</p>
-      <ValidatedForm id="forgot" schema={forgotPasswordSchema} result={result}>
+      <ValidatedForm id="forgot" schema={() => import("../forms/forgot-password").then((m) => m.forgotPasswordSchema)} result={result}>
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
         <SubmitButton>{t("forgot.submit")}</SubmitButton>
       </ValidatedForm>

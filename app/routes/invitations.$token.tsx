@@ -5,7 +5,7 @@ import { isWeakPassword } from "../auth/common-passwords";
 import { createSession, getSessionUser } from "../auth/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../forms/accept-invitation";
+import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../forms/accept-invitation.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { acceptInvitation, findOpenInvitation } from "../models/account.server";
 
@@ -60,7 +60,7 @@ export default function AcceptInvitation() {
       </p>
       <ValidatedForm
         id="accept"
-        schema={invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema}
+        schema={() => import("../forms/accept-invitation").then((m) => invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema)}
         result={result}
         defaultValues={{ name: invitation.name }}
       >

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { confirmDeclarationsSchema, declarationSchema, declareConflictSchema } from "../forms/jury";
+import { declarationSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName } from "../i18n/countries";
 import { confirmDeclarations, declareConflict, getJuryEdition, listApplicationsForDeclaration } from "../models/jury.server";
@@ -91,7 +91,7 @@ export default function DeclareConflicts() {
       {open.length > 0 ? (
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>
-          <ValidatedForm id="declare" schema={declareConflictSchema} result={result?.intent === "declare" ? result : undefined}>
+          <ValidatedForm id="declare" schema={() => import("../forms/jury").then((m) => m.declareConflictSchema)} result={result?.intent === "declare" ? result : undefined}>
             <input type="hidden" name="intent" value="declare" />
             <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={open.map((a) => ({ value: a.id, label: a.title }))} />
             <TextField name="reason" label={t("jury.conflicts.reason")} hint={t("jury.conflicts.reason_hint")} multiline rows={3} dirAuto />
@@ -101,7 +101,7 @@ export default function DeclareConflicts() {
       ) : null}
       <h2>{t("jury.conflicts.confirm_title")}</h2>
       {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
-      <ValidatedForm id="confirm" schema={confirmDeclarationsSchema} result={result?.intent === "confirm" ? result : undefined}>
+      <ValidatedForm id="confirm" schema={() => import("../forms/jury").then((m) => m.confirmDeclarationsSchema)} result={result?.intent === "confirm" ? result : undefined}>
         <input type="hidden" name="intent" value="confirm" />
         <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
         <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { getSessionUser } from "../auth/session.server";
 import { useT } from "../components/i18n";
-import { languageSchema } from "../forms/language";
+import { languageSchema } from "../forms/language.server";
 import { validateForm } from "../forms/validate.server";
 import { localeCookie } from "../i18n/locale.server";
 import { setUserLocale } from "../models/account.server";

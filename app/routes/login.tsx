@@ -4,7 +4,7 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { createSession, getSessionUser } from "../auth/session.server";
 import { TextField, ValidatedForm, SubmitButton } from "../components/form";
 import { useT } from "../components/i18n";
-import { loginSchema } from "../forms/login";
+import { loginSchema } from "../forms/login.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { attemptLogin } from "../models/account.server";
 import { clientAddress, safeRedirect } from "../utils/http.server";
@@ -37,7 +37,7 @@ export default function Login() {
   return (
     <>
       <h1>{t("login.title")}</h1>
-      <ValidatedForm id="login" schema={loginSchema} result={result} defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}>
+      <ValidatedForm id="login" schema={() => import("../forms/login").then((m) => m.loginSchema)} result={result} defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="username" />
         <TextField name="password" label={t("fields.password")} type="password" autoComplete="current-password" />

@@ -5,7 +5,7 @@ import { isWeakPassword } from "../auth/common-passwords";
 import { createSession, getSessionUser } from "../auth/session.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { registerSchema } from "../forms/register";
+import { registerSchema } from "../forms/register.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { LOCALE_NAMES, LOCALES } from "../i18n";
 import { resolveLocale } from "../i18n/locale.server";
@@ -38,7 +38,7 @@ export default function Register() {
     <>
       <h1>{t("register.title")}</h1>
       <p>{t("register.intro")}</p>
-      <ValidatedForm id="register" schema={registerSchema} result={result} defaultValues={{ locale: t.locale }}>
+      <ValidatedForm id="register" schema={() => import("../forms/register").then((m) => m.registerSchema)} result={result} defaultValues={{ locale: t.locale }}>
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={t("fields.email_hint")} />
         <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />

@@ -5,7 +5,7 @@ import { isWeakPassword } from "../auth/common-passwords";
 import { getSessionUser } from "../auth/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { resetPasswordSchema } from "../forms/reset-password";
+import { resetPasswordSchema } from "../forms/reset-password.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { findPasswordReset, resetPassword } from "../models/account.server";
 
@@ -44,7 +44,7 @@ export default function ResetPassword() {
   return (
     <>
       <h1>{t("reset.title")}</h1>
-      <ValidatedForm id="reset" schema={resetPasswordSchema} result={result}>
+      <ValidatedForm id="reset" schema={() => import("../forms/reset-password").then((m) => m.resetPasswordSchema)} result={result}>
         <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </ValidatedForm>

@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { addAssignmentSchema, assignmentSchema, publishSchema, removeAssignmentSchema, runAssignmentSchema, swapAssignmentSchema } from "../forms/jury";
+import { assignmentSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { addAssignment, assignmentOverview, defaultMaxLoad, getJuryEdition, publishAssignments, removeAssignment, runAssignment, swapAssignment, type Explanation } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
@@ -101,7 +101,7 @@ export default function AssignmentPage() {
         </div>
       ) : null}
       <h2>{t("jury.assignment.run_title")}</h2>
-      <ValidatedForm id="run" schema={runAssignmentSchema} result={resultFor("run")} defaultValues={defaults}>
+      <ValidatedForm id="run" schema={() => import("../forms/jury").then((m) => m.runAssignmentSchema)} result={resultFor("run")} defaultValues={defaults}>
         <input type="hidden" name="intent" value="run" />
         <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: overview.jurors.length })} />
         <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
@@ -165,7 +165,7 @@ export default function AssignmentPage() {
       ) : null}
 
       <h2>{t("jury.assignment.adjust_title")}</h2>
-      <ValidatedForm id="add" schema={addAssignmentSchema} result={resultFor("add")} defaultValues={{ maxLoad: defaults.maxLoad }}>
+      <ValidatedForm id="add" schema={() => import("../forms/jury").then((m) => m.addAssignmentSchema)} result={resultFor("add")} defaultValues={{ maxLoad: defaults.maxLoad }}>
         <input type="hidden" name="intent" value="add" />
         <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurorOptions} />
         <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={overview.applications.map((a) => ({ value: a.id, label: a.title }))} />
@@ -174,14 +174,14 @@ export default function AssignmentPage() {
       </ValidatedForm>
       {removable.length > 0 ? (
         <>
-          <ValidatedForm id="swap" schema={swapAssignmentSchema} result={resultFor("swap")} defaultValues={{ maxLoad: defaults.maxLoad }}>
+          <ValidatedForm id="swap" schema={() => import("../forms/jury").then((m) => m.swapAssignmentSchema)} result={resultFor("swap")} defaultValues={{ maxLoad: defaults.maxLoad }}>
             <input type="hidden" name="intent" value="swap" />
             <SelectField name="assignmentId" label={t("jury.assignment.which")} placeholder={t("fields.choose")} options={removable} />
             <SelectField name="memberId" label={t("jury.assignment.swap_to")} placeholder={t("fields.choose")} options={jurorOptions} />
             <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
             <SubmitButton secondary>{t("jury.assignment.swap")}</SubmitButton>
           </ValidatedForm>
-          <ValidatedForm id="remove" schema={removeAssignmentSchema} result={resultFor("remove")}>
+          <ValidatedForm id="remove" schema={() => import("../forms/jury").then((m) => m.removeAssignmentSchema)} result={resultFor("remove")}>
             <input type="hidden" name="intent" value="remove" />
             <SelectField name="assignmentId" label={t("jury.assignment.which")} placeholder={t("fields.choose")} options={removable} />
             <SubmitButton secondary>{t("jury.assignment.remove")}</SubmitButton>
@@ -191,7 +191,7 @@ export default function AssignmentPage() {
 
       <h2>{t("jury.assignment.publish_title")}</h2>
       <p>{overview.unpublished > 0 ? t("jury.assignment.unpublished", { count: overview.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
-      <ValidatedForm id="publish" schema={publishSchema} result={resultFor("publish")}>
+      <ValidatedForm id="publish" schema={() => import("../forms/jury").then((m) => m.publishSchema)} result={resultFor("publish")}>
         <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>

@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { manualConflictSchema } from "../forms/jury";
+import { manualConflictSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate } from "../i18n";
 import { addManualConflict, detectConflicts, getJuryEdition, listConflicts, listJury, assignmentOverview } from "../models/jury.server";
@@ -100,7 +100,7 @@ export default function ConflictsRegister() {
         </div>
       )}
       <h2>{t("jury.conflicts_admin.add_title")}</h2>
-      <ValidatedForm id="conflict" schema={manualConflictSchema} result={result}>
+      <ValidatedForm id="conflict" schema={() => import("../forms/jury").then((m) => m.manualConflictSchema)} result={result}>
         <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurors.map((j) => ({ value: j.id, label: j.name }))} />
         <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={applications.map((a) => ({ value: a.id, label: a.title }))} />
         <TextField name="reason" label={t("jury.conflicts.reason")} multiline rows={2} dirAuto />

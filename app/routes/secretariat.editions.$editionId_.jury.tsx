@@ -5,7 +5,8 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { inviteJurorSchema, jurySchema, replaceJurorSchema, splitList, updateJurorSchema } from "../forms/jury";
+import { splitList } from "../forms/form-values";
+import { jurySchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { LOCALE_NAMES, LOCALES } from "../i18n";
 import { countryName, isCountryCode, sortedCountries } from "../i18n/countries";
@@ -119,7 +120,7 @@ export default function JuryMembers() {
       {edit ? (
         <>
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
-          <ValidatedForm id="update" schema={updateJurorSchema} result={resultFor("update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
+          <ValidatedForm id="update" schema={() => import("../forms/jury").then((m) => m.updateJurorSchema)} result={resultFor("update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
             <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
@@ -133,7 +134,7 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
           <p>{t("jury.members.replace_text")}</p>
-          <ValidatedForm id="replace" schema={replaceJurorSchema} result={resultFor("replace")} defaultValues={{ locale: t.locale }}>
+          <ValidatedForm id="replace" schema={() => import("../forms/jury").then((m) => m.replaceJurorSchema)} result={resultFor("replace")} defaultValues={{ locale: t.locale }}>
             <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
@@ -148,7 +149,7 @@ export default function JuryMembers() {
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>
-          <ValidatedForm id="invite" schema={inviteJurorSchema} result={resultFor("invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
+          <ValidatedForm id="invite" schema={() => import("../forms/jury").then((m) => m.inviteJurorSchema)} result={resultFor("invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />

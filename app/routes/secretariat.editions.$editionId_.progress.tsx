@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { progressSchema, reopenScoringSchema } from "../forms/jury";
+import { progressSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDateTime } from "../i18n";
 import { editionProgress, getJuryEdition, reopenScoring, sendReminders } from "../models/jury.server";
@@ -151,7 +151,7 @@ export default function ProgressPage() {
       )}
       <h2>{t("jury.progress.reopen_title")}</h2>
       <p>{t("jury.progress.reopen_text")}</p>
-      <ValidatedForm id="reopen" schema={reopenScoringSchema} result={result?.intent === "reopen_scoring" ? result : undefined} defaultValues={{ days: "7" }}>
+      <ValidatedForm id="reopen" schema={() => import("../forms/jury").then((m) => m.reopenScoringSchema)} result={result?.intent === "reopen_scoring" ? result : undefined} defaultValues={{ days: "7" }}>
         <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>

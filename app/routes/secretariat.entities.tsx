@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireRole } from "../auth/permissions.server";
 import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { entitySchema } from "../forms/entity";
+import { entitySchema } from "../forms/entity.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName, sortedCountries } from "../i18n/countries";
 import { createEntity, listEntities } from "../models/entity.server";
@@ -70,7 +70,7 @@ export default function Entities() {
         </div>
       )}
       <h2>{t("entities.add")}</h2>
-      <ValidatedForm id="entity" schema={entitySchema} result={result}>
+      <ValidatedForm id="entity" schema={() => import("../forms/entity").then((m) => m.entitySchema)} result={result}>
         <RadioGroup
           name="kind"
           legend={t("fields.entity_kind")}

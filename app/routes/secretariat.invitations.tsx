@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireRole } from "../auth/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { invitationSchema } from "../forms/invitation";
+import { invitationSchema } from "../forms/invitation.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
 import { createInvitation, listInvitations } from "../models/account.server";
@@ -54,7 +54,7 @@ export default function Invitations() {
           {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
         </p>
       ) : null}
-      <ValidatedForm id="invite" schema={invitationSchema} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
+      <ValidatedForm id="invite" schema={() => import("../forms/invitation").then((m) => m.invitationSchema)} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
         <RadioGroup
           name="role"
           legend={t("fields.role")}
