@@ -17,7 +17,7 @@ const whole = (min: number, max: number) =>
     .string({ error: "errors.required" })
     .trim()
     .min(1, { error: "errors.required" })
-    .regex(/^-?\d+$/, { error: "errors.whole_number" })
+    .regex(/^-?\d+$/, { error: "errors.edition_whole_number" })
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: "errors.edition_number_range" });
 const parisDate = z
@@ -109,7 +109,7 @@ export const criterionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("remove"),
     editionId: z.string().optional(),
     criterionId: z.string().min(1),
-    confirm: z.literal("on", { error: "errors.confirm_required" }),
+    confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
   }),
 ]);
 
@@ -127,14 +127,14 @@ export const ruleSchema = z.discriminatedUnion("intent", [
     intent: z.literal("remove"),
     editionId: z.string().optional(),
     ruleId: z.string().min(1),
-    confirm: z.literal("on", { error: "errors.confirm_required" }),
+    confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
   }),
 ]);
 
 export const phaseSchema = z.object({
   editionId: z.string().optional(),
   to: z.string().min(1),
-  confirm: z.literal("on", { error: "errors.confirm_required" }),
+  confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
 });
 
 /**
