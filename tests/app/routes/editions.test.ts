@@ -22,7 +22,7 @@ function closeOpenCalls() {
   db().update(editions).set({ phase: "screening" }).where(eq(editions.phase, "call_open")).run();
 }
 
-function currentForm(editionId: string, overrides: Record<string, string> = {}) {
+function currentForm(editionId: string, overrides: Record<string, string> = {}): Record<string, string> {
   const e = getEditionForSecretariat({ editionId })!.edition;
   const values = settingsFormValues({
     ...e,
