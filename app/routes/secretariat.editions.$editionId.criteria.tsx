@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink, localized } from "../components/editions";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
@@ -129,12 +129,18 @@ export default function Criteria() {
   const t = useT();
   const { edition, criteria, editing, removing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const base = `/secretariat/editions/${edition.id}/criteria`;
   const pct = (share: number) => formatNumber(share, t.locale, { style: "percent", maximumFractionDigits: 0 });
   return (
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.criteria_title")}</h1>
+      {params.get("saved") || params.get("removed") ? (
+        <p className="notice success" role="status">
+          {t(params.get("removed") ? "editions.removed" : "editions.criterion_saved")}
+        </p>
+      ) : null}
       {edition.locked ? <p className="notice">{t("editions.criteria_locked")}</p> : <p>{t("editions.criteria_intro")}</p>}
       {removing ? (
         <section className="panel" aria-labelledby="remove-title">

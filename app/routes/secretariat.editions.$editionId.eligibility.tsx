@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink, localized } from "../components/editions";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
@@ -48,18 +48,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? removeRule({ actorId: user.id, editionId, ruleId: input.ruleId })
       : saveRule({ actorId: user.id, editionId, ruleId: input.ruleId || undefined, input });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-  return redirect(`${base}?saved=1`);
+  return redirect(`${base}?${input.intent === "remove" ? "removed" : "saved"}=1`);
 }
 
 export default function Eligibility() {
   const t = useT();
   const { edition, rules, editing, removing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const base = `/secretariat/editions/${edition.id}/eligibility`;
   return (
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.rules_title")}</h1>
+      {params.get("saved") || params.get("removed") ? (
+        <p className="notice success" role="status">
+          {t(params.get("removed") ? "editions.removed" : "editions.rule_saved")}
+        </p>
+      ) : null}
       {edition.editable ? <p>{t("editions.rules_intro")}</p> : <p className="notice">{t("editions.rules_locked")}</p>}
       {removing ? (
         <section className="panel" aria-labelledby="remove-title">
