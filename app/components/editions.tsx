@@ -7,21 +7,7 @@ import { toLocal } from "../lib/paris-time";
 import { METHODS } from "../models/edition-constants";
 import { sectionByKey } from "../forms/application-sections";
 
-type Lang = "en" | "fr" | "ar";
-const SUFFIX: Record<Lang, "En" | "Fr" | "Ar"> = { en: "En", fr: "Fr", ar: "Ar" };
-
-/** A text in the viewer's language, falling back to English (Arabic is optional). */
-export function localized(row: Record<string, unknown>, base: string, locale: string): string {
-  const value = row[`${base}${SUFFIX[(locale as Lang) in SUFFIX ? (locale as Lang) : "en"]}`];
-  if (typeof value === "string" && value.trim()) return value;
-  return String(row[`${base}En`] ?? "");
-}
-
-/** The language a localized text is really in (for `lang` when it fell back to English). */
-export function localizedLang(row: Record<string, unknown>, base: string, locale: string): string {
-  const value = row[`${base}${SUFFIX[(locale as Lang) in SUFFIX ? (locale as Lang) : "en"]}`];
-  return typeof value === "string" && value.trim() ? locale : "en";
-}
+export { localized, localizedLang } from "../lib/editions-text";
 
 const MB = 1024 * 1024;
 

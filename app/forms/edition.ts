@@ -70,12 +70,14 @@ export const editionSettingsSchema = z
       ["scoringClosesAt", "announcementAt", false, "errors.edition_announcement_order"],
     ];
     for (const [before, after, strict, message] of order) {
-      const a = v[before].getTime();
-      const b = v[after].getTime();
-      if (strict ? a >= b : a > b) ctx.addIssue({ code: "custom", path: [after], message });
+      const a: unknown = v[before];
+      const b: unknown = v[after];
+      // With errors in the fields themselves, zod still runs this check on what it has.
+      if (!(a instanceof Date) || !(b instanceof Date)) continue;
+      if (strict ? a.getTime() >= b.getTime() : a.getTime() > b.getTime()) ctx.addIssue({ code: "custom", path: [after], message });
     }
-    if (v.scaleMin >= v.scaleMax) ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "errors.edition_scale_order" });
-    if (v.maxFileMb > v.maxTotalMb) ctx.addIssue({ code: "custom", path: ["maxTotalMb"], message: "errors.edition_total_smaller" });
+    if (typeof v.scaleMin === "number" && typeof v.scaleMax === "number" && v.scaleMin >= v.scaleMax) ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "errors.edition_scale_order" });
+    if (typeof v.maxFileMb === "number" && typeof v.maxTotalMb === "number" && v.maxFileMb > v.maxTotalMb) ctx.addIssue({ code: "custom", path: ["maxTotalMb"], message: "errors.edition_total_smaller" });
   });
 export type EditionSettingsForm = z.infer<typeof editionSettingsSchema>;
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../auth/session.server";
-import { localized, localizedLang } from "../components/editions";
+import { localized, localizedLang } from "../lib/editions-text";
 import { DeadlineCountdown } from "../components/editions-countdown";
 import { useT } from "../components/i18n";
 import { formatDateTime } from "../i18n";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
-import { localized } from "../components/editions";
+import { localized } from "../lib/editions-text";
 import { useT } from "../components/i18n";
 import { formatDateTime } from "../i18n";
 import { listEditions } from "../models/edition.server";

@@ -194,3 +194,12 @@ describe("editions", () => {
     expect(parseLevels({ en: "no score", fr: "", ar: "" }, { min: 1, max: 10 })).toMatchObject({ ok: false, error: "errors.levels_format" });
   });
 });
+
+describe("the settings form", () => {
+  it("an empty form reports every missing field instead of failing", () => {
+    const parsed = editionSettingsSchema.safeParse({ year: "", themeEn: "", deadlineAt: "", callOpensAt: "" });
+    expect(parsed.success).toBe(false);
+    const fields = new Set(parsed.error!.issues.map((i) => i.path[0]));
+    for (const f of ["year", "themeEn", "themeFr", "callOpensAt", "deadlineAt", "announcementAt", "method"]) expect(fields.has(f), f).toBe(true);
+  });
+});
