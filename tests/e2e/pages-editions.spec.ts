@@ -74,10 +74,10 @@ for (const lang of LANGS) {
   test.describe(`editions pages in ${lang}`, () => {
     test(`the public call page without an open call is accessible and light in ${lang}`, async ({ page }) => {
       const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as { n: number };
-      test.skip(open.n > 0, "another journey has a call open");
       await setLanguage(page, lang);
       await check(page, "/call", lang);
-      await expect(page.locator(".panel")).toBeVisible();
+      // Another journey may have a call open at this moment; otherwise this is the empty state.
+      if (open.n === 0) await expect(page.locator(".panel")).toBeVisible();
     });
 
     test.describe(() => {
@@ -117,8 +117,12 @@ for (const lang of LANGS) {
 
       test(`the open call page is accessible and light in ${lang}`, async ({ page }) => {
         const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as { n: number };
-        test.skip(open.n > 0, "another journey has a call open");
         await setLanguage(page, lang);
+        if (open.n > 0) {
+          // Another journey's call is open: only one can be, so check that one.
+          await check(page, "/call", lang);
+          return;
+        }
         const editionId = await createEdition(page, `call-${lang}`);
         try {
           const opened = await page.request.post(`/secretariat/editions/${editionId}/phase`, { form: { editionId, to: "call_open", confirm: "on" }, headers: { Origin: origin() }, maxRedirects: 0 });
