@@ -211,4 +211,31 @@ describe("editions routes", () => {
     const none = await run(() => call.loader(args(request("/call")) as never));
     expect((none.body as { call: unknown }).call).toBeNull();
   });
+
+  it("a criterion or rule of another edition cannot be opened for editing through this one", async () => {
+    const user = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(user.id);
+    const mine = newEdition(user.id);
+    const other = newEdition(user.id);
+    const foreign = getEditionForSecretariat({ editionId: other })!;
+    const c = await run(() => criteriaRoute.loader(args(request(`/secretariat/editions/${mine}/criteria?edit=${foreign.criteria[0].id}`, { cookie }), { editionId: mine }) as never));
+    expect(c.status).toBe(404);
+    const r = await run(() => eligibility.loader(args(request(`/secretariat/editions/${mine}/eligibility?remove=${foreign.rules[0].id}`, { cookie }), { editionId: mine }) as never));
+    expect(r.status).toBe(404);
+  });
+
+  it("once scoring has opened, the settings page shows the scale and method as locked", async () => {
+    closeOpenCalls();
+    const user = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(user.id);
+    const editionId = newEdition(user.id);
+    for (const to of ["call_open", "screening", "scoring"]) {
+      const res = await run(() => phase.action(args(request(`/x`, { cookie, form: { editionId, to, confirm: "on" } }), { editionId }) as never));
+      expect(res.status, to).toBe(302);
+    }
+    const page = await run(() => settings.loader(args(request(`/secretariat/editions/${editionId}/settings`, { cookie }), { editionId }) as never));
+    expect((page.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
+    const crit = await run(() => criteriaRoute.loader(args(request(`/secretariat/editions/${editionId}/criteria`, { cookie }), { editionId }) as never));
+    expect((crit.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
+  });
 });
