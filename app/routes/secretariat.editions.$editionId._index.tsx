@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { localized } from "../lib/editions-text";
+import { useT } from "../components/i18n";
+import { formatDateTime } from "../i18n";
+import { nextPhase, previousPhase } from "../models/edition-constants";
+import { getEditionForSecretariat } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.overview_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
+  if (!found) notFound();
+  const e = found.edition;
+  return {
+    edition: {
+      id: e.id,
+      year: e.year,
+      themeEn: e.themeEn,
+      themeFr: e.themeFr,
+      themeAr: e.themeAr,
+      phase: e.phase,
+      lockedAt: e.lockedAt?.getTime() ?? null,
+      dates: [
+        ["editions.call_opens_at", e.callOpensAt.getTime()],
+        ["editions.deadline_at", e.deadlineAt.getTime()],
+        ["editions.scoring_opens_at", e.scoringOpensAt.getTime()],
+        ["editions.scoring_closes_at", e.scoringClosesAt.getTime()],
+        ["editions.announcement_at", e.announcementAt.getTime()],
+      ] as [string, number][],
+      laureateCount: e.laureateCount,
+      quotaPerEntity: e.quotaPerEntity,
+      reviewersPerApplication: e.reviewersPerApplication,
+      scaleMin: e.scaleMin,
+      scaleMax: e.scaleMax,
+      method: e.method,
+    },
+    criteriaCount: found.criteria.length,
+    rulesCount: found.rules.length,
+  };
+}
+
+export default function EditionOverview() {
+  const t = useT();
+  const { edition: e, criteriaCount, rulesCount } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const next = nextPhase(e.phase);
+  const previous = previousPhase(e.phase);
+  const notice = params.get("created") ? "editions.created" : params.get("saved") ? "editions.saved" : params.get("phase") ? "editions.phase_changed" : null;
+  return (
+    <>
+      <p>
+        <Link to="/secretariat/editions">{t("editions.list_title")}</Link>
+      </p>
+      <h1>{t("editions.overview_heading", { year: e.year })}</h1>
+      {notice ? (
+        <p className="notice success" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
+      <p className="lead">
+        <bdi>{localized(e, "theme", t.locale)}</bdi>
+      </p>
+      <h2>{t("editions.phase")}</h2>
+      <p>
+        {t("editions.current_phase")} <strong>{t(`phase.${e.phase}`)}</strong>
+        {e.lockedAt ? <> · {t("editions.locked_since", { date: formatDateTime(e.lockedAt, t.locale) })}</> : null}
+      </p>
+      <ul className="editions-actions">
+        {next ? (
+          <li>
+            <Link to={`/secretariat/editions/${e.id}/phase?to=${next}`} className="button">
+              {t("editions.move_to", { phase: t(`phase.${next}`) })}
+            </Link>
+          </li>
+        ) : null}
+        {previous ? (
+          <li>
+            <Link to={`/secretariat/editions/${e.id}/phase?to=${previous}`}>{t("editions.back_to", { phase: t(`phase.${previous}`) })}</Link>
+          </li>
+        ) : null}
+      </ul>
+      <h2>{t("editions.settings_title")}</h2>
+      <dl className="editions-summary">
+        {e.dates.map(([key, at]) => (
+          <div key={key} className="editions-summary-row">
+            <dt>{t(key)}</dt>
+            <dd>{t("editions.paris_time", { date: formatDateTime(at, t.locale) })}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t("editions.laureate_count")}</dt>
+          <dd>{e.laureateCount}</dd>
+        </div>
+        <div>
+          <dt>{t("editions.quota_per_entity")}</dt>
+          <dd>{e.quotaPerEntity}</dd>
+        </div>
+        <div>
+          <dt>{t("editions.reviewers_per_application")}</dt>
+          <dd>{e.reviewersPerApplication}</dd>
+        </div>
+        <div>
+          <dt>{t("editions.scale")}</dt>
+          <dd>
+            {e.scaleMin}–{e.scaleMax}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("editions.method")}</dt>
+          <dd>{t(`editions.method_${e.method}`)}</dd>
+        </div>
+      </dl>
+      <ul className="editions-actions">
+        <li>
+          <Link to={`/secretariat/editions/${e.id}/settings`}>{t("editions.edit_settings")}</Link>
+        </li>
+        <li>
+          <Link to={`/secretariat/editions/${e.id}/criteria`}>{t("editions.edit_criteria", { count: criteriaCount })}</Link>
+        </li>
+        <li>
+          <Link to={`/secretariat/editions/${e.id}/eligibility`}>{t("editions.edit_rules", { count: rulesCount })}</Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

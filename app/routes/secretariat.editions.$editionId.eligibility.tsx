@@ -1,0 +1,135 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { EditionBackLink, localized } from "../components/editions";
+import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { ruleSchema } from "../forms/edition";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { getEditionForSecretariat, removeRule, saveRule } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.rules_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
+  if (!found) notFound();
+  const url = new URL(request.url);
+  const editId = url.searchParams.get("edit");
+  const removeId = url.searchParams.get("remove");
+  const editing = editId ? found.rules.find((r) => r.id === editId) : undefined;
+  const removing = removeId ? found.rules.find((r) => r.id === removeId) : undefined;
+  if ((editId && !editing) || (removeId && !removing)) notFound();
+  const e = found.edition;
+  return {
+    edition: { id: e.id, year: e.year, editable: e.phase === "draft" || e.phase === "call_open" },
+    rules: found.rules.map((r) => ({ id: r.id, key: r.key, textEn: r.textEn, textFr: r.textFr, textAr: r.textAr })),
+    editing: editing ? { id: editing.id, values: { intent: "save", ruleId: editing.id, key: editing.key, textEn: editing.textEn, textFr: editing.textFr, textAr: editing.textAr ?? "" } } : null,
+    removing: removing ? { id: removing.id, textEn: removing.textEn, textFr: removing.textFr, textAr: removing.textAr } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const editionId = params.editionId ?? "";
+  if (!getEditionForSecretariat({ editionId })) notFound();
+  const form = await validateForm(request, ruleSchema);
+  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
+    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
+  }
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const input = form.data;
+  const base = `/secretariat/editions/${editionId}/eligibility`;
+  const result =
+    input.intent === "remove"
+      ? removeRule({ actorId: user.id, editionId, ruleId: input.ruleId })
+      : saveRule({ actorId: user.id, editionId, ruleId: input.ruleId || undefined, input });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  return redirect(`${base}?${input.intent === "remove" ? "removed" : "saved"}=1`);
+}
+
+export default function Eligibility() {
+  const t = useT();
+  const { edition, rules, editing, removing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const base = `/secretariat/editions/${edition.id}/eligibility`;
+  return (
+    <>
+      <EditionBackLink editionId={edition.id} year={edition.year} />
+      <h1>{t("editions.rules_title")}</h1>
+      {params.get("saved") || params.get("removed") ? (
+        <p className="notice success" role="status">
+          {t(params.get("removed") ? "editions.removed" : "editions.rule_saved")}
+        </p>
+      ) : null}
+      {edition.editable ? <p>{t("editions.rules_intro")}</p> : <p className="notice">{t("editions.rules_locked")}</p>}
+      {removing ? (
+        <section className="panel" aria-labelledby="remove-title">
+          <h2 id="remove-title">{t("editions.rule_remove_title")}</h2>
+          <p>
+            <bdi>{localized(removing, "text", t.locale)}</bdi>
+          </p>
+          <ValidatedForm id="remove" result={result}>
+            <input type="hidden" name="editionId" value={edition.id} />
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="ruleId" value={removing.id} />
+            <Checkbox name="confirm" label={t("editions.rule_remove_confirm")} />
+            <div className="button-row">
+              <SubmitButton>{t("editions.remove")}</SubmitButton>
+              <Link to={base}>{t("editions.cancel")}</Link>
+            </div>
+          </ValidatedForm>
+        </section>
+      ) : null}
+      {rules.length === 0 ? (
+        <p className="panel">{t("editions.rules_empty")}</p>
+      ) : (
+        <ol className="editions-criteria">
+          {rules.map((r) => (
+            <li key={r.id}>
+              <p>
+                <bdi>{localized(r, "text", t.locale)}</bdi>
+              </p>
+              {edition.editable ? (
+                <div className="button-row">
+                  <Link to={`${base}?edit=${r.id}#rule`}>
+                    {t("editions.edit")}
+                    <span className="visually-hidden"> {r.key}</span>
+                  </Link>
+                  <Link to={`${base}?remove=${r.id}`}>
+                    {t("editions.remove")}
+                    <span className="visually-hidden"> {r.key}</span>
+                  </Link>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {edition.editable && !removing ? (
+        <>
+          <h2>{editing ? t("editions.rule_edit_title") : t("editions.rule_add_title")}</h2>
+          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={ruleSchema} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
+            <input type="hidden" name="editionId" value={edition.id} />
+            <input type="hidden" name="intent" value="save" />
+            {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}
+            <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
+            <TextField name="textEn" label={t("editions.rule_text_en")} multiline rows={2} dirAuto />
+            <TextField name="textFr" label={t("editions.rule_text_fr")} multiline rows={2} dirAuto />
+            <TextField name="textAr" label={t("editions.rule_text_ar")} hint={t("editions.optional")} multiline rows={2} dirAuto />
+            <div className="button-row">
+              <SubmitButton>{t("editions.rule_save")}</SubmitButton>
+              {editing ? <Link to={base}>{t("editions.cancel")}</Link> : null}
+            </div>
+          </ValidatedForm>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { EditionBackLink } from "../components/editions";
+import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { phaseSchema } from "../forms/edition";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDateTime } from "../i18n";
+import { previousPhase } from "../models/edition-constants";
+import { changePhase, getEditionForSecretariat, isAdjacentPhase } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.phase_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
+  if (!found) notFound();
+  const to = new URL(request.url).searchParams.get("to") ?? "";
+  const e = found.edition;
+  // Only the next phase or the one before can be asked for; anything else is no page at all.
+  if (!isAdjacentPhase(e.phase, to)) notFound();
+  return { edition: { id: e.id, year: e.year, phase: e.phase, deadlineAt: e.deadlineAt.getTime(), locked: !!e.lockedAt }, to, backwards: previousPhase(e.phase) === to };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const editionId = params.editionId ?? "";
+  if (!getEditionForSecretariat({ editionId })) notFound();
+  const form = await validateForm(request, phaseSchema);
+  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
+    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
+  }
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = changePhase({ editionId, to: form.data.to, actorId: user.id });
+  if (!result.ok) return data({ errors: fieldError("confirm", result.error, result.vars), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/editions/${editionId}?phase=1`);
+}
+
+const CONSEQUENCES: Record<string, string> = {
+  call_open: "editions.phase_effect_call_open",
+  screening: "editions.phase_effect_screening",
+  scoring: "editions.phase_effect_scoring",
+};
+
+export default function PhaseChange() {
+  const t = useT();
+  const { edition, to, backwards } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const from = t(`phase.${edition.phase}`);
+  const target = t(`phase.${to}`);
+  return (
+    <>
+      <EditionBackLink editionId={edition.id} year={edition.year} />
+      <h1>{t("editions.phase_title")}</h1>
+      <p className="lead">{t(backwards ? "editions.phase_confirm_back" : "editions.phase_confirm", { from, to: target, year: edition.year })}</p>
+      {!backwards && CONSEQUENCES[to] ? <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p> : null}
+      <p>{t("editions.phase_audited")}</p>
+      <ValidatedForm id="phase" schema={phaseSchema} result={result}>
+        <input type="hidden" name="editionId" value={edition.id} />
+        <input type="hidden" name="to" value={to} />
+        <Checkbox name="confirm" label={t("editions.phase_confirm_check", { to: target })} />
+        <div className="button-row">
+          <SubmitButton>{t("editions.move_to", { phase: target })}</SubmitButton>
+          <Link to={`/secretariat/editions/${edition.id}`}>{t("editions.cancel")}</Link>
+        </div>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../components/editions";
+import { SubmitButton, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { editionSettingsSchema } from "../forms/edition";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { getEditionForSecretariat, updateEdition } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.settings_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
+  if (!found) notFound();
+  const e = found.edition;
+  return {
+    edition: { id: e.id, year: e.year, version: e.version, locked: !!e.lockedAt, scaleMin: e.scaleMin, scaleMax: e.scaleMax, method: e.method },
+    values: settingsFormValues({
+      ...e,
+      callOpensAt: e.callOpensAt.getTime(),
+      deadlineAt: e.deadlineAt.getTime(),
+      scoringOpensAt: e.scoringOpensAt.getTime(),
+      scoringClosesAt: e.scoringClosesAt.getTime(),
+      announcementAt: e.announcementAt.getTime(),
+    }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const editionId = params.editionId ?? "";
+  if (!getEditionForSecretariat({ editionId })) notFound();
+  const form = await validateForm(request, editionSettingsSchema);
+  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
+    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
+  }
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const version = Number(form.data.version);
+  const result = updateEdition({ actorId: user.id, editionId, version: Number.isInteger(version) ? version : -1, input: form.data });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/editions/${editionId}?saved=1`);
+}
+
+export default function EditionSettings() {
+  const t = useT();
+  const { edition, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <EditionBackLink editionId={edition.id} year={edition.year} />
+      <h1>{t("editions.settings_title")}</h1>
+      <ValidatedForm id="edition" schema={editionSettingsSchema} result={result} defaultValues={values}>
+        <input type="hidden" name="editionId" value={edition.id} />
+        <input type="hidden" name="version" value={edition.version} />
+        <EditionSettingsFields locked={edition.locked} lockedValues={edition} />
+        <SubmitButton>{t("editions.save")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

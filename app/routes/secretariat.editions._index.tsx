@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { localized } from "../lib/editions-text";
+import { useT } from "../components/i18n";
+import { formatDateTime } from "../i18n";
+import { listEditions } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.list_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  return { editions: listEditions().map((e) => ({ ...e, deadlineAt: e.deadlineAt.getTime() })) };
+}
+
+export default function EditionsList() {
+  const t = useT();
+  const { editions } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("editions.list_title")}</h1>
+      <p>
+        <Link to="/secretariat/editions/new" className="button">
+          {t("editions.create")}
+        </Link>
+      </p>
+      {editions.length === 0 ? (
+        <p className="panel">{t("editions.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("editions.year")}</th>
+                <th scope="col">{t("editions.theme")}</th>
+                <th scope="col">{t("editions.phase")}</th>
+                <th scope="col">{t("editions.deadline_at")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {editions.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
+                  </td>
+                  <td>
+                    <bdi>{localized(e, "theme", t.locale)}</bdi>
+                  </td>
+                  <td>{t(`phase.${e.phase}`)}</td>
+                  <td>{formatDateTime(e.deadlineAt, t.locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

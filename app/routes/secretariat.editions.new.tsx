@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { EditionSettingsFields, newEditionDefaults } from "../components/editions";
+import { SubmitButton, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { editionSettingsSchema } from "../forms/edition";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { createEdition } from "../models/edition.server";
+import editionsCss from "../styles/editions.css";
+
+export const handle = { title: "editions.new_title" };
+export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.manage");
+  return { year: new Date().getUTCFullYear() + 1 };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edition.manage");
+  const form = await validateForm(request, editionSettingsSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = createEdition({ actorId: user.id, input: form.data });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/editions/${result.editionId}?created=1`);
+}
+
+export default function NewEdition() {
+  const t = useT();
+  const { year } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/secretariat/editions">{t("editions.list_title")}</Link>
+      </p>
+      <h1>{t("editions.new_title")}</h1>
+      <p>{t("editions.new_intro")}</p>
+      <ValidatedForm id="edition" schema={editionSettingsSchema} result={result} defaultValues={newEditionDefaults(year)}>
+        <EditionSettingsFields locked={false} />
+        <SubmitButton>{t("editions.create_submit")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

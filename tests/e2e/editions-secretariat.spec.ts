@@ -1,0 +1,110 @@
+// The secretariat configures an edition, opens its call, the public sees it in English and
+// French, then the call moves on to screening so no call is left open for other journeys.
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb } from "./support/db";
+import { gotoReady, isJsProject } from "./support/hydration";
+import { secretariatStatePath, setLanguage } from "./support/session";
+
+test.use({ storageState: secretariatStatePath() });
+
+const DAY = 864e5;
+
+/** "YYYY-MM-DDTHH:mm" in Paris time, days from now. */
+function parisLocal(daysFromNow: number): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(
+    new Date(Date.now() + daysFromNow * DAY),
+  );
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+async function clickSubmit(page: Page, name: string | RegExp) {
+  await page.getByRole("button", { name }).click();
+}
+
+test("the secretariat creates an edition, fixes a date error, edits a weight, opens the call, which the public sees, then moves it to screening", async ({ page, browser }) => {
+  const year = 2300 + (isJsProject() ? 0 : 1) + 2 * Math.floor(Math.random() * 3000);
+  const theme = `Learning with open data ${year}`;
+  const themeFr = `Apprendre avec les données ouvertes ${year}`;
+  let editionId: string | undefined;
+  await setLanguage(page, "en");
+  try {
+    await gotoReady(page, "/secretariat/editions");
+    await page.getByRole("link", { name: "Create an edition" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create an edition");
+
+    await page.getByLabel("Year").fill(String(year));
+    await page.getByLabel("Theme in English").fill(theme);
+    await page.getByLabel("Theme in French").fill(themeFr);
+    await page.getByLabel("Text of the call in English").fill("UNESCO invites nominations.");
+    await page.getByLabel("Call opens").fill(parisLocal(-1));
+    // A deadline before the opening of the call.
+    await page.getByLabel("UNESCO deadline").fill(parisLocal(-2));
+    await page.getByLabel("Scoring opens").fill(parisLocal(40));
+    await page.getByLabel("Scoring closes").fill(parisLocal(70));
+    await page.getByLabel("Announcement").fill(parisLocal(200));
+    await clickSubmit(page, "Create the edition");
+    await expect(page.locator(".error-summary")).toContainText("The UNESCO deadline must be after the opening of the call");
+    await expect(page.getByLabel("Theme in English")).toHaveValue(theme);
+    await expect(page.getByLabel("Year")).toHaveValue(String(year));
+
+    await page.getByLabel("UNESCO deadline").fill(parisLocal(30));
+    await clickSubmit(page, "Create the edition");
+    await expect(page.getByRole("status")).toContainText("created as a draft");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edition ${year}`);
+    editionId = new URL(page.url()).pathname.split("/")[3];
+
+    // Change the weight of one criterion.
+    await page.getByRole("link", { name: /Selection criteria/ }).click();
+    await page.getByRole("link", { name: "Edit Pedagogy innovation" }).click();
+    await page.getByLabel("Weight", { exact: true }).fill("2");
+    await clickSubmit(page, "Save the criterion");
+    await expect(page.getByRole("status")).toContainText("The criterion has been saved");
+    await expect(page.getByRole("listitem").filter({ hasText: "Pedagogy innovation" })).toContainText("Weight 2 (");
+
+    // Open the call, with confirmation.
+    await gotoReady(page, `/secretariat/editions/${editionId}`);
+    await page.getByRole("link", { name: "Move to “Call open”" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the phase");
+    await clickSubmit(page, "Move to “Call open”");
+    await expect(page.locator(".error-summary")).toContainText("Tick the box to confirm");
+    await page.getByLabel("I confirm the move to “Call open”").check();
+    await clickSubmit(page, "Move to “Call open”");
+    await expect(page.getByRole("status")).toContainText("The phase has been changed");
+    await expect(page.getByText("Current phase:")).toContainText("Call open");
+
+    // The public call page, for a visitor, in English then French.
+    const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+    const p = await visitor.newPage();
+    try {
+      await setLanguage(p, "en");
+      await gotoReady(p, "/call");
+      await expect(p.getByRole("heading", { level: 1 })).toHaveText(`Call for nominations ${year}`);
+      await expect(p.getByText(theme)).toBeVisible();
+      await expect(p.locator(".editions-deadline time")).toContainText("(Paris time)");
+      if (isJsProject()) await expect(p.locator('[data-countdown="live"]')).toContainText("In your time zone");
+      else await expect(p.locator('[data-countdown="server"]')).toContainText(/\d+ days left/);
+      await expect(p.getByRole("heading", { name: "Pedagogy innovation" })).toBeVisible();
+      await expect(p.getByText("The project has been ongoing for at least one year.")).toBeVisible();
+      await setLanguage(p, "fr");
+      await gotoReady(p, "/call");
+      await expect(p.getByRole("heading", { level: 1 })).toHaveText(`Appel à candidatures ${year}`);
+      await expect(p.getByText(themeFr)).toBeVisible();
+      await expect(p.locator(".editions-deadline time")).toContainText("(heure de Paris)");
+    } finally {
+      await visitor.close();
+    }
+
+    // Move on to screening so no call is left open.
+    await gotoReady(page, `/secretariat/editions/${editionId}`);
+    await page.getByRole("link", { name: "Move to “Screening”" }).click();
+    await page.getByLabel("I confirm the move to “Screening”").check();
+    await clickSubmit(page, "Move to “Screening”");
+    await expect(page.getByText("Current phase:")).toContainText("Screening");
+    const audited = e2eDb().prepare("select count(*) as n from audit_log where object_id = ? and action = 'edition.phase_changed'").get(editionId) as { n: number };
+    expect(audited.n).toBe(2);
+  } finally {
+    // Whatever failed above, never leave this edition's call open for the other journeys.
+    if (editionId) e2eDb().prepare("update editions set phase = 'screening' where id = ? and phase = 'call_open'").run(editionId);
+  }
+});
