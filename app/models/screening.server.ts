@@ -147,7 +147,7 @@ export function screeningLocked(phase: string): boolean {
   return EDITION_PHASES.indexOf(phase as (typeof EDITION_PHASES)[number]) >= EDITION_PHASES.indexOf("scoring");
 }
 
-/** A nominated (or later) application with everything the secretariat needs to screen it. */
+/** A sent application (the rules form is for nominated ones) with everything the secretariat needs to screen it. */
 export function getApplicationForScreening({ applicationId }: { applicationId: string }) {
   const row = db()
     .select({
@@ -159,6 +159,7 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
       title: applications.title,
       organisation: applications.organisation,
       country: applications.country,
+      content: applications.content,
       nominatedContent: applications.nominatedContent,
       nominatedAt: applications.nominatedAt,
       screenedAt: applications.screenedAt,
@@ -169,7 +170,7 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(and(eq(applications.id, applicationId), inArray(applications.state, [...SCREENING_STATES])))
+    .where(and(eq(applications.id, applicationId), ne(applications.state, "draft")))
     .get();
   if (!row) return null;
   const decisions = db()
