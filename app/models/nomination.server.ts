@@ -22,16 +22,20 @@ export function uploadDir(): string {
   return resolve(process.env.UPLOAD_DIR ?? "data/uploads");
 }
 
-/** The edition nominators work on: the latest one whose call is open or in screening. */
-export function currentNominationEdition() {
-  return (
-    db()
-      .select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase, deadlineAt: editions.deadlineAt, quotaPerEntity: editions.quotaPerEntity })
-      .from(editions)
-      .where(inArray(editions.phase, ["call_open", "screening"]))
-      .orderBy(desc(editions.year))
-      .get() ?? null
-  );
+/** Editions nominators work on: those whose call is open or in screening, latest first. */
+export function openNominationEditions() {
+  return db()
+    .select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase, deadlineAt: editions.deadlineAt, quotaPerEntity: editions.quotaPerEntity })
+    .from(editions)
+    .where(inArray(editions.phase, ["call_open", "screening"]))
+    .orderBy(desc(editions.year))
+    .all();
+}
+
+/** The edition asked for when it is open, else the latest open one (null when none is). */
+export function currentNominationEdition(wanted?: string | null) {
+  const open = openNominationEditions();
+  return open.find((e) => e.id === wanted) ?? open[0] ?? null;
 }
 
 export function listApplicationsForEntity({ entityId, editionId, filters = {} }: { entityId: string; editionId: string; filters?: { state?: string } }) {

@@ -1,10 +1,9 @@
 // Downloads a nomination letter as an attachment: for the nominating entity's members and the
-// secretariat; anyone else gets the same 404 as for a letter that does not exist.
+// secretariat; anyone else gets the same 404 as for a letter that does not exist. A resource route:
+// no component, no ErrorBoundary (exporting one would make Remix render it as an HTML page).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireUser } from "../auth/permissions.server";
 import { nominationLetterForDownload } from "../models/nomination.server";
-
-export const handle = { title: "nominations.view.letter" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -21,5 +20,3 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -90,7 +90,7 @@ export default function NominationApplication() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/nominations?${q}`}>{t("nominations.back")}</Link>
+        <Link to={`/nominations?${q}&edition=${encodeURIComponent(application.editionId)}`}>{t("nominations.back")}</Link>
       </p>
       <h1>
         {t("nominations.view.title", { reference: application.reference })}: <bdi>{application.title}</bdi>

@@ -17,11 +17,12 @@ export const links = () => [{ rel: "stylesheet", href: areaCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "nominator");
-  const wanted = new URL(request.url).searchParams.get("entity");
+  const url = new URL(request.url);
+  const wanted = url.searchParams.get("entity");
   const entity = wanted ? user.entities.find((e) => e.id === wanted) : user.entities.length === 1 ? user.entities[0] : undefined;
   if (wanted && !entity) notFound();
   if (!entity) return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
-  const edition = currentNominationEdition();
+  const edition = currentNominationEdition(url.searchParams.get("edition"));
   if (!edition) return { choose: null, entity, edition: null } as const;
   const internalDeadline = getInternalDeadline({ entityId: entity.id, editionId: edition.id });
   return {
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "nominator");
   const form = await validateForm(request, internalDeadlineSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const edition = currentNominationEdition();
+  const edition = currentNominationEdition(form.data.editionId);
   const entity = user.entities.find((e) => e.id === form.data.entityId);
   if (!entity || !edition || edition.id !== form.data.editionId) {
     return data({ errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values }, { status: 400 });
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const deadline = form.data.internalDeadline ? parisLocalToDate(form.data.internalDeadline) : null;
   if (form.data.internalDeadline && !deadline) return data({ errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values }, { status: 400 });
   setInternalDeadline({ entityId: entity.id, editionId: edition.id, actorId: user.id, deadline });
-  return redirect(`/nominations?entity=${encodeURIComponent(entity.id)}&saved=1`);
+  return redirect(`/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`);
 }
 
 export default function NominationsWorkspace() {
