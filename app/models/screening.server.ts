@@ -5,10 +5,11 @@ import { db } from "../../db/client";
 import { applications, editions, EDITION_PHASES, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../db/schema";
 import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
-import { attachmentsOf, letterOf, QUOTA_STATES, type Result } from "./nomination.server";
+import { defaultScreeningEdition, ruleText, SCREENING_STATES } from "../forms/screening";
+import { attachmentsOf, letterOf, type Result } from "./nomination.server";
 
 export const PAGE_SIZE = 50;
-export const SCREENING_STATES = QUOTA_STATES;
+export { SCREENING_STATES, ruleText, defaultScreeningEdition };
 
 export interface ScreeningFilters {
   editionId: string;
@@ -20,11 +21,6 @@ export interface ScreeningFilters {
 
 export function listEditionsForScreening() {
   return db().select({ id: editions.id, year: editions.year, phase: editions.phase }).from(editions).orderBy(desc(editions.year)).all();
-}
-
-/** The edition shown by default: the latest one in screening, else the latest one. */
-export function defaultScreeningEdition(list: { id: string; phase: string }[]): string | null {
-  return (list.find((e) => e.phase === "screening") ?? list.find((e) => e.phase === "call_open") ?? list[0])?.id ?? null;
 }
 
 function whereOf(f: ScreeningFilters): SQL {
@@ -137,10 +133,6 @@ export function rulesOf({ editionId }: { editionId: string }) {
     .where(eq(eligibilityRules.editionId, editionId))
     .orderBy(asc(eligibilityRules.position))
     .all();
-}
-
-export function ruleText(rule: { textEn: string; textFr: string; textAr: string | null }, locale: string): string {
-  return locale === "fr" ? rule.textFr : locale === "ar" ? (rule.textAr ?? rule.textEn) : rule.textEn;
 }
 
 export function screeningLocked(phase: string): boolean {

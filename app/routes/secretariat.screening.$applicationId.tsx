@@ -5,10 +5,10 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { ApplicationView } from "../components/application-view";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { evidenceField, outcomeField, screeningSchema } from "../forms/screening";
+import { evidenceField, outcomeField, ruleText, screeningSchema } from "../forms/screening";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName } from "../i18n/countries";
-import { decideRules, getApplicationForScreening, ruleText, screeningLocked, type RuleDecision } from "../models/screening.server";
+import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../models/screening.server";
 import areaCss from "../styles/nominations.css";
 
 export const handle = { title: "screening.title" };

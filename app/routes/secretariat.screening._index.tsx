@@ -4,41 +4,12 @@ import { requirePermission } from "../auth/permissions.server";
 import { useT } from "../components/i18n";
 import { formatDate } from "../i18n";
 import { countryName } from "../i18n/countries";
-import { defaultScreeningEdition, filterOptions, listEditionsForScreening, listNominated, SCREENING_STATES } from "../models/screening.server";
+import { filterQuery, readFilters, SCREENING_STATES } from "../forms/screening";
+import { filterOptions, listEditionsForScreening, listNominated } from "../models/screening.server";
 import areaCss from "../styles/nominations.css";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
-
-/** The filters as read from the query string; unknown values are ignored. */
-export function readFilters(url: URL, editions: { id: string; phase: string }[]) {
-  const p = url.searchParams;
-  const wanted = p.get("edition");
-  const editionId = wanted && editions.some((e) => e.id === wanted) ? wanted : defaultScreeningEdition(editions);
-  const pick = (name: string, allowed?: readonly string[]) => {
-    const v = p.get(name)?.trim() ?? "";
-    return v && (!allowed || allowed.includes(v)) ? v : undefined;
-  };
-  return {
-    editionId,
-    country: pick("country"),
-    entityId: pick("entity"),
-    language: pick("language", ["en", "fr"]),
-    state: pick("state", SCREENING_STATES),
-    page: Number(p.get("page") ?? 1) || 1,
-  };
-}
-
-export function filterQuery(f: { editionId: string | null; country?: string; entityId?: string; language?: string; state?: string }, extra: Record<string, string> = {}) {
-  const q = new URLSearchParams();
-  if (f.editionId) q.set("edition", f.editionId);
-  if (f.country) q.set("country", f.country);
-  if (f.entityId) q.set("entity", f.entityId);
-  if (f.language) q.set("language", f.language);
-  if (f.state) q.set("state", f.state);
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  return q.toString();
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "screening.decide");

@@ -5,7 +5,7 @@ import { resolveLocale } from "../i18n/locale.server";
 import { screeningTable } from "../models/screening-export.server";
 import { listEditionsForScreening } from "../models/screening.server";
 import { toCsv } from "../utils/csv.server";
-import { readFilters } from "./secretariat.screening._index";
+import { readFilters } from "../forms/screening";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "application.export");
