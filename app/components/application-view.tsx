@@ -1,10 +1,16 @@
 // A full application, read-only and printable, from a content object: the applicant's current
 // content for the nominating entity, or the frozen nominated content for the secretariat and
 // the jury. User text is marked dir="auto" so a French title reads right inside an Arabic page.
-import { SECTIONS, type ApplicationContent } from "../forms/application-sections";
+import type { ApplicationContent } from "../forms/application-sections";
 import { formatNumber } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { useT } from "./i18n";
+
+/** A section as the view needs it: from viewSections() (application-view.server.ts), in a loader. */
+export interface ViewSection {
+  key: string;
+  fields: { key: string; kind: string }[];
+}
 
 export interface ViewAttachment {
   id: string;
@@ -23,11 +29,13 @@ function asContent(content: unknown): ApplicationContent {
 }
 
 export function ApplicationView({
+  sections: definitions,
   content,
   attachments = [],
   letter = null,
   headingLevel = 2,
 }: {
+  sections: ViewSection[];
   content: unknown;
   attachments?: ViewAttachment[];
   letter?: ViewAttachment | null;
@@ -38,8 +46,8 @@ export function ApplicationView({
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="application-view">
-      {SECTIONS.map((section) => {
-        const values = sections[section.key] ?? {};
+      {definitions.map((section) => {
+        const values = (sections as Record<string, Record<string, string>>)[section.key] ?? {};
         return (
           <section key={section.key} aria-labelledby={`view-${section.key}`}>
             <H id={`view-${section.key}`}>{t(`application.section.${section.key}`)}</H>

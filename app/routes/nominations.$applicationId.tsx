@@ -4,9 +4,10 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound, requireRole } from "../auth/permissions.server";
 import type { SessionUser } from "../auth/session.server";
 import { ApplicationView } from "../components/application-view";
+import { viewSections } from "../components/application-view.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { declineSchema, nominateSchema, nominationDecisionSchema, returnSchema } from "../forms/nomination";
+import { nominationDecisionSchema } from "../forms/nomination.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application: { ...application, content: frozen ? application.nominatedContent : application.content, nominatedContent: null },
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
+    sections: viewSections(),
   };
 }
 
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NominationApplication() {
   const t = useT();
-  const { entity, application, quota, deadlinePassed } = useLoaderData<typeof loader>();
+  const { entity, application, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const sentValues = (result?.values ?? {}) as Record<string, unknown>;
@@ -130,7 +132,7 @@ export default function NominationApplication() {
             <>
               <h3>{t("nominations.return_title")}</h3>
               <p>{t("nominations.return_intro")}</p>
-              <ValidatedForm id="return" schema={returnSchema} result={result}>
+              <ValidatedForm id="return" result={result}>
                 {hidden}
                 <input type="hidden" name="intent" value="return" />
                 <TextField name="comment" label={t("nominations.return_comment")} multiline dirAuto />
@@ -144,7 +146,7 @@ export default function NominationApplication() {
             <>
               <h3>{t("nominations.decline_title")}</h3>
               <p>{t("nominations.decline_intro")}</p>
-              <ValidatedForm id="decline" schema={declineSchema} result={result}>
+              <ValidatedForm id="decline" result={result}>
                 {hidden}
                 <input type="hidden" name="intent" value="decline" />
                 <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
@@ -159,7 +161,7 @@ export default function NominationApplication() {
             <>
               <h3>{t("nominations.nominate_title")}</h3>
               <p>{t("nominations.nominate_intro", { quota: quota.quota })}</p>
-              <ValidatedForm id="nominate" schema={nominateSchema} result={result} encType="multipart/form-data">
+              <ValidatedForm id="nominate" result={result} encType="multipart/form-data">
                 {hidden}
                 <input type="hidden" name="intent" value="nominate" />
                 <LetterField error={result?.errors?.letter} />
@@ -196,7 +198,7 @@ export default function NominationApplication() {
       ) : done ? null : (
         <p className="panel">{t("nominations.not_waiting")}</p>
       )}
-      <ApplicationView content={application.content} attachments={application.attachments} letter={application.letter} />
+      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound, requireRole } from "../auth/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { internalDeadlineSchema } from "../forms/nomination";
+import { internalDeadlineSchema } from "../forms/nomination.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
@@ -131,7 +131,7 @@ export default function NominationsWorkspace() {
       )}
       <h2>{t("nominations.internal_deadline_title")}</h2>
       <p>{internalDeadline ? t("nominations.internal_deadline_current", { date: formatDateTime(new Date(internalDeadline), t.locale) }) : t("nominations.internal_deadline_none")}</p>
-      <ValidatedForm id="internal-deadline" schema={internalDeadlineSchema} result={result} defaultValues={{ internalDeadline: internalDeadlineValue }}>
+      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }}>
         <input type="hidden" name="entityId" value={entity.id} />
         <input type="hidden" name="editionId" value={edition.id} />
         <TextField name="internalDeadline" type="datetime-local" label={t("nominations.internal_deadline_field")} hint={t("nominations.internal_deadline_hint")} />

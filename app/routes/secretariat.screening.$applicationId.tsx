@@ -3,9 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { ApplicationView } from "../components/application-view";
+import { viewSections } from "../components/application-view.server";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { evidenceField, outcomeField, ruleText, screeningSchema } from "../forms/screening";
+import { screeningSchema } from "../forms/screening.server";
+import { evidenceField, outcomeField, ruleText } from "../forms/screening-filters";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName } from "../i18n/countries";
 import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../models/screening.server";
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = getApplicationForScreening({ applicationId: params.applicationId ?? "" });
   if (!application) notFound();
   const { content, nominatedContent, ...rest } = application;
-  return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state) };
+  return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state), sections: viewSections() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ScreenApplication() {
   const t = useT();
-  const { application, locked, screenable } = useLoaderData<typeof loader>();
+  const { application, locked, screenable, sections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const decided = new Map(application.decisions.map((d) => [d.ruleKey, d]));
@@ -109,7 +111,7 @@ export default function ScreenApplication() {
           ) : (
             <>
               <p>{t("screening.rules_intro")}</p>
-              <ValidatedForm id="screening" schema={screeningSchema(keys)} result={result} defaultValues={defaults}>
+              <ValidatedForm id="screening" result={result} defaultValues={defaults}>
                 <input type="hidden" name="applicationId" value={application.id} />
                 <input type="hidden" name="editionId" value={application.editionId} />
                 {application.rules.map((rule) => (
@@ -131,7 +133,7 @@ export default function ScreenApplication() {
           )}
         </section>
       ) : null}
-      <ApplicationView content={application.content} attachments={application.attachments} letter={application.letter} />
+      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/permissions.server";
 import { useT } from "../components/i18n";
 import { formatDate } from "../i18n";
 import { countryName } from "../i18n/countries";
-import { filterQuery, readFilters, SCREENING_STATES } from "../forms/screening";
+import { filterQuery, readFilters, SCREENING_STATES } from "../forms/screening-filters";
 import { filterOptions, listEditionsForScreening, listNominated } from "../models/screening.server";
 import areaCss from "../styles/nominations.css";
 
