@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, editions, nominationLetters } from "../../../db/schema";
+import { applications, editions, entityEditionSettings, nominationLetters } from "../../../db/schema";
 import * as workspace from "../../../app/routes/nominations._index";
 import * as detail from "../../../app/routes/nominations.$applicationId";
 import * as letterRoute from "../../../app/routes/nomination-letters.$letterId";
@@ -121,5 +121,30 @@ describe("nomination routes", () => {
     expect(((await get(await cookieFor(secretariat.id))) as Response).status).toBe(200);
     expect((await run(() => get(w.cookieB))).status).toBe(404);
     expect((await run(() => get(w.cookieB.replace(/./, "x")))).status).toBe(302);
+  });
+
+  it("the internal deadline is saved in Paris time; a tampered edition or entity id is refused with nothing written", async () => {
+    const w = await world();
+    db().update(editions).set({ phase: "screening" }).where(eq(editions.id, w.edition.id)).run();
+    const other = makeEdition();
+    const post = (form: Record<string, string>) => run(() => workspace.action(args(request("/nominations?index", { cookie: w.cookieA, form }))));
+    const tamperedEdition = await post({ entityId: w.entityA.id, editionId: other.id, internalDeadline: "2031-03-01T18:00" });
+    expect(tamperedEdition).toMatchObject({ status: 400, body: { errors: { internalDeadline: { message: "errors.form_tampered" } }, values: { internalDeadline: "2031-03-01T18:00" } } });
+    const tamperedEntity = await post({ entityId: w.entityB.id, editionId: w.edition.id, internalDeadline: "2031-03-01T18:00" });
+    expect(tamperedEntity).toMatchObject({ status: 400, body: { errors: { internalDeadline: { message: "errors.form_tampered" } } } });
+    const badDate = await post({ entityId: w.entityA.id, editionId: w.edition.id, internalDeadline: "tomorrow" });
+    expect(badDate).toMatchObject({ status: 400, body: { errors: { internalDeadline: { message: "errors.datetime_invalid" } } } });
+    expect(db().select().from(entityEditionSettings).all()).toHaveLength(0);
+    const ok = await post({ entityId: w.entityA.id, editionId: w.edition.id, internalDeadline: "2031-03-01T18:00" });
+    expect(ok.status).toBe(302);
+    // 18:00 in Paris in March (winter time, UTC+1) is 17:00 UTC.
+    expect(db().select().from(entityEditionSettings).get()!.internalDeadlineAt!.toISOString()).toBe("2031-03-01T17:00:00.000Z");
+  });
+
+  it("a member of several entities is first asked which entity to work for", async () => {
+    const w = await world();
+    addEntityMember(w.entityB.id, w.nominatorA.id);
+    const res = await run(async () => workspace.loader(args(request("/nominations", { cookie: await cookieFor(w.nominatorA.id) }))));
+    expect((res.body as { choose: { id: string }[] }).choose.map((e) => e.id).sort()).toEqual([w.entityA.id, w.entityB.id].sort());
   });
 });
