@@ -95,7 +95,7 @@ export default function NominationApplication() {
         <Link to={`/nominations?${q}&edition=${encodeURIComponent(application.editionId)}`}>{t("nominations.back")}</Link>
       </p>
       <h1>
-        {t("nominations.view.title", { reference: application.reference })}: <bdi>{application.title}</bdi>
+        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
       {done ? (
         <p className="notice success" role="status">

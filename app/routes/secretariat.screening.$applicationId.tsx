@@ -67,7 +67,7 @@ export default function ScreenApplication() {
         <Link to={`/secretariat/screening?edition=${encodeURIComponent(application.editionId)}`}>{t("screening.back")}</Link>
       </p>
       <h1>
-        {t("nominations.view.title", { reference: application.reference })}: <bdi>{application.title}</bdi>
+        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
       {params.get("saved") ? (
         <p className="notice success" role="status">

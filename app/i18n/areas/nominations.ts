@@ -50,6 +50,7 @@ const en = {
   "nominations.view.letter_link": "Download the nomination letter (PDF, {size})",
   "nominations.view.attachment_link": "{name} ({size})",
   "nominations.view.title": "Application {reference}",
+  "nominations.view.heading": "Application {reference}: {title}",
 
   // Application states, as shown to nominators and the secretariat.
   "nominations.state.draft": "Draft",
@@ -239,6 +240,7 @@ const fr: Record<Key, string> = {
   "nominations.view.letter_link": "Télécharger la lettre de désignation (PDF, {size})",
   "nominations.view.attachment_link": "{name} ({size})",
   "nominations.view.title": "Candidature {reference}",
+  "nominations.view.heading": "Candidature {reference} : {title}",
 
   "nominations.state.draft": "Brouillon",
   "nominations.state.awaiting_nominator": "En attente de votre décision",
@@ -422,6 +424,7 @@ const ar: Record<Key, string> = {
   "nominations.view.letter_link": "تنزيل رسالة الترشيح (PDF، {size})",
   "nominations.view.attachment_link": "{name} ({size})",
   "nominations.view.title": "الطلب {reference}",
+  "nominations.view.heading": "الطلب {reference}: {title}",
 
   "nominations.state.draft": "مسودة",
   "nominations.state.awaiting_nominator": "في انتظار قراركم",
