@@ -1,0 +1,2 @@
+// Server-side entry to the screening schema (see nomination.server.ts for why).
+export * from "./screening";

@@ -1,0 +1,226 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requireRole } from "../auth/permissions.server";
+import type { SessionUser } from "../auth/session.server";
+import { ApplicationView } from "../components/application-view";
+import { viewSections } from "../components/application-view.server";
+import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { nominationDecisionSchema } from "../forms/nomination.server";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDate, formatDateTime } from "../i18n";
+import { countryName } from "../i18n/countries";
+import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../models/nomination.server";
+import areaCss from "../styles/nominations.css";
+import { appOrigin } from "../utils/http.server";
+
+export const handle = { title: "nominations.title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+const FIELD_OF = { return: "comment", decline: "reason", nominate: "confirm" } as const;
+
+/** The application as one of the user's entities sees it, or a 404. */
+function findForUser(user: SessionUser, applicationId: string) {
+  for (const entity of user.entities) {
+    const application = getApplicationForEntity({ applicationId, entityId: entity.id });
+    if (application) return { entity, application };
+  }
+  notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "nominator");
+  const { entity, application } = findForUser(user, params.applicationId ?? "");
+  const frozen = application.nominatedContent !== null;
+  return {
+    entity: { id: entity.id, name: entity.name },
+    application: { ...application, content: frozen ? application.nominatedContent : application.content, nominatedContent: null },
+    quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
+    deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
+    sections: viewSections(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "nominator");
+  const { entity, application } = findForUser(user, params.applicationId ?? "");
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  if (length > MAX_LETTER_BYTES + 1024 * 1024) return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
+  const formData = await request.formData();
+  const form = await validateForm(request, nominationDecisionSchema, formData);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const input = form.data;
+  const errorField = FIELD_OF[input.intent];
+  if (input.applicationId !== application.id || input.entityId !== entity.id) {
+    return data({ errors: fieldError(errorField, "errors.form_tampered"), values: form.values }, { status: 400 });
+  }
+  const common = { applicationId: application.id, entityId: entity.id, actorId: user.id };
+  let result;
+  if (input.intent === "return") result = returnApplication({ ...common, comment: input.comment, origin: appOrigin(request) });
+  else if (input.intent === "decline") result = declineApplication({ ...common, reason: input.reason });
+  else {
+    const file = formData.get("letter");
+    const letter = file && typeof file !== "string" ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+    result = nominateApplication({ ...common, letter });
+  }
+  if (!result.ok) {
+    if (result.error === "errors.not_found") notFound();
+    return data({ errors: fieldError(result.field ?? errorField, result.error, result.vars), values: form.values }, { status: 400 });
+  }
+  const done = input.intent === "return" ? "returned" : input.intent === "decline" ? "declined" : "nominated";
+  return redirect(`/nominations/${application.id}?entity=${encodeURIComponent(entity.id)}&done=${done}`);
+}
+
+export default function NominationApplication() {
+  const t = useT();
+  const { entity, application, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const sentValues = (result?.values ?? {}) as Record<string, unknown>;
+  const sentIntent = typeof sentValues.intent === "string" ? sentValues.intent : null;
+  const step = sentIntent ?? params.get("do");
+  const done = params.get("done");
+  const waiting = application.state === "awaiting_nominator";
+  const q = `entity=${encodeURIComponent(entity.id)}`;
+  const hidden = (
+    <>
+      <input type="hidden" name="applicationId" value={application.id} />
+      <input type="hidden" name="entityId" value={entity.id} />
+    </>
+  );
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/nominations?${q}&edition=${encodeURIComponent(application.editionId)}`}>{t("nominations.back")}</Link>
+      </p>
+      <h1>
+        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
+      </h1>
+      {done ? (
+        <p className="notice success" role="status">
+          {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t("nominations.col.state")}</dt>
+        <dd>{t(`nominations.state.${application.state}`)}</dd>
+        <dt>{t("nominations.applicant")}</dt>
+        <dd dir="auto">{application.applicantName}</dd>
+        <dt>{t("nominations.col.country")}</dt>
+        <dd>{countryName(application.country, t.locale)}</dd>
+        <dt>{t("nominations.language")}</dt>
+        <dd>{application.language === "fr" ? "Français" : "English"}</dd>
+        <dt>{t("nominations.sent_on")}</dt>
+        <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
+        {application.nominatorComment ? (
+          <>
+            <dt>{t("nominations.your_comment")}</dt>
+            <dd dir="auto" className="view-text">
+              {application.nominatorComment}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {waiting ? (
+        <section className="panel actions-panel" aria-labelledby="decision-title">
+          <h2 id="decision-title">{t("nominations.actions_title")}</h2>
+          <p>{t("nominations.deadline", { date: formatDateTime(new Date(application.deadlineAt), t.locale) })}</p>
+          <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
+          {deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
+          {step === "return" ? (
+            <>
+              <h3>{t("nominations.return_title")}</h3>
+              <p>{t("nominations.return_intro")}</p>
+              <ValidatedForm id="return" result={result}>
+                {hidden}
+                <input type="hidden" name="intent" value="return" />
+                <TextField name="comment" label={t("nominations.return_comment")} multiline dirAuto />
+                <div className="button-row">
+                  <SubmitButton>{t("nominations.return_submit")}</SubmitButton>
+                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
+                </div>
+              </ValidatedForm>
+            </>
+          ) : step === "decline" ? (
+            <>
+              <h3>{t("nominations.decline_title")}</h3>
+              <p>{t("nominations.decline_intro")}</p>
+              <ValidatedForm id="decline" result={result}>
+                {hidden}
+                <input type="hidden" name="intent" value="decline" />
+                <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
+                <Checkbox name="confirm" label={t("nominations.decline_confirm")} />
+                <div className="button-row">
+                  <SubmitButton>{t("nominations.decline_submit")}</SubmitButton>
+                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
+                </div>
+              </ValidatedForm>
+            </>
+          ) : step === "nominate" ? (
+            <>
+              <h3>{t("nominations.nominate_title")}</h3>
+              <p>{t("nominations.nominate_intro", { quota: quota.quota })}</p>
+              <ValidatedForm id="nominate" result={result} encType="multipart/form-data">
+                {hidden}
+                <input type="hidden" name="intent" value="nominate" />
+                <LetterField error={result?.errors?.letter} />
+                <Checkbox name="confirm" label={t("nominations.nominate_confirm")} />
+                <div className="button-row">
+                  <SubmitButton>{t("nominations.nominate_submit")}</SubmitButton>
+                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
+                </div>
+              </ValidatedForm>
+            </>
+          ) : (
+            <>
+              <p>{t("nominations.actions_intro")}</p>
+              <ul className="actions-list">
+                <li>
+                  <Link className="button" to={`/nominations/${application.id}?${q}&do=nominate#decision-title`}>
+                    {t("nominations.action.nominate")}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="button secondary" to={`/nominations/${application.id}?${q}&do=return#decision-title`}>
+                    {t("nominations.action.return")}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="button secondary" to={`/nominations/${application.id}?${q}&do=decline#decision-title`}>
+                    {t("nominations.action.decline")}
+                  </Link>
+                </li>
+              </ul>
+            </>
+          )}
+        </section>
+      ) : done ? null : (
+        <p className="panel">{t("nominations.not_waiting")}</p>
+      )}
+      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
+    </>
+  );
+}
+
+/** The file input, in the same pattern as TextField (label, hint, error next to it). */
+function LetterField({ error }: { error?: { message: string; vars?: Record<string, string | number> } }) {
+  const t = useT();
+  const id = "nominate-letter";
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={id}>{t("nominations.letter")}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t("nominations.letter_hint")}
+      </p>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("errors.prefix")}</span> {t(error.message, error.vars)}
+        </p>
+      ) : null}
+      <input type="file" id={id} name="letter" accept="application/pdf,.pdf" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? true : undefined} />
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requireRole } from "../auth/permissions.server";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { internalDeadlineSchema } from "../forms/nomination.server";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDate, formatDateTime } from "../i18n";
+import { countryName } from "../i18n/countries";
+import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../models/nomination.server";
+import areaCss from "../styles/nominations.css";
+import { dateToParisLocal, parisLocalToDate } from "../utils/paris-time";
+
+export const handle = { title: "nominations.title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "nominator");
+  const url = new URL(request.url);
+  const wanted = url.searchParams.get("entity");
+  const entity = wanted ? user.entities.find((e) => e.id === wanted) : user.entities.length === 1 ? user.entities[0] : undefined;
+  if (wanted && !entity) notFound();
+  if (!entity) return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
+  const edition = currentNominationEdition(url.searchParams.get("edition"));
+  if (!edition) return { choose: null, entity, edition: null } as const;
+  const internalDeadline = getInternalDeadline({ entityId: entity.id, editionId: edition.id });
+  return {
+    choose: null,
+    entity,
+    edition: { ...edition, deadlinePassed: edition.deadlineAt.getTime() <= Date.now() },
+    applications: listApplicationsForEntity({ entityId: entity.id, editionId: edition.id }),
+    quota: quotaUsage({ entityId: entity.id, editionId: edition.id }),
+    internalDeadline,
+    internalDeadlineValue: internalDeadline ? dateToParisLocal(internalDeadline) : "",
+  } as const;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "nominator");
+  const form = await validateForm(request, internalDeadlineSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const edition = currentNominationEdition(form.data.editionId);
+  const entity = user.entities.find((e) => e.id === form.data.entityId);
+  if (!entity || !edition || edition.id !== form.data.editionId) {
+    return data({ errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values }, { status: 400 });
+  }
+  const deadline = form.data.internalDeadline ? parisLocalToDate(form.data.internalDeadline) : null;
+  if (form.data.internalDeadline && !deadline) return data({ errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values }, { status: 400 });
+  setInternalDeadline({ entityId: entity.id, editionId: edition.id, actorId: user.id, deadline });
+  return redirect(`/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`);
+}
+
+export default function NominationsWorkspace() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  if (loaded.choose) {
+    return (
+      <>
+        <h1>{t("nominations.choose_entity")}</h1>
+        <p>{t("nominations.choose_entity_intro")}</p>
+        <ul>
+          {loaded.choose.map((e) => (
+            <li key={e.id}>
+              <Link to={`/nominations?entity=${encodeURIComponent(e.id)}`}>
+                <bdi>{e.name}</bdi>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  const { entity, edition } = loaded;
+  if (!entity || !edition || !("applications" in loaded)) {
+    return (
+      <>
+        <h1>{t("nominations.title")}</h1>
+        <p className="panel">{t("nominations.no_edition")}</p>
+      </>
+    );
+  }
+  const { applications, quota, internalDeadline, internalDeadlineValue } = loaded;
+  const theme = t.locale === "fr" ? edition.themeFr : t.locale === "ar" ? (edition.themeAr ?? edition.themeEn) : edition.themeEn;
+  const q = `?entity=${encodeURIComponent(entity.id)}`;
+  return (
+    <>
+      <h1>{t("nominations.title")}</h1>
+      {params.get("saved") ? (
+        <p className="notice success" role="status">
+          {t("nominations.internal_deadline_saved")}
+        </p>
+      ) : null}
+      <p className="lead">{t("nominations.edition", { year: edition.year, theme })}</p>
+      <p>{t("nominations.deadline", { date: formatDateTime(new Date(edition.deadlineAt), t.locale) })}</p>
+      {edition.deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
+      <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
+      <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
+      <h2>{t("nominations.list_title", { entity: entity.name })}</h2>
+      {applications.length === 0 ? (
+        <p className="panel">{t("nominations.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("nominations.col.reference")}</th>
+                <th scope="col">{t("nominations.col.title")}</th>
+                <th scope="col">{t("nominations.col.country")}</th>
+                <th scope="col">{t("nominations.col.state")}</th>
+                <th scope="col">{t("nominations.col.sent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>
+                  </td>
+                  <td dir="auto">{a.title}</td>
+                  <td>{countryName(a.country, t.locale)}</td>
+                  <td>{t(`nominations.state.${a.state}`)}</td>
+                  <td>{a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("nominations.internal_deadline_title")}</h2>
+      <p>{internalDeadline ? t("nominations.internal_deadline_current", { date: formatDateTime(new Date(internalDeadline), t.locale) }) : t("nominations.internal_deadline_none")}</p>
+      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }}>
+        <input type="hidden" name="entityId" value={entity.id} />
+        <input type="hidden" name="editionId" value={edition.id} />
+        <TextField name="internalDeadline" type="datetime-local" label={t("nominations.internal_deadline_field")} hint={t("nominations.internal_deadline_hint")} />
+        <SubmitButton>{t("nominations.internal_deadline_submit")}</SubmitButton>
+      </ValidatedForm>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

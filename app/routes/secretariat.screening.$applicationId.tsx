@@ -1,0 +1,141 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { ApplicationView } from "../components/application-view";
+import { viewSections } from "../components/application-view.server";
+import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { screeningSchema } from "../forms/screening.server";
+import { evidenceField, outcomeField, ruleText } from "../forms/screening-filters";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { countryName } from "../i18n/countries";
+import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../models/screening.server";
+import areaCss from "../styles/nominations.css";
+
+export const handle = { title: "screening.title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+const SCREENABLE = ["nominated", "eligible", "ineligible"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "screening.decide");
+  const application = getApplicationForScreening({ applicationId: params.applicationId ?? "" });
+  if (!application) notFound();
+  const { content, nominatedContent, ...rest } = application;
+  return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state), sections: viewSections() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "screening.decide");
+  const application = getApplicationForScreening({ applicationId: params.applicationId ?? "" });
+  if (!application) notFound();
+  const keys = application.rules.map((r) => r.key);
+  const form = await validateForm(request, screeningSchema(keys));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const values = form.data as Record<string, string | undefined>;
+  const firstField = keys.length ? outcomeField(keys[0]) : "applicationId";
+  if (values.applicationId !== application.id || values.editionId !== application.editionId) {
+    return data({ errors: fieldError(firstField, "errors.form_tampered"), values: form.values }, { status: 400 });
+  }
+  const decisions: RuleDecision[] = [];
+  for (const key of keys) {
+    const outcome = values[outcomeField(key)];
+    if (outcome === "pass" || outcome === "fail") decisions.push({ ruleKey: key, outcome, evidence: (values[evidenceField(key)] ?? "").trim() });
+  }
+  const result = decideRules({ applicationId: application.id, editionId: values.editionId, actorId: user.id, decisions });
+  if (!result.ok) return data({ errors: fieldError(firstField, result.error), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/screening/${application.id}?saved=1`);
+}
+
+export default function ScreenApplication() {
+  const t = useT();
+  const { application, locked, screenable, sections } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const decided = new Map(application.decisions.map((d) => [d.ruleKey, d]));
+  const defaults: Record<string, string> = {};
+  for (const d of application.decisions) {
+    defaults[outcomeField(d.ruleKey)] = d.outcome;
+    defaults[evidenceField(d.ruleKey)] = d.evidence;
+  }
+  const keys = application.rules.map((r) => r.key);
+  const allDecided = keys.length > 0 && keys.every((k) => decided.has(k));
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/secretariat/screening?edition=${encodeURIComponent(application.editionId)}`}>{t("screening.back")}</Link>
+      </p>
+      <h1>
+        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
+      </h1>
+      {params.get("saved") ? (
+        <p className="notice success" role="status">
+          {t("screening.saved")}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t("nominations.col.state")}</dt>
+        <dd>{t(`nominations.state.${application.state}`)}</dd>
+        <dt>{t("screening.col.entity")}</dt>
+        <dd dir="auto">{application.entityName}</dd>
+        <dt>{t("nominations.col.country")}</dt>
+        <dd>{countryName(application.country, t.locale)}</dd>
+        <dt>{t("screening.language")}</dt>
+        <dd>{application.language === "fr" ? "Français" : "English"}</dd>
+      </dl>
+      {application.duplicates.length > 0 ? (
+        <section aria-labelledby="dups">
+          <h2 id="dups">{t("screening.duplicates_title")}</h2>
+          <ul>
+            {application.duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/secretariat/screening/${d.id}`}>{t("screening.duplicate", { reference: d.reference })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {screenable ? (
+        <section className="panel actions-panel" aria-labelledby="rules-title">
+          <h2 id="rules-title">{t("screening.rules_title")}</h2>
+          <p>
+            {allDecided || application.state !== "nominated"
+              ? t("screening.result", { state: t(`nominations.state.${application.state}`) })
+              : t("screening.result_pending", { decided: decided.size, total: keys.length })}
+          </p>
+          {locked ? (
+            <p className="notice">{t("screening.locked")}</p>
+          ) : keys.length === 0 ? (
+            <p>{t("screening.no_rules")}</p>
+          ) : (
+            <>
+              <p>{t("screening.rules_intro")}</p>
+              <ValidatedForm id="screening" result={result} defaultValues={defaults}>
+                <input type="hidden" name="applicationId" value={application.id} />
+                <input type="hidden" name="editionId" value={application.editionId} />
+                {application.rules.map((rule) => (
+                  <div className="rule" key={rule.key}>
+                    <RadioGroup
+                      name={outcomeField(rule.key)}
+                      legend={ruleText(rule, t.locale)}
+                      options={[
+                        { value: "pass", label: t("screening.pass") },
+                        { value: "fail", label: t("screening.fail") },
+                      ]}
+                    />
+                    <TextField name={evidenceField(rule.key)} label={t("screening.evidence")} hint={t("screening.evidence_hint")} multiline rows={2} dirAuto />
+                  </div>
+                ))}
+                <SubmitButton>{t("screening.submit")}</SubmitButton>
+              </ValidatedForm>
+            </>
+          )}
+        </section>
+      ) : null}
+      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

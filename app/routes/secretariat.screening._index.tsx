@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { useT } from "../components/i18n";
+import { formatDate } from "../i18n";
+import { countryName } from "../i18n/countries";
+import { filterQuery, readFilters, SCREENING_STATES } from "../forms/screening-filters";
+import { filterOptions, listEditionsForScreening, listNominated } from "../models/screening.server";
+import areaCss from "../styles/nominations.css";
+
+export const handle = { title: "screening.title" };
+export const links = () => [{ rel: "stylesheet", href: areaCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "screening.decide");
+  const editions = listEditionsForScreening();
+  const filters = readFilters(new URL(request.url), editions);
+  if (!filters.editionId) return { editions, filters, list: null, options: null };
+  const { editionId, ...rest } = filters;
+  return { editions, filters, list: listNominated({ editionId, ...rest }), options: filterOptions({ editionId }) };
+}
+
+export default function Screening() {
+  const t = useT();
+  const { editions, filters, list, options } = useLoaderData<typeof loader>();
+  if (!list || !options) {
+    return (
+      <>
+        <h1>{t("screening.title")}</h1>
+        <p className="panel">{t("screening.no_edition")}</p>
+      </>
+    );
+  }
+  const query = filterQuery(filters);
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("screening.title")}</h1>
+      <Form method="get" className="filters" aria-label={t("screening.filters")}>
+        <div className="field">
+          <label htmlFor="f-edition">{t("screening.edition")}</label>
+          <select id="f-edition" name="edition" defaultValue={filters.editionId ?? ""}>
+            {editions.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.year} ({t(`phase.${e.phase}`)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-country">{t("fields.country")}</label>
+          <select id="f-country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("screening.all")}</option>
+            {options.countries
+              .map((c) => ({ c, name: countryName(c, t.locale) }))
+              .sort((a, b) => a.name.localeCompare(b.name, t.locale))
+              .map(({ c, name }) => (
+                <option key={c} value={c}>
+                  {name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-entity">{t("screening.entity")}</label>
+          <select id="f-entity" name="entity" defaultValue={filters.entityId ?? ""}>
+            <option value="">{t("screening.all")}</option>
+            {options.entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-language">{t("screening.language")}</label>
+          <select id="f-language" name="language" defaultValue={filters.language ?? ""}>
+            <option value="">{t("screening.all")}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-state">{t("screening.state")}</label>
+          <select id="f-state" name="state" defaultValue={filters.state ?? ""}>
+            <option value="">{t("screening.all")}</option>
+            {SCREENING_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`nominations.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("screening.filter_submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/secretariat/screening?${filterQuery({ editionId: filters.editionId })}`}>{t("screening.filter_reset")}</Link>
+      </p>
+      <p role="status">{t("screening.count", { count: list.total })}</p>
+      <ul className="actions-list">
+        <li>
+          <a href={`/secretariat/screening/export.csv?${query}`} download>
+            {t("screening.export_csv")}
+          </a>
+        </li>
+        <li>
+          <a href={`/secretariat/screening/export.xlsx?${query}`} download>
+            {t("screening.export_xlsx")}
+          </a>
+        </li>
+      </ul>
+      {list.rows.length === 0 ? (
+        <p className="panel">{t("screening.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("nominations.col.reference")}</th>
+                <th scope="col">{t("nominations.col.title")}</th>
+                <th scope="col">{t("nominations.col.country")}</th>
+                <th scope="col">{t("screening.col.entity")}</th>
+                <th scope="col">{t("nominations.col.state")}</th>
+                <th scope="col">{t("screening.col.nominated")}</th>
+                <th scope="col">{t("screening.col.flags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
+                  </td>
+                  <td dir="auto">{r.title}</td>
+                  <td>{countryName(r.country, t.locale)}</td>
+                  <td dir="auto">{r.entityName}</td>
+                  <td>{t(`nominations.state.${r.state}`)}</td>
+                  <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
+                  <td>
+                    {r.duplicates.map((d) => (
+                      <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
+                        {t("screening.duplicate", { reference: d.reference })}
+                      </Link>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pages > 1 ? (
+        <nav className="pagination" aria-label={t("screening.pagination")}>
+          {list.page > 1 ? <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page - 1) })}`}>{t("screening.previous")}</Link> : null}
+          <span>{t("screening.page", { page: list.page, pages: list.pages })}</span>
+          {list.page < list.pages ? <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page + 1) })}`}>{t("screening.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,0 +1,23 @@
+// The filtered screening list as CSV (UTF-8 with BOM, RFC 4180, formula injection defused).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { resolveLocale } from "../i18n/locale.server";
+import { screeningTable } from "../models/screening-export.server";
+import { listEditionsForScreening } from "../models/screening.server";
+import { toCsv } from "../utils/csv.server";
+import { readFilters } from "../forms/screening";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "application.export");
+  const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
+  if (!editionId) notFound();
+  const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
+  return new Response(toCsv(table), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="screening-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

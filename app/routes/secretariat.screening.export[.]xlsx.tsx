@@ -1,0 +1,23 @@
+// The filtered screening list as an Excel workbook (one sheet, inline strings).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requirePermission } from "../auth/permissions.server";
+import { resolveLocale } from "../i18n/locale.server";
+import { screeningTable } from "../models/screening-export.server";
+import { listEditionsForScreening } from "../models/screening.server";
+import { toXlsx } from "../utils/xlsx.server";
+import { readFilters } from "../forms/screening";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "application.export");
+  const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
+  if (!editionId) notFound();
+  const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
+  return new Response(Buffer.from(toXlsx(table, "Screening")), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="screening-${new Date().toISOString().slice(0, 10)}.xlsx"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
