@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { SelectField, TextField } from "./form";
 import { useT } from "./i18n";
-import { WORD_LIMIT_SECTIONS } from "../forms/edition";
+import { WORD_LIMIT_SECTIONS } from "../forms/edition-values";
 import { toLocal } from "../lib/paris-time";
 import { METHODS } from "../models/edition-constants";
 import { sectionByKey } from "../forms/application-sections";

@@ -5,9 +5,9 @@ import { SECTIONS } from "./application-sections";
 import { parisLocalToInstant } from "../lib/paris-time";
 import { METHODS } from "../models/edition-constants";
 
-export const WORD_LIMIT_SECTIONS = SECTIONS.filter((s) => s.defaultWordLimit !== null).map((s) => s.key);
-export const DATE_FIELDS = ["callOpensAt", "deadlineAt", "scoringOpensAt", "scoringClosesAt", "announcementAt"] as const;
-export type DateField = (typeof DATE_FIELDS)[number];
+import { WORD_LIMIT_SECTIONS, type DateField } from "./edition-values";
+
+export { DATE_FIELDS, WORD_LIMIT_SECTIONS, levelsToText, parseLevels, type DateField } from "./edition-values";
 
 const text = (max: number) => z.string({ error: "errors.required" }).trim().max(max, { error: "errors.too_long" });
 const required = (max: number) => text(max).min(1, { error: "errors.required" });
@@ -139,42 +139,3 @@ export const phaseSchema = z.object({
   confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
 });
 
-/**
- * Level descriptors typed one per line as "score: text" in each language → the stored list.
- * Every score must lie within the scale and appear in English and French.
- */
-export function parseLevels(
-  input: { en: string; fr: string; ar: string },
-  scale: { min: number; max: number },
-): { ok: true; levels: { score: number; en: string; fr: string; ar?: string }[] } | { ok: false; field: "levelsEn" | "levelsFr" | "levelsAr"; error: string } {
-  const parse = (textValue: string, field: "levelsEn" | "levelsFr" | "levelsAr") => {
-    const map = new Map<number, string>();
-    for (const raw of textValue.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (!line) continue;
-      const m = /^(-?\d+)\s*[:：]\s*(.+)$/.exec(line);
-      if (!m) return { error: "errors.levels_format", field } as const;
-      const score = Number(m[1]);
-      if (score < scale.min || score > scale.max || map.has(score)) return { error: "errors.levels_score", field } as const;
-      map.set(score, m[2].trim());
-    }
-    return map;
-  };
-  const en = parse(input.en, "levelsEn");
-  if (!(en instanceof Map)) return { ok: false, ...en };
-  const fr = parse(input.fr, "levelsFr");
-  if (!(fr instanceof Map)) return { ok: false, ...fr };
-  const ar = parse(input.ar, "levelsAr");
-  if (!(ar instanceof Map)) return { ok: false, ...ar };
-  const scores = [...en.keys()].sort((a, b) => a - b);
-  if (scores.length !== fr.size || scores.some((s) => !fr.has(s))) return { ok: false, field: "levelsFr", error: "errors.levels_mismatch" };
-  if ([...ar.keys()].some((s) => !en.has(s))) return { ok: false, field: "levelsAr", error: "errors.levels_mismatch" };
-  return { ok: true, levels: scores.map((score) => ({ score, en: en.get(score)!, fr: fr.get(score)!, ...(ar.has(score) ? { ar: ar.get(score)! } : {}) })) };
-}
-
-export function levelsToText(levels: { score: number; en: string; fr: string; ar?: string }[], lang: "en" | "fr" | "ar"): string {
-  return levels
-    .filter((l) => lang !== "ar" || l.ar)
-    .map((l) => `${l.score}: ${lang === "ar" ? l.ar : l[lang]}`)
-    .join("\n");
-}

@@ -5,7 +5,8 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink, localized } from "../components/editions";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { criterionSchema, levelsToText, parseLevels } from "../forms/edition";
+import { levelsToText, parseLevels } from "../forms/edition-values";
+import { criterionSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatNumber } from "../i18n";
 import { getEditionForSecretariat, moveCriterion, removeCriterion, saveCriterion } from "../models/edition.server";
@@ -102,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function CriterionForm({ editionId, values, scale, result }: { editionId: string; values: Record<string, string>; scale: { min: number; max: number }; result: unknown }) {
   const t = useT();
   return (
-    <ValidatedForm id="criterion" schema={criterionSchema} result={result as never} defaultValues={values}>
+    <ValidatedForm id="criterion" schema={() => import("../forms/edition").then((m) => m.criterionSchema)} result={result as never} defaultValues={values}>
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="save" />
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}

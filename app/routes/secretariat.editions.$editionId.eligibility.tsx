@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink, localized } from "../components/editions";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { ruleSchema } from "../forms/edition";
+import { ruleSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { getEditionForSecretariat, removeRule, saveRule } from "../models/edition.server";
 import editionsCss from "../styles/editions.css";
@@ -113,7 +113,7 @@ export default function Eligibility() {
       {edition.editable && !removing ? (
         <>
           <h2>{editing ? t("editions.rule_edit_title") : t("editions.rule_add_title")}</h2>
-          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={ruleSchema} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
+          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={() => import("../forms/edition").then((m) => m.ruleSchema)} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
             <input type="hidden" name="editionId" value={edition.id} />
             <input type="hidden" name="intent" value="save" />
             {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}

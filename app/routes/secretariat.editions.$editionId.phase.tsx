@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink } from "../components/editions";
 import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { phaseSchema } from "../forms/edition";
+import { phaseSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDateTime } from "../i18n";
 import { previousPhase } from "../models/edition-constants";
@@ -59,7 +59,7 @@ export default function PhaseChange() {
       <p className="lead">{t(backwards ? "editions.phase_confirm_back" : "editions.phase_confirm", { from, to: target, year: edition.year })}</p>
       {!backwards && CONSEQUENCES[to] ? <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p> : null}
       <p>{t("editions.phase_audited")}</p>
-      <ValidatedForm id="phase" schema={phaseSchema} result={result}>
+      <ValidatedForm id="phase" schema={() => import("../forms/edition").then((m) => m.phaseSchema)} result={result}>
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="to" value={to} />
         <Checkbox name="confirm" label={t("editions.phase_confirm_check", { to: target })} />

@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../components/editions";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { editionSettingsSchema } from "../forms/edition";
+import { editionSettingsSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { getEditionForSecretariat, updateEdition } from "../models/edition.server";
 import editionsCss from "../styles/editions.css";
@@ -54,7 +54,7 @@ export default function EditionSettings() {
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.settings_title")}</h1>
-      <ValidatedForm id="edition" schema={editionSettingsSchema} result={result} defaultValues={values}>
+      <ValidatedForm id="edition" schema={() => import("../forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={values}>
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="version" value={edition.version} />
         <EditionSettingsFields locked={edition.locked} lockedValues={edition} />

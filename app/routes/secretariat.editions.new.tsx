@@ -5,7 +5,7 @@ import { requirePermission } from "../auth/permissions.server";
 import { EditionSettingsFields, newEditionDefaults } from "../components/editions";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { editionSettingsSchema } from "../forms/edition";
+import { editionSettingsSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { createEdition } from "../models/edition.server";
 import editionsCss from "../styles/editions.css";
@@ -38,7 +38,7 @@ export default function NewEdition() {
       </p>
       <h1>{t("editions.new_title")}</h1>
       <p>{t("editions.new_intro")}</p>
-      <ValidatedForm id="edition" schema={editionSettingsSchema} result={result} defaultValues={newEditionDefaults(year)}>
+      <ValidatedForm id="edition" schema={() => import("../forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={newEditionDefaults(year)}>
         <EditionSettingsFields locked={false} />
         <SubmitButton>{t("editions.create_submit")}</SubmitButton>
       </ValidatedForm>
