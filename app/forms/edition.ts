@@ -1,7 +1,6 @@
 // The forms of the editions area: settings (create and edit), one criterion, one eligibility
 // rule, a phase change. Messages are catalogue keys. Dates are typed in Paris time.
 import * as z from "zod";
-import { SECTIONS } from "./application-sections";
 import { parisLocalToInstant } from "../lib/paris-time";
 import { METHODS } from "../models/edition-constants";
 
