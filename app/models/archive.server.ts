@@ -1,6 +1,6 @@
 // The public archive of laureates: every published laureate since 2006 (seeded) plus those
 // announced by this system. Only rows published at or before now are ever returned.
-import { and, asc, count, desc, eq, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, decisions, editions } from "../../db/schema";
 
@@ -54,10 +54,13 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
       order = d.laureates ?? [];
     }
   }
+  const owners = new Map<string, string>();
+  const appIds = rows.map((r) => r.applicationId).filter((id): id is string => !!id);
+  if (appIds.length) for (const a of db().select({ id: applications.id, applicantId: applications.applicantId }).from(applications).where(inArray(applications.id, appIds)).all()) owners.set(a.id, a.applicantId);
   const position = (id: string | null) => (id && order.includes(id) ? order.indexOf(id) : 999);
   const laureates = rows
     .sort((a, b) => position(a.applicationId) - position(b.applicationId))
-    .map((r) => ({ id: r.id, project: r.project, organisation: r.organisation, country: r.country, applicationId: r.applicationId, citation: r.applicationId ? (citations[r.applicationId] ?? null) : null }));
+    .map((r) => ({ id: r.id, project: r.project, organisation: r.organisation, country: r.country, applicationId: r.applicationId, applicantId: r.applicationId ? (owners.get(r.applicationId) ?? null) : null, citation: r.applicationId ? (citations[r.applicationId] ?? null) : null }));
   return { year, edition, laureates, publishedAt: rows[0].publishedAt };
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireUser } from "../auth/permissions.server";
+import { notFound } from "../auth/permissions.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
@@ -11,12 +11,13 @@ import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBal
 import { getEditionBrief, resultsViewer } from "../models/results.server";
 import { deliberationView } from "../utils/deliberation-view.server";
 import resultsCss from "../styles/results.css";
+import { requireResultsUser } from "../utils/results-route.server";
 
 export const handle = { title: "results.ballot_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 async function access(request: Request, editionId: string) {
-  const user = await requireUser(request);
+  const user = await requireResultsUser(request);
   const edition = getEditionBrief({ editionId });
   if (!edition) notFound();
   const viewer = resultsViewer({ user, editionId });

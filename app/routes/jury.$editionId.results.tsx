@@ -1,24 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
 import { useT } from "../components/i18n";
 import { themeOf } from "../components/results-labels";
 import { ResultsView, type WhatIfResult } from "../components/results-view";
 import { formatDateTime } from "../i18n";
-import { resultsAccess, resultsLoaderData, whatIfAction } from "../utils/results-route.server";
+import { requireResultsUser, resultsAccess, resultsLoaderData, whatIfAction } from "../utils/results-route.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireResultsUser(request);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
   return resultsLoaderData({ request, edition, viewer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireResultsUser(request);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
   return whatIfAction({ request, edition, viewer });
 }

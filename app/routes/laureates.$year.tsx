@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     year,
     theme: found.edition,
-    laureates: found.laureates.map((l) => ({ ...l, diploma: !!user && !!l.applicationId && user.isSecretariat })),
+    // The diploma link only for the laureate and the secretariat; who the applicant is stays on the server.
+    laureates: found.laureates.map(({ applicantId, ...l }) => ({ ...l, diploma: !!user && !!l.applicationId && (user.isSecretariat || applicantId === user.id) })),
   };
 }
 

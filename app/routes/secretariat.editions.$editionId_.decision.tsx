@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../auth/permissions.server";
+import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { decisionSchema, idsFrom, LAUREATE_PREFIX } from "../forms/deliberation";
@@ -12,12 +12,13 @@ import { decisionSummary, recordDecision } from "../models/decision.server";
 import { getDeliberation } from "../models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../models/results.server";
 import resultsCss from "../styles/results.css";
+import { requireSecretariat } from "../utils/results-route.server";
 
 export const handle = { title: "results.decision_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
+  await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const decision = decisionSummary({ editionId: edition.id });
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const form = await validateForm(request, decisionSchema);

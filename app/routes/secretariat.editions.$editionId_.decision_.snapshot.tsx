@@ -1,10 +1,11 @@
 // The frozen decision snapshot (canonical JSON) exactly as hashed; secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireRole } from "../auth/permissions.server";
+import { notFound } from "../auth/permissions.server";
 import { decisionSnapshot, getEditionBrief } from "../models/decision.server";
+import { requireSecretariat } from "../utils/results-route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
+  await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const snap = decisionSnapshot({ editionId: edition.id });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../auth/permissions.server";
+import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
@@ -11,12 +11,13 @@ import { closeBallot, openDeliberation } from "../models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../models/results.server";
 import { deliberationView } from "../utils/deliberation-view.server";
 import resultsCss from "../styles/results.css";
+import { requireSecretariat } from "../utils/results-route.server";
 
 export const handle = { title: "results.deliberation_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const view = deliberationView({ editionId: edition.id, names: true });
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const formData = await request.formData();

@@ -1,16 +1,16 @@
 // The results table as CSV or XLSX, and the { input, options } JSON that
 // `npm run scoring -- results <file>` turns back into the same ranking. Secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole, notFound } from "../auth/permissions.server";
+import { notFound } from "../auth/permissions.server";
 import { translate } from "../i18n";
 import { catalogues, resolveLocale } from "../i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed, toCsv } from "../models/results.server";
 import { jurorLabeller } from "../utils/results-page.server";
-import { resultsAccess } from "../utils/results-route.server";
+import { requireSecretariat, resultsAccess } from "../utils/results-route.server";
 import { resultsXlsx } from "../utils/results-xlsx.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
   const format = params.format;
   if (!["csv", "xlsx", "json"].includes(format ?? "") || !scoringClosed(edition)) notFound();

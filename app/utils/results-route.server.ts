@@ -2,12 +2,29 @@
 // page, and the 'what if' recomputation. Anyone else gets the 404 of a page that does not exist.
 import { data } from "@remix-run/node";
 import { notFound } from "../auth/permissions.server";
-import type { SessionUser } from "../auth/session.server";
+import { getSessionUser, type SessionUser } from "../auth/session.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
 import { editionResults, getEditionBrief, resultsViewer, scoringClosed, type ResultsViewer } from "../models/results.server";
 import { resultsPageData, whatIfData } from "./results-page.server";
 import type { Method } from "../../scoring/types";
+
+/**
+ * The results area is not advertised: a visitor gets the same 404 as anyone who may not see it
+ * (not a sign-in page that would confirm the page exists).
+ */
+export async function requireResultsUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) notFound();
+  return user;
+}
+
+/** The secretariat, else the 404 of a page that does not exist (visitors included). */
+export async function requireSecretariat(request: Request): Promise<SessionUser> {
+  const user = await requireResultsUser(request);
+  if (!user.isSecretariat) notFound();
+  return user;
+}
 
 export function resultsAccess({ user, editionId, as }: { user: SessionUser; editionId: string; as: "secretariat" | "juror" }) {
   const edition = getEditionBrief({ editionId });
