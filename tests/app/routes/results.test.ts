@@ -36,7 +36,7 @@ describe("results pages", () => {
     expect(body.results.jurors.every((j) => j.label.kind === "letter")).toBe(true);
   });
 
-  it("an applicant, a nominator and a juror of another edition get 404, and a visitor is sent to sign in", async () => {
+  it("an applicant, a nominator, a juror of another edition and a visitor all get 404", async () => {
     const f = await buildScoredEdition();
     const other = await buildScoredEdition();
     const path = `/secretariat/editions/${f.edition.id}/results`;
@@ -46,7 +46,8 @@ describe("results pages", () => {
       expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })))).status).toBe(404);
       expect((await run(() => exportRoute.loader(args(request(`${path}/export/json`, { cookie }), { editionId: f.edition.id, format: "json" })))).status).toBe(404);
     }
-    expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`), { editionId: f.edition.id })))).status).toBe(302);
+    expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`), { editionId: f.edition.id })))).status).toBe(404);
+    expect((await run(() => secretariatResults.loader(args(request(path), { editionId: f.edition.id })))).status).toBe(404);
   });
 
   it("an unknown edition answers 404 even to the secretariat", async () => {
