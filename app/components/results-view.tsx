@@ -202,8 +202,8 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
             {t(whatIf.whatIf.problem)}
           </p>
         ) : (
-          <section aria-labelledby="whatif-result">
-            <h3 id="whatif-result" role="status">
+          <section aria-labelledby="whatif-result" aria-live="polite">
+            <h3 id="whatif-result">
               {t("results.whatif_result")}
             </h3>
             <div className="table-wrap">
