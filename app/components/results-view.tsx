@@ -3,7 +3,7 @@
 // the 'what if' form (a plain post; JavaScript only validates first).
 import { Link } from "@remix-run/react";
 import { formatNumber } from "../i18n";
-import { whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
+import { WEIGHT_PREFIX } from "../forms/results-fields";
 import type { ResultsPageData } from "../utils/results-page.server";
 import { criterionTitle, jurorText } from "./results-labels";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "./form";
@@ -184,7 +184,6 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
       <p>{t("results.whatif_help")}</p>
       <ValidatedForm
         id="whatif"
-        schema={whatIfSchema}
         result={whatIf}
         defaultValues={{ method: data.officialMethod, ...Object.fromEntries(data.criteria.map((c) => [`${WEIGHT_PREFIX}${c.key}`, String(c.weight)])) }}
       >

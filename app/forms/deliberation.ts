@@ -4,9 +4,8 @@
 import * as z from "zod";
 import { requiredText } from "./fields";
 
-export const SHORTLIST_PREFIX = "s_";
-export const RANK_PREFIX = "rank_";
-export const LAUREATE_PREFIX = "laureate_";
+import { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX } from "./results-fields";
+export { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX };
 
 const idFields = (prefix: string, value: Record<string, unknown>) => Object.keys(value).filter((k) => k.startsWith(prefix));
 

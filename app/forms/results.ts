@@ -3,7 +3,10 @@
 import * as z from "zod";
 import { METHODS } from "../../scoring/types";
 
-export const WEIGHT_PREFIX = "w_";
+// The prefix lives apart so the results page can name the fields without shipping zod: the
+// what-if form is validated on the server only (a plain post; it keeps the page light).
+import { WEIGHT_PREFIX } from "./results-fields";
+export { WEIGHT_PREFIX };
 
 export const whatIfSchema = z
   .object({

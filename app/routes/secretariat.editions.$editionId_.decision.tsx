@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
-import { decisionSchema, idsFrom, LAUREATE_PREFIX } from "../forms/deliberation";
+import { decisionSchema, idsFrom } from "../utils/results-forms.server";
+import { LAUREATE_PREFIX } from "../forms/results-fields";
 import { parisDate, parisLocalToInstant } from "../forms/results-dates";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
@@ -141,7 +142,7 @@ export default function Decision() {
           <p>{t("results.decision_help")}</p>
           <ValidatedForm
             id="decide"
-            schema={decisionSchema}
+           
             result={result}
             defaultValues={Object.fromEntries((d.recommendation ?? []).map((r) => [`${LAUREATE_PREFIX}${r.id}`, "on"]))}
           >

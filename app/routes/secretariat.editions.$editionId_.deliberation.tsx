@@ -5,7 +5,8 @@ import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
-import { closeBallotSchema, idsFrom, openDeliberationSchema, SHORTLIST_PREFIX } from "../forms/deliberation";
+import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../utils/results-forms.server";
+import { SHORTLIST_PREFIX } from "../forms/results-fields";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { closeBallot, openDeliberation } from "../models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../models/results.server";
@@ -96,7 +97,7 @@ export default function SecretariatDeliberation() {
           <>
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
-            <ValidatedForm id="open" schema={openDeliberationSchema} result={result} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
+            <ValidatedForm id="open" result={result} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
               <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
@@ -138,7 +139,7 @@ export default function SecretariatDeliberation() {
           ) : (
             <>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" schema={closeBallotSchema} result={result}>
+              <ValidatedForm id="close" result={result}>
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton>{t("results.close_submit")}</SubmitButton>
