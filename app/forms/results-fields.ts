@@ -1,0 +1,8 @@
+// Field-name prefixes of the results area's forms with one field per application or criterion.
+// They live apart from the zod schemas so pages can name fields without shipping zod: those
+// forms are validated on the server (plain posts), which keeps the pages within their budget.
+/** What-if weights: w_<criterion key>. */
+export const WEIGHT_PREFIX = "w_";
+export const SHORTLIST_PREFIX = "s_";
+export const RANK_PREFIX = "rank_";
+export const LAUREATE_PREFIX = "laureate_";

@@ -1,0 +1,226 @@
+// The results of an edition, as the secretariat and the edition's jurors may see them. Rows
+// are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
+// the application, reviews or scores of their conflicts, not even as an input to the maths.
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { db } from "../../db/client";
+import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../db/schema";
+import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../scoring";
+import type { SessionUser } from "../auth/session.server";
+
+export type ResultsViewer = { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
+
+/** Applications that take part in the results: eligible, and after the announcement, decided. */
+export const RESULT_STATES = ["eligible", "laureate", "not_selected"] as const;
+
+/** Phases in which scoring is over whatever the dates say. */
+const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"];
+
+/** Bootstrap resamples used for the rank intervals (a fixed seed keeps pages reproducible). */
+export const RESULTS_BOOTSTRAP = 1000;
+export const RESULTS_SEED = 1;
+
+/** Who this user is for the results of this edition: the secretariat, one of its jurors, or nobody (null → 404). */
+export function resultsViewer({ user, editionId }: { user: SessionUser; editionId: string }): ResultsViewer | null {
+  if (user.isSecretariat) return { kind: "secretariat", userId: user.id };
+  const membership = user.juries.find((j) => j.editionId === editionId);
+  if (!membership) return null;
+  return { kind: "juror", userId: user.id, memberId: membership.memberId, isChair: membership.isChair };
+}
+
+export function getEditionBrief({ editionId }: { editionId: string }) {
+  return (
+    db()
+      .select({
+        id: editions.id,
+        year: editions.year,
+        themeEn: editions.themeEn,
+        themeFr: editions.themeFr,
+        themeAr: editions.themeAr,
+        phase: editions.phase,
+        method: editions.method,
+        scaleMin: editions.scaleMin,
+        scaleMax: editions.scaleMax,
+        laureateCount: editions.laureateCount,
+        scoringClosesAt: editions.scoringClosesAt,
+        announcementAt: editions.announcementAt,
+      })
+      .from(editions)
+      .where(eq(editions.id, editionId))
+      .get() ?? null
+  );
+}
+export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
+
+export function scoringClosed(edition: Pick<EditionBrief, "phase" | "scoringClosesAt">, now = new Date()): boolean {
+  return AFTER_SCORING.includes(edition.phase) || edition.scoringClosesAt.getTime() <= now.getTime();
+}
+
+/** Application ids this jury member is in conflict with (any source). */
+export function conflictedApplicationIds({ memberId }: { memberId: string }): Set<string> {
+  return new Set(
+    db()
+      .select({ applicationId: conflicts.applicationId })
+      .from(conflicts)
+      .where(eq(conflicts.jurorId, memberId))
+      .all()
+      .map((r) => r.applicationId),
+  );
+}
+
+export function listCriteria({ editionId }: { editionId: string }) {
+  return db()
+    .select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, weight: criteria.weight })
+    .from(criteria)
+    .where(eq(criteria.editionId, editionId))
+    .orderBy(asc(criteria.position))
+    .all();
+}
+export type CriterionRow = ReturnType<typeof listCriteria>[number];
+
+/** The edition's jurors in a stable order, with their letter ("A", "B", …) for anonymous views. */
+export function listJurors({ editionId }: { editionId: string }) {
+  return db()
+    .select({ id: juryMembers.id, name: users.name, isChair: juryMembers.isChair, userId: juryMembers.userId, locale: users.locale, email: users.email, replacedAt: juryMembers.replacedAt })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, editionId))
+    .orderBy(asc(juryMembers.createdAt), asc(juryMembers.id))
+    .all()
+    .map((j, i) => ({ ...j, letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : "") }));
+}
+export type JurorRow = ReturnType<typeof listJurors>[number];
+
+/** The applications of the results, minus a juror's conflicts. */
+export function listResultApplications({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
+  return db()
+    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES])))
+    .orderBy(asc(applications.reference))
+    .all()
+    .filter((a) => !excludeIds?.has(a.id));
+}
+export type ResultApplication = ReturnType<typeof listResultApplications>[number];
+
+function submittedReviews({ applicationIds }: { applicationIds: string[] }) {
+  if (applicationIds.length === 0) return [];
+  return db()
+    .select({ applicationId: reviews.applicationId, jurorId: reviews.jurorId, scores: reviews.scores, confidence: reviews.confidence, overallComment: reviews.overallComment })
+    .from(reviews)
+    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+    .where(and(inArray(reviews.applicationId, applicationIds), eq(reviews.state, "submitted"), isNull(juryMembers.replacedAt)))
+    .orderBy(asc(reviews.applicationId), asc(reviews.jurorId))
+    .all();
+}
+
+export interface EditionResults {
+  edition: EditionBrief;
+  criteria: CriterionRow[];
+  jurors: JurorRow[];
+  applications: Map<string, ResultApplication>;
+  /** Raw criterion scores, per application then juror. */
+  breakdown: Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>;
+  input: ResultsInput;
+  options: ResultsOptions;
+  results: Results | null;
+  /** Why results could not be computed (no reviews yet, invalid data), as a catalogue key. */
+  problem: string | null;
+  problemDetail: string;
+}
+
+/**
+ * Reads everything the results need and computes them. `weights` and `method` are the what-if
+ * overrides; without them the edition's official method and weights are used. A juror viewer
+ * never gets their conflicts: those applications and all their reviews are left out.
+ */
+export function editionResults({ edition, viewer, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+  const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
+  const apps = listResultApplications({ editionId: edition.id, excludeIds });
+  const criteriaRows = listCriteria({ editionId: edition.id });
+  const jurors = listJurors({ editionId: edition.id });
+  const rows = submittedReviews({ applicationIds: apps.map((a) => a.id) });
+  const breakdown = new Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>();
+  for (const r of rows) {
+    const list = breakdown.get(r.applicationId) ?? [];
+    list.push({ jurorId: r.jurorId, scores: r.scores, confidence: r.confidence });
+    breakdown.set(r.applicationId, list);
+  }
+  const input: ResultsInput = {
+    criteria: criteriaRows.map((c) => ({ key: c.key, weight: c.weight })),
+    scale: { min: edition.scaleMin, max: edition.scaleMax },
+    reviews: rows.map((r) => ({ applicationId: r.applicationId, jurorId: r.jurorId, scores: r.scores, ...(r.confidence ? { confidence: r.confidence } : {}) })),
+  };
+  const reviewedApps = new Set(rows.map((r) => r.applicationId)).size;
+  const options: ResultsOptions = {
+    method: method ?? (edition.method as Method),
+    laureates: Math.max(1, Math.min(edition.laureateCount, reviewedApps)),
+    bootstrap: RESULTS_BOOTSTRAP,
+    seed: RESULTS_SEED,
+    ...(weights ? { weights } : {}),
+  };
+  let results: Results | null = null;
+  let problem: string | null = null;
+  let problemDetail = "";
+  if (rows.length === 0 || criteriaRows.length === 0) {
+    problem = "results.no_reviews";
+  } else {
+    try {
+      results = computeResults(input, options);
+    } catch (error) {
+      problem = "results.cannot_compute";
+      problemDetail = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { edition, criteria: criteriaRows, jurors, applications: new Map(apps.map((a) => [a.id, a])), breakdown, input, options, results, problem, problemDetail };
+}
+
+/** The JSON export: exactly what `npm run scoring -- results <file>` reads. */
+export function resultsExportJson(r: EditionResults): string {
+  return JSON.stringify({ input: r.input, options: r.options }, null, 2);
+}
+
+/** The table as rows of cells (header first), shared by the CSV and XLSX exports. */
+export function resultsTable(r: EditionResults, labels: { header: string[]; jurorName: (id: string) => string }): (string | number)[][] {
+  const out: (string | number)[][] = [labels.header];
+  if (!r.results) return out;
+  for (const a of r.results.applications) {
+    const app = r.applications.get(a.applicationId);
+    const outliers = a.reviews.filter((rv) => rv.outlier).map((rv) => labels.jurorName(rv.jurorId));
+    out.push([
+      a.rank,
+      app?.reference ?? a.applicationId,
+      app?.title ?? "",
+      app?.organisation ?? "",
+      app?.country ?? "",
+      round(a.scores[r.results.method]),
+      round(a.scores.mean),
+      round(a.scores.median),
+      round(a.scores.zScore),
+      round(a.scores.jurorBias),
+      a.rankInterval.low,
+      a.rankInterval.high,
+      round(a.laureateProbability),
+      round(a.sd),
+      round(a.range),
+      a.reviewCount,
+      outliers.join("; "),
+    ]);
+  }
+  return out;
+}
+
+export function round(value: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** RFC 4180 CSV, with a byte-order mark so spreadsheet software reads UTF-8 (accents, Arabic). */
+export function toCsv(rows: (string | number)[][]): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    // A leading =, +, - or @ would be run as a formula by spreadsheet software.
+    const safe = typeof v === "string" && /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return "\uFEFF" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,33 @@
+// A laureate's diploma as a PDF: for the laureate (the applicant) and the secretariat, after
+// the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireUser } from "../auth/permissions.server";
+import { formatDate, translate } from "../i18n";
+import { countryName } from "../i18n/countries";
+import { catalogues } from "../i18n/locale.server";
+import { diplomaFor } from "../models/archive.server";
+import { pdfDocument } from "../utils/pdf.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const diploma = diplomaFor({ applicationId: params.applicationId ?? "", userId: user.id, isSecretariat: user.isSecretariat });
+  if (!diploma) notFound();
+  // English or French (the prize's working languages); Arabic readers get the English diploma.
+  const locale = user.locale === "fr" ? "fr" : "en";
+  const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);
+  const pdf = pdfDocument({
+    title: tr("results.diploma_pdf_title", { year: diploma.year }),
+    lines: [
+      { text: tr("results.diploma_pdf_org"), size: 13, gap: 0 },
+      { text: tr("results.diploma_pdf_prize"), size: 20, bold: true, gap: 14 },
+      { text: tr("results.diploma_pdf_awarded"), size: 13, gap: 26 },
+      { text: diploma.organisation || diploma.title, size: 24, bold: true, gap: 14 },
+      { text: tr("results.diploma_pdf_project", { project: diploma.title }), size: 14, gap: 14 },
+      { text: countryName(diploma.country, locale), size: 12, gap: 8 },
+      { text: tr("results.diploma_pdf_edition", { year: diploma.year, theme: locale === "fr" ? diploma.themeFr : diploma.themeEn }), size: 13, gap: 22 },
+      { text: formatDate(diploma.decisionDate ?? diploma.announcedAt!, locale), size: 12, gap: 10 },
+    ],
+    footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },
+  });
+  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="diploma-${diploma.year}.pdf"`, "Cache-Control": "private, no-store" } });
+}

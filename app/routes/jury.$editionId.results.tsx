@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "../components/i18n";
+import { themeOf } from "../components/results-labels";
+import { ResultsView, type WhatIfResult } from "../components/results-view";
+import { formatDateTime } from "../i18n";
+import { requireResultsUser, resultsAccess, resultsLoaderData, whatIfAction } from "../utils/results-route.server";
+import resultsCss from "../styles/results.css";
+
+export const handle = { title: "results.title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireResultsUser(request);
+  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
+  return resultsLoaderData({ request, edition, viewer });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireResultsUser(request);
+  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
+  return whatIfAction({ request, edition, viewer });
+}
+
+export default function JuryResults() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const whatIf = useActionData<typeof action>() as WhatIfResult | undefined;
+  return (
+    <>
+      <p>
+        <Link to="/dashboard">{t("nav.dashboard")}</Link>
+      </p>
+      <h1>{t("results.heading", { year: d.edition.year })}</h1>
+      <p className="lead">
+        <bdi>{themeOf(d.edition, t.locale)}</bdi>
+      </p>
+      <p>
+        <Link to={`/jury/${d.edition.id}/ballot`}>{t("results.ballot_title")}</Link>
+      </p>
+      <p className="hint">{t("results.jury_anonymous")}</p>
+      {!d.closed ? (
+        <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
+      ) : d.results ? (
+        <ResultsView data={d.results} basePath={`/jury/${d.edition.id}/results`} whatIf={whatIf} />
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

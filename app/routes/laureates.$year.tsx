@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "../auth/permissions.server";
+import { getSessionUser } from "../auth/session.server";
+import { useT } from "../components/i18n";
+import { themeOf } from "../components/results-labels";
+import { countryName } from "../i18n/countries";
+import { editionLaureates } from "../models/archive.server";
+import { announceDue } from "../models/decision.server";
+import { appOrigin } from "../utils/http.server";
+import resultsCss from "../styles/results.css";
+
+export const handle = { title: "results.edition_laureates_title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  // The announcement happens at its instant even if no timer ran: checked on every request.
+  announceDue(new Date(), appOrigin(request));
+  const year = Number(params.year);
+  if (!Number.isInteger(year)) notFound();
+  const found = editionLaureates({ year, now: new Date() });
+  if (!found) notFound();
+  return {
+    year,
+    theme: found.edition,
+    // The diploma link only for the laureate and the secretariat; who the applicant is stays on the server.
+    laureates: found.laureates.map(({ applicantId, ...l }) => ({ ...l, diploma: !!user && !!l.applicationId && (user.isSecretariat || applicantId === user.id) })),
+  };
+}
+
+export default function EditionLaureates() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/laureates">{t("results.archive_title")}</Link>
+      </p>
+      <h1>{t("results.edition_laureates_heading", { year: d.year })}</h1>
+      {d.theme ? (
+        <p className="lead">
+          <bdi>{themeOf(d.theme, t.locale)}</bdi>
+        </p>
+      ) : null}
+      <ul className="results-laureates">
+        {d.laureates.map((l) => (
+          <li key={l.id}>
+            <h2>
+              <bdi>{l.project}</bdi>
+            </h2>
+            <p>
+              {l.organisation ? (
+                <>
+                  <bdi>{l.organisation}</bdi> —{" "}
+                </>
+              ) : null}
+              {countryName(l.country, t.locale)}
+            </p>
+            {l.citation ? (
+              <blockquote className="results-citation" lang={t.locale === "fr" ? "fr" : "en"}>
+                <p dir="auto">{t.locale === "fr" ? l.citation.fr : l.citation.en}</p>
+              </blockquote>
+            ) : null}
+            {l.diploma ? (
+              <p>
+                <a href={`/diplomas/${l.applicationId}`} download>
+                  {t("results.diploma_download")}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

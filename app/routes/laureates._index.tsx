@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getSessionUser } from "../auth/session.server";
+import { useT } from "../components/i18n";
+import { countryName } from "../i18n/countries";
+import { archiveFacets, listArchive } from "../models/archive.server";
+import { announceDue } from "../models/decision.server";
+import { appOrigin } from "../utils/http.server";
+import resultsCss from "../styles/results.css";
+
+export const handle = { title: "results.archive_title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await getSessionUser(request);
+  announceDue(new Date(), appOrigin(request));
+  const url = new URL(request.url);
+  const year = Number.parseInt(url.searchParams.get("year") ?? "", 10) || undefined;
+  const country = /^[A-Z]{2}$/.test(url.searchParams.get("country") ?? "") ? url.searchParams.get("country")! : undefined;
+  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
+  return { ...listArchive({ year, country, page }), facets: archiveFacets(), year: year ?? null, country: country ?? null };
+}
+
+export default function Archive() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const countries = d.facets.countries.map((c) => ({ code: c, name: countryName(c, t.locale) })).sort((a, b) => a.name.localeCompare(b.name, t.locale));
+  const query = (page: number) => {
+    const p = new URLSearchParams();
+    if (d.year) p.set("year", String(d.year));
+    if (d.country) p.set("country", d.country);
+    if (page > 1) p.set("page", String(page));
+    const s = p.toString();
+    return s ? `?${s}` : "";
+  };
+  return (
+    <>
+      <h1>{t("results.archive_title")}</h1>
+      <p className="lead">{t("results.archive_lead")}</p>
+      <Form method="get" className="results-filters">
+        <div className="field">
+          <label htmlFor="archive-year">{t("results.filter_year")}</label>
+          <select id="archive-year" name="year" defaultValue={d.year ?? ""}>
+            <option value="">{t("results.filter_all_years")}</option>
+            {d.facets.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="archive-country">{t("results.filter_country")}</label>
+          <select id="archive-country" name="country" defaultValue={d.country ?? ""}>
+            <option value="">{t("results.filter_all_countries")}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit" className="button secondary">
+            {t("results.filter_submit")}
+          </button>
+        </div>
+      </Form>
+      <p role="status">{t("results.archive_count", { count: d.total })}</p>
+      {d.rows.length === 0 ? (
+        <p className="panel">{t("results.archive_empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("results.col_edition")}</th>
+                <th scope="col">{t("results.col_title")}</th>
+                <th scope="col">{t("results.col_organisation")}</th>
+                <th scope="col">{t("results.col_country")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/laureates/${r.year}`}>{r.year}</Link>
+                  </td>
+                  <td>
+                    <bdi>{r.project}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{r.organisation ?? ""}</bdi>
+                  </td>
+                  <td>{countryName(r.country, t.locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d.pages > 1 ? (
+        <nav aria-label={t("results.pagination")} className="results-pagination">
+          {d.page > 1 ? <Link to={query(d.page - 1)}>{t("results.previous")}</Link> : null}
+          <span>{t("results.page_of", { page: d.page, pages: d.pages })}</span>
+          {d.page < d.pages ? <Link to={query(d.page + 1)}>{t("results.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

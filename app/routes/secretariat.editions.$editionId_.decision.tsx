@@ -1,0 +1,167 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound } from "../auth/permissions.server";
+import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { decisionSchema, idsFrom } from "../utils/results-forms.server";
+import { LAUREATE_PREFIX } from "../forms/results-fields";
+import { parisDate, parisLocalToInstant } from "../forms/results-dates";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { formatDate, formatDateTime } from "../i18n";
+import { decisionSummary, recordDecision } from "../models/decision.server";
+import { getDeliberation } from "../models/deliberation.server";
+import { getEditionBrief, listResultApplications } from "../models/results.server";
+import resultsCss from "../styles/results.css";
+import { requireSecretariat } from "../utils/results-route.server";
+
+export const handle = { title: "results.decision_title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireSecretariat(request);
+  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const decision = decisionSummary({ editionId: edition.id });
+  const deliberation = getDeliberation({ editionId: edition.id });
+  const apps = listResultApplications({ editionId: edition.id });
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  const candidateIds = deliberation?.shortlist ?? apps.map((a) => a.id);
+  const name = (id: string) => ({ id, reference: byId.get(id)?.reference ?? "", title: byId.get(id)?.title ?? "" });
+  return {
+    edition: { id: edition.id, year: edition.year, phase: edition.phase, laureateCount: edition.laureateCount },
+    candidates: candidateIds.filter((id) => byId.has(id)).map(name),
+    recommendation: decision?.recommendation?.map((id) => ({ ...name(id), citation: decision.citations?.[id] ?? null })) ?? null,
+    minutes: decision?.minutes ?? null,
+    decided: decision?.decidedAt
+      ? { laureates: (decision.laureates ?? []).map(name), decisionDate: decision.decisionDate!.getTime(), sha256: decision.snapshotSha256 ?? "", announcementAt: decision.announcementAt!.getTime(), announcedAt: decision.announcedAt?.getTime() ?? null }
+      : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const form = await validateForm(request, decisionSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const decisionDate = parisDate(form.data.decisionDate);
+  if (!decisionDate) return data({ errors: fieldError("decisionDate", "errors.decision_date_invalid"), values: form.values }, { status: 400 });
+  const announcementAt = parisLocalToInstant(form.data.announcementAt);
+  if (!announcementAt) return data({ errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values }, { status: 400 });
+  const result = recordDecision({ edition, actorId: user.id, laureates: idsFrom(form.values, LAUREATE_PREFIX), decisionDate, announcementAt });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/editions/${edition.id}/decision?decided=1`);
+}
+
+export default function Decision() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const base = `/secretariat/editions/${d.edition.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("results.decision_heading", { year: d.edition.year })}</h1>
+      <nav aria-label={t("results.steps")}>
+        <ul className="results-steps">
+          <li>
+            <Link to={`${base}/results`}>{t("results.title")}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/deliberation`}>{t("results.deliberation_title")}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/decision`} aria-current="page">
+              {t("results.decision_title")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {params.get("decided") ? (
+        <p className="notice success" role="status">
+          {t("results.decision_saved")}
+        </p>
+      ) : null}
+      <h2>{t("results.recommendation_title")}</h2>
+      {d.recommendation ? (
+        <>
+          <ol>
+            {d.recommendation.map((r) => (
+              <li key={r.id}>
+                {r.reference} <bdi>{r.title}</bdi>
+                {r.citation ? (
+                  <blockquote className="results-citation">
+                    <p lang="en" dir="auto">{r.citation.en}</p>
+                    <p lang="fr" dir="auto">{r.citation.fr}</p>
+                  </blockquote>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <h3>{t("results.minutes")}</h3>
+          <p dir="auto" className="panel">{d.minutes}</p>
+        </>
+      ) : (
+        <p className="panel">{t("results.recommendation_none")}</p>
+      )}
+      <h2>{t("results.decision_record_title")}</h2>
+      {d.decided ? (
+        <dl className="summary">
+          <dt>{t("results.decision_laureates")}</dt>
+          <dd>
+            <ul>
+              {d.decided.laureates.map((l) => (
+                <li key={l.id}>
+                  {l.reference} <bdi>{l.title}</bdi>
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t("results.decision_date")}</dt>
+          <dd>{formatDate(d.decided.decisionDate, t.locale)}</dd>
+          <dt>{t("results.announcement_at")}</dt>
+          <dd>{t("results.paris_time", { date: formatDateTime(d.decided.announcementAt, t.locale) })}</dd>
+          <dt>{t("results.announcement_state")}</dt>
+          <dd>{d.decided.announcedAt ? t("results.announced_on", { date: formatDateTime(d.decided.announcedAt, t.locale) }) : t("results.embargoed")}</dd>
+          <dt>{t("results.snapshot")}</dt>
+          <dd>
+            <code className="results-hash">{d.decided.sha256}</code>{" "}
+            <a href={`${base}/decision/snapshot`} download>
+              {t("results.snapshot_download")}
+            </a>
+          </dd>
+        </dl>
+      ) : d.candidates.length === 0 ? (
+        <p className="panel">{t("results.no_reviews")}</p>
+      ) : (
+        <>
+          <p>{t("results.decision_help")}</p>
+          <ValidatedForm
+            id="decide"
+           
+            result={result}
+            defaultValues={Object.fromEntries((d.recommendation ?? []).map((r) => [`${LAUREATE_PREFIX}${r.id}`, "on"]))}
+          >
+            <input type="hidden" name="intent" value="decide" />
+            <fieldset className="field" id="decide-laureates">
+              <legend>{t("results.decision_laureates")}</legend>
+              {d.candidates.map((c) => (
+                <Checkbox key={c.id} name={`${LAUREATE_PREFIX}${c.id}`} label={`${c.reference} — ${c.title}`} />
+              ))}
+            </fieldset>
+            <TextField name="decisionDate" type="text" label={t("results.decision_date")} hint={t("results.decision_date_hint")} />
+            <TextField name="announcementAt" type="datetime-local" label={t("results.announcement_at")} hint={t("results.announcement_hint")} />
+            <Checkbox name="confirm" label={t("results.decision_confirm")} />
+            <SubmitButton>{t("results.decision_submit")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

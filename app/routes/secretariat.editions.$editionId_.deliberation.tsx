@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound } from "../auth/permissions.server";
+import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
+import { useT } from "../components/i18n";
+import { OutcomeTable } from "../components/results-outcome";
+import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../utils/results-forms.server";
+import { SHORTLIST_PREFIX } from "../forms/results-fields";
+import { fieldError, validateForm } from "../forms/validate.server";
+import { closeBallot, openDeliberation } from "../models/deliberation.server";
+import { editionResults, getEditionBrief, scoringClosed } from "../models/results.server";
+import { deliberationView } from "../utils/deliberation-view.server";
+import resultsCss from "../styles/results.css";
+import { requireSecretariat } from "../utils/results-route.server";
+
+export const handle = { title: "results.deliberation_title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const view = deliberationView({ editionId: edition.id, names: true });
+  let candidates: { id: string; reference: string; title: string; rank: number; checked: boolean }[] = [];
+  if (!view && scoringClosed(edition)) {
+    const r = editionResults({ edition, viewer: { kind: "secretariat", userId: user.id } });
+    const n = Math.max(edition.laureateCount * 2, 5);
+    candidates = (r.results?.applications ?? []).map((a, i) => ({ id: a.applicationId, reference: r.applications.get(a.applicationId)?.reference ?? "", title: r.applications.get(a.applicationId)?.title ?? "", rank: a.rank, checked: i < n }));
+  }
+  return { edition: { id: edition.id, year: edition.year, phase: edition.phase }, closed: scoringClosed(edition), view, candidates };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
+  if (!edition) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "close") {
+    const form = await validateForm(request, closeBallotSchema, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const result = closeBallot({ editionId: edition.id, actorId: user.id });
+    if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    return redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
+  }
+  const form = await validateForm(request, openDeliberationSchema, formData);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = openDeliberation({ edition, actorId: user.id, shortlist: idsFrom(form.values, SHORTLIST_PREFIX) });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
+}
+
+export default function SecretariatDeliberation() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const base = `/secretariat/editions/${d.edition.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("results.deliberation_heading", { year: d.edition.year })}</h1>
+      <nav aria-label={t("results.steps")}>
+        <ul className="results-steps">
+          <li>
+            <Link to={`${base}/results`}>{t("results.title")}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/deliberation`} aria-current="page">
+              {t("results.deliberation_title")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/decision`}>{t("results.decision_title")}</Link>
+          </li>
+        </ul>
+      </nav>
+      {params.get("opened") ? (
+        <p className="notice success" role="status">
+          {t("results.deliberation_opened")}
+        </p>
+      ) : null}
+      {params.get("closed") ? (
+        <p className="notice success" role="status">
+          {t("results.ballot_closed_notice")}
+        </p>
+      ) : null}
+      {!d.closed ? (
+        <p className="panel">{t("results.deliberation_wait")}</p>
+      ) : !d.view ? (
+        d.candidates.length === 0 ? (
+          <p className="panel">{t("results.no_reviews")}</p>
+        ) : (
+          <>
+            <h2>{t("results.shortlist_title")}</h2>
+            <p>{t("results.shortlist_help")}</p>
+            <ValidatedForm id="open" result={result} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
+              <input type="hidden" name="intent" value="open" />
+              <fieldset className="field" id="open-shortlist">
+                <legend>{t("results.shortlist_legend")}</legend>
+                {d.candidates.map((c) => (
+                  <Checkbox key={c.id} name={`${SHORTLIST_PREFIX}${c.id}`} label={t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: c.title })} />
+                ))}
+              </fieldset>
+              <SubmitButton>{t("results.open_deliberation")}</SubmitButton>
+            </ValidatedForm>
+          </>
+        )
+      ) : (
+        <>
+          <h2>{t("results.shortlist_title")}</h2>
+          <ul>
+            {d.view.shortlist.map((a) => (
+              <li key={a.id}>
+                {a.reference} <bdi>{a.title}</bdi>
+              </li>
+            ))}
+          </ul>
+          <h2>{t("results.votes_title")}</h2>
+          <ul>
+            {d.view.status.map((s, i) => (
+              <li key={i}>
+                <bdi>{s.label}</bdi>
+                {s.isChair ? ` (${t("results.chair")})` : ""} — {s.voted ? t("results.voted") : t("results.not_voted")}
+              </li>
+            ))}
+          </ul>
+          {d.view.outcome ? (
+            <>
+              <h2>{t("results.outcome_title")}</h2>
+              <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} />
+              <p>
+                <Link to={`${base}/decision`}>{t("results.go_decision")}</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <h2>{t("results.close_title")}</h2>
+              <ValidatedForm id="close" result={result}>
+                <input type="hidden" name="intent" value="close" />
+                <Checkbox name="confirm" label={t("results.close_confirm")} />
+                <SubmitButton>{t("results.close_submit")}</SubmitButton>
+              </ValidatedForm>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

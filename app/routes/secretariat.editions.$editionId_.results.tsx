@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "../components/i18n";
+import { themeOf } from "../components/results-labels";
+import { ResultsView, type WhatIfResult } from "../components/results-view";
+import { formatDateTime } from "../i18n";
+import { requireSecretariat, resultsAccess, resultsLoaderData, whatIfAction } from "../utils/results-route.server";
+import resultsCss from "../styles/results.css";
+
+export const handle = { title: "results.title" };
+export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
+  return resultsLoaderData({ request, edition, viewer });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
+  return whatIfAction({ request, edition, viewer });
+}
+
+export default function SecretariatResults() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const whatIf = useActionData<typeof action>() as WhatIfResult | undefined;
+  const base = `/secretariat/editions/${d.edition.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{t("results.heading", { year: d.edition.year })}</h1>
+      <p className="lead">
+        <bdi>{themeOf(d.edition, t.locale)}</bdi>
+      </p>
+      <nav aria-label={t("results.steps")}>
+        <ul className="results-steps">
+          <li>
+            <Link to={`${base}/results`} aria-current="page">
+              {t("results.title")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/deliberation`}>{t("results.deliberation_title")}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/decision`}>{t("results.decision_title")}</Link>
+          </li>
+        </ul>
+      </nav>
+      {!d.closed ? (
+        <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
+      ) : d.results ? (
+        <>
+          {d.results.problem ? null : (
+            <p className="button-row">
+              <a href={`${base}/results/export/csv`} className="button secondary" download>
+                {t("results.export_csv")}
+              </a>
+              <a href={`${base}/results/export/xlsx`} className="button secondary" download>
+                {t("results.export_xlsx")}
+              </a>
+              <a href={`${base}/results/export/json`} className="button secondary" download>
+                {t("results.export_json")}
+              </a>
+            </p>
+          )}
+          <ResultsView data={d.results} basePath={`${base}/results`} whatIf={whatIf} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

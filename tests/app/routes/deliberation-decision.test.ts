@@ -1,0 +1,218 @@
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { applications, archiveLaureates, auditLog, ballots, decisions, editions, outbox } from "../../../db/schema";
+import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId_.deliberation";
+import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId_.decision";
+import * as ballot from "../../../app/routes/jury.$editionId.ballot";
+import * as laureatesYear from "../../../app/routes/laureates.$year";
+import * as archive from "../../../app/routes/laureates._index";
+import * as diploma from "../../../app/routes/diplomas.$applicationId";
+import * as snapshot from "../../../app/routes/secretariat.editions.$editionId_.decision_.snapshot";
+import { announceDue, canonicalJson, sha256 } from "../../../app/models/decision.server";
+import { schulzeWithAbstentions } from "../../../app/models/deliberation.server";
+import { instantToParisLocal } from "../../../app/forms/results-dates";
+import { schulze } from "../../../scoring";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import { buildScoredEdition } from "../../fixtures/results";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
+
+async function openOnTop4(f: Fixture) {
+  const form: Record<string, string> = { intent: "open" };
+  for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
+  return run(async () => secretariatDeliberation.action(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id), form }), { editionId: f.edition.id })));
+}
+
+async function vote(f: Fixture, j: number, order: number[]) {
+  const form: Record<string, string> = { intent: "vote" };
+  order.forEach((a, pos) => (form[`rank_${f.apps[a].app.id}`] = String(pos + 1)));
+  return run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id), form }), { editionId: f.edition.id })));
+}
+
+async function deliberateAndRecommend(f: Fixture) {
+  expect((await openOnTop4(f)).status).toBe(302);
+  expect((await vote(f, 0, [0, 1, 2, 3])).status).toBe(302);
+  expect((await vote(f, 1, [1, 2, 3])).status).toBe(302); // juror 1 is in conflict with application 0
+  expect((await vote(f, 2, [0, 2, 1, 3])).status).toBe(302);
+  const chair = await cookieFor(f.chair.user.id);
+  expect((await run(() => ballot.action(args(request(`/x`, { cookie: chair, form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })))).status).toBe(302);
+  const rec = await run(() =>
+    ballot.action(
+      args(
+        request(`/x`, {
+          cookie: chair,
+          form: { intent: "recommend", choice_1: f.apps[0].app.id, choice_2: f.apps[1].app.id, citation_en_1: "For greening schools", citation_fr_1: "Pour verdir les écoles", citation_en_2: "For open content", citation_fr_2: "Pour des contenus ouverts", minutes: "The jury met online." },
+        }),
+        { editionId: f.edition.id },
+      ),
+    ),
+  );
+  expect(rec.status).toBe(302);
+}
+
+async function decide(f: Fixture, announcementAt: Date, extra: Record<string, string> = {}) {
+  return run(async () =>
+    secretariatDecision.action(
+      args(
+        request(`/x`, {
+          cookie: await cookieFor(f.secretariat.id),
+          form: { intent: "decide", [`laureate_${f.apps[0].app.id}`]: "on", [`laureate_${f.apps[1].app.id}`]: "on", decisionDate: "2024-03-28", announcementAt: instantToParisLocal(announcementAt), confirm: "on", ...extra },
+        }),
+        { editionId: f.edition.id },
+      ),
+    ),
+  );
+}
+
+describe("deliberation", () => {
+  it("jurors rank the shortlist, the chair sees who voted but not how, and closing gives the Schulze outcome", async () => {
+    const f = await buildScoredEdition();
+    expect((await openOnTop4(f)).status).toBe(302);
+    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("deliberation");
+    await vote(f, 0, [0, 1, 2, 3]);
+    const chairView = await run(async () => ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id) }), { editionId: f.edition.id })));
+    const view = (chairView.body as { view: { status: { voted: boolean }[]; outcome: unknown } }).view;
+    expect(view.status.filter((s) => s.voted)).toHaveLength(1);
+    expect(view.outcome).toBeNull();
+    expect(JSON.stringify(chairView.body)).not.toContain("ranking");
+    await vote(f, 2, [0, 2, 1, 3]);
+    await run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id), form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })));
+    const after = await run(async () => secretariatDeliberation.loader(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id })));
+    const outcome = (after.body as { view: { outcome: { rows: { id: string }[] } } }).view.outcome;
+    expect(outcome.rows[0].id).toBe(f.apps[0].app.id);
+  });
+
+  it("a conflicted juror does not see their conflict on the shortlist, and a ballot naming it is refused with nothing written", async () => {
+    const f = await buildScoredEdition();
+    await openOnTop4(f);
+    const page = await run(async () => ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[1].user.id) }), { editionId: f.edition.id })));
+    expect(JSON.stringify(page.body)).not.toContain(f.apps[0].app.id);
+    const res = await vote(f, 1, [0, 1, 2, 3]);
+    expect(res).toMatchObject({ status: 400, body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } } });
+    expect(db().select({ n: count() }).from(ballots).where(eq(ballots.jurorId, f.jurors[1].member.id)).get()!.n).toBe(0);
+  });
+
+  it("a ballot naming an application outside the shortlist is refused", async () => {
+    const f = await buildScoredEdition();
+    await openOnTop4(f);
+    const res = await vote(f, 0, [0, 1, 2, 3, 5]);
+    expect(res).toMatchObject({ status: 400, body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } } });
+  });
+
+  it("only the chair can close the ballot: another juror gets 404", async () => {
+    const f = await buildScoredEdition();
+    await openOnTop4(f);
+    await vote(f, 0, [0, 1, 2, 3]);
+    const res = await run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.jurors[2].user.id), form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })));
+    expect(res.status).toBe(404);
+  });
+
+  it("Schulze with abstentions agrees with the library when nobody is in conflict, and ignores a conflicted juror on their pairs", () => {
+    const rankings = [[["A"], ["B"], ["C"]], [["B"], ["C"], ["A"]], [["A"], ["C"], ["B"]], [["C", "B"], ["A"]]];
+    const mine = schulzeWithAbstentions(rankings, ["A", "B", "C"]);
+    expect(mine.order).toEqual(schulze(rankings.map((r) => ({ ranking: r })), ["A", "B", "C"]).order);
+    // Two jurors prefer B to C; one conflicted with B only ranks C over A: B is not pushed down.
+    const withConflict = schulzeWithAbstentions([[["B"], ["C"], ["A"]], [["B"], ["A"], ["C"]], [["C"], ["A"]]], ["A", "B", "C"]);
+    expect(withConflict.order[0]).toBe("B");
+  });
+});
+
+describe("decision and announcement", () => {
+  it("recording the decision freezes a hashed snapshot, and a second decision is refused", async () => {
+    const f = await buildScoredEdition();
+    await deliberateAndRecommend(f);
+    const res = await decide(f, new Date(Date.now() + 3600e3));
+    expect(res.status).toBe(302);
+    const d = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
+    expect(d.snapshotSha256).toBe(sha256(d.snapshot!));
+    const snap = JSON.parse(d.snapshot!) as { input: unknown; options: unknown; rubric: unknown[]; software: { version: string }; decision: { laureates: string[] } };
+    expect(snap.rubric).toHaveLength(3);
+    expect(snap.software.version).toBe("0.1.0");
+    expect(canonicalJson(snap)).toBe(d.snapshot);
+    expect(db().select().from(auditLog).all().some((a) => a.action === "decision.recorded" && a.details.includes(d.snapshotSha256!))).toBe(true);
+    const again = await decide(f, new Date(Date.now() + 7200e3));
+    expect(again).toMatchObject({ status: 400, body: { errors: { laureates: { message: "errors.decision_exists" } } } });
+    expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.snapshot).toBe(d.snapshot);
+    const download = await snapshot.loader(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }));
+    expect(await download.text()).toBe(d.snapshot);
+  });
+
+  it("an announcement instant in the past is refused with nothing written", async () => {
+    const f = await buildScoredEdition();
+    const res = await decide(f, new Date(Date.now() - 3600e3));
+    expect(res).toMatchObject({ status: 400, body: { errors: { announcementAt: { message: "errors.announcement_past" } } } });
+    expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
+  });
+
+  it("a decision naming an application of another edition is refused", async () => {
+    const f = await buildScoredEdition();
+    const other = await buildScoredEdition();
+    const res = await decide(f, new Date(Date.now() + 3600e3), { [`laureate_${other.apps[0].app.id}`]: "on" });
+    expect(res).toMatchObject({ status: 400, body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } } });
+  });
+
+  it("before the instant nothing is public; at the instant states flip, the archive is published and every applicant and nominator is told in their language", async () => {
+    const f = await buildScoredEdition();
+    await deliberateAndRecommend(f);
+    await decide(f, new Date(Date.now() + 3600e3));
+    // Time passes: the announcement is now two seconds away (the form itself refuses the past).
+    const at = new Date(Date.now() + 2000);
+    db().update(decisions).set({ announcementAt: at }).where(eq(decisions.editionId, f.edition.id)).run();
+    const before = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })));
+    expect(before.status).toBe(404);
+    expect(db().select().from(applications).where(eq(applications.id, f.apps[0].app.id)).get()!.state).toBe("eligible");
+    expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "results_laureate")).get()!.n).toBe(0);
+    const noDiploma = await run(async () => diploma.loader(args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id })));
+    expect(noDiploma.status).toBe(404);
+    expect(announceDue(new Date(at.getTime() - 1))).not.toContain(f.edition.year);
+
+    await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 50));
+    const after = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })));
+    expect(after.status).toBe(200);
+    const body = after.body as { laureates: { project: string; citation: { en: string } | null }[] };
+    expect(body.laureates.map((l) => l.project)).toEqual(["Project 1", "Project 2"]);
+    expect(body.laureates[0].citation?.en).toBe("For greening schools");
+    const states = db().select({ id: applications.id, state: applications.state }).from(applications).where(eq(applications.editionId, f.edition.id)).all();
+    expect(states.filter((s) => s.state === "laureate")).toHaveLength(2);
+    expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
+    expect(db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n).toBe(2);
+    const mails = db().select().from(outbox).all().filter((m) => m.subject.includes(String(f.edition.year)));
+    const french = mails.find((m) => m.toAddress === f.apps[1].applicant.email)!;
+    expect(french).toMatchObject({ locale: "fr", template: "results_laureate" });
+    expect(french.subject).toContain("lauréat");
+    const shared = mails.find((m) => m.toAddress === f.apps[2].applicant.email)!;
+    expect(shared).toMatchObject({ locale: "ar", template: "results_not_selected" });
+    expect(shared.textBody).toContain("Comment of juror 1 on project 3");
+    expect(mails.find((m) => m.toAddress === f.apps[3].applicant.email)!.textBody).not.toContain("Comment of juror");
+    expect(mails.filter((m) => m.toAddress === f.nominator.email)).toHaveLength(6);
+    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
+    expect(announceDue(new Date())).not.toContain(f.edition.year);
+
+    const pdf = await diploma.loader(args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }));
+    const text = Buffer.from(await pdf.arrayBuffer()).toString("latin1");
+    expect(text.startsWith("%PDF-1.4")).toBe(true);
+    expect(text).toContain("Project 1");
+    expect(text).toMatch(/startxref\n\d+\n%%EOF\n$/);
+    const xref = Number(/startxref\n(\d+)/.exec(text)![1]);
+    expect(text.slice(xref, xref + 4)).toBe("xref");
+    for (const who of [f.apps[2].applicant.id, f.nominator.id, f.jurors[0].user.id]) {
+      expect((await run(async () => diploma.loader(args(request(`/x`, { cookie: await cookieFor(who) }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
+    }
+    const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
+    expect((listed.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Project 1", "Project 2"]);
+  });
+
+  it("the public archive holds the seeded past laureates, filterable by year and country", async () => {
+    const { seedPastLaureates } = await import("../../../db/seed/past-laureates");
+    seedPastLaureates(db());
+    const byYear = await run(() => archive.loader(args(request(`/laureates?year=2018`))));
+    expect((byYear.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Can't Wait to Learn", "ThingLink"]);
+    const byCountry = await run(() => archive.loader(args(request(`/laureates?country=FI`))));
+    expect((byCountry.body as { rows: { year: number }[] }).rows.map((r) => r.year).filter((y) => y < 2100)).toEqual([2020, 2018, 2006]);
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2007`), { year: "2007" })))).status).toBe(200);
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2012`), { year: "2012" })))).status).toBe(404);
+    expect(db().select({ n: count() }).from(archiveLaureates).where(and(eq(archiveLaureates.year, 2025))).get()!.n).toBe(4);
+  });
+});

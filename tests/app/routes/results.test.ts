@@ -1,0 +1,134 @@
+import { unzipSync, strFromU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../../scoring/cli";
+import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId_.results";
+import * as juryResults from "../../../app/routes/jury.$editionId.results";
+import * as exportRoute from "../../../app/routes/secretariat.editions.$editionId_.results_.export.$format";
+import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
+import { buildScoredEdition } from "../../fixtures/results";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+
+type PageBody = { closed: boolean; results: { rows: { applicationId: string; reference: string; rank: number }[]; problem: string | null; jurors: { label: { kind: string; name?: string; letter?: string } }[]; breakdown: { reviews: { juror: { kind: string } }[] } | null } };
+
+describe("results pages", () => {
+  it("the secretariat sees every eligible application ranked, best first, with jurors by name", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), { editionId: f.edition.id })));
+    expect(res.status).toBe(200);
+    const body = res.body as PageBody;
+    expect(body.results.problem).toBeNull();
+    expect(body.results.rows.map((r) => r.reference)).toEqual(f.apps.map((a) => a.app.reference));
+    expect(body.results.jurors.map((j) => j.label)).toContainEqual({ kind: "name", name: f.jurors[2].user.name });
+    expect(body.results.breakdown?.reviews).toHaveLength(4); // juror 2 is in conflict with application 1
+  });
+
+  it("a conflicted juror never sees the rows of their conflicts, and sees other jurors as letters", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.jurors[1].user.id);
+    const res = await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), { editionId: f.edition.id })));
+    const body = res.body as PageBody;
+    expect(body.results.rows.map((r) => r.applicationId)).not.toContain(f.apps[0].app.id);
+    expect(body.results.rows).toHaveLength(f.apps.length - 1);
+    expect(body.results.breakdown).toBeNull();
+    expect(JSON.stringify(body)).not.toContain(f.jurors[2].user.name);
+    expect(body.results.jurors.every((j) => j.label.kind === "letter")).toBe(true);
+  });
+
+  it("an applicant, a nominator, a juror of another edition and a visitor all get 404", async () => {
+    const f = await buildScoredEdition();
+    const other = await buildScoredEdition();
+    const path = `/secretariat/editions/${f.edition.id}/results`;
+    for (const userId of [f.apps[0].applicant.id, f.nominator.id, other.jurors[0].user.id]) {
+      const cookie = await cookieFor(userId);
+      expect((await run(() => secretariatResults.loader(args(request(path, { cookie }), { editionId: f.edition.id })))).status).toBe(404);
+      expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })))).status).toBe(404);
+      expect((await run(() => exportRoute.loader(args(request(`${path}/export/json`, { cookie }), { editionId: f.edition.id, format: "json" })))).status).toBe(404);
+    }
+    expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`), { editionId: f.edition.id })))).status).toBe(404);
+    expect((await run(() => secretariatResults.loader(args(request(path), { editionId: f.edition.id })))).status).toBe(404);
+  });
+
+  it("an unknown edition answers 404 even to the secretariat", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const res = await run(async () => secretariatResults.loader(args(request(`/secretariat/editions/nope/results`, { cookie: await cookieFor(secretariat.id) }), { editionId: "nope" })));
+    expect(res.status).toBe(404);
+  });
+
+  it("'what if' with a heavier weight on one criterion changes the ranking without changing the official one", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await run(() =>
+      secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "median", w_appropriateness: "1", w_innovation: "50", w_impact: "0.5" } }), { editionId: f.edition.id })),
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as { whatIf: { rows: { reference: string; rank: number; officialRank: number }[] } };
+    expect(body.whatIf.rows).toHaveLength(f.apps.length);
+    expect(body.whatIf.rows[0].rank).toBe(1);
+    const after = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
+    expect((after.body as PageBody).results.rows[0].reference).toBe(f.apps[0].app.reference);
+  });
+
+  it("'what if' refuses a negative weight and a weight that is not a number, next to each field", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await run(() =>
+      secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "mean", w_appropriateness: "-1", w_innovation: "abc", w_impact: "2" } }), { editionId: f.edition.id })),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ errors: { w_appropriateness: { message: "errors.results_weight_positive" }, w_innovation: { message: "errors.results_weight_nan" } }, values: { w_innovation: "abc" } });
+  });
+
+  it("'what if' refuses a weight for a criterion the edition does not have", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await run(() => secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "mean", w_other: "2" } }), { editionId: f.edition.id })));
+    expect(res).toMatchObject({ status: 400, body: { errors: { method: { message: "errors.results_weight_unknown" } } } });
+  });
+
+  it("the JSON export re-runs through the scoring command line to the same ranking", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await exportRoute.loader(args(request(`/secretariat/editions/${f.edition.id}/results/export/json`, { cookie }), { editionId: f.edition.id, format: "json" }));
+    expect(res.headers.get("Content-Disposition")).toContain(".json");
+    const text = await res.text();
+    const out = runCli(["results", "export.json"], () => text);
+    expect(out.code).toBe(0);
+    const rerun = JSON.parse(out.stdout) as { applications: { applicationId: string }[] };
+    const page = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
+    expect(rerun.applications.map((a) => a.applicationId)).toEqual((page.body as PageBody).results.rows.map((r) => r.applicationId));
+  });
+
+  it("the CSV export has one row per application, best first, and neutralises formulas", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
+    expect(res.headers.get("Content-Type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines).toHaveLength(f.apps.length + 1);
+    expect(lines[0]).toContain("Rank");
+    expect(lines[1]).toContain(f.apps[0].app.reference);
+  });
+
+  it("the XLSX export is a zip holding a worksheet with the table", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "xlsx" }));
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files)).toContain("xl/worksheets/sheet1.xml");
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain(f.apps[0].app.reference);
+    expect(sheet.match(/<row /g)).toHaveLength(f.apps.length + 1);
+  });
+
+  it("before scoring closes the page says when results will come and computes nothing", async () => {
+    const f = await buildScoredEdition();
+    const { db } = await import("../../../db/client");
+    const { editions } = await import("../../../db/schema");
+    const { eq } = await import("drizzle-orm");
+    db().update(editions).set({ scoringClosesAt: new Date(Date.now() + 864e5), announcementAt: new Date(Date.now() + 30 * 864e5) }).where(eq(editions.id, f.edition.id)).run();
+    const res = await run(async () => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id })));
+    expect(res.body).toMatchObject({ closed: false, results: null });
+  });
+});

@@ -1,0 +1,150 @@
+// From closed scoring to the announcement: the secretariat reads the results and tries 'what
+// if', exports; jurors vote; the chair records the recommendation; the secretariat records the
+// decision; nothing is public before the announcement instant, everything is after it.
+import { expect, test, type Browser } from "@playwright/test";
+import { runCli } from "../../scoring/cli";
+import { e2eDb, waitForMail } from "./support/db";
+import { gotoReady, isJsProject } from "./support/hydration";
+import { secretariatStatePath, setLanguage, signIn } from "./support/session";
+import { APPLICANT_PASSWORD, JUROR_PASSWORD, seedScoredEdition } from "./results-seed";
+
+test.use({ storageState: secretariatStatePath() });
+
+async function signedIn(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return { context, page };
+}
+
+function parisToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+function parisLocal(at: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(at));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+test("results, what-if, exports, ballots, recommendation, decision and an announcement at its instant", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const s = await seedScoredEdition(`journey-${test.info().project.name}`);
+  await setLanguage(page, "en");
+  const base = `/secretariat/editions/${s.editionId}`;
+
+  // Results, and 'what if' refusing a negative weight then showing another ranking.
+  await gotoReady(page, `${base}/results`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results of the ${s.year} edition`);
+  const official = await page.locator(".results-table tbody tr td:nth-child(2) a").allTextContents();
+  expect(official[0]).toBe(s.apps[0].reference);
+  const impact = page.getByLabel("Weight of “Evidence of impact”");
+  await impact.fill("-1");
+  await page.getByRole("button", { name: "Show the ranking" }).click();
+  await expect(page.locator(".error-summary")).toContainText("A weight must be greater than 0");
+  await page.getByLabel("Weight of “Evidence of impact”").fill("5");
+  await page.getByRole("button", { name: "Show the ranking" }).click();
+  await expect(page.getByRole("heading", { name: "Ranking with these settings" })).toBeVisible();
+
+  // Exports: CSV, and JSON that the scoring command line turns back into the same ranking.
+  const csv = await page.request.get(`${base}/results/export/csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain(s.apps[0].reference);
+  const json = await (await page.request.get(`${base}/results/export/json`)).text();
+  const rerun = runCli(["results", "export.json"], () => json);
+  expect(rerun.code, rerun.stderr).toBe(0);
+  const byId = new Map(s.apps.map((a) => [a.id, a.reference]));
+  expect((JSON.parse(rerun.stdout) as { applications: { applicationId: string }[] }).applications.map((a) => byId.get(a.applicationId))).toEqual(official);
+
+  // The secretariat opens the deliberation on the shortlist (the best applications are ticked).
+  await gotoReady(page, `${base}/deliberation`);
+  await page.getByRole("button", { name: "Open the deliberation" }).click();
+  await expect(page.getByRole("status")).toContainText("Deliberation is open");
+
+  // Three jurors vote; the one in conflict never sees that application.
+  const orders = [[0, 1, 2, 3], [1, 2, 3], [0, 2, 1, 3]];
+  for (const [j, order] of orders.entries()) {
+    const { context, page: p } = await signedIn(browser, s.jurors[j].email, JUROR_PASSWORD);
+    await gotoReady(p, `/jury/${s.editionId}/ballot`);
+    if (j === 1) await expect(p.getByText(s.apps[0].reference)).toHaveCount(0);
+    for (const [pos, a] of order.entries()) await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
+    await p.getByRole("button", { name: "Cast my ballot" }).click();
+    await expect(p.getByRole("status")).toContainText("Your ballot is recorded");
+    await context.close();
+  }
+
+  // The chair sees who has voted, closes the ballot and records the recommendation.
+  const chair = await signedIn(browser, s.jurors[0].email, JUROR_PASSWORD);
+  await gotoReady(chair.page, `/jury/${s.editionId}/ballot`);
+  await expect(chair.page.getByRole("listitem").filter({ hasText: /— has voted$/ })).toHaveCount(3);
+  await chair.page.getByLabel(/I confirm the ballot is closed/).check();
+  await chair.page.getByRole("button", { name: "Close the ballot" }).click();
+  await expect(chair.page.getByRole("status")).toContainText("The ballot is closed");
+  await expect(chair.page.locator("table tbody tr").first()).toContainText(s.apps[0].reference);
+  await chair.page.getByLabel("Citation in English").nth(0).fill("For greening schools at scale");
+  await chair.page.getByLabel("Citation in French").nth(0).fill("Pour verdir les écoles à grande échelle");
+  await chair.page.getByLabel("Citation in English").nth(1).fill("For open green content");
+  await chair.page.getByLabel("Citation in French").nth(1).fill("Pour des contenus verts ouverts");
+  await chair.page.getByLabel("Minutes of the deliberation").fill("The jury met on line and agreed.");
+  await chair.page.getByRole("button", { name: "Record the recommendation" }).click();
+  await expect(chair.page.getByRole("status")).toContainText("recommendation is recorded");
+  await chair.context.close();
+
+  // The secretariat records the decision; an announcement in the past is refused first.
+  await gotoReady(page, `${base}/decision`);
+  await expect(page.getByText("For greening schools at scale")).toBeVisible();
+  await page.getByLabel("Date of the decision").fill(parisToday());
+  await page.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() - 3600e3));
+  await page.getByLabel(/I confirm this is the Director-General/).check();
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.locator(".error-summary")).toContainText("The announcement must be in the future");
+  await page.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() + 3 * 3600e3));
+  await page.getByLabel(/I confirm this is the Director-General/).check();
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.getByRole("status")).toContainText("The decision is recorded");
+  await expect(page.locator(".results-hash")).toHaveText(/^[0-9a-f]{64}$/);
+
+  // Time passes: the announcement is now a few seconds away (the form refuses the past).
+  const at = Date.now() + 6000;
+  e2eDb().prepare("update decisions set announcement_at = ? where edition_id = ?").run(at, s.editionId);
+  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+  const v = await visitor.newPage();
+  expect((await v.goto(`/laureates/${s.year}`))?.status()).toBe(404);
+  const applicant = await signedIn(browser, s.apps[0].applicantEmail, APPLICANT_PASSWORD);
+  await gotoReady(applicant.page, "/dashboard");
+  await expect(applicant.page.locator("main")).not.toContainText(/laureate|lauréat|not selected/i);
+  expect((await applicant.page.request.get(`/diplomas/${s.apps[0].id}`)).status()).toBe(404);
+  expect(e2eDb().prepare("select count(*) as n from outbox where to_address = ?").get(s.apps[0].applicantEmail)).toEqual({ n: 0 });
+
+  await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now() + 300)));
+  const live = await v.goto(`/laureates/${s.year}`);
+  expect(live?.status()).toBe(200);
+  await expect(v.getByRole("heading", { level: 1 })).toHaveText(`Laureates ${s.year}`);
+  await expect(v.getByText(s.apps[0].title)).toBeVisible();
+  await expect(v.getByText("For greening schools at scale")).toBeVisible();
+  await visitor.close();
+
+  const won = await waitForMail(s.apps[0].applicantEmail, { template: "results_laureate" });
+  expect(won.locale).toBe("en");
+  const lost = await waitForMail(s.apps[2].applicantEmail, { template: "results_not_selected" });
+  expect(lost.locale).toBe("ar");
+  const nominator = await waitForMail(s.nominatorEmail, { template: "results_entity_laureate" });
+  expect(nominator.locale).toBe("fr");
+  const pdf = await applicant.page.request.get(`/diplomas/${s.apps[0].id}`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  await applicant.context.close();
+});
+
+test("an applicant, a nominator and a visitor asking for results by URL get 404", async ({ browser }) => {
+  const s = await seedScoredEdition(`deny-${test.info().project.name}`);
+  const urls = [`/secretariat/editions/${s.editionId}/results`, `/jury/${s.editionId}/results`, `/secretariat/editions/${s.editionId}/results/export/json`, `/jury/${s.editionId}/ballot`, `/secretariat/editions/${s.editionId}/decision`];
+  for (const [email, password] of [[s.apps[0].applicantEmail, APPLICANT_PASSWORD], [s.nominatorEmail, APPLICANT_PASSWORD]]) {
+    const { context, page } = await signedIn(browser, email, password);
+    for (const url of urls) expect((await page.request.get(url, { maxRedirects: 0 })).status(), `${email} ${url}`).toBe(404);
+    await context.close();
+  }
+  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+  for (const url of urls) expect((await visitor.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+  await visitor.close();
+});
