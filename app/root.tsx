@@ -109,6 +109,12 @@ function Header() {
         </Link>
         <nav aria-label={t("nav.main")}>
           <ul>
+            <li>
+              <Link to="/call">{t("nav.call")}</Link>
+            </li>
+            <li>
+              <Link to="/laureates">{t("nav.laureates")}</Link>
+            </li>
             {roles.includes("secretariat") ? (
               <li>
                 <Link to="/secretariat">{t("nav.secretariat")}</Link>

@@ -5,14 +5,17 @@ import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "../db/seed/past-laureates";
 import { startMailSender, stopMailSender } from "./mail/outbox.server";
 import { issueSetupToken } from "./models/account.server";
+import { announceDue } from "./models/decision.server";
 import { sendDueReminders } from "./models/jury.server";
 
 let jobs: NodeJS.Timeout | undefined;
 
-/** Time-driven work: reminders before the scoring deadline (each sent once). */
+/** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
+ * whose instant has come (the public pages also check on each request, to the second). */
 function runScheduledJobs() {
   try {
     sendDueReminders(new Date(), process.env.PUBLIC_URL);
+    announceDue(new Date());
   } catch (error) {
     console.error("Scheduled job failed:", error);
   }
@@ -30,7 +33,7 @@ export async function startup({ port }: { port: number }) {
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
   runScheduledJobs();
-  jobs = setInterval(runScheduledJobs, Number(process.env.JOBS_INTERVAL_MS ?? 60_000));
+  jobs = setInterval(runScheduledJobs, Number(process.env.JOBS_INTERVAL_MS ?? 15_000));
   jobs.unref();
 }
 

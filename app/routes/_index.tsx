@@ -31,6 +31,10 @@ export default function Home() {
           <p>{t("home.jury_text")}</p>
         </li>
       </ul>
+      <p className="button-row">
+        <Link to="/call">{t("home.call_link")}</Link>
+        <Link to="/laureates">{t("home.laureates_link")}</Link>
+      </p>
       {signedIn ? (
         <p>
           <Link to="/dashboard" className="button">

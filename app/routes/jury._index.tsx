@@ -51,6 +51,10 @@ export default function JuryDashboard() {
               {e.declared ? t("jury.dashboard.declared") : t("jury.dashboard.declare_first")}{" "}
               <Link to={`/jury/${e.id}/conflicts`}>{t("jury.dashboard.declare_link")}</Link>
             </p>
+            <p className="button-row">
+              <Link to={`/jury/${e.id}/results`}>{t("jury_links.results")}</Link>
+              <Link to={`/jury/${e.id}/ballot`}>{t("jury_links.ballot")}</Link>
+            </p>
             {e.reviews.length === 0 ? (
               <p className="panel">{t("dashboard.juror_empty")}</p>
             ) : (

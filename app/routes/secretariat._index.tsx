@@ -20,6 +20,18 @@ export default function SecretariatHome() {
       <ul className="cards">
         <li>
           <h2>
+            <Link to="/secretariat/editions">{t("secretariat.editions_link")}</Link>
+          </h2>
+          <p>{t("secretariat.editions_text")}</p>
+        </li>
+        <li>
+          <h2>
+            <Link to="/secretariat/screening">{t("secretariat.screening_link")}</Link>
+          </h2>
+          <p>{t("secretariat.screening_text")}</p>
+        </li>
+        <li>
+          <h2>
             <Link to="/secretariat/entities">{t("entities.title")}</Link>
           </h2>
           <p>{t("secretariat.entities_text")}</p>

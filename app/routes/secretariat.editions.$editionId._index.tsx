@@ -126,6 +126,17 @@ export default function EditionOverview() {
           <Link to={`/secretariat/editions/${e.id}/eligibility`}>{t("editions.edit_rules", { count: rulesCount })}</Link>
         </li>
       </ul>
+      <h2>{t("edition_links.title")}</h2>
+      <ul className="editions-actions">
+        {(["jury", "conflicts", "assignment", "progress", "results", "deliberation", "decision"] as const).map((page) => (
+          <li key={page}>
+            <Link to={`/secretariat/editions/${e.id}/${page}`}>{t(`edition_links.${page}`)}</Link>
+          </li>
+        ))}
+        <li>
+          <Link to={`/secretariat/screening?edition=${e.id}`}>{t("edition_links.screening")}</Link>
+        </li>
+      </ul>
     </>
   );
 }
