@@ -157,6 +157,12 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "edition_links.screening": "التحقق من أهلية هذه الدورة",
   "jury_links.results": "النتائج",
   "jury_links.ballot": "ورقة التصويت في المداولة",
+  "pager.label": "الصفحات",
+  "pager.previous": "الصفحة السابقة",
+  "pager.next": "الصفحة التالية",
+  "pager.position": "الصفحة {page} من {pages}",
+  "entities.back_to_list": "العودة إلى الجهات المرشِّحة",
+  "invitations.back_to_list": "العودة إلى الدعوات",
   "dashboard.secretariat_title": "الأمانة",
   "dashboard.secretariat_link": "فتح مساحة عمل الأمانة",
 

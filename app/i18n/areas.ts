@@ -4,24 +4,26 @@
 export const AREAS = ["editions", "applications", "nominations", "jury", "results"] as const;
 export type Area = (typeof AREAS)[number];
 
-const BY_PREFIX: [prefix: string, areas: Area[]][] = [
-  ["/secretariat/editions", ["editions", "jury", "results", "applications", "nominations"]],
-  ["/secretariat/screening", ["nominations", "applications", "editions"]],
-  ["/secretariat", ["editions"]],
-  ["/applications", ["applications", "nominations", "editions"]],
-  ["/attachments", ["applications"]],
-  ["/nominations", ["nominations", "applications"]],
-  ["/nomination-letters", ["nominations", "applications"]],
-  ["/jury", ["jury", "results", "applications", "nominations"]],
-  ["/call", ["editions"]],
-  ["/laureates", ["results"]],
-  ["/diplomas", ["results"]],
-  ["/dashboard", ["applications", "results"]],
+const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
+  [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/(results|deliberation|decision)(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions(\/|$)/, ["editions"]],
+  [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
+  [/^\/secretariat(\/|$)/, ["editions"]],
+  [/^\/applications(\/|$)/, ["applications", "nominations", "editions"]],
+  [/^\/attachments(\/|$)/, ["applications"]],
+  [/^\/nominations(\/|$)/, ["nominations", "applications"]],
+  [/^\/nomination-letters(\/|$)/, ["nominations", "applications"]],
+  [/^\/jury\/[^/]+\/(results|ballot)(\/|$)/, ["results", "jury"]],
+  [/^\/jury(\/|$)/, ["jury", "applications", "nominations"]],
+  [/^\/call(\/|$)/, ["editions"]],
+  [/^\/laureates(\/|$)/, ["results"]],
+  [/^\/diplomas(\/|$)/, ["results"]],
+  [/^\/dashboard(\/|$)/, ["applications", "results"]],
 ];
 
 export function areasForPath(pathname: string): Area[] {
-  const match = BY_PREFIX.find(([prefix]) => pathname === prefix || pathname.startsWith(prefix + "/"));
-  return match ? match[1] : [];
+  return BY_PATH.find(([pattern]) => pattern.test(pathname))?.[1] ?? [];
 }
 
 /** True when moving between these two addresses needs other catalogue areas. */

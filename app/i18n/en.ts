@@ -157,6 +157,12 @@ const core = {
   "edition_links.screening": "Screening of this edition",
   "jury_links.results": "Results",
   "jury_links.ballot": "Deliberation ballot",
+  "pager.label": "Pages",
+  "pager.previous": "Previous page",
+  "pager.next": "Next page",
+  "pager.position": "Page {page} of {pages}",
+  "entities.back_to_list": "Back to the nominating entities",
+  "invitations.back_to_list": "Back to the invitations",
   "dashboard.secretariat_title": "Secretariat",
   "dashboard.secretariat_link": "Open the secretariat's workspace",
 

@@ -157,6 +157,12 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "edition_links.screening": "Examen de recevabilité de cette édition",
   "jury_links.results": "Résultats",
   "jury_links.ballot": "Bulletin de délibération",
+  "pager.label": "Pages",
+  "pager.previous": "Page précédente",
+  "pager.next": "Page suivante",
+  "pager.position": "Page {page} sur {pages}",
+  "entities.back_to_list": "Retour aux entités de désignation",
+  "invitations.back_to_list": "Retour aux invitations",
   "dashboard.secretariat_title": "Secrétariat",
   "dashboard.secretariat_link": "Ouvrir l’espace de travail du secrétariat",
 

@@ -207,15 +207,20 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
   return { ok: true, invitationId };
 }
 
-export function listInvitations() {
-  return db()
+export const INVITATIONS_PER_PAGE = 25;
+
+export function listInvitations({ page = 1 }: { page?: number } = {}) {
+  const total = db().select({ n: count() }).from(invitations).get()?.n ?? 0;
+  const rows = db()
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, entityName: nominatingEntities.name, editionYear: editions.year, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
     .from(invitations)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
     .leftJoin(editions, eq(editions.id, invitations.editionId))
     .orderBy(desc(invitations.createdAt))
-    .limit(200)
+    .limit(INVITATIONS_PER_PAGE)
+    .offset((Math.max(1, page) - 1) * INVITATIONS_PER_PAGE)
     .all();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / INVITATIONS_PER_PAGE)) };
 }
 
 export function findOpenInvitation({ token }: { token: string }) {

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import { db } from "../../db/client";
 import { editions, entityMembers, nominatingEntities } from "../../db/schema";
 import { writeAudit } from "./audit.server";
@@ -12,6 +12,23 @@ export function listEntities() {
     .groupBy(nominatingEntities.id)
     .orderBy(asc(nominatingEntities.name))
     .all();
+}
+
+export const ENTITIES_PER_PAGE = 25;
+
+/** One page of the register, newest first, with the total for the pager. */
+export function listEntitiesPage({ page }: { page: number }) {
+  const total = db().select({ n: count() }).from(nominatingEntities).get()?.n ?? 0;
+  const rows = db()
+    .select({ id: nominatingEntities.id, kind: nominatingEntities.kind, name: nominatingEntities.name, country: nominatingEntities.country, members: count(entityMembers.userId) })
+    .from(nominatingEntities)
+    .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
+    .groupBy(nominatingEntities.id)
+    .orderBy(desc(nominatingEntities.createdAt), asc(nominatingEntities.name))
+    .limit(ENTITIES_PER_PAGE)
+    .offset((Math.max(1, page) - 1) * ENTITIES_PER_PAGE)
+    .all();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / ENTITIES_PER_PAGE)) };
 }
 
 export function createEntity({ actorId, kind, name, country }: { actorId: string; kind: "national_commission" | "ngo"; name: string; country: string | null }): { ok: true; entityId: string } | FieldFailure {

@@ -65,6 +65,9 @@ export default function JuryMembers() {
   const notice = params.get("updated") ? "jury.members.updated" : params.get("invited") ? "jury.members.invited" : params.get("replaced") ? "jury.members.replaced_notice" : null;
   const resultFor = (intent: string) => (result?.intent === intent ? result : undefined);
   const countries = sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }));
+  const inviting = !!params.get("invite") || result?.intent === "invite";
+  // One thing per page: a form with the long country list is shown without the members table.
+  const focused = !!edit || !!replace || inviting;
   return (
     <>
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
@@ -74,7 +77,11 @@ export default function JuryMembers() {
           {t(notice)}
         </p>
       ) : null}
-      {members.length === 0 ? (
+      {focused ? (
+        <p>
+          <Link to=".">{t("jury.members.title")}</Link>
+        </p>
+      ) : members.length === 0 ? (
         <p className="panel">{t("jury.members.empty")}</p>
       ) : (
         <div className="table-wrap">
@@ -146,6 +153,14 @@ export default function JuryMembers() {
             </button>
           </ValidatedForm>
         </>
+      ) : !inviting ? (
+        // The invitation form (with its long country list) only when asked for: the page
+        // stays light for the daily look at the jury.
+        <p>
+          <Link to="?invite=1" className="button secondary">
+            {t("jury.members.invite_title")}
+          </Link>
+        </p>
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>

@@ -7,13 +7,16 @@ import { useT } from "../components/i18n";
 import { entitySchema } from "../forms/entity.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName, sortedCountries } from "../i18n/countries";
-import { createEntity, listEntities } from "../models/entity.server";
+import { createEntity, listEntitiesPage } from "../models/entity.server";
+import { Pager, pageParam } from "../components/pager";
 
 export const handle = { title: "entities.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  return { entities: listEntities() };
+  const page = pageParam(request);
+  const { rows, pages, total } = listEntitiesPage({ page });
+  return { entities: rows, page, pages, total };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,9 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Entities() {
   const t = useT();
-  const { entities } = useLoaderData<typeof loader>();
+  const { entities, page, pages, total } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // One thing per page: the form (with its long country list) apart from the register.
+  const adding = !!params.get("add") || !!result?.errors;
+  const search = params.toString();
   return (
     <>
       <p>
@@ -41,7 +47,11 @@ export default function Entities() {
           {t("entities.created")}
         </p>
       ) : null}
-      {entities.length === 0 ? (
+      {adding ? (
+        <p>
+          <Link to=".">{t("entities.back_to_list")}</Link>
+        </p>
+      ) : total === 0 ? (
         <p className="panel">{t("entities.empty")}</p>
       ) : (
         <div className="table-wrap">
@@ -69,6 +79,17 @@ export default function Entities() {
           </table>
         </div>
       )}
+      {!adding ? (
+        <>
+          <Pager page={page} pages={pages} search={search} />
+          <p>
+            <Link to="?add=1" className="button">
+              {t("entities.add")}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
       <h2>{t("entities.add")}</h2>
       <ValidatedForm id="entity" schema={() => import("../forms/entity").then((m) => m.entitySchema)} result={result}>
         <RadioGroup
@@ -83,6 +104,8 @@ export default function Entities() {
         <SelectField name="country" label={t("fields.country")} hint={t("entities.country_hint")} placeholder={t("fields.choose")} options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))} />
         <SubmitButton>{t("entities.submit")}</SubmitButton>
       </ValidatedForm>
+        </>
+      )}
     </>
   );
 }

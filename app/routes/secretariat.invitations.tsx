@@ -8,6 +8,7 @@ import { invitationSchema } from "../forms/invitation.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
 import { createInvitation, listInvitations } from "../models/account.server";
+import { Pager, pageParam } from "../components/pager";
 import { listEditionsBrief, listEntities } from "../models/entity.server";
 import { appOrigin } from "../utils/http.server";
 
@@ -16,9 +17,18 @@ export const handle = { title: "invitations.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
   return {
-    invitations: listInvitations().map((i) => ({ ...i, createdAt: i.createdAt.getTime(), expiresAt: i.expiresAt.getTime(), acceptedAt: i.acceptedAt?.getTime() ?? null })),
+    ...listInvitationsPage(pageParam(request)),
     entities: listEntities().map((e) => ({ id: e.id, name: e.name })),
     editions: listEditionsBrief().map((e) => ({ id: e.id, year: e.year })),
+  };
+}
+
+function listInvitationsPage(page: number) {
+  const { rows, pages } = listInvitations({ page });
+  return {
+    page,
+    pages,
+    invitations: rows.map((i) => ({ ...i, createdAt: i.createdAt.getTime(), expiresAt: i.expiresAt.getTime(), acceptedAt: i.acceptedAt?.getTime() ?? null })),
   };
 }
 
@@ -33,9 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Invitations() {
   const t = useT();
-  const { invitations, entities, editions } = useLoaderData<typeof loader>();
+  const { invitations, entities, editions, page, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // One thing per page: the invitation form (with its long lists) apart from the list.
+  const inviting = !!params.get("new") || !!result?.errors;
   const now = Date.now();
   return (
     <>
@@ -48,6 +60,11 @@ export default function Invitations() {
           {t("invitations.sent")}
         </p>
       ) : null}
+      {inviting ? (
+        <>
+          <p>
+            <Link to=".">{t("invitations.back_to_list")}</Link>
+          </p>
       <h2>{t("invitations.new")}</h2>
       {entities.length === 0 ? (
         <p className="panel">
@@ -72,6 +89,14 @@ export default function Invitations() {
         <Checkbox name="isChair" label={t("invitations.chair")} />
         <SubmitButton>{t("invitations.submit")}</SubmitButton>
       </ValidatedForm>
+        </>
+      ) : (
+        <>
+          <p>
+            <Link to="?new=1" className="button">
+              {t("invitations.new")}
+            </Link>
+          </p>
       <h2>{t("invitations.list")}</h2>
       {invitations.length === 0 ? (
         <p className="panel">{t("invitations.empty")}</p>
@@ -112,6 +137,9 @@ export default function Invitations() {
             </tbody>
           </table>
         </div>
+      )}
+          <Pager page={page} pages={pages} search={params.toString()} />
+        </>
       )}
     </>
   );

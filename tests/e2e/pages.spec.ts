@@ -71,7 +71,7 @@ for (const lang of LANGS) {
 
       test(`the secretariat's pages are accessible and light in ${lang}`, async ({ page }) => {
         await setLanguage(page, lang);
-        for (const url of ["/secretariat", "/secretariat/entities", "/secretariat/invitations"]) await check(page, url, lang);
+        for (const url of ["/secretariat", "/secretariat/entities", "/secretariat/entities?add=1", "/secretariat/invitations", "/secretariat/invitations?new=1"]) await check(page, url, lang);
       });
 
       test(`an invitation acceptance form is accessible and light in ${lang}`, async ({ page, browser }) => {

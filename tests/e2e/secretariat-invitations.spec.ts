@@ -10,7 +10,7 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   await setLanguage(page, "en");
   const country = isJsProject() ? "KE" : "SN";
   const entityName = `National Commission ${country} ${Date.now()}`;
-  await gotoReady(page, "/secretariat/entities");
+  await gotoReady(page, "/secretariat/entities?add=1");
 
   // A National Commission without a country is refused, and the name typed is kept.
   await page.getByLabel("National Commission for UNESCO").check();
@@ -25,7 +25,7 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   await expect(page.getByRole("cell", { name: entityName })).toBeVisible();
 
   const email = uniqueEmail("nominator");
-  await gotoReady(page, "/secretariat/invitations");
+  await gotoReady(page, "/secretariat/invitations?new=1");
   await page.getByLabel("Nominator").check();
   await page.getByLabel("Full name").fill("Awa Ndiaye");
   await page.getByLabel("E-mail address").fill(email);

@@ -45,8 +45,11 @@ function sourceWithImports(file: string, seen = new Set<string>()): string {
   return all;
 }
 
-function areaOfKey(key: string): Area | null {
-  return AREAS.find((area) => AREA_KEYS[area].has(key)) ?? null;
+/** null when the key is core or defined by one of the loaded areas; else the areas defining it. */
+function missingArea(key: string, loaded: Set<Area>): string | null {
+  const areas = AREAS.filter((area) => AREA_KEYS[area].has(key));
+  if (areas.length === 0 || areas.some((a) => loaded.has(a))) return null;
+  return areas.join(", ");
 }
 
 function areaOfPrefix(prefix: string): Area[] {
@@ -68,12 +71,12 @@ describe("catalogue areas", () => {
       const text = sourceWithImports(join("app/routes", route));
       const missing = new Set<string>();
       for (const m of text.matchAll(/\bt\("([a-z_]+\.[a-z0-9_.]+)"/g)) {
-        const area = areaOfKey(m[1]);
-        if (area && !loaded.has(area)) missing.add(`${m[1]} (${area})`);
+        const area = missingArea(m[1], loaded);
+        if (area) missing.add(`${m[1]} (${area})`);
       }
       for (const m of text.matchAll(/"((?:errors|mail)\.[a-z_]+)"/g)) {
-        const area = areaOfKey(m[1]);
-        if (area && !loaded.has(area) && !m[1].startsWith("mail.")) missing.add(`${m[1]} (${area})`);
+        const area = missingArea(m[1], loaded);
+        if (area && !m[1].startsWith("mail.")) missing.add(`${m[1]} (${area})`);
       }
       for (const m of text.matchAll(/\bt\(`([a-z_]+\.)/g)) {
         const areas = areaOfPrefix(m[1]);
