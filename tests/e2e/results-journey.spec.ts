@@ -130,6 +130,9 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   expect(lost.locale).toBe("ar");
   const nominator = await waitForMail(s.nominatorEmail, { template: "results_entity_laureate" });
   expect(nominator.locale).toBe("fr");
+  // After the instant the laureate's own pages say so.
+  await gotoReady(applicant.page, "/applications");
+  await expect(applicant.page.locator("main")).toContainText(/Laureate|Lauréat|الفائز/);
   const pdf = await applicant.page.request.get(`/diplomas/${s.apps[0].id}`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
