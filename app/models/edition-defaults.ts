@@ -1,6 +1,6 @@
 // The defaults of a new edition: the five selection criteria and the four eligibility rules of
 // the 2023 call (PRIZE.md), in English, French and Arabic. The secretariat edits them per edition.
-// (Copied from db/seed/demo.ts rather than imported: the seed pulls in server-only modules.)
+// The demo seed (db/seed/demo.ts) uses these same defaults.
 export interface CriterionSeed {
   key: string;
   title: { en: string; fr: string; ar: string };
