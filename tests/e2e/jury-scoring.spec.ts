@@ -96,7 +96,7 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(sp.getByRole("heading", { level: 1 })).toHaveText("Scoring progress");
   const since = Date.now();
   await sp.getByRole("button", { name: "Send a reminder to Juror Bo" }).click();
-  await expect(sp.getByRole("status")).toContainText("1 reminders have been sent");
+  await expect(sp.getByRole("status")).toContainText("Reminders sent: 1.");
   const mail = await waitForMail(bo.email, { since, template: "jury_reminder" });
   expect(mail.subject).toBe("Reminder: reviews to finish");
   await staff.close();
