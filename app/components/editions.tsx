@@ -1,6 +1,6 @@
 // Pieces shared by the editions pages (no server code here: it runs in the browser too).
 import { Link } from "@remix-run/react";
-import { SelectField, TextField } from "./form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "./form";
 import { useT } from "./i18n";
 import { WORD_LIMIT_SECTIONS } from "../forms/edition-values";
 import { toLocal } from "../lib/paris-time";
@@ -154,5 +154,46 @@ export function EditionBackLink({ editionId, year }: { editionId: string; year: 
     <p>
       <Link to={`/secretariat/editions/${editionId}`}>{t("editions.back_to_edition", { year })}</Link>
     </p>
+  );
+}
+
+/** The confirmation step before removing a criterion or an eligibility rule (works without JavaScript). */
+export function RemoveConfirmation({
+  title,
+  text,
+  confirmLabel,
+  editionId,
+  idField,
+  id,
+  result,
+  cancelTo,
+}: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  editionId: string;
+  idField: "criterionId" | "ruleId";
+  id: string;
+  result?: FormResult | null;
+  cancelTo: string;
+}) {
+  const t = useT();
+  return (
+    <section className="panel" aria-labelledby="remove-title">
+      <h2 id="remove-title">{title}</h2>
+      <p>
+        <bdi>{text}</bdi>
+      </p>
+      <ValidatedForm id="remove" result={result}>
+        <input type="hidden" name="editionId" value={editionId} />
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name={idField} value={id} />
+        <Checkbox name="confirm" label={confirmLabel} />
+        <div className="button-row">
+          <SubmitButton>{t("editions.remove")}</SubmitButton>
+          <Link to={cancelTo}>{t("editions.cancel")}</Link>
+        </div>
+      </ValidatedForm>
+    </section>
   );
 }

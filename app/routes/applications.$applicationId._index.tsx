@@ -84,21 +84,11 @@ export default function TaskList() {
           {t("applications.saved_notice")}
         </p>
       ) : null}
-      {a.state === "returned" ? (
-        <div className="notice applications-returned">
-          <h2>{t("applications.returned_title")}</h2>
-          <p>{t("applications.returned_text", { entity: a.entityName ?? "" })}</p>
-          {a.nominatorComment ? (
-            <blockquote dir="auto" className="applications-comment">
-              {a.nominatorComment}
-            </blockquote>
-          ) : null}
-        </div>
-      ) : null}
-      {a.state === "declined" ? (
-        <div className="notice applications-declined">
-          <h2>{t("applications.declined_title")}</h2>
-          <p>{t("applications.declined_text", { entity: a.entityName ?? "" })}</p>
+      {a.state === "returned" || a.state === "declined" ? (
+        // The entity's answer, with its comments (returned) or reason (declined).
+        <div className={`notice applications-${a.state}`}>
+          <h2>{t(`applications.${a.state}_title`)}</h2>
+          <p>{t(`applications.${a.state}_text`, { entity: a.entityName ?? "" })}</p>
           {a.nominatorComment ? (
             <blockquote dir="auto" className="applications-comment">
               {a.nominatorComment}

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink, localized } from "../components/editions";
-import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { EditionBackLink, RemoveConfirmation, localized } from "../components/editions";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { levelsToText, parseLevels } from "../forms/edition-values";
 import { criterionSchema } from "../forms/edition.server";
@@ -144,22 +144,16 @@ export default function Criteria() {
       ) : null}
       {edition.locked ? <p className="notice">{t("editions.criteria_locked")}</p> : <p>{t("editions.criteria_intro")}</p>}
       {removing ? (
-        <section className="panel" aria-labelledby="remove-title">
-          <h2 id="remove-title">{t("editions.criterion_remove_title")}</h2>
-          <p>
-            <bdi>{localized(removing, "title", t.locale)}</bdi>
-          </p>
-          <ValidatedForm id="remove" result={result}>
-            <input type="hidden" name="editionId" value={edition.id} />
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="criterionId" value={removing.id} />
-            <Checkbox name="confirm" label={t("editions.criterion_remove_confirm")} />
-            <div className="button-row">
-              <SubmitButton>{t("editions.remove")}</SubmitButton>
-              <Link to={base}>{t("editions.cancel")}</Link>
-            </div>
-          </ValidatedForm>
-        </section>
+        <RemoveConfirmation
+          title={t("editions.criterion_remove_title")}
+          text={localized(removing, "title", t.locale)}
+          confirmLabel={t("editions.criterion_remove_confirm")}
+          editionId={edition.id}
+          idField="criterionId"
+          id={removing.id}
+          result={result}
+          cancelTo={base}
+        />
       ) : null}
       {criteria.length === 0 ? (
         <p className="panel">{t("editions.criteria_empty")}</p>

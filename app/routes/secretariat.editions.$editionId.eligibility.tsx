@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink, localized } from "../components/editions";
-import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { EditionBackLink, RemoveConfirmation, localized } from "../components/editions";
+import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { ruleSchema } from "../forms/edition.server";
 import { fieldError, validateForm } from "../forms/validate.server";
@@ -68,22 +68,16 @@ export default function Eligibility() {
       ) : null}
       {edition.editable ? <p>{t("editions.rules_intro")}</p> : <p className="notice">{t("editions.rules_locked")}</p>}
       {removing ? (
-        <section className="panel" aria-labelledby="remove-title">
-          <h2 id="remove-title">{t("editions.rule_remove_title")}</h2>
-          <p>
-            <bdi>{localized(removing, "text", t.locale)}</bdi>
-          </p>
-          <ValidatedForm id="remove" result={result}>
-            <input type="hidden" name="editionId" value={edition.id} />
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="ruleId" value={removing.id} />
-            <Checkbox name="confirm" label={t("editions.rule_remove_confirm")} />
-            <div className="button-row">
-              <SubmitButton>{t("editions.remove")}</SubmitButton>
-              <Link to={base}>{t("editions.cancel")}</Link>
-            </div>
-          </ValidatedForm>
-        </section>
+        <RemoveConfirmation
+          title={t("editions.rule_remove_title")}
+          text={localized(removing, "text", t.locale)}
+          confirmLabel={t("editions.rule_remove_confirm")}
+          editionId={edition.id}
+          idField="ruleId"
+          id={removing.id}
+          result={result}
+          cancelTo={base}
+        />
       ) : null}
       {rules.length === 0 ? (
         <p className="panel">{t("editions.rules_empty")}</p>

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
+import { ResultsSteps } from "../components/results-steps";
 import { decisionSchema, idsFrom } from "../utils/results-forms.server";
 import { LAUREATE_PREFIX } from "../forms/results-fields";
 import { parisDate, parisLocalToInstant } from "../forms/results-dates";
@@ -66,21 +67,7 @@ export default function Decision() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("results.decision_heading", { year: d.edition.year })}</h1>
-      <nav aria-label={t("results.steps")}>
-        <ul className="results-steps">
-          <li>
-            <Link to={`${base}/results`}>{t("results.title")}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/deliberation`}>{t("results.deliberation_title")}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/decision`} aria-current="page">
-              {t("results.decision_title")}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <ResultsSteps editionId={d.edition.id} current="decision" />
       {params.get("decided") ? (
         <p className="notice success" role="status">
           {t("results.decision_saved")}

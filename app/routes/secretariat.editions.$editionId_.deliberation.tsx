@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
+import { ResultsSteps } from "../components/results-steps";
 import { OutcomeTable } from "../components/results-outcome";
 import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../utils/results-forms.server";
 import { SHORTLIST_PREFIX } from "../forms/results-fields";
@@ -63,21 +64,7 @@ export default function SecretariatDeliberation() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("results.deliberation_heading", { year: d.edition.year })}</h1>
-      <nav aria-label={t("results.steps")}>
-        <ul className="results-steps">
-          <li>
-            <Link to={`${base}/results`}>{t("results.title")}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/deliberation`} aria-current="page">
-              {t("results.deliberation_title")}
-            </Link>
-          </li>
-          <li>
-            <Link to={`${base}/decision`}>{t("results.decision_title")}</Link>
-          </li>
-        </ul>
-      </nav>
+      <ResultsSteps editionId={d.edition.id} current="deliberation" />
       {params.get("opened") ? (
         <p className="notice success" role="status">
           {t("results.deliberation_opened")}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "../components/i18n";
+import { ResultsSteps } from "../components/results-steps";
 import { themeOf } from "../components/results-labels";
 import { ResultsView, type WhatIfResult } from "../components/results-view";
 import { formatDateTime } from "../i18n";
@@ -36,21 +37,7 @@ export default function SecretariatResults() {
       <p className="lead">
         <bdi>{themeOf(d.edition, t.locale)}</bdi>
       </p>
-      <nav aria-label={t("results.steps")}>
-        <ul className="results-steps">
-          <li>
-            <Link to={`${base}/results`} aria-current="page">
-              {t("results.title")}
-            </Link>
-          </li>
-          <li>
-            <Link to={`${base}/deliberation`}>{t("results.deliberation_title")}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/decision`}>{t("results.decision_title")}</Link>
-          </li>
-        </ul>
-      </nav>
+      <ResultsSteps editionId={d.edition.id} current="results" />
       {!d.closed ? (
         <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
       ) : d.results ? (

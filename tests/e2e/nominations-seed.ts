@@ -96,7 +96,4 @@ export function nominateDirectly(seed: Seeded, ids: string[]): void {
   })();
 }
 
-/** A tiny valid PDF made in the test. */
-export function tinyPdf(): Buffer {
-  return Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
-}
+export { tinyPdf } from "./support/pdf";
