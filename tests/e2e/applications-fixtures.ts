@@ -1,7 +1,7 @@
 // The e2e database needs an open call and a National Commission for the applicant's journeys;
 // they are inserted directly (edition configuration is another area's work) and closed after.
 import { randomUUID } from "node:crypto";
-import { e2eDb } from "./support/db";
+import { e2eDb, freeEditionYear } from "./support/db";
 
 const COUNTRIES = "AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH CM CA CF TD CL CN CO KM CG CR CI HR CU CY CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI GA GM GE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KW KG LA LV LB LS LR LY LT LU MG MW MY MV ML MT MH MR MU MX FM MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG NO OM PK PW PA PG PY PE PH PL PT QA KR MD RO RU RW".split(" ");
 
@@ -24,9 +24,7 @@ export function openCall(): OpenCall {
   const db = e2eDb();
   const now = Date.now();
   const day = 864e5;
-  const used = new Set((db.prepare("select year from editions").all() as { year: number }[]).map((r) => r.year));
-  let year = 3000 + Math.floor(Math.random() * 5000);
-  while (used.has(year)) year++;
+  const year = freeEditionYear();
   const editionId = randomUUID();
   db.prepare(
     "insert into editions (id, year, theme_en, theme_fr, theme_ar, phase, call_opens_at, deadline_at, scoring_opens_at, scoring_closes_at, announcement_at, created_at) values (?, ?, ?, ?, ?, 'call_open', ?, ?, ?, ?, ?, ?)",

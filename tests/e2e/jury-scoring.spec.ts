@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { seedJuryScenario, type JuryScenario } from "../fixtures/jury";
-import { e2eDb, waitForMail } from "./support/db";
+import { e2eDb, freeEditionYear, waitForMail } from "./support/db";
 import { gotoReady } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
 
@@ -16,7 +16,7 @@ let s: JuryScenario;
 
 test.beforeAll(async () => {
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
-  s = seedJuryScenario(drizzle(e2eDb(), { schema }), { passwordHash, year: 5000 + Math.floor(Math.random() * 90000), label: "e2e" });
+  s = seedJuryScenario(drizzle(e2eDb(), { schema }), { passwordHash, year: freeEditionYear(), label: "e2e" });
 });
 
 test("a juror declares a conflict, scores with a draft, and sees colleagues only after submitting", async ({ browser, page }) => {

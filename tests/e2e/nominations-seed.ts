@@ -3,7 +3,7 @@
 // for the nominator with full content. Years and names are unique per test and project.
 import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
-import { e2eDb } from "./support/db";
+import { e2eDb, freeEditionYear } from "./support/db";
 
 const DAY = 864e5;
 
@@ -58,11 +58,7 @@ export async function seedNominations({ label, count = 5, applicantLocale = "en"
     db.prepare("insert into user_roles (user_id, role, created_at) values (?, 'applicant', ?)").run(applicantId, now);
     db.prepare("insert into nominating_entities (id, kind, name, country, created_at) values (?, 'ngo', ?, null, ?)").run(entityId, entityName, now);
     db.prepare("insert into entity_members (entity_id, user_id, created_at) values (?, ?, ?)").run(entityId, nominatorId, now);
-    let year = 0;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      year = 5000 + Math.floor(Math.random() * 4000);
-      if (!db.prepare("select 1 from editions where year = ?").get(year)) break;
-    }
+    const year = freeEditionYear();
     db.prepare(
       "insert into editions (id, year, theme_en, theme_fr, phase, call_opens_at, deadline_at, scoring_opens_at, scoring_closes_at, announcement_at, created_at) values (?, ?, ?, ?, 'screening', ?, ?, ?, ?, ?, ?)",
     ).run(editionId, year, `Theme ${tag}`, `Thème ${tag}`, now - 10 * DAY, now + 30 * DAY, now + 40 * DAY, now + 70 * DAY, now + 200 * DAY, now);

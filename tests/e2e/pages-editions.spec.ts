@@ -2,7 +2,7 @@
 // <html lang dir>, one h1, and (JavaScript project) EcoIndex grade A within the budget.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
-import { e2eDb } from "./support/db";
+import { e2eDb, freeEditionYear } from "./support/db";
 import { expectEcoIndexA } from "./support/ecoindex";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { origin, secretariatStatePath, setLanguage } from "./support/session";
@@ -40,7 +40,7 @@ function parisLocal(daysFromNow: number): string {
 
 /** Creates a draft edition through the real action and returns its id. */
 async function createEdition(page: Page, label: string): Promise<string> {
-  const year = 4000 + (isJsProject() ? 0 : 1) + 2 * Math.floor(Math.random() * 2900);
+  const year = freeEditionYear();
   const form: Record<string, string> = {
     year: String(year),
     themeEn: `Pages theme ${label} ${year}`,

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { publishPair, seedJuryScenario, type JuryScenario } from "../fixtures/jury";
 import { expectAccessible } from "./support/a11y";
-import { e2eDb } from "./support/db";
+import { e2eDb, freeEditionYear } from "./support/db";
 import { expectEcoIndexA } from "./support/ecoindex";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
@@ -19,7 +19,7 @@ let reviewId: string;
 test.beforeAll(async () => {
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
   const database = drizzle(e2eDb(), { schema });
-  s = seedJuryScenario(database, { passwordHash, year: 5000 + Math.floor(Math.random() * 90000), label: "pages" });
+  s = seedJuryScenario(database, { passwordHash, year: freeEditionYear(), label: "pages" });
   reviewId = publishPair(database, s.editionId, s.jurors[0].memberId, s.applications[1].id);
   publishPair(database, s.editionId, s.jurors[1].memberId, s.applications[1].id);
 });

@@ -3,7 +3,7 @@
 // jurors (one chair, one in conflict with the best application) and their submitted reviews.
 import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
-import { e2eDb } from "./support/db";
+import { e2eDb, freeEditionYear } from "./support/db";
 
 export const JUROR_PASSWORD = "juror passphrase for e2e";
 export const APPLICANT_PASSWORD = "applicant passphrase for e2e";
@@ -25,8 +25,7 @@ export async function seedScoredEdition(label: string): Promise<SeededEdition> {
   const day = 864e5;
   const suffix = `${label}.${now}.${Math.floor(Math.random() * 1e6)}`.toLowerCase();
   const seed = db.transaction(() => {
-    let year = 7000 + Math.floor(Math.random() * 2900);
-    while (db.prepare("select 1 from editions where year = ?").get(year)) year = 7000 + Math.floor(Math.random() * 2900);
+    const year = freeEditionYear();
     const editionId = randomUUID();
     db.prepare(
       `insert into editions (id, year, theme_en, theme_fr, theme_ar, phase, call_opens_at, deadline_at, scoring_opens_at, scoring_closes_at, announcement_at, method, laureate_count, word_limits, created_at)

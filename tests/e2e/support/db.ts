@@ -81,3 +81,19 @@ export function extractLink(text: string, pathPrefix: string): string {
   }
   return link;
 }
+
+/**
+ * A year no edition of the shared e2e database has yet, drawn at random in [from, to).
+ * Specs share one database for the whole run, so a bare random draw collides now and then
+ * with the unique index on editions.year.
+ */
+export function freeEditionYear(from = 2300, to = 9999): number {
+  const used = new Set((e2eDb().prepare("select year from editions").all() as { year: number }[]).map((r) => r.year));
+  const span = to - from;
+  const start = Math.floor(Math.random() * span);
+  for (let i = 0; i < span; i++) {
+    const year = from + ((start + i) % span);
+    if (!used.has(year)) return year;
+  }
+  throw new Error(`No free edition year left between ${from} and ${to}`);
+}
