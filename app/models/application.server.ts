@@ -306,12 +306,7 @@ export function sendToEntity({
   if (application.version !== version) return { ok: false, error: "errors.version_conflict", field: "form" };
 
   const applicant = db().select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, applicantId)).get()!;
-  const members = db()
-    .select({ email: users.email, name: users.name, locale: users.locale })
-    .from(entityMembers)
-    .innerJoin(users, eq(users.id, entityMembers.userId))
-    .where(and(eq(entityMembers.entityId, entity.id), sql`${users.disabledAt} is null`))
-    .all();
+  const members = entityMembersToTell(entity.id);
   const resent = application.state === "returned";
   const ok = db().transaction((tx) => {
     const result = tx
@@ -335,12 +330,26 @@ export function sendToEntity({
   return { ok: true, reference: application.reference };
 }
 
-/** The applicant withdraws (draft, awaiting nominator or returned), before the deadline. */
+/** The active members of a nominating entity, with the entity's name, to e-mail. */
+function entityMembersToTell(entityId: string) {
+  return db()
+    .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
+    .from(entityMembers)
+    .innerJoin(users, eq(users.id, entityMembers.userId))
+    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
+    .where(and(eq(entityMembers.entityId, entityId), sql`${users.disabledAt} is null`))
+    .all();
+}
+
+/** The applicant withdraws (draft, awaiting nominator or returned), before the deadline; the entity's members are told. */
 export function withdrawApplication({ applicationId, applicantId, now = new Date() }: { applicationId: string; applicantId: string; now?: Date }): { ok: true } | Failure {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
   if (!(WITHDRAWABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };
   if (!beforeDeadline(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "confirm" };
+  // The entity it was sent to stops waiting on it: its members are told, as they were told it came.
+  const members = application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
+  const applicant = db().select({ name: users.name }).from(users).where(eq(users.id, applicantId)).get()!;
   const ok = db().transaction((tx) => {
     const result = tx
       .update(applications)
@@ -349,6 +358,9 @@ export function withdrawApplication({ applicationId, applicantId, now = new Date
       .run();
     if (result.changes !== 1) return false;
     writeAudit({ actorId: applicantId, action: "application.withdrawn", objectType: "application", objectId: applicationId, details: { from: application.state, to: "withdrawn", reference: application.reference } }, tx);
+    for (const member of members) {
+      enqueueMail({ to: member.email, locale: member.locale, template: "application_withdrawn", vars: { name: member.name, applicant: applicant.name, reference: application.reference, title: application.title, entity: member.entity } }, tx);
+    }
     return true;
   });
   if (!ok) return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, attachments } from "../../db/schema";
@@ -28,10 +29,32 @@ export function sniffType(bytes: Uint8Array): AllowedType | null {
   return null;
 }
 
-/** Pages of a PDF, counted from its page objects (not its page tree). */
+const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
+const OBJECT_STREAM = /\/Type\s*\/ObjStm(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
+// A compressed object stream larger than this once inflated is not a document we count into.
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Pages of a PDF, counted from its page objects (not its page tree, which a hostile file could
+ * make say anything). Since PDF 1.5 objects may sit compressed inside object streams
+ * (/Type /ObjStm), which most producers now use: those are inflated and counted too.
+ */
 export function countPdfPages(bytes: Uint8Array): number {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  return (text.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString("latin1");
+  let pages = (text.match(PAGE_OBJECT) ?? []).length;
+  for (const match of text.matchAll(OBJECT_STREAM)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end < 0) continue;
+    try {
+      const inflated = inflateSync(buffer.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      pages += (inflated.toString("latin1").match(PAGE_OBJECT) ?? []).length;
+    } catch {
+      // Not Flate-compressed, or damaged: its pages cannot be seen, as in any reader.
+    }
+  }
+  return pages;
 }
 
 /** A file name as typed by a person, without any path; refused if it tries to name a folder. */

@@ -175,6 +175,8 @@ const en = {
   "mail.application_receipt.body": "Hello {name},\n\nYour application “{title}” has been sent to {entity}. Its reference number is {reference}: quote it in any message about your application.\n\nThe nominating entity will decide whether to nominate it. You will be told by e-mail. Until the deadline you can withdraw it from your workspace.",
   "mail.application_received.subject": "New application to consider: {reference}",
   "mail.application_received.body": "Hello {name},\n\n{applicant} has sent the application “{title}” ({reference}) to {entity} and asks to be nominated. Sign in to read it and decide before your deadline.",
+  "mail.application_withdrawn.subject": "Application withdrawn: {reference}",
+  "mail.application_withdrawn.body": "Hello {name},\n\n{applicant} has withdrawn the application “{title}” ({reference}) sent to {entity}. There is nothing more to decide on it, and it does not count towards your nominations.",
 } as const;
 
 type Key = keyof typeof en;
@@ -355,6 +357,8 @@ const fr: Record<Key, string> = {
   "mail.application_receipt.body": "Bonjour {name},\n\nVotre candidature « {title} » a été envoyée à {entity}. Son numéro de référence est {reference} : rappelez-le dans tout message au sujet de votre candidature.\n\nL’entité de nomination décidera de la nominer ou non ; vous en serez informé par courriel. Jusqu’à la date limite, vous pouvez la retirer depuis votre espace.",
   "mail.application_received.subject": "Nouvelle candidature à examiner : {reference}",
   "mail.application_received.body": "Bonjour {name},\n\n{applicant} a envoyé la candidature « {title} » ({reference}) à {entity} et demande à être nominé. Connectez-vous pour la lire et décider avant votre date limite.",
+  "mail.application_withdrawn.subject": "Candidature retirée : {reference}",
+  "mail.application_withdrawn.body": "Bonjour {name},\n\n{applicant} a retiré la candidature « {title} » ({reference}) envoyée à {entity}. Vous n’avez plus de décision à prendre à son sujet, et elle ne compte pas dans vos nominations.",
 };
 
 const ar: Record<Key, string> = {
@@ -533,6 +537,8 @@ const ar: Record<Key, string> = {
   "mail.application_receipt.body": "مرحبًا {name}،\n\nأُرسل طلبك «{title}» إلى {entity}. رقمه المرجعي {reference}: اذكره في أي رسالة تتعلق بطلبك.\n\nستقرر جهة الترشيح ترشيحه أو عدم ترشيحه، وسنبلغك بالبريد الإلكتروني. يمكنك سحبه من مساحة عملك حتى الموعد النهائي.",
   "mail.application_received.subject": "طلب جديد للنظر فيه: {reference}",
   "mail.application_received.body": "مرحبًا {name}،\n\nأرسل {applicant} الطلب «{title}» ({reference}) إلى {entity} ويطلب ترشيحه. سجّل الدخول لقراءته واتخاذ قرارك قبل موعدكم النهائي.",
+  "mail.application_withdrawn.subject": "سُحب الطلب: {reference}",
+  "mail.application_withdrawn.body": "مرحبًا {name}،\n\nسحب {applicant} الطلب «{title}» ({reference}) المرسل إلى {entity}. لم يعد عليكم اتخاذ أي قرار بشأنه، ولا يُحتسب ضمن ترشيحاتكم.",
 };
 
 export const applicationsMessages: { en: typeof en; fr: Record<Key, string>; ar: Record<Key, string> } = { en, fr, ar };

@@ -159,4 +159,28 @@ describe("the applicant's application", () => {
     expect(saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "x" }, version: row.version })).toEqual({ ok: false, error: "errors.application_not_editable" });
     expect(withdrawApplication({ applicationId: id, applicantId: a.id })).toMatchObject({ ok: false, error: "errors.application_not_withdrawable" });
   });
+
+  it("withdrawing an application sent to an entity tells its members in their language; a draft tells no one", async () => {
+    const edition = makeOpenEdition();
+    const entity = makeEntity({ name: "Commission nationale du Sénégal" });
+    const member = await makeUser({ roles: [], locale: "fr" });
+    addEntityMember(entity.id, member.id);
+    const a = await makeUser({ name: "Awa Diop" });
+    const id = startFor(a.id, edition.id);
+    const version = completeApplication(id, a.id);
+    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok).toBe(true);
+    expect(withdrawApplication({ applicationId: id, applicantId: a.id })).toEqual({ ok: true });
+    const mail = db().select().from(outbox).where(and(eq(outbox.toAddress, member.email), eq(outbox.template, "application_withdrawn"))).all();
+    expect(mail).toHaveLength(1);
+    expect(mail[0].locale).toBe("fr");
+    expect(mail[0].subject).toMatch(/^Candidature retirée : KH-/);
+    expect(mail[0].textBody).toContain("Awa Diop a retiré la candidature");
+    expect(mail[0].textBody).toContain("Commission nationale du Sénégal");
+
+    const draft = startFor((await makeUser()).id, edition.id);
+    const before = db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n;
+    const owner = db().select({ applicantId: applications.applicantId }).from(applications).where(eq(applications.id, draft)).get()!;
+    expect(withdrawApplication({ applicationId: draft, applicantId: owner.applicantId })).toEqual({ ok: true });
+    expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n).toBe(before);
+  });
 });

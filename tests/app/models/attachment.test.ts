@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
@@ -27,6 +28,21 @@ describe("attachments", () => {
     expect(sniffType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
     expect(sniffType(EXE)).toBeNull();
     expect(countPdfPages(tinyPdf(3))).toBe(3);
+  });
+
+  it("pages inside compressed object streams (PDF 1.5 and later) are counted, and a damaged stream counts none", () => {
+    // Five pages: two as plain objects, three compressed in an object stream, as most producers write today.
+    const inner = Array.from({ length: 3 }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>").join("\n");
+    const compressed = deflateSync(Buffer.from(`6 0 7 60 8 120\n${inner}`, "latin1"));
+    const pdf = Buffer.concat([
+      Buffer.from("%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [9 0 R 10 0 R 6 0 R 7 0 R 8 0 R] /Count 5 >> endobj\n", "latin1"),
+      Buffer.from(`3 0 obj << /Type /ObjStm /N 3 /First 14 /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`, "latin1"),
+      compressed,
+      Buffer.from("\nendstream\nendobj\n9 0 obj << /Type /Page /Parent 2 0 R >> endobj\n10 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n", "latin1"),
+    ]);
+    expect(countPdfPages(new Uint8Array(pdf))).toBe(5);
+    const damaged = Buffer.from(pdf.toString("latin1").replace(/stream\n[\s\S]*?\nendstream/, "stream\nnot deflate\nendstream"), "latin1");
+    expect(countPdfPages(new Uint8Array(damaged))).toBe(2);
   });
 
   it("a PDF is stored outside the web root under a random name with its SHA-256", async () => {
