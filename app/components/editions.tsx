@@ -184,7 +184,11 @@ export function RemoveConfirmation({
       <p>
         <bdi>{text}</bdi>
       </p>
-      <ValidatedForm id="remove" result={result}>
+      <ValidatedForm
+        id="remove"
+        result={result}
+        schema={() => import("../forms/edition").then((m) => (idField === "criterionId" ? m.criterionSchema : m.ruleSchema))}
+      >
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name={idField} value={id} />

@@ -37,6 +37,14 @@ export function zodErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+/**
+ * On a page with several forms, the server's answer belongs to the one that was posted (its
+ * hidden `intent`): the others show no errors and keep their own values.
+ */
+export function resultForIntent<R extends FormResult>(result: R | null | undefined, intent: string): R | null {
+  return result?.values?.intent === intent ? result : null;
+}
+
 export function ValidatedForm({
   id,
   schema,
@@ -71,10 +79,16 @@ export function ValidatedForm({
 
   const formRef = useRef<HTMLFormElement>(null);
   const loaded = useRef<z.ZodType | null>(null);
+  // Marks the form once its schema is here (data-schema="ready"), so a test can tell a check
+  // made in the browser from one made by the server.
+  const [ready, setReady] = useState(false);
   const load = () => {
     if (schema && !loaded.current) {
       schema()
-        .then((s) => (loaded.current = s))
+        .then((s) => {
+          loaded.current = s;
+          setReady(true);
+        })
         .catch(() => undefined);
     }
   };
@@ -101,6 +115,7 @@ export function ValidatedForm({
         action={action}
         encType={encType}
         noValidate
+        data-schema={ready ? "ready" : undefined}
         className={className}
         onFocus={load}
         onPointerDown={load}
@@ -108,8 +123,10 @@ export function ValidatedForm({
           const schema = loaded.current;
           if (!schema) return;
           const form = event.currentTarget;
-          const data = Object.fromEntries(new FormData(form).entries());
-          const parsed = schema.safeParse(stringEntries(data));
+          // The button pressed is part of the post (its intent), as the server will see it.
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          const data = new FormData(form, submitter instanceof HTMLElement ? submitter : null);
+          const parsed = schema.safeParse(formEntries(data));
           if (!parsed.success) {
             event.preventDefault();
             setClientErrors(zodErrors(parsed.error));
@@ -127,9 +144,10 @@ export function ValidatedForm({
   );
 }
 
-function stringEntries(data: Record<string, FormDataEntryValue>) {
+/** The post as the action reads it (the last value of a name wins), files included. */
+function formEntries(data: FormData) {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === "string") out[key] = value;
+  for (const [key, value] of data.entries()) out[key] = value;
   return out;
 }
 
@@ -213,6 +231,21 @@ export function TextField({
       ) : null}
       <FieldError id={inputId} error={error} />
       {multiline ? <textarea {...common} rows={rows} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+    </div>
+  );
+}
+
+/** A file input whose error comes from the browser's check or from the server alike. */
+export function FileField({ name, label, hint, accept }: { name: string; label: string; hint: string; accept: string }) {
+  const { inputId, error } = useField(name);
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={inputId}>{label}</label>
+      <p className="hint" id={`${inputId}-hint`}>
+        {hint}
+      </p>
+      <FieldError id={inputId} error={error} />
+      <input type="file" id={inputId} name={name} accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import * as z from "zod";
 import { COUNTRY_CODES } from "../i18n/countries";
 import { type SectionDefinition } from "./application-sections";
 import { sectionSchema } from "./application-section-schema";
+import { fileField } from "./fields";
 
 const id = z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(100, { error: "errors.too_long" });
 const version = z.coerce.number({ error: "errors.version_conflict" }).int({ error: "errors.version_conflict" }).min(1, { error: "errors.version_conflict" });
@@ -15,7 +16,7 @@ export const SECTION_INTENTS = ["save", "complete", "autosave"] as const;
 /**
  * One section's form: the section's fields (their checks are strict only when the applicant
  * marks the section completed), the intent of the button pressed and the version read.
- * In the browser the button is not part of the data, so the lenient checks run there.
+ * The browser posts the button pressed too, so "completed" is checked strictly there as well.
  */
 export function sectionFormSchema(section: SectionDefinition, wordLimit: number | null) {
   return z
@@ -56,3 +57,11 @@ export const deleteAttachmentSchema = z.object({
   attachmentId: id,
   confirm: z.literal("on", { error: "errors.confirm_delete" }),
 });
+
+/**
+ * The upload form: a file is chosen and is not over the edition's limit per file. Its type is
+ * sniffed from the bytes and the application's totals are checked on the server (addAttachment).
+ */
+export function uploadSchema({ maxFileBytes, limitLabel }: { maxFileBytes: number; limitLabel: string }) {
+  return z.object({ file: fileField({ maxBytes: maxFileBytes, required: "errors.file_required", tooBig: "errors.file_too_big", vars: { limit: limitLabel } }) });
+}

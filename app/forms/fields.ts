@@ -23,3 +23,18 @@ export const newPassword = z
   .max(200, { error: "errors.too_long" });
 
 export const password = z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(200, { error: "errors.too_long" });
+
+/** A file input's value as FormData gives it (a File in the browser, Remix's File on the server). */
+export type ChosenFile = { name: string; size: number };
+export const isFile = (v: unknown): v is ChosenFile =>
+  typeof v === "object" && v !== null && typeof (v as ChosenFile).size === "number" && typeof (v as ChosenFile).name === "string";
+
+/**
+ * A file field checked in the browser before a long upload on a slow line: chosen, and at most
+ * `maxBytes`. Where the action reads the file apart (validateForm passes strings only), the
+ * field is absent and passes here; the action's own checks of the bytes then apply.
+ */
+export function fileField({ maxBytes, required, tooBig, vars, optionalWhenAbsent = false }: { maxBytes: number; required: string; tooBig: string; vars?: Record<string, string | number>; optionalWhenAbsent?: boolean }) {
+  const chosen = z.custom<ChosenFile>((v) => isFile(v) && v.size > 0, { error: required }).refine((v) => v.size <= maxBytes, { error: tooBig, params: vars });
+  return optionalWhenAbsent ? chosen.optional() : chosen;
+}

@@ -21,7 +21,8 @@ export const wholeNumber = (min: number, max: number) =>
 
 export const declareConflictSchema = z.object({ intent: z.literal("declare"), applicationId: id, reason: requiredText(1000) });
 export const confirmDeclarationsSchema = z.object({ intent: z.literal("confirm"), confirm });
-export const declarationSchema = z.discriminatedUnion("intent", [declareConflictSchema, confirmDeclarationsSchema], { error: "errors.intent_invalid" });
+export const withdrawConflictSchema = z.object({ intent: z.literal("withdraw"), applicationId: id, confirm });
+export const declarationSchema = z.discriminatedUnion("intent", [declareConflictSchema, confirmDeclarationsSchema, withdrawConflictSchema], { error: "errors.intent_invalid" });
 
 import { CONFIDENCE_LEVELS } from "./form-values";
 
@@ -30,8 +31,8 @@ export { splitList } from "./form-values";
 
 /**
  * The scoring form. Which criteria exist and the scale come from the edition, so the schema is
- * built per page. In the browser the submit button's intent is not in the data checked, so the
- * intent is optional here; completeness for a submission is checked on the server.
+ * built per page. Completeness for a submission is checked on the server (saveReview), which
+ * also knows the stored draft; autosave posts without an intent.
  */
 export function reviewSchema({ keys, min, max }: { keys: string[]; min: number; max: number }) {
   const shape: Record<string, z.ZodType> = {

@@ -10,7 +10,9 @@ import type { SessionUser } from "../auth/session.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
 
-export const MAX_LETTER_BYTES = 10 * 1024 * 1024;
+import { MAX_LETTER_BYTES } from "../forms/nomination";
+
+export { MAX_LETTER_BYTES };
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
 export const ENTITY_VISIBLE_STATES = ["awaiting_nominator", "returned", "declined", "withdrawn", ...QUOTA_STATES] as const;

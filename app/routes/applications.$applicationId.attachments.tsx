@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
-import { fieldId, ValidatedForm, type FormResult } from "../components/form";
+import { FileField, ValidatedForm, zodErrors, type FormResult } from "../components/form";
 import { useT } from "../components/i18n";
-import { deleteAttachmentSchema } from "../forms/application.server";
+import { deleteAttachmentSchema, uploadSchema } from "../forms/application.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatNumber } from "../i18n";
 import { editBlocker } from "../models/application.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: application.reference,
     files: files.map((f) => ({ ...f, sha256: f.sha256.slice(0, 12) })),
     totals: attachmentTotals(files),
-    limits: { file: megabytes(maxFileBytes), total: megabytes(maxTotalBytes), pages: maxPdfPages },
+    limits: { file: megabytes(maxFileBytes), fileBytes: maxFileBytes, total: megabytes(maxTotalBytes), pages: maxPdfPages },
     blocker: editBlocker(application),
   };
 }
@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   const file = formData.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return data({ errors: fieldError("file", "errors.file_required"), values: {}, deleting: null }, { status: 400 });
+  const form = uploadSchema({ maxFileBytes, limitLabel: megabytes(maxFileBytes) }).safeParse({ file });
+  if (!form.success || !file || typeof file === "string") return data({ errors: form.success ? fieldError("file", "errors.file_required") : zodErrors(form.error), values: {}, deleting: null }, { status: 400 });
   const result = addAttachment({ applicationId: application.id, applicantId: user.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (!result.ok) return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
   return redirect(`${base}?added=1`);
@@ -105,8 +106,6 @@ export default function Attachments() {
   const result = useActionData<typeof action>() as (FormResult & { deleting?: string | null }) | undefined;
   const [params] = useSearchParams();
   const uploadResult = result && !result.deleting ? result : null;
-  const fileError = uploadResult?.errors?.file;
-  const inputId = fieldId("upload", "file");
   return (
     <>
       <p>
@@ -171,19 +170,13 @@ export default function Attachments() {
       {blocker ? null : (
         <>
           <h2>{t("applications.upload_title")}</h2>
-          <ValidatedForm id="upload" result={uploadResult} encType="multipart/form-data">
-            <div className={fileError ? "field has-error" : "field"}>
-              <label htmlFor={inputId}>{t("applications.upload_label")}</label>
-              <p className="hint" id={`${inputId}-hint`}>
-                {t("applications.upload_hint")}
-              </p>
-              {fileError ? (
-                <p className="field-error" id={`${inputId}-error`}>
-                  <span className="visually-hidden">{t("errors.prefix")}</span> {t(fileError.message, fileError.vars)}
-                </p>
-              ) : null}
-              <input type="file" id={inputId} name="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby={fileError ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`} />
-            </div>
+          <ValidatedForm
+            id="upload"
+            result={uploadResult}
+            encType="multipart/form-data"
+            schema={() => import("../forms/application").then((m) => m.uploadSchema({ maxFileBytes: limits.fileBytes, limitLabel: limits.file }))}
+          >
+            <FileField name="file" label={t("applications.upload_label")} hint={t("applications.upload_hint")} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" />
             <button type="submit" className="button">
               {t("applications.upload")}
             </button>

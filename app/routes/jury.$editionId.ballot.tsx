@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound } from "../auth/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
 import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../utils/results-forms.server";
@@ -113,7 +113,7 @@ export default function Ballot() {
         <>
           <p>{t("results.ballot_help")}</p>
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
-          <ValidatedForm id="ballot" result={result} defaultValues={d.ranks}>
+          <ValidatedForm id="ballot" result={resultForIntent(result, "vote")} defaultValues={d.ranks} schema={() => import("../forms/deliberation").then((m) => m.ballotSchema)}>
             <input type="hidden" name="intent" value="vote" />
             <div id="ballot-ballot" tabIndex={-1}>
               {d.view.shortlist.map((a) => (
@@ -134,7 +134,7 @@ export default function Ballot() {
                 ))}
               </ul>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={result}>
+              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../forms/deliberation").then((m) => m.closeBallotSchema)}>
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton secondary>{t("results.close_submit")}</SubmitButton>
@@ -150,7 +150,7 @@ export default function Ballot() {
             <>
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
-              <ValidatedForm id="recommend" result={result} defaultValues={{ ...Object.fromEntries((d.view.outcome?.rows ?? []).slice(0, d.edition.laureateCount).map((r, i) => [`choice_${i + 1}`, r.id])), ...d.recommendation }}>
+              <ValidatedForm id="recommend" result={resultForIntent(result, "recommend")} schema={() => import("../forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))} defaultValues={{ ...Object.fromEntries((d.view.outcome?.rows ?? []).slice(0, d.edition.laureateCount).map((r, i) => [`choice_${i + 1}`, r.id])), ...d.recommendation }}>
                 <input type="hidden" name="intent" value="recommend" />
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>

@@ -5,8 +5,9 @@ import { notFound, requireRole } from "../auth/permissions.server";
 import type { SessionUser } from "../auth/session.server";
 import { ApplicationView } from "../components/application-view";
 import { viewSections } from "../components/application-view.server";
-import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
+import { LocalTime } from "../components/local-time";
 import { nominationDecisionSchema } from "../forms/nomination.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
@@ -72,6 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/nominations/${application.id}?entity=${encodeURIComponent(entity.id)}&done=${done}`);
 }
 
+// Loaded on the first interaction with a form (see ValidatedForm).
+const decisionSchema = () => import("../forms/nomination").then((m) => m.nominationDecisionSchema);
+
 export default function NominationApplication() {
   const t = useT();
   const { entity, application, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
@@ -125,14 +129,17 @@ export default function NominationApplication() {
       {waiting ? (
         <section className="panel actions-panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("nominations.actions_title")}</h2>
-          <p>{t("nominations.deadline", { date: formatDateTime(new Date(application.deadlineAt), t.locale) })}</p>
+          <p>
+            {t("nominations.deadline", { date: formatDateTime(new Date(application.deadlineAt), t.locale) })}
+            <LocalTime at={application.deadlineAt} />
+          </p>
           <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
           {deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
           {step === "return" ? (
             <>
               <h3>{t("nominations.return_title")}</h3>
               <p>{t("nominations.return_intro")}</p>
-              <ValidatedForm id="return" result={result}>
+              <ValidatedForm id="return" result={result} schema={decisionSchema}>
                 {hidden}
                 <input type="hidden" name="intent" value="return" />
                 <TextField name="comment" label={t("nominations.return_comment")} multiline dirAuto />
@@ -146,7 +153,7 @@ export default function NominationApplication() {
             <>
               <h3>{t("nominations.decline_title")}</h3>
               <p>{t("nominations.decline_intro")}</p>
-              <ValidatedForm id="decline" result={result}>
+              <ValidatedForm id="decline" result={result} schema={decisionSchema}>
                 {hidden}
                 <input type="hidden" name="intent" value="decline" />
                 <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
@@ -161,10 +168,10 @@ export default function NominationApplication() {
             <>
               <h3>{t("nominations.nominate_title")}</h3>
               <p>{t("nominations.nominate_intro", { quota: quota.quota })}</p>
-              <ValidatedForm id="nominate" result={result} encType="multipart/form-data">
+              <ValidatedForm id="nominate" result={result} encType="multipart/form-data" schema={decisionSchema}>
                 {hidden}
                 <input type="hidden" name="intent" value="nominate" />
-                <LetterField error={result?.errors?.letter} />
+                <FileField name="letter" label={t("nominations.letter")} hint={t("nominations.letter_hint")} accept="application/pdf,.pdf" />
                 <Checkbox name="confirm" label={t("nominations.nominate_confirm")} />
                 <div className="button-row">
                   <SubmitButton>{t("nominations.nominate_submit")}</SubmitButton>
@@ -204,23 +211,4 @@ export default function NominationApplication() {
 }
 
 /** The file input, in the same pattern as TextField (label, hint, error next to it). */
-function LetterField({ error }: { error?: { message: string; vars?: Record<string, string | number> } }) {
-  const t = useT();
-  const id = "nominate-letter";
-  return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{t("nominations.letter")}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {t("nominations.letter_hint")}
-      </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t("errors.prefix")}</span> {t(error.message, error.vars)}
-        </p>
-      ) : null}
-      <input type="file" id={id} name="letter" accept="application/pdf,.pdf" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? true : undefined} />
-    </div>
-  );
-}
-
 export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { notFound, requireRole } from "../auth/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
+import { LocalTime } from "../components/local-time";
 import { internalDeadlineSchema } from "../forms/nomination.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
@@ -94,7 +95,10 @@ export default function NominationsWorkspace() {
         </p>
       ) : null}
       <p className="lead">{t("nominations.edition", { year: edition.year, theme })}</p>
-      <p>{t("nominations.deadline", { date: formatDateTime(new Date(edition.deadlineAt), t.locale) })}</p>
+      <p>
+        {t("nominations.deadline", { date: formatDateTime(new Date(edition.deadlineAt), t.locale) })}
+        <LocalTime at={edition.deadlineAt} />
+      </p>
       {edition.deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
       <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
       <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
@@ -130,8 +134,17 @@ export default function NominationsWorkspace() {
         </div>
       )}
       <h2>{t("nominations.internal_deadline_title")}</h2>
-      <p>{internalDeadline ? t("nominations.internal_deadline_current", { date: formatDateTime(new Date(internalDeadline), t.locale) }) : t("nominations.internal_deadline_none")}</p>
-      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }}>
+      <p>
+        {internalDeadline ? (
+          <>
+            {t("nominations.internal_deadline_current", { date: formatDateTime(new Date(internalDeadline), t.locale) })}
+            <LocalTime at={internalDeadline} />
+          </>
+        ) : (
+          t("nominations.internal_deadline_none")
+        )}
+      </p>
+      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }} schema={() => import("../forms/nomination").then((m) => m.internalDeadlineSchema)}>
         <input type="hidden" name="entityId" value={entity.id} />
         <input type="hidden" name="editionId" value={edition.id} />
         <TextField name="internalDeadline" type="datetime-local" label={t("nominations.internal_deadline_field")} hint={t("nominations.internal_deadline_hint")} />

@@ -129,7 +129,7 @@ export default function Decision() {
           <p>{t("results.decision_help")}</p>
           <ValidatedForm
             id="decide"
-           
+            schema={() => import("../forms/deliberation").then((m) => m.decisionSchema)}
             result={result}
             defaultValues={Object.fromEntries((d.recommendation ?? []).map((r) => [`${LAUREATE_PREFIX}${r.id}`, "on"]))}
           >

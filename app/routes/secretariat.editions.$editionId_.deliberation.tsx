@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound } from "../auth/permissions.server";
-import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
+import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { ResultsSteps } from "../components/results-steps";
 import { OutcomeTable } from "../components/results-outcome";
@@ -84,7 +84,7 @@ export default function SecretariatDeliberation() {
           <>
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
-            <ValidatedForm id="open" result={result} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
+            <ValidatedForm id="open" result={resultForIntent(result, "open")} schema={() => import("../forms/deliberation").then((m) => m.openDeliberationSchema)} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
               <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
@@ -126,7 +126,7 @@ export default function SecretariatDeliberation() {
           ) : (
             <>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={result}>
+              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../forms/deliberation").then((m) => m.closeBallotSchema)}>
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton>{t("results.close_submit")}</SubmitButton>

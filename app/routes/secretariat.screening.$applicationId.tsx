@@ -111,7 +111,7 @@ export default function ScreenApplication() {
           ) : (
             <>
               <p>{t("screening.rules_intro")}</p>
-              <ValidatedForm id="screening" result={result} defaultValues={defaults}>
+              <ValidatedForm id="screening" result={result} defaultValues={defaults} schema={() => import("../forms/screening").then((m) => m.screeningSchema(application.rules.map((r) => r.key)))}>
                 <input type="hidden" name="applicationId" value={application.id} />
                 <input type="hidden" name="editionId" value={application.editionId} />
                 {application.rules.map((rule) => (

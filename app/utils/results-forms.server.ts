@@ -1,4 +1,4 @@
 // The deliberation and decision schemas as the actions use them. Routes import them from here,
-// a server-only module, so the browser bundle of those pages does not carry zod: those forms
-// are validated on the server (plain posts), which keeps the pages within their weight budget.
+// a server-only module, so zod is not in those pages' first-visit bundle; the browser loads the
+// same schemas lazily on the first interaction with a form (see ValidatedForm).
 export { ballotSchema, closeBallotSchema, decisionSchema, idsFrom, openDeliberationSchema, recommendationSchema } from "../forms/deliberation";

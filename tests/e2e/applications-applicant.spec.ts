@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { waitForMail } from "./support/db";
 import { gotoReady } from "./support/hydration";
 import { registerApplicant } from "./support/session";
+import { expectRefusedBeforePosting } from "./support/validation";
 import { closeCall, E2E_RULES, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
 
 let call: OpenCall | undefined;
@@ -58,8 +59,9 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   for (const key of Object.keys(TEXT)) await completeSection(page, base, key);
   await expect(page.getByText("You have completed 11 of 11 sections.")).toBeVisible();
 
-  // Uploads: an executable renamed .pdf is refused, a real PDF is accepted.
+  // Uploads: none chosen is refused, an executable renamed .pdf is refused, a real PDF is accepted.
   await gotoReady(page, `${base}/attachments`);
+  await expectRefusedBeforePosting(page, "upload", () => page.getByRole("button", { name: "Upload the file" }).click(), "Choose a file");
   await page.getByLabel("Choose a file").setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03 This program cannot be run in DOS mode", "latin1") });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.locator(".error-summary")).toContainText("not a PDF, PNG or JPEG");

@@ -5,6 +5,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { runCli } from "../../scoring/cli";
 import { e2eDb, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
+import { expectRefusedBeforePosting } from "./support/validation";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
 import { APPLICANT_PASSWORD, JUROR_PASSWORD, seedScoredEdition } from "./results-seed";
 
@@ -67,6 +68,12 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
     const { context, page: p } = await signedIn(browser, s.jurors[j].email, JUROR_PASSWORD);
     await gotoReady(p, `/jury/${s.editionId}/ballot`);
     if (j === 1) await expect(p.getByText(s.apps[0].reference)).toHaveCount(0);
+    if (j === 0) {
+      // A position left empty is refused, and what was typed stays.
+      await p.getByLabel(`Position of ${s.apps[0].reference}`).fill("1");
+      await expectRefusedBeforePosting(p, "ballot", () => p.getByRole("button", { name: "Cast my ballot" }).click(), "Enter a position, for example 1");
+      await expect(p.getByLabel(`Position of ${s.apps[0].reference}`)).toHaveValue("1");
+    }
     for (const [pos, a] of order.entries()) await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
     await p.getByRole("button", { name: "Cast my ballot" }).click();
     await expect(p.getByRole("status")).toContainText("Your ballot is recorded");
@@ -77,6 +84,7 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   const chair = await signedIn(browser, s.jurors[0].email, JUROR_PASSWORD);
   await gotoReady(chair.page, `/jury/${s.editionId}/ballot`);
   await expect(chair.page.getByRole("listitem").filter({ hasText: /— has voted$/ })).toHaveCount(3);
+  await expectRefusedBeforePosting(chair.page, "close", () => chair.page.getByRole("button", { name: "Close the ballot" }).click(), "Tick the box to confirm");
   await chair.page.getByLabel(/I confirm the ballot is closed/).check();
   await chair.page.getByRole("button", { name: "Close the ballot" }).click();
   await expect(chair.page.getByRole("status")).toContainText("The ballot is closed");

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "./support/db";
 import { gotoReady } from "./support/hydration";
+import { expectRefusedBeforePosting } from "./support/validation";
 import { secretariatStatePath, setLanguage } from "./support/session";
 import { nominateDirectly, seedNominations } from "./nominations-seed";
 
@@ -47,8 +48,7 @@ test("the secretariat filters, exports CSV and screens one application eligible 
   await gotoReady(page, `/secretariat/screening/${senegal2.id}`);
   await page.getByRole("group", { name: `Rule ${seed.ruleKeys[0]}` }).getByLabel("Pass").check();
   await page.getByRole("group", { name: `Rule ${seed.ruleKeys[1]}` }).getByLabel("Fail").check();
-  await page.getByRole("button", { name: "Save the decisions" }).click();
-  await expect(page.locator(".error-summary")).toContainText("Write the evidence for a failed rule");
+  await expectRefusedBeforePosting(page, "screening", () => page.getByRole("button", { name: "Save the decisions" }).click(), "Write the evidence for a failed rule");
   await expect(page.getByText(/Result: not decided yet/)).toBeVisible();
   const since = Date.now();
   await page.locator(`textarea[name="evidence__${seed.ruleKeys[1]}"]`).fill("The project does not use ICT in education.");
