@@ -9,6 +9,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
+  "time.local": "بتوقيتك: {time}",
   "nav.skip": "الانتقال إلى المحتوى الرئيسي",
   "nav.main": "القائمة الرئيسية",
   "nav.home": "الصفحة الرئيسية",

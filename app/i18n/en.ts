@@ -9,6 +9,7 @@ const core = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
   "app.short_name": "UNESCO ICT in Education Prize",
   "title.error_prefix": "Error: ",
+  "time.local": "your time: {time}",
   "nav.skip": "Skip to main content",
   "nav.main": "Main menu",
   "nav.home": "Home",

@@ -9,6 +9,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
+  "time.local": "votre heure : {time}",
   "nav.skip": "Aller au contenu principal",
   "nav.main": "Menu principal",
   "nav.home": "Accueil",

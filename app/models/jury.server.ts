@@ -214,6 +214,37 @@ export function declareConflict({ editionId, userId, applicationId, reason }: { 
   });
 }
 
+/**
+ * The juror takes back a conflict they declared (a mistake, a link that has ended), only while
+ * no assignment of the edition is published: after that, assignments and recusals rest on it.
+ * The register row goes; the audit log keeps both the declaration and its withdrawal.
+ */
+export function withdrawDeclaredConflict({ editionId, userId, applicationId }: { editionId: string; userId: string; applicationId: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("applicationId", "errors.jury_application_unknown");
+    const conflict = tx
+      .select({ id: conflicts.id, reason: conflicts.reason })
+      .from(conflicts)
+      .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, applicationId), eq(conflicts.source, "declared")))
+      .get();
+    if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
+    if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");
+    tx.delete(conflicts).where(eq(conflicts.id, conflict.id)).run();
+    writeAudit({ actorId: userId, action: "conflict.withdrawn", objectType: "conflict", objectId: conflict.id, details: { editionId, jurorId: member.id, applicationId, source: "declared", reason: conflict.reason } }, tx);
+    return { ok: true as const };
+  });
+}
+
+function assignmentsPublished(tx: Tx | DB, editionId: string): boolean {
+  return Boolean(tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt))).limit(1).get());
+}
+
+/** Whether jurors may still take back a declared conflict (no assignment published yet). */
+export function declaredConflictsOpen({ editionId }: { editionId: string }): boolean {
+  return !assignmentsPublished(db(), editionId);
+}
+
 /** The juror states that, apart from those declared, they have no conflict. */
 export function confirmDeclarations({ editionId, userId }: { editionId: string; userId: string }): { ok: true } | Failure {
   return db().transaction((tx) => {
@@ -358,11 +389,20 @@ export function assignmentOverview({ editionId }: { editionId: string }) {
   const live = rows.filter((r) => r.state !== "recused");
   const jurorName = new Map(jurors.map((j) => [j.id, j.name]));
   const appTitle = new Map(apps.map((a) => [a.id, a.title]));
-  const loads = jurors.map((j) => ({ id: j.id, name: j.name, languages: j.languages, load: live.filter((r) => r.jurorId === j.id).length }));
-  const coverage = apps.map((a) => ({ id: a.id, title: a.title, language: a.language, jurors: live.filter((r) => r.applicationId === a.id).map((r) => jurorName.get(r.jurorId) ?? "—") }));
+  // Grouped once: a filter per juror and per application was O(jurors × assignments), seconds at 10,000 applications.
+  const loadOf = new Map<string, number>();
+  const jurorsOf = new Map<string, string[]>();
+  for (const r of live) {
+    loadOf.set(r.jurorId, (loadOf.get(r.jurorId) ?? 0) + 1);
+    const list = jurorsOf.get(r.applicationId) ?? [];
+    list.push(r.jurorId);
+    jurorsOf.set(r.applicationId, list);
+  }
+  const loads = jurors.map((j) => ({ id: j.id, name: j.name, languages: j.languages, load: loadOf.get(j.id) ?? 0 }));
+  const coverage = apps.map((a) => ({ id: a.id, title: a.title, language: a.language, jurors: (jurorsOf.get(a.id) ?? []).map((id) => jurorName.get(id) ?? "—") }));
   const shared = new Map<string, number>();
   for (const a of apps) {
-    const ids = live.filter((r) => r.applicationId === a.id && jurorName.has(r.jurorId)).map((r) => r.jurorId).sort();
+    const ids = (jurorsOf.get(a.id) ?? []).filter((id) => jurorName.has(id)).sort();
     for (let i = 0; i < ids.length; i++) for (let k = i + 1; k < ids.length; k++) shared.set(`${ids[i]}|${ids[k]}`, (shared.get(`${ids[i]}|${ids[k]}`) ?? 0) + 1);
   }
   const pairs = [...shared.entries()].map(([k, n]) => {

@@ -7,7 +7,7 @@ import { useT } from "../components/i18n";
 import { declarationSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { countryName } from "../i18n/countries";
-import { confirmDeclarations, declareConflict, getJuryEdition, listApplicationsForDeclaration } from "../models/jury.server";
+import { confirmDeclarations, declareConflict, declaredConflictsOpen, getJuryEdition, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
 
 export const handle = { title: "jury.conflicts.title" };
@@ -18,7 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const list = listApplicationsForDeclaration({ editionId: params.editionId ?? "", userId: user.id });
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!list || !edition) notFound();
-  return { year: edition.year, declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null, applications: list.applications };
+  const canWithdraw = declaredConflictsOpen({ editionId: edition.id });
+  // "?withdraw=<application>" is the confirmation step for one declared conflict (works without JavaScript).
+  const withdrawId = new URL(request.url).searchParams.get("withdraw");
+  const withdrawing = canWithdraw ? (list.applications.find((a) => a.id === withdrawId && a.conflict !== null) ?? null) : null;
+  return { year: edition.year, declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null, applications: list.applications, canWithdraw, withdrawing };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,6 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "declare" }, { status: 400 });
     return redirect(`/jury/${editionId}/conflicts?declared=1`);
   }
+  if (form.data.intent === "withdraw") {
+    const done = withdrawDeclaredConflict({ editionId, userId: user.id, applicationId: form.data.applicationId });
+    if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "withdraw" }, { status: 400 });
+    return redirect(`/jury/${editionId}/conflicts?withdrawn=1`);
+  }
   const done = confirmDeclarations({ editionId, userId: user.id });
   if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "confirm" }, { status: 400 });
   return redirect(`/jury/${editionId}/conflicts?confirmed=1`);
@@ -38,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeclareConflicts() {
   const t = useT();
-  const { year, declaredAt, applications } = useLoaderData<typeof loader>();
+  const { year, declaredAt, applications, canWithdraw, withdrawing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const open = applications.filter((a) => a.conflict === null);
@@ -57,6 +66,28 @@ export default function DeclareConflicts() {
         <p className="notice success" role="status">
           {t("jury.conflicts.confirmed_notice")}
         </p>
+      ) : params.get("withdrawn") ? (
+        <p className="notice success" role="status">
+          {t("jury.conflicts.withdrawn_notice")}
+        </p>
+      ) : null}
+      {withdrawing ? (
+        <section className="panel" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("jury.conflicts.withdraw_title")}</h2>
+          <p>
+            <bdi>{withdrawing.title}</bdi> — <bdi>{withdrawing.organisation}</bdi>
+          </p>
+          <p>{t("jury.conflicts.withdraw_intro")}</p>
+          <ValidatedForm id="withdraw" schema={() => import("../forms/jury").then((m) => m.withdrawConflictSchema)} result={result?.intent === "withdraw" ? result : undefined}>
+            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="applicationId" value={withdrawing.id} />
+            <Checkbox name="confirm" label={t("jury.conflicts.withdraw_confirm")} />
+            <div className="button-row">
+              <SubmitButton>{t("jury.conflicts.withdraw")}</SubmitButton>
+              <Link to=".">{t("jury.conflicts.keep")}</Link>
+            </div>
+          </ValidatedForm>
+        </section>
       ) : null}
       {applications.length === 0 ? (
         <p className="panel">{t("jury.conflicts.empty")}</p>
@@ -81,7 +112,24 @@ export default function DeclareConflicts() {
                     <bdi>{a.organisation}</bdi>
                   </td>
                   <td>{countryName(a.country, t.locale)}</td>
-                  <td>{a.conflict === null ? t("jury.conflicts.none") : <>{t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi></>}</td>
+                  <td>
+                    {a.conflict === null ? (
+                      t("jury.conflicts.none")
+                    ) : (
+                      <>
+                        {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
+                        {canWithdraw && withdrawing?.id !== a.id ? (
+                          <>
+                            {" "}
+                            <Link to={`?withdraw=${a.id}#withdraw-title`}>
+                              {t("jury.conflicts.withdraw_link")}
+                              <span className="visually-hidden"> — {a.title}</span>
+                            </Link>
+                          </>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import { seedJuryScenario, type JuryScenario } from "../fixtures/jury";
 import { e2eDb, freeEditionYear, waitForMail } from "./support/db";
 import { gotoReady } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
+import { expectRefusedBeforePosting } from "./support/validation";
 
 const PASSWORD = "juror passphrase for e2e";
 let s: JuryScenario;
@@ -35,6 +36,19 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await page.getByLabel("Reason").fill("I sit on their board");
   await page.getByRole("button", { name: "Declare the conflict" }).click();
   await expect(page.getByRole("status")).toContainText("Your conflict has been recorded");
+  // A second one by mistake, withdrawn after a confirmation.
+  await page.getByLabel("Application", { exact: true }).selectOption({ label: classe.title });
+  await page.getByLabel("Reason").fill("Wrong line");
+  await page.getByRole("button", { name: "Declare the conflict" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(classe.title) })).toContainText("Wrong line");
+  await page.getByRole("link", { name: `Withdraw — ${classe.title}` }).click();
+  await expect(page.getByRole("heading", { name: "Withdraw this declared conflict?" })).toBeVisible();
+  await expectRefusedBeforePosting(page, "withdraw", () => page.getByRole("button", { name: "Withdraw the conflict" }).click(), "Tick the box to confirm");
+  await page.getByLabel("I confirm I have no conflict of interest with this application").check();
+  await page.getByRole("button", { name: "Withdraw the conflict" }).click();
+  await expect(page.getByRole("status")).toContainText("Your declared conflict has been withdrawn");
+  await expect(page.getByRole("row", { name: new RegExp(classe.title) })).toContainText("No conflict declared");
+  await expect(page.getByRole("row", { name: new RegExp(textbooks.title) })).toContainText("I sit on their board");
   await page.getByLabel("I have no conflict of interest with the other applications listed").check();
   await page.getByRole("button", { name: "Confirm", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Your declaration has been recorded");

@@ -15,6 +15,8 @@ const LANGS = ["en", "fr", "ar"] as const;
 const PASSWORD = "juror passphrase for e2e";
 let s: JuryScenario;
 let reviewId: string;
+// A second edition where nothing is published yet, so a declared conflict can still be withdrawn.
+let early: JuryScenario;
 
 test.beforeAll(async () => {
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
@@ -22,6 +24,9 @@ test.beforeAll(async () => {
   s = seedJuryScenario(database, { passwordHash, year: freeEditionYear(), label: "pages" });
   reviewId = publishPair(database, s.editionId, s.jurors[0].memberId, s.applications[1].id);
   publishPair(database, s.editionId, s.jurors[1].memberId, s.applications[1].id);
+  early = seedJuryScenario(database, { passwordHash, year: freeEditionYear(), label: "pages-early" });
+  const member = database.insert(schema.juryMembers).values({ editionId: early.editionId, userId: s.jurors[0].userId }).returning().get();
+  database.insert(schema.conflicts).values({ editionId: early.editionId, jurorId: member.id, applicationId: early.applications[0].id, source: "declared", reason: "Declared by mistake" }).run();
 });
 
 async function check(page: Page, url: string, lang: (typeof LANGS)[number]) {
@@ -38,7 +43,9 @@ for (const lang of LANGS) {
   test(`a juror's pages are accessible and light in ${lang}`, async ({ page }) => {
     await signIn(page, s.jurors[0].email, PASSWORD);
     await setLanguage(page, lang);
-    for (const url of ["/jury", `/jury/${s.editionId}/conflicts`, `/jury/reviews/${reviewId}`]) await check(page, url, lang);
+    // The review page comes last: the scoring form with errors is checked on it next.
+    for (const url of ["/jury", `/jury/${s.editionId}/conflicts`, `/jury/${early.editionId}/conflicts?withdraw=${early.applications[0].id}`, `/jury/reviews/${reviewId}`]) await check(page, url, lang);
+    await expect(page.locator("form#review")).toBeVisible();
     // The scoring form with errors.
     await page.locator('form#review button[value="submit"]').click();
     await expect(page.locator(".error-summary")).toBeVisible();

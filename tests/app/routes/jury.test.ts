@@ -56,6 +56,39 @@ describe("conflicts of interest", () => {
     expect(db().select({ n: count() }).from(conflicts).where(and(eq(conflicts.source, "declared"), eq(conflicts.editionId, s.editionId))).get()!.n).toBe(0);
   });
 
+  it("a juror withdraws a conflict declared by mistake before publication (audited); another juror's or a detected conflict cannot be withdrawn; after publication it stays", async () => {
+    const s = await scenario();
+    const [ana, bo, chidi] = s.jurors;
+    const solar = s.applications[0];
+    const post = async (userId: string, form: Record<string, string>) => run(async () => declare.action(args(request(`/jury/${s.editionId}/conflicts`, { cookie: await cookieFor(userId), form }), { editionId: s.editionId })));
+    const declared = (memberId: string) => db().select({ n: count() }).from(conflicts).where(and(eq(conflicts.jurorId, memberId), eq(conflicts.source, "declared"))).get()!.n;
+    expect((await post(ana.userId, { intent: "declare", applicationId: solar.id, reason: "Wrong line" })).status).toBe(302);
+
+    // The confirmation step is a page of its own; without the box ticked nothing changes.
+    const page = await run(async () => declare.loader(args(request(`/jury/${s.editionId}/conflicts?withdraw=${solar.id}`, { cookie: await cookieFor(ana.userId) }), { editionId: s.editionId })));
+    expect(page.body).toMatchObject({ canWithdraw: true, withdrawing: { id: solar.id, conflict: "Wrong line" } });
+    expect(await post(ana.userId, { intent: "withdraw", applicationId: solar.id })).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.jury_confirm_required" } } } });
+    // Bo has declared nothing; Chidi's conflict with the Kenyan project was detected, not declared.
+    expect(await post(bo.userId, { intent: "withdraw", applicationId: solar.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { applicationId: { message: "errors.jury_conflict_unknown" } } } });
+    detectConflicts({ editionId: s.editionId, actorId: null });
+    expect(await post(chidi.userId, { intent: "withdraw", applicationId: solar.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { applicationId: { message: "errors.jury_conflict_unknown" } } } });
+    expect(declared(ana.memberId)).toBe(1);
+
+    expect((await post(ana.userId, { intent: "withdraw", applicationId: solar.id, confirm: "on" })).status).toBe(302);
+    expect(declared(ana.memberId)).toBe(0);
+    const audit = db().select().from(auditLog).where(eq(auditLog.action, "conflict.withdrawn")).all();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].details)).toMatchObject({ applicationId: solar.id, reason: "Wrong line", source: "declared" });
+
+    // Once an assignment is published, a declaration stands.
+    expect((await post(ana.userId, { intent: "declare", applicationId: solar.id, reason: "Advised them" })).status).toBe(302);
+    publishPair(db(), s.editionId, bo.memberId, s.applications[1].id);
+    expect(await post(ana.userId, { intent: "withdraw", applicationId: solar.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.jury_conflict_locked" } } } });
+    expect(declared(ana.memberId)).toBe(1);
+    const after = await run(async () => declare.loader(args(request(`/jury/${s.editionId}/conflicts?withdraw=${solar.id}`, { cookie: await cookieFor(ana.userId) }), { editionId: s.editionId })));
+    expect(after.body).toMatchObject({ canWithdraw: false, withdrawing: null });
+  });
+
   it("automatic detection is idempotent and finds same country and same e-mail domain", async () => {
     const s = await scenario();
     const first = detectConflicts({ editionId: s.editionId, actorId: null });
