@@ -1,22 +1,17 @@
 // Small pieces shared by the applicant's pages.
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { formatDateTime } from "../i18n";
 import { useT } from "./i18n";
+import { LocalTime } from "./local-time";
 
 /** The deadline in Paris time, and, with JavaScript, also in the viewer's own time zone. */
 export function ApplicationsDeadline({ at }: { at: string | Date }) {
   const t = useT();
   const instant = new Date(at);
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && zone !== "Europe/Paris") setLocal(formatDateTime(instant, t.locale, zone));
-  }, [at, t.locale]);
   return (
     <>
       <time dateTime={instant.toISOString()}>{formatDateTime(instant, t.locale)}</time> {t("applications.paris_time")}
-      {local ? <> ({t("applications.local_time", { time: local })})</> : null}
+      <LocalTime at={instant} />
     </>
   );
 }

@@ -57,6 +57,8 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     // Change the weight of one criterion.
     await page.getByRole("link", { name: /Selection criteria/ }).click();
     await page.getByRole("link", { name: "Edit Pedagogy innovation" }).click();
+    // The page also holds the form to add a criterion, with its own Weight field: wait for the edit form.
+    await expect(page.getByRole("heading", { name: "Edit the criterion" })).toBeVisible();
     await page.getByLabel("Weight", { exact: true }).fill("2");
     await clickSubmit(page, "Save the criterion");
     await expect(page.getByRole("status")).toContainText("The criterion has been saved");

@@ -3,9 +3,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { e2eDb, waitForMail } from "./support/db";
-import { gotoReady } from "./support/hydration";
+import { gotoReady, isJsProject } from "./support/hydration";
 import { setLanguage, signIn } from "./support/session";
+import { expectRefusedBeforePosting } from "./support/validation";
 import { seedNominations, tinyPdf } from "./nominations-seed";
+
+// A nominator far from Paris: the browser's zone is Bahrain's.
+test.use({ timezoneId: "Asia/Bahrain" });
 
 async function openDecision(page: Page, id: string, entityId: string, action: RegExp) {
   await gotoReady(page, `/nominations/${id}?entity=${entityId}`);
@@ -21,12 +25,15 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   await gotoReady(page, `/nominations?edition=${seed.editionId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nominations");
   await expect(page.getByText("Nominations used: 0 of 3")).toBeVisible();
+  // Deadlines are in Paris time; with JavaScript the nominator's own time (Bahrain's here) is added.
+  const deadline = page.locator("p", { hasText: "UNESCO deadline for nominations" });
+  if (isJsProject()) await expect(deadline).toContainText(/\(Paris time\) \(your time: .+\)/);
+  else await expect(deadline).not.toContainText("your time");
   await expect(page.getByRole("row", { name: new RegExp(toReturn.reference) })).toContainText("Waiting for your decision");
 
   // Return: the comment is required; then the candidate is told in French.
   await openDecision(page, toReturn.id, seed.entityId, /Return it to the candidate/);
-  await page.getByRole("button", { name: "Return the application" }).click();
-  await expect(page.locator(".error-summary")).toContainText("This field is required");
+  await expectRefusedBeforePosting(page, "return", () => page.getByRole("button", { name: "Return the application" }).click(), "This field is required");
   const since = Date.now();
   await page.getByLabel("Your comments to the candidate").fill("Please add evidence of impact.");
   await page.getByRole("button", { name: "Return the application" }).click();
@@ -39,15 +46,16 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   // Decline needs a reason and the confirmation box.
   await openDecision(page, toDecline.id, seed.entityId, /Decline it/);
   await page.getByLabel("Reason for declining").fill("Outside the theme of this edition.");
-  await page.getByRole("button", { name: "Decline the application" }).click();
-  await expect(page.locator(".error-summary")).toContainText("Tick the box to confirm");
+  await expectRefusedBeforePosting(page, "decline", () => page.getByRole("button", { name: "Decline the application" }).click(), "Tick the box to confirm");
   await expect(page.getByLabel("Reason for declining")).toHaveValue("Outside the theme of this edition.");
   await page.getByLabel("I confirm that my entity declines this application").check();
   await page.getByRole("button", { name: "Decline the application" }).click();
   await expect(page.getByRole("status")).toContainText("has been declined");
 
-  // A file that is not a PDF is refused, whatever its name says.
+  // The letter is required; a file that is not a PDF is refused, whatever its name says.
   await openDecision(page, n1.id, seed.entityId, /Nominate it/);
+  await page.getByLabel("I confirm that my entity nominates this application").check();
+  await expectRefusedBeforePosting(page, "nominate", () => page.getByRole("button", { name: "Nominate the application" }).click(), "Choose the nomination letter");
   await page.getByLabel("Nomination letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
   await page.getByLabel("I confirm that my entity nominates this application").check();
   await page.getByRole("button", { name: "Nominate the application" }).click();
