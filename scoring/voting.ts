@@ -18,16 +18,26 @@ export interface SchulzeResult {
   strongestPaths: Record<string, Record<string, number>>;
 }
 
+/** Options of `schulze`. */
+export interface SchulzeOptions {
+  /**
+   * What a ballot says about the candidates it does not rank: "last" (default) ties them below
+   * every ranked one; "abstain" says nothing, so the voter counts on no pair involving them
+   * (a juror in conflict with an application, for example).
+   */
+  unranked?: "last" | "abstain";
+}
+
 interface PreparedBallots {
   candidates: string[];
-  /** Per ballot: level (0 = best) of each candidate index; unranked share the last level. */
+  /** Per ballot: level (0 = best) of each candidate index; unranked share the last level, or -1 when they abstain. */
   levels: Int32Array[];
   /** Per ballot: number of levels including the unranked level. */
   levelCount: number[];
   counts: number[];
 }
 
-function prepare(ballots: Ballot[], candidates: string[] | undefined, what: string): PreparedBallots {
+function prepare(ballots: Ballot[], candidates: string[] | undefined, what: string, unranked: "last" | "abstain" = "last"): PreparedBallots {
   if (!Array.isArray(ballots) || ballots.length === 0) throw new Error(`${what}: empty input, at least one ballot is needed`);
   let names: string[];
   if (candidates !== undefined) {
@@ -66,15 +76,17 @@ function prepare(ballots: Ballot[], candidates: string[] | undefined, what: stri
       }
       level++;
     }
-    let unranked = false;
-    for (let i = 0; i < names.length; i++) {
-      if (lv[i] === -1) {
-        lv[i] = level;
-        unranked = true;
+    let hasUnranked = false;
+    if (unranked === "last") {
+      for (let i = 0; i < names.length; i++) {
+        if (lv[i] === -1) {
+          lv[i] = level;
+          hasUnranked = true;
+        }
       }
     }
     levels.push(lv);
-    levelCount.push(unranked ? level + 1 : level);
+    levelCount.push(hasUnranked ? level + 1 : level);
     counts.push(count);
   });
   return { candidates: names, levels, levelCount, counts };
@@ -97,7 +109,8 @@ function toRecord(names: string[], m: Float64Array): Record<string, Record<strin
  * strongest-path strengths p by a Floyd–Warshall widest-path pass, and X ranks above Y when
  * p[X][Y] > p[Y][X]. Candidates are ordered by how many others they beat (then by id);
  * adjacent candidates that do not beat each other are reported as a tie group.
- * Rankings may be partial (unranked candidates tie last) and may contain tie groups.
+ * Rankings may be partial (unranked candidates tie last, or with `{ unranked: "abstain" }` the
+ * voter abstains on every pair involving them) and may contain tie groups.
  * Pass `candidates` to fix the candidate list: a ballot naming anyone else then throws.
  *
  * Throws on no ballots, empty rankings, unknown or repeated candidates, bad counts.
@@ -105,13 +118,18 @@ function toRecord(names: string[], m: Float64Array): Record<string, Record<strin
  *
  * @example
  * schulze([{ ranking: ["A", "B", "C"], count: 2 }, { ranking: ["B", "C", "A"] }]).order; // ["A", "B", "C"]
+ * // Two voters prefer B to C; a third, who may not judge B, ranks C above A only:
+ * schulze([{ ranking: ["B", "C", "A"] }, { ranking: ["B", "A", "C"] }, { ranking: ["C", "A"] }], ["A", "B", "C"], { unranked: "abstain" }).order[0]; // "B"
  */
-export function schulze(ballots: Ballot[], candidates?: string[]): SchulzeResult {
-  const { candidates: names, levels, counts } = prepare(ballots, candidates, "schulze");
+export function schulze(ballots: Ballot[], candidates?: string[], options: SchulzeOptions = {}): SchulzeResult {
+  const unranked = options.unranked ?? "last";
+  if (unranked !== "last" && unranked !== "abstain") throw new Error(`schulze: unranked must be "last" or "abstain", got ${String(unranked)}`);
+  const { candidates: names, levels, counts } = prepare(ballots, candidates, "schulze", unranked);
   const n = names.length;
   const d = new Float64Array(n * n);
   levels.forEach((lv, bi) => {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (lv[i] < lv[j]) d[i * n + j] += counts[bi];
+    // A level of -1 is an abstention (unranked: "abstain"): no preference either way.
+    for (let i = 0; i < n; i++) if (lv[i] >= 0) for (let j = 0; j < n; j++) if (lv[j] >= 0 && lv[i] < lv[j]) d[i * n + j] += counts[bi];
   });
   const p = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && d[i * n + j] > d[j * n + i]) p[i * n + j] = d[i * n + j];

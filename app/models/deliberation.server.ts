@@ -121,27 +121,6 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
 }
 
 /**
- * Schulze with abstentions: d[X][Y] counts the jurors who ranked both X and Y and preferred X.
- * A juror in conflict with X did not rank X, so they abstain on every pair involving X.
- * Strongest paths by Floyd–Warshall (winning votes); X above Y when p[X][Y] > p[Y][X].
- */
-export function schulzeWithAbstentions(rankings: string[][][], candidates: string[]) {
-  const n = candidates.length;
-  const index = new Map(candidates.map((c, i) => [c, i]));
-  const d = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (const ranking of rankings) {
-    const level = new Map<number, number>();
-    ranking.forEach((group, l) => group.forEach((c) => index.has(c) && level.set(index.get(c)!, l)));
-    for (const [i, li] of level) for (const [j, lj] of level) if (li < lj) d[i][j]++;
-  }
-  const p = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i !== j && d[i][j] > d[j][i] ? d[i][j] : 0)));
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (i !== k) for (let j = 0; j < n; j++) if (j !== i && j !== k) p[i][j] = Math.max(p[i][j], Math.min(p[i][k], p[k][j]));
-  const wins = candidates.map((_, i) => candidates.filter((__, j) => j !== i && p[i][j] > p[j][i]).length);
-  const order = candidates.map((c, i) => ({ c, i })).sort((a, b) => wins[b.i] - wins[a.i] || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0));
-  return { order: order.map((o) => o.c), wins: Object.fromEntries(order.map((o) => [o.c, wins[o.i]])), pairwise: d };
-}
-
-/**
  * The outcome of a closed ballot: Schulze order (with abstentions for conflicts), and beside it
  * the Borda count as the mean share of the points each juror could give (0–1), so a juror who
  * could not vote on an application neither helps nor harms it.
@@ -155,7 +134,11 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
   const conflictMap = conflictsOf({ memberIds: rows.map((r) => r.jurorId) });
   // Defence in depth: whatever a stored ballot says, a conflicted juror's voice on that application is dropped.
   const rankings = rows.map((r) => r.ranking.map((g) => g.filter((id) => !conflictMap.get(r.jurorId)?.has(id) && candidates.includes(id))).filter((g) => g.length > 0));
-  const s = schulzeWithAbstentions(rankings, candidates);
+  // A juror in conflict with X did not rank X, so they abstain on every pair involving X.
+  const voting = rankings.filter((r) => r.length > 0);
+  const s = voting.length > 0 ? schulze(voting.map((ranking) => ({ ranking })), candidates, { unranked: "abstain" }) : null;
+  const order = s?.order ?? candidates;
+  const wins = Object.fromEntries(order.map((c) => [c, s ? order.filter((o) => o !== c && s.strongestPaths[c][o] > s.strongestPaths[o][c]).length : 0]));
   const shares: Record<string, number[]> = Object.fromEntries(candidates.map((c) => [c, []]));
   for (const ranking of rankings) {
     const ranked = ranking.flat();
@@ -164,11 +147,8 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
     for (const c of ranked) shares[c].push(points[c] / (ranked.length - 1));
   }
   const bordaMean = Object.fromEntries(candidates.map((c) => [c, shares[c].length ? shares[c].reduce((a, b) => a + b, 0) / shares[c].length : 0]));
-  return { ballots: rows.length, order: s.order, wins: s.wins, borda: bordaMean };
+  return { ballots: rows.length, order, wins, borda: bordaMean };
 }
-
-/** Checked against the library implementation in tests: without conflicts both agree. */
-export const referenceSchulze = schulze;
 
 export function getDecisionRow({ editionId }: { editionId: string }) {
   return db().select().from(decisions).where(eq(decisions.editionId, editionId)).get() ?? null;

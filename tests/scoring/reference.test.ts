@@ -168,6 +168,29 @@ describe("schulze and borda", () => {
     expect(() => schulze([{ ranking: ["A", ["B", "A"]] }])).toThrow(/candidate "A" more than once/);
   });
 
+  it("with unranked candidates abstaining, a complete-ballot election is unchanged (Wikipedia's example)", () => {
+    const last = schulze(wikipediaBallots);
+    const abstain = schulze(wikipediaBallots, undefined, { unranked: "abstain" });
+    expect(abstain).toEqual(last);
+  });
+
+  it("a voter who may not judge a candidate abstains on its pairs instead of ranking it last", () => {
+    // Two voters prefer B to C and A; the third is in conflict with B and ranks C above A.
+    const ballots = [{ ranking: ["B", "C", "A"] }, { ranking: ["B", "A", "C"] }, { ranking: ["C", "A"] }];
+    const abstain = schulze(ballots, ["A", "B", "C"], { unranked: "abstain" });
+    expect({ order: abstain.order, ties: abstain.ties, pairwise: abstain.pairwise }).toEqual({
+      order: ["B", "C", "A"],
+      ties: [],
+      pairwise: { A: { B: 0, C: 1 }, B: { A: 2, C: 2 }, C: { A: 2, B: 0 } },
+    });
+    // Ranked last instead, B would lose the pair B–C's third vote: 2 to 1 rather than 2 to 0.
+    expect(schulze(ballots, ["A", "B", "C"]).pairwise.C.B).toBe(1);
+  });
+
+  it("schulze refuses an unknown option for unranked candidates", () => {
+    expect(() => schulze([{ ranking: ["A", "B"] }], undefined, { unranked: "first" as never })).toThrow(/unranked must be "last" or "abstain"/);
+  });
+
   it("schulze and borda throw on no ballots", () => {
     expect(() => schulze([])).toThrow(/empty input/);
     expect(() => borda([])).toThrow(/empty input/);

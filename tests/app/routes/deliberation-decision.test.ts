@@ -10,9 +10,7 @@ import * as archive from "../../../app/routes/laureates._index";
 import * as diploma from "../../../app/routes/diplomas.$applicationId";
 import * as snapshot from "../../../app/routes/secretariat.editions.$editionId_.decision_.snapshot";
 import { announceDue, canonicalJson, sha256 } from "../../../app/models/decision.server";
-import { schulzeWithAbstentions } from "../../../app/models/deliberation.server";
 import { instantToParisLocal } from "../../../app/forms/results-dates";
-import { schulze } from "../../../scoring";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 
@@ -109,14 +107,6 @@ describe("deliberation", () => {
     expect(res.status).toBe(404);
   });
 
-  it("Schulze with abstentions agrees with the library when nobody is in conflict, and ignores a conflicted juror on their pairs", () => {
-    const rankings = [[["A"], ["B"], ["C"]], [["B"], ["C"], ["A"]], [["A"], ["C"], ["B"]], [["C", "B"], ["A"]]];
-    const mine = schulzeWithAbstentions(rankings, ["A", "B", "C"]);
-    expect(mine.order).toEqual(schulze(rankings.map((r) => ({ ranking: r })), ["A", "B", "C"]).order);
-    // Two jurors prefer B to C; one conflicted with B only ranks C over A: B is not pushed down.
-    const withConflict = schulzeWithAbstentions([[["B"], ["C"], ["A"]], [["B"], ["A"], ["C"]], [["C"], ["A"]]], ["A", "B", "C"]);
-    expect(withConflict.order[0]).toBe("B");
-  });
 });
 
 describe("decision and announcement", () => {
