@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "../../app/auth/password.server";
 import { writeAudit, type AuditEntry } from "../../app/models/audit.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/models/edition-defaults";
+import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/forms/application-sections";
 import { openDatabase, type DB } from "../client";
 import {
   applications,
@@ -550,11 +551,6 @@ const SECTION_KEYS = [
   "links",
 ] as const;
 
-const MONTHS: Record<Lang, readonly string[]> = {
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-};
-
 const SCOPES: Record<Lang, readonly string[]> = {
   en: ["country", "region", "province", "district", "community", "school"],
   fr: ["pays", "région", "province", "district", "communauté", "école"],
@@ -695,56 +691,80 @@ interface AppDraft {
   updatedAt: Date;
   sentAt: Date | null;
   nominatedAt: Date | null;
-  content: Record<string, string>;
+  content: ApplicationContent;
 }
 
+const ORGANISATION_TYPE_OF: Record<string, (typeof ORGANISATION_TYPES)[number]> = {
+  "national NGO": "national_ngo",
+  "international NGO": "international_ngo",
+  "national government": "national_government",
+  "other national institution": "national_institution",
+  other: "other",
+};
+
+/**
+ * The application's content as the application form stores it: each section's fields, and the
+ * sections marked completed (the first `filledSections`; the others are left empty).
+ */
 function buildContent(
   rng: Rng,
   lang: Lang,
   args: { title: string; organisation: string; orgType: OrgTemplate["type"]; country: Country; city: string; person: string; email: string },
   filledSections: number,
-): Record<string, string> {
+): ApplicationContent {
   const { title, organisation, orgType, country: c, city, person, email } = args;
   const startYear = rng.int(2016, 2022);
-  const startMonth = MONTHS[lang][rng.int(0, 11)];
+  const month = rng.int(1, 12);
   const scope = rng.pick(SCOPES[lang]);
   const learners = rng.int(8, 1200) * 100;
   const teachers = rng.int(2, 300) * 10;
   const schools = rng.int(5, 600);
   const pick = (key: string) => rng.pick(SECTION_TEXT[lang][key]);
-  const all: Record<(typeof SECTION_KEYS)[number], string> =
-    lang === "en"
-      ? {
-          background: `${title}. Implemented by ${organisation} (${c.en}) since ${startMonth} ${startYear}; ongoing. Type of organisation: ${orgType.en}. Operating in: ${scope}. Main partners: local education authorities and ${schools} partner schools.`,
-          contact: `${person}, Project coordinator, ${organisation}, ${city}, ${c.en}. ${email}`,
-          organisation: `${organisation} is a ${orgType.en} based in ${city} that works with schools and communities on digital and climate education.`,
-          objectives: pick("objectives"),
-          technology: pick("technology"),
-          pedagogy: pick("pedagogy"),
-          inclusion: pick("inclusion"),
-          impact: `${pick("impact")} So far the project has reached about ${learners.toLocaleString("en-GB")} learners and ${teachers.toLocaleString("en-GB")} teachers in ${schools} schools.`,
-          replicability: pick("replicability"),
-          sustainability: pick("sustainability"),
-          links: `https://example.org/${slug(title)}`,
-        }
-      : {
-          background: `${title}. Mis en œuvre par ${organisation} (${c.fr}) depuis ${startMonth} ${startYear} ; en cours. Type d’organisation : ${orgType.fr}. Intervient au niveau : ${scope}. Principaux partenaires : autorités éducatives locales et ${schools} écoles partenaires.`,
-          contact: `${person}, responsable du projet, ${organisation}, ${city}, ${c.fr}. ${email}`,
-          organisation: `${organisation} (${orgType.fr}) travaille depuis ${city} avec les écoles et les communautés sur l’éducation numérique et climatique.`,
-          objectives: pick("objectives"),
-          technology: pick("technology"),
-          pedagogy: pick("pedagogy"),
-          inclusion: pick("inclusion"),
-          impact: `${pick("impact")} À ce jour, le projet a touché environ ${learners.toLocaleString("fr-FR")} apprenants et ${teachers.toLocaleString("fr-FR")} enseignants dans ${schools} écoles.`,
-          replicability: pick("replicability"),
-          sustainability: pick("sustainability"),
-          links: `https://example.org/${slug(title)}`,
-        };
-  const content: Record<string, string> = {};
-  SECTION_KEYS.forEach((key, i) => {
-    content[key] = i < filledSections ? all[key] : "";
-  });
-  return content;
+  const en = lang === "en";
+  const site = `https://example.org/${slug(title)}`;
+  const all: Record<SectionKey, Record<string, string>> = {
+    background: {
+      title,
+      organisation,
+      country: c.code,
+      startMonth: `${startYear}-${String(month).padStart(2, "0")}`,
+      endMonth: "",
+      organisationType: ORGANISATION_TYPE_OF[orgType.en] ?? "other",
+      operatingIn: scope,
+      partners: en ? `Local education authorities and ${schools} partner schools.` : `Autorités éducatives locales et ${schools} écoles partenaires.`,
+    },
+    contact: {
+      contactName: person,
+      jobTitle: en ? "Project coordinator" : "Responsable du projet",
+      address: `${organisation}, ${city}, ${en ? c.en : c.fr}`,
+      contactCountry: c.code,
+      phone: `+${rng.int(20, 99)} ${rng.int(100, 999)} ${rng.int(100, 999)} ${rng.int(100, 999)}`,
+      website: site,
+      contactEmail: email,
+    },
+    organisation: {
+      organisationDescription: en
+        ? `${organisation} is a ${orgType.en} based in ${city} that works with schools and communities on digital and climate education.`
+        : `${organisation} (${orgType.fr}) travaille depuis ${city} avec les écoles et les communautés sur l’éducation numérique et climatique.`,
+    },
+    objectives: {
+      objectives: pick("objectives"),
+      targetGroups: en ? `Learners, their teachers and families in ${schools} schools.` : `Les apprenants, leurs enseignants et leurs familles dans ${schools} écoles.`,
+    },
+    technology: { technology: pick("technology") },
+    pedagogy: { pedagogy: pick("pedagogy") },
+    inclusion: { inclusion: pick("inclusion") },
+    impact: {
+      impact: en
+        ? `${pick("impact")} So far the project has reached about ${learners.toLocaleString("en-GB")} learners and ${teachers.toLocaleString("en-GB")} teachers in ${schools} schools.`
+        : `${pick("impact")} À ce jour, le projet a touché environ ${learners.toLocaleString("fr-FR")} apprenants et ${teachers.toLocaleString("fr-FR")} enseignants dans ${schools} écoles.`,
+    },
+    replicability: { replicability: pick("replicability") },
+    sustainability: { sustainability: pick("sustainability") },
+    links: { videoLinks: "", otherLinks: site },
+  };
+  const completed = SECTION_KEYS.slice(0, filledSections);
+  return { sections: Object.fromEntries(completed.map((key) => [key, all[key]])), completed: [...completed] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -949,9 +969,10 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
         organisation: a.organisation,
         country: a.country.code,
         contactEmail: a.applicantEmail,
-        content: a.content,
+        // Stored as the application form stores it (see saveSection).
+        content: a.content as unknown as Record<string, unknown>,
         declarations: Object.fromEntries(DEMO_RULES.map((r) => [r.key, true])),
-        nominatedContent: a.nominatedAt ? a.content : null,
+        nominatedContent: a.nominatedAt ? (a.content as unknown as Record<string, unknown>) : null,
         nominatorComment: commentKind && entity ? rng.pick(NOMINATOR_COMMENTS[commentKind][entity.lang]) : null,
         feedbackShared: false,
         version: a.plan.state === "draft" ? rng.int(1, 6) : rng.int(3, 9),

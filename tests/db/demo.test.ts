@@ -11,6 +11,8 @@ import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
 import { seedPastLaureates } from "../../db/seed/past-laureates";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { verifyPassword } from "../../app/auth/password.server";
+import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/forms/application-sections";
+import { sectionSchema } from "../../app/forms/application-section-schema";
 
 let dir: string;
 let first: string;
@@ -97,6 +99,22 @@ describe("the demo database", () => {
       "select content, nominated_content from applications where state in ('nominated', 'eligible', 'ineligible')",
     );
     expect(nominations.every((a) => a.nominated_content === a.content)).toBe(true);
+  });
+
+  it("stores content as the application form does: every sent application complete and valid section by section", () => {
+    const rows = all<{ state: string; content: string }>("select state, content from applications");
+    for (const row of rows) {
+      const content = JSON.parse(row.content) as ApplicationContent;
+      if (row.state === "draft") {
+        expect(content.completed.length).toBeGreaterThanOrEqual(2);
+        continue;
+      }
+      expect(content.completed).toEqual([...SECTION_KEYS]);
+      for (const section of SECTIONS) {
+        const parsed = sectionSchema(section, section.defaultWordLimit, true).safeParse(content.sections[section.key]);
+        expect(parsed.success, `${section.key}: ${parsed.success ? "" : JSON.stringify(parsed.error.issues)}`).toBe(true);
+      }
+    }
   });
 
   it("records four passing rules for each eligible application and one failing rule for each ineligible one", () => {
