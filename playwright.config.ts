@@ -47,6 +47,8 @@ export default defineConfig({
     // Creates the first secretariat account through the one-time setup link, once.
     { name: "setup", testMatch: /global\.setup\.ts/, use: { javaScriptEnabled: false } },
     { name: "js", dependencies: ["setup"], use: { javaScriptEnabled: true } },
-    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false } },
+    // Without JavaScript: every journey, and the pages whose markup differs without it (forms
+    // refused by the server); the per-page sweeps run once, with JavaScript (decision 005).
+    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: /accessible and light/ },
   ],
 });
