@@ -323,6 +323,9 @@ export const applications = sqliteTable(
   (t) => [
     uniqueIndex("applications_reference_unique").on(t.reference),
     index("applications_edition_state").on(t.editionId, t.state),
+    // Covers the screening list, its filters and duplicate detection: without it each request
+    // read every application row (its content included) of the edition — 100 ms at 10,000.
+    index("applications_edition_listing").on(t.editionId, t.state, t.entityId, t.country, t.language, t.reference, t.sentAt, t.title, t.organisation, t.id),
     index("applications_entity_state").on(t.entityId, t.state),
     index("applications_applicant").on(t.applicantId),
     check("applications_state", inList("state", APPLICATION_STATES)),

@@ -1,6 +1,7 @@
 // The results of an edition, as the secretariat and the edition's jurors may see them. Rows
 // are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
 // the application, reviews or scores of their conflicts, not even as an input to the maths.
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../db/schema";
@@ -102,15 +103,21 @@ export function listResultApplications({ editionId, excludeIds }: { editionId: s
 }
 export type ResultApplication = ReturnType<typeof listResultApplications>[number];
 
-function submittedReviews({ applicationIds }: { applicationIds: string[] }) {
-  if (applicationIds.length === 0) return [];
+/**
+ * Submitted reviews of the edition's result applications by current jurors, minus the excluded
+ * applications. Joined by edition rather than an IN list of every application id, which at
+ * 10,000 applications was a 10,000-parameter statement.
+ */
+function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
   return db()
     .select({ applicationId: reviews.applicationId, jurorId: reviews.jurorId, scores: reviews.scores, confidence: reviews.confidence, overallComment: reviews.overallComment })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(and(inArray(reviews.applicationId, applicationIds), eq(reviews.state, "submitted"), isNull(juryMembers.replacedAt)))
+    .innerJoin(applications, eq(applications.id, reviews.applicationId))
+    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES]), eq(reviews.state, "submitted"), isNull(juryMembers.replacedAt)))
     .orderBy(asc(reviews.applicationId), asc(reviews.jurorId))
-    .all();
+    .all()
+    .filter((r) => !excludeIds?.has(r.applicationId));
 }
 
 export interface EditionResults {
@@ -128,6 +135,26 @@ export interface EditionResults {
   problemDetail: string;
 }
 
+// computeResults is deterministic for a given input and options (fixed seed), and costs seconds
+// at 10,000 applications: the last few results are kept, keyed by a digest of exactly what
+// they were computed from, so any change of a score, weight, method or viewer recomputes.
+const RESULTS_CACHE_SIZE = 8;
+const resultsCache = new Map<string, Results>();
+
+function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
+  const key = createHash("sha256").update(JSON.stringify([input, options])).digest("hex");
+  const hit = resultsCache.get(key);
+  if (hit) {
+    resultsCache.delete(key);
+    resultsCache.set(key, hit);
+    return hit;
+  }
+  const computed = computeResults(input, options);
+  resultsCache.set(key, computed);
+  if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value!);
+  return computed;
+}
+
 /**
  * Reads everything the results need and computes them. `weights` and `method` are the what-if
  * overrides; without them the edition's official method and weights are used. A juror viewer
@@ -138,7 +165,7 @@ export function editionResults({ edition, viewer, weights, method }: { edition: 
   const apps = listResultApplications({ editionId: edition.id, excludeIds });
   const criteriaRows = listCriteria({ editionId: edition.id });
   const jurors = listJurors({ editionId: edition.id });
-  const rows = submittedReviews({ applicationIds: apps.map((a) => a.id) });
+  const rows = submittedReviews({ editionId: edition.id, excludeIds });
   const breakdown = new Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>();
   for (const r of rows) {
     const list = breakdown.get(r.applicationId) ?? [];
@@ -165,7 +192,7 @@ export function editionResults({ edition, viewer, weights, method }: { edition: 
     problem = "results.no_reviews";
   } else {
     try {
-      results = computeResults(input, options);
+      results = cachedResults(input, options);
     } catch (error) {
       problem = "results.cannot_compute";
       problemDetail = error instanceof Error ? error.message : String(error);

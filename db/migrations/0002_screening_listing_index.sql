@@ -1,0 +1,1 @@
+CREATE INDEX `applications_edition_listing` ON `applications` (`edition_id`,`state`,`entity_id`,`country`,`language`,`reference`,`sent_at`,`title`,`organisation`,`id`);
