@@ -1,0 +1,27 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { reviews } from "../../../db/schema";
+import { editionResults, getEditionBrief } from "../../../app/models/results.server";
+import { buildScoredEdition } from "../../fixtures/results";
+
+describe("edition results", () => {
+  it("are computed once for the same reviews and again as soon as a score changes", async () => {
+    const f = await buildScoredEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const viewer = { kind: "secretariat" as const, userId: f.secretariat.id };
+    const first = editionResults({ edition, viewer });
+    const again = editionResults({ edition, viewer });
+    // The same object: served from the cache, not recomputed.
+    expect(again.results).toBe(first.results);
+
+    const target = f.apps[5].app.id;
+    const before = first.results!.applications.find((a) => a.applicationId === target)!;
+    db().update(reviews).set({ scores: { appropriateness: 10, innovation: 10, impact: 10 } }).where(and(eq(reviews.applicationId, target), eq(reviews.jurorId, f.jurors[0].member.id))).run();
+    const after = editionResults({ edition, viewer });
+    expect(after.results).not.toBe(first.results);
+    expect(after.results!.applications.find((a) => a.applicationId === target)!.scores.mean).toBeGreaterThan(before.scores.mean);
+    // Another method is another computation.
+    expect(editionResults({ edition, viewer, method: "median" }).results).not.toBe(after.results);
+  });
+});
