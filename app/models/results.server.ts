@@ -7,6 +7,7 @@ import { db } from "../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../db/schema";
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../scoring";
 import type { SessionUser } from "../auth/session.server";
+import { untilNextWrite } from "../utils/memo.server";
 
 export type ResultsViewer = { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
 
@@ -160,7 +161,14 @@ function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
  * overrides; without them the edition's official method and weights are used. A juror viewer
  * never gets their conflicts: those applications and all their reviews are left out.
  */
-export function editionResults({ edition, viewer, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+export function editionResults(args: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+  const { edition, viewer, weights, method } = args;
+  // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the next write.
+  const key = JSON.stringify(["results", edition, viewer.kind === "juror" ? viewer.memberId : "secretariat", weights ?? null, method ?? null]);
+  return untilNextWrite(key, () => readAndComputeResults({ edition, viewer, weights, method }));
+}
+
+function readAndComputeResults({ edition, viewer, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
   const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
   const apps = listResultApplications({ editionId: edition.id, excludeIds });
   const criteriaRows = listCriteria({ editionId: edition.id });

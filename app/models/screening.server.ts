@@ -7,6 +7,7 @@ import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
 import { defaultScreeningEdition, ruleText, SCREENING_STATES } from "../forms/screening";
 import { attachmentsOf, letterOf, type Result } from "./nomination.server";
+import { untilNextWrite } from "../utils/memo.server";
 
 export const PAGE_SIZE = 50;
 export { SCREENING_STATES, ruleText, defaultScreeningEdition };
@@ -66,6 +67,10 @@ export function listNominated({ page = 1, ...filters }: ScreeningFilters & { pag
 
 /** The values the filters can take in this edition (keeps the selects short). */
 export function filterOptions({ editionId }: { editionId: string }) {
+  return untilNextWrite(JSON.stringify(["filterOptions", editionId]), () => readFilterOptions(editionId));
+}
+
+function readFilterOptions(editionId: string) {
   const rows = db()
     .select({ country: applications.country, entityId: applications.entityId, entityName: nominatingEntities.name })
     .from(applications)
@@ -109,6 +114,10 @@ function normalisedOnce(text: string | null | undefined): string {
  * Returns, per application id, the other applications it may duplicate.
  */
 export function duplicates({ editionId }: { editionId: string }): Map<string, { id: string; reference: string }[]> {
+  return untilNextWrite(JSON.stringify(["duplicates", editionId]), () => findDuplicates(editionId));
+}
+
+function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {
   const rows = db()
     .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, entityId: applications.entityId })
     .from(applications)

@@ -1,0 +1,31 @@
+// Values read and computed from the database, kept until the next write. SQLite counts every row
+// inserted, updated or deleted through a connection (total_changes()); the server process is the
+// database's only writer and uses one connection, so an unchanged count means unchanged data.
+// A change made by another process is seen after the server's next write of its own.
+import { db } from "../../db/client";
+
+const LIMIT = 64;
+const kept = new Map<string, { generation: number; value: unknown }>();
+
+/** How many rows this process has written so far: changes with every insert, update or delete. */
+export function writeGeneration(): number {
+  return db().$client.prepare("select total_changes() as n").pluck().get() as number;
+}
+
+/**
+ * `compute()` once per `key` until the database is written to; the last LIMIT keys are kept.
+ * Only for values that depend on nothing but the database and the key (not on the clock).
+ */
+export function untilNextWrite<T>(key: string, compute: () => T): T {
+  const generation = writeGeneration();
+  const hit = kept.get(key);
+  if (hit && hit.generation === generation) {
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  kept.set(key, { generation, value });
+  if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+  return value;
+}
