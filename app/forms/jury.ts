@@ -71,14 +71,54 @@ export const inviteJurorSchema = z.object({ intent: z.literal("invite"), name: r
 export const replaceJurorSchema = z.object({ intent: z.literal("replace"), memberId: id, name: requiredText(120), email, locale, confirm });
 export const jurySchema = z.discriminatedUnion("intent", [updateJurorSchema, inviteJurorSchema, replaceJurorSchema], { error: "errors.intent_invalid" });
 
-export const manualConflictSchema = z.object({ memberId: id, applicationId: id, reason: requiredText(1000) });
+/**
+ * An application named by a form: chosen in a list (applicationId) when the edition has few, or
+ * typed by its reference number (reference) when it has many. Whichever field the form shows
+ * must be filled in; the server checks that the application exists.
+ */
+const applicationChoice = {
+  applicationId: z.string().trim().max(100).optional(),
+  reference: z.string().trim().max(100, { error: "errors.too_long" }).optional(),
+};
+function requireApplication(value: { applicationId?: string; reference?: string }, ctx: z.RefinementCtx) {
+  if (value.reference === undefined ? !value.applicationId : !value.reference)
+    ctx.addIssue({
+      code: "custom",
+      path: [value.reference === undefined ? "applicationId" : "reference"],
+      message: "errors.required",
+    });
+}
+
+export const manualConflictSchema = z.object({ memberId: id, ...applicationChoice, reason: requiredText(1000) }).superRefine(requireApplication);
 
 export const runAssignmentSchema = z
   .object({ intent: z.literal("run"), reviewers: wholeNumber(1, 50), maxLoad: wholeNumber(1, 1000), minLoad: wholeNumber(0, 1000) })
   .refine((v) => v.minLoad <= v.maxLoad, { path: ["minLoad"], error: "errors.jury_min_above_max" });
-export const addAssignmentSchema = z.object({ intent: z.literal("add"), memberId: id, applicationId: id, maxLoad: wholeNumber(1, 1000) });
-export const removeAssignmentSchema = z.object({ intent: z.literal("remove"), assignmentId: id });
-export const swapAssignmentSchema = z.object({ intent: z.literal("swap"), assignmentId: id, memberId: id, maxLoad: wholeNumber(1, 1000) });
+export const addAssignmentSchema = z
+  .object({
+    intent: z.literal("add"),
+    memberId: id,
+    ...applicationChoice,
+    maxLoad: wholeNumber(1, 1000),
+  })
+  .superRefine(requireApplication);
+// An assignment is named by its application and its current juror (fromMemberId).
+export const removeAssignmentSchema = z
+  .object({
+    intent: z.literal("remove"),
+    ...applicationChoice,
+    fromMemberId: id,
+  })
+  .superRefine(requireApplication);
+export const swapAssignmentSchema = z
+  .object({
+    intent: z.literal("swap"),
+    ...applicationChoice,
+    fromMemberId: id,
+    memberId: id,
+    maxLoad: wholeNumber(1, 1000),
+  })
+  .superRefine(requireApplication);
 export const publishSchema = z.object({ intent: z.literal("publish"), confirm });
 export const assignmentSchema = z.discriminatedUnion("intent", [runAssignmentSchema, addAssignmentSchema, removeAssignmentSchema, swapAssignmentSchema, publishSchema], { error: "errors.intent_invalid" });
 

@@ -148,7 +148,7 @@ export function replaceJuror({ editionId, actorId, memberId }: { editionId: stri
 
 // ---------------------------------------------------------------------------------- conflicts
 
-/** Applications in the jury's scope: those found eligible at screening. */
+/** Applications in the jury's scope: those found eligible at screening (without their content, which is heavy). */
 function eligibleApplications(editionId: string, tx: Tx | DB = db()) {
   return tx
     .select({
@@ -160,13 +160,70 @@ function eligibleApplications(editionId: string, tx: Tx | DB = db()) {
       language: applications.language,
       contactEmail: applications.contactEmail,
       entityCountry: nominatingEntities.country,
-      nominatedContent: applications.nominatedContent,
     })
     .from(applications)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
     .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
     .orderBy(asc(applications.title), asc(applications.reference))
     .all();
+}
+
+/** The eligible applications with their nominated content, for the expertise affinity of a run. */
+function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {
+  return tx
+    .select({
+      id: applications.id,
+      title: applications.title,
+      organisation: applications.organisation,
+      language: applications.language,
+      nominatedContent: applications.nominatedContent,
+    })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .orderBy(asc(applications.title), asc(applications.reference))
+    .all();
+}
+
+/** Rows per page in the secretariat's long jury tables. */
+export const JURY_PAGE_SIZE = 50;
+/** Up to this many eligible applications, forms offer them in a list; beyond, by reference number. */
+export const APPLICATION_SELECT_LIMIT = 200;
+
+const pagesOf = (total: number) => Math.max(1, Math.ceil(total / JURY_PAGE_SIZE));
+const offsetOf = (page: number) => (Math.max(1, page) - 1) * JURY_PAGE_SIZE;
+
+export function countEligible({ editionId }: { editionId: string }): number {
+  return db()
+    .select({ n: sql<number>`count(*)` })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .get()!.n;
+}
+
+/**
+ * How a form lets the secretariat name an application: the list of eligible applications when
+ * there are few, or null when there are too many for a list (the form then asks for a reference).
+ */
+export function applicationOptions({ editionId }: { editionId: string }): { value: string; label: string }[] | null {
+  const where = and(eq(applications.editionId, editionId), eq(applications.state, "eligible"));
+  if (countEligible({ editionId }) > APPLICATION_SELECT_LIMIT) return null;
+  return db().select({ value: applications.id, label: applications.title }).from(applications).where(where).orderBy(asc(applications.title), asc(applications.reference)).all();
+}
+
+/**
+ * The application a form names, by id (from a list) or by reference number (typed): its id, or
+ * a failure on the field used. A reference is matched as typed or in capitals.
+ */
+export function resolveApplication({ editionId, applicationId, reference }: { editionId: string; applicationId?: string; reference?: string }): { ok: true; id: string } | Failure {
+  if (reference === undefined) return applicationId ? { ok: true, id: applicationId } : fail("applicationId", "errors.required");
+  const typed = reference.trim();
+  if (!typed) return fail("reference", "errors.required");
+  const app = db()
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible"), inArray(applications.reference, [...new Set([typed, typed.toUpperCase()])])))
+    .get();
+  return app ? { ok: true, id: app.id } : fail("reference", "errors.jury_reference_unknown", { reference: typed });
 }
 
 /** What a juror sees before declaring conflicts: title, organisation and country only. */
@@ -275,16 +332,51 @@ export function detectConflicts({ editionId, actorId }: { editionId: string; act
   return db().transaction((tx) => {
     const jurors = activeJurors(editionId, tx);
     const apps = eligibleApplications(editionId, tx);
+    // Indexed once by country and by domain, and what is already recorded skipped without a
+    // write: a pass over every juror and application was seconds at 10,000 applications.
+    const byCountry = new Map<string, string[]>();
+    const byDomain = new Map<string, string[]>();
+    const push = (map: Map<string, string[]>, key: string, id: string) => {
+      const list = map.get(key);
+      if (list) list.push(id);
+      else map.set(key, [id]);
+    };
+    for (const a of apps) {
+      for (const country of new Set([a.country, a.entityCountry])) if (country) push(byCountry, country, a.id);
+      const domain = organisationDomain(a.contactEmail);
+      if (domain) push(byDomain, domain, a.id);
+    }
+    const known = new Set(
+      tx
+        .select({
+          j: conflicts.jurorId,
+          a: conflicts.applicationId,
+          s: conflicts.source,
+        })
+        .from(conflicts)
+        .where(and(eq(conflicts.editionId, editionId), inArray(conflicts.source, ["same_country", "same_organisation"])))
+        .all()
+        .map((c) => `${c.j}:${c.a}:${c.s}`)
+    );
     let added = 0;
     for (const j of jurors) {
+      const found: ["same_country" | "same_organisation", string, string][] = [];
+      if (j.country) for (const id of byCountry.get(j.country) ?? []) found.push(["same_country", id, j.country]);
       const domain = organisationDomain(j.email);
-      for (const a of apps) {
-        if (j.country && (a.country === j.country || a.entityCountry === j.country)) {
-          if (insertConflict(tx, { editionId, jurorId: j.id, applicationId: a.id, source: "same_country", reason: j.country, createdBy: actorId })) added++;
-        }
-        if (domain && organisationDomain(a.contactEmail) === domain) {
-          if (insertConflict(tx, { editionId, jurorId: j.id, applicationId: a.id, source: "same_organisation", reason: domain, createdBy: actorId })) added++;
-        }
+      if (domain) for (const id of byDomain.get(domain) ?? []) found.push(["same_organisation", id, domain]);
+      for (const [source, applicationId, reason] of found) {
+        if (known.has(`${j.id}:${applicationId}:${source}`)) continue;
+        if (
+          insertConflict(tx, {
+            editionId,
+            jurorId: j.id,
+            applicationId,
+            source,
+            reason,
+            createdBy: actorId,
+          })
+        )
+          added++;
       }
     }
     return added;
@@ -302,16 +394,35 @@ export function addManualConflict({ editionId, actorId, memberId, applicationId,
   });
 }
 
-export function listConflicts({ editionId }: { editionId: string }) {
-  return db()
-    .select({ id: conflicts.id, jurorId: conflicts.jurorId, jurorName: users.name, applicationId: conflicts.applicationId, title: applications.title, source: conflicts.source, reason: conflicts.reason, createdAt: conflicts.createdAt })
+/** One page of the conflicts register (by juror, then application), with the total. */
+export function listConflicts({ editionId, page = 1 }: { editionId: string; page?: number }) {
+  const total = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(conflicts)
+    .where(eq(conflicts.editionId, editionId))
+    .get()!.n;
+  const rows = db()
+    .select({
+      id: conflicts.id,
+      jurorId: conflicts.jurorId,
+      jurorName: users.name,
+      applicationId: conflicts.applicationId,
+      title: applications.title,
+      reference: applications.reference,
+      source: conflicts.source,
+      reason: conflicts.reason,
+      createdAt: conflicts.createdAt,
+    })
     .from(conflicts)
     .innerJoin(juryMembers, eq(juryMembers.id, conflicts.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))
     .innerJoin(applications, eq(applications.id, conflicts.applicationId))
     .where(eq(conflicts.editionId, editionId))
-    .orderBy(asc(users.name), asc(applications.title))
+    .orderBy(asc(users.name), asc(applications.title), asc(conflicts.source))
+    .limit(JURY_PAGE_SIZE)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total, pages: pagesOf(total) };
 }
 
 function conflictPairs(editionId: string, tx: Tx | DB = db()): Set<string> {
@@ -376,54 +487,149 @@ export function explainInfeasibility(message: string, names: { applications: Map
   return [{ key: "jury.infeasible.other" }];
 }
 
-/** The current assignment of an edition (published or not), with what the preview shows. */
-export function assignmentOverview({ editionId }: { editionId: string }) {
-  const jurors = activeJurors(editionId);
-  const apps = eligibleApplications(editionId).map((a) => ({ id: a.id, title: a.title, language: a.language }));
+/** How many pairs of jurors sharing applications the preview names; the rest are counted. */
+export const TOP_PAIRS = 10;
+
+/** The edition's jury, replaced members included (their submitted reviews still count). */
+function juryNames(editionId: string) {
+  return db()
+    .select({
+      id: juryMembers.id,
+      name: users.name,
+      active: sql<number>`${juryMembers.replacedAt} is null`,
+    })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, editionId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** The edition's eligible applications in title order, only what a table row shows. */
+function applicationRows(editionId: string) {
+  return db()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      reference: applications.reference,
+      language: applications.language,
+    })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .orderBy(asc(applications.title), asc(applications.reference))
+    .all();
+}
+
+/** The page asked for, within [1, pages]. */
+const clampPage = (page: number, total: number) => Math.min(Math.max(1, page), pagesOf(total));
+
+/**
+ * The current assignment of an edition (published or not), as the preview shows it: each
+ * juror's load, one page of the coverage (applications with fewer than `reviewers` jurors
+ * first) with the totals, the pairs of jurors sharing most applications, and the withdrawals
+ * to reassign. One pass over the assignments with maps: nothing grows with jurors ×
+ * assignments, and only one page of rows leaves the server.
+ */
+export function assignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
+  const jury = juryNames(editionId);
+  const jurorName = new Map(jury.map((j) => [j.id, j.name]));
+  const active = new Set(jury.filter((j) => j.active).map((j) => j.id));
   const rows = db()
-    .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId, publishedAt: assignments.publishedAt, state: reviews.state })
+    .select({
+      jurorId: assignments.jurorId,
+      applicationId: assignments.applicationId,
+      unpublished: sql<number>`${assignments.publishedAt} is null`,
+    })
     .from(assignments)
-    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(eq(assignments.editionId, editionId))
     .all();
-  const live = rows.filter((r) => r.state !== "recused");
-  const jurorName = new Map(jurors.map((j) => [j.id, j.name]));
-  const appTitle = new Map(apps.map((a) => [a.id, a.title]));
-  // Grouped once: a filter per juror and per application was O(jurors × assignments), seconds at 10,000 applications.
+  // Reviews exist only for published assignments; a recused one no longer counts.
+  const recusedRows = db()
+    .select({
+      id: assignments.id,
+      jurorId: assignments.jurorId,
+      applicationId: assignments.applicationId,
+    })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .where(and(eq(reviews.state, "recused"), eq(assignments.editionId, editionId)))
+    .all();
+  const recusedKeys = new Set(recusedRows.map((r) => `${r.jurorId}:${r.applicationId}`));
   const loadOf = new Map<string, number>();
   const jurorsOf = new Map<string, string[]>();
-  for (const r of live) {
+  let unpublished = 0;
+  let assigned = 0;
+  for (const r of rows) {
+    if (r.unpublished) unpublished++;
+    if (recusedKeys.has(`${r.jurorId}:${r.applicationId}`)) continue;
+    assigned++;
     loadOf.set(r.jurorId, (loadOf.get(r.jurorId) ?? 0) + 1);
-    const list = jurorsOf.get(r.applicationId) ?? [];
-    list.push(r.jurorId);
-    jurorsOf.set(r.applicationId, list);
+    const list = jurorsOf.get(r.applicationId);
+    if (list) list.push(r.jurorId);
+    else jurorsOf.set(r.applicationId, [r.jurorId]);
   }
-  const loads = jurors.map((j) => ({ id: j.id, name: j.name, languages: j.languages, load: loadOf.get(j.id) ?? 0 }));
-  const coverage = apps.map((a) => ({ id: a.id, title: a.title, language: a.language, jurors: (jurorsOf.get(a.id) ?? []).map((id) => jurorName.get(id) ?? "—") }));
+  const loads = jury.filter((j) => j.active).map((j) => ({ id: j.id, name: j.name, load: loadOf.get(j.id) ?? 0 }));
+
+  const apps = applicationRows(editionId);
+  const count = (id: string) => jurorsOf.get(id)?.length ?? 0;
+  // Stable: within the same number of jurors, title order stays.
+  const ordered = apps.map((a, i) => ({ a, i, n: count(a.id) })).sort((x, y) => x.n - y.n || x.i - y.i);
+  const covered = ordered.filter((o) => o.n >= reviewers).length;
+  const current = clampPage(page, apps.length);
+  const coverage = ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE).map(({ a }) => ({
+    id: a.id,
+    title: a.title,
+    reference: a.reference,
+    language: a.language,
+    jurors: (jurorsOf.get(a.id) ?? []).map((id) => jurorName.get(id) ?? "—").sort((x, y) => x.localeCompare(y)),
+  }));
+
   const shared = new Map<string, number>();
-  for (const a of apps) {
-    const ids = (jurorsOf.get(a.id) ?? []).filter((id) => jurorName.has(id)).sort();
-    for (let i = 0; i < ids.length; i++) for (let k = i + 1; k < ids.length; k++) shared.set(`${ids[i]}|${ids[k]}`, (shared.get(`${ids[i]}|${ids[k]}`) ?? 0) + 1);
+  for (const ids of jurorsOf.values()) {
+    const present = ids.filter((id) => active.has(id)).sort();
+    for (let i = 0; i < present.length; i++) for (let k = i + 1; k < present.length; k++) shared.set(`${present[i]}|${present[k]}`, (shared.get(`${present[i]}|${present[k]}`) ?? 0) + 1);
   }
-  const pairs = [...shared.entries()].map(([k, n]) => {
-    const [x, y] = k.split("|");
-    return { a: jurorName.get(x)!, b: jurorName.get(y)!, count: n };
-  });
-  const recused = rows.filter((r) => r.state === "recused").map((r) => ({ id: r.id, juror: jurorName.get(r.jurorId) ?? "—", title: appTitle.get(r.applicationId) ?? "—" }));
-  const list = live
-    .filter((r) => jurorName.has(r.jurorId) && appTitle.has(r.applicationId))
-    .map((r) => ({ id: r.id, juror: jurorName.get(r.jurorId)!, title: appTitle.get(r.applicationId)!, published: !!r.publishedAt, submitted: r.state === "submitted" }))
+  const pairs = [...shared.entries()]
+    .map(([key, n]) => {
+      const [x, y] = key.split("|");
+      return { a: jurorName.get(x)!, b: jurorName.get(y)!, count: n };
+    })
+    .sort((p, q) => q.count - p.count || p.a.localeCompare(q.a) || p.b.localeCompare(q.b))
+    .slice(0, TOP_PAIRS);
+
+  const titleOf = new Map(apps.map((a) => [a.id, a.title]));
+  const recused = recusedRows
+    .map((r) => ({
+      id: r.id,
+      juror: jurorName.get(r.jurorId) ?? "—",
+      title: titleOf.get(r.applicationId) ?? "—",
+    }))
     .sort((x, y) => x.title.localeCompare(y.title) || x.juror.localeCompare(y.juror));
   return {
-    jurors: jurors.map((j) => ({ id: j.id, name: j.name })),
-    applications: apps.map((a) => ({ id: a.id, title: a.title })),
+    jurors: loads.map((l) => ({ id: l.id, name: l.name })),
+    applicationsCount: apps.length,
+    assigned,
     loads,
     coverage,
+    covered,
+    underCovered: apps.length - covered,
+    page: current,
+    pages: pagesOf(apps.length),
     pairs,
+    otherPairs: Math.max(0, shared.size - pairs.length),
     recused,
-    assignments: list,
-    unpublished: rows.filter((r) => !r.publishedAt).length,
+    unpublished,
   };
+}
+
+/** The assignment of an application to a juror, if there is one in this edition. */
+export function findAssignment({ editionId, memberId, applicationId }: { editionId: string; memberId: string; applicationId: string }): { ok: true; id: string } | Failure {
+  const row = db()
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.editionId, editionId), eq(assignments.jurorId, memberId), eq(assignments.applicationId, applicationId)))
+    .get();
+  return row ? { ok: true, id: row.id } : fail("fromMemberId", "errors.jury_assignment_none");
 }
 
 /**
@@ -434,7 +640,7 @@ export function assignmentOverview({ editionId }: { editionId: string }) {
 export function runAssignment(input: { editionId: string; actorId: string; reviewers: number; maxLoad: number; minLoad: number }): { ok: true; pairs: number } | { ok: false; explanation: Explanation; technical: string } {
   detectConflicts({ editionId: input.editionId, actorId: input.actorId });
   const jurors = activeJurors(input.editionId);
-  const apps = eligibleApplications(input.editionId);
+  const apps = eligibleApplicationsWithContent(input.editionId);
   const conflicted = conflictPairs(input.editionId);
   const published = db()
     .select({ jurorId: assignments.jurorId, applicationId: assignments.applicationId, state: reviews.state })
@@ -774,28 +980,78 @@ export function reminderWindowOpen(edition: Pick<JuryEdition, "scoringClosesAt" 
   return now.getTime() >= edition.scoringClosesAt.getTime() - edition.reminderDaysBefore * DAY;
 }
 
-export function editionProgress({ editionId, now = new Date() }: { editionId: string; now?: Date }) {
+/**
+ * Scoring progress: each active juror's reviews by state (all of them, the jury is small), and
+ * one page of applications, those with reviews still to finish first, with the totals. One pass
+ * over the edition's reviews (which exist only once an assignment is published), with maps.
+ */
+export function editionProgress({ editionId, page = 1, now = new Date() }: { editionId: string; page?: number; now?: Date }) {
   const edition = getJuryEdition({ editionId });
   if (!edition) return null;
+  type Counts = {
+    assigned: number;
+    draft: number;
+    submitted: number;
+    recused: number;
+  };
   const rows = db()
-    .select({ jurorId: reviews.jurorId, applicationId: reviews.applicationId, state: reviews.state })
+    .select({
+      jurorId: reviews.jurorId,
+      applicationId: reviews.applicationId,
+      state: reviews.state,
+    })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt)))
     .all();
-  const count = (list: typeof rows) => ({
-    assigned: list.filter((r) => r.state === "assigned").length,
-    draft: list.filter((r) => r.state === "draft").length,
-    submitted: list.filter((r) => r.state === "submitted").length,
-    recused: list.filter((r) => r.state === "recused").length,
-  });
+  const byJuror = new Map<string, Counts>();
+  const byApplication = new Map<string, Counts>();
+  const bump = (map: Map<string, Counts>, key: string, state: string) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = { assigned: 0, draft: 0, submitted: 0, recused: 0 }));
+    if (state in c) c[state as keyof Counts]++;
+  };
+  for (const r of rows) {
+    bump(byJuror, r.jurorId, r.state);
+    bump(byApplication, r.applicationId, r.state);
+  }
+  const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
   const windowOpen = reminderWindowOpen(edition, now);
   const jurors = activeJurors(editionId).map((j) => {
-    const c = count(rows.filter((r) => r.jurorId === j.id));
-    return { id: j.id, name: j.name, ...c, late: windowOpen && c.assigned + c.draft > 0 };
+    const c = byJuror.get(j.id) ?? none;
+    return {
+      id: j.id,
+      name: j.name,
+      ...c,
+      late: windowOpen && c.assigned + c.draft > 0,
+    };
   });
-  const apps = eligibleApplications(editionId).map((a) => ({ id: a.id, title: a.title, ...count(rows.filter((r) => r.applicationId === a.id)) }));
-  return { edition, jurors, applications: apps, open: scoringOpen(edition, now) };
+  const all = applicationRows(editionId).map((a) => ({
+    id: a.id,
+    title: a.title,
+    reference: a.reference,
+    ...(byApplication.get(a.id) ?? none),
+  }));
+  const open = (a: Counts) => a.assigned + a.draft > 0;
+  // Applications with reviews to finish first, in title order within each group.
+  const ordered = [...all.filter(open), ...all.filter((a) => !open(a))];
+  const waiting = all.length - ordered.filter((a) => !open(a)).length;
+  const unreviewed = all.filter((a) => a.assigned + a.draft + a.submitted === 0).length;
+  const current = clampPage(page, all.length);
+  return {
+    edition,
+    jurors,
+    applications: ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE),
+    applicationTotals: {
+      total: all.length,
+      open: waiting,
+      unreviewed,
+      done: all.length - waiting - unreviewed,
+    },
+    page: current,
+    pages: pagesOf(all.length),
+    open: scoringOpen(edition, now),
+  };
 }
 
 function pendingCount(tx: Tx | DB, memberId: string): number {

@@ -1,33 +1,65 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
+import { ApplicationChoice } from "../components/application-choice";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
+import { Pager, pageParam } from "../components/pager";
 import { assignmentSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
-import { addAssignment, assignmentOverview, defaultMaxLoad, getJuryEdition, publishAssignments, removeAssignment, runAssignment, swapAssignment, type Explanation } from "../models/jury.server";
+import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
 import { appOrigin } from "../utils/http.server";
 
 export const handle = { title: "jury.assignment.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
+const ADJUSTMENTS = ["add", "swap", "remove"] as const;
+type Adjustment = (typeof ADJUSTMENTS)[number];
+const adjustmentOf = (value: unknown): Adjustment | null => ((ADJUSTMENTS as readonly unknown[]).includes(value) ? (value as Adjustment) : null);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.manage");
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
-  const overview = assignmentOverview({ editionId: edition.id });
-  const reviewers = Math.min(edition.reviewersPerApplication, Math.max(1, overview.jurors.length));
+  const adjust = adjustmentOf(new URL(request.url).searchParams.get("adjust"));
+  const jurors = listJury({ editionId: edition.id })
+    .filter((j) => !j.replacedAt)
+    .map((j) => ({ id: j.id, name: j.name }));
+  const reviewers = Math.min(edition.reviewersPerApplication, Math.max(1, jurors.length));
+  // One thing per page: an adjustment step needs the jurors and how to name an application, not the preview.
+  const overview = adjust
+    ? null
+    : assignmentOverview({
+        editionId: edition.id,
+        reviewers,
+        page: pageParam(request),
+      });
+  const applicationsCount = overview ? overview.applicationsCount : countEligible({ editionId: edition.id });
   return {
     edition: { id: edition.id, year: edition.year },
+    adjust,
+    jurors,
+    reviewers,
     overview,
-    defaults: { reviewers: String(reviewers), maxLoad: String(defaultMaxLoad(overview.applications.length, reviewers, overview.jurors.length)), minLoad: "0" },
+    applicationOptions: adjust ? applicationOptions({ editionId: edition.id }) : null,
+    defaults: {
+      reviewers: String(reviewers),
+      maxLoad: String(defaultMaxLoad(applicationsCount, reviewers, jurors.length)),
+      minLoad: "0",
+    },
   };
 }
 
-type Result = { errors: Record<string, { message: string; vars?: Record<string, string | number> }>; values: Record<string, unknown>; intent?: unknown; explanation?: Explanation; technical?: string };
+type Result = {
+  errors: Record<string, { message: string; vars?: Record<string, string | number> }>;
+  values: Record<string, unknown>;
+  intent?: unknown;
+  explanation?: Explanation;
+  technical?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
@@ -35,33 +67,99 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!edition) notFound();
   const form = await validateForm(request, assignmentSchema);
   const bad = (result: Result) => data(result, { status: 400 });
-  if (!form.ok) return bad({ errors: form.errors, values: form.values, intent: form.values.intent });
+  if (!form.ok)
+    return bad({
+      errors: form.errors,
+      values: form.values,
+      intent: form.values.intent,
+    });
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/assignment`;
   switch (input.intent) {
     case "run": {
-      const done = runAssignment({ editionId: edition.id, actorId: user.id, reviewers: input.reviewers, maxLoad: input.maxLoad, minLoad: input.minLoad });
-      if (!done.ok) return bad({ errors: fieldError("reviewers", "errors.jury_assignment_infeasible"), values: form.values, intent: "run", explanation: done.explanation, technical: done.technical });
+      const done = runAssignment({
+        editionId: edition.id,
+        actorId: user.id,
+        reviewers: input.reviewers,
+        maxLoad: input.maxLoad,
+        minLoad: input.minLoad,
+      });
+      if (!done.ok)
+        return bad({
+          errors: fieldError("reviewers", "errors.jury_assignment_infeasible"),
+          values: form.values,
+          intent: "run",
+          explanation: done.explanation,
+          technical: done.technical,
+        });
       return redirect(`${here}?generated=${done.pairs}`);
     }
-    case "add": {
-      const done = addAssignment({ editionId: edition.id, actorId: user.id, memberId: input.memberId, applicationId: input.applicationId, maxLoad: input.maxLoad });
-      if (!done.ok) return bad({ errors: fieldError(done.field, done.error, done.vars), values: form.values, intent: "add" });
-      return redirect(`${here}?adjusted=1`);
-    }
-    case "remove": {
-      const done = removeAssignment({ editionId: edition.id, actorId: user.id, assignmentId: input.assignmentId });
-      if (!done.ok) return bad({ errors: fieldError(done.field, done.error), values: form.values, intent: "remove" });
-      return redirect(`${here}?adjusted=1`);
-    }
+    case "add":
+    case "remove":
     case "swap": {
-      const done = swapAssignment({ editionId: edition.id, actorId: user.id, assignmentId: input.assignmentId, memberId: input.memberId, maxLoad: input.maxLoad });
-      if (!done.ok) return bad({ errors: fieldError(done.field, done.error, done.vars), values: form.values, intent: "swap" });
+      // A failure about the application is shown next to the field the form had (list or reference).
+      const refused = (failure: Failure) =>
+        bad({
+          errors: fieldError(failure.field === "applicationId" && input.reference !== undefined ? "reference" : failure.field, failure.error, failure.vars),
+          values: form.values,
+          intent: input.intent,
+        });
+      const application = resolveApplication({
+        editionId: edition.id,
+        applicationId: input.applicationId,
+        reference: input.reference,
+      });
+      if (!application.ok) return refused(application);
+      if (input.intent === "add") {
+        const done = addAssignment({
+          editionId: edition.id,
+          actorId: user.id,
+          memberId: input.memberId,
+          applicationId: application.id,
+          maxLoad: input.maxLoad,
+        });
+        if (!done.ok) return refused(done);
+        return redirect(`${here}?adjusted=1`);
+      }
+      const assignment = findAssignment({
+        editionId: edition.id,
+        memberId: input.fromMemberId,
+        applicationId: application.id,
+      });
+      if (!assignment.ok) return refused(assignment);
+      const done =
+        input.intent === "remove"
+          ? removeAssignment({
+              editionId: edition.id,
+              actorId: user.id,
+              assignmentId: assignment.id,
+            })
+          : swapAssignment({
+              editionId: edition.id,
+              actorId: user.id,
+              assignmentId: assignment.id,
+              memberId: input.memberId,
+              maxLoad: input.maxLoad,
+            });
+      if (!done.ok)
+        return refused({
+          ...done,
+          field: done.field === "assignmentId" ? "fromMemberId" : done.field,
+        });
       return redirect(`${here}?adjusted=1`);
     }
     case "publish": {
-      const done = publishAssignments({ editionId: edition.id, actorId: user.id, origin: appOrigin(request) });
-      if (!done.ok) return bad({ errors: fieldError(done.field, done.error), values: form.values, intent: "publish" });
+      const done = publishAssignments({
+        editionId: edition.id,
+        actorId: user.id,
+        origin: appOrigin(request),
+      });
+      if (!done.ok)
+        return bad({
+          errors: fieldError(done.field, done.error),
+          values: form.values,
+          intent: "publish",
+        });
       return redirect(`${here}?published=${done.published}`);
     }
   }
@@ -69,13 +167,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssignmentPage() {
   const t = useT();
-  const { edition, overview, defaults } = useLoaderData<typeof loader>();
+  const { edition, adjust: adjustParam, jurors, overview, applicationOptions, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: string) => (result?.intent === intent ? result : undefined);
+  const adjust = adjustmentOf(result?.intent) ?? adjustParam;
+  const jurorOptions = jurors.map((j) => ({ value: j.id, label: j.name }));
+  if (adjust) {
+    const schema = {
+      add: "addAssignmentSchema",
+      swap: "swapAssignmentSchema",
+      remove: "removeAssignmentSchema",
+    } as const;
+    return (
+      <>
+        <JurySecretariatNav editionId={edition.id} year={edition.year} />
+        <h1>{t("jury.assignment.title")}</h1>
+        <p>
+          <Link to=".">{t("jury.assignment.back")}</Link>
+        </p>
+        <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
+        <ValidatedForm id={adjust} schema={() => import("../forms/jury").then((m) => m[schema[adjust]])} result={resultFor(adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
+          <input type="hidden" name="intent" value={adjust} />
+          <ApplicationChoice options={applicationOptions} />
+          {adjust === "add" ? null : <SelectField name="fromMemberId" label={t("jury.assignment.from")} placeholder={t("fields.choose")} options={jurorOptions} />}
+          {adjust === "remove" ? null : <SelectField name="memberId" label={t(adjust === "swap" ? "jury.assignment.swap_to" : "jury.juror")} placeholder={t("fields.choose")} options={jurorOptions} />}
+          {adjust === "remove" ? null : <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />}
+          <SubmitButton>{t(`jury.assignment.${adjust}`)}</SubmitButton>
+        </ValidatedForm>
+      </>
+    );
+  }
   const notice = params.get("published") ? t("jury.assignment.published", { count: params.get("published")! }) : params.get("generated") ? t("jury.assignment.generated", { count: params.get("generated")! }) : params.get("adjusted") ? t("jury.assignment.adjusted") : null;
-  const jurorOptions = overview.jurors.map((j) => ({ value: j.id, label: j.name }));
-  const removable = overview.assignments.filter((a) => !a.submitted).map((a) => ({ value: a.id, label: `${a.title} — ${a.juror}` }));
+  const o = overview!;
   return (
     <>
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
@@ -103,26 +227,33 @@ export default function AssignmentPage() {
       <h2>{t("jury.assignment.run_title")}</h2>
       <ValidatedForm id="run" schema={() => import("../forms/jury").then((m) => m.runAssignmentSchema)} result={resultFor("run")} defaultValues={defaults}>
         <input type="hidden" name="intent" value="run" />
-        <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: overview.jurors.length })} />
+        <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: jurors.length })} />
         <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
         <TextField name="minLoad" type="number" label={t("jury.assignment.min_load")} />
         <SubmitButton>{t("jury.assignment.run")}</SubmitButton>
       </ValidatedForm>
 
       <h2>{t("jury.assignment.preview_title")}</h2>
-      {overview.assignments.length === 0 ? (
+      {o.assigned === 0 ? (
         <p className="panel">{t("jury.assignment.empty")}</p>
       ) : (
         <>
           <h3>{t("jury.assignment.loads")}</h3>
           <ul>
-            {overview.loads.map((l) => (
+            {o.loads.map((l) => (
               <li key={l.id}>
                 <bdi>{l.name}</bdi>: {l.load}
               </li>
             ))}
           </ul>
-          <h3>{t("jury.assignment.coverage")}</h3>
+          <h3 id="coverage">{t("jury.assignment.coverage")}</h3>
+          <p>
+            {t("jury.assignment.coverage_summary", {
+              covered: o.covered,
+              under: o.underCovered,
+              reviewers: defaults.reviewers,
+            })}
+          </p>
           <div className="table-wrap">
             <table>
               <thead>
@@ -132,10 +263,10 @@ export default function AssignmentPage() {
                 </tr>
               </thead>
               <tbody>
-                {overview.coverage.map((c) => (
+                {o.coverage.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <bdi>{c.title}</bdi> ({c.language})
+                      <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
                     </td>
                     <td>{c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")}</td>
                   </tr>
@@ -143,19 +274,21 @@ export default function AssignmentPage() {
               </tbody>
             </table>
           </div>
+          <Pager page={o.page} pages={o.pages} search={params.toString()} />
           <h3>{t("jury.assignment.pairs")}</h3>
           <ul>
-            {overview.pairs.map((p, i) => (
+            {o.pairs.map((p, i) => (
               <li key={i}>{t("jury.assignment.pair", { a: p.a, b: p.b, count: p.count })}</li>
             ))}
           </ul>
+          {o.otherPairs > 0 ? <p>{t("jury.assignment.other_pairs", { count: o.otherPairs })}</p> : null}
         </>
       )}
-      {overview.recused.length > 0 ? (
+      {o.recused.length > 0 ? (
         <>
           <h3>{t("jury.assignment.recused_title")}</h3>
           <ul>
-            {overview.recused.map((r) => (
+            {o.recused.map((r) => (
               <li key={r.id}>
                 <bdi>{r.title}</bdi> — <bdi>{r.juror}</bdi>
               </li>
@@ -165,32 +298,16 @@ export default function AssignmentPage() {
       ) : null}
 
       <h2>{t("jury.assignment.adjust_title")}</h2>
-      <ValidatedForm id="add" schema={() => import("../forms/jury").then((m) => m.addAssignmentSchema)} result={resultFor("add")} defaultValues={{ maxLoad: defaults.maxLoad }}>
-        <input type="hidden" name="intent" value="add" />
-        <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurorOptions} />
-        <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={overview.applications.map((a) => ({ value: a.id, label: a.title }))} />
-        <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
-        <SubmitButton secondary>{t("jury.assignment.add")}</SubmitButton>
-      </ValidatedForm>
-      {removable.length > 0 ? (
-        <>
-          <ValidatedForm id="swap" schema={() => import("../forms/jury").then((m) => m.swapAssignmentSchema)} result={resultFor("swap")} defaultValues={{ maxLoad: defaults.maxLoad }}>
-            <input type="hidden" name="intent" value="swap" />
-            <SelectField name="assignmentId" label={t("jury.assignment.which")} placeholder={t("fields.choose")} options={removable} />
-            <SelectField name="memberId" label={t("jury.assignment.swap_to")} placeholder={t("fields.choose")} options={jurorOptions} />
-            <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
-            <SubmitButton secondary>{t("jury.assignment.swap")}</SubmitButton>
-          </ValidatedForm>
-          <ValidatedForm id="remove" schema={() => import("../forms/jury").then((m) => m.removeAssignmentSchema)} result={resultFor("remove")}>
-            <input type="hidden" name="intent" value="remove" />
-            <SelectField name="assignmentId" label={t("jury.assignment.which")} placeholder={t("fields.choose")} options={removable} />
-            <SubmitButton secondary>{t("jury.assignment.remove")}</SubmitButton>
-          </ValidatedForm>
-        </>
-      ) : null}
+      <ul className="button-row">
+        {ADJUSTMENTS.map((a) => (
+          <li key={a}>
+            <Link to={`?adjust=${a}`}>{t(`jury.assignment.adjust_${a}`)}</Link>
+          </li>
+        ))}
+      </ul>
 
       <h2>{t("jury.assignment.publish_title")}</h2>
-      <p>{overview.unpublished > 0 ? t("jury.assignment.unpublished", { count: overview.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
+      <p>{o.unpublished > 0 ? t("jury.assignment.unpublished", { count: o.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
       <ValidatedForm id="publish" schema={() => import("../forms/jury").then((m) => m.publishSchema)} result={resultFor("publish")}>
         <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />

@@ -5,10 +5,11 @@ import { notFound, requirePermission } from "../auth/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
+import { Pager, pageParam } from "../components/pager";
 import { progressSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDateTime } from "../i18n";
-import { editionProgress, getJuryEdition, reopenScoring, sendReminders } from "../models/jury.server";
+import { editionProgress, getJuryEdition, JURY_PAGE_SIZE, reopenScoring, sendReminders } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
 import { appOrigin } from "../utils/http.server";
 
@@ -17,10 +18,36 @@ export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.manage");
-  const progress = editionProgress({ editionId: params.editionId ?? "" });
+  const progress = editionProgress({
+    editionId: params.editionId ?? "",
+    page: pageParam(request),
+  });
   if (!progress) notFound();
-  const { edition, jurors, applications, open } = progress;
-  return { edition: { id: edition.id, year: edition.year, closesAt: edition.scoringClosesAt.getTime(), phase: edition.phase, reminderDays: edition.reminderDaysBefore }, jurors, applications, open };
+  const { edition, jurors: all, applications, applicationTotals, page, pages, open } = progress;
+  // The jury is small (five at the prize's scale); a large one is shown a page at a time, late jurors first.
+  const ordered = [...all.filter((j) => j.late), ...all.filter((j) => !j.late)];
+  const jurorPages = Math.max(1, Math.ceil(ordered.length / JURY_PAGE_SIZE));
+  const jurorPage = Math.min(pageParam(request, "jurors"), jurorPages);
+  const jurors = ordered.slice((jurorPage - 1) * JURY_PAGE_SIZE, jurorPage * JURY_PAGE_SIZE);
+  return {
+    edition: {
+      id: edition.id,
+      year: edition.year,
+      closesAt: edition.scoringClosesAt.getTime(),
+      phase: edition.phase,
+      reminderDays: edition.reminderDaysBefore,
+    },
+    jurors,
+    jurorCount: all.length,
+    late: ordered.filter((j) => j.late).length,
+    jurorPage,
+    jurorPages,
+    applications,
+    applicationTotals,
+    page,
+    pages,
+    open,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,18 +58,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });
   const here = `/secretariat/editions/${edition.id}/progress`;
   if (form.data.intent === "remind") {
-    const done = sendReminders({ editionId: edition.id, actorId: user.id, memberId: form.data.memberId || undefined, origin: appOrigin(request) });
-    if (!done.ok) return data({ errors: fieldError("form", done.error), values: form.values, intent: "remind" }, { status: 400 });
+    const done = sendReminders({
+      editionId: edition.id,
+      actorId: user.id,
+      memberId: form.data.memberId || undefined,
+      origin: appOrigin(request),
+    });
+    if (!done.ok)
+      return data(
+        {
+          errors: fieldError("form", done.error),
+          values: form.values,
+          intent: "remind",
+        },
+        { status: 400 }
+      );
     return redirect(`${here}?reminded=${done.sent}`);
   }
-  const done = reopenScoring({ editionId: edition.id, actorId: user.id, days: form.data.days });
-  if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "reopen_scoring" }, { status: 400 });
+  const done = reopenScoring({
+    editionId: edition.id,
+    actorId: user.id,
+    days: form.data.days,
+  });
+  if (!done.ok)
+    return data(
+      {
+        errors: fieldError(done.field, done.error),
+        values: form.values,
+        intent: "reopen_scoring",
+      },
+      { status: 400 }
+    );
   return redirect(`${here}?reopened=1`);
 }
 
 export default function ProgressPage() {
   const t = useT();
-  const { edition, jurors, applications, open } = useLoaderData<typeof loader>();
+  const { edition, jurors, jurorCount, late, jurorPage, jurorPages, applications, applicationTotals, page, pages, open } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const remindError = result?.intent === "remind" ? result.errors.form : undefined;
@@ -51,7 +103,10 @@ export default function ProgressPage() {
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.progress.title")}</h1>
       <p>
-        {t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })} {open ? t("jury.progress.open") : t("jury.progress.closed")}
+        {t("jury.deadline", {
+          date: formatDateTime(edition.closesAt, t.locale),
+        })}{" "}
+        {open ? t("jury.progress.open") : t("jury.progress.closed")}
       </p>
       {params.get("reminded") ? (
         <p className="notice success" role="status">
@@ -69,7 +124,7 @@ export default function ProgressPage() {
       ) : null}
       <h2>{t("jury.progress.by_juror")}</h2>
       <p className="hint">{t("jury.progress.late_hint", { days: edition.reminderDays })}</p>
-      {jurors.length === 0 ? (
+      {jurorCount === 0 ? (
         <p className="panel">{t("jury.progress.no_jurors")}</p>
       ) : (
         <div className="table-wrap">
@@ -100,7 +155,13 @@ export default function ProgressPage() {
                       <Form method="post" className="jury-inline-form">
                         <input type="hidden" name="intent" value="remind" />
                         <input type="hidden" name="memberId" value={j.id} />
-                        <button type="submit" className="button secondary" aria-label={t("jury.progress.remind_one", { name: j.name })}>
+                        <button
+                          type="submit"
+                          className="button secondary"
+                          aria-label={t("jury.progress.remind_one", {
+                            name: j.name,
+                          })}
+                        >
                           {t("jury.progress.remind")}
                         </button>
                       </Form>
@@ -112,42 +173,54 @@ export default function ProgressPage() {
           </table>
         </div>
       )}
-      {jurors.some((j) => j.late) ? (
+      <Pager page={jurorPage} pages={jurorPages} search={params.toString()} param="jurors" label={t("jury.progress.juror_pages")} />
+      {late > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="remind" />
           <SubmitButton>{t("jury.progress.remind_all")}</SubmitButton>
         </Form>
       ) : null}
       <h2>{t("jury.progress.by_application")}</h2>
-      {applications.length === 0 ? (
+      {applicationTotals.total === 0 ? (
         <p className="panel">{t("jury.progress.no_applications")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("jury.application")}</th>
-                <th scope="col">{t("jury.state.assigned")}</th>
-                <th scope="col">{t("jury.state.draft")}</th>
-                <th scope="col">{t("jury.state.submitted")}</th>
-                <th scope="col">{t("jury.state.recused")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <bdi>{a.title}</bdi>
-                  </td>
-                  <td>{a.assigned}</td>
-                  <td>{a.draft}</td>
-                  <td>{a.submitted}</td>
-                  <td>{a.recused}</td>
+        <>
+          <p>
+            {t("jury.progress.application_summary", {
+              total: applicationTotals.total,
+              open: applicationTotals.open,
+              done: applicationTotals.done,
+              unreviewed: applicationTotals.unreviewed,
+            })}
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("jury.application")}</th>
+                  <th scope="col">{t("jury.state.assigned")}</th>
+                  <th scope="col">{t("jury.state.draft")}</th>
+                  <th scope="col">{t("jury.state.submitted")}</th>
+                  <th scope="col">{t("jury.state.recused")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {applications.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
+                    </td>
+                    <td>{a.assigned}</td>
+                    <td>{a.draft}</td>
+                    <td>{a.submitted}</td>
+                    <td>{a.recused}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} pages={pages} search={params.toString()} label={t("jury.progress.application_pages")} />
+        </>
       )}
       <h2>{t("jury.progress.reopen_title")}</h2>
       <p>{t("jury.progress.reopen_text")}</p>

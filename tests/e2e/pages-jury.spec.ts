@@ -56,7 +56,7 @@ for (const lang of LANGS) {
     test.use({ storageState: secretariatStatePath() });
     test(`the secretariat's jury pages are accessible and light in ${lang}`, async ({ page }) => {
       await setLanguage(page, lang);
-      for (const p of ["jury", "jury?invite=1", "conflicts", "assignment", "progress"]) await check(page, `/secretariat/editions/${s.editionId}/${p}`, lang);
+      for (const p of ["jury", "jury?invite=1", "conflicts", "conflicts?add=1", "assignment", "assignment?adjust=add", "assignment?adjust=swap", "assignment?adjust=remove", "progress"]) await check(page, `/secretariat/editions/${s.editionId}/${p}`, lang);
       await check(page, `/secretariat/editions/${s.editionId}/jury?edit=${s.jurors[0].memberId}`, lang);
       // An infeasible assignment explains itself, accessibly.
       await gotoReady(page, `/secretariat/editions/${s.editionId}/assignment`);

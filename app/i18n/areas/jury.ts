@@ -1,6 +1,8 @@
 // Messages of the jury area, in the three languages; fr and ar must have exactly the en keys.
 const en = {
   "jury.application": "Application",
+  "jury.reference": "Application reference number",
+  "jury.reference_hint": "As written on the application, for example KH-2026-0042",
   "jury.organisation": "Organisation",
   "jury.juror": "Juror",
   "jury.status": "Status",
@@ -122,6 +124,8 @@ const en = {
   "jury.conflicts_admin.source": "Source",
   "jury.conflicts_admin.add_title": "Record a conflict",
   "jury.conflicts_admin.add": "Record the conflict",
+  "jury.conflicts_admin.back": "Back to the register",
+  "jury.conflicts_admin.count": "{count} conflicts recorded, by juror.",
 
   "jury.assignment.title": "Assignment of applications to jurors",
   "jury.assignment.intro": "The assignment is computed optimally: each application gets the number of jurors chosen, never a juror in conflict or who does not read its language, within the load limits, preferring jurors whose expertise matches. Nothing is shown to jurors before you publish.",
@@ -156,6 +160,13 @@ const en = {
   "jury.assignment.publish_confirm": "I have checked the preview; send each juror their applications by e-mail",
   "jury.assignment.publish": "Publish the assignment",
   "jury.assignment.published": "{count} assignments have been published and the jurors told by e-mail.",
+  "jury.assignment.back": "Back to the assignment",
+  "jury.assignment.adjust_add": "Add an assignment",
+  "jury.assignment.adjust_swap": "Give an assignment to another juror",
+  "jury.assignment.adjust_remove": "Remove an assignment",
+  "jury.assignment.from": "Juror who has it now",
+  "jury.assignment.coverage_summary": "{covered} applications have at least {reviewers} jurors; {under} have fewer and are listed first.",
+  "jury.assignment.other_pairs": "And {count} other pairs of jurors share applications.",
   "jury.infeasible.no_applications": "There is no eligible application to assign.",
   "jury.infeasible.no_jurors": "The jury has no active member.",
   "jury.infeasible.capacity": "{demand} reviews are needed but the jurors can take at most {capacity} in total: raise the maximum per juror or lower the number of jurors per application.",
@@ -185,6 +196,9 @@ const en = {
   "jury.progress.days": "Number of days",
   "jury.progress.reopen": "Extend scoring",
   "jury.progress.reopened": "Scoring has been extended.",
+  "jury.progress.juror_pages": "Pages of jurors",
+  "jury.progress.application_pages": "Pages of applications",
+  "jury.progress.application_summary": "{total} applications: {open} with reviews still to finish (listed first), {done} with every review submitted, {unreviewed} without any review.",
 
   "errors.jury_application_unknown": "This application is not one of the edition's eligible applications",
   "errors.jury_conflict_unknown": "You have not declared a conflict with this application",
@@ -201,6 +215,8 @@ const en = {
   "errors.jury_languages_invalid": "Use language codes from this list: en, fr, ar, es, ru, zh",
   "errors.jury_assignment_infeasible": "No assignment is possible with these settings: see the explanation",
   "errors.jury_assignment_unknown": "This assignment does not exist",
+  "errors.jury_assignment_none": "This juror has no assignment for this application",
+  "errors.jury_reference_unknown": "No eligible application of this edition has the reference {reference}: check the number",
   "errors.jury_assignment_submitted": "This review has been submitted and cannot be removed",
   "errors.jury_pair_conflict": "This juror is in conflict with this application",
   "errors.jury_pair_language": "This juror does not read the application's language",
@@ -232,6 +248,8 @@ type Key = keyof typeof en;
 
 const fr: Record<Key, string> = {
   "jury.application": "Candidature",
+  "jury.reference": "Numéro de référence de la candidature",
+  "jury.reference_hint": "Tel qu’il figure sur la candidature, par exemple KH-2026-0042",
   "jury.organisation": "Organisation",
   "jury.juror": "Membre du jury",
   "jury.status": "État",
@@ -342,7 +360,8 @@ const fr: Record<Key, string> = {
   "jury.members.replaced_notice": "Le membre du jury a été remplacé et son remplaçant invité par courriel.",
 
   "jury.conflicts_admin.title": "Conflits d’intérêts",
-  "jury.conflicts_admin.intro": "Le registre de tous les conflits : déclarés par les membres du jury, détectés automatiquement (même pays que le projet ou l’entité qui désigne, même domaine de courriel) ou saisis par le secrétariat. Un membre en conflit ne reçoit jamais la candidature et ne peut pas l’ouvrir.",
+  "jury.conflicts_admin.intro":
+    "Le registre de tous les conflits : déclarés par les membres du jury, détectés automatiquement (même pays que le projet ou l’entité qui désigne, même domaine de courriel) ou saisis par le secrétariat. Un membre en conflit ne reçoit jamais la candidature et ne peut pas l’ouvrir.",
   "jury.conflicts_admin.detected": "{count} conflits viennent d’être détectés automatiquement.",
   "jury.conflicts_admin.added": "Le conflit a été enregistré.",
   "jury.conflicts_admin.declarations": "Déclarations des membres du jury",
@@ -353,9 +372,12 @@ const fr: Record<Key, string> = {
   "jury.conflicts_admin.source": "Origine",
   "jury.conflicts_admin.add_title": "Enregistrer un conflit",
   "jury.conflicts_admin.add": "Enregistrer le conflit",
+  "jury.conflicts_admin.back": "Retour au registre",
+  "jury.conflicts_admin.count": "{count} conflits enregistrés, par membre du jury.",
 
   "jury.assignment.title": "Répartition des candidatures entre les membres du jury",
-  "jury.assignment.intro": "La répartition est calculée de façon optimale : chaque candidature reçoit le nombre de membres choisi, jamais un membre en conflit ou qui ne lit pas sa langue, dans les limites de charge, en privilégiant les expertises correspondantes. Rien n’est montré aux membres du jury avant la publication.",
+  "jury.assignment.intro":
+    "La répartition est calculée de façon optimale : chaque candidature reçoit le nombre de membres choisi, jamais un membre en conflit ou qui ne lit pas sa langue, dans les limites de charge, en privilégiant les expertises correspondantes. Rien n’est montré aux membres du jury avant la publication.",
   "jury.assignment.run_title": "Calculer la répartition",
   "jury.assignment.reviewers": "Membres du jury par candidature",
   "jury.assignment.reviewers_hint": "Le jury compte {jurors} membres actifs. Choisissez la taille du jury pour que chacun note tout, sauf ses conflits.",
@@ -387,6 +409,13 @@ const fr: Record<Key, string> = {
   "jury.assignment.publish_confirm": "J’ai vérifié l’aperçu ; envoyer à chaque membre du jury ses candidatures par courriel",
   "jury.assignment.publish": "Publier la répartition",
   "jury.assignment.published": "{count} attributions ont été publiées et les membres du jury prévenus par courriel.",
+  "jury.assignment.back": "Retour à la répartition",
+  "jury.assignment.adjust_add": "Ajouter une attribution",
+  "jury.assignment.adjust_swap": "Confier une attribution à un autre membre",
+  "jury.assignment.adjust_remove": "Retirer une attribution",
+  "jury.assignment.from": "Membre qui l’a actuellement",
+  "jury.assignment.coverage_summary": "{covered} candidatures ont au moins {reviewers} membres du jury ; {under} en ont moins et sont listées en premier.",
+  "jury.assignment.other_pairs": "Et {count} autres paires de membres partagent des candidatures.",
   "jury.infeasible.no_applications": "Il n’y a aucune candidature éligible à répartir.",
   "jury.infeasible.no_jurors": "Le jury n’a aucun membre actif.",
   "jury.infeasible.capacity": "{demand} évaluations sont nécessaires mais les membres du jury peuvent en prendre au plus {capacity} au total : augmentez le maximum par membre ou réduisez le nombre de membres par candidature.",
@@ -416,6 +445,9 @@ const fr: Record<Key, string> = {
   "jury.progress.days": "Nombre de jours",
   "jury.progress.reopen": "Prolonger la notation",
   "jury.progress.reopened": "La notation a été prolongée.",
+  "jury.progress.juror_pages": "Pages des membres du jury",
+  "jury.progress.application_pages": "Pages des candidatures",
+  "jury.progress.application_summary": "{total} candidatures : {open} avec des évaluations à terminer (listées en premier), {done} dont toutes les évaluations sont envoyées, {unreviewed} sans aucune évaluation.",
 
   "errors.jury_application_unknown": "Cette candidature ne fait pas partie des candidatures éligibles de l’édition",
   "errors.jury_conflict_unknown": "Vous n’avez pas déclaré de conflit avec cette candidature",
@@ -432,6 +464,8 @@ const fr: Record<Key, string> = {
   "errors.jury_languages_invalid": "Utilisez des codes de langue de cette liste : en, fr, ar, es, ru, zh",
   "errors.jury_assignment_infeasible": "Aucune répartition n’est possible avec ces réglages : voir l’explication",
   "errors.jury_assignment_unknown": "Cette attribution n’existe pas",
+  "errors.jury_assignment_none": "Ce membre du jury n’a pas cette candidature",
+  "errors.jury_reference_unknown": "Aucune candidature éligible de cette édition n’a la référence {reference} : vérifiez le numéro",
   "errors.jury_assignment_submitted": "Cette évaluation a été envoyée et ne peut pas être retirée",
   "errors.jury_pair_conflict": "Ce membre du jury est en conflit avec cette candidature",
   "errors.jury_pair_language": "Ce membre du jury ne lit pas la langue de la candidature",
@@ -461,6 +495,8 @@ const fr: Record<Key, string> = {
 
 const ar: Record<Key, string> = {
   "jury.application": "الترشيح",
+  "jury.reference": "الرقم المرجعي للترشيح",
+  "jury.reference_hint": "كما يظهر في الترشيح، مثلاً KH-2026-0042",
   "jury.organisation": "المنظمة",
   "jury.juror": "عضو لجنة التحكيم",
   "jury.status": "الحالة",
@@ -582,6 +618,8 @@ const ar: Record<Key, string> = {
   "jury.conflicts_admin.source": "المصدر",
   "jury.conflicts_admin.add_title": "تسجيل تضارب",
   "jury.conflicts_admin.add": "تسجيل التضارب",
+  "jury.conflicts_admin.back": "العودة إلى السجل",
+  "jury.conflicts_admin.count": "عدد حالات التضارب المسجلة: {count}، حسب العضو.",
 
   "jury.assignment.title": "توزيع الترشيحات على أعضاء لجنة التحكيم",
   "jury.assignment.intro": "يُحسب التوزيع على النحو الأمثل: يحصل كل ترشيح على عدد الأعضاء المختار، ولا يُسند أبدًا إلى عضو في حالة تضارب أو لا يقرأ لغته، ضمن حدود العبء، مع تفضيل الأعضاء ذوي الخبرة المطابقة. لا يُعرض شيء على الأعضاء قبل النشر.",
@@ -616,6 +654,13 @@ const ar: Record<Key, string> = {
   "jury.assignment.publish_confirm": "راجعت المعاينة؛ أرسل إلى كل عضو ترشيحاته بالبريد الإلكتروني",
   "jury.assignment.publish": "نشر التوزيع",
   "jury.assignment.published": "نُشرت {count} إسنادات وأُبلغ الأعضاء بالبريد الإلكتروني.",
+  "jury.assignment.back": "العودة إلى الإسناد",
+  "jury.assignment.adjust_add": "إضافة إسناد",
+  "jury.assignment.adjust_swap": "نقل إسناد إلى عضو آخر",
+  "jury.assignment.adjust_remove": "حذف إسناد",
+  "jury.assignment.from": "العضو المسند إليه حالياً",
+  "jury.assignment.coverage_summary": "{covered} ترشيحات لها {reviewers} أعضاء على الأقل؛ {under} لها أقل من ذلك وتُعرض أولاً.",
+  "jury.assignment.other_pairs": "وهناك {count} أزواج أخرى من الأعضاء تتشارك ترشيحات.",
   "jury.infeasible.no_applications": "لا يوجد أي ترشيح مؤهل للتوزيع.",
   "jury.infeasible.no_jurors": "ليس في اللجنة أي عضو نشط.",
   "jury.infeasible.capacity": "يلزم {demand} تقييمًا لكن الأعضاء يستطيعون أخذ {capacity} على الأكثر إجمالًا: ارفع الحد الأقصى لكل عضو أو خفّض عدد الأعضاء لكل ترشيح.",
@@ -645,6 +690,9 @@ const ar: Record<Key, string> = {
   "jury.progress.days": "عدد الأيام",
   "jury.progress.reopen": "تمديد التقييم",
   "jury.progress.reopened": "مُدّد التقييم.",
+  "jury.progress.juror_pages": "صفحات الأعضاء",
+  "jury.progress.application_pages": "صفحات الترشيحات",
+  "jury.progress.application_summary": "{total} ترشيحات: {open} لها تقييمات لم تكتمل (تُعرض أولاً)، و{done} أُرسلت كل تقييماتها، و{unreviewed} بلا أي تقييم.",
 
   "errors.jury_application_unknown": "هذا الترشيح ليس من الترشيحات المؤهلة لهذه الدورة",
   "errors.jury_conflict_unknown": "لم تُعلن عن تضارب مع هذا الترشيح",
@@ -661,6 +709,8 @@ const ar: Record<Key, string> = {
   "errors.jury_languages_invalid": "استخدم رموز اللغات من هذه القائمة: en, fr, ar, es, ru, zh",
   "errors.jury_assignment_infeasible": "لا يمكن أي توزيع بهذه الإعدادات: انظر الشرح",
   "errors.jury_assignment_unknown": "هذا الإسناد غير موجود",
+  "errors.jury_assignment_none": "ليس لهذا العضو إسناد لهذا الترشيح",
+  "errors.jury_reference_unknown": "لا يوجد ترشيح مؤهل في هذه الدورة بالرقم المرجعي {reference}: تحقق من الرقم",
   "errors.jury_assignment_submitted": "أُرسل هذا التقييم ولا يمكن إزالته",
   "errors.jury_pair_conflict": "هذا العضو في حالة تضارب مع هذا الترشيح",
   "errors.jury_pair_language": "هذا العضو لا يقرأ لغة الترشيح",
@@ -688,4 +738,8 @@ const ar: Record<Key, string> = {
   "mail.jury_recusal.body": "مرحبًا {name}،\n\nتنحّى {juror} عن الترشيح «{title}» ({reference}) بسبب تضارب في المصالح. أسنده إلى عضو آخر:\n\n{link}",
 };
 
-export const juryMessages: { en: typeof en; fr: Record<Key, string>; ar: Record<Key, string> } = { en, fr, ar };
+export const juryMessages: {
+  en: typeof en;
+  fr: Record<Key, string>;
+  ar: Record<Key, string>;
+} = { en, fr, ar };

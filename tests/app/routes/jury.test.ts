@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { assignments, auditLog, conflicts, editions, outbox, reviews } from "../../../db/schema";
+import { applications, assignments, auditLog, conflicts, editions, outbox, reviews } from "../../../db/schema";
 import * as dashboard from "../../../app/routes/jury._index";
 import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
@@ -23,6 +23,13 @@ async function scenario(opts: { reviewers?: number; scoringClosesInDays?: number
   const s = seedJuryScenario(db(), { passwordHash: hash, year: year++, ...opts });
   const secretariat = await makeUser({ roles: ["secretariat"] });
   return { ...s, secretariat, staffCookie: await cookieFor(secretariat.id) };
+}
+
+/** More eligible applications in the scenario's edition ("Zz …" titles sort after its own three). */
+function addApplications(s: Awaited<ReturnType<typeof scenario>>, n: number) {
+  const rows = Array.from({ length: n }, (_, i) => ({ reference: `Z-${s.year}-${String(i).padStart(4, "0")}`, editionId: s.editionId, applicantId: s.applicantId, state: "eligible", language: "en", title: `Zz project ${String(i).padStart(4, "0")}`, organisation: "Org", country: "FR" }));
+  for (let i = 0; i < rows.length; i += 100) db().insert(applications).values(rows.slice(i, i + 100)).run();
+  return rows;
 }
 
 const fullScores = (version: number, extra: Record<string, string> = {}) => ({ "score.innovation": "7", "score.impact": "8", "score.inclusion": "6", confidence: "4", overallComment: "Strong project", version: String(version), ...extra });
@@ -296,6 +303,87 @@ describe("assignment screen", () => {
     expect(again).toMatchObject({ status: 400, body: { errors: { memberId: { message: "errors.jury_pair_exists" } } } });
   });
 
+  it("the coverage is shown 50 applications a page, those with too few jurors first, with the totals", async () => {
+    const s = await scenario();
+    addApplications(s, 60);
+    for (const app of s.applications) for (const j of s.jurors.slice(0, 2)) publishPair(db(), s.editionId, j.memberId, app.id);
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    type Overview = { coverage: { id: string; jurors: string[] }[]; covered: number; underCovered: number; page: number; pages: number; loads: { load: number }[] };
+    const first = (await run(() => assignmentPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { overview: Overview };
+    expect(first.overview).toMatchObject({ covered: 3, underCovered: 60, page: 1, pages: 2 });
+    expect(first.overview.coverage).toHaveLength(50);
+    expect(first.overview.coverage.every((c) => c.jurors.length === 0)).toBe(true);
+    expect(first.overview.loads.map((l) => l.load)).toEqual([3, 3, 0]);
+    const second = (await run(() => assignmentPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { overview: Overview };
+    expect(second.overview.coverage).toHaveLength(13);
+    expect(second.overview.coverage.slice(-3).map((c) => c.id)).toEqual(s.applications.map((a) => a.id).sort((x, y) => s.applications.find((a) => a.id === x)!.title.localeCompare(s.applications.find((a) => a.id === y)!.title)));
+    expect(second.overview.coverage.at(-1)!.jurors).toEqual(["Juror Ana", "Juror Bo"]);
+  });
+
+  it("an adjustment step page carries no preview, and lists the applications when there are few", async () => {
+    const s = await scenario();
+    const page = await run(() => assignmentPage.loader(args(request(`/secretariat/editions/${s.editionId}/assignment?adjust=add`, { cookie: s.staffCookie }), { editionId: s.editionId })));
+    const body = page.body as { adjust: string; overview: unknown; applicationOptions: { value: string }[] | null };
+    expect(body).toMatchObject({ adjust: "add", overview: null });
+    expect(body.applicationOptions!.map((o) => o.value).sort()).toEqual(s.applications.map((a) => a.id).sort());
+  });
+
+  it("an assignment is swapped or removed by naming its application and current juror, audited", async () => {
+    const s = await scenario();
+    const [ana, bo, chidi] = s.jurors;
+    const textbooks = s.applications[2];
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    const post = (form: Record<string, string>) => run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form }), { editionId: s.editionId })));
+    expect((await post({ intent: "add", memberId: ana.memberId, applicationId: textbooks.id, maxLoad: "3" })).status).toBe(302);
+    expect(await post({ intent: "swap", applicationId: textbooks.id, fromMemberId: bo.memberId, memberId: chidi.memberId, maxLoad: "3" })).toMatchObject({ status: 400, body: { errors: { fromMemberId: { message: "errors.jury_assignment_none" } } } });
+    expect((await post({ intent: "swap", applicationId: textbooks.id, fromMemberId: ana.memberId, memberId: bo.memberId, maxLoad: "3" })).status).toBe(302);
+    const holders = () => db().select({ j: assignments.jurorId }).from(assignments).where(eq(assignments.applicationId, textbooks.id)).all().map((a) => a.j);
+    expect(holders()).toEqual([bo.memberId]);
+    expect(await post({ intent: "remove", fromMemberId: bo.memberId })).toMatchObject({ status: 400, body: { errors: { applicationId: { message: "errors.required" } } } });
+    expect((await post({ intent: "remove", applicationId: textbooks.id, fromMemberId: bo.memberId })).status).toBe(302);
+    expect(holders()).toEqual([]);
+    expect(db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "assignment.removed"), eq(auditLog.objectType, "assignment"))).all()[0].n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("beyond 200 applications the forms ask for a reference number, and an unknown one is refused next to the field", async () => {
+    const s = await scenario();
+    const extra = addApplications(s, 200);
+    const [ana] = s.jurors;
+    const conflictsUrl = `/secretariat/editions/${s.editionId}/conflicts`;
+    const step = await run(() => conflictsPage.loader(args(request(`${conflictsUrl}?add=1`, { cookie: s.staffCookie }), { editionId: s.editionId })));
+    expect(step.body).toMatchObject({ adding: true, applicationOptions: null, conflicts: [] });
+    const unknown = await run(() => conflictsPage.action(args(request(conflictsUrl, { cookie: s.staffCookie, form: { memberId: ana.memberId, reference: "KH-1999-0001", reason: "Former employer" } }), { editionId: s.editionId })));
+    expect(unknown).toMatchObject({ status: 400, body: { errors: { reference: { message: "errors.jury_reference_unknown", vars: { reference: "KH-1999-0001" } } }, values: { reference: "KH-1999-0001" } } });
+    const empty = await run(() => conflictsPage.action(args(request(conflictsUrl, { cookie: s.staffCookie, form: { memberId: ana.memberId, reference: " ", reason: "Former employer" } }), { editionId: s.editionId })));
+    expect(empty).toMatchObject({ status: 400, body: { errors: { reference: { message: "errors.required" } } } });
+    // Typed in small letters, the reference is still found.
+    const found = await run(() => conflictsPage.action(args(request(conflictsUrl, { cookie: s.staffCookie, form: { memberId: ana.memberId, reference: extra[7].reference.toLowerCase(), reason: "Former employer" } }), { editionId: s.editionId })));
+    expect(found.status).toBe(302);
+    expect(db().select({ a: conflicts.applicationId }).from(conflicts).where(and(eq(conflicts.jurorId, ana.memberId), eq(conflicts.source, "manual"))).all()).toHaveLength(1);
+    // The same on the assignment's add step: a conflicted pair is refused on the reference field's form.
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    const add = (reference: string) => run(() => assignmentPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "add", memberId: ana.memberId, reference, maxLoad: "5" } }), { editionId: s.editionId })));
+    expect(await add("nope")).toMatchObject({ status: 400, body: { errors: { reference: { message: "errors.jury_reference_unknown" } } } });
+    expect(await add(extra[7].reference)).toMatchObject({ status: 400, body: { errors: { memberId: { message: "errors.jury_pair_conflict" } } } });
+    expect((await add(extra[8].reference)).status).toBe(302);
+  });
+
+  it("the conflicts register is shown 50 rows a page with its total", async () => {
+    const s = await scenario();
+    const extra = addApplications(s, 60);
+    const ids = db().select({ id: applications.id }).from(applications).where(eq(applications.editionId, s.editionId)).all();
+    db().insert(conflicts).values(ids.slice(0, 55).map((a) => ({ editionId: s.editionId, jurorId: s.jurors[0].memberId, applicationId: a.id, source: "manual", reason: "Test" }))).run();
+    expect(extra).toHaveLength(60);
+    const url = `/secretariat/editions/${s.editionId}/conflicts`;
+    const first = (await run(() => conflictsPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { conflicts: unknown[]; total: number; pages: number };
+    // Chidi (KE) and the Kenyan project, detected on opening, plus the 55 set here.
+    expect(first).toMatchObject({ total: 56, pages: 2 });
+    expect(first.conflicts).toHaveLength(50);
+    const second = (await run(() => conflictsPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { conflicts: unknown[]; page: number };
+    expect(second).toMatchObject({ page: 2 });
+    expect(second.conflicts).toHaveLength(6);
+  });
+
   it("secretariat jury pages answer 404 to a juror", async () => {
     const s = await scenario();
     const cookie = await cookieFor(s.jurors[0].userId);
@@ -320,6 +408,21 @@ describe("progress and reminders", () => {
     expect(mail).toMatchObject({ locale: "en", subject: "Reminder: reviews to finish" });
     const nothing = await run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[1].memberId } }), { editionId: s.editionId })));
     expect(nothing).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_nothing_pending" } } } });
+  });
+
+  it("progress lists applications with reviews to finish first, 50 a page, with the totals", async () => {
+    const s = await scenario();
+    addApplications(s, 60);
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[2].id);
+    const url = `/secretariat/editions/${s.editionId}/progress`;
+    type Progress = { applications: { id: string; assigned: number }[]; applicationTotals: Record<string, number>; page: number; pages: number };
+    const first = (await run(() => progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as Progress;
+    expect(first).toMatchObject({ page: 1, pages: 2, applicationTotals: { total: 63, open: 1, done: 0, unreviewed: 62 } });
+    expect(first.applications).toHaveLength(50);
+    expect(first.applications[0]).toMatchObject({ id: s.applications[2].id, assigned: 1 });
+    const second = (await run(() => progressPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as Progress;
+    expect(second.applications).toHaveLength(13);
+    expect(second.applications.map((a) => a.id)).not.toContain(s.applications[2].id);
   });
 
   it("automatic reminders are sent once each when the window opens", async () => {
