@@ -24,6 +24,7 @@ import { assignJurors } from "../../scoring";
 import { enqueueMail } from "../mail/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../i18n";
 import { writeAudit } from "./audit.server";
+import { untilNextWrite, writeGeneration } from "../utils/memo.server";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
@@ -328,7 +329,18 @@ export function organisationDomain(email: string | null | undefined): string | n
  * public webmail domains are ignored). Idempotent: the unique index (juror, application,
  * source) makes a second run add nothing. Returns how many conflicts were added.
  */
+// Detection reads every eligible application and juror (~80 ms at 10,000 applications) and
+// depends on nothing else: when nothing has been written since it last ran, it finds nothing new.
+const detectedAt = new Map<string, string>();
+
 export function detectConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
+  if (detectedAt.get(editionId) === writeGeneration()) return 0;
+  const added = detectNewConflicts({ editionId, actorId });
+  detectedAt.set(editionId, writeGeneration());
+  return added;
+}
+
+function detectNewConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
   return db().transaction((tx) => {
     const jurors = activeJurors(editionId, tx);
     const apps = eligibleApplications(editionId, tx);
@@ -395,7 +407,11 @@ export function addManualConflict({ editionId, actorId, memberId, applicationId,
 }
 
 /** One page of the conflicts register (by juror, then application), with the total. */
-export function listConflicts({ editionId, page = 1 }: { editionId: string; page?: number }) {
+export function listConflicts(args: { editionId: string; page?: number }) {
+  return untilNextWrite(JSON.stringify(["listConflicts", args]), () => readConflicts(args));
+}
+
+function readConflicts({ editionId, page = 1 }: { editionId: string; page?: number }) {
   const total = db()
     .select({ n: sql<number>`count(*)` })
     .from(conflicts)
@@ -530,7 +546,12 @@ const clampPage = (page: number, total: number) => Math.min(Math.max(1, page), p
  * to reassign. One pass over the assignments with maps: nothing grows with jurors ×
  * assignments, and only one page of rows leaves the server.
  */
-export function assignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
+export function assignmentOverview(args: { editionId: string; reviewers: number; page?: number }) {
+  // Reading every assignment and review state costs ~100 ms at 10,000 applications: kept until the next write.
+  return untilNextWrite(JSON.stringify(["assignmentOverview", args]), () => readAssignmentOverview(args));
+}
+
+function readAssignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
   const jury = juryNames(editionId);
   const jurorName = new Map(jury.map((j) => [j.id, j.name]));
   const active = new Set(jury.filter((j) => j.active).map((j) => j.id));
@@ -988,12 +1009,48 @@ export function reminderWindowOpen(edition: Pick<JuryEdition, "scoringClosesAt" 
 export function editionProgress({ editionId, page = 1, now = new Date() }: { editionId: string; page?: number; now?: Date }) {
   const edition = getJuryEdition({ editionId });
   if (!edition) return null;
-  type Counts = {
-    assigned: number;
-    draft: number;
-    submitted: number;
-    recused: number;
+  type Counts = ReviewCounts;
+  // The counts are read from every published review (~100 ms at 10,000 applications) and kept
+  // until the next write; what depends on the clock (late jurors, open scoring) is not.
+  const { byJuror, all } = untilNextWrite(JSON.stringify(["progressCounts", editionId]), () => progressCounts(editionId));
+  const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
+  const windowOpen = reminderWindowOpen(edition, now);
+  const jurors = activeJurors(editionId).map((j) => {
+    const c = byJuror.get(j.id) ?? none;
+    return {
+      id: j.id,
+      name: j.name,
+      ...c,
+      late: windowOpen && c.assigned + c.draft > 0,
+    };
+  });
+  const open = (a: Counts) => a.assigned + a.draft > 0;
+  // Applications with reviews to finish first, in title order within each group.
+  const ordered = [...all.filter(open), ...all.filter((a) => !open(a))];
+  const waiting = all.length - ordered.filter((a) => !open(a)).length;
+  const unreviewed = all.filter((a) => a.assigned + a.draft + a.submitted === 0).length;
+  const current = clampPage(page, all.length);
+  return {
+    edition,
+    jurors,
+    applications: ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE),
+    applicationTotals: {
+      total: all.length,
+      open: waiting,
+      unreviewed,
+      done: all.length - waiting - unreviewed,
+    },
+    page: current,
+    pages: pagesOf(all.length),
+    open: scoringOpen(edition, now),
   };
+}
+
+type ReviewCounts = { assigned: number; draft: number; submitted: number; recused: number };
+
+/** Review states counted per juror and per application (published assignments only). */
+function progressCounts(editionId: string) {
+  type Counts = ReviewCounts;
   const rows = db()
     .select({
       jurorId: reviews.jurorId,
@@ -1016,42 +1073,13 @@ export function editionProgress({ editionId, page = 1, now = new Date() }: { edi
     bump(byApplication, r.applicationId, r.state);
   }
   const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
-  const windowOpen = reminderWindowOpen(edition, now);
-  const jurors = activeJurors(editionId).map((j) => {
-    const c = byJuror.get(j.id) ?? none;
-    return {
-      id: j.id,
-      name: j.name,
-      ...c,
-      late: windowOpen && c.assigned + c.draft > 0,
-    };
-  });
   const all = applicationRows(editionId).map((a) => ({
     id: a.id,
     title: a.title,
     reference: a.reference,
     ...(byApplication.get(a.id) ?? none),
   }));
-  const open = (a: Counts) => a.assigned + a.draft > 0;
-  // Applications with reviews to finish first, in title order within each group.
-  const ordered = [...all.filter(open), ...all.filter((a) => !open(a))];
-  const waiting = all.length - ordered.filter((a) => !open(a)).length;
-  const unreviewed = all.filter((a) => a.assigned + a.draft + a.submitted === 0).length;
-  const current = clampPage(page, all.length);
-  return {
-    edition,
-    jurors,
-    applications: ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE),
-    applicationTotals: {
-      total: all.length,
-      open: waiting,
-      unreviewed,
-      done: all.length - waiting - unreviewed,
-    },
-    page: current,
-    pages: pagesOf(all.length),
-    open: scoringOpen(edition, now),
-  };
+  return { byJuror, all };
 }
 
 function pendingCount(tx: Tx | DB, memberId: string): number {

@@ -5,11 +5,17 @@
 import { db } from "../../db/client";
 
 const LIMIT = 64;
-const kept = new Map<string, { generation: number; value: unknown }>();
+const kept = new Map<string, { generation: string; value: unknown }>();
+// total_changes() restarts at 0 on a new connection (tests and scripts reopen the database).
+const connections = new WeakMap<object, number>();
+let connectionCount = 0;
 
-/** How many rows this process has written so far: changes with every insert, update or delete. */
-export function writeGeneration(): number {
-  return db().$client.prepare("select total_changes() as n").pluck().get() as number;
+/** Changes with every insert, update or delete made through this process's connection. */
+export function writeGeneration(): string {
+  const client = db().$client;
+  let id = connections.get(client);
+  if (id === undefined) connections.set(client, (id = ++connectionCount));
+  return `${id}:${client.prepare("select total_changes() as n").pluck().get() as number}`;
 }
 
 /**
