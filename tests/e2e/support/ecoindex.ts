@@ -69,8 +69,8 @@ export async function measureEcoIndex(
     await cdp.send("Network.enable");
 
     await p.goto(target, { waitUntil: "load" });
+    // "networkidle" is itself 500 ms without a request: that is the wait before scrolling.
     await p.waitForLoadState("networkidle");
-    await p.waitForTimeout(SETTLE_MS);
     await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await p.waitForTimeout(SETTLE_MS);
 
