@@ -47,7 +47,11 @@ const rowColumns = {
   nominatedAt: applications.nominatedAt,
 };
 
-export function listNominated({ page = 1, ...filters }: ScreeningFilters & { page?: number }) {
+export function listNominated(args: ScreeningFilters & { page?: number }) {
+  return untilNextWrite(JSON.stringify(["listNominated", args]), () => readNominated(args));
+}
+
+function readNominated({ page = 1, ...filters }: ScreeningFilters & { page?: number }) {
   const where = whereOf(filters);
   const total = db().select({ n: count() }).from(applications).where(where).get()!.n;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
