@@ -29,20 +29,28 @@ export function translate(messages: Messages, key: string, vars?: Vars): string 
 export const PARIS = "Europe/Paris";
 
 /** A date and time in the viewer's language, in the given time zone (Paris by default). */
+// Building an Intl formatter costs far more than using one (a results page formats thousands of
+// numbers): each is built once per locale and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: "number" | "date", locale: Locale, options: object | undefined, make: () => F): F {
+  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export function formatDateTime(instant: Date | number, locale: Locale, timeZone = PARIS): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone,
-  }).format(instant);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short", timeZone };
+  return formatter("date", locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(instant);
 }
 
 export function formatDate(instant: Date | number, locale: Locale, timeZone = PARIS): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone }).format(instant);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone };
+  return formatter("date", locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(instant);
 }
 
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+  return formatter("number", locale, options, () => new Intl.NumberFormat(intlLocale(locale), options)).format(value);
 }
 
 // Arabic with Latin digits: UNESCO documents in Arabic commonly use them, and they keep
