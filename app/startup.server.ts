@@ -7,15 +7,18 @@ import { startMailSender, stopMailSender } from "./mail/outbox.server";
 import { issueSetupToken } from "./models/account.server";
 import { announceDue } from "./models/decision.server";
 import { sendDueReminders } from "./models/jury.server";
+import { warmResults } from "./models/results.server";
 
 let jobs: NodeJS.Timeout | undefined;
 
 /** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
- * whose instant has come (the public pages also check on each request, to the second). */
-function runScheduledJobs() {
+ * whose instant has come (the public pages also check on each request, to the second). Later
+ * runs also compute closed editions' results ahead of the first visit. */
+function runScheduledJobs({ warm = true } = {}) {
   try {
     sendDueReminders(new Date(), process.env.PUBLIC_URL);
     announceDue(new Date());
+    if (warm) warmResults(new Date());
   } catch (error) {
     console.error("Scheduled job failed:", error);
   }
@@ -32,8 +35,9 @@ export async function startup({ port }: { port: number }) {
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
-  runScheduledJobs();
-  jobs = setInterval(runScheduledJobs, Number(process.env.JOBS_INTERVAL_MS ?? 15_000));
+  // Not at start: a large edition's results would hold the first requests for seconds.
+  runScheduledJobs({ warm: false });
+  jobs = setInterval(() => runScheduledJobs(), Number(process.env.JOBS_INTERVAL_MS ?? 15_000));
   jobs.unref();
 }
 

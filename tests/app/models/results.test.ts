@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { reviews } from "../../../db/schema";
-import { editionResults, getEditionBrief } from "../../../app/models/results.server";
+import { editions, reviews } from "../../../db/schema";
+import { editionResults, getEditionBrief, warmResults } from "../../../app/models/results.server";
 import { buildScoredEdition } from "../../fixtures/results";
 
 describe("edition results", () => {
@@ -23,5 +23,19 @@ describe("edition results", () => {
     expect(after.results!.applications.find((a) => a.applicationId === target)!.scores.mean).toBeGreaterThan(before.scores.mean);
     // Another method is another computation.
     expect(editionResults({ edition, viewer, method: "median" }).results).not.toBe(after.results);
+  });
+
+  it("closed editions' results are computed ahead of the first visit, and editions still scoring are left alone", async () => {
+    const closed = await buildScoredEdition();
+    const before = warmResults();
+    expect(before).toBeGreaterThanOrEqual(1);
+    const scoring = await buildScoredEdition();
+    db().update(editions).set({ scoringClosesAt: new Date(Date.now() + 864e5) }).where(eq(editions.id, scoring.edition.id)).run();
+    expect(warmResults()).toBe(before);
+    const secretariat = { kind: "secretariat" as const, userId: closed.secretariat.id };
+    const warmed = editionResults({ edition: getEditionBrief({ editionId: closed.edition.id })!, viewer: secretariat });
+    // Whoever of the secretariat opens the page gets the result computed by the job.
+    warmResults();
+    expect(editionResults({ edition: getEditionBrief({ editionId: closed.edition.id })!, viewer: { kind: "secretariat", userId: "someone else" } }).results).toBe(warmed.results);
   });
 });
