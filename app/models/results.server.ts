@@ -2,7 +2,7 @@
 // are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
 // the application, reviews or scores of their conflicts, not even as an input to the maths.
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../db/schema";
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../scoring";
@@ -58,11 +58,16 @@ export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
  * over and whose outcome is not yet announced, so nobody waits for the computation (seconds at
  * 10,000 applications). Cheap when nothing changed: the result is kept by its input's digest.
  */
+const WARMED_EDITIONS = 3;
+
 export function warmResults(now = new Date()): number {
+  // The most recent few: a real deployment has one edition at this stage at a time.
   const open = db()
     .select({ id: editions.id })
     .from(editions)
     .where(inArray(editions.phase, ["scoring", "deliberation", "decided"]))
+    .orderBy(desc(editions.year))
+    .limit(WARMED_EDITIONS)
     .all();
   let warmed = 0;
   for (const { id } of open) {
