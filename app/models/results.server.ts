@@ -29,27 +29,23 @@ export function resultsViewer({ user, editionId }: { user: SessionUser; editionI
   return { kind: "juror", userId: user.id, memberId: membership.memberId, isChair: membership.isChair };
 }
 
+const briefColumns = {
+  id: editions.id,
+  year: editions.year,
+  themeEn: editions.themeEn,
+  themeFr: editions.themeFr,
+  themeAr: editions.themeAr,
+  phase: editions.phase,
+  method: editions.method,
+  scaleMin: editions.scaleMin,
+  scaleMax: editions.scaleMax,
+  laureateCount: editions.laureateCount,
+  scoringClosesAt: editions.scoringClosesAt,
+  announcementAt: editions.announcementAt,
+};
+
 export function getEditionBrief({ editionId }: { editionId: string }) {
-  return (
-    db()
-      .select({
-        id: editions.id,
-        year: editions.year,
-        themeEn: editions.themeEn,
-        themeFr: editions.themeFr,
-        themeAr: editions.themeAr,
-        phase: editions.phase,
-        method: editions.method,
-        scaleMin: editions.scaleMin,
-        scaleMax: editions.scaleMax,
-        laureateCount: editions.laureateCount,
-        scoringClosesAt: editions.scoringClosesAt,
-        announcementAt: editions.announcementAt,
-      })
-      .from(editions)
-      .where(eq(editions.id, editionId))
-      .get() ?? null
-  );
+  return db().select(briefColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
 }
 export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
 
@@ -62,17 +58,16 @@ const WARMED_EDITIONS = 3;
 
 export function warmResults(now = new Date()): number {
   // The most recent few: a real deployment has one edition at this stage at a time.
-  const open = db()
-    .select({ id: editions.id })
+  const recent = db()
+    .select(briefColumns)
     .from(editions)
     .where(inArray(editions.phase, ["scoring", "deliberation", "decided"]))
     .orderBy(desc(editions.year))
     .limit(WARMED_EDITIONS)
     .all();
   let warmed = 0;
-  for (const { id } of open) {
-    const edition = getEditionBrief({ editionId: id });
-    if (!edition || !scoringClosed(edition, now)) continue;
+  for (const edition of recent) {
+    if (!scoringClosed(edition, now)) continue;
     editionResults({ edition, viewer: { kind: "secretariat", userId: "" } });
     warmed++;
   }

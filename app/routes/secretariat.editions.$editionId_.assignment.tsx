@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { ApplicationChoice } from "../components/application-choice";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
 import { Pager, pageParam } from "../components/pager";
@@ -170,7 +170,6 @@ export default function AssignmentPage() {
   const { edition, adjust: adjustParam, jurors, overview, applicationOptions, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
-  const resultFor = (intent: string) => (result?.intent === intent ? result : undefined);
   const adjust = adjustmentOf(result?.intent) ?? adjustParam;
   const jurorOptions = jurors.map((j) => ({ value: j.id, label: j.name }));
   if (adjust) {
@@ -187,7 +186,7 @@ export default function AssignmentPage() {
           <Link to=".">{t("jury.assignment.back")}</Link>
         </p>
         <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
-        <ValidatedForm id={adjust} schema={() => import("../forms/jury").then((m) => m[schema[adjust]])} result={resultFor(adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
+        <ValidatedForm id={adjust} schema={() => import("../forms/jury").then((m) => m[schema[adjust]])} result={resultForIntent(result, adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
           <input type="hidden" name="intent" value={adjust} />
           <ApplicationChoice options={applicationOptions} />
           {adjust === "add" ? null : <SelectField name="fromMemberId" label={t("jury.assignment.from")} placeholder={t("fields.choose")} options={jurorOptions} />}
@@ -225,7 +224,7 @@ export default function AssignmentPage() {
         </div>
       ) : null}
       <h2>{t("jury.assignment.run_title")}</h2>
-      <ValidatedForm id="run" schema={() => import("../forms/jury").then((m) => m.runAssignmentSchema)} result={resultFor("run")} defaultValues={defaults}>
+      <ValidatedForm id="run" schema={() => import("../forms/jury").then((m) => m.runAssignmentSchema)} result={resultForIntent(result, "run")} defaultValues={defaults}>
         <input type="hidden" name="intent" value="run" />
         <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: jurors.length })} />
         <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
@@ -308,7 +307,7 @@ export default function AssignmentPage() {
 
       <h2>{t("jury.assignment.publish_title")}</h2>
       <p>{o.unpublished > 0 ? t("jury.assignment.unpublished", { count: o.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
-      <ValidatedForm id="publish" schema={() => import("../forms/jury").then((m) => m.publishSchema)} result={resultFor("publish")}>
+      <ValidatedForm id="publish" schema={() => import("../forms/jury").then((m) => m.publishSchema)} result={resultForIntent(result, "publish")}>
         <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
 import { splitList } from "../forms/form-values";
@@ -63,7 +63,6 @@ export default function JuryMembers() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = params.get("updated") ? "jury.members.updated" : params.get("invited") ? "jury.members.invited" : params.get("replaced") ? "jury.members.replaced_notice" : null;
-  const resultFor = (intent: string) => (result?.intent === intent ? result : undefined);
   const countries = sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }));
   const inviting = !!params.get("invite") || result?.intent === "invite";
   // One thing per page: a form with the long country list is shown without the members table.
@@ -127,7 +126,7 @@ export default function JuryMembers() {
       {edit ? (
         <>
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
-          <ValidatedForm id="update" schema={() => import("../forms/jury").then((m) => m.updateJurorSchema)} result={resultFor("update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
+          <ValidatedForm id="update" schema={() => import("../forms/jury").then((m) => m.updateJurorSchema)} result={resultForIntent(result, "update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
             <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
@@ -141,7 +140,7 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
           <p>{t("jury.members.replace_text")}</p>
-          <ValidatedForm id="replace" schema={() => import("../forms/jury").then((m) => m.replaceJurorSchema)} result={resultFor("replace")} defaultValues={{ locale: t.locale }}>
+          <ValidatedForm id="replace" schema={() => import("../forms/jury").then((m) => m.replaceJurorSchema)} result={resultForIntent(result, "replace")} defaultValues={{ locale: t.locale }}>
             <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
@@ -164,7 +163,7 @@ export default function JuryMembers() {
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>
-          <ValidatedForm id="invite" schema={() => import("../forms/jury").then((m) => m.inviteJurorSchema)} result={resultFor("invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
+          <ValidatedForm id="invite" schema={() => import("../forms/jury").then((m) => m.inviteJurorSchema)} result={resultForIntent(result, "invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
 import { Pager, pageParam } from "../components/pager";
@@ -224,7 +224,7 @@ export default function ProgressPage() {
       )}
       <h2>{t("jury.progress.reopen_title")}</h2>
       <p>{t("jury.progress.reopen_text")}</p>
-      <ValidatedForm id="reopen" schema={() => import("../forms/jury").then((m) => m.reopenScoringSchema)} result={result?.intent === "reopen_scoring" ? result : undefined} defaultValues={{ days: "7" }}>
+      <ValidatedForm id="reopen" schema={() => import("../forms/jury").then((m) => m.reopenScoringSchema)} result={resultForIntent(result, "reopen_scoring")} defaultValues={{ days: "7" }}>
         <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>

@@ -7,15 +7,15 @@ import { db } from "../../db/client";
 const LIMIT = 64;
 const kept = new Map<string, { generation: string; value: unknown }>();
 // total_changes() restarts at 0 on a new connection (tests and scripts reopen the database).
-const connections = new WeakMap<object, number>();
+const connections = new WeakMap<object, { id: number; changes: { get(): unknown } }>();
 let connectionCount = 0;
 
 /** Changes with every insert, update or delete made through this process's connection. */
 export function writeGeneration(): string {
   const client = db().$client;
-  let id = connections.get(client);
-  if (id === undefined) connections.set(client, (id = ++connectionCount));
-  return `${id}:${client.prepare("select total_changes() as n").pluck().get() as number}`;
+  let connection = connections.get(client);
+  if (!connection) connections.set(client, (connection = { id: ++connectionCount, changes: client.prepare("select total_changes()").pluck() }));
+  return `${connection.id}:${connection.changes.get() as number}`;
 }
 
 /**
