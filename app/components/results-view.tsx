@@ -65,6 +65,7 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
               <th scope="col">{t("results.col_official")}</th>
               <th scope="col">{t("results.method_mean")}</th>
               <th scope="col">{t("results.method_median")}</th>
+              <th scope="col">{t("results.method_trimmedMean")}</th>
               <th scope="col">{t("results.method_zScore")}</th>
               <th scope="col">{t("results.method_jurorBias")}</th>
               <th scope="col">{t("results.col_interval")}</th>
@@ -85,6 +86,7 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
                 <td>{num(r.official, t)}</td>
                 <td>{num(r.mean, t)}</td>
                 <td>{num(r.median, t)}</td>
+                <td>{num(r.trimmedMean, t)}</td>
                 <td>{num(r.zScore, t)}</td>
                 <td>{num(r.jurorBias, t)}</td>
                 <td>{t("results.interval_value", { low: r.low, high: r.high })}</td>

@@ -251,6 +251,7 @@ export function resultsTable(r: EditionResults, labels: { header: string[]; juro
       round(a.scores[r.results.method]),
       round(a.scores.mean),
       round(a.scores.median),
+      round(a.scores.trimmedMean),
       round(a.scores.zScore),
       round(a.scores.jurorBias),
       a.rankInterval.low,

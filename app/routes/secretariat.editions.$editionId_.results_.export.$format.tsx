@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const messages = catalogues[await resolveLocale(request, user.locale)];
   const tr = (key: string) => translate(messages, key);
   const label = jurorLabeller(r, viewer);
-  const header = ["col_rank", "col_reference", "col_title", "col_organisation", "col_country", "col_official", "method_mean", "method_median", "method_zScore", "method_jurorBias", "col_interval_low", "col_interval_high", "col_probability", "col_sd", "col_range", "col_reviews", "col_outliers"].map((k) => tr(`results.${k}`));
+  const header = ["col_rank", "col_reference", "col_title", "col_organisation", "col_country", "col_official", "method_mean", "method_median", "method_trimmedMean", "method_zScore", "method_jurorBias", "col_interval_low", "col_interval_high", "col_probability", "col_sd", "col_range", "col_reviews", "col_outliers"].map((k) => tr(`results.${k}`));
   const rows = resultsTable(r, { header, jurorName: (id) => { const l = label(id); return l.kind === "name" ? l.name : l.letter; } });
   if (format === "csv") {
     return new Response(toCsv(rows), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });

@@ -37,6 +37,7 @@ export function resultsPageData({ r, viewer, page, applicationId }: { r: Edition
       official: round(a.scores[res!.method], 3),
       mean: round(a.scores.mean, 3),
       median: round(a.scores.median, 3),
+      trimmedMean: round(a.scores.trimmedMean, 3),
       zScore: round(a.scores.zScore, 3),
       jurorBias: round(a.scores.jurorBias, 3),
       low: a.rankInterval.low,

@@ -111,6 +111,20 @@ describe("results pages", () => {
     expect(lines[1]).toContain(f.apps[0].app.reference);
   });
 
+  it("the page and the exports show every method side by side, the trimmed mean included", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const page = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
+    const row = (page.body as { results: { rows: Record<string, unknown>[] } }).results.rows[0];
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(["mean", "median", "trimmedMean", "zScore", "jurorBias"]));
+    expect(typeof row.trimmedMean).toBe("number");
+    const csv = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
+    const [header, first] = (await csv.text()).trim().split("\r\n").map((l) => l.split(","));
+    const column = header.indexOf("Trimmed mean");
+    expect(header.slice(column - 2, column + 3)).toEqual(["Mean", "Median", "Trimmed mean", "Z-score", "Juror-bias model"]);
+    expect(Number(first[column])).toBeCloseTo(row.trimmedMean as number, 2);
+  });
+
   it("the XLSX export is a zip holding a worksheet with the table", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
