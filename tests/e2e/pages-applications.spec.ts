@@ -1,45 +1,53 @@
 // Every page of the applicant's application, in English, French and Arabic: zero axe violations,
-// the right <html lang dir>, one h1, and (JavaScript project) EcoIndex grade A.
-import { expect, test, type Page } from "@playwright/test";
+// the right <html lang dir>, one h1, and (JavaScript project) EcoIndex grade A. One page a test.
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
-import { expectEcoIndexA } from "./support/ecoindex";
-import { gotoReady, isJsProject } from "./support/hydration";
+import { gotoReady } from "./support/hydration";
 import { origin, registerApplicant, setLanguage } from "./support/session";
+import { checkPage, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
 import { closeCall, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
 
-const LANGS = ["en", "fr", "ar"] as const;
+const PATHS = ["", "/sections/background", "/sections/contact", "/sections/pedagogy", "/sections/links", "/attachments", "/declarations", "/check", "/withdraw"];
 
 let call: OpenCall | undefined;
-test.beforeAll(() => {
+/** One applicant per language (the language is the profile's), each with a started application. */
+const applicants = new Map<Lang, { cookies: Cookies; base: string }>();
+
+test.beforeAll(async ({ browser }) => {
   call = openCall();
+  for (const lang of LANGS) {
+    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+    const page = await context.newPage();
+    try {
+      await registerApplicant(page, `apply-pages-${lang}`);
+      await setLanguage(page, lang);
+      const started = await page.request.post("/applications", { form: { editionId: call.editionId }, headers: { Origin: origin() }, maxRedirects: 0 });
+      expect(started.status()).toBe(302);
+      const base = started.headers()["location"];
+      expect(base).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
+      await page.request.post(`${base}/sections/background`, { form: { intent: "save", version: "1", title: "Écoles vertes", organisation: "Trust", country: "FR" }, headers: { Origin: origin() }, maxRedirects: 0 });
+      await page.request.post(`${base}/attachments`, { multipart: { file: { name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() } }, headers: { Origin: origin() }, maxRedirects: 0 });
+      applicants.set(lang, { cookies: await context.cookies(), base });
+    } finally {
+      await context.close();
+    }
+  }
 });
 test.afterAll(() => closeCall(call));
 
-async function check(page: Page, url: string, lang: (typeof LANGS)[number]) {
-  const response = await gotoReady(page, url);
-  expect(response?.status(), url).toBe(200);
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
-  await expect(page.locator("h1")).toHaveCount(1);
-  await expectAccessible(page);
-  if (isJsProject()) await expectEcoIndexA(page, url);
-}
-
 for (const lang of LANGS) {
-  test(`the applicant's application pages are accessible and light in ${lang}`, async ({ page }) => {
-    await registerApplicant(page, `apply-pages-${lang}`);
-    await setLanguage(page, lang);
-    await check(page, "/applications", lang);
-    const started = await page.request.post("/applications", { form: { editionId: call!.editionId }, headers: { Origin: origin() }, maxRedirects: 0 });
-    expect(started.status()).toBe(302);
-    const base = started.headers()["location"];
-    expect(base).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
-    await page.request.post(`${base}/sections/background`, { form: { intent: "save", version: "1", title: "Écoles vertes", organisation: "Trust", country: "FR" }, headers: { Origin: origin() }, maxRedirects: 0 });
-    await page.request.post(`${base}/attachments`, { multipart: { file: { name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() } }, headers: { Origin: origin() }, maxRedirects: 0 });
-    for (const path of ["", "/sections/background", "/sections/contact", "/sections/pedagogy", "/sections/links", "/attachments", "/declarations", "/check", "/withdraw"]) {
-      await check(page, `${base}${path}`, lang);
-    }
+  test(`the applicant's applications list is accessible and light in ${lang}`, async ({ page }) => {
+    await useCookies(page, applicants.get(lang)!.cookies);
+    await checkPage(page, "/applications", lang);
   });
+
+  for (const path of PATHS) {
+    test(`the application page "${path || "/"}" is accessible and light in ${lang}`, async ({ page }) => {
+      const { cookies, base } = applicants.get(lang)!;
+      await useCookies(page, cookies);
+      await checkPage(page, `${base}${path}`, lang);
+    });
+  }
 
   test(`a section with errors and a refused upload are accessible in ${lang}`, async ({ page }) => {
     await registerApplicant(page, `apply-errors-${lang}`);

@@ -1,52 +1,60 @@
 // Every page of the results area, in English, French and Arabic: zero axe violations, the
-// right <html lang dir>, and (JavaScript project) EcoIndex grade A.
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./support/a11y";
-import { expectEcoIndexA } from "./support/ecoindex";
-import { gotoReady, isJsProject } from "./support/hydration";
-import { secretariatStatePath, setLanguage, signIn } from "./support/session";
-import { JUROR_PASSWORD, seedScoredEdition } from "./results-seed";
+// right <html lang dir>, and (JavaScript project) EcoIndex grade A. One page a test.
+import { test } from "@playwright/test";
+import { origin, secretariatStatePath, setLanguage } from "./support/session";
+import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
+import { JUROR_PASSWORD, seedScoredEdition, type SeededEdition } from "./results-seed";
 
-const LANGS = ["en", "fr", "ar"] as const;
+let s: SeededEdition;
+let juror: Cookies;
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  s = await seedScoredEdition(`pages-${test.info().project.name}`);
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  try {
+    const response = await context.request.post("/login", { form: { email: s.jurors[0].email, password: JUROR_PASSWORD }, headers: { Origin: origin() }, maxRedirects: 0 });
+    if (response.status() !== 302) throw new Error(`the juror could not sign in: ${response.status()}`);
+    juror = await context.cookies();
+  } finally {
+    await context.close();
+  }
+});
 
-async function check(page: Page, url: string, lang: (typeof LANGS)[number]) {
-  const response = await gotoReady(page, url);
-  expect(response?.status(), url).toBe(200);
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
-  await expect(page.locator("h1")).toHaveCount(1);
-  await expectAccessible(page);
-  if (isJsProject()) await expectEcoIndexA(page, url);
-}
+const PUBLIC_PAGES = ["/laureates", "/laureates?year=2018&country=FI", "/laureates/2023"];
+const SECRETARIAT_PAGES: [string, (s: SeededEdition) => string][] = [
+  ["results", (s) => `/secretariat/editions/${s.editionId}/results`],
+  ["results breakdown", (s) => `/secretariat/editions/${s.editionId}/results?application=${s.apps[0].id}`],
+  ["deliberation", (s) => `/secretariat/editions/${s.editionId}/deliberation`],
+  ["decision", (s) => `/secretariat/editions/${s.editionId}/decision`],
+];
+const JUROR_PAGES: [string, (s: SeededEdition) => string][] = [
+  ["results", (s) => `/jury/${s.editionId}/results`],
+  ["ballot", (s) => `/jury/${s.editionId}/ballot`],
+];
 
 for (const lang of LANGS) {
-  test(`the public laureates pages are accessible and light in ${lang}`, async ({ page }) => {
-    await setLanguage(page, lang);
-    await check(page, "/laureates", lang);
-    await check(page, "/laureates?year=2018&country=FI", lang);
-    await check(page, "/laureates/2023", lang);
-  });
+  for (const url of PUBLIC_PAGES) {
+    test(`the public page ${url} is accessible and light in ${lang}`, async ({ page }) => {
+      await setLanguage(page, lang);
+      await checkPage(page, url, lang);
+    });
+  }
 
   test.describe(() => {
     test.use({ storageState: secretariatStatePath() });
-    test(`the secretariat's results, deliberation and decision pages are accessible and light in ${lang}`, async ({ page }) => {
-      test.setTimeout(120_000);
-      const s = await seedScoredEdition(`pages-${lang}-${test.info().project.name}`);
-      await setLanguage(page, lang);
-      const base = `/secretariat/editions/${s.editionId}`;
-      await check(page, `${base}/results`, lang);
-      await check(page, `${base}/results?application=${s.apps[0].id}`, lang);
-      await check(page, `${base}/deliberation`, lang);
-      await check(page, `${base}/decision`, lang);
-    });
+    for (const [name, url] of SECRETARIAT_PAGES) {
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+        await setLanguage(page, lang);
+        await checkPage(page, url(s), lang);
+      });
+    }
   });
 
-  test(`a juror's results and ballot pages are accessible and light in ${lang}`, async ({ page }) => {
-    test.setTimeout(90_000);
-    const s = await seedScoredEdition(`pages-juror-${lang}-${test.info().project.name}`);
-    await signIn(page, s.jurors[0].email, JUROR_PASSWORD);
-    await setLanguage(page, lang);
-    await check(page, `/jury/${s.editionId}/results`, lang);
-    await check(page, `/jury/${s.editionId}/ballot`, lang);
-  });
+  for (const [name, url] of JUROR_PAGES) {
+    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+      await useCookies(page, juror);
+      await setLanguage(page, lang);
+      await checkPage(page, url(s), lang);
+    });
+  }
 }
