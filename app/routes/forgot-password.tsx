@@ -7,7 +7,7 @@ import { useT } from "../components/i18n";
 import { forgotPasswordSchema } from "../forms/forgot-password.server";
 import { validateForm } from "../forms/validate.server";
 import { requestPasswordReset } from "../models/account.server";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "forgot.title" };
 
@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await getSessionUser(request);
   const form = await validateForm(request, forgotPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });
-  requestPasswordReset({ email: form.data.email, origin: appOrigin(request) });
+  requestPasswordReset({ email: form.data.email, origin: siteOrigin() });
   return { sent: true, errors: undefined, values: form.values };
 }
 

@@ -13,7 +13,7 @@ import { countryName, isCountryCode, sortedCountries } from "../i18n/countries";
 import { createInvitation } from "../models/account.server";
 import { getJuryEdition, listJury, replaceJuror, updateJuror } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?updated=1`);
   }
   if (input.intent === "invite") {
-    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: appOrigin(request) });
+    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: siteOrigin() });
     if (!done.ok) return bad(fieldError(done.field, done.error), "invite");
     return redirect(`${here}?invited=1`);
   }
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!member) return bad(fieldError("memberId", "errors.jury_juror_unknown"), "replace");
   const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
-  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: appOrigin(request) });
+  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: siteOrigin() });
   return redirect(`${here}?replaced=1`);
 }
 

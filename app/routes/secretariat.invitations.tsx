@@ -10,7 +10,7 @@ import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
 import { createInvitation, listInvitations } from "../models/account.server";
 import { Pager, pageParam } from "../components/pager";
 import { listEditionsBrief, listEntities } from "../models/entity.server";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "invitations.title" };
 
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: appOrigin(request) });
+  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: siteOrigin() });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect("/secretariat/invitations?sent=1");
 }

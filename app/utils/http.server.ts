@@ -1,10 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
 
-/** The site's own origin for links in e-mails: PUBLIC_URL when set, else this request's. */
-export function appOrigin(request: Request): string {
-  return process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : new URL(request.url).origin;
-}
-
 export function clientAddress(context: AppLoadContext): string {
   return (context as { clientAddress?: string }).clientAddress ?? "unknown";
 }
