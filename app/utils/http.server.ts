@@ -16,7 +16,6 @@ const MAX_REDIRECT_LENGTH = 2000;
  */
 export function safeRedirect(to: unknown, fallback = "/dashboard"): string {
   if (typeof to !== "string" || to.length > MAX_REDIRECT_LENGTH) return fallback;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = to.replace(/[\u0000-\u001F\u007F-\u009F\s\u200B-\u200D\u2060\uFEFF]/g, "");
   if (!cleaned.startsWith("/")) return fallback;
   const origin = siteOrigin();
