@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 
 export { startup, shutdown } from "./startup.server";
+export { siteOrigin, createHostGuard, isAllowedOrigin } from "./utils/site.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -8,30 +8,30 @@ import { issueSetupToken } from "./models/account.server";
 import { announceDue } from "./models/decision.server";
 import { sendDueReminders } from "./models/jury.server";
 import { warmResults } from "./models/results.server";
+import { siteOrigin } from "./utils/site.server";
 
 let jobs: NodeJS.Timeout | undefined;
 
 /** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
  * whose instant has come (the public pages also check on each request, to the second). Later
  * runs also compute closed editions' results ahead of the first visit. */
-function runScheduledJobs({ warm = true } = {}) {
+export function runScheduledJobs({ warm = true } = {}) {
   try {
-    sendDueReminders(new Date(), process.env.PUBLIC_URL);
-    announceDue(new Date());
+    sendDueReminders(new Date(), siteOrigin());
+    announceDue(new Date(), siteOrigin());
     if (warm) warmResults(new Date());
   } catch (error) {
     console.error("Scheduled job failed:", error);
   }
 }
 
-export async function startup({ port }: { port: number }) {
+export async function startup(_: { port?: number } = {}) {
   const database = db();
   console.log(`Database: ${databasePath()}`);
   seedPastLaureates(database);
   const token = issueSetupToken();
   if (token) {
-    const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-    console.log(`\nNo secretariat account yet. Open this one-time link to create the first one:\n  ${base}/setup/${token}\n`);
+    console.log(`\nNo secretariat account yet. Open this one-time link to create the first one:\n  ${siteOrigin()}/setup/${token}\n`);
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));

@@ -92,6 +92,23 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email").on(t.email, t.at), index("login_attempts_address").on(t.address, t.at)],
 );
 
+/**
+ * E-mails that strangers (or a signed-in user) can make the system send: password resets,
+ * registrations, invitations. Counted per target address and per client address to throttle
+ * them; kept in the database so that every server process on the file shares the counts.
+ */
+export const mailRequests = sqliteTable(
+  "mail_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["password_reset", "registration", "invitation"] }).notNull(),
+    target: text("target").notNull(),
+    address: text("address").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("mail_requests_target").on(t.kind, t.target, t.at), index("mail_requests_address").on(t.kind, t.address, t.at)],
+);
+
 export const setupTokens = sqliteTable(
   "setup_tokens",
   {
@@ -285,6 +302,27 @@ export const passwordResets = sqliteTable(
     usedAt: ts("used_at"),
   },
   (t) => [uniqueIndex("password_resets_token_unique").on(t.tokenHash)],
+);
+
+/**
+ * A registration waiting for its e-mailed confirmation link: the account exists only once the
+ * owner of the address confirms, so registering tells a stranger nothing about which
+ * addresses have accounts (decision 007).
+ */
+export const pendingRegistrations = sqliteTable(
+  "pending_registrations",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    confirmedAt: ts("confirmed_at"),
+  },
+  (t) => [uniqueIndex("pending_registrations_token_unique").on(t.tokenHash), index("pending_registrations_email").on(t.email)],
 );
 
 export const applications = sqliteTable(

@@ -10,19 +10,17 @@ import { pathToFileURL } from "node:url";
 
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(resolve("build/index.js")).href);
-const { startup, shutdown } = build.entry.module;
+const { startup, shutdown, siteOrigin, createHostGuard, isAllowedOrigin } = build.entry.module;
+// Fails at start on a malformed PUBLIC_URL rather than on the first e-mail.
+const origin = siteOrigin();
+const trustProxy = process.env.TRUST_PROXY === "1";
+const hostAllowed = createHostGuard(process.env);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.set("trust proxy", trustProxy);
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-function allowedOrigins(req) {
-  const origins = new Set([`${req.protocol}://${req.get("host")}`]);
-  if (process.env.PUBLIC_URL) origins.add(new URL(process.env.PUBLIC_URL).origin);
-  return origins;
-}
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -53,11 +51,30 @@ app.use((req, res, next) => {
   next();
 });
 
+// Only the configured site is served (421 Misdirected Request otherwise), before any route
+// runs. Forwarded headers from an untrusted client are dropped so that nothing downstream
+// (Express, Remix's request URL) ever reads them.
+app.use((req, res, next) => {
+  if (!trustProxy) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  } else if (req.headers["x-forwarded-host"]) {
+    // Remix reads the port from the whole header: keep only the first proxy's value.
+    req.headers["x-forwarded-host"] = String(req.headers["x-forwarded-host"]).split(",")[0].trim();
+  }
+  if (!req.url.startsWith("/")) {
+    res.status(400).type("text/plain").send("Bad request: the request target must be a path.");
+    return;
+  }
+  const allowed = hostAllowed({ host: req.get("host"), forwardedHost: req.get("x-forwarded-host"), forwardedProto: req.get("x-forwarded-proto") });
+  if (allowed) return next();
+  res.status(421).type("text/plain").send(`Misdirected request: this server answers only for ${origin}.`);
+});
+
 // Cross-site request forgery: a mutation must come from one of our own pages.
 app.use((req, res, next) => {
   if (!MUTATING.has(req.method)) return next();
-  const origin = req.get("origin") ?? (req.get("referer") ? new URL(req.get("referer")).origin : undefined);
-  if (origin && allowedOrigins(req).has(origin)) return next();
+  if (isAllowedOrigin({ origin: req.get("origin"), referer: req.get("referer") }, process.env)) return next();
   res.status(403).type("text/plain").send("Forbidden: this request did not come from this site (Origin check).");
 });
 
@@ -76,9 +93,9 @@ app.all(
 );
 
 const port = Number(process.env.PORT ?? 3000);
-await startup({ port });
+await startup();
 const server = app.listen(port, () => {
-  console.log(`The prize system is listening on http://localhost:${port}`);
+  console.log(`The prize system is listening on port ${port}; its address is ${origin}`);
 });
 
 function stop() {

@@ -61,6 +61,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.password_wrong": "كلمة المرور غير صحيحة",
   "errors.login_failed": "عنوان البريد الإلكتروني أو كلمة المرور غير صحيح",
   "errors.login_locked": "محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد {minutes} دقيقة",
+  "errors.too_many_requests": "طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد {minutes} دقيقة",
   "errors.link_invalid": "انتهت صلاحية هذا الرابط أو سبق استخدامه. اطلب رابطاً جديداً",
   "errors.locale_invalid": "اختر إحدى اللغات المتاحة: الإنكليزية أو الفرنسية أو العربية",
   "errors.role_invalid": "اختر دوراً",
@@ -97,6 +98,13 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "register.intro": "أنشئ حساباً لتقديم طلب الترشيح للجائزة. يمكنك حفظ طلبك والعودة إليه في أي وقت قبل الموعد النهائي.",
   "register.submit": "إنشاء الحساب",
   "register.have_account": "هل لديك حساب بالفعل؟",
+  "register.sent_title": "تحقّق من بريدك الإلكتروني",
+  "register.sent_text": "أرسلنا رسالة إلى العنوان الذي أدخلته. لتفعيل حسابك، افتح الرابط الوارد فيها خلال 24 ساعة. إذا كان لهذا العنوان حساب بالفعل، فستوضّح لك الرسالة كيفية تسجيل الدخول.",
+  "register.confirm_title": "فعّل حسابك",
+  "register.confirm_intro": "بقيت خطوة واحدة: فعّل حساب {email}. سيتم تسجيل دخولك مباشرة.",
+  "register.confirm_submit": "تفعيل حسابي",
+  "register.confirm_invalid_title": "لا يمكن استخدام هذا الرابط",
+  "register.start_again": "إنشاء حساب من جديد",
 
   "forgot.title": "إعادة تعيين كلمة المرور",
   "forgot.intro": "أدخل عنوان البريد الإلكتروني لحسابك. سنرسل إليك رابطاً لاختيار كلمة مرور جديدة.",
@@ -235,6 +243,10 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "mail.invitation.body": "مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال {days} يوماً لقبول الدعوة واختيار كلمة المرور:\n\n{link}",
   "mail.welcome.subject": "تم إنشاء حسابك",
   "mail.welcome.body": "مرحباً {name}،\n\nتم إنشاء حسابك. يمكنك تسجيل الدخول في أي وقت لمواصلة إعداد طلبك.",
+  "mail.registration_confirm.subject": "فعّل حسابك",
+  "mail.registration_confirm.body": "مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال {hours} ساعة:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب.",
+  "mail.registration_exists.subject": "حاول شخص ما إنشاء حساب بعنوانك",
+  "mail.registration_exists.body": "مرحباً {name}،\n\nحاول شخص ما إنشاء حساب بعنوان البريد الإلكتروني هذا، لكن لديك حساباً بالفعل. إذا كنت أنت، فسجّل الدخول:\n\n{login}\n\nإذا نسيت كلمة المرور، فاختر كلمة مرور جديدة:\n\n{reset}\n\nإذا لم تكن أنت، فتجاهل هذه الرسالة: لم يتغيّر شيء في حسابك.",
 };
 
 const ar: Messages = {

@@ -61,6 +61,7 @@ const core = {
   "errors.password_wrong": "The password is not correct",
   "errors.login_failed": "The e-mail address or the password is not correct",
   "errors.login_locked": "Too many failed sign-in attempts. For your security, try again in {minutes} minutes",
+  "errors.too_many_requests": "Too many requests for this address. Try again in {minutes} minutes",
   "errors.link_invalid": "This link has expired or has already been used. Ask for a new one",
   "errors.locale_invalid": "Choose one of the available languages: English, French or Arabic",
   "errors.role_invalid": "Choose a role",
@@ -97,6 +98,13 @@ const core = {
   "register.intro": "Create an account to apply for the prize. You can save your application and come back to it at any time before the deadline.",
   "register.submit": "Create account",
   "register.have_account": "Already have an account?",
+  "register.sent_title": "Check your e-mail",
+  "register.sent_text": "We have sent a message to the address you gave. To activate your account, open the link it contains within 24 hours. If this address already has an account, the message tells you how to sign in instead.",
+  "register.confirm_title": "Activate your account",
+  "register.confirm_intro": "One step left: activate the account of {email}. You will be signed in straight away.",
+  "register.confirm_submit": "Activate my account",
+  "register.confirm_invalid_title": "This link cannot be used",
+  "register.start_again": "Create an account again",
 
   "forgot.title": "Reset your password",
   "forgot.intro": "Enter the e-mail address of your account. We will send you a link to choose a new password.",
@@ -235,6 +243,10 @@ const core = {
   "mail.invitation.body": "Hello {name},\n\nThe prize secretariat invites you to join the system as {role}. Open this link within {days} days to accept and choose your password:\n\n{link}",
   "mail.welcome.subject": "Your account has been created",
   "mail.welcome.body": "Hello {name},\n\nYour account has been created. You can sign in at any time to continue your application.",
+  "mail.registration_confirm.subject": "Activate your account",
+  "mail.registration_confirm.body": "Hello {name},\n\nTo activate your account for the prize, open this link within {hours} hours:\n\n{link}\n\nIf you did not ask for an account, ignore this message: no account will be created.",
+  "mail.registration_exists.subject": "Someone tried to create an account with your address",
+  "mail.registration_exists.body": "Hello {name},\n\nSomeone tried to create an account with this e-mail address, but you already have one. If it was you, sign in:\n\n{login}\n\nIf you have forgotten your password, choose a new one:\n\n{reset}\n\nIf it was not you, ignore this message: nothing has changed in your account.",
 } as const;
 
 const en = {

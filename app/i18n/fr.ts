@@ -61,6 +61,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.password_wrong": "Le mot de passe est incorrect",
   "errors.login_failed": "L’adresse électronique ou le mot de passe est incorrect",
   "errors.login_locked": "Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minutes",
+  "errors.too_many_requests": "Trop de demandes pour cette adresse. Réessayez dans {minutes} minutes",
   "errors.link_invalid": "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau",
   "errors.locale_invalid": "Choisissez l’une des langues disponibles : anglais, français ou arabe",
   "errors.role_invalid": "Choisissez un rôle",
@@ -97,6 +98,13 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "register.intro": "Créez un compte pour présenter votre candidature au prix. Vous pouvez enregistrer votre candidature et y revenir à tout moment avant la date limite.",
   "register.submit": "Créer le compte",
   "register.have_account": "Vous avez déjà un compte ?",
+  "register.sent_title": "Consultez votre messagerie",
+  "register.sent_text": "Nous avons envoyé un message à l’adresse indiquée. Pour activer votre compte, ouvrez le lien qu’il contient dans les 24 heures. Si cette adresse a déjà un compte, le message vous indique comment vous connecter.",
+  "register.confirm_title": "Activez votre compte",
+  "register.confirm_intro": "Dernière étape : activez le compte de {email}. Vous serez connecté aussitôt.",
+  "register.confirm_submit": "Activer mon compte",
+  "register.confirm_invalid_title": "Ce lien ne peut pas être utilisé",
+  "register.start_again": "Créer un compte à nouveau",
 
   "forgot.title": "Réinitialiser votre mot de passe",
   "forgot.intro": "Saisissez l’adresse électronique de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
@@ -235,6 +243,10 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "mail.invitation.body": "Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role}. Ouvrez ce lien dans les {days} jours pour accepter l’invitation et choisir votre mot de passe :\n\n{link}",
   "mail.welcome.subject": "Votre compte a été créé",
   "mail.welcome.body": "Bonjour {name},\n\nVotre compte a été créé. Vous pouvez vous connecter à tout moment pour poursuivre votre candidature.",
+  "mail.registration_confirm.subject": "Activez votre compte",
+  "mail.registration_confirm.body": "Bonjour {name},\n\nPour activer votre compte pour le prix, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez pas demandé de compte, ignorez ce message : aucun compte ne sera créé.",
+  "mail.registration_exists.subject": "Quelqu’un a tenté de créer un compte avec votre adresse",
+  "mail.registration_exists.body": "Bonjour {name},\n\nQuelqu’un a tenté de créer un compte avec cette adresse électronique, mais vous en avez déjà un. Si c’était vous, connectez-vous :\n\n{login}\n\nSi vous avez oublié votre mot de passe, choisissez-en un nouveau :\n\n{reset}\n\nSi ce n’était pas vous, ignorez ce message : rien n’a changé dans votre compte.",
 };
 
 const fr: Messages = {

@@ -2,7 +2,7 @@
 // and invitations. Each write that changes who can do what is audited in its transaction.
 import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
-import { editions, entityMembers, invitations, juryMembers, loginAttempts, nominatingEntities, passwordResets, setupTokens, userRoles, users } from "../../db/schema";
+import { editions, entityMembers, invitations, juryMembers, loginAttempts, nominatingEntities, passwordResets, pendingRegistrations, setupTokens, userRoles, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { revokeAllSessions } from "../auth/session.server";
 import { hashToken, newToken } from "../auth/tokens.server";
@@ -10,11 +10,13 @@ import { enqueueMail } from "../mail/outbox.server";
 import { isLocale, translate } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
 import { writeAudit } from "./audit.server";
+import { takeMailSlot, mailWaitMinutes, type MailKind } from "./throttle.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES = 5;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const REGISTRATION_TTL_MS = 24 * 60 * 60 * 1000;
 
 function roleLabel(locale: string, role: string): string {
   return translate(catalogues[isLocale(locale) ? locale : "en"], `role.${role}`);
@@ -30,21 +32,67 @@ export function getUserByEmail({ email }: { email: string }) {
   return db().select({ id: users.id, email: users.email, name: users.name, locale: users.locale, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.email, normaliseEmail(email))).get();
 }
 
-export async function registerApplicant(input: { email: string; name: string; password: string; locale: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
+function tooMany(minutes: number): FieldFailure {
+  return { ok: false, field: "email", error: "errors.too_many_requests", vars: { minutes } };
+}
+
+/** Refuses (with the minutes to wait) when one more e-mail of this kind may not go to this address now. */
+export function mailThrottle({ kind, email, address, now }: { kind: MailKind; email: string; address: string; now?: Date }): FieldFailure | null {
+  const minutes = mailWaitMinutes({ kind, target: normaliseEmail(email), address, now });
+  return minutes > 0 ? tooMany(minutes) : null;
+}
+
+/**
+ * Registration answers the same whether or not the address has an account (decision 007): a
+ * new address gets a confirmation link and the account exists only once it is followed; an
+ * address with an account gets a message telling its owner how to sign in. Both paths hash
+ * the password, so neither is measurably faster.
+ */
+export async function registerApplicant(input: { email: string; name: string; password: string; locale: string; address: string; origin: string; now?: Date }): Promise<{ ok: true } | FieldFailure> {
   const email = normaliseEmail(input.email);
-  if (getUserByEmail({ email })) return { ok: false, field: "email", error: "errors.email_taken" };
+  const now = input.now ?? new Date();
+  const slot = takeMailSlot({ kind: "registration", target: email, address: input.address, now });
+  if (!slot.ok) return tooMany(slot.minutes);
   const passwordHash = await hashPassword(input.password);
+  const existing = getUserByEmail({ email });
+  const { token, hash } = newToken();
+  db().transaction((tx) => {
+    if (existing) {
+      if (existing.disabledAt) return;
+      enqueueMail({ to: existing.email, locale: existing.locale, template: "registration_exists", vars: { name: existing.name, login: `${input.origin}/login`, reset: `${input.origin}/forgot-password` } }, tx);
+      writeAudit({ actorId: null, action: "user.registration_repeated", objectType: "user", objectId: existing.id, details: { address: input.address } }, tx);
+      return;
+    }
+    tx.insert(pendingRegistrations).values({ email, name: input.name.trim(), passwordHash, locale: input.locale, tokenHash: hash, expiresAt: new Date(now.getTime() + REGISTRATION_TTL_MS) }).run();
+    enqueueMail({ to: email, locale: input.locale, template: "registration_confirm", vars: { name: input.name.trim(), link: `${input.origin}/register/confirm/${token}`, hours: REGISTRATION_TTL_MS / 3600e3 } }, tx);
+  });
+  return { ok: true };
+}
+
+export function findPendingRegistration({ token, now = new Date() }: { token: string; now?: Date }) {
+  const row = db().select({ id: pendingRegistrations.id, email: pendingRegistrations.email, name: pendingRegistrations.name, expiresAt: pendingRegistrations.expiresAt, confirmedAt: pendingRegistrations.confirmedAt }).from(pendingRegistrations).where(eq(pendingRegistrations.tokenHash, hashToken(token))).get();
+  if (!row || row.confirmedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  return row;
+}
+
+/** Creates the account of a confirmed registration; the link works once, and not for an address that has an account meanwhile. */
+export function confirmRegistration({ token, now = new Date() }: { token: string; now?: Date }): { ok: true; userId: string } | FieldFailure {
+  const invalid = { ok: false as const, field: "form", error: "errors.link_invalid" };
   try {
-    const userId = db().transaction((tx) => {
-      const user = tx.insert(users).values({ email, name: input.name.trim(), passwordHash, locale: input.locale }).returning({ id: users.id }).get();
+    return db().transaction((tx) => {
+      const pending = tx.select().from(pendingRegistrations).where(and(eq(pendingRegistrations.tokenHash, hashToken(token)), isNull(pendingRegistrations.confirmedAt))).get();
+      if (!pending || pending.expiresAt.getTime() <= now.getTime()) return invalid;
+      // Every pending registration of the address ends here, whichever link was followed.
+      tx.update(pendingRegistrations).set({ confirmedAt: now }).where(and(eq(pendingRegistrations.email, pending.email), isNull(pendingRegistrations.confirmedAt))).run();
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email)).get()) return invalid;
+      const user = tx.insert(users).values({ email: pending.email, name: pending.name, passwordHash: pending.passwordHash, locale: pending.locale }).returning({ id: users.id }).get();
       tx.insert(userRoles).values({ userId: user.id, role: "applicant" }).run();
       writeAudit({ actorId: user.id, action: "user.registered", objectType: "user", objectId: user.id, details: { role: "applicant" } }, tx);
-      return user.id;
+      return { ok: true as const, userId: user.id };
     });
-    return { ok: true, userId };
   } catch (error) {
-    // Two sign-ups racing for one address: the unique index decides, nothing half-written.
-    if (String(error).includes("UNIQUE")) return { ok: false, field: "email", error: "errors.email_taken" };
+    // An invitation accepted for the same address at the same instant: the unique index decides.
+    if (String(error).includes("UNIQUE")) return invalid;
     throw error;
   }
 }
@@ -83,15 +131,19 @@ export async function attemptLogin({ email, password, address }: { email: string
   return { ok: true, userId: user!.id };
 }
 
-export function requestPasswordReset({ email, origin }: { email: string; origin: string }): void {
+export function requestPasswordReset({ email, origin, address, now }: { email: string; origin: string; address: string; now?: Date }): { ok: true } | FieldFailure {
+  // Counted whether or not the address has an account, so the limit tells nothing either.
+  const slot = takeMailSlot({ kind: "password_reset", target: normaliseEmail(email), address, now });
+  if (!slot.ok) return tooMany(slot.minutes);
   const user = getUserByEmail({ email });
   // Same answer whether or not the address has an account, so accounts cannot be enumerated.
-  if (!user || user.disabledAt) return;
+  if (!user || user.disabledAt) return { ok: true };
   const { token, hash } = newToken();
   db().transaction((tx) => {
     tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) }).run();
     enqueueMail({ to: user.email, locale: user.locale, template: "password_reset", vars: { name: user.name, link: `${origin}/reset-password/${token}`, minutes: RESET_TTL_MS / 60000 } }, tx);
   });
+  return { ok: true };
 }
 
 export function findPasswordReset({ token }: { token: string }) {
@@ -166,6 +218,9 @@ export interface InvitationInput {
   jurorCountry?: string | null;
   jurorLanguages?: string[] | null;
   origin: string;
+  /** The client address of the request, for the throttle on invitation e-mails. */
+  address: string;
+  now?: Date;
 }
 
 export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | FieldFailure {
@@ -182,6 +237,8 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
   }
   const { token, hash } = newToken();
   const invitationId = db().transaction((tx) => {
+    const slot = takeMailSlot({ kind: "invitation", target: email, address: input.address, now: input.now }, tx);
+    if (!slot.ok) return slot;
     const row = tx
       .insert(invitations)
       .values({
@@ -203,7 +260,8 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
     enqueueMail({ to: email, locale: input.locale, template: "invitation", vars: { name: input.name.trim(), role: roleLabel(input.locale, input.role), link: `${input.origin}/invitations/${token}`, days: INVITATION_TTL_MS / 864e5 } }, tx);
     writeAudit({ actorId: input.invitedBy, action: "invitation.created", objectType: "invitation", objectId: row.id, details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null } }, tx);
     return row.id;
-  });
+  }, { behavior: "immediate" });
+  if (typeof invitationId !== "string") return tooMany(invitationId.minutes);
   return { ok: true, invitationId };
 }
 

@@ -12,6 +12,7 @@ import { applications, archiveLaureates, ballots, criteria, decisions, deliberat
 import { isLocale, translate } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
 import { enqueueMail } from "../mail/outbox.server";
+import { siteOrigin } from "../utils/site.server";
 import { writeAudit } from "./audit.server";
 import { getDecisionRow, getDeliberation, type Failure } from "./deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
@@ -150,7 +151,7 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
  * transaction. Safe to call often (from a timer and lazily on public pages): an edition is
  * announced once. Returns the years announced.
  */
-export function announceDue(now = new Date(), origin = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : "http://localhost:3000"): number[] {
+export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
   const due = db()
     .select({ id: decisions.id, editionId: decisions.editionId })
     .from(decisions)

@@ -23,6 +23,7 @@ import {
 import { assignJurors } from "../../scoring";
 import { enqueueMail } from "../mail/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../i18n";
+import { siteOrigin } from "../utils/site.server";
 import { writeAudit } from "./audit.server";
 import { untilNextWrite, writeGeneration } from "../utils/memo.server";
 
@@ -1121,7 +1122,7 @@ export function sendReminders({ editionId, actorId, memberId, origin }: { editio
  * edition in scoring has begun and before scoring closes, each juror with open reviews gets one
  * e-mail, once. The audit log remembers it (action jury.reminder_sent, kind automatic).
  */
-export function sendDueReminders(now = new Date(), origin = process.env.PUBLIC_URL ?? "http://localhost:3000"): number {
+export function sendDueReminders(now = new Date(), origin = siteOrigin()): number {
   const base = new URL(origin).origin;
   const candidates = db().select(editionColumns).from(editions).where(eq(editions.phase, "scoring")).all();
   let sent = 0;

@@ -5,9 +5,10 @@ import { getSessionUser } from "../auth/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { forgotPasswordSchema } from "../forms/forgot-password.server";
-import { validateForm } from "../forms/validate.server";
+import { fieldError, validateForm } from "../forms/validate.server";
 import { requestPasswordReset } from "../models/account.server";
-import { appOrigin } from "../utils/http.server";
+import { clientAddress } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "forgot.title" };
 
@@ -16,11 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await getSessionUser(request);
   const form = await validateForm(request, forgotPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });
-  requestPasswordReset({ email: form.data.email, origin: appOrigin(request) });
+  const result = requestPasswordReset({ email: form.data.email, origin: siteOrigin(), address: clientAddress(context) });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values, sent: false }, { status: 429 });
   return { sent: true, errors: undefined, values: form.values };
 }
 

@@ -13,7 +13,7 @@ import { formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.review.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "recuse") {
     const parsed = await validateForm(request, recuseSchema, formData);
     if (!parsed.ok) return failed({ errors: parsed.errors, values: parsed.values, form });
-    const done = recuseReview({ reviewId: review.id, userId: user.id, reason: parsed.data.reason, origin: appOrigin(request) });
+    const done = recuseReview({ reviewId: review.id, userId: user.id, reason: parsed.data.reason, origin: siteOrigin() });
     if (!done.ok) return failed({ errors: done.errors, values, form });
     return redirect("/jury?recused=1");
   }

@@ -7,7 +7,7 @@ import { themeOf } from "../components/results-labels";
 import { countryName } from "../i18n/countries";
 import { editionLaureates } from "../models/archive.server";
 import { announceDue } from "../models/decision.server";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.edition_laureates_title" };
@@ -16,7 +16,7 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   // The announcement happens at its instant even if no timer ran: checked on every request.
-  announceDue(new Date(), appOrigin(request));
+  announceDue(new Date(), siteOrigin());
   const year = Number(params.year);
   if (!Number.isInteger(year)) notFound();
   const found = editionLaureates({ year, now: new Date() });

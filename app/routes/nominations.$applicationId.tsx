@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../models/nomination.server";
 import areaCss from "../styles/nominations.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const common = { applicationId: application.id, entityId: entity.id, actorId: user.id };
   let result;
-  if (input.intent === "return") result = returnApplication({ ...common, comment: input.comment, origin: appOrigin(request) });
+  if (input.intent === "return") result = returnApplication({ ...common, comment: input.comment, origin: siteOrigin() });
   else if (input.intent === "decline") result = declineApplication({ ...common, reason: input.reason });
   else {
     const file = formData.get("letter");

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isWeakPassword } from "../auth/common-passwords";
-import { createSession, getSessionUser } from "../auth/session.server";
+import { getSessionUser } from "../auth/session.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { registerSchema } from "../forms/register.server";
@@ -10,30 +10,43 @@ import { fieldError, validateForm } from "../forms/validate.server";
 import { LOCALE_NAMES, LOCALES } from "../i18n";
 import { resolveLocale } from "../i18n/locale.server";
 import { registerApplicant } from "../models/account.server";
+import { clientAddress } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "register.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
-  return { locale: await resolveLocale(request) };
+  return { locale: await resolveLocale(request), sent: new URL(request.url).searchParams.has("sent") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, registerSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (isWeakPassword(form.data.password)) return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
-  const result = await registerApplicant(form.data);
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
-  return redirect("/dashboard?welcome=1", { headers: { "Set-Cookie": cookie } });
+  const result = await registerApplicant({ ...form.data, address: clientAddress(context), origin: siteOrigin() });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: result.error === "errors.too_many_requests" ? 429 : 400 });
+  // The same answer whether the address is new or has an account (decision 007).
+  return redirect("/register?sent=1");
 }
 
 export default function Register() {
   const t = useT();
   const result = useActionData<typeof action>();
+  const { sent } = useLoaderData<typeof loader>();
+  if (sent && !result) {
+    return (
+      <>
+        <h1>{t("register.sent_title")}</h1>
+        <p className="notice success" role="status">
+          {t("register.sent_text")}
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>{t("register.title")}</h1>

@@ -11,7 +11,7 @@ import { assignmentSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.assignment.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -152,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const done = publishAssignments({
         editionId: edition.id,
         actorId: user.id,
-        origin: appOrigin(request),
+        origin: siteOrigin(),
       });
       if (!done.ok)
         return bad({

@@ -10,10 +10,11 @@ import { jurySchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { LOCALE_NAMES, LOCALES } from "../i18n";
 import { countryName, isCountryCode, sortedCountries } from "../i18n/countries";
-import { createInvitation } from "../models/account.server";
+import { createInvitation, mailThrottle } from "../models/account.server";
 import { getJuryEdition, listJury, replaceJuror, updateJuror } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { clientAddress } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -29,12 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition: { id: edition.id, year: edition.year }, members, edit, replace };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
   const form = await validateForm(request, jurySchema);
-  const bad = (errors: Record<string, { message: string }>, intent: unknown) => data({ errors, values: form.values, intent }, { status: 400 });
+  const bad = (errors: Record<string, { message: string; vars?: Record<string, string | number> }>, intent: unknown, status = 400) => data({ errors, values: form.values, intent }, { status });
   if (!form.ok) return bad(form.errors, form.values.intent);
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/jury`;
@@ -45,15 +46,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?updated=1`);
   }
   if (input.intent === "invite") {
-    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: appOrigin(request) });
-    if (!done.ok) return bad(fieldError(done.field, done.error), "invite");
+    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: siteOrigin(), address: clientAddress(context) });
+    if (!done.ok) return bad(fieldError(done.field, done.error, done.vars), "invite", done.error === "errors.too_many_requests" ? 429 : 400);
     return redirect(`${here}?invited=1`);
   }
   const member = listJury({ editionId: edition.id }).find((m) => m.id === input.memberId && !m.replacedAt);
   if (!member) return bad(fieldError("memberId", "errors.jury_juror_unknown"), "replace");
+  // Checked before replacing: a replacement whose invitation could not be sent would leave a seat empty.
+  const throttled = mailThrottle({ kind: "invitation", email: input.email, address: clientAddress(context) });
+  if (throttled) return bad(fieldError(throttled.field, throttled.error, throttled.vars), "replace", 429);
   const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
-  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: appOrigin(request) });
+  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: siteOrigin(), address: clientAddress(context) });
   return redirect(`${here}?replaced=1`);
 }
 

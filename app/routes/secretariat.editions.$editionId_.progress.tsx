@@ -11,7 +11,7 @@ import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDateTime } from "../i18n";
 import { editionProgress, getJuryEdition, JURY_PAGE_SIZE, reopenScoring, sendReminders } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       editionId: edition.id,
       actorId: user.id,
       memberId: form.data.memberId || undefined,
-      origin: appOrigin(request),
+      origin: siteOrigin(),
     });
     if (!done.ok)
       return data(

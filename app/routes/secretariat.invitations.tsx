@@ -10,7 +10,8 @@ import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
 import { createInvitation, listInvitations } from "../models/account.server";
 import { Pager, pageParam } from "../components/pager";
 import { listEditionsBrief, listEntities } from "../models/entity.server";
-import { appOrigin } from "../utils/http.server";
+import { clientAddress } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "invitations.title" };
 
@@ -32,12 +33,12 @@ function listInvitationsPage(page: number) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: appOrigin(request) });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: siteOrigin(), address: clientAddress(context) });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: result.error === "errors.too_many_requests" ? 429 : 400 });
   return redirect("/secretariat/invitations?sent=1");
 }
 

@@ -1,16 +1,33 @@
+import { siteOrigin } from "./site.server";
 import type { AppLoadContext } from "@remix-run/node";
-
-/** The site's own origin for links in e-mails: PUBLIC_URL when set, else this request's. */
-export function appOrigin(request: Request): string {
-  return process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : new URL(request.url).origin;
-}
 
 export function clientAddress(context: AppLoadContext): string {
   return (context as { clientAddress?: string }).clientAddress ?? "unknown";
 }
 
-/** Only same-site paths, so a crafted redirectTo cannot send people elsewhere. */
+const MAX_REDIRECT_LENGTH = 2000;
+
+/**
+ * A same-site path for a redirect chosen by the request (redirectTo), else the fallback.
+ * Browsers drop tabs and newlines from a Location and read "\\" as "/", so "/\t/evil" or
+ * "/\\evil" would lead to another site: the target is read the way a browser reads it,
+ * resolved against the site's own origin and kept only when it stays there. The answer is
+ * path, query and fragment percent-encoded, so the Location header is always ASCII.
+ */
 export function safeRedirect(to: unknown, fallback = "/dashboard"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > MAX_REDIRECT_LENGTH) return fallback;
+  const cleaned = to.replace(/[\u0000-\u001F\u007F-\u009F\s\u200B-\u200D\u2060\uFEFF]/g, "");
+  if (!cleaned.startsWith("/")) return fallback;
+  const origin = siteOrigin();
+  let url: URL;
+  try {
+    url = new URL(cleaned, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin) return fallback;
+  const target = url.pathname + url.search + url.hash;
+  // "/x/..//evil" resolves to the path "//evil", which a browser reads as another host.
+  if (!target.startsWith("/") || target.startsWith("//") || target.length > MAX_REDIRECT_LENGTH) return fallback;
+  return target;
 }

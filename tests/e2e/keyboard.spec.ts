@@ -8,7 +8,7 @@ import { publishPair, seedJuryScenario, type JuryScenario } from "../fixtures/ju
 import { closeCall, openCall, type OpenCall } from "./applications-fixtures";
 import { e2eDb, freeEditionYear } from "./support/db";
 import { gotoReady } from "./support/hydration";
-import { setLanguage, signIn, uniqueEmail } from "./support/session";
+import { confirmationPath, setLanguage, signIn, uniqueEmail } from "./support/session";
 
 const JUROR_PASSWORD = "juror passphrase for keyboard";
 let call: OpenCall | undefined;
@@ -51,9 +51,15 @@ test("an applicant registers, starts an application and completes a section with
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await typeInto(page, page.getByLabel("Full name"), "Keyboard Applicant");
-  await typeInto(page, page.getByLabel("E-mail address"), uniqueEmail("keyboard"));
+  const email = uniqueEmail("keyboard");
+  const since = Date.now();
+  await typeInto(page, page.getByLabel("E-mail address"), email);
   await typeInto(page, page.getByLabel("Choose a password"), "a long keyboard passphrase");
   await tabTo(page, page.getByRole("button", { name: "Create account" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+  await gotoReady(page, await confirmationPath(email, since));
+  await tabTo(page, page.getByRole("button", { name: "Activate my account" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard/);
 

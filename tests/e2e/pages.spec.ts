@@ -6,7 +6,7 @@ import { expectAccessible } from "./support/a11y";
 import { waitForMail, extractLink } from "./support/db";
 import { expectEcoIndexA } from "./support/ecoindex";
 import { gotoReady, isJsProject } from "./support/hydration";
-import { origin, registerApplicant, secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
+import { confirmationPath, origin, registerApplicant, secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
 
 const LANGS = ["en", "fr", "ar"] as const;
 
@@ -24,6 +24,8 @@ const VISITOR_PAGES: [string, number][] = [
   ["/", 200],
   ["/login", 200],
   ["/register", 200],
+  ["/register?sent=1", 200],
+  ["/register/confirm/not-a-real-token", 200],
   ["/forgot-password", 200],
   ["/reset-password/not-a-real-token", 200],
   ["/setup/not-a-real-token", 200],
@@ -54,6 +56,14 @@ for (const lang of LANGS) {
       await setLanguage(page, lang);
       await check(page, "/dashboard", lang);
       await check(page, "/account", lang);
+    });
+
+    test(`a valid registration confirmation page is accessible and light in ${lang}`, async ({ page }) => {
+      await setLanguage(page, lang);
+      const email = uniqueEmail(`confirm-${lang}`);
+      const since = Date.now();
+      await page.request.post("/register", { form: { name: "Confirm Page", email, password: "a long applicant passphrase", locale: lang }, headers: { Origin: origin() }, maxRedirects: 0 });
+      await check(page, await confirmationPath(email, since), lang);
     });
 
     test(`a valid password reset form is accessible and light in ${lang}`, async ({ page }) => {

@@ -6,6 +6,7 @@ import {
   acceptInvitation,
   attemptLogin,
   completeSetup,
+  confirmRegistration,
   createInvitation,
   findOpenInvitation,
   isSetupTokenValid,
@@ -38,13 +39,44 @@ describe("accounts", () => {
     expect(db().select().from(users).where(eq(users.email, "head@unesco.example")).get()?.locale).toBe("fr");
   });
 
-  it("registration refuses a second account with the same address, whatever its case, and writes nothing", async () => {
-    expect((await registerApplicant({ email: "amina@example.org", name: "Amina", password: PASSWORD, locale: "en" })).ok).toBe(true);
-    const before = db().select({ n: count() }).from(users).get()!.n;
-    const audits = db().select({ n: count() }).from(auditLog).get()!.n;
-    expect(await registerApplicant({ email: " AMINA@example.org ", name: "Amina 2", password: PASSWORD, locale: "en" })).toEqual({ ok: false, field: "email", error: "errors.email_taken" });
-    expect(db().select({ n: count() }).from(users).get()!.n).toBe(before);
-    expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(audits);
+  it("registration creates the account only when the e-mailed link is followed, once", async () => {
+    expect(await registerApplicant({ email: "Amina@example.org", name: "Amina", password: PASSWORD, locale: "fr", address: "10.3.0.1", origin: "https://prize.example.org" })).toEqual({ ok: true });
+    expect(db().select().from(users).where(eq(users.email, "amina@example.org")).get()).toBeUndefined();
+    const mail = db().select().from(outbox).where(eq(outbox.toAddress, "amina@example.org")).get()!;
+    expect(mail).toMatchObject({ template: "registration_confirm", locale: "fr" });
+    expect(mail.textBody).toContain("https://prize.example.org/register/confirm/");
+    const token = tokenFromMail("amina@example.org", "register/confirm");
+    const confirmed = confirmRegistration({ token });
+    expect(confirmed).toMatchObject({ ok: true });
+    expect(db().select().from(users).where(eq(users.email, "amina@example.org")).get()).toMatchObject({ name: "Amina", locale: "fr" });
+    expect(await attemptLogin({ email: "amina@example.org", password: PASSWORD, address: "10.3.0.1" })).toMatchObject({ ok: true });
+    expect(confirmRegistration({ token })).toEqual({ ok: false, field: "form", error: "errors.link_invalid" });
+  });
+
+  it("registration with a taken address, whatever its case, creates nothing and tells the owner instead", async () => {
+    const owner = await makeUser({ email: "taken@example.org", locale: "ar" });
+    const users0 = db().select({ n: count() }).from(users).get()!.n;
+    expect(await registerApplicant({ email: " TAKEN@example.org ", name: "Intruder", password: "intruder passphrase", locale: "en", address: "10.3.0.2", origin: "https://prize.example.org" })).toEqual({ ok: true });
+    expect(db().select({ n: count() }).from(users).get()!.n).toBe(users0);
+    const mails = db().select().from(outbox).where(eq(outbox.toAddress, owner.email)).all();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: "registration_exists", locale: "ar" });
+    expect(mails[0].textBody).toContain("https://prize.example.org/login");
+    expect(mails[0].textBody).toContain("https://prize.example.org/forgot-password");
+    expect(await attemptLogin({ email: owner.email, password: "intruder passphrase", address: "10.3.0.3" })).toMatchObject({ ok: false });
+  });
+
+  it("an expired registration link, or one for an address that has an account meanwhile, creates nothing", async () => {
+    await registerApplicant({ email: "late@example.org", name: "Late", password: PASSWORD, locale: "en", address: "10.3.0.4", origin: "" });
+    const token = tokenFromMail("late@example.org", "register/confirm");
+    expect(confirmRegistration({ token, now: new Date(Date.now() + 25 * 3600e3) })).toMatchObject({ ok: false, error: "errors.link_invalid" });
+    await registerApplicant({ email: "twice@example.org", name: "Twice", password: PASSWORD, locale: "en", address: "10.3.0.4", origin: "" });
+    const first = tokenFromMail("twice@example.org", "register/confirm");
+    await registerApplicant({ email: "twice@example.org", name: "Twice", password: PASSWORD, locale: "en", address: "10.3.0.4", origin: "" });
+    const second = tokenFromMail("twice@example.org", "register/confirm");
+    expect(confirmRegistration({ token: second })).toMatchObject({ ok: true });
+    expect(confirmRegistration({ token: first })).toMatchObject({ ok: false, error: "errors.link_invalid" });
+    expect(db().select({ n: count() }).from(users).where(eq(users.email, "twice@example.org")).get()!.n).toBe(1);
   });
 
   it("sign-in succeeds with the right password and is audited", async () => {
@@ -74,7 +106,7 @@ describe("accounts", () => {
 
   it("a password reset link works once, in the user's language, and ends every session", async () => {
     const user = await makeUser({ email: "reset@example.org", locale: "ar" });
-    requestPasswordReset({ email: "reset@example.org", origin: "http://localhost:3000" });
+    requestPasswordReset({ email: "reset@example.org", origin: "http://localhost:3000", address: "10.9.0.1" });
     const mail = db().select().from(outbox).where(eq(outbox.toAddress, "reset@example.org")).get()!;
     expect(mail.locale).toBe("ar");
     const token = tokenFromMail("reset@example.org", "reset-password");
@@ -85,7 +117,7 @@ describe("accounts", () => {
 
   it("an expired reset link is refused", async () => {
     await makeUser({ email: "expired@example.org" });
-    requestPasswordReset({ email: "expired@example.org", origin: "http://localhost" });
+    requestPasswordReset({ email: "expired@example.org", origin: "http://localhost", address: "10.9.0.1" });
     const token = tokenFromMail("expired@example.org", "reset-password");
     db().update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).run();
     expect(await resetPassword({ token, password: "a brand new passphrase" })).toEqual({ ok: false, field: "password", error: "errors.link_invalid" });
@@ -93,14 +125,14 @@ describe("accounts", () => {
 
   it("asking to reset an unknown address sends nothing and says nothing different", () => {
     const before = db().select({ n: count() }).from(outbox).get()!.n;
-    expect(requestPasswordReset({ email: "ghost@example.org", origin: "http://localhost" })).toBeUndefined();
+    expect(requestPasswordReset({ email: "ghost@example.org", origin: "http://localhost", address: "10.9.0.1" })).toEqual({ ok: true });
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
   });
 
   it("an invited nominator sets a password through the link and joins the entity, once", async () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     const entity = makeEntity({ country: "KE", name: "Kenya National Commission for UNESCO" });
-    const created = createInvitation({ invitedBy: secretariat.id, email: "nominator@ke.example", name: "Wanjiru", locale: "fr", role: "nominator", entityId: entity.id, origin: "http://localhost" });
+    const created = createInvitation({ invitedBy: secretariat.id, email: "nominator@ke.example", name: "Wanjiru", locale: "fr", role: "nominator", entityId: entity.id, origin: "http://localhost", address: "10.9.0.2" });
     expect(created.ok).toBe(true);
     const token = tokenFromMail("nominator@ke.example", "invitations");
     expect(findOpenInvitation({ token })).toMatchObject({ role: "nominator", existingAccount: false });
@@ -116,7 +148,7 @@ describe("accounts", () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     const existing = await makeUser({ email: "expert@example.org" });
     const edition = makeEdition();
-    createInvitation({ invitedBy: secretariat.id, email: "expert@example.org", name: "Expert", locale: "en", role: "juror", editionId: edition.id, isChair: true, origin: "http://localhost" });
+    createInvitation({ invitedBy: secretariat.id, email: "expert@example.org", name: "Expert", locale: "en", role: "juror", editionId: edition.id, isChair: true, origin: "http://localhost", address: "10.9.0.2" });
     const token = tokenFromMail("expert@example.org", "invitations");
     expect(await acceptInvitation({ token, name: "", password: "not my password" })).toEqual({ ok: false, field: "password", error: "errors.password_wrong" });
     expect(await acceptInvitation({ token, name: "", password: PASSWORD })).toEqual({ ok: true, userId: existing.id });
@@ -126,8 +158,8 @@ describe("accounts", () => {
   it("an invitation naming an entity or edition that does not exist is refused and nothing is written", async () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     const before = db().select({ n: count() }).from(outbox).get()!.n;
-    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "nominator", entityId: "forged-id", origin: "" })).toEqual({ ok: false, field: "entityId", error: "errors.entity_unknown" });
-    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "juror", editionId: "forged-id", origin: "" })).toEqual({ ok: false, field: "editionId", error: "errors.edition_unknown" });
+    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "nominator", entityId: "forged-id", origin: "", address: "10.9.0.2" })).toEqual({ ok: false, field: "entityId", error: "errors.entity_unknown" });
+    expect(createInvitation({ invitedBy: secretariat.id, email: "x@example.org", name: "X", locale: "en", role: "juror", editionId: "forged-id", origin: "", address: "10.9.0.2" })).toEqual({ ok: false, field: "editionId", error: "errors.edition_unknown" });
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
   });
 

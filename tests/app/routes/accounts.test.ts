@@ -28,11 +28,11 @@ describe("account routes", () => {
     });
   });
 
-  it("registration signs the new applicant in", async () => {
+  it("registration sends to the check-your-e-mail page and signs nobody in until the link is followed", async () => {
     const res = await run(() => register.action(args(request("/register", { form: { name: "Kofi", email: "kofi@example.org", password: PASSWORD, locale: "en" } }))));
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/dashboard?welcome=1");
-    expect(res.headers.get("Set-Cookie")).toMatch(/prize_session=.+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(res.headers.get("Location")).toBe("/register?sent=1");
+    expect(res.headers.get("Set-Cookie")).toBeNull();
   });
 
   it("a wrong password is refused with a message on the e-mail field", async () => {

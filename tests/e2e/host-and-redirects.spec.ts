@@ -1,0 +1,94 @@
+// Against the real server: it answers only for its configured address, never trusts a
+// forwarded host it was not told to trust, refuses a mutation it cannot trace to itself, and
+// never redirects anywhere else after sign-in or a language switch.
+import { expect, test } from "@playwright/test";
+import { request as httpRequest } from "node:http";
+import { extractLink, waitForMail } from "./support/db";
+import { origin, registerApplicant } from "./support/session";
+
+/** A raw HTTP request, so that Host and the other headers are exactly those given. */
+function raw(path: string, { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const base = new URL(origin());
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: base.hostname, port: base.port, path, method, headers: { Host: base.host, ...headers }, setHost: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+const form = (values: Record<string, string>) => ({ "Content-Type": "application/x-www-form-urlencoded", body: new URLSearchParams(values).toString() });
+
+test("a request for another host gets 421 before any page runs, with a short answer and no stack trace", async () => {
+  for (const path of ["/", "/login", "/healthz", "/no-such-page"]) {
+    const res = await raw(path, { headers: { Host: "evil.example" } });
+    expect(res.status, path).toBe(421);
+    expect(res.body.length).toBeLessThan(500);
+    expect(res.body).not.toMatch(/\bat \w|node_modules|Error:/);
+  }
+  const { body, ...headers } = form({ email: "victim@e2e.test" });
+  const post = await raw("/forgot-password", { method: "POST", headers: { ...headers, Host: "evil.example", Origin: "http://evil.example" }, body });
+  expect(post.status).toBe(421);
+});
+
+test("X-Forwarded-Host is ignored: never a server error, never in an e-mail or a redirect", async ({ page }) => {
+  for (const forwarded of ["evil.example", "evil.example:abc", "a b:c d", "[::1", "evil.example, other.example"]) {
+    const res = await raw("/login", { headers: { "X-Forwarded-Host": forwarded, "X-Forwarded-Proto": "https" } });
+    expect(res.status, forwarded).toBe(200);
+  }
+  const account = await registerApplicant(page, "forwarded");
+  await page.context().clearCookies();
+  const since = Date.now();
+  const { body, ...headers } = form({ email: account.email });
+  const reset = await raw("/forgot-password", { method: "POST", headers: { ...headers, Origin: origin(), "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }, body });
+  expect(reset.status).toBe(200);
+  const mail = await waitForMail(account.email, { since, template: "password_reset" });
+  expect(mail.text_body).not.toContain("evil.example");
+  expect(new URL(extractLink(mail.text_body, "/reset-password/")).origin).toBe(origin());
+
+  const switched = form({ lang: "fr", redirectTo: "/call" });
+  const res = await raw("/language", { method: "POST", headers: { "Content-Type": switched["Content-Type"], Origin: origin(), "X-Forwarded-Host": "evil.example" }, body: switched.body });
+  expect(res.status).toBe(302);
+  expect(res.headers.location).toBe("/call");
+});
+
+test("a mutation with an unparseable Referer and no Origin is refused with 403", async () => {
+  for (const referer of ["::::", "http://[broken", "not a url at all"]) {
+    const { body, ...headers } = form({ lang: "fr", redirectTo: "/" });
+    const res = await raw("/language", { method: "POST", headers: { ...headers, Referer: referer }, body });
+    expect(res.status, referer).toBe(403);
+  }
+  const { body, ...headers } = form({ lang: "fr", redirectTo: "/" });
+  const ours = await raw("/language", { method: "POST", headers: { ...headers, Referer: `${origin()}/login` }, body });
+  expect(ours.status).toBe(302);
+});
+
+const HOSTILE = ["//evil.example", "/\\evil.example", "/\t/evil.example", "/%09/evil.example", "https://evil.example", "javascript:alert(1)", "/日本", "/x/..//evil.example"];
+
+function staysOnSite(location: string | undefined) {
+  expect(location).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+  expect(new URL(location!, `${origin()}/login`).origin).toBe(origin());
+}
+
+test("after a language switch the redirect stays on the site, whatever redirectTo holds", async ({ request }) => {
+  for (const redirectTo of HOSTILE) {
+    const res = await request.post("/language", { form: { lang: "en", redirectTo }, headers: { Origin: origin() }, maxRedirects: 0 });
+    expect(res.status(), redirectTo).toBe(302);
+    staysOnSite(res.headers()["location"]);
+  }
+});
+
+test("after sign-in the redirect stays on the site, whatever redirectTo holds", async ({ page }) => {
+  const account = await registerApplicant(page, "redirects");
+  for (const redirectTo of HOSTILE) {
+    await page.context().clearCookies();
+    const res = await page.request.post("/login", { form: { email: account.email, password: account.password, redirectTo }, headers: { Origin: origin() }, maxRedirects: 0 });
+    expect(res.status(), redirectTo).toBe(302);
+    staysOnSite(res.headers()["location"]);
+  }
+});
