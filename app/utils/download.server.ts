@@ -22,7 +22,10 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(clean)}`;
 }
 
-/** A file as a download: exact bytes, the given type, never cached, never sniffed by the browser. */
+/**
+ * A file as a download: exact bytes, the given type, never cached. `X-Content-Type-Options:
+ * nosniff` is set on every response by scripts/server.mjs; set here too, it would be sent twice.
+ */
 export function fileResponse({ bytes, name, type }: { bytes: Uint8Array | string; name: string; type: string }): Response {
   const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
   return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as unknown as BodyInit, {
@@ -32,12 +35,11 @@ export function fileResponse({ bytes, name, type }: { bytes: Uint8Array | string
       "Content-Length": String(body.byteLength),
       "Content-Disposition": contentDisposition(name),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
 
-const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
 
 function thrownStatus(thrown: unknown): number | null {
   if (thrown && typeof thrown === "object" && (thrown as { type?: unknown }).type === "DataWithResponseInit") {
