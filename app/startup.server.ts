@@ -29,7 +29,8 @@ function runScheduledJobs({ warm = true } = {}) {
 /** Files a crash left between an upload and its transaction; never fatal to the start. */
 function sweepUploads() {
   try {
-    const { removed, recovered } = sweepOrphanFiles();
+    const { removed, recovered, skipped } = sweepOrphanFiles();
+    if (skipped) console.warn(`Uploads not swept: ${skipped}. Give each database its own UPLOAD_DIR.`);
     if (removed.length > 0 || recovered.length > 0) console.log(`Uploads: ${removed.length} orphan file(s) removed, ${recovered.length} recovered`);
   } catch (error) {
     console.error("Upload sweep failed:", error);

@@ -4,9 +4,9 @@
 // committed, and deleted if the transaction fails. What a crash can still leave behind — a
 // temporary file, or a final file whose row was deleted — is swept at the next start.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { db } from "../../db/client";
+import { databasePath, db } from "../../db/client";
 import { attachments, nominationLetters } from "../../db/schema";
 
 export type FileFolder = "attachments" | "letters";
@@ -103,6 +103,24 @@ export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 export interface SweepReport {
   removed: string[];
   recovered: string[];
+  /** Why nothing was looked at, when the folder belongs to another database. */
+  skipped?: string;
+}
+
+// Which database the upload folder belongs to. Files are judged orphans against ONE database's
+// rows: a second database started on the same folder (another DATABASE_PATH, same UPLOAD_DIR)
+// would otherwise take the first one's files for orphans and delete them.
+const OWNER_FILE = ".database";
+
+function claimFolder(database: string): string | null {
+  const marker = join(uploadDir(), OWNER_FILE);
+  if (!existsSync(marker)) {
+    mkdirSync(uploadDir(), { recursive: true });
+    writeFileSync(marker, database + "\n");
+    return null;
+  }
+  const owner = readFileSync(marker, "utf8").trim();
+  return owner === database ? null : owner;
 }
 
 /**
@@ -111,9 +129,12 @@ export interface SweepReport {
  * written, its transaction not yet committed) is never swept. A temporary file whose final name
  * IS referenced is the trace of a crash between the commit and the rename: it is renamed into
  * place instead. Only names this module creates are touched; anything else in the folder is left.
+ * The first sweep marks the folder as this database's; a folder marked for another is left alone.
  */
-export function sweepOrphanFiles({ now = new Date(), minAgeMs = ORPHAN_MIN_AGE_MS }: { now?: Date; minAgeMs?: number } = {}): SweepReport {
+export function sweepOrphanFiles({ now = new Date(), minAgeMs = ORPHAN_MIN_AGE_MS, database = databasePath() }: { now?: Date; minAgeMs?: number; database?: string } = {}): SweepReport {
   const report: SweepReport = { removed: [], recovered: [] };
+  const owner = claimFolder(database);
+  if (owner) return { ...report, skipped: `${uploadDir()} belongs to the database ${owner}` };
   for (const folder of ["attachments", "letters"] as const) {
     // Listed before the rows are read: a final file seen here was renamed after its row committed,
     // so the query below sees that row.

@@ -169,4 +169,16 @@ describe("stored files", () => {
     expect(sweepOrphanFiles({ now: NOW }).removed).toContain(`letters/${staged}`);
     expect(existsSync(path)).toBe(false);
   });
+
+  it("an upload folder marked as another database's is never swept", () => {
+    // The first sweep marks the folder as this test database's.
+    sweepOrphanFiles({ now: NOW });
+    const orphan = place("attachments", randomUUID(), TWO_HOURS_AGO);
+    const report = sweepOrphanFiles({ now: NOW, database: "/srv/another/prize.db" });
+    expect(report.skipped).toContain("belongs to the database");
+    expect(report.removed).toEqual([]);
+    expect(existsSync(orphan)).toBe(true);
+    // Its own database sweeps it.
+    expect(sweepOrphanFiles({ now: NOW }).removed).toContain(orphan.split("/").pop());
+  });
 });
