@@ -1,11 +1,13 @@
-// Runs once when the server process starts: migrate, seed the public archive, print the
-// one-time setup link while nobody can administer the system, start the e-mail sender.
+// Runs once when the server process starts: migrate, sweep uploads no row references, seed the
+// public archive, print the one-time setup link while nobody can administer the system, start
+// the e-mail sender.
 import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "../db/seed/past-laureates";
 import { startMailSender, stopMailSender } from "./mail/outbox.server";
 import { issueSetupToken } from "./models/account.server";
 import { announceDue } from "./models/decision.server";
+import { sweepOrphanFiles } from "./models/file-store.server";
 import { sendDueReminders } from "./models/jury.server";
 import { warmResults } from "./models/results.server";
 import { siteOrigin } from "./utils/site.server";
@@ -25,9 +27,21 @@ export function runScheduledJobs({ warm = true } = {}) {
   }
 }
 
+/** Files a crash left between an upload and its transaction; never fatal to the start. */
+function sweepUploads() {
+  try {
+    const { removed, recovered, skipped } = sweepOrphanFiles();
+    if (skipped) console.warn(`Uploads not swept: ${skipped}. Give each database its own UPLOAD_DIR.`);
+    if (removed.length > 0 || recovered.length > 0) console.log(`Uploads: ${removed.length} orphan file(s) removed, ${recovered.length} recovered`);
+  } catch (error) {
+    console.error("Upload sweep failed:", error);
+  }
+}
+
 export async function startup(_: { port?: number } = {}) {
   const database = db();
   console.log(`Database: ${databasePath()}`);
+  sweepUploads();
   seedPastLaureates(database);
   const token = issueSetupToken();
   if (token) {

@@ -11,6 +11,12 @@ export interface ObjectFacts {
   ownerId?: string;
   entityId?: string | null;
   editionId?: string;
+  /**
+   * For an application's files: the jury memberships that may read the application — assignment
+   * published, review not recused, no conflict of that juror with it. The model computes them,
+   * scoped to the asking user, in the same query that finds the file.
+   */
+  readerMemberIds?: readonly string[];
 }
 
 type Rule = (user: SessionUser, object: ObjectFacts) => boolean;
@@ -19,6 +25,7 @@ const isSecretariat: Rule = (u) => u.isSecretariat;
 const self: Rule = (u, o) => o.ownerId === u.id;
 const memberOfEntity: Rule = (u, o) => !!o.entityId && u.entities.some((e) => e.id === o.entityId);
 const jurorOfEdition: Rule = (u, o) => !!o.editionId && u.juries.some((j) => j.editionId === o.editionId);
+const assignedJuror: Rule = (u, o) => !!o.readerMemberIds?.length && u.juries.some((j) => o.readerMemberIds!.includes(j.memberId));
 const any = (...rules: Rule[]): Rule => (u, o) => rules.some((r) => r(u, o));
 
 export const RULES = {
@@ -29,7 +36,8 @@ export const RULES = {
   "application.read": any(self, memberOfEntity, isSecretariat),
   "application.edit": self,
   "application.withdraw": self,
-  "attachment.download": any(self, memberOfEntity, isSecretariat),
+  // An application's files: its attachments and its nomination letter.
+  "attachment.download": any(self, memberOfEntity, isSecretariat, assignedJuror),
   "nomination.decide": memberOfEntity,
   "entity.settings": memberOfEntity,
   "screening.decide": isSecretariat,

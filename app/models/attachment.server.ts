@@ -1,9 +1,7 @@
 // Supporting documents: PDF, PNG or JPEG recognised from their bytes (never the name), within
 // the edition's per-file, per-application and PDF-page limits, stored outside the web root
 // under a random name with their SHA-256, and served only to those allowed to read them.
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { constants as zlibConstants, inflateSync } from "node:zlib";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "../../db/client";
@@ -12,22 +10,11 @@ import { can } from "../auth/permissions.server";
 import type { SessionUser } from "../auth/session.server";
 import { writeAudit } from "./audit.server";
 import { editBlocker, getApplicationForApplicant, type Failure } from "./application.server";
+import { readStoredFile, removeStoredFile, sniffType, stageFile, uploadDir, withStagedFile, type AllowedType } from "./file-store.server";
+import { readerMemberIds } from "./jury.server";
 
-export type AllowedType = "application/pdf" | "image/png" | "image/jpeg";
+export { sniffType, uploadDir, type AllowedType };
 
-export function uploadDir(): string {
-  return resolve(process.env.UPLOAD_DIR ?? "data/uploads");
-}
-
-/** The type read from the first bytes, or null when it is not one we accept. */
-export function sniffType(bytes: Uint8Array): AllowedType | null {
-  const b = bytes;
-  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return "application/pdf";
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (b.length >= 8 && png.every((v, i) => b[i] === v)) return "image/png";
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
-  return null;
-}
 
 const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
 const OBJECT_STREAM = /\/Type\s*\/ObjStm(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
@@ -104,25 +91,19 @@ export function addAttachment({
   if (pages !== null && totals.pages + pages > maxPdfPages) return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storedName = randomUUID();
-  mkdirSync(uploadDir(), { recursive: true });
-  const path = join(uploadDir(), storedName);
-  writeFileSync(path, bytes, { flag: "wx" });
-  try {
-    const attachmentId = db().transaction((tx) => {
+  const staged = stageFile({ folder: "attachments", bytes });
+  const attachmentId = withStagedFile(staged, () =>
+    db().transaction((tx) => {
       const row = tx
         .insert(attachments)
-        .values({ applicationId, originalName: name, mimeType, sizeBytes: bytes.byteLength, pages, sha256, storedName })
+        .values({ applicationId, originalName: name, mimeType, sizeBytes: bytes.byteLength, pages, sha256, storedName: staged.storedName })
         .returning({ id: attachments.id })
         .get();
       writeAudit({ actorId: applicantId, action: "attachment.added", objectType: "application", objectId: applicationId, details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 } }, tx);
       return row.id;
-    });
-    return { ok: true, attachmentId };
-  } catch (error) {
-    unlinkSync(path);
-    throw error;
-  }
+    }),
+  );
+  return { ok: true, attachmentId };
 }
 
 /** Removes one of the applicant's files (the page asked for confirmation first). */
@@ -141,38 +122,28 @@ export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: 
     tx.delete(attachments).where(eq(attachments.id, row.id)).run();
     writeAudit({ actorId: applicantId, action: "attachment.deleted", objectType: "application", objectId: row.applicationId, details: { attachmentId: row.id, name: row.name } }, tx);
   });
-  try {
-    unlinkSync(join(uploadDir(), row.storedName));
-  } catch {
-    // Already gone: the row, which is what matters, is deleted.
-  }
+  // A crash before this line leaves a file no row references: the sweep at start removes it.
+  removeStoredFile("attachments", row.storedName);
   return { ok: true };
 }
 
-/** The file and its headers if this user may download it (owner; the entity once sent; secretariat), else null. */
+/**
+ * The file if this user may download it, else null (the route answers 404 either way): the
+ * owner; the entity once the application was sent to it; a juror assigned to it (not recused,
+ * not conflicted); the secretariat. The type is read again from the stored bytes.
+ */
 export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
   const row = db()
-    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, storedName: attachments.storedName, applicantId: applications.applicantId, entityId: applications.entityId, state: applications.state })
+    .select({ id: attachments.id, applicationId: attachments.applicationId, originalName: attachments.originalName, storedName: attachments.storedName, applicantId: applications.applicantId, entityId: applications.entityId, state: applications.state })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(eq(attachments.id, attachmentId))
     .get();
   if (!row) return null;
   const sent = row.state !== "draft" && row.state !== "withdrawn";
-  if (!can(user, "attachment.download", { ownerId: row.applicantId, entityId: sent ? row.entityId : null })) return null;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(uploadDir(), row.storedName));
-  } catch {
-    return null;
-  }
-  return { bytes, mimeType: row.mimeType, name: row.originalName };
-}
-
-/** Content-Disposition for any name: an ASCII fallback plus the UTF-8 name (RFC 6266). */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const facts = { ownerId: row.applicantId, entityId: sent ? row.entityId : null, readerMemberIds: user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [] };
+  if (!can(user, "attachment.download", facts)) return null;
+  return readStoredFile({ folder: "attachments", storedName: row.storedName, name: row.originalName });
 }
 
 export function megabytes(bytes: number): string {

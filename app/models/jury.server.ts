@@ -870,6 +870,22 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
   return { review, application, files, letter, edition, criteria: listCriteria({ editionId: review.editionId }) };
 }
 
+/**
+ * This user's jury memberships that may read the application (and so download its files): the
+ * same scope as the review page — assignment published, review not recused, no conflict of any
+ * source, membership not replaced. Empty for anyone else.
+ */
+export function readerMemberIds({ applicationId, userId }: { applicationId: string; userId: string }): string[] {
+  return db()
+    .select({ memberId: reviews.jurorId })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+    .where(and(eq(reviews.applicationId, applicationId), eq(juryMembers.userId, userId), isNull(juryMembers.replacedAt), isNotNull(assignments.publishedAt), ne(reviews.state, "recused"), noConflict))
+    .all()
+    .map((r) => r.memberId);
+}
+
 export function listCriteria({ editionId }: { editionId: string }) {
   return db()
     .select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, guidanceEn: criteria.guidanceEn, guidanceFr: criteria.guidanceFr, guidanceAr: criteria.guidanceAr, weight: criteria.weight, levelDescriptors: criteria.levelDescriptors })

@@ -1,14 +1,15 @@
 // The nominating entity's side of an application: everything here is scoped by entity inside
 // the query, so a member of entity B never reaches entity A's applications, whatever id they send.
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, attachments, editions, entityEditionSettings, nominatingEntities, nominationLetters, users } from "../../db/schema";
+import { can } from "../auth/permissions.server";
 import type { SessionUser } from "../auth/session.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
+import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile } from "./file-store.server";
+import { readerMemberIds } from "./jury.server";
 
 import { MAX_LETTER_BYTES } from "../forms/nomination";
 
@@ -20,9 +21,7 @@ export const ENTITY_VISIBLE_STATES = ["awaiting_nominator", "returned", "decline
 export type Failure = { ok: false; error: string; field?: string; vars?: Record<string, string | number> };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
 
-export function uploadDir(): string {
-  return resolve(process.env.UPLOAD_DIR ?? "data/uploads");
-}
+export { uploadDir };
 
 /** Editions nominators work on: those whose call is open or in screening, latest first. */
 export function openNominationEditions() {
@@ -193,8 +192,8 @@ export function checkLetter({ name, bytes }: { name: string; bytes: Uint8Array }
   return null;
 }
 
-/** Test seam: runs between the checks made before the transaction and the transaction itself. */
-export const nominationHooks: { beforeTransaction?: () => void } = {};
+/** Test seams: between the checks made before the transaction and the transaction; inside it. */
+export const nominationHooks: { beforeTransaction?: () => void; insideTransaction?: () => void } = {};
 
 /**
  * Nominates: stores the letter, then in ONE synchronous transaction re-reads the state and the
@@ -221,31 +220,38 @@ export function nominateApplication({
   const early = quotaUsage({ entityId, editionId: pre.editionId });
   if (early.used >= early.quota) return { ok: false, error: "errors.quota_reached", vars: { quota: early.quota } };
 
-  const storedName = randomUUID();
   const sha256 = createHash("sha256").update(letter.bytes).digest("hex");
-  mkdirSync(join(uploadDir(), "letters"), { recursive: true });
-  const path = join(uploadDir(), "letters", storedName);
-  writeFileSync(path, letter.bytes);
+  // Written under a temporary name; renamed once the transaction below commits, deleted if it
+  // refuses or throws. A crash in between leaves only a temporary file, swept at the next start.
+  const staged = stageFile({ folder: "letters", bytes: letter.bytes });
   nominationHooks.beforeTransaction?.();
-  const result = decide((tx) => {
-    const facts = checkWaiting(lockedFacts(tx, applicationId, entityId), now);
-    const { used, quota } = quotaUsage({ entityId, editionId: facts.editionId }, tx);
-    if (used >= quota) throw new Refused({ ok: false, error: "errors.quota_reached", vars: { quota } });
-    tx.update(applications)
-      .set({ state: "nominated", nominatedContent: facts.content, nominatedAt: now, nominatedBy: actorId, updatedAt: now })
-      .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), eq(applications.state, "awaiting_nominator")))
-      .run();
-    tx.delete(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).run();
-    const row = tx
-      .insert(nominationLetters)
-      .values({ applicationId, entityId, uploadedBy: actorId, originalName: letter.name.slice(0, 200), sizeBytes: letter.bytes.length, sha256, storedName })
-      .returning({ id: nominationLetters.id })
-      .get();
-    writeAudit({ actorId, action: "application.nominated", objectType: "application", objectId: applicationId, details: { entityId, letterId: row.id, sha256, quotaUsed: used + 1, quota } }, tx);
-    enqueueMail({ to: facts.applicantEmail, locale: facts.applicantLocale, template: "application_nominated", vars: { name: facts.applicantName, entity: facts.entityName, title: facts.title, reference: facts.reference } }, tx);
-    return { letterId: row.id };
-  });
-  if (!result.ok) rmSync(path, { force: true });
+  let replaced: string | undefined;
+  const result = withStagedFile(
+    staged,
+    () =>
+      decide((tx) => {
+        nominationHooks.insideTransaction?.();
+        const facts = checkWaiting(lockedFacts(tx, applicationId, entityId), now);
+        const { used, quota } = quotaUsage({ entityId, editionId: facts.editionId }, tx);
+        if (used >= quota) throw new Refused({ ok: false, error: "errors.quota_reached", vars: { quota } });
+        tx.update(applications)
+          .set({ state: "nominated", nominatedContent: facts.content, nominatedAt: now, nominatedBy: actorId, updatedAt: now })
+          .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), eq(applications.state, "awaiting_nominator")))
+          .run();
+        replaced = tx.select({ storedName: nominationLetters.storedName }).from(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).get()?.storedName;
+        tx.delete(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).run();
+        const row = tx
+          .insert(nominationLetters)
+          .values({ applicationId, entityId, uploadedBy: actorId, originalName: letter.name.slice(0, 200), sizeBytes: letter.bytes.length, sha256, storedName: staged.storedName })
+          .returning({ id: nominationLetters.id })
+          .get();
+        writeAudit({ actorId, action: "application.nominated", objectType: "application", objectId: applicationId, details: { entityId, letterId: row.id, sha256, quotaUsed: used + 1, quota } }, tx);
+        enqueueMail({ to: facts.applicantEmail, locale: facts.applicantLocale, template: "application_nominated", vars: { name: facts.applicantName, entity: facts.entityName, title: facts.title, reference: facts.reference } }, tx);
+        return { letterId: row.id };
+      }),
+    (outcome) => !outcome.ok,
+  );
+  if (result.ok && replaced) removeStoredFile("letters", replaced);
   return result;
 }
 
@@ -270,19 +276,20 @@ export function setInternalDeadline({ entityId, editionId, actorId, deadline }: 
   });
 }
 
-/** The letter's file, for the entity's members and the secretariat only; null otherwise. */
+/**
+ * The letter's file if this user may download it, else null (the route answers 404 either way):
+ * the entity's members, the applicant, a juror assigned to the application (not recused, not
+ * conflicted), the secretariat.
+ */
 export function nominationLetterForDownload({ letterId, user }: { letterId: string; user: SessionUser }) {
   const row = db()
-    .select({ entityId: nominationLetters.entityId, originalName: nominationLetters.originalName, storedName: nominationLetters.storedName, sizeBytes: nominationLetters.sizeBytes })
+    .select({ applicationId: nominationLetters.applicationId, entityId: nominationLetters.entityId, applicantId: applications.applicantId, originalName: nominationLetters.originalName, storedName: nominationLetters.storedName })
     .from(nominationLetters)
+    .innerJoin(applications, eq(applications.id, nominationLetters.applicationId))
     .where(eq(nominationLetters.id, letterId))
     .get();
   if (!row) return null;
-  const allowed = user.isSecretariat || user.entities.some((e) => e.id === row.entityId);
-  if (!allowed) return null;
-  try {
-    return { originalName: row.originalName, bytes: readFileSync(join(uploadDir(), "letters", row.storedName)) };
-  } catch {
-    return null;
-  }
+  const facts = { ownerId: row.applicantId, entityId: row.entityId, readerMemberIds: user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [] };
+  if (!can(user, "attachment.download", facts)) return null;
+  return readStoredFile({ folder: "letters", storedName: row.storedName, name: row.originalName });
 }

@@ -6,9 +6,10 @@ import { formatDate, translate } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { catalogues } from "../i18n/locale.server";
 import { diplomaFor } from "../models/archive.server";
+import { fileLoader, fileResponse } from "../utils/download.server";
 import { pdfDocument } from "../utils/pdf.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const diploma = diplomaFor({ applicationId: params.applicationId ?? "", userId: user.id, isSecretariat: user.isSecretariat });
   if (!diploma) notFound();
@@ -29,5 +30,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ],
     footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },
   });
-  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="diploma-${diploma.year}.pdf"`, "Cache-Control": "private, no-store" } });
-}
+  return fileResponse({ bytes: pdf, name: `diploma-${diploma.year}.pdf`, type: "application/pdf" });
+});

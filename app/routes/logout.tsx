@@ -1,3 +1,5 @@
+// Signing out: a resource route (POST ends the session, GET goes home), so no component and no
+// ErrorBoundary — exporting one would make Remix render an empty page for it.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { endSession, getSessionUser } from "../auth/session.server";
@@ -10,5 +12,3 @@ export async function action({ request }: ActionFunctionArgs) {
   await getSessionUser(request);
   return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";

@@ -1,22 +1,15 @@
-// Downloads a nomination letter as an attachment: for the nominating entity's members and the
-// secretariat; anyone else gets the same 404 as for a letter that does not exist. A resource route:
-// no component, no ErrorBoundary (exporting one would make Remix render it as an HTML page).
+// Downloads a nomination letter as an attachment: for the nominating entity's members, the
+// applicant, an assigned juror and the secretariat; anyone else gets the same 404 as for a
+// letter that does not exist. A resource route: no component, no ErrorBoundary (see
+// app/utils/download.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireUser } from "../auth/permissions.server";
 import { nominationLetterForDownload } from "../models/nomination.server";
+import { fileLoader, fileResponse } from "../utils/download.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const letter = nominationLetterForDownload({ letterId: params.letterId ?? "", user });
   if (!letter) notFound();
-  const ascii = letter.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(letter.bytes, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(letter.bytes.length),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(letter.originalName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+  return fileResponse({ bytes: letter.bytes, name: letter.name, type: letter.mimeType });
+});

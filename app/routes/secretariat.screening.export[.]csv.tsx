@@ -6,18 +6,12 @@ import { screeningTable } from "../models/screening-export.server";
 import { listEditionsForScreening } from "../models/screening.server";
 import { toCsv } from "../utils/csv.server";
 import { readFilters } from "../forms/screening";
+import { fileLoader, fileResponse } from "../utils/download.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "application.export");
   const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
   if (!editionId) notFound();
   const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
-  return new Response(toCsv(table), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="screening-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+  return fileResponse({ bytes: toCsv(table), name: `screening-${new Date().toISOString().slice(0, 10)}.csv`, type: "text/csv; charset=utf-8" });
+});

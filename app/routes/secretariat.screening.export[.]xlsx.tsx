@@ -6,18 +6,12 @@ import { screeningTable } from "../models/screening-export.server";
 import { listEditionsForScreening } from "../models/screening.server";
 import { toXlsx } from "../utils/xlsx.server";
 import { readFilters } from "../forms/screening";
+import { fileLoader, fileResponse } from "../utils/download.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "application.export");
   const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
   if (!editionId) notFound();
   const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
-  return new Response(Buffer.from(toXlsx(table, "Screening")), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="screening-${new Date().toISOString().slice(0, 10)}.xlsx"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+  return fileResponse({ bytes: toXlsx(table, "Screening"), name: `screening-${new Date().toISOString().slice(0, 10)}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+});

@@ -52,6 +52,30 @@ describe("permissions", () => {
     }
   }
 
+  // The juror rule on its own: an application someone else owns, sent to an entity the juror is
+  // not a member of; only the reading rights the model computed (memberships with a live,
+  // published, unrecused, unconflicted review of it) open its files.
+  const application = { ownerId: "u-applicant", entityId: "entity-9", editionId: "edition-1" };
+  const JUROR_FILES: [string, SessionUser | null, string[] | undefined, boolean][] = [
+    ["an assigned juror may download the application's files", actors.juror, ["m1"], true],
+    ["a juror of the same edition not assigned to it may not", actors.juror, ["m7"], false],
+    ["a juror with no reading rights computed (recused, conflicted, unassigned) may not", actors.juror, [], false],
+    ["facts without reading rights allow no juror", actors.juror, undefined, false],
+    ["a visitor may not, whatever the facts", null, ["m1"], false],
+    ["an applicant may not borrow a juror's reading rights", actors.applicant, ["m1"], false],
+    ["a nominator of another entity may not borrow them either", actors.nominator, ["m1"], false],
+  ];
+  for (const [name, user, readerMemberIds, allowed] of JUROR_FILES) {
+    it(name, () => {
+      expect(can(user, "attachment.download", { ...application, readerMemberIds })).toBe(allowed);
+    });
+  }
+  it("no other action is opened by a juror's reading rights", () => {
+    for (const action of ACTIONS.filter((a) => a !== "attachment.download")) {
+      expect({ action, allowed: can(actors.juror, action, { ...application, editionId: "edition-2", readerMemberIds: ["m1"] }) }).toEqual({ action, allowed: false });
+    }
+  });
+
   it("a user holding several roles gets each of them", () => {
     const both: SessionUser = { ...base, isApplicant: true, entities: actors.nominator!.entities, juries: actors.juror!.juries };
     expect(rolesOf(both)).toEqual(["applicant", "nominator", "juror"]);

@@ -92,7 +92,7 @@ describe("applicant routes", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toBe("application/pdf");
     expect(ok.headers.get("Content-Disposition")).toMatch(/^attachment; filename="rapport _t_.pdf"; filename\*=UTF-8''rapport%20%C3%A9t%C3%A9.pdf$/);
-    expect(ok.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(ok.headers.get("Cache-Control")).toBe("private, no-store");
   });
 
   it("a stale version is refused as a conflict and what was typed is kept", async () => {

@@ -1,0 +1,68 @@
+// The one way a file leaves the server: as a download, never rendered. Every route that answers
+// with a file (attachments, nomination letters, diplomas, exports) builds its response here, so
+// the headers cannot drift apart from one route to the next.
+//
+// Such a route must stay a resource route: no default export and no ErrorBoundary. Exporting
+// either makes Remix treat it as a page and answer the document request with the HTML shell,
+// the file's bytes escaped inside the page data (tests/app/routes/resource-routes.test.ts).
+
+/** RFC 5987 attr-char: what may stay unescaped in `filename*` (encodeURIComponent leaves more). */
+function encodeExtValue(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * `attachment` with the name as UTF-8 in `filename*` (RFC 6266 / 5987) and an ASCII `filename`
+ * fallback for older clients: non-ASCII, quotes, backslashes and `%` (which some clients decode)
+ * become "_"; control characters never reach the header.
+ */
+export function contentDisposition(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "download";
+  const ascii = clean.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(clean)}`;
+}
+
+/**
+ * A file as a download: exact bytes, the given type, never cached. `X-Content-Type-Options:
+ * nosniff` is set on every response by scripts/server.mjs; set here too, it would be sent twice.
+ */
+export function fileResponse({ bytes, name, type }: { bytes: Uint8Array | string; name: string; type: string }): Response {
+  const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as unknown as BodyInit, {
+    status: 200,
+    headers: {
+      "Content-Type": type,
+      "Content-Length": String(body.byteLength),
+      "Content-Disposition": contentDisposition(name),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
+
+function thrownStatus(thrown: unknown): number | null {
+  if (thrown && typeof thrown === "object" && (thrown as { type?: unknown }).type === "DataWithResponseInit") {
+    return (thrown as { init?: ResponseInit | null }).init?.status ?? 500;
+  }
+  return null;
+}
+
+/**
+ * Wraps the loader of a file route. The permission helpers deny with a thrown `data()` (404),
+ * which a page renders in its layout; from a resource route Remix would turn it into a JSON
+ * "Unexpected Server Error" and log it as an error. Here it becomes a plain response with the
+ * same status, so a file a user may not read answers exactly like a file that does not exist.
+ * Redirects (to sign in) and other thrown Responses pass through untouched.
+ */
+export function fileLoader<Args>(load: (args: Args) => Promise<Response>): (args: Args) => Promise<Response> {
+  return async (args) => {
+    try {
+      return await load(args);
+    } catch (thrown) {
+      const status = thrownStatus(thrown);
+      if (status === null) throw thrown;
+      return new Response(status === 404 ? "Not found" : "Error", { status, headers: PLAIN });
+    }
+  };
+}
