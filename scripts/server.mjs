@@ -18,7 +18,9 @@ const hostAllowed = createHostGuard(process.env);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", trustProxy);
+// One hop, not `true`: with `true` Express takes the leftmost X-Forwarded-For entry, which the
+// client writes itself, and the per-client sign-in lock and e-mail limits could be dodged.
+app.set("trust proxy", trustProxy ? 1 : false);
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
