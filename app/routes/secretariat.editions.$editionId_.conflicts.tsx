@@ -112,6 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "confirm": {
       const done = confirmConflict({ editionId: edition.id, conflictId: input.conflictId, actorId: user.id, origin, submittedReviewAcknowledged: input.acknowledge !== undefined });
+      // Another edition's conflict, or none, is not there for this page.
+      if (!done.ok && done.error === "errors.jury_conflict_unknown") notFound();
       if (!done.ok) {
         // A submitted review needs the step that names it: the refusal shows that step.
         const decision = done.field === "acknowledge" ? conflictForDecision({ editionId: edition.id, conflictId: input.conflictId }) : null;
@@ -121,6 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "dismiss": {
       const done = dismissConflict({ editionId: edition.id, conflictId: input.conflictId, actorId: user.id });
+      if (!done.ok && done.error === "errors.jury_conflict_unknown") notFound();
       if (!done.ok) return refused(done);
       return redirect(`${here}?dismissed=1`);
     }
