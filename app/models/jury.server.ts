@@ -371,13 +371,14 @@ export function confirmDeclarations({ editionId, userId }: { editionId: string; 
 
 /** Public webmail domains say nothing about an organisation. */
 export const PUBLIC_MAIL_DOMAINS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "yahoo.fr", "hotmail.fr", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.ru", "yandex.ru", "qq.com", "163.com"]);
-// Names reserved for tests and documentation (RFC 2606, RFC 6761) belong to no organisation:
-// the demo's and the tests' accounts all use them, and would all be "the same organisation".
-const RESERVED_DOMAIN = /(^|\.)(test|example|invalid|localhost)$|^example\.(com|net|org)$/;
+/** The demo's placeholder domain (db/seed/demo.ts), shared by its accounts as webmail would be. */
+export const DEMO_MAIL_DOMAIN = "demo.prize.test";
+// Names reserved for documentation (RFC 2606) stand for no organisation in particular.
+const RESERVED_DOMAIN = /(^|\.)(example|invalid|localhost)$|^example\.(com|net|org)$/;
 
 export function organisationDomain(email: string | null | undefined): string | null {
   const domain = email?.split("@")[1]?.trim().toLowerCase();
-  if (!domain || PUBLIC_MAIL_DOMAINS.has(domain) || RESERVED_DOMAIN.test(domain)) return null;
+  if (!domain || domain === DEMO_MAIL_DOMAIN || PUBLIC_MAIL_DOMAINS.has(domain) || RESERVED_DOMAIN.test(domain)) return null;
   return domain;
 }
 
