@@ -33,6 +33,8 @@ export const EDITION_PHASES = [
 ] as const;
 export const REVIEW_STATES = ["assigned", "draft", "submitted", "recused"] as const;
 export const CONFLICT_SOURCES = ["declared", "same_country", "same_organisation", "manual"] as const;
+/** Detected conflicts are proposals until the secretariat confirms or dismisses them. */
+export const CONFLICT_STATUSES = ["proposed", "confirmed", "dismissed"] as const;
 export const METHODS = ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const;
 export const ENTITY_KINDS = ["national_commission", "ngo"] as const;
 export const INVITATION_ROLES = ["nominator", "juror", "secretariat"] as const;
@@ -434,11 +436,20 @@ export const conflicts = sqliteTable(
     reason: text("reason").notNull().default(""),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
+    // Declared and manual conflicts are confirmed from the start; rows from before proposals existed too.
+    status: text("status").notNull().default("confirmed"),
+    confirmedBy: text("confirmed_by").references(() => users.id),
+    confirmedAt: ts("confirmed_at"),
+    dismissedBy: text("dismissed_by").references(() => users.id),
+    dismissedAt: ts("dismissed_at"),
   },
   (t) => [
     uniqueIndex("conflicts_juror_application_source").on(t.jurorId, t.applicationId, t.source),
     index("conflicts_application").on(t.applicationId),
+    index("conflicts_edition_status").on(t.editionId, t.status),
     check("conflicts_source", inList("source", CONFLICT_SOURCES)),
+    check("conflicts_status", inList("status", CONFLICT_STATUSES)),
+    check("conflicts_status_dates", sql`(status = 'confirmed' or confirmed_at is null) and ((status = 'dismissed') = (dismissed_at is not null))`),
   ],
 );
 

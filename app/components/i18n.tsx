@@ -37,6 +37,6 @@ export function useRootData(): RootData {
 /** The translation function for the active language. */
 export function useT() {
   const { messages, locale } = useRootData();
-  const t = useCallback((key: string, vars?: Vars) => translate(messages, key, vars), [messages]);
+  const t = useCallback((key: string, vars?: Vars) => translate(messages, key, vars, locale), [messages, locale]);
   return Object.assign(t, { locale, dir: direction(locale) });
 }

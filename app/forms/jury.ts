@@ -89,7 +89,13 @@ function requireApplication(value: { applicationId?: string; reference?: string 
     });
 }
 
-export const manualConflictSchema = z.object({ memberId: id, ...applicationChoice, reason: requiredText(1000) }).superRefine(requireApplication);
+export const manualConflictSchema = z.object({ intent: z.literal("add"), memberId: id, ...applicationChoice, reason: requiredText(1000) }).superRefine(requireApplication);
+export const detectConflictsSchema = z.object({ intent: z.literal("detect") });
+// `acknowledge` is the confirmation step's box: required on the server only when the conflict touches a submitted review.
+export const confirmConflictSchema = z.object({ intent: z.literal("confirm"), conflictId: id, acknowledge: checkbox });
+export const confirmProposalsSchema = z.object({ intent: z.literal("confirm_safe") });
+export const dismissConflictSchema = z.object({ intent: z.literal("dismiss"), conflictId: id });
+export const conflictsSchema = z.discriminatedUnion("intent", [manualConflictSchema, detectConflictsSchema, confirmConflictSchema, confirmProposalsSchema, dismissConflictSchema], { error: "errors.intent_invalid" });
 
 export const runAssignmentSchema = z
   .object({ intent: z.literal("run"), reviewers: wholeNumber(1, 50), maxLoad: wholeNumber(1, 1000), minLoad: wholeNumber(0, 1000) })

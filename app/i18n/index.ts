@@ -19,9 +19,28 @@ export function direction(locale: Locale): "ltr" | "rtl" {
 
 export type Vars = Record<string, string | number>;
 
+// A message with plural forms is written "one: {count} thing | other: {count} things", with the
+// CLDR categories of its language (Arabic has zero, one, two, few, many and other); the form is
+// chosen by Intl.PluralRules from the `count` variable, "other" when a category is missing.
+const PLURAL_MESSAGE = /^(zero|one|two|few|many|other): /;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(template: string, count: number, locale: Locale): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
+  const forms = new Map(
+    template.split(" | ").map((part) => {
+      const colon = part.indexOf(": ");
+      return [part.slice(0, colon), part.slice(colon + 2)] as const;
+    })
+  );
+  return forms.get(rules.select(count)) ?? forms.get("other") ?? template;
+}
+
 /** Looks a key up and fills `{name}` placeholders; an unknown key is shown as itself. */
-export function translate(messages: Messages, key: string, vars?: Vars): string {
-  const template = (messages as Record<string, string>)[key] ?? key;
+export function translate(messages: Messages, key: string, vars?: Vars, locale: Locale = "en"): string {
+  let template = (messages as Record<string, string>)[key] ?? key;
+  if (PLURAL_MESSAGE.test(template)) template = pluralForm(template, Number(vars?.count ?? 0), locale);
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }

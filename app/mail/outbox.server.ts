@@ -26,8 +26,8 @@ export function enqueueMail(
   if (!(`mail.${template}.subject` in messages) || !(`mail.${template}.body` in messages)) {
     throw new Error(`Unknown e-mail template "${template}": add mail.${template}.subject and .body to the catalogues.`);
   }
-  const subject = translate(messages, `mail.${template}.subject`, vars);
-  const body = translate(messages, `mail.${template}.body`, vars) + "\n\n" + translate(messages, "mail.signature", vars);
+  const subject = translate(messages, `mail.${template}.subject`, vars, lang);
+  const body = translate(messages, `mail.${template}.body`, vars, lang) + "\n\n" + translate(messages, "mail.signature", vars, lang);
   tx.insert(outbox).values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() }).run();
   scheduleDelivery();
 }

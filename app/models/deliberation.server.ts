@@ -2,7 +2,7 @@
 // (a ranking with ties), closed by the chair; the outcome by the Schulze method with Borda
 // beside it. A juror in conflict with an application neither sees it nor votes on it: for
 // every pair involving it their ballot abstains (it is not counted as "ranked last").
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, ballots, conflicts, decisions, deliberations, editions, juryMembers } from "../../db/schema";
 import { borda, schulze } from "../../scoring";
@@ -41,7 +41,7 @@ export function shortlistFor({ editionId, deliberation, memberId }: { editionId:
 function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (memberIds.length === 0) return out;
-  for (const row of db().select({ jurorId: conflicts.jurorId, applicationId: conflicts.applicationId }).from(conflicts).where(inArray(conflicts.jurorId, memberIds)).all()) {
+  for (const row of db().select({ jurorId: conflicts.jurorId, applicationId: conflicts.applicationId }).from(conflicts).where(and(inArray(conflicts.jurorId, memberIds), ne(conflicts.status, "dismissed"))).all()) {
     const set = out.get(row.jurorId) ?? new Set<string>();
     set.add(row.applicationId);
     out.set(row.jurorId, set);

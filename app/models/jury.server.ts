@@ -19,13 +19,14 @@ import {
   reviews,
   userRoles,
   users,
+  type CONFLICT_SOURCES,
 } from "../../db/schema";
 import { assignJurors } from "../../scoring";
 import { enqueueMail } from "../mail/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../i18n";
 import { siteOrigin } from "../utils/site.server";
 import { writeAudit } from "./audit.server";
-import { untilNextWrite, writeGeneration } from "../utils/memo.server";
+import { untilNextWrite } from "../utils/memo.server";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
@@ -244,22 +245,76 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
   };
 }
 
-/** A conflict found once assigned: the review (whatever its state) no longer counts. */
-function recuseReviewsFor(tx: Tx, { jurorId, applicationId, reason, actorId }: { jurorId: string; applicationId: string; reason: string; actorId: string | null }) {
-  const open = tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused"))).all();
+/** A conflict counts once confirmed; a dismissed proposal never does. */
+const confirmed = eq(conflicts.status, "confirmed");
+/** Proposed or confirmed: what the assignment must avoid and what a juror's views leave out. */
+const standing = ne(conflicts.status, "dismissed");
+
+type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+
+/**
+ * A confirmed conflict on an assigned pair: the review (whatever its state) no longer counts.
+ * The audit row keeps what the review was (state, version, scores, which comments were written)
+ * so that recusing a submitted review loses nothing; with an `origin` the juror is told by e-mail.
+ */
+function recuseReviewsFor(tx: Tx, { jurorId, applicationId, reason, actorId, origin }: { jurorId: string; applicationId: string; reason: string; actorId: string | null; origin?: string }) {
+  const open = tx
+    .select({ id: reviews.id, state: reviews.state, version: reviews.version, scores: reviews.scores, comments: reviews.comments, overallComment: reviews.overallComment, confidence: reviews.confidence, submittedAt: reviews.submittedAt })
+    .from(reviews)
+    .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
+    .all();
+  const now = new Date();
   for (const r of open) {
-    tx.update(reviews).set({ state: "recused", recusedAt: new Date(), recuseReason: reason, updatedAt: new Date(), version: sql`${reviews.version} + 1` }).where(eq(reviews.id, r.id)).run();
-    writeAudit({ actorId, action: "review.recused", objectType: "review", objectId: r.id, details: { jurorId, applicationId, reason } }, tx);
+    tx.update(reviews).set({ state: "recused", recusedAt: now, recuseReason: reason, updatedAt: now, version: sql`${reviews.version} + 1` }).where(eq(reviews.id, r.id)).run();
+    writeAudit(
+      {
+        actorId,
+        action: "review.recused",
+        objectType: "review",
+        objectId: r.id,
+        details: {
+          jurorId,
+          applicationId,
+          reason,
+          before: {
+            state: r.state,
+            version: r.version,
+            scores: r.scores,
+            commentsWritten: Object.keys(r.comments).filter((k) => r.comments[k]?.trim()),
+            overallComment: r.overallComment.trim() !== "",
+            confidence: r.confidence,
+            submittedAt: r.submittedAt?.toISOString() ?? null,
+          },
+        },
+      },
+      tx
+    );
+  }
+  if (open.length > 0 && origin) {
+    const juror = tx.select({ name: users.name, email: users.email, locale: users.locale }).from(juryMembers).innerJoin(users, eq(users.id, juryMembers.userId)).where(eq(juryMembers.id, jurorId)).get();
+    const app = tx.select({ title: applications.title, reference: applications.reference }).from(applications).where(eq(applications.id, applicationId)).get();
+    if (juror && app) enqueueMail({ to: juror.email, locale: juror.locale, template: "jury_conflict_confirmed", vars: { name: juror.name, title: app.title, reference: app.reference, link: `${origin}/jury` } }, tx);
   }
   return open.length;
 }
 
-function insertConflict(tx: Tx, c: { editionId: string; jurorId: string; applicationId: string; source: "declared" | "same_country" | "same_organisation" | "manual"; reason: string; createdBy: string | null }): boolean {
-  const row = tx.insert(conflicts).values(c).onConflictDoNothing().returning({ id: conflicts.id }).get();
-  if (!row) return false;
-  writeAudit({ actorId: c.createdBy, action: "conflict.created", objectType: "conflict", objectId: row.id, details: { editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason } }, tx);
-  recuseReviewsFor(tx, { jurorId: c.jurorId, applicationId: c.applicationId, reason: c.reason || c.source, actorId: c.createdBy });
-  return true;
+/**
+ * Records a conflict. Declared and manual ones are confirmed at once and recuse the pair's
+ * review; a detected one is only a proposal (nothing else changes until it is confirmed).
+ */
+function insertConflict(tx: Tx, c: { editionId: string; jurorId: string; applicationId: string; source: ConflictSource; reason: string; createdBy: string | null; status?: "proposed" | "confirmed"; origin?: string }): string | null {
+  const status = c.status ?? "confirmed";
+  const now = new Date();
+  const row = tx
+    .insert(conflicts)
+    .values({ editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason, createdBy: c.createdBy, createdAt: now, status, confirmedBy: status === "confirmed" ? c.createdBy : null, confirmedAt: status === "confirmed" ? now : null })
+    .onConflictDoNothing()
+    .returning({ id: conflicts.id })
+    .get();
+  if (!row) return null;
+  writeAudit({ actorId: c.createdBy, action: status === "proposed" ? "conflict.proposed" : "conflict.created", objectType: "conflict", objectId: row.id, details: { editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason, status } }, tx);
+  if (status === "confirmed") recuseReviewsFor(tx, { jurorId: c.jurorId, applicationId: c.applicationId, reason: c.reason || c.source, actorId: c.createdBy, origin: c.origin });
+  return row.id;
 }
 
 export function declareConflict({ editionId, userId, applicationId, reason }: { editionId: string; userId: string; applicationId: string; reason: string }): { ok: true } | Failure {
@@ -317,106 +372,204 @@ export function confirmDeclarations({ editionId, userId }: { editionId: string; 
 
 /** Public webmail domains say nothing about an organisation. */
 export const PUBLIC_MAIL_DOMAINS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "yahoo.fr", "hotmail.fr", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.ru", "yandex.ru", "qq.com", "163.com"]);
+/** The demo's placeholder domain (db/seed/demo.ts), shared by its accounts as webmail would be. */
+export const DEMO_MAIL_DOMAIN = "demo.prize.test";
+// Names reserved for documentation (RFC 2606) stand for no organisation in particular.
+const RESERVED_DOMAIN = /(^|\.)(example|invalid|localhost)$|^example\.(com|net|org)$/;
 
 export function organisationDomain(email: string | null | undefined): string | null {
   const domain = email?.split("@")[1]?.trim().toLowerCase();
-  if (!domain || PUBLIC_MAIL_DOMAINS.has(domain)) return null;
+  if (!domain || domain === DEMO_MAIL_DOMAIN || PUBLIC_MAIL_DOMAINS.has(domain) || RESERVED_DOMAIN.test(domain)) return null;
   return domain;
 }
 
-/**
- * Automatic conflicts: the juror's country is the project's or the nominating entity's, or the
- * juror's e-mail domain is the applicant contact's (the model has no organisation for jurors;
- * public webmail domains are ignored). Idempotent: the unique index (juror, application,
- * source) makes a second run add nothing. Returns how many conflicts were added.
- */
-// Detection reads every eligible application and juror (~80 ms at 10,000 applications) and
-// depends on nothing else: when nothing has been written since it last ran, it finds nothing new.
-const detectedAt = new Map<string, string>();
+type Candidate = { jurorId: string; applicationId: string; source: "same_country" | "same_organisation"; reason: string };
 
-export function detectConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
-  if (detectedAt.get(editionId) === writeGeneration()) return 0;
-  const added = detectNewConflicts({ editionId, actorId });
-  detectedAt.set(editionId, writeGeneration());
-  return added;
+/**
+ * What automatic detection finds and the register does not hold yet, in any status (a dismissed
+ * proposal is never proposed again): the juror's country is the project's or the nominating
+ * entity's, or the juror's e-mail domain is the applicant contact's (the model has no
+ * organisation for jurors; public webmail and reserved domains are ignored). Reads only.
+ */
+function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] {
+  const jurors = activeJurors(editionId, tx);
+  const apps = eligibleApplications(editionId, tx);
+  // Indexed once by country and by domain: a pass over every juror and application was
+  // seconds at 10,000 applications.
+  const byCountry = new Map<string, string[]>();
+  const byDomain = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, id: string) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
+  for (const a of apps) {
+    for (const country of new Set([a.country, a.entityCountry])) if (country) push(byCountry, country, a.id);
+    const domain = organisationDomain(a.contactEmail);
+    if (domain) push(byDomain, domain, a.id);
+  }
+  const known = new Set(
+    tx
+      .select({ j: conflicts.jurorId, a: conflicts.applicationId, s: conflicts.source })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, editionId), inArray(conflicts.source, ["same_country", "same_organisation"])))
+      .all()
+      .map((c) => `${c.j}:${c.a}:${c.s}`)
+  );
+  const found: Candidate[] = [];
+  for (const j of jurors) {
+    if (j.country) for (const id of byCountry.get(j.country) ?? []) if (!known.has(`${j.id}:${id}:same_country`)) found.push({ jurorId: j.id, applicationId: id, source: "same_country", reason: j.country });
+    const domain = organisationDomain(j.email);
+    if (domain) for (const id of byDomain.get(domain) ?? []) if (!known.has(`${j.id}:${id}:same_organisation`)) found.push({ jurorId: j.id, applicationId: id, source: "same_organisation", reason: domain });
+  }
+  return found;
 }
 
-function detectNewConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
+/**
+ * Automatic detection, on the secretariat's explicit request (a POST, never on opening a page):
+ * what it finds is recorded as proposals, which change no assignment and no review until the
+ * secretariat confirms them one by one. Idempotent. Returns how many proposals were added.
+ */
+export function detectConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
   return db().transaction((tx) => {
-    const jurors = activeJurors(editionId, tx);
-    const apps = eligibleApplications(editionId, tx);
-    // Indexed once by country and by domain, and what is already recorded skipped without a
-    // write: a pass over every juror and application was seconds at 10,000 applications.
-    const byCountry = new Map<string, string[]>();
-    const byDomain = new Map<string, string[]>();
-    const push = (map: Map<string, string[]>, key: string, id: string) => {
-      const list = map.get(key);
-      if (list) list.push(id);
-      else map.set(key, [id]);
-    };
-    for (const a of apps) {
-      for (const country of new Set([a.country, a.entityCountry])) if (country) push(byCountry, country, a.id);
-      const domain = organisationDomain(a.contactEmail);
-      if (domain) push(byDomain, domain, a.id);
-    }
-    const known = new Set(
-      tx
-        .select({
-          j: conflicts.jurorId,
-          a: conflicts.applicationId,
-          s: conflicts.source,
-        })
-        .from(conflicts)
-        .where(and(eq(conflicts.editionId, editionId), inArray(conflicts.source, ["same_country", "same_organisation"])))
-        .all()
-        .map((c) => `${c.j}:${c.a}:${c.s}`)
-    );
     let added = 0;
-    for (const j of jurors) {
-      const found: ["same_country" | "same_organisation", string, string][] = [];
-      if (j.country) for (const id of byCountry.get(j.country) ?? []) found.push(["same_country", id, j.country]);
-      const domain = organisationDomain(j.email);
-      if (domain) for (const id of byDomain.get(domain) ?? []) found.push(["same_organisation", id, domain]);
-      for (const [source, applicationId, reason] of found) {
-        if (known.has(`${j.id}:${applicationId}:${source}`)) continue;
-        if (
-          insertConflict(tx, {
-            editionId,
-            jurorId: j.id,
-            applicationId,
-            source,
-            reason,
-            createdBy: actorId,
-          })
-        )
-          added++;
-      }
-    }
+    for (const c of conflictCandidates(tx, editionId)) if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
     return added;
   });
 }
 
-export function addManualConflict({ editionId, actorId, memberId, applicationId, reason }: { editionId: string; actorId: string; memberId: string; applicationId: string; reason: string }): { ok: true } | Failure {
+/** How many proposals of the edition wait for the secretariat's decision. */
+export function pendingProposals({ editionId }: { editionId: string }): number {
+  return db()
+    .select({ n: sql<number>`count(*)` })
+    .from(conflicts)
+    .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed")))
+    .get()!.n;
+}
+
+/** The pair's review that a confirmation would recuse (not recused yet), if any. */
+function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
+  return tx.select({ id: reviews.id, state: reviews.state, scores: reviews.scores, submittedAt: reviews.submittedAt }).from(reviews).where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused"))).get() ?? null;
+}
+
+/**
+ * One conflict of the edition as the confirmation step shows it: the juror, the application
+ * and, when confirming would recuse a review, that review (state, submitted on, total score).
+ */
+export function conflictForDecision({ editionId, conflictId }: { editionId: string; conflictId: string }) {
+  const c = db()
+    .select({ id: conflicts.id, status: conflicts.status, source: conflicts.source, reason: conflicts.reason, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, jurorName: users.name, title: applications.title, reference: applications.reference })
+    .from(conflicts)
+    .innerJoin(juryMembers, eq(juryMembers.id, conflicts.jurorId))
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .innerJoin(applications, eq(applications.id, conflicts.applicationId))
+    .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
+    .get();
+  if (!c) return null;
+  const review = openReviewOf(db(), c.jurorId, c.applicationId);
+  const edition = db().select({ scaleMax: editions.scaleMax }).from(editions).where(eq(editions.id, editionId)).get()!;
+  const criteriaCount = db().select({ n: sql<number>`count(*)` }).from(criteria).where(eq(criteria.editionId, editionId)).get()!.n;
+  return {
+    id: c.id,
+    status: c.status,
+    source: c.source,
+    reason: c.reason,
+    jurorName: c.jurorName,
+    title: c.title,
+    reference: c.reference,
+    review: review ? { state: review.state, submittedAt: review.submittedAt, total: Object.values(review.scores).reduce((sum, v) => sum + v, 0), maxTotal: criteriaCount * edition.scaleMax } : null,
+  };
+}
+
+/**
+ * The secretariat confirms a proposal: the pair's review is recused (its juror told by e-mail,
+ * its scores kept in the audit log). A submitted review is recused only when the secretariat
+ * has acknowledged it on the confirmation step (`submittedReviewAcknowledged`).
+ */
+export function confirmConflict({ editionId, conflictId, actorId, origin, submittedReviewAcknowledged }: { editionId: string; conflictId: string; actorId: string; origin: string; submittedReviewAcknowledged: boolean }): { ok: true; recused: number } | Failure {
+  return db().transaction((tx) => {
+    const c = tx.select({ id: conflicts.id, status: conflicts.status, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId))).get();
+    if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
+    if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
+    const review = openReviewOf(tx, c.jurorId, c.applicationId);
+    if (review?.state === "submitted" && !submittedReviewAcknowledged) return fail("acknowledge", "errors.jury_conflict_submitted_confirm");
+    return { ok: true as const, recused: confirmInTx(tx, { ...c, editionId, actorId, origin }) };
+  });
+}
+
+function confirmInTx(tx: Tx, c: { id: string; jurorId: string; applicationId: string; source: string; reason: string; editionId: string; actorId: string; origin: string }): number {
+  tx.update(conflicts).set({ status: "confirmed", confirmedBy: c.actorId, confirmedAt: new Date() }).where(and(eq(conflicts.id, c.id), eq(conflicts.status, "proposed"))).run();
+  writeAudit({ actorId: c.actorId, action: "conflict.confirmed", objectType: "conflict", objectId: c.id, details: { editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason } }, tx);
+  return recuseReviewsFor(tx, { jurorId: c.jurorId, applicationId: c.applicationId, reason: c.reason || c.source, actorId: c.actorId, origin: c.origin });
+}
+
+/**
+ * Confirms, in one transaction, every proposal that touches no submitted review (those need
+ * their own confirmation step). Returns how many were confirmed and how many were left.
+ */
+export function confirmProposalsWithoutSubmittedReview({ editionId, actorId, origin }: { editionId: string; actorId: string; origin: string }): { ok: true; confirmed: number; left: number } {
+  return db().transaction((tx) => {
+    const proposed = tx.select({ id: conflicts.id, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed"))).all();
+    let confirmedCount = 0;
+    for (const c of proposed) {
+      if (openReviewOf(tx, c.jurorId, c.applicationId)?.state === "submitted") continue;
+      confirmInTx(tx, { ...c, editionId, actorId, origin });
+      confirmedCount++;
+    }
+    return { ok: true as const, confirmed: confirmedCount, left: proposed.length - confirmedCount };
+  });
+}
+
+/** The secretariat dismisses a proposal: it stays in the register and is not proposed again. */
+export function dismissConflict({ editionId, conflictId, actorId }: { editionId: string; conflictId: string; actorId: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const c = tx.select({ id: conflicts.id, status: conflicts.status, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId))).get();
+    if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
+    if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
+    tx.update(conflicts).set({ status: "dismissed", dismissedBy: actorId, dismissedAt: new Date() }).where(eq(conflicts.id, c.id)).run();
+    writeAudit({ actorId, action: "conflict.dismissed", objectType: "conflict", objectId: c.id, details: { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason } }, tx);
+    return { ok: true as const };
+  });
+}
+
+/**
+ * A conflict set by the secretariat is confirmed at once, unless the pair has a submitted
+ * review: then it is recorded as a proposal and `confirmStep` names it, so that the
+ * secretariat confirms on the step that shows what recusing that review means.
+ */
+export function addManualConflict({ editionId, actorId, memberId, applicationId, reason, origin }: { editionId: string; actorId: string; memberId: string; applicationId: string; reason: string; origin: string }): { ok: true; confirmStep: string | null } | Failure {
   return db().transaction((tx) => {
     const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId))).get();
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
     const app = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
     if (!app) return fail("applicationId", "errors.jury_application_unknown");
-    if (!insertConflict(tx, { editionId, jurorId: member.id, applicationId: app.id, source: "manual", reason: reason.trim(), createdBy: actorId })) return fail("applicationId", "errors.jury_conflict_exists");
-    return { ok: true as const };
+    const submitted = openReviewOf(tx, member.id, app.id)?.state === "submitted";
+    const id = insertConflict(tx, { editionId, jurorId: member.id, applicationId: app.id, source: "manual", reason: reason.trim(), createdBy: actorId, status: submitted ? "proposed" : "confirmed", origin });
+    if (!id) return fail("applicationId", "errors.jury_conflict_exists");
+    return { ok: true as const, confirmStep: submitted ? id : null };
   });
 }
 
-/** One page of the conflicts register (by juror, then application), with the total. */
+/** One page of the conflicts register (proposals first, then by juror and application), with the totals. */
 export function listConflicts(args: { editionId: string; page?: number }) {
   return untilNextWrite(JSON.stringify(["listConflicts", args]), () => readConflicts(args));
 }
 
 function readConflicts({ editionId, page = 1 }: { editionId: string; page?: number }) {
-  const total = db()
-    .select({ n: sql<number>`count(*)` })
+  const counts = db()
+    .select({ status: conflicts.status, n: sql<number>`count(*)` })
     .from(conflicts)
     .where(eq(conflicts.editionId, editionId))
+    .groupBy(conflicts.status)
+    .all();
+  const countOf = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  // The state of the pair's review a confirmation would recuse: a submitted one needs its own step.
+  const reviewState = sql<string | null>`(select ${reviews.state} from ${reviews} where ${reviews.jurorId} = ${conflicts.jurorId} and ${reviews.applicationId} = ${conflicts.applicationId} and ${reviews.state} <> 'recused')`;
+  const proposedWithSubmitted = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(conflicts)
+    .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed"), sql`${reviewState} = 'submitted'`))
     .get()!.n;
   const rows = db()
     .select({
@@ -428,22 +581,24 @@ function readConflicts({ editionId, page = 1 }: { editionId: string; page?: numb
       reference: applications.reference,
       source: conflicts.source,
       reason: conflicts.reason,
+      status: conflicts.status,
       createdAt: conflicts.createdAt,
+      reviewState,
     })
     .from(conflicts)
     .innerJoin(juryMembers, eq(juryMembers.id, conflicts.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))
     .innerJoin(applications, eq(applications.id, conflicts.applicationId))
     .where(eq(conflicts.editionId, editionId))
-    .orderBy(asc(users.name), asc(applications.title), asc(conflicts.source))
+    .orderBy(sql`${conflicts.status} <> 'proposed'`, asc(users.name), asc(applications.title), asc(conflicts.source))
     .limit(JURY_PAGE_SIZE)
     .offset(offsetOf(page))
     .all();
-  return { rows, total, pages: pagesOf(total) };
+  return { rows, total, proposed: countOf("proposed"), proposedWithSubmitted, pages: pagesOf(total) };
 }
 
 function conflictPairs(editionId: string, tx: Tx | DB = db()): Set<string> {
-  return new Set(tx.select({ j: conflicts.jurorId, a: conflicts.applicationId }).from(conflicts).where(eq(conflicts.editionId, editionId)).all().map((c) => `${c.j}:${c.a}`));
+  return new Set(tx.select({ j: conflicts.jurorId, a: conflicts.applicationId }).from(conflicts).where(and(eq(conflicts.editionId, editionId), standing)).all().map((c) => `${c.j}:${c.a}`));
 }
 
 // ---------------------------------------------------------------------------------- assignment
@@ -659,8 +814,15 @@ export function findAssignment({ editionId, memberId, applicationId }: { edition
  * earlier draft. Published assignments that still count are kept as fixed pairs, so a run
  * after a recusal only fills the gap.
  */
-export function runAssignment(input: { editionId: string; actorId: string; reviewers: number; maxLoad: number; minLoad: number }): { ok: true; pairs: number } | { ok: false; explanation: Explanation; technical: string } {
-  detectConflicts({ editionId: input.editionId, actorId: input.actorId });
+// A proposal not decided yet, or a conflict detection would find that is not in the register,
+// refuses the run rather than being ignored or avoided silently: avoiding an unconfirmed
+// proposal would keep a juror from an application on a guess, ignoring it would assign a
+// likely conflict. The secretariat decides them on the conflicts page, then runs again.
+// Checking costs one read-only detection pass; nothing is written when the run is refused.
+export function runAssignment(input: { editionId: string; actorId: string; reviewers: number; maxLoad: number; minLoad: number }): { ok: true; pairs: number } | { ok: false; explanation: Explanation; technical: string } | { ok: false; pendingConflicts: number; undetectedConflicts: number } {
+  const pendingConflicts = pendingProposals({ editionId: input.editionId });
+  const undetectedConflicts = conflictCandidates(db(), input.editionId).length;
+  if (pendingConflicts > 0 || undetectedConflicts > 0) return { ok: false, pendingConflicts, undetectedConflicts };
   const jurors = activeJurors(input.editionId);
   const apps = eligibleApplicationsWithContent(input.editionId);
   const conflicted = conflictPairs(input.editionId);
@@ -712,7 +874,7 @@ function checkPair(tx: Tx, editionId: string, memberId: string, applicationId: s
   if (!member) return fail("memberId", "errors.jury_juror_unknown");
   const app = tx.select({ id: applications.id, language: applications.language }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
   if (!app) return fail("applicationId", "errors.jury_application_unknown");
-  if (tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id))).get()) return fail("memberId", "errors.jury_pair_conflict");
+  if (tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id), standing)).get()) return fail("memberId", "errors.jury_pair_conflict");
   if (!member.languages.some((l) => l.toLowerCase() === app.language)) return fail("memberId", "errors.jury_pair_language");
   if (tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.jurorId, member.id), eq(assignments.applicationId, app.id))).get()) return fail("memberId", "errors.jury_pair_exists");
   const load = tx
@@ -837,8 +999,8 @@ const reviewColumns = {
   editionId: assignments.editionId,
 };
 
-/** No conflict of any source between this juror and this application. */
-const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId})`;
+/** No confirmed conflict of any source between this juror and this application (a proposal leaves the review in place until decided). */
+const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;
 
 function scopedReview(tx: Tx | DB, reviewId: string, userId: string) {
   return (

@@ -2,7 +2,7 @@
 // are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
 // the application, reviews or scores of their conflicts, not even as an input to the maths.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../db/schema";
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../scoring";
@@ -78,13 +78,13 @@ export function scoringClosed(edition: Pick<EditionBrief, "phase" | "scoringClos
   return AFTER_SCORING.includes(edition.phase) || edition.scoringClosesAt.getTime() <= now.getTime();
 }
 
-/** Application ids this jury member is in conflict with (any source). */
+/** Application ids this jury member is in conflict with (any source; a proposal not dismissed counts, to be safe). */
 export function conflictedApplicationIds({ memberId }: { memberId: string }): Set<string> {
   return new Set(
     db()
       .select({ applicationId: conflicts.applicationId })
       .from(conflicts)
-      .where(eq(conflicts.jurorId, memberId))
+      .where(and(eq(conflicts.jurorId, memberId), ne(conflicts.status, "dismissed")))
       .all()
       .map((r) => r.applicationId),
   );

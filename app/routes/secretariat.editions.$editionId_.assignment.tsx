@@ -9,7 +9,7 @@ import { JurySecretariatNav } from "../components/jury-secretariat-nav";
 import { Pager, pageParam } from "../components/pager";
 import { assignmentSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
-import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../models/jury.server";
+import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../utils/site.server";
 
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewers,
     overview,
     applicationOptions: adjust ? applicationOptions({ editionId: edition.id }) : null,
+    pendingConflicts: adjust ? 0 : pendingProposals({ editionId: edition.id }),
     defaults: {
       reviewers: String(reviewers),
       maxLoad: String(defaultMaxLoad(applicationsCount, reviewers, jurors.length)),
@@ -59,6 +60,7 @@ type Result = {
   intent?: unknown;
   explanation?: Explanation;
   technical?: string;
+  conflictsFirst?: { pending: number; undetected: number };
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,6 +86,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         maxLoad: input.maxLoad,
         minLoad: input.minLoad,
       });
+      if (!done.ok && "pendingConflicts" in done)
+        return bad({
+          errors: fieldError("reviewers", "errors.jury_assignment_conflicts_first"),
+          values: form.values,
+          intent: "run",
+          conflictsFirst: { pending: done.pendingConflicts, undetected: done.undetectedConflicts },
+        });
       if (!done.ok)
         return bad({
           errors: fieldError("reviewers", "errors.jury_assignment_infeasible"),
@@ -167,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssignmentPage() {
   const t = useT();
-  const { edition, adjust: adjustParam, jurors, overview, applicationOptions, defaults } = useLoaderData<typeof loader>();
+  const { edition, adjust: adjustParam, jurors, overview, applicationOptions, pendingConflicts, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const adjust = adjustmentOf(result?.intent) ?? adjustParam;
@@ -208,6 +217,21 @@ export default function AssignmentPage() {
         <p className="notice success" role="status">
           {notice}
         </p>
+      ) : null}
+      {pendingConflicts > 0 && !result?.conflictsFirst ? (
+        <p className="notice">
+          {t("jury.assignment.conflicts_pending", { count: pendingConflicts })} <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("jury.assignment.conflicts_link")}</Link>
+        </p>
+      ) : null}
+      {result?.conflictsFirst ? (
+        <div className="notice" role="alert">
+          <h2>{t("jury.assignment.conflicts_first_title")}</h2>
+          {result.conflictsFirst.pending > 0 ? <p>{t("jury.assignment.conflicts_pending", { count: result.conflictsFirst.pending })}</p> : null}
+          {result.conflictsFirst.undetected > 0 ? <p>{t("jury.assignment.conflicts_undetected", { count: result.conflictsFirst.undetected })}</p> : null}
+          <p>
+            <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("jury.assignment.conflicts_link")}</Link>
+          </p>
+        </div>
       ) : null}
       {result?.explanation ? (
         <div className="notice" role="alert">

@@ -1,34 +1,60 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/permissions.server";
 import { ApplicationChoice } from "../components/application-choice";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
 import { Pager, pageParam } from "../components/pager";
-import { manualConflictSchema } from "../forms/jury.server";
+import { conflictsSchema } from "../forms/jury.server";
 import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDate } from "../i18n";
-import { addManualConflict, applicationOptions, detectConflicts, getJuryEdition, listConflicts, listJury, resolveApplication, type Failure } from "../models/jury.server";
+import { formatDate, formatDateTime } from "../i18n";
+import {
+  addManualConflict,
+  applicationOptions,
+  confirmConflict,
+  confirmProposalsWithoutSubmittedReview,
+  conflictForDecision,
+  detectConflicts,
+  dismissConflict,
+  getJuryEdition,
+  listConflicts,
+  listJury,
+  resolveApplication,
+  type Failure,
+} from "../models/jury.server";
 import juryCss from "../styles/jury.css";
+import { appOrigin } from "../utils/http.server";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
+type Decision = NonNullable<ReturnType<typeof conflictForDecision>>;
+
+/** What the confirmation step shows, in plain values (dates as instants). */
+function decisionView(d: Decision) {
+  return { ...d, review: d.review ? { ...d.review, submittedAt: d.review.submittedAt?.getTime() ?? null } : null };
+}
+
+// Reads only: detection, confirmation and dismissal are POSTs (a link followed from anywhere
+// must never change the register or recuse a review).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  await requirePermission(request, "edition.manage");
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
-  const adding = !!new URL(request.url).searchParams.get("add");
-  // Automatic detection runs each time the register is opened; it is idempotent.
-  const detected = adding ? 0 : detectConflicts({ editionId: edition.id, actorId: user.id });
-  const jury = listJury({ editionId: edition.id }).filter((j) => !j.replacedAt);
-  const register = adding ? null : listConflicts({ editionId: edition.id, page: pageParam(request) });
+  const search = new URL(request.url).searchParams;
+  const adding = !!search.get("add");
+  const confirmId = search.get("confirm");
+  // The confirmation step of one proposal, on a page of its own.
+  const confirming = confirmId ? conflictForDecision({ editionId: edition.id, conflictId: confirmId }) : null;
+  if (confirmId && confirming?.status !== "proposed") notFound();
+  const jury = confirming ? [] : listJury({ editionId: edition.id }).filter((j) => !j.replacedAt);
+  const register = adding || confirming ? null : listConflicts({ editionId: edition.id, page: pageParam(request) });
   return {
     edition: { id: edition.id, year: edition.year },
-    detected,
     adding,
+    confirming: confirming ? decisionView(confirming) : null,
     conflicts: register
       ? register.rows.map((c) => ({
           id: c.id,
@@ -37,9 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reference: c.reference,
           source: c.source,
           reason: c.reason,
+          status: c.status,
+          reviewState: c.reviewState,
         }))
       : [],
     total: register?.total ?? 0,
+    proposed: register?.proposed ?? 0,
+    proposedWithSubmitted: register?.proposedWithSubmitted ?? 0,
     page: Math.min(pageParam(request), register?.pages ?? 1),
     pages: register?.pages ?? 1,
     jurors: jury.map((j) => ({
@@ -56,40 +86,121 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
-  const form = await validateForm(request, manualConflictSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { memberId, applicationId, reference, reason } = form.data;
-  const refused = (failure: Failure) =>
+  const form = await validateForm(request, conflictsSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent, decision: null }, { status: 400 });
+  const input = form.data;
+  const here = `/secretariat/editions/${edition.id}/conflicts`;
+  const origin = appOrigin(request);
+  const refused = (failure: Failure, decision: Decision | null = null) =>
     data(
       {
-        errors: fieldError(failure.field === "applicationId" && reference !== undefined ? "reference" : failure.field, failure.error, failure.vars),
+        errors: fieldError(failure.field === "applicationId" && input.intent === "add" && input.reference !== undefined ? "reference" : failure.field, failure.error, failure.vars),
         values: form.values,
+        intent: input.intent,
+        decision: decision ? decisionView(decision) : null,
       },
       { status: 400 }
     );
-  const application = resolveApplication({
-    editionId: edition.id,
-    applicationId,
-    reference,
-  });
-  if (!application.ok) return refused(application);
-  const done = addManualConflict({
-    editionId: edition.id,
-    actorId: user.id,
-    memberId,
-    applicationId: application.id,
-    reason,
-  });
-  if (!done.ok) return refused(done);
-  return redirect(`/secretariat/editions/${edition.id}/conflicts?added=1`);
+  switch (input.intent) {
+    case "detect": {
+      const added = detectConflicts({ editionId: edition.id, actorId: user.id });
+      return redirect(`${here}?detected=${added}`);
+    }
+    case "confirm_safe": {
+      const done = confirmProposalsWithoutSubmittedReview({ editionId: edition.id, actorId: user.id, origin });
+      return redirect(`${here}?confirmed_many=${done.confirmed}&left=${done.left}`);
+    }
+    case "confirm": {
+      const done = confirmConflict({ editionId: edition.id, conflictId: input.conflictId, actorId: user.id, origin, submittedReviewAcknowledged: input.acknowledge !== undefined });
+      // Another edition's conflict, or none, is not there for this page.
+      if (!done.ok && done.error === "errors.jury_conflict_unknown") notFound();
+      if (!done.ok) {
+        // A submitted review needs the step that names it: the refusal shows that step.
+        const decision = done.field === "acknowledge" ? conflictForDecision({ editionId: edition.id, conflictId: input.conflictId }) : null;
+        return refused(done, decision);
+      }
+      return redirect(`${here}?confirmed=1`);
+    }
+    case "dismiss": {
+      const done = dismissConflict({ editionId: edition.id, conflictId: input.conflictId, actorId: user.id });
+      if (!done.ok && done.error === "errors.jury_conflict_unknown") notFound();
+      if (!done.ok) return refused(done);
+      return redirect(`${here}?dismissed=1`);
+    }
+    case "add": {
+      const application = resolveApplication({ editionId: edition.id, applicationId: input.applicationId, reference: input.reference });
+      if (!application.ok) return refused(application);
+      const done = addManualConflict({ editionId: edition.id, actorId: user.id, memberId: input.memberId, applicationId: application.id, reason: input.reason, origin });
+      if (!done.ok) return refused(done);
+      return redirect(done.confirmStep ? `${here}?confirm=${done.confirmStep}` : `${here}?added=1`);
+    }
+  }
+}
+
+function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisionView>; result: ReturnType<typeof useActionData<typeof action>> }) {
+  const t = useT();
+  const review = decision.review;
+  return (
+    <>
+      <h2 id="confirm-title">{t("jury.conflicts_admin.confirm_title")}</h2>
+      <dl className="summary">
+        <dt>{t("jury.juror")}</dt>
+        <dd>
+          <bdi>{decision.jurorName}</bdi>
+        </dd>
+        <dt>{t("jury.application")}</dt>
+        <dd>
+          <bdi>{decision.title}</bdi> (<bdi>{decision.reference}</bdi>)
+        </dd>
+        <dt>{t("jury.conflicts_admin.source")}</dt>
+        <dd>
+          {t(`jury.source.${decision.source}`)}
+          {decision.reason ? (
+            <>
+              {" — "}
+              <bdi>{decision.reason}</bdi>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t("jury.conflicts_admin.review")}</dt>
+        <dd>
+          {!review
+            ? t("jury.conflicts_admin.review_none")
+            : review.state === "submitted"
+              ? t("jury.conflicts_admin.review_submitted", { date: review.submittedAt ? formatDateTime(review.submittedAt, t.locale) : "—", total: review.total, max: review.maxTotal })
+              : t(`jury.conflicts_admin.review_${review.state}`)}
+        </dd>
+      </dl>
+      <p>{review?.state === "submitted" ? t("jury.conflicts_admin.confirm_submitted_warning") : review ? t("jury.conflicts_admin.confirm_review_warning") : t("jury.conflicts_admin.confirm_no_review")}</p>
+      <ValidatedForm id="confirm" schema={() => import("../forms/jury").then((m) => m.confirmConflictSchema)} result={resultForIntent(result, "confirm")}>
+        <input type="hidden" name="intent" value="confirm" />
+        <input type="hidden" name="conflictId" value={decision.id} />
+        {review?.state === "submitted" ? <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} /> : null}
+        <div className="button-row">
+          <SubmitButton>{t("jury.conflicts_admin.confirm_button")}</SubmitButton>
+          <Link to=".">{t("jury.conflicts_admin.back")}</Link>
+        </div>
+      </ValidatedForm>
+    </>
+  );
 }
 
 export default function ConflictsRegister() {
   const t = useT();
-  const { edition, detected, adding: addingParam, conflicts, total, page, pages, jurors, applicationOptions } = useLoaderData<typeof loader>();
+  const { edition, adding: addingParam, confirming, conflicts, total, proposed, proposedWithSubmitted, page, pages, jurors, applicationOptions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const adding = addingParam || !!result?.errors;
+  const adding = addingParam || result?.intent === "add";
+  const decision = confirming ?? result?.decision ?? null;
+  if (decision) {
+    return (
+      <>
+        <JurySecretariatNav editionId={edition.id} year={edition.year} />
+        <h1>{t("jury.conflicts_admin.title")}</h1>
+        <ConfirmStep decision={decision} result={result} />
+      </>
+    );
+  }
   if (adding) {
     return (
       <>
@@ -99,7 +210,8 @@ export default function ConflictsRegister() {
           <Link to=".">{t("jury.conflicts_admin.back")}</Link>
         </p>
         <h2>{t("jury.conflicts_admin.add_title")}</h2>
-        <ValidatedForm id="conflict" schema={() => import("../forms/jury").then((m) => m.manualConflictSchema)} result={result}>
+        <ValidatedForm id="conflict" schema={() => import("../forms/jury").then((m) => m.manualConflictSchema)} result={resultForIntent(result, "add")}>
+          <input type="hidden" name="intent" value="add" />
           <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurors.map((j) => ({ value: j.id, label: j.name }))} />
           <ApplicationChoice options={applicationOptions} />
           <TextField name="reason" label={t("jury.conflicts.reason")} multiline rows={2} dirAuto />
@@ -108,20 +220,43 @@ export default function ConflictsRegister() {
       </>
     );
   }
+  const detected = params.get("detected");
+  const notice = params.get("added")
+    ? t("jury.conflicts_admin.added")
+    : params.get("confirmed")
+      ? t("jury.conflicts_admin.confirmed_notice")
+      : params.get("dismissed")
+        ? t("jury.conflicts_admin.dismissed_notice")
+        : params.get("confirmed_many") !== null
+          ? [t("jury.conflicts_admin.confirmed_many", { count: Number(params.get("confirmed_many")) || 0 }), Number(params.get("left")) > 0 ? t("jury.conflicts_admin.left", { count: Number(params.get("left")) }) : ""].filter(Boolean).join(" ")
+          : detected !== null
+            ? Number(detected) > 0
+              ? t("jury.conflicts_admin.detected", { count: Number(detected) || 0 })
+              : t("jury.conflicts_admin.detected_none")
+            : null;
+  // A refused row action (a decided or unknown conflict) is said at the top of the register.
+  const refusal = result?.errors ? Object.values(result.errors)[0] : null;
   return (
     <>
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.conflicts_admin.title")}</h1>
       <p>{t("jury.conflicts_admin.intro")}</p>
-      {params.get("added") ? (
+      {refusal ? (
+        <div className="error-summary" role="alert">
+          <h2>{t("errors.summary_title")}</h2>
+          <p>{t(refusal.message, refusal.vars)}</p>
+        </div>
+      ) : notice ? (
         <p className="notice success" role="status">
-          {t("jury.conflicts_admin.added")}
-        </p>
-      ) : detected > 0 ? (
-        <p className="notice" role="status">
-          {t("jury.conflicts_admin.detected", { count: detected })}
+          {notice}
         </p>
       ) : null}
+      <h2>{t("jury.conflicts_admin.detect_title")}</h2>
+      <p>{t("jury.conflicts_admin.detect_intro")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="detect" />
+        <SubmitButton>{t("jury.conflicts_admin.detect")}</SubmitButton>
+      </Form>
       <h2>{t("jury.conflicts_admin.declarations")}</h2>
       <ul>
         {jurors.map((j) => (
@@ -141,6 +276,18 @@ export default function ConflictsRegister() {
       ) : (
         <>
           <p>{t("jury.conflicts_admin.count", { count: total })}</p>
+          {proposed > 0 ? (
+            <div className="panel">
+              <p>{t("jury.conflicts_admin.pending", { count: proposed })}</p>
+              {proposed > proposedWithSubmitted ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="confirm_safe" />
+                  <SubmitButton secondary>{t("jury.conflicts_admin.confirm_safe", { count: proposed - proposedWithSubmitted })}</SubmitButton>
+                </Form>
+              ) : null}
+              {proposedWithSubmitted > 0 ? <p>{t("jury.conflicts_admin.pending_submitted", { count: proposedWithSubmitted })}</p> : null}
+            </div>
+          ) : null}
           <div className="table-wrap">
             <table>
               <thead>
@@ -149,6 +296,7 @@ export default function ConflictsRegister() {
                   <th scope="col">{t("jury.application")}</th>
                   <th scope="col">{t("jury.conflicts_admin.source")}</th>
                   <th scope="col">{t("jury.conflicts.reason")}</th>
+                  <th scope="col">{t("jury.status")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -162,6 +310,39 @@ export default function ConflictsRegister() {
                     </td>
                     <td>{t(`jury.source.${c.source}`)}</td>
                     <td dir="auto">{c.reason}</td>
+                    <td>
+                      {t(`jury.conflict_status.${c.status}`)}
+                      {c.status === "proposed" ? (
+                        <>
+                          {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
+                          <div className="button-row">
+                            {c.reviewState === "submitted" ? (
+                              <Link to={`?confirm=${c.id}`} className="button secondary">
+                                {t("jury.conflicts_admin.confirm")}
+                                <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
+                              </Link>
+                            ) : (
+                              <Form method="post" className="jury-inline-form">
+                                <input type="hidden" name="intent" value="confirm" />
+                                <input type="hidden" name="conflictId" value={c.id} />
+                                <button type="submit" className="button secondary">
+                                  {t("jury.conflicts_admin.confirm")}
+                                  <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
+                                </button>
+                              </Form>
+                            )}{" "}
+                            <Form method="post" className="jury-inline-form">
+                              <input type="hidden" name="intent" value="dismiss" />
+                              <input type="hidden" name="conflictId" value={c.id} />
+                              <button type="submit" className="button secondary">
+                                {t("jury.conflicts_admin.dismiss")}
+                                <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
+                              </button>
+                            </Form>
+                          </div>
+                        </>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

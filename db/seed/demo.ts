@@ -14,6 +14,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../../app/auth/password.server";
 import { writeAudit, type AuditEntry } from "../../app/models/audit.server";
+import { DEMO_MAIL_DOMAIN, organisationDomain } from "../../app/models/jury.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/models/edition-defaults";
 import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/forms/application-sections";
 import { openDatabase, type DB } from "../client";
@@ -37,7 +38,9 @@ import { seedPastLaureates } from "./past-laureates";
 
 export const DEMO_PASSWORD = "demo-password-2023";
 export const DEMO_SEED = 2023;
-const DOMAIN = "demo.prize.test";
+// Applicants, nominators and the secretariat share the placeholder domain, which names no
+// organisation (conflict detection ignores it); each juror has an organisation of their own.
+const DOMAIN = DEMO_MAIL_DOMAIN;
 
 type AppState = (typeof APPLICATION_STATES)[number];
 type Lang = "en" | "fr";
@@ -229,11 +232,11 @@ interface JurorSeed {
 }
 
 const JURORS: readonly JurorSeed[] = [
-  { name: "Nadia Benali", email: `nadia.benali@${DOMAIN}`, country: "MA", locale: "fr", languages: ["en", "fr", "ar"], expertise: ["teacher education", "inclusive education", "Arabic-language digital content"], isChair: true, leniency: 0.3, conflictsDeclaredAt: utc("2024-02-15T10:30:00Z") },
-  { name: "Élise Marchand", email: `elise.marchand@${DOMAIN}`, country: "FR", locale: "fr", languages: ["en", "fr"], expertise: ["education for sustainable development", "open educational resources"], isChair: false, leniency: -1.3, conflictsDeclaredAt: utc("2024-02-16T08:10:00Z") },
-  { name: "Hiroshi Tanaka", email: `hiroshi.tanaka@${DOMAIN}`, country: "JP", locale: "en", languages: ["en"], expertise: ["learning analytics", "educational technology policy"], isChair: false, leniency: -0.5, conflictsDeclaredAt: utc("2024-02-16T01:45:00Z") },
-  { name: "Kwame Mensah", email: `kwame.mensah@${DOMAIN}`, country: "GH", locale: "en", languages: ["en", "fr"], expertise: ["mobile learning", "low-connectivity solutions", "teacher professional development"], isChair: false, leniency: 1.5, conflictsDeclaredAt: utc("2024-02-17T14:00:00Z") },
-  { name: "Sofía Ramírez Castillo", email: `sofia.ramirez@${DOMAIN}`, country: "CO", locale: "en", languages: ["en", "es", "fr"], expertise: ["climate change education", "evaluation and impact assessment"], isChair: false, leniency: 0.4, conflictsDeclaredAt: utc("2024-02-18T16:20:00Z") },
+  { name: "Nadia Benali", email: `nadia.benali@ens-rabat.${DOMAIN}`, country: "MA", locale: "fr", languages: ["en", "fr", "ar"], expertise: ["teacher education", "inclusive education", "Arabic-language digital content"], isChair: true, leniency: 0.3, conflictsDeclaredAt: utc("2024-02-15T10:30:00Z") },
+  { name: "Élise Marchand", email: `elise.marchand@univ-lyon.${DOMAIN}`, country: "FR", locale: "fr", languages: ["en", "fr"], expertise: ["education for sustainable development", "open educational resources"], isChair: false, leniency: -1.3, conflictsDeclaredAt: utc("2024-02-16T08:10:00Z") },
+  { name: "Hiroshi Tanaka", email: `hiroshi.tanaka@learning-lab.${DOMAIN}`, country: "JP", locale: "en", languages: ["en"], expertise: ["learning analytics", "educational technology policy"], isChair: false, leniency: -0.5, conflictsDeclaredAt: utc("2024-02-16T01:45:00Z") },
+  { name: "Kwame Mensah", email: `kwame.mensah@edtech-accra.${DOMAIN}`, country: "GH", locale: "en", languages: ["en", "fr"], expertise: ["mobile learning", "low-connectivity solutions", "teacher professional development"], isChair: false, leniency: 1.5, conflictsDeclaredAt: utc("2024-02-17T14:00:00Z") },
+  { name: "Sofía Ramírez Castillo", email: `sofia.ramirez@edu-bogota.${DOMAIN}`, country: "CO", locale: "en", languages: ["en", "es", "fr"], expertise: ["climate change education", "evaluation and impact assessment"], isChair: false, leniency: 0.4, conflictsDeclaredAt: utc("2024-02-18T16:20:00Z") },
 ];
 
 const SECRETARIAT = { name: "Amina Diallo", email: `secretariat@${DOMAIN}` };
@@ -250,6 +253,8 @@ interface Plan {
   fails?: string;
   /** Sofía Ramírez Castillo declares a conflict with this one. */
   declaredConflict?: boolean;
+  /** The applicant's e-mail is at this juror's organisation: detection proposes a conflict. */
+  sharesOrganisationWith?: string;
 }
 
 const rep = (n: number, plan: Plan): Plan[] => Array.from({ length: n }, () => ({ ...plan }));
@@ -276,7 +281,7 @@ const PLAN: readonly Plan[] = [
   { state: "draft", entity: null, country: "FR" },
 
   { state: "eligible", entity: "BR", declaredConflict: true },
-  { state: "eligible", entity: "BR" },
+  { state: "eligible", entity: "BR", sharesOrganisationWith: "Élise Marchand" },
   { state: "nominated", entity: "BR" },
   ...rep(2, { state: "awaiting_nominator", entity: "BR" }),
   { state: "returned", entity: "BR" },
@@ -284,7 +289,8 @@ const PLAN: readonly Plan[] = [
   { state: "withdrawn", entity: "BR" },
   { state: "draft", entity: null, country: "BR" },
 
-  ...rep(2, { state: "eligible", entity: "IN" }),
+  { state: "eligible", entity: "IN", sharesOrganisationWith: "Hiroshi Tanaka" },
+  { state: "eligible", entity: "IN" },
   { state: "ineligible", entity: "IN", fails: "one_year" },
   ...rep(2, { state: "awaiting_nominator", entity: "IN" }),
   { state: "returned", entity: "IN" },
@@ -916,8 +922,9 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
       const first = rng.pick(c.first);
       const last = rng.pick(c.last);
       const person = `${first} ${last}`;
-      let email = `${slug(first)}.${slug(last)}@${DOMAIN}`;
-      for (let n = 2; usedEmails.has(email); n++) email = `${slug(first)}.${slug(last)}${n}@${DOMAIN}`;
+      const domain = p.sharesOrganisationWith ? JURORS.find((j) => j.name === p.sharesOrganisationWith)!.email.split("@")[1] : DOMAIN;
+      let email = `${slug(first)}.${slug(last)}@${domain}`;
+      for (let n = 2; usedEmails.has(email); n++) email = `${slug(first)}.${slug(last)}${n}@${domain}`;
       usedEmails.add(email);
 
       // Created between 1 December 2023 and mid-January 2024, in reference order.
@@ -1028,7 +1035,14 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
     const conflictRows: (typeof conflicts.$inferInsert)[] = [];
     const inConflict = new Set<string>();
     const nominatedApps = apps.filter((a) => a.nominatedAt).sort((x, y) => x.reference.localeCompare(y.reference));
+    // Detection was run once screening began and the secretariat confirmed what it found on
+    // the projects' countries; what it found on the nominating entities' countries (a juror
+    // from the country of the commission that nominated a foreign project) is still a
+    // proposal, as a secretariat would leave it before looking closer. Running detection on
+    // the demo therefore finds nothing new.
+    const CONFIRMED_AT = plus(SCREENING_STARTS, 2 * 60 * 60_000);
     for (const a of nominatedApps) {
+      const entityCountry = ENTITIES.find((e) => e.key === a.plan.entity)?.country ?? null;
       for (const j of jurorRows) {
         if (j.country === a.country.code) {
           conflictRows.push({
@@ -1036,13 +1050,26 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
             jurorId: j.id,
             applicationId: a.id,
             source: "same_country",
-            reason: `Juror and candidature are both from ${a.country.en}.`,
-            createdBy: null,
+            reason: j.country,
+            createdBy: secretariatId,
             createdAt: SCREENING_STARTS,
+            status: "confirmed",
+            confirmedBy: secretariatId,
+            confirmedAt: CONFIRMED_AT,
           });
           inConflict.add(`${j.id}:${a.id}`);
+        } else if (a.plan.state === "eligible") {
+          const domain = organisationDomain(JURORS[jurorRows.indexOf(j)].email);
+          const found: ["same_country" | "same_organisation", string] | null = j.country === entityCountry ? ["same_country", j.country] : domain && domain === organisationDomain(a.applicantEmail) ? ["same_organisation", domain] : null;
+          if (found) conflictRows.push({ editionId, jurorId: j.id, applicationId: a.id, source: found[0], reason: found[1], createdBy: secretariatId, createdAt: SCREENING_STARTS, status: "proposed" });
         }
       }
+    }
+    for (const c of conflictRows) {
+      c.id = crypto.randomUUID();
+      const details = { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason };
+      audits.push({ actorId: secretariatId, action: "conflict.proposed", objectType: "conflict", objectId: c.id, details: { ...details, status: "proposed" }, at: SCREENING_STARTS });
+      if (c.status === "confirmed") audits.push({ actorId: secretariatId, action: "conflict.confirmed", objectType: "conflict", objectId: c.id, details, at: CONFIRMED_AT });
     }
     const declaring = JURORS.findIndex((j) => j.name === "Sofía Ramírez Castillo");
     for (const a of nominatedApps.filter((x) => x.plan.declaredConflict)) {

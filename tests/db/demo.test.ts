@@ -5,7 +5,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { closeDb, db, openDatabase } from "../../db/client";
+import * as juryPage from "../../app/routes/secretariat.editions.$editionId_.jury";
+import * as conflictsPage from "../../app/routes/secretariat.editions.$editionId_.conflicts";
+import * as assignmentPage from "../../app/routes/secretariat.editions.$editionId_.assignment";
+import * as progressPage from "../../app/routes/secretariat.editions.$editionId_.progress";
+import * as resultsPage from "../../app/routes/secretariat.editions.$editionId_.results";
+import * as deliberationPage from "../../app/routes/secretariat.editions.$editionId_.deliberation";
+import * as decisionPage from "../../app/routes/secretariat.editions.$editionId_.decision";
+import * as juryDashboard from "../../app/routes/jury._index";
+import * as jurorConflicts from "../../app/routes/jury.$editionId.conflicts";
+import * as jurorResults from "../../app/routes/jury.$editionId.results";
+import * as ballotPage from "../../app/routes/jury.$editionId.ballot";
+import * as reviewPage from "../../app/routes/jury.reviews.$reviewId";
+import { cookieFor, request, run } from "../fixtures/builders";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { APPLICATION_STATES } from "../../db/schema";
 import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
 import { seedPastLaureates } from "../../db/seed/past-laureates";
@@ -14,6 +28,7 @@ import { verifyPassword } from "../../app/auth/password.server";
 import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/forms/application-sections";
 import { sectionSchema } from "../../app/forms/application-section-schema";
 
+type LoaderArgs = LoaderFunctionArgs;
 let dir: string;
 let first: string;
 let second: string;
@@ -136,11 +151,11 @@ describe("the demo database", () => {
       "select count(s.id) as n from applications a left join assignments s on s.application_id = a.id where a.state = 'eligible' group by a.id",
     );
     expect(perApp.every((r) => r.n === 3)).toBe(true);
-    const sources = new Set(all<{ source: string }>("select distinct source from conflicts").map((r) => r.source));
+    const sources = new Set(all<{ source: string }>("select distinct source from conflicts where status = 'confirmed'").map((r) => r.source));
     expect(sources).toEqual(new Set(["same_country", "declared"]));
     const conflicted = (table: "assignments" | "reviews") =>
       one<{ n: number }>(
-        `select count(*) as n from ${table} t join conflicts c on c.juror_id = t.juror_id and c.application_id = t.application_id`,
+        `select count(*) as n from ${table} t join conflicts c on c.juror_id = t.juror_id and c.application_id = t.application_id where c.status = 'confirmed'`,
       ).n;
     expect(conflicted("assignments")).toBe(0);
     expect(conflicted("reviews")).toBe(0);
@@ -236,6 +251,74 @@ describe("the demo database", () => {
       expect(after.n).toBe(before.n);
     } finally {
       database.$client.close();
+    }
+  });
+});
+
+describe("exploring the demo", () => {
+  it("has a few realistic conflicts: declared ones, confirmed ones and a couple of proposals, not one per juror and application", () => {
+    const byStatus = all<{ status: string; n: number }>("select status, count(*) as n from conflicts group by status order by status");
+    expect(byStatus.map((r) => r.status)).toEqual(["confirmed", "proposed"]);
+    const proposed = byStatus.find((r) => r.status === "proposed")!.n;
+    expect(proposed).toBeGreaterThanOrEqual(1);
+    expect(proposed).toBeLessThanOrEqual(5);
+    expect(one<{ n: number }>("select count(*) as n from conflicts").n).toBeLessThan(20);
+    // The accounts do not all share one organisation domain that would make every juror "same organisation" as every application.
+    const jurorDomains = all<{ email: string }>("select u.email from jury_members j join users u on u.id = j.user_id").map((r) => r.email.split("@")[1]);
+    expect(new Set(jurorDomains).size).toBe(5);
+  });
+
+  it("opening every secretariat and jury page of the demo's edition changes no review, conflict, assignment, audit row or e-mail", async () => {
+    const path = join(dir, "explored.db");
+    const demo = await buildDemo(path);
+    closeDb();
+    process.env.DATABASE_PATH = path;
+    try {
+      const database = db().$client;
+      const edition = database.prepare("select id from editions").get() as { id: string };
+      const userOf = (email: string) => (database.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+      const staff = await cookieFor(userOf(demo.logins.find((l) => l.role === "secretariat")!.email));
+      const jurorId = userOf(demo.logins.find((l) => l.role === "juror")!.email);
+      const chairId = userOf(demo.logins.find((l) => l.role === "jury chair")!.email);
+      const juror = await cookieFor(jurorId);
+      const chair = await cookieFor(chairId);
+      const proposal = (database.prepare("select id from conflicts where status = 'proposed'").get() as { id: string }).id;
+      const reviewIds = database.prepare("select r.id from reviews r join jury_members j on j.id = r.juror_id where j.user_id = ? and r.state <> 'recused'").all(jurorId) as { id: string }[];
+      const state = () => ({
+        reviews: database.prepare("select id, state, version, scores, submitted_at from reviews order by id").all(),
+        conflicts: database.prepare("select id, status, confirmed_at, dismissed_at from conflicts order by id").all(),
+        assignments: database.prepare("select id, published_at from assignments order by id").all(),
+        audit: database.prepare("select count(*) as n from audit_log").get(),
+        outbox: database.prepare("select count(*) as n from outbox").get(),
+      });
+      const before = state();
+      const editionId = edition.id;
+      const base = `/secretariat/editions/${editionId}`;
+      const pages: [string, (a: LoaderArgs) => Promise<unknown>, string][] = [
+        [`${base}/jury`, juryPage.loader, staff],
+        [`${base}/conflicts`, conflictsPage.loader, staff],
+        [`${base}/conflicts?add=1`, conflictsPage.loader, staff],
+        [`${base}/conflicts?confirm=${proposal}`, conflictsPage.loader, staff],
+        [`${base}/assignment`, assignmentPage.loader, staff],
+        [`${base}/assignment?adjust=add`, assignmentPage.loader, staff],
+        [`${base}/progress`, progressPage.loader, staff],
+        [`${base}/results`, resultsPage.loader, staff],
+        [`${base}/deliberation`, deliberationPage.loader, staff],
+        [`${base}/decision`, decisionPage.loader, staff],
+        ["/jury", juryDashboard.loader, juror],
+        [`/jury/${editionId}/conflicts`, jurorConflicts.loader, juror],
+        [`/jury/${editionId}/results`, jurorResults.loader, juror],
+        [`/jury/${editionId}/ballot`, ballotPage.loader, chair],
+        ...reviewIds.map((r): [string, (a: LoaderArgs) => Promise<unknown>, string] => [`/jury/reviews/${r.id}`, reviewPage.loader, juror]),
+      ];
+      for (const [url, loader, cookie] of pages) {
+        const res = await run(() => loader({ request: request(url, { cookie }), params: { editionId, reviewId: url.split("/").pop()! }, context: { clientAddress: "203.0.113.9" } }));
+        expect(res.status, url).toBeLessThan(500);
+      }
+      expect(reviewIds.length).toBeGreaterThan(0);
+      expect(state()).toEqual(before);
+    } finally {
+      closeDb();
     }
   });
 });

@@ -1,5 +1,5 @@
 // The jury at work, with and without JavaScript: a juror declares a conflict, the secretariat
-// computes and publishes the assignment (without that application), the juror saves a draft,
+// detects and confirms conflicts, computes and publishes the assignment (without that application), the juror saves a draft,
 // comes back and submits, sees colleagues' scores only after submitting, gets 404 for a
 // colleague's review; the secretariat sees progress and sends a reminder that reaches the outbox.
 import { hash } from "@node-rs/argon2";
@@ -53,10 +53,22 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await page.getByRole("button", { name: "Confirm", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Your declaration has been recorded");
 
-  // 2. The secretariat computes and publishes the assignment.
+  // 2. The secretariat detects conflicts (Chidi is from Kenya, like the solar project),
+  //    confirms the proposal, then computes and publishes the assignment.
   const staff = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: secretariatStatePath(), javaScriptEnabled: test.info().project.name === "js" });
   const sp = await staff.newPage();
   await setLanguage(sp, "en");
+  await gotoReady(sp, `/secretariat/editions/${s.editionId}/assignment`);
+  await sp.getByRole("button", { name: "Compute" }).click();
+  await expect(sp.getByRole("alert").first()).toContainText("Conflicts to decide first");
+  await sp.getByRole("link", { name: "Go to the conflicts register" }).click();
+  await expect(sp.getByRole("heading", { level: 1 })).toHaveText("Conflicts of interest");
+  await sp.getByRole("button", { name: "Detect conflicts" }).click();
+  await expect(sp.getByRole("status")).toContainText("1 possible conflict found and recorded as a proposal.");
+  await expect(sp.getByRole("row", { name: /Juror Chidi/ })).toContainText("Proposed");
+  await sp.getByRole("button", { name: "Confirm the proposal that touches no submitted review" }).click();
+  await expect(sp.getByRole("status")).toContainText("1 proposal confirmed.");
+  await expect(sp.getByRole("row", { name: /Juror Chidi/ })).toContainText("Confirmed");
   await gotoReady(sp, `/secretariat/editions/${s.editionId}/assignment`);
   await sp.getByRole("button", { name: "Compute" }).click();
   await expect(sp.getByRole("status")).toContainText("The assignment has been computed");

@@ -8,7 +8,8 @@ import { direction, translate } from "../../../app/i18n";
 import { fromAcceptLanguage } from "../../../app/i18n/locale.server";
 
 const catalogues = { en, fr, ar } as Record<string, Record<string, string>>;
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// Each name once: a message with plural forms names {count} in some of its forms only.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,6 +47,19 @@ describe("catalogues", () => {
 
   it("arabic is written right to left and the others left to right", () => {
     expect([direction("ar"), direction("fr"), direction("en")]).toEqual(["rtl", "ltr", "ltr"]);
+  });
+
+  it("a message with plural forms takes the form of the count in each language (never \"1 conflicts\")", () => {
+    const key = "jury.conflicts_admin.count";
+    expect(translate(en, key, { count: 1 }, "en")).toBe("1 conflict in the register.");
+    expect(translate(en, key, { count: 3 }, "en")).toBe("3 conflicts in the register, proposals first.");
+    expect(translate(fr, key, { count: 1 }, "fr")).toBe("1 conflit dans le registre.");
+    expect(translate(fr, key, { count: 2 }, "fr")).toBe("2 conflits dans le registre, propositions en premier.");
+    expect(translate(ar, key, { count: 2 }, "ar")).toBe("حالتا تضارب في السجل.");
+    expect(translate(ar, key, { count: 5 }, "ar")).toBe("5 حالات تضارب في السجل، الاقتراحات أولًا.");
+    expect(translate(ar, key, { count: 11 }, "ar")).toBe("11 حالة تضارب في السجل، الاقتراحات أولًا.");
+    // Every plural message has an "other" form in every language.
+    for (const messages of [en, fr, ar] as Record<string, string>[]) for (const [k, v] of Object.entries(messages)) if (/^(zero|one|two|few|many|other): /.test(v)) expect(v, k).toMatch(/(^| \| )other: /);
   });
 
   it("translate fills placeholders and leaves unknown ones visible", () => {
