@@ -25,7 +25,7 @@ import {
   type Failure,
 } from "../models/jury.server";
 import juryCss from "../styles/jury.css";
-import { appOrigin } from "../utils/http.server";
+import { siteOrigin } from "../utils/site.server";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent, decision: null }, { status: 400 });
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/conflicts`;
-  const origin = appOrigin(request);
+  const origin = siteOrigin();
   const refused = (failure: Failure, decision: Decision | null = null) =>
     data(
       {
