@@ -1,8 +1,10 @@
 // The public archive of laureates: every published laureate since 2006 (seeded) plus those
-// announced by this system. Only rows published at or before now are ever returned.
+// decided in this system, written with the decision and published at its announcement instant.
+// Only rows published at or before now are ever returned: visibility is decided when read.
 import { and, asc, count, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, decisions, editions } from "../../db/schema";
+import { isAnnounced } from "./outcome.server";
 
 // 25 rows a page keeps the page under the DOM budget of EcoIndex grade A.
 export const ARCHIVE_PAGE_SIZE = 25;
@@ -49,8 +51,8 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   let order: string[] = [];
   if (editionId) {
     edition = db().select({ themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr }).from(editions).where(eq(editions.id, editionId)).get() ?? null;
-    const d = db().select({ citations: decisions.citations, laureates: decisions.laureates, announcedAt: decisions.announcedAt }).from(decisions).where(eq(decisions.editionId, editionId)).get();
-    if (d?.announcedAt && d.announcedAt.getTime() <= now.getTime()) {
+    const d = db().select({ citations: decisions.citations, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt }).from(decisions).where(eq(decisions.editionId, editionId)).get();
+    if (d && isAnnounced(d, now)) {
       citations = d.citations ?? {};
       order = d.laureates ?? [];
     }
@@ -67,17 +69,18 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
 
 /**
  * What a diploma needs, for the laureate (owner of the application) or the secretariat only,
- * and only once announced. Null otherwise (→ 404).
+ * and only from the announcement instant (whether or not the job has recorded it yet), like the
+ * public page. Null otherwise (→ 404).
  */
 export function diplomaFor({ applicationId, userId, isSecretariat, now = new Date() }: { applicationId: string; userId: string; isSecretariat: boolean; now?: Date }) {
   const row = db()
-    .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, announcedAt: decisions.announcedAt, decisionDate: decisions.decisionDate })
+    .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt, decisionDate: decisions.decisionDate })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .innerJoin(decisions, eq(decisions.editionId, editions.id))
-    .where(and(eq(applications.id, applicationId), eq(applications.state, "laureate")))
+    .where(and(eq(applications.id, applicationId), inArray(applications.state, ["eligible", "laureate"])))
     .get();
-  if (!row || !row.announcedAt || row.announcedAt.getTime() > now.getTime()) return null;
+  if (!row || !isAnnounced(row, now) || !(row.laureates ?? []).includes(applicationId)) return null;
   if (!isSecretariat && row.applicantId !== userId) return null;
   return row;
 }
