@@ -1,7 +1,7 @@
 // The public archive of laureates: every published laureate since 2006 (seeded) plus those
 // decided in this system, written with the decision and published at its announcement instant.
 // Only rows published at or before now are ever returned: visibility is decided when read.
-import { and, asc, count, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, decisions, editions } from "../../db/schema";
 import { isAnnounced } from "./outcome.server";
@@ -9,8 +9,14 @@ import { isAnnounced } from "./outcome.server";
 // 25 rows a page keeps the page under the DOM budget of EcoIndex grade A.
 export const ARCHIVE_PAGE_SIZE = 25;
 
+// A laureate of an edition decided here is public from the decision's announcement instant (the
+// one the job announces at; the row's publishedAt is a copy of it), a seeded one from publishedAt.
+function published(now: Date): SQL {
+  return sql`coalesce((select ${decisions.announcementAt} from ${decisions} where ${decisions.editionId} = ${archiveLaureates.editionId} and ${decisions.decidedAt} is not null), ${archiveLaureates.publishedAt}) <= ${now.getTime()}`;
+}
+
 export function listArchive({ year, country, page, now = new Date() }: { year?: number; country?: string; page: number; now?: Date }) {
-  const where: SQL[] = [lte(archiveLaureates.publishedAt, now)];
+  const where: SQL[] = [published(now)];
   if (year) where.push(eq(archiveLaureates.year, year));
   if (country) where.push(eq(archiveLaureates.country, country));
   const total = db().select({ n: count() }).from(archiveLaureates).where(and(...where)).get()?.n ?? 0;
@@ -29,7 +35,7 @@ export function listArchive({ year, country, page, now = new Date() }: { year?: 
 
 /** Years and countries that have published laureates, for the filters. */
 export function archiveFacets({ now = new Date() }: { now?: Date } = {}) {
-  const rows = db().selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country }).from(archiveLaureates).where(lte(archiveLaureates.publishedAt, now)).all();
+  const rows = db().selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country }).from(archiveLaureates).where(published(now)).all();
   return { years: [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a), countries: [...new Set(rows.map((r) => r.country).filter(Boolean))] };
 }
 
@@ -41,7 +47,7 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   const rows = db()
     .select({ id: archiveLaureates.id, project: archiveLaureates.project, organisation: archiveLaureates.organisation, country: archiveLaureates.country, applicationId: archiveLaureates.applicationId, editionId: archiveLaureates.editionId, publishedAt: archiveLaureates.publishedAt })
     .from(archiveLaureates)
-    .where(and(eq(archiveLaureates.year, year), lte(archiveLaureates.publishedAt, now)))
+    .where(and(eq(archiveLaureates.year, year), published(now)))
     .orderBy(asc(archiveLaureates.project))
     .all();
   if (rows.length === 0) return null;

@@ -266,6 +266,19 @@ describe("decision and announcement", () => {
     expect(text.slice(xref, xref + 4)).toBe("xref");
   });
 
+  it("the public page follows the recorded decision's instant, not a copy of it", async () => {
+    const { f, at } = await decidedEdition();
+    const later = new Date(at.getTime() + 3600e3);
+    db().update(decisions).set({ announcementAt: later }).where(eq(decisions.editionId, f.edition.id)).run();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() + 1000));
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(404);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 0, facets: { years: expect.not.arrayContaining([f.edition.year]) } });
+    vi.setSystemTime(later);
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(200);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 2, facets: { years: expect.arrayContaining([f.edition.year]) } });
+  });
+
   it("a decision recorded without its archive rows still goes live at its instant once the job has run", async () => {
     const { f, at } = await decidedEdition();
     db().delete(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).run();
