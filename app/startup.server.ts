@@ -6,7 +6,7 @@ import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "../db/seed/past-laureates";
 import { startMailSender, stopMailSender } from "./mail/outbox.server";
 import { issueSetupToken } from "./models/account.server";
-import { announceDue } from "./models/decision.server";
+import { announceDue, archiveRecordedDecisions } from "./models/decision.server";
 import { sweepOrphanFiles } from "./models/file-store.server";
 import { sendDueReminders } from "./models/jury.server";
 import { warmResults } from "./models/results.server";
@@ -15,11 +15,13 @@ import { siteOrigin } from "./utils/site.server";
 let jobs: NodeJS.Timeout | undefined;
 
 /** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
- * whose instant has come (the public pages also check on each request, to the second). Later
- * runs also compute closed editions' results ahead of the first visit. */
+ * whose instant has come (states, e-mails, audit; the pages show the outcome from the instant
+ * on by reading it, and never write). Later runs also compute closed editions' results ahead of
+ * the first visit. */
 export function runScheduledJobs({ warm = true } = {}) {
   try {
     sendDueReminders(new Date(), siteOrigin());
+    archiveRecordedDecisions();
     announceDue(new Date(), siteOrigin());
     if (warm) warmResults(new Date());
   } catch (error) {

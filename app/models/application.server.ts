@@ -7,6 +7,7 @@ import { applications, editions, eligibilityRules, entityMembers, nominatingEnti
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../forms/application-sections";
 import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
+import { withOutcome } from "./outcome.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -57,8 +58,9 @@ export function callIsOpen(edition: { phase: string; deadlineAt: Date }, now = n
   return edition.phase === "call_open" && beforeDeadline(edition, now);
 }
 
-export function listApplicationsForApplicant({ applicantId }: { applicantId: string }) {
-  return db()
+/** The applicant's applications, with the outcome from the announcement instant on. */
+export function listApplicationsForApplicant({ applicantId, now = new Date() }: { applicantId: string; now?: Date }) {
+  const rows = db()
     .select({
       id: applications.id,
       reference: applications.reference,
@@ -76,6 +78,7 @@ export function listApplicationsForApplicant({ applicantId }: { applicantId: str
     .orderBy(desc(applications.createdAt))
     .limit(50)
     .all();
+  return withOutcome(rows, now);
 }
 
 function nextReference(tx: Pick<ReturnType<typeof db>, "select">, editionId: string, year: number): string {

@@ -1,14 +1,22 @@
 // The public archive of laureates: every published laureate since 2006 (seeded) plus those
-// announced by this system. Only rows published at or before now are ever returned.
-import { and, asc, count, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
+// decided in this system, written with the decision and published at its announcement instant.
+// Only rows published at or before now are ever returned: visibility is decided when read.
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, decisions, editions } from "../../db/schema";
+import { isAnnounced } from "./outcome.server";
 
 // 25 rows a page keeps the page under the DOM budget of EcoIndex grade A.
 export const ARCHIVE_PAGE_SIZE = 25;
 
+// A laureate of an edition decided here is public from the decision's announcement instant (the
+// one the job announces at; the row's publishedAt is a copy of it), a seeded one from publishedAt.
+function published(now: Date): SQL {
+  return sql`coalesce((select ${decisions.announcementAt} from ${decisions} where ${decisions.editionId} = ${archiveLaureates.editionId} and ${decisions.decidedAt} is not null), ${archiveLaureates.publishedAt}) <= ${now.getTime()}`;
+}
+
 export function listArchive({ year, country, page, now = new Date() }: { year?: number; country?: string; page: number; now?: Date }) {
-  const where: SQL[] = [lte(archiveLaureates.publishedAt, now)];
+  const where: SQL[] = [published(now)];
   if (year) where.push(eq(archiveLaureates.year, year));
   if (country) where.push(eq(archiveLaureates.country, country));
   const total = db().select({ n: count() }).from(archiveLaureates).where(and(...where)).get()?.n ?? 0;
@@ -27,7 +35,7 @@ export function listArchive({ year, country, page, now = new Date() }: { year?: 
 
 /** Years and countries that have published laureates, for the filters. */
 export function archiveFacets({ now = new Date() }: { now?: Date } = {}) {
-  const rows = db().selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country }).from(archiveLaureates).where(lte(archiveLaureates.publishedAt, now)).all();
+  const rows = db().selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country }).from(archiveLaureates).where(published(now)).all();
   return { years: [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a), countries: [...new Set(rows.map((r) => r.country).filter(Boolean))] };
 }
 
@@ -39,7 +47,7 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   const rows = db()
     .select({ id: archiveLaureates.id, project: archiveLaureates.project, organisation: archiveLaureates.organisation, country: archiveLaureates.country, applicationId: archiveLaureates.applicationId, editionId: archiveLaureates.editionId, publishedAt: archiveLaureates.publishedAt })
     .from(archiveLaureates)
-    .where(and(eq(archiveLaureates.year, year), lte(archiveLaureates.publishedAt, now)))
+    .where(and(eq(archiveLaureates.year, year), published(now)))
     .orderBy(asc(archiveLaureates.project))
     .all();
   if (rows.length === 0) return null;
@@ -49,8 +57,8 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   let order: string[] = [];
   if (editionId) {
     edition = db().select({ themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr }).from(editions).where(eq(editions.id, editionId)).get() ?? null;
-    const d = db().select({ citations: decisions.citations, laureates: decisions.laureates, announcedAt: decisions.announcedAt }).from(decisions).where(eq(decisions.editionId, editionId)).get();
-    if (d?.announcedAt && d.announcedAt.getTime() <= now.getTime()) {
+    const d = db().select({ citations: decisions.citations, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt }).from(decisions).where(eq(decisions.editionId, editionId)).get();
+    if (d && isAnnounced(d, now)) {
       citations = d.citations ?? {};
       order = d.laureates ?? [];
     }
@@ -67,17 +75,18 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
 
 /**
  * What a diploma needs, for the laureate (owner of the application) or the secretariat only,
- * and only once announced. Null otherwise (→ 404).
+ * and only from the announcement instant (whether or not the job has recorded it yet), like the
+ * public page. Null otherwise (→ 404).
  */
 export function diplomaFor({ applicationId, userId, isSecretariat, now = new Date() }: { applicationId: string; userId: string; isSecretariat: boolean; now?: Date }) {
   const row = db()
-    .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, announcedAt: decisions.announcedAt, decisionDate: decisions.decisionDate })
+    .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt, decisionDate: decisions.decisionDate })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .innerJoin(decisions, eq(decisions.editionId, editions.id))
-    .where(and(eq(applications.id, applicationId), eq(applications.state, "laureate")))
+    .where(and(eq(applications.id, applicationId), inArray(applications.state, ["eligible", "laureate"])))
     .get();
-  if (!row || !row.announcedAt || row.announcedAt.getTime() > now.getTime()) return null;
+  if (!row || !isAnnounced(row, now) || !(row.laureates ?? []).includes(applicationId)) return null;
   if (!isSecretariat && row.applicantId !== userId) return null;
   return row;
 }

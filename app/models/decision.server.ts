@@ -1,12 +1,14 @@
 // The Director-General's decision and the announcement. Recording the decision freezes a
 // snapshot of everything the ranking came from (inputs, rubric, method, ballots, software
-// version) with its SHA-256; it can never change afterwards. At the announcement instant, and
-// not a second before, applications become laureate or not selected, the archive gets the
-// laureates and every applicant and nominating entity is told, in one transaction.
+// version) with its SHA-256; it can never change afterwards. The laureates go into the public
+// archive with the decision, published at the announcement instant: the public pages (and the
+// applicants' own) read that instant and show nothing a second before it. At the instant, the
+// scheduled job turns applications into laureate or not selected and tells every applicant and
+// nominating entity, in one transaction; no page ever does (a GET never writes).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../db/schema";
 import { isLocale, translate } from "../i18n";
@@ -102,6 +104,7 @@ export function recordDecision({
     else changes = tx.insert(decisions).values({ editionId: edition.id, ...values }).onConflictDoNothing().run().changes;
     if (changes !== 1) return false;
     tx.update(editions).set({ phase: "decided", announcementAt, updatedAt: now }).where(eq(editions.id, edition.id)).run();
+    archiveLaureatesOf(tx, { editionId: edition.id, year: edition.year, laureates: unique, publishedAt: announcementAt });
     tx.update(deliberations).set({ closedAt: now }).where(and(eq(deliberations.editionId, edition.id), isNull(deliberations.closedAt))).run();
     writeAudit({ actorId, action: "decision.recorded", objectType: "edition", objectId: edition.id, details: { laureates: unique, decisionDate: decisionDate.toISOString(), announcementAt: announcementAt.toISOString(), snapshotSha256: hash, phase: "decided" } }, tx);
     return true;
@@ -146,9 +149,48 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
   return `\n\n${translate(messages, "results.mail_feedback_heading")}\n${comments.map((c) => `- ${c}`).join("\n")}`;
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/** The laureates' rows of the public archive, published at the instant; those already there are kept. */
+function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }: { editionId: string; year: number; laureates: string[]; publishedAt: Date }) {
+  if (laureates.length === 0) return;
+  const present = new Set(
+    tx
+      .select({ id: archiveLaureates.applicationId })
+      .from(archiveLaureates)
+      .where(and(eq(archiveLaureates.editionId, editionId), inArray(archiveLaureates.applicationId, laureates)))
+      .all()
+      .map((r) => r.id),
+  );
+  const apps = tx.select({ id: applications.id, title: applications.title, organisation: applications.organisation, country: applications.country }).from(applications).where(and(eq(applications.editionId, editionId), inArray(applications.id, laureates))).all();
+  for (const app of apps) {
+    if (present.has(app.id)) continue;
+    tx.insert(archiveLaureates).values({ year, editionId, applicationId: app.id, project: app.title, organisation: app.organisation || null, country: app.country ?? "", publishedAt }).run();
+  }
+}
+
+/**
+ * Archives the laureates of recorded decisions that have none in the archive yet (decisions
+ * recorded before the archive was written with the decision), published at their instant, so
+ * that the public page goes live at the instant for them too. For the scheduled job.
+ */
+export function archiveRecordedDecisions(): number {
+  const pending = db()
+    .select({ editionId: decisions.editionId, year: editions.year, laureates: decisions.laureates, announcementAt: decisions.announcementAt })
+    .from(decisions)
+    .innerJoin(editions, eq(editions.id, decisions.editionId))
+    .where(and(isNotNull(decisions.decidedAt), isNull(decisions.announcedAt), notExists(db().select({ id: archiveLaureates.id }).from(archiveLaureates).where(eq(archiveLaureates.editionId, decisions.editionId)))))
+    .all();
+  for (const d of pending) {
+    db().transaction((tx) => archiveLaureatesOf(tx, { editionId: d.editionId, year: d.year, laureates: d.laureates ?? [], publishedAt: d.announcementAt! }));
+  }
+  return pending.length;
+}
+
 /**
  * Announces every decided edition whose instant has come (announcementAt ≤ now), each in one
- * transaction. Safe to call often (from a timer and lazily on public pages): an edition is
+ * transaction: states, e-mails, audit. Only the scheduled job calls it (every JOBS_INTERVAL_MS),
+ * never a page: the pages read the instant themselves. Safe to call often: an edition is
  * announced once. Returns the years announced.
  */
 export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
@@ -171,15 +213,14 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         .where(and(eq(applications.editionId, edition.id), eq(applications.state, "eligible")))
         .orderBy(asc(applications.reference))
         .all();
+      // Archived with the decision; a decision recorded without (before that was so) gets them here.
+      archiveLaureatesOf(tx, { editionId: edition.id, year: edition.year, laureates: [...laureates], publishedAt: decision.announcementAt ?? now });
       const link = `${origin}/laureates/${edition.year}`;
       for (const app of apps) {
         const won = laureates.has(app.id);
         const state = won ? "laureate" : "not_selected";
         tx.update(applications).set({ state, updatedAt: now }).where(eq(applications.id, app.id)).run();
         writeAudit({ actorId: null, action: `application.${state}`, objectType: "application", objectId: app.id, details: { reference: app.reference, editionId: edition.id }, at: now }, tx);
-        if (won) {
-          tx.insert(archiveLaureates).values({ year: edition.year, editionId: edition.id, applicationId: app.id, project: app.title, organisation: app.organisation || null, country: app.country ?? "", publishedAt: now }).run();
-        }
         const theme = (locale: string) => (locale === "fr" ? edition.themeFr : locale === "ar" ? (edition.themeAr ?? edition.themeEn) : edition.themeEn);
         const vars = (name: string, locale: string) => ({ name, title: app.title, reference: app.reference, year: edition.year, theme: theme(locale), link, feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "" });
         enqueueMail({ to: app.applicantEmail, locale: app.applicantLocale, template: won ? "results_laureate" : "results_not_selected", vars: vars(app.applicantName, app.applicantLocale) }, tx);

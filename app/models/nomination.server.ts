@@ -10,6 +10,7 @@ import { enqueueMail } from "../mail/outbox.server";
 import { writeAudit } from "./audit.server";
 import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile } from "./file-store.server";
 import { readerMemberIds } from "./jury.server";
+import { withOutcome } from "./outcome.server";
 
 import { MAX_LETTER_BYTES } from "../forms/nomination";
 
@@ -39,14 +40,17 @@ export function currentNominationEdition(wanted?: string | null) {
   return open.find((e) => e.id === wanted) ?? open[0] ?? null;
 }
 
-export function listApplicationsForEntity({ entityId, editionId, filters = {} }: { entityId: string; editionId: string; filters?: { state?: string } }) {
-  const states = filters.state && (ENTITY_VISIBLE_STATES as readonly string[]).includes(filters.state) ? [filters.state] : [...ENTITY_VISIBLE_STATES];
-  return db()
-    .select({ id: applications.id, reference: applications.reference, title: applications.title, country: applications.country, state: applications.state, sentAt: applications.sentAt, language: applications.language })
+/** The entity's applications of one edition, with the outcome from the announcement instant on. */
+export function listApplicationsForEntity({ entityId, editionId, filters = {}, now = new Date() }: { entityId: string; editionId: string; filters?: { state?: string }; now?: Date }) {
+  const wanted = filters.state && (ENTITY_VISIBLE_STATES as readonly string[]).includes(filters.state) ? filters.state : null;
+  const rows = db()
+    .select({ id: applications.id, editionId: applications.editionId, reference: applications.reference, title: applications.title, country: applications.country, state: applications.state, sentAt: applications.sentAt, language: applications.language })
     .from(applications)
-    .where(and(eq(applications.entityId, entityId), eq(applications.editionId, editionId), inArray(applications.state, states)))
+    .where(and(eq(applications.entityId, entityId), eq(applications.editionId, editionId), inArray(applications.state, [...ENTITY_VISIBLE_STATES])))
     .orderBy(asc(applications.sentAt), asc(applications.reference))
     .all();
+  const shown = withOutcome(rows, now);
+  return wanted ? shown.filter((r) => r.state === wanted) : shown;
 }
 
 export function quotaUsage({ entityId, editionId }: { entityId: string; editionId: string }, tx: Pick<ReturnType<typeof db>, "select"> = db()) {

@@ -6,6 +6,7 @@ import { useT } from "../components/i18n";
 import { SECTION_KEYS, sectionStatus } from "../forms/application-sections";
 import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../models/application.server";
 import { attachmentTotals, listAttachments } from "../models/attachment.server";
+import { outcomeState } from "../models/outcome.server";
 import { ownApplication } from "../utils/application-route.server";
 import areaCss from "../styles/applications.css";
 
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application: {
       id: application.id,
       reference: application.reference,
-      state: application.state,
+      // The outcome from the announcement instant on, as on the public page, even before the job has run.
+      state: outcomeState(application),
       language: application.language,
       title: application.title,
       version: application.version,

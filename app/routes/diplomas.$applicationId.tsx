@@ -26,7 +26,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
       { text: tr("results.diploma_pdf_project", { project: diploma.title }), size: 14, gap: 14 },
       { text: countryName(diploma.country, locale), size: 12, gap: 8 },
       { text: tr("results.diploma_pdf_edition", { year: diploma.year, theme: locale === "fr" ? diploma.themeFr : diploma.themeEn }), size: 13, gap: 22 },
-      { text: formatDate(diploma.decisionDate ?? diploma.announcedAt!, locale), size: 12, gap: 10 },
+      { text: formatDate(diploma.decisionDate ?? diploma.announcementAt!, locale), size: 12, gap: 10 },
     ],
     footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },
   });

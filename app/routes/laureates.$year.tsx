@@ -6,8 +6,6 @@ import { useT } from "../components/i18n";
 import { themeOf } from "../components/results-labels";
 import { countryName } from "../i18n/countries";
 import { editionLaureates } from "../models/archive.server";
-import { announceDue } from "../models/decision.server";
-import { siteOrigin } from "../utils/site.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.edition_laureates_title" };
@@ -15,10 +13,10 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  // The announcement happens at its instant even if no timer ran: checked on every request.
-  announceDue(new Date(), siteOrigin());
   const year = Number(params.year);
   if (!Number.isInteger(year)) notFound();
+  // Live from the decision's announcement instant, read here; the announcement itself (states,
+  // e-mails) is the scheduled job's: a visit or a link from another site never performs it.
   const found = editionLaureates({ year, now: new Date() });
   if (!found) notFound();
   return {

@@ -4,8 +4,6 @@ import { getSessionUser } from "../auth/session.server";
 import { useT } from "../components/i18n";
 import { countryName } from "../i18n/countries";
 import { archiveFacets, listArchive } from "../models/archive.server";
-import { announceDue } from "../models/decision.server";
-import { siteOrigin } from "../utils/site.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.archive_title" };
@@ -13,7 +11,6 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await getSessionUser(request);
-  announceDue(new Date(), siteOrigin());
   const url = new URL(request.url);
   const year = Number.parseInt(url.searchParams.get("year") ?? "", 10) || undefined;
   const country = /^[A-Z]{2}$/.test(url.searchParams.get("country") ?? "") ? url.searchParams.get("country")! : undefined;

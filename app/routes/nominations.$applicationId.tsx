@@ -13,6 +13,7 @@ import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../models/nomination.server";
+import { outcomeState } from "../models/outcome.server";
 import areaCss from "../styles/nominations.css";
 import { siteOrigin } from "../utils/site.server";
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frozen = application.nominatedContent !== null;
   return {
     entity: { id: entity.id, name: entity.name },
-    application: { ...application, content: frozen ? application.nominatedContent : application.content, nominatedContent: null },
+    application: { ...application, state: outcomeState(application), content: frozen ? application.nominatedContent : application.content, nominatedContent: null },
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
     sections: viewSections(),

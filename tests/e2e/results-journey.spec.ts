@@ -131,16 +131,18 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await expect(v.getByText(s.apps[0].title)).toBeVisible();
   await expect(v.getByText("For greening schools at scale")).toBeVisible();
   await visitor.close();
+  // From the instant the laureate's own pages say so too, whether or not the job has run yet.
+  await gotoReady(applicant.page, "/applications");
+  await expect(applicant.page.locator("main")).toContainText(/Laureate|Lauréat|الفائز/);
 
-  const won = await waitForMail(s.apps[0].applicantEmail, { template: "results_laureate" });
+  // The page went live by reading the instant; the e-mails are the scheduled job's, which runs
+  // every JOBS_INTERVAL_MS (15 s by default), never a visit's.
+  const won = await waitForMail(s.apps[0].applicantEmail, { template: "results_laureate", timeoutMs: 30_000 });
   expect(won.locale).toBe("en");
   const lost = await waitForMail(s.apps[2].applicantEmail, { template: "results_not_selected" });
   expect(lost.locale).toBe("ar");
   const nominator = await waitForMail(s.nominatorEmail, { template: "results_entity_laureate" });
   expect(nominator.locale).toBe("fr");
-  // After the instant the laureate's own pages say so.
-  await gotoReady(applicant.page, "/applications");
-  await expect(applicant.page.locator("main")).toContainText(/Laureate|Lauréat|الفائز/);
   const pdf = await applicant.page.request.get(`/diplomas/${s.apps[0].id}`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");

@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, decisions, editions, outbox } from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId_.deliberation";
@@ -9,6 +9,11 @@ import * as laureatesYear from "../../../app/routes/laureates.$year";
 import * as archive from "../../../app/routes/laureates._index";
 import * as diploma from "../../../app/routes/diplomas.$applicationId";
 import * as snapshot from "../../../app/routes/secretariat.editions.$editionId_.decision_.snapshot";
+import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
+import * as applicationsList from "../../../app/routes/applications._index";
+import * as nominationPage from "../../../app/routes/nominations.$applicationId";
+import { listApplicationsForEntity } from "../../../app/models/nomination.server";
+import { runScheduledJobs } from "../../../app/startup.server";
 import { announceDue, canonicalJson, sha256 } from "../../../app/models/decision.server";
 import { instantToParisLocal } from "../../../app/forms/results-dates";
 import { cookieFor, request, run } from "../../fixtures/builders";
@@ -109,6 +114,24 @@ describe("deliberation", () => {
 
 });
 
+/** A decision recorded now, announced an hour from now; `at` is the instant as recorded. */
+async function decidedEdition() {
+  const f = await buildScoredEdition();
+  await deliberateAndRecommend(f);
+  expect((await decide(f, new Date(Date.now() + 3600e3))).status).toBe(302);
+  const at = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcementAt!;
+  return { f, at };
+}
+
+/** Sessions are opened first: they are the one table a visit may write. */
+async function cookiesOf(f: Fixture) {
+  return { laureate: await cookieFor(f.apps[0].applicant.id), other: await cookieFor(f.apps[2].applicant.id), nominator: await cookieFor(f.nominator.id) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe("decision and announcement", () => {
   it("recording the decision freezes a hashed snapshot, and a second decision is refused", async () => {
     const f = await buildScoredEdition();
@@ -143,29 +166,73 @@ describe("decision and announcement", () => {
     expect(res).toMatchObject({ status: 400, body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } } });
   });
 
-  it("before the instant nothing is public; at the instant states flip, the archive is published and every applicant and nominator is told in their language", async () => {
-    const f = await buildScoredEdition();
-    await deliberateAndRecommend(f);
-    await decide(f, new Date(Date.now() + 3600e3));
-    // Time passes: the announcement is now two seconds away (the form itself refuses the past).
-    const at = new Date(Date.now() + 2000);
-    db().update(decisions).set({ announcementAt: at }).where(eq(decisions.editionId, f.edition.id)).run();
-    const before = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })));
-    expect(before.status).toBe(404);
-    expect(db().select().from(applications).where(eq(applications.id, f.apps[0].app.id)).get()!.state).toBe("eligible");
+  it("one second before the instant the public page is 404, the archive and the diploma hide the laureates, and the applicant still sees eligible", async () => {
+    const { f, at } = await decidedEdition();
+    const cookies = await cookiesOf(f);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() - 1000));
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(404);
+    const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
+    expect((listed.body as { total: number }).total).toBe(0);
+    expect((await run(() => diploma.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
+    const own = await run(() => applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })));
+    expect((own.body as { application: { state: string } }).application.state).toBe("eligible");
+    const nominator = await run(() => nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[0].app.id })));
+    expect((nominator.body as { application: { state: string } }).application.state).toBe("eligible");
+    expect(announceDue(new Date())).not.toContain(f.edition.year);
     expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "results_laureate")).get()!.n).toBe(0);
-    const noDiploma = await run(async () => diploma.loader(args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id })));
-    expect(noDiploma.status).toBe(404);
-    expect(announceDue(new Date(at.getTime() - 1))).not.toContain(f.edition.year);
+  });
 
-    await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 50));
-    const after = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })));
-    expect(after.status).toBe(200);
-    const body = after.body as { laureates: { project: string; citation: { en: string } | null }[] };
+  it("opening the public laureates pages after the announcement instant writes nothing and shows the laureates", async () => {
+    const { f, at } = await decidedEdition();
+    const cookies = await cookiesOf(f);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() + 1000));
+    const counts = () => ({
+      editions: db().select({ n: count() }).from(editions).get()!.n,
+      phase: db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase,
+      decisions: db().select({ n: count() }).from(decisions).get()!.n,
+      announcedAt: db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcedAt,
+      states: db().select({ state: applications.state }).from(applications).where(eq(applications.editionId, f.edition.id)).all().map((a) => a.state),
+      archive: db().select({ n: count() }).from(archiveLaureates).get()!.n,
+      outbox: db().select({ n: count() }).from(outbox).get()!.n,
+      audit: db().select({ n: count() }).from(auditLog).get()!.n,
+    });
+    const before = counts();
+    expect(before.phase).toBe("decided");
+
+    const page = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`, { cookie: cookies.laureate }), { year: String(f.edition.year) })));
+    expect(page.status).toBe(200);
+    const body = page.body as { laureates: { project: string; citation: { en: string } | null; diploma: boolean }[] };
     expect(body.laureates.map((l) => l.project)).toEqual(["Project 1", "Project 2"]);
     expect(body.laureates[0].citation?.en).toBe("For greening schools");
+    expect(body.laureates[0].diploma).toBe(true);
+    const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
+    expect((listed.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Project 1", "Project 2"]);
+    // The laureate's own pages agree with the public one, before the job has run.
+    const pdf = await diploma.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id }));
+    expect(Buffer.from(await pdf.arrayBuffer()).toString("latin1")).toContain("Project 1");
+    for (const who of [cookies.other, cookies.nominator]) {
+      expect((await run(() => diploma.loader(args(request(`/x`, { cookie: who }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
+    }
+    const own = await run(() => applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })));
+    expect((own.body as { application: { state: string } }).application.state).toBe("laureate");
+    const list = await run(() => applicationsList.loader(args(request(`/applications`, { cookie: cookies.other }))));
+    expect((list.body as { applications: { id: string; state: string }[] }).applications.find((a) => a.id === f.apps[2].app.id)?.state).toBe("not_selected");
+    const nominator = await run(() => nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[1].app.id })));
+    expect((nominator.body as { application: { state: string } }).application.state).toBe("laureate");
+    expect(listApplicationsForEntity({ entityId: f.entity.id, editionId: f.edition.id }).map((a) => a.state).sort()).toEqual(["laureate", "laureate", "not_selected", "not_selected", "not_selected", "not_selected"]);
+
+    expect(counts()).toEqual(before);
+  });
+
+  it("the scheduled job announces once and e-mails everyone in their language", async () => {
+    const { f, at } = await decidedEdition();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() + 1000));
+    runScheduledJobs({ warm: false });
     const states = db().select({ id: applications.id, state: applications.state }).from(applications).where(eq(applications.editionId, f.edition.id)).all();
-    expect(states.filter((s) => s.state === "laureate")).toHaveLength(2);
+    expect(states.filter((s) => s.state === "laureate").map((s) => s.id).sort()).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
     expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
     expect(db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n).toBe(2);
     const mails = db().select().from(outbox).all().filter((m) => m.subject.includes(String(f.edition.year)));
@@ -176,9 +243,19 @@ describe("decision and announcement", () => {
     expect(shared).toMatchObject({ locale: "ar", template: "results_not_selected" });
     expect(shared.textBody).toContain("Comment of juror 1 on project 3");
     expect(mails.find((m) => m.toAddress === f.apps[3].applicant.email)!.textBody).not.toContain("Comment of juror");
+    expect(mails.filter((m) => f.apps.some((a) => a.applicant.email === m.toAddress))).toHaveLength(6);
     expect(mails.filter((m) => m.toAddress === f.nominator.email)).toHaveLength(6);
     expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
-    expect(announceDue(new Date())).not.toContain(f.edition.year);
+    expect(db().select().from(auditLog).all().filter((a) => a.action === "decision.announced" && a.objectId === f.edition.id)).toHaveLength(1);
+
+    const outboxRows = db().select({ n: count() }).from(outbox).get()!.n;
+    const auditRows = db().select({ n: count() }).from(auditLog).get()!.n;
+    vi.setSystemTime(new Date(at.getTime() + 60_000));
+    runScheduledJobs({ warm: false });
+    expect(announceDue(new Date())).toEqual([]);
+    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(outboxRows);
+    expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(auditRows);
+    expect(db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n).toBe(2);
 
     const pdf = await diploma.loader(args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }));
     const text = Buffer.from(await pdf.arrayBuffer()).toString("latin1");
@@ -187,11 +264,28 @@ describe("decision and announcement", () => {
     expect(text).toMatch(/startxref\n\d+\n%%EOF\n$/);
     const xref = Number(/startxref\n(\d+)/.exec(text)![1]);
     expect(text.slice(xref, xref + 4)).toBe("xref");
-    for (const who of [f.apps[2].applicant.id, f.nominator.id, f.jurors[0].user.id]) {
-      expect((await run(async () => diploma.loader(args(request(`/x`, { cookie: await cookieFor(who) }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
-    }
-    const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
-    expect((listed.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Project 1", "Project 2"]);
+  });
+
+  it("the public page follows the recorded decision's instant, not a copy of it", async () => {
+    const { f, at } = await decidedEdition();
+    const later = new Date(at.getTime() + 3600e3);
+    db().update(decisions).set({ announcementAt: later }).where(eq(decisions.editionId, f.edition.id)).run();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() + 1000));
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(404);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 0, facets: { years: expect.not.arrayContaining([f.edition.year]) } });
+    vi.setSystemTime(later);
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(200);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 2, facets: { years: expect.arrayContaining([f.edition.year]) } });
+  });
+
+  it("a decision recorded without its archive rows still goes live at its instant once the job has run", async () => {
+    const { f, at } = await decidedEdition();
+    db().delete(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).run();
+    runScheduledJobs({ warm: false });
+    const rows = db().select().from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).all();
+    expect(rows.map((r) => r.publishedAt.getTime())).toEqual([at.getTime(), at.getTime()]);
+    expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcedAt).toBeNull();
   });
 
   it("the public archive holds the seeded past laureates, filterable by year and country", async () => {
