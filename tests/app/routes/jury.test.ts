@@ -227,7 +227,7 @@ describe("conflict proposals", () => {
     const mail = db().select().from(outbox).where(and(eq(outbox.template, "jury_conflict_confirmed"), eq(outbox.toAddress, s.jurors[2].email))).all();
     expect(mail).toHaveLength(1);
     expect(mail[0].textBody).toContain("Solar tablets for rural schools");
-    expect(mail[0].textBody).toContain("http://localhost/jury");
+    expect(mail[0].textBody).toContain("http://localhost:3000/jury");
     // Once confirmed, the step is gone.
     expect((await run(() => conflictsPage.loader(args(request(`${register(s)}?confirm=${id}`, { cookie: s.staffCookie }), { editionId: s.editionId })))).status).toBe(404);
   });
