@@ -1,18 +1,16 @@
 // Every page of the jury, in English, French and Arabic: zero axe violations and (JavaScript
-// project) EcoIndex grade A.
+// project) EcoIndex grade A. One page a test.
 import { hash } from "@node-rs/argon2";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { publishPair, seedJuryScenario, type JuryScenario } from "../fixtures/jury";
 import { expectAccessible } from "./support/a11y";
 import { e2eDb, freeEditionYear } from "./support/db";
-import { expectEcoIndexA } from "./support/ecoindex";
-import { gotoReady, isJsProject } from "./support/hydration";
-import { secretariatStatePath, setLanguage, signIn } from "./support/session";
-
-const LANGS = ["en", "fr", "ar"] as const;
+import { gotoReady } from "./support/hydration";
+import { origin, secretariatStatePath, setLanguage } from "./support/session";
+import { checkPage as check, LANGS, useCookies, type Cookies } from "./support/sweep";
 const PASSWORD = "juror passphrase for e2e";
 let s: JuryScenario;
 let reviewId: string;
@@ -34,24 +32,41 @@ test.beforeAll(async () => {
   database.insert(schema.conflicts).values({ editionId: early.editionId, jurorId: member.id, applicationId: early.applications[0].id, source: "declared", reason: "Declared by mistake" }).run();
 });
 
-async function check(page: Page, url: string, lang: (typeof LANGS)[number]) {
-  const response = await gotoReady(page, url);
-  expect(response?.status(), url).toBe(200);
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
-  await expect(page.locator("h1")).toHaveCount(1);
-  await expectAccessible(page);
-  if (isJsProject()) await expectEcoIndexA(page, url);
-}
+/** The juror's session, made once: signing in per test would cost a password hash each time. */
+let juror: Cookies;
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  try {
+    const response = await context.request.post("/login", { form: { email: s.jurors[0].email, password: PASSWORD }, headers: { Origin: origin() }, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    juror = await context.cookies();
+  } finally {
+    await context.close();
+  }
+});
+
+const JUROR_PAGES: [string, () => string][] = [
+  ["workspace", () => "/jury"],
+  ["conflict declaration", () => `/jury/${s.editionId}/conflicts`],
+  ["conflict withdrawal", () => `/jury/${early.editionId}/conflicts?withdraw=${early.applications[0].id}`],
+  ["review", () => `/jury/reviews/${reviewId}`],
+];
+const SECRETARIAT_PAGES = ["jury", "jury?invite=1", "jury?edit=:juror", "assignment", "assignment?adjust=add", "assignment?adjust=swap", "assignment?adjust=remove", "progress", "conflicts", "conflicts?add=1", "conflicts?confirm=:proposal"];
+const secretariatUrl = (p: string) => `/secretariat/editions/${s.editionId}/${p.replace(":juror", s.jurors[0].memberId).replace(":proposal", proposalId)}`;
 
 for (const lang of LANGS) {
-  test(`a juror's pages are accessible and light in ${lang}`, async ({ page }) => {
-    await signIn(page, s.jurors[0].email, PASSWORD);
+  for (const [name, url] of JUROR_PAGES) {
+    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+      await useCookies(page, juror);
+      await setLanguage(page, lang);
+      await check(page, url(), lang);
+    });
+  }
+
+  test(`the scoring form with errors is accessible in ${lang}`, async ({ page }) => {
+    await useCookies(page, juror);
     await setLanguage(page, lang);
-    // The review page comes last: the scoring form with errors is checked on it next.
-    for (const url of ["/jury", `/jury/${s.editionId}/conflicts`, `/jury/${early.editionId}/conflicts?withdraw=${early.applications[0].id}`, `/jury/reviews/${reviewId}`]) await check(page, url, lang);
-    await expect(page.locator("form#review")).toBeVisible();
-    // The scoring form with errors.
+    await gotoReady(page, `/jury/reviews/${reviewId}`);
     await page.locator('form#review button[value="submit"]').click();
     await expect(page.locator(".error-summary")).toBeVisible();
     await expectAccessible(page);
@@ -59,22 +74,27 @@ for (const lang of LANGS) {
 
   test.describe(() => {
     test.use({ storageState: secretariatStatePath() });
-    test(`the secretariat's jury pages are accessible and light in ${lang}`, async ({ page }) => {
+
+    for (const p of SECRETARIAT_PAGES) {
+      test(`the secretariat's ${p.split(":")[0]} page is accessible and light in ${lang}`, async ({ page }) => {
+        await setLanguage(page, lang);
+        await check(page, secretariatUrl(p), lang);
+      });
+    }
+
+    test(`a refused assignment computation explains itself accessibly in ${lang}`, async ({ page }) => {
       await setLanguage(page, lang);
-      for (const p of ["jury", "jury?invite=1", "assignment", "assignment?adjust=add", "assignment?adjust=swap", "assignment?adjust=remove", "progress"]) await check(page, `/secretariat/editions/${s.editionId}/${p}`, lang);
-      await check(page, `/secretariat/editions/${s.editionId}/jury?edit=${s.jurors[0].memberId}`, lang);
-      // A refused computation (conflicts to decide first) explains itself, accessibly.
-      await gotoReady(page, `/secretariat/editions/${s.editionId}/assignment`);
+      // Conflicts to decide first.
+      await gotoReady(page, secretariatUrl("assignment"));
       await page.locator('form#run input[name="reviewers"]').fill("3");
       await page.locator("form#run button[type=submit]").click();
       await expect(page.getByRole("alert").first()).toBeVisible();
       await expectAccessible(page);
     });
 
-    test(`the secretariat's conflict register, its proposals and their confirmation step are accessible and light in ${lang}`, async ({ page }) => {
+    test(`the conflict confirmation step refused without its box ticked is accessible in ${lang}`, async ({ page }) => {
       await setLanguage(page, lang);
-      for (const p of ["conflicts", "conflicts?add=1", `conflicts?confirm=${proposalId}`]) await check(page, `/secretariat/editions/${s.editionId}/${p}`, lang);
-      // The confirmation step refused without its box ticked: the error is shown, accessibly.
+      await gotoReady(page, secretariatUrl("conflicts?confirm=:proposal"));
       await page.locator("form#confirm button[type=submit]").click();
       await expect(page.locator(".error-summary")).toBeVisible();
       await expectAccessible(page);
