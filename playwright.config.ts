@@ -49,6 +49,7 @@ export default defineConfig({
     { name: "js", dependencies: ["setup"], use: { javaScriptEnabled: true } },
     // Without JavaScript: every journey, and the pages whose markup differs without it (forms
     // refused by the server); the per-page sweeps run once, with JavaScript (decision 005).
-    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: /accessible and light/ },
+    // The attack specs speak HTTP only: JavaScript in a browser changes nothing there.
+    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: /accessible and light/, testIgnore: /attack-.*\.spec\.ts$/ },
   ],
 });

@@ -60,8 +60,10 @@ export async function readFormBody(request: Request, { maxBytes = MAX_FORM_BYTES
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
+      // Reading stops here; the server discards the rest once the 413 is sent (cancelling the
+      // stream would reset the connection before the client reads the answer).
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        reader.releaseLock();
         refuse(413, "Payload Too Large");
       }
       chunks.push(value);

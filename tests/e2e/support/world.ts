@@ -150,9 +150,11 @@ export async function seedWorld(label: string): Promise<World> {
       letterFile,
       now - 65 * DAY,
     );
+    // The chair comes from the country of A's project: a conflict that detection would find
+    // (and that only an explicit post may record).
     const member = (userId: string, isChair: boolean) => {
       const id = randomUUID();
-      db.prepare("insert into jury_members (id, edition_id, user_id, is_chair, languages, expertise, conflicts_declared_at, created_at) values (?, ?, ?, ?, '[\"en\",\"fr\"]', '[]', ?, ?)").run(id, editionId, userId, isChair ? 1 : 0, now - 52 * DAY, now - 58 * DAY);
+      db.prepare("insert into jury_members (id, edition_id, user_id, is_chair, country, languages, expertise, conflicts_declared_at, created_at) values (?, ?, ?, ?, ?, '[\"en\",\"fr\"]', '[]', ?, ?)").run(id, editionId, userId, isChair ? 1 : 0, isChair ? "SN" : null, now - 52 * DAY, now - 58 * DAY);
       return id;
     };
     const jurorMember = member(userIds.juror, false);
