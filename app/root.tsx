@@ -184,7 +184,8 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = errorMessageKey(status);
-  if (status >= 500) console.error(error);
+  // On the server, entry.server.tsx handleError has logged it already (once).
+  if (status >= 500 && typeof window !== "undefined") console.error(error);
   return (
     <Document title={`${t(key)} – ${t("app.short_name")}`}>
       <Header />

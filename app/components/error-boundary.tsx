@@ -18,7 +18,8 @@ export function RouteErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = errorMessageKey(status);
-  if (status >= 500 && typeof window === "undefined") console.error(error);
+  // On the server, entry.server.tsx handleError has logged it already (once).
+  if (status >= 500 && typeof window !== "undefined") console.error(error);
   return (
     <>
       <h1>{t(key)}</h1>
