@@ -49,7 +49,7 @@ export default defineConfig({
     { name: "js", dependencies: ["setup"], use: { javaScriptEnabled: true } },
     // Without JavaScript: every journey, and the pages whose markup differs without it (forms
     // refused by the server); the per-page sweeps run once, with JavaScript (decision 005).
-    // Specs tagged @http test only HTTP responses (no page markup), so they run once too.
-    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: [/accessible and light/, /@http/] },
+    // HTTP-only specs (tagged @http, and the attack specs): JavaScript in a browser changes nothing there.
+    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: [/accessible and light/, /@http/], testIgnore: /attack-.*\.spec\.ts$/ },
   ],
 });

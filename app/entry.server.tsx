@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -10,6 +10,22 @@ export { startup, shutdown } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./utils/site.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * What Remix reports as an error. A 4xx (an unknown URL, a POST to a page without an action, a
+ * body readForm refused) is the client's doing and answered as such: logging its stack at error
+ * level would bury the real faults, and would let anyone fill the log. Real 5xx are logged once,
+ * with their stack; an aborted request (the client went away) is not a fault either.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps should not be making ?_data requests")) {
+    console.warn(`A legacy ?_data request: ${new URL(request.url).pathname}`);
+    return;
+  }
+  console.error(error);
+};
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(

@@ -15,6 +15,7 @@ import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "./auth/session.server";
 import { rolesOf } from "./auth/permissions.server";
+import { errorMessageKey } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { useRootData, useT, type RootData } from "./components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./i18n";
@@ -182,8 +183,9 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "errors.page_not_found" : status === 403 ? "errors.forbidden" : "errors.unexpected";
-  if (status >= 500) console.error(error);
+  const key = errorMessageKey(status);
+  // On the server, entry.server.tsx handleError has logged it already (once).
+  if (status >= 500 && typeof window !== "undefined") console.error(error);
   return (
     <Document title={`${t(key)} – ${t("app.short_name")}`}>
       <Header />

@@ -85,6 +85,26 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 
+// Remix starts reading a request's body as soon as it builds the Request, so Node no longer
+// discards what is left when a response goes out before the body was read (a 404, a redirect to
+// sign-in, a 413 or 415 from readForm): the upload would stall, then the connection be reset,
+// and the client never see the answer. Whatever is left is read and thrown away instead, up to
+// a bound past which the connection is simply closed.
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+app.use((req, res, next) => {
+  res.once("finish", () => {
+    if (req.complete || req.destroyed) return;
+    let left = DRAIN_LIMIT;
+    req.removeAllListeners("data");
+    req.on("data", (chunk) => {
+      left -= chunk.length;
+      if (left < 0) req.destroy();
+    });
+    req.resume();
+  });
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({

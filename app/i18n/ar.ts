@@ -86,6 +86,8 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.page_not_found_help": "إذا كتبت العنوان بنفسك، فتحقق من صحته. وإذا اتبعت رابطاً، فقد يكون قديماً أو قد لا تكون لديك صلاحية الوصول إلى هذه الصفحة.",
   "errors.forbidden": "لا يمكنك القيام بهذا الإجراء",
   "errors.forbidden_help": "رُفض هذا الطلب. ارجع وأعد المحاولة من الصفحة نفسها.",
+  "errors.bad_request": "تعذّرت قراءة هذا الطلب",
+  "errors.bad_request_help": "لم يتغير شيء. ارجع إلى الصفحة وأرسل النموذج منها مرة أخرى.",
   "errors.unexpected": "عذراً، توجد مشكلة في الخدمة",
   "errors.unexpected_help": "لم يتغير أي شيء مما أدخلته. حاول مرة أخرى لاحقاً.",
 

@@ -86,6 +86,8 @@ const core = {
   "errors.page_not_found_help": "If you typed the address, check it is correct. If you followed a link, it may be out of date or you may not have access to this page.",
   "errors.forbidden": "You cannot do this",
   "errors.forbidden_help": "This request was refused. Go back and try again from the page itself.",
+  "errors.bad_request": "This request could not be read",
+  "errors.bad_request_help": "Nothing was changed. Go back to the page and send the form from there again.",
   "errors.unexpected": "Sorry, there is a problem with the service",
   "errors.unexpected_help": "Nothing you entered was changed. Try again later.",
 

@@ -86,6 +86,8 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.page_not_found_help": "Si vous avez saisi l’adresse, vérifiez qu’elle est correcte. Si vous avez suivi un lien, il est peut-être périmé, ou vous n’avez peut-être pas accès à cette page.",
   "errors.forbidden": "Vous ne pouvez pas effectuer cette action",
   "errors.forbidden_help": "Cette demande a été refusée. Revenez en arrière et réessayez depuis la page elle-même.",
+  "errors.bad_request": "Cette demande n’a pas pu être lue",
+  "errors.bad_request_help": "Rien n’a été modifié. Revenez à la page et renvoyez le formulaire depuis celle-ci.",
   "errors.unexpected": "Désolé, le service rencontre un problème",
   "errors.unexpected_help": "Rien de ce que vous avez saisi n’a été modifié. Réessayez plus tard.",
 

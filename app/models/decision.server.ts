@@ -8,16 +8,17 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
 import { db } from "../../db/client";
-import { applications, archiveLaureates, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../db/schema";
+import { applications, archiveLaureates, auditLog, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../db/schema";
+import { instantToParisLocal } from "../forms/results-dates";
 import { isLocale, translate } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { siteOrigin } from "../utils/site.server";
 import { writeAudit } from "./audit.server";
 import { getDecisionRow, getDeliberation, type Failure } from "./deliberation.server";
-import { editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
+import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -95,6 +96,8 @@ export function recordDecision({
     ? db().select({ id: applications.id }).from(applications).where(and(eq(applications.editionId, edition.id), eq(applications.state, "eligible"), inArray(applications.id, unique))).all()
     : [];
   if (valid.length !== unique.length || unique.length === 0) return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
+  const movedClose = scoringCloseFor({ edition, announcementAt, now });
+  if (!movedClose.ok) return movedClose;
   const snapshot = canonicalJson(buildSnapshot({ edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }));
   const hash = sha256(snapshot);
   const written = db().transaction((tx) => {
@@ -103,6 +106,10 @@ export function recordDecision({
     if (existing) changes = tx.update(decisions).set(values).where(and(eq(decisions.id, existing.id), isNull(decisions.decidedAt))).run().changes;
     else changes = tx.insert(decisions).values({ editionId: edition.id, ...values }).onConflictDoNothing().run().changes;
     if (changes !== 1) return false;
+    if (movedClose.to) {
+      tx.update(editions).set({ scoringClosesAt: movedClose.to, updatedAt: now }).where(eq(editions.id, edition.id)).run();
+      writeAudit({ actorId, action: "edition.scoring_close_moved", objectType: "edition", objectId: edition.id, details: { from: edition.scoringClosesAt.toISOString(), to: movedClose.to.toISOString(), reason: "scoring closed early" } }, tx);
+    }
     tx.update(editions).set({ phase: "decided", announcementAt, updatedAt: now }).where(eq(editions.id, edition.id)).run();
     archiveLaureatesOf(tx, { editionId: edition.id, year: edition.year, laureates: unique, publishedAt: announcementAt });
     tx.update(deliberations).set({ closedAt: now }).where(and(eq(deliberations.editionId, edition.id), isNull(deliberations.closedAt))).run();
@@ -111,6 +118,35 @@ export function recordDecision({
   });
   if (!written) return { ok: false, field: "laureates", error: "errors.decision_exists" };
   return { ok: true, sha256: hash };
+}
+
+/**
+ * The edition's dates must keep scoring's close no later than the announcement (a CHECK of
+ * editions). A decision is possible only once scoring is over: either its planned close has
+ * passed (then any announcement, which must be in the future, comes after it), or the
+ * secretariat moved the phase past scoring early, and the planned close may still be ahead of
+ * the announcement chosen. Then the plan no longer says what happened: scoring really closed
+ * when the phase left it (the audited phase change; now, when no such row exists), so the plan
+ * is moved back to that instant in the decision's transaction, audited, rather than refusing a
+ * legitimate announcement. Only when that is impossible too (the phase left scoring before
+ * scoring was even due to open) is the announcement refused, with a field error naming the
+ * planned close.
+ */
+function scoringCloseFor({ edition, announcementAt, now }: { edition: EditionBrief; announcementAt: Date; now: Date }): { ok: true; to: Date | null } | Failure {
+  if (edition.scoringClosesAt.getTime() <= announcementAt.getTime()) return { ok: true, to: null };
+  const refused: Failure = { ok: false, field: "announcementAt", error: "errors.announcement_before_scoring_close", vars: { close: instantToParisLocal(edition.scoringClosesAt).replace("T", " ") } };
+  if (!AFTER_SCORING.includes(edition.phase)) return refused;
+  const left = db()
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.objectType, "edition"), eq(auditLog.objectId, edition.id), eq(auditLog.action, "edition.phase_changed"), sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+  const actual = left && left.at.getTime() <= now.getTime() ? left.at : now;
+  const opens = db().select({ at: editions.scoringOpensAt }).from(editions).where(eq(editions.id, edition.id)).get()?.at;
+  if (!opens || actual.getTime() <= opens.getTime() || actual.getTime() > announcementAt.getTime()) return refused;
+  return { ok: true, to: actual };
 }
 
 /** The decision as the secretariat sees it (the snapshot itself is only downloaded). */

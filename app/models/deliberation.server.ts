@@ -9,7 +9,7 @@ import { borda, schulze } from "../../scoring";
 import { writeAudit } from "./audit.server";
 import { scoringClosed, type EditionBrief } from "./results.server";
 
-export type Failure = { ok: false; field: string; error: string };
+export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
 
 export function getDeliberation({ editionId }: { editionId: string }) {
   return (

@@ -15,7 +15,7 @@ export type ResultsViewer = { kind: "secretariat"; userId: string } | { kind: "j
 export const RESULT_STATES = ["eligible", "laureate", "not_selected"] as const;
 
 /** Phases in which scoring is over whatever the dates say. */
-const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"];
+export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"];
 
 /** Bootstrap resamples used for the rank intervals (a fixed seed keeps pages reproducible). */
 export const RESULTS_BOOTSTRAP = 1000;

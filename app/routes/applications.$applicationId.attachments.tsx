@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/permissions.server";
 import { FileField, ValidatedForm, zodErrors, type FormResult } from "../components/form";
 import { useT } from "../components/i18n";
 import { deleteAttachmentSchema, uploadSchema } from "../forms/application.server";
-import { fieldError, validateForm } from "../forms/validate.server";
+import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../forms/validate.server";
 import { formatNumber } from "../i18n";
 import { editBlocker } from "../models/application.server";
 import { addAttachment, attachmentTotals, deleteAttachment, listAttachments, megabytes } from "../models/attachment.server";
@@ -34,53 +34,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const base = `/applications/${application.id}/attachments`;
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const form = await validateForm(request, deleteAttachmentSchema);
+  const maxFileBytes = application.edition.maxFileBytes;
+  const tooBig = () => data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
+  let body: FormBody;
+  try {
+    body = await readFormBody(request, { maxBytes: maxFileBytes + 64 * 1024 });
+  } catch (error) {
+    if (error instanceof Response && error.status === 413) return tooBig();
+    throw error;
+  }
+  if (body.kind === "urlencoded") {
+    const form = await validateForm(request, deleteAttachmentSchema, await parseFormBody(body));
     if (!form.ok) return data({ errors: form.errors, values: form.values, deleting: String(form.values.attachmentId ?? "") }, { status: 400 });
     const result = deleteAttachment({ attachmentId: form.data.attachmentId, applicantId: user.id });
     if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values, deleting: form.data.attachmentId }, { status: result.error === "errors.not_found" ? 404 : 400 });
     return redirect(`${base}?deleted=1`);
   }
-  // Remix's parser keeps only the last segment of a file name, so the raw name is read first:
-  // a name carrying a folder path is refused, not silently shortened.
-  const maxFileBytes = application.edition.maxFileBytes;
-  const tooBig = () => data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
-  const body = await readBody(request, maxFileBytes + 64 * 1024);
-  if (!body) return tooBig();
-  if (rawFileNameHasPath(body)) return data({ errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null }, { status: 400 });
-  let formData: FormData;
-  try {
-    const copy = new Request(request.url, { method: "POST", headers: request.headers, body: body as unknown as BodyInit });
-    formData = await unstable_parseMultipartFormData(copy, unstable_createMemoryUploadHandler({ maxPartSize: application.edition.maxFileBytes }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return tooBig();
-    throw error;
-  }
+  // A parser may keep only the last segment of a file name, so the raw name is read first: a
+  // name carrying a folder path is refused, not silently shortened.
+  if (rawFileNameHasPath(body.bytes)) return data({ errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null }, { status: 400 });
+  const formData = await parseFormBody(body);
   const file = formData.get("file");
+  if (file && typeof file !== "string" && file.size > maxFileBytes) return tooBig();
   const form = uploadSchema({ maxFileBytes, limitLabel: megabytes(maxFileBytes) }).safeParse({ file });
   if (!form.success || !file || typeof file === "string") return data({ errors: form.success ? fieldError("file", "errors.file_required") : zodErrors(form.error), values: {}, deleting: null }, { status: 400 });
   const result = addAttachment({ applicationId: application.id, applicantId: user.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (!result.ok) return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
   return redirect(`${base}?added=1`);
-}
-
-/** The whole body, or null once it exceeds `limit` bytes (reading stops there). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Whether a part's raw file name carries a folder path (Remix's parser would shorten it). */

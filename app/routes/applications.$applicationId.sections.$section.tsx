@@ -32,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: application.reference,
     sectionKey: section.key,
     values: { ...(application.content.sections[section.key] ?? {}), ...(section.key === "background" ? { language: application.language } : {}) },
-    status: sectionStatus(application.content, section.key),
+    // Not "status": the legacy ?_data response would take it for the HTTP status and fail.
+    sectionStatus: sectionStatus(application.content, section.key),
     version: application.version,
     wordLimit: wordLimitFor(section, application.edition.wordLimits),
     blocker: editBlocker(application),

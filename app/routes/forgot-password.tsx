@@ -14,7 +14,8 @@ export const handle = { title: "forgot.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await getSessionUser(request);
-  return null;
+  // An object, not null: a legacy ?_data request answers 500 on a null loader value.
+  return {};
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

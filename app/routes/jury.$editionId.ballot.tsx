@@ -7,7 +7,7 @@ import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
 import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../utils/results-forms.server";
 import { RANK_PREFIX } from "../forms/results-fields";
-import { fieldError, validateForm } from "../forms/validate.server";
+import { fieldError, readForm, validateForm } from "../forms/validate.server";
 import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../models/deliberation.server";
 import { getEditionBrief, resultsViewer } from "../models/results.server";
 import { deliberationView } from "../utils/deliberation-view.server";
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, edition, viewer } = await access(request, params.editionId ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/jury/${edition.id}/ballot`;
   if (intent === "close" || intent === "recommend") {

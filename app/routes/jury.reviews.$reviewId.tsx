@@ -8,7 +8,7 @@ import { useT } from "../components/i18n";
 import { JuryReadingView } from "../components/jury-reading-view";
 import { CONFIDENCE_LEVELS } from "../forms/form-values";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../forms/jury.server";
-import { keptValues, validateForm } from "../forms/validate.server";
+import { keptValues, readForm, validateForm } from "../forms/validate.server";
 import { formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../models/jury.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
   const { review, criteria, edition } = found;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const raw: Record<string, unknown> = {};
   for (const [k, v] of formData.entries()) if (typeof v === "string") raw[k] = v;
   const values = keptValues(raw);

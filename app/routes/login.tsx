@@ -14,7 +14,8 @@ export const handle = { title: "login.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
-  return null;
+  // An object, not null: a legacy ?_data request answers 500 on a null loader value.
+  return {};
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

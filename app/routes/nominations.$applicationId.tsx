@@ -9,7 +9,7 @@ import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../
 import { useT } from "../components/i18n";
 import { LocalTime } from "../components/local-time";
 import { nominationDecisionSchema } from "../forms/nomination.server";
-import { fieldError, validateForm } from "../forms/validate.server";
+import { fieldError, readForm, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../models/nomination.server";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_LETTER_BYTES + 1024 * 1024) return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxBytes: MAX_LETTER_BYTES + 1024 * 1024 });
   const form = await validateForm(request, nominationDecisionSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const input = form.data;

@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const announcementAt = parisLocalToInstant(form.data.announcementAt);
   if (!announcementAt) return data({ errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values }, { status: 400 });
   const result = recordDecision({ edition, actorId: user.id, laureates: idsFrom(form.values, LAUREATE_PREFIX), decisionDate, announcementAt });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${edition.id}/decision?decided=1`);
 }
 

@@ -8,7 +8,7 @@ import { ResultsSteps } from "../components/results-steps";
 import { OutcomeTable } from "../components/results-outcome";
 import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../utils/results-forms.server";
 import { SHORTLIST_PREFIX } from "../forms/results-fields";
-import { fieldError, validateForm } from "../forms/validate.server";
+import { fieldError, readForm, validateForm } from "../forms/validate.server";
 import { closeBallot, openDeliberation } from "../models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../models/results.server";
 import { deliberationView } from "../utils/deliberation-view.server";
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const edition = getEditionBrief({ editionId: params.editionId ?? "" });
   if (!edition) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "close") {
     const form = await validateForm(request, closeBallotSchema, formData);

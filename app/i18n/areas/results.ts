@@ -237,6 +237,11 @@ const table = {
   "errors.decision_date_invalid": ["Enter the date as year-month-day, for example 2024-03-28", "Saisissez la date sous la forme année-mois-jour, par exemple 2024-03-28", "أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثلًا 2024-03-28"],
   "errors.decision_date_future": ["The date of the decision cannot be in the future", "La date de la décision ne peut pas être dans le futur", "لا يمكن أن يكون تاريخ القرار في المستقبل"],
   "errors.announcement_invalid": ["Enter the date and time of the announcement", "Saisissez la date et l’heure de l’annonce", "أدخل تاريخ الإعلان ووقته"],
+  "errors.announcement_before_scoring_close": [
+    "The announcement must come after scoring closes ({close}, Paris time): choose a later instant, or change the edition’s scoring dates",
+    "L’annonce doit venir après la clôture de la notation ({close}, heure de Paris) : choisissez un moment plus tardif, ou modifiez les dates de notation de l’édition",
+    "يجب أن يأتي الإعلان بعد إغلاق التقييم ({close}، بتوقيت باريس): اختر موعداً لاحقاً، أو عدّل مواعيد التقييم في الدورة",
+  ],
   "errors.announcement_past": ["The announcement must be in the future", "L’annonce doit être dans le futur", "يجب أن يكون الإعلان في المستقبل"],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
