@@ -16,8 +16,9 @@ export interface PostRow {
   act: (intent: string | null) => readonly Role[];
   /** What everybody else gets; by default the GET's refusal (404, or the sign-in page for a visitor). */
   refused?: (role: Role) => Outcome | "4xx";
-  /** What an actor gets instead of a 4xx, when the action answers even an incomplete post with a redirect. */
-  acted?: Outcome;
+  /** What an actor gets instead of a 4xx, when the action answers even an incomplete post with a
+   * redirect (an intent with no field: the post is complete). Per intent when a function. */
+  acted?: Outcome | ((intent: string | null) => Outcome | undefined);
 }
 
 export interface Row {
@@ -93,7 +94,9 @@ export const TABLE: Record<string, Row> = {
     post: { intents: [null], act: all(["visitor"]), refused: () => ({ redirect: "/dashboard" }) },
   },
   "routes/logout": { path: () => "/logout", get: every({ redirect: "/" }), post: { intents: [null], act: nobody, refused: () => ({ redirect: "/" }) } },
-  "routes/nomination-letters.$letterId": { path: (w) => `/nomination-letters/${w.letterId}`, get: only(["nominatorX", "secretariat"], "file") },
+  // The entity that nominated, the applicant whose application it supports, a juror assigned to
+  // that application (not in conflict) and the secretariat.
+  "routes/nomination-letters.$letterId": { path: (w) => `/nomination-letters/${w.letterId}`, get: only(["applicantA", "nominatorX", "juror", "secretariat"], "file") },
   "routes/nominations._index": { path: () => "/nominations", get: only(["nominatorX", "nominatorY"], 200), post: { intents: [null], act: all(["nominatorX", "nominatorY"]) } },
   "routes/nominations.$applicationId": {
     path: (w) => `/nominations/${w.appA.id}`,
@@ -102,6 +105,12 @@ export const TABLE: Record<string, Row> = {
   },
   "routes/register": {
     path: () => "/register",
+    get: { ...every({ redirect: "/dashboard" }), visitor: 200 },
+    post: { intents: [null], act: all(["visitor"]), refused: () => ({ redirect: "/dashboard" }) },
+  },
+  // Reading the link changes nothing; its button's POST creates the account (an unknown token: 400).
+  "routes/register_.confirm.$token": {
+    path: () => "/register/confirm/no-such-token-0123456789abcdef",
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },
     post: { intents: [null], act: all(["visitor"]), refused: () => ({ redirect: "/dashboard" }) },
   },
@@ -114,8 +123,12 @@ export const TABLE: Record<string, Row> = {
   "routes/secretariat.editions.$editionId.phase": secretariatPage((w) => `${ed(w)}/phase?to=deliberation`, { intents: [null] }),
   "routes/secretariat.editions.$editionId.settings": secretariatPage((w) => `${ed(w)}/settings`, { intents: [null] }),
   "routes/secretariat.editions.$editionId_.assignment": secretariatPage((w) => `${ed(w)}/assignment`, { intents: ["run", "add", "remove", "swap", "publish"] }),
-  // Its intents change with the explicit detection post; whatever they are, an incomplete one is refused.
-  "routes/secretariat.editions.$editionId_.conflicts": secretariatPage((w) => `${ed(w)}/conflicts`, { intents: [null, "detect", "propose", "manual"] }),
+  // Detection and "confirm every proposal that touches no submitted review" need no field: the
+  // post is complete and answers with the register (a redirect); the others are refused incomplete.
+  "routes/secretariat.editions.$editionId_.conflicts": secretariatPage((w) => `${ed(w)}/conflicts`, {
+    intents: [null, "detect", "confirm_safe", "confirm", "dismiss", "add"],
+    acted: (intent) => (intent === "detect" || intent === "confirm_safe" ? { redirect: "/secretariat/editions/:edition/conflicts" } : undefined),
+  }),
   "routes/secretariat.editions.$editionId_.decision": secretariatPage((w) => `${ed(w)}/decision`, { intents: ["decide"] }, 404),
   // No decision recorded yet: no snapshot to download.
   "routes/secretariat.editions.$editionId_.decision_.snapshot": { path: (w) => `${ed(w)}/decision/snapshot`, get: every(404) },
