@@ -30,5 +30,7 @@ export const internalDeadlineSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v ?? "")
-    .refine((v) => v === "" || DATETIME.test(v), { message: "errors.datetime_invalid" }),
+    .refine((v) => v === "" || DATETIME.test(v), { message: "errors.datetime_invalid" })
+    // A space is accepted where the datetime-local value has a "T" (typed by hand without JS).
+    .transform((v) => v.replace(" ", "T")),
 });

@@ -48,6 +48,12 @@ export function parisLocalToInstant(local: string): Date | null {
   return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(first, second));
 }
 
+/** "2025-03-20" → midday of that day in Paris, so the calendar date is the same everywhere in Europe. */
+export function parisDateToInstant(date: string): Date | null {
+  const day = date.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? parisLocalToInstant(`${day}T12:00`) : null;
+}
+
 /** The instant as "YYYY-MM-DDTHH:mm" in Paris time: the value of a datetime-local input. */
 export function toLocal(instant: Date | number): string {
   const w = wallClock(typeof instant === "number" ? instant : instant.getTime());

@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../db/schema";
-import { instantToParisLocal } from "../forms/results-dates";
+import { toLocal } from "../lib/paris-time";
 import { isLocale, translate } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -134,7 +134,7 @@ export function recordDecision({
  */
 function scoringCloseFor({ edition, announcementAt, now }: { edition: EditionBrief; announcementAt: Date; now: Date }): { ok: true; to: Date | null } | Failure {
   if (edition.scoringClosesAt.getTime() <= announcementAt.getTime()) return { ok: true, to: null };
-  const refused: Failure = { ok: false, field: "announcementAt", error: "errors.announcement_before_scoring_close", vars: { close: instantToParisLocal(edition.scoringClosesAt).replace("T", " ") } };
+  const refused: Failure = { ok: false, field: "announcementAt", error: "errors.announcement_before_scoring_close", vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") } };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
   const left = db()
     .select({ at: auditLog.at })

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../models/nomination.server";
 import areaCss from "../styles/nominations.css";
-import { dateToParisLocal, parisLocalToDate } from "../utils/paris-time";
+import { parisLocalToInstant, toLocal } from "../lib/paris-time";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     applications: listApplicationsForEntity({ entityId: entity.id, editionId: edition.id }),
     quota: quotaUsage({ entityId: entity.id, editionId: edition.id }),
     internalDeadline,
-    internalDeadlineValue: internalDeadline ? dateToParisLocal(internalDeadline) : "",
+    internalDeadlineValue: internalDeadline ? toLocal(internalDeadline) : "",
   } as const;
 }
 
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!entity || !edition || edition.id !== form.data.editionId) {
     return data({ errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values }, { status: 400 });
   }
-  const deadline = form.data.internalDeadline ? parisLocalToDate(form.data.internalDeadline) : null;
+  const deadline = form.data.internalDeadline ? parisLocalToInstant(form.data.internalDeadline) : null;
   if (form.data.internalDeadline && !deadline) return data({ errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values }, { status: 400 });
   setInternalDeadline({ entityId: entity.id, editionId: edition.id, actorId: user.id, deadline });
   return redirect(`/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`);

@@ -7,7 +7,7 @@ import { useT } from "../components/i18n";
 import { ResultsSteps } from "../components/results-steps";
 import { decisionSchema, idsFrom } from "../utils/results-forms.server";
 import { LAUREATE_PREFIX } from "../forms/results-fields";
-import { parisDate, parisLocalToInstant } from "../forms/results-dates";
+import { parisDateToInstant, parisLocalToInstant } from "../lib/paris-time";
 import { fieldError, validateForm } from "../forms/validate.server";
 import { formatDate, formatDateTime } from "../i18n";
 import { decisionSummary, recordDecision } from "../models/decision.server";
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!edition) notFound();
   const form = await validateForm(request, decisionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const decisionDate = parisDate(form.data.decisionDate);
+  const decisionDate = parisDateToInstant(form.data.decisionDate);
   if (!decisionDate) return data({ errors: fieldError("decisionDate", "errors.decision_date_invalid"), values: form.values }, { status: 400 });
   const announcementAt = parisLocalToInstant(form.data.announcementAt);
   if (!announcementAt) return data({ errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values }, { status: 400 });

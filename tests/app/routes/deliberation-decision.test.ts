@@ -15,7 +15,7 @@ import * as nominationPage from "../../../app/routes/nominations.$applicationId"
 import { listApplicationsForEntity } from "../../../app/models/nomination.server";
 import { runScheduledJobs } from "../../../app/startup.server";
 import { announceDue, canonicalJson, sha256 } from "../../../app/models/decision.server";
-import { instantToParisLocal } from "../../../app/forms/results-dates";
+import { toLocal } from "../../../app/lib/paris-time";
 import { writeAudit } from "../../../app/models/audit.server";
 import { translate } from "../../../app/i18n";
 import { catalogues } from "../../../app/i18n/locale.server";
@@ -64,7 +64,7 @@ async function decide(f: Fixture, announcementAt: Date, extra: Record<string, st
       args(
         request(`/x`, {
           cookie: await cookieFor(f.secretariat.id),
-          form: { intent: "decide", [`laureate_${f.apps[0].app.id}`]: "on", [`laureate_${f.apps[1].app.id}`]: "on", decisionDate: "2024-03-28", announcementAt: instantToParisLocal(announcementAt), confirm: "on", ...extra },
+          form: { intent: "decide", [`laureate_${f.apps[0].app.id}`]: "on", [`laureate_${f.apps[1].app.id}`]: "on", decisionDate: "2024-03-28", announcementAt: toLocal(announcementAt), confirm: "on", ...extra },
         }),
         { editionId: f.edition.id },
       ),
