@@ -270,14 +270,3 @@ export function round(value: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
-
-/** RFC 4180 CSV, with a byte-order mark so spreadsheet software reads UTF-8 (accents, Arabic). */
-export function toCsv(rows: (string | number)[][]): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    // A leading =, +, - or @ would be run as a formula by spreadsheet software.
-    const safe = typeof v === "string" && /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return "\uFEFF" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-}

@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "../auth/permissions.server";
 import { translate } from "../i18n";
 import { catalogues, resolveLocale } from "../i18n/locale.server";
-import { editionResults, resultsExportJson, resultsTable, scoringClosed, toCsv } from "../models/results.server";
+import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../models/results.server";
+import { toCsv } from "../utils/csv.server";
 import { jurorLabeller } from "../utils/results-page.server";
 import { fileLoader, fileResponse } from "../utils/download.server";
 import { requireSecretariat, resultsAccess } from "../utils/results-route.server";
-import { resultsXlsx } from "../utils/results-xlsx.server";
+import { toXlsx } from "../utils/xlsx.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request);
@@ -29,5 +30,5 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   if (format === "csv") {
     return fileResponse({ bytes: toCsv(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
-  return fileResponse({ bytes: resultsXlsx(rows, name), name: `${name}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return fileResponse({ bytes: toXlsx(rows, name), name: `${name}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 });

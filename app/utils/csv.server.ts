@@ -1,5 +1,5 @@
 // CSV for spreadsheets: UTF-8 with a BOM (Excel reads accents and Arabic), RFC 4180 quoting,
-// CRLF line ends, and formula injection defused (a cell starting with = + - @ gets an apostrophe).
+// CRLF line ends, and formula injection defused (a cell starting with = + - @ tab or CR gets an apostrophe).
 export type Cell = string | number | null | undefined;
 
 export function safeCell(value: Cell): string {
