@@ -75,6 +75,12 @@ export function notFound(): never {
   throw data({ message: "errors.not_found" }, { status: 404 });
 }
 
+/** The value when there is one (truthy), else the same 404 as notFound(): `const x = found(getX(...))`. */
+export function found<T>(value: T | null | undefined | false): T {
+  if (!value) notFound();
+  return value;
+}
+
 /** Signed in and allowed, else 404 (logged out users are sent to the sign-in page). */
 export async function requirePermission(request: Request, action: Action, object: ObjectFacts = {}): Promise<SessionUser> {
   const user = await requireUser(request);

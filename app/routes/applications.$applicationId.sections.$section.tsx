@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { notFound, requireUser } from "../auth/permissions.server";
+import { found, requireUser } from "../auth/permissions.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../components/form";
 import { useT } from "../components/i18n";
 import { sectionValues } from "../forms/form-values";
@@ -18,8 +18,7 @@ export const handle = { title: "applications.section_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
 
 function sectionOf(key: string | undefined): SectionDefinition {
-  const section = key ? sectionByKey(key) : undefined;
-  if (!section) notFound();
+  const section = found(key ? sectionByKey(key) : undefined);
   return section;
 }
 

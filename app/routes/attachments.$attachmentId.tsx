@@ -2,13 +2,12 @@
 // an assigned juror; the secretariat), always as an attachment with the type read from its
 // bytes. A resource route: no component, no ErrorBoundary (see app/utils/download.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireUser } from "../auth/permissions.server";
+import { found, requireUser } from "../auth/permissions.server";
 import { getAttachmentForDownload } from "../models/attachment.server";
 import { fileLoader, fileResponse } from "../utils/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
-  const file = getAttachmentForDownload({ attachmentId: params.attachmentId ?? "", user });
-  if (!file) notFound();
+  const file = found(getAttachmentForDownload({ attachmentId: params.attachmentId ?? "", user }));
   return fileResponse({ bytes: file.bytes, name: file.name, type: file.mimeType });
 });

@@ -1,7 +1,7 @@
 // A laureate's diploma as a PDF: for the laureate (the applicant) and the secretariat, after
 // the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireUser } from "../auth/permissions.server";
+import { found, requireUser } from "../auth/permissions.server";
 import { formatDate, translate } from "../i18n";
 import { countryName } from "../i18n/countries";
 import { catalogues } from "../i18n/locale.server";
@@ -11,8 +11,7 @@ import { pdfDocument } from "../utils/pdf.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
-  const diploma = diplomaFor({ applicationId: params.applicationId ?? "", userId: user.id, isSecretariat: user.isSecretariat });
-  if (!diploma) notFound();
+  const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "", userId: user.id, isSecretariat: user.isSecretariat }));
   // English or French (the prize's working languages); Arabic readers get the English diploma.
   const locale = user.locale === "fr" ? "fr" : "en";
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound } from "../auth/permissions.server";
+import { found, notFound } from "../auth/permissions.server";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { OutcomeTable } from "../components/results-outcome";
@@ -19,8 +19,7 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 async function access(request: Request, editionId: string) {
   const user = await requireResultsUser(request);
-  const edition = getEditionBrief({ editionId });
-  if (!edition) notFound();
+  const edition = found(getEditionBrief({ editionId }));
   const viewer = resultsViewer({ user, editionId });
   if (!viewer || viewer.kind !== "juror") notFound();
   return { user, edition, viewer };

@@ -3,13 +3,12 @@
 // letter that does not exist. A resource route: no component, no ErrorBoundary (see
 // app/utils/download.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireUser } from "../auth/permissions.server";
+import { found, requireUser } from "../auth/permissions.server";
 import { nominationLetterForDownload } from "../models/nomination.server";
 import { fileLoader, fileResponse } from "../utils/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
-  const letter = nominationLetterForDownload({ letterId: params.letterId ?? "", user });
-  if (!letter) notFound();
+  const letter = found(nominationLetterForDownload({ letterId: params.letterId ?? "", user }));
   return fileResponse({ bytes: letter.bytes, name: letter.name, type: letter.mimeType });
 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
+import { found, requirePermission } from "../auth/permissions.server";
 import { ApplicationChoice } from "../components/application-choice";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
@@ -22,8 +22,7 @@ const adjustmentOf = (value: unknown): Adjustment | null => ((ADJUSTMENTS as rea
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const adjust = adjustmentOf(new URL(request.url).searchParams.get("adjust"));
   const jurors = listJury({ editionId: edition.id })
     .filter((j) => !j.replacedAt)
@@ -65,8 +64,7 @@ type Result = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, assignmentSchema);
   const bad = (result: Result) => data(result, { status: 400 });
   if (!form.ok)

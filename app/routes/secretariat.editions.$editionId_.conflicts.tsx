@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
+import { found, notFound, requirePermission } from "../auth/permissions.server";
 import { ApplicationChoice } from "../components/application-choice";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
@@ -41,8 +41,7 @@ function decisionView(d: Decision) {
 // must never change the register or recuse a review).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const search = new URL(request.url).searchParams;
   const adding = !!search.get("add");
   const confirmId = search.get("confirm");
@@ -84,8 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, conflictsSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent, decision: null }, { status: 400 });
   const input = form.data;

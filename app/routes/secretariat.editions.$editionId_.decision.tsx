@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound } from "../auth/permissions.server";
+import { found } from "../auth/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { ResultsSteps } from "../components/results-steps";
@@ -21,8 +21,7 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const decision = decisionSummary({ editionId: edition.id });
   const deliberation = getDeliberation({ editionId: edition.id });
   const apps = listResultApplications({ editionId: edition.id });
@@ -42,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, decisionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const decisionDate = parisDateToInstant(form.data.decisionDate);

@@ -1,15 +1,13 @@
 // The frozen decision snapshot (canonical JSON) exactly as hashed; secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "../auth/permissions.server";
+import { found } from "../auth/permissions.server";
 import { decisionSnapshot, getEditionBrief } from "../models/decision.server";
 import { fileLoader, fileResponse } from "../utils/download.server";
 import { requireSecretariat } from "../utils/results-route.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requireSecretariat(request);
-  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
-  const snap = decisionSnapshot({ editionId: edition.id });
-  if (!snap) notFound();
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
+  const snap = found(decisionSnapshot({ editionId: edition.id }));
   return fileResponse({ bytes: snap.snapshot, name: `decision-${edition.year}-${snap.sha256.slice(0, 12)}.json`, type: "application/json; charset=utf-8" });
 });

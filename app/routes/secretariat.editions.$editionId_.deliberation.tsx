@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound } from "../auth/permissions.server";
+import { found } from "../auth/permissions.server";
 import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { ResultsSteps } from "../components/results-steps";
@@ -20,8 +20,7 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireSecretariat(request);
-  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const view = deliberationView({ editionId: edition.id, names: true });
   let candidates: { id: string; reference: string; title: string; rank: number; checked: boolean }[] = [];
   if (!view && scoringClosed(edition)) {
@@ -34,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const edition = getEditionBrief({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "close") {

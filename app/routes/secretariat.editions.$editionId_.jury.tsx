@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
+import { found, requirePermission } from "../auth/permissions.server";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
@@ -21,8 +21,7 @@ export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const url = new URL(request.url);
   const members = listJury({ editionId: edition.id }).map((m) => ({ id: m.id, name: m.name, email: m.email, isChair: m.isChair, country: m.country, languages: m.languages, expertise: m.expertise, replaced: !!m.replacedAt }));
   const edit = members.find((m) => m.id === url.searchParams.get("edit") && !m.replaced) ?? null;
@@ -32,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, jurySchema);
   const bad = (errors: Record<string, { message: string; vars?: Record<string, string | number> }>, intent: unknown, status = 400) => data({ errors, values: form.values, intent }, { status });
   if (!form.ok) return bad(form.errors, form.values.intent);

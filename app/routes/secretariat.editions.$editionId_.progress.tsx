@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
+import { found, notFound, requirePermission } from "../auth/permissions.server";
 import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { useT } from "../components/i18n";
 import { JurySecretariatNav } from "../components/jury-secretariat-nav";
@@ -52,8 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.manage");
-  const edition = getJuryEdition({ editionId: params.editionId ?? "" });
-  if (!edition) notFound();
+  const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, progressSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });
   const here = `/secretariat/editions/${edition.id}/progress`;

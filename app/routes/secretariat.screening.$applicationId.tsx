@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
+import { found, requirePermission } from "../auth/permissions.server";
 import { ApplicationView } from "../components/application-view";
 import { viewSections } from "../components/application-view.server";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../components/form";
@@ -20,16 +20,14 @@ const SCREENABLE = ["nominated", "eligible", "ineligible"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screening.decide");
-  const application = getApplicationForScreening({ applicationId: params.applicationId ?? "" });
-  if (!application) notFound();
+  const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const { content, nominatedContent, ...rest } = application;
   return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state), sections: viewSections() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "screening.decide");
-  const application = getApplicationForScreening({ applicationId: params.applicationId ?? "" });
-  if (!application) notFound();
+  const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const keys = application.rules.map((r) => r.key);
   const form = await validateForm(request, screeningSchema(keys));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
