@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
+export const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
@@ -80,6 +80,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.option_invalid": "اختر أحد الخيارات",
   "errors.word_limit": "يحتوي هذا القسم على {words} كلمة: يجب ألا يتجاوز {limit} كلمة",
   "errors.intent_invalid": "هذا الإجراء غير معروف",
+  "errors.confirm_required": "ضع علامة في المربع للتأكيد",
   "errors.session_unknown": "هذه الجلسة غير موجودة أو انتهت بالفعل",
   "errors.not_found": "غير موجود",
   "errors.page_not_found": "الصفحة غير موجودة",

@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core = {
+export const core = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
   "app.short_name": "UNESCO ICT in Education Prize",
   "title.error_prefix": "Error: ",
@@ -80,6 +80,7 @@ const core = {
   "errors.option_invalid": "Choose one of the options",
   "errors.word_limit": "This section has {words} words: it must have {limit} words or fewer",
   "errors.intent_invalid": "This action is not recognised",
+  "errors.confirm_required": "Tick the box to confirm",
   "errors.session_unknown": "This session does not exist or has already ended",
   "errors.not_found": "Not found",
   "errors.page_not_found": "Page not found",

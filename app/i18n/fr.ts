@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
+export const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
@@ -80,6 +80,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.option_invalid": "Choisissez l’une des options",
   "errors.word_limit": "Cette section compte {words} mots : elle doit en compter {limit} au plus",
   "errors.intent_invalid": "Cette action n’est pas reconnue",
+  "errors.confirm_required": "Cochez la case pour confirmer",
   "errors.session_unknown": "Cette session n’existe pas ou est déjà terminée",
   "errors.not_found": "Introuvable",
   "errors.page_not_found": "Page introuvable",

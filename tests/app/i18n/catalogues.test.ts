@@ -1,9 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import ar from "../../../app/i18n/ar";
-import en from "../../../app/i18n/en";
-import fr from "../../../app/i18n/fr";
+import ar, { core as arCore } from "../../../app/i18n/ar";
+import { applicationsMessages } from "../../../app/i18n/areas/applications";
+import { editionsMessages } from "../../../app/i18n/areas/editions";
+import { juryMessages } from "../../../app/i18n/areas/jury";
+import { nominationsMessages } from "../../../app/i18n/areas/nominations";
+import { resultsMessages } from "../../../app/i18n/areas/results";
+import en, { core as enCore } from "../../../app/i18n/en";
+import fr, { core as frCore } from "../../../app/i18n/fr";
 import { direction, translate } from "../../../app/i18n";
 import { fromAcceptLanguage } from "../../../app/i18n/locale.server";
 
@@ -43,6 +48,30 @@ describe("catalogues", () => {
       for (const m of text.matchAll(/"(errors\.[a-z_]+)"/g)) used.add(m[1]);
     }
     expect([...used].filter((key) => !(key in en)).sort()).toEqual([]);
+  });
+
+  // The catalogues are merged by spreading, so a key defined twice silently takes the wording of
+  // whichever comes last, and a page loading only the other area shows the other wording.
+  it("no key is defined in two areas, or in an area and the core catalogue", () => {
+    const sources: Record<string, Record<string, Record<string, string>>> = {
+      core: { en: enCore, fr: frCore, ar: arCore },
+      editions: editionsMessages,
+      applications: applicationsMessages,
+      nominations: nominationsMessages,
+      jury: juryMessages,
+      results: resultsMessages,
+    };
+    const definedIn = new Map<string, string[]>();
+    for (const [source, messages] of Object.entries(sources)) {
+      for (const locale of ["en", "fr", "ar"]) {
+        for (const key of Object.keys(messages[locale])) {
+          const where = definedIn.get(key) ?? [];
+          if (!where.includes(source)) definedIn.set(key, [...where, source]);
+        }
+      }
+    }
+    const twice = [...definedIn].filter(([, where]) => where.length > 1).map(([key, where]) => `${key} (${where.join(", ")})`);
+    expect(twice).toEqual([]);
   });
 
   it("arabic is written right to left and the others left to right", () => {
