@@ -175,7 +175,7 @@ const table = {
   "results.filter_country": ["Country", "Pays", "البلد"],
   "results.filter_all_countries": ["All countries", "Tous les pays", "جميع البلدان"],
   "results.filter_submit": ["Filter", "Filtrer", "تصفية"],
-  "results.archive_count": ["{count} laureates", "{count} lauréats", "عدد الفائزين: {count}"],
+  "results.archive_count": ["one: 1 laureate | other: {count} laureates", "one: {count} lauréat | other: {count} lauréats", "zero: لا يوجد فائزون | one: فائز واحد | two: فائزان | few: {count} فائزين | many: {count} فائزًا | other: {count} فائز"],
   "results.archive_empty": ["No laureate matches these filters. Choose another edition or country.", "Aucun lauréat ne correspond à ces filtres. Choisissez une autre édition ou un autre pays.", "لا يوجد فائز يطابق هذه المرشحات. اختر دورة أو بلدًا آخر."],
   "results.col_edition": ["Edition", "Édition", "الدورة"],
   "results.edition_laureates_title": ["Laureates of the edition", "Lauréats de l’édition", "الفائزون في الدورة"],
