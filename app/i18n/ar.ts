@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
+export const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   "app.short_name": "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   "title.error_prefix": "خطأ: ",
@@ -60,8 +60,8 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.password_common": "كلمة المرور هذه شائعة جداً ويسهل تخمينها. اختر كلمة مرور أخرى",
   "errors.password_wrong": "كلمة المرور غير صحيحة",
   "errors.login_failed": "عنوان البريد الإلكتروني أو كلمة المرور غير صحيح",
-  "errors.login_locked": "محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد {minutes} دقيقة",
-  "errors.too_many_requests": "طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد {minutes} دقيقة",
+  "errors.login_locked": "[minutes] zero: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى الآن | one: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد دقيقة واحدة | two: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد دقيقتين | few: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد {minutes} دقائق | many: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد {minutes} دقيقة | other: محاولات تسجيل دخول فاشلة كثيرة جداً. حفاظاً على أمنك، حاول مرة أخرى بعد {minutes} دقيقة",
+  "errors.too_many_requests": "[minutes] zero: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى الآن | one: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد دقيقة واحدة | two: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد دقيقتين | few: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد {minutes} دقائق | many: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد {minutes} دقيقة | other: طلبات كثيرة جداً لهذا العنوان. حاول مرة أخرى بعد {minutes} دقيقة",
   "errors.link_invalid": "انتهت صلاحية هذا الرابط أو سبق استخدامه. اطلب رابطاً جديداً",
   "errors.locale_invalid": "اختر إحدى اللغات المتاحة: الإنكليزية أو الفرنسية أو العربية",
   "errors.role_invalid": "اختر دوراً",
@@ -80,6 +80,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.option_invalid": "اختر أحد الخيارات",
   "errors.word_limit": "يحتوي هذا القسم على {words} كلمة: يجب ألا يتجاوز {limit} كلمة",
   "errors.intent_invalid": "هذا الإجراء غير معروف",
+  "errors.confirm_required": "ضع علامة في المربع للتأكيد",
   "errors.session_unknown": "هذه الجلسة غير موجودة أو انتهت بالفعل",
   "errors.not_found": "غير موجود",
   "errors.page_not_found": "الصفحة غير موجودة",

@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core = {
+export const core = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
   "app.short_name": "UNESCO ICT in Education Prize",
   "title.error_prefix": "Error: ",
@@ -60,8 +60,8 @@ const core = {
   "errors.password_common": "This password is too common and easy to guess. Choose another one",
   "errors.password_wrong": "The password is not correct",
   "errors.login_failed": "The e-mail address or the password is not correct",
-  "errors.login_locked": "Too many failed sign-in attempts. For your security, try again in {minutes} minutes",
-  "errors.too_many_requests": "Too many requests for this address. Try again in {minutes} minutes",
+  "errors.login_locked": "[minutes] one: Too many failed sign-in attempts. For your security, try again in 1 minute | other: Too many failed sign-in attempts. For your security, try again in {minutes} minutes",
+  "errors.too_many_requests": "[minutes] one: Too many requests for this address. Try again in 1 minute | other: Too many requests for this address. Try again in {minutes} minutes",
   "errors.link_invalid": "This link has expired or has already been used. Ask for a new one",
   "errors.locale_invalid": "Choose one of the available languages: English, French or Arabic",
   "errors.role_invalid": "Choose a role",
@@ -80,6 +80,7 @@ const core = {
   "errors.option_invalid": "Choose one of the options",
   "errors.word_limit": "This section has {words} words: it must have {limit} words or fewer",
   "errors.intent_invalid": "This action is not recognised",
+  "errors.confirm_required": "Tick the box to confirm",
   "errors.session_unknown": "This session does not exist or has already ended",
   "errors.not_found": "Not found",
   "errors.page_not_found": "Page not found",

@@ -5,7 +5,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 
-const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
+export const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof applicationsMessages.en | keyof typeof nominationsMessages.en | keyof typeof juryMessages.en | keyof typeof resultsMessages.en> = {
   "app.name": "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
   "app.short_name": "Prix UNESCO TIC dans l’éducation",
   "title.error_prefix": "Erreur : ",
@@ -60,8 +60,8 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.password_common": "Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre",
   "errors.password_wrong": "Le mot de passe est incorrect",
   "errors.login_failed": "L’adresse électronique ou le mot de passe est incorrect",
-  "errors.login_locked": "Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minutes",
-  "errors.too_many_requests": "Trop de demandes pour cette adresse. Réessayez dans {minutes} minutes",
+  "errors.login_locked": "[minutes] one: Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minute | other: Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minutes",
+  "errors.too_many_requests": "[minutes] one: Trop de demandes pour cette adresse. Réessayez dans {minutes} minute | other: Trop de demandes pour cette adresse. Réessayez dans {minutes} minutes",
   "errors.link_invalid": "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau",
   "errors.locale_invalid": "Choisissez l’une des langues disponibles : anglais, français ou arabe",
   "errors.role_invalid": "Choisissez un rôle",
@@ -80,6 +80,7 @@ const core: Omit<Messages, keyof typeof editionsMessages.en | keyof typeof appli
   "errors.option_invalid": "Choisissez l’une des options",
   "errors.word_limit": "Cette section compte {words} mots : elle doit en compter {limit} au plus",
   "errors.intent_invalid": "Cette action n’est pas reconnue",
+  "errors.confirm_required": "Cochez la case pour confirmer",
   "errors.session_unknown": "Cette session n’existe pas ou est déjà terminée",
   "errors.not_found": "Introuvable",
   "errors.page_not_found": "Page introuvable",

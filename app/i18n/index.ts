@@ -21,26 +21,40 @@ export type Vars = Record<string, string | number>;
 
 // A message with plural forms is written "one: {count} thing | other: {count} things", with the
 // CLDR categories of its language (Arabic has zero, one, two, few, many and other); the form is
-// chosen by Intl.PluralRules from the `count` variable, "other" when a category is missing.
-const PLURAL_MESSAGE = /^(zero|one|two|few|many|other): /;
+// chosen by Intl.PluralRules from the `count` variable, "other" when a category is missing. When
+// the counted noun goes with another variable, the message names it first:
+// "[minutes] one: … | other: …".
+const PLURAL_MESSAGE = /^(?:\[(\w+)\] )?(zero|one|two|few|many|other): /;
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
-function pluralForm(template: string, count: number, locale: Locale): string {
+export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
+  return rules.select(count);
+}
+
+/** The forms of a plural message by category, and the variable choosing among them. */
+export function pluralForms(template: string): { variable: string; forms: Map<string, string> } | null {
+  const head = PLURAL_MESSAGE.exec(template);
+  if (!head) return null;
+  const body = head[1] ? template.slice(head[1].length + 3) : template;
   const forms = new Map(
-    template.split(" | ").map((part) => {
+    body.split(" | ").map((part) => {
       const colon = part.indexOf(": ");
       return [part.slice(0, colon), part.slice(colon + 2)] as const;
     })
   );
-  return forms.get(rules.select(count)) ?? forms.get("other") ?? template;
+  return { variable: head[1] ?? "count", forms };
 }
 
 /** Looks a key up and fills `{name}` placeholders; an unknown key is shown as itself. */
 export function translate(messages: Messages, key: string, vars?: Vars, locale: Locale = "en"): string {
   let template = (messages as Record<string, string>)[key] ?? key;
-  if (PLURAL_MESSAGE.test(template)) template = pluralForm(template, Number(vars?.count ?? 0), locale);
+  const plural = pluralForms(template);
+  if (plural) {
+    const { forms, variable } = plural;
+    template = forms.get(pluralCategory(Number(vars?.[variable] ?? 0), locale)) ?? forms.get("other") ?? template;
+  }
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }

@@ -299,7 +299,7 @@ export function sendToEntity({
 }): { ok: true; reference: string } | SendFailure {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
-  if (application.editionId !== editionId) return { ok: false, error: "errors.edition_mismatch", field: "form" };
+  if (application.editionId !== editionId) return { ok: false, error: "errors.application_edition_mismatch", field: "form" };
   if (!(SENDABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_editable", field: "form" };
   if (!callIsOpen(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "form" };
   const entity = db().select({ id: nominatingEntities.id, name: nominatingEntities.name }).from(nominatingEntities).where(eq(nominatingEntities.id, entityId)).get();

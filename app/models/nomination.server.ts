@@ -151,7 +151,7 @@ function decide<T extends object>(fn: (tx: Tx) => T): Result<T> {
 function checkWaiting(facts: ReturnType<typeof lockedFacts>, now: Date) {
   if (!facts) throw new Refused({ ok: false, error: "errors.not_found" });
   if (facts.state !== "awaiting_nominator") throw new Refused({ ok: false, error: "errors.state_changed" });
-  if (facts.deadlineAt.getTime() <= now.getTime()) throw new Refused({ ok: false, error: "errors.deadline_passed" });
+  if (facts.deadlineAt.getTime() <= now.getTime()) throw new Refused({ ok: false, error: "errors.nomination_deadline_passed" });
   return facts;
 }
 
@@ -189,7 +189,7 @@ export function declineApplication({ applicationId, entityId, actorId, reason, n
 /** Checks a nomination letter's name, size and content (a PDF starts with "%PDF-"). */
 export function checkLetter({ name, bytes }: { name: string; bytes: Uint8Array }): Failure | null {
   if (!name || bytes.length === 0) return { ok: false, field: "letter", error: "errors.letter_required" };
-  if (/[/\\]|^\.\.?$|\0/.test(name)) return { ok: false, field: "letter", error: "errors.file_name_invalid" };
+  if (/[/\\]|^\.\.?$|\0/.test(name)) return { ok: false, field: "letter", error: "errors.nomination_file_name_invalid" };
   if (bytes.length > MAX_LETTER_BYTES) return { ok: false, field: "letter", error: "errors.letter_too_big" };
   const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
   if (head !== "%PDF-") return { ok: false, field: "letter", error: "errors.letter_not_pdf" };

@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await validateForm(request, startApplicationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const edition = getOpenEdition();
-  if (!edition || edition.id !== form.data.editionId) return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
+  if (!edition || edition.id !== form.data.editionId) return data({ errors: fieldError("form", "errors.application_edition_mismatch"), values: form.values }, { status: 400 });
   const result = startApplication({ applicantId: user.id, editionId: edition.id, language: user.locale === "fr" ? "fr" : "en" });
   if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: 400 });
   return redirect(`/applications/${result.applicationId}`);

@@ -175,7 +175,7 @@ const table = {
   "results.filter_country": ["Country", "Pays", "البلد"],
   "results.filter_all_countries": ["All countries", "Tous les pays", "جميع البلدان"],
   "results.filter_submit": ["Filter", "Filtrer", "تصفية"],
-  "results.archive_count": ["{count} laureates", "{count} lauréats", "عدد الفائزين: {count}"],
+  "results.archive_count": ["one: 1 laureate | other: {count} laureates", "one: {count} lauréat | other: {count} lauréats", "zero: لا يوجد فائزون | one: فائز واحد | two: فائزان | few: {count} فائزين | many: {count} فائزًا | other: {count} فائز"],
   "results.archive_empty": ["No laureate matches these filters. Choose another edition or country.", "Aucun lauréat ne correspond à ces filtres. Choisissez une autre édition ou un autre pays.", "لا يوجد فائز يطابق هذه المرشحات. اختر دورة أو بلدًا آخر."],
   "results.col_edition": ["Edition", "Édition", "الدورة"],
   "results.edition_laureates_title": ["Laureates of the edition", "Lauréats de l’édition", "الفائزون في الدورة"],
@@ -215,7 +215,6 @@ const table = {
     "مرحبًا {name}،\n\nلم يُختر مشروع «{title}» ({reference}) الذي رشّحته جهتكم لدورة {year}، «{theme}»، فائزًا.\n\nالفائزون منشورون هنا: {link}{feedback}",
   ],
   // --- errors of deliberation and decision
-  "errors.confirm_required": ["Tick the box to confirm", "Cochez la case pour confirmer", "حدّد المربع للتأكيد"],
   "errors.shortlist_too_small": ["Choose at least two applications, and at least as many as there are laureates", "Choisissez au moins deux candidatures, et au moins autant que de lauréats", "اختر طلبين على الأقل، وبعدد لا يقل عن عدد الفائزين"],
   "errors.shortlist_invalid": ["The shortlist names an application that is not eligible in this edition: reload the page and try again", "La liste restreinte contient une candidature non recevable dans cette édition : rechargez la page et réessayez", "تتضمن القائمة القصيرة طلبًا غير مؤهل في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا"],
   "errors.deliberation_exists": ["The deliberation of this edition is already open", "La délibération de cette édition est déjà ouverte", "مداولة هذه الدورة مفتوحة بالفعل"],

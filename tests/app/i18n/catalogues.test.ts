@@ -1,10 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import ar from "../../../app/i18n/ar";
-import en from "../../../app/i18n/en";
-import fr from "../../../app/i18n/fr";
-import { direction, translate } from "../../../app/i18n";
+import ar, { core as arCore } from "../../../app/i18n/ar";
+import { applicationsMessages } from "../../../app/i18n/areas/applications";
+import { editionsMessages } from "../../../app/i18n/areas/editions";
+import { juryMessages } from "../../../app/i18n/areas/jury";
+import { nominationsMessages } from "../../../app/i18n/areas/nominations";
+import { resultsMessages } from "../../../app/i18n/areas/results";
+import en, { core as enCore } from "../../../app/i18n/en";
+import fr, { core as frCore } from "../../../app/i18n/fr";
+import { direction, pluralCategory, pluralForms, translate, type Locale } from "../../../app/i18n";
 import { fromAcceptLanguage } from "../../../app/i18n/locale.server";
 
 const catalogues = { en, fr, ar } as Record<string, Record<string, string>>;
@@ -45,6 +50,30 @@ describe("catalogues", () => {
     expect([...used].filter((key) => !(key in en)).sort()).toEqual([]);
   });
 
+  // The catalogues are merged by spreading, so a key defined twice silently takes the wording of
+  // whichever comes last, and a page loading only the other area shows the other wording.
+  it("no key is defined in two areas, or in an area and the core catalogue", () => {
+    const sources: Record<string, Record<string, Record<string, string>>> = {
+      core: { en: enCore, fr: frCore, ar: arCore },
+      editions: editionsMessages,
+      applications: applicationsMessages,
+      nominations: nominationsMessages,
+      jury: juryMessages,
+      results: resultsMessages,
+    };
+    const definedIn = new Map<string, string[]>();
+    for (const [source, messages] of Object.entries(sources)) {
+      for (const locale of ["en", "fr", "ar"]) {
+        for (const key of Object.keys(messages[locale])) {
+          const where = definedIn.get(key) ?? [];
+          if (!where.includes(source)) definedIn.set(key, [...where, source]);
+        }
+      }
+    }
+    const twice = [...definedIn].filter(([, where]) => where.length > 1).map(([key, where]) => `${key} (${where.join(", ")})`);
+    expect(twice).toEqual([]);
+  });
+
   it("arabic is written right to left and the others left to right", () => {
     expect([direction("ar"), direction("fr"), direction("en")]).toEqual(["rtl", "ltr", "ltr"]);
   });
@@ -60,6 +89,61 @@ describe("catalogues", () => {
     expect(translate(ar, key, { count: 11 }, "ar")).toBe("11 حالة تضارب في السجل، الاقتراحات أولًا.");
     // Every plural message has an "other" form in every language.
     for (const messages of [en, fr, ar] as Record<string, string>[]) for (const [k, v] of Object.entries(messages)) if (/^(zero|one|two|few|many|other): /.test(v)) expect(v, k).toMatch(/(^| \| )other: /);
+  });
+
+  // Variables that carry a number of things, so the words around them agree with it.
+  const COUNT_VARIABLES = ["count", "minutes", "hours", "days", "words", "quota", "ballots", "total", "jurors", "n", "pages"];
+  // Messages with such a variable whose wording does not change with the number, and why.
+  const COUNT_NEUTRAL: Record<string, string> = {
+    "pager.position": "page numbers: “Page 2 of 3” reads the same for any number",
+    "screening.page": "page numbers",
+    "results.page_of": "page numbers",
+    "results.ranking_caption": "page numbers",
+    "editions.edit_criteria": "a number in parentheses after a title",
+    "editions.edit_rules": "a number in parentheses after a title",
+    "applications.files_count": "a label followed by a number",
+    "jury.progress.reminded": "a label followed by a number",
+    "results.up": "a number of places in a ranking table cell, written without a noun",
+    "results.down": "a number of places in a ranking table cell, written without a noun",
+    "results.recommendation_place": "an ordinal position (Laureate 1, Laureate 2)",
+    "results.outliers": "{jurors} is a list of juror letters, not a number",
+  };
+  // Messages still to be given plural forms: each one written removes its line here. The list
+  // must only shrink; a new message taking a number gets its forms from the start.
+  const NOT_YET_PLURAL = new Set([
+    "applications.declared_count", "applications.file_pages", "applications.sections_progress", "editions.call_step_entity",
+    "errors.quota_reached", "errors.word_limit", "jury.assignment.pair", "jury.assignment.reviewers_hint",
+    "jury.conflicts_admin.review_submitted", "jury.dashboard.progress", "jury.progress.application_summary", "jury.progress.late_hint",
+    "mail.invitation.body", "mail.jury_assignment.body", "mail.jury_reminder.body", "mail.password_reset.body",
+    "mail.registration_confirm.body", "nominations.nominate_intro", "nominations.quota", "nominations.quota_hint",
+    "results.outcome_help", "screening.result_pending",
+  ]);
+  const SAMPLES = [0, 1, 2, 3, 11, 100];
+
+  it("every message taking a number has the plural forms its language needs for 0, 1, 2, 3, 11 and 100", () => {
+    const problems: string[] = [];
+    for (const [key, english] of Object.entries(en as Record<string, string>)) {
+      const counted = placeholders(english).filter((name) => COUNT_VARIABLES.includes(name));
+      if (counted.length === 0 && !pluralForms(english)) continue;
+      for (const locale of ["en", "fr", "ar"] as Locale[]) {
+        const template = catalogues[locale][key];
+        const plural = pluralForms(template);
+        if (!plural) {
+          if (!(key in COUNT_NEUTRAL) && !NOT_YET_PLURAL.has(key)) problems.push(`${locale}:${key} has no plural forms`);
+          continue;
+        }
+        if (key in COUNT_NEUTRAL || NOT_YET_PLURAL.has(key)) problems.push(`${key} has plural forms: take it off the lists`);
+        const vars = Object.fromEntries(placeholders(template).map((name) => [name, 7]));
+        for (const n of SAMPLES) {
+          const category = pluralCategory(n, locale);
+          if (!plural.forms.has(category)) problems.push(`${locale}:${key} lacks the “${category}” form (for ${n})`);
+          const text = translate(catalogues[locale] as never, key, { ...vars, [plural.variable]: n }, locale);
+          if (/\{\w+\}/.test(text)) problems.push(`${locale}:${key} leaves a placeholder in “${text}”`);
+        }
+        if (locale === "en" && plural.forms.get("one") === plural.forms.get("other")) problems.push(`en:${key} says the same for 1 as for many`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("translate fills placeholders and leaves unknown ones visible", () => {

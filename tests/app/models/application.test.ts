@@ -123,7 +123,7 @@ describe("the applicant's application", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     const version = completeApplication(id, a.id);
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: other.id, entityId: entity.id, version })).toMatchObject({ ok: false, error: "errors.edition_mismatch" });
+    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: other.id, entityId: entity.id, version })).toMatchObject({ ok: false, error: "errors.application_edition_mismatch" });
     expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: "no-such-entity", version })).toMatchObject({ ok: false, error: "errors.entity_unknown" });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
     expect(auditCount(id, "application.sent")).toBe(0);

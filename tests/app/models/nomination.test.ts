@@ -86,7 +86,7 @@ describe("nominations (model)", () => {
     const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
     const base = { applicationId: app.id, entityId: entity.id, actorId: nominator.id };
     expect(nominateApplication({ ...base, letter: { name: "letter.pdf", bytes: new TextEncoder().encode("MZ\x90 not a pdf") } })).toMatchObject({ ok: false, field: "letter", error: "errors.letter_not_pdf" });
-    expect(nominateApplication({ ...base, letter: { name: "../../etc/letter.pdf", bytes: PDF_BYTES } })).toMatchObject({ ok: false, error: "errors.file_name_invalid" });
+    expect(nominateApplication({ ...base, letter: { name: "../../etc/letter.pdf", bytes: PDF_BYTES } })).toMatchObject({ ok: false, error: "errors.nomination_file_name_invalid" });
     expect(nominateApplication({ ...base, letter: { name: "", bytes: new Uint8Array() } })).toMatchObject({ ok: false, error: "errors.letter_required" });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF_BYTES.subarray(0, 5));
@@ -99,8 +99,8 @@ describe("nominations (model)", () => {
     const { edition, entity, nominator, applicant } = await setup();
     const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
     setEdition(edition.id, { callOpensAt: new Date(Date.now() - 20 * 864e5), deadlineAt: new Date(Date.now() - 1000) });
-    expect(nominateApplication({ applicationId: app.id, entityId: entity.id, actorId: nominator.id, letter })).toMatchObject({ ok: false, error: "errors.deadline_passed" });
-    expect(returnApplication({ applicationId: app.id, entityId: entity.id, actorId: nominator.id, comment: "Improve it" })).toMatchObject({ ok: false, error: "errors.deadline_passed" });
+    expect(nominateApplication({ applicationId: app.id, entityId: entity.id, actorId: nominator.id, letter })).toMatchObject({ ok: false, error: "errors.nomination_deadline_passed" });
+    expect(returnApplication({ applicationId: app.id, entityId: entity.id, actorId: nominator.id, comment: "Improve it" })).toMatchObject({ ok: false, error: "errors.nomination_deadline_passed" });
     expect(db().select().from(applications).where(eq(applications.id, app.id)).get()!.state).toBe("awaiting_nominator");
   });
 

@@ -48,7 +48,7 @@ describe("applicant routes", () => {
     db().update(editions).set({ phase: "draft" }).where(eq(editions.id, closed.id)).run();
     const a = await makeUser();
     const res = await run(async () => list.action(args(request("/applications", { cookie: await cookieFor(a.id), form: { editionId: closed.id } }))));
-    expect(res).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_mismatch" } } } });
+    expect(res).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_edition_mismatch" } } } });
     expect(db().select({ n: count() }).from(applications).where(eq(applications.applicantId, a.id)).get()!.n).toBe(0);
   });
 
@@ -184,7 +184,7 @@ describe("applicant routes", () => {
     expect((incomplete.body as { missing: { sections: string[] } }).missing.sections).toHaveLength(11);
     const version = String(completeApplication(id, a.id));
     const other = makeOpenEdition();
-    expect(await send({ editionId: other.id, version, kind: "national_commission", commission: entity.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_mismatch" } } } });
+    expect(await send({ editionId: other.id, version, kind: "national_commission", commission: entity.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_edition_mismatch" } } } });
     expect(await send({ editionId: edition.id, version, kind: "national_commission", commission: "forged-id", confirm: "on" })).toMatchObject({ status: 400, body: { errors: { commission: { message: "errors.entity_unknown" } }, values: { commission: "forged-id" } } });
     expect(await send({ editionId: edition.id, version, kind: "national_commission", commission: entity.id })).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.confirm_send" } } } });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
