@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// Debian's Chromium (STACK.md trap 4): Playwright never downloads a browser here.
+// Debian's Chromium: Playwright never downloads a browser here (docs/maintaining.md, traps).
 // PLAYWRIGHT_USE_BUNDLED=1 uses Playwright's own browser on machines that have it.
 const executablePath =
   process.env.PLAYWRIGHT_USE_BUNDLED === "1"

@@ -1,4 +1,4 @@
-// The whole data model (DESIGN §5). Ids of objects users can reach are random UUIDs so that
+// The whole data model. Ids of objects users can reach are random UUIDs so that
 // nothing can be found by guessing; instants are integer milliseconds since the epoch (UTC).
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";

@@ -1,6 +1,7 @@
 /**
- * Server benchmark (DESIGN §7): "p95 under 50 ms for every page at 10,000 applications and 200
- * jurors on a 2-core machine; the results page at that size computes in under 1 s".
+ * Server benchmark of the performance budget (docs/maintaining.md, "Quality budgets"): p95 under
+ * 50 ms for every page at 10,000 applications and 200 jurors on a 2-core machine; the results
+ * page at that size computes in under 1 s.
  *
  * Builds a database of that size in a temporary folder (one edition whose scoring has closed,
  * 10,000 eligible applications with full content, 200 jurors, 3 submitted reviews per

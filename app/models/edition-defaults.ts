@@ -1,5 +1,6 @@
 // The defaults of a new edition: the five selection criteria and the four eligibility rules of
-// the 2023 call (PRIZE.md), in English, French and Arabic. The secretariat edits them per edition.
+// UNESCO's 2023 call for nominations, in English, French and Arabic. The secretariat edits them
+// per edition.
 // The demo seed (db/seed/demo.ts) uses these same defaults.
 export interface CriterionSeed {
   key: string;

@@ -1,4 +1,4 @@
-// The published laureates of every edition before this system existed (shared/PRIZE.md),
+// The published laureates of every edition before this system existed (UNESCO's public archive),
 // as data for the public archive. Country codes are ISO 3166-1 alpha-2. Where a laureate was
 // published as "Person, Project" the project is the project and the person the organisation.
 // The second 2021 laureate (United Republic of Tanzania) is left out: its name is not confirmed.

@@ -81,7 +81,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   const baseURL = `http://localhost:${port}`;
 
-  // The node process itself, not an npx/npm wrapper, so SIGTERM reaches the server (trap 13).
+  // The node process itself, not an npx/npm wrapper, so SIGTERM reaches the server:
+  // a wrapper may not pass the signal on and would leave the server holding the port.
   const child = spawn(process.execPath, [serverScript], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production", E2E: "1" },

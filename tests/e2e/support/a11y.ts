@@ -1,4 +1,4 @@
-/** Automated accessibility check with axe-core against WCAG 2.2 AA (see /work/shared/QUALITY.md). */
+/** Automated accessibility check with axe-core against WCAG 2.2 A and AA (the tags below). */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { scriptingEnabled } from "./hydration";

@@ -1,6 +1,7 @@
 /**
  * EcoIndex score, grade and footprint from the three page measurements, following the
- * cnumr reference method described in /work/shared/QUALITY.md. Pure functions: no I/O.
+ * cnumr reference method (the one the French public sector uses; docs/maintaining.md, "Quality
+ * budgets"). Pure functions: no I/O.
  */
 
 export type EcoIndexGrade = "A" | "B" | "C" | "D" | "E" | "F" | "G";

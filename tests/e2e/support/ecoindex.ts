@@ -1,5 +1,5 @@
 /**
- * EcoIndex measurement, the cnumr reference method (see /work/shared/QUALITY.md):
+ * EcoIndex measurement, the cnumr reference method (docs/maintaining.md, "Quality budgets"):
  * a fresh browser context at 1920×1080 with an empty cache, responses and transferred bytes
  * counted through the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
  */
@@ -7,7 +7,7 @@ import { expect, type Page } from "@playwright/test";
 import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
 import { scriptingEnabled } from "./hydration";
 
-/** DESIGN: "at most 150 kB transferred on a first visit". Stricter than grade A alone. */
+/** At most 150 kB transferred on a first visit: stricter than grade A, which allows a few hundred. */
 export const FIRST_VISIT_KB_BUDGET = 150;
 
 /** Grade A means a score above this. */

@@ -1,6 +1,7 @@
 /**
  * With JavaScript on, a click before hydration does a native form POST and silently tests the
- * no-JS path (STACK.md trap 8). The root layout sets `html[data-hydrated]` in an effect.
+ * no-JS path (docs/maintaining.md, "Known traps"). The root layout sets `html[data-hydrated]`
+ * in an effect.
  */
 import { test, type Page, type Response } from "@playwright/test";
 
