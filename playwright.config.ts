@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// Debian's Chromium: Playwright never downloads a browser here (docs/maintaining.md, traps).
+// Debian's Chromium: Playwright never downloads a browser here (docs/maintaining.md).
 // PLAYWRIGHT_USE_BUNDLED=1 uses Playwright's own browser on machines that have it.
 const executablePath =
   process.env.PLAYWRIGHT_USE_BUNDLED === "1"

@@ -1,5 +1,6 @@
 // Keyboard only (WCAG 2.2 asks that everything work from the keyboard): the main tasks done
-// with Tab, arrow keys, Space and Enter, never the mouse, with JavaScript on and off. Every control reached shows where the focus is.
+// with Tab, arrow keys, Space and Enter, never the mouse, with JavaScript on and off. Every
+// control reached shows where the focus is.
 import { hash } from "@node-rs/argon2";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { drizzle } from "drizzle-orm/better-sqlite3";
