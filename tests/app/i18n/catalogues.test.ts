@@ -138,6 +138,16 @@ describe("catalogues", () => {
     expect(problems).toEqual([]);
   });
 
+  it("in a sentence with two numbers the noun agrees with the number it counts, which may differ between languages", () => {
+    const key = "jury.dashboard.progress";
+    expect(translate(en, key, { done: 0, total: 1 }, "en")).toBe("0 of 1 review submitted");
+    expect(translate(en, key, { done: 1, total: 3 }, "en")).toBe("1 of 3 reviews submitted");
+    expect(translate(fr, key, { done: 1, total: 3 }, "fr")).toBe("1 évaluation envoyée sur 3");
+    expect(translate(fr, key, { done: 2, total: 3 }, "fr")).toBe("2 évaluations envoyées sur 3");
+    expect(translate(ar, key, { done: 1, total: 2 }, "ar")).toBe("أُرسل 1 من تقييمين");
+    expect(translate(ar, key, { done: 4, total: 12 }, "ar")).toBe("أُرسل 4 من أصل 12 تقييمًا");
+  });
+
   it("translate fills placeholders and leaves unknown ones visible", () => {
     expect(translate(en, "errors.login_locked", { minutes: 7 })).toBe("Too many failed sign-in attempts. For your security, try again in 7 minutes");
     expect(translate(en, "no.such.key")).toBe("no.such.key");
