@@ -69,12 +69,12 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByRole("status")).toContainText("Your file has been added.");
   await expect(page.locator(".applications-files")).toContainText("report.pdf");
-  await expect(page.locator(".applications-files")).toContainText("1 pages");
+  await expect(page.locator(".applications-files")).toContainText("1 page");
 
   await gotoReady(page, `${base}/declarations`);
   for (const rule of E2E_RULES) await page.getByLabel(rule.en).check();
   await page.getByRole("button", { name: "Save the declarations" }).click();
-  await expect(page.locator("#status-declarations")).toHaveText("4 of 4 declared");
+  await expect(page.locator("#status-declarations")).toHaveText("4 of 4 declarations made");
 
   await page.getByRole("link", { name: "Check your answers and send" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");

@@ -89,4 +89,18 @@ describe("outbox", () => {
     expect(existsSync(row.emlPath!)).toBe(true);
     expect(readFileSync(row.emlPath!, "utf8")).toContain("To: file@example.org");
   });
+
+  it("an e-mail body takes the plural form of its number in the recipient's language (1 hour, 2 heures, ساعتين, 11 ساعة)", () => {
+    const body = (to: string, locale: string, hours: number) => {
+      enqueueMail({ to, locale, template: "registration_confirm", vars: { name: "Awa", link: "http://localhost/register/confirm/abc", hours } });
+      return db().select({ textBody: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, to)).get()!.textBody;
+    };
+    expect(body("plural-en-1@example.org", "en", 1)).toContain("open this link within 1 hour:");
+    expect(body("plural-en-48@example.org", "en", 48)).toContain("open this link within 48 hours:");
+    expect(body("plural-fr-1@example.org", "fr", 1)).toContain("ouvrez ce lien dans un délai de 1 heure :");
+    expect(body("plural-fr-2@example.org", "fr", 2)).toContain("ouvrez ce lien dans les 2 heures :");
+    expect(body("plural-ar-2@example.org", "ar", 2)).toContain("افتح هذا الرابط خلال ساعتين:");
+    expect(body("plural-ar-5@example.org", "ar", 5)).toContain("افتح هذا الرابط خلال 5 ساعات:");
+    expect(body("plural-ar-11@example.org", "ar", 11)).toContain("افتح هذا الرابط خلال 11 ساعة:");
+  });
 });
