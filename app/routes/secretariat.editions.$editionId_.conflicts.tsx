@@ -135,6 +135,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** One button on a proposal's row; the hidden text names the row for screen readers. */
+function ProposalAction({ intent, conflict }: { intent: "confirm" | "dismiss"; conflict: { id: string; jurorName: string; title: string } }) {
+  const t = useT();
+  return (
+    <Form method="post" className="jury-inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="conflictId" value={conflict.id} />
+      <button type="submit" className="button secondary">
+        {t(`jury.conflicts_admin.${intent}`)}
+        <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: conflict.jurorName, title: conflict.title })}</span>
+      </button>
+    </Form>
+  );
+}
+
 function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisionView>; result: ReturnType<typeof useActionData<typeof action>> }) {
   const t = useT();
   const review = decision.review;
@@ -320,23 +335,9 @@ export default function ConflictsRegister() {
                                 <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
                               </Link>
                             ) : (
-                              <Form method="post" className="jury-inline-form">
-                                <input type="hidden" name="intent" value="confirm" />
-                                <input type="hidden" name="conflictId" value={c.id} />
-                                <button type="submit" className="button secondary">
-                                  {t("jury.conflicts_admin.confirm")}
-                                  <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
-                                </button>
-                              </Form>
+                              <ProposalAction intent="confirm" conflict={c} />
                             )}{" "}
-                            <Form method="post" className="jury-inline-form">
-                              <input type="hidden" name="intent" value="dismiss" />
-                              <input type="hidden" name="conflictId" value={c.id} />
-                              <button type="submit" className="button secondary">
-                                {t("jury.conflicts_admin.dismiss")}
-                                <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
-                              </button>
-                            </Form>
+                            <ProposalAction intent="dismiss" conflict={c} />
                           </div>
                         </>
                       ) : null}
