@@ -17,15 +17,15 @@ export default tseslint.config(
   {
     // A body read any other way answers a malformed post with a 500 (undici throws on it).
     files: ["app/**/*.ts", "app/**/*.tsx"],
-    ignores: ["app/forms/validate.server.ts"],
+    ignores: ["app/kernel/forms/validate.server.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         ...noLeftovers,
-        { selector: "CallExpression[callee.property.name='formData']", message: "Read form posts with readForm(request) from app/forms/validate.server.ts (415/413/400, never a 500)." },
-        { selector: "CallExpression[callee.name=/^unstable_parse(Multipart)?FormData$/]", message: "Read form posts with readForm(request) from app/forms/validate.server.ts (415/413/400, never a 500)." },
+        { selector: "CallExpression[callee.property.name='formData']", message: "Read form posts with readForm(request) from app/kernel/forms/validate.server.ts (415/413/400, never a 500)." },
+        { selector: "CallExpression[callee.name=/^unstable_parse(Multipart)?FormData$/]", message: "Read form posts with readForm(request) from app/kernel/forms/validate.server.ts (415/413/400, never a 500)." },
       ],
-      "no-restricted-imports": ["error", { paths: [{ name: "@remix-run/node", importNames: ["unstable_parseMultipartFormData"], message: "Use readForm/readFormBody from app/forms/validate.server.ts." }] }],
+      "no-restricted-imports": ["error", { paths: [{ name: "@remix-run/node", importNames: ["unstable_parseMultipartFormData"], message: "Use readForm/readFormBody from app/kernel/forms/validate.server.ts." }] }],
     },
   },
   {

@@ -4,10 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./components/nonce";
+import { NonceProvider } from "./kernel/components/nonce";
 
 export { startup, shutdown } from "./startup.server";
-export { siteOrigin, createHostGuard, isAllowedOrigin } from "./utils/site.server";
+export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -13,14 +13,14 @@ import {
 } from "@remix-run/react";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
-import { getSessionUser } from "./auth/session.server";
-import { rolesOf } from "./auth/permissions.server";
-import { errorMessageKey } from "./components/error-boundary";
-import { useNonce } from "./components/nonce";
-import { useRootData, useT, type RootData } from "./components/i18n";
-import { direction, LOCALE_NAMES, LOCALES } from "./i18n";
-import { areasDiffer } from "./i18n/areas";
-import { messagesForPage, resolveLocale } from "./i18n/locale.server";
+import { getSessionUser } from "./accounts/server/session.server";
+import { rolesOf } from "./accounts/server/permissions.server";
+import { errorMessageKey } from "./kernel/components/error-boundary";
+import { useNonce } from "./kernel/components/nonce";
+import { useRootData, useT, type RootData } from "./kernel/components/i18n";
+import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
+import { areasDiffer } from "./kernel/i18n/areas";
+import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [

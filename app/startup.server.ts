@@ -4,13 +4,13 @@
 import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "../db/seed/past-laureates";
-import { startMailSender, stopMailSender } from "./mail/outbox.server";
-import { issueSetupToken } from "./models/account.server";
-import { announceDue, archiveRecordedDecisions } from "./models/decision.server";
-import { sweepOrphanFiles } from "./models/file-store.server";
-import { sendDueReminders } from "./models/jury.server";
-import { warmResults } from "./models/results.server";
-import { siteOrigin } from "./utils/site.server";
+import { startMailSender, stopMailSender } from "./kernel/models/outbox.server";
+import { issueSetupToken } from "./accounts/models/account.server";
+import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";
+import { sweepOrphanFiles } from "./kernel/models/file-store.server";
+import { sendDueReminders } from "./jury/models/jury.server";
+import { warmResults } from "./results/models/results.server";
+import { siteOrigin } from "./kernel/server/site.server";
 
 let jobs: NodeJS.Timeout | undefined;
 

@@ -585,7 +585,7 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Append-only; each row carries the hash of the previous row (see app/models/audit.server.ts). */
+/** Append-only; each row carries the hash of the previous row (see app/kernel/models/audit.server.ts). */
 export const auditLog = sqliteTable(
   "audit_log",
   {

@@ -1,6 +1,6 @@
 // npm run audit:verify — walks the audit chain and names the first broken row.
 import { openDatabase, databasePath } from "../db/client";
-import { verifyAuditChain } from "../app/models/audit.server";
+import { verifyAuditChain } from "../app/kernel/models/audit.server";
 
 const path = process.argv[2] ?? databasePath();
 const result = verifyAuditChain(openDatabase(path));

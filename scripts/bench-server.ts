@@ -20,10 +20,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openDatabase } from "../db/client";
 import * as schema from "../db/schema";
-import { hashPassword } from "../app/auth/password.server";
-import { SECTIONS, SECTION_KEYS } from "../app/forms/application-sections";
-import { DEFAULT_RULES } from "../app/models/edition-defaults";
-import { COUNTRY_CODES } from "../app/i18n/countries";
+import { hashPassword } from "../app/accounts/server/password.server";
+import { SECTIONS, SECTION_KEYS } from "../app/applications/forms/sections";
+import { DEFAULT_RULES } from "../app/editions/domain/defaults";
+import { COUNTRY_CODES } from "../app/kernel/i18n/countries";
 import { mulberry32 } from "../scoring/index";
 
 const arg = (name: string, fallback: number) => {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getSessionUser } from "../auth/session.server";
-import { notFound } from "../auth/permissions.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { notFound } from "../accounts/server/permissions.server";
 
 export const handle = { title: "errors.page_not_found" };
 
@@ -19,4 +19,4 @@ export default function NotFound() {
   return null;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getSessionUser } from "../auth/session.server";
-import { useT } from "../components/i18n";
+import { getSessionUser } from "../accounts/server/session.server";
+import { useT } from "../kernel/components/i18n";
 
 export const handle = { title: "home.title" };
 
@@ -53,4 +53,4 @@ export default function Home() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requirePermission, requireUser } from "../auth/permissions.server";
-import { listSessions, revokeSession } from "../auth/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { accountSchema } from "../forms/account.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDateTime, LOCALE_NAMES, LOCALES } from "../i18n";
-import { localeCookie } from "../i18n/locale.server";
-import { updateProfile } from "../models/account.server";
+import { requirePermission, requireUser } from "../accounts/server/permissions.server";
+import { listSessions, revokeSession } from "../accounts/server/session.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { accountSchema } from "../accounts/forms/account.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDateTime, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { localeCookie } from "../kernel/i18n/locale.server";
+import { updateProfile } from "../accounts/models/account.server";
 
 export const handle = { title: "account.title" };
 
@@ -61,7 +61,7 @@ export default function Account() {
         {t("fields.email")}: <bdi>{account.email}</bdi>
       </p>
       <h2>{t("account.profile")}</h2>
-      <ValidatedForm id="profile" schema={() => import("../forms/account").then((m) => m.profileSchema)} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
+      <ValidatedForm id="profile" schema={() => import("../accounts/forms/account").then((m) => m.profileSchema)} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
         <input type="hidden" name="intent" value="profile" />
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
@@ -107,4 +107,4 @@ export default function Account() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

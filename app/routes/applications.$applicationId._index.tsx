@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
-import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
-import { useT } from "../components/i18n";
-import { SECTION_KEYS, sectionStatus } from "../forms/application-sections";
-import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../models/application.server";
-import { attachmentTotals, listAttachments } from "../models/attachment.server";
-import { outcomeState } from "../models/outcome.server";
-import { ownApplication } from "../utils/application-route.server";
+import { requireUser } from "../accounts/server/permissions.server";
+import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
+import { useT } from "../kernel/components/i18n";
+import { SECTION_KEYS, sectionStatus } from "../applications/forms/sections";
+import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../applications/models/application.server";
+import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
+import { outcomeState } from "../results/models/outcome.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.task_list_title" };
@@ -152,4 +152,4 @@ export default function TaskList() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

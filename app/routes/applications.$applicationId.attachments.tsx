@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
-import { FileField, ValidatedForm, zodErrors, type FormResult } from "../components/form";
-import { useT } from "../components/i18n";
-import { deleteAttachmentSchema, uploadSchema } from "../forms/application.server";
-import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../forms/validate.server";
-import { formatNumber } from "../i18n";
-import { editBlocker } from "../models/application.server";
-import { addAttachment, attachmentTotals, deleteAttachment, listAttachments, megabytes } from "../models/attachment.server";
-import { ownApplication } from "../utils/application-route.server";
+import { requireUser } from "../accounts/server/permissions.server";
+import { FileField, ValidatedForm, zodErrors, type FormResult } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { deleteAttachmentSchema, uploadSchema } from "../applications/forms/application.server";
+import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../kernel/forms/validate.server";
+import { formatNumber } from "../kernel/i18n";
+import { editBlocker } from "../applications/models/application.server";
+import { addAttachment, attachmentTotals, deleteAttachment, listAttachments, megabytes } from "../applications/models/attachment.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.attachments_title" };
@@ -154,7 +154,7 @@ export default function Attachments() {
             id="upload"
             result={uploadResult}
             encType="multipart/form-data"
-            schema={() => import("../forms/application").then((m) => m.uploadSchema({ maxFileBytes: limits.fileBytes, limitLabel: limits.file }))}
+            schema={() => import("../applications/forms/application").then((m) => m.uploadSchema({ maxFileBytes: limits.fileBytes, limitLabel: limits.file }))}
           >
             <FileField name="file" label={t("applications.upload_label")} hint={t("applications.upload_hint")} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" />
             <button type="submit" className="button">
@@ -167,4 +167,4 @@ export default function Attachments() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { sendSchema } from "../forms/application.server";
-import { SECTIONS } from "../forms/application-sections";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { countryName } from "../i18n/countries";
-import { editBlocker, listEligibilityRules, listNominatingEntities, missingForSend, sendToEntity } from "../models/application.server";
-import { listAttachments } from "../models/attachment.server";
-import { ownApplication } from "../utils/application-route.server";
+import { requireUser } from "../accounts/server/permissions.server";
+import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { sendSchema } from "../applications/forms/application.server";
+import { SECTIONS } from "../applications/forms/sections";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { countryName } from "../kernel/i18n/countries";
+import { editBlocker, listEligibilityRules, listNominatingEntities, missingForSend, sendToEntity } from "../applications/models/application.server";
+import { listAttachments } from "../applications/models/attachment.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.check_title" };
@@ -146,7 +146,7 @@ export default function Check() {
           {commissions.length === 0 && ngos.length === 0 ? (
             <p className="panel">{t("applications.no_entities")}</p>
           ) : (
-            <ValidatedForm id="send" schema={() => import("../forms/application").then((m) => m.sendSchema)} result={result} defaultValues={{ kind: "national_commission" }}>
+            <ValidatedForm id="send" schema={() => import("../applications/forms/application").then((m) => m.sendSchema)} result={result} defaultValues={{ kind: "national_commission" }}>
               <input type="hidden" name="editionId" value={a.editionId} />
               <input type="hidden" name="version" value={a.version} />
               <RadioGroup
@@ -177,4 +177,4 @@ export default function Check() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
-import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { declarationsSchema } from "../forms/application.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { editBlocker, listEligibilityRules, saveDeclarations } from "../models/application.server";
-import { ownApplication } from "../utils/application-route.server";
+import { requireUser } from "../accounts/server/permissions.server";
+import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { declarationsSchema } from "../applications/forms/application.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { editBlocker, listEligibilityRules, saveDeclarations } from "../applications/models/application.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.declarations_title" };
@@ -57,7 +57,7 @@ export default function Declarations() {
       {rules.length === 0 ? (
         <p className="panel">{t("applications.declarations_none")}</p>
       ) : (
-        <ValidatedForm id="declarations" schema={() => import("../forms/application").then((m) => m.declarationsSchema)} result={result} defaultValues={defaults}>
+        <ValidatedForm id="declarations" schema={() => import("../applications/forms/application").then((m) => m.declarationsSchema)} result={result} defaultValues={defaults}>
           <input type="hidden" name="version" value={version} />
           <fieldset className="plain">
             <legend>{t("applications.declarations_legend")}</legend>
@@ -72,4 +72,4 @@ export default function Declarations() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

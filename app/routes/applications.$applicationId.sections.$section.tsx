@@ -2,16 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { found, requireUser } from "../auth/permissions.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../components/form";
-import { useT } from "../components/i18n";
-import { sectionValues } from "../forms/form-values";
-import { sectionFormSchema } from "../forms/application.server";
-import { countWords, sectionByKey, sectionStatus, wordLimitFor, type SectionDefinition, type SectionKey } from "../forms/application-sections";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { sortedCountries } from "../i18n/countries";
-import { editBlocker, saveSection } from "../models/application.server";
-import { ownApplication } from "../utils/application-route.server";
+import { found, requireUser } from "../accounts/server/permissions.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { sectionValues } from "../kernel/forms/form-values";
+import { sectionFormSchema } from "../applications/forms/application.server";
+import { countWords, sectionByKey, sectionStatus, wordLimitFor, type SectionDefinition, type SectionKey } from "../applications/forms/sections";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { sortedCountries } from "../kernel/i18n/countries";
+import { editBlocker, saveSection } from "../applications/models/application.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.section_title" };
@@ -146,7 +146,7 @@ export default function SectionPage() {
       ) : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
-        <ValidatedForm id={formId} schema={() => import("../forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
+        <ValidatedForm id={formId} schema={() => import("../applications/forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
           <input type="hidden" name="version" value={version} />
           {section.key === "background" ? (
             <SelectField
@@ -186,4 +186,4 @@ export default function SectionPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "../auth/permissions.server";
-import { Checkbox, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { withdrawSchema } from "../forms/application.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../models/application.server";
-import { ownApplication } from "../utils/application-route.server";
+import { requireUser } from "../accounts/server/permissions.server";
+import { Checkbox, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { withdrawSchema } from "../applications/forms/application.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../applications/models/application.server";
+import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.withdraw_title" };
@@ -50,7 +50,7 @@ export default function Withdraw() {
       {possible ? (
         <>
           <p>{t("applications.withdraw_text")}</p>
-          <ValidatedForm id="withdraw" schema={() => import("../forms/application").then((m) => m.withdrawSchema)} result={result}>
+          <ValidatedForm id="withdraw" schema={() => import("../applications/forms/application").then((m) => m.withdrawSchema)} result={result}>
             <Checkbox name="confirm" label={t("applications.withdraw_confirm")} />
             <button type="submit" className="button danger">
               {t("applications.withdraw_submit")}
@@ -64,4 +64,4 @@ export default function Withdraw() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

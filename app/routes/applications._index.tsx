@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { ApplicationsDeadline, ApplicationsStateTag } from "../components/applications";
-import { useT } from "../components/i18n";
-import { startApplicationSchema } from "../forms/application.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../models/application.server";
+import { requirePermission } from "../accounts/server/permissions.server";
+import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
+import { useT } from "../kernel/components/i18n";
+import { startApplicationSchema } from "../applications/forms/application.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../applications/models/application.server";
 import areaCss from "../styles/applications.css";
 
 export const handle = { title: "applications.list_title" };
@@ -105,4 +105,4 @@ export default function Applications() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,10 +1,10 @@
 // Download of a supporting document: only for those allowed (owner; the entity it was sent to;
 // an assigned juror; the secretariat), always as an attachment with the type read from its
-// bytes. A resource route: no component, no ErrorBoundary (see app/utils/download.server.ts).
+// bytes. A resource route: no component, no ErrorBoundary (see app/kernel/server/download.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { found, requireUser } from "../auth/permissions.server";
-import { getAttachmentForDownload } from "../models/attachment.server";
-import { fileLoader, fileResponse } from "../utils/download.server";
+import { found, requireUser } from "../accounts/server/permissions.server";
+import { getAttachmentForDownload } from "../applications/models/attachment.server";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getSessionUser } from "../auth/session.server";
-import { localized, localizedLang } from "../lib/editions-text";
-import { DeadlineCountdown } from "../components/editions-countdown";
-import { useT } from "../components/i18n";
-import { formatDateTime } from "../i18n";
-import { getOpenEdition, isBeforeDeadline } from "../models/edition.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { localized, localizedLang } from "../editions/domain/text";
+import { DeadlineCountdown } from "../editions/components/countdown";
+import { useT } from "../kernel/components/i18n";
+import { formatDateTime } from "../kernel/i18n";
+import { getOpenEdition, isBeforeDeadline } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.call_title" };
@@ -116,4 +116,4 @@ export default function Call() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

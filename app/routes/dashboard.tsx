@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser, rolesOf } from "../auth/permissions.server";
-import { useT } from "../components/i18n";
-import { countryName } from "../i18n/countries";
+import { requireUser, rolesOf } from "../accounts/server/permissions.server";
+import { useT } from "../kernel/components/i18n";
+import { countryName } from "../kernel/i18n/countries";
 
 export const handle = { title: "dashboard.title" };
 
@@ -77,4 +77,4 @@ export default function Dashboard() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,13 +1,13 @@
 // A laureate's diploma as a PDF: for the laureate (the applicant) and the secretariat, after
 // the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { found, requireUser } from "../auth/permissions.server";
-import { formatDate, translate } from "../i18n";
-import { countryName } from "../i18n/countries";
-import { catalogues } from "../i18n/locale.server";
-import { diplomaFor } from "../models/archive.server";
-import { fileLoader, fileResponse } from "../utils/download.server";
-import { pdfDocument } from "../utils/pdf.server";
+import { found, requireUser } from "../accounts/server/permissions.server";
+import { formatDate, translate } from "../kernel/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { catalogues } from "../kernel/i18n/locale.server";
+import { diplomaFor } from "../results/models/archive.server";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
+import { pdfDocument } from "../kernel/server/pdf.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { getSessionUser } from "../auth/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { forgotPasswordSchema } from "../forms/forgot-password.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { requestPasswordReset } from "../models/account.server";
-import { clientAddress } from "../utils/http.server";
-import { siteOrigin } from "../utils/site.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { forgotPasswordSchema } from "../accounts/forms/forgot-password.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { requestPasswordReset } from "../accounts/models/account.server";
+import { clientAddress } from "../kernel/server/http.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "forgot.title" };
 
@@ -44,7 +44,7 @@ export default function ForgotPassword() {
     <>
       <h1>{t("forgot.title")}</h1>
       <p>{t("forgot.intro")}</p>
-      <ValidatedForm id="forgot" schema={() => import("../forms/forgot-password").then((m) => m.forgotPasswordSchema)} result={result}>
+      <ValidatedForm id="forgot" schema={() => import("../accounts/forms/forgot-password").then((m) => m.forgotPasswordSchema)} result={result}>
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
         <SubmitButton>{t("forgot.submit")}</SubmitButton>
       </ValidatedForm>
@@ -52,4 +52,4 @@ export default function ForgotPassword() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

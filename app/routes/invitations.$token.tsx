@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../auth/common-passwords";
-import { createSession, getSessionUser } from "../auth/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../forms/accept-invitation.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { acceptInvitation, findOpenInvitation } from "../models/account.server";
+import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../accounts/forms/accept-invitation.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { acceptInvitation, findOpenInvitation } from "../accounts/models/account.server";
 
 export const handle = { title: "invitation.title" };
 
@@ -60,7 +60,7 @@ export default function AcceptInvitation() {
       </p>
       <ValidatedForm
         id="accept"
-        schema={() => import("../forms/accept-invitation").then((m) => invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema)}
+        schema={() => import("../accounts/forms/accept-invitation").then((m) => invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema)}
         result={result}
         defaultValues={{ name: invitation.name }}
       >
@@ -81,4 +81,4 @@ export default function AcceptInvitation() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

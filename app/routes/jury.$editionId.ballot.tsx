@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, notFound } from "../auth/permissions.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { OutcomeTable } from "../components/results-outcome";
-import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../utils/results-forms.server";
-import { RANK_PREFIX } from "../forms/results-fields";
-import { fieldError, readForm, validateForm } from "../forms/validate.server";
-import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../models/deliberation.server";
-import { getEditionBrief, resultsViewer } from "../models/results.server";
-import { deliberationView } from "../utils/deliberation-view.server";
+import { found, notFound } from "../accounts/server/permissions.server";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { OutcomeTable } from "../results/components/outcome";
+import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
+import { RANK_PREFIX } from "../results/forms/results-fields";
+import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
+import { getEditionBrief, resultsViewer } from "../results/models/results.server";
+import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
-import { requireResultsUser } from "../utils/results-route.server";
+import { requireResultsUser } from "../results/server/route.server";
 
 export const handle = { title: "results.ballot_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -112,7 +112,7 @@ export default function Ballot() {
         <>
           <p>{t("results.ballot_help")}</p>
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
-          <ValidatedForm id="ballot" result={resultForIntent(result, "vote")} defaultValues={d.ranks} schema={() => import("../forms/deliberation").then((m) => m.ballotSchema)}>
+          <ValidatedForm id="ballot" result={resultForIntent(result, "vote")} defaultValues={d.ranks} schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}>
             <input type="hidden" name="intent" value="vote" />
             <div id="ballot-ballot" tabIndex={-1}>
               {d.view.shortlist.map((a) => (
@@ -133,7 +133,7 @@ export default function Ballot() {
                 ))}
               </ul>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../forms/deliberation").then((m) => m.closeBallotSchema)}>
+              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}>
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton secondary>{t("results.close_submit")}</SubmitButton>
@@ -149,7 +149,7 @@ export default function Ballot() {
             <>
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
-              <ValidatedForm id="recommend" result={resultForIntent(result, "recommend")} schema={() => import("../forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))} defaultValues={{ ...Object.fromEntries((d.view.outcome?.rows ?? []).slice(0, d.edition.laureateCount).map((r, i) => [`choice_${i + 1}`, r.id])), ...d.recommendation }}>
+              <ValidatedForm id="recommend" result={resultForIntent(result, "recommend")} schema={() => import("../results/forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))} defaultValues={{ ...Object.fromEntries((d.view.outcome?.rows ?? []).slice(0, d.edition.laureateCount).map((r, i) => [`choice_${i + 1}`, r.id])), ...d.recommendation }}>
                 <input type="hidden" name="intent" value="recommend" />
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>
@@ -170,4 +170,4 @@ export default function Ballot() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

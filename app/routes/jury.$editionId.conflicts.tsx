@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { declarationSchema } from "../forms/jury.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { countryName } from "../i18n/countries";
-import { confirmDeclarations, declareConflict, declaredConflictsOpen, getJuryEdition, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../models/jury.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { declarationSchema } from "../jury/forms/jury.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { countryName } from "../kernel/i18n/countries";
+import { confirmDeclarations, declareConflict, declaredConflictsOpen, getJuryEdition, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
 
 export const handle = { title: "jury.conflicts.title" };
@@ -78,7 +78,7 @@ export default function DeclareConflicts() {
             <bdi>{withdrawing.title}</bdi> — <bdi>{withdrawing.organisation}</bdi>
           </p>
           <p>{t("jury.conflicts.withdraw_intro")}</p>
-          <ValidatedForm id="withdraw" schema={() => import("../forms/jury").then((m) => m.withdrawConflictSchema)} result={resultForIntent(result, "withdraw")}>
+          <ValidatedForm id="withdraw" schema={() => import("../jury/forms/jury").then((m) => m.withdrawConflictSchema)} result={resultForIntent(result, "withdraw")}>
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="applicationId" value={withdrawing.id} />
             <Checkbox name="confirm" label={t("jury.conflicts.withdraw_confirm")} />
@@ -139,7 +139,7 @@ export default function DeclareConflicts() {
       {open.length > 0 ? (
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>
-          <ValidatedForm id="declare" schema={() => import("../forms/jury").then((m) => m.declareConflictSchema)} result={resultForIntent(result, "declare")}>
+          <ValidatedForm id="declare" schema={() => import("../jury/forms/jury").then((m) => m.declareConflictSchema)} result={resultForIntent(result, "declare")}>
             <input type="hidden" name="intent" value="declare" />
             <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={open.map((a) => ({ value: a.id, label: a.title }))} />
             <TextField name="reason" label={t("jury.conflicts.reason")} hint={t("jury.conflicts.reason_hint")} multiline rows={3} dirAuto />
@@ -149,7 +149,7 @@ export default function DeclareConflicts() {
       ) : null}
       <h2>{t("jury.conflicts.confirm_title")}</h2>
       {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
-      <ValidatedForm id="confirm" schema={() => import("../forms/jury").then((m) => m.confirmDeclarationsSchema)} result={resultForIntent(result, "confirm")}>
+      <ValidatedForm id="confirm" schema={() => import("../jury/forms/jury").then((m) => m.confirmDeclarationsSchema)} result={resultForIntent(result, "confirm")}>
         <input type="hidden" name="intent" value="confirm" />
         <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
         <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>
@@ -158,4 +158,4 @@ export default function DeclareConflicts() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../auth/permissions.server";
-import { useT } from "../components/i18n";
-import { formatDateTime } from "../i18n";
-import { editionTheme, jurorWorkspace } from "../models/jury.server";
+import { requireRole } from "../accounts/server/permissions.server";
+import { useT } from "../kernel/components/i18n";
+import { formatDateTime } from "../kernel/i18n";
+import { editionTheme, jurorWorkspace } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
 
 export const handle = { title: "jury.dashboard.title" };
@@ -94,4 +94,4 @@ export default function JuryDashboard() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

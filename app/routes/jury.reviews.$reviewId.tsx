@@ -2,18 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { notFound, requireRole } from "../auth/permissions.server";
-import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm, type FieldErrors } from "../components/form";
-import { useT } from "../components/i18n";
-import { JuryReadingView } from "../components/jury-reading-view";
-import { CONFIDENCE_LEVELS } from "../forms/form-values";
-import { recuseSchema, reopenReviewSchema, reviewSchema } from "../forms/jury.server";
-import { keptValues, readForm, validateForm } from "../forms/validate.server";
-import { formatDateTime } from "../i18n";
-import { countryName } from "../i18n/countries";
-import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../models/jury.server";
+import { notFound, requireRole } from "../accounts/server/permissions.server";
+import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm, type FieldErrors } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { JuryReadingView } from "../jury/components/reading-view";
+import { CONFIDENCE_LEVELS } from "../kernel/forms/form-values";
+import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
+import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
+import { formatDateTime } from "../kernel/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
-import { siteOrigin } from "../utils/site.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "jury.review.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -246,7 +246,7 @@ export default function ReviewPage() {
                 </div>
               </dl>
               {edition.open ? (
-                <ValidatedForm id="reopen" schema={() => import("../forms/jury").then((m) => m.reopenReviewSchema)} result={result?.form === "reopen" ? result : undefined}>
+                <ValidatedForm id="reopen" schema={() => import("../jury/forms/jury").then((m) => m.reopenReviewSchema)} result={result?.form === "reopen" ? result : undefined}>
                   <input type="hidden" name="intent" value="reopen" />
                   <input type="hidden" name="version" value={String(review.version)} />
                   <SubmitButton secondary>{t("jury.review.reopen")}</SubmitButton>
@@ -254,7 +254,7 @@ export default function ReviewPage() {
               ) : null}
             </>
           ) : edition.open ? (
-            <ValidatedForm id="review" schema={() => import("../forms/jury").then((m) => m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }))} result={reviewResult} defaultValues={defaults}>
+            <ValidatedForm id="review" schema={() => import("../jury/forms/jury").then((m) => m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }))} result={reviewResult} defaultValues={defaults}>
               <input type="hidden" name="version" value={String(autosave.version)} />
               <p className="hint">{t("jury.review.scale_hint", { min: edition.scaleMin, max: edition.scaleMax })}</p>
               {criteria.map((c) => (
@@ -294,7 +294,7 @@ export default function ReviewPage() {
             <details className="jury-recuse" open={result?.form === "recuse"}>
               <summary>{t("jury.review.recuse_title")}</summary>
               <p>{t("jury.review.recuse_text")}</p>
-              <ValidatedForm id="recuse" schema={() => import("../forms/jury").then((m) => m.recuseSchema)} result={result?.form === "recuse" ? result : undefined}>
+              <ValidatedForm id="recuse" schema={() => import("../jury/forms/jury").then((m) => m.recuseSchema)} result={result?.form === "recuse" ? result : undefined}>
                 <input type="hidden" name="intent" value="recuse" />
                 <TextField name="reason" label={t("jury.review.recuse_reason")} multiline rows={2} dirAuto />
                 <Checkbox name="confirm" label={t("jury.review.recuse_confirm")} />
@@ -347,4 +347,4 @@ export default function ReviewPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

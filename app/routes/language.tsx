@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { getSessionUser } from "../auth/session.server";
-import { useT } from "../components/i18n";
-import { languageSchema } from "../forms/language.server";
-import { validateForm } from "../forms/validate.server";
-import { localeCookie } from "../i18n/locale.server";
-import { setUserLocale } from "../models/account.server";
-import { safeRedirect } from "../utils/http.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { useT } from "../kernel/components/i18n";
+import { languageSchema } from "../accounts/forms/language.server";
+import { validateForm } from "../kernel/forms/validate.server";
+import { localeCookie } from "../kernel/i18n/locale.server";
+import { setUserLocale } from "../accounts/models/account.server";
+import { safeRedirect } from "../kernel/server/http.server";
 
 export const handle = { title: "language.title" };
 
@@ -43,4 +43,4 @@ export default function Language() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

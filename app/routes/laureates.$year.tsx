@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "../auth/permissions.server";
-import { getSessionUser } from "../auth/session.server";
-import { useT } from "../components/i18n";
-import { themeOf } from "../components/results-labels";
-import { countryName } from "../i18n/countries";
-import { editionLaureates } from "../models/archive.server";
+import { notFound } from "../accounts/server/permissions.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { useT } from "../kernel/components/i18n";
+import { themeOf } from "../results/components/labels";
+import { countryName } from "../kernel/i18n/countries";
+import { editionLaureates } from "../results/models/archive.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.edition_laureates_title" };
@@ -74,4 +74,4 @@ export default function EditionLaureates() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

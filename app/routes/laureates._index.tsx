@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getSessionUser } from "../auth/session.server";
-import { useT } from "../components/i18n";
-import { countryName } from "../i18n/countries";
-import { archiveFacets, listArchive } from "../models/archive.server";
+import { getSessionUser } from "../accounts/server/session.server";
+import { useT } from "../kernel/components/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { archiveFacets, listArchive } from "../results/models/archive.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.archive_title" };
@@ -107,4 +107,4 @@ export default function Archive() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

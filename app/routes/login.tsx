@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
-import { createSession, getSessionUser } from "../auth/session.server";
-import { TextField, ValidatedForm, SubmitButton } from "../components/form";
-import { useT } from "../components/i18n";
-import { loginSchema } from "../forms/login.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { attemptLogin } from "../models/account.server";
-import { clientAddress, safeRedirect } from "../utils/http.server";
+import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { TextField, ValidatedForm, SubmitButton } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { loginSchema } from "../accounts/forms/login.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { attemptLogin } from "../accounts/models/account.server";
+import { clientAddress, safeRedirect } from "../kernel/server/http.server";
 
 export const handle = { title: "login.title" };
 
@@ -38,7 +38,7 @@ export default function Login() {
   return (
     <>
       <h1>{t("login.title")}</h1>
-      <ValidatedForm id="login" schema={() => import("../forms/login").then((m) => m.loginSchema)} result={result} defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}>
+      <ValidatedForm id="login" schema={() => import("../accounts/forms/login").then((m) => m.loginSchema)} result={result} defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="username" />
         <TextField name="password" label={t("fields.password")} type="password" autoComplete="current-password" />
@@ -54,4 +54,4 @@ export default function Login() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

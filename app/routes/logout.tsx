@@ -2,7 +2,7 @@
 // ErrorBoundary — exporting one would make Remix render an empty page for it.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession, getSessionUser } from "../auth/session.server";
+import { endSession, getSessionUser } from "../accounts/server/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,11 +1,11 @@
 // Downloads a nomination letter as an attachment: for the nominating entity's members, the
 // applicant, an assigned juror and the secretariat; anyone else gets the same 404 as for a
 // letter that does not exist. A resource route: no component, no ErrorBoundary (see
-// app/utils/download.server.ts).
+// app/kernel/server/download.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { found, requireUser } from "../auth/permissions.server";
-import { nominationLetterForDownload } from "../models/nomination.server";
-import { fileLoader, fileResponse } from "../utils/download.server";
+import { found, requireUser } from "../accounts/server/permissions.server";
+import { nominationLetterForDownload } from "../nominations/models/nomination.server";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);

@@ -1,21 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../auth/permissions.server";
-import type { SessionUser } from "../auth/session.server";
-import { ApplicationView } from "../components/application-view";
-import { viewSections } from "../components/application-view.server";
-import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { LocalTime } from "../components/local-time";
-import { nominationDecisionSchema } from "../forms/nomination.server";
-import { fieldError, readForm, validateForm } from "../forms/validate.server";
-import { formatDate, formatDateTime } from "../i18n";
-import { countryName } from "../i18n/countries";
-import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../models/nomination.server";
-import { outcomeState } from "../models/outcome.server";
+import { notFound, requireRole } from "../accounts/server/permissions.server";
+import type { SessionUser } from "../accounts/server/session.server";
+import { ApplicationView } from "../applications/components/view";
+import { viewSections } from "../applications/server/view.server";
+import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { LocalTime } from "../kernel/components/local-time";
+import { nominationDecisionSchema } from "../nominations/forms/nomination.server";
+import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { formatDate, formatDateTime } from "../kernel/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../nominations/models/nomination.server";
+import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
-import { siteOrigin } from "../utils/site.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // Loaded on the first interaction with a form (see ValidatedForm).
-const decisionSchema = () => import("../forms/nomination").then((m) => m.nominationDecisionSchema);
+const decisionSchema = () => import("../nominations/forms/nomination").then((m) => m.nominationDecisionSchema);
 
 export default function NominationApplication() {
   const t = useT();
@@ -212,4 +212,4 @@ export default function NominationApplication() {
 }
 
 /** The file input, in the same pattern as TextField (label, hint, error next to it). */
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

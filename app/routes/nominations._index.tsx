@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../auth/permissions.server";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { LocalTime } from "../components/local-time";
-import { internalDeadlineSchema } from "../forms/nomination.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDate, formatDateTime } from "../i18n";
-import { countryName } from "../i18n/countries";
-import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../models/nomination.server";
+import { notFound, requireRole } from "../accounts/server/permissions.server";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { LocalTime } from "../kernel/components/local-time";
+import { internalDeadlineSchema } from "../nominations/forms/nomination.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDate, formatDateTime } from "../kernel/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../nominations/models/nomination.server";
 import areaCss from "../styles/nominations.css";
-import { parisLocalToInstant, toLocal } from "../lib/paris-time";
+import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -144,7 +144,7 @@ export default function NominationsWorkspace() {
           t("nominations.internal_deadline_none")
         )}
       </p>
-      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }} schema={() => import("../forms/nomination").then((m) => m.internalDeadlineSchema)}>
+      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }} schema={() => import("../nominations/forms/nomination").then((m) => m.internalDeadlineSchema)}>
         <input type="hidden" name="entityId" value={entity.id} />
         <input type="hidden" name="editionId" value={edition.id} />
         <TextField name="internalDeadline" type="datetime-local" label={t("nominations.internal_deadline_field")} hint={t("nominations.internal_deadline_hint")} />
@@ -154,4 +154,4 @@ export default function NominationsWorkspace() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../auth/common-passwords";
-import { getSessionUser } from "../auth/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { registerSchema } from "../forms/register.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../i18n";
-import { resolveLocale } from "../i18n/locale.server";
-import { registerApplicant } from "../models/account.server";
-import { clientAddress } from "../utils/http.server";
-import { siteOrigin } from "../utils/site.server";
+import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { getSessionUser } from "../accounts/server/session.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { registerSchema } from "../accounts/forms/register.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { resolveLocale } from "../kernel/i18n/locale.server";
+import { registerApplicant } from "../accounts/models/account.server";
+import { clientAddress } from "../kernel/server/http.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "register.title" };
 
@@ -51,7 +51,7 @@ export default function Register() {
     <>
       <h1>{t("register.title")}</h1>
       <p>{t("register.intro")}</p>
-      <ValidatedForm id="register" schema={() => import("../forms/register").then((m) => m.registerSchema)} result={result} defaultValues={{ locale: t.locale }}>
+      <ValidatedForm id="register" schema={() => import("../accounts/forms/register").then((m) => m.registerSchema)} result={result} defaultValues={{ locale: t.locale }}>
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={t("fields.email_hint")} />
         <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
@@ -65,4 +65,4 @@ export default function Register() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createSession, getSessionUser } from "../auth/session.server";
-import { useT } from "../components/i18n";
-import { confirmRegistration, findPendingRegistration } from "../models/account.server";
+import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { useT } from "../kernel/components/i18n";
+import { confirmRegistration, findPendingRegistration } from "../accounts/models/account.server";
 
 export const handle = { title: "register.confirm_title" };
 
@@ -52,4 +52,4 @@ export default function ConfirmRegistration() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../auth/common-passwords";
-import { getSessionUser } from "../auth/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { resetPasswordSchema } from "../forms/reset-password.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { findPasswordReset, resetPassword } from "../models/account.server";
+import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { getSessionUser } from "../accounts/server/session.server";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { resetPasswordSchema } from "../accounts/forms/reset-password.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { findPasswordReset, resetPassword } from "../accounts/models/account.server";
 
 export const handle = { title: "reset.title" };
 
@@ -44,7 +44,7 @@ export default function ResetPassword() {
   return (
     <>
       <h1>{t("reset.title")}</h1>
-      <ValidatedForm id="reset" schema={() => import("../forms/reset-password").then((m) => m.resetPasswordSchema)} result={result}>
+      <ValidatedForm id="reset" schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)} result={result}>
         <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </ValidatedForm>
@@ -52,4 +52,4 @@ export default function ResetPassword() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "../auth/permissions.server";
-import { useT } from "../components/i18n";
-import { listEditionsBrief } from "../models/entity.server";
+import { requireRole } from "../accounts/server/permissions.server";
+import { useT } from "../kernel/components/i18n";
+import { listEditionsBrief } from "../nominations/models/entity.server";
 
 export const handle = { title: "secretariat.title" };
 
@@ -60,4 +60,4 @@ export default function SecretariatHome() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { localized } from "../lib/editions-text";
-import { useT } from "../components/i18n";
-import { formatDateTime } from "../i18n";
-import { nextPhase, previousPhase } from "../models/edition-constants";
-import { getEditionForSecretariat } from "../models/edition.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { localized } from "../editions/domain/text";
+import { useT } from "../kernel/components/i18n";
+import { formatDateTime } from "../kernel/i18n";
+import { nextPhase, previousPhase } from "../editions/domain/constants";
+import { getEditionForSecretariat } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.overview_title" };
@@ -141,4 +141,4 @@ export default function EditionOverview() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

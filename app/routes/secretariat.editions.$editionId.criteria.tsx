@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink, RemoveConfirmation, localized } from "../components/editions";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { levelsToText, parseLevels } from "../forms/edition-values";
-import { criterionSchema } from "../forms/edition.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatNumber } from "../i18n";
-import { getEditionForSecretariat, moveCriterion, removeCriterion, saveCriterion } from "../models/edition.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { EditionBackLink, RemoveConfirmation, localized } from "../editions/components/edition-forms";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { levelsToText, parseLevels } from "../editions/forms/edition-values";
+import { criterionSchema } from "../editions/forms/edition.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatNumber } from "../kernel/i18n";
+import { getEditionForSecretariat, moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.criteria_title" };
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function CriterionForm({ editionId, values, scale, result }: { editionId: string; values: Record<string, string>; scale: { min: number; max: number }; result: unknown }) {
   const t = useT();
   return (
-    <ValidatedForm id="criterion" schema={() => import("../forms/edition").then((m) => m.criterionSchema)} result={result as never} defaultValues={values}>
+    <ValidatedForm id="criterion" schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema)} result={result as never} defaultValues={values}>
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="save" />
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}
@@ -223,4 +223,4 @@ export default function Criteria() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

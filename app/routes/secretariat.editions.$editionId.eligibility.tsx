@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink, RemoveConfirmation, localized } from "../components/editions";
-import { SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { ruleSchema } from "../forms/edition.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { getEditionForSecretariat, removeRule, saveRule } from "../models/edition.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { EditionBackLink, RemoveConfirmation, localized } from "../editions/components/edition-forms";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { ruleSchema } from "../editions/forms/edition.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { getEditionForSecretariat, removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.rules_title" };
@@ -107,7 +107,7 @@ export default function Eligibility() {
       {edition.editable && !removing ? (
         <>
           <h2>{editing ? t("editions.rule_edit_title") : t("editions.rule_add_title")}</h2>
-          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={() => import("../forms/edition").then((m) => m.ruleSchema)} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
+          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={() => import("../editions/forms/edition").then((m) => m.ruleSchema)} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
             <input type="hidden" name="editionId" value={edition.id} />
             <input type="hidden" name="intent" value="save" />
             {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}
@@ -126,4 +126,4 @@ export default function Eligibility() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

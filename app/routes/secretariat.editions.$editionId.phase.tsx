@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink } from "../components/editions";
-import { Checkbox, SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { phaseSchema } from "../forms/edition.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDateTime } from "../i18n";
-import { previousPhase } from "../models/edition-constants";
-import { changePhase, getEditionForSecretariat, isAdjacentPhase } from "../models/edition.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { EditionBackLink } from "../editions/components/edition-forms";
+import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { phaseSchema } from "../editions/forms/edition.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDateTime } from "../kernel/i18n";
+import { previousPhase } from "../editions/domain/constants";
+import { changePhase, getEditionForSecretariat, isAdjacentPhase } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.phase_title" };
@@ -59,7 +59,7 @@ export default function PhaseChange() {
       <p className="lead">{t(backwards ? "editions.phase_confirm_back" : "editions.phase_confirm", { from, to: target, year: edition.year })}</p>
       {!backwards && CONSEQUENCES[to] ? <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p> : null}
       <p>{t("editions.phase_audited")}</p>
-      <ValidatedForm id="phase" schema={() => import("../forms/edition").then((m) => m.phaseSchema)} result={result}>
+      <ValidatedForm id="phase" schema={() => import("../editions/forms/edition").then((m) => m.phaseSchema)} result={result}>
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="to" value={to} />
         <Checkbox name="confirm" label={t("editions.phase_confirm_check", { to: target })} />
@@ -72,4 +72,4 @@ export default function PhaseChange() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

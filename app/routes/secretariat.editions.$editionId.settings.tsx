@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../components/editions";
-import { SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { editionSettingsSchema } from "../forms/edition.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { getEditionForSecretariat, updateEdition } from "../models/edition.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../editions/components/edition-forms";
+import { SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { editionSettingsSchema } from "../editions/forms/edition.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { getEditionForSecretariat, updateEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.settings_title" };
@@ -54,7 +54,7 @@ export default function EditionSettings() {
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.settings_title")}</h1>
-      <ValidatedForm id="edition" schema={() => import("../forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={values}>
+      <ValidatedForm id="edition" schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={values}>
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="version" value={edition.version} />
         <EditionSettingsFields locked={edition.locked} lockedValues={edition} />
@@ -64,4 +64,4 @@ export default function EditionSettings() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

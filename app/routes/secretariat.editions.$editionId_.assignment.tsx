@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../auth/permissions.server";
-import { ApplicationChoice } from "../components/application-choice";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { Pager, pageParam } from "../components/pager";
-import { assignmentSchema } from "../forms/jury.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../models/jury.server";
+import { found, requirePermission } from "../accounts/server/permissions.server";
+import { ApplicationChoice } from "../applications/components/choice";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { JurySecretariatNav } from "../jury/components/secretariat-nav";
+import { Pager, pageParam } from "../kernel/components/pager";
+import { assignmentSchema } from "../jury/forms/jury.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
-import { siteOrigin } from "../utils/site.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "jury.assignment.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -193,7 +193,7 @@ export default function AssignmentPage() {
           <Link to=".">{t("jury.assignment.back")}</Link>
         </p>
         <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
-        <ValidatedForm id={adjust} schema={() => import("../forms/jury").then((m) => m[schema[adjust]])} result={resultForIntent(result, adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
+        <ValidatedForm id={adjust} schema={() => import("../jury/forms/jury").then((m) => m[schema[adjust]])} result={resultForIntent(result, adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
           <input type="hidden" name="intent" value={adjust} />
           <ApplicationChoice options={applicationOptions} />
           {adjust === "add" ? null : <SelectField name="fromMemberId" label={t("jury.assignment.from")} placeholder={t("fields.choose")} options={jurorOptions} />}
@@ -246,7 +246,7 @@ export default function AssignmentPage() {
         </div>
       ) : null}
       <h2>{t("jury.assignment.run_title")}</h2>
-      <ValidatedForm id="run" schema={() => import("../forms/jury").then((m) => m.runAssignmentSchema)} result={resultForIntent(result, "run")} defaultValues={defaults}>
+      <ValidatedForm id="run" schema={() => import("../jury/forms/jury").then((m) => m.runAssignmentSchema)} result={resultForIntent(result, "run")} defaultValues={defaults}>
         <input type="hidden" name="intent" value="run" />
         <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: jurors.length })} />
         <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
@@ -329,7 +329,7 @@ export default function AssignmentPage() {
 
       <h2>{t("jury.assignment.publish_title")}</h2>
       <p>{o.unpublished > 0 ? t("jury.assignment.unpublished", { count: o.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
-      <ValidatedForm id="publish" schema={() => import("../forms/jury").then((m) => m.publishSchema)} result={resultForIntent(result, "publish")}>
+      <ValidatedForm id="publish" schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)} result={resultForIntent(result, "publish")}>
         <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>
@@ -338,4 +338,4 @@ export default function AssignmentPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

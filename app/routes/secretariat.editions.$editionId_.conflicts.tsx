@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, notFound, requirePermission } from "../auth/permissions.server";
-import { ApplicationChoice } from "../components/application-choice";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { Pager, pageParam } from "../components/pager";
-import { conflictsSchema } from "../forms/jury.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDate, formatDateTime } from "../i18n";
+import { found, notFound, requirePermission } from "../accounts/server/permissions.server";
+import { ApplicationChoice } from "../applications/components/choice";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { JurySecretariatNav } from "../jury/components/secretariat-nav";
+import { Pager, pageParam } from "../kernel/components/pager";
+import { conflictsSchema } from "../jury/forms/jury.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDate, formatDateTime } from "../kernel/i18n";
 import {
   addManualConflict,
   applicationOptions,
@@ -23,9 +23,9 @@ import {
   listJury,
   resolveApplication,
   type Failure,
-} from "../models/jury.server";
+} from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
-import { siteOrigin } from "../utils/site.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -185,7 +185,7 @@ function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisio
         </dd>
       </dl>
       <p>{review?.state === "submitted" ? t("jury.conflicts_admin.confirm_submitted_warning") : review ? t("jury.conflicts_admin.confirm_review_warning") : t("jury.conflicts_admin.confirm_no_review")}</p>
-      <ValidatedForm id="confirm" schema={() => import("../forms/jury").then((m) => m.confirmConflictSchema)} result={resultForIntent(result, "confirm")}>
+      <ValidatedForm id="confirm" schema={() => import("../jury/forms/jury").then((m) => m.confirmConflictSchema)} result={resultForIntent(result, "confirm")}>
         <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="conflictId" value={decision.id} />
         {review?.state === "submitted" ? <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} /> : null}
@@ -223,7 +223,7 @@ export default function ConflictsRegister() {
           <Link to=".">{t("jury.conflicts_admin.back")}</Link>
         </p>
         <h2>{t("jury.conflicts_admin.add_title")}</h2>
-        <ValidatedForm id="conflict" schema={() => import("../forms/jury").then((m) => m.manualConflictSchema)} result={resultForIntent(result, "add")}>
+        <ValidatedForm id="conflict" schema={() => import("../jury/forms/jury").then((m) => m.manualConflictSchema)} result={resultForIntent(result, "add")}>
           <input type="hidden" name="intent" value="add" />
           <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurors.map((j) => ({ value: j.id, label: j.name }))} />
           <ApplicationChoice options={applicationOptions} />
@@ -359,4 +359,4 @@ export default function ConflictsRegister() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

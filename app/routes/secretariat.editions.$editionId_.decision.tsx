@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found } from "../auth/permissions.server";
-import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { ResultsSteps } from "../components/results-steps";
-import { decisionSchema, idsFrom } from "../utils/results-forms.server";
-import { LAUREATE_PREFIX } from "../forms/results-fields";
-import { parisDateToInstant, parisLocalToInstant } from "../lib/paris-time";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDate, formatDateTime } from "../i18n";
-import { decisionSummary, recordDecision } from "../models/decision.server";
-import { getDeliberation } from "../models/deliberation.server";
-import { getEditionBrief, listResultApplications } from "../models/results.server";
+import { found } from "../accounts/server/permissions.server";
+import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { ResultsSteps } from "../results/components/steps";
+import { decisionSchema, idsFrom } from "../results/server/forms.server";
+import { LAUREATE_PREFIX } from "../results/forms/results-fields";
+import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDate, formatDateTime } from "../kernel/i18n";
+import { decisionSummary, recordDecision } from "../results/models/decision.server";
+import { getDeliberation } from "../results/models/deliberation.server";
+import { getEditionBrief, listResultApplications } from "../results/models/results.server";
 import resultsCss from "../styles/results.css";
-import { requireSecretariat } from "../utils/results-route.server";
+import { requireSecretariat } from "../results/server/route.server";
 
 export const handle = { title: "results.decision_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -127,7 +127,7 @@ export default function Decision() {
           <p>{t("results.decision_help")}</p>
           <ValidatedForm
             id="decide"
-            schema={() => import("../forms/deliberation").then((m) => m.decisionSchema)}
+            schema={() => import("../results/forms/deliberation").then((m) => m.decisionSchema)}
             result={result}
             defaultValues={Object.fromEntries((d.recommendation ?? []).map((r) => [`${LAUREATE_PREFIX}${r.id}`, "on"]))}
           >
@@ -149,4 +149,4 @@ export default function Decision() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

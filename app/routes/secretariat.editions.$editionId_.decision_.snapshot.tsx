@@ -1,9 +1,9 @@
 // The frozen decision snapshot (canonical JSON) exactly as hashed; secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { found } from "../auth/permissions.server";
-import { decisionSnapshot, getEditionBrief } from "../models/decision.server";
-import { fileLoader, fileResponse } from "../utils/download.server";
-import { requireSecretariat } from "../utils/results-route.server";
+import { found } from "../accounts/server/permissions.server";
+import { decisionSnapshot, getEditionBrief } from "../results/models/decision.server";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
+import { requireSecretariat } from "../results/server/route.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requireSecretariat(request);

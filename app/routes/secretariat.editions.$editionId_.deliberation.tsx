@@ -1,19 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found } from "../auth/permissions.server";
-import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { ResultsSteps } from "../components/results-steps";
-import { OutcomeTable } from "../components/results-outcome";
-import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../utils/results-forms.server";
-import { SHORTLIST_PREFIX } from "../forms/results-fields";
-import { fieldError, readForm, validateForm } from "../forms/validate.server";
-import { closeBallot, openDeliberation } from "../models/deliberation.server";
-import { editionResults, getEditionBrief, scoringClosed } from "../models/results.server";
-import { deliberationView } from "../utils/deliberation-view.server";
+import { found } from "../accounts/server/permissions.server";
+import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { ResultsSteps } from "../results/components/steps";
+import { OutcomeTable } from "../results/components/outcome";
+import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../results/server/forms.server";
+import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
+import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { closeBallot, openDeliberation } from "../results/models/deliberation.server";
+import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
+import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
-import { requireSecretariat } from "../utils/results-route.server";
+import { requireSecretariat } from "../results/server/route.server";
 
 export const handle = { title: "results.deliberation_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -82,7 +82,7 @@ export default function SecretariatDeliberation() {
           <>
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
-            <ValidatedForm id="open" result={resultForIntent(result, "open")} schema={() => import("../forms/deliberation").then((m) => m.openDeliberationSchema)} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
+            <ValidatedForm id="open" result={resultForIntent(result, "open")} schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
               <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
@@ -124,7 +124,7 @@ export default function SecretariatDeliberation() {
           ) : (
             <>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../forms/deliberation").then((m) => m.closeBallotSchema)}>
+              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}>
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton>{t("results.close_submit")}</SubmitButton>
@@ -137,4 +137,4 @@ export default function SecretariatDeliberation() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../auth/permissions.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { splitList } from "../forms/form-values";
-import { jurySchema } from "../forms/jury.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../i18n";
-import { countryName, isCountryCode, sortedCountries } from "../i18n/countries";
-import { createInvitation, mailThrottle } from "../models/account.server";
-import { getJuryEdition, listJury, replaceJuror, updateJuror } from "../models/jury.server";
+import { found, requirePermission } from "../accounts/server/permissions.server";
+import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { JurySecretariatNav } from "../jury/components/secretariat-nav";
+import { splitList } from "../kernel/forms/form-values";
+import { jurySchema } from "../jury/forms/jury.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { countryName, isCountryCode, sortedCountries } from "../kernel/i18n/countries";
+import { createInvitation, mailThrottle } from "../accounts/models/account.server";
+import { getJuryEdition, listJury, replaceJuror, updateJuror } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
-import { clientAddress } from "../utils/http.server";
-import { siteOrigin } from "../utils/site.server";
+import { clientAddress } from "../kernel/server/http.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -128,7 +128,7 @@ export default function JuryMembers() {
       {edit ? (
         <>
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
-          <ValidatedForm id="update" schema={() => import("../forms/jury").then((m) => m.updateJurorSchema)} result={resultForIntent(result, "update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
+          <ValidatedForm id="update" schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)} result={resultForIntent(result, "update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
             <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
@@ -142,7 +142,7 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
           <p>{t("jury.members.replace_text")}</p>
-          <ValidatedForm id="replace" schema={() => import("../forms/jury").then((m) => m.replaceJurorSchema)} result={resultForIntent(result, "replace")} defaultValues={{ locale: t.locale }}>
+          <ValidatedForm id="replace" schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)} result={resultForIntent(result, "replace")} defaultValues={{ locale: t.locale }}>
             <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
@@ -165,7 +165,7 @@ export default function JuryMembers() {
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>
-          <ValidatedForm id="invite" schema={() => import("../forms/jury").then((m) => m.inviteJurorSchema)} result={resultForIntent(result, "invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
+          <ValidatedForm id="invite" schema={() => import("../jury/forms/jury").then((m) => m.inviteJurorSchema)} result={resultForIntent(result, "invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
@@ -181,4 +181,4 @@ export default function JuryMembers() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

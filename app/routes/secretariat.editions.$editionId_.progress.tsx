@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, notFound, requirePermission } from "../auth/permissions.server";
-import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { JurySecretariatNav } from "../components/jury-secretariat-nav";
-import { Pager, pageParam } from "../components/pager";
-import { progressSchema } from "../forms/jury.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDateTime } from "../i18n";
-import { editionProgress, getJuryEdition, JURY_PAGE_SIZE, reopenScoring, sendReminders } from "../models/jury.server";
+import { found, notFound, requirePermission } from "../accounts/server/permissions.server";
+import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { JurySecretariatNav } from "../jury/components/secretariat-nav";
+import { Pager, pageParam } from "../kernel/components/pager";
+import { progressSchema } from "../jury/forms/jury.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDateTime } from "../kernel/i18n";
+import { editionProgress, getJuryEdition, JURY_PAGE_SIZE, reopenScoring, sendReminders } from "../jury/models/jury.server";
 import juryCss from "../styles/jury.css";
-import { siteOrigin } from "../utils/site.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -223,7 +223,7 @@ export default function ProgressPage() {
       )}
       <h2>{t("jury.progress.reopen_title")}</h2>
       <p>{t("jury.progress.reopen_text")}</p>
-      <ValidatedForm id="reopen" schema={() => import("../forms/jury").then((m) => m.reopenScoringSchema)} result={resultForIntent(result, "reopen_scoring")} defaultValues={{ days: "7" }}>
+      <ValidatedForm id="reopen" schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)} result={resultForIntent(result, "reopen_scoring")} defaultValues={{ days: "7" }}>
         <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
@@ -232,4 +232,4 @@ export default function ProgressPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

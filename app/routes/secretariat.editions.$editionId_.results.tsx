@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useT } from "../components/i18n";
-import { ResultsSteps } from "../components/results-steps";
-import { themeOf } from "../components/results-labels";
-import { ResultsView, type WhatIfResult } from "../components/results-view";
-import { formatDateTime } from "../i18n";
-import { requireSecretariat, resultsAccess, resultsLoaderData, whatIfAction } from "../utils/results-route.server";
+import { useT } from "../kernel/components/i18n";
+import { ResultsSteps } from "../results/components/steps";
+import { themeOf } from "../results/components/labels";
+import { ResultsView, type WhatIfResult } from "../results/components/view";
+import { formatDateTime } from "../kernel/i18n";
+import { requireSecretariat, resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.title" };
@@ -62,4 +62,4 @@ export default function SecretariatResults() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,15 +1,15 @@
 // The results table as CSV or XLSX, and the { input, options } JSON that
 // `npm run scoring -- results <file>` turns back into the same ranking. Secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "../auth/permissions.server";
-import { translate } from "../i18n";
-import { catalogues, resolveLocale } from "../i18n/locale.server";
-import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../models/results.server";
-import { toCsv } from "../utils/csv.server";
-import { jurorLabeller } from "../utils/results-page.server";
-import { fileLoader, fileResponse } from "../utils/download.server";
-import { requireSecretariat, resultsAccess } from "../utils/results-route.server";
-import { toXlsx } from "../utils/xlsx.server";
+import { notFound } from "../accounts/server/permissions.server";
+import { translate } from "../kernel/i18n";
+import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
+import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
+import { toCsv } from "../kernel/server/csv.server";
+import { jurorLabeller } from "../results/server/page.server";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
+import { requireSecretariat, resultsAccess } from "../results/server/route.server";
+import { toXlsx } from "../kernel/server/xlsx.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request);

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { localized } from "../lib/editions-text";
-import { useT } from "../components/i18n";
-import { formatDateTime } from "../i18n";
-import { listEditions } from "../models/edition.server";
+import { requirePermission } from "../accounts/server/permissions.server";
+import { localized } from "../editions/domain/text";
+import { useT } from "../kernel/components/i18n";
+import { formatDateTime } from "../kernel/i18n";
+import { listEditions } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.list_title" };
@@ -63,4 +63,4 @@ export default function EditionsList() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

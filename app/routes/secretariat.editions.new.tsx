@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { EditionSettingsFields, newEditionDefaults } from "../components/editions";
-import { SubmitButton, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { editionSettingsSchema } from "../forms/edition.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { createEdition } from "../models/edition.server";
+import { requirePermission } from "../accounts/server/permissions.server";
+import { EditionSettingsFields, newEditionDefaults } from "../editions/components/edition-forms";
+import { SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { editionSettingsSchema } from "../editions/forms/edition.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { createEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.new_title" };
@@ -38,7 +38,7 @@ export default function NewEdition() {
       </p>
       <h1>{t("editions.new_title")}</h1>
       <p>{t("editions.new_intro")}</p>
-      <ValidatedForm id="edition" schema={() => import("../forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={newEditionDefaults(year)}>
+      <ValidatedForm id="edition" schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={newEditionDefaults(year)}>
         <EditionSettingsFields locked={false} />
         <SubmitButton>{t("editions.create_submit")}</SubmitButton>
       </ValidatedForm>
@@ -46,4 +46,4 @@ export default function NewEdition() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../auth/permissions.server";
-import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { entitySchema } from "../forms/entity.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { countryName, sortedCountries } from "../i18n/countries";
-import { createEntity, listEntitiesPage } from "../models/entity.server";
-import { Pager, pageParam } from "../components/pager";
+import { requireRole } from "../accounts/server/permissions.server";
+import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { entitySchema } from "../nominations/forms/entity.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { countryName, sortedCountries } from "../kernel/i18n/countries";
+import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
+import { Pager, pageParam } from "../kernel/components/pager";
 
 export const handle = { title: "entities.title" };
 
@@ -91,7 +91,7 @@ export default function Entities() {
       ) : (
         <>
       <h2>{t("entities.add")}</h2>
-      <ValidatedForm id="entity" schema={() => import("../forms/entity").then((m) => m.entitySchema)} result={result}>
+      <ValidatedForm id="entity" schema={() => import("../nominations/forms/entity").then((m) => m.entitySchema)} result={result}>
         <RadioGroup
           name="kind"
           legend={t("fields.entity_kind")}
@@ -110,4 +110,4 @@ export default function Entities() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../auth/permissions.server";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { invitationSchema } from "../forms/invitation.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { formatDate, LOCALE_NAMES, LOCALES } from "../i18n";
-import { createInvitation, listInvitations } from "../models/account.server";
-import { Pager, pageParam } from "../components/pager";
-import { listEditionsBrief, listEntities } from "../models/entity.server";
-import { clientAddress } from "../utils/http.server";
-import { siteOrigin } from "../utils/site.server";
+import { requireRole } from "../accounts/server/permissions.server";
+import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { invitationSchema } from "../accounts/forms/invitation.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { createInvitation, listInvitations } from "../accounts/models/account.server";
+import { Pager, pageParam } from "../kernel/components/pager";
+import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
+import { clientAddress } from "../kernel/server/http.server";
+import { siteOrigin } from "../kernel/server/site.server";
 
 export const handle = { title: "invitations.title" };
 
@@ -72,7 +72,7 @@ export default function Invitations() {
           {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
         </p>
       ) : null}
-      <ValidatedForm id="invite" schema={() => import("../forms/invitation").then((m) => m.invitationSchema)} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
+      <ValidatedForm id="invite" schema={() => import("../accounts/forms/invitation").then((m) => m.invitationSchema)} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
         <RadioGroup
           name="role"
           legend={t("fields.role")}
@@ -146,4 +146,4 @@ export default function Invitations() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

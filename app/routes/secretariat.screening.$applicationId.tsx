@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../auth/permissions.server";
-import { ApplicationView } from "../components/application-view";
-import { viewSections } from "../components/application-view.server";
-import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { screeningSchema } from "../forms/screening.server";
-import { evidenceField, outcomeField, ruleText } from "../forms/screening-filters";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { countryName } from "../i18n/countries";
-import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../models/screening.server";
+import { found, requirePermission } from "../accounts/server/permissions.server";
+import { ApplicationView } from "../applications/components/view";
+import { viewSections } from "../applications/server/view.server";
+import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { screeningSchema } from "../nominations/forms/screening.server";
+import { evidenceField, outcomeField, ruleText } from "../nominations/forms/screening-filters";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { countryName } from "../kernel/i18n/countries";
+import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 
 export const handle = { title: "screening.title" };
@@ -109,7 +109,7 @@ export default function ScreenApplication() {
           ) : (
             <>
               <p>{t("screening.rules_intro")}</p>
-              <ValidatedForm id="screening" result={result} defaultValues={defaults} schema={() => import("../forms/screening").then((m) => m.screeningSchema(application.rules.map((r) => r.key)))}>
+              <ValidatedForm id="screening" result={result} defaultValues={defaults} schema={() => import("../nominations/forms/screening").then((m) => m.screeningSchema(application.rules.map((r) => r.key)))}>
                 <input type="hidden" name="applicationId" value={application.id} />
                 <input type="hidden" name="editionId" value={application.editionId} />
                 {application.rules.map((rule) => (
@@ -136,4 +136,4 @@ export default function ScreenApplication() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { useT } from "../components/i18n";
-import { formatDate } from "../i18n";
-import { countryName } from "../i18n/countries";
-import { filterQuery, readFilters, SCREENING_STATES } from "../forms/screening-filters";
-import { filterOptions, listEditionsForScreening, listNominated } from "../models/screening.server";
+import { requirePermission } from "../accounts/server/permissions.server";
+import { useT } from "../kernel/components/i18n";
+import { formatDate } from "../kernel/i18n";
+import { countryName } from "../kernel/i18n/countries";
+import { filterQuery, readFilters, SCREENING_STATES } from "../nominations/forms/screening-filters";
+import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 
 export const handle = { title: "screening.title" };
@@ -168,4 +168,4 @@ export default function Screening() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

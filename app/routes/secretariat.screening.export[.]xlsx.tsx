@@ -1,12 +1,12 @@
 // The filtered screening list as an Excel workbook (one sheet, inline strings).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requirePermission } from "../auth/permissions.server";
-import { resolveLocale } from "../i18n/locale.server";
-import { screeningTable } from "../models/screening-export.server";
-import { listEditionsForScreening } from "../models/screening.server";
-import { toXlsx } from "../utils/xlsx.server";
-import { readFilters } from "../forms/screening";
-import { fileLoader, fileResponse } from "../utils/download.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { resolveLocale } from "../kernel/i18n/locale.server";
+import { screeningTable } from "../nominations/models/screening-export.server";
+import { listEditionsForScreening } from "../nominations/models/screening.server";
+import { toXlsx } from "../kernel/server/xlsx.server";
+import { readFilters } from "../nominations/forms/screening";
+import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "application.export");

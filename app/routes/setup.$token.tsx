@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../auth/common-passwords";
-import { createSession, getSessionUser } from "../auth/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../components/form";
-import { useT } from "../components/i18n";
-import { setupSchema } from "../forms/setup.server";
-import { fieldError, validateForm } from "../forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../i18n";
-import { completeSetup, isSetupTokenValid } from "../models/account.server";
+import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { useT } from "../kernel/components/i18n";
+import { setupSchema } from "../accounts/forms/setup.server";
+import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { completeSetup, isSetupTokenValid } from "../accounts/models/account.server";
 
 export const handle = { title: "setup.title" };
 
@@ -44,7 +44,7 @@ export default function Setup() {
     <>
       <h1>{t("setup.title")}</h1>
       <p>{t("setup.intro")}</p>
-      <ValidatedForm id="setup" schema={() => import("../forms/setup").then((m) => m.setupSchema)} result={result} defaultValues={{ locale: t.locale }}>
+      <ValidatedForm id="setup" schema={() => import("../accounts/forms/setup").then((m) => m.setupSchema)} result={result} defaultValues={{ locale: t.locale }}>
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
         <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
@@ -55,4 +55,4 @@ export default function Setup() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../components/error-boundary";
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";

@@ -12,11 +12,11 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { hashPassword } from "../../app/auth/password.server";
-import { writeAudit, type AuditEntry } from "../../app/models/audit.server";
-import { DEMO_MAIL_DOMAIN, organisationDomain } from "../../app/models/jury.server";
-import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/models/edition-defaults";
-import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/forms/application-sections";
+import { hashPassword } from "../../app/accounts/server/password.server";
+import { writeAudit, type AuditEntry } from "../../app/kernel/models/audit.server";
+import { DEMO_MAIL_DOMAIN, organisationDomain } from "../../app/jury/models/jury.server";
+import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
+import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/applications/forms/sections";
 import { openDatabase, type DB } from "../client";
 import {
   applications,

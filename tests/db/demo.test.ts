@@ -23,10 +23,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { APPLICATION_STATES } from "../../db/schema";
 import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
 import { seedPastLaureates } from "../../db/seed/past-laureates";
-import { verifyAuditChain } from "../../app/models/audit.server";
-import { verifyPassword } from "../../app/auth/password.server";
-import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/forms/application-sections";
-import { sectionSchema } from "../../app/forms/application-section-schema";
+import { verifyAuditChain } from "../../app/kernel/models/audit.server";
+import { verifyPassword } from "../../app/accounts/server/password.server";
+import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/applications/forms/sections";
+import { sectionSchema } from "../../app/applications/forms/section-schema";
 
 type LoaderArgs = LoaderFunctionArgs;
 let dir: string;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
-import { writeAudit } from "../../app/models/audit.server";
+import { writeAudit } from "../../app/kernel/models/audit.server";
 
 const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8", env: { ...process.env, ...env } });

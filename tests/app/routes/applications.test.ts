@@ -10,7 +10,7 @@ import * as declarationsRoute from "../../../app/routes/applications.$applicatio
 import * as checkRoute from "../../../app/routes/applications.$applicationId.check";
 import * as withdrawRoute from "../../../app/routes/applications.$applicationId.withdraw";
 import * as download from "../../../app/routes/attachments.$attachmentId";
-import { addAttachment } from "../../../app/models/attachment.server";
+import { addAttachment } from "../../../app/applications/models/attachment.server";
 import { addEntityMember, cookieFor, makeEntity, makeUser, request, run } from "../../fixtures/builders";
 import { completeApplication, makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
 
@@ -84,7 +84,7 @@ describe("applicant routes", () => {
     const added = addAttachment({ applicationId: id, applicantId: a.id, name: "rapport été.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const version = completeApplication(id, a.id);
-    const { sendToEntity } = await import("../../../app/models/application.server");
+    const { sendToEntity } = await import("../../../app/applications/models/application.server");
     expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok).toBe(true);
     const get = async (userId: string) => run(async () => download.loader(args(request(`/attachments/${added.attachmentId}`, { cookie: await cookieFor(userId) }), { attachmentId: added.attachmentId })));
     expect((await get(stranger.id)).status).toBe(404);

@@ -12,13 +12,13 @@ import * as snapshot from "../../../app/routes/secretariat.editions.$editionId_.
 import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
 import * as applicationsList from "../../../app/routes/applications._index";
 import * as nominationPage from "../../../app/routes/nominations.$applicationId";
-import { listApplicationsForEntity } from "../../../app/models/nomination.server";
+import { listApplicationsForEntity } from "../../../app/nominations/models/nomination.server";
 import { runScheduledJobs } from "../../../app/startup.server";
-import { announceDue, canonicalJson, sha256 } from "../../../app/models/decision.server";
-import { toLocal } from "../../../app/lib/paris-time";
-import { writeAudit } from "../../../app/models/audit.server";
-import { translate } from "../../../app/i18n";
-import { catalogues } from "../../../app/i18n/locale.server";
+import { announceDue, canonicalJson, sha256 } from "../../../app/results/models/decision.server";
+import { toLocal } from "../../../app/kernel/domain/paris-time";
+import { writeAudit } from "../../../app/kernel/models/audit.server";
+import { translate } from "../../../app/kernel/i18n";
+import { catalogues } from "../../../app/kernel/i18n/locale.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 

@@ -10,8 +10,8 @@ import * as criteriaRoute from "../../../app/routes/secretariat.editions.$editio
 import * as eligibility from "../../../app/routes/secretariat.editions.$editionId.eligibility";
 import * as phase from "../../../app/routes/secretariat.editions.$editionId.phase";
 import * as call from "../../../app/routes/call";
-import { getEditionForSecretariat } from "../../../app/models/edition.server";
-import { settingsFormValues } from "../../../app/components/editions";
+import { getEditionForSecretariat } from "../../../app/editions/models/edition.server";
+import { settingsFormValues } from "../../../app/editions/components/edition-forms";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { newEdition, settingsForm } from "../../fixtures/editions";
 

@@ -9,8 +9,8 @@ import * as assignmentPage from "../../../app/routes/secretariat.editions.$editi
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId_.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId_.conflicts";
 import * as juryPage from "../../../app/routes/secretariat.editions.$editionId_.jury";
-import { detectConflicts, organisationDomain, sendDueReminders } from "../../../app/models/jury.server";
-import { hashPassword } from "../../../app/auth/password.server";
+import { detectConflicts, organisationDomain, sendDueReminders } from "../../../app/jury/models/jury.server";
+import { hashPassword } from "../../../app/accounts/server/password.server";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf, seedJuryScenario } from "../../fixtures/jury";
 

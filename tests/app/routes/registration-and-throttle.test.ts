@@ -9,12 +9,12 @@ import * as register from "../../../app/routes/register";
 import * as confirm from "../../../app/routes/register_.confirm.$token";
 import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
-import { requestPasswordReset } from "../../../app/models/account.server";
-import { MAIL_LIMITS, MAIL_WINDOW_MS, takeMailSlot } from "../../../app/models/throttle.server";
-import en from "../../../app/i18n/en";
-import fr from "../../../app/i18n/fr";
-import ar from "../../../app/i18n/ar";
-import { translate } from "../../../app/i18n";
+import { requestPasswordReset } from "../../../app/accounts/models/account.server";
+import { MAIL_LIMITS, MAIL_WINDOW_MS, takeMailSlot } from "../../../app/kernel/models/throttle.server";
+import en from "../../../app/kernel/i18n/en";
+import fr from "../../../app/kernel/i18n/fr";
+import ar from "../../../app/kernel/i18n/ar";
+import { translate } from "../../../app/kernel/i18n";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
 
 let n = 0;

@@ -45,7 +45,7 @@ describe("resource routes (files, redirects) stay resource routes", () => {
   });
 
   it("finds the routes that answer with a file", () => {
-    const fileRoutes = routes.filter((r) => r.source.includes("utils/download.server")).map((r) => r.file);
+    const fileRoutes = routes.filter((r) => r.source.includes("kernel/server/download.server")).map((r) => r.file);
     expect(fileRoutes).toEqual(expect.arrayContaining(["attachments.$attachmentId.tsx", "nomination-letters.$letterId.tsx", "diplomas.$applicationId.tsx"]));
   });
 
@@ -57,7 +57,7 @@ describe("resource routes (files, redirects) stay resource routes", () => {
     });
   }
 
-  for (const route of routes.filter((r) => r.source.includes("utils/download.server"))) {
+  for (const route of routes.filter((r) => r.source.includes("kernel/server/download.server"))) {
     it(`${route.file} answers with a file, so it exports neither a component nor an ErrorBoundary`, () => {
       expect(route.names.has("default")).toBe(false);
       expect(route.names.has("ErrorBoundary")).toBe(false);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, outbox, screeningDecisions } from "../../../db/schema";
-import { nominateApplication } from "../../../app/models/nomination.server";
+import { nominateApplication } from "../../../app/nominations/models/nomination.server";
 import * as list from "../../../app/routes/secretariat.screening._index";
 import * as screen from "../../../app/routes/secretariat.screening.$applicationId";
 import * as csv from "../../../app/routes/secretariat.screening.export[.]csv";

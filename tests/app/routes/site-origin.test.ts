@@ -8,7 +8,7 @@ import { decisions, outbox } from "../../../db/schema";
 import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
 import { runScheduledJobs } from "../../../app/startup.server";
-import { hashPassword } from "../../../app/auth/password.server";
+import { hashPassword } from "../../../app/accounts/server/password.server";
 import { cookieFor, makeUser, PASSWORD } from "../../fixtures/builders";
 import { publishPair, seedJuryScenario } from "../../fixtures/jury";
 import { buildScoredEdition } from "../../fixtures/results";

@@ -2,7 +2,7 @@
 // edition in scoring with two applicants (A's application nominated by entity X with a letter
 // and an attachment, B's by entity Y), a nominator of each entity, a juror assigned to A's
 // application, a juror in conflict with it, the chair and a secretariat member — and a signed-in
-// session for each, made as app/auth/session.server.ts makes them (a random token in the cookie,
+// session for each, made as app/accounts/server/session.server.ts makes them (a random token in the cookie,
 // its SHA-256 in the sessions table), so no spec spends time on sign-in forms.
 import { createCookie } from "@remix-run/node";
 import { createHash, randomBytes, randomUUID } from "node:crypto";

@@ -1,0 +1,18 @@
+import * as z from "zod";
+import { email, locale, requiredText } from "../../kernel/forms/fields";
+
+export const invitationSchema = z
+  .object({
+    role: z.enum(["nominator", "juror", "secretariat"], { error: "errors.role_invalid" }),
+    name: requiredText(120),
+    email,
+    locale,
+    entityId: z.string().optional(),
+    editionId: z.string().optional(),
+    isChair: z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "nominator" && !value.entityId) ctx.addIssue({ code: "custom", path: ["entityId"], message: "errors.entity_required" });
+    if (value.role === "juror" && !value.editionId) ctx.addIssue({ code: "custom", path: ["editionId"], message: "errors.edition_required" });
+  });
+export type InvitationForm = z.infer<typeof invitationSchema>;

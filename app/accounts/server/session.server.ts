@@ -1,0 +1,113 @@
+// Database-backed sessions: the cookie holds a random token, the table holds its hash, so a
+// session can be listed and revoked, and logging out really ends it.
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { entityMembers, juryMembers, nominatingEntities, sessions, userRoles, users } from "../../../db/schema";
+import { hashToken, newToken } from "./tokens.server";
+
+const SESSION_DAYS = 14;
+
+export const sessionCookie = createCookie("prize_session", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "0",
+  maxAge: SESSION_DAYS * 24 * 60 * 60,
+});
+
+export interface SessionUser {
+  id: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  locale: string;
+  isApplicant: boolean;
+  isSecretariat: boolean;
+  entities: { id: string; name: string; kind: string; country: string | null }[];
+  juries: { memberId: string; editionId: string; isChair: boolean }[];
+}
+
+export async function createSession({ userId, userAgent }: { userId: string; userAgent: string | null }) {
+  const { token, hash } = newToken();
+  db()
+    .insert(sessions)
+    .values({ tokenHash: hash, userId, userAgent: userAgent?.slice(0, 200) ?? null, expiresAt: new Date(Date.now() + SESSION_DAYS * 864e5) })
+    .run();
+  return sessionCookie.serialize(token);
+}
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await tokenFrom(request);
+  if (!token) return null;
+  const row = db()
+    .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
+    .get();
+  if (!row) return null;
+  const roles = db().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id)).all();
+  const entities = db()
+    .select({ id: nominatingEntities.id, name: nominatingEntities.name, kind: nominatingEntities.kind, country: nominatingEntities.country })
+    .from(entityMembers)
+    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
+    .where(eq(entityMembers.userId, row.id))
+    .all();
+  const juries = db()
+    .select({ memberId: juryMembers.id, editionId: juryMembers.editionId, isChair: juryMembers.isChair })
+    .from(juryMembers)
+    .where(and(eq(juryMembers.userId, row.id), isNull(juryMembers.replacedAt)))
+    .all();
+  return {
+    ...row,
+    isApplicant: roles.some((r) => r.role === "applicant"),
+    isSecretariat: roles.some((r) => r.role === "secretariat"),
+    entities,
+    juries,
+  };
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = await tokenFrom(request);
+  if (token) {
+    db().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, hashToken(token))).run();
+  }
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+export function listSessions({ userId }: { userId: string }) {
+  return db()
+    .select({ id: sessions.id, createdAt: sessions.createdAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .all();
+}
+
+/** Revokes one of the user's own sessions; scoped by owner so nobody revokes another's. */
+export function revokeSession({ userId, sessionId }: { userId: string; sessionId: string }): boolean {
+  const result = db()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run();
+  return result.changes > 0;
+}
+
+export function revokeAllSessions({ userId }: { userId: string }, tx: Pick<ReturnType<typeof db>, "update"> = db()) {
+  tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}

@@ -1,0 +1,30 @@
+// Small pieces shared by the applicant's pages.
+import { Link } from "@remix-run/react";
+import { formatDateTime } from "../../kernel/i18n";
+import { useT } from "../../kernel/components/i18n";
+import { LocalTime } from "../../kernel/components/local-time";
+
+/** The deadline in Paris time, and, with JavaScript, also in the viewer's own time zone. */
+export function ApplicationsDeadline({ at }: { at: string | Date }) {
+  const t = useT();
+  const instant = new Date(at);
+  return (
+    <>
+      <time dateTime={instant.toISOString()}>{formatDateTime(instant, t.locale)}</time> {t("applications.paris_time")}
+      <LocalTime at={instant} />
+    </>
+  );
+}
+
+export function ApplicationsBack({ to, label }: { to: string; label: string }) {
+  return (
+    <p>
+      <Link to={to}>{label}</Link>
+    </p>
+  );
+}
+
+export function ApplicationsStateTag({ state }: { state: string }) {
+  const t = useT();
+  return <strong className={`tag applications-state applications-state-${state}`}>{t(`applications.state.${state}`)}</strong>;
+}

@@ -1,0 +1,124 @@
+// A full application, read-only and printable, from a content object: the applicant's current
+// content for the nominating entity, or the frozen nominated content for the secretariat and
+// the jury. User text is marked dir="auto" so a French title reads right inside an Arabic page.
+import type { ApplicationContent } from "../forms/sections";
+import { formatNumber } from "../../kernel/i18n";
+import { countryName } from "../../kernel/i18n/countries";
+import { useT } from "../../kernel/components/i18n";
+
+/** A section as the view needs it: from viewSections() (application-view.server.ts), in a loader. */
+export interface ViewSection {
+  key: string;
+  fields: { key: string; kind: string }[];
+}
+
+export interface ViewAttachment {
+  id: string;
+  originalName: string;
+  sizeBytes: number;
+}
+
+export function formatBytes(bytes: number, locale: "en" | "fr" | "ar"): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} kB`;
+  return `${formatNumber(bytes / (1024 * 1024), locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+function asContent(content: unknown): ApplicationContent {
+  const c = (content ?? {}) as Partial<ApplicationContent>;
+  return { sections: c.sections && typeof c.sections === "object" ? c.sections : {}, completed: Array.isArray(c.completed) ? c.completed : [] };
+}
+
+export function ApplicationView({
+  sections: definitions,
+  content,
+  attachments = [],
+  letter = null,
+  headingLevel = 2,
+}: {
+  sections: ViewSection[];
+  content: unknown;
+  attachments?: ViewAttachment[];
+  letter?: ViewAttachment | null;
+  headingLevel?: 2 | 3;
+}) {
+  const t = useT();
+  const { sections } = asContent(content);
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="application-view">
+      {definitions.map((section) => {
+        const values = (sections as Record<string, Record<string, string>>)[section.key] ?? {};
+        return (
+          <section key={section.key} aria-labelledby={`view-${section.key}`}>
+            <H id={`view-${section.key}`}>{t(`application.section.${section.key}`)}</H>
+            <dl className="summary">
+              {section.fields.map((field) => {
+                const raw = typeof values[field.key] === "string" ? values[field.key].trim() : "";
+                const label = <dt key={`${field.key}-dt`}>{t(`application.field.${field.key}`)}</dt>;
+                if (!raw)
+                  return [
+                    label,
+                    <dd key={field.key} className="muted">
+                      {t("nominations.view.not_answered")}
+                    </dd>,
+                  ];
+                if (field.kind === "country" || field.kind === "select")
+                  return [label, <dd key={field.key}>{field.kind === "country" ? countryName(raw, t.locale) : t(`application.option.${field.key}.${raw}`)}</dd>];
+                if (field.kind === "urls" || field.kind === "url")
+                  return [
+                    label,
+                    <dd key={field.key} className="view-links">
+                      {raw
+                        .split(/\s+/)
+                        .filter(Boolean)
+                        .map((u, i) =>
+                          /^https?:\/\//i.test(u) ? (
+                            <a key={i} href={u} rel="noopener noreferrer nofollow ugc" dir="ltr">
+                              {u}
+                            </a>
+                          ) : (
+                            <bdi key={i}>{u}</bdi>
+                          ),
+                        )}
+                    </dd>,
+                  ];
+                return [
+                  label,
+                  <dd key={field.key} dir="auto" className={field.kind === "textarea" ? "view-text" : undefined}>
+                    {raw}
+                  </dd>,
+                ];
+              })}
+            </dl>
+          </section>
+        );
+      })}
+      <section aria-labelledby="view-attachments">
+        <H id="view-attachments">{t("nominations.view.attachments")}</H>
+        {attachments.length === 0 ? (
+          <p>{t("nominations.view.no_attachments")}</p>
+        ) : (
+          <ul>
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/attachments/${a.id}`} download>
+                  {t("nominations.view.attachment_link", { name: "\u2068" + a.originalName + "\u2069", size: formatBytes(a.sizeBytes, t.locale) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {letter ? (
+          <>
+            <H>{t("nominations.view.letter")}</H>
+            <p>
+              <a href={`/nomination-letters/${letter.id}`} download>
+                {t("nominations.view.letter_link", { size: formatBytes(letter.sizeBytes, t.locale) })}
+              </a>
+            </p>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,371 @@
+// The applicant's application: start, fill section by section (optimistic versions), declare
+// eligibility, send to a nominating entity, withdraw. Every function is scoped by the applicant
+// inside its query; a row that is not theirs is simply not found.
+import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, editions, eligibilityRules, entityMembers, nominatingEntities, users } from "../../../db/schema";
+import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../forms/sections";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { withOutcome } from "../../results/models/outcome.server";
+
+/** States in which the applicant may still change the application. */
+export const EDITABLE_STATES = ["draft", "returned"] as const;
+export const SENDABLE_STATES = ["draft", "returned"] as const;
+export const WITHDRAWABLE_STATES = ["draft", "awaiting_nominator", "returned"] as const;
+
+export type Failure = { ok: false; error: string; field?: string; vars?: Record<string, string | number> };
+
+const editionColumns = {
+  id: editions.id,
+  year: editions.year,
+  themeEn: editions.themeEn,
+  themeFr: editions.themeFr,
+  themeAr: editions.themeAr,
+  phase: editions.phase,
+  deadlineAt: editions.deadlineAt,
+  wordLimits: editions.wordLimits,
+  maxFileBytes: editions.maxFileBytes,
+  maxTotalBytes: editions.maxTotalBytes,
+  maxPdfPages: editions.maxPdfPages,
+};
+
+export type EditionForApplicant = {
+  id: string;
+  year: number;
+  themeEn: string;
+  themeFr: string;
+  themeAr: string | null;
+  phase: string;
+  deadlineAt: Date;
+  wordLimits: Record<string, number>;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  maxPdfPages: number;
+};
+
+/** The edition whose call is open (the latest one if, by mistake, several are). */
+export function getOpenEdition(): EditionForApplicant | undefined {
+  return db().select(editionColumns).from(editions).where(eq(editions.phase, "call_open")).orderBy(desc(editions.year)).limit(1).get();
+}
+
+/** Whether applications of this edition can still be changed or sent: the deadline wins over the phase. */
+export function beforeDeadline(edition: { deadlineAt: Date }, now = new Date()): boolean {
+  return now.getTime() < edition.deadlineAt.getTime();
+}
+
+export function callIsOpen(edition: { phase: string; deadlineAt: Date }, now = new Date()): boolean {
+  return edition.phase === "call_open" && beforeDeadline(edition, now);
+}
+
+/** The applicant's applications, with the outcome from the announcement instant on. */
+export function listApplicationsForApplicant({ applicantId, now = new Date() }: { applicantId: string; now?: Date }) {
+  const rows = db()
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      state: applications.state,
+      title: applications.title,
+      editionId: applications.editionId,
+      year: editions.year,
+      deadlineAt: editions.deadlineAt,
+      updatedAt: applications.updatedAt,
+      createdAt: applications.createdAt,
+    })
+    .from(applications)
+    .innerJoin(editions, eq(editions.id, applications.editionId))
+    .where(eq(applications.applicantId, applicantId))
+    .orderBy(desc(applications.createdAt))
+    .limit(50)
+    .all();
+  return withOutcome(rows, now);
+}
+
+function nextReference(tx: Pick<ReturnType<typeof db>, "select">, editionId: string, year: number): string {
+  const prefix = `KH-${year}-`;
+  const rows = tx
+    .select({ reference: applications.reference })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), like(applications.reference, `${prefix}%`)))
+    .all();
+  const max = rows.reduce((m, r) => Math.max(m, Number.parseInt(r.reference.slice(prefix.length), 10) || 0), 0);
+  return `${prefix}${String(max + 1).padStart(4, "0")}`;
+}
+
+/** Starts the applicant's application in the open edition (one per applicant and edition). */
+export function startApplication({ applicantId, editionId, language = "en" }: { applicantId: string; editionId: string; language?: string }): { ok: true; applicationId: string; existing: boolean } | Failure {
+  const edition = db().select(editionColumns).from(editions).where(eq(editions.id, editionId)).get();
+  if (!edition || edition.phase !== "call_open") return { ok: false, error: "errors.edition_not_open" };
+  if (!beforeDeadline(edition)) return { ok: false, error: "errors.deadline_passed" };
+  const existing = db()
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.applicantId, applicantId), eq(applications.editionId, editionId)))
+    .get();
+  if (existing) return { ok: true, applicationId: existing.id, existing: true };
+  const applicationId = db().transaction((tx) => {
+    const reference = nextReference(tx, edition.id, edition.year);
+    const row = tx
+      .insert(applications)
+      .values({ reference, editionId: edition.id, applicantId, language: language === "fr" ? "fr" : "en", content: emptyContent() as unknown as Record<string, unknown> })
+      .returning({ id: applications.id })
+      .get();
+    writeAudit({ actorId: applicantId, action: "application.created", objectType: "application", objectId: row.id, details: { reference, editionId: edition.id } }, tx);
+    return row.id;
+  });
+  return { ok: true, applicationId, existing: false };
+}
+
+export function readContent(raw: unknown): ApplicationContent {
+  const value = (raw ?? {}) as Partial<ApplicationContent>;
+  return {
+    sections: value.sections && typeof value.sections === "object" ? value.sections : {},
+    completed: Array.isArray(value.completed) ? value.completed.filter((k): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k)) : [],
+  };
+}
+
+/** The applicant's own application with its edition's settings, or null if it is not theirs. */
+export function getApplicationForApplicant({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
+  const row = db()
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      editionId: applications.editionId,
+      applicantId: applications.applicantId,
+      entityId: applications.entityId,
+      state: applications.state,
+      language: applications.language,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      content: applications.content,
+      declarations: applications.declarations,
+      nominatorComment: applications.nominatorComment,
+      version: applications.version,
+      sentAt: applications.sentAt,
+      withdrawnAt: applications.withdrawnAt,
+      returnedAt: applications.returnedAt,
+      declinedAt: applications.declinedAt,
+      createdAt: applications.createdAt,
+      updatedAt: applications.updatedAt,
+      edition: editionColumns,
+      entityName: nominatingEntities.name,
+      entityKind: nominatingEntities.kind,
+      entityCountry: nominatingEntities.country,
+    })
+    .from(applications)
+    .innerJoin(editions, eq(editions.id, applications.editionId))
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId)))
+    .get();
+  if (!row) return null;
+  return { ...row, content: readContent(row.content), declarations: (row.declarations ?? {}) as Record<string, boolean> };
+}
+export type ApplicantApplication = NonNullable<ReturnType<typeof getApplicationForApplicant>>;
+
+export function isEditable(application: { state: string; edition: { deadlineAt: Date } }, now = new Date()): boolean {
+  return (EDITABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition, now);
+}
+
+/** Why an application cannot be changed now, as a catalogue key, or null when it can. */
+export function editBlocker(application: { state: string; edition: { deadlineAt: Date } }, now = new Date()): string | null {
+  if (!(EDITABLE_STATES as readonly string[]).includes(application.state)) return "errors.application_not_editable";
+  if (!beforeDeadline(application.edition, now)) return "errors.deadline_passed";
+  return null;
+}
+
+export function listEligibilityRules({ editionId }: { editionId: string }) {
+  return db()
+    .select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, editionId))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
+}
+
+/**
+ * Saves one section's fields (already validated) with an optimistic version: the row changes
+ * only if nobody saved since `version` was read, else 'errors.version_conflict' and nothing is
+ * written. `complete` marks the section completed; a plain save marks it in progress again.
+ */
+export function saveSection({
+  applicationId,
+  applicantId,
+  section,
+  values,
+  version,
+  complete = false,
+  language,
+}: {
+  applicationId: string;
+  applicantId: string;
+  section: SectionKey;
+  values: Record<string, string>;
+  version: number;
+  complete?: boolean;
+  /** The language of the application, asked on the background section. */
+  language?: "en" | "fr";
+}): { ok: true; version: number } | Failure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker };
+  if (application.version !== version) return { ok: false, error: "errors.version_conflict" };
+  const content = application.content;
+  content.sections[section] = values;
+  content.completed = complete ? [...new Set([...content.completed, section])] : content.completed.filter((k) => k !== section);
+  const mirror: Partial<typeof applications.$inferInsert> = {};
+  if (section === "background") {
+    mirror.title = (values.title ?? "").slice(0, 500);
+    mirror.organisation = (values.organisation ?? "").slice(0, 500);
+    mirror.country = values.country || null;
+  }
+  if (section === "contact") mirror.contactEmail = values.contactEmail || null;
+  if (language) mirror.language = language;
+  const result = db()
+    .update(applications)
+    .set({ ...mirror, content: content as unknown as Record<string, unknown>, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version), inArray(applications.state, [...EDITABLE_STATES])))
+    .run();
+  if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
+  return { ok: true, version: version + 1 };
+}
+
+/** Records the applicant's self-declarations: { ruleKey: true } for each rule of the edition they tick. */
+export function saveDeclarations({
+  applicationId,
+  applicantId,
+  declared,
+  version,
+}: {
+  applicationId: string;
+  applicantId: string;
+  declared: string[];
+  version: number;
+}): { ok: true; version: number } | Failure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker };
+  const rules = listEligibilityRules({ editionId: application.editionId }).map((r) => r.key);
+  if (declared.some((key) => !rules.includes(key))) return { ok: false, error: "errors.declaration_unknown" };
+  const declarations = Object.fromEntries(rules.filter((key) => declared.includes(key)).map((key) => [key, true]));
+  const result = db()
+    .update(applications)
+    .set({ declarations, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version)))
+    .run();
+  if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
+  return { ok: true, version: version + 1 };
+}
+
+/** What still prevents sending: sections not completed and rules not declared. */
+export function missingForSend(application: ApplicantApplication, ruleKeys: string[]) {
+  return {
+    sections: SECTION_KEYS.filter((key) => !application.content.completed.includes(key)),
+    declarations: ruleKeys.filter((key) => application.declarations[key] !== true),
+  };
+}
+
+/** Nominating entities the applicant can choose: National Commissions (by country) and NGOs. */
+export function listNominatingEntities() {
+  return db()
+    .select({ id: nominatingEntities.id, kind: nominatingEntities.kind, name: nominatingEntities.name, country: nominatingEntities.country })
+    .from(nominatingEntities)
+    .orderBy(asc(nominatingEntities.name))
+    .all();
+}
+
+export type SendFailure = Failure & { missing?: { sections: SectionKey[]; declarations: string[] } };
+
+/**
+ * Sends the application to a nominating entity (draft or returned → awaiting_nominator) in one
+ * transaction: state, audit, receipt to the applicant, message to each member of the entity.
+ */
+export function sendToEntity({
+  applicationId,
+  applicantId,
+  editionId,
+  entityId,
+  version,
+  now = new Date(),
+}: {
+  applicationId: string;
+  applicantId: string;
+  editionId: string;
+  entityId: string;
+  version: number;
+  now?: Date;
+}): { ok: true; reference: string } | SendFailure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  if (application.editionId !== editionId) return { ok: false, error: "errors.application_edition_mismatch", field: "form" };
+  if (!(SENDABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_editable", field: "form" };
+  if (!callIsOpen(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "form" };
+  const entity = db().select({ id: nominatingEntities.id, name: nominatingEntities.name }).from(nominatingEntities).where(eq(nominatingEntities.id, entityId)).get();
+  if (!entity) return { ok: false, error: "errors.entity_unknown", field: "entity" };
+  const missing = missingForSend(application, listEligibilityRules({ editionId }).map((r) => r.key));
+  if (missing.sections.length > 0 || missing.declarations.length > 0) return { ok: false, error: "errors.application_incomplete", field: "form", missing };
+  if (application.version !== version) return { ok: false, error: "errors.version_conflict", field: "form" };
+
+  const applicant = db().select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, applicantId)).get()!;
+  const members = entityMembersToTell(entity.id);
+  const resent = application.state === "returned";
+  const ok = db().transaction((tx) => {
+    const result = tx
+      .update(applications)
+      .set({ state: "awaiting_nominator", entityId: entity.id, sentAt: now, version: version + 1, updatedAt: now })
+      .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version), inArray(applications.state, [...SENDABLE_STATES])))
+      .run();
+    if (result.changes !== 1) return false;
+    writeAudit(
+      { actorId: applicantId, action: resent ? "application.resent" : "application.sent", objectType: "application", objectId: applicationId, details: { from: application.state, to: "awaiting_nominator", entityId: entity.id, reference: application.reference } },
+      tx,
+    );
+    const vars = { reference: application.reference, title: application.title, entity: entity.name };
+    enqueueMail({ to: applicant.email, locale: applicant.locale, template: "application_receipt", vars: { ...vars, name: applicant.name } }, tx);
+    for (const member of members) {
+      enqueueMail({ to: member.email, locale: member.locale, template: "application_received", vars: { ...vars, name: member.name, applicant: applicant.name } }, tx);
+    }
+    return true;
+  });
+  if (!ok) return { ok: false, error: "errors.version_conflict", field: "form" };
+  return { ok: true, reference: application.reference };
+}
+
+/** The active members of a nominating entity, with the entity's name, to e-mail. */
+function entityMembersToTell(entityId: string) {
+  return db()
+    .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
+    .from(entityMembers)
+    .innerJoin(users, eq(users.id, entityMembers.userId))
+    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
+    .where(and(eq(entityMembers.entityId, entityId), sql`${users.disabledAt} is null`))
+    .all();
+}
+
+/** The applicant withdraws (draft, awaiting nominator or returned), before the deadline; the entity's members are told. */
+export function withdrawApplication({ applicationId, applicantId, now = new Date() }: { applicationId: string; applicantId: string; now?: Date }): { ok: true } | Failure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  if (!(WITHDRAWABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };
+  if (!beforeDeadline(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "confirm" };
+  // The entity it was sent to stops waiting on it: its members are told, as they were told it came.
+  const members = application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
+  const applicant = db().select({ name: users.name }).from(users).where(eq(users.id, applicantId)).get()!;
+  const ok = db().transaction((tx) => {
+    const result = tx
+      .update(applications)
+      .set({ state: "withdrawn", withdrawnAt: now, version: application.version + 1, updatedAt: now })
+      .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), inArray(applications.state, [...WITHDRAWABLE_STATES])))
+      .run();
+    if (result.changes !== 1) return false;
+    writeAudit({ actorId: applicantId, action: "application.withdrawn", objectType: "application", objectId: applicationId, details: { from: application.state, to: "withdrawn", reference: application.reference } }, tx);
+    for (const member of members) {
+      enqueueMail({ to: member.email, locale: member.locale, template: "application_withdrawn", vars: { name: member.name, applicant: applicant.name, reference: application.reference, title: application.title, entity: member.entity } }, tx);
+    }
+    return true;
+  });
+  if (!ok) return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };
+  return { ok: true };
+}

@@ -1,0 +1,151 @@
+// Supporting documents: PDF, PNG or JPEG recognised from their bytes (never the name), within
+// the edition's per-file, per-application and PDF-page limits, stored outside the web root
+// under a random name with their SHA-256, and served only to those allowed to read them.
+import { createHash } from "node:crypto";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, attachments } from "../../../db/schema";
+import { can } from "../../accounts/server/permissions.server";
+import type { SessionUser } from "../../accounts/server/session.server";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { editBlocker, getApplicationForApplicant, type Failure } from "./application.server";
+import { readStoredFile, removeStoredFile, sniffType, stageFile, uploadDir, withStagedFile, type AllowedType } from "../../kernel/models/file-store.server";
+import { readerMemberIds } from "../../jury/models/jury.server";
+
+export { sniffType, uploadDir, type AllowedType };
+
+
+const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
+const OBJECT_STREAM = /\/Type\s*\/ObjStm(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
+// A compressed object stream larger than this once inflated is not a document we count into.
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Pages of a PDF, counted from its page objects (not its page tree, which a hostile file could
+ * make say anything). Since PDF 1.5 objects may sit compressed inside object streams
+ * (/Type /ObjStm), which most producers now use: those are inflated and counted too.
+ */
+export function countPdfPages(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString("latin1");
+  let pages = (text.match(PAGE_OBJECT) ?? []).length;
+  for (const match of text.matchAll(OBJECT_STREAM)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end < 0) continue;
+    try {
+      const inflated = inflateSync(buffer.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      pages += (inflated.toString("latin1").match(PAGE_OBJECT) ?? []).length;
+    } catch {
+      // Not Flate-compressed, or damaged: its pages cannot be seen, as in any reader.
+    }
+  }
+  return pages;
+}
+
+/** A file name as typed by a person, without any path; refused if it tries to name a folder. */
+export function badFileName(name: string): boolean {
+  return name.length === 0 || name.length > 200 || /[/\\]/.test(name) || name.includes("..") || /[\u0000-\u001f]/.test(name);
+}
+
+export function listAttachments({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
+  return db()
+    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, pages: attachments.pages, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(and(eq(attachments.applicationId, applicationId), eq(applications.applicantId, applicantId)))
+    .orderBy(asc(attachments.createdAt))
+    .all();
+}
+
+export function attachmentTotals(list: { sizeBytes: number; pages: number | null }[]) {
+  return { bytes: list.reduce((s, a) => s + a.sizeBytes, 0), pages: list.reduce((s, a) => s + (a.pages ?? 0), 0), count: list.length };
+}
+
+/** Adds one file to the applicant's application after checking name, type and limits. */
+export function addAttachment({
+  applicationId,
+  applicantId,
+  name,
+  bytes,
+}: {
+  applicationId: string;
+  applicantId: string;
+  name: string;
+  bytes: Uint8Array;
+}): { ok: true; attachmentId: string } | Failure {
+  const application = getApplicationForApplicant({ applicationId, applicantId });
+  if (!application) return { ok: false, error: "errors.not_found" };
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker, field: "file" };
+  if (bytes.byteLength === 0) return { ok: false, error: "errors.file_required", field: "file" };
+  if (badFileName(name)) return { ok: false, error: "errors.file_name_invalid", field: "file" };
+  const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;
+  if (bytes.byteLength > maxFileBytes) return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
+  const mimeType = sniffType(bytes);
+  if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
+  const pages = mimeType === "application/pdf" ? countPdfPages(bytes) : null;
+  const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));
+  if (totals.bytes + bytes.byteLength > maxTotalBytes) return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };
+  if (pages !== null && totals.pages + pages > maxPdfPages) return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const staged = stageFile({ folder: "attachments", bytes });
+  const attachmentId = withStagedFile(staged, () =>
+    db().transaction((tx) => {
+      const row = tx
+        .insert(attachments)
+        .values({ applicationId, originalName: name, mimeType, sizeBytes: bytes.byteLength, pages, sha256, storedName: staged.storedName })
+        .returning({ id: attachments.id })
+        .get();
+      writeAudit({ actorId: applicantId, action: "attachment.added", objectType: "application", objectId: applicationId, details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 } }, tx);
+      return row.id;
+    }),
+  );
+  return { ok: true, attachmentId };
+}
+
+/** Removes one of the applicant's files (the page asked for confirmation first). */
+export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: string; applicantId: string }): { ok: true } | Failure {
+  const row = db()
+    .select({ id: attachments.id, applicationId: attachments.applicationId, storedName: attachments.storedName, name: attachments.originalName })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(and(eq(attachments.id, attachmentId), eq(applications.applicantId, applicantId)))
+    .get();
+  if (!row) return { ok: false, error: "errors.not_found" };
+  const application = getApplicationForApplicant({ applicationId: row.applicationId, applicantId })!;
+  const blocker = editBlocker(application);
+  if (blocker) return { ok: false, error: blocker, field: "form" };
+  db().transaction((tx) => {
+    tx.delete(attachments).where(eq(attachments.id, row.id)).run();
+    writeAudit({ actorId: applicantId, action: "attachment.deleted", objectType: "application", objectId: row.applicationId, details: { attachmentId: row.id, name: row.name } }, tx);
+  });
+  // A crash before this line leaves a file no row references: the sweep at start removes it.
+  removeStoredFile("attachments", row.storedName);
+  return { ok: true };
+}
+
+/**
+ * The file if this user may download it, else null (the route answers 404 either way): the
+ * owner; the entity once the application was sent to it; a juror assigned to it (not recused,
+ * not conflicted); the secretariat. The type is read again from the stored bytes.
+ */
+export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
+  const row = db()
+    .select({ id: attachments.id, applicationId: attachments.applicationId, originalName: attachments.originalName, storedName: attachments.storedName, applicantId: applications.applicantId, entityId: applications.entityId, state: applications.state })
+    .from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId))
+    .where(eq(attachments.id, attachmentId))
+    .get();
+  if (!row) return null;
+  const sent = row.state !== "draft" && row.state !== "withdrawn";
+  const facts = { ownerId: row.applicantId, entityId: sent ? row.entityId : null, readerMemberIds: user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [] };
+  if (!can(user, "attachment.download", facts)) return null;
+  return readStoredFile({ folder: "attachments", storedName: row.storedName, name: row.originalName });
+}
+
+export function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString("en", { maximumFractionDigits: 1 });
+}

@@ -1,0 +1,14 @@
+// Shared step of the applicant's pages, after the auth call: their application, or 404.
+import { notFound } from "../../accounts/server/permissions.server";
+import { getApplicationForApplicant } from "../models/application.server";
+
+export function ownApplication(applicantId: string, applicationId: string | undefined) {
+  const application = applicationId ? getApplicationForApplicant({ applicationId, applicantId }) : null;
+  if (!application) notFound();
+  return application;
+}
+
+export function intOf(value: unknown): number {
+  const n = Number.parseInt(String(value ?? ""), 10);
+  return Number.isFinite(n) ? n : 0;
+}

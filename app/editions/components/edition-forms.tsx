@@ -1,0 +1,203 @@
+// Pieces shared by the editions pages (no server code here: it runs in the browser too).
+import { Link } from "@remix-run/react";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
+import { useT } from "../../kernel/components/i18n";
+import { WORD_LIMIT_SECTIONS } from "../forms/edition-values";
+import { toLocal } from "../../kernel/domain/paris-time";
+import { METHODS } from "../domain/constants";
+import { sectionByKey } from "../../applications/forms/sections";
+
+export { localized, localizedLang } from "../domain/text";
+
+const MB = 1024 * 1024;
+
+export interface EditionSettingsValues {
+  year: number;
+  themeEn: string;
+  themeFr: string;
+  themeAr: string | null;
+  callTextEn: string;
+  callTextFr: string;
+  callTextAr: string | null;
+  callOpensAt: number;
+  deadlineAt: number;
+  scoringOpensAt: number;
+  scoringClosesAt: number;
+  announcementAt: number;
+  laureateCount: number;
+  quotaPerEntity: number;
+  reviewersPerApplication: number;
+  scaleMin: number;
+  scaleMax: number;
+  method: string;
+  wordLimits: Record<string, number>;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  maxPdfPages: number;
+}
+
+/** Form values (strings, dates in Paris wall-clock time) from an edition. */
+export function settingsFormValues(e: EditionSettingsValues): Record<string, string> {
+  const values: Record<string, string> = {
+    year: String(e.year),
+    themeEn: e.themeEn,
+    themeFr: e.themeFr,
+    themeAr: e.themeAr ?? "",
+    callTextEn: e.callTextEn,
+    callTextFr: e.callTextFr,
+    callTextAr: e.callTextAr ?? "",
+    callOpensAt: toLocal(e.callOpensAt),
+    deadlineAt: toLocal(e.deadlineAt),
+    scoringOpensAt: toLocal(e.scoringOpensAt),
+    scoringClosesAt: toLocal(e.scoringClosesAt),
+    announcementAt: toLocal(e.announcementAt),
+    laureateCount: String(e.laureateCount),
+    quotaPerEntity: String(e.quotaPerEntity),
+    reviewersPerApplication: String(e.reviewersPerApplication),
+    scaleMin: String(e.scaleMin),
+    scaleMax: String(e.scaleMax),
+    method: e.method,
+    maxFileMb: String(Math.round(e.maxFileBytes / MB)),
+    maxTotalMb: String(Math.round(e.maxTotalBytes / MB)),
+    maxPdfPages: String(e.maxPdfPages),
+  };
+  for (const key of WORD_LIMIT_SECTIONS) values[`words_${key}`] = String(e.wordLimits[key] ?? sectionByKey(key)?.defaultWordLimit ?? "");
+  return values;
+}
+
+/** The defaults of a new edition's form. */
+export function newEditionDefaults(year: number): Record<string, string> {
+  const values: Record<string, string> = {
+    year: String(year),
+    laureateCount: "2",
+    quotaPerEntity: "3",
+    reviewersPerApplication: "5",
+    scaleMin: "1",
+    scaleMax: "10",
+    method: "jurorBias",
+    maxFileMb: "10",
+    maxTotalMb: "30",
+    maxPdfPages: "100",
+  };
+  for (const key of WORD_LIMIT_SECTIONS) values[`words_${key}`] = String(sectionByKey(key)?.defaultWordLimit ?? "");
+  return values;
+}
+
+/** The settings form's fields; with `locked`, the scale and method are shown, not editable. */
+export function EditionSettingsFields({ locked, lockedValues }: { locked: boolean; lockedValues?: { scaleMin: number; scaleMax: number; method: string } }) {
+  const t = useT();
+  return (
+    <>
+      <fieldset className="editions-group">
+        <legend>{t("editions.group_general")}</legend>
+        <TextField name="year" label={t("editions.year")} type="number" />
+        <TextField name="themeEn" label={t("editions.theme_en")} dirAuto />
+        <TextField name="themeFr" label={t("editions.theme_fr")} dirAuto />
+        <TextField name="themeAr" label={t("editions.theme_ar")} hint={t("editions.optional")} dirAuto />
+        <TextField name="callTextEn" label={t("editions.call_text_en")} multiline rows={4} dirAuto />
+        <TextField name="callTextFr" label={t("editions.call_text_fr")} multiline rows={4} dirAuto />
+        <TextField name="callTextAr" label={t("editions.call_text_ar")} hint={t("editions.optional")} multiline rows={4} dirAuto />
+      </fieldset>
+      <fieldset className="editions-group">
+        <legend>{t("editions.group_dates")}</legend>
+        <p className="hint">{t("editions.dates_hint")}</p>
+        <TextField name="callOpensAt" label={t("editions.call_opens_at")} type="datetime-local" />
+        <TextField name="deadlineAt" label={t("editions.deadline_at")} type="datetime-local" hint={t("editions.deadline_hint")} />
+        <TextField name="scoringOpensAt" label={t("editions.scoring_opens_at")} type="datetime-local" />
+        <TextField name="scoringClosesAt" label={t("editions.scoring_closes_at")} type="datetime-local" />
+        <TextField name="announcementAt" label={t("editions.announcement_at")} type="datetime-local" />
+      </fieldset>
+      <fieldset className="editions-group">
+        <legend>{t("editions.group_jury")}</legend>
+        <TextField name="laureateCount" label={t("editions.laureate_count")} type="number" />
+        <TextField name="quotaPerEntity" label={t("editions.quota_per_entity")} type="number" />
+        <TextField name="reviewersPerApplication" label={t("editions.reviewers_per_application")} type="number" />
+        {locked && lockedValues ? (
+          <>
+            <p className="notice">{t("editions.locked_settings")}</p>
+            <p>
+              {t("editions.scale")}: {lockedValues.scaleMin}–{lockedValues.scaleMax}. {t("editions.method")}: {t(`editions.method_${lockedValues.method}`)}
+            </p>
+            <input type="hidden" name="scaleMin" value={lockedValues.scaleMin} />
+            <input type="hidden" name="scaleMax" value={lockedValues.scaleMax} />
+            <input type="hidden" name="method" value={lockedValues.method} />
+          </>
+        ) : (
+          <>
+            <TextField name="scaleMin" label={t("editions.scale_min")} type="number" />
+            <TextField name="scaleMax" label={t("editions.scale_max")} type="number" />
+            <SelectField name="method" label={t("editions.method")} hint={t("editions.method_hint")} options={METHODS.map((m) => ({ value: m, label: t(`editions.method_${m}`) }))} />
+          </>
+        )}
+      </fieldset>
+      <fieldset className="editions-group">
+        <legend>{t("editions.group_limits")}</legend>
+        <p className="hint">{t("editions.word_limits_hint")}</p>
+        <div className="editions-grid">
+          {WORD_LIMIT_SECTIONS.map((key) => (
+            <TextField key={key} name={`words_${key}`} label={t(`editions.section_${key}`)} type="number" />
+          ))}
+        </div>
+        <div className="editions-grid">
+          <TextField name="maxFileMb" label={t("editions.max_file_mb")} type="number" />
+          <TextField name="maxTotalMb" label={t("editions.max_total_mb")} type="number" />
+          <TextField name="maxPdfPages" label={t("editions.max_pdf_pages")} type="number" />
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+export function EditionBackLink({ editionId, year }: { editionId: string; year: number }) {
+  const t = useT();
+  return (
+    <p>
+      <Link to={`/secretariat/editions/${editionId}`}>{t("editions.back_to_edition", { year })}</Link>
+    </p>
+  );
+}
+
+/** The confirmation step before removing a criterion or an eligibility rule (works without JavaScript). */
+export function RemoveConfirmation({
+  title,
+  text,
+  confirmLabel,
+  editionId,
+  idField,
+  id,
+  result,
+  cancelTo,
+}: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  editionId: string;
+  idField: "criterionId" | "ruleId";
+  id: string;
+  result?: FormResult | null;
+  cancelTo: string;
+}) {
+  const t = useT();
+  return (
+    <section className="panel" aria-labelledby="remove-title">
+      <h2 id="remove-title">{title}</h2>
+      <p>
+        <bdi>{text}</bdi>
+      </p>
+      <ValidatedForm
+        id="remove"
+        result={result}
+        schema={() => import("../forms/edition").then((m) => (idField === "criterionId" ? m.criterionSchema : m.ruleSchema))}
+      >
+        <input type="hidden" name="editionId" value={editionId} />
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name={idField} value={id} />
+        <Checkbox name="confirm" label={confirmLabel} />
+        <div className="button-row">
+          <SubmitButton>{t("editions.remove")}</SubmitButton>
+          <Link to={cancelTo}>{t("editions.cancel")}</Link>
+        </div>
+      </ValidatedForm>
+    </section>
+  );
+}

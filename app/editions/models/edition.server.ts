@@ -1,0 +1,354 @@
+// Editions: the secretariat's configuration of one prize year (settings, criteria, eligibility
+// rules, phases) and the public view of the open call. Every change is audited in the same
+// transaction. Criteria, weights, the scale and the method lock when scoring opens.
+import { and, asc, count, desc, eq, ne } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { criteria, editions, eligibilityRules } from "../../../db/schema";
+import type { EditionSettingsForm } from "../forms/edition";
+import { WORD_LIMIT_SECTIONS } from "../forms/edition";
+import { writeAudit } from "../../kernel/models/audit.server";
+import type { FieldFailure } from "../../accounts/models/account.server";
+import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
+import { nextPhase, PHASES, previousPhase, type Phase } from "../domain/constants";
+
+const MB = 1024 * 1024;
+type Failure = FieldFailure;
+const fail = (field: string, error: string, vars?: Record<string, string | number>): Failure => ({ ok: false, field, error, vars });
+
+export type EditionRow = typeof editions.$inferSelect;
+export type CriterionRow = typeof criteria.$inferSelect;
+export type RuleRow = typeof eligibilityRules.$inferSelect;
+
+export function listEditions() {
+  return db()
+    .select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase, deadlineAt: editions.deadlineAt })
+    .from(editions)
+    .orderBy(desc(editions.year))
+    .all();
+}
+
+function criteriaOf(editionId: string) {
+  return db().select().from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position)).all();
+}
+
+function rulesOf(editionId: string) {
+  return db().select().from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).orderBy(asc(eligibilityRules.position)).all();
+}
+
+/** The whole edition for the secretariat, or null when the id matches nothing. */
+export function getEditionForSecretariat({ editionId }: { editionId: string }) {
+  const edition = db().select().from(editions).where(eq(editions.id, editionId)).get();
+  if (!edition) return null;
+  return { edition, criteria: criteriaOf(editionId), rules: rulesOf(editionId) };
+}
+
+/** The edition whose call is open, for everyone (public fields only), or null. */
+export function getOpenEdition() {
+  const edition = db()
+    .select({
+      id: editions.id,
+      year: editions.year,
+      themeEn: editions.themeEn,
+      themeFr: editions.themeFr,
+      themeAr: editions.themeAr,
+      callTextEn: editions.callTextEn,
+      callTextFr: editions.callTextFr,
+      callTextAr: editions.callTextAr,
+      callOpensAt: editions.callOpensAt,
+      deadlineAt: editions.deadlineAt,
+      laureateCount: editions.laureateCount,
+      quotaPerEntity: editions.quotaPerEntity,
+      scaleMin: editions.scaleMin,
+      scaleMax: editions.scaleMax,
+    })
+    .from(editions)
+    .where(eq(editions.phase, "call_open"))
+    .get();
+  if (!edition) return null;
+  const crit = db()
+    .select({ id: criteria.id, key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, guidanceEn: criteria.guidanceEn, guidanceFr: criteria.guidanceFr, guidanceAr: criteria.guidanceAr, weight: criteria.weight })
+    .from(criteria)
+    .where(eq(criteria.editionId, edition.id))
+    .orderBy(asc(criteria.position))
+    .all();
+  const rules = db()
+    .select({ id: eligibilityRules.id, key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, edition.id))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
+  return { edition, criteria: crit, rules };
+}
+
+/**
+ * Whether applications may still be sent or changed: strictly before the UNESCO deadline,
+ * whatever the phase says. Extending the deadline (editing it) is the only way past it.
+ */
+export function isBeforeDeadline(edition: { deadlineAt: Date | number }, now: Date = new Date()): boolean {
+  const deadline = typeof edition.deadlineAt === "number" ? edition.deadlineAt : edition.deadlineAt.getTime();
+  return now.getTime() < deadline;
+}
+
+function settingsValues(input: EditionSettingsForm) {
+  const wordLimits: Record<string, number> = {};
+  for (const key of WORD_LIMIT_SECTIONS) wordLimits[key] = (input as Record<string, unknown>)[`words_${key}`] as number;
+  return {
+    year: input.year,
+    themeEn: input.themeEn,
+    themeFr: input.themeFr,
+    themeAr: input.themeAr || null,
+    callTextEn: input.callTextEn,
+    callTextFr: input.callTextFr,
+    callTextAr: input.callTextAr || null,
+    callOpensAt: input.callOpensAt,
+    deadlineAt: input.deadlineAt,
+    scoringOpensAt: input.scoringOpensAt,
+    scoringClosesAt: input.scoringClosesAt,
+    announcementAt: input.announcementAt,
+    laureateCount: input.laureateCount,
+    quotaPerEntity: input.quotaPerEntity,
+    reviewersPerApplication: input.reviewersPerApplication,
+    scaleMin: input.scaleMin,
+    scaleMax: input.scaleMax,
+    method: input.method,
+    wordLimits,
+    maxFileBytes: input.maxFileMb * MB,
+    maxTotalBytes: input.maxTotalMb * MB,
+    maxPdfPages: input.maxPdfPages,
+  };
+}
+
+function yearTaken(year: number, exceptId?: string): boolean {
+  const where = exceptId ? and(eq(editions.year, year), ne(editions.id, exceptId)) : eq(editions.year, year);
+  return db().select({ n: count() }).from(editions).where(where).get()!.n > 0;
+}
+
+/** A new edition in draft, with the 2023 call's five criteria and four eligibility rules. */
+export function createEdition({ actorId, input }: { actorId: string; input: EditionSettingsForm }): { ok: true; editionId: string } | Failure {
+  if (yearTaken(input.year)) return fail("year", "errors.edition_year_taken", { year: input.year });
+  const values = settingsValues(input);
+  const editionId = db().transaction((tx) => {
+    const row = tx.insert(editions).values({ ...values, phase: "draft" }).returning({ id: editions.id }).get();
+    tx.insert(criteria)
+      .values(
+        DEFAULT_CRITERIA.map((c, position) => ({
+          editionId: row.id,
+          key: c.key,
+          titleEn: c.title.en,
+          titleFr: c.title.fr,
+          titleAr: c.title.ar,
+          guidanceEn: c.guidance.en,
+          guidanceFr: c.guidance.fr,
+          guidanceAr: c.guidance.ar,
+          weight: 1,
+          position,
+          // The default descriptors are written for a 1–10 scale: keep those inside the edition's scale.
+          levelDescriptors: c.levels.filter((l) => l.score >= values.scaleMin && l.score <= values.scaleMax),
+        })),
+      )
+      .run();
+    tx.insert(eligibilityRules)
+      .values(DEFAULT_RULES.map((r, position) => ({ editionId: row.id, key: r.key, textEn: r.en, textFr: r.fr, textAr: r.ar, position })))
+      .run();
+    writeAudit({ actorId, action: "edition.created", objectType: "edition", objectId: row.id, details: { year: input.year } }, tx);
+    return row.id;
+  });
+  return { ok: true, editionId };
+}
+
+const LOCKED_FIELDS = ["scaleMin", "scaleMax", "method"] as const;
+
+/**
+ * Saves the settings form. Refused when someone saved in between (stale version), when the
+ * year is another edition's, or when a locked setting (scale, method) would change after
+ * scoring opened. A changed deadline is audited as an extension, with both instants.
+ */
+export function updateEdition({ actorId, editionId, version, input }: { actorId: string; editionId: string; version: number; input: EditionSettingsForm }): { ok: true } | Failure {
+  const current = db().select().from(editions).where(eq(editions.id, editionId)).get();
+  if (!current) return fail("form", "errors.edition_unknown");
+  if (current.version !== version) return fail("form", "errors.edition_stale");
+  if (yearTaken(input.year, editionId)) return fail("year", "errors.edition_year_taken", { year: input.year });
+  const values = settingsValues(input);
+  if (current.lockedAt) {
+    for (const field of LOCKED_FIELDS) if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
+  }
+  const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => {
+    const a = values[key];
+    const b = current[key];
+    if (a instanceof Date && b instanceof Date) return a.getTime() !== b.getTime();
+    if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) !== JSON.stringify(b);
+    return a !== b;
+  });
+  const result = db().transaction((tx) => {
+    const updated = tx
+      .update(editions)
+      .set({ ...values, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(editions.id, editionId), eq(editions.version, version)))
+      .run();
+    if (updated.changes === 0) return false;
+    writeAudit({ actorId, action: "edition.updated", objectType: "edition", objectId: editionId, details: { fields: changed } }, tx);
+    if (values.deadlineAt.getTime() !== current.deadlineAt.getTime()) {
+      writeAudit(
+        { actorId, action: "edition.deadline_extended", objectType: "edition", objectId: editionId, details: { from: current.deadlineAt.toISOString(), to: values.deadlineAt.toISOString() } },
+        tx,
+      );
+    }
+    return true;
+  });
+  return result ? { ok: true } : fail("form", "errors.edition_stale");
+}
+
+export interface CriterionInput {
+  key: string;
+  titleEn: string;
+  titleFr: string;
+  titleAr: string;
+  guidanceEn: string;
+  guidanceFr: string;
+  guidanceAr: string;
+  weight: number;
+  levelDescriptors: { score: number; en: string; fr: string; ar?: string }[];
+}
+
+function editionForChange(editionId: string) {
+  return db().select({ id: editions.id, lockedAt: editions.lockedAt, phase: editions.phase, scaleMin: editions.scaleMin, scaleMax: editions.scaleMax }).from(editions).where(eq(editions.id, editionId)).get();
+}
+
+/** Adds a criterion (no id) or edits one of this edition's criteria; refused once locked. */
+export function saveCriterion({ actorId, editionId, criterionId, input }: { actorId: string; editionId: string; criterionId?: string; input: CriterionInput }): { ok: true; criterionId: string } | Failure {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const existing = criteriaOf(editionId);
+  if (criterionId && !existing.some((c) => c.id === criterionId)) return fail("form", "errors.criterion_unknown");
+  if (existing.some((c) => c.key === input.key && c.id !== criterionId)) return fail("key", "errors.criterion_key_taken");
+  const values = {
+    key: input.key,
+    titleEn: input.titleEn,
+    titleFr: input.titleFr,
+    titleAr: input.titleAr || null,
+    guidanceEn: input.guidanceEn,
+    guidanceFr: input.guidanceFr,
+    guidanceAr: input.guidanceAr || null,
+    weight: input.weight,
+    levelDescriptors: input.levelDescriptors,
+  };
+  const id = db().transaction((tx) => {
+    let id = criterionId;
+    if (id) {
+      tx.update(criteria).set(values).where(and(eq(criteria.id, id), eq(criteria.editionId, editionId))).run();
+    } else {
+      const position = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
+      id = tx.insert(criteria).values({ ...values, editionId, position }).returning({ id: criteria.id }).get().id;
+    }
+    writeAudit({ actorId, action: criterionId ? "criterion.updated" : "criterion.added", objectType: "edition", objectId: editionId, details: { criterionId: id, key: input.key, weight: input.weight } }, tx);
+    return id;
+  });
+  return { ok: true, criterionId: id };
+}
+
+export function moveCriterion({ actorId, editionId, criterionId, direction }: { actorId: string; editionId: string; criterionId: string; direction: "up" | "down" }): { ok: true } | Failure {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const list = criteriaOf(editionId);
+  const index = list.findIndex((c) => c.id === criterionId);
+  if (index < 0) return fail("form", "errors.criterion_unknown");
+  const other = direction === "up" ? index - 1 : index + 1;
+  if (other < 0 || other >= list.length) return { ok: true };
+  const order = list.map((c) => c.id);
+  [order[index], order[other]] = [order[other], order[index]];
+  db().transaction((tx) => {
+    // Positions are rewritten 0..n-1 so earlier gaps disappear.
+    order.forEach((id, position) => tx.update(criteria).set({ position }).where(and(eq(criteria.id, id), eq(criteria.editionId, editionId))).run());
+    writeAudit({ actorId, action: "criterion.moved", objectType: "edition", objectId: editionId, details: { criterionId, direction } }, tx);
+  });
+  return { ok: true };
+}
+
+export function removeCriterion({ actorId, editionId, criterionId }: { actorId: string; editionId: string; criterionId: string }): { ok: true } | Failure {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const row = criteriaOf(editionId).find((c) => c.id === criterionId);
+  if (!row) return fail("form", "errors.criterion_unknown");
+  db().transaction((tx) => {
+    tx.delete(criteria).where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId))).run();
+    writeAudit({ actorId, action: "criterion.removed", objectType: "edition", objectId: editionId, details: { criterionId, key: row.key } }, tx);
+  });
+  return { ok: true };
+}
+
+const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
+
+export function saveRule({ actorId, editionId, ruleId, input }: { actorId: string; editionId: string; ruleId?: string; input: { key: string; textEn: string; textFr: string; textAr: string } }): { ok: true } | Failure {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  const existing = rulesOf(editionId);
+  if (ruleId && !existing.some((r) => r.id === ruleId)) return fail("form", "errors.rule_unknown");
+  if (existing.some((r) => r.key === input.key && r.id !== ruleId)) return fail("key", "errors.rule_key_taken");
+  const values = { key: input.key, textEn: input.textEn, textFr: input.textFr, textAr: input.textAr || null };
+  db().transaction((tx) => {
+    let id = ruleId;
+    if (id) tx.update(eligibilityRules).set(values).where(and(eq(eligibilityRules.id, id), eq(eligibilityRules.editionId, editionId))).run();
+    else {
+      const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
+      id = tx.insert(eligibilityRules).values({ ...values, editionId, position }).returning({ id: eligibilityRules.id }).get().id;
+    }
+    writeAudit({ actorId, action: ruleId ? "rule.updated" : "rule.added", objectType: "edition", objectId: editionId, details: { ruleId: id, key: input.key } }, tx);
+  });
+  return { ok: true };
+}
+
+export function removeRule({ actorId, editionId, ruleId }: { actorId: string; editionId: string; ruleId: string }): { ok: true } | Failure {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  const row = rulesOf(editionId).find((r) => r.id === ruleId);
+  if (!row) return fail("form", "errors.rule_unknown");
+  db().transaction((tx) => {
+    tx.delete(eligibilityRules).where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId))).run();
+    writeAudit({ actorId, action: "rule.removed", objectType: "edition", objectId: editionId, details: { ruleId, key: row.key } }, tx);
+  });
+  return { ok: true };
+}
+
+/** Whether `to` is the next phase or the one before (a reopening), the only moves allowed. */
+export function isAdjacentPhase(from: string, to: string): boolean {
+  return (PHASES as readonly string[]).includes(to) && (nextPhase(from) === to || previousPhase(from) === to);
+}
+
+/**
+ * Moves the edition one phase forward, or back one step, with date sanity: a call opens only
+ * before its deadline and only if no other call is open, with criteria and rules; scoring
+ * opens only with criteria, and locks criteria, weights, scale and method for good.
+ */
+export function changePhase({ editionId, to, actorId, now = new Date() }: { editionId: string; to: string; actorId: string; now?: Date }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const edition = tx.select().from(editions).where(eq(editions.id, editionId)).get();
+    if (!edition) return fail("form", "errors.edition_unknown");
+    if (!isAdjacentPhase(edition.phase, to)) return fail("form", "errors.phase_not_adjacent");
+    const target = to as Phase;
+    const nCriteria = tx.select({ n: count() }).from(criteria).where(eq(criteria.editionId, editionId)).get()!.n;
+    if (target === "call_open") {
+      if (!isBeforeDeadline(edition, now)) return fail("form", "errors.phase_deadline_passed");
+      const nRules = tx.select({ n: count() }).from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).get()!.n;
+      if (nCriteria === 0 || nRules === 0) return fail("form", "errors.phase_needs_criteria");
+      const other = tx.select({ year: editions.year }).from(editions).where(and(eq(editions.phase, "call_open"), ne(editions.id, editionId))).get();
+      if (other) return fail("form", "errors.phase_other_call_open", { year: other.year });
+    }
+    if (target === "scoring" && nCriteria === 0) return fail("form", "errors.phase_needs_criteria");
+    const lockedAt = target === "scoring" && !edition.lockedAt ? now : edition.lockedAt;
+    const updated = tx
+      .update(editions)
+      .set({ phase: target, lockedAt, version: edition.version + 1, updatedAt: now })
+      .where(and(eq(editions.id, editionId), eq(editions.phase, edition.phase)))
+      .run();
+    if (updated.changes === 0) return fail("form", "errors.edition_stale");
+    const backwards = previousPhase(edition.phase) === target;
+    writeAudit({ actorId, action: backwards ? "edition.phase_reopened" : "edition.phase_changed", objectType: "edition", objectId: editionId, details: { from: edition.phase, to: target } }, tx);
+    if (lockedAt && !edition.lockedAt) writeAudit({ actorId, action: "edition.locked", objectType: "edition", objectId: editionId, details: { at: lockedAt.toISOString() } }, tx);
+    return { ok: true as const };
+  });
+}

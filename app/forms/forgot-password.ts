@@ -1,5 +1,0 @@
-import * as z from "zod";
-import { email } from "./fields";
-
-export const forgotPasswordSchema = z.object({ email });
-export type ForgotPasswordForm = z.infer<typeof forgotPasswordSchema>;

@@ -1,5 +1,0 @@
-import * as z from "zod";
-import { email, password } from "./fields";
-
-export const loginSchema = z.object({ email, password, redirectTo: z.string().optional() });
-export type LoginForm = z.infer<typeof loginSchema>;

@@ -1,5 +1,0 @@
-import * as z from "zod";
-import { newPassword } from "./fields";
-
-export const resetPasswordSchema = z.object({ password: newPassword });
-export type ResetPasswordForm = z.infer<typeof resetPasswordSchema>;

@@ -1,5 +1,0 @@
-import * as z from "zod";
-import { email, locale, newPassword, requiredText } from "./fields";
-
-export const setupSchema = z.object({ name: requiredText(120), email, password: newPassword, locale });
-export type SetupForm = z.infer<typeof setupSchema>;

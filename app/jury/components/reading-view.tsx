@@ -1,0 +1,78 @@
+// The application as nominated (the frozen copy), for the jury: every section in order, with
+// the attachments and the nomination letter. Printable; empty fields are left out to keep the
+// page short. Labels come from the applications area of the catalogue.
+import { SECTIONS, type ApplicationContent } from "../../applications/forms/sections";
+import { countryName } from "../../kernel/i18n/countries";
+import { formatNumber } from "../../kernel/i18n";
+import { useT } from "../../kernel/components/i18n";
+
+export interface ReadingViewProps {
+  content: Record<string, unknown> | null;
+  files: { id: string; name: string; sizeBytes: number }[];
+  letter: { id: string; name: string } | null;
+}
+
+export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
+  const t = useT();
+  const sections = (content as ApplicationContent | null)?.sections ?? {};
+  const label = (prefix: string, key: string) => t(`${prefix}.${key}`);
+  return (
+    <div className="jury-reading-view">
+      {SECTIONS.map((section) => {
+        const values = sections[section.key] ?? {};
+        const filled = section.fields.filter((f) => (values[f.key] ?? "").trim() !== "");
+        return (
+          <section key={section.key} aria-labelledby={`section-${section.key}`}>
+            <h3 id={`section-${section.key}`}>{label("application.section", section.key)}</h3>
+            {filled.length === 0 ? (
+              <p className="muted">{t("jury.reading.empty_section")}</p>
+            ) : (
+              <dl className="jury-fields">
+                {filled.map((field) => {
+                  const value = values[field.key] ?? "";
+                  return (
+                    <div key={field.key}>
+                      <dt>{label("application.field", field.key)}</dt>
+                      <dd dir="auto">
+                        {field.kind === "country"
+                          ? countryName(value, t.locale)
+                          : field.kind === "select"
+                            ? t(`application.option.${field.key}.${value}`)
+                            : field.kind === "urls" || field.kind === "url"
+                              ? value.split(/\s+/).filter(Boolean).map((u) => (
+                                  <a key={u} href={u} rel="noopener noreferrer nofollow" className="jury-link">
+                                    {u}
+                                  </a>
+                                ))
+                              : value}
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            )}
+          </section>
+        );
+      })}
+      <section aria-labelledby="section-files">
+        <h3 id="section-files">{t("jury.reading.files")}</h3>
+        {files.length === 0 && !letter ? <p className="muted">{t("jury.reading.no_files")}</p> : null}
+        <ul>
+          {letter ? (
+            <li>
+              <a href={`/nomination-letters/${letter.id}`}>{t("jury.reading.letter")}</a> (<bdi>{letter.name}</bdi>)
+            </li>
+          ) : null}
+          {files.map((f) => (
+            <li key={f.id}>
+              <a href={`/attachments/${f.id}`}>
+                <bdi>{f.name}</bdi>
+              </a>{" "}
+              ({t("jury.reading.size_kb", { size: formatNumber(Math.ceil(f.sizeBytes / 1024), t.locale) })})
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

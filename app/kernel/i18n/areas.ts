@@ -1,0 +1,32 @@
+// Which catalogue areas a page needs, by its address. The root loader sends the core messages
+// plus these areas only, in the viewer's language, so a page never carries the text of the
+// whole application. tests/app/kernel/i18n/areas.test.ts checks every route against this map.
+export const AREAS = ["editions", "applications", "nominations", "jury", "results"] as const;
+export type Area = (typeof AREAS)[number];
+
+const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
+  [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/(results|deliberation|decision)(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions(\/|$)/, ["editions"]],
+  [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
+  [/^\/secretariat(\/|$)/, ["editions"]],
+  [/^\/applications(\/|$)/, ["applications", "nominations", "editions"]],
+  [/^\/attachments(\/|$)/, ["applications"]],
+  [/^\/nominations(\/|$)/, ["nominations", "applications"]],
+  [/^\/nomination-letters(\/|$)/, ["nominations", "applications"]],
+  [/^\/jury\/[^/]+\/(results|ballot)(\/|$)/, ["results", "jury"]],
+  [/^\/jury(\/|$)/, ["jury", "applications", "nominations"]],
+  [/^\/call(\/|$)/, ["editions"]],
+  [/^\/laureates(\/|$)/, ["results"]],
+  [/^\/diplomas(\/|$)/, ["results"]],
+  [/^\/dashboard(\/|$)/, ["applications", "results"]],
+];
+
+export function areasForPath(pathname: string): Area[] {
+  return BY_PATH.find(([pattern]) => pattern.test(pathname))?.[1] ?? [];
+}
+
+/** True when moving between these two addresses needs other catalogue areas. */
+export function areasDiffer(a: string, b: string): boolean {
+  return areasForPath(a).join() !== areasForPath(b).join();
+}

@@ -1,0 +1,74 @@
+// Append-only audit log with a hash chain: each row stores the SHA-256 of the previous row's
+// hash and its own canonical content, so any edit or deletion breaks the chain at that row.
+import { createHash } from "node:crypto";
+import { asc, desc, gt } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { auditLog } from "../../../db/schema";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  details?: Record<string, unknown>;
+  at?: Date;
+}
+
+type Tx = Pick<DB, "select" | "insert">;
+
+export function auditRowHash(row: {
+  prevHash: string;
+  at: number;
+  actorId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  details: string;
+}): string {
+  const canonical = JSON.stringify([row.prevHash, row.at, row.actorId, row.action, row.objectType, row.objectId, row.details]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/**
+ * Writes one audit row. Call it inside the same synchronous transaction as the change it
+ * records (pass the transaction as `tx`), so the change and its record land together.
+ */
+export function writeAudit(entry: AuditEntry, tx: Tx = db()): void {
+  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = (entry.at ?? new Date()).getTime();
+  const details = JSON.stringify(entry.details ?? {});
+  const objectId = entry.objectId ?? null;
+  const hash = auditRowHash({ prevHash, at, actorId: entry.actorId, action: entry.action, objectType: entry.objectType, objectId, details });
+  tx.insert(auditLog)
+    .values({ at: new Date(at), actorId: entry.actorId, action: entry.action, objectType: entry.objectType, objectId, details, prevHash, hash })
+    .run();
+}
+
+export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenRowId: number; reason: string };
+
+/** Walks the chain from the first row and names the first row whose hash does not match. */
+export function verifyAuditChain(database: DB = db()): AuditVerification {
+  let prevHash = GENESIS_HASH;
+  let rows = 0;
+  let afterId = 0;
+  for (;;) {
+    const page = database.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(5000).all();
+    if (page.length === 0) break;
+    afterId = page[page.length - 1].id;
+    for (const row of page) {
+    rows++;
+    if (row.prevHash !== prevHash) {
+      return { ok: false, rows, brokenRowId: row.id, reason: "previous hash does not match the row before it (a row was removed or reordered)" };
+    }
+    const expected = auditRowHash({ prevHash: row.prevHash, at: row.at.getTime(), actorId: row.actorId, action: row.action, objectType: row.objectType, objectId: row.objectId, details: row.details });
+    if (expected !== row.hash) {
+      return { ok: false, rows, brokenRowId: row.id, reason: "content does not match its hash (the row was edited)" };
+    }
+    prevHash = row.hash;
+    }
+  }
+  return { ok: true, rows };
+}

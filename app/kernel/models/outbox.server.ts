@@ -1,0 +1,127 @@
+// E-mail goes through an outbox table written in the same transaction as the change that
+// causes it, then a sender delivers it: over SMTP when SMTP_URL is set, otherwise as .eml
+// files under MAIL_DIR (default data/mail). A failed send stays pending and is retried with
+// exponential backoff, so no message is ever lost.
+import { and, asc, eq, lte } from "drizzle-orm";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import nodemailer from "nodemailer";
+import { db, type DB } from "../../../db/client";
+import { outbox } from "../../../db/schema";
+import { isLocale, translate, type Locale, type Vars } from "../i18n";
+import { catalogues } from "../i18n/locale.server";
+
+/** A template is a pair of catalogue keys: mail.<template>.subject and mail.<template>.body. */
+export type MailTemplate = string;
+
+type Tx = Pick<DB, "insert">;
+
+/** Renders a message in the recipient's language and queues it. */
+export function enqueueMail(
+  { to, locale, template, vars }: { to: string; locale: string; template: MailTemplate; vars: Vars },
+  tx: Tx = db(),
+): void {
+  const lang: Locale = isLocale(locale) ? locale : "en";
+  const messages = catalogues[lang];
+  if (!(`mail.${template}.subject` in messages) || !(`mail.${template}.body` in messages)) {
+    throw new Error(`Unknown e-mail template "${template}": add mail.${template}.subject and .body to the catalogues.`);
+  }
+  const subject = translate(messages, `mail.${template}.subject`, vars, lang);
+  const body = translate(messages, `mail.${template}.body`, vars, lang) + "\n\n" + translate(messages, "mail.signature", vars, lang);
+  tx.insert(outbox).values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() }).run();
+  scheduleDelivery();
+}
+
+/** Delay before attempt n+1: 30 s, 1 min, 2 min … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+function mailDir(): string {
+  return resolve(process.env.MAIL_DIR ?? "data/mail");
+}
+
+const FROM = () => process.env.MAIL_FROM ?? "UNESCO ICT in Education Prize <prize@localhost>";
+
+let transport: nodemailer.Transporter | undefined;
+let transportUrl: string | undefined;
+function smtpTransport(url: string) {
+  if (!transport || transportUrl !== url) {
+    transport = nodemailer.createTransport(url);
+    transportUrl = url;
+  }
+  return transport;
+}
+
+const fileTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+
+let running: Promise<number> | undefined;
+
+/** Sends every due message once; returns how many were delivered. Safe to call concurrently. */
+export function deliverDueMail(now = new Date()): Promise<number> {
+  running ??= deliver(now).finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function deliver(now: Date): Promise<number> {
+  const due = db()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.state, "pending"), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.createdAt))
+    .limit(50)
+    .all();
+  let sent = 0;
+  for (const message of due) {
+    const mail = { from: FROM(), to: message.toAddress, subject: message.subject, text: message.textBody, headers: { "Content-Language": message.locale } };
+    try {
+      let emlPath: string | null = null;
+      if (process.env.SMTP_URL) {
+        await smtpTransport(process.env.SMTP_URL).sendMail(mail);
+      } else {
+        const info = await fileTransport.sendMail(mail);
+        mkdirSync(mailDir(), { recursive: true });
+        emlPath = join(mailDir(), `${message.createdAt.getTime()}-${message.id}.eml`);
+        writeFileSync(emlPath, info.message as Buffer);
+        console.log(`E-mail to ${message.toAddress} written to ${emlPath}`);
+      }
+      db().update(outbox).set({ state: "sent", sentAt: new Date(), attempts: message.attempts + 1, emlPath, lastError: null }).where(eq(outbox.id, message.id)).run();
+      sent++;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      db()
+        .update(outbox)
+        .set({ attempts, lastError: String(error instanceof Error ? error.message : error).slice(0, 500), nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) })
+        .where(eq(outbox.id, message.id))
+        .run();
+      console.error(`E-mail to ${message.toAddress} failed (attempt ${attempts}); will retry: ${String(error)}`);
+    }
+  }
+  return sent;
+}
+
+let timer: NodeJS.Timeout | undefined;
+let scheduled = false;
+
+function scheduleDelivery() {
+  if (!timer || scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    void deliverDueMail();
+  });
+}
+
+export function startMailSender(intervalMs = 5000): void {
+  if (timer) return;
+  timer = setInterval(() => void deliverDueMail(), intervalMs);
+  timer.unref();
+  void deliverDueMail();
+}
+
+export function stopMailSender(): void {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}

@@ -1,0 +1,15 @@
+import * as z from "zod";
+import { COUNTRY_CODES } from "../../kernel/i18n/countries";
+import { requiredText } from "../../kernel/forms/fields";
+
+export const entitySchema = z
+  .object({
+    kind: z.enum(["national_commission", "ngo"], { error: "errors.entity_kind_invalid" }),
+    name: requiredText(200),
+    country: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.country && !COUNTRY_CODES.includes(value.country)) ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_invalid" });
+    if (value.kind === "national_commission" && !value.country) ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_required" });
+  });
+export type EntityForm = z.infer<typeof entitySchema>;

@@ -1,0 +1,270 @@
+// The secretariat's screening of nominated applications: the list with filters and exports,
+// duplicate detection, and per-rule eligibility decisions (each audited).
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, editions, EDITION_PHASES, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { defaultScreeningEdition, ruleText, SCREENING_STATES } from "../forms/screening";
+import { attachmentsOf, letterOf, type Result } from "./nomination.server";
+import { untilNextWrite } from "../../kernel/server/memo.server";
+
+export const PAGE_SIZE = 50;
+export { SCREENING_STATES, ruleText, defaultScreeningEdition };
+
+export interface ScreeningFilters {
+  editionId: string;
+  country?: string;
+  entityId?: string;
+  language?: string;
+  state?: string;
+}
+
+export function listEditionsForScreening() {
+  return db().select({ id: editions.id, year: editions.year, phase: editions.phase }).from(editions).orderBy(desc(editions.year)).all();
+}
+
+function whereOf(f: ScreeningFilters): SQL {
+  const conditions: SQL[] = [eq(applications.editionId, f.editionId)];
+  conditions.push(inArray(applications.state, f.state && (SCREENING_STATES as readonly string[]).includes(f.state) ? [f.state] : [...SCREENING_STATES]));
+  if (f.country) conditions.push(eq(applications.country, f.country));
+  if (f.entityId) conditions.push(eq(applications.entityId, f.entityId));
+  if (f.language) conditions.push(eq(applications.language, f.language));
+  return and(...conditions)!;
+}
+
+const rowColumns = {
+  id: applications.id,
+  reference: applications.reference,
+  title: applications.title,
+  organisation: applications.organisation,
+  country: applications.country,
+  language: applications.language,
+  state: applications.state,
+  entityId: applications.entityId,
+  entityName: nominatingEntities.name,
+  sentAt: applications.sentAt,
+  nominatedAt: applications.nominatedAt,
+};
+
+export function listNominated(args: ScreeningFilters & { page?: number }) {
+  return untilNextWrite(JSON.stringify(["listNominated", args]), () => readNominated(args));
+}
+
+function readNominated({ page = 1, ...filters }: ScreeningFilters & { page?: number }) {
+  const where = whereOf(filters);
+  const total = db().select({ n: count() }).from(applications).where(where).get()!.n;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const rows = db()
+    .select(rowColumns)
+    .from(applications)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(where)
+    .orderBy(asc(applications.reference))
+    .limit(PAGE_SIZE)
+    .offset((current - 1) * PAGE_SIZE)
+    .all();
+  const dups = duplicates({ editionId: filters.editionId });
+  return { rows: rows.map((r) => ({ ...r, duplicates: dups.get(r.id) ?? [] })), total, page: current, pages };
+}
+
+/** The values the filters can take in this edition (keeps the selects short). */
+export function filterOptions({ editionId }: { editionId: string }) {
+  return untilNextWrite(JSON.stringify(["filterOptions", editionId]), () => readFilterOptions(editionId));
+}
+
+function readFilterOptions(editionId: string) {
+  const rows = db()
+    .select({ country: applications.country, entityId: applications.entityId, entityName: nominatingEntities.name })
+    .from(applications)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...SCREENING_STATES])))
+    .all();
+  const countries = [...new Set(rows.map((r) => r.country).filter((c): c is string => !!c))];
+  const entities = new Map<string, string>();
+  for (const r of rows) if (r.entityId && r.entityName) entities.set(r.entityId, r.entityName);
+  return { countries, entities: [...entities].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+/** Lower case, accents and punctuation removed, spaces collapsed. */
+export function normalise(text: string | null | undefined): string {
+  return (text ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+// Unicode normalisation of every title and organisation was most of the screening pages' time
+// at 10,000 applications; titles change rarely, so each distinct text is normalised once.
+const NORMALISED_LIMIT = 100_000;
+const normalisedTexts = new Map<string, string>();
+function normalisedOnce(text: string | null | undefined): string {
+  const raw = text ?? "";
+  let value = normalisedTexts.get(raw);
+  if (value === undefined) {
+    if (normalisedTexts.size >= NORMALISED_LIMIT) normalisedTexts.clear();
+    value = normalise(raw);
+    normalisedTexts.set(raw, value);
+  }
+  return value;
+}
+
+/**
+ * Possible duplicates among the applications sent in an edition: the same normalised title, or
+ * the same normalised organisation in the same country, sent to different entities.
+ * Returns, per application id, the other applications it may duplicate.
+ */
+export function duplicates({ editionId }: { editionId: string }): Map<string, { id: string; reference: string }[]> {
+  return untilNextWrite(JSON.stringify(["duplicates", editionId]), () => findDuplicates(editionId));
+}
+
+function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {
+  const rows = db()
+    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, entityId: applications.entityId })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), isNotNull(applications.sentAt), isNotNull(applications.entityId), ne(applications.state, "draft")))
+    .all();
+  const groups = new Map<string, typeof rows>();
+  const add = (key: string, row: (typeof rows)[number]) => {
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  };
+  for (const row of rows) {
+    const title = normalisedOnce(row.title);
+    if (title) add(`t:${title}`, row);
+    const org = normalisedOnce(row.organisation);
+    if (org && row.country) add(`o:${org}|${row.country}`, row);
+  }
+  const out = new Map<string, { id: string; reference: string }[]>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      for (const b of list) {
+        if (a.id === b.id || a.entityId === b.entityId) continue;
+        const existing = out.get(a.id) ?? [];
+        if (!existing.some((x) => x.id === b.id)) existing.push({ id: b.id, reference: b.reference });
+        out.set(a.id, existing);
+      }
+    }
+  }
+  return out;
+}
+
+export function rulesOf({ editionId }: { editionId: string }) {
+  return db()
+    .select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, editionId))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
+}
+
+export function screeningLocked(phase: string): boolean {
+  return EDITION_PHASES.indexOf(phase as (typeof EDITION_PHASES)[number]) >= EDITION_PHASES.indexOf("scoring");
+}
+
+/** A sent application (the rules form is for nominated ones) with everything the secretariat needs to screen it. */
+export function getApplicationForScreening({ applicationId }: { applicationId: string }) {
+  const row = db()
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      editionId: applications.editionId,
+      state: applications.state,
+      language: applications.language,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      content: applications.content,
+      nominatedContent: applications.nominatedContent,
+      nominatedAt: applications.nominatedAt,
+      screenedAt: applications.screenedAt,
+      entityName: nominatingEntities.name,
+      phase: editions.phase,
+      year: editions.year,
+    })
+    .from(applications)
+    .innerJoin(editions, eq(editions.id, applications.editionId))
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(and(eq(applications.id, applicationId), ne(applications.state, "draft")))
+    .get();
+  if (!row) return null;
+  const decisions = db()
+    .select({ ruleKey: screeningDecisions.ruleKey, outcome: screeningDecisions.outcome, evidence: screeningDecisions.evidence, decidedAt: screeningDecisions.decidedAt })
+    .from(screeningDecisions)
+    .where(eq(screeningDecisions.applicationId, applicationId))
+    .all();
+  const dups = duplicates({ editionId: row.editionId }).get(applicationId) ?? [];
+  return { ...row, rules: rulesOf({ editionId: row.editionId }), decisions, duplicates: dups, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
+}
+
+export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence: string };
+
+/**
+ * Records the decisions given (partial saves allowed), in one transaction with an audit row per
+ * changed decision. When every rule is decided the state follows: eligible if all pass, else
+ * ineligible, and an ineligible candidate is told why by e-mail, in their language.
+ */
+export function decideRules({ applicationId, editionId, actorId, decisions, now = new Date() }: { applicationId: string; editionId: string; actorId: string; decisions: RuleDecision[]; now?: Date }): Result<{ state: string }> {
+  return db().transaction((tx): Result<{ state: string }> => {
+    const app = tx
+      .select({ state: applications.state, editionId: applications.editionId, reference: applications.reference, title: applications.title, phase: editions.phase, email: users.email, name: users.name, locale: users.locale })
+      .from(applications)
+      .innerJoin(editions, eq(editions.id, applications.editionId))
+      .innerJoin(users, eq(users.id, applications.applicantId))
+      .where(eq(applications.id, applicationId))
+      .get();
+    if (!app || !(["nominated", "eligible", "ineligible"] as string[]).includes(app.state)) return { ok: false, error: "errors.state_changed" };
+    if (app.editionId !== editionId) return { ok: false, error: "errors.form_tampered" };
+    if (screeningLocked(app.phase)) return { ok: false, error: "errors.screening_locked" };
+    const rules = tx.select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr }).from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).orderBy(asc(eligibilityRules.position)).all();
+    const known = new Set(rules.map((r) => r.key));
+    if (decisions.some((d) => !known.has(d.ruleKey))) return { ok: false, error: "errors.form_tampered" };
+    const before = new Map(
+      tx.select({ ruleKey: screeningDecisions.ruleKey, outcome: screeningDecisions.outcome, evidence: screeningDecisions.evidence }).from(screeningDecisions).where(eq(screeningDecisions.applicationId, applicationId)).all().map((d) => [d.ruleKey, d]),
+    );
+    for (const d of decisions) {
+      const prior = before.get(d.ruleKey);
+      if (prior && prior.outcome === d.outcome && prior.evidence === d.evidence) continue;
+      tx.insert(screeningDecisions)
+        .values({ applicationId, ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence, decidedBy: actorId, decidedAt: now })
+        .onConflictDoUpdate({ target: [screeningDecisions.applicationId, screeningDecisions.ruleKey], set: { outcome: d.outcome, evidence: d.evidence, decidedBy: actorId, decidedAt: now } })
+        .run();
+      writeAudit(
+        { actorId, action: prior ? "screening.decision_corrected" : "screening.decided", objectType: "application", objectId: applicationId, details: { ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence, previous: prior ?? null } },
+        tx,
+      );
+      before.set(d.ruleKey, { ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence });
+    }
+    const all = rules.map((r) => before.get(r.key));
+    let state = app.state;
+    if (rules.length > 0 && all.every(Boolean)) {
+      const failed = rules.filter((r) => before.get(r.key)!.outcome === "fail");
+      state = failed.length === 0 ? "eligible" : "ineligible";
+      if (state !== app.state) {
+        tx.update(applications).set({ state, screenedAt: now, updatedAt: now }).where(eq(applications.id, applicationId)).run();
+        writeAudit({ actorId, action: `application.${state}`, objectType: "application", objectId: applicationId, details: { from: app.state, failed: failed.map((r) => r.key) } }, tx);
+        if (state === "ineligible") {
+          const reasons = failed.map((r) => `- ${ruleText(r, app.locale)}\n  ${before.get(r.key)!.evidence}`).join("\n");
+          enqueueMail({ to: app.email, locale: app.locale, template: "application_ineligible", vars: { name: app.name, title: app.title, reference: app.reference, reasons } }, tx);
+        }
+      }
+    } else if (app.state !== "nominated") {
+      // A decision was withdrawn back to undecided: the application waits for screening again.
+      tx.update(applications).set({ state: "nominated", screenedAt: null, updatedAt: now }).where(eq(applications.id, applicationId)).run();
+      writeAudit({ actorId, action: "application.screening_reopened", objectType: "application", objectId: applicationId, details: { from: app.state } }, tx);
+      state = "nominated";
+    }
+    return { ok: true, state };
+  });
+}
+
+export function exportRows(filters: ScreeningFilters) {
+  const rows = db().select(rowColumns).from(applications).leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId)).where(whereOf(filters)).orderBy(asc(applications.reference)).all();
+  const dups = duplicates({ editionId: filters.editionId });
+  return rows.map((r) => ({ ...r, duplicates: (dups.get(r.id) ?? []).map((d) => d.reference) }));
+}

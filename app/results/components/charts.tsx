@@ -1,0 +1,114 @@
+// Charts drawn as SVG on the server (no chart library in the browser). Each figure has a
+// caption and a text alternative; the numbers are also in the tables of the page.
+import { formatNumber } from "../../kernel/i18n";
+import type { ResultsPageData } from "../server/page.server";
+import { useT } from "../../kernel/components/i18n";
+import { criterionTitle, jurorText } from "./labels";
+
+const W = 640;
+
+/** Each application's 95% rank interval as a bar, its rank as a dot (rank 1 at the start). */
+export function RankIntervalChart({ data }: { data: ResultsPageData }) {
+  const t = useT();
+  if (data.rows.length === 0) return null;
+  const n = Math.max(data.count, 1);
+  const rowH = 18;
+  const left = 110;
+  const h = data.rows.length * rowH + 30;
+  const x = (rank: number) => left + ((rank - 1) / Math.max(n - 1, 1)) * (W - left - 20);
+  const desc = data.rows.map((r) => t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high })).join("; ");
+  return (
+    <figure className="results-chart">
+      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-intervals-title chart-intervals-desc" className="results-svg">
+        <title id="chart-intervals-title">{t("results.chart_intervals")}</title>
+        <desc id="chart-intervals-desc">{desc}</desc>
+        <line x1={left} y1={h - 20} x2={W - 20} y2={h - 20} stroke="#555" />
+        <text x={left} y={h - 5} fontSize="11" fill="#222">1</text>
+        <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">{n}</text>
+        {data.rows.map((r, i) => {
+          const y = i * rowH + 12;
+          return (
+            <g key={r.applicationId}>
+              <text x={4} y={y + 4} fontSize="11" fill="#222">{r.reference}</text>
+              <line x1={x(r.low)} y1={y} x2={x(r.high)} y2={y} stroke="#1d5fa8" strokeWidth="6" strokeLinecap="round" />
+              <circle cx={x(r.rank)} cy={y} r="4" fill="#222" />
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>{t("results.chart_intervals_caption")}</figcaption>
+    </figure>
+  );
+}
+
+/** Per criterion, how many reviews gave each score of the scale. */
+export function DistributionChart({ data }: { data: ResultsPageData }) {
+  const t = useT();
+  if (data.distribution.length === 0 || data.count === 0) return null;
+  const bins = data.scale.max - data.scale.min + 1;
+  const rowH = 44;
+  const left = 150;
+  const h = data.distribution.length * rowH + 24;
+  const bw = (W - left - 20) / bins;
+  const max = Math.max(1, ...data.distribution.flatMap((d) => d.counts));
+  const desc = data.distribution
+    .map((d) => `${criterionTitle(d, t.locale)}: ${d.counts.map((c, i) => `${data.scale.min + i}→${c}`).join(", ")}`)
+    .join("; ");
+  return (
+    <figure className="results-chart">
+      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-dist-title chart-dist-desc" className="results-svg">
+        <title id="chart-dist-title">{t("results.chart_distribution")}</title>
+        <desc id="chart-dist-desc">{desc}</desc>
+        {data.distribution.map((d, i) => {
+          const base = i * rowH + rowH - 6;
+          return (
+            <g key={d.key}>
+              <text x={4} y={base - 12} fontSize="11" fill="#222">{criterionTitle(d, t.locale).slice(0, 24)}</text>
+              {d.counts.map((c, b) => {
+                const bh = (c / max) * (rowH - 14);
+                return <rect key={b} x={left + b * bw + 1} y={base - bh} width={Math.max(bw - 2, 1)} height={bh} fill="#1d5fa8" />;
+              })}
+            </g>
+          );
+        })}
+        {Array.from({ length: bins }, (_, b) => (
+          <text key={b} x={left + b * bw + bw / 2} y={h - 4} fontSize="10" fill="#222" textAnchor="middle">{data.scale.min + b}</text>
+        ))}
+      </svg>
+      <figcaption>{t("results.chart_distribution_caption")}</figcaption>
+    </figure>
+  );
+}
+
+/** Each juror's leniency: a bar to the right when more lenient than the average, left when harsher. */
+export function LeniencyChart({ data }: { data: ResultsPageData }) {
+  const t = useT();
+  if (data.jurors.length === 0) return null;
+  const rowH = 22;
+  const left = 170;
+  const h = data.jurors.length * rowH + 10;
+  const max = Math.max(0.05, ...data.jurors.map((j) => Math.abs(j.leniency)));
+  const mid = left + (W - left - 20) / 2;
+  const scale = (W - left - 20) / 2 / max;
+  const desc = data.jurors.map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`).join("; ");
+  return (
+    <figure className="results-chart">
+      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-len-title chart-len-desc" className="results-svg">
+        <title id="chart-len-title">{t("results.chart_leniency")}</title>
+        <desc id="chart-len-desc">{desc}</desc>
+        <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />
+        {data.jurors.map((j, i) => {
+          const y = i * rowH + 6;
+          const wdt = Math.abs(j.leniency) * scale;
+          return (
+            <g key={i}>
+              <text x={4} y={y + 12} fontSize="11" fill="#222">{jurorText(j.label, t).slice(0, 26)}</text>
+              <rect x={j.leniency >= 0 ? mid : mid - wdt} y={y} width={wdt} height={14} fill={j.leniency >= 0 ? "#2e7d32" : "#b3261e"} />
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>{t("results.chart_leniency_caption")}</figcaption>
+    </figure>
+  );
+}

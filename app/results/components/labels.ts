@@ -1,0 +1,15 @@
+// Small label helpers of the results area, shared by its views and charts.
+import type { Locale } from "../../kernel/i18n";
+import type { JurorLabel } from "../server/page.server";
+
+export function criterionTitle(c: { titleEn: string; titleFr: string; titleAr: string | null }, locale: Locale): string {
+  return locale === "fr" ? c.titleFr : locale === "ar" ? (c.titleAr ?? c.titleEn) : c.titleEn;
+}
+
+export function jurorText(label: JurorLabel, t: (key: string, vars?: Record<string, string | number>) => string): string {
+  return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
+}
+
+export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string | null }, locale: Locale): string {
+  return locale === "fr" ? e.themeFr : locale === "ar" ? (e.themeAr ?? e.themeEn) : e.themeEn;
+}

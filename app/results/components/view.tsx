@@ -1,0 +1,241 @@
+// The results view shared by the secretariat's and the jury's pages: summary, reliability,
+// the ranking table (paginated), one application's breakdown, jurors' leniency, the charts and
+// the 'what if' form (a plain post; JavaScript only validates first).
+import { Link } from "@remix-run/react";
+import { formatNumber } from "../../kernel/i18n";
+import { WEIGHT_PREFIX } from "../forms/results-fields";
+import type { ResultsPageData } from "../server/page.server";
+import { criterionTitle, jurorText } from "./labels";
+import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
+import { useT } from "../../kernel/components/i18n";
+import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
+import { METHODS } from "../../../scoring/types";
+
+type T = ReturnType<typeof useT>;
+
+const num = (v: number, t: T, digits = 3) => formatNumber(v, t.locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) });
+const pct = (v: number, t: T) => formatNumber(v, t.locale, { style: "percent", maximumFractionDigits: 0 });
+
+export interface WhatIfResult extends FormResult {
+  whatIf?: { problem: string | null; rows: { reference: string; title: string; rank: number; officialRank: number; change: number; probability: number }[] };
+}
+
+export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData; basePath: string; whatIf?: WhatIfResult | null }) {
+  const t = useT();
+  if (data.problem) {
+    return (
+      <div className="panel">
+        <p>{t(data.problem)}</p>
+        {data.problemDetail ? (
+          <p className="muted">
+            <bdi>{data.problemDetail}</bdi>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <>
+      <dl className="summary">
+        <dt>{t("results.official_method")}</dt>
+        <dd>{t(`results.method_${data.officialMethod}`)}</dd>
+        <dt>{t("results.applications_count")}</dt>
+        <dd>{data.count}</dd>
+        <dt>{t("results.laureates")}</dt>
+        <dd>{data.laureates}</dd>
+        <dt>{t("results.icc")}</dt>
+        <dd>
+          {data.reliability?.icc
+            ? t("results.icc_value", { single: num(data.reliability.icc.single, t), singleBand: t(`results.band_${data.reliability.icc.singleBand}`), average: num(data.reliability.icc.average, t), averageBand: t(`results.band_${data.reliability.icc.averageBand}`) })
+            : t("results.icc_none")}
+        </dd>
+        <dt>{t("results.alpha")}</dt>
+        <dd>{data.reliability?.alpha ? t("results.alpha_value", { value: num(data.reliability.alpha.value, t), band: t(`results.band_${data.reliability.alpha.band}`) }) : t("results.alpha_none")}</dd>
+      </dl>
+      <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
+
+      <h2 id="ranking">{t("results.ranking")}</h2>
+      <div className="table-wrap">
+        <table className="results-table">
+          <caption className="visually-hidden">{t("results.ranking_caption", { page: data.page, pages: data.pages })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.col_rank")}</th>
+              <th scope="col">{t("results.col_application")}</th>
+              <th scope="col">{t("results.col_official")}</th>
+              <th scope="col">{t("results.method_mean")}</th>
+              <th scope="col">{t("results.method_median")}</th>
+              <th scope="col">{t("results.method_trimmedMean")}</th>
+              <th scope="col">{t("results.method_zScore")}</th>
+              <th scope="col">{t("results.method_jurorBias")}</th>
+              <th scope="col">{t("results.col_interval")}</th>
+              <th scope="col">{t("results.col_probability")}</th>
+              <th scope="col">{t("results.col_disagreement")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.applicationId}>
+                <td>
+                  {r.rank}
+                  {r.tied ? <span className="tag">{t("results.tied")}</span> : null}
+                </td>
+                <td>
+                  <Link to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}>{r.reference}</Link> <bdi>{r.title}</bdi>
+                </td>
+                <td>{num(r.official, t)}</td>
+                <td>{num(r.mean, t)}</td>
+                <td>{num(r.median, t)}</td>
+                <td>{num(r.trimmedMean, t)}</td>
+                <td>{num(r.zScore, t)}</td>
+                <td>{num(r.jurorBias, t)}</td>
+                <td>{t("results.interval_value", { low: r.low, high: r.high })}</td>
+                <td>{pct(r.probability, t)}</td>
+                <td>
+                  {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
+                  {r.outliers.length > 0 ? <span className="tag warning">{t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data.pages > 1 ? (
+        <nav aria-label={t("results.pagination")} className="results-pagination">
+          {data.page > 1 ? <Link to={`${basePath}?page=${data.page - 1}`}>{t("results.previous")}</Link> : null}
+          <span>{t("results.page_of", { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? <Link to={`${basePath}?page=${data.page + 1}`}>{t("results.next")}</Link> : null}
+        </nav>
+      ) : null}
+
+      {data.breakdown ? (
+        <section aria-labelledby="breakdown" className="panel">
+          <h2 id="breakdown" tabIndex={-1}>
+            {t("results.breakdown_title", { reference: data.breakdown.reference })}
+          </h2>
+          <p>
+            <bdi>{data.breakdown.title}</bdi> — <bdi>{data.breakdown.organisation}</bdi>
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.col_juror")}</th>
+                  {data.criteria.map((c) => (
+                    <th scope="col" key={c.key}>
+                      {criterionTitle(c, t.locale)}
+                    </th>
+                  ))}
+                  <th scope="col">{t("results.col_confidence")}</th>
+                  <th scope="col">{t("results.col_review_score")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.breakdown.reviews.map((rv, i) => (
+                  <tr key={i}>
+                    <th scope="row">{jurorText(rv.juror, t)}</th>
+                    {rv.scores.map((s, j) => (
+                      <td key={j}>{s ?? "—"}</td>
+                    ))}
+                    <td>{rv.confidence ?? "—"}</td>
+                    <td>
+                      {num(rv.score, t)}
+                      {rv.outlier ? <span className="tag warning">{t("results.outlier")}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <Link to={`${basePath}${data.page > 1 ? `?page=${data.page}` : ""}#ranking`}>{t("results.close_breakdown")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <h2>{t("results.charts")}</h2>
+      <RankIntervalChart data={data} />
+      <DistributionChart data={data} />
+      <LeniencyChart data={data} />
+
+      <h2>{t("results.jurors")}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.col_juror")}</th>
+              <th scope="col">{t("results.col_reviews")}</th>
+              <th scope="col">{t("results.col_leniency")}</th>
+              <th scope="col">{t("results.col_bias")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.jurors.map((j, i) => (
+              <tr key={i}>
+                <th scope="row">{jurorText(j.label, t)}</th>
+                <td>{j.reviews}</td>
+                <td>{num(j.leniency, t)}</td>
+                <td>{num(j.bias, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="what-if">{t("results.whatif_title")}</h2>
+      <p>{t("results.whatif_help")}</p>
+      <ValidatedForm
+        id="whatif"
+        result={whatIf}
+        defaultValues={{ method: data.officialMethod, ...Object.fromEntries(data.criteria.map((c) => [`${WEIGHT_PREFIX}${c.key}`, String(c.weight)])) }}
+      >
+        <SelectField name="method" label={t("results.whatif_method")} options={METHODS.map((m) => ({ value: m, label: t(`results.method_${m}`) }))} />
+        <div className="results-weights">
+          {data.criteria.map((c) => (
+            <TextField key={c.key} name={`${WEIGHT_PREFIX}${c.key}`} label={t("results.whatif_weight", { criterion: criterionTitle(c, t.locale) })} />
+          ))}
+        </div>
+        <SubmitButton>{t("results.whatif_submit")}</SubmitButton>
+      </ValidatedForm>
+      {whatIf?.whatIf ? (
+        whatIf.whatIf.problem ? (
+          <p className="panel" role="status">
+            {t(whatIf.whatIf.problem)}
+          </p>
+        ) : (
+          <section aria-labelledby="whatif-result" aria-live="polite">
+            <h3 id="whatif-result">
+              {t("results.whatif_result")}
+            </h3>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("results.col_whatif_rank")}</th>
+                    <th scope="col">{t("results.col_application")}</th>
+                    <th scope="col">{t("results.col_official_rank")}</th>
+                    <th scope="col">{t("results.col_change")}</th>
+                    <th scope="col">{t("results.col_probability")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {whatIf.whatIf.rows.map((r) => (
+                    <tr key={r.reference}>
+                      <td>{r.rank}</td>
+                      <td>
+                        {r.reference} <bdi>{r.title}</bdi>
+                      </td>
+                      <td>{r.officialRank}</td>
+                      <td>{r.change === 0 ? t("results.unchanged") : r.change > 0 ? t("results.up", { n: r.change }) : t("results.down", { n: -r.change })}</td>
+                      <td>{pct(r.probability, t)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+// The results of an edition, as the secretariat and the edition's jurors may see them. Rows
+// are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
+// the application, reviews or scores of their conflicts, not even as an input to the maths.
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../../db/schema";
+import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
+import type { SessionUser } from "../../accounts/server/session.server";
+import { untilNextWrite } from "../../kernel/server/memo.server";
+
+export type ResultsViewer = { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
+
+/** Applications that take part in the results: eligible, and after the announcement, decided. */
+export const RESULT_STATES = ["eligible", "laureate", "not_selected"] as const;
+
+/** Phases in which scoring is over whatever the dates say. */
+export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"];
+
+/** Bootstrap resamples used for the rank intervals (a fixed seed keeps pages reproducible). */
+export const RESULTS_BOOTSTRAP = 1000;
+export const RESULTS_SEED = 1;
+
+/** Who this user is for the results of this edition: the secretariat, one of its jurors, or nobody (null → 404). */
+export function resultsViewer({ user, editionId }: { user: SessionUser; editionId: string }): ResultsViewer | null {
+  if (user.isSecretariat) return { kind: "secretariat", userId: user.id };
+  const membership = user.juries.find((j) => j.editionId === editionId);
+  if (!membership) return null;
+  return { kind: "juror", userId: user.id, memberId: membership.memberId, isChair: membership.isChair };
+}
+
+const briefColumns = {
+  id: editions.id,
+  year: editions.year,
+  themeEn: editions.themeEn,
+  themeFr: editions.themeFr,
+  themeAr: editions.themeAr,
+  phase: editions.phase,
+  method: editions.method,
+  scaleMin: editions.scaleMin,
+  scaleMax: editions.scaleMax,
+  laureateCount: editions.laureateCount,
+  scoringClosesAt: editions.scoringClosesAt,
+  announcementAt: editions.announcementAt,
+};
+
+export function getEditionBrief({ editionId }: { editionId: string }) {
+  return db().select(briefColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
+}
+export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
+
+/**
+ * Computes, ahead of the first visit, the secretariat's results of every edition whose scoring is
+ * over and whose outcome is not yet announced, so nobody waits for the computation (seconds at
+ * 10,000 applications). Cheap when nothing changed: the result is kept by its input's digest.
+ */
+const WARMED_EDITIONS = 3;
+
+export function warmResults(now = new Date()): number {
+  // The most recent few: a real deployment has one edition at this stage at a time.
+  const recent = db()
+    .select(briefColumns)
+    .from(editions)
+    .where(inArray(editions.phase, ["scoring", "deliberation", "decided"]))
+    .orderBy(desc(editions.year))
+    .limit(WARMED_EDITIONS)
+    .all();
+  let warmed = 0;
+  for (const edition of recent) {
+    if (!scoringClosed(edition, now)) continue;
+    editionResults({ edition, viewer: { kind: "secretariat", userId: "" } });
+    warmed++;
+  }
+  return warmed;
+}
+
+export function scoringClosed(edition: Pick<EditionBrief, "phase" | "scoringClosesAt">, now = new Date()): boolean {
+  return AFTER_SCORING.includes(edition.phase) || edition.scoringClosesAt.getTime() <= now.getTime();
+}
+
+/** Application ids this jury member is in conflict with (any source; a proposal not dismissed counts, to be safe). */
+export function conflictedApplicationIds({ memberId }: { memberId: string }): Set<string> {
+  return new Set(
+    db()
+      .select({ applicationId: conflicts.applicationId })
+      .from(conflicts)
+      .where(and(eq(conflicts.jurorId, memberId), ne(conflicts.status, "dismissed")))
+      .all()
+      .map((r) => r.applicationId),
+  );
+}
+
+export function listCriteria({ editionId }: { editionId: string }) {
+  return db()
+    .select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, weight: criteria.weight })
+    .from(criteria)
+    .where(eq(criteria.editionId, editionId))
+    .orderBy(asc(criteria.position))
+    .all();
+}
+export type CriterionRow = ReturnType<typeof listCriteria>[number];
+
+/** The edition's jurors in a stable order, with their letter ("A", "B", …) for anonymous views. */
+export function listJurors({ editionId }: { editionId: string }) {
+  return db()
+    .select({ id: juryMembers.id, name: users.name, isChair: juryMembers.isChair, userId: juryMembers.userId, locale: users.locale, email: users.email, replacedAt: juryMembers.replacedAt })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, editionId))
+    .orderBy(asc(juryMembers.createdAt), asc(juryMembers.id))
+    .all()
+    .map((j, i) => ({ ...j, letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : "") }));
+}
+export type JurorRow = ReturnType<typeof listJurors>[number];
+
+/** The applications of the results, minus a juror's conflicts. */
+export function listResultApplications({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
+  return db()
+    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES])))
+    .orderBy(asc(applications.reference))
+    .all()
+    .filter((a) => !excludeIds?.has(a.id));
+}
+export type ResultApplication = ReturnType<typeof listResultApplications>[number];
+
+/**
+ * Submitted reviews of the edition's result applications by current jurors, minus the excluded
+ * applications. Joined by edition rather than an IN list of every application id, which at
+ * 10,000 applications was a 10,000-parameter statement.
+ */
+function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
+  return db()
+    .select({ applicationId: reviews.applicationId, jurorId: reviews.jurorId, scores: reviews.scores, confidence: reviews.confidence, overallComment: reviews.overallComment })
+    .from(reviews)
+    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+    .innerJoin(applications, eq(applications.id, reviews.applicationId))
+    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES]), eq(reviews.state, "submitted"), isNull(juryMembers.replacedAt)))
+    .orderBy(asc(reviews.applicationId), asc(reviews.jurorId))
+    .all()
+    .filter((r) => !excludeIds?.has(r.applicationId));
+}
+
+export interface EditionResults {
+  edition: EditionBrief;
+  criteria: CriterionRow[];
+  jurors: JurorRow[];
+  applications: Map<string, ResultApplication>;
+  /** Raw criterion scores, per application then juror. */
+  breakdown: Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>;
+  input: ResultsInput;
+  options: ResultsOptions;
+  results: Results | null;
+  /** Why results could not be computed (no reviews yet, invalid data), as a catalogue key. */
+  problem: string | null;
+  problemDetail: string;
+}
+
+// computeResults is deterministic for a given input and options (fixed seed), and costs seconds
+// at 10,000 applications: the last few results are kept, keyed by a digest of exactly what
+// they were computed from, so any change of a score, weight, method or viewer recomputes.
+const RESULTS_CACHE_SIZE = 8;
+const resultsCache = new Map<string, Results>();
+
+function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
+  const key = createHash("sha256").update(JSON.stringify([input, options])).digest("hex");
+  const hit = resultsCache.get(key);
+  if (hit) {
+    resultsCache.delete(key);
+    resultsCache.set(key, hit);
+    return hit;
+  }
+  const computed = computeResults(input, options);
+  resultsCache.set(key, computed);
+  if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value!);
+  return computed;
+}
+
+/**
+ * Reads everything the results need and computes them. `weights` and `method` are the what-if
+ * overrides; without them the edition's official method and weights are used. A juror viewer
+ * never gets their conflicts: those applications and all their reviews are left out.
+ */
+export function editionResults(args: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+  const { edition, viewer, weights, method } = args;
+  // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the next write.
+  const key = JSON.stringify(["results", edition, viewer.kind === "juror" ? viewer.memberId : "secretariat", weights ?? null, method ?? null]);
+  return untilNextWrite(key, () => readAndComputeResults({ edition, viewer, weights, method }));
+}
+
+function readAndComputeResults({ edition, viewer, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+  const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
+  const apps = listResultApplications({ editionId: edition.id, excludeIds });
+  const criteriaRows = listCriteria({ editionId: edition.id });
+  const jurors = listJurors({ editionId: edition.id });
+  const rows = submittedReviews({ editionId: edition.id, excludeIds });
+  const breakdown = new Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>();
+  for (const r of rows) {
+    const list = breakdown.get(r.applicationId) ?? [];
+    list.push({ jurorId: r.jurorId, scores: r.scores, confidence: r.confidence });
+    breakdown.set(r.applicationId, list);
+  }
+  const input: ResultsInput = {
+    criteria: criteriaRows.map((c) => ({ key: c.key, weight: c.weight })),
+    scale: { min: edition.scaleMin, max: edition.scaleMax },
+    reviews: rows.map((r) => ({ applicationId: r.applicationId, jurorId: r.jurorId, scores: r.scores, ...(r.confidence ? { confidence: r.confidence } : {}) })),
+  };
+  const reviewedApps = new Set(rows.map((r) => r.applicationId)).size;
+  const options: ResultsOptions = {
+    method: method ?? (edition.method as Method),
+    laureates: Math.max(1, Math.min(edition.laureateCount, reviewedApps)),
+    bootstrap: RESULTS_BOOTSTRAP,
+    seed: RESULTS_SEED,
+    ...(weights ? { weights } : {}),
+  };
+  let results: Results | null = null;
+  let problem: string | null = null;
+  let problemDetail = "";
+  if (rows.length === 0 || criteriaRows.length === 0) {
+    problem = "results.no_reviews";
+  } else {
+    try {
+      results = cachedResults(input, options);
+    } catch (error) {
+      problem = "results.cannot_compute";
+      problemDetail = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { edition, criteria: criteriaRows, jurors, applications: new Map(apps.map((a) => [a.id, a])), breakdown, input, options, results, problem, problemDetail };
+}
+
+/** The JSON export: exactly what `npm run scoring -- results <file>` reads. */
+export function resultsExportJson(r: EditionResults): string {
+  return JSON.stringify({ input: r.input, options: r.options }, null, 2);
+}
+
+/** The table as rows of cells (header first), shared by the CSV and XLSX exports. */
+export function resultsTable(r: EditionResults, labels: { header: string[]; jurorName: (id: string) => string }): (string | number)[][] {
+  const out: (string | number)[][] = [labels.header];
+  if (!r.results) return out;
+  for (const a of r.results.applications) {
+    const app = r.applications.get(a.applicationId);
+    const outliers = a.reviews.filter((rv) => rv.outlier).map((rv) => labels.jurorName(rv.jurorId));
+    out.push([
+      a.rank,
+      app?.reference ?? a.applicationId,
+      app?.title ?? "",
+      app?.organisation ?? "",
+      app?.country ?? "",
+      round(a.scores[r.results.method]),
+      round(a.scores.mean),
+      round(a.scores.median),
+      round(a.scores.trimmedMean),
+      round(a.scores.zScore),
+      round(a.scores.jurorBias),
+      a.rankInterval.low,
+      a.rankInterval.high,
+      round(a.laureateProbability),
+      round(a.sd),
+      round(a.range),
+      a.reviewCount,
+      outliers.join("; "),
+    ]);
+  }
+  return out;
+}
+
+export function round(value: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,132 @@
+// Shapes an edition's computed results into what one page of the results view needs: only
+// plain values, only the rows of this page, and jurors as names (secretariat) or letters (jury).
+import type { Method } from "../../../scoring/types";
+import { RESULTS_BOOTSTRAP, editionResults, round, type EditionBrief, type EditionResults, type ResultsViewer } from "../models/results.server";
+
+export const RESULTS_PAGE_SIZE = 25;
+
+export type JurorLabel = { kind: "name"; name: string } | { kind: "letter"; letter: string };
+
+export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
+  const byId = new Map(r.jurors.map((j) => [j.id, j]));
+  return (jurorId: string): JurorLabel => {
+    const j = byId.get(jurorId);
+    if (viewer.kind === "secretariat") return { kind: "name", name: j?.name ?? "?" };
+    return { kind: "letter", letter: j?.letter ?? "?" };
+  };
+}
+
+export function jurorLabelText(label: JurorLabel, t: (key: string, vars?: Record<string, string | number>) => string): string {
+  return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
+}
+
+export function resultsPageData({ r, viewer, page, applicationId }: { r: EditionResults; viewer: ResultsViewer; page: number; applicationId: string | null }) {
+  const label = jurorLabeller(r, viewer);
+  const res = r.results;
+  const all = res?.applications ?? [];
+  const pages = Math.max(1, Math.ceil(all.length / RESULTS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = all.slice((current - 1) * RESULTS_PAGE_SIZE, current * RESULTS_PAGE_SIZE).map((a) => {
+    const app = r.applications.get(a.applicationId);
+    return {
+      applicationId: a.applicationId,
+      reference: app?.reference ?? "",
+      title: app?.title ?? "",
+      rank: a.rank,
+      tied: a.tied,
+      official: round(a.scores[res!.method], 3),
+      mean: round(a.scores.mean, 3),
+      median: round(a.scores.median, 3),
+      trimmedMean: round(a.scores.trimmedMean, 3),
+      zScore: round(a.scores.zScore, 3),
+      jurorBias: round(a.scores.jurorBias, 3),
+      low: a.rankInterval.low,
+      high: a.rankInterval.high,
+      probability: round(a.laureateProbability, 3),
+      sd: round(a.sd, 3),
+      range: round(a.range, 3),
+      reviewCount: a.reviewCount,
+      outliers: a.reviews.filter((rv) => rv.outlier).map((rv) => label(rv.jurorId)),
+    };
+  });
+  // The per-application breakdown: raw criterion scores per juror, with the review score.
+  let breakdown = null;
+  if (applicationId && res) {
+    const a = res.applications.find((x) => x.applicationId === applicationId);
+    const app = r.applications.get(applicationId);
+    if (a && app) {
+      const reviewScore = new Map(a.reviews.map((rv) => [rv.jurorId, rv]));
+      breakdown = {
+        applicationId,
+        reference: app.reference,
+        title: app.title,
+        organisation: app.organisation,
+        country: app.country,
+        rank: a.rank,
+        reviews: (r.breakdown.get(applicationId) ?? []).map((b) => ({
+          juror: label(b.jurorId),
+          scores: r.criteria.map((c) => b.scores[c.key] ?? null),
+          confidence: b.confidence,
+          score: round(reviewScore.get(b.jurorId)?.score ?? 0, 3),
+          outlier: reviewScore.get(b.jurorId)?.outlier ?? false,
+        })),
+      };
+    }
+  }
+  // Charts: rank intervals of this page; per criterion, the distribution of raw scores; leniency.
+  const scaleMin = r.edition.scaleMin;
+  const scaleMax = r.edition.scaleMax;
+  const distribution = r.criteria.map((c) => {
+    const counts = new Array(scaleMax - scaleMin + 1).fill(0) as number[];
+    for (const list of r.breakdown.values())
+      for (const b of list) {
+        const v = b.scores[c.key];
+        if (typeof v === "number") {
+          const bin = Math.min(scaleMax, Math.max(scaleMin, Math.round(v))) - scaleMin;
+          counts[bin]++;
+        }
+      }
+    return { key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: c.titleAr, counts };
+  });
+  return {
+    viewerKind: viewer.kind,
+    isChair: viewer.kind === "juror" && viewer.isChair,
+    problem: r.problem,
+    problemDetail: viewer.kind === "secretariat" ? r.problemDetail : "",
+    method: res?.method ?? (r.options.method as Method),
+    officialMethod: r.edition.method as Method,
+    laureates: res?.laureates ?? r.options.laureates ?? 0,
+    bootstrap: RESULTS_BOOTSTRAP,
+    count: all.length,
+    page: current,
+    pages,
+    rows,
+    breakdown,
+    criteria: r.criteria.map((c) => ({ key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: c.titleAr, weight: c.weight })),
+    reliability: res
+      ? {
+          icc: res.reliability.icc ? { single: round(res.reliability.icc.single, 3), average: round(res.reliability.icc.average, 3), singleBand: res.reliability.icc.singleBand, averageBand: res.reliability.icc.averageBand } : null,
+          alpha: res.reliability.alpha ? { value: round(res.reliability.alpha.value, 3), band: res.reliability.alpha.band } : null,
+        }
+      : null,
+    jurors: (res?.jurors ?? []).map((j) => ({ label: label(j.jurorId), reviews: j.reviews, leniency: round(j.leniency, 3), bias: round(j.bias, 3) })),
+    distribution,
+    scale: { min: scaleMin, max: scaleMax },
+  };
+}
+export type ResultsPageData = ReturnType<typeof resultsPageData>;
+
+/** The what-if ranking beside the official one, for the first page of the new order. */
+export function whatIfData({ edition, viewer, official, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; official: EditionResults; weights: Record<string, number>; method: Method }) {
+  const alt = editionResults({ edition, viewer, weights, method });
+  if (!alt.results || !official.results) return { problem: alt.problem ?? official.problem ?? "results.cannot_compute", rows: [] };
+  const officialRank = new Map(official.results.applications.map((a) => [a.applicationId, a.rank]));
+  return {
+    problem: null,
+    rows: alt.results.applications.slice(0, RESULTS_PAGE_SIZE).map((a) => {
+      const app = alt.applications.get(a.applicationId);
+      const before = officialRank.get(a.applicationId) ?? 0;
+      return { reference: app?.reference ?? "", title: app?.title ?? "", rank: a.rank, officialRank: before, change: before - a.rank, probability: round(a.laureateProbability, 3) };
+    }),
+  };
+}

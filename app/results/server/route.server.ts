@@ -1,0 +1,59 @@
+// The loader and action behind both results pages (secretariat and jury): who may see, what
+// page, and the 'what if' recomputation. Anyone else gets the 404 of a page that does not exist.
+import { data } from "@remix-run/node";
+import { notFound } from "../../accounts/server/permissions.server";
+import { getSessionUser, type SessionUser } from "../../accounts/server/session.server";
+import { fieldError, validateForm } from "../../kernel/forms/validate.server";
+import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
+import { editionResults, getEditionBrief, resultsViewer, scoringClosed, type ResultsViewer } from "../models/results.server";
+import { resultsPageData, whatIfData } from "./page.server";
+import type { Method } from "../../../scoring/types";
+
+/**
+ * The results area is not advertised: a visitor gets the same 404 as anyone who may not see it
+ * (not a sign-in page that would confirm the page exists).
+ */
+export async function requireResultsUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) notFound();
+  return user;
+}
+
+/** The secretariat, else the 404 of a page that does not exist (visitors included). */
+export async function requireSecretariat(request: Request): Promise<SessionUser> {
+  const user = await requireResultsUser(request);
+  if (!user.isSecretariat) notFound();
+  return user;
+}
+
+export function resultsAccess({ user, editionId, as }: { user: SessionUser; editionId: string; as: "secretariat" | "juror" }) {
+  const edition = getEditionBrief({ editionId });
+  if (!edition) notFound();
+  const viewer = resultsViewer({ user, editionId });
+  if (!viewer || viewer.kind !== as) notFound();
+  return { edition, viewer };
+}
+
+export function resultsLoaderData({ request, edition, viewer }: { request: Request; edition: NonNullable<ReturnType<typeof getEditionBrief>>; viewer: ResultsViewer }) {
+  const url = new URL(request.url);
+  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
+  const applicationId = url.searchParams.get("application");
+  const editionView = { id: edition.id, year: edition.year, themeEn: edition.themeEn, themeFr: edition.themeFr, themeAr: edition.themeAr, phase: edition.phase };
+  if (!scoringClosed(edition)) return { edition: editionView, closed: false as const, scoringClosesAt: edition.scoringClosesAt.getTime(), results: null };
+  const r = editionResults({ edition, viewer });
+  return { edition: editionView, closed: true as const, scoringClosesAt: edition.scoringClosesAt.getTime(), results: resultsPageData({ r, viewer, page, applicationId }) };
+}
+
+export async function whatIfAction({ request, edition, viewer }: { request: Request; edition: NonNullable<ReturnType<typeof getEditionBrief>>; viewer: ResultsViewer }) {
+  if (!scoringClosed(edition)) notFound();
+  const form = await validateForm(request, whatIfSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const official = editionResults({ edition, viewer });
+  const known = new Set(official.criteria.map((c) => c.key));
+  const weights = weightsFrom(form.values);
+  const unknown = Object.keys(weights).find((k) => !known.has(k));
+  if (unknown !== undefined) return data({ errors: fieldError("method", "errors.results_weight_unknown"), values: form.values }, { status: 400 });
+  const complete = Object.fromEntries(official.criteria.map((c) => [c.key, weights[c.key] ?? c.weight]));
+  const whatIf = whatIfData({ edition, viewer, official, weights: complete, method: form.data.method as Method });
+  return { whatIf, values: form.values, prefix: WEIGHT_PREFIX };
+}

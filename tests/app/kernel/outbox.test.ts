@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { existsSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { outbox } from "../../../db/schema";
+import { backoffMs, deliverDueMail, enqueueMail } from "../../../app/kernel/models/outbox.server";
+
+const received: { to: string[]; raw: string }[] = [];
+let server: SMTPServer;
+let port: number;
+let failNext = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        if (failNext > 0) {
+          failNext--;
+          const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
+          error.responseCode = 451;
+          return callback(error);
+        }
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function decode(raw: string) {
+  // Bodies are quoted-printable; enough decoding to read the text back.
+  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+describe("outbox", () => {
+  it("delivers through a real SMTP server and the message reads back in the recipient's language", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    enqueueMail({ to: "juror@example.org", locale: "fr", template: "password_reset", vars: { name: "Awa", link: "http://localhost/reset-password/abc", minutes: 60 } });
+    expect(await deliverDueMail()).toBe(1);
+    expect(received).toHaveLength(1);
+    expect(received[0].to).toEqual(["juror@example.org"]);
+    const text = Buffer.from(decode(received[0].raw), "latin1").toString("utf8");
+    expect(text).toContain("Content-Language: fr");
+    expect(text).toContain("http://localhost/reset-password/abc");
+    const row = db().select().from(outbox).where(eq(outbox.toAddress, "juror@example.org")).get();
+    expect(row).toMatchObject({ state: "sent", attempts: 1, locale: "fr" });
+  });
+
+  it("keeps a failed message pending and retries it with backoff until it is delivered", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    failNext = 1;
+    enqueueMail({ to: "retry@example.org", locale: "en", template: "welcome", vars: { name: "Retry" } });
+    expect(await deliverDueMail()).toBe(0);
+    const pending = db().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()!;
+    expect(pending.state).toBe("pending");
+    expect(pending.attempts).toBe(1);
+    expect(pending.lastError).toContain("Mailbox temporarily unavailable");
+    expect(pending.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    // Not due yet: nothing is sent now; once due, it goes.
+    expect(await deliverDueMail()).toBe(0);
+    expect(await deliverDueMail(new Date(Date.now() + backoffMs(1) + 1000))).toBe(1);
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()).toMatchObject({ state: "sent", attempts: 2 });
+  });
+
+  it("backoff doubles and is capped at one hour", () => {
+    expect([1, 2, 3, 4].map(backoffMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(30)).toBe(3_600_000);
+  });
+
+  it("writes an .eml file when no SMTP server is configured", async () => {
+    delete process.env.SMTP_URL;
+    enqueueMail({ to: "file@example.org", locale: "ar", template: "welcome", vars: { name: "ليلى" } });
+    expect(await deliverDueMail()).toBe(1);
+    const row = db().select().from(outbox).where(eq(outbox.toAddress, "file@example.org")).get()!;
+    expect(row.emlPath).toBeTruthy();
+    expect(existsSync(row.emlPath!)).toBe(true);
+    expect(readFileSync(row.emlPath!, "utf8")).toContain("To: file@example.org");
+  });
+
+  it("an e-mail body takes the plural form of its number in the recipient's language (1 hour, 2 heures, ساعتين, 11 ساعة)", () => {
+    const body = (to: string, locale: string, hours: number) => {
+      enqueueMail({ to, locale, template: "registration_confirm", vars: { name: "Awa", link: "http://localhost/register/confirm/abc", hours } });
+      return db().select({ textBody: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, to)).get()!.textBody;
+    };
+    expect(body("plural-en-1@example.org", "en", 1)).toContain("open this link within 1 hour:");
+    expect(body("plural-en-48@example.org", "en", 48)).toContain("open this link within 48 hours:");
+    expect(body("plural-fr-1@example.org", "fr", 1)).toContain("ouvrez ce lien dans un délai de 1 heure :");
+    expect(body("plural-fr-2@example.org", "fr", 2)).toContain("ouvrez ce lien dans les 2 heures :");
+    expect(body("plural-ar-2@example.org", "ar", 2)).toContain("افتح هذا الرابط خلال ساعتين:");
+    expect(body("plural-ar-5@example.org", "ar", 5)).toContain("افتح هذا الرابط خلال 5 ساعات:");
+    expect(body("plural-ar-11@example.org", "ar", 11)).toContain("افتح هذا الرابط خلال 11 ساعة:");
+  });
+});

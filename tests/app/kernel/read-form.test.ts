@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { users } from "../../../db/schema";
+import * as z from "zod";
+import { formValues, MAX_FORM_BYTES, readForm, validateForm } from "../../../app/kernel/forms/validate.server";
+import * as account from "../../../app/routes/account";
+import { cookieFor, makeUser, run } from "../../fixtures/builders";
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
+  return new Request("http://localhost/x", { method: "POST", headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+}
+
+/** The status of the Response readForm threw, or "parsed" when it returned a form. */
+async function outcome(request: Request): Promise<number | "parsed"> {
+  try {
+    await readForm(request);
+    return "parsed";
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+}
+
+const boundary = "----e2eBoundary7MA4YWxkTrZu0gW";
+const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+
+describe("readForm", () => {
+  it("parses a url-encoded form and a multipart form with its boundary", async () => {
+    const urlencoded = await readForm(post("intent=save&name=%C3%89lise", { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" }));
+    expect(formValues(urlencoded)).toEqual({ intent: "save", name: "Élise" });
+    const multipart = await readForm(post(`${part("intent", "save")}--${boundary}--\r\n`, { "Content-Type": `multipart/form-data; boundary=${boundary}` }));
+    expect(formValues(multipart)).toEqual({ intent: "save" });
+  });
+
+  it("answers 415 to a body that is not a form: JSON, text, XML, no Content-Type, multipart without a boundary, a compressed body", async () => {
+    expect(await outcome(post('{"intent":"save"}', { "Content-Type": "application/json" }))).toBe(415);
+    expect(await outcome(post("intent=save", { "Content-Type": "text/plain" }))).toBe(415);
+    expect(await outcome(post("<intent>save</intent>", { "Content-Type": "application/xml" }))).toBe(415);
+    expect(await outcome(post(null))).toBe(415);
+    expect(await outcome(post(part("a", "b"), { "Content-Type": "multipart/form-data" }))).toBe(415);
+    expect(await outcome(post(part("a", "b"), { "Content-Type": "multipart/form-data; boundary=" }))).toBe(415);
+    expect(await outcome(post("intent=save", { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" }))).toBe(415);
+  });
+
+  it("answers 400 to a form that cannot be parsed: a wrong boundary, a truncated multipart body, bytes that are not UTF-8", async () => {
+    expect(await outcome(post(`${part("a", "b")}--${boundary}--\r\n`, { "Content-Type": "multipart/form-data; boundary=not-the-one" }))).toBe(400);
+    expect(await outcome(post(part("a", "b").slice(0, 30), { "Content-Type": `multipart/form-data; boundary=${boundary}` }))).toBe(400);
+    expect(await outcome(post(new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0x00]), { "Content-Type": "application/x-www-form-urlencoded" }))).toBe(400);
+  });
+
+  it("answers 413 to a body over the cap, declared or streamed, without reading it whole", async () => {
+    expect(await outcome(post("a=b", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(MAX_FORM_BYTES + 1) }))).toBe(413);
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`a=${"x".repeat(64 * 1024)}`);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk);
+      },
+    });
+    expect(await outcome(post(endless, { "Content-Type": "application/x-www-form-urlencoded" }))).toBe(413);
+    expect(pulled).toBeLessThan(MAX_FORM_BYTES / chunk.byteLength + 4);
+  });
+
+  it("gives a schema only strings: a field sent as a file counts as missing, a repeated field keeps its last value", async () => {
+    const body = new FormData();
+    body.append("name", new File(["x"], "name.txt"));
+    body.append("lang", "en");
+    body.append("lang", "fr");
+    const schema = z.object({ name: z.string({ error: "errors.required" }), lang: z.string() });
+    const result = await validateForm(post(body), schema);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.name).toMatchObject({ message: "errors.required" });
+    expect(result.values).toEqual({ lang: "fr" });
+  });
+
+  it("an action given a JSON body answers 415 as a thrown response (the error page), not a 500, and changes nothing", async () => {
+    const user = await makeUser();
+    const cookie = await cookieFor(user.id);
+    const res = await run(() => account.action({ request: post('{"name":"x"}', { "Content-Type": "application/json", Cookie: cookie }), params: {}, context: {} }));
+    expect(res.status).toBe(415);
+    expect(db().select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()!.name).toBe(user.name);
+  });
+});
