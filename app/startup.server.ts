@@ -8,7 +8,7 @@ import { startMailSender, stopMailSender } from "./kernel/models/outbox.server";
 import { issueSetupToken } from "./accounts/models/account.server";
 import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
-import { sendDueReminders } from "./jury/models/jury.server";
+import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
 import { siteOrigin } from "./kernel/server/site.server";
 

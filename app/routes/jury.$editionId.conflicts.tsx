@@ -7,7 +7,8 @@ import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
-import { confirmDeclarations, declareConflict, declaredConflictsOpen, getJuryEdition, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/jury.server";
+import { confirmDeclarations, declareConflict, declaredConflictsOpen, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/conflicts.server";
+import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 
 export const handle = { title: "jury.conflicts.title" };

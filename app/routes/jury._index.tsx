@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
-import { editionTheme, jurorWorkspace } from "../jury/models/jury.server";
+import { jurorWorkspace } from "../jury/models/reviews.server";
+import { editionTheme } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 
 export const handle = { title: "jury.dashboard.title" };

@@ -11,7 +11,8 @@ import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/ju
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview, scoringOpen } from "../jury/models/jury.server";
+import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview } from "../jury/models/reviews.server";
+import { scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

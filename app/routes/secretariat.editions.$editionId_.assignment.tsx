@@ -9,7 +9,10 @@ import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { assignmentSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../jury/models/jury.server";
+import { listJury } from "../jury/models/members.server";
+import { applicationOptions, countEligible, pendingProposals, resolveApplication } from "../jury/models/conflicts.server";
+import { addAssignment, assignmentOverview, defaultMaxLoad, findAssignment, publishAssignments, removeAssignment, runAssignment, swapAssignment, type Explanation } from "../jury/models/assignment.server";
+import { getJuryEdition, type Failure } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

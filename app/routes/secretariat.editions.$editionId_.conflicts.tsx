@@ -10,20 +10,9 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { conflictsSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
-import {
-  addManualConflict,
-  applicationOptions,
-  confirmConflict,
-  confirmProposalsWithoutSubmittedReview,
-  conflictForDecision,
-  detectConflicts,
-  dismissConflict,
-  getJuryEdition,
-  listConflicts,
-  listJury,
-  resolveApplication,
-  type Failure,
-} from "../jury/models/jury.server";
+import { listJury } from "../jury/models/members.server";
+import { addManualConflict, applicationOptions, confirmConflict, confirmProposalsWithoutSubmittedReview, conflictForDecision, detectConflicts, dismissConflict, listConflicts, resolveApplication } from "../jury/models/conflicts.server";
+import { getJuryEdition, type Failure } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

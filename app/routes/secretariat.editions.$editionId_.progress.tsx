@@ -9,7 +9,8 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { progressSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
-import { editionProgress, getJuryEdition, JURY_PAGE_SIZE, reopenScoring, sendReminders } from "../jury/models/jury.server";
+import { editionProgress, reopenScoring, sendReminders } from "../jury/models/progress.server";
+import { getJuryEdition, JURY_PAGE_SIZE } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

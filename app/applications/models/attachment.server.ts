@@ -11,7 +11,7 @@ import type { SessionUser } from "../../accounts/server/session.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { editBlocker, getApplicationForApplicant, type Failure } from "./application.server";
 import { readStoredFile, removeStoredFile, sniffType, stageFile, uploadDir, withStagedFile, type AllowedType } from "../../kernel/models/file-store.server";
-import { readerMemberIds } from "../../jury/models/jury.server";
+import { readerMemberIds } from "../../jury/models/members.server";
 
 export { sniffType, uploadDir, type AllowedType };
 

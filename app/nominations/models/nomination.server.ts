@@ -9,7 +9,7 @@ import type { SessionUser } from "../../accounts/server/session.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile } from "../../kernel/models/file-store.server";
-import { readerMemberIds } from "../../jury/models/jury.server";
+import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../forms/nomination";

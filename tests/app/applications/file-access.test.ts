@@ -8,7 +8,7 @@ import { db } from "../../../db/client";
 import { applications, assignments, conflicts, juryMembers, nominationLetters, reviews } from "../../../db/schema";
 import { getSessionUser } from "../../../app/accounts/server/session.server";
 import { addAttachment, getAttachmentForDownload } from "../../../app/applications/models/attachment.server";
-import { readerMemberIds } from "../../../app/jury/models/jury.server";
+import { readerMemberIds } from "../../../app/jury/models/members.server";
 import { nominateApplication, nominationLetterForDownload } from "../../../app/nominations/models/nomination.server";
 import { addEntityMember, addJuror, cookieFor, makeEntity, makeUser, request } from "../../fixtures/builders";
 import { makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";

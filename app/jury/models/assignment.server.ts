@@ -1,0 +1,373 @@
+// The assignment of applications to jurors: the optimal run (a draft), the secretariat's manual
+// adjustments under the same hard constraints, the preview, and publication. Every state change
+// is audited in its own synchronous transaction, and e-mails are queued in that same transaction.
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { applications, assignments, conflicts, juryMembers, reviews, users } from "../../../db/schema";
+import { assignJurors } from "../../../scoring";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { untilNextWrite } from "../../kernel/server/memo.server";
+import { activeJurors, applicationRows, clampPage, fail, getJuryEdition, JURY_PAGE_SIZE, offsetOf, pagesOf, standing, type Failure, type Tx } from "./shared.server";
+import { conflictCandidates, pendingProposals } from "./conflicts.server";
+
+/** The eligible applications with their nominated content, for the expertise affinity of a run. */
+function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {
+  return tx
+    .select({
+      id: applications.id,
+      title: applications.title,
+      organisation: applications.organisation,
+      language: applications.language,
+      nominatedContent: applications.nominatedContent,
+    })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .orderBy(asc(applications.title), asc(applications.reference))
+    .all();
+}
+
+/** The pairs of a juror and an application that the assignment must avoid. */
+function conflictPairs(editionId: string, tx: Tx | DB = db()): Set<string> {
+  return new Set(tx.select({ j: conflicts.jurorId, a: conflicts.applicationId }).from(conflicts).where(and(eq(conflicts.editionId, editionId), standing)).all().map((c) => `${c.j}:${c.a}`));
+}
+
+/** Everything a nominated application says, as one lower-case text (for affinity). */
+function nominatedText(app: { title: string; organisation: string; nominatedContent: Record<string, unknown> | null }): string {
+  const parts = [app.title, app.organisation];
+  const sections = (app.nominatedContent as { sections?: Record<string, Record<string, string>> } | null)?.sections ?? {};
+  for (const fields of Object.values(sections)) for (const v of Object.values(fields ?? {})) if (typeof v === "string") parts.push(v);
+  return parts.join(" \n ").toLowerCase();
+}
+
+/**
+ * Affinity of a juror for an application: the number of the juror's areas of expertise (tags
+ * such as "teacher training" or "mobile learning") that appear, case-insensitively, in the
+ * application's nominated text. Simple, explainable to the jury, and zero when nothing matches,
+ * so the solver then only balances loads.
+ */
+export function expertiseAffinity(expertise: string[], text: string): number {
+  return expertise.map((e) => e.trim().toLowerCase()).filter((e) => e.length > 1 && text.includes(e)).length;
+}
+
+export function defaultMaxLoad(applicationsCount: number, reviewers: number, jurorsCount: number): number {
+  if (jurorsCount === 0) return 1;
+  return Math.max(1, Math.ceil((applicationsCount * reviewers) / jurorsCount));
+}
+
+export type Explanation = { key: string; vars?: Record<string, string | number> }[];
+
+/** Turns the solver's message into plain sentences (catalogue keys), naming applications by title. */
+export function explainInfeasibility(message: string, names: { applications: Map<string, string>; jurors: Map<string, string> }): Explanation {
+  const out: Explanation = [];
+  const name = (id: string) => names.applications.get(id) ?? names.jurors.get(id) ?? id;
+  let m: RegExpMatchArray | null;
+  if (/at least one application is needed/.test(message)) return [{ key: "jury.infeasible.no_applications" }];
+  if (/at least one juror is needed/.test(message)) return [{ key: "jury.infeasible.no_jurors" }];
+  if ((m = message.match(/total demand of (\d+) reviews exceeds total juror capacity of (\d+)/))) {
+    return [{ key: "jury.infeasible.capacity", vars: { demand: m[1], capacity: m[2] } }];
+  }
+  if (/fewer eligible jurors than they need/.test(message)) {
+    for (const e of message.matchAll(/([\w-]+) \(needs (\d+), (\d+) eligible; (\d+) excluded by conflicts, (\d+) by language\)/g)) {
+      out.push({ key: "jury.infeasible.short_application", vars: { title: name(e[1]), needs: e[2], eligible: e[3], conflicts: e[4], language: e[5] } });
+    }
+    if (out.length) return out;
+  }
+  if ((m = message.match(/minimum loads add up to (\d+), above the total demand of (\d+)/))) {
+    return [{ key: "jury.infeasible.min_total", vars: { min: m[1], demand: m[2] } }];
+  }
+  if (/cannot reach their minimum load|below their minimum load/.test(message)) {
+    for (const e of message.matchAll(/([\w-]+) \(minLoad (\d+)/g)) out.push({ key: "jury.infeasible.min_juror", vars: { name: name(e[1]), min: e[2] } });
+    if (out.length) return out;
+  }
+  if ((m = message.match(/only (\d+) of (\d+) reviews can be placed/))) {
+    out.push({ key: "jury.infeasible.placed", vars: { placed: m[1], demand: m[2] } });
+    for (const e of message.matchAll(/([\w-]+) \(needs (\d+), got (\d+)\)/g)) out.push({ key: "jury.infeasible.left_short", vars: { title: name(e[1]), needs: e[2], got: e[3] } });
+    return out;
+  }
+  return [{ key: "jury.infeasible.other" }];
+}
+
+/** How many pairs of jurors sharing applications the preview names; the rest are counted. */
+export const TOP_PAIRS = 10;
+
+/** The edition's jury, replaced members included (their submitted reviews still count). */
+function juryNames(editionId: string) {
+  return db()
+    .select({
+      id: juryMembers.id,
+      name: users.name,
+      active: sql<number>`${juryMembers.replacedAt} is null`,
+    })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, editionId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/**
+ * The current assignment of an edition (published or not), as the preview shows it: each
+ * juror's load, one page of the coverage (applications with fewer than `reviewers` jurors
+ * first) with the totals, the pairs of jurors sharing most applications, and the withdrawals
+ * to reassign. One pass over the assignments with maps: nothing grows with jurors ×
+ * assignments, and only one page of rows leaves the server.
+ */
+export function assignmentOverview(args: { editionId: string; reviewers: number; page?: number }) {
+  // Reading every assignment and review state costs ~100 ms at 10,000 applications: kept until the next write.
+  return untilNextWrite(JSON.stringify(["assignmentOverview", args]), () => readAssignmentOverview(args));
+}
+
+function readAssignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
+  const jury = juryNames(editionId);
+  const jurorName = new Map(jury.map((j) => [j.id, j.name]));
+  const active = new Set(jury.filter((j) => j.active).map((j) => j.id));
+  const rows = db()
+    .select({
+      jurorId: assignments.jurorId,
+      applicationId: assignments.applicationId,
+      unpublished: sql<number>`${assignments.publishedAt} is null`,
+    })
+    .from(assignments)
+    .where(eq(assignments.editionId, editionId))
+    .all();
+  // Reviews exist only for published assignments; a recused one no longer counts.
+  const recusedRows = db()
+    .select({
+      id: assignments.id,
+      jurorId: assignments.jurorId,
+      applicationId: assignments.applicationId,
+    })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .where(and(eq(reviews.state, "recused"), eq(assignments.editionId, editionId)))
+    .all();
+  const recusedKeys = new Set(recusedRows.map((r) => `${r.jurorId}:${r.applicationId}`));
+  const loadOf = new Map<string, number>();
+  const jurorsOf = new Map<string, string[]>();
+  let unpublished = 0;
+  let assigned = 0;
+  for (const r of rows) {
+    if (r.unpublished) unpublished++;
+    if (recusedKeys.has(`${r.jurorId}:${r.applicationId}`)) continue;
+    assigned++;
+    loadOf.set(r.jurorId, (loadOf.get(r.jurorId) ?? 0) + 1);
+    const list = jurorsOf.get(r.applicationId);
+    if (list) list.push(r.jurorId);
+    else jurorsOf.set(r.applicationId, [r.jurorId]);
+  }
+  const loads = jury.filter((j) => j.active).map((j) => ({ id: j.id, name: j.name, load: loadOf.get(j.id) ?? 0 }));
+
+  const apps = applicationRows(editionId);
+  const count = (id: string) => jurorsOf.get(id)?.length ?? 0;
+  // Stable: within the same number of jurors, title order stays.
+  const ordered = apps.map((a, i) => ({ a, i, n: count(a.id) })).sort((x, y) => x.n - y.n || x.i - y.i);
+  const covered = ordered.filter((o) => o.n >= reviewers).length;
+  const current = clampPage(page, apps.length);
+  const coverage = ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE).map(({ a }) => ({
+    id: a.id,
+    title: a.title,
+    reference: a.reference,
+    language: a.language,
+    jurors: (jurorsOf.get(a.id) ?? []).map((id) => jurorName.get(id) ?? "—").sort((x, y) => x.localeCompare(y)),
+  }));
+
+  const shared = new Map<string, number>();
+  for (const ids of jurorsOf.values()) {
+    const present = ids.filter((id) => active.has(id)).sort();
+    for (let i = 0; i < present.length; i++) for (let k = i + 1; k < present.length; k++) shared.set(`${present[i]}|${present[k]}`, (shared.get(`${present[i]}|${present[k]}`) ?? 0) + 1);
+  }
+  const pairs = [...shared.entries()]
+    .map(([key, n]) => {
+      const [x, y] = key.split("|");
+      return { a: jurorName.get(x)!, b: jurorName.get(y)!, count: n };
+    })
+    .sort((p, q) => q.count - p.count || p.a.localeCompare(q.a) || p.b.localeCompare(q.b))
+    .slice(0, TOP_PAIRS);
+
+  const titleOf = new Map(apps.map((a) => [a.id, a.title]));
+  const recused = recusedRows
+    .map((r) => ({
+      id: r.id,
+      juror: jurorName.get(r.jurorId) ?? "—",
+      title: titleOf.get(r.applicationId) ?? "—",
+    }))
+    .sort((x, y) => x.title.localeCompare(y.title) || x.juror.localeCompare(y.juror));
+  return {
+    jurors: loads.map((l) => ({ id: l.id, name: l.name })),
+    applicationsCount: apps.length,
+    assigned,
+    loads,
+    coverage,
+    covered,
+    underCovered: apps.length - covered,
+    page: current,
+    pages: pagesOf(apps.length),
+    pairs,
+    otherPairs: Math.max(0, shared.size - pairs.length),
+    recused,
+    unpublished,
+  };
+}
+
+/** The assignment of an application to a juror, if there is one in this edition. */
+export function findAssignment({ editionId, memberId, applicationId }: { editionId: string; memberId: string; applicationId: string }): { ok: true; id: string } | Failure {
+  const row = db()
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.editionId, editionId), eq(assignments.jurorId, memberId), eq(assignments.applicationId, applicationId)))
+    .get();
+  return row ? { ok: true, id: row.id } : fail("fromMemberId", "errors.jury_assignment_none");
+}
+
+/**
+ * Runs the optimal assignment and stores it as a draft (unpublished assignments), replacing any
+ * earlier draft. Published assignments that still count are kept as fixed pairs, so a run
+ * after a recusal only fills the gap.
+ */
+// A proposal not decided yet, or a conflict detection would find that is not in the register,
+// refuses the run rather than being ignored or avoided silently: avoiding an unconfirmed
+// proposal would keep a juror from an application on a guess, ignoring it would assign a
+// likely conflict. The secretariat decides them on the conflicts page, then runs again.
+// Checking costs one read-only detection pass; nothing is written when the run is refused.
+export function runAssignment(input: { editionId: string; actorId: string; reviewers: number; maxLoad: number; minLoad: number }): { ok: true; pairs: number } | { ok: false; explanation: Explanation; technical: string } | { ok: false; pendingConflicts: number; undetectedConflicts: number } {
+  const pendingConflicts = pendingProposals({ editionId: input.editionId });
+  const undetectedConflicts = conflictCandidates(db(), input.editionId).length;
+  if (pendingConflicts > 0 || undetectedConflicts > 0) return { ok: false, pendingConflicts, undetectedConflicts };
+  const jurors = activeJurors(input.editionId);
+  const apps = eligibleApplicationsWithContent(input.editionId);
+  const conflicted = conflictPairs(input.editionId);
+  const published = db()
+    .select({ jurorId: assignments.jurorId, applicationId: assignments.applicationId, state: reviews.state })
+    .from(assignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(assignments.editionId, input.editionId), isNotNull(assignments.publishedAt)))
+    .all();
+  const jurorIds = new Set(jurors.map((j) => j.id));
+  const appIds = new Set(apps.map((a) => a.id));
+  const fixed = published
+    .filter((p) => p.state !== "recused" && jurorIds.has(p.jurorId) && appIds.has(p.applicationId) && !conflicted.has(`${p.jurorId}:${p.applicationId}`))
+    .map((p) => ({ jurorId: p.jurorId, applicationId: p.applicationId }));
+  const affinity: { jurorId: string; applicationId: string; value: number }[] = [];
+  for (const a of apps) {
+    const text = nominatedText(a);
+    for (const j of jurors) {
+      const value = expertiseAffinity(j.expertise, text);
+      if (value > 0) affinity.push({ jurorId: j.id, applicationId: a.id, value });
+    }
+  }
+  let result;
+  try {
+    result = assignJurors({
+      applications: apps.map((a) => ({ id: a.id, reviewers: input.reviewers, language: a.language })),
+      jurors: jurors.map((j) => ({ id: j.id, maxLoad: input.maxLoad, minLoad: input.minLoad, languages: j.languages })),
+      conflicts: [...conflicted].map((k) => k.split(":") as [string, string]).filter(([j, a]) => jurorIds.has(j) && appIds.has(a)),
+      affinity,
+      fixed,
+    });
+  } catch (error) {
+    const technical = error instanceof Error ? error.message : String(error);
+    return { ok: false, technical, explanation: explainInfeasibility(technical, { applications: new Map(apps.map((a) => [a.id, a.title])), jurors: new Map(jurors.map((j) => [j.id, j.name])) }) };
+  }
+  const already = new Set(published.map((p) => `${p.jurorId}:${p.applicationId}`));
+  const fresh = result.pairs.filter((p) => !already.has(`${p.jurorId}:${p.applicationId}`));
+  db().transaction((tx) => {
+    tx.delete(assignments).where(and(eq(assignments.editionId, input.editionId), isNull(assignments.publishedAt))).run();
+    for (const p of fresh) tx.insert(assignments).values({ editionId: input.editionId, jurorId: p.jurorId, applicationId: p.applicationId, createdBy: input.actorId }).run();
+    writeAudit({ actorId: input.actorId, action: "assignment.generated", objectType: "edition", objectId: input.editionId, details: { reviewers: input.reviewers, maxLoad: input.maxLoad, minLoad: input.minLoad, pairs: fresh.length, fixed: fixed.length, totalAffinity: result.totalAffinity } }, tx);
+  });
+  return { ok: true, pairs: fresh.length };
+}
+
+/** The hard constraints of one pair, for manual adjustments. */
+function checkPair(tx: Tx, editionId: string, memberId: string, applicationId: string, maxLoad: number): Failure | null {
+  const member = tx.select({ id: juryMembers.id, languages: juryMembers.languages }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+  if (!member) return fail("memberId", "errors.jury_juror_unknown");
+  const app = tx.select({ id: applications.id, language: applications.language }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
+  if (!app) return fail("applicationId", "errors.jury_application_unknown");
+  if (tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id), standing)).get()) return fail("memberId", "errors.jury_pair_conflict");
+  if (!member.languages.some((l) => l.toLowerCase() === app.language)) return fail("memberId", "errors.jury_pair_language");
+  if (tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.jurorId, member.id), eq(assignments.applicationId, app.id))).get()) return fail("memberId", "errors.jury_pair_exists");
+  const load = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(assignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(assignments.jurorId, member.id), sql`coalesce(${reviews.state}, '') <> 'recused'`))
+    .get()!.n;
+  if (load >= maxLoad) return fail("memberId", "errors.jury_pair_load", { max: maxLoad });
+  return null;
+}
+
+export function addAssignment({ editionId, actorId, memberId, applicationId, maxLoad }: { editionId: string; actorId: string; memberId: string; applicationId: string; maxLoad: number }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const problem = checkPair(tx, editionId, memberId, applicationId, maxLoad);
+    if (problem) return problem;
+    const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
+    writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId } }, tx);
+    return { ok: true as const };
+  });
+}
+
+function removeInTx(tx: Tx, { editionId, actorId, assignmentId }: { editionId: string; actorId: string; assignmentId: string }): Failure | { jurorId: string; applicationId: string } {
+  const row = tx
+    .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId, state: reviews.state })
+    .from(assignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.editionId, editionId)))
+    .get();
+  if (!row) return fail("assignmentId", "errors.jury_assignment_unknown");
+  if (row.state === "submitted") return fail("assignmentId", "errors.jury_assignment_submitted");
+  tx.delete(assignments).where(eq(assignments.id, row.id)).run();
+  writeAudit({ actorId, action: "assignment.removed", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: row.jurorId, applicationId: row.applicationId } }, tx);
+  return { jurorId: row.jurorId, applicationId: row.applicationId };
+}
+
+export function removeAssignment(input: { editionId: string; actorId: string; assignmentId: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const out = removeInTx(tx, input);
+    return "ok" in out ? out : { ok: true as const };
+  });
+}
+
+/** Gives one assignment's application to another juror, under the same hard constraints. */
+export function swapAssignment({ editionId, actorId, assignmentId, memberId, maxLoad }: { editionId: string; actorId: string; assignmentId: string; memberId: string; maxLoad: number }): { ok: true } | Failure {
+  try {
+    return db().transaction((tx) => {
+      const removed = removeInTx(tx, { editionId, actorId, assignmentId });
+      if ("ok" in removed) return removed;
+      const problem = checkPair(tx, editionId, memberId, removed.applicationId, maxLoad);
+      if (problem) throw problem; // roll the removal back
+      const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId: removed.applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
+      writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId: removed.applicationId, swappedFrom: removed.jurorId } }, tx);
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (error && typeof error === "object" && "ok" in error) return error as Failure;
+    throw error;
+  }
+}
+
+/** Publishes the draft assignments: each gets its (empty) review and each juror one e-mail. */
+export function publishAssignments({ editionId, actorId, origin }: { editionId: string; actorId: string; origin: string }): { ok: true; published: number } | Failure {
+  const edition = getJuryEdition({ editionId });
+  if (!edition) return fail("confirm", "errors.jury_edition_unknown");
+  return db().transaction((tx) => {
+    const drafts = tx.select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId }).from(assignments).where(and(eq(assignments.editionId, editionId), isNull(assignments.publishedAt))).all();
+    if (drafts.length === 0) return fail("confirm", "errors.jury_nothing_to_publish");
+    const now = new Date();
+    const perJuror = new Map<string, number>();
+    for (const a of drafts) {
+      tx.update(assignments).set({ publishedAt: now }).where(eq(assignments.id, a.id)).run();
+      const review = tx.insert(reviews).values({ assignmentId: a.id, jurorId: a.jurorId, applicationId: a.applicationId }).returning({ id: reviews.id }).get();
+      writeAudit({ actorId, action: "assignment.published", objectType: "assignment", objectId: a.id, details: { editionId, jurorId: a.jurorId, applicationId: a.applicationId, reviewId: review.id } }, tx);
+      perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
+    }
+    const recipients = tx.select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale }).from(juryMembers).innerJoin(users, eq(users.id, juryMembers.userId)).where(inArray(juryMembers.id, [...perJuror.keys()])).all();
+    for (const r of recipients) {
+      const locale: Locale = isLocale(r.locale) ? r.locale : "en";
+      enqueueMail({ to: r.email, locale, template: "jury_assignment", vars: { name: r.name, count: perJuror.get(r.id)!, deadline: formatDateTime(edition.scoringClosesAt, locale), link: `${origin}/jury` } }, tx);
+    }
+    return { ok: true as const, published: drafts.length };
+  });
+}

@@ -1,0 +1,93 @@
+// The jury's members: who serves on an edition's jury, their profile, their replacement, and
+// what a member may read. Invitations and their acceptance are accounts' business
+// (app/accounts/models/account.server.ts). Every state change is audited in its own synchronous
+// transaction.
+import { and, asc, eq, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { assignments, juryMembers, reviews, users } from "../../../db/schema";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { fail, noConflict, type Failure } from "./shared.server";
+
+export function listJury({ editionId }: { editionId: string }) {
+  return db()
+    .select({
+      id: juryMembers.id,
+      userId: juryMembers.userId,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      isChair: juryMembers.isChair,
+      country: juryMembers.country,
+      languages: juryMembers.languages,
+      expertise: juryMembers.expertise,
+      conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
+      replacedAt: juryMembers.replacedAt,
+    })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, editionId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** The signed-in user's active membership of an edition's jury, or null. */
+export function getMembership({ userId, editionId }: { userId: string; editionId: string }) {
+  return (
+    db()
+      .select({ id: juryMembers.id, isChair: juryMembers.isChair, conflictsDeclaredAt: juryMembers.conflictsDeclaredAt })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+      .get() ?? null
+  );
+}
+
+export function updateJuror(input: { editionId: string; actorId: string; memberId: string; country: string | null; languages: string[]; expertise: string[]; isChair: boolean }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, input.memberId), eq(juryMembers.editionId, input.editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("memberId", "errors.jury_juror_unknown");
+    tx.update(juryMembers).set({ country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair }).where(eq(juryMembers.id, member.id)).run();
+    writeAudit({ actorId: input.actorId, action: "jury.member_updated", objectType: "jury_member", objectId: member.id, details: { editionId: input.editionId, country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair } }, tx);
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Marks a juror replaced: they leave the jury, and their assignments whose review is not
+ * submitted are removed (a submitted review stays, it was made in good faith). The caller then
+ * invites the replacement through the invitation flow.
+ */
+export function replaceJuror({ editionId, actorId, memberId }: { editionId: string; actorId: string; memberId: string }): { ok: true; removed: number } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("memberId", "errors.jury_juror_unknown");
+    const submitted = tx.select({ assignmentId: reviews.assignmentId }).from(reviews).where(and(eq(reviews.jurorId, member.id), eq(reviews.state, "submitted"))).all().map((r) => r.assignmentId);
+    const doomed = tx
+      .select({ id: assignments.id, applicationId: assignments.applicationId })
+      .from(assignments)
+      .where(and(eq(assignments.jurorId, member.id), submitted.length ? notInArray(assignments.id, submitted) : undefined))
+      .all();
+    for (const a of doomed) {
+      tx.delete(assignments).where(eq(assignments.id, a.id)).run();
+      writeAudit({ actorId, action: "assignment.removed", objectType: "assignment", objectId: a.id, details: { editionId, jurorId: member.id, applicationId: a.applicationId, reason: "juror_replaced" } }, tx);
+    }
+    tx.update(juryMembers).set({ replacedAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
+    writeAudit({ actorId, action: "jury.member_replaced", objectType: "jury_member", objectId: member.id, details: { editionId, assignmentsRemoved: doomed.length } }, tx);
+    return { ok: true as const, removed: doomed.length };
+  });
+}
+
+/**
+ * This user's jury memberships that may read the application (and so download its files): the
+ * same scope as the review page — assignment published, review not recused, no conflict of any
+ * source, membership not replaced. Empty for anyone else.
+ */
+export function readerMemberIds({ applicationId, userId }: { applicationId: string; userId: string }): string[] {
+  return db()
+    .select({ memberId: reviews.jurorId })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+    .where(and(eq(reviews.applicationId, applicationId), eq(juryMembers.userId, userId), isNull(juryMembers.replacedAt), isNotNull(assignments.publishedAt), ne(reviews.state, "recused"), noConflict))
+    .all()
+    .map((r) => r.memberId);
+}

@@ -1,0 +1,177 @@
+// Scoring progress and reminders: counters per juror and per application, manual and automatic
+// reminders, and the extension of scoring. Every state change is audited in its own synchronous
+// transaction, and e-mails are queued in that same transaction.
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { assignments, auditLog, editions, reviews } from "../../../db/schema";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
+import { siteOrigin } from "../../kernel/server/site.server";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { untilNextWrite } from "../../kernel/server/memo.server";
+import { activeJurors, applicationRows, clampPage, editionColumns, fail, getJuryEdition, JURY_PAGE_SIZE, offsetOf, pagesOf, scoringOpen, type Failure, type JuryEdition, type Tx } from "./shared.server";
+
+const DAY = 864e5;
+
+/** A juror is late when reviews are still open and the reminder window before the deadline has begun. */
+export function reminderWindowOpen(edition: Pick<JuryEdition, "scoringClosesAt" | "reminderDaysBefore">, now: Date): boolean {
+  return now.getTime() >= edition.scoringClosesAt.getTime() - edition.reminderDaysBefore * DAY;
+}
+
+/**
+ * Scoring progress: each active juror's reviews by state (all of them, the jury is small), and
+ * one page of applications, those with reviews still to finish first, with the totals. One pass
+ * over the edition's reviews (which exist only once an assignment is published), with maps.
+ */
+export function editionProgress({ editionId, page = 1, now = new Date() }: { editionId: string; page?: number; now?: Date }) {
+  const edition = getJuryEdition({ editionId });
+  if (!edition) return null;
+  type Counts = ReviewCounts;
+  // The counts are read from every published review (~100 ms at 10,000 applications) and kept
+  // until the next write; what depends on the clock (late jurors, open scoring) is not.
+  const { byJuror, all } = untilNextWrite(JSON.stringify(["progressCounts", editionId]), () => progressCounts(editionId));
+  const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
+  const windowOpen = reminderWindowOpen(edition, now);
+  const jurors = activeJurors(editionId).map((j) => {
+    const c = byJuror.get(j.id) ?? none;
+    return {
+      id: j.id,
+      name: j.name,
+      ...c,
+      late: windowOpen && c.assigned + c.draft > 0,
+    };
+  });
+  const open = (a: Counts) => a.assigned + a.draft > 0;
+  // Applications with reviews to finish first, in title order within each group.
+  const ordered = [...all.filter(open), ...all.filter((a) => !open(a))];
+  const waiting = all.length - ordered.filter((a) => !open(a)).length;
+  const unreviewed = all.filter((a) => a.assigned + a.draft + a.submitted === 0).length;
+  const current = clampPage(page, all.length);
+  return {
+    edition,
+    jurors,
+    applications: ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE),
+    applicationTotals: {
+      total: all.length,
+      open: waiting,
+      unreviewed,
+      done: all.length - waiting - unreviewed,
+    },
+    page: current,
+    pages: pagesOf(all.length),
+    open: scoringOpen(edition, now),
+  };
+}
+
+type ReviewCounts = { assigned: number; draft: number; submitted: number; recused: number };
+
+/** Review states counted per juror and per application (published assignments only). */
+function progressCounts(editionId: string) {
+  type Counts = ReviewCounts;
+  const rows = db()
+    .select({
+      jurorId: reviews.jurorId,
+      applicationId: reviews.applicationId,
+      state: reviews.state,
+    })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt)))
+    .all();
+  const byJuror = new Map<string, Counts>();
+  const byApplication = new Map<string, Counts>();
+  const bump = (map: Map<string, Counts>, key: string, state: string) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = { assigned: 0, draft: 0, submitted: 0, recused: 0 }));
+    if (state in c) c[state as keyof Counts]++;
+  };
+  for (const r of rows) {
+    bump(byJuror, r.jurorId, r.state);
+    bump(byApplication, r.applicationId, r.state);
+  }
+  const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
+  const all = applicationRows(editionId).map((a) => ({
+    id: a.id,
+    title: a.title,
+    reference: a.reference,
+    ...(byApplication.get(a.id) ?? none),
+  }));
+  return { byJuror, all };
+}
+
+function pendingCount(tx: Tx | DB, memberId: string): number {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .where(and(eq(reviews.jurorId, memberId), isNotNull(assignments.publishedAt), inArray(reviews.state, ["assigned", "draft"])))
+    .get()!.n;
+}
+
+function remind(tx: Tx, edition: JuryEdition, member: { id: string; name: string; email: string; locale: string }, pending: number, actorId: string | null, kind: "manual" | "automatic", origin: string) {
+  const locale: Locale = isLocale(member.locale) ? member.locale : "en";
+  enqueueMail({ to: member.email, locale, template: "jury_reminder", vars: { name: member.name, count: pending, deadline: formatDateTime(edition.scoringClosesAt, locale), link: `${origin}/jury` } }, tx);
+  writeAudit({ actorId, action: "jury.reminder_sent", objectType: "jury_member", objectId: member.id, details: { kind, editionId: edition.id, pending } }, tx);
+}
+
+/** Reminds one juror (memberId) or every juror with open reviews; returns how many were reminded. */
+export function sendReminders({ editionId, actorId, memberId, origin }: { editionId: string; actorId: string; memberId?: string; origin: string }): { ok: true; sent: number } | Failure {
+  const edition = getJuryEdition({ editionId });
+  if (!edition) return fail("memberId", "errors.jury_edition_unknown");
+  return db().transaction((tx) => {
+    const jurors = activeJurors(editionId, tx).filter((j) => !memberId || j.id === memberId);
+    if (memberId && jurors.length === 0) return fail("memberId", "errors.jury_juror_unknown");
+    let sent = 0;
+    for (const j of jurors) {
+      const pending = pendingCount(tx, j.id);
+      if (pending === 0) continue;
+      remind(tx, edition, j, pending, actorId, "manual", origin);
+      sent++;
+    }
+    if (memberId && sent === 0) return fail("memberId", "errors.jury_nothing_pending");
+    return { ok: true as const, sent };
+  });
+}
+
+/**
+ * Automatic reminders, to be called periodically (e.g. hourly): once the reminder window of an
+ * edition in scoring has begun and before scoring closes, each juror with open reviews gets one
+ * e-mail, once. The audit log remembers it (action jury.reminder_sent, kind automatic).
+ */
+export function sendDueReminders(now = new Date(), origin = siteOrigin()): number {
+  const base = new URL(origin).origin;
+  const candidates = db().select(editionColumns).from(editions).where(eq(editions.phase, "scoring")).all();
+  let sent = 0;
+  for (const edition of candidates) {
+    if (!reminderWindowOpen(edition, now) || now.getTime() > edition.scoringClosesAt.getTime()) continue;
+    db().transaction((tx) => {
+      for (const j of activeJurors(edition.id, tx)) {
+        const already = tx
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(and(eq(auditLog.objectType, "jury_member"), eq(auditLog.objectId, j.id), eq(auditLog.action, "jury.reminder_sent"), sql`json_extract(${auditLog.details}, '$.kind') = 'automatic'`))
+          .get();
+        if (already) continue;
+        const pending = pendingCount(tx, j.id);
+        if (pending === 0) continue;
+        remind(tx, edition, j, pending, null, "automatic", base);
+        sent++;
+      }
+    });
+  }
+  return sent;
+}
+
+/** Scoring closed (or about to): the secretariat extends it by some days, audited. */
+export function reopenScoring({ editionId, actorId, days, now = new Date() }: { editionId: string; actorId: string; days: number; now?: Date }): { ok: true; closesAt: Date } | Failure {
+  return db().transaction((tx) => {
+    const edition = tx.select({ phase: editions.phase, scoringClosesAt: editions.scoringClosesAt, announcementAt: editions.announcementAt }).from(editions).where(eq(editions.id, editionId)).get();
+    if (!edition) return fail("days", "errors.jury_edition_unknown");
+    if (edition.phase !== "scoring") return fail("days", "errors.jury_reopen_phase");
+    const closesAt = new Date(Math.max(now.getTime(), edition.scoringClosesAt.getTime()) + days * DAY);
+    if (closesAt.getTime() > edition.announcementAt.getTime()) return fail("days", "errors.jury_reopen_too_late");
+    tx.update(editions).set({ scoringClosesAt: closesAt, updatedAt: now, version: sql`${editions.version} + 1` }).where(eq(editions.id, editionId)).run();
+    writeAudit({ actorId, action: "edition.scoring_reopened", objectType: "edition", objectId: editionId, details: { from: edition.scoringClosesAt.getTime(), to: closesAt.getTime(), days } }, tx);
+    return { ok: true as const, closesAt };
+  });
+}

@@ -1,0 +1,85 @@
+// What the jury's models share: the edition as the jury sees it, the active jurors, the eligible
+// applications as table rows, the paging of the secretariat's long tables and the conflict
+// conditions that scope assignments and reviews. Reads only.
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { applications, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
+
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
+export const fail = (field: string, error: string, vars?: Record<string, string | number>): Failure => ({ ok: false, field, error, vars });
+
+export const editionColumns = {
+  id: editions.id,
+  year: editions.year,
+  themeEn: editions.themeEn,
+  themeFr: editions.themeFr,
+  themeAr: editions.themeAr,
+  phase: editions.phase,
+  scoringOpensAt: editions.scoringOpensAt,
+  scoringClosesAt: editions.scoringClosesAt,
+  announcementAt: editions.announcementAt,
+  scaleMin: editions.scaleMin,
+  scaleMax: editions.scaleMax,
+  reviewersPerApplication: editions.reviewersPerApplication,
+  hideScoresUntilSubmitted: editions.hideScoresUntilSubmitted,
+  reminderDaysBefore: editions.reminderDaysBefore,
+};
+
+export function getJuryEdition({ editionId }: { editionId: string }) {
+  return db().select(editionColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
+}
+
+export type JuryEdition = NonNullable<ReturnType<typeof getJuryEdition>>;
+
+/** Reviews can be written while the edition is in its scoring phase and scoring has not closed. */
+export function scoringOpen(edition: Pick<JuryEdition, "phase" | "scoringClosesAt">, now = new Date()): boolean {
+  return edition.phase === "scoring" && now.getTime() <= edition.scoringClosesAt.getTime();
+}
+
+export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | "themeAr">, locale: string): string {
+  if (locale === "fr") return edition.themeFr;
+  if (locale === "ar") return edition.themeAr || edition.themeEn;
+  return edition.themeEn;
+}
+
+/** The edition's jurors still serving (a replaced one has left), in name order. */
+export function activeJurors(editionId: string, tx: Tx | DB = db()) {
+  return tx
+    .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale, country: juryMembers.country, languages: juryMembers.languages, expertise: juryMembers.expertise })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** The edition's eligible applications in title order, only what a table row shows. */
+export function applicationRows(editionId: string) {
+  return db()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      reference: applications.reference,
+      language: applications.language,
+    })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .orderBy(asc(applications.title), asc(applications.reference))
+    .all();
+}
+
+/** Rows per page in the secretariat's long jury tables. */
+export const JURY_PAGE_SIZE = 50;
+
+export const pagesOf = (total: number) => Math.max(1, Math.ceil(total / JURY_PAGE_SIZE));
+export const offsetOf = (page: number) => (Math.max(1, page) - 1) * JURY_PAGE_SIZE;
+/** The page asked for, within [1, pages]. */
+export const clampPage = (page: number, total: number) => Math.min(Math.max(1, page), pagesOf(total));
+
+/** A conflict counts once confirmed; a dismissed proposal never does. */
+const confirmed = eq(conflicts.status, "confirmed");
+/** Proposed or confirmed: what the assignment must avoid and what a juror's views leave out. */
+export const standing = ne(conflicts.status, "dismissed");
+/** No confirmed conflict of any source between this juror and this application (a proposal leaves the review in place until decided). */
+export const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;
