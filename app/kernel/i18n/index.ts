@@ -1,10 +1,11 @@
-// Locales, direction and message lookup, shared by server and browser. Catalogues are plain
-// dictionaries (one per locale) so a missing key is a type error and a failing test.
-import type en from "./en";
+// Locales, direction and message lookup, shared by server and browser. The catalogues give each
+// key its three languages side by side (triples.ts), so a missing text is a type error; this
+// module takes only their keys, as a type.
+import type { catalogues } from "./catalogues";
 
 export const LOCALES = ["en", "fr", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof catalogues.en;
 export type Messages = Record<MessageKey, string>;
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français", ar: "العربية" };

@@ -1,9 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { isLocale, LOCALES, type Locale, type Messages } from "./index";
-import en from "./en";
-import fr from "./fr";
-import ar from "./ar";
-
+import { catalogues as merged } from "./catalogues";
 import { applicationsMessages } from "./areas/applications";
 import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
@@ -11,7 +8,7 @@ import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 import { areasForPath, type Area } from "./areas";
 
-export const catalogues: Record<Locale, Messages> = { en, fr, ar };
+export const catalogues: Record<Locale, Messages> = merged;
 
 const AREA_KEYS: Record<Area, string[]> = {
   editions: Object.keys(editionsMessages.en),
@@ -21,7 +18,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   results: Object.keys(resultsMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
-const CORE_KEYS = Object.keys(en).filter((key) => !IN_AN_AREA.has(key));
+const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));
 
 /** The messages a page at this address needs: the core ones and its areas', in one language. */
 export function messagesForPage(locale: Locale, pathname: string): Messages {

@@ -1,7 +1,9 @@
 // Messages of the results area (results, deliberation, decision, announcement, archive,
-// diploma), in the three languages. Each key carries its three texts side by side so none is
-// forgotten; fr and ar have exactly the en keys.
-const table = {
+// diploma).
+// Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
+import { byLanguage, type Triples } from "../triples";
+
+export const resultsTriples = {
   // --- results
   "results.title": ["Results", "Résultats", "النتائج"],
   "results.heading": ["Results of the {year} edition", "Résultats de l’édition {year}", "نتائج دورة {year}"],
@@ -9,9 +11,21 @@ const table = {
   "results.deliberation_title": ["Deliberation", "Délibération", "المداولة"],
   "results.decision_title": ["Decision and announcement", "Décision et annonce", "القرار والإعلان"],
   "results.ballot_title": ["Your ballot", "Votre bulletin de vote", "ورقة اقتراعك"],
-  "results.not_closed": ["Results are computed once scoring closes, on {date} (Paris time).", "Les résultats sont calculés à la clôture de la notation, le {date} (heure de Paris).", "تُحسب النتائج عند انتهاء التقييم في {date} (بتوقيت باريس)."],
-  "results.no_reviews": ["No submitted review yet: results appear as soon as jurors submit their reviews.", "Aucune évaluation soumise pour l’instant : les résultats apparaîtront dès que les membres du jury soumettront leurs évaluations.", "لا توجد تقييمات مُرسلة بعد: ستظهر النتائج بمجرد أن يرسل أعضاء لجنة التحكيم تقييماتهم."],
-  "results.cannot_compute": ["The results cannot be computed from the reviews as they stand.", "Les résultats ne peuvent pas être calculés à partir des évaluations actuelles.", "لا يمكن حساب النتائج من التقييمات بوضعها الحالي."],
+  "results.not_closed": [
+    "Results are computed once scoring closes, on {date} (Paris time).",
+    "Les résultats sont calculés à la clôture de la notation, le {date} (heure de Paris).",
+    "تُحسب النتائج عند انتهاء التقييم في {date} (بتوقيت باريس).",
+  ],
+  "results.no_reviews": [
+    "No submitted review yet: results appear as soon as jurors submit their reviews.",
+    "Aucune évaluation soumise pour l’instant : les résultats apparaîtront dès que les membres du jury soumettront leurs évaluations.",
+    "لا توجد تقييمات مُرسلة بعد: ستظهر النتائج بمجرد أن يرسل أعضاء لجنة التحكيم تقييماتهم.",
+  ],
+  "results.cannot_compute": [
+    "The results cannot be computed from the reviews as they stand.",
+    "Les résultats ne peuvent pas être calculés à partir des évaluations actuelles.",
+    "لا يمكن حساب النتائج من التقييمات بوضعها الحالي.",
+  ],
   "results.export_csv": ["Download CSV", "Télécharger en CSV", "تنزيل بصيغة CSV"],
   "results.export_xlsx": ["Download Excel (XLSX)", "Télécharger en Excel (XLSX)", "تنزيل بصيغة Excel ‏(XLSX)"],
   "results.export_json": ["Download JSON (re-runnable)", "Télécharger en JSON (recalculable)", "تنزيل بصيغة JSON (قابل لإعادة الحساب)"],
@@ -19,8 +33,16 @@ const table = {
   "results.applications_count": ["Applications ranked", "Candidatures classées", "الطلبات المرتبة"],
   "results.laureates": ["Laureates to choose", "Lauréats à choisir", "عدد الفائزين"],
   "results.icc": ["Intraclass correlation (ICC)", "Corrélation intraclasse (ICC)", "معامل الارتباط داخل الفئة (ICC)"],
-  "results.icc_value": ["single juror {single} ({singleBand}); jury average {average} ({averageBand})", "un membre {single} ({singleBand}) ; moyenne du jury {average} ({averageBand})", "محكّم واحد {single} ({singleBand})؛ متوسط اللجنة {average} ({averageBand})"],
-  "results.icc_none": ["Not available: not every juror scored every application.", "Non disponible : tous les membres n’ont pas noté toutes les candidatures.", "غير متاح: لم يقيّم كل محكّم جميع الطلبات."],
+  "results.icc_value": [
+    "single juror {single} ({singleBand}); jury average {average} ({averageBand})",
+    "un membre {single} ({singleBand}) ; moyenne du jury {average} ({averageBand})",
+    "محكّم واحد {single} ({singleBand})؛ متوسط اللجنة {average} ({averageBand})",
+  ],
+  "results.icc_none": [
+    "Not available: not every juror scored every application.",
+    "Non disponible : tous les membres n’ont pas noté toutes les candidatures.",
+    "غير متاح: لم يقيّم كل محكّم جميع الطلبات.",
+  ],
   "results.alpha": ["Krippendorff’s alpha", "Alpha de Krippendorff", "معامل ألفا لكريبندورف"],
   "results.alpha_value": ["{value} ({band})", "{value} ({band})", "{value} ({band})"],
   "results.alpha_none": ["Not available (too few pairable scores).", "Non disponible (trop peu de notes comparables).", "غير متاح (عدد الدرجات القابلة للمقارنة قليل جدًا)."],
@@ -69,7 +91,11 @@ const table = {
   "results.col_leniency": ["Leniency", "Indulgence", "التساهل"],
   "results.col_bias": ["Fitted bias", "Biais estimé", "الانحياز المقدَّر"],
   "results.juror_letter": ["Juror {letter}", "Membre {letter}", "المحكّم {letter}"],
-  "results.jury_anonymous": ["Other jurors are shown as Juror A–E. Applications you are in conflict with are not shown.", "Les autres membres sont désignés Membre A à E. Les candidatures avec lesquelles vous êtes en conflit ne sont pas affichées.", "يظهر المحكّمون الآخرون بالرموز A إلى E. لا تظهر الطلبات التي لديك تضارب مصالح معها."],
+  "results.jury_anonymous": [
+    "Other jurors are shown as Juror A–E. Applications you are in conflict with are not shown.",
+    "Les autres membres sont désignés Membre A à E. Les candidatures avec lesquelles vous êtes en conflit ne sont pas affichées.",
+    "يظهر المحكّمون الآخرون بالرموز A إلى E. لا تظهر الطلبات التي لديك تضارب مصالح معها.",
+  ],
   "results.whatif_title": ["What if?", "Et si… ?", "ماذا لو؟"],
   "results.whatif_help": [
     "Try another method or other criterion weights to see how the ranking would change. Nothing is saved: the official method and weights stay as they were when scoring opened.",
@@ -87,12 +113,24 @@ const table = {
   "results.up": ["up {n}", "gagne {n}", "يتقدم {n}"],
   "results.down": ["down {n}", "perd {n}", "يتراجع {n}"],
   "results.chart_intervals": ["Rank intervals", "Intervalles de rang", "مجالات الرتبة"],
-  "results.chart_intervals_caption": ["Each bar is an application’s 95% rank interval; the dot is its rank. Rank 1 is at the start.", "Chaque barre est l’intervalle de rang à 95 % d’une candidature ; le point est son rang. Le rang 1 est au début.", "كل شريط هو مجال الرتبة 95% لطلب ما، والنقطة رتبته. الرتبة 1 في البداية."],
+  "results.chart_intervals_caption": [
+    "Each bar is an application’s 95% rank interval; the dot is its rank. Rank 1 is at the start.",
+    "Chaque barre est l’intervalle de rang à 95 % d’une candidature ; le point est son rang. Le rang 1 est au début.",
+    "كل شريط هو مجال الرتبة 95% لطلب ما، والنقطة رتبته. الرتبة 1 في البداية.",
+  ],
   "results.chart_interval_item": ["{reference}: rank {rank}, interval {low}–{high}", "{reference} : rang {rank}, intervalle {low}–{high}", "{reference}: الرتبة {rank}، المجال {low}–{high}"],
   "results.chart_distribution": ["Score distribution per criterion", "Distribution des notes par critère", "توزيع الدرجات حسب المعيار"],
-  "results.chart_distribution_caption": ["How many reviews gave each score, per criterion.", "Nombre d’évaluations ayant donné chaque note, par critère.", "عدد التقييمات التي أعطت كل درجة، لكل معيار."],
+  "results.chart_distribution_caption": [
+    "How many reviews gave each score, per criterion.",
+    "Nombre d’évaluations ayant donné chaque note, par critère.",
+    "عدد التقييمات التي أعطت كل درجة، لكل معيار.",
+  ],
   "results.chart_leniency": ["Juror leniency", "Indulgence des membres du jury", "تساهل المحكّمين"],
-  "results.chart_leniency_caption": ["Bars towards the end: more lenient than the other jurors on the same applications; towards the start: harsher.", "Barres vers la fin : plus indulgent que les autres sur les mêmes candidatures ; vers le début : plus sévère.", "الأشرطة نحو النهاية: أكثر تساهلًا من الآخرين في الطلبات نفسها؛ نحو البداية: أكثر تشددًا."],
+  "results.chart_leniency_caption": [
+    "Bars towards the end: more lenient than the other jurors on the same applications; towards the start: harsher.",
+    "Barres vers la fin : plus indulgent que les autres sur les mêmes candidatures ; vers le début : plus sévère.",
+    "الأشرطة نحو النهاية: أكثر تساهلًا من الآخرين في الطلبات نفسها؛ نحو البداية: أكثر تشددًا.",
+  ],
   "results.col_reference": ["Reference", "Référence", "المرجع"],
   "results.col_title": ["Project", "Projet", "المشروع"],
   "results.col_organisation": ["Organisation", "Organisation", "المؤسسة"],
@@ -106,13 +144,25 @@ const table = {
   "errors.results_weight_nan": ["Enter the weight as a number, for example 1 or 2.5", "Saisissez la pondération sous forme de nombre, par exemple 1 ou 2,5", "أدخل الوزن رقمًا، مثل 1 أو 2.5"],
   "errors.results_weight_positive": ["A weight must be greater than 0", "Une pondération doit être supérieure à 0", "يجب أن يكون الوزن أكبر من 0"],
   "errors.results_weight_large": ["A weight must be 1000 or less", "Une pondération doit être inférieure ou égale à 1000", "يجب ألا يتجاوز الوزن 1000"],
-  "errors.results_weight_unknown": ["These weights do not match the edition’s criteria: reload the page and try again", "Ces pondérations ne correspondent pas aux critères de l’édition : rechargez la page et réessayez", "هذه الأوزان لا تطابق معايير الدورة: أعد تحميل الصفحة وحاول مجددًا"],
+  "errors.results_weight_unknown": [
+    "These weights do not match the edition’s criteria: reload the page and try again",
+    "Ces pondérations ne correspondent pas aux critères de l’édition : rechargez la page et réessayez",
+    "هذه الأوزان لا تطابق معايير الدورة: أعد تحميل الصفحة وحاول مجددًا",
+  ],
   // --- deliberation
   "results.deliberation_heading": ["Deliberation of the {year} edition", "Délibération de l’édition {year}", "مداولة دورة {year}"],
   "results.deliberation_wait": ["Deliberation can open once scoring has closed.", "La délibération peut s’ouvrir une fois la notation close.", "يمكن فتح المداولة بعد انتهاء التقييم."],
-  "results.deliberation_opened": ["Deliberation is open: jurors can now rank the shortlist.", "La délibération est ouverte : les membres du jury peuvent classer la liste restreinte.", "المداولة مفتوحة: يمكن لأعضاء اللجنة الآن ترتيب القائمة القصيرة."],
+  "results.deliberation_opened": [
+    "Deliberation is open: jurors can now rank the shortlist.",
+    "La délibération est ouverte : les membres du jury peuvent classer la liste restreinte.",
+    "المداولة مفتوحة: يمكن لأعضاء اللجنة الآن ترتيب القائمة القصيرة.",
+  ],
   "results.shortlist_title": ["Shortlist", "Liste restreinte", "القائمة القصيرة"],
-  "results.shortlist_help": ["The best-ranked applications are ticked. Tick or untick to change the shortlist, then open the deliberation.", "Les candidatures les mieux classées sont cochées. Cochez ou décochez pour modifier la liste, puis ouvrez la délibération.", "الطلبات الأعلى ترتيبًا محددة. حدّد أو ألغِ التحديد لتعديل القائمة، ثم افتح المداولة."],
+  "results.shortlist_help": [
+    "The best-ranked applications are ticked. Tick or untick to change the shortlist, then open the deliberation.",
+    "Les candidatures les mieux classées sont cochées. Cochez ou décochez pour modifier la liste, puis ouvrez la délibération.",
+    "الطلبات الأعلى ترتيبًا محددة. حدّد أو ألغِ التحديد لتعديل القائمة، ثم افتح المداولة.",
+  ],
   "results.shortlist_legend": ["Applications on the shortlist", "Candidatures de la liste restreinte", "الطلبات في القائمة القصيرة"],
   "results.shortlist_item": ["Rank {rank}: {reference} — {title}", "Rang {rank} : {reference} — {title}", "الرتبة {rank}: {reference} — {title}"],
   "results.open_deliberation": ["Open the deliberation", "Ouvrir la délibération", "افتح المداولة"],
@@ -122,44 +172,88 @@ const table = {
   "results.chair": ["chair", "président·e", "الرئيس"],
   "results.you": ["you", "vous", "أنت"],
   "results.close_title": ["Close the ballot", "Clore le scrutin", "إغلاق الاقتراع"],
-  "results.close_confirm": ["I confirm the ballot is closed: no juror can vote or change their vote afterwards", "Je confirme la clôture du scrutin : aucun membre ne pourra plus voter ni modifier son vote", "أؤكد إغلاق الاقتراع: لن يتمكن أي محكّم من التصويت أو تعديل صوته بعد ذلك"],
+  "results.close_confirm": [
+    "I confirm the ballot is closed: no juror can vote or change their vote afterwards",
+    "Je confirme la clôture du scrutin : aucun membre ne pourra plus voter ni modifier son vote",
+    "أؤكد إغلاق الاقتراع: لن يتمكن أي محكّم من التصويت أو تعديل صوته بعد ذلك",
+  ],
   "results.close_submit": ["Close the ballot", "Clore le scrutin", "أغلق الاقتراع"],
   "results.ballot_closed_notice": ["The ballot is closed and the outcome computed.", "Le scrutin est clos et le résultat calculé.", "أُغلق الاقتراع وحُسبت النتيجة."],
   "results.outcome_title": ["Outcome of the vote", "Résultat du vote", "نتيجة التصويت"],
-  "results.outcome_help": ["[ballots] one: 1 ballot, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with. | other: {ballots} ballots, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with.", "[ballots] one: {ballots} bulletin, dépouillé selon la méthode de Schulze ; la part Borda figure à côté. Un membre ne vote pas sur une candidature avec laquelle il est en conflit. | other: {ballots} bulletins, dépouillés selon la méthode de Schulze ; la part Borda figure à côté. Un membre ne vote pas sur une candidature avec laquelle il est en conflit.", "[ballots] zero: لا توجد أوراق اقتراع بعد؛ تُفرز الأوراق بطريقة شولتسه، وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | one: ورقة اقتراع واحدة، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | two: ورقتا اقتراع، فُرزتا بطريقة شولتسه؛ وتظهر حصة بوردا بجانبهما. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | few: {ballots} أوراق اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | many: {ballots} ورقة اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | other: {ballots} ورقة اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه."],
+  "results.outcome_help": [
+    "[ballots] one: 1 ballot, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with. | other: {ballots} ballots, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with.",
+    "[ballots] one: {ballots} bulletin, dépouillé selon la méthode de Schulze ; la part Borda figure à côté. Un membre ne vote pas sur une candidature avec laquelle il est en conflit. | other: {ballots} bulletins, dépouillés selon la méthode de Schulze ; la part Borda figure à côté. Un membre ne vote pas sur une candidature avec laquelle il est en conflit.",
+    "[ballots] zero: لا توجد أوراق اقتراع بعد؛ تُفرز الأوراق بطريقة شولتسه، وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | one: ورقة اقتراع واحدة، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | two: ورقتا اقتراع، فُرزتا بطريقة شولتسه؛ وتظهر حصة بوردا بجانبهما. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | few: {ballots} أوراق اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | many: {ballots} ورقة اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه. | other: {ballots} ورقة اقتراع، فُرزت بطريقة شولتسه؛ وتظهر حصة بوردا بجانبها. لا يصوّت المحكّم على طلب لديه تضارب مصالح معه.",
+  ],
   "results.col_position": ["Position", "Position", "الموقع"],
   "results.col_schulze_wins": ["Schulze: others beaten", "Schulze : candidatures battues", "شولتسه: عدد المتفوَّق عليهم"],
   "results.col_borda": ["Borda share", "Part Borda", "حصة بوردا"],
   "results.go_decision": ["Go to the decision", "Aller à la décision", "الانتقال إلى القرار"],
   "results.ballot_heading": ["Ballot of the {year} edition", "Bulletin de vote de l’édition {year}", "ورقة اقتراع دورة {year}"],
-  "results.ballot_not_open": ["The deliberation has not opened yet. You will be able to vote here once the secretariat opens it.", "La délibération n’est pas encore ouverte. Vous pourrez voter ici dès que le secrétariat l’aura ouverte.", "لم تُفتح المداولة بعد. ستتمكن من التصويت هنا بمجرد أن تفتحها الأمانة."],
-  "results.ballot_help": ["Give each application a position: 1 for your first choice. The same number for two applications means a tie. You can change your ballot until the chair closes it.", "Donnez une position à chaque candidature : 1 pour votre premier choix. Le même nombre pour deux candidatures signifie une égalité. Vous pouvez modifier votre bulletin jusqu’à sa clôture par le ou la président·e.", "أعطِ كل طلب موقعًا: 1 لاختيارك الأول. الرقم نفسه لطلبين يعني التعادل. يمكنك تعديل ورقتك حتى يغلق الرئيس الاقتراع."],
+  "results.ballot_not_open": [
+    "The deliberation has not opened yet. You will be able to vote here once the secretariat opens it.",
+    "La délibération n’est pas encore ouverte. Vous pourrez voter ici dès que le secrétariat l’aura ouverte.",
+    "لم تُفتح المداولة بعد. ستتمكن من التصويت هنا بمجرد أن تفتحها الأمانة.",
+  ],
+  "results.ballot_help": [
+    "Give each application a position: 1 for your first choice. The same number for two applications means a tie. You can change your ballot until the chair closes it.",
+    "Donnez une position à chaque candidature : 1 pour votre premier choix. Le même nombre pour deux candidatures signifie une égalité. Vous pouvez modifier votre bulletin jusqu’à sa clôture par le ou la président·e.",
+    "أعطِ كل طلب موقعًا: 1 لاختيارك الأول. الرقم نفسه لطلبين يعني التعادل. يمكنك تعديل ورقتك حتى يغلق الرئيس الاقتراع.",
+  ],
   "results.ballot_already": ["Your ballot is recorded. Submitting again replaces it.", "Votre bulletin est enregistré. Un nouvel envoi le remplace.", "سُجّلت ورقتك. الإرسال مرة أخرى يستبدلها."],
   "results.ballot_rank_label": ["Position of {reference} — {title}", "Position de {reference} — {title}", "موقع {reference} — {title}"],
   "results.ballot_submit": ["Cast my ballot", "Voter", "أدلِ بصوتي"],
   "results.ballot_saved": ["Your ballot is recorded.", "Votre bulletin est enregistré.", "سُجّلت ورقة اقتراعك."],
   "results.recommendation_title": ["The jury’s recommendation", "Recommandation du jury", "توصية لجنة التحكيم"],
-  "results.recommendation_help": ["Propose the laureates in order, with a citation in English and in French for each, and the minutes of the deliberation.", "Proposez les lauréats dans l’ordre, avec une citation en anglais et en français pour chacun, et le procès-verbal de la délibération.", "اقترح الفائزين بالترتيب، مع نص تنويه بالإنجليزية والفرنسية لكل منهم، ومحضر المداولة."],
+  "results.recommendation_help": [
+    "Propose the laureates in order, with a citation in English and in French for each, and the minutes of the deliberation.",
+    "Proposez les lauréats dans l’ordre, avec une citation en anglais et en français pour chacun, et le procès-verbal de la délibération.",
+    "اقترح الفائزين بالترتيب، مع نص تنويه بالإنجليزية والفرنسية لكل منهم، ومحضر المداولة.",
+  ],
   "results.recommendation_place": ["Laureate {n}", "Lauréat {n}", "الفائز {n}"],
   "results.recommendation_choice": ["Application", "Candidature", "الطلب"],
   "results.citation_en": ["Citation in English", "Citation en anglais", "نص التنويه بالإنجليزية"],
   "results.citation_fr": ["Citation in French", "Citation en français", "نص التنويه بالفرنسية"],
   "results.minutes": ["Minutes of the deliberation", "Procès-verbal de la délibération", "محضر المداولة"],
   "results.recommendation_submit": ["Record the recommendation", "Enregistrer la recommandation", "سجّل التوصية"],
-  "results.recommendation_saved": ["The jury’s recommendation is recorded and sent to the secretariat.", "La recommandation du jury est enregistrée et transmise au secrétariat.", "سُجّلت توصية اللجنة وأُحيلت إلى الأمانة."],
-  "results.recommendation_none": ["The chair has not recorded the jury’s recommendation yet.", "Le ou la président·e n’a pas encore enregistré la recommandation du jury.", "لم يسجّل رئيس اللجنة التوصية بعد."],
+  "results.recommendation_saved": [
+    "The jury’s recommendation is recorded and sent to the secretariat.",
+    "La recommandation du jury est enregistrée et transmise au secrétariat.",
+    "سُجّلت توصية اللجنة وأُحيلت إلى الأمانة.",
+  ],
+  "results.recommendation_none": [
+    "The chair has not recorded the jury’s recommendation yet.",
+    "Le ou la président·e n’a pas encore enregistré la recommandation du jury.",
+    "لم يسجّل رئيس اللجنة التوصية بعد.",
+  ],
   // --- decision and announcement
   "results.decision_heading": ["Decision for the {year} edition", "Décision pour l’édition {year}", "قرار دورة {year}"],
   "results.decision_record_title": ["The Director-General’s decision", "Décision du Directeur général ou de la Directrice générale", "قرار المدير العام"],
-  "results.decision_help": ["Record the laureates the Director-General chose and when the announcement happens. Once recorded, the decision and its snapshot can never change.", "Enregistrez les lauréats choisis par le Directeur général ou la Directrice générale et l’instant de l’annonce. Une fois enregistrée, la décision et son instantané ne peuvent plus changer.", "سجّل الفائزين الذين اختارهم المدير العام وموعد الإعلان. بعد التسجيل، لا يمكن تغيير القرار ولقطته أبدًا."],
+  "results.decision_help": [
+    "Record the laureates the Director-General chose and when the announcement happens. Once recorded, the decision and its snapshot can never change.",
+    "Enregistrez les lauréats choisis par le Directeur général ou la Directrice générale et l’instant de l’annonce. Une fois enregistrée, la décision et son instantané ne peuvent plus changer.",
+    "سجّل الفائزين الذين اختارهم المدير العام وموعد الإعلان. بعد التسجيل، لا يمكن تغيير القرار ولقطته أبدًا.",
+  ],
   "results.decision_laureates": ["Laureates chosen", "Lauréats choisis", "الفائزون المختارون"],
   "results.decision_date": ["Date of the decision", "Date de la décision", "تاريخ القرار"],
   "results.decision_date_hint": ["For example 2024-03-28 (year-month-day)", "Par exemple 2024-03-28 (année-mois-jour)", "مثلًا 2024-03-28 (السنة-الشهر-اليوم)"],
   "results.announcement_at": ["Announcement (Paris time)", "Annonce (heure de Paris)", "الإعلان (بتوقيت باريس)"],
-  "results.announcement_hint": ["Until this instant nobody outside the secretariat and the jury sees the outcome.", "Jusqu’à cet instant, personne en dehors du secrétariat et du jury ne voit le résultat.", "حتى هذه اللحظة لا يرى النتيجة أحد خارج الأمانة ولجنة التحكيم."],
-  "results.decision_confirm": ["I confirm this is the Director-General’s decision; it cannot be changed afterwards", "Je confirme qu’il s’agit de la décision du Directeur général ou de la Directrice générale ; elle ne pourra plus être modifiée", "أؤكد أن هذا قرار المدير العام؛ ولا يمكن تغييره بعد ذلك"],
+  "results.announcement_hint": [
+    "Until this instant nobody outside the secretariat and the jury sees the outcome.",
+    "Jusqu’à cet instant, personne en dehors du secrétariat et du jury ne voit le résultat.",
+    "حتى هذه اللحظة لا يرى النتيجة أحد خارج الأمانة ولجنة التحكيم.",
+  ],
+  "results.decision_confirm": [
+    "I confirm this is the Director-General’s decision; it cannot be changed afterwards",
+    "Je confirme qu’il s’agit de la décision du Directeur général ou de la Directrice générale ; elle ne pourra plus être modifiée",
+    "أؤكد أن هذا قرار المدير العام؛ ولا يمكن تغييره بعد ذلك",
+  ],
   "results.decision_submit": ["Record the decision", "Enregistrer la décision", "سجّل القرار"],
-  "results.decision_saved": ["The decision is recorded and its snapshot frozen. The announcement is scheduled.", "La décision est enregistrée et son instantané figé. L’annonce est programmée.", "سُجّل القرار وجُمّدت لقطته. الإعلان مجدول."],
+  "results.decision_saved": [
+    "The decision is recorded and its snapshot frozen. The announcement is scheduled.",
+    "La décision est enregistrée et son instantané figé. L’annonce est programmée.",
+    "سُجّل القرار وجُمّدت لقطته. الإعلان مجدول.",
+  ],
   "results.announcement_state": ["Announcement", "Annonce", "الإعلان"],
   "results.embargoed": ["Scheduled: embargoed until then", "Programmée : sous embargo jusque-là", "مجدول: محظور النشر حتى ذلك الحين"],
   "results.announced_on": ["Announced on {date}", "Annoncée le {date}", "أُعلن في {date}"],
@@ -169,40 +263,72 @@ const table = {
   "results.mail_feedback_heading": ["The jury’s feedback:", "Commentaires du jury :", "ملاحظات لجنة التحكيم:"],
   // --- public archive and diploma
   "results.archive_title": ["Laureates", "Lauréats", "الفائزون"],
-  "results.archive_lead": ["Every laureate of the UNESCO King Hamad Bin Isa Al-Khalifa Prize since 2006.", "Tous les lauréats du Prix UNESCO Roi Hamad Bin Isa Al-Khalifa depuis 2006.", "جميع الفائزين بجائزة اليونسكو – الملك حمد بن عيسى آل خليفة منذ عام 2006."],
+  "results.archive_lead": [
+    "Every laureate of the UNESCO King Hamad Bin Isa Al-Khalifa Prize since 2006.",
+    "Tous les lauréats du Prix UNESCO Roi Hamad Bin Isa Al-Khalifa depuis 2006.",
+    "جميع الفائزين بجائزة اليونسكو – الملك حمد بن عيسى آل خليفة منذ عام 2006.",
+  ],
   "results.filter_year": ["Edition", "Édition", "الدورة"],
   "results.filter_all_years": ["All editions", "Toutes les éditions", "جميع الدورات"],
   "results.filter_country": ["Country", "Pays", "البلد"],
   "results.filter_all_countries": ["All countries", "Tous les pays", "جميع البلدان"],
   "results.filter_submit": ["Filter", "Filtrer", "تصفية"],
-  "results.archive_count": ["one: 1 laureate | other: {count} laureates", "one: {count} lauréat | other: {count} lauréats", "zero: لا يوجد فائزون | one: فائز واحد | two: فائزان | few: {count} فائزين | many: {count} فائزًا | other: {count} فائز"],
-  "results.archive_empty": ["No laureate matches these filters. Choose another edition or country.", "Aucun lauréat ne correspond à ces filtres. Choisissez une autre édition ou un autre pays.", "لا يوجد فائز يطابق هذه المرشحات. اختر دورة أو بلدًا آخر."],
+  "results.archive_count": [
+    "one: 1 laureate | other: {count} laureates",
+    "one: {count} lauréat | other: {count} lauréats",
+    "zero: لا يوجد فائزون | one: فائز واحد | two: فائزان | few: {count} فائزين | many: {count} فائزًا | other: {count} فائز",
+  ],
+  "results.archive_empty": [
+    "No laureate matches these filters. Choose another edition or country.",
+    "Aucun lauréat ne correspond à ces filtres. Choisissez une autre édition ou un autre pays.",
+    "لا يوجد فائز يطابق هذه المرشحات. اختر دورة أو بلدًا آخر.",
+  ],
   "results.col_edition": ["Edition", "Édition", "الدورة"],
   "results.edition_laureates_title": ["Laureates of the edition", "Lauréats de l’édition", "الفائزون في الدورة"],
   "results.edition_laureates_heading": ["Laureates {year}", "Lauréats {year}", "الفائزون لعام {year}"],
   "results.diploma_download": ["Download the diploma (PDF)", "Télécharger le diplôme (PDF)", "تنزيل الشهادة (PDF)"],
   "results.diploma_pdf_title": ["Diploma, {year} edition", "Diplôme, édition {year}", "شهادة، دورة {year}"],
-  "results.diploma_pdf_org": ["United Nations Educational, Scientific and Cultural Organization", "Organisation des Nations Unies pour l’éducation, la science et la culture", "منظمة الأمم المتحدة للتربية والعلم والثقافة"],
-  "results.diploma_pdf_prize": ["UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education", "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation", "جائزة اليونسكو – الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيات المعلومات والاتصالات في التعليم"],
+  "results.diploma_pdf_org": [
+    "United Nations Educational, Scientific and Cultural Organization",
+    "Organisation des Nations Unies pour l’éducation, la science et la culture",
+    "منظمة الأمم المتحدة للتربية والعلم والثقافة",
+  ],
+  "results.diploma_pdf_prize": [
+    "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
+    "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
+    "جائزة اليونسكو – الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيات المعلومات والاتصالات في التعليم",
+  ],
   "results.diploma_pdf_awarded": ["is awarded to", "est décerné à", "تُمنح إلى"],
   "results.diploma_pdf_project": ["for the project “{project}”", "pour le projet « {project} »", "عن مشروع «{project}»"],
   "results.diploma_pdf_edition": ["{year} edition — {theme}", "Édition {year} — {theme}", "دورة {year} — {theme}"],
   "results.diploma_pdf_dg": ["The Director-General of UNESCO", "Le Directeur général ou la Directrice générale de l’UNESCO", "المدير العام لليونسكو"],
   "results.diploma_pdf_chair": ["The Chairperson of the International Jury", "Le ou la président·e du Jury international", "رئيس لجنة التحكيم الدولية"],
   // --- e-mails of the announcement
-  "mail.results_laureate.subject": ["You are a laureate of the UNESCO ICT in Education Prize {year}", "Vous êtes lauréat du Prix UNESCO TIC dans l’éducation {year}", "أنت فائز بجائزة اليونسكو لتكنولوجيات المعلومات والاتصالات في التعليم {year}"],
+  "mail.results_laureate.subject": [
+    "You are a laureate of the UNESCO ICT in Education Prize {year}",
+    "Vous êtes lauréat du Prix UNESCO TIC dans l’éducation {year}",
+    "أنت فائز بجائزة اليونسكو لتكنولوجيات المعلومات والاتصالات في التعليم {year}",
+  ],
   "mail.results_laureate.body": [
     "Hello {name},\n\nWe are delighted to tell you that the Director-General of UNESCO has chosen your project “{title}” ({reference}) as a laureate of the {year} edition, “{theme}”.\n\nThe laureates are published here: {link}\n\nYou can download your diploma from that page when you are signed in.{feedback}",
     "Bonjour {name},\n\nNous avons le plaisir de vous annoncer que le Directeur général ou la Directrice générale de l’UNESCO a choisi votre projet « {title} » ({reference}) comme lauréat de l’édition {year}, « {theme} ».\n\nLes lauréats sont publiés ici : {link}\n\nVous pouvez télécharger votre diplôme depuis cette page une fois connecté.{feedback}",
     "مرحبًا {name}،\n\nيسعدنا أن نبلغك بأن المدير العام لليونسكو اختار مشروعك «{title}» ({reference}) فائزًا في دورة {year}، «{theme}».\n\nالفائزون منشورون هنا: {link}\n\nيمكنك تنزيل شهادتك من تلك الصفحة بعد تسجيل الدخول.{feedback}",
   ],
-  "mail.results_not_selected.subject": ["Outcome of the UNESCO ICT in Education Prize {year}", "Résultat du Prix UNESCO TIC dans l’éducation {year}", "نتيجة جائزة اليونسكو لتكنولوجيات المعلومات والاتصالات في التعليم {year}"],
+  "mail.results_not_selected.subject": [
+    "Outcome of the UNESCO ICT in Education Prize {year}",
+    "Résultat du Prix UNESCO TIC dans l’éducation {year}",
+    "نتيجة جائزة اليونسكو لتكنولوجيات المعلومات والاتصالات في التعليم {year}",
+  ],
   "mail.results_not_selected.body": [
     "Hello {name},\n\nThank you for taking part in the {year} edition, “{theme}”. Your project “{title}” ({reference}) was not selected as a laureate this time.\n\nThe laureates are published here: {link}{feedback}",
     "Bonjour {name},\n\nMerci d’avoir participé à l’édition {year}, « {theme} ». Votre projet « {title} » ({reference}) n’a pas été retenu comme lauréat cette fois-ci.\n\nLes lauréats sont publiés ici : {link}{feedback}",
     "مرحبًا {name}،\n\nشكرًا لمشاركتك في دورة {year}، «{theme}». لم يُختر مشروعك «{title}» ({reference}) فائزًا هذه المرة.\n\nالفائزون منشورون هنا: {link}{feedback}",
   ],
-  "mail.results_entity_laureate.subject": ["A candidature you nominated is a laureate ({year})", "Une candidature que vous avez désignée est lauréate ({year})", "ترشيح قدّمتموه فاز بالجائزة ({year})"],
+  "mail.results_entity_laureate.subject": [
+    "A candidature you nominated is a laureate ({year})",
+    "Une candidature que vous avez désignée est lauréate ({year})",
+    "ترشيح قدّمتموه فاز بالجائزة ({year})",
+  ],
   "mail.results_entity_laureate.body": [
     "Hello {name},\n\nThe project “{title}” ({reference}), which your entity nominated, has been chosen as a laureate of the {year} edition, “{theme}”.\n\nThe laureates are published here: {link}{feedback}",
     "Bonjour {name},\n\nLe projet « {title} » ({reference}), désigné par votre entité, a été choisi comme lauréat de l’édition {year}, « {theme} ».\n\nLes lauréats sont publiés ici : {link}{feedback}",
@@ -215,12 +341,32 @@ const table = {
     "مرحبًا {name}،\n\nلم يُختر مشروع «{title}» ({reference}) الذي رشّحته جهتكم لدورة {year}، «{theme}»، فائزًا.\n\nالفائزون منشورون هنا: {link}{feedback}",
   ],
   // --- errors of deliberation and decision
-  "errors.shortlist_too_small": ["Choose at least two applications, and at least as many as there are laureates", "Choisissez au moins deux candidatures, et au moins autant que de lauréats", "اختر طلبين على الأقل، وبعدد لا يقل عن عدد الفائزين"],
-  "errors.shortlist_invalid": ["The shortlist names an application that is not eligible in this edition: reload the page and try again", "La liste restreinte contient une candidature non recevable dans cette édition : rechargez la page et réessayez", "تتضمن القائمة القصيرة طلبًا غير مؤهل في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا"],
+  "errors.shortlist_too_small": [
+    "Choose at least two applications, and at least as many as there are laureates",
+    "Choisissez au moins deux candidatures, et au moins autant que de lauréats",
+    "اختر طلبين على الأقل، وبعدد لا يقل عن عدد الفائزين",
+  ],
+  "errors.shortlist_invalid": [
+    "The shortlist names an application that is not eligible in this edition: reload the page and try again",
+    "La liste restreinte contient une candidature non recevable dans cette édition : rechargez la page et réessayez",
+    "تتضمن القائمة القصيرة طلبًا غير مؤهل في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا",
+  ],
   "errors.deliberation_exists": ["The deliberation of this edition is already open", "La délibération de cette édition est déjà ouverte", "مداولة هذه الدورة مفتوحة بالفعل"],
-  "errors.deliberation_not_now": ["Deliberation can only open after scoring has closed and before the decision", "La délibération ne peut s’ouvrir qu’après la clôture de la notation et avant la décision", "لا يمكن فتح المداولة إلا بعد انتهاء التقييم وقبل القرار"],
-  "errors.ballot_closed": ["The ballot is not open: the deliberation has not started or is closed", "Le scrutin n’est pas ouvert : la délibération n’a pas commencé ou est close", "الاقتراع غير مفتوح: لم تبدأ المداولة أو أُغلقت"],
-  "errors.ballot_application_invalid": ["Your ballot names an application that is not on the shortlist or that you are in conflict with: nothing was recorded", "Votre bulletin contient une candidature hors de la liste restreinte ou avec laquelle vous êtes en conflit : rien n’a été enregistré", "تتضمن ورقتك طلبًا خارج القائمة القصيرة أو لديك تضارب مصالح معه: لم يُسجَّل شيء"],
+  "errors.deliberation_not_now": [
+    "Deliberation can only open after scoring has closed and before the decision",
+    "La délibération ne peut s’ouvrir qu’après la clôture de la notation et avant la décision",
+    "لا يمكن فتح المداولة إلا بعد انتهاء التقييم وقبل القرار",
+  ],
+  "errors.ballot_closed": [
+    "The ballot is not open: the deliberation has not started or is closed",
+    "Le scrutin n’est pas ouvert : la délibération n’a pas commencé ou est close",
+    "الاقتراع غير مفتوح: لم تبدأ المداولة أو أُغلقت",
+  ],
+  "errors.ballot_application_invalid": [
+    "Your ballot names an application that is not on the shortlist or that you are in conflict with: nothing was recorded",
+    "Votre bulletin contient une candidature hors de la liste restreinte ou avec laquelle vous êtes en conflit : rien n’a été enregistré",
+    "تتضمن ورقتك طلبًا خارج القائمة القصيرة أو لديك تضارب مصالح معه: لم يُسجَّل شيء",
+  ],
   "errors.ballot_incomplete": ["Give a position to every application on the shortlist", "Donnez une position à chaque candidature de la liste restreinte", "أعطِ موقعًا لكل طلب في القائمة القصيرة"],
   "errors.ballot_rank_required": ["Enter a position, for example 1", "Saisissez une position, par exemple 1", "أدخل موقعًا، مثلًا 1"],
   "errors.ballot_rank_invalid": ["Enter a whole number from 1 upwards", "Saisissez un nombre entier à partir de 1", "أدخل عددًا صحيحًا ابتداءً من 1"],
@@ -228,12 +374,28 @@ const table = {
   "errors.recommendation_choice_required": ["Choose an application", "Choisissez une candidature", "اختر طلبًا"],
   "errors.recommendation_duplicate": ["Choose a different application for each place", "Choisissez une candidature différente pour chaque place", "اختر طلبًا مختلفًا لكل مرتبة"],
   "errors.recommendation_choice_invalid": ["This application is not on the shortlist", "Cette candidature ne figure pas sur la liste restreinte", "هذا الطلب ليس في القائمة القصيرة"],
-  "errors.recommendation_not_now": ["The recommendation can be recorded once the ballot is closed", "La recommandation peut être enregistrée une fois le scrutin clos", "يمكن تسجيل التوصية بعد إغلاق الاقتراع"],
-  "errors.decision_exists": ["The decision for this edition is already recorded and cannot be changed", "La décision de cette édition est déjà enregistrée et ne peut pas être modifiée", "قرار هذه الدورة مسجّل بالفعل ولا يمكن تغييره"],
+  "errors.recommendation_not_now": [
+    "The recommendation can be recorded once the ballot is closed",
+    "La recommandation peut être enregistrée une fois le scrutin clos",
+    "يمكن تسجيل التوصية بعد إغلاق الاقتراع",
+  ],
+  "errors.decision_exists": [
+    "The decision for this edition is already recorded and cannot be changed",
+    "La décision de cette édition est déjà enregistrée et ne peut pas être modifiée",
+    "قرار هذه الدورة مسجّل بالفعل ولا يمكن تغييره",
+  ],
   "errors.decision_not_now": ["The decision can be recorded once scoring has closed", "La décision peut être enregistrée une fois la notation close", "يمكن تسجيل القرار بعد انتهاء التقييم"],
   "errors.decision_laureates_required": ["Choose at least one laureate", "Choisissez au moins un lauréat", "اختر فائزًا واحدًا على الأقل"],
-  "errors.decision_laureates_invalid": ["A chosen laureate is not an eligible application of this edition: reload the page and try again", "Un lauréat choisi n’est pas une candidature recevable de cette édition : rechargez la page et réessayez", "أحد الفائزين المختارين ليس طلبًا مؤهلًا في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا"],
-  "errors.decision_date_invalid": ["Enter the date as year-month-day, for example 2024-03-28", "Saisissez la date sous la forme année-mois-jour, par exemple 2024-03-28", "أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثلًا 2024-03-28"],
+  "errors.decision_laureates_invalid": [
+    "A chosen laureate is not an eligible application of this edition: reload the page and try again",
+    "Un lauréat choisi n’est pas une candidature recevable de cette édition : rechargez la page et réessayez",
+    "أحد الفائزين المختارين ليس طلبًا مؤهلًا في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا",
+  ],
+  "errors.decision_date_invalid": [
+    "Enter the date as year-month-day, for example 2024-03-28",
+    "Saisissez la date sous la forme année-mois-jour, par exemple 2024-03-28",
+    "أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثلًا 2024-03-28",
+  ],
   "errors.decision_date_future": ["The date of the decision cannot be in the future", "La date de la décision ne peut pas être dans le futur", "لا يمكن أن يكون تاريخ القرار في المستقبل"],
   "errors.announcement_invalid": ["Enter the date and time of the announcement", "Saisissez la date et l’heure de l’annonce", "أدخل تاريخ الإعلان ووقته"],
   "errors.announcement_before_scoring_close": [
@@ -242,13 +404,6 @@ const table = {
     "يجب أن يأتي الإعلان بعد إغلاق التقييم ({close}، بتوقيت باريس): اختر موعداً لاحقاً، أو عدّل مواعيد التقييم في الدورة",
   ],
   "errors.announcement_past": ["The announcement must be in the future", "L’annonce doit être dans le futur", "يجب أن يكون الإعلان في المستقبل"],
-} as const satisfies Record<string, readonly [string, string, string]>;
+} as const satisfies Triples;
 
-type Key = keyof typeof table;
-type Texts = { [K in Key]: string };
-
-function column(i: 0 | 1 | 2): Texts {
-  return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[i]])) as Texts;
-}
-
-export const resultsMessages: { en: Texts; fr: Texts; ar: Texts } = { en: column(0), fr: column(1), ar: column(2) };
+export const resultsMessages = byLanguage(resultsTriples);

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import ar, { core as arCore } from "../../../../app/kernel/i18n/ar";
+import ar from "../../../../app/kernel/i18n/ar";
 import { applicationsMessages } from "../../../../app/kernel/i18n/areas/applications";
 import { editionsMessages } from "../../../../app/kernel/i18n/areas/editions";
 import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsMessages } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
-import en, { core as enCore } from "../../../../app/kernel/i18n/en";
-import fr, { core as frCore } from "../../../../app/kernel/i18n/fr";
+import { coreMessages } from "../../../../app/kernel/i18n/core";
+import en from "../../../../app/kernel/i18n/en";
+import fr from "../../../../app/kernel/i18n/fr";
 import { direction, pluralCategory, pluralForms, translate, type Locale } from "../../../../app/kernel/i18n";
 import { fromAcceptLanguage } from "../../../../app/kernel/i18n/locale.server";
 
@@ -54,7 +55,7 @@ describe("catalogues", () => {
   // whichever comes last, and a page loading only the other area shows the other wording.
   it("no key is defined in two areas, or in an area and the core catalogue", () => {
     const sources: Record<string, Record<string, Record<string, string>>> = {
-      core: { en: enCore, fr: frCore, ar: arCore },
+      core: coreMessages,
       editions: editionsMessages,
       applications: applicationsMessages,
       nominations: nominationsMessages,
