@@ -2,6 +2,7 @@
 // use the site to flood a mailbox: resets, registrations and invitations are throttled per
 // target address and per client address, in the database.
 import { and, count, eq } from "drizzle-orm";
+import { catalogues as languageCatalogues } from "../../../app/kernel/i18n/catalogues";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { outbox, users } from "../../../db/schema";
@@ -11,11 +12,10 @@ import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
 import { requestPasswordReset } from "../../../app/accounts/models/account.server";
 import { MAIL_LIMITS, MAIL_WINDOW_MS, takeMailSlot } from "../../../app/kernel/models/throttle.server";
-import en from "../../../app/kernel/i18n/en";
-import fr from "../../../app/kernel/i18n/fr";
-import ar from "../../../app/kernel/i18n/ar";
 import { translate } from "../../../app/kernel/i18n";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
+
+const { en, fr, ar } = languageCatalogues;
 
 let n = 0;
 const args = (req: Request, address = "203.0.113.20", params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: address } });

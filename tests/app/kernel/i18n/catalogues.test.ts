@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { catalogues as languageCatalogues } from "../../../../app/kernel/i18n/catalogues";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import ar from "../../../../app/kernel/i18n/ar";
 import { applicationsMessages } from "../../../../app/kernel/i18n/areas/applications";
 import { editionsMessages } from "../../../../app/kernel/i18n/areas/editions";
 import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsMessages } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
 import { coreMessages } from "../../../../app/kernel/i18n/core";
-import en from "../../../../app/kernel/i18n/en";
-import fr from "../../../../app/kernel/i18n/fr";
 import { direction, pluralCategory, pluralForms, translate, type Locale } from "../../../../app/kernel/i18n";
 import { fromAcceptLanguage } from "../../../../app/kernel/i18n/locale.server";
+
+const { en, fr, ar } = languageCatalogues;
 
 const catalogues = { en, fr, ar } as Record<string, Record<string, string>>;
 // Each name once: a message with plural forms names {count} in some of its forms only.
