@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requirePermission, requireUser } from "../accounts/server/permissions.server";
+import { requireUser } from "../accounts/server/permissions.server";
 import { listSessions, revokeSession } from "../accounts/server/session.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -28,7 +28,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await validateForm(request, accountSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await requirePermission(request, form.data.intent === "profile" ? "account.update" : "session.revoke", { ownerId: user.id });
   if (form.data.intent === "profile") {
     updateProfile({ userId: user.id, name: form.data.name, locale: form.data.locale });
     return redirect("/account?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(form.data.locale) } });

@@ -1,7 +1,7 @@
 // A laureate's diploma as a PDF: for the laureate (the applicant) and the secretariat, after
 // the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { found, requireUser } from "../accounts/server/permissions.server";
+import { authorize, found, requireUser } from "../accounts/server/permissions.server";
 import { formatDate, translate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { catalogues } from "../kernel/i18n/locale.server";
@@ -11,7 +11,8 @@ import { pdfDocument } from "../kernel/server/pdf.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
-  const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "", userId: user.id, isSecretariat: user.isSecretariat }));
+  const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "" }));
+  authorize(user, "diploma.download", { ownerId: diploma.applicantId });
   // English or French (the prize's working languages); Arabic readers get the English diploma.
   const locale = user.locale === "fr" ? "fr" : "en";
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);

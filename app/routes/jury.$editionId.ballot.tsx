@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, notFound } from "../accounts/server/permissions.server";
+import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
+import type { SessionUser } from "../accounts/server/session.server";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
@@ -9,29 +10,27 @@ import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "
 import { RANK_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
-import { getEditionBrief, resultsViewer } from "../results/models/results.server";
+import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
-import { requireResultsUser } from "../results/server/route.server";
 
 export const handle = { title: "results.ballot_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
-async function access(request: Request, editionId: string) {
-  const user = await requireResultsUser(request);
-  const edition = found(getEditionBrief({ editionId }));
-  const viewer = resultsViewer({ user, editionId });
-  if (!viewer || viewer.kind !== "juror") notFound();
-  return { user, edition, viewer };
+/** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
+function ballotOf(user: SessionUser, editionId: string) {
+  return { edition: found(getEditionBrief({ editionId })), seat: found(user.juries.find((j) => j.editionId === editionId)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { edition, viewer } = await access(request, params.editionId ?? "");
-  const view = deliberationView({ editionId: edition.id, memberId: viewer.memberId, names: false });
-  const own = ownBallot({ editionId: edition.id, memberId: viewer.memberId });
+  const user = await requirePermission(request, "ballot.vote", { editionId: params.editionId }, UNADVERTISED);
+  const { edition, seat } = ballotOf(user, params.editionId ?? "");
+  const isChair = can(user, "ballot.chair", { editionId: edition.id });
+  const view = deliberationView({ editionId: edition.id, memberId: seat.memberId, names: false });
+  const own = ownBallot({ editionId: edition.id, memberId: seat.memberId });
   const ranks: Record<string, string> = {};
   own?.ranking.forEach((group, level) => group.forEach((id) => (ranks[`${RANK_PREFIX}${id}`] = String(level + 1))));
-  const decision = viewer.isChair ? getDecisionRow({ editionId: edition.id }) : null;
+  const decision = isChair ? getDecisionRow({ editionId: edition.id }) : null;
   const recommendation: Record<string, string> = {};
   if (decision?.recommendation) {
     decision.recommendation.forEach((id, i) => {
@@ -43,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   return {
     edition: { id: edition.id, year: edition.year, laureateCount: edition.laureateCount },
-    isChair: viewer.isChair,
+    isChair,
     view,
     ranks,
     voted: own !== null,
@@ -54,12 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, edition, viewer } = await access(request, params.editionId ?? "");
+  const user = await requirePermission(request, "ballot.vote", { editionId: params.editionId }, UNADVERTISED);
+  const { edition, seat } = ballotOf(user, params.editionId ?? "");
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/jury/${edition.id}/ballot`;
   if (intent === "close" || intent === "recommend") {
-    if (!viewer.isChair) notFound();
+    authorize(user, "ballot.chair", { editionId: edition.id });
     if (intent === "close") {
       const form = await validateForm(request, closeBallotSchema, formData);
       if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await validateForm(request, ballotSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const ranks = Object.fromEntries(idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]));
-  const result = submitBallot({ editionId: edition.id, memberId: viewer.memberId, actorId: user.id, ranks });
+  const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect(`${back}?voted=1`);
 }

@@ -15,7 +15,7 @@ export const handle = { title: "jury.conflicts.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "jury.workspace", { editionId: params.editionId });
+  const user = await requirePermission(request, "jury.conflicts", { editionId: params.editionId });
   const list = listApplicationsForDeclaration({ editionId: params.editionId ?? "", userId: user.id });
   const edition = getJuryEdition({ editionId: params.editionId ?? "" });
   if (!list || !edition) notFound();
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "jury.workspace", { editionId: params.editionId });
+  const user = await requirePermission(request, "jury.conflicts", { editionId: params.editionId });
   const editionId = params.editionId ?? "";
   const form = await validateForm(request, declarationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });

@@ -1,23 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { themeOf } from "../results/components/labels";
 import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
-import { requireResultsUser, resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
+import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireResultsUser(request);
+  const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
   return resultsLoaderData({ request, edition, viewer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireResultsUser(request);
+  const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
   return whatIfAction({ request, edition, viewer });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../accounts/server/permissions.server";
+import { requirePermission } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
 import { jurorWorkspace } from "../jury/models/reviews.server";
@@ -11,7 +11,7 @@ export const handle = { title: "jury.dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "juror");
+  const user = await requirePermission(request, "jury.workspace");
   return {
     editions: jurorWorkspace({ userId: user.id }).map((e) => ({
       id: e.id,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { notFound, requireRole } from "../accounts/server/permissions.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
 import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm, type FieldErrors } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
@@ -20,7 +20,7 @@ export const handle = { title: "jury.review.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "juror");
+  const user = await requirePermission(request, "jury.workspace");
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
   const { review, application, files, letter, edition, criteria } = found;
@@ -42,7 +42,7 @@ function failed(result: Result, status = 400) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "juror");
+  const user = await requirePermission(request, "jury.workspace");
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
   const { review, criteria, edition } = found;

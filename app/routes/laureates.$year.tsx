@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "../accounts/server/permissions.server";
+import { can, notFound } from "../accounts/server/permissions.server";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
 import { themeOf } from "../results/components/labels";
@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     year,
     theme: found.edition,
-    // The diploma link only for the laureate and the secretariat; who the applicant is stays on the server.
-    laureates: found.laureates.map(({ applicantId, ...l }) => ({ ...l, diploma: !!user && !!l.applicationId && (user.isSecretariat || applicantId === user.id) })),
+    // The diploma link only for those who may download it; who the applicant is stays on the server.
+    laureates: found.laureates.map(({ applicantId, ...l }) => ({ ...l, diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }) })),
   };
 }
 

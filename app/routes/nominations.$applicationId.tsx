@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../accounts/server/permissions.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
@@ -32,7 +32,7 @@ function findForUser(user: SessionUser, applicationId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "nominator");
+  const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const frozen = application.nominatedContent !== null;
   return {
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "nominator");
+  const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_LETTER_BYTES + 1024 * 1024) return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "../accounts/server/permissions.server";
+import { authorize, can, requirePermission } from "../accounts/server/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { LocalTime } from "../kernel/components/local-time";
@@ -17,11 +17,11 @@ export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "nominator");
+  const user = await requirePermission(request, "nomination.workspace");
   const url = new URL(request.url);
   const wanted = url.searchParams.get("entity");
+  if (wanted) authorize(user, "entity.act", { entityId: wanted });
   const entity = wanted ? user.entities.find((e) => e.id === wanted) : user.entities.length === 1 ? user.entities[0] : undefined;
-  if (wanted && !entity) notFound();
   if (!entity) return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
   const edition = currentNominationEdition(url.searchParams.get("edition"));
   if (!edition) return { choose: null, entity, edition: null } as const;
@@ -38,11 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "nominator");
+  const user = await requirePermission(request, "nomination.workspace");
   const form = await validateForm(request, internalDeadlineSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const edition = currentNominationEdition(form.data.editionId);
-  const entity = user.entities.find((e) => e.id === form.data.entityId);
+  // Another entity's id is a tampered form (400), like an edition that is not the current one.
+  const entity = can(user, "entity.act", { entityId: form.data.entityId }) ? user.entities.find((e) => e.id === form.data.entityId) : undefined;
   if (!entity || !edition || edition.id !== form.data.editionId) {
     return data({ errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values }, { status: 400 });
   }

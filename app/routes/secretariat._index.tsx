@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { listEditionsBrief } from "../nominations/models/entity.server";
 
 export const handle = { title: "secretariat.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
+  await requireSecretariat(request);
   return { editions: listEditionsBrief() };
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { localized } from "../editions/domain/text";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
@@ -12,7 +12,7 @@ export const handle = { title: "editions.overview_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
   if (!found) notFound();
   const e = found.edition;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, RemoveConfirmation, localized } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -14,7 +14,7 @@ export const handle = { title: "editions.rules_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
   if (!found) notFound();
   const url = new URL(request.url);
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
   if (!getEditionForSecretariat({ editionId })) notFound();
   const form = await validateForm(request, ruleSchema);

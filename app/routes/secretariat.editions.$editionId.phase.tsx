@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink } from "../editions/components/edition-forms";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -16,7 +16,7 @@ export const handle = { title: "editions.phase_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
   if (!found) notFound();
   const to = new URL(request.url).searchParams.get("to") ?? "";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
   if (!getEditionForSecretariat({ editionId })) notFound();
   const form = await validateForm(request, phaseSchema);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../accounts/server/permissions.server";
+import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -24,7 +24,7 @@ type Adjustment = (typeof ADJUSTMENTS)[number];
 const adjustmentOf = (value: unknown): Adjustment | null => ((ADJUSTMENTS as readonly unknown[]).includes(value) ? (value as Adjustment) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const adjust = adjustmentOf(new URL(request.url).searchParams.get("adjust"));
   const jurors = listJury({ editionId: edition.id })
@@ -66,7 +66,7 @@ type Result = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, assignmentSchema);
   const bad = (result: Result) => data(result, { status: 400 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, notFound, requirePermission } from "../accounts/server/permissions.server";
+import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -29,7 +29,7 @@ function decisionView(d: Decision) {
 // Reads only: detection, confirmation and dismissal are POSTs (a link followed from anywhere
 // must never change the register or recuse a review).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const search = new URL(request.url).searchParams;
   const adding = !!search.get("add");
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, conflictsSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent, decision: null }, { status: 400 });

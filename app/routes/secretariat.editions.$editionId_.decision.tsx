@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found } from "../accounts/server/permissions.server";
+import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ResultsSteps } from "../results/components/steps";
@@ -14,13 +14,12 @@ import { decisionSummary, recordDecision } from "../results/models/decision.serv
 import { getDeliberation } from "../results/models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../results/models/results.server";
 import resultsCss from "../styles/results.css";
-import { requireSecretariat } from "../results/server/route.server";
 
 export const handle = { title: "results.decision_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireSecretariat(request);
+  await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const decision = decisionSummary({ editionId: edition.id });
   const deliberation = getDeliberation({ editionId: edition.id });
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, decisionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

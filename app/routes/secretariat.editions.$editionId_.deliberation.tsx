@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found } from "../accounts/server/permissions.server";
+import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ResultsSteps } from "../results/components/steps";
@@ -13,13 +13,12 @@ import { closeBallot, openDeliberation } from "../results/models/deliberation.se
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
-import { requireSecretariat } from "../results/server/route.server";
 
 export const handle = { title: "results.deliberation_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const view = deliberationView({ editionId: edition.id, names: true });
   let candidates: { id: string; reference: string; title: string; rank: number; checked: boolean }[] = [];
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const formData = await readForm(request);
   const intent = formData.get("intent");

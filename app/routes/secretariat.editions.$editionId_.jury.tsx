@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../accounts/server/permissions.server";
+import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
@@ -21,7 +21,7 @@ export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const url = new URL(request.url);
   const members = listJury({ editionId: edition.id }).map((m) => ({ id: m.id, name: m.name, email: m.email, isChair: m.isChair, country: m.country, languages: m.languages, expertise: m.expertise, replaced: !!m.replacedAt }));
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, jurySchema);
   const bad = (errors: Record<string, { message: string; vars?: Record<string, string | number> }>, intent: unknown, status = 400) => data({ errors, values: form.values, intent }, { status });

@@ -1,24 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { ResultsSteps } from "../results/components/steps";
 import { themeOf } from "../results/components/labels";
 import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
-import { requireSecretariat, resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
+import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
 
 export const handle = { title: "results.title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
   return resultsLoaderData({ request, edition, viewer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
   return whatIfAction({ request, edition, viewer });
 }

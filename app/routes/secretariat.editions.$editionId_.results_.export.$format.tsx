@@ -1,18 +1,18 @@
 // The results table as CSV or XLSX, and the { input, options } JSON that
 // `npm run scoring -- results <file>` turns back into the same ranking. Secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { translate } from "../kernel/i18n";
 import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
 import { toCsv } from "../kernel/server/csv.server";
 import { jurorLabeller } from "../results/server/page.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
-import { requireSecretariat, resultsAccess } from "../results/server/route.server";
+import { resultsAccess } from "../results/server/route.server";
 import { toXlsx } from "../kernel/server/xlsx.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireSecretariat(request);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
   const format = params.format;
   if (!["csv", "xlsx", "json"].includes(format ?? "") || !scoringClosed(edition)) notFound();

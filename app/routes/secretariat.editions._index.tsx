@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { localized } from "../editions/domain/text";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
@@ -11,7 +11,7 @@ export const handle = { title: "editions.list_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   return { editions: listEditions().map((e) => ({ ...e, deadlineAt: e.deadlineAt.getTime() })) };
 }
 

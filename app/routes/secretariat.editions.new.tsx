@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionSettingsFields, newEditionDefaults } from "../editions/components/edition-forms";
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -14,12 +14,12 @@ export const handle = { title: "editions.new_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "edition.manage");
+  await requireSecretariat(request);
   return { year: new Date().getUTCFullYear() + 1 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edition.manage");
+  const user = await requireSecretariat(request);
   const form = await validateForm(request, editionSettingsSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = createEdition({ actorId: user.id, input: form.data });

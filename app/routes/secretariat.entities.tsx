@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { entitySchema } from "../nominations/forms/entity.server";
@@ -13,14 +13,14 @@ import { Pager, pageParam } from "../kernel/components/pager";
 export const handle = { title: "entities.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
+  await requireSecretariat(request);
   const page = pageParam(request);
   const { rows, pages, total } = listEntitiesPage({ page });
   return { entities: rows, page, pages, total };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const form = await validateForm(request, entitySchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = createEntity({ actorId: user.id, kind: form.data.kind, name: form.data.name, country: form.data.country || null });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { invitationSchema } from "../accounts/forms/invitation.server";
@@ -16,7 +16,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 export const handle = { title: "invitations.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "secretariat");
+  await requireSecretariat(request);
   return {
     ...listInvitationsPage(pageParam(request)),
     entities: listEntities().map((e) => ({ id: e.id, name: e.name })),
@@ -34,7 +34,7 @@ function listInvitationsPage(page: number) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "secretariat");
+  const user = await requireSecretariat(request);
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: siteOrigin(), address: clientAddress(context) });

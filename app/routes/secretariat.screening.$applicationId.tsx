@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { found, requirePermission } from "../accounts/server/permissions.server";
+import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
@@ -19,14 +19,14 @@ export const links = () => [{ rel: "stylesheet", href: areaCss }];
 const SCREENABLE = ["nominated", "eligible", "ineligible"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "screening.decide");
+  await requireSecretariat(request);
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const { content, nominatedContent, ...rest } = application;
   return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state), sections: viewSections() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "screening.decide");
+  const user = await requireSecretariat(request);
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const keys = application.rules.map((r) => r.key);
   const form = await validateForm(request, screeningSchema(keys));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
@@ -12,7 +12,7 @@ export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "screening.decide");
+  await requireSecretariat(request);
   const editions = listEditionsForScreening();
   const filters = readFilters(new URL(request.url), editions);
   if (!filters.editionId) return { editions, filters, list: null, options: null };

@@ -1,6 +1,6 @@
 // The filtered screening list as an Excel workbook (one sheet, inline strings).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { resolveLocale } from "../kernel/i18n/locale.server";
 import { screeningTable } from "../nominations/models/screening-export.server";
 import { listEditionsForScreening } from "../nominations/models/screening.server";
@@ -9,7 +9,7 @@ import { readFilters } from "../nominations/forms/screening";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requirePermission(request, "application.export");
+  const user = await requireSecretariat(request);
   const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
   if (!editionId) notFound();
   const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));

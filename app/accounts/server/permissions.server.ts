@@ -1,8 +1,10 @@
-// The one place that answers "may this user do this to this object". Every loader and action
-// asks here (through requireUser/requireRole/requirePermission) before touching data; models
-// then scope their queries by owner as a second line of defence.
+// Every access decision of the app lives here: "may this user see this page, do this to this
+// object". The first line of every loader and action is one of the require-helpers below; where
+// the answer needs facts only a query knows (who may read an application's files, whose diploma
+// it is), the code that read them asks can() or authorize() with those facts. Models still scope
+// their queries by owner, as a second line of defence, but never decide who may on their own.
 import { data } from "@remix-run/node";
-import { requireUser, type SessionUser } from "./session.server";
+import { getSessionUser, requireUser as signedInOrSignIn, type SessionUser } from "./session.server";
 
 export type Role = "visitor" | "applicant" | "nominator" | "juror" | "secretariat";
 
@@ -21,34 +23,41 @@ export interface ObjectFacts {
 
 type Rule = (user: SessionUser, object: ObjectFacts) => boolean;
 
+const isApplicant: Rule = (u) => u.isApplicant;
 const isSecretariat: Rule = (u) => u.isSecretariat;
+const isNominator: Rule = (u) => u.entities.length > 0;
+const isJuror: Rule = (u) => u.juries.length > 0;
 const self: Rule = (u, o) => o.ownerId === u.id;
 const memberOfEntity: Rule = (u, o) => !!o.entityId && u.entities.some((e) => e.id === o.entityId);
 const jurorOfEdition: Rule = (u, o) => !!o.editionId && u.juries.some((j) => j.editionId === o.editionId);
 const assignedJuror: Rule = (u, o) => !!o.readerMemberIds?.length && u.juries.some((j) => o.readerMemberIds!.includes(j.memberId));
+// The secretariat reads an edition's results and deliberation as the secretariat (names, every
+// review), even when it also sits on that jury: the juror's view of them is not theirs.
+const seatedJuror: Rule = (u, o) => !u.isSecretariat && jurorOfEdition(u, o);
+const seatedChair: Rule = (u, o) => !u.isSecretariat && !!o.editionId && u.juries.some((j) => j.editionId === o.editionId && j.isChair);
 const any = (...rules: Rule[]): Rule => (u, o) => rules.some((r) => r(u, o));
 
-export const RULES = {
-  "account.read": self,
-  "account.update": self,
-  "session.revoke": self,
-  "application.create": (u) => u.isApplicant,
-  "application.read": any(self, memberOfEntity, isSecretariat),
-  "application.edit": self,
-  "application.withdraw": self,
+const RULES = {
+  // The applicant's area; each application's pages then find it by owner (404 for anyone else).
+  "application.create": isApplicant,
   // An application's files: its attachments and its nomination letter.
   "attachment.download": any(self, memberOfEntity, isSecretariat, assignedJuror),
-  "nomination.decide": memberOfEntity,
-  "entity.settings": memberOfEntity,
-  "screening.decide": isSecretariat,
-  "application.export": isSecretariat,
-  "nomination.workspace": memberOfEntity,
-  "jury.workspace": jurorOfEdition,
-  "edition.manage": isSecretariat,
-  "entity.manage": isSecretariat,
-  "invitation.create": isSecretariat,
-  "invitation.list": isSecretariat,
-  "audit.read": isSecretariat,
+  // A laureate's diploma (and the link to it on the laureates page).
+  "diploma.download": any(self, isSecretariat),
+  // The nominators' area; an application in it is then found through the user's own entities.
+  "nomination.workspace": isNominator,
+  // Acting for one entity: opening its workspace, setting its internal deadline.
+  "entity.act": memberOfEntity,
+  // The jurors' area; a review in it is then found by its juror.
+  "jury.workspace": isJuror,
+  "jury.conflicts": jurorOfEdition,
+  "jury.results": seatedJuror,
+  "ballot.vote": seatedJuror,
+  // Closing the ballot and recording the jury's recommendation.
+  "ballot.chair": seatedChair,
+  // Every secretariat page: editions, screening, jury, results, deliberation, decision, entities,
+  // invitations. Asked through requireSecretariat() only, so the secretariat has one gate.
+  "secretariat.area": isSecretariat,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -60,13 +69,18 @@ export function can(user: SessionUser | null, action: Action, object: ObjectFact
   return RULES[action](user, object);
 }
 
+/** Allowed, else the 404 of an object that does not exist. */
+export function authorize(user: SessionUser | null, action: Action, object: ObjectFacts = {}): void {
+  if (!can(user, action, object)) notFound();
+}
+
 export function rolesOf(user: SessionUser | null): Role[] {
   if (!user) return ["visitor"];
   const roles: Role[] = [];
-  if (user.isApplicant) roles.push("applicant");
-  if (user.entities.length > 0) roles.push("nominator");
-  if (user.juries.length > 0) roles.push("juror");
-  if (user.isSecretariat) roles.push("secretariat");
+  if (isApplicant(user, {})) roles.push("applicant");
+  if (isNominator(user, {})) roles.push("nominator");
+  if (isJuror(user, {})) roles.push("juror");
+  if (isSecretariat(user, {})) roles.push("secretariat");
   return roles;
 }
 
@@ -81,18 +95,32 @@ export function found<T>(value: T | null | undefined | false): T {
   return value;
 }
 
-/** Signed in and allowed, else 404 (logged out users are sent to the sign-in page). */
-export async function requirePermission(request: Request, action: Action, object: ObjectFacts = {}): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!can(user, action, object)) notFound();
+/**
+ * What a visitor (nobody signed in) is answered. Everywhere the sign-in page, which brings them
+ * back; but the results area (results, their exports, deliberation, ballot, decision) is not
+ * advertised even that much, so there a visitor gets the same 404 as anyone else who may not see it.
+ */
+export interface Gate {
+  visitor?: "sign-in" | "not-found";
+}
+export const UNADVERTISED: Gate = { visitor: "not-found" };
+
+/** Signed in, else the sign-in page (or, for an unadvertised page, the 404). */
+export async function requireUser(request: Request, { visitor = "sign-in" }: Gate = {}): Promise<SessionUser> {
+  if (visitor === "sign-in") return signedInOrSignIn(request);
+  return (await getSessionUser(request)) ?? notFound();
+}
+
+/** Signed in and allowed, else 404 (a visitor is answered as the gate says). */
+export async function requirePermission(request: Request, action: Exclude<Action, "secretariat.area">, object: ObjectFacts = {}, gate: Gate = {}): Promise<SessionUser> {
+  const user = await requireUser(request, gate);
+  authorize(user, action, object);
   return user;
 }
 
-/** Signed in and holding the role, else 404: role areas are not advertised to others. */
-export async function requireRole(request: Request, role: Exclude<Role, "visitor">): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!rolesOf(user).includes(role)) notFound();
+/** The secretariat, else 404: the one gate of every secretariat page. */
+export async function requireSecretariat(request: Request, gate: Gate = {}): Promise<SessionUser> {
+  const user = await requireUser(request, gate);
+  authorize(user, "secretariat.area");
   return user;
 }
-
-export { requireUser };

@@ -74,11 +74,11 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
 }
 
 /**
- * What a diploma needs, for the laureate (owner of the application) or the secretariat only,
- * and only from the announcement instant (whether or not the job has recorded it yet), like the
- * public page. Null otherwise (→ 404).
+ * What a diploma needs, with its owner (the laureate applicant: who may download it is the
+ * permission rule's to say), only from the announcement instant (whether or not the job has
+ * recorded it yet), like the public page. Null otherwise (→ 404).
  */
-export function diplomaFor({ applicationId, userId, isSecretariat, now = new Date() }: { applicationId: string; userId: string; isSecretariat: boolean; now?: Date }) {
+export function diplomaFor({ applicationId, now = new Date() }: { applicationId: string; now?: Date }) {
   const row = db()
     .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt, decisionDate: decisions.decisionDate })
     .from(applications)
@@ -87,6 +87,5 @@ export function diplomaFor({ applicationId, userId, isSecretariat, now = new Dat
     .where(and(eq(applications.id, applicationId), inArray(applications.state, ["eligible", "laureate"])))
     .get();
   if (!row || !isAnnounced(row, now) || !(row.laureates ?? []).includes(applicationId)) return null;
-  if (!isSecretariat && row.applicantId !== userId) return null;
   return row;
 }

@@ -21,12 +21,14 @@ export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"
 export const RESULTS_BOOTSTRAP = 1000;
 export const RESULTS_SEED = 1;
 
-/** Who this user is for the results of this edition: the secretariat, one of its jurors, or nobody (null → 404). */
-export function resultsViewer({ user, editionId }: { user: SessionUser; editionId: string }): ResultsViewer | null {
-  if (user.isSecretariat) return { kind: "secretariat", userId: user.id };
-  const membership = user.juries.find((j) => j.editionId === editionId);
-  if (!membership) return null;
-  return { kind: "juror", userId: user.id, memberId: membership.memberId, isChair: membership.isChair };
+/**
+ * The viewer the results are computed for: the secretariat, or the user's seat on this edition's
+ * jury (null without one). Who may see which is the permission rules' to say, asked before.
+ */
+export function resultsViewer({ user, editionId, as }: { user: SessionUser; editionId: string; as: ResultsViewer["kind"] }): ResultsViewer | null {
+  if (as === "secretariat") return { kind: "secretariat", userId: user.id };
+  const seat = user.juries.find((j) => j.editionId === editionId);
+  return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
 }
 
 const briefColumns = {

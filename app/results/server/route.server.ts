@@ -1,37 +1,19 @@
-// The loader and action behind both results pages (secretariat and jury): who may see, what
-// page, and the 'what if' recomputation. Anyone else gets the 404 of a page that does not exist.
+// The loader and action behind both results pages (secretariat and jury): the edition, the
+// viewer, the page and the 'what if' recomputation. Who may see them is asked before, in the
+// route's first line (app/accounts/server/permissions.server.ts).
 import { data } from "@remix-run/node";
-import { notFound } from "../../accounts/server/permissions.server";
-import { getSessionUser, type SessionUser } from "../../accounts/server/session.server";
+import { found, notFound } from "../../accounts/server/permissions.server";
+import type { SessionUser } from "../../accounts/server/session.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
 import { editionResults, getEditionBrief, resultsViewer, scoringClosed, type ResultsViewer } from "../models/results.server";
 import { resultsPageData, whatIfData } from "./page.server";
 import type { Method } from "../../../scoring/types";
 
-/**
- * The results area is not advertised: a visitor gets the same 404 as anyone who may not see it
- * (not a sign-in page that would confirm the page exists).
- */
-export async function requireResultsUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request);
-  if (!user) notFound();
-  return user;
-}
-
-/** The secretariat, else the 404 of a page that does not exist (visitors included). */
-export async function requireSecretariat(request: Request): Promise<SessionUser> {
-  const user = await requireResultsUser(request);
-  if (!user.isSecretariat) notFound();
-  return user;
-}
-
-export function resultsAccess({ user, editionId, as }: { user: SessionUser; editionId: string; as: "secretariat" | "juror" }) {
-  const edition = getEditionBrief({ editionId });
-  if (!edition) notFound();
-  const viewer = resultsViewer({ user, editionId });
-  if (!viewer || viewer.kind !== as) notFound();
-  return { edition, viewer };
+/** The edition (404 when there is none) and the viewer the results are computed for. */
+export function resultsAccess({ user, editionId, as }: { user: SessionUser; editionId: string; as: ResultsViewer["kind"] }) {
+  const edition = found(getEditionBrief({ editionId }));
+  return { edition, viewer: found(resultsViewer({ user, editionId, as })) };
 }
 
 export function resultsLoaderData({ request, edition, viewer }: { request: Request; edition: NonNullable<ReturnType<typeof getEditionBrief>>; viewer: ResultsViewer }) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, rolesOf, type Action } from "../../../app/accounts/server/permissions.server";
+import { ACTIONS, can, requirePermission, requireSecretariat, requireUser, rolesOf, UNADVERTISED, type Action } from "../../../app/accounts/server/permissions.server";
 import type { SessionUser } from "../../../app/accounts/server/session.server";
+import { addJuror, cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
 
 const base: SessionUser = { id: "u-self", sessionId: "s", email: "a@example.org", name: "A", locale: "en", isApplicant: false, isSecretariat: false, entities: [], juries: [] };
 const actors: Record<string, SessionUser | null> = {
@@ -8,34 +9,37 @@ const actors: Record<string, SessionUser | null> = {
   applicant: { ...base, isApplicant: true },
   nominator: { ...base, entities: [{ id: "entity-1", name: "Commission", kind: "national_commission", country: "KE" }] },
   juror: { ...base, juries: [{ memberId: "m1", editionId: "edition-1", isChair: false }] },
+  chair: { ...base, juries: [{ memberId: "m2", editionId: "edition-1", isChair: true }] },
   secretariat: { ...base, isSecretariat: true },
+  // A member of the secretariat who also chairs the jury of the edition.
+  secretariatOnJury: { ...base, isSecretariat: true, juries: [{ memberId: "m3", editionId: "edition-1", isChair: true }] },
 };
+type Actor = keyof typeof actors;
 
 // Each action is tried against an object the actor owns / is attached to ("own") and one
 // that belongs to someone else ("other"). Y = allowed, n = refused.
 const own = { ownerId: "u-self", entityId: "entity-1", editionId: "edition-1" };
 const other = { ownerId: "u-other", entityId: "entity-2", editionId: "edition-2" };
 
-const TABLE: Record<Action, Record<string, [own: "Y" | "n", other: "Y" | "n"]>> = {
-  "account.read": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "n"] },
-  "account.update": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "n"] },
-  "session.revoke": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "n"] },
-  "application.create": { visitor: ["n", "n"], applicant: ["Y", "Y"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["n", "n"] },
-  "application.read": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "Y"] },
-  "application.edit": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "n"] },
-  "application.withdraw": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "n"] },
-  "attachment.download": { visitor: ["n", "n"], applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], secretariat: ["Y", "Y"] },
-  "nomination.decide": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["Y", "n"], juror: ["n", "n"], secretariat: ["n", "n"] },
-  "entity.settings": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["Y", "n"], juror: ["n", "n"], secretariat: ["n", "n"] },
-  "screening.decide": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "application.export": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "nomination.workspace": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["Y", "n"], juror: ["n", "n"], secretariat: ["n", "n"] },
-  "jury.workspace": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["Y", "n"], secretariat: ["n", "n"] },
-  "edition.manage": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "entity.manage": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "invitation.create": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "invitation.list": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
-  "audit.read": { visitor: ["n", "n"], applicant: ["n", "n"], nominator: ["n", "n"], juror: ["n", "n"], secretariat: ["Y", "Y"] },
+type Cell = [own: "Y" | "n", other: "Y" | "n"];
+const nobody: Cell = ["n", "n"];
+/** Refused to everyone but the actors named. */
+const only = (allowed: Partial<Record<Actor, Cell>>): Record<Actor, Cell> => Object.fromEntries(Object.keys(actors).map((a) => [a, allowed[a as Actor] ?? nobody])) as Record<Actor, Cell>;
+
+const TABLE: Record<Action, Record<Actor, Cell>> = {
+  "application.create": only({ applicant: ["Y", "Y"] }),
+  "attachment.download": only({ applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], chair: ["Y", "n"], secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  "diploma.download": only({ applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], chair: ["Y", "n"], secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  "nomination.workspace": only({ nominator: ["Y", "Y"] }),
+  "entity.act": only({ nominator: ["Y", "n"] }),
+  "jury.workspace": only({ juror: ["Y", "Y"], chair: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  "jury.conflicts": only({ juror: ["Y", "n"], chair: ["Y", "n"], secretariatOnJury: ["Y", "n"] }),
+  // The secretariat reads results and deliberation as the secretariat, on its own pages.
+  "jury.results": only({ juror: ["Y", "n"], chair: ["Y", "n"] }),
+  "ballot.vote": only({ juror: ["Y", "n"], chair: ["Y", "n"] }),
+  // Closing the ballot and recording the recommendation: the chair of that edition's jury only.
+  "ballot.chair": only({ chair: ["Y", "n"] }),
+  "secretariat.area": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
 };
 
 describe("permissions", () => {
@@ -71,8 +75,9 @@ describe("permissions", () => {
     });
   }
   it("no other action is opened by a juror's reading rights", () => {
+    const facts = { ...application, editionId: "edition-2" };
     for (const action of ACTIONS.filter((a) => a !== "attachment.download")) {
-      expect({ action, allowed: can(actors.juror, action, { ...application, editionId: "edition-2", readerMemberIds: ["m1"] }) }).toEqual({ action, allowed: false });
+      expect({ action, allowed: can(actors.juror, action, { ...facts, readerMemberIds: ["m1"] }) }).toEqual({ action, allowed: can(actors.juror, action, facts) });
     }
   });
 
@@ -80,5 +85,54 @@ describe("permissions", () => {
     const both: SessionUser = { ...base, isApplicant: true, entities: actors.nominator!.entities, juries: actors.juror!.juries };
     expect(rolesOf(both)).toEqual(["applicant", "nominator", "juror"]);
     expect(rolesOf(null)).toEqual(["visitor"]);
+  });
+});
+
+// The require-helpers answer with real requests: "in" is the user let through, "login" the
+// redirect to the sign-in page (back to the page asked), 404 the page that does not exist.
+describe("the require-helpers", () => {
+  type Outcome = "in" | "login" | 404;
+  async function outcome(call: () => Promise<SessionUser>): Promise<Outcome> {
+    const res = await run(call);
+    if (res.status === 200) return "in";
+    if (res.status === 302 && res.headers.get("Location") === "/login?redirectTo=%2Fpage%3Fq%3D1") return "login";
+    if (res.status === 404) return 404;
+    throw new Error(`unexpected answer ${res.status} ${res.headers.get("Location") ?? ""}`);
+  }
+
+  it("answer each kind of user as the table says, visitors included", async () => {
+    const edition = makeEdition();
+    const applicant = await makeUser();
+    const juror = await makeUser({ roles: [] });
+    const chair = await makeUser({ roles: [] });
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    addJuror(edition.id, juror.id);
+    addJuror(edition.id, chair.id, true);
+    const cookies: Record<string, string | undefined> = { visitor: undefined, applicant: await cookieFor(applicant.id), juror: await cookieFor(juror.id), chair: await cookieFor(chair.id), secretariat: await cookieFor(secretariat.id) };
+    const on = { editionId: edition.id };
+    const HELPERS: Record<string, (r: Request) => Promise<SessionUser>> = {
+      requireUser: (r) => requireUser(r),
+      "requireUser unadvertised": (r) => requireUser(r, UNADVERTISED),
+      requireSecretariat: (r) => requireSecretariat(r),
+      "requireSecretariat unadvertised": (r) => requireSecretariat(r, UNADVERTISED),
+      "requirePermission jury.conflicts": (r) => requirePermission(r, "jury.conflicts", on),
+      "requirePermission ballot.vote unadvertised": (r) => requirePermission(r, "ballot.vote", on, UNADVERTISED),
+      "requirePermission ballot.chair unadvertised": (r) => requirePermission(r, "ballot.chair", on, UNADVERTISED),
+    };
+    const EXPECTED: Record<string, Record<string, Outcome>> = {
+      requireUser: { visitor: "login", applicant: "in", juror: "in", chair: "in", secretariat: "in" },
+      "requireUser unadvertised": { visitor: 404, applicant: "in", juror: "in", chair: "in", secretariat: "in" },
+      requireSecretariat: { visitor: "login", applicant: 404, juror: 404, chair: 404, secretariat: "in" },
+      "requireSecretariat unadvertised": { visitor: 404, applicant: 404, juror: 404, chair: 404, secretariat: "in" },
+      "requirePermission jury.conflicts": { visitor: "login", applicant: 404, juror: "in", chair: "in", secretariat: 404 },
+      "requirePermission ballot.vote unadvertised": { visitor: 404, applicant: 404, juror: "in", chair: "in", secretariat: 404 },
+      "requirePermission ballot.chair unadvertised": { visitor: 404, applicant: 404, juror: 404, chair: "in", secretariat: 404 },
+    };
+    const observed: Record<string, Record<string, Outcome>> = {};
+    for (const [helper, call] of Object.entries(HELPERS)) {
+      observed[helper] = {};
+      for (const [who, cookie] of Object.entries(cookies)) observed[helper][who] = await outcome(() => call(request("/page?q=1", { cookie })));
+    }
+    expect(observed).toEqual(EXPECTED);
   });
 });
