@@ -6,7 +6,7 @@ import { notFound, requireRole } from "../accounts/server/permissions.server";
 import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm, type FieldErrors } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
-import { CONFIDENCE_LEVELS } from "../kernel/forms/form-values";
+import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";

@@ -16,7 +16,7 @@ import { hashPassword } from "../../app/accounts/server/password.server";
 import { writeAudit, type AuditEntry } from "../../app/kernel/models/audit.server";
 import { DEMO_MAIL_DOMAIN, organisationDomain } from "../../app/jury/models/jury.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
-import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/applications/forms/sections";
+import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/applications/domain/sections";
 import { openDatabase, type DB } from "../client";
 import {
   applications,

@@ -25,7 +25,7 @@ import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
 import { seedPastLaureates } from "../../db/seed/past-laureates";
 import { verifyAuditChain } from "../../app/kernel/models/audit.server";
 import { verifyPassword } from "../../app/accounts/server/password.server";
-import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/applications/forms/sections";
+import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/applications/domain/sections";
 import { sectionSchema } from "../../app/applications/forms/section-schema";
 
 type LoaderArgs = LoaderFunctionArgs;
