@@ -1,5 +1,17 @@
 import tseslint from "typescript-eslint";
 
+// Which way imports may point (docs/decisions/008-layout-by-area.md). Relative paths are matched
+// with regexes because a file's depth varies; "~/" is the app alias.
+const AREAS = "editions|applications|nominations|jury|results|accounts";
+const arrows = {
+  app: { regex: "^(\\.\\./)+(scripts|tests)(/|$)", message: "app/ never imports from scripts/ or tests/: move what it needs into app/." },
+  forms: { regex: "(^|/)components(/|$)", message: "A form imports no component: move what both need into forms/ or domain/." },
+  components: { regex: "(^|/)(models|server|db)(/|$)|\\.server$", message: "A component imports no model, database or server code: take a type from domain/ and the data from the route's loader." },
+  kernel: { regex: `^((\\.\\./)+|~/)(${AREAS}|routes)(/|$)`, message: "kernel/ imports no area and no route: move the thing into kernel/ or pass it in from the area." },
+};
+const multipart = { name: "@remix-run/node", importNames: ["unstable_parseMultipartFormData"], message: "Use readForm/readFormBody from app/kernel/forms/validate.server.ts." };
+const appImports = (...kinds) => ({ "no-restricted-imports": ["error", { paths: [multipart], patterns: ["app", ...kinds].map((k) => arrows[k]) }] });
+
 const noLeftovers = [
   { selector: "CallExpression[callee.property.name='only']", message: "No .only left behind." },
   { selector: "CallExpression[callee.property.name='skip']", message: "No .skip left behind." },
@@ -25,13 +37,33 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='formData']", message: "Read form posts with readForm(request) from app/kernel/forms/validate.server.ts (415/413/400, never a 500)." },
         { selector: "CallExpression[callee.name=/^unstable_parse(Multipart)?FormData$/]", message: "Read form posts with readForm(request) from app/kernel/forms/validate.server.ts (415/413/400, never a 500)." },
       ],
-      "no-restricted-imports": ["error", { paths: [{ name: "@remix-run/node", importNames: ["unstable_parseMultipartFormData"], message: "Use readForm/readFormBody from app/kernel/forms/validate.server.ts." }] }],
+    },
+  },
+  // Later blocks replace the rule for the files they match, so each carries the whole list.
+  { files: ["app/**/*.ts", "app/**/*.tsx"], rules: appImports() },
+  { files: ["app/*/forms/**"], rules: appImports("forms") },
+  { files: ["app/*/components/**"], rules: appImports("components") },
+  { files: ["app/kernel/**"], rules: appImports("kernel") },
+  { files: ["app/kernel/forms/**"], rules: appImports("kernel", "forms") },
+  { files: ["app/kernel/components/**"], rules: appImports("kernel", "components") },
+  {
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^((\\.\\./)+(app|scripts|tests)(/|$)|~/)", message: "db/ is the schema and the connection: it imports nothing from app/, scripts/ or tests/." }] }],
     },
   },
   {
     files: ["scoring/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["~/*", "../app/*", "../db/*", "node:*", "fs", "path"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(\\.\\./|~/)", message: "scoring/ is pure: it imports nothing outside scoring/." },
+            { group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "scoring/ does no I/O." },
+          ],
+        },
+      ],
     },
   },
 );

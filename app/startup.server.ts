@@ -3,7 +3,7 @@
 // the e-mail sender.
 import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
-import { seedPastLaureates } from "../db/seed/past-laureates";
+import { seedPastLaureates } from "./results/models/past-laureates.server";
 import { startMailSender, stopMailSender } from "./kernel/models/outbox.server";
 import { issueSetupToken } from "./accounts/models/account.server";
 import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";

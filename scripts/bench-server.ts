@@ -21,7 +21,7 @@ import { join, resolve } from "node:path";
 import { openDatabase } from "../db/client";
 import * as schema from "../db/schema";
 import { hashPassword } from "../app/accounts/server/password.server";
-import { SECTIONS, SECTION_KEYS } from "../app/applications/forms/sections";
+import { SECTIONS, SECTION_KEYS } from "../app/applications/domain/sections";
 import { DEFAULT_RULES } from "../app/editions/domain/defaults";
 import { COUNTRY_CODES } from "../app/kernel/i18n/countries";
 import { mulberry32 } from "../scoring/index";

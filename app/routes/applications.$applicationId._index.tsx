@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
-import { SECTION_KEYS, sectionStatus } from "../applications/forms/sections";
+import { SECTION_KEYS, sectionStatus } from "../applications/domain/sections";
 import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";

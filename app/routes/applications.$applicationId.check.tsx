@@ -5,7 +5,7 @@ import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { sendSchema } from "../applications/forms/application.server";
-import { SECTIONS } from "../applications/forms/sections";
+import { SECTIONS } from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import { editBlocker, listEligibilityRules, listNominatingEntities, missingForSend, sendToEntity } from "../applications/models/application.server";

@@ -12,7 +12,8 @@ import { nominationDecisionSchema } from "../nominations/forms/nomination.server
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { declineApplication, getApplicationForEntity, MAX_LETTER_BYTES, nominateApplication, quotaUsage, returnApplication } from "../nominations/models/nomination.server";
+import { declineApplication, getApplicationForEntity, nominateApplication, quotaUsage, returnApplication } from "../nominations/models/nomination.server";
+import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
 import { siteOrigin } from "../kernel/server/site.server";

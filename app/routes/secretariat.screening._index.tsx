@@ -4,7 +4,8 @@ import { requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { filterQuery, readFilters, SCREENING_STATES } from "../nominations/forms/screening-filters";
+import { filterQuery, readFilters } from "../nominations/forms/screening-filters";
+import { SCREENING_STATES } from "../nominations/domain/screening";
 import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 

@@ -2,7 +2,7 @@
 // if', exports; jurors vote; the chair records the recommendation; the secretariat records the
 // decision; nothing is public before the announcement instant, everything is after it.
 import { expect, test, type Browser } from "@playwright/test";
-import { runCli } from "../../scoring/cli";
+import { runCli } from "../../scripts/scoring-cli";
 import { e2eDb, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { expectRefusedBeforePosting } from "./support/validation";

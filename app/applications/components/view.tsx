@@ -1,7 +1,7 @@
 // A full application, read-only and printable, from a content object: the applicant's current
 // content for the nominating entity, or the frozen nominated content for the secretariat and
 // the jury. User text is marked dir="auto" so a French title reads right inside an Arabic page.
-import type { ApplicationContent } from "../forms/sections";
+import type { ApplicationContent } from "../domain/sections";
 import { formatNumber } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
 import { useT } from "../../kernel/components/i18n";

@@ -2,7 +2,7 @@
 // application-sections.ts). Messages are catalogue keys; the same schemas run in the browser.
 import * as z from "zod";
 import { COUNTRY_CODES } from "../../kernel/i18n/countries";
-import { type SectionDefinition } from "./sections";
+import { type SectionDefinition } from "../domain/sections";
 import { sectionSchema } from "./section-schema";
 import { fileField } from "../../kernel/forms/fields";
 
@@ -32,7 +32,7 @@ export function sectionFormSchema(section: SectionDefinition, wordLimit: number 
     });
 }
 
-export { sectionValues } from "../../kernel/forms/form-values";
+export { sectionValues } from "./section-values";
 
 export const declarationsSchema = z.looseObject({ version });
 

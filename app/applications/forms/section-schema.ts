@@ -1,7 +1,7 @@
-// The zod schema of one application section (kept apart from application-sections.ts so that
+// The zod schema of one application section (kept apart from ../domain/sections.ts so that
 // pages needing only the section list do not load zod).
 import * as z from "zod";
-import { countWords, type SectionDefinition } from "./sections";
+import { countWords, type SectionDefinition } from "../domain/sections";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, editions, eligibilityRules, entityMembers, nominatingEntities, users } from "../../../db/schema";
-import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../forms/sections";
+import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { withOutcome } from "../../results/models/outcome.server";

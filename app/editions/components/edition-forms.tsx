@@ -2,10 +2,10 @@
 import { Link } from "@remix-run/react";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
-import { WORD_LIMIT_SECTIONS } from "../forms/edition-values";
+import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
 import { METHODS } from "../domain/constants";
-import { sectionByKey } from "../../applications/forms/sections";
+import { sectionByKey } from "../../applications/domain/sections";
 
 export { localized, localizedLang } from "../domain/text";
 

@@ -1,7 +1,7 @@
 // The defaults of a new edition: the five selection criteria and the four eligibility rules of
 // UNESCO's 2023 call for nominations, in English, French and Arabic. The secretariat edits them
 // per edition.
-// The demo seed (db/seed/demo.ts) uses these same defaults.
+// The demo seed (scripts/seed/demo.ts) uses these same defaults.
 export interface CriterionSeed {
   key: string;
   title: { en: string; fr: string; ar: string };

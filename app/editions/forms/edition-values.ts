@@ -1,10 +1,5 @@
-// Edition form values and helpers the pages need in the browser, kept apart from the zod
-// schemas (app/editions/forms/edition.ts) so that they do not bring zod into a first visit.
-import { SECTIONS } from "../../applications/forms/sections";
-
-export const WORD_LIMIT_SECTIONS = SECTIONS.filter((s) => s.defaultWordLimit !== null).map((s) => s.key);
-export const DATE_FIELDS = ["callOpensAt", "deadlineAt", "scoringOpensAt", "scoringClosesAt", "announcementAt"] as const;
-export type DateField = (typeof DATE_FIELDS)[number];
+// Edition form helpers the pages need in the browser, kept apart from the zod schemas
+// (app/editions/forms/edition.ts) so that they do not bring zod into a first visit.
 
 /**
  * Level descriptors typed one per line as "score: text" in each language → the stored list.

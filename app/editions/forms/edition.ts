@@ -4,9 +4,9 @@ import * as z from "zod";
 import { parisLocalToInstant } from "../../kernel/domain/paris-time";
 import { METHODS } from "../domain/constants";
 
-import { WORD_LIMIT_SECTIONS, type DateField } from "./edition-values";
+import { WORD_LIMIT_SECTIONS, type DateField } from "../domain/settings";
 
-export { DATE_FIELDS, WORD_LIMIT_SECTIONS, levelsToText, parseLevels, type DateField } from "./edition-values";
+export { levelsToText, parseLevels } from "./edition-values";
 
 const text = (max: number) => z.string({ error: "errors.required" }).trim().max(max, { error: "errors.too_long" });
 const required = (max: number) => text(max).min(1, { error: "errors.required" });

@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
-import { WORD_LIMIT_SECTIONS } from "../forms/edition";
+import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { FieldFailure } from "../../accounts/models/account.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";

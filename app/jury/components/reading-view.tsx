@@ -1,7 +1,7 @@
 // The application as nominated (the frozen copy), for the jury: every section in order, with
 // the attachments and the nomination letter. Printable; empty fields are left out to keep the
 // page short. Labels come from the applications area of the catalogue.
-import { SECTIONS, type ApplicationContent } from "../../applications/forms/sections";
+import { SECTIONS, type ApplicationContent } from "../../applications/domain/sections";
 import { countryName } from "../../kernel/i18n/countries";
 import { formatNumber } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";

@@ -24,9 +24,8 @@ export const confirmDeclarationsSchema = z.object({ intent: z.literal("confirm")
 export const withdrawConflictSchema = z.object({ intent: z.literal("withdraw"), applicationId: id, confirm });
 export const declarationSchema = z.discriminatedUnion("intent", [declareConflictSchema, confirmDeclarationsSchema, withdrawConflictSchema], { error: "errors.intent_invalid" });
 
-import { CONFIDENCE_LEVELS } from "../../kernel/forms/form-values";
+import { CONFIDENCE_LEVELS, JUROR_LANGUAGES } from "../domain/jury";
 
-export { CONFIDENCE_LEVELS };
 export { splitList } from "../../kernel/forms/form-values";
 
 /**
@@ -56,7 +55,6 @@ export const reopenReviewSchema = z.object({ intent: z.literal("reopen"), versio
 
 // ---- the secretariat
 
-export const JUROR_LANGUAGES = ["en", "fr", "ar", "es", "ru", "zh"] as const;
 const languageList = z
   .string()
   .trim()

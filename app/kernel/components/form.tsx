@@ -5,10 +5,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type * as z from "zod";
 import { useT } from "./i18n";
+import { zodErrors, type FieldErrors } from "../forms/errors";
 
 export type SchemaLoader = () => Promise<z.ZodType>;
 
-export type FieldErrors = Record<string, { message: string; vars?: Record<string, string | number> }>;
 export interface FormResult {
   errors?: FieldErrors;
   values?: Record<string, unknown>;
@@ -23,18 +23,6 @@ const FormContext = createContext<FormState>({ id: "form", errors: {}, values: {
 
 export function fieldId(formId: string, name: string) {
   return `${formId}-${name}`;
-}
-
-/** Turns zod issues into one message per field (the first one found). */
-export function zodErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    // Custom issues may carry values for the message's placeholders (e.g. {words}, {limit}).
-    const params = (issue as { params?: Record<string, string | number> }).params;
-    if (!errors[key]) errors[key] = params ? { message: issue.message, vars: params } : { message: issue.message };
-  }
-  return errors;
 }
 
 /**

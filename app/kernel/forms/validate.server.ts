@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { zodErrors, type FieldErrors } from "../components/form";
+import { zodErrors, type FieldErrors } from "./errors";
 
 const SECRET_FIELDS = new Set(["password", "currentPassword"]);
 

@@ -2,9 +2,7 @@
 // the entity's internal deadline. Hidden ids are checked against the page's own on the server.
 import * as z from "zod";
 import { fileField, requiredText } from "../../kernel/forms/fields";
-
-/** The largest nomination letter accepted (a signed PDF of a few pages). */
-export const MAX_LETTER_BYTES = 10 * 1024 * 1024;
+import { MAX_LETTER_BYTES } from "../domain/nomination";
 
 const ids = { applicationId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }), entityId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }) };
 const confirm = z.literal("on", { error: "errors.confirm_required" });

@@ -1,18 +1,9 @@
-// The screening list's GET filters and small shared helpers, without zod so the list page stays light.
+// The screening list's GET filters and the screening form's field names, without zod so the
+// list page stays light.
+import { defaultScreeningEdition, SCREENING_STATES } from "../domain/screening";
+
 export const outcomeField = (ruleKey: string) => `outcome__${ruleKey}`;
 export const evidenceField = (ruleKey: string) => `evidence__${ruleKey}`;
-
-/** States listed in screening (those that used a nomination). Shared by server and browser. */
-export const SCREENING_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
-
-export function ruleText(rule: { textEn: string; textFr: string; textAr: string | null }, locale: string): string {
-  return locale === "fr" ? rule.textFr : locale === "ar" ? (rule.textAr ?? rule.textEn) : rule.textEn;
-}
-
-/** The edition shown by default: the latest one in screening, else with an open call, else the latest. */
-export function defaultScreeningEdition(list: { id: string; phase: string }[]): string | null {
-  return (list.find((e) => e.phase === "screening") ?? list.find((e) => e.phase === "call_open") ?? list[0])?.id ?? null;
-}
 
 /** The list's GET filter form, read from the query string; unknown values are ignored. */
 export function readFilters(url: URL, editions: { id: string; phase: string }[]) {

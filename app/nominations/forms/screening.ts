@@ -25,4 +25,4 @@ export function screeningSchema(ruleKeys: string[]) {
   });
 }
 
-export { SCREENING_STATES, ruleText, defaultScreeningEdition, readFilters, filterQuery } from "./screening-filters";
+export { readFilters, filterQuery } from "./screening-filters";

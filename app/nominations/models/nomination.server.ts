@@ -12,9 +12,8 @@ import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile 
 import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
-import { MAX_LETTER_BYTES } from "../forms/nomination";
+import { MAX_LETTER_BYTES } from "../domain/nomination";
 
-export { MAX_LETTER_BYTES };
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
 export const ENTITY_VISIBLE_STATES = ["awaiting_nominator", "returned", "declined", "withdrawn", ...QUOTA_STATES] as const;

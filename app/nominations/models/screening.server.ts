@@ -5,12 +5,11 @@ import { db } from "../../../db/client";
 import { applications, editions, EDITION_PHASES, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { defaultScreeningEdition, ruleText, SCREENING_STATES } from "../forms/screening";
+import { ruleText, SCREENING_STATES } from "../domain/screening";
 import { attachmentsOf, letterOf, type Result } from "./nomination.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 
 export const PAGE_SIZE = 50;
-export { SCREENING_STATES, ruleText, defaultScreeningEdition };
 
 export interface ScreeningFilters {
   editionId: string;

@@ -1,7 +1,7 @@
 // Charts drawn as SVG on the server (no chart library in the browser). Each figure has a
 // caption and a text alternative; the numbers are also in the tables of the page.
 import { formatNumber } from "../../kernel/i18n";
-import type { ResultsPageData } from "../server/page.server";
+import type { ResultsPageData } from "../domain/results-page";
 import { useT } from "../../kernel/components/i18n";
 import { criterionTitle, jurorText } from "./labels";
 

@@ -1,6 +1,6 @@
 // Small label helpers of the results area, shared by its views and charts.
 import type { Locale } from "../../kernel/i18n";
-import type { JurorLabel } from "../server/page.server";
+import type { JurorLabel } from "../domain/results-page";
 
 export function criterionTitle(c: { titleEn: string; titleFr: string; titleAr: string | null }, locale: Locale): string {
   return locale === "fr" ? c.titleFr : locale === "ar" ? (c.titleAr ?? c.titleEn) : c.titleEn;

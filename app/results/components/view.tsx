@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import { formatNumber } from "../../kernel/i18n";
 import { WEIGHT_PREFIX } from "../forms/results-fields";
-import type { ResultsPageData } from "../server/page.server";
+import type { ResultsPageData } from "../domain/results-page";
 import { criterionTitle, jurorText } from "./labels";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";

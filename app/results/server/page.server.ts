@@ -2,10 +2,9 @@
 // plain values, only the rows of this page, and jurors as names (secretariat) or letters (jury).
 import type { Method } from "../../../scoring/types";
 import { RESULTS_BOOTSTRAP, editionResults, round, type EditionBrief, type EditionResults, type ResultsViewer } from "../models/results.server";
+import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
 
 export const RESULTS_PAGE_SIZE = 25;
-
-export type JurorLabel = { kind: "name"; name: string } | { kind: "letter"; letter: string };
 
 export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   const byId = new Map(r.jurors.map((j) => [j.id, j]));
@@ -20,7 +19,7 @@ export function jurorLabelText(label: JurorLabel, t: (key: string, vars?: Record
   return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
 }
 
-export function resultsPageData({ r, viewer, page, applicationId }: { r: EditionResults; viewer: ResultsViewer; page: number; applicationId: string | null }) {
+export function resultsPageData({ r, viewer, page, applicationId }: { r: EditionResults; viewer: ResultsViewer; page: number; applicationId: string | null }): ResultsPageData {
   const label = jurorLabeller(r, viewer);
   const res = r.results;
   const all = res?.applications ?? [];
@@ -50,7 +49,7 @@ export function resultsPageData({ r, viewer, page, applicationId }: { r: Edition
     };
   });
   // The per-application breakdown: raw criterion scores per juror, with the review score.
-  let breakdown = null;
+  let breakdown: ResultsBreakdown | null = null;
   if (applicationId && res) {
     const a = res.applications.find((x) => x.applicationId === applicationId);
     const app = r.applications.get(applicationId);
@@ -114,7 +113,6 @@ export function resultsPageData({ r, viewer, page, applicationId }: { r: Edition
     scale: { min: scaleMin, max: scaleMax },
   };
 }
-export type ResultsPageData = ReturnType<typeof resultsPageData>;
 
 /** The what-if ranking beside the official one, for the first page of the new order. */
 export function whatIfData({ edition, viewer, official, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; official: EditionResults; weights: Record<string, number>; method: Method }) {

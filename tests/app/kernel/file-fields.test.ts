@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { uploadSchema } from "../../../app/applications/forms/application";
 import { nominateSchema } from "../../../app/nominations/forms/nomination";
-import { zodErrors } from "../../../app/kernel/components/form";
+import { zodErrors } from "../../../app/kernel/forms/errors";
 
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name, { type: "application/pdf" });
 const upload = uploadSchema({ maxFileBytes: 1000, limitLabel: "0.001" });

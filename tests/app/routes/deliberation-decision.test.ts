@@ -322,7 +322,7 @@ describe("decision and announcement", () => {
   });
 
   it("the public archive holds the seeded past laureates, filterable by year and country", async () => {
-    const { seedPastLaureates } = await import("../../../db/seed/past-laureates");
+    const { seedPastLaureates } = await import("../../../app/results/models/past-laureates.server");
     seedPastLaureates(db());
     const byYear = await run(() => archive.loader(args(request(`/laureates?year=2018`))));
     expect((byYear.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Can't Wait to Learn", "ThingLink"]);

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../../scoring/cli";
+import { runCli } from "../../../scripts/scoring-cli";
 import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId_.results";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import * as exportRoute from "../../../app/routes/secretariat.editions.$editionId_.results_.export.$format";

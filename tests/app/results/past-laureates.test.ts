@@ -1,12 +1,12 @@
-// The public archive's past laureates (db/seed/past-laureates.ts).
+// The public archive's past laureates (app/results/models/past-laureates.server.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "../../db/client";
-import { archiveLaureates } from "../../db/schema";
-import { PAST_LAUREATES, seedPastLaureates } from "../../db/seed/past-laureates";
+import { openDatabase, type DB } from "../../../db/client";
+import { archiveLaureates } from "../../../db/schema";
+import { PAST_LAUREATES, seedPastLaureates } from "../../../app/results/models/past-laureates.server";
 
 let dir: string;
 let database: DB;

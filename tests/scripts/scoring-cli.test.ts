@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../scoring/cli";
+import { runCli } from "../../scripts/scoring-cli";
 import { computeResults, type ResultsInput } from "../../scoring/index";
 
 const input: ResultsInput = {
@@ -57,10 +57,10 @@ describe("scoring cli", () => {
     writeFileSync(good, files["wrapped.json"]);
     writeFileSync(bad, "[]");
     const tsx = join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
-    const ok = spawnSync(process.execPath, [tsx, "scoring/cli.ts", "results", good], { encoding: "utf8" });
+    const ok = spawnSync(process.execPath, [tsx, "scripts/scoring-cli.ts", "results", good], { encoding: "utf8" });
     expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: "" });
     expect(ok.stdout).toBe(`${JSON.stringify(computeResults(input, options), null, 2)}\n`);
-    const ko = spawnSync(process.execPath, [tsx, "scoring/cli.ts", "results", bad], { encoding: "utf8" });
+    const ko = spawnSync(process.execPath, [tsx, "scripts/scoring-cli.ts", "results", bad], { encoding: "utf8" });
     expect(ko.status).toBe(1);
     expect(ko.stderr).toMatch(/must contain a JSON object/);
   });

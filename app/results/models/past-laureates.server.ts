@@ -2,9 +2,10 @@
 // as data for the public archive. Country codes are ISO 3166-1 alpha-2. Where a laureate was
 // published as "Person, Project" the project is the project and the person the organisation.
 // The second 2021 laureate (United Republic of Tanzania) is left out: its name is not confirmed.
+// The server seeds them at every start (seedPastLaureates is idempotent), the demo too.
 import { sql } from "drizzle-orm";
-import type { DB } from "../client";
-import { archiveLaureates } from "../schema";
+import type { DB } from "../../../db/client";
+import { archiveLaureates } from "../../../db/schema";
 
 export interface PastLaureate {
   year: number;

@@ -1,32 +1,32 @@
-// The demo database (db/seed/demo.ts): every pre-decision state present, quotas and conflicts
+// The demo database (scripts/seed/demo.ts): every pre-decision state present, quotas and conflicts
 // respected, about half the reviews submitted, and the same content on every run.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, db, openDatabase } from "../../db/client";
-import * as juryPage from "../../app/routes/secretariat.editions.$editionId_.jury";
-import * as conflictsPage from "../../app/routes/secretariat.editions.$editionId_.conflicts";
-import * as assignmentPage from "../../app/routes/secretariat.editions.$editionId_.assignment";
-import * as progressPage from "../../app/routes/secretariat.editions.$editionId_.progress";
-import * as resultsPage from "../../app/routes/secretariat.editions.$editionId_.results";
-import * as deliberationPage from "../../app/routes/secretariat.editions.$editionId_.deliberation";
-import * as decisionPage from "../../app/routes/secretariat.editions.$editionId_.decision";
-import * as juryDashboard from "../../app/routes/jury._index";
-import * as jurorConflicts from "../../app/routes/jury.$editionId.conflicts";
-import * as jurorResults from "../../app/routes/jury.$editionId.results";
-import * as ballotPage from "../../app/routes/jury.$editionId.ballot";
-import * as reviewPage from "../../app/routes/jury.reviews.$reviewId";
-import { cookieFor, request, run } from "../fixtures/builders";
+import { closeDb, db, openDatabase } from "../../../db/client";
+import * as juryPage from "../../../app/routes/secretariat.editions.$editionId_.jury";
+import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId_.conflicts";
+import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId_.assignment";
+import * as progressPage from "../../../app/routes/secretariat.editions.$editionId_.progress";
+import * as resultsPage from "../../../app/routes/secretariat.editions.$editionId_.results";
+import * as deliberationPage from "../../../app/routes/secretariat.editions.$editionId_.deliberation";
+import * as decisionPage from "../../../app/routes/secretariat.editions.$editionId_.decision";
+import * as juryDashboard from "../../../app/routes/jury._index";
+import * as jurorConflicts from "../../../app/routes/jury.$editionId.conflicts";
+import * as jurorResults from "../../../app/routes/jury.$editionId.results";
+import * as ballotPage from "../../../app/routes/jury.$editionId.ballot";
+import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
+import { cookieFor, request, run } from "../../fixtures/builders";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { APPLICATION_STATES } from "../../db/schema";
-import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
-import { seedPastLaureates } from "../../db/seed/past-laureates";
-import { verifyAuditChain } from "../../app/kernel/models/audit.server";
-import { verifyPassword } from "../../app/accounts/server/password.server";
-import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../app/applications/forms/sections";
-import { sectionSchema } from "../../app/applications/forms/section-schema";
+import { APPLICATION_STATES } from "../../../db/schema";
+import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../../scripts/seed/demo";
+import { seedPastLaureates } from "../../../app/results/models/past-laureates.server";
+import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { verifyPassword } from "../../../app/accounts/server/password.server";
+import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../../app/applications/domain/sections";
+import { sectionSchema } from "../../../app/applications/forms/section-schema";
 
 type LoaderArgs = LoaderFunctionArgs;
 let dir: string;

@@ -1,8 +1,9 @@
-/* eslint-disable no-restricted-imports */
+// `npm run scoring -- results <file.json>`: anyone re-checks a published ranking from its
+// exported input. The file is read here so that scoring/ itself stays free of I/O.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { computeResults } from "./index";
-import type { ResultsInput, ResultsOptions } from "./types";
+import { computeResults } from "../scoring/index";
+import type { ResultsInput, ResultsOptions } from "../scoring/types";
 
 export interface CliOutcome {
   code: number;

@@ -1,0 +1,17 @@
+// Form errors as the pages show them: one catalogue key per field, with the values of its
+// placeholders. Built here from zod issues on the server and, before a post, in the browser.
+import type * as z from "zod";
+
+export type FieldErrors = Record<string, { message: string; vars?: Record<string, string | number> }>;
+
+/** Turns zod issues into one message per field (the first one found). */
+export function zodErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "form";
+    // Custom issues may carry values for the message's placeholders (e.g. {words}, {limit}).
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    if (!errors[key]) errors[key] = params ? { message: issue.message, vars: params } : { message: issue.message };
+  }
+  return errors;
+}

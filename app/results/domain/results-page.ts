@@ -1,0 +1,71 @@
+// What one page of the results view shows: the shape the server builds from an edition's
+// computed results (only plain values, only this page's rows) and the components draw.
+import type { AlphaBand, IccBand, Method } from "../../../scoring/types";
+
+/** A juror as the viewer may know them: by name (secretariat) or by letter (jury). */
+export type JurorLabel = { kind: "name"; name: string } | { kind: "letter"; letter: string };
+
+interface CriterionTitles {
+  key: string;
+  titleEn: string;
+  titleFr: string;
+  titleAr: string | null;
+}
+
+export interface ResultsRow {
+  applicationId: string;
+  reference: string;
+  title: string;
+  rank: number;
+  tied: boolean;
+  official: number;
+  mean: number;
+  median: number;
+  trimmedMean: number;
+  zScore: number;
+  jurorBias: number;
+  low: number;
+  high: number;
+  probability: number;
+  sd: number;
+  range: number;
+  reviewCount: number;
+  outliers: JurorLabel[];
+}
+
+/** One application's raw criterion scores per juror (in the order of `criteria`), with the review score. */
+export interface ResultsBreakdown {
+  applicationId: string;
+  reference: string;
+  title: string;
+  organisation: string;
+  country: string | null;
+  rank: number;
+  reviews: { juror: JurorLabel; scores: (number | null)[]; confidence: number | null; score: number; outlier: boolean }[];
+}
+
+export interface ResultsPageData {
+  viewerKind: "secretariat" | "juror";
+  isChair: boolean;
+  /** Why results could not be computed, as a catalogue key. */
+  problem: string | null;
+  problemDetail: string;
+  method: Method;
+  officialMethod: Method;
+  laureates: number;
+  bootstrap: number;
+  count: number;
+  page: number;
+  pages: number;
+  rows: ResultsRow[];
+  breakdown: ResultsBreakdown | null;
+  criteria: (CriterionTitles & { weight: number })[];
+  reliability: {
+    icc: { single: number; average: number; singleBand: IccBand; averageBand: IccBand } | null;
+    alpha: { value: number; band: AlphaBand } | null;
+  } | null;
+  jurors: { label: JurorLabel; reviews: number; leniency: number; bias: number }[];
+  /** Per criterion, how many raw scores fell on each point of the scale, lowest first. */
+  distribution: (CriterionTitles & { counts: number[] })[];
+  scale: { min: number; max: number };
+}
