@@ -206,7 +206,7 @@ export function confirmDeclarations({ editionId, userId }: { editionId: string; 
 
 /** Public webmail domains say nothing about an organisation. */
 export const PUBLIC_MAIL_DOMAINS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "yahoo.fr", "hotmail.fr", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.ru", "yandex.ru", "qq.com", "163.com"]);
-/** The demo's placeholder domain (db/seed/demo.ts), shared by its accounts as webmail would be. */
+/** The demo's placeholder domain (scripts/seed/demo.ts), shared by its accounts as webmail would be. */
 export const DEMO_MAIL_DOMAIN = "demo.prize.test";
 // Names reserved for documentation (RFC 2606) stand for no organisation in particular.
 const RESERVED_DOMAIN = /(^|\.)(example|invalid|localhost)$|^example\.(com|net|org)$/;
