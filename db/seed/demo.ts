@@ -32,8 +32,8 @@ import {
   screeningDecisions,
   userRoles,
   users,
-  type APPLICATION_STATES,
 } from "../schema";
+import type { APPLICATION_STATES } from "../enums";
 import { seedPastLaureates } from "./past-laureates";
 
 export const DEMO_PASSWORD = "demo-password-2023";

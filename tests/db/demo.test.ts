@@ -20,7 +20,7 @@ import * as ballotPage from "../../app/routes/jury.$editionId.ballot";
 import * as reviewPage from "../../app/routes/jury.reviews.$reviewId";
 import { cookieFor, request, run } from "../fixtures/builders";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { APPLICATION_STATES } from "../../db/schema";
+import { APPLICATION_STATES } from "../../db/enums";
 import { buildDemo, DEMO_PASSWORD, type DemoResult } from "../../db/seed/demo";
 import { seedPastLaureates } from "../../db/seed/past-laureates";
 import { verifyAuditChain } from "../../app/kernel/models/audit.server";

@@ -4,7 +4,7 @@ import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type For
 import { useT } from "../../kernel/components/i18n";
 import { WORD_LIMIT_SECTIONS } from "../forms/edition-values";
 import { toLocal } from "../../kernel/domain/paris-time";
-import { METHODS } from "../domain/constants";
+import { METHODS } from "../../../scoring/types";
 import { sectionByKey } from "../../applications/forms/sections";
 
 export { localized, localizedLang } from "../domain/text";

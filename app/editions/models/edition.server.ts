@@ -9,7 +9,8 @@ import { WORD_LIMIT_SECTIONS } from "../forms/edition";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { FieldFailure } from "../../accounts/models/account.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
-import { nextPhase, PHASES, previousPhase, type Phase } from "../domain/constants";
+import { PHASES, type Phase } from "../../../db/enums";
+import { nextPhase, previousPhase } from "../domain/constants";
 
 const MB = 1024 * 1024;
 type Failure = FieldFailure;

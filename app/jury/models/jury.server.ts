@@ -19,8 +19,8 @@ import {
   reviews,
   userRoles,
   users,
-  type CONFLICT_SOURCES,
 } from "../../../db/schema";
+import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { assignJurors } from "../../../scoring";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";

@@ -1,8 +1,9 @@
 // Locales, direction and message lookup, shared by server and browser. Catalogues are plain
 // dictionaries (one per locale) so a missing key is a type error and a failing test.
+import { LOCALES } from "../../../db/enums";
 import type en from "./en";
 
-export const LOCALES = ["en", "fr", "ar"] as const;
+export { LOCALES };
 export type Locale = (typeof LOCALES)[number];
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
