@@ -8,6 +8,7 @@ import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } 
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { withOutcome } from "../../results/models/outcome.server";
+import { localized } from "../../kernel/i18n";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -107,7 +108,7 @@ export function startApplication({ applicantId, editionId, language = "en" }: { 
     const reference = nextReference(tx, edition.id, edition.year);
     const row = tx
       .insert(applications)
-      .values({ reference, editionId: edition.id, applicantId, language: language === "fr" ? "fr" : "en", content: emptyContent() as unknown as Record<string, unknown> })
+      .values({ reference, editionId: edition.id, applicantId, language: localized(language, { en: "en", fr: "fr" }), content: emptyContent() as unknown as Record<string, unknown> })
       .returning({ id: applications.id })
       .get();
     writeAudit({ actorId: applicantId, action: "application.created", objectType: "application", objectId: row.id, details: { reference, editionId: edition.id } }, tx);

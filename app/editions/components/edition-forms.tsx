@@ -7,8 +7,6 @@ import { toLocal } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
 import { sectionByKey } from "../../applications/forms/sections";
 
-export { localized, localizedLang } from "../domain/text";
-
 const MB = 1024 * 1024;
 
 export interface EditionSettingsValues {

@@ -23,7 +23,7 @@ import {
 import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { assignJurors } from "../../../scoring";
 import { enqueueMail } from "../../kernel/models/outbox.server";
-import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
+import { formatDateTime, isLocale, type Locale, localized, textsOf } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
@@ -64,9 +64,7 @@ export function scoringOpen(edition: Pick<JuryEdition, "phase" | "scoringClosesA
 }
 
 export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | "themeAr">, locale: string): string {
-  if (locale === "fr") return edition.themeFr;
-  if (locale === "ar") return edition.themeAr || edition.themeEn;
-  return edition.themeEn;
+  return localized(locale, textsOf(edition, "theme"));
 }
 
 // ---------------------------------------------------------------------------------- jury

@@ -1,4 +1,6 @@
 // The screening list's GET filters and small shared helpers, without zod so the list page stays light.
+import { localized, textsOf } from "../../kernel/i18n";
+
 export const outcomeField = (ruleKey: string) => `outcome__${ruleKey}`;
 export const evidenceField = (ruleKey: string) => `evidence__${ruleKey}`;
 
@@ -6,7 +8,7 @@ export const evidenceField = (ruleKey: string) => `evidence__${ruleKey}`;
 export const SCREENING_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
 
 export function ruleText(rule: { textEn: string; textFr: string; textAr: string | null }, locale: string): string {
-  return locale === "fr" ? rule.textFr : locale === "ar" ? (rule.textAr ?? rule.textEn) : rule.textEn;
+  return localized(locale, textsOf(rule, "text"));
 }
 
 /** The edition shown by default: the latest one in screening, else with an open call, else the latest. */
