@@ -9,7 +9,8 @@ import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { assignmentSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation, type Failure } from "../jury/models/jury.server";
+import { addAssignment, applicationOptions, assignmentOverview, countEligible, defaultMaxLoad, findAssignment, getJuryEdition, listJury, pendingProposals, publishAssignments, removeAssignment, resolveApplication, runAssignment, swapAssignment, type Explanation } from "../jury/models/jury.server";
+import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

@@ -22,8 +22,8 @@ import {
   listConflicts,
   listJury,
   resolveApplication,
-  type Failure,
 } from "../jury/models/jury.server";
+import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

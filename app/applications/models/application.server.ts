@@ -7,6 +7,7 @@ import { applications, editions, eligibilityRules, entityMembers, nominatingEnti
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../forms/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure } from "../../kernel/models/result.server";
 import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
 
@@ -14,8 +15,6 @@ import { localized } from "../../kernel/i18n";
 export const EDITABLE_STATES = ["draft", "returned"] as const;
 export const SENDABLE_STATES = ["draft", "returned"] as const;
 export const WITHDRAWABLE_STATES = ["draft", "awaiting_nominator", "returned"] as const;
-
-export type Failure = { ok: false; error: string; field?: string; vars?: Record<string, string | number> };
 
 const editionColumns = {
   id: editions.id,

@@ -26,11 +26,10 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale, localized, textsOf } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
+import { fail, type Failure } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
-const fail = (field: string, error: string, vars?: Record<string, string | number>): Failure => ({ ok: false, field, error, vars });
 const DAY = 864e5;
 
 // ---------------------------------------------------------------------------------- editions

@@ -7,7 +7,8 @@ import { applications, editions, eligibilityRules, nominatingEntities, screening
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { defaultScreeningEdition, ruleText, SCREENING_STATES } from "../forms/screening";
-import { attachmentsOf, letterOf, type Result } from "./nomination.server";
+import { attachmentsOf, letterOf } from "./nomination.server";
+import type { Result } from "../../kernel/models/result.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 
 export const PAGE_SIZE = 50;

@@ -17,7 +17,9 @@ import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { getDecisionRow, getDeliberation, type Failure } from "./deliberation.server";
+import type { Failure } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
+import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 
 let version: string | undefined;
@@ -184,8 +186,6 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
   const messages = catalogues[isLocale(locale) ? locale : "en"];
   return `\n\n${translate(messages, "results.mail_feedback_heading")}\n${comments.map((c) => `- ${c}`).join("\n")}`;
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /** The laureates' rows of the public archive, published at the instant; those already there are kept. */
 function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }: { editionId: string; year: number; laureates: string[]; publishedAt: Date }) {
