@@ -5,10 +5,10 @@ import { applications, assignments, auditLog, conflicts, editions, juryMembers, 
 import * as dashboard from "../../../app/routes/jury._index";
 import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
-import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId_.assignment";
-import * as progressPage from "../../../app/routes/secretariat.editions.$editionId_.progress";
-import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId_.conflicts";
-import * as juryPage from "../../../app/routes/secretariat.editions.$editionId_.jury";
+import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
+import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
+import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
+import * as juryPage from "../../../app/routes/secretariat.editions.$editionId.jury";
 import { detectConflicts, organisationDomain, sendDueReminders } from "../../../app/jury/models/jury.server";
 import { hashPassword } from "../../../app/accounts/server/password.server";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
