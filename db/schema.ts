@@ -2,43 +2,13 @@
 // nothing can be found by guessing; instants are integer milliseconds since the epoch (UTC).
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { METHODS } from "../scoring/types";
+import { APPLICATION_STATES, CONFLICT_SOURCES, CONFLICT_STATUSES, ENTITY_KINDS, INVITATION_ROLES, LOCALES, PHASES, REVIEW_STATES, USER_ROLES } from "./enums";
 
 const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date());
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
-
-export const LOCALES = ["en", "fr", "ar"] as const;
-export const APPLICATION_STATES = [
-  "draft",
-  "awaiting_nominator",
-  "returned",
-  "declined",
-  "withdrawn",
-  "nominated",
-  "eligible",
-  "ineligible",
-  "laureate",
-  "not_selected",
-] as const;
-export const EDITION_PHASES = [
-  "draft",
-  "call_open",
-  "screening",
-  "scoring",
-  "deliberation",
-  "decided",
-  "announced",
-  "archived",
-] as const;
-export const REVIEW_STATES = ["assigned", "draft", "submitted", "recused"] as const;
-export const CONFLICT_SOURCES = ["declared", "same_country", "same_organisation", "manual"] as const;
-/** Detected conflicts are proposals until the secretariat confirms or dismisses them. */
-export const CONFLICT_STATUSES = ["proposed", "confirmed", "dismissed"] as const;
-export const METHODS = ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const;
-export const ENTITY_KINDS = ["national_commission", "ngo"] as const;
-export const INVITATION_ROLES = ["nominator", "juror", "secretariat"] as const;
-export const USER_ROLES = ["applicant", "secretariat"] as const;
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
@@ -186,7 +156,7 @@ export const editions = sqliteTable(
   },
   (t) => [
     uniqueIndex("editions_year_unique").on(t.year),
-    check("editions_phase", inList("phase", EDITION_PHASES)),
+    check("editions_phase", inList("phase", PHASES)),
     check("editions_method", inList("method", METHODS)),
     check("editions_scale", sql`scale_min < scale_max`),
     check("editions_counts", sql`laureate_count > 0 and quota_per_entity > 0 and reviewers_per_application > 0`),

@@ -1,10 +1,8 @@
 /** Public types of the scoring module. */
 
-/** The ways an application's score can be aggregated from its reviews. */
-export type Method = "mean" | "median" | "trimmedMean" | "zScore" | "jurorBias";
-
-/** All methods, in the order they are reported. */
-export const METHODS: readonly Method[] = ["mean", "median", "trimmedMean", "zScore", "jurorBias"];
+/** The ways an application's score can be aggregated from its reviews, in the order they are reported. */
+export const METHODS = ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const;
+export type Method = (typeof METHODS)[number];
 
 export interface Criterion {
   key: string;

@@ -9,6 +9,7 @@ import { attachmentTotals, listAttachments } from "../applications/models/attach
 import { outcomeState } from "../results/models/outcome.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
 export const handle = { title: "applications.task_list_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -70,7 +71,7 @@ export default function TaskList() {
           <ApplicationsStateTag state={a.state} />
         </dd>
         <dt>{t("applications.language_label")}</dt>
-        <dd>{a.language === "fr" ? "Français" : "English"}</dd>
+        <dd>{localized(a.language, LOCALE_NAMES)}</dd>
         <dt>{t("applications.deadline")}</dt>
         <dd>
           <ApplicationsDeadline at={a.deadlineAt} />

@@ -12,6 +12,7 @@ import { editBlocker, listEligibilityRules, listNominatingEntities, missingForSe
 import { listAttachments } from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "applications.check_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -68,7 +69,7 @@ export default function Check() {
       <p className="muted">{a.reference}</p>
       <h1>{t("applications.check_title")}</h1>
       <p>
-        {t("applications.language_label")}: {a.language === "fr" ? "Français" : "English"}
+        {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
       </p>
       {SECTIONS.map((section) => (
         <section key={section.key} aria-labelledby={`h-${section.key}`}>
@@ -114,7 +115,7 @@ export default function Check() {
         <ul>
           {rules.map((r) => (
             <li key={r.key}>
-              {r.declared ? t("applications.declared_yes") : t("applications.declared_no")} — {t.locale === "fr" ? r.textFr : t.locale === "ar" ? r.textAr || r.textEn : r.textEn}
+              {r.declared ? t("applications.declared_yes") : t("applications.declared_no")} — {localized(t.locale, textsOf(r, "text"))}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { editBlocker, listEligibilityRules, saveDeclarations } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "applications.declarations_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -43,7 +44,7 @@ export default function Declarations() {
   const t = useT();
   const { applicationId, reference, version, rules, declared, blocker } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const ruleText = (r: (typeof rules)[number]) => (t.locale === "fr" ? r.textFr : t.locale === "ar" ? r.textAr || r.textEn : r.textEn);
+  const ruleText = (r: (typeof rules)[number]) => localized(t.locale, textsOf(r, "text"));
   const defaults = Object.fromEntries(rules.filter((r) => declared[r.key]).map((r) => [`rule.${r.key}`, "on"]));
   return (
     <>

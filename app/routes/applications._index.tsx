@@ -8,6 +8,7 @@ import { startApplicationSchema } from "../applications/forms/application.server
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../applications/models/application.server";
 import areaCss from "../styles/applications.css";
+import { localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "applications.list_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const edition = getOpenEdition();
   if (!edition || edition.id !== form.data.editionId) return data({ errors: fieldError("form", "errors.application_edition_mismatch"), values: form.values }, { status: 400 });
-  const result = startApplication({ applicantId: user.id, editionId: edition.id, language: user.locale === "fr" ? "fr" : "en" });
+  const result = startApplication({ applicantId: user.id, editionId: edition.id, language: localized(user.locale, { en: "en", fr: "fr" }) });
   if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: 400 });
   return redirect(`/applications/${result.applicationId}`);
 }
@@ -36,7 +37,7 @@ export default function Applications() {
   const t = useT();
   const { applications, open, hasOne } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const theme = open ? (t.locale === "fr" ? open.themeFr : t.locale === "ar" ? open.themeAr || open.themeEn : open.themeEn) : "";
+  const theme = open ? localized(t.locale, textsOf(open, "theme")) : "";
   return (
     <>
       <h1>{t("applications.list_title")}</h1>

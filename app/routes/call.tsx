@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
-import { localized, localizedLang } from "../editions/domain/text";
 import { DeadlineCountdown } from "../editions/components/countdown";
 import { useT } from "../kernel/components/i18n";
-import { formatDateTime } from "../kernel/i18n";
+import { formatDateTime, localized, localizedLang, textsOf } from "../kernel/i18n";
 import { getOpenEdition, isBeforeDeadline } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
@@ -47,12 +46,12 @@ export default function Call() {
     );
   }
   const { edition: e, criteria, rules, closed, daysLeft } = call;
-  const callText = localized(e, "callText", t.locale);
+  const callText = localized(t.locale, textsOf(e, "callText"));
   return (
     <>
       <h1>{t("editions.call_heading", { year: e.year })}</h1>
-      <p className="lead" lang={localizedLang(e, "theme", t.locale)}>
-        <bdi>{localized(e, "theme", t.locale)}</bdi>
+      <p className="lead" lang={localizedLang(t.locale, textsOf(e, "theme"))}>
+        <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
       </p>
       {closed ? (
         <p className="notice" role="status">
@@ -62,7 +61,7 @@ export default function Call() {
         <DeadlineCountdown deadlineAt={e.deadlineAt} daysLeft={daysLeft} />
       )}
       {callText ? (
-        <div className="editions-call-text" dir="auto" lang={localizedLang(e, "callText", t.locale)}>
+        <div className="editions-call-text" dir="auto" lang={localizedLang(t.locale, textsOf(e, "callText"))}>
           {callText}
         </div>
       ) : null}
@@ -70,8 +69,8 @@ export default function Call() {
       <p>{t("editions.call_eligibility_intro")}</p>
       <ol>
         {rules.map((r) => (
-          <li key={r.id} lang={localizedLang(r, "text", t.locale)} dir="auto">
-            {localized(r, "text", t.locale)}
+          <li key={r.id} lang={localizedLang(t.locale, textsOf(r, "text"))} dir="auto">
+            {localized(t.locale, textsOf(r, "text"))}
           </li>
         ))}
       </ol>
@@ -80,11 +79,11 @@ export default function Call() {
       <ul className="editions-criteria">
         {criteria.map((c) => (
           <li key={c.id}>
-            <h3 lang={localizedLang(c, "title", t.locale)} dir="auto">
-              {localized(c, "title", t.locale)}
+            <h3 lang={localizedLang(t.locale, textsOf(c, "title"))} dir="auto">
+              {localized(t.locale, textsOf(c, "title"))}
             </h3>
-            <p lang={localizedLang(c, "guidance", t.locale)} dir="auto">
-              {localized(c, "guidance", t.locale)}
+            <p lang={localizedLang(t.locale, textsOf(c, "guidance"))} dir="auto">
+              {localized(t.locale, textsOf(c, "guidance"))}
             </p>
           </li>
         ))}

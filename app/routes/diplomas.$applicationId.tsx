@@ -2,7 +2,7 @@
 // the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize, found, requireUser } from "../accounts/server/permissions.server";
-import { formatDate, translate } from "../kernel/i18n";
+import { formatDate, localized, textsOf, translate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { catalogues } from "../kernel/i18n/locale.server";
 import { diplomaFor } from "../results/models/archive.server";
@@ -14,7 +14,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "" }));
   authorize(user, "diploma.download", { ownerId: diploma.applicantId });
   // English or French (the prize's working languages); Arabic readers get the English diploma.
-  const locale = user.locale === "fr" ? "fr" : "en";
+  const locale = localized(user.locale, { en: "en", fr: "fr" });
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);
   const pdf = pdfDocument({
     title: tr("results.diploma_pdf_title", { year: diploma.year }),
@@ -25,7 +25,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
       { text: diploma.organisation || diploma.title, size: 24, bold: true, gap: 14 },
       { text: tr("results.diploma_pdf_project", { project: diploma.title }), size: 14, gap: 14 },
       { text: countryName(diploma.country, locale), size: 12, gap: 8 },
-      { text: tr("results.diploma_pdf_edition", { year: diploma.year, theme: locale === "fr" ? diploma.themeFr : diploma.themeEn }), size: 13, gap: 22 },
+      { text: tr("results.diploma_pdf_edition", { year: diploma.year, theme: localized(locale, textsOf(diploma, "theme")) }), size: 13, gap: 22 },
       { text: formatDate(diploma.decisionDate ?? diploma.announcementAt!, locale), size: 12, gap: 10 },
     ],
     footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },

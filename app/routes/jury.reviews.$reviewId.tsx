@@ -10,7 +10,7 @@ import { JuryReadingView } from "../jury/components/reading-view";
 import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
-import { formatDateTime } from "../kernel/i18n";
+import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview } from "../jury/models/reviews.server";
 import { scoringOpen } from "../jury/models/shared.server";
@@ -95,12 +95,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Criterion = ReturnType<typeof useLoaderData<typeof loader>>["criteria"][number];
 
-function localised(c: Criterion, field: "title" | "guidance", locale: string): string {
-  if (locale === "fr") return field === "title" ? c.titleFr : c.guidanceFr;
-  if (locale === "ar") return (field === "title" ? c.titleAr : c.guidanceAr) || (field === "title" ? c.titleEn : c.guidanceEn);
-  return field === "title" ? c.titleEn : c.guidanceEn;
-}
-
 /** One criterion: its guidance, the scale as radio buttons (descriptors in the labels), a comment. */
 function CriterionField({ criterion, min, max, value, comment, error }: { criterion: Criterion; min: number; max: number; value?: string; comment?: string; error?: { message: string; vars?: Record<string, string | number> } }) {
   const t = useT();
@@ -110,13 +104,13 @@ function CriterionField({ criterion, min, max, value, comment, error }: { criter
   const descriptor = (score: number) => {
     const d = criterion.levelDescriptors.find((l) => l.score === score);
     if (!d) return "";
-    return t.locale === "fr" ? d.fr : t.locale === "ar" ? d.ar || d.en : d.en;
+    return localized(t.locale, d);
   };
   return (
     <fieldset className={error ? "field has-error jury-criterion" : "field jury-criterion"} id={id} aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}>
-      <legend>{localised(criterion, "title", t.locale)}</legend>
+      <legend>{localized(t.locale, textsOf(criterion, "title"))}</legend>
       <p className="hint" id={`${id}-hint`}>
-        {localised(criterion, "guidance", t.locale)}
+        {localized(t.locale, textsOf(criterion, "guidance"))}
       </p>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
@@ -231,7 +225,7 @@ export default function ReviewPage() {
               <dl className="summary">
                 {criteria.map((c) => (
                   <div key={c.key}>
-                    <dt>{localised(c, "title", t.locale)}</dt>
+                    <dt>{localized(t.locale, textsOf(c, "title"))}</dt>
                     <dd>
                       {review.scores[c.key]}
                       {review.comments[c.key] ? <span dir="auto"> — {review.comments[c.key]}</span> : null}
@@ -322,7 +316,7 @@ export default function ReviewPage() {
                   <th scope="col">{t("jury.colleagues.juror")}</th>
                   {criteria.map((c) => (
                     <th scope="col" key={c.key}>
-                      {localised(c, "title", t.locale)}
+                      {localized(t.locale, textsOf(c, "title"))}
                     </th>
                   ))}
                   <th scope="col">{t("jury.review.overall")}</th>

@@ -7,6 +7,7 @@ import { themeOf } from "../results/components/labels";
 import { countryName } from "../kernel/i18n/countries";
 import { editionLaureates } from "../results/models/archive.server";
 import resultsCss from "../styles/results.css";
+import { localized, localizedLang } from "../kernel/i18n";
 
 export const handle = { title: "results.edition_laureates_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -56,8 +57,8 @@ export default function EditionLaureates() {
               {countryName(l.country, t.locale)}
             </p>
             {l.citation ? (
-              <blockquote className="results-citation" lang={t.locale === "fr" ? "fr" : "en"}>
-                <p dir="auto">{t.locale === "fr" ? l.citation.fr : l.citation.en}</p>
+              <blockquote className="results-citation" lang={localizedLang(t.locale, l.citation)}>
+                <p dir="auto">{localized(t.locale, l.citation)}</p>
               </blockquote>
             ) : null}
             {l.diploma ? (

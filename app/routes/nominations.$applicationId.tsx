@@ -10,7 +10,7 @@ import { useT } from "../kernel/components/i18n";
 import { LocalTime } from "../kernel/components/local-time";
 import { nominationDecisionSchema } from "../nominations/forms/nomination.server";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
-import { formatDate, formatDateTime } from "../kernel/i18n";
+import { formatDate, formatDateTime, LOCALE_NAMES, localized } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { declineApplication, getApplicationForEntity, nominateApplication, quotaUsage, returnApplication } from "../nominations/models/nomination.server";
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
@@ -116,7 +116,7 @@ export default function NominationApplication() {
         <dt>{t("nominations.col.country")}</dt>
         <dd>{countryName(application.country, t.locale)}</dd>
         <dt>{t("nominations.language")}</dt>
-        <dd>{application.language === "fr" ? "Français" : "English"}</dd>
+        <dd>{localized(application.language, LOCALE_NAMES)}</dd>
         <dt>{t("nominations.sent_on")}</dt>
         <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
         {application.nominatorComment ? (

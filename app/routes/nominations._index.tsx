@@ -7,7 +7,7 @@ import { useT } from "../kernel/components/i18n";
 import { LocalTime } from "../kernel/components/local-time";
 import { internalDeadlineSchema } from "../nominations/forms/nomination.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { formatDate, formatDateTime } from "../kernel/i18n";
+import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../nominations/models/nomination.server";
 import areaCss from "../styles/nominations.css";
@@ -85,7 +85,7 @@ export default function NominationsWorkspace() {
     );
   }
   const { applications, quota, internalDeadline, internalDeadlineValue } = loaded;
-  const theme = t.locale === "fr" ? edition.themeFr : t.locale === "ar" ? (edition.themeAr ?? edition.themeEn) : edition.themeEn;
+  const theme = localized(t.locale, textsOf(edition, "theme"));
   const q = `?entity=${encodeURIComponent(entity.id)}`;
   return (
     <>

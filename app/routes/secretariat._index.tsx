@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { listEditionsBrief } from "../nominations/models/entity.server";
+import { localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "secretariat.title" };
 
@@ -50,7 +51,7 @@ export default function SecretariatHome() {
         <ul>
           {editions.map((e) => (
             <li key={e.id}>
-              {e.year}: <bdi>{t.locale === "fr" ? e.themeFr : t.locale === "ar" && e.themeAr ? e.themeAr : e.themeEn}</bdi>{" "}
+              {e.year}: <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>{" "}
               <span className="tag">{t(`phase.${e.phase}`)}</span>
             </li>
           ))}

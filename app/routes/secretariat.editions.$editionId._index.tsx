@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { localized } from "../editions/domain/text";
 import { useT } from "../kernel/components/i18n";
-import { formatDateTime } from "../kernel/i18n";
+import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { getEditionForSecretariat } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
@@ -63,7 +62,7 @@ export default function EditionOverview() {
         </p>
       ) : null}
       <p className="lead">
-        <bdi>{localized(e, "theme", t.locale)}</bdi>
+        <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
       </p>
       <h2>{t("editions.phase")}</h2>
       <p>

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation, localized } from "../editions/components/edition-forms";
+import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { levelsToText, parseLevels } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { formatNumber } from "../kernel/i18n";
+import { formatNumber, localized, textsOf } from "../kernel/i18n";
 import { getEditionForSecretariat, moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
@@ -146,7 +146,7 @@ export default function Criteria() {
       {removing ? (
         <RemoveConfirmation
           title={t("editions.criterion_remove_title")}
-          text={localized(removing, "title", t.locale)}
+          text={localized(t.locale, textsOf(removing, "title"))}
           confirmLabel={t("editions.criterion_remove_confirm")}
           editionId={edition.id}
           idField="criterionId"
@@ -162,7 +162,7 @@ export default function Criteria() {
           {criteria.map((c, index) => (
             <li key={c.id}>
               <h2 className="editions-criterion-title">
-                <bdi>{localized(c, "title", t.locale)}</bdi>
+                <bdi>{localized(t.locale, textsOf(c, "title"))}</bdi>
               </h2>
               <p className="muted">
                 {t("editions.criterion_weight_share", { weight: formatNumber(c.weight, t.locale), share: pct(c.share) })} · {t("editions.criterion_levels_count", { count: c.levels })}
@@ -171,7 +171,7 @@ export default function Criteria() {
                 <div className="button-row">
                   <Link to={`${base}?edit=${c.id}#criterion`}>
                     {t("editions.edit")}
-                    <span className="visually-hidden"> {localized(c, "title", t.locale)}</span>
+                    <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
                   </Link>
                   {index > 0 ? (
                     <Form method="post" className="editions-inline-form">
@@ -181,7 +181,7 @@ export default function Criteria() {
                       <input type="hidden" name="direction" value="up" />
                       <button type="submit" className="link-button">
                         {t("editions.move_up")}
-                        <span className="visually-hidden"> {localized(c, "title", t.locale)}</span>
+                        <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
                       </button>
                     </Form>
                   ) : null}
@@ -193,13 +193,13 @@ export default function Criteria() {
                       <input type="hidden" name="direction" value="down" />
                       <button type="submit" className="link-button">
                         {t("editions.move_down")}
-                        <span className="visually-hidden"> {localized(c, "title", t.locale)}</span>
+                        <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
                       </button>
                     </Form>
                   ) : null}
                   <Link to={`${base}?remove=${c.id}`}>
                     {t("editions.remove")}
-                    <span className="visually-hidden"> {localized(c, "title", t.locale)}</span>
+                    <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
                   </Link>
                 </div>
               ) : null}

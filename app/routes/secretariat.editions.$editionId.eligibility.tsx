@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation, localized } from "../editions/components/edition-forms";
+import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { getEditionForSecretariat, removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "editions.rules_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -70,7 +71,7 @@ export default function Eligibility() {
       {removing ? (
         <RemoveConfirmation
           title={t("editions.rule_remove_title")}
-          text={localized(removing, "text", t.locale)}
+          text={localized(t.locale, textsOf(removing, "text"))}
           confirmLabel={t("editions.rule_remove_confirm")}
           editionId={edition.id}
           idField="ruleId"
@@ -86,7 +87,7 @@ export default function Eligibility() {
           {rules.map((r) => (
             <li key={r.id}>
               <p>
-                <bdi>{localized(r, "text", t.locale)}</bdi>
+                <bdi>{localized(t.locale, textsOf(r, "text"))}</bdi>
               </p>
               {edition.editable ? (
                 <div className="button-row">

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { localized } from "../editions/domain/text";
 import { useT } from "../kernel/components/i18n";
-import { formatDateTime } from "../kernel/i18n";
+import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { listEditions } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
@@ -49,7 +48,7 @@ export default function EditionsList() {
                     <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
                   </td>
                   <td>
-                    <bdi>{localized(e, "theme", t.locale)}</bdi>
+                    <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
                   </td>
                   <td>{t(`phase.${e.phase}`)}</td>
                   <td>{formatDateTime(e.deadlineAt, t.locale)}</td>

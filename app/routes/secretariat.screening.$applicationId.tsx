@@ -13,6 +13,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -81,7 +82,7 @@ export default function ScreenApplication() {
         <dt>{t("nominations.col.country")}</dt>
         <dd>{countryName(application.country, t.locale)}</dd>
         <dt>{t("screening.language")}</dt>
-        <dd>{application.language === "fr" ? "Français" : "English"}</dd>
+        <dd>{localized(application.language, LOCALE_NAMES)}</dd>
       </dl>
       {application.duplicates.length > 0 ? (
         <section aria-labelledby="dups">

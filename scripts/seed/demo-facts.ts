@@ -2,7 +2,7 @@
 // entities and jurors, and the plan of which applications exist in which state.
 import { DEMO_MAIL_DOMAIN } from "../../app/jury/models/conflicts.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
-import type { APPLICATION_STATES } from "../../db/schema";
+import type { APPLICATION_STATES } from "../../db/enums";
 
 // Applicants, nominators and the secretariat share the placeholder domain, which names no
 // organisation (conflict detection ignores it); each juror has an organisation of their own.

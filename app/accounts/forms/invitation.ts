@@ -1,9 +1,10 @@
 import * as z from "zod";
+import { INVITATION_ROLES } from "../../../db/enums";
 import { email, locale, requiredText } from "../../kernel/forms/fields";
 
 export const invitationSchema = z
   .object({
-    role: z.enum(["nominator", "juror", "secretariat"], { error: "errors.role_invalid" }),
+    role: z.enum(INVITATION_ROLES, { error: "errors.role_invalid" }),
     name: requiredText(120),
     email,
     locale,

@@ -10,6 +10,7 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { isLocale, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure } from "../../kernel/models/result.server";
 import { takeMailSlot, mailWaitMinutes, type MailKind } from "../../kernel/models/throttle.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -22,8 +23,6 @@ function roleLabel(locale: string, role: string): string {
   return translate(catalogues[isLocale(locale) ? locale : "en"], `role.${role}`);
 }
 
-export type FieldFailure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
-
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -32,12 +31,12 @@ export function getUserByEmail({ email }: { email: string }) {
   return db().select({ id: users.id, email: users.email, name: users.name, locale: users.locale, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.email, normaliseEmail(email))).get();
 }
 
-function tooMany(minutes: number): FieldFailure {
+function tooMany(minutes: number): Failure {
   return { ok: false, field: "email", error: "errors.too_many_requests", vars: { minutes } };
 }
 
 /** Refuses (with the minutes to wait) when one more e-mail of this kind may not go to this address now. */
-export function mailThrottle({ kind, email, address, now }: { kind: MailKind; email: string; address: string; now?: Date }): FieldFailure | null {
+export function mailThrottle({ kind, email, address, now }: { kind: MailKind; email: string; address: string; now?: Date }): Failure | null {
   const minutes = mailWaitMinutes({ kind, target: normaliseEmail(email), address, now });
   return minutes > 0 ? tooMany(minutes) : null;
 }
@@ -48,7 +47,7 @@ export function mailThrottle({ kind, email, address, now }: { kind: MailKind; em
  * address with an account gets a message telling its owner how to sign in. Both paths hash
  * the password, so neither is measurably faster.
  */
-export async function registerApplicant(input: { email: string; name: string; password: string; locale: string; address: string; origin: string; now?: Date }): Promise<{ ok: true } | FieldFailure> {
+export async function registerApplicant(input: { email: string; name: string; password: string; locale: string; address: string; origin: string; now?: Date }): Promise<{ ok: true } | Failure> {
   const email = normaliseEmail(input.email);
   const now = input.now ?? new Date();
   const slot = takeMailSlot({ kind: "registration", target: email, address: input.address, now });
@@ -76,7 +75,7 @@ export function findPendingRegistration({ token, now = new Date() }: { token: st
 }
 
 /** Creates the account of a confirmed registration; the link works once, and not for an address that has an account meanwhile. */
-export function confirmRegistration({ token, now = new Date() }: { token: string; now?: Date }): { ok: true; userId: string } | FieldFailure {
+export function confirmRegistration({ token, now = new Date() }: { token: string; now?: Date }): { ok: true; userId: string } | Failure {
   const invalid = { ok: false as const, field: "form", error: "errors.link_invalid" };
   try {
     return db().transaction((tx) => {
@@ -117,7 +116,7 @@ export function loginLockMinutes({ email, address, now = new Date() }: { email: 
   return unlockAt > now.getTime() ? Math.ceil((unlockAt - now.getTime()) / 60000) : 0;
 }
 
-export async function attemptLogin({ email, password, address }: { email: string; password: string; address: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
+export async function attemptLogin({ email, password, address }: { email: string; password: string; address: string }): Promise<{ ok: true; userId: string } | Failure> {
   const normalised = normaliseEmail(email);
   const minutes = loginLockMinutes({ email: normalised, address });
   if (minutes > 0) return { ok: false, field: "email", error: "errors.login_locked", vars: { minutes } };
@@ -131,7 +130,7 @@ export async function attemptLogin({ email, password, address }: { email: string
   return { ok: true, userId: user!.id };
 }
 
-export function requestPasswordReset({ email, origin, address, now }: { email: string; origin: string; address: string; now?: Date }): { ok: true } | FieldFailure {
+export function requestPasswordReset({ email, origin, address, now }: { email: string; origin: string; address: string; now?: Date }): { ok: true } | Failure {
   // Counted whether or not the address has an account, so the limit tells nothing either.
   const slot = takeMailSlot({ kind: "password_reset", target: normaliseEmail(email), address, now });
   if (!slot.ok) return tooMany(slot.minutes);
@@ -152,7 +151,7 @@ export function findPasswordReset({ token }: { token: string }) {
   return row;
 }
 
-export async function resetPassword({ token, password }: { token: string; password: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
+export async function resetPassword({ token, password }: { token: string; password: string }): Promise<{ ok: true; userId: string } | Failure> {
   if (!findPasswordReset({ token })) return { ok: false, field: "password", error: "errors.link_invalid" };
   const passwordHash = await hashPassword(password);
   return db().transaction((tx) => {
@@ -187,7 +186,7 @@ export function isSetupTokenValid({ token }: { token: string }): boolean {
   return !!row && !row.usedAt && !secretariatExists();
 }
 
-export async function completeSetup(input: { token: string; email: string; name: string; password: string; locale: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
+export async function completeSetup(input: { token: string; email: string; name: string; password: string; locale: string }): Promise<{ ok: true; userId: string } | Failure> {
   if (!isSetupTokenValid({ token: input.token })) return { ok: false, field: "email", error: "errors.link_invalid" };
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
@@ -223,7 +222,7 @@ export interface InvitationInput {
   now?: Date;
 }
 
-export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | FieldFailure {
+export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
   const email = normaliseEmail(input.email);
   if (input.role === "nominator") {
     if (!input.entityId || !db().select({ id: nominatingEntities.id }).from(nominatingEntities).where(eq(nominatingEntities.id, input.entityId)).get()) {
@@ -297,7 +296,7 @@ export function findOpenInvitation({ token }: { token: string }) {
  * Accepts an invitation: a new invitee chooses a password; someone who already has an
  * account confirms with their current one, and the role is added to that account.
  */
-export async function acceptInvitation({ token, name, password }: { token: string; name: string; password: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
+export async function acceptInvitation({ token, name, password }: { token: string; name: string; password: string }): Promise<{ ok: true; userId: string } | Failure> {
   const open = findOpenInvitation({ token });
   if (!open) return { ok: false, field: "password", error: "errors.link_invalid" };
   const existing = getUserByEmail({ email: open.email });

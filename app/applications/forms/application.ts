@@ -1,6 +1,7 @@
 // Forms of the applicant's application (besides the sections' own fields, in
 // application-sections.ts). Messages are catalogue keys; the same schemas run in the browser.
 import * as z from "zod";
+import { ENTITY_KINDS } from "../../../db/enums";
 import { COUNTRY_CODES } from "../../kernel/i18n/countries";
 import { type SectionDefinition } from "../domain/sections";
 import { sectionSchema } from "./section-schema";
@@ -40,7 +41,7 @@ export const sendSchema = z
   .object({
     editionId: id,
     version,
-    kind: z.enum(["national_commission", "ngo"], { error: "errors.entity_kind_choose" }),
+    kind: z.enum(ENTITY_KINDS, { error: "errors.entity_kind_choose" }),
     commission: z.string().optional(),
     ngo: z.string().optional(),
     confirm: z.literal("on", { error: "errors.confirm_send" }),

@@ -7,14 +7,14 @@ import { applications, editions, eligibilityRules, entityMembers, nominatingEnti
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure } from "../../kernel/models/result.server";
 import { withOutcome } from "../../results/models/outcome.server";
+import { localized } from "../../kernel/i18n";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
 export const SENDABLE_STATES = ["draft", "returned"] as const;
 export const WITHDRAWABLE_STATES = ["draft", "awaiting_nominator", "returned"] as const;
-
-export type Failure = { ok: false; error: string; field?: string; vars?: Record<string, string | number> };
 
 const editionColumns = {
   id: editions.id,
@@ -107,7 +107,7 @@ export function startApplication({ applicantId, editionId, language = "en" }: { 
     const reference = nextReference(tx, edition.id, edition.year);
     const row = tx
       .insert(applications)
-      .values({ reference, editionId: edition.id, applicantId, language: language === "fr" ? "fr" : "en", content: emptyContent() as unknown as Record<string, unknown> })
+      .values({ reference, editionId: edition.id, applicantId, language: localized(language, { en: "en", fr: "fr" }), content: emptyContent() as unknown as Record<string, unknown> })
       .returning({ id: applications.id })
       .get();
     writeAudit({ actorId: applicantId, action: "application.created", objectType: "application", objectId: row.id, details: { reference, editionId: edition.id } }, tx);

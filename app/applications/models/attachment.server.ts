@@ -9,7 +9,8 @@ import { applications, attachments } from "../../../db/schema";
 import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { editBlocker, getApplicationForApplicant, type Failure } from "./application.server";
+import { editBlocker, getApplicationForApplicant } from "./application.server";
+import type { Failure } from "../../kernel/models/result.server";
 import { readStoredFile, removeStoredFile, sniffType, stageFile, uploadDir, withStagedFile, type AllowedType } from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
 

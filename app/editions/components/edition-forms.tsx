@@ -4,10 +4,8 @@ import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type For
 import { useT } from "../../kernel/components/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
-import { METHODS } from "../domain/constants";
+import { METHODS } from "../../../scoring/types";
 import { sectionByKey } from "../../applications/domain/sections";
-
-export { localized, localizedLang } from "../domain/text";
 
 const MB = 1024 * 1024;
 

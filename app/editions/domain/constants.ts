@@ -1,8 +1,5 @@
-// Phases and methods of an edition, importable by forms and components (no server code).
-export const PHASES = ["draft", "call_open", "screening", "scoring", "deliberation", "decided", "announced", "archived"] as const;
-export type Phase = (typeof PHASES)[number];
-export const METHODS = ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const;
-export type Method = (typeof METHODS)[number];
+// Moving an edition one phase forward or back, importable by forms and components (no server code).
+import { PHASES, type Phase } from "../../../db/enums";
 
 export function nextPhase(phase: string): Phase | null {
   const i = PHASES.indexOf(phase as Phase);

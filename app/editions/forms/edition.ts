@@ -2,7 +2,7 @@
 // rule, a phase change. Messages are catalogue keys. Dates are typed in Paris time.
 import * as z from "zod";
 import { parisLocalToInstant } from "../../kernel/domain/paris-time";
-import { METHODS } from "../domain/constants";
+import { METHODS } from "../../../scoring/types";
 
 import { WORD_LIMIT_SECTIONS, type DateField } from "../domain/settings";
 

@@ -7,13 +7,12 @@ import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
-import type { FieldFailure } from "../../accounts/models/account.server";
+import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
-import { nextPhase, PHASES, previousPhase, type Phase } from "../domain/constants";
+import { PHASES, type Phase } from "../../../db/enums";
+import { nextPhase, previousPhase } from "../domain/constants";
 
 const MB = 1024 * 1024;
-type Failure = FieldFailure;
-const fail = (field: string, error: string, vars?: Record<string, string | number>): Failure => ({ ok: false, field, error, vars });
 
 export type EditionRow = typeof editions.$inferSelect;
 export type CriterionRow = typeof criteria.$inferSelect;

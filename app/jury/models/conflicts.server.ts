@@ -4,7 +4,8 @@
 // synchronous transaction, and e-mails are queued in that same transaction.
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { applications, assignments, conflicts, criteria, editions, juryMembers, nominatingEntities, reviews, users, type CONFLICT_SOURCES } from "../../../db/schema";
+import { applications, assignments, conflicts, criteria, editions, juryMembers, nominatingEntities, reviews, users } from "../../../db/schema";
+import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";

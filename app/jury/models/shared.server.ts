@@ -3,11 +3,12 @@
 // conditions that scope assignments and reviews. Reads only.
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
+import type { Tx } from "../../kernel/models/transaction.server";
+import { localized, textsOf } from "../../kernel/i18n";
 import { applications, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
 
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
-export const fail = (field: string, error: string, vars?: Record<string, string | number>): Failure => ({ ok: false, field, error, vars });
+export type { Tx } from "../../kernel/models/transaction.server";
+export { fail, type Failure } from "../../kernel/models/result.server";
 
 export const editionColumns = {
   id: editions.id,
@@ -38,9 +39,7 @@ export function scoringOpen(edition: Pick<JuryEdition, "phase" | "scoringClosesA
 }
 
 export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | "themeAr">, locale: string): string {
-  if (locale === "fr") return edition.themeFr;
-  if (locale === "ar") return edition.themeAr || edition.themeEn;
-  return edition.themeEn;
+  return localized(locale, textsOf(edition, "theme"));
 }
 
 /** The edition's jurors still serving (a replaced one has left), in name order. */

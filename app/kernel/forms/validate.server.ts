@@ -127,6 +127,7 @@ export async function validateForm<S extends z.ZodType>(request: Request, schema
   return { ok: true, data: parsed.data, values: keptValues(values) };
 }
 
-export function fieldError(field: string, message: string, vars?: Record<string, string | number>): FieldErrors {
-  return { [field]: { message, vars } };
+/** One error; a failure that names no field is the whole form's. */
+export function fieldError(field: string | undefined, message: string, vars?: Record<string, string | number>): FieldErrors {
+  return { [field ?? "form"]: { message, vars } };
 }

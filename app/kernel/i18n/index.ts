@@ -1,9 +1,10 @@
 // Locales, direction and message lookup, shared by server and browser. The catalogues give each
 // key its three languages side by side (triples.ts), so a missing text is a type error; this
 // module takes only their keys, as a type.
+import { LOCALES } from "../../../db/enums";
 import type { catalogues } from "./catalogues";
 
-export const LOCALES = ["en", "fr", "ar"] as const;
+export { LOCALES };
 export type Locale = (typeof LOCALES)[number];
 export type MessageKey = keyof typeof catalogues.en;
 export type Messages = Record<MessageKey, string>;
@@ -15,7 +16,31 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function direction(locale: Locale): "ltr" | "rtl" {
-  return locale === "ar" ? "rtl" : "ltr";
+  return localized(locale, { en: "ltr", fr: "ltr", ar: "rtl" });
+}
+
+/** One text in each language. Arabic is optional: editions, criteria and rules may lack it. */
+export type Texts<T extends string = string> = { en: T; fr: T; ar?: T | null };
+
+const inLocale = <T extends string>(locale: string, texts: Texts<T>) => (locale === "fr" ? texts.fr : locale === "ar" ? texts.ar : texts.en);
+
+/** The text in the viewer's language; English when that one is missing or blank, or the language unknown. */
+export function localized<T extends string>(locale: string, texts: Texts<T>): T {
+  const text = inLocale(locale, texts);
+  return text?.trim() ? text : texts.en;
+}
+
+type TextColumns<B extends string> = { [K in `${B}En` | `${B}Fr`]: string } & { [K in `${B}Ar`]?: string | null };
+
+/** A row's texts stored one column per language (themeEn, themeFr, themeAr…). */
+export function textsOf<B extends string>(row: TextColumns<B>, base: B): Texts {
+  const column = row as Record<string, string | null | undefined>;
+  return { en: column[`${base}En`] ?? "", fr: column[`${base}Fr`] ?? "", ar: column[`${base}Ar`] };
+}
+
+/** The language `localized` really answered in, for `lang` when it fell back to English. */
+export function localizedLang(locale: string, texts: Texts): Locale {
+  return isLocale(locale) && inLocale(locale, texts)?.trim() ? locale : "en";
 }
 
 export type Vars = Record<string, string | number>;
@@ -90,5 +115,5 @@ export function formatNumber(value: number, locale: Locale, options?: Intl.Numbe
 // Arabic with Latin digits: UNESCO documents in Arabic commonly use them, and they keep
 // references and scores identical across the three languages.
 export function intlLocale(locale: Locale): string {
-  return locale === "ar" ? "ar-u-nu-latn" : locale === "fr" ? "fr-FR" : "en-GB";
+  return localized(locale, { en: "en-GB", fr: "fr-FR", ar: "ar-u-nu-latn" });
 }

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { asc, desc, gt } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
+import type { Tx } from "./transaction.server";
 import { auditLog } from "../../../db/schema";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -15,8 +16,6 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   at?: Date;
 }
-
-type Tx = Pick<DB, "select" | "insert">;
 
 export function auditRowHash(row: {
   prevHash: string;
@@ -35,7 +34,7 @@ export function auditRowHash(row: {
  * Writes one audit row. Call it inside the same synchronous transaction as the change it
  * records (pass the transaction as `tx`), so the change and its record land together.
  */
-export function writeAudit(entry: AuditEntry, tx: Tx = db()): void {
+export function writeAudit(entry: AuditEntry, tx: Tx | DB = db()): void {
   const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = (entry.at ?? new Date()).getTime();

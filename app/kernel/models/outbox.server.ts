@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import nodemailer from "nodemailer";
 import { db, type DB } from "../../../db/client";
+import type { Tx } from "./transaction.server";
 import { outbox } from "../../../db/schema";
 import { isLocale, translate, type Locale, type Vars } from "../i18n";
 import { catalogues } from "../i18n/locale.server";
@@ -14,12 +15,10 @@ import { catalogues } from "../i18n/locale.server";
 /** A template is a pair of catalogue keys: mail.<template>.subject and mail.<template>.body. */
 export type MailTemplate = string;
 
-type Tx = Pick<DB, "insert">;
-
 /** Renders a message in the recipient's language and queues it. */
 export function enqueueMail(
   { to, locale, template, vars }: { to: string; locale: string; template: MailTemplate; vars: Vars },
-  tx: Tx = db(),
+  tx: Tx | DB = db(),
 ): void {
   const lang: Locale = isLocale(locale) ? locale : "en";
   const messages = catalogues[lang];

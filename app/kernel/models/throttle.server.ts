@@ -3,6 +3,7 @@
 // the database, not in memory, so that several server processes on one file share the counts.
 import { and, count, desc, eq, gt } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
+import type { Tx } from "./transaction.server";
 import { mailRequests } from "../../../db/schema";
 
 export type MailKind = (typeof mailRequests.$inferInsert)["kind"];
@@ -29,8 +30,6 @@ function perClientLimit(kind: MailKind): number {
   const override = Number(process.env.MAIL_LIMIT_PER_CLIENT);
   return Number.isInteger(override) && override > 0 ? override : MAIL_LIMITS[kind].perClient;
 }
-
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** Minutes until one more e-mail of this kind may go to `target` at the request of `address`; 0 when it may now. */
 export function mailWaitMinutes({ kind, target, address, now = new Date() }: { kind: MailKind; target: string; address: string; now?: Date }, tx: Tx | DB = db()): number {

@@ -1,10 +1,11 @@
 // Facts of screening shared by server and browser.
+import { localized, textsOf } from "../../kernel/i18n";
 
 /** States listed in screening (those that used a nomination). */
 export const SCREENING_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
 
 export function ruleText(rule: { textEn: string; textFr: string; textAr: string | null }, locale: string): string {
-  return locale === "fr" ? rule.textFr : locale === "ar" ? (rule.textAr ?? rule.textEn) : rule.textEn;
+  return localized(locale, textsOf(rule, "text"));
 }
 
 /** The edition shown by default: the latest one in screening, else with an open call, else the latest. */

@@ -1,10 +1,11 @@
 import * as z from "zod";
+import { ENTITY_KINDS } from "../../../db/enums";
 import { COUNTRY_CODES } from "../../kernel/i18n/countries";
 import { requiredText } from "../../kernel/forms/fields";
 
 export const entitySchema = z
   .object({
-    kind: z.enum(["national_commission", "ngo"], { error: "errors.entity_kind_invalid" }),
+    kind: z.enum(ENTITY_KINDS, { error: "errors.entity_kind_invalid" }),
     name: requiredText(200),
     country: z.string().optional(),
   })

@@ -2,7 +2,7 @@ import { asc, count, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { editions, entityMembers, nominatingEntities } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import type { FieldFailure } from "../../accounts/models/account.server";
+import type { Failure } from "../../kernel/models/result.server";
 
 export function listEntities() {
   return db()
@@ -31,7 +31,7 @@ export function listEntitiesPage({ page }: { page: number }) {
   return { rows, total, pages: Math.max(1, Math.ceil(total / ENTITIES_PER_PAGE)) };
 }
 
-export function createEntity({ actorId, kind, name, country }: { actorId: string; kind: "national_commission" | "ngo"; name: string; country: string | null }): { ok: true; entityId: string } | FieldFailure {
+export function createEntity({ actorId, kind, name, country }: { actorId: string; kind: "national_commission" | "ngo"; name: string; country: string | null }): { ok: true; entityId: string } | Failure {
   const existing = db().select({ id: nominatingEntities.id, kind: nominatingEntities.kind, country: nominatingEntities.country, name: nominatingEntities.name }).from(nominatingEntities).all();
   if (existing.some((e) => e.name.toLowerCase() === name.trim().toLowerCase())) return { ok: false, field: "name", error: "errors.entity_name_taken" };
   if (kind === "national_commission" && existing.some((e) => e.kind === "national_commission" && e.country === country)) {

@@ -8,6 +8,8 @@ import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure, Result } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile } from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
@@ -17,9 +19,6 @@ import { MAX_LETTER_BYTES } from "../domain/nomination";
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
 export const ENTITY_VISIBLE_STATES = ["awaiting_nominator", "returned", "declined", "withdrawn", ...QUOTA_STATES] as const;
-
-export type Failure = { ok: false; error: string; field?: string; vars?: Record<string, string | number> };
-export type Result<T = object> = ({ ok: true } & T) | Failure;
 
 export { uploadDir };
 
@@ -106,8 +105,6 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
   if (!row) return null;
   return { ...row, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /** Re-reads, inside the transaction, the facts a decision depends on. */
 function lockedFacts(tx: Tx, applicationId: string, entityId: string) {

@@ -2,11 +2,13 @@
 // duplicate detection, and per-rule eligibility decisions (each audited).
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, editions, EDITION_PHASES, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import { PHASES, type Phase } from "../../../db/enums";
+import { applications, editions, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
-import { attachmentsOf, letterOf, type Result } from "./nomination.server";
+import { attachmentsOf, letterOf } from "./nomination.server";
+import type { Result } from "../../kernel/models/result.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 
 export const PAGE_SIZE = 50;
@@ -163,7 +165,7 @@ export function rulesOf({ editionId }: { editionId: string }) {
 }
 
 export function screeningLocked(phase: string): boolean {
-  return EDITION_PHASES.indexOf(phase as (typeof EDITION_PHASES)[number]) >= EDITION_PHASES.indexOf("scoring");
+  return PHASES.indexOf(phase as Phase) >= PHASES.indexOf("scoring");
 }
 
 /** A sent application (the rules form is for nominated ones) with everything the secretariat needs to screen it. */

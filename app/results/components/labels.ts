@@ -1,9 +1,9 @@
 // Small label helpers of the results area, shared by its views and charts.
-import type { Locale } from "../../kernel/i18n";
+import { type Locale, localized, textsOf } from "../../kernel/i18n";
 import type { JurorLabel } from "../domain/results-page";
 
 export function criterionTitle(c: { titleEn: string; titleFr: string; titleAr: string | null }, locale: Locale): string {
-  return locale === "fr" ? c.titleFr : locale === "ar" ? (c.titleAr ?? c.titleEn) : c.titleEn;
+  return localized(locale, textsOf(c, "title"));
 }
 
 export function jurorText(label: JurorLabel, t: (key: string, vars?: Record<string, string | number>) => string): string {
@@ -11,5 +11,5 @@ export function jurorText(label: JurorLabel, t: (key: string, vars?: Record<stri
 }
 
 export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string | null }, locale: Locale): string {
-  return locale === "fr" ? e.themeFr : locale === "ar" ? (e.themeAr ?? e.themeEn) : e.themeEn;
+  return localized(locale, textsOf(e, "theme"));
 }

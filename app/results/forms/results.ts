@@ -10,7 +10,7 @@ export { WEIGHT_PREFIX };
 
 export const whatIfSchema = z
   .object({
-    method: z.enum(METHODS as [string, ...string[]], { error: "errors.results_method_invalid" }),
+    method: z.enum(METHODS, { error: "errors.results_method_invalid" }),
   })
   .catchall(z.string())
   .superRefine((value, ctx) => {

@@ -12,12 +12,14 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } f
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../../db/schema";
 import { toLocal } from "../../kernel/domain/paris-time";
-import { isLocale, translate } from "../../kernel/i18n";
+import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { getDecisionRow, getDeliberation, type Failure } from "./deliberation.server";
+import type { Failure } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
+import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 
 let version: string | undefined;
@@ -185,8 +187,6 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
   return `\n\n${translate(messages, "results.mail_feedback_heading")}\n${comments.map((c) => `- ${c}`).join("\n")}`;
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
-
 /** The laureates' rows of the public archive, published at the instant; those already there are kept. */
 function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }: { editionId: string; year: number; laureates: string[]; publishedAt: Date }) {
   if (laureates.length === 0) return;
@@ -257,7 +257,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         const state = won ? "laureate" : "not_selected";
         tx.update(applications).set({ state, updatedAt: now }).where(eq(applications.id, app.id)).run();
         writeAudit({ actorId: null, action: `application.${state}`, objectType: "application", objectId: app.id, details: { reference: app.reference, editionId: edition.id }, at: now }, tx);
-        const theme = (locale: string) => (locale === "fr" ? edition.themeFr : locale === "ar" ? (edition.themeAr ?? edition.themeEn) : edition.themeEn);
+        const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
         const vars = (name: string, locale: string) => ({ name, title: app.title, reference: app.reference, year: edition.year, theme: theme(locale), link, feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "" });
         enqueueMail({ to: app.applicantEmail, locale: app.applicantLocale, template: won ? "results_laureate" : "results_not_selected", vars: vars(app.applicantName, app.applicantLocale) }, tx);
         if (app.entityId) {

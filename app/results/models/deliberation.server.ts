@@ -7,9 +7,8 @@ import { db } from "../../../db/client";
 import { applications, ballots, conflicts, decisions, deliberations, editions, juryMembers } from "../../../db/schema";
 import { borda, schulze } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure } from "../../kernel/models/result.server";
 import { scoringClosed, type EditionBrief } from "./results.server";
-
-export type Failure = { ok: false; field: string; error: string; vars?: Record<string, string | number> };
 
 export function getDeliberation({ editionId }: { editionId: string }) {
   return (

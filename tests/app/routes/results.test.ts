@@ -1,9 +1,9 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../scripts/scoring-cli";
-import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId_.results";
+import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId.results";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
-import * as exportRoute from "../../../app/routes/secretariat.editions.$editionId_.results_.export.$format";
+import * as exportRoute from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 

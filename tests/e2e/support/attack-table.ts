@@ -118,27 +118,27 @@ export const TABLE: Record<string, Row> = {
   "routes/secretariat._index": secretariatPage(() => "/secretariat"),
   "routes/secretariat.editions._index": secretariatPage(() => "/secretariat/editions"),
   "routes/secretariat.editions.$editionId._index": secretariatPage(ed),
-  "routes/secretariat.editions.$editionId.criteria": secretariatPage((w) => `${ed(w)}/criteria`, { intents: ["save", "move", "remove"] }),
-  "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, { intents: ["save", "remove"] }),
-  "routes/secretariat.editions.$editionId.phase": secretariatPage((w) => `${ed(w)}/phase?to=deliberation`, { intents: [null] }),
-  "routes/secretariat.editions.$editionId.settings": secretariatPage((w) => `${ed(w)}/settings`, { intents: [null] }),
-  "routes/secretariat.editions.$editionId_.assignment": secretariatPage((w) => `${ed(w)}/assignment`, { intents: ["run", "add", "remove", "swap", "publish"] }),
+  "routes/secretariat.editions.$editionId.assignment": secretariatPage((w) => `${ed(w)}/assignment`, { intents: ["run", "add", "remove", "swap", "publish"] }),
   // Detection and "confirm every proposal that touches no submitted review" need no field: the
   // post is complete and answers with the register (a redirect); the others are refused incomplete.
-  "routes/secretariat.editions.$editionId_.conflicts": secretariatPage((w) => `${ed(w)}/conflicts`, {
+  "routes/secretariat.editions.$editionId.conflicts": secretariatPage((w) => `${ed(w)}/conflicts`, {
     intents: [null, "detect", "confirm_safe", "confirm", "dismiss", "add"],
     acted: (intent) => (intent === "detect" || intent === "confirm_safe" ? { redirect: "/secretariat/editions/:edition/conflicts" } : undefined),
   }),
-  "routes/secretariat.editions.$editionId_.decision": secretariatPage((w) => `${ed(w)}/decision`, { intents: ["decide"] }, 404),
+  "routes/secretariat.editions.$editionId.criteria": secretariatPage((w) => `${ed(w)}/criteria`, { intents: ["save", "move", "remove"] }),
+  "routes/secretariat.editions.$editionId.decision": secretariatPage((w) => `${ed(w)}/decision`, { intents: ["decide"] }, 404),
   // No decision recorded yet: no snapshot to download.
-  "routes/secretariat.editions.$editionId_.decision_.snapshot": { path: (w) => `${ed(w)}/decision/snapshot`, get: every(404) },
-  "routes/secretariat.editions.$editionId_.deliberation": secretariatPage((w) => `${ed(w)}/deliberation`, { intents: ["open", "close"] }, 404),
-  "routes/secretariat.editions.$editionId_.jury": secretariatPage((w) => `${ed(w)}/jury`, { intents: ["invite", "update", "replace"] }),
+  "routes/secretariat.editions.$editionId.decision_.snapshot": { path: (w) => `${ed(w)}/decision/snapshot`, get: every(404) },
+  "routes/secretariat.editions.$editionId.deliberation": secretariatPage((w) => `${ed(w)}/deliberation`, { intents: ["open", "close"] }, 404),
+  "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, { intents: ["save", "remove"] }),
+  "routes/secretariat.editions.$editionId.jury": secretariatPage((w) => `${ed(w)}/jury`, { intents: ["invite", "update", "replace"] }),
+  "routes/secretariat.editions.$editionId.phase": secretariatPage((w) => `${ed(w)}/phase?to=deliberation`, { intents: [null] }),
   // "remind" needs no field: an over-long juror id makes the post incomplete.
-  "routes/secretariat.editions.$editionId_.progress": secretariatPage((w) => `${ed(w)}/progress`, { intents: ["remind", "reopen_scoring"] }),
+  "routes/secretariat.editions.$editionId.progress": secretariatPage((w) => `${ed(w)}/progress`, { intents: ["remind", "reopen_scoring"] }),
   // Scoring is still open: the results page says so, and "what if" is no page at all.
-  "routes/secretariat.editions.$editionId_.results": { path: (w) => `${ed(w)}/results`, get: only(["secretariat"], 200, 404), post: { intents: [null], act: nobody, refused: () => 404 } },
-  "routes/secretariat.editions.$editionId_.results_.export.$format": { path: (w) => `${ed(w)}/results/export/csv`, get: every(404) },
+  "routes/secretariat.editions.$editionId.results": { path: (w) => `${ed(w)}/results`, get: only(["secretariat"], 200, 404), post: { intents: [null], act: nobody, refused: () => 404 } },
+  "routes/secretariat.editions.$editionId.results_.export.$format": { path: (w) => `${ed(w)}/results/export/csv`, get: every(404) },
+  "routes/secretariat.editions.$editionId.settings": secretariatPage((w) => `${ed(w)}/settings`, { intents: [null] }),
   "routes/secretariat.editions.new": secretariatPage(() => "/secretariat/editions/new", { intents: [null] }),
   "routes/secretariat.entities": secretariatPage(() => "/secretariat/entities", { intents: [null] }),
   "routes/secretariat.invitations": secretariatPage(() => "/secretariat/invitations", { intents: [null] }),
@@ -152,7 +152,7 @@ export const TABLE: Record<string, Row> = {
 /** A deliberately incomplete body for an intent: only the intent (and what keeps it incomplete). */
 export function incompleteBody(routeId: string, intent: string | null): Record<string, string> {
   const body: Record<string, string> = intent === null ? {} : { intent };
-  if (routeId === "routes/secretariat.editions.$editionId_.progress" && intent === "remind") body.memberId = "x".repeat(200);
+  if (routeId === "routes/secretariat.editions.$editionId.progress" && intent === "remind") body.memberId = "x".repeat(200);
   return body;
 }
 

@@ -12,7 +12,8 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
 import { listJury } from "../jury/models/members.server";
 import { addManualConflict, applicationOptions, confirmConflict, confirmProposalsWithoutSubmittedReview, conflictForDecision, detectConflicts, dismissConflict, listConflicts, resolveApplication } from "../jury/models/conflicts.server";
-import { getJuryEdition, type Failure } from "../jury/models/shared.server";
+import { getJuryEdition } from "../jury/models/shared.server";
+import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 

@@ -12,7 +12,8 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { listJury } from "../jury/models/members.server";
 import { applicationOptions, countEligible, pendingProposals, resolveApplication } from "../jury/models/conflicts.server";
 import { addAssignment, assignmentOverview, defaultMaxLoad, findAssignment, publishAssignments, removeAssignment, runAssignment, swapAssignment, type Explanation } from "../jury/models/assignment.server";
-import { getJuryEdition, type Failure } from "../jury/models/shared.server";
+import { getJuryEdition } from "../jury/models/shared.server";
+import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 
