@@ -16,3 +16,4 @@ export { mulberry32, randomInt } from "./random";
 export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZScores, averageRanks, quantileSorted } from "./stats";
 export { compareIds } from "./ids";
 export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
+export { marginOfVictory, MARGIN_BUDGET, type MarginOptions, type MarginOfVictory, type ScoreChange } from "./margin";
