@@ -17,3 +17,13 @@ export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZ
 export { compareIds } from "./ids";
 export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
 export { marginOfVictory, MARGIN_BUDGET, type MarginOptions, type MarginOfVictory, type ScoreChange } from "./margin";
+export {
+  jurorIndependence,
+  PAIR_MIN_SHARED,
+  HOME_BIAS_MIN,
+  type IndependenceOptions,
+  type JurorIndependence,
+  type JurorPair,
+  type HomeBias,
+  type HomeGroup,
+} from "./independence";
