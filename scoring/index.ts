@@ -27,3 +27,5 @@ export {
   type HomeBias,
   type HomeGroup,
 } from "./independence";
+export { fisherExact, logFactorials } from "./fisher";
+export { fairnessAudit, type FairnessRow, type FairnessOptions, type FairnessCell } from "./fairness";
