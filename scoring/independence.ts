@@ -25,9 +25,14 @@ export interface JurorPair {
   b: string;
   /** Applications both scored. */
   shared: number;
-  /** Mean over shared applications of the weighted mean absolute difference of their criterion scores, each juror's per-criterion leniency removed (scale points). */
+  /**
+   * Correlation (criterion weights as weights) of the two jurors' criterion-score residuals on
+   * the shared applications, residual = score − application quality − juror bias fitted per
+   * criterion; each juror's residuals centred per criterion over the shared applications. Near 1
+   * when one copies the other; honest jurors sit near or below 0.
+   */
   statistic: number;
-  /** One-sided permutation p-value: how often two jurors drawn at random among each shared application's jurors are at least as close. */
+  /** One-sided permutation p-value: how often pairing the applications at random gives a correlation at least as high. */
   p: number;
   /** p < alpha / number of pairs (Bonferroni). */
   flagged: boolean;
@@ -115,36 +120,43 @@ function attribute(reviews: Review[], owner: "jurorId" | "applicationId", field:
 /**
  * Audit of juror independence, in two parts.
  *
- * Pairs (collusion, after Jecmen et al., TMLR 2025): for every two jurors who scored at least
- * {@link PAIR_MIN_SHARED} applications in common, `statistic` = mean over those applications of
- * the weighted mean absolute difference of their criterion scores, after removing each juror's
- * per-criterion leniency (their mean deviation from the applications' means). Jurors who judge
- * well agree through the applications' quality, so permuting scores across applications would
- * flag every competent pair; instead the null is "on each shared application, these two are like
- * any two of its jurors": each permutation draws, for every shared application, two distinct
- * jurors among those who scored it. p = (1 + #{permuted ≤ observed}) / (1 + permutations),
- * one-sided (closer than chance); flagged when p < alpha / number of pairs (Bonferroni), so a
- * clean edition has a false flag with probability at most alpha. An application only the pair
- * scored cannot tell them apart (its permuted difference equals the observed one).
+ * Pairs (collusion rings, Jecmen et al., TMLR 2025): for every two jurors who scored at least
+ * {@link PAIR_MIN_SHARED} applications in common, `statistic` = the weighted correlation of their
+ * criterion-score residuals on those applications, from the fit score = quality + juror bias +
+ * noise per criterion (MacKay et al. 2017). Raw scores will not do: jurors who judge well agree
+ * through the applications' quality, and permuting raw scores would flag every competent pair.
+ * Residuals have quality and leniency removed, so a plain permutation test — pair one
+ * juror's residuals with the other's across the shared applications at random, `permutations`
+ * times — asks whether they agree beyond what the applications explain.
+ * p = (1 + #{permuted ≥ observed}) / (1 + permutations), one-sided; flagged when
+ * p < alpha / number of pairs (Bonferroni). On one application the residuals of its jurors sum
+ * to about zero, so honest pairs correlate slightly negatively and the test is conservative: a
+ * clean edition is flagged with probability at most about alpha (residuals are only
+ * approximately exchangeable across applications). Residuals of an application only the
+ * two scored are exact opposites, so such applications cannot reveal copying; the test needs
+ * other jurors on the shared applications.
  *
  * Home bias: reviews may carry `jurorCountry`/`jurorRegion` and `applicationCountry`/
  * `applicationRegion`. For each juror and group with at least {@link HOME_BIAS_MIN} home and
  * {@link HOME_BIAS_MIN} other applications (each also scored by another juror), residual = the
  * juror's review score − the other jurors' mean on that application (scale points: the
  * weighted mean of criterion scores); `estimate` = mean residual at home − elsewhere. The
- * interval inverts the permutation test of "estimate = δ" (home residuals shifted by δ, home and
- * other labels permuted), exactly for the drawn permutations, at level 1 − alpha / number of
- * estimates in each tail pair (Bonferroni); flagged when it excludes 0.
+ * interval (low, high) is every δ that the two-sided permutation test of "the effect is δ"
+ * (home residuals shifted by −δ, home and other labels permuted `permutations` times) does not
+ * reject at level alpha / number of estimates (Bonferroni), computed exactly for the drawn
+ * permutations; flagged when it excludes 0, i.e. when that test rejects δ = 0. Under no home
+ * effect the labels are exchangeable, so a clean edition is flagged with probability at most
+ * alpha, and the interval covers the true shift with probability at least 1 − alpha / estimates.
  *
  * Deterministic: each test draws from mulberry32 seeded by `seed` and its jurors' ids.
  * Throws on empty or invalid reviews (as `computeResults`), bad options, a place that is not a
  * non-empty string, and a juror or application with two different countries (regions).
- * Cost: O(n·c + Σ_a m_a²·c + P·(Σ_pairs shared + Σ_estimates n_j)) for n reviews, c criteria,
- * m_a jurors of application a and P permutations.
+ * Cost: O(c·(n + J³) + Σ_a m_a² + P·(c·Σ_pairs shared + Σ_estimates n_j)) for n reviews,
+ * c criteria, J jurors, m_a jurors of application a and P permutations.
  *
  * @example
  * jurorIndependence(input, { permutations: 1999, seed: 1, alpha: 0.05 }).pairs.filter((p) => p.flagged);
- * // [{ a: "J3", b: "J7", shared: 12, statistic: 0.04, p: 0.0005, flagged: true }]
+ * // [{ a: "J3", b: "J7", shared: 12, statistic: 0.93, p: 0.0005, flagged: true }]
  */
 export function jurorIndependence(input: ResultsInput, options: IndependenceOptions = {}): JurorIndependence {
   const what = "jurorIndependence";

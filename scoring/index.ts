@@ -1,6 +1,6 @@
 /**
  * Scoring module of the jury system: pure functions, no I/O.
- * See docs/decisions/001-scoring-methods.md and 002-assignment-min-cost-flow.md.
+ * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md and 009-integrity-audits.md.
  */
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
