@@ -640,9 +640,11 @@ function search(ed: Edition, objective: Objective): { found: Found | null; exact
  *
  * Throws on empty input, what `computeResults` rejects, scores that are not whole numbers,
  * an unknown method, laureates outside 1 … applications − 1, and a bad scale or budget.
- * Cost: mean O(A·m log m) for A applications of m criterion scores; median and trimmedMean up to
- * `budget` evaluations of O(n log n); zScore and jurorBias up to `budget` evaluations of
- * O(N) and O(N + J³) (N reviews, J jurors).
+ * Cost: mean O(A·(m·H log(m·H) + T) + T²) for A applications of m criterion scores, H = scale
+ * width and a margin of T; the other methods at most `budget` units of exact search (an
+ * application split reads its n reviews; a whole edition N reviews + J³/6 for jurorBias) plus
+ * O(A·m·H·n log n) for the greedy frontiers or 9·(log₂(m·H) + 1) whole-edition evaluations for
+ * the zScore and jurorBias bound.
  *
  * @example
  * marginOfVictory({ criteria: [{ key: "q", weight: 1 }], scale: { min: 0, max: 10 }, reviews: [
