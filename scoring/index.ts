@@ -1,6 +1,6 @@
 /**
  * Scoring module of the jury system: pure functions, no I/O.
- * See docs/decisions/001-scoring-methods.md and 002-assignment-min-cost-flow.md.
+ * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md and 009-integrity-audits.md.
  */
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
@@ -16,3 +16,16 @@ export { mulberry32, randomInt } from "./random";
 export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZScores, averageRanks, quantileSorted } from "./stats";
 export { compareIds } from "./ids";
 export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
+export { marginOfVictory, MARGIN_BUDGET, type MarginOptions, type MarginOfVictory, type ScoreChange } from "./margin";
+export {
+  jurorIndependence,
+  PAIR_MIN_SHARED,
+  HOME_BIAS_MIN,
+  type IndependenceOptions,
+  type JurorIndependence,
+  type JurorPair,
+  type HomeBias,
+  type HomeGroup,
+} from "./independence";
+export { fisherExact, logFactorials } from "./fisher";
+export { fairnessAudit, type FairnessRow, type FairnessOptions, type FairnessCell } from "./fairness";

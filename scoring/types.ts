@@ -21,6 +21,11 @@ export interface Review {
   scores: Record<string, number>;
   /** Declared confidence (> 0); weights the jurorBias fit. Default 1. */
   confidence?: number;
+  /** Country and region of the juror and of the application: read only by `jurorIndependence` (home bias). */
+  jurorCountry?: string;
+  jurorRegion?: string;
+  applicationCountry?: string;
+  applicationRegion?: string;
 }
 
 export interface ResultsInput {
