@@ -8,7 +8,8 @@ import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { set, useFieldArray, useForm, type Control, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod";
 // Types only: a value imported from the app would make the bundler split the first-visit chunks.
-import type { Autosave, FieldErrors, RowBinding } from "./form";
+import type { RowBinding } from "./field-rows";
+import type { Autosave, FieldErrors } from "./form";
 
 type SubmitHandler = (event: React.FormEvent<HTMLFormElement>) => void;
 
@@ -66,7 +67,8 @@ function flatErrors(errors: object, prefix = "", out: FieldErrors = {}): FieldEr
     if (key === "ref" || key === "types" || !value || typeof value !== "object") continue;
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof (value as { message?: unknown }).message === "string") out[path || "form"] = { message: (value as { message: string }).message };
-    else flatErrors(value, path, out);
+    // A name may also be the start of others ("score" and "score.impact"): look below it too.
+    flatErrors(value, path, out);
   }
   return out;
 }
@@ -146,14 +148,14 @@ export function FormEnhancer({
       await handleSubmit(
         () => undefined,
         (errors) => {
-          found = flatErrors(errors);
+          const flat = flatErrors(errors);
           // zodResolver keeps each issue's message but not its params (the numbers a message
-          // quotes, like a word limit): the schema's own issues give them back.
+          // quotes, like a word limit), and nests its errors by name: the schema's own issues
+          // give the numbers back, and the summary's order, the one the server's would have.
           const parsed = schema.safeParse(postOf(form, pressed));
-          if (!parsed.success) {
-            const withVars = toErrors(parsed.error);
-            for (const key of Object.keys(found)) if (withVars[key]?.vars) found[key] = withVars[key];
-          }
+          const issues = parsed.success ? {} : toErrors(parsed.error);
+          found = {};
+          for (const key of [...Object.keys(issues), ...Object.keys(flat)]) if (flat[key] && !found[key]) found[key] = { ...flat[key], ...(issues[key]?.vars ? { vars: issues[key].vars } : {}) };
         },
       )();
       return found;

@@ -3,8 +3,8 @@
 // uses checks a submit in the browser, and drafts save themselves. Errors are catalogue keys,
 // shown next to the field and in a summary at the top (GOV.UK pattern), and what was typed comes back.
 import { Form, useNavigation } from "@remix-run/react";
-import { createContext, Fragment, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Control, UseFormRegisterReturn } from "react-hook-form";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Control } from "react-hook-form";
 import type * as z from "zod";
 import { useT } from "./i18n";
 
@@ -186,6 +186,11 @@ function ErrorSummary({ errors, formId, summaryRef }: { errors: FieldErrors; for
   );
 }
 
+/** The enclosing ValidatedForm's id, errors, values and, once enhanced, react-hook-form's control. */
+export function useFormState() {
+  return useContext(FormContext);
+}
+
 function useField(name: string) {
   const { id, errors, values } = useContext(FormContext);
   const error = errors[name];
@@ -193,7 +198,7 @@ function useField(name: string) {
   return { inputId: fieldId(id, name), error, value: raw === undefined || raw === null ? undefined : String(raw) };
 }
 
-function FieldError({ id, error }: { id: string; error?: { message: string; vars?: Record<string, string | number> } }) {
+export function FieldError({ id, error }: { id: string; error?: { message: string; vars?: Record<string, string | number> } }) {
   const t = useT();
   if (!error) return null;
   return (
@@ -340,43 +345,4 @@ export function SubmitButton({ children, name, value, secondary }: { children: R
       {children}
     </button>
   );
-}
-
-/** One row of a FieldRows: props for its inputs (by field key), its errors, and, with JavaScript, a way to remove it. */
-export interface RowApi {
-  index: number;
-  input: (key: string) => { id: string; name: string; defaultValue: string; "aria-invalid"?: true; "aria-describedby"?: string } & Partial<UseFormRegisterReturn>;
-  error: (key: string) => FieldErrors[string] | undefined;
-  remove: (() => void) | null;
-}
-/** What react-hook-form adds to a row's input: its binding, and the row's current value. */
-export type RowBinding = (path: string, key: string) => UseFormRegisterReturn & { defaultValue: string };
-
-/**
- * A list of rows posted as `name.<index>.<key>`. The server renders `count` rows (some blank, so
- * that without JavaScript rows can be added by filling them in); once the form is enhanced,
- * react-hook-form's `useFieldArray` takes the same rows over and adds "add" and "remove".
- */
-export function FieldRows({ name, count, blank, max, addLabel, children }: { name: string; count: number; blank: Record<string, string>; max: number; addLabel: string; children: (row: RowApi) => ReactNode }) {
-  const { id: formId, values, errors, enhanced } = useContext(FormContext);
-  const row = (index: number, bind?: RowBinding, remove: (() => void) | null = null): RowApi => ({
-    index,
-    input: (key) => {
-      const path = `${name}.${index}.${key}`;
-      const id = fieldId(formId, path);
-      return { id, name: path, defaultValue: String(values[path] ?? ""), "aria-invalid": errors[path] ? true : undefined, "aria-describedby": errors[path] ? `${id}-error` : undefined, ...bind?.(path, key) };
-    },
-    error: (key) => errors[`${name}.${index}.${key}`],
-    remove,
-  });
-  if (enhanced) {
-    const Rows = enhanced.module.EnhancedFieldRows;
-    return <Rows control={enhanced.control} name={name} blank={blank} max={max} addLabel={addLabel} row={(index, bind, remove) => children(row(index, bind, remove))} />;
-  }
-  return Array.from({ length: count }, (_, index) => <Fragment key={index}>{children(row(index))}</Fragment>);
-}
-
-/** A row field's error, with the id its input's aria-describedby names. */
-export function RowFieldError({ inputId, error }: { inputId: string; error?: FieldErrors[string] }) {
-  return <FieldError id={inputId} error={error} />;
 }
