@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { found, requireUser } from "../accounts/server/permissions.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -101,7 +101,6 @@ export default function SectionPage() {
   const [words, setWords] = useState(() => countOf(initial));
   const [version, setVersion] = useState((result && !result.autosaved && result.version) || loaded.version);
   const autosave = useFetcher<typeof action>();
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   const [autosaveState, setAutosaveState] = useState<"idle" | "saved" | "failed" | "conflict">("idle");
 
   useEffect(() => setVersion(loaded.version), [loaded.version]);
@@ -116,20 +115,17 @@ export default function SectionPage() {
       setAutosaveState("saved");
     } else setAutosaveState(d.errors?.form?.message === "errors.version_conflict" ? "conflict" : "failed");
   }, [autosave.data]);
-  useEffect(() => () => clearTimeout(timer.current), []);
 
+  // The word count follows every keystroke, from the first one (before the enhancer has arrived).
   const onInput = () => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
-    if (!form) return;
-    const values = Object.fromEntries(new FormData(form).entries());
-    setWords(countOf(values));
-    if (loaded.blocker) return;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const body = new FormData(form);
-      body.set("intent", "autosave");
-      autosave.submit(body, { method: "post" });
-    }, 3000);
+    if (form) setWords(countOf(Object.fromEntries(new FormData(form).entries())));
+  };
+  // A draft is saved three seconds after the last change (the form's enhancer watches the fields).
+  const saveDraft = (form: HTMLFormElement) => {
+    const body = new FormData(form);
+    body.set("intent", "autosave");
+    autosave.submit(body, { method: "post" });
   };
 
   return (
@@ -146,7 +142,14 @@ export default function SectionPage() {
       ) : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
-        <ValidatedForm id={formId} schema={() => import("../applications/forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))} result={result?.autosaved ? null : result} defaultValues={loaded.values}>
+        <ValidatedForm
+          key={section.key}
+          id={formId}
+          schema={() => import("../applications/forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))}
+          result={result?.autosaved ? null : result}
+          defaultValues={loaded.values}
+          autosave={{ enabled: !loaded.blocker, delay: 3000, save: saveDraft }}
+        >
           <input type="hidden" name="version" value={version} />
           {section.key === "background" ? (
             <SelectField

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
 import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import type { FieldErrors } from "../kernel/forms/errors";
@@ -134,13 +134,15 @@ function CriterionField({ criterion, min, max, value, comment, error }: { criter
   );
 }
 
-/** With JavaScript: saves a draft a few seconds after each change, through a fetcher. */
-function useAutosave(enabled: boolean, initialVersion: number) {
+/**
+ * With JavaScript: drafts go through a fetcher (the review form's enhancer says when, three
+ * seconds after the last change); the version they return is the next post's. An error stops them.
+ */
+function useDraftSaving(initialVersion: number) {
   const fetcher = useFetcher<{ ok?: true; version?: number; savedAt?: number; errors?: FieldErrors }>();
   const [version, setVersion] = useState(initialVersion);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [stopped, setStopped] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setVersion(initialVersion), [initialVersion]);
   useEffect(() => {
     const d = fetcher.data;
@@ -150,32 +152,13 @@ function useAutosave(enabled: boolean, initialVersion: number) {
       setSavedAt(d.savedAt ?? Date.now());
     } else if (d.errors) setStopped(true);
   }, [fetcher.data]);
-  useEffect(() => {
-    const form = document.getElementById("review") as HTMLFormElement | null;
-    if (!enabled || stopped || !form) return;
-    const onChange = () => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const body = new FormData(form);
-        body.set("intent", "save_draft");
-        body.set("autosave", "1");
-        fetcher.submit(body, { method: "post" });
-      }, 3000);
-    };
-    // A save or submit by the juror makes the pending autosave pointless (and would race it).
-    const onSubmit = () => clearTimeout(timer.current);
-    form.addEventListener("input", onChange);
-    form.addEventListener("change", onChange);
-    form.addEventListener("submit", onSubmit);
-    return () => {
-      form.removeEventListener("input", onChange);
-      form.removeEventListener("change", onChange);
-      form.removeEventListener("submit", onSubmit);
-      clearTimeout(timer.current);
-    };
-    // Bound once per editable state: fetcher.submit is stable enough here.
-  }, [enabled, stopped]);
-  return { version, savedAt, stopped, conflict: fetcher.data?.errors?.form?.message };
+  const save = (form: HTMLFormElement) => {
+    const body = new FormData(form);
+    body.set("intent", "save_draft");
+    body.set("autosave", "1");
+    fetcher.submit(body, { method: "post" });
+  };
+  return { version, savedAt, stopped, save, conflict: fetcher.data?.errors?.form?.message };
 }
 
 export default function ReviewPage() {
@@ -184,7 +167,7 @@ export default function ReviewPage() {
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const editable = edition.open && review.state !== "submitted";
-  const autosave = useAutosave(editable, review.version);
+  const autosave = useDraftSaving(review.version);
   const reviewResult = result?.form === "review" ? result : undefined;
   const errors = reviewResult?.errors ?? {};
   const kept = reviewResult?.values;
@@ -250,7 +233,14 @@ export default function ReviewPage() {
               ) : null}
             </>
           ) : edition.open ? (
-            <ValidatedForm id="review" schema={() => import("../jury/forms/jury").then((m) => m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }))} result={reviewResult} defaultValues={defaults}>
+            <ValidatedForm
+              id="review"
+              key={review.id}
+              schema={() => import("../jury/forms/jury").then((m) => m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }))}
+              result={reviewResult}
+              defaultValues={defaults}
+              autosave={{ enabled: editable && !autosave.stopped, delay: 3000, save: autosave.save }}
+            >
               <input type="hidden" name="version" value={String(autosave.version)} />
               <p className="hint">{t("jury.review.scale_hint", { min: edition.scaleMin, max: edition.scaleMax })}</p>
               {criteria.map((c) => (

@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
+import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
-import { levelsToText, parseLevels } from "../editions/forms/edition-values";
+import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const removing = removeId ? found.criteria.find((c) => c.id === removeId) : undefined;
   if ((editId && !editing) || (removeId && !removing)) notFound();
   const e = found.edition;
+  const scale = { min: e.scaleMin, max: e.scaleMax };
   const totalWeight = found.criteria.reduce((sum, c) => sum + c.weight, 0);
   return {
     edition: { id: e.id, year: e.year, locked: !!e.lockedAt, scaleMin: e.scaleMin, scaleMax: e.scaleMax },
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editing: editing
       ? {
           id: editing.id,
+          levelRows: levelRows(editing.levelDescriptors, scale).count,
           values: {
             intent: "save",
             criterionId: editing.id,
@@ -56,12 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             guidanceFr: editing.guidanceFr,
             guidanceAr: editing.guidanceAr ?? "",
             weight: String(editing.weight),
-            levelsEn: levelsToText(editing.levelDescriptors, "en"),
-            levelsFr: levelsToText(editing.levelDescriptors, "fr"),
-            levelsAr: levelsToText(editing.levelDescriptors, "ar"),
+            ...levelRows(editing.levelDescriptors, scale).values,
           },
         }
       : null,
+    newLevelRows: levelRows([], scale).count,
     removing: removing ? { id: removing.id, titleEn: removing.titleEn, titleFr: removing.titleFr, titleAr: removing.titleAr } : null,
   };
 }
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const editionId = params.editionId ?? "";
   const found = getEditionForSecretariat({ editionId });
   if (!found) notFound();
-  const form = await validateForm(request, criterionSchema);
+  const form = await validateForm(request, criterionSchema({ min: found.edition.scaleMin, max: found.edition.scaleMax }));
   if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
     return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
   }
@@ -88,22 +90,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(`${base}?removed=1`);
   }
-  const levels = parseLevels({ en: input.levelsEn, fr: input.levelsFr, ar: input.levelsAr }, { min: found.edition.scaleMin, max: found.edition.scaleMax });
-  if (!levels.ok) return data({ errors: fieldError(levels.field, levels.error, { min: found.edition.scaleMin, max: found.edition.scaleMax }), values: form.values }, { status: 400 });
+  const { levels, ...fields } = input;
   const result = saveCriterion({
     actorId: user.id,
     editionId,
     criterionId: input.criterionId || undefined,
-    input: { ...input, levelDescriptors: levels.levels },
+    input: { ...fields, levelDescriptors: levels },
   });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect(`${base}?saved=1`);
 }
 
-function CriterionForm({ editionId, values, scale, result }: { editionId: string; values: Record<string, string>; scale: { min: number; max: number }; result: unknown }) {
+const BLANK_LEVEL = Object.fromEntries(LEVEL_KEYS.map((key) => [key, ""]));
+
+/** One level descriptor: a score and what it means in each language. */
+function LevelRow({ row }: { row: RowApi }) {
   const t = useT();
   return (
-    <ValidatedForm id="criterion" schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema)} result={result as never} defaultValues={values}>
+    <fieldset className="editions-level">
+      <legend>{t("editions.level_row", { number: row.index + 1 })}</legend>
+      {LEVEL_KEYS.map((key) => {
+        const props = row.input(key);
+        const error = row.error(key);
+        return (
+          <div className={error ? "field has-error" : "field"} key={key}>
+            <label htmlFor={props.id}>{t(`editions.level_${key}`)}</label>
+            <RowFieldError inputId={props.id} error={error} />
+            <input {...props} type="text" inputMode={key === "score" ? "numeric" : undefined} dir={key === "score" ? undefined : "auto"} className={error ? "input-error" : undefined} />
+          </div>
+        );
+      })}
+      {row.remove ? (
+        <button type="button" className="link-button" onClick={row.remove}>
+          {t("editions.level_remove", { number: row.index + 1 })}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function CriterionForm({ editionId, values, levelCount, scale, result }: { editionId: string; values: Record<string, string>; levelCount: number; scale: { min: number; max: number }; result: FormResult | null }) {
+  const t = useT();
+  // After a refused post the rows are the ones posted (JavaScript may have added or removed some).
+  const posted = result?.values ? Object.keys(result.values).map((key) => Number(/^levels\.(\d+)\./.exec(key)?.[1] ?? -1) + 1) : [];
+  const defaults = result?.values ? Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("levels."))) : values;
+  return (
+    <ValidatedForm id="criterion" schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema(scale))} result={result} defaultValues={defaults}>
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="save" />
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}
@@ -115,9 +147,15 @@ function CriterionForm({ editionId, values, scale, result }: { editionId: string
       <TextField name="guidanceEn" label={t("editions.criterion_guidance_en")} multiline rows={3} dirAuto />
       <TextField name="guidanceFr" label={t("editions.criterion_guidance_fr")} multiline rows={3} dirAuto />
       <TextField name="guidanceAr" label={t("editions.criterion_guidance_ar")} hint={t("editions.optional")} multiline rows={3} dirAuto />
-      <TextField name="levelsEn" label={t("editions.levels_en")} hint={t("editions.levels_hint", { min: scale.min, max: scale.max })} multiline rows={4} dirAuto />
-      <TextField name="levelsFr" label={t("editions.levels_fr")} multiline rows={4} dirAuto />
-      <TextField name="levelsAr" label={t("editions.levels_ar")} hint={t("editions.optional")} multiline rows={4} dirAuto />
+      <fieldset className="field editions-level-list" aria-describedby="criterion-levels-hint">
+        <legend>{t("editions.levels_legend")}</legend>
+        <p className="hint" id="criterion-levels-hint">
+          {t("editions.levels_hint", { min: scale.min, max: scale.max })}
+        </p>
+        <FieldRows name="levels" count={Math.max(result?.values ? 0 : levelCount, ...posted)} blank={BLANK_LEVEL} max={scale.max - scale.min + 1} addLabel={t("editions.level_add")}>
+          {(row) => <LevelRow row={row} />}
+        </FieldRows>
+      </fieldset>
       <div className="button-row">
         <SubmitButton>{t("editions.criterion_save")}</SubmitButton>
         {values.criterionId ? <Link to={`/secretariat/editions/${editionId}/criteria`}>{t("editions.cancel")}</Link> : null}
@@ -128,7 +166,7 @@ function CriterionForm({ editionId, values, scale, result }: { editionId: string
 
 export default function Criteria() {
   const t = useT();
-  const { edition, criteria, editing, removing } = useLoaderData<typeof loader>();
+  const { edition, criteria, editing, removing, newLevelRows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/secretariat/editions/${edition.id}/criteria`;
@@ -151,6 +189,7 @@ export default function Criteria() {
           editionId={edition.id}
           idField="criterionId"
           id={removing.id}
+          schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema({ min: edition.scaleMin, max: edition.scaleMax }))}
           result={result}
           cancelTo={base}
         />
@@ -214,8 +253,9 @@ export default function Criteria() {
             key={editing?.id ?? "new"}
             editionId={edition.id}
             values={editing?.values ?? { intent: "save", weight: "1" }}
+            levelCount={editing?.levelRows ?? newLevelRows}
             scale={{ min: edition.scaleMin, max: edition.scaleMax }}
-            result={result}
+            result={result ?? null}
           />
         </>
       ) : null}

@@ -78,6 +78,7 @@ export default function Eligibility() {
           id={removing.id}
           result={result}
           cancelTo={base}
+          schema={() => import("../editions/forms/edition").then((m) => m.ruleSchema)}
         />
       ) : null}
       {rules.length === 0 ? (

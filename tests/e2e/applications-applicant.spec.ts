@@ -2,7 +2,7 @@
 // refused, one accepted), declare, check the answers, send to a National Commission, receipt.
 import { expect, test, type Page } from "@playwright/test";
 import { waitForMail } from "./support/db";
-import { gotoReady } from "./support/hydration";
+import { gotoReady, isJsProject } from "./support/hydration";
 import { registerApplicant } from "./support/session";
 import { expectRefusedBeforePosting } from "./support/validation";
 import { closeCall, E2E_RULES, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
@@ -55,6 +55,20 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   await page.getByRole("button", { name: "Save and mark as completed" }).click();
   await expect(page.locator(".error-summary")).toContainText("This field is required");
   await expect(page).toHaveTitle(/^Error: /);
+
+  if (isJsProject()) {
+    // With JavaScript, text saves itself a few seconds after the last change, without a button;
+    // the first keystrokes may come before the form's enhancer has arrived.
+    await gotoReady(page, `${base}/sections/impact`);
+    await page.locator('[name="impact"]').fill("A first draft of the impact.");
+    await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
+    // A later change on the same page is saved too.
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sections/impact"));
+    await page.locator('[name="impact"]').fill("A second draft.");
+    await saved;
+    await gotoReady(page, `${base}/sections/impact`);
+    await expect(page.locator('[name="impact"]')).toHaveValue("A second draft.");
+  }
 
   for (const key of Object.keys(TEXT)) await completeSection(page, base, key);
   await expect(page.getByText("You have completed 11 of 11 sections.")).toBeVisible();

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, freeEditionYear } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage } from "./support/session";
+import { expectRefusedBeforePosting } from "./support/validation";
 
 test.use({ storageState: secretariatStatePath() });
 
@@ -59,10 +60,27 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await page.getByRole("link", { name: "Edit Pedagogy innovation" }).click();
     // The page also holds the form to add a criterion, with its own Weight field: wait for the edit form.
     await expect(page.getByRole("heading", { name: "Edit the criterion" })).toBeVisible();
+    // Level descriptors are rows: its four levels, then blank rows to fill in. A score off the
+    // scale is refused (with JavaScript before anything is posted).
+    const level5 = page.getByRole("group", { name: "Level 5", exact: true });
+    await level5.getByLabel("Score").fill("11");
+    await level5.getByLabel("In English").fill("Halfway there");
+    await level5.getByLabel("In French").fill("À mi-chemin");
+    await expectRefusedBeforePosting(page, "criterion", () => clickSubmit(page, "Save the criterion"), "Each score must be a whole number from 1 to 10, given once");
+    await level5.getByLabel("Score").fill("5");
+    if (isJsProject()) {
+      // With JavaScript, rows are also removed and added.
+      await page.getByRole("button", { name: "Remove level 1" }).click();
+      await expect(page.getByRole("group", { name: "Level 4", exact: true }).getByLabel("In English")).toHaveValue("Halfway there");
+      await page.getByRole("button", { name: "Add a level" }).click();
+      await expect(page.getByRole("group", { name: "Level 7", exact: true }).getByLabel("Score")).toBeFocused();
+    }
     await page.getByLabel("Weight", { exact: true }).fill("2");
     await clickSubmit(page, "Save the criterion");
     await expect(page.getByRole("status")).toContainText("The criterion has been saved");
-    await expect(page.getByRole("listitem").filter({ hasText: "Pedagogy innovation" })).toContainText("Weight 2 (");
+    const pedagogy = page.getByRole("listitem").filter({ hasText: "Pedagogy innovation" });
+    await expect(pedagogy).toContainText("Weight 2 (");
+    await expect(pedagogy).toContainText(isJsProject() ? "4 level descriptors" : "5 level descriptors");
 
     // Open the call, with confirmation.
     await gotoReady(page, `/secretariat/editions/${editionId}`);

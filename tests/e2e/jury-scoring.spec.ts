@@ -8,7 +8,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { seedJuryScenario, type JuryScenario } from "../fixtures/jury";
 import { e2eDb, freeEditionYear, waitForMail } from "./support/db";
-import { gotoReady } from "./support/hydration";
+import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
 import { expectRefusedBeforePosting } from "./support/validation";
 
@@ -98,6 +98,15 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(page.getByRole("status").first()).toContainText("Your draft has been saved");
   await gotoReady(page, reviewUrl);
   await expect(page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true })).toBeChecked();
+  if (isJsProject()) {
+    // With JavaScript a change saves itself as a draft a few seconds later, even the very first
+    // click (made before the form's enhancer has arrived).
+    await page.getByRole("group", { name: "Impact" }).getByLabel("4", { exact: true }).check();
+    await expect(page.locator(".jury-autosave")).toContainText("Draft saved automatically at");
+    await gotoReady(page, reviewUrl);
+    await expect(page.getByRole("group", { name: "Impact" }).getByLabel("4", { exact: true })).toBeChecked();
+    await expect(page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true })).toBeChecked();
+  }
   // Submitting an incomplete review lists what is missing.
   await page.getByRole("button", { name: "Submit the review" }).click();
   await expect(page.locator(".error-summary")).toContainText("Score this criterion");

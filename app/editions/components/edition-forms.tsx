@@ -1,6 +1,6 @@
 // Pieces shared by the editions pages (no server code here: it runs in the browser too).
 import { Link } from "@remix-run/react";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult, type SchemaLoader } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
@@ -165,6 +165,7 @@ export function RemoveConfirmation({
   id,
   result,
   cancelTo,
+  schema,
 }: {
   title: string;
   text: string;
@@ -174,6 +175,8 @@ export function RemoveConfirmation({
   id: string;
   result?: FormResult | null;
   cancelTo: string;
+  /** The page's own schema (the action checks a removal with it, among its other posts). */
+  schema: SchemaLoader;
 }) {
   const t = useT();
   return (
@@ -185,7 +188,7 @@ export function RemoveConfirmation({
       <ValidatedForm
         id="remove"
         result={result}
-        schema={() => import("../forms/edition").then((m) => (idField === "criterionId" ? m.criterionSchema : m.ruleSchema))}
+        schema={schema}
       >
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="intent" value="remove" />

@@ -4,9 +4,11 @@ import * as z from "zod";
 import { parisLocalToInstant } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
 
+import { postedRows } from "../../kernel/forms/fields";
 import { WORD_LIMIT_SECTIONS, type DateField } from "../domain/settings";
+import { LEVEL_KEYS } from "./edition-values";
 
-export { levelsToText, parseLevels } from "./edition-values";
+export { LEVEL_KEYS, levelRows } from "./edition-values";
 
 const text = (max: number) => z.string({ error: "errors.required" }).trim().max(max, { error: "errors.too_long" });
 const required = (max: number) => text(max).min(1, { error: "errors.required" });
@@ -80,39 +82,69 @@ export const editionSettingsSchema = z
   });
 export type EditionSettingsForm = z.infer<typeof editionSettingsSchema>;
 
-const levelsText = optionalText(5000);
+export type Scale = { min: number; max: number };
+// Up to one row per score of the widest scale the settings allow (0 to 100).
+const LEVEL_ROWS_MAX = 101;
 
-export const criterionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save"),
-    editionId: z.string().optional(),
-    criterionId: z.string().optional(),
-    key: required(40).regex(/^[a-z][a-z0-9_]*$/, { error: "errors.criterion_key_invalid" }),
-    titleEn: required(200),
-    titleFr: required(200),
-    titleAr: optionalText(200),
-    guidanceEn: optionalText(2000),
-    guidanceFr: optionalText(2000),
-    guidanceAr: optionalText(2000),
-    weight: z
-      .string({ error: "errors.required" })
-      .trim()
-      .min(1, { error: "errors.required" })
-      .regex(/^\d+([.,]\d+)?$/, { error: "errors.criterion_weight_invalid" })
-      .transform((v) => Number(v.replace(",", ".")))
-      .refine((n) => n > 0 && n <= 100, { message: "errors.criterion_weight_invalid" }),
-    levelsEn: levelsText,
-    levelsFr: levelsText,
-    levelsAr: levelsText,
-  }),
-  z.object({ intent: z.literal("move"), editionId: z.string().optional(), criterionId: z.string().min(1), direction: z.enum(["up", "down"]) }),
-  z.object({
-    intent: z.literal("remove"),
-    editionId: z.string().optional(),
-    criterionId: z.string().min(1),
-    confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
-  }),
-]);
+/**
+ * Level descriptor rows (`levels.<n>.score|en|fr|ar`) → the stored list, by score. A blank row is
+ * dropped; any other needs a score of the scale, given once, and its English and French text.
+ */
+const levelsSchema = (scale: Scale) =>
+  z
+    .array(z.object({ score: z.string().trim(), en: text(500), fr: text(500), ar: text(500) }))
+    .superRefine((rows, ctx) => {
+      const seen = new Set<number>();
+      rows.forEach((row, i) => {
+        if (!row.score && !row.en && !row.fr && !row.ar) return;
+        const score = /^-?\d+$/.test(row.score) ? Number(row.score) : NaN;
+        if (!(score >= scale.min && score <= scale.max) || seen.has(score)) ctx.addIssue({ code: "custom", path: [i, "score"], message: "errors.levels_score", params: { min: scale.min, max: scale.max } });
+        seen.add(score);
+        if (!row.en) ctx.addIssue({ code: "custom", path: [i, "en"], message: "errors.required" });
+        if (!row.fr) ctx.addIssue({ code: "custom", path: [i, "fr"], message: "errors.required" });
+      });
+    })
+    .transform((rows) =>
+      rows
+        .filter((row) => row.score || row.en || row.fr || row.ar)
+        .map((row) => ({ score: Number(row.score), en: row.en, fr: row.fr, ...(row.ar ? { ar: row.ar } : {}) }))
+        .sort((a, b) => a.score - b.score),
+    );
+
+/** The criteria page's posts: save one criterion (its level descriptors checked against the edition's scale), move one, remove one. */
+export const criterionSchema = (scale: Scale) =>
+  z.preprocess(
+    (data) => (data && typeof data === "object" ? { ...data, levels: postedRows(data as Record<string, unknown>, "levels", LEVEL_KEYS, LEVEL_ROWS_MAX) } : data),
+    z.discriminatedUnion("intent", [
+      z.object({
+        intent: z.literal("save"),
+        editionId: z.string().optional(),
+        criterionId: z.string().optional(),
+        key: required(40).regex(/^[a-z][a-z0-9_]*$/, { error: "errors.criterion_key_invalid" }),
+        titleEn: required(200),
+        titleFr: required(200),
+        titleAr: optionalText(200),
+        guidanceEn: optionalText(2000),
+        guidanceFr: optionalText(2000),
+        guidanceAr: optionalText(2000),
+        weight: z
+          .string({ error: "errors.required" })
+          .trim()
+          .min(1, { error: "errors.required" })
+          .regex(/^\d+([.,]\d+)?$/, { error: "errors.criterion_weight_invalid" })
+          .transform((v) => Number(v.replace(",", ".")))
+          .refine((n) => n > 0 && n <= 100, { message: "errors.criterion_weight_invalid" }),
+        levels: levelsSchema(scale),
+      }),
+      z.object({ intent: z.literal("move"), editionId: z.string().optional(), criterionId: z.string().min(1), direction: z.enum(["up", "down"]) }),
+      z.object({
+        intent: z.literal("remove"),
+        editionId: z.string().optional(),
+        criterionId: z.string().min(1),
+        confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
+      }),
+    ]),
+  );
 
 export const ruleSchema = z.discriminatedUnion("intent", [
   z.object({

@@ -1,8 +1,10 @@
-// Forms that work as plain HTML posts and, with JavaScript, validate first in the browser
-// with the very same zod schema the action uses. Errors are catalogue keys, shown next to
-// the field and in a summary at the top (GOV.UK pattern), and what was typed comes back.
+// Forms that work as plain HTML posts and, with JavaScript, are enhanced by react-hook-form on
+// their first interaction (./form-enhancer, a chunk of its own): the same zod schema the action
+// uses checks a submit in the browser, and drafts save themselves. Errors are catalogue keys,
+// shown next to the field and in a summary at the top (GOV.UK pattern), and what was typed comes back.
 import { Form, useNavigation } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Control } from "react-hook-form";
 import type * as z from "zod";
 import { useT } from "./i18n";
 import { zodErrors, type FieldErrors } from "../forms/errors";
@@ -14,12 +16,27 @@ export interface FormResult {
   values?: Record<string, unknown>;
 }
 
+/** Saving a draft by itself, `delay` ms after the last change, when something differs from the last draft or the page. */
+export interface Autosave {
+  enabled: boolean;
+  delay: number;
+  /** Posts the form as a draft (through a fetcher: the page stays as it is). */
+  save: (form: HTMLFormElement) => void;
+}
+
+type EnhancerModule = typeof import("./form-enhancer");
+interface Enhanced {
+  module: EnhancerModule;
+  control: Control;
+}
+
 interface FormState {
   id: string;
   errors: FieldErrors;
   values: Record<string, unknown>;
+  enhanced: Enhanced | null;
 }
-const FormContext = createContext<FormState>({ id: "form", errors: {}, values: {} });
+const FormContext = createContext<FormState>({ id: "form", errors: {}, values: {}, enhanced: null });
 
 export function fieldId(formId: string, name: string) {
   return `${formId}-${name}`;
@@ -42,12 +59,14 @@ export function ValidatedForm({
   children,
   encType,
   className,
+  autosave,
 }: {
   id: string;
   /**
    * Loads the form's zod schema, e.g. `() => import("../../accounts/forms/register").then((m) => m.registerSchema)`.
-   * Loaded on the first interaction, not with the page, so zod (~27 kB) never weighs on a first
-   * visit; until it has arrived a submit simply goes to the server, which validates the same way.
+   * Loaded with react-hook-form on the first interaction, not with the page, so neither weighs on
+   * a first visit; until they have arrived a submit simply goes to the server, which validates
+   * the same way.
    */
   schema?: SchemaLoader;
   result?: FormResult | null;
@@ -56,6 +75,8 @@ export function ValidatedForm({
   children: ReactNode;
   encType?: "multipart/form-data";
   className?: string;
+  /** Needs `schema`: drafts are saved by the enhancer, which comes with it. */
+  autosave?: Autosave;
 }) {
   const t = useT();
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -66,19 +87,22 @@ export function ValidatedForm({
   const values = { ...defaultValues, ...(result?.values ?? {}) };
 
   const formRef = useRef<HTMLFormElement>(null);
-  const loaded = useRef<z.ZodType | null>(null);
-  // Marks the form once its schema is here (data-schema="ready"), so a test can tell a check
-  // made in the browser from one made by the server.
-  const [ready, setReady] = useState(false);
+  const started = useRef(false);
+  const [loaded, setLoaded] = useState<{ module: EnhancerModule; schema: z.ZodType } | null>(null);
+  // Set once react-hook-form has bound the inputs; the form then says data-schema="ready", so a
+  // test can tell a check made in the browser from one made by the server.
+  const [enhanced, setEnhanced] = useState<Enhanced | null>(null);
+  const onSubmit = useRef<((event: React.FormEvent<HTMLFormElement>) => void) | null>(null);
+  const autosaveRef = useRef(autosave);
+  autosaveRef.current = autosave;
   const load = () => {
-    if (schema && !loaded.current) {
-      schema()
-        .then((s) => {
-          loaded.current = s;
-          setReady(true);
-        })
-        .catch(() => undefined);
-    }
+    if (!schema || started.current) return;
+    started.current = true;
+    Promise.all([import("./form-enhancer"), schema()])
+      .then(([module, s]) => setLoaded({ module, schema: s }))
+      .catch(() => {
+        started.current = false;
+      });
   };
   useEffect(() => {
     // A new answer from the server replaces what the browser found, and, as after a full page
@@ -95,7 +119,7 @@ export function ValidatedForm({
   }, [errors, t]);
 
   return (
-    <FormContext.Provider value={{ id, errors, values }}>
+    <FormContext.Provider value={{ id, errors, values, enhanced }}>
       <Form
         id={id}
         ref={formRef}
@@ -103,26 +127,26 @@ export function ValidatedForm({
         action={action}
         encType={encType}
         noValidate
-        data-schema={ready ? "ready" : undefined}
+        data-schema={enhanced ? "ready" : undefined}
         className={className}
         onFocus={load}
         onPointerDown={load}
-        onSubmit={(event) => {
-          const schema = loaded.current;
-          if (!schema) return;
-          const form = event.currentTarget;
-          // The button pressed is part of the post (its intent), as the server will see it.
-          const submitter = (event.nativeEvent as SubmitEvent).submitter;
-          const data = new FormData(form, submitter instanceof HTMLElement ? submitter : null);
-          const parsed = schema.safeParse(formEntries(data));
-          if (!parsed.success) {
-            event.preventDefault();
-            setClientErrors(zodErrors(parsed.error));
-          } else {
-            setClientErrors(null);
-          }
-        }}
+        // Until the enhancer is here, a submit goes to the server, which checks it the same way.
+        onSubmit={(event) => onSubmit.current?.(event)}
       >
+        {loaded && formRef.current ? (
+          <loaded.module.FormEnhancer
+            form={formRef.current}
+            schema={loaded.schema}
+            autosave={autosaveRef}
+            toErrors={zodErrors}
+            setErrors={setClientErrors}
+            onReady={(control, handler) => {
+              onSubmit.current = handler;
+              setEnhanced({ module: loaded.module, control });
+            }}
+          />
+        ) : null}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
         <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">
           {children}
@@ -130,13 +154,6 @@ export function ValidatedForm({
       </Form>
     </FormContext.Provider>
   );
-}
-
-/** The post as the action reads it (the last value of a name wins), files included. */
-function formEntries(data: FormData) {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of data.entries()) out[key] = value;
-  return out;
 }
 
 function ErrorSummary({ errors, formId, summaryRef }: { errors: FieldErrors; formId: string; summaryRef: React.RefObject<HTMLDivElement> }) {
@@ -157,6 +174,11 @@ function ErrorSummary({ errors, formId, summaryRef }: { errors: FieldErrors; for
   );
 }
 
+/** The enclosing ValidatedForm's id, errors, values and, once enhanced, react-hook-form's control. */
+export function useFormState() {
+  return useContext(FormContext);
+}
+
 function useField(name: string) {
   const { id, errors, values } = useContext(FormContext);
   const error = errors[name];
@@ -164,7 +186,7 @@ function useField(name: string) {
   return { inputId: fieldId(id, name), error, value: raw === undefined || raw === null ? undefined : String(raw) };
 }
 
-function FieldError({ id, error }: { id: string; error?: { message: string; vars?: Record<string, string | number> } }) {
+export function FieldError({ id, error }: { id: string; error?: { message: string; vars?: Record<string, string | number> } }) {
   const t = useT();
   if (!error) return null;
   return (

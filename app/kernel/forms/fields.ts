@@ -38,3 +38,21 @@ export function fileField({ maxBytes, required, tooBig, vars, optionalWhenAbsent
   const chosen = z.custom<ChosenFile>((v) => isFile(v) && v.size > 0, { error: required }).refine((v) => v.size <= maxBytes, { error: tooBig, params: vars });
   return optionalWhenAbsent ? chosen.optional() : chosen;
 }
+
+/**
+ * The rows a post sends as `name.<index>.<key>` (a list of inputs, e.g. level descriptors), in
+ * index order, each with every key ("" when absent). Indexes from `max` on are not read, so a
+ * forged index cannot make a huge list.
+ */
+export function postedRows(data: Record<string, unknown>, name: string, keys: readonly string[], max: number): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  const pattern = new RegExp(`^${name}\\.(\\d+)\\.(\\w+)$`);
+  for (const [field, value] of Object.entries(data)) {
+    const m = pattern.exec(field);
+    if (!m || typeof value !== "string" || !keys.includes(m[2]) || Number(m[1]) >= max) continue;
+    const index = Number(m[1]);
+    for (let i = rows.length; i <= index; i++) rows.push(Object.fromEntries(keys.map((k) => [k, ""])));
+    rows[index][m[2]] = value;
+  }
+  return rows;
+}

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, criteria, editions, eligibilityRules } from "../../../db/schema";
-import { editionSettingsSchema, parseLevels } from "../../../app/editions/forms/edition";
+import { criterionSchema, editionSettingsSchema, levelRows } from "../../../app/editions/forms/edition";
 import { parisLocalToInstant, toLocal } from "../../../app/kernel/domain/paris-time";
 import {
   changePhase,
@@ -181,17 +181,73 @@ describe("editions", () => {
     expect(isBeforeDeadline({ deadlineAt }, new Date("2024-02-05T22:59:00Z"))).toBe(false);
   });
 
-  it("level descriptors are read one per line and must match across languages", () => {
-    expect(parseLevels({ en: "1: Poor\n10: Excellent", fr: "1: Faible\n10: Excellent", ar: "" }, { min: 1, max: 10 })).toEqual({
-      ok: true,
-      levels: [
-        { score: 1, en: "Poor", fr: "Faible" },
-        { score: 10, en: "Excellent", fr: "Excellent" },
-      ],
+  it("level descriptors are posted as rows, kept by score, and a blank row is dropped", () => {
+    const scale = { min: 1, max: 10 };
+    const base = { intent: "save", key: "impact", titleEn: "Impact", titleFr: "Impact", weight: "1" };
+    const parsed = criterionSchema(scale).safeParse({
+      ...base,
+      "levels.0.score": "10",
+      "levels.0.en": "Excellent",
+      "levels.0.fr": "Excellent",
+      "levels.0.ar": "",
+      "levels.1.score": "",
+      "levels.1.en": " ",
+      "levels.2.score": " 1 ",
+      "levels.2.en": "Poor",
+      "levels.2.fr": "Faible",
+      "levels.2.ar": "ضعيف",
     });
-    expect(parseLevels({ en: "1: Poor", fr: "2: Faible", ar: "" }, { min: 1, max: 10 })).toMatchObject({ ok: false, field: "levelsFr", error: "errors.levels_mismatch" });
-    expect(parseLevels({ en: "11: Too high", fr: "11: Trop", ar: "" }, { min: 1, max: 10 })).toMatchObject({ ok: false, error: "errors.levels_score" });
-    expect(parseLevels({ en: "no score", fr: "", ar: "" }, { min: 1, max: 10 })).toMatchObject({ ok: false, error: "errors.levels_format" });
+    expect(parsed.success && parsed.data.intent === "save" && parsed.data.levels).toEqual([
+      { score: 1, en: "Poor", fr: "Faible", ar: "ضعيف" },
+      { score: 10, en: "Excellent", fr: "Excellent" },
+    ]);
+  });
+
+  it("a level needs a score of the scale, given once, and its English and French text, each error on its own field", () => {
+    const parsed = criterionSchema({ min: 1, max: 10 }).safeParse({
+      intent: "save",
+      key: "impact",
+      titleEn: "Impact",
+      titleFr: "Impact",
+      weight: "1",
+      "levels.0.score": "4",
+      "levels.0.en": "Fair",
+      "levels.0.fr": "Passable",
+      "levels.1.score": "4",
+      "levels.1.en": "Again",
+      "levels.1.fr": "Encore",
+      "levels.2.score": "11",
+      "levels.2.fr": "Trop",
+      "levels.3.score": "two",
+      "levels.3.en": "Text",
+      "levels.3.fr": "Texte",
+    });
+    expect(parsed.success).toBe(false);
+    const issues = parsed.error!.issues.map((i) => [i.path.join("."), i.message, (i as { params?: object }).params]);
+    expect(issues).toEqual([
+      ["levels.1.score", "errors.levels_score", { min: 1, max: 10 }],
+      ["levels.2.score", "errors.levels_score", { min: 1, max: 10 }],
+      ["levels.2.en", "errors.required", undefined],
+      ["levels.3.score", "errors.levels_score", { min: 1, max: 10 }],
+    ]);
+  });
+
+  it("a forged row index far beyond any scale is not read", () => {
+    const parsed = criterionSchema({ min: 1, max: 10 }).safeParse({ intent: "save", key: "impact", titleEn: "Impact", titleFr: "Impact", weight: "1", "levels.100000.score": "1", "levels.100000.en": "x", "levels.100000.fr": "x" });
+    expect(parsed.success && parsed.data.intent === "save" && parsed.data.levels).toEqual([]);
+  });
+
+  it("the form shows a criterion's levels then three blank rows, never more rows than the scale has scores", () => {
+    const levels = [
+      { score: 1, en: "Poor", fr: "Faible" },
+      { score: 10, en: "Excellent", fr: "Excellent", ar: "ممتاز" },
+    ];
+    const rows = levelRows(levels, { min: 1, max: 10 });
+    expect(rows.count).toBe(5);
+    expect(rows.max).toBe(10);
+    expect(rows.values).toMatchObject({ "levels.0.score": "1", "levels.0.ar": "", "levels.1.en": "Excellent", "levels.1.ar": "ممتاز" });
+    expect(levelRows(levels, { min: 1, max: 3 }).count).toBe(3);
+    expect(levelRows([], { min: 0, max: 1 }).count).toBe(2);
   });
 });
 

@@ -148,7 +148,7 @@ describe("editions routes", () => {
     const editionId = newEdition(user.id);
     const other = newEdition(user.id);
     const c = getEditionForSecretariat({ editionId })!.criteria[1];
-    const base = { intent: "save", editionId, key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: "", guidanceEn: "", guidanceFr: "", guidanceAr: "", levelsEn: "1: Low\n10: High", levelsFr: "1: Bas\n10: Haut", levelsAr: "" };
+    const base = { intent: "save", editionId, key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: "", guidanceEn: "", guidanceFr: "", guidanceAr: "", "levels.0.score": "1", "levels.0.en": "Low", "levels.0.fr": "Bas", "levels.0.ar": "", "levels.1.score": "10", "levels.1.en": "High", "levels.1.fr": "Haut", "levels.1.ar": "" };
     const ok = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { ...base, criterionId: c.id, weight: "2,5" } }), { editionId }) as never));
     expect(ok.status).toBe(302);
     const saved = db().select().from(criteria).where(eq(criteria.id, c.id)).get()!;
