@@ -185,7 +185,9 @@ export function FormEnhancer({
       unsubscribe();
       clearTimeout(timer.current);
     };
-    // Bound once: ValidatedForm mounts one enhancer per form element and schema.
+    // Bound once: ValidatedForm mounts one enhancer per form element and schema, and binding
+    // again would register the inputs twice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the props are read when binding, on purpose
   }, []);
   return null;
 }

@@ -3,7 +3,7 @@
 // uses checks a submit in the browser, and drafts save themselves. Errors are catalogue keys,
 // shown next to the field and in a summary at the top (GOV.UK pattern), and what was typed comes back.
 import { Form, useNavigation } from "@remix-run/react";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Control } from "react-hook-form";
 import type * as z from "zod";
 import { useT } from "./i18n";
@@ -83,7 +83,7 @@ export function ValidatedForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const navigation = useNavigation();
   const serverErrors = result?.errors;
-  const errors = clientErrors ?? serverErrors ?? {};
+  const errors = useMemo(() => clientErrors ?? serverErrors ?? {}, [clientErrors, serverErrors]);
   const values = { ...defaultValues, ...(result?.values ?? {}) };
 
   const formRef = useRef<HTMLFormElement>(null);
