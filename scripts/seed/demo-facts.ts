@@ -1,6 +1,6 @@
 // The demo's fixed facts: its instants, the 2023 edition's texts, the countries, nominating
 // entities and jurors, and the plan of which applications exist in which state.
-import { DEMO_MAIL_DOMAIN } from "../../app/jury/models/conflicts.server";
+import { DEMO_MAIL_DOMAIN } from "../../app/jury/models/conflict-detection.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
 import type { APPLICATION_STATES } from "../../db/enums";
 

@@ -10,7 +10,8 @@ import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 import { activeJurors, applicationRows, clampPage, fail, getJuryEdition, JURY_PAGE_SIZE, offsetOf, pagesOf, standing, type Failure, type Tx } from "./shared.server";
-import { conflictCandidates, pendingProposals } from "./conflicts.server";
+import { pendingProposals } from "./conflicts.server";
+import { conflictCandidates } from "./conflict-detection.server";
 
 /** The eligible applications with their nominated content, for the expertise affinity of a run. */
 function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {

@@ -7,7 +7,7 @@ import * as assignmentPage from "../../../app/routes/secretariat.editions.$editi
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import * as juryPage from "../../../app/routes/secretariat.editions.$editionId.jury";
-import { detectConflicts } from "../../../app/jury/models/conflicts.server";
+import { detectConflicts } from "../../../app/jury/models/conflict-detection.server";
 import { sendDueReminders } from "../../../app/jury/models/progress.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
