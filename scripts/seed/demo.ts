@@ -8,7 +8,7 @@
 //
 // Everything is deterministic: a seeded PRNG (mulberry32(2023)) and fixed instants, so two
 // runs give the same titles, references, countries and scores. Only the random UUID ids (by
-// design, see db/schema.ts) and the argon2 salt of the shared demo password differ.
+// design, see db/tables/columns.ts) and the argon2 salt of the shared demo password differ.
 //
 // The build runs in steps, one file each: demo-facts.ts (instants, edition, people, the plan),
 // demo-texts.ts (the words), demo-applications.ts, demo-jury.ts; demo-build.ts holds what the
