@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "./results/models/past-laureates.server";
 import { startMailSender, stopMailSender } from "./kernel/models/outbox.server";
-import { issueSetupToken } from "./accounts/models/account.server";
+import { issueSetupToken } from "./accounts/models/setup.server";
 import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";

@@ -6,7 +6,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { forgotPasswordSchema } from "../accounts/forms/forgot-password.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { requestPasswordReset } from "../accounts/models/account.server";
+import { requestPasswordReset } from "../accounts/models/password-resets.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 

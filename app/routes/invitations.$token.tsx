@@ -7,7 +7,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../accounts/forms/accept-invitation.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { acceptInvitation, findOpenInvitation } from "../accounts/models/account.server";
+import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
 
 export const handle = { title: "invitation.title" };
 

@@ -7,7 +7,7 @@ import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
-import { confirmDeclarations, declareConflict, declaredConflictsOpen, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/conflicts.server";
+import { confirmDeclarations, declareConflict, declaredConflictsOpen, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/conflict-declarations.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 

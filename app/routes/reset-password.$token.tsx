@@ -7,7 +7,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { resetPasswordSchema } from "../accounts/forms/reset-password.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { findPasswordReset, resetPassword } from "../accounts/models/account.server";
+import { findPasswordReset, resetPassword } from "../accounts/models/password-resets.server";
 
 export const handle = { title: "reset.title" };
 

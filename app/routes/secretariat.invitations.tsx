@@ -7,7 +7,7 @@ import { useT } from "../kernel/components/i18n";
 import { invitationSchema } from "../accounts/forms/invitation.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
-import { createInvitation, listInvitations } from "../accounts/models/account.server";
+import { createInvitation, listInvitations } from "../accounts/models/invitations.server";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
 import { clientAddress } from "../kernel/server/http.server";

@@ -8,7 +8,7 @@ import { useT } from "../kernel/components/i18n";
 import { setupSchema } from "../accounts/forms/setup.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
-import { completeSetup, isSetupTokenValid } from "../accounts/models/account.server";
+import { completeSetup, isSetupTokenValid } from "../accounts/models/setup.server";
 
 export const handle = { title: "setup.title" };
 

@@ -3,26 +3,10 @@
 import { ORGANISATION_TYPES, type ApplicationContent, type SectionKey } from "../../app/applications/domain/sections";
 import type { applications } from "../../db/schema";
 import { addUser, slug, type Rng, type Seeding } from "./demo-build";
-import {
-  CALL_OPENS,
-  COUNTRIES,
-  country,
-  DAY,
-  DEMO_RULES,
-  DOMAIN,
-  ENTITIES,
-  HOUR,
-  JURORS,
-  LAST_ACTIVITY_BEFORE_DEADLINE,
-  minDate,
-  NOMINATED_OR_LATER,
-  PLAN,
-  plus,
-  type Country,
-  type EntityKey,
-  type Lang,
-  type Plan,
-} from "./demo-facts";
+import { CALL_OPENS, DAY, DEMO_RULES, HOUR, LAST_ACTIVITY_BEFORE_DEADLINE, minDate, plus } from "./demo-edition";
+import { COUNTRIES, country, type Country, type Lang } from "./demo-countries";
+import { DOMAIN, ENTITIES, JURORS, type EntityKey } from "./demo-people";
+import { NOMINATED_OR_LATER, PLAN, type Plan } from "./demo-plan";
 import { NOMINATOR_COMMENTS, ORG_TEMPLATES, SCOPES, SECTION_KEYS, SECTION_TEXT, TITLES, type OrgTemplate } from "./demo-texts";
 
 export interface AppDraft {

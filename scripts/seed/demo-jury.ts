@@ -1,9 +1,20 @@
 // The demo's jury at work: the secretariat's screening, the conflicts register, the assignment
 // of three jurors to each eligible application, and the reviews half done.
-import { organisationDomain } from "../../app/jury/models/conflicts.server";
+import { organisationDomain } from "../../app/jury/models/conflict-detection.server";
 import type { assignments, conflicts, screeningDecisions } from "../../db/schema";
 import { addUser, band, clamp, type Seeding } from "./demo-build";
-import { DAY, DEMO_CRITERIA, DEMO_RULES, ENTITIES, HOUR, JURORS, JURY_APPOINTED, plus, SCORING_OPENS, SCREENING_STARTS, utc } from "./demo-facts";
+import {
+  DAY,
+  DEMO_CRITERIA,
+  DEMO_RULES,
+  HOUR,
+  JURY_APPOINTED,
+  plus,
+  SCORING_OPENS,
+  SCREENING_STARTS,
+  utc,
+} from "./demo-edition";
+import { ENTITIES, JURORS } from "./demo-people";
 import type { AppDraft } from "./demo-applications";
 import { FAIL_EVIDENCE, OVERALL_COMMENTS, PASS_EVIDENCE, REVIEW_COMMENTS } from "./demo-texts";
 

@@ -1,6 +1,6 @@
 // The demo's words: project titles, organisation names, section texts, nominators' comments,
 // screening evidence and jurors' comments, in English and French.
-import type { Country, Lang } from "./demo-facts";
+import type { Country, Lang } from "./demo-countries";
 
 export const TITLES: Record<Lang, readonly string[]> = {
   en: [

@@ -8,11 +8,12 @@
 //
 // Everything is deterministic: a seeded PRNG (mulberry32(2023)) and fixed instants, so two
 // runs give the same titles, references, countries and scores. Only the random UUID ids (by
-// design, see db/schema.ts) and the argon2 salt of the shared demo password differ.
+// design, see db/tables/columns.ts) and the argon2 salt of the shared demo password differ.
 //
-// The build runs in steps, one file each: demo-facts.ts (instants, edition, people, the plan),
-// demo-texts.ts (the words), demo-applications.ts, demo-jury.ts; demo-build.ts holds what the
-// steps share.
+// The fixed facts are in demo-edition.ts (instants and texts), demo-countries.ts,
+// demo-people.ts and demo-plan.ts (which applications exist in which state); the words in
+// demo-texts.ts. The build runs in steps, one file each: demo-applications.ts, demo-jury.ts;
+// demo-build.ts holds what the steps share.
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -45,16 +46,13 @@ import {
   DEMO_CRITERIA,
   DEMO_RULES,
   EDITION_CREATED,
-  ENTITIES,
-  JURORS,
   SCORING_CLOSES,
   SCORING_OPENS,
   SCREENING_STARTS,
-  SECRETARIAT,
   THEME,
   utc,
-  type EntityKey,
-} from "./demo-facts";
+} from "./demo-edition";
+import { ENTITIES, JURORS, SECRETARIAT, type EntityKey } from "./demo-people";
 import { applicationRows, planApplications, type AppDraft, type EntityIds } from "./demo-applications";
 import { assign, findConflicts, juryRows, review, screen } from "./demo-jury";
 

@@ -1,16 +1,17 @@
-// The assignment of applications to jurors: the optimal run (a draft), the secretariat's manual
-// adjustments under the same hard constraints, the preview, and publication. Every state change
-// is audited in its own synchronous transaction, and e-mails are queued in that same transaction.
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+// The assignment of applications to jurors: the optimal run (a draft) and its publication. The
+// secretariat's manual adjustments are in assignment-edits.server.ts, the preview in
+// assignment-overview.server.ts. Every state change is audited in its own synchronous
+// transaction, and e-mails are queued in that same transaction.
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, assignments, conflicts, juryMembers, reviews, users } from "../../../db/schema";
 import { assignJurors } from "../../../scoring";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { untilNextWrite } from "../../kernel/server/memo.server";
-import { activeJurors, applicationRows, clampPage, fail, getJuryEdition, JURY_PAGE_SIZE, offsetOf, pagesOf, standing, type Failure, type Tx } from "./shared.server";
-import { conflictCandidates, pendingProposals } from "./conflicts.server";
+import { activeJurors, fail, getJuryEdition, standing, type Failure, type Tx } from "./shared.server";
+import { pendingProposals } from "./conflicts.server";
+import { conflictCandidates } from "./conflict-detection.server";
 
 /** The eligible applications with their nominated content, for the expertise affinity of a run. */
 function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {
@@ -89,138 +90,6 @@ export function explainInfeasibility(message: string, names: { applications: Map
   return [{ key: "jury.infeasible.other" }];
 }
 
-/** How many pairs of jurors sharing applications the preview names; the rest are counted. */
-export const TOP_PAIRS = 10;
-
-/** The edition's jury, replaced members included (their submitted reviews still count). */
-function juryNames(editionId: string) {
-  return db()
-    .select({
-      id: juryMembers.id,
-      name: users.name,
-      active: sql<number>`${juryMembers.replacedAt} is null`,
-    })
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(eq(juryMembers.editionId, editionId))
-    .orderBy(asc(users.name))
-    .all();
-}
-
-/**
- * The current assignment of an edition (published or not), as the preview shows it: each
- * juror's load, one page of the coverage (applications with fewer than `reviewers` jurors
- * first) with the totals, the pairs of jurors sharing most applications, and the withdrawals
- * to reassign. One pass over the assignments with maps: nothing grows with jurors ×
- * assignments, and only one page of rows leaves the server.
- */
-export function assignmentOverview(args: { editionId: string; reviewers: number; page?: number }) {
-  // Reading every assignment and review state costs ~100 ms at 10,000 applications: kept until the next write.
-  return untilNextWrite(JSON.stringify(["assignmentOverview", args]), () => readAssignmentOverview(args));
-}
-
-function readAssignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
-  const jury = juryNames(editionId);
-  const jurorName = new Map(jury.map((j) => [j.id, j.name]));
-  const active = new Set(jury.filter((j) => j.active).map((j) => j.id));
-  const rows = db()
-    .select({
-      jurorId: assignments.jurorId,
-      applicationId: assignments.applicationId,
-      unpublished: sql<number>`${assignments.publishedAt} is null`,
-    })
-    .from(assignments)
-    .where(eq(assignments.editionId, editionId))
-    .all();
-  // Reviews exist only for published assignments; a recused one no longer counts.
-  const recusedRows = db()
-    .select({
-      id: assignments.id,
-      jurorId: assignments.jurorId,
-      applicationId: assignments.applicationId,
-    })
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .where(and(eq(reviews.state, "recused"), eq(assignments.editionId, editionId)))
-    .all();
-  const recusedKeys = new Set(recusedRows.map((r) => `${r.jurorId}:${r.applicationId}`));
-  const loadOf = new Map<string, number>();
-  const jurorsOf = new Map<string, string[]>();
-  let unpublished = 0;
-  let assigned = 0;
-  for (const r of rows) {
-    if (r.unpublished) unpublished++;
-    if (recusedKeys.has(`${r.jurorId}:${r.applicationId}`)) continue;
-    assigned++;
-    loadOf.set(r.jurorId, (loadOf.get(r.jurorId) ?? 0) + 1);
-    const list = jurorsOf.get(r.applicationId);
-    if (list) list.push(r.jurorId);
-    else jurorsOf.set(r.applicationId, [r.jurorId]);
-  }
-  const loads = jury.filter((j) => j.active).map((j) => ({ id: j.id, name: j.name, load: loadOf.get(j.id) ?? 0 }));
-
-  const apps = applicationRows(editionId);
-  const count = (id: string) => jurorsOf.get(id)?.length ?? 0;
-  // Stable: within the same number of jurors, title order stays.
-  const ordered = apps.map((a, i) => ({ a, i, n: count(a.id) })).sort((x, y) => x.n - y.n || x.i - y.i);
-  const covered = ordered.filter((o) => o.n >= reviewers).length;
-  const current = clampPage(page, apps.length);
-  const coverage = ordered.slice(offsetOf(current), offsetOf(current) + JURY_PAGE_SIZE).map(({ a }) => ({
-    id: a.id,
-    title: a.title,
-    reference: a.reference,
-    language: a.language,
-    jurors: (jurorsOf.get(a.id) ?? []).map((id) => jurorName.get(id) ?? "—").sort((x, y) => x.localeCompare(y)),
-  }));
-
-  const shared = new Map<string, number>();
-  for (const ids of jurorsOf.values()) {
-    const present = ids.filter((id) => active.has(id)).sort();
-    for (let i = 0; i < present.length; i++) for (let k = i + 1; k < present.length; k++) shared.set(`${present[i]}|${present[k]}`, (shared.get(`${present[i]}|${present[k]}`) ?? 0) + 1);
-  }
-  const pairs = [...shared.entries()]
-    .map(([key, n]) => {
-      const [x, y] = key.split("|");
-      return { a: jurorName.get(x)!, b: jurorName.get(y)!, count: n };
-    })
-    .sort((p, q) => q.count - p.count || p.a.localeCompare(q.a) || p.b.localeCompare(q.b))
-    .slice(0, TOP_PAIRS);
-
-  const titleOf = new Map(apps.map((a) => [a.id, a.title]));
-  const recused = recusedRows
-    .map((r) => ({
-      id: r.id,
-      juror: jurorName.get(r.jurorId) ?? "—",
-      title: titleOf.get(r.applicationId) ?? "—",
-    }))
-    .sort((x, y) => x.title.localeCompare(y.title) || x.juror.localeCompare(y.juror));
-  return {
-    jurors: loads.map((l) => ({ id: l.id, name: l.name })),
-    applicationsCount: apps.length,
-    assigned,
-    loads,
-    coverage,
-    covered,
-    underCovered: apps.length - covered,
-    page: current,
-    pages: pagesOf(apps.length),
-    pairs,
-    otherPairs: Math.max(0, shared.size - pairs.length),
-    recused,
-    unpublished,
-  };
-}
-
-/** The assignment of an application to a juror, if there is one in this edition. */
-export function findAssignment({ editionId, memberId, applicationId }: { editionId: string; memberId: string; applicationId: string }): { ok: true; id: string } | Failure {
-  const row = db()
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(and(eq(assignments.editionId, editionId), eq(assignments.jurorId, memberId), eq(assignments.applicationId, applicationId)))
-    .get();
-  return row ? { ok: true, id: row.id } : fail("fromMemberId", "errors.jury_assignment_none");
-}
-
 /**
  * Runs the optimal assignment and stores it as a draft (unpublished assignments), replacing any
  * earlier draft. Published assignments that still count are kept as fixed pairs, so a run
@@ -278,74 +147,6 @@ export function runAssignment(input: { editionId: string; actorId: string; revie
     writeAudit({ actorId: input.actorId, action: "assignment.generated", objectType: "edition", objectId: input.editionId, details: { reviewers: input.reviewers, maxLoad: input.maxLoad, minLoad: input.minLoad, pairs: fresh.length, fixed: fixed.length, totalAffinity: result.totalAffinity } }, tx);
   });
   return { ok: true, pairs: fresh.length };
-}
-
-/** The hard constraints of one pair, for manual adjustments. */
-function checkPair(tx: Tx, editionId: string, memberId: string, applicationId: string, maxLoad: number): Failure | null {
-  const member = tx.select({ id: juryMembers.id, languages: juryMembers.languages }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
-  if (!member) return fail("memberId", "errors.jury_juror_unknown");
-  const app = tx.select({ id: applications.id, language: applications.language }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
-  if (!app) return fail("applicationId", "errors.jury_application_unknown");
-  if (tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id), standing)).get()) return fail("memberId", "errors.jury_pair_conflict");
-  if (!member.languages.some((l) => l.toLowerCase() === app.language)) return fail("memberId", "errors.jury_pair_language");
-  if (tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.jurorId, member.id), eq(assignments.applicationId, app.id))).get()) return fail("memberId", "errors.jury_pair_exists");
-  const load = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(assignments)
-    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(assignments.jurorId, member.id), sql`coalesce(${reviews.state}, '') <> 'recused'`))
-    .get()!.n;
-  if (load >= maxLoad) return fail("memberId", "errors.jury_pair_load", { max: maxLoad });
-  return null;
-}
-
-export function addAssignment({ editionId, actorId, memberId, applicationId, maxLoad }: { editionId: string; actorId: string; memberId: string; applicationId: string; maxLoad: number }): { ok: true } | Failure {
-  return db().transaction((tx) => {
-    const problem = checkPair(tx, editionId, memberId, applicationId, maxLoad);
-    if (problem) return problem;
-    const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
-    writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId } }, tx);
-    return { ok: true as const };
-  });
-}
-
-function removeInTx(tx: Tx, { editionId, actorId, assignmentId }: { editionId: string; actorId: string; assignmentId: string }): Failure | { jurorId: string; applicationId: string } {
-  const row = tx
-    .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId, state: reviews.state })
-    .from(assignments)
-    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.editionId, editionId)))
-    .get();
-  if (!row) return fail("assignmentId", "errors.jury_assignment_unknown");
-  if (row.state === "submitted") return fail("assignmentId", "errors.jury_assignment_submitted");
-  tx.delete(assignments).where(eq(assignments.id, row.id)).run();
-  writeAudit({ actorId, action: "assignment.removed", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: row.jurorId, applicationId: row.applicationId } }, tx);
-  return { jurorId: row.jurorId, applicationId: row.applicationId };
-}
-
-export function removeAssignment(input: { editionId: string; actorId: string; assignmentId: string }): { ok: true } | Failure {
-  return db().transaction((tx) => {
-    const out = removeInTx(tx, input);
-    return "ok" in out ? out : { ok: true as const };
-  });
-}
-
-/** Gives one assignment's application to another juror, under the same hard constraints. */
-export function swapAssignment({ editionId, actorId, assignmentId, memberId, maxLoad }: { editionId: string; actorId: string; assignmentId: string; memberId: string; maxLoad: number }): { ok: true } | Failure {
-  try {
-    return db().transaction((tx) => {
-      const removed = removeInTx(tx, { editionId, actorId, assignmentId });
-      if ("ok" in removed) return removed;
-      const problem = checkPair(tx, editionId, memberId, removed.applicationId, maxLoad);
-      if (problem) throw problem; // roll the removal back
-      const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId: removed.applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
-      writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId: removed.applicationId, swappedFrom: removed.jurorId } }, tx);
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (error && typeof error === "object" && "ok" in error) return error as Failure;
-    throw error;
-  }
 }
 
 /** Publishes the draft assignments: each gets its (empty) review and each juror one e-mail. */

@@ -1,7 +1,7 @@
 // The jury's members: who serves on an edition's jury, their profile, their replacement, and
 // what a member may read. Invitations and their acceptance are accounts' business
-// (app/accounts/models/account.server.ts). Every state change is audited in its own synchronous
-// transaction.
+// (app/accounts/models/invitations.server.ts). Every state change is audited in its own
+// synchronous transaction.
 import { and, asc, eq, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";

@@ -2,20 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, entityMembers, juryMembers, loginAttempts, outbox, passwordResets, userRoles, users } from "../../../db/schema";
-import {
-  acceptInvitation,
-  attemptLogin,
-  completeSetup,
-  confirmRegistration,
-  createInvitation,
-  findOpenInvitation,
-  isSetupTokenValid,
-  issueSetupToken,
-  loginLockMinutes,
-  registerApplicant,
-  requestPasswordReset,
-  resetPassword,
-} from "../../../app/accounts/models/account.server";
+import { attemptLogin, confirmRegistration, loginLockMinutes, registerApplicant } from "../../../app/accounts/models/account.server";
+import { acceptInvitation, createInvitation, findOpenInvitation } from "../../../app/accounts/models/invitations.server";
+import { requestPasswordReset, resetPassword } from "../../../app/accounts/models/password-resets.server";
+import { completeSetup, isSetupTokenValid, issueSetupToken } from "../../../app/accounts/models/setup.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { addJuror, makeEdition, makeEntity, makeUser, PASSWORD } from "../../fixtures/builders";
 

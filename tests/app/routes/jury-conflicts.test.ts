@@ -6,7 +6,7 @@ import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
-import { detectConflicts, organisationDomain } from "../../../app/jury/models/conflicts.server";
+import { detectConflicts, organisationDomain } from "../../../app/jury/models/conflict-detection.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
 import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";

@@ -10,7 +10,7 @@ import * as register from "../../../app/routes/register";
 import * as confirm from "../../../app/routes/register_.confirm.$token";
 import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
-import { requestPasswordReset } from "../../../app/accounts/models/account.server";
+import { requestPasswordReset } from "../../../app/accounts/models/password-resets.server";
 import { MAIL_LIMITS, MAIL_WINDOW_MS, takeMailSlot } from "../../../app/kernel/models/throttle.server";
 import { translate } from "../../../app/kernel/i18n";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";

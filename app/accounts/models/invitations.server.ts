@@ -1,0 +1,145 @@
+// Invitations: the secretariat invites a nominator, a juror or another member of the
+// secretariat by e-mail; accepting creates the account or adds the role to an existing one.
+// Each write that changes who can do what is audited in its transaction.
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { editions, entityMembers, invitations, juryMembers, nominatingEntities, userRoles, users } from "../../../db/schema";
+import { hashPassword, verifyPassword } from "../server/password.server";
+import { hashToken, newToken } from "../server/tokens.server";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { isLocale, translate } from "../../kernel/i18n";
+import { catalogues } from "../../kernel/i18n/locale.server";
+import { writeAudit } from "../../kernel/models/audit.server";
+import type { Failure } from "../../kernel/models/result.server";
+import { takeMailSlot } from "../../kernel/models/throttle.server";
+import { getUserByEmail, normaliseEmail, tooMany } from "./account.server";
+
+export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+function roleLabel(locale: string, role: string): string {
+  return translate(catalogues[isLocale(locale) ? locale : "en"], `role.${role}`);
+}
+
+export interface InvitationInput {
+  invitedBy: string;
+  email: string;
+  name: string;
+  locale: string;
+  role: "nominator" | "juror" | "secretariat";
+  entityId?: string | null;
+  editionId?: string | null;
+  isChair?: boolean;
+  /** For a juror: their country and the languages they read (copied to jury_members on acceptance). */
+  jurorCountry?: string | null;
+  jurorLanguages?: string[] | null;
+  origin: string;
+  /** The client address of the request, for the throttle on invitation e-mails. */
+  address: string;
+  now?: Date;
+}
+
+export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
+  const email = normaliseEmail(input.email);
+  if (input.role === "nominator") {
+    if (!input.entityId || !db().select({ id: nominatingEntities.id }).from(nominatingEntities).where(eq(nominatingEntities.id, input.entityId)).get()) {
+      return { ok: false, field: "entityId", error: "errors.entity_unknown" };
+    }
+  }
+  if (input.role === "juror") {
+    if (!input.editionId || !db().select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).get()) {
+      return { ok: false, field: "editionId", error: "errors.edition_unknown" };
+    }
+  }
+  const { token, hash } = newToken();
+  const invitationId = db().transaction((tx) => {
+    const slot = takeMailSlot({ kind: "invitation", target: email, address: input.address, now: input.now }, tx);
+    if (!slot.ok) return slot;
+    const row = tx
+      .insert(invitations)
+      .values({
+        tokenHash: hash,
+        email,
+        name: input.name.trim(),
+        locale: input.locale,
+        role: input.role,
+        entityId: input.role === "nominator" ? input.entityId : null,
+        editionId: input.role === "juror" ? input.editionId : null,
+        isChair: input.role === "juror" && !!input.isChair,
+        jurorCountry: input.role === "juror" ? (input.jurorCountry ?? null) : null,
+        jurorLanguages: input.role === "juror" ? (input.jurorLanguages ?? null) : null,
+        invitedBy: input.invitedBy,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      })
+      .returning({ id: invitations.id })
+      .get();
+    enqueueMail({ to: email, locale: input.locale, template: "invitation", vars: { name: input.name.trim(), role: roleLabel(input.locale, input.role), link: `${input.origin}/invitations/${token}`, days: INVITATION_TTL_MS / 864e5 } }, tx);
+    writeAudit({ actorId: input.invitedBy, action: "invitation.created", objectType: "invitation", objectId: row.id, details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null } }, tx);
+    return row.id;
+  }, { behavior: "immediate" });
+  if (typeof invitationId !== "string") return tooMany(invitationId.minutes);
+  return { ok: true, invitationId };
+}
+
+export const INVITATIONS_PER_PAGE = 25;
+
+export function listInvitations({ page = 1 }: { page?: number } = {}) {
+  const total = db().select({ n: count() }).from(invitations).get()?.n ?? 0;
+  const rows = db()
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, entityName: nominatingEntities.name, editionYear: editions.year, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+    .from(invitations)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
+    .leftJoin(editions, eq(editions.id, invitations.editionId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(INVITATIONS_PER_PAGE)
+    .offset((Math.max(1, page) - 1) * INVITATIONS_PER_PAGE)
+    .all();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / INVITATIONS_PER_PAGE)) };
+}
+
+export function findOpenInvitation({ token }: { token: string }) {
+  const row = db()
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, locale: invitations.locale, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, entityName: nominatingEntities.name, editionYear: editions.year })
+    .from(invitations)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
+    .leftJoin(editions, eq(editions.id, invitations.editionId))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .get();
+  if (!row || row.acceptedAt || row.expiresAt.getTime() <= Date.now()) return null;
+  return { ...row, existingAccount: !!getUserByEmail({ email: row.email }) };
+}
+
+/**
+ * Accepts an invitation: a new invitee chooses a password; someone who already has an
+ * account confirms with their current one, and the role is added to that account.
+ */
+export async function acceptInvitation({ token, name, password }: { token: string; name: string; password: string }): Promise<{ ok: true; userId: string } | Failure> {
+  const open = findOpenInvitation({ token });
+  if (!open) return { ok: false, field: "password", error: "errors.link_invalid" };
+  const existing = getUserByEmail({ email: open.email });
+  let passwordHash: string | null = null;
+  if (existing) {
+    if (!(await verifyPassword(existing.passwordHash, password))) return { ok: false, field: "password", error: "errors.password_wrong" };
+  } else {
+    passwordHash = await hashPassword(password);
+  }
+  return db().transaction((tx) => {
+    const invitation = tx.select().from(invitations).where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt))).get();
+    if (!invitation || invitation.expiresAt.getTime() <= Date.now()) return { ok: false as const, field: "password", error: "errors.link_invalid" };
+    let userId = tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()?.id;
+    if (!userId) {
+      userId = tx.insert(users).values({ email: invitation.email, name: name.trim() || invitation.name, passwordHash: passwordHash!, locale: invitation.locale }).returning({ id: users.id }).get().id;
+      writeAudit({ actorId: userId, action: "user.registered", objectType: "user", objectId: userId, details: { via: "invitation" } }, tx);
+    }
+    if (invitation.role === "nominator" && invitation.entityId) {
+      tx.insert(entityMembers).values({ entityId: invitation.entityId, userId }).onConflictDoNothing().run();
+    } else if (invitation.role === "juror" && invitation.editionId) {
+      tx.insert(juryMembers).values({ editionId: invitation.editionId, userId, isChair: invitation.isChair, country: invitation.jurorCountry, languages: invitation.jurorLanguages ?? ["en", "fr"] }).onConflictDoNothing().run();
+    } else if (invitation.role === "secretariat") {
+      tx.insert(userRoles).values({ userId, role: "secretariat" }).onConflictDoNothing().run();
+    }
+    tx.update(invitations).set({ acceptedAt: new Date(), acceptedUserId: userId }).where(eq(invitations.id, invitation.id)).run();
+    writeAudit({ actorId: userId, action: "invitation.accepted", objectType: "invitation", objectId: invitation.id }, tx);
+    writeAudit({ actorId: invitation.invitedBy, action: "role.granted", objectType: "user", objectId: userId, details: { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId } }, tx);
+    return { ok: true as const, userId: userId };
+  });
+}

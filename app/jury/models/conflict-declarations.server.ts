@@ -1,0 +1,80 @@
+// A juror's own conflicts of interest: the declarations, their withdrawal while nothing is
+// published, and the statement that there are no others. A declared conflict is confirmed at
+// once (see insertConflict). Every state change is audited in its own synchronous transaction.
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { applications, assignments, conflicts, juryMembers } from "../../../db/schema";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { fail, type Failure, type Tx } from "./shared.server";
+import { getMembership } from "./members.server";
+import { eligibleApplications } from "./eligible-applications.server";
+import { insertConflict } from "./conflicts.server";
+
+/** What a juror sees before declaring conflicts: title, organisation and country only. */
+export function listApplicationsForDeclaration({ editionId, userId }: { editionId: string; userId: string }) {
+  const member = getMembership({ userId, editionId });
+  if (!member) return null;
+  const declared = db()
+    .select({ applicationId: conflicts.applicationId, reason: conflicts.reason })
+    .from(conflicts)
+    .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.source, "declared")))
+    .all();
+  const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
+  return {
+    member,
+    applications: eligibleApplications(editionId).map((a) => ({ id: a.id, title: a.title, organisation: a.organisation, country: a.country, conflict: reasons.get(a.id) ?? null })),
+  };
+}
+
+export function declareConflict({ editionId, userId, applicationId, reason }: { editionId: string; userId: string; applicationId: string; reason: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("applicationId", "errors.jury_application_unknown");
+    const app = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
+    if (!app) return fail("applicationId", "errors.jury_application_unknown");
+    insertConflict(tx, { editionId, jurorId: member.id, applicationId: app.id, source: "declared", reason: reason.trim(), createdBy: userId });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * The juror takes back a conflict they declared (a mistake, a link that has ended), only while
+ * no assignment of the edition is published: after that, assignments and recusals rest on it.
+ * The register row goes; the audit log keeps both the declaration and its withdrawal.
+ */
+export function withdrawDeclaredConflict({ editionId, userId, applicationId }: { editionId: string; userId: string; applicationId: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("applicationId", "errors.jury_application_unknown");
+    const conflict = tx
+      .select({ id: conflicts.id, reason: conflicts.reason })
+      .from(conflicts)
+      .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, applicationId), eq(conflicts.source, "declared")))
+      .get();
+    if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
+    if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");
+    tx.delete(conflicts).where(eq(conflicts.id, conflict.id)).run();
+    writeAudit({ actorId: userId, action: "conflict.withdrawn", objectType: "conflict", objectId: conflict.id, details: { editionId, jurorId: member.id, applicationId, source: "declared", reason: conflict.reason } }, tx);
+    return { ok: true as const };
+  });
+}
+
+function assignmentsPublished(tx: Tx | DB, editionId: string): boolean {
+  return Boolean(tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt))).limit(1).get());
+}
+
+/** Whether jurors may still take back a declared conflict (no assignment published yet). */
+export function declaredConflictsOpen({ editionId }: { editionId: string }): boolean {
+  return !assignmentsPublished(db(), editionId);
+}
+
+/** The juror states that, apart from those declared, they have no conflict. */
+export function confirmDeclarations({ editionId, userId }: { editionId: string; userId: string }): { ok: true } | Failure {
+  return db().transaction((tx) => {
+    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    if (!member) return fail("confirm", "errors.jury_juror_unknown");
+    tx.update(juryMembers).set({ conflictsDeclaredAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
+    writeAudit({ actorId: userId, action: "jury.conflicts_declared", objectType: "jury_member", objectId: member.id, details: { editionId } }, tx);
+    return { ok: true as const };
+  });
+}

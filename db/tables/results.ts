@@ -1,0 +1,44 @@
+// The decision of an edition and the published laureates of every edition.
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./accounts";
+import { applications } from "./applications";
+import { editions } from "./editions";
+import { id, ts } from "./columns";
+
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: id(),
+    editionId: text("edition_id").notNull().references(() => editions.id),
+    recommendation: text("recommendation", { mode: "json" }).$type<string[]>(),
+    citations: text("citations", { mode: "json" }).$type<Record<string, { en: string; fr: string }>>(),
+    minutes: text("minutes"),
+    recommendedBy: text("recommended_by").references(() => users.id),
+    recommendedAt: ts("recommended_at"),
+    laureates: text("laureates", { mode: "json" }).$type<string[]>(),
+    decisionDate: ts("decision_date"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: ts("decided_at"),
+    snapshot: text("snapshot"),
+    snapshotSha256: text("snapshot_sha256"),
+    announcementAt: ts("announcement_at"),
+    announcedAt: ts("announced_at"),
+  },
+  (t) => [uniqueIndex("decisions_edition").on(t.editionId)],
+);
+
+/** Published laureates of every edition, including those before this system existed. */
+export const archiveLaureates = sqliteTable(
+  "archive_laureates",
+  {
+    id: id(),
+    year: integer("year").notNull(),
+    editionId: text("edition_id").references(() => editions.id),
+    applicationId: text("application_id").references(() => applications.id),
+    project: text("project").notNull(),
+    organisation: text("organisation"),
+    country: text("country").notNull(),
+    publishedAt: ts("published_at").notNull(),
+  },
+  (t) => [index("archive_laureates_year").on(t.year), index("archive_laureates_country").on(t.country)],
+);

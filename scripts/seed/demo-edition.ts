@@ -1,0 +1,51 @@
+// The demo's edition, shaped like the 2023 edition: its fixed instants, its theme and call for
+// nominations, its criteria and eligibility rules.
+import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const utc = (iso: string) => new Date(iso);
+export const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
+export const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
+
+export const EDITION_CREATED = utc("2023-11-15T10:00:00Z");
+export const CALL_OPENS = utc("2023-12-01T09:00:00Z");
+/** Midnight, Paris time, at the end of 5 February 2024. */
+export const DEADLINE = utc("2024-02-05T23:00:00Z");
+export const SCREENING_STARTS = utc("2024-02-06T09:00:00Z");
+export const JURY_APPOINTED = utc("2024-01-10T10:00:00Z");
+export const SCORING_OPENS = utc("2024-02-20T09:00:00Z");
+/**
+ * Deliberately far in the future: the demo stays in its scoring phase, with scoring open,
+ * whenever someone explores it (the real 2023 jury met in March 2024). Midnight Paris time
+ * (CEST) at the end of 31 March 2027.
+ */
+export const SCORING_CLOSES = utc("2027-03-31T22:00:00Z");
+export const ANNOUNCEMENT = utc("2027-09-02T08:00:00Z");
+export const LAST_ACTIVITY_BEFORE_DEADLINE = utc("2024-02-05T20:00:00Z");
+
+export const THEME = {
+  en: "Digital learning for greening education",
+  fr: "L’apprentissage numérique pour verdir l’éducation",
+  ar: "التعلم الرقمي من أجل تخضير التعليم",
+};
+
+export const CALL_TEXT_EN = `UNESCO invites the governments of its Member States, through their National Commissions for UNESCO, and non-governmental organizations in official partnership with UNESCO to nominate projects for the 2023 edition of the UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education.
+
+The 2023 edition rewards innovative projects that use digital technologies to green education: to help learners and teachers acquire the knowledge, skills, values and attitudes needed to address climate change and to promote sustainable development.
+
+Candidates fill in the application form in English or French and ask a nominating entity to nominate them; self-nomination is not accepted. Each nominating entity may nominate up to three candidatures. Nominations must reach UNESCO by 5 February 2024, midnight Paris time.
+
+Two laureates will each receive US$25,000, a medal and a diploma at a ceremony at UNESCO Headquarters in Paris.`;
+
+export const CALL_TEXT_FR = `L’UNESCO invite les gouvernements de ses États membres, par l’intermédiaire de leur commission nationale pour l’UNESCO, ainsi que les organisations non gouvernementales en partenariat officiel avec l’UNESCO, à proposer des projets pour l’édition 2023 du Prix UNESCO-Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation.
+
+L’édition 2023 récompense des projets innovants qui utilisent les technologies numériques pour verdir l’éducation : aider les apprenants et les enseignants à acquérir les connaissances, les compétences, les valeurs et les attitudes nécessaires pour faire face au changement climatique et promouvoir le développement durable.
+
+Les candidats remplissent le formulaire en anglais ou en français et demandent à une entité de les proposer ; l’auto-candidature n’est pas acceptée. Chaque entité peut proposer jusqu’à trois candidatures. Les candidatures doivent parvenir à l’UNESCO au plus tard le 5 février 2024 à minuit, heure de Paris.
+
+Les deux lauréats recevront chacun 25 000 dollars des États-Unis, une médaille et un diplôme lors d’une cérémonie au Siège de l’UNESCO à Paris.`;
+
+// The 2023 criteria and eligibility rules: the same defaults a new edition starts with.
+export const DEMO_CRITERIA = DEFAULT_CRITERIA;
+export const DEMO_RULES = DEFAULT_RULES;
