@@ -50,6 +50,12 @@ export default defineConfig({
     // Without JavaScript: every journey, and the pages whose markup differs without it (forms
     // refused by the server); the per-page sweeps run once, with JavaScript (decision 005).
     // HTTP-only specs (tagged @http, and the attack specs): JavaScript in a browser changes nothing there.
-    { name: "nojs", dependencies: ["setup"], use: { javaScriptEnabled: false }, grepInvert: [/accessible and light/, /@http/], testIgnore: /attack-.*\.spec\.ts$/ },
+    {
+      name: "nojs",
+      dependencies: ["setup"],
+      use: { javaScriptEnabled: false },
+      grepInvert: [/accessible and light/, /@http/],
+      testIgnore: /attack-.*\.spec\.ts$/,
+    },
   ],
 });

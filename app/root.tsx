@@ -49,7 +49,8 @@ function usePageTitle(): string {
   const t = useT();
   const matches = useMatches();
   const state = useContext(UNSAFE_DataRouterStateContext);
-  const handle = [...matches].reverse().find((m) => (m.handle as { title?: string } | undefined)?.title)?.handle as { title: string } | undefined;
+  const handle = [...matches].reverse().find((m) => (m.handle as { title?: string } | undefined)?.title)?.handle as
+    { title: string } | undefined;
   const actionData = Object.values(state?.actionData ?? {}) as { errors?: Record<string, unknown> }[];
   const failed = actionData.some((d) => d && typeof d === "object" && d.errors && Object.keys(d.errors).length > 0);
   const base = handle ? `${t(handle.title)} – ${t("app.short_name")}` : t("app.name");

@@ -34,7 +34,8 @@ function sweepUploads() {
   try {
     const { removed, recovered, skipped } = sweepOrphanFiles();
     if (skipped) console.warn(`Uploads not swept: ${skipped}. Give each database its own UPLOAD_DIR.`);
-    if (removed.length > 0 || recovered.length > 0) console.log(`Uploads: ${removed.length} orphan file(s) removed, ${recovered.length} recovered`);
+    if (removed.length > 0 || recovered.length > 0)
+      console.log(`Uploads: ${removed.length} orphan file(s) removed, ${recovered.length} recovered`);
   } catch (error) {
     console.error("Upload sweep failed:", error);
   }
@@ -47,7 +48,9 @@ export async function startup(_: { port?: number } = {}) {
   seedPastLaureates(database);
   const token = issueSetupToken();
   if (token) {
-    console.log(`\nNo secretariat account yet. Open this one-time link to create the first one:\n  ${siteOrigin()}/setup/${token}\n`);
+    console.log(
+      `\nNo secretariat account yet. Open this one-time link to create the first one:\n  ${siteOrigin()}/setup/${token}\n`,
+    );
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));

@@ -14,7 +14,16 @@ export const APPLICATION_STATES = [
   "not_selected",
 ] as const;
 /** The phases of an edition, in the order it goes through them. */
-export const PHASES = ["draft", "call_open", "screening", "scoring", "deliberation", "decided", "announced", "archived"] as const;
+export const PHASES = [
+  "draft",
+  "call_open",
+  "screening",
+  "scoring",
+  "deliberation",
+  "decided",
+  "announced",
+  "archived",
+] as const;
 export type Phase = (typeof PHASES)[number];
 export const REVIEW_STATES = ["assigned", "draft", "submitted", "recused"] as const;
 export const CONFLICT_SOURCES = ["declared", "same_country", "same_organisation", "manual"] as const;

@@ -76,7 +76,9 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     if (typeof a?.id !== "string" || a.id === "") throw new Error("assignJurors: an application has no id");
     if (appPos.has(a.id)) throw new Error(`assignJurors: application ${a.id} is listed twice`);
     if (!Number.isInteger(a.reviewers) || a.reviewers < 0) {
-      throw new Error(`assignJurors: application ${a.id} needs a non-negative integer number of reviewers, got ${String(a.reviewers)}`);
+      throw new Error(
+        `assignJurors: application ${a.id} needs a non-negative integer number of reviewers, got ${String(a.reviewers)}`,
+      );
     }
     appPos.set(a.id, i);
   });
@@ -89,28 +91,40 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     }
     const min = j.minLoad ?? 0;
     if (!Number.isInteger(min) || min < 0 || min > j.maxLoad) {
-      throw new Error(`assignJurors: juror ${j.id} has minLoad ${String(j.minLoad)}, expected an integer from 0 to maxLoad (${j.maxLoad})`);
+      throw new Error(
+        `assignJurors: juror ${j.id} has minLoad ${String(j.minLoad)}, expected an integer from 0 to maxLoad (${j.maxLoad})`,
+      );
     }
     jurPos.set(j.id, i);
   });
   const checkPair = (j: unknown, a: unknown, what: string) => {
-    if (typeof j !== "string" || !jurPos.has(j)) throw new Error(`assignJurors: ${what} names unknown juror ${String(j)}`);
-    if (typeof a !== "string" || !appPos.has(a)) throw new Error(`assignJurors: ${what} names unknown application ${String(a)}`);
+    if (typeof j !== "string" || !jurPos.has(j))
+      throw new Error(`assignJurors: ${what} names unknown juror ${String(j)}`);
+    if (typeof a !== "string" || !appPos.has(a))
+      throw new Error(`assignJurors: ${what} names unknown application ${String(a)}`);
   };
   const conflicts = new Set<string>();
   for (const c of problem.conflicts ?? []) {
-    if (!Array.isArray(c) || c.length !== 2) throw new Error("assignJurors: a conflict must be a [jurorId, applicationId] pair");
+    if (!Array.isArray(c) || c.length !== 2)
+      throw new Error("assignJurors: a conflict must be a [jurorId, applicationId] pair");
     checkPair(c[0], c[1], `conflict [${String(c[0])}, ${String(c[1])}]`);
     conflicts.add(key(c[0], c[1]));
   }
   const affinity = new Map<string, number>();
   for (const f of problem.affinity ?? []) {
-    checkPair(f?.jurorId, f?.applicationId, `affinity of juror ${String(f?.jurorId)} for application ${String(f?.applicationId)}`);
+    checkPair(
+      f?.jurorId,
+      f?.applicationId,
+      `affinity of juror ${String(f?.jurorId)} for application ${String(f?.applicationId)}`,
+    );
     if (typeof f.value !== "number" || !Number.isFinite(f.value)) {
-      throw new Error(`assignJurors: affinity of juror ${f.jurorId} for application ${f.applicationId} is not a finite number (${String(f.value)})`);
+      throw new Error(
+        `assignJurors: affinity of juror ${f.jurorId} for application ${f.applicationId} is not a finite number (${String(f.value)})`,
+      );
     }
     const k = key(f.jurorId, f.applicationId);
-    if (affinity.has(k)) throw new Error(`assignJurors: affinity of juror ${f.jurorId} for application ${f.applicationId} is given twice`);
+    if (affinity.has(k))
+      throw new Error(`assignJurors: affinity of juror ${f.jurorId} for application ${f.applicationId} is given twice`);
     affinity.set(k, f.value);
   }
   const reads = (j: number, a: number) => {
@@ -125,11 +139,14 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     checkPair(f?.jurorId, f?.applicationId, `fixed pair (${String(f?.jurorId)}, ${String(f?.applicationId)})`);
     const k = key(f.jurorId, f.applicationId);
     if (fixed.has(k)) throw new Error(`assignJurors: fixed pair (${f.jurorId}, ${f.applicationId}) is given twice`);
-    if (conflicts.has(k)) throw new Error(`assignJurors: fixed pair (${f.jurorId}, ${f.applicationId}) is a declared conflict`);
+    if (conflicts.has(k))
+      throw new Error(`assignJurors: fixed pair (${f.jurorId}, ${f.applicationId}) is a declared conflict`);
     const j = jurPos.get(f.jurorId)!;
     const a = appPos.get(f.applicationId)!;
     if (!reads(j, a)) {
-      throw new Error(`assignJurors: fixed pair (${f.jurorId}, ${f.applicationId}): juror ${f.jurorId} does not read ${apps[a].language}`);
+      throw new Error(
+        `assignJurors: fixed pair (${f.jurorId}, ${f.applicationId}): juror ${f.jurorId} does not read ${apps[a].language}`,
+      );
     }
     fixed.add(k);
     fixedApp[a]++;
@@ -137,12 +154,16 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
   }
   for (let a = 0; a < A; a++) {
     if (fixedApp[a] > apps[a].reviewers) {
-      throw new Error(`assignJurors: application ${apps[a].id} has ${fixedApp[a]} fixed jurors but needs only ${apps[a].reviewers}`);
+      throw new Error(
+        `assignJurors: application ${apps[a].id} has ${fixedApp[a]} fixed jurors but needs only ${apps[a].reviewers}`,
+      );
     }
   }
   for (let j = 0; j < J; j++) {
     if (fixedJur[j] > jurors[j].maxLoad) {
-      throw new Error(`assignJurors: juror ${jurors[j].id} has ${fixedJur[j]} fixed applications, above maxLoad ${jurors[j].maxLoad}`);
+      throw new Error(
+        `assignJurors: juror ${jurors[j].id} has ${fixedJur[j]} fixed applications, above maxLoad ${jurors[j].maxLoad}`,
+      );
     }
   }
 
@@ -173,22 +194,33 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
   const demand = apps.reduce((s, a) => s + a.reviewers, 0);
   const capacity = jurors.reduce((s, j) => s + j.maxLoad, 0);
   if (demand > capacity) {
-    throw new Error(`assignJurors: infeasible: total demand of ${demand} reviews exceeds total juror capacity of ${capacity} (sum of maxLoad)`);
+    throw new Error(
+      `assignJurors: infeasible: total demand of ${demand} reviews exceeds total juror capacity of ${capacity} (sum of maxLoad)`,
+    );
   }
   if (short.length > 0) {
-    throw new Error(`assignJurors: infeasible: applications with fewer eligible jurors than they need: ${listNames(short, 10)}`);
+    throw new Error(
+      `assignJurors: infeasible: applications with fewer eligible jurors than they need: ${listNames(short, 10)}`,
+    );
   }
   const minTotal = jurors.reduce((s, j) => s + (j.minLoad ?? 0), 0);
   if (minTotal > demand) {
-    throw new Error(`assignJurors: infeasible: the minimum loads add up to ${minTotal}, above the total demand of ${demand} reviews`);
+    throw new Error(
+      `assignJurors: infeasible: the minimum loads add up to ${minTotal}, above the total demand of ${demand} reviews`,
+    );
   }
   const lowJurors: string[] = [];
   for (let j = 0; j < J; j++) {
     if ((jurors[j].minLoad ?? 0) > eligibleOfJuror[j] + fixedJur[j]) {
-      lowJurors.push(`${jurors[j].id} (minLoad ${jurors[j].minLoad}, ${eligibleOfJuror[j] + fixedJur[j]} applications they may review)`);
+      lowJurors.push(
+        `${jurors[j].id} (minLoad ${jurors[j].minLoad}, ${eligibleOfJuror[j] + fixedJur[j]} applications they may review)`,
+      );
     }
   }
-  if (lowJurors.length > 0) throw new Error(`assignJurors: infeasible: jurors who cannot reach their minimum load: ${listNames(lowJurors, 10)}`);
+  if (lowJurors.length > 0)
+    throw new Error(
+      `assignJurors: infeasible: jurors who cannot reach their minimum load: ${listNames(lowJurors, 10)}`,
+    );
 
   // ---- network
   const restDemand = demand - fixedApp.reduce((s, x) => s + x, 0);
@@ -223,7 +255,8 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
   const jNode = (j: number) => 2 + j;
   const aNode = (a: number) => 2 + J + a;
   const T = 2 + J + A;
-  const arcCost = (j: number, a: number) => -Math.round((affinity.get(key(jurors[j].id, apps[a].id)) ?? 0) / quantum) * M;
+  const arcCost = (j: number, a: number) =>
+    -Math.round((affinity.get(key(jurors[j].id, apps[a].id)) ?? 0) / quantum) * M;
   // Candidate arcs: per application its K cheapest eligible jurors (ties spread by a rotation of
   // juror indices); pricing below adds any omitted arc with a negative reduced cost, so the final
   // flow is optimal on the full graph.
@@ -263,7 +296,13 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     }
     appArc = new Int32Array(A);
     for (let a = 0; a < A; a++) appArc[a] = g.addArc(aNode(a), T, apps[a].reviewers - fixedApp[a], 0);
-    const order = [SS, SRC, ...Array.from({ length: J }, (_, j) => jNode(j)), ...Array.from({ length: A }, (_, a) => aNode(a)), T];
+    const order = [
+      SS,
+      SRC,
+      ...Array.from({ length: J }, (_, j) => jNode(j)),
+      ...Array.from({ length: A }, (_, a) => aNode(a)),
+      T,
+    ];
     const sent = g.run(SS, T, restDemand, order);
     if (sent < restDemand) {
       if (!all) {
@@ -277,7 +316,9 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
         if (got < apps[a].reviewers) left.push(`${apps[a].id} (needs ${apps[a].reviewers}, got ${got})`);
       }
       const below = jurors
-        .map((jur, j) => (minArc[j] >= 0 && g.flowOn(minArc[j]) < restMin[j] ? `${jur.id} (minLoad ${jur.minLoad})` : ""))
+        .map((jur, j) =>
+          minArc[j] >= 0 && g.flowOn(minArc[j]) < restMin[j] ? `${jur.id} (minLoad ${jur.minLoad})` : "",
+        )
         .filter((x) => x !== "");
       const cut = g.reachable(SS);
       const full = jurors.filter((_, j) => !cut[jNode(j)]).map((j) => j.id);
@@ -323,6 +364,12 @@ export function assignJurors(problem: AssignmentProblem): AssignmentResult {
     pairs: chosen.map((c) => ({ jurorId: jurors[c.j].id, applicationId: apps[c.a].id })),
     totalAffinity,
     loads: loadRecord,
-    certificate: { minReducedCost: min, residualArcsChecked: checked, affinityQuantum: quantum, augmentations: g.augmentations, pricingRounds: rounds },
+    certificate: {
+      minReducedCost: min,
+      residualArcsChecked: checked,
+      affinityQuantum: quantum,
+      augmentations: g.augmentations,
+      pricingRounds: rounds,
+    },
   };
 }

@@ -117,7 +117,8 @@ export function rankDescending(
  * Cost: O(B·(n + A log A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
  *
  * @example
- * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples: 2000, seed: 1 });
+ * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples:
+ *   2000, seed: 1 });
  */
 export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
   const { idx, method, normalised, laureates, resamples: B } = input;
@@ -129,7 +130,12 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
   const rankBuf = new Int32Array(A);
-  const radix = { keyA: new Uint32Array(A), keyB: new Uint32Array(A), idxB: new Int32Array(A), count: new Int32Array(2048) };
+  const radix = {
+    keyA: new Uint32Array(A),
+    keyB: new Uint32Array(A),
+    idxB: new Int32Array(A),
+    count: new Int32Array(2048),
+  };
   const ranks = new Int32Array(A * B);
   // Ranks of CHUNK consecutive resamples are buffered application-major, then copied to `ranks`
   // in contiguous runs: avoids one cache miss per application per resample.

@@ -27,11 +27,18 @@ export interface FairnessCell {
   count: number | null;
   /** count / applications of this value that reached the previous stage (null when suppressed or none reached it). */
   rate: number | null;
-  /** rate / the best rate among the shown values at this stage (null when suppressed, rate is null or every rate is 0). */
+  /**
+   * rate / the best rate among the shown values at this stage (null when suppressed, rate is null or every rate is 0).
+   */
   impactRatio: number | null;
-  /** Two-sided Fisher's exact test, this value against all others, reached vs not among those at the previous stage (null when suppressed). */
+  /**
+   * Two-sided Fisher's exact test, this value against all others, reached vs not among those at the previous stage
+   * (null when suppressed).
+   */
   p: number | null;
-  /** True when the value has fewer than `minCell` applications, or is hidden so that a smaller one cannot be worked out. */
+  /**
+   * True when the value has fewer than `minCell` applications, or is hidden so that a smaller one cannot be worked out.
+   */
   suppressed: boolean;
 }
 
@@ -61,15 +68,18 @@ function missing(v: unknown): boolean {
  *
  * @example
  * fairnessAudit(rows, { stages: ["submitted", "shortlisted", "laureate"], groups: ["region"] });
- * // [{ stage: "shortlisted", group: "region", value: "Africa", count: 6, rate: 0.2, impactRatio: 0.8, p: 0.62, suppressed: false }, …]
+ * // [{ stage: "shortlisted", group: "region", value: "Africa", count: 6, rate: 0.2, impactRatio: 0.8, p: 0.62,
+ *   suppressed: false }, …]
  */
 export function fairnessAudit(rows: FairnessRow[], options: FairnessOptions): FairnessCell[] {
   const what = "fairnessAudit";
   if (!Array.isArray(rows) || rows.length === 0) throw new Error(`${what}: empty input, at least one row is needed`);
-  if (options === null || typeof options !== "object") throw new Error(`${what}: options must be an object with stages and groups`);
+  if (options === null || typeof options !== "object")
+    throw new Error(`${what}: options must be an object with stages and groups`);
   const { stages, groups } = options;
   const minCell = options.minCell ?? 5;
-  if (!Array.isArray(stages) || stages.length < 2) throw new Error(`${what}: at least two stages are needed, got ${Array.isArray(stages) ? stages.length : "none"}`);
+  if (!Array.isArray(stages) || stages.length < 2)
+    throw new Error(`${what}: at least two stages are needed, got ${Array.isArray(stages) ? stages.length : "none"}`);
   const stageIndex = new Map<string, number>();
   for (const s of stages) {
     if (typeof s !== "string" || s === "") throw new Error(`${what}: a stage name is empty`);
@@ -84,16 +94,21 @@ export function fairnessAudit(rows: FairnessRow[], options: FairnessOptions): Fa
     if (seenGroups.has(g)) throw new Error(`${what}: group "${g}" is listed twice`);
     seenGroups.add(g);
   }
-  if (!Number.isInteger(minCell) || minCell < 1) throw new Error(`${what}: minCell must be a positive integer, got ${String(minCell)}`);
+  if (!Number.isInteger(minCell) || minCell < 1)
+    throw new Error(`${what}: minCell must be a positive integer, got ${String(minCell)}`);
   const reached = new Int32Array(rows.length);
   const ids = new Set<string>();
   rows.forEach((row, i) => {
     if (row === null || typeof row !== "object") throw new Error(`${what}: row ${i} is not an object`);
-    if (typeof row.applicationId !== "string" || row.applicationId === "") throw new Error(`${what}: row ${i} has no applicationId`);
+    if (typeof row.applicationId !== "string" || row.applicationId === "")
+      throw new Error(`${what}: row ${i} has no applicationId`);
     if (ids.has(row.applicationId)) throw new Error(`${what}: application ${row.applicationId} has two rows`);
     ids.add(row.applicationId);
     const s = stageIndex.get(row.stage);
-    if (s === undefined) throw new Error(`${what}: application ${row.applicationId} is at stage "${String(row.stage)}", which is not in stages (${stages.join(", ")})`);
+    if (s === undefined)
+      throw new Error(
+        `${what}: application ${row.applicationId} is at stage "${String(row.stage)}", which is not in stages (${stages.join(", ")})`,
+      );
     reached[i] = s;
   });
   const logFact = logFactorials(rows.length);
@@ -105,7 +120,9 @@ export function fairnessAudit(rows: FairnessRow[], options: FairnessOptions): Fa
     const values = [...size.keys()].sort(compareIds);
     const hidden = new Set(values.filter((v) => size.get(v)! < minCell));
     if (hidden.size === 1 && values.length > 1) {
-      const next = values.filter((v) => !hidden.has(v)).sort((x, y) => size.get(x)! - size.get(y)! || compareIds(x, y))[0];
+      const next = values
+        .filter((v) => !hidden.has(v))
+        .sort((x, y) => size.get(x)! - size.get(y)! || compareIds(x, y))[0];
       hidden.add(next);
     }
     return { group, valueOf, values, hidden };
@@ -133,7 +150,16 @@ export function fairnessAudit(rows: FairnessRow[], options: FairnessOptions): Fa
       }
       for (const value of values) {
         if (hidden.has(value)) {
-          out.push({ stage: stages[s], group, value, count: null, rate: null, impactRatio: null, p: null, suppressed: true });
+          out.push({
+            stage: stages[s],
+            group,
+            value,
+            count: null,
+            rate: null,
+            impactRatio: null,
+            p: null,
+            suppressed: true,
+          });
           continue;
         }
         const count = atStage.get(value)!;

@@ -6,7 +6,8 @@
  * logFactorials(3); // Float64Array [0, 0, 0.693…, 1.791…]
  */
 export function logFactorials(n: number): Float64Array {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`logFactorials: n must be a non-negative integer, got ${String(n)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`logFactorials: n must be a non-negative integer, got ${String(n)}`);
   const out = new Float64Array(n + 1);
   for (let i = 2; i <= n; i++) out[i] = out[i - 1] + Math.log(i);
   return out;
@@ -30,8 +31,14 @@ const RELATIVE_TOLERANCE = 1 + 1e-7;
  * fisherExact(3, 1, 1, 3); // 0.4857142857 (Fisher's lady tasting tea: 34/70)
  */
 export function fisherExact(a: number, b: number, c: number, d: number, logFact?: Float64Array): number {
-  for (const [name, v] of [["a", a], ["b", b], ["c", c], ["d", d]] as const) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`fisherExact: cell ${name} must be a non-negative integer, got ${String(v)}`);
+  for (const [name, v] of [
+    ["a", a],
+    ["b", b],
+    ["c", c],
+    ["d", d],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0)
+      throw new Error(`fisherExact: cell ${name} must be a non-negative integer, got ${String(v)}`);
   }
   const n = a + b + c + d;
   const lf = logFact ?? logFactorials(n);

@@ -23,7 +23,9 @@ export interface IccResult {
  */
 export function icc(ratings: number[][]): IccResult {
   if (!Array.isArray(ratings) || ratings.length < 2) {
-    throw new Error(`icc: at least 2 targets (rows) are needed, got ${Array.isArray(ratings) ? ratings.length : "none"}`);
+    throw new Error(
+      `icc: at least 2 targets (rows) are needed, got ${Array.isArray(ratings) ? ratings.length : "none"}`,
+    );
   }
   const n = ratings.length;
   const k = ratings[0]?.length ?? 0;
@@ -34,7 +36,9 @@ export function icc(ratings: number[][]): IccResult {
   for (let i = 0; i < n; i++) {
     const row = ratings[i];
     if (!Array.isArray(row) || row.length !== k) {
-      throw new Error(`icc: target ${i} has ${Array.isArray(row) ? row.length : 0} ratings, expected ${k} (the matrix must be complete)`);
+      throw new Error(
+        `icc: target ${i} has ${Array.isArray(row) ? row.length : 0} ratings, expected ${k} (the matrix must be complete)`,
+      );
     }
     for (let j = 0; j < k; j++) {
       const x = row[j];

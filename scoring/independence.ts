@@ -32,7 +32,9 @@ export interface JurorPair {
    * when one copies the other; honest jurors sit near or below 0.
    */
   statistic: number;
-  /** One-sided permutation p-value: how often pairing the applications at random gives a correlation at least as high. */
+  /**
+   * One-sided permutation p-value: how often pairing the applications at random gives a correlation at least as high.
+   */
   p: number;
   /** p < alpha / number of pairs (Bonferroni). */
   flagged: boolean;
@@ -45,9 +47,15 @@ export interface HomeBias {
   group: HomeGroup;
   /** The juror's scored applications from their own country (region) that another juror also scored. */
   n: number;
-  /** Mean residual on home applications minus on the others (scale points); residual = the juror's score − the other jurors' mean. */
+  /**
+   * Mean residual on home applications minus on the others (scale points); residual = the juror's score − the other
+   * jurors' mean.
+   */
   estimate: number;
-  /** Permutation confidence interval of the estimate at level 1 − alpha / number of estimates (±Infinity when there are too few permutations for that level). */
+  /**
+   * Permutation confidence interval of the estimate at level 1 − alpha / number of estimates (±Infinity when there are
+   * too few permutations for that level).
+   */
   low: number;
   high: number;
   /** The interval excludes 0. */
@@ -89,19 +97,26 @@ function resolve(options: IndependenceOptions) {
   if (options === null || typeof options !== "object") throw new Error("jurorIndependence: options must be an object");
   const permutations = options.permutations ?? 1999;
   if (!Number.isInteger(permutations) || permutations < 1 || permutations > 1_000_000) {
-    throw new Error(`jurorIndependence: permutations must be an integer from 1 to 1000000, got ${String(permutations)}`);
+    throw new Error(
+      `jurorIndependence: permutations must be an integer from 1 to 1000000, got ${String(permutations)}`,
+    );
   }
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new Error(`jurorIndependence: seed must be an integer, got ${String(seed)}`);
   const alpha = options.alpha ?? 0.05;
-  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) throw new Error(`jurorIndependence: alpha must be a number strictly between 0 and 1, got ${String(alpha)}`);
+  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1))
+    throw new Error(`jurorIndependence: alpha must be a number strictly between 0 and 1, got ${String(alpha)}`);
   return { permutations, seed, alpha };
 }
 
 const PLACES = ["jurorCountry", "jurorRegion", "applicationCountry", "applicationRegion"] as const;
 
 /** One attribute per juror (or application), the same on all their reviews; throws on a conflict. */
-function attribute(reviews: Review[], owner: "jurorId" | "applicationId", field: (typeof PLACES)[number]): Map<string, string> {
+function attribute(
+  reviews: Review[],
+  owner: "jurorId" | "applicationId",
+  field: (typeof PLACES)[number],
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of reviews) {
     const v = r[field];
@@ -110,7 +125,9 @@ function attribute(reviews: Review[], owner: "jurorId" | "applicationId", field:
     const known = out.get(who);
     if (known !== undefined && known !== v) {
       const [x, y] = [known, v].sort(compareIds);
-      throw new Error(`jurorIndependence: ${owner === "jurorId" ? "juror" : "application"} ${who} has two values of ${field}: "${x}" and "${y}"`);
+      throw new Error(
+        `jurorIndependence: ${owner === "jurorId" ? "juror" : "application"} ${who} has two values of ${field}: "${x}" and "${y}"`,
+      );
     }
     out.set(who, v);
   }
@@ -160,20 +177,29 @@ function attribute(reviews: Review[], owner: "jurorId" | "applicationId", field:
  */
 export function jurorIndependence(input: ResultsInput, options: IndependenceOptions = {}): JurorIndependence {
   const what = "jurorIndependence";
-  if (input === null || typeof input !== "object") throw new Error(`${what}: input must be an object with criteria, scale and reviews`);
-  if (!Array.isArray(input.reviews) || input.reviews.length === 0) throw new Error(`${what}: empty input, at least one review is needed`);
+  if (input === null || typeof input !== "object")
+    throw new Error(`${what}: input must be an object with criteria, scale and reviews`);
+  if (!Array.isArray(input.reviews) || input.reviews.length === 0)
+    throw new Error(`${what}: empty input, at least one review is needed`);
   const { permutations, seed, alpha } = resolve(options);
   validateCriteria(input.criteria, input.scale);
-  const criteria: Criterion[] = input.criteria.map((c) => ({ key: c.key, weight: c.weight })).sort((a, b) => compareIds(a.key, b.key));
+  const criteria: Criterion[] = input.criteria
+    .map((c) => ({ key: c.key, weight: c.weight }))
+    .sort((a, b) => compareIds(a.key, b.key));
   const span = input.scale.max - input.scale.min;
   const scored: ScoredReview[] = input.reviews.map((r, i) => {
     if (r === null || typeof r !== "object") throw new Error(`${what}: review ${i} is not an object`);
     const context = `${what}: review of application ${String(r.applicationId)} by juror ${String(r.jurorId)}: `;
     for (const field of PLACES) {
       const v = r[field];
-      if (v !== undefined && (typeof v !== "string" || v === "")) throw new Error(`${context}${field} must be a non-empty string, got ${JSON.stringify(v)}`);
+      if (v !== undefined && (typeof v !== "string" || v === ""))
+        throw new Error(`${context}${field} must be a non-empty string, got ${JSON.stringify(v)}`);
     }
-    return { applicationId: r.applicationId, jurorId: r.jurorId, score: reviewScoreUnchecked(r.scores, criteria, input.scale, context) };
+    return {
+      applicationId: r.applicationId,
+      jurorId: r.jurorId,
+      score: reviewScoreUnchecked(r.scores, criteria, input.scale, context),
+    };
   });
   const idx = indexReviews(scored, what, input.jurors);
   const A = idx.appIds.length;
@@ -252,8 +278,16 @@ export function jurorIndependence(input: ResultsInput, options: IndependenceOpti
 
   // --- home bias
   const groups: [HomeGroup, Map<string, string>, Map<string, string>][] = [
-    ["country", attribute(input.reviews, "jurorId", "jurorCountry"), attribute(input.reviews, "applicationId", "applicationCountry")],
-    ["region", attribute(input.reviews, "jurorId", "jurorRegion"), attribute(input.reviews, "applicationId", "applicationRegion")],
+    [
+      "country",
+      attribute(input.reviews, "jurorId", "jurorCountry"),
+      attribute(input.reviews, "applicationId", "applicationCountry"),
+    ],
+    [
+      "region",
+      attribute(input.reviews, "jurorId", "jurorRegion"),
+      attribute(input.reviews, "applicationId", "applicationRegion"),
+    ],
   ];
   const appSum = new Float64Array(A);
   for (let r = 0; r < N; r++) appSum[idx.app[r]] += idx.score[r];
@@ -275,12 +309,19 @@ export function jurorIndependence(input: ResultsInput, options: IndependenceOpti
         const residual = (idx.score[r] - (appSum[a] - idx.score[r]) / (m - 1)) * span;
         (appPlaceOf === place ? home : other).push(residual);
       }
-      if (home.length >= HOME_BIAS_MIN && other.length >= HOME_BIAS_MIN) candidates.push({ jurorId, group, home, other });
+      if (home.length >= HOME_BIAS_MIN && other.length >= HOME_BIAS_MIN)
+        candidates.push({ jurorId, group, home, other });
     }
   }
   const tail = alpha / (2 * Math.max(1, candidates.length));
   const homeBias: HomeBias[] = candidates.map(({ jurorId, group, home, other }) => {
-    const { estimate, low, high } = shiftInterval(home, other, permutations, tail, mulberry32(streamSeed(seed, `home\u0000${jurorId}\u0000${group}`)));
+    const { estimate, low, high } = shiftInterval(
+      home,
+      other,
+      permutations,
+      tail,
+      mulberry32(streamSeed(seed, `home\u0000${jurorId}\u0000${group}`)),
+    );
     return { jurorId, group, n: home.length, estimate, low, high, flagged: low > 0 || high < 0 };
   });
   return { pairs, homeBias };

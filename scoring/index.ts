@@ -13,7 +13,17 @@ export { kendallW } from "./kendall";
 export { schulze, borda, type Ballot, type SchulzeOptions, type SchulzeResult } from "./voting";
 export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";
 export { mulberry32, randomInt } from "./random";
-export { mean, median, trimmedMean, trimCount, sampleSd, populationSd, modifiedZScores, averageRanks, quantileSorted } from "./stats";
+export {
+  mean,
+  median,
+  trimmedMean,
+  trimCount,
+  sampleSd,
+  populationSd,
+  modifiedZScores,
+  averageRanks,
+  quantileSorted,
+} from "./stats";
 export { compareIds } from "./ids";
 export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
 export { marginOfVictory, MARGIN_BUDGET, type MarginOptions, type MarginOfVictory, type ScoreChange } from "./margin";

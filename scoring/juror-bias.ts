@@ -100,7 +100,10 @@ export function solveJurorBias(idx: ReviewIndex): { q: Float64Array; b: Float64A
       let s = L[i * J + k];
       for (let m = 0; m < k; m++) s -= L[i * J + m] * L[k * J + m];
       if (i === k) {
-        if (!(s > 1e-12)) throw new Error("fitJurorBias: the normal equations are singular (is the juror–application graph connected?)");
+        if (!(s > 1e-12))
+          throw new Error(
+            "fitJurorBias: the normal equations are singular (is the juror–application graph connected?)",
+          );
         L[i * J + i] = Math.sqrt(s);
       } else {
         L[i * J + k] = s / L[k * J + k];

@@ -17,7 +17,9 @@ import { averageRanks } from "./stats";
 export function kendallW(scores: number[][], options: { tieCorrection?: boolean } = {}): number {
   const tieCorrection = options.tieCorrection ?? true;
   if (!Array.isArray(scores) || scores.length < 2) {
-    throw new Error(`kendallW: at least 2 raters (rows) are needed, got ${Array.isArray(scores) ? scores.length : "none"}`);
+    throw new Error(
+      `kendallW: at least 2 raters (rows) are needed, got ${Array.isArray(scores) ? scores.length : "none"}`,
+    );
   }
   const m = scores.length;
   const n = scores[0]?.length ?? 0;

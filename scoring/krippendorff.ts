@@ -21,20 +21,28 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
   if (!["nominal", "ordinal", "interval", "ratio"].includes(level)) {
     throw new Error(`krippendorffAlpha: unknown level "${String(level)}" (use nominal, ordinal, interval or ratio)`);
   }
-  if (!Array.isArray(data) || data.length === 0) throw new Error("krippendorffAlpha: empty input, at least one coder is needed");
+  if (!Array.isArray(data) || data.length === 0)
+    throw new Error("krippendorffAlpha: empty input, at least one coder is needed");
   const units = data[0]?.length ?? 0;
   if (units === 0) throw new Error("krippendorffAlpha: empty input, at least one unit is needed");
   for (let c = 0; c < data.length; c++) {
     if (!Array.isArray(data[c]) || data[c].length !== units) {
-      throw new Error(`krippendorffAlpha: coder ${c} has ${Array.isArray(data[c]) ? data[c].length : 0} units, expected ${units}`);
+      throw new Error(
+        `krippendorffAlpha: coder ${c} has ${Array.isArray(data[c]) ? data[c].length : 0} units, expected ${units}`,
+      );
     }
     for (let u = 0; u < units; u++) {
       const v = data[c][u];
       if (v === null || v === undefined) continue;
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new Error(`krippendorffAlpha: value of coder ${c} for unit ${u} is not a finite number or null (${String(v)})`);
+        throw new Error(
+          `krippendorffAlpha: value of coder ${c} for unit ${u} is not a finite number or null (${String(v)})`,
+        );
       }
-      if (level === "ratio" && v < 0) throw new Error(`krippendorffAlpha: value ${v} of coder ${c} for unit ${u} is negative, not allowed at the ratio level`);
+      if (level === "ratio" && v < 0)
+        throw new Error(
+          `krippendorffAlpha: value ${v} of coder ${c} for unit ${u} is negative, not allowed at the ratio level`,
+        );
     }
   }
   const unitValues: number[][] = [];
@@ -46,7 +54,8 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
     }
     if (vals.length >= 2) unitValues.push(vals);
   }
-  if (unitValues.length === 0) throw new Error("krippendorffAlpha: no unit has two or more values, so nothing is pairable");
+  if (unitValues.length === 0)
+    throw new Error("krippendorffAlpha: no unit has two or more values, so nothing is pairable");
   let n = 0;
   for (const vals of unitValues) n += vals.length;
 
@@ -80,7 +89,8 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
       const m = vals.length;
       const cnt = new Map<number, number>();
       for (const x of vals) cnt.set(pos.get(x)!, (cnt.get(pos.get(x)!) ?? 0) + 1);
-      for (const [i, ni] of cnt) for (const [j, nj] of cnt) o[i * V + j] += (i === j ? ni * (ni - 1) : ni * nj) / (m - 1);
+      for (const [i, ni] of cnt)
+        for (const [j, nj] of cnt) o[i * V + j] += (i === j ? ni * (ni - 1) : ni * nj) / (m - 1);
     }
     const marg = new Float64Array(V);
     for (let i = 0; i < V; i++) for (let j = 0; j < V; j++) marg[i] += o[i * V + j];
@@ -112,7 +122,9 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
     De = exp / (n * (n - 1));
   }
   if (!(De > 1e-300)) {
-    throw new Error("krippendorffAlpha: the data show no variation (expected disagreement is 0), so alpha is undefined");
+    throw new Error(
+      "krippendorffAlpha: the data show no variation (expected disagreement is 0), so alpha is undefined",
+    );
   }
   return 1 - Do / De;
 }

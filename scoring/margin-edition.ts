@@ -39,7 +39,10 @@ export interface Edition {
   used: number;
 }
 
-/** The review score whose criterion scores start at `base`, exactly as `reviewScore` computes it (same operations in the same order). */
+/**
+ * The review score whose criterion scores start at `base`, exactly as `reviewScore` computes it (same operations in the
+ * same order).
+ */
 export function reviewScoreAt(ed: Edition, cells: Int32Array, base: number): number {
   let num = 0;
   let den = 0;

@@ -1,7 +1,21 @@
 // Margin of victory for the global methods (zScore, jurorBias), where changing one review moves
 // other applications' scores too: a constructive bound, then an exhaustive search below it
 // within the budget.
-import { applyPlan, BudgetExceeded, evaluate, methodScores, planCost, prefixPlan, reviewScoreAt, reviewSteps, type Edition, type Found, type Objective, type Plan, type Step } from "./margin-edition";
+import {
+  applyPlan,
+  BudgetExceeded,
+  evaluate,
+  methodScores,
+  planCost,
+  prefixPlan,
+  reviewScoreAt,
+  reviewSteps,
+  type Edition,
+  type Found,
+  type Objective,
+  type Plan,
+  type Step,
+} from "./margin-edition";
 
 /**
  * Bound for zScore and jurorBias: for the three best outsiders and three weakest laureates,
@@ -15,12 +29,18 @@ function globalBound(ed: Edition, objective: Objective, appScore: Float64Array):
   const A = idx.appIds.length;
   const byScore = Array.from({ length: A }, (_, a) => a).sort((x, y) => appScore[y] - appScore[x] || x - y);
   const outs = byScore.filter((a) => !ed.inside[a]).slice(0, 3);
-  const ins = byScore.filter((a) => ed.inside[a]).reverse().slice(0, 3);
+  const ins = byScore
+    .filter((a) => ed.inside[a])
+    .reverse()
+    .slice(0, 3);
   let found: Found | null = null;
   for (const o of outs) {
     for (const i of ins) {
       const merged: { step: Step; key: number; order: number }[] = [];
-      for (const [a, dir] of [[o, 1], [i, -1]] as const) {
+      for (const [a, dir] of [
+        [o, 1],
+        [i, -1],
+      ] as const) {
         const n = idx.appStart[a + 1] - idx.appStart[a];
         for (let r = idx.appStart[a]; r < idx.appStart[a + 1]; r++) {
           for (const step of reviewSteps(ed, r, dir, objective)) {

@@ -2,7 +2,19 @@
 // score depends on its own reviews only: per-application frontiers of the best score reachable
 // for each cost, exact by construction or enumeration, greedy past the budget.
 import { TIE_TOLERANCE } from "./ranking";
-import { aggregate, planCost, prefixPlan, reviewScoreAt, reviewSteps, spend, type Edition, type Found, type Objective, type Plan, type Step } from "./margin-edition";
+import {
+  aggregate,
+  planCost,
+  prefixPlan,
+  reviewScoreAt,
+  reviewSteps,
+  spend,
+  type Edition,
+  type Found,
+  type Objective,
+  type Plan,
+  type Step,
+} from "./margin-edition";
 
 /** Per application and direction: best[c] = the best score reachable with cost ≤ c, and the change reaching it. */
 interface Frontier {
@@ -48,7 +60,12 @@ function meanFrontier(ed: Edition, a: number, dir: 1 | -1, objective: Objective)
 }
 
 /** Review values along each review's own best-first moves: vals[i][c] after c moves of review s + i. */
-function reviewChains(ed: Edition, a: number, dir: 1 | -1, objective: Objective): { steps: Step[][]; vals: Float64Array[] } {
+function reviewChains(
+  ed: Edition,
+  a: number,
+  dir: 1 | -1,
+  objective: Objective,
+): { steps: Step[][]; vals: Float64Array[] } {
   const { idx } = ed;
   const steps: Step[][] = [];
   const vals: Float64Array[] = [];
@@ -186,7 +203,11 @@ function greedySplitFrontier(ed: Edition, a: number, dir: 1 | -1, objective: Obj
 export function localSearch(ed: Edition, objective: Objective, exact: boolean): Found | null {
   const A = ed.idx.appIds.length;
   const make = (a: number, dir: 1 | -1) =>
-    ed.method === "mean" ? meanFrontier(ed, a, dir, objective) : exact ? splitFrontier(ed, a, dir, objective) : greedySplitFrontier(ed, a, dir, objective);
+    ed.method === "mean"
+      ? meanFrontier(ed, a, dir, objective)
+      : exact
+        ? splitFrontier(ed, a, dir, objective)
+        : greedySplitFrontier(ed, a, dir, objective);
   const fr: Frontier[] = [];
   let maxOut = 0;
   let maxIn = 0;

@@ -51,22 +51,37 @@ export interface MarginOfVictory {
 
 function prepare(input: ResultsInput, options: MarginOptions): Edition {
   const what = "marginOfVictory";
-  if (input === null || typeof input !== "object") throw new Error(`${what}: input must be an object with criteria, scale and reviews`);
-  if (!Array.isArray(input.reviews) || input.reviews.length === 0) throw new Error(`${what}: empty input, at least one review is needed`);
-  if (options === null || typeof options !== "object") throw new Error(`${what}: options must be an object with method and laureates`);
+  if (input === null || typeof input !== "object")
+    throw new Error(`${what}: input must be an object with criteria, scale and reviews`);
+  if (!Array.isArray(input.reviews) || input.reviews.length === 0)
+    throw new Error(`${what}: empty input, at least one review is needed`);
+  if (options === null || typeof options !== "object")
+    throw new Error(`${what}: options must be an object with method and laureates`);
   validateCriteria(input.criteria, input.scale);
   const method = options.method;
-  if (!METHODS.includes(method)) throw new Error(`${what}: unknown method "${String(method)}" (use ${METHODS.join(", ")})`);
-  const criteria = input.criteria.map((c) => ({ key: c.key, weight: c.weight })).sort((a, b) => compareIds(a.key, b.key));
+  if (!METHODS.includes(method))
+    throw new Error(`${what}: unknown method "${String(method)}" (use ${METHODS.join(", ")})`);
+  const criteria = input.criteria
+    .map((c) => ({ key: c.key, weight: c.weight }))
+    .sort((a, b) => compareIds(a.key, b.key));
   const scale = options.scale ?? input.scale;
-  if (scale === null || typeof scale !== "object" || !Number.isInteger(scale.min) || !Number.isInteger(scale.max) || !(scale.max > scale.min)) {
+  if (
+    scale === null ||
+    typeof scale !== "object" ||
+    !Number.isInteger(scale.min) ||
+    !Number.isInteger(scale.max) ||
+    !(scale.max > scale.min)
+  ) {
     throw new Error(`${what}: options.scale must have whole-number min < max, got ${JSON.stringify(scale)}`);
   }
   if (scale.min < input.scale.min || scale.max > input.scale.max) {
-    throw new Error(`${what}: options.scale ${scale.min}–${scale.max} must lie within the edition's scale ${input.scale.min}–${input.scale.max}`);
+    throw new Error(
+      `${what}: options.scale ${scale.min}–${scale.max} must lie within the edition's scale ${input.scale.min}–${input.scale.max}`,
+    );
   }
   const budget = options.budget ?? MARGIN_BUDGET;
-  if (!Number.isInteger(budget) || budget < 0) throw new Error(`${what}: budget must be a non-negative integer, got ${String(budget)}`);
+  if (!Number.isInteger(budget) || budget < 0)
+    throw new Error(`${what}: budget must be a non-negative integer, got ${String(budget)}`);
   const scored: ScoredReview[] = input.reviews.map((r, i) => {
     if (r === null || typeof r !== "object") throw new Error(`${what}: review ${i} is not an object`);
     const context = `${what}: review of application ${String(r.applicationId)} by juror ${String(r.jurorId)}: `;
@@ -74,7 +89,9 @@ function prepare(input: ResultsInput, options: MarginOptions): Edition {
     for (const c of criteria) {
       const s = r.scores[c.key];
       if (!Number.isInteger(s) || s < scale.min || s > scale.max) {
-        throw new Error(`${context}score ${s} for criterion "${c.key}" must be a whole number within ${scale.min}–${scale.max}`);
+        throw new Error(
+          `${context}score ${s} for criterion "${c.key}" must be a whole number within ${scale.min}–${scale.max}`,
+        );
       }
     }
     return { applicationId: r.applicationId, jurorId: r.jurorId, score, confidence: r.confidence };
@@ -83,7 +100,9 @@ function prepare(input: ResultsInput, options: MarginOptions): Edition {
   const A = idx.appIds.length;
   const laureates = options.laureates;
   if (!Number.isInteger(laureates) || laureates < 1 || laureates >= A) {
-    throw new Error(`${what}: laureates must be an integer from 1 to the number of applications − 1 (${A - 1}), got ${String(laureates)}`);
+    throw new Error(
+      `${what}: laureates must be an integer from 1 to the number of applications − 1 (${A - 1}), got ${String(laureates)}`,
+    );
   }
   if (method === "jurorBias") assertConnected(idx, what);
   const C = criteria.length;

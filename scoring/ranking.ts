@@ -23,16 +23,23 @@ export interface RankedItem {
  * @example
  * competitionRanking(["a", "b", "c"], [0.9, 0.5, 0.9]).map((r) => r.rank); // [1, 1, 3]
  */
-export function competitionRanking(ids: string[], score: ArrayLike<number>, tieBreakers: ArrayLike<number>[] = []): RankedItem[] {
+export function competitionRanking(
+  ids: string[],
+  score: ArrayLike<number>,
+  tieBreakers: ArrayLike<number>[] = [],
+): RankedItem[] {
   const n = ids.length;
   if (n === 0) throw new Error("competitionRanking: empty input, at least one item is needed");
   if (score.length !== n || tieBreakers.some((t) => t.length !== n)) {
     throw new Error("competitionRanking: ids, scores and tie-breakers must have the same length");
   }
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(score[i])) throw new Error(`competitionRanking: score of ${ids[i]} is not a finite number (${String(score[i])})`);
+    if (!Number.isFinite(score[i]))
+      throw new Error(`competitionRanking: score of ${ids[i]} is not a finite number (${String(score[i])})`);
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b] - score[a] || compareIds(ids[a], ids[b]));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => score[b] - score[a] || compareIds(ids[a], ids[b]),
+  );
   const out: RankedItem[] = [];
   let i = 0;
   while (i < n) {

@@ -33,7 +33,9 @@ function resolveOptions(options: ResultsOptions, applications: number) {
   }
   const laureates = options.laureates ?? Math.min(2, applications);
   if (!Number.isInteger(laureates) || laureates < 1 || laureates > applications) {
-    throw new Error(`computeResults: laureates must be an integer from 1 to the number of applications (${applications}), got ${String(laureates)}`);
+    throw new Error(
+      `computeResults: laureates must be an integer from 1 to the number of applications (${applications}), got ${String(laureates)}`,
+    );
   }
   const bootstrap = options.bootstrap ?? 2000;
   if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 1_000_000) {
@@ -46,15 +48,20 @@ function resolveOptions(options: ResultsOptions, applications: number) {
 
 function effectiveCriteria(input: ResultsInput, weights: Record<string, number> | undefined): Criterion[] {
   validateCriteria(input.criteria, input.scale);
-  const criteria = input.criteria.map((c) => ({ key: c.key, weight: c.weight })).sort((a, b) => compareIds(a.key, b.key));
+  const criteria = input.criteria
+    .map((c) => ({ key: c.key, weight: c.weight }))
+    .sort((a, b) => compareIds(a.key, b.key));
   if (weights !== undefined) {
-    if (weights === null || typeof weights !== "object") throw new Error("computeResults: options.weights must be an object keyed by criterion key");
+    if (weights === null || typeof weights !== "object")
+      throw new Error("computeResults: options.weights must be an object keyed by criterion key");
     const known = new Set(criteria.map((c) => c.key));
     for (const key of Object.keys(weights).sort(compareIds)) {
       if (!known.has(key)) throw new Error(`computeResults: options.weights names unknown criterion key "${key}"`);
       const w = weights[key];
       if (typeof w !== "number" || !Number.isFinite(w) || w <= 0) {
-        throw new Error(`computeResults: options.weights for criterion "${key}" must be a positive finite number, got ${String(w)}`);
+        throw new Error(
+          `computeResults: options.weights for criterion "${key}" must be a positive finite number, got ${String(w)}`,
+        );
       }
     }
     for (const c of criteria) if (weights[c.key] !== undefined) c.weight = weights[c.key];
@@ -84,7 +91,8 @@ function effectiveCriteria(input: ResultsInput, weights: Record<string, number> 
  * ] }, { method: "mean", laureates: 1, seed: 7 }).applications[0].applicationId; // "A"
  */
 export function computeResults(input: ResultsInput, options: ResultsOptions = {}): Results {
-  if (input === null || typeof input !== "object") throw new Error("computeResults: input must be an object with criteria, scale and reviews");
+  if (input === null || typeof input !== "object")
+    throw new Error("computeResults: input must be an object with criteria, scale and reviews");
   if (!Array.isArray(input.reviews) || input.reviews.length === 0) {
     throw new Error("computeResults: empty input, at least one review is needed");
   }
@@ -166,7 +174,11 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
   let high: Int32Array;
   let prob: Float64Array;
   if (bootstrap > 0) {
-    ({ low, high, laureateProbability: prob } = bootstrapRanks({
+    ({
+      low,
+      high,
+      laureateProbability: prob,
+    } = bootstrapRanks({
       idx,
       method,
       normalised: z.normalised,
@@ -239,7 +251,13 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
   };
 }
 
-function reliability(appIds: string[], jurorIds: string[], app: Int32Array, juror: Int32Array, score: Float64Array): Reliability {
+function reliability(
+  appIds: string[],
+  jurorIds: string[],
+  app: Int32Array,
+  juror: Int32Array,
+  score: Float64Array,
+): Reliability {
   const A = appIds.length;
   const J = jurorIds.length;
   const N = score.length;

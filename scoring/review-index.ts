@@ -48,7 +48,10 @@ export function indexReviews(reviews: ScoredReview[], what: string, jurors?: str
         `${what}: score of the review of application ${r.applicationId} by juror ${r.jurorId} is not a finite number (${String(r.score)})`,
       );
     }
-    if (r.confidence !== undefined && (typeof r.confidence !== "number" || !Number.isFinite(r.confidence) || r.confidence <= 0)) {
+    if (
+      r.confidence !== undefined &&
+      (typeof r.confidence !== "number" || !Number.isFinite(r.confidence) || r.confidence <= 0)
+    ) {
       throw new Error(
         `${what}: confidence of the review of application ${r.applicationId} by juror ${r.jurorId} must be a positive finite number, got ${String(r.confidence)}`,
       );
@@ -59,11 +62,14 @@ export function indexReviews(reviews: ScoredReview[], what: string, jurors?: str
   );
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].applicationId === sorted[i - 1].applicationId && sorted[i].jurorId === sorted[i - 1].jurorId) {
-      throw new Error(`${what}: juror ${sorted[i].jurorId} reviewed application ${sorted[i].applicationId} more than once`);
+      throw new Error(
+        `${what}: juror ${sorted[i].jurorId} reviewed application ${sorted[i].applicationId} more than once`,
+      );
     }
   }
   const appIds: string[] = [];
-  for (const r of sorted) if (appIds.length === 0 || appIds[appIds.length - 1] !== r.applicationId) appIds.push(r.applicationId);
+  for (const r of sorted)
+    if (appIds.length === 0 || appIds[appIds.length - 1] !== r.applicationId) appIds.push(r.applicationId);
   const present = [...new Set(sorted.map((r) => r.jurorId))].sort(compareIds);
   let jurorIds = present;
   if (jurors !== undefined) {
@@ -73,7 +79,8 @@ export function indexReviews(reviews: ScoredReview[], what: string, jurors?: str
     }
     const have = new Set(present);
     for (const j of [...listed].sort(compareIds)) {
-      if (!have.has(j)) throw new Error(`${what}: juror ${j} has no reviews, so the normalisation cannot be computed for them`);
+      if (!have.has(j))
+        throw new Error(`${what}: juror ${j} has no reviews, so the normalisation cannot be computed for them`);
     }
     jurorIds = [...listed].sort(compareIds);
   }

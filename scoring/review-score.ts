@@ -17,7 +17,9 @@ export function validateCriteria(criteria: Criterion[], scale: Scale): void {
     if (seen.has(c.key)) throw new Error(`criteria: criterion "${c.key}" is listed twice`);
     seen.add(c.key);
     if (typeof c.weight !== "number" || !Number.isFinite(c.weight) || c.weight <= 0) {
-      throw new Error(`criteria: weight of criterion "${c.key}" must be a positive finite number, got ${String(c.weight)}`);
+      throw new Error(
+        `criteria: weight of criterion "${c.key}" must be a positive finite number, got ${String(c.weight)}`,
+      );
     }
   }
   if (!scale || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) {
@@ -36,7 +38,8 @@ export function validateCriteria(criteria: Criterion[], scale: Scale): void {
  * outside the scale, and weights that are not positive. Cost: O(c).
  *
  * @example
- * reviewScore({ impact: 8, design: 6 }, [{ key: "impact", weight: 3 }, { key: "design", weight: 1 }], { min: 0, max: 10 }); // 0.75
+ * reviewScore({ impact: 8, design: 6 }, [{ key: "impact", weight: 3 }, { key: "design", weight: 1 }], { min: 0, max:
+ *   10 }); // 0.75
  */
 export function reviewScore(scores: Record<string, number>, criteria: Criterion[], scale: Scale): number {
   validateCriteria(criteria, scale);

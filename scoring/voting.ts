@@ -37,8 +37,14 @@ interface PreparedBallots {
   counts: number[];
 }
 
-function prepare(ballots: Ballot[], candidates: string[] | undefined, what: string, unranked: "last" | "abstain" = "last"): PreparedBallots {
-  if (!Array.isArray(ballots) || ballots.length === 0) throw new Error(`${what}: empty input, at least one ballot is needed`);
+function prepare(
+  ballots: Ballot[],
+  candidates: string[] | undefined,
+  what: string,
+  unranked: "last" | "abstain" = "last",
+): PreparedBallots {
+  if (!Array.isArray(ballots) || ballots.length === 0)
+    throw new Error(`${what}: empty input, at least one ballot is needed`);
   let names: string[];
   if (candidates !== undefined) {
     if (!Array.isArray(candidates) || candidates.length === 0) throw new Error(`${what}: the candidate list is empty`);
@@ -59,16 +65,19 @@ function prepare(ballots: Ballot[], candidates: string[] | undefined, what: stri
   const levelCount: number[] = [];
   const counts: number[] = [];
   ballots.forEach((b, bi) => {
-    if (!b || !Array.isArray(b.ranking) || b.ranking.length === 0) throw new Error(`${what}: ballot ${bi} has an empty ranking`);
+    if (!b || !Array.isArray(b.ranking) || b.ranking.length === 0)
+      throw new Error(`${what}: ballot ${bi} has an empty ranking`);
     const count = b.count ?? 1;
-    if (!Number.isInteger(count) || count <= 0) throw new Error(`${what}: ballot ${bi} has count ${String(count)}, expected a positive integer`);
+    if (!Number.isInteger(count) || count <= 0)
+      throw new Error(`${what}: ballot ${bi} has count ${String(count)}, expected a positive integer`);
     const lv = new Int32Array(names.length).fill(-1);
     let level = 0;
     for (const g of b.ranking) {
       const group = Array.isArray(g) ? g : [g];
       if (group.length === 0) throw new Error(`${what}: ballot ${bi} contains an empty tie group`);
       for (const c of group) {
-        if (typeof c !== "string" || c === "") throw new Error(`${what}: ballot ${bi} contains an empty candidate name`);
+        if (typeof c !== "string" || c === "")
+          throw new Error(`${what}: ballot ${bi} contains an empty candidate name`);
         const i = pos.get(c);
         if (i === undefined) throw new Error(`${what}: ballot ${bi} names unknown candidate "${c}"`);
         if (lv[i] !== -1) throw new Error(`${what}: ballot ${bi} names candidate "${c}" more than once`);
@@ -119,20 +128,24 @@ function toRecord(names: string[], m: Float64Array): Record<string, Record<strin
  * @example
  * schulze([{ ranking: ["A", "B", "C"], count: 2 }, { ranking: ["B", "C", "A"] }]).order; // ["A", "B", "C"]
  * // Two voters prefer B to C; a third, who may not judge B, ranks C above A only:
- * schulze([{ ranking: ["B", "C", "A"] }, { ranking: ["B", "A", "C"] }, { ranking: ["C", "A"] }], ["A", "B", "C"], { unranked: "abstain" }).order[0]; // "B"
+ * schulze([{ ranking: ["B", "C", "A"] }, { ranking: ["B", "A", "C"] }, { ranking: ["C", "A"] }], ["A", "B", "C"], {
+ *   unranked: "abstain" }).order[0]; // "B"
  */
 export function schulze(ballots: Ballot[], candidates?: string[], options: SchulzeOptions = {}): SchulzeResult {
   const unranked = options.unranked ?? "last";
-  if (unranked !== "last" && unranked !== "abstain") throw new Error(`schulze: unranked must be "last" or "abstain", got ${String(unranked)}`);
+  if (unranked !== "last" && unranked !== "abstain")
+    throw new Error(`schulze: unranked must be "last" or "abstain", got ${String(unranked)}`);
   const { candidates: names, levels, counts } = prepare(ballots, candidates, "schulze", unranked);
   const n = names.length;
   const d = new Float64Array(n * n);
   levels.forEach((lv, bi) => {
     // A level of -1 is an abstention (unranked: "abstain"): no preference either way.
-    for (let i = 0; i < n; i++) if (lv[i] >= 0) for (let j = 0; j < n; j++) if (lv[j] >= 0 && lv[i] < lv[j]) d[i * n + j] += counts[bi];
+    for (let i = 0; i < n; i++)
+      if (lv[i] >= 0) for (let j = 0; j < n; j++) if (lv[j] >= 0 && lv[i] < lv[j]) d[i * n + j] += counts[bi];
   });
   const p = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && d[i * n + j] > d[j * n + i]) p[i * n + j] = d[i * n + j];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j && d[i * n + j] > d[j * n + i]) p[i * n + j] = d[i * n + j];
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < n; i++) {
       if (i === k) continue;
@@ -149,7 +162,9 @@ export function schulze(ballots: Ballot[], candidates?: string[], options: Schul
     for (let j = 0; j < n; j++) if (j !== i && beats(i, j)) w++;
     return w;
   });
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => wins[b] - wins[a] || compareIds(names[a], names[b]));
+  const idx = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => wins[b] - wins[a] || compareIds(names[a], names[b]),
+  );
   const ties: string[][] = [];
   let group: number[] = [idx[0]];
   const flush = () => {

@@ -41,7 +41,10 @@ const P95_TARGET_MS = 50;
 const RESULTS_TARGET_MS = 1000;
 const DAY = 864e5;
 
-const WORDS = "learners teachers schools climate digital open resources community solar energy measure share inclusion girls rural mobile offline radio tablets curriculum training evidence impact scale partners ministry".split(" ");
+const WORDS =
+  "learners teachers schools climate digital open resources community solar energy measure share inclusion girls rural mobile offline radio tablets curriculum training evidence impact scale partners ministry".split(
+    " ",
+  );
 
 function text(next: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ") + ".";
@@ -53,7 +56,23 @@ function content(next: () => number, i: number, country: string) {
     const values: Record<string, string> = {};
     for (const field of section.fields) {
       values[field.key] =
-        field.kind === "country" ? country : field.kind === "month" ? (field.required ? "2021-03" : "") : field.kind === "select" ? "national_ngo" : field.kind === "email" ? `contact${i}@example.org` : field.kind === "tel" ? "+33 1 45 68 10 00" : field.kind === "url" || field.kind === "urls" ? `https://example.org/p${i}` : field.kind === "textarea" ? text(next, 120) : `Project ${i} ${text(next, 3)}`;
+        field.kind === "country"
+          ? country
+          : field.kind === "month"
+            ? field.required
+              ? "2021-03"
+              : ""
+            : field.kind === "select"
+              ? "national_ngo"
+              : field.kind === "email"
+                ? `contact${i}@example.org`
+                : field.kind === "tel"
+                  ? "+33 1 45 68 10 00"
+                  : field.kind === "url" || field.kind === "urls"
+                    ? `https://example.org/p${i}`
+                    : field.kind === "textarea"
+                      ? text(next, 120)
+                      : `Project ${i} ${text(next, 3)}`;
     }
     sections[section.key] = values;
   }
@@ -72,13 +91,42 @@ async function seed(path: string) {
   const passwordHash = await hashPassword(PASSWORD);
   const now = Date.now();
   const ids = { edition: crypto.randomUUID(), secretariat: crypto.randomUUID() };
-  const users: (typeof schema.users.$inferInsert)[] = [{ id: ids.secretariat, email: "secretariat@bench.test", name: "Bench Secretariat", passwordHash }];
-  const jurorUsers = Array.from({ length: JURORS }, (_, j) => ({ id: crypto.randomUUID(), email: `juror${j}@bench.test`, name: `Juror ${j}`, passwordHash }));
-  const nominatorUsers = Array.from({ length: ENTITIES }, (_, e) => ({ id: crypto.randomUUID(), email: `nominator${e}@bench.test`, name: `Nominator ${e}`, passwordHash }));
-  const applicantUsers = Array.from({ length: APPLICATIONS }, (_, a) => ({ id: crypto.randomUUID(), email: `applicant${a}@bench.test`, name: `Applicant ${a}`, passwordHash }));
+  const users: (typeof schema.users.$inferInsert)[] = [
+    { id: ids.secretariat, email: "secretariat@bench.test", name: "Bench Secretariat", passwordHash },
+  ];
+  const jurorUsers = Array.from({ length: JURORS }, (_, j) => ({
+    id: crypto.randomUUID(),
+    email: `juror${j}@bench.test`,
+    name: `Juror ${j}`,
+    passwordHash,
+  }));
+  const nominatorUsers = Array.from({ length: ENTITIES }, (_, e) => ({
+    id: crypto.randomUUID(),
+    email: `nominator${e}@bench.test`,
+    name: `Nominator ${e}`,
+    passwordHash,
+  }));
+  const applicantUsers = Array.from({ length: APPLICATIONS }, (_, a) => ({
+    id: crypto.randomUUID(),
+    email: `applicant${a}@bench.test`,
+    name: `Applicant ${a}`,
+    passwordHash,
+  }));
   const countries = COUNTRY_CODES.slice(0, ENTITIES);
-  const entities = countries.map((country, e) => ({ id: crypto.randomUUID(), kind: "national_commission", name: `National Commission ${e}`, country }));
-  const members = Array.from({ length: JURORS }, (_, j) => ({ id: crypto.randomUUID(), editionId: ids.edition, userId: jurorUsers[j].id, isChair: j === 0, country: COUNTRY_CODES[(ENTITIES + j) % COUNTRY_CODES.length], languages: ["en", "fr"] }));
+  const entities = countries.map((country, e) => ({
+    id: crypto.randomUUID(),
+    kind: "national_commission",
+    name: `National Commission ${e}`,
+    country,
+  }));
+  const members = Array.from({ length: JURORS }, (_, j) => ({
+    id: crypto.randomUUID(),
+    editionId: ids.edition,
+    userId: jurorUsers[j].id,
+    isChair: j === 0,
+    country: COUNTRY_CODES[(ENTITIES + j) % COUNTRY_CODES.length],
+    languages: ["en", "fr"],
+  }));
   const applications = applicantUsers.map((u, a) => {
     const country = countries[a % ENTITIES];
     const c = content(next, a, country);
@@ -107,15 +155,32 @@ async function seed(path: string) {
     for (let r = 0; r < REVIEWERS; r++) {
       const member = members[(a * REVIEWERS + r) % JURORS];
       const assignmentId = crypto.randomUUID();
-      assignments.push({ id: assignmentId, editionId: ids.edition, jurorId: member.id, applicationId: app.id, publishedAt: new Date(now - 40 * DAY) });
+      assignments.push({
+        id: assignmentId,
+        editionId: ids.edition,
+        jurorId: member.id,
+        applicationId: app.id,
+        publishedAt: new Date(now - 40 * DAY),
+      });
       const scores = Object.fromEntries(keys.map((k) => [k, 1 + Math.floor(next() * 10)]));
-      reviews.push({ assignmentId, jurorId: member.id, applicationId: app.id, state: "submitted", scores, overallComment: text(next, 20), confidence: 1 + Math.floor(next() * 5), submittedAt: new Date(now - 5 * DAY) });
+      reviews.push({
+        assignmentId,
+        jurorId: member.id,
+        applicationId: app.id,
+        state: "submitted",
+        scores,
+        overallComment: text(next, 20),
+        confidence: 1 + Math.floor(next() * 5),
+        submittedAt: new Date(now - 5 * DAY),
+      });
     }
   });
   database.transaction((tx) => {
-    for (const batch of chunks([...users, ...jurorUsers, ...nominatorUsers, ...applicantUsers])) tx.insert(schema.users).values(batch).run();
+    for (const batch of chunks([...users, ...jurorUsers, ...nominatorUsers, ...applicantUsers]))
+      tx.insert(schema.users).values(batch).run();
     tx.insert(schema.userRoles).values({ userId: ids.secretariat, role: "secretariat" }).run();
-    for (const batch of chunks(applicantUsers.map((u) => ({ userId: u.id, role: "applicant" })))) tx.insert(schema.userRoles).values(batch).run();
+    for (const batch of chunks(applicantUsers.map((u) => ({ userId: u.id, role: "applicant" }))))
+      tx.insert(schema.userRoles).values(batch).run();
     tx.insert(schema.editions)
       .values({
         id: ids.edition,
@@ -133,10 +198,29 @@ async function seed(path: string) {
         lockedAt: new Date(now - 45 * DAY),
       })
       .run();
-    keys.forEach((key, position) => tx.insert(schema.criteria).values({ editionId: ids.edition, key, titleEn: `Criterion ${position + 1}`, titleFr: `Critère ${position + 1}`, weight: 1 + (position % 3), position }).run());
-    DEFAULT_RULES.forEach((rule, position) => tx.insert(schema.eligibilityRules).values({ editionId: ids.edition, key: rule.key, textEn: rule.en, textFr: rule.fr, textAr: rule.ar, position }).run());
+    keys.forEach((key, position) =>
+      tx
+        .insert(schema.criteria)
+        .values({
+          editionId: ids.edition,
+          key,
+          titleEn: `Criterion ${position + 1}`,
+          titleFr: `Critère ${position + 1}`,
+          weight: 1 + (position % 3),
+          position,
+        })
+        .run(),
+    );
+    DEFAULT_RULES.forEach((rule, position) =>
+      tx
+        .insert(schema.eligibilityRules)
+        .values({ editionId: ids.edition, key: rule.key, textEn: rule.en, textFr: rule.fr, textAr: rule.ar, position })
+        .run(),
+    );
     tx.insert(schema.nominatingEntities).values(entities).run();
-    tx.insert(schema.entityMembers).values(nominatorUsers.map((u, e) => ({ entityId: entities[e].id, userId: u.id }))).run();
+    tx.insert(schema.entityMembers)
+      .values(nominatorUsers.map((u, e) => ({ entityId: entities[e].id, userId: u.id })))
+      .run();
     for (const batch of chunks(members)) tx.insert(schema.juryMembers).values(batch).run();
     for (const batch of chunks(applications, 100)) tx.insert(schema.applications).values(batch).run();
     for (const batch of chunks(assignments)) tx.insert(schema.assignments).values(batch).run();
@@ -148,7 +232,12 @@ async function seed(path: string) {
     editionId: ids.edition,
     applicationId: applications[0].id,
     entityId: entities[0].id,
-    emails: { secretariat: "secretariat@bench.test", juror: jurorUsers[1].email, nominator: nominatorUsers[0].email, applicant: applicantUsers[0].email },
+    emails: {
+      secretariat: "secretariat@bench.test",
+      juror: jurorUsers[1].email,
+      nominator: nominatorUsers[0].email,
+      applicant: applicantUsers[0].email,
+    },
   };
 }
 
@@ -176,7 +265,12 @@ async function waitFor(url: string, ms = 60_000) {
 }
 
 async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email, password: PASSWORD }) });
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: PASSWORD }),
+  });
   const cookie = response.headers.get("set-cookie");
   if (response.status !== 302 || !cookie) throw new Error(`Signing in ${email} failed: ${response.status}`);
   return cookie.split(";")[0];
@@ -199,7 +293,10 @@ async function time(base: string, path: string, cookie: string | null, runs: num
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const response = await fetch(`${base}${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "en" }, redirect: "manual" });
+    const response = await fetch(`${base}${path}`, {
+      headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "en" },
+      redirect: "manual",
+    });
     const body = await response.arrayBuffer();
     times.push(performance.now() - t);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
@@ -220,9 +317,20 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // --profile DIR writes the server's CPU profile there (node --cpu-prof), to see where time goes.
-    const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${resolve(process.argv[process.argv.indexOf("--profile") + 1])}`] : [];
+    const profile = process.argv.includes("--profile")
+      ? ["--cpu-prof", `--cpu-prof-dir=${resolve(process.argv[process.argv.indexOf("--profile") + 1])}`]
+      : [];
     server = spawn(process.execPath, [...profile, resolve("scripts/server.mjs")], {
-      env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, "bench.db"), UPLOAD_DIR: join(dir, "uploads"), MAIL_DIR: join(dir, "mail"), JOBS_INTERVAL_MS: "3600000", PUBLIC_URL: base, NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_PATH: join(dir, "bench.db"),
+        UPLOAD_DIR: join(dir, "uploads"),
+        MAIL_DIR: join(dir, "mail"),
+        JOBS_INTERVAL_MS: "3600000",
+        PUBLIC_URL: base,
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitFor(`${base}/healthz`);
@@ -260,15 +368,40 @@ async function main() {
       const cookie = role === "public" ? null : cookies[role];
       await time(base, path, cookie, 3); // warm-up: first compilation of the route's code paths
       const r = await time(base, path, cookie, RUNS);
-      rows.push({ role, page: path.replace(data.editionId, ":edition").replace(data.applicationId, ":application").replace(data.entityId, ":entity").replace(/reviews\/[0-9a-f-]{36}/, "reviews/:review"), runs: RUNS, ...r, target: `p95 < ${P95_TARGET_MS} ms`, ok: r.p95 < P95_TARGET_MS });
+      rows.push({
+        role,
+        page: path
+          .replace(data.editionId, ":edition")
+          .replace(data.applicationId, ":application")
+          .replace(data.entityId, ":entity")
+          .replace(/reviews\/[0-9a-f-]{36}/, "reviews/:review"),
+        runs: RUNS,
+        ...r,
+        target: `p95 < ${P95_TARGET_MS} ms`,
+        ok: r.p95 < P95_TARGET_MS,
+      });
     }
     // The results: the first request computes them from every review (all methods, bootstrap);
     // later ones are served from the cache until a score, weight, method or viewer changes.
     if (only && !"/results".includes(only)) return report(rows, seedSeconds);
     const first = await time(base, `${e}/results`, cookies.secretariat, 1);
-    rows.push({ role: "secretariat", page: "/secretariat/editions/:edition/results (computed)", runs: 1, ...first, target: `< ${RESULTS_TARGET_MS} ms`, ok: first.max < RESULTS_TARGET_MS });
+    rows.push({
+      role: "secretariat",
+      page: "/secretariat/editions/:edition/results (computed)",
+      runs: 1,
+      ...first,
+      target: `< ${RESULTS_TARGET_MS} ms`,
+      ok: first.max < RESULTS_TARGET_MS,
+    });
     const again = await time(base, `${e}/results`, cookies.secretariat, RUNS);
-    rows.push({ role: "secretariat", page: "/secretariat/editions/:edition/results (again)", runs: RUNS, ...again, target: `p95 < ${P95_TARGET_MS} ms`, ok: again.p95 < P95_TARGET_MS });
+    rows.push({
+      role: "secretariat",
+      page: "/secretariat/editions/:edition/results (again)",
+      runs: RUNS,
+      ...again,
+      target: `p95 < ${P95_TARGET_MS} ms`,
+      ok: again.p95 < P95_TARGET_MS,
+    });
     report(rows, seedSeconds);
   } finally {
     server?.kill("SIGINT");
@@ -280,11 +413,24 @@ async function main() {
 }
 
 function report(rows: Row[], seedSeconds: number) {
-  console.log(`Server benchmark: ${APPLICATIONS.toLocaleString("en")} applications, ${JURORS} jurors, ${REVIEWERS} reviews each on ${CRITERIA} criteria (seeded in ${seedSeconds.toFixed(1)} s); ${RUNS} sequential requests per page after 3 warm-up ones.\n`);
+  console.log(
+    `Server benchmark: ${APPLICATIONS.toLocaleString("en")} applications, ${JURORS} jurors, ${REVIEWERS} reviews each on ${CRITERIA} criteria (seeded in ${seedSeconds.toFixed(1)} s); ${RUNS} sequential requests per page after 3 warm-up ones.\n`,
+  );
   const header = ["role", "page", "runs", "p50 ms", "p95 ms", "max ms", "kB", "target", "met"];
-  const table = rows.map((r) => [r.role, r.page, String(r.runs), r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), r.kB.toFixed(0), r.target, r.ok ? "yes" : "NO"]);
+  const table = rows.map((r) => [
+    r.role,
+    r.page,
+    String(r.runs),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.max.toFixed(1),
+    r.kB.toFixed(0),
+    r.target,
+    r.ok ? "yes" : "NO",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of table) console.log(line(row));

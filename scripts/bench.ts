@@ -2,7 +2,14 @@
  * Scoring benchmark: `npm run bench` (tsx scripts/bench.ts). Prints a table with the median
  * time of a few runs, heap and peak RSS, the target and whether it is met. Not asserted in tests.
  */
-import { assignJurors, computeResults, mulberry32, type AssignmentProblem, type Method, type ResultsInput } from "../scoring/index";
+import {
+  assignJurors,
+  computeResults,
+  mulberry32,
+  type AssignmentProblem,
+  type Method,
+  type ResultsInput,
+} from "../scoring/index";
 
 function edition(apps: number, jurors: number, perApp: number, criteria: number, seed: number): ResultsInput {
   const next = mulberry32(seed);
@@ -24,7 +31,13 @@ function edition(apps: number, jurors: number, perApp: number, criteria: number,
   return { criteria: keys.map((key, i) => ({ key, weight: 1 + (i % 3) })), scale: { min: 0, max: 10 }, reviews };
 }
 
-function assignment(apps: number, jurors: number, reviewers: number, conflictRate: number, seed: number): AssignmentProblem {
+function assignment(
+  apps: number,
+  jurors: number,
+  reviewers: number,
+  conflictRate: number,
+  seed: number,
+): AssignmentProblem {
   const next = mulberry32(seed);
   const applications = Array.from({ length: apps }, (_, a) => ({ id: `A${a}`, reviewers }));
   const maxLoad = Math.ceil((apps * reviewers * 1.3) / jurors);
@@ -83,10 +96,16 @@ for (const method of ["mean", "jurorBias"] as Method[]) {
 const large = edition(10_000, 200, 3, 8, 2);
 for (const method of ["mean", "jurorBias"] as Method[]) {
   rows.push(
-    measure(`results 10,000 apps × 200 jurors × 3 reviews × 8 criteria, B=2000, official ${method}`, 3, 10_000, 1024, () => {
-      const r = computeResults(large, { method, bootstrap: 2000, seed: 1 });
-      return `alpha ${r.reliability.alpha?.value.toFixed(3)}`;
-    }),
+    measure(
+      `results 10,000 apps × 200 jurors × 3 reviews × 8 criteria, B=2000, official ${method}`,
+      3,
+      10_000,
+      1024,
+      () => {
+        const r = computeResults(large, { method, bootstrap: 2000, seed: 1 });
+        return `alpha ${r.reliability.alpha?.value.toFixed(3)}`;
+      },
+    ),
   );
 }
 const prize = assignment(150, 5, 3, 0, 3);

@@ -11,7 +11,8 @@ export interface CliOutcome {
   stderr: string;
 }
 
-const USAGE = "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)";
+const USAGE =
+  "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)";
 
 /**
  * The scoring command line as a pure function: `results <file.json>` reads the file through

@@ -68,7 +68,11 @@ app.use((req, res, next) => {
     res.status(400).type("text/plain").send("Bad request: the request target must be a path.");
     return;
   }
-  const allowed = hostAllowed({ host: req.get("host"), forwardedHost: req.get("x-forwarded-host"), forwardedProto: req.get("x-forwarded-proto") });
+  const allowed = hostAllowed({
+    host: req.get("host"),
+    forwardedHost: req.get("x-forwarded-host"),
+    forwardedProto: req.get("x-forwarded-proto"),
+  });
   if (allowed) return next();
   res.status(421).type("text/plain").send(`Misdirected request: this server answers only for ${origin}.`);
 });
@@ -110,7 +114,10 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      nonce: res.locals.nonce,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
   }),
 );
 

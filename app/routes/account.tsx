@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     locale: user.locale,
     currentSessionId: user.sessionId,
-    sessions: listSessions({ userId: user.id }).map((s) => ({ id: s.id, createdAt: s.createdAt.getTime(), userAgent: s.userAgent })),
+    sessions: listSessions({ userId: user.id }).map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt.getTime(),
+      userAgent: s.userAgent,
+    })),
   };
 }
 
@@ -60,10 +64,19 @@ export default function Account() {
         {t("fields.email")}: <bdi>{account.email}</bdi>
       </p>
       <h2>{t("account.profile")}</h2>
-      <ValidatedForm id="profile" schema={() => import("../accounts/forms/account").then((m) => m.profileSchema)} result={result} defaultValues={{ name: account.name, locale: account.locale }}>
+      <ValidatedForm
+        id="profile"
+        schema={() => import("../accounts/forms/account").then((m) => m.profileSchema)}
+        result={result}
+        defaultValues={{ name: account.name, locale: account.locale }}
+      >
         <input type="hidden" name="intent" value="profile" />
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <SelectField
+          name="locale"
+          label={t("fields.language")}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+        />
         <SubmitButton>{t("account.save")}</SubmitButton>
       </ValidatedForm>
       <h2>{t("account.sessions")}</h2>

@@ -4,7 +4,13 @@ import { requireUser } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
 import { SECTION_KEYS, sectionStatus } from "../applications/domain/sections";
-import { editBlocker, isEditable, listEligibilityRules, WITHDRAWABLE_STATES, beforeDeadline } from "../applications/models/application.server";
+import {
+  editBlocker,
+  isEditable,
+  listEligibilityRules,
+  WITHDRAWABLE_STATES,
+  beforeDeadline,
+} from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";
 import { ownApplication } from "../applications/server/route.server";
@@ -40,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files,
     editable: isEditable(application),
     blocker: editBlocker(application),
-    canWithdraw: (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+    canWithdraw:
+      (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
   };
 }
 
@@ -50,7 +57,15 @@ function statusClass(status: string) {
 
 export default function TaskList() {
   const t = useT();
-  const { application: a, statuses, declarations, files, editable, blocker, canWithdraw } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    statuses,
+    declarations,
+    files,
+    editable,
+    blocker,
+    canWithdraw,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const base = `/applications/${a.id}`;
   const completed = statuses.filter((s) => s.status === "completed").length;
@@ -99,9 +114,13 @@ export default function TaskList() {
           ) : null}
         </div>
       ) : null}
-      {a.state === "awaiting_nominator" ? <p className="notice">{t("applications.awaiting_text", { entity: a.entityName ?? "" })}</p> : null}
+      {a.state === "awaiting_nominator" ? (
+        <p className="notice">{t("applications.awaiting_text", { entity: a.entityName ?? "" })}</p>
+      ) : null}
       {a.state === "withdrawn" ? <p className="notice">{t("applications.withdrawn_text")}</p> : null}
-      {!editable && blocker === "errors.deadline_passed" ? <p className="notice">{t("applications.deadline_passed_text")}</p> : null}
+      {!editable && blocker === "errors.deadline_passed" ? (
+        <p className="notice">{t("applications.deadline_passed_text")}</p>
+      ) : null}
 
       <h2>{t("applications.sections_title")}</h2>
       <p>{t("applications.sections_progress", { done: completed, total: statuses.length })}</p>
@@ -128,7 +147,16 @@ export default function TaskList() {
           <Link to={`${base}/declarations`} aria-describedby="status-declarations">
             {t("applications.declarations_title")}
           </Link>
-          <span id="status-declarations" className={statusClass(declarations.declared === declarations.total && declarations.total > 0 ? "completed" : declarations.declared > 0 ? "in_progress" : "not_started")}>
+          <span
+            id="status-declarations"
+            className={statusClass(
+              declarations.declared === declarations.total && declarations.total > 0
+                ? "completed"
+                : declarations.declared > 0
+                  ? "in_progress"
+                  : "not_started",
+            )}
+          >
             {t("applications.declared_count", { done: declarations.declared, total: declarations.total })}
           </span>
         </li>

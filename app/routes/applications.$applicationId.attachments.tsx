@@ -9,7 +9,13 @@ import { deleteAttachmentSchema, uploadSchema } from "../applications/forms/appl
 import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../kernel/forms/validate.server";
 import { formatNumber } from "../kernel/i18n";
 import { editBlocker } from "../applications/models/application.server";
-import { addAttachment, attachmentTotals, deleteAttachment, listAttachments, megabytes } from "../applications/models/attachment.server";
+import {
+  addAttachment,
+  attachmentTotals,
+  deleteAttachment,
+  listAttachments,
+  megabytes,
+} from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 
@@ -26,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: application.reference,
     files: files.map((f) => ({ ...f, sha256: f.sha256.slice(0, 12) })),
     totals: attachmentTotals(files),
-    limits: { file: megabytes(maxFileBytes), fileBytes: maxFileBytes, total: megabytes(maxTotalBytes), pages: maxPdfPages },
+    limits: {
+      file: megabytes(maxFileBytes),
+      fileBytes: maxFileBytes,
+      total: megabytes(maxTotalBytes),
+      pages: maxPdfPages,
+    },
     blocker: editBlocker(application),
   };
 }
@@ -36,7 +47,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const application = ownApplication(user.id, params.applicationId);
   const base = `/applications/${application.id}/attachments`;
   const maxFileBytes = application.edition.maxFileBytes;
-  const tooBig = () => data({ errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }), values: {}, deleting: null }, { status: 413 });
+  const tooBig = () =>
+    data(
+      {
+        errors: fieldError("file", "errors.file_too_big", { limit: megabytes(maxFileBytes) }),
+        values: {},
+        deleting: null,
+      },
+      { status: 413 },
+    );
   let body: FormBody;
   try {
     body = await readFormBody(request, { maxBytes: maxFileBytes + 64 * 1024 });
@@ -46,21 +65,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (body.kind === "urlencoded") {
     const form = await validateForm(request, deleteAttachmentSchema, await parseFormBody(body));
-    if (!form.ok) return data({ errors: form.errors, values: form.values, deleting: String(form.values.attachmentId ?? "") }, { status: 400 });
+    if (!form.ok)
+      return data(
+        { errors: form.errors, values: form.values, deleting: String(form.values.attachmentId ?? "") },
+        { status: 400 },
+      );
     const result = deleteAttachment({ attachmentId: form.data.attachmentId, applicantId: user.id });
-    if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values, deleting: form.data.attachmentId }, { status: result.error === "errors.not_found" ? 404 : 400 });
+    if (!result.ok)
+      return data(
+        { errors: fieldError("confirm", result.error), values: form.values, deleting: form.data.attachmentId },
+        { status: result.error === "errors.not_found" ? 404 : 400 },
+      );
     return redirect(`${base}?deleted=1`);
   }
   // A parser may keep only the last segment of a file name, so the raw name is read first: a
   // name carrying a folder path is refused, not silently shortened.
-  if (rawFileNameHasPath(body.bytes)) return data({ errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null }, { status: 400 });
+  if (rawFileNameHasPath(body.bytes))
+    return data(
+      { errors: fieldError("file", "errors.file_name_invalid"), values: {}, deleting: null },
+      { status: 400 },
+    );
   const formData = await parseFormBody(body);
   const file = formData.get("file");
   if (file && typeof file !== "string" && file.size > maxFileBytes) return tooBig();
   const form = uploadSchema({ maxFileBytes, limitLabel: megabytes(maxFileBytes) }).safeParse({ file });
-  if (!form.success || !file || typeof file === "string") return data({ errors: form.success ? fieldError("file", "errors.file_required") : zodErrors(form.error), values: {}, deleting: null }, { status: 400 });
-  const result = addAttachment({ applicationId: application.id, applicantId: user.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!result.ok) return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
+  if (!form.success || !file || typeof file === "string")
+    return data(
+      {
+        errors: form.success ? fieldError("file", "errors.file_required") : zodErrors(form.error),
+        values: {},
+        deleting: null,
+      },
+      { status: 400 },
+    );
+  const result = addAttachment({
+    applicationId: application.id,
+    applicantId: user.id,
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!result.ok)
+    return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
   return redirect(`${base}?added=1`);
 }
 
@@ -98,7 +143,12 @@ export default function Attachments() {
       <ul>
         <li>{t("applications.limit_types")}</li>
         <li>{t("applications.limit_file", { limit: limits.file })}</li>
-        <li>{t("applications.limit_total", { limit: limits.total, used: formatNumber(totals.bytes / 1048576, t.locale, { maximumFractionDigits: 1 }) })}</li>
+        <li>
+          {t("applications.limit_total", {
+            limit: limits.total,
+            used: formatNumber(totals.bytes / 1048576, t.locale, { maximumFractionDigits: 1 }),
+          })}
+        </li>
         <li>{t("applications.limit_pages", { limit: limits.pages, used: totals.pages })}</li>
         <li>{t("applications.limit_videos")}</li>
       </ul>
@@ -123,8 +173,12 @@ export default function Attachments() {
                 <bdi>{f.originalName}</bdi>
               </a>{" "}
               <span className="muted">
-                {TYPE_LABEL[f.mimeType]}, {t("applications.file_size", { size: formatNumber(f.sizeBytes / 1024, t.locale, { maximumFractionDigits: 0 }) })}
-                {f.pages !== null ? `, ${t("applications.file_pages", { pages: f.pages })}` : ""}, SHA-256 <code>{f.sha256}…</code>
+                {TYPE_LABEL[f.mimeType]},{" "}
+                {t("applications.file_size", {
+                  size: formatNumber(f.sizeBytes / 1024, t.locale, { maximumFractionDigits: 0 }),
+                })}
+                {f.pages !== null ? `, ${t("applications.file_pages", { pages: f.pages })}` : ""}, SHA-256{" "}
+                <code>{f.sha256}…</code>
               </span>
               {blocker ? null : (
                 <Form method="post" className="applications-delete">
@@ -136,8 +190,15 @@ export default function Attachments() {
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="attachmentId" value={f.id} />
                   <div className="checkbox">
-                    <input type="checkbox" id={`delete-${f.id}`} name="confirm" aria-describedby={result?.deleting === f.id ? `delete-${f.id}-error` : undefined} />
-                    <label htmlFor={`delete-${f.id}`}>{t("applications.delete_confirm", { name: f.originalName })}</label>
+                    <input
+                      type="checkbox"
+                      id={`delete-${f.id}`}
+                      name="confirm"
+                      aria-describedby={result?.deleting === f.id ? `delete-${f.id}-error` : undefined}
+                    />
+                    <label htmlFor={`delete-${f.id}`}>
+                      {t("applications.delete_confirm", { name: f.originalName })}
+                    </label>
                   </div>
                   <button type="submit" className="button secondary">
                     {t("applications.delete")}
@@ -155,9 +216,18 @@ export default function Attachments() {
             id="upload"
             result={uploadResult}
             encType="multipart/form-data"
-            schema={() => import("../applications/forms/application").then((m) => m.uploadSchema({ maxFileBytes: limits.fileBytes, limitLabel: limits.file }))}
+            schema={() =>
+              import("../applications/forms/application").then((m) =>
+                m.uploadSchema({ maxFileBytes: limits.fileBytes, limitLabel: limits.file }),
+              )
+            }
           >
-            <FileField name="file" label={t("applications.upload_label")} hint={t("applications.upload_hint")} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" />
+            <FileField
+              name="file"
+              label={t("applications.upload_label")}
+              hint={t("applications.upload_hint")}
+              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            />
             <button type="submit" className="button">
               {t("applications.upload")}
             </button>

@@ -8,7 +8,13 @@ import { sendSchema } from "../applications/forms/application.server";
 import { SECTIONS } from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
-import { editBlocker, listEligibilityRules, listNominatingEntities, missingForSend, sendToEntity } from "../applications/models/application.server";
+import {
+  editBlocker,
+  listEligibilityRules,
+  listNominatingEntities,
+  missingForSend,
+  sendToEntity,
+} from "../applications/models/application.server";
 import { listAttachments } from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
@@ -23,11 +29,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rules = listEligibilityRules({ editionId: application.editionId });
   const entities = listNominatingEntities();
   return {
-    application: { id: application.id, reference: application.reference, editionId: application.editionId, version: application.version, language: application.language, sections: application.content.sections, entityId: application.entityId, state: application.state },
+    application: {
+      id: application.id,
+      reference: application.reference,
+      editionId: application.editionId,
+      version: application.version,
+      language: application.language,
+      sections: application.content.sections,
+      entityId: application.entityId,
+      state: application.state,
+    },
     rules: rules.map((r) => ({ ...r, declared: application.declarations[r.key] === true })),
-    files: listAttachments({ applicationId: application.id, applicantId: user.id }).map((f) => ({ id: f.id, name: f.originalName })),
-    missing: missingForSend(application, rules.map((r) => r.key)),
-    commissions: entities.filter((e) => e.kind === "national_commission").map((e) => ({ id: e.id, country: e.country ?? "" })),
+    files: listAttachments({ applicationId: application.id, applicantId: user.id }).map((f) => ({
+      id: f.id,
+      name: f.originalName,
+    })),
+    missing: missingForSend(
+      application,
+      rules.map((r) => r.key),
+    ),
+    commissions: entities
+      .filter((e) => e.kind === "national_commission")
+      .map((e) => ({ id: e.id, country: e.country ?? "" })),
     ngos: entities.filter((e) => e.kind === "ngo").map((e) => ({ id: e.id, name: e.name })),
     blocker: editBlocker(application),
   };
@@ -39,10 +62,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await validateForm(request, sendSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, missing: null }, { status: 400 });
   const entityId = form.data.kind === "ngo" ? form.data.ngo! : form.data.commission!;
-  const result = sendToEntity({ applicationId: application.id, applicantId: user.id, editionId: form.data.editionId, entityId, version: form.data.version });
+  const result = sendToEntity({
+    applicationId: application.id,
+    applicantId: user.id,
+    editionId: form.data.editionId,
+    entityId,
+    version: form.data.version,
+  });
   if (!result.ok) {
     const field = result.field === "entity" ? (form.data.kind === "ngo" ? "ngo" : "commission") : "form";
-    return data({ errors: fieldError(field, result.error), values: form.values, missing: result.missing ?? null }, { status: 400 });
+    return data(
+      { errors: fieldError(field, result.error), values: form.values, missing: result.missing ?? null },
+      { status: 400 },
+    );
   }
   return redirect(`/applications/${application.id}?sent=1`);
 }
@@ -95,9 +127,16 @@ export default function Check() {
       <section aria-labelledby="h-files">
         <div className="applications-check-head">
           <h2 id="h-files">{t("applications.attachments_title")}</h2>
-          {blocker ? null : <Link to={`${base}/attachments`}>{t("applications.change")}<span className="visually-hidden"> {t("applications.attachments_title")}</span></Link>}
+          {blocker ? null : (
+            <Link to={`${base}/attachments`}>
+              {t("applications.change")}
+              <span className="visually-hidden"> {t("applications.attachments_title")}</span>
+            </Link>
+          )}
         </div>
-        {files.length === 0 ? <p className="muted">{t("applications.files_empty")}</p> : (
+        {files.length === 0 ? (
+          <p className="muted">{t("applications.files_empty")}</p>
+        ) : (
           <ul>
             {files.map((f) => (
               <li key={f.id}>
@@ -110,12 +149,18 @@ export default function Check() {
       <section aria-labelledby="h-declarations">
         <div className="applications-check-head">
           <h2 id="h-declarations">{t("applications.declarations_title")}</h2>
-          {blocker ? null : <Link to={`${base}/declarations`}>{t("applications.change")}<span className="visually-hidden"> {t("applications.declarations_title")}</span></Link>}
+          {blocker ? null : (
+            <Link to={`${base}/declarations`}>
+              {t("applications.change")}
+              <span className="visually-hidden"> {t("applications.declarations_title")}</span>
+            </Link>
+          )}
         </div>
         <ul>
           {rules.map((r) => (
             <li key={r.key}>
-              {r.declared ? t("applications.declared_yes") : t("applications.declared_no")} — {localized(t.locale, textsOf(r, "text"))}
+              {r.declared ? t("applications.declared_yes") : t("applications.declared_no")} —{" "}
+              {localized(t.locale, textsOf(r, "text"))}
             </li>
           ))}
         </ul>
@@ -147,7 +192,12 @@ export default function Check() {
           {commissions.length === 0 && ngos.length === 0 ? (
             <p className="panel">{t("applications.no_entities")}</p>
           ) : (
-            <ValidatedForm id="send" schema={() => import("../applications/forms/application").then((m) => m.sendSchema)} result={result} defaultValues={{ kind: "national_commission" }}>
+            <ValidatedForm
+              id="send"
+              schema={() => import("../applications/forms/application").then((m) => m.sendSchema)}
+              result={result}
+              defaultValues={{ kind: "national_commission" }}
+            >
               <input type="hidden" name="editionId" value={a.editionId} />
               <input type="hidden" name="version" value={a.version} />
               <RadioGroup
@@ -167,7 +217,13 @@ export default function Check() {
                   .map((c) => ({ value: c.id, label: countryName(c.country, t.locale) }))
                   .sort((x, y) => collator.compare(x.label, y.label))}
               />
-              <SelectField name="ngo" label={t("applications.ngo_label")} hint={t("applications.ngo_hint")} placeholder={t("fields.choose")} options={ngos.map((n) => ({ value: n.id, label: n.name }))} />
+              <SelectField
+                name="ngo"
+                label={t("applications.ngo_label")}
+                hint={t("applications.ngo_hint")}
+                placeholder={t("fields.choose")}
+                options={ngos.map((n) => ({ value: n.id, label: n.name }))}
+              />
               <Checkbox name="confirm" label={t("applications.send_confirm")} />
               <SubmitButton>{t("applications.send_submit")}</SubmitButton>
             </ValidatedForm>

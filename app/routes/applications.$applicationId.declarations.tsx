@@ -35,8 +35,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const declared = Object.entries(form.values)
     .filter(([key, value]) => key.startsWith("rule.") && value === "on")
     .map(([key]) => key.slice("rule.".length));
-  const result = saveDeclarations({ applicationId: application.id, applicantId: user.id, declared, version: form.data.version });
-  if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: result.error === "errors.version_conflict" ? 409 : 400 });
+  const result = saveDeclarations({
+    applicationId: application.id,
+    applicantId: user.id,
+    declared,
+    version: form.data.version,
+  });
+  if (!result.ok)
+    return data(
+      { errors: fieldError("form", result.error), values: form.values },
+      { status: result.error === "errors.version_conflict" ? 409 : 400 },
+    );
   return redirect(`/applications/${application.id}?saved=1`);
 }
 
@@ -58,7 +67,12 @@ export default function Declarations() {
       {rules.length === 0 ? (
         <p className="panel">{t("applications.declarations_none")}</p>
       ) : (
-        <ValidatedForm id="declarations" schema={() => import("../applications/forms/application").then((m) => m.declarationsSchema)} result={result} defaultValues={defaults}>
+        <ValidatedForm
+          id="declarations"
+          schema={() => import("../applications/forms/application").then((m) => m.declarationsSchema)}
+          result={result}
+          defaultValues={defaults}
+        >
           <input type="hidden" name="version" value={version} />
           <fieldset className="plain">
             <legend>{t("applications.declarations_legend")}</legend>

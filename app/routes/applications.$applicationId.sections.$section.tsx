@@ -7,7 +7,14 @@ import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } 
 import { useT } from "../kernel/components/i18n";
 import { sectionValues } from "../applications/forms/section-values";
 import { sectionFormSchema } from "../applications/forms/application.server";
-import { countWords, sectionByKey, sectionStatus, wordLimitFor, type SectionDefinition, type SectionKey } from "../applications/domain/sections";
+import {
+  countWords,
+  sectionByKey,
+  sectionStatus,
+  wordLimitFor,
+  type SectionDefinition,
+  type SectionKey,
+} from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { sortedCountries } from "../kernel/i18n/countries";
 import { editBlocker, saveSection } from "../applications/models/application.server";
@@ -30,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applicationId: application.id,
     reference: application.reference,
     sectionKey: section.key,
-    values: { ...(application.content.sections[section.key] ?? {}), ...(section.key === "background" ? { language: application.language } : {}) },
+    values: {
+      ...(application.content.sections[section.key] ?? {}),
+      ...(section.key === "background" ? { language: application.language } : {}),
+    },
     // Not "status": the legacy ?_data response would take it for the HTTP status and fail.
     sectionStatus: sectionStatus(application.content, section.key),
     version: application.version,
@@ -43,9 +53,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const section = sectionOf(params.section);
-  const form = await validateForm(request, sectionFormSchema(section, wordLimitFor(section, application.edition.wordLimits)));
+  const form = await validateForm(
+    request,
+    sectionFormSchema(section, wordLimitFor(section, application.edition.wordLimits)),
+  );
   const intent = String(form.values.intent ?? "save");
-  if (!form.ok) return data({ errors: form.errors, values: form.values, autosaved: false as const, version: null }, { status: 400 });
+  if (!form.ok)
+    return data(
+      { errors: form.errors, values: form.values, autosaved: false as const, version: null },
+      { status: 400 },
+    );
   const result = saveSection({
     applicationId: application.id,
     applicantId: user.id,
@@ -53,14 +70,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values: sectionValues(section, form.data),
     version: Number(form.data.version ?? 0),
     complete: intent === "complete",
-    language: section.key === "background" && (form.data.language === "en" || form.data.language === "fr") ? form.data.language : undefined,
+    language:
+      section.key === "background" && (form.data.language === "en" || form.data.language === "fr")
+        ? form.data.language
+        : undefined,
   });
   if (!result.ok) {
     // On a conflict the current version comes back, so saving again is a deliberate choice.
     const conflict = result.error === "errors.version_conflict";
-    return data({ errors: fieldError("form", result.error), values: form.values, autosaved: false as const, version: conflict ? application.version : null }, { status: conflict ? 409 : 400 });
+    return data(
+      {
+        errors: fieldError("form", result.error),
+        values: form.values,
+        autosaved: false as const,
+        version: conflict ? application.version : null,
+      },
+      { status: conflict ? 409 : 400 },
+    );
   }
-  if (intent === "autosave") return { autosaved: true as const, version: result.version, errors: undefined, values: undefined };
+  if (intent === "autosave")
+    return { autosaved: true as const, version: result.version, errors: undefined, values: undefined };
   if (intent === "complete") return redirect(`/applications/${application.id}?saved=1`);
   return redirect(`/applications/${application.id}/sections/${section.key}?saved=1`);
 }
@@ -74,30 +103,65 @@ function Field({ field, sectionKey }: { field: SectionDefinition["fields"][numbe
   const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
   switch (field.kind) {
     case "country":
-      return <SelectField name={field.key} label={label} hint={hint} placeholder={t("fields.choose")} options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))} />;
+      return (
+        <SelectField
+          name={field.key}
+          label={label}
+          hint={hint}
+          placeholder={t("fields.choose")}
+          options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
+        />
+      );
     case "select":
-      return <SelectField name={field.key} label={label} hint={hint} placeholder={t("fields.choose")} options={(field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }))} />;
+      return (
+        <SelectField
+          name={field.key}
+          label={label}
+          hint={hint}
+          placeholder={t("fields.choose")}
+          options={(field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }))}
+        />
+      );
     case "textarea":
-      return <TextField name={field.key} label={label} hint={hint} multiline rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8} dirAuto />;
+      return (
+        <TextField
+          name={field.key}
+          label={label}
+          hint={hint}
+          multiline
+          rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8}
+          dirAuto
+        />
+      );
     case "urls":
       return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.urls")} multiline rows={3} />;
     case "month":
       return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.month")} />;
     default:
-      return <TextField name={field.key} label={label} hint={hint} type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"} dirAuto={field.kind === "text"} />;
+      return (
+        <TextField
+          name={field.key}
+          label={label}
+          hint={hint}
+          type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"}
+          dirAuto={field.kind === "text"}
+        />
+      );
   }
 }
 
 export default function SectionPage() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormResult & { autosaved?: boolean; version?: number | null }) | undefined;
+  const result = useActionData<typeof action>() as
+    (FormResult & { autosaved?: boolean; version?: number | null }) | undefined;
   const [params] = useSearchParams();
   const section = sectionByKey(loaded.sectionKey)!;
   const counted = section.fields.filter((f) => f.counted);
   const formId = "section";
   const initial = { ...loaded.values, ...(result?.values ?? {}) } as Record<string, unknown>;
-  const countOf = (values: Record<string, unknown>) => counted.reduce((sum, f) => sum + countWords(String(values[f.key] ?? "")), 0);
+  const countOf = (values: Record<string, unknown>) =>
+    counted.reduce((sum, f) => sum + countWords(String(values[f.key] ?? "")), 0);
   const [words, setWords] = useState(() => countOf(initial));
   const [version, setVersion] = useState((result && !result.autosaved && result.version) || loaded.version);
   const autosave = useFetcher<typeof action>();
@@ -108,7 +172,8 @@ export default function SectionPage() {
     if (result && !result.autosaved && result.version) setVersion(result.version);
   }, [result]);
   useEffect(() => {
-    const d = autosave.data as { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> } | undefined;
+    const d = autosave.data as
+      { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> } | undefined;
     if (!d) return;
     if (d.autosaved && d.version) {
       setVersion(d.version);
@@ -145,7 +210,9 @@ export default function SectionPage() {
         <ValidatedForm
           key={section.key}
           id={formId}
-          schema={() => import("../applications/forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))}
+          schema={() =>
+            import("../applications/forms/application").then((m) => m.sectionFormSchema(section, loaded.wordLimit))
+          }
           result={result?.autosaved ? null : result}
           defaultValues={loaded.values}
           autosave={{ enabled: !loaded.blocker, delay: 3000, save: saveDraft }}
@@ -166,12 +233,21 @@ export default function SectionPage() {
             <Field key={field.key} field={field} sectionKey={section.key} />
           ))}
           {loaded.wordLimit !== null ? (
-            <p className={words > loaded.wordLimit ? "applications-words applications-words-over" : "applications-words"} id="word-count">
+            <p
+              className={words > loaded.wordLimit ? "applications-words applications-words-over" : "applications-words"}
+              id="word-count"
+            >
               {t("applications.words", { count: words, limit: loaded.wordLimit })}
             </p>
           ) : null}
           <p className="muted applications-autosave" aria-live="polite">
-            {autosaveState === "saved" ? t("applications.autosaved") : autosaveState === "failed" ? t("applications.autosave_failed") : autosaveState === "conflict" ? t("errors.version_conflict") : ""}
+            {autosaveState === "saved"
+              ? t("applications.autosaved")
+              : autosaveState === "failed"
+                ? t("applications.autosave_failed")
+                : autosaveState === "conflict"
+                  ? t("errors.version_conflict")
+                  : ""}
           </p>
           {loaded.blocker ? null : (
             <div className="button-row">

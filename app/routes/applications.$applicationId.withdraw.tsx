@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applicationId: application.id,
     reference: application.reference,
     title: application.title,
-    possible: (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+    possible:
+      (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
   };
 }
 
@@ -50,7 +51,11 @@ export default function Withdraw() {
       {possible ? (
         <>
           <p>{t("applications.withdraw_text")}</p>
-          <ValidatedForm id="withdraw" schema={() => import("../applications/forms/application").then((m) => m.withdrawSchema)} result={result}>
+          <ValidatedForm
+            id="withdraw"
+            schema={() => import("../applications/forms/application").then((m) => m.withdrawSchema)}
+            result={result}
+          >
             <Checkbox name="confirm" label={t("applications.withdraw_confirm")} />
             <button type="submit" className="button danger">
               {t("applications.withdraw_submit")}

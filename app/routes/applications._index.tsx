@@ -6,7 +6,12 @@ import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/comp
 import { useT } from "../kernel/components/i18n";
 import { startApplicationSchema } from "../applications/forms/application.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { callIsOpen, getOpenEdition, listApplicationsForApplicant, startApplication } from "../applications/models/application.server";
+import {
+  callIsOpen,
+  getOpenEdition,
+  listApplicationsForApplicant,
+  startApplication,
+} from "../applications/models/application.server";
 import areaCss from "../styles/applications.css";
 import { localized, textsOf } from "../kernel/i18n";
 
@@ -19,7 +24,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const open = edition && callIsOpen(edition) ? edition : null;
   const applications = listApplicationsForApplicant({ applicantId: user.id });
   const hasOne = open ? applications.some((a) => a.editionId === open.id) : false;
-  return { applications, open: open ? { id: open.id, year: open.year, themeEn: open.themeEn, themeFr: open.themeFr, themeAr: open.themeAr, deadlineAt: open.deadlineAt } : null, hasOne };
+  return {
+    applications,
+    open: open
+      ? {
+          id: open.id,
+          year: open.year,
+          themeEn: open.themeEn,
+          themeFr: open.themeFr,
+          themeAr: open.themeAr,
+          deadlineAt: open.deadlineAt,
+        }
+      : null,
+    hasOne,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,8 +45,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await validateForm(request, startApplicationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const edition = getOpenEdition();
-  if (!edition || edition.id !== form.data.editionId) return data({ errors: fieldError("form", "errors.application_edition_mismatch"), values: form.values }, { status: 400 });
-  const result = startApplication({ applicantId: user.id, editionId: edition.id, language: localized(user.locale, { en: "en", fr: "fr" }) });
+  if (!edition || edition.id !== form.data.editionId)
+    return data(
+      { errors: fieldError("form", "errors.application_edition_mismatch"), values: form.values },
+      { status: 400 },
+    );
+  const result = startApplication({
+    applicantId: user.id,
+    editionId: edition.id,
+    language: localized(user.locale, { en: "en", fr: "fr" }),
+  });
   if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: 400 });
   return redirect(`/applications/${result.applicationId}`);
 }

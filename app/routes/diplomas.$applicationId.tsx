@@ -25,7 +25,14 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
       { text: diploma.organisation || diploma.title, size: 24, bold: true, gap: 14 },
       { text: tr("results.diploma_pdf_project", { project: diploma.title }), size: 14, gap: 14 },
       { text: countryName(diploma.country, locale), size: 12, gap: 8 },
-      { text: tr("results.diploma_pdf_edition", { year: diploma.year, theme: localized(locale, textsOf(diploma, "theme")) }), size: 13, gap: 22 },
+      {
+        text: tr("results.diploma_pdf_edition", {
+          year: diploma.year,
+          theme: localized(locale, textsOf(diploma, "theme")),
+        }),
+        size: 13,
+        gap: 22,
+      },
       { text: formatDate(diploma.decisionDate ?? diploma.announcementAt!, locale), size: 12, gap: 10 },
     ],
     footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },

@@ -22,8 +22,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await getSessionUser(request);
   const form = await validateForm(request, forgotPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });
-  const result = requestPasswordReset({ email: form.data.email, origin: siteOrigin(), address: clientAddress(context) });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values, sent: false }, { status: 429 });
+  const result = requestPasswordReset({
+    email: form.data.email,
+    origin: siteOrigin(),
+    address: clientAddress(context),
+  });
+  if (!result.ok)
+    return data(
+      { errors: fieldError(result.field, result.error, result.vars), values: form.values, sent: false },
+      { status: 429 },
+    );
   return { sent: true, errors: undefined, values: form.values };
 }
 
@@ -44,7 +52,11 @@ export default function ForgotPassword() {
     <>
       <h1>{t("forgot.title")}</h1>
       <p>{t("forgot.intro")}</p>
-      <ValidatedForm id="forgot" schema={() => import("../accounts/forms/forgot-password").then((m) => m.forgotPasswordSchema)} result={result}>
+      <ValidatedForm
+        id="forgot"
+        schema={() => import("../accounts/forms/forgot-password").then((m) => m.forgotPasswordSchema)}
+        result={result}
+      >
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
         <SubmitButton>{t("forgot.submit")}</SubmitButton>
       </ValidatedForm>

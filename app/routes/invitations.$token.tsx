@@ -23,12 +23,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });
-  const form = await validateForm(request, invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema);
+  const form = await validateForm(
+    request,
+    invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema,
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (!invitation.existingAccount && isWeakPassword(form.data.password)) {
     return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
   }
-  const result = await acceptInvitation({ token: params.token ?? "", name: form.data.name ?? "", password: form.data.password });
+  const result = await acceptInvitation({
+    token: params.token ?? "",
+    name: form.data.name ?? "",
+    password: form.data.password,
+  });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
   return redirect("/dashboard", { headers: { "Set-Cookie": cookie } });
@@ -60,19 +67,34 @@ export default function AcceptInvitation() {
       </p>
       <ValidatedForm
         id="accept"
-        schema={() => import("../accounts/forms/accept-invitation").then((m) => invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema)}
+        schema={() =>
+          import("../accounts/forms/accept-invitation").then((m) =>
+            invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema,
+          )
+        }
         result={result}
         defaultValues={{ name: invitation.name }}
       >
         {invitation.existingAccount ? (
           <>
             <p>{t("invitation.existing_account")}</p>
-            <TextField name="password" label={t("fields.current_password")} type="password" autoComplete="current-password" />
+            <TextField
+              name="password"
+              label={t("fields.current_password")}
+              type="password"
+              autoComplete="current-password"
+            />
           </>
         ) : (
           <>
             <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-            <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
+            <TextField
+              name="password"
+              label={t("fields.new_password")}
+              type="password"
+              autoComplete="new-password"
+              hint={t("fields.password_hint")}
+            />
           </>
         )}
         <SubmitButton>{t("invitation.submit")}</SubmitButton>

@@ -3,13 +3,26 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
 import { RANK_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
-import { closeBallot, getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
+import {
+  closeBallot,
+  getDecisionRow,
+  ownBallot,
+  recordRecommendation,
+  submitBallot,
+} from "../results/models/deliberation.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
@@ -19,7 +32,10 @@ export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 /** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
 function ballotOf(user: SessionUser, editionId: string) {
-  return { edition: found(getEditionBrief({ editionId })), seat: found(user.juries.find((j) => j.editionId === editionId)) };
+  return {
+    edition: found(getEditionBrief({ editionId })),
+    seat: found(user.juries.find((j) => j.editionId === editionId)),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -64,7 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = await validateForm(request, closeBallotSchema, formData);
       if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
       const result = closeBallot({ editionId: edition.id, actorId: user.id });
-      if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+      if (!result.ok)
+        return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
       return redirect(`${back}?closed=1`);
     }
     const count = edition.laureateCount;
@@ -75,15 +92,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (let i = 1; i <= count; i++) {
       const id = String(form.values[`choice_${i}`]);
       order.push(id);
-      citations[id] = { en: String(form.values[`citation_en_${i}`]).trim(), fr: String(form.values[`citation_fr_${i}`]).trim() };
+      citations[id] = {
+        en: String(form.values[`citation_en_${i}`]).trim(),
+        fr: String(form.values[`citation_fr_${i}`]).trim(),
+      };
     }
-    const result = recordRecommendation({ edition, actorId: user.id, order, citations, minutes: String(form.values.minutes).trim() });
-    if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    const result = recordRecommendation({
+      edition,
+      actorId: user.id,
+      order,
+      citations,
+      minutes: String(form.values.minutes).trim(),
+    });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(`${back}?recommended=1`);
   }
   const form = await validateForm(request, ballotSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const ranks = Object.fromEntries(idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]));
+  const ranks = Object.fromEntries(
+    idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]),
+  );
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect(`${back}?voted=1`);
@@ -94,7 +123,13 @@ export default function Ballot() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("voted") ? "results.ballot_saved" : params.get("closed") ? "results.ballot_closed_notice" : params.get("recommended") ? "results.recommendation_saved" : null;
+  const notice = params.get("voted")
+    ? "results.ballot_saved"
+    : params.get("closed")
+      ? "results.ballot_closed_notice"
+      : params.get("recommended")
+        ? "results.recommendation_saved"
+        : null;
   return (
     <>
       <p>
@@ -112,11 +147,21 @@ export default function Ballot() {
         <>
           <p>{t("results.ballot_help")}</p>
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
-          <ValidatedForm id="ballot" result={resultForIntent(result, "vote")} defaultValues={d.ranks} schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}>
+          <ValidatedForm
+            id="ballot"
+            result={resultForIntent(result, "vote")}
+            defaultValues={d.ranks}
+            schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}
+          >
             <input type="hidden" name="intent" value="vote" />
             <div id="ballot-ballot" tabIndex={-1}>
               {d.view.shortlist.map((a) => (
-                <TextField key={a.id} name={`${RANK_PREFIX}${a.id}`} type="number" label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })} />
+                <TextField
+                  key={a.id}
+                  name={`${RANK_PREFIX}${a.id}`}
+                  type="number"
+                  label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
+                />
               ))}
             </div>
             <SubmitButton>{t("results.ballot_submit")}</SubmitButton>
@@ -133,7 +178,11 @@ export default function Ballot() {
                 ))}
               </ul>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}>
+              <ValidatedForm
+                id="close"
+                result={resultForIntent(result, "close")}
+                schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
+              >
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton secondary>{t("results.close_submit")}</SubmitButton>
@@ -149,14 +198,45 @@ export default function Ballot() {
             <>
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
-              <ValidatedForm id="recommend" result={resultForIntent(result, "recommend")} schema={() => import("../results/forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))} defaultValues={{ ...Object.fromEntries((d.view.outcome?.rows ?? []).slice(0, d.edition.laureateCount).map((r, i) => [`choice_${i + 1}`, r.id])), ...d.recommendation }}>
+              <ValidatedForm
+                id="recommend"
+                result={resultForIntent(result, "recommend")}
+                schema={() =>
+                  import("../results/forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))
+                }
+                defaultValues={{
+                  ...Object.fromEntries(
+                    (d.view.outcome?.rows ?? [])
+                      .slice(0, d.edition.laureateCount)
+                      .map((r, i) => [`choice_${i + 1}`, r.id]),
+                  ),
+                  ...d.recommendation,
+                }}
+              >
                 <input type="hidden" name="intent" value="recommend" />
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>
                     <legend>{t("results.recommendation_place", { n: i + 1 })}</legend>
-                    <SelectField name={`choice_${i + 1}`} label={t("results.recommendation_choice")} placeholder={t("fields.choose")} options={d.view!.shortlist.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))} />
-                    <TextField name={`citation_en_${i + 1}`} label={t("results.citation_en")} multiline rows={3} dirAuto />
-                    <TextField name={`citation_fr_${i + 1}`} label={t("results.citation_fr")} multiline rows={3} dirAuto />
+                    <SelectField
+                      name={`choice_${i + 1}`}
+                      label={t("results.recommendation_choice")}
+                      placeholder={t("fields.choose")}
+                      options={d.view!.shortlist.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))}
+                    />
+                    <TextField
+                      name={`citation_en_${i + 1}`}
+                      label={t("results.citation_en")}
+                      multiline
+                      rows={3}
+                      dirAuto
+                    />
+                    <TextField
+                      name={`citation_fr_${i + 1}`}
+                      label={t("results.citation_fr")}
+                      multiline
+                      rows={3}
+                      dirAuto
+                    />
                   </fieldset>
                 ))}
                 <TextField name="minutes" label={t("results.minutes")} multiline rows={6} dirAuto />

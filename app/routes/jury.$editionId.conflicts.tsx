@@ -2,12 +2,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
-import { confirmDeclarations, declareConflict, declaredConflictsOpen, listApplicationsForDeclaration, withdrawDeclaredConflict } from "../jury/models/conflict-declarations.server";
+import {
+  confirmDeclarations,
+  declareConflict,
+  declaredConflictsOpen,
+  listApplicationsForDeclaration,
+  withdrawDeclaredConflict,
+} from "../jury/models/conflict-declarations.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 
@@ -22,8 +35,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canWithdraw = declaredConflictsOpen({ editionId: edition.id });
   // "?withdraw=<application>" is the confirmation step for one declared conflict (works without JavaScript).
   const withdrawId = new URL(request.url).searchParams.get("withdraw");
-  const withdrawing = canWithdraw ? (list.applications.find((a) => a.id === withdrawId && a.conflict !== null) ?? null) : null;
-  return { year: edition.year, declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null, applications: list.applications, canWithdraw, withdrawing };
+  const withdrawing = canWithdraw
+    ? (list.applications.find((a) => a.id === withdrawId && a.conflict !== null) ?? null)
+    : null;
+  return {
+    year: edition.year,
+    declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null,
+    applications: list.applications,
+    canWithdraw,
+    withdrawing,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,17 +53,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await validateForm(request, declarationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent }, { status: 400 });
   if (form.data.intent === "declare") {
-    const done = declareConflict({ editionId, userId: user.id, applicationId: form.data.applicationId, reason: form.data.reason });
-    if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "declare" }, { status: 400 });
+    const done = declareConflict({
+      editionId,
+      userId: user.id,
+      applicationId: form.data.applicationId,
+      reason: form.data.reason,
+    });
+    if (!done.ok)
+      return data(
+        { errors: fieldError(done.field, done.error), values: form.values, intent: "declare" },
+        { status: 400 },
+      );
     return redirect(`/jury/${editionId}/conflicts?declared=1`);
   }
   if (form.data.intent === "withdraw") {
     const done = withdrawDeclaredConflict({ editionId, userId: user.id, applicationId: form.data.applicationId });
-    if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "withdraw" }, { status: 400 });
+    if (!done.ok)
+      return data(
+        { errors: fieldError(done.field, done.error), values: form.values, intent: "withdraw" },
+        { status: 400 },
+      );
     return redirect(`/jury/${editionId}/conflicts?withdrawn=1`);
   }
   const done = confirmDeclarations({ editionId, userId: user.id });
-  if (!done.ok) return data({ errors: fieldError(done.field, done.error), values: form.values, intent: "confirm" }, { status: 400 });
+  if (!done.ok)
+    return data(
+      { errors: fieldError(done.field, done.error), values: form.values, intent: "confirm" },
+      { status: 400 },
+    );
   return redirect(`/jury/${editionId}/conflicts?confirmed=1`);
 }
 
@@ -79,7 +117,11 @@ export default function DeclareConflicts() {
             <bdi>{withdrawing.title}</bdi> — <bdi>{withdrawing.organisation}</bdi>
           </p>
           <p>{t("jury.conflicts.withdraw_intro")}</p>
-          <ValidatedForm id="withdraw" schema={() => import("../jury/forms/jury").then((m) => m.withdrawConflictSchema)} result={resultForIntent(result, "withdraw")}>
+          <ValidatedForm
+            id="withdraw"
+            schema={() => import("../jury/forms/jury").then((m) => m.withdrawConflictSchema)}
+            result={resultForIntent(result, "withdraw")}
+          >
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="applicationId" value={withdrawing.id} />
             <Checkbox name="confirm" label={t("jury.conflicts.withdraw_confirm")} />
@@ -140,17 +182,37 @@ export default function DeclareConflicts() {
       {open.length > 0 ? (
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>
-          <ValidatedForm id="declare" schema={() => import("../jury/forms/jury").then((m) => m.declareConflictSchema)} result={resultForIntent(result, "declare")}>
+          <ValidatedForm
+            id="declare"
+            schema={() => import("../jury/forms/jury").then((m) => m.declareConflictSchema)}
+            result={resultForIntent(result, "declare")}
+          >
             <input type="hidden" name="intent" value="declare" />
-            <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={open.map((a) => ({ value: a.id, label: a.title }))} />
-            <TextField name="reason" label={t("jury.conflicts.reason")} hint={t("jury.conflicts.reason_hint")} multiline rows={3} dirAuto />
+            <SelectField
+              name="applicationId"
+              label={t("jury.application")}
+              placeholder={t("fields.choose")}
+              options={open.map((a) => ({ value: a.id, label: a.title }))}
+            />
+            <TextField
+              name="reason"
+              label={t("jury.conflicts.reason")}
+              hint={t("jury.conflicts.reason_hint")}
+              multiline
+              rows={3}
+              dirAuto
+            />
             <SubmitButton>{t("jury.conflicts.declare")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : null}
       <h2>{t("jury.conflicts.confirm_title")}</h2>
       {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
-      <ValidatedForm id="confirm" schema={() => import("../jury/forms/jury").then((m) => m.confirmDeclarationsSchema)} result={resultForIntent(result, "confirm")}>
+      <ValidatedForm
+        id="confirm"
+        schema={() => import("../jury/forms/jury").then((m) => m.confirmDeclarationsSchema)}
+        result={resultForIntent(result, "confirm")}
+      >
         <input type="hidden" name="intent" value="confirm" />
         <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
         <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>

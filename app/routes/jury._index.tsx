@@ -46,7 +46,8 @@ export default function JuryDashboard() {
               {t("jury.dashboard.edition", { year: e.year })} — <bdi>{e.theme}</bdi>
             </h2>
             <p>
-              {e.isChair ? t("dashboard.juror_chair") : t("dashboard.juror_member")} {t("jury.deadline", { date: formatDateTime(e.closesAt, t.locale) })}
+              {e.isChair ? t("dashboard.juror_chair") : t("dashboard.juror_member")}{" "}
+              {t("jury.deadline", { date: formatDateTime(e.closesAt, t.locale) })}
             </p>
             <p>
               {e.declared ? t("jury.dashboard.declared") : t("jury.dashboard.declare_first")}{" "}
@@ -61,7 +62,9 @@ export default function JuryDashboard() {
             ) : (
               <>
                 <p>
-                  <label htmlFor={`progress-${e.id}`}>{t("jury.dashboard.progress", { done: submitted, total: e.reviews.length })}</label>{" "}
+                  <label htmlFor={`progress-${e.id}`}>
+                    {t("jury.dashboard.progress", { done: submitted, total: e.reviews.length })}
+                  </label>{" "}
                   <progress id={`progress-${e.id}`} max={e.reviews.length} value={submitted} />
                 </p>
                 <div className="table-wrap">

@@ -12,7 +12,13 @@ import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/ju
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { colleagueReviews, getReviewForJuror, recuseReview, reopenReview, saveReview } from "../jury/models/reviews.server";
+import {
+  colleagueReviews,
+  getReviewForJuror,
+  recuseReview,
+  reopenReview,
+  saveReview,
+} from "../jury/models/reviews.server";
 import { scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -26,17 +32,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const { review, application, files, letter, edition, criteria } = found;
   return {
-    review: { id: review.id, state: review.state, scores: review.scores, comments: review.comments, overallComment: review.overallComment, confidence: review.confidence, version: review.version, submittedAt: review.submittedAt?.getTime() ?? null },
-    application: { title: application.title, reference: application.reference, organisation: application.organisation, country: application.country, language: application.language, content: application.nominatedContent },
+    review: {
+      id: review.id,
+      state: review.state,
+      scores: review.scores,
+      comments: review.comments,
+      overallComment: review.overallComment,
+      confidence: review.confidence,
+      version: review.version,
+      submittedAt: review.submittedAt?.getTime() ?? null,
+    },
+    application: {
+      title: application.title,
+      reference: application.reference,
+      organisation: application.organisation,
+      country: application.country,
+      language: application.language,
+      content: application.nominatedContent,
+    },
     files: files.map((f) => ({ id: f.id, name: f.name, sizeBytes: f.sizeBytes })),
     letter,
-    edition: { closesAt: edition.scoringClosesAt.getTime(), scaleMin: edition.scaleMin, scaleMax: edition.scaleMax, open: scoringOpen(edition) },
+    edition: {
+      closesAt: edition.scoringClosesAt.getTime(),
+      scaleMin: edition.scaleMin,
+      scaleMax: edition.scaleMax,
+      open: scoringOpen(edition),
+    },
     criteria,
     colleagues: colleagueReviews({ reviewId: review.id, userId: user.id }),
   };
 }
 
-type Result = { errors: FieldErrors; values: Record<string, unknown>; form: "review" | "recuse" | "reopen"; autosave?: boolean };
+type Result = {
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+  form: "review" | "recuse" | "reopen";
+  autosave?: boolean;
+};
 
 function failed(result: Result, status = 400) {
   return data(result, { status });
@@ -61,7 +93,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "recuse") {
     const parsed = await validateForm(request, recuseSchema, formData);
     if (!parsed.ok) return failed({ errors: parsed.errors, values: parsed.values, form });
-    const done = recuseReview({ reviewId: review.id, userId: user.id, reason: parsed.data.reason, origin: siteOrigin() });
+    const done = recuseReview({
+      reviewId: review.id,
+      userId: user.id,
+      reason: parsed.data.reason,
+      origin: siteOrigin(),
+    });
     if (!done.ok) return failed({ errors: done.errors, values, form });
     return redirect("/jury?recused=1");
   }
@@ -72,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done.ok) return failed({ errors: done.errors, values, form }, 409);
     return redirect(`/jury/reviews/${review.id}?reopened=1`);
   }
-  if (intent !== "save_draft" && intent !== "submit") return failed({ errors: { form: { message: "errors.intent_invalid" } }, values, form });
+  if (intent !== "save_draft" && intent !== "submit")
+    return failed({ errors: { form: { message: "errors.intent_invalid" } }, values, form });
   const schema = reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax });
   const parsed = await validateForm(request, schema, formData);
   if (!parsed.ok) return failed({ errors: parsed.errors, values, form, autosave });
@@ -84,7 +122,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (k.startsWith("comment.") && v.trim() !== "") comments[k.slice(8)] = v.trim();
   }
   const confidence = typeof raw.confidence === "string" && raw.confidence !== "" ? Number(raw.confidence) : null;
-  const saved = saveReview({ reviewId: review.id, userId: user.id, intent, version: Number(raw.version), scores, comments, overallComment: String(raw.overallComment ?? "").trim(), confidence });
+  const saved = saveReview({
+    reviewId: review.id,
+    userId: user.id,
+    intent,
+    version: Number(raw.version),
+    scores,
+    comments,
+    overallComment: String(raw.overallComment ?? "").trim(),
+    confidence,
+  });
   if (!saved.ok) {
     const conflict = saved.errors.form?.message === "errors.jury_version_conflict";
     return failed({ errors: saved.errors, values, form, autosave }, conflict ? 409 : 400);
@@ -96,7 +143,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Criterion = ReturnType<typeof useLoaderData<typeof loader>>["criteria"][number];
 
 /** One criterion: its guidance, the scale as radio buttons (descriptors in the labels), a comment. */
-function CriterionField({ criterion, min, max, value, comment, error }: { criterion: Criterion; min: number; max: number; value?: string; comment?: string; error?: { message: string; vars?: Record<string, string | number> } }) {
+function CriterionField({
+  criterion,
+  min,
+  max,
+  value,
+  comment,
+  error,
+}: {
+  criterion: Criterion;
+  min: number;
+  max: number;
+  value?: string;
+  comment?: string;
+  error?: { message: string; vars?: Record<string, string | number> };
+}) {
   const t = useT();
   const name = `score.${criterion.key}`;
   const id = fieldId("review", name);
@@ -107,7 +168,11 @@ function CriterionField({ criterion, min, max, value, comment, error }: { criter
     return localized(t.locale, d);
   };
   return (
-    <fieldset className={error ? "field has-error jury-criterion" : "field jury-criterion"} id={id} aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}>
+    <fieldset
+      className={error ? "field has-error jury-criterion" : "field jury-criterion"}
+      id={id}
+      aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
+    >
       <legend>{localized(t.locale, textsOf(criterion, "title"))}</legend>
       <p className="hint" id={`${id}-hint`}>
         {localized(t.locale, textsOf(criterion, "guidance"))}
@@ -129,7 +194,13 @@ function CriterionField({ criterion, min, max, value, comment, error }: { criter
       <label htmlFor={`${id}-comment`} className="jury-comment-label">
         {t("jury.review.comment_label")}
       </label>
-      <textarea id={`${id}-comment`} name={`comment.${criterion.key}`} rows={3} dir="auto" defaultValue={comment ?? ""} />
+      <textarea
+        id={`${id}-comment`}
+        name={`comment.${criterion.key}`}
+        rows={3}
+        dir="auto"
+        defaultValue={comment ?? ""}
+      />
     </fieldset>
   );
 }
@@ -171,13 +242,23 @@ export default function ReviewPage() {
   const reviewResult = result?.form === "review" ? result : undefined;
   const errors = reviewResult?.errors ?? {};
   const kept = reviewResult?.values;
-  const defaults: Record<string, string> = { overallComment: review.overallComment, confidence: review.confidence ? String(review.confidence) : "" };
+  const defaults: Record<string, string> = {
+    overallComment: review.overallComment,
+    confidence: review.confidence ? String(review.confidence) : "",
+  };
   for (const c of criteria) {
     if (review.scores[c.key] !== undefined) defaults[`score.${c.key}`] = String(review.scores[c.key]);
     if (review.comments[c.key]) defaults[`comment.${c.key}`] = review.comments[c.key];
   }
   const value = (name: string) => (kept ? (kept[name] as string | undefined) : defaults[name]);
-  const notice = params.get("saved") === "submitted" ? "jury.review.submitted_notice" : params.get("saved") === "draft" ? "jury.review.saved_notice" : params.get("reopened") ? "jury.review.reopened_notice" : null;
+  const notice =
+    params.get("saved") === "submitted"
+      ? "jury.review.submitted_notice"
+      : params.get("saved") === "draft"
+        ? "jury.review.saved_notice"
+        : params.get("reopened")
+          ? "jury.review.reopened_notice"
+          : null;
   return (
     <>
       <p className="jury-noprint">
@@ -187,7 +268,8 @@ export default function ReviewPage() {
         <bdi>{application.title}</bdi>
       </h1>
       <p className="muted">
-        <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} · <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
+        <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} ·{" "}
+        <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
       </p>
       {notice ? (
         <p className="notice success" role="status">
@@ -225,7 +307,11 @@ export default function ReviewPage() {
                 </div>
               </dl>
               {edition.open ? (
-                <ValidatedForm id="reopen" schema={() => import("../jury/forms/jury").then((m) => m.reopenReviewSchema)} result={result?.form === "reopen" ? result : undefined}>
+                <ValidatedForm
+                  id="reopen"
+                  schema={() => import("../jury/forms/jury").then((m) => m.reopenReviewSchema)}
+                  result={result?.form === "reopen" ? result : undefined}
+                >
                   <input type="hidden" name="intent" value="reopen" />
                   <input type="hidden" name="version" value={String(review.version)} />
                   <SubmitButton secondary>{t("jury.review.reopen")}</SubmitButton>
@@ -236,7 +322,11 @@ export default function ReviewPage() {
             <ValidatedForm
               id="review"
               key={review.id}
-              schema={() => import("../jury/forms/jury").then((m) => m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }))}
+              schema={() =>
+                import("../jury/forms/jury").then((m) =>
+                  m.reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax }),
+                )
+              }
               result={reviewResult}
               defaultValues={defaults}
               autosave={{ enabled: editable && !autosave.stopped, delay: 3000, save: autosave.save }}
@@ -244,9 +334,20 @@ export default function ReviewPage() {
               <input type="hidden" name="version" value={String(autosave.version)} />
               <p className="hint">{t("jury.review.scale_hint", { min: edition.scaleMin, max: edition.scaleMax })}</p>
               {criteria.map((c) => (
-                <CriterionField key={c.key} criterion={c} min={edition.scaleMin} max={edition.scaleMax} value={value(`score.${c.key}`)} comment={value(`comment.${c.key}`)} error={errors[`score.${c.key}`]} />
+                <CriterionField
+                  key={c.key}
+                  criterion={c}
+                  min={edition.scaleMin}
+                  max={edition.scaleMax}
+                  value={value(`score.${c.key}`)}
+                  comment={value(`comment.${c.key}`)}
+                  error={errors[`score.${c.key}`]}
+                />
               ))}
-              <fieldset className={errors.confidence ? "field has-error" : "field"} id={fieldId("review", "confidence")}>
+              <fieldset
+                className={errors.confidence ? "field has-error" : "field"}
+                id={fieldId("review", "confidence")}
+              >
                 <legend>{t("jury.review.confidence")}</legend>
                 {errors.confidence ? (
                   <p className="field-error">
@@ -256,15 +357,31 @@ export default function ReviewPage() {
                 <div className="jury-scale">
                   {CONFIDENCE_LEVELS.map((level) => (
                     <label key={level} className="jury-level">
-                      <input type="radio" name="confidence" value={level} defaultChecked={value("confidence") === level} />
+                      <input
+                        type="radio"
+                        name="confidence"
+                        value={level}
+                        defaultChecked={value("confidence") === level}
+                      />
                       {t(`jury.confidence.${level}`)}
                     </label>
                   ))}
                 </div>
               </fieldset>
-              <TextField name="overallComment" label={t("jury.review.overall")} hint={t("jury.review.overall_hint")} multiline rows={4} dirAuto />
+              <TextField
+                name="overallComment"
+                label={t("jury.review.overall")}
+                hint={t("jury.review.overall_hint")}
+                multiline
+                rows={4}
+                dirAuto
+              />
               <p className="jury-autosave" role="status">
-                {autosave.conflict ? t(autosave.conflict) : autosave.savedAt ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) }) : ""}
+                {autosave.conflict
+                  ? t(autosave.conflict)
+                  : autosave.savedAt
+                    ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) })
+                    : ""}
               </p>
               <div className="button-row">
                 <SubmitButton name="intent" value="submit">
@@ -280,7 +397,11 @@ export default function ReviewPage() {
             <details className="jury-recuse" open={result?.form === "recuse"}>
               <summary>{t("jury.review.recuse_title")}</summary>
               <p>{t("jury.review.recuse_text")}</p>
-              <ValidatedForm id="recuse" schema={() => import("../jury/forms/jury").then((m) => m.recuseSchema)} result={result?.form === "recuse" ? result : undefined}>
+              <ValidatedForm
+                id="recuse"
+                schema={() => import("../jury/forms/jury").then((m) => m.recuseSchema)}
+                result={result?.form === "recuse" ? result : undefined}
+              >
                 <input type="hidden" name="intent" value="recuse" />
                 <TextField name="reason" label={t("jury.review.recuse_reason")} multiline rows={2} dirAuto />
                 <Checkbox name="confirm" label={t("jury.review.recuse_confirm")} />

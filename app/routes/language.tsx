@@ -21,7 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   // A signed-in user's profile wins over the cookie, so the switch updates the profile too.
   if (user) setUserLocale({ userId: user.id, locale: form.data.lang });
-  return redirect(safeRedirect(form.data.redirectTo, "/"), { headers: { "Set-Cookie": await localeCookie.serialize(form.data.lang) } });
+  return redirect(safeRedirect(form.data.redirectTo, "/"), {
+    headers: { "Set-Cookie": await localeCookie.serialize(form.data.lang) },
+  });
 }
 
 export default function Language() {

@@ -24,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     year,
     theme: found.edition,
     // The diploma link only for those who may download it; who the applicant is stays on the server.
-    laureates: found.laureates.map(({ applicantId, ...l }) => ({ ...l, diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }) })),
+    laureates: found.laureates.map(({ applicantId, ...l }) => ({
+      ...l,
+      diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }),
+    })),
   };
 }
 

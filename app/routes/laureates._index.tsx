@@ -13,15 +13,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await getSessionUser(request);
   const url = new URL(request.url);
   const year = Number.parseInt(url.searchParams.get("year") ?? "", 10) || undefined;
-  const country = /^[A-Z]{2}$/.test(url.searchParams.get("country") ?? "") ? url.searchParams.get("country")! : undefined;
+  const country = /^[A-Z]{2}$/.test(url.searchParams.get("country") ?? "")
+    ? url.searchParams.get("country")!
+    : undefined;
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
-  return { ...listArchive({ year, country, page }), facets: archiveFacets(), year: year ?? null, country: country ?? null };
+  return {
+    ...listArchive({ year, country, page }),
+    facets: archiveFacets(),
+    year: year ?? null,
+    country: country ?? null,
+  };
 }
 
 export default function Archive() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const countries = d.facets.countries.map((c) => ({ code: c, name: countryName(c, t.locale) })).sort((a, b) => a.name.localeCompare(b.name, t.locale));
+  const countries = d.facets.countries
+    .map((c) => ({ code: c, name: countryName(c, t.locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, t.locale));
   const query = (page: number) => {
     const p = new URLSearchParams();
     if (d.year) p.set("year", String(d.year));

@@ -23,9 +23,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, loginSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await attemptLogin({ email: form.data.email, password: form.data.password, address: clientAddress(context) });
+  const result = await attemptLogin({
+    email: form.data.email,
+    password: form.data.password,
+    address: clientAddress(context),
+  });
   if (!result.ok) {
-    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: result.error === "errors.login_locked" ? 429 : 400 });
+    return data(
+      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
+      { status: result.error === "errors.login_locked" ? 429 : 400 },
+    );
   }
   const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
   return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
@@ -38,7 +45,12 @@ export default function Login() {
   return (
     <>
       <h1>{t("login.title")}</h1>
-      <ValidatedForm id="login" schema={() => import("../accounts/forms/login").then((m) => m.loginSchema)} result={result} defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}>
+      <ValidatedForm
+        id="login"
+        schema={() => import("../accounts/forms/login").then((m) => m.loginSchema)}
+        result={result}
+        defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}
+      >
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="username" />
         <TextField name="password" label={t("fields.password")} type="password" autoComplete="current-password" />

@@ -12,7 +12,13 @@ import { nominationDecisionSchema } from "../nominations/forms/nomination.server
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime, LOCALE_NAMES, localized } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { declineApplication, getApplicationForEntity, nominateApplication, quotaUsage, returnApplication } from "../nominations/models/nomination.server";
+import {
+  declineApplication,
+  getApplicationForEntity,
+  nominateApplication,
+  quotaUsage,
+  returnApplication,
+} from "../nominations/models/nomination.server";
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
@@ -38,7 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frozen = application.nominatedContent !== null;
   return {
     entity: { id: entity.id, name: entity.name },
-    application: { ...application, state: outcomeState(application), content: frozen ? application.nominatedContent : application.content, nominatedContent: null },
+    application: {
+      ...application,
+      state: outcomeState(application),
+      content: frozen ? application.nominatedContent : application.content,
+      nominatedContent: null,
+    },
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
     sections: viewSections(),
@@ -49,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_LETTER_BYTES + 1024 * 1024) return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
+  if (length > MAX_LETTER_BYTES + 1024 * 1024)
+    return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
   const formData = await readForm(request, { maxBytes: MAX_LETTER_BYTES + 1024 * 1024 });
   const form = await validateForm(request, nominationDecisionSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -60,16 +72,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const common = { applicationId: application.id, entityId: entity.id, actorId: user.id };
   let result;
-  if (input.intent === "return") result = returnApplication({ ...common, comment: input.comment, origin: siteOrigin() });
+  if (input.intent === "return")
+    result = returnApplication({ ...common, comment: input.comment, origin: siteOrigin() });
   else if (input.intent === "decline") result = declineApplication({ ...common, reason: input.reason });
   else {
     const file = formData.get("letter");
-    const letter = file && typeof file !== "string" ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+    const letter =
+      file && typeof file !== "string"
+        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : { name: "", bytes: new Uint8Array() };
     result = nominateApplication({ ...common, letter });
   }
   if (!result.ok) {
     if (result.error === "errors.not_found") notFound();
-    return data({ errors: fieldError(result.field ?? errorField, result.error, result.vars), values: form.values }, { status: 400 });
+    return data(
+      { errors: fieldError(result.field ?? errorField, result.error, result.vars), values: form.values },
+      { status: 400 },
+    );
   }
   const done = input.intent === "return" ? "returned" : input.intent === "decline" ? "declined" : "nominated";
   return redirect(`/nominations/${application.id}?entity=${encodeURIComponent(entity.id)}&done=${done}`);
@@ -98,7 +117,9 @@ export default function NominationApplication() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/nominations?${q}&edition=${encodeURIComponent(application.editionId)}`}>{t("nominations.back")}</Link>
+        <Link to={`/nominations?${q}&edition=${encodeURIComponent(application.editionId)}`}>
+          {t("nominations.back")}
+        </Link>
       </p>
       <h1>
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
@@ -173,7 +194,12 @@ export default function NominationApplication() {
               <ValidatedForm id="nominate" result={result} encType="multipart/form-data" schema={decisionSchema}>
                 {hidden}
                 <input type="hidden" name="intent" value="nominate" />
-                <FileField name="letter" label={t("nominations.letter")} hint={t("nominations.letter_hint")} accept="application/pdf,.pdf" />
+                <FileField
+                  name="letter"
+                  label={t("nominations.letter")}
+                  hint={t("nominations.letter_hint")}
+                  accept="application/pdf,.pdf"
+                />
                 <Checkbox name="confirm" label={t("nominations.nominate_confirm")} />
                 <div className="button-row">
                   <SubmitButton>{t("nominations.nominate_submit")}</SubmitButton>
@@ -191,12 +217,18 @@ export default function NominationApplication() {
                   </Link>
                 </li>
                 <li>
-                  <Link className="button secondary" to={`/nominations/${application.id}?${q}&do=return#decision-title`}>
+                  <Link
+                    className="button secondary"
+                    to={`/nominations/${application.id}?${q}&do=return#decision-title`}
+                  >
                     {t("nominations.action.return")}
                   </Link>
                 </li>
                 <li>
-                  <Link className="button secondary" to={`/nominations/${application.id}?${q}&do=decline#decision-title`}>
+                  <Link
+                    className="button secondary"
+                    to={`/nominations/${application.id}?${q}&do=decline#decision-title`}
+                  >
                     {t("nominations.action.decline")}
                   </Link>
                 </li>
@@ -207,7 +239,12 @@ export default function NominationApplication() {
       ) : done ? null : (
         <p className="panel">{t("nominations.not_waiting")}</p>
       )}
-      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
+      <ApplicationView
+        sections={sections}
+        content={application.content}
+        attachments={application.attachments}
+        letter={application.letter}
+      />
     </>
   );
 }

@@ -9,7 +9,13 @@ import { internalDeadlineSchema } from "../nominations/forms/nomination.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
-import { currentNominationEdition, getInternalDeadline, listApplicationsForEntity, quotaUsage, setInternalDeadline } from "../nominations/models/nomination.server";
+import {
+  currentNominationEdition,
+  getInternalDeadline,
+  listApplicationsForEntity,
+  quotaUsage,
+  setInternalDeadline,
+} from "../nominations/models/nomination.server";
 import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 
@@ -21,8 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const wanted = url.searchParams.get("entity");
   if (wanted) authorize(user, "entity.act", { entityId: wanted });
-  const entity = wanted ? user.entities.find((e) => e.id === wanted) : user.entities.length === 1 ? user.entities[0] : undefined;
-  if (!entity) return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
+  const entity = wanted
+    ? user.entities.find((e) => e.id === wanted)
+    : user.entities.length === 1
+      ? user.entities[0]
+      : undefined;
+  if (!entity)
+    return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
   const edition = currentNominationEdition(url.searchParams.get("edition"));
   if (!edition) return { choose: null, entity, edition: null } as const;
   const internalDeadline = getInternalDeadline({ entityId: entity.id, editionId: edition.id });
@@ -43,14 +54,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const edition = currentNominationEdition(form.data.editionId);
   // Another entity's id is a tampered form (400), like an edition that is not the current one.
-  const entity = can(user, "entity.act", { entityId: form.data.entityId }) ? user.entities.find((e) => e.id === form.data.entityId) : undefined;
+  const entity = can(user, "entity.act", { entityId: form.data.entityId })
+    ? user.entities.find((e) => e.id === form.data.entityId)
+    : undefined;
   if (!entity || !edition || edition.id !== form.data.editionId) {
-    return data({ errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values }, { status: 400 });
+    return data(
+      { errors: fieldError("internalDeadline", "errors.form_tampered"), values: form.values },
+      { status: 400 },
+    );
   }
   const deadline = form.data.internalDeadline ? parisLocalToInstant(form.data.internalDeadline) : null;
-  if (form.data.internalDeadline && !deadline) return data({ errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values }, { status: 400 });
+  if (form.data.internalDeadline && !deadline)
+    return data(
+      { errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values },
+      { status: 400 },
+    );
   setInternalDeadline({ entityId: entity.id, editionId: edition.id, actorId: user.id, deadline });
-  return redirect(`/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`);
+  return redirect(
+    `/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`,
+  );
 }
 
 export default function NominationsWorkspace() {
@@ -145,10 +167,20 @@ export default function NominationsWorkspace() {
           t("nominations.internal_deadline_none")
         )}
       </p>
-      <ValidatedForm id="internal-deadline" result={result} defaultValues={{ internalDeadline: internalDeadlineValue }} schema={() => import("../nominations/forms/nomination").then((m) => m.internalDeadlineSchema)}>
+      <ValidatedForm
+        id="internal-deadline"
+        result={result}
+        defaultValues={{ internalDeadline: internalDeadlineValue }}
+        schema={() => import("../nominations/forms/nomination").then((m) => m.internalDeadlineSchema)}
+      >
         <input type="hidden" name="entityId" value={entity.id} />
         <input type="hidden" name="editionId" value={edition.id} />
-        <TextField name="internalDeadline" type="datetime-local" label={t("nominations.internal_deadline_field")} hint={t("nominations.internal_deadline_hint")} />
+        <TextField
+          name="internalDeadline"
+          type="datetime-local"
+          label={t("nominations.internal_deadline_field")}
+          hint={t("nominations.internal_deadline_hint")}
+        />
         <SubmitButton>{t("nominations.internal_deadline_submit")}</SubmitButton>
       </ValidatedForm>
     </>

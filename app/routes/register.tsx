@@ -26,9 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, registerSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password)) return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  if (isWeakPassword(form.data.password))
+    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
   const result = await registerApplicant({ ...form.data, address: clientAddress(context), origin: siteOrigin() });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: result.error === "errors.too_many_requests" ? 429 : 400 });
+  if (!result.ok)
+    return data(
+      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
+      { status: result.error === "errors.too_many_requests" ? 429 : 400 },
+    );
   // The same answer whether the address is new or has an account (decision 007).
   return redirect("/register?sent=1");
 }
@@ -51,11 +56,32 @@ export default function Register() {
     <>
       <h1>{t("register.title")}</h1>
       <p>{t("register.intro")}</p>
-      <ValidatedForm id="register" schema={() => import("../accounts/forms/register").then((m) => m.registerSchema)} result={result} defaultValues={{ locale: t.locale }}>
+      <ValidatedForm
+        id="register"
+        schema={() => import("../accounts/forms/register").then((m) => m.registerSchema)}
+        result={result}
+        defaultValues={{ locale: t.locale }}
+      >
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={t("fields.email_hint")} />
-        <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
-        <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <TextField
+          name="email"
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+          hint={t("fields.email_hint")}
+        />
+        <TextField
+          name="password"
+          label={t("fields.new_password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("fields.password_hint")}
+        />
+        <SelectField
+          name="locale"
+          label={t("fields.language")}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+        />
         <SubmitButton>{t("register.submit")}</SubmitButton>
       </ValidatedForm>
       <p>

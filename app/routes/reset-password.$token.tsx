@@ -20,7 +20,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
   const form = await validateForm(request, resetPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password)) return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  if (isWeakPassword(form.data.password))
+    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
   const result = await resetPassword({ token: params.token ?? "", password: form.data.password });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect("/login?reset=1");
@@ -44,8 +45,18 @@ export default function ResetPassword() {
   return (
     <>
       <h1>{t("reset.title")}</h1>
-      <ValidatedForm id="reset" schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)} result={result}>
-        <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
+      <ValidatedForm
+        id="reset"
+        schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)}
+        result={result}
+      >
+        <TextField
+          name="password"
+          label={t("fields.new_password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("fields.password_hint")}
+        />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </ValidatedForm>
     </>

@@ -49,7 +49,13 @@ export default function EditionOverview() {
   const [params] = useSearchParams();
   const next = nextPhase(e.phase);
   const previous = previousPhase(e.phase);
-  const notice = params.get("created") ? "editions.created" : params.get("saved") ? "editions.saved" : params.get("phase") ? "editions.phase_changed" : null;
+  const notice = params.get("created")
+    ? "editions.created"
+    : params.get("saved")
+      ? "editions.saved"
+      : params.get("phase")
+        ? "editions.phase_changed"
+        : null;
   return (
     <>
       <p>
@@ -79,7 +85,9 @@ export default function EditionOverview() {
         ) : null}
         {previous ? (
           <li>
-            <Link to={`/secretariat/editions/${e.id}/phase?to=${previous}`}>{t("editions.back_to", { phase: t(`phase.${previous}`) })}</Link>
+            <Link to={`/secretariat/editions/${e.id}/phase?to=${previous}`}>
+              {t("editions.back_to", { phase: t(`phase.${previous}`) })}
+            </Link>
           </li>
         ) : null}
       </ul>
@@ -119,19 +127,25 @@ export default function EditionOverview() {
           <Link to={`/secretariat/editions/${e.id}/settings`}>{t("editions.edit_settings")}</Link>
         </li>
         <li>
-          <Link to={`/secretariat/editions/${e.id}/criteria`}>{t("editions.edit_criteria", { count: criteriaCount })}</Link>
+          <Link to={`/secretariat/editions/${e.id}/criteria`}>
+            {t("editions.edit_criteria", { count: criteriaCount })}
+          </Link>
         </li>
         <li>
-          <Link to={`/secretariat/editions/${e.id}/eligibility`}>{t("editions.edit_rules", { count: rulesCount })}</Link>
+          <Link to={`/secretariat/editions/${e.id}/eligibility`}>
+            {t("editions.edit_rules", { count: rulesCount })}
+          </Link>
         </li>
       </ul>
       <h2>{t("edition_links.title")}</h2>
       <ul className="editions-actions">
-        {(["jury", "conflicts", "assignment", "progress", "results", "deliberation", "decision"] as const).map((page) => (
-          <li key={page}>
-            <Link to={`/secretariat/editions/${e.id}/${page}`}>{t(`edition_links.${page}`)}</Link>
-          </li>
-        ))}
+        {(["jury", "conflicts", "assignment", "progress", "results", "deliberation", "decision"] as const).map(
+          (page) => (
+            <li key={page}>
+              <Link to={`/secretariat/editions/${e.id}/${page}`}>{t(`edition_links.${page}`)}</Link>
+            </li>
+          ),
+        )}
         <li>
           <Link to={`/secretariat/screening?edition=${e.id}`}>{t("edition_links.screening")}</Link>
         </li>

@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -13,7 +20,12 @@ import { listJury } from "../jury/models/members.server";
 import { pendingProposals } from "../jury/models/conflicts.server";
 import { applicationOptions, countEligible, resolveApplication } from "../jury/models/eligible-applications.server";
 import { defaultMaxLoad, publishAssignments, runAssignment, type Explanation } from "../jury/models/assignment.server";
-import { addAssignment, findAssignment, removeAssignment, swapAssignment } from "../jury/models/assignment-edits.server";
+import {
+  addAssignment,
+  findAssignment,
+  removeAssignment,
+  swapAssignment,
+} from "../jury/models/assignment-edits.server";
 import { assignmentOverview } from "../jury/models/assignment-overview.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
@@ -25,7 +37,8 @@ export const links = () => [{ rel: "stylesheet", href: juryCss }];
 
 const ADJUSTMENTS = ["add", "swap", "remove"] as const;
 type Adjustment = (typeof ADJUSTMENTS)[number];
-const adjustmentOf = (value: unknown): Adjustment | null => ((ADJUSTMENTS as readonly unknown[]).includes(value) ? (value as Adjustment) : null);
+const adjustmentOf = (value: unknown): Adjustment | null =>
+  (ADJUSTMENTS as readonly unknown[]).includes(value) ? (value as Adjustment) : null;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
@@ -114,7 +127,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A failure about the application is shown next to the field the form had (list or reference).
       const refused = (failure: Failure) =>
         bad({
-          errors: fieldError(failure.field === "applicationId" && input.reference !== undefined ? "reference" : failure.field, failure.error, failure.vars),
+          errors: fieldError(
+            failure.field === "applicationId" && input.reference !== undefined ? "reference" : failure.field,
+            failure.error,
+            failure.vars,
+          ),
           values: form.values,
           intent: input.intent,
         });
@@ -181,7 +198,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssignmentPage() {
   const t = useT();
-  const { edition, adjust: adjustParam, jurors, overview, applicationOptions, pendingConflicts, defaults } = useLoaderData<typeof loader>();
+  const {
+    edition,
+    adjust: adjustParam,
+    jurors,
+    overview,
+    applicationOptions,
+    pendingConflicts,
+    defaults,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const adjust = adjustmentOf(result?.intent) ?? adjustParam;
@@ -200,18 +225,45 @@ export default function AssignmentPage() {
           <Link to=".">{t("jury.assignment.back")}</Link>
         </p>
         <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
-        <ValidatedForm id={adjust} schema={() => import("../jury/forms/jury").then((m) => m[schema[adjust]])} result={resultForIntent(result, adjust)} defaultValues={{ maxLoad: defaults.maxLoad }}>
+        <ValidatedForm
+          id={adjust}
+          schema={() => import("../jury/forms/jury").then((m) => m[schema[adjust]])}
+          result={resultForIntent(result, adjust)}
+          defaultValues={{ maxLoad: defaults.maxLoad }}
+        >
           <input type="hidden" name="intent" value={adjust} />
           <ApplicationChoice options={applicationOptions} />
-          {adjust === "add" ? null : <SelectField name="fromMemberId" label={t("jury.assignment.from")} placeholder={t("fields.choose")} options={jurorOptions} />}
-          {adjust === "remove" ? null : <SelectField name="memberId" label={t(adjust === "swap" ? "jury.assignment.swap_to" : "jury.juror")} placeholder={t("fields.choose")} options={jurorOptions} />}
-          {adjust === "remove" ? null : <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />}
+          {adjust === "add" ? null : (
+            <SelectField
+              name="fromMemberId"
+              label={t("jury.assignment.from")}
+              placeholder={t("fields.choose")}
+              options={jurorOptions}
+            />
+          )}
+          {adjust === "remove" ? null : (
+            <SelectField
+              name="memberId"
+              label={t(adjust === "swap" ? "jury.assignment.swap_to" : "jury.juror")}
+              placeholder={t("fields.choose")}
+              options={jurorOptions}
+            />
+          )}
+          {adjust === "remove" ? null : (
+            <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
+          )}
           <SubmitButton>{t(`jury.assignment.${adjust}`)}</SubmitButton>
         </ValidatedForm>
       </>
     );
   }
-  const notice = params.get("published") ? t("jury.assignment.published", { count: params.get("published")! }) : params.get("generated") ? t("jury.assignment.generated", { count: params.get("generated")! }) : params.get("adjusted") ? t("jury.assignment.adjusted") : null;
+  const notice = params.get("published")
+    ? t("jury.assignment.published", { count: params.get("published")! })
+    : params.get("generated")
+      ? t("jury.assignment.generated", { count: params.get("generated")! })
+      : params.get("adjusted")
+        ? t("jury.assignment.adjusted")
+        : null;
   const o = overview!;
   return (
     <>
@@ -225,14 +277,19 @@ export default function AssignmentPage() {
       ) : null}
       {pendingConflicts > 0 && !result?.conflictsFirst ? (
         <p className="notice">
-          {t("jury.assignment.conflicts_pending", { count: pendingConflicts })} <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("jury.assignment.conflicts_link")}</Link>
+          {t("jury.assignment.conflicts_pending", { count: pendingConflicts })}{" "}
+          <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("jury.assignment.conflicts_link")}</Link>
         </p>
       ) : null}
       {result?.conflictsFirst ? (
         <div className="notice" role="alert">
           <h2>{t("jury.assignment.conflicts_first_title")}</h2>
-          {result.conflictsFirst.pending > 0 ? <p>{t("jury.assignment.conflicts_pending", { count: result.conflictsFirst.pending })}</p> : null}
-          {result.conflictsFirst.undetected > 0 ? <p>{t("jury.assignment.conflicts_undetected", { count: result.conflictsFirst.undetected })}</p> : null}
+          {result.conflictsFirst.pending > 0 ? (
+            <p>{t("jury.assignment.conflicts_pending", { count: result.conflictsFirst.pending })}</p>
+          ) : null}
+          {result.conflictsFirst.undetected > 0 ? (
+            <p>{t("jury.assignment.conflicts_undetected", { count: result.conflictsFirst.undetected })}</p>
+          ) : null}
           <p>
             <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("jury.assignment.conflicts_link")}</Link>
           </p>
@@ -253,9 +310,19 @@ export default function AssignmentPage() {
         </div>
       ) : null}
       <h2>{t("jury.assignment.run_title")}</h2>
-      <ValidatedForm id="run" schema={() => import("../jury/forms/jury").then((m) => m.runAssignmentSchema)} result={resultForIntent(result, "run")} defaultValues={defaults}>
+      <ValidatedForm
+        id="run"
+        schema={() => import("../jury/forms/jury").then((m) => m.runAssignmentSchema)}
+        result={resultForIntent(result, "run")}
+        defaultValues={defaults}
+      >
         <input type="hidden" name="intent" value="run" />
-        <TextField name="reviewers" type="number" label={t("jury.assignment.reviewers")} hint={t("jury.assignment.reviewers_hint", { jurors: jurors.length })} />
+        <TextField
+          name="reviewers"
+          type="number"
+          label={t("jury.assignment.reviewers")}
+          hint={t("jury.assignment.reviewers_hint", { jurors: jurors.length })}
+        />
         <TextField name="maxLoad" type="number" label={t("jury.assignment.max_load")} />
         <TextField name="minLoad" type="number" label={t("jury.assignment.min_load")} />
         <SubmitButton>{t("jury.assignment.run")}</SubmitButton>
@@ -335,8 +402,16 @@ export default function AssignmentPage() {
       </ul>
 
       <h2>{t("jury.assignment.publish_title")}</h2>
-      <p>{o.unpublished > 0 ? t("jury.assignment.unpublished", { count: o.unpublished }) : t("jury.assignment.nothing_unpublished")}</p>
-      <ValidatedForm id="publish" schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)} result={resultForIntent(result, "publish")}>
+      <p>
+        {o.unpublished > 0
+          ? t("jury.assignment.unpublished", { count: o.unpublished })
+          : t("jury.assignment.nothing_unpublished")}
+      </p>
+      <ValidatedForm
+        id="publish"
+        schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)}
+        result={resultForIntent(result, "publish")}
+      >
         <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>

@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -12,7 +19,13 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
 import { listJury } from "../jury/models/members.server";
 import { listConflicts } from "../jury/models/conflicts.server";
-import { addManualConflict, confirmConflict, confirmProposalsWithoutSubmittedReview, conflictForDecision, dismissConflict } from "../jury/models/conflict-decisions.server";
+import {
+  addManualConflict,
+  confirmConflict,
+  confirmProposalsWithoutSubmittedReview,
+  conflictForDecision,
+  dismissConflict,
+} from "../jury/models/conflict-decisions.server";
 import { detectConflicts } from "../jury/models/conflict-detection.server";
 import { applicationOptions, resolveApplication } from "../jury/models/eligible-applications.server";
 import { getJuryEdition } from "../jury/models/shared.server";
@@ -78,19 +91,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, conflictsSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values, intent: form.values.intent, decision: null }, { status: 400 });
+  if (!form.ok)
+    return data(
+      { errors: form.errors, values: form.values, intent: form.values.intent, decision: null },
+      { status: 400 },
+    );
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/conflicts`;
   const origin = siteOrigin();
   const refused = (failure: Failure, decision: Decision | null = null) =>
     data(
       {
-        errors: fieldError(failure.field === "applicationId" && input.intent === "add" && input.reference !== undefined ? "reference" : failure.field, failure.error, failure.vars),
+        errors: fieldError(
+          failure.field === "applicationId" && input.intent === "add" && input.reference !== undefined
+            ? "reference"
+            : failure.field,
+          failure.error,
+          failure.vars,
+        ),
         values: form.values,
         intent: input.intent,
         decision: decision ? decisionView(decision) : null,
       },
-      { status: 400 }
+      { status: 400 },
     );
   switch (input.intent) {
     case "detect": {
@@ -102,12 +125,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}?confirmed_many=${done.confirmed}&left=${done.left}`);
     }
     case "confirm": {
-      const done = confirmConflict({ editionId: edition.id, conflictId: input.conflictId, actorId: user.id, origin, submittedReviewAcknowledged: input.acknowledge !== undefined });
+      const done = confirmConflict({
+        editionId: edition.id,
+        conflictId: input.conflictId,
+        actorId: user.id,
+        origin,
+        submittedReviewAcknowledged: input.acknowledge !== undefined,
+      });
       // Another edition's conflict, or none, is not there for this page.
       if (!done.ok && done.error === "errors.jury_conflict_unknown") notFound();
       if (!done.ok) {
         // A submitted review needs the step that names it: the refusal shows that step.
-        const decision = done.field === "acknowledge" ? conflictForDecision({ editionId: edition.id, conflictId: input.conflictId }) : null;
+        const decision =
+          done.field === "acknowledge"
+            ? conflictForDecision({ editionId: edition.id, conflictId: input.conflictId })
+            : null;
         return refused(done, decision);
       }
       return redirect(`${here}?confirmed=1`);
@@ -119,9 +151,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}?dismissed=1`);
     }
     case "add": {
-      const application = resolveApplication({ editionId: edition.id, applicationId: input.applicationId, reference: input.reference });
+      const application = resolveApplication({
+        editionId: edition.id,
+        applicationId: input.applicationId,
+        reference: input.reference,
+      });
       if (!application.ok) return refused(application);
-      const done = addManualConflict({ editionId: edition.id, actorId: user.id, memberId: input.memberId, applicationId: application.id, reason: input.reason, origin });
+      const done = addManualConflict({
+        editionId: edition.id,
+        actorId: user.id,
+        memberId: input.memberId,
+        applicationId: application.id,
+        reason: input.reason,
+        origin,
+      });
       if (!done.ok) return refused(done);
       return redirect(done.confirmStep ? `${here}?confirm=${done.confirmStep}` : `${here}?added=1`);
     }
@@ -129,7 +172,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** One button on a proposal's row; the hidden text names the row for screen readers. */
-function ProposalAction({ intent, conflict }: { intent: "confirm" | "dismiss"; conflict: { id: string; jurorName: string; title: string } }) {
+function ProposalAction({
+  intent,
+  conflict,
+}: {
+  intent: "confirm" | "dismiss";
+  conflict: { id: string; jurorName: string; title: string };
+}) {
   const t = useT();
   return (
     <Form method="post" className="jury-inline-form">
@@ -137,13 +186,22 @@ function ProposalAction({ intent, conflict }: { intent: "confirm" | "dismiss"; c
       <input type="hidden" name="conflictId" value={conflict.id} />
       <button type="submit" className="button secondary">
         {t(`jury.conflicts_admin.${intent}`)}
-        <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: conflict.jurorName, title: conflict.title })}</span>
+        <span className="visually-hidden">
+          {" "}
+          — {t("jury.conflicts_admin.row", { juror: conflict.jurorName, title: conflict.title })}
+        </span>
       </button>
     </Form>
   );
 }
 
-function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisionView>; result: ReturnType<typeof useActionData<typeof action>> }) {
+function ConfirmStep({
+  decision,
+  result,
+}: {
+  decision: ReturnType<typeof decisionView>;
+  result: ReturnType<typeof useActionData<typeof action>>;
+}) {
   const t = useT();
   const review = decision.review;
   return (
@@ -173,15 +231,31 @@ function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisio
           {!review
             ? t("jury.conflicts_admin.review_none")
             : review.state === "submitted"
-              ? t("jury.conflicts_admin.review_submitted", { date: review.submittedAt ? formatDateTime(review.submittedAt, t.locale) : "—", total: review.total, max: review.maxTotal })
+              ? t("jury.conflicts_admin.review_submitted", {
+                  date: review.submittedAt ? formatDateTime(review.submittedAt, t.locale) : "—",
+                  total: review.total,
+                  max: review.maxTotal,
+                })
               : t(`jury.conflicts_admin.review_${review.state}`)}
         </dd>
       </dl>
-      <p>{review?.state === "submitted" ? t("jury.conflicts_admin.confirm_submitted_warning") : review ? t("jury.conflicts_admin.confirm_review_warning") : t("jury.conflicts_admin.confirm_no_review")}</p>
-      <ValidatedForm id="confirm" schema={() => import("../jury/forms/jury").then((m) => m.confirmConflictSchema)} result={resultForIntent(result, "confirm")}>
+      <p>
+        {review?.state === "submitted"
+          ? t("jury.conflicts_admin.confirm_submitted_warning")
+          : review
+            ? t("jury.conflicts_admin.confirm_review_warning")
+            : t("jury.conflicts_admin.confirm_no_review")}
+      </p>
+      <ValidatedForm
+        id="confirm"
+        schema={() => import("../jury/forms/jury").then((m) => m.confirmConflictSchema)}
+        result={resultForIntent(result, "confirm")}
+      >
         <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="conflictId" value={decision.id} />
-        {review?.state === "submitted" ? <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} /> : null}
+        {review?.state === "submitted" ? (
+          <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} />
+        ) : null}
         <div className="button-row">
           <SubmitButton>{t("jury.conflicts_admin.confirm_button")}</SubmitButton>
           <Link to=".">{t("jury.conflicts_admin.back")}</Link>
@@ -193,7 +267,19 @@ function ConfirmStep({ decision, result }: { decision: ReturnType<typeof decisio
 
 export default function ConflictsRegister() {
   const t = useT();
-  const { edition, adding: addingParam, confirming, conflicts, total, proposed, proposedWithSubmitted, page, pages, jurors, applicationOptions } = useLoaderData<typeof loader>();
+  const {
+    edition,
+    adding: addingParam,
+    confirming,
+    conflicts,
+    total,
+    proposed,
+    proposedWithSubmitted,
+    page,
+    pages,
+    jurors,
+    applicationOptions,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const adding = addingParam || result?.intent === "add";
@@ -216,9 +302,18 @@ export default function ConflictsRegister() {
           <Link to=".">{t("jury.conflicts_admin.back")}</Link>
         </p>
         <h2>{t("jury.conflicts_admin.add_title")}</h2>
-        <ValidatedForm id="conflict" schema={() => import("../jury/forms/jury").then((m) => m.manualConflictSchema)} result={resultForIntent(result, "add")}>
+        <ValidatedForm
+          id="conflict"
+          schema={() => import("../jury/forms/jury").then((m) => m.manualConflictSchema)}
+          result={resultForIntent(result, "add")}
+        >
           <input type="hidden" name="intent" value="add" />
-          <SelectField name="memberId" label={t("jury.juror")} placeholder={t("fields.choose")} options={jurors.map((j) => ({ value: j.id, label: j.name }))} />
+          <SelectField
+            name="memberId"
+            label={t("jury.juror")}
+            placeholder={t("fields.choose")}
+            options={jurors.map((j) => ({ value: j.id, label: j.name }))}
+          />
           <ApplicationChoice options={applicationOptions} />
           <TextField name="reason" label={t("jury.conflicts.reason")} multiline rows={2} dirAuto />
           <SubmitButton>{t("jury.conflicts_admin.add")}</SubmitButton>
@@ -234,7 +329,14 @@ export default function ConflictsRegister() {
       : params.get("dismissed")
         ? t("jury.conflicts_admin.dismissed_notice")
         : params.get("confirmed_many") !== null
-          ? [t("jury.conflicts_admin.confirmed_many", { count: Number(params.get("confirmed_many")) || 0 }), Number(params.get("left")) > 0 ? t("jury.conflicts_admin.left", { count: Number(params.get("left")) }) : ""].filter(Boolean).join(" ")
+          ? [
+              t("jury.conflicts_admin.confirmed_many", { count: Number(params.get("confirmed_many")) || 0 }),
+              Number(params.get("left")) > 0
+                ? t("jury.conflicts_admin.left", { count: Number(params.get("left")) })
+                : "",
+            ]
+              .filter(Boolean)
+              .join(" ")
           : detected !== null
             ? Number(detected) > 0
               ? t("jury.conflicts_admin.detected", { count: Number(detected) || 0 })
@@ -288,10 +390,14 @@ export default function ConflictsRegister() {
               {proposed > proposedWithSubmitted ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="confirm_safe" />
-                  <SubmitButton secondary>{t("jury.conflicts_admin.confirm_safe", { count: proposed - proposedWithSubmitted })}</SubmitButton>
+                  <SubmitButton secondary>
+                    {t("jury.conflicts_admin.confirm_safe", { count: proposed - proposedWithSubmitted })}
+                  </SubmitButton>
                 </Form>
               ) : null}
-              {proposedWithSubmitted > 0 ? <p>{t("jury.conflicts_admin.pending_submitted", { count: proposedWithSubmitted })}</p> : null}
+              {proposedWithSubmitted > 0 ? (
+                <p>{t("jury.conflicts_admin.pending_submitted", { count: proposedWithSubmitted })}</p>
+              ) : null}
             </div>
           ) : null}
           <div className="table-wrap">
@@ -325,7 +431,10 @@ export default function ConflictsRegister() {
                             {c.reviewState === "submitted" ? (
                               <Link to={`?confirm=${c.id}`} className="button secondary">
                                 {t("jury.conflicts_admin.confirm")}
-                                <span className="visually-hidden"> — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}</span>
+                                <span className="visually-hidden">
+                                  {" "}
+                                  — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
+                                </span>
                               </Link>
                             ) : (
                               <ProposalAction intent="confirm" conflict={c} />

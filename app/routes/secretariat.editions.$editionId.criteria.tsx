@@ -10,7 +10,12 @@ import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
-import { getEditionForSecretariat, moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
+import {
+  getEditionForSecretariat,
+  moveCriterion,
+  removeCriterion,
+  saveCriterion,
+} from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.criteria_title" };
@@ -64,7 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     newLevelRows: levelRows([], scale).count,
-    removing: removing ? { id: removing.id, titleEn: removing.titleEn, titleFr: removing.titleFr, titleAr: removing.titleAr } : null,
+    removing: removing
+      ? { id: removing.id, titleEn: removing.titleEn, titleFr: removing.titleFr, titleAr: removing.titleAr }
+      : null,
   };
 }
 
@@ -73,7 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const editionId = params.editionId ?? "";
   const found = getEditionForSecretariat({ editionId });
   if (!found) notFound();
-  const form = await validateForm(request, criterionSchema({ min: found.edition.scaleMin, max: found.edition.scaleMax }));
+  const form = await validateForm(
+    request,
+    criterionSchema({ min: found.edition.scaleMin, max: found.edition.scaleMax }),
+  );
   if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
     return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
   }
@@ -81,13 +91,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.data;
   const base = `/secretariat/editions/${editionId}/criteria`;
   if (input.intent === "move") {
-    const result = moveCriterion({ actorId: user.id, editionId, criterionId: input.criterionId, direction: input.direction });
-    if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    const result = moveCriterion({
+      actorId: user.id,
+      editionId,
+      criterionId: input.criterionId,
+      direction: input.direction,
+    });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(base);
   }
   if (input.intent === "remove") {
     const result = removeCriterion({ actorId: user.id, editionId, criterionId: input.criterionId });
-    if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(`${base}?removed=1`);
   }
   const { levels, ...fields } = input;
@@ -116,7 +133,13 @@ function LevelRow({ row }: { row: RowApi }) {
           <div className={error ? "field has-error" : "field"} key={key}>
             <label htmlFor={props.id}>{t(`editions.level_${key}`)}</label>
             <RowFieldError inputId={props.id} error={error} />
-            <input {...props} type="text" inputMode={key === "score" ? "numeric" : undefined} dir={key === "score" ? undefined : "auto"} className={error ? "input-error" : undefined} />
+            <input
+              {...props}
+              type="text"
+              inputMode={key === "score" ? "numeric" : undefined}
+              dir={key === "score" ? undefined : "auto"}
+              className={error ? "input-error" : undefined}
+            />
           </div>
         );
       })}
@@ -129,13 +152,34 @@ function LevelRow({ row }: { row: RowApi }) {
   );
 }
 
-function CriterionForm({ editionId, values, levelCount, scale, result }: { editionId: string; values: Record<string, string>; levelCount: number; scale: { min: number; max: number }; result: FormResult | null }) {
+function CriterionForm({
+  editionId,
+  values,
+  levelCount,
+  scale,
+  result,
+}: {
+  editionId: string;
+  values: Record<string, string>;
+  levelCount: number;
+  scale: { min: number; max: number };
+  result: FormResult | null;
+}) {
   const t = useT();
   // After a refused post the rows are the ones posted (JavaScript may have added or removed some).
-  const posted = result?.values ? Object.keys(result.values).map((key) => Number(/^levels\.(\d+)\./.exec(key)?.[1] ?? -1) + 1) : [];
-  const defaults = result?.values ? Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("levels."))) : values;
+  const posted = result?.values
+    ? Object.keys(result.values).map((key) => Number(/^levels\.(\d+)\./.exec(key)?.[1] ?? -1) + 1)
+    : [];
+  const defaults = result?.values
+    ? Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("levels.")))
+    : values;
   return (
-    <ValidatedForm id="criterion" schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema(scale))} result={result} defaultValues={defaults}>
+    <ValidatedForm
+      id="criterion"
+      schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema(scale))}
+      result={result}
+      defaultValues={defaults}
+    >
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="save" />
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}
@@ -146,19 +190,34 @@ function CriterionForm({ editionId, values, levelCount, scale, result }: { editi
       <TextField name="titleAr" label={t("editions.criterion_title_ar")} hint={t("editions.optional")} dirAuto />
       <TextField name="guidanceEn" label={t("editions.criterion_guidance_en")} multiline rows={3} dirAuto />
       <TextField name="guidanceFr" label={t("editions.criterion_guidance_fr")} multiline rows={3} dirAuto />
-      <TextField name="guidanceAr" label={t("editions.criterion_guidance_ar")} hint={t("editions.optional")} multiline rows={3} dirAuto />
+      <TextField
+        name="guidanceAr"
+        label={t("editions.criterion_guidance_ar")}
+        hint={t("editions.optional")}
+        multiline
+        rows={3}
+        dirAuto
+      />
       <fieldset className="field editions-level-list" aria-describedby="criterion-levels-hint">
         <legend>{t("editions.levels_legend")}</legend>
         <p className="hint" id="criterion-levels-hint">
           {t("editions.levels_hint", { min: scale.min, max: scale.max })}
         </p>
-        <FieldRows name="levels" count={Math.max(result?.values ? 0 : levelCount, ...posted)} blank={BLANK_LEVEL} max={scale.max - scale.min + 1} addLabel={t("editions.level_add")}>
+        <FieldRows
+          name="levels"
+          count={Math.max(result?.values ? 0 : levelCount, ...posted)}
+          blank={BLANK_LEVEL}
+          max={scale.max - scale.min + 1}
+          addLabel={t("editions.level_add")}
+        >
           {(row) => <LevelRow row={row} />}
         </FieldRows>
       </fieldset>
       <div className="button-row">
         <SubmitButton>{t("editions.criterion_save")}</SubmitButton>
-        {values.criterionId ? <Link to={`/secretariat/editions/${editionId}/criteria`}>{t("editions.cancel")}</Link> : null}
+        {values.criterionId ? (
+          <Link to={`/secretariat/editions/${editionId}/criteria`}>{t("editions.cancel")}</Link>
+        ) : null}
       </div>
     </ValidatedForm>
   );
@@ -180,7 +239,11 @@ export default function Criteria() {
           {t(params.get("removed") ? "editions.removed" : "editions.criterion_saved")}
         </p>
       ) : null}
-      {edition.locked ? <p className="notice">{t("editions.criteria_locked")}</p> : <p>{t("editions.criteria_intro")}</p>}
+      {edition.locked ? (
+        <p className="notice">{t("editions.criteria_locked")}</p>
+      ) : (
+        <p>{t("editions.criteria_intro")}</p>
+      )}
       {removing ? (
         <RemoveConfirmation
           title={t("editions.criterion_remove_title")}
@@ -189,7 +252,11 @@ export default function Criteria() {
           editionId={edition.id}
           idField="criterionId"
           id={removing.id}
-          schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema({ min: edition.scaleMin, max: edition.scaleMax }))}
+          schema={() =>
+            import("../editions/forms/edition").then((m) =>
+              m.criterionSchema({ min: edition.scaleMin, max: edition.scaleMax }),
+            )
+          }
           result={result}
           cancelTo={base}
         />
@@ -204,7 +271,11 @@ export default function Criteria() {
                 <bdi>{localized(t.locale, textsOf(c, "title"))}</bdi>
               </h2>
               <p className="muted">
-                {t("editions.criterion_weight_share", { weight: formatNumber(c.weight, t.locale), share: pct(c.share) })} · {t("editions.criterion_levels_count", { count: c.levels })}
+                {t("editions.criterion_weight_share", {
+                  weight: formatNumber(c.weight, t.locale),
+                  share: pct(c.share),
+                })}{" "}
+                · {t("editions.criterion_levels_count", { count: c.levels })}
               </p>
               {!edition.locked ? (
                 <div className="button-row">
@@ -248,7 +319,9 @@ export default function Criteria() {
       )}
       {!edition.locked && !removing ? (
         <>
-          <h2 id="criterion-heading">{editing ? t("editions.criterion_edit_title") : t("editions.criterion_add_title")}</h2>
+          <h2 id="criterion-heading">
+            {editing ? t("editions.criterion_edit_title") : t("editions.criterion_add_title")}
+          </h2>
           <CriterionForm
             key={editing?.id ?? "new"}
             editionId={edition.id}

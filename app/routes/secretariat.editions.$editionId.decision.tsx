@@ -30,10 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     edition: { id: edition.id, year: edition.year, phase: edition.phase, laureateCount: edition.laureateCount },
     candidates: candidateIds.filter((id) => byId.has(id)).map(name),
-    recommendation: decision?.recommendation?.map((id) => ({ ...name(id), citation: decision.citations?.[id] ?? null })) ?? null,
+    recommendation:
+      decision?.recommendation?.map((id) => ({ ...name(id), citation: decision.citations?.[id] ?? null })) ?? null,
     minutes: decision?.minutes ?? null,
     decided: decision?.decidedAt
-      ? { laureates: (decision.laureates ?? []).map(name), decisionDate: decision.decisionDate!.getTime(), sha256: decision.snapshotSha256 ?? "", announcementAt: decision.announcementAt!.getTime(), announcedAt: decision.announcedAt?.getTime() ?? null }
+      ? {
+          laureates: (decision.laureates ?? []).map(name),
+          decisionDate: decision.decisionDate!.getTime(),
+          sha256: decision.snapshotSha256 ?? "",
+          announcementAt: decision.announcementAt!.getTime(),
+          announcedAt: decision.announcedAt?.getTime() ?? null,
+        }
       : null,
   };
 }
@@ -44,11 +51,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await validateForm(request, decisionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const decisionDate = parisDateToInstant(form.data.decisionDate);
-  if (!decisionDate) return data({ errors: fieldError("decisionDate", "errors.decision_date_invalid"), values: form.values }, { status: 400 });
+  if (!decisionDate)
+    return data(
+      { errors: fieldError("decisionDate", "errors.decision_date_invalid"), values: form.values },
+      { status: 400 },
+    );
   const announcementAt = parisLocalToInstant(form.data.announcementAt);
-  if (!announcementAt) return data({ errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values }, { status: 400 });
-  const result = recordDecision({ edition, actorId: user.id, laureates: idsFrom(form.values, LAUREATE_PREFIX), decisionDate, announcementAt });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  if (!announcementAt)
+    return data(
+      { errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values },
+      { status: 400 },
+    );
+  const result = recordDecision({
+    edition,
+    actorId: user.id,
+    laureates: idsFrom(form.values, LAUREATE_PREFIX),
+    decisionDate,
+    announcementAt,
+  });
+  if (!result.ok)
+    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${edition.id}/decision?decided=1`);
 }
 
@@ -79,15 +101,21 @@ export default function Decision() {
                 {r.reference} <bdi>{r.title}</bdi>
                 {r.citation ? (
                   <blockquote className="results-citation">
-                    <p lang="en" dir="auto">{r.citation.en}</p>
-                    <p lang="fr" dir="auto">{r.citation.fr}</p>
+                    <p lang="en" dir="auto">
+                      {r.citation.en}
+                    </p>
+                    <p lang="fr" dir="auto">
+                      {r.citation.fr}
+                    </p>
                   </blockquote>
                 ) : null}
               </li>
             ))}
           </ol>
           <h3>{t("results.minutes")}</h3>
-          <p dir="auto" className="panel">{d.minutes}</p>
+          <p dir="auto" className="panel">
+            {d.minutes}
+          </p>
         </>
       ) : (
         <p className="panel">{t("results.recommendation_none")}</p>
@@ -110,7 +138,11 @@ export default function Decision() {
           <dt>{t("results.announcement_at")}</dt>
           <dd>{t("results.paris_time", { date: formatDateTime(d.decided.announcementAt, t.locale) })}</dd>
           <dt>{t("results.announcement_state")}</dt>
-          <dd>{d.decided.announcedAt ? t("results.announced_on", { date: formatDateTime(d.decided.announcedAt, t.locale) }) : t("results.embargoed")}</dd>
+          <dd>
+            {d.decided.announcedAt
+              ? t("results.announced_on", { date: formatDateTime(d.decided.announcedAt, t.locale) })
+              : t("results.embargoed")}
+          </dd>
           <dt>{t("results.snapshot")}</dt>
           <dd>
             <code className="results-hash">{d.decided.sha256}</code>{" "}
@@ -137,8 +169,18 @@ export default function Decision() {
                 <Checkbox key={c.id} name={`${LAUREATE_PREFIX}${c.id}`} label={`${c.reference} — ${c.title}`} />
               ))}
             </fieldset>
-            <TextField name="decisionDate" type="text" label={t("results.decision_date")} hint={t("results.decision_date_hint")} />
-            <TextField name="announcementAt" type="datetime-local" label={t("results.announcement_at")} hint={t("results.announcement_hint")} />
+            <TextField
+              name="decisionDate"
+              type="text"
+              label={t("results.decision_date")}
+              hint={t("results.decision_date_hint")}
+            />
+            <TextField
+              name="announcementAt"
+              type="datetime-local"
+              label={t("results.announcement_at")}
+              hint={t("results.announcement_hint")}
+            />
             <Checkbox name="confirm" label={t("results.decision_confirm")} />
             <SubmitButton>{t("results.decision_submit")}</SubmitButton>
           </ValidatedForm>

@@ -8,5 +8,9 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const snap = found(decisionSnapshot({ editionId: edition.id }));
-  return fileResponse({ bytes: snap.snapshot, name: `decision-${edition.year}-${snap.sha256.slice(0, 12)}.json`, type: "application/json; charset=utf-8" });
+  return fileResponse({
+    bytes: snap.snapshot,
+    name: `decision-${edition.year}-${snap.sha256.slice(0, 12)}.json`,
+    type: "application/json; charset=utf-8",
+  });
 });

@@ -25,9 +25,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view && scoringClosed(edition)) {
     const r = editionResults({ edition, viewer: { kind: "secretariat", userId: user.id } });
     const n = Math.max(edition.laureateCount * 2, 5);
-    candidates = (r.results?.applications ?? []).map((a, i) => ({ id: a.applicationId, reference: r.applications.get(a.applicationId)?.reference ?? "", title: r.applications.get(a.applicationId)?.title ?? "", rank: a.rank, checked: i < n }));
+    candidates = (r.results?.applications ?? []).map((a, i) => ({
+      id: a.applicationId,
+      reference: r.applications.get(a.applicationId)?.reference ?? "",
+      title: r.applications.get(a.applicationId)?.title ?? "",
+      rank: a.rank,
+      checked: i < n,
+    }));
   }
-  return { edition: { id: edition.id, year: edition.year, phase: edition.phase }, closed: scoringClosed(edition), view, candidates };
+  return {
+    edition: { id: edition.id, year: edition.year, phase: edition.phase },
+    closed: scoringClosed(edition),
+    view,
+    candidates,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = await validateForm(request, closeBallotSchema, formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
     const result = closeBallot({ editionId: edition.id, actorId: user.id });
-    if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
   }
   const form = await validateForm(request, openDeliberationSchema, formData);
@@ -81,12 +93,23 @@ export default function SecretariatDeliberation() {
           <>
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
-            <ValidatedForm id="open" result={resultForIntent(result, "open")} schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)} defaultValues={Object.fromEntries(d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]))}>
+            <ValidatedForm
+              id="open"
+              result={resultForIntent(result, "open")}
+              schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)}
+              defaultValues={Object.fromEntries(
+                d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
+              )}
+            >
               <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
                 {d.candidates.map((c) => (
-                  <Checkbox key={c.id} name={`${SHORTLIST_PREFIX}${c.id}`} label={t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: c.title })} />
+                  <Checkbox
+                    key={c.id}
+                    name={`${SHORTLIST_PREFIX}${c.id}`}
+                    label={t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: c.title })}
+                  />
                 ))}
               </fieldset>
               <SubmitButton>{t("results.open_deliberation")}</SubmitButton>
@@ -123,7 +146,11 @@ export default function SecretariatDeliberation() {
           ) : (
             <>
               <h2>{t("results.close_title")}</h2>
-              <ValidatedForm id="close" result={resultForIntent(result, "close")} schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}>
+              <ValidatedForm
+                id="close"
+                result={resultForIntent(result, "close")}
+                schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
+              >
                 <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton>{t("results.close_submit")}</SubmitButton>

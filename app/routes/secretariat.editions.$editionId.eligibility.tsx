@@ -28,8 +28,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     edition: { id: e.id, year: e.year, editable: e.phase === "draft" || e.phase === "call_open" },
     rules: found.rules.map((r) => ({ id: r.id, key: r.key, textEn: r.textEn, textFr: r.textFr, textAr: r.textAr })),
-    editing: editing ? { id: editing.id, values: { intent: "save", ruleId: editing.id, key: editing.key, textEn: editing.textEn, textFr: editing.textFr, textAr: editing.textAr ?? "" } } : null,
-    removing: removing ? { id: removing.id, textEn: removing.textEn, textFr: removing.textFr, textAr: removing.textAr } : null,
+    editing: editing
+      ? {
+          id: editing.id,
+          values: {
+            intent: "save",
+            ruleId: editing.id,
+            key: editing.key,
+            textEn: editing.textEn,
+            textFr: editing.textFr,
+            textAr: editing.textAr ?? "",
+          },
+        }
+      : null,
+    removing: removing
+      ? { id: removing.id, textEn: removing.textEn, textFr: removing.textFr, textAr: removing.textAr }
+      : null,
   };
 }
 
@@ -109,14 +123,27 @@ export default function Eligibility() {
       {edition.editable && !removing ? (
         <>
           <h2>{editing ? t("editions.rule_edit_title") : t("editions.rule_add_title")}</h2>
-          <ValidatedForm key={editing?.id ?? "new"} id="rule" schema={() => import("../editions/forms/edition").then((m) => m.ruleSchema)} result={result} defaultValues={editing?.values ?? { intent: "save" }}>
+          <ValidatedForm
+            key={editing?.id ?? "new"}
+            id="rule"
+            schema={() => import("../editions/forms/edition").then((m) => m.ruleSchema)}
+            result={result}
+            defaultValues={editing?.values ?? { intent: "save" }}
+          >
             <input type="hidden" name="editionId" value={edition.id} />
             <input type="hidden" name="intent" value="save" />
             {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}
             <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
             <TextField name="textEn" label={t("editions.rule_text_en")} multiline rows={2} dirAuto />
             <TextField name="textFr" label={t("editions.rule_text_fr")} multiline rows={2} dirAuto />
-            <TextField name="textAr" label={t("editions.rule_text_ar")} hint={t("editions.optional")} multiline rows={2} dirAuto />
+            <TextField
+              name="textAr"
+              label={t("editions.rule_text_ar")}
+              hint={t("editions.optional")}
+              multiline
+              rows={2}
+              dirAuto
+            />
             <div className="button-row">
               <SubmitButton>{t("editions.rule_save")}</SubmitButton>
               {editing ? <Link to={base}>{t("editions.cancel")}</Link> : null}

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
-import { Checkbox, resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
@@ -25,7 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const url = new URL(request.url);
-  const members = listJury({ editionId: edition.id }).map((m) => ({ id: m.id, name: m.name, email: m.email, isChair: m.isChair, country: m.country, languages: m.languages, expertise: m.expertise, replaced: !!m.replacedAt }));
+  const members = listJury({ editionId: edition.id }).map((m) => ({
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    isChair: m.isChair,
+    country: m.country,
+    languages: m.languages,
+    expertise: m.expertise,
+    replaced: !!m.replacedAt,
+  }));
   const edit = members.find((m) => m.id === url.searchParams.get("edit") && !m.replaced) ?? null;
   const replace = members.find((m) => m.id === url.searchParams.get("replace") && !m.replaced) ?? null;
   return { edition: { id: edition.id, year: edition.year }, members, edit, replace };
@@ -35,19 +51,49 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, jurySchema);
-  const bad = (errors: Record<string, { message: string; vars?: Record<string, string | number> }>, intent: unknown, status = 400) => data({ errors, values: form.values, intent }, { status });
+  const bad = (
+    errors: Record<string, { message: string; vars?: Record<string, string | number> }>,
+    intent: unknown,
+    status = 400,
+  ) => data({ errors, values: form.values, intent }, { status });
   if (!form.ok) return bad(form.errors, form.values.intent);
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/jury`;
-  if ((input.intent === "update" || input.intent === "invite") && input.country && !isCountryCode(input.country)) return bad(fieldError("country", "errors.country_invalid"), input.intent);
+  if ((input.intent === "update" || input.intent === "invite") && input.country && !isCountryCode(input.country))
+    return bad(fieldError("country", "errors.country_invalid"), input.intent);
   if (input.intent === "update") {
-    const done = updateJuror({ editionId: edition.id, actorId: user.id, memberId: input.memberId, country: input.country || null, languages: splitList(input.languages.toLowerCase()), expertise: splitList(input.expertise, /[,\n]+/), isChair: !!input.isChair });
+    const done = updateJuror({
+      editionId: edition.id,
+      actorId: user.id,
+      memberId: input.memberId,
+      country: input.country || null,
+      languages: splitList(input.languages.toLowerCase()),
+      expertise: splitList(input.expertise, /[,\n]+/),
+      isChair: !!input.isChair,
+    });
     if (!done.ok) return bad(fieldError(done.field, done.error), "update");
     return redirect(`${here}?updated=1`);
   }
   if (input.intent === "invite") {
-    const done = createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: !!input.isChair, jurorCountry: input.country || null, jurorLanguages: splitList(input.languages.toLowerCase()), origin: siteOrigin(), address: clientAddress(context) });
-    if (!done.ok) return bad(fieldError(done.field, done.error, done.vars), "invite", done.error === "errors.too_many_requests" ? 429 : 400);
+    const done = createInvitation({
+      invitedBy: user.id,
+      role: "juror",
+      editionId: edition.id,
+      name: input.name,
+      email: input.email,
+      locale: input.locale,
+      isChair: !!input.isChair,
+      jurorCountry: input.country || null,
+      jurorLanguages: splitList(input.languages.toLowerCase()),
+      origin: siteOrigin(),
+      address: clientAddress(context),
+    });
+    if (!done.ok)
+      return bad(
+        fieldError(done.field, done.error, done.vars),
+        "invite",
+        done.error === "errors.too_many_requests" ? 429 : 400,
+      );
     return redirect(`${here}?invited=1`);
   }
   const member = listJury({ editionId: edition.id }).find((m) => m.id === input.memberId && !m.replacedAt);
@@ -57,7 +103,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (throttled) return bad(fieldError(throttled.field, throttled.error, throttled.vars), "replace", 429);
   const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
-  createInvitation({ invitedBy: user.id, role: "juror", editionId: edition.id, name: input.name, email: input.email, locale: input.locale, isChair: member.isChair, jurorCountry: member.country, jurorLanguages: member.languages, origin: siteOrigin(), address: clientAddress(context) });
+  createInvitation({
+    invitedBy: user.id,
+    role: "juror",
+    editionId: edition.id,
+    name: input.name,
+    email: input.email,
+    locale: input.locale,
+    isChair: member.isChair,
+    jurorCountry: member.country,
+    jurorLanguages: member.languages,
+    origin: siteOrigin(),
+    address: clientAddress(context),
+  });
   return redirect(`${here}?replaced=1`);
 }
 
@@ -66,7 +124,13 @@ export default function JuryMembers() {
   const { edition, members, edit, replace } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("updated") ? "jury.members.updated" : params.get("invited") ? "jury.members.invited" : params.get("replaced") ? "jury.members.replaced_notice" : null;
+  const notice = params.get("updated")
+    ? "jury.members.updated"
+    : params.get("invited")
+      ? "jury.members.invited"
+      : params.get("replaced")
+        ? "jury.members.replaced_notice"
+        : null;
   const countries = sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }));
   const inviting = !!params.get("invite") || result?.intent === "invite";
   // One thing per page: a form with the long country list is shown without the members table.
@@ -130,12 +194,34 @@ export default function JuryMembers() {
       {edit ? (
         <>
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
-          <ValidatedForm id="update" schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)} result={resultForIntent(result, "update")} defaultValues={{ country: edit.country ?? "", languages: edit.languages.join(", "), expertise: edit.expertise.join(", "), isChair: edit.isChair ? "on" : "" }}>
+          <ValidatedForm
+            id="update"
+            schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)}
+            result={resultForIntent(result, "update")}
+            defaultValues={{
+              country: edit.country ?? "",
+              languages: edit.languages.join(", "),
+              expertise: edit.expertise.join(", "),
+              isChair: edit.isChair ? "on" : "",
+            }}
+          >
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
-            <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+            <SelectField
+              name="country"
+              label={t("fields.country")}
+              placeholder={t("fields.choose")}
+              options={countries}
+            />
             <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
-            <TextField name="expertise" label={t("jury.members.expertise")} hint={t("jury.members.expertise_hint")} multiline rows={2} dirAuto />
+            <TextField
+              name="expertise"
+              label={t("jury.members.expertise")}
+              hint={t("jury.members.expertise_hint")}
+              multiline
+              rows={2}
+              dirAuto
+            />
             <Checkbox name="isChair" label={t("jury.members.chair")} />
             <SubmitButton>{t("jury.members.save")}</SubmitButton>
           </ValidatedForm>
@@ -144,12 +230,21 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
           <p>{t("jury.members.replace_text")}</p>
-          <ValidatedForm id="replace" schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)} result={resultForIntent(result, "replace")} defaultValues={{ locale: t.locale }}>
+          <ValidatedForm
+            id="replace"
+            schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)}
+            result={resultForIntent(result, "replace")}
+            defaultValues={{ locale: t.locale }}
+          >
             <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+            <SelectField
+              name="locale"
+              label={t("fields.language")}
+              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+            />
             <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
             <button type="submit" className="button danger">
               {t("jury.members.replace")}
@@ -167,12 +262,26 @@ export default function JuryMembers() {
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>
-          <ValidatedForm id="invite" schema={() => import("../jury/forms/jury").then((m) => m.inviteJurorSchema)} result={resultForIntent(result, "invite")} defaultValues={{ locale: t.locale, languages: "en, fr" }}>
+          <ValidatedForm
+            id="invite"
+            schema={() => import("../jury/forms/jury").then((m) => m.inviteJurorSchema)}
+            result={resultForIntent(result, "invite")}
+            defaultValues={{ locale: t.locale, languages: "en, fr" }}
+          >
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
-            <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+            <SelectField
+              name="locale"
+              label={t("fields.language")}
+              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+            />
+            <SelectField
+              name="country"
+              label={t("fields.country")}
+              placeholder={t("fields.choose")}
+              options={countries}
+            />
             <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
             <Checkbox name="isChair" label={t("jury.members.chair")} />
             <SubmitButton>{t("jury.members.invite")}</SubmitButton>

@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const e = found.edition;
   // Only the next phase or the one before can be asked for; anything else is no page at all.
   if (!isAdjacentPhase(e.phase, to)) notFound();
-  return { edition: { id: e.id, year: e.year, phase: e.phase, deadlineAt: e.deadlineAt.getTime(), locked: !!e.lockedAt }, to, backwards: previousPhase(e.phase) === to };
+  return {
+    edition: { id: e.id, year: e.year, phase: e.phase, deadlineAt: e.deadlineAt.getTime(), locked: !!e.lockedAt },
+    to,
+    backwards: previousPhase(e.phase) === to,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = changePhase({ editionId, to: form.data.to, actorId: user.id });
-  if (!result.ok) return data({ errors: fieldError("confirm", result.error, result.vars), values: form.values }, { status: 400 });
+  if (!result.ok)
+    return data({ errors: fieldError("confirm", result.error, result.vars), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${editionId}?phase=1`);
 }
 
@@ -56,10 +61,22 @@ export default function PhaseChange() {
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.phase_title")}</h1>
-      <p className="lead">{t(backwards ? "editions.phase_confirm_back" : "editions.phase_confirm", { from, to: target, year: edition.year })}</p>
-      {!backwards && CONSEQUENCES[to] ? <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p> : null}
+      <p className="lead">
+        {t(backwards ? "editions.phase_confirm_back" : "editions.phase_confirm", {
+          from,
+          to: target,
+          year: edition.year,
+        })}
+      </p>
+      {!backwards && CONSEQUENCES[to] ? (
+        <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p>
+      ) : null}
       <p>{t("editions.phase_audited")}</p>
-      <ValidatedForm id="phase" schema={() => import("../editions/forms/edition").then((m) => m.phaseSchema)} result={result}>
+      <ValidatedForm
+        id="phase"
+        schema={() => import("../editions/forms/edition").then((m) => m.phaseSchema)}
+        result={result}
+      >
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="to" value={to} />
         <Checkbox name="confirm" label={t("editions.phase_confirm_check", { to: target })} />

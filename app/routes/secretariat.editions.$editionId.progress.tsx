@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           values: form.values,
           intent: "remind",
         },
-        { status: 400 }
+        { status: 400 },
       );
     return redirect(`${here}?reminded=${done.sent}`);
   }
@@ -87,14 +87,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         values: form.values,
         intent: "reopen_scoring",
       },
-      { status: 400 }
+      { status: 400 },
     );
   return redirect(`${here}?reopened=1`);
 }
 
 export default function ProgressPage() {
   const t = useT();
-  const { edition, jurors, jurorCount, late, jurorPage, jurorPages, applications, applicationTotals, page, pages, open } = useLoaderData<typeof loader>();
+  const {
+    edition,
+    jurors,
+    jurorCount,
+    late,
+    jurorPage,
+    jurorPages,
+    applications,
+    applicationTotals,
+    page,
+    pages,
+    open,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const remindError = result?.intent === "remind" ? result.errors.form : undefined;
@@ -173,7 +185,13 @@ export default function ProgressPage() {
           </table>
         </div>
       )}
-      <Pager page={jurorPage} pages={jurorPages} search={params.toString()} param="jurors" label={t("jury.progress.juror_pages")} />
+      <Pager
+        page={jurorPage}
+        pages={jurorPages}
+        search={params.toString()}
+        param="jurors"
+        label={t("jury.progress.juror_pages")}
+      />
       {late > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="remind" />
@@ -224,7 +242,12 @@ export default function ProgressPage() {
       )}
       <h2>{t("jury.progress.reopen_title")}</h2>
       <p>{t("jury.progress.reopen_text")}</p>
-      <ValidatedForm id="reopen" schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)} result={resultForIntent(result, "reopen_scoring")} defaultValues={{ days: "7" }}>
+      <ValidatedForm
+        id="reopen"
+        schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)}
+        result={resultForIntent(result, "reopen_scoring")}
+        defaultValues={{ days: "7" }}
+      >
         <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>

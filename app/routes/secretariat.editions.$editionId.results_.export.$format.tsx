@@ -25,10 +25,39 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   const messages = catalogues[await resolveLocale(request, user.locale)];
   const tr = (key: string) => translate(messages, key);
   const label = jurorLabeller(r, viewer);
-  const header = ["col_rank", "col_reference", "col_title", "col_organisation", "col_country", "col_official", "method_mean", "method_median", "method_trimmedMean", "method_zScore", "method_jurorBias", "col_interval_low", "col_interval_high", "col_probability", "col_sd", "col_range", "col_reviews", "col_outliers"].map((k) => tr(`results.${k}`));
-  const rows = resultsTable(r, { header, jurorName: (id) => { const l = label(id); return l.kind === "name" ? l.name : l.letter; } });
+  const header = [
+    "col_rank",
+    "col_reference",
+    "col_title",
+    "col_organisation",
+    "col_country",
+    "col_official",
+    "method_mean",
+    "method_median",
+    "method_trimmedMean",
+    "method_zScore",
+    "method_jurorBias",
+    "col_interval_low",
+    "col_interval_high",
+    "col_probability",
+    "col_sd",
+    "col_range",
+    "col_reviews",
+    "col_outliers",
+  ].map((k) => tr(`results.${k}`));
+  const rows = resultsTable(r, {
+    header,
+    jurorName: (id) => {
+      const l = label(id);
+      return l.kind === "name" ? l.name : l.letter;
+    },
+  });
   if (format === "csv") {
     return fileResponse({ bytes: toCsv(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
-  return fileResponse({ bytes: toXlsx(rows, name), name: `${name}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return fileResponse({
+    bytes: toXlsx(rows, name),
+    name: `${name}.xlsx`,
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 });

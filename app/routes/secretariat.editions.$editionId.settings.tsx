@@ -19,7 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const e = found.edition;
   return {
-    edition: { id: e.id, year: e.year, version: e.version, locked: !!e.lockedAt, scaleMin: e.scaleMin, scaleMax: e.scaleMax, method: e.method },
+    edition: {
+      id: e.id,
+      year: e.year,
+      version: e.version,
+      locked: !!e.lockedAt,
+      scaleMin: e.scaleMin,
+      scaleMax: e.scaleMax,
+      method: e.method,
+    },
     values: settingsFormValues({
       ...e,
       callOpensAt: e.callOpensAt.getTime(),
@@ -41,8 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const version = Number(form.data.version);
-  const result = updateEdition({ actorId: user.id, editionId, version: Number.isInteger(version) ? version : -1, input: form.data });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  const result = updateEdition({
+    actorId: user.id,
+    editionId,
+    version: Number.isInteger(version) ? version : -1,
+    input: form.data,
+  });
+  if (!result.ok)
+    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${editionId}?saved=1`);
 }
 
@@ -54,7 +68,12 @@ export default function EditionSettings() {
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.settings_title")}</h1>
-      <ValidatedForm id="edition" schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={values}>
+      <ValidatedForm
+        id="edition"
+        schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)}
+        result={result}
+        defaultValues={values}
+      >
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="version" value={edition.version} />
         <EditionSettingsFields locked={edition.locked} lockedValues={edition} />

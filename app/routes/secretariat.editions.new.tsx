@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await validateForm(request, editionSettingsSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = createEdition({ actorId: user.id, input: form.data });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  if (!result.ok)
+    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${result.editionId}?created=1`);
 }
 
@@ -38,7 +39,12 @@ export default function NewEdition() {
       </p>
       <h1>{t("editions.new_title")}</h1>
       <p>{t("editions.new_intro")}</p>
-      <ValidatedForm id="edition" schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)} result={result} defaultValues={newEditionDefaults(year)}>
+      <ValidatedForm
+        id="edition"
+        schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)}
+        result={result}
+        defaultValues={newEditionDefaults(year)}
+      >
         <EditionSettingsFields locked={false} />
         <SubmitButton>{t("editions.create_submit")}</SubmitButton>
       </ValidatedForm>

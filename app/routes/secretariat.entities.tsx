@@ -23,7 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, entitySchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = createEntity({ actorId: user.id, kind: form.data.kind, name: form.data.name, country: form.data.country || null });
+  const result = createEntity({
+    actorId: user.id,
+    kind: form.data.kind,
+    name: form.data.name,
+    country: form.data.country || null,
+  });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect("/secretariat/entities?created=1");
 }
@@ -90,20 +95,30 @@ export default function Entities() {
         </>
       ) : (
         <>
-      <h2>{t("entities.add")}</h2>
-      <ValidatedForm id="entity" schema={() => import("../nominations/forms/entity").then((m) => m.entitySchema)} result={result}>
-        <RadioGroup
-          name="kind"
-          legend={t("fields.entity_kind")}
-          options={[
-            { value: "national_commission", label: t("entity_kind.national_commission") },
-            { value: "ngo", label: t("entity_kind.ngo") },
-          ]}
-        />
-        <TextField name="name" label={t("fields.entity_name")} dirAuto />
-        <SelectField name="country" label={t("fields.country")} hint={t("entities.country_hint")} placeholder={t("fields.choose")} options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))} />
-        <SubmitButton>{t("entities.submit")}</SubmitButton>
-      </ValidatedForm>
+          <h2>{t("entities.add")}</h2>
+          <ValidatedForm
+            id="entity"
+            schema={() => import("../nominations/forms/entity").then((m) => m.entitySchema)}
+            result={result}
+          >
+            <RadioGroup
+              name="kind"
+              legend={t("fields.entity_kind")}
+              options={[
+                { value: "national_commission", label: t("entity_kind.national_commission") },
+                { value: "ngo", label: t("entity_kind.ngo") },
+              ]}
+            />
+            <TextField name="name" label={t("fields.entity_name")} dirAuto />
+            <SelectField
+              name="country"
+              label={t("fields.country")}
+              hint={t("entities.country_hint")}
+              placeholder={t("fields.choose")}
+              options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
+            />
+            <SubmitButton>{t("entities.submit")}</SubmitButton>
+          </ValidatedForm>
         </>
       )}
     </>

@@ -29,7 +29,12 @@ function listInvitationsPage(page: number) {
   return {
     page,
     pages,
-    invitations: rows.map((i) => ({ ...i, createdAt: i.createdAt.getTime(), expiresAt: i.expiresAt.getTime(), acceptedAt: i.acceptedAt?.getTime() ?? null })),
+    invitations: rows.map((i) => ({
+      ...i,
+      createdAt: i.createdAt.getTime(),
+      expiresAt: i.expiresAt.getTime(),
+      acceptedAt: i.acceptedAt?.getTime() ?? null,
+    })),
   };
 }
 
@@ -37,8 +42,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = createInvitation({ ...form.data, isChair: !!form.data.isChair, invitedBy: user.id, origin: siteOrigin(), address: clientAddress(context) });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: result.error === "errors.too_many_requests" ? 429 : 400 });
+  const result = createInvitation({
+    ...form.data,
+    isChair: !!form.data.isChair,
+    invitedBy: user.id,
+    origin: siteOrigin(),
+    address: clientAddress(context),
+  });
+  if (!result.ok)
+    return data(
+      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
+      { status: result.error === "errors.too_many_requests" ? 429 : 400 },
+    );
   return redirect("/secretariat/invitations?sent=1");
 }
 
@@ -66,30 +81,52 @@ export default function Invitations() {
           <p>
             <Link to=".">{t("invitations.back_to_list")}</Link>
           </p>
-      <h2>{t("invitations.new")}</h2>
-      {entities.length === 0 ? (
-        <p className="panel">
-          {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
-        </p>
-      ) : null}
-      <ValidatedForm id="invite" schema={() => import("../accounts/forms/invitation").then((m) => m.invitationSchema)} result={result} defaultValues={{ locale: t.locale, role: "nominator" }}>
-        <RadioGroup
-          name="role"
-          legend={t("fields.role")}
-          options={[
-            { value: "nominator", label: t("role.nominator") },
-            { value: "juror", label: t("role.juror") },
-            { value: "secretariat", label: t("role.secretariat") },
-          ]}
-        />
-        <TextField name="name" label={t("fields.full_name")} dirAuto />
-        <TextField name="email" label={t("fields.email")} type="email" />
-        <SelectField name="locale" label={t("fields.language")} hint={t("invitations.language_hint")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
-        <SelectField name="entityId" label={t("fields.entity")} hint={t("invitations.entity_hint")} placeholder={t("fields.choose")} options={entities.map((e) => ({ value: e.id, label: e.name }))} />
-        <SelectField name="editionId" label={t("fields.edition")} hint={editions.length ? t("invitations.edition_hint") : t("invitations.no_editions")} placeholder={t("fields.choose")} options={editions.map((e) => ({ value: e.id, label: String(e.year) }))} />
-        <Checkbox name="isChair" label={t("invitations.chair")} />
-        <SubmitButton>{t("invitations.submit")}</SubmitButton>
-      </ValidatedForm>
+          <h2>{t("invitations.new")}</h2>
+          {entities.length === 0 ? (
+            <p className="panel">
+              {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
+            </p>
+          ) : null}
+          <ValidatedForm
+            id="invite"
+            schema={() => import("../accounts/forms/invitation").then((m) => m.invitationSchema)}
+            result={result}
+            defaultValues={{ locale: t.locale, role: "nominator" }}
+          >
+            <RadioGroup
+              name="role"
+              legend={t("fields.role")}
+              options={[
+                { value: "nominator", label: t("role.nominator") },
+                { value: "juror", label: t("role.juror") },
+                { value: "secretariat", label: t("role.secretariat") },
+              ]}
+            />
+            <TextField name="name" label={t("fields.full_name")} dirAuto />
+            <TextField name="email" label={t("fields.email")} type="email" />
+            <SelectField
+              name="locale"
+              label={t("fields.language")}
+              hint={t("invitations.language_hint")}
+              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+            />
+            <SelectField
+              name="entityId"
+              label={t("fields.entity")}
+              hint={t("invitations.entity_hint")}
+              placeholder={t("fields.choose")}
+              options={entities.map((e) => ({ value: e.id, label: e.name }))}
+            />
+            <SelectField
+              name="editionId"
+              label={t("fields.edition")}
+              hint={editions.length ? t("invitations.edition_hint") : t("invitations.no_editions")}
+              placeholder={t("fields.choose")}
+              options={editions.map((e) => ({ value: e.id, label: String(e.year) }))}
+            />
+            <Checkbox name="isChair" label={t("invitations.chair")} />
+            <SubmitButton>{t("invitations.submit")}</SubmitButton>
+          </ValidatedForm>
         </>
       ) : (
         <>
@@ -98,47 +135,47 @@ export default function Invitations() {
               {t("invitations.new")}
             </Link>
           </p>
-      <h2>{t("invitations.list")}</h2>
-      {invitations.length === 0 ? (
-        <p className="panel">{t("invitations.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("fields.full_name")}</th>
-                <th scope="col">{t("fields.role")}</th>
-                <th scope="col">{t("invitations.for")}</th>
-                <th scope="col">{t("invitations.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <bdi>{i.name}</bdi>
-                    <br />
-                    <span className="muted" dir="ltr">
-                      {i.email}
-                    </span>
-                  </td>
-                  <td>{t(`role.${i.role}`)}</td>
-                  <td>
-                    <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
-                  </td>
-                  <td>
-                    {i.acceptedAt
-                      ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
-                      : i.expiresAt < now
-                        ? t("invitations.expired")
-                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          <h2>{t("invitations.list")}</h2>
+          {invitations.length === 0 ? (
+            <p className="panel">{t("invitations.empty")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("fields.full_name")}</th>
+                    <th scope="col">{t("fields.role")}</th>
+                    <th scope="col">{t("invitations.for")}</th>
+                    <th scope="col">{t("invitations.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {invitations.map((i) => (
+                    <tr key={i.id}>
+                      <td>
+                        <bdi>{i.name}</bdi>
+                        <br />
+                        <span className="muted" dir="ltr">
+                          {i.email}
+                        </span>
+                      </td>
+                      <td>{t(`role.${i.role}`)}</td>
+                      <td>
+                        <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
+                      </td>
+                      <td>
+                        {i.acceptedAt
+                          ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
+                          : i.expiresAt < now
+                            ? t("invitations.expired")
+                            : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}

@@ -11,7 +11,12 @@ import { evidenceField, outcomeField } from "../nominations/forms/screening-filt
 import { ruleText } from "../nominations/domain/screening";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
-import { decideRules, getApplicationForScreening, screeningLocked, type RuleDecision } from "../nominations/models/screening.server";
+import {
+  decideRules,
+  getApplicationForScreening,
+  screeningLocked,
+  type RuleDecision,
+} from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
@@ -24,7 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const { content, nominatedContent, ...rest } = application;
-  return { application: { ...rest, content: nominatedContent ?? content }, locked: screeningLocked(application.phase), screenable: SCREENABLE.includes(application.state), sections: viewSections() };
+  return {
+    application: { ...rest, content: nominatedContent ?? content },
+    locked: screeningLocked(application.phase),
+    screenable: SCREENABLE.includes(application.state),
+    sections: viewSections(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,9 +51,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const decisions: RuleDecision[] = [];
   for (const key of keys) {
     const outcome = values[outcomeField(key)];
-    if (outcome === "pass" || outcome === "fail") decisions.push({ ruleKey: key, outcome, evidence: (values[evidenceField(key)] ?? "").trim() });
+    if (outcome === "pass" || outcome === "fail")
+      decisions.push({ ruleKey: key, outcome, evidence: (values[evidenceField(key)] ?? "").trim() });
   }
-  const result = decideRules({ applicationId: application.id, editionId: values.editionId, actorId: user.id, decisions });
+  const result = decideRules({
+    applicationId: application.id,
+    editionId: values.editionId,
+    actorId: user.id,
+    decisions,
+  });
   if (!result.ok) return data({ errors: fieldError(firstField, result.error), values: form.values }, { status: 400 });
   return redirect(`/secretariat/screening/${application.id}?saved=1`);
 }
@@ -64,7 +80,9 @@ export default function ScreenApplication() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/secretariat/screening?edition=${encodeURIComponent(application.editionId)}`}>{t("screening.back")}</Link>
+        <Link to={`/secretariat/screening?edition=${encodeURIComponent(application.editionId)}`}>
+          {t("screening.back")}
+        </Link>
       </p>
       <h1>
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
@@ -90,7 +108,9 @@ export default function ScreenApplication() {
           <ul>
             {application.duplicates.map((d) => (
               <li key={d.id}>
-                <Link to={`/secretariat/screening/${d.id}`}>{t("screening.duplicate", { reference: d.reference })}</Link>
+                <Link to={`/secretariat/screening/${d.id}`}>
+                  {t("screening.duplicate", { reference: d.reference })}
+                </Link>
               </li>
             ))}
           </ul>
@@ -111,7 +131,16 @@ export default function ScreenApplication() {
           ) : (
             <>
               <p>{t("screening.rules_intro")}</p>
-              <ValidatedForm id="screening" result={result} defaultValues={defaults} schema={() => import("../nominations/forms/screening").then((m) => m.screeningSchema(application.rules.map((r) => r.key)))}>
+              <ValidatedForm
+                id="screening"
+                result={result}
+                defaultValues={defaults}
+                schema={() =>
+                  import("../nominations/forms/screening").then((m) =>
+                    m.screeningSchema(application.rules.map((r) => r.key)),
+                  )
+                }
+              >
                 <input type="hidden" name="applicationId" value={application.id} />
                 <input type="hidden" name="editionId" value={application.editionId} />
                 {application.rules.map((rule) => (
@@ -124,7 +153,14 @@ export default function ScreenApplication() {
                         { value: "fail", label: t("screening.fail") },
                       ]}
                     />
-                    <TextField name={evidenceField(rule.key)} label={t("screening.evidence")} hint={t("screening.evidence_hint")} multiline rows={2} dirAuto />
+                    <TextField
+                      name={evidenceField(rule.key)}
+                      label={t("screening.evidence")}
+                      hint={t("screening.evidence_hint")}
+                      multiline
+                      rows={2}
+                      dirAuto
+                    />
                   </div>
                 ))}
                 <SubmitButton>{t("screening.submit")}</SubmitButton>
@@ -133,7 +169,12 @@ export default function ScreenApplication() {
           )}
         </section>
       ) : null}
-      <ApplicationView sections={sections} content={application.content} attachments={application.attachments} letter={application.letter} />
+      <ApplicationView
+        sections={sections}
+        content={application.content}
+        attachments={application.attachments}
+        letter={application.letter}
+      />
     </>
   );
 }

@@ -103,7 +103,9 @@ export default function Screening() {
         </button>
       </Form>
       <p>
-        <Link to={`/secretariat/screening?${filterQuery({ editionId: filters.editionId })}`}>{t("screening.filter_reset")}</Link>
+        <Link to={`/secretariat/screening?${filterQuery({ editionId: filters.editionId })}`}>
+          {t("screening.filter_reset")}
+        </Link>
       </p>
       <p role="status">{t("screening.count", { count: list.total })}</p>
       <ul className="actions-list">
@@ -160,9 +162,17 @@ export default function Screening() {
       )}
       {list.pages > 1 ? (
         <nav className="pagination" aria-label={t("screening.pagination")}>
-          {list.page > 1 ? <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page - 1) })}`}>{t("screening.previous")}</Link> : null}
+          {list.page > 1 ? (
+            <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page - 1) })}`}>
+              {t("screening.previous")}
+            </Link>
+          ) : null}
           <span>{t("screening.page", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages ? <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page + 1) })}`}>{t("screening.next")}</Link> : null}
+          {list.page < list.pages ? (
+            <Link to={`/secretariat/screening?${filterQuery(filters, { page: String(list.page + 1) })}`}>
+              {t("screening.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

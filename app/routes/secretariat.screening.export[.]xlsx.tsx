@@ -13,5 +13,9 @@ export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
   if (!editionId) notFound();
   const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
-  return fileResponse({ bytes: toXlsx(table, "Screening"), name: `screening-${new Date().toISOString().slice(0, 10)}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return fileResponse({
+    bytes: toXlsx(table, "Screening"),
+    name: `screening-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 });

@@ -21,7 +21,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
   const form = await validateForm(request, setupSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password)) return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  if (isWeakPassword(form.data.password))
+    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
   const result = await completeSetup({ token: params.token ?? "", ...form.data });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
@@ -44,11 +45,26 @@ export default function Setup() {
     <>
       <h1>{t("setup.title")}</h1>
       <p>{t("setup.intro")}</p>
-      <ValidatedForm id="setup" schema={() => import("../accounts/forms/setup").then((m) => m.setupSchema)} result={result} defaultValues={{ locale: t.locale }}>
+      <ValidatedForm
+        id="setup"
+        schema={() => import("../accounts/forms/setup").then((m) => m.setupSchema)}
+        result={result}
+        defaultValues={{ locale: t.locale }}
+      >
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
-        <TextField name="password" label={t("fields.new_password")} type="password" autoComplete="new-password" hint={t("fields.password_hint")} />
-        <SelectField name="locale" label={t("fields.language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
+        <TextField
+          name="password"
+          label={t("fields.new_password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("fields.password_hint")}
+        />
+        <SelectField
+          name="locale"
+          label={t("fields.language")}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+        />
         <SubmitButton>{t("setup.submit")}</SubmitButton>
       </ValidatedForm>
     </>

@@ -22,7 +22,9 @@ export const users = sqliteTable(
 export const userRoles = sqliteTable(
   "user_roles",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
     createdAt: createdAt(),
   },
@@ -34,7 +36,9 @@ export const sessions = sqliteTable(
   {
     id: id(),
     tokenHash: text("token_hash").notNull(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: ts("expires_at").notNull(),
     revokedAt: ts("revoked_at"),
@@ -69,7 +73,10 @@ export const mailRequests = sqliteTable(
     address: text("address").notNull(),
     at: ts("at").notNull(),
   },
-  (t) => [index("mail_requests_target").on(t.kind, t.target, t.at), index("mail_requests_address").on(t.kind, t.address, t.at)],
+  (t) => [
+    index("mail_requests_target").on(t.kind, t.target, t.at),
+    index("mail_requests_address").on(t.kind, t.address, t.at),
+  ],
 );
 
 export const setupTokens = sqliteTable(
@@ -87,7 +94,9 @@ export const passwordResets = sqliteTable(
   "password_resets",
   {
     id: id(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     createdAt: createdAt(),
     expiresAt: ts("expires_at").notNull(),
@@ -114,5 +123,8 @@ export const pendingRegistrations = sqliteTable(
     expiresAt: ts("expires_at").notNull(),
     confirmedAt: ts("confirmed_at"),
   },
-  (t) => [uniqueIndex("pending_registrations_token_unique").on(t.tokenHash), index("pending_registrations_email").on(t.email)],
+  (t) => [
+    uniqueIndex("pending_registrations_token_unique").on(t.tokenHash),
+    index("pending_registrations_email").on(t.email),
+  ],
 );

@@ -12,8 +12,12 @@ export const applications = sqliteTable(
   {
     id: id(),
     reference: text("reference").notNull(),
-    editionId: text("edition_id").notNull().references(() => editions.id),
-    applicantId: text("applicant_id").notNull().references(() => users.id),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id),
+    applicantId: text("applicant_id")
+      .notNull()
+      .references(() => users.id),
     entityId: text("entity_id").references(() => nominatingEntities.id),
     state: text("state").notNull().default("draft"),
     language: text("language").notNull().default("en"),
@@ -45,7 +49,18 @@ export const applications = sqliteTable(
     index("applications_edition_state").on(t.editionId, t.state),
     // Covers the screening list, its filters and duplicate detection: without it each request
     // read every application row (its content included) of the edition — 100 ms at 10,000.
-    index("applications_edition_listing").on(t.editionId, t.state, t.entityId, t.country, t.language, t.reference, t.sentAt, t.title, t.organisation, t.id),
+    index("applications_edition_listing").on(
+      t.editionId,
+      t.state,
+      t.entityId,
+      t.country,
+      t.language,
+      t.reference,
+      t.sentAt,
+      t.title,
+      t.organisation,
+      t.id,
+    ),
     index("applications_entity_state").on(t.entityId, t.state),
     index("applications_applicant").on(t.applicantId),
     check("applications_state", inList("state", APPLICATION_STATES)),
@@ -57,7 +72,9 @@ export const attachments = sqliteTable(
   "attachments",
   {
     id: id(),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     originalName: text("original_name").notNull(),
     mimeType: text("mime_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -76,9 +93,15 @@ export const nominationLetters = sqliteTable(
   "nomination_letters",
   {
     id: id(),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
-    entityId: text("entity_id").notNull().references(() => nominatingEntities.id),
-    uploadedBy: text("uploaded_by").notNull().references(() => users.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    entityId: text("entity_id")
+      .notNull()
+      .references(() => nominatingEntities.id),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => users.id),
     originalName: text("original_name").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
@@ -92,11 +115,15 @@ export const screeningDecisions = sqliteTable(
   "screening_decisions",
   {
     id: id(),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     ruleKey: text("rule_key").notNull(),
     outcome: text("outcome").notNull(),
     evidence: text("evidence").notNull().default(""),
-    decidedBy: text("decided_by").notNull().references(() => users.id),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
     decidedAt: ts("decided_at").notNull(),
   },
   (t) => [

@@ -3,9 +3,14 @@
 import { sql } from "drizzle-orm";
 import { integer, text } from "drizzle-orm/sqlite-core";
 
-export const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+export const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
 export const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date());
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
 export const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
 
 export const inList = (column: string, values: readonly string[]) =>

@@ -31,8 +31,12 @@ export const editions = sqliteTable(
     hideScoresUntilSubmitted: integer("hide_scores_until_submitted", { mode: "boolean" }).notNull().default(true),
     reminderDaysBefore: integer("reminder_days_before").notNull().default(3),
     wordLimits: text("word_limits", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
-    maxFileBytes: integer("max_file_bytes").notNull().default(10 * 1024 * 1024),
-    maxTotalBytes: integer("max_total_bytes").notNull().default(30 * 1024 * 1024),
+    maxFileBytes: integer("max_file_bytes")
+      .notNull()
+      .default(10 * 1024 * 1024),
+    maxTotalBytes: integer("max_total_bytes")
+      .notNull()
+      .default(30 * 1024 * 1024),
     maxPdfPages: integer("max_pdf_pages").notNull().default(100),
     lockedAt: ts("locked_at"),
     version: integer("version").notNull().default(1),
@@ -45,7 +49,10 @@ export const editions = sqliteTable(
     check("editions_method", inList("method", METHODS)),
     check("editions_scale", sql`scale_min < scale_max`),
     check("editions_counts", sql`laureate_count > 0 and quota_per_entity > 0 and reviewers_per_application > 0`),
-    check("editions_dates", sql`call_opens_at < deadline_at and deadline_at <= scoring_opens_at and scoring_opens_at < scoring_closes_at and scoring_closes_at <= announcement_at`),
+    check(
+      "editions_dates",
+      sql`call_opens_at < deadline_at and deadline_at <= scoring_opens_at and scoring_opens_at < scoring_closes_at and scoring_closes_at <= announcement_at`,
+    ),
   ],
 );
 
@@ -53,7 +60,9 @@ export const criteria = sqliteTable(
   "criteria",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     titleEn: text("title_en").notNull(),
     titleFr: text("title_fr").notNull(),
@@ -75,7 +84,9 @@ export const eligibilityRules = sqliteTable(
   "eligibility_rules",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     textEn: text("text_en").notNull(),
     textFr: text("text_fr").notNull(),

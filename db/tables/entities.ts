@@ -20,7 +20,9 @@ export const nominatingEntities = sqliteTable(
     check("entities_kind", inList("kind", ENTITY_KINDS)),
     // A National Commission belongs to exactly one Member State.
     check("entities_country", sql`kind <> 'national_commission' or country is not null`),
-    uniqueIndex("entities_one_commission_per_country").on(t.country).where(sql`kind = 'national_commission'`),
+    uniqueIndex("entities_one_commission_per_country")
+      .on(t.country)
+      .where(sql`kind = 'national_commission'`),
     uniqueIndex("entities_name_unique").on(t.name),
   ],
 );
@@ -28,8 +30,12 @@ export const nominatingEntities = sqliteTable(
 export const entityMembers = sqliteTable(
   "entity_members",
   {
-    entityId: text("entity_id").notNull().references(() => nominatingEntities.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    entityId: text("entity_id")
+      .notNull()
+      .references(() => nominatingEntities.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.entityId, t.userId] }), index("entity_members_user").on(t.userId)],
@@ -39,8 +45,12 @@ export const entityMembers = sqliteTable(
 export const entityEditionSettings = sqliteTable(
   "entity_edition_settings",
   {
-    entityId: text("entity_id").notNull().references(() => nominatingEntities.id, { onDelete: "cascade" }),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
+    entityId: text("entity_id")
+      .notNull()
+      .references(() => nominatingEntities.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
     internalDeadlineAt: ts("internal_deadline_at"),
     extraRequirements: text("extra_requirements"),
     updatedAt: ts("updated_at"),

@@ -12,8 +12,12 @@ export const juryMembers = sqliteTable(
   "jury_members",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     isChair: integer("is_chair", { mode: "boolean" }).notNull().default(false),
     country: text("country"),
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(["en", "fr"]),
@@ -23,19 +27,22 @@ export const juryMembers = sqliteTable(
     replacedAt: ts("replaced_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("jury_members_edition_user").on(t.editionId, t.userId),
-    index("jury_members_user").on(t.userId),
-  ],
+  (t) => [uniqueIndex("jury_members_edition_user").on(t.editionId, t.userId), index("jury_members_user").on(t.userId)],
 );
 
 export const conflicts = sqliteTable(
   "conflicts",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
-    jurorId: text("juror_id").notNull().references(() => juryMembers.id, { onDelete: "cascade" }),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    jurorId: text("juror_id")
+      .notNull()
+      .references(() => juryMembers.id, { onDelete: "cascade" }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
     reason: text("reason").notNull().default(""),
     createdBy: text("created_by").references(() => users.id),
@@ -53,7 +60,10 @@ export const conflicts = sqliteTable(
     index("conflicts_edition_status").on(t.editionId, t.status),
     check("conflicts_source", inList("source", CONFLICT_SOURCES)),
     check("conflicts_status", inList("status", CONFLICT_STATUSES)),
-    check("conflicts_status_dates", sql`(status = 'confirmed' or confirmed_at is null) and ((status = 'dismissed') = (dismissed_at is not null))`),
+    check(
+      "conflicts_status_dates",
+      sql`(status = 'confirmed' or confirmed_at is null) and ((status = 'dismissed') = (dismissed_at is not null))`,
+    ),
   ],
 );
 
@@ -61,9 +71,15 @@ export const assignments = sqliteTable(
   "assignments",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
-    jurorId: text("juror_id").notNull().references(() => juryMembers.id, { onDelete: "cascade" }),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    jurorId: text("juror_id")
+      .notNull()
+      .references(() => juryMembers.id, { onDelete: "cascade" }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
     publishedAt: ts("published_at"),
@@ -79,9 +95,15 @@ export const reviews = sqliteTable(
   "reviews",
   {
     id: id(),
-    assignmentId: text("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" }),
-    jurorId: text("juror_id").notNull().references(() => juryMembers.id, { onDelete: "cascade" }),
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    assignmentId: text("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    jurorId: text("juror_id")
+      .notNull()
+      .references(() => juryMembers.id, { onDelete: "cascade" }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     state: text("state").notNull().default("assigned"),
     scores: text("scores", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
     comments: text("comments", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
@@ -106,9 +128,13 @@ export const deliberations = sqliteTable(
   "deliberations",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id, { onDelete: "cascade" }),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
     shortlist: text("shortlist", { mode: "json" }).$type<string[]>().notNull(),
-    openedBy: text("opened_by").notNull().references(() => users.id),
+    openedBy: text("opened_by")
+      .notNull()
+      .references(() => users.id),
     openedAt: ts("opened_at").notNull(),
     closedAt: ts("closed_at"),
   },
@@ -119,8 +145,12 @@ export const ballots = sqliteTable(
   "ballots",
   {
     id: id(),
-    deliberationId: text("deliberation_id").notNull().references(() => deliberations.id, { onDelete: "cascade" }),
-    jurorId: text("juror_id").notNull().references(() => juryMembers.id, { onDelete: "cascade" }),
+    deliberationId: text("deliberation_id")
+      .notNull()
+      .references(() => deliberations.id, { onDelete: "cascade" }),
+    jurorId: text("juror_id")
+      .notNull()
+      .references(() => juryMembers.id, { onDelete: "cascade" }),
     /** Ordered groups of application ids; a group of several is a tie. */
     ranking: text("ranking", { mode: "json" }).$type<string[][]>().notNull(),
     submittedAt: ts("submitted_at").notNull(),

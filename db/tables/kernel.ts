@@ -20,10 +20,7 @@ export const outbox = sqliteTable(
     sentAt: ts("sent_at"),
     emlPath: text("eml_path"),
   },
-  (t) => [
-    index("outbox_due").on(t.state, t.nextAttemptAt),
-    check("outbox_state", sql`state in ('pending', 'sent')`),
-  ],
+  (t) => [index("outbox_due").on(t.state, t.nextAttemptAt), check("outbox_state", sql`state in ('pending', 'sent')`)],
 );
 
 /** Append-only; each row carries the hash of the previous row (see app/kernel/models/audit.server.ts). */

@@ -9,7 +9,9 @@ export const decisions = sqliteTable(
   "decisions",
   {
     id: id(),
-    editionId: text("edition_id").notNull().references(() => editions.id),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id),
     recommendation: text("recommendation", { mode: "json" }).$type<string[]>(),
     citations: text("citations", { mode: "json" }).$type<Record<string, { en: string; fr: string }>>(),
     minutes: text("minutes"),

@@ -7,7 +7,15 @@ import { CALL_OPENS, DAY, DEMO_RULES, HOUR, LAST_ACTIVITY_BEFORE_DEADLINE, minDa
 import { COUNTRIES, country, type Country, type Lang } from "./demo-countries";
 import { DOMAIN, ENTITIES, JURORS, type EntityKey } from "./demo-people";
 import { NOMINATED_OR_LATER, PLAN, type Plan } from "./demo-plan";
-import { NOMINATOR_COMMENTS, ORG_TEMPLATES, SCOPES, SECTION_KEYS, SECTION_TEXT, TITLES, type OrgTemplate } from "./demo-texts";
+import {
+  NOMINATOR_COMMENTS,
+  ORG_TEMPLATES,
+  SCOPES,
+  SECTION_KEYS,
+  SECTION_TEXT,
+  TITLES,
+  type OrgTemplate,
+} from "./demo-texts";
 
 export interface AppDraft {
   id: string;
@@ -44,7 +52,15 @@ const ORGANISATION_TYPE_OF: Record<string, (typeof ORGANISATION_TYPES)[number]> 
 function buildContent(
   rng: Rng,
   lang: Lang,
-  args: { title: string; organisation: string; orgType: OrgTemplate["type"]; country: Country; city: string; person: string; email: string },
+  args: {
+    title: string;
+    organisation: string;
+    orgType: OrgTemplate["type"];
+    country: Country;
+    city: string;
+    person: string;
+    email: string;
+  },
   filledSections: number,
 ): ApplicationContent {
   const { title, organisation, orgType, country: c, city, person, email } = args;
@@ -66,7 +82,9 @@ function buildContent(
       endMonth: "",
       organisationType: ORGANISATION_TYPE_OF[orgType.en] ?? "other",
       operatingIn: scope,
-      partners: en ? `Local education authorities and ${schools} partner schools.` : `Autorités éducatives locales et ${schools} écoles partenaires.`,
+      partners: en
+        ? `Local education authorities and ${schools} partner schools.`
+        : `Autorités éducatives locales et ${schools} écoles partenaires.`,
     },
     contact: {
       contactName: person,
@@ -84,7 +102,9 @@ function buildContent(
     },
     objectives: {
       objectives: pick("objectives"),
-      targetGroups: en ? `Learners, their teachers and families in ${schools} schools.` : `Les apprenants, leurs enseignants et leurs familles dans ${schools} écoles.`,
+      targetGroups: en
+        ? `Learners, their teachers and families in ${schools} schools.`
+        : `Les apprenants, leurs enseignants et leurs familles dans ${schools} écoles.`,
     },
     technology: { technology: pick("technology") },
     pedagogy: { pedagogy: pick("pedagogy") },
@@ -118,19 +138,19 @@ export function planApplications(s: Seeding, entities: EntityIds): AppDraft[] {
   const { rng } = s;
   const plan = rng.shuffle(PLAN);
   const fixedCountries = new Set(plan.flatMap((p) => (p.country ? [p.country] : [])));
-  const others = COUNTRIES.filter((c) => !ENTITIES.some((e) => e.kind === "national_commission" && e.country === c.code));
+  const others = COUNTRIES.filter(
+    (c) => !ENTITIES.some((e) => e.kind === "national_commission" && e.country === c.code),
+  );
   // Every other country once (those not already fixed by the plan first), then a second round.
-  const countryQueue = [
-    ...rng.shuffle(others.filter((c) => !fixedCountries.has(c.code))),
-    ...rng.shuffle(others),
-  ];
+  const countryQueue = [...rng.shuffle(others.filter((c) => !fixedCountries.has(c.code))), ...rng.shuffle(others)];
   const titleQueues: Record<Lang, string[]> = { en: rng.shuffle(TITLES.en), fr: rng.shuffle(TITLES.fr) };
   const usedEmails = new Set(s.userRows.map((u) => u.email));
 
   return plan.map((p, index) => {
     let c: Country;
     if (p.country) c = country(p.country);
-    else if (p.entity && entityCountry(p.entity).kind === "national_commission") c = country(entityCountry(p.entity).country);
+    else if (p.entity && entityCountry(p.entity).kind === "national_commission")
+      c = country(entityCountry(p.entity).country);
     else {
       const next = countryQueue.shift();
       if (!next) throw new Error("demo: ran out of countries");
@@ -147,7 +167,9 @@ export function planApplications(s: Seeding, entities: EntityIds): AppDraft[] {
     const first = rng.pick(c.first);
     const last = rng.pick(c.last);
     const person = `${first} ${last}`;
-    const domain = p.sharesOrganisationWith ? JURORS.find((j) => j.name === p.sharesOrganisationWith)!.email.split("@")[1] : DOMAIN;
+    const domain = p.sharesOrganisationWith
+      ? JURORS.find((j) => j.name === p.sharesOrganisationWith)!.email.split("@")[1]
+      : DOMAIN;
     let email = `${slug(first)}.${slug(last)}@${domain}`;
     for (let n = 2; usedEmails.has(email); n++) email = `${slug(first)}.${slug(last)}${n}@${domain}`;
     usedEmails.add(email);
@@ -156,15 +178,27 @@ export function planApplications(s: Seeding, entities: EntityIds): AppDraft[] {
     const createdAt = plus(CALL_OPENS, index * 14 * HOUR + rng.int(0, 10) * HOUR);
     const applicantId = addUser(s, person, email, language, plus(createdAt, -rng.int(1, 30) * 60_000));
     const sent = p.state !== "draft";
-    const sentAt = sent ? minDate(plus(createdAt, rng.int(3, 12) * DAY + rng.int(0, 23) * HOUR), LAST_ACTIVITY_BEFORE_DEADLINE) : null;
+    const sentAt = sent
+      ? minDate(plus(createdAt, rng.int(3, 12) * DAY + rng.int(0, 23) * HOUR), LAST_ACTIVITY_BEFORE_DEADLINE)
+      : null;
     const nominated = NOMINATED_OR_LATER.includes(p.state);
-    const nominatedAt = nominated && sentAt ? minDate(plus(sentAt, rng.int(1, 6) * DAY + rng.int(0, 8) * HOUR), LAST_ACTIVITY_BEFORE_DEADLINE) : null;
+    const nominatedAt =
+      nominated && sentAt
+        ? minDate(plus(sentAt, rng.int(1, 6) * DAY + rng.int(0, 8) * HOUR), LAST_ACTIVITY_BEFORE_DEADLINE)
+        : null;
     const lastTouch =
       nominatedAt ??
-      (sentAt && p.state !== "awaiting_nominator" ? minDate(plus(sentAt, rng.int(1, 8) * DAY), LAST_ACTIVITY_BEFORE_DEADLINE) : sentAt) ??
+      (sentAt && p.state !== "awaiting_nominator"
+        ? minDate(plus(sentAt, rng.int(1, 8) * DAY), LAST_ACTIVITY_BEFORE_DEADLINE)
+        : sentAt) ??
       plus(createdAt, rng.int(0, 9) * DAY + rng.int(1, 20) * HOUR);
     const filled = p.state === "draft" ? rng.int(2, SECTION_KEYS.length) : SECTION_KEYS.length;
-    const content = buildContent(rng, language, { title, organisation, orgType: template.type, country: c, city, person, email }, filled);
+    const content = buildContent(
+      rng,
+      language,
+      { title, organisation, orgType: template.type, country: c, city, person, email },
+      filled,
+    );
     return {
       id: crypto.randomUUID(),
       reference: `KH-2023-${String(index + 1).padStart(4, "0")}`,
@@ -192,7 +226,8 @@ export function applicationRows(s: Seeding, apps: AppDraft[]): (typeof applicati
   const { rng, editionId } = s;
   const rows = apps.map((a) => {
     const entity = a.plan.entity ? entityCountry(a.plan.entity) : null;
-    const commentKind = a.plan.state === "returned" || a.plan.state === "declined" ? a.plan.state : a.nominatedAt ? "nominated" : null;
+    const commentKind =
+      a.plan.state === "returned" || a.plan.state === "declined" ? a.plan.state : a.nominatedAt ? "nominated" : null;
     return {
       id: a.id,
       reference: a.reference,

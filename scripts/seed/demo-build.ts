@@ -3,7 +3,6 @@
 import type { AuditEntry } from "../../app/kernel/models/audit.server";
 import type { users } from "../../db/schema";
 
-
 /** mulberry32: a tiny, well-mixed 32-bit PRNG; the same seed gives the same sequence. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -52,7 +51,13 @@ export interface Seeding {
   editionId: string;
 }
 
-export function addUser(s: Pick<Seeding, "userRows" | "passwordHash">, name: string, email: string, locale: "en" | "fr" | "ar", createdAt: Date): string {
+export function addUser(
+  s: Pick<Seeding, "userRows" | "passwordHash">,
+  name: string,
+  email: string,
+  locale: "en" | "fr" | "ar",
+  createdAt: Date,
+): string {
   const id = crypto.randomUUID();
   s.userRows.push({ id, name, email, locale, passwordHash: s.passwordHash, createdAt });
   return id;

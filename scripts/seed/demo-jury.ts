@@ -68,7 +68,11 @@ export function screen(s: Seeding, apps: AppDraft[]): (typeof screeningDecisions
 }
 
 /** The conflicts register, and the juror–application pairs it rules out ("jurorId:applicationId"). */
-export function findConflicts(s: Seeding, apps: AppDraft[], jurorRows: JurorRow[]): { conflictRows: (typeof conflicts.$inferInsert)[]; inConflict: Set<string> } {
+export function findConflicts(
+  s: Seeding,
+  apps: AppDraft[],
+  jurorRows: JurorRow[],
+): { conflictRows: (typeof conflicts.$inferInsert)[]; inConflict: Set<string> } {
   const { editionId, secretariatId } = s;
   const conflictRows: (typeof conflicts.$inferInsert)[] = [];
   const inConflict = new Set<string>();
@@ -98,16 +102,52 @@ export function findConflicts(s: Seeding, apps: AppDraft[], jurorRows: JurorRow[
         inConflict.add(`${j.id}:${a.id}`);
       } else if (a.plan.state === "eligible") {
         const domain = organisationDomain(JURORS[jurorRows.indexOf(j)].email);
-        const found: ["same_country" | "same_organisation", string] | null = j.country === entityCountry ? ["same_country", j.country] : domain && domain === organisationDomain(a.applicantEmail) ? ["same_organisation", domain] : null;
-        if (found) conflictRows.push({ editionId, jurorId: j.id, applicationId: a.id, source: found[0], reason: found[1], createdBy: secretariatId, createdAt: SCREENING_STARTS, status: "proposed" });
+        const found: ["same_country" | "same_organisation", string] | null =
+          j.country === entityCountry
+            ? ["same_country", j.country]
+            : domain && domain === organisationDomain(a.applicantEmail)
+              ? ["same_organisation", domain]
+              : null;
+        if (found)
+          conflictRows.push({
+            editionId,
+            jurorId: j.id,
+            applicationId: a.id,
+            source: found[0],
+            reason: found[1],
+            createdBy: secretariatId,
+            createdAt: SCREENING_STARTS,
+            status: "proposed",
+          });
       }
     }
   }
   for (const c of conflictRows) {
     c.id = crypto.randomUUID();
-    const details = { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason };
-    s.audits.push({ actorId: secretariatId, action: "conflict.proposed", objectType: "conflict", objectId: c.id, details: { ...details, status: "proposed" }, at: SCREENING_STARTS });
-    if (c.status === "confirmed") s.audits.push({ actorId: secretariatId, action: "conflict.confirmed", objectType: "conflict", objectId: c.id, details, at: CONFIRMED_AT });
+    const details = {
+      editionId,
+      jurorId: c.jurorId,
+      applicationId: c.applicationId,
+      source: c.source,
+      reason: c.reason,
+    };
+    s.audits.push({
+      actorId: secretariatId,
+      action: "conflict.proposed",
+      objectType: "conflict",
+      objectId: c.id,
+      details: { ...details, status: "proposed" },
+      at: SCREENING_STARTS,
+    });
+    if (c.status === "confirmed")
+      s.audits.push({
+        actorId: secretariatId,
+        action: "conflict.confirmed",
+        objectType: "conflict",
+        objectId: c.id,
+        details,
+        at: CONFIRMED_AT,
+      });
   }
   const declaring = JURORS.findIndex((j) => j.name === "Sofía Ramírez Castillo");
   for (const a of nominatedApps.filter((x) => x.plan.declaredConflict)) {
@@ -140,7 +180,13 @@ type AssignmentRow = typeof assignments.$inferInsert & { id: string; jurorId: st
  * k jurors per eligible application, no conflicts, languages matched, loads balanced; the most
  * constrained applications are placed first. Returns the eligible applications in that order.
  */
-export function assign(s: Seeding, apps: AppDraft[], jurorRows: JurorRow[], inConflict: Set<string>, k: number): { eligible: AppDraft[]; assignmentRows: AssignmentRow[] } {
+export function assign(
+  s: Seeding,
+  apps: AppDraft[],
+  jurorRows: JurorRow[],
+  inConflict: Set<string>,
+  k: number,
+): { eligible: AppDraft[]; assignmentRows: AssignmentRow[] } {
   const { rng, editionId, secretariatId } = s;
   const load = new Map(jurorRows.map((j) => [j.id, 0]));
   const candidatesFor = (a: AppDraft) =>
@@ -171,7 +217,10 @@ export function assign(s: Seeding, apps: AppDraft[], jurorRows: JurorRow[], inCo
   assignmentRows.sort((x, y) => {
     const ax = apps.find((a) => a.id === x.applicationId)!.reference;
     const ay = apps.find((a) => a.id === y.applicationId)!.reference;
-    return ax.localeCompare(ay) || jurorRows.findIndex((j) => j.id === x.jurorId) - jurorRows.findIndex((j) => j.id === y.jurorId);
+    return (
+      ax.localeCompare(ay) ||
+      jurorRows.findIndex((j) => j.id === x.jurorId) - jurorRows.findIndex((j) => j.id === y.jurorId)
+    );
   });
   s.audits.push({
     actorId: secretariatId,
@@ -185,7 +234,13 @@ export function assign(s: Seeding, apps: AppDraft[], jurorRows: JurorRow[], inCo
 }
 
 /** The reviews: about half submitted, a fifth in draft, the rest not started. */
-export function review(s: Seeding, eligible: AppDraft[], assignmentRows: AssignmentRow[], jurorRows: JurorRow[], scale: { scaleMin: number; scaleMax: number }) {
+export function review(
+  s: Seeding,
+  eligible: AppDraft[],
+  assignmentRows: AssignmentRow[],
+  jurorRows: JurorRow[],
+  scale: { scaleMin: number; scaleMax: number },
+) {
   const { rng } = s;
   const quality = new Map(eligible.map((a) => [a.id, 4 + rng.float() * 4.5]));
   const criterionOffset = new Map(eligible.map((a) => [a.id, DEMO_CRITERIA.map(() => (rng.float() - 0.5) * 2)]));
@@ -193,14 +248,21 @@ export function review(s: Seeding, eligible: AppDraft[], assignmentRows: Assignm
   const submittedCount = Math.round(assignmentRows.length * 0.5);
   const draftCount = Math.round(assignmentRows.length * 0.2);
   const stateOf = new Map<number, "submitted" | "draft" | "assigned">();
-  order.forEach((i, rank) => stateOf.set(i, rank < submittedCount ? "submitted" : rank < submittedCount + draftCount ? "draft" : "assigned"));
+  order.forEach((i, rank) =>
+    stateOf.set(i, rank < submittedCount ? "submitted" : rank < submittedCount + draftCount ? "draft" : "assigned"),
+  );
 
   return assignmentRows.map((as, i) => {
     const state = stateOf.get(i)!;
     const juror = JURORS[jurorRows.findIndex((j) => j.id === as.jurorId)];
     const score = (c: number) =>
       clamp(
-        Math.round(quality.get(as.applicationId)! + criterionOffset.get(as.applicationId)![c] + juror.leniency + (rng.float() - 0.5) * 1.6),
+        Math.round(
+          quality.get(as.applicationId)! +
+            criterionOffset.get(as.applicationId)![c] +
+            juror.leniency +
+            (rng.float() - 0.5) * 1.6,
+        ),
         scale.scaleMin,
         scale.scaleMax,
       );

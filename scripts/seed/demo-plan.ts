@@ -78,4 +78,10 @@ export const PLAN: readonly Plan[] = [
   ...rep(19, { state: "draft", entity: null }),
 ];
 
-export const NOMINATED_OR_LATER: readonly AppState[] = ["nominated", "eligible", "ineligible", "laureate", "not_selected"];
+export const NOMINATED_OR_LATER: readonly AppState[] = [
+  "nominated",
+  "eligible",
+  "ineligible",
+  "laureate",
+  "not_selected",
+];

@@ -122,14 +122,46 @@ export interface OrgTemplate {
 }
 
 export const ORG_TEMPLATES: readonly OrgTemplate[] = [
-  { type: { en: "national NGO", fr: "ONG nationale" }, en: (_c, city) => `${city} Green Schools Network`, fr: (_c, city) => `Réseau des écoles vertes de ${city}` },
-  { type: { en: "national NGO", fr: "ONG nationale" }, en: (c) => `${c.en} Open Learning Foundation`, fr: (c) => `Fondation pour l’apprentissage ouvert (${c.fr})` },
-  { type: { en: "other national institution", fr: "autre institution nationale" }, en: (_c, city) => `Institute for Climate Education, ${city}`, fr: (_c, city) => `Institut d’éducation au climat de ${city}` },
-  { type: { en: "other", fr: "autre" }, en: (_c, city) => `${city} Teachers’ Digital Cooperative`, fr: (_c, city) => `Coopérative numérique des enseignants de ${city}` },
-  { type: { en: "other national institution", fr: "autre institution nationale" }, en: (_c, city) => `${city} College of Education`, fr: (_c, city) => `École normale supérieure de ${city}` },
-  { type: { en: "national government", fr: "gouvernement national" }, en: (c) => `Ministry of Education, ${c.en}`, fr: (c) => `Ministère de l’Éducation nationale (${c.fr})` },
-  { type: { en: "national NGO", fr: "ONG nationale" }, en: (c) => `${c.en} Youth Climate Alliance`, fr: (c) => `Alliance des jeunes pour le climat (${c.fr})` },
-  { type: { en: "international NGO", fr: "ONG internationale" }, en: (_c, city) => `EcoTech Learning Trust, ${city} office`, fr: (_c, city) => `EcoTech Apprentissage, bureau de ${city}` },
+  {
+    type: { en: "national NGO", fr: "ONG nationale" },
+    en: (_c, city) => `${city} Green Schools Network`,
+    fr: (_c, city) => `Réseau des écoles vertes de ${city}`,
+  },
+  {
+    type: { en: "national NGO", fr: "ONG nationale" },
+    en: (c) => `${c.en} Open Learning Foundation`,
+    fr: (c) => `Fondation pour l’apprentissage ouvert (${c.fr})`,
+  },
+  {
+    type: { en: "other national institution", fr: "autre institution nationale" },
+    en: (_c, city) => `Institute for Climate Education, ${city}`,
+    fr: (_c, city) => `Institut d’éducation au climat de ${city}`,
+  },
+  {
+    type: { en: "other", fr: "autre" },
+    en: (_c, city) => `${city} Teachers’ Digital Cooperative`,
+    fr: (_c, city) => `Coopérative numérique des enseignants de ${city}`,
+  },
+  {
+    type: { en: "other national institution", fr: "autre institution nationale" },
+    en: (_c, city) => `${city} College of Education`,
+    fr: (_c, city) => `École normale supérieure de ${city}`,
+  },
+  {
+    type: { en: "national government", fr: "gouvernement national" },
+    en: (c) => `Ministry of Education, ${c.en}`,
+    fr: (c) => `Ministère de l’Éducation nationale (${c.fr})`,
+  },
+  {
+    type: { en: "national NGO", fr: "ONG nationale" },
+    en: (c) => `${c.en} Youth Climate Alliance`,
+    fr: (c) => `Alliance des jeunes pour le climat (${c.fr})`,
+  },
+  {
+    type: { en: "international NGO", fr: "ONG internationale" },
+    en: (_c, city) => `EcoTech Learning Trust, ${city} office`,
+    fr: (_c, city) => `EcoTech Apprentissage, bureau de ${city}`,
+  },
 ];
 
 export const SECTION_TEXT: Record<Lang, Record<string, readonly string[]>> = {
@@ -299,7 +331,8 @@ export const PASS_EVIDENCE: Record<string, readonly string[]> = {
 export const FAIL_EVIDENCE: Record<string, string> = {
   no_unesco_funding: "The budget annex lists a 2022 grant from UNESCO’s Participation Programme for the pilot phase.",
   one_year: "The project started in September 2023, less than one year before the deadline of 5 February 2024.",
-  free_of_charge: "Most of the platform’s features require a paid school licence; only a limited free tier is available (freemium).",
+  free_of_charge:
+    "Most of the platform’s features require a paid school licence; only a limited free tier is available (freemium).",
 };
 
 export const REVIEW_COMMENTS: Record<string, { high: string; mid: string; low: string }> = {

@@ -87,8 +87,21 @@ export async function buildDemo(path: string): Promise<DemoResult> {
 function populate(database: DB, passwordHash: string): DemoResult["logins"] {
   const logins = database.transaction((tx) => {
     const userRows: Seeding["userRows"] = [];
-    const secretariatId = addUser({ userRows, passwordHash }, SECRETARIAT.name, SECRETARIAT.email, "en", utc("2023-11-01T09:00:00Z"));
-    const s: Seeding = { rng: new Rng(DEMO_SEED), audits: [], userRows, passwordHash, secretariatId, editionId: crypto.randomUUID() };
+    const secretariatId = addUser(
+      { userRows, passwordHash },
+      SECRETARIAT.name,
+      SECRETARIAT.email,
+      "en",
+      utc("2023-11-01T09:00:00Z"),
+    );
+    const s: Seeding = {
+      rng: new Rng(DEMO_SEED),
+      audits: [],
+      userRows,
+      passwordHash,
+      secretariatId,
+      editionId: crypto.randomUUID(),
+    };
 
     const { edition, criterionRows, ruleRows } = editionRows(s);
     const entities = entityRows(s);
@@ -155,20 +168,43 @@ function editionRows(s: Seeding) {
     scaleMax: 10,
     method: "jurorBias",
     hideScoresUntilSubmitted: true,
-    wordLimits: { organisation: 300, objectives: 400, technology: 500, pedagogy: 500, inclusion: 400, impact: 500, replicability: 400, sustainability: 300 },
+    wordLimits: {
+      organisation: 300,
+      objectives: 400,
+      technology: 500,
+      pedagogy: 500,
+      inclusion: 400,
+      impact: 500,
+      replicability: 400,
+      sustainability: 300,
+    },
     // The official aggregation method is locked when scoring opens.
     lockedAt: SCORING_OPENS,
     createdAt: EDITION_CREATED,
     updatedAt: SCORING_OPENS,
   } satisfies typeof editions.$inferInsert;
-  s.audits.push({ actorId: secretariatId, action: "edition.created", objectType: "edition", objectId: editionId, details: { year: 2023 }, at: EDITION_CREATED });
+  s.audits.push({
+    actorId: secretariatId,
+    action: "edition.created",
+    objectType: "edition",
+    objectId: editionId,
+    details: { year: 2023 },
+    at: EDITION_CREATED,
+  });
   const phases: [string, string, Date][] = [
     ["draft", "call_open", CALL_OPENS],
     ["call_open", "screening", SCREENING_STARTS],
     ["screening", "scoring", SCORING_OPENS],
   ];
   for (const [from, to, at] of phases) {
-    s.audits.push({ actorId: secretariatId, action: "edition.phase_changed", objectType: "edition", objectId: editionId, details: { from, to }, at });
+    s.audits.push({
+      actorId: secretariatId,
+      action: "edition.phase_changed",
+      objectType: "edition",
+      objectId: editionId,
+      details: { from, to },
+      at,
+    });
   }
 
   const criterionRows = DEMO_CRITERIA.map((c, position) => ({
@@ -183,12 +219,21 @@ function editionRows(s: Seeding) {
     position,
     levelDescriptors: c.levels,
   }));
-  const ruleRows = DEMO_RULES.map((r, position) => ({ editionId, key: r.key, textEn: r.en, textFr: r.fr, textAr: r.ar, position }));
+  const ruleRows = DEMO_RULES.map((r, position) => ({
+    editionId,
+    key: r.key,
+    textEn: r.en,
+    textFr: r.fr,
+    textAr: r.ar,
+    position,
+  }));
   return { edition, criterionRows, ruleRows };
 }
 
 /** The six nominating entities, each with one nominator (a new user). */
-function entityRows(s: Seeding): EntityIds & { rows: (typeof nominatingEntities.$inferInsert)[]; memberRows: (typeof entityMembers.$inferInsert)[] } {
+function entityRows(
+  s: Seeding,
+): EntityIds & { rows: (typeof nominatingEntities.$inferInsert)[]; memberRows: (typeof entityMembers.$inferInsert)[] } {
   const entityIds = new Map<EntityKey, string>();
   const nominatorIds = new Map<EntityKey, string>();
   const rows = ENTITIES.map((e) => {
@@ -197,13 +242,19 @@ function entityRows(s: Seeding): EntityIds & { rows: (typeof nominatingEntities.
     nominatorIds.set(e.key, addUser(s, e.nominator.name, e.nominator.email, e.lang, utc("2023-11-20T09:00:00Z")));
     return { id, kind: e.kind, name: e.name, country: e.country, createdAt: utc("2023-11-20T09:00:00Z") };
   });
-  const memberRows = ENTITIES.map((e) => ({ entityId: entityIds.get(e.key)!, userId: nominatorIds.get(e.key)!, createdAt: utc("2023-11-20T09:00:00Z") }));
+  const memberRows = ENTITIES.map((e) => ({
+    entityId: entityIds.get(e.key)!,
+    userId: nominatorIds.get(e.key)!,
+    createdAt: utc("2023-11-20T09:00:00Z"),
+  }));
   return { ids: entityIds, nominatorIds, rows, memberRows };
 }
 
 /** One login per role, printed for whoever explores the demo. */
 function loginsOf(apps: AppDraft[]): DemoResult["logins"] {
-  const firstReturned = apps.filter((a) => a.plan.state === "returned").sort((x, y) => x.reference.localeCompare(y.reference))[0];
+  const firstReturned = apps
+    .filter((a) => a.plan.state === "returned")
+    .sort((x, y) => x.reference.localeCompare(y.reference))[0];
   return [
     { role: "secretariat", email: SECRETARIAT.email },
     { role: "applicant", email: firstReturned.applicantEmail },
@@ -256,7 +307,8 @@ async function main(): Promise<void> {
   console.log(lines.join("\n"));
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   main().catch((error) => {
     console.error(error);

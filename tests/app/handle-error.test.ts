@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleError } from "../../app/entry.server";
 
 /** What Remix hands to handleError for a refused request (its ErrorResponse's shape). */
-const errorResponse = (status: number) => ({ status, statusText: "Refused", internal: true, data: `refused ${status}`, error: new Error(`refused ${status}`) });
+const errorResponse = (status: number) => ({
+  status,
+  statusText: "Refused",
+  internal: true,
+  data: `refused ${status}`,
+  error: new Error(`refused ${status}`),
+});
 const args = (url = "http://localhost/x") => ({ request: new Request(url), params: {}, context: {} });
 
 describe("handleError", () => {
@@ -25,7 +31,12 @@ describe("handleError", () => {
   it("notes a legacy ?_data request in one line, without a stack trace", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    handleError(new Error("Warning: Single fetch-enabled apps should not be making ?_data requests, this is likely to break in the future"), args("http://localhost/call?_data=routes/call"));
+    handleError(
+      new Error(
+        "Warning: Single fetch-enabled apps should not be making ?_data requests, this is likely to break in the future",
+      ),
+      args("http://localhost/call?_data=routes/call"),
+    );
     expect(error).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith("A legacy ?_data request: /call");
   });

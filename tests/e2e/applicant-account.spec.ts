@@ -52,10 +52,16 @@ test("an applicant registers, signs out, fails and then succeeds to sign in", as
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("registering with an address that has an account looks the same as a new one, and its owner is told by e-mail", async ({ page, browser }) => {
+test("registering with an address that has an account looks the same as a new one, and its owner is told by e-mail", async ({
+  page,
+  browser,
+}) => {
   const owner = await registerApplicant(page, "dupe");
   const since = Date.now();
-  const otherContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: test.info().project.name === "js" });
+  const otherContext = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: test.info().project.name === "js",
+  });
   const other = await otherContext.newPage();
   await gotoReady(other, "/register");
   await other.getByLabel("Full name").fill("Second");
@@ -66,7 +72,9 @@ test("registering with an address that has an account looks the same as a new on
   await expect(other.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
   await expect(other.locator(".error-summary")).toHaveCount(0);
   const mail = await waitForMail(owner.email, { since, template: "registration_exists" });
-  expect(new URL(extractLink(mail.text_body, "/forgot-password")).origin).toBe(new URL(process.env.E2E_BASE_URL!).origin);
+  expect(new URL(extractLink(mail.text_body, "/forgot-password")).origin).toBe(
+    new URL(process.env.E2E_BASE_URL!).origin,
+  );
   await otherContext.close();
 });
 
@@ -123,7 +131,10 @@ test("a signed-in user signs out another of their sessions from the account page
   await page.getByRole("button", { name: "Create account" }).click();
   await activateFromMail(page, email, registered);
 
-  const laptopContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: test.info().project.name === "js" });
+  const laptopContext = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: test.info().project.name === "js",
+  });
   const laptop = await laptopContext.newPage();
   await signIn(laptop, email, "two devices passphrase");
 

@@ -14,8 +14,19 @@ test.beforeAll(() => {
 test.afterAll(() => closeCall(call));
 
 const TEXT: Record<string, Record<string, string>> = {
-  background: { title: "Green schools online", organisation: "Open Learning Trust", startMonth: "2022-01", operatingIn: "Schools" },
-  contact: { contactName: "Léa Martin", jobTitle: "Director", address: "1 rue Miollis, Paris", phone: "+33 1 45 68 10 00", contactEmail: "lea@example.org" },
+  background: {
+    title: "Green schools online",
+    organisation: "Open Learning Trust",
+    startMonth: "2022-01",
+    operatingIn: "Schools",
+  },
+  contact: {
+    contactName: "Léa Martin",
+    jobTitle: "Director",
+    address: "1 rue Miollis, Paris",
+    phone: "+33 1 45 68 10 00",
+    contactEmail: "lea@example.org",
+  },
   organisation: { organisationDescription: "A small trust." },
   objectives: { objectives: "Teach climate.", targetGroups: "Pupils." },
   technology: { technology: "Open platform." },
@@ -40,7 +51,9 @@ async function completeSection(page: Page, base: string, key: string) {
   await expect(page.locator(`#status-${key}`)).toHaveText("Completed");
 }
 
-test("an applicant fills every section, uploads, declares, checks and sends to a National Commission", async ({ page }) => {
+test("an applicant fills every section, uploads, declares, checks and sends to a National Commission", async ({
+  page,
+}) => {
   const account = await registerApplicant(page, "apply");
   await gotoReady(page, "/applications");
   await page.getByRole("button", { name: "Start your application" }).click();
@@ -75,11 +88,22 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
 
   // Uploads: none chosen is refused, an executable renamed .pdf is refused, a real PDF is accepted.
   await gotoReady(page, `${base}/attachments`);
-  await expectRefusedBeforePosting(page, "upload", () => page.getByRole("button", { name: "Upload the file" }).click(), "Choose a file");
-  await page.getByLabel("Choose a file").setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03 This program cannot be run in DOS mode", "latin1") });
+  await expectRefusedBeforePosting(
+    page,
+    "upload",
+    () => page.getByRole("button", { name: "Upload the file" }).click(),
+    "Choose a file",
+  );
+  await page.getByLabel("Choose a file").setInputFiles({
+    name: "evil.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("MZ\x90\x00\x03 This program cannot be run in DOS mode", "latin1"),
+  });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.locator(".error-summary")).toContainText("not a PDF, PNG or JPEG");
-  await page.getByLabel("Choose a file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page
+    .getByLabel("Choose a file")
+    .setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByRole("status")).toContainText("Your file has been added.");
   await expect(page.locator(".applications-files")).toContainText("report.pdf");
@@ -102,7 +126,9 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   await page.getByLabel("I confirm that the information in this application is correct").check();
   await page.getByRole("button", { name: "Send the application" }).click();
   await expect(page).toHaveURL(new RegExp(`${base}\\?sent=1$`));
-  await expect(page.getByRole("status").filter({ hasText: reference })).toContainText(`Its reference number is ${reference}`);
+  await expect(page.getByRole("status").filter({ hasText: reference })).toContainText(
+    `Its reference number is ${reference}`,
+  );
   await expect(page.locator("main")).toContainText("Sent, awaiting the nominating entity");
 
   const mail = await waitForMail(account.email, { template: "application_receipt" });

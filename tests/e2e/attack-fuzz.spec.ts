@@ -46,29 +46,99 @@ function makeBodies(intent: string): Body[] {
   const ue = "application/x-www-form-urlencoded";
   const loneSurrogate = new Uint8Array([...enc(`intent=${intent}&name=`), 0xed, 0xa0, 0x80, ...enc("&comment=")]);
   return [
-    { name: "JSON", contentType: "application/json", body: enc(JSON.stringify({ intent, name: "x", nested: { a: [1, 2] } })) },
+    {
+      name: "JSON",
+      contentType: "application/json",
+      body: enc(JSON.stringify({ intent, name: "x", nested: { a: [1, 2] } })),
+    },
     { name: "invalid JSON", contentType: "application/json", body: enc(`{"intent": "${intent}", "name": `) },
     { name: "text/plain", contentType: "text/plain", body: enc(form) },
-    { name: "XML", contentType: "application/xml", body: enc(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><form><intent>${intent}</intent>&e;</form>`) },
+    {
+      name: "XML",
+      contentType: "application/xml",
+      body: enc(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><form><intent>${intent}</intent>&e;</form>`),
+    },
     { name: "no Content-Type", contentType: null, body: enc(form) },
     { name: "multipart without boundary", contentType: "multipart/form-data", body: enc(multipart) },
-    { name: "multipart with a wrong boundary", contentType: "multipart/form-data; boundary=not-the-boundary", body: enc(multipart) },
+    {
+      name: "multipart with a wrong boundary",
+      contentType: "multipart/form-data; boundary=not-the-boundary",
+      body: enc(multipart),
+    },
     { name: "truncated multipart", contentType: mp, body: enc(multipart.slice(0, Math.floor(multipart.length / 2))) },
     { name: "garbage bytes as url-encoded", contentType: ue, body: garbage(4096, 1) },
     { name: "garbage bytes as multipart", contentType: mp, body: garbage(4096, 2) },
     { name: "gzip-claimed plain body", contentType: ue, body: enc(form), headers: { "Content-Encoding": "gzip" } },
-    { name: "a 1 MB field (url-encoded)", contentType: ue, body: urlencoded([["intent", intent], ["name", "a".repeat(1_000_000)], ["comment", "b".repeat(1_000_000)]]) },
-    { name: "a 1 MB field (multipart)", contentType: mp, body: enc(`${part("intent", intent)}${part("name", "a".repeat(1_000_000))}--${BOUNDARY}--\r\n`) },
-    { name: "1,000 repeated fields", contentType: ue, body: urlencoded([["intent", intent], ...Array.from({ length: 1000 }, (): [string, string] => ["name", "x"])]) },
-    { name: "an unknown intent", contentType: ue, body: urlencoded([["intent", "no-such-intent"], ["name", "x"]]) },
+    {
+      name: "a 1 MB field (url-encoded)",
+      contentType: ue,
+      body: urlencoded([
+        ["intent", intent],
+        ["name", "a".repeat(1_000_000)],
+        ["comment", "b".repeat(1_000_000)],
+      ]),
+    },
+    {
+      name: "a 1 MB field (multipart)",
+      contentType: mp,
+      body: enc(`${part("intent", intent)}${part("name", "a".repeat(1_000_000))}--${BOUNDARY}--\r\n`),
+    },
+    {
+      name: "1,000 repeated fields",
+      contentType: ue,
+      body: urlencoded([["intent", intent], ...Array.from({ length: 1000 }, (): [string, string] => ["name", "x"])]),
+    },
+    {
+      name: "an unknown intent",
+      contentType: ue,
+      body: urlencoded([
+        ["intent", "no-such-intent"],
+        ["name", "x"],
+      ]),
+    },
     { name: "no intent", contentType: ue, body: urlencoded([["name", "x"]]) },
     { name: "an empty body", contentType: ue, body: new Uint8Array() },
-    { name: "the intent sent as a file", contentType: mp, body: enc(`${part("intent", intent, "intent.txt")}${part("name", "x", "name.pdf")}--${BOUNDARY}--\r\n`) },
+    {
+      name: "the intent sent as a file",
+      contentType: mp,
+      body: enc(`${part("intent", intent, "intent.txt")}${part("name", "x", "name.pdf")}--${BOUNDARY}--\r\n`),
+    },
     { name: "a lone surrogate as raw bytes", contentType: ue, body: loneSurrogate },
-    { name: "a lone surrogate percent-encoded", contentType: ue, body: enc(`intent=${intent}&name=%ED%A0%80&comment=%F0%9F`) },
-    { name: "NUL and control characters", contentType: ue, body: urlencoded([["intent", intent], ["name", "a\u0000b\u0001\u001f"], ["comment", "\u0000"], ["\u0000", "x"]]) },
-    { name: "RTL override, zero-width characters and unicode field names", contentType: ue, body: urlencoded([["intent", `${intent}\u202E`], ["name", "\u202Egnp.exe\u200B\uFEFF"], ["comment", "\u2066x\u2069"], ["نام", "x"], ["😀", "y"]]) },
-    { name: "10,000 emoji", contentType: ue, body: urlencoded([["intent", intent], ["name", "😀".repeat(10_000)], ["comment", "👩🏽‍🔬".repeat(2_000)]]) },
+    {
+      name: "a lone surrogate percent-encoded",
+      contentType: ue,
+      body: enc(`intent=${intent}&name=%ED%A0%80&comment=%F0%9F`),
+    },
+    {
+      name: "NUL and control characters",
+      contentType: ue,
+      body: urlencoded([
+        ["intent", intent],
+        ["name", "a\u0000b\u0001\u001f"],
+        ["comment", "\u0000"],
+        ["\u0000", "x"],
+      ]),
+    },
+    {
+      name: "RTL override, zero-width characters and unicode field names",
+      contentType: ue,
+      body: urlencoded([
+        ["intent", `${intent}\u202E`],
+        ["name", "\u202Egnp.exe\u200B\uFEFF"],
+        ["comment", "\u2066x\u2069"],
+        ["نام", "x"],
+        ["😀", "y"],
+      ]),
+    },
+    {
+      name: "10,000 emoji",
+      contentType: ue,
+      body: urlencoded([
+        ["intent", intent],
+        ["name", "😀".repeat(10_000)],
+        ["comment", "👩🏽‍🔬".repeat(2_000)],
+      ]),
+    },
   ];
 }
 
@@ -88,23 +158,46 @@ test("malformed bodies on every action, as a role allowed to act and as a visito
     const row = TABLE[route.id];
     const intent = row.post!.intents.find((i) => i !== null) ?? "save";
     // The first role allowed to act with any intent reads the body; else whoever sees the page.
-    const actor = row.post!.intents.flatMap((i) => row.post!.act(i)).find((r) => r !== "visitor") ?? (Object.entries(row.get).find(([r, o]) => r !== "visitor" && o === 200)?.[0] as Role | undefined) ?? "secretariat";
+    const actor =
+      row.post!.intents.flatMap((i) => row.post!.act(i)).find((r) => r !== "visitor") ??
+      (Object.entries(row.get).find(([r, o]) => r !== "visitor" && o === 200)?.[0] as Role | undefined) ??
+      "secretariat";
     const url = row.path(world);
     const all = bodies(intent);
-    for (const b of all) jobs.push({ label: `${actor}: POST ${url} with ${b.name}`, url, role: actor, b, logout: route.id === "routes/logout" });
+    for (const b of all)
+      jobs.push({
+        label: `${actor}: POST ${url} with ${b.name}`,
+        url,
+        role: actor,
+        b,
+        logout: route.id === "routes/logout",
+      });
     // A visitor's post is read only where a visitor may act (sign-in, registration...); elsewhere
     // it is refused before its body is touched, and a few kinds of body show that is so.
     const visitorReads = row.post!.intents.some((i) => row.post!.act(i).includes("visitor"));
     const forVisitor = visitorReads ? all : all.filter((b) => VISITOR_SAMPLE.has(b.name));
-    for (const b of forVisitor) jobs.push({ label: `visitor: POST ${url} with ${b.name}`, url, role: "visitor", b, logout: false });
+    for (const b of forVisitor)
+      jobs.push({ label: `visitor: POST ${url} with ${b.name}`, url, role: "visitor", b, logout: false });
   }
   const failures: string[] = [];
   await inBatches(jobs, 8, async (job) => {
     // Signing out ends the session it is sent with: a throwaway one keeps the role's.
-    const cookie = job.role === "visitor" ? "" : job.logout ? await sessionFor(world.userIds[job.role]) : world.cookies[job.role];
-    const headers: Record<string, string> = { Origin: origin, ...(job.b.contentType ? { "Content-Type": job.b.contentType } : {}), ...(job.b.headers ?? {}), ...(cookie ? { Cookie: cookie } : {}) };
+    const cookie =
+      job.role === "visitor" ? "" : job.logout ? await sessionFor(world.userIds[job.role]) : world.cookies[job.role];
+    const headers: Record<string, string> = {
+      Origin: origin,
+      ...(job.b.contentType ? { "Content-Type": job.b.contentType } : {}),
+      ...(job.b.headers ?? {}),
+      ...(cookie ? { Cookie: cookie } : {}),
+    };
     try {
-      const res = await fetch(new URL(job.url, base), { method: "POST", headers, body: job.b.body as unknown as BodyInit, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+      const res = await fetch(new URL(job.url, base), {
+        method: "POST",
+        headers,
+        body: job.b.body as unknown as BodyInit,
+        redirect: "manual",
+        signal: AbortSignal.timeout(20_000),
+      });
       await res.arrayBuffer();
       if (res.status >= 500) failures.push(`${job.label}: answered ${res.status}`);
     } catch (error) {

@@ -8,7 +8,13 @@ import { e2eDb } from "./support/db";
 import { builtRoutes, dataUrl, ROLES, seedWorld } from "./support/world";
 
 function tables(): string[] {
-  return (e2eDb().prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'sessions' order by name").all() as { name: string }[]).map((t) => t.name);
+  return (
+    e2eDb()
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'sessions' order by name",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
 }
 
 function digest(): Map<string, string> {
@@ -16,7 +22,8 @@ function digest(): Map<string, string> {
   const out = new Map<string, string>();
   for (const table of tables()) {
     const hash = createHash("sha256");
-    for (const row of db.prepare(`select * from "${table}" order by rowid`).iterate()) hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : v)));
+    for (const row of db.prepare(`select * from "${table}" order by rowid`).iterate())
+      hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : v)));
     out.set(table, hash.digest("hex"));
   }
   return out;
@@ -25,7 +32,14 @@ function digest(): Map<string, string> {
 /** Mail queued by earlier specs is delivered by the server in the background: let it settle first. */
 async function outboxSettled(): Promise<void> {
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && (e2eDb().prepare("select count(*) as n from outbox where state = 'pending' and next_attempt_at <= ?").get(Date.now() + 1000) as { n: number }).n > 0) {
+  while (
+    Date.now() < deadline &&
+    (
+      e2eDb()
+        .prepare("select count(*) as n from outbox where state = 'pending' and next_attempt_at <= ?")
+        .get(Date.now() + 1000) as { n: number }
+    ).n > 0
+  ) {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -44,7 +58,10 @@ test("a GET changes nothing: every page and data request, as every role, leaves 
   // every request, so the URL that wrote is named, and the tables are compared only then.
   let version = db.pragma("data_version", { simple: true });
   for (const role of ROLES) {
-    const context = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL, extraHTTPHeaders: world.cookies[role] ? { Cookie: world.cookies[role] } : {} });
+    const context = await playwrightRequest.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      extraHTTPHeaders: world.cookies[role] ? { Cookie: world.cookies[role] } : {},
+    });
     for (const route of routes) {
       const path = TABLE[route.id].path(world);
       for (const url of [path, dataUrl(path, route.id)]) {

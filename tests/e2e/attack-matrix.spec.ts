@@ -26,12 +26,21 @@ function mismatch(res: APIResponse, outcome: Outcome | "4xx", kind: "page" | "da
   const redirectStatus = kind === "data" ? [202] : [301, 302, 303];
   if (status >= 500) return `answered ${status}`;
   if (outcome === "4xx") return status >= 400 && status < 500 ? null : `answered ${status}, expected a 4xx`;
-  if (outcome === 200) return status === 200 && (kind === "data" || type.includes("text/html")) ? null : `answered ${status} ${type}, expected the page`;
-  if (outcome === "file") return status === 200 && (kind === "data" || !type.includes("text/html")) ? null : `answered ${status} ${type}, expected a download`;
-  if (outcome === 404) return status === 404 ? null : `answered ${status}${location ? ` → ${location}` : ""}, expected 404`;
+  if (outcome === 200)
+    return status === 200 && (kind === "data" || type.includes("text/html"))
+      ? null
+      : `answered ${status} ${type}, expected the page`;
+  if (outcome === "file")
+    return status === 200 && (kind === "data" || !type.includes("text/html"))
+      ? null
+      : `answered ${status} ${type}, expected a download`;
+  if (outcome === 404)
+    return status === 404 ? null : `answered ${status}${location ? ` → ${location}` : ""}, expected 404`;
   const target = outcome === "login" ? "/login" : outcome.redirect;
   // A redirect's own query (e.g. "?detected=2") is the action's report, not its target.
-  const ok = redirectStatus.includes(status) && (outcome === "login" ? location.startsWith("/login?") : location.split("?")[0] === target);
+  const ok =
+    redirectStatus.includes(status) &&
+    (outcome === "login" ? location.startsWith("/login?") : location.split("?")[0] === target);
   return ok ? null : `answered ${status}${location ? ` → ${location}` : ""}, expected a redirect to ${target}`;
 }
 
@@ -44,20 +53,32 @@ test("every route answers every role as the table says: page, data request, lega
   test.setTimeout(180_000);
   const routes = await builtRoutes();
   const failures: string[] = [];
-  for (const route of routes) if (!TABLE[route.id]) failures.push(`${route.id} (${route.pattern}) has no row in tests/e2e/support/attack-table.ts`);
-  for (const id of Object.keys(TABLE)) if (!routes.some((r) => r.id === id)) failures.push(`${id} has a row in the table but is not a route of the build`);
+  for (const route of routes)
+    if (!TABLE[route.id])
+      failures.push(`${route.id} (${route.pattern}) has no row in tests/e2e/support/attack-table.ts`);
+  for (const id of Object.keys(TABLE))
+    if (!routes.some((r) => r.id === id)) failures.push(`${id} has a row in the table but is not a route of the build`);
   const known = routes.filter((r) => TABLE[r.id]);
   const origin = baseOrigin();
 
   for (const role of ROLES) {
-    const context = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL, extraHTTPHeaders: world.cookies[role] ? { Cookie: world.cookies[role] } : {} });
+    const context = await playwrightRequest.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      extraHTTPHeaders: world.cookies[role] ? { Cookie: world.cookies[role] } : {},
+    });
     const checks = known.flatMap((route) => {
       const row = TABLE[route.id];
       const path = row.path(world);
       const expected = row.get[role];
       const list: { label: string; run: () => Promise<string | null> }[] = [
-        { label: `GET ${path}`, run: async () => mismatch(await context.get(path, { maxRedirects: 0 }), expected, "page") },
-        { label: `GET ${dataUrl(path, route.id)}`, run: async () => mismatch(await context.get(dataUrl(path, route.id), { maxRedirects: 0 }), expected, "data") },
+        {
+          label: `GET ${path}`,
+          run: async () => mismatch(await context.get(path, { maxRedirects: 0 }), expected, "page"),
+        },
+        {
+          label: `GET ${dataUrl(path, route.id)}`,
+          run: async () => mismatch(await context.get(dataUrl(path, route.id), { maxRedirects: 0 }), expected, "data"),
+        },
       ];
       // The legacy data request breaks on what a loader returns (a null, a key named status), so
       // it is asked where the loader returns data, and of the visitor.
@@ -65,7 +86,10 @@ test("every route answers every role as the table says: page, data request, lega
         list.push({
           label: `GET ${path} ?_data`,
           run: async () => {
-            const res = await context.get(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route.id)}`, { maxRedirects: 0 });
+            const res = await context.get(
+              `${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route.id)}`,
+              { maxRedirects: 0 },
+            );
             return res.status() >= 500 ? `answered ${res.status()}` : null;
           },
         });
@@ -78,8 +102,15 @@ test("every route answers every role as the table says: page, data request, lega
             label: `POST ${path} intent=${intent ?? "(none)"} (${actor ? "may act" : "may not act"})`,
             run: async () => {
               // Signing out ends the session it is sent with: a throwaway one keeps the role's.
-              const cookie = route.id === "routes/logout" && role !== "visitor" ? await sessionFor(world.userIds[role]) : world.cookies[role];
-              const res = await context.post(path, { form: incompleteBody(route.id, intent), headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) }, maxRedirects: 0 });
+              const cookie =
+                route.id === "routes/logout" && role !== "visitor"
+                  ? await sessionFor(world.userIds[role])
+                  : world.cookies[role];
+              const res = await context.post(path, {
+                form: incompleteBody(route.id, intent),
+                headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
+                maxRedirects: 0,
+              });
               if (actor && !acted && res.status() === 404) return `answered 404: the role was refused, but it may act`;
               return mismatch(res, want, "page");
             },

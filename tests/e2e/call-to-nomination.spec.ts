@@ -10,8 +10,25 @@ import { registerApplicant, signIn, uniqueEmail } from "./support/session";
 import { closeCall, E2E_RULES, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
 
 const SECTIONS = {
-  background: { title: "Solar classrooms online", organisation: "Sahel Learning Network", country: "SN", startMonth: "2021-01", endMonth: "", organisationType: "national_ngo", operatingIn: "Rural schools", partners: "" },
-  contact: { contactName: "Aïssatou Ba", jobTitle: "Director", address: "Dakar", contactCountry: "SN", phone: "+221 33 000 00 00", website: "https://example.org", contactEmail: "contact@sahel.example.org" },
+  background: {
+    title: "Solar classrooms online",
+    organisation: "Sahel Learning Network",
+    country: "SN",
+    startMonth: "2021-01",
+    endMonth: "",
+    organisationType: "national_ngo",
+    operatingIn: "Rural schools",
+    partners: "",
+  },
+  contact: {
+    contactName: "Aïssatou Ba",
+    jobTitle: "Director",
+    address: "Dakar",
+    contactCountry: "SN",
+    phone: "+221 33 000 00 00",
+    website: "https://example.org",
+    contactEmail: "contact@sahel.example.org",
+  },
   organisation: { organisationDescription: "An NGO running digital schools." },
   objectives: { objectives: "Reach rural learners.", targetGroups: "Girls." },
   technology: { technology: "Offline tablets." },
@@ -31,8 +48,18 @@ test.beforeAll(async () => {
   nominator = { email: uniqueEmail("commission"), password: "commission member passphrase" };
   const db = e2eDb();
   const id = randomUUID();
-  db.prepare("insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, ?, ?, 'en', ?)").run(id, nominator.email, "Commission member", await hash(nominator.password, { algorithm: 2 }), Date.now());
-  db.prepare("insert into entity_members (entity_id, user_id, created_at) values (?, ?, ?)").run(call.entityId, id, Date.now());
+  db.prepare("insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, ?, ?, 'en', ?)").run(
+    id,
+    nominator.email,
+    "Commission member",
+    await hash(nominator.password, { algorithm: 2 }),
+    Date.now(),
+  );
+  db.prepare("insert into entity_members (entity_id, user_id, created_at) values (?, ?, ?)").run(
+    call.entityId,
+    id,
+    Date.now(),
+  );
 });
 test.afterAll(() => closeCall(call));
 
@@ -45,8 +72,16 @@ async function startCompleteApplication(page: Page): Promise<string> {
   const content = { sections: SECTIONS, completed: Object.keys(SECTIONS) };
   const declarations = Object.fromEntries(E2E_RULES.map((r) => [r.key, true]));
   e2eDb()
-    .prepare("update applications set content = ?, declarations = ?, title = ?, organisation = ?, country = 'SN', version = version + 1 where id = ?")
-    .run(JSON.stringify(content), JSON.stringify(declarations), SECTIONS.background.title, SECTIONS.background.organisation, id);
+    .prepare(
+      "update applications set content = ?, declarations = ?, title = ?, organisation = ?, country = 'SN', version = version + 1 where id = ?",
+    )
+    .run(
+      JSON.stringify(content),
+      JSON.stringify(declarations),
+      SECTIONS.background.title,
+      SECTIONS.background.organisation,
+      id,
+    );
   return id;
 }
 
@@ -63,7 +98,10 @@ test("an application is sent, returned with comments, fixed, sent again and nomi
   await send(page, id);
   await expect(page).toHaveURL(new RegExp(`/applications/${id}\\?sent=1$`));
 
-  const memberContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: test.info().project.name === "js" });
+  const memberContext = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: test.info().project.name === "js",
+  });
   const member = await memberContext.newPage();
   await signIn(member, nominator.email, nominator.password);
   await gotoReady(member, `/nominations/${id}?entity=${call!.entityId}`);
@@ -87,14 +125,22 @@ test("an application is sent, returned with comments, fixed, sent again and nomi
 
   await gotoReady(member, `/nominations/${id}?entity=${call!.entityId}`);
   await expect(member.locator("main")).toContainText("Reading scores rose by 20%");
-  await member.getByRole("link", { name: /Nominate/ }).first().click();
-  await member.getByLabel("Nomination letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await member
+    .getByRole("link", { name: /Nominate/ })
+    .first()
+    .click();
+  await member
+    .getByLabel("Nomination letter")
+    .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
   await member.getByLabel("I confirm that my entity nominates this application").check();
   await member.getByRole("button", { name: "Nominate the application" }).click();
   await expect(member.getByRole("status")).toContainText("has been nominated");
   await memberContext.close();
 
-  const row = e2eDb().prepare("select state, nominated_content from applications where id = ?").get(id) as { state: string; nominated_content: string };
+  const row = e2eDb().prepare("select state, nominated_content from applications where id = ?").get(id) as {
+    state: string;
+    nominated_content: string;
+  };
   expect(row.state).toBe("nominated");
   expect(row.nominated_content).toContain("Reading scores rose by 20%");
 });
@@ -102,7 +148,9 @@ test("an application is sent, returned with comments, fixed, sent again and nomi
 test("after the UNESCO deadline, sending is refused whatever the phase says", async ({ page }) => {
   await registerApplicant(page, "late");
   const id = await startCompleteApplication(page);
-  e2eDb().prepare("update editions set deadline_at = ? where id = ?").run(Date.now() - 60_000, call!.editionId);
+  e2eDb()
+    .prepare("update editions set deadline_at = ? where id = ?")
+    .run(Date.now() - 60_000, call!.editionId);
   try {
     await gotoReady(page, `/applications/${id}/check`);
     const sendButton = page.getByRole("button", { name: "Send the application" });
@@ -115,6 +163,8 @@ test("after the UNESCO deadline, sending is refused whatever the phase says", as
     const state = (e2eDb().prepare("select state from applications where id = ?").get(id) as { state: string }).state;
     expect(state).toBe("draft");
   } finally {
-    e2eDb().prepare("update editions set deadline_at = ? where id = ?").run(Date.now() + 30 * 864e5, call!.editionId);
+    e2eDb()
+      .prepare("update editions set deadline_at = ? where id = ?")
+      .run(Date.now() + 30 * 864e5, call!.editionId);
   }
 });

@@ -12,9 +12,15 @@ const DAY = 864e5;
 
 /** "YYYY-MM-DDTHH:mm" in Paris time, days from now. */
 function parisLocal(daysFromNow: number): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(
-    new Date(Date.now() + daysFromNow * DAY),
-  );
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Paris",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(new Date(Date.now() + daysFromNow * DAY));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
@@ -23,7 +29,10 @@ async function clickSubmit(page: Page, name: string | RegExp) {
   await page.getByRole("button", { name }).click();
 }
 
-test("the secretariat creates an edition, fixes a date error, edits a weight, opens the call, which the public sees, then moves it to screening", async ({ page, browser }) => {
+test("the secretariat creates an edition, fixes a date error, edits a weight, opens the call, which the public sees, then moves it to screening", async ({
+  page,
+  browser,
+}) => {
   const year = freeEditionYear();
   const theme = `Learning with open data ${year}`;
   const themeFr = `Apprendre avec les données ouvertes ${year}`;
@@ -45,7 +54,9 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await page.getByLabel("Scoring closes").fill(parisLocal(70));
     await page.getByLabel("Announcement").fill(parisLocal(200));
     await clickSubmit(page, "Create the edition");
-    await expect(page.locator(".error-summary")).toContainText("The UNESCO deadline must be after the opening of the call");
+    await expect(page.locator(".error-summary")).toContainText(
+      "The UNESCO deadline must be after the opening of the call",
+    );
     await expect(page.getByLabel("Theme in English")).toHaveValue(theme);
     await expect(page.getByLabel("Year")).toHaveValue(String(year));
 
@@ -66,12 +77,19 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await level5.getByLabel("Score").fill("11");
     await level5.getByLabel("In English").fill("Halfway there");
     await level5.getByLabel("In French").fill("À mi-chemin");
-    await expectRefusedBeforePosting(page, "criterion", () => clickSubmit(page, "Save the criterion"), "Each score must be a whole number from 1 to 10, given once");
+    await expectRefusedBeforePosting(
+      page,
+      "criterion",
+      () => clickSubmit(page, "Save the criterion"),
+      "Each score must be a whole number from 1 to 10, given once",
+    );
     await level5.getByLabel("Score").fill("5");
     if (isJsProject()) {
       // With JavaScript, rows are also removed and added.
       await page.getByRole("button", { name: "Remove level 1" }).click();
-      await expect(page.getByRole("group", { name: "Level 4", exact: true }).getByLabel("In English")).toHaveValue("Halfway there");
+      await expect(page.getByRole("group", { name: "Level 4", exact: true }).getByLabel("In English")).toHaveValue(
+        "Halfway there",
+      );
       await page.getByRole("button", { name: "Add a level" }).click();
       await expect(page.getByRole("group", { name: "Level 7", exact: true }).getByLabel("Score")).toBeFocused();
     }
@@ -94,7 +112,11 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await expect(page.getByText("Current phase:")).toContainText("Call open");
 
     // The public call page, for a visitor, in English then French.
-    const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+    const visitor = await browser.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      javaScriptEnabled: isJsProject(),
+      storageState: { cookies: [], origins: [] },
+    });
     const p = await visitor.newPage();
     try {
       await setLanguage(p, "en");
@@ -121,10 +143,13 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await page.getByLabel("I confirm the move to “Screening”").check();
     await clickSubmit(page, "Move to “Screening”");
     await expect(page.getByText("Current phase:")).toContainText("Screening");
-    const audited = e2eDb().prepare("select count(*) as n from audit_log where object_id = ? and action = 'edition.phase_changed'").get(editionId) as { n: number };
+    const audited = e2eDb()
+      .prepare("select count(*) as n from audit_log where object_id = ? and action = 'edition.phase_changed'")
+      .get(editionId) as { n: number };
     expect(audited.n).toBe(2);
   } finally {
     // Whatever failed above, never leave this edition's call open for the other journeys.
-    if (editionId) e2eDb().prepare("update editions set phase = 'screening' where id = ? and phase = 'call_open'").run(editionId);
+    if (editionId)
+      e2eDb().prepare("update editions set phase = 'screening' where id = ? and phase = 'call_open'").run(editionId);
   }
 });

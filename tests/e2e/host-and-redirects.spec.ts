@@ -7,22 +7,31 @@ import { extractLink, waitForMail } from "./support/db";
 import { origin, registerApplicant } from "./support/session";
 
 /** A raw HTTP request, so that Host and the other headers are exactly those given. */
-function raw(path: string, { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  path: string,
+  { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const base = new URL(origin());
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: base.hostname, port: base.port, path, method, headers: { Host: base.host, ...headers }, setHost: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = httpRequest(
+      { host: base.hostname, port: base.port, path, method, headers: { Host: base.host, ...headers }, setHost: false },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on("error", reject);
     if (body) req.write(body);
     req.end();
   });
 }
 
-const form = (values: Record<string, string>) => ({ "Content-Type": "application/x-www-form-urlencoded", body: new URLSearchParams(values).toString() });
+const form = (values: Record<string, string>) => ({
+  "Content-Type": "application/x-www-form-urlencoded",
+  body: new URLSearchParams(values).toString(),
+});
 
 test("a request for another host gets 421 before any page runs, with a short answer and no stack trace", async () => {
   for (const path of ["/", "/login", "/healthz", "/no-such-page"]) {
@@ -32,7 +41,11 @@ test("a request for another host gets 421 before any page runs, with a short ans
     expect(res.body).not.toMatch(/\bat \w|node_modules|Error:/);
   }
   const { body, ...headers } = form({ email: "victim@e2e.test" });
-  const post = await raw("/forgot-password", { method: "POST", headers: { ...headers, Host: "evil.example", Origin: "http://evil.example" }, body });
+  const post = await raw("/forgot-password", {
+    method: "POST",
+    headers: { ...headers, Host: "evil.example", Origin: "http://evil.example" },
+    body,
+  });
   expect(post.status).toBe(421);
 });
 
@@ -45,14 +58,22 @@ test("X-Forwarded-Host is ignored: never a server error, never in an e-mail or a
   await page.context().clearCookies();
   const since = Date.now();
   const { body, ...headers } = form({ email: account.email });
-  const reset = await raw("/forgot-password", { method: "POST", headers: { ...headers, Origin: origin(), "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }, body });
+  const reset = await raw("/forgot-password", {
+    method: "POST",
+    headers: { ...headers, Origin: origin(), "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" },
+    body,
+  });
   expect(reset.status).toBe(200);
   const mail = await waitForMail(account.email, { since, template: "password_reset" });
   expect(mail.text_body).not.toContain("evil.example");
   expect(new URL(extractLink(mail.text_body, "/reset-password/")).origin).toBe(origin());
 
   const switched = form({ lang: "fr", redirectTo: "/call" });
-  const res = await raw("/language", { method: "POST", headers: { "Content-Type": switched["Content-Type"], Origin: origin(), "X-Forwarded-Host": "evil.example" }, body: switched.body });
+  const res = await raw("/language", {
+    method: "POST",
+    headers: { "Content-Type": switched["Content-Type"], Origin: origin(), "X-Forwarded-Host": "evil.example" },
+    body: switched.body,
+  });
   expect(res.status).toBe(302);
   expect(res.headers.location).toBe("/call");
 });
@@ -68,7 +89,16 @@ test("a mutation with an unparseable Referer and no Origin is refused with 403",
   expect(ours.status).toBe(302);
 });
 
-const HOSTILE = ["//evil.example", "/\\evil.example", "/\t/evil.example", "/%09/evil.example", "https://evil.example", "javascript:alert(1)", "/日本", "/x/..//evil.example"];
+const HOSTILE = [
+  "//evil.example",
+  "/\\evil.example",
+  "/\t/evil.example",
+  "/%09/evil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+  "/日本",
+  "/x/..//evil.example",
+];
 
 function staysOnSite(location: string | undefined) {
   expect(location).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
@@ -77,7 +107,11 @@ function staysOnSite(location: string | undefined) {
 
 test("after a language switch the redirect stays on the site, whatever redirectTo holds", async ({ request }) => {
   for (const redirectTo of HOSTILE) {
-    const res = await request.post("/language", { form: { lang: "en", redirectTo }, headers: { Origin: origin() }, maxRedirects: 0 });
+    const res = await request.post("/language", {
+      form: { lang: "en", redirectTo },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
     expect(res.status(), redirectTo).toBe(302);
     staysOnSite(res.headers()["location"]);
   }
@@ -87,7 +121,11 @@ test("after sign-in the redirect stays on the site, whatever redirectTo holds", 
   const account = await registerApplicant(page, "redirects");
   for (const redirectTo of HOSTILE) {
     await page.context().clearCookies();
-    const res = await page.request.post("/login", { form: { email: account.email, password: account.password, redirectTo }, headers: { Origin: origin() }, maxRedirects: 0 });
+    const res = await page.request.post("/login", {
+      form: { email: account.email, password: account.password, redirectTo },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
     expect(res.status(), redirectTo).toBe(302);
     staysOnSite(res.headers()["location"]);
   }

@@ -1,5 +1,6 @@
 // The jury at work, with and without JavaScript: a juror declares a conflict, the secretariat
-// detects and confirms conflicts, computes and publishes the assignment (without that application), the juror saves a draft,
+// detects and confirms conflicts, computes and publishes the assignment (without that application), the juror saves a
+// draft,
 // comes back and submits, sees colleagues' scores only after submitting, gets 404 for a
 // colleague's review; the secretariat sees progress and sends a reminder that reaches the outbox.
 import { hash } from "@node-rs/argon2";
@@ -20,7 +21,10 @@ test.beforeAll(async () => {
   s = seedJuryScenario(drizzle(e2eDb(), { schema }), { passwordHash, year: freeEditionYear(), label: "e2e" });
 });
 
-test("a juror declares a conflict, scores with a draft, and sees colleagues only after submitting", async ({ browser, page }) => {
+test("a juror declares a conflict, scores with a draft, and sees colleagues only after submitting", async ({
+  browser,
+  page,
+}) => {
   const [ana, bo, chidi] = s.jurors;
   const textbooks = s.applications[2];
   const classe = s.applications[1];
@@ -43,7 +47,12 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(page.getByRole("row", { name: new RegExp(classe.title) })).toContainText("Wrong line");
   await page.getByRole("link", { name: `Withdraw — ${classe.title}` }).click();
   await expect(page.getByRole("heading", { name: "Withdraw this declared conflict?" })).toBeVisible();
-  await expectRefusedBeforePosting(page, "withdraw", () => page.getByRole("button", { name: "Withdraw the conflict" }).click(), "Tick the box to confirm");
+  await expectRefusedBeforePosting(
+    page,
+    "withdraw",
+    () => page.getByRole("button", { name: "Withdraw the conflict" }).click(),
+    "Tick the box to confirm",
+  );
   await page.getByLabel("I confirm I have no conflict of interest with this application").check();
   await page.getByRole("button", { name: "Withdraw the conflict" }).click();
   await expect(page.getByRole("status")).toContainText("Your declared conflict has been withdrawn");
@@ -55,7 +64,11 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
 
   // 2. The secretariat detects conflicts (Chidi is from Kenya, like the solar project),
   //    confirms the proposal, then computes and publishes the assignment.
-  const staff = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: secretariatStatePath(), javaScriptEnabled: test.info().project.name === "js" });
+  const staff = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    storageState: secretariatStatePath(),
+    javaScriptEnabled: test.info().project.name === "js",
+  });
   const sp = await staff.newPage();
   await setLanguage(sp, "en");
   await gotoReady(sp, `/secretariat/editions/${s.editionId}/assignment`);
@@ -80,7 +93,9 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   // Chidi has already submitted his review of the French application.
   const sqlite = e2eDb();
   sqlite
-    .prepare("update reviews set state = 'submitted', scores = ?, overall_comment = 'Chidi thinks it is good', confidence = 3, submitted_at = ? where juror_id = ? and application_id = ?")
+    .prepare(
+      "update reviews set state = 'submitted', scores = ?, overall_comment = 'Chidi thinks it is good', confidence = 3, submitted_at = ? where juror_id = ? and application_id = ?",
+    )
     .run(JSON.stringify({ innovation: 9, impact: 9, inclusion: 9 }), Date.now(), chidi.memberId, classe.id);
 
   // 3. Ana's dashboard lists her applications, never the one she is in conflict with.
@@ -122,7 +137,9 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(page.getByText("Chidi thinks it is good")).toBeVisible();
 
   // 6. A colleague's review, asked for by id, does not exist for her.
-  const boReview = sqlite.prepare("select id from reviews where juror_id = ? and application_id = ?").get(bo.memberId, textbooks.id) as { id: string };
+  const boReview = sqlite
+    .prepare("select id from reviews where juror_id = ? and application_id = ?")
+    .get(bo.memberId, textbooks.id) as { id: string };
   const response = await page.goto(`/jury/reviews/${boReview.id}`);
   expect(response?.status()).toBe(404);
 

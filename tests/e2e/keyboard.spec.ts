@@ -19,7 +19,11 @@ let reviewId: string;
 test.beforeAll(async () => {
   call = openCall();
   const database = drizzle(e2eDb(), { schema });
-  jury = seedJuryScenario(database, { passwordHash: await hash(JUROR_PASSWORD, { algorithm: 2 }), year: freeEditionYear(), label: "keyboard" });
+  jury = seedJuryScenario(database, {
+    passwordHash: await hash(JUROR_PASSWORD, { algorithm: 2 }),
+    year: freeEditionYear(),
+    label: "keyboard",
+  });
   reviewId = publishPair(database, jury.editionId, jury.jurors[0].memberId, jury.applications[1].id);
 });
 test.afterAll(() => closeCall(call));
@@ -45,7 +49,9 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await page.keyboard.type(text);
 }
 
-test("an applicant registers, starts an application and completes a section with the keyboard alone", async ({ page }) => {
+test("an applicant registers, starts an application and completes a section with the keyboard alone", async ({
+  page,
+}) => {
   await setLanguage(page, "en");
   await gotoReady(page, "/register");
   // The first stop is the skip link, which moves on to the main content.
@@ -69,7 +75,11 @@ test("an applicant registers, starts an application and completes a section with
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("link", { name: "Pedagogy" }));
   await page.keyboard.press("Enter");
-  await typeInto(page, page.getByLabel("Pedagogical approach and innovation"), "Pupils learn by measuring their school's energy use.");
+  await typeInto(
+    page,
+    page.getByLabel("Pedagogical approach and innovation"),
+    "Pupils learn by measuring their school's energy use.",
+  );
   await tabTo(page, page.getByRole("button", { name: "Save and mark as completed" }));
   await page.keyboard.press("Space");
   await expect(page).toHaveURL(/\?saved=1$/);
@@ -82,7 +92,11 @@ test("a juror scores and submits a review with the keyboard alone", async ({ pag
   await setLanguage(page, "en");
   await gotoReady(page, `/jury/reviews/${reviewId}`);
   // In a radio group Space chooses the focused score and the arrow keys move along the scale.
-  for (const [criterion, score] of [["Innovation", 7], ["Impact", 8], ["Inclusion", 6]] as const) {
+  for (const [criterion, score] of [
+    ["Innovation", 7],
+    ["Impact", 8],
+    ["Inclusion", 6],
+  ] as const) {
     const radios = page.getByRole("group", { name: criterion }).getByRole("radio");
     await tabTo(page, radios.first());
     await page.keyboard.press("Space");

@@ -29,11 +29,18 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   const deadline = page.locator("p", { hasText: "UNESCO deadline for nominations" });
   if (isJsProject()) await expect(deadline).toContainText(/\(Paris time\) \(your time: .+\)/);
   else await expect(deadline).not.toContainText("your time");
-  await expect(page.getByRole("row", { name: new RegExp(toReturn.reference) })).toContainText("Waiting for your decision");
+  await expect(page.getByRole("row", { name: new RegExp(toReturn.reference) })).toContainText(
+    "Waiting for your decision",
+  );
 
   // Return: the comment is required; then the candidate is told in French.
   await openDecision(page, toReturn.id, seed.entityId, /Return it to the candidate/);
-  await expectRefusedBeforePosting(page, "return", () => page.getByRole("button", { name: "Return the application" }).click(), "This field is required");
+  await expectRefusedBeforePosting(
+    page,
+    "return",
+    () => page.getByRole("button", { name: "Return the application" }).click(),
+    "This field is required",
+  );
   const since = Date.now();
   await page.getByLabel("Your comments to the candidate").fill("Please add evidence of impact.");
   await page.getByRole("button", { name: "Return the application" }).click();
@@ -46,7 +53,12 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   // Decline needs a reason and the confirmation box.
   await openDecision(page, toDecline.id, seed.entityId, /Decline it/);
   await page.getByLabel("Reason for declining").fill("Outside the theme of this edition.");
-  await expectRefusedBeforePosting(page, "decline", () => page.getByRole("button", { name: "Decline the application" }).click(), "Tick the box to confirm");
+  await expectRefusedBeforePosting(
+    page,
+    "decline",
+    () => page.getByRole("button", { name: "Decline the application" }).click(),
+    "Tick the box to confirm",
+  );
   await expect(page.getByLabel("Reason for declining")).toHaveValue("Outside the theme of this edition.");
   await page.getByLabel("I confirm that my entity declines this application").check();
   await page.getByRole("button", { name: "Decline the application" }).click();
@@ -55,15 +67,24 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   // The letter is required; a file that is not a PDF is refused, whatever its name says.
   await openDecision(page, n1.id, seed.entityId, /Nominate it/);
   await page.getByLabel("I confirm that my entity nominates this application").check();
-  await expectRefusedBeforePosting(page, "nominate", () => page.getByRole("button", { name: "Nominate the application" }).click(), "Choose the nomination letter");
-  await page.getByLabel("Nomination letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
+  await expectRefusedBeforePosting(
+    page,
+    "nominate",
+    () => page.getByRole("button", { name: "Nominate the application" }).click(),
+    "Choose the nomination letter",
+  );
+  await page
+    .getByLabel("Nomination letter")
+    .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
   await page.getByLabel("I confirm that my entity nominates this application").check();
   await page.getByRole("button", { name: "Nominate the application" }).click();
   await expect(page.locator(".error-summary")).toContainText("must be a PDF file");
 
   for (const app of [n1, n2, n3]) {
     await openDecision(page, app.id, seed.entityId, /Nominate it/);
-    await page.getByLabel("Nomination letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+    await page
+      .getByLabel("Nomination letter")
+      .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
     await page.getByLabel("I confirm that my entity nominates this application").check();
     await page.getByRole("button", { name: "Nominate the application" }).click();
     await expect(page.getByRole("status")).toContainText("has been nominated");
@@ -71,7 +92,9 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   }
 
   await openDecision(page, n4.id, seed.entityId, /Nominate it/);
-  await page.getByLabel("Nomination letter").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page
+    .getByLabel("Nomination letter")
+    .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
   await page.getByLabel("I confirm that my entity nominates this application").check();
   await page.getByRole("button", { name: "Nominate the application" }).click();
   await expect(page.locator(".error-summary")).toContainText("already used its 3 nominations");
@@ -113,7 +136,9 @@ test("another entity's member gets a 404 for an application and its letter", asy
   // Owner's letter: seeded directly, then asked for by the intruder.
   const letterId = randomUUID();
   e2eDb()
-    .prepare("insert into nomination_letters (id, application_id, entity_id, uploaded_by, original_name, size_bytes, sha256, stored_name, created_at) values (?, ?, ?, (select user_id from entity_members where entity_id = ?), 'l.pdf', 10, 'x', 'missing', ?)")
+    .prepare(
+      "insert into nomination_letters (id, application_id, entity_id, uploaded_by, original_name, size_bytes, sha256, stored_name, created_at) values (?, ?, ?, (select user_id from entity_members where entity_id = ?), 'l.pdf', 10, 'x', 'missing', ?)",
+    )
     .run(letterId, a.applications[0].id, a.entityId, a.entityId, Date.now());
   const letter = await page.request.get(`/nomination-letters/${letterId}`);
   expect(letter.status()).toBe(404);

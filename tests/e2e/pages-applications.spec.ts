@@ -7,7 +7,17 @@ import { origin, registerApplicant, setLanguage } from "./support/session";
 import { checkPage, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
 import { closeCall, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
 
-const PATHS = ["", "/sections/background", "/sections/contact", "/sections/pedagogy", "/sections/links", "/attachments", "/declarations", "/check", "/withdraw"];
+const PATHS = [
+  "",
+  "/sections/background",
+  "/sections/contact",
+  "/sections/pedagogy",
+  "/sections/links",
+  "/attachments",
+  "/declarations",
+  "/check",
+  "/withdraw",
+];
 
 let call: OpenCall | undefined;
 /** One applicant per language (the language is the profile's), each with a started application. */
@@ -21,12 +31,24 @@ test.beforeAll(async ({ browser }) => {
     try {
       await registerApplicant(page, `apply-pages-${lang}`);
       await setLanguage(page, lang);
-      const started = await page.request.post("/applications", { form: { editionId: call.editionId }, headers: { Origin: origin() }, maxRedirects: 0 });
+      const started = await page.request.post("/applications", {
+        form: { editionId: call.editionId },
+        headers: { Origin: origin() },
+        maxRedirects: 0,
+      });
       expect(started.status()).toBe(302);
       const base = started.headers()["location"];
       expect(base).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
-      await page.request.post(`${base}/sections/background`, { form: { intent: "save", version: "1", title: "Écoles vertes", organisation: "Trust", country: "FR" }, headers: { Origin: origin() }, maxRedirects: 0 });
-      await page.request.post(`${base}/attachments`, { multipart: { file: { name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() } }, headers: { Origin: origin() }, maxRedirects: 0 });
+      await page.request.post(`${base}/sections/background`, {
+        form: { intent: "save", version: "1", title: "Écoles vertes", organisation: "Trust", country: "FR" },
+        headers: { Origin: origin() },
+        maxRedirects: 0,
+      });
+      await page.request.post(`${base}/attachments`, {
+        multipart: { file: { name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() } },
+        headers: { Origin: origin() },
+        maxRedirects: 0,
+      });
       applicants.set(lang, { cookies: await context.cookies(), base });
     } finally {
       await context.close();
@@ -52,14 +74,20 @@ for (const lang of LANGS) {
   test(`a section with errors and a refused upload are accessible in ${lang}`, async ({ page }) => {
     await registerApplicant(page, `apply-errors-${lang}`);
     await setLanguage(page, lang);
-    const started = await page.request.post("/applications", { form: { editionId: call!.editionId }, headers: { Origin: origin() }, maxRedirects: 0 });
+    const started = await page.request.post("/applications", {
+      form: { editionId: call!.editionId },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
     const base = started.headers()["location"];
     await gotoReady(page, `${base}/sections/contact`);
     await page.locator('button[name="intent"][value="complete"]').click();
     await expect(page.locator(".error-summary")).toBeVisible();
     await expectAccessible(page);
     await gotoReady(page, `${base}/attachments`);
-    await page.locator('input[type="file"]').setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "evil.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
     await page.locator("form#upload button[type=submit]").click();
     await expect(page.locator(".error-summary")).toBeVisible();
     await expectAccessible(page);

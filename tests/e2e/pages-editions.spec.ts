@@ -11,9 +11,15 @@ import { checkPage as check, LANGS } from "./support/sweep";
 const DAY = 864e5;
 
 function parisLocal(daysFromNow: number): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(
-    new Date(Date.now() + daysFromNow * DAY),
-  );
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Paris",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(new Date(Date.now() + daysFromNow * DAY));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
@@ -44,8 +50,22 @@ async function createEdition(page: Page, label: string): Promise<string> {
     maxTotalMb: "30",
     maxPdfPages: "100",
   };
-  for (const key of ["organisation", "objectives", "technology", "pedagogy", "inclusion", "impact", "replicability", "sustainability"]) form[`words_${key}`] = "500";
-  const response = await page.request.post("/secretariat/editions/new", { form, headers: { Origin: origin() }, maxRedirects: 0 });
+  for (const key of [
+    "organisation",
+    "objectives",
+    "technology",
+    "pedagogy",
+    "inclusion",
+    "impact",
+    "replicability",
+    "sustainability",
+  ])
+    form[`words_${key}`] = "500";
+  const response = await page.request.post("/secretariat/editions/new", {
+    form,
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
   expect(response.status(), await response.text()).toBe(302);
   return new URL(response.headers()["location"], origin()).pathname.split("/")[3];
 }
@@ -56,8 +76,16 @@ test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: secretariatStatePath() });
   try {
     const editionId = await createEdition(await context.newPage(), "sweep");
-    const criterionId = (e2eDb().prepare("select id from criteria where edition_id = ? order by position limit 1").get(editionId) as { id: string }).id;
-    const ruleId = (e2eDb().prepare("select id from eligibility_rules where edition_id = ? order by position limit 1").get(editionId) as { id: string }).id;
+    const criterionId = (
+      e2eDb().prepare("select id from criteria where edition_id = ? order by position limit 1").get(editionId) as {
+        id: string;
+      }
+    ).id;
+    const ruleId = (
+      e2eDb()
+        .prepare("select id from eligibility_rules where edition_id = ? order by position limit 1")
+        .get(editionId) as { id: string }
+    ).id;
     draft = { editionId, criterionId, ruleId };
   } finally {
     await context.close();
@@ -80,7 +108,9 @@ const SECRETARIAT_PAGES: [string, (d: typeof draft) => string][] = [
 for (const lang of LANGS) {
   test.describe(`editions pages in ${lang}`, () => {
     test(`the public call page without an open call is accessible and light in ${lang}`, async ({ page }) => {
-      const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as { n: number };
+      const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as {
+        n: number;
+      };
       await setLanguage(page, lang);
       await check(page, "/call", lang);
       // Another journey may have a call open at this moment; otherwise this is the empty state.
@@ -106,7 +136,9 @@ for (const lang of LANGS) {
       });
 
       test(`the open call page is accessible and light in ${lang}`, async ({ page }) => {
-        const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as { n: number };
+        const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as {
+          n: number;
+        };
         await setLanguage(page, lang);
         if (open.n > 0) {
           // Another journey's call is open: only one can be, so check that one.
@@ -115,14 +147,24 @@ for (const lang of LANGS) {
         }
         const editionId = await createEdition(page, `call-${lang}`);
         try {
-          const opened = await page.request.post(`/secretariat/editions/${editionId}/phase`, { form: { editionId, to: "call_open", confirm: "on" }, headers: { Origin: origin() }, maxRedirects: 0 });
+          const opened = await page.request.post(`/secretariat/editions/${editionId}/phase`, {
+            form: { editionId, to: "call_open", confirm: "on" },
+            headers: { Origin: origin() },
+            maxRedirects: 0,
+          });
           expect(opened.status()).toBe(302);
           await check(page, "/call", lang);
           await expect(page.locator(".editions-deadline")).toBeVisible();
         } finally {
           // Never leave a call open for other journeys.
-          await page.request.post(`/secretariat/editions/${editionId}/phase`, { form: { editionId, to: "screening", confirm: "on" }, headers: { Origin: origin() }, maxRedirects: 0 });
-          e2eDb().prepare("update editions set phase = 'screening' where id = ? and phase = 'call_open'").run(editionId);
+          await page.request.post(`/secretariat/editions/${editionId}/phase`, {
+            form: { editionId, to: "screening", confirm: "on" },
+            headers: { Origin: origin() },
+            maxRedirects: 0,
+          });
+          e2eDb()
+            .prepare("update editions set phase = 'screening' where id = ? and phase = 'call_open'")
+            .run(editionId);
         }
       });
     });

@@ -25,11 +25,44 @@ test.beforeAll(async () => {
   reviewId = publishPair(database, s.editionId, s.jurors[0].memberId, s.applications[1].id);
   const boReview = publishPair(database, s.editionId, s.jurors[1].memberId, s.applications[1].id);
   // A proposed conflict on Bo's submitted review: the register's row actions and the confirmation step.
-  database.update(schema.reviews).set({ state: "submitted", scores: { innovation: 7, impact: 8, inclusion: 6 }, confidence: 4, submittedAt: new Date() }).where(eq(schema.reviews.id, boReview)).run();
-  proposalId = database.insert(schema.conflicts).values({ editionId: s.editionId, jurorId: s.jurors[1].memberId, applicationId: s.applications[1].id, source: "same_organisation", reason: "ecolepourtous.org", status: "proposed" }).returning().get().id;
+  database
+    .update(schema.reviews)
+    .set({
+      state: "submitted",
+      scores: { innovation: 7, impact: 8, inclusion: 6 },
+      confidence: 4,
+      submittedAt: new Date(),
+    })
+    .where(eq(schema.reviews.id, boReview))
+    .run();
+  proposalId = database
+    .insert(schema.conflicts)
+    .values({
+      editionId: s.editionId,
+      jurorId: s.jurors[1].memberId,
+      applicationId: s.applications[1].id,
+      source: "same_organisation",
+      reason: "ecolepourtous.org",
+      status: "proposed",
+    })
+    .returning()
+    .get().id;
   early = seedJuryScenario(database, { passwordHash, year: freeEditionYear(), label: "pages-early" });
-  const member = database.insert(schema.juryMembers).values({ editionId: early.editionId, userId: s.jurors[0].userId }).returning().get();
-  database.insert(schema.conflicts).values({ editionId: early.editionId, jurorId: member.id, applicationId: early.applications[0].id, source: "declared", reason: "Declared by mistake" }).run();
+  const member = database
+    .insert(schema.juryMembers)
+    .values({ editionId: early.editionId, userId: s.jurors[0].userId })
+    .returning()
+    .get();
+  database
+    .insert(schema.conflicts)
+    .values({
+      editionId: early.editionId,
+      jurorId: member.id,
+      applicationId: early.applications[0].id,
+      source: "declared",
+      reason: "Declared by mistake",
+    })
+    .run();
 });
 
 /** The juror's session, made once: signing in per test would cost a password hash each time. */
@@ -37,7 +70,11 @@ let juror: Cookies;
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
-    const response = await context.request.post("/login", { form: { email: s.jurors[0].email, password: PASSWORD }, headers: { Origin: origin() }, maxRedirects: 0 });
+    const response = await context.request.post("/login", {
+      form: { email: s.jurors[0].email, password: PASSWORD },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(302);
     juror = await context.cookies();
   } finally {
@@ -51,8 +88,21 @@ const JUROR_PAGES: [string, () => string][] = [
   ["conflict withdrawal", () => `/jury/${early.editionId}/conflicts?withdraw=${early.applications[0].id}`],
   ["review", () => `/jury/reviews/${reviewId}`],
 ];
-const SECRETARIAT_PAGES = ["jury", "jury?invite=1", "jury?edit=:juror", "assignment", "assignment?adjust=add", "assignment?adjust=swap", "assignment?adjust=remove", "progress", "conflicts", "conflicts?add=1", "conflicts?confirm=:proposal"];
-const secretariatUrl = (p: string) => `/secretariat/editions/${s.editionId}/${p.replace(":juror", s.jurors[0].memberId).replace(":proposal", proposalId)}`;
+const SECRETARIAT_PAGES = [
+  "jury",
+  "jury?invite=1",
+  "jury?edit=:juror",
+  "assignment",
+  "assignment?adjust=add",
+  "assignment?adjust=swap",
+  "assignment?adjust=remove",
+  "progress",
+  "conflicts",
+  "conflicts?add=1",
+  "conflicts?confirm=:proposal",
+];
+const secretariatUrl = (p: string) =>
+  `/secretariat/editions/${s.editionId}/${p.replace(":juror", s.jurors[0].memberId).replace(":proposal", proposalId)}`;
 
 for (const lang of LANGS) {
   for (const [name, url] of JUROR_PAGES) {

@@ -9,7 +9,11 @@ import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
 import { nominateDirectly, seedNominations, type Seeded } from "./nominations-seed";
 
 async function signInByRequest(page: Page, email: string, password: string) {
-  const response = await page.request.post("/login", { form: { email, password }, headers: { Origin: origin() }, maxRedirects: 0 });
+  const response = await page.request.post("/login", {
+    form: { email, password },
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
 }
 
@@ -28,7 +32,10 @@ test.beforeAll(async ({ browser }) => {
     await context.close();
   }
   screening = await seedNominations({ label: "pages-screening", count: 2 });
-  nominateDirectly(screening, screening.applications.map((a) => a.id));
+  nominateDirectly(
+    screening,
+    screening.applications.map((a) => a.id),
+  );
 });
 
 const NOMINATOR_PAGES: [string, (s: Seeded) => string][] = [

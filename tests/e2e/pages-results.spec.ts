@@ -12,7 +12,11 @@ test.beforeAll(async ({ browser }) => {
   s = await seedScoredEdition(`pages-${test.info().project.name}`);
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
-    const response = await context.request.post("/login", { form: { email: s.jurors[0].email, password: JUROR_PASSWORD }, headers: { Origin: origin() }, maxRedirects: 0 });
+    const response = await context.request.post("/login", {
+      form: { email: s.jurors[0].email, password: JUROR_PASSWORD },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
     if (response.status() !== 302) throw new Error(`the juror could not sign in: ${response.status()}`);
     juror = await context.cookies();
   } finally {

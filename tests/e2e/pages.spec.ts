@@ -5,7 +5,14 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
 import { waitForMail, extractLink } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
-import { confirmationPath, origin, registerApplicant, secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
+import {
+  confirmationPath,
+  origin,
+  registerApplicant,
+  secretariatStatePath,
+  setLanguage,
+  uniqueEmail,
+} from "./support/session";
 import { checkPage as check, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
 
 /** One applicant per language (the language is the profile's), registered once for the file. */
@@ -66,7 +73,11 @@ for (const lang of LANGS) {
       await setLanguage(page, lang);
       const email = uniqueEmail(`confirm-${lang}`);
       const since = Date.now();
-      await page.request.post("/register", { form: { name: "Confirm Page", email, password: "a long applicant passphrase", locale: lang }, headers: { Origin: origin() }, maxRedirects: 0 });
+      await page.request.post("/register", {
+        form: { name: "Confirm Page", email, password: "a long applicant passphrase", locale: lang },
+        headers: { Origin: origin() },
+        maxRedirects: 0,
+      });
       await check(page, await confirmationPath(email, since), lang);
     });
 
@@ -83,7 +94,13 @@ for (const lang of LANGS) {
     test.describe(() => {
       test.use({ storageState: secretariatStatePath() });
 
-      for (const url of ["/secretariat", "/secretariat/entities", "/secretariat/entities?add=1", "/secretariat/invitations", "/secretariat/invitations?new=1"]) {
+      for (const url of [
+        "/secretariat",
+        "/secretariat/entities",
+        "/secretariat/entities?add=1",
+        "/secretariat/invitations",
+        "/secretariat/invitations?new=1",
+      ]) {
         test(`the secretariat's ${url} is accessible and light in ${lang}`, async ({ page }) => {
           await setLanguage(page, lang);
           await check(page, url, lang);
@@ -102,7 +119,10 @@ for (const lang of LANGS) {
         expect(response.status()).toBe(302);
         const mail = await waitForMail(email, { since, template: "invitation" });
         expect(mail.locale).toBe(lang);
-        const visitorContext = await browser.newContext({ javaScriptEnabled: isJsProject(), baseURL: process.env.E2E_BASE_URL });
+        const visitorContext = await browser.newContext({
+          javaScriptEnabled: isJsProject(),
+          baseURL: process.env.E2E_BASE_URL,
+        });
         const visitor = await visitorContext.newPage();
         try {
           await setLanguage(visitor, lang);

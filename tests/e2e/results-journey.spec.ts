@@ -12,23 +12,43 @@ import { APPLICANT_PASSWORD, JUROR_PASSWORD, seedScoredEdition } from "./results
 test.use({ storageState: secretariatStatePath() });
 
 async function signedIn(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   await signIn(page, email, password);
   return { context, page };
 }
 
 function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 function parisLocal(at: number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(at));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
 
-test("results, what-if, exports, ballots, recommendation, decision and an announcement at its instant", async ({ page, browser }) => {
+test("results, what-if, exports, ballots, recommendation, decision and an announcement at its instant", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const s = await seedScoredEdition(`journey-${test.info().project.name}`);
   await setLanguage(page, "en");
@@ -55,7 +75,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   const rerun = runCli(["results", "export.json"], () => json);
   expect(rerun.code, rerun.stderr).toBe(0);
   const byId = new Map(s.apps.map((a) => [a.id, a.reference]));
-  expect((JSON.parse(rerun.stdout) as { applications: { applicationId: string }[] }).applications.map((a) => byId.get(a.applicationId))).toEqual(official);
+  expect(
+    (JSON.parse(rerun.stdout) as { applications: { applicationId: string }[] }).applications.map((a) =>
+      byId.get(a.applicationId),
+    ),
+  ).toEqual(official);
 
   // The secretariat opens the deliberation on the shortlist (the best applications are ticked).
   await gotoReady(page, `${base}/deliberation`);
@@ -63,7 +87,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await expect(page.getByRole("status")).toContainText("Deliberation is open");
 
   // Three jurors vote; the one in conflict never sees that application.
-  const orders = [[0, 1, 2, 3], [1, 2, 3], [0, 2, 1, 3]];
+  const orders = [
+    [0, 1, 2, 3],
+    [1, 2, 3],
+    [0, 2, 1, 3],
+  ];
   for (const [j, order] of orders.entries()) {
     const { context, page: p } = await signedIn(browser, s.jurors[j].email, JUROR_PASSWORD);
     await gotoReady(p, `/jury/${s.editionId}/ballot`);
@@ -71,10 +99,16 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
     if (j === 0) {
       // A position left empty is refused, and what was typed stays.
       await p.getByLabel(`Position of ${s.apps[0].reference}`).fill("1");
-      await expectRefusedBeforePosting(p, "ballot", () => p.getByRole("button", { name: "Cast my ballot" }).click(), "Enter a position, for example 1");
+      await expectRefusedBeforePosting(
+        p,
+        "ballot",
+        () => p.getByRole("button", { name: "Cast my ballot" }).click(),
+        "Enter a position, for example 1",
+      );
       await expect(p.getByLabel(`Position of ${s.apps[0].reference}`)).toHaveValue("1");
     }
-    for (const [pos, a] of order.entries()) await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
+    for (const [pos, a] of order.entries())
+      await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
     await p.getByRole("button", { name: "Cast my ballot" }).click();
     await expect(p.getByRole("status")).toContainText("Your ballot is recorded");
     await context.close();
@@ -84,7 +118,12 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   const chair = await signedIn(browser, s.jurors[0].email, JUROR_PASSWORD);
   await gotoReady(chair.page, `/jury/${s.editionId}/ballot`);
   await expect(chair.page.getByRole("listitem").filter({ hasText: /— has voted$/ })).toHaveCount(3);
-  await expectRefusedBeforePosting(chair.page, "close", () => chair.page.getByRole("button", { name: "Close the ballot" }).click(), "Tick the box to confirm");
+  await expectRefusedBeforePosting(
+    chair.page,
+    "close",
+    () => chair.page.getByRole("button", { name: "Close the ballot" }).click(),
+    "Tick the box to confirm",
+  );
   await chair.page.getByLabel(/I confirm the ballot is closed/).check();
   await chair.page.getByRole("button", { name: "Close the ballot" }).click();
   await expect(chair.page.getByRole("status")).toContainText("The ballot is closed");
@@ -115,14 +154,20 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   // Time passes: the announcement is now a few seconds away (the form refuses the past).
   const at = Date.now() + 6000;
   e2eDb().prepare("update decisions set announcement_at = ? where edition_id = ?").run(at, s.editionId);
-  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+  const visitor = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
   const v = await visitor.newPage();
   expect((await v.goto(`/laureates/${s.year}`))?.status()).toBe(404);
   const applicant = await signedIn(browser, s.apps[0].applicantEmail, APPLICANT_PASSWORD);
   await gotoReady(applicant.page, "/dashboard");
   await expect(applicant.page.locator("main")).not.toContainText(/laureate|lauréat|not selected/i);
   expect((await applicant.page.request.get(`/diplomas/${s.apps[0].id}`)).status()).toBe(404);
-  expect(e2eDb().prepare("select count(*) as n from outbox where to_address = ?").get(s.apps[0].applicantEmail)).toEqual({ n: 0 });
+  expect(
+    e2eDb().prepare("select count(*) as n from outbox where to_address = ?").get(s.apps[0].applicantEmail),
+  ).toEqual({ n: 0 });
 
   await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now() + 300)));
   const live = await v.goto(`/laureates/${s.year}`);
@@ -151,13 +196,26 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
 
 test("an applicant, a nominator and a visitor asking for results by URL get 404", async ({ browser }) => {
   const s = await seedScoredEdition(`deny-${test.info().project.name}`);
-  const urls = [`/secretariat/editions/${s.editionId}/results`, `/jury/${s.editionId}/results`, `/secretariat/editions/${s.editionId}/results/export/json`, `/jury/${s.editionId}/ballot`, `/secretariat/editions/${s.editionId}/decision`];
-  for (const [email, password] of [[s.apps[0].applicantEmail, APPLICANT_PASSWORD], [s.nominatorEmail, APPLICANT_PASSWORD]]) {
+  const urls = [
+    `/secretariat/editions/${s.editionId}/results`,
+    `/jury/${s.editionId}/results`,
+    `/secretariat/editions/${s.editionId}/results/export/json`,
+    `/jury/${s.editionId}/ballot`,
+    `/secretariat/editions/${s.editionId}/decision`,
+  ];
+  for (const [email, password] of [
+    [s.apps[0].applicantEmail, APPLICANT_PASSWORD],
+    [s.nominatorEmail, APPLICANT_PASSWORD],
+  ]) {
     const { context, page } = await signedIn(browser, email, password);
-    for (const url of urls) expect((await page.request.get(url, { maxRedirects: 0 })).status(), `${email} ${url}`).toBe(404);
+    for (const url of urls)
+      expect((await page.request.get(url, { maxRedirects: 0 })).status(), `${email} ${url}`).toBe(404);
     await context.close();
   }
-  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+  const visitor = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    storageState: { cookies: [], origins: [] },
+  });
   for (const url of urls) expect((await visitor.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
   await visitor.close();
 });

@@ -6,7 +6,10 @@ import { secretariatStatePath, setLanguage, uniqueEmail } from "./support/sessio
 
 test.use({ storageState: secretariatStatePath() });
 
-test("the secretariat adds a National Commission, invites a nominator in French, and the nominator joins", async ({ page, browser }) => {
+test("the secretariat adds a National Commission, invites a nominator in French, and the nominator joins", async ({
+  page,
+  browser,
+}) => {
   await setLanguage(page, "en");
   const country = isJsProject() ? "KE" : "SN";
   const entityName = `National Commission ${country} ${Date.now()}`;
@@ -41,7 +44,11 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   expect(mail.text_body).toContain("Responsable des désignations");
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
-  const invitee = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: isJsProject(), storageState: { cookies: [], origins: [] } });
+  const invitee = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
   const p = await invitee.newPage();
   await gotoReady(p, link);
   await expect(p.getByRole("heading", { level: 1 })).toHaveText("Accept your invitation");

@@ -23,11 +23,18 @@ test("every response carries the security headers: pages, assets, data and error
 });
 
 test("a mutation from another site, or without any origin, is refused with 403", async ({ request }) => {
-  const foreign = await request.post("/register", { form: { name: "X", email: "csrf@e2e.test", password: "whatever passphrase", locale: "en" }, headers: { Origin: "https://evil.example" } });
+  const foreign = await request.post("/register", {
+    form: { name: "X", email: "csrf@e2e.test", password: "whatever passphrase", locale: "en" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(foreign.status()).toBe(403);
   const none = await request.fetch("/language", { method: "POST", form: { lang: "fr" }, headers: { Origin: "" } });
   expect(none.status()).toBe(403);
-  const same = await request.post("/language", { form: { lang: "fr", redirectTo: "/" }, headers: { Origin: origin() }, maxRedirects: 0 });
+  const same = await request.post("/language", {
+    form: { lang: "fr", redirectTo: "/" },
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
   expect(same.status()).toBe(302);
 });
 
@@ -37,7 +44,9 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("an applicant asking for the secretariat's pages by URL gets 404, a visitor is asked to sign in", async ({ page }) => {
+test("an applicant asking for the secretariat's pages by URL gets 404, a visitor is asked to sign in", async ({
+  page,
+}) => {
   const visitor = await gotoReady(page, "/secretariat/invitations");
   expect(page.url()).toContain("/login?redirectTo=%2Fsecretariat%2Finvitations");
   expect(visitor?.status()).toBe(200);

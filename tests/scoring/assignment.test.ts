@@ -28,7 +28,8 @@ function violations(p: AssignmentProblem, r: AssignmentResult): string[] {
     if (l > j.maxLoad || l < (j.minLoad ?? 0)) out.push(`load ${j.id}`);
     if (r.loads[j.id] !== l) out.push(`loads record ${j.id}`);
   }
-  for (const f of p.fixed ?? []) if (!seen.has(`${f.jurorId}|${f.applicationId}`)) out.push(`fixed ${f.jurorId}|${f.applicationId}`);
+  for (const f of p.fixed ?? [])
+    if (!seen.has(`${f.jurorId}|${f.applicationId}`)) out.push(`fixed ${f.jurorId}|${f.applicationId}`);
   return out;
 }
 
@@ -38,7 +39,8 @@ function bruteForce(p: AssignmentProblem): { affinity: number; squares: number }
   const aff = new Map((p.affinity ?? []).map((x) => [`${x.jurorId}|${x.applicationId}`, x.value]));
   const options = p.applications.map((a) => {
     const eligible = p.jurors.filter(
-      (j) => !conflicts.has(`${j.id}|${a.id}`) && (!a.language || (j.languages ?? []).map(norm).includes(norm(a.language))),
+      (j) =>
+        !conflicts.has(`${j.id}|${a.id}`) && (!a.language || (j.languages ?? []).map(norm).includes(norm(a.language))),
     );
     const subsets: string[][] = [];
     const rec = (start: number, chosen: string[]) => {
@@ -58,7 +60,11 @@ function bruteForce(p: AssignmentProblem): { affinity: number; squares: number }
         if (l > j.maxLoad || l < (j.minLoad ?? 0)) return;
         squares += l * l;
       }
-      if (!best || total > best.affinity + 1e-9 || (Math.abs(total - best.affinity) <= 1e-9 && squares < best.squares)) {
+      if (
+        !best ||
+        total > best.affinity + 1e-9 ||
+        (Math.abs(total - best.affinity) <= 1e-9 && squares < best.squares)
+      ) {
         best = { affinity: total, squares };
       }
       return;
@@ -192,7 +198,13 @@ describe("assignJurors", () => {
 
   it("assignJurors throws when total demand exceeds capacity, with both numbers", () => {
     expect(() =>
-      assignJurors({ applications: [{ id: "A", reviewers: 3 }], jurors: [{ id: "J1", maxLoad: 1 }, { id: "J2", maxLoad: 1 }] }),
+      assignJurors({
+        applications: [{ id: "A", reviewers: 3 }],
+        jurors: [
+          { id: "J1", maxLoad: 1 },
+          { id: "J2", maxLoad: 1 },
+        ],
+      }),
     ).toThrow(/total demand of 3 reviews exceeds total juror capacity of 2/);
   });
 
@@ -209,7 +221,9 @@ describe("assignJurors", () => {
         ],
         conflicts: [["J1", "A"]],
       }),
-    ).toThrow(/fewer eligible jurors than they need: Bahasa-1 \(needs 2, 1 eligible; 0 excluded by conflicts, 1 by language\)/);
+    ).toThrow(
+      /fewer eligible jurors than they need: Bahasa-1 \(needs 2, 1 eligible; 0 excluded by conflicts, 1 by language\)/,
+    );
   });
 
   it("assignJurors throws naming applications left short when capacity is in the wrong place", () => {
@@ -234,13 +248,15 @@ describe("assignJurors", () => {
   it("assignJurors throws on unknown ids in conflicts and affinity, naming them", () => {
     const base = { applications: [{ id: "A", reviewers: 1 }], jurors: [{ id: "J", maxLoad: 1 }] };
     expect(() => assignJurors({ ...base, conflicts: [["Jx", "A"]] })).toThrow(/unknown juror Jx/);
-    expect(() => assignJurors({ ...base, affinity: [{ jurorId: "J", applicationId: "Ax", value: 1 }] })).toThrow(/unknown application Ax/);
-    expect(() => assignJurors({ ...base, affinity: [{ jurorId: "J", applicationId: "A", value: Number.NaN }] })).toThrow(
-      /affinity of juror J for application A is not a finite number/,
+    expect(() => assignJurors({ ...base, affinity: [{ jurorId: "J", applicationId: "Ax", value: 1 }] })).toThrow(
+      /unknown application Ax/,
     );
-    expect(() => assignJurors({ ...base, fixed: [{ jurorId: "J", applicationId: "A" }], conflicts: [["J", "A"]] })).toThrow(
-      /fixed pair \(J, A\) is a declared conflict/,
-    );
+    expect(() =>
+      assignJurors({ ...base, affinity: [{ jurorId: "J", applicationId: "A", value: Number.NaN }] }),
+    ).toThrow(/affinity of juror J for application A is not a finite number/);
+    expect(() =>
+      assignJurors({ ...base, fixed: [{ jurorId: "J", applicationId: "A" }], conflicts: [["J", "A"]] }),
+    ).toThrow(/fixed pair \(J, A\) is a declared conflict/);
   });
 
   it("assignJurors throws on empty input", () => {

@@ -65,7 +65,9 @@ describe("fisherExact", () => {
 
 /** `n` applications of a region: `at[s]` of them stopped at stage s. */
 function region(region: string | undefined, at: Record<string, number>): FairnessRow[] {
-  return Object.entries(at).flatMap(([stage, n]) => Array.from({ length: n }, () => ({ applicationId: "", stage, region })));
+  return Object.entries(at).flatMap(([stage, n]) =>
+    Array.from({ length: n }, () => ({ applicationId: "", stage, region })),
+  );
 }
 const numbered = (rows: FairnessRow[]) => rows.map((r, i) => ({ ...r, applicationId: `app-${i}` }));
 const stages = ["submitted", "shortlisted", "laureate"];
@@ -82,7 +84,14 @@ describe("fairnessAudit", () => {
     ]);
     // Shortlisted: 31 applications with a region were submitted, 10 were shortlisted.
     // Laureate: of those 10, 2 became laureates (the one without a region is left out).
-    const cell = (stage: string, value: string, count: number, prev: number, best: number, others: [number, number]) => ({
+    const cell = (
+      stage: string,
+      value: string,
+      count: number,
+      prev: number,
+      best: number,
+      others: [number, number],
+    ) => ({
       stage,
       group: "region",
       value,
@@ -92,7 +101,16 @@ describe("fairnessAudit", () => {
       p: fisherExact(count, prev - count, others[0], others[1]),
       suppressed: false,
     });
-    const hidden = (stage: string, value: string) => ({ stage, group: "region", value, count: null, rate: null, impactRatio: null, p: null, suppressed: true });
+    const hidden = (stage: string, value: string) => ({
+      stage,
+      group: "region",
+      value,
+      count: null,
+      rate: null,
+      impactRatio: null,
+      p: null,
+      suppressed: true,
+    });
     expect(fairnessAudit(rows, { stages, groups: ["region"] })).toEqual([
       cell("shortlisted", "Africa", 4, 10, 0.5, [6, 15]),
       hidden("shortlisted", "Arab States"),
@@ -108,8 +126,17 @@ describe("fairnessAudit", () => {
   });
 
   it("fairnessAudit hides the next smallest value when only one is below minCell, so it cannot be worked out from a total", () => {
-    const rows = numbered([...region("A", { submitted: 3 }), ...region("B", { submitted: 4, shortlisted: 2 }), ...region("C", { submitted: 15, shortlisted: 5 })]);
-    expect(fairnessAudit(rows, { stages: ["submitted", "shortlisted"], groups: ["region"] }).map((c) => [c.value, c.suppressed])).toEqual([
+    const rows = numbered([
+      ...region("A", { submitted: 3 }),
+      ...region("B", { submitted: 4, shortlisted: 2 }),
+      ...region("C", { submitted: 15, shortlisted: 5 }),
+    ]);
+    expect(
+      fairnessAudit(rows, { stages: ["submitted", "shortlisted"], groups: ["region"] }).map((c) => [
+        c.value,
+        c.suppressed,
+      ]),
+    ).toEqual([
       ["A", true],
       ["B", true],
       ["C", false],
@@ -117,16 +144,45 @@ describe("fairnessAudit", () => {
   });
 
   it("fairnessAudit gives no rate when no application of a value reached the previous stage, and no impact ratio when every rate is 0", () => {
-    const rows = numbered([...region("A", { submitted: 5 }), ...region("B", { submitted: 3, shortlisted: 2 }), ...region("C", { submitted: 6 })]);
-    expect(fairnessAudit(rows, { stages, groups: ["region"], minCell: 2 }).filter((c) => c.stage === "laureate")).toEqual([
-      { stage: "laureate", group: "region", value: "A", count: 0, rate: null, impactRatio: null, p: 1, suppressed: false },
+    const rows = numbered([
+      ...region("A", { submitted: 5 }),
+      ...region("B", { submitted: 3, shortlisted: 2 }),
+      ...region("C", { submitted: 6 }),
+    ]);
+    expect(
+      fairnessAudit(rows, { stages, groups: ["region"], minCell: 2 }).filter((c) => c.stage === "laureate"),
+    ).toEqual([
+      {
+        stage: "laureate",
+        group: "region",
+        value: "A",
+        count: 0,
+        rate: null,
+        impactRatio: null,
+        p: 1,
+        suppressed: false,
+      },
       { stage: "laureate", group: "region", value: "B", count: 0, rate: 0, impactRatio: null, p: 1, suppressed: false },
-      { stage: "laureate", group: "region", value: "C", count: 0, rate: null, impactRatio: null, p: 1, suppressed: false },
+      {
+        stage: "laureate",
+        group: "region",
+        value: "C",
+        count: 0,
+        rate: null,
+        impactRatio: null,
+        p: 1,
+        suppressed: false,
+      },
     ]);
   });
 
   it("fairnessAudit audits several attributes in the order given, reading numbers and booleans as text", () => {
-    const rows: FairnessRow[] = Array.from({ length: 20 }, (_, i) => ({ applicationId: `a${i}`, stage: i % 4 === 0 ? "shortlisted" : "submitted", public: i % 2 === 0, cohort: 2024 + (i % 2) }));
+    const rows: FairnessRow[] = Array.from({ length: 20 }, (_, i) => ({
+      applicationId: `a${i}`,
+      stage: i % 4 === 0 ? "shortlisted" : "submitted",
+      public: i % 2 === 0,
+      cohort: 2024 + (i % 2),
+    }));
     const cells = fairnessAudit(rows, { stages: ["submitted", "shortlisted"], groups: ["public", "cohort"] });
     expect(cells.map((c) => [c.group, c.value, c.count, c.rate])).toEqual([
       ["public", "false", 0, 0],
@@ -137,19 +193,34 @@ describe("fairnessAudit", () => {
   });
 
   it("fairnessAudit does not depend on the order of the rows", () => {
-    const rows = numbered([...region("A", { submitted: 7, shortlisted: 3 }), ...region("B", { submitted: 9, shortlisted: 1, laureate: 2 })]);
-    expect(fairnessAudit([...rows].reverse(), { stages, groups: ["region"] })).toEqual(fairnessAudit(rows, { stages, groups: ["region"] }));
+    const rows = numbered([
+      ...region("A", { submitted: 7, shortlisted: 3 }),
+      ...region("B", { submitted: 9, shortlisted: 1, laureate: 2 }),
+    ]);
+    expect(fairnessAudit([...rows].reverse(), { stages, groups: ["region"] })).toEqual(
+      fairnessAudit(rows, { stages, groups: ["region"] }),
+    );
   });
 
   it("fairnessAudit throws on empty rows, unknown or repeated stages, bad groups, repeated applications and a bad minCell", () => {
     const rows = numbered(region("A", { submitted: 5 }));
     expect(() => fairnessAudit([], { stages, groups: ["region"] })).toThrow(/empty input/);
-    expect(() => fairnessAudit(rows, { stages: ["submitted"], groups: ["region"] })).toThrow(/at least two stages are needed, got 1/);
-    expect(() => fairnessAudit(rows, { stages: ["submitted", "submitted"], groups: ["region"] })).toThrow(/stage "submitted" is listed twice/);
+    expect(() => fairnessAudit(rows, { stages: ["submitted"], groups: ["region"] })).toThrow(
+      /at least two stages are needed, got 1/,
+    );
+    expect(() => fairnessAudit(rows, { stages: ["submitted", "submitted"], groups: ["region"] })).toThrow(
+      /stage "submitted" is listed twice/,
+    );
     expect(() => fairnessAudit(rows, { stages, groups: [] })).toThrow(/at least one group attribute is needed/);
     expect(() => fairnessAudit(rows, { stages, groups: ["stage"] })).toThrow(/"stage" cannot be audited as a group/);
-    expect(() => fairnessAudit([...rows, rows[0]], { stages, groups: ["region"] })).toThrow(/application app-0 has two rows/);
-    expect(() => fairnessAudit([{ applicationId: "x", stage: "won" }], { stages, groups: ["region"] })).toThrow(/application x is at stage "won", which is not in stages/);
-    expect(() => fairnessAudit(rows, { stages, groups: ["region"], minCell: 0 })).toThrow(/minCell must be a positive integer, got 0/);
+    expect(() => fairnessAudit([...rows, rows[0]], { stages, groups: ["region"] })).toThrow(
+      /application app-0 has two rows/,
+    );
+    expect(() => fairnessAudit([{ applicationId: "x", stage: "won" }], { stages, groups: ["region"] })).toThrow(
+      /application x is at stage "won", which is not in stages/,
+    );
+    expect(() => fairnessAudit(rows, { stages, groups: ["region"], minCell: 0 })).toThrow(
+      /minCell must be a positive integer, got 0/,
+    );
   });
 });

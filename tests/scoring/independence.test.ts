@@ -31,7 +31,10 @@ function edition(seed: number, plant: "none" | "collusion" | "home"): ResultsInp
       const scores: Record<string, number> = {};
       for (const { key } of criteria) {
         const home = plant === "home" && j === 0 && country === jurorCountry ? 1.5 : 0;
-        scores[key] = plant === "collusion" && j === 1 ? clamp(given[0][key] + 0.3 * gauss(next)) : clamp(quality + leniency[j] + home + gauss(next));
+        scores[key] =
+          plant === "collusion" && j === 1
+            ? clamp(given[0][key] + 0.3 * gauss(next))
+            : clamp(quality + leniency[j] + home + gauss(next));
       }
       given.push(scores);
       reviews.push({
@@ -61,7 +64,9 @@ function doubleCentred(y: number[][]): number[][] {
 
 function permutations(n: number): number[][] {
   if (n === 1) return [[0]];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
+  );
 }
 
 describe("jurorIndependence", () => {
@@ -74,7 +79,9 @@ describe("jurorIndependence", () => {
       [2, 4, 1],
     ];
     const jurors = ["J1", "J2", "J3"];
-    const reviews = y.flatMap((row, a) => row.map((q, j) => ({ applicationId: `A${a}`, jurorId: jurors[j], scores: { q } })));
+    const reviews = y.flatMap((row, a) =>
+      row.map((q, j) => ({ applicationId: `A${a}`, jurorId: jurors[j], scores: { q } })),
+    );
     const e = doubleCentred(y);
     const expected = (j: number, k: number) => {
       const dot = (p: number[]) => e.reduce((s, r, a) => s + r[j] * e[p[a]][k], 0);
@@ -105,8 +112,20 @@ describe("jurorIndependence", () => {
       const j1 = country === "BH" ? base[a] + 2 : base[a] - 0.5;
       return [
         { applicationId: app, jurorId: "J1", scores: { q: j1 }, jurorCountry: "BH", applicationCountry: country },
-        { applicationId: app, jurorId: "J2", scores: { q: base[a] + (a % 2) }, jurorCountry: "FR", applicationCountry: country },
-        { applicationId: app, jurorId: "J3", scores: { q: base[a] - (a % 2) }, jurorCountry: "FR", applicationCountry: country },
+        {
+          applicationId: app,
+          jurorId: "J2",
+          scores: { q: base[a] + (a % 2) },
+          jurorCountry: "FR",
+          applicationCountry: country,
+        },
+        {
+          applicationId: app,
+          jurorId: "J3",
+          scores: { q: base[a] - (a % 2) },
+          jurorCountry: "FR",
+          applicationCountry: country,
+        },
       ];
     });
     const r = jurorIndependence({ criteria: one, scale, reviews }, { permutations: 999, seed: 1, alpha: 0.05 });
@@ -118,8 +137,17 @@ describe("jurorIndependence", () => {
       const j1 = a < 3 ? base[a] + 2 : base[a] - 0.5;
       return own - (j1 + other) / 2;
     };
-    const homeMinusOther = (j: "J2" | "J3") => [3, 4, 5].reduce((s, a) => s + residual(j, a), 0) / 3 - [0, 1, 2].reduce((s, a) => s + residual(j, a), 0) / 3;
-    const row = (jurorId: string, estimate: number) => ({ jurorId, group: "country", n: 3, estimate: expect.closeTo(estimate, 12), low: expect.any(Number), high: expect.any(Number), flagged: expect.any(Boolean) });
+    const homeMinusOther = (j: "J2" | "J3") =>
+      [3, 4, 5].reduce((s, a) => s + residual(j, a), 0) / 3 - [0, 1, 2].reduce((s, a) => s + residual(j, a), 0) / 3;
+    const row = (jurorId: string, estimate: number) => ({
+      jurorId,
+      group: "country",
+      n: 3,
+      estimate: expect.closeTo(estimate, 12),
+      low: expect.any(Number),
+      high: expect.any(Number),
+      flagged: expect.any(Boolean),
+    });
     expect(r.homeBias).toEqual([row("J1", 2.5), row("J2", homeMinusOther("J2")), row("J3", homeMinusOther("J3"))]);
     for (const h of r.homeBias) {
       expect(h.low).toBeLessThanOrEqual(h.estimate);
@@ -134,11 +162,15 @@ describe("jurorIndependence", () => {
       const shifted: ResultsInput = {
         ...input,
         reviews: input.reviews.map((r) =>
-          r.jurorId === "jur-2" && r.applicationCountry === "FR" ? { ...r, scores: Object.fromEntries(Object.entries(r.scores).map(([k, v]) => [k, v + 0.25])) } : r,
+          r.jurorId === "jur-2" && r.applicationCountry === "FR"
+            ? { ...r, scores: Object.fromEntries(Object.entries(r.scores).map(([k, v]) => [k, v + 0.25])) }
+            : r,
         ),
       };
       const scale10 = { ...shifted, scale: { min: 0, max: 11 } };
-      const before = audit({ ...input, scale: { min: 0, max: 11 } }, seed).homeBias.find((h) => h.jurorId === "jur-2" && h.group === "country")!;
+      const before = audit({ ...input, scale: { min: 0, max: 11 } }, seed).homeBias.find(
+        (h) => h.jurorId === "jur-2" && h.group === "country",
+      )!;
       const after = audit(scale10, seed).homeBias.find((h) => h.jurorId === "jur-2" && h.group === "country")!;
       expect(after).toEqual({
         ...before,
@@ -151,12 +183,16 @@ describe("jurorIndependence", () => {
   });
 
   it("jurorIndependence flags a planted colluding pair in at least 99 of 100 seeded editions", () => {
-    const flagged = SEEDS.filter((seed) => audit(edition(seed, "collusion"), seed).pairs.find((p) => p.a === "jur-0" && p.b === "jur-1")?.flagged);
+    const flagged = SEEDS.filter(
+      (seed) => audit(edition(seed, "collusion"), seed).pairs.find((p) => p.a === "jur-0" && p.b === "jur-1")?.flagged,
+    );
     expect(flagged.length).toBeGreaterThanOrEqual(99);
   });
 
   it("jurorIndependence flags a planted home bias of 1.5 points in at least 99 of 100 seeded editions, and its interval covers 1.5", () => {
-    const rows = SEEDS.map((seed) => audit(edition(seed, "home"), seed).homeBias.find((h) => h.jurorId === "jur-0" && h.group === "country")!);
+    const rows = SEEDS.map((seed) =>
+      audit(edition(seed, "home"), seed).homeBias.find((h) => h.jurorId === "jur-0" && h.group === "country")!,
+    );
     expect(rows.filter((h) => h.flagged).length).toBeGreaterThanOrEqual(99);
     expect(rows.filter((h) => h.low <= 1.5 && 1.5 <= h.high).length).toBeGreaterThanOrEqual(95);
   });
@@ -174,7 +210,9 @@ describe("jurorIndependence", () => {
     const a = audit(input, 9);
     expect(audit({ ...input, reviews: [...input.reviews].reverse() }, 9)).toEqual(a);
     const b = audit(input, 10);
-    expect(b.pairs.map(({ a, b, shared, statistic }) => ({ a, b, shared, statistic }))).toEqual(a.pairs.map(({ a, b, shared, statistic }) => ({ a, b, shared, statistic })));
+    expect(b.pairs.map(({ a, b, shared, statistic }) => ({ a, b, shared, statistic }))).toEqual(
+      a.pairs.map(({ a, b, shared, statistic }) => ({ a, b, shared, statistic })),
+    );
     expect(b.homeBias.map((h) => h.estimate)).toEqual(a.homeBias.map((h) => h.estimate));
   });
 
@@ -196,10 +234,17 @@ describe("jurorIndependence", () => {
   it("jurorIndependence throws on empty input, bad options and a juror with two countries", () => {
     const input = edition(1, "none");
     expect(() => jurorIndependence({ ...input, reviews: [] })).toThrow(/empty input/);
-    expect(() => jurorIndependence(input, { permutations: 0 })).toThrow(/permutations must be an integer from 1 to 1000000, got 0/);
-    expect(() => jurorIndependence(input, { alpha: 1 })).toThrow(/alpha must be a number strictly between 0 and 1, got 1/);
+    expect(() => jurorIndependence(input, { permutations: 0 })).toThrow(
+      /permutations must be an integer from 1 to 1000000, got 0/,
+    );
+    expect(() => jurorIndependence(input, { alpha: 1 })).toThrow(
+      /alpha must be a number strictly between 0 and 1, got 1/,
+    );
     expect(() => jurorIndependence(input, { seed: 1.5 })).toThrow(/seed must be an integer, got 1.5/);
-    const conflicting = { ...input, reviews: input.reviews.map((r, i) => (i === 1 ? { ...r, jurorCountry: "XX" } : r)) };
+    const conflicting = {
+      ...input,
+      reviews: input.reviews.map((r, i) => (i === 1 ? { ...r, jurorCountry: "XX" } : r)),
+    };
     expect(() => jurorIndependence(conflicting)).toThrow(/juror jur-1 has two values of jurorCountry: "EG" and "XX"/);
     const blank = { ...input, reviews: input.reviews.map((r, i) => (i === 0 ? { ...r, applicationRegion: "" } : r)) };
     expect(() => jurorIndependence(blank)).toThrow(/applicationRegion must be a non-empty string, got ""/);

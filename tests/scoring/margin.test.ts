@@ -20,20 +20,31 @@ const one = [{ key: "q", weight: 1 }];
 const scale = { min: 0, max: 10 };
 const rv = (applicationId: string, jurorId: string, q: number) => ({ applicationId, jurorId, scores: { q } });
 
-/** Application scores under `method`, from the exported building blocks (criteria in key order, as computeResults uses them). */
+/**
+ * Application scores under `method`, from the exported building blocks (criteria in key order, as computeResults uses
+ * them).
+ */
 function methodScores(input: ResultsInput, method: Method): Map<string, number> {
   const criteria = [...input.criteria].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const scored = input.reviews.map((r) => ({ applicationId: r.applicationId, jurorId: r.jurorId, score: reviewScore(r.scores, criteria, input.scale) }));
+  const scored = input.reviews.map((r) => ({
+    applicationId: r.applicationId,
+    jurorId: r.jurorId,
+    score: reviewScore(r.scores, criteria, input.scale),
+  }));
   if (method === "zScore") return new Map(zScoreNormalise(scored).applications.map((a) => [a.applicationId, a.score]));
-  if (method === "jurorBias") return new Map(fitJurorBias(scored).applications.map((a) => [a.applicationId, a.quality]));
+  if (method === "jurorBias")
+    return new Map(fitJurorBias(scored).applications.map((a) => [a.applicationId, a.quality]));
   const byApp = new Map<string, number[]>();
-  for (const r of [...scored].sort((x, y) => (x.jurorId < y.jurorId ? -1 : 1))) byApp.set(r.applicationId, [...(byApp.get(r.applicationId) ?? []), r.score]);
+  for (const r of [...scored].sort((x, y) => (x.jurorId < y.jurorId ? -1 : 1)))
+    byApp.set(r.applicationId, [...(byApp.get(r.applicationId) ?? []), r.score]);
   const f = method === "mean" ? mean : method === "median" ? median : trimmedMean;
   return new Map([...byApp].map(([id, v]) => [id, f(v)]));
 }
 
 const laureatesOf = (input: ResultsInput, method: Method, laureates: number) =>
-  computeResults(input, { method, laureates, bootstrap: 0 }).applications.slice(0, laureates).map((a) => a.applicationId);
+  computeResults(input, { method, laureates, bootstrap: 0 })
+    .applications.slice(0, laureates)
+    .map((a) => a.applicationId);
 
 /** True when some application outside `inside` scores more than 1e-9 above one inside it. */
 function flipped(input: ResultsInput, method: Method, inside: Set<string>): boolean {
@@ -87,7 +98,10 @@ function applyChanges(input: ResultsInput, m: MarginOfVictory): ResultsInput {
   return changed;
 }
 
-/** The change is real: it costs `points`, flips the set, and moves exactly `entering` and `leaving` in the results table. */
+/**
+ * The change is real: it costs `points`, flips the set, and moves exactly `entering` and `leaving` in the results
+ * table.
+ */
 function expectChangeFlips(input: ResultsInput, m: MarginOfVictory, method: Method, laureates: number): void {
   const before = laureatesOf(input, method, laureates);
   const changed = applyChanges(input, m);
@@ -129,7 +143,10 @@ const smallEdition = fc
         });
       }
     }
-    return { input: { criteria, scale: { min: 0, max }, reviews } as ResultsInput, laureates: Math.min(laureates, apps - 1) };
+    return {
+      input: { criteria, scale: { min: 0, max }, reviews } as ResultsInput,
+      laureates: Math.min(laureates, apps - 1),
+    };
   });
 
 describe("marginOfVictory", () => {
@@ -147,7 +164,18 @@ describe("marginOfVictory", () => {
 
   it("marginOfVictory does not count a change that only ties the last laureate", () => {
     // A leads B by one point from each of two jurors: two points tie them, three separate them.
-    const input: ResultsInput = { criteria: one, scale, reviews: [rv("A", "J1", 7), rv("A", "J2", 7), rv("B", "J1", 6), rv("B", "J2", 6), rv("C", "J1", 2), rv("C", "J2", 2)] };
+    const input: ResultsInput = {
+      criteria: one,
+      scale,
+      reviews: [
+        rv("A", "J1", 7),
+        rv("A", "J2", 7),
+        rv("B", "J1", 6),
+        rv("B", "J2", 6),
+        rv("C", "J1", 2),
+        rv("C", "J2", 2),
+      ],
+    };
     const m = marginOfVictory(input, { method: "mean", laureates: 1, scale });
     expect({ scores: m.scores, points: m.points, exact: m.exact }).toEqual({ scores: 1, points: 3, exact: true });
     expectChangeFlips(input, m, "mean", 1);
@@ -155,7 +183,11 @@ describe("marginOfVictory", () => {
 
   it("marginOfVictory reports an infinite margin when no change can separate the applications", () => {
     // Each juror read one application, so every zScore is the consensus mean whatever the scores.
-    const input: ResultsInput = { criteria: one, scale: { min: 0, max: 3 }, reviews: [rv("A", "J1", 3), rv("B", "J2", 0)] };
+    const input: ResultsInput = {
+      criteria: one,
+      scale: { min: 0, max: 3 },
+      reviews: [rv("A", "J1", 3), rv("B", "J2", 0)],
+    };
     expect(marginOfVictory(input, { method: "zScore", laureates: 1 })).toEqual({
       scores: Infinity,
       points: Infinity,
@@ -171,7 +203,10 @@ describe("marginOfVictory", () => {
       fc.assert(
         fc.property(smallEdition, ({ input, laureates }) => {
           const m = marginOfVictory(input, { method, laureates, scale: input.scale });
-          expect({ scores: m.scores, points: m.points, exact: m.exact }).toEqual({ ...bruteForce(input, method, laureates), exact: true });
+          expect({ scores: m.scores, points: m.points, exact: m.exact }).toEqual({
+            ...bruteForce(input, method, laureates),
+            exact: true,
+          });
           expectChangeFlips(input, m, method, laureates);
         }),
         { numRuns: 60, seed: 2025 },
@@ -191,7 +226,11 @@ describe("marginOfVictory", () => {
       const quality = a < 2 ? 9 : 2 + next() * 5;
       for (let t = 0; t < 3; t++) {
         const score = () => Math.max(0, Math.min(10, Math.round(quality + (next() - 0.5) * 4)));
-        reviews.push({ applicationId: `app-${String(a).padStart(2, "0")}`, jurorId: `jur-${(a + t * 3) % 8}`, scores: { impact: score(), design: score() } });
+        reviews.push({
+          applicationId: `app-${String(a).padStart(2, "0")}`,
+          jurorId: `jur-${(a + t * 3) % 8}`,
+          scores: { impact: score(), design: score() },
+        });
       }
     }
     const input: ResultsInput = { criteria, scale, reviews };
@@ -199,7 +238,12 @@ describe("marginOfVictory", () => {
     for (const method of METHODS) {
       const exact = marginOfVictory(input, { method, laureates: 2 });
       const bound = marginOfVictory(input, { method, laureates: 2, budget: 0 });
-      summary[method] = { exact: exact.exact, bound: bound.exact, points: [exact.points, bound.points], scores: [exact.scores, bound.scores] };
+      summary[method] = {
+        exact: exact.exact,
+        bound: bound.exact,
+        points: [exact.points, bound.points],
+        scores: [exact.scores, bound.scores],
+      };
       expect(bound.points).toBeGreaterThanOrEqual(exact.points);
       expect(bound.scores).toBeGreaterThanOrEqual(exact.scores);
       expectChangeFlips(input, bound, method, 2);
@@ -218,8 +262,14 @@ describe("marginOfVictory", () => {
   it("marginOfVictory does not depend on the order of reviews or criteria", () => {
     fc.assert(
       fc.property(smallEdition, fc.constantFrom<Method>(...METHODS), ({ input, laureates }, method) => {
-        const reordered: ResultsInput = { ...input, criteria: [...input.criteria].reverse(), reviews: [...input.reviews].reverse() };
-        expect(marginOfVictory(reordered, { method, laureates })).toEqual(marginOfVictory(input, { method, laureates }));
+        const reordered: ResultsInput = {
+          ...input,
+          criteria: [...input.criteria].reverse(),
+          reviews: [...input.reviews].reverse(),
+        };
+        expect(marginOfVictory(reordered, { method, laureates })).toEqual(
+          marginOfVictory(input, { method, laureates }),
+        );
       }),
       { numRuns: 40, seed: 7 },
     );
@@ -228,12 +278,18 @@ describe("marginOfVictory", () => {
   it("marginOfVictory throws on empty input, bad laureates, unknown methods, fractional scores and a scale wider than the edition's", () => {
     const input: ResultsInput = { criteria: one, scale, reviews: [rv("A", "J1", 8), rv("B", "J1", 6)] };
     expect(() => marginOfVictory({ ...input, reviews: [] }, { method: "mean", laureates: 1 })).toThrow(/empty input/);
-    expect(() => marginOfVictory(input, { method: "mean", laureates: 2 })).toThrow(/laureates must be an integer from 1 to the number of applications − 1 \(1\), got 2/);
-    expect(() => marginOfVictory(input, { method: "best" as Method, laureates: 1 })).toThrow(/unknown method "best"/);
-    expect(() => marginOfVictory({ ...input, reviews: [rv("A", "J1", 7.5), rv("B", "J1", 6)] }, { method: "mean", laureates: 1 })).toThrow(
-      /application A by juror J1: score 7.5 for criterion "q" must be a whole number within 0–10/,
+    expect(() => marginOfVictory(input, { method: "mean", laureates: 2 })).toThrow(
+      /laureates must be an integer from 1 to the number of applications − 1 \(1\), got 2/,
     );
-    expect(() => marginOfVictory(input, { method: "mean", laureates: 1, scale: { min: 0, max: 12 } })).toThrow(/must lie within the edition's scale 0–10/);
-    expect(() => marginOfVictory(input, { method: "mean", laureates: 1, budget: -1 })).toThrow(/budget must be a non-negative integer/);
+    expect(() => marginOfVictory(input, { method: "best" as Method, laureates: 1 })).toThrow(/unknown method "best"/);
+    expect(() =>
+      marginOfVictory({ ...input, reviews: [rv("A", "J1", 7.5), rv("B", "J1", 6)] }, { method: "mean", laureates: 1 }),
+    ).toThrow(/application A by juror J1: score 7.5 for criterion "q" must be a whole number within 0–10/);
+    expect(() => marginOfVictory(input, { method: "mean", laureates: 1, scale: { min: 0, max: 12 } })).toThrow(
+      /must lie within the edition's scale 0–10/,
+    );
+    expect(() => marginOfVictory(input, { method: "mean", laureates: 1, budget: -1 })).toThrow(
+      /budget must be a non-negative integer/,
+    );
   });
 });

@@ -44,7 +44,9 @@ describe("zScoreNormalise", () => {
 
   it("zScoreNormalise throws on empty input and on a NaN score naming the review", () => {
     expect(() => zScoreNormalise([])).toThrow(/empty input/);
-    expect(() => zScoreNormalise([s("A", "J1", Number.NaN)])).toThrow(/application A by juror J1 is not a finite number/);
+    expect(() => zScoreNormalise([s("A", "J1", Number.NaN)])).toThrow(
+      /application A by juror J1 is not a finite number/,
+    );
   });
 });
 
@@ -68,10 +70,19 @@ describe("fitJurorBias", () => {
     const quality: Record<string, number> = { A: 0.8, B: 0.6, C: 0.5, D: 0.3 };
     const bias: Record<string, number> = { J1: 0.1, J2: -0.05, J3: -0.05 };
     const design = [
-      ["A", "J1"], ["A", "J2"], ["B", "J2"], ["B", "J3"], ["C", "J3"], ["C", "J1"], ["D", "J1"], ["D", "J2"],
+      ["A", "J1"],
+      ["A", "J2"],
+      ["B", "J2"],
+      ["B", "J3"],
+      ["C", "J3"],
+      ["C", "J1"],
+      ["D", "J1"],
+      ["D", "J2"],
     ];
     const r = fitJurorBias(design.map(([a, j]) => s(a, j, quality[a] + bias[j], 1 + (a.charCodeAt(0) % 3))));
-    expect(r.applications).toEqual(Object.entries(quality).map(([applicationId, q]) => ({ applicationId, quality: c(q) })));
+    expect(r.applications).toEqual(
+      Object.entries(quality).map(([applicationId, q]) => ({ applicationId, quality: c(q) })),
+    );
     expect(r.jurors).toEqual(Object.entries(bias).map(([jurorId, b]) => ({ jurorId, bias: c(b) })));
   });
 

@@ -44,35 +44,55 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 const ranksOf = (input: ResultsInput, method: Method) =>
-  Object.fromEntries(computeResults(input, { method, bootstrap: 0 }).applications.map((a) => [a.applicationId, a.rank]));
+  Object.fromEntries(
+    computeResults(input, { method, bootstrap: 0 }).applications.map((a) => [a.applicationId, a.rank]),
+  );
 
 describe("computeResults properties", () => {
   it("results do not depend on the order of reviews, jurors or criteria", () => {
     fc.assert(
-      fc.property(editionArb, fc.integer(), fc.constantFrom<Method>("mean", "zScore", "jurorBias", "trimmedMean"), (input, seed, method) => {
-        const options = { method, bootstrap: 50, seed: 9 };
-        const reordered: ResultsInput = { ...input, criteria: [...input.criteria].reverse(), reviews: shuffled(input.reviews, seed) };
-        expect(JSON.stringify(computeResults(reordered, options))).toBe(JSON.stringify(computeResults(input, options)));
-      }),
+      fc.property(
+        editionArb,
+        fc.integer(),
+        fc.constantFrom<Method>("mean", "zScore", "jurorBias", "trimmedMean"),
+        (input, seed, method) => {
+          const options = { method, bootstrap: 50, seed: 9 };
+          const reordered: ResultsInput = {
+            ...input,
+            criteria: [...input.criteria].reverse(),
+            reviews: shuffled(input.reviews, seed),
+          };
+          expect(JSON.stringify(computeResults(reordered, options))).toBe(
+            JSON.stringify(computeResults(input, options)),
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it("adding a constant to every score of one juror leaves zScore and jurorBias ranks unchanged", () => {
     fc.assert(
-      fc.property(editionArb, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 9 }), (input, jurorPick, shift) => {
-        const jurors = [...new Set(input.reviews.map((r) => r.jurorId))].sort();
-        const target = jurors[jurorPick % jurors.length];
-        const shiftedInput: ResultsInput = {
-          ...input,
-          reviews: input.reviews.map((r) =>
-            r.jurorId === target ? { ...r, scores: { impact: r.scores.impact + shift, design: r.scores.design + shift } } : r,
-          ),
-        };
-        for (const method of ["zScore", "jurorBias"] as const) {
-          expect(ranksOf(shiftedInput, method)).toEqual(ranksOf(input, method));
-        }
-      }),
+      fc.property(
+        editionArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        (input, jurorPick, shift) => {
+          const jurors = [...new Set(input.reviews.map((r) => r.jurorId))].sort();
+          const target = jurors[jurorPick % jurors.length];
+          const shiftedInput: ResultsInput = {
+            ...input,
+            reviews: input.reviews.map((r) =>
+              r.jurorId === target
+                ? { ...r, scores: { impact: r.scores.impact + shift, design: r.scores.design + shift } }
+                : r,
+            ),
+          };
+          for (const method of ["zScore", "jurorBias"] as const) {
+            expect(ranksOf(shiftedInput, method)).toEqual(ranksOf(input, method));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -84,11 +104,20 @@ describe("computeResults properties", () => {
         fc.integer({ min: 2, max: 5 }),
         (appScores, jurors) => {
           const reviews = appScores.flatMap((score, a) =>
-            Array.from({ length: jurors }, (_, j) => ({ applicationId: `a${a}`, jurorId: `j${j}`, scores: { impact: score, design: score } })),
+            Array.from({ length: jurors }, (_, j) => ({
+              applicationId: `a${a}`,
+              jurorId: `j${j}`,
+              scores: { impact: score, design: score },
+            })),
           );
           const r = computeResults({ criteria, scale, reviews }, { bootstrap: 0 });
           expect(r.reliability).toEqual({
-            icc: { single: expect.closeTo(1, 9), average: expect.closeTo(1, 9), singleBand: "excellent", averageBand: "excellent" },
+            icc: {
+              single: expect.closeTo(1, 9),
+              average: expect.closeTo(1, 9),
+              singleBand: "excellent",
+              averageBand: "excellent",
+            },
             iccNote: "",
             alpha: { value: expect.closeTo(1, 9), band: "reliable" },
             alphaNote: "",

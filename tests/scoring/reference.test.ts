@@ -50,7 +50,12 @@ describe("icc", () => {
   });
 
   it("icc throws when there is no variance between targets", () => {
-    expect(() => icc([[1, 1], [1, 1]])).toThrow(/no variance/);
+    expect(() =>
+      icc([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/no variance/);
   });
 
   it("icc throws on a ragged matrix naming the target", () => {
@@ -58,11 +63,23 @@ describe("icc", () => {
   });
 
   it("icc throws on a non-finite rating naming target and judge", () => {
-    expect(() => icc([[1, 2], [3, Number.NaN]])).toThrow(/target 1 by judge 1/);
+    expect(() =>
+      icc([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+    ).toThrow(/target 1 by judge 1/);
   });
 
   it("iccBand follows Koo and Li", () => {
-    expect([0.2, 0.5, 0.74, 0.75, 0.9, 0.95].map(iccBand)).toEqual(["poor", "moderate", "moderate", "good", "good", "excellent"]);
+    expect([0.2, 0.5, 0.74, 0.75, 0.9, 0.95].map(iccBand)).toEqual([
+      "poor",
+      "moderate",
+      "moderate",
+      "good",
+      "good",
+      "excellent",
+    ]);
   });
 });
 
@@ -80,16 +97,41 @@ describe("krippendorffAlpha", () => {
     expect(krippendorffAlpha(krippendorff2011, "ratio")).toBeCloseTo(0.797, 3);
   });
   it("krippendorffAlpha is 1 for perfect agreement with missing values", () => {
-    expect(krippendorffAlpha([[1, 2, null], [1, 2, 3], [null, 2, 3]], "interval")).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, null],
+          [1, 2, 3],
+          [null, 2, 3],
+        ],
+        "interval",
+      ),
+    ).toBe(1);
   });
   it("krippendorffAlpha throws when nothing is pairable", () => {
-    expect(() => krippendorffAlpha([[1, null], [null, 2]], "nominal")).toThrow(/pairable/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, null],
+          [null, 2],
+        ],
+        "nominal",
+      ),
+    ).toThrow(/pairable/);
   });
   it("krippendorffAlpha throws on empty data", () => {
     expect(() => krippendorffAlpha([], "interval")).toThrow(/empty/);
   });
   it("krippendorffAlpha throws on a non-finite value naming coder and unit", () => {
-    expect(() => krippendorffAlpha([[1, Infinity], [1, 2]], "interval")).toThrow(/coder 0 for unit 1/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, Infinity],
+          [1, 2],
+        ],
+        "interval",
+      ),
+    ).toThrow(/coder 0 for unit 1/);
   });
   it("alphaBand follows Krippendorff's thresholds", () => {
     expect([0.5, 0.667, 0.79, 0.8].map(alphaBand)).toEqual(["unreliable", "tentative", "tentative", "reliable"]);
@@ -97,7 +139,8 @@ describe("krippendorffAlpha", () => {
 });
 
 describe("kendallW", () => {
-  // Ten projects ranked by four judges; rank sums 10 8 12 16 21 22 25 31 37 38, ΣD² = 1048, W = 12·1048/(16·990) = 0.794.
+  // Ten projects ranked by four judges; rank sums 10 8 12 16 21 22 25 31 37 38, ΣD² = 1048, W = 12·1048/(16·990) =
+  // 0.794.
   const judges = [
     [1, 3, 4, 5, 2, 8, 6, 7, 10, 9],
     [2, 1, 4, 5, 6, 3, 8, 7, 10, 9],
@@ -120,7 +163,12 @@ describe("kendallW", () => {
     expect(kendallW(data, { tieCorrection: false })).toBeCloseTo((12 * 6.5) / (4 * 24), 12);
   });
   it("kendallW is 1 for identical rankings with ties", () => {
-    expect(kendallW([[1, 1, 2, 3], [5, 5, 6, 9]])).toBeCloseTo(1, 12);
+    expect(
+      kendallW([
+        [1, 1, 2, 3],
+        [5, 5, 6, 9],
+      ]),
+    ).toBeCloseTo(1, 12);
   });
   it("kendallW throws with a single rater", () => {
     expect(() => kendallW([[1, 2, 3]])).toThrow(/2 raters/);
@@ -188,7 +236,9 @@ describe("schulze and borda", () => {
   });
 
   it("schulze refuses an unknown option for unranked candidates", () => {
-    expect(() => schulze([{ ranking: ["A", "B"] }], undefined, { unranked: "first" as never })).toThrow(/unranked must be "last" or "abstain"/);
+    expect(() => schulze([{ ranking: ["A", "B"] }], undefined, { unranked: "first" as never })).toThrow(
+      /unranked must be "last" or "abstain"/,
+    );
   });
 
   it("schulze and borda throw on no ballots", () => {
@@ -211,14 +261,20 @@ describe("reviewScore", () => {
     expect(() => reviewScore({ impact: 8 }, criteria, scale)).toThrow(/missing score for criterion "design"/);
   });
   it("reviewScore throws on an unknown criterion key, naming it", () => {
-    expect(() => reviewScore({ impact: 8, design: 1, beauty: 3 }, criteria, scale)).toThrow(/unknown criterion key "beauty"/);
+    expect(() => reviewScore({ impact: 8, design: 1, beauty: 3 }, criteria, scale)).toThrow(
+      /unknown criterion key "beauty"/,
+    );
   });
   it("reviewScore throws on a score outside the scale, naming the criterion", () => {
     expect(() => reviewScore({ impact: 11, design: 1 }, criteria, scale)).toThrow(/"impact" is outside the scale/);
   });
   it("reviewScore throws on NaN and infinite scores, naming the criterion", () => {
-    expect(() => reviewScore({ impact: Number.NaN, design: 1 }, criteria, scale)).toThrow(/"impact" is not a finite number/);
-    expect(() => reviewScore({ impact: 1, design: Infinity }, criteria, scale)).toThrow(/"design" is not a finite number/);
+    expect(() => reviewScore({ impact: Number.NaN, design: 1 }, criteria, scale)).toThrow(
+      /"impact" is not a finite number/,
+    );
+    expect(() => reviewScore({ impact: 1, design: Infinity }, criteria, scale)).toThrow(
+      /"design" is not a finite number/,
+    );
   });
   it("reviewScore throws on weights that are not positive, naming the criterion", () => {
     expect(() => reviewScore({ a: 1 }, [{ key: "a", weight: 0 }], scale)).toThrow(/weight of criterion "a"/);

@@ -31,7 +31,16 @@ describe("computeResults", () => {
     // Hand check: J1 mean .6 sd .1633, J2 mean .4667 sd .1886, consensus mean .5333 sd .1886;
     // zScore(A) = .5333 + .1886·(1.2247 + .7071)/2 = .71547; biases ±1/15; ICC(2,1) = .75, ICC(2,k) = 6/7.
     const r = computeResults(small, { bootstrap: 0 });
-    const app = (id: string, rank: number, m: number, z: number, sd: number, range: number, scores: [number, number], mz: [number, number]) => ({
+    const app = (
+      id: string,
+      rank: number,
+      m: number,
+      z: number,
+      sd: number,
+      range: number,
+      scores: [number, number],
+      mz: [number, number],
+    ) => ({
       applicationId: id,
       rank,
       position: rank,
@@ -67,7 +76,14 @@ describe("computeResults", () => {
       },
       jurors: [
         { jurorId: "J1", reviews: 3, leniency: c(1 / 15), bias: c(1 / 15), mean: c(0.6), sd: c(Math.sqrt(0.08 / 3)) },
-        { jurorId: "J2", reviews: 3, leniency: c(-1 / 15), bias: c(-1 / 15), mean: c(1.4 / 3), sd: c(Math.sqrt(0.32 / 9)) },
+        {
+          jurorId: "J2",
+          reviews: 3,
+          leniency: c(-1 / 15),
+          bias: c(-1 / 15),
+          mean: c(1.4 / 3),
+          sd: c(Math.sqrt(0.32 / 9)),
+        },
       ],
       notes: [],
     });
@@ -78,7 +94,15 @@ describe("computeResults", () => {
       {
         criteria: one,
         scale,
-        reviews: [rv("Z", "J1", 9), rv("Y", "J1", 5), rv("Y", "J2", 5), rv("Y", "J3", 9), rv("X", "J2", 5), rv("X", "J3", 5), rv("W", "J1", 1)],
+        reviews: [
+          rv("Z", "J1", 9),
+          rv("Y", "J1", 5),
+          rv("Y", "J2", 5),
+          rv("Y", "J3", 9),
+          rv("X", "J2", 5),
+          rv("X", "J3", 5),
+          rv("W", "J1", 1),
+        ],
       },
       { method: "median", bootstrap: 0, laureates: 2 },
     );
@@ -92,7 +116,11 @@ describe("computeResults", () => {
 
   it("computeResults flags a single deviant review with the modified z-score even when MAD is 0", () => {
     const r = computeResults(
-      { criteria: one, scale, reviews: [rv("A", "J1", 8), rv("A", "J2", 8), rv("A", "J3", 8), rv("A", "J4", 7), rv("A", "J5", 0)] },
+      {
+        criteria: one,
+        scale,
+        reviews: [rv("A", "J1", 8), rv("A", "J2", 8), rv("A", "J3", 8), rv("A", "J4", 7), rv("A", "J5", 0)],
+      },
       { bootstrap: 0 },
     );
     // median .8, deviations 0 0 0 .1 .8 → MAD 0, mean absolute deviation .18
@@ -109,11 +137,24 @@ describe("computeResults", () => {
   it("computeResults gives a clear winner rank interval 1–1 and laureate probability 1 in the bootstrap", () => {
     const reviews = [];
     for (const j of ["J1", "J2", "J3"]) {
-      reviews.push(rv("best", j, 10), rv("mid1", j, j === "J1" ? 6 : 4), rv("mid2", j, j === "J2" ? 6 : 4), rv("low", j, 0));
+      reviews.push(
+        rv("best", j, 10),
+        rv("mid1", j, j === "J1" ? 6 : 4),
+        rv("mid2", j, j === "J2" ? 6 : 4),
+        rv("low", j, 0),
+      );
     }
     const r = computeResults({ criteria: one, scale, reviews }, { laureates: 1, bootstrap: 500, seed: 3 });
-    expect(r.applications[0]).toMatchObject({ applicationId: "best", rankInterval: { low: 1, high: 1 }, laureateProbability: 1 });
-    expect(r.applications[3]).toMatchObject({ applicationId: "low", rankInterval: { low: 4, high: 4 }, laureateProbability: 0 });
+    expect(r.applications[0]).toMatchObject({
+      applicationId: "best",
+      rankInterval: { low: 1, high: 1 },
+      laureateProbability: 1,
+    });
+    expect(r.applications[3]).toMatchObject({
+      applicationId: "low",
+      rankInterval: { low: 4, high: 4 },
+      laureateProbability: 0,
+    });
     const mid = r.applications.filter((a) => a.applicationId.startsWith("mid"));
     for (const a of mid) {
       expect(a.rankInterval.low).toBe(2);
@@ -123,12 +164,16 @@ describe("computeResults", () => {
 
   it("computeResults gives byte-identical JSON for the same input and seed, for every official method", () => {
     const reviews = [];
-    for (let a = 0; a < 12; a++) for (let j = 0; j < 4; j++) if ((a + j) % 4 !== 0) reviews.push(rv(`A${a}`, `J${j}`, (a * 7 + j * 3) % 11, 1 + (j % 2)));
+    for (let a = 0; a < 12; a++)
+      for (let j = 0; j < 4; j++)
+        if ((a + j) % 4 !== 0) reviews.push(rv(`A${a}`, `J${j}`, (a * 7 + j * 3) % 11, 1 + (j % 2)));
     for (const method of ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const) {
       const first = computeResults({ criteria: one, scale, reviews }, { method, bootstrap: 300, seed: 42 });
       expect(nonFinite(first)).toEqual([]);
       const a = JSON.stringify(first);
-      const b = JSON.stringify(computeResults({ criteria: one, scale, reviews: [...reviews].reverse() }, { method, bootstrap: 300, seed: 42 }));
+      const b = JSON.stringify(
+        computeResults({ criteria: one, scale, reviews: [...reviews].reverse() }, { method, bootstrap: 300, seed: 42 }),
+      );
       expect(b).toBe(a);
     }
   });
@@ -184,7 +229,9 @@ describe("computeResults bad input", () => {
     );
   });
   it("computeResults throws on an infinite score naming application and juror", () => {
-    expect(() => computeResults({ criteria: one, scale, reviews: [rv("A7", "J3", Infinity)] })).toThrow(/application A7 by juror J3/);
+    expect(() => computeResults({ criteria: one, scale, reviews: [rv("A7", "J3", Infinity)] })).toThrow(
+      /application A7 by juror J3/,
+    );
   });
   it("computeResults throws on an unknown criterion key naming it", () => {
     const reviews = [{ applicationId: "A", jurorId: "J", scores: { q: 1, qq: 2 } }];
@@ -203,9 +250,13 @@ describe("computeResults bad input", () => {
   });
   it("computeResults throws on an unknown method and on too many laureates", () => {
     expect(() => computeResults(small, { method: "best" as never })).toThrow(/unknown method "best"/);
-    expect(() => computeResults(small, { laureates: 4 })).toThrow(/laureates must be an integer from 1 to the number of applications \(3\)/);
+    expect(() => computeResults(small, { laureates: 4 })).toThrow(
+      /laureates must be an integer from 1 to the number of applications \(3\)/,
+    );
   });
   it("computeResults throws on a non-positive confidence naming the review", () => {
-    expect(() => computeResults({ criteria: one, scale, reviews: [rv("A", "J", 1, 0)] })).toThrow(/application A by juror J must be a positive/);
+    expect(() => computeResults({ criteria: one, scale, reviews: [rv("A", "J", 1, 0)] })).toThrow(
+      /application A by juror J must be a positive/,
+    );
   });
 });

@@ -8,7 +8,10 @@ import { openDatabase } from "../../db/client";
 import { writeAudit } from "../../app/kernel/models/audit.server";
 
 const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
 
 describe("operations scripts", () => {
   const dir = mkdtempSync(join(tmpdir(), "prize-ops-"));

@@ -31,7 +31,11 @@ const read = (path: string) => {
 describe("scoring cli", () => {
   it("runCli prints the results of a wrapped { input, options } file as JSON", () => {
     const out = runCli(["results", "wrapped.json"], read);
-    expect(out).toEqual({ code: 0, stdout: `${JSON.stringify(computeResults(input, options), null, 2)}\n`, stderr: "" });
+    expect(out).toEqual({
+      code: 0,
+      stdout: `${JSON.stringify(computeResults(input, options), null, 2)}\n`,
+      stderr: "",
+    });
   });
 
   it("runCli accepts a bare ResultsInput with default options", () => {
@@ -41,8 +45,15 @@ describe("scoring cli", () => {
   });
 
   it("runCli exits 1 with a clear message on invalid JSON, a missing file, bad data and bad arguments", () => {
-    expect(runCli(["results", "broken.json"], read)).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/broken.json is not valid JSON/) });
-    expect(runCli(["results", "missing.json"], read)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read missing.json/) });
+    expect(runCli(["results", "broken.json"], read)).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: expect.stringMatching(/broken.json is not valid JSON/),
+    });
+    expect(runCli(["results", "missing.json"], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot read missing.json/),
+    });
     expect(runCli(["results", "bad-score.json"], read)).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/application A by juror J1: score 12 for criterion "q" is outside the scale/),

@@ -3,5 +3,7 @@ import { locale, requiredText } from "../../kernel/forms/fields";
 
 export const profileSchema = z.object({ intent: z.literal("profile"), name: requiredText(120), locale });
 export const revokeSessionSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().min(1) });
-export const accountSchema = z.discriminatedUnion("intent", [profileSchema, revokeSessionSchema], { error: "errors.intent_invalid" });
+export const accountSchema = z.discriminatedUnion("intent", [profileSchema, revokeSessionSchema], {
+  error: "errors.intent_invalid",
+});
 export type ProfileForm = z.infer<typeof profileSchema>;

@@ -13,7 +13,9 @@ export const invitationSchema = z
     isChair: z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.role === "nominator" && !value.entityId) ctx.addIssue({ code: "custom", path: ["entityId"], message: "errors.entity_required" });
-    if (value.role === "juror" && !value.editionId) ctx.addIssue({ code: "custom", path: ["editionId"], message: "errors.edition_required" });
+    if (value.role === "nominator" && !value.entityId)
+      ctx.addIssue({ code: "custom", path: ["entityId"], message: "errors.entity_required" });
+    if (value.role === "juror" && !value.editionId)
+      ctx.addIssue({ code: "custom", path: ["editionId"], message: "errors.edition_required" });
   });
 export type InvitationForm = z.infer<typeof invitationSchema>;

@@ -20,7 +20,18 @@ export function normaliseEmail(email: string): string {
 }
 
 export function getUserByEmail({ email }: { email: string }) {
-  return db().select({ id: users.id, email: users.email, name: users.name, locale: users.locale, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 /** The refusal of an e-mail the throttle holds back, with the minutes to wait. */
@@ -29,7 +40,17 @@ export function tooMany(minutes: number): Failure {
 }
 
 /** Refuses (with the minutes to wait) when one more e-mail of this kind may not go to this address now. */
-export function mailThrottle({ kind, email, address, now }: { kind: MailKind; email: string; address: string; now?: Date }): Failure | null {
+export function mailThrottle({
+  kind,
+  email,
+  address,
+  now,
+}: {
+  kind: MailKind;
+  email: string;
+  address: string;
+  now?: Date;
+}): Failure | null {
   const minutes = mailWaitMinutes({ kind, target: normaliseEmail(email), address, now });
   return minutes > 0 ? tooMany(minutes) : null;
 }
@@ -40,7 +61,15 @@ export function mailThrottle({ kind, email, address, now }: { kind: MailKind; em
  * address with an account gets a message telling its owner how to sign in. Both paths hash
  * the password, so neither is measurably faster.
  */
-export async function registerApplicant(input: { email: string; name: string; password: string; locale: string; address: string; origin: string; now?: Date }): Promise<{ ok: true } | Failure> {
+export async function registerApplicant(input: {
+  email: string;
+  name: string;
+  password: string;
+  locale: string;
+  address: string;
+  origin: string;
+  now?: Date;
+}): Promise<{ ok: true } | Failure> {
   const email = normaliseEmail(input.email);
   const now = input.now ?? new Date();
   const slot = takeMailSlot({ kind: "registration", target: email, address: input.address, now });
@@ -51,35 +80,117 @@ export async function registerApplicant(input: { email: string; name: string; pa
   db().transaction((tx) => {
     if (existing) {
       if (existing.disabledAt) return;
-      enqueueMail({ to: existing.email, locale: existing.locale, template: "registration_exists", vars: { name: existing.name, login: `${input.origin}/login`, reset: `${input.origin}/forgot-password` } }, tx);
-      writeAudit({ actorId: null, action: "user.registration_repeated", objectType: "user", objectId: existing.id, details: { address: input.address } }, tx);
+      enqueueMail(
+        {
+          to: existing.email,
+          locale: existing.locale,
+          template: "registration_exists",
+          vars: { name: existing.name, login: `${input.origin}/login`, reset: `${input.origin}/forgot-password` },
+        },
+        tx,
+      );
+      writeAudit(
+        {
+          actorId: null,
+          action: "user.registration_repeated",
+          objectType: "user",
+          objectId: existing.id,
+          details: { address: input.address },
+        },
+        tx,
+      );
       return;
     }
-    tx.insert(pendingRegistrations).values({ email, name: input.name.trim(), passwordHash, locale: input.locale, tokenHash: hash, expiresAt: new Date(now.getTime() + REGISTRATION_TTL_MS) }).run();
-    enqueueMail({ to: email, locale: input.locale, template: "registration_confirm", vars: { name: input.name.trim(), link: `${input.origin}/register/confirm/${token}`, hours: REGISTRATION_TTL_MS / 3600e3 } }, tx);
+    tx.insert(pendingRegistrations)
+      .values({
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        locale: input.locale,
+        tokenHash: hash,
+        expiresAt: new Date(now.getTime() + REGISTRATION_TTL_MS),
+      })
+      .run();
+    enqueueMail(
+      {
+        to: email,
+        locale: input.locale,
+        template: "registration_confirm",
+        vars: {
+          name: input.name.trim(),
+          link: `${input.origin}/register/confirm/${token}`,
+          hours: REGISTRATION_TTL_MS / 3600e3,
+        },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
 export function findPendingRegistration({ token, now = new Date() }: { token: string; now?: Date }) {
-  const row = db().select({ id: pendingRegistrations.id, email: pendingRegistrations.email, name: pendingRegistrations.name, expiresAt: pendingRegistrations.expiresAt, confirmedAt: pendingRegistrations.confirmedAt }).from(pendingRegistrations).where(eq(pendingRegistrations.tokenHash, hashToken(token))).get();
+  const row = db()
+    .select({
+      id: pendingRegistrations.id,
+      email: pendingRegistrations.email,
+      name: pendingRegistrations.name,
+      expiresAt: pendingRegistrations.expiresAt,
+      confirmedAt: pendingRegistrations.confirmedAt,
+    })
+    .from(pendingRegistrations)
+    .where(eq(pendingRegistrations.tokenHash, hashToken(token)))
+    .get();
   if (!row || row.confirmedAt || row.expiresAt.getTime() <= now.getTime()) return null;
   return row;
 }
 
-/** Creates the account of a confirmed registration; the link works once, and not for an address that has an account meanwhile. */
-export function confirmRegistration({ token, now = new Date() }: { token: string; now?: Date }): { ok: true; userId: string } | Failure {
+/**
+ * Creates the account of a confirmed registration; the link works once, and not for an address that has an account
+ * meanwhile.
+ */
+export function confirmRegistration({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): { ok: true; userId: string } | Failure {
   const invalid = { ok: false as const, field: "form", error: "errors.link_invalid" };
   try {
     return db().transaction((tx) => {
-      const pending = tx.select().from(pendingRegistrations).where(and(eq(pendingRegistrations.tokenHash, hashToken(token)), isNull(pendingRegistrations.confirmedAt))).get();
+      const pending = tx
+        .select()
+        .from(pendingRegistrations)
+        .where(and(eq(pendingRegistrations.tokenHash, hashToken(token)), isNull(pendingRegistrations.confirmedAt)))
+        .get();
       if (!pending || pending.expiresAt.getTime() <= now.getTime()) return invalid;
       // Every pending registration of the address ends here, whichever link was followed.
-      tx.update(pendingRegistrations).set({ confirmedAt: now }).where(and(eq(pendingRegistrations.email, pending.email), isNull(pendingRegistrations.confirmedAt))).run();
+      tx.update(pendingRegistrations)
+        .set({ confirmedAt: now })
+        .where(and(eq(pendingRegistrations.email, pending.email), isNull(pendingRegistrations.confirmedAt)))
+        .run();
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email)).get()) return invalid;
-      const user = tx.insert(users).values({ email: pending.email, name: pending.name, passwordHash: pending.passwordHash, locale: pending.locale }).returning({ id: users.id }).get();
+      const user = tx
+        .insert(users)
+        .values({
+          email: pending.email,
+          name: pending.name,
+          passwordHash: pending.passwordHash,
+          locale: pending.locale,
+        })
+        .returning({ id: users.id })
+        .get();
       tx.insert(userRoles).values({ userId: user.id, role: "applicant" }).run();
-      writeAudit({ actorId: user.id, action: "user.registered", objectType: "user", objectId: user.id, details: { role: "applicant" } }, tx);
+      writeAudit(
+        {
+          actorId: user.id,
+          action: "user.registered",
+          objectType: "user",
+          objectId: user.id,
+          details: { role: "applicant" },
+        },
+        tx,
+      );
       return { ok: true as const, userId: user.id };
     });
   } catch (error) {
@@ -90,7 +201,15 @@ export function confirmRegistration({ token, now = new Date() }: { token: string
 }
 
 /** Minutes until sign-in is allowed again for this account or address, or 0. */
-export function loginLockMinutes({ email, address, now = new Date() }: { email: string; address: string; now?: Date }): number {
+export function loginLockMinutes({
+  email,
+  address,
+  now = new Date(),
+}: {
+  email: string;
+  address: string;
+  now?: Date;
+}): number {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const failures = (column: typeof loginAttempts.email | typeof loginAttempts.address, value: string) =>
     db()
@@ -109,7 +228,15 @@ export function loginLockMinutes({ email, address, now = new Date() }: { email: 
   return unlockAt > now.getTime() ? Math.ceil((unlockAt - now.getTime()) / 60000) : 0;
 }
 
-export async function attemptLogin({ email, password, address }: { email: string; password: string; address: string }): Promise<{ ok: true; userId: string } | Failure> {
+export async function attemptLogin({
+  email,
+  password,
+  address,
+}: {
+  email: string;
+  password: string;
+  address: string;
+}): Promise<{ ok: true; userId: string } | Failure> {
   const normalised = normaliseEmail(email);
   const minutes = loginLockMinutes({ email: normalised, address });
   if (minutes > 0) return { ok: false, field: "email", error: "errors.login_locked", vars: { minutes } };
@@ -117,7 +244,16 @@ export async function attemptLogin({ email, password, address }: { email: string
   const valid = !!user && !user.disabledAt && (await verifyPassword(user.passwordHash, password));
   db().transaction((tx) => {
     tx.insert(loginAttempts).values({ email: normalised, address, succeeded: valid, at: new Date() }).run();
-    writeAudit({ actorId: valid ? user!.id : null, action: valid ? "user.login" : "user.login_failed", objectType: "user", objectId: user?.id ?? null, details: { email: normalised, address } }, tx);
+    writeAudit(
+      {
+        actorId: valid ? user!.id : null,
+        action: valid ? "user.login" : "user.login_failed",
+        objectType: "user",
+        objectId: user?.id ?? null,
+        details: { email: normalised, address },
+      },
+      tx,
+    );
   });
   if (!valid) return { ok: false, field: "email", error: "errors.login_failed" };
   return { ok: true, userId: user!.id };
@@ -126,7 +262,10 @@ export async function attemptLogin({ email, password, address }: { email: string
 export function updateProfile({ userId, name, locale }: { userId: string; name: string; locale: string }): void {
   db().transaction((tx) => {
     tx.update(users).set({ name: name.trim(), locale }).where(eq(users.id, userId)).run();
-    writeAudit({ actorId: userId, action: "user.profile_updated", objectType: "user", objectId: userId, details: { locale } }, tx);
+    writeAudit(
+      { actorId: userId, action: "user.profile_updated", objectType: "user", objectId: userId, details: { locale } },
+      tx,
+    );
   });
 }
 

@@ -3,7 +3,15 @@
 // Each write that changes who can do what is audited in its transaction.
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { editions, entityMembers, invitations, juryMembers, nominatingEntities, userRoles, users } from "../../../db/schema";
+import {
+  editions,
+  entityMembers,
+  invitations,
+  juryMembers,
+  nominatingEntities,
+  userRoles,
+  users,
+} from "../../../db/schema";
 import { hashPassword, verifyPassword } from "../server/password.server";
 import { hashToken, newToken } from "../server/tokens.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
@@ -41,41 +49,76 @@ export interface InvitationInput {
 export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
   const email = normaliseEmail(input.email);
   if (input.role === "nominator") {
-    if (!input.entityId || !db().select({ id: nominatingEntities.id }).from(nominatingEntities).where(eq(nominatingEntities.id, input.entityId)).get()) {
+    if (
+      !input.entityId ||
+      !db()
+        .select({ id: nominatingEntities.id })
+        .from(nominatingEntities)
+        .where(eq(nominatingEntities.id, input.entityId))
+        .get()
+    ) {
       return { ok: false, field: "entityId", error: "errors.entity_unknown" };
     }
   }
   if (input.role === "juror") {
-    if (!input.editionId || !db().select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).get()) {
+    if (
+      !input.editionId ||
+      !db().select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).get()
+    ) {
       return { ok: false, field: "editionId", error: "errors.edition_unknown" };
     }
   }
   const { token, hash } = newToken();
-  const invitationId = db().transaction((tx) => {
-    const slot = takeMailSlot({ kind: "invitation", target: email, address: input.address, now: input.now }, tx);
-    if (!slot.ok) return slot;
-    const row = tx
-      .insert(invitations)
-      .values({
-        tokenHash: hash,
-        email,
-        name: input.name.trim(),
-        locale: input.locale,
-        role: input.role,
-        entityId: input.role === "nominator" ? input.entityId : null,
-        editionId: input.role === "juror" ? input.editionId : null,
-        isChair: input.role === "juror" && !!input.isChair,
-        jurorCountry: input.role === "juror" ? (input.jurorCountry ?? null) : null,
-        jurorLanguages: input.role === "juror" ? (input.jurorLanguages ?? null) : null,
-        invitedBy: input.invitedBy,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      })
-      .returning({ id: invitations.id })
-      .get();
-    enqueueMail({ to: email, locale: input.locale, template: "invitation", vars: { name: input.name.trim(), role: roleLabel(input.locale, input.role), link: `${input.origin}/invitations/${token}`, days: INVITATION_TTL_MS / 864e5 } }, tx);
-    writeAudit({ actorId: input.invitedBy, action: "invitation.created", objectType: "invitation", objectId: row.id, details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null } }, tx);
-    return row.id;
-  }, { behavior: "immediate" });
+  const invitationId = db().transaction(
+    (tx) => {
+      const slot = takeMailSlot({ kind: "invitation", target: email, address: input.address, now: input.now }, tx);
+      if (!slot.ok) return slot;
+      const row = tx
+        .insert(invitations)
+        .values({
+          tokenHash: hash,
+          email,
+          name: input.name.trim(),
+          locale: input.locale,
+          role: input.role,
+          entityId: input.role === "nominator" ? input.entityId : null,
+          editionId: input.role === "juror" ? input.editionId : null,
+          isChair: input.role === "juror" && !!input.isChair,
+          jurorCountry: input.role === "juror" ? (input.jurorCountry ?? null) : null,
+          jurorLanguages: input.role === "juror" ? (input.jurorLanguages ?? null) : null,
+          invitedBy: input.invitedBy,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        })
+        .returning({ id: invitations.id })
+        .get();
+      enqueueMail(
+        {
+          to: email,
+          locale: input.locale,
+          template: "invitation",
+          vars: {
+            name: input.name.trim(),
+            role: roleLabel(input.locale, input.role),
+            link: `${input.origin}/invitations/${token}`,
+            days: INVITATION_TTL_MS / 864e5,
+          },
+        },
+        tx,
+      );
+      writeAudit(
+        {
+          actorId: input.invitedBy,
+          action: "invitation.created",
+          objectType: "invitation",
+          objectId: row.id,
+          details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null },
+        },
+        tx,
+      );
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
   if (typeof invitationId !== "string") return tooMany(invitationId.minutes);
   return { ok: true, invitationId };
 }
@@ -85,7 +128,17 @@ export const INVITATIONS_PER_PAGE = 25;
 export function listInvitations({ page = 1 }: { page?: number } = {}) {
   const total = db().select({ n: count() }).from(invitations).get()?.n ?? 0;
   const rows = db()
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, entityName: nominatingEntities.name, editionYear: editions.year, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      entityName: nominatingEntities.name,
+      editionYear: editions.year,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+    })
     .from(invitations)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
     .leftJoin(editions, eq(editions.id, invitations.editionId))
@@ -98,7 +151,17 @@ export function listInvitations({ page = 1 }: { page?: number } = {}) {
 
 export function findOpenInvitation({ token }: { token: string }) {
   const row = db()
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, locale: invitations.locale, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, entityName: nominatingEntities.name, editionYear: editions.year })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      locale: invitations.locale,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      entityName: nominatingEntities.name,
+      editionYear: editions.year,
+    })
     .from(invitations)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
     .leftJoin(editions, eq(editions.id, invitations.editionId))
@@ -112,34 +175,90 @@ export function findOpenInvitation({ token }: { token: string }) {
  * Accepts an invitation: a new invitee chooses a password; someone who already has an
  * account confirms with their current one, and the role is added to that account.
  */
-export async function acceptInvitation({ token, name, password }: { token: string; name: string; password: string }): Promise<{ ok: true; userId: string } | Failure> {
+export async function acceptInvitation({
+  token,
+  name,
+  password,
+}: {
+  token: string;
+  name: string;
+  password: string;
+}): Promise<{ ok: true; userId: string } | Failure> {
   const open = findOpenInvitation({ token });
   if (!open) return { ok: false, field: "password", error: "errors.link_invalid" };
   const existing = getUserByEmail({ email: open.email });
   let passwordHash: string | null = null;
   if (existing) {
-    if (!(await verifyPassword(existing.passwordHash, password))) return { ok: false, field: "password", error: "errors.password_wrong" };
+    if (!(await verifyPassword(existing.passwordHash, password)))
+      return { ok: false, field: "password", error: "errors.password_wrong" };
   } else {
     passwordHash = await hashPassword(password);
   }
   return db().transaction((tx) => {
-    const invitation = tx.select().from(invitations).where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt))).get();
-    if (!invitation || invitation.expiresAt.getTime() <= Date.now()) return { ok: false as const, field: "password", error: "errors.link_invalid" };
+    const invitation = tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)))
+      .get();
+    if (!invitation || invitation.expiresAt.getTime() <= Date.now())
+      return { ok: false as const, field: "password", error: "errors.link_invalid" };
     let userId = tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()?.id;
     if (!userId) {
-      userId = tx.insert(users).values({ email: invitation.email, name: name.trim() || invitation.name, passwordHash: passwordHash!, locale: invitation.locale }).returning({ id: users.id }).get().id;
-      writeAudit({ actorId: userId, action: "user.registered", objectType: "user", objectId: userId, details: { via: "invitation" } }, tx);
+      userId = tx
+        .insert(users)
+        .values({
+          email: invitation.email,
+          name: name.trim() || invitation.name,
+          passwordHash: passwordHash!,
+          locale: invitation.locale,
+        })
+        .returning({ id: users.id })
+        .get().id;
+      writeAudit(
+        {
+          actorId: userId,
+          action: "user.registered",
+          objectType: "user",
+          objectId: userId,
+          details: { via: "invitation" },
+        },
+        tx,
+      );
     }
     if (invitation.role === "nominator" && invitation.entityId) {
       tx.insert(entityMembers).values({ entityId: invitation.entityId, userId }).onConflictDoNothing().run();
     } else if (invitation.role === "juror" && invitation.editionId) {
-      tx.insert(juryMembers).values({ editionId: invitation.editionId, userId, isChair: invitation.isChair, country: invitation.jurorCountry, languages: invitation.jurorLanguages ?? ["en", "fr"] }).onConflictDoNothing().run();
+      tx.insert(juryMembers)
+        .values({
+          editionId: invitation.editionId,
+          userId,
+          isChair: invitation.isChair,
+          country: invitation.jurorCountry,
+          languages: invitation.jurorLanguages ?? ["en", "fr"],
+        })
+        .onConflictDoNothing()
+        .run();
     } else if (invitation.role === "secretariat") {
       tx.insert(userRoles).values({ userId, role: "secretariat" }).onConflictDoNothing().run();
     }
-    tx.update(invitations).set({ acceptedAt: new Date(), acceptedUserId: userId }).where(eq(invitations.id, invitation.id)).run();
-    writeAudit({ actorId: userId, action: "invitation.accepted", objectType: "invitation", objectId: invitation.id }, tx);
-    writeAudit({ actorId: invitation.invitedBy, action: "role.granted", objectType: "user", objectId: userId, details: { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId } }, tx);
+    tx.update(invitations)
+      .set({ acceptedAt: new Date(), acceptedUserId: userId })
+      .where(eq(invitations.id, invitation.id))
+      .run();
+    writeAudit(
+      { actorId: userId, action: "invitation.accepted", objectType: "invitation", objectId: invitation.id },
+      tx,
+    );
+    writeAudit(
+      {
+        actorId: invitation.invitedBy,
+        action: "role.granted",
+        objectType: "user",
+        objectId: userId,
+        details: { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId },
+      },
+      tx,
+    );
     return { ok: true as const, userId: userId };
   });
 }

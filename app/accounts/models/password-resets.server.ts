@@ -14,7 +14,17 @@ import { getUserByEmail, normaliseEmail, tooMany } from "./account.server";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
-export function requestPasswordReset({ email, origin, address, now }: { email: string; origin: string; address: string; now?: Date }): { ok: true } | Failure {
+export function requestPasswordReset({
+  email,
+  origin,
+  address,
+  now,
+}: {
+  email: string;
+  origin: string;
+  address: string;
+  now?: Date;
+}): { ok: true } | Failure {
   // Counted whether or not the address has an account, so the limit tells nothing either.
   const slot = takeMailSlot({ kind: "password_reset", target: normaliseEmail(email), address, now });
   if (!slot.ok) return tooMany(slot.minutes);
@@ -23,29 +33,62 @@ export function requestPasswordReset({ email, origin, address, now }: { email: s
   if (!user || user.disabledAt) return { ok: true };
   const { token, hash } = newToken();
   db().transaction((tx) => {
-    tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) }).run();
-    enqueueMail({ to: user.email, locale: user.locale, template: "password_reset", vars: { name: user.name, link: `${origin}/reset-password/${token}`, minutes: RESET_TTL_MS / 60000 } }, tx);
+    tx.insert(passwordResets)
+      .values({ userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) })
+      .run();
+    enqueueMail(
+      {
+        to: user.email,
+        locale: user.locale,
+        template: "password_reset",
+        vars: { name: user.name, link: `${origin}/reset-password/${token}`, minutes: RESET_TTL_MS / 60000 },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
 export function findPasswordReset({ token }: { token: string }) {
-  const row = db().select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt }).from(passwordResets).where(eq(passwordResets.tokenHash, hashToken(token))).get();
+  const row = db()
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      expiresAt: passwordResets.expiresAt,
+      usedAt: passwordResets.usedAt,
+    })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .get();
   if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return null;
   return row;
 }
 
-export async function resetPassword({ token, password }: { token: string; password: string }): Promise<{ ok: true; userId: string } | Failure> {
+export async function resetPassword({
+  token,
+  password,
+}: {
+  token: string;
+  password: string;
+}): Promise<{ ok: true; userId: string } | Failure> {
   if (!findPasswordReset({ token })) return { ok: false, field: "password", error: "errors.link_invalid" };
   const passwordHash = await hashPassword(password);
   return db().transaction((tx) => {
     // Re-checked inside the transaction: a link used in another tab meanwhile is refused.
-    const reset = tx.select().from(passwordResets).where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt))).get();
-    if (!reset || reset.expiresAt.getTime() <= Date.now()) return { ok: false as const, field: "password", error: "errors.link_invalid" };
+    const reset = tx
+      .select()
+      .from(passwordResets)
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt)))
+      .get();
+    if (!reset || reset.expiresAt.getTime() <= Date.now())
+      return { ok: false as const, field: "password", error: "errors.link_invalid" };
     tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id)).run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
     revokeAllSessions({ userId: reset.userId }, tx);
-    writeAudit({ actorId: reset.userId, action: "user.password_reset", objectType: "user", objectId: reset.userId }, tx);
+    writeAudit(
+      { actorId: reset.userId, action: "user.password_reset", objectType: "user", objectId: reset.userId },
+      tx,
+    );
     return { ok: true as const, userId: reset.userId };
   });
 }

@@ -25,24 +25,61 @@ export function issueSetupToken(): string | null {
 }
 
 export function isSetupTokenValid({ token }: { token: string }): boolean {
-  const row = db().select({ usedAt: setupTokens.usedAt }).from(setupTokens).where(eq(setupTokens.tokenHash, hashToken(token))).get();
+  const row = db()
+    .select({ usedAt: setupTokens.usedAt })
+    .from(setupTokens)
+    .where(eq(setupTokens.tokenHash, hashToken(token)))
+    .get();
   return !!row && !row.usedAt && !secretariatExists();
 }
 
-export async function completeSetup(input: { token: string; email: string; name: string; password: string; locale: string }): Promise<{ ok: true; userId: string } | Failure> {
+export async function completeSetup(input: {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
+  locale: string;
+}): Promise<{ ok: true; userId: string } | Failure> {
   if (!isSetupTokenValid({ token: input.token })) return { ok: false, field: "email", error: "errors.link_invalid" };
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
   return db().transaction((tx) => {
-    const row = tx.select().from(setupTokens).where(and(eq(setupTokens.tokenHash, hashToken(input.token)), isNull(setupTokens.usedAt))).get();
+    const row = tx
+      .select()
+      .from(setupTokens)
+      .where(and(eq(setupTokens.tokenHash, hashToken(input.token)), isNull(setupTokens.usedAt)))
+      .get();
     const taken = tx.select({ n: count() }).from(userRoles).where(eq(userRoles.role, "secretariat")).get()?.n ?? 0;
     if (!row || taken > 0) return { ok: false as const, field: "email", error: "errors.link_invalid" };
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return { ok: false as const, field: "email", error: "errors.email_taken" };
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
+      return { ok: false as const, field: "email", error: "errors.email_taken" };
     tx.update(setupTokens).set({ usedAt: new Date() }).where(eq(setupTokens.id, row.id)).run();
-    const user = tx.insert(users).values({ email, name: input.name.trim(), passwordHash, locale: input.locale }).returning({ id: users.id }).get();
+    const user = tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale })
+      .returning({ id: users.id })
+      .get();
     tx.insert(userRoles).values({ userId: user.id, role: "secretariat" }).run();
-    writeAudit({ actorId: user.id, action: "user.setup", objectType: "user", objectId: user.id, details: { role: "secretariat" } }, tx);
-    writeAudit({ actorId: user.id, action: "role.granted", objectType: "user", objectId: user.id, details: { role: "secretariat" } }, tx);
+    writeAudit(
+      {
+        actorId: user.id,
+        action: "user.setup",
+        objectType: "user",
+        objectId: user.id,
+        details: { role: "secretariat" },
+      },
+      tx,
+    );
+    writeAudit(
+      {
+        actorId: user.id,
+        action: "role.granted",
+        objectType: "user",
+        objectId: user.id,
+        details: { role: "secretariat" },
+      },
+      tx,
+    );
     return { ok: true as const, userId: user.id };
   });
 }

@@ -30,12 +30,17 @@ const isJuror: Rule = (u) => u.juries.length > 0;
 const self: Rule = (u, o) => o.ownerId === u.id;
 const memberOfEntity: Rule = (u, o) => !!o.entityId && u.entities.some((e) => e.id === o.entityId);
 const jurorOfEdition: Rule = (u, o) => !!o.editionId && u.juries.some((j) => j.editionId === o.editionId);
-const assignedJuror: Rule = (u, o) => !!o.readerMemberIds?.length && u.juries.some((j) => o.readerMemberIds!.includes(j.memberId));
+const assignedJuror: Rule = (u, o) =>
+  !!o.readerMemberIds?.length && u.juries.some((j) => o.readerMemberIds!.includes(j.memberId));
 // The secretariat reads an edition's results and deliberation as the secretariat (names, every
 // review), even when it also sits on that jury: the juror's view of them is not theirs.
 const seatedJuror: Rule = (u, o) => !u.isSecretariat && jurorOfEdition(u, o);
-const seatedChair: Rule = (u, o) => !u.isSecretariat && !!o.editionId && u.juries.some((j) => j.editionId === o.editionId && j.isChair);
-const any = (...rules: Rule[]): Rule => (u, o) => rules.some((r) => r(u, o));
+const seatedChair: Rule = (u, o) =>
+  !u.isSecretariat && !!o.editionId && u.juries.some((j) => j.editionId === o.editionId && j.isChair);
+const any =
+  (...rules: Rule[]): Rule =>
+  (u, o) =>
+    rules.some((r) => r(u, o));
 
 const RULES = {
   // The applicant's area; each application's pages then find it by owner (404 for anyone else).
@@ -112,7 +117,12 @@ export async function requireUser(request: Request, { visitor = "sign-in" }: Gat
 }
 
 /** Signed in and allowed, else 404 (a visitor is answered as the gate says). */
-export async function requirePermission(request: Request, action: Exclude<Action, "secretariat.area">, object: ObjectFacts = {}, gate: Gate = {}): Promise<SessionUser> {
+export async function requirePermission(
+  request: Request,
+  action: Exclude<Action, "secretariat.area">,
+  object: ObjectFacts = {},
+  gate: Gate = {},
+): Promise<SessionUser> {
   const user = await requireUser(request, gate);
   authorize(user, action, object);
   return user;

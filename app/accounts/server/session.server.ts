@@ -32,7 +32,12 @@ export async function createSession({ userId, userAgent }: { userId: string; use
   const { token, hash } = newToken();
   db()
     .insert(sessions)
-    .values({ tokenHash: hash, userId, userAgent: userAgent?.slice(0, 200) ?? null, expiresAt: new Date(Date.now() + SESSION_DAYS * 864e5) })
+    .values({
+      tokenHash: hash,
+      userId,
+      userAgent: userAgent?.slice(0, 200) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 864e5),
+    })
     .run();
   return sessionCookie.serialize(token);
 }
@@ -49,12 +54,24 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date()),
+        isNull(users.disabledAt),
+      ),
+    )
     .get();
   if (!row) return null;
   const roles = db().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id)).all();
   const entities = db()
-    .select({ id: nominatingEntities.id, name: nominatingEntities.name, kind: nominatingEntities.kind, country: nominatingEntities.country })
+    .select({
+      id: nominatingEntities.id,
+      name: nominatingEntities.name,
+      kind: nominatingEntities.kind,
+      country: nominatingEntities.country,
+    })
     .from(entityMembers)
     .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
     .where(eq(entityMembers.userId, row.id))
@@ -76,7 +93,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 export async function endSession(request: Request): Promise<string> {
   const token = await tokenFrom(request);
   if (token) {
-    db().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, hashToken(token))).run();
+    db()
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(eq(sessions.tokenHash, hashToken(token)))
+      .run();
   }
   return sessionCookie.serialize("", { maxAge: 0 });
 }
@@ -100,7 +121,10 @@ export function revokeSession({ userId, sessionId }: { userId: string; sessionId
 }
 
 export function revokeAllSessions({ userId }: { userId: string }, tx: Pick<ReturnType<typeof db>, "update"> = db()) {
-  tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+  tx.update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run();
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -8,5 +8,14 @@ import { useT } from "../../kernel/components/i18n";
  */
 export function ApplicationChoice({ options }: { options: { value: string; label: string }[] | null }) {
   const t = useT();
-  return options ? <SelectField name="applicationId" label={t("jury.application")} placeholder={t("fields.choose")} options={options} /> : <TextField name="reference" label={t("jury.reference")} hint={t("jury.reference_hint")} />;
+  return options ? (
+    <SelectField
+      name="applicationId"
+      label={t("jury.application")}
+      placeholder={t("fields.choose")}
+      options={options}
+    />
+  ) : (
+    <TextField name="reference" label={t("jury.reference")} hint={t("jury.reference_hint")} />
+  );
 }

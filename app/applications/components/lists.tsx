@@ -26,5 +26,7 @@ export function ApplicationsBack({ to, label }: { to: string; label: string }) {
 
 export function ApplicationsStateTag({ state }: { state: string }) {
   const t = useT();
-  return <strong className={`tag applications-state applications-state-${state}`}>{t(`applications.state.${state}`)}</strong>;
+  return (
+    <strong className={`tag applications-state applications-state-${state}`}>{t(`applications.state.${state}`)}</strong>
+  );
 }

@@ -25,7 +25,10 @@ export function formatBytes(bytes: number, locale: "en" | "fr" | "ar"): string {
 
 function asContent(content: unknown): ApplicationContent {
   const c = (content ?? {}) as Partial<ApplicationContent>;
-  return { sections: c.sections && typeof c.sections === "object" ? c.sections : {}, completed: Array.isArray(c.completed) ? c.completed : [] };
+  return {
+    sections: c.sections && typeof c.sections === "object" ? c.sections : {},
+    completed: Array.isArray(c.completed) ? c.completed : [],
+  };
 }
 
 export function ApplicationView({
@@ -63,7 +66,14 @@ export function ApplicationView({
                     </dd>,
                   ];
                 if (field.kind === "country" || field.kind === "select")
-                  return [label, <dd key={field.key}>{field.kind === "country" ? countryName(raw, t.locale) : t(`application.option.${field.key}.${raw}`)}</dd>];
+                  return [
+                    label,
+                    <dd key={field.key}>
+                      {field.kind === "country"
+                        ? countryName(raw, t.locale)
+                        : t(`application.option.${field.key}.${raw}`)}
+                    </dd>,
+                  ];
                 if (field.kind === "urls" || field.kind === "url")
                   return [
                     label,
@@ -102,7 +112,10 @@ export function ApplicationView({
             {attachments.map((a) => (
               <li key={a.id}>
                 <a href={`/attachments/${a.id}`} download>
-                  {t("nominations.view.attachment_link", { name: "\u2068" + a.originalName + "\u2069", size: formatBytes(a.sizeBytes, t.locale) })}
+                  {t("nominations.view.attachment_link", {
+                    name: "\u2068" + a.originalName + "\u2069",
+                    size: formatBytes(a.sizeBytes, t.locale),
+                  })}
                 </a>
               </li>
             ))}

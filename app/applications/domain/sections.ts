@@ -21,7 +21,13 @@ export interface SectionDefinition {
   defaultWordLimit: number | null;
 }
 
-export const ORGANISATION_TYPES = ["national_government", "national_ngo", "international_ngo", "national_institution", "other"] as const;
+export const ORGANISATION_TYPES = [
+  "national_government",
+  "national_ngo",
+  "international_ngo",
+  "national_institution",
+  "other",
+] as const;
 
 export const SECTION_KEYS = [
   "background",
@@ -96,7 +102,10 @@ export function countWords(text: string): number {
   return matches ? matches.length : 0;
 }
 
-export function wordLimitFor(section: SectionDefinition, editionLimits: Record<string, number> | null | undefined): number | null {
+export function wordLimitFor(
+  section: SectionDefinition,
+  editionLimits: Record<string, number> | null | undefined,
+): number | null {
   return editionLimits?.[section.key] ?? section.defaultWordLimit;
 }
 

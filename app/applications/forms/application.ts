@@ -7,8 +7,15 @@ import { type SectionDefinition } from "../domain/sections";
 import { sectionSchema } from "./section-schema";
 import { fileField } from "../../kernel/forms/fields";
 
-const id = z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(100, { error: "errors.too_long" });
-const version = z.coerce.number({ error: "errors.version_conflict" }).int({ error: "errors.version_conflict" }).min(1, { error: "errors.version_conflict" });
+const id = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, { error: "errors.required" })
+  .max(100, { error: "errors.too_long" });
+const version = z.coerce
+  .number({ error: "errors.version_conflict" })
+  .int({ error: "errors.version_conflict" })
+  .min(1, { error: "errors.version_conflict" });
 
 export const startApplicationSchema = z.object({ editionId: id });
 
@@ -21,14 +28,22 @@ export const SECTION_INTENTS = ["save", "complete", "autosave"] as const;
  */
 export function sectionFormSchema(section: SectionDefinition, wordLimit: number | null) {
   return z
-    .looseObject({ intent: z.enum(SECTION_INTENTS, { error: "errors.intent_invalid" }).optional(), version: version.optional(), language: z.string().optional() })
+    .looseObject({
+      intent: z.enum(SECTION_INTENTS, { error: "errors.intent_invalid" }).optional(),
+      version: version.optional(),
+      language: z.string().optional(),
+    })
     .superRefine((value, ctx) => {
       const parsed = sectionSchema(section, wordLimit, value.intent === "complete").safeParse(value);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
-      if (value.language !== undefined && value.language !== "en" && value.language !== "fr") ctx.addIssue({ code: "custom", path: ["language"], message: "errors.application_language_invalid" });
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
+      if (value.language !== undefined && value.language !== "en" && value.language !== "fr")
+        ctx.addIssue({ code: "custom", path: ["language"], message: "errors.application_language_invalid" });
       for (const field of section.fields) {
         const v = value[field.key];
-        if (field.kind === "country" && typeof v === "string" && v !== "" && !COUNTRY_CODES.includes(v)) ctx.addIssue({ code: "custom", path: [field.key], message: "errors.country_invalid" });
+        if (field.kind === "country" && typeof v === "string" && v !== "" && !COUNTRY_CODES.includes(v))
+          ctx.addIssue({ code: "custom", path: [field.key], message: "errors.country_invalid" });
       }
     });
 }
@@ -47,8 +62,10 @@ export const sendSchema = z
     confirm: z.literal("on", { error: "errors.confirm_send" }),
   })
   .superRefine((value, ctx) => {
-    if (value.kind === "national_commission" && !value.commission) ctx.addIssue({ code: "custom", path: ["commission"], message: "errors.commission_required" });
-    if (value.kind === "ngo" && !value.ngo) ctx.addIssue({ code: "custom", path: ["ngo"], message: "errors.ngo_required" });
+    if (value.kind === "national_commission" && !value.commission)
+      ctx.addIssue({ code: "custom", path: ["commission"], message: "errors.commission_required" });
+    if (value.kind === "ngo" && !value.ngo)
+      ctx.addIssue({ code: "custom", path: ["ngo"], message: "errors.ngo_required" });
   });
 
 export const withdrawSchema = z.object({ confirm: z.literal("on", { error: "errors.confirm_withdraw" }) });
@@ -64,5 +81,12 @@ export const deleteAttachmentSchema = z.object({
  * sniffed from the bytes and the application's totals are checked on the server (addAttachment).
  */
 export function uploadSchema({ maxFileBytes, limitLabel }: { maxFileBytes: number; limitLabel: string }) {
-  return z.object({ file: fileField({ maxBytes: maxFileBytes, required: "errors.file_required", tooBig: "errors.file_too_big", vars: { limit: limitLabel } }) });
+  return z.object({
+    file: fileField({
+      maxBytes: maxFileBytes,
+      required: "errors.file_required",
+      tooBig: "errors.file_too_big",
+      vars: { limit: limitLabel },
+    }),
+  });
 }

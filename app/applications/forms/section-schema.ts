@@ -13,7 +13,10 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
   const shape: Record<string, z.ZodType> = {};
   for (const field of section.fields) {
     let schema: z.ZodType;
-    const base = z.string({ error: "errors.required" }).trim().max(field.kind === "textarea" ? 20000 : 500, { error: "errors.too_long" });
+    const base = z
+      .string({ error: "errors.required" })
+      .trim()
+      .max(field.kind === "textarea" ? 20000 : 500, { error: "errors.too_long" });
     switch (field.kind) {
       case "email":
         schema = base.refine((v) => v === "" || z.email().safeParse(v).success, { message: "errors.email_invalid" });
@@ -22,7 +25,14 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
         schema = base.refine((v) => v === "" || /^https?:\/\/\S+\.\S+/.test(v), { message: "errors.url_invalid" });
         break;
       case "urls":
-        schema = base.refine((v) => v.split(/\s+/).filter(Boolean).every((u) => /^https?:\/\/\S+\.\S+/.test(u)), { message: "errors.url_invalid" });
+        schema = base.refine(
+          (v) =>
+            v
+              .split(/\s+/)
+              .filter(Boolean)
+              .every((u) => /^https?:\/\/\S+\.\S+/.test(u)),
+          { message: "errors.url_invalid" },
+        );
         break;
       case "month":
         schema = base.refine((v) => v === "" || MONTH.test(v), { message: "errors.month_invalid" });
@@ -31,12 +41,15 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
         schema = base.refine((v) => v === "" || /^\+?[0-9 ()./-]{6,25}$/.test(v), { message: "errors.phone_invalid" });
         break;
       case "select":
-        schema = base.refine((v) => v === "" || (field.options ?? []).includes(v), { message: "errors.option_invalid" });
+        schema = base.refine((v) => v === "" || (field.options ?? []).includes(v), {
+          message: "errors.option_invalid",
+        });
         break;
       default:
         schema = base;
     }
-    if (final && field.required) schema = schema.refine((v) => typeof v === "string" && v.length > 0, { message: "errors.required" });
+    if (final && field.required)
+      schema = schema.refine((v) => typeof v === "string" && v.length > 0, { message: "errors.required" });
     shape[field.key] = schema.optional().transform((v) => (typeof v === "string" ? v : ""));
   }
   return z.object(shape).superRefine((values, ctx) => {
@@ -44,8 +57,12 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
     const counted = section.fields.filter((f) => f.counted);
     const words = counted.reduce((sum, f) => sum + countWords(String(values[f.key] ?? "")), 0);
     if (words > wordLimit) {
-      ctx.addIssue({ code: "custom", path: [counted[counted.length - 1].key], message: "errors.word_limit", params: { words, limit: wordLimit } });
+      ctx.addIssue({
+        code: "custom",
+        path: [counted[counted.length - 1].key],
+        message: "errors.word_limit",
+        params: { words, limit: wordLimit },
+      });
     }
   });
 }
-

@@ -46,7 +46,13 @@ export type EditionForApplicant = {
 
 /** The edition whose call is open (the latest one if, by mistake, several are). */
 export function getOpenEdition(): EditionForApplicant | undefined {
-  return db().select(editionColumns).from(editions).where(eq(editions.phase, "call_open")).orderBy(desc(editions.year)).limit(1).get();
+  return db()
+    .select(editionColumns)
+    .from(editions)
+    .where(eq(editions.phase, "call_open"))
+    .orderBy(desc(editions.year))
+    .limit(1)
+    .get();
 }
 
 /** Whether applications of this edition can still be changed or sent: the deadline wins over the phase. */
@@ -93,7 +99,15 @@ function nextReference(tx: Pick<ReturnType<typeof db>, "select">, editionId: str
 }
 
 /** Starts the applicant's application in the open edition (one per applicant and edition). */
-export function startApplication({ applicantId, editionId, language = "en" }: { applicantId: string; editionId: string; language?: string }): { ok: true; applicationId: string; existing: boolean } | Failure {
+export function startApplication({
+  applicantId,
+  editionId,
+  language = "en",
+}: {
+  applicantId: string;
+  editionId: string;
+  language?: string;
+}): { ok: true; applicationId: string; existing: boolean } | Failure {
   const edition = db().select(editionColumns).from(editions).where(eq(editions.id, editionId)).get();
   if (!edition || edition.phase !== "call_open") return { ok: false, error: "errors.edition_not_open" };
   if (!beforeDeadline(edition)) return { ok: false, error: "errors.deadline_passed" };
@@ -107,10 +121,25 @@ export function startApplication({ applicantId, editionId, language = "en" }: { 
     const reference = nextReference(tx, edition.id, edition.year);
     const row = tx
       .insert(applications)
-      .values({ reference, editionId: edition.id, applicantId, language: localized(language, { en: "en", fr: "fr" }), content: emptyContent() as unknown as Record<string, unknown> })
+      .values({
+        reference,
+        editionId: edition.id,
+        applicantId,
+        language: localized(language, { en: "en", fr: "fr" }),
+        content: emptyContent() as unknown as Record<string, unknown>,
+      })
       .returning({ id: applications.id })
       .get();
-    writeAudit({ actorId: applicantId, action: "application.created", objectType: "application", objectId: row.id, details: { reference, editionId: edition.id } }, tx);
+    writeAudit(
+      {
+        actorId: applicantId,
+        action: "application.created",
+        objectType: "application",
+        objectId: row.id,
+        details: { reference, editionId: edition.id },
+      },
+      tx,
+    );
     return row.id;
   });
   return { ok: true, applicationId, existing: false };
@@ -120,12 +149,20 @@ export function readContent(raw: unknown): ApplicationContent {
   const value = (raw ?? {}) as Partial<ApplicationContent>;
   return {
     sections: value.sections && typeof value.sections === "object" ? value.sections : {},
-    completed: Array.isArray(value.completed) ? value.completed.filter((k): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k)) : [],
+    completed: Array.isArray(value.completed)
+      ? value.completed.filter((k): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k))
+      : [],
   };
 }
 
 /** The applicant's own application with its edition's settings, or null if it is not theirs. */
-export function getApplicationForApplicant({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
+export function getApplicationForApplicant({
+  applicationId,
+  applicantId,
+}: {
+  applicationId: string;
+  applicantId: string;
+}) {
   const row = db()
     .select({
       id: applications.id,
@@ -159,7 +196,11 @@ export function getApplicationForApplicant({ applicationId, applicantId }: { app
     .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId)))
     .get();
   if (!row) return null;
-  return { ...row, content: readContent(row.content), declarations: (row.declarations ?? {}) as Record<string, boolean> };
+  return {
+    ...row,
+    content: readContent(row.content),
+    declarations: (row.declarations ?? {}) as Record<string, boolean>,
+  };
 }
 export type ApplicantApplication = NonNullable<ReturnType<typeof getApplicationForApplicant>>;
 
@@ -168,7 +209,10 @@ export function isEditable(application: { state: string; edition: { deadlineAt: 
 }
 
 /** Why an application cannot be changed now, as a catalogue key, or null when it can. */
-export function editBlocker(application: { state: string; edition: { deadlineAt: Date } }, now = new Date()): string | null {
+export function editBlocker(
+  application: { state: string; edition: { deadlineAt: Date } },
+  now = new Date(),
+): string | null {
   if (!(EDITABLE_STATES as readonly string[]).includes(application.state)) return "errors.application_not_editable";
   if (!beforeDeadline(application.edition, now)) return "errors.deadline_passed";
   return null;
@@ -176,7 +220,12 @@ export function editBlocker(application: { state: string; edition: { deadlineAt:
 
 export function listEligibilityRules({ editionId }: { editionId: string }) {
   return db()
-    .select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .select({
+      key: eligibilityRules.key,
+      textEn: eligibilityRules.textEn,
+      textFr: eligibilityRules.textFr,
+      textAr: eligibilityRules.textAr,
+    })
     .from(eligibilityRules)
     .where(eq(eligibilityRules.editionId, editionId))
     .orderBy(asc(eligibilityRules.position))
@@ -213,7 +262,9 @@ export function saveSection({
   if (application.version !== version) return { ok: false, error: "errors.version_conflict" };
   const content = application.content;
   content.sections[section] = values;
-  content.completed = complete ? [...new Set([...content.completed, section])] : content.completed.filter((k) => k !== section);
+  content.completed = complete
+    ? [...new Set([...content.completed, section])]
+    : content.completed.filter((k) => k !== section);
   const mirror: Partial<typeof applications.$inferInsert> = {};
   if (section === "background") {
     mirror.title = (values.title ?? "").slice(0, 500);
@@ -224,8 +275,20 @@ export function saveSection({
   if (language) mirror.language = language;
   const result = db()
     .update(applications)
-    .set({ ...mirror, content: content as unknown as Record<string, unknown>, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version), inArray(applications.state, [...EDITABLE_STATES])))
+    .set({
+      ...mirror,
+      content: content as unknown as Record<string, unknown>,
+      version: version + 1,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.applicantId, applicantId),
+        eq(applications.version, version),
+        inArray(applications.state, [...EDITABLE_STATES]),
+      ),
+    )
     .run();
   if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
   return { ok: true, version: version + 1 };
@@ -253,7 +316,13 @@ export function saveDeclarations({
   const result = db()
     .update(applications)
     .set({ declarations, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version)))
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.applicantId, applicantId),
+        eq(applications.version, version),
+      ),
+    )
     .run();
   if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
   return { ok: true, version: version + 1 };
@@ -270,7 +339,12 @@ export function missingForSend(application: ApplicantApplication, ruleKeys: stri
 /** Nominating entities the applicant can choose: National Commissions (by country) and NGOs. */
 export function listNominatingEntities() {
   return db()
-    .select({ id: nominatingEntities.id, kind: nominatingEntities.kind, name: nominatingEntities.name, country: nominatingEntities.country })
+    .select({
+      id: nominatingEntities.id,
+      kind: nominatingEntities.kind,
+      name: nominatingEntities.name,
+      country: nominatingEntities.country,
+    })
     .from(nominatingEntities)
     .orderBy(asc(nominatingEntities.name))
     .all();
@@ -299,33 +373,81 @@ export function sendToEntity({
 }): { ok: true; reference: string } | SendFailure {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
-  if (application.editionId !== editionId) return { ok: false, error: "errors.application_edition_mismatch", field: "form" };
-  if (!(SENDABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_editable", field: "form" };
+  if (application.editionId !== editionId)
+    return { ok: false, error: "errors.application_edition_mismatch", field: "form" };
+  if (!(SENDABLE_STATES as readonly string[]).includes(application.state))
+    return { ok: false, error: "errors.application_not_editable", field: "form" };
   if (!callIsOpen(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "form" };
-  const entity = db().select({ id: nominatingEntities.id, name: nominatingEntities.name }).from(nominatingEntities).where(eq(nominatingEntities.id, entityId)).get();
+  const entity = db()
+    .select({ id: nominatingEntities.id, name: nominatingEntities.name })
+    .from(nominatingEntities)
+    .where(eq(nominatingEntities.id, entityId))
+    .get();
   if (!entity) return { ok: false, error: "errors.entity_unknown", field: "entity" };
-  const missing = missingForSend(application, listEligibilityRules({ editionId }).map((r) => r.key));
-  if (missing.sections.length > 0 || missing.declarations.length > 0) return { ok: false, error: "errors.application_incomplete", field: "form", missing };
+  const missing = missingForSend(
+    application,
+    listEligibilityRules({ editionId }).map((r) => r.key),
+  );
+  if (missing.sections.length > 0 || missing.declarations.length > 0)
+    return { ok: false, error: "errors.application_incomplete", field: "form", missing };
   if (application.version !== version) return { ok: false, error: "errors.version_conflict", field: "form" };
 
-  const applicant = db().select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, applicantId)).get()!;
+  const applicant = db()
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, applicantId))
+    .get()!;
   const members = entityMembersToTell(entity.id);
   const resent = application.state === "returned";
   const ok = db().transaction((tx) => {
     const result = tx
       .update(applications)
       .set({ state: "awaiting_nominator", entityId: entity.id, sentAt: now, version: version + 1, updatedAt: now })
-      .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), eq(applications.version, version), inArray(applications.state, [...SENDABLE_STATES])))
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.applicantId, applicantId),
+          eq(applications.version, version),
+          inArray(applications.state, [...SENDABLE_STATES]),
+        ),
+      )
       .run();
     if (result.changes !== 1) return false;
     writeAudit(
-      { actorId: applicantId, action: resent ? "application.resent" : "application.sent", objectType: "application", objectId: applicationId, details: { from: application.state, to: "awaiting_nominator", entityId: entity.id, reference: application.reference } },
+      {
+        actorId: applicantId,
+        action: resent ? "application.resent" : "application.sent",
+        objectType: "application",
+        objectId: applicationId,
+        details: {
+          from: application.state,
+          to: "awaiting_nominator",
+          entityId: entity.id,
+          reference: application.reference,
+        },
+      },
       tx,
     );
     const vars = { reference: application.reference, title: application.title, entity: entity.name };
-    enqueueMail({ to: applicant.email, locale: applicant.locale, template: "application_receipt", vars: { ...vars, name: applicant.name } }, tx);
+    enqueueMail(
+      {
+        to: applicant.email,
+        locale: applicant.locale,
+        template: "application_receipt",
+        vars: { ...vars, name: applicant.name },
+      },
+      tx,
+    );
     for (const member of members) {
-      enqueueMail({ to: member.email, locale: member.locale, template: "application_received", vars: { ...vars, name: member.name, applicant: applicant.name } }, tx);
+      enqueueMail(
+        {
+          to: member.email,
+          locale: member.locale,
+          template: "application_received",
+          vars: { ...vars, name: member.name, applicant: applicant.name },
+        },
+        tx,
+      );
     }
     return true;
   });
@@ -344,25 +466,67 @@ function entityMembersToTell(entityId: string) {
     .all();
 }
 
-/** The applicant withdraws (draft, awaiting nominator or returned), before the deadline; the entity's members are told. */
-export function withdrawApplication({ applicationId, applicantId, now = new Date() }: { applicationId: string; applicantId: string; now?: Date }): { ok: true } | Failure {
+/**
+ * The applicant withdraws (draft, awaiting nominator or returned), before the deadline; the entity's members are told.
+ */
+export function withdrawApplication({
+  applicationId,
+  applicantId,
+  now = new Date(),
+}: {
+  applicationId: string;
+  applicantId: string;
+  now?: Date;
+}): { ok: true } | Failure {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
-  if (!(WITHDRAWABLE_STATES as readonly string[]).includes(application.state)) return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };
-  if (!beforeDeadline(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "confirm" };
+  if (!(WITHDRAWABLE_STATES as readonly string[]).includes(application.state))
+    return { ok: false, error: "errors.application_not_withdrawable", field: "confirm" };
+  if (!beforeDeadline(application.edition, now))
+    return { ok: false, error: "errors.deadline_passed", field: "confirm" };
   // The entity it was sent to stops waiting on it: its members are told, as they were told it came.
-  const members = application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
+  const members =
+    application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
   const applicant = db().select({ name: users.name }).from(users).where(eq(users.id, applicantId)).get()!;
   const ok = db().transaction((tx) => {
     const result = tx
       .update(applications)
       .set({ state: "withdrawn", withdrawnAt: now, version: application.version + 1, updatedAt: now })
-      .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId), inArray(applications.state, [...WITHDRAWABLE_STATES])))
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.applicantId, applicantId),
+          inArray(applications.state, [...WITHDRAWABLE_STATES]),
+        ),
+      )
       .run();
     if (result.changes !== 1) return false;
-    writeAudit({ actorId: applicantId, action: "application.withdrawn", objectType: "application", objectId: applicationId, details: { from: application.state, to: "withdrawn", reference: application.reference } }, tx);
+    writeAudit(
+      {
+        actorId: applicantId,
+        action: "application.withdrawn",
+        objectType: "application",
+        objectId: applicationId,
+        details: { from: application.state, to: "withdrawn", reference: application.reference },
+      },
+      tx,
+    );
     for (const member of members) {
-      enqueueMail({ to: member.email, locale: member.locale, template: "application_withdrawn", vars: { name: member.name, applicant: applicant.name, reference: application.reference, title: application.title, entity: member.entity } }, tx);
+      enqueueMail(
+        {
+          to: member.email,
+          locale: member.locale,
+          template: "application_withdrawn",
+          vars: {
+            name: member.name,
+            applicant: applicant.name,
+            reference: application.reference,
+            title: application.title,
+            entity: member.entity,
+          },
+        },
+        tx,
+      );
     }
     return true;
   });

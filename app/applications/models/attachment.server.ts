@@ -11,11 +11,18 @@ import type { SessionUser } from "../../accounts/server/session.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { editBlocker, getApplicationForApplicant } from "./application.server";
 import type { Failure } from "../../kernel/models/result.server";
-import { readStoredFile, removeStoredFile, sniffType, stageFile, uploadDir, withStagedFile, type AllowedType } from "../../kernel/models/file-store.server";
+import {
+  readStoredFile,
+  removeStoredFile,
+  sniffType,
+  stageFile,
+  uploadDir,
+  withStagedFile,
+  type AllowedType,
+} from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
 
 export { sniffType, uploadDir, type AllowedType };
-
 
 const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
 const OBJECT_STREAM = /\/Type\s*\/ObjStm(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
@@ -36,7 +43,10 @@ export function countPdfPages(bytes: Uint8Array): number {
     const end = text.indexOf("endstream", start);
     if (end < 0) continue;
     try {
-      const inflated = inflateSync(buffer.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      const inflated = inflateSync(buffer.subarray(start, end), {
+        maxOutputLength: MAX_INFLATED_BYTES,
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      });
       pages += (inflated.toString("latin1").match(PAGE_OBJECT) ?? []).length;
     } catch {
       // Not Flate-compressed, or damaged: its pages cannot be seen, as in any reader.
@@ -47,12 +57,22 @@ export function countPdfPages(bytes: Uint8Array): number {
 
 /** A file name as typed by a person, without any path; refused if it tries to name a folder. */
 export function badFileName(name: string): boolean {
-  return name.length === 0 || name.length > 200 || /[/\\]/.test(name) || name.includes("..") || /[\u0000-\u001f]/.test(name);
+  return (
+    name.length === 0 || name.length > 200 || /[/\\]/.test(name) || name.includes("..") || /[\u0000-\u001f]/.test(name)
+  );
 }
 
 export function listAttachments({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
   return db()
-    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, pages: attachments.pages, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .select({
+      id: attachments.id,
+      originalName: attachments.originalName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      pages: attachments.pages,
+      sha256: attachments.sha256,
+      createdAt: attachments.createdAt,
+    })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(and(eq(attachments.applicationId, applicationId), eq(applications.applicantId, applicantId)))
@@ -61,7 +81,11 @@ export function listAttachments({ applicationId, applicantId }: { applicationId:
 }
 
 export function attachmentTotals(list: { sizeBytes: number; pages: number | null }[]) {
-  return { bytes: list.reduce((s, a) => s + a.sizeBytes, 0), pages: list.reduce((s, a) => s + (a.pages ?? 0), 0), count: list.length };
+  return {
+    bytes: list.reduce((s, a) => s + a.sizeBytes, 0),
+    pages: list.reduce((s, a) => s + (a.pages ?? 0), 0),
+    count: list.length,
+  };
 }
 
 /** Adds one file to the applicant's application after checking name, type and limits. */
@@ -83,13 +107,16 @@ export function addAttachment({
   if (bytes.byteLength === 0) return { ok: false, error: "errors.file_required", field: "file" };
   if (badFileName(name)) return { ok: false, error: "errors.file_name_invalid", field: "file" };
   const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;
-  if (bytes.byteLength > maxFileBytes) return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
+  if (bytes.byteLength > maxFileBytes)
+    return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
   const mimeType = sniffType(bytes);
   if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
   const pages = mimeType === "application/pdf" ? countPdfPages(bytes) : null;
   const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));
-  if (totals.bytes + bytes.byteLength > maxTotalBytes) return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };
-  if (pages !== null && totals.pages + pages > maxPdfPages) return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
+  if (totals.bytes + bytes.byteLength > maxTotalBytes)
+    return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };
+  if (pages !== null && totals.pages + pages > maxPdfPages)
+    return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const staged = stageFile({ folder: "attachments", bytes });
@@ -97,10 +124,27 @@ export function addAttachment({
     db().transaction((tx) => {
       const row = tx
         .insert(attachments)
-        .values({ applicationId, originalName: name, mimeType, sizeBytes: bytes.byteLength, pages, sha256, storedName: staged.storedName })
+        .values({
+          applicationId,
+          originalName: name,
+          mimeType,
+          sizeBytes: bytes.byteLength,
+          pages,
+          sha256,
+          storedName: staged.storedName,
+        })
         .returning({ id: attachments.id })
         .get();
-      writeAudit({ actorId: applicantId, action: "attachment.added", objectType: "application", objectId: applicationId, details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 } }, tx);
+      writeAudit(
+        {
+          actorId: applicantId,
+          action: "attachment.added",
+          objectType: "application",
+          objectId: applicationId,
+          details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 },
+        },
+        tx,
+      );
       return row.id;
     }),
   );
@@ -108,9 +152,20 @@ export function addAttachment({
 }
 
 /** Removes one of the applicant's files (the page asked for confirmation first). */
-export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: string; applicantId: string }): { ok: true } | Failure {
+export function deleteAttachment({
+  attachmentId,
+  applicantId,
+}: {
+  attachmentId: string;
+  applicantId: string;
+}): { ok: true } | Failure {
   const row = db()
-    .select({ id: attachments.id, applicationId: attachments.applicationId, storedName: attachments.storedName, name: attachments.originalName })
+    .select({
+      id: attachments.id,
+      applicationId: attachments.applicationId,
+      storedName: attachments.storedName,
+      name: attachments.originalName,
+    })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(and(eq(attachments.id, attachmentId), eq(applications.applicantId, applicantId)))
@@ -121,7 +176,16 @@ export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: 
   if (blocker) return { ok: false, error: blocker, field: "form" };
   db().transaction((tx) => {
     tx.delete(attachments).where(eq(attachments.id, row.id)).run();
-    writeAudit({ actorId: applicantId, action: "attachment.deleted", objectType: "application", objectId: row.applicationId, details: { attachmentId: row.id, name: row.name } }, tx);
+    writeAudit(
+      {
+        actorId: applicantId,
+        action: "attachment.deleted",
+        objectType: "application",
+        objectId: row.applicationId,
+        details: { attachmentId: row.id, name: row.name },
+      },
+      tx,
+    );
   });
   // A crash before this line leaves a file no row references: the sweep at start removes it.
   removeStoredFile("attachments", row.storedName);
@@ -135,14 +199,27 @@ export function deleteAttachment({ attachmentId, applicantId }: { attachmentId: 
  */
 export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
   const row = db()
-    .select({ id: attachments.id, applicationId: attachments.applicationId, originalName: attachments.originalName, storedName: attachments.storedName, applicantId: applications.applicantId, entityId: applications.entityId, state: applications.state })
+    .select({
+      id: attachments.id,
+      applicationId: attachments.applicationId,
+      originalName: attachments.originalName,
+      storedName: attachments.storedName,
+      applicantId: applications.applicantId,
+      entityId: applications.entityId,
+      state: applications.state,
+    })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(eq(attachments.id, attachmentId))
     .get();
   if (!row) return null;
   const sent = row.state !== "draft" && row.state !== "withdrawn";
-  const facts = { ownerId: row.applicantId, entityId: sent ? row.entityId : null, readerMemberIds: user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [] };
+  const facts = {
+    ownerId: row.applicantId,
+    entityId: sent ? row.entityId : null,
+    readerMemberIds:
+      user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
+  };
   if (!can(user, "attachment.download", facts)) return null;
   return readStoredFile({ folder: "attachments", storedName: row.storedName, name: row.originalName });
 }

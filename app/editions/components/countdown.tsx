@@ -14,7 +14,14 @@ export function DeadlineCountdown({ deadlineAt, daysLeft }: { deadlineAt: number
       const rtf = new Intl.RelativeTimeFormat(intlLocale(t.locale as Locale), { numeric: "auto" });
       const days = Math.floor(ms / 864e5);
       const hours = Math.floor((ms % 864e5) / 36e5);
-      const left = ms <= 0 ? "" : days >= 1 ? rtf.format(days, "day") : hours >= 1 ? rtf.format(hours, "hour") : rtf.format(Math.max(1, Math.ceil(ms / 6e4)), "minute");
+      const left =
+        ms <= 0
+          ? ""
+          : days >= 1
+            ? rtf.format(days, "day")
+            : hours >= 1
+              ? rtf.format(hours, "hour")
+              : rtf.format(Math.max(1, Math.ceil(ms / 6e4)), "minute");
       setLocal({ when: formatDateTime(deadlineAt, t.locale as Locale, zone), left, zone });
     };
     update();
@@ -25,14 +32,26 @@ export function DeadlineCountdown({ deadlineAt, daysLeft }: { deadlineAt: number
     <div className="editions-deadline">
       <p>
         <strong>{t("editions.call_deadline")}</strong>{" "}
-        <time dateTime={new Date(deadlineAt).toISOString()}>{t("editions.paris_time", { date: formatDateTime(deadlineAt, t.locale) })}</time>
+        <time dateTime={new Date(deadlineAt).toISOString()}>
+          {t("editions.paris_time", { date: formatDateTime(deadlineAt, t.locale) })}
+        </time>
       </p>
       {local ? (
         <p aria-live="polite" data-countdown="live">
-          {local.left ? t("editions.countdown_live", { left: local.left }) : null} {t("editions.local_time", { date: local.when, zone: local.zone })}
+          {local.left ? t("editions.countdown_live", { left: local.left }) : null}{" "}
+          {t("editions.local_time", { date: local.when, zone: local.zone })}
         </p>
       ) : (
-        <p data-countdown="server">{t(daysLeft === 0 ? "editions.days_left_today" : daysLeft === 1 ? "editions.days_left_one" : "editions.days_left", { count: daysLeft })}</p>
+        <p data-countdown="server">
+          {t(
+            daysLeft === 0
+              ? "editions.days_left_today"
+              : daysLeft === 1
+                ? "editions.days_left_one"
+                : "editions.days_left",
+            { count: daysLeft },
+          )}
+        </p>
       )}
     </div>
   );

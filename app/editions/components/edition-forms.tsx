@@ -1,6 +1,14 @@
 // Pieces shared by the editions pages (no server code here: it runs in the browser too).
 import { Link } from "@remix-run/react";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm, type FormResult, type SchemaLoader } from "../../kernel/components/form";
+import {
+  Checkbox,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  type FormResult,
+  type SchemaLoader,
+} from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
@@ -59,7 +67,8 @@ export function settingsFormValues(e: EditionSettingsValues): Record<string, str
     maxTotalMb: String(Math.round(e.maxTotalBytes / MB)),
     maxPdfPages: String(e.maxPdfPages),
   };
-  for (const key of WORD_LIMIT_SECTIONS) values[`words_${key}`] = String(e.wordLimits[key] ?? sectionByKey(key)?.defaultWordLimit ?? "");
+  for (const key of WORD_LIMIT_SECTIONS)
+    values[`words_${key}`] = String(e.wordLimits[key] ?? sectionByKey(key)?.defaultWordLimit ?? "");
   return values;
 }
 
@@ -82,7 +91,13 @@ export function newEditionDefaults(year: number): Record<string, string> {
 }
 
 /** The settings form's fields; with `locked`, the scale and method are shown, not editable. */
-export function EditionSettingsFields({ locked, lockedValues }: { locked: boolean; lockedValues?: { scaleMin: number; scaleMax: number; method: string } }) {
+export function EditionSettingsFields({
+  locked,
+  lockedValues,
+}: {
+  locked: boolean;
+  lockedValues?: { scaleMin: number; scaleMax: number; method: string };
+}) {
   const t = useT();
   return (
     <>
@@ -94,13 +109,25 @@ export function EditionSettingsFields({ locked, lockedValues }: { locked: boolea
         <TextField name="themeAr" label={t("editions.theme_ar")} hint={t("editions.optional")} dirAuto />
         <TextField name="callTextEn" label={t("editions.call_text_en")} multiline rows={4} dirAuto />
         <TextField name="callTextFr" label={t("editions.call_text_fr")} multiline rows={4} dirAuto />
-        <TextField name="callTextAr" label={t("editions.call_text_ar")} hint={t("editions.optional")} multiline rows={4} dirAuto />
+        <TextField
+          name="callTextAr"
+          label={t("editions.call_text_ar")}
+          hint={t("editions.optional")}
+          multiline
+          rows={4}
+          dirAuto
+        />
       </fieldset>
       <fieldset className="editions-group">
         <legend>{t("editions.group_dates")}</legend>
         <p className="hint">{t("editions.dates_hint")}</p>
         <TextField name="callOpensAt" label={t("editions.call_opens_at")} type="datetime-local" />
-        <TextField name="deadlineAt" label={t("editions.deadline_at")} type="datetime-local" hint={t("editions.deadline_hint")} />
+        <TextField
+          name="deadlineAt"
+          label={t("editions.deadline_at")}
+          type="datetime-local"
+          hint={t("editions.deadline_hint")}
+        />
         <TextField name="scoringOpensAt" label={t("editions.scoring_opens_at")} type="datetime-local" />
         <TextField name="scoringClosesAt" label={t("editions.scoring_closes_at")} type="datetime-local" />
         <TextField name="announcementAt" label={t("editions.announcement_at")} type="datetime-local" />
@@ -114,7 +141,8 @@ export function EditionSettingsFields({ locked, lockedValues }: { locked: boolea
           <>
             <p className="notice">{t("editions.locked_settings")}</p>
             <p>
-              {t("editions.scale")}: {lockedValues.scaleMin}–{lockedValues.scaleMax}. {t("editions.method")}: {t(`editions.method_${lockedValues.method}`)}
+              {t("editions.scale")}: {lockedValues.scaleMin}–{lockedValues.scaleMax}. {t("editions.method")}:{" "}
+              {t(`editions.method_${lockedValues.method}`)}
             </p>
             <input type="hidden" name="scaleMin" value={lockedValues.scaleMin} />
             <input type="hidden" name="scaleMax" value={lockedValues.scaleMax} />
@@ -124,7 +152,12 @@ export function EditionSettingsFields({ locked, lockedValues }: { locked: boolea
           <>
             <TextField name="scaleMin" label={t("editions.scale_min")} type="number" />
             <TextField name="scaleMax" label={t("editions.scale_max")} type="number" />
-            <SelectField name="method" label={t("editions.method")} hint={t("editions.method_hint")} options={METHODS.map((m) => ({ value: m, label: t(`editions.method_${m}`) }))} />
+            <SelectField
+              name="method"
+              label={t("editions.method")}
+              hint={t("editions.method_hint")}
+              options={METHODS.map((m) => ({ value: m, label: t(`editions.method_${m}`) }))}
+            />
           </>
         )}
       </fieldset>
@@ -185,11 +218,7 @@ export function RemoveConfirmation({
       <p>
         <bdi>{text}</bdi>
       </p>
-      <ValidatedForm
-        id="remove"
-        result={result}
-        schema={schema}
-      >
+      <ValidatedForm id="remove" result={result} schema={schema}>
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name={idField} value={id} />

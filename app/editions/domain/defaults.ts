@@ -23,10 +23,26 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       ar: "هل التقنيات المختارة ملائمة للمتعلمين وللسياق (الاتصال والطاقة والأجهزة) ولهدف تخضير التعليم؟",
     },
     levels: [
-      { score: 1, en: "Technology chosen without regard to the context.", fr: "Technologie choisie sans égard au contexte." },
-      { score: 4, en: "Mostly suitable, with clear gaps (cost, connectivity or energy use).", fr: "Plutôt adaptée, avec des lacunes nettes (coût, connectivité ou énergie)." },
-      { score: 7, en: "Well suited to the learners and the setting, with its limits understood.", fr: "Bien adaptée aux apprenants et au contexte, limites comprises." },
-      { score: 10, en: "An exemplary, frugal fit between technology, context and purpose.", fr: "Adéquation exemplaire et sobre entre technologie, contexte et finalité." },
+      {
+        score: 1,
+        en: "Technology chosen without regard to the context.",
+        fr: "Technologie choisie sans égard au contexte.",
+      },
+      {
+        score: 4,
+        en: "Mostly suitable, with clear gaps (cost, connectivity or energy use).",
+        fr: "Plutôt adaptée, avec des lacunes nettes (coût, connectivité ou énergie).",
+      },
+      {
+        score: 7,
+        en: "Well suited to the learners and the setting, with its limits understood.",
+        fr: "Bien adaptée aux apprenants et au contexte, limites comprises.",
+      },
+      {
+        score: 10,
+        en: "An exemplary, frugal fit between technology, context and purpose.",
+        fr: "Adéquation exemplaire et sobre entre technologie, contexte et finalité.",
+      },
     ],
   },
   {
@@ -38,10 +54,26 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       ar: "هل يغيّر المشروع طريقة تعلّم المتعلمين وتدريس المعلمين لموضوعات المناخ والاستدامة، بما يتجاوز نشر المحتوى على الإنترنت؟",
     },
     levels: [
-      { score: 1, en: "Content delivery only; no pedagogical idea.", fr: "Simple diffusion de contenus, sans idée pédagogique." },
-      { score: 4, en: "Some active learning, not yet central to the design.", fr: "Un peu d’apprentissage actif, encore marginal." },
-      { score: 7, en: "Active, inquiry-based learning at the heart of the project.", fr: "Apprentissage actif et par investigation au cœur du projet." },
-      { score: 10, en: "A new pedagogical model that others are already learning from.", fr: "Un modèle pédagogique nouveau dont d’autres s’inspirent déjà." },
+      {
+        score: 1,
+        en: "Content delivery only; no pedagogical idea.",
+        fr: "Simple diffusion de contenus, sans idée pédagogique.",
+      },
+      {
+        score: 4,
+        en: "Some active learning, not yet central to the design.",
+        fr: "Un peu d’apprentissage actif, encore marginal.",
+      },
+      {
+        score: 7,
+        en: "Active, inquiry-based learning at the heart of the project.",
+        fr: "Apprentissage actif et par investigation au cœur du projet.",
+      },
+      {
+        score: 10,
+        en: "A new pedagogical model that others are already learning from.",
+        fr: "Un modèle pédagogique nouveau dont d’autres s’inspirent déjà.",
+      },
     ],
   },
   {
@@ -55,8 +87,16 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
     levels: [
       { score: 1, en: "Serves only already well-served learners.", fr: "Ne sert que des apprenants déjà bien servis." },
       { score: 4, en: "Inclusion is stated but not designed for.", fr: "L’inclusion est affirmée mais pas organisée." },
-      { score: 7, en: "Deliberate measures reach excluded groups.", fr: "Des mesures délibérées atteignent des groupes exclus." },
-      { score: 10, en: "Excluded groups are at the centre, with evidence they benefit.", fr: "Les groupes exclus sont au centre, avec des preuves de bénéfices." },
+      {
+        score: 7,
+        en: "Deliberate measures reach excluded groups.",
+        fr: "Des mesures délibérées atteignent des groupes exclus.",
+      },
+      {
+        score: 10,
+        en: "Excluded groups are at the centre, with evidence they benefit.",
+        fr: "Les groupes exclus sont au centre, avec des preuves de bénéfices.",
+      },
     ],
   },
   {
@@ -70,8 +110,16 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
     levels: [
       { score: 1, en: "No evidence.", fr: "Aucune preuve." },
       { score: 4, en: "Usage figures only.", fr: "Seulement des chiffres d’utilisation." },
-      { score: 7, en: "Measured learning or behaviour outcomes.", fr: "Résultats d’apprentissage ou de comportement mesurés." },
-      { score: 10, en: "Independent, rigorous evaluation with clear results.", fr: "Évaluation indépendante et rigoureuse aux résultats nets." },
+      {
+        score: 7,
+        en: "Measured learning or behaviour outcomes.",
+        fr: "Résultats d’apprentissage ou de comportement mesurés.",
+      },
+      {
+        score: 10,
+        en: "Independent, rigorous evaluation with clear results.",
+        fr: "Évaluation indépendante et rigoureuse aux résultats nets.",
+      },
     ],
   },
   {
@@ -88,9 +136,17 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
     },
     levels: [
       { score: 1, en: "Tied to one place and one funder.", fr: "Lié à un seul lieu et un seul bailleur." },
-      { score: 4, en: "Could grow with substantial new resources.", fr: "Pourrait s’étendre avec d’importantes ressources nouvelles." },
+      {
+        score: 4,
+        en: "Could grow with substantial new resources.",
+        fr: "Pourrait s’étendre avec d’importantes ressources nouvelles.",
+      },
       { score: 7, en: "Open, documented and already adapted once.", fr: "Ouvert, documenté et déjà adapté une fois." },
-      { score: 10, en: "Scaled across regions or countries with local ownership.", fr: "Étendu à plusieurs régions ou pays avec appropriation locale." },
+      {
+        score: 10,
+        en: "Scaled across regions or countries with local ownership.",
+        fr: "Étendu à plusieurs régions ou pays avec appropriation locale.",
+      },
     ],
   },
 ];
@@ -121,4 +177,3 @@ export const DEFAULT_RULES: readonly { key: string; en: string; fr: string; ar: 
     ar: "المشروع عام ومجاني (تُستبعد الأجزاء المجانية من المنتجات التجارية).",
   },
 ];
-

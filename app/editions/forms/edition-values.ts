@@ -7,9 +7,13 @@ type Level = { score: number; en: string; fr: string; ar?: string };
 /**
  * The criterion form's level descriptor rows (`levels.<n>.<key>`) for a criterion's descriptors,
  * followed by blank rows to fill in without JavaScript: three more, never more than the scale has
- * scores (a criterion saved with them filled in comes back with three more). With JavaScript, rows are also added and removed in the browser.
+ * scores (a criterion saved with them filled in comes back with three more). With JavaScript, rows are also added
+ *   and removed in the browser.
  */
-export function levelRows(levels: Level[], scale: { min: number; max: number }): { values: Record<string, string>; count: number; max: number } {
+export function levelRows(
+  levels: Level[],
+  scale: { min: number; max: number },
+): { values: Record<string, string>; count: number; max: number } {
   const max = scale.max - scale.min + 1;
   const values: Record<string, string> = {};
   levels.forEach((level, i) => {

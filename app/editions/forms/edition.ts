@@ -12,7 +12,13 @@ export { LEVEL_KEYS, levelRows } from "./edition-values";
 
 const text = (max: number) => z.string({ error: "errors.required" }).trim().max(max, { error: "errors.too_long" });
 const required = (max: number) => text(max).min(1, { error: "errors.required" });
-const optionalText = (max: number) => z.string().trim().max(max, { error: "errors.too_long" }).optional().transform((v) => v ?? "");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "errors.too_long" })
+    .optional()
+    .transform((v) => v ?? "");
 const whole = (min: number, max: number) =>
   z
     .string({ error: "errors.required" })
@@ -34,7 +40,9 @@ const parisDate = z
     return instant;
   });
 
-const wordLimitShape = Object.fromEntries(WORD_LIMIT_SECTIONS.map((key) => [`words_${key}`, whole(20, 5000)])) as Record<`words_${string}`, ReturnType<typeof whole>>;
+const wordLimitShape = Object.fromEntries(
+  WORD_LIMIT_SECTIONS.map((key) => [`words_${key}`, whole(20, 5000)]),
+) as Record<`words_${string}`, ReturnType<typeof whole>>;
 
 export const editionSettingsSchema = z
   .object({
@@ -75,10 +83,13 @@ export const editionSettingsSchema = z
       const b: unknown = v[after];
       // With errors in the fields themselves, zod still runs this check on what it has.
       if (!(a instanceof Date) || !(b instanceof Date)) continue;
-      if (strict ? a.getTime() >= b.getTime() : a.getTime() > b.getTime()) ctx.addIssue({ code: "custom", path: [after], message });
+      if (strict ? a.getTime() >= b.getTime() : a.getTime() > b.getTime())
+        ctx.addIssue({ code: "custom", path: [after], message });
     }
-    if (typeof v.scaleMin === "number" && typeof v.scaleMax === "number" && v.scaleMin >= v.scaleMax) ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "errors.edition_scale_order" });
-    if (typeof v.maxFileMb === "number" && typeof v.maxTotalMb === "number" && v.maxFileMb > v.maxTotalMb) ctx.addIssue({ code: "custom", path: ["maxTotalMb"], message: "errors.edition_total_smaller" });
+    if (typeof v.scaleMin === "number" && typeof v.scaleMax === "number" && v.scaleMin >= v.scaleMax)
+      ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "errors.edition_scale_order" });
+    if (typeof v.maxFileMb === "number" && typeof v.maxTotalMb === "number" && v.maxFileMb > v.maxTotalMb)
+      ctx.addIssue({ code: "custom", path: ["maxTotalMb"], message: "errors.edition_total_smaller" });
   });
 export type EditionSettingsForm = z.infer<typeof editionSettingsSchema>;
 
@@ -98,7 +109,13 @@ const levelsSchema = (scale: Scale) =>
       rows.forEach((row, i) => {
         if (!row.score && !row.en && !row.fr && !row.ar) return;
         const score = /^-?\d+$/.test(row.score) ? Number(row.score) : NaN;
-        if (!(score >= scale.min && score <= scale.max) || seen.has(score)) ctx.addIssue({ code: "custom", path: [i, "score"], message: "errors.levels_score", params: { min: scale.min, max: scale.max } });
+        if (!(score >= scale.min && score <= scale.max) || seen.has(score))
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "score"],
+            message: "errors.levels_score",
+            params: { min: scale.min, max: scale.max },
+          });
         seen.add(score);
         if (!row.en) ctx.addIssue({ code: "custom", path: [i, "en"], message: "errors.required" });
         if (!row.fr) ctx.addIssue({ code: "custom", path: [i, "fr"], message: "errors.required" });
@@ -111,10 +128,16 @@ const levelsSchema = (scale: Scale) =>
         .sort((a, b) => a.score - b.score),
     );
 
-/** The criteria page's posts: save one criterion (its level descriptors checked against the edition's scale), move one, remove one. */
+/**
+ * The criteria page's posts: save one criterion (its level descriptors checked against the edition's scale), move one,
+ * remove one.
+ */
 export const criterionSchema = (scale: Scale) =>
   z.preprocess(
-    (data) => (data && typeof data === "object" ? { ...data, levels: postedRows(data as Record<string, unknown>, "levels", LEVEL_KEYS, LEVEL_ROWS_MAX) } : data),
+    (data) =>
+      data && typeof data === "object"
+        ? { ...data, levels: postedRows(data as Record<string, unknown>, "levels", LEVEL_KEYS, LEVEL_ROWS_MAX) }
+        : data,
     z.discriminatedUnion("intent", [
       z.object({
         intent: z.literal("save"),
@@ -136,7 +159,12 @@ export const criterionSchema = (scale: Scale) =>
           .refine((n) => n > 0 && n <= 100, { message: "errors.criterion_weight_invalid" }),
         levels: levelsSchema(scale),
       }),
-      z.object({ intent: z.literal("move"), editionId: z.string().optional(), criterionId: z.string().min(1), direction: z.enum(["up", "down"]) }),
+      z.object({
+        intent: z.literal("move"),
+        editionId: z.string().optional(),
+        criterionId: z.string().min(1),
+        direction: z.enum(["up", "down"]),
+      }),
       z.object({
         intent: z.literal("remove"),
         editionId: z.string().optional(),
@@ -169,4 +197,3 @@ export const phaseSchema = z.object({
   to: z.string().min(1),
   confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
 });
-

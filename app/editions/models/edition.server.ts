@@ -20,7 +20,15 @@ export type RuleRow = typeof eligibilityRules.$inferSelect;
 
 export function listEditions() {
   return db()
-    .select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase, deadlineAt: editions.deadlineAt })
+    .select({
+      id: editions.id,
+      year: editions.year,
+      themeEn: editions.themeEn,
+      themeFr: editions.themeFr,
+      themeAr: editions.themeAr,
+      phase: editions.phase,
+      deadlineAt: editions.deadlineAt,
+    })
     .from(editions)
     .orderBy(desc(editions.year))
     .all();
@@ -31,7 +39,12 @@ function criteriaOf(editionId: string) {
 }
 
 function rulesOf(editionId: string) {
-  return db().select().from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).orderBy(asc(eligibilityRules.position)).all();
+  return db()
+    .select()
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, editionId))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
 }
 
 /** The whole edition for the secretariat, or null when the id matches nothing. */
@@ -65,13 +78,29 @@ export function getOpenEdition() {
     .get();
   if (!edition) return null;
   const crit = db()
-    .select({ id: criteria.id, key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, guidanceEn: criteria.guidanceEn, guidanceFr: criteria.guidanceFr, guidanceAr: criteria.guidanceAr, weight: criteria.weight })
+    .select({
+      id: criteria.id,
+      key: criteria.key,
+      titleEn: criteria.titleEn,
+      titleFr: criteria.titleFr,
+      titleAr: criteria.titleAr,
+      guidanceEn: criteria.guidanceEn,
+      guidanceFr: criteria.guidanceFr,
+      guidanceAr: criteria.guidanceAr,
+      weight: criteria.weight,
+    })
     .from(criteria)
     .where(eq(criteria.editionId, edition.id))
     .orderBy(asc(criteria.position))
     .all();
   const rules = db()
-    .select({ id: eligibilityRules.id, key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .select({
+      id: eligibilityRules.id,
+      key: eligibilityRules.key,
+      textEn: eligibilityRules.textEn,
+      textFr: eligibilityRules.textFr,
+      textAr: eligibilityRules.textAr,
+    })
     .from(eligibilityRules)
     .where(eq(eligibilityRules.editionId, edition.id))
     .orderBy(asc(eligibilityRules.position))
@@ -123,11 +152,21 @@ function yearTaken(year: number, exceptId?: string): boolean {
 }
 
 /** A new edition in draft, with the 2023 call's five criteria and four eligibility rules. */
-export function createEdition({ actorId, input }: { actorId: string; input: EditionSettingsForm }): { ok: true; editionId: string } | Failure {
+export function createEdition({
+  actorId,
+  input,
+}: {
+  actorId: string;
+  input: EditionSettingsForm;
+}): { ok: true; editionId: string } | Failure {
   if (yearTaken(input.year)) return fail("year", "errors.edition_year_taken", { year: input.year });
   const values = settingsValues(input);
   const editionId = db().transaction((tx) => {
-    const row = tx.insert(editions).values({ ...values, phase: "draft" }).returning({ id: editions.id }).get();
+    const row = tx
+      .insert(editions)
+      .values({ ...values, phase: "draft" })
+      .returning({ id: editions.id })
+      .get();
     tx.insert(criteria)
       .values(
         DEFAULT_CRITERIA.map((c, position) => ({
@@ -147,9 +186,21 @@ export function createEdition({ actorId, input }: { actorId: string; input: Edit
       )
       .run();
     tx.insert(eligibilityRules)
-      .values(DEFAULT_RULES.map((r, position) => ({ editionId: row.id, key: r.key, textEn: r.en, textFr: r.fr, textAr: r.ar, position })))
+      .values(
+        DEFAULT_RULES.map((r, position) => ({
+          editionId: row.id,
+          key: r.key,
+          textEn: r.en,
+          textFr: r.fr,
+          textAr: r.ar,
+          position,
+        })),
+      )
       .run();
-    writeAudit({ actorId, action: "edition.created", objectType: "edition", objectId: row.id, details: { year: input.year } }, tx);
+    writeAudit(
+      { actorId, action: "edition.created", objectType: "edition", objectId: row.id, details: { year: input.year } },
+      tx,
+    );
     return row.id;
   });
   return { ok: true, editionId };
@@ -162,14 +213,25 @@ const LOCKED_FIELDS = ["scaleMin", "scaleMax", "method"] as const;
  * year is another edition's, or when a locked setting (scale, method) would change after
  * scoring opened. A changed deadline is audited as an extension, with both instants.
  */
-export function updateEdition({ actorId, editionId, version, input }: { actorId: string; editionId: string; version: number; input: EditionSettingsForm }): { ok: true } | Failure {
+export function updateEdition({
+  actorId,
+  editionId,
+  version,
+  input,
+}: {
+  actorId: string;
+  editionId: string;
+  version: number;
+  input: EditionSettingsForm;
+}): { ok: true } | Failure {
   const current = db().select().from(editions).where(eq(editions.id, editionId)).get();
   if (!current) return fail("form", "errors.edition_unknown");
   if (current.version !== version) return fail("form", "errors.edition_stale");
   if (yearTaken(input.year, editionId)) return fail("year", "errors.edition_year_taken", { year: input.year });
   const values = settingsValues(input);
   if (current.lockedAt) {
-    for (const field of LOCKED_FIELDS) if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
+    for (const field of LOCKED_FIELDS)
+      if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
   }
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => {
     const a = values[key];
@@ -185,10 +247,19 @@ export function updateEdition({ actorId, editionId, version, input }: { actorId:
       .where(and(eq(editions.id, editionId), eq(editions.version, version)))
       .run();
     if (updated.changes === 0) return false;
-    writeAudit({ actorId, action: "edition.updated", objectType: "edition", objectId: editionId, details: { fields: changed } }, tx);
+    writeAudit(
+      { actorId, action: "edition.updated", objectType: "edition", objectId: editionId, details: { fields: changed } },
+      tx,
+    );
     if (values.deadlineAt.getTime() !== current.deadlineAt.getTime()) {
       writeAudit(
-        { actorId, action: "edition.deadline_extended", objectType: "edition", objectId: editionId, details: { from: current.deadlineAt.toISOString(), to: values.deadlineAt.toISOString() } },
+        {
+          actorId,
+          action: "edition.deadline_extended",
+          objectType: "edition",
+          objectId: editionId,
+          details: { from: current.deadlineAt.toISOString(), to: values.deadlineAt.toISOString() },
+        },
         tx,
       );
     }
@@ -210,17 +281,38 @@ export interface CriterionInput {
 }
 
 function editionForChange(editionId: string) {
-  return db().select({ id: editions.id, lockedAt: editions.lockedAt, phase: editions.phase, scaleMin: editions.scaleMin, scaleMax: editions.scaleMax }).from(editions).where(eq(editions.id, editionId)).get();
+  return db()
+    .select({
+      id: editions.id,
+      lockedAt: editions.lockedAt,
+      phase: editions.phase,
+      scaleMin: editions.scaleMin,
+      scaleMax: editions.scaleMax,
+    })
+    .from(editions)
+    .where(eq(editions.id, editionId))
+    .get();
 }
 
 /** Adds a criterion (no id) or edits one of this edition's criteria; refused once locked. */
-export function saveCriterion({ actorId, editionId, criterionId, input }: { actorId: string; editionId: string; criterionId?: string; input: CriterionInput }): { ok: true; criterionId: string } | Failure {
+export function saveCriterion({
+  actorId,
+  editionId,
+  criterionId,
+  input,
+}: {
+  actorId: string;
+  editionId: string;
+  criterionId?: string;
+  input: CriterionInput;
+}): { ok: true; criterionId: string } | Failure {
   const edition = editionForChange(editionId);
   if (!edition) return fail("form", "errors.edition_unknown");
   if (edition.lockedAt) return fail("form", "errors.edition_locked");
   const existing = criteriaOf(editionId);
   if (criterionId && !existing.some((c) => c.id === criterionId)) return fail("form", "errors.criterion_unknown");
-  if (existing.some((c) => c.key === input.key && c.id !== criterionId)) return fail("key", "errors.criterion_key_taken");
+  if (existing.some((c) => c.key === input.key && c.id !== criterionId))
+    return fail("key", "errors.criterion_key_taken");
   const values = {
     key: input.key,
     titleEn: input.titleEn,
@@ -235,18 +327,44 @@ export function saveCriterion({ actorId, editionId, criterionId, input }: { acto
   const id = db().transaction((tx) => {
     let id = criterionId;
     if (id) {
-      tx.update(criteria).set(values).where(and(eq(criteria.id, id), eq(criteria.editionId, editionId))).run();
+      tx.update(criteria)
+        .set(values)
+        .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
+        .run();
     } else {
       const position = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
-      id = tx.insert(criteria).values({ ...values, editionId, position }).returning({ id: criteria.id }).get().id;
+      id = tx
+        .insert(criteria)
+        .values({ ...values, editionId, position })
+        .returning({ id: criteria.id })
+        .get().id;
     }
-    writeAudit({ actorId, action: criterionId ? "criterion.updated" : "criterion.added", objectType: "edition", objectId: editionId, details: { criterionId: id, key: input.key, weight: input.weight } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: criterionId ? "criterion.updated" : "criterion.added",
+        objectType: "edition",
+        objectId: editionId,
+        details: { criterionId: id, key: input.key, weight: input.weight },
+      },
+      tx,
+    );
     return id;
   });
   return { ok: true, criterionId: id };
 }
 
-export function moveCriterion({ actorId, editionId, criterionId, direction }: { actorId: string; editionId: string; criterionId: string; direction: "up" | "down" }): { ok: true } | Failure {
+export function moveCriterion({
+  actorId,
+  editionId,
+  criterionId,
+  direction,
+}: {
+  actorId: string;
+  editionId: string;
+  criterionId: string;
+  direction: "up" | "down";
+}): { ok: true } | Failure {
   const edition = editionForChange(editionId);
   if (!edition) return fail("form", "errors.edition_unknown");
   if (edition.lockedAt) return fail("form", "errors.edition_locked");
@@ -259,28 +377,72 @@ export function moveCriterion({ actorId, editionId, criterionId, direction }: { 
   [order[index], order[other]] = [order[other], order[index]];
   db().transaction((tx) => {
     // Positions are rewritten 0..n-1 so earlier gaps disappear.
-    order.forEach((id, position) => tx.update(criteria).set({ position }).where(and(eq(criteria.id, id), eq(criteria.editionId, editionId))).run());
-    writeAudit({ actorId, action: "criterion.moved", objectType: "edition", objectId: editionId, details: { criterionId, direction } }, tx);
+    order.forEach((id, position) =>
+      tx
+        .update(criteria)
+        .set({ position })
+        .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
+        .run(),
+    );
+    writeAudit(
+      {
+        actorId,
+        action: "criterion.moved",
+        objectType: "edition",
+        objectId: editionId,
+        details: { criterionId, direction },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
-export function removeCriterion({ actorId, editionId, criterionId }: { actorId: string; editionId: string; criterionId: string }): { ok: true } | Failure {
+export function removeCriterion({
+  actorId,
+  editionId,
+  criterionId,
+}: {
+  actorId: string;
+  editionId: string;
+  criterionId: string;
+}): { ok: true } | Failure {
   const edition = editionForChange(editionId);
   if (!edition) return fail("form", "errors.edition_unknown");
   if (edition.lockedAt) return fail("form", "errors.edition_locked");
   const row = criteriaOf(editionId).find((c) => c.id === criterionId);
   if (!row) return fail("form", "errors.criterion_unknown");
   db().transaction((tx) => {
-    tx.delete(criteria).where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId))).run();
-    writeAudit({ actorId, action: "criterion.removed", objectType: "edition", objectId: editionId, details: { criterionId, key: row.key } }, tx);
+    tx.delete(criteria)
+      .where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId)))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "criterion.removed",
+        objectType: "edition",
+        objectId: editionId,
+        details: { criterionId, key: row.key },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
 const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
 
-export function saveRule({ actorId, editionId, ruleId, input }: { actorId: string; editionId: string; ruleId?: string; input: { key: string; textEn: string; textFr: string; textAr: string } }): { ok: true } | Failure {
+export function saveRule({
+  actorId,
+  editionId,
+  ruleId,
+  input,
+}: {
+  actorId: string;
+  editionId: string;
+  ruleId?: string;
+  input: { key: string; textEn: string; textFr: string; textAr: string };
+}): { ok: true } | Failure {
   const edition = editionForChange(editionId);
   if (!edition) return fail("form", "errors.edition_unknown");
   if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
@@ -290,25 +452,61 @@ export function saveRule({ actorId, editionId, ruleId, input }: { actorId: strin
   const values = { key: input.key, textEn: input.textEn, textFr: input.textFr, textAr: input.textAr || null };
   db().transaction((tx) => {
     let id = ruleId;
-    if (id) tx.update(eligibilityRules).set(values).where(and(eq(eligibilityRules.id, id), eq(eligibilityRules.editionId, editionId))).run();
+    if (id)
+      tx.update(eligibilityRules)
+        .set(values)
+        .where(and(eq(eligibilityRules.id, id), eq(eligibilityRules.editionId, editionId)))
+        .run();
     else {
       const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-      id = tx.insert(eligibilityRules).values({ ...values, editionId, position }).returning({ id: eligibilityRules.id }).get().id;
+      id = tx
+        .insert(eligibilityRules)
+        .values({ ...values, editionId, position })
+        .returning({ id: eligibilityRules.id })
+        .get().id;
     }
-    writeAudit({ actorId, action: ruleId ? "rule.updated" : "rule.added", objectType: "edition", objectId: editionId, details: { ruleId: id, key: input.key } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: ruleId ? "rule.updated" : "rule.added",
+        objectType: "edition",
+        objectId: editionId,
+        details: { ruleId: id, key: input.key },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
-export function removeRule({ actorId, editionId, ruleId }: { actorId: string; editionId: string; ruleId: string }): { ok: true } | Failure {
+export function removeRule({
+  actorId,
+  editionId,
+  ruleId,
+}: {
+  actorId: string;
+  editionId: string;
+  ruleId: string;
+}): { ok: true } | Failure {
   const edition = editionForChange(editionId);
   if (!edition) return fail("form", "errors.edition_unknown");
   if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
   const row = rulesOf(editionId).find((r) => r.id === ruleId);
   if (!row) return fail("form", "errors.rule_unknown");
   db().transaction((tx) => {
-    tx.delete(eligibilityRules).where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId))).run();
-    writeAudit({ actorId, action: "rule.removed", objectType: "edition", objectId: editionId, details: { ruleId, key: row.key } }, tx);
+    tx.delete(eligibilityRules)
+      .where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId)))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "rule.removed",
+        objectType: "edition",
+        objectId: editionId,
+        details: { ruleId, key: row.key },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
@@ -323,7 +521,17 @@ export function isAdjacentPhase(from: string, to: string): boolean {
  * before its deadline and only if no other call is open, with criteria and rules; scoring
  * opens only with criteria, and locks criteria, weights, scale and method for good.
  */
-export function changePhase({ editionId, to, actorId, now = new Date() }: { editionId: string; to: string; actorId: string; now?: Date }): { ok: true } | Failure {
+export function changePhase({
+  editionId,
+  to,
+  actorId,
+  now = new Date(),
+}: {
+  editionId: string;
+  to: string;
+  actorId: string;
+  now?: Date;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
     const edition = tx.select().from(editions).where(eq(editions.id, editionId)).get();
     if (!edition) return fail("form", "errors.edition_unknown");
@@ -332,9 +540,17 @@ export function changePhase({ editionId, to, actorId, now = new Date() }: { edit
     const nCriteria = tx.select({ n: count() }).from(criteria).where(eq(criteria.editionId, editionId)).get()!.n;
     if (target === "call_open") {
       if (!isBeforeDeadline(edition, now)) return fail("form", "errors.phase_deadline_passed");
-      const nRules = tx.select({ n: count() }).from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).get()!.n;
+      const nRules = tx
+        .select({ n: count() })
+        .from(eligibilityRules)
+        .where(eq(eligibilityRules.editionId, editionId))
+        .get()!.n;
       if (nCriteria === 0 || nRules === 0) return fail("form", "errors.phase_needs_criteria");
-      const other = tx.select({ year: editions.year }).from(editions).where(and(eq(editions.phase, "call_open"), ne(editions.id, editionId))).get();
+      const other = tx
+        .select({ year: editions.year })
+        .from(editions)
+        .where(and(eq(editions.phase, "call_open"), ne(editions.id, editionId)))
+        .get();
       if (other) return fail("form", "errors.phase_other_call_open", { year: other.year });
     }
     if (target === "scoring" && nCriteria === 0) return fail("form", "errors.phase_needs_criteria");
@@ -346,8 +562,27 @@ export function changePhase({ editionId, to, actorId, now = new Date() }: { edit
       .run();
     if (updated.changes === 0) return fail("form", "errors.edition_stale");
     const backwards = previousPhase(edition.phase) === target;
-    writeAudit({ actorId, action: backwards ? "edition.phase_reopened" : "edition.phase_changed", objectType: "edition", objectId: editionId, details: { from: edition.phase, to: target } }, tx);
-    if (lockedAt && !edition.lockedAt) writeAudit({ actorId, action: "edition.locked", objectType: "edition", objectId: editionId, details: { at: lockedAt.toISOString() } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: backwards ? "edition.phase_reopened" : "edition.phase_changed",
+        objectType: "edition",
+        objectId: editionId,
+        details: { from: edition.phase, to: target },
+      },
+      tx,
+    );
+    if (lockedAt && !edition.lockedAt)
+      writeAudit(
+        {
+          actorId,
+          action: "edition.locked",
+          objectType: "edition",
+          objectId: editionId,
+          details: { at: lockedAt.toISOString() },
+        },
+        tx,
+      );
     return { ok: true as const };
   });
 }

@@ -39,11 +39,14 @@ export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
                           : field.kind === "select"
                             ? t(`application.option.${field.key}.${value}`)
                             : field.kind === "urls" || field.kind === "url"
-                              ? value.split(/\s+/).filter(Boolean).map((u) => (
-                                  <a key={u} href={u} rel="noopener noreferrer nofollow" className="jury-link">
-                                    {u}
-                                  </a>
-                                ))
+                              ? value
+                                  .split(/\s+/)
+                                  .filter(Boolean)
+                                  .map((u) => (
+                                    <a key={u} href={u} rel="noopener noreferrer nofollow" className="jury-link">
+                                      {u}
+                                    </a>
+                                  ))
                               : value}
                       </dd>
                     </div>

@@ -8,24 +8,73 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import { fail, standing, type Failure, type Tx } from "./shared.server";
 
 /** The assignment of an application to a juror, if there is one in this edition. */
-export function findAssignment({ editionId, memberId, applicationId }: { editionId: string; memberId: string; applicationId: string }): { ok: true; id: string } | Failure {
+export function findAssignment({
+  editionId,
+  memberId,
+  applicationId,
+}: {
+  editionId: string;
+  memberId: string;
+  applicationId: string;
+}): { ok: true; id: string } | Failure {
   const row = db()
     .select({ id: assignments.id })
     .from(assignments)
-    .where(and(eq(assignments.editionId, editionId), eq(assignments.jurorId, memberId), eq(assignments.applicationId, applicationId)))
+    .where(
+      and(
+        eq(assignments.editionId, editionId),
+        eq(assignments.jurorId, memberId),
+        eq(assignments.applicationId, applicationId),
+      ),
+    )
     .get();
   return row ? { ok: true, id: row.id } : fail("fromMemberId", "errors.jury_assignment_none");
 }
 
 /** The hard constraints of one pair, for manual adjustments. */
-function checkPair(tx: Tx, editionId: string, memberId: string, applicationId: string, maxLoad: number): Failure | null {
-  const member = tx.select({ id: juryMembers.id, languages: juryMembers.languages }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+function checkPair(
+  tx: Tx,
+  editionId: string,
+  memberId: string,
+  applicationId: string,
+  maxLoad: number,
+): Failure | null {
+  const member = tx
+    .select({ id: juryMembers.id, languages: juryMembers.languages })
+    .from(juryMembers)
+    .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .get();
   if (!member) return fail("memberId", "errors.jury_juror_unknown");
-  const app = tx.select({ id: applications.id, language: applications.language }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
+  const app = tx
+    .select({ id: applications.id, language: applications.language })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.editionId, editionId),
+        eq(applications.state, "eligible"),
+      ),
+    )
+    .get();
   if (!app) return fail("applicationId", "errors.jury_application_unknown");
-  if (tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id), standing)).get()) return fail("memberId", "errors.jury_pair_conflict");
-  if (!member.languages.some((l) => l.toLowerCase() === app.language)) return fail("memberId", "errors.jury_pair_language");
-  if (tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.jurorId, member.id), eq(assignments.applicationId, app.id))).get()) return fail("memberId", "errors.jury_pair_exists");
+  if (
+    tx
+      .select({ id: conflicts.id })
+      .from(conflicts)
+      .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, app.id), standing))
+      .get()
+  )
+    return fail("memberId", "errors.jury_pair_conflict");
+  if (!member.languages.some((l) => l.toLowerCase() === app.language))
+    return fail("memberId", "errors.jury_pair_language");
+  if (
+    tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.jurorId, member.id), eq(assignments.applicationId, app.id)))
+      .get()
+  )
+    return fail("memberId", "errors.jury_pair_exists");
   const load = tx
     .select({ n: sql<number>`count(*)` })
     .from(assignments)
@@ -36,19 +85,52 @@ function checkPair(tx: Tx, editionId: string, memberId: string, applicationId: s
   return null;
 }
 
-export function addAssignment({ editionId, actorId, memberId, applicationId, maxLoad }: { editionId: string; actorId: string; memberId: string; applicationId: string; maxLoad: number }): { ok: true } | Failure {
+export function addAssignment({
+  editionId,
+  actorId,
+  memberId,
+  applicationId,
+  maxLoad,
+}: {
+  editionId: string;
+  actorId: string;
+  memberId: string;
+  applicationId: string;
+  maxLoad: number;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
     const problem = checkPair(tx, editionId, memberId, applicationId, maxLoad);
     if (problem) return problem;
-    const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
-    writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId } }, tx);
+    const row = tx
+      .insert(assignments)
+      .values({ editionId, jurorId: memberId, applicationId, createdBy: actorId })
+      .returning({ id: assignments.id })
+      .get();
+    writeAudit(
+      {
+        actorId,
+        action: "assignment.added",
+        objectType: "assignment",
+        objectId: row.id,
+        details: { editionId, jurorId: memberId, applicationId },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
 
-function removeInTx(tx: Tx, { editionId, actorId, assignmentId }: { editionId: string; actorId: string; assignmentId: string }): Failure | { jurorId: string; applicationId: string } {
+function removeInTx(
+  tx: Tx,
+  { editionId, actorId, assignmentId }: { editionId: string; actorId: string; assignmentId: string },
+): Failure | { jurorId: string; applicationId: string } {
   const row = tx
-    .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId, state: reviews.state })
+    .select({
+      id: assignments.id,
+      jurorId: assignments.jurorId,
+      applicationId: assignments.applicationId,
+      state: reviews.state,
+    })
     .from(assignments)
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.editionId, editionId)))
@@ -56,11 +138,24 @@ function removeInTx(tx: Tx, { editionId, actorId, assignmentId }: { editionId: s
   if (!row) return fail("assignmentId", "errors.jury_assignment_unknown");
   if (row.state === "submitted") return fail("assignmentId", "errors.jury_assignment_submitted");
   tx.delete(assignments).where(eq(assignments.id, row.id)).run();
-  writeAudit({ actorId, action: "assignment.removed", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: row.jurorId, applicationId: row.applicationId } }, tx);
+  writeAudit(
+    {
+      actorId,
+      action: "assignment.removed",
+      objectType: "assignment",
+      objectId: row.id,
+      details: { editionId, jurorId: row.jurorId, applicationId: row.applicationId },
+    },
+    tx,
+  );
   return { jurorId: row.jurorId, applicationId: row.applicationId };
 }
 
-export function removeAssignment(input: { editionId: string; actorId: string; assignmentId: string }): { ok: true } | Failure {
+export function removeAssignment(input: {
+  editionId: string;
+  actorId: string;
+  assignmentId: string;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
     const out = removeInTx(tx, input);
     return "ok" in out ? out : { ok: true as const };
@@ -68,15 +163,40 @@ export function removeAssignment(input: { editionId: string; actorId: string; as
 }
 
 /** Gives one assignment's application to another juror, under the same hard constraints. */
-export function swapAssignment({ editionId, actorId, assignmentId, memberId, maxLoad }: { editionId: string; actorId: string; assignmentId: string; memberId: string; maxLoad: number }): { ok: true } | Failure {
+export function swapAssignment({
+  editionId,
+  actorId,
+  assignmentId,
+  memberId,
+  maxLoad,
+}: {
+  editionId: string;
+  actorId: string;
+  assignmentId: string;
+  memberId: string;
+  maxLoad: number;
+}): { ok: true } | Failure {
   try {
     return db().transaction((tx) => {
       const removed = removeInTx(tx, { editionId, actorId, assignmentId });
       if ("ok" in removed) return removed;
       const problem = checkPair(tx, editionId, memberId, removed.applicationId, maxLoad);
       if (problem) throw problem; // roll the removal back
-      const row = tx.insert(assignments).values({ editionId, jurorId: memberId, applicationId: removed.applicationId, createdBy: actorId }).returning({ id: assignments.id }).get();
-      writeAudit({ actorId, action: "assignment.added", objectType: "assignment", objectId: row.id, details: { editionId, jurorId: memberId, applicationId: removed.applicationId, swappedFrom: removed.jurorId } }, tx);
+      const row = tx
+        .insert(assignments)
+        .values({ editionId, jurorId: memberId, applicationId: removed.applicationId, createdBy: actorId })
+        .returning({ id: assignments.id })
+        .get();
+      writeAudit(
+        {
+          actorId,
+          action: "assignment.added",
+          objectType: "assignment",
+          objectId: row.id,
+          details: { editionId, jurorId: memberId, applicationId: removed.applicationId, swappedFrom: removed.jurorId },
+        },
+        tx,
+      );
       return { ok: true as const };
     });
   } catch (error) {

@@ -36,7 +36,15 @@ export function assignmentOverview(args: { editionId: string; reviewers: number;
   return untilNextWrite(JSON.stringify(["assignmentOverview", args]), () => readAssignmentOverview(args));
 }
 
-function readAssignmentOverview({ editionId, reviewers, page = 1 }: { editionId: string; reviewers: number; page?: number }) {
+function readAssignmentOverview({
+  editionId,
+  reviewers,
+  page = 1,
+}: {
+  editionId: string;
+  reviewers: number;
+  page?: number;
+}) {
   const jury = juryNames(editionId);
   const jurorName = new Map(jury.map((j) => [j.id, j.name]));
   const active = new Set(jury.filter((j) => j.active).map((j) => j.id));
@@ -93,7 +101,9 @@ function readAssignmentOverview({ editionId, reviewers, page = 1 }: { editionId:
   const shared = new Map<string, number>();
   for (const ids of jurorsOf.values()) {
     const present = ids.filter((id) => active.has(id)).sort();
-    for (let i = 0; i < present.length; i++) for (let k = i + 1; k < present.length; k++) shared.set(`${present[i]}|${present[k]}`, (shared.get(`${present[i]}|${present[k]}`) ?? 0) + 1);
+    for (let i = 0; i < present.length; i++)
+      for (let k = i + 1; k < present.length; k++)
+        shared.set(`${present[i]}|${present[k]}`, (shared.get(`${present[i]}|${present[k]}`) ?? 0) + 1);
   }
   const pairs = [...shared.entries()]
     .map(([key, n]) => {

@@ -31,14 +31,27 @@ function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) 
 
 /** The pairs of a juror and an application that the assignment must avoid. */
 function conflictPairs(editionId: string, tx: Tx | DB = db()): Set<string> {
-  return new Set(tx.select({ j: conflicts.jurorId, a: conflicts.applicationId }).from(conflicts).where(and(eq(conflicts.editionId, editionId), standing)).all().map((c) => `${c.j}:${c.a}`));
+  return new Set(
+    tx
+      .select({ j: conflicts.jurorId, a: conflicts.applicationId })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, editionId), standing))
+      .all()
+      .map((c) => `${c.j}:${c.a}`),
+  );
 }
 
 /** Everything a nominated application says, as one lower-case text (for affinity). */
-function nominatedText(app: { title: string; organisation: string; nominatedContent: Record<string, unknown> | null }): string {
+function nominatedText(app: {
+  title: string;
+  organisation: string;
+  nominatedContent: Record<string, unknown> | null;
+}): string {
   const parts = [app.title, app.organisation];
-  const sections = (app.nominatedContent as { sections?: Record<string, Record<string, string>> } | null)?.sections ?? {};
-  for (const fields of Object.values(sections)) for (const v of Object.values(fields ?? {})) if (typeof v === "string") parts.push(v);
+  const sections =
+    (app.nominatedContent as { sections?: Record<string, Record<string, string>> } | null)?.sections ?? {};
+  for (const fields of Object.values(sections))
+    for (const v of Object.values(fields ?? {})) if (typeof v === "string") parts.push(v);
   return parts.join(" \n ").toLowerCase();
 }
 
@@ -60,7 +73,10 @@ export function defaultMaxLoad(applicationsCount: number, reviewers: number, jur
 export type Explanation = { key: string; vars?: Record<string, string | number> }[];
 
 /** Turns the solver's message into plain sentences (catalogue keys), naming applications by title. */
-export function explainInfeasibility(message: string, names: { applications: Map<string, string>; jurors: Map<string, string> }): Explanation {
+export function explainInfeasibility(
+  message: string,
+  names: { applications: Map<string, string>; jurors: Map<string, string> },
+): Explanation {
   const out: Explanation = [];
   const name = (id: string) => names.applications.get(id) ?? names.jurors.get(id) ?? id;
   let m: RegExpMatchArray | null;
@@ -70,8 +86,13 @@ export function explainInfeasibility(message: string, names: { applications: Map
     return [{ key: "jury.infeasible.capacity", vars: { demand: m[1], capacity: m[2] } }];
   }
   if (/fewer eligible jurors than they need/.test(message)) {
-    for (const e of message.matchAll(/([\w-]+) \(needs (\d+), (\d+) eligible; (\d+) excluded by conflicts, (\d+) by language\)/g)) {
-      out.push({ key: "jury.infeasible.short_application", vars: { title: name(e[1]), needs: e[2], eligible: e[3], conflicts: e[4], language: e[5] } });
+    for (const e of message.matchAll(
+      /([\w-]+) \(needs (\d+), (\d+) eligible; (\d+) excluded by conflicts, (\d+) by language\)/g,
+    )) {
+      out.push({
+        key: "jury.infeasible.short_application",
+        vars: { title: name(e[1]), needs: e[2], eligible: e[3], conflicts: e[4], language: e[5] },
+      });
     }
     if (out.length) return out;
   }
@@ -79,12 +100,14 @@ export function explainInfeasibility(message: string, names: { applications: Map
     return [{ key: "jury.infeasible.min_total", vars: { min: m[1], demand: m[2] } }];
   }
   if (/cannot reach their minimum load|below their minimum load/.test(message)) {
-    for (const e of message.matchAll(/([\w-]+) \(minLoad (\d+)/g)) out.push({ key: "jury.infeasible.min_juror", vars: { name: name(e[1]), min: e[2] } });
+    for (const e of message.matchAll(/([\w-]+) \(minLoad (\d+)/g))
+      out.push({ key: "jury.infeasible.min_juror", vars: { name: name(e[1]), min: e[2] } });
     if (out.length) return out;
   }
   if ((m = message.match(/only (\d+) of (\d+) reviews can be placed/))) {
     out.push({ key: "jury.infeasible.placed", vars: { placed: m[1], demand: m[2] } });
-    for (const e of message.matchAll(/([\w-]+) \(needs (\d+), got (\d+)\)/g)) out.push({ key: "jury.infeasible.left_short", vars: { title: name(e[1]), needs: e[2], got: e[3] } });
+    for (const e of message.matchAll(/([\w-]+) \(needs (\d+), got (\d+)\)/g))
+      out.push({ key: "jury.infeasible.left_short", vars: { title: name(e[1]), needs: e[2], got: e[3] } });
     return out;
   }
   return [{ key: "jury.infeasible.other" }];
@@ -100,7 +123,16 @@ export function explainInfeasibility(message: string, names: { applications: Map
 // proposal would keep a juror from an application on a guess, ignoring it would assign a
 // likely conflict. The secretariat decides them on the conflicts page, then runs again.
 // Checking costs one read-only detection pass; nothing is written when the run is refused.
-export function runAssignment(input: { editionId: string; actorId: string; reviewers: number; maxLoad: number; minLoad: number }): { ok: true; pairs: number } | { ok: false; explanation: Explanation; technical: string } | { ok: false; pendingConflicts: number; undetectedConflicts: number } {
+export function runAssignment(input: {
+  editionId: string;
+  actorId: string;
+  reviewers: number;
+  maxLoad: number;
+  minLoad: number;
+}):
+  | { ok: true; pairs: number }
+  | { ok: false; explanation: Explanation; technical: string }
+  | { ok: false; pendingConflicts: number; undetectedConflicts: number } {
   const pendingConflicts = pendingProposals({ editionId: input.editionId });
   const undetectedConflicts = conflictCandidates(db(), input.editionId).length;
   if (pendingConflicts > 0 || undetectedConflicts > 0) return { ok: false, pendingConflicts, undetectedConflicts };
@@ -116,7 +148,13 @@ export function runAssignment(input: { editionId: string; actorId: string; revie
   const jurorIds = new Set(jurors.map((j) => j.id));
   const appIds = new Set(apps.map((a) => a.id));
   const fixed = published
-    .filter((p) => p.state !== "recused" && jurorIds.has(p.jurorId) && appIds.has(p.applicationId) && !conflicted.has(`${p.jurorId}:${p.applicationId}`))
+    .filter(
+      (p) =>
+        p.state !== "recused" &&
+        jurorIds.has(p.jurorId) &&
+        appIds.has(p.applicationId) &&
+        !conflicted.has(`${p.jurorId}:${p.applicationId}`),
+    )
     .map((p) => ({ jurorId: p.jurorId, applicationId: p.applicationId }));
   const affinity: { jurorId: string; applicationId: string; value: number }[] = [];
   for (const a of apps) {
@@ -131,43 +169,121 @@ export function runAssignment(input: { editionId: string; actorId: string; revie
     result = assignJurors({
       applications: apps.map((a) => ({ id: a.id, reviewers: input.reviewers, language: a.language })),
       jurors: jurors.map((j) => ({ id: j.id, maxLoad: input.maxLoad, minLoad: input.minLoad, languages: j.languages })),
-      conflicts: [...conflicted].map((k) => k.split(":") as [string, string]).filter(([j, a]) => jurorIds.has(j) && appIds.has(a)),
+      conflicts: [...conflicted]
+        .map((k) => k.split(":") as [string, string])
+        .filter(([j, a]) => jurorIds.has(j) && appIds.has(a)),
       affinity,
       fixed,
     });
   } catch (error) {
     const technical = error instanceof Error ? error.message : String(error);
-    return { ok: false, technical, explanation: explainInfeasibility(technical, { applications: new Map(apps.map((a) => [a.id, a.title])), jurors: new Map(jurors.map((j) => [j.id, j.name])) }) };
+    return {
+      ok: false,
+      technical,
+      explanation: explainInfeasibility(technical, {
+        applications: new Map(apps.map((a) => [a.id, a.title])),
+        jurors: new Map(jurors.map((j) => [j.id, j.name])),
+      }),
+    };
   }
   const already = new Set(published.map((p) => `${p.jurorId}:${p.applicationId}`));
   const fresh = result.pairs.filter((p) => !already.has(`${p.jurorId}:${p.applicationId}`));
   db().transaction((tx) => {
-    tx.delete(assignments).where(and(eq(assignments.editionId, input.editionId), isNull(assignments.publishedAt))).run();
-    for (const p of fresh) tx.insert(assignments).values({ editionId: input.editionId, jurorId: p.jurorId, applicationId: p.applicationId, createdBy: input.actorId }).run();
-    writeAudit({ actorId: input.actorId, action: "assignment.generated", objectType: "edition", objectId: input.editionId, details: { reviewers: input.reviewers, maxLoad: input.maxLoad, minLoad: input.minLoad, pairs: fresh.length, fixed: fixed.length, totalAffinity: result.totalAffinity } }, tx);
+    tx.delete(assignments)
+      .where(and(eq(assignments.editionId, input.editionId), isNull(assignments.publishedAt)))
+      .run();
+    for (const p of fresh)
+      tx.insert(assignments)
+        .values({
+          editionId: input.editionId,
+          jurorId: p.jurorId,
+          applicationId: p.applicationId,
+          createdBy: input.actorId,
+        })
+        .run();
+    writeAudit(
+      {
+        actorId: input.actorId,
+        action: "assignment.generated",
+        objectType: "edition",
+        objectId: input.editionId,
+        details: {
+          reviewers: input.reviewers,
+          maxLoad: input.maxLoad,
+          minLoad: input.minLoad,
+          pairs: fresh.length,
+          fixed: fixed.length,
+          totalAffinity: result.totalAffinity,
+        },
+      },
+      tx,
+    );
   });
   return { ok: true, pairs: fresh.length };
 }
 
 /** Publishes the draft assignments: each gets its (empty) review and each juror one e-mail. */
-export function publishAssignments({ editionId, actorId, origin }: { editionId: string; actorId: string; origin: string }): { ok: true; published: number } | Failure {
+export function publishAssignments({
+  editionId,
+  actorId,
+  origin,
+}: {
+  editionId: string;
+  actorId: string;
+  origin: string;
+}): { ok: true; published: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("confirm", "errors.jury_edition_unknown");
   return db().transaction((tx) => {
-    const drafts = tx.select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId }).from(assignments).where(and(eq(assignments.editionId, editionId), isNull(assignments.publishedAt))).all();
+    const drafts = tx
+      .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId })
+      .from(assignments)
+      .where(and(eq(assignments.editionId, editionId), isNull(assignments.publishedAt)))
+      .all();
     if (drafts.length === 0) return fail("confirm", "errors.jury_nothing_to_publish");
     const now = new Date();
     const perJuror = new Map<string, number>();
     for (const a of drafts) {
       tx.update(assignments).set({ publishedAt: now }).where(eq(assignments.id, a.id)).run();
-      const review = tx.insert(reviews).values({ assignmentId: a.id, jurorId: a.jurorId, applicationId: a.applicationId }).returning({ id: reviews.id }).get();
-      writeAudit({ actorId, action: "assignment.published", objectType: "assignment", objectId: a.id, details: { editionId, jurorId: a.jurorId, applicationId: a.applicationId, reviewId: review.id } }, tx);
+      const review = tx
+        .insert(reviews)
+        .values({ assignmentId: a.id, jurorId: a.jurorId, applicationId: a.applicationId })
+        .returning({ id: reviews.id })
+        .get();
+      writeAudit(
+        {
+          actorId,
+          action: "assignment.published",
+          objectType: "assignment",
+          objectId: a.id,
+          details: { editionId, jurorId: a.jurorId, applicationId: a.applicationId, reviewId: review.id },
+        },
+        tx,
+      );
       perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
     }
-    const recipients = tx.select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale }).from(juryMembers).innerJoin(users, eq(users.id, juryMembers.userId)).where(inArray(juryMembers.id, [...perJuror.keys()])).all();
+    const recipients = tx
+      .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale })
+      .from(juryMembers)
+      .innerJoin(users, eq(users.id, juryMembers.userId))
+      .where(inArray(juryMembers.id, [...perJuror.keys()]))
+      .all();
     for (const r of recipients) {
       const locale: Locale = isLocale(r.locale) ? r.locale : "en";
-      enqueueMail({ to: r.email, locale, template: "jury_assignment", vars: { name: r.name, count: perJuror.get(r.id)!, deadline: formatDateTime(edition.scoringClosesAt, locale), link: `${origin}/jury` } }, tx);
+      enqueueMail(
+        {
+          to: r.email,
+          locale,
+          template: "jury_assignment",
+          vars: {
+            name: r.name,
+            count: perJuror.get(r.id)!,
+            deadline: formatDateTime(edition.scoringClosesAt, locale),
+            link: `${origin}/jury`,
+          },
+        },
+        tx,
+      );
     }
     return { ok: true as const, published: drafts.length };
   });

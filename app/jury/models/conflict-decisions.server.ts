@@ -11,7 +11,13 @@ import { insertConflict, recuseReviewsFor } from "./conflicts.server";
 
 /** The pair's review that a confirmation would recuse (not recused yet), if any. */
 function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
-  return tx.select({ id: reviews.id, state: reviews.state, scores: reviews.scores, submittedAt: reviews.submittedAt }).from(reviews).where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused"))).get() ?? null;
+  return (
+    tx
+      .select({ id: reviews.id, state: reviews.state, scores: reviews.scores, submittedAt: reviews.submittedAt })
+      .from(reviews)
+      .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
+      .get() ?? null
+  );
 }
 
 /**
@@ -20,7 +26,17 @@ function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
  */
 export function conflictForDecision({ editionId, conflictId }: { editionId: string; conflictId: string }) {
   const c = db()
-    .select({ id: conflicts.id, status: conflicts.status, source: conflicts.source, reason: conflicts.reason, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, jurorName: users.name, title: applications.title, reference: applications.reference })
+    .select({
+      id: conflicts.id,
+      status: conflicts.status,
+      source: conflicts.source,
+      reason: conflicts.reason,
+      jurorId: conflicts.jurorId,
+      applicationId: conflicts.applicationId,
+      jurorName: users.name,
+      title: applications.title,
+      reference: applications.reference,
+    })
     .from(conflicts)
     .innerJoin(juryMembers, eq(juryMembers.id, conflicts.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))
@@ -30,7 +46,11 @@ export function conflictForDecision({ editionId, conflictId }: { editionId: stri
   if (!c) return null;
   const review = openReviewOf(db(), c.jurorId, c.applicationId);
   const edition = db().select({ scaleMax: editions.scaleMax }).from(editions).where(eq(editions.id, editionId)).get()!;
-  const criteriaCount = db().select({ n: sql<number>`count(*)` }).from(criteria).where(eq(criteria.editionId, editionId)).get()!.n;
+  const criteriaCount = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(criteria)
+    .where(eq(criteria.editionId, editionId))
+    .get()!.n;
   return {
     id: c.id,
     status: c.status,
@@ -39,7 +59,14 @@ export function conflictForDecision({ editionId, conflictId }: { editionId: stri
     jurorName: c.jurorName,
     title: c.title,
     reference: c.reference,
-    review: review ? { state: review.state, submittedAt: review.submittedAt, total: Object.values(review.scores).reduce((sum, v) => sum + v, 0), maxTotal: criteriaCount * edition.scaleMax } : null,
+    review: review
+      ? {
+          state: review.state,
+          submittedAt: review.submittedAt,
+          total: Object.values(review.scores).reduce((sum, v) => sum + v, 0),
+          maxTotal: criteriaCount * edition.scaleMax,
+        }
+      : null,
   };
 }
 
@@ -48,30 +75,108 @@ export function conflictForDecision({ editionId, conflictId }: { editionId: stri
  * its scores kept in the audit log). A submitted review is recused only when the secretariat
  * has acknowledged it on the confirmation step (`submittedReviewAcknowledged`).
  */
-export function confirmConflict({ editionId, conflictId, actorId, origin, submittedReviewAcknowledged }: { editionId: string; conflictId: string; actorId: string; origin: string; submittedReviewAcknowledged: boolean }): { ok: true; recused: number } | Failure {
+export function confirmConflict({
+  editionId,
+  conflictId,
+  actorId,
+  origin,
+  submittedReviewAcknowledged,
+}: {
+  editionId: string;
+  conflictId: string;
+  actorId: string;
+  origin: string;
+  submittedReviewAcknowledged: boolean;
+}): { ok: true; recused: number } | Failure {
   return db().transaction((tx) => {
-    const c = tx.select({ id: conflicts.id, status: conflicts.status, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId))).get();
+    const c = tx
+      .select({
+        id: conflicts.id,
+        status: conflicts.status,
+        jurorId: conflicts.jurorId,
+        applicationId: conflicts.applicationId,
+        source: conflicts.source,
+        reason: conflicts.reason,
+      })
+      .from(conflicts)
+      .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
+      .get();
     if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
     if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
     const review = openReviewOf(tx, c.jurorId, c.applicationId);
-    if (review?.state === "submitted" && !submittedReviewAcknowledged) return fail("acknowledge", "errors.jury_conflict_submitted_confirm");
+    if (review?.state === "submitted" && !submittedReviewAcknowledged)
+      return fail("acknowledge", "errors.jury_conflict_submitted_confirm");
     return { ok: true as const, recused: confirmInTx(tx, { ...c, editionId, actorId, origin }) };
   });
 }
 
-function confirmInTx(tx: Tx, c: { id: string; jurorId: string; applicationId: string; source: string; reason: string; editionId: string; actorId: string; origin: string }): number {
-  tx.update(conflicts).set({ status: "confirmed", confirmedBy: c.actorId, confirmedAt: new Date() }).where(and(eq(conflicts.id, c.id), eq(conflicts.status, "proposed"))).run();
-  writeAudit({ actorId: c.actorId, action: "conflict.confirmed", objectType: "conflict", objectId: c.id, details: { editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason } }, tx);
-  return recuseReviewsFor(tx, { jurorId: c.jurorId, applicationId: c.applicationId, reason: c.reason || c.source, actorId: c.actorId, origin: c.origin });
+function confirmInTx(
+  tx: Tx,
+  c: {
+    id: string;
+    jurorId: string;
+    applicationId: string;
+    source: string;
+    reason: string;
+    editionId: string;
+    actorId: string;
+    origin: string;
+  },
+): number {
+  tx.update(conflicts)
+    .set({ status: "confirmed", confirmedBy: c.actorId, confirmedAt: new Date() })
+    .where(and(eq(conflicts.id, c.id), eq(conflicts.status, "proposed")))
+    .run();
+  writeAudit(
+    {
+      actorId: c.actorId,
+      action: "conflict.confirmed",
+      objectType: "conflict",
+      objectId: c.id,
+      details: {
+        editionId: c.editionId,
+        jurorId: c.jurorId,
+        applicationId: c.applicationId,
+        source: c.source,
+        reason: c.reason,
+      },
+    },
+    tx,
+  );
+  return recuseReviewsFor(tx, {
+    jurorId: c.jurorId,
+    applicationId: c.applicationId,
+    reason: c.reason || c.source,
+    actorId: c.actorId,
+    origin: c.origin,
+  });
 }
 
 /**
  * Confirms, in one transaction, every proposal that touches no submitted review (those need
  * their own confirmation step). Returns how many were confirmed and how many were left.
  */
-export function confirmProposalsWithoutSubmittedReview({ editionId, actorId, origin }: { editionId: string; actorId: string; origin: string }): { ok: true; confirmed: number; left: number } {
+export function confirmProposalsWithoutSubmittedReview({
+  editionId,
+  actorId,
+  origin,
+}: {
+  editionId: string;
+  actorId: string;
+  origin: string;
+}): { ok: true; confirmed: number; left: number } {
   return db().transaction((tx) => {
-    const proposed = tx.select({ id: conflicts.id, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed"))).all();
+    const proposed = tx
+      .select({
+        id: conflicts.id,
+        jurorId: conflicts.jurorId,
+        applicationId: conflicts.applicationId,
+        source: conflicts.source,
+        reason: conflicts.reason,
+      })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed")))
+      .all();
     let confirmedCount = 0;
     for (const c of proposed) {
       if (openReviewOf(tx, c.jurorId, c.applicationId)?.state === "submitted") continue;
@@ -83,13 +188,44 @@ export function confirmProposalsWithoutSubmittedReview({ editionId, actorId, ori
 }
 
 /** The secretariat dismisses a proposal: it stays in the register and is not proposed again. */
-export function dismissConflict({ editionId, conflictId, actorId }: { editionId: string; conflictId: string; actorId: string }): { ok: true } | Failure {
+export function dismissConflict({
+  editionId,
+  conflictId,
+  actorId,
+}: {
+  editionId: string;
+  conflictId: string;
+  actorId: string;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const c = tx.select({ id: conflicts.id, status: conflicts.status, jurorId: conflicts.jurorId, applicationId: conflicts.applicationId, source: conflicts.source, reason: conflicts.reason }).from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId))).get();
+    const c = tx
+      .select({
+        id: conflicts.id,
+        status: conflicts.status,
+        jurorId: conflicts.jurorId,
+        applicationId: conflicts.applicationId,
+        source: conflicts.source,
+        reason: conflicts.reason,
+      })
+      .from(conflicts)
+      .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
+      .get();
     if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
     if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
-    tx.update(conflicts).set({ status: "dismissed", dismissedBy: actorId, dismissedAt: new Date() }).where(eq(conflicts.id, c.id)).run();
-    writeAudit({ actorId, action: "conflict.dismissed", objectType: "conflict", objectId: c.id, details: { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason } }, tx);
+    tx.update(conflicts)
+      .set({ status: "dismissed", dismissedBy: actorId, dismissedAt: new Date() })
+      .where(eq(conflicts.id, c.id))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "conflict.dismissed",
+        objectType: "conflict",
+        objectId: c.id,
+        details: { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -99,14 +235,51 @@ export function dismissConflict({ editionId, conflictId, actorId }: { editionId:
  * review: then it is recorded as a proposal and `confirmStep` names it, so that the
  * secretariat confirms on the step that shows what recusing that review means.
  */
-export function addManualConflict({ editionId, actorId, memberId, applicationId, reason, origin }: { editionId: string; actorId: string; memberId: string; applicationId: string; reason: string; origin: string }): { ok: true; confirmStep: string | null } | Failure {
+export function addManualConflict({
+  editionId,
+  actorId,
+  memberId,
+  applicationId,
+  reason,
+  origin,
+}: {
+  editionId: string;
+  actorId: string;
+  memberId: string;
+  applicationId: string;
+  reason: string;
+  origin: string;
+}): { ok: true; confirmStep: string | null } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId)))
+      .get();
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
-    const app = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
+    const app = tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.editionId, editionId),
+          eq(applications.state, "eligible"),
+        ),
+      )
+      .get();
     if (!app) return fail("applicationId", "errors.jury_application_unknown");
     const submitted = openReviewOf(tx, member.id, app.id)?.state === "submitted";
-    const id = insertConflict(tx, { editionId, jurorId: member.id, applicationId: app.id, source: "manual", reason: reason.trim(), createdBy: actorId, status: submitted ? "proposed" : "confirmed", origin });
+    const id = insertConflict(tx, {
+      editionId,
+      jurorId: member.id,
+      applicationId: app.id,
+      source: "manual",
+      reason: reason.trim(),
+      createdBy: actorId,
+      status: submitted ? "proposed" : "confirmed",
+      origin,
+    });
     if (!id) return fail("applicationId", "errors.jury_conflict_exists");
     return { ok: true as const, confirmStep: submitted ? id : null };
   });

@@ -22,17 +22,54 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
   const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
   return {
     member,
-    applications: eligibleApplications(editionId).map((a) => ({ id: a.id, title: a.title, organisation: a.organisation, country: a.country, conflict: reasons.get(a.id) ?? null })),
+    applications: eligibleApplications(editionId).map((a) => ({
+      id: a.id,
+      title: a.title,
+      organisation: a.organisation,
+      country: a.country,
+      conflict: reasons.get(a.id) ?? null,
+    })),
   };
 }
 
-export function declareConflict({ editionId, userId, applicationId, reason }: { editionId: string; userId: string; applicationId: string; reason: string }): { ok: true } | Failure {
+export function declareConflict({
+  editionId,
+  userId,
+  applicationId,
+  reason,
+}: {
+  editionId: string;
+  userId: string;
+  applicationId: string;
+  reason: string;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+      .get();
     if (!member) return fail("applicationId", "errors.jury_application_unknown");
-    const app = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.editionId, editionId), eq(applications.state, "eligible"))).get();
+    const app = tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.editionId, editionId),
+          eq(applications.state, "eligible"),
+        ),
+      )
+      .get();
     if (!app) return fail("applicationId", "errors.jury_application_unknown");
-    insertConflict(tx, { editionId, jurorId: member.id, applicationId: app.id, source: "declared", reason: reason.trim(), createdBy: userId });
+    insertConflict(tx, {
+      editionId,
+      jurorId: member.id,
+      applicationId: app.id,
+      source: "declared",
+      reason: reason.trim(),
+      createdBy: userId,
+    });
     return { ok: true as const };
   });
 }
@@ -42,25 +79,59 @@ export function declareConflict({ editionId, userId, applicationId, reason }: { 
  * no assignment of the edition is published: after that, assignments and recusals rest on it.
  * The register row goes; the audit log keeps both the declaration and its withdrawal.
  */
-export function withdrawDeclaredConflict({ editionId, userId, applicationId }: { editionId: string; userId: string; applicationId: string }): { ok: true } | Failure {
+export function withdrawDeclaredConflict({
+  editionId,
+  userId,
+  applicationId,
+}: {
+  editionId: string;
+  userId: string;
+  applicationId: string;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+      .get();
     if (!member) return fail("applicationId", "errors.jury_application_unknown");
     const conflict = tx
       .select({ id: conflicts.id, reason: conflicts.reason })
       .from(conflicts)
-      .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.applicationId, applicationId), eq(conflicts.source, "declared")))
+      .where(
+        and(
+          eq(conflicts.jurorId, member.id),
+          eq(conflicts.applicationId, applicationId),
+          eq(conflicts.source, "declared"),
+        ),
+      )
       .get();
     if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
     if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");
     tx.delete(conflicts).where(eq(conflicts.id, conflict.id)).run();
-    writeAudit({ actorId: userId, action: "conflict.withdrawn", objectType: "conflict", objectId: conflict.id, details: { editionId, jurorId: member.id, applicationId, source: "declared", reason: conflict.reason } }, tx);
+    writeAudit(
+      {
+        actorId: userId,
+        action: "conflict.withdrawn",
+        objectType: "conflict",
+        objectId: conflict.id,
+        details: { editionId, jurorId: member.id, applicationId, source: "declared", reason: conflict.reason },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
 
 function assignmentsPublished(tx: Tx | DB, editionId: string): boolean {
-  return Boolean(tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt))).limit(1).get());
+  return Boolean(
+    tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt)))
+      .limit(1)
+      .get(),
+  );
 }
 
 /** Whether jurors may still take back a declared conflict (no assignment published yet). */
@@ -69,12 +140,31 @@ export function declaredConflictsOpen({ editionId }: { editionId: string }): boo
 }
 
 /** The juror states that, apart from those declared, they have no conflict. */
-export function confirmDeclarations({ editionId, userId }: { editionId: string; userId: string }): { ok: true } | Failure {
+export function confirmDeclarations({
+  editionId,
+  userId,
+}: {
+  editionId: string;
+  userId: string;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+      .get();
     if (!member) return fail("confirm", "errors.jury_juror_unknown");
     tx.update(juryMembers).set({ conflictsDeclaredAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
-    writeAudit({ actorId: userId, action: "jury.conflicts_declared", objectType: "jury_member", objectId: member.id, details: { editionId } }, tx);
+    writeAudit(
+      {
+        actorId: userId,
+        action: "jury.conflicts_declared",
+        objectType: "jury_member",
+        objectId: member.id,
+        details: { editionId },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }

@@ -8,7 +8,25 @@ import { eligibleApplications } from "./eligible-applications.server";
 import { insertConflict } from "./conflicts.server";
 
 /** Public webmail domains say nothing about an organisation. */
-export const PUBLIC_MAIL_DOMAINS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "yahoo.fr", "hotmail.fr", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.ru", "yandex.ru", "qq.com", "163.com"]);
+export const PUBLIC_MAIL_DOMAINS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "yahoo.com",
+  "yahoo.fr",
+  "hotmail.fr",
+  "icloud.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.com",
+  "mail.ru",
+  "yandex.ru",
+  "qq.com",
+  "163.com",
+]);
 /** The demo's placeholder domain (scripts/seed/demo.ts), shared by its accounts as webmail would be. */
 export const DEMO_MAIL_DOMAIN = "demo.prize.test";
 // Names reserved for documentation (RFC 2606) stand for no organisation in particular.
@@ -16,11 +34,17 @@ const RESERVED_DOMAIN = /(^|\.)(example|invalid|localhost)$|^example\.(com|net|o
 
 export function organisationDomain(email: string | null | undefined): string | null {
   const domain = email?.split("@")[1]?.trim().toLowerCase();
-  if (!domain || domain === DEMO_MAIL_DOMAIN || PUBLIC_MAIL_DOMAINS.has(domain) || RESERVED_DOMAIN.test(domain)) return null;
+  if (!domain || domain === DEMO_MAIL_DOMAIN || PUBLIC_MAIL_DOMAINS.has(domain) || RESERVED_DOMAIN.test(domain))
+    return null;
   return domain;
 }
 
-type Candidate = { jurorId: string; applicationId: string; source: "same_country" | "same_organisation"; reason: string };
+type Candidate = {
+  jurorId: string;
+  applicationId: string;
+  source: "same_country" | "same_organisation";
+  reason: string;
+};
 
 /**
  * What automatic detection finds and the register does not hold yet, in any status (a dismissed
@@ -51,13 +75,19 @@ export function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] 
       .from(conflicts)
       .where(and(eq(conflicts.editionId, editionId), inArray(conflicts.source, ["same_country", "same_organisation"])))
       .all()
-      .map((c) => `${c.j}:${c.a}:${c.s}`)
+      .map((c) => `${c.j}:${c.a}:${c.s}`),
   );
   const found: Candidate[] = [];
   for (const j of jurors) {
-    if (j.country) for (const id of byCountry.get(j.country) ?? []) if (!known.has(`${j.id}:${id}:same_country`)) found.push({ jurorId: j.id, applicationId: id, source: "same_country", reason: j.country });
+    if (j.country)
+      for (const id of byCountry.get(j.country) ?? [])
+        if (!known.has(`${j.id}:${id}:same_country`))
+          found.push({ jurorId: j.id, applicationId: id, source: "same_country", reason: j.country });
     const domain = organisationDomain(j.email);
-    if (domain) for (const id of byDomain.get(domain) ?? []) if (!known.has(`${j.id}:${id}:same_organisation`)) found.push({ jurorId: j.id, applicationId: id, source: "same_organisation", reason: domain });
+    if (domain)
+      for (const id of byDomain.get(domain) ?? [])
+        if (!known.has(`${j.id}:${id}:same_organisation`))
+          found.push({ jurorId: j.id, applicationId: id, source: "same_organisation", reason: domain });
   }
   return found;
 }
@@ -70,7 +100,8 @@ export function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] 
 export function detectConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
   return db().transaction((tx) => {
     let added = 0;
-    for (const c of conflictCandidates(tx, editionId)) if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
+    for (const c of conflictCandidates(tx, editionId))
+      if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
     return added;
   });
 }

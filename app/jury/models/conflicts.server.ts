@@ -17,15 +17,42 @@ type ConflictSource = (typeof CONFLICT_SOURCES)[number];
  * The audit row keeps what the review was (state, version, scores, which comments were written)
  * so that recusing a submitted review loses nothing; with an `origin` the juror is told by e-mail.
  */
-export function recuseReviewsFor(tx: Tx, { jurorId, applicationId, reason, actorId, origin }: { jurorId: string; applicationId: string; reason: string; actorId: string | null; origin?: string }) {
+export function recuseReviewsFor(
+  tx: Tx,
+  {
+    jurorId,
+    applicationId,
+    reason,
+    actorId,
+    origin,
+  }: { jurorId: string; applicationId: string; reason: string; actorId: string | null; origin?: string },
+) {
   const open = tx
-    .select({ id: reviews.id, state: reviews.state, version: reviews.version, scores: reviews.scores, comments: reviews.comments, overallComment: reviews.overallComment, confidence: reviews.confidence, submittedAt: reviews.submittedAt })
+    .select({
+      id: reviews.id,
+      state: reviews.state,
+      version: reviews.version,
+      scores: reviews.scores,
+      comments: reviews.comments,
+      overallComment: reviews.overallComment,
+      confidence: reviews.confidence,
+      submittedAt: reviews.submittedAt,
+    })
     .from(reviews)
     .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
     .all();
   const now = new Date();
   for (const r of open) {
-    tx.update(reviews).set({ state: "recused", recusedAt: now, recuseReason: reason, updatedAt: now, version: sql`${reviews.version} + 1` }).where(eq(reviews.id, r.id)).run();
+    tx.update(reviews)
+      .set({
+        state: "recused",
+        recusedAt: now,
+        recuseReason: reason,
+        updatedAt: now,
+        version: sql`${reviews.version} + 1`,
+      })
+      .where(eq(reviews.id, r.id))
+      .run();
     writeAudit(
       {
         actorId,
@@ -47,13 +74,31 @@ export function recuseReviewsFor(tx: Tx, { jurorId, applicationId, reason, actor
           },
         },
       },
-      tx
+      tx,
     );
   }
   if (open.length > 0 && origin) {
-    const juror = tx.select({ name: users.name, email: users.email, locale: users.locale }).from(juryMembers).innerJoin(users, eq(users.id, juryMembers.userId)).where(eq(juryMembers.id, jurorId)).get();
-    const app = tx.select({ title: applications.title, reference: applications.reference }).from(applications).where(eq(applications.id, applicationId)).get();
-    if (juror && app) enqueueMail({ to: juror.email, locale: juror.locale, template: "jury_conflict_confirmed", vars: { name: juror.name, title: app.title, reference: app.reference, link: `${origin}/jury` } }, tx);
+    const juror = tx
+      .select({ name: users.name, email: users.email, locale: users.locale })
+      .from(juryMembers)
+      .innerJoin(users, eq(users.id, juryMembers.userId))
+      .where(eq(juryMembers.id, jurorId))
+      .get();
+    const app = tx
+      .select({ title: applications.title, reference: applications.reference })
+      .from(applications)
+      .where(eq(applications.id, applicationId))
+      .get();
+    if (juror && app)
+      enqueueMail(
+        {
+          to: juror.email,
+          locale: juror.locale,
+          template: "jury_conflict_confirmed",
+          vars: { name: juror.name, title: app.title, reference: app.reference, link: `${origin}/jury` },
+        },
+        tx,
+      );
   }
   return open.length;
 }
@@ -62,18 +107,64 @@ export function recuseReviewsFor(tx: Tx, { jurorId, applicationId, reason, actor
  * Records a conflict. Declared and manual ones are confirmed at once and recuse the pair's
  * review; a detected one is only a proposal (nothing else changes until it is confirmed).
  */
-export function insertConflict(tx: Tx, c: { editionId: string; jurorId: string; applicationId: string; source: ConflictSource; reason: string; createdBy: string | null; status?: "proposed" | "confirmed"; origin?: string }): string | null {
+export function insertConflict(
+  tx: Tx,
+  c: {
+    editionId: string;
+    jurorId: string;
+    applicationId: string;
+    source: ConflictSource;
+    reason: string;
+    createdBy: string | null;
+    status?: "proposed" | "confirmed";
+    origin?: string;
+  },
+): string | null {
   const status = c.status ?? "confirmed";
   const now = new Date();
   const row = tx
     .insert(conflicts)
-    .values({ editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason, createdBy: c.createdBy, createdAt: now, status, confirmedBy: status === "confirmed" ? c.createdBy : null, confirmedAt: status === "confirmed" ? now : null })
+    .values({
+      editionId: c.editionId,
+      jurorId: c.jurorId,
+      applicationId: c.applicationId,
+      source: c.source,
+      reason: c.reason,
+      createdBy: c.createdBy,
+      createdAt: now,
+      status,
+      confirmedBy: status === "confirmed" ? c.createdBy : null,
+      confirmedAt: status === "confirmed" ? now : null,
+    })
     .onConflictDoNothing()
     .returning({ id: conflicts.id })
     .get();
   if (!row) return null;
-  writeAudit({ actorId: c.createdBy, action: status === "proposed" ? "conflict.proposed" : "conflict.created", objectType: "conflict", objectId: row.id, details: { editionId: c.editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason, status } }, tx);
-  if (status === "confirmed") recuseReviewsFor(tx, { jurorId: c.jurorId, applicationId: c.applicationId, reason: c.reason || c.source, actorId: c.createdBy, origin: c.origin });
+  writeAudit(
+    {
+      actorId: c.createdBy,
+      action: status === "proposed" ? "conflict.proposed" : "conflict.created",
+      objectType: "conflict",
+      objectId: row.id,
+      details: {
+        editionId: c.editionId,
+        jurorId: c.jurorId,
+        applicationId: c.applicationId,
+        source: c.source,
+        reason: c.reason,
+        status,
+      },
+    },
+    tx,
+  );
+  if (status === "confirmed")
+    recuseReviewsFor(tx, {
+      jurorId: c.jurorId,
+      applicationId: c.applicationId,
+      reason: c.reason || c.source,
+      actorId: c.createdBy,
+      origin: c.origin,
+    });
   return row.id;
 }
 
@@ -101,7 +192,9 @@ function readConflicts({ editionId, page = 1 }: { editionId: string; page?: numb
   const countOf = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   // The state of the pair's review a confirmation would recuse: a submitted one needs its own step.
-  const reviewState = sql<string | null>`(select ${reviews.state} from ${reviews} where ${reviews.jurorId} = ${conflicts.jurorId} and ${reviews.applicationId} = ${conflicts.applicationId} and ${reviews.state} <> 'recused')`;
+  const reviewState = sql<
+    string | null
+  >`(select ${reviews.state} from ${reviews} where ${reviews.jurorId} = ${conflicts.jurorId} and ${reviews.applicationId} = ${conflicts.applicationId} and ${reviews.state} <> 'recused')`;
   const proposedWithSubmitted = db()
     .select({ n: sql<number>`count(*)` })
     .from(conflicts)

@@ -44,21 +44,41 @@ export function countEligible({ editionId }: { editionId: string }): number {
 export function applicationOptions({ editionId }: { editionId: string }): { value: string; label: string }[] | null {
   const where = and(eq(applications.editionId, editionId), eq(applications.state, "eligible"));
   if (countEligible({ editionId }) > APPLICATION_SELECT_LIMIT) return null;
-  return db().select({ value: applications.id, label: applications.title }).from(applications).where(where).orderBy(asc(applications.title), asc(applications.reference)).all();
+  return db()
+    .select({ value: applications.id, label: applications.title })
+    .from(applications)
+    .where(where)
+    .orderBy(asc(applications.title), asc(applications.reference))
+    .all();
 }
 
 /**
  * The application a form names, by id (from a list) or by reference number (typed): its id, or
  * a failure on the field used. A reference is matched as typed or in capitals.
  */
-export function resolveApplication({ editionId, applicationId, reference }: { editionId: string; applicationId?: string; reference?: string }): { ok: true; id: string } | Failure {
-  if (reference === undefined) return applicationId ? { ok: true, id: applicationId } : fail("applicationId", "errors.required");
+export function resolveApplication({
+  editionId,
+  applicationId,
+  reference,
+}: {
+  editionId: string;
+  applicationId?: string;
+  reference?: string;
+}): { ok: true; id: string } | Failure {
+  if (reference === undefined)
+    return applicationId ? { ok: true, id: applicationId } : fail("applicationId", "errors.required");
   const typed = reference.trim();
   if (!typed) return fail("reference", "errors.required");
   const app = db()
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible"), inArray(applications.reference, [...new Set([typed, typed.toUpperCase()])])))
+    .where(
+      and(
+        eq(applications.editionId, editionId),
+        eq(applications.state, "eligible"),
+        inArray(applications.reference, [...new Set([typed, typed.toUpperCase()])]),
+      ),
+    )
     .get();
   return app ? { ok: true, id: app.id } : fail("reference", "errors.jury_reference_unknown", { reference: typed });
 }

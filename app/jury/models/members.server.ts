@@ -34,19 +34,59 @@ export function listJury({ editionId }: { editionId: string }) {
 export function getMembership({ userId, editionId }: { userId: string; editionId: string }) {
   return (
     db()
-      .select({ id: juryMembers.id, isChair: juryMembers.isChair, conflictsDeclaredAt: juryMembers.conflictsDeclaredAt })
+      .select({
+        id: juryMembers.id,
+        isChair: juryMembers.isChair,
+        conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
+      })
       .from(juryMembers)
       .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
       .get() ?? null
   );
 }
 
-export function updateJuror(input: { editionId: string; actorId: string; memberId: string; country: string | null; languages: string[]; expertise: string[]; isChair: boolean }): { ok: true } | Failure {
+export function updateJuror(input: {
+  editionId: string;
+  actorId: string;
+  memberId: string;
+  country: string | null;
+  languages: string[];
+  expertise: string[];
+  isChair: boolean;
+}): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, input.memberId), eq(juryMembers.editionId, input.editionId), isNull(juryMembers.replacedAt))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(
+        and(
+          eq(juryMembers.id, input.memberId),
+          eq(juryMembers.editionId, input.editionId),
+          isNull(juryMembers.replacedAt),
+        ),
+      )
+      .get();
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
-    tx.update(juryMembers).set({ country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair }).where(eq(juryMembers.id, member.id)).run();
-    writeAudit({ actorId: input.actorId, action: "jury.member_updated", objectType: "jury_member", objectId: member.id, details: { editionId: input.editionId, country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair } }, tx);
+    tx.update(juryMembers)
+      .set({ country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair })
+      .where(eq(juryMembers.id, member.id))
+      .run();
+    writeAudit(
+      {
+        actorId: input.actorId,
+        action: "jury.member_updated",
+        objectType: "jury_member",
+        objectId: member.id,
+        details: {
+          editionId: input.editionId,
+          country: input.country,
+          languages: input.languages,
+          expertise: input.expertise,
+          isChair: input.isChair,
+        },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -56,22 +96,59 @@ export function updateJuror(input: { editionId: string; actorId: string; memberI
  * submitted are removed (a submitted review stays, it was made in good faith). The caller then
  * invites the replacement through the invitation flow.
  */
-export function replaceJuror({ editionId, actorId, memberId }: { editionId: string; actorId: string; memberId: string }): { ok: true; removed: number } | Failure {
+export function replaceJuror({
+  editionId,
+  actorId,
+  memberId,
+}: {
+  editionId: string;
+  actorId: string;
+  memberId: string;
+}): { ok: true; removed: number } | Failure {
   return db().transaction((tx) => {
-    const member = tx.select({ id: juryMembers.id }).from(juryMembers).where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))).get();
+    const member = tx
+      .select({ id: juryMembers.id })
+      .from(juryMembers)
+      .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+      .get();
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
-    const submitted = tx.select({ assignmentId: reviews.assignmentId }).from(reviews).where(and(eq(reviews.jurorId, member.id), eq(reviews.state, "submitted"))).all().map((r) => r.assignmentId);
+    const submitted = tx
+      .select({ assignmentId: reviews.assignmentId })
+      .from(reviews)
+      .where(and(eq(reviews.jurorId, member.id), eq(reviews.state, "submitted")))
+      .all()
+      .map((r) => r.assignmentId);
     const doomed = tx
       .select({ id: assignments.id, applicationId: assignments.applicationId })
       .from(assignments)
-      .where(and(eq(assignments.jurorId, member.id), submitted.length ? notInArray(assignments.id, submitted) : undefined))
+      .where(
+        and(eq(assignments.jurorId, member.id), submitted.length ? notInArray(assignments.id, submitted) : undefined),
+      )
       .all();
     for (const a of doomed) {
       tx.delete(assignments).where(eq(assignments.id, a.id)).run();
-      writeAudit({ actorId, action: "assignment.removed", objectType: "assignment", objectId: a.id, details: { editionId, jurorId: member.id, applicationId: a.applicationId, reason: "juror_replaced" } }, tx);
+      writeAudit(
+        {
+          actorId,
+          action: "assignment.removed",
+          objectType: "assignment",
+          objectId: a.id,
+          details: { editionId, jurorId: member.id, applicationId: a.applicationId, reason: "juror_replaced" },
+        },
+        tx,
+      );
     }
     tx.update(juryMembers).set({ replacedAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
-    writeAudit({ actorId, action: "jury.member_replaced", objectType: "jury_member", objectId: member.id, details: { editionId, assignmentsRemoved: doomed.length } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: "jury.member_replaced",
+        objectType: "jury_member",
+        objectId: member.id,
+        details: { editionId, assignmentsRemoved: doomed.length },
+      },
+      tx,
+    );
     return { ok: true as const, removed: doomed.length };
   });
 }
@@ -87,7 +164,16 @@ export function readerMemberIds({ applicationId, userId }: { applicationId: stri
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(and(eq(reviews.applicationId, applicationId), eq(juryMembers.userId, userId), isNull(juryMembers.replacedAt), isNotNull(assignments.publishedAt), ne(reviews.state, "recused"), noConflict))
+    .where(
+      and(
+        eq(reviews.applicationId, applicationId),
+        eq(juryMembers.userId, userId),
+        isNull(juryMembers.replacedAt),
+        isNotNull(assignments.publishedAt),
+        ne(reviews.state, "recused"),
+        noConflict,
+      ),
+    )
     .all()
     .map((r) => r.memberId);
 }

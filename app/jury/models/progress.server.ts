@@ -9,12 +9,29 @@ import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { activeJurors, applicationRows, clampPage, editionColumns, fail, getJuryEdition, JURY_PAGE_SIZE, offsetOf, pagesOf, scoringOpen, type Failure, type JuryEdition, type Tx } from "./shared.server";
+import {
+  activeJurors,
+  applicationRows,
+  clampPage,
+  editionColumns,
+  fail,
+  getJuryEdition,
+  JURY_PAGE_SIZE,
+  offsetOf,
+  pagesOf,
+  scoringOpen,
+  type Failure,
+  type JuryEdition,
+  type Tx,
+} from "./shared.server";
 
 const DAY = 864e5;
 
 /** A juror is late when reviews are still open and the reminder window before the deadline has begun. */
-export function reminderWindowOpen(edition: Pick<JuryEdition, "scoringClosesAt" | "reminderDaysBefore">, now: Date): boolean {
+export function reminderWindowOpen(
+  edition: Pick<JuryEdition, "scoringClosesAt" | "reminderDaysBefore">,
+  now: Date,
+): boolean {
   return now.getTime() >= edition.scoringClosesAt.getTime() - edition.reminderDaysBefore * DAY;
 }
 
@@ -23,13 +40,23 @@ export function reminderWindowOpen(edition: Pick<JuryEdition, "scoringClosesAt" 
  * one page of applications, those with reviews still to finish first, with the totals. One pass
  * over the edition's reviews (which exist only once an assignment is published), with maps.
  */
-export function editionProgress({ editionId, page = 1, now = new Date() }: { editionId: string; page?: number; now?: Date }) {
+export function editionProgress({
+  editionId,
+  page = 1,
+  now = new Date(),
+}: {
+  editionId: string;
+  page?: number;
+  now?: Date;
+}) {
   const edition = getJuryEdition({ editionId });
   if (!edition) return null;
   type Counts = ReviewCounts;
   // The counts are read from every published review (~100 ms at 10,000 applications) and kept
   // until the next write; what depends on the clock (late jurors, open scoring) is not.
-  const { byJuror, all } = untilNextWrite(JSON.stringify(["progressCounts", editionId]), () => progressCounts(editionId));
+  const { byJuror, all } = untilNextWrite(JSON.stringify(["progressCounts", editionId]), () =>
+    progressCounts(editionId),
+  );
   const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
   const windowOpen = reminderWindowOpen(edition, now);
   const jurors = activeJurors(editionId).map((j) => {
@@ -104,18 +131,64 @@ function pendingCount(tx: Tx | DB, memberId: string): number {
     .select({ n: sql<number>`count(*)` })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .where(and(eq(reviews.jurorId, memberId), isNotNull(assignments.publishedAt), inArray(reviews.state, ["assigned", "draft"])))
+    .where(
+      and(
+        eq(reviews.jurorId, memberId),
+        isNotNull(assignments.publishedAt),
+        inArray(reviews.state, ["assigned", "draft"]),
+      ),
+    )
     .get()!.n;
 }
 
-function remind(tx: Tx, edition: JuryEdition, member: { id: string; name: string; email: string; locale: string }, pending: number, actorId: string | null, kind: "manual" | "automatic", origin: string) {
+function remind(
+  tx: Tx,
+  edition: JuryEdition,
+  member: { id: string; name: string; email: string; locale: string },
+  pending: number,
+  actorId: string | null,
+  kind: "manual" | "automatic",
+  origin: string,
+) {
   const locale: Locale = isLocale(member.locale) ? member.locale : "en";
-  enqueueMail({ to: member.email, locale, template: "jury_reminder", vars: { name: member.name, count: pending, deadline: formatDateTime(edition.scoringClosesAt, locale), link: `${origin}/jury` } }, tx);
-  writeAudit({ actorId, action: "jury.reminder_sent", objectType: "jury_member", objectId: member.id, details: { kind, editionId: edition.id, pending } }, tx);
+  enqueueMail(
+    {
+      to: member.email,
+      locale,
+      template: "jury_reminder",
+      vars: {
+        name: member.name,
+        count: pending,
+        deadline: formatDateTime(edition.scoringClosesAt, locale),
+        link: `${origin}/jury`,
+      },
+    },
+    tx,
+  );
+  writeAudit(
+    {
+      actorId,
+      action: "jury.reminder_sent",
+      objectType: "jury_member",
+      objectId: member.id,
+      details: { kind, editionId: edition.id, pending },
+    },
+    tx,
+  );
 }
 
 /** Reminds one juror (memberId) or every juror with open reviews; returns how many were reminded. */
-export function sendReminders({ editionId, actorId, memberId, origin }: { editionId: string; actorId: string; memberId?: string; origin: string }): { ok: true; sent: number } | Failure {
+export function sendReminders({
+  editionId,
+  actorId,
+  memberId,
+  origin,
+}: {
+  editionId: string;
+  actorId: string;
+  memberId?: string;
+  origin: string;
+}): { ok: true; sent: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("memberId", "errors.jury_edition_unknown");
   return db().transaction((tx) => {
@@ -149,7 +222,14 @@ export function sendDueReminders(now = new Date(), origin = siteOrigin()): numbe
         const already = tx
           .select({ id: auditLog.id })
           .from(auditLog)
-          .where(and(eq(auditLog.objectType, "jury_member"), eq(auditLog.objectId, j.id), eq(auditLog.action, "jury.reminder_sent"), sql`json_extract(${auditLog.details}, '$.kind') = 'automatic'`))
+          .where(
+            and(
+              eq(auditLog.objectType, "jury_member"),
+              eq(auditLog.objectId, j.id),
+              eq(auditLog.action, "jury.reminder_sent"),
+              sql`json_extract(${auditLog.details}, '$.kind') = 'automatic'`,
+            ),
+          )
           .get();
         if (already) continue;
         const pending = pendingCount(tx, j.id);
@@ -163,15 +243,45 @@ export function sendDueReminders(now = new Date(), origin = siteOrigin()): numbe
 }
 
 /** Scoring closed (or about to): the secretariat extends it by some days, audited. */
-export function reopenScoring({ editionId, actorId, days, now = new Date() }: { editionId: string; actorId: string; days: number; now?: Date }): { ok: true; closesAt: Date } | Failure {
+export function reopenScoring({
+  editionId,
+  actorId,
+  days,
+  now = new Date(),
+}: {
+  editionId: string;
+  actorId: string;
+  days: number;
+  now?: Date;
+}): { ok: true; closesAt: Date } | Failure {
   return db().transaction((tx) => {
-    const edition = tx.select({ phase: editions.phase, scoringClosesAt: editions.scoringClosesAt, announcementAt: editions.announcementAt }).from(editions).where(eq(editions.id, editionId)).get();
+    const edition = tx
+      .select({
+        phase: editions.phase,
+        scoringClosesAt: editions.scoringClosesAt,
+        announcementAt: editions.announcementAt,
+      })
+      .from(editions)
+      .where(eq(editions.id, editionId))
+      .get();
     if (!edition) return fail("days", "errors.jury_edition_unknown");
     if (edition.phase !== "scoring") return fail("days", "errors.jury_reopen_phase");
     const closesAt = new Date(Math.max(now.getTime(), edition.scoringClosesAt.getTime()) + days * DAY);
     if (closesAt.getTime() > edition.announcementAt.getTime()) return fail("days", "errors.jury_reopen_too_late");
-    tx.update(editions).set({ scoringClosesAt: closesAt, updatedAt: now, version: sql`${editions.version} + 1` }).where(eq(editions.id, editionId)).run();
-    writeAudit({ actorId, action: "edition.scoring_reopened", objectType: "edition", objectId: editionId, details: { from: edition.scoringClosesAt.getTime(), to: closesAt.getTime(), days } }, tx);
+    tx.update(editions)
+      .set({ scoringClosesAt: closesAt, updatedAt: now, version: sql`${editions.version} + 1` })
+      .where(eq(editions.id, editionId))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "edition.scoring_reopened",
+        objectType: "edition",
+        objectId: editionId,
+        details: { from: edition.scoringClosesAt.getTime(), to: closesAt.getTime(), days },
+      },
+      tx,
+    );
     return { ok: true as const, closesAt };
   });
 }

@@ -5,7 +5,18 @@
 // queued in that same transaction.
 import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { applications, assignments, attachments, criteria, editions, juryMembers, nominationLetters, reviews, userRoles, users } from "../../../db/schema";
+import {
+  applications,
+  assignments,
+  attachments,
+  criteria,
+  editions,
+  juryMembers,
+  nominationLetters,
+  reviews,
+  userRoles,
+  users,
+} from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
@@ -14,7 +25,12 @@ import { insertConflict } from "./conflicts.server";
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
   const memberships = db()
-    .select({ memberId: juryMembers.id, isChair: juryMembers.isChair, conflictsDeclaredAt: juryMembers.conflictsDeclaredAt, ...editionColumns })
+    .select({
+      memberId: juryMembers.id,
+      isChair: juryMembers.isChair,
+      conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
+      ...editionColumns,
+    })
     .from(juryMembers)
     .innerJoin(editions, eq(editions.id, juryMembers.editionId))
     .where(and(eq(juryMembers.userId, userId), isNull(juryMembers.replacedAt)))
@@ -22,7 +38,13 @@ export function jurorWorkspace({ userId }: { userId: string }) {
     .all();
   return memberships.map((m) => {
     const items = db()
-      .select({ reviewId: reviews.id, state: reviews.state, title: applications.title, reference: applications.reference, updatedAt: reviews.updatedAt })
+      .select({
+        reviewId: reviews.id,
+        state: reviews.state,
+        title: applications.title,
+        reference: applications.reference,
+        updatedAt: reviews.updatedAt,
+      })
       .from(reviews)
       .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
       .innerJoin(applications, eq(applications.id, reviews.applicationId))
@@ -55,7 +77,16 @@ function scopedReview(tx: Tx | DB, reviewId: string, userId: string) {
       .from(reviews)
       .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
       .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-      .where(and(eq(reviews.id, reviewId), eq(juryMembers.userId, userId), isNull(juryMembers.replacedAt), isNotNull(assignments.publishedAt), ne(reviews.state, "recused"), noConflict))
+      .where(
+        and(
+          eq(reviews.id, reviewId),
+          eq(juryMembers.userId, userId),
+          isNull(juryMembers.replacedAt),
+          isNotNull(assignments.publishedAt),
+          ne(reviews.state, "recused"),
+          noConflict,
+        ),
+      )
       .get() ?? null
   );
 }
@@ -68,19 +99,53 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
   const review = scopedReview(db(), reviewId, userId);
   if (!review) return null;
   const application = db()
-    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, language: applications.language, nominatedContent: applications.nominatedContent, nominatedAt: applications.nominatedAt })
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      language: applications.language,
+      nominatedContent: applications.nominatedContent,
+      nominatedAt: applications.nominatedAt,
+    })
     .from(applications)
     .where(eq(applications.id, review.applicationId))
     .get()!;
-  const files = db().select({ id: attachments.id, name: attachments.originalName, sizeBytes: attachments.sizeBytes, mimeType: attachments.mimeType }).from(attachments).where(eq(attachments.applicationId, application.id)).orderBy(asc(attachments.createdAt)).all();
-  const letter = db().select({ id: nominationLetters.id, name: nominationLetters.originalName }).from(nominationLetters).where(eq(nominationLetters.applicationId, application.id)).get() ?? null;
+  const files = db()
+    .select({
+      id: attachments.id,
+      name: attachments.originalName,
+      sizeBytes: attachments.sizeBytes,
+      mimeType: attachments.mimeType,
+    })
+    .from(attachments)
+    .where(eq(attachments.applicationId, application.id))
+    .orderBy(asc(attachments.createdAt))
+    .all();
+  const letter =
+    db()
+      .select({ id: nominationLetters.id, name: nominationLetters.originalName })
+      .from(nominationLetters)
+      .where(eq(nominationLetters.applicationId, application.id))
+      .get() ?? null;
   const edition = getJuryEdition({ editionId: review.editionId })!;
   return { review, application, files, letter, edition, criteria: listCriteria({ editionId: review.editionId }) };
 }
 
 export function listCriteria({ editionId }: { editionId: string }) {
   return db()
-    .select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, guidanceEn: criteria.guidanceEn, guidanceFr: criteria.guidanceFr, guidanceAr: criteria.guidanceAr, weight: criteria.weight, levelDescriptors: criteria.levelDescriptors })
+    .select({
+      key: criteria.key,
+      titleEn: criteria.titleEn,
+      titleFr: criteria.titleFr,
+      titleAr: criteria.titleAr,
+      guidanceEn: criteria.guidanceEn,
+      guidanceFr: criteria.guidanceFr,
+      guidanceAr: criteria.guidanceAr,
+      weight: criteria.weight,
+      levelDescriptors: criteria.levelDescriptors,
+    })
     .from(criteria)
     .where(eq(criteria.editionId, editionId))
     .orderBy(asc(criteria.position))
@@ -98,11 +163,21 @@ export interface ReviewInput {
   confidence: number | null;
   now?: Date;
 }
-export type ReviewFailure = { ok: false; errors: Record<string, { message: string; vars?: Record<string, string | number> }> };
-const reviewFail = (field: string, message: string, vars?: Record<string, string | number>): ReviewFailure => ({ ok: false, errors: { [field]: { message, vars } } });
+export type ReviewFailure = {
+  ok: false;
+  errors: Record<string, { message: string; vars?: Record<string, string | number> }>;
+};
+const reviewFail = (field: string, message: string, vars?: Record<string, string | number>): ReviewFailure => ({
+  ok: false,
+  errors: { [field]: { message, vars } },
+});
 
 function writableFailure(tx: Tx, editionId: string, now: Date): ReviewFailure | null {
-  const edition = tx.select({ phase: editions.phase, scoringClosesAt: editions.scoringClosesAt }).from(editions).where(eq(editions.id, editionId)).get()!;
+  const edition = tx
+    .select({ phase: editions.phase, scoringClosesAt: editions.scoringClosesAt })
+    .from(editions)
+    .where(eq(editions.id, editionId))
+    .get()!;
   return scoringOpen(edition, now) ? null : reviewFail("form", "errors.jury_scoring_closed");
 }
 
@@ -120,34 +195,83 @@ export function saveReview(input: ReviewInput): { ok: true; version: number; sta
     if (closed) return closed;
     if (review.state === "submitted") return reviewFail("form", "errors.jury_review_already_submitted");
     if (review.version !== input.version) return reviewFail("form", "errors.jury_version_conflict");
-    const edition = tx.select({ scaleMin: editions.scaleMin, scaleMax: editions.scaleMax }).from(editions).where(eq(editions.id, review.editionId)).get()!;
-    const keys = tx.select({ key: criteria.key }).from(criteria).where(eq(criteria.editionId, review.editionId)).orderBy(asc(criteria.position)).all().map((c) => c.key);
+    const edition = tx
+      .select({ scaleMin: editions.scaleMin, scaleMax: editions.scaleMax })
+      .from(editions)
+      .where(eq(editions.id, review.editionId))
+      .get()!;
+    const keys = tx
+      .select({ key: criteria.key })
+      .from(criteria)
+      .where(eq(criteria.editionId, review.editionId))
+      .orderBy(asc(criteria.position))
+      .all()
+      .map((c) => c.key);
     const errors: ReviewFailure["errors"] = {};
     for (const key of [...Object.keys(input.scores), ...Object.keys(input.comments)]) {
       if (!keys.includes(key)) errors.form = { message: "errors.jury_criterion_unknown", vars: { key } };
     }
     for (const [key, value] of Object.entries(input.scores)) {
-      if (!Number.isInteger(value) || value < edition.scaleMin || value > edition.scaleMax) errors[`score.${key}`] = { message: "errors.jury_score_out_of_scale", vars: { min: edition.scaleMin, max: edition.scaleMax } };
+      if (!Number.isInteger(value) || value < edition.scaleMin || value > edition.scaleMax)
+        errors[`score.${key}`] = {
+          message: "errors.jury_score_out_of_scale",
+          vars: { min: edition.scaleMin, max: edition.scaleMax },
+        };
     }
-    if (input.confidence !== null && (!Number.isInteger(input.confidence) || input.confidence < 1 || input.confidence > 5)) errors.confidence = { message: "errors.jury_confidence_invalid" };
+    if (
+      input.confidence !== null &&
+      (!Number.isInteger(input.confidence) || input.confidence < 1 || input.confidence > 5)
+    )
+      errors.confidence = { message: "errors.jury_confidence_invalid" };
     if (input.intent === "submit") {
-      for (const key of keys) if (input.scores[key] === undefined && !errors[`score.${key}`]) errors[`score.${key}`] = { message: "errors.jury_score_missing" };
-      if (input.confidence === null && !errors.confidence) errors.confidence = { message: "errors.jury_confidence_missing" };
+      for (const key of keys)
+        if (input.scores[key] === undefined && !errors[`score.${key}`])
+          errors[`score.${key}`] = { message: "errors.jury_score_missing" };
+      if (input.confidence === null && !errors.confidence)
+        errors.confidence = { message: "errors.jury_confidence_missing" };
     }
     if (Object.keys(errors).length > 0) return { ok: false as const, errors };
     const state = input.intent === "submit" ? "submitted" : "draft";
     const version = review.version + 1;
     tx.update(reviews)
-      .set({ state, scores: input.scores, comments: input.comments, overallComment: input.overallComment, confidence: input.confidence, version, updatedAt: now, submittedAt: state === "submitted" ? now : null })
+      .set({
+        state,
+        scores: input.scores,
+        comments: input.comments,
+        overallComment: input.overallComment,
+        confidence: input.confidence,
+        version,
+        updatedAt: now,
+        submittedAt: state === "submitted" ? now : null,
+      })
       .where(and(eq(reviews.id, review.id), eq(reviews.version, review.version)))
       .run();
-    writeAudit({ actorId: input.userId, action: state === "submitted" ? "review.submitted" : "review.draft_saved", objectType: "review", objectId: review.id, details: { version, scored: Object.keys(input.scores).length } }, tx);
+    writeAudit(
+      {
+        actorId: input.userId,
+        action: state === "submitted" ? "review.submitted" : "review.draft_saved",
+        objectType: "review",
+        objectId: review.id,
+        details: { version, scored: Object.keys(input.scores).length },
+      },
+      tx,
+    );
     return { ok: true as const, version, state };
   });
 }
 
 /** A submitted review goes back to draft, by its juror, while scoring is open. */
-export function reopenReview({ reviewId, userId, version, now = new Date() }: { reviewId: string; userId: string; version: number; now?: Date }): { ok: true } | ReviewFailure {
+export function reopenReview({
+  reviewId,
+  userId,
+  version,
+  now = new Date(),
+}: {
+  reviewId: string;
+  userId: string;
+  version: number;
+  now?: Date;
+}): { ok: true } | ReviewFailure {
   return db().transaction((tx) => {
     const review = scopedReview(tx, reviewId, userId);
     if (!review) return reviewFail("form", "errors.not_found");
@@ -155,8 +279,20 @@ export function reopenReview({ reviewId, userId, version, now = new Date() }: { 
     if (closed) return closed;
     if (review.state !== "submitted") return reviewFail("form", "errors.jury_review_not_submitted");
     if (review.version !== version) return reviewFail("form", "errors.jury_version_conflict");
-    tx.update(reviews).set({ state: "draft", submittedAt: null, version: review.version + 1, updatedAt: now }).where(eq(reviews.id, review.id)).run();
-    writeAudit({ actorId: userId, action: "review.reopened", objectType: "review", objectId: review.id, details: { version: review.version + 1 } }, tx);
+    tx.update(reviews)
+      .set({ state: "draft", submittedAt: null, version: review.version + 1, updatedAt: now })
+      .where(eq(reviews.id, review.id))
+      .run();
+    writeAudit(
+      {
+        actorId: userId,
+        action: "review.reopened",
+        objectType: "review",
+        objectId: review.id,
+        details: { version: review.version + 1 },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -165,18 +301,60 @@ export function reopenReview({ reviewId, userId, version, now = new Date() }: { 
  * A juror who discovers a conflict late: the conflict is declared, the review is recused and
  * the secretariat is told by e-mail that the application needs another juror.
  */
-export function recuseReview({ reviewId, userId, reason, origin, now = new Date() }: { reviewId: string; userId: string; reason: string; origin: string; now?: Date }): { ok: true; editionId: string } | ReviewFailure {
+export function recuseReview({
+  reviewId,
+  userId,
+  reason,
+  origin,
+  now = new Date(),
+}: {
+  reviewId: string;
+  userId: string;
+  reason: string;
+  origin: string;
+  now?: Date;
+}): { ok: true; editionId: string } | ReviewFailure {
   return db().transaction((tx) => {
     const review = scopedReview(tx, reviewId, userId);
     if (!review) return reviewFail("form", "errors.not_found");
     const closed = writableFailure(tx, review.editionId, now);
     if (closed) return closed;
-    insertConflict(tx, { editionId: review.editionId, jurorId: review.jurorId, applicationId: review.applicationId, source: "declared", reason: reason.trim(), createdBy: userId });
-    const app = tx.select({ title: applications.title, reference: applications.reference }).from(applications).where(eq(applications.id, review.applicationId)).get()!;
+    insertConflict(tx, {
+      editionId: review.editionId,
+      jurorId: review.jurorId,
+      applicationId: review.applicationId,
+      source: "declared",
+      reason: reason.trim(),
+      createdBy: userId,
+    });
+    const app = tx
+      .select({ title: applications.title, reference: applications.reference })
+      .from(applications)
+      .where(eq(applications.id, review.applicationId))
+      .get()!;
     const juror = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()!;
-    const staff = tx.select({ email: users.email, name: users.name, locale: users.locale }).from(userRoles).innerJoin(users, eq(users.id, userRoles.userId)).where(and(eq(userRoles.role, "secretariat"), isNull(users.disabledAt))).all();
+    const staff = tx
+      .select({ email: users.email, name: users.name, locale: users.locale })
+      .from(userRoles)
+      .innerJoin(users, eq(users.id, userRoles.userId))
+      .where(and(eq(userRoles.role, "secretariat"), isNull(users.disabledAt)))
+      .all();
     for (const s of staff) {
-      enqueueMail({ to: s.email, locale: s.locale, template: "jury_recusal", vars: { name: s.name, juror: juror.name, title: app.title, reference: app.reference, link: `${origin}/secretariat/editions/${review.editionId}/assignment` } }, tx);
+      enqueueMail(
+        {
+          to: s.email,
+          locale: s.locale,
+          template: "jury_recusal",
+          vars: {
+            name: s.name,
+            juror: juror.name,
+            title: app.title,
+            reference: app.reference,
+            link: `${origin}/secretariat/editions/${review.editionId}/assignment`,
+          },
+        },
+        tx,
+      );
     }
     return { ok: true as const, editionId: review.editionId };
   });
@@ -187,17 +365,41 @@ export function recuseReview({ reviewId, userId, reason, origin, now = new Date(
  * their own when the edition says so; drafts are never shown; jurors in conflict with the
  * application have no review here (their reviews are recused).
  */
-export function colleagueReviews({ reviewId, userId }: { reviewId: string; userId: string }): { hidden: true } | { hidden: false; reviews: { name: string; scores: Record<string, number>; comments: Record<string, string>; overallComment: string; confidence: number | null }[] } {
+export function colleagueReviews({ reviewId, userId }: { reviewId: string; userId: string }):
+  | { hidden: true }
+  | {
+      hidden: false;
+      reviews: {
+        name: string;
+        scores: Record<string, number>;
+        comments: Record<string, string>;
+        overallComment: string;
+        confidence: number | null;
+      }[];
+    } {
   const own = scopedReview(db(), reviewId, userId);
   if (!own) return { hidden: true };
   const edition = getJuryEdition({ editionId: own.editionId })!;
   if (edition.hideScoresUntilSubmitted && own.state !== "submitted") return { hidden: true };
   const others = db()
-    .select({ name: users.name, scores: reviews.scores, comments: reviews.comments, overallComment: reviews.overallComment, confidence: reviews.confidence })
+    .select({
+      name: users.name,
+      scores: reviews.scores,
+      comments: reviews.comments,
+      overallComment: reviews.overallComment,
+      confidence: reviews.confidence,
+    })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(and(eq(reviews.applicationId, own.applicationId), ne(reviews.id, own.id), eq(reviews.state, "submitted"), noConflict))
+    .where(
+      and(
+        eq(reviews.applicationId, own.applicationId),
+        ne(reviews.id, own.id),
+        eq(reviews.state, "submitted"),
+        noConflict,
+      ),
+    )
     .orderBy(asc(users.name))
     .all();
   return { hidden: false, reviews: others };

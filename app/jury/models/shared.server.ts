@@ -45,7 +45,15 @@ export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | 
 /** The edition's jurors still serving (a replaced one has left), in name order. */
 export function activeJurors(editionId: string, tx: Tx | DB = db()) {
   return tx
-    .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale, country: juryMembers.country, languages: juryMembers.languages, expertise: juryMembers.expertise })
+    .select({
+      id: juryMembers.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      country: juryMembers.country,
+      languages: juryMembers.languages,
+      expertise: juryMembers.expertise,
+    })
     .from(juryMembers)
     .innerJoin(users, eq(users.id, juryMembers.userId))
     .where(and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
@@ -80,5 +88,8 @@ export const clampPage = (page: number, total: number) => Math.min(Math.max(1, p
 const confirmed = eq(conflicts.status, "confirmed");
 /** Proposed or confirmed: what the assignment must avoid and what a juror's views leave out. */
 export const standing = ne(conflicts.status, "dismissed");
-/** No confirmed conflict of any source between this juror and this application (a proposal leaves the review in place until decided). */
+/**
+ * No confirmed conflict of any source between this juror and this application (a proposal leaves the review in place
+ * until decided).
+ */
 export const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;

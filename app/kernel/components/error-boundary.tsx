@@ -5,7 +5,9 @@ import { useT } from "./i18n";
  * The message for an error page. 400, 413 and 415 come from readForm (a body that could not be
  * read as the form expects): the person is told nothing changed, not that the service failed.
  */
-export function errorMessageKey(status: number): "errors.page_not_found" | "errors.forbidden" | "errors.bad_request" | "errors.unexpected" {
+export function errorMessageKey(
+  status: number,
+): "errors.page_not_found" | "errors.forbidden" | "errors.bad_request" | "errors.unexpected" {
   if (status === 404) return "errors.page_not_found";
   if (status === 403) return "errors.forbidden";
   if (status >= 400 && status < 500) return "errors.bad_request";

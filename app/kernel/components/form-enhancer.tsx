@@ -5,7 +5,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
-import { set, useFieldArray, useForm, type Control, type FieldValues, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
+import {
+  set,
+  useFieldArray,
+  useForm,
+  type Control,
+  type FieldValues,
+  type Resolver,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 import type * as z from "zod";
 // Types only: a value imported from the app would make the bundler split the first-visit chunks.
 import type { RowBinding } from "./field-rows";
@@ -26,7 +34,10 @@ const UNBOUND = new Set(["hidden", "file", "submit", "button", "reset", "image"]
 /** The inputs a person fills in, a radio group's checked button first (see bindInputs). */
 function bindable(form: HTMLFormElement): Bindable[] {
   const inputs = [...form.elements].filter(
-    (el): el is Bindable => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && !!el.name && !UNBOUND.has(el.type),
+    (el): el is Bindable =>
+      (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) &&
+      !!el.name &&
+      !UNBOUND.has(el.type),
   );
   const checkedFirst = (el: Bindable) => (el instanceof HTMLInputElement && el.type === "radio" && el.checked ? 0 : 1);
   return inputs.sort((a, b) => checkedFirst(a) - checkedFirst(b));
@@ -46,7 +57,17 @@ function renderedValues(inputs: Bindable[]): FieldValues {
       set(values, name, (els as HTMLInputElement[]).find((el) => el.defaultChecked)?.value ?? null);
     } else if (first instanceof HTMLInputElement && first.type === "checkbox") {
       const boxes = els as HTMLInputElement[];
-      set(values, name, boxes.length > 1 ? boxes.filter((el) => el.defaultChecked).map((el) => el.value) : first.hasAttribute("value") && first.value !== "" ? (first.defaultChecked ? first.value : false) : first.defaultChecked);
+      set(
+        values,
+        name,
+        boxes.length > 1
+          ? boxes.filter((el) => el.defaultChecked).map((el) => el.value)
+          : first.hasAttribute("value") && first.value !== ""
+            ? first.defaultChecked
+              ? first.value
+              : false
+            : first.defaultChecked,
+      );
     } else if (first instanceof HTMLSelectElement) {
       const options = [...first.options];
       set(values, name, (options.find((o) => o.defaultSelected) ?? options[0])?.value ?? "");
@@ -67,7 +88,8 @@ function flatErrors(errors: object, prefix = "", out: FieldErrors = {}): FieldEr
   for (const [key, value] of Object.entries(errors)) {
     if (key === "ref" || key === "types" || !value || typeof value !== "object") continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof (value as { message?: unknown }).message === "string") out[path || "form"] = { message: (value as { message: string }).message };
+    if (typeof (value as { message?: unknown }).message === "string")
+      out[path || "form"] = { message: (value as { message: string }).message };
     // A name may also be the start of others ("score" and "score.impact"): look below it too.
     flatErrors(value, path, out);
   }
@@ -75,7 +97,14 @@ function flatErrors(errors: object, prefix = "", out: FieldErrors = {}): FieldEr
 }
 
 // A draft becomes the new reference for "changed" without touching the inputs or the errors.
-const KEEP_INPUTS = { keepValues: true, keepFieldsRef: true, keepErrors: true, keepTouched: true, keepIsSubmitted: true, keepSubmitCount: true } as const;
+const KEEP_INPUTS = {
+  keepValues: true,
+  keepFieldsRef: true,
+  keepErrors: true,
+  keepTouched: true,
+  keepIsSubmitted: true,
+  keepSubmitCount: true,
+} as const;
 
 /** Renders nothing: binds the form, then hands its control and its submit handler to ValidatedForm. */
 export function FormEnhancer({
@@ -97,7 +126,8 @@ export function FormEnhancer({
   const submit = useSubmit();
   // react-hook-form's values nest dotted names and make checkboxes booleans; the action parses the
   // post. So zodResolver checks the post itself, exactly what the action will run the schema on.
-  const resolver: Resolver = (_values, context, options) => zodResolver(schema as never)(postOf(form, submitter.current), context, options as never) as never;
+  const resolver: Resolver = (_values, context, options) =>
+    zodResolver(schema as never)(postOf(form, submitter.current), context, options as never) as never;
   const methods = useForm({ mode: "onSubmit", reValidateMode: "onSubmit", shouldFocusError: false, resolver });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const dirty = useRef(false);
@@ -156,7 +186,9 @@ export function FormEnhancer({
           const parsed = schema.safeParse(postOf(form, pressed));
           const issues = parsed.success ? {} : toErrors(parsed.error);
           found = {};
-          for (const key of [...Object.keys(issues), ...Object.keys(flat)]) if (flat[key] && !found[key]) found[key] = { ...flat[key], ...(issues[key]?.vars ? { vars: issues[key].vars } : {}) };
+          for (const key of [...Object.keys(issues), ...Object.keys(flat)])
+            if (flat[key] && !found[key])
+              found[key] = { ...flat[key], ...(issues[key]?.vars ? { vars: issues[key].vars } : {}) };
         },
       )();
       return found;
@@ -216,9 +248,13 @@ export function EnhancedFieldRows({
   useEffect(() => {
     const wanted = focusBack.get(control);
     focusBack.delete(control);
-    const el = wanted && document.activeElement?.id !== wanted.id ? (document.getElementById(wanted.id) as HTMLInputElement | null) : null;
+    const el =
+      wanted && document.activeElement?.id !== wanted.id
+        ? (document.getElementById(wanted.id) as HTMLInputElement | null)
+        : null;
     el?.focus();
-    if (el && wanted?.start != null && typeof el.setSelectionRange === "function") el.setSelectionRange(wanted.start, wanted.end);
+    if (el && wanted?.start != null && typeof el.setSelectionRange === "function")
+      el.setSelectionRange(wanted.start, wanted.end);
   }, [control]);
   return (
     <>
@@ -226,7 +262,10 @@ export function EnhancedFieldRows({
         <Fragment key={field.id}>
           {row(
             index,
-            (path, key) => ({ ...control.register(path), defaultValue: String((field as Record<string, unknown>)[key] ?? "") }),
+            (path, key) => ({
+              ...control.register(path),
+              defaultValue: String((field as Record<string, unknown>)[key] ?? ""),
+            }),
             () => {
               remove(index);
               // The removed row took the focused button with it: the next place to act from.
@@ -235,7 +274,13 @@ export function EnhancedFieldRows({
           )}
         </Fragment>
       ))}
-      <button type="button" className="button secondary" ref={addButton} disabled={fields.length >= max} onClick={() => append(blank)}>
+      <button
+        type="button"
+        className="button secondary"
+        ref={addButton}
+        disabled={fields.length >= max}
+        onClick={() => append(blank)}
+      >
         {addLabel}
       </button>
     </>

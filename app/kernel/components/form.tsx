@@ -16,7 +16,9 @@ export interface FormResult {
   values?: Record<string, unknown>;
 }
 
-/** Saving a draft by itself, `delay` ms after the last change, when something differs from the last draft or the page. */
+/**
+ * Saving a draft by itself, `delay` ms after the last change, when something differs from the last draft or the page.
+ */
 export interface Autosave {
   enabled: boolean;
   delay: number;
@@ -108,13 +110,17 @@ export function ValidatedForm({
     // A new answer from the server replaces what the browser found, and, as after a full page
     // load without JavaScript, passwords are never kept.
     setClientErrors(null);
-    if (result?.errors) formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => (input.value = ""));
+    if (result?.errors)
+      formRef.current
+        ?.querySelectorAll<HTMLInputElement>('input[type="password"]')
+        .forEach((input) => (input.value = ""));
   }, [result]);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) {
       summaryRef.current?.focus();
-      if (!document.title.startsWith(t("title.error_prefix"))) document.title = t("title.error_prefix") + document.title;
+      if (!document.title.startsWith(t("title.error_prefix")))
+        document.title = t("title.error_prefix") + document.title;
     }
   }, [errors, t]);
 
@@ -156,12 +162,27 @@ export function ValidatedForm({
   );
 }
 
-function ErrorSummary({ errors, formId, summaryRef }: { errors: FieldErrors; formId: string; summaryRef: React.RefObject<HTMLDivElement> }) {
+function ErrorSummary({
+  errors,
+  formId,
+  summaryRef,
+}: {
+  errors: FieldErrors;
+  formId: string;
+  summaryRef: React.RefObject<HTMLDivElement>;
+}) {
   const t = useT();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={`${formId}-error-title`} tabIndex={-1} ref={summaryRef} autoFocus>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby={`${formId}-error-title`}
+      tabIndex={-1}
+      ref={summaryRef}
+      autoFocus
+    >
       <h2 id={`${formId}-error-title`}>{t("errors.summary_title")}</h2>
       <ul>
         {entries.map(([name, error]) => (
@@ -186,7 +207,13 @@ function useField(name: string) {
   return { inputId: fieldId(id, name), error, value: raw === undefined || raw === null ? undefined : String(raw) };
 }
 
-export function FieldError({ id, error }: { id: string; error?: { message: string; vars?: Record<string, string | number> } }) {
+export function FieldError({
+  id,
+  error,
+}: {
+  id: string;
+  error?: { message: string; vars?: Record<string, string | number> };
+}) {
   const t = useT();
   if (!error) return null;
   return (
@@ -246,7 +273,17 @@ export function TextField({
 }
 
 /** A file input whose error comes from the browser's check or from the server alike. */
-export function FileField({ name, label, hint, accept }: { name: string; label: string; hint: string; accept: string }) {
+export function FileField({
+  name,
+  label,
+  hint,
+  accept,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  accept: string;
+}) {
   const { inputId, error } = useField(name);
   return (
     <div className={error ? "field has-error" : "field"}>
@@ -255,7 +292,14 @@ export function FileField({ name, label, hint, accept }: { name: string; label: 
         {hint}
       </p>
       <FieldError id={inputId} error={error} />
-      <input type="file" id={inputId} name={name} accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} />
+      <input
+        type="file"
+        id={inputId}
+        name={name}
+        accept={accept}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+      />
     </div>
   );
 }
@@ -283,7 +327,13 @@ export function SelectField({
         </p>
       ) : null}
       <FieldError id={inputId} error={error} />
-      <select id={inputId} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)}>
+      <select
+        id={inputId}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -295,10 +345,24 @@ export function SelectField({
   );
 }
 
-export function RadioGroup({ name, legend, hint, options }: { name: string; legend: string; hint?: string; options: { value: string; label: string }[] }) {
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
   const { inputId, error, value } = useField(name);
   return (
-    <fieldset className={error ? "field has-error" : "field"} id={inputId} aria-describedby={describedBy(inputId, hint, error)}>
+    <fieldset
+      className={error ? "field has-error" : "field"}
+      id={inputId}
+      aria-describedby={describedBy(inputId, hint, error)}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p className="hint" id={`${inputId}-hint`}>
@@ -308,7 +372,13 @@ export function RadioGroup({ name, legend, hint, options }: { name: string; lege
       <FieldError id={inputId} error={error} />
       {options.map((option) => (
         <div className="radio" key={option.value}>
-          <input type="radio" id={`${inputId}-${option.value}`} name={name} value={option.value} defaultChecked={value === option.value} />
+          <input
+            type="radio"
+            id={`${inputId}-${option.value}`}
+            name={name}
+            value={option.value}
+            defaultChecked={value === option.value}
+          />
           <label htmlFor={`${inputId}-${option.value}`}>{option.label}</label>
         </div>
       ))}
@@ -327,7 +397,17 @@ export function Checkbox({ name, label }: { name: string; label: string }) {
   );
 }
 
-export function SubmitButton({ children, name, value, secondary }: { children: ReactNode; name?: string; value?: string; secondary?: boolean }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  secondary,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  secondary?: boolean;
+}) {
   return (
     <button type="submit" name={name} value={value} className={secondary ? "button secondary" : "button"}>
       {children}

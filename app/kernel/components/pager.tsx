@@ -5,7 +5,19 @@ import { useT } from "./i18n";
  * Previous / next links that keep the other query parameters; plain links, no JavaScript. Two
  * pagers on one page need their own query parameter (param) and accessible name (label).
  */
-export function Pager({ page, pages, search, param = "page", label }: { page: number; pages: number; search: string; param?: string; label?: string }) {
+export function Pager({
+  page,
+  pages,
+  search,
+  param = "page",
+  label,
+}: {
+  page: number;
+  pages: number;
+  search: string;
+  param?: string;
+  label?: string;
+}) {
   const t = useT();
   if (pages <= 1) return null;
   const href = (p: number) => {

@@ -40,7 +40,8 @@ export function parisLocalToInstant(local: string): Date | null {
   const [y, mo, d, h, mi] = m.slice(1).map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   const check = new Date(asUtc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59)
+    return null;
   // Two rounds: the offset at the first guess may differ from the offset at the answer.
   const first = asUtc - parisOffset(asUtc);
   const second = asUtc - parisOffset(first);

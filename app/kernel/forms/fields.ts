@@ -4,7 +4,11 @@ import * as z from "zod";
 import { LOCALES } from "../i18n";
 
 export const requiredText = (max = 200) =>
-  z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(max, { error: "errors.too_long" });
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, { error: "errors.required" })
+    .max(max, { error: "errors.too_long" });
 
 export const email = z
   .string({ error: "errors.required" })
@@ -22,20 +26,40 @@ export const newPassword = z
   .min(12, { error: "errors.password_short" })
   .max(200, { error: "errors.too_long" });
 
-export const password = z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(200, { error: "errors.too_long" });
+export const password = z
+  .string({ error: "errors.required" })
+  .min(1, { error: "errors.required" })
+  .max(200, { error: "errors.too_long" });
 
 /** A file input's value as FormData gives it (a File in the browser, Remix's File on the server). */
 export type ChosenFile = { name: string; size: number };
 export const isFile = (v: unknown): v is ChosenFile =>
-  typeof v === "object" && v !== null && typeof (v as ChosenFile).size === "number" && typeof (v as ChosenFile).name === "string";
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as ChosenFile).size === "number" &&
+  typeof (v as ChosenFile).name === "string";
 
 /**
  * A file field checked in the browser before a long upload on a slow line: chosen, and at most
  * `maxBytes`. Where the action reads the file apart (validateForm passes strings only), the
  * field is absent and passes here; the action's own checks of the bytes then apply.
  */
-export function fileField({ maxBytes, required, tooBig, vars, optionalWhenAbsent = false }: { maxBytes: number; required: string; tooBig: string; vars?: Record<string, string | number>; optionalWhenAbsent?: boolean }) {
-  const chosen = z.custom<ChosenFile>((v) => isFile(v) && v.size > 0, { error: required }).refine((v) => v.size <= maxBytes, { error: tooBig, params: vars });
+export function fileField({
+  maxBytes,
+  required,
+  tooBig,
+  vars,
+  optionalWhenAbsent = false,
+}: {
+  maxBytes: number;
+  required: string;
+  tooBig: string;
+  vars?: Record<string, string | number>;
+  optionalWhenAbsent?: boolean;
+}) {
+  const chosen = z
+    .custom<ChosenFile>((v) => isFile(v) && v.size > 0, { error: required })
+    .refine((v) => v.size <= maxBytes, { error: tooBig, params: vars });
   return optionalWhenAbsent ? chosen.optional() : chosen;
 }
 
@@ -44,7 +68,12 @@ export function fileField({ maxBytes, required, tooBig, vars, optionalWhenAbsent
  * index order, each with every key ("" when absent). Indexes from `max` on are not read, so a
  * forged index cannot make a huge list.
  */
-export function postedRows(data: Record<string, unknown>, name: string, keys: readonly string[], max: number): Record<string, string>[] {
+export function postedRows(
+  data: Record<string, unknown>,
+  name: string,
+  keys: readonly string[],
+  max: number,
+): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
   const pattern = new RegExp(`^${name}\\.(\\d+)\\.(\\w+)$`);
   for (const [field, value] of Object.entries(data)) {

@@ -2,5 +2,12 @@
 // does not put zod in a page's first-visit bundle.
 
 export function splitList(value: string | undefined, separator = /[\s,]+/): string[] {
-  return [...new Set((value ?? "").split(separator).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? "")
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -37,7 +37,10 @@ function boundaryOf(contentType: string): string | null {
  * with a usable boundary (else 415), not compressed (415: nothing here inflates bodies), and at
  * most `maxBytes` (413, reading stops there). Throws those responses; never a 500.
  */
-export async function readFormBody(request: Request, { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {}): Promise<FormBody> {
+export async function readFormBody(
+  request: Request,
+  { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {},
+): Promise<FormBody> {
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0].trim().toLowerCase();
   let kind: FormBody["kind"];
@@ -47,7 +50,8 @@ export async function readFormBody(request: Request, { maxBytes = MAX_FORM_BYTES
     kind = "multipart";
   } else refuse(415, "Unsupported Media Type: send application/x-www-form-urlencoded or multipart/form-data");
   const encoding = (request.headers.get("Content-Encoding") ?? "identity").trim().toLowerCase();
-  if (encoding !== "identity" && encoding !== "") refuse(415, "Unsupported Media Type: compressed bodies are not accepted");
+  if (encoding !== "identity" && encoding !== "")
+    refuse(415, "Unsupported Media Type: compressed bodies are not accepted");
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) refuse(413, "Payload Too Large");
   if (request.bodyUsed) refuse(400, "Bad Request: the body was already read");
@@ -85,7 +89,11 @@ export async function parseFormBody(body: FormBody): Promise<FormData> {
       for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
       return form;
     }
-    const copy = new Request("http://form.invalid/", { method: "POST", headers: { "Content-Type": body.contentType }, body: body.bytes as unknown as BodyInit });
+    const copy = new Request("http://form.invalid/", {
+      method: "POST",
+      headers: { "Content-Type": body.contentType },
+      body: body.bytes as unknown as BodyInit,
+    });
     return await copy.formData();
   } catch {
     refuse(400, "Bad Request: the form could not be parsed");
@@ -117,10 +125,16 @@ export function formValues(body: FormData): Record<string, string> {
   return values;
 }
 
-export type Validated<T> = { ok: true; data: T; values: Record<string, unknown> } | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
+export type Validated<T> =
+  | { ok: true; data: T; values: Record<string, unknown> }
+  | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
 
 /** Reads a url-encoded or multipart body as strings and validates it with a form's schema. */
-export async function validateForm<S extends z.ZodType>(request: Request, schema: S, formData?: FormData): Promise<Validated<z.infer<S>>> {
+export async function validateForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  formData?: FormData,
+): Promise<Validated<z.infer<S>>> {
   const values: Record<string, unknown> = formValues(formData ?? (await readForm(request)));
   const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error), values: keptValues(values) };
@@ -128,6 +142,10 @@ export async function validateForm<S extends z.ZodType>(request: Request, schema
 }
 
 /** One error; a failure that names no field is the whole form's. */
-export function fieldError(field: string | undefined, message: string, vars?: Record<string, string | number>): FieldErrors {
+export function fieldError(
+  field: string | undefined,
+  message: string,
+  vars?: Record<string, string | number>,
+): FieldErrors {
   return { [field ?? "form"]: { message, vars } };
 }

@@ -9,7 +9,11 @@ export const coreTriples = {
     "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
     "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   ],
-  "app.short_name": ["UNESCO ICT in Education Prize", "Prix UNESCO TIC dans l’éducation", "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم"],
+  "app.short_name": [
+    "UNESCO ICT in Education Prize",
+    "Prix UNESCO TIC dans l’éducation",
+    "جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
+  ],
   "title.error_prefix": ["Error: ", "Erreur : ", "خطأ: "],
   "time.local": ["your time: {time}", "votre heure : {time}", "بتوقيتك: {time}"],
   "nav.skip": ["Skip to main content", "Aller au contenu principal", "الانتقال إلى المحتوى الرئيسي"],
@@ -94,14 +98,22 @@ export const coreTriples = {
     "Un compte existe déjà avec cette adresse électronique. Connectez-vous ou réinitialisez votre mot de passe",
     "يوجد بالفعل حساب بعنوان البريد الإلكتروني هذا. سجّل الدخول أو أعد تعيين كلمة المرور",
   ],
-  "errors.password_short": ["Your password must be at least 12 characters long", "Votre mot de passe doit comporter au moins 12 caractères", "يجب أن تتألف كلمة المرور من 12 حرفاً على الأقل"],
+  "errors.password_short": [
+    "Your password must be at least 12 characters long",
+    "Votre mot de passe doit comporter au moins 12 caractères",
+    "يجب أن تتألف كلمة المرور من 12 حرفاً على الأقل",
+  ],
   "errors.password_common": [
     "This password is too common and easy to guess. Choose another one",
     "Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre",
     "كلمة المرور هذه شائعة جداً ويسهل تخمينها. اختر كلمة مرور أخرى",
   ],
   "errors.password_wrong": ["The password is not correct", "Le mot de passe est incorrect", "كلمة المرور غير صحيحة"],
-  "errors.login_failed": ["The e-mail address or the password is not correct", "L’adresse électronique ou le mot de passe est incorrect", "عنوان البريد الإلكتروني أو كلمة المرور غير صحيح"],
+  "errors.login_failed": [
+    "The e-mail address or the password is not correct",
+    "L’adresse électronique ou le mot de passe est incorrect",
+    "عنوان البريد الإلكتروني أو كلمة المرور غير صحيح",
+  ],
   "errors.login_locked": [
     "[minutes] one: Too many failed sign-in attempts. For your security, try again in 1 minute | other: Too many failed sign-in attempts. For your security, try again in {minutes} minutes",
     "[minutes] one: Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minute | other: Trop de tentatives de connexion infructueuses. Pour votre sécurité, réessayez dans {minutes} minutes",
@@ -128,20 +140,48 @@ export const coreTriples = {
     "Choisissez l’entité de désignation que représente le responsable des désignations",
     "اختر الجهة المرشِّحة التي يمثلها هذا الشخص",
   ],
-  "errors.entity_unknown": ["This nominating entity does not exist", "Cette entité de désignation n’existe pas", "هذه الجهة المرشِّحة غير موجودة"],
-  "errors.edition_required": ["Choose the edition the juror serves on", "Choisissez l’édition pour laquelle le membre du jury siège", "اختر الدورة التي سيشارك عضو لجنة التحكيم في تحكيمها"],
+  "errors.entity_unknown": [
+    "This nominating entity does not exist",
+    "Cette entité de désignation n’existe pas",
+    "هذه الجهة المرشِّحة غير موجودة",
+  ],
+  "errors.edition_required": [
+    "Choose the edition the juror serves on",
+    "Choisissez l’édition pour laquelle le membre du jury siège",
+    "اختر الدورة التي سيشارك عضو لجنة التحكيم في تحكيمها",
+  ],
   "errors.edition_unknown": ["This edition does not exist", "Cette édition n’existe pas", "هذه الدورة غير موجودة"],
   "errors.entity_kind_invalid": ["Choose the kind of entity", "Choisissez le type d’entité", "اختر نوع الجهة"],
-  "errors.entity_name_taken": ["A nominating entity with this name already exists", "Une entité de désignation portant ce nom existe déjà", "توجد بالفعل جهة مرشِّحة بهذا الاسم"],
-  "errors.entity_country_taken": ["This country already has a National Commission", "Ce pays a déjà une Commission nationale", "لهذا البلد لجنة وطنية بالفعل"],
-  "errors.country_required": ["Choose the country of the National Commission", "Choisissez le pays de la Commission nationale", "اختر بلد اللجنة الوطنية"],
-  "errors.country_invalid": ["Choose a country from the list", "Choisissez un pays dans la liste", "اختر بلداً من القائمة"],
+  "errors.entity_name_taken": [
+    "A nominating entity with this name already exists",
+    "Une entité de désignation portant ce nom existe déjà",
+    "توجد بالفعل جهة مرشِّحة بهذا الاسم",
+  ],
+  "errors.entity_country_taken": [
+    "This country already has a National Commission",
+    "Ce pays a déjà une Commission nationale",
+    "لهذا البلد لجنة وطنية بالفعل",
+  ],
+  "errors.country_required": [
+    "Choose the country of the National Commission",
+    "Choisissez le pays de la Commission nationale",
+    "اختر بلد اللجنة الوطنية",
+  ],
+  "errors.country_invalid": [
+    "Choose a country from the list",
+    "Choisissez un pays dans la liste",
+    "اختر بلداً من القائمة",
+  ],
   "errors.url_invalid": [
     "Enter a full web address starting with https://, like https://example.org",
     "Saisissez une adresse web complète commençant par https://, comme https://exemple.org",
     "أدخل عنوان ويب كاملاً يبدأ بـ https://، مثل https://example.org",
   ],
-  "errors.month_invalid": ["Enter a month as year and month, like 2023-09", "Saisissez un mois sous la forme année-mois, comme 2023-09", "أدخل الشهر بصيغة السنة-الشهر، مثل 2023-09"],
+  "errors.month_invalid": [
+    "Enter a month as year and month, like 2023-09",
+    "Saisissez un mois sous la forme année-mois, comme 2023-09",
+    "أدخل الشهر بصيغة السنة-الشهر، مثل 2023-09",
+  ],
   "errors.phone_invalid": [
     "Enter a telephone number with its country code, like +33 1 45 68 10 00",
     "Saisissez un numéro de téléphone avec l’indicatif du pays, comme +33 1 45 68 10 00",
@@ -153,9 +193,17 @@ export const coreTriples = {
     "[words] one: Cette section compte {words} mot : la limite est de {limit} | other: Cette section compte {words} mots : la limite est de {limit}",
     "[words] zero: لا يحتوي هذا القسم على أي كلمة: الحد الأقصى {limit} | one: يحتوي هذا القسم على كلمة واحدة: الحد الأقصى {limit} | two: يحتوي هذا القسم على كلمتين: الحد الأقصى {limit} | few: يحتوي هذا القسم على {words} كلمات: الحد الأقصى {limit} | many: يحتوي هذا القسم على {words} كلمة: الحد الأقصى {limit} | other: يحتوي هذا القسم على {words} كلمة: الحد الأقصى {limit}",
   ],
-  "errors.intent_invalid": ["This action is not recognised", "Cette action n’est pas reconnue", "هذا الإجراء غير معروف"],
+  "errors.intent_invalid": [
+    "This action is not recognised",
+    "Cette action n’est pas reconnue",
+    "هذا الإجراء غير معروف",
+  ],
   "errors.confirm_required": ["Tick the box to confirm", "Cochez la case pour confirmer", "ضع علامة في المربع للتأكيد"],
-  "errors.session_unknown": ["This session does not exist or has already ended", "Cette session n’existe pas ou est déjà terminée", "هذه الجلسة غير موجودة أو انتهت بالفعل"],
+  "errors.session_unknown": [
+    "This session does not exist or has already ended",
+    "Cette session n’existe pas ou est déjà terminée",
+    "هذه الجلسة غير موجودة أو انتهت بالفعل",
+  ],
   "errors.not_found": ["Not found", "Introuvable", "غير موجود"],
   "errors.page_not_found": ["Page not found", "Page introuvable", "الصفحة غير موجودة"],
   "errors.page_not_found_help": [
@@ -163,19 +211,31 @@ export const coreTriples = {
     "Si vous avez saisi l’adresse, vérifiez qu’elle est correcte. Si vous avez suivi un lien, il est peut-être périmé, ou vous n’avez peut-être pas accès à cette page.",
     "إذا كتبت العنوان بنفسك، فتحقق من صحته. وإذا اتبعت رابطاً، فقد يكون قديماً أو قد لا تكون لديك صلاحية الوصول إلى هذه الصفحة.",
   ],
-  "errors.forbidden": ["You cannot do this", "Vous ne pouvez pas effectuer cette action", "لا يمكنك القيام بهذا الإجراء"],
+  "errors.forbidden": [
+    "You cannot do this",
+    "Vous ne pouvez pas effectuer cette action",
+    "لا يمكنك القيام بهذا الإجراء",
+  ],
   "errors.forbidden_help": [
     "This request was refused. Go back and try again from the page itself.",
     "Cette demande a été refusée. Revenez en arrière et réessayez depuis la page elle-même.",
     "رُفض هذا الطلب. ارجع وأعد المحاولة من الصفحة نفسها.",
   ],
-  "errors.bad_request": ["This request could not be read", "Cette demande n’a pas pu être lue", "تعذّرت قراءة هذا الطلب"],
+  "errors.bad_request": [
+    "This request could not be read",
+    "Cette demande n’a pas pu être lue",
+    "تعذّرت قراءة هذا الطلب",
+  ],
   "errors.bad_request_help": [
     "Nothing was changed. Go back to the page and send the form from there again.",
     "Rien n’a été modifié. Revenez à la page et renvoyez le formulaire depuis celle-ci.",
     "لم يتغير شيء. ارجع إلى الصفحة وأرسل النموذج منها مرة أخرى.",
   ],
-  "errors.unexpected": ["Sorry, there is a problem with the service", "Désolé, le service rencontre un problème", "عذراً، توجد مشكلة في الخدمة"],
+  "errors.unexpected": [
+    "Sorry, there is a problem with the service",
+    "Désolé, le service rencontre un problème",
+    "عذراً، توجد مشكلة في الخدمة",
+  ],
   "errors.unexpected_help": [
     "Nothing you entered was changed. Try again later.",
     "Rien de ce que vous avez saisi n’a été modifié. Réessayez plus tard.",
@@ -208,7 +268,11 @@ export const coreTriples = {
     "بقيت خطوة واحدة: فعّل حساب {email}. سيتم تسجيل دخولك مباشرة.",
   ],
   "register.confirm_submit": ["Activate my account", "Activer mon compte", "تفعيل حسابي"],
-  "register.confirm_invalid_title": ["This link cannot be used", "Ce lien ne peut pas être utilisé", "لا يمكن استخدام هذا الرابط"],
+  "register.confirm_invalid_title": [
+    "This link cannot be used",
+    "Ce lien ne peut pas être utilisé",
+    "لا يمكن استخدام هذا الرابط",
+  ],
   "register.start_again": ["Create an account again", "Créer un compte à nouveau", "إنشاء حساب من جديد"],
 
   "forgot.title": ["Reset your password", "Réinitialiser votre mot de passe", "إعادة تعيين كلمة المرور"],
@@ -237,7 +301,11 @@ export const coreTriples = {
     "أنشئ أول حساب للأمانة. لا يصلح هذا الرابط إلا لمرة واحدة.",
   ],
   "setup.submit": ["Create the secretariat account", "Créer le compte du secrétariat", "إنشاء حساب الأمانة"],
-  "setup.invalid_title": ["This setup link cannot be used", "Ce lien de configuration ne peut pas être utilisé", "لا يمكن استخدام رابط الإعداد هذا"],
+  "setup.invalid_title": [
+    "This setup link cannot be used",
+    "Ce lien de configuration ne peut pas être utilisé",
+    "لا يمكن استخدام رابط الإعداد هذا",
+  ],
   "setup.invalid_text": [
     "The system has already been set up, or this link was replaced by a newer one. Sign in instead.",
     "Le système a déjà été configuré, ou ce lien a été remplacé par un lien plus récent. Connectez-vous plutôt.",
@@ -245,23 +313,51 @@ export const coreTriples = {
   ],
 
   "invitation.title": ["Accept your invitation", "Accepter votre invitation", "قبول الدعوة"],
-  "invitation.intro": ["This invitation is for {email}:", "Cette invitation est adressée à {email} :", "هذه الدعوة موجّهة إلى {email} بصفة:"],
-  "invitation.as_nominator": ["member of {entity}, a nominating entity.", "membre de {entity}, entité de désignation.", "عضو في {entity}، وهي جهة مرشِّحة."],
-  "invitation.as_juror": ["member of the International Jury of the {year} edition.", "membre du Jury international de l’édition {year}.", "عضو في لجنة التحكيم الدولية لدورة عام {year}."],
-  "invitation.as_secretariat": ["member of the prize secretariat.", "membre du secrétariat du prix.", "عضو في أمانة الجائزة."],
+  "invitation.intro": [
+    "This invitation is for {email}:",
+    "Cette invitation est adressée à {email} :",
+    "هذه الدعوة موجّهة إلى {email} بصفة:",
+  ],
+  "invitation.as_nominator": [
+    "member of {entity}, a nominating entity.",
+    "membre de {entity}, entité de désignation.",
+    "عضو في {entity}، وهي جهة مرشِّحة.",
+  ],
+  "invitation.as_juror": [
+    "member of the International Jury of the {year} edition.",
+    "membre du Jury international de l’édition {year}.",
+    "عضو في لجنة التحكيم الدولية لدورة عام {year}.",
+  ],
+  "invitation.as_secretariat": [
+    "member of the prize secretariat.",
+    "membre du secrétariat du prix.",
+    "عضو في أمانة الجائزة.",
+  ],
   "invitation.existing_account": [
     "You already have an account with this address. Confirm with your password to add this role to it.",
     "Vous avez déjà un compte avec cette adresse. Confirmez avec votre mot de passe pour y ajouter ce rôle.",
     "لديك بالفعل حساب بهذا العنوان. أكّد بكلمة المرور لإضافة هذا الدور إلى حسابك.",
   ],
   "invitation.submit": ["Accept the invitation", "Accepter l’invitation", "قبول الدعوة"],
-  "invitation.invalid_title": ["This invitation cannot be used", "Cette invitation ne peut pas être utilisée", "لا يمكن استخدام هذه الدعوة"],
+  "invitation.invalid_title": [
+    "This invitation cannot be used",
+    "Cette invitation ne peut pas être utilisée",
+    "لا يمكن استخدام هذه الدعوة",
+  ],
 
   "language.title": ["Language", "Langue", "اللغة"],
 
   "dashboard.title": ["Your workspace", "Votre espace de travail", "مساحة عملك"],
-  "dashboard.welcome": ["Welcome, {name}. Your account has been created.", "Bienvenue, {name}. Votre compte a été créé.", "مرحباً {name}. تم إنشاء حسابك."],
-  "dashboard.signed_in_as": ["Signed in as {name}.", "Session ouverte au nom de {name}.", "تم تسجيل دخولك باسم {name}."],
+  "dashboard.welcome": [
+    "Welcome, {name}. Your account has been created.",
+    "Bienvenue, {name}. Votre compte a été créé.",
+    "مرحباً {name}. تم إنشاء حسابك.",
+  ],
+  "dashboard.signed_in_as": [
+    "Signed in as {name}.",
+    "Session ouverte au nom de {name}.",
+    "تم تسجيل دخولك باسم {name}.",
+  ],
   "dashboard.applicant_title": ["Your applications", "Vos candidatures", "طلباتك"],
   "dashboard.nominator_title": ["Nominations", "Désignations", "الترشيحات"],
   "dashboard.juror_title": ["International Jury", "Jury international", "لجنة التحكيم الدولية"],
@@ -273,7 +369,11 @@ export const coreTriples = {
     "ابدأ طلب ترشيح عندما تكون الدعوة مفتوحة، وتابع مراحل معالجته.",
   ],
   "dashboard.applicant_link": ["Your applications", "Vos candidatures", "طلباتك"],
-  "dashboard.nominator_link": ["Applications sent to your entity", "Candidatures adressées à votre entité", "الطلبات المرسلة إلى جهتك"],
+  "dashboard.nominator_link": [
+    "Applications sent to your entity",
+    "Candidatures adressées à votre entité",
+    "الطلبات المرسلة إلى جهتك",
+  ],
   "dashboard.juror_link": ["Your jury workspace", "Votre espace du jury", "مساحة عمل لجنة التحكيم"],
   "dashboard.juror_empty": [
     "Your assignments will appear here when the secretariat publishes them.",
@@ -282,8 +382,16 @@ export const coreTriples = {
   ],
   "nav.call": ["Call for nominations", "Appel à candidatures", "الدعوة إلى تقديم الترشيحات"],
   "nav.laureates": ["Laureates", "Lauréats", "الفائزون"],
-  "home.call_link": ["Read the current call for nominations", "Lire l’appel à candidatures en cours", "اقرأ الدعوة الحالية إلى تقديم الترشيحات"],
-  "home.laureates_link": ["See the laureates of every edition", "Voir les lauréats de chaque édition", "اطّلع على الفائزين في كل دورة"],
+  "home.call_link": [
+    "Read the current call for nominations",
+    "Lire l’appel à candidatures en cours",
+    "اقرأ الدعوة الحالية إلى تقديم الترشيحات",
+  ],
+  "home.laureates_link": [
+    "See the laureates of every edition",
+    "Voir les lauréats de chaque édition",
+    "اطّلع على الفائزين في كل دورة",
+  ],
   "secretariat.editions_link": ["Editions", "Éditions", "الدورات"],
   "secretariat.editions_text": [
     "Configure an edition, its criteria and rules, move it through its phases, and run its jury.",
@@ -304,17 +412,29 @@ export const coreTriples = {
   "edition_links.results": ["Results", "Résultats", "النتائج"],
   "edition_links.deliberation": ["Deliberation", "Délibération", "المداولة"],
   "edition_links.decision": ["Decision and announcement", "Décision et annonce", "القرار والإعلان"],
-  "edition_links.screening": ["Screening of this edition", "Examen de recevabilité de cette édition", "التحقق من أهلية هذه الدورة"],
+  "edition_links.screening": [
+    "Screening of this edition",
+    "Examen de recevabilité de cette édition",
+    "التحقق من أهلية هذه الدورة",
+  ],
   "jury_links.results": ["Results", "Résultats", "النتائج"],
   "jury_links.ballot": ["Deliberation ballot", "Bulletin de délibération", "ورقة التصويت في المداولة"],
   "pager.label": ["Pages", "Pages", "الصفحات"],
   "pager.previous": ["Previous page", "Page précédente", "الصفحة السابقة"],
   "pager.next": ["Next page", "Page suivante", "الصفحة التالية"],
   "pager.position": ["Page {page} of {pages}", "Page {page} sur {pages}", "الصفحة {page} من {pages}"],
-  "entities.back_to_list": ["Back to the nominating entities", "Retour aux entités de désignation", "العودة إلى الجهات المرشِّحة"],
+  "entities.back_to_list": [
+    "Back to the nominating entities",
+    "Retour aux entités de désignation",
+    "العودة إلى الجهات المرشِّحة",
+  ],
   "invitations.back_to_list": ["Back to the invitations", "Retour aux invitations", "العودة إلى الدعوات"],
   "dashboard.secretariat_title": ["Secretariat", "Secrétariat", "الأمانة"],
-  "dashboard.secretariat_link": ["Open the secretariat's workspace", "Ouvrir l’espace de travail du secrétariat", "فتح مساحة عمل الأمانة"],
+  "dashboard.secretariat_link": [
+    "Open the secretariat's workspace",
+    "Ouvrir l’espace de travail du secrétariat",
+    "فتح مساحة عمل الأمانة",
+  ],
 
   "account.title": ["Your account", "Votre compte", "حسابك"],
   "account.profile": ["Profile", "Profil", "الملف الشخصي"],
@@ -331,7 +451,11 @@ export const coreTriples = {
   "account.session_actions": ["Actions", "Actions", "الإجراءات"],
   "account.this_session": ["This device", "Cet appareil", "هذا الجهاز"],
   "account.revoke": ["Sign out this device", "Déconnecter cet appareil", "تسجيل الخروج من هذا الجهاز"],
-  "account.revoked": ["That device has been signed out.", "Cet appareil a été déconnecté.", "تم تسجيل الخروج من ذلك الجهاز."],
+  "account.revoked": [
+    "That device has been signed out.",
+    "Cet appareil a été déconnecté.",
+    "تم تسجيل الخروج من ذلك الجهاز.",
+  ],
 
   "secretariat.title": ["Secretariat", "Secrétariat", "الأمانة"],
   "secretariat.entities_text": [
@@ -355,7 +479,11 @@ export const coreTriples = {
   ],
   "entities.add": ["Add a nominating entity", "Ajouter une entité de désignation", "إضافة جهة مرشِّحة"],
   "entities.submit": ["Add the entity", "Ajouter l’entité", "إضافة الجهة"],
-  "entities.created": ["The nominating entity has been added.", "L’entité de désignation a été ajoutée.", "تمت إضافة الجهة المرشِّحة."],
+  "entities.created": [
+    "The nominating entity has been added.",
+    "L’entité de désignation a été ajoutée.",
+    "تمت إضافة الجهة المرشِّحة.",
+  ],
   "entities.members": ["Members", "Membres", "الأعضاء"],
   "entities.country_hint": [
     "Required for a National Commission; optional for an NGO (its headquarters).",
@@ -366,15 +494,27 @@ export const coreTriples = {
   "invitations.title": ["Invitations", "Invitations", "الدعوات"],
   "invitations.new": ["Invite someone", "Inviter une personne", "دعوة شخص"],
   "invitations.submit": ["Send the invitation", "Envoyer l’invitation", "إرسال الدعوة"],
-  "invitations.sent": ["The invitation has been sent by e-mail.", "L’invitation a été envoyée par courrier électronique.", "أُرسلت الدعوة بالبريد الإلكتروني."],
+  "invitations.sent": [
+    "The invitation has been sent by e-mail.",
+    "L’invitation a été envoyée par courrier électronique.",
+    "أُرسلت الدعوة بالبريد الإلكتروني.",
+  ],
   "invitations.list": ["Invitations sent", "Invitations envoyées", "الدعوات المرسلة"],
   "invitations.empty": ["No invitation sent yet.", "Aucune invitation envoyée pour le moment.", "لم تُرسل أي دعوة بعد."],
   "invitations.for": ["For", "Destinataire", "المدعو"],
   "invitations.status": ["Status", "Statut", "الحالة"],
   "invitations.accepted": ["Accepted on {date}", "Acceptée le {date}", "قُبلت في {date}"],
-  "invitations.pending": ["Waiting, valid until {date}", "En attente, valable jusqu’au {date}", "قيد الانتظار، صالحة حتى {date}"],
+  "invitations.pending": [
+    "Waiting, valid until {date}",
+    "En attente, valable jusqu’au {date}",
+    "قيد الانتظار، صالحة حتى {date}",
+  ],
   "invitations.expired": ["Expired", "Expirée", "منتهية الصلاحية"],
-  "invitations.chair": ["Chair of the jury (jurors only)", "Présidence du jury (membres du jury uniquement)", "رئيس لجنة التحكيم (لأعضاء لجنة التحكيم فقط)"],
+  "invitations.chair": [
+    "Chair of the jury (jurors only)",
+    "Présidence du jury (membres du jury uniquement)",
+    "رئيس لجنة التحكيم (لأعضاء لجنة التحكيم فقط)",
+  ],
   "invitations.language_hint": [
     "The invitation e-mail is written in this language.",
     "Le courrier électronique d’invitation est rédigé dans cette langue.",
@@ -390,7 +530,11 @@ export const coreTriples = {
     "Pour un membre du jury : l’édition dont il rejoindra le jury.",
     "لعضو لجنة التحكيم: الدورة التي سينضم إلى لجنة تحكيمها.",
   ],
-  "invitations.no_editions": ["For a juror: no edition exists yet.", "Pour un membre du jury : aucune édition n’existe encore.", "لعضو لجنة التحكيم: لا توجد أي دورة بعد."],
+  "invitations.no_editions": [
+    "For a juror: no edition exists yet.",
+    "Pour un membre du jury : aucune édition n’existe encore.",
+    "لعضو لجنة التحكيم: لا توجد أي دورة بعد.",
+  ],
   "invitations.no_entities": [
     "There is no nominating entity yet, so nominators cannot be invited.",
     "Il n’existe encore aucune entité de désignation ; les responsables des désignations ne peuvent donc pas être invités.",
@@ -401,8 +545,16 @@ export const coreTriples = {
   "role.nominator": ["Nominator", "Responsable des désignations", "ممثل جهة مرشِّحة"],
   "role.juror": ["Juror", "Membre du jury", "عضو لجنة التحكيم"],
   "role.secretariat": ["Secretariat", "Secrétariat", "الأمانة"],
-  "entity_kind.national_commission": ["National Commission for UNESCO", "Commission nationale pour l’UNESCO", "اللجنة الوطنية لليونسكو"],
-  "entity_kind.ngo": ["NGO in official partnership with UNESCO", "ONG partenaire officiel de l’UNESCO", "منظمة غير حكومية شريكة رسمياً لليونسكو"],
+  "entity_kind.national_commission": [
+    "National Commission for UNESCO",
+    "Commission nationale pour l’UNESCO",
+    "اللجنة الوطنية لليونسكو",
+  ],
+  "entity_kind.ngo": [
+    "NGO in official partnership with UNESCO",
+    "ONG partenaire officiel de l’UNESCO",
+    "منظمة غير حكومية شريكة رسمياً لليونسكو",
+  ],
 
   "phase.draft": ["Draft", "Brouillon", "مسودة"],
   "phase.call_open": ["Call open", "Appel à candidatures ouvert", "باب الترشيح مفتوح"],
@@ -418,7 +570,11 @@ export const coreTriples = {
     "Prix UNESCO Roi Hamad Bin Isa Al-Khalifa pour l’utilisation des TIC dans l’éducation",
     "جائزة اليونسكو/الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيا المعلومات والاتصالات في مجال التعليم",
   ],
-  "mail.password_reset.subject": ["Choose a new password", "Choisissez un nouveau mot de passe", "اختر كلمة مرور جديدة"],
+  "mail.password_reset.subject": [
+    "Choose a new password",
+    "Choisissez un nouveau mot de passe",
+    "اختر كلمة مرور جديدة",
+  ],
   "mail.password_reset.body": [
     "[minutes] one: Hello {name},\n\nSomeone asked to reset the password of your account. To choose a new one, open this link within 1 minute:\n\n{link}\n\nIf it was not you, ignore this message: your password has not changed. | other: Hello {name},\n\nSomeone asked to reset the password of your account. To choose a new one, open this link within {minutes} minutes:\n\n{link}\n\nIf it was not you, ignore this message: your password has not changed.",
     "[minutes] one: Bonjour {name},\n\nQuelqu’un a demandé la réinitialisation du mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien dans un délai de {minutes} minute :\n\n{link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe n’a pas été modifié. | other: Bonjour {name},\n\nQuelqu’un a demandé la réinitialisation du mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien dans les {minutes} minutes :\n\n{link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe n’a pas été modifié.",
@@ -446,7 +602,11 @@ export const coreTriples = {
     "[hours] one: Bonjour {name},\n\nPour activer votre compte pour le prix, ouvrez ce lien dans un délai de {hours} heure :\n\n{link}\n\nSi vous n’avez pas demandé de compte, ignorez ce message : aucun compte ne sera créé. | other: Bonjour {name},\n\nPour activer votre compte pour le prix, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez pas demandé de compte, ignorez ce message : aucun compte ne sera créé.",
     "[hours] zero: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط الآن:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب. | one: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال ساعة واحدة:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب. | two: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال ساعتين:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب. | few: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال {hours} ساعات:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب. | many: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال {hours} ساعة:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب. | other: مرحباً {name}،\n\nلتفعيل حسابك في الجائزة، افتح هذا الرابط خلال {hours} ساعة:\n\n{link}\n\nإذا لم تطلب إنشاء حساب، فتجاهل هذه الرسالة: لن يُنشأ أي حساب.",
   ],
-  "mail.registration_exists.subject": ["Someone tried to create an account with your address", "Quelqu’un a tenté de créer un compte avec votre adresse", "حاول شخص ما إنشاء حساب بعنوانك"],
+  "mail.registration_exists.subject": [
+    "Someone tried to create an account with your address",
+    "Quelqu’un a tenté de créer un compte avec votre adresse",
+    "حاول شخص ما إنشاء حساب بعنوانك",
+  ],
   "mail.registration_exists.body": [
     "Hello {name},\n\nSomeone tried to create an account with this e-mail address, but you already have one. If it was you, sign in:\n\n{login}\n\nIf you have forgotten your password, choose a new one:\n\n{reset}\n\nIf it was not you, ignore this message: nothing has changed in your account.",
     "Bonjour {name},\n\nQuelqu’un a tenté de créer un compte avec cette adresse électronique, mais vous en avez déjà un. Si c’était vous, connectez-vous :\n\n{login}\n\nSi vous avez oublié votre mot de passe, choisissez-en un nouveau :\n\n{reset}\n\nSi ce n’était pas vous, ignorez ce message : rien n’a changé dans votre compte.",

@@ -22,7 +22,8 @@ export function direction(locale: Locale): "ltr" | "rtl" {
 /** One text in each language. Arabic is optional: editions, criteria and rules may lack it. */
 export type Texts<T extends string = string> = { en: T; fr: T; ar?: T | null };
 
-const inLocale = <T extends string>(locale: string, texts: Texts<T>) => (locale === "fr" ? texts.fr : locale === "ar" ? texts.ar : texts.en);
+const inLocale = <T extends string>(locale: string, texts: Texts<T>) =>
+  locale === "fr" ? texts.fr : locale === "ar" ? texts.ar : texts.en;
 
 /** The text in the viewer's language; English when that one is missing or blank, or the language unknown. */
 export function localized<T extends string>(locale: string, texts: Texts<T>): T {
@@ -68,7 +69,7 @@ export function pluralForms(template: string): { variable: string; forms: Map<st
     body.split(" | ").map((part) => {
       const colon = part.indexOf(": ");
       return [part.slice(0, colon), part.slice(colon + 2)] as const;
-    })
+    }),
   );
   return { variable: head[1] ?? "count", forms };
 }
@@ -91,7 +92,12 @@ export const PARIS = "Europe/Paris";
 // Building an Intl formatter costs far more than using one (a results page formats thousands of
 // numbers): each is built once per locale and options.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: "number" | "date", locale: Locale, options: object | undefined, make: () => F): F {
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: "number" | "date",
+  locale: Locale,
+  options: object | undefined,
+  make: () => F,
+): F {
   const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
   let f = formatters.get(key) as F | undefined;
   if (!f) formatters.set(key, (f = make()));

@@ -11,6 +11,10 @@ const COLUMN: Record<Locale, 0 | 1 | 2> = { en: 0, fr: 1, ar: 2 };
 
 /** The table as one dictionary per language, in the table's key order. */
 export function byLanguage<K extends string>(table: Record<K, Triple>): Record<Locale, Record<K, string>> {
-  const column = (locale: Locale) => Object.fromEntries(Object.entries<Triple>(table).map(([key, texts]) => [key, texts[COLUMN[locale]]])) as Record<K, string>;
+  const column = (locale: Locale) =>
+    Object.fromEntries(Object.entries<Triple>(table).map(([key, texts]) => [key, texts[COLUMN[locale]]])) as Record<
+      K,
+      string
+    >;
   return { en: column("en"), fr: column("fr"), ar: column("ar") };
 }

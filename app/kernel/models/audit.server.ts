@@ -26,7 +26,15 @@ export function auditRowHash(row: {
   objectId: string | null;
   details: string;
 }): string {
-  const canonical = JSON.stringify([row.prevHash, row.at, row.actorId, row.action, row.objectType, row.objectId, row.details]);
+  const canonical = JSON.stringify([
+    row.prevHash,
+    row.at,
+    row.actorId,
+    row.action,
+    row.objectType,
+    row.objectId,
+    row.details,
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -40,13 +48,31 @@ export function writeAudit(entry: AuditEntry, tx: Tx | DB = db()): void {
   const at = (entry.at ?? new Date()).getTime();
   const details = JSON.stringify(entry.details ?? {});
   const objectId = entry.objectId ?? null;
-  const hash = auditRowHash({ prevHash, at, actorId: entry.actorId, action: entry.action, objectType: entry.objectType, objectId, details });
+  const hash = auditRowHash({
+    prevHash,
+    at,
+    actorId: entry.actorId,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId,
+    details,
+  });
   tx.insert(auditLog)
-    .values({ at: new Date(at), actorId: entry.actorId, action: entry.action, objectType: entry.objectType, objectId, details, prevHash, hash })
+    .values({
+      at: new Date(at),
+      actorId: entry.actorId,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId,
+      details,
+      prevHash,
+      hash,
+    })
     .run();
 }
 
-export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenRowId: number; reason: string };
+export type AuditVerification =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenRowId: number; reason: string };
 
 /** Walks the chain from the first row and names the first row whose hash does not match. */
 export function verifyAuditChain(database: DB = db()): AuditVerification {
@@ -54,19 +80,38 @@ export function verifyAuditChain(database: DB = db()): AuditVerification {
   let rows = 0;
   let afterId = 0;
   for (;;) {
-    const page = database.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(5000).all();
+    const page = database
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, afterId))
+      .orderBy(asc(auditLog.id))
+      .limit(5000)
+      .all();
     if (page.length === 0) break;
     afterId = page[page.length - 1].id;
     for (const row of page) {
-    rows++;
-    if (row.prevHash !== prevHash) {
-      return { ok: false, rows, brokenRowId: row.id, reason: "previous hash does not match the row before it (a row was removed or reordered)" };
-    }
-    const expected = auditRowHash({ prevHash: row.prevHash, at: row.at.getTime(), actorId: row.actorId, action: row.action, objectType: row.objectType, objectId: row.objectId, details: row.details });
-    if (expected !== row.hash) {
-      return { ok: false, rows, brokenRowId: row.id, reason: "content does not match its hash (the row was edited)" };
-    }
-    prevHash = row.hash;
+      rows++;
+      if (row.prevHash !== prevHash) {
+        return {
+          ok: false,
+          rows,
+          brokenRowId: row.id,
+          reason: "previous hash does not match the row before it (a row was removed or reordered)",
+        };
+      }
+      const expected = auditRowHash({
+        prevHash: row.prevHash,
+        at: row.at.getTime(),
+        actorId: row.actorId,
+        action: row.action,
+        objectType: row.objectType,
+        objectId: row.objectId,
+        details: row.details,
+      });
+      if (expected !== row.hash) {
+        return { ok: false, rows, brokenRowId: row.id, reason: "content does not match its hash (the row was edited)" };
+      }
+      prevHash = row.hash;
     }
   }
   return { ok: true, rows };

@@ -29,7 +29,8 @@ export type AllowedType = "application/pdf" | "image/png" | "image/jpeg";
 /** The type read from the first bytes, or null when it is not one we accept. */
 export function sniffType(bytes: Uint8Array): AllowedType | null {
   const b = bytes;
-  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return "application/pdf";
+  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d)
+    return "application/pdf";
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (b.length >= 8 && png.every((v, i) => b[i] === v)) return "image/png";
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
@@ -131,7 +132,11 @@ function claimFolder(database: string): string | null {
  * place instead. Only names this module creates are touched; anything else in the folder is left.
  * The first sweep marks the folder as this database's; a folder marked for another is left alone.
  */
-export function sweepOrphanFiles({ now = new Date(), minAgeMs = ORPHAN_MIN_AGE_MS, database = databasePath() }: { now?: Date; minAgeMs?: number; database?: string } = {}): SweepReport {
+export function sweepOrphanFiles({
+  now = new Date(),
+  minAgeMs = ORPHAN_MIN_AGE_MS,
+  database = databasePath(),
+}: { now?: Date; minAgeMs?: number; database?: string } = {}): SweepReport {
   const report: SweepReport = { removed: [], recovered: [] };
   const owner = claimFolder(database);
   if (owner) return { ...report, skipped: `${uploadDir()} belongs to the database ${owner}` };

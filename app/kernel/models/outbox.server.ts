@@ -26,8 +26,13 @@ export function enqueueMail(
     throw new Error(`Unknown e-mail template "${template}": add mail.${template}.subject and .body to the catalogues.`);
   }
   const subject = translate(messages, `mail.${template}.subject`, vars, lang);
-  const body = translate(messages, `mail.${template}.body`, vars, lang) + "\n\n" + translate(messages, "mail.signature", vars, lang);
-  tx.insert(outbox).values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() }).run();
+  const body =
+    translate(messages, `mail.${template}.body`, vars, lang) +
+    "\n\n" +
+    translate(messages, "mail.signature", vars, lang);
+  tx.insert(outbox)
+    .values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() })
+    .run();
   scheduleDelivery();
 }
 
@@ -74,7 +79,13 @@ async function deliver(now: Date): Promise<number> {
     .all();
   let sent = 0;
   for (const message of due) {
-    const mail = { from: FROM(), to: message.toAddress, subject: message.subject, text: message.textBody, headers: { "Content-Language": message.locale } };
+    const mail = {
+      from: FROM(),
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.textBody,
+      headers: { "Content-Language": message.locale },
+    };
     try {
       let emlPath: string | null = null;
       if (process.env.SMTP_URL) {
@@ -86,13 +97,21 @@ async function deliver(now: Date): Promise<number> {
         writeFileSync(emlPath, info.message as Buffer);
         console.log(`E-mail to ${message.toAddress} written to ${emlPath}`);
       }
-      db().update(outbox).set({ state: "sent", sentAt: new Date(), attempts: message.attempts + 1, emlPath, lastError: null }).where(eq(outbox.id, message.id)).run();
+      db()
+        .update(outbox)
+        .set({ state: "sent", sentAt: new Date(), attempts: message.attempts + 1, emlPath, lastError: null })
+        .where(eq(outbox.id, message.id))
+        .run();
       sent++;
     } catch (error) {
       const attempts = message.attempts + 1;
       db()
         .update(outbox)
-        .set({ attempts, lastError: String(error instanceof Error ? error.message : error).slice(0, 500), nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) })
+        .set({
+          attempts,
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+        })
         .where(eq(outbox.id, message.id))
         .run();
       console.error(`E-mail to ${message.toAddress} failed (attempt ${attempts}); will retry: ${String(error)}`);

@@ -32,7 +32,10 @@ function perClientLimit(kind: MailKind): number {
 }
 
 /** Minutes until one more e-mail of this kind may go to `target` at the request of `address`; 0 when it may now. */
-export function mailWaitMinutes({ kind, target, address, now = new Date() }: { kind: MailKind; target: string; address: string; now?: Date }, tx: Tx | DB = db()): number {
+export function mailWaitMinutes(
+  { kind, target, address, now = new Date() }: { kind: MailKind; target: string; address: string; now?: Date },
+  tx: Tx | DB = db(),
+): number {
   const since = new Date(now.getTime() - MAIL_WINDOW_MS);
   let unlockAt = 0;
   const checks = [
@@ -40,7 +43,12 @@ export function mailWaitMinutes({ kind, target, address, now = new Date() }: { k
     { column: mailRequests.address, value: address, limit: perClientLimit(kind) },
   ];
   for (const { column, value, limit } of checks) {
-    const n = tx.select({ n: count() }).from(mailRequests).where(and(eq(mailRequests.kind, kind), eq(column, value), gt(mailRequests.at, since))).get()?.n ?? 0;
+    const n =
+      tx
+        .select({ n: count() })
+        .from(mailRequests)
+        .where(and(eq(mailRequests.kind, kind), eq(column, value), gt(mailRequests.at, since)))
+        .get()?.n ?? 0;
     if (n < limit) continue;
     // Allowed again when the oldest of the last `limit` requests leaves the window.
     const oldest = tx
@@ -61,11 +69,16 @@ export function mailWaitMinutes({ kind, target, address, now = new Date() }: { k
  * so the limit lifts an hour after the requests that reached it. Inside the caller's
  * transaction when given, so the count and the e-mail are written together.
  */
-export function takeMailSlot(input: { kind: MailKind; target: string; address: string; now?: Date }, tx?: Tx): { ok: true } | { ok: false; minutes: number } {
+export function takeMailSlot(
+  input: { kind: MailKind; target: string; address: string; now?: Date },
+  tx?: Tx,
+): { ok: true } | { ok: false; minutes: number } {
   const run = (t: Tx | DB) => {
     const minutes = mailWaitMinutes(input, t);
     if (minutes > 0) return { ok: false as const, minutes };
-    t.insert(mailRequests).values({ kind: input.kind, target: input.target, address: input.address, at: input.now ?? new Date() }).run();
+    t.insert(mailRequests)
+      .values({ kind: input.kind, target: input.target, address: input.address, at: input.now ?? new Date() })
+      .run();
     return { ok: true as const };
   };
   // IMMEDIATE: the count and the insert hold the write lock together, so two processes

@@ -26,7 +26,15 @@ export function contentDisposition(name: string): string {
  * A file as a download: exact bytes, the given type, never cached. `X-Content-Type-Options:
  * nosniff` is set on every response by scripts/server.mjs; set here too, it would be sent twice.
  */
-export function fileResponse({ bytes, name, type }: { bytes: Uint8Array | string; name: string; type: string }): Response {
+export function fileResponse({
+  bytes,
+  name,
+  type,
+}: {
+  bytes: Uint8Array | string;
+  name: string;
+  type: string;
+}): Response {
   const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
   return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as unknown as BodyInit, {
     status: 200,

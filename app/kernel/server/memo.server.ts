@@ -14,7 +14,11 @@ let connectionCount = 0;
 export function writeGeneration(): string {
   const client = db().$client;
   let connection = connections.get(client);
-  if (!connection) connections.set(client, (connection = { id: ++connectionCount, changes: client.prepare("select total_changes()").pluck() }));
+  if (!connection)
+    connections.set(
+      client,
+      (connection = { id: ++connectionCount, changes: client.prepare("select total_changes()").pluck() }),
+    );
   return `${connection.id}:${connection.changes.get() as number}`;
 }
 

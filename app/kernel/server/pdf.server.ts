@@ -3,12 +3,34 @@
 
 // Helvetica advance widths (1/1000 em) for ASCII 32–126, from the standard AFM.
 const WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
-  611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
 
 // Characters of WinAnsiEncoding outside Latin-1, by code point.
-const WIN_ANSI: Record<number, number> = { 0x20ac: 0x80, 0x201a: 0x82, 0x201e: 0x84, 0x2026: 0x85, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x0152: 0x8c, 0x0153: 0x9c, 0x0160: 0x8a, 0x0161: 0x9a, 0x0178: 0x9f, 0x017d: 0x8e, 0x017e: 0x9e };
+const WIN_ANSI: Record<number, number> = {
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x0152: 0x8c,
+  0x0153: 0x9c,
+  0x0160: 0x8a,
+  0x0161: 0x9a,
+  0x0178: 0x9f,
+  0x017d: 0x8e,
+  0x017e: 0x9e,
+};
 
 /** Text as WinAnsi bytes (a latin1 string); characters it cannot carry become "?". */
 export function winAnsi(text: string): string {
@@ -60,7 +82,15 @@ export function wrap(line: PdfLine, maxWidth: number): PdfLine[] {
 }
 
 /** A one-page landscape A4 PDF with the lines centred, from the top. */
-export function pdfDocument({ title, lines, footer }: { title: string; lines: PdfLine[]; footer?: { left: string; right: string } }): Buffer {
+export function pdfDocument({
+  title,
+  lines,
+  footer,
+}: {
+  title: string;
+  lines: PdfLine[];
+  footer?: { left: string; right: string };
+}): Buffer {
   const W = 842;
   const H = 595;
   const all = lines.flatMap((l) => wrap(l, W - 140));

@@ -22,7 +22,8 @@ export function siteOriginFrom(env: Env): string {
   } catch {
     throw new Error(`PUBLIC_URL is not a URL: ${JSON.stringify(configured)}`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`PUBLIC_URL must start with http:// or https://, not ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`PUBLIC_URL must start with http:// or https://, not ${url.protocol}`);
   return url.origin;
 }
 
@@ -44,7 +45,8 @@ export function allowedHostsFrom(env: Env): Set<string> {
 /** Origins accepted on a mutation: the site's origin, and loopback ones while PUBLIC_URL is unset. */
 export function allowedOriginsFrom(env: Env): Set<string> {
   const origins = new Set([siteOriginFrom(env)]);
-  if (!env.PUBLIC_URL?.trim()) for (const h of LOOPBACK_HOSTNAMES) origins.add(new URL(`http://${h}:${configuredPort(env)}`).origin);
+  if (!env.PUBLIC_URL?.trim())
+    for (const h of LOOPBACK_HOSTNAMES) origins.add(new URL(`http://${h}:${configuredPort(env)}`).origin);
   return origins;
 }
 
@@ -63,7 +65,15 @@ export function normaliseHost(host: string | undefined, protocol: "http" | "http
  * The host the client asked for: X-Forwarded-Host (its first value) only behind a trusted
  * proxy, else the Host header.
  */
-export function requestedHost({ host, forwardedHost, trustProxy }: { host?: string; forwardedHost?: string; trustProxy: boolean }): string | undefined {
+export function requestedHost({
+  host,
+  forwardedHost,
+  trustProxy,
+}: {
+  host?: string;
+  forwardedHost?: string;
+  trustProxy: boolean;
+}): string | undefined {
   const forwarded = trustProxy ? forwardedHost?.split(",")[0]?.trim() : undefined;
   return forwarded || host;
 }

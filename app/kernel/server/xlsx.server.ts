@@ -6,7 +6,12 @@ import { safeCell, type Cell } from "./csv.server";
 
 function escapeXml(text: string): string {
   // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -28,7 +33,8 @@ function sheetXml(rows: Cell[][]): string {
         .map((cell, c) => {
           const ref = `${columnName(c)}${r + 1}`;
           if (cell === null || cell === undefined || cell === "") return "";
-          if (typeof cell === "number" && Number.isFinite(cell)) return `<c r="${ref}"${r === 0 ? ' s="1"' : ""}><v>${cell}</v></c>`;
+          if (typeof cell === "number" && Number.isFinite(cell))
+            return `<c r="${ref}"${r === 0 ? ' s="1"' : ""}><v>${cell}</v></c>`;
           return `<c r="${ref}" t="inlineStr"${r === 0 ? ' s="1"' : ""}><is><t xml:space="preserve">${escapeXml(safeCell(cell))}</t></is></c>`;
         })
         .join("");

@@ -10,5 +10,7 @@ export function ruleText(rule: { textEn: string; textFr: string; textAr: string 
 
 /** The edition shown by default: the latest one in screening, else with an open call, else the latest. */
 export function defaultScreeningEdition(list: { id: string; phase: string }[]): string | null {
-  return (list.find((e) => e.phase === "screening") ?? list.find((e) => e.phase === "call_open") ?? list[0])?.id ?? null;
+  return (
+    (list.find((e) => e.phase === "screening") ?? list.find((e) => e.phase === "call_open") ?? list[0])?.id ?? null
+  );
 }

@@ -10,7 +10,9 @@ export const entitySchema = z
     country: z.string().optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.country && !COUNTRY_CODES.includes(value.country)) ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_invalid" });
-    if (value.kind === "national_commission" && !value.country) ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_required" });
+    if (value.country && !COUNTRY_CODES.includes(value.country))
+      ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_invalid" });
+    if (value.kind === "national_commission" && !value.country)
+      ctx.addIssue({ code: "custom", path: ["country"], message: "errors.country_required" });
   });
 export type EntityForm = z.infer<typeof entitySchema>;

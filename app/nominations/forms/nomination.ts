@@ -4,7 +4,10 @@ import * as z from "zod";
 import { fileField, requiredText } from "../../kernel/forms/fields";
 import { MAX_LETTER_BYTES } from "../domain/nomination";
 
-const ids = { applicationId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }), entityId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }) };
+const ids = {
+  applicationId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }),
+  entityId: z.string({ error: "errors.form_tampered" }).min(1, { error: "errors.form_tampered" }),
+};
 const confirm = z.literal("on", { error: "errors.confirm_required" });
 
 export const returnSchema = z.object({ intent: z.literal("return"), ...ids, comment: requiredText(5000) });
@@ -13,11 +16,18 @@ export const declineSchema = z.object({ intent: z.literal("decline"), ...ids, re
 export const nominateSchema = z.object({
   intent: z.literal("nominate"),
   ...ids,
-  letter: fileField({ maxBytes: MAX_LETTER_BYTES, required: "errors.letter_required", tooBig: "errors.letter_too_big", optionalWhenAbsent: true }),
+  letter: fileField({
+    maxBytes: MAX_LETTER_BYTES,
+    required: "errors.letter_required",
+    tooBig: "errors.letter_too_big",
+    optionalWhenAbsent: true,
+  }),
   confirm,
 });
 
-export const nominationDecisionSchema = z.discriminatedUnion("intent", [returnSchema, declineSchema, nominateSchema], { error: "errors.intent_invalid" });
+export const nominationDecisionSchema = z.discriminatedUnion("intent", [returnSchema, declineSchema, nominateSchema], {
+  error: "errors.intent_invalid",
+});
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/;
 export const internalDeadlineSchema = z.object({

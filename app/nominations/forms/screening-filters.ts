@@ -24,7 +24,10 @@ export function readFilters(url: URL, editions: { id: string; phase: string }[])
   };
 }
 
-export function filterQuery(f: { editionId: string | null; country?: string; entityId?: string; language?: string; state?: string }, extra: Record<string, string> = {}) {
+export function filterQuery(
+  f: { editionId: string | null; country?: string; entityId?: string; language?: string; state?: string },
+  extra: Record<string, string> = {},
+) {
   const q = new URLSearchParams();
   if (f.editionId) q.set("edition", f.editionId);
   if (f.country) q.set("country", f.country);

@@ -6,7 +6,13 @@ import type { Failure } from "../../kernel/models/result.server";
 
 export function listEntities() {
   return db()
-    .select({ id: nominatingEntities.id, kind: nominatingEntities.kind, name: nominatingEntities.name, country: nominatingEntities.country, members: count(entityMembers.userId) })
+    .select({
+      id: nominatingEntities.id,
+      kind: nominatingEntities.kind,
+      name: nominatingEntities.name,
+      country: nominatingEntities.country,
+      members: count(entityMembers.userId),
+    })
     .from(nominatingEntities)
     .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
     .groupBy(nominatingEntities.id)
@@ -20,7 +26,13 @@ export const ENTITIES_PER_PAGE = 25;
 export function listEntitiesPage({ page }: { page: number }) {
   const total = db().select({ n: count() }).from(nominatingEntities).get()?.n ?? 0;
   const rows = db()
-    .select({ id: nominatingEntities.id, kind: nominatingEntities.kind, name: nominatingEntities.name, country: nominatingEntities.country, members: count(entityMembers.userId) })
+    .select({
+      id: nominatingEntities.id,
+      kind: nominatingEntities.kind,
+      name: nominatingEntities.name,
+      country: nominatingEntities.country,
+      members: count(entityMembers.userId),
+    })
     .from(nominatingEntities)
     .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
     .groupBy(nominatingEntities.id)
@@ -31,20 +43,66 @@ export function listEntitiesPage({ page }: { page: number }) {
   return { rows, total, pages: Math.max(1, Math.ceil(total / ENTITIES_PER_PAGE)) };
 }
 
-export function createEntity({ actorId, kind, name, country }: { actorId: string; kind: "national_commission" | "ngo"; name: string; country: string | null }): { ok: true; entityId: string } | Failure {
-  const existing = db().select({ id: nominatingEntities.id, kind: nominatingEntities.kind, country: nominatingEntities.country, name: nominatingEntities.name }).from(nominatingEntities).all();
-  if (existing.some((e) => e.name.toLowerCase() === name.trim().toLowerCase())) return { ok: false, field: "name", error: "errors.entity_name_taken" };
-  if (kind === "national_commission" && existing.some((e) => e.kind === "national_commission" && e.country === country)) {
+export function createEntity({
+  actorId,
+  kind,
+  name,
+  country,
+}: {
+  actorId: string;
+  kind: "national_commission" | "ngo";
+  name: string;
+  country: string | null;
+}): { ok: true; entityId: string } | Failure {
+  const existing = db()
+    .select({
+      id: nominatingEntities.id,
+      kind: nominatingEntities.kind,
+      country: nominatingEntities.country,
+      name: nominatingEntities.name,
+    })
+    .from(nominatingEntities)
+    .all();
+  if (existing.some((e) => e.name.toLowerCase() === name.trim().toLowerCase()))
+    return { ok: false, field: "name", error: "errors.entity_name_taken" };
+  if (
+    kind === "national_commission" &&
+    existing.some((e) => e.kind === "national_commission" && e.country === country)
+  ) {
     return { ok: false, field: "country", error: "errors.entity_country_taken" };
   }
   const entityId = db().transaction((tx) => {
-    const row = tx.insert(nominatingEntities).values({ kind, name: name.trim(), country: kind === "national_commission" ? country : country || null }).returning({ id: nominatingEntities.id }).get();
-    writeAudit({ actorId, action: "entity.created", objectType: "nominating_entity", objectId: row.id, details: { kind, name, country } }, tx);
+    const row = tx
+      .insert(nominatingEntities)
+      .values({ kind, name: name.trim(), country: kind === "national_commission" ? country : country || null })
+      .returning({ id: nominatingEntities.id })
+      .get();
+    writeAudit(
+      {
+        actorId,
+        action: "entity.created",
+        objectType: "nominating_entity",
+        objectId: row.id,
+        details: { kind, name, country },
+      },
+      tx,
+    );
     return row.id;
   });
   return { ok: true, entityId };
 }
 
 export function listEditionsBrief() {
-  return db().select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase }).from(editions).orderBy(asc(editions.year)).all();
+  return db()
+    .select({
+      id: editions.id,
+      year: editions.year,
+      themeEn: editions.themeEn,
+      themeFr: editions.themeFr,
+      themeAr: editions.themeAr,
+      phase: editions.phase,
+    })
+    .from(editions)
+    .orderBy(asc(editions.year))
+    .all();
 }

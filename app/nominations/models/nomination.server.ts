@@ -3,14 +3,28 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, attachments, editions, entityEditionSettings, nominatingEntities, nominationLetters, users } from "../../../db/schema";
+import {
+  applications,
+  attachments,
+  editions,
+  entityEditionSettings,
+  nominatingEntities,
+  nominationLetters,
+  users,
+} from "../../../db/schema";
 import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure, Result } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import { readStoredFile, removeStoredFile, stageFile, uploadDir, withStagedFile } from "../../kernel/models/file-store.server";
+import {
+  readStoredFile,
+  removeStoredFile,
+  stageFile,
+  uploadDir,
+  withStagedFile,
+} from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
@@ -18,14 +32,29 @@ import { MAX_LETTER_BYTES } from "../domain/nomination";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
-export const ENTITY_VISIBLE_STATES = ["awaiting_nominator", "returned", "declined", "withdrawn", ...QUOTA_STATES] as const;
+export const ENTITY_VISIBLE_STATES = [
+  "awaiting_nominator",
+  "returned",
+  "declined",
+  "withdrawn",
+  ...QUOTA_STATES,
+] as const;
 
 export { uploadDir };
 
 /** Editions nominators work on: those whose call is open or in screening, latest first. */
 export function openNominationEditions() {
   return db()
-    .select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr, phase: editions.phase, deadlineAt: editions.deadlineAt, quotaPerEntity: editions.quotaPerEntity })
+    .select({
+      id: editions.id,
+      year: editions.year,
+      themeEn: editions.themeEn,
+      themeFr: editions.themeFr,
+      themeAr: editions.themeAr,
+      phase: editions.phase,
+      deadlineAt: editions.deadlineAt,
+      quotaPerEntity: editions.quotaPerEntity,
+    })
     .from(editions)
     .where(inArray(editions.phase, ["call_open", "screening"]))
     .orderBy(desc(editions.year))
@@ -39,31 +68,72 @@ export function currentNominationEdition(wanted?: string | null) {
 }
 
 /** The entity's applications of one edition, with the outcome from the announcement instant on. */
-export function listApplicationsForEntity({ entityId, editionId, filters = {}, now = new Date() }: { entityId: string; editionId: string; filters?: { state?: string }; now?: Date }) {
-  const wanted = filters.state && (ENTITY_VISIBLE_STATES as readonly string[]).includes(filters.state) ? filters.state : null;
+export function listApplicationsForEntity({
+  entityId,
+  editionId,
+  filters = {},
+  now = new Date(),
+}: {
+  entityId: string;
+  editionId: string;
+  filters?: { state?: string };
+  now?: Date;
+}) {
+  const wanted =
+    filters.state && (ENTITY_VISIBLE_STATES as readonly string[]).includes(filters.state) ? filters.state : null;
   const rows = db()
-    .select({ id: applications.id, editionId: applications.editionId, reference: applications.reference, title: applications.title, country: applications.country, state: applications.state, sentAt: applications.sentAt, language: applications.language })
+    .select({
+      id: applications.id,
+      editionId: applications.editionId,
+      reference: applications.reference,
+      title: applications.title,
+      country: applications.country,
+      state: applications.state,
+      sentAt: applications.sentAt,
+      language: applications.language,
+    })
     .from(applications)
-    .where(and(eq(applications.entityId, entityId), eq(applications.editionId, editionId), inArray(applications.state, [...ENTITY_VISIBLE_STATES])))
+    .where(
+      and(
+        eq(applications.entityId, entityId),
+        eq(applications.editionId, editionId),
+        inArray(applications.state, [...ENTITY_VISIBLE_STATES]),
+      ),
+    )
     .orderBy(asc(applications.sentAt), asc(applications.reference))
     .all();
   const shown = withOutcome(rows, now);
   return wanted ? shown.filter((r) => r.state === wanted) : shown;
 }
 
-export function quotaUsage({ entityId, editionId }: { entityId: string; editionId: string }, tx: Pick<ReturnType<typeof db>, "select"> = db()) {
+export function quotaUsage(
+  { entityId, editionId }: { entityId: string; editionId: string },
+  tx: Pick<ReturnType<typeof db>, "select"> = db(),
+) {
   const used = tx
     .select({ n: count() })
     .from(applications)
-    .where(and(eq(applications.entityId, entityId), eq(applications.editionId, editionId), inArray(applications.state, [...QUOTA_STATES])))
+    .where(
+      and(
+        eq(applications.entityId, entityId),
+        eq(applications.editionId, editionId),
+        inArray(applications.state, [...QUOTA_STATES]),
+      ),
+    )
     .get()!.n;
-  const quota = tx.select({ quota: editions.quotaPerEntity }).from(editions).where(eq(editions.id, editionId)).get()?.quota ?? 3;
+  const quota =
+    tx.select({ quota: editions.quotaPerEntity }).from(editions).where(eq(editions.id, editionId)).get()?.quota ?? 3;
   return { used, quota };
 }
 
 export function attachmentsOf({ applicationId }: { applicationId: string }) {
   return db()
-    .select({ id: attachments.id, originalName: attachments.originalName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes })
+    .select({
+      id: attachments.id,
+      originalName: attachments.originalName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+    })
     .from(attachments)
     .where(eq(attachments.applicationId, applicationId))
     .orderBy(asc(attachments.createdAt))
@@ -71,7 +141,17 @@ export function attachmentsOf({ applicationId }: { applicationId: string }) {
 }
 
 export function letterOf({ applicationId }: { applicationId: string }) {
-  return db().select({ id: nominationLetters.id, originalName: nominationLetters.originalName, sizeBytes: nominationLetters.sizeBytes }).from(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).get() ?? null;
+  return (
+    db()
+      .select({
+        id: nominationLetters.id,
+        originalName: nominationLetters.originalName,
+        sizeBytes: nominationLetters.sizeBytes,
+      })
+      .from(nominationLetters)
+      .where(eq(nominationLetters.applicationId, applicationId))
+      .get() ?? null
+  );
 }
 
 /** One application sent to this entity (never a draft), or null. */
@@ -100,7 +180,9 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
     .from(applications)
     .innerJoin(users, eq(users.id, applications.applicantId))
     .innerJoin(editions, eq(editions.id, applications.editionId))
-    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), ne(applications.state, "draft")))
+    .where(
+      and(eq(applications.id, applicationId), eq(applications.entityId, entityId), ne(applications.state, "draft")),
+    )
     .get();
   if (!row) return null;
   return { ...row, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
@@ -147,37 +229,120 @@ function decide<T extends object>(fn: (tx: Tx) => T): Result<T> {
 function checkWaiting(facts: ReturnType<typeof lockedFacts>, now: Date) {
   if (!facts) throw new Refused({ ok: false, error: "errors.not_found" });
   if (facts.state !== "awaiting_nominator") throw new Refused({ ok: false, error: "errors.state_changed" });
-  if (facts.deadlineAt.getTime() <= now.getTime()) throw new Refused({ ok: false, error: "errors.nomination_deadline_passed" });
+  if (facts.deadlineAt.getTime() <= now.getTime())
+    throw new Refused({ ok: false, error: "errors.nomination_deadline_passed" });
   return facts;
 }
 
-export function returnApplication({ applicationId, entityId, actorId, comment, origin = "", now = new Date() }: { applicationId: string; entityId: string; actorId: string; comment: string; origin?: string; now?: Date }): Result {
+export function returnApplication({
+  applicationId,
+  entityId,
+  actorId,
+  comment,
+  origin = "",
+  now = new Date(),
+}: {
+  applicationId: string;
+  entityId: string;
+  actorId: string;
+  comment: string;
+  origin?: string;
+  now?: Date;
+}): Result {
   return decide((tx) => {
     const facts = checkWaiting(lockedFacts(tx, applicationId, entityId), now);
     tx.update(applications)
       .set({ state: "returned", nominatorComment: comment, returnedAt: now, updatedAt: now })
-      .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), eq(applications.state, "awaiting_nominator")))
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.entityId, entityId),
+          eq(applications.state, "awaiting_nominator"),
+        ),
+      )
       .run();
-    writeAudit({ actorId, action: "application.returned", objectType: "application", objectId: applicationId, details: { entityId, comment } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: "application.returned",
+        objectType: "application",
+        objectId: applicationId,
+        details: { entityId, comment },
+      },
+      tx,
+    );
     enqueueMail(
-      { to: facts.applicantEmail, locale: facts.applicantLocale, template: "application_returned", vars: { name: facts.applicantName, entity: facts.entityName, title: facts.title, reference: facts.reference, comment, link: `${origin}/applications/${applicationId}` } },
+      {
+        to: facts.applicantEmail,
+        locale: facts.applicantLocale,
+        template: "application_returned",
+        vars: {
+          name: facts.applicantName,
+          entity: facts.entityName,
+          title: facts.title,
+          reference: facts.reference,
+          comment,
+          link: `${origin}/applications/${applicationId}`,
+        },
+      },
       tx,
     );
     return {};
   });
 }
 
-export function declineApplication({ applicationId, entityId, actorId, reason, now = new Date() }: { applicationId: string; entityId: string; actorId: string; reason: string; now?: Date }): Result {
+export function declineApplication({
+  applicationId,
+  entityId,
+  actorId,
+  reason,
+  now = new Date(),
+}: {
+  applicationId: string;
+  entityId: string;
+  actorId: string;
+  reason: string;
+  now?: Date;
+}): Result {
   return decide((tx) => {
     const facts = lockedFacts(tx, applicationId, entityId);
     if (!facts) throw new Refused({ ok: false, error: "errors.not_found" });
     if (facts.state !== "awaiting_nominator") throw new Refused({ ok: false, error: "errors.state_changed" });
     tx.update(applications)
       .set({ state: "declined", nominatorComment: reason, declinedAt: now, updatedAt: now })
-      .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), eq(applications.state, "awaiting_nominator")))
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.entityId, entityId),
+          eq(applications.state, "awaiting_nominator"),
+        ),
+      )
       .run();
-    writeAudit({ actorId, action: "application.declined", objectType: "application", objectId: applicationId, details: { entityId, reason } }, tx);
-    enqueueMail({ to: facts.applicantEmail, locale: facts.applicantLocale, template: "application_declined", vars: { name: facts.applicantName, entity: facts.entityName, title: facts.title, reference: facts.reference, reason } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: "application.declined",
+        objectType: "application",
+        objectId: applicationId,
+        details: { entityId, reason },
+      },
+      tx,
+    );
+    enqueueMail(
+      {
+        to: facts.applicantEmail,
+        locale: facts.applicantLocale,
+        template: "application_declined",
+        vars: {
+          name: facts.applicantName,
+          entity: facts.entityName,
+          title: facts.title,
+          reference: facts.reference,
+          reason,
+        },
+      },
+      tx,
+    );
     return {};
   });
 }
@@ -185,7 +350,8 @@ export function declineApplication({ applicationId, entityId, actorId, reason, n
 /** Checks a nomination letter's name, size and content (a PDF starts with "%PDF-"). */
 export function checkLetter({ name, bytes }: { name: string; bytes: Uint8Array }): Failure | null {
   if (!name || bytes.length === 0) return { ok: false, field: "letter", error: "errors.letter_required" };
-  if (/[/\\]|^\.\.?$|\0/.test(name)) return { ok: false, field: "letter", error: "errors.nomination_file_name_invalid" };
+  if (/[/\\]|^\.\.?$|\0/.test(name))
+    return { ok: false, field: "letter", error: "errors.nomination_file_name_invalid" };
   if (bytes.length > MAX_LETTER_BYTES) return { ok: false, field: "letter", error: "errors.letter_too_big" };
   const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
   if (head !== "%PDF-") return { ok: false, field: "letter", error: "errors.letter_not_pdf" };
@@ -215,7 +381,11 @@ export function nominateApplication({
 }): Result<{ letterId: string }> {
   const bad = checkLetter(letter);
   if (bad) return bad;
-  const pre = db().select({ editionId: applications.editionId }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId))).get();
+  const pre = db()
+    .select({ editionId: applications.editionId })
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId)))
+    .get();
   if (!pre) return { ok: false, error: "errors.not_found" };
   const early = quotaUsage({ entityId, editionId: pre.editionId });
   if (early.used >= early.quota) return { ok: false, error: "errors.quota_reached", vars: { quota: early.quota } };
@@ -235,18 +405,64 @@ export function nominateApplication({
         const { used, quota } = quotaUsage({ entityId, editionId: facts.editionId }, tx);
         if (used >= quota) throw new Refused({ ok: false, error: "errors.quota_reached", vars: { quota } });
         tx.update(applications)
-          .set({ state: "nominated", nominatedContent: facts.content, nominatedAt: now, nominatedBy: actorId, updatedAt: now })
-          .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId), eq(applications.state, "awaiting_nominator")))
+          .set({
+            state: "nominated",
+            nominatedContent: facts.content,
+            nominatedAt: now,
+            nominatedBy: actorId,
+            updatedAt: now,
+          })
+          .where(
+            and(
+              eq(applications.id, applicationId),
+              eq(applications.entityId, entityId),
+              eq(applications.state, "awaiting_nominator"),
+            ),
+          )
           .run();
-        replaced = tx.select({ storedName: nominationLetters.storedName }).from(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).get()?.storedName;
+        replaced = tx
+          .select({ storedName: nominationLetters.storedName })
+          .from(nominationLetters)
+          .where(eq(nominationLetters.applicationId, applicationId))
+          .get()?.storedName;
         tx.delete(nominationLetters).where(eq(nominationLetters.applicationId, applicationId)).run();
         const row = tx
           .insert(nominationLetters)
-          .values({ applicationId, entityId, uploadedBy: actorId, originalName: letter.name.slice(0, 200), sizeBytes: letter.bytes.length, sha256, storedName: staged.storedName })
+          .values({
+            applicationId,
+            entityId,
+            uploadedBy: actorId,
+            originalName: letter.name.slice(0, 200),
+            sizeBytes: letter.bytes.length,
+            sha256,
+            storedName: staged.storedName,
+          })
           .returning({ id: nominationLetters.id })
           .get();
-        writeAudit({ actorId, action: "application.nominated", objectType: "application", objectId: applicationId, details: { entityId, letterId: row.id, sha256, quotaUsed: used + 1, quota } }, tx);
-        enqueueMail({ to: facts.applicantEmail, locale: facts.applicantLocale, template: "application_nominated", vars: { name: facts.applicantName, entity: facts.entityName, title: facts.title, reference: facts.reference } }, tx);
+        writeAudit(
+          {
+            actorId,
+            action: "application.nominated",
+            objectType: "application",
+            objectId: applicationId,
+            details: { entityId, letterId: row.id, sha256, quotaUsed: used + 1, quota },
+          },
+          tx,
+        );
+        enqueueMail(
+          {
+            to: facts.applicantEmail,
+            locale: facts.applicantLocale,
+            template: "application_nominated",
+            vars: {
+              name: facts.applicantName,
+              entity: facts.entityName,
+              title: facts.title,
+              reference: facts.reference,
+            },
+          },
+          tx,
+        );
         return { letterId: row.id };
       }),
     (outcome) => !outcome.ok,
@@ -265,14 +481,36 @@ export function getInternalDeadline({ entityId, editionId }: { entityId: string;
   );
 }
 
-export function setInternalDeadline({ entityId, editionId, actorId, deadline }: { entityId: string; editionId: string; actorId: string; deadline: Date | null }): void {
+export function setInternalDeadline({
+  entityId,
+  editionId,
+  actorId,
+  deadline,
+}: {
+  entityId: string;
+  editionId: string;
+  actorId: string;
+  deadline: Date | null;
+}): void {
   const now = new Date();
   db().transaction((tx) => {
     tx.insert(entityEditionSettings)
       .values({ entityId, editionId, internalDeadlineAt: deadline, updatedAt: now })
-      .onConflictDoUpdate({ target: [entityEditionSettings.entityId, entityEditionSettings.editionId], set: { internalDeadlineAt: deadline, updatedAt: now } })
+      .onConflictDoUpdate({
+        target: [entityEditionSettings.entityId, entityEditionSettings.editionId],
+        set: { internalDeadlineAt: deadline, updatedAt: now },
+      })
       .run();
-    writeAudit({ actorId, action: "entity.internal_deadline_set", objectType: "nominating_entity", objectId: entityId, details: { editionId, deadline: deadline?.toISOString() ?? null } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: "entity.internal_deadline_set",
+        objectType: "nominating_entity",
+        objectId: entityId,
+        details: { editionId, deadline: deadline?.toISOString() ?? null },
+      },
+      tx,
+    );
   });
 }
 
@@ -283,13 +521,24 @@ export function setInternalDeadline({ entityId, editionId, actorId, deadline }: 
  */
 export function nominationLetterForDownload({ letterId, user }: { letterId: string; user: SessionUser }) {
   const row = db()
-    .select({ applicationId: nominationLetters.applicationId, entityId: nominationLetters.entityId, applicantId: applications.applicantId, originalName: nominationLetters.originalName, storedName: nominationLetters.storedName })
+    .select({
+      applicationId: nominationLetters.applicationId,
+      entityId: nominationLetters.entityId,
+      applicantId: applications.applicantId,
+      originalName: nominationLetters.originalName,
+      storedName: nominationLetters.storedName,
+    })
     .from(nominationLetters)
     .innerJoin(applications, eq(applications.id, nominationLetters.applicationId))
     .where(eq(nominationLetters.id, letterId))
     .get();
   if (!row) return null;
-  const facts = { ownerId: row.applicantId, entityId: row.entityId, readerMemberIds: user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [] };
+  const facts = {
+    ownerId: row.applicantId,
+    entityId: row.entityId,
+    readerMemberIds:
+      user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
+  };
   if (!can(user, "attachment.download", facts)) return null;
   return readStoredFile({ folder: "letters", storedName: row.storedName, name: row.originalName });
 }

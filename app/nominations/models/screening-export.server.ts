@@ -20,6 +20,17 @@ export function screeningTable(filters: ScreeningFilters, locale: Locale): (stri
     tr("screening.csv.duplicates"),
   ];
   const iso = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : "");
-  const rows = exportRows(filters).map((r) => [r.reference, r.title, r.organisation, r.country ? `${countryName(r.country, locale)} (${r.country})` : "", r.language, r.entityName ?? "", tr(`nominations.state.${r.state}`), iso(r.sentAt), iso(r.nominatedAt), r.duplicates.join(" ")]);
+  const rows = exportRows(filters).map((r) => [
+    r.reference,
+    r.title,
+    r.organisation,
+    r.country ? `${countryName(r.country, locale)} (${r.country})` : "",
+    r.language,
+    r.entityName ?? "",
+    tr(`nominations.state.${r.state}`),
+    iso(r.sentAt),
+    iso(r.nominatedAt),
+    r.duplicates.join(" "),
+  ]);
   return [header, ...rows];
 }

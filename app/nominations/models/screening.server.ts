@@ -3,7 +3,14 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
-import { applications, editions, eligibilityRules, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import {
+  applications,
+  editions,
+  eligibilityRules,
+  nominatingEntities,
+  screeningDecisions,
+  users,
+} from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
@@ -22,12 +29,21 @@ export interface ScreeningFilters {
 }
 
 export function listEditionsForScreening() {
-  return db().select({ id: editions.id, year: editions.year, phase: editions.phase }).from(editions).orderBy(desc(editions.year)).all();
+  return db()
+    .select({ id: editions.id, year: editions.year, phase: editions.phase })
+    .from(editions)
+    .orderBy(desc(editions.year))
+    .all();
 }
 
 function whereOf(f: ScreeningFilters): SQL {
   const conditions: SQL[] = [eq(applications.editionId, f.editionId)];
-  conditions.push(inArray(applications.state, f.state && (SCREENING_STATES as readonly string[]).includes(f.state) ? [f.state] : [...SCREENING_STATES]));
+  conditions.push(
+    inArray(
+      applications.state,
+      f.state && (SCREENING_STATES as readonly string[]).includes(f.state) ? [f.state] : [...SCREENING_STATES],
+    ),
+  );
   if (f.country) conditions.push(eq(applications.country, f.country));
   if (f.entityId) conditions.push(eq(applications.entityId, f.entityId));
   if (f.language) conditions.push(eq(applications.language, f.language));
@@ -85,7 +101,10 @@ function readFilterOptions(editionId: string) {
   const countries = [...new Set(rows.map((r) => r.country).filter((c): c is string => !!c))];
   const entities = new Map<string, string>();
   for (const r of rows) if (r.entityId && r.entityName) entities.set(r.entityId, r.entityName);
-  return { countries, entities: [...entities].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)) };
+  return {
+    countries,
+    entities: [...entities].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
 /** Lower case, accents and punctuation removed, spaces collapsed. */
@@ -124,9 +143,23 @@ export function duplicates({ editionId }: { editionId: string }): Map<string, { 
 
 function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {
   const rows = db()
-    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, entityId: applications.entityId })
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      entityId: applications.entityId,
+    })
     .from(applications)
-    .where(and(eq(applications.editionId, editionId), isNotNull(applications.sentAt), isNotNull(applications.entityId), ne(applications.state, "draft")))
+    .where(
+      and(
+        eq(applications.editionId, editionId),
+        isNotNull(applications.sentAt),
+        isNotNull(applications.entityId),
+        ne(applications.state, "draft"),
+      ),
+    )
     .all();
   const groups = new Map<string, typeof rows>();
   const add = (key: string, row: (typeof rows)[number]) => {
@@ -157,7 +190,12 @@ function findDuplicates(editionId: string): Map<string, { id: string; reference:
 
 export function rulesOf({ editionId }: { editionId: string }) {
   return db()
-    .select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr })
+    .select({
+      key: eligibilityRules.key,
+      textEn: eligibilityRules.textEn,
+      textFr: eligibilityRules.textFr,
+      textAr: eligibilityRules.textAr,
+    })
     .from(eligibilityRules)
     .where(eq(eligibilityRules.editionId, editionId))
     .orderBy(asc(eligibilityRules.position))
@@ -195,12 +233,24 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
     .get();
   if (!row) return null;
   const decisions = db()
-    .select({ ruleKey: screeningDecisions.ruleKey, outcome: screeningDecisions.outcome, evidence: screeningDecisions.evidence, decidedAt: screeningDecisions.decidedAt })
+    .select({
+      ruleKey: screeningDecisions.ruleKey,
+      outcome: screeningDecisions.outcome,
+      evidence: screeningDecisions.evidence,
+      decidedAt: screeningDecisions.decidedAt,
+    })
     .from(screeningDecisions)
     .where(eq(screeningDecisions.applicationId, applicationId))
     .all();
   const dups = duplicates({ editionId: row.editionId }).get(applicationId) ?? [];
-  return { ...row, rules: rulesOf({ editionId: row.editionId }), decisions, duplicates: dups, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
+  return {
+    ...row,
+    rules: rulesOf({ editionId: row.editionId }),
+    decisions,
+    duplicates: dups,
+    attachments: attachmentsOf({ applicationId }),
+    letter: letterOf({ applicationId }),
+  };
 }
 
 export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence: string };
@@ -210,33 +260,90 @@ export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence
  * changed decision. When every rule is decided the state follows: eligible if all pass, else
  * ineligible, and an ineligible candidate is told why by e-mail, in their language.
  */
-export function decideRules({ applicationId, editionId, actorId, decisions, now = new Date() }: { applicationId: string; editionId: string; actorId: string; decisions: RuleDecision[]; now?: Date }): Result<{ state: string }> {
+export function decideRules({
+  applicationId,
+  editionId,
+  actorId,
+  decisions,
+  now = new Date(),
+}: {
+  applicationId: string;
+  editionId: string;
+  actorId: string;
+  decisions: RuleDecision[];
+  now?: Date;
+}): Result<{ state: string }> {
   return db().transaction((tx): Result<{ state: string }> => {
     const app = tx
-      .select({ state: applications.state, editionId: applications.editionId, reference: applications.reference, title: applications.title, phase: editions.phase, email: users.email, name: users.name, locale: users.locale })
+      .select({
+        state: applications.state,
+        editionId: applications.editionId,
+        reference: applications.reference,
+        title: applications.title,
+        phase: editions.phase,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+      })
       .from(applications)
       .innerJoin(editions, eq(editions.id, applications.editionId))
       .innerJoin(users, eq(users.id, applications.applicantId))
       .where(eq(applications.id, applicationId))
       .get();
-    if (!app || !(["nominated", "eligible", "ineligible"] as string[]).includes(app.state)) return { ok: false, error: "errors.state_changed" };
+    if (!app || !(["nominated", "eligible", "ineligible"] as string[]).includes(app.state))
+      return { ok: false, error: "errors.state_changed" };
     if (app.editionId !== editionId) return { ok: false, error: "errors.form_tampered" };
     if (screeningLocked(app.phase)) return { ok: false, error: "errors.screening_locked" };
-    const rules = tx.select({ key: eligibilityRules.key, textEn: eligibilityRules.textEn, textFr: eligibilityRules.textFr, textAr: eligibilityRules.textAr }).from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).orderBy(asc(eligibilityRules.position)).all();
+    const rules = tx
+      .select({
+        key: eligibilityRules.key,
+        textEn: eligibilityRules.textEn,
+        textFr: eligibilityRules.textFr,
+        textAr: eligibilityRules.textAr,
+      })
+      .from(eligibilityRules)
+      .where(eq(eligibilityRules.editionId, editionId))
+      .orderBy(asc(eligibilityRules.position))
+      .all();
     const known = new Set(rules.map((r) => r.key));
     if (decisions.some((d) => !known.has(d.ruleKey))) return { ok: false, error: "errors.form_tampered" };
     const before = new Map(
-      tx.select({ ruleKey: screeningDecisions.ruleKey, outcome: screeningDecisions.outcome, evidence: screeningDecisions.evidence }).from(screeningDecisions).where(eq(screeningDecisions.applicationId, applicationId)).all().map((d) => [d.ruleKey, d]),
+      tx
+        .select({
+          ruleKey: screeningDecisions.ruleKey,
+          outcome: screeningDecisions.outcome,
+          evidence: screeningDecisions.evidence,
+        })
+        .from(screeningDecisions)
+        .where(eq(screeningDecisions.applicationId, applicationId))
+        .all()
+        .map((d) => [d.ruleKey, d]),
     );
     for (const d of decisions) {
       const prior = before.get(d.ruleKey);
       if (prior && prior.outcome === d.outcome && prior.evidence === d.evidence) continue;
       tx.insert(screeningDecisions)
-        .values({ applicationId, ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence, decidedBy: actorId, decidedAt: now })
-        .onConflictDoUpdate({ target: [screeningDecisions.applicationId, screeningDecisions.ruleKey], set: { outcome: d.outcome, evidence: d.evidence, decidedBy: actorId, decidedAt: now } })
+        .values({
+          applicationId,
+          ruleKey: d.ruleKey,
+          outcome: d.outcome,
+          evidence: d.evidence,
+          decidedBy: actorId,
+          decidedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [screeningDecisions.applicationId, screeningDecisions.ruleKey],
+          set: { outcome: d.outcome, evidence: d.evidence, decidedBy: actorId, decidedAt: now },
+        })
         .run();
       writeAudit(
-        { actorId, action: prior ? "screening.decision_corrected" : "screening.decided", objectType: "application", objectId: applicationId, details: { ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence, previous: prior ?? null } },
+        {
+          actorId,
+          action: prior ? "screening.decision_corrected" : "screening.decided",
+          objectType: "application",
+          objectId: applicationId,
+          details: { ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence, previous: prior ?? null },
+        },
         tx,
       );
       before.set(d.ruleKey, { ruleKey: d.ruleKey, outcome: d.outcome, evidence: d.evidence });
@@ -247,17 +354,51 @@ export function decideRules({ applicationId, editionId, actorId, decisions, now 
       const failed = rules.filter((r) => before.get(r.key)!.outcome === "fail");
       state = failed.length === 0 ? "eligible" : "ineligible";
       if (state !== app.state) {
-        tx.update(applications).set({ state, screenedAt: now, updatedAt: now }).where(eq(applications.id, applicationId)).run();
-        writeAudit({ actorId, action: `application.${state}`, objectType: "application", objectId: applicationId, details: { from: app.state, failed: failed.map((r) => r.key) } }, tx);
+        tx.update(applications)
+          .set({ state, screenedAt: now, updatedAt: now })
+          .where(eq(applications.id, applicationId))
+          .run();
+        writeAudit(
+          {
+            actorId,
+            action: `application.${state}`,
+            objectType: "application",
+            objectId: applicationId,
+            details: { from: app.state, failed: failed.map((r) => r.key) },
+          },
+          tx,
+        );
         if (state === "ineligible") {
-          const reasons = failed.map((r) => `- ${ruleText(r, app.locale)}\n  ${before.get(r.key)!.evidence}`).join("\n");
-          enqueueMail({ to: app.email, locale: app.locale, template: "application_ineligible", vars: { name: app.name, title: app.title, reference: app.reference, reasons } }, tx);
+          const reasons = failed
+            .map((r) => `- ${ruleText(r, app.locale)}\n  ${before.get(r.key)!.evidence}`)
+            .join("\n");
+          enqueueMail(
+            {
+              to: app.email,
+              locale: app.locale,
+              template: "application_ineligible",
+              vars: { name: app.name, title: app.title, reference: app.reference, reasons },
+            },
+            tx,
+          );
         }
       }
     } else if (app.state !== "nominated") {
       // A decision was withdrawn back to undecided: the application waits for screening again.
-      tx.update(applications).set({ state: "nominated", screenedAt: null, updatedAt: now }).where(eq(applications.id, applicationId)).run();
-      writeAudit({ actorId, action: "application.screening_reopened", objectType: "application", objectId: applicationId, details: { from: app.state } }, tx);
+      tx.update(applications)
+        .set({ state: "nominated", screenedAt: null, updatedAt: now })
+        .where(eq(applications.id, applicationId))
+        .run();
+      writeAudit(
+        {
+          actorId,
+          action: "application.screening_reopened",
+          objectType: "application",
+          objectId: applicationId,
+          details: { from: app.state },
+        },
+        tx,
+      );
       state = "nominated";
     }
     return { ok: true, state };
@@ -265,7 +406,13 @@ export function decideRules({ applicationId, editionId, actorId, decisions, now 
 }
 
 export function exportRows(filters: ScreeningFilters) {
-  const rows = db().select(rowColumns).from(applications).leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId)).where(whereOf(filters)).orderBy(asc(applications.reference)).all();
+  const rows = db()
+    .select(rowColumns)
+    .from(applications)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(whereOf(filters))
+    .orderBy(asc(applications.reference))
+    .all();
   const dups = duplicates({ editionId: filters.editionId });
   return rows.map((r) => ({ ...r, duplicates: (dups.get(r.id) ?? []).map((d) => d.reference) }));
 }

@@ -16,20 +16,33 @@ export function RankIntervalChart({ data }: { data: ResultsPageData }) {
   const left = 110;
   const h = data.rows.length * rowH + 30;
   const x = (rank: number) => left + ((rank - 1) / Math.max(n - 1, 1)) * (W - left - 20);
-  const desc = data.rows.map((r) => t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high })).join("; ");
+  const desc = data.rows
+    .map((r) => t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high }))
+    .join("; ");
   return (
     <figure className="results-chart">
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-intervals-title chart-intervals-desc" className="results-svg">
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        aria-labelledby="chart-intervals-title chart-intervals-desc"
+        className="results-svg"
+      >
         <title id="chart-intervals-title">{t("results.chart_intervals")}</title>
         <desc id="chart-intervals-desc">{desc}</desc>
         <line x1={left} y1={h - 20} x2={W - 20} y2={h - 20} stroke="#555" />
-        <text x={left} y={h - 5} fontSize="11" fill="#222">1</text>
-        <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">{n}</text>
+        <text x={left} y={h - 5} fontSize="11" fill="#222">
+          1
+        </text>
+        <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">
+          {n}
+        </text>
         {data.rows.map((r, i) => {
           const y = i * rowH + 12;
           return (
             <g key={r.applicationId}>
-              <text x={4} y={y + 4} fontSize="11" fill="#222">{r.reference}</text>
+              <text x={4} y={y + 4} fontSize="11" fill="#222">
+                {r.reference}
+              </text>
               <line x1={x(r.low)} y1={y} x2={x(r.high)} y2={y} stroke="#1d5fa8" strokeWidth="6" strokeLinecap="round" />
               <circle cx={x(r.rank)} cy={y} r="4" fill="#222" />
             </g>
@@ -56,23 +69,41 @@ export function DistributionChart({ data }: { data: ResultsPageData }) {
     .join("; ");
   return (
     <figure className="results-chart">
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-dist-title chart-dist-desc" className="results-svg">
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        aria-labelledby="chart-dist-title chart-dist-desc"
+        className="results-svg"
+      >
         <title id="chart-dist-title">{t("results.chart_distribution")}</title>
         <desc id="chart-dist-desc">{desc}</desc>
         {data.distribution.map((d, i) => {
           const base = i * rowH + rowH - 6;
           return (
             <g key={d.key}>
-              <text x={4} y={base - 12} fontSize="11" fill="#222">{criterionTitle(d, t.locale).slice(0, 24)}</text>
+              <text x={4} y={base - 12} fontSize="11" fill="#222">
+                {criterionTitle(d, t.locale).slice(0, 24)}
+              </text>
               {d.counts.map((c, b) => {
                 const bh = (c / max) * (rowH - 14);
-                return <rect key={b} x={left + b * bw + 1} y={base - bh} width={Math.max(bw - 2, 1)} height={bh} fill="#1d5fa8" />;
+                return (
+                  <rect
+                    key={b}
+                    x={left + b * bw + 1}
+                    y={base - bh}
+                    width={Math.max(bw - 2, 1)}
+                    height={bh}
+                    fill="#1d5fa8"
+                  />
+                );
               })}
             </g>
           );
         })}
         {Array.from({ length: bins }, (_, b) => (
-          <text key={b} x={left + b * bw + bw / 2} y={h - 4} fontSize="10" fill="#222" textAnchor="middle">{data.scale.min + b}</text>
+          <text key={b} x={left + b * bw + bw / 2} y={h - 4} fontSize="10" fill="#222" textAnchor="middle">
+            {data.scale.min + b}
+          </text>
         ))}
       </svg>
       <figcaption>{t("results.chart_distribution_caption")}</figcaption>
@@ -90,10 +121,17 @@ export function LeniencyChart({ data }: { data: ResultsPageData }) {
   const max = Math.max(0.05, ...data.jurors.map((j) => Math.abs(j.leniency)));
   const mid = left + (W - left - 20) / 2;
   const scale = (W - left - 20) / 2 / max;
-  const desc = data.jurors.map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`).join("; ");
+  const desc = data.jurors
+    .map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`)
+    .join("; ");
   return (
     <figure className="results-chart">
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby="chart-len-title chart-len-desc" className="results-svg">
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        aria-labelledby="chart-len-title chart-len-desc"
+        className="results-svg"
+      >
         <title id="chart-len-title">{t("results.chart_leniency")}</title>
         <desc id="chart-len-desc">{desc}</desc>
         <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />
@@ -102,8 +140,16 @@ export function LeniencyChart({ data }: { data: ResultsPageData }) {
           const wdt = Math.abs(j.leniency) * scale;
           return (
             <g key={i}>
-              <text x={4} y={y + 12} fontSize="11" fill="#222">{jurorText(j.label, t).slice(0, 26)}</text>
-              <rect x={j.leniency >= 0 ? mid : mid - wdt} y={y} width={wdt} height={14} fill={j.leniency >= 0 ? "#2e7d32" : "#b3261e"} />
+              <text x={4} y={y + 12} fontSize="11" fill="#222">
+                {jurorText(j.label, t).slice(0, 26)}
+              </text>
+              <rect
+                x={j.leniency >= 0 ? mid : mid - wdt}
+                y={y}
+                width={wdt}
+                height={14}
+                fill={j.leniency >= 0 ? "#2e7d32" : "#b3261e"}
+              />
             </g>
           );
         })}

@@ -2,11 +2,17 @@
 import { type Locale, localized, textsOf } from "../../kernel/i18n";
 import type { JurorLabel } from "../domain/results-page";
 
-export function criterionTitle(c: { titleEn: string; titleFr: string; titleAr: string | null }, locale: Locale): string {
+export function criterionTitle(
+  c: { titleEn: string; titleFr: string; titleAr: string | null },
+  locale: Locale,
+): string {
   return localized(locale, textsOf(c, "title"));
 }
 
-export function jurorText(label: JurorLabel, t: (key: string, vars?: Record<string, string | number>) => string): string {
+export function jurorText(
+  label: JurorLabel,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+): string {
   return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
 }
 

@@ -15,7 +15,10 @@ export function ResultsSteps({ editionId, current }: { editionId: string; curren
       <ul className="results-steps">
         {STEPS.map(([step, label]) => (
           <li key={step}>
-            <Link to={`/secretariat/editions/${editionId}/${step}`} aria-current={step === current ? "page" : undefined}>
+            <Link
+              to={`/secretariat/editions/${editionId}/${step}`}
+              aria-current={step === current ? "page" : undefined}
+            >
               {t(label)}
             </Link>
           </li>

@@ -13,14 +13,33 @@ import { METHODS } from "../../../scoring/types";
 
 type T = ReturnType<typeof useT>;
 
-const num = (v: number, t: T, digits = 3) => formatNumber(v, t.locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) });
+const num = (v: number, t: T, digits = 3) =>
+  formatNumber(v, t.locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) });
 const pct = (v: number, t: T) => formatNumber(v, t.locale, { style: "percent", maximumFractionDigits: 0 });
 
 export interface WhatIfResult extends FormResult {
-  whatIf?: { problem: string | null; rows: { reference: string; title: string; rank: number; officialRank: number; change: number; probability: number }[] };
+  whatIf?: {
+    problem: string | null;
+    rows: {
+      reference: string;
+      title: string;
+      rank: number;
+      officialRank: number;
+      change: number;
+      probability: number;
+    }[];
+  };
 }
 
-export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData; basePath: string; whatIf?: WhatIfResult | null }) {
+export function ResultsView({
+  data,
+  basePath,
+  whatIf,
+}: {
+  data: ResultsPageData;
+  basePath: string;
+  whatIf?: WhatIfResult | null;
+}) {
   const t = useT();
   if (data.problem) {
     return (
@@ -46,18 +65,32 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
         <dt>{t("results.icc")}</dt>
         <dd>
           {data.reliability?.icc
-            ? t("results.icc_value", { single: num(data.reliability.icc.single, t), singleBand: t(`results.band_${data.reliability.icc.singleBand}`), average: num(data.reliability.icc.average, t), averageBand: t(`results.band_${data.reliability.icc.averageBand}`) })
+            ? t("results.icc_value", {
+                single: num(data.reliability.icc.single, t),
+                singleBand: t(`results.band_${data.reliability.icc.singleBand}`),
+                average: num(data.reliability.icc.average, t),
+                averageBand: t(`results.band_${data.reliability.icc.averageBand}`),
+              })
             : t("results.icc_none")}
         </dd>
         <dt>{t("results.alpha")}</dt>
-        <dd>{data.reliability?.alpha ? t("results.alpha_value", { value: num(data.reliability.alpha.value, t), band: t(`results.band_${data.reliability.alpha.band}`) }) : t("results.alpha_none")}</dd>
+        <dd>
+          {data.reliability?.alpha
+            ? t("results.alpha_value", {
+                value: num(data.reliability.alpha.value, t),
+                band: t(`results.band_${data.reliability.alpha.band}`),
+              })
+            : t("results.alpha_none")}
+        </dd>
       </dl>
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
 
       <h2 id="ranking">{t("results.ranking")}</h2>
       <div className="table-wrap">
         <table className="results-table">
-          <caption className="visually-hidden">{t("results.ranking_caption", { page: data.page, pages: data.pages })}</caption>
+          <caption className="visually-hidden">
+            {t("results.ranking_caption", { page: data.page, pages: data.pages })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t("results.col_rank")}</th>
@@ -81,7 +114,12 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
                   {r.tied ? <span className="tag">{t("results.tied")}</span> : null}
                 </td>
                 <td>
-                  <Link to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}>{r.reference}</Link> <bdi>{r.title}</bdi>
+                  <Link
+                    to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}
+                  >
+                    {r.reference}
+                  </Link>{" "}
+                  <bdi>{r.title}</bdi>
                 </td>
                 <td>{num(r.official, t)}</td>
                 <td>{num(r.mean, t)}</td>
@@ -93,7 +131,11 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
                 <td>{pct(r.probability, t)}</td>
                 <td>
                   {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
-                  {r.outliers.length > 0 ? <span className="tag warning">{t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}</span> : null}
+                  {r.outliers.length > 0 ? (
+                    <span className="tag warning">
+                      {t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -148,7 +190,9 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
             </table>
           </div>
           <p>
-            <Link to={`${basePath}${data.page > 1 ? `?page=${data.page}` : ""}#ranking`}>{t("results.close_breakdown")}</Link>
+            <Link to={`${basePath}${data.page > 1 ? `?page=${data.page}` : ""}#ranking`}>
+              {t("results.close_breakdown")}
+            </Link>
           </p>
         </section>
       ) : null}
@@ -187,12 +231,23 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
       <ValidatedForm
         id="whatif"
         result={whatIf}
-        defaultValues={{ method: data.officialMethod, ...Object.fromEntries(data.criteria.map((c) => [`${WEIGHT_PREFIX}${c.key}`, String(c.weight)])) }}
+        defaultValues={{
+          method: data.officialMethod,
+          ...Object.fromEntries(data.criteria.map((c) => [`${WEIGHT_PREFIX}${c.key}`, String(c.weight)])),
+        }}
       >
-        <SelectField name="method" label={t("results.whatif_method")} options={METHODS.map((m) => ({ value: m, label: t(`results.method_${m}`) }))} />
+        <SelectField
+          name="method"
+          label={t("results.whatif_method")}
+          options={METHODS.map((m) => ({ value: m, label: t(`results.method_${m}`) }))}
+        />
         <div className="results-weights">
           {data.criteria.map((c) => (
-            <TextField key={c.key} name={`${WEIGHT_PREFIX}${c.key}`} label={t("results.whatif_weight", { criterion: criterionTitle(c, t.locale) })} />
+            <TextField
+              key={c.key}
+              name={`${WEIGHT_PREFIX}${c.key}`}
+              label={t("results.whatif_weight", { criterion: criterionTitle(c, t.locale) })}
+            />
           ))}
         </div>
         <SubmitButton>{t("results.whatif_submit")}</SubmitButton>
@@ -204,9 +259,7 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
           </p>
         ) : (
           <section aria-labelledby="whatif-result" aria-live="polite">
-            <h3 id="whatif-result">
-              {t("results.whatif_result")}
-            </h3>
+            <h3 id="whatif-result">{t("results.whatif_result")}</h3>
             <div className="table-wrap">
               <table>
                 <thead>
@@ -226,7 +279,13 @@ export function ResultsView({ data, basePath, whatIf }: { data: ResultsPageData;
                         {r.reference} <bdi>{r.title}</bdi>
                       </td>
                       <td>{r.officialRank}</td>
-                      <td>{r.change === 0 ? t("results.unchanged") : r.change > 0 ? t("results.up", { n: r.change }) : t("results.down", { n: -r.change })}</td>
+                      <td>
+                        {r.change === 0
+                          ? t("results.unchanged")
+                          : r.change > 0
+                            ? t("results.up", { n: r.change })
+                            : t("results.down", { n: -r.change })}
+                      </td>
                       <td>{pct(r.probability, t)}</td>
                     </tr>
                   ))}

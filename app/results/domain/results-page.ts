@@ -41,7 +41,13 @@ export interface ResultsBreakdown {
   organisation: string;
   country: string | null;
   rank: number;
-  reviews: { juror: JurorLabel; scores: (number | null)[]; confidence: number | null; score: number; outlier: boolean }[];
+  reviews: {
+    juror: JurorLabel;
+    scores: (number | null)[];
+    confidence: number | null;
+    score: number;
+    outlier: boolean;
+  }[];
 }
 
 export interface ResultsPageData {

@@ -7,16 +7,21 @@ import { requiredText } from "../../kernel/forms/fields";
 import { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX } from "./results-fields";
 export { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX };
 
-const idFields = (prefix: string, value: Record<string, unknown>) => Object.keys(value).filter((k) => k.startsWith(prefix));
+const idFields = (prefix: string, value: Record<string, unknown>) =>
+  Object.keys(value).filter((k) => k.startsWith(prefix));
 
 export const openDeliberationSchema = z
   .object({ intent: z.literal("open") })
   .catchall(z.string())
   .superRefine((value, ctx) => {
-    if (idFields(SHORTLIST_PREFIX, value).length < 2) ctx.addIssue({ code: "custom", path: ["shortlist"], message: "errors.shortlist_too_small" });
+    if (idFields(SHORTLIST_PREFIX, value).length < 2)
+      ctx.addIssue({ code: "custom", path: ["shortlist"], message: "errors.shortlist_too_small" });
   });
 
-export const closeBallotSchema = z.object({ intent: z.literal("close"), confirm: z.literal("on", { error: "errors.confirm_required" }) });
+export const closeBallotSchema = z.object({
+  intent: z.literal("close"),
+  confirm: z.literal("on", { error: "errors.confirm_required" }),
+});
 
 export const ballotSchema = z
   .object({ intent: z.literal("vote") })
@@ -25,7 +30,8 @@ export const ballotSchema = z
     for (const name of idFields(RANK_PREFIX, value)) {
       const raw = String(value[name]).trim();
       if (raw === "") ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_required" });
-      else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1) ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_invalid" });
+      else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
+        ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_invalid" });
     }
   });
 
@@ -33,7 +39,9 @@ export const ballotSchema = z
 export function recommendationSchema(count: number) {
   const shape: Record<string, z.ZodType> = { intent: z.literal("recommend"), minutes: requiredText(20000) };
   for (let i = 1; i <= count; i++) {
-    shape[`choice_${i}`] = z.string({ error: "errors.recommendation_choice_required" }).min(1, { error: "errors.recommendation_choice_required" });
+    shape[`choice_${i}`] = z
+      .string({ error: "errors.recommendation_choice_required" })
+      .min(1, { error: "errors.recommendation_choice_required" });
     shape[`citation_en_${i}`] = requiredText(2000);
     shape[`citation_fr_${i}`] = requiredText(2000);
   }
@@ -41,7 +49,8 @@ export function recommendationSchema(count: number) {
     const seen = new Set<string>();
     for (let i = 1; i <= count; i++) {
       const v = value[`choice_${i}`];
-      if (typeof v === "string" && v && seen.has(v)) ctx.addIssue({ code: "custom", path: [`choice_${i}`], message: "errors.recommendation_duplicate" });
+      if (typeof v === "string" && v && seen.has(v))
+        ctx.addIssue({ code: "custom", path: [`choice_${i}`], message: "errors.recommendation_duplicate" });
       if (typeof v === "string") seen.add(v);
     }
   });
@@ -50,13 +59,18 @@ export function recommendationSchema(count: number) {
 export const decisionSchema = z
   .object({
     intent: z.literal("decide"),
-    decisionDate: z.string({ error: "errors.decision_date_invalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.decision_date_invalid" }),
-    announcementAt: z.string({ error: "errors.announcement_invalid" }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "errors.announcement_invalid" }),
+    decisionDate: z
+      .string({ error: "errors.decision_date_invalid" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.decision_date_invalid" }),
+    announcementAt: z
+      .string({ error: "errors.announcement_invalid" })
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "errors.announcement_invalid" }),
     confirm: z.literal("on", { error: "errors.confirm_required" }),
   })
   .catchall(z.string())
   .superRefine((value, ctx) => {
-    if (idFields(LAUREATE_PREFIX, value).length === 0) ctx.addIssue({ code: "custom", path: ["laureates"], message: "errors.decision_laureates_required" });
+    if (idFields(LAUREATE_PREFIX, value).length === 0)
+      ctx.addIssue({ code: "custom", path: ["laureates"], message: "errors.decision_laureates_required" });
   });
 
 export function idsFrom(values: Record<string, unknown>, prefix: string): string[] {

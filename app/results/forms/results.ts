@@ -18,7 +18,8 @@ export const whatIfSchema = z
       if (!name.startsWith(WEIGHT_PREFIX) || typeof raw !== "string") continue;
       const text = raw.trim().replace(",", ".");
       const n = Number(text);
-      if (text === "" || !Number.isFinite(n)) ctx.addIssue({ code: "custom", path: [name], message: "errors.results_weight_nan" });
+      if (text === "" || !Number.isFinite(n))
+        ctx.addIssue({ code: "custom", path: [name], message: "errors.results_weight_nan" });
       else if (n <= 0) ctx.addIssue({ code: "custom", path: [name], message: "errors.results_weight_positive" });
       else if (n > 1000) ctx.addIssue({ code: "custom", path: [name], message: "errors.results_weight_large" });
     }
@@ -28,7 +29,8 @@ export const whatIfSchema = z
 export function weightsFrom(values: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, raw] of Object.entries(values)) {
-    if (name.startsWith(WEIGHT_PREFIX) && typeof raw === "string") out[name.slice(WEIGHT_PREFIX.length)] = Number(raw.trim().replace(",", "."));
+    if (name.startsWith(WEIGHT_PREFIX) && typeof raw === "string")
+      out[name.slice(WEIGHT_PREFIX.length)] = Number(raw.trim().replace(",", "."));
   }
   return out;
 }

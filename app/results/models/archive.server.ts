@@ -15,15 +15,36 @@ function published(now: Date): SQL {
   return sql`coalesce((select ${decisions.announcementAt} from ${decisions} where ${decisions.editionId} = ${archiveLaureates.editionId} and ${decisions.decidedAt} is not null), ${archiveLaureates.publishedAt}) <= ${now.getTime()}`;
 }
 
-export function listArchive({ year, country, page, now = new Date() }: { year?: number; country?: string; page: number; now?: Date }) {
+export function listArchive({
+  year,
+  country,
+  page,
+  now = new Date(),
+}: {
+  year?: number;
+  country?: string;
+  page: number;
+  now?: Date;
+}) {
   const where: SQL[] = [published(now)];
   if (year) where.push(eq(archiveLaureates.year, year));
   if (country) where.push(eq(archiveLaureates.country, country));
-  const total = db().select({ n: count() }).from(archiveLaureates).where(and(...where)).get()?.n ?? 0;
+  const total =
+    db()
+      .select({ n: count() })
+      .from(archiveLaureates)
+      .where(and(...where))
+      .get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / ARCHIVE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db()
-    .select({ id: archiveLaureates.id, year: archiveLaureates.year, project: archiveLaureates.project, organisation: archiveLaureates.organisation, country: archiveLaureates.country })
+    .select({
+      id: archiveLaureates.id,
+      year: archiveLaureates.year,
+      project: archiveLaureates.project,
+      organisation: archiveLaureates.organisation,
+      country: archiveLaureates.country,
+    })
     .from(archiveLaureates)
     .where(and(...where))
     .orderBy(desc(archiveLaureates.year), asc(archiveLaureates.project))
@@ -35,8 +56,15 @@ export function listArchive({ year, country, page, now = new Date() }: { year?: 
 
 /** Years and countries that have published laureates, for the filters. */
 export function archiveFacets({ now = new Date() }: { now?: Date } = {}) {
-  const rows = db().selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country }).from(archiveLaureates).where(published(now)).all();
-  return { years: [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a), countries: [...new Set(rows.map((r) => r.country).filter(Boolean))] };
+  const rows = db()
+    .selectDistinct({ year: archiveLaureates.year, country: archiveLaureates.country })
+    .from(archiveLaureates)
+    .where(published(now))
+    .all();
+  return {
+    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a),
+    countries: [...new Set(rows.map((r) => r.country).filter(Boolean))],
+  };
 }
 
 /**
@@ -45,7 +73,15 @@ export function archiveFacets({ now = new Date() }: { now?: Date } = {}) {
  */
 export function editionLaureates({ year, now = new Date() }: { year: number; now?: Date }) {
   const rows = db()
-    .select({ id: archiveLaureates.id, project: archiveLaureates.project, organisation: archiveLaureates.organisation, country: archiveLaureates.country, applicationId: archiveLaureates.applicationId, editionId: archiveLaureates.editionId, publishedAt: archiveLaureates.publishedAt })
+    .select({
+      id: archiveLaureates.id,
+      project: archiveLaureates.project,
+      organisation: archiveLaureates.organisation,
+      country: archiveLaureates.country,
+      applicationId: archiveLaureates.applicationId,
+      editionId: archiveLaureates.editionId,
+      publishedAt: archiveLaureates.publishedAt,
+    })
     .from(archiveLaureates)
     .where(and(eq(archiveLaureates.year, year), published(now)))
     .orderBy(asc(archiveLaureates.project))
@@ -56,8 +92,22 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   let citations: Record<string, { en: string; fr: string }> = {};
   let order: string[] = [];
   if (editionId) {
-    edition = db().select({ themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr }).from(editions).where(eq(editions.id, editionId)).get() ?? null;
-    const d = db().select({ citations: decisions.citations, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt }).from(decisions).where(eq(decisions.editionId, editionId)).get();
+    edition =
+      db()
+        .select({ themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr })
+        .from(editions)
+        .where(eq(editions.id, editionId))
+        .get() ?? null;
+    const d = db()
+      .select({
+        citations: decisions.citations,
+        laureates: decisions.laureates,
+        decidedAt: decisions.decidedAt,
+        announcementAt: decisions.announcementAt,
+      })
+      .from(decisions)
+      .where(eq(decisions.editionId, editionId))
+      .get();
     if (d && isAnnounced(d, now)) {
       citations = d.citations ?? {};
       order = d.laureates ?? [];
@@ -65,11 +115,25 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
   }
   const owners = new Map<string, string>();
   const appIds = rows.map((r) => r.applicationId).filter((id): id is string => !!id);
-  if (appIds.length) for (const a of db().select({ id: applications.id, applicantId: applications.applicantId }).from(applications).where(inArray(applications.id, appIds)).all()) owners.set(a.id, a.applicantId);
+  if (appIds.length)
+    for (const a of db()
+      .select({ id: applications.id, applicantId: applications.applicantId })
+      .from(applications)
+      .where(inArray(applications.id, appIds))
+      .all())
+      owners.set(a.id, a.applicantId);
   const position = (id: string | null) => (id && order.includes(id) ? order.indexOf(id) : 999);
   const laureates = rows
     .sort((a, b) => position(a.applicationId) - position(b.applicationId))
-    .map((r) => ({ id: r.id, project: r.project, organisation: r.organisation, country: r.country, applicationId: r.applicationId, applicantId: r.applicationId ? (owners.get(r.applicationId) ?? null) : null, citation: r.applicationId ? (citations[r.applicationId] ?? null) : null }));
+    .map((r) => ({
+      id: r.id,
+      project: r.project,
+      organisation: r.organisation,
+      country: r.country,
+      applicationId: r.applicationId,
+      applicantId: r.applicationId ? (owners.get(r.applicationId) ?? null) : null,
+      citation: r.applicationId ? (citations[r.applicationId] ?? null) : null,
+    }));
   return { year, edition, laureates, publishedAt: rows[0].publishedAt };
 }
 
@@ -80,7 +144,20 @@ export function editionLaureates({ year, now = new Date() }: { year: number; now
  */
 export function diplomaFor({ applicationId, now = new Date() }: { applicationId: string; now?: Date }) {
   const row = db()
-    .select({ applicantId: applications.applicantId, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, laureates: decisions.laureates, decidedAt: decisions.decidedAt, announcementAt: decisions.announcementAt, decisionDate: decisions.decisionDate })
+    .select({
+      applicantId: applications.applicantId,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      state: applications.state,
+      year: editions.year,
+      themeEn: editions.themeEn,
+      themeFr: editions.themeFr,
+      laureates: decisions.laureates,
+      decidedAt: decisions.decidedAt,
+      announcementAt: decisions.announcementAt,
+      decisionDate: decisions.decisionDate,
+    })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .innerJoin(decisions, eq(decisions.editionId, editions.id))

@@ -10,7 +10,19 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, archiveLaureates, auditLog, ballots, criteria, decisions, deliberations, editions, entityMembers, reviews, users } from "../../../db/schema";
+import {
+  applications,
+  archiveLaureates,
+  auditLog,
+  ballots,
+  criteria,
+  decisions,
+  deliberations,
+  editions,
+  entityMembers,
+  reviews,
+  users,
+} from "../../../db/schema";
 import { toLocal } from "../../kernel/domain/paris-time";
 import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
@@ -26,7 +38,8 @@ let version: string | undefined;
 export function softwareVersion(): string {
   if (!version) {
     try {
-      version = (JSON.parse(readFileSync(resolve("package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+      version =
+        (JSON.parse(readFileSync(resolve("package.json"), "utf8")) as { version?: string }).version ?? "unknown";
     } catch {
       version = "unknown";
     }
@@ -52,21 +65,70 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-function buildSnapshot({ edition, laureates, decisionDate, announcementAt, decidedBy }: { edition: EditionBrief; laureates: string[]; decisionDate: Date; announcementAt: Date; decidedBy: string }) {
+function buildSnapshot({
+  edition,
+  laureates,
+  decisionDate,
+  announcementAt,
+  decidedBy,
+}: {
+  edition: EditionBrief;
+  laureates: string[];
+  decisionDate: Date;
+  announcementAt: Date;
+  decidedBy: string;
+}) {
   const r = editionResults({ edition, viewer: { kind: "secretariat", userId: decidedBy } });
-  const rubric = db().select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, weight: criteria.weight, position: criteria.position, levelDescriptors: criteria.levelDescriptors }).from(criteria).where(eq(criteria.editionId, edition.id)).orderBy(asc(criteria.position)).all();
+  const rubric = db()
+    .select({
+      key: criteria.key,
+      titleEn: criteria.titleEn,
+      titleFr: criteria.titleFr,
+      weight: criteria.weight,
+      position: criteria.position,
+      levelDescriptors: criteria.levelDescriptors,
+    })
+    .from(criteria)
+    .where(eq(criteria.editionId, edition.id))
+    .orderBy(asc(criteria.position))
+    .all();
   const deliberation = getDeliberation({ editionId: edition.id });
-  const ballotRows = deliberation ? db().select({ jurorId: ballots.jurorId, ranking: ballots.ranking, submittedAt: ballots.submittedAt }).from(ballots).where(eq(ballots.deliberationId, deliberation.id)).orderBy(asc(ballots.jurorId)).all() : [];
+  const ballotRows = deliberation
+    ? db()
+        .select({ jurorId: ballots.jurorId, ranking: ballots.ranking, submittedAt: ballots.submittedAt })
+        .from(ballots)
+        .where(eq(ballots.deliberationId, deliberation.id))
+        .orderBy(asc(ballots.jurorId))
+        .all()
+    : [];
   const decision = getDecisionRow({ editionId: edition.id });
   return {
     format: "ict-prize-decision-snapshot/1",
     software: { name: "ict-prize", version: softwareVersion() },
-    edition: { id: edition.id, year: edition.year, method: edition.method, scale: { min: edition.scaleMin, max: edition.scaleMax }, laureateCount: edition.laureateCount },
+    edition: {
+      id: edition.id,
+      year: edition.year,
+      method: edition.method,
+      scale: { min: edition.scaleMin, max: edition.scaleMax },
+      laureateCount: edition.laureateCount,
+    },
     rubric,
     input: r.input,
     options: r.options,
-    ranking: r.results?.applications.map((a) => ({ applicationId: a.applicationId, rank: a.rank, score: a.scores[r.results!.method] })) ?? [],
-    deliberation: deliberation ? { shortlist: deliberation.shortlist, openedAt: deliberation.openedAt, closedAt: deliberation.closedAt, ballots: ballotRows } : null,
+    ranking:
+      r.results?.applications.map((a) => ({
+        applicationId: a.applicationId,
+        rank: a.rank,
+        score: a.scores[r.results!.method],
+      })) ?? [],
+    deliberation: deliberation
+      ? {
+          shortlist: deliberation.shortlist,
+          openedAt: deliberation.openedAt,
+          closedAt: deliberation.closedAt,
+          ballots: ballotRows,
+        }
+      : null,
     recommendation: decision?.recommendation ?? null,
     citations: decision?.citations ?? null,
     decision: { laureates, decisionDate, announcementAt, decidedBy },
@@ -90,32 +152,108 @@ export function recordDecision({
 }): { ok: true; sha256: string } | Failure {
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "laureates", error: "errors.decision_exists" };
-  if (!scoringClosed(edition, now) || !["scoring", "deliberation"].includes(edition.phase)) return { ok: false, field: "laureates", error: "errors.decision_not_now" };
-  if (announcementAt.getTime() <= now.getTime()) return { ok: false, field: "announcementAt", error: "errors.announcement_past" };
-  if (decisionDate.getTime() > now.getTime() + 864e5) return { ok: false, field: "decisionDate", error: "errors.decision_date_future" };
+  if (!scoringClosed(edition, now) || !["scoring", "deliberation"].includes(edition.phase))
+    return { ok: false, field: "laureates", error: "errors.decision_not_now" };
+  if (announcementAt.getTime() <= now.getTime())
+    return { ok: false, field: "announcementAt", error: "errors.announcement_past" };
+  if (decisionDate.getTime() > now.getTime() + 864e5)
+    return { ok: false, field: "decisionDate", error: "errors.decision_date_future" };
   const unique = [...new Set(laureates)];
   const valid = unique.length
-    ? db().select({ id: applications.id }).from(applications).where(and(eq(applications.editionId, edition.id), eq(applications.state, "eligible"), inArray(applications.id, unique))).all()
+    ? db()
+        .select({ id: applications.id })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.editionId, edition.id),
+            eq(applications.state, "eligible"),
+            inArray(applications.id, unique),
+          ),
+        )
+        .all()
     : [];
-  if (valid.length !== unique.length || unique.length === 0) return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
+  if (valid.length !== unique.length || unique.length === 0)
+    return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
   const movedClose = scoringCloseFor({ edition, announcementAt, now });
   if (!movedClose.ok) return movedClose;
-  const snapshot = canonicalJson(buildSnapshot({ edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }));
+  const snapshot = canonicalJson(
+    buildSnapshot({ edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }),
+  );
   const hash = sha256(snapshot);
   const written = db().transaction((tx) => {
-    const values = { laureates: unique, decisionDate, decidedBy: actorId, decidedAt: now, snapshot, snapshotSha256: hash, announcementAt };
+    const values = {
+      laureates: unique,
+      decisionDate,
+      decidedBy: actorId,
+      decidedAt: now,
+      snapshot,
+      snapshotSha256: hash,
+      announcementAt,
+    };
     let changes: number;
-    if (existing) changes = tx.update(decisions).set(values).where(and(eq(decisions.id, existing.id), isNull(decisions.decidedAt))).run().changes;
-    else changes = tx.insert(decisions).values({ editionId: edition.id, ...values }).onConflictDoNothing().run().changes;
+    if (existing)
+      changes = tx
+        .update(decisions)
+        .set(values)
+        .where(and(eq(decisions.id, existing.id), isNull(decisions.decidedAt)))
+        .run().changes;
+    else
+      changes = tx
+        .insert(decisions)
+        .values({ editionId: edition.id, ...values })
+        .onConflictDoNothing()
+        .run().changes;
     if (changes !== 1) return false;
     if (movedClose.to) {
-      tx.update(editions).set({ scoringClosesAt: movedClose.to, updatedAt: now }).where(eq(editions.id, edition.id)).run();
-      writeAudit({ actorId, action: "edition.scoring_close_moved", objectType: "edition", objectId: edition.id, details: { from: edition.scoringClosesAt.toISOString(), to: movedClose.to.toISOString(), reason: "scoring closed early" } }, tx);
+      tx.update(editions)
+        .set({ scoringClosesAt: movedClose.to, updatedAt: now })
+        .where(eq(editions.id, edition.id))
+        .run();
+      writeAudit(
+        {
+          actorId,
+          action: "edition.scoring_close_moved",
+          objectType: "edition",
+          objectId: edition.id,
+          details: {
+            from: edition.scoringClosesAt.toISOString(),
+            to: movedClose.to.toISOString(),
+            reason: "scoring closed early",
+          },
+        },
+        tx,
+      );
     }
-    tx.update(editions).set({ phase: "decided", announcementAt, updatedAt: now }).where(eq(editions.id, edition.id)).run();
-    archiveLaureatesOf(tx, { editionId: edition.id, year: edition.year, laureates: unique, publishedAt: announcementAt });
-    tx.update(deliberations).set({ closedAt: now }).where(and(eq(deliberations.editionId, edition.id), isNull(deliberations.closedAt))).run();
-    writeAudit({ actorId, action: "decision.recorded", objectType: "edition", objectId: edition.id, details: { laureates: unique, decisionDate: decisionDate.toISOString(), announcementAt: announcementAt.toISOString(), snapshotSha256: hash, phase: "decided" } }, tx);
+    tx.update(editions)
+      .set({ phase: "decided", announcementAt, updatedAt: now })
+      .where(eq(editions.id, edition.id))
+      .run();
+    archiveLaureatesOf(tx, {
+      editionId: edition.id,
+      year: edition.year,
+      laureates: unique,
+      publishedAt: announcementAt,
+    });
+    tx.update(deliberations)
+      .set({ closedAt: now })
+      .where(and(eq(deliberations.editionId, edition.id), isNull(deliberations.closedAt)))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "decision.recorded",
+        objectType: "edition",
+        objectId: edition.id,
+        details: {
+          laureates: unique,
+          decisionDate: decisionDate.toISOString(),
+          announcementAt: announcementAt.toISOString(),
+          snapshotSha256: hash,
+          phase: "decided",
+        },
+      },
+      tx,
+    );
     return true;
   });
   if (!written) return { ok: false, field: "laureates", error: "errors.decision_exists" };
@@ -134,19 +272,43 @@ export function recordDecision({
  * scoring was even due to open) is the announcement refused, with a field error naming the
  * planned close.
  */
-function scoringCloseFor({ edition, announcementAt, now }: { edition: EditionBrief; announcementAt: Date; now: Date }): { ok: true; to: Date | null } | Failure {
+function scoringCloseFor({
+  edition,
+  announcementAt,
+  now,
+}: {
+  edition: EditionBrief;
+  announcementAt: Date;
+  now: Date;
+}): { ok: true; to: Date | null } | Failure {
   if (edition.scoringClosesAt.getTime() <= announcementAt.getTime()) return { ok: true, to: null };
-  const refused: Failure = { ok: false, field: "announcementAt", error: "errors.announcement_before_scoring_close", vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") } };
+  const refused: Failure = {
+    ok: false,
+    field: "announcementAt",
+    error: "errors.announcement_before_scoring_close",
+    vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") },
+  };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
   const left = db()
     .select({ at: auditLog.at })
     .from(auditLog)
-    .where(and(eq(auditLog.objectType, "edition"), eq(auditLog.objectId, edition.id), eq(auditLog.action, "edition.phase_changed"), sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`))
+    .where(
+      and(
+        eq(auditLog.objectType, "edition"),
+        eq(auditLog.objectId, edition.id),
+        eq(auditLog.action, "edition.phase_changed"),
+        sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(1)
     .get();
   const actual = left && left.at.getTime() <= now.getTime() ? left.at : now;
-  const opens = db().select({ at: editions.scoringOpensAt }).from(editions).where(eq(editions.id, edition.id)).get()?.at;
+  const opens = db()
+    .select({ at: editions.scoringOpensAt })
+    .from(editions)
+    .where(eq(editions.id, edition.id))
+    .get()?.at;
   if (!opens || actual.getTime() <= opens.getTime() || actual.getTime() > announcementAt.getTime()) return refused;
   return { ok: true, to: actual };
 }
@@ -170,7 +332,11 @@ export function decisionSummary({ editionId }: { editionId: string }) {
 }
 
 export function decisionSnapshot({ editionId }: { editionId: string }) {
-  const d = db().select({ snapshot: decisions.snapshot, sha: decisions.snapshotSha256 }).from(decisions).where(and(eq(decisions.editionId, editionId), isNotNull(decisions.decidedAt))).get();
+  const d = db()
+    .select({ snapshot: decisions.snapshot, sha: decisions.snapshotSha256 })
+    .from(decisions)
+    .where(and(eq(decisions.editionId, editionId), isNotNull(decisions.decidedAt)))
+    .get();
   return d?.snapshot ? { snapshot: d.snapshot, sha256: d.sha ?? "" } : null;
 }
 
@@ -188,7 +354,15 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
 }
 
 /** The laureates' rows of the public archive, published at the instant; those already there are kept. */
-function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }: { editionId: string; year: number; laureates: string[]; publishedAt: Date }) {
+function archiveLaureatesOf(
+  tx: Tx,
+  {
+    editionId,
+    year,
+    laureates,
+    publishedAt,
+  }: { editionId: string; year: number; laureates: string[]; publishedAt: Date },
+) {
   if (laureates.length === 0) return;
   const present = new Set(
     tx
@@ -198,10 +372,29 @@ function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }:
       .all()
       .map((r) => r.id),
   );
-  const apps = tx.select({ id: applications.id, title: applications.title, organisation: applications.organisation, country: applications.country }).from(applications).where(and(eq(applications.editionId, editionId), inArray(applications.id, laureates))).all();
+  const apps = tx
+    .select({
+      id: applications.id,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+    })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), inArray(applications.id, laureates)))
+    .all();
   for (const app of apps) {
     if (present.has(app.id)) continue;
-    tx.insert(archiveLaureates).values({ year, editionId, applicationId: app.id, project: app.title, organisation: app.organisation || null, country: app.country ?? "", publishedAt }).run();
+    tx.insert(archiveLaureates)
+      .values({
+        year,
+        editionId,
+        applicationId: app.id,
+        project: app.title,
+        organisation: app.organisation || null,
+        country: app.country ?? "",
+        publishedAt,
+      })
+      .run();
   }
 }
 
@@ -212,13 +405,36 @@ function archiveLaureatesOf(tx: Tx, { editionId, year, laureates, publishedAt }:
  */
 export function archiveRecordedDecisions(): number {
   const pending = db()
-    .select({ editionId: decisions.editionId, year: editions.year, laureates: decisions.laureates, announcementAt: decisions.announcementAt })
+    .select({
+      editionId: decisions.editionId,
+      year: editions.year,
+      laureates: decisions.laureates,
+      announcementAt: decisions.announcementAt,
+    })
     .from(decisions)
     .innerJoin(editions, eq(editions.id, decisions.editionId))
-    .where(and(isNotNull(decisions.decidedAt), isNull(decisions.announcedAt), notExists(db().select({ id: archiveLaureates.id }).from(archiveLaureates).where(eq(archiveLaureates.editionId, decisions.editionId)))))
+    .where(
+      and(
+        isNotNull(decisions.decidedAt),
+        isNull(decisions.announcedAt),
+        notExists(
+          db()
+            .select({ id: archiveLaureates.id })
+            .from(archiveLaureates)
+            .where(eq(archiveLaureates.editionId, decisions.editionId)),
+        ),
+      ),
+    )
     .all();
   for (const d of pending) {
-    db().transaction((tx) => archiveLaureatesOf(tx, { editionId: d.editionId, year: d.year, laureates: d.laureates ?? [], publishedAt: d.announcementAt! }));
+    db().transaction((tx) =>
+      archiveLaureatesOf(tx, {
+        editionId: d.editionId,
+        year: d.year,
+        laureates: d.laureates ?? [],
+        publishedAt: d.announcementAt!,
+      }),
+    );
   }
   return pending.length;
 }
@@ -238,36 +454,116 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
   const years: number[] = [];
   for (const d of due) {
     const year = db().transaction((tx) => {
-      const decision = tx.select().from(decisions).where(and(eq(decisions.id, d.id), isNull(decisions.announcedAt))).get();
-      const edition = tx.select({ id: editions.id, year: editions.year, themeEn: editions.themeEn, themeFr: editions.themeFr, themeAr: editions.themeAr }).from(editions).where(eq(editions.id, d.editionId)).get();
+      const decision = tx
+        .select()
+        .from(decisions)
+        .where(and(eq(decisions.id, d.id), isNull(decisions.announcedAt)))
+        .get();
+      const edition = tx
+        .select({
+          id: editions.id,
+          year: editions.year,
+          themeEn: editions.themeEn,
+          themeFr: editions.themeFr,
+          themeAr: editions.themeAr,
+        })
+        .from(editions)
+        .where(eq(editions.id, d.editionId))
+        .get();
       if (!decision || !edition) return null;
       const laureates = new Set(decision.laureates ?? []);
       const apps = tx
-        .select({ id: applications.id, title: applications.title, organisation: applications.organisation, country: applications.country, entityId: applications.entityId, feedbackShared: applications.feedbackShared, reference: applications.reference, applicantEmail: users.email, applicantName: users.name, applicantLocale: users.locale })
+        .select({
+          id: applications.id,
+          title: applications.title,
+          organisation: applications.organisation,
+          country: applications.country,
+          entityId: applications.entityId,
+          feedbackShared: applications.feedbackShared,
+          reference: applications.reference,
+          applicantEmail: users.email,
+          applicantName: users.name,
+          applicantLocale: users.locale,
+        })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.applicantId))
         .where(and(eq(applications.editionId, edition.id), eq(applications.state, "eligible")))
         .orderBy(asc(applications.reference))
         .all();
       // Archived with the decision; a decision recorded without (before that was so) gets them here.
-      archiveLaureatesOf(tx, { editionId: edition.id, year: edition.year, laureates: [...laureates], publishedAt: decision.announcementAt ?? now });
+      archiveLaureatesOf(tx, {
+        editionId: edition.id,
+        year: edition.year,
+        laureates: [...laureates],
+        publishedAt: decision.announcementAt ?? now,
+      });
       const link = `${origin}/laureates/${edition.year}`;
       for (const app of apps) {
         const won = laureates.has(app.id);
         const state = won ? "laureate" : "not_selected";
         tx.update(applications).set({ state, updatedAt: now }).where(eq(applications.id, app.id)).run();
-        writeAudit({ actorId: null, action: `application.${state}`, objectType: "application", objectId: app.id, details: { reference: app.reference, editionId: edition.id }, at: now }, tx);
+        writeAudit(
+          {
+            actorId: null,
+            action: `application.${state}`,
+            objectType: "application",
+            objectId: app.id,
+            details: { reference: app.reference, editionId: edition.id },
+            at: now,
+          },
+          tx,
+        );
         const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
-        const vars = (name: string, locale: string) => ({ name, title: app.title, reference: app.reference, year: edition.year, theme: theme(locale), link, feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "" });
-        enqueueMail({ to: app.applicantEmail, locale: app.applicantLocale, template: won ? "results_laureate" : "results_not_selected", vars: vars(app.applicantName, app.applicantLocale) }, tx);
+        const vars = (name: string, locale: string) => ({
+          name,
+          title: app.title,
+          reference: app.reference,
+          year: edition.year,
+          theme: theme(locale),
+          link,
+          feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "",
+        });
+        enqueueMail(
+          {
+            to: app.applicantEmail,
+            locale: app.applicantLocale,
+            template: won ? "results_laureate" : "results_not_selected",
+            vars: vars(app.applicantName, app.applicantLocale),
+          },
+          tx,
+        );
         if (app.entityId) {
-          const members = tx.select({ email: users.email, name: users.name, locale: users.locale }).from(entityMembers).innerJoin(users, eq(users.id, entityMembers.userId)).where(and(eq(entityMembers.entityId, app.entityId), isNull(users.disabledAt))).all();
-          for (const m of members) enqueueMail({ to: m.email, locale: m.locale, template: won ? "results_entity_laureate" : "results_entity_not_selected", vars: vars(m.name, m.locale) }, tx);
+          const members = tx
+            .select({ email: users.email, name: users.name, locale: users.locale })
+            .from(entityMembers)
+            .innerJoin(users, eq(users.id, entityMembers.userId))
+            .where(and(eq(entityMembers.entityId, app.entityId), isNull(users.disabledAt)))
+            .all();
+          for (const m of members)
+            enqueueMail(
+              {
+                to: m.email,
+                locale: m.locale,
+                template: won ? "results_entity_laureate" : "results_entity_not_selected",
+                vars: vars(m.name, m.locale),
+              },
+              tx,
+            );
         }
       }
       tx.update(decisions).set({ announcedAt: now }).where(eq(decisions.id, decision.id)).run();
       tx.update(editions).set({ phase: "announced", updatedAt: now }).where(eq(editions.id, edition.id)).run();
-      writeAudit({ actorId: null, action: "decision.announced", objectType: "edition", objectId: edition.id, details: { laureates: [...laureates], applications: apps.length, phase: "announced" }, at: now }, tx);
+      writeAudit(
+        {
+          actorId: null,
+          action: "decision.announced",
+          objectType: "edition",
+          objectId: edition.id,
+          details: { laureates: [...laureates], applications: apps.length, phase: "announced" },
+          at: now,
+        },
+        tx,
+      );
       return edition.year;
     });
     if (year !== null) years.push(year);

@@ -13,7 +13,12 @@ import { scoringClosed, type EditionBrief } from "./results.server";
 export function getDeliberation({ editionId }: { editionId: string }) {
   return (
     db()
-      .select({ id: deliberations.id, shortlist: deliberations.shortlist, openedAt: deliberations.openedAt, closedAt: deliberations.closedAt })
+      .select({
+        id: deliberations.id,
+        shortlist: deliberations.shortlist,
+        openedAt: deliberations.openedAt,
+        closedAt: deliberations.closedAt,
+      })
       .from(deliberations)
       .where(eq(deliberations.editionId, editionId))
       .get() ?? null
@@ -24,7 +29,14 @@ export type DeliberationRow = NonNullable<ReturnType<typeof getDeliberation>>;
 function shortlistApplications({ editionId, ids }: { editionId: string; ids: string[] }) {
   if (ids.length === 0) return [];
   return db()
-    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state })
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      state: applications.state,
+    })
     .from(applications)
     .where(and(eq(applications.editionId, editionId), inArray(applications.id, ids)))
     .orderBy(asc(applications.reference))
@@ -32,15 +44,29 @@ function shortlistApplications({ editionId, ids }: { editionId: string; ids: str
 }
 
 /** The shortlist as a viewer may see it: a juror never gets the applications of their conflicts. */
-export function shortlistFor({ editionId, deliberation, memberId }: { editionId: string; deliberation: DeliberationRow; memberId?: string }) {
-  const excluded = memberId ? conflictsOf({ memberIds: [memberId] }).get(memberId) ?? new Set<string>() : new Set<string>();
+export function shortlistFor({
+  editionId,
+  deliberation,
+  memberId,
+}: {
+  editionId: string;
+  deliberation: DeliberationRow;
+  memberId?: string;
+}) {
+  const excluded = memberId
+    ? (conflictsOf({ memberIds: [memberId] }).get(memberId) ?? new Set<string>())
+    : new Set<string>();
   return shortlistApplications({ editionId, ids: deliberation.shortlist.filter((id) => !excluded.has(id)) });
 }
 
 function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (memberIds.length === 0) return out;
-  for (const row of db().select({ jurorId: conflicts.jurorId, applicationId: conflicts.applicationId }).from(conflicts).where(and(inArray(conflicts.jurorId, memberIds), ne(conflicts.status, "dismissed"))).all()) {
+  for (const row of db()
+    .select({ jurorId: conflicts.jurorId, applicationId: conflicts.applicationId })
+    .from(conflicts)
+    .where(and(inArray(conflicts.jurorId, memberIds), ne(conflicts.status, "dismissed")))
+    .all()) {
     const set = out.get(row.jurorId) ?? new Set<string>();
     set.add(row.applicationId);
     out.set(row.jurorId, set);
@@ -48,17 +74,41 @@ function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<st
   return out;
 }
 
-export function openDeliberation({ edition, actorId, shortlist }: { edition: EditionBrief; actorId: string; shortlist: string[] }): { ok: true } | Failure {
-  if (!scoringClosed(edition) || !["scoring", "deliberation"].includes(edition.phase)) return { ok: false, field: "shortlist", error: "errors.deliberation_not_now" };
-  if (getDeliberation({ editionId: edition.id })) return { ok: false, field: "shortlist", error: "errors.deliberation_exists" };
+export function openDeliberation({
+  edition,
+  actorId,
+  shortlist,
+}: {
+  edition: EditionBrief;
+  actorId: string;
+  shortlist: string[];
+}): { ok: true } | Failure {
+  if (!scoringClosed(edition) || !["scoring", "deliberation"].includes(edition.phase))
+    return { ok: false, field: "shortlist", error: "errors.deliberation_not_now" };
+  if (getDeliberation({ editionId: edition.id }))
+    return { ok: false, field: "shortlist", error: "errors.deliberation_exists" };
   const unique = [...new Set(shortlist)];
   const found = shortlistApplications({ editionId: edition.id, ids: unique }).filter((a) => a.state === "eligible");
   if (found.length !== unique.length) return { ok: false, field: "shortlist", error: "errors.shortlist_invalid" };
-  if (unique.length < Math.max(2, edition.laureateCount)) return { ok: false, field: "shortlist", error: "errors.shortlist_too_small" };
+  if (unique.length < Math.max(2, edition.laureateCount))
+    return { ok: false, field: "shortlist", error: "errors.shortlist_too_small" };
   db().transaction((tx) => {
-    const row = tx.insert(deliberations).values({ editionId: edition.id, shortlist: unique, openedBy: actorId, openedAt: new Date() }).returning({ id: deliberations.id }).get();
+    const row = tx
+      .insert(deliberations)
+      .values({ editionId: edition.id, shortlist: unique, openedBy: actorId, openedAt: new Date() })
+      .returning({ id: deliberations.id })
+      .get();
     tx.update(editions).set({ phase: "deliberation", updatedAt: new Date() }).where(eq(editions.id, edition.id)).run();
-    writeAudit({ actorId, action: "deliberation.opened", objectType: "edition", objectId: edition.id, details: { deliberationId: row.id, shortlist: unique, phase: "deliberation" } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: "deliberation.opened",
+        objectType: "edition",
+        objectId: edition.id,
+        details: { deliberationId: row.id, shortlist: unique, phase: "deliberation" },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
@@ -68,21 +118,48 @@ export function openDeliberation({ edition, actorId, shortlist }: { edition: Edi
  * equal numbers are a tie). Every shortlisted application the juror is not in conflict with
  * must be ranked, and nothing else.
  */
-export function submitBallot({ editionId, memberId, actorId, ranks }: { editionId: string; memberId: string; actorId: string; ranks: Record<string, number> }): { ok: true } | Failure {
+export function submitBallot({
+  editionId,
+  memberId,
+  actorId,
+  ranks,
+}: {
+  editionId: string;
+  memberId: string;
+  actorId: string;
+  ranks: Record<string, number>;
+}): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId });
   if (!deliberation || deliberation.closedAt) return { ok: false, field: "ballot", error: "errors.ballot_closed" };
   const allowed = new Set(shortlistFor({ editionId, deliberation, memberId }).map((a) => a.id));
   const ids = Object.keys(ranks);
-  if (ids.some((id) => !allowed.has(id))) return { ok: false, field: "ballot", error: "errors.ballot_application_invalid" };
+  if (ids.some((id) => !allowed.has(id)))
+    return { ok: false, field: "ballot", error: "errors.ballot_application_invalid" };
   if (ids.length !== allowed.size) return { ok: false, field: "ballot", error: "errors.ballot_incomplete" };
   const levels = [...new Set(Object.values(ranks))].sort((a, b) => a - b);
   const ranking = levels.map((level) => ids.filter((id) => ranks[id] === level).sort());
   db().transaction((tx) => {
-    const existing = tx.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.deliberationId, deliberation.id), eq(ballots.jurorId, memberId))).get();
+    const existing = tx
+      .select({ id: ballots.id })
+      .from(ballots)
+      .where(and(eq(ballots.deliberationId, deliberation.id), eq(ballots.jurorId, memberId)))
+      .get();
     if (existing) tx.update(ballots).set({ ranking, submittedAt: new Date() }).where(eq(ballots.id, existing.id)).run();
-    else tx.insert(ballots).values({ deliberationId: deliberation.id, jurorId: memberId, ranking, submittedAt: new Date() }).run();
+    else
+      tx.insert(ballots)
+        .values({ deliberationId: deliberation.id, jurorId: memberId, ranking, submittedAt: new Date() })
+        .run();
     // Who voted is recorded, never how: the audit log is read by the secretariat.
-    writeAudit({ actorId, action: existing ? "ballot.replaced" : "ballot.submitted", objectType: "deliberation", objectId: deliberation.id, details: { jurorId: memberId } }, tx);
+    writeAudit(
+      {
+        actorId,
+        action: existing ? "ballot.replaced" : "ballot.submitted",
+        objectType: "deliberation",
+        objectId: deliberation.id,
+        details: { jurorId: memberId },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
@@ -90,14 +167,26 @@ export function submitBallot({ editionId, memberId, actorId, ranks }: { editionI
 export function ownBallot({ editionId, memberId }: { editionId: string; memberId: string }) {
   const deliberation = getDeliberation({ editionId });
   if (!deliberation) return null;
-  return db().select({ ranking: ballots.ranking, submittedAt: ballots.submittedAt }).from(ballots).where(and(eq(ballots.deliberationId, deliberation.id), eq(ballots.jurorId, memberId))).get() ?? null;
+  return (
+    db()
+      .select({ ranking: ballots.ranking, submittedAt: ballots.submittedAt })
+      .from(ballots)
+      .where(and(eq(ballots.deliberationId, deliberation.id), eq(ballots.jurorId, memberId)))
+      .get() ?? null
+  );
 }
 
 /** Who has voted (never how), for the chair and the secretariat. */
 export function ballotStatus({ editionId }: { editionId: string }) {
   const deliberation = getDeliberation({ editionId });
   const voted = new Map<string, Date>();
-  if (deliberation) for (const b of db().select({ jurorId: ballots.jurorId, submittedAt: ballots.submittedAt }).from(ballots).where(eq(ballots.deliberationId, deliberation.id)).all()) voted.set(b.jurorId, b.submittedAt);
+  if (deliberation)
+    for (const b of db()
+      .select({ jurorId: ballots.jurorId, submittedAt: ballots.submittedAt })
+      .from(ballots)
+      .where(eq(ballots.deliberationId, deliberation.id))
+      .all())
+      voted.set(b.jurorId, b.submittedAt);
   return db()
     .select({ id: juryMembers.id, userId: juryMembers.userId, isChair: juryMembers.isChair })
     .from(juryMembers)
@@ -110,11 +199,27 @@ export function ballotStatus({ editionId }: { editionId: string }) {
 export function closeBallot({ editionId, actorId }: { editionId: string; actorId: string }): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId });
   if (!deliberation || deliberation.closedAt) return { ok: false, field: "confirm", error: "errors.ballot_closed" };
-  const count = db().select({ id: ballots.id }).from(ballots).where(eq(ballots.deliberationId, deliberation.id)).all().length;
+  const count = db()
+    .select({ id: ballots.id })
+    .from(ballots)
+    .where(eq(ballots.deliberationId, deliberation.id))
+    .all().length;
   if (count === 0) return { ok: false, field: "confirm", error: "errors.ballot_no_votes" };
   db().transaction((tx) => {
-    tx.update(deliberations).set({ closedAt: new Date() }).where(and(eq(deliberations.id, deliberation.id), isNull(deliberations.closedAt))).run();
-    writeAudit({ actorId, action: "deliberation.ballot_closed", objectType: "deliberation", objectId: deliberation.id, details: { ballots: count } }, tx);
+    tx.update(deliberations)
+      .set({ closedAt: new Date() })
+      .where(and(eq(deliberations.id, deliberation.id), isNull(deliberations.closedAt)))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "deliberation.ballot_closed",
+        objectType: "deliberation",
+        objectId: deliberation.id,
+        details: { ballots: count },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
@@ -127,17 +232,43 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
 export function deliberationOutcome({ editionId }: { editionId: string }) {
   const deliberation = getDeliberation({ editionId });
   if (!deliberation) return null;
-  const rows = db().select({ jurorId: ballots.jurorId, ranking: ballots.ranking }).from(ballots).where(eq(ballots.deliberationId, deliberation.id)).all();
-  if (rows.length === 0) return { ballots: 0, order: [] as string[], wins: {} as Record<string, number>, borda: {} as Record<string, number> };
+  const rows = db()
+    .select({ jurorId: ballots.jurorId, ranking: ballots.ranking })
+    .from(ballots)
+    .where(eq(ballots.deliberationId, deliberation.id))
+    .all();
+  if (rows.length === 0)
+    return {
+      ballots: 0,
+      order: [] as string[],
+      wins: {} as Record<string, number>,
+      borda: {} as Record<string, number>,
+    };
   const candidates = [...deliberation.shortlist].sort();
   const conflictMap = conflictsOf({ memberIds: rows.map((r) => r.jurorId) });
   // Defence in depth: whatever a stored ballot says, a conflicted juror's voice on that application is dropped.
-  const rankings = rows.map((r) => r.ranking.map((g) => g.filter((id) => !conflictMap.get(r.jurorId)?.has(id) && candidates.includes(id))).filter((g) => g.length > 0));
+  const rankings = rows.map((r) =>
+    r.ranking
+      .map((g) => g.filter((id) => !conflictMap.get(r.jurorId)?.has(id) && candidates.includes(id)))
+      .filter((g) => g.length > 0),
+  );
   // A juror in conflict with X did not rank X, so they abstain on every pair involving X.
   const voting = rankings.filter((r) => r.length > 0);
-  const s = voting.length > 0 ? schulze(voting.map((ranking) => ({ ranking })), candidates, { unranked: "abstain" }) : null;
+  const s =
+    voting.length > 0
+      ? schulze(
+          voting.map((ranking) => ({ ranking })),
+          candidates,
+          { unranked: "abstain" },
+        )
+      : null;
   const order = s?.order ?? candidates;
-  const wins = Object.fromEntries(order.map((c) => [c, s ? order.filter((o) => o !== c && s.strongestPaths[c][o] > s.strongestPaths[o][c]).length : 0]));
+  const wins = Object.fromEntries(
+    order.map((c) => [
+      c,
+      s ? order.filter((o) => o !== c && s.strongestPaths[c][o] > s.strongestPaths[o][c]).length : 0,
+    ]),
+  );
   const shares: Record<string, number[]> = Object.fromEntries(candidates.map((c) => [c, []]));
   for (const ranking of rankings) {
     const ranked = ranking.flat();
@@ -145,7 +276,9 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
     const points = borda([{ ranking }], ranked);
     for (const c of ranked) shares[c].push(points[c] / (ranked.length - 1));
   }
-  const bordaMean = Object.fromEntries(candidates.map((c) => [c, shares[c].length ? shares[c].reduce((a, b) => a + b, 0) / shares[c].length : 0]));
+  const bordaMean = Object.fromEntries(
+    candidates.map((c) => [c, shares[c].length ? shares[c].reduce((a, b) => a + b, 0) / shares[c].length : 0]),
+  );
   return { ballots: rows.length, order, wins, borda: bordaMean };
 }
 
@@ -169,14 +302,31 @@ export function recordRecommendation({
 }): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId: edition.id });
   if (!deliberation?.closedAt) return { ok: false, field: "minutes", error: "errors.recommendation_not_now" };
-  if (order.some((id) => !deliberation.shortlist.includes(id))) return { ok: false, field: "choice_1", error: "errors.recommendation_choice_invalid" };
+  if (order.some((id) => !deliberation.shortlist.includes(id)))
+    return { ok: false, field: "choice_1", error: "errors.recommendation_choice_invalid" };
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "minutes", error: "errors.decision_exists" };
   db().transaction((tx) => {
     const values = { recommendation: order, citations, minutes, recommendedBy: actorId, recommendedAt: new Date() };
-    if (existing) tx.update(decisions).set(values).where(and(eq(decisions.id, existing.id), isNull(decisions.decidedAt))).run();
-    else tx.insert(decisions).values({ editionId: edition.id, ...values }).run();
-    writeAudit({ actorId, action: existing?.recommendedAt ? "decision.recommendation_replaced" : "decision.recommended", objectType: "edition", objectId: edition.id, details: { recommendation: order } }, tx);
+    if (existing)
+      tx.update(decisions)
+        .set(values)
+        .where(and(eq(decisions.id, existing.id), isNull(decisions.decidedAt)))
+        .run();
+    else
+      tx.insert(decisions)
+        .values({ editionId: edition.id, ...values })
+        .run();
+    writeAudit(
+      {
+        actorId,
+        action: existing?.recommendedAt ? "decision.recommendation_replaced" : "decision.recommended",
+        objectType: "edition",
+        objectId: edition.id,
+        details: { recommendation: order },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }

@@ -8,12 +8,21 @@ import { db } from "../../../db/client";
 import { decisions } from "../../../db/schema";
 
 /** The decision is recorded and its instant has come (whether or not the job has run). */
-export function isAnnounced(decision: { decidedAt: Date | null; announcementAt: Date | null } | null | undefined, now = new Date()): boolean {
+export function isAnnounced(
+  decision: { decidedAt: Date | null; announcementAt: Date | null } | null | undefined,
+  now = new Date(),
+): boolean {
   return !!decision?.decidedAt && !!decision.announcementAt && decision.announcementAt.getTime() <= now.getTime();
 }
 
 /** For each of these editions whose outcome is public at `now`, its laureates. */
-export function announcedLaureates({ editionIds, now = new Date() }: { editionIds: string[]; now?: Date }): Map<string, Set<string>> {
+export function announcedLaureates({
+  editionIds,
+  now = new Date(),
+}: {
+  editionIds: string[];
+  now?: Date;
+}): Map<string, Set<string>> {
   const ids = [...new Set(editionIds)];
   if (ids.length === 0) return new Map();
   const rows = db()
@@ -29,7 +38,10 @@ export function announcedLaureates({ editionIds, now = new Date() }: { editionId
  * edition whose announcement instant has passed is laureate or not selected already, exactly as
  * the job will record it.
  */
-export function withOutcome<T extends { id: string; editionId: string; state: string }>(rows: T[], now = new Date()): T[] {
+export function withOutcome<T extends { id: string; editionId: string; state: string }>(
+  rows: T[],
+  now = new Date(),
+): T[] {
   const eligible = rows.filter((r) => r.state === "eligible");
   if (eligible.length === 0) return rows;
   const announced = announcedLaureates({ editionIds: eligible.map((r) => r.editionId), now });

@@ -16,7 +16,12 @@ export interface PastLaureate {
 
 export const PAST_LAUREATES: readonly PastLaureate[] = [
   { year: 2006, project: "Cyber Home Learning System", organisation: "Ministry of Education & KERIS", country: "KR" },
-  { year: 2006, project: "eDegree Programme in Lapland", organisation: "Kemi-Tornio University of Applied Sciences", country: "FI" },
+  {
+    year: 2006,
+    project: "eDegree Programme in Lapland",
+    organisation: "Kemi-Tornio University of Applied Sciences",
+    country: "FI",
+  },
   { year: 2007, project: "Claroline Consortium", organisation: null, country: "BE" },
   { year: 2007, project: "Curriki", organisation: null, country: "US" },
   { year: 2008, project: "Digital lifelong learning system", organisation: "Shanghai TV University", country: "CN" },
@@ -32,7 +37,12 @@ export const PAST_LAUREATES: readonly PastLaureate[] = [
   { year: 2016, project: "Kiron Open Higher Education", organisation: null, country: "DE" },
   { year: 2016, project: 'Online school "Digital Schools"', organisation: "JAAGO Foundation", country: "BD" },
   { year: 2017, project: "GENIE", organisation: null, country: "MA" },
-  { year: 2017, project: "Connected Learning Initiative", organisation: "Tata Institute of Social Sciences", country: "IN" },
+  {
+    year: 2017,
+    project: "Connected Learning Initiative",
+    organisation: "Tata Institute of Social Sciences",
+    country: "IN",
+  },
   { year: 2018, project: "ThingLink", organisation: null, country: "FI" },
   { year: 2018, project: "Can't Wait to Learn", organisation: null, country: "NL" },
   { year: 2019, project: "Letrus", organisation: null, country: "BR" },
@@ -40,7 +50,12 @@ export const PAST_LAUREATES: readonly PastLaureate[] = [
   { year: 2020, project: "One College Student Per Village", organisation: "Open University of China", country: "CN" },
   { year: 2020, project: "ViLLE", organisation: "University of Turku", country: "FI" },
   { year: 2021, project: "PM eVIDYA", organisation: "CIET-NCERT", country: "IN" },
-  { year: 2022, project: "Smart Education of China", organisation: "National Center for Educational Technology", country: "CN" },
+  {
+    year: 2022,
+    project: "Smart Education of China",
+    organisation: "National Center for Educational Technology",
+    country: "CN",
+  },
   {
     year: 2022,
     project: "National Resource Hub",

@@ -9,7 +9,8 @@ import { computeResults, type Method, type Results, type ResultsInput, type Resu
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 
-export type ResultsViewer = { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
+export type ResultsViewer =
+  { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
 
 /** Applications that take part in the results: eligible, and after the announcement, decided. */
 export const RESULT_STATES = ["eligible", "laureate", "not_selected"] as const;
@@ -25,7 +26,15 @@ export const RESULTS_SEED = 1;
  * The viewer the results are computed for: the secretariat, or the user's seat on this edition's
  * jury (null without one). Who may see which is the permission rules' to say, asked before.
  */
-export function resultsViewer({ user, editionId, as }: { user: SessionUser; editionId: string; as: ResultsViewer["kind"] }): ResultsViewer | null {
+export function resultsViewer({
+  user,
+  editionId,
+  as,
+}: {
+  user: SessionUser;
+  editionId: string;
+  as: ResultsViewer["kind"];
+}): ResultsViewer | null {
   if (as === "secretariat") return { kind: "secretariat", userId: user.id };
   const seat = user.juries.find((j) => j.editionId === editionId);
   return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
@@ -94,7 +103,13 @@ export function conflictedApplicationIds({ memberId }: { memberId: string }): Se
 
 export function listCriteria({ editionId }: { editionId: string }) {
   return db()
-    .select({ key: criteria.key, titleEn: criteria.titleEn, titleFr: criteria.titleFr, titleAr: criteria.titleAr, weight: criteria.weight })
+    .select({
+      key: criteria.key,
+      titleEn: criteria.titleEn,
+      titleFr: criteria.titleFr,
+      titleAr: criteria.titleAr,
+      weight: criteria.weight,
+    })
     .from(criteria)
     .where(eq(criteria.editionId, editionId))
     .orderBy(asc(criteria.position))
@@ -105,20 +120,38 @@ export type CriterionRow = ReturnType<typeof listCriteria>[number];
 /** The edition's jurors in a stable order, with their letter ("A", "B", …) for anonymous views. */
 export function listJurors({ editionId }: { editionId: string }) {
   return db()
-    .select({ id: juryMembers.id, name: users.name, isChair: juryMembers.isChair, userId: juryMembers.userId, locale: users.locale, email: users.email, replacedAt: juryMembers.replacedAt })
+    .select({
+      id: juryMembers.id,
+      name: users.name,
+      isChair: juryMembers.isChair,
+      userId: juryMembers.userId,
+      locale: users.locale,
+      email: users.email,
+      replacedAt: juryMembers.replacedAt,
+    })
     .from(juryMembers)
     .innerJoin(users, eq(users.id, juryMembers.userId))
     .where(eq(juryMembers.editionId, editionId))
     .orderBy(asc(juryMembers.createdAt), asc(juryMembers.id))
     .all()
-    .map((j, i) => ({ ...j, letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : "") }));
+    .map((j, i) => ({
+      ...j,
+      letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ""),
+    }));
 }
 export type JurorRow = ReturnType<typeof listJurors>[number];
 
 /** The applications of the results, minus a juror's conflicts. */
 export function listResultApplications({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
   return db()
-    .select({ id: applications.id, reference: applications.reference, title: applications.title, organisation: applications.organisation, country: applications.country, state: applications.state })
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      organisation: applications.organisation,
+      country: applications.country,
+      state: applications.state,
+    })
     .from(applications)
     .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES])))
     .orderBy(asc(applications.reference))
@@ -134,11 +167,24 @@ export type ResultApplication = ReturnType<typeof listResultApplications>[number
  */
 function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
   return db()
-    .select({ applicationId: reviews.applicationId, jurorId: reviews.jurorId, scores: reviews.scores, confidence: reviews.confidence, overallComment: reviews.overallComment })
+    .select({
+      applicationId: reviews.applicationId,
+      jurorId: reviews.jurorId,
+      scores: reviews.scores,
+      confidence: reviews.confidence,
+      overallComment: reviews.overallComment,
+    })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
     .innerJoin(applications, eq(applications.id, reviews.applicationId))
-    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES]), eq(reviews.state, "submitted"), isNull(juryMembers.replacedAt)))
+    .where(
+      and(
+        eq(applications.editionId, editionId),
+        inArray(applications.state, [...RESULT_STATES]),
+        eq(reviews.state, "submitted"),
+        isNull(juryMembers.replacedAt),
+      ),
+    )
     .orderBy(asc(reviews.applicationId), asc(reviews.jurorId))
     .all()
     .filter((r) => !excludeIds?.has(r.applicationId));
@@ -166,7 +212,9 @@ const RESULTS_CACHE_SIZE = 8;
 const resultsCache = new Map<string, Results>();
 
 function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
-  const key = createHash("sha256").update(JSON.stringify([input, options])).digest("hex");
+  const key = createHash("sha256")
+    .update(JSON.stringify([input, options]))
+    .digest("hex");
   const hit = resultsCache.get(key);
   if (hit) {
     resultsCache.delete(key);
@@ -184,14 +232,35 @@ function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
  * overrides; without them the edition's official method and weights are used. A juror viewer
  * never gets their conflicts: those applications and all their reviews are left out.
  */
-export function editionResults(args: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+export function editionResults(args: {
+  edition: EditionBrief;
+  viewer: ResultsViewer;
+  weights?: Record<string, number>;
+  method?: Method;
+}): EditionResults {
   const { edition, viewer, weights, method } = args;
   // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the next write.
-  const key = JSON.stringify(["results", edition, viewer.kind === "juror" ? viewer.memberId : "secretariat", weights ?? null, method ?? null]);
+  const key = JSON.stringify([
+    "results",
+    edition,
+    viewer.kind === "juror" ? viewer.memberId : "secretariat",
+    weights ?? null,
+    method ?? null,
+  ]);
   return untilNextWrite(key, () => readAndComputeResults({ edition, viewer, weights, method }));
 }
 
-function readAndComputeResults({ edition, viewer, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; weights?: Record<string, number>; method?: Method }): EditionResults {
+function readAndComputeResults({
+  edition,
+  viewer,
+  weights,
+  method,
+}: {
+  edition: EditionBrief;
+  viewer: ResultsViewer;
+  weights?: Record<string, number>;
+  method?: Method;
+}): EditionResults {
   const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
   const apps = listResultApplications({ editionId: edition.id, excludeIds });
   const criteriaRows = listCriteria({ editionId: edition.id });
@@ -206,7 +275,12 @@ function readAndComputeResults({ edition, viewer, weights, method }: { edition: 
   const input: ResultsInput = {
     criteria: criteriaRows.map((c) => ({ key: c.key, weight: c.weight })),
     scale: { min: edition.scaleMin, max: edition.scaleMax },
-    reviews: rows.map((r) => ({ applicationId: r.applicationId, jurorId: r.jurorId, scores: r.scores, ...(r.confidence ? { confidence: r.confidence } : {}) })),
+    reviews: rows.map((r) => ({
+      applicationId: r.applicationId,
+      jurorId: r.jurorId,
+      scores: r.scores,
+      ...(r.confidence ? { confidence: r.confidence } : {}),
+    })),
   };
   const reviewedApps = new Set(rows.map((r) => r.applicationId)).size;
   const options: ResultsOptions = {
@@ -229,7 +303,18 @@ function readAndComputeResults({ edition, viewer, weights, method }: { edition: 
       problemDetail = error instanceof Error ? error.message : String(error);
     }
   }
-  return { edition, criteria: criteriaRows, jurors, applications: new Map(apps.map((a) => [a.id, a])), breakdown, input, options, results, problem, problemDetail };
+  return {
+    edition,
+    criteria: criteriaRows,
+    jurors,
+    applications: new Map(apps.map((a) => [a.id, a])),
+    breakdown,
+    input,
+    options,
+    results,
+    problem,
+    problemDetail,
+  };
 }
 
 /** The JSON export: exactly what `npm run scoring -- results <file>` reads. */
@@ -238,7 +323,10 @@ export function resultsExportJson(r: EditionResults): string {
 }
 
 /** The table as rows of cells (header first), shared by the CSV and XLSX exports. */
-export function resultsTable(r: EditionResults, labels: { header: string[]; jurorName: (id: string) => string }): (string | number)[][] {
+export function resultsTable(
+  r: EditionResults,
+  labels: { header: string[]; jurorName: (id: string) => string },
+): (string | number)[][] {
   const out: (string | number)[][] = [labels.header];
   if (!r.results) return out;
   for (const a of r.results.applications) {

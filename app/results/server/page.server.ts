@@ -1,7 +1,14 @@
 // Shapes an edition's computed results into what one page of the results view needs: only
 // plain values, only the rows of this page, and jurors as names (secretariat) or letters (jury).
 import type { Method } from "../../../scoring/types";
-import { RESULTS_BOOTSTRAP, editionResults, round, type EditionBrief, type EditionResults, type ResultsViewer } from "../models/results.server";
+import {
+  RESULTS_BOOTSTRAP,
+  editionResults,
+  round,
+  type EditionBrief,
+  type EditionResults,
+  type ResultsViewer,
+} from "../models/results.server";
 import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
 
 export const RESULTS_PAGE_SIZE = 25;
@@ -15,11 +22,24 @@ export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   };
 }
 
-export function jurorLabelText(label: JurorLabel, t: (key: string, vars?: Record<string, string | number>) => string): string {
+export function jurorLabelText(
+  label: JurorLabel,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+): string {
   return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
 }
 
-export function resultsPageData({ r, viewer, page, applicationId }: { r: EditionResults; viewer: ResultsViewer; page: number; applicationId: string | null }): ResultsPageData {
+export function resultsPageData({
+  r,
+  viewer,
+  page,
+  applicationId,
+}: {
+  r: EditionResults;
+  viewer: ResultsViewer;
+  page: number;
+  applicationId: string | null;
+}): ResultsPageData {
   const label = jurorLabeller(r, viewer);
   const res = r.results;
   const all = res?.applications ?? [];
@@ -101,30 +121,70 @@ export function resultsPageData({ r, viewer, page, applicationId }: { r: Edition
     pages,
     rows,
     breakdown,
-    criteria: r.criteria.map((c) => ({ key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: c.titleAr, weight: c.weight })),
+    criteria: r.criteria.map((c) => ({
+      key: c.key,
+      titleEn: c.titleEn,
+      titleFr: c.titleFr,
+      titleAr: c.titleAr,
+      weight: c.weight,
+    })),
     reliability: res
       ? {
-          icc: res.reliability.icc ? { single: round(res.reliability.icc.single, 3), average: round(res.reliability.icc.average, 3), singleBand: res.reliability.icc.singleBand, averageBand: res.reliability.icc.averageBand } : null,
-          alpha: res.reliability.alpha ? { value: round(res.reliability.alpha.value, 3), band: res.reliability.alpha.band } : null,
+          icc: res.reliability.icc
+            ? {
+                single: round(res.reliability.icc.single, 3),
+                average: round(res.reliability.icc.average, 3),
+                singleBand: res.reliability.icc.singleBand,
+                averageBand: res.reliability.icc.averageBand,
+              }
+            : null,
+          alpha: res.reliability.alpha
+            ? { value: round(res.reliability.alpha.value, 3), band: res.reliability.alpha.band }
+            : null,
         }
       : null,
-    jurors: (res?.jurors ?? []).map((j) => ({ label: label(j.jurorId), reviews: j.reviews, leniency: round(j.leniency, 3), bias: round(j.bias, 3) })),
+    jurors: (res?.jurors ?? []).map((j) => ({
+      label: label(j.jurorId),
+      reviews: j.reviews,
+      leniency: round(j.leniency, 3),
+      bias: round(j.bias, 3),
+    })),
     distribution,
     scale: { min: scaleMin, max: scaleMax },
   };
 }
 
 /** The what-if ranking beside the official one, for the first page of the new order. */
-export function whatIfData({ edition, viewer, official, weights, method }: { edition: EditionBrief; viewer: ResultsViewer; official: EditionResults; weights: Record<string, number>; method: Method }) {
+export function whatIfData({
+  edition,
+  viewer,
+  official,
+  weights,
+  method,
+}: {
+  edition: EditionBrief;
+  viewer: ResultsViewer;
+  official: EditionResults;
+  weights: Record<string, number>;
+  method: Method;
+}) {
   const alt = editionResults({ edition, viewer, weights, method });
-  if (!alt.results || !official.results) return { problem: alt.problem ?? official.problem ?? "results.cannot_compute", rows: [] };
+  if (!alt.results || !official.results)
+    return { problem: alt.problem ?? official.problem ?? "results.cannot_compute", rows: [] };
   const officialRank = new Map(official.results.applications.map((a) => [a.applicationId, a.rank]));
   return {
     problem: null,
     rows: alt.results.applications.slice(0, RESULTS_PAGE_SIZE).map((a) => {
       const app = alt.applications.get(a.applicationId);
       const before = officialRank.get(a.applicationId) ?? 0;
-      return { reference: app?.reference ?? "", title: app?.title ?? "", rank: a.rank, officialRank: before, change: before - a.rank, probability: round(a.laureateProbability, 3) };
+      return {
+        reference: app?.reference ?? "",
+        title: app?.title ?? "",
+        rank: a.rank,
+        officialRank: before,
+        change: before - a.rank,
+        probability: round(a.laureateProbability, 3),
+      };
     }),
   };
 }

@@ -6,27 +6,75 @@ import { found, notFound } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
-import { editionResults, getEditionBrief, resultsViewer, scoringClosed, type ResultsViewer } from "../models/results.server";
+import {
+  editionResults,
+  getEditionBrief,
+  resultsViewer,
+  scoringClosed,
+  type ResultsViewer,
+} from "../models/results.server";
 import { resultsPageData, whatIfData } from "./page.server";
 import type { Method } from "../../../scoring/types";
 
 /** The edition (404 when there is none) and the viewer the results are computed for. */
-export function resultsAccess({ user, editionId, as }: { user: SessionUser; editionId: string; as: ResultsViewer["kind"] }) {
+export function resultsAccess({
+  user,
+  editionId,
+  as,
+}: {
+  user: SessionUser;
+  editionId: string;
+  as: ResultsViewer["kind"];
+}) {
   const edition = found(getEditionBrief({ editionId }));
   return { edition, viewer: found(resultsViewer({ user, editionId, as })) };
 }
 
-export function resultsLoaderData({ request, edition, viewer }: { request: Request; edition: NonNullable<ReturnType<typeof getEditionBrief>>; viewer: ResultsViewer }) {
+export function resultsLoaderData({
+  request,
+  edition,
+  viewer,
+}: {
+  request: Request;
+  edition: NonNullable<ReturnType<typeof getEditionBrief>>;
+  viewer: ResultsViewer;
+}) {
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
   const applicationId = url.searchParams.get("application");
-  const editionView = { id: edition.id, year: edition.year, themeEn: edition.themeEn, themeFr: edition.themeFr, themeAr: edition.themeAr, phase: edition.phase };
-  if (!scoringClosed(edition)) return { edition: editionView, closed: false as const, scoringClosesAt: edition.scoringClosesAt.getTime(), results: null };
+  const editionView = {
+    id: edition.id,
+    year: edition.year,
+    themeEn: edition.themeEn,
+    themeFr: edition.themeFr,
+    themeAr: edition.themeAr,
+    phase: edition.phase,
+  };
+  if (!scoringClosed(edition))
+    return {
+      edition: editionView,
+      closed: false as const,
+      scoringClosesAt: edition.scoringClosesAt.getTime(),
+      results: null,
+    };
   const r = editionResults({ edition, viewer });
-  return { edition: editionView, closed: true as const, scoringClosesAt: edition.scoringClosesAt.getTime(), results: resultsPageData({ r, viewer, page, applicationId }) };
+  return {
+    edition: editionView,
+    closed: true as const,
+    scoringClosesAt: edition.scoringClosesAt.getTime(),
+    results: resultsPageData({ r, viewer, page, applicationId }),
+  };
 }
 
-export async function whatIfAction({ request, edition, viewer }: { request: Request; edition: NonNullable<ReturnType<typeof getEditionBrief>>; viewer: ResultsViewer }) {
+export async function whatIfAction({
+  request,
+  edition,
+  viewer,
+}: {
+  request: Request;
+  edition: NonNullable<ReturnType<typeof getEditionBrief>>;
+  viewer: ResultsViewer;
+}) {
   if (!scoringClosed(edition)) notFound();
   const form = await validateForm(request, whatIfSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -34,7 +82,11 @@ export async function whatIfAction({ request, edition, viewer }: { request: Requ
   const known = new Set(official.criteria.map((c) => c.key));
   const weights = weightsFrom(form.values);
   const unknown = Object.keys(weights).find((k) => !known.has(k));
-  if (unknown !== undefined) return data({ errors: fieldError("method", "errors.results_weight_unknown"), values: form.values }, { status: 400 });
+  if (unknown !== undefined)
+    return data(
+      { errors: fieldError("method", "errors.results_weight_unknown"), values: form.values },
+      { status: 400 },
+    );
   const complete = Object.fromEntries(official.criteria.map((c) => [c.key, weights[c.key] ?? c.weight]));
   const whatIf = whatIfData({ edition, viewer, official, weights: complete, method: form.data.method as Method });
   return { whatIf, values: form.values, prefix: WEIGHT_PREFIX };

@@ -13,11 +13,19 @@ const MODULE = join(APP, "accounts/server/permissions.server.ts");
 const ASKING = new Set(["can", "authorize", "requirePermission"]);
 
 function parse(path: string): ts.SourceFile {
-  return ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true, path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    path,
+    readFileSync(path, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The rules a piece of code asks for: string literals in the action argument of can/authorize/requirePermission. */
@@ -28,7 +36,13 @@ function rulesAsked(root: ts.Node): Set<string> {
     ts.forEachChild(node, literals);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ASKING.has(node.expression.text) && node.arguments[1]) literals(node.arguments[1]);
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      ASKING.has(node.expression.text) &&
+      node.arguments[1]
+    )
+      literals(node.arguments[1]);
     ts.forEachChild(node, visit);
   };
   visit(root);
@@ -46,7 +60,12 @@ function identifiers(root: ts.Node): Set<string> {
 }
 
 const permissions = parse(MODULE);
-const exportedFunctions = permissions.statements.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.name && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+const exportedFunctions = permissions.statements.filter(
+  (s): s is ts.FunctionDeclaration =>
+    ts.isFunctionDeclaration(s) &&
+    !!s.name &&
+    (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+);
 const app = filesUnder(APP)
   .filter((f) => f !== MODULE)
   .map(parse);
@@ -55,7 +74,12 @@ const namedInApp = new Set(app.flatMap((f) => [...identifiers(f)]));
 
 describe("the permissions module holds no dead rule", () => {
   it("the reader finds the rules a call asks for, in a conditional too", () => {
-    const code = ts.createSourceFile("x.ts", 'can(u, "a.read"); authorize(u, x ? "b.edit" : "c.edit", {}); other(u, "d.x"); requirePermission(r, "e.go");', ts.ScriptTarget.Latest, true);
+    const code = ts.createSourceFile(
+      "x.ts",
+      'can(u, "a.read"); authorize(u, x ? "b.edit" : "c.edit", {}); other(u, "d.x"); requirePermission(r, "e.go");',
+      ts.ScriptTarget.Latest,
+      true,
+    );
     expect([...rulesAsked(code)].sort()).toEqual(["a.read", "b.edit", "c.edit", "e.go"]);
   });
 
@@ -66,7 +90,9 @@ describe("the permissions module holds no dead rule", () => {
   });
 
   it("every rule is asked in app/, by name or through a helper app/ calls", () => {
-    const throughHelpers = new Set(exportedFunctions.filter((f) => namedInApp.has(f.name!.text)).flatMap((f) => [...rulesAsked(f)]));
+    const throughHelpers = new Set(
+      exportedFunctions.filter((f) => namedInApp.has(f.name!.text)).flatMap((f) => [...rulesAsked(f)]),
+    );
     const unasked = ACTIONS.filter((action) => !askedInApp.has(action) && !throughHelpers.has(action));
     expect(unasked, `rules of ${relative(APP, MODULE)} that app/ never asks`).toEqual([]);
   });

@@ -1,18 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, requirePermission, requireSecretariat, requireUser, rolesOf, UNADVERTISED, type Action } from "../../../app/accounts/server/permissions.server";
+import {
+  ACTIONS,
+  can,
+  requirePermission,
+  requireSecretariat,
+  requireUser,
+  rolesOf,
+  UNADVERTISED,
+  type Action,
+} from "../../../app/accounts/server/permissions.server";
 import type { SessionUser } from "../../../app/accounts/server/session.server";
 import { addJuror, cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
 
-const base: SessionUser = { id: "u-self", sessionId: "s", email: "a@example.org", name: "A", locale: "en", isApplicant: false, isSecretariat: false, entities: [], juries: [] };
+const base: SessionUser = {
+  id: "u-self",
+  sessionId: "s",
+  email: "a@example.org",
+  name: "A",
+  locale: "en",
+  isApplicant: false,
+  isSecretariat: false,
+  entities: [],
+  juries: [],
+};
 const actors: Record<string, SessionUser | null> = {
   visitor: null,
   applicant: { ...base, isApplicant: true },
-  nominator: { ...base, entities: [{ id: "entity-1", name: "Commission", kind: "national_commission", country: "KE" }] },
+  nominator: {
+    ...base,
+    entities: [{ id: "entity-1", name: "Commission", kind: "national_commission", country: "KE" }],
+  },
   juror: { ...base, juries: [{ memberId: "m1", editionId: "edition-1", isChair: false }] },
   chair: { ...base, juries: [{ memberId: "m2", editionId: "edition-1", isChair: true }] },
   secretariat: { ...base, isSecretariat: true },
   // A member of the secretariat who also chairs the jury of the edition.
-  secretariatOnJury: { ...base, isSecretariat: true, juries: [{ memberId: "m3", editionId: "edition-1", isChair: true }] },
+  secretariatOnJury: {
+    ...base,
+    isSecretariat: true,
+    juries: [{ memberId: "m3", editionId: "edition-1", isChair: true }],
+  },
 };
 type Actor = keyof typeof actors;
 
@@ -24,12 +50,27 @@ const other = { ownerId: "u-other", entityId: "entity-2", editionId: "edition-2"
 type Cell = [own: "Y" | "n", other: "Y" | "n"];
 const nobody: Cell = ["n", "n"];
 /** Refused to everyone but the actors named. */
-const only = (allowed: Partial<Record<Actor, Cell>>): Record<Actor, Cell> => Object.fromEntries(Object.keys(actors).map((a) => [a, allowed[a as Actor] ?? nobody])) as Record<Actor, Cell>;
+const only = (allowed: Partial<Record<Actor, Cell>>): Record<Actor, Cell> =>
+  Object.fromEntries(Object.keys(actors).map((a) => [a, allowed[a as Actor] ?? nobody])) as Record<Actor, Cell>;
 
 const TABLE: Record<Action, Record<Actor, Cell>> = {
   "application.create": only({ applicant: ["Y", "Y"] }),
-  "attachment.download": only({ applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], chair: ["Y", "n"], secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
-  "diploma.download": only({ applicant: ["Y", "n"], nominator: ["Y", "n"], juror: ["Y", "n"], chair: ["Y", "n"], secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  "attachment.download": only({
+    applicant: ["Y", "n"],
+    nominator: ["Y", "n"],
+    juror: ["Y", "n"],
+    chair: ["Y", "n"],
+    secretariat: ["Y", "Y"],
+    secretariatOnJury: ["Y", "Y"],
+  }),
+  "diploma.download": only({
+    applicant: ["Y", "n"],
+    nominator: ["Y", "n"],
+    juror: ["Y", "n"],
+    chair: ["Y", "n"],
+    secretariat: ["Y", "Y"],
+    secretariatOnJury: ["Y", "Y"],
+  }),
   "nomination.workspace": only({ nominator: ["Y", "Y"] }),
   "entity.act": only({ nominator: ["Y", "n"] }),
   "jury.workspace": only({ juror: ["Y", "Y"], chair: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
@@ -77,12 +118,20 @@ describe("permissions", () => {
   it("no other action is opened by a juror's reading rights", () => {
     const facts = { ...application, editionId: "edition-2" };
     for (const action of ACTIONS.filter((a) => a !== "attachment.download")) {
-      expect({ action, allowed: can(actors.juror, action, { ...facts, readerMemberIds: ["m1"] }) }).toEqual({ action, allowed: can(actors.juror, action, facts) });
+      expect({ action, allowed: can(actors.juror, action, { ...facts, readerMemberIds: ["m1"] }) }).toEqual({
+        action,
+        allowed: can(actors.juror, action, facts),
+      });
     }
   });
 
   it("a user holding several roles gets each of them", () => {
-    const both: SessionUser = { ...base, isApplicant: true, entities: actors.nominator!.entities, juries: actors.juror!.juries };
+    const both: SessionUser = {
+      ...base,
+      isApplicant: true,
+      entities: actors.nominator!.entities,
+      juries: actors.juror!.juries,
+    };
     expect(rolesOf(both)).toEqual(["applicant", "nominator", "juror"]);
     expect(rolesOf(null)).toEqual(["visitor"]);
   });
@@ -108,7 +157,13 @@ describe("the require-helpers", () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     addJuror(edition.id, juror.id);
     addJuror(edition.id, chair.id, true);
-    const cookies: Record<string, string | undefined> = { visitor: undefined, applicant: await cookieFor(applicant.id), juror: await cookieFor(juror.id), chair: await cookieFor(chair.id), secretariat: await cookieFor(secretariat.id) };
+    const cookies: Record<string, string | undefined> = {
+      visitor: undefined,
+      applicant: await cookieFor(applicant.id),
+      juror: await cookieFor(juror.id),
+      chair: await cookieFor(chair.id),
+      secretariat: await cookieFor(secretariat.id),
+    };
     const on = { editionId: edition.id };
     const HELPERS: Record<string, (r: Request) => Promise<SessionUser>> = {
       requireUser: (r) => requireUser(r),
@@ -124,14 +179,33 @@ describe("the require-helpers", () => {
       "requireUser unadvertised": { visitor: 404, applicant: "in", juror: "in", chair: "in", secretariat: "in" },
       requireSecretariat: { visitor: "login", applicant: 404, juror: 404, chair: 404, secretariat: "in" },
       "requireSecretariat unadvertised": { visitor: 404, applicant: 404, juror: 404, chair: 404, secretariat: "in" },
-      "requirePermission jury.conflicts": { visitor: "login", applicant: 404, juror: "in", chair: "in", secretariat: 404 },
-      "requirePermission ballot.vote unadvertised": { visitor: 404, applicant: 404, juror: "in", chair: "in", secretariat: 404 },
-      "requirePermission ballot.chair unadvertised": { visitor: 404, applicant: 404, juror: 404, chair: "in", secretariat: 404 },
+      "requirePermission jury.conflicts": {
+        visitor: "login",
+        applicant: 404,
+        juror: "in",
+        chair: "in",
+        secretariat: 404,
+      },
+      "requirePermission ballot.vote unadvertised": {
+        visitor: 404,
+        applicant: 404,
+        juror: "in",
+        chair: "in",
+        secretariat: 404,
+      },
+      "requirePermission ballot.chair unadvertised": {
+        visitor: 404,
+        applicant: 404,
+        juror: 404,
+        chair: "in",
+        secretariat: 404,
+      },
     };
     const observed: Record<string, Record<string, Outcome>> = {};
     for (const [helper, call] of Object.entries(HELPERS)) {
       observed[helper] = {};
-      for (const [who, cookie] of Object.entries(cookies)) observed[helper][who] = await outcome(() => call(request("/page?q=1", { cookie })));
+      for (const [who, cookie] of Object.entries(cookies))
+        observed[helper][who] = await outcome(() => call(request("/page?q=1", { cookie })));
     }
     expect(observed).toEqual(EXPECTED);
   });

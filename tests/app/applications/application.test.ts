@@ -2,11 +2,23 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, auditLog, editions, outbox } from "../../../db/schema";
-import { getApplicationForApplicant, listApplicationsForApplicant, saveSection, sendToEntity, startApplication, withdrawApplication } from "../../../app/applications/models/application.server";
+import {
+  getApplicationForApplicant,
+  listApplicationsForApplicant,
+  saveSection,
+  sendToEntity,
+  startApplication,
+  withdrawApplication,
+} from "../../../app/applications/models/application.server";
 import { addEntityMember, makeEdition, makeEntity, makeUser } from "../../fixtures/builders";
 import { completeApplication, makeOpenEdition, startFor, VALID } from "../../fixtures/applications";
 
-const auditCount = (objectId: string, action: string) => db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.objectId, objectId), eq(auditLog.action, action))).get()!.n;
+const auditCount = (objectId: string, action: string) =>
+  db()
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.objectId, objectId), eq(auditLog.action, action)))
+    .get()!.n;
 
 describe("the applicant's application", () => {
   it("starting an application gives it a reference KH-<year>-<sequence> and one application per edition", async () => {
@@ -18,8 +30,12 @@ describe("the applicant's application", () => {
     const again = startApplication({ applicantId: a.id, editionId: edition.id });
     expect(first.ok && second.ok && again.ok).toBe(true);
     if (!first.ok || !second.ok || !again.ok) return;
-    expect(getApplicationForApplicant({ applicationId: first.applicationId, applicantId: a.id })!.reference).toBe("KH-2301-0001");
-    expect(getApplicationForApplicant({ applicationId: second.applicationId, applicantId: b.id })!.reference).toBe("KH-2301-0002");
+    expect(getApplicationForApplicant({ applicationId: first.applicationId, applicantId: a.id })!.reference).toBe(
+      "KH-2301-0001",
+    );
+    expect(getApplicationForApplicant({ applicationId: second.applicationId, applicantId: b.id })!.reference).toBe(
+      "KH-2301-0002",
+    );
     expect(again).toEqual({ ok: true, applicationId: first.applicationId, existing: true });
     expect(auditCount(first.applicationId, "application.created")).toBe(1);
   });
@@ -27,7 +43,10 @@ describe("the applicant's application", () => {
   it("an application cannot be started in an edition whose call is not open", async () => {
     const edition = makeEdition();
     const a = await makeUser();
-    expect(startApplication({ applicantId: a.id, editionId: edition.id })).toEqual({ ok: false, error: "errors.edition_not_open" });
+    expect(startApplication({ applicantId: a.id, editionId: edition.id })).toEqual({
+      ok: false,
+      error: "errors.edition_not_open",
+    });
   });
 
   it("applicant B cannot read or edit applicant A's application", async () => {
@@ -37,19 +56,48 @@ describe("the applicant's application", () => {
     const id = startFor(a.id, edition.id);
     expect(getApplicationForApplicant({ applicationId: id, applicantId: b.id })).toBeNull();
     expect(listApplicationsForApplicant({ applicantId: b.id })).toEqual([]);
-    expect(saveSection({ applicationId: id, applicantId: b.id, section: "background", values: VALID.background, version: 1 })).toEqual({ ok: false, error: "errors.not_found" });
-    expect(withdrawApplication({ applicationId: id, applicantId: b.id })).toEqual({ ok: false, error: "errors.not_found" });
+    expect(
+      saveSection({
+        applicationId: id,
+        applicantId: b.id,
+        section: "background",
+        values: VALID.background,
+        version: 1,
+      }),
+    ).toEqual({ ok: false, error: "errors.not_found" });
+    expect(withdrawApplication({ applicationId: id, applicantId: b.id })).toEqual({
+      ok: false,
+      error: "errors.not_found",
+    });
   });
 
   it("saving a section mirrors the title, organisation, country and contact e-mail into their columns", async () => {
     const edition = makeOpenEdition();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    const one = saveSection({ applicationId: id, applicantId: a.id, section: "background", values: VALID.background, version: 1 });
+    const one = saveSection({
+      applicationId: id,
+      applicantId: a.id,
+      section: "background",
+      values: VALID.background,
+      version: 1,
+    });
     expect(one).toEqual({ ok: true, version: 2 });
-    saveSection({ applicationId: id, applicantId: a.id, section: "contact", values: VALID.contact, version: 2, complete: true });
+    saveSection({
+      applicationId: id,
+      applicantId: a.id,
+      section: "contact",
+      values: VALID.contact,
+      version: 2,
+      complete: true,
+    });
     const row = db().select().from(applications).where(eq(applications.id, id)).get()!;
-    expect([row.title, row.organisation, row.country, row.contactEmail]).toEqual(["Green schools online", "Open Learning Trust", "FR", "lea@example.org"]);
+    expect([row.title, row.organisation, row.country, row.contactEmail]).toEqual([
+      "Green schools online",
+      "Open Learning Trust",
+      "FR",
+      "lea@example.org",
+    ]);
     const app = getApplicationForApplicant({ applicationId: id, applicantId: a.id })!;
     expect(app.content.completed).toEqual(["contact"]);
   });
@@ -58,9 +106,27 @@ describe("the applicant's application", () => {
     const edition = makeOpenEdition();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    expect(saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "Tab one" }, version: 1 }).ok).toBe(true);
-    expect(saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "Tab two" }, version: 1 })).toEqual({ ok: false, error: "errors.version_conflict" });
-    expect(getApplicationForApplicant({ applicationId: id, applicantId: a.id })!.content.sections.pedagogy).toEqual({ pedagogy: "Tab one" });
+    expect(
+      saveSection({
+        applicationId: id,
+        applicantId: a.id,
+        section: "pedagogy",
+        values: { pedagogy: "Tab one" },
+        version: 1,
+      }).ok,
+    ).toBe(true);
+    expect(
+      saveSection({
+        applicationId: id,
+        applicantId: a.id,
+        section: "pedagogy",
+        values: { pedagogy: "Tab two" },
+        version: 1,
+      }),
+    ).toEqual({ ok: false, error: "errors.version_conflict" });
+    expect(getApplicationForApplicant({ applicationId: id, applicantId: a.id })!.content.sections.pedagogy).toEqual({
+      pedagogy: "Tab one",
+    });
   });
 
   it("sending with incomplete sections and declarations lists what is missing and writes nothing", async () => {
@@ -68,12 +134,36 @@ describe("the applicant's application", () => {
     const entity = makeEntity();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    saveSection({ applicationId: id, applicantId: a.id, section: "background", values: VALID.background, version: 1, complete: true });
-    const result = sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version: 2 });
+    saveSection({
+      applicationId: id,
+      applicantId: a.id,
+      section: "background",
+      values: VALID.background,
+      version: 1,
+      complete: true,
+    });
+    const result = sendToEntity({
+      applicationId: id,
+      applicantId: a.id,
+      editionId: edition.id,
+      entityId: entity.id,
+      version: 2,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBe("errors.application_incomplete");
-    expect(result.missing!.sections).toEqual(["contact", "organisation", "objectives", "technology", "pedagogy", "inclusion", "impact", "replicability", "sustainability", "links"]);
+    expect(result.missing!.sections).toEqual([
+      "contact",
+      "organisation",
+      "objectives",
+      "technology",
+      "pedagogy",
+      "inclusion",
+      "impact",
+      "replicability",
+      "sustainability",
+      "links",
+    ]);
     expect(result.missing!.declarations).toEqual(["theme", "one_year", "no_unesco_funding", "public_free"]);
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
   });
@@ -88,7 +178,13 @@ describe("the applicant's application", () => {
     const a = await makeUser({ locale: "fr" });
     const id = startFor(a.id, edition.id);
     const version = completeApplication(id, a.id);
-    const result = sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version });
+    const result = sendToEntity({
+      applicationId: id,
+      applicantId: a.id,
+      editionId: edition.id,
+      entityId: entity.id,
+      version,
+    });
     expect(result.ok).toBe(true);
     const row = db().select().from(applications).where(eq(applications.id, id)).get()!;
     expect(row.state).toBe("awaiting_nominator");
@@ -99,8 +195,14 @@ describe("the applicant's application", () => {
     expect(receipt).toMatchObject({ template: "application_receipt", locale: "fr" });
     expect(receipt.subject).toContain(row.reference);
     expect(receipt.textBody).toContain(row.reference);
-    expect(db().select().from(outbox).where(eq(outbox.toAddress, member1.email)).get()).toMatchObject({ template: "application_received", locale: "ar" });
-    expect(db().select().from(outbox).where(eq(outbox.toAddress, member2.email)).get()).toMatchObject({ template: "application_received", locale: "en" });
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, member1.email)).get()).toMatchObject({
+      template: "application_received",
+      locale: "ar",
+    });
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, member2.email)).get()).toMatchObject({
+      template: "application_received",
+      locale: "en",
+    });
   });
 
   it("sending after the deadline is refused even while the phase still says call_open", async () => {
@@ -109,10 +211,22 @@ describe("the applicant's application", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     const version = completeApplication(id, a.id);
-    db().update(editions).set({ callOpensAt: new Date(Date.now() - 20 * 864e5), deadlineAt: new Date(Date.now() - 1000) }).where(eq(editions.id, edition.id)).run();
-    const result = sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version });
+    db()
+      .update(editions)
+      .set({ callOpensAt: new Date(Date.now() - 20 * 864e5), deadlineAt: new Date(Date.now() - 1000) })
+      .where(eq(editions.id, edition.id))
+      .run();
+    const result = sendToEntity({
+      applicationId: id,
+      applicantId: a.id,
+      editionId: edition.id,
+      entityId: entity.id,
+      version,
+    });
     expect(result).toMatchObject({ ok: false, error: "errors.deadline_passed" });
-    expect(saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "late" }, version })).toEqual({ ok: false, error: "errors.deadline_passed" });
+    expect(
+      saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "late" }, version }),
+    ).toEqual({ ok: false, error: "errors.deadline_passed" });
     expect(db().select({ n: count() }).from(outbox).where(eq(outbox.toAddress, a.email)).get()!.n).toBe(0);
   });
 
@@ -123,8 +237,18 @@ describe("the applicant's application", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     const version = completeApplication(id, a.id);
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: other.id, entityId: entity.id, version })).toMatchObject({ ok: false, error: "errors.application_edition_mismatch" });
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: "no-such-entity", version })).toMatchObject({ ok: false, error: "errors.entity_unknown" });
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: other.id, entityId: entity.id, version }),
+    ).toMatchObject({ ok: false, error: "errors.application_edition_mismatch" });
+    expect(
+      sendToEntity({
+        applicationId: id,
+        applicantId: a.id,
+        editionId: edition.id,
+        entityId: "no-such-entity",
+        version,
+      }),
+    ).toMatchObject({ ok: false, error: "errors.entity_unknown" });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
     expect(auditCount(id, "application.sent")).toBe(0);
   });
@@ -136,14 +260,38 @@ describe("the applicant's application", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     let version = completeApplication(id, a.id);
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: first.id, version }).ok).toBe(true);
-    db().update(applications).set({ state: "returned", nominatorComment: "Add evidence", returnedAt: new Date() }).where(eq(applications.id, id)).run();
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: first.id, version }).ok,
+    ).toBe(true);
+    db()
+      .update(applications)
+      .set({ state: "returned", nominatorComment: "Add evidence", returnedAt: new Date() })
+      .where(eq(applications.id, id))
+      .run();
     version = getApplicationForApplicant({ applicationId: id, applicantId: a.id })!.version;
-    const saved = saveSection({ applicationId: id, applicantId: a.id, section: "impact", values: { impact: "More evidence." }, version, complete: true });
+    const saved = saveSection({
+      applicationId: id,
+      applicantId: a.id,
+      section: "impact",
+      values: { impact: "More evidence." },
+      version,
+      complete: true,
+    });
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: second.id, version: saved.version }).ok).toBe(true);
-    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({ state: "awaiting_nominator", entityId: second.id });
+    expect(
+      sendToEntity({
+        applicationId: id,
+        applicantId: a.id,
+        editionId: edition.id,
+        entityId: second.id,
+        version: saved.version,
+      }).ok,
+    ).toBe(true);
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({
+      state: "awaiting_nominator",
+      entityId: second.id,
+    });
     expect(auditCount(id, "application.resent")).toBe(1);
   });
 
@@ -156,8 +304,19 @@ describe("the applicant's application", () => {
     const row = db().select().from(applications).where(eq(applications.id, id)).get()!;
     expect(row.state).toBe("withdrawn");
     expect(row.withdrawnAt).toBeInstanceOf(Date);
-    expect(saveSection({ applicationId: id, applicantId: a.id, section: "pedagogy", values: { pedagogy: "x" }, version: row.version })).toEqual({ ok: false, error: "errors.application_not_editable" });
-    expect(withdrawApplication({ applicationId: id, applicantId: a.id })).toMatchObject({ ok: false, error: "errors.application_not_withdrawable" });
+    expect(
+      saveSection({
+        applicationId: id,
+        applicantId: a.id,
+        section: "pedagogy",
+        values: { pedagogy: "x" },
+        version: row.version,
+      }),
+    ).toEqual({ ok: false, error: "errors.application_not_editable" });
+    expect(withdrawApplication({ applicationId: id, applicantId: a.id })).toMatchObject({
+      ok: false,
+      error: "errors.application_not_withdrawable",
+    });
   });
 
   it("withdrawing an application sent to an entity tells its members in their language; a draft tells no one", async () => {
@@ -168,9 +327,15 @@ describe("the applicant's application", () => {
     const a = await makeUser({ name: "Awa Diop" });
     const id = startFor(a.id, edition.id);
     const version = completeApplication(id, a.id);
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok).toBe(true);
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok,
+    ).toBe(true);
     expect(withdrawApplication({ applicationId: id, applicantId: a.id })).toEqual({ ok: true });
-    const mail = db().select().from(outbox).where(and(eq(outbox.toAddress, member.email), eq(outbox.template, "application_withdrawn"))).all();
+    const mail = db()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, member.email), eq(outbox.template, "application_withdrawn")))
+      .all();
     expect(mail).toHaveLength(1);
     expect(mail[0].locale).toBe("fr");
     expect(mail[0].subject).toMatch(/^Candidature retirée : KH-/);
@@ -178,9 +343,16 @@ describe("the applicant's application", () => {
     expect(mail[0].textBody).toContain("Commission nationale du Sénégal");
 
     const draft = startFor((await makeUser()).id, edition.id);
-    const before = db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n;
-    const owner = db().select({ applicantId: applications.applicantId }).from(applications).where(eq(applications.id, draft)).get()!;
+    const before = db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!
+      .n;
+    const owner = db()
+      .select({ applicantId: applications.applicantId })
+      .from(applications)
+      .where(eq(applications.id, draft))
+      .get()!;
     expect(withdrawApplication({ applicationId: draft, applicantId: owner.applicantId })).toEqual({ ok: true });
-    expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n).toBe(before);
+    expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n).toBe(
+      before,
+    );
   });
 });

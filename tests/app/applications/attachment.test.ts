@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, attachments, editions } from "../../../db/schema";
 import { getSessionUser } from "../../../app/accounts/server/session.server";
-import { addAttachment, countPdfPages, deleteAttachment, getAttachmentForDownload, sniffType, uploadDir } from "../../../app/applications/models/attachment.server";
+import {
+  addAttachment,
+  countPdfPages,
+  deleteAttachment,
+  getAttachmentForDownload,
+  sniffType,
+  uploadDir,
+} from "../../../app/applications/models/attachment.server";
 import { sendToEntity } from "../../../app/applications/models/application.server";
 import { addEntityMember, cookieFor, makeEntity, makeUser, request } from "../../fixtures/builders";
 import { completeApplication, makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
@@ -19,7 +26,8 @@ async function userOf(id: string) {
   const cookie = await cookieFor(id);
   return (await getSessionUser(request("/", { cookie })))!;
 }
-const countFor = (applicationId: string) => db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId)).get()!.n;
+const countFor = (applicationId: string) =>
+  db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId)).get()!.n;
 
 describe("attachments", () => {
   it("types are read from the bytes and PDF pages are counted from page objects", () => {
@@ -35,13 +43,25 @@ describe("attachments", () => {
     const inner = Array.from({ length: 3 }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>").join("\n");
     const compressed = deflateSync(Buffer.from(`6 0 7 60 8 120\n${inner}`, "latin1"));
     const pdf = Buffer.concat([
-      Buffer.from("%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [9 0 R 10 0 R 6 0 R 7 0 R 8 0 R] /Count 5 >> endobj\n", "latin1"),
-      Buffer.from(`3 0 obj << /Type /ObjStm /N 3 /First 14 /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`, "latin1"),
+      Buffer.from(
+        "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [9 0 R 10 0 R 6 0 R 7 0 R 8 0 R] /Count 5 >> endobj\n",
+        "latin1",
+      ),
+      Buffer.from(
+        `3 0 obj << /Type /ObjStm /N 3 /First 14 /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`,
+        "latin1",
+      ),
       compressed,
-      Buffer.from("\nendstream\nendobj\n9 0 obj << /Type /Page /Parent 2 0 R >> endobj\n10 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n", "latin1"),
+      Buffer.from(
+        "\nendstream\nendobj\n9 0 obj << /Type /Page /Parent 2 0 R >> endobj\n10 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n",
+        "latin1",
+      ),
     ]);
     expect(countPdfPages(new Uint8Array(pdf))).toBe(5);
-    const damaged = Buffer.from(pdf.toString("latin1").replace(/stream\n[\s\S]*?\nendstream/, "stream\nnot deflate\nendstream"), "latin1");
+    const damaged = Buffer.from(
+      pdf.toString("latin1").replace(/stream\n[\s\S]*?\nendstream/, "stream\nnot deflate\nendstream"),
+      "latin1",
+    );
     expect(countPdfPages(new Uint8Array(damaged))).toBe(2);
   });
 
@@ -53,7 +73,13 @@ describe("attachments", () => {
     const result = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes });
     expect(result.ok).toBe(true);
     const row = db().select().from(attachments).where(eq(attachments.applicationId, id)).get()!;
-    expect(row).toMatchObject({ originalName: "report.pdf", mimeType: "application/pdf", pages: 2, sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(row).toMatchObject({
+      originalName: "report.pdf",
+      mimeType: "application/pdf",
+      pages: 2,
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
     expect(row.storedName).not.toContain("report");
     expect(uploadDir()).not.toContain("public");
     expect(readFileSync(join(uploadDir(), row.storedName))).toEqual(Buffer.from(bytes));
@@ -63,7 +89,10 @@ describe("attachments", () => {
     const edition = makeOpenEdition();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "evil.pdf", bytes: EXE })).toMatchObject({ ok: false, error: "errors.file_type" });
+    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "evil.pdf", bytes: EXE })).toMatchObject({
+      ok: false,
+      error: "errors.file_type",
+    });
     expect(countFor(id)).toBe(0);
   });
 
@@ -72,24 +101,39 @@ describe("attachments", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     for (const name of ["../../etc/passwd.pdf", "folder/report.pdf", "C:\\temp\\report.pdf", "..pdf"]) {
-      expect(addAttachment({ applicationId: id, applicantId: a.id, name, bytes: tinyPdf() })).toMatchObject({ ok: false, error: "errors.file_name_invalid" });
+      expect(addAttachment({ applicationId: id, applicantId: a.id, name, bytes: tinyPdf() })).toMatchObject({
+        ok: false,
+        error: "errors.file_name_invalid",
+      });
     }
     expect(countFor(id)).toBe(0);
   });
 
   it("a file over the per-file limit, over the total or over the page limit is refused", async () => {
     const edition = makeOpenEdition();
-    db().update(editions).set({ maxFileBytes: 400, maxTotalBytes: tinyPdf(2).byteLength + 100, maxPdfPages: 3 }).where(eq(editions.id, edition.id)).run();
+    db()
+      .update(editions)
+      .set({ maxFileBytes: 400, maxTotalBytes: tinyPdf(2).byteLength + 100, maxPdfPages: 3 })
+      .where(eq(editions.id, edition.id))
+      .run();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     const big = new Uint8Array(500);
     big.set(PNG);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "big.png", bytes: big })).toMatchObject({ ok: false, error: "errors.file_too_big" });
+    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "big.png", bytes: big })).toMatchObject({
+      ok: false,
+      error: "errors.file_too_big",
+    });
     expect(addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) }).ok).toBe(true);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject({ ok: false, error: "errors.files_total_too_big" });
+    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject(
+      { ok: false, error: "errors.files_total_too_big" },
+    );
     const png = new Uint8Array(380);
     png.set(PNG);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "one.png", bytes: png })).toMatchObject({ ok: false, error: "errors.files_total_too_big" });
+    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "one.png", bytes: png })).toMatchObject({
+      ok: false,
+      error: "errors.files_total_too_big",
+    });
     expect(countFor(id)).toBe(1);
   });
 
@@ -99,7 +143,9 @@ describe("attachments", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     expect(addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) }).ok).toBe(true);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject({ ok: false, error: "errors.files_too_many_pages", vars: { limit: 3 } });
+    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject(
+      { ok: false, error: "errors.files_too_many_pages", vars: { limit: 3 } },
+    );
     expect(countFor(id)).toBe(1);
   });
 
@@ -124,7 +170,9 @@ describe("attachments", () => {
     db().update(applications).set({ entityId: entity.id }).where(eq(applications.id, id)).run();
     expect(getAttachmentForDownload({ attachmentId, user: await userOf(nominator.id) })).toBeNull();
     const version = completeApplication(id, a.id);
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok).toBe(true);
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok,
+    ).toBe(true);
     expect(getAttachmentForDownload({ attachmentId, user: await userOf(nominator.id) })).not.toBeNull();
     expect(getAttachmentForDownload({ attachmentId, user: await userOf(otherNominator.id) })).toBeNull();
     expect(getAttachmentForDownload({ attachmentId, user: await userOf(secretariat.id) })).not.toBeNull();
@@ -138,7 +186,10 @@ describe("attachments", () => {
     const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const stored = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!.storedName;
-    expect(deleteAttachment({ attachmentId: added.attachmentId, applicantId: b.id })).toEqual({ ok: false, error: "errors.not_found" });
+    expect(deleteAttachment({ attachmentId: added.attachmentId, applicantId: b.id })).toEqual({
+      ok: false,
+      error: "errors.not_found",
+    });
     expect(deleteAttachment({ attachmentId: added.attachmentId, applicantId: a.id })).toEqual({ ok: true });
     expect(countFor(id)).toBe(0);
     expect(existsSync(join(uploadDir(), stored))).toBe(false);

@@ -34,11 +34,25 @@ async function world() {
   addEntityMember(entity.id, nominator.id);
   addEntityMember(otherEntity.id, otherNominator.id);
   const applicationId = startFor(applicant.id, edition.id);
-  const pdf = addAttachment({ applicationId, applicantId: applicant.id, name: "Évaluation – 報告.pdf", bytes: tinyPdf() });
+  const pdf = addAttachment({
+    applicationId,
+    applicantId: applicant.id,
+    name: "Évaluation – 報告.pdf",
+    bytes: tinyPdf(),
+  });
   const png = addAttachment({ applicationId, applicantId: applicant.id, name: "photo.png", bytes: PNG });
   if (!pdf.ok || !png.ok) throw new Error("upload refused");
-  db().update(applications).set({ state: "awaiting_nominator", entityId: entity.id, sentAt: new Date() }).where(eq(applications.id, applicationId)).run();
-  const nominated = nominateApplication({ applicationId, entityId: entity.id, actorId: nominator.id, letter: { name: "Lettre de désignation.pdf", bytes: tinyPdf(2) } });
+  db()
+    .update(applications)
+    .set({ state: "awaiting_nominator", entityId: entity.id, sentAt: new Date() })
+    .where(eq(applications.id, applicationId))
+    .run();
+  const nominated = nominateApplication({
+    applicationId,
+    entityId: entity.id,
+    actorId: nominator.id,
+    letter: { name: "Lettre de désignation.pdf", bytes: tinyPdf(2) },
+  });
   if (!nominated.ok) throw new Error(nominated.error);
   db().update(applications).set({ state: "eligible" }).where(eq(applications.id, applicationId)).run();
 
@@ -51,10 +65,23 @@ async function world() {
   const unassigned = await juror();
   const recused = await juror();
   const recusedReview = publishPair(db(), edition.id, recused.member.id, applicationId);
-  db().update(reviews).set({ state: "recused", recusedAt: new Date(), recuseReason: "Former colleague" }).where(eq(reviews.id, recusedReview)).run();
+  db()
+    .update(reviews)
+    .set({ state: "recused", recusedAt: new Date(), recuseReason: "Former colleague" })
+    .where(eq(reviews.id, recusedReview))
+    .run();
   const conflicted = await juror();
   publishPair(db(), edition.id, conflicted.member.id, applicationId);
-  db().insert(conflicts).values({ editionId: edition.id, jurorId: conflicted.member.id, applicationId, source: "manual", reason: "Same organisation" }).run();
+  db()
+    .insert(conflicts)
+    .values({
+      editionId: edition.id,
+      jurorId: conflicted.member.id,
+      applicationId,
+      source: "manual",
+      reason: "Same organisation",
+    })
+    .run();
   const unpublished = await juror();
   db().insert(assignments).values({ editionId: edition.id, jurorId: unpublished.member.id, applicationId }).run();
   const replaced = await juror();
@@ -65,7 +92,15 @@ async function world() {
     applicationId,
     files: { pdf: pdf.attachmentId, png: png.attachmentId, letter: nominated.letterId },
     allowed: { applicant, nominator, secretariat, assignedJuror: assigned.user },
-    denied: { otherApplicant, otherNominator, unassignedJuror: unassigned.user, recusedJuror: recused.user, conflictedJuror: conflicted.user, unpublishedJuror: unpublished.user, replacedJuror: replaced.user },
+    denied: {
+      otherApplicant,
+      otherNominator,
+      unassignedJuror: unassigned.user,
+      recusedJuror: recused.user,
+      conflictedJuror: conflicted.user,
+      unpublishedJuror: unpublished.user,
+      replacedJuror: replaced.user,
+    },
     members: { assigned: assigned.member.id, recused: recused.member.id, conflicted: conflicted.member.id },
     users: { assigned: assigned.user.id, recused: recused.user.id, conflicted: conflicted.user.id },
   };
@@ -79,9 +114,18 @@ describe("downloading an application's files", () => {
       const pdf = getAttachmentForDownload({ attachmentId: w.files.pdf, user });
       const png = getAttachmentForDownload({ attachmentId: w.files.png, user });
       const letter = nominationLetterForDownload({ letterId: w.files.letter, user });
-      expect({ role, pdf: pdf && { name: pdf.name, type: pdf.mimeType, sha: sha(pdf.bytes) } }).toEqual({ role, pdf: { name: "Évaluation – 報告.pdf", type: "application/pdf", sha: sha(tinyPdf()) } });
-      expect({ role, png: png && { type: png.mimeType, sha: sha(png.bytes) } }).toEqual({ role, png: { type: "image/png", sha: sha(PNG) } });
-      expect({ role, letter: letter && { name: letter.name, type: letter.mimeType, sha: sha(letter.bytes) } }).toEqual({ role, letter: { name: "Lettre de désignation.pdf", type: "application/pdf", sha: sha(tinyPdf(2)) } });
+      expect({ role, pdf: pdf && { name: pdf.name, type: pdf.mimeType, sha: sha(pdf.bytes) } }).toEqual({
+        role,
+        pdf: { name: "Évaluation – 報告.pdf", type: "application/pdf", sha: sha(tinyPdf()) },
+      });
+      expect({ role, png: png && { type: png.mimeType, sha: sha(png.bytes) } }).toEqual({
+        role,
+        png: { type: "image/png", sha: sha(PNG) },
+      });
+      expect({ role, letter: letter && { name: letter.name, type: letter.mimeType, sha: sha(letter.bytes) } }).toEqual({
+        role,
+        letter: { name: "Lettre de désignation.pdf", type: "application/pdf", sha: sha(tinyPdf(2)) },
+      });
     }
   });
 
@@ -91,7 +135,10 @@ describe("downloading an application's files", () => {
       const user = await userOf(person.id);
       expect({ role, pdf: getAttachmentForDownload({ attachmentId: w.files.pdf, user }) }).toEqual({ role, pdf: null });
       expect({ role, png: getAttachmentForDownload({ attachmentId: w.files.png, user }) }).toEqual({ role, png: null });
-      expect({ role, letter: nominationLetterForDownload({ letterId: w.files.letter, user }) }).toEqual({ role, letter: null });
+      expect({ role, letter: nominationLetterForDownload({ letterId: w.files.letter, user }) }).toEqual({
+        role,
+        letter: null,
+      });
     }
   });
 
@@ -108,15 +155,34 @@ describe("downloading an application's files", () => {
     const w = await world();
     const user = await userOf(w.users.assigned);
     expect(getAttachmentForDownload({ attachmentId: w.files.pdf, user })).not.toBeNull();
-    const editionId = db().select({ e: applications.editionId }).from(applications).where(eq(applications.id, w.applicationId)).get()!.e;
-    db().insert(conflicts).values({ editionId, jurorId: w.members.assigned, applicationId: w.applicationId, source: "declared", reason: "Late conflict" }).run();
+    const editionId = db()
+      .select({ e: applications.editionId })
+      .from(applications)
+      .where(eq(applications.id, w.applicationId))
+      .get()!.e;
+    db()
+      .insert(conflicts)
+      .values({
+        editionId,
+        jurorId: w.members.assigned,
+        applicationId: w.applicationId,
+        source: "declared",
+        reason: "Late conflict",
+      })
+      .run();
     expect(getAttachmentForDownload({ attachmentId: w.files.pdf, user })).toBeNull();
     expect(nominationLetterForDownload({ letterId: w.files.letter, user })).toBeNull();
   });
 
   it("a file whose stored copy is missing answers nothing rather than failing", async () => {
     const w = await world();
-    db().update(nominationLetters).set({ storedName: "00000000-0000-4000-8000-000000000000" }).where(eq(nominationLetters.id, w.files.letter)).run();
-    expect(nominationLetterForDownload({ letterId: w.files.letter, user: await userOf(w.allowed.secretariat.id) })).toBeNull();
+    db()
+      .update(nominationLetters)
+      .set({ storedName: "00000000-0000-4000-8000-000000000000" })
+      .where(eq(nominationLetters.id, w.files.letter))
+      .run();
+    expect(
+      nominationLetterForDownload({ letterId: w.files.letter, user: await userOf(w.allowed.secretariat.id) }),
+    ).toBeNull();
   });
 });

@@ -19,7 +19,11 @@ import { makeUser } from "../../fixtures/builders";
 import { newEdition, settingsForm } from "../../fixtures/editions";
 
 const audits = (editionId: string, action: string) =>
-  db().select().from(auditLog).where(and(eq(auditLog.objectId, editionId), eq(auditLog.action, action))).all();
+  db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.objectId, editionId), eq(auditLog.action, action)))
+    .all();
 
 async function secretariat() {
   return makeUser({ roles: ["secretariat"] });
@@ -27,7 +31,8 @@ async function secretariat() {
 
 /** Moves every open call on, so each test can open its own. */
 function closeOpenCalls(actorId: string) {
-  for (const e of db().select({ id: editions.id }).from(editions).where(eq(editions.phase, "call_open")).all()) changePhase({ editionId: e.id, to: "screening", actorId });
+  for (const e of db().select({ id: editions.id }).from(editions).where(eq(editions.phase, "call_open")).all())
+    changePhase({ editionId: e.id, to: "screening", actorId });
 }
 
 describe("Paris time", () => {
@@ -40,7 +45,13 @@ describe("Paris time", () => {
   });
 
   it("instants read back as the Paris wall clock typed, on both sides of the change", () => {
-    for (const local of ["2024-03-31T01:59", "2024-03-31T03:00", "2024-10-27T01:30", "2024-10-27T03:30", "2025-12-31T23:59"]) {
+    for (const local of [
+      "2024-03-31T01:59",
+      "2024-03-31T03:00",
+      "2024-10-27T01:30",
+      "2024-10-27T03:30",
+      "2025-12-31T23:59",
+    ]) {
       expect(toLocal(parisLocalToInstant(local)!)).toBe(local);
     }
   });
@@ -58,14 +69,29 @@ describe("editions", () => {
     const found = getEditionForSecretariat({ editionId })!;
     expect(found.edition.phase).toBe("draft");
     expect(found.edition.quotaPerEntity).toBe(3);
-    expect(found.criteria.map((c) => c.key)).toEqual(["appropriateness", "pedagogy", "inclusion", "impact", "replicability"]);
-    expect(found.criteria.every((c) => c.titleEn && c.titleFr && c.titleAr && c.guidanceAr && c.levelDescriptors.length > 0)).toBe(true);
-    expect(found.rules.map((r) => r.key)).toEqual(["theme_relevance", "one_year", "no_unesco_funding", "free_of_charge"]);
+    expect(found.criteria.map((c) => c.key)).toEqual([
+      "appropriateness",
+      "pedagogy",
+      "inclusion",
+      "impact",
+      "replicability",
+    ]);
+    expect(
+      found.criteria.every((c) => c.titleEn && c.titleFr && c.titleAr && c.guidanceAr && c.levelDescriptors.length > 0),
+    ).toBe(true);
+    expect(found.rules.map((r) => r.key)).toEqual([
+      "theme_relevance",
+      "one_year",
+      "no_unesco_funding",
+      "free_of_charge",
+    ]);
     expect(audits(editionId, "edition.created")).toHaveLength(1);
   });
 
   it("a deadline before the opening of the call is refused by the form", () => {
-    const parsed = editionSettingsSchema.safeParse(settingsForm({ callOpensAt: "2030-03-01T10:00", deadlineAt: "2030-02-01T10:00" }));
+    const parsed = editionSettingsSchema.safeParse(
+      settingsForm({ callOpensAt: "2030-03-01T10:00", deadlineAt: "2030-02-01T10:00" }),
+    );
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.find((i) => i.path[0] === "deadlineAt")?.message).toBe("errors.edition_deadline_order");
   });
@@ -76,7 +102,12 @@ describe("editions", () => {
     const input = editionSettingsSchema.parse(settingsForm({ themeEn: "First change" }));
     const { year } = getEditionForSecretariat({ editionId })!.edition;
     expect(updateEdition({ actorId: user.id, editionId, version: 1, input: { ...input, year } })).toEqual({ ok: true });
-    const stale = updateEdition({ actorId: user.id, editionId, version: 1, input: { ...input, year, themeEn: "Second change" } });
+    const stale = updateEdition({
+      actorId: user.id,
+      editionId,
+      version: 1,
+      input: { ...input, year, themeEn: "Second change" },
+    });
     expect(stale).toMatchObject({ ok: false, error: "errors.edition_stale" });
     expect(getEditionForSecretariat({ editionId })!.edition.themeEn).toBe("First change");
     expect(audits(editionId, "edition.updated")).toHaveLength(1);
@@ -97,7 +128,10 @@ describe("editions", () => {
     const user = await secretariat();
     closeOpenCalls(user.id);
     const editionId = newEdition(user.id);
-    expect(changePhase({ editionId, to: "screening", actorId: user.id })).toMatchObject({ ok: false, error: "errors.phase_not_adjacent" });
+    expect(changePhase({ editionId, to: "screening", actorId: user.id })).toMatchObject({
+      ok: false,
+      error: "errors.phase_not_adjacent",
+    });
     expect(changePhase({ editionId, to: "call_open", actorId: user.id })).toEqual({ ok: true });
     expect(changePhase({ editionId, to: "screening", actorId: user.id })).toEqual({ ok: true });
     expect(changePhase({ editionId, to: "call_open", actorId: user.id })).toEqual({ ok: true });
@@ -107,7 +141,9 @@ describe("editions", () => {
       { from: "call_open", to: "screening" },
       { from: "call_open", to: "screening" },
     ]);
-    expect(audits(editionId, "edition.phase_reopened").map((a) => JSON.parse(a.details))).toEqual([{ from: "screening", to: "call_open" }]);
+    expect(audits(editionId, "edition.phase_reopened").map((a) => JSON.parse(a.details))).toEqual([
+      { from: "screening", to: "call_open" },
+    ]);
   });
 
   it("only one call can be open at a time", async () => {
@@ -117,7 +153,12 @@ describe("editions", () => {
     const second = newEdition(user.id);
     expect(changePhase({ editionId: first, to: "call_open", actorId: user.id })).toEqual({ ok: true });
     const year = getEditionForSecretariat({ editionId: first })!.edition.year;
-    expect(changePhase({ editionId: second, to: "call_open", actorId: user.id })).toEqual({ ok: false, field: "form", error: "errors.phase_other_call_open", vars: { year } });
+    expect(changePhase({ editionId: second, to: "call_open", actorId: user.id })).toEqual({
+      ok: false,
+      field: "form",
+      error: "errors.phase_other_call_open",
+      vars: { year },
+    });
     expect(getEditionForSecretariat({ editionId: second })!.edition.phase).toBe("draft");
     expect(getOpenEdition()!.edition.id).toBe(first);
     changePhase({ editionId: first, to: "screening", actorId: user.id });
@@ -129,28 +170,47 @@ describe("editions", () => {
     closeOpenCalls(user.id);
     const editionId = newEdition(user.id);
     const deadline = getEditionForSecretariat({ editionId })!.edition.deadlineAt;
-    expect(changePhase({ editionId, to: "call_open", actorId: user.id, now: new Date(deadline.getTime() + 1) })).toMatchObject({ error: "errors.phase_deadline_passed" });
+    expect(
+      changePhase({ editionId, to: "call_open", actorId: user.id, now: new Date(deadline.getTime() + 1) }),
+    ).toMatchObject({ error: "errors.phase_deadline_passed" });
   });
 
   it("after scoring opens, criteria, weights, scale and method are locked", async () => {
     const user = await secretariat();
     closeOpenCalls(user.id);
     const editionId = newEdition(user.id);
-    for (const to of ["call_open", "screening", "scoring"]) expect(changePhase({ editionId, to, actorId: user.id })).toEqual({ ok: true });
+    for (const to of ["call_open", "screening", "scoring"])
+      expect(changePhase({ editionId, to, actorId: user.id })).toEqual({ ok: true });
     const { edition, criteria: list } = getEditionForSecretariat({ editionId })!;
     expect(edition.lockedAt).not.toBeNull();
     const c = list[0];
     const input = { ...c, titleAr: c.titleAr ?? "", guidanceAr: c.guidanceAr ?? "", weight: 3 };
-    expect(saveCriterion({ actorId: user.id, editionId, criterionId: c.id, input })).toMatchObject({ ok: false, error: "errors.edition_locked" });
-    expect(removeCriterion({ actorId: user.id, editionId, criterionId: c.id })).toMatchObject({ ok: false, error: "errors.edition_locked" });
-    expect(moveCriterion({ actorId: user.id, editionId, criterionId: c.id, direction: "down" })).toMatchObject({ ok: false, error: "errors.edition_locked" });
+    expect(saveCriterion({ actorId: user.id, editionId, criterionId: c.id, input })).toMatchObject({
+      ok: false,
+      error: "errors.edition_locked",
+    });
+    expect(removeCriterion({ actorId: user.id, editionId, criterionId: c.id })).toMatchObject({
+      ok: false,
+      error: "errors.edition_locked",
+    });
+    expect(moveCriterion({ actorId: user.id, editionId, criterionId: c.id, direction: "down" })).toMatchObject({
+      ok: false,
+      error: "errors.edition_locked",
+    });
     const settings = { ...editionSettingsSchema.parse(settingsForm()), year: edition.year, method: "mean" as const };
-    expect(updateEdition({ actorId: user.id, editionId, version: edition.version, input: settings })).toMatchObject({ ok: false, field: "method", error: "errors.edition_locked" });
+    expect(updateEdition({ actorId: user.id, editionId, version: edition.version, input: settings })).toMatchObject({
+      ok: false,
+      field: "method",
+      error: "errors.edition_locked",
+    });
     expect(db().select().from(criteria).where(eq(criteria.id, c.id)).get()!.weight).toBe(1);
     expect(getEditionForSecretariat({ editionId })!.edition.method).toBe("jurorBias");
     // Going back a step does not unlock.
     expect(changePhase({ editionId, to: "screening", actorId: user.id })).toEqual({ ok: true });
-    expect(saveCriterion({ actorId: user.id, editionId, criterionId: c.id, input })).toMatchObject({ ok: false, error: "errors.edition_locked" });
+    expect(saveCriterion({ actorId: user.id, editionId, criterionId: c.id, input })).toMatchObject({
+      ok: false,
+      error: "errors.edition_locked",
+    });
   });
 
   it("a criterion of another edition cannot be edited through this one", async () => {
@@ -159,7 +219,10 @@ describe("editions", () => {
     const other = newEdition(user.id);
     const foreign = getEditionForSecretariat({ editionId: other })!.criteria[0];
     const input = { ...foreign, titleAr: "", guidanceAr: "", weight: 5 };
-    expect(saveCriterion({ actorId: user.id, editionId: mine, criterionId: foreign.id, input })).toMatchObject({ ok: false, error: "errors.criterion_unknown" });
+    expect(saveCriterion({ actorId: user.id, editionId: mine, criterionId: foreign.id, input })).toMatchObject({
+      ok: false,
+      error: "errors.criterion_unknown",
+    });
     expect(db().select().from(criteria).where(eq(criteria.id, foreign.id)).get()!.weight).toBe(1);
   });
 
@@ -171,7 +234,10 @@ describe("editions", () => {
     expect(saveRule({ actorId: user.id, editionId, input: rule })).toEqual({ ok: true });
     changePhase({ editionId, to: "call_open", actorId: user.id });
     changePhase({ editionId, to: "screening", actorId: user.id });
-    expect(saveRule({ actorId: user.id, editionId, input: { ...rule, key: "late_rule" } })).toMatchObject({ ok: false, error: "errors.rules_locked" });
+    expect(saveRule({ actorId: user.id, editionId, input: { ...rule, key: "late_rule" } })).toMatchObject({
+      ok: false,
+      error: "errors.rules_locked",
+    });
     expect(db().select().from(eligibilityRules).where(eq(eligibilityRules.editionId, editionId)).all()).toHaveLength(5);
   });
 
@@ -233,7 +299,16 @@ describe("editions", () => {
   });
 
   it("a forged row index far beyond any scale is not read", () => {
-    const parsed = criterionSchema({ min: 1, max: 10 }).safeParse({ intent: "save", key: "impact", titleEn: "Impact", titleFr: "Impact", weight: "1", "levels.100000.score": "1", "levels.100000.en": "x", "levels.100000.fr": "x" });
+    const parsed = criterionSchema({ min: 1, max: 10 }).safeParse({
+      intent: "save",
+      key: "impact",
+      titleEn: "Impact",
+      titleFr: "Impact",
+      weight: "1",
+      "levels.100000.score": "1",
+      "levels.100000.en": "x",
+      "levels.100000.fr": "x",
+    });
     expect(parsed.success && parsed.data.intent === "save" && parsed.data.levels).toEqual([]);
   });
 
@@ -245,7 +320,12 @@ describe("editions", () => {
     const rows = levelRows(levels, { min: 1, max: 10 });
     expect(rows.count).toBe(5);
     expect(rows.max).toBe(10);
-    expect(rows.values).toMatchObject({ "levels.0.score": "1", "levels.0.ar": "", "levels.1.en": "Excellent", "levels.1.ar": "ممتاز" });
+    expect(rows.values).toMatchObject({
+      "levels.0.score": "1",
+      "levels.0.ar": "",
+      "levels.1.en": "Excellent",
+      "levels.1.ar": "ممتاز",
+    });
     expect(levelRows(levels, { min: 1, max: 3 }).count).toBe(3);
     expect(levelRows([], { min: 0, max: 1 }).count).toBe(2);
   });
@@ -256,6 +336,7 @@ describe("the settings form", () => {
     const parsed = editionSettingsSchema.safeParse({ year: "", themeEn: "", deadlineAt: "", callOpensAt: "" });
     expect(parsed.success).toBe(false);
     const fields = new Set(parsed.error!.issues.map((i) => i.path[0]));
-    for (const f of ["year", "themeEn", "themeFr", "callOpensAt", "deadlineAt", "announcementAt", "method"]) expect(fields.has(f), f).toBe(true);
+    for (const f of ["year", "themeEn", "themeFr", "callOpensAt", "deadlineAt", "announcementAt", "method"])
+      expect(fields.has(f), f).toBe(true);
   });
 });

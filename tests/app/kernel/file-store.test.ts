@@ -9,7 +9,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, attachments, nominationLetters } from "../../../db/schema";
 import { addAttachment } from "../../../app/applications/models/attachment.server";
-import { folderPath, stageFile, storedPath, sweepOrphanFiles, withStagedFile } from "../../../app/kernel/models/file-store.server";
+import {
+  folderPath,
+  stageFile,
+  storedPath,
+  sweepOrphanFiles,
+  withStagedFile,
+} from "../../../app/kernel/models/file-store.server";
 import { nominateApplication, nominationHooks } from "../../../app/nominations/models/nomination.server";
 import { addEntityMember, makeEdition, makeEntity, makeUser } from "../../fixtures/builders";
 import { makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
@@ -57,7 +63,9 @@ describe("stored files", () => {
     if (!added.ok) throw new Error(added.error);
     const row = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!;
     expect(readFileSync(storedPath("attachments", row.storedName))).toEqual(Buffer.from(tinyPdf()));
-    expect(readdirSync(folderPath("attachments")).filter((n) => n.startsWith(row.storedName))).toEqual([row.storedName]);
+    expect(readdirSync(folderPath("attachments")).filter((n) => n.startsWith(row.storedName))).toEqual([
+      row.storedName,
+    ]);
   });
 
   it("a nomination whose transaction fails leaves no letter file, temporary or final", async () => {
@@ -66,10 +74,21 @@ describe("stored files", () => {
     nominationHooks.insideTransaction = () => {
       throw new Error("disk I/O error");
     };
-    expect(() => nominateApplication({ applicationId: application.id, entityId: entity.id, actorId: nominator.id, letter: { name: "letter.pdf", bytes: PDF_BYTES } })).toThrow("disk I/O error");
+    expect(() =>
+      nominateApplication({
+        applicationId: application.id,
+        entityId: entity.id,
+        actorId: nominator.id,
+        letter: { name: "letter.pdf", bytes: PDF_BYTES },
+      }),
+    ).toThrow("disk I/O error");
     expect(readdirSync(folderPath("letters")).sort()).toEqual(before.sort());
-    expect(db().select().from(nominationLetters).where(eq(nominationLetters.applicationId, application.id)).all()).toHaveLength(0);
-    expect(db().select().from(applications).where(eq(applications.id, application.id)).get()!.state).toBe("awaiting_nominator");
+    expect(
+      db().select().from(nominationLetters).where(eq(nominationLetters.applicationId, application.id)).all(),
+    ).toHaveLength(0);
+    expect(db().select().from(applications).where(eq(applications.id, application.id)).get()!.state).toBe(
+      "awaiting_nominator",
+    );
   });
 
   it("a nomination refused inside its transaction leaves no letter file either", async () => {
@@ -79,13 +98,25 @@ describe("stored files", () => {
     nominationHooks.beforeTransaction = () => {
       db().update(applications).set({ state: "declined" }).where(eq(applications.id, application.id)).run();
     };
-    expect(nominateApplication({ applicationId: application.id, entityId: entity.id, actorId: nominator.id, letter: { name: "letter.pdf", bytes: PDF_BYTES } })).toMatchObject({ ok: false, error: "errors.state_changed" });
+    expect(
+      nominateApplication({
+        applicationId: application.id,
+        entityId: entity.id,
+        actorId: nominator.id,
+        letter: { name: "letter.pdf", bytes: PDF_BYTES },
+      }),
+    ).toMatchObject({ ok: false, error: "errors.state_changed" });
     expect(readdirSync(folderPath("letters")).sort()).toEqual(before.sort());
   });
 
   it("a successful nomination keeps exactly the letter its row references", async () => {
     const { entity, nominator, application } = await nominationSetup();
-    const done = nominateApplication({ applicationId: application.id, entityId: entity.id, actorId: nominator.id, letter: { name: "letter.pdf", bytes: PDF_BYTES } });
+    const done = nominateApplication({
+      applicationId: application.id,
+      entityId: entity.id,
+      actorId: nominator.id,
+      letter: { name: "letter.pdf", bytes: PDF_BYTES },
+    });
     expect(done.ok).toBe(true);
     const row = db().select().from(nominationLetters).where(eq(nominationLetters.applicationId, application.id)).get()!;
     expect(readdirSync(folderPath("letters")).filter((n) => n.startsWith(row.storedName))).toEqual([row.storedName]);
@@ -94,11 +125,21 @@ describe("stored files", () => {
   it("a write that throws deletes its staged file; one that succeeds renames it into place", () => {
     const failing = stageFile({ folder: "attachments", bytes: PDF_BYTES });
     expect(existsSync(failing.tempPath)).toBe(true);
-    expect(() => withStagedFile(failing, () => { throw new Error("constraint failed"); })).toThrow("constraint failed");
+    expect(() =>
+      withStagedFile(failing, () => {
+        throw new Error("constraint failed");
+      }),
+    ).toThrow("constraint failed");
     expect(existsSync(failing.tempPath)).toBe(false);
     expect(existsSync(failing.finalPath)).toBe(false);
     const refused = stageFile({ folder: "attachments", bytes: PDF_BYTES });
-    expect(withStagedFile(refused, () => ({ ok: false }), (r) => !r.ok)).toEqual({ ok: false });
+    expect(
+      withStagedFile(
+        refused,
+        () => ({ ok: false }),
+        (r) => !r.ok,
+      ),
+    ).toEqual({ ok: false });
     expect(existsSync(refused.tempPath) || existsSync(refused.finalPath)).toBe(false);
     const kept = stageFile({ folder: "attachments", bytes: PDF_BYTES });
     withStagedFile(kept, () => ({ ok: true }));
@@ -115,7 +156,12 @@ describe("stored files", () => {
     const attachment = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!;
     age(storedPath("attachments", attachment.storedName), TWO_HOURS_AGO);
     const { entity, nominator, application } = await nominationSetup();
-    const nominated = nominateApplication({ applicationId: application.id, entityId: entity.id, actorId: nominator.id, letter: { name: "letter.pdf", bytes: PDF_BYTES } });
+    const nominated = nominateApplication({
+      applicationId: application.id,
+      entityId: entity.id,
+      actorId: nominator.id,
+      letter: { name: "letter.pdf", bytes: PDF_BYTES },
+    });
     if (!nominated.ok) throw new Error(nominated.error);
     const letter = db().select().from(nominationLetters).where(eq(nominationLetters.id, nominated.letterId)).get()!;
     age(storedPath("letters", letter.storedName), TWO_HOURS_AGO);
@@ -130,12 +176,22 @@ describe("stored files", () => {
 
     const report = sweepOrphanFiles({ now: NOW });
 
-    for (const gone of [oldTemp, oldOrphan, oldLetterTemp, oldLetterOrphan]) expect({ gone, exists: existsSync(gone) }).toEqual({ gone, exists: false });
-    for (const kept of [storedPath("attachments", attachment.storedName), storedPath("letters", letter.storedName), freshTemp, freshOrphan, foreign]) {
+    for (const gone of [oldTemp, oldOrphan, oldLetterTemp, oldLetterOrphan])
+      expect({ gone, exists: existsSync(gone) }).toEqual({ gone, exists: false });
+    for (const kept of [
+      storedPath("attachments", attachment.storedName),
+      storedPath("letters", letter.storedName),
+      freshTemp,
+      freshOrphan,
+      foreign,
+    ]) {
       expect({ kept, exists: existsSync(kept) }).toEqual({ kept, exists: true });
     }
-    const label = (path: string) => (path.startsWith(folderPath("letters")) ? `letters/${path.split("/").pop()}` : path.split("/").pop());
-    expect(report.removed).toEqual(expect.arrayContaining([oldTemp, oldOrphan, oldLetterTemp, oldLetterOrphan].map(label)));
+    const label = (path: string) =>
+      path.startsWith(folderPath("letters")) ? `letters/${path.split("/").pop()}` : path.split("/").pop();
+    expect(report.removed).toEqual(
+      expect.arrayContaining([oldTemp, oldOrphan, oldLetterTemp, oldLetterOrphan].map(label)),
+    );
     expect(report.recovered).toEqual([]);
     // The letters folder itself, sitting in the attachments' folder, is never taken for a file.
     expect(existsSync(folderPath("letters"))).toBe(true);
@@ -146,7 +202,17 @@ describe("stored files", () => {
     const applicant = await makeUser();
     const id = startFor(applicant.id, edition.id);
     const storedName = randomUUID();
-    db().insert(attachments).values({ applicationId: id, originalName: "saved.pdf", mimeType: "application/pdf", sizeBytes: PDF_BYTES.length, sha256: "x".repeat(64), storedName }).run();
+    db()
+      .insert(attachments)
+      .values({
+        applicationId: id,
+        originalName: "saved.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: PDF_BYTES.length,
+        sha256: "x".repeat(64),
+        storedName,
+      })
+      .run();
     place("attachments", `${storedName}.uploading`, TWO_HOURS_AGO);
     const report = sweepOrphanFiles({ now: NOW });
     expect(report.recovered).toEqual([`${storedName}.uploading`]);
@@ -162,7 +228,14 @@ describe("stored files", () => {
       staged = readdirSync(folderPath("letters")).find((n) => n.endsWith(".uploading"))!;
       throw new Error("process killed");
     };
-    expect(() => nominateApplication({ applicationId: application.id, entityId: entity.id, actorId: nominator.id, letter: { name: "letter.pdf", bytes: PDF_BYTES } })).toThrow("process killed");
+    expect(() =>
+      nominateApplication({
+        applicationId: application.id,
+        entityId: entity.id,
+        actorId: nominator.id,
+        letter: { name: "letter.pdf", bytes: PDF_BYTES },
+      }),
+    ).toThrow("process killed");
     const path = storedPath("letters", staged);
     expect(existsSync(path)).toBe(true);
     age(path, TWO_HOURS_AGO);

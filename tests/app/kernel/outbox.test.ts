@@ -48,7 +48,12 @@ function decode(raw: string) {
 describe("outbox", () => {
   it("delivers through a real SMTP server and the message reads back in the recipient's language", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-    enqueueMail({ to: "juror@example.org", locale: "fr", template: "password_reset", vars: { name: "Awa", link: "http://localhost/reset-password/abc", minutes: 60 } });
+    enqueueMail({
+      to: "juror@example.org",
+      locale: "fr",
+      template: "password_reset",
+      vars: { name: "Awa", link: "http://localhost/reset-password/abc", minutes: 60 },
+    });
     expect(await deliverDueMail()).toBe(1);
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(["juror@example.org"]);
@@ -72,7 +77,10 @@ describe("outbox", () => {
     // Not due yet: nothing is sent now; once due, it goes.
     expect(await deliverDueMail()).toBe(0);
     expect(await deliverDueMail(new Date(Date.now() + backoffMs(1) + 1000))).toBe(1);
-    expect(db().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()).toMatchObject({ state: "sent", attempts: 2 });
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()).toMatchObject({
+      state: "sent",
+      attempts: 2,
+    });
   });
 
   it("backoff doubles and is capped at one hour", () => {
@@ -92,7 +100,12 @@ describe("outbox", () => {
 
   it("an e-mail body takes the plural form of its number in the recipient's language (1 hour, 2 heures, ساعتين, 11 ساعة)", () => {
     const body = (to: string, locale: string, hours: number) => {
-      enqueueMail({ to, locale, template: "registration_confirm", vars: { name: "Awa", link: "http://localhost/register/confirm/abc", hours } });
+      enqueueMail({
+        to,
+        locale,
+        template: "registration_confirm",
+        vars: { name: "Awa", link: "http://localhost/register/confirm/abc", hours },
+      });
       return db().select({ textBody: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, to)).get()!.textBody;
     };
     expect(body("plural-en-1@example.org", "en", 1)).toContain("open this link within 1 hour:");

@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { PARIS_ZONE, parisDateToInstant, parisLocalToInstant, parisOffset, toLocal } from "../../../app/kernel/domain/paris-time";
+import {
+  PARIS_ZONE,
+  parisDateToInstant,
+  parisLocalToInstant,
+  parisOffset,
+  toLocal,
+} from "../../../app/kernel/domain/paris-time";
 
 // The reference: what Intl itself says the Paris wall clock and offset are at an instant.
-const reference = new Intl.DateTimeFormat("sv-SE", { timeZone: PARIS_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const reference = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: PARIS_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 const referenceOffset = new Intl.DateTimeFormat("en-GB", { timeZone: PARIS_ZONE, timeZoneName: "longOffset" });
 const parisWallClock = (iso: string) => reference.format(new Date(iso)).replace(" ", "T");
-const parisOffsetName = (iso: string) => referenceOffset.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")!.value;
+const parisOffsetName = (iso: string) =>
+  referenceOffset.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")!.value;
 const instant = (local: string) => parisLocalToInstant(local)?.toISOString();
 
 describe("Paris wall clock to instant", () => {
@@ -51,7 +66,17 @@ describe("Paris wall clock to instant", () => {
   });
 
   it("refuses text that is not a real date and time", () => {
-    for (const bad of ["", "2026-02-29T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01 10:00", "2026-01-01", "0050-01-01T10:00", "next week"]) {
+    for (const bad of [
+      "",
+      "2026-02-29T10:00",
+      "2026-13-01T10:00",
+      "2026-01-01T24:00",
+      "2026-01-01T10:60",
+      "2026-01-01 10:00",
+      "2026-01-01",
+      "0050-01-01T10:00",
+      "next week",
+    ]) {
       expect(parisLocalToInstant(bad), bad).toBeNull();
     }
   });

@@ -8,7 +8,12 @@ import * as account from "../../../app/routes/account";
 import { cookieFor, makeUser, run } from "../../fixtures/builders";
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request("http://localhost/x", { method: "POST", headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request("http://localhost/x", {
+    method: "POST",
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 /** The status of the Response readForm threw, or "parsed" when it returned a form. */
@@ -23,13 +28,20 @@ async function outcome(request: Request): Promise<number | "parsed"> {
 }
 
 const boundary = "----e2eBoundary7MA4YWxkTrZu0gW";
-const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const part = (name: string, value: string) =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 
 describe("readForm", () => {
   it("parses a url-encoded form and a multipart form with its boundary", async () => {
-    const urlencoded = await readForm(post("intent=save&name=%C3%89lise", { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" }));
+    const urlencoded = await readForm(
+      post("intent=save&name=%C3%89lise", { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" }),
+    );
     expect(formValues(urlencoded)).toEqual({ intent: "save", name: "Élise" });
-    const multipart = await readForm(post(`${part("intent", "save")}--${boundary}--\r\n`, { "Content-Type": `multipart/form-data; boundary=${boundary}` }));
+    const multipart = await readForm(
+      post(`${part("intent", "save")}--${boundary}--\r\n`, {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+      }),
+    );
     expect(formValues(multipart)).toEqual({ intent: "save" });
   });
 
@@ -40,17 +52,38 @@ describe("readForm", () => {
     expect(await outcome(post(null))).toBe(415);
     expect(await outcome(post(part("a", "b"), { "Content-Type": "multipart/form-data" }))).toBe(415);
     expect(await outcome(post(part("a", "b"), { "Content-Type": "multipart/form-data; boundary=" }))).toBe(415);
-    expect(await outcome(post("intent=save", { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" }))).toBe(415);
+    expect(
+      await outcome(
+        post("intent=save", { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" }),
+      ),
+    ).toBe(415);
   });
 
   it("answers 400 to a form that cannot be parsed: a wrong boundary, a truncated multipart body, bytes that are not UTF-8", async () => {
-    expect(await outcome(post(`${part("a", "b")}--${boundary}--\r\n`, { "Content-Type": "multipart/form-data; boundary=not-the-one" }))).toBe(400);
-    expect(await outcome(post(part("a", "b").slice(0, 30), { "Content-Type": `multipart/form-data; boundary=${boundary}` }))).toBe(400);
-    expect(await outcome(post(new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0x00]), { "Content-Type": "application/x-www-form-urlencoded" }))).toBe(400);
+    expect(
+      await outcome(
+        post(`${part("a", "b")}--${boundary}--\r\n`, { "Content-Type": "multipart/form-data; boundary=not-the-one" }),
+      ),
+    ).toBe(400);
+    expect(
+      await outcome(post(part("a", "b").slice(0, 30), { "Content-Type": `multipart/form-data; boundary=${boundary}` })),
+    ).toBe(400);
+    expect(
+      await outcome(
+        post(new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0x00]), { "Content-Type": "application/x-www-form-urlencoded" }),
+      ),
+    ).toBe(400);
   });
 
   it("answers 413 to a body over the cap, declared or streamed, without reading it whole", async () => {
-    expect(await outcome(post("a=b", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(MAX_FORM_BYTES + 1) }))).toBe(413);
+    expect(
+      await outcome(
+        post("a=b", {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": String(MAX_FORM_BYTES + 1),
+        }),
+      ),
+    ).toBe(413);
     let pulled = 0;
     const chunk = new TextEncoder().encode(`a=${"x".repeat(64 * 1024)}`);
     const endless = new ReadableStream<Uint8Array>({
@@ -78,7 +111,13 @@ describe("readForm", () => {
   it("an action given a JSON body answers 415 as a thrown response (the error page), not a 500, and changes nothing", async () => {
     const user = await makeUser();
     const cookie = await cookieFor(user.id);
-    const res = await run(() => account.action({ request: post('{"name":"x"}', { "Content-Type": "application/json", Cookie: cookie }), params: {}, context: {} }));
+    const res = await run(() =>
+      account.action({
+        request: post('{"name":"x"}', { "Content-Type": "application/json", Cookie: cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(res.status).toBe(415);
     expect(db().select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()!.name).toBe(user.name);
   });

@@ -47,9 +47,12 @@ describe("safeRedirect never leaves the site", () => {
     expect(safeRedirect(target)).toBe("/dashboard");
   });
 
-  it.each([undefined, null, 42, ["/x"], { to: "/x" }])("a redirectTo that is not a string (%j) falls back", (target) => {
-    expect(safeRedirect(target, "/")).toBe("/");
-  });
+  it.each([undefined, null, 42, ["/x"], { to: "/x" }])(
+    "a redirectTo that is not a string (%j) falls back",
+    (target) => {
+      expect(safeRedirect(target, "/")).toBe("/");
+    },
+  );
 
   it.each([
     ["/applications", "/applications"],
@@ -69,7 +72,18 @@ describe("safeRedirect never leaves the site", () => {
   });
 
   it("whatever the input, the answer is ASCII and a browser following it stays on the site", () => {
-    const hostile = ["/\t/evil", "/\\evil", "//evil", "/é", "/日本", "/\u2028/evil", "/\ud800", "/%", "/x?%zz", "/#\u0085"];
+    const hostile = [
+      "/\t/evil",
+      "/\\evil",
+      "//evil",
+      "/é",
+      "/日本",
+      "/\u2028/evil",
+      "/\ud800",
+      "/%",
+      "/x?%zz",
+      "/#\u0085",
+    ];
     for (const target of hostile) {
       const location = safeRedirect(target);
       expect(location).toMatch(/^\/[\x21-\x7e]*$/);

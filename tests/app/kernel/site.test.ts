@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import { allowedOriginsFrom, createHostGuard, isAllowedHost, isAllowedOrigin, requestedHost, requestOrigin, siteOriginFrom } from "../../../app/kernel/server/site.server";
+import {
+  allowedOriginsFrom,
+  createHostGuard,
+  isAllowedHost,
+  isAllowedOrigin,
+  requestedHost,
+  requestOrigin,
+  siteOriginFrom,
+} from "../../../app/kernel/server/site.server";
 
 describe("the site's origin comes from configuration only", () => {
   it.each([
@@ -14,9 +22,12 @@ describe("the site's origin comes from configuration only", () => {
     expect(siteOriginFrom(env)).toBe(expected);
   });
 
-  it.each(["not a url", "ftp://prize.example.org", "javascript:alert(1)"])("a PUBLIC_URL of %j is refused at start", (value) => {
-    expect(() => siteOriginFrom({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
-  });
+  it.each(["not a url", "ftp://prize.example.org", "javascript:alert(1)"])(
+    "a PUBLIC_URL of %j is refused at start",
+    (value) => {
+      expect(() => siteOriginFrom({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    },
+  );
 });
 
 describe("only the configured host is served", () => {
@@ -50,9 +61,15 @@ describe("only the configured host is served", () => {
   });
 
   it("X-Forwarded-Host is read only behind a trusted proxy, and only its first value", () => {
-    expect(requestedHost({ host: "localhost:3000", forwardedHost: "evil.example", trustProxy: false })).toBe("localhost:3000");
-    expect(requestedHost({ host: "localhost:3000", forwardedHost: "prize.example.org, evil.example", trustProxy: true })).toBe("prize.example.org");
-    expect(requestedHost({ host: "localhost:3000", forwardedHost: undefined, trustProxy: true })).toBe("localhost:3000");
+    expect(requestedHost({ host: "localhost:3000", forwardedHost: "evil.example", trustProxy: false })).toBe(
+      "localhost:3000",
+    );
+    expect(
+      requestedHost({ host: "localhost:3000", forwardedHost: "prize.example.org, evil.example", trustProxy: true }),
+    ).toBe("prize.example.org");
+    expect(requestedHost({ host: "localhost:3000", forwardedHost: undefined, trustProxy: true })).toBe(
+      "localhost:3000",
+    );
   });
 
   it("a refused host is logged once, whatever the number of requests, with the advice to set PUBLIC_URL", () => {
@@ -69,8 +86,13 @@ describe("only the configured host is served", () => {
     const allowed = createHostGuard({ PORT: "3000" }, () => {});
     expect(allowed({ host: "localhost:3000", forwardedHost: "evil.example" })).toBe(true);
     expect(allowed({ host: "evil.example", forwardedHost: "localhost:3000" })).toBe(false);
-    const behindProxy = createHostGuard({ PORT: "3000", TRUST_PROXY: "1", PUBLIC_URL: "https://prize.example.org" }, () => {});
-    expect(behindProxy({ host: "localhost:3000", forwardedHost: "prize.example.org", forwardedProto: "https" })).toBe(true);
+    const behindProxy = createHostGuard(
+      { PORT: "3000", TRUST_PROXY: "1", PUBLIC_URL: "https://prize.example.org" },
+      () => {},
+    );
+    expect(behindProxy({ host: "localhost:3000", forwardedHost: "prize.example.org", forwardedProto: "https" })).toBe(
+      true,
+    );
     expect(behindProxy({ host: "localhost:3000", forwardedHost: "evil.example", forwardedProto: "https" })).toBe(false);
   });
 });
@@ -103,6 +125,10 @@ describe("the Origin check accepts only configured origins", () => {
   });
 
   it("the accepted origins never depend on a request", () => {
-    expect([...allowedOriginsFrom({ PORT: "4000" })]).toEqual(["http://localhost:4000", "http://127.0.0.1:4000", "http://[::1]:4000"]);
+    expect([...allowedOriginsFrom({ PORT: "4000" })]).toEqual([
+      "http://localhost:4000",
+      "http://127.0.0.1:4000",
+      "http://[::1]:4000",
+    ]);
   });
 });

@@ -2,7 +2,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { toXlsx } from "../../../app/kernel/server/xlsx.server";
 
-const sheetName = (bytes: Uint8Array) => /<sheet name="([^"]*)"/.exec(strFromU8(unzipSync(bytes)["xl/workbook.xml"]))?.[1];
+const sheetName = (bytes: Uint8Array) =>
+  /<sheet name="([^"]*)"/.exec(strFromU8(unzipSync(bytes)["xl/workbook.xml"]))?.[1];
 
 describe("the XLSX sheet name", () => {
   it("replaces the characters Excel refuses in a sheet name and keeps at most 31 of them", () => {

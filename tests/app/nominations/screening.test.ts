@@ -3,35 +3,75 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, auditLog, outbox, screeningDecisions } from "../../../db/schema";
 import { nominateApplication } from "../../../app/nominations/models/nomination.server";
-import { decideRules, duplicates, exportRows, listNominated, normalise } from "../../../app/nominations/models/screening.server";
+import {
+  decideRules,
+  duplicates,
+  exportRows,
+  listNominated,
+  normalise,
+} from "../../../app/nominations/models/screening.server";
 import { addEntityMember, makeEdition, makeEntity, makeUser } from "../../fixtures/builders";
 import { makeApplication, makeRules, PDF_BYTES, setEdition } from "../../fixtures/nominations";
 
-async function nominated(opts: { locale?: string; title?: string; organisation?: string; country?: string; language?: "en" | "fr" } = {}) {
+async function nominated(
+  opts: { locale?: string; title?: string; organisation?: string; country?: string; language?: "en" | "fr" } = {},
+) {
   const edition = makeEdition();
   const keys = makeRules(edition.id);
   const entity = makeEntity({ country: null, kind: "ngo" });
   const nominator = await makeUser({ roles: [] });
   addEntityMember(entity.id, nominator.id);
   const applicant = await makeUser({ locale: opts.locale ?? "en" });
-  const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id, title: opts.title, organisation: opts.organisation, country: opts.country, language: opts.language });
-  expect(nominateApplication({ applicationId: app.id, entityId: entity.id, actorId: nominator.id, letter: { name: "l.pdf", bytes: PDF_BYTES } }).ok).toBe(true);
+  const app = makeApplication({
+    editionId: edition.id,
+    applicantId: applicant.id,
+    entityId: entity.id,
+    title: opts.title,
+    organisation: opts.organisation,
+    country: opts.country,
+    language: opts.language,
+  });
+  expect(
+    nominateApplication({
+      applicationId: app.id,
+      entityId: entity.id,
+      actorId: nominator.id,
+      letter: { name: "l.pdf", bytes: PDF_BYTES },
+    }).ok,
+  ).toBe(true);
   const secretariat = await makeUser({ roles: ["secretariat"] });
   return { edition, keys, entity, applicant, app, secretariat };
 }
 
-const stateOf = (id: string) => db().select({ s: applications.state }).from(applications).where(eq(applications.id, id)).get()!.s;
+const stateOf = (id: string) =>
+  db().select({ s: applications.state }).from(applications).where(eq(applications.id, id)).get()!.s;
 
 describe("screening (model)", () => {
   it("an application is eligible only when every rule passes; partial saves keep it nominated", async () => {
     const { edition, keys, app, secretariat } = await nominated();
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
-    expect(decideRules({ ...base, decisions: keys.slice(0, 2).map((ruleKey) => ({ ruleKey, outcome: "pass" as const, evidence: "" })) })).toEqual({ ok: true, state: "nominated" });
+    expect(
+      decideRules({
+        ...base,
+        decisions: keys.slice(0, 2).map((ruleKey) => ({ ruleKey, outcome: "pass" as const, evidence: "" })),
+      }),
+    ).toEqual({ ok: true, state: "nominated" });
     expect(stateOf(app.id)).toBe("nominated");
-    expect(decideRules({ ...base, decisions: [{ ruleKey: keys[2], outcome: "pass", evidence: "Seen" }] })).toEqual({ ok: true, state: "eligible" });
+    expect(decideRules({ ...base, decisions: [{ ruleKey: keys[2], outcome: "pass", evidence: "Seen" }] })).toEqual({
+      ok: true,
+      state: "eligible",
+    });
     expect(stateOf(app.id)).toBe("eligible");
-    expect(db().select().from(screeningDecisions).where(eq(screeningDecisions.applicationId, app.id)).all()).toHaveLength(3);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.objectId, app.id), eq(auditLog.action, "screening.decided"))).all()).toHaveLength(3);
+    expect(
+      db().select().from(screeningDecisions).where(eq(screeningDecisions.applicationId, app.id)).all(),
+    ).toHaveLength(3);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectId, app.id), eq(auditLog.action, "screening.decided")))
+        .all(),
+    ).toHaveLength(3);
   });
 
   it("one failed rule makes it ineligible and mails the reasons in the applicant's language", async () => {
@@ -47,7 +87,12 @@ describe("screening (model)", () => {
       ],
     });
     expect(result).toEqual({ ok: true, state: "ineligible" });
-    const mail = db().select().from(outbox).where(eq(outbox.toAddress, applicant.email)).all().find((m) => m.template === "application_ineligible")!;
+    const mail = db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, applicant.email))
+      .all()
+      .find((m) => m.template === "application_ineligible")!;
     expect(mail.locale).toBe("fr");
     expect(mail.subject).toContain("n’est pas recevable");
     expect(mail.textBody).toContain(`Règle ${keys[1]} (fr)`);
@@ -58,33 +103,105 @@ describe("screening (model)", () => {
   it("the secretariat corrects a decision (audited) until scoring starts, then it is locked", async () => {
     const { edition, keys, app, secretariat } = await nominated();
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
-    decideRules({ ...base, decisions: keys.map((ruleKey, i) => ({ ruleKey, outcome: i === 0 ? ("fail" as const) : ("pass" as const), evidence: "e" })) });
+    decideRules({
+      ...base,
+      decisions: keys.map((ruleKey, i) => ({
+        ruleKey,
+        outcome: i === 0 ? ("fail" as const) : ("pass" as const),
+        evidence: "e",
+      })),
+    });
     expect(stateOf(app.id)).toBe("ineligible");
-    expect(decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "pass", evidence: "Corrected" }] })).toEqual({ ok: true, state: "eligible" });
-    expect(db().select().from(auditLog).where(and(eq(auditLog.objectId, app.id), eq(auditLog.action, "screening.decision_corrected"))).all()).toHaveLength(1);
+    expect(decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "pass", evidence: "Corrected" }] })).toEqual(
+      { ok: true, state: "eligible" },
+    );
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectId, app.id), eq(auditLog.action, "screening.decision_corrected")))
+        .all(),
+    ).toHaveLength(1);
     setEdition(edition.id, { phase: "scoring" });
-    expect(decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "fail", evidence: "Late" }] })).toMatchObject({ ok: false, error: "errors.screening_locked" });
+    expect(
+      decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "fail", evidence: "Late" }] }),
+    ).toMatchObject({ ok: false, error: "errors.screening_locked" });
     expect(stateOf(app.id)).toBe("eligible");
   });
 
   it("a tampered edition id or an unknown rule is refused and nothing is written", async () => {
     const { keys, app, secretariat } = await nominated();
     const other = makeEdition();
-    expect(decideRules({ applicationId: app.id, editionId: other.id, actorId: secretariat.id, decisions: [{ ruleKey: keys[0], outcome: "pass", evidence: "" }] })).toMatchObject({ ok: false, error: "errors.form_tampered" });
-    expect(decideRules({ applicationId: app.id, editionId: app.editionId, actorId: secretariat.id, decisions: [{ ruleKey: "invented", outcome: "pass", evidence: "" }] })).toMatchObject({ ok: false, error: "errors.form_tampered" });
-    expect(db().select().from(screeningDecisions).where(eq(screeningDecisions.applicationId, app.id)).all()).toHaveLength(0);
+    expect(
+      decideRules({
+        applicationId: app.id,
+        editionId: other.id,
+        actorId: secretariat.id,
+        decisions: [{ ruleKey: keys[0], outcome: "pass", evidence: "" }],
+      }),
+    ).toMatchObject({ ok: false, error: "errors.form_tampered" });
+    expect(
+      decideRules({
+        applicationId: app.id,
+        editionId: app.editionId,
+        actorId: secretariat.id,
+        decisions: [{ ruleKey: "invented", outcome: "pass", evidence: "" }],
+      }),
+    ).toMatchObject({ ok: false, error: "errors.form_tampered" });
+    expect(
+      db().select().from(screeningDecisions).where(eq(screeningDecisions.applicationId, app.id)).all(),
+    ).toHaveLength(0);
   });
 
   it("the same project sent to two entities is flagged as a possible duplicate, by title or by organisation and country", async () => {
     const edition = makeEdition();
     const [e1, e2] = [makeEntity({ country: null, kind: "ngo" }), makeEntity({ country: null, kind: "ngo" })];
     const applicant = await makeUser();
-    const a = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e1.id, title: "Écoles  Solaires!", state: "nominated" });
-    const b = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e2.id, title: "ecoles solaires", state: "awaiting_nominator" });
-    const c = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e1.id, organisation: "Open Lab", country: "SN", state: "nominated" });
-    const d = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e2.id, organisation: "OPEN-LAB", country: "SN", state: "nominated" });
-    const sameEntity = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e1.id, title: "ecoles solaires", state: "nominated" });
-    const otherCountry = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: e2.id, organisation: "Open Lab", country: "KE", state: "nominated" });
+    const a = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e1.id,
+      title: "Écoles  Solaires!",
+      state: "nominated",
+    });
+    const b = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e2.id,
+      title: "ecoles solaires",
+      state: "awaiting_nominator",
+    });
+    const c = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e1.id,
+      organisation: "Open Lab",
+      country: "SN",
+      state: "nominated",
+    });
+    const d = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e2.id,
+      organisation: "OPEN-LAB",
+      country: "SN",
+      state: "nominated",
+    });
+    const sameEntity = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e1.id,
+      title: "ecoles solaires",
+      state: "nominated",
+    });
+    const otherCountry = makeApplication({
+      editionId: edition.id,
+      applicantId: applicant.id,
+      entityId: e2.id,
+      organisation: "Open Lab",
+      country: "KE",
+      state: "nominated",
+    });
     const dups = duplicates({ editionId: edition.id });
     expect(normalise("Écoles  Solaires!")).toBe("ecoles solaires");
     expect(dups.get(a.id)?.map((x) => x.id)).toEqual([b.id]);
@@ -100,7 +217,15 @@ describe("screening (model)", () => {
     const edition = makeEdition();
     const [e1, e2] = [makeEntity({ country: null, kind: "ngo" }), makeEntity({ country: null, kind: "ngo" })];
     const applicant = await makeUser();
-    for (let i = 0; i < 52; i++) makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: i % 2 ? e1.id : e2.id, country: i < 2 ? "SN" : "KE", language: i === 0 ? "fr" : "en", state: i === 3 ? "eligible" : "nominated" });
+    for (let i = 0; i < 52; i++)
+      makeApplication({
+        editionId: edition.id,
+        applicantId: applicant.id,
+        entityId: i % 2 ? e1.id : e2.id,
+        country: i < 2 ? "SN" : "KE",
+        language: i === 0 ? "fr" : "en",
+        state: i === 3 ? "eligible" : "nominated",
+      });
     expect(listNominated({ editionId: edition.id })).toMatchObject({ total: 52, pages: 2, page: 1 });
     expect(listNominated({ editionId: edition.id }).rows).toHaveLength(50);
     expect(listNominated({ editionId: edition.id, page: 2 }).rows).toHaveLength(2);

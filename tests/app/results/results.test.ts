@@ -17,10 +17,16 @@ describe("edition results", () => {
 
     const target = f.apps[5].app.id;
     const before = first.results!.applications.find((a) => a.applicationId === target)!;
-    db().update(reviews).set({ scores: { appropriateness: 10, innovation: 10, impact: 10 } }).where(and(eq(reviews.applicationId, target), eq(reviews.jurorId, f.jurors[0].member.id))).run();
+    db()
+      .update(reviews)
+      .set({ scores: { appropriateness: 10, innovation: 10, impact: 10 } })
+      .where(and(eq(reviews.applicationId, target), eq(reviews.jurorId, f.jurors[0].member.id)))
+      .run();
     const after = editionResults({ edition, viewer });
     expect(after.results).not.toBe(first.results);
-    expect(after.results!.applications.find((a) => a.applicationId === target)!.scores.mean).toBeGreaterThan(before.scores.mean);
+    expect(after.results!.applications.find((a) => a.applicationId === target)!.scores.mean).toBeGreaterThan(
+      before.scores.mean,
+    );
     // Another method is another computation.
     expect(editionResults({ edition, viewer, method: "median" }).results).not.toBe(after.results);
   });
@@ -30,12 +36,21 @@ describe("edition results", () => {
     const before = warmResults();
     expect(before).toBeGreaterThanOrEqual(1);
     const scoring = await buildScoredEdition();
-    db().update(editions).set({ scoringClosesAt: new Date(Date.now() + 864e5) }).where(eq(editions.id, scoring.edition.id)).run();
+    db()
+      .update(editions)
+      .set({ scoringClosesAt: new Date(Date.now() + 864e5) })
+      .where(eq(editions.id, scoring.edition.id))
+      .run();
     expect(warmResults()).toBe(before);
     const secretariat = { kind: "secretariat" as const, userId: closed.secretariat.id };
     const warmed = editionResults({ edition: getEditionBrief({ editionId: closed.edition.id })!, viewer: secretariat });
     // Whoever of the secretariat opens the page gets the result computed by the job.
     warmResults();
-    expect(editionResults({ edition: getEditionBrief({ editionId: closed.edition.id })!, viewer: { kind: "secretariat", userId: "someone else" } }).results).toBe(warmed.results);
+    expect(
+      editionResults({
+        edition: getEditionBrief({ editionId: closed.edition.id })!,
+        viewer: { kind: "secretariat", userId: "someone else" },
+      }).results,
+    ).toBe(warmed.results);
   });
 });

@@ -37,7 +37,9 @@ describe("applicant routes", () => {
     const cookie = await cookieFor(a.id);
     const page = await run(() => list.loader(args(request("/applications", { cookie }))));
     expect(page.body).toMatchObject({ applications: [], open: { id: edition.id }, hasOne: false });
-    const started = await run(() => list.action(args(request("/applications", { cookie, form: { editionId: edition.id } }))));
+    const started = await run(() =>
+      list.action(args(request("/applications", { cookie, form: { editionId: edition.id } }))),
+    );
     expect(started.status).toBe(302);
     expect(started.headers.get("Location")).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
   });
@@ -47,8 +49,13 @@ describe("applicant routes", () => {
     const closed = makeOpenEdition();
     db().update(editions).set({ phase: "draft" }).where(eq(editions.id, closed.id)).run();
     const a = await makeUser();
-    const res = await run(async () => list.action(args(request("/applications", { cookie: await cookieFor(a.id), form: { editionId: closed.id } }))));
-    expect(res).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_edition_mismatch" } } } });
+    const res = await run(async () =>
+      list.action(args(request("/applications", { cookie: await cookieFor(a.id), form: { editionId: closed.id } }))),
+    );
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.application_edition_mismatch" } } },
+    });
     expect(db().select({ n: count() }).from(applications).where(eq(applications.applicantId, a.id)).get()!.n).toBe(0);
   });
 
@@ -60,17 +67,37 @@ describe("applicant routes", () => {
     const base = `/applications/${id}`;
     const pages: (() => Promise<unknown>)[] = [
       () => taskList.loader(args(request(base, { cookie: cookieB }), p)),
-      () => sectionRoute.loader(args(request(`${base}/sections/background`, { cookie: cookieB }), { ...p, section: "background" })),
+      () =>
+        sectionRoute.loader(
+          args(request(`${base}/sections/background`, { cookie: cookieB }), { ...p, section: "background" }),
+        ),
       () => attachmentsRoute.loader(args(request(`${base}/attachments`, { cookie: cookieB }), p)),
       () => declarationsRoute.loader(args(request(`${base}/declarations`, { cookie: cookieB }), p)),
       () => checkRoute.loader(args(request(`${base}/check`, { cookie: cookieB }), p)),
       () => withdrawRoute.loader(args(request(`${base}/withdraw`, { cookie: cookieB }), p)),
-      () => sectionRoute.action(args(request(`${base}/sections/background`, { cookie: cookieB, form: { intent: "save", version: "1", title: "Stolen" } }), { ...p, section: "background" })),
+      () =>
+        sectionRoute.action(
+          args(
+            request(`${base}/sections/background`, {
+              cookie: cookieB,
+              form: { intent: "save", version: "1", title: "Stolen" },
+            }),
+            { ...p, section: "background" },
+          ),
+        ),
       () => withdrawRoute.action(args(request(`${base}/withdraw`, { cookie: cookieB, form: { confirm: "on" } }), p)),
-      () => download.loader(args(request(`/attachments/${added.attachmentId}`, { cookie: cookieB }), { attachmentId: added.attachmentId })),
+      () =>
+        download.loader(
+          args(request(`/attachments/${added.attachmentId}`, { cookie: cookieB }), {
+            attachmentId: added.attachmentId,
+          }),
+        ),
     ];
     for (const page of pages) expect((await run(page)).status).toBe(404);
-    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({ state: "draft", title: "" });
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({
+      state: "draft",
+      title: "",
+    });
   });
 
   it("a nominator of another entity cannot download the attachment of a sent application", async () => {
@@ -85,13 +112,24 @@ describe("applicant routes", () => {
     if (!added.ok) throw new Error(added.error);
     const version = completeApplication(id, a.id);
     const { sendToEntity } = await import("../../../app/applications/models/application.server");
-    expect(sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok).toBe(true);
-    const get = async (userId: string) => run(async () => download.loader(args(request(`/attachments/${added.attachmentId}`, { cookie: await cookieFor(userId) }), { attachmentId: added.attachmentId })));
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok,
+    ).toBe(true);
+    const get = async (userId: string) =>
+      run(async () =>
+        download.loader(
+          args(request(`/attachments/${added.attachmentId}`, { cookie: await cookieFor(userId) }), {
+            attachmentId: added.attachmentId,
+          }),
+        ),
+      );
     expect((await get(stranger.id)).status).toBe(404);
     const ok = await get(nominator.id);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toBe("application/pdf");
-    expect(ok.headers.get("Content-Disposition")).toMatch(/^attachment; filename="rapport _t_.pdf"; filename\*=UTF-8''rapport%20%C3%A9t%C3%A9.pdf$/);
+    expect(ok.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="rapport _t_.pdf"; filename\*=UTF-8''rapport%20%C3%A9t%C3%A9.pdf$/,
+    );
     expect(ok.headers.get("Cache-Control")).toBe("private, no-store");
   });
 
@@ -99,10 +137,25 @@ describe("applicant routes", () => {
     const { id, cookieA } = await setup();
     const url = `/applications/${id}/sections/pedagogy`;
     const p = { applicationId: id, section: "pedagogy" };
-    const first = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", pedagogy: "From tab one" } }), p)));
+    const first = await run(() =>
+      sectionRoute.action(
+        args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", pedagogy: "From tab one" } }), p),
+      ),
+    );
     expect(first.status).toBe(302);
-    const second = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", pedagogy: "From tab two" } }), p)));
-    expect(second).toMatchObject({ status: 409, body: { errors: { form: { message: "errors.version_conflict" } }, values: { pedagogy: "From tab two" }, version: 2 } });
+    const second = await run(() =>
+      sectionRoute.action(
+        args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", pedagogy: "From tab two" } }), p),
+      ),
+    );
+    expect(second).toMatchObject({
+      status: 409,
+      body: {
+        errors: { form: { message: "errors.version_conflict" } },
+        values: { pedagogy: "From tab two" },
+        version: 2,
+      },
+    });
     const page = await run(() => sectionRoute.loader(args(request(url, { cookie: cookieA }), p)));
     expect(page.body).toMatchObject({ values: { pedagogy: "From tab one" }, version: 2 });
   });
@@ -112,10 +165,33 @@ describe("applicant routes", () => {
     const url = `/applications/${id}/sections/organisation`;
     const p = { applicationId: id, section: "organisation" };
     const long = Array.from({ length: 301 }, (_, i) => `word${i}`).join(" ");
-    const over = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", organisationDescription: long } }), p)));
-    expect(over).toMatchObject({ status: 400, body: { errors: { organisationDescription: { message: "errors.word_limit" } }, values: { organisationDescription: long } } });
-    const empty = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "complete", version: "1", organisationDescription: "" } }), p)));
-    expect(empty).toMatchObject({ status: 400, body: { errors: { organisationDescription: { message: "errors.required" } } } });
+    const over = await run(() =>
+      sectionRoute.action(
+        args(
+          request(url, { cookie: cookieA, form: { intent: "save", version: "1", organisationDescription: long } }),
+          p,
+        ),
+      ),
+    );
+    expect(over).toMatchObject({
+      status: 400,
+      body: {
+        errors: { organisationDescription: { message: "errors.word_limit" } },
+        values: { organisationDescription: long },
+      },
+    });
+    const empty = await run(() =>
+      sectionRoute.action(
+        args(
+          request(url, { cookie: cookieA, form: { intent: "complete", version: "1", organisationDescription: "" } }),
+          p,
+        ),
+      ),
+    );
+    expect(empty).toMatchObject({
+      status: 400,
+      body: { errors: { organisationDescription: { message: "errors.required" } } },
+    });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.version).toBe(1);
   });
 
@@ -123,16 +199,40 @@ describe("applicant routes", () => {
     const { id, cookieA } = await setup();
     const url = `/applications/${id}/sections/background`;
     const p = { applicationId: id, section: "background" };
-    const bad = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "ar" } }), p)));
-    expect(bad).toMatchObject({ status: 400, body: { errors: { language: { message: "errors.application_language_invalid" } } } });
-    const ok = await run(() => sectionRoute.action(args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "fr" } }), p)));
+    const bad = await run(() =>
+      sectionRoute.action(
+        args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "ar" } }), p),
+      ),
+    );
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { errors: { language: { message: "errors.application_language_invalid" } } },
+    });
+    const ok = await run(() =>
+      sectionRoute.action(
+        args(request(url, { cookie: cookieA, form: { intent: "save", version: "1", title: "T", language: "fr" } }), p),
+      ),
+    );
     expect(ok.status).toBe(302);
-    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({ language: "fr", title: "T" });
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({
+      language: "fr",
+      title: "T",
+    });
   });
 
   it("autosave answers with the new version instead of redirecting", async () => {
     const { id, cookieA } = await setup();
-    const res = await run(() => sectionRoute.action(args(request(`/applications/${id}/sections/impact`, { cookie: cookieA, form: { intent: "autosave", version: "1", impact: "Draft" } }), { applicationId: id, section: "impact" })));
+    const res = await run(() =>
+      sectionRoute.action(
+        args(
+          request(`/applications/${id}/sections/impact`, {
+            cookie: cookieA,
+            form: { intent: "autosave", version: "1", impact: "Draft" },
+          }),
+          { applicationId: id, section: "impact" },
+        ),
+      ),
+    );
     expect(res).toMatchObject({ status: 200, body: { autosaved: true, version: 2 } });
   });
 
@@ -141,14 +241,26 @@ describe("applicant routes", () => {
     db().update(editions).set({ maxFileBytes: 2000 }).where(eq(editions.id, edition.id)).run();
     const url = `/applications/${id}/attachments`;
     const p = { applicationId: id };
-    const exe = await run(() => attachmentsRoute.action(args(multipart(url, cookieA, { name: "evil.pdf", bytes: new TextEncoder().encode("MZ\x90\x00 not a pdf") }), p)));
+    const exe = await run(() =>
+      attachmentsRoute.action(
+        args(multipart(url, cookieA, { name: "evil.pdf", bytes: new TextEncoder().encode("MZ\x90\x00 not a pdf") }), p),
+      ),
+    );
     expect(exe).toMatchObject({ status: 400, body: { errors: { file: { message: "errors.file_type" } } } });
-    const big = await run(() => attachmentsRoute.action(args(multipart(url, cookieA, { name: "big.pdf", bytes: new Uint8Array(5000).fill(0x25) }), p)));
+    const big = await run(() =>
+      attachmentsRoute.action(
+        args(multipart(url, cookieA, { name: "big.pdf", bytes: new Uint8Array(5000).fill(0x25) }), p),
+      ),
+    );
     expect(big).toMatchObject({ status: 413, body: { errors: { file: { message: "errors.file_too_big" } } } });
-    const path = await run(() => attachmentsRoute.action(args(multipart(url, cookieA, { name: "..\\..\\report.pdf", bytes: tinyPdf() }), p)));
+    const path = await run(() =>
+      attachmentsRoute.action(args(multipart(url, cookieA, { name: "..\\..\\report.pdf", bytes: tinyPdf() }), p)),
+    );
     expect(path).toMatchObject({ status: 400, body: { errors: { file: { message: "errors.file_name_invalid" } } } });
     expect(db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, id)).get()!.n).toBe(0);
-    const ok = await run(() => attachmentsRoute.action(args(multipart(url, cookieA, { name: "report.pdf", bytes: tinyPdf() }), p)));
+    const ok = await run(() =>
+      attachmentsRoute.action(args(multipart(url, cookieA, { name: "report.pdf", bytes: tinyPdf() }), p)),
+    );
     expect(ok.status).toBe(302);
     expect(db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, id)).get()!.n).toBe(1);
   });
@@ -158,48 +270,126 @@ describe("applicant routes", () => {
     const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const url = `/applications/${id}/attachments`;
-    const unconfirmed = await run(() => attachmentsRoute.action(args(request(url, { cookie: cookieA, form: { intent: "delete", attachmentId: added.attachmentId } }), { applicationId: id })));
-    expect(unconfirmed).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.confirm_delete" } } } });
-    const confirmed = await run(() => attachmentsRoute.action(args(request(url, { cookie: cookieA, form: { intent: "delete", attachmentId: added.attachmentId, confirm: "on" } }), { applicationId: id })));
+    const unconfirmed = await run(() =>
+      attachmentsRoute.action(
+        args(request(url, { cookie: cookieA, form: { intent: "delete", attachmentId: added.attachmentId } }), {
+          applicationId: id,
+        }),
+      ),
+    );
+    expect(unconfirmed).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.confirm_delete" } } },
+    });
+    const confirmed = await run(() =>
+      attachmentsRoute.action(
+        args(
+          request(url, {
+            cookie: cookieA,
+            form: { intent: "delete", attachmentId: added.attachmentId, confirm: "on" },
+          }),
+          { applicationId: id },
+        ),
+      ),
+    );
     expect(confirmed.status).toBe(302);
   });
 
   it("declarations are saved for the edition's rules only", async () => {
     const { id, cookieA } = await setup();
     const url = `/applications/${id}/declarations`;
-    const bad = await run(() => declarationsRoute.action(args(request(url, { cookie: cookieA, form: { version: "1", "rule.theme": "on", "rule.invented": "on" } }), { applicationId: id })));
+    const bad = await run(() =>
+      declarationsRoute.action(
+        args(request(url, { cookie: cookieA, form: { version: "1", "rule.theme": "on", "rule.invented": "on" } }), {
+          applicationId: id,
+        }),
+      ),
+    );
     expect(bad).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.declaration_unknown" } } } });
-    const ok = await run(() => declarationsRoute.action(args(request(url, { cookie: cookieA, form: { version: "1", "rule.theme": "on", "rule.one_year": "on" } }), { applicationId: id })));
+    const ok = await run(() =>
+      declarationsRoute.action(
+        args(request(url, { cookie: cookieA, form: { version: "1", "rule.theme": "on", "rule.one_year": "on" } }), {
+          applicationId: id,
+        }),
+      ),
+    );
     expect(ok.status).toBe(302);
-    expect(db().select().from(applications).where(eq(applications.id, id)).get()!.declarations).toEqual({ theme: true, one_year: true });
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()!.declarations).toEqual({
+      theme: true,
+      one_year: true,
+    });
   });
 
   it("sending: incomplete lists what is missing; a tampered entity or edition is refused; then it is sent", async () => {
     const { edition, a, id, cookieA } = await setup();
     const entity = makeEntity();
     const url = `/applications/${id}/check`;
-    const send = (form: Record<string, string>) => run(() => checkRoute.action(args(request(url, { cookie: cookieA, form }), { applicationId: id })));
-    const incomplete = await send({ editionId: edition.id, version: "1", kind: "national_commission", commission: entity.id, confirm: "on" });
-    expect(incomplete).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_incomplete" } }, missing: { declarations: ["theme", "one_year", "no_unesco_funding", "public_free"] } } });
+    const send = (form: Record<string, string>) =>
+      run(() => checkRoute.action(args(request(url, { cookie: cookieA, form }), { applicationId: id })));
+    const incomplete = await send({
+      editionId: edition.id,
+      version: "1",
+      kind: "national_commission",
+      commission: entity.id,
+      confirm: "on",
+    });
+    expect(incomplete).toMatchObject({
+      status: 400,
+      body: {
+        errors: { form: { message: "errors.application_incomplete" } },
+        missing: { declarations: ["theme", "one_year", "no_unesco_funding", "public_free"] },
+      },
+    });
     expect((incomplete.body as { missing: { sections: string[] } }).missing.sections).toHaveLength(11);
     const version = String(completeApplication(id, a.id));
     const other = makeOpenEdition();
-    expect(await send({ editionId: other.id, version, kind: "national_commission", commission: entity.id, confirm: "on" })).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_edition_mismatch" } } } });
-    expect(await send({ editionId: edition.id, version, kind: "national_commission", commission: "forged-id", confirm: "on" })).toMatchObject({ status: 400, body: { errors: { commission: { message: "errors.entity_unknown" } }, values: { commission: "forged-id" } } });
-    expect(await send({ editionId: edition.id, version, kind: "national_commission", commission: entity.id })).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.confirm_send" } } } });
+    expect(
+      await send({ editionId: other.id, version, kind: "national_commission", commission: entity.id, confirm: "on" }),
+    ).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.application_edition_mismatch" } } } });
+    expect(
+      await send({
+        editionId: edition.id,
+        version,
+        kind: "national_commission",
+        commission: "forged-id",
+        confirm: "on",
+      }),
+    ).toMatchObject({
+      status: 400,
+      body: { errors: { commission: { message: "errors.entity_unknown" } }, values: { commission: "forged-id" } },
+    });
+    expect(
+      await send({ editionId: edition.id, version, kind: "national_commission", commission: entity.id }),
+    ).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.confirm_send" } } } });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
-    const sent = await send({ editionId: edition.id, version, kind: "national_commission", commission: entity.id, confirm: "on" });
+    const sent = await send({
+      editionId: edition.id,
+      version,
+      kind: "national_commission",
+      commission: entity.id,
+      confirm: "on",
+    });
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toBe(`/applications/${id}?sent=1`);
-    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({ state: "awaiting_nominator", entityId: entity.id });
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()).toMatchObject({
+      state: "awaiting_nominator",
+      entityId: entity.id,
+    });
   });
 
   it("withdrawing needs the confirmation box, then withdraws", async () => {
     const { id, cookieA } = await setup();
     const url = `/applications/${id}/withdraw`;
-    const unconfirmed = await run(() => withdrawRoute.action(args(request(url, { cookie: cookieA, form: {} }), { applicationId: id })));
-    expect(unconfirmed).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.confirm_withdraw" } } } });
-    const confirmed = await run(() => withdrawRoute.action(args(request(url, { cookie: cookieA, form: { confirm: "on" } }), { applicationId: id })));
+    const unconfirmed = await run(() =>
+      withdrawRoute.action(args(request(url, { cookie: cookieA, form: {} }), { applicationId: id })),
+    );
+    expect(unconfirmed).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.confirm_withdraw" } } },
+    });
+    const confirmed = await run(() =>
+      withdrawRoute.action(args(request(url, { cookie: cookieA, form: { confirm: "on" } }), { applicationId: id })),
+    );
     expect(confirmed.status).toBe(302);
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("withdrawn");
   });

@@ -22,19 +22,31 @@ import { catalogues } from "../../../app/kernel/i18n/locale.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 
-const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
 type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
 
 async function openOnTop4(f: Fixture) {
   const form: Record<string, string> = { intent: "open" };
   for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
-  return run(async () => secretariatDeliberation.action(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id), form }), { editionId: f.edition.id })));
+  return run(async () =>
+    secretariatDeliberation.action(
+      args(request(`/x`, { cookie: await cookieFor(f.secretariat.id), form }), { editionId: f.edition.id }),
+    ),
+  );
 }
 
 async function vote(f: Fixture, j: number, order: number[]) {
   const form: Record<string, string> = { intent: "vote" };
   order.forEach((a, pos) => (form[`rank_${f.apps[a].app.id}`] = String(pos + 1)));
-  return run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id), form }), { editionId: f.edition.id })));
+  return run(async () =>
+    ballot.action(
+      args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id), form }), { editionId: f.edition.id }),
+    ),
+  );
 }
 
 async function deliberateAndRecommend(f: Fixture) {
@@ -43,13 +55,30 @@ async function deliberateAndRecommend(f: Fixture) {
   expect((await vote(f, 1, [1, 2, 3])).status).toBe(302); // juror 1 is in conflict with application 0
   expect((await vote(f, 2, [0, 2, 1, 3])).status).toBe(302);
   const chair = await cookieFor(f.chair.user.id);
-  expect((await run(() => ballot.action(args(request(`/x`, { cookie: chair, form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })))).status).toBe(302);
+  expect(
+    (
+      await run(() =>
+        ballot.action(
+          args(request(`/x`, { cookie: chair, form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id }),
+        ),
+      )
+    ).status,
+  ).toBe(302);
   const rec = await run(() =>
     ballot.action(
       args(
         request(`/x`, {
           cookie: chair,
-          form: { intent: "recommend", choice_1: f.apps[0].app.id, choice_2: f.apps[1].app.id, citation_en_1: "For greening schools", citation_fr_1: "Pour verdir les écoles", citation_en_2: "For open content", citation_fr_2: "Pour des contenus ouverts", minutes: "The jury met online." },
+          form: {
+            intent: "recommend",
+            choice_1: f.apps[0].app.id,
+            choice_2: f.apps[1].app.id,
+            citation_en_1: "For greening schools",
+            citation_fr_1: "Pour verdir les écoles",
+            citation_en_2: "For open content",
+            citation_fr_2: "Pour des contenus ouverts",
+            minutes: "The jury met online.",
+          },
         }),
         { editionId: f.edition.id },
       ),
@@ -64,7 +93,15 @@ async function decide(f: Fixture, announcementAt: Date, extra: Record<string, st
       args(
         request(`/x`, {
           cookie: await cookieFor(f.secretariat.id),
-          form: { intent: "decide", [`laureate_${f.apps[0].app.id}`]: "on", [`laureate_${f.apps[1].app.id}`]: "on", decisionDate: "2024-03-28", announcementAt: toLocal(announcementAt), confirm: "on", ...extra },
+          form: {
+            intent: "decide",
+            [`laureate_${f.apps[0].app.id}`]: "on",
+            [`laureate_${f.apps[1].app.id}`]: "on",
+            decisionDate: "2024-03-28",
+            announcementAt: toLocal(announcementAt),
+            confirm: "on",
+            ...extra,
+          },
         }),
         { editionId: f.edition.id },
       ),
@@ -78,14 +115,26 @@ describe("deliberation", () => {
     expect((await openOnTop4(f)).status).toBe(302);
     expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("deliberation");
     await vote(f, 0, [0, 1, 2, 3]);
-    const chairView = await run(async () => ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id) }), { editionId: f.edition.id })));
+    const chairView = await run(async () =>
+      ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id) }), { editionId: f.edition.id })),
+    );
     const view = (chairView.body as { view: { status: { voted: boolean }[]; outcome: unknown } }).view;
     expect(view.status.filter((s) => s.voted)).toHaveLength(1);
     expect(view.outcome).toBeNull();
     expect(JSON.stringify(chairView.body)).not.toContain("ranking");
     await vote(f, 2, [0, 2, 1, 3]);
-    await run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id), form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })));
-    const after = await run(async () => secretariatDeliberation.loader(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id })));
+    await run(async () =>
+      ballot.action(
+        args(request(`/x`, { cookie: await cookieFor(f.chair.user.id), form: { intent: "close", confirm: "on" } }), {
+          editionId: f.edition.id,
+        }),
+      ),
+    );
+    const after = await run(async () =>
+      secretariatDeliberation.loader(
+        args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
+      ),
+    );
     const outcome = (after.body as { view: { outcome: { rows: { id: string }[] } } }).view.outcome;
     expect(outcome.rows[0].id).toBe(f.apps[0].app.id);
   });
@@ -93,28 +142,44 @@ describe("deliberation", () => {
   it("a conflicted juror does not see their conflict on the shortlist, and a ballot naming it is refused with nothing written", async () => {
     const f = await buildScoredEdition();
     await openOnTop4(f);
-    const page = await run(async () => ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[1].user.id) }), { editionId: f.edition.id })));
+    const page = await run(async () =>
+      ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[1].user.id) }), { editionId: f.edition.id })),
+    );
     expect(JSON.stringify(page.body)).not.toContain(f.apps[0].app.id);
     const res = await vote(f, 1, [0, 1, 2, 3]);
-    expect(res).toMatchObject({ status: 400, body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } } });
-    expect(db().select({ n: count() }).from(ballots).where(eq(ballots.jurorId, f.jurors[1].member.id)).get()!.n).toBe(0);
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } },
+    });
+    expect(db().select({ n: count() }).from(ballots).where(eq(ballots.jurorId, f.jurors[1].member.id)).get()!.n).toBe(
+      0,
+    );
   });
 
   it("a ballot naming an application outside the shortlist is refused", async () => {
     const f = await buildScoredEdition();
     await openOnTop4(f);
     const res = await vote(f, 0, [0, 1, 2, 3, 5]);
-    expect(res).toMatchObject({ status: 400, body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { ballot: { message: "errors.ballot_application_invalid" } } },
+    });
   });
 
   it("only the chair can close the ballot: another juror gets 404", async () => {
     const f = await buildScoredEdition();
     await openOnTop4(f);
     await vote(f, 0, [0, 1, 2, 3]);
-    const res = await run(async () => ballot.action(args(request(`/x`, { cookie: await cookieFor(f.jurors[2].user.id), form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id })));
+    const res = await run(async () =>
+      ballot.action(
+        args(
+          request(`/x`, { cookie: await cookieFor(f.jurors[2].user.id), form: { intent: "close", confirm: "on" } }),
+          { editionId: f.edition.id },
+        ),
+      ),
+    );
     expect(res.status).toBe(404);
   });
-
 });
 
 /** A decision recorded now, announced an hour from now; `at` is the instant as recorded. */
@@ -128,7 +193,11 @@ async function decidedEdition() {
 
 /** Sessions are opened first: they are the one table a visit may write. */
 async function cookiesOf(f: Fixture) {
-  return { laureate: await cookieFor(f.apps[0].applicant.id), other: await cookieFor(f.apps[2].applicant.id), nominator: await cookieFor(f.nominator.id) };
+  return {
+    laureate: await cookieFor(f.apps[0].applicant.id),
+    other: await cookieFor(f.apps[2].applicant.id),
+    nominator: await cookieFor(f.nominator.id),
+  };
 }
 
 afterEach(() => {
@@ -143,22 +212,42 @@ describe("decision and announcement", () => {
     expect(res.status).toBe(302);
     const d = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
     expect(d.snapshotSha256).toBe(sha256(d.snapshot!));
-    const snap = JSON.parse(d.snapshot!) as { input: unknown; options: unknown; rubric: unknown[]; software: { version: string }; decision: { laureates: string[] } };
+    const snap = JSON.parse(d.snapshot!) as {
+      input: unknown;
+      options: unknown;
+      rubric: unknown[];
+      software: { version: string };
+      decision: { laureates: string[] };
+    };
     expect(snap.rubric).toHaveLength(3);
     expect(snap.software.version).toBe("0.1.0");
     expect(canonicalJson(snap)).toBe(d.snapshot);
-    expect(db().select().from(auditLog).all().some((a) => a.action === "decision.recorded" && a.details.includes(d.snapshotSha256!))).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .some((a) => a.action === "decision.recorded" && a.details.includes(d.snapshotSha256!)),
+    ).toBe(true);
     const again = await decide(f, new Date(Date.now() + 7200e3));
-    expect(again).toMatchObject({ status: 400, body: { errors: { laureates: { message: "errors.decision_exists" } } } });
+    expect(again).toMatchObject({
+      status: 400,
+      body: { errors: { laureates: { message: "errors.decision_exists" } } },
+    });
     expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.snapshot).toBe(d.snapshot);
-    const download = await snapshot.loader(args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }));
+    const download = await snapshot.loader(
+      args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
+    );
     expect(await download.text()).toBe(d.snapshot);
   });
 
   it("an announcement instant in the past is refused with nothing written", async () => {
     const f = await buildScoredEdition();
     const res = await decide(f, new Date(Date.now() - 3600e3));
-    expect(res).toMatchObject({ status: 400, body: { errors: { announcementAt: { message: "errors.announcement_past" } } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { announcementAt: { message: "errors.announcement_past" } } },
+    });
     expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
   });
 
@@ -167,36 +256,76 @@ describe("decision and announcement", () => {
     const plannedClose = new Date(Date.now() + 10 * 864e5);
     const phaseLeftScoring = new Date(Date.now() - 2 * 3600e3);
     db().update(editions).set({ scoringClosesAt: plannedClose }).where(eq(editions.id, f.edition.id)).run();
-    writeAudit({ actorId: f.secretariat.id, action: "edition.phase_changed", objectType: "edition", objectId: f.edition.id, details: { from: "scoring", to: "deliberation" }, at: phaseLeftScoring });
+    writeAudit({
+      actorId: f.secretariat.id,
+      action: "edition.phase_changed",
+      objectType: "edition",
+      objectId: f.edition.id,
+      details: { from: "scoring", to: "deliberation" },
+      at: phaseLeftScoring,
+    });
     const res = await decide(f, new Date(Date.now() + 3600e3));
     expect(res.status).toBe(302);
     const edition = db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!;
     expect(edition.phase).toBe("decided");
     expect(edition.scoringClosesAt.getTime()).toBe(phaseLeftScoring.getTime());
-    const moved = db().select().from(auditLog).where(and(eq(auditLog.objectId, f.edition.id), eq(auditLog.action, "edition.scoring_close_moved"))).all();
+    const moved = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, f.edition.id), eq(auditLog.action, "edition.scoring_close_moved")))
+      .all();
     expect(moved).toHaveLength(1);
-    expect(JSON.parse(moved[0].details)).toMatchObject({ from: plannedClose.toISOString(), to: phaseLeftScoring.toISOString() });
+    expect(JSON.parse(moved[0].details)).toMatchObject({
+      from: plannedClose.toISOString(),
+      to: phaseLeftScoring.toISOString(),
+    });
   });
 
   it("an announcement before the planned scoring close that cannot be reconciled is a translated field error naming the close, not a 500, with nothing written", async () => {
     // The phase left scoring before scoring was even due to open: no real close fits the dates.
     const f = await buildScoredEdition({ phase: "deliberation" });
     const now = Date.now();
-    db().update(editions).set({ scoringOpensAt: new Date(now + 5 * 864e5), scoringClosesAt: new Date(now + 10 * 864e5) }).where(eq(editions.id, f.edition.id)).run();
+    db()
+      .update(editions)
+      .set({ scoringOpensAt: new Date(now + 5 * 864e5), scoringClosesAt: new Date(now + 10 * 864e5) })
+      .where(eq(editions.id, f.edition.id))
+      .run();
     const auditBefore = db().select({ n: count() }).from(auditLog).get()!.n;
     const res = await decide(f, new Date(now + 3600e3));
-    expect(res).toMatchObject({ status: 400, body: { errors: { announcementAt: { message: "errors.announcement_before_scoring_close", vars: { close: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } } } } });
-    expect(db().select({ n: count() }).from(decisions).where(and(eq(decisions.editionId, f.edition.id), isNotNull(decisions.decidedAt))).get()!.n).toBe(0);
+    expect(res).toMatchObject({
+      status: 400,
+      body: {
+        errors: {
+          announcementAt: {
+            message: "errors.announcement_before_scoring_close",
+            vars: { close: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) },
+          },
+        },
+      },
+    });
+    expect(
+      db()
+        .select({ n: count() })
+        .from(decisions)
+        .where(and(eq(decisions.editionId, f.edition.id), isNotNull(decisions.decidedAt)))
+        .get()!.n,
+    ).toBe(0);
     expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("deliberation");
     expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(auditBefore);
-    for (const locale of ["en", "fr", "ar"] as const) expect(translate(catalogues[locale], "errors.announcement_before_scoring_close", { close: "2030-01-01 10:00" })).toContain("2030-01-01 10:00");
+    for (const locale of ["en", "fr", "ar"] as const)
+      expect(
+        translate(catalogues[locale], "errors.announcement_before_scoring_close", { close: "2030-01-01 10:00" }),
+      ).toContain("2030-01-01 10:00");
   });
 
   it("a decision naming an application of another edition is refused", async () => {
     const f = await buildScoredEdition();
     const other = await buildScoredEdition();
     const res = await decide(f, new Date(Date.now() + 3600e3), { [`laureate_${other.apps[0].app.id}`]: "on" });
-    expect(res).toMatchObject({ status: 400, body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } },
+    });
   });
 
   it("one second before the instant the public page is 404, the archive and the diploma hide the laureates, and the applicant still sees eligible", async () => {
@@ -204,13 +333,29 @@ describe("decision and announcement", () => {
     const cookies = await cookiesOf(f);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date(at.getTime() - 1000));
-    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(404);
+    expect(
+      (
+        await run(() =>
+          laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })),
+        )
+      ).status,
+    ).toBe(404);
     const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
     expect((listed.body as { total: number }).total).toBe(0);
-    expect((await run(() => diploma.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
-    const own = await run(() => applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })));
+    expect(
+      (
+        await run(() =>
+          diploma.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })),
+        )
+      ).status,
+    ).toBe(404);
+    const own = await run(() =>
+      applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })),
+    );
     expect((own.body as { application: { state: string } }).application.state).toBe("eligible");
-    const nominator = await run(() => nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[0].app.id })));
+    const nominator = await run(() =>
+      nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[0].app.id })),
+    );
     expect((nominator.body as { application: { state: string } }).application.state).toBe("eligible");
     expect(announceDue(new Date())).not.toContain(f.edition.year);
     expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "results_laureate")).get()!.n).toBe(0);
@@ -226,7 +371,12 @@ describe("decision and announcement", () => {
       phase: db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase,
       decisions: db().select({ n: count() }).from(decisions).get()!.n,
       announcedAt: db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcedAt,
-      states: db().select({ state: applications.state }).from(applications).where(eq(applications.editionId, f.edition.id)).all().map((a) => a.state),
+      states: db()
+        .select({ state: applications.state })
+        .from(applications)
+        .where(eq(applications.editionId, f.edition.id))
+        .all()
+        .map((a) => a.state),
       archive: db().select({ n: count() }).from(archiveLaureates).get()!.n,
       outbox: db().select({ n: count() }).from(outbox).get()!.n,
       audit: db().select({ n: count() }).from(auditLog).get()!.n,
@@ -234,27 +384,51 @@ describe("decision and announcement", () => {
     const before = counts();
     expect(before.phase).toBe("decided");
 
-    const page = await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`, { cookie: cookies.laureate }), { year: String(f.edition.year) })));
+    const page = await run(() =>
+      laureatesYear.loader(
+        args(request(`/laureates/${f.edition.year}`, { cookie: cookies.laureate }), { year: String(f.edition.year) }),
+      ),
+    );
     expect(page.status).toBe(200);
     const body = page.body as { laureates: { project: string; citation: { en: string } | null; diploma: boolean }[] };
     expect(body.laureates.map((l) => l.project)).toEqual(["Project 1", "Project 2"]);
     expect(body.laureates[0].citation?.en).toBe("For greening schools");
     expect(body.laureates[0].diploma).toBe(true);
     const listed = await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))));
-    expect((listed.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Project 1", "Project 2"]);
+    expect((listed.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual([
+      "Project 1",
+      "Project 2",
+    ]);
     // The laureate's own pages agree with the public one, before the job has run.
-    const pdf = await diploma.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id }));
+    const pdf = await diploma.loader(
+      args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id }),
+    );
     expect(Buffer.from(await pdf.arrayBuffer()).toString("latin1")).toContain("Project 1");
     for (const who of [cookies.other, cookies.nominator]) {
-      expect((await run(() => diploma.loader(args(request(`/x`, { cookie: who }), { applicationId: f.apps[0].app.id })))).status).toBe(404);
+      expect(
+        (await run(() => diploma.loader(args(request(`/x`, { cookie: who }), { applicationId: f.apps[0].app.id }))))
+          .status,
+      ).toBe(404);
     }
-    const own = await run(() => applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })));
+    const own = await run(() =>
+      applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })),
+    );
     expect((own.body as { application: { state: string } }).application.state).toBe("laureate");
     const list = await run(() => applicationsList.loader(args(request(`/applications`, { cookie: cookies.other }))));
-    expect((list.body as { applications: { id: string; state: string }[] }).applications.find((a) => a.id === f.apps[2].app.id)?.state).toBe("not_selected");
-    const nominator = await run(() => nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[1].app.id })));
+    expect(
+      (list.body as { applications: { id: string; state: string }[] }).applications.find(
+        (a) => a.id === f.apps[2].app.id,
+      )?.state,
+    ).toBe("not_selected");
+    const nominator = await run(() =>
+      nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[1].app.id })),
+    );
     expect((nominator.body as { application: { state: string } }).application.state).toBe("laureate");
-    expect(listApplicationsForEntity({ entityId: f.entity.id, editionId: f.edition.id }).map((a) => a.state).sort()).toEqual(["laureate", "laureate", "not_selected", "not_selected", "not_selected", "not_selected"]);
+    expect(
+      listApplicationsForEntity({ entityId: f.entity.id, editionId: f.edition.id })
+        .map((a) => a.state)
+        .sort(),
+    ).toEqual(["laureate", "laureate", "not_selected", "not_selected", "not_selected", "not_selected"]);
 
     expect(counts()).toEqual(before);
   });
@@ -264,11 +438,26 @@ describe("decision and announcement", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date(at.getTime() + 1000));
     runScheduledJobs({ warm: false });
-    const states = db().select({ id: applications.id, state: applications.state }).from(applications).where(eq(applications.editionId, f.edition.id)).all();
-    expect(states.filter((s) => s.state === "laureate").map((s) => s.id).sort()).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
+    const states = db()
+      .select({ id: applications.id, state: applications.state })
+      .from(applications)
+      .where(eq(applications.editionId, f.edition.id))
+      .all();
+    expect(
+      states
+        .filter((s) => s.state === "laureate")
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
     expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
-    expect(db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n).toBe(2);
-    const mails = db().select().from(outbox).all().filter((m) => m.subject.includes(String(f.edition.year)));
+    expect(
+      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
+    ).toBe(2);
+    const mails = db()
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.subject.includes(String(f.edition.year)));
     const french = mails.find((m) => m.toAddress === f.apps[1].applicant.email)!;
     expect(french).toMatchObject({ locale: "fr", template: "results_laureate" });
     expect(french.subject).toContain("lauréat");
@@ -279,7 +468,13 @@ describe("decision and announcement", () => {
     expect(mails.filter((m) => f.apps.some((a) => a.applicant.email === m.toAddress))).toHaveLength(6);
     expect(mails.filter((m) => m.toAddress === f.nominator.email)).toHaveLength(6);
     expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
-    expect(db().select().from(auditLog).all().filter((a) => a.action === "decision.announced" && a.objectId === f.edition.id)).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.action === "decision.announced" && a.objectId === f.edition.id),
+    ).toHaveLength(1);
 
     const outboxRows = db().select({ n: count() }).from(outbox).get()!.n;
     const auditRows = db().select({ n: count() }).from(auditLog).get()!.n;
@@ -288,9 +483,13 @@ describe("decision and announcement", () => {
     expect(announceDue(new Date())).toEqual([]);
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(outboxRows);
     expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(auditRows);
-    expect(db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n).toBe(2);
+    expect(
+      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
+    ).toBe(2);
 
-    const pdf = await diploma.loader(args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }));
+    const pdf = await diploma.loader(
+      args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }),
+    );
     const text = Buffer.from(await pdf.arrayBuffer()).toString("latin1");
     expect(text.startsWith("%PDF-1.4")).toBe(true);
     expect(text).toContain("Project 1");
@@ -305,11 +504,29 @@ describe("decision and announcement", () => {
     db().update(decisions).set({ announcementAt: later }).where(eq(decisions.editionId, f.edition.id)).run();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date(at.getTime() + 1000));
-    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(404);
-    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 0, facets: { years: expect.not.arrayContaining([f.edition.year]) } });
+    expect(
+      (
+        await run(() =>
+          laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })),
+        )
+      ).status,
+    ).toBe(404);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({
+      total: 0,
+      facets: { years: expect.not.arrayContaining([f.edition.year]) },
+    });
     vi.setSystemTime(later);
-    expect((await run(() => laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })))).status).toBe(200);
-    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({ total: 2, facets: { years: expect.arrayContaining([f.edition.year]) } });
+    expect(
+      (
+        await run(() =>
+          laureatesYear.loader(args(request(`/laureates/${f.edition.year}`), { year: String(f.edition.year) })),
+        )
+      ).status,
+    ).toBe(200);
+    expect((await run(() => archive.loader(args(request(`/laureates?year=${f.edition.year}`))))).body).toMatchObject({
+      total: 2,
+      facets: { years: expect.arrayContaining([f.edition.year]) },
+    });
   });
 
   it("a decision recorded without its archive rows still goes live at its instant once the job has run", async () => {
@@ -325,11 +542,26 @@ describe("decision and announcement", () => {
     const { seedPastLaureates } = await import("../../../app/results/models/past-laureates.server");
     seedPastLaureates(db());
     const byYear = await run(() => archive.loader(args(request(`/laureates?year=2018`))));
-    expect((byYear.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual(["Can't Wait to Learn", "ThingLink"]);
+    expect((byYear.body as { rows: { project: string }[] }).rows.map((r) => r.project).sort()).toEqual([
+      "Can't Wait to Learn",
+      "ThingLink",
+    ]);
     const byCountry = await run(() => archive.loader(args(request(`/laureates?country=FI`))));
-    expect((byCountry.body as { rows: { year: number }[] }).rows.map((r) => r.year).filter((y) => y < 2100)).toEqual([2020, 2018, 2006]);
-    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2007`), { year: "2007" })))).status).toBe(200);
-    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2012`), { year: "2012" })))).status).toBe(404);
-    expect(db().select({ n: count() }).from(archiveLaureates).where(and(eq(archiveLaureates.year, 2025))).get()!.n).toBe(4);
+    expect((byCountry.body as { rows: { year: number }[] }).rows.map((r) => r.year).filter((y) => y < 2100)).toEqual([
+      2020, 2018, 2006,
+    ]);
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2007`), { year: "2007" })))).status).toBe(
+      200,
+    );
+    expect((await run(() => laureatesYear.loader(args(request(`/laureates/2012`), { year: "2012" })))).status).toBe(
+      404,
+    );
+    expect(
+      db()
+        .select({ n: count() })
+        .from(archiveLaureates)
+        .where(and(eq(archiveLaureates.year, 2025)))
+        .get()!.n,
+    ).toBe(4);
   });
 });

@@ -15,7 +15,11 @@ import { settingsFormValues } from "../../../app/editions/components/edition-for
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { newEdition, settingsForm } from "../../fixtures/editions";
 
-const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
 const DAY = 864e5;
 
 function closeOpenCalls() {
@@ -56,13 +60,32 @@ describe("editions routes", () => {
     }
     const actions: [string, (a: ReturnType<typeof args>) => Promise<unknown>, Record<string, string>][] = [
       ["/secretariat/editions/new", create.action as never, settingsForm()],
-      [`/secretariat/editions/${editionId}/settings`, settings.action as never, currentForm(editionId, { themeEn: "Hacked" })],
-      [`/secretariat/editions/${editionId}/criteria`, criteriaRoute.action as never, { intent: "save", editionId, key: "hacked", titleEn: "H", titleFr: "H", weight: "1" }],
-      [`/secretariat/editions/${editionId}/eligibility`, eligibility.action as never, { intent: "save", editionId, key: "hacked", textEn: "H", textFr: "H" }],
-      [`/secretariat/editions/${editionId}/phase`, phase.action as never, { editionId, to: "call_open", confirm: "on" }],
+      [
+        `/secretariat/editions/${editionId}/settings`,
+        settings.action as never,
+        currentForm(editionId, { themeEn: "Hacked" }),
+      ],
+      [
+        `/secretariat/editions/${editionId}/criteria`,
+        criteriaRoute.action as never,
+        { intent: "save", editionId, key: "hacked", titleEn: "H", titleFr: "H", weight: "1" },
+      ],
+      [
+        `/secretariat/editions/${editionId}/eligibility`,
+        eligibility.action as never,
+        { intent: "save", editionId, key: "hacked", textEn: "H", textFr: "H" },
+      ],
+      [
+        `/secretariat/editions/${editionId}/phase`,
+        phase.action as never,
+        { editionId, to: "call_open", confirm: "on" },
+      ],
     ];
     for (const [path, action, form] of actions) {
-      expect((await run(() => action(args(request(path, { cookie, form }), path.includes("new") ? {} : p)))).status, path).toBe(404);
+      expect(
+        (await run(() => action(args(request(path, { cookie, form }), path.includes("new") ? {} : p)))).status,
+        path,
+      ).toBe(404);
     }
     const e = getEditionForSecretariat({ editionId })!;
     expect(e.edition.phase).toBe("draft");
@@ -80,14 +103,22 @@ describe("editions routes", () => {
   it("an edition id that does not exist answers 404", async () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
-    const res = await run(() => overview.loader(args(request("/secretariat/editions/nope", { cookie }), { editionId: "nope" }) as never));
+    const res = await run(() =>
+      overview.loader(args(request("/secretariat/editions/nope", { cookie }), { editionId: "nope" }) as never),
+    );
     expect(res.status).toBe(404);
   });
 
   it("the secretariat creates an edition with dates typed in Paris time", async () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
-    const form = settingsForm({ callOpensAt: "2031-12-01T09:00", deadlineAt: "2032-02-05T23:59", scoringOpensAt: "2032-03-01T09:00", scoringClosesAt: "2032-07-01T12:00", announcementAt: "2032-09-02T10:00" });
+    const form = settingsForm({
+      callOpensAt: "2031-12-01T09:00",
+      deadlineAt: "2032-02-05T23:59",
+      scoringOpensAt: "2032-03-01T09:00",
+      scoringClosesAt: "2032-07-01T12:00",
+      announcementAt: "2032-09-02T10:00",
+    });
     const res = await run(() => create.action(args(request("/secretariat/editions/new", { cookie, form })) as never));
     expect(res.status).toBe(302);
     const editionId = res.headers.get("Location")!.split("/")[3].split("?")[0];
@@ -100,9 +131,19 @@ describe("editions routes", () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
     const before = db().select({ n: count() }).from(editions).get()!.n;
-    const form = settingsForm({ themeEn: "Kept theme", callOpensAt: "2031-03-01T10:00", deadlineAt: "2031-02-01T10:00" });
+    const form = settingsForm({
+      themeEn: "Kept theme",
+      callOpensAt: "2031-03-01T10:00",
+      deadlineAt: "2031-02-01T10:00",
+    });
     const res = await run(() => create.action(args(request("/secretariat/editions/new", { cookie, form })) as never));
-    expect(res).toMatchObject({ status: 400, body: { errors: { deadlineAt: { message: "errors.edition_deadline_order" } }, values: { themeEn: "Kept theme", deadlineAt: "2031-02-01T10:00" } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: {
+        errors: { deadlineAt: { message: "errors.edition_deadline_order" } },
+        values: { themeEn: "Kept theme", deadlineAt: "2031-02-01T10:00" },
+      },
+    });
     expect(db().select({ n: count() }).from(editions).get()!.n).toBe(before);
   });
 
@@ -112,7 +153,11 @@ describe("editions routes", () => {
     const mine = newEdition(user.id);
     const other = newEdition(user.id);
     const form = currentForm(other, { themeEn: "Tampered" });
-    const res = await run(() => settings.action(args(request(`/secretariat/editions/${mine}/settings`, { cookie, form }), { editionId: mine }) as never));
+    const res = await run(() =>
+      settings.action(
+        args(request(`/secretariat/editions/${mine}/settings`, { cookie, form }), { editionId: mine }) as never,
+      ),
+    );
     expect(res).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_mismatch" } } } });
     expect(getEditionForSecretariat({ editionId: mine })!.edition.themeEn).not.toBe("Tampered");
     expect(getEditionForSecretariat({ editionId: other })!.edition.themeEn).not.toBe("Tampered");
@@ -123,10 +168,25 @@ describe("editions routes", () => {
     const cookie = await cookieFor(user.id);
     const editionId = newEdition(user.id);
     const form = currentForm(editionId);
-    const first = await run(() => settings.action(args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form: { ...form, themeEn: "One" } }), { editionId }) as never));
+    const first = await run(() =>
+      settings.action(
+        args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form: { ...form, themeEn: "One" } }), {
+          editionId,
+        }) as never,
+      ),
+    );
     expect(first.status).toBe(302);
-    const second = await run(() => settings.action(args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form: { ...form, themeEn: "Two" } }), { editionId }) as never));
-    expect(second).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_stale" } }, values: { themeEn: "Two" } } });
+    const second = await run(() =>
+      settings.action(
+        args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form: { ...form, themeEn: "Two" } }), {
+          editionId,
+        }) as never,
+      ),
+    );
+    expect(second).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.edition_stale" } }, values: { themeEn: "Two" } },
+    });
     expect(getEditionForSecretariat({ editionId })!.edition.themeEn).toBe("One");
   });
 
@@ -136,9 +196,23 @@ describe("editions routes", () => {
     const editionId = newEdition(user.id);
     const form = currentForm(editionId);
     const newDeadline = form.scoringOpensAt;
-    const res = await run(() => settings.action(args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form: { ...form, deadlineAt: newDeadline } }), { editionId }) as never));
+    const res = await run(() =>
+      settings.action(
+        args(
+          request(`/secretariat/editions/${editionId}/settings`, {
+            cookie,
+            form: { ...form, deadlineAt: newDeadline },
+          }),
+          { editionId },
+        ) as never,
+      ),
+    );
     expect(res.status).toBe(302);
-    const row = db().select().from(auditLog).where(and(eq(auditLog.objectId, editionId), eq(auditLog.action, "edition.deadline_extended"))).get()!;
+    const row = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, editionId), eq(auditLog.action, "edition.deadline_extended")))
+      .get()!;
     expect(JSON.parse(row.details).to).toBe(getEditionForSecretariat({ editionId })!.edition.deadlineAt.toISOString());
   });
 
@@ -148,8 +222,30 @@ describe("editions routes", () => {
     const editionId = newEdition(user.id);
     const other = newEdition(user.id);
     const c = getEditionForSecretariat({ editionId })!.criteria[1];
-    const base = { intent: "save", editionId, key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: "", guidanceEn: "", guidanceFr: "", guidanceAr: "", "levels.0.score": "1", "levels.0.en": "Low", "levels.0.fr": "Bas", "levels.0.ar": "", "levels.1.score": "10", "levels.1.en": "High", "levels.1.fr": "Haut", "levels.1.ar": "" };
-    const ok = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { ...base, criterionId: c.id, weight: "2,5" } }), { editionId }) as never));
+    const base = {
+      intent: "save",
+      editionId,
+      key: c.key,
+      titleEn: c.titleEn,
+      titleFr: c.titleFr,
+      titleAr: "",
+      guidanceEn: "",
+      guidanceFr: "",
+      guidanceAr: "",
+      "levels.0.score": "1",
+      "levels.0.en": "Low",
+      "levels.0.fr": "Bas",
+      "levels.0.ar": "",
+      "levels.1.score": "10",
+      "levels.1.en": "High",
+      "levels.1.fr": "Haut",
+      "levels.1.ar": "",
+    };
+    const ok = await run(() =>
+      criteriaRoute.action(
+        args(request(`/x`, { cookie, form: { ...base, criterionId: c.id, weight: "2,5" } }), { editionId }) as never,
+      ),
+    );
     expect(ok.status).toBe(302);
     const saved = db().select().from(criteria).where(eq(criteria.id, c.id)).get()!;
     expect(saved.weight).toBe(2.5);
@@ -158,10 +254,22 @@ describe("editions routes", () => {
       { score: 10, en: "High", fr: "Haut" },
     ]);
     const foreign = getEditionForSecretariat({ editionId: other })!.criteria[0];
-    const bad = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { ...base, key: foreign.key, criterionId: foreign.id, weight: "9" } }), { editionId }) as never));
+    const bad = await run(() =>
+      criteriaRoute.action(
+        args(request(`/x`, { cookie, form: { ...base, key: foreign.key, criterionId: foreign.id, weight: "9" } }), {
+          editionId,
+        }) as never,
+      ),
+    );
     expect(bad).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.criterion_unknown" } } } });
     expect(db().select().from(criteria).where(eq(criteria.id, foreign.id)).get()!.weight).toBe(1);
-    const tampered = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { ...base, editionId: other, criterionId: c.id, weight: "7" } }), { editionId }) as never));
+    const tampered = await run(() =>
+      criteriaRoute.action(
+        args(request(`/x`, { cookie, form: { ...base, editionId: other, criterionId: c.id, weight: "7" } }), {
+          editionId,
+        }) as never,
+      ),
+    );
     expect(tampered).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_mismatch" } } } });
   });
 
@@ -170,9 +278,24 @@ describe("editions routes", () => {
     const cookie = await cookieFor(user.id);
     const editionId = newEdition(user.id);
     const c = getEditionForSecretariat({ editionId })!.criteria[0];
-    const refused = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { intent: "remove", editionId, criterionId: c.id } }), { editionId }) as never));
-    expect(refused).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.edition_confirm_required" } } } });
-    const done = await run(() => criteriaRoute.action(args(request(`/x`, { cookie, form: { intent: "remove", editionId, criterionId: c.id, confirm: "on" } }), { editionId }) as never));
+    const refused = await run(() =>
+      criteriaRoute.action(
+        args(request(`/x`, { cookie, form: { intent: "remove", editionId, criterionId: c.id } }), {
+          editionId,
+        }) as never,
+      ),
+    );
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.edition_confirm_required" } } },
+    });
+    const done = await run(() =>
+      criteriaRoute.action(
+        args(request(`/x`, { cookie, form: { intent: "remove", editionId, criterionId: c.id, confirm: "on" } }), {
+          editionId,
+        }) as never,
+      ),
+    );
     expect(done.status).toBe(302);
     expect(getEditionForSecretariat({ editionId })!.criteria).toHaveLength(4);
   });
@@ -182,20 +305,46 @@ describe("editions routes", () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
     const editionId = newEdition(user.id, { themeEn: "Open call theme" });
-    expect((await run(() => phase.loader(args(request(`/secretariat/editions/${editionId}/phase?to=scoring`, { cookie }), { editionId }) as never))).status).toBe(404);
-    const unconfirmed = await run(() => phase.action(args(request(`/x`, { cookie, form: { editionId, to: "call_open" } }), { editionId }) as never));
-    expect(unconfirmed).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.edition_confirm_required" } } } });
-    const opened = await run(() => phase.action(args(request(`/x`, { cookie, form: { editionId, to: "call_open", confirm: "on" } }), { editionId }) as never));
+    expect(
+      (
+        await run(() =>
+          phase.loader(
+            args(request(`/secretariat/editions/${editionId}/phase?to=scoring`, { cookie }), { editionId }) as never,
+          ),
+        )
+      ).status,
+    ).toBe(404);
+    const unconfirmed = await run(() =>
+      phase.action(args(request(`/x`, { cookie, form: { editionId, to: "call_open" } }), { editionId }) as never),
+    );
+    expect(unconfirmed).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.edition_confirm_required" } } },
+    });
+    const opened = await run(() =>
+      phase.action(
+        args(request(`/x`, { cookie, form: { editionId, to: "call_open", confirm: "on" } }), { editionId }) as never,
+      ),
+    );
     expect(opened.status).toBe(302);
     const page = await run(() => call.loader(args(request("/call")) as never));
-    const body = page.body as { call: { edition: { themeEn: string }; criteria: unknown[]; rules: unknown[]; closed: boolean; daysLeft: number } };
+    const body = page.body as {
+      call: { edition: { themeEn: string }; criteria: unknown[]; rules: unknown[]; closed: boolean; daysLeft: number };
+    };
     expect(body.call.edition.themeEn).toBe("Open call theme");
     expect(body.call.criteria).toHaveLength(5);
     expect(body.call.rules).toHaveLength(4);
     expect(body.call.closed).toBe(false);
     expect(body.call.daysLeft).toBeGreaterThanOrEqual(29);
-    const skip = await run(() => phase.action(args(request(`/x`, { cookie, form: { editionId, to: "scoring", confirm: "on" } }), { editionId }) as never));
-    expect(skip).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.phase_not_adjacent" } } } });
+    const skip = await run(() =>
+      phase.action(
+        args(request(`/x`, { cookie, form: { editionId, to: "scoring", confirm: "on" } }), { editionId }) as never,
+      ),
+    );
+    expect(skip).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.phase_not_adjacent" } } },
+    });
     closeOpenCalls();
   });
 
@@ -204,7 +353,11 @@ describe("editions routes", () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const editionId = newEdition(user.id);
     const past = Date.now() - DAY;
-    db().update(editions).set({ phase: "call_open", callOpensAt: new Date(past - 30 * DAY), deadlineAt: new Date(past) }).where(eq(editions.id, editionId)).run();
+    db()
+      .update(editions)
+      .set({ phase: "call_open", callOpensAt: new Date(past - 30 * DAY), deadlineAt: new Date(past) })
+      .where(eq(editions.id, editionId))
+      .run();
     const page = await run(() => call.loader(args(request("/call")) as never));
     expect((page.body as { call: { closed: boolean } }).call.closed).toBe(true);
     closeOpenCalls();
@@ -218,9 +371,21 @@ describe("editions routes", () => {
     const mine = newEdition(user.id);
     const other = newEdition(user.id);
     const foreign = getEditionForSecretariat({ editionId: other })!;
-    const c = await run(() => criteriaRoute.loader(args(request(`/secretariat/editions/${mine}/criteria?edit=${foreign.criteria[0].id}`, { cookie }), { editionId: mine }) as never));
+    const c = await run(() =>
+      criteriaRoute.loader(
+        args(request(`/secretariat/editions/${mine}/criteria?edit=${foreign.criteria[0].id}`, { cookie }), {
+          editionId: mine,
+        }) as never,
+      ),
+    );
     expect(c.status).toBe(404);
-    const r = await run(() => eligibility.loader(args(request(`/secretariat/editions/${mine}/eligibility?remove=${foreign.rules[0].id}`, { cookie }), { editionId: mine }) as never));
+    const r = await run(() =>
+      eligibility.loader(
+        args(request(`/secretariat/editions/${mine}/eligibility?remove=${foreign.rules[0].id}`, { cookie }), {
+          editionId: mine,
+        }) as never,
+      ),
+    );
     expect(r.status).toBe(404);
   });
 
@@ -230,12 +395,20 @@ describe("editions routes", () => {
     const cookie = await cookieFor(user.id);
     const editionId = newEdition(user.id);
     for (const to of ["call_open", "screening", "scoring"]) {
-      const res = await run(() => phase.action(args(request(`/x`, { cookie, form: { editionId, to, confirm: "on" } }), { editionId }) as never));
+      const res = await run(() =>
+        phase.action(args(request(`/x`, { cookie, form: { editionId, to, confirm: "on" } }), { editionId }) as never),
+      );
       expect(res.status, to).toBe(302);
     }
-    const page = await run(() => settings.loader(args(request(`/secretariat/editions/${editionId}/settings`, { cookie }), { editionId }) as never));
+    const page = await run(() =>
+      settings.loader(args(request(`/secretariat/editions/${editionId}/settings`, { cookie }), { editionId }) as never),
+    );
     expect((page.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
-    const crit = await run(() => criteriaRoute.loader(args(request(`/secretariat/editions/${editionId}/criteria`, { cookie }), { editionId }) as never));
+    const crit = await run(() =>
+      criteriaRoute.loader(
+        args(request(`/secretariat/editions/${editionId}/criteria`, { cookie }), { editionId }) as never,
+      ),
+    );
     expect((crit.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
   });
 });

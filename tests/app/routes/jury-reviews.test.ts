@@ -10,7 +10,15 @@ import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
 import { args, scenario } from "../../fixtures/jury-routes";
 
-const fullScores = (version: number, extra: Record<string, string> = {}) => ({ "score.innovation": "7", "score.impact": "8", "score.inclusion": "6", confidence: "4", overallComment: "Strong project", version: String(version), ...extra });
+const fullScores = (version: number, extra: Record<string, string> = {}) => ({
+  "score.innovation": "7",
+  "score.impact": "8",
+  "score.inclusion": "6",
+  confidence: "4",
+  overallComment: "Strong project",
+  version: String(version),
+  ...extra,
+});
 
 describe("scoring", () => {
   it("a juror saves a draft, comes back, and submits; the dashboard shows the states", async () => {
@@ -19,14 +27,32 @@ describe("scoring", () => {
     const reviewId = publishPair(db(), s.editionId, ana.memberId, s.applications[1].id);
     const cookie = await cookieFor(ana.userId);
     const url = `/jury/reviews/${reviewId}`;
-    const draft = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.innovation": "7", "comment.innovation": "New", version: "1" } }), { reviewId })));
+    const draft = await run(() =>
+      reviewPage.action(
+        args(
+          request(url, {
+            cookie,
+            form: { intent: "save_draft", "score.innovation": "7", "comment.innovation": "New", version: "1" },
+          }),
+          { reviewId },
+        ),
+      ),
+    );
     expect(draft).toMatchObject({ status: 302 });
     expect(draft.headers.get("Location")).toBe(`${url}?saved=draft`);
     const back = await run(() => reviewPage.loader(args(request(url, { cookie }), { reviewId })));
-    expect(back.body).toMatchObject({ review: { state: "draft", scores: { innovation: 7 }, comments: { innovation: "New" }, version: 2 } });
-    const submitted = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "submit", ...fullScores(2) } }), { reviewId })));
+    expect(back.body).toMatchObject({
+      review: { state: "draft", scores: { innovation: 7 }, comments: { innovation: "New" }, version: 2 },
+    });
+    const submitted = await run(() =>
+      reviewPage.action(args(request(url, { cookie, form: { intent: "submit", ...fullScores(2) } }), { reviewId })),
+    );
     expect(submitted.status).toBe(302);
-    expect(reviewOf(db(), ana.memberId, s.applications[1].id)).toMatchObject({ state: "submitted", scores: { innovation: 7, impact: 8, inclusion: 6 }, confidence: 4 });
+    expect(reviewOf(db(), ana.memberId, s.applications[1].id)).toMatchObject({
+      state: "submitted",
+      scores: { innovation: 7, impact: 8, inclusion: 6 },
+      confidence: 4,
+    });
     const dash = await run(() => dashboard.loader(args(request("/jury", { cookie }))));
     expect(dash.body).toMatchObject({ editions: [{ reviews: [{ id: reviewId, state: "submitted" }] }] });
   });
@@ -35,12 +61,33 @@ describe("scoring", () => {
     const s = await scenario();
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
-    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", "score.innovation": "7", overallComment: "kept", version: "1" } }), { reviewId })));
+    const res = await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${reviewId}`, {
+            cookie,
+            form: { intent: "submit", "score.innovation": "7", overallComment: "kept", version: "1" },
+          }),
+          { reviewId },
+        ),
+      ),
+    );
     expect(res).toMatchObject({
       status: 400,
-      body: { errors: { "score.impact": { message: "errors.jury_score_missing" }, "score.inclusion": { message: "errors.jury_score_missing" }, confidence: { message: "errors.jury_confidence_missing" } }, values: { overallComment: "kept", "score.innovation": "7" } },
+      body: {
+        errors: {
+          "score.impact": { message: "errors.jury_score_missing" },
+          "score.inclusion": { message: "errors.jury_score_missing" },
+          confidence: { message: "errors.jury_confidence_missing" },
+        },
+        values: { overallComment: "kept", "score.innovation": "7" },
+      },
     });
-    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "assigned", version: 1, scores: {} });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({
+      state: "assigned",
+      version: 1,
+      scores: {},
+    });
   });
 
   it("a score outside the scale, an unknown criterion and a stale version are refused, nothing written", async () => {
@@ -48,16 +95,62 @@ describe("scoring", () => {
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
     const url = `/jury/reviews/${reviewId}`;
-    const outside = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.innovation": "11", version: "1" } }), { reviewId })));
-    expect(outside).toMatchObject({ status: 400, body: { errors: { "score.innovation": { message: "errors.jury_score_out_of_scale" } }, values: { "score.innovation": "11" } } });
-    const unknown = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.beauty": "5", version: "1" } }), { reviewId })));
-    expect(unknown).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_criterion_unknown" } } } });
-    await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "5", version: "1" } }), { reviewId })));
-    const stale = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "9", version: "1" } }), { reviewId })));
-    expect(stale).toMatchObject({ status: 409, body: { errors: { form: { message: "errors.jury_version_conflict" } }, values: { "score.impact": "9" } } });
-    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ scores: { impact: 5 }, version: 2 });
-    const tampered = await run(() => reviewPage.action(args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "9", version: "2", jurorId: s.jurors[1].memberId } }), { reviewId })));
-    expect(tampered).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_juror_mismatch" } } } });
+    const outside = await run(() =>
+      reviewPage.action(
+        args(request(url, { cookie, form: { intent: "save_draft", "score.innovation": "11", version: "1" } }), {
+          reviewId,
+        }),
+      ),
+    );
+    expect(outside).toMatchObject({
+      status: 400,
+      body: {
+        errors: { "score.innovation": { message: "errors.jury_score_out_of_scale" } },
+        values: { "score.innovation": "11" },
+      },
+    });
+    const unknown = await run(() =>
+      reviewPage.action(
+        args(request(url, { cookie, form: { intent: "save_draft", "score.beauty": "5", version: "1" } }), { reviewId }),
+      ),
+    );
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.jury_criterion_unknown" } } },
+    });
+    await run(() =>
+      reviewPage.action(
+        args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "5", version: "1" } }), { reviewId }),
+      ),
+    );
+    const stale = await run(() =>
+      reviewPage.action(
+        args(request(url, { cookie, form: { intent: "save_draft", "score.impact": "9", version: "1" } }), { reviewId }),
+      ),
+    );
+    expect(stale).toMatchObject({
+      status: 409,
+      body: { errors: { form: { message: "errors.jury_version_conflict" } }, values: { "score.impact": "9" } },
+    });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({
+      scores: { impact: 5 },
+      version: 2,
+    });
+    const tampered = await run(() =>
+      reviewPage.action(
+        args(
+          request(url, {
+            cookie,
+            form: { intent: "save_draft", "score.impact": "9", version: "2", jurorId: s.jurors[1].memberId },
+          }),
+          { reviewId },
+        ),
+      ),
+    );
+    expect(tampered).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.jury_juror_mismatch" } } },
+    });
     expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)!.version).toBe(2);
   });
 
@@ -65,7 +158,17 @@ describe("scoring", () => {
     const s = await scenario();
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
-    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "save_draft", autosave: "1", "score.impact": "4", version: "1" } }), { reviewId })));
+    const res = await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${reviewId}`, {
+            cookie,
+            form: { intent: "save_draft", autosave: "1", "score.impact": "4", version: "1" },
+          }),
+          { reviewId },
+        ),
+      ),
+    );
     expect(res).toMatchObject({ status: 200, body: { ok: true, version: 2 } });
   });
 
@@ -73,14 +176,48 @@ describe("scoring", () => {
     const s = await scenario();
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
-    db().update(editions).set({ scoringClosesAt: new Date(Date.now() - 1000) }).where(eq(editions.id, s.editionId)).run();
-    const late = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
-    expect(late).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_scoring_closed" } }, values: { overallComment: "Strong project" } } });
+    db()
+      .update(editions)
+      .set({ scoringClosesAt: new Date(Date.now() - 1000) })
+      .where(eq(editions.id, s.editionId))
+      .run();
+    const late = await run(() =>
+      reviewPage.action(
+        args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), {
+          reviewId,
+        }),
+      ),
+    );
+    expect(late).toMatchObject({
+      status: 400,
+      body: {
+        errors: { form: { message: "errors.jury_scoring_closed" } },
+        values: { overallComment: "Strong project" },
+      },
+    });
     expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)!.state).toBe("assigned");
-    const reopen = await run(() => progressPage.action(args(request(`/secretariat/editions/${s.editionId}/progress`, { cookie: s.staffCookie, form: { intent: "reopen_scoring", days: "3" } }), { editionId: s.editionId })));
+    const reopen = await run(() =>
+      progressPage.action(
+        args(
+          request(`/secretariat/editions/${s.editionId}/progress`, {
+            cookie: s.staffCookie,
+            form: { intent: "reopen_scoring", days: "3" },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
     expect(reopen.status).toBe(302);
-    expect(db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "edition.scoring_reopened")).get()!.n).toBe(1);
-    const now = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
+    expect(
+      db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "edition.scoring_reopened")).get()!.n,
+    ).toBe(1);
+    const now = await run(() =>
+      reviewPage.action(
+        args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), {
+          reviewId,
+        }),
+      ),
+    );
     expect(now.status).toBe(302);
   });
 
@@ -88,10 +225,23 @@ describe("scoring", () => {
     const s = await scenario();
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
-    await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId })));
-    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "reopen", version: "2" } }), { reviewId })));
+    await run(() =>
+      reviewPage.action(
+        args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...fullScores(1) } }), {
+          reviewId,
+        }),
+      ),
+    );
+    const res = await run(() =>
+      reviewPage.action(
+        args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "reopen", version: "2" } }), { reviewId }),
+      ),
+    );
     expect(res.status).toBe(302);
-    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "draft", submittedAt: null });
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({
+      state: "draft",
+      submittedAt: null,
+    });
   });
 });
 
@@ -105,12 +255,39 @@ describe("independence and confidentiality", () => {
     const chidiReview = publishPair(db(), s.editionId, chidi.memberId, app.id);
     const anaCookie = await cookieFor(ana.userId);
     const boCookie = await cookieFor(bo.userId);
-    await run(() => reviewPage.action(args(request(`/jury/reviews/${boReview}`, { cookie: boCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: boReview })));
-    await run(async () => reviewPage.action(args(request(`/jury/reviews/${chidiReview}`, { cookie: await cookieFor(chidi.userId), form: { intent: "save_draft", "score.impact": "2", version: "1" } }), { reviewId: chidiReview })));
-    const before = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    await run(() =>
+      reviewPage.action(
+        args(request(`/jury/reviews/${boReview}`, { cookie: boCookie, form: { intent: "submit", ...fullScores(1) } }), {
+          reviewId: boReview,
+        }),
+      ),
+    );
+    await run(async () =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${chidiReview}`, {
+            cookie: await cookieFor(chidi.userId),
+            form: { intent: "save_draft", "score.impact": "2", version: "1" },
+          }),
+          { reviewId: chidiReview },
+        ),
+      ),
+    );
+    const before = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })),
+    );
     expect((before.body as { colleagues: unknown }).colleagues).toEqual({ hidden: true });
-    await run(() => reviewPage.action(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: anaReview })));
-    const after = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${anaReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }),
+          { reviewId: anaReview },
+        ),
+      ),
+    );
+    const after = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })),
+    );
     const colleagues = (after.body as { colleagues: { hidden: boolean; reviews: { name: string }[] } }).colleagues;
     expect(colleagues.hidden).toBe(false);
     expect(colleagues.reviews.map((r) => r.name)).toEqual(["Juror Bo"]);
@@ -121,15 +298,41 @@ describe("independence and confidentiality", () => {
     const [ana, bo] = s.jurors;
     const boReview = publishPair(db(), s.editionId, bo.memberId, s.applications[1].id);
     const anaCookie = await cookieFor(ana.userId);
-    const other = await run(() => reviewPage.loader(args(request(`/jury/reviews/${boReview}`, { cookie: anaCookie }), { reviewId: boReview })));
+    const other = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${boReview}`, { cookie: anaCookie }), { reviewId: boReview })),
+    );
     expect(other.status).toBe(404);
-    const post = await run(() => reviewPage.action(args(request(`/jury/reviews/${boReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }), { reviewId: boReview })));
+    const post = await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${boReview}`, { cookie: anaCookie, form: { intent: "submit", ...fullScores(1) } }),
+          { reviewId: boReview },
+        ),
+      ),
+    );
     expect(post.status).toBe(404);
     // A conflict set by the secretariat after assignment closes the application to the juror.
     const anaReview = publishPair(db(), s.editionId, ana.memberId, s.applications[2].id);
-    const added = await run(() => conflictsPage.action(args(request(`/secretariat/editions/${s.editionId}/conflicts`, { cookie: s.staffCookie, form: { intent: "add", memberId: ana.memberId, applicationId: s.applications[2].id, reason: "Former employer" } }), { editionId: s.editionId })));
+    const added = await run(() =>
+      conflictsPage.action(
+        args(
+          request(`/secretariat/editions/${s.editionId}/conflicts`, {
+            cookie: s.staffCookie,
+            form: {
+              intent: "add",
+              memberId: ana.memberId,
+              applicationId: s.applications[2].id,
+              reason: "Former employer",
+            },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
     expect(added.status).toBe(302);
-    const conflicted = await run(() => reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })));
+    const conflicted = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })),
+    );
     expect(conflicted.status).toBe(404);
     expect(reviewOf(db(), ana.memberId, s.applications[2].id)!.state).toBe("recused");
   });
@@ -138,13 +341,47 @@ describe("independence and confidentiality", () => {
     const s = await scenario();
     const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const cookie = await cookieFor(s.jurors[0].userId);
-    const missing = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "recuse", reason: "My cousin runs it" } }), { reviewId })));
-    expect(missing).toMatchObject({ status: 400, body: { errors: { confirm: { message: "errors.jury_confirm_required" } }, values: { reason: "My cousin runs it" } } });
-    const res = await run(() => reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "recuse", reason: "My cousin runs it", confirm: "on" } }), { reviewId })));
+    const missing = await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "recuse", reason: "My cousin runs it" } }),
+          { reviewId },
+        ),
+      ),
+    );
+    expect(missing).toMatchObject({
+      status: 400,
+      body: {
+        errors: { confirm: { message: "errors.jury_confirm_required" } },
+        values: { reason: "My cousin runs it" },
+      },
+    });
+    const res = await run(() =>
+      reviewPage.action(
+        args(
+          request(`/jury/reviews/${reviewId}`, {
+            cookie,
+            form: { intent: "recuse", reason: "My cousin runs it", confirm: "on" },
+          }),
+          { reviewId },
+        ),
+      ),
+    );
     expect(res.headers.get("Location")).toBe("/jury?recused=1");
-    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({ state: "recused", recuseReason: "My cousin runs it" });
-    expect(db().select().from(outbox).where(and(eq(outbox.template, "jury_recusal"), eq(outbox.toAddress, s.secretariat.email))).all()).toHaveLength(1);
-    const gone = await run(() => reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })));
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toMatchObject({
+      state: "recused",
+      recuseReason: "My cousin runs it",
+    });
+    expect(
+      db()
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.template, "jury_recusal"), eq(outbox.toAddress, s.secretariat.email)))
+        .all(),
+    ).toHaveLength(1);
+    const gone = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })),
+    );
     expect(gone.status).toBe(404);
   });
 });

@@ -15,15 +15,36 @@ describe("secretariat jury pages", () => {
   it("the conflicts register is shown 50 rows a page with its total", async () => {
     const s = await scenario();
     const extra = addApplications(s, 60);
-    const ids = db().select({ id: applications.id }).from(applications).where(eq(applications.editionId, s.editionId)).all();
-    db().insert(conflicts).values(ids.slice(0, 55).map((a) => ({ editionId: s.editionId, jurorId: s.jurors[0].memberId, applicationId: a.id, source: "manual", reason: "Test" }))).run();
+    const ids = db()
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.editionId, s.editionId))
+      .all();
+    db()
+      .insert(conflicts)
+      .values(
+        ids.slice(0, 55).map((a) => ({
+          editionId: s.editionId,
+          jurorId: s.jurors[0].memberId,
+          applicationId: a.id,
+          source: "manual",
+          reason: "Test",
+        })),
+      )
+      .run();
     expect(extra).toHaveLength(60);
     const url = `/secretariat/editions/${s.editionId}/conflicts`;
-    const first = (await run(() => conflictsPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { conflicts: unknown[]; total: number; pages: number };
+    const first = (
+      await run(() => conflictsPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))
+    ).body as { conflicts: unknown[]; total: number; pages: number };
     // The 55 set here: opening the register detects nothing.
     expect(first).toMatchObject({ total: 55, pages: 2 });
     expect(first.conflicts).toHaveLength(50);
-    const second = (await run(() => conflictsPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as { conflicts: unknown[]; page: number };
+    const second = (
+      await run(() =>
+        conflictsPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })),
+      )
+    ).body as { conflicts: unknown[]; page: number };
     expect(second).toMatchObject({ page: 2 });
     expect(second.conflicts).toHaveLength(5);
   });
@@ -31,9 +52,16 @@ describe("secretariat jury pages", () => {
   it("secretariat jury pages answer 404 to a juror", async () => {
     const s = await scenario();
     const cookie = await cookieFor(s.jurors[0].userId);
-    const loaders: ((a: ReturnType<typeof args>) => Promise<unknown>)[] = [assignmentPage.loader, progressPage.loader, conflictsPage.loader, juryPage.loader];
+    const loaders: ((a: ReturnType<typeof args>) => Promise<unknown>)[] = [
+      assignmentPage.loader,
+      progressPage.loader,
+      conflictsPage.loader,
+      juryPage.loader,
+    ];
     for (const loader of loaders) {
-      const res = await run(() => loader(args(request(`/secretariat/editions/${s.editionId}/x`, { cookie }), { editionId: s.editionId })));
+      const res = await run(() =>
+        loader(args(request(`/secretariat/editions/${s.editionId}/x`, { cookie }), { editionId: s.editionId })),
+      );
       expect(res.status).toBe(404);
     }
   });
@@ -44,14 +72,39 @@ describe("progress and reminders", () => {
     const s = await scenario({ scoringClosesInDays: 2 });
     publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const url = `/secretariat/editions/${s.editionId}/progress`;
-    const page = await run(() => progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })));
-    expect((page.body as { jurors: { name: string; late: boolean; assigned: number }[] }).jurors.find((j) => j.name === "Juror Ana")).toMatchObject({ late: true, assigned: 1 });
-    const res = await run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[0].memberId } }), { editionId: s.editionId })));
+    const page = await run(() =>
+      progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
+    );
+    expect(
+      (page.body as { jurors: { name: string; late: boolean; assigned: number }[] }).jurors.find(
+        (j) => j.name === "Juror Ana",
+      ),
+    ).toMatchObject({ late: true, assigned: 1 });
+    const res = await run(() =>
+      progressPage.action(
+        args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[0].memberId } }), {
+          editionId: s.editionId,
+        }),
+      ),
+    );
     expect(res.headers.get("Location")).toBe(`${url}?reminded=1`);
-    const mail = db().select().from(outbox).where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email))).get();
+    const mail = db()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email)))
+      .get();
     expect(mail).toMatchObject({ locale: "en", subject: "Reminder: reviews to finish" });
-    const nothing = await run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[1].memberId } }), { editionId: s.editionId })));
-    expect(nothing).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.jury_nothing_pending" } } } });
+    const nothing = await run(() =>
+      progressPage.action(
+        args(request(url, { cookie: s.staffCookie, form: { intent: "remind", memberId: s.jurors[1].memberId } }), {
+          editionId: s.editionId,
+        }),
+      ),
+    );
+    expect(nothing).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.jury_nothing_pending" } } },
+    });
   });
 
   it("progress lists applications with reviews to finish first, 50 a page, with the totals", async () => {
@@ -59,12 +112,27 @@ describe("progress and reminders", () => {
     addApplications(s, 60);
     publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[2].id);
     const url = `/secretariat/editions/${s.editionId}/progress`;
-    type Progress = { applications: { id: string; assigned: number }[]; applicationTotals: Record<string, number>; page: number; pages: number };
-    const first = (await run(() => progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as Progress;
-    expect(first).toMatchObject({ page: 1, pages: 2, applicationTotals: { total: 63, open: 1, done: 0, unreviewed: 62 } });
+    type Progress = {
+      applications: { id: string; assigned: number }[];
+      applicationTotals: Record<string, number>;
+      page: number;
+      pages: number;
+    };
+    const first = (
+      await run(() => progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })))
+    ).body as Progress;
+    expect(first).toMatchObject({
+      page: 1,
+      pages: 2,
+      applicationTotals: { total: 63, open: 1, done: 0, unreviewed: 62 },
+    });
     expect(first.applications).toHaveLength(50);
     expect(first.applications[0]).toMatchObject({ id: s.applications[2].id, assigned: 1 });
-    const second = (await run(() => progressPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })))).body as Progress;
+    const second = (
+      await run(() =>
+        progressPage.loader(args(request(`${url}?page=2`, { cookie: s.staffCookie }), { editionId: s.editionId })),
+      )
+    ).body as Progress;
     expect(second.applications).toHaveLength(13);
     expect(second.applications.map((a) => a.id)).not.toContain(s.applications[2].id);
   });
@@ -72,7 +140,12 @@ describe("progress and reminders", () => {
   it("automatic reminders are sent once each when the window opens", async () => {
     const s = await scenario({ scoringClosesInDays: 10 });
     publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
-    const count = () => db().select().from(outbox).where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email))).all().length;
+    const count = () =>
+      db()
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, s.jurors[0].email)))
+        .all().length;
     sendDueReminders(new Date());
     expect(count()).toBe(0); // 10 days before, the window (3 days) is not open
     const inWindow = new Date(Date.now() + 8 * 864e5);
@@ -86,14 +159,65 @@ describe("jury management", () => {
   it("the secretariat edits a juror and replaces another; unsubmitted work is removed and the replacement invited", async () => {
     const s = await scenario();
     const url = `/secretariat/editions/${s.editionId}/jury`;
-    const bad = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "update", memberId: s.jurors[0].memberId, country: "FR", languages: "en, klingon" } }), { editionId: s.editionId })));
-    expect(bad).toMatchObject({ status: 400, body: { errors: { languages: { message: "errors.jury_languages_invalid" } } } });
-    const ok = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "update", memberId: s.jurors[0].memberId, country: "FR", languages: "en, fr, ar", expertise: "solar, inclusion" } }), { editionId: s.editionId })));
+    const bad = await run(() =>
+      juryPage.action(
+        args(
+          request(url, {
+            cookie: s.staffCookie,
+            form: { intent: "update", memberId: s.jurors[0].memberId, country: "FR", languages: "en, klingon" },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { errors: { languages: { message: "errors.jury_languages_invalid" } } },
+    });
+    const ok = await run(() =>
+      juryPage.action(
+        args(
+          request(url, {
+            cookie: s.staffCookie,
+            form: {
+              intent: "update",
+              memberId: s.jurors[0].memberId,
+              country: "FR",
+              languages: "en, fr, ar",
+              expertise: "solar, inclusion",
+            },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
     expect(ok.status).toBe(302);
     publishPair(db(), s.editionId, s.jurors[1].memberId, s.applications[1].id);
-    const res = await run(() => juryPage.action(args(request(url, { cookie: s.staffCookie, form: { intent: "replace", memberId: s.jurors[1].memberId, name: "New Juror", email: "new.juror@example.org", locale: "fr", confirm: "on" } }), { editionId: s.editionId })));
+    const res = await run(() =>
+      juryPage.action(
+        args(
+          request(url, {
+            cookie: s.staffCookie,
+            form: {
+              intent: "replace",
+              memberId: s.jurors[1].memberId,
+              name: "New Juror",
+              email: "new.juror@example.org",
+              locale: "fr",
+              confirm: "on",
+            },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
     expect(res.status).toBe(302);
-    expect(db().select({ n: count() }).from(assignments).where(eq(assignments.jurorId, s.jurors[1].memberId)).get()!.n).toBe(0);
-    expect(db().select().from(outbox).where(eq(outbox.toAddress, "new.juror@example.org")).get()).toMatchObject({ template: "invitation", locale: "fr" });
+    expect(
+      db().select({ n: count() }).from(assignments).where(eq(assignments.jurorId, s.jurors[1].memberId)).get()!.n,
+    ).toBe(0);
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, "new.juror@example.org")).get()).toMatchObject({
+      template: "invitation",
+      locale: "fr",
+    });
   });
 });

@@ -58,16 +58,31 @@ type Loader = (args: LoaderFunctionArgs) => unknown;
 function digest(): Record<string, string> {
   const client = db().$client;
   const tables = client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'sessions' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'sessions' order by name",
+    )
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, createHash("sha256").update(JSON.stringify(client.prepare(`select * from "${t}" order by rowid`).raw().all())).digest("hex")]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      createHash("sha256")
+        .update(JSON.stringify(client.prepare(`select * from "${t}" order by rowid`).raw().all()))
+        .digest("hex"),
+    ]),
+  );
 }
 
 async function world() {
   const f = await buildScoredEdition();
   const edition = getEditionBrief({ editionId: f.edition.id })!;
-  const recorded = recordDecision({ edition, actorId: f.secretariat.id, laureates: [f.apps[0].app.id, f.apps[1].app.id], decisionDate: new Date(), announcementAt: new Date(Date.now() + 3600e3) });
+  const recorded = recordDecision({
+    edition,
+    actorId: f.secretariat.id,
+    laureates: [f.apps[0].app.id, f.apps[1].app.id],
+    decisionDate: new Date(),
+    announcementAt: new Date(Date.now() + 3600e3),
+  });
   expect(recorded.ok).toBe(true);
   const at = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcementAt!;
   const open = makeOpenEdition({ year: 7100 });
@@ -76,10 +91,36 @@ async function world() {
   const review = db().select().from(reviews).where(eq(reviews.jurorId, f.chair.member.id)).get()!;
   const day = 864e5;
   const future = new Date(Date.now() + 7 * day);
-  db().insert(invitations).values({ tokenHash: hashToken("invitation-token-0123456789"), email: "invitee@example.org", name: "Invitee", role: "secretariat", invitedBy: f.secretariat.id, expiresAt: future }).run();
-  db().insert(passwordResets).values({ userId: drafter.id, tokenHash: hashToken("reset-token-0123456789"), expiresAt: future }).run();
-  db().insert(pendingRegistrations).values({ email: "newcomer@example.org", name: "Newcomer", passwordHash: "x", locale: "fr", tokenHash: hashToken("registration-token-0123456789"), expiresAt: future }).run();
-  db().insert(setupTokens).values({ tokenHash: hashToken("setup-token-0123456789") }).run();
+  db()
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken("invitation-token-0123456789"),
+      email: "invitee@example.org",
+      name: "Invitee",
+      role: "secretariat",
+      invitedBy: f.secretariat.id,
+      expiresAt: future,
+    })
+    .run();
+  db()
+    .insert(passwordResets)
+    .values({ userId: drafter.id, tokenHash: hashToken("reset-token-0123456789"), expiresAt: future })
+    .run();
+  db()
+    .insert(pendingRegistrations)
+    .values({
+      email: "newcomer@example.org",
+      name: "Newcomer",
+      passwordHash: "x",
+      locale: "fr",
+      tokenHash: hashToken("registration-token-0123456789"),
+      expiresAt: future,
+    })
+    .run();
+  db()
+    .insert(setupTokens)
+    .values({ tokenHash: hashToken("setup-token-0123456789") })
+    .run();
   const cookies = {
     visitor: undefined,
     laureate: await cookieFor(f.apps[0].applicant.id),
@@ -116,10 +157,22 @@ describe("loaders write nothing", () => {
       ["dashboard", dashboard.loader as Loader, "/dashboard", {}, w.cookies.laureate],
       ["account", account.loader as Loader, "/account", {}, w.cookies.laureate],
       ["applications", applicationsList.loader as Loader, "/applications", {}, w.cookies.notSelected],
-      ["application", applicationPage.loader as Loader, "/x", { applicationId: w.f.apps[0].app.id }, w.cookies.laureate],
+      [
+        "application",
+        applicationPage.loader as Loader,
+        "/x",
+        { applicationId: w.f.apps[0].app.id },
+        w.cookies.laureate,
+      ],
       ["applications", applicationsList.loader as Loader, "/applications", {}, w.cookies.drafter],
       ["application", applicationPage.loader as Loader, "/x", { applicationId: w.draftId }, w.cookies.drafter],
-      ["section", applicationSection.loader as Loader, "/x", { applicationId: w.draftId, section: "background" }, w.cookies.drafter],
+      [
+        "section",
+        applicationSection.loader as Loader,
+        "/x",
+        { applicationId: w.draftId, section: "background" },
+        w.cookies.drafter,
+      ],
       ["attachments", applicationAttachments.loader as Loader, "/x", { applicationId: w.draftId }, w.cookies.drafter],
       ["check", applicationCheck.loader as Loader, "/x", { applicationId: w.draftId }, w.cookies.drafter],
       ["declarations", applicationDeclarations.loader as Loader, "/x", { applicationId: w.draftId }, w.cookies.drafter],
@@ -140,28 +193,66 @@ describe("loaders write nothing", () => {
       ["progress", progressPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["assignment", assignmentPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["jury", juryPage.loader as Loader, "/x", ed, w.cookies.secretariat],
-      ["screening", screeningList.loader as Loader, `/secretariat/screening?edition=${w.open.id}`, {}, w.cookies.secretariat],
+      [
+        "screening",
+        screeningList.loader as Loader,
+        `/secretariat/screening?edition=${w.open.id}`,
+        {},
+        w.cookies.secretariat,
+      ],
       ["invitations", invitationsPage.loader as Loader, "/secretariat/invitations", {}, w.cookies.secretariat],
-      ["invitation link", invitationLink.loader as Loader, "/x", { token: "invitation-token-0123456789" }, w.cookies.visitor],
+      [
+        "invitation link",
+        invitationLink.loader as Loader,
+        "/x",
+        { token: "invitation-token-0123456789" },
+        w.cookies.visitor,
+      ],
       ["reset link", resetLink.loader as Loader, "/x", { token: "reset-token-0123456789" }, w.cookies.visitor],
-      ["registration link", registrationLink.loader as Loader, "/x", { token: "registration-token-0123456789" }, w.cookies.visitor],
+      [
+        "registration link",
+        registrationLink.loader as Loader,
+        "/x",
+        { token: "registration-token-0123456789" },
+        w.cookies.visitor,
+      ],
       ["setup link", setupLink.loader as Loader, "/x", { token: "setup-token-0123456789" }, w.cookies.visitor],
     ];
     const before = digest();
     const refused: string[] = [];
     for (const [name, loader, path, params, cookie] of visits) {
-      const res = await run(async () => loader({ request: request(path, { cookie }), params, context: { clientAddress: "203.0.113.9" } }));
+      const res = await run(async () =>
+        loader({ request: request(path, { cookie }), params, context: { clientAddress: "203.0.113.9" } }),
+      );
       if (res.status !== (name === "not found" ? 404 : 200)) refused.push(`${name}: ${res.status}`);
     }
     expect(digest()).toEqual(before);
     // The visits were real pages, not refusals: the data they read was there.
     expect(refused).toEqual([]);
     const links = await Promise.all([
-      run(async () => invitationLink.loader({ request: request("/x"), params: { token: "invitation-token-0123456789" }, context: {} })),
-      run(async () => resetLink.loader({ request: request("/x"), params: { token: "reset-token-0123456789" }, context: {} })),
-      run(async () => registrationLink.loader({ request: request("/x"), params: { token: "registration-token-0123456789" }, context: {} })),
+      run(async () =>
+        invitationLink.loader({
+          request: request("/x"),
+          params: { token: "invitation-token-0123456789" },
+          context: {},
+        }),
+      ),
+      run(async () =>
+        resetLink.loader({ request: request("/x"), params: { token: "reset-token-0123456789" }, context: {} }),
+      ),
+      run(async () =>
+        registrationLink.loader({
+          request: request("/x"),
+          params: { token: "registration-token-0123456789" },
+          context: {},
+        }),
+      ),
     ]);
     // Opening a link twice still finds it open: only its form's POST uses it.
-    expect(links.map((l) => l.body)).toEqual([expect.objectContaining({ invitation: expect.objectContaining({ email: "invitee@example.org" }) }), { valid: true }, { email: "newcomer@example.org" }]);
+    expect(links.map((l) => l.body)).toEqual([
+      expect.objectContaining({ invitation: expect.objectContaining({ email: "invitee@example.org" }) }),
+      { valid: true },
+      { email: "newcomer@example.org" },
+    ]);
   });
 });

@@ -18,9 +18,18 @@ import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/buil
 const { en, fr, ar } = languageCatalogues;
 
 let n = 0;
-const args = (req: Request, address = "203.0.113.20", params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: address } });
+const args = (req: Request, address = "203.0.113.20", params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: address },
+});
 const fresh = () => `person${++n}-${Date.now()}@example.org`;
-const mailsTo = (to: string, template: string) => db().select({ n: count() }).from(outbox).where(and(eq(outbox.toAddress, to), eq(outbox.template, template))).get()!.n;
+const mailsTo = (to: string, template: string) =>
+  db()
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.toAddress, to), eq(outbox.template, template)))
+    .get()!.n;
 
 afterEach(() => {
   delete process.env.MAIL_LIMIT_PER_CLIENT;
@@ -49,18 +58,31 @@ describe("registration without enumeration", () => {
 
   it("the confirmation link shows a button; only its POST creates the account and signs in", async () => {
     const email = fresh();
-    await register.action(args(request("/register", { form: { name: "Ama", email, password: PASSWORD, locale: "en" } })));
-    const token = db().select().from(outbox).where(eq(outbox.toAddress, email)).get()!.textBody.match(/register\/confirm\/([\w-]+)/)![1];
+    await register.action(
+      args(request("/register", { form: { name: "Ama", email, password: PASSWORD, locale: "en" } })),
+    );
+    const token = db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, email))
+      .get()!
+      .textBody.match(/register\/confirm\/([\w-]+)/)![1];
     const page = await run(() => confirm.loader(args(request(`/register/confirm/${token}`), undefined, { token })));
     expect(page.body).toEqual({ email });
     expect(db().select({ n: count() }).from(users).where(eq(users.email, email)).get()!.n).toBe(0);
-    const res = await run(() => confirm.action(args(request(`/register/confirm/${token}`, { method: "POST" }), undefined, { token })));
+    const res = await run(() =>
+      confirm.action(args(request(`/register/confirm/${token}`, { method: "POST" }), undefined, { token })),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/dashboard?welcome=1");
     expect(res.headers.get("Set-Cookie")).toMatch(/prize_session=.+; HttpOnly/);
-    const again = await run(() => confirm.action(args(request(`/register/confirm/${token}`, { method: "POST" }), undefined, { token })));
+    const again = await run(() =>
+      confirm.action(args(request(`/register/confirm/${token}`, { method: "POST" }), undefined, { token })),
+    );
     expect(again).toMatchObject({ status: 400, body: { invalid: true } });
-    const unknown = await run(() => confirm.loader(args(request(`/register/confirm/nope`), undefined, { token: "nope" })));
+    const unknown = await run(() =>
+      confirm.loader(args(request(`/register/confirm/nope`), undefined, { token: "nope" })),
+    );
     expect(unknown.body).toEqual({ email: null });
   });
 });
@@ -69,24 +91,42 @@ describe("e-mail throttling", () => {
   it("a fourth password reset for one address within the hour is refused with the minutes to wait, whoever asks", async () => {
     const user = await makeUser({ email: fresh() });
     for (let i = 0; i < MAIL_LIMITS.password_reset.perTarget; i++) {
-      const ok = await run(() => forgotPassword.action(args(request("/forgot-password", { form: { email: user.email } }), `198.51.100.${i}`)));
+      const ok = await run(() =>
+        forgotPassword.action(args(request("/forgot-password", { form: { email: user.email } }), `198.51.100.${i}`)),
+      );
       expect(ok.status).toBe(200);
     }
-    const refused = await run(() => forgotPassword.action(args(request("/forgot-password", { form: { email: user.email } }), "198.51.100.99")));
-    expect(refused).toMatchObject({ status: 429, body: { errors: { email: { message: "errors.too_many_requests", vars: { minutes: 60 } } }, values: { email: user.email } } });
+    const refused = await run(() =>
+      forgotPassword.action(args(request("/forgot-password", { form: { email: user.email } }), "198.51.100.99")),
+    );
+    expect(refused).toMatchObject({
+      status: 429,
+      body: {
+        errors: { email: { message: "errors.too_many_requests", vars: { minutes: 60 } } },
+        values: { email: user.email },
+      },
+    });
     expect(mailsTo(user.email, "password_reset")).toBe(3);
   });
 
   it("resets for an unknown address count the same, so the limit does not reveal accounts", () => {
     const ghost = fresh();
-    for (let i = 0; i < 3; i++) expect(requestPasswordReset({ email: ghost, origin: "", address: "198.51.101.1" })).toEqual({ ok: true });
-    expect(requestPasswordReset({ email: ghost, origin: "", address: "198.51.101.2" })).toMatchObject({ ok: false, error: "errors.too_many_requests" });
+    for (let i = 0; i < 3; i++)
+      expect(requestPasswordReset({ email: ghost, origin: "", address: "198.51.101.1" })).toEqual({ ok: true });
+    expect(requestPasswordReset({ email: ghost, origin: "", address: "198.51.101.2" })).toMatchObject({
+      ok: false,
+      error: "errors.too_many_requests",
+    });
   });
 
   it("one client address is limited across many target addresses", async () => {
     const address = "198.51.102.1";
-    for (let i = 0; i < MAIL_LIMITS.password_reset.perClient; i++) expect(requestPasswordReset({ email: fresh(), origin: "", address }).ok).toBe(true);
-    expect(requestPasswordReset({ email: fresh(), origin: "", address })).toMatchObject({ ok: false, error: "errors.too_many_requests" });
+    for (let i = 0; i < MAIL_LIMITS.password_reset.perClient; i++)
+      expect(requestPasswordReset({ email: fresh(), origin: "", address }).ok).toBe(true);
+    expect(requestPasswordReset({ email: fresh(), origin: "", address })).toMatchObject({
+      ok: false,
+      error: "errors.too_many_requests",
+    });
     expect(requestPasswordReset({ email: fresh(), origin: "", address: "198.51.102.2" }).ok).toBe(true);
   });
 
@@ -97,9 +137,22 @@ describe("e-mail throttling", () => {
     expect(takeMailSlot({ kind: "password_reset", target, address: "a", now: at(0) }).ok).toBe(true);
     expect(takeMailSlot({ kind: "password_reset", target, address: "b", now: at(10) }).ok).toBe(true);
     expect(takeMailSlot({ kind: "password_reset", target, address: "c", now: at(20) }).ok).toBe(true);
-    expect(takeMailSlot({ kind: "password_reset", target, address: "d", now: at(30) })).toEqual({ ok: false, minutes: 30 });
-    expect(takeMailSlot({ kind: "password_reset", target, address: "d", now: at(59) })).toEqual({ ok: false, minutes: 1 });
-    expect(takeMailSlot({ kind: "password_reset", target, address: "d", now: new Date(at(0).getTime() + MAIL_WINDOW_MS + 1) })).toEqual({ ok: true });
+    expect(takeMailSlot({ kind: "password_reset", target, address: "d", now: at(30) })).toEqual({
+      ok: false,
+      minutes: 30,
+    });
+    expect(takeMailSlot({ kind: "password_reset", target, address: "d", now: at(59) })).toEqual({
+      ok: false,
+      minutes: 1,
+    });
+    expect(
+      takeMailSlot({
+        kind: "password_reset",
+        target,
+        address: "d",
+        now: new Date(at(0).getTime() + MAIL_WINDOW_MS + 1),
+      }),
+    ).toEqual({ ok: true });
     // The other kinds have their own counts.
     expect(takeMailSlot({ kind: "registration", target, address: "d", now: at(30) })).toEqual({ ok: true });
   });
@@ -110,7 +163,14 @@ describe("e-mail throttling", () => {
     const answers: number[] = [];
     for (const email of [owner.email, newAddress]) {
       for (let i = 0; i < 4; i++) {
-        const res = await run(() => register.action(args(request("/register", { form: { name: "X", email, password: "a long enough passphrase", locale: "en" } }), `198.51.103.${i}`)));
+        const res = await run(() =>
+          register.action(
+            args(
+              request("/register", { form: { name: "X", email, password: "a long enough passphrase", locale: "en" } }),
+              `198.51.103.${i}`,
+            ),
+          ),
+        );
         answers.push(res.status);
       }
     }
@@ -122,14 +182,29 @@ describe("e-mail throttling", () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(secretariat.id);
     const email = fresh();
-    const invite = () => run(() => secretariatInvitations.action(args(request("/secretariat/invitations", { cookie, form: { role: "secretariat", name: "Colleague", email, locale: "en" } }))));
+    const invite = () =>
+      run(() =>
+        secretariatInvitations.action(
+          args(
+            request("/secretariat/invitations", {
+              cookie,
+              form: { role: "secretariat", name: "Colleague", email, locale: "en" },
+            }),
+          ),
+        ),
+      );
     for (let i = 0; i < 3; i++) expect((await invite()).status).toBe(302);
-    expect(await invite()).toMatchObject({ status: 429, body: { errors: { email: { message: "errors.too_many_requests" } }, values: { email } } });
+    expect(await invite()).toMatchObject({
+      status: 429,
+      body: { errors: { email: { message: "errors.too_many_requests" } }, values: { email } },
+    });
     expect(mailsTo(email, "invitation")).toBe(3);
   });
 
   it("the message says when to try again in English, French and Arabic", () => {
-    expect(translate(en, "errors.too_many_requests", { minutes: 42 })).toBe("Too many requests for this address. Try again in 42 minutes");
+    expect(translate(en, "errors.too_many_requests", { minutes: 42 })).toBe(
+      "Too many requests for this address. Try again in 42 minutes",
+    );
     expect(translate(fr, "errors.too_many_requests", { minutes: 42 })).toContain("42 minutes");
     expect(translate(ar, "errors.too_many_requests", { minutes: 42 })).toContain("42");
   });

@@ -13,18 +13,22 @@ const ROUTES = join(import.meta.dirname, "../../../app/routes");
 function exportedNames(source: string, fileName = "route.tsx"): Set<string> {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
   const names = new Set<string>();
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  const exported = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   for (const statement of file.statements) {
     if (ts.isExportAssignment(statement)) names.add("default");
     else if (ts.isExportDeclaration(statement)) {
-      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) names.add(e.name.text);
+      if (statement.exportClause && ts.isNamedExports(statement.exportClause))
+        for (const e of statement.exportClause.elements) names.add(e.name.text);
       else names.add("*");
     } else if (exported(statement)) {
       if (isDefault(statement)) names.add("default");
       else if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
-      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+        names.add(statement.name.text);
     }
   }
   return names;
@@ -39,14 +43,25 @@ const routes = readdirSync(ROUTES)
 
 describe("resource routes (files, redirects) stay resource routes", () => {
   it("the export reader sees every way of exporting a name", () => {
-    expect([...exportedNames('export { RouteErrorBoundary as ErrorBoundary } from "./e";\nexport const loader = 1;')].sort()).toEqual(["ErrorBoundary", "loader"]);
-    expect([...exportedNames("export function ErrorBoundary() {}\nexport default function Page() {}")].sort()).toEqual(["ErrorBoundary", "default"]);
+    expect(
+      [...exportedNames('export { RouteErrorBoundary as ErrorBoundary } from "./e";\nexport const loader = 1;')].sort(),
+    ).toEqual(["ErrorBoundary", "loader"]);
+    expect([...exportedNames("export function ErrorBoundary() {}\nexport default function Page() {}")].sort()).toEqual([
+      "ErrorBoundary",
+      "default",
+    ]);
     expect([...exportedNames("function Page() {}\nexport default Page;")]).toEqual(["default"]);
   });
 
   it("finds the routes that answer with a file", () => {
     const fileRoutes = routes.filter((r) => r.source.includes("kernel/server/download.server")).map((r) => r.file);
-    expect(fileRoutes).toEqual(expect.arrayContaining(["attachments.$attachmentId.tsx", "nomination-letters.$letterId.tsx", "diplomas.$applicationId.tsx"]));
+    expect(fileRoutes).toEqual(
+      expect.arrayContaining([
+        "attachments.$attachmentId.tsx",
+        "nomination-letters.$letterId.tsx",
+        "diplomas.$applicationId.tsx",
+      ]),
+    );
   });
 
   for (const route of routes) {

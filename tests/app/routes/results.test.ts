@@ -7,15 +7,33 @@ import * as exportRoute from "../../../app/routes/secretariat.editions.$editionI
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 
-const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
 
-type PageBody = { closed: boolean; results: { rows: { applicationId: string; reference: string; rank: number }[]; problem: string | null; jurors: { label: { kind: string; name?: string; letter?: string } }[]; breakdown: { reviews: { juror: { kind: string } }[] } | null } };
+type PageBody = {
+  closed: boolean;
+  results: {
+    rows: { applicationId: string; reference: string; rank: number }[];
+    problem: string | null;
+    jurors: { label: { kind: string; name?: string; letter?: string } }[];
+    breakdown: { reviews: { juror: { kind: string } }[] } | null;
+  };
+};
 
 describe("results pages", () => {
   it("the secretariat sees every eligible application ranked, best first, with jurors by name", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
-    const res = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), { editionId: f.edition.id })));
+    const res = await run(() =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), {
+          editionId: f.edition.id,
+        }),
+      ),
+    );
     expect(res.status).toBe(200);
     const body = res.body as PageBody;
     expect(body.results.problem).toBeNull();
@@ -27,7 +45,13 @@ describe("results pages", () => {
   it("a conflicted juror never sees the rows of their conflicts, and sees other jurors as letters", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.jurors[1].user.id);
-    const res = await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), { editionId: f.edition.id })));
+    const res = await run(() =>
+      juryResults.loader(
+        args(request(`/jury/${f.edition.id}/results?application=${f.apps[0].app.id}`, { cookie }), {
+          editionId: f.edition.id,
+        }),
+      ),
+    );
     const body = res.body as PageBody;
     expect(body.results.rows.map((r) => r.applicationId)).not.toContain(f.apps[0].app.id);
     expect(body.results.rows).toHaveLength(f.apps.length - 1);
@@ -42,17 +66,45 @@ describe("results pages", () => {
     const path = `/secretariat/editions/${f.edition.id}/results`;
     for (const userId of [f.apps[0].applicant.id, f.nominator.id, other.jurors[0].user.id]) {
       const cookie = await cookieFor(userId);
-      expect((await run(() => secretariatResults.loader(args(request(path, { cookie }), { editionId: f.edition.id })))).status).toBe(404);
-      expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })))).status).toBe(404);
-      expect((await run(() => exportRoute.loader(args(request(`${path}/export/json`, { cookie }), { editionId: f.edition.id, format: "json" })))).status).toBe(404);
+      expect(
+        (await run(() => secretariatResults.loader(args(request(path, { cookie }), { editionId: f.edition.id }))))
+          .status,
+      ).toBe(404);
+      expect(
+        (
+          await run(() =>
+            juryResults.loader(args(request(`/jury/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })),
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await run(() =>
+            exportRoute.loader(
+              args(request(`${path}/export/json`, { cookie }), { editionId: f.edition.id, format: "json" }),
+            ),
+          )
+        ).status,
+      ).toBe(404);
     }
-    expect((await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`), { editionId: f.edition.id })))).status).toBe(404);
-    expect((await run(() => secretariatResults.loader(args(request(path), { editionId: f.edition.id })))).status).toBe(404);
+    expect(
+      (await run(() => juryResults.loader(args(request(`/jury/${f.edition.id}/results`), { editionId: f.edition.id }))))
+        .status,
+    ).toBe(404);
+    expect((await run(() => secretariatResults.loader(args(request(path), { editionId: f.edition.id })))).status).toBe(
+      404,
+    );
   });
 
   it("an unknown edition answers 404 even to the secretariat", async () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
-    const res = await run(async () => secretariatResults.loader(args(request(`/secretariat/editions/nope/results`, { cookie: await cookieFor(secretariat.id) }), { editionId: "nope" })));
+    const res = await run(async () =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/nope/results`, { cookie: await cookieFor(secretariat.id) }), {
+          editionId: "nope",
+        }),
+      ),
+    );
     expect(res.status).toBe(404);
   });
 
@@ -60,13 +112,25 @@ describe("results pages", () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
     const res = await run(() =>
-      secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "median", w_appropriateness: "1", w_innovation: "50", w_impact: "0.5" } }), { editionId: f.edition.id })),
+      secretariatResults.action(
+        args(
+          request(`/secretariat/editions/${f.edition.id}/results`, {
+            cookie,
+            form: { method: "median", w_appropriateness: "1", w_innovation: "50", w_impact: "0.5" },
+          }),
+          { editionId: f.edition.id },
+        ),
+      ),
     );
     expect(res.status).toBe(200);
     const body = res.body as { whatIf: { rows: { reference: string; rank: number; officialRank: number }[] } };
     expect(body.whatIf.rows).toHaveLength(f.apps.length);
     expect(body.whatIf.rows[0].rank).toBe(1);
-    const after = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
+    const after = await run(() =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id }),
+      ),
+    );
     expect((after.body as PageBody).results.rows[0].reference).toBe(f.apps[0].app.reference);
   });
 
@@ -74,30 +138,65 @@ describe("results pages", () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
     const res = await run(() =>
-      secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "mean", w_appropriateness: "-1", w_innovation: "abc", w_impact: "2" } }), { editionId: f.edition.id })),
+      secretariatResults.action(
+        args(
+          request(`/secretariat/editions/${f.edition.id}/results`, {
+            cookie,
+            form: { method: "mean", w_appropriateness: "-1", w_innovation: "abc", w_impact: "2" },
+          }),
+          { editionId: f.edition.id },
+        ),
+      ),
     );
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ errors: { w_appropriateness: { message: "errors.results_weight_positive" }, w_innovation: { message: "errors.results_weight_nan" } }, values: { w_innovation: "abc" } });
+    expect(res.body).toMatchObject({
+      errors: {
+        w_appropriateness: { message: "errors.results_weight_positive" },
+        w_innovation: { message: "errors.results_weight_nan" },
+      },
+      values: { w_innovation: "abc" },
+    });
   });
 
   it("'what if' refuses a weight for a criterion the edition does not have", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
-    const res = await run(() => secretariatResults.action(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "mean", w_other: "2" } }), { editionId: f.edition.id })));
-    expect(res).toMatchObject({ status: 400, body: { errors: { method: { message: "errors.results_weight_unknown" } } } });
+    const res = await run(() =>
+      secretariatResults.action(
+        args(
+          request(`/secretariat/editions/${f.edition.id}/results`, { cookie, form: { method: "mean", w_other: "2" } }),
+          { editionId: f.edition.id },
+        ),
+      ),
+    );
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { method: { message: "errors.results_weight_unknown" } } },
+    });
   });
 
   it("the JSON export re-runs through the scoring command line to the same ranking", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
-    const res = await exportRoute.loader(args(request(`/secretariat/editions/${f.edition.id}/results/export/json`, { cookie }), { editionId: f.edition.id, format: "json" }));
+    const res = await exportRoute.loader(
+      args(request(`/secretariat/editions/${f.edition.id}/results/export/json`, { cookie }), {
+        editionId: f.edition.id,
+        format: "json",
+      }),
+    );
     expect(res.headers.get("Content-Disposition")).toContain(".json");
     const text = await res.text();
     const out = runCli(["results", "export.json"], () => text);
     expect(out.code).toBe(0);
     const rerun = JSON.parse(out.stdout) as { applications: { applicationId: string }[] };
-    const page = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
-    expect(rerun.applications.map((a) => a.applicationId)).toEqual((page.body as PageBody).results.rows.map((r) => r.applicationId));
+    const page = await run(() =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id }),
+      ),
+    );
+    expect(rerun.applications.map((a) => a.applicationId)).toEqual(
+      (page.body as PageBody).results.rows.map((r) => r.applicationId),
+    );
   });
 
   it("the CSV export has one row per application, best first, and neutralises formulas", async () => {
@@ -114,14 +213,27 @@ describe("results pages", () => {
   it("the page and the exports show every method side by side, the trimmed mean included", async () => {
     const f = await buildScoredEdition();
     const cookie = await cookieFor(f.secretariat.id);
-    const page = await run(() => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id })));
+    const page = await run(() =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id }),
+      ),
+    );
     const row = (page.body as { results: { rows: Record<string, unknown>[] } }).results.rows[0];
     expect(Object.keys(row)).toEqual(expect.arrayContaining(["mean", "median", "trimmedMean", "zScore", "jurorBias"]));
     expect(typeof row.trimmedMean).toBe("number");
     const csv = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
-    const [header, first] = (await csv.text()).trim().split("\r\n").map((l) => l.split(","));
+    const [header, first] = (await csv.text())
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
     const column = header.indexOf("Trimmed mean");
-    expect(header.slice(column - 2, column + 3)).toEqual(["Mean", "Median", "Trimmed mean", "Z-score", "Juror-bias model"]);
+    expect(header.slice(column - 2, column + 3)).toEqual([
+      "Mean",
+      "Median",
+      "Trimmed mean",
+      "Z-score",
+      "Juror-bias model",
+    ]);
     expect(Number(first[column])).toBeCloseTo(row.trimmedMean as number, 2);
   });
 
@@ -141,8 +253,18 @@ describe("results pages", () => {
     const { db } = await import("../../../db/client");
     const { editions } = await import("../../../db/schema");
     const { eq } = await import("drizzle-orm");
-    db().update(editions).set({ scoringClosesAt: new Date(Date.now() + 864e5), announcementAt: new Date(Date.now() + 30 * 864e5) }).where(eq(editions.id, f.edition.id)).run();
-    const res = await run(async () => secretariatResults.loader(args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id })));
+    db()
+      .update(editions)
+      .set({ scoringClosesAt: new Date(Date.now() + 864e5), announcementAt: new Date(Date.now() + 30 * 864e5) })
+      .where(eq(editions.id, f.edition.id))
+      .run();
+    const res = await run(async () =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie: await cookieFor(f.secretariat.id) }), {
+          editionId: f.edition.id,
+        }),
+      ),
+    );
     expect(res.body).toMatchObject({ closed: false, results: null });
   });
 });

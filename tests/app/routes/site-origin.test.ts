@@ -13,18 +13,38 @@ import { cookieFor, makeUser, PASSWORD } from "../../fixtures/builders";
 import { publishPair, seedJuryScenario } from "../../fixtures/jury";
 import { buildScoredEdition } from "../../fixtures/results";
 
-const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: { clientAddress: "203.0.113.9" } });
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
 const saved = { PUBLIC_URL: process.env.PUBLIC_URL, PORT: process.env.PORT };
 
-/** A request as a forger would send it: the URL (built by the server from Host) and forwarded headers on another site. */
+/**
+ * A request as a forger would send it: the URL (built by the server from Host) and forwarded headers on another site.
+ */
 function forged(path: string, form: Record<string, string>, cookie?: string): Request {
-  const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Origin: "http://evil.example" });
+  const headers = new Headers({
+    "Content-Type": "application/x-www-form-urlencoded",
+    Host: "evil.example",
+    "X-Forwarded-Host": "evil.example",
+    "X-Forwarded-Proto": "https",
+    Origin: "http://evil.example",
+  });
   if (cookie) headers.set("Cookie", cookie);
-  return new Request(`http://evil.example${path}`, { method: "POST", headers, body: new URLSearchParams(form).toString() });
+  return new Request(`http://evil.example${path}`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
 function mailTo(address: string, template: string) {
-  return db().select().from(outbox).where(and(eq(outbox.toAddress, address), eq(outbox.template, template))).get();
+  return db()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toAddress, address), eq(outbox.template, template)))
+    .get();
 }
 
 function restore(name: keyof typeof saved) {
@@ -63,7 +83,15 @@ describe("links in e-mails use the configured origin whatever the request's host
   it("an invitation sent through a forged host links to PUBLIC_URL", async () => {
     process.env.PUBLIC_URL = "https://prize.example.org";
     const secretariat = await makeUser({ roles: ["secretariat"] });
-    const res = await secretariatInvitations.action(args(forged("/secretariat/invitations", { role: "secretariat", name: "Colleague", email: "colleague@example.org", locale: "en" }, await cookieFor(secretariat.id))));
+    const res = await secretariatInvitations.action(
+      args(
+        forged(
+          "/secretariat/invitations",
+          { role: "secretariat", name: "Colleague", email: "colleague@example.org", locale: "en" },
+          await cookieFor(secretariat.id),
+        ),
+      ),
+    );
     expect((res as Response).status).toBe(302);
     const mail = mailTo("colleague@example.org", "invitation")!;
     expect(mail.textBody).toContain("https://prize.example.org/invitations/");
@@ -74,10 +102,22 @@ describe("links in e-mails use the configured origin whatever the request's host
 describe("scheduled jobs use the same configured origin", () => {
   it("reminders and announcements sent by the timer link to localhost on a non-default PORT", async () => {
     process.env.PORT = "4567";
-    const s = seedJuryScenario(db(), { passwordHash: await hashPassword(PASSWORD), year: 4711, scoringClosesInDays: 1 });
+    const s = seedJuryScenario(db(), {
+      passwordHash: await hashPassword(PASSWORD),
+      year: 4711,
+      scoringClosesInDays: 1,
+    });
     publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
     const f = await buildScoredEdition();
-    db().insert(decisions).values({ editionId: f.edition.id, laureates: [f.apps[0].app.id], decidedAt: new Date(Date.now() - 60_000), announcementAt: new Date(Date.now() - 1000) }).run();
+    db()
+      .insert(decisions)
+      .values({
+        editionId: f.edition.id,
+        laureates: [f.apps[0].app.id],
+        decidedAt: new Date(Date.now() - 60_000),
+        announcementAt: new Date(Date.now() - 1000),
+      })
+      .run();
 
     runScheduledJobs({ warm: false });
 

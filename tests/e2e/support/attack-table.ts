@@ -36,7 +36,9 @@ function every(outcome: Outcome): Record<Role, Outcome> {
 
 /** `outcome` for these roles, 404 for the other signed-in roles, and `visitor` for the visitor. */
 function only(roles: readonly Role[], outcome: Outcome, visitor: Outcome = "login"): Record<Role, Outcome> {
-  return Object.fromEntries(ROLES.map((r) => [r, r === "visitor" ? visitor : roles.includes(r) ? outcome : 404])) as Record<Role, Outcome>;
+  return Object.fromEntries(
+    ROLES.map((r) => [r, r === "visitor" ? visitor : roles.includes(r) ? outcome : 404]),
+  ) as Record<Role, Outcome>;
 }
 
 const signedIn = (outcome: Outcome) => only(SIGNED_IN, outcome);
@@ -50,41 +52,103 @@ const secretariatPage = (path: (w: World) => string, post?: Omit<PostRow, "act">
 const ed = (w: World) => `/secretariat/editions/${w.editionId}`;
 
 export const TABLE: Record<string, Row> = {
-  "routes/$": { path: () => "/no-such-page", get: every(404), post: { intents: [null], act: nobody, refused: () => 404 } },
+  "routes/$": {
+    path: () => "/no-such-page",
+    get: every(404),
+    post: { intents: [null], act: nobody, refused: () => 404 },
+  },
   "routes/_index": { path: () => "/", get: every(200) },
-  "routes/account": { path: () => "/account", get: signedIn(200), post: { intents: ["profile", "revoke"], act: all(SIGNED_IN) } },
-  "routes/applications._index": { path: () => "/applications", get: only(["applicantA", "applicantB"], 200), post: { intents: [null], act: all(["applicantA", "applicantB"]) } },
-  "routes/applications.$applicationId._index": { path: (w) => `/applications/${w.appA.id}`, get: only(["applicantA"], 200) },
-  "routes/applications.$applicationId.attachments": { path: (w) => `/applications/${w.appA.id}/attachments`, get: only(["applicantA"], 200), post: { intents: ["delete"], act: all(["applicantA"]) } },
-  "routes/applications.$applicationId.check": { path: (w) => `/applications/${w.appA.id}/check`, get: only(["applicantA"], 200), post: { intents: [null], act: all(["applicantA"]) } },
-  "routes/applications.$applicationId.declarations": { path: (w) => `/applications/${w.appA.id}/declarations`, get: only(["applicantA"], 200), post: { intents: [null], act: all(["applicantA"]) } },
+  "routes/account": {
+    path: () => "/account",
+    get: signedIn(200),
+    post: { intents: ["profile", "revoke"], act: all(SIGNED_IN) },
+  },
+  "routes/applications._index": {
+    path: () => "/applications",
+    get: only(["applicantA", "applicantB"], 200),
+    post: { intents: [null], act: all(["applicantA", "applicantB"]) },
+  },
+  "routes/applications.$applicationId._index": {
+    path: (w) => `/applications/${w.appA.id}`,
+    get: only(["applicantA"], 200),
+  },
+  "routes/applications.$applicationId.attachments": {
+    path: (w) => `/applications/${w.appA.id}/attachments`,
+    get: only(["applicantA"], 200),
+    post: { intents: ["delete"], act: all(["applicantA"]) },
+  },
+  "routes/applications.$applicationId.check": {
+    path: (w) => `/applications/${w.appA.id}/check`,
+    get: only(["applicantA"], 200),
+    post: { intents: [null], act: all(["applicantA"]) },
+  },
+  "routes/applications.$applicationId.declarations": {
+    path: (w) => `/applications/${w.appA.id}/declarations`,
+    get: only(["applicantA"], 200),
+    post: { intents: [null], act: all(["applicantA"]) },
+  },
   "routes/applications.$applicationId.sections.$section": {
     path: (w) => `/applications/${w.appA.id}/sections/background`,
     get: only(["applicantA"], 200),
     post: { intents: ["save", "complete", "autosave"], act: all(["applicantA"]) },
   },
-  "routes/applications.$applicationId.withdraw": { path: (w) => `/applications/${w.appA.id}/withdraw`, get: only(["applicantA"], 200), post: { intents: [null], act: all(["applicantA"]) } },
+  "routes/applications.$applicationId.withdraw": {
+    path: (w) => `/applications/${w.appA.id}/withdraw`,
+    get: only(["applicantA"], 200),
+    post: { intents: [null], act: all(["applicantA"]) },
+  },
   // The owner, a member of the entity it was sent to, a juror assigned to it (not in conflict)
   // and the secretariat download it; to anyone else it does not exist.
-  "routes/attachments.$attachmentId": { path: (w) => `/attachments/${w.attachmentId}`, get: only(["applicantA", "nominatorX", "juror", "secretariat"], "file") },
+  "routes/attachments.$attachmentId": {
+    path: (w) => `/attachments/${w.attachmentId}`,
+    get: only(["applicantA", "nominatorX", "juror", "secretariat"], "file"),
+  },
   "routes/call": { path: () => "/call", get: every(200) },
   "routes/dashboard": { path: () => "/dashboard", get: signedIn(200) },
   // No diploma before the announcement, for anyone.
   "routes/diplomas.$applicationId": { path: (w) => `/diplomas/${w.appA.id}`, get: only([], 200) },
-  "routes/forgot-password": { path: () => "/forgot-password", get: every(200), post: { intents: [null], act: all(ROLES) } },
-  "routes/invitations.$token": { path: () => "/invitations/no-such-token-0123456789abcdef", get: every(200), post: { intents: [null], act: all(ROLES) } },
+  "routes/forgot-password": {
+    path: () => "/forgot-password",
+    get: every(200),
+    post: { intents: [null], act: all(ROLES) },
+  },
+  "routes/invitations.$token": {
+    path: () => "/invitations/no-such-token-0123456789abcdef",
+    get: every(200),
+    post: { intents: [null], act: all(ROLES) },
+  },
   "routes/jury._index": { path: () => "/jury", get: only(JURORS, 200) },
   "routes/jury.$editionId.ballot": {
     path: (w) => `/jury/${w.editionId}/ballot`,
     get: only(JURORS, 200, 404),
-    post: { intents: ["vote", "close", "recommend"], act: (intent) => (intent === "vote" ? JURORS : ["chair"]), refused: (role) => (role === "visitor" ? 404 : 404) },
+    post: {
+      intents: ["vote", "close", "recommend"],
+      act: (intent) => (intent === "vote" ? JURORS : ["chair"]),
+      refused: (role) => (role === "visitor" ? 404 : 404),
+    },
   },
-  "routes/jury.$editionId.conflicts": { path: (w) => `/jury/${w.editionId}/conflicts`, get: only(JURORS, 200), post: { intents: ["declare", "confirm", "withdraw"], act: all(JURORS) } },
+  "routes/jury.$editionId.conflicts": {
+    path: (w) => `/jury/${w.editionId}/conflicts`,
+    get: only(JURORS, 200),
+    post: { intents: ["declare", "confirm", "withdraw"], act: all(JURORS) },
+  },
   // Scoring is still open in this world: no results yet, and "what if" is no page at all.
-  "routes/jury.$editionId.results": { path: (w) => `/jury/${w.editionId}/results`, get: only(JURORS, 200, 404), post: { intents: [null], act: nobody, refused: () => 404 } },
-  "routes/jury.reviews.$reviewId": { path: (w) => `/jury/reviews/${w.reviewId}`, get: only(["juror"], 200), post: { intents: ["save_draft", "submit", "recuse", "reopen"], act: all(["juror"]) } },
+  "routes/jury.$editionId.results": {
+    path: (w) => `/jury/${w.editionId}/results`,
+    get: only(JURORS, 200, 404),
+    post: { intents: [null], act: nobody, refused: () => 404 },
+  },
+  "routes/jury.reviews.$reviewId": {
+    path: (w) => `/jury/reviews/${w.reviewId}`,
+    get: only(["juror"], 200),
+    post: { intents: ["save_draft", "submit", "recuse", "reopen"], act: all(["juror"]) },
+  },
   // The language switch answers every post with a redirect back (an unknown language is ignored).
-  "routes/language": { path: () => "/language", get: every({ redirect: "/" }), post: { intents: [null], act: all(ROLES), acted: { redirect: "/" } } },
+  "routes/language": {
+    path: () => "/language",
+    get: every({ redirect: "/" }),
+    post: { intents: [null], act: all(ROLES), acted: { redirect: "/" } },
+  },
   "routes/laureates._index": { path: () => "/laureates", get: every(200) },
   // Not announced yet: the year's page does not exist.
   "routes/laureates.$year": { path: (w) => `/laureates/${w.year}`, get: every(404) },
@@ -93,11 +157,22 @@ export const TABLE: Record<string, Row> = {
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },
     post: { intents: [null], act: all(["visitor"]), refused: () => ({ redirect: "/dashboard" }) },
   },
-  "routes/logout": { path: () => "/logout", get: every({ redirect: "/" }), post: { intents: [null], act: nobody, refused: () => ({ redirect: "/" }) } },
+  "routes/logout": {
+    path: () => "/logout",
+    get: every({ redirect: "/" }),
+    post: { intents: [null], act: nobody, refused: () => ({ redirect: "/" }) },
+  },
   // The entity that nominated, the applicant whose application it supports, a juror assigned to
   // that application (not in conflict) and the secretariat.
-  "routes/nomination-letters.$letterId": { path: (w) => `/nomination-letters/${w.letterId}`, get: only(["applicantA", "nominatorX", "juror", "secretariat"], "file") },
-  "routes/nominations._index": { path: () => "/nominations", get: only(["nominatorX", "nominatorY"], 200), post: { intents: [null], act: all(["nominatorX", "nominatorY"]) } },
+  "routes/nomination-letters.$letterId": {
+    path: (w) => `/nomination-letters/${w.letterId}`,
+    get: only(["applicantA", "nominatorX", "juror", "secretariat"], "file"),
+  },
+  "routes/nominations._index": {
+    path: () => "/nominations",
+    get: only(["nominatorX", "nominatorY"], 200),
+    post: { intents: [null], act: all(["nominatorX", "nominatorY"]) },
+  },
   "routes/nominations.$applicationId": {
     path: (w) => `/nominations/${w.appA.id}`,
     get: only(["nominatorX"], 200),
@@ -114,45 +189,95 @@ export const TABLE: Record<string, Row> = {
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },
     post: { intents: [null], act: all(["visitor"]), refused: () => ({ redirect: "/dashboard" }) },
   },
-  "routes/reset-password.$token": { path: () => "/reset-password/no-such-token-0123456789abcdef", get: every(200), post: { intents: [null], act: all(ROLES) } },
+  "routes/reset-password.$token": {
+    path: () => "/reset-password/no-such-token-0123456789abcdef",
+    get: every(200),
+    post: { intents: [null], act: all(ROLES) },
+  },
   "routes/secretariat._index": secretariatPage(() => "/secretariat"),
   "routes/secretariat.editions._index": secretariatPage(() => "/secretariat/editions"),
   "routes/secretariat.editions.$editionId._index": secretariatPage(ed),
-  "routes/secretariat.editions.$editionId.assignment": secretariatPage((w) => `${ed(w)}/assignment`, { intents: ["run", "add", "remove", "swap", "publish"] }),
+  "routes/secretariat.editions.$editionId.assignment": secretariatPage((w) => `${ed(w)}/assignment`, {
+    intents: ["run", "add", "remove", "swap", "publish"],
+  }),
   // Detection and "confirm every proposal that touches no submitted review" need no field: the
   // post is complete and answers with the register (a redirect); the others are refused incomplete.
   "routes/secretariat.editions.$editionId.conflicts": secretariatPage((w) => `${ed(w)}/conflicts`, {
     intents: [null, "detect", "confirm_safe", "confirm", "dismiss", "add"],
-    acted: (intent) => (intent === "detect" || intent === "confirm_safe" ? { redirect: "/secretariat/editions/:edition/conflicts" } : undefined),
+    acted: (intent) =>
+      intent === "detect" || intent === "confirm_safe"
+        ? { redirect: "/secretariat/editions/:edition/conflicts" }
+        : undefined,
   }),
-  "routes/secretariat.editions.$editionId.criteria": secretariatPage((w) => `${ed(w)}/criteria`, { intents: ["save", "move", "remove"] }),
-  "routes/secretariat.editions.$editionId.decision": secretariatPage((w) => `${ed(w)}/decision`, { intents: ["decide"] }, 404),
+  "routes/secretariat.editions.$editionId.criteria": secretariatPage((w) => `${ed(w)}/criteria`, {
+    intents: ["save", "move", "remove"],
+  }),
+  "routes/secretariat.editions.$editionId.decision": secretariatPage(
+    (w) => `${ed(w)}/decision`,
+    { intents: ["decide"] },
+    404,
+  ),
   // No decision recorded yet: no snapshot to download.
-  "routes/secretariat.editions.$editionId.decision_.snapshot": { path: (w) => `${ed(w)}/decision/snapshot`, get: every(404) },
-  "routes/secretariat.editions.$editionId.deliberation": secretariatPage((w) => `${ed(w)}/deliberation`, { intents: ["open", "close"] }, 404),
-  "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, { intents: ["save", "remove"] }),
-  "routes/secretariat.editions.$editionId.jury": secretariatPage((w) => `${ed(w)}/jury`, { intents: ["invite", "update", "replace"] }),
-  "routes/secretariat.editions.$editionId.phase": secretariatPage((w) => `${ed(w)}/phase?to=deliberation`, { intents: [null] }),
+  "routes/secretariat.editions.$editionId.decision_.snapshot": {
+    path: (w) => `${ed(w)}/decision/snapshot`,
+    get: every(404),
+  },
+  "routes/secretariat.editions.$editionId.deliberation": secretariatPage(
+    (w) => `${ed(w)}/deliberation`,
+    { intents: ["open", "close"] },
+    404,
+  ),
+  "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, {
+    intents: ["save", "remove"],
+  }),
+  "routes/secretariat.editions.$editionId.jury": secretariatPage((w) => `${ed(w)}/jury`, {
+    intents: ["invite", "update", "replace"],
+  }),
+  "routes/secretariat.editions.$editionId.phase": secretariatPage((w) => `${ed(w)}/phase?to=deliberation`, {
+    intents: [null],
+  }),
   // "remind" needs no field: an over-long juror id makes the post incomplete.
-  "routes/secretariat.editions.$editionId.progress": secretariatPage((w) => `${ed(w)}/progress`, { intents: ["remind", "reopen_scoring"] }),
+  "routes/secretariat.editions.$editionId.progress": secretariatPage((w) => `${ed(w)}/progress`, {
+    intents: ["remind", "reopen_scoring"],
+  }),
   // Scoring is still open: the results page says so, and "what if" is no page at all.
-  "routes/secretariat.editions.$editionId.results": { path: (w) => `${ed(w)}/results`, get: only(["secretariat"], 200, 404), post: { intents: [null], act: nobody, refused: () => 404 } },
-  "routes/secretariat.editions.$editionId.results_.export.$format": { path: (w) => `${ed(w)}/results/export/csv`, get: every(404) },
+  "routes/secretariat.editions.$editionId.results": {
+    path: (w) => `${ed(w)}/results`,
+    get: only(["secretariat"], 200, 404),
+    post: { intents: [null], act: nobody, refused: () => 404 },
+  },
+  "routes/secretariat.editions.$editionId.results_.export.$format": {
+    path: (w) => `${ed(w)}/results/export/csv`,
+    get: every(404),
+  },
   "routes/secretariat.editions.$editionId.settings": secretariatPage((w) => `${ed(w)}/settings`, { intents: [null] }),
   "routes/secretariat.editions.new": secretariatPage(() => "/secretariat/editions/new", { intents: [null] }),
   "routes/secretariat.entities": secretariatPage(() => "/secretariat/entities", { intents: [null] }),
   "routes/secretariat.invitations": secretariatPage(() => "/secretariat/invitations", { intents: [null] }),
   "routes/secretariat.screening._index": secretariatPage(() => "/secretariat/screening"),
-  "routes/secretariat.screening.$applicationId": secretariatPage((w) => `/secretariat/screening/${w.appA.id}`, { intents: [null] }),
-  "routes/secretariat.screening.export[.]csv": { path: () => "/secretariat/screening/export.csv", get: only(["secretariat"], "file") },
-  "routes/secretariat.screening.export[.]xlsx": { path: () => "/secretariat/screening/export.xlsx", get: only(["secretariat"], "file") },
-  "routes/setup.$token": { path: () => "/setup/no-such-token-0123456789abcdef", get: every(200), post: { intents: [null], act: all(ROLES) } },
+  "routes/secretariat.screening.$applicationId": secretariatPage((w) => `/secretariat/screening/${w.appA.id}`, {
+    intents: [null],
+  }),
+  "routes/secretariat.screening.export[.]csv": {
+    path: () => "/secretariat/screening/export.csv",
+    get: only(["secretariat"], "file"),
+  },
+  "routes/secretariat.screening.export[.]xlsx": {
+    path: () => "/secretariat/screening/export.xlsx",
+    get: only(["secretariat"], "file"),
+  },
+  "routes/setup.$token": {
+    path: () => "/setup/no-such-token-0123456789abcdef",
+    get: every(200),
+    post: { intents: [null], act: all(ROLES) },
+  },
 };
 
 /** A deliberately incomplete body for an intent: only the intent (and what keeps it incomplete). */
 export function incompleteBody(routeId: string, intent: string | null): Record<string, string> {
   const body: Record<string, string> = intent === null ? {} : { intent };
-  if (routeId === "routes/secretariat.editions.$editionId.progress" && intent === "remind") body.memberId = "x".repeat(200);
+  if (routeId === "routes/secretariat.editions.$editionId.progress" && intent === "remind")
+    body.memberId = "x".repeat(200);
   return body;
 }
 

@@ -31,7 +31,9 @@ export function latestMail(to: string, template?: string): OutboxMail | undefine
     (template ? "and template = ? " : "") +
     "order by created_at desc, rowid desc limit 1";
   const params = template ? [to, template] : [to];
-  return e2eDb().prepare(sql).get(...params) as OutboxMail | undefined;
+  return e2eDb()
+    .prepare(sql)
+    .get(...params) as OutboxMail | undefined;
 }
 
 /**

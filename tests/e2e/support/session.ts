@@ -4,7 +4,11 @@ import { dirname, join } from "node:path";
 import { extractLink, waitForMail } from "./db";
 import { gotoReady } from "./hydration";
 
-export const SECRETARIAT = { name: "Amina Diallo", email: "secretariat@e2e.test", password: "e2e secretariat passphrase" };
+export const SECRETARIAT = {
+  name: "Amina Diallo",
+  email: "secretariat@e2e.test",
+  password: "e2e secretariat passphrase",
+};
 
 export function secretariatStatePath(): string {
   const db = process.env.E2E_DATABASE_PATH;
@@ -26,7 +30,11 @@ export function origin(): string {
 
 /** Switches the language as the visible switch does (cookie, and profile when signed in). */
 export async function setLanguage(page: Page, lang: "en" | "fr" | "ar"): Promise<void> {
-  const response = await page.request.post("/language", { form: { lang, redirectTo: "/" }, headers: { Origin: origin() }, maxRedirects: 0 });
+  const response = await page.request.post("/language", {
+    form: { lang, redirectTo: "/" },
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
 }
 
@@ -34,7 +42,10 @@ export async function setLanguage(page: Page, lang: "en" | "fr" | "ar"): Promise
  * Creates an applicant account through the real registration action and its e-mailed
  * confirmation link; the page is signed in.
  */
-export async function registerApplicant(page: Page, label = "applicant"): Promise<{ email: string; password: string; name: string }> {
+export async function registerApplicant(
+  page: Page,
+  label = "applicant",
+): Promise<{ email: string; password: string; name: string }> {
   const account = { email: uniqueEmail(label), password: "a long applicant passphrase", name: `Applicant ${label}` };
   const since = Date.now();
   const response = await page.request.post("/register", {
@@ -44,7 +55,10 @@ export async function registerApplicant(page: Page, label = "applicant"): Promis
   });
   expect(response.status(), await response.text()).toBe(302);
   expect(response.headers()["location"]).toBe("/register?sent=1");
-  const confirmed = await page.request.post(await confirmationPath(account.email, since), { headers: { Origin: origin() }, maxRedirects: 0 });
+  const confirmed = await page.request.post(await confirmationPath(account.email, since), {
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
   expect(confirmed.status(), await confirmed.text()).toBe(302);
   return account;
 }

@@ -6,7 +6,12 @@
 import { expect, type Page, type Request } from "@playwright/test";
 import { isJsProject } from "./hydration";
 
-export async function expectRefusedBeforePosting(page: Page, formId: string, submit: () => Promise<void>, message: string | RegExp): Promise<void> {
+export async function expectRefusedBeforePosting(
+  page: Page,
+  formId: string,
+  submit: () => Promise<void>,
+  message: string | RegExp,
+): Promise<void> {
   const form = page.locator(`form#${formId}`);
   if (isJsProject()) {
     // The schema loads on the first interaction with the form (it is not in the first visit).
@@ -25,5 +30,7 @@ export async function expectRefusedBeforePosting(page: Page, formId: string, sub
   } finally {
     page.off("request", record);
   }
-  expect(posts, isJsProject() ? "refused in the browser, nothing posted" : "refused by the server").toHaveLength(isJsProject() ? 0 : 1);
+  expect(posts, isJsProject() ? "refused in the browser, nothing posted" : "refused by the server").toHaveLength(
+    isJsProject() ? 0 : 1,
+  );
 }

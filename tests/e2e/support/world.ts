@@ -11,7 +11,17 @@ import { join } from "node:path";
 import { e2eDb, freeEditionYear } from "./db";
 import { tinyPdf } from "./pdf";
 
-export const ROLES = ["visitor", "applicantA", "applicantB", "nominatorX", "nominatorY", "juror", "conflictedJuror", "chair", "secretariat"] as const;
+export const ROLES = [
+  "visitor",
+  "applicantA",
+  "applicantB",
+  "nominatorX",
+  "nominatorY",
+  "juror",
+  "conflictedJuror",
+  "chair",
+  "secretariat",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface World {
@@ -40,7 +50,9 @@ export async function sessionFor(userId: string): Promise<string> {
   const tokenHash = createHash("sha256").update(token).digest("hex");
   const now = Date.now();
   e2eDb()
-    .prepare("insert into sessions (id, token_hash, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?, ?)")
+    .prepare(
+      "insert into sessions (id, token_hash, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?, ?)",
+    )
     .run(randomUUID(), tokenHash, userId, now, now + 14 * DAY, "attack-suite");
   return (await sessionCookie.serialize(token)).split(";")[0];
 }
@@ -49,8 +61,25 @@ function content(title: string, organisation: string, country: string) {
   const text = (s: string) => `${s} for ${title}.`;
   return {
     sections: {
-      background: { title, organisation, country, startMonth: "2021-01", endMonth: "", organisationType: "national_ngo", operatingIn: "Senegal", partners: "" },
-      contact: { contactName: "Aïssatou Ba", jobTitle: "Director", address: "Dakar", contactCountry: country, phone: "+221 33 000 00 00", website: "https://example.org", contactEmail: "contact@example.org" },
+      background: {
+        title,
+        organisation,
+        country,
+        startMonth: "2021-01",
+        endMonth: "",
+        organisationType: "national_ngo",
+        operatingIn: "Senegal",
+        partners: "",
+      },
+      contact: {
+        contactName: "Aïssatou Ba",
+        jobTitle: "Director",
+        address: "Dakar",
+        contactCountry: country,
+        phone: "+221 33 000 00 00",
+        website: "https://example.org",
+        contactEmail: "contact@example.org",
+      },
       organisation: { organisationDescription: text("An NGO running digital schools") },
       objectives: { objectives: text("Reach rural learners"), targetGroups: "Girls." },
       technology: { technology: text("Offline tablets") },
@@ -61,7 +90,19 @@ function content(title: string, organisation: string, country: string) {
       sustainability: { sustainability: text("Ministry funding") },
       links: { videoLinks: "", otherLinks: "" },
     },
-    completed: ["background", "contact", "organisation", "objectives", "technology", "pedagogy", "inclusion", "impact", "replicability", "sustainability", "links"],
+    completed: [
+      "background",
+      "contact",
+      "organisation",
+      "objectives",
+      "technology",
+      "pedagogy",
+      "inclusion",
+      "impact",
+      "replicability",
+      "sustainability",
+      "links",
+    ],
   };
 }
 
@@ -79,22 +120,45 @@ export async function seedWorld(label: string): Promise<World> {
     db.prepare(
       `insert into editions (id, year, theme_en, theme_fr, theme_ar, phase, call_opens_at, deadline_at, scoring_opens_at, scoring_closes_at, announcement_at, method, laureate_count, reviewers_per_application, word_limits, created_at)
        values (?, ?, ?, ?, ?, 'scoring', ?, ?, ?, ?, ?, 'mean', 2, 1, '{}', ?)`,
-    ).run(editionId, year, `Attack suite ${tag}`, `Suite d’attaque ${tag}`, `مجموعة الهجوم ${tag}`, now - 100 * DAY, now - 60 * DAY, now - 50 * DAY, now + 20 * DAY, now + 60 * DAY, now);
+    ).run(
+      editionId,
+      year,
+      `Attack suite ${tag}`,
+      `Suite d’attaque ${tag}`,
+      `مجموعة الهجوم ${tag}`,
+      now - 100 * DAY,
+      now - 60 * DAY,
+      now - 50 * DAY,
+      now + 20 * DAY,
+      now + 60 * DAY,
+      now,
+    );
     const criteria = [
       ["appropriateness", "Appropriateness of digital solutions", "Pertinence des solutions numériques", 1],
       ["impact", "Evidence of impact", "Preuves d’impact", 2],
     ] as const;
     criteria.forEach(([key, en, fr, weight], position) =>
-      db.prepare("insert into criteria (id, edition_id, key, title_en, title_fr, weight, position, level_descriptors) values (?, ?, ?, ?, ?, ?, ?, '[]')").run(randomUUID(), editionId, key, en, fr, weight, position),
+      db
+        .prepare(
+          "insert into criteria (id, edition_id, key, title_en, title_fr, weight, position, level_descriptors) values (?, ?, ?, ?, ?, ?, ?, '[]')",
+        )
+        .run(randomUUID(), editionId, key, en, fr, weight, position),
     );
     ["member_state", "ict_in_education"].forEach((key, position) =>
-      db.prepare("insert into eligibility_rules (id, edition_id, key, text_en, text_fr, text_ar, position) values (?, ?, ?, ?, ?, ?, ?)").run(randomUUID(), editionId, key, `Rule ${key}`, `Critère ${key}`, `شرط ${key}`, position),
+      db
+        .prepare(
+          "insert into eligibility_rules (id, edition_id, key, text_en, text_fr, text_ar, position) values (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(randomUUID(), editionId, key, `Rule ${key}`, `Critère ${key}`, `شرط ${key}`, position),
     );
     const user = (role: string, name: string, globalRole?: "applicant" | "secretariat") => {
       const id = randomUUID();
       // Sessions are made directly: no password is ever typed, so none can match this hash.
-      db.prepare("insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, ?, ?, 'en', ?)").run(id, `${role}.${tag}@e2e.test`, name, "$argon2id$v=19$m=19456,t=2,p=1$none$none", now);
-      if (globalRole) db.prepare("insert into user_roles (user_id, role, created_at) values (?, ?, ?)").run(id, globalRole, now);
+      db.prepare(
+        "insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, ?, ?, 'en', ?)",
+      ).run(id, `${role}.${tag}@e2e.test`, name, "$argon2id$v=19$m=19456,t=2,p=1$none$none", now);
+      if (globalRole)
+        db.prepare("insert into user_roles (user_id, role, created_at) values (?, ?, ?)").run(id, globalRole, now);
       return id;
     };
     const userIds = {
@@ -109,7 +173,9 @@ export async function seedWorld(label: string): Promise<World> {
     };
     const entity = (name: string, member: string) => {
       const id = randomUUID();
-      db.prepare("insert into nominating_entities (id, kind, name, country, created_at) values (?, 'ngo', ?, null, ?)").run(id, `${name} ${tag}`, now);
+      db.prepare(
+        "insert into nominating_entities (id, kind, name, country, created_at) values (?, 'ngo', ?, null, ?)",
+      ).run(id, `${name} ${tag}`, now);
       db.prepare("insert into entity_members (entity_id, user_id, created_at) values (?, ?, ?)").run(id, member, now);
       return id;
     };
@@ -123,55 +189,81 @@ export async function seedWorld(label: string): Promise<World> {
       db.prepare(
         `insert into applications (id, reference, edition_id, applicant_id, entity_id, state, language, title, organisation, country, content, declarations, nominated_content, sent_at, nominated_at, nominated_by, screened_at, version, created_at)
          values (?, ?, ?, ?, ?, 'eligible', 'en', ?, ?, ?, ?, '{"member_state":true,"ict_in_education":true}', ?, ?, ?, ?, ?, 1, ?)`,
-      ).run(id, reference, editionId, applicantId, entityId, title, `Organisation ${n}`, country, body, body, now - 70 * DAY, now - 65 * DAY, nominatorId, now - 55 * DAY, now - 80 * DAY);
+      ).run(
+        id,
+        reference,
+        editionId,
+        applicantId,
+        entityId,
+        title,
+        `Organisation ${n}`,
+        country,
+        body,
+        body,
+        now - 70 * DAY,
+        now - 65 * DAY,
+        nominatorId,
+        now - 55 * DAY,
+        now - 80 * DAY,
+      );
       return { id, reference };
     };
     const appA = application("A", userIds.applicantA, entityX, userIds.nominatorX, "SN");
     const appB = application("B", userIds.applicantB, entityY, userIds.nominatorY, "KE");
     const attachmentId = randomUUID();
     const attachmentFile = randomUUID();
-    db.prepare("insert into attachments (id, application_id, original_name, mime_type, size_bytes, pages, sha256, stored_name, created_at) values (?, ?, 'evidence.pdf', 'application/pdf', ?, 1, ?, ?, ?)").run(
-      attachmentId,
-      appA.id,
-      pdf.byteLength,
-      pdfSha,
-      attachmentFile,
-      now - 75 * DAY,
-    );
+    db.prepare(
+      "insert into attachments (id, application_id, original_name, mime_type, size_bytes, pages, sha256, stored_name, created_at) values (?, ?, 'evidence.pdf', 'application/pdf', ?, 1, ?, ?, ?)",
+    ).run(attachmentId, appA.id, pdf.byteLength, pdfSha, attachmentFile, now - 75 * DAY);
     const letterId = randomUUID();
     const letterFile = randomUUID();
-    db.prepare("insert into nomination_letters (id, application_id, entity_id, uploaded_by, original_name, size_bytes, sha256, stored_name, created_at) values (?, ?, ?, ?, 'letter.pdf', ?, ?, ?, ?)").run(
-      letterId,
-      appA.id,
-      entityX,
-      userIds.nominatorX,
-      pdf.byteLength,
-      pdfSha,
-      letterFile,
-      now - 65 * DAY,
-    );
+    db.prepare(
+      "insert into nomination_letters (id, application_id, entity_id, uploaded_by, original_name, size_bytes, sha256, stored_name, created_at) values (?, ?, ?, ?, 'letter.pdf', ?, ?, ?, ?)",
+    ).run(letterId, appA.id, entityX, userIds.nominatorX, pdf.byteLength, pdfSha, letterFile, now - 65 * DAY);
     // The chair comes from the country of A's project: a conflict that detection would find
     // (and that only an explicit post may record).
     const member = (userId: string, isChair: boolean) => {
       const id = randomUUID();
-      db.prepare("insert into jury_members (id, edition_id, user_id, is_chair, country, languages, expertise, conflicts_declared_at, created_at) values (?, ?, ?, ?, ?, '[\"en\",\"fr\"]', '[]', ?, ?)").run(id, editionId, userId, isChair ? 1 : 0, isChair ? "SN" : null, now - 52 * DAY, now - 58 * DAY);
+      db.prepare(
+        "insert into jury_members (id, edition_id, user_id, is_chair, country, languages, expertise, conflicts_declared_at, created_at) values (?, ?, ?, ?, ?, '[\"en\",\"fr\"]', '[]', ?, ?)",
+      ).run(id, editionId, userId, isChair ? 1 : 0, isChair ? "SN" : null, now - 52 * DAY, now - 58 * DAY);
       return id;
     };
     const jurorMember = member(userIds.juror, false);
     const conflictedMember = member(userIds.conflictedJuror, false);
     const chairMember = member(userIds.chair, true);
-    db.prepare("insert into conflicts (id, edition_id, juror_id, application_id, source, reason, created_at) values (?, ?, ?, ?, 'declared', 'Former colleague', ?)").run(randomUUID(), editionId, conflictedMember, appA.id, now - 52 * DAY);
+    db.prepare(
+      "insert into conflicts (id, edition_id, juror_id, application_id, source, reason, created_at) values (?, ?, ?, ?, 'declared', 'Former colleague', ?)",
+    ).run(randomUUID(), editionId, conflictedMember, appA.id, now - 52 * DAY);
     const assign = (memberId: string, applicationId: string) => {
       const assignmentId = randomUUID();
-      db.prepare("insert into assignments (id, edition_id, juror_id, application_id, created_at, published_at) values (?, ?, ?, ?, ?, ?)").run(assignmentId, editionId, memberId, applicationId, now - 51 * DAY, now - 51 * DAY);
+      db.prepare(
+        "insert into assignments (id, edition_id, juror_id, application_id, created_at, published_at) values (?, ?, ?, ?, ?, ?)",
+      ).run(assignmentId, editionId, memberId, applicationId, now - 51 * DAY, now - 51 * DAY);
       const reviewId = randomUUID();
-      db.prepare("insert into reviews (id, assignment_id, juror_id, application_id, state, scores, comments, overall_comment, version) values (?, ?, ?, ?, 'draft', '{\"appropriateness\":7}', '{}', '', 1)").run(reviewId, assignmentId, memberId, applicationId);
+      db.prepare(
+        "insert into reviews (id, assignment_id, juror_id, application_id, state, scores, comments, overall_comment, version) values (?, ?, ?, ?, 'draft', '{\"appropriateness\":7}', '{}', '', 1)",
+      ).run(reviewId, assignmentId, memberId, applicationId);
       return reviewId;
     };
     const reviewId = assign(jurorMember, appA.id);
     assign(conflictedMember, appB.id);
     assign(chairMember, appB.id);
-    return { tag, editionId, year, entityX, entityY, appA, appB, attachmentId, letterId, reviewId, userIds, attachmentFile, letterFile };
+    return {
+      tag,
+      editionId,
+      year,
+      entityX,
+      entityY,
+      appA,
+      appB,
+      attachmentId,
+      letterId,
+      reviewId,
+      userIds,
+      attachmentFile,
+      letterFile,
+    };
   })();
   mkdirSync(join(uploads, "letters"), { recursive: true });
   writeFileSync(join(uploads, world.attachmentFile), pdf);
@@ -209,7 +301,10 @@ export async function builtRoutes(): Promise<RouteInfo[]> {
   if (!file) throw new Error("No public/build/manifest-*.js: run `npx remix build` first");
   const text = readFileSync(join(dir, file), "utf8");
   const manifest = JSON.parse(text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "")) as {
-    routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; hasAction: boolean; hasLoader: boolean }>;
+    routes: Record<
+      string,
+      { id: string; parentId?: string; path?: string; index?: boolean; hasAction: boolean; hasLoader: boolean }
+    >;
   };
   const routes = manifest.routes;
   const pathOf = (id: string): string => {

@@ -65,7 +65,9 @@ describe("the demo database", () => {
   });
 
   it("has one edition in its scoring phase whose scoring is still open", () => {
-    const editions = all<{ year: number; phase: string; scoring_closes_at: number }>("select year, phase, scoring_closes_at from editions");
+    const editions = all<{ year: number; phase: string; scoring_closes_at: number }>(
+      "select year, phase, scoring_closes_at from editions",
+    );
     expect(editions).toHaveLength(1);
     expect(editions[0]).toMatchObject({ year: 2023, phase: "scoring" });
     expect(editions[0].scoring_closes_at).toBeGreaterThan(Date.parse("2026-01-01T00:00:00Z"));
@@ -74,7 +76,9 @@ describe("the demo database", () => {
   });
 
   it("has six nominating entities, four National Commissions and two NGOs, each with a nominator", () => {
-    const kinds = all<{ kind: string; n: number }>("select kind, count(*) as n from nominating_entities group by kind order by kind");
+    const kinds = all<{ kind: string; n: number }>(
+      "select kind, count(*) as n from nominating_entities group by kind order by kind",
+    );
     expect(kinds).toEqual([
       { kind: "national_commission", n: 4 },
       { kind: "ngo", n: 2 },
@@ -108,8 +112,12 @@ describe("the demo database", () => {
   });
 
   it("gives every application but drafts an entity, and freezes the content of nominations", () => {
-    expect(one<{ n: number }>("select count(*) as n from applications where state <> 'draft' and entity_id is null").n).toBe(0);
-    expect(one<{ n: number }>("select count(*) as n from applications where state = 'draft' and entity_id is not null").n).toBe(0);
+    expect(
+      one<{ n: number }>("select count(*) as n from applications where state <> 'draft' and entity_id is null").n,
+    ).toBe(0);
+    expect(
+      one<{ n: number }>("select count(*) as n from applications where state = 'draft' and entity_id is not null").n,
+    ).toBe(0);
     const nominations = all<{ content: string; nominated_content: string | null }>(
       "select content, nominated_content from applications where state in ('nominated', 'eligible', 'ineligible')",
     );
@@ -127,7 +135,9 @@ describe("the demo database", () => {
       expect(content.completed).toEqual([...SECTION_KEYS]);
       for (const section of SECTIONS) {
         const parsed = sectionSchema(section, section.defaultWordLimit, true).safeParse(content.sections[section.key]);
-        expect(parsed.success, `${section.key}: ${parsed.success ? "" : JSON.stringify(parsed.error.issues)}`).toBe(true);
+        expect(parsed.success, `${section.key}: ${parsed.success ? "" : JSON.stringify(parsed.error.issues)}`).toBe(
+          true,
+        );
       }
     }
   });
@@ -139,7 +149,9 @@ describe("the demo database", () => {
        from applications a join screening_decisions s on s.application_id = a.id
        where a.state in ('eligible', 'ineligible') group by a.id`,
     );
-    expect(rows.length).toBe(one<{ n: number }>("select count(*) as n from applications where state in ('eligible', 'ineligible')").n);
+    expect(rows.length).toBe(
+      one<{ n: number }>("select count(*) as n from applications where state in ('eligible', 'ineligible')").n,
+    );
     for (const row of rows) {
       if (row.state === "eligible") expect(row).toMatchObject({ passes: 4, fails: 0 });
       else expect(row).toMatchObject({ passes: 3, fails: 1, evidenced: 1 });
@@ -151,7 +163,9 @@ describe("the demo database", () => {
       "select count(s.id) as n from applications a left join assignments s on s.application_id = a.id where a.state = 'eligible' group by a.id",
     );
     expect(perApp.every((r) => r.n === 3)).toBe(true);
-    const sources = new Set(all<{ source: string }>("select distinct source from conflicts where status = 'confirmed'").map((r) => r.source));
+    const sources = new Set(
+      all<{ source: string }>("select distinct source from conflicts where status = 'confirmed'").map((r) => r.source),
+    );
     expect(sources).toEqual(new Set(["same_country", "declared"]));
     const conflicted = (table: "assignments" | "reviews") =>
       one<{ n: number }>(
@@ -201,13 +215,20 @@ describe("the demo database", () => {
     } finally {
       database.$client.close();
     }
-    const nominated = one<{ n: number }>("select count(*) as n from audit_log where action = 'application.nominated'").n;
-    expect(nominated).toBe(one<{ n: number }>("select count(*) as n from applications where nominated_at is not null").n);
+    const nominated = one<{ n: number }>(
+      "select count(*) as n from audit_log where action = 'application.nominated'",
+    ).n;
+    expect(nominated).toBe(
+      one<{ n: number }>("select count(*) as n from applications where nominated_at is not null").n,
+    );
   });
 
   it("prints one login per role, all of which work with the demo password", async () => {
     expect(result.logins.map((l) => l.role)).toEqual(["secretariat", "applicant", "nominator", "juror", "jury chair"]);
-    const hash = one<{ password_hash: string }>("select password_hash from users where email = ?", result.logins[0].email).password_hash;
+    const hash = one<{ password_hash: string }>(
+      "select password_hash from users where email = ?",
+      result.logins[0].email,
+    ).password_hash;
     expect(await verifyPassword(hash, DEMO_PASSWORD)).toBe(true);
     for (const login of result.logins) {
       expect(one<{ n: number }>("select count(*) as n from users where email = ?", login.email).n).toBe(1);
@@ -219,7 +240,11 @@ describe("the demo database", () => {
     const other = new Database(second, { readonly: true });
     try {
       const applicationsOf = (db: Database.Database) =>
-        db.prepare("select reference, title, organisation, country, state, language, content from applications order by reference").all();
+        db
+          .prepare(
+            "select reference, title, organisation, country, state, language, content from applications order by reference",
+          )
+          .all();
       const scoresOf = (db: Database.Database) =>
         db
           .prepare(
@@ -237,7 +262,9 @@ describe("the demo database", () => {
   });
 
   it("includes the past laureates, with EducoNetImpact among those of 2023", () => {
-    const projects2023 = all<{ project: string }>("select project from archive_laureates where year = 2023").map((r) => r.project);
+    const projects2023 = all<{ project: string }>("select project from archive_laureates where year = 2023").map(
+      (r) => r.project,
+    );
     expect(projects2023).toContain("EducoNetImpact");
     expect(one<{ n: number }>("select count(distinct year) as n from archive_laureates").n).toBeGreaterThanOrEqual(15);
   });
@@ -257,14 +284,19 @@ describe("the demo database", () => {
 
 describe("exploring the demo", () => {
   it("has a few realistic conflicts: declared ones, confirmed ones and a couple of proposals, not one per juror and application", () => {
-    const byStatus = all<{ status: string; n: number }>("select status, count(*) as n from conflicts group by status order by status");
+    const byStatus = all<{ status: string; n: number }>(
+      "select status, count(*) as n from conflicts group by status order by status",
+    );
     expect(byStatus.map((r) => r.status)).toEqual(["confirmed", "proposed"]);
     const proposed = byStatus.find((r) => r.status === "proposed")!.n;
     expect(proposed).toBeGreaterThanOrEqual(1);
     expect(proposed).toBeLessThanOrEqual(5);
     expect(one<{ n: number }>("select count(*) as n from conflicts").n).toBeLessThan(20);
-    // The accounts do not all share one organisation domain that would make every juror "same organisation" as every application.
-    const jurorDomains = all<{ email: string }>("select u.email from jury_members j join users u on u.id = j.user_id").map((r) => r.email.split("@")[1]);
+    // The accounts do not all share one organisation domain that would make every juror "same organisation" as every
+    // application.
+    const jurorDomains = all<{ email: string }>(
+      "select u.email from jury_members j join users u on u.id = j.user_id",
+    ).map((r) => r.email.split("@")[1]);
     expect(new Set(jurorDomains).size).toBe(5);
   });
 
@@ -276,14 +308,20 @@ describe("exploring the demo", () => {
     try {
       const database = db().$client;
       const edition = database.prepare("select id from editions").get() as { id: string };
-      const userOf = (email: string) => (database.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+      const userOf = (email: string) =>
+        (database.prepare("select id from users where email = ?").get(email) as { id: string }).id;
       const staff = await cookieFor(userOf(demo.logins.find((l) => l.role === "secretariat")!.email));
       const jurorId = userOf(demo.logins.find((l) => l.role === "juror")!.email);
       const chairId = userOf(demo.logins.find((l) => l.role === "jury chair")!.email);
       const juror = await cookieFor(jurorId);
       const chair = await cookieFor(chairId);
-      const proposal = (database.prepare("select id from conflicts where status = 'proposed'").get() as { id: string }).id;
-      const reviewIds = database.prepare("select r.id from reviews r join jury_members j on j.id = r.juror_id where j.user_id = ? and r.state <> 'recused'").all(jurorId) as { id: string }[];
+      const proposal = (database.prepare("select id from conflicts where status = 'proposed'").get() as { id: string })
+        .id;
+      const reviewIds = database
+        .prepare(
+          "select r.id from reviews r join jury_members j on j.id = r.juror_id where j.user_id = ? and r.state <> 'recused'",
+        )
+        .all(jurorId) as { id: string }[];
       const state = () => ({
         reviews: database.prepare("select id, state, version, scores, submitted_at from reviews order by id").all(),
         conflicts: database.prepare("select id, status, confirmed_at, dismissed_at from conflicts order by id").all(),
@@ -309,10 +347,20 @@ describe("exploring the demo", () => {
         [`/jury/${editionId}/conflicts`, jurorConflicts.loader, juror],
         [`/jury/${editionId}/results`, jurorResults.loader, juror],
         [`/jury/${editionId}/ballot`, ballotPage.loader, chair],
-        ...reviewIds.map((r): [string, (a: LoaderArgs) => Promise<unknown>, string] => [`/jury/reviews/${r.id}`, reviewPage.loader, juror]),
+        ...reviewIds.map((r): [string, (a: LoaderArgs) => Promise<unknown>, string] => [
+          `/jury/reviews/${r.id}`,
+          reviewPage.loader,
+          juror,
+        ]),
       ];
       for (const [url, loader, cookie] of pages) {
-        const res = await run(() => loader({ request: request(url, { cookie }), params: { editionId, reviewId: url.split("/").pop()! }, context: { clientAddress: "203.0.113.9" } }));
+        const res = await run(() =>
+          loader({
+            request: request(url, { cookie }),
+            params: { editionId, reviewId: url.split("/").pop()! },
+            context: { clientAddress: "203.0.113.9" },
+          }),
+        );
         expect(res.status, url).toBeLessThan(500);
       }
       expect(reviewIds.length).toBeGreaterThan(0);

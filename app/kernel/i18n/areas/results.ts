@@ -28,7 +28,11 @@ export const resultsTriples = {
   ],
   "results.export_csv": ["Download CSV", "Télécharger en CSV", "تنزيل بصيغة CSV"],
   "results.export_xlsx": ["Download Excel (XLSX)", "Télécharger en Excel (XLSX)", "تنزيل بصيغة Excel ‏(XLSX)"],
-  "results.export_json": ["Download JSON (re-runnable)", "Télécharger en JSON (recalculable)", "تنزيل بصيغة JSON (قابل لإعادة الحساب)"],
+  "results.export_json": [
+    "Download JSON (re-runnable)",
+    "Télécharger en JSON (recalculable)",
+    "تنزيل بصيغة JSON (قابل لإعادة الحساب)",
+  ],
   "results.official_method": ["Official method", "Méthode officielle", "الطريقة الرسمية"],
   "results.applications_count": ["Applications ranked", "Candidatures classées", "الطلبات المرتبة"],
   "results.laureates": ["Laureates to choose", "Lauréats à choisir", "عدد الفائزين"],
@@ -45,7 +49,11 @@ export const resultsTriples = {
   ],
   "results.alpha": ["Krippendorff’s alpha", "Alpha de Krippendorff", "معامل ألفا لكريبندورف"],
   "results.alpha_value": ["{value} ({band})", "{value} ({band})", "{value} ({band})"],
-  "results.alpha_none": ["Not available (too few pairable scores).", "Non disponible (trop peu de notes comparables).", "غير متاح (عدد الدرجات القابلة للمقارنة قليل جدًا)."],
+  "results.alpha_none": [
+    "Not available (too few pairable scores).",
+    "Non disponible (trop peu de notes comparables).",
+    "غير متاح (عدد الدرجات القابلة للمقارنة قليل جدًا).",
+  ],
   "results.band_poor": ["poor", "faible", "ضعيف"],
   "results.band_moderate": ["moderate", "modérée", "متوسط"],
   "results.band_good": ["good", "bonne", "جيد"],
@@ -59,7 +67,11 @@ export const resultsTriples = {
     "الدرجات على مقياس من 0 إلى 1. يأتي مجال الرتبة بنسبة 95% واحتمال الفوز من {bootstrap} إعادة معاينة للمحكّمين: المجال الواسع يعني أن الرتبة غير مؤكدة.",
   ],
   "results.ranking": ["Ranking", "Classement", "الترتيب"],
-  "results.ranking_caption": ["Ranking, page {page} of {pages}", "Classement, page {page} sur {pages}", "الترتيب، الصفحة {page} من {pages}"],
+  "results.ranking_caption": [
+    "Ranking, page {page} of {pages}",
+    "Classement, page {page} sur {pages}",
+    "الترتيب، الصفحة {page} من {pages}",
+  ],
   "results.col_rank": ["Rank", "Rang", "الرتبة"],
   "results.col_application": ["Application", "Candidature", "الطلب"],
   "results.col_official": ["Official score", "Score officiel", "الدرجة الرسمية"],
@@ -118,8 +130,16 @@ export const resultsTriples = {
     "Chaque barre est l’intervalle de rang à 95 % d’une candidature ; le point est son rang. Le rang 1 est au début.",
     "كل شريط هو مجال الرتبة 95% لطلب ما، والنقطة رتبته. الرتبة 1 في البداية.",
   ],
-  "results.chart_interval_item": ["{reference}: rank {rank}, interval {low}–{high}", "{reference} : rang {rank}, intervalle {low}–{high}", "{reference}: الرتبة {rank}، المجال {low}–{high}"],
-  "results.chart_distribution": ["Score distribution per criterion", "Distribution des notes par critère", "توزيع الدرجات حسب المعيار"],
+  "results.chart_interval_item": [
+    "{reference}: rank {rank}, interval {low}–{high}",
+    "{reference} : rang {rank}, intervalle {low}–{high}",
+    "{reference}: الرتبة {rank}، المجال {low}–{high}",
+  ],
+  "results.chart_distribution": [
+    "Score distribution per criterion",
+    "Distribution des notes par critère",
+    "توزيع الدرجات حسب المعيار",
+  ],
   "results.chart_distribution_caption": [
     "How many reviews gave each score, per criterion.",
     "Nombre d’évaluations ayant donné chaque note, par critère.",
@@ -140,18 +160,42 @@ export const resultsTriples = {
   "results.col_sd": ["Standard deviation", "Écart-type", "الانحراف المعياري"],
   "results.col_range": ["Range", "Étendue", "المدى"],
   "results.col_outliers": ["Outlier reviews by", "Évaluations atypiques de", "تقييمات شاذة من"],
-  "errors.results_method_invalid": ["Choose a method from the list", "Choisissez une méthode dans la liste", "اختر طريقة من القائمة"],
-  "errors.results_weight_nan": ["Enter the weight as a number, for example 1 or 2.5", "Saisissez la pondération sous forme de nombre, par exemple 1 ou 2,5", "أدخل الوزن رقمًا، مثل 1 أو 2.5"],
-  "errors.results_weight_positive": ["A weight must be greater than 0", "Une pondération doit être supérieure à 0", "يجب أن يكون الوزن أكبر من 0"],
-  "errors.results_weight_large": ["A weight must be 1000 or less", "Une pondération doit être inférieure ou égale à 1000", "يجب ألا يتجاوز الوزن 1000"],
+  "errors.results_method_invalid": [
+    "Choose a method from the list",
+    "Choisissez une méthode dans la liste",
+    "اختر طريقة من القائمة",
+  ],
+  "errors.results_weight_nan": [
+    "Enter the weight as a number, for example 1 or 2.5",
+    "Saisissez la pondération sous forme de nombre, par exemple 1 ou 2,5",
+    "أدخل الوزن رقمًا، مثل 1 أو 2.5",
+  ],
+  "errors.results_weight_positive": [
+    "A weight must be greater than 0",
+    "Une pondération doit être supérieure à 0",
+    "يجب أن يكون الوزن أكبر من 0",
+  ],
+  "errors.results_weight_large": [
+    "A weight must be 1000 or less",
+    "Une pondération doit être inférieure ou égale à 1000",
+    "يجب ألا يتجاوز الوزن 1000",
+  ],
   "errors.results_weight_unknown": [
     "These weights do not match the edition’s criteria: reload the page and try again",
     "Ces pondérations ne correspondent pas aux critères de l’édition : rechargez la page et réessayez",
     "هذه الأوزان لا تطابق معايير الدورة: أعد تحميل الصفحة وحاول مجددًا",
   ],
   // --- deliberation
-  "results.deliberation_heading": ["Deliberation of the {year} edition", "Délibération de l’édition {year}", "مداولة دورة {year}"],
-  "results.deliberation_wait": ["Deliberation can open once scoring has closed.", "La délibération peut s’ouvrir une fois la notation close.", "يمكن فتح المداولة بعد انتهاء التقييم."],
+  "results.deliberation_heading": [
+    "Deliberation of the {year} edition",
+    "Délibération de l’édition {year}",
+    "مداولة دورة {year}",
+  ],
+  "results.deliberation_wait": [
+    "Deliberation can open once scoring has closed.",
+    "La délibération peut s’ouvrir une fois la notation close.",
+    "يمكن فتح المداولة بعد انتهاء التقييم.",
+  ],
   "results.deliberation_opened": [
     "Deliberation is open: jurors can now rank the shortlist.",
     "La délibération est ouverte : les membres du jury peuvent classer la liste restreinte.",
@@ -163,8 +207,16 @@ export const resultsTriples = {
     "Les candidatures les mieux classées sont cochées. Cochez ou décochez pour modifier la liste, puis ouvrez la délibération.",
     "الطلبات الأعلى ترتيبًا محددة. حدّد أو ألغِ التحديد لتعديل القائمة، ثم افتح المداولة.",
   ],
-  "results.shortlist_legend": ["Applications on the shortlist", "Candidatures de la liste restreinte", "الطلبات في القائمة القصيرة"],
-  "results.shortlist_item": ["Rank {rank}: {reference} — {title}", "Rang {rank} : {reference} — {title}", "الرتبة {rank}: {reference} — {title}"],
+  "results.shortlist_legend": [
+    "Applications on the shortlist",
+    "Candidatures de la liste restreinte",
+    "الطلبات في القائمة القصيرة",
+  ],
+  "results.shortlist_item": [
+    "Rank {rank}: {reference} — {title}",
+    "Rang {rank} : {reference} — {title}",
+    "الرتبة {rank}: {reference} — {title}",
+  ],
   "results.open_deliberation": ["Open the deliberation", "Ouvrir la délibération", "افتح المداولة"],
   "results.votes_title": ["Who has voted", "Qui a voté", "من صوّت"],
   "results.voted": ["has voted", "a voté", "صوّت"],
@@ -178,7 +230,11 @@ export const resultsTriples = {
     "أؤكد إغلاق الاقتراع: لن يتمكن أي محكّم من التصويت أو تعديل صوته بعد ذلك",
   ],
   "results.close_submit": ["Close the ballot", "Clore le scrutin", "أغلق الاقتراع"],
-  "results.ballot_closed_notice": ["The ballot is closed and the outcome computed.", "Le scrutin est clos et le résultat calculé.", "أُغلق الاقتراع وحُسبت النتيجة."],
+  "results.ballot_closed_notice": [
+    "The ballot is closed and the outcome computed.",
+    "Le scrutin est clos et le résultat calculé.",
+    "أُغلق الاقتراع وحُسبت النتيجة.",
+  ],
   "results.outcome_title": ["Outcome of the vote", "Résultat du vote", "نتيجة التصويت"],
   "results.outcome_help": [
     "[ballots] one: 1 ballot, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with. | other: {ballots} ballots, counted with the Schulze method; the Borda share is shown beside. A juror does not vote on an application they are in conflict with.",
@@ -189,7 +245,11 @@ export const resultsTriples = {
   "results.col_schulze_wins": ["Schulze: others beaten", "Schulze : candidatures battues", "شولتسه: عدد المتفوَّق عليهم"],
   "results.col_borda": ["Borda share", "Part Borda", "حصة بوردا"],
   "results.go_decision": ["Go to the decision", "Aller à la décision", "الانتقال إلى القرار"],
-  "results.ballot_heading": ["Ballot of the {year} edition", "Bulletin de vote de l’édition {year}", "ورقة اقتراع دورة {year}"],
+  "results.ballot_heading": [
+    "Ballot of the {year} edition",
+    "Bulletin de vote de l’édition {year}",
+    "ورقة اقتراع دورة {year}",
+  ],
   "results.ballot_not_open": [
     "The deliberation has not opened yet. You will be able to vote here once the secretariat opens it.",
     "La délibération n’est pas encore ouverte. Vous pourrez voter ici dès que le secrétariat l’aura ouverte.",
@@ -200,8 +260,16 @@ export const resultsTriples = {
     "Donnez une position à chaque candidature : 1 pour votre premier choix. Le même nombre pour deux candidatures signifie une égalité. Vous pouvez modifier votre bulletin jusqu’à sa clôture par le ou la président·e.",
     "أعطِ كل طلب موقعًا: 1 لاختيارك الأول. الرقم نفسه لطلبين يعني التعادل. يمكنك تعديل ورقتك حتى يغلق الرئيس الاقتراع.",
   ],
-  "results.ballot_already": ["Your ballot is recorded. Submitting again replaces it.", "Votre bulletin est enregistré. Un nouvel envoi le remplace.", "سُجّلت ورقتك. الإرسال مرة أخرى يستبدلها."],
-  "results.ballot_rank_label": ["Position of {reference} — {title}", "Position de {reference} — {title}", "موقع {reference} — {title}"],
+  "results.ballot_already": [
+    "Your ballot is recorded. Submitting again replaces it.",
+    "Votre bulletin est enregistré. Un nouvel envoi le remplace.",
+    "سُجّلت ورقتك. الإرسال مرة أخرى يستبدلها.",
+  ],
+  "results.ballot_rank_label": [
+    "Position of {reference} — {title}",
+    "Position de {reference} — {title}",
+    "موقع {reference} — {title}",
+  ],
   "results.ballot_submit": ["Cast my ballot", "Voter", "أدلِ بصوتي"],
   "results.ballot_saved": ["Your ballot is recorded.", "Votre bulletin est enregistré.", "سُجّلت ورقة اقتراعك."],
   "results.recommendation_title": ["The jury’s recommendation", "Recommandation du jury", "توصية لجنة التحكيم"],
@@ -228,7 +296,11 @@ export const resultsTriples = {
   ],
   // --- decision and announcement
   "results.decision_heading": ["Decision for the {year} edition", "Décision pour l’édition {year}", "قرار دورة {year}"],
-  "results.decision_record_title": ["The Director-General’s decision", "Décision du Directeur général ou de la Directrice générale", "قرار المدير العام"],
+  "results.decision_record_title": [
+    "The Director-General’s decision",
+    "Décision du Directeur général ou de la Directrice générale",
+    "قرار المدير العام",
+  ],
   "results.decision_help": [
     "Record the laureates the Director-General chose and when the announcement happens. Once recorded, the decision and its snapshot can never change.",
     "Enregistrez les lauréats choisis par le Directeur général ou la Directrice générale et l’instant de l’annonce. Une fois enregistrée, la décision et son instantané ne peuvent plus changer.",
@@ -236,7 +308,11 @@ export const resultsTriples = {
   ],
   "results.decision_laureates": ["Laureates chosen", "Lauréats choisis", "الفائزون المختارون"],
   "results.decision_date": ["Date of the decision", "Date de la décision", "تاريخ القرار"],
-  "results.decision_date_hint": ["For example 2024-03-28 (year-month-day)", "Par exemple 2024-03-28 (année-mois-jour)", "مثلًا 2024-03-28 (السنة-الشهر-اليوم)"],
+  "results.decision_date_hint": [
+    "For example 2024-03-28 (year-month-day)",
+    "Par exemple 2024-03-28 (année-mois-jour)",
+    "مثلًا 2024-03-28 (السنة-الشهر-اليوم)",
+  ],
   "results.announcement_at": ["Announcement (Paris time)", "Annonce (heure de Paris)", "الإعلان (بتوقيت باريس)"],
   "results.announcement_hint": [
     "Until this instant nobody outside the secretariat and the jury sees the outcome.",
@@ -255,7 +331,11 @@ export const resultsTriples = {
     "سُجّل القرار وجُمّدت لقطته. الإعلان مجدول.",
   ],
   "results.announcement_state": ["Announcement", "Annonce", "الإعلان"],
-  "results.embargoed": ["Scheduled: embargoed until then", "Programmée : sous embargo jusque-là", "مجدول: محظور النشر حتى ذلك الحين"],
+  "results.embargoed": [
+    "Scheduled: embargoed until then",
+    "Programmée : sous embargo jusque-là",
+    "مجدول: محظور النشر حتى ذلك الحين",
+  ],
   "results.announced_on": ["Announced on {date}", "Annoncée le {date}", "أُعلن في {date}"],
   "results.paris_time": ["{date} (Paris time)", "{date} (heure de Paris)", "{date} (بتوقيت باريس)"],
   "results.snapshot": ["Frozen snapshot (SHA-256)", "Instantané figé (SHA-256)", "اللقطة المجمّدة (SHA-256)"],
@@ -299,10 +379,22 @@ export const resultsTriples = {
     "جائزة اليونسكو – الملك حمد بن عيسى آل خليفة لاستخدام تكنولوجيات المعلومات والاتصالات في التعليم",
   ],
   "results.diploma_pdf_awarded": ["is awarded to", "est décerné à", "تُمنح إلى"],
-  "results.diploma_pdf_project": ["for the project “{project}”", "pour le projet « {project} »", "عن مشروع «{project}»"],
+  "results.diploma_pdf_project": [
+    "for the project “{project}”",
+    "pour le projet « {project} »",
+    "عن مشروع «{project}»",
+  ],
   "results.diploma_pdf_edition": ["{year} edition — {theme}", "Édition {year} — {theme}", "دورة {year} — {theme}"],
-  "results.diploma_pdf_dg": ["The Director-General of UNESCO", "Le Directeur général ou la Directrice générale de l’UNESCO", "المدير العام لليونسكو"],
-  "results.diploma_pdf_chair": ["The Chairperson of the International Jury", "Le ou la président·e du Jury international", "رئيس لجنة التحكيم الدولية"],
+  "results.diploma_pdf_dg": [
+    "The Director-General of UNESCO",
+    "Le Directeur général ou la Directrice générale de l’UNESCO",
+    "المدير العام لليونسكو",
+  ],
+  "results.diploma_pdf_chair": [
+    "The Chairperson of the International Jury",
+    "Le ou la président·e du Jury international",
+    "رئيس لجنة التحكيم الدولية",
+  ],
   // --- e-mails of the announcement
   "mail.results_laureate.subject": [
     "You are a laureate of the UNESCO ICT in Education Prize {year}",
@@ -334,7 +426,11 @@ export const resultsTriples = {
     "Bonjour {name},\n\nLe projet « {title} » ({reference}), désigné par votre entité, a été choisi comme lauréat de l’édition {year}, « {theme} ».\n\nLes lauréats sont publiés ici : {link}{feedback}",
     "مرحبًا {name}،\n\nاختير مشروع «{title}» ({reference}) الذي رشّحته جهتكم فائزًا في دورة {year}، «{theme}».\n\nالفائزون منشورون هنا: {link}{feedback}",
   ],
-  "mail.results_entity_not_selected.subject": ["Outcome for a candidature you nominated ({year})", "Résultat d’une candidature que vous avez désignée ({year})", "نتيجة ترشيح قدّمتموه ({year})"],
+  "mail.results_entity_not_selected.subject": [
+    "Outcome for a candidature you nominated ({year})",
+    "Résultat d’une candidature que vous avez désignée ({year})",
+    "نتيجة ترشيح قدّمتموه ({year})",
+  ],
   "mail.results_entity_not_selected.body": [
     "Hello {name},\n\nThe project “{title}” ({reference}), which your entity nominated for the {year} edition, “{theme}”, was not selected as a laureate.\n\nThe laureates are published here: {link}{feedback}",
     "Bonjour {name},\n\nLe projet « {title} » ({reference}), désigné par votre entité pour l’édition {year}, « {theme} », n’a pas été retenu comme lauréat.\n\nLes lauréats sont publiés ici : {link}{feedback}",
@@ -351,7 +447,11 @@ export const resultsTriples = {
     "La liste restreinte contient une candidature non recevable dans cette édition : rechargez la page et réessayez",
     "تتضمن القائمة القصيرة طلبًا غير مؤهل في هذه الدورة: أعد تحميل الصفحة وحاول مجددًا",
   ],
-  "errors.deliberation_exists": ["The deliberation of this edition is already open", "La délibération de cette édition est déjà ouverte", "مداولة هذه الدورة مفتوحة بالفعل"],
+  "errors.deliberation_exists": [
+    "The deliberation of this edition is already open",
+    "La délibération de cette édition est déjà ouverte",
+    "مداولة هذه الدورة مفتوحة بالفعل",
+  ],
   "errors.deliberation_not_now": [
     "Deliberation can only open after scoring has closed and before the decision",
     "La délibération ne peut s’ouvrir qu’après la clôture de la notation et avant la décision",
@@ -367,13 +467,37 @@ export const resultsTriples = {
     "Votre bulletin contient une candidature hors de la liste restreinte ou avec laquelle vous êtes en conflit : rien n’a été enregistré",
     "تتضمن ورقتك طلبًا خارج القائمة القصيرة أو لديك تضارب مصالح معه: لم يُسجَّل شيء",
   ],
-  "errors.ballot_incomplete": ["Give a position to every application on the shortlist", "Donnez une position à chaque candidature de la liste restreinte", "أعطِ موقعًا لكل طلب في القائمة القصيرة"],
-  "errors.ballot_rank_required": ["Enter a position, for example 1", "Saisissez une position, par exemple 1", "أدخل موقعًا، مثلًا 1"],
-  "errors.ballot_rank_invalid": ["Enter a whole number from 1 upwards", "Saisissez un nombre entier à partir de 1", "أدخل عددًا صحيحًا ابتداءً من 1"],
-  "errors.ballot_no_votes": ["No juror has voted yet: the ballot cannot be closed", "Aucun membre n’a encore voté : le scrutin ne peut pas être clos", "لم يصوّت أي محكّم بعد: لا يمكن إغلاق الاقتراع"],
+  "errors.ballot_incomplete": [
+    "Give a position to every application on the shortlist",
+    "Donnez une position à chaque candidature de la liste restreinte",
+    "أعطِ موقعًا لكل طلب في القائمة القصيرة",
+  ],
+  "errors.ballot_rank_required": [
+    "Enter a position, for example 1",
+    "Saisissez une position, par exemple 1",
+    "أدخل موقعًا، مثلًا 1",
+  ],
+  "errors.ballot_rank_invalid": [
+    "Enter a whole number from 1 upwards",
+    "Saisissez un nombre entier à partir de 1",
+    "أدخل عددًا صحيحًا ابتداءً من 1",
+  ],
+  "errors.ballot_no_votes": [
+    "No juror has voted yet: the ballot cannot be closed",
+    "Aucun membre n’a encore voté : le scrutin ne peut pas être clos",
+    "لم يصوّت أي محكّم بعد: لا يمكن إغلاق الاقتراع",
+  ],
   "errors.recommendation_choice_required": ["Choose an application", "Choisissez une candidature", "اختر طلبًا"],
-  "errors.recommendation_duplicate": ["Choose a different application for each place", "Choisissez une candidature différente pour chaque place", "اختر طلبًا مختلفًا لكل مرتبة"],
-  "errors.recommendation_choice_invalid": ["This application is not on the shortlist", "Cette candidature ne figure pas sur la liste restreinte", "هذا الطلب ليس في القائمة القصيرة"],
+  "errors.recommendation_duplicate": [
+    "Choose a different application for each place",
+    "Choisissez une candidature différente pour chaque place",
+    "اختر طلبًا مختلفًا لكل مرتبة",
+  ],
+  "errors.recommendation_choice_invalid": [
+    "This application is not on the shortlist",
+    "Cette candidature ne figure pas sur la liste restreinte",
+    "هذا الطلب ليس في القائمة القصيرة",
+  ],
   "errors.recommendation_not_now": [
     "The recommendation can be recorded once the ballot is closed",
     "La recommandation peut être enregistrée une fois le scrutin clos",
@@ -384,8 +508,16 @@ export const resultsTriples = {
     "La décision de cette édition est déjà enregistrée et ne peut pas être modifiée",
     "قرار هذه الدورة مسجّل بالفعل ولا يمكن تغييره",
   ],
-  "errors.decision_not_now": ["The decision can be recorded once scoring has closed", "La décision peut être enregistrée une fois la notation close", "يمكن تسجيل القرار بعد انتهاء التقييم"],
-  "errors.decision_laureates_required": ["Choose at least one laureate", "Choisissez au moins un lauréat", "اختر فائزًا واحدًا على الأقل"],
+  "errors.decision_not_now": [
+    "The decision can be recorded once scoring has closed",
+    "La décision peut être enregistrée une fois la notation close",
+    "يمكن تسجيل القرار بعد انتهاء التقييم",
+  ],
+  "errors.decision_laureates_required": [
+    "Choose at least one laureate",
+    "Choisissez au moins un lauréat",
+    "اختر فائزًا واحدًا على الأقل",
+  ],
   "errors.decision_laureates_invalid": [
     "A chosen laureate is not an eligible application of this edition: reload the page and try again",
     "Un lauréat choisi n’est pas une candidature recevable de cette édition : rechargez la page et réessayez",
@@ -396,14 +528,26 @@ export const resultsTriples = {
     "Saisissez la date sous la forme année-mois-jour, par exemple 2024-03-28",
     "أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثلًا 2024-03-28",
   ],
-  "errors.decision_date_future": ["The date of the decision cannot be in the future", "La date de la décision ne peut pas être dans le futur", "لا يمكن أن يكون تاريخ القرار في المستقبل"],
-  "errors.announcement_invalid": ["Enter the date and time of the announcement", "Saisissez la date et l’heure de l’annonce", "أدخل تاريخ الإعلان ووقته"],
+  "errors.decision_date_future": [
+    "The date of the decision cannot be in the future",
+    "La date de la décision ne peut pas être dans le futur",
+    "لا يمكن أن يكون تاريخ القرار في المستقبل",
+  ],
+  "errors.announcement_invalid": [
+    "Enter the date and time of the announcement",
+    "Saisissez la date et l’heure de l’annonce",
+    "أدخل تاريخ الإعلان ووقته",
+  ],
   "errors.announcement_before_scoring_close": [
     "The announcement must come after scoring closes ({close}, Paris time): choose a later instant, or change the edition’s scoring dates",
     "L’annonce doit venir après la clôture de la notation ({close}, heure de Paris) : choisissez un moment plus tardif, ou modifiez les dates de notation de l’édition",
     "يجب أن يأتي الإعلان بعد إغلاق التقييم ({close}، بتوقيت باريس): اختر موعداً لاحقاً، أو عدّل مواعيد التقييم في الدورة",
   ],
-  "errors.announcement_past": ["The announcement must be in the future", "L’annonce doit être dans le futur", "يجب أن يكون الإعلان في المستقبل"],
+  "errors.announcement_past": [
+    "The announcement must be in the future",
+    "L’annonce doit être dans le futur",
+    "يجب أن يكون الإعلان في المستقبل",
+  ],
 } as const satisfies Triples;
 
 export const resultsMessages = byLanguage(resultsTriples);

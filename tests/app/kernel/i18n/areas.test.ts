@@ -19,7 +19,10 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   results: new Set(Object.keys(resultsMessages.en)),
 };
 
-/** The address of a flat route file: "secretariat.editions.$editionId.decision_.snapshot.tsx" → /secretariat/editions/x/decision/snapshot. */
+/**
+ * The address of a flat route file: "secretariat.editions.$editionId.decision_.snapshot.tsx" →
+ * /secretariat/editions/x/decision/snapshot.
+ */
 export function pathOfRoute(file: string): string {
   const name = file.replace(/\.tsx?$/, "").replace(/\[\.\]/g, "\u0000");
   const segments = name
@@ -62,7 +65,9 @@ function areaOfPrefix(prefix: string): Area[] {
 describe("catalogue areas", () => {
   it("route file names map to the addresses they serve", () => {
     expect(pathOfRoute("secretariat.editions.$editionId.jury.tsx")).toBe("/secretariat/editions/x/jury");
-    expect(pathOfRoute("secretariat.editions.$editionId.decision_.snapshot.tsx")).toBe("/secretariat/editions/x/decision/snapshot");
+    expect(pathOfRoute("secretariat.editions.$editionId.decision_.snapshot.tsx")).toBe(
+      "/secretariat/editions/x/decision/snapshot",
+    );
     expect(pathOfRoute("secretariat.screening.export[.]csv.tsx")).toBe("/secretariat/screening/export.csv");
     expect(pathOfRoute("applications._index.tsx")).toBe("/applications");
   });

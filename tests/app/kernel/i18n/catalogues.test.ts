@@ -30,14 +30,22 @@ describe("catalogues", () => {
       expect(Object.keys(catalogues[locale]).sort()).toEqual(Object.keys(en).sort());
     });
     it(`the ${locale} catalogue keeps every placeholder of the English text`, () => {
-      const wrong = Object.keys(en).filter((key) => placeholders(catalogues[locale][key] ?? "").join() !== placeholders((en as Record<string, string>)[key]).join());
+      const wrong = Object.keys(en).filter(
+        (key) =>
+          placeholders(catalogues[locale][key] ?? "").join() !==
+          placeholders((en as Record<string, string>)[key]).join(),
+      );
       expect(wrong).toEqual([]);
     });
   }
 
   it("no message is empty in any language", () => {
     for (const [locale, messages] of Object.entries(catalogues)) {
-      expect(Object.entries(messages).filter(([, v]) => !v.trim()).map(([k]) => `${locale}:${k}`)).toEqual([]);
+      expect(
+        Object.entries(messages)
+          .filter(([, v]) => !v.trim())
+          .map(([k]) => `${locale}:${k}`),
+      ).toEqual([]);
     }
   });
 
@@ -71,7 +79,9 @@ describe("catalogues", () => {
         }
       }
     }
-    const twice = [...definedIn].filter(([, where]) => where.length > 1).map(([key, where]) => `${key} (${where.join(", ")})`);
+    const twice = [...definedIn]
+      .filter(([, where]) => where.length > 1)
+      .map(([key, where]) => `${key} (${where.join(", ")})`);
     expect(twice).toEqual([]);
   });
 
@@ -79,7 +89,7 @@ describe("catalogues", () => {
     expect([direction("ar"), direction("fr"), direction("en")]).toEqual(["rtl", "ltr", "ltr"]);
   });
 
-  it("a message with plural forms takes the form of the count in each language (never \"1 conflicts\")", () => {
+  it('a message with plural forms takes the form of the count in each language (never "1 conflicts")', () => {
     const key = "jury.conflicts_admin.count";
     expect(translate(en, key, { count: 1 }, "en")).toBe("1 conflict in the register.");
     expect(translate(en, key, { count: 3 }, "en")).toBe("3 conflicts in the register, proposals first.");
@@ -89,11 +99,25 @@ describe("catalogues", () => {
     expect(translate(ar, key, { count: 5 }, "ar")).toBe("5 حالات تضارب في السجل، الاقتراحات أولًا.");
     expect(translate(ar, key, { count: 11 }, "ar")).toBe("11 حالة تضارب في السجل، الاقتراحات أولًا.");
     // Every plural message has an "other" form in every language.
-    for (const messages of [en, fr, ar] as Record<string, string>[]) for (const [k, v] of Object.entries(messages)) if (/^(zero|one|two|few|many|other): /.test(v)) expect(v, k).toMatch(/(^| \| )other: /);
+    for (const messages of [en, fr, ar] as Record<string, string>[])
+      for (const [k, v] of Object.entries(messages))
+        if (/^(zero|one|two|few|many|other): /.test(v)) expect(v, k).toMatch(/(^| \| )other: /);
   });
 
   // Variables that carry a number of things, so the words around them agree with it.
-  const COUNT_VARIABLES = ["count", "minutes", "hours", "days", "words", "quota", "ballots", "total", "jurors", "n", "pages"];
+  const COUNT_VARIABLES = [
+    "count",
+    "minutes",
+    "hours",
+    "days",
+    "words",
+    "quota",
+    "ballots",
+    "total",
+    "jurors",
+    "n",
+    "pages",
+  ];
   // Messages with such a variable whose wording does not change with the number, and why.
   const COUNT_NEUTRAL: Record<string, string> = {
     "pager.position": "page numbers: “Page 2 of 3” reads the same for any number",
@@ -133,7 +157,8 @@ describe("catalogues", () => {
           const text = translate(catalogues[locale] as never, key, { ...vars, [plural.variable]: n }, locale);
           if (/\{\w+\}/.test(text)) problems.push(`${locale}:${key} leaves a placeholder in “${text}”`);
         }
-        if (locale === "en" && plural.forms.get("one") === plural.forms.get("other")) problems.push(`en:${key} says the same for 1 as for many`);
+        if (locale === "en" && plural.forms.get("one") === plural.forms.get("other"))
+          problems.push(`en:${key} says the same for 1 as for many`);
       }
     }
     expect(problems).toEqual([]);
@@ -150,7 +175,9 @@ describe("catalogues", () => {
   });
 
   it("translate fills placeholders and leaves unknown ones visible", () => {
-    expect(translate(en, "errors.login_locked", { minutes: 7 })).toBe("Too many failed sign-in attempts. For your security, try again in 7 minutes");
+    expect(translate(en, "errors.login_locked", { minutes: 7 })).toBe(
+      "Too many failed sign-in attempts. For your security, try again in 7 minutes",
+    );
     expect(translate(en, "no.such.key")).toBe("no.such.key");
   });
 

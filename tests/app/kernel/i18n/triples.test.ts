@@ -26,8 +26,12 @@ const TABLES: Record<string, Record<string, unknown>> = {
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */
 function catalogueFiles(): string[] {
   return [
-    ...readdirSync(I18N).filter((f) => /^core.*\.ts$/.test(f)).map((f) => join(I18N, f)),
-    ...readdirSync(join(I18N, "areas")).filter((f) => f.endsWith(".ts")).map((f) => join(I18N, "areas", f)),
+    ...readdirSync(I18N)
+      .filter((f) => /^core.*\.ts$/.test(f))
+      .map((f) => join(I18N, f)),
+    ...readdirSync(join(I18N, "areas"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(I18N, "areas", f)),
   ];
 }
 
@@ -35,7 +39,10 @@ describe("catalogue format", () => {
   for (const [name, table] of Object.entries(TABLES)) {
     it(`every key of the ${name} catalogue has its English, French and Arabic texts, none empty`, () => {
       const wrong = Object.entries(table)
-        .filter(([, texts]) => !Array.isArray(texts) || texts.length !== 3 || texts.some((t) => typeof t !== "string" || !t.trim()))
+        .filter(
+          ([, texts]) =>
+            !Array.isArray(texts) || texts.length !== 3 || texts.some((t) => typeof t !== "string" || !t.trim()),
+        )
         .map(([key]) => key);
       expect(Object.keys(table).length).toBeGreaterThan(0);
       expect(wrong).toEqual([]);
@@ -54,7 +61,9 @@ describe("catalogue format", () => {
 
   // Tables are merged by spreading, where a key written twice silently keeps the last text.
   it("every key is written once in the catalogue files, and every written key reaches the messages", () => {
-    const written = catalogueFiles().flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^ {2}"([^"]+)": \[/gm)].map((m) => m[1]));
+    const written = catalogueFiles().flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^ {2}"([^"]+)": \[/gm)].map((m) => m[1]),
+    );
     const twice = written.filter((key, i) => written.indexOf(key) !== i);
     expect(twice).toEqual([]);
     expect([...written].sort()).toEqual(Object.keys(catalogues.en).sort());
@@ -62,14 +71,22 @@ describe("catalogue format", () => {
 
   it("a table splits into one dictionary per language, keeping the keys' order", () => {
     const messages = byLanguage({ "b.first": ["One", "Un", "واحد"], "a.second": ["Two", "Deux", "اثنان"] });
-    expect(messages).toEqual({ en: { "b.first": "One", "a.second": "Two" }, fr: { "b.first": "Un", "a.second": "Deux" }, ar: { "b.first": "واحد", "a.second": "اثنان" } });
+    expect(messages).toEqual({
+      en: { "b.first": "One", "a.second": "Two" },
+      fr: { "b.first": "Un", "a.second": "Deux" },
+      ar: { "b.first": "واحد", "a.second": "اثنان" },
+    });
     expect(Object.keys(messages.fr)).toEqual(["b.first", "a.second"]);
   });
 
   it("each language holds exactly the keys of the tables, with the text of its column", () => {
     const columns = { en: 0, fr: 1, ar: 2 } as const;
     for (const [locale, column] of Object.entries(columns)) {
-      const expected = Object.fromEntries(Object.values(TABLES).flatMap((table) => Object.entries(table as Record<string, string[]>).map(([key, texts]) => [key, texts[column]])));
+      const expected = Object.fromEntries(
+        Object.values(TABLES).flatMap((table) =>
+          Object.entries(table as Record<string, string[]>).map(([key, texts]) => [key, texts[column]]),
+        ),
+      );
       expect(catalogues[locale as keyof typeof columns]).toEqual(expected);
     }
   });
