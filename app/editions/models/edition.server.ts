@@ -7,6 +7,7 @@ import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
@@ -247,21 +248,12 @@ export function updateEdition({
       .where(and(eq(editions.id, editionId), eq(editions.version, version)))
       .run();
     if (updated.changes === 0) return false;
-    writeAudit(
-      { actorId, action: "edition.updated", objectType: "edition", objectId: editionId, details: { fields: changed } },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "edition.updated", { fields: changed });
     if (values.deadlineAt.getTime() !== current.deadlineAt.getTime()) {
-      writeAudit(
-        {
-          actorId,
-          action: "edition.deadline_extended",
-          objectType: "edition",
-          objectId: editionId,
-          details: { from: current.deadlineAt.toISOString(), to: values.deadlineAt.toISOString() },
-        },
-        tx,
-      );
+      auditEdition(tx, actorId, editionId, "edition.deadline_extended", {
+        from: current.deadlineAt.toISOString(),
+        to: values.deadlineAt.toISOString(),
+      });
     }
     return true;
   });
@@ -294,6 +286,25 @@ function editionForChange(editionId: string) {
     .get();
 }
 
+const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
+
+/**
+ * Why the edition's criteria or rules may not change now, or null when they may: criteria lock
+ * with the edition (scoring opened), rules once the call has closed.
+ */
+function listRefusal(editionId: string, list: "criteria" | "rules"): Failure | null {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (list === "criteria" && edition.lockedAt) return fail("form", "errors.edition_locked");
+  if (list === "rules" && !RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  return null;
+}
+
+/** One change to an edition, audited in the transaction that makes it. */
+function auditEdition(tx: Tx, actorId: string, editionId: string, action: string, details: Record<string, unknown>) {
+  writeAudit({ actorId, action, objectType: "edition", objectId: editionId, details }, tx);
+}
+
 /** Adds a criterion (no id) or edits one of this edition's criteria; refused once locked. */
 export function saveCriterion({
   actorId,
@@ -306,9 +317,8 @@ export function saveCriterion({
   criterionId?: string;
   input: CriterionInput;
 }): { ok: true; criterionId: string } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const refusal = listRefusal(editionId, "criteria");
+  if (refusal) return refusal;
   const existing = criteriaOf(editionId);
   if (criterionId && !existing.some((c) => c.id === criterionId)) return fail("form", "errors.criterion_unknown");
   if (existing.some((c) => c.key === input.key && c.id !== criterionId))
@@ -339,16 +349,11 @@ export function saveCriterion({
         .returning({ id: criteria.id })
         .get().id;
     }
-    writeAudit(
-      {
-        actorId,
-        action: criterionId ? "criterion.updated" : "criterion.added",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId: id, key: input.key, weight: input.weight },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, criterionId ? "criterion.updated" : "criterion.added", {
+      criterionId: id,
+      key: input.key,
+      weight: input.weight,
+    });
     return id;
   });
   return { ok: true, criterionId: id };
@@ -365,9 +370,8 @@ export function moveCriterion({
   criterionId: string;
   direction: "up" | "down";
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const refusal = listRefusal(editionId, "criteria");
+  if (refusal) return refusal;
   const list = criteriaOf(editionId);
   const index = list.findIndex((c) => c.id === criterionId);
   if (index < 0) return fail("form", "errors.criterion_unknown");
@@ -384,16 +388,7 @@ export function moveCriterion({
         .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
         .run(),
     );
-    writeAudit(
-      {
-        actorId,
-        action: "criterion.moved",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId, direction },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "criterion.moved", { criterionId, direction });
   });
   return { ok: true };
 }
@@ -407,30 +402,18 @@ export function removeCriterion({
   editionId: string;
   criterionId: string;
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const refusal = listRefusal(editionId, "criteria");
+  if (refusal) return refusal;
   const row = criteriaOf(editionId).find((c) => c.id === criterionId);
   if (!row) return fail("form", "errors.criterion_unknown");
   db().transaction((tx) => {
     tx.delete(criteria)
       .where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId)))
       .run();
-    writeAudit(
-      {
-        actorId,
-        action: "criterion.removed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId, key: row.key },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "criterion.removed", { criterionId, key: row.key });
   });
   return { ok: true };
 }
-
-const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
 
 export function saveRule({
   actorId,
@@ -443,9 +426,8 @@ export function saveRule({
   ruleId?: string;
   input: { key: string; textEn: string; textFr: string; textAr: string };
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  const refusal = listRefusal(editionId, "rules");
+  if (refusal) return refusal;
   const existing = rulesOf(editionId);
   if (ruleId && !existing.some((r) => r.id === ruleId)) return fail("form", "errors.rule_unknown");
   if (existing.some((r) => r.key === input.key && r.id !== ruleId)) return fail("key", "errors.rule_key_taken");
@@ -465,16 +447,7 @@ export function saveRule({
         .returning({ id: eligibilityRules.id })
         .get().id;
     }
-    writeAudit(
-      {
-        actorId,
-        action: ruleId ? "rule.updated" : "rule.added",
-        objectType: "edition",
-        objectId: editionId,
-        details: { ruleId: id, key: input.key },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, ruleId ? "rule.updated" : "rule.added", { ruleId: id, key: input.key });
   });
   return { ok: true };
 }
@@ -488,25 +461,15 @@ export function removeRule({
   editionId: string;
   ruleId: string;
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  const refusal = listRefusal(editionId, "rules");
+  if (refusal) return refusal;
   const row = rulesOf(editionId).find((r) => r.id === ruleId);
   if (!row) return fail("form", "errors.rule_unknown");
   db().transaction((tx) => {
     tx.delete(eligibilityRules)
       .where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId)))
       .run();
-    writeAudit(
-      {
-        actorId,
-        action: "rule.removed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { ruleId, key: row.key },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "rule.removed", { ruleId, key: row.key });
   });
   return { ok: true };
 }
@@ -562,27 +525,12 @@ export function changePhase({
       .run();
     if (updated.changes === 0) return fail("form", "errors.edition_stale");
     const backwards = previousPhase(edition.phase) === target;
-    writeAudit(
-      {
-        actorId,
-        action: backwards ? "edition.phase_reopened" : "edition.phase_changed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { from: edition.phase, to: target },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, backwards ? "edition.phase_reopened" : "edition.phase_changed", {
+      from: edition.phase,
+      to: target,
+    });
     if (lockedAt && !edition.lockedAt)
-      writeAudit(
-        {
-          actorId,
-          action: "edition.locked",
-          objectType: "edition",
-          objectId: editionId,
-          details: { at: lockedAt.toISOString() },
-        },
-        tx,
-      );
+      auditEdition(tx, actorId, editionId, "edition.locked", { at: lockedAt.toISOString() });
     return { ok: true as const };
   });
 }
