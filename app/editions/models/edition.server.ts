@@ -317,12 +317,6 @@ export function saveCriterion({
   criterionId?: string;
   input: CriterionInput;
 }): { ok: true; criterionId: string } | Failure {
-  const refusal = listRefusal(editionId, "criteria");
-  if (refusal) return refusal;
-  const existing = criteriaOf(editionId);
-  if (criterionId && !existing.some((c) => c.id === criterionId)) return fail("form", "errors.criterion_unknown");
-  if (existing.some((c) => c.key === input.key && c.id !== criterionId))
-    return fail("key", "errors.criterion_key_taken");
   const values = {
     key: input.key,
     titleEn: input.titleEn,
@@ -334,29 +328,8 @@ export function saveCriterion({
     weight: input.weight,
     levelDescriptors: input.levelDescriptors,
   };
-  const id = db().transaction((tx) => {
-    let id = criterionId;
-    if (id) {
-      tx.update(criteria)
-        .set(values)
-        .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
-        .run();
-    } else {
-      const position = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
-      id = tx
-        .insert(criteria)
-        .values({ ...values, editionId, position })
-        .returning({ id: criteria.id })
-        .get().id;
-    }
-    auditEdition(tx, actorId, editionId, criterionId ? "criterion.updated" : "criterion.added", {
-      criterionId: id,
-      key: input.key,
-      weight: input.weight,
-    });
-    return id;
-  });
-  return { ok: true, criterionId: id };
+  const saved = saveToList("criteria", actorId, editionId, criterionId, values, { weight: input.weight });
+  return saved.ok ? { ok: true, criterionId: saved.id } : saved;
 }
 
 export function moveCriterion({
@@ -393,26 +366,8 @@ export function moveCriterion({
   return { ok: true };
 }
 
-export function removeCriterion({
-  actorId,
-  editionId,
-  criterionId,
-}: {
-  actorId: string;
-  editionId: string;
-  criterionId: string;
-}): { ok: true } | Failure {
-  const refusal = listRefusal(editionId, "criteria");
-  if (refusal) return refusal;
-  const row = criteriaOf(editionId).find((c) => c.id === criterionId);
-  if (!row) return fail("form", "errors.criterion_unknown");
-  db().transaction((tx) => {
-    tx.delete(criteria)
-      .where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId)))
-      .run();
-    auditEdition(tx, actorId, editionId, "criterion.removed", { criterionId, key: row.key });
-  });
-  return { ok: true };
+export function removeCriterion(args: { actorId: string; editionId: string; criterionId: string }) {
+  return removeFromList("criteria", args.actorId, args.editionId, args.criterionId);
 }
 
 export function saveRule({
@@ -426,50 +381,84 @@ export function saveRule({
   ruleId?: string;
   input: { key: string; textEn: string; textFr: string; textAr: string };
 }): { ok: true } | Failure {
-  const refusal = listRefusal(editionId, "rules");
-  if (refusal) return refusal;
-  const existing = rulesOf(editionId);
-  if (ruleId && !existing.some((r) => r.id === ruleId)) return fail("form", "errors.rule_unknown");
-  if (existing.some((r) => r.key === input.key && r.id !== ruleId)) return fail("key", "errors.rule_key_taken");
   const values = { key: input.key, textEn: input.textEn, textFr: input.textFr, textAr: input.textAr || null };
-  db().transaction((tx) => {
-    let id = ruleId;
-    if (id)
-      tx.update(eligibilityRules)
-        .set(values)
-        .where(and(eq(eligibilityRules.id, id), eq(eligibilityRules.editionId, editionId)))
-        .run();
-    else {
-      const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-      id = tx
-        .insert(eligibilityRules)
-        .values({ ...values, editionId, position })
-        .returning({ id: eligibilityRules.id })
-        .get().id;
-    }
-    auditEdition(tx, actorId, editionId, ruleId ? "rule.updated" : "rule.added", { ruleId: id, key: input.key });
-  });
-  return { ok: true };
+  const saved = saveToList("rules", actorId, editionId, ruleId, values, {});
+  return saved.ok ? { ok: true } : saved;
 }
 
-export function removeRule({
-  actorId,
-  editionId,
-  ruleId,
-}: {
-  actorId: string;
-  editionId: string;
-  ruleId: string;
-}): { ok: true } | Failure {
-  const refusal = listRefusal(editionId, "rules");
+export function removeRule(args: { actorId: string; editionId: string; ruleId: string }) {
+  return removeFromList("rules", args.actorId, args.editionId, args.ruleId);
+}
+
+const LISTS = {
+  criteria: { table: criteria, rowsOf: criteriaOf, item: "criterion", idKey: "criterionId" },
+  rules: { table: eligibilityRules, rowsOf: rulesOf, item: "rule", idKey: "ruleId" },
+} as const;
+
+type ListValues =
+  | Omit<typeof criteria.$inferInsert, "editionId" | "position">
+  | Omit<typeof eligibilityRules.$inferInsert, "editionId" | "position">;
+
+/**
+ * Adds an item at the end of the edition's criteria or rules (no id) or edits one of them; a
+ * key is unique within its list.
+ */
+function saveToList(
+  list: keyof typeof LISTS,
+  actorId: string,
+  editionId: string,
+  itemId: string | undefined,
+  values: ListValues,
+  details: Record<string, unknown>,
+): { ok: true; id: string } | Failure {
+  const refusal = listRefusal(editionId, list);
   if (refusal) return refusal;
-  const row = rulesOf(editionId).find((r) => r.id === ruleId);
-  if (!row) return fail("form", "errors.rule_unknown");
+  const { table, rowsOf, item, idKey } = LISTS[list];
+  const existing = rowsOf(editionId);
+  if (itemId && !existing.some((r) => r.id === itemId)) return fail("form", `errors.${item}_unknown`);
+  if (existing.some((r) => r.key === values.key && r.id !== itemId)) return fail("key", `errors.${item}_key_taken`);
+  const id = db().transaction((tx) => {
+    let id = itemId;
+    if (id) {
+      tx.update(table)
+        .set(values)
+        .where(and(eq(table.id, id), eq(table.editionId, editionId)))
+        .run();
+    } else {
+      const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
+      id = tx
+        .insert(table)
+        .values({ ...values, editionId, position } as typeof table.$inferInsert)
+        .returning({ id: table.id })
+        .get().id;
+    }
+    auditEdition(tx, actorId, editionId, itemId ? `${item}.updated` : `${item}.added`, {
+      [idKey]: id,
+      key: values.key,
+      ...details,
+    });
+    return id;
+  });
+  return { ok: true, id };
+}
+
+/** Removes one of the edition's criteria or rules, when the list may still change. */
+function removeFromList(
+  list: keyof typeof LISTS,
+  actorId: string,
+  editionId: string,
+  id: string,
+): { ok: true } | Failure {
+  const refusal = listRefusal(editionId, list);
+  if (refusal) return refusal;
+  const { table, rowsOf, item, idKey } = LISTS[list];
+  const row = rowsOf(editionId).find((r) => r.id === id);
+  if (!row) return fail("form", `errors.${item}_unknown`);
   db().transaction((tx) => {
-    tx.delete(eligibilityRules)
-      .where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId)))
+    tx.delete(table)
+      .where(and(eq(table.id, id), eq(table.editionId, editionId)))
       .run();
-    auditEdition(tx, actorId, editionId, "rule.removed", { ruleId, key: row.key });
+    auditEdition(tx, actorId, editionId, `${item}.removed`, { [idKey]: id, key: row.key });
   });
   return { ok: true };
 }
