@@ -10,6 +10,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
+import { editionNaming } from "../../editions/models/columns.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -17,11 +18,7 @@ export const SENDABLE_STATES = ["draft", "returned"] as const;
 export const WITHDRAWABLE_STATES = ["draft", "awaiting_nominator", "returned"] as const;
 
 const editionColumns = {
-  id: editions.id,
-  year: editions.year,
-  themeEn: editions.themeEn,
-  themeFr: editions.themeFr,
-  themeAr: editions.themeAr,
+  ...editionNaming,
   phase: editions.phase,
   deadlineAt: editions.deadlineAt,
   wordLimits: editions.wordLimits,

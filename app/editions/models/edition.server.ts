@@ -12,6 +12,7 @@ import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
+import { editionNaming, criterionTexts } from "./columns.server";
 
 const MB = 1024 * 1024;
 
@@ -22,11 +23,7 @@ export type RuleRow = typeof eligibilityRules.$inferSelect;
 export function listEditions() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
       deadlineAt: editions.deadlineAt,
     })
@@ -59,11 +56,7 @@ export function getEditionForSecretariat({ editionId }: { editionId: string }) {
 export function getOpenEdition() {
   const edition = db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       callTextEn: editions.callTextEn,
       callTextFr: editions.callTextFr,
       callTextAr: editions.callTextAr,
@@ -81,13 +74,7 @@ export function getOpenEdition() {
   const crit = db()
     .select({
       id: criteria.id,
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      titleAr: criteria.titleAr,
-      guidanceEn: criteria.guidanceEn,
-      guidanceFr: criteria.guidanceFr,
-      guidanceAr: criteria.guidanceAr,
+      ...criterionTexts,
       weight: criteria.weight,
     })
     .from(criteria)

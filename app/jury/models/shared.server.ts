@@ -6,16 +6,13 @@ import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
 import { applications, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
+import { editionNaming } from "../../editions/models/columns.server";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
 
 export const editionColumns = {
-  id: editions.id,
-  year: editions.year,
-  themeEn: editions.themeEn,
-  themeFr: editions.themeFr,
-  themeAr: editions.themeAr,
+  ...editionNaming,
   phase: editions.phase,
   scoringOpensAt: editions.scoringOpensAt,
   scoringClosesAt: editions.scoringClosesAt,

@@ -3,6 +3,7 @@ import { db } from "../../../db/client";
 import { editions, entityMembers, nominatingEntities } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
+import { editionNaming } from "../../editions/models/columns.server";
 
 export function listEntities() {
   return db()
@@ -95,11 +96,7 @@ export function createEntity({
 export function listEditionsBrief() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
     })
     .from(editions)

@@ -29,6 +29,7 @@ import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
+import { editionNaming } from "../../editions/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -46,11 +47,7 @@ export { uploadDir };
 export function openNominationEditions() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
       deadlineAt: editions.deadlineAt,
       quotaPerEntity: editions.quotaPerEntity,
