@@ -90,3 +90,27 @@ export const standing = ne(conflicts.status, "dismissed");
  * until decided).
  */
 export const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;
+
+/** The seat a user holds on the edition's jury now (a replaced seat is no longer theirs), if any. */
+export function currentSeat(tx: Tx | DB, editionId: string, userId: string) {
+  return tx
+    .select({ id: juryMembers.id })
+    .from(juryMembers)
+    .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .get();
+}
+
+/** One of the edition's eligible applications (the only ones a jury works on), if it is one. */
+export function eligibleApplication(tx: Tx | DB, editionId: string, applicationId: string) {
+  return tx
+    .select({ id: applications.id, language: applications.language })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.editionId, editionId),
+        eq(applications.state, "eligible"),
+      ),
+    )
+    .get();
+}
