@@ -8,8 +8,8 @@ import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kern
 import { useT } from "../kernel/components/i18n";
 import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
-import { fieldError } from "../kernel/forms/validate.server";
-import { editionOr404, pickedItems, refused, validateEditionPost } from "../editions/server/secretariat.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";

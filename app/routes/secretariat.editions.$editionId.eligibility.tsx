@@ -6,8 +6,8 @@ import { EditionBackLink, RemoveConfirmation } from "../editions/components/edit
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
-import { fieldError } from "../kernel/forms/validate.server";
-import { editionOr404, pickedItems, refused, validateEditionPost } from "../editions/server/secretariat.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { localized, textsOf } from "../kernel/i18n";

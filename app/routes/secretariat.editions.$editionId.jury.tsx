@@ -10,12 +10,12 @@ import {
   TextField,
   ValidatedForm,
 } from "../kernel/components/form";
+import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
 import { jurySchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import { countryName, isCountryCode, sortedCountries } from "../kernel/i18n/countries";
 import { mailThrottle } from "../accounts/models/account.server";
 import { createInvitation } from "../accounts/models/invitations.server";
@@ -240,11 +240,7 @@ export default function JuryMembers() {
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField
-              name="locale"
-              label={t("fields.language")}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-            />
+            <LanguageField />
             <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
             <button type="submit" className="button danger">
               {t("jury.members.replace")}
@@ -271,11 +267,7 @@ export default function JuryMembers() {
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField
-              name="locale"
-              label={t("fields.language")}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-            />
+            <LanguageField />
             <SelectField
               name="country"
               label={t("fields.country")}

@@ -6,8 +6,8 @@ import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../e
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { editionSettingsSchema } from "../editions/forms/edition.server";
-import { fieldError } from "../kernel/forms/validate.server";
-import { editionOr404, refused, validateEditionPost } from "../editions/server/secretariat.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
 import { updateEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 

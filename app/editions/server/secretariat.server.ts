@@ -1,8 +1,6 @@
-import { data } from "@remix-run/node";
 import type * as z from "zod";
 import { notFound } from "../../accounts/server/permissions.server";
-import type { FieldErrors } from "../../kernel/forms/errors";
-import { fieldError, validateForm } from "../../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../../kernel/forms/validate.server";
 import { getEditionForSecretariat } from "../models/edition.server";
 
 export type EditionFound = NonNullable<ReturnType<typeof getEditionForSecretariat>>;
@@ -26,11 +24,6 @@ export function pickedItems<T extends { id: string }>(request: Request, items: T
   const removing = removeId ? items.find((item) => item.id === removeId) : undefined;
   if ((editId && !editing) || (removeId && !removing)) notFound();
   return { editing, removing };
-}
-
-/** A refused post's answer: the errors and what was typed, with status 400. */
-export function refused(errors: FieldErrors, values: Record<string, unknown>) {
-  return data({ errors, values }, { status: 400 });
 }
 
 /**
