@@ -1,6 +1,9 @@
-// Column sets that several areas select the same way, so that an edition is named, and a
-// criterion read, alike on every page.
-import { criteria, editions } from "../../../db/schema";
+// Column sets and reads that several areas share, so that an edition is named, and its
+// criteria and rules read, alike on every page.
+import { asc, eq } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { criteria, editions, eligibilityRules } from "../../../db/schema";
+import type { Tx } from "../../kernel/models/transaction.server";
 
 /** What names an edition wherever it is listed: its id, its year and its theme in each language. */
 export const editionNaming = {
@@ -21,3 +24,21 @@ export const criterionTexts = {
   guidanceFr: criteria.guidanceFr,
   guidanceAr: criteria.guidanceAr,
 };
+
+/** An eligibility rule's key and its text in each language. */
+export const ruleTexts = {
+  key: eligibilityRules.key,
+  textEn: eligibilityRules.textEn,
+  textFr: eligibilityRules.textFr,
+  textAr: eligibilityRules.textAr,
+};
+
+/** The edition's eligibility rules in their order, as applicants and screeners read them. */
+export function editionRules(editionId: string, tx: Tx | DB = db()) {
+  return tx
+    .select(ruleTexts)
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, editionId))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
+}

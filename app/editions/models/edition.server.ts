@@ -12,7 +12,7 @@ import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
-import { editionNaming, criterionTexts } from "./columns.server";
+import { editionNaming, criterionTexts, ruleTexts } from "./columns.server";
 
 const MB = 1024 * 1024;
 
@@ -82,13 +82,7 @@ export function getOpenEdition() {
     .orderBy(asc(criteria.position))
     .all();
   const rules = db()
-    .select({
-      id: eligibilityRules.id,
-      key: eligibilityRules.key,
-      textEn: eligibilityRules.textEn,
-      textFr: eligibilityRules.textFr,
-      textAr: eligibilityRules.textAr,
-    })
+    .select({ id: eligibilityRules.id, ...ruleTexts })
     .from(eligibilityRules)
     .where(eq(eligibilityRules.editionId, edition.id))
     .orderBy(asc(eligibilityRules.position))
