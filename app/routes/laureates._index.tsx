@@ -5,6 +5,7 @@ import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { archiveFacets, listArchive } from "../results/models/archive.server";
 import resultsCss from "../styles/results.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "results.archive_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -76,34 +77,29 @@ export default function Archive() {
       {d.rows.length === 0 ? (
         <p className="panel">{t("results.archive_empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.col_edition")}</th>
-                <th scope="col">{t("results.col_title")}</th>
-                <th scope="col">{t("results.col_organisation")}</th>
-                <th scope="col">{t("results.col_country")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/laureates/${r.year}`}>{r.year}</Link>
-                  </td>
-                  <td>
-                    <bdi>{r.project}</bdi>
-                  </td>
-                  <td>
-                    <bdi>{r.organisation ?? ""}</bdi>
-                  </td>
-                  <td>{countryName(r.country, t.locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("results.col_edition"),
+            t("results.col_title"),
+            t("results.col_organisation"),
+            t("results.col_country"),
+          ]}
+        >
+          {d.rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/laureates/${r.year}`}>{r.year}</Link>
+              </td>
+              <td>
+                <bdi>{r.project}</bdi>
+              </td>
+              <td>
+                <bdi>{r.organisation ?? ""}</bdi>
+              </td>
+              <td>{countryName(r.country, t.locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {d.pages > 1 ? (
         <nav aria-label={t("results.pagination")} className="results-pagination">

@@ -24,6 +24,7 @@ import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -151,45 +152,40 @@ export default function JuryMembers() {
       ) : members.length === 0 ? (
         <p className="panel">{t("jury.members.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("jury.juror")}</th>
-                <th scope="col">{t("fields.country")}</th>
-                <th scope="col">{t("jury.members.languages")}</th>
-                <th scope="col">{t("jury.members.expertise")}</th>
-                <th scope="col">{t("jury.progress.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <bdi>{m.name}</bdi>
-                    {m.isChair ? <> ({t("jury.members.chair")})</> : null}
-                    {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
-                  </td>
-                  <td>{countryName(m.country, t.locale) || "—"}</td>
-                  <td>{m.languages.join(", ")}</td>
-                  <td dir="auto">{m.expertise.join(", ") || "—"}</td>
-                  <td>
-                    {m.replaced ? null : (
-                      <>
-                        <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
-                          {t("jury.members.edit")}
-                        </Link>{" "}
-                        <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
-                          {t("jury.members.replace")}
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("jury.juror"),
+            t("fields.country"),
+            t("jury.members.languages"),
+            t("jury.members.expertise"),
+            t("jury.progress.actions"),
+          ]}
+        >
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <bdi>{m.name}</bdi>
+                {m.isChair ? <> ({t("jury.members.chair")})</> : null}
+                {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
+              </td>
+              <td>{countryName(m.country, t.locale) || "—"}</td>
+              <td>{m.languages.join(", ")}</td>
+              <td dir="auto">{m.expertise.join(", ") || "—"}</td>
+              <td>
+                {m.replaced ? null : (
+                  <>
+                    <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
+                      {t("jury.members.edit")}
+                    </Link>{" "}
+                    <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
+                      {t("jury.members.replace")}
+                    </Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {edit ? (
         <>

@@ -8,6 +8,7 @@ import { filterQuery, readFilters } from "../nominations/forms/screening-filters
 import { SCREENING_STATES } from "../nominations/domain/screening";
 import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -123,42 +124,37 @@ export default function Screening() {
       {list.rows.length === 0 ? (
         <p className="panel">{t("screening.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("nominations.col.reference")}</th>
-                <th scope="col">{t("nominations.col.title")}</th>
-                <th scope="col">{t("nominations.col.country")}</th>
-                <th scope="col">{t("screening.col.entity")}</th>
-                <th scope="col">{t("nominations.col.state")}</th>
-                <th scope="col">{t("screening.col.nominated")}</th>
-                <th scope="col">{t("screening.col.flags")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
-                  </td>
-                  <td dir="auto">{r.title}</td>
-                  <td>{countryName(r.country, t.locale)}</td>
-                  <td dir="auto">{r.entityName}</td>
-                  <td>{t(`nominations.state.${r.state}`)}</td>
-                  <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
-                  <td>
-                    {r.duplicates.map((d) => (
-                      <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
-                        {t("screening.duplicate", { reference: d.reference })}
-                      </Link>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("nominations.col.reference"),
+            t("nominations.col.title"),
+            t("nominations.col.country"),
+            t("screening.col.entity"),
+            t("nominations.col.state"),
+            t("screening.col.nominated"),
+            t("screening.col.flags"),
+          ]}
+        >
+          {list.rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
+              </td>
+              <td dir="auto">{r.title}</td>
+              <td>{countryName(r.country, t.locale)}</td>
+              <td dir="auto">{r.entityName}</td>
+              <td>{t(`nominations.state.${r.state}`)}</td>
+              <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
+              <td>
+                {r.duplicates.map((d) => (
+                  <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
+                    {t("screening.duplicate", { reference: d.reference })}
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {list.pages > 1 ? (
         <nav className="pagination" aria-label={t("screening.pagination")}>
