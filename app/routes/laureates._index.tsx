@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
+import { FilterSelect } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { archiveFacets, listArchive } from "../results/models/archive.server";
@@ -45,28 +46,22 @@ export default function Archive() {
       <h1>{t("results.archive_title")}</h1>
       <p className="lead">{t("results.archive_lead")}</p>
       <Form method="get" className="results-filters">
-        <div className="field">
-          <label htmlFor="archive-year">{t("results.filter_year")}</label>
-          <select id="archive-year" name="year" defaultValue={d.year ?? ""}>
-            <option value="">{t("results.filter_all_years")}</option>
-            {d.facets.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="archive-country">{t("results.filter_country")}</label>
-          <select id="archive-country" name="country" defaultValue={d.country ?? ""}>
-            <option value="">{t("results.filter_all_countries")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="archive-year"
+          name="year"
+          label={t("results.filter_year")}
+          value={d.year ?? ""}
+          all={t("results.filter_all_years")}
+          options={d.facets.years.map((y) => ({ value: String(y), label: y }))}
+        />
+        <FilterSelect
+          id="archive-country"
+          name="country"
+          label={t("results.filter_country")}
+          value={d.country ?? ""}
+          all={t("results.filter_all_countries")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
         <div className="field">
           <button type="submit" className="button secondary">
             {t("results.filter_submit")}

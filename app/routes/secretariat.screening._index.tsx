@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
+import { FilterSelect } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
@@ -41,64 +42,50 @@ export default function Screening() {
       </p>
       <h1>{t("screening.title")}</h1>
       <Form method="get" className="filters" aria-label={t("screening.filters")}>
-        <div className="field">
-          <label htmlFor="f-edition">{t("screening.edition")}</label>
-          <select id="f-edition" name="edition" defaultValue={filters.editionId ?? ""}>
-            {editions.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.year} ({t(`phase.${e.phase}`)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-country">{t("fields.country")}</label>
-          <select id="f-country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {options.countries
-              .map((c) => ({ c, name: countryName(c, t.locale) }))
-              .sort((a, b) => a.name.localeCompare(b.name, t.locale))
-              .map(({ c, name }) => (
-                <option key={c} value={c}>
-                  {name}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-entity">{t("screening.entity")}</label>
-          <select id="f-entity" name="entity" defaultValue={filters.entityId ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {options.entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-language">{t("screening.language")}</label>
-          <select id="f-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-state">{t("screening.state")}</label>
-          <select id="f-state" name="state" defaultValue={filters.state ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {SCREENING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`nominations.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-edition"
+          name="edition"
+          label={t("screening.edition")}
+          value={filters.editionId ?? ""}
+          options={editions.map((e) => ({ value: e.id, label: `${e.year} (${t(`phase.${e.phase}`)})` }))}
+        />
+        <FilterSelect
+          id="f-country"
+          name="country"
+          label={t("fields.country")}
+          value={filters.country ?? ""}
+          all={t("screening.all")}
+          options={options.countries
+            .map((c) => ({ value: c, label: countryName(c, t.locale) }))
+            .sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+        />
+        <FilterSelect
+          id="f-entity"
+          name="entity"
+          label={t("screening.entity")}
+          value={filters.entityId ?? ""}
+          all={t("screening.all")}
+          options={options.entities.map((e) => ({ value: e.id, label: e.name }))}
+        />
+        <FilterSelect
+          id="f-language"
+          name="language"
+          label={t("screening.language")}
+          value={filters.language ?? ""}
+          all={t("screening.all")}
+          options={[
+            { value: "en", label: "English", lang: "en" },
+            { value: "fr", label: "Français", lang: "fr" },
+          ]}
+        />
+        <FilterSelect
+          id="f-state"
+          name="state"
+          label={t("screening.state")}
+          value={filters.state ?? ""}
+          all={t("screening.all")}
+          options={SCREENING_STATES.map((s) => ({ value: s, label: t(`nominations.state.${s}`) }))}
+        />
         <button type="submit" className="button">
           {t("screening.filter_submit")}
         </button>
