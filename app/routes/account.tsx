@@ -3,11 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { listSessions, revokeSession } from "../accounts/server/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { accountSchema } from "../accounts/forms/account.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { formatDateTime, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { formatDateTime } from "../kernel/i18n";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { updateProfile } from "../accounts/models/account.server";
 
@@ -72,11 +73,7 @@ export default function Account() {
       >
         <input type="hidden" name="intent" value="profile" />
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <SelectField
-          name="locale"
-          label={t("fields.language")}
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-        />
+        <LanguageField />
         <SubmitButton>{t("account.save")}</SubmitButton>
       </ValidatedForm>
       <h2>{t("account.sessions")}</h2>

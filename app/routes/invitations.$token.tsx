@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { isWeakPassword } from "../accounts/domain/common-passwords";
 import { createSession, getSessionUser } from "../accounts/server/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../accounts/forms/accept-invitation.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -88,13 +89,7 @@ export default function AcceptInvitation() {
         ) : (
           <>
             <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-            <TextField
-              name="password"
-              label={t("fields.new_password")}
-              type="password"
-              autoComplete="new-password"
-              hint={t("fields.password_hint")}
-            />
+            <NewPasswordField />
           </>
         )}
         <SubmitButton>{t("invitation.submit")}</SubmitButton>

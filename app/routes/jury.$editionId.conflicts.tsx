@@ -23,6 +23,7 @@ import {
 } from "../jury/models/conflict-declarations.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.conflicts.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -135,49 +136,44 @@ export default function DeclareConflicts() {
       {applications.length === 0 ? (
         <p className="panel">{t("jury.conflicts.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("jury.application")}</th>
-                <th scope="col">{t("jury.organisation")}</th>
-                <th scope="col">{t("fields.country")}</th>
-                <th scope="col">{t("jury.conflicts.your_declaration")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <bdi>{a.title}</bdi>
-                  </td>
-                  <td>
-                    <bdi>{a.organisation}</bdi>
-                  </td>
-                  <td>{countryName(a.country, t.locale)}</td>
-                  <td>
-                    {a.conflict === null ? (
-                      t("jury.conflicts.none")
-                    ) : (
+        <DataTable
+          head={[
+            t("jury.application"),
+            t("jury.organisation"),
+            t("fields.country"),
+            t("jury.conflicts.your_declaration"),
+          ]}
+        >
+          {applications.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <bdi>{a.title}</bdi>
+              </td>
+              <td>
+                <bdi>{a.organisation}</bdi>
+              </td>
+              <td>{countryName(a.country, t.locale)}</td>
+              <td>
+                {a.conflict === null ? (
+                  t("jury.conflicts.none")
+                ) : (
+                  <>
+                    {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
+                    {canWithdraw && withdrawing?.id !== a.id ? (
                       <>
-                        {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
-                        {canWithdraw && withdrawing?.id !== a.id ? (
-                          <>
-                            {" "}
-                            <Link to={`?withdraw=${a.id}#withdraw-title`}>
-                              {t("jury.conflicts.withdraw_link")}
-                              <span className="visually-hidden"> — {a.title}</span>
-                            </Link>
-                          </>
-                        ) : null}
+                        {" "}
+                        <Link to={`?withdraw=${a.id}#withdraw-title`}>
+                          {t("jury.conflicts.withdraw_link")}
+                          <span className="visually-hidden"> — {a.title}</span>
+                        </Link>
                       </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    ) : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {open.length > 0 ? (
         <>

@@ -6,6 +6,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { jurorWorkspace } from "../jury/models/reviews.server";
 import { editionTheme } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -67,28 +68,18 @@ export default function JuryDashboard() {
                   </label>{" "}
                   <progress id={`progress-${e.id}`} max={e.reviews.length} value={submitted} />
                 </p>
-                <div className="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("jury.application")}</th>
-                        <th scope="col">{t("jury.status")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {e.reviews.map((r) => (
-                        <tr key={r.id}>
-                          <td>
-                            <Link to={`/jury/reviews/${r.id}`}>
-                              <bdi>{r.title}</bdi>
-                            </Link>
-                          </td>
-                          <td>{t(`jury.state.${r.state}`)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable head={[t("jury.application"), t("jury.status")]}>
+                  {e.reviews.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/jury/reviews/${r.id}`}>
+                          <bdi>{r.title}</bdi>
+                        </Link>
+                      </td>
+                      <td>{t(`jury.state.${r.state}`)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               </>
             )}
           </section>

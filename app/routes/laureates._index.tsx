@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
+import { FilterSelect } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { archiveFacets, listArchive } from "../results/models/archive.server";
 import resultsCss from "../styles/results.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "results.archive_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -44,28 +46,22 @@ export default function Archive() {
       <h1>{t("results.archive_title")}</h1>
       <p className="lead">{t("results.archive_lead")}</p>
       <Form method="get" className="results-filters">
-        <div className="field">
-          <label htmlFor="archive-year">{t("results.filter_year")}</label>
-          <select id="archive-year" name="year" defaultValue={d.year ?? ""}>
-            <option value="">{t("results.filter_all_years")}</option>
-            {d.facets.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="archive-country">{t("results.filter_country")}</label>
-          <select id="archive-country" name="country" defaultValue={d.country ?? ""}>
-            <option value="">{t("results.filter_all_countries")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="archive-year"
+          name="year"
+          label={t("results.filter_year")}
+          value={d.year ?? ""}
+          all={t("results.filter_all_years")}
+          options={d.facets.years.map((y) => ({ value: String(y), label: y }))}
+        />
+        <FilterSelect
+          id="archive-country"
+          name="country"
+          label={t("results.filter_country")}
+          value={d.country ?? ""}
+          all={t("results.filter_all_countries")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
         <div className="field">
           <button type="submit" className="button secondary">
             {t("results.filter_submit")}
@@ -76,34 +72,29 @@ export default function Archive() {
       {d.rows.length === 0 ? (
         <p className="panel">{t("results.archive_empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.col_edition")}</th>
-                <th scope="col">{t("results.col_title")}</th>
-                <th scope="col">{t("results.col_organisation")}</th>
-                <th scope="col">{t("results.col_country")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/laureates/${r.year}`}>{r.year}</Link>
-                  </td>
-                  <td>
-                    <bdi>{r.project}</bdi>
-                  </td>
-                  <td>
-                    <bdi>{r.organisation ?? ""}</bdi>
-                  </td>
-                  <td>{countryName(r.country, t.locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("results.col_edition"),
+            t("results.col_title"),
+            t("results.col_organisation"),
+            t("results.col_country"),
+          ]}
+        >
+          {d.rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/laureates/${r.year}`}>{r.year}</Link>
+              </td>
+              <td>
+                <bdi>{r.project}</bdi>
+              </td>
+              <td>
+                <bdi>{r.organisation ?? ""}</bdi>
+              </td>
+              <td>{countryName(r.country, t.locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {d.pages > 1 ? (
         <nav aria-label={t("results.pagination")} className="results-pagination">

@@ -7,11 +7,11 @@ import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
 import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
+import { ApplicationFacts } from "../nominations/components/application-facts";
 import { LocalTime } from "../kernel/components/local-time";
 import { nominationDecisionSchema } from "../nominations/forms/nomination.server";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
-import { formatDate, formatDateTime, LOCALE_NAMES, localized } from "../kernel/i18n";
-import { countryName } from "../kernel/i18n/countries";
+import { formatDate, formatDateTime } from "../kernel/i18n";
 import {
   declineApplication,
   getApplicationForEntity,
@@ -129,15 +129,13 @@ export default function NominationApplication() {
           {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
         </p>
       ) : null}
-      <dl className="summary">
-        <dt>{t("nominations.col.state")}</dt>
-        <dd>{t(`nominations.state.${application.state}`)}</dd>
-        <dt>{t("nominations.applicant")}</dt>
-        <dd dir="auto">{application.applicantName}</dd>
-        <dt>{t("nominations.col.country")}</dt>
-        <dd>{countryName(application.country, t.locale)}</dd>
-        <dt>{t("nominations.language")}</dt>
-        <dd>{localized(application.language, LOCALE_NAMES)}</dd>
+      <ApplicationFacts
+        state={application.state}
+        party={{ label: t("nominations.applicant"), name: application.applicantName }}
+        country={application.country}
+        language={application.language}
+        languageLabel={t("nominations.language")}
+      >
         <dt>{t("nominations.sent_on")}</dt>
         <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
         {application.nominatorComment ? (
@@ -148,7 +146,7 @@ export default function NominationApplication() {
             </dd>
           </>
         ) : null}
-      </dl>
+      </ApplicationFacts>
       {waiting ? (
         <section className="panel actions-panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("nominations.actions_title")}</h2>

@@ -18,6 +18,7 @@ import {
 } from "../nominations/models/nomination.server";
 import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -129,32 +130,27 @@ export default function NominationsWorkspace() {
       {applications.length === 0 ? (
         <p className="panel">{t("nominations.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("nominations.col.reference")}</th>
-                <th scope="col">{t("nominations.col.title")}</th>
-                <th scope="col">{t("nominations.col.country")}</th>
-                <th scope="col">{t("nominations.col.state")}</th>
-                <th scope="col">{t("nominations.col.sent")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>
-                  </td>
-                  <td dir="auto">{a.title}</td>
-                  <td>{countryName(a.country, t.locale)}</td>
-                  <td>{t(`nominations.state.${a.state}`)}</td>
-                  <td>{a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("nominations.col.reference"),
+            t("nominations.col.title"),
+            t("nominations.col.country"),
+            t("nominations.col.state"),
+            t("nominations.col.sent"),
+          ]}
+        >
+          {applications.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>
+              </td>
+              <td dir="auto">{a.title}</td>
+              <td>{countryName(a.country, t.locale)}</td>
+              <td>{t(`nominations.state.${a.state}`)}</td>
+              <td>{a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2>{t("nominations.internal_deadline_title")}</h2>
       <p>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { getSessionUser } from "../accounts/server/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { registerSchema } from "../accounts/forms/register.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { fieldError } from "../kernel/forms/validate.server";
 import { resolveLocale } from "../kernel/i18n/locale.server";
 import { registerApplicant } from "../accounts/models/account.server";
 import { clientAddress } from "../kernel/server/http.server";
@@ -24,10 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
-  const form = await validateForm(request, registerSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password))
-    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  const form = await validatePasswordForm(request, registerSchema);
+  if (!form.ok) return form.refusal;
   const result = await registerApplicant({ ...form.data, address: clientAddress(context), origin: siteOrigin() });
   if (!result.ok)
     return data(
@@ -70,18 +68,8 @@ export default function Register() {
           autoComplete="email"
           hint={t("fields.email_hint")}
         />
-        <TextField
-          name="password"
-          label={t("fields.new_password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.password_hint")}
-        />
-        <SelectField
-          name="locale"
-          label={t("fields.language")}
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-        />
+        <NewPasswordField />
+        <LanguageField />
         <SubmitButton>{t("register.submit")}</SubmitButton>
       </ValidatedForm>
       <p>

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { getSessionUser } from "../accounts/server/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { resetPasswordSchema } from "../accounts/forms/reset-password.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
 import { findPasswordReset, resetPassword } from "../accounts/models/password-resets.server";
 
 export const handle = { title: "reset.title" };
@@ -18,12 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
-  const form = await validateForm(request, resetPasswordSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password))
-    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  const form = await validatePasswordForm(request, resetPasswordSchema);
+  if (!form.ok) return form.refusal;
   const result = await resetPassword({ token: params.token ?? "", password: form.data.password });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect("/login?reset=1");
 }
 
@@ -50,13 +49,7 @@ export default function ResetPassword() {
         schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)}
         result={result}
       >
-        <TextField
-          name="password"
-          label={t("fields.new_password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.password_hint")}
-        />
+        <NewPasswordField />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </ValidatedForm>
     </>

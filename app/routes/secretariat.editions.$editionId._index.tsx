@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
-import { getEditionForSecretariat } from "../editions/models/edition.server";
+import { editionOr404 } from "../editions/server/secretariat.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.overview_title" };
@@ -12,8 +12,7 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
-  if (!found) notFound();
+  const found = editionOr404(params.editionId);
   const e = found.edition;
   return {
     edition: {

@@ -31,6 +31,7 @@ import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.assignment.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -349,26 +350,16 @@ export default function AssignmentPage() {
               reviewers: defaults.reviewers,
             })}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("jury.application")}</th>
-                  <th scope="col">{t("jury.assignment.jurors")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.coverage.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
-                    </td>
-                    <td>{c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable head={[t("jury.application"), t("jury.assignment.jurors")]}>
+            {o.coverage.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
+                </td>
+                <td>{c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={o.page} pages={o.pages} search={params.toString()} />
           <h3>{t("jury.assignment.pairs")}</h3>
           <ul>

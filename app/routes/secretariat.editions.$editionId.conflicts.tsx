@@ -32,6 +32,7 @@ import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -400,55 +401,50 @@ export default function ConflictsRegister() {
               ) : null}
             </div>
           ) : null}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("jury.juror")}</th>
-                  <th scope="col">{t("jury.application")}</th>
-                  <th scope="col">{t("jury.conflicts_admin.source")}</th>
-                  <th scope="col">{t("jury.conflicts.reason")}</th>
-                  <th scope="col">{t("jury.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {conflicts.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <bdi>{c.jurorName}</bdi>
-                    </td>
-                    <td>
-                      <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
-                    </td>
-                    <td>{t(`jury.source.${c.source}`)}</td>
-                    <td dir="auto">{c.reason}</td>
-                    <td>
-                      {t(`jury.conflict_status.${c.status}`)}
-                      {c.status === "proposed" ? (
-                        <>
-                          {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
-                          <div className="button-row">
-                            {c.reviewState === "submitted" ? (
-                              <Link to={`?confirm=${c.id}`} className="button secondary">
-                                {t("jury.conflicts_admin.confirm")}
-                                <span className="visually-hidden">
-                                  {" "}
-                                  — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
-                                </span>
-                              </Link>
-                            ) : (
-                              <ProposalAction intent="confirm" conflict={c} />
-                            )}{" "}
-                            <ProposalAction intent="dismiss" conflict={c} />
-                          </div>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={[
+              t("jury.juror"),
+              t("jury.application"),
+              t("jury.conflicts_admin.source"),
+              t("jury.conflicts.reason"),
+              t("jury.status"),
+            ]}
+          >
+            {conflicts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <bdi>{c.jurorName}</bdi>
+                </td>
+                <td>
+                  <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
+                </td>
+                <td>{t(`jury.source.${c.source}`)}</td>
+                <td dir="auto">{c.reason}</td>
+                <td>
+                  {t(`jury.conflict_status.${c.status}`)}
+                  {c.status === "proposed" ? (
+                    <>
+                      {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
+                      <div className="button-row">
+                        {c.reviewState === "submitted" ? (
+                          <Link to={`?confirm=${c.id}`} className="button secondary">
+                            {t("jury.conflicts_admin.confirm")}
+                            <span className="visually-hidden">
+                              {" "}
+                              — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
+                            </span>
+                          </Link>
+                        ) : (
+                          <ProposalAction intent="confirm" conflict={c} />
+                        )}{" "}
+                        <ProposalAction intent="dismiss" conflict={c} />
+                      </div>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}

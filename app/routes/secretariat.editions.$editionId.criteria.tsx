@@ -1,21 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
 import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
 import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
-import {
-  getEditionForSecretariat,
-  moveCriterion,
-  removeCriterion,
-  saveCriterion,
-} from "../editions/models/edition.server";
+import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.criteria_title" };
@@ -23,14 +19,8 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
-  if (!found) notFound();
-  const url = new URL(request.url);
-  const editId = url.searchParams.get("edit");
-  const removeId = url.searchParams.get("remove");
-  const editing = editId ? found.criteria.find((c) => c.id === editId) : undefined;
-  const removing = removeId ? found.criteria.find((c) => c.id === removeId) : undefined;
-  if ((editId && !editing) || (removeId && !removing)) notFound();
+  const found = editionOr404(params.editionId);
+  const { editing, removing } = pickedItems(request, found.criteria);
   const e = found.edition;
   const scale = { min: e.scaleMin, max: e.scaleMax };
   const totalWeight = found.criteria.reduce((sum, c) => sum + c.weight, 0);
@@ -78,16 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
-  const found = getEditionForSecretariat({ editionId });
-  if (!found) notFound();
-  const form = await validateForm(
-    request,
-    criterionSchema({ min: found.edition.scaleMin, max: found.edition.scaleMax }),
-  );
-  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
-    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
-  }
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const found = editionOr404(editionId);
+  const scale = { min: found.edition.scaleMin, max: found.edition.scaleMax };
+  const form = await validateEditionPost(request, editionId, criterionSchema(scale));
+  if (!form.ok) return form.refusal;
   const input = form.data;
   const base = `/secretariat/editions/${editionId}/criteria`;
   if (input.intent === "move") {
@@ -97,14 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       criterionId: input.criterionId,
       direction: input.direction,
     });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(base);
   }
   if (input.intent === "remove") {
     const result = removeCriterion({ actorId: user.id, editionId, criterionId: input.criterionId });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`${base}?removed=1`);
   }
   const { levels, ...fields } = input;
@@ -114,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     criterionId: input.criterionId || undefined,
     input: { ...fields, levelDescriptors: levels },
   });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${base}?saved=1`);
 }
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
-import { ResultsSteps } from "../results/components/steps";
+import { ResultsStepHeader } from "../results/components/steps";
 import { decisionSchema, idsFrom } from "../results/server/forms.server";
 import { LAUREATE_PREFIX } from "../results/forms/results-fields";
 import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
@@ -78,20 +78,15 @@ export default function Decision() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("results.decision_heading", { year: d.edition.year })}</h1>
-      <ResultsSteps editionId={d.edition.id} current="decision" />
-      {params.get("decided") ? (
-        <p className="notice success" role="status">
-          {t("results.decision_saved")}
-        </p>
-      ) : null}
+      <ResultsStepHeader
+        editionId={d.edition.id}
+        heading={t("results.decision_heading", { year: d.edition.year })}
+        current="decision"
+        notices={[["decided", "results.decision_saved"]]}
+      />
       <h2>{t("results.recommendation_title")}</h2>
       {d.recommendation ? (
         <>

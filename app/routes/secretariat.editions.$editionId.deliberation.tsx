@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
-import { ResultsSteps } from "../results/components/steps";
+import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
 import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
@@ -65,25 +65,18 @@ export default function SecretariatDeliberation() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("results.deliberation_heading", { year: d.edition.year })}</h1>
-      <ResultsSteps editionId={d.edition.id} current="deliberation" />
-      {params.get("opened") ? (
-        <p className="notice success" role="status">
-          {t("results.deliberation_opened")}
-        </p>
-      ) : null}
-      {params.get("closed") ? (
-        <p className="notice success" role="status">
-          {t("results.ballot_closed_notice")}
-        </p>
-      ) : null}
+      <ResultsStepHeader
+        editionId={d.edition.id}
+        heading={t("results.deliberation_heading", { year: d.edition.year })}
+        current="deliberation"
+        notices={[
+          ["opened", "results.deliberation_opened"],
+          ["closed", "results.ballot_closed_notice"],
+        ]}
+      />
       {!d.closed ? (
         <p className="panel">{t("results.deliberation_wait")}</p>
       ) : !d.view ? (

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { getEditionForSecretariat, removeRule, saveRule } from "../editions/models/edition.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
+import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { localized, textsOf } from "../kernel/i18n";
 
@@ -16,14 +17,8 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
-  if (!found) notFound();
-  const url = new URL(request.url);
-  const editId = url.searchParams.get("edit");
-  const removeId = url.searchParams.get("remove");
-  const editing = editId ? found.rules.find((r) => r.id === editId) : undefined;
-  const removing = removeId ? found.rules.find((r) => r.id === removeId) : undefined;
-  if ((editId && !editing) || (removeId && !removing)) notFound();
+  const found = editionOr404(params.editionId);
+  const { editing, removing } = pickedItems(request, found.rules);
   const e = found.edition;
   return {
     edition: { id: e.id, year: e.year, editable: e.phase === "draft" || e.phase === "call_open" },
@@ -50,19 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
-  if (!getEditionForSecretariat({ editionId })) notFound();
-  const form = await validateForm(request, ruleSchema);
-  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
-    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
-  }
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  editionOr404(editionId);
+  const form = await validateEditionPost(request, editionId, ruleSchema);
+  if (!form.ok) return form.refusal;
   const input = form.data;
   const base = `/secretariat/editions/${editionId}/eligibility`;
   const result =
     input.intent === "remove"
       ? removeRule({ actorId: user.id, editionId, ruleId: input.ruleId })
       : saveRule({ actorId: user.id, editionId, ruleId: input.ruleId || undefined, input });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${base}?${input.intent === "remove" ? "removed" : "saved"}=1`);
 }
 

@@ -10,12 +10,12 @@ import {
   TextField,
   ValidatedForm,
 } from "../kernel/components/form";
+import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
 import { jurySchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import { countryName, isCountryCode, sortedCountries } from "../kernel/i18n/countries";
 import { mailThrottle } from "../accounts/models/account.server";
 import { createInvitation } from "../accounts/models/invitations.server";
@@ -24,6 +24,7 @@ import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -151,45 +152,40 @@ export default function JuryMembers() {
       ) : members.length === 0 ? (
         <p className="panel">{t("jury.members.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("jury.juror")}</th>
-                <th scope="col">{t("fields.country")}</th>
-                <th scope="col">{t("jury.members.languages")}</th>
-                <th scope="col">{t("jury.members.expertise")}</th>
-                <th scope="col">{t("jury.progress.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <bdi>{m.name}</bdi>
-                    {m.isChair ? <> ({t("jury.members.chair")})</> : null}
-                    {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
-                  </td>
-                  <td>{countryName(m.country, t.locale) || "—"}</td>
-                  <td>{m.languages.join(", ")}</td>
-                  <td dir="auto">{m.expertise.join(", ") || "—"}</td>
-                  <td>
-                    {m.replaced ? null : (
-                      <>
-                        <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
-                          {t("jury.members.edit")}
-                        </Link>{" "}
-                        <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
-                          {t("jury.members.replace")}
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("jury.juror"),
+            t("fields.country"),
+            t("jury.members.languages"),
+            t("jury.members.expertise"),
+            t("jury.progress.actions"),
+          ]}
+        >
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <bdi>{m.name}</bdi>
+                {m.isChair ? <> ({t("jury.members.chair")})</> : null}
+                {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
+              </td>
+              <td>{countryName(m.country, t.locale) || "—"}</td>
+              <td>{m.languages.join(", ")}</td>
+              <td dir="auto">{m.expertise.join(", ") || "—"}</td>
+              <td>
+                {m.replaced ? null : (
+                  <>
+                    <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
+                      {t("jury.members.edit")}
+                    </Link>{" "}
+                    <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
+                      {t("jury.members.replace")}
+                    </Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {edit ? (
         <>
@@ -240,11 +236,7 @@ export default function JuryMembers() {
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField
-              name="locale"
-              label={t("fields.language")}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-            />
+            <LanguageField />
             <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
             <button type="submit" className="button danger">
               {t("jury.members.replace")}
@@ -271,11 +263,7 @@ export default function JuryMembers() {
             <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField
-              name="locale"
-              label={t("fields.language")}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-            />
+            <LanguageField />
             <SelectField
               name="country"
               label={t("fields.country")}

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink } from "../editions/components/edition-forms";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { phaseSchema } from "../editions/forms/edition.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
 import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
-import { changePhase, getEditionForSecretariat, isAdjacentPhase } from "../editions/models/edition.server";
+import { changePhase, isAdjacentPhase } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.phase_title" };
@@ -17,8 +18,7 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
-  if (!found) notFound();
+  const found = editionOr404(params.editionId);
   const to = new URL(request.url).searchParams.get("to") ?? "";
   const e = found.edition;
   // Only the next phase or the one before can be asked for; anything else is no page at all.
@@ -33,15 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
-  if (!getEditionForSecretariat({ editionId })) notFound();
-  const form = await validateForm(request, phaseSchema);
-  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
-    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
-  }
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  editionOr404(editionId);
+  const form = await validateEditionPost(request, editionId, phaseSchema);
+  if (!form.ok) return form.refusal;
   const result = changePhase({ editionId, to: form.data.to, actorId: user.id });
-  if (!result.ok)
-    return data({ errors: fieldError("confirm", result.error, result.vars), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError("confirm", result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${editionId}?phase=1`);
 }
 

@@ -13,6 +13,7 @@ import { editionProgress, reopenScoring, sendReminders } from "../jury/models/pr
 import { getJuryEdition, JURY_PAGE_SIZE } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -139,51 +140,46 @@ export default function ProgressPage() {
       {jurorCount === 0 ? (
         <p className="panel">{t("jury.progress.no_jurors")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("jury.juror")}</th>
-                <th scope="col">{t("jury.state.assigned")}</th>
-                <th scope="col">{t("jury.state.draft")}</th>
-                <th scope="col">{t("jury.state.submitted")}</th>
-                <th scope="col">{t("jury.state.recused")}</th>
-                <th scope="col">{t("jury.progress.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jurors.map((j) => (
-                <tr key={j.id} className={j.late ? "jury-late" : undefined}>
-                  <td>
-                    <bdi>{j.name}</bdi>
-                    {j.late ? <> — {t("jury.progress.late")}</> : null}
-                  </td>
-                  <td>{j.assigned}</td>
-                  <td>{j.draft}</td>
-                  <td>{j.submitted}</td>
-                  <td>{j.recused}</td>
-                  <td>
-                    {j.assigned + j.draft > 0 ? (
-                      <Form method="post" className="jury-inline-form">
-                        <input type="hidden" name="intent" value="remind" />
-                        <input type="hidden" name="memberId" value={j.id} />
-                        <button
-                          type="submit"
-                          className="button secondary"
-                          aria-label={t("jury.progress.remind_one", {
-                            name: j.name,
-                          })}
-                        >
-                          {t("jury.progress.remind")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("jury.juror"),
+            t("jury.state.assigned"),
+            t("jury.state.draft"),
+            t("jury.state.submitted"),
+            t("jury.state.recused"),
+            t("jury.progress.actions"),
+          ]}
+        >
+          {jurors.map((j) => (
+            <tr key={j.id} className={j.late ? "jury-late" : undefined}>
+              <td>
+                <bdi>{j.name}</bdi>
+                {j.late ? <> — {t("jury.progress.late")}</> : null}
+              </td>
+              <td>{j.assigned}</td>
+              <td>{j.draft}</td>
+              <td>{j.submitted}</td>
+              <td>{j.recused}</td>
+              <td>
+                {j.assigned + j.draft > 0 ? (
+                  <Form method="post" className="jury-inline-form">
+                    <input type="hidden" name="intent" value="remind" />
+                    <input type="hidden" name="memberId" value={j.id} />
+                    <button
+                      type="submit"
+                      className="button secondary"
+                      aria-label={t("jury.progress.remind_one", {
+                        name: j.name,
+                      })}
+                    >
+                      {t("jury.progress.remind")}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager
         page={jurorPage}
@@ -211,32 +207,27 @@ export default function ProgressPage() {
               unreviewed: applicationTotals.unreviewed,
             })}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("jury.application")}</th>
-                  <th scope="col">{t("jury.state.assigned")}</th>
-                  <th scope="col">{t("jury.state.draft")}</th>
-                  <th scope="col">{t("jury.state.submitted")}</th>
-                  <th scope="col">{t("jury.state.recused")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {applications.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
-                    </td>
-                    <td>{a.assigned}</td>
-                    <td>{a.draft}</td>
-                    <td>{a.submitted}</td>
-                    <td>{a.recused}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={[
+              t("jury.application"),
+              t("jury.state.assigned"),
+              t("jury.state.draft"),
+              t("jury.state.submitted"),
+              t("jury.state.recused"),
+            ]}
+          >
+            {applications.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
+                </td>
+                <td>{a.assigned}</td>
+                <td>{a.draft}</td>
+                <td>{a.submitted}</td>
+                <td>{a.recused}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={page} pages={pages} search={params.toString()} label={t("jury.progress.application_pages")} />
         </>
       )}

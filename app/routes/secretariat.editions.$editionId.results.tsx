@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
-import { ResultsSteps } from "../results/components/steps";
+import { ResultsStepHeader } from "../results/components/steps";
 import { themeOf } from "../results/components/labels";
 import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
@@ -31,14 +31,16 @@ export default function SecretariatResults() {
   const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("results.heading", { year: d.edition.year })}</h1>
-      <p className="lead">
-        <bdi>{themeOf(d.edition, t.locale)}</bdi>
-      </p>
-      <ResultsSteps editionId={d.edition.id} current="results" />
+      <ResultsStepHeader
+        editionId={d.edition.id}
+        heading={t("results.heading", { year: d.edition.year })}
+        current="results"
+        lead={
+          <p className="lead">
+            <bdi>{themeOf(d.edition, t.locale)}</bdi>
+          </p>
+        }
+      />
       {!d.closed ? (
         <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
       ) : d.results ? (

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../editions/components/edition-forms";
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { editionSettingsSchema } from "../editions/forms/edition.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { getEditionForSecretariat, updateEdition } from "../editions/models/edition.server";
+import { fieldError, refused } from "../kernel/forms/validate.server";
+import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
+import { updateEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
 export const handle = { title: "editions.settings_title" };
@@ -15,8 +16,7 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = getEditionForSecretariat({ editionId: params.editionId ?? "" });
-  if (!found) notFound();
+  const found = editionOr404(params.editionId);
   const e = found.edition;
   return {
     edition: {
@@ -42,12 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
-  if (!getEditionForSecretariat({ editionId })) notFound();
-  const form = await validateForm(request, editionSettingsSchema);
-  if (form.values.editionId !== undefined && form.values.editionId !== editionId) {
-    return data({ errors: fieldError("form", "errors.edition_mismatch"), values: form.values }, { status: 400 });
-  }
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  editionOr404(editionId);
+  const form = await validateEditionPost(request, editionId, editionSettingsSchema);
+  if (!form.ok) return form.refusal;
   const version = Number(form.data.version);
   const result = updateEdition({
     actorId: user.id,
@@ -55,8 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     version: Number.isInteger(version) ? version : -1,
     input: form.data,
   });
-  if (!result.ok)
-    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${editionId}?saved=1`);
 }
 

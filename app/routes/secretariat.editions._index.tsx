@@ -5,6 +5,7 @@ import { useT } from "../kernel/components/i18n";
 import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { listEditions } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "editions.list_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -31,32 +32,20 @@ export default function EditionsList() {
       {editions.length === 0 ? (
         <p className="panel">{t("editions.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("editions.year")}</th>
-                <th scope="col">{t("editions.theme")}</th>
-                <th scope="col">{t("editions.phase")}</th>
-                <th scope="col">{t("editions.deadline_at")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {editions.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
-                  </td>
-                  <td>
-                    <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
-                  </td>
-                  <td>{t(`phase.${e.phase}`)}</td>
-                  <td>{formatDateTime(e.deadlineAt, t.locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable head={[t("editions.year"), t("editions.theme"), t("editions.phase"), t("editions.deadline_at")]}>
+          {editions.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
+              </td>
+              <td>
+                <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
+              </td>
+              <td>{t(`phase.${e.phase}`)}</td>
+              <td>{formatDateTime(e.deadlineAt, t.locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "entities.title" };
 
@@ -59,30 +60,20 @@ export default function Entities() {
       ) : total === 0 ? (
         <p className="panel">{t("entities.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("fields.entity_name")}</th>
-                <th scope="col">{t("fields.entity_kind")}</th>
-                <th scope="col">{t("fields.country")}</th>
-                <th scope="col">{t("entities.members")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entities.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <bdi>{e.name}</bdi>
-                  </td>
-                  <td>{t(`entity_kind.${e.kind}`)}</td>
-                  <td>{countryName(e.country, t.locale)}</td>
-                  <td>{e.members}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[t("fields.entity_name"), t("fields.entity_kind"), t("fields.country"), t("entities.members")]}
+        >
+          {entities.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <bdi>{e.name}</bdi>
+              </td>
+              <td>{t(`entity_kind.${e.kind}`)}</td>
+              <td>{countryName(e.country, t.locale)}</td>
+              <td>{e.members}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {!adding ? (
         <>

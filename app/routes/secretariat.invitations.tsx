@@ -12,6 +12,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "invitations.title" };
 
@@ -139,42 +140,30 @@ export default function Invitations() {
           {invitations.length === 0 ? (
             <p className="panel">{t("invitations.empty")}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("fields.full_name")}</th>
-                    <th scope="col">{t("fields.role")}</th>
-                    <th scope="col">{t("invitations.for")}</th>
-                    <th scope="col">{t("invitations.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.map((i) => (
-                    <tr key={i.id}>
-                      <td>
-                        <bdi>{i.name}</bdi>
-                        <br />
-                        <span className="muted" dir="ltr">
-                          {i.email}
-                        </span>
-                      </td>
-                      <td>{t(`role.${i.role}`)}</td>
-                      <td>
-                        <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
-                      </td>
-                      <td>
-                        {i.acceptedAt
-                          ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
-                          : i.expiresAt < now
-                            ? t("invitations.expired")
-                            : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable head={[t("fields.full_name"), t("fields.role"), t("invitations.for"), t("invitations.status")]}>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <bdi>{i.name}</bdi>
+                    <br />
+                    <span className="muted" dir="ltr">
+                      {i.email}
+                    </span>
+                  </td>
+                  <td>{t(`role.${i.role}`)}</td>
+                  <td>
+                    <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
+                  </td>
+                  <td>
+                    {i.acceptedAt
+                      ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
+                      : i.expiresAt < now
+                        ? t("invitations.expired")
+                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <Pager page={page} pages={pages} search={params.toString()} />
         </>

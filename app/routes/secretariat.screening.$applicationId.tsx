@@ -6,11 +6,11 @@ import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
+import { ApplicationFacts } from "../nominations/components/application-facts";
 import { screeningSchema } from "../nominations/forms/screening.server";
 import { evidenceField, outcomeField } from "../nominations/forms/screening-filters";
 import { ruleText } from "../nominations/domain/screening";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { countryName } from "../kernel/i18n/countries";
 import {
   decideRules,
   getApplicationForScreening,
@@ -18,7 +18,6 @@ import {
   type RuleDecision,
 } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
-import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -92,16 +91,13 @@ export default function ScreenApplication() {
           {t("screening.saved")}
         </p>
       ) : null}
-      <dl className="summary">
-        <dt>{t("nominations.col.state")}</dt>
-        <dd>{t(`nominations.state.${application.state}`)}</dd>
-        <dt>{t("screening.col.entity")}</dt>
-        <dd dir="auto">{application.entityName}</dd>
-        <dt>{t("nominations.col.country")}</dt>
-        <dd>{countryName(application.country, t.locale)}</dd>
-        <dt>{t("screening.language")}</dt>
-        <dd>{localized(application.language, LOCALE_NAMES)}</dd>
-      </dl>
+      <ApplicationFacts
+        state={application.state}
+        party={{ label: t("screening.col.entity"), name: application.entityName }}
+        country={application.country}
+        language={application.language}
+        languageLabel={t("screening.language")}
+      />
       {application.duplicates.length > 0 ? (
         <section aria-labelledby="dups">
           <h2 id="dups">{t("screening.duplicates_title")}</h2>

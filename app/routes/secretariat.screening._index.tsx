@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
+import { FilterSelect } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
@@ -8,6 +9,7 @@ import { filterQuery, readFilters } from "../nominations/forms/screening-filters
 import { SCREENING_STATES } from "../nominations/domain/screening";
 import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -40,64 +42,50 @@ export default function Screening() {
       </p>
       <h1>{t("screening.title")}</h1>
       <Form method="get" className="filters" aria-label={t("screening.filters")}>
-        <div className="field">
-          <label htmlFor="f-edition">{t("screening.edition")}</label>
-          <select id="f-edition" name="edition" defaultValue={filters.editionId ?? ""}>
-            {editions.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.year} ({t(`phase.${e.phase}`)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-country">{t("fields.country")}</label>
-          <select id="f-country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {options.countries
-              .map((c) => ({ c, name: countryName(c, t.locale) }))
-              .sort((a, b) => a.name.localeCompare(b.name, t.locale))
-              .map(({ c, name }) => (
-                <option key={c} value={c}>
-                  {name}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-entity">{t("screening.entity")}</label>
-          <select id="f-entity" name="entity" defaultValue={filters.entityId ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {options.entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-language">{t("screening.language")}</label>
-          <select id="f-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-state">{t("screening.state")}</label>
-          <select id="f-state" name="state" defaultValue={filters.state ?? ""}>
-            <option value="">{t("screening.all")}</option>
-            {SCREENING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`nominations.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-edition"
+          name="edition"
+          label={t("screening.edition")}
+          value={filters.editionId ?? ""}
+          options={editions.map((e) => ({ value: e.id, label: `${e.year} (${t(`phase.${e.phase}`)})` }))}
+        />
+        <FilterSelect
+          id="f-country"
+          name="country"
+          label={t("fields.country")}
+          value={filters.country ?? ""}
+          all={t("screening.all")}
+          options={options.countries
+            .map((c) => ({ value: c, label: countryName(c, t.locale) }))
+            .sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+        />
+        <FilterSelect
+          id="f-entity"
+          name="entity"
+          label={t("screening.entity")}
+          value={filters.entityId ?? ""}
+          all={t("screening.all")}
+          options={options.entities.map((e) => ({ value: e.id, label: e.name }))}
+        />
+        <FilterSelect
+          id="f-language"
+          name="language"
+          label={t("screening.language")}
+          value={filters.language ?? ""}
+          all={t("screening.all")}
+          options={[
+            { value: "en", label: "English", lang: "en" },
+            { value: "fr", label: "Français", lang: "fr" },
+          ]}
+        />
+        <FilterSelect
+          id="f-state"
+          name="state"
+          label={t("screening.state")}
+          value={filters.state ?? ""}
+          all={t("screening.all")}
+          options={SCREENING_STATES.map((s) => ({ value: s, label: t(`nominations.state.${s}`) }))}
+        />
         <button type="submit" className="button">
           {t("screening.filter_submit")}
         </button>
@@ -123,42 +111,37 @@ export default function Screening() {
       {list.rows.length === 0 ? (
         <p className="panel">{t("screening.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("nominations.col.reference")}</th>
-                <th scope="col">{t("nominations.col.title")}</th>
-                <th scope="col">{t("nominations.col.country")}</th>
-                <th scope="col">{t("screening.col.entity")}</th>
-                <th scope="col">{t("nominations.col.state")}</th>
-                <th scope="col">{t("screening.col.nominated")}</th>
-                <th scope="col">{t("screening.col.flags")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
-                  </td>
-                  <td dir="auto">{r.title}</td>
-                  <td>{countryName(r.country, t.locale)}</td>
-                  <td dir="auto">{r.entityName}</td>
-                  <td>{t(`nominations.state.${r.state}`)}</td>
-                  <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
-                  <td>
-                    {r.duplicates.map((d) => (
-                      <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
-                        {t("screening.duplicate", { reference: d.reference })}
-                      </Link>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t("nominations.col.reference"),
+            t("nominations.col.title"),
+            t("nominations.col.country"),
+            t("screening.col.entity"),
+            t("nominations.col.state"),
+            t("screening.col.nominated"),
+            t("screening.col.flags"),
+          ]}
+        >
+          {list.rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
+              </td>
+              <td dir="auto">{r.title}</td>
+              <td>{countryName(r.country, t.locale)}</td>
+              <td dir="auto">{r.entityName}</td>
+              <td>{t(`nominations.state.${r.state}`)}</td>
+              <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
+              <td>
+                {r.duplicates.map((d) => (
+                  <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
+                    {t("screening.duplicate", { reference: d.reference })}
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {list.pages > 1 ? (
         <nav className="pagination" aria-label={t("screening.pagination")}>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { isWeakPassword } from "../accounts/domain/common-passwords";
+import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { createSession, getSessionUser } from "../accounts/server/session.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { setupSchema } from "../accounts/forms/setup.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { LOCALE_NAMES, LOCALES } from "../kernel/i18n";
+import { fieldError, refused } from "../kernel/forms/validate.server";
 import { completeSetup, isSetupTokenValid } from "../accounts/models/setup.server";
 
 export const handle = { title: "setup.title" };
@@ -19,12 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
-  const form = await validateForm(request, setupSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (isWeakPassword(form.data.password))
-    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+  const form = await validatePasswordForm(request, setupSchema);
+  if (!form.ok) return form.refusal;
   const result = await completeSetup({ token: params.token ?? "", ...form.data });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
   return redirect("/secretariat", { headers: { "Set-Cookie": cookie } });
 }
@@ -53,18 +51,8 @@ export default function Setup() {
       >
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
-        <TextField
-          name="password"
-          label={t("fields.new_password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.password_hint")}
-        />
-        <SelectField
-          name="locale"
-          label={t("fields.language")}
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-        />
+        <NewPasswordField />
+        <LanguageField />
         <SubmitButton>{t("setup.submit")}</SubmitButton>
       </ValidatedForm>
     </>

@@ -3,13 +3,14 @@
 // inside its query; a row that is not theirs is simply not found.
 import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, editions, eligibilityRules, entityMembers, nominatingEntities, users } from "../../../db/schema";
+import { applications, editions, entityMembers, nominatingEntities, users } from "../../../db/schema";
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
+import { editionNaming, editionRules } from "../../editions/models/columns.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -17,11 +18,7 @@ export const SENDABLE_STATES = ["draft", "returned"] as const;
 export const WITHDRAWABLE_STATES = ["draft", "awaiting_nominator", "returned"] as const;
 
 const editionColumns = {
-  id: editions.id,
-  year: editions.year,
-  themeEn: editions.themeEn,
-  themeFr: editions.themeFr,
-  themeAr: editions.themeAr,
+  ...editionNaming,
   phase: editions.phase,
   deadlineAt: editions.deadlineAt,
   wordLimits: editions.wordLimits,
@@ -219,17 +216,7 @@ export function editBlocker(
 }
 
 export function listEligibilityRules({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      key: eligibilityRules.key,
-      textEn: eligibilityRules.textEn,
-      textFr: eligibilityRules.textFr,
-      textAr: eligibilityRules.textAr,
-    })
-    .from(eligibilityRules)
-    .where(eq(eligibilityRules.editionId, editionId))
-    .orderBy(asc(eligibilityRules.position))
-    .all();
+  return editionRules(editionId);
 }
 
 /**

@@ -7,10 +7,12 @@ import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
+import { editionNaming, criterionTexts, ruleTexts } from "./columns.server";
 
 const MB = 1024 * 1024;
 
@@ -21,11 +23,7 @@ export type RuleRow = typeof eligibilityRules.$inferSelect;
 export function listEditions() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
       deadlineAt: editions.deadlineAt,
     })
@@ -58,11 +56,7 @@ export function getEditionForSecretariat({ editionId }: { editionId: string }) {
 export function getOpenEdition() {
   const edition = db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       callTextEn: editions.callTextEn,
       callTextFr: editions.callTextFr,
       callTextAr: editions.callTextAr,
@@ -80,13 +74,7 @@ export function getOpenEdition() {
   const crit = db()
     .select({
       id: criteria.id,
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      titleAr: criteria.titleAr,
-      guidanceEn: criteria.guidanceEn,
-      guidanceFr: criteria.guidanceFr,
-      guidanceAr: criteria.guidanceAr,
+      ...criterionTexts,
       weight: criteria.weight,
     })
     .from(criteria)
@@ -94,13 +82,7 @@ export function getOpenEdition() {
     .orderBy(asc(criteria.position))
     .all();
   const rules = db()
-    .select({
-      id: eligibilityRules.id,
-      key: eligibilityRules.key,
-      textEn: eligibilityRules.textEn,
-      textFr: eligibilityRules.textFr,
-      textAr: eligibilityRules.textAr,
-    })
+    .select({ id: eligibilityRules.id, ...ruleTexts })
     .from(eligibilityRules)
     .where(eq(eligibilityRules.editionId, edition.id))
     .orderBy(asc(eligibilityRules.position))
@@ -247,21 +229,12 @@ export function updateEdition({
       .where(and(eq(editions.id, editionId), eq(editions.version, version)))
       .run();
     if (updated.changes === 0) return false;
-    writeAudit(
-      { actorId, action: "edition.updated", objectType: "edition", objectId: editionId, details: { fields: changed } },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "edition.updated", { fields: changed });
     if (values.deadlineAt.getTime() !== current.deadlineAt.getTime()) {
-      writeAudit(
-        {
-          actorId,
-          action: "edition.deadline_extended",
-          objectType: "edition",
-          objectId: editionId,
-          details: { from: current.deadlineAt.toISOString(), to: values.deadlineAt.toISOString() },
-        },
-        tx,
-      );
+      auditEdition(tx, actorId, editionId, "edition.deadline_extended", {
+        from: current.deadlineAt.toISOString(),
+        to: values.deadlineAt.toISOString(),
+      });
     }
     return true;
   });
@@ -294,6 +267,25 @@ function editionForChange(editionId: string) {
     .get();
 }
 
+const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
+
+/**
+ * Why the edition's criteria or rules may not change now, or null when they may: criteria lock
+ * with the edition (scoring opened), rules once the call has closed.
+ */
+function listRefusal(editionId: string, list: "criteria" | "rules"): Failure | null {
+  const edition = editionForChange(editionId);
+  if (!edition) return fail("form", "errors.edition_unknown");
+  if (list === "criteria" && edition.lockedAt) return fail("form", "errors.edition_locked");
+  if (list === "rules" && !RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
+  return null;
+}
+
+/** One change to an edition, audited in the transaction that makes it. */
+function auditEdition(tx: Tx, actorId: string, editionId: string, action: string, details: Record<string, unknown>) {
+  writeAudit({ actorId, action, objectType: "edition", objectId: editionId, details }, tx);
+}
+
 /** Adds a criterion (no id) or edits one of this edition's criteria; refused once locked. */
 export function saveCriterion({
   actorId,
@@ -306,13 +298,6 @@ export function saveCriterion({
   criterionId?: string;
   input: CriterionInput;
 }): { ok: true; criterionId: string } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
-  const existing = criteriaOf(editionId);
-  if (criterionId && !existing.some((c) => c.id === criterionId)) return fail("form", "errors.criterion_unknown");
-  if (existing.some((c) => c.key === input.key && c.id !== criterionId))
-    return fail("key", "errors.criterion_key_taken");
   const values = {
     key: input.key,
     titleEn: input.titleEn,
@@ -324,34 +309,8 @@ export function saveCriterion({
     weight: input.weight,
     levelDescriptors: input.levelDescriptors,
   };
-  const id = db().transaction((tx) => {
-    let id = criterionId;
-    if (id) {
-      tx.update(criteria)
-        .set(values)
-        .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
-        .run();
-    } else {
-      const position = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
-      id = tx
-        .insert(criteria)
-        .values({ ...values, editionId, position })
-        .returning({ id: criteria.id })
-        .get().id;
-    }
-    writeAudit(
-      {
-        actorId,
-        action: criterionId ? "criterion.updated" : "criterion.added",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId: id, key: input.key, weight: input.weight },
-      },
-      tx,
-    );
-    return id;
-  });
-  return { ok: true, criterionId: id };
+  const saved = saveToList("criteria", actorId, editionId, criterionId, values, { weight: input.weight });
+  return saved.ok ? { ok: true, criterionId: saved.id } : saved;
 }
 
 export function moveCriterion({
@@ -365,9 +324,8 @@ export function moveCriterion({
   criterionId: string;
   direction: "up" | "down";
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
+  const refusal = listRefusal(editionId, "criteria");
+  if (refusal) return refusal;
   const list = criteriaOf(editionId);
   const index = list.findIndex((c) => c.id === criterionId);
   if (index < 0) return fail("form", "errors.criterion_unknown");
@@ -384,53 +342,14 @@ export function moveCriterion({
         .where(and(eq(criteria.id, id), eq(criteria.editionId, editionId)))
         .run(),
     );
-    writeAudit(
-      {
-        actorId,
-        action: "criterion.moved",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId, direction },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, "criterion.moved", { criterionId, direction });
   });
   return { ok: true };
 }
 
-export function removeCriterion({
-  actorId,
-  editionId,
-  criterionId,
-}: {
-  actorId: string;
-  editionId: string;
-  criterionId: string;
-}): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (edition.lockedAt) return fail("form", "errors.edition_locked");
-  const row = criteriaOf(editionId).find((c) => c.id === criterionId);
-  if (!row) return fail("form", "errors.criterion_unknown");
-  db().transaction((tx) => {
-    tx.delete(criteria)
-      .where(and(eq(criteria.id, criterionId), eq(criteria.editionId, editionId)))
-      .run();
-    writeAudit(
-      {
-        actorId,
-        action: "criterion.removed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { criterionId, key: row.key },
-      },
-      tx,
-    );
-  });
-  return { ok: true };
+export function removeCriterion(args: { actorId: string; editionId: string; criterionId: string }) {
+  return removeFromList("criteria", args.actorId, args.editionId, args.criterionId);
 }
-
-const RULES_EDITABLE: readonly string[] = ["draft", "call_open"];
 
 export function saveRule({
   actorId,
@@ -443,70 +362,84 @@ export function saveRule({
   ruleId?: string;
   input: { key: string; textEn: string; textFr: string; textAr: string };
 }): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
-  const existing = rulesOf(editionId);
-  if (ruleId && !existing.some((r) => r.id === ruleId)) return fail("form", "errors.rule_unknown");
-  if (existing.some((r) => r.key === input.key && r.id !== ruleId)) return fail("key", "errors.rule_key_taken");
   const values = { key: input.key, textEn: input.textEn, textFr: input.textFr, textAr: input.textAr || null };
-  db().transaction((tx) => {
-    let id = ruleId;
-    if (id)
-      tx.update(eligibilityRules)
-        .set(values)
-        .where(and(eq(eligibilityRules.id, id), eq(eligibilityRules.editionId, editionId)))
-        .run();
-    else {
-      const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-      id = tx
-        .insert(eligibilityRules)
-        .values({ ...values, editionId, position })
-        .returning({ id: eligibilityRules.id })
-        .get().id;
-    }
-    writeAudit(
-      {
-        actorId,
-        action: ruleId ? "rule.updated" : "rule.added",
-        objectType: "edition",
-        objectId: editionId,
-        details: { ruleId: id, key: input.key },
-      },
-      tx,
-    );
-  });
-  return { ok: true };
+  const saved = saveToList("rules", actorId, editionId, ruleId, values, {});
+  return saved.ok ? { ok: true } : saved;
 }
 
-export function removeRule({
-  actorId,
-  editionId,
-  ruleId,
-}: {
-  actorId: string;
-  editionId: string;
-  ruleId: string;
-}): { ok: true } | Failure {
-  const edition = editionForChange(editionId);
-  if (!edition) return fail("form", "errors.edition_unknown");
-  if (!RULES_EDITABLE.includes(edition.phase)) return fail("form", "errors.rules_locked");
-  const row = rulesOf(editionId).find((r) => r.id === ruleId);
-  if (!row) return fail("form", "errors.rule_unknown");
+export function removeRule(args: { actorId: string; editionId: string; ruleId: string }) {
+  return removeFromList("rules", args.actorId, args.editionId, args.ruleId);
+}
+
+const LISTS = {
+  criteria: { table: criteria, rowsOf: criteriaOf, item: "criterion", idKey: "criterionId" },
+  rules: { table: eligibilityRules, rowsOf: rulesOf, item: "rule", idKey: "ruleId" },
+} as const;
+
+type ListValues =
+  | Omit<typeof criteria.$inferInsert, "editionId" | "position">
+  | Omit<typeof eligibilityRules.$inferInsert, "editionId" | "position">;
+
+/**
+ * Adds an item at the end of the edition's criteria or rules (no id) or edits one of them; a
+ * key is unique within its list.
+ */
+function saveToList(
+  list: keyof typeof LISTS,
+  actorId: string,
+  editionId: string,
+  itemId: string | undefined,
+  values: ListValues,
+  details: Record<string, unknown>,
+): { ok: true; id: string } | Failure {
+  const refusal = listRefusal(editionId, list);
+  if (refusal) return refusal;
+  const { table, rowsOf, item, idKey } = LISTS[list];
+  const existing = rowsOf(editionId);
+  if (itemId && !existing.some((r) => r.id === itemId)) return fail("form", `errors.${item}_unknown`);
+  if (existing.some((r) => r.key === values.key && r.id !== itemId)) return fail("key", `errors.${item}_key_taken`);
+  const id = db().transaction((tx) => {
+    let id = itemId;
+    if (id) {
+      tx.update(table)
+        .set(values)
+        .where(and(eq(table.id, id), eq(table.editionId, editionId)))
+        .run();
+    } else {
+      const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
+      id = tx
+        .insert(table)
+        .values({ ...values, editionId, position } as typeof table.$inferInsert)
+        .returning({ id: table.id })
+        .get().id;
+    }
+    auditEdition(tx, actorId, editionId, itemId ? `${item}.updated` : `${item}.added`, {
+      [idKey]: id,
+      key: values.key,
+      ...details,
+    });
+    return id;
+  });
+  return { ok: true, id };
+}
+
+/** Removes one of the edition's criteria or rules, when the list may still change. */
+function removeFromList(
+  list: keyof typeof LISTS,
+  actorId: string,
+  editionId: string,
+  id: string,
+): { ok: true } | Failure {
+  const refusal = listRefusal(editionId, list);
+  if (refusal) return refusal;
+  const { table, rowsOf, item, idKey } = LISTS[list];
+  const row = rowsOf(editionId).find((r) => r.id === id);
+  if (!row) return fail("form", `errors.${item}_unknown`);
   db().transaction((tx) => {
-    tx.delete(eligibilityRules)
-      .where(and(eq(eligibilityRules.id, ruleId), eq(eligibilityRules.editionId, editionId)))
+    tx.delete(table)
+      .where(and(eq(table.id, id), eq(table.editionId, editionId)))
       .run();
-    writeAudit(
-      {
-        actorId,
-        action: "rule.removed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { ruleId, key: row.key },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, `${item}.removed`, { [idKey]: id, key: row.key });
   });
   return { ok: true };
 }
@@ -562,27 +495,12 @@ export function changePhase({
       .run();
     if (updated.changes === 0) return fail("form", "errors.edition_stale");
     const backwards = previousPhase(edition.phase) === target;
-    writeAudit(
-      {
-        actorId,
-        action: backwards ? "edition.phase_reopened" : "edition.phase_changed",
-        objectType: "edition",
-        objectId: editionId,
-        details: { from: edition.phase, to: target },
-      },
-      tx,
-    );
+    auditEdition(tx, actorId, editionId, backwards ? "edition.phase_reopened" : "edition.phase_changed", {
+      from: edition.phase,
+      to: target,
+    });
     if (lockedAt && !edition.lockedAt)
-      writeAudit(
-        {
-          actorId,
-          action: "edition.locked",
-          objectType: "edition",
-          objectId: editionId,
-          details: { at: lockedAt.toISOString() },
-        },
-        tx,
-      );
+      auditEdition(tx, actorId, editionId, "edition.locked", { at: lockedAt.toISOString() });
     return { ok: true as const };
   });
 }

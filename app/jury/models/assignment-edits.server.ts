@@ -3,9 +3,9 @@
 // in its own synchronous transaction.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
+import { assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, standing, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, standing, type Failure, type Tx } from "./shared.server";
 
 /** The assignment of an application to a juror, if there is one in this edition. */
 export function findAssignment({
@@ -45,17 +45,7 @@ function checkPair(
     .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
     .get();
   if (!member) return fail("memberId", "errors.jury_juror_unknown");
-  const app = tx
-    .select({ id: applications.id, language: applications.language })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.id, applicationId),
-        eq(applications.editionId, editionId),
-        eq(applications.state, "eligible"),
-      ),
-    )
-    .get();
+  const app = eligibleApplication(tx, editionId, applicationId);
   if (!app) return fail("applicationId", "errors.jury_application_unknown");
   if (
     tx

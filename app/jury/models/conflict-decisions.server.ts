@@ -6,7 +6,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
 import { insertConflict, recuseReviewsFor } from "./conflicts.server";
 
 /** The pair's review that a confirmation would recuse (not recused yet), if any. */
@@ -18,6 +18,25 @@ function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
       .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
       .get() ?? null
   );
+}
+
+/** A conflict of the edition still waiting for the secretariat's decision, or why it is not one. */
+function proposedConflict(tx: Tx, editionId: string, conflictId: string) {
+  const c = tx
+    .select({
+      id: conflicts.id,
+      status: conflicts.status,
+      jurorId: conflicts.jurorId,
+      applicationId: conflicts.applicationId,
+      source: conflicts.source,
+      reason: conflicts.reason,
+    })
+    .from(conflicts)
+    .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
+    .get();
+  if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
+  if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
+  return c;
 }
 
 /**
@@ -89,20 +108,8 @@ export function confirmConflict({
   submittedReviewAcknowledged: boolean;
 }): { ok: true; recused: number } | Failure {
   return db().transaction((tx) => {
-    const c = tx
-      .select({
-        id: conflicts.id,
-        status: conflicts.status,
-        jurorId: conflicts.jurorId,
-        applicationId: conflicts.applicationId,
-        source: conflicts.source,
-        reason: conflicts.reason,
-      })
-      .from(conflicts)
-      .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
-      .get();
-    if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
-    if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
+    const c = proposedConflict(tx, editionId, conflictId);
+    if ("error" in c) return c;
     const review = openReviewOf(tx, c.jurorId, c.applicationId);
     if (review?.state === "submitted" && !submittedReviewAcknowledged)
       return fail("acknowledge", "errors.jury_conflict_submitted_confirm");
@@ -198,20 +205,8 @@ export function dismissConflict({
   actorId: string;
 }): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const c = tx
-      .select({
-        id: conflicts.id,
-        status: conflicts.status,
-        jurorId: conflicts.jurorId,
-        applicationId: conflicts.applicationId,
-        source: conflicts.source,
-        reason: conflicts.reason,
-      })
-      .from(conflicts)
-      .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
-      .get();
-    if (!c) return fail("conflictId", "errors.jury_conflict_unknown");
-    if (c.status !== "proposed") return fail("conflictId", "errors.jury_conflict_decided");
+    const c = proposedConflict(tx, editionId, conflictId);
+    if ("error" in c) return c;
     tx.update(conflicts)
       .set({ status: "dismissed", dismissedBy: actorId, dismissedAt: new Date() })
       .where(eq(conflicts.id, c.id))
@@ -257,17 +252,7 @@ export function addManualConflict({
       .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId)))
       .get();
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
-    const app = tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.editionId, editionId),
-          eq(applications.state, "eligible"),
-        ),
-      )
-      .get();
+    const app = eligibleApplication(tx, editionId, applicationId);
     if (!app) return fail("applicationId", "errors.jury_application_unknown");
     const submitted = openReviewOf(tx, member.id, app.id)?.state === "submitted";
     const id = insertConflict(tx, {

@@ -1,11 +1,11 @@
 // A juror's own conflicts of interest: the declarations, their withdrawal while nothing is
 // published, and the statement that there are no others. A declared conflict is confirmed at
 // once (see insertConflict). Every state change is audited in its own synchronous transaction.
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { applications, assignments, conflicts, juryMembers } from "../../../db/schema";
+import { assignments, conflicts, juryMembers } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, type Failure, type Tx } from "./shared.server";
+import { currentSeat, eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { insertConflict } from "./conflicts.server";
@@ -44,23 +44,9 @@ export function declareConflict({
   reason: string;
 }): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx
-      .select({ id: juryMembers.id })
-      .from(juryMembers)
-      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-      .get();
+    const member = currentSeat(tx, editionId, userId);
     if (!member) return fail("applicationId", "errors.jury_application_unknown");
-    const app = tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.editionId, editionId),
-          eq(applications.state, "eligible"),
-        ),
-      )
-      .get();
+    const app = eligibleApplication(tx, editionId, applicationId);
     if (!app) return fail("applicationId", "errors.jury_application_unknown");
     insertConflict(tx, {
       editionId,
@@ -89,11 +75,7 @@ export function withdrawDeclaredConflict({
   applicationId: string;
 }): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx
-      .select({ id: juryMembers.id })
-      .from(juryMembers)
-      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-      .get();
+    const member = currentSeat(tx, editionId, userId);
     if (!member) return fail("applicationId", "errors.jury_application_unknown");
     const conflict = tx
       .select({ id: conflicts.id, reason: conflicts.reason })
@@ -148,11 +130,7 @@ export function confirmDeclarations({
   userId: string;
 }): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx
-      .select({ id: juryMembers.id })
-      .from(juryMembers)
-      .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-      .get();
+    const member = currentSeat(tx, editionId, userId);
     if (!member) return fail("confirm", "errors.jury_juror_unknown");
     tx.update(juryMembers).set({ conflictsDeclaredAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
     writeAudit(

@@ -21,6 +21,7 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
 import { insertConflict } from "./conflicts.server";
+import { criterionTexts } from "../../editions/models/columns.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
@@ -136,13 +137,7 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
 export function listCriteria({ editionId }: { editionId: string }) {
   return db()
     .select({
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      titleAr: criteria.titleAr,
-      guidanceEn: criteria.guidanceEn,
-      guidanceFr: criteria.guidanceFr,
-      guidanceAr: criteria.guidanceAr,
+      ...criterionTexts,
       weight: criteria.weight,
       levelDescriptors: criteria.levelDescriptors,
     })

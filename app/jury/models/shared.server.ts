@@ -6,16 +6,13 @@ import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
 import { applications, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
+import { editionNaming } from "../../editions/models/columns.server";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
 
 export const editionColumns = {
-  id: editions.id,
-  year: editions.year,
-  themeEn: editions.themeEn,
-  themeFr: editions.themeFr,
-  themeAr: editions.themeAr,
+  ...editionNaming,
   phase: editions.phase,
   scoringOpensAt: editions.scoringOpensAt,
   scoringClosesAt: editions.scoringClosesAt,
@@ -93,3 +90,27 @@ export const standing = ne(conflicts.status, "dismissed");
  * until decided).
  */
 export const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;
+
+/** The seat a user holds on the edition's jury now (a replaced seat is no longer theirs), if any. */
+export function currentSeat(tx: Tx | DB, editionId: string, userId: string) {
+  return tx
+    .select({ id: juryMembers.id })
+    .from(juryMembers)
+    .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .get();
+}
+
+/** One of the edition's eligible applications (the only ones a jury works on), if it is one. */
+export function eligibleApplication(tx: Tx | DB, editionId: string, applicationId: string) {
+  return tx
+    .select({ id: applications.id, language: applications.language })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.editionId, editionId),
+        eq(applications.state, "eligible"),
+      ),
+    )
+    .get();
+}

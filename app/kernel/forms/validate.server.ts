@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import type * as z from "zod";
 import { zodErrors, type FieldErrors } from "./errors";
 
@@ -148,4 +149,9 @@ export function fieldError(
   vars?: Record<string, string | number>,
 ): FieldErrors {
   return { [field ?? "form"]: { message, vars } };
+}
+
+/** A refused post's answer: the errors and what was typed, with status 400. */
+export function refused(errors: FieldErrors, values: Record<string, unknown>) {
+  return data({ errors, values }, { status: 400 });
 }

@@ -3,8 +3,10 @@ import { db } from "../../../db/client";
 import { editions, entityMembers, nominatingEntities } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
+import { editionNaming } from "../../editions/models/columns.server";
 
-export function listEntities() {
+/** The register's entities with how many members each has, in the order the caller adds. */
+function entitiesWithMembers() {
   return db()
     .select({
       id: nominatingEntities.id,
@@ -15,9 +17,11 @@ export function listEntities() {
     })
     .from(nominatingEntities)
     .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
-    .groupBy(nominatingEntities.id)
-    .orderBy(asc(nominatingEntities.name))
-    .all();
+    .groupBy(nominatingEntities.id);
+}
+
+export function listEntities() {
+  return entitiesWithMembers().orderBy(asc(nominatingEntities.name)).all();
 }
 
 export const ENTITIES_PER_PAGE = 25;
@@ -25,17 +29,7 @@ export const ENTITIES_PER_PAGE = 25;
 /** One page of the register, newest first, with the total for the pager. */
 export function listEntitiesPage({ page }: { page: number }) {
   const total = db().select({ n: count() }).from(nominatingEntities).get()?.n ?? 0;
-  const rows = db()
-    .select({
-      id: nominatingEntities.id,
-      kind: nominatingEntities.kind,
-      name: nominatingEntities.name,
-      country: nominatingEntities.country,
-      members: count(entityMembers.userId),
-    })
-    .from(nominatingEntities)
-    .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
-    .groupBy(nominatingEntities.id)
+  const rows = entitiesWithMembers()
     .orderBy(desc(nominatingEntities.createdAt), asc(nominatingEntities.name))
     .limit(ENTITIES_PER_PAGE)
     .offset((Math.max(1, page) - 1) * ENTITIES_PER_PAGE)
@@ -95,11 +89,7 @@ export function createEntity({
 export function listEditionsBrief() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
     })
     .from(editions)

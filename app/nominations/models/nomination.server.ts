@@ -14,7 +14,8 @@ import {
 } from "../../../db/schema";
 import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
-import { enqueueMail } from "../../kernel/models/outbox.server";
+import { enqueueMail, type MailTemplate } from "../../kernel/models/outbox.server";
+import type { Vars } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure, Result } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -29,6 +30,7 @@ import { readerMemberIds } from "../../jury/models/members.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
+import { editionNaming } from "../../editions/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -46,11 +48,7 @@ export { uploadDir };
 export function openNominationEditions() {
   return db()
     .select({
-      id: editions.id,
-      year: editions.year,
-      themeEn: editions.themeEn,
-      themeFr: editions.themeFr,
-      themeAr: editions.themeAr,
+      ...editionNaming,
       phase: editions.phase,
       deadlineAt: editions.deadlineAt,
       quotaPerEntity: editions.quotaPerEntity,
@@ -234,6 +232,45 @@ function checkWaiting(facts: ReturnType<typeof lockedFacts>, now: Date) {
   return facts;
 }
 
+/** Moves an application on from "awaiting_nominator", only if it is still there. */
+function leaveWaiting(tx: Tx, applicationId: string, entityId: string, set: Partial<typeof applications.$inferInsert>) {
+  tx.update(applications)
+    .set(set)
+    .where(
+      and(
+        eq(applications.id, applicationId),
+        eq(applications.entityId, entityId),
+        eq(applications.state, "awaiting_nominator"),
+      ),
+    )
+    .run();
+}
+
+/** The nominator's decision on an application, audited in its transaction. */
+function auditApplication(
+  tx: Tx,
+  actorId: string,
+  applicationId: string,
+  action: string,
+  details: Record<string, unknown>,
+) {
+  writeAudit({ actorId, action, objectType: "application", objectId: applicationId, details }, tx);
+}
+
+/** Queues the e-mail that tells the applicant what their nominator decided. */
+function tellApplicant(tx: Tx, facts: NonNullable<ReturnType<typeof lockedFacts>>, template: MailTemplate, vars: Vars) {
+  const { applicantName: name, entityName: entity, title, reference } = facts;
+  enqueueMail(
+    {
+      to: facts.applicantEmail,
+      locale: facts.applicantLocale,
+      template,
+      vars: { name, entity, title, reference, ...vars },
+    },
+    tx,
+  );
+}
+
 export function returnApplication({
   applicationId,
   entityId,
@@ -251,42 +288,14 @@ export function returnApplication({
 }): Result {
   return decide((tx) => {
     const facts = checkWaiting(lockedFacts(tx, applicationId, entityId), now);
-    tx.update(applications)
-      .set({ state: "returned", nominatorComment: comment, returnedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.entityId, entityId),
-          eq(applications.state, "awaiting_nominator"),
-        ),
-      )
-      .run();
-    writeAudit(
-      {
-        actorId,
-        action: "application.returned",
-        objectType: "application",
-        objectId: applicationId,
-        details: { entityId, comment },
-      },
-      tx,
-    );
-    enqueueMail(
-      {
-        to: facts.applicantEmail,
-        locale: facts.applicantLocale,
-        template: "application_returned",
-        vars: {
-          name: facts.applicantName,
-          entity: facts.entityName,
-          title: facts.title,
-          reference: facts.reference,
-          comment,
-          link: `${origin}/applications/${applicationId}`,
-        },
-      },
-      tx,
-    );
+    leaveWaiting(tx, applicationId, entityId, {
+      state: "returned",
+      nominatorComment: comment,
+      returnedAt: now,
+      updatedAt: now,
+    });
+    auditApplication(tx, actorId, applicationId, "application.returned", { entityId, comment });
+    tellApplicant(tx, facts, "application_returned", { comment, link: `${origin}/applications/${applicationId}` });
     return {};
   });
 }
@@ -308,41 +317,14 @@ export function declineApplication({
     const facts = lockedFacts(tx, applicationId, entityId);
     if (!facts) throw new Refused({ ok: false, error: "errors.not_found" });
     if (facts.state !== "awaiting_nominator") throw new Refused({ ok: false, error: "errors.state_changed" });
-    tx.update(applications)
-      .set({ state: "declined", nominatorComment: reason, declinedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.entityId, entityId),
-          eq(applications.state, "awaiting_nominator"),
-        ),
-      )
-      .run();
-    writeAudit(
-      {
-        actorId,
-        action: "application.declined",
-        objectType: "application",
-        objectId: applicationId,
-        details: { entityId, reason },
-      },
-      tx,
-    );
-    enqueueMail(
-      {
-        to: facts.applicantEmail,
-        locale: facts.applicantLocale,
-        template: "application_declined",
-        vars: {
-          name: facts.applicantName,
-          entity: facts.entityName,
-          title: facts.title,
-          reference: facts.reference,
-          reason,
-        },
-      },
-      tx,
-    );
+    leaveWaiting(tx, applicationId, entityId, {
+      state: "declined",
+      nominatorComment: reason,
+      declinedAt: now,
+      updatedAt: now,
+    });
+    auditApplication(tx, actorId, applicationId, "application.declined", { entityId, reason });
+    tellApplicant(tx, facts, "application_declined", { reason });
     return {};
   });
 }
@@ -404,22 +386,13 @@ export function nominateApplication({
         const facts = checkWaiting(lockedFacts(tx, applicationId, entityId), now);
         const { used, quota } = quotaUsage({ entityId, editionId: facts.editionId }, tx);
         if (used >= quota) throw new Refused({ ok: false, error: "errors.quota_reached", vars: { quota } });
-        tx.update(applications)
-          .set({
-            state: "nominated",
-            nominatedContent: facts.content,
-            nominatedAt: now,
-            nominatedBy: actorId,
-            updatedAt: now,
-          })
-          .where(
-            and(
-              eq(applications.id, applicationId),
-              eq(applications.entityId, entityId),
-              eq(applications.state, "awaiting_nominator"),
-            ),
-          )
-          .run();
+        leaveWaiting(tx, applicationId, entityId, {
+          state: "nominated",
+          nominatedContent: facts.content,
+          nominatedAt: now,
+          nominatedBy: actorId,
+          updatedAt: now,
+        });
         replaced = tx
           .select({ storedName: nominationLetters.storedName })
           .from(nominationLetters)
@@ -439,30 +412,14 @@ export function nominateApplication({
           })
           .returning({ id: nominationLetters.id })
           .get();
-        writeAudit(
-          {
-            actorId,
-            action: "application.nominated",
-            objectType: "application",
-            objectId: applicationId,
-            details: { entityId, letterId: row.id, sha256, quotaUsed: used + 1, quota },
-          },
-          tx,
-        );
-        enqueueMail(
-          {
-            to: facts.applicantEmail,
-            locale: facts.applicantLocale,
-            template: "application_nominated",
-            vars: {
-              name: facts.applicantName,
-              entity: facts.entityName,
-              title: facts.title,
-              reference: facts.reference,
-            },
-          },
-          tx,
-        );
+        auditApplication(tx, actorId, applicationId, "application.nominated", {
+          entityId,
+          letterId: row.id,
+          sha256,
+          quotaUsed: used + 1,
+          quota,
+        });
+        tellApplicant(tx, facts, "application_nominated", {});
         return { letterId: row.id };
       }),
     (outcome) => !outcome.ok,

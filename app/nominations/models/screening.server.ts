@@ -3,20 +3,14 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
-import {
-  applications,
-  editions,
-  eligibilityRules,
-  nominatingEntities,
-  screeningDecisions,
-  users,
-} from "../../../db/schema";
+import { applications, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
 import { attachmentsOf, letterOf } from "./nomination.server";
 import type { Result } from "../../kernel/models/result.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
+import { editionRules } from "../../editions/models/columns.server";
 
 export const PAGE_SIZE = 50;
 
@@ -189,17 +183,7 @@ function findDuplicates(editionId: string): Map<string, { id: string; reference:
 }
 
 export function rulesOf({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      key: eligibilityRules.key,
-      textEn: eligibilityRules.textEn,
-      textFr: eligibilityRules.textFr,
-      textAr: eligibilityRules.textAr,
-    })
-    .from(eligibilityRules)
-    .where(eq(eligibilityRules.editionId, editionId))
-    .orderBy(asc(eligibilityRules.position))
-    .all();
+  return editionRules(editionId);
 }
 
 export function screeningLocked(phase: string): boolean {
@@ -294,17 +278,7 @@ export function decideRules({
       return { ok: false, error: "errors.state_changed" };
     if (app.editionId !== editionId) return { ok: false, error: "errors.form_tampered" };
     if (screeningLocked(app.phase)) return { ok: false, error: "errors.screening_locked" };
-    const rules = tx
-      .select({
-        key: eligibilityRules.key,
-        textEn: eligibilityRules.textEn,
-        textFr: eligibilityRules.textFr,
-        textAr: eligibilityRules.textAr,
-      })
-      .from(eligibilityRules)
-      .where(eq(eligibilityRules.editionId, editionId))
-      .orderBy(asc(eligibilityRules.position))
-      .all();
+    const rules = editionRules(editionId, tx);
     const known = new Set(rules.map((r) => r.key));
     if (decisions.some((d) => !known.has(d.ruleKey))) return { ok: false, error: "errors.form_tampered" };
     const before = new Map(

@@ -1,6 +1,7 @@
 // The outcome of the jury's vote: Schulze order, with the Borda share beside it.
 import { formatNumber } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
+import { DataTable } from "../../kernel/components/table";
 
 export interface OutcomeRow {
   id: string;
@@ -15,30 +16,25 @@ export function OutcomeTable({ rows, ballots }: { rows: OutcomeRow[]; ballots: n
   return (
     <>
       <p>{t("results.outcome_help", { ballots })}</p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.col_position")}</th>
-              <th scope="col">{t("results.col_application")}</th>
-              <th scope="col">{t("results.col_schulze_wins")}</th>
-              <th scope="col">{t("results.col_borda")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.id}>
-                <td>{i + 1}</td>
-                <td>
-                  {r.reference} <bdi>{r.title}</bdi>
-                </td>
-                <td>{r.wins}</td>
-                <td>{formatNumber(r.borda, t.locale, { style: "percent", maximumFractionDigits: 0 })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={[
+          t("results.col_position"),
+          t("results.col_application"),
+          t("results.col_schulze_wins"),
+          t("results.col_borda"),
+        ]}
+      >
+        {rows.map((r, i) => (
+          <tr key={r.id}>
+            <td>{i + 1}</td>
+            <td>
+              {r.reference} <bdi>{r.title}</bdi>
+            </td>
+            <td>{r.wins}</td>
+            <td>{formatNumber(r.borda, t.locale, { style: "percent", maximumFractionDigits: 0 })}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

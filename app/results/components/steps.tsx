@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
 
 const STEPS = [
@@ -25,5 +26,44 @@ export function ResultsSteps({ editionId, current }: { editionId: string; curren
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The head of each results step: the way back, the heading, an optional lead, the steps and,
+ * after a redirect, the notice that the post succeeded (`notices` pairs a query parameter with
+ * its message).
+ */
+export function ResultsStepHeader({
+  editionId,
+  heading,
+  current,
+  lead,
+  notices = [],
+}: {
+  editionId: string;
+  heading: string;
+  current: (typeof STEPS)[number][0];
+  lead?: ReactNode;
+  notices?: [param: string, message: string][];
+}) {
+  const t = useT();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p>
+        <Link to="/secretariat">{t("secretariat.title")}</Link>
+      </p>
+      <h1>{heading}</h1>
+      {lead}
+      <ResultsSteps editionId={editionId} current={current} />
+      {notices.map(([param, message]) =>
+        params.get(param) ? (
+          <p key={param} className="notice success" role="status">
+            {t(message)}
+          </p>
+        ) : null,
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } 
 import { useT } from "../../kernel/components/i18n";
 import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
 import { METHODS } from "../../../scoring/types";
+import { DataTable } from "../../kernel/components/table";
 
 type T = ReturnType<typeof useT>;
 
@@ -203,28 +204,18 @@ export function ResultsView({
       <LeniencyChart data={data} />
 
       <h2>{t("results.jurors")}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.col_juror")}</th>
-              <th scope="col">{t("results.col_reviews")}</th>
-              <th scope="col">{t("results.col_leniency")}</th>
-              <th scope="col">{t("results.col_bias")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.jurors.map((j, i) => (
-              <tr key={i}>
-                <th scope="row">{jurorText(j.label, t)}</th>
-                <td>{j.reviews}</td>
-                <td>{num(j.leniency, t)}</td>
-                <td>{num(j.bias, t)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={[t("results.col_juror"), t("results.col_reviews"), t("results.col_leniency"), t("results.col_bias")]}
+      >
+        {data.jurors.map((j, i) => (
+          <tr key={i}>
+            <th scope="row">{jurorText(j.label, t)}</th>
+            <td>{j.reviews}</td>
+            <td>{num(j.leniency, t)}</td>
+            <td>{num(j.bias, t)}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2 id="what-if">{t("results.whatif_title")}</h2>
       <p>{t("results.whatif_help")}</p>
@@ -260,38 +251,33 @@ export function ResultsView({
         ) : (
           <section aria-labelledby="whatif-result" aria-live="polite">
             <h3 id="whatif-result">{t("results.whatif_result")}</h3>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("results.col_whatif_rank")}</th>
-                    <th scope="col">{t("results.col_application")}</th>
-                    <th scope="col">{t("results.col_official_rank")}</th>
-                    <th scope="col">{t("results.col_change")}</th>
-                    <th scope="col">{t("results.col_probability")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {whatIf.whatIf.rows.map((r) => (
-                    <tr key={r.reference}>
-                      <td>{r.rank}</td>
-                      <td>
-                        {r.reference} <bdi>{r.title}</bdi>
-                      </td>
-                      <td>{r.officialRank}</td>
-                      <td>
-                        {r.change === 0
-                          ? t("results.unchanged")
-                          : r.change > 0
-                            ? t("results.up", { n: r.change })
-                            : t("results.down", { n: -r.change })}
-                      </td>
-                      <td>{pct(r.probability, t)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={[
+                t("results.col_whatif_rank"),
+                t("results.col_application"),
+                t("results.col_official_rank"),
+                t("results.col_change"),
+                t("results.col_probability"),
+              ]}
+            >
+              {whatIf.whatIf.rows.map((r) => (
+                <tr key={r.reference}>
+                  <td>{r.rank}</td>
+                  <td>
+                    {r.reference} <bdi>{r.title}</bdi>
+                  </td>
+                  <td>{r.officialRank}</td>
+                  <td>
+                    {r.change === 0
+                      ? t("results.unchanged")
+                      : r.change > 0
+                        ? t("results.up", { n: r.change })
+                        : t("results.down", { n: -r.change })}
+                  </td>
+                  <td>{pct(r.probability, t)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         )
       ) : null}

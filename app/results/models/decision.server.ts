@@ -33,6 +33,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
+import { editionNaming } from "../../editions/models/columns.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -461,11 +462,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         .get();
       const edition = tx
         .select({
-          id: editions.id,
-          year: editions.year,
-          themeEn: editions.themeEn,
-          themeFr: editions.themeFr,
-          themeAr: editions.themeAr,
+          ...editionNaming,
         })
         .from(editions)
         .where(eq(editions.id, d.editionId))

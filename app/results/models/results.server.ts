@@ -8,6 +8,7 @@ import { applications, conflicts, criteria, editions, juryMembers, reviews, user
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
+import { editionNaming } from "../../editions/models/columns.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -41,11 +42,7 @@ export function resultsViewer({
 }
 
 const briefColumns = {
-  id: editions.id,
-  year: editions.year,
-  themeEn: editions.themeEn,
-  themeFr: editions.themeFr,
-  themeAr: editions.themeAr,
+  ...editionNaming,
   phase: editions.phase,
   method: editions.method,
   scaleMin: editions.scaleMin,

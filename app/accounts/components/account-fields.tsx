@@ -1,0 +1,29 @@
+import { SelectField, TextField } from "../../kernel/components/form";
+import { useT } from "../../kernel/components/i18n";
+import { LOCALE_NAMES, LOCALES } from "../../kernel/i18n";
+
+/** The field that sets a new password, with the rules it must meet. */
+export function NewPasswordField() {
+  const t = useT();
+  return (
+    <TextField
+      name="password"
+      label={t("fields.new_password")}
+      type="password"
+      autoComplete="new-password"
+      hint={t("fields.password_hint")}
+    />
+  );
+}
+
+/** The language a person reads the site and its emails in, each named in itself. */
+export function LanguageField() {
+  const t = useT();
+  return (
+    <SelectField
+      name="locale"
+      label={t("fields.language")}
+      options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+    />
+  );
+}

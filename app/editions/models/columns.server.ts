@@ -1,0 +1,44 @@
+// Column sets and reads that several areas share, so that an edition is named, and its
+// criteria and rules read, alike on every page.
+import { asc, eq } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { criteria, editions, eligibilityRules } from "../../../db/schema";
+import type { Tx } from "../../kernel/models/transaction.server";
+
+/** What names an edition wherever it is listed: its id, its year and its theme in each language. */
+export const editionNaming = {
+  id: editions.id,
+  year: editions.year,
+  themeEn: editions.themeEn,
+  themeFr: editions.themeFr,
+  themeAr: editions.themeAr,
+};
+
+/** A criterion's key and its title and guidance in each language. */
+export const criterionTexts = {
+  key: criteria.key,
+  titleEn: criteria.titleEn,
+  titleFr: criteria.titleFr,
+  titleAr: criteria.titleAr,
+  guidanceEn: criteria.guidanceEn,
+  guidanceFr: criteria.guidanceFr,
+  guidanceAr: criteria.guidanceAr,
+};
+
+/** An eligibility rule's key and its text in each language. */
+export const ruleTexts = {
+  key: eligibilityRules.key,
+  textEn: eligibilityRules.textEn,
+  textFr: eligibilityRules.textFr,
+  textAr: eligibilityRules.textAr,
+};
+
+/** The edition's eligibility rules in their order, as applicants and screeners read them. */
+export function editionRules(editionId: string, tx: Tx | DB = db()) {
+  return tx
+    .select(ruleTexts)
+    .from(eligibilityRules)
+    .where(eq(eligibilityRules.editionId, editionId))
+    .orderBy(asc(eligibilityRules.position))
+    .all();
+}
