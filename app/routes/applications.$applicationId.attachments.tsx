@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  const result = addAttachment({
+  const result = await addAttachment({
     applicationId: application.id,
     applicantId: user.id,
     name: file.name,

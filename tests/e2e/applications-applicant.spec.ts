@@ -1,5 +1,6 @@
 // The applicant's journey, with JavaScript on and off: start, fill every section, upload (one
 // refused, one accepted), declare, check the answers, send to a National Commission, receipt.
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
@@ -101,6 +102,13 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.locator(".error-summary")).toContainText("not a PDF, PNG or JPEG");
+  // A PDF locked by a password is refused with what to do about it, next to the field too.
+  await page
+    .getByLabel("Choose a file")
+    .setInputFiles(fileURLToPath(new URL("../fixtures/pdf/user-password.pdf", import.meta.url)));
+  await page.getByRole("button", { name: "Upload the file" }).click();
+  await expect(page.locator(".error-summary")).toContainText("protected by a password");
+  await expect(page.locator(".field-error")).toContainText("without a password");
   await page
     .getByLabel("Choose a file")
     .setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() });

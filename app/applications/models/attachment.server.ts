@@ -2,7 +2,6 @@
 // the edition's per-file, per-application and PDF-page limits, stored outside the web root
 // under a random name with their SHA-256, and served only to those allowed to read them.
 import { createHash } from "node:crypto";
-import { constants as zlibConstants, inflateSync } from "node:zlib";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, attachments } from "../../../db/schema";
@@ -21,39 +20,9 @@ import {
   type AllowedType,
 } from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
+import { countPdfPages } from "./pdf-pages.server";
 
 export { sniffType, uploadDir, type AllowedType };
-
-const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
-const OBJECT_STREAM = /\/Type\s*\/ObjStm(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
-// A compressed object stream larger than this once inflated is not a document we count into.
-const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-
-/**
- * Pages of a PDF, counted from its page objects (not its page tree, which a hostile file could
- * make say anything). Since PDF 1.5 objects may sit compressed inside object streams
- * (/Type /ObjStm), which most producers now use: those are inflated and counted too.
- */
-export function countPdfPages(bytes: Uint8Array): number {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = buffer.toString("latin1");
-  let pages = (text.match(PAGE_OBJECT) ?? []).length;
-  for (const match of text.matchAll(OBJECT_STREAM)) {
-    const start = match.index + match[0].length;
-    const end = text.indexOf("endstream", start);
-    if (end < 0) continue;
-    try {
-      const inflated = inflateSync(buffer.subarray(start, end), {
-        maxOutputLength: MAX_INFLATED_BYTES,
-        finishFlush: zlibConstants.Z_SYNC_FLUSH,
-      });
-      pages += (inflated.toString("latin1").match(PAGE_OBJECT) ?? []).length;
-    } catch {
-      // Not Flate-compressed, or damaged: its pages cannot be seen, as in any reader.
-    }
-  }
-  return pages;
-}
 
 /** A file name as typed by a person, without any path; refused if it tries to name a folder. */
 export function badFileName(name: string): boolean {
@@ -89,7 +58,7 @@ export function attachmentTotals(list: { sizeBytes: number; pages: number | null
 }
 
 /** Adds one file to the applicant's application after checking name, type and limits. */
-export function addAttachment({
+export async function addAttachment({
   applicationId,
   applicantId,
   name,
@@ -99,7 +68,7 @@ export function addAttachment({
   applicantId: string;
   name: string;
   bytes: Uint8Array;
-}): { ok: true; attachmentId: string } | Failure {
+}): Promise<{ ok: true; attachmentId: string } | Failure> {
   const application = getApplicationForApplicant({ applicationId, applicantId });
   if (!application) return { ok: false, error: "errors.not_found" };
   const blocker = editBlocker(application);
@@ -111,7 +80,17 @@ export function addAttachment({
     return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
   const mimeType = sniffType(bytes);
   if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
-  const pages = mimeType === "application/pdf" ? countPdfPages(bytes) : null;
+  let pages: number | null = null;
+  if (mimeType === "application/pdf") {
+    const read = await countPdfPages(bytes);
+    if (!read.ok)
+      return {
+        ok: false,
+        error: read.reason === "protected" ? "errors.pdf_protected" : "errors.pdf_unreadable",
+        field: "file",
+      };
+    pages = read.pages;
+  }
   const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));
   if (totals.bytes + bytes.byteLength > maxTotalBytes)
     return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
@@ -9,7 +8,6 @@ import { applications, attachments, editions } from "../../../db/schema";
 import { getSessionUser } from "../../../app/accounts/server/session.server";
 import {
   addAttachment,
-  countPdfPages,
   deleteAttachment,
   getAttachmentForDownload,
   sniffType,
@@ -30,39 +28,11 @@ const countFor = (applicationId: string) =>
   db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId)).get()!.n;
 
 describe("attachments", () => {
-  it("types are read from the bytes and PDF pages are counted from page objects", () => {
+  it("types are read from the bytes, never the name", () => {
     expect(sniffType(tinyPdf())).toBe("application/pdf");
     expect(sniffType(PNG)).toBe("image/png");
     expect(sniffType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
     expect(sniffType(EXE)).toBeNull();
-    expect(countPdfPages(tinyPdf(3))).toBe(3);
-  });
-
-  it("pages inside compressed object streams (PDF 1.5 and later) are counted, and a damaged stream counts none", () => {
-    // Five pages: two as plain objects, three compressed in an object stream, as most producers write today.
-    const inner = Array.from({ length: 3 }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>").join("\n");
-    const compressed = deflateSync(Buffer.from(`6 0 7 60 8 120\n${inner}`, "latin1"));
-    const pdf = Buffer.concat([
-      Buffer.from(
-        "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [9 0 R 10 0 R 6 0 R 7 0 R 8 0 R] /Count 5 >> endobj\n",
-        "latin1",
-      ),
-      Buffer.from(
-        `3 0 obj << /Type /ObjStm /N 3 /First 14 /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`,
-        "latin1",
-      ),
-      compressed,
-      Buffer.from(
-        "\nendstream\nendobj\n9 0 obj << /Type /Page /Parent 2 0 R >> endobj\n10 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n",
-        "latin1",
-      ),
-    ]);
-    expect(countPdfPages(new Uint8Array(pdf))).toBe(5);
-    const damaged = Buffer.from(
-      pdf.toString("latin1").replace(/stream\n[\s\S]*?\nendstream/, "stream\nnot deflate\nendstream"),
-      "latin1",
-    );
-    expect(countPdfPages(new Uint8Array(damaged))).toBe(2);
   });
 
   it("a PDF is stored outside the web root under a random name with its SHA-256", async () => {
@@ -70,7 +40,7 @@ describe("attachments", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     const bytes = tinyPdf(2);
-    const result = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes });
+    const result = await addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes });
     expect(result.ok).toBe(true);
     const row = db().select().from(attachments).where(eq(attachments.applicationId, id)).get()!;
     expect(row).toMatchObject({
@@ -89,9 +59,28 @@ describe("attachments", () => {
     const edition = makeOpenEdition();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "evil.pdf", bytes: EXE })).toMatchObject({
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "evil.pdf", bytes: EXE })).toMatchObject({
       ok: false,
       error: "errors.file_type",
+    });
+    expect(countFor(id)).toBe(0);
+  });
+
+  it("a PDF that needs a password, or that cannot be read, is refused with its reason and nothing is written", async () => {
+    const edition = makeOpenEdition();
+    const a = await makeUser();
+    const id = startFor(a.id, edition.id);
+    const locked = new Uint8Array(readFileSync(join(__dirname, "../../fixtures/pdf/user-password.pdf")));
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "locked.pdf", bytes: locked })).toEqual({
+      ok: false,
+      error: "errors.pdf_protected",
+      field: "file",
+    });
+    const broken = new TextEncoder().encode("%PDF-1.7\nnothing else");
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "broken.pdf", bytes: broken })).toEqual({
+      ok: false,
+      error: "errors.pdf_unreadable",
+      field: "file",
     });
     expect(countFor(id)).toBe(0);
   });
@@ -101,7 +90,7 @@ describe("attachments", () => {
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
     for (const name of ["../../etc/passwd.pdf", "folder/report.pdf", "C:\\temp\\report.pdf", "..pdf"]) {
-      expect(addAttachment({ applicationId: id, applicantId: a.id, name, bytes: tinyPdf() })).toMatchObject({
+      expect(await addAttachment({ applicationId: id, applicantId: a.id, name, bytes: tinyPdf() })).toMatchObject({
         ok: false,
         error: "errors.file_name_invalid",
       });
@@ -120,17 +109,19 @@ describe("attachments", () => {
     const id = startFor(a.id, edition.id);
     const big = new Uint8Array(500);
     big.set(PNG);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "big.png", bytes: big })).toMatchObject({
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "big.png", bytes: big })).toMatchObject({
       ok: false,
       error: "errors.file_too_big",
     });
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) }).ok).toBe(true);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject(
-      { ok: false, error: "errors.files_total_too_big" },
+    expect((await addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) })).ok).toBe(
+      true,
     );
+    expect(
+      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) }),
+    ).toMatchObject({ ok: false, error: "errors.files_total_too_big" });
     const png = new Uint8Array(380);
     png.set(PNG);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "one.png", bytes: png })).toMatchObject({
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "one.png", bytes: png })).toMatchObject({
       ok: false,
       error: "errors.files_total_too_big",
     });
@@ -142,10 +133,12 @@ describe("attachments", () => {
     db().update(editions).set({ maxPdfPages: 3 }).where(eq(editions.id, edition.id)).run();
     const a = await makeUser();
     const id = startFor(a.id, edition.id);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) }).ok).toBe(true);
-    expect(addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) })).toMatchObject(
-      { ok: false, error: "errors.files_too_many_pages", vars: { limit: 3 } },
+    expect((await addAttachment({ applicationId: id, applicantId: a.id, name: "two.pdf", bytes: tinyPdf(2) })).ok).toBe(
+      true,
     );
+    expect(
+      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) }),
+    ).toMatchObject({ ok: false, error: "errors.files_too_many_pages", vars: { limit: 3 } });
     expect(countFor(id)).toBe(1);
   });
 
@@ -161,7 +154,7 @@ describe("attachments", () => {
     addEntityMember(entity.id, nominator.id);
     addEntityMember(otherEntity.id, otherNominator.id);
     const id = startFor(a.id, edition.id);
-    const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const attachmentId = added.attachmentId;
     expect(getAttachmentForDownload({ attachmentId, user: await userOf(a.id) })?.mimeType).toBe("application/pdf");
@@ -183,7 +176,7 @@ describe("attachments", () => {
     const a = await makeUser();
     const b = await makeUser();
     const id = startFor(a.id, edition.id);
-    const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const stored = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!.storedName;
     expect(deleteAttachment({ attachmentId: added.attachmentId, applicantId: b.id })).toEqual({

@@ -34,13 +34,13 @@ async function world() {
   addEntityMember(entity.id, nominator.id);
   addEntityMember(otherEntity.id, otherNominator.id);
   const applicationId = startFor(applicant.id, edition.id);
-  const pdf = addAttachment({
+  const pdf = await addAttachment({
     applicationId,
     applicantId: applicant.id,
     name: "Évaluation – 報告.pdf",
     bytes: tinyPdf(),
   });
-  const png = addAttachment({ applicationId, applicantId: applicant.id, name: "photo.png", bytes: PNG });
+  const png = await addAttachment({ applicationId, applicantId: applicant.id, name: "photo.png", bytes: PNG });
   if (!pdf.ok || !png.ok) throw new Error("upload refused");
   db()
     .update(applications)

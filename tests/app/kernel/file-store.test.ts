@@ -59,7 +59,12 @@ describe("stored files", () => {
     const edition = makeOpenEdition();
     const applicant = await makeUser();
     const id = startFor(applicant.id, edition.id);
-    const added = addAttachment({ applicationId: id, applicantId: applicant.id, name: "report.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({
+      applicationId: id,
+      applicantId: applicant.id,
+      name: "report.pdf",
+      bytes: tinyPdf(),
+    });
     if (!added.ok) throw new Error(added.error);
     const row = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!;
     expect(readFileSync(storedPath("attachments", row.storedName))).toEqual(Buffer.from(tinyPdf()));
@@ -151,7 +156,12 @@ describe("stored files", () => {
     const edition = makeOpenEdition();
     const applicant = await makeUser();
     const id = startFor(applicant.id, edition.id);
-    const added = addAttachment({ applicationId: id, applicantId: applicant.id, name: "kept.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({
+      applicationId: id,
+      applicantId: applicant.id,
+      name: "kept.pdf",
+      bytes: tinyPdf(),
+    });
     if (!added.ok) throw new Error(added.error);
     const attachment = db().select().from(attachments).where(eq(attachments.id, added.attachmentId)).get()!;
     age(storedPath("attachments", attachment.storedName), TWO_HOURS_AGO);

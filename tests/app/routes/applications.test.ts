@@ -61,7 +61,7 @@ describe("applicant routes", () => {
 
   it("applicant B cannot read, edit, withdraw or download applicant A's application by guessing ids (404)", async () => {
     const { a, id, cookieB } = await setup();
-    const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const p = { applicationId: id };
     const base = `/applications/${id}`;
@@ -108,7 +108,12 @@ describe("applicant routes", () => {
     const stranger = await makeUser({ roles: [] });
     addEntityMember(entity.id, nominator.id);
     addEntityMember(other.id, stranger.id);
-    const added = addAttachment({ applicationId: id, applicantId: a.id, name: "rapport été.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({
+      applicationId: id,
+      applicantId: a.id,
+      name: "rapport été.pdf",
+      bytes: tinyPdf(),
+    });
     if (!added.ok) throw new Error(added.error);
     const version = completeApplication(id, a.id);
     const { sendToEntity } = await import("../../../app/applications/models/application.server");
@@ -267,7 +272,7 @@ describe("applicant routes", () => {
 
   it("deleting a file needs the confirmation box", async () => {
     const { a, id, cookieA } = await setup();
-    const added = addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
+    const added = await addAttachment({ applicationId: id, applicantId: a.id, name: "report.pdf", bytes: tinyPdf() });
     if (!added.ok) throw new Error(added.error);
     const url = `/applications/${id}/attachments`;
     const unconfirmed = await run(() =>

@@ -511,6 +511,16 @@ export const applicationsTriples = {
     "L’ensemble des PDF doit compter au plus {limit} pages. Raccourcissez ce fichier ou supprimez-en un autre",
     "يجب ألا يتجاوز مجموع صفحات ملفات PDF {limit} صفحة. اختصر هذا الملف أو احذف ملفًا آخر",
   ],
+  "errors.pdf_protected": [
+    "This PDF is protected by a password, so the jury could not open it. Save or print it again as a PDF without a password, then upload that copy",
+    "Ce PDF est protégé par un mot de passe : le jury ne pourrait pas l’ouvrir. Enregistrez-le ou imprimez-le de nouveau en PDF sans mot de passe, puis déposez cette copie",
+    "ملف PDF هذا محمي بكلمة مرور، فلن تتمكن لجنة التحكيم من فتحه. احفظه أو اطبعه من جديد بصيغة PDF دون كلمة مرور، ثم ارفع تلك النسخة",
+  ],
+  "errors.pdf_unreadable": [
+    "This PDF cannot be read: it may be damaged. Open it on your computer, save or print it again as a PDF, then upload that copy",
+    "Ce PDF est illisible : il est peut-être endommagé. Ouvrez-le sur votre ordinateur, enregistrez-le ou imprimez-le de nouveau en PDF, puis déposez cette copie",
+    "تتعذر قراءة ملف PDF هذا، وقد يكون تالفًا. افتحه على حاسوبك واحفظه أو اطبعه من جديد بصيغة PDF، ثم ارفع تلك النسخة",
+  ],
   "errors.version_conflict": [
     "This application was changed in another window or tab since you opened this page. What you typed is kept below: check it, then save again to replace the other version",
     "Cette candidature a été modifiée dans une autre fenêtre ou un autre onglet depuis l’ouverture de cette page. Votre saisie est conservée ci-dessous : vérifiez-la, puis enregistrez de nouveau pour remplacer l’autre version",

@@ -1,0 +1,80 @@
+// Pages of an uploaded PDF, read by a maintained PDF parser (decision 011). A regular expression
+// over the bytes over-counts files saved incrementally (each save appends new copies of the page
+// objects it changed) and cannot see into encrypted ones; the parser reads the file as a reader
+// does — the last revision of each object, object streams, cross-reference streams, linearised
+// files, and encryption with an empty user password (an "owner password" that only restricts
+// printing or copying) — and counts the leaves of the page tree itself, never its /Count, which a
+// file could set to anything.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "@cantoo/pdf-lib";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
+
+export type PdfPages = { ok: true; pages: number } | { ok: false; reason: "protected" | "unreadable" };
+
+// The parser inflates object streams and cross-reference streams while it loads, with no limit of
+// its own; a stream that inflates beyond this is a decompression bomb, not a document.
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const LOADED_STREAM = /\/Type\s*\/(?:ObjStm|XRef)(?![a-zA-Z])[\s\S]*?stream\r?\n/g;
+
+function inflatesWithinLimit(buffer: Buffer): boolean {
+  const text = buffer.toString("latin1");
+  let total = 0;
+  for (const match of text.matchAll(LOADED_STREAM)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end < 0) continue;
+    try {
+      total += inflateSync(buffer.subarray(start, end), {
+        maxOutputLength: MAX_INFLATED_BYTES,
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      }).byteLength;
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return false;
+      // Not Flate, or encrypted: the parser decides what it can read.
+    }
+    if (total > MAX_INFLATED_BYTES) return false;
+  }
+  return true;
+}
+
+class Unreadable extends Error {}
+
+/** The pages under a node of the page tree; a kid that is missing, not a page or seen twice (a loop) is unreadable. */
+function leaves(document: PDFDocument, node: PDFDict, seen: Set<string>): number {
+  const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
+  if (!kids) throw new Unreadable("a page tree node without kids");
+  let pages = 0;
+  for (let i = 0; i < kids.size(); i++) {
+    const ref = kids.get(i);
+    if (!(ref instanceof PDFRef) || seen.has(ref.toString())) throw new Unreadable("a kid that is not a new reference");
+    seen.add(ref.toString());
+    const kid = document.context.lookup(ref);
+    if (!(kid instanceof PDFDict)) throw new Unreadable("a kid that does not exist");
+    const type = kid.lookupMaybe(PDFName.of("Type"), PDFName)?.asString();
+    if (type === "/Page") pages += 1;
+    else if (type === "/Pages") pages += leaves(document, kid, seen);
+    else throw new Unreadable("a kid that is neither a page nor a page tree");
+  }
+  return pages;
+}
+
+/**
+ * Counts the pages of a PDF. A file protected by a password (the jury could not open it) is
+ * `protected`; one the parser cannot read, whose page tree loops, or whose compressed parts would
+ * inflate beyond 64 MB, is `unreadable`.
+ */
+export async function countPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!inflatesWithinLimit(buffer)) return { ok: false, reason: "unreadable" };
+  try {
+    // An empty password opens every file whose owner only restricted printing or copying.
+    const document = await PDFDocument.load(bytes, { password: "", updateMetadata: false });
+    const pages = leaves(document, document.catalog.lookup(PDFName.of("Pages"), PDFDict), new Set());
+    return pages > 0 ? { ok: true, pages } : { ok: false, reason: "unreadable" };
+  } catch (error) {
+    if (error instanceof Error && /NEEDS PASSWORD|password/i.test(error.message)) {
+      return { ok: false, reason: "protected" };
+    }
+    // Malformed files, missing catalogues, missing pages, page trees that loop: never a 500.
+    return { ok: false, reason: "unreadable" };
+  }
+}

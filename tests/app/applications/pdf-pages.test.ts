@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { PDFDocument } from "@cantoo/pdf-lib";
+import { describe, expect, it } from "vitest";
+import { countPdfPages } from "../../../app/applications/models/pdf-pages.server";
+import { tinyPdf } from "../../fixtures/applications";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "../../fixtures/pdf", name)));
+const latin1 = (text: string) => Buffer.from(text, "latin1");
+
+/** A classic PDF with a cross-reference table, then `updates` appended as incremental saves. */
+function incrementallySaved(updates: string[]): Uint8Array {
+  const page = (n: number) => `${n} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n`;
+  let file = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n`;
+  file += `2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >> endobj\n${page(3)}${page(4)}${page(5)}`;
+  file += `xref\n0 6\n0000000000 65535 f \ntrailer << /Size 6 /Root 1 0 R >>\nstartxref\n0\n%%EOF\n`;
+  for (const update of updates) {
+    file += `${update}xref\n0 1\n0000000000 65535 f \ntrailer << /Size 6 /Root 1 0 R /Prev 0 >>\nstartxref\n0\n%%EOF\n`;
+  }
+  return latin1(file);
+}
+
+describe("PDF pages", () => {
+  it("a hand-written PDF's pages are counted", async () => {
+    expect(await countPdfPages(tinyPdf(3))).toEqual({ ok: true, pages: 3 });
+  });
+
+  it("a PDF saved incrementally counts its last revision's pages, not every copy of its page objects", async () => {
+    // Two later saves rewrite pages 2 and 3 (new copies of their objects), then one removes page 3:
+    // five page objects stand in the file, two pages remain.
+    const rewritten = `4 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] >> endobj\n5 0 obj << /Type /Page /Parent 2 0 R /Rotate 90 >> endobj\n`;
+    const removed = `2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n`;
+    expect(await countPdfPages(incrementallySaved([rewritten]))).toEqual({ ok: true, pages: 3 });
+    expect(await countPdfPages(incrementallySaved([rewritten, removed]))).toEqual({ ok: true, pages: 2 });
+  });
+
+  it("pages compressed in object streams, as current producers write them, are counted", async () => {
+    const document = await PDFDocument.create();
+    for (let i = 0; i < 7; i++) document.addPage();
+    const bytes = await document.save({ useObjectStreams: true });
+    expect(Buffer.from(bytes).toString("latin1")).toContain("/ObjStm");
+    expect(await countPdfPages(bytes)).toEqual({ ok: true, pages: 7 });
+  });
+
+  it("pages inside compressed object streams (PDF 1.5 and later) are counted, and a damaged one makes the file unreadable", async () => {
+    // Five pages: two as plain objects, three compressed in an object stream, as most producers write today.
+    const inner = Array.from({ length: 3 }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>").join("\n");
+    const offsets = [0, 1, 2].map((i) => `${6 + i} ${i * (inner.indexOf("\n") + 1)}`).join(" ");
+    const compressed = deflateSync(Buffer.from(`${offsets}\n${inner}`, "latin1"));
+    const pdf = Buffer.concat([
+      Buffer.from(
+        "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [9 0 R 10 0 R 6 0 R 7 0 R 8 0 R] /Count 5 >> endobj\n",
+        "latin1",
+      ),
+      Buffer.from(
+        `3 0 obj << /Type /ObjStm /N 3 /First ${offsets.length + 1} /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`,
+        "latin1",
+      ),
+      compressed,
+      Buffer.from(
+        "\nendstream\nendobj\n9 0 obj << /Type /Page /Parent 2 0 R >> endobj\n10 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n",
+        "latin1",
+      ),
+    ]);
+    expect(await countPdfPages(new Uint8Array(pdf))).toEqual({ ok: true, pages: 5 });
+    const damaged = Buffer.from(
+      pdf.toString("latin1").replace(/stream\n[\s\S]*?\nendstream/, "stream\nnot deflate\nendstream"),
+      "latin1",
+    );
+    expect(await countPdfPages(new Uint8Array(damaged))).toEqual({ ok: false, reason: "unreadable" });
+  });
+
+  it("a linearised PDF (fast web view) counts its pages once", async () => {
+    expect(await countPdfPages(fixture("linearised.pdf"))).toEqual({ ok: true, pages: 4 });
+  });
+
+  it("an encrypted PDF that opens without a password is counted, even with its pages in encrypted object streams", async () => {
+    expect(await countPdfPages(fixture("owner-password.pdf"))).toEqual({ ok: true, pages: 4 });
+  });
+
+  it("a PDF that needs a password to open is refused as protected", async () => {
+    expect(await countPdfPages(fixture("user-password.pdf"))).toEqual({ ok: false, reason: "protected" });
+  });
+
+  it("the leaves of the page tree are counted, whatever its /Count says", async () => {
+    const lying = latin1(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 1 >> endobj\n" +
+        "3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n4 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    expect(await countPdfPages(lying)).toEqual({ ok: true, pages: 2 });
+  });
+
+  it("a page tree that loops, a file without a catalogue and a file with no pages are unreadable, never a crash", async () => {
+    const looping = latin1(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 2 0 R] /Count 1 >> endobj\n" +
+        "3 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    const noCatalogue = latin1("%PDF-1.4\n1 0 obj << /Type /Font >> endobj\ntrailer << >>\n%%EOF\n");
+    const noPages = latin1(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    for (const bytes of [looping, noCatalogue, noPages, latin1("%PDF-1.7\n\u0000\u0001 not a document")]) {
+      expect(await countPdfPages(bytes)).toEqual({ ok: false, reason: "unreadable" });
+    }
+  });
+
+  it("an object stream that would inflate beyond 64 MB is refused before the parser opens it", async () => {
+    const bomb = deflateSync(Buffer.alloc(65 * 1024 * 1024));
+    const bytes = Buffer.concat([
+      latin1(
+        "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n",
+      ),
+      latin1(`4 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`),
+      bomb,
+      latin1("\nendstream\nendobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    ]);
+    expect(bytes.byteLength).toBeLessThan(1024 * 1024);
+    expect(await countPdfPages(bytes)).toEqual({ ok: false, reason: "unreadable" });
+  });
+});
