@@ -112,9 +112,12 @@ for (const lang of LANGS) {
         n: number;
       };
       await setLanguage(page, lang);
-      await check(page, "/call", lang);
       // Another journey may have a call open at this moment; otherwise this is the empty state.
-      if (open.n === 0) await expect(page.locator(".panel")).toBeVisible();
+      await check(page, "/call", lang, {
+        also: async (shown) => {
+          if (open.n === 0) await expect(shown.locator(".panel")).toBeVisible();
+        },
+      });
     });
 
     test.describe(() => {
@@ -153,8 +156,9 @@ for (const lang of LANGS) {
             maxRedirects: 0,
           });
           expect(opened.status()).toBe(302);
-          await check(page, "/call", lang);
-          await expect(page.locator(".editions-deadline")).toBeVisible();
+          await check(page, "/call", lang, {
+            also: (shown) => expect(shown.locator(".editions-deadline")).toBeVisible(),
+          });
         } finally {
           // Never leave a call open for other journeys.
           await page.request.post(`/secretariat/editions/${editionId}/phase`, {

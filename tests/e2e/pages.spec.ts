@@ -49,7 +49,7 @@ for (const lang of LANGS) {
     for (const [url, status] of VISITOR_PAGES) {
       test(`a visitor's ${url} is accessible and light in ${lang}`, async ({ page }) => {
         await setLanguage(page, lang);
-        await check(page, url, lang, status);
+        await check(page, url, lang, { status });
       });
     }
 

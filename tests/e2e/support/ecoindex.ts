@@ -3,7 +3,7 @@
  * a fresh browser context at 1920×1080 with an empty cache, responses and transferred bytes
  * counted through the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
  */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Response } from "@playwright/test";
 import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
 import { scriptingEnabled } from "./hydration";
 
@@ -37,6 +37,11 @@ function resolveUrl(page: Page, url: string): string {
 export interface MeasureOptions {
   /** Defaults to the setting of `page`'s context. */
   javaScriptEnabled?: boolean;
+  /**
+   * More checks on the measured page once measured, before its context closes: a sweep checks
+   * each page on the load it measures instead of loading it twice.
+   */
+  inspect?: (measured: Page, response: Response | null) => Promise<void>;
 }
 
 export async function measureEcoIndex(
@@ -68,7 +73,7 @@ export async function measureEcoIndex(
     });
     await cdp.send("Network.enable");
 
-    await p.goto(target, { waitUntil: "load" });
+    const response = await p.goto(target, { waitUntil: "load" });
     // "networkidle" is itself 500 ms without a request: that is the wait before scrolling.
     await p.waitForLoadState("networkidle");
     await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -80,7 +85,9 @@ export async function measureEcoIndex(
     await cdp.detach().catch(() => undefined);
 
     const kilobytes = Math.round(bytes / 10) / 100; // bytes / 1000, two decimals
-    return { dom, requests, kilobytes, ...ecoIndexScore({ dom, requests, kilobytes }) };
+    const measurement = { dom, requests, kilobytes, ...ecoIndexScore({ dom, requests, kilobytes }) };
+    await options.inspect?.(p, response);
+    return measurement;
   } finally {
     await context.close();
   }

@@ -2,7 +2,7 @@
  * The per-page sweeps: each page of each language is its own test, so that a slow machine
  * never runs out of one test's time on a list of pages, and a failure names the page.
  */
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { expectEcoIndexA } from "./ecoindex";
 import { gotoReady, isJsProject } from "./hydration";
@@ -10,15 +10,40 @@ import { gotoReady, isJsProject } from "./hydration";
 export const LANGS = ["en", "fr", "ar"] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** One page: its status, `<html lang dir>`, one h1, zero axe violations, and (JavaScript project) EcoIndex A. */
-export async function checkPage(page: Page, url: string, lang: Lang, status = 200): Promise<void> {
-  const response = await gotoReady(page, url);
+/** Status, `<html lang dir>`, one h1 and zero axe violations, on a page already loaded. */
+async function expectPageBasics(page: Page, url: string, lang: Lang, response: Response | null, status: number) {
   expect(response?.status(), url).toBe(status);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
   await expect(page.locator("h1")).toHaveCount(1);
   await expectAccessible(page);
-  if (isJsProject()) await expectEcoIndexA(page, url);
+}
+
+/**
+ * One page: its status, `<html lang dir>`, one h1, zero axe violations, and (JavaScript project)
+ * EcoIndex A. With JavaScript every check runs on the load that EcoIndex measures (a fresh context
+ * with an empty cache, the user's cookies), once hydrated, so a page loads once per check;
+ * `also` asserts more on that same page.
+ */
+export async function checkPage(
+  page: Page,
+  url: string,
+  lang: Lang,
+  { status = 200, also }: { status?: number; also?: (shown: Page) => Promise<void> } = {},
+): Promise<void> {
+  if (!isJsProject()) {
+    const response = await gotoReady(page, url);
+    await expectPageBasics(page, url, lang, response, status);
+    await also?.(page);
+    return;
+  }
+  await expectEcoIndexA(page, url, {
+    inspect: async (measured, response) => {
+      await measured.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      await expectPageBasics(measured, url, lang, response, status);
+      await also?.(measured);
+    },
+  });
 }
 
 export type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
