@@ -65,7 +65,10 @@ export function stagesReached(stages: readonly FairnessStage[]): FairnessStage[]
   return FAIRNESS_STAGES.slice(0, last + 1);
 }
 
-/** One cell of the published table. `hidden`: "small" = fewer than MIN_CELL; "secondary" = hidden so that a small one cannot be worked out. */
+/**
+ * One cell of the published table. `hidden`: "small" = fewer than MIN_CELL applications;
+ * "secondary" = hidden so that a small one cannot be worked out.
+ */
 export interface FairnessTableCell {
   stage: FairnessStage;
   count: number | null;
