@@ -160,8 +160,9 @@ function attribute(
  * Home bias: reviews may carry `jurorCountry`/`jurorRegion`, `applicationCountry`/
  * `applicationRegion` and `entityCountry` (the nominating entity's country, set against the
  * juror's country: group "entityCountry"). For each juror and group with at least
- * {@link HOME_BIAS_MIN} home and {@link HOME_BIAS_MIN} other applications (each also scored by another juror), residual = the
- * juror's review score − the other jurors' mean on that application (scale points: the
+ * {@link HOME_BIAS_MIN} home and {@link HOME_BIAS_MIN} other applications (each also scored by
+ * another juror), residual = the juror's review score − the other jurors' mean on that
+ * application (scale points: the
  * weighted mean of criterion scores); `estimate` = mean residual at home − elsewhere. The
  * interval (low, high) is every δ that the two-sided permutation test of "the effect is δ"
  * (home residuals shifted by −δ, home and other labels permuted `permutations` times) does not
