@@ -104,9 +104,9 @@ export function JurorAudit({ data }: { data: IntegrityPageData["jurors"] }) {
       {data.pairEvidence.length + data.homeEvidence.length > 0 ? <h3>{t("integrity.evidence_title")}</h3> : null}
       {data.pairEvidence.map((e) => (
         <div className="table-wrap" key={e.anchor}>
-          <table id={e.anchor}>
+          <table id={e.anchor} className="integrity-table">
             <caption>
-              {t("integrity.pair_evidence", { a: e.a, b: e.b })}{" "}
+              <strong>{t("integrity.pair_evidence", { a: e.a, b: e.b })}</strong>{" "}
               {t("integrity.pair_evidence_hint", { criteria: data.criteria.join(", ") })}
             </caption>
             <thead>
@@ -141,7 +141,7 @@ export function JurorAudit({ data }: { data: IntegrityPageData["jurors"] }) {
       ))}
       {data.homeEvidence.map((e) => (
         <div className="table-wrap" key={e.anchor}>
-          <table id={e.anchor}>
+          <table id={e.anchor} className="integrity-table">
             <caption>{t("integrity.home_evidence", { name: e.juror, home: t(`integrity.group.${e.group}`) })}</caption>
             <thead>
               <tr>
@@ -192,7 +192,7 @@ function cellText(c: FairnessTableCell, minCell: number, t: T): string {
         : num(c.count ?? 0, t);
   if (c.rate === null) return count;
   const ratio = c.impactRatio === null ? "—" : `${num(c.impactRatio, t)}${c.impactRatio < 0.8 ? "*" : ""}`;
-  return `${count}; ${pct(c.rate, t)}; ${ratio}; p ${c.p === null ? "—" : p(c.p, t)}`;
+  return `${count}; ${pct(c.rate, t)}; ${ratio}; p = ${c.p === null ? "—" : p(c.p, t)}`;
 }
 
 export function FairnessAudit({ data, basePath }: { data: IntegrityPageData["fairness"]; basePath: string }) {
@@ -226,7 +226,7 @@ export function FairnessAudit({ data, basePath }: { data: IntegrityPageData["fai
         </ul>
       </nav>
       <div className="table-wrap">
-        <table>
+        <table className="integrity-table">
           <caption>{t("integrity.table_caption", { group: groupTitle })}</caption>
           <thead>
             <tr>

@@ -81,9 +81,9 @@ export const integrityTriples = {
   "integrity.group.entityCountry": ["Nominated from own country", "Présentées depuis son pays", "مقدَّمة من بلده"],
   "integrity.evidence_title": ["The evidence", "Les éléments", "الأدلة"],
   "integrity.pair_evidence": [
-    "{a} and {b}: their scores on the applications both scored",
-    "{a} et {b} : leurs notes sur les candidatures notées par les deux",
-    "{a} و{b}: درجاتهما على الترشيحات التي قيّماها كلاهما",
+    "{a} and {b}: their scores on the applications both scored.",
+    "{a} et {b} : leurs notes sur les candidatures notées par les deux.",
+    "{a} و{b}: درجاتهما على الترشيحات التي قيّماها كلاهما.",
   ],
   "integrity.pair_evidence_hint": [
     "Scores in the order of the criteria ({criteria}), then the overall score; beside them, the other jurors’ mean overall score.",
