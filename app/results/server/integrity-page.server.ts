@@ -48,7 +48,10 @@ function jurorsData(audit: JurorAudit, locale: Locale, tr: Tr): IntegrityPageDat
   const app = (id: string) => audit.applications.get(id) ?? { reference: "", title: "" };
   const place = (group: HomeGroup, value: string) =>
     group === "region" ? tr(`integrity.region.${value}`) : countryName(value, locale);
-  const pairs = [...audit.pairs].sort((x, y) => x.p - y.p || nameOf(x.a).localeCompare(nameOf(y.a)));
+  // Each pair's jurors in the order of their names (scoring/ orders them by id), the likeliest first.
+  const pairs = audit.pairs
+    .map((p) => (nameOf(p.a).localeCompare(nameOf(p.b)) <= 0 ? p : { ...p, a: p.b, b: p.a }))
+    .sort((x, y) => x.p - y.p || nameOf(x.a).localeCompare(nameOf(y.a)) || nameOf(x.b).localeCompare(nameOf(y.b)));
   const flaggedPairs = pairs.filter((p) => p.flagged);
   const flaggedHome = audit.homeBias.filter((h) => h.flagged);
   return {
