@@ -6,7 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { resolveLocale } from "../kernel/i18n/locale.server";
-import { FairnessAudit, JurorAudit } from "../results/components/integrity";
+import { FairnessSection, JurorAuditSection } from "../results/components/integrity";
 import { themeOf } from "../results/components/labels";
 import { ResultsStepHeader } from "../results/components/steps";
 import { getEditionBrief } from "../results/models/results.server";
@@ -42,9 +42,9 @@ export default function IntegrityPage() {
       <p>{t("integrity.lead")}</p>
       <h2 id="jurors">{t("integrity.jurors_title")}</h2>
       {d.scoringOpen ? <p className="notice">{t("integrity.scoring_open")}</p> : null}
-      <JurorAudit data={d.jurors} />
+      <JurorAuditSection data={d.jurors} />
       <h2 id="fairness">{t("integrity.fairness_title")}</h2>
-      <FairnessAudit data={d.fairness} basePath={base} />
+      <FairnessSection data={d.fairness} basePath={base} />
     </>
   );
 }

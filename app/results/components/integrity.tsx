@@ -14,7 +14,7 @@ const signed = (v: number, t: T) => formatNumber(v, t.locale, { maximumFractionD
 const pct = (v: number, t: T) => formatNumber(v, t.locale, { style: "percent", maximumFractionDigits: 0 });
 const p = (v: number, t: T) => formatNumber(v, t.locale, { maximumSignificantDigits: 2 });
 
-export function JurorAudit({ data }: { data: IntegrityPageData["jurors"] }) {
+export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] }) {
   const t = useT();
   if (data.problem) return <p className="panel">{t(data.problem)}</p>;
   return (
@@ -195,7 +195,7 @@ function cellText(c: FairnessTableCell, minCell: number, t: T): string {
   return `${count}; ${pct(c.rate, t)}; ${ratio}; p = ${c.p === null ? "—" : p(c.p, t)}`;
 }
 
-export function FairnessAudit({ data, basePath }: { data: IntegrityPageData["fairness"]; basePath: string }) {
+export function FairnessSection({ data, basePath }: { data: IntegrityPageData["fairness"]; basePath: string }) {
   const t = useT();
   if (data.applications === 0) return <p className="panel">{t("integrity.no_applications")}</p>;
   const groupTitle = t(`integrity.attribute.${data.group}`);
