@@ -40,7 +40,11 @@ export interface JurorPair {
   flagged: boolean;
 }
 
-export type HomeGroup = "country" | "region";
+/**
+ * Whose place is compared with the juror's: the application's country, its region, or the
+ * country of the entity that nominated it (compared with the juror's country).
+ */
+export type HomeGroup = "country" | "region" | "entityCountry";
 
 export interface HomeBias {
   jurorId: string;
@@ -109,7 +113,7 @@ function resolve(options: IndependenceOptions) {
   return { permutations, seed, alpha };
 }
 
-const PLACES = ["jurorCountry", "jurorRegion", "applicationCountry", "applicationRegion"] as const;
+const PLACES = ["jurorCountry", "jurorRegion", "applicationCountry", "applicationRegion", "entityCountry"] as const;
 
 /** One attribute per juror (or application), the same on all their reviews; throws on a conflict. */
 function attribute(
@@ -153,10 +157,12 @@ function attribute(
  * two scored are exact opposites, so such applications cannot reveal copying; the test needs
  * other jurors on the shared applications.
  *
- * Home bias: reviews may carry `jurorCountry`/`jurorRegion` and `applicationCountry`/
- * `applicationRegion`. For each juror and group with at least {@link HOME_BIAS_MIN} home and
- * {@link HOME_BIAS_MIN} other applications (each also scored by another juror), residual = the
- * juror's review score − the other jurors' mean on that application (scale points: the
+ * Home bias: reviews may carry `jurorCountry`/`jurorRegion`, `applicationCountry`/
+ * `applicationRegion` and `entityCountry` (the nominating entity's country, set against the
+ * juror's country: group "entityCountry"). For each juror and group with at least
+ * {@link HOME_BIAS_MIN} home and {@link HOME_BIAS_MIN} other applications (each also scored by
+ * another juror), residual = the juror's review score − the other jurors' mean on that
+ * application (scale points: the
  * weighted mean of criterion scores); `estimate` = mean residual at home − elsewhere. The
  * interval (low, high) is every δ that the two-sided permutation test of "the effect is δ"
  * (home residuals shifted by −δ, home and other labels permuted `permutations` times) does not
@@ -287,6 +293,11 @@ export function jurorIndependence(input: ResultsInput, options: IndependenceOpti
       "region",
       attribute(input.reviews, "jurorId", "jurorRegion"),
       attribute(input.reviews, "applicationId", "applicationRegion"),
+    ],
+    [
+      "entityCountry",
+      attribute(input.reviews, "jurorId", "jurorCountry"),
+      attribute(input.reviews, "applicationId", "entityCountry"),
     ],
   ];
   const appSum = new Float64Array(A);

@@ -26,6 +26,8 @@ export interface Review {
   jurorRegion?: string;
   applicationCountry?: string;
   applicationRegion?: string;
+  /** Country of the entity that nominated the application: read only by `jurorIndependence` (home bias). */
+  entityCountry?: string;
 }
 
 export interface ResultsInput {

@@ -1,5 +1,5 @@
 // The demo's jury at work: the secretariat's screening, the conflicts register, the assignment
-// of three jurors to each eligible application, and the reviews half done.
+// of three jurors to each eligible application, and the reviews more than half done.
 import { organisationDomain } from "../../app/jury/models/conflict-detection.server";
 import type { assignments, conflicts, screeningDecisions } from "../../db/schema";
 import { addUser, band, clamp, type Seeding } from "./demo-build";
@@ -176,9 +176,21 @@ export function findConflicts(
 
 type AssignmentRow = typeof assignments.$inferInsert & { id: string; jurorId: string; applicationId: string };
 
+/** Applications on which the suspicious pair (JurorSeed.copies) sit together, all their reviews submitted. */
+export const PAIRED_APPLICATIONS = 6;
+
+/** The suspicious pair's rows: the juror copied, then the juror who copies. */
+function suspiciousPair(jurorRows: JurorRow[]): [JurorRow, JurorRow] {
+  const copier = JURORS.findIndex((j) => j.copies);
+  const copied = JURORS.findIndex((j) => j.name === JURORS[copier].copies);
+  return [jurorRows[copied], jurorRows[copier]];
+}
+
 /**
  * k jurors per eligible application, no conflicts, languages matched, loads balanced; the most
- * constrained applications are placed first. Returns the eligible applications in that order.
+ * constrained applications are placed first. Returns the eligible applications in that order,
+ * and those of the first PAIRED_APPLICATIONS where the suspicious pair could both sit, which
+ * they do.
  */
 export function assign(
   s: Seeding,
@@ -186,7 +198,7 @@ export function assign(
   jurorRows: JurorRow[],
   inConflict: Set<string>,
   k: number,
-): { eligible: AppDraft[]; assignmentRows: AssignmentRow[] } {
+): { eligible: AppDraft[]; assignmentRows: AssignmentRow[]; paired: Set<string> } {
   const { rng, editionId, secretariatId } = s;
   const load = new Map(jurorRows.map((j) => [j.id, 0]));
   const candidatesFor = (a: AppDraft) =>
@@ -194,12 +206,20 @@ export function assign(
   const eligible = apps
     .filter((a) => a.plan.state === "eligible")
     .sort((x, y) => candidatesFor(x).length - candidatesFor(y).length || x.reference.localeCompare(y.reference));
+  const pair = suspiciousPair(jurorRows);
+  const paired = new Set<string>();
   const assignmentRows: AssignmentRow[] = [];
   for (const a of eligible) {
-    const candidates = candidatesFor(a)
-      .map((j) => ({ j, tie: rng.float() }))
-      .sort((x, y) => load.get(x.j.id)! - load.get(y.j.id)! || x.tie - y.tie)
-      .slice(0, k);
+    const all = candidatesFor(a);
+    const together = paired.size < PAIRED_APPLICATIONS && pair.every((j) => all.includes(j));
+    if (together) paired.add(a.id);
+    const candidates = [
+      ...(together ? pair.map((j) => ({ j })) : []),
+      ...all
+        .filter((j) => !together || !pair.includes(j))
+        .map((j) => ({ j, tie: rng.float() }))
+        .sort((x, y) => load.get(x.j.id)! - load.get(y.j.id)! || x.tie - y.tie),
+    ].slice(0, k);
     if (candidates.length < k) throw new Error(`demo: only ${candidates.length} jurors can review ${a.reference}`);
     for (const { j } of candidates) {
       load.set(j.id, load.get(j.id)! + 1);
@@ -230,42 +250,58 @@ export function assign(
     details: { assignments: assignmentRows.length, reviewersPerApplication: k },
     at: SCORING_OPENS,
   });
-  return { eligible, assignmentRows };
+  return { eligible, assignmentRows, paired };
 }
 
-/** The reviews: about half submitted, a fifth in draft, the rest not started. */
+/**
+ * The reviews: about three in five submitted (every review of the applications the suspicious
+ * pair share among them), a fifth in draft, the rest not started. On those applications the
+ * juror who copies gives the other's scores, one point lower.
+ */
 export function review(
   s: Seeding,
   eligible: AppDraft[],
   assignmentRows: AssignmentRow[],
   jurorRows: JurorRow[],
   scale: { scaleMin: number; scaleMax: number },
+  paired: Set<string>,
 ) {
   const { rng } = s;
   const quality = new Map(eligible.map((a) => [a.id, 4 + rng.float() * 4.5]));
   const criterionOffset = new Map(eligible.map((a) => [a.id, DEMO_CRITERIA.map(() => (rng.float() - 0.5) * 2)]));
-  const order = rng.shuffle(assignmentRows.map((_, i) => i));
-  const submittedCount = Math.round(assignmentRows.length * 0.5);
+  const inPair = (i: number) => paired.has(assignmentRows[i].applicationId);
+  // A stable sort: the pair's applications first, each group in the shuffled order.
+  const order = rng.shuffle(assignmentRows.map((_, i) => i)).sort((x, y) => Number(inPair(y)) - Number(inPair(x)));
+  const submittedCount = Math.max(
+    assignmentRows.filter((_, i) => inPair(i)).length,
+    Math.round(assignmentRows.length * 0.6),
+  );
   const draftCount = Math.round(assignmentRows.length * 0.2);
   const stateOf = new Map<number, "submitted" | "draft" | "assigned">();
   order.forEach((i, rank) =>
     stateOf.set(i, rank < submittedCount ? "submitted" : rank < submittedCount + draftCount ? "draft" : "assigned"),
   );
 
+  const [copied, copier] = suspiciousPair(jurorRows);
+  const copiedScores = new Map<string, Record<string, number>>();
   return assignmentRows.map((as, i) => {
     const state = stateOf.get(i)!;
     const juror = JURORS[jurorRows.findIndex((j) => j.id === as.jurorId)];
+    // Rows come in the order of JURORS within an application: the copied juror's scores are known.
+    const copying = as.jurorId === copier.id && paired.has(as.applicationId);
     const score = (c: number) =>
-      clamp(
-        Math.round(
-          quality.get(as.applicationId)! +
-            criterionOffset.get(as.applicationId)![c] +
-            juror.leniency +
-            (rng.float() - 0.5) * 1.6,
-        ),
-        scale.scaleMin,
-        scale.scaleMax,
-      );
+      copying
+        ? clamp(copiedScores.get(as.applicationId)![DEMO_CRITERIA[c].key] - 1, scale.scaleMin, scale.scaleMax)
+        : clamp(
+            Math.round(
+              quality.get(as.applicationId)! +
+                criterionOffset.get(as.applicationId)![c] +
+                juror.leniency +
+                (rng.float() - 0.5) * 1.6,
+            ),
+            scale.scaleMin,
+            scale.scaleMax,
+          );
     const base = {
       assignmentId: as.id,
       jurorId: as.jurorId,
@@ -286,6 +322,7 @@ export function review(
       base.scores[c.key] = points;
       if (state === "submitted" || ci === 0) base.comments[c.key] = REVIEW_COMMENTS[c.key][band(points)];
     });
+    if (as.jurorId === copied.id) copiedScores.set(as.applicationId, base.scores);
     const updatedAt = plus(SCORING_OPENS, rng.int(1, 20) * DAY + rng.int(0, 10) * HOUR);
     base.updatedAt = updatedAt;
     if (state === "draft") {

@@ -80,6 +80,11 @@ export interface JurorSeed {
   /** Added to every score: lenient jurors above zero, harsh ones below. */
   leniency: number;
   conflictsDeclaredAt: Date;
+  /**
+   * The demo's suspicious pair: this juror gives the named juror's scores, one point lower, on
+   * the applications both were assigned — far closer than chance, so the integrity audit flags them.
+   */
+  copies?: string;
 }
 
 export const JURORS: readonly JurorSeed[] = [
@@ -137,6 +142,7 @@ export const JURORS: readonly JurorSeed[] = [
     isChair: false,
     leniency: 0.4,
     conflictsDeclaredAt: utc("2024-02-18T16:20:00Z"),
+    copies: "Kwame Mensah",
   },
 ];
 

@@ -110,8 +110,14 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
     const appRows = applicationRows(s, apps);
     const screeningRows = screen(s, apps);
     const { conflictRows, inConflict } = findConflicts(s, apps, jurorRows);
-    const { eligible, assignmentRows } = assign(s, apps, jurorRows, inConflict, edition.reviewersPerApplication);
-    const reviewRows = review(s, eligible, assignmentRows, jurorRows, edition);
+    const { eligible, assignmentRows, paired } = assign(
+      s,
+      apps,
+      jurorRows,
+      inConflict,
+      edition.reviewersPerApplication,
+    );
+    const reviewRows = review(s, eligible, assignmentRows, jurorRows, edition, paired);
 
     // Every row, then the audit trail in chronological order.
     tx.insert(users).values(userRows).run();

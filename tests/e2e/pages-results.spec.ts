@@ -30,6 +30,7 @@ const SECRETARIAT_PAGES: [string, (s: SeededEdition) => string][] = [
   ["results breakdown", (s) => `/secretariat/editions/${s.editionId}/results?application=${s.apps[0].id}`],
   ["deliberation", (s) => `/secretariat/editions/${s.editionId}/deliberation`],
   ["decision", (s) => `/secretariat/editions/${s.editionId}/decision`],
+  ["integrity", (s) => `/secretariat/editions/${s.editionId}/integrity`],
 ];
 const JUROR_PAGES: [string, (s: SeededEdition) => string][] = [
   ["results", (s) => `/jury/${s.editionId}/results`],

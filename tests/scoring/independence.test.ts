@@ -231,6 +231,28 @@ describe("jurorIndependence", () => {
     });
   });
 
+  it("jurorIndependence sets the country of the nominating entity against the juror's country, as its own group", () => {
+    // jur-0 (BH) adds 1.5 points to the applications a Bahraini entity nominated, wherever they come from.
+    const base = edition(3, "none");
+    const byBahrain = (applicationId: string) => Number(applicationId.slice(4)) % 3 === 0;
+    const reviews = base.reviews.map((r) => ({
+      ...r,
+      entityCountry: byBahrain(r.applicationId) ? "BH" : "FR",
+      scores:
+        r.jurorId === "jur-0" && byBahrain(r.applicationId)
+          ? Object.fromEntries(Object.entries(r.scores).map(([k, v]) => [k, Math.min(10, v + 2)]))
+          : r.scores,
+    }));
+    const audit = jurorIndependence({ ...base, reviews }, { permutations: 999, seed: 3 });
+    const rows = audit.homeBias.filter((h) => h.group === "entityCountry");
+    expect(rows.map((h) => h.jurorId)).toEqual(["jur-0", "jur-2"]); // the jurors from BH and FR
+    const planted = rows.find((h) => h.jurorId === "jur-0")!;
+    expect(planted.n).toBe(24);
+    expect(planted.flagged).toBe(true);
+    expect(planted.estimate).toBeGreaterThan(1);
+    expect(audit.homeBias.filter((h) => h.group !== "entityCountry")).toHaveLength(8);
+  });
+
   it("jurorIndependence throws on empty input, bad options and a juror with two countries", () => {
     const input = edition(1, "none");
     expect(() => jurorIndependence({ ...input, reviews: [] })).toThrow(/empty input/);

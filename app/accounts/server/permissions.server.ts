@@ -60,6 +60,9 @@ const RULES = {
   "ballot.vote": seatedJuror,
   // Closing the ballot and recording the jury's recommendation.
   "ballot.chair": seatedChair,
+  // An edition's integrity audits (its jurors by name, its applications by group): the secretariat,
+  // unless seated on that jury, since the audit judges the jury. Never a juror.
+  "integrity.audit": (u, o) => isSecretariat(u, o) && !jurorOfEdition(u, o),
   // Every secretariat page: editions, screening, jury, results, deliberation, decision, entities,
   // invitations. Asked through requireSecretariat() only, so the secretariat has one gate.
   "secretariat.area": isSecretariat,

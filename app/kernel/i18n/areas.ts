@@ -7,6 +7,7 @@ export type Area = (typeof AREAS)[number];
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/(results|deliberation|decision)(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
   [/^\/secretariat(\/|$)/, ["editions"]],

@@ -6,9 +6,10 @@ const STEPS = [
   ["results", "results.title"],
   ["deliberation", "results.deliberation_title"],
   ["decision", "results.decision_title"],
+  ["integrity", "integrity.title"],
 ] as const;
 
-/** The secretariat's three steps from scores to laureates, the current one marked. */
+/** The secretariat's steps from scores to laureates, and the audits of them, the current one marked. */
 export function ResultsSteps({ editionId, current }: { editionId: string; current: (typeof STEPS)[number][0] }) {
   const t = useT();
   return (

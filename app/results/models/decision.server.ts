@@ -32,6 +32,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
+import { integritySnapshot } from "./integrity.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionNaming } from "../../editions/models/columns.server";
 
@@ -133,6 +134,8 @@ function buildSnapshot({
     recommendation: decision?.recommendation ?? null,
     citations: decision?.citations ?? null,
     decision: { laureates, decisionDate, announcementAt, decidedBy },
+    // Both audits as they stood when the decision was taken: jurors' independence, fairness by stage.
+    integrity: integritySnapshot({ edition, laureates }),
   };
 }
 

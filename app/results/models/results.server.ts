@@ -162,7 +162,7 @@ export type ResultApplication = ReturnType<typeof listResultApplications>[number
  * applications. Joined by edition rather than an IN list of every application id, which at
  * 10,000 applications was a 10,000-parameter statement.
  */
-function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
+export function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
   return db()
     .select({
       applicationId: reviews.applicationId,

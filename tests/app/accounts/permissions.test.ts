@@ -81,6 +81,8 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
   // Closing the ballot and recording the recommendation: the chair of that edition's jury only.
   "ballot.chair": only({ chair: ["Y", "n"] }),
   "secretariat.area": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  // The audit judges the jury: a member of the secretariat seated on it may not read that edition's.
+  "integrity.audit": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["n", "Y"] }),
 };
 
 describe("permissions", () => {

@@ -39,6 +39,8 @@ import * as editionPage from "../../../app/routes/secretariat.editions.$editionI
 import * as decisionPage from "../../../app/routes/secretariat.editions.$editionId.decision";
 import * as deliberationPage from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as resultsPage from "../../../app/routes/secretariat.editions.$editionId.results";
+import * as integrityPage from "../../../app/routes/secretariat.editions.$editionId.integrity";
+import * as integrityExport from "../../../app/routes/secretariat.editions.$editionId.integrity_.export[.]csv";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as juryPage from "../../../app/routes/secretariat.editions.$editionId.jury";
@@ -190,6 +192,8 @@ describe("loaders write nothing", () => {
       ["decision", decisionPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["deliberation", deliberationPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["results", resultsPage.loader as Loader, "/x", ed, w.cookies.secretariat],
+      ["integrity", integrityPage.loader as Loader, "/x", ed, w.cookies.secretariat],
+      ["integrity export", integrityExport.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["progress", progressPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["assignment", assignmentPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["jury", juryPage.loader as Loader, "/x", ed, w.cookies.secretariat],

@@ -230,6 +230,16 @@ export const TABLE: Record<string, Row> = {
   "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, {
     intents: ["save", "remove"],
   }),
+  // The integrity audits: the secretariat's, not advertised to visitors; during scoring the
+  // page reads the reviews submitted so far, and the fairness tables download at any time.
+  "routes/secretariat.editions.$editionId.integrity": {
+    path: (w) => `${ed(w)}/integrity`,
+    get: only(["secretariat"], 200, 404),
+  },
+  "routes/secretariat.editions.$editionId.integrity_.export[.]csv": {
+    path: (w) => `${ed(w)}/integrity/export.csv`,
+    get: only(["secretariat"], "file", 404),
+  },
   "routes/secretariat.editions.$editionId.jury": secretariatPage((w) => `${ed(w)}/jury`, {
     intents: ["invite", "update", "replace"],
   }),

@@ -1,5 +1,6 @@
 // The demo database (scripts/seed/demo.ts): every pre-decision state present, quotas and conflicts
-// respected, about half the reviews submitted, and the same content on every run.
+// respected, about half the reviews submitted, one suspicious pair of jurors, and the same content
+// on every run.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import * as progressPage from "../../../app/routes/secretariat.editions.$edition
 import * as resultsPage from "../../../app/routes/secretariat.editions.$editionId.results";
 import * as deliberationPage from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as decisionPage from "../../../app/routes/secretariat.editions.$editionId.decision";
+import * as integrityPage from "../../../app/routes/secretariat.editions.$editionId.integrity";
 import * as juryDashboard from "../../../app/routes/jury._index";
 import * as jurorConflicts from "../../../app/routes/jury.$editionId.conflicts";
 import * as jurorResults from "../../../app/routes/jury.$editionId.results";
@@ -27,6 +29,7 @@ import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { verifyPassword } from "../../../app/accounts/server/password.server";
 import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../../app/applications/domain/sections";
 import { sectionSchema } from "../../../app/applications/forms/section-schema";
+import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
 
 type LoaderArgs = LoaderFunctionArgs;
 let dir: string;
@@ -300,6 +303,33 @@ describe("exploring the demo", () => {
     expect(new Set(jurorDomains).size).toBe(5);
   });
 
+  it("has one pair of jurors agreeing far more than chance, whom the integrity page flags by name", async () => {
+    const path = join(dir, "audited.db");
+    await buildDemo(path);
+    closeDb();
+    process.env.DATABASE_PATH = path;
+    try {
+      const database = db().$client;
+      const editionId = (database.prepare("select id from editions").get() as { id: string }).id;
+      const staff = await cookieFor(
+        (database.prepare("select id from users where email = ?").get(result.logins[0].email) as { id: string }).id,
+      );
+      const res = await run(() =>
+        integrityPage.loader({
+          request: request(`/secretariat/editions/${editionId}/integrity`, { cookie: staff }),
+          params: { editionId },
+          context: { clientAddress: "203.0.113.9" },
+        }),
+      );
+      const jurors = (res.body as IntegrityPageData).jurors;
+      const flagged = jurors.pairs.filter((p) => p.anchor);
+      expect(flagged.map((p) => [p.a, p.b])).toEqual([["Kwame Mensah", "Sofía Ramírez Castillo"]]);
+      expect(jurors.pairEvidence[0].rows.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      closeDb();
+    }
+  });
+
   it("opening every secretariat and jury page of the demo's edition changes no review, conflict, assignment, audit row or e-mail", async () => {
     const path = join(dir, "explored.db");
     const demo = await buildDemo(path);
@@ -343,6 +373,7 @@ describe("exploring the demo", () => {
         [`${base}/results`, resultsPage.loader, staff],
         [`${base}/deliberation`, deliberationPage.loader, staff],
         [`${base}/decision`, decisionPage.loader, staff],
+        [`${base}/integrity`, integrityPage.loader, staff],
         ["/jury", juryDashboard.loader, juror],
         [`/jury/${editionId}/conflicts`, jurorConflicts.loader, juror],
         [`/jury/${editionId}/results`, jurorResults.loader, juror],

@@ -1,0 +1,304 @@
+// The integrity audits of an edition: did the jurors judge independently (of one another, and of
+// home), and did each stage treat groups of applications alike. Rows are read here; scoring/
+// does the mathematics (jurorIndependence, fairnessAudit). Only the secretariat reads them —
+// jurors by name — and the decision's snapshot keeps them.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, juryMembers, nominatingEntities, users } from "../../../db/schema";
+import {
+  fairnessAudit,
+  jurorIndependence,
+  reviewScore,
+  type HomeBias,
+  type HomeGroup,
+  type JurorPair,
+  type ResultsInput,
+} from "../../../scoring";
+import { unescoRegion } from "../../kernel/domain/unesco-regions";
+import { untilNextWrite } from "../../kernel/server/memo.server";
+import {
+  FAIRNESS_GROUPS,
+  MIN_CELL,
+  fairnessTables,
+  furthestStage,
+  stagesReached,
+  type FairnessRowOf,
+  type FairnessStage,
+  type FairnessTable,
+} from "../domain/integrity";
+import { getDecisionRow, getDeliberation } from "./deliberation.server";
+import {
+  RESULTS_SEED,
+  RESULT_STATES,
+  listCriteria,
+  submittedReviews,
+  type CriterionRow,
+  type EditionBrief,
+} from "./results.server";
+
+/** Permutations of each test, and the family-wise level of each audit (see decision 009). */
+export const AUDIT_OPTIONS = { permutations: 1999, seed: RESULTS_SEED, alpha: 0.05 } as const;
+
+type Scores = Record<string, number>;
+
+export interface JurorAudit {
+  jurors: { id: string; name: string; country: string | null }[];
+  criteria: CriterionRow[];
+  applications: Map<string, { reference: string; title: string }>;
+  /** The reviews audited, with each juror's and application's places. */
+  input: ResultsInput;
+  pairs: JurorPair[];
+  homeBias: HomeBias[];
+  /** A pair is flagged below this p-value: alpha shared among the pairs tested. */
+  threshold: number | null;
+  /** Why the audit could not run (no reviews, invalid data), as a catalogue key. */
+  problem: string | null;
+}
+
+function readJurorAudit(edition: EditionBrief): JurorAudit {
+  const jurors = db()
+    .select({ id: juryMembers.id, name: users.name, country: juryMembers.country })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(eq(juryMembers.editionId, edition.id))
+    .orderBy(users.name, juryMembers.id)
+    .all();
+  const apps = db()
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      country: applications.country,
+      entityCountry: nominatingEntities.country,
+    })
+    .from(applications)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(and(eq(applications.editionId, edition.id), inArray(applications.state, [...RESULT_STATES])))
+    .all();
+  const criteria = listCriteria({ editionId: edition.id });
+  const jurorById = new Map(jurors.map((j) => [j.id, j]));
+  const appById = new Map(apps.map((a) => [a.id, a]));
+  const input: ResultsInput = {
+    criteria: criteria.map((c) => ({ key: c.key, weight: c.weight })),
+    scale: { min: edition.scaleMin, max: edition.scaleMax },
+    reviews: submittedReviews({ editionId: edition.id }).map((r) => {
+      const juror = jurorById.get(r.jurorId);
+      const app = appById.get(r.applicationId);
+      return {
+        applicationId: r.applicationId,
+        jurorId: r.jurorId,
+        scores: r.scores,
+        ...placed("jurorCountry", juror?.country),
+        ...placed("jurorRegion", unescoRegion(juror?.country)),
+        ...placed("applicationCountry", app?.country),
+        ...placed("applicationRegion", unescoRegion(app?.country)),
+        ...placed("entityCountry", app?.entityCountry),
+      };
+    }),
+  };
+  const audit: JurorAudit = {
+    jurors,
+    criteria,
+    applications: new Map(apps.map((a) => [a.id, { reference: a.reference, title: a.title }])),
+    input,
+    pairs: [],
+    homeBias: [],
+    threshold: null,
+    problem: null,
+  };
+  if (input.reviews.length === 0 || criteria.length === 0) return { ...audit, problem: "integrity.no_reviews" };
+  try {
+    const { pairs, homeBias } = jurorIndependence(input, AUDIT_OPTIONS);
+    return { ...audit, pairs, homeBias, threshold: pairs.length ? AUDIT_OPTIONS.alpha / pairs.length : null };
+  } catch {
+    return { ...audit, problem: "integrity.cannot_compute" };
+  }
+}
+
+/** A place, only when it is known: scoring/ reads a missing field as "not known", an empty one as an error. */
+function placed<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/**
+ * The juror audit of an edition's submitted reviews (those of applications in the results, by
+ * current jurors). Thousands of permutations per pair: kept until the next write.
+ */
+export function jurorAudit({ edition }: { edition: EditionBrief }): JurorAudit {
+  return untilNextWrite(JSON.stringify(["integrity-jurors", edition]), () => readJurorAudit(edition));
+}
+
+/** A review's score in scale points: the weighted mean of its criterion scores. */
+function pointsOf(audit: JurorAudit, scores: Scores): number {
+  const { min, max } = audit.input.scale;
+  return min + reviewScore(scores, audit.input.criteria, audit.input.scale) * (max - min);
+}
+
+function byApplication(audit: JurorAudit) {
+  const out = new Map<string, Map<string, Scores>>();
+  for (const r of audit.input.reviews) {
+    const list = out.get(r.applicationId) ?? new Map<string, Scores>();
+    list.set(r.jurorId, r.scores);
+    out.set(r.applicationId, list);
+  }
+  return out;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+const byReference = (audit: JurorAudit) => (x: { applicationId: string }, y: { applicationId: string }) =>
+  (audit.applications.get(x.applicationId)?.reference ?? "").localeCompare(
+    audit.applications.get(y.applicationId)?.reference ?? "",
+  );
+
+/** The evidence of a pair: both jurors' scores on every application they both scored, and the other jurors' mean. */
+export function pairEvidence(audit: JurorAudit, a: string, b: string) {
+  const rows = [];
+  for (const [applicationId, byJuror] of byApplication(audit)) {
+    const sa = byJuror.get(a);
+    const sb = byJuror.get(b);
+    if (!sa || !sb) continue;
+    const others = [...byJuror].filter(([j]) => j !== a && j !== b).map(([, s]) => pointsOf(audit, s));
+    rows.push({
+      applicationId,
+      a: audit.criteria.map((c) => sa[c.key] ?? null),
+      b: audit.criteria.map((c) => sb[c.key] ?? null),
+      aScore: pointsOf(audit, sa),
+      bScore: pointsOf(audit, sb),
+      othersMean: mean(others),
+    });
+  }
+  return rows.sort(byReference(audit));
+}
+
+const HOME_FIELDS: Record<
+  HomeGroup,
+  ["jurorCountry" | "jurorRegion", "applicationCountry" | "applicationRegion" | "entityCountry"]
+> = {
+  country: ["jurorCountry", "applicationCountry"],
+  region: ["jurorRegion", "applicationRegion"],
+  entityCountry: ["jurorCountry", "entityCountry"],
+};
+
+/**
+ * The evidence of a juror's home bias: their score on every application another juror also
+ * scored and whose place is known, beside the other jurors' mean, home applications first —
+ * the very differences the estimate averages.
+ */
+export function homeEvidence(audit: JurorAudit, jurorId: string, group: HomeGroup) {
+  const [jurorField, appField] = HOME_FIELDS[group];
+  const home = audit.input.reviews.find((r) => r.jurorId === jurorId)?.[jurorField];
+  const reviews = byApplication(audit);
+  const rows = [];
+  for (const r of audit.input.reviews) {
+    const place = r[appField];
+    if (r.jurorId !== jurorId || !place) continue;
+    const others = [...reviews.get(r.applicationId)!].filter(([j]) => j !== jurorId).map(([, s]) => pointsOf(audit, s));
+    if (others.length === 0) continue;
+    const score = pointsOf(audit, r.scores);
+    const othersMean = mean(others)!;
+    rows.push({
+      applicationId: r.applicationId,
+      place,
+      home: place === home,
+      score,
+      othersMean,
+      difference: score - othersMean,
+    });
+  }
+  return rows.sort((x, y) => Number(y.home) - Number(x.home) || byReference(audit)(x, y));
+}
+
+export interface FairnessAudit {
+  stages: FairnessStage[];
+  tables: FairnessTable[];
+  /** Applications audited: every application of the edition, drafts included. */
+  applications: number;
+}
+
+function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit {
+  const deliberation = getDeliberation({ editionId: edition.id });
+  const decision = getDecisionRow({ editionId: edition.id });
+  const shortlist = new Set(deliberation?.shortlist ?? []);
+  const recommended = new Set(decision?.recommendedAt ? (decision.recommendation ?? []) : []);
+  const laureates = new Set(decided ?? (decision?.decidedAt ? (decision.laureates ?? []) : []));
+  const rows: FairnessRowOf[] = db()
+    .select({
+      id: applications.id,
+      state: applications.state,
+      sentAt: applications.sentAt,
+      nominatedAt: applications.nominatedAt,
+      country: applications.country,
+      language: applications.language,
+      entityKind: nominatingEntities.kind,
+      // The applicant's own answer on the form: the frozen copy once nominated.
+      applicantType: sql<
+        string | null
+      >`json_extract(coalesce(${applications.nominatedContent}, ${applications.content}), '$.sections.background.organisationType')`,
+    })
+    .from(applications)
+    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
+    .where(eq(applications.editionId, edition.id))
+    .all()
+    .map((a) => ({
+      applicationId: a.id,
+      stage: furthestStage({
+        state: a.state,
+        sentAt: a.sentAt,
+        nominatedAt: a.nominatedAt,
+        shortlisted: shortlist.has(a.id),
+        recommended: recommended.has(a.id),
+        laureate: laureates.has(a.id),
+      }),
+      ...placed("region", unescoRegion(a.country)),
+      ...placed("language", a.language),
+      ...placed("entityKind", a.entityKind),
+      ...placed("applicantType", a.applicantType),
+    }));
+  if (rows.length === 0) return { stages: [], tables: [], applications: 0 };
+  const stages = stagesReached(rows.map((r) => r.stage));
+  const cells = fairnessAudit(rows, { stages, groups: [...FAIRNESS_GROUPS], minCell: MIN_CELL });
+  return { stages, tables: fairnessTables(rows, cells, stages), applications: rows.length };
+}
+
+/**
+ * The fairness audit of every application of the edition, stage by stage. `laureates`: the
+ * laureates of a decision being recorded (before its row says so).
+ */
+export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laureates?: string[] }): FairnessAudit {
+  if (laureates) return readFairness(edition, laureates);
+  return untilNextWrite(JSON.stringify(["integrity-fairness", edition.id]), () => readFairness(edition));
+}
+
+/**
+ * Both audits as the decision's snapshot keeps them: the juror audit with the options and places
+ * it was computed from (with the snapshot's input, enough to compute it again), and the fairness
+ * tables exactly as published (no count under five).
+ */
+export function integritySnapshot({ edition, laureates }: { edition: EditionBrief; laureates: string[] }) {
+  const jurors = jurorAudit({ edition });
+  const fairness = fairnessOf({ edition, laureates });
+  const places = (
+    field: "jurorCountry" | "jurorRegion" | "applicationCountry" | "applicationRegion" | "entityCountry",
+  ) =>
+    Object.fromEntries(
+      jurors.input.reviews
+        .filter((r) => r[field])
+        .map((r) => [field.startsWith("juror") ? r.jurorId : r.applicationId, r[field]]),
+    );
+  return {
+    independence: {
+      options: AUDIT_OPTIONS,
+      problem: jurors.problem,
+      places: {
+        jurorCountry: places("jurorCountry"),
+        jurorRegion: places("jurorRegion"),
+        applicationCountry: places("applicationCountry"),
+        applicationRegion: places("applicationRegion"),
+        entityCountry: places("entityCountry"),
+      },
+      pairs: jurors.pairs,
+      homeBias: jurors.homeBias,
+    },
+    fairness: { stages: fairness.stages, groups: FAIRNESS_GROUPS, minCell: MIN_CELL, tables: fairness.tables },
+  };
+}

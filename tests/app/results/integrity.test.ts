@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  fairnessOf,
+  homeEvidence,
+  integritySnapshot,
+  jurorAudit,
+  pairEvidence,
+} from "../../../app/results/models/integrity.server";
+import { getEditionBrief } from "../../../app/results/models/results.server";
+import { buildAuditedEdition } from "../../fixtures/integrity";
+
+describe("the juror audit", () => {
+  it("flags the two jurors who gave the same scores, and no other pair", async () => {
+    const f = await buildAuditedEdition();
+    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    expect(audit.problem).toBeNull();
+    expect(audit.input.reviews).toHaveLength(60);
+    expect(audit.pairs).toHaveLength(10);
+    expect(audit.threshold).toBeCloseTo(0.005);
+    const [x, y] = f.colluding.map((j) => j.member.id).sort();
+    expect(audit.pairs.filter((p) => p.flagged).map((p) => [p.a, p.b])).toEqual([[x, y]]);
+    const evidence = pairEvidence(audit, x, y);
+    expect(evidence).toHaveLength(12);
+    expect(evidence.every((r) => JSON.stringify(r.a) === JSON.stringify(r.b) && r.othersMean !== null)).toBe(true);
+  });
+
+  it("estimates the home bias of the juror who favours their own region, and lists the scores it comes from", async () => {
+    const f = await buildAuditedEdition();
+    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    const juror = f.jurors[0].member.id;
+    const row = audit.homeBias.find((h) => h.jurorId === juror && h.group === "region")!;
+    // Four applications from Finland and France; three points added to each.
+    expect(row.n).toBe(4);
+    expect(row.estimate).toBeGreaterThan(2); // less than three where 10 caps the score
+    expect(row.flagged).toBe(true);
+    // The juror's country alone gives two home applications: too few to estimate.
+    expect(audit.homeBias.some((h) => h.jurorId === juror && h.group === "country")).toBe(false);
+    const evidence = homeEvidence(audit, juror, "region");
+    expect(evidence.map((r) => r.home)).toEqual([...Array(4).fill(true), ...Array(8).fill(false)]);
+    expect(evidence.slice(0, 4).map((r) => r.place)).toEqual(Array(4).fill("europe_north_america"));
+    const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
+    const differences = evidence.map((r) => r.difference);
+    expect(mean(differences.slice(0, 4)) - mean(differences.slice(4))).toBeCloseTo(row.estimate, 9);
+  });
+
+  it("says there is nothing to audit before any review is submitted", async () => {
+    const f = await buildAuditedEdition();
+    const { db } = await import("../../../db/client");
+    const { reviews } = await import("../../../db/schema");
+    db().update(reviews).set({ state: "draft" }).run();
+    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    expect(audit.problem).toBe("integrity.no_reviews");
+    expect(audit.pairs).toEqual([]);
+  });
+});
+
+describe("the fairness audit", () => {
+  it("reads each application's furthest stage from its state, the shortlist and the recommendation", async () => {
+    const f = await buildAuditedEdition();
+    const fairness = fairnessOf({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    expect(fairness.applications).toBe(28);
+    expect(fairness.stages).toEqual(["applied", "sent", "nominated", "eligible", "shortlisted", "recommended"]);
+    const kind = fairness.tables.find((t) => t.group === "entityKind")!;
+    // Drafts have no entity: they are left out of this table.
+    expect(kind.values.map((v) => v.value)).toEqual(["national_commission", "ngo"]);
+    const [commission, ngo] = kind.values.map((v) => v.cells);
+    expect(commission.map((c) => c.count)).toEqual([10, 10, 5, null, null, null]);
+    expect(commission[2]).toMatchObject({ rate: 0.5, impactRatio: 0.5 });
+    expect(commission[2].p).toBeCloseTo(252 / 26334, 9); // Fisher: 5 of 10 against 12 of 12, C(10,5)/C(22,17)
+    expect(commission[3].hidden).toBe("small");
+    // With one group hidden, the other would give it away from the stage's total: hidden too
+    // (and the two it recommended are fewer than five anyway).
+    expect(ngo.map((c) => c.hidden)).toEqual([null, null, null, "secondary", "secondary", "small"]);
+    const language = fairness.tables.find((t) => t.group === "language")!;
+    expect(language.values.map((v) => [v.value, v.cells[0].count])).toEqual([
+      ["en", 18],
+      ["fr", 10],
+    ]);
+  });
+
+  it("goes as far as the laureates of a decision being recorded, for its snapshot", async () => {
+    const f = await buildAuditedEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const snapshot = integritySnapshot({ edition, laureates: f.shortlist.slice(0, 2) });
+    expect(snapshot.fairness.stages.at(-1)).toBe("laureate");
+    expect(snapshot.fairness.minCell).toBe(5);
+    expect(snapshot.independence.pairs.filter((p) => p.flagged)).toHaveLength(1);
+    expect(snapshot.independence.places.jurorCountry[f.jurors[0].member.id]).toBe("FI");
+    expect(snapshot.independence.places.applicationRegion[f.apps[1].app.id]).toBe("europe_north_america");
+    // No count under five is kept, not even in the snapshot.
+    const counts = snapshot.fairness.tables.flatMap((t) => t.values.flatMap((v) => v.cells.map((c) => c.count)));
+    expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
+  });
+});
