@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { OptionList, type SelectOption } from "./options";
 
 /**
  * One filter of a GET form (works without JavaScript): a labelled select showing the current
@@ -17,18 +17,14 @@ export function FilterSelect({
   label: string;
   value: string | number;
   all?: string;
-  options: { value: string; label: ReactNode; lang?: string }[];
+  options: SelectOption[];
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
         {all === undefined ? null : <option value="">{all}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value} lang={option.lang}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </div>
   );
