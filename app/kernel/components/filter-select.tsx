@@ -29,3 +29,27 @@ export function FilterSelect({
     </div>
   );
 }
+
+export interface Filter {
+  name: string;
+  label: string;
+  /** The current choice; none shows `all`. */
+  value: string | number | null | undefined;
+  all?: string;
+  options: SelectOption[];
+}
+
+/** The selects of a filter form, one a filter, each with the id `${idPrefix}${name}`. */
+export function FilterSelects({ idPrefix, filters }: { idPrefix: string; filters: Filter[] }) {
+  return filters.map((filter) => (
+    <FilterSelect
+      key={filter.name}
+      id={`${idPrefix}${filter.name}`}
+      name={filter.name}
+      label={filter.label}
+      value={filter.value ?? ""}
+      all={filter.all}
+      options={filter.options}
+    />
+  ));
+}
