@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { FilterSelects } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
+import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { filterQuery, readFilters } from "../nominations/forms/screening-filters";
@@ -50,10 +51,7 @@ export default function Screening() {
   const stateOptions = SCREENING_STATES.map((s) => ({ value: s, label: t(`nominations.state.${s}`) }));
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("screening.title")}</h1>
+      <SecretariatHead title={t("screening.title")} />
       <Form method="get" className="filters" aria-label={t("screening.filters")}>
         <FilterSelects
           idPrefix="f-"
