@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   type ShouldRevalidateFunction,
   Link,
   Links,
@@ -9,13 +8,12 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
-  useRouteError,
 } from "@remix-run/react";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "./accounts/server/session.server";
 import { rolesOf } from "./accounts/server/permissions.server";
-import { errorMessageKey } from "./kernel/components/error-boundary";
+import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
 import { useRootData, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
@@ -96,6 +94,14 @@ function LanguageSwitch() {
   );
 }
 
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <li>
+      <Link to={to}>{children}</Link>
+    </li>
+  );
+}
+
 function Header() {
   const t = useT();
   const { user } = useRootData();
@@ -111,34 +117,16 @@ function Header() {
         </Link>
         <nav aria-label={t("nav.main")}>
           <ul>
-            <li>
-              <Link to="/call">{t("nav.call")}</Link>
-            </li>
-            <li>
-              <Link to="/laureates">{t("nav.laureates")}</Link>
-            </li>
-            {roles.includes("secretariat") ? (
-              <li>
-                <Link to="/secretariat">{t("nav.secretariat")}</Link>
-              </li>
-            ) : null}
+            <NavItem to="/call">{t("nav.call")}</NavItem>
+            <NavItem to="/laureates">{t("nav.laureates")}</NavItem>
+            {roles.includes("secretariat") ? <NavItem to="/secretariat">{t("nav.secretariat")}</NavItem> : null}
+            {user ? <NavItem to="/dashboard">{t("nav.dashboard")}</NavItem> : null}
             {user ? (
-              <li>
-                <Link to="/dashboard">{t("nav.dashboard")}</Link>
-              </li>
-            ) : null}
-            {user ? (
-              <li>
-                <Link to="/account">{t("nav.account")}</Link>
-              </li>
+              <NavItem to="/account">{t("nav.account")}</NavItem>
             ) : (
               <>
-                <li>
-                  <Link to="/login">{t("nav.login")}</Link>
-                </li>
-                <li>
-                  <Link to="/register">{t("nav.register")}</Link>
-                </li>
+                <NavItem to="/login">{t("nav.login")}</NavItem>
+                <NavItem to="/register">{t("nav.register")}</NavItem>
               </>
             )}
             {user ? (
@@ -181,21 +169,13 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = errorMessageKey(status);
-  // On the server, entry.server.tsx handleError has logged it already (once).
-  if (status >= 500 && typeof window !== "undefined") console.error(error);
+  const key = useRouteErrorKey();
   return (
     <Document title={`${t(key)} – ${t("app.short_name")}`}>
       <Header />
       <main id="main" tabIndex={-1}>
-        <h1>{t(key)}</h1>
-        <p>{t(`${key}_help`)}</p>
-        <p>
-          <Link to="/">{t("nav.home")}</Link>
-        </p>
+        <ErrorMessage messageKey={key} />
       </main>
       <Footer />
     </Document>

@@ -1,3 +1,4 @@
+import { completeMatrix } from "./matrix";
 import type { IccBand } from "./types";
 
 export interface IccResult {
@@ -22,29 +23,20 @@ export interface IccResult {
  * icc([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]]).icc2.single; // 0.2898
  */
 export function icc(ratings: number[][]): IccResult {
-  if (!Array.isArray(ratings) || ratings.length < 2) {
-    throw new Error(
-      `icc: at least 2 targets (rows) are needed, got ${Array.isArray(ratings) ? ratings.length : "none"}`,
-    );
-  }
-  const n = ratings.length;
-  const k = ratings[0]?.length ?? 0;
-  if (k < 2) throw new Error(`icc: at least 2 judges (columns) are needed, got ${k}`);
+  const { rows: n, columns: k } = completeMatrix(ratings, {
+    fn: "icc",
+    rows: "targets",
+    columns: "judges",
+    ragged: (i, length, expected) =>
+      `target ${i} has ${length} ratings, expected ${expected} (the matrix must be complete)`,
+    entry: (i, j) => `rating of target ${i} by judge ${j}`,
+  });
   let grand = 0;
   const rowSum = new Float64Array(n);
   const colSum = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    const row = ratings[i];
-    if (!Array.isArray(row) || row.length !== k) {
-      throw new Error(
-        `icc: target ${i} has ${Array.isArray(row) ? row.length : 0} ratings, expected ${k} (the matrix must be complete)`,
-      );
-    }
     for (let j = 0; j < k; j++) {
-      const x = row[j];
-      if (typeof x !== "number" || !Number.isFinite(x)) {
-        throw new Error(`icc: rating of target ${i} by judge ${j} is not a finite number (${String(x)})`);
-      }
+      const x = ratings[i][j];
       rowSum[i] += x;
       colSum[j] += x;
       grand += x;

@@ -1,3 +1,4 @@
+import { completeMatrix } from "./matrix";
 import { averageRanks } from "./stats";
 
 /**
@@ -16,26 +17,16 @@ import { averageRanks } from "./stats";
  */
 export function kendallW(scores: number[][], options: { tieCorrection?: boolean } = {}): number {
   const tieCorrection = options.tieCorrection ?? true;
-  if (!Array.isArray(scores) || scores.length < 2) {
-    throw new Error(
-      `kendallW: at least 2 raters (rows) are needed, got ${Array.isArray(scores) ? scores.length : "none"}`,
-    );
-  }
-  const m = scores.length;
-  const n = scores[0]?.length ?? 0;
-  if (n < 2) throw new Error(`kendallW: at least 2 items (columns) are needed, got ${n}`);
+  const { rows: m, columns: n } = completeMatrix(scores, {
+    fn: "kendallW",
+    rows: "raters",
+    columns: "items",
+    ragged: (i, length, expected) => `rater ${i} scored ${length} items, expected ${expected}`,
+    entry: (i, j) => `score of rater ${i} for item ${j}`,
+  });
   const rankSum = new Float64Array(n);
   let T = 0;
-  for (let i = 0; i < m; i++) {
-    const row = scores[i];
-    if (!Array.isArray(row) || row.length !== n) {
-      throw new Error(`kendallW: rater ${i} scored ${Array.isArray(row) ? row.length : 0} items, expected ${n}`);
-    }
-    for (let j = 0; j < n; j++) {
-      if (typeof row[j] !== "number" || !Number.isFinite(row[j])) {
-        throw new Error(`kendallW: score of rater ${i} for item ${j} is not a finite number (${String(row[j])})`);
-      }
-    }
+  for (const row of scores) {
     const ranks = averageRanks(row);
     for (let j = 0; j < n; j++) rankSum[j] += ranks[j];
     const counts = new Map<number, number>();

@@ -10,12 +10,8 @@ import {
   prefixPlan,
   reviewScoreAt,
   reviewSteps,
-  type Edition,
-  type Found,
-  type Objective,
-  type Plan,
-  type Step,
 } from "./margin-edition";
+import type { Edition, Found, Objective, Plan, Step } from "./margin-edition";
 
 /**
  * Bound for zScore and jurorBias: for the three best outsiders and three weakest laureates,

@@ -2,19 +2,8 @@
 // score depends on its own reviews only: per-application frontiers of the best score reachable
 // for each cost, exact by construction or enumeration, greedy past the budget.
 import { TIE_TOLERANCE } from "./ranking";
-import {
-  aggregate,
-  planCost,
-  prefixPlan,
-  reviewScoreAt,
-  reviewSteps,
-  spend,
-  type Edition,
-  type Found,
-  type Objective,
-  type Plan,
-  type Step,
-} from "./margin-edition";
+import { aggregate, planCost, prefixPlan, reviewScoreAt, reviewSteps, spend } from "./margin-edition";
+import type { Edition, Found, Objective, Plan, Step } from "./margin-edition";
 
 /** Per application and direction: best[c] = the best score reachable with cost ≤ c, and the change reaching it. */
 interface Frontier {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -79,11 +80,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/applications/${application.id}?sent=1`);
 }
 
+/** A part of the application under its heading, with the way to change it while it can be changed. */
+function Part({
+  id,
+  title,
+  changeTo,
+  children,
+}: {
+  id: string;
+  title: string;
+  changeTo: string | null;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby={id}>
+      <div className="applications-check-head">
+        <h2 id={id}>{title}</h2>
+        {changeTo === null ? null : (
+          <Link to={changeTo}>
+            {t("applications.change")}
+            <span className="visually-hidden"> {title}</span>
+          </Link>
+        )}
+      </div>
+      {children}
+    </section>
+  );
+}
+
 export default function Check() {
   const t = useT();
   const { application: a, rules, files, missing, commissions, ngos, blocker } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/applications/${a.id}`;
+  const changeTo = (page: string) => (blocker ? null : `${base}/${page}`);
   const shownMissing = result?.missing ?? missing;
   const incomplete = shownMissing.sections.length > 0 || shownMissing.declarations.length > 0;
   const value = (kind: string, v: string | undefined) => {
@@ -104,16 +135,12 @@ export default function Check() {
         {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
       </p>
       {SECTIONS.map((section) => (
-        <section key={section.key} aria-labelledby={`h-${section.key}`}>
-          <div className="applications-check-head">
-            <h2 id={`h-${section.key}`}>{t(`applications.section.${section.key}`)}</h2>
-            {blocker ? null : (
-              <Link to={`${base}/sections/${section.key}`}>
-                {t("applications.change")}
-                <span className="visually-hidden"> {t(`applications.section.${section.key}`)}</span>
-              </Link>
-            )}
-          </div>
+        <Part
+          key={section.key}
+          id={`h-${section.key}`}
+          title={t(`applications.section.${section.key}`)}
+          changeTo={changeTo(`sections/${section.key}`)}
+        >
           <dl className="summary">
             {section.fields.flatMap((f) => [
               <dt key={`${f.key}-t`}>{t(`applications.field.${f.key}`)}</dt>,
@@ -122,18 +149,9 @@ export default function Check() {
               </dd>,
             ])}
           </dl>
-        </section>
+        </Part>
       ))}
-      <section aria-labelledby="h-files">
-        <div className="applications-check-head">
-          <h2 id="h-files">{t("applications.attachments_title")}</h2>
-          {blocker ? null : (
-            <Link to={`${base}/attachments`}>
-              {t("applications.change")}
-              <span className="visually-hidden"> {t("applications.attachments_title")}</span>
-            </Link>
-          )}
-        </div>
+      <Part id="h-files" title={t("applications.attachments_title")} changeTo={changeTo("attachments")}>
         {files.length === 0 ? (
           <p className="muted">{t("applications.files_empty")}</p>
         ) : (
@@ -145,17 +163,8 @@ export default function Check() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="h-declarations">
-        <div className="applications-check-head">
-          <h2 id="h-declarations">{t("applications.declarations_title")}</h2>
-          {blocker ? null : (
-            <Link to={`${base}/declarations`}>
-              {t("applications.change")}
-              <span className="visually-hidden"> {t("applications.declarations_title")}</span>
-            </Link>
-          )}
-        </div>
+      </Part>
+      <Part id="h-declarations" title={t("applications.declarations_title")} changeTo={changeTo("declarations")}>
         <ul>
           {rules.map((r) => (
             <li key={r.key}>
@@ -164,7 +173,7 @@ export default function Check() {
             </li>
           ))}
         </ul>
-      </section>
+      </Part>
 
       {blocker ? (
         <p className="notice">{t(blocker)}</p>

@@ -101,48 +101,33 @@ function Field({ field, sectionKey }: { field: SectionDefinition["fields"][numbe
   const label = t(`applications.field.${field.key}`) + (field.required ? "" : ` ${t("applications.optional")}`);
   const hintKey = `applications.hint.${field.key}`;
   const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
+  const named = { name: field.key, label, hint };
   switch (field.kind) {
     case "country":
-      return (
-        <SelectField
-          name={field.key}
-          label={label}
-          hint={hint}
-          placeholder={t("fields.choose")}
-          options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
-        />
-      );
-    case "select":
-      return (
-        <SelectField
-          name={field.key}
-          label={label}
-          hint={hint}
-          placeholder={t("fields.choose")}
-          options={(field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }))}
-        />
-      );
+    case "select": {
+      const options =
+        field.kind === "country"
+          ? sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))
+          : (field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }));
+      return <SelectField {...named} placeholder={t("fields.choose")} options={options} />;
+    }
     case "textarea":
       return (
         <TextField
-          name={field.key}
-          label={label}
-          hint={hint}
+          {...named}
           multiline
           rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8}
           dirAuto
         />
       );
     case "urls":
-      return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.urls")} multiline rows={3} />;
+      return <TextField {...named} hint={hint ?? t("applications.hint.urls")} multiline rows={3} />;
     case "month":
-      return <TextField name={field.key} label={label} hint={hint ?? t("applications.hint.month")} />;
+      return <TextField {...named} hint={hint ?? t("applications.hint.month")} />;
     default:
       return (
         <TextField
-          name={field.key}
-          label={label}
-          hint={hint}
+          {...named}
           type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"}
           dirAuto={field.kind === "text"}
         />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireUser, rolesOf } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
@@ -14,6 +15,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entities: user.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, country: e.country })),
     juries: user.juries.map((j) => ({ editionId: j.editionId, isChair: j.isChair })),
   };
+}
+
+/** The card of one of the user's roles: what it is, then the way to its pages. */
+function RoleCard({ title, to, link, children }: { title: string; to: string; link: string; children?: ReactNode }) {
+  return (
+    <li>
+      <h2>{title}</h2>
+      {children}
+      <p>
+        <Link to={to}>{link}</Link>
+      </p>
+    </li>
+  );
 }
 
 export default function Dashboard() {
@@ -31,17 +45,12 @@ export default function Dashboard() {
       <p>{t("dashboard.signed_in_as", { name })}</p>
       <ul className="cards">
         {roles.includes("applicant") ? (
-          <li>
-            <h2>{t("dashboard.applicant_title")}</h2>
+          <RoleCard title={t("dashboard.applicant_title")} to="/applications" link={t("dashboard.applicant_link")}>
             <p>{t("dashboard.applicant_text")}</p>
-            <p>
-              <Link to="/applications">{t("dashboard.applicant_link")}</Link>
-            </p>
-          </li>
+          </RoleCard>
         ) : null}
         {roles.includes("nominator") ? (
-          <li>
-            <h2>{t("dashboard.nominator_title")}</h2>
+          <RoleCard title={t("dashboard.nominator_title")} to="/nominations" link={t("dashboard.nominator_link")}>
             <ul>
               {entities.map((e) => (
                 <li key={e.id}>
@@ -50,27 +59,15 @@ export default function Dashboard() {
                 </li>
               ))}
             </ul>
-            <p>
-              <Link to="/nominations">{t("dashboard.nominator_link")}</Link>
-            </p>
-          </li>
+          </RoleCard>
         ) : null}
         {roles.includes("juror") ? (
-          <li>
-            <h2>{t("dashboard.juror_title")}</h2>
+          <RoleCard title={t("dashboard.juror_title")} to="/jury" link={t("dashboard.juror_link")}>
             <p>{juries.some((j) => j.isChair) ? t("dashboard.juror_chair") : t("dashboard.juror_member")}</p>
-            <p>
-              <Link to="/jury">{t("dashboard.juror_link")}</Link>
-            </p>
-          </li>
+          </RoleCard>
         ) : null}
         {roles.includes("secretariat") ? (
-          <li>
-            <h2>{t("dashboard.secretariat_title")}</h2>
-            <p>
-              <Link to="/secretariat">{t("dashboard.secretariat_link")}</Link>
-            </p>
-          </li>
+          <RoleCard title={t("dashboard.secretariat_title")} to="/secretariat" link={t("dashboard.secretariat_link")} />
         ) : null}
       </ul>
     </>

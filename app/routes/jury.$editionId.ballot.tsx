@@ -31,6 +31,9 @@ export const handle = { title: "results.ballot_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
 
 /** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
+// A laureate's citation is written in English and in French (the call's two languages).
+const CITATION_LANGUAGES = ["en", "fr"] as const;
+
 function ballotOf(user: SessionUser, editionId: string) {
   return {
     edition: found(getEditionBrief({ editionId })),
@@ -223,20 +226,16 @@ export default function Ballot() {
                       placeholder={t("fields.choose")}
                       options={d.view!.shortlist.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))}
                     />
-                    <TextField
-                      name={`citation_en_${i + 1}`}
-                      label={t("results.citation_en")}
-                      multiline
-                      rows={3}
-                      dirAuto
-                    />
-                    <TextField
-                      name={`citation_fr_${i + 1}`}
-                      label={t("results.citation_fr")}
-                      multiline
-                      rows={3}
-                      dirAuto
-                    />
+                    {CITATION_LANGUAGES.map((lang) => (
+                      <TextField
+                        key={lang}
+                        name={`citation_${lang}_${i + 1}`}
+                        label={t(`results.citation_${lang}`)}
+                        multiline
+                        rows={3}
+                        dirAuto
+                      />
+                    ))}
                   </fieldset>
                 ))}
                 <TextField name="minutes" label={t("results.minutes")} multiline rows={6} dirAuto />

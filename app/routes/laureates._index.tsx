@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
-import { FilterSelect } from "../kernel/components/filter-select";
+import { FilterSelects } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { archiveFacets, listArchive } from "../results/models/archive.server";
@@ -30,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Archive() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
+  const years = d.facets.years.map((y) => ({ value: String(y), label: y }));
   const countries = d.facets.countries
-    .map((c) => ({ code: c, name: countryName(c, t.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, t.locale));
+    .map((c) => ({ value: c, label: countryName(c, t.locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, t.locale));
   const query = (page: number) => {
     const p = new URLSearchParams();
     if (d.year) p.set("year", String(d.year));
@@ -46,21 +47,24 @@ export default function Archive() {
       <h1>{t("results.archive_title")}</h1>
       <p className="lead">{t("results.archive_lead")}</p>
       <Form method="get" className="results-filters">
-        <FilterSelect
-          id="archive-year"
-          name="year"
-          label={t("results.filter_year")}
-          value={d.year ?? ""}
-          all={t("results.filter_all_years")}
-          options={d.facets.years.map((y) => ({ value: String(y), label: y }))}
-        />
-        <FilterSelect
-          id="archive-country"
-          name="country"
-          label={t("results.filter_country")}
-          value={d.country ?? ""}
-          all={t("results.filter_all_countries")}
-          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        <FilterSelects
+          idPrefix="archive-"
+          filters={[
+            {
+              name: "year",
+              label: t("results.filter_year"),
+              value: d.year,
+              all: t("results.filter_all_years"),
+              options: years,
+            },
+            {
+              name: "country",
+              label: t("results.filter_country"),
+              value: d.country,
+              all: t("results.filter_all_countries"),
+              options: countries,
+            },
+          ]}
         />
         <div className="field">
           <button type="submit" className="button secondary">

@@ -5,7 +5,15 @@ import { notFound, requirePermission } from "../accounts/server/permissions.serv
 import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
-import { Checkbox, FileField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import type { ReactNode } from "react";
+import {
+  Checkbox,
+  FileField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  type FormResult,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
 import { LocalTime } from "../kernel/components/local-time";
@@ -97,6 +105,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // Loaded on the first interaction with a form (see ValidatedForm).
 const decisionSchema = () => import("../nominations/forms/nomination").then((m) => m.nominationDecisionSchema);
 
+// The decisions a nominator may take, in the order the page offers them.
+const DECISIONS = ["nominate", "return", "decline"] as const;
+type Decision = (typeof DECISIONS)[number];
+const isDecision = (step: string | null): step is Decision => DECISIONS.some((d) => d === step);
+
+/**
+ * The step of one decision: its title and introduction, then its form (the fields `children`
+ * gives), which can be left for the list of decisions.
+ */
+function DecisionStep({
+  intent,
+  quota,
+  hidden,
+  result,
+  cancelTo,
+  children,
+}: {
+  intent: Decision;
+  /** The entity's quota of nominations, which the nomination's introduction recalls. */
+  quota: number;
+  /** The inputs naming the application and the entity. */
+  hidden: ReactNode;
+  result: FormResult | undefined;
+  cancelTo: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h3>{t(`nominations.${intent}_title`)}</h3>
+      <p>{t(`nominations.${intent}_intro`, { quota })}</p>
+      <ValidatedForm
+        id={intent}
+        result={result}
+        // The nomination carries the letter.
+        encType={intent === "nominate" ? "multipart/form-data" : undefined}
+        schema={decisionSchema}
+      >
+        {hidden}
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+        <div className="button-row">
+          <SubmitButton>{t(`nominations.${intent}_submit`)}</SubmitButton>
+          <Link to={cancelTo}>{t("nominations.cancel")}</Link>
+        </div>
+      </ValidatedForm>
+    </>
+  );
+}
+
 export default function NominationApplication() {
   const t = useT();
   const { entity, application, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
@@ -108,6 +166,7 @@ export default function NominationApplication() {
   const done = params.get("done");
   const waiting = application.state === "awaiting_nominator";
   const q = `entity=${encodeURIComponent(entity.id)}`;
+  const back = `/nominations/${application.id}?${q}`;
   const hidden = (
     <>
       <input type="hidden" name="applicationId" value={application.id} />
@@ -156,80 +215,41 @@ export default function NominationApplication() {
           </p>
           <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
           {deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
-          {step === "return" ? (
-            <>
-              <h3>{t("nominations.return_title")}</h3>
-              <p>{t("nominations.return_intro")}</p>
-              <ValidatedForm id="return" result={result} schema={decisionSchema}>
-                {hidden}
-                <input type="hidden" name="intent" value="return" />
+          {isDecision(step) ? (
+            <DecisionStep intent={step} quota={quota.quota} hidden={hidden} result={result} cancelTo={back}>
+              {step === "return" ? (
                 <TextField name="comment" label={t("nominations.return_comment")} multiline dirAuto />
-                <div className="button-row">
-                  <SubmitButton>{t("nominations.return_submit")}</SubmitButton>
-                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
-                </div>
-              </ValidatedForm>
-            </>
-          ) : step === "decline" ? (
-            <>
-              <h3>{t("nominations.decline_title")}</h3>
-              <p>{t("nominations.decline_intro")}</p>
-              <ValidatedForm id="decline" result={result} schema={decisionSchema}>
-                {hidden}
-                <input type="hidden" name="intent" value="decline" />
-                <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
-                <Checkbox name="confirm" label={t("nominations.decline_confirm")} />
-                <div className="button-row">
-                  <SubmitButton>{t("nominations.decline_submit")}</SubmitButton>
-                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
-                </div>
-              </ValidatedForm>
-            </>
-          ) : step === "nominate" ? (
-            <>
-              <h3>{t("nominations.nominate_title")}</h3>
-              <p>{t("nominations.nominate_intro", { quota: quota.quota })}</p>
-              <ValidatedForm id="nominate" result={result} encType="multipart/form-data" schema={decisionSchema}>
-                {hidden}
-                <input type="hidden" name="intent" value="nominate" />
-                <FileField
-                  name="letter"
-                  label={t("nominations.letter")}
-                  hint={t("nominations.letter_hint")}
-                  accept="application/pdf,.pdf"
-                />
-                <Checkbox name="confirm" label={t("nominations.nominate_confirm")} />
-                <div className="button-row">
-                  <SubmitButton>{t("nominations.nominate_submit")}</SubmitButton>
-                  <Link to={`/nominations/${application.id}?${q}`}>{t("nominations.cancel")}</Link>
-                </div>
-              </ValidatedForm>
-            </>
+              ) : step === "decline" ? (
+                <>
+                  <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
+                  <Checkbox name="confirm" label={t("nominations.decline_confirm")} />
+                </>
+              ) : (
+                <>
+                  <FileField
+                    name="letter"
+                    label={t("nominations.letter")}
+                    hint={t("nominations.letter_hint")}
+                    accept="application/pdf,.pdf"
+                  />
+                  <Checkbox name="confirm" label={t("nominations.nominate_confirm")} />
+                </>
+              )}
+            </DecisionStep>
           ) : (
             <>
               <p>{t("nominations.actions_intro")}</p>
               <ul className="actions-list">
-                <li>
-                  <Link className="button" to={`/nominations/${application.id}?${q}&do=nominate#decision-title`}>
-                    {t("nominations.action.nominate")}
-                  </Link>
-                </li>
-                <li>
-                  <Link
-                    className="button secondary"
-                    to={`/nominations/${application.id}?${q}&do=return#decision-title`}
-                  >
-                    {t("nominations.action.return")}
-                  </Link>
-                </li>
-                <li>
-                  <Link
-                    className="button secondary"
-                    to={`/nominations/${application.id}?${q}&do=decline#decision-title`}
-                  >
-                    {t("nominations.action.decline")}
-                  </Link>
-                </li>
+                {DECISIONS.map((decision) => (
+                  <li key={decision}>
+                    <Link
+                      className={decision === "nominate" ? "button" : "button secondary"}
+                      to={`${back}&do=${decision}#decision-title`}
+                    >
+                      {t(`nominations.action.${decision}`)}
+                    </Link>
+                  </li>
+                ))}
               </ul>
             </>
           )}

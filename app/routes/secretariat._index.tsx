@@ -15,34 +15,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SecretariatHome() {
   const t = useT();
   const { editions } = useLoaderData<typeof loader>();
+  // The secretariat's work, one card a part: where it is, its link's words and what it is for.
+  const sections = [
+    { to: "/secretariat/editions", link: t("secretariat.editions_link"), text: t("secretariat.editions_text") },
+    { to: "/secretariat/screening", link: t("secretariat.screening_link"), text: t("secretariat.screening_text") },
+    { to: "/secretariat/entities", link: t("entities.title"), text: t("secretariat.entities_text") },
+    { to: "/secretariat/invitations", link: t("invitations.title"), text: t("secretariat.invitations_text") },
+  ];
   return (
     <>
       <h1>{t("secretariat.title")}</h1>
       <ul className="cards">
-        <li>
-          <h2>
-            <Link to="/secretariat/editions">{t("secretariat.editions_link")}</Link>
-          </h2>
-          <p>{t("secretariat.editions_text")}</p>
-        </li>
-        <li>
-          <h2>
-            <Link to="/secretariat/screening">{t("secretariat.screening_link")}</Link>
-          </h2>
-          <p>{t("secretariat.screening_text")}</p>
-        </li>
-        <li>
-          <h2>
-            <Link to="/secretariat/entities">{t("entities.title")}</Link>
-          </h2>
-          <p>{t("secretariat.entities_text")}</p>
-        </li>
-        <li>
-          <h2>
-            <Link to="/secretariat/invitations">{t("invitations.title")}</Link>
-          </h2>
-          <p>{t("secretariat.invitations_text")}</p>
-        </li>
+        {sections.map((section) => (
+          <li key={section.to}>
+            <h2>
+              <Link to={section.to}>{section.link}</Link>
+            </h2>
+            <p>{section.text}</p>
+          </li>
+        ))}
       </ul>
       <h2>{t("secretariat.editions")}</h2>
       {editions.length === 0 ? (

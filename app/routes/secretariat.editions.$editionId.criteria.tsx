@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionListHead, RemoveConfirmation } from "../editions/components/edition-forms";
 import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
 import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionList, editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
@@ -19,8 +19,7 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = editionOr404(params.editionId);
-  const { editing, removing } = pickedItems(request, found.criteria);
+  const { found, editing, removing } = editionList(request, params.editionId, "criteria");
   const e = found.edition;
   const scale = { min: e.scaleMin, max: e.scaleMax };
   const totalWeight = found.criteria.reduce((sum, c) => sum + c.weight, 0);
@@ -59,9 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     newLevelRows: levelRows([], scale).count,
-    removing: removing
-      ? { id: removing.id, titleEn: removing.titleEn, titleFr: removing.titleFr, titleAr: removing.titleAr }
-      : null,
+    removing: removing ? { id: removing.id, texts: textsOf(removing, "title") } : null,
   };
 }
 
@@ -205,22 +202,68 @@ function CriterionForm({
   );
 }
 
+/**
+ * A criterion's actions: edit, move up or down (each a post of its own, so it works without
+ * JavaScript) and remove. The criterion's title completes each action's name for a screen reader.
+ */
+function CriterionActions({
+  editionId,
+  criterionId,
+  title,
+  first,
+  last,
+}: {
+  editionId: string;
+  criterionId: string;
+  title: string;
+  first: boolean;
+  last: boolean;
+}) {
+  const t = useT();
+  const base = `/secretariat/editions/${editionId}/criteria`;
+  const named = <span className="visually-hidden"> {title}</span>;
+  const move = (direction: "up" | "down") => (
+    <Form method="post" className="editions-inline-form">
+      <input type="hidden" name="editionId" value={editionId} />
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="criterionId" value={criterionId} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" className="link-button">
+        {t(`editions.move_${direction}`)}
+        {named}
+      </button>
+    </Form>
+  );
+  return (
+    <div className="button-row">
+      <Link to={`${base}?edit=${criterionId}#criterion`}>
+        {t("editions.edit")}
+        {named}
+      </Link>
+      {first ? null : move("up")}
+      {last ? null : move("down")}
+      <Link to={`${base}?remove=${criterionId}`}>
+        {t("editions.remove")}
+        {named}
+      </Link>
+    </div>
+  );
+}
+
 export default function Criteria() {
   const t = useT();
   const { edition, criteria, editing, removing, newLevelRows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/secretariat/editions/${edition.id}/criteria`;
   const pct = (share: number) => formatNumber(share, t.locale, { style: "percent", maximumFractionDigits: 0 });
   return (
     <>
-      <EditionBackLink editionId={edition.id} year={edition.year} />
-      <h1>{t("editions.criteria_title")}</h1>
-      {params.get("saved") || params.get("removed") ? (
-        <p className="notice success" role="status">
-          {t(params.get("removed") ? "editions.removed" : "editions.criterion_saved")}
-        </p>
-      ) : null}
+      <EditionListHead
+        editionId={edition.id}
+        year={edition.year}
+        title={t("editions.criteria_title")}
+        kind="criterion"
+      />
       {edition.locked ? (
         <p className="notice">{t("editions.criteria_locked")}</p>
       ) : (
@@ -228,12 +271,9 @@ export default function Criteria() {
       )}
       {removing ? (
         <RemoveConfirmation
-          title={t("editions.criterion_remove_title")}
-          text={localized(t.locale, textsOf(removing, "title"))}
-          confirmLabel={t("editions.criterion_remove_confirm")}
+          kind="criterion"
+          item={removing}
           editionId={edition.id}
-          idField="criterionId"
-          id={removing.id}
           schema={() =>
             import("../editions/forms/edition").then((m) =>
               m.criterionSchema({ min: edition.scaleMin, max: edition.scaleMax }),
@@ -260,40 +300,13 @@ export default function Criteria() {
                 · {t("editions.criterion_levels_count", { count: c.levels })}
               </p>
               {!edition.locked ? (
-                <div className="button-row">
-                  <Link to={`${base}?edit=${c.id}#criterion`}>
-                    {t("editions.edit")}
-                    <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
-                  </Link>
-                  {index > 0 ? (
-                    <Form method="post" className="editions-inline-form">
-                      <input type="hidden" name="editionId" value={edition.id} />
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="criterionId" value={c.id} />
-                      <input type="hidden" name="direction" value="up" />
-                      <button type="submit" className="link-button">
-                        {t("editions.move_up")}
-                        <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                  {index < criteria.length - 1 ? (
-                    <Form method="post" className="editions-inline-form">
-                      <input type="hidden" name="editionId" value={edition.id} />
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="criterionId" value={c.id} />
-                      <input type="hidden" name="direction" value="down" />
-                      <button type="submit" className="link-button">
-                        {t("editions.move_down")}
-                        <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                  <Link to={`${base}?remove=${c.id}`}>
-                    {t("editions.remove")}
-                    <span className="visually-hidden"> {localized(t.locale, textsOf(c, "title"))}</span>
-                  </Link>
-                </div>
+                <CriterionActions
+                  editionId={edition.id}
+                  criterionId={c.id}
+                  title={localized(t.locale, textsOf(c, "title"))}
+                  first={index === 0}
+                  last={index === criteria.length - 1}
+                />
               ) : null}
             </li>
           ))}

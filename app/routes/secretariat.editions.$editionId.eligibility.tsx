@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionListHead, RemoveConfirmation } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionList, editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { localized, textsOf } from "../kernel/i18n";
@@ -17,8 +17,7 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = editionOr404(params.editionId);
-  const { editing, removing } = pickedItems(request, found.rules);
+  const { found, editing, removing } = editionList(request, params.editionId, "rules");
   const e = found.edition;
   return {
     edition: { id: e.id, year: e.year, editable: e.phase === "draft" || e.phase === "call_open" },
@@ -36,9 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           },
         }
       : null,
-    removing: removing
-      ? { id: removing.id, textEn: removing.textEn, textFr: removing.textFr, textAr: removing.textAr }
-      : null,
+    removing: removing ? { id: removing.id, texts: textsOf(removing, "text") } : null,
   };
 }
 
@@ -62,26 +59,16 @@ export default function Eligibility() {
   const t = useT();
   const { edition, rules, editing, removing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/secretariat/editions/${edition.id}/eligibility`;
   return (
     <>
-      <EditionBackLink editionId={edition.id} year={edition.year} />
-      <h1>{t("editions.rules_title")}</h1>
-      {params.get("saved") || params.get("removed") ? (
-        <p className="notice success" role="status">
-          {t(params.get("removed") ? "editions.removed" : "editions.rule_saved")}
-        </p>
-      ) : null}
+      <EditionListHead editionId={edition.id} year={edition.year} title={t("editions.rules_title")} kind="rule" />
       {edition.editable ? <p>{t("editions.rules_intro")}</p> : <p className="notice">{t("editions.rules_locked")}</p>}
       {removing ? (
         <RemoveConfirmation
-          title={t("editions.rule_remove_title")}
-          text={localized(t.locale, textsOf(removing, "text"))}
-          confirmLabel={t("editions.rule_remove_confirm")}
+          kind="rule"
+          item={removing}
           editionId={edition.id}
-          idField="ruleId"
-          id={removing.id}
           result={result}
           cancelTo={base}
           schema={() => import("../editions/forms/edition").then((m) => m.ruleSchema)}

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: pageParam(request),
   });
   if (!progress) notFound();
-  const { edition, jurors: all, applications, applicationTotals, page, pages, open } = progress;
+  const { edition, jurors: all, ...applicationsAndScoring } = progress;
   // The jury is small (five at the prize's scale); a large one is shown a page at a time, late jurors first.
   const ordered = [...all.filter((j) => j.late), ...all.filter((j) => !j.late)];
   const jurorPages = Math.max(1, Math.ceil(ordered.length / JURY_PAGE_SIZE));
@@ -44,11 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     late: ordered.filter((j) => j.late).length,
     jurorPage,
     jurorPages,
-    applications,
-    applicationTotals,
-    page,
-    pages,
-    open,
+    ...applicationsAndScoring,
   };
 }
 

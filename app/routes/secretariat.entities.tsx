@@ -4,12 +4,14 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
+import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { entitySchema } from "../nominations/forms/entity.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
+import { ENTITY_KINDS } from "../../db/enums";
 
 export const handle = { title: "entities.title" };
 
@@ -44,15 +46,7 @@ export default function Entities() {
   const search = params.toString();
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("entities.title")}</h1>
-      {params.get("created") ? (
-        <p className="notice success" role="status">
-          {t("entities.created")}
-        </p>
-      ) : null}
+      <SecretariatHead title={t("entities.title")} notice={params.get("created") ? t("entities.created") : null} />
       {adding ? (
         <p>
           <Link to=".">{t("entities.back_to_list")}</Link>
@@ -95,10 +89,7 @@ export default function Entities() {
             <RadioGroup
               name="kind"
               legend={t("fields.entity_kind")}
-              options={[
-                { value: "national_commission", label: t("entity_kind.national_commission") },
-                { value: "ngo", label: t("entity_kind.ngo") },
-              ]}
+              options={ENTITY_KINDS.map((kind) => ({ value: kind, label: t(`entity_kind.${kind}`) }))}
             />
             <TextField name="name" label={t("fields.entity_name")} dirAuto />
             <SelectField

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
+import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
@@ -13,6 +14,7 @@ import { listEditionsBrief, listEntities } from "../nominations/models/entity.se
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { INVITATION_ROLES } from "../../db/enums";
 
 export const handle = { title: "invitations.title" };
 
@@ -68,15 +70,7 @@ export default function Invitations() {
   const now = Date.now();
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("invitations.title")}</h1>
-      {params.get("sent") ? (
-        <p className="notice success" role="status">
-          {t("invitations.sent")}
-        </p>
-      ) : null}
+      <SecretariatHead title={t("invitations.title")} notice={params.get("sent") ? t("invitations.sent") : null} />
       {inviting ? (
         <>
           <p>
@@ -97,11 +91,7 @@ export default function Invitations() {
             <RadioGroup
               name="role"
               legend={t("fields.role")}
-              options={[
-                { value: "nominator", label: t("role.nominator") },
-                { value: "juror", label: t("role.juror") },
-                { value: "secretariat", label: t("role.secretariat") },
-              ]}
+              options={INVITATION_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
             />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />

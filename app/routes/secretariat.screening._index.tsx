@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { FilterSelect } from "../kernel/components/filter-select";
+import { FilterSelects } from "../kernel/components/filter-select";
 import { useT } from "../kernel/components/i18n";
+import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { formatDate } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { filterQuery, readFilters } from "../nominations/forms/screening-filters";
@@ -23,6 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { editions, filters, list: listNominated({ editionId, ...rest }), options: filterOptions({ editionId }) };
 }
 
+// A language's own name, whatever the page's.
+const LANGUAGES = [
+  { value: "en", label: "English", lang: "en" },
+  { value: "fr", label: "Français", lang: "fr" },
+];
+
 export default function Screening() {
   const t = useT();
   const { editions, filters, list, options } = useLoaderData<typeof loader>();
@@ -35,56 +42,26 @@ export default function Screening() {
     );
   }
   const query = filterQuery(filters);
+  const all = t("screening.all");
+  const editionOptions = editions.map((e) => ({ value: e.id, label: `${e.year} (${t(`phase.${e.phase}`)})` }));
+  const countryOptions = options.countries
+    .map((c) => ({ value: c, label: countryName(c, t.locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, t.locale));
+  const entityOptions = options.entities.map((e) => ({ value: e.id, label: e.name }));
+  const stateOptions = SCREENING_STATES.map((s) => ({ value: s, label: t(`nominations.state.${s}`) }));
   return (
     <>
-      <p>
-        <Link to="/secretariat">{t("secretariat.title")}</Link>
-      </p>
-      <h1>{t("screening.title")}</h1>
+      <SecretariatHead title={t("screening.title")} />
       <Form method="get" className="filters" aria-label={t("screening.filters")}>
-        <FilterSelect
-          id="f-edition"
-          name="edition"
-          label={t("screening.edition")}
-          value={filters.editionId ?? ""}
-          options={editions.map((e) => ({ value: e.id, label: `${e.year} (${t(`phase.${e.phase}`)})` }))}
-        />
-        <FilterSelect
-          id="f-country"
-          name="country"
-          label={t("fields.country")}
-          value={filters.country ?? ""}
-          all={t("screening.all")}
-          options={options.countries
-            .map((c) => ({ value: c, label: countryName(c, t.locale) }))
-            .sort((a, b) => a.label.localeCompare(b.label, t.locale))}
-        />
-        <FilterSelect
-          id="f-entity"
-          name="entity"
-          label={t("screening.entity")}
-          value={filters.entityId ?? ""}
-          all={t("screening.all")}
-          options={options.entities.map((e) => ({ value: e.id, label: e.name }))}
-        />
-        <FilterSelect
-          id="f-language"
-          name="language"
-          label={t("screening.language")}
-          value={filters.language ?? ""}
-          all={t("screening.all")}
-          options={[
-            { value: "en", label: "English", lang: "en" },
-            { value: "fr", label: "Français", lang: "fr" },
+        <FilterSelects
+          idPrefix="f-"
+          filters={[
+            { name: "edition", label: t("screening.edition"), value: filters.editionId, options: editionOptions },
+            { name: "country", label: t("fields.country"), value: filters.country, all, options: countryOptions },
+            { name: "entity", label: t("screening.entity"), value: filters.entityId, all, options: entityOptions },
+            { name: "language", label: t("screening.language"), value: filters.language, all, options: LANGUAGES },
+            { name: "state", label: t("screening.state"), value: filters.state, all, options: stateOptions },
           ]}
-        />
-        <FilterSelect
-          id="f-state"
-          name="state"
-          label={t("screening.state")}
-          value={filters.state ?? ""}
-          all={t("screening.all")}
-          options={SCREENING_STATES.map((s) => ({ value: s, label: t(`nominations.state.${s}`) }))}
         />
         <button type="submit" className="button">
           {t("screening.filter_submit")}

@@ -1,5 +1,5 @@
 // Pieces shared by the editions pages (no server code here: it runs in the browser too).
-import { Link } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import {
   Checkbox,
   SelectField,
@@ -10,6 +10,7 @@ import {
   type SchemaLoader,
 } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
+import { localized, type Texts } from "../../kernel/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
@@ -188,24 +189,49 @@ export function EditionBackLink({ editionId, year }: { editionId: string; year: 
   );
 }
 
+/**
+ * The head of an edition's list page (criteria, eligibility rules): the way back to the edition,
+ * the title, and the notice after a saved or removed item (`?saved=1`, `?removed=1`).
+ */
+export function EditionListHead({
+  editionId,
+  year,
+  title,
+  kind,
+}: {
+  editionId: string;
+  year: number;
+  title: string;
+  kind: "criterion" | "rule";
+}) {
+  const t = useT();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <EditionBackLink editionId={editionId} year={year} />
+      <h1>{title}</h1>
+      {params.get("saved") || params.get("removed") ? (
+        <p className="notice success" role="status">
+          {t(params.get("removed") ? "editions.removed" : `editions.${kind}_saved`)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** The confirmation step before removing a criterion or an eligibility rule (works without JavaScript). */
 export function RemoveConfirmation({
-  title,
-  text,
-  confirmLabel,
+  kind,
+  item,
   editionId,
-  idField,
-  id,
   result,
   cancelTo,
   schema,
 }: {
-  title: string;
-  text: string;
-  confirmLabel: string;
+  kind: "criterion" | "rule";
+  /** The item to remove, named by its texts (a criterion's title, a rule's text). */
+  item: { id: string; texts: Texts };
   editionId: string;
-  idField: "criterionId" | "ruleId";
-  id: string;
   result?: FormResult | null;
   cancelTo: string;
   /** The page's own schema (the action checks a removal with it, among its other posts). */
@@ -214,15 +240,15 @@ export function RemoveConfirmation({
   const t = useT();
   return (
     <section className="panel" aria-labelledby="remove-title">
-      <h2 id="remove-title">{title}</h2>
+      <h2 id="remove-title">{t(`editions.${kind}_remove_title`)}</h2>
       <p>
-        <bdi>{text}</bdi>
+        <bdi>{localized(t.locale, item.texts)}</bdi>
       </p>
       <ValidatedForm id="remove" result={result} schema={schema}>
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="intent" value="remove" />
-        <input type="hidden" name={idField} value={id} />
-        <Checkbox name="confirm" label={confirmLabel} />
+        <input type="hidden" name={`${kind}Id`} value={item.id} />
+        <Checkbox name="confirm" label={t(`editions.${kind}_remove_confirm`)} />
         <div className="button-row">
           <SubmitButton>{t("editions.remove")}</SubmitButton>
           <Link to={cancelTo}>{t("editions.cancel")}</Link>

@@ -9,6 +9,15 @@ export interface CriterionSeed {
   levels: { score: number; en: string; fr: string }[];
 }
 
+// Every default criterion describes the same four points of its 1–10 scale.
+const LEVEL_SCORES = [1, 4, 7, 10] as const;
+type LevelTexts = readonly [string, string, string, string];
+
+/** A criterion's level descriptors, from its English and its French texts in the order of LEVEL_SCORES. */
+function levels(en: LevelTexts, fr: LevelTexts): CriterionSeed["levels"] {
+  return LEVEL_SCORES.map((score, i) => ({ score, en: en[i], fr: fr[i] }));
+}
+
 export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
   {
     key: "appropriateness",
@@ -22,28 +31,20 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       fr: "Les technologies choisies sont-elles adaptées aux apprenants, au contexte (connectivité, énergie, équipements) et à l’objectif de verdir l’éducation ?",
       ar: "هل التقنيات المختارة ملائمة للمتعلمين وللسياق (الاتصال والطاقة والأجهزة) ولهدف تخضير التعليم؟",
     },
-    levels: [
-      {
-        score: 1,
-        en: "Technology chosen without regard to the context.",
-        fr: "Technologie choisie sans égard au contexte.",
-      },
-      {
-        score: 4,
-        en: "Mostly suitable, with clear gaps (cost, connectivity or energy use).",
-        fr: "Plutôt adaptée, avec des lacunes nettes (coût, connectivité ou énergie).",
-      },
-      {
-        score: 7,
-        en: "Well suited to the learners and the setting, with its limits understood.",
-        fr: "Bien adaptée aux apprenants et au contexte, limites comprises.",
-      },
-      {
-        score: 10,
-        en: "An exemplary, frugal fit between technology, context and purpose.",
-        fr: "Adéquation exemplaire et sobre entre technologie, contexte et finalité.",
-      },
-    ],
+    levels: levels(
+      [
+        "Technology chosen without regard to the context.",
+        "Mostly suitable, with clear gaps (cost, connectivity or energy use).",
+        "Well suited to the learners and the setting, with its limits understood.",
+        "An exemplary, frugal fit between technology, context and purpose.",
+      ],
+      [
+        "Technologie choisie sans égard au contexte.",
+        "Plutôt adaptée, avec des lacunes nettes (coût, connectivité ou énergie).",
+        "Bien adaptée aux apprenants et au contexte, limites comprises.",
+        "Adéquation exemplaire et sobre entre technologie, contexte et finalité.",
+      ],
+    ),
   },
   {
     key: "pedagogy",
@@ -53,28 +54,20 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       fr: "Le projet change-t-il la manière d’apprendre et d’enseigner le climat et la durabilité, au-delà de la mise en ligne de contenus ?",
       ar: "هل يغيّر المشروع طريقة تعلّم المتعلمين وتدريس المعلمين لموضوعات المناخ والاستدامة، بما يتجاوز نشر المحتوى على الإنترنت؟",
     },
-    levels: [
-      {
-        score: 1,
-        en: "Content delivery only; no pedagogical idea.",
-        fr: "Simple diffusion de contenus, sans idée pédagogique.",
-      },
-      {
-        score: 4,
-        en: "Some active learning, not yet central to the design.",
-        fr: "Un peu d’apprentissage actif, encore marginal.",
-      },
-      {
-        score: 7,
-        en: "Active, inquiry-based learning at the heart of the project.",
-        fr: "Apprentissage actif et par investigation au cœur du projet.",
-      },
-      {
-        score: 10,
-        en: "A new pedagogical model that others are already learning from.",
-        fr: "Un modèle pédagogique nouveau dont d’autres s’inspirent déjà.",
-      },
-    ],
+    levels: levels(
+      [
+        "Content delivery only; no pedagogical idea.",
+        "Some active learning, not yet central to the design.",
+        "Active, inquiry-based learning at the heart of the project.",
+        "A new pedagogical model that others are already learning from.",
+      ],
+      [
+        "Simple diffusion de contenus, sans idée pédagogique.",
+        "Un peu d’apprentissage actif, encore marginal.",
+        "Apprentissage actif et par investigation au cœur du projet.",
+        "Un modèle pédagogique nouveau dont d’autres s’inspirent déjà.",
+      ],
+    ),
   },
   {
     key: "inclusion",
@@ -84,20 +77,20 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       fr: "Le projet atteint-il les apprenants habituellement exclus (filles, zones rurales et isolées, apprenants handicapés, personnes déplacées, locuteurs de langues minoritaires) ?",
       ar: "هل يصل المشروع إلى المتعلمين المستبعدين عادة (الفتيات، والمتعلمون في المناطق الريفية والنائية، وذوو الإعاقة، والنازحون، والناطقون بلغات الأقليات)؟",
     },
-    levels: [
-      { score: 1, en: "Serves only already well-served learners.", fr: "Ne sert que des apprenants déjà bien servis." },
-      { score: 4, en: "Inclusion is stated but not designed for.", fr: "L’inclusion est affirmée mais pas organisée." },
-      {
-        score: 7,
-        en: "Deliberate measures reach excluded groups.",
-        fr: "Des mesures délibérées atteignent des groupes exclus.",
-      },
-      {
-        score: 10,
-        en: "Excluded groups are at the centre, with evidence they benefit.",
-        fr: "Les groupes exclus sont au centre, avec des preuves de bénéfices.",
-      },
-    ],
+    levels: levels(
+      [
+        "Serves only already well-served learners.",
+        "Inclusion is stated but not designed for.",
+        "Deliberate measures reach excluded groups.",
+        "Excluded groups are at the centre, with evidence they benefit.",
+      ],
+      [
+        "Ne sert que des apprenants déjà bien servis.",
+        "L’inclusion est affirmée mais pas organisée.",
+        "Des mesures délibérées atteignent des groupes exclus.",
+        "Les groupes exclus sont au centre, avec des preuves de bénéfices.",
+      ],
+    ),
   },
   {
     key: "impact",
@@ -107,20 +100,20 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       fr: "Quelles preuves montrent que les apprenants et les enseignants ont changé leurs connaissances, compétences ou pratiques ? Préférer les résultats mesurés au nombre d’utilisateurs.",
       ar: "ما الأدلة التي تبيّن أن المتعلمين والمعلمين غيّروا معارفهم أو مهاراتهم أو ممارساتهم؟ تُفضَّل النتائج المقيسة على أعداد المستخدمين.",
     },
-    levels: [
-      { score: 1, en: "No evidence.", fr: "Aucune preuve." },
-      { score: 4, en: "Usage figures only.", fr: "Seulement des chiffres d’utilisation." },
-      {
-        score: 7,
-        en: "Measured learning or behaviour outcomes.",
-        fr: "Résultats d’apprentissage ou de comportement mesurés.",
-      },
-      {
-        score: 10,
-        en: "Independent, rigorous evaluation with clear results.",
-        fr: "Évaluation indépendante et rigoureuse aux résultats nets.",
-      },
-    ],
+    levels: levels(
+      [
+        "No evidence.",
+        "Usage figures only.",
+        "Measured learning or behaviour outcomes.",
+        "Independent, rigorous evaluation with clear results.",
+      ],
+      [
+        "Aucune preuve.",
+        "Seulement des chiffres d’utilisation.",
+        "Résultats d’apprentissage ou de comportement mesurés.",
+        "Évaluation indépendante et rigoureuse aux résultats nets.",
+      ],
+    ),
   },
   {
     key: "replicability",
@@ -134,20 +127,20 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       fr: "Le projet pourrait-il être adapté ailleurs ou étendu, et est-il durable (financement, licences ouvertes, appropriation locale) ?",
       ar: "هل يمكن تكييف المشروع في أماكن أخرى أو توسيعه، وهل هو مستدام (التمويل، والتراخيص المفتوحة، والملكية المحلية)؟",
     },
-    levels: [
-      { score: 1, en: "Tied to one place and one funder.", fr: "Lié à un seul lieu et un seul bailleur." },
-      {
-        score: 4,
-        en: "Could grow with substantial new resources.",
-        fr: "Pourrait s’étendre avec d’importantes ressources nouvelles.",
-      },
-      { score: 7, en: "Open, documented and already adapted once.", fr: "Ouvert, documenté et déjà adapté une fois." },
-      {
-        score: 10,
-        en: "Scaled across regions or countries with local ownership.",
-        fr: "Étendu à plusieurs régions ou pays avec appropriation locale.",
-      },
-    ],
+    levels: levels(
+      [
+        "Tied to one place and one funder.",
+        "Could grow with substantial new resources.",
+        "Open, documented and already adapted once.",
+        "Scaled across regions or countries with local ownership.",
+      ],
+      [
+        "Lié à un seul lieu et un seul bailleur.",
+        "Pourrait s’étendre avec d’importantes ressources nouvelles.",
+        "Ouvert, documenté et déjà adapté une fois.",
+        "Étendu à plusieurs régions ou pays avec appropriation locale.",
+      ],
+    ),
   },
 ];
 

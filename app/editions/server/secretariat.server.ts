@@ -16,7 +16,7 @@ export function editionOr404(editionId: string | undefined): EditionFound {
  * The items a list editor's `?edit=` and `?remove=` name; an id the list does not hold is no
  * page (404), so a stale link never edits or removes something else.
  */
-export function pickedItems<T extends { id: string }>(request: Request, items: T[]) {
+function pickedItems<T extends { id: string }>(request: Request, items: T[]) {
   const url = new URL(request.url);
   const editId = url.searchParams.get("edit");
   const removeId = url.searchParams.get("remove");
@@ -24,6 +24,12 @@ export function pickedItems<T extends { id: string }>(request: Request, items: T
   const removing = removeId ? items.find((item) => item.id === removeId) : undefined;
   if ((editId && !editing) || (removeId && !removing)) notFound();
   return { editing, removing };
+}
+
+/** A list editor of an edition (its criteria or its rules): the edition, and the items of that list the URL picks. */
+export function editionList<L extends "criteria" | "rules">(request: Request, editionId: string | undefined, list: L) {
+  const found = editionOr404(editionId);
+  return { found, ...pickedItems(request, found[list] as EditionFound[L][number][]) };
 }
 
 /**

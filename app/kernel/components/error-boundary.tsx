@@ -14,21 +14,33 @@ export function errorMessageKey(
   return "errors.unexpected";
 }
 
-/** The page shown inside the site's layout when a route fails: 404s look like any missing page. */
-export function RouteErrorBoundary() {
+/**
+ * The message key of the error a route boundary caught. An unexpected error is logged in the
+ * browser; on the server, entry.server.tsx handleError has logged it already (once).
+ */
+export function useRouteErrorKey() {
   const error = useRouteError();
-  const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = errorMessageKey(status);
-  // On the server, entry.server.tsx handleError has logged it already (once).
   if (status >= 500 && typeof window !== "undefined") console.error(error);
+  return errorMessageKey(status);
+}
+
+/** What an error page says: what went wrong, what to do, and the way home. */
+export function ErrorMessage({ messageKey }: { messageKey: ReturnType<typeof errorMessageKey> }) {
+  const t = useT();
   return (
     <>
-      <h1>{t(key)}</h1>
-      <p>{t(`${key}_help`)}</p>
+      <h1>{t(messageKey)}</h1>
+      <p>{t(`${messageKey}_help`)}</p>
       <p>
         <Link to="/">{t("nav.home")}</Link>
       </p>
     </>
   );
+}
+
+/** The page shown inside the site's layout when a route fails: 404s look like any missing page. */
+export function RouteErrorBoundary() {
+  const key = useRouteErrorKey();
+  return <ErrorMessage messageKey={key} />;
 }

@@ -8,6 +8,7 @@ import type { Control } from "react-hook-form";
 import type * as z from "zod";
 import { useT } from "./i18n";
 import { zodErrors, type FieldErrors } from "../forms/errors";
+import { OptionList } from "./options";
 
 export type SchemaLoader = () => Promise<z.ZodType>;
 
@@ -227,6 +228,39 @@ function describedBy(id: string, hint?: string, error?: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** A field's hint, which its control names in aria-describedby. */
+function Hint({ inputId, hint }: { inputId: string; hint?: string }) {
+  return hint ? (
+    <p className="hint" id={`${inputId}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** A field of one control: its label, hint and error, then the control. */
+function LabelledField({
+  inputId,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  inputId: string;
+  label: string;
+  hint?: string;
+  error?: FieldErrors[string];
+  children: ReactNode;
+}) {
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={inputId}>{label}</label>
+      <Hint inputId={inputId} hint={hint} />
+      <FieldError id={inputId} error={error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -259,16 +293,9 @@ export function TextField({
     className: error ? "input-error" : undefined,
   };
   return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={inputId} error={error} />
+    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
       {multiline ? <textarea {...common} rows={rows} /> : <input {...common} type={type} autoComplete={autoComplete} />}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -286,12 +313,7 @@ export function FileField({
 }) {
   const { inputId, error } = useField(name);
   return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={inputId}>{label}</label>
-      <p className="hint" id={`${inputId}-hint`}>
-        {hint}
-      </p>
-      <FieldError id={inputId} error={error} />
+    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
       <input
         type="file"
         id={inputId}
@@ -300,7 +322,7 @@ export function FileField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(inputId, hint, error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -319,14 +341,7 @@ export function SelectField({
 }) {
   const { inputId, error, value } = useField(name);
   return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={inputId} error={error} />
+    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
       <select
         id={inputId}
         name={name}
@@ -335,13 +350,9 @@ export function SelectField({
         aria-describedby={describedBy(inputId, hint, error)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value} lang={option.lang}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -364,11 +375,7 @@ export function RadioGroup({
       aria-describedby={describedBy(inputId, hint, error)}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint inputId={inputId} hint={hint} />
       <FieldError id={inputId} error={error} />
       {options.map((option) => (
         <div className="radio" key={option.value}>

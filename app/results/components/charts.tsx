@@ -1,11 +1,51 @@
 // Charts drawn as SVG on the server (no chart library in the browser). Each figure has a
 // caption and a text alternative; the numbers are also in the tables of the page.
+import type { ReactNode } from "react";
 import { formatNumber } from "../../kernel/i18n";
 import type { ResultsPageData } from "../domain/results-page";
 import { useT } from "../../kernel/components/i18n";
 import { criterionTitle, jurorText } from "./labels";
 
 const W = 640;
+
+/**
+ * A chart's figure: the SVG, named by its title (`results.chart_<name>`) and described by its text
+ * alternative, then the caption (`results.chart_<name>_caption`).
+ */
+function ChartFigure({
+  id,
+  name,
+  height,
+  desc,
+  children,
+}: {
+  id: string;
+  name: string;
+  height: number;
+  desc: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <figure className="results-chart">
+      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="results-svg">
+        <title id={`${id}-title`}>{t(`results.chart_${name}`)}</title>
+        <desc id={`${id}-desc`}>{desc}</desc>
+        {children}
+      </svg>
+      <figcaption>{t(`results.chart_${name}_caption`)}</figcaption>
+    </figure>
+  );
+}
+
+/** The name of a chart's row, at its start. */
+function RowLabel({ y, children }: { y: number; children: ReactNode }) {
+  return (
+    <text x={4} y={y} fontSize="11" fill="#222">
+      {children}
+    </text>
+  );
+}
 
 /** Each application's 95% rank interval as a bar, its rank as a dot (rank 1 at the start). */
 export function RankIntervalChart({ data }: { data: ResultsPageData }) {
@@ -20,37 +60,25 @@ export function RankIntervalChart({ data }: { data: ResultsPageData }) {
     .map((r) => t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high }))
     .join("; ");
   return (
-    <figure className="results-chart">
-      <svg
-        viewBox={`0 0 ${W} ${h}`}
-        role="img"
-        aria-labelledby="chart-intervals-title chart-intervals-desc"
-        className="results-svg"
-      >
-        <title id="chart-intervals-title">{t("results.chart_intervals")}</title>
-        <desc id="chart-intervals-desc">{desc}</desc>
-        <line x1={left} y1={h - 20} x2={W - 20} y2={h - 20} stroke="#555" />
-        <text x={left} y={h - 5} fontSize="11" fill="#222">
-          1
-        </text>
-        <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">
-          {n}
-        </text>
-        {data.rows.map((r, i) => {
-          const y = i * rowH + 12;
-          return (
-            <g key={r.applicationId}>
-              <text x={4} y={y + 4} fontSize="11" fill="#222">
-                {r.reference}
-              </text>
-              <line x1={x(r.low)} y1={y} x2={x(r.high)} y2={y} stroke="#1d5fa8" strokeWidth="6" strokeLinecap="round" />
-              <circle cx={x(r.rank)} cy={y} r="4" fill="#222" />
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>{t("results.chart_intervals_caption")}</figcaption>
-    </figure>
+    <ChartFigure id="chart-intervals" name="intervals" height={h} desc={desc}>
+      <line x1={left} y1={h - 20} x2={W - 20} y2={h - 20} stroke="#555" />
+      <text x={left} y={h - 5} fontSize="11" fill="#222">
+        1
+      </text>
+      <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">
+        {n}
+      </text>
+      {data.rows.map((r, i) => {
+        const y = i * rowH + 12;
+        return (
+          <g key={r.applicationId}>
+            <RowLabel y={y + 4}>{r.reference}</RowLabel>
+            <line x1={x(r.low)} y1={y} x2={x(r.high)} y2={y} stroke="#1d5fa8" strokeWidth="6" strokeLinecap="round" />
+            <circle cx={x(r.rank)} cy={y} r="4" fill="#222" />
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
@@ -68,46 +96,34 @@ export function DistributionChart({ data }: { data: ResultsPageData }) {
     .map((d) => `${criterionTitle(d, t.locale)}: ${d.counts.map((c, i) => `${data.scale.min + i}→${c}`).join(", ")}`)
     .join("; ");
   return (
-    <figure className="results-chart">
-      <svg
-        viewBox={`0 0 ${W} ${h}`}
-        role="img"
-        aria-labelledby="chart-dist-title chart-dist-desc"
-        className="results-svg"
-      >
-        <title id="chart-dist-title">{t("results.chart_distribution")}</title>
-        <desc id="chart-dist-desc">{desc}</desc>
-        {data.distribution.map((d, i) => {
-          const base = i * rowH + rowH - 6;
-          return (
-            <g key={d.key}>
-              <text x={4} y={base - 12} fontSize="11" fill="#222">
-                {criterionTitle(d, t.locale).slice(0, 24)}
-              </text>
-              {d.counts.map((c, b) => {
-                const bh = (c / max) * (rowH - 14);
-                return (
-                  <rect
-                    key={b}
-                    x={left + b * bw + 1}
-                    y={base - bh}
-                    width={Math.max(bw - 2, 1)}
-                    height={bh}
-                    fill="#1d5fa8"
-                  />
-                );
-              })}
-            </g>
-          );
-        })}
-        {Array.from({ length: bins }, (_, b) => (
-          <text key={b} x={left + b * bw + bw / 2} y={h - 4} fontSize="10" fill="#222" textAnchor="middle">
-            {data.scale.min + b}
-          </text>
-        ))}
-      </svg>
-      <figcaption>{t("results.chart_distribution_caption")}</figcaption>
-    </figure>
+    <ChartFigure id="chart-dist" name="distribution" height={h} desc={desc}>
+      {data.distribution.map((d, i) => {
+        const base = i * rowH + rowH - 6;
+        return (
+          <g key={d.key}>
+            <RowLabel y={base - 12}>{criterionTitle(d, t.locale).slice(0, 24)}</RowLabel>
+            {d.counts.map((c, b) => {
+              const bh = (c / max) * (rowH - 14);
+              return (
+                <rect
+                  key={b}
+                  x={left + b * bw + 1}
+                  y={base - bh}
+                  width={Math.max(bw - 2, 1)}
+                  height={bh}
+                  fill="#1d5fa8"
+                />
+              );
+            })}
+          </g>
+        );
+      })}
+      {Array.from({ length: bins }, (_, b) => (
+        <text key={b} x={left + b * bw + bw / 2} y={h - 4} fontSize="10" fill="#222" textAnchor="middle">
+          {data.scale.min + b}
+        </text>
+      ))}
+    </ChartFigure>
   );
 }
 
@@ -125,36 +141,24 @@ export function LeniencyChart({ data }: { data: ResultsPageData }) {
     .map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`)
     .join("; ");
   return (
-    <figure className="results-chart">
-      <svg
-        viewBox={`0 0 ${W} ${h}`}
-        role="img"
-        aria-labelledby="chart-len-title chart-len-desc"
-        className="results-svg"
-      >
-        <title id="chart-len-title">{t("results.chart_leniency")}</title>
-        <desc id="chart-len-desc">{desc}</desc>
-        <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />
-        {data.jurors.map((j, i) => {
-          const y = i * rowH + 6;
-          const wdt = Math.abs(j.leniency) * scale;
-          return (
-            <g key={i}>
-              <text x={4} y={y + 12} fontSize="11" fill="#222">
-                {jurorText(j.label, t).slice(0, 26)}
-              </text>
-              <rect
-                x={j.leniency >= 0 ? mid : mid - wdt}
-                y={y}
-                width={wdt}
-                height={14}
-                fill={j.leniency >= 0 ? "#2e7d32" : "#b3261e"}
-              />
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>{t("results.chart_leniency_caption")}</figcaption>
-    </figure>
+    <ChartFigure id="chart-len" name="leniency" height={h} desc={desc}>
+      <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />
+      {data.jurors.map((j, i) => {
+        const y = i * rowH + 6;
+        const wdt = Math.abs(j.leniency) * scale;
+        return (
+          <g key={i}>
+            <RowLabel y={y + 12}>{jurorText(j.label, t).slice(0, 26)}</RowLabel>
+            <rect
+              x={j.leniency >= 0 ? mid : mid - wdt}
+              y={y}
+              width={wdt}
+              height={14}
+              fill={j.leniency >= 0 ? "#2e7d32" : "#b3261e"}
+            />
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
