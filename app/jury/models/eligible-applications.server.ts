@@ -5,16 +5,13 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, nominatingEntities } from "../../../db/schema";
 import { fail, type Failure, type Tx } from "./shared.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 /** Applications in the jury's scope: those found eligible at screening (without their content, which is heavy). */
 export function eligibleApplications(editionId: string, tx: Tx | DB = db()) {
   return tx
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
+      ...applicationNaming,
       language: applications.language,
       contactEmail: applications.contactEmail,
       entityCountry: nominatingEntities.country,

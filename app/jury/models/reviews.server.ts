@@ -22,6 +22,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
 import { insertConflict } from "./conflicts.server";
 import { criterionTexts } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
@@ -101,11 +102,7 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
   if (!review) return null;
   const application = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
+      ...applicationNaming,
       language: applications.language,
       nominatedContent: applications.nominatedContent,
       nominatedAt: applications.nominatedAt,

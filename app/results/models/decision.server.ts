@@ -34,6 +34,7 @@ import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionNaming } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -374,12 +375,7 @@ function archiveLaureatesOf(
       .map((r) => r.id),
   );
   const apps = tx
-    .select({
-      id: applications.id,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-    })
+    .select(applicationNaming)
     .from(applications)
     .where(and(eq(applications.editionId, editionId), inArray(applications.id, laureates)))
     .all();
@@ -471,13 +467,9 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
       const laureates = new Set(decision.laureates ?? []);
       const apps = tx
         .select({
-          id: applications.id,
-          title: applications.title,
-          organisation: applications.organisation,
-          country: applications.country,
+          ...applicationNaming,
           entityId: applications.entityId,
           feedbackShared: applications.feedbackShared,
-          reference: applications.reference,
           applicantEmail: users.email,
           applicantName: users.name,
           applicantLocale: users.locale,
