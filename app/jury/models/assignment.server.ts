@@ -4,12 +4,21 @@
 // transaction, and e-mails are queued in that same transaction.
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { applications, assignments, conflicts, juryMembers, reviews, users } from "../../../db/schema";
+import { applications, assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { assignJurors } from "../../../scoring";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { activeJurors, fail, getJuryEdition, standing, type Failure, type Tx } from "./shared.server";
+import {
+  activeJurors,
+  fail,
+  getJuryEdition,
+  jurySeats,
+  seatHolder,
+  standing,
+  type Failure,
+  type Tx,
+} from "./shared.server";
 import { pendingProposals } from "./conflicts.server";
 import { conflictCandidates } from "./conflict-detection.server";
 
@@ -262,12 +271,7 @@ export function publishAssignments({
       );
       perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
     }
-    const recipients = tx
-      .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale })
-      .from(juryMembers)
-      .innerJoin(users, eq(users.id, juryMembers.userId))
-      .where(inArray(juryMembers.id, [...perJuror.keys()]))
-      .all();
+    const recipients = jurySeats(seatHolder, inArray(juryMembers.id, [...perJuror.keys()]), [], tx);
     for (const r of recipients) {
       const locale: Locale = isLocale(r.locale) ? r.locale : "en";
       enqueueMail(

@@ -6,28 +6,18 @@ import { and, asc, eq, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, noConflict, type Failure } from "./shared.server";
+import { fail, jurorProfile, jurySeats, noConflict, seatHolder, type Failure } from "./shared.server";
 
 export function listJury({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      id: juryMembers.id,
-      userId: juryMembers.userId,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      isChair: juryMembers.isChair,
-      country: juryMembers.country,
-      languages: juryMembers.languages,
-      expertise: juryMembers.expertise,
-      conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
-      replacedAt: juryMembers.replacedAt,
-    })
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(eq(juryMembers.editionId, editionId))
-    .orderBy(asc(users.name))
-    .all();
+  const columns = {
+    ...seatHolder,
+    userId: juryMembers.userId,
+    isChair: juryMembers.isChair,
+    ...jurorProfile,
+    conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
+    replacedAt: juryMembers.replacedAt,
+  };
+  return jurySeats(columns, eq(juryMembers.editionId, editionId), [asc(users.name)]);
 }
 
 /** The signed-in user's active membership of an edition's jury, or null. */

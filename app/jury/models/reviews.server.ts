@@ -21,7 +21,7 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
 import { insertConflict } from "./conflicts.server";
-import { criterionTexts } from "../../editions/models/columns.server";
+import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
@@ -132,16 +132,11 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
 }
 
 export function listCriteria({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      ...criterionTexts,
-      weight: criteria.weight,
-      levelDescriptors: criteria.levelDescriptors,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, editionId))
-    .orderBy(asc(criteria.position))
-    .all();
+  return editionCriteria(editionId, {
+    ...criterionTexts,
+    weight: criteria.weight,
+    levelDescriptors: criteria.levelDescriptors,
+  });
 }
 
 export interface ReviewInput {
@@ -192,13 +187,7 @@ export function saveReview(input: ReviewInput): { ok: true; version: number; sta
       .from(editions)
       .where(eq(editions.id, review.editionId))
       .get()!;
-    const keys = tx
-      .select({ key: criteria.key })
-      .from(criteria)
-      .where(eq(criteria.editionId, review.editionId))
-      .orderBy(asc(criteria.position))
-      .all()
-      .map((c) => c.key);
+    const keys = editionCriteria(review.editionId, { key: criteria.key }, tx).map((c) => c.key);
     const errors: ReviewFailure["errors"] = {};
     for (const key of [...Object.keys(input.scores), ...Object.keys(input.comments)]) {
       if (!keys.includes(key)) errors.form = { message: "errors.jury_criterion_unknown", vars: { key } };

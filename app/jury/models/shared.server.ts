@@ -1,7 +1,9 @@
 // What the jury's models share: the edition as the jury sees it, the active jurors, the eligible
 // applications as table rows, the paging of the secretariat's long tables and the conflict
 // conditions that scope assignments and reviews. Reads only.
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
@@ -39,23 +41,33 @@ export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | 
   return localized(locale, textsOf(edition, "theme"));
 }
 
-/** The edition's jurors still serving (a replaced one has left), in name order. */
-export function activeJurors(editionId: string, tx: Tx | DB = db()) {
-  return tx
-    .select({
-      id: juryMembers.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      country: juryMembers.country,
-      languages: juryMembers.languages,
-      expertise: juryMembers.expertise,
-    })
+/** Who holds a seat on the jury: the seat, and the holder's name and addresses to write to. */
+export const seatHolder = { id: juryMembers.id, name: users.name, email: users.email, locale: users.locale };
+
+/** What the assignment matches a juror on: where they live, the languages they read, their fields. */
+export const jurorProfile = {
+  country: juryMembers.country,
+  languages: juryMembers.languages,
+  expertise: juryMembers.expertise,
+};
+
+/** The jury seats `where` keeps, joined to the users who hold them, each with the columns the caller reads. */
+export function jurySeats<T extends SelectedFields>(columns: T, where: SQL, orderBy: SQL[] = [], tx: Tx | DB = db()) {
+  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
+  const rows = tx
+    .select(columns as SelectedFields)
     .from(juryMembers)
     .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-    .orderBy(asc(users.name))
+    .where(where)
+    .orderBy(...orderBy)
     .all();
+  return rows as SelectResultFields<T>[];
+}
+
+/** The edition's jurors still serving (a replaced one has left), in name order. */
+export function activeJurors(editionId: string, tx: Tx | DB = db()) {
+  const serving = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))!;
+  return jurySeats({ ...seatHolder, ...jurorProfile }, serving, [asc(users.name)], tx);
 }
 
 /** The edition's eligible applications in title order, only what a table row shows. */

@@ -33,7 +33,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
-import { editionNaming } from "../../editions/models/columns.server";
+import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 
 let version: string | undefined;
@@ -81,19 +81,14 @@ function buildSnapshot({
   decidedBy: string;
 }) {
   const r = editionResults({ edition, viewer: { kind: "secretariat", userId: decidedBy } });
-  const rubric = db()
-    .select({
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      weight: criteria.weight,
-      position: criteria.position,
-      levelDescriptors: criteria.levelDescriptors,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, edition.id))
-    .orderBy(asc(criteria.position))
-    .all();
+  const rubric = editionCriteria(edition.id, {
+    key: criteria.key,
+    titleEn: criteria.titleEn,
+    titleFr: criteria.titleFr,
+    weight: criteria.weight,
+    position: criteria.position,
+    levelDescriptors: criteria.levelDescriptors,
+  });
   const deliberation = getDeliberation({ editionId: edition.id });
   const ballotRows = deliberation
     ? db()
