@@ -2,7 +2,7 @@
 // secretariat's manual adjustments are in assignment-edits.server.ts, the preview in
 // assignment-overview.server.ts. Every state change is audited in its own synchronous
 // transaction, and e-mails are queued in that same transaction.
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { assignJurors } from "../../../scoring";
@@ -12,10 +12,12 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import {
   activeJurors,
   fail,
+  eligibleRows,
   getJuryEdition,
   jurySeats,
   seatHolder,
   standing,
+  type EditionActor,
   type Failure,
   type Tx,
 } from "./shared.server";
@@ -24,18 +26,8 @@ import { conflictCandidates } from "./conflict-detection.server";
 
 /** The eligible applications with their nominated content, for the expertise affinity of a run. */
 function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {
-  return tx
-    .select({
-      id: applications.id,
-      title: applications.title,
-      organisation: applications.organisation,
-      language: applications.language,
-      nominatedContent: applications.nominatedContent,
-    })
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
-    .orderBy(asc(applications.title), asc(applications.reference))
-    .all();
+  const { id, title, organisation, language, nominatedContent } = applications;
+  return eligibleRows(editionId, { id, title, organisation, language, nominatedContent }, tx);
 }
 
 /** The pairs of a juror and an application that the assignment must avoid. */
@@ -236,11 +228,7 @@ export function publishAssignments({
   editionId,
   actorId,
   origin,
-}: {
-  editionId: string;
-  actorId: string;
-  origin: string;
-}): { ok: true; published: number } | Failure {
+}: EditionActor & { origin: string }): { ok: true; published: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("confirm", "errors.jury_edition_unknown");
   return db().transaction((tx) => {

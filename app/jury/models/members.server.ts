@@ -2,11 +2,19 @@
 // what a member may read. Invitations and their acceptance are accounts' business
 // (app/accounts/models/invitations.server.ts). Every state change is audited in its own
 // synchronous transaction.
-import { and, asc, eq, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, jurorProfile, jurySeats, noConflict, seatHolder, type Failure } from "./shared.server";
+import {
+  fail,
+  jurorProfile,
+  jurySeats,
+  readableReviews,
+  seatHolder,
+  type EditionActor,
+  type Failure,
+} from "./shared.server";
 
 export function listJury({ editionId }: { editionId: string }) {
   const columns = {
@@ -90,11 +98,7 @@ export function replaceJuror({
   editionId,
   actorId,
   memberId,
-}: {
-  editionId: string;
-  actorId: string;
-  memberId: string;
-}): { ok: true; removed: number } | Failure {
+}: EditionActor & { memberId: string }): { ok: true; removed: number } | Failure {
   return db().transaction((tx) => {
     const member = tx
       .select({ id: juryMembers.id })
@@ -149,21 +153,6 @@ export function replaceJuror({
  * source, membership not replaced. Empty for anyone else.
  */
 export function readerMemberIds({ applicationId, userId }: { applicationId: string; userId: string }): string[] {
-  return db()
-    .select({ memberId: reviews.jurorId })
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(
-      and(
-        eq(reviews.applicationId, applicationId),
-        eq(juryMembers.userId, userId),
-        isNull(juryMembers.replacedAt),
-        isNotNull(assignments.publishedAt),
-        ne(reviews.state, "recused"),
-        noConflict,
-      ),
-    )
-    .all()
-    .map((r) => r.memberId);
+  const readable = readableReviews({ memberId: reviews.jurorId }, userId, eq(reviews.applicationId, applicationId));
+  return readable.map((r) => r.memberId);
 }

@@ -19,7 +19,7 @@ import {
 } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
+import { editionColumns, getJuryEdition, noConflict, readableReviews, scoringOpen, type Tx } from "./shared.server";
 import { insertConflict } from "./conflicts.server";
 import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
@@ -73,24 +73,7 @@ const reviewColumns = {
 };
 
 function scopedReview(tx: Tx | DB, reviewId: string, userId: string) {
-  return (
-    tx
-      .select(reviewColumns)
-      .from(reviews)
-      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-      .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-      .where(
-        and(
-          eq(reviews.id, reviewId),
-          eq(juryMembers.userId, userId),
-          isNull(juryMembers.replacedAt),
-          isNotNull(assignments.publishedAt),
-          ne(reviews.state, "recused"),
-          noConflict,
-        ),
-      )
-      .get() ?? null
-  );
+  return readableReviews(reviewColumns, userId, eq(reviews.id, reviewId), tx)[0] ?? null;
 }
 
 /**
