@@ -11,6 +11,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
+import { applicationContent } from "./columns.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -162,17 +163,9 @@ export function getApplicationForApplicant({
 }) {
   const row = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      editionId: applications.editionId,
+      ...applicationContent,
       applicantId: applications.applicantId,
       entityId: applications.entityId,
-      state: applications.state,
-      language: applications.language,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-      content: applications.content,
       declarations: applications.declarations,
       nominatorComment: applications.nominatorComment,
       version: applications.version,

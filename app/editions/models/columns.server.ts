@@ -1,6 +1,8 @@
 // Column sets and reads that several areas share, so that an edition is named, and its
 // criteria and rules read, alike on every page.
 import { asc, eq } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { db, type DB } from "../../../db/client";
 import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -14,12 +16,17 @@ export const editionNaming = {
   themeAr: editions.themeAr,
 };
 
-/** A criterion's key and its title and guidance in each language. */
-export const criterionTexts = {
+/** A criterion's key and its title in each language. */
+export const criterionTitles = {
   key: criteria.key,
   titleEn: criteria.titleEn,
   titleFr: criteria.titleFr,
   titleAr: criteria.titleAr,
+};
+
+/** A criterion's key and its title and guidance in each language. */
+export const criterionTexts = {
+  ...criterionTitles,
   guidanceEn: criteria.guidanceEn,
   guidanceFr: criteria.guidanceFr,
   guidanceAr: criteria.guidanceAr,
@@ -32,6 +39,18 @@ export const ruleTexts = {
   textFr: eligibilityRules.textFr,
   textAr: eligibilityRules.textAr,
 };
+
+/** The edition's criteria in their order, each with the columns the caller reads. */
+export function editionCriteria<T extends SelectedFields>(editionId: string, columns: T, tx: Tx | DB = db()) {
+  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
+  const rows = tx
+    .select(columns as SelectedFields)
+    .from(criteria)
+    .where(eq(criteria.editionId, editionId))
+    .orderBy(asc(criteria.position))
+    .all();
+  return rows as SelectResultFields<T>[];
+}
 
 /** The edition's eligibility rules in their order, as applicants and screeners read them. */
 export function editionRules(editionId: string, tx: Tx | DB = db()) {

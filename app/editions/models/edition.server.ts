@@ -12,7 +12,7 @@ import { fail, type Failure } from "../../kernel/models/result.server";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
-import { editionNaming, criterionTexts, ruleTexts } from "./columns.server";
+import { editionNaming, criterionTexts, editionCriteria, ruleTexts } from "./columns.server";
 
 const MB = 1024 * 1024;
 
@@ -71,16 +71,7 @@ export function getOpenEdition() {
     .where(eq(editions.phase, "call_open"))
     .get();
   if (!edition) return null;
-  const crit = db()
-    .select({
-      id: criteria.id,
-      ...criterionTexts,
-      weight: criteria.weight,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, edition.id))
-    .orderBy(asc(criteria.position))
-    .all();
+  const crit = editionCriteria(edition.id, { id: criteria.id, ...criterionTexts, weight: criteria.weight });
   const rules = db()
     .select({ id: eligibilityRules.id, ...ruleTexts })
     .from(eligibilityRules)

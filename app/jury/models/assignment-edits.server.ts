@@ -5,7 +5,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { eligibleApplication, fail, standing, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, standing, type EditionActor, type Failure, type Tx } from "./shared.server";
 
 /** The assignment of an application to a juror, if there is one in this edition. */
 export function findAssignment({
@@ -75,44 +75,46 @@ function checkPair(
   return null;
 }
 
+/** A juror and an application, paired by the secretariat. */
+type Pair = EditionActor & { memberId: string; applicationId: string };
+
+/** Assigns the application to the juror, audited (with `more` details) in the same transaction. */
+function insertAssignment(tx: Tx, { editionId, actorId, memberId, applicationId }: Pair, more = {}) {
+  const row = tx
+    .insert(assignments)
+    .values({ editionId, jurorId: memberId, applicationId, createdBy: actorId })
+    .returning({ id: assignments.id })
+    .get();
+  writeAudit(
+    {
+      actorId,
+      action: "assignment.added",
+      objectType: "assignment",
+      objectId: row.id,
+      details: { editionId, jurorId: memberId, applicationId, ...more },
+    },
+    tx,
+  );
+}
+
 export function addAssignment({
   editionId,
   actorId,
   memberId,
   applicationId,
   maxLoad,
-}: {
-  editionId: string;
-  actorId: string;
-  memberId: string;
-  applicationId: string;
-  maxLoad: number;
-}): { ok: true } | Failure {
+}: Pair & { maxLoad: number }): { ok: true } | Failure {
   return db().transaction((tx) => {
     const problem = checkPair(tx, editionId, memberId, applicationId, maxLoad);
     if (problem) return problem;
-    const row = tx
-      .insert(assignments)
-      .values({ editionId, jurorId: memberId, applicationId, createdBy: actorId })
-      .returning({ id: assignments.id })
-      .get();
-    writeAudit(
-      {
-        actorId,
-        action: "assignment.added",
-        objectType: "assignment",
-        objectId: row.id,
-        details: { editionId, jurorId: memberId, applicationId },
-      },
-      tx,
-    );
+    insertAssignment(tx, { editionId, actorId, memberId, applicationId });
     return { ok: true as const };
   });
 }
 
 function removeInTx(
   tx: Tx,
-  { editionId, actorId, assignmentId }: { editionId: string; actorId: string; assignmentId: string },
+  { editionId, actorId, assignmentId }: EditionActor & { assignmentId: string },
 ): Failure | { jurorId: string; applicationId: string } {
   const row = tx
     .select({
@@ -141,11 +143,7 @@ function removeInTx(
   return { jurorId: row.jurorId, applicationId: row.applicationId };
 }
 
-export function removeAssignment(input: {
-  editionId: string;
-  actorId: string;
-  assignmentId: string;
-}): { ok: true } | Failure {
+export function removeAssignment(input: EditionActor & { assignmentId: string }): { ok: true } | Failure {
   return db().transaction((tx) => {
     const out = removeInTx(tx, input);
     return "ok" in out ? out : { ok: true as const };
@@ -159,34 +157,15 @@ export function swapAssignment({
   assignmentId,
   memberId,
   maxLoad,
-}: {
-  editionId: string;
-  actorId: string;
-  assignmentId: string;
-  memberId: string;
-  maxLoad: number;
-}): { ok: true } | Failure {
+}: EditionActor & { assignmentId: string; memberId: string; maxLoad: number }): { ok: true } | Failure {
   try {
     return db().transaction((tx) => {
       const removed = removeInTx(tx, { editionId, actorId, assignmentId });
       if ("ok" in removed) return removed;
       const problem = checkPair(tx, editionId, memberId, removed.applicationId, maxLoad);
       if (problem) throw problem; // roll the removal back
-      const row = tx
-        .insert(assignments)
-        .values({ editionId, jurorId: memberId, applicationId: removed.applicationId, createdBy: actorId })
-        .returning({ id: assignments.id })
-        .get();
-      writeAudit(
-        {
-          actorId,
-          action: "assignment.added",
-          objectType: "assignment",
-          objectId: row.id,
-          details: { editionId, jurorId: memberId, applicationId: removed.applicationId, swappedFrom: removed.jurorId },
-        },
-        tx,
-      );
+      const pair = { editionId, actorId, memberId, applicationId: removed.applicationId };
+      insertAssignment(tx, pair, { swappedFrom: removed.jurorId });
       return { ok: true as const };
     });
   } catch (error) {

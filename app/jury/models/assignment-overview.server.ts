@@ -4,24 +4,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { applicationRows, clampPage, JURY_PAGE_SIZE, offsetOf, pagesOf } from "./shared.server";
+import { applicationRows, clampPage, JURY_PAGE_SIZE, jurySeats, offsetOf, pagesOf } from "./shared.server";
 
 /** How many pairs of jurors sharing applications the preview names; the rest are counted. */
 export const TOP_PAIRS = 10;
 
 /** The edition's jury, replaced members included (their submitted reviews still count). */
 function juryNames(editionId: string) {
-  return db()
-    .select({
-      id: juryMembers.id,
-      name: users.name,
-      active: sql<number>`${juryMembers.replacedAt} is null`,
-    })
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(eq(juryMembers.editionId, editionId))
-    .orderBy(asc(users.name))
-    .all();
+  const columns = { id: juryMembers.id, name: users.name, active: sql<number>`${juryMembers.replacedAt} is null` };
+  return jurySeats(columns, eq(juryMembers.editionId, editionId), [asc(users.name)]);
 }
 
 /**

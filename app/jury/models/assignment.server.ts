@@ -2,31 +2,32 @@
 // secretariat's manual adjustments are in assignment-edits.server.ts, the preview in
 // assignment-overview.server.ts. Every state change is audited in its own synchronous
 // transaction, and e-mails are queued in that same transaction.
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { applications, assignments, conflicts, juryMembers, reviews, users } from "../../../db/schema";
+import { applications, assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { assignJurors } from "../../../scoring";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { activeJurors, fail, getJuryEdition, standing, type Failure, type Tx } from "./shared.server";
+import {
+  activeJurors,
+  fail,
+  eligibleRows,
+  getJuryEdition,
+  jurySeats,
+  seatHolder,
+  standing,
+  type EditionActor,
+  type Failure,
+  type Tx,
+} from "./shared.server";
 import { pendingProposals } from "./conflicts.server";
 import { conflictCandidates } from "./conflict-detection.server";
 
 /** The eligible applications with their nominated content, for the expertise affinity of a run. */
 function eligibleApplicationsWithContent(editionId: string, tx: Tx | DB = db()) {
-  return tx
-    .select({
-      id: applications.id,
-      title: applications.title,
-      organisation: applications.organisation,
-      language: applications.language,
-      nominatedContent: applications.nominatedContent,
-    })
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
-    .orderBy(asc(applications.title), asc(applications.reference))
-    .all();
+  const { id, title, organisation, language, nominatedContent } = applications;
+  return eligibleRows(editionId, { id, title, organisation, language, nominatedContent }, tx);
 }
 
 /** The pairs of a juror and an application that the assignment must avoid. */
@@ -227,11 +228,7 @@ export function publishAssignments({
   editionId,
   actorId,
   origin,
-}: {
-  editionId: string;
-  actorId: string;
-  origin: string;
-}): { ok: true; published: number } | Failure {
+}: EditionActor & { origin: string }): { ok: true; published: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("confirm", "errors.jury_edition_unknown");
   return db().transaction((tx) => {
@@ -262,12 +259,7 @@ export function publishAssignments({
       );
       perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
     }
-    const recipients = tx
-      .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale })
-      .from(juryMembers)
-      .innerJoin(users, eq(users.id, juryMembers.userId))
-      .where(inArray(juryMembers.id, [...perJuror.keys()]))
-      .all();
+    const recipients = jurySeats(seatHolder, inArray(juryMembers.id, [...perJuror.keys()]), [], tx);
     for (const r of recipients) {
       const locale: Locale = isLocale(r.locale) ? r.locale : "en";
       enqueueMail(

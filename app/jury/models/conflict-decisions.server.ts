@@ -5,9 +5,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../../db/schema";
-import { writeAudit } from "../../kernel/models/audit.server";
-import { eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
-import { insertConflict, recuseReviewsFor } from "./conflicts.server";
+import { eligibleApplication, fail, type EditionActor, type Failure, type Tx } from "./shared.server";
+import { auditConflict, insertConflict, recuseReviewsFor } from "./conflicts.server";
 
 /** The pair's review that a confirmation would recuse (not recused yet), if any. */
 function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
@@ -100,13 +99,8 @@ export function confirmConflict({
   actorId,
   origin,
   submittedReviewAcknowledged,
-}: {
-  editionId: string;
-  conflictId: string;
-  actorId: string;
-  origin: string;
-  submittedReviewAcknowledged: boolean;
-}): { ok: true; recused: number } | Failure {
+}: EditionActor & { conflictId: string; origin: string; submittedReviewAcknowledged: boolean }):
+  { ok: true; recused: number } | Failure {
   return db().transaction((tx) => {
     const c = proposedConflict(tx, editionId, conflictId);
     if ("error" in c) return c;
@@ -134,22 +128,7 @@ function confirmInTx(
     .set({ status: "confirmed", confirmedBy: c.actorId, confirmedAt: new Date() })
     .where(and(eq(conflicts.id, c.id), eq(conflicts.status, "proposed")))
     .run();
-  writeAudit(
-    {
-      actorId: c.actorId,
-      action: "conflict.confirmed",
-      objectType: "conflict",
-      objectId: c.id,
-      details: {
-        editionId: c.editionId,
-        jurorId: c.jurorId,
-        applicationId: c.applicationId,
-        source: c.source,
-        reason: c.reason,
-      },
-    },
-    tx,
-  );
+  auditConflict(tx, c.actorId, "conflict.confirmed", c);
   return recuseReviewsFor(tx, {
     jurorId: c.jurorId,
     applicationId: c.applicationId,
@@ -167,11 +146,7 @@ export function confirmProposalsWithoutSubmittedReview({
   editionId,
   actorId,
   origin,
-}: {
-  editionId: string;
-  actorId: string;
-  origin: string;
-}): { ok: true; confirmed: number; left: number } {
+}: EditionActor & { origin: string }): { ok: true; confirmed: number; left: number } {
   return db().transaction((tx) => {
     const proposed = tx
       .select({
@@ -199,11 +174,7 @@ export function dismissConflict({
   editionId,
   conflictId,
   actorId,
-}: {
-  editionId: string;
-  conflictId: string;
-  actorId: string;
-}): { ok: true } | Failure {
+}: EditionActor & { conflictId: string }): { ok: true } | Failure {
   return db().transaction((tx) => {
     const c = proposedConflict(tx, editionId, conflictId);
     if ("error" in c) return c;
@@ -211,16 +182,7 @@ export function dismissConflict({
       .set({ status: "dismissed", dismissedBy: actorId, dismissedAt: new Date() })
       .where(eq(conflicts.id, c.id))
       .run();
-    writeAudit(
-      {
-        actorId,
-        action: "conflict.dismissed",
-        objectType: "conflict",
-        objectId: c.id,
-        details: { editionId, jurorId: c.jurorId, applicationId: c.applicationId, source: c.source, reason: c.reason },
-      },
-      tx,
-    );
+    auditConflict(tx, actorId, "conflict.dismissed", { ...c, editionId });
     return { ok: true as const };
   });
 }
@@ -237,14 +199,8 @@ export function addManualConflict({
   applicationId,
   reason,
   origin,
-}: {
-  editionId: string;
-  actorId: string;
-  memberId: string;
-  applicationId: string;
-  reason: string;
-  origin: string;
-}): { ok: true; confirmStep: string | null } | Failure {
+}: EditionActor & { memberId: string; applicationId: string; reason: string; origin: string }):
+  { ok: true; confirmStep: string | null } | Failure {
   return db().transaction((tx) => {
     const member = tx
       .select({ id: juryMembers.id })

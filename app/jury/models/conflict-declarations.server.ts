@@ -8,7 +8,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import { currentSeat, eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
-import { insertConflict } from "./conflicts.server";
+import { auditConflict, insertConflict } from "./conflicts.server";
 
 /** What a juror sees before declaring conflicts: title, organisation and country only. */
 export function listApplicationsForDeclaration({ editionId, userId }: { editionId: string; userId: string }) {
@@ -32,25 +32,37 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
   };
 }
 
+/** The signed-in user acting as a juror of an edition. */
+type SeatedJuror = { editionId: string; userId: string };
+
+/**
+ * A juror's change, in one transaction, through the seat they hold now (a replaced seat is no
+ * longer theirs); without one, `refusal`.
+ */
+function withSeat<T>(
+  { editionId, userId }: SeatedJuror,
+  refusal: Failure,
+  change: (tx: Tx, seatId: string) => T,
+): T | Failure {
+  return db().transaction((tx) => {
+    const seat = currentSeat(tx, editionId, userId);
+    return seat ? change(tx, seat.id) : refusal;
+  });
+}
+
 export function declareConflict({
   editionId,
   userId,
   applicationId,
   reason,
-}: {
-  editionId: string;
-  userId: string;
-  applicationId: string;
-  reason: string;
-}): { ok: true } | Failure {
-  return db().transaction((tx) => {
-    const member = currentSeat(tx, editionId, userId);
-    if (!member) return fail("applicationId", "errors.jury_application_unknown");
+}: SeatedJuror & { applicationId: string; reason: string }): { ok: true } | Failure {
+  const unknown = fail("applicationId", "errors.jury_application_unknown");
+  return withSeat({ editionId, userId }, unknown, (tx, seatId) => {
     const app = eligibleApplication(tx, editionId, applicationId);
-    if (!app) return fail("applicationId", "errors.jury_application_unknown");
+    if (!app) return unknown;
     insertConflict(tx, {
       editionId,
-      jurorId: member.id,
+      jurorId: seatId,
       applicationId: app.id,
       source: "declared",
       reason: reason.trim(),
@@ -69,20 +81,14 @@ export function withdrawDeclaredConflict({
   editionId,
   userId,
   applicationId,
-}: {
-  editionId: string;
-  userId: string;
-  applicationId: string;
-}): { ok: true } | Failure {
-  return db().transaction((tx) => {
-    const member = currentSeat(tx, editionId, userId);
-    if (!member) return fail("applicationId", "errors.jury_application_unknown");
+}: SeatedJuror & { applicationId: string }): { ok: true } | Failure {
+  return withSeat({ editionId, userId }, fail("applicationId", "errors.jury_application_unknown"), (tx, seatId) => {
     const conflict = tx
       .select({ id: conflicts.id, reason: conflicts.reason })
       .from(conflicts)
       .where(
         and(
-          eq(conflicts.jurorId, member.id),
+          eq(conflicts.jurorId, seatId),
           eq(conflicts.applicationId, applicationId),
           eq(conflicts.source, "declared"),
         ),
@@ -91,16 +97,8 @@ export function withdrawDeclaredConflict({
     if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
     if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");
     tx.delete(conflicts).where(eq(conflicts.id, conflict.id)).run();
-    writeAudit(
-      {
-        actorId: userId,
-        action: "conflict.withdrawn",
-        objectType: "conflict",
-        objectId: conflict.id,
-        details: { editionId, jurorId: member.id, applicationId, source: "declared", reason: conflict.reason },
-      },
-      tx,
-    );
+    const withdrawn = { ...conflict, editionId, jurorId: seatId, applicationId, source: "declared" };
+    auditConflict(tx, userId, "conflict.withdrawn", withdrawn);
     return { ok: true as const };
   });
 }
@@ -122,23 +120,15 @@ export function declaredConflictsOpen({ editionId }: { editionId: string }): boo
 }
 
 /** The juror states that, apart from those declared, they have no conflict. */
-export function confirmDeclarations({
-  editionId,
-  userId,
-}: {
-  editionId: string;
-  userId: string;
-}): { ok: true } | Failure {
-  return db().transaction((tx) => {
-    const member = currentSeat(tx, editionId, userId);
-    if (!member) return fail("confirm", "errors.jury_juror_unknown");
-    tx.update(juryMembers).set({ conflictsDeclaredAt: new Date() }).where(eq(juryMembers.id, member.id)).run();
+export function confirmDeclarations({ editionId, userId }: SeatedJuror): { ok: true } | Failure {
+  return withSeat({ editionId, userId }, fail("confirm", "errors.jury_juror_unknown"), (tx, seatId) => {
+    tx.update(juryMembers).set({ conflictsDeclaredAt: new Date() }).where(eq(juryMembers.id, seatId)).run();
     writeAudit(
       {
         actorId: userId,
         action: "jury.conflicts_declared",
         objectType: "jury_member",
-        objectId: member.id,
+        objectId: seatId,
         details: { editionId },
       },
       tx,

@@ -103,6 +103,37 @@ export function recuseReviewsFor(
   return open.length;
 }
 
+/** A conflict as the audit log names it: the pair, where it came from and why. */
+type AuditedConflict = {
+  id: string;
+  editionId: string;
+  jurorId: string;
+  applicationId: string;
+  source: string;
+  reason: string;
+};
+
+/** One change to a conflict, audited in the transaction that makes it. */
+export function auditConflict(
+  tx: Tx,
+  actorId: string | null,
+  action: string,
+  c: AuditedConflict,
+  more: Record<string, unknown> = {},
+) {
+  const { editionId, jurorId, applicationId, source, reason } = c;
+  writeAudit(
+    {
+      actorId,
+      action,
+      objectType: "conflict",
+      objectId: c.id,
+      details: { editionId, jurorId, applicationId, source, reason, ...more },
+    },
+    tx,
+  );
+}
+
 /**
  * Records a conflict. Declared and manual ones are confirmed at once and recuse the pair's
  * review; a detected one is only a proposal (nothing else changes until it is confirmed).
@@ -140,23 +171,8 @@ export function insertConflict(
     .returning({ id: conflicts.id })
     .get();
   if (!row) return null;
-  writeAudit(
-    {
-      actorId: c.createdBy,
-      action: status === "proposed" ? "conflict.proposed" : "conflict.created",
-      objectType: "conflict",
-      objectId: row.id,
-      details: {
-        editionId: c.editionId,
-        jurorId: c.jurorId,
-        applicationId: c.applicationId,
-        source: c.source,
-        reason: c.reason,
-        status,
-      },
-    },
-    tx,
-  );
+  const action = status === "proposed" ? "conflict.proposed" : "conflict.created";
+  auditConflict(tx, c.createdBy, action, { ...c, id: row.id }, { status });
   if (status === "confirmed")
     recuseReviewsFor(tx, {
       jurorId: c.jurorId,

@@ -1,28 +1,25 @@
 // The eligible applications of an edition as the jury's forms offer them: the list a juror
 // declares conflicts on, and how the secretariat names one (from a list when there are few, by
 // reference number beyond).
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, nominatingEntities } from "../../../db/schema";
-import { fail, type Failure, type Tx } from "./shared.server";
+import { eligibleIn, eligibleRows, fail, titleOrder, type Failure, type Tx } from "./shared.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 /** Applications in the jury's scope: those found eligible at screening (without their content, which is heavy). */
 export function eligibleApplications(editionId: string, tx: Tx | DB = db()) {
   return tx
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
+      ...applicationNaming,
       language: applications.language,
       contactEmail: applications.contactEmail,
       entityCountry: nominatingEntities.country,
     })
     .from(applications)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
-    .orderBy(asc(applications.title), asc(applications.reference))
+    .where(eligibleIn(editionId))
+    .orderBy(...titleOrder)
     .all();
 }
 
@@ -33,7 +30,7 @@ export function countEligible({ editionId }: { editionId: string }): number {
   return db()
     .select({ n: sql<number>`count(*)` })
     .from(applications)
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
+    .where(eligibleIn(editionId))
     .get()!.n;
 }
 
@@ -42,14 +39,8 @@ export function countEligible({ editionId }: { editionId: string }): number {
  * there are few, or null when there are too many for a list (the form then asks for a reference).
  */
 export function applicationOptions({ editionId }: { editionId: string }): { value: string; label: string }[] | null {
-  const where = and(eq(applications.editionId, editionId), eq(applications.state, "eligible"));
   if (countEligible({ editionId }) > APPLICATION_SELECT_LIMIT) return null;
-  return db()
-    .select({ value: applications.id, label: applications.title })
-    .from(applications)
-    .where(where)
-    .orderBy(asc(applications.title), asc(applications.reference))
-    .all();
+  return eligibleRows(editionId, { value: applications.id, label: applications.title });
 }
 
 /**
@@ -72,13 +63,7 @@ export function resolveApplication({
   const app = db()
     .select({ id: applications.id })
     .from(applications)
-    .where(
-      and(
-        eq(applications.editionId, editionId),
-        eq(applications.state, "eligible"),
-        inArray(applications.reference, [...new Set([typed, typed.toUpperCase()])]),
-      ),
-    )
+    .where(and(eligibleIn(editionId), inArray(applications.reference, [...new Set([typed, typed.toUpperCase()])])))
     .get();
   return app ? { ok: true, id: app.id } : fail("reference", "errors.jury_reference_unknown", { reference: typed });
 }

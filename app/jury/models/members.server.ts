@@ -2,32 +2,30 @@
 // what a member may read. Invitations and their acceptance are accounts' business
 // (app/accounts/models/invitations.server.ts). Every state change is audited in its own
 // synchronous transaction.
-import { and, asc, eq, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, noConflict, type Failure } from "./shared.server";
+import {
+  fail,
+  jurorProfile,
+  jurySeats,
+  readableReviews,
+  seatHolder,
+  type EditionActor,
+  type Failure,
+} from "./shared.server";
 
 export function listJury({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      id: juryMembers.id,
-      userId: juryMembers.userId,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      isChair: juryMembers.isChair,
-      country: juryMembers.country,
-      languages: juryMembers.languages,
-      expertise: juryMembers.expertise,
-      conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
-      replacedAt: juryMembers.replacedAt,
-    })
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(eq(juryMembers.editionId, editionId))
-    .orderBy(asc(users.name))
-    .all();
+  const columns = {
+    ...seatHolder,
+    userId: juryMembers.userId,
+    isChair: juryMembers.isChair,
+    ...jurorProfile,
+    conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
+    replacedAt: juryMembers.replacedAt,
+  };
+  return jurySeats(columns, eq(juryMembers.editionId, editionId), [asc(users.name)]);
 }
 
 /** The signed-in user's active membership of an edition's jury, or null. */
@@ -100,11 +98,7 @@ export function replaceJuror({
   editionId,
   actorId,
   memberId,
-}: {
-  editionId: string;
-  actorId: string;
-  memberId: string;
-}): { ok: true; removed: number } | Failure {
+}: EditionActor & { memberId: string }): { ok: true; removed: number } | Failure {
   return db().transaction((tx) => {
     const member = tx
       .select({ id: juryMembers.id })
@@ -159,21 +153,6 @@ export function replaceJuror({
  * source, membership not replaced. Empty for anyone else.
  */
 export function readerMemberIds({ applicationId, userId }: { applicationId: string; userId: string }): string[] {
-  return db()
-    .select({ memberId: reviews.jurorId })
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(
-      and(
-        eq(reviews.applicationId, applicationId),
-        eq(juryMembers.userId, userId),
-        isNull(juryMembers.replacedAt),
-        isNotNull(assignments.publishedAt),
-        ne(reviews.state, "recused"),
-        noConflict,
-      ),
-    )
-    .all()
-    .map((r) => r.memberId);
+  const readable = readableReviews({ memberId: reviews.jurorId }, userId, eq(reviews.applicationId, applicationId));
+  return readable.map((r) => r.memberId);
 }

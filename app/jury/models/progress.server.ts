@@ -20,6 +20,7 @@ import {
   offsetOf,
   pagesOf,
   scoringOpen,
+  type EditionActor,
   type Failure,
   type JuryEdition,
   type Tx,
@@ -183,12 +184,7 @@ export function sendReminders({
   actorId,
   memberId,
   origin,
-}: {
-  editionId: string;
-  actorId: string;
-  memberId?: string;
-  origin: string;
-}): { ok: true; sent: number } | Failure {
+}: EditionActor & { memberId?: string; origin: string }): { ok: true; sent: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("memberId", "errors.jury_edition_unknown");
   return db().transaction((tx) => {
@@ -248,12 +244,7 @@ export function reopenScoring({
   actorId,
   days,
   now = new Date(),
-}: {
-  editionId: string;
-  actorId: string;
-  days: number;
-  now?: Date;
-}): { ok: true; closesAt: Date } | Failure {
+}: EditionActor & { days: number; now?: Date }): { ok: true; closesAt: Date } | Failure {
   return db().transaction((tx) => {
     const edition = tx
       .select({

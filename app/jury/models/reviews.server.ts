@@ -19,9 +19,10 @@ import {
 } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { editionColumns, getJuryEdition, noConflict, scoringOpen, type Tx } from "./shared.server";
+import { editionColumns, getJuryEdition, noConflict, readableReviews, scoringOpen, type Tx } from "./shared.server";
 import { insertConflict } from "./conflicts.server";
-import { criterionTexts } from "../../editions/models/columns.server";
+import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
@@ -72,24 +73,7 @@ const reviewColumns = {
 };
 
 function scopedReview(tx: Tx | DB, reviewId: string, userId: string) {
-  return (
-    tx
-      .select(reviewColumns)
-      .from(reviews)
-      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-      .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-      .where(
-        and(
-          eq(reviews.id, reviewId),
-          eq(juryMembers.userId, userId),
-          isNull(juryMembers.replacedAt),
-          isNotNull(assignments.publishedAt),
-          ne(reviews.state, "recused"),
-          noConflict,
-        ),
-      )
-      .get() ?? null
-  );
+  return readableReviews(reviewColumns, userId, eq(reviews.id, reviewId), tx)[0] ?? null;
 }
 
 /**
@@ -101,11 +85,7 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
   if (!review) return null;
   const application = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
+      ...applicationNaming,
       language: applications.language,
       nominatedContent: applications.nominatedContent,
       nominatedAt: applications.nominatedAt,
@@ -135,16 +115,11 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
 }
 
 export function listCriteria({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      ...criterionTexts,
-      weight: criteria.weight,
-      levelDescriptors: criteria.levelDescriptors,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, editionId))
-    .orderBy(asc(criteria.position))
-    .all();
+  return editionCriteria(editionId, {
+    ...criterionTexts,
+    weight: criteria.weight,
+    levelDescriptors: criteria.levelDescriptors,
+  });
 }
 
 export interface ReviewInput {
@@ -195,13 +170,7 @@ export function saveReview(input: ReviewInput): { ok: true; version: number; sta
       .from(editions)
       .where(eq(editions.id, review.editionId))
       .get()!;
-    const keys = tx
-      .select({ key: criteria.key })
-      .from(criteria)
-      .where(eq(criteria.editionId, review.editionId))
-      .orderBy(asc(criteria.position))
-      .all()
-      .map((c) => c.key);
+    const keys = editionCriteria(review.editionId, { key: criteria.key }, tx).map((c) => c.key);
     const errors: ReviewFailure["errors"] = {};
     for (const key of [...Object.keys(input.scores), ...Object.keys(input.comments)]) {
       if (!keys.includes(key)) errors.form = { message: "errors.jury_criterion_unknown", vars: { key } };

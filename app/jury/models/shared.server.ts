@@ -1,15 +1,20 @@
 // What the jury's models share: the edition as the jury sees it, the active jurors, the eligible
 // applications as table rows, the paging of the secretariat's long tables and the conflict
 // conditions that scope assignments and reviews. Reads only.
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
-import { applications, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
+import { applications, assignments, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
 import { editionNaming } from "../../editions/models/columns.server";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
+
+/** The secretariat member who changes something of an edition's jury, and the edition. */
+export type EditionActor = { editionId: string; actorId: string };
 
 export const editionColumns = {
   ...editionNaming,
@@ -39,38 +44,57 @@ export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | 
   return localized(locale, textsOf(edition, "theme"));
 }
 
-/** The edition's jurors still serving (a replaced one has left), in name order. */
-export function activeJurors(editionId: string, tx: Tx | DB = db()) {
-  return tx
-    .select({
-      id: juryMembers.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      country: juryMembers.country,
-      languages: juryMembers.languages,
-      expertise: juryMembers.expertise,
-    })
+/** Who holds a seat on the jury: the seat, and the holder's name and addresses to write to. */
+export const seatHolder = { id: juryMembers.id, name: users.name, email: users.email, locale: users.locale };
+
+/** What the assignment matches a juror on: where they live, the languages they read, their fields. */
+export const jurorProfile = {
+  country: juryMembers.country,
+  languages: juryMembers.languages,
+  expertise: juryMembers.expertise,
+};
+
+/** The jury seats `where` keeps, joined to the users who hold them, each with the columns the caller reads. */
+export function jurySeats<T extends SelectedFields>(columns: T, where: SQL, orderBy: SQL[] = [], tx: Tx | DB = db()) {
+  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
+  const rows = tx
+    .select(columns as SelectedFields)
     .from(juryMembers)
     .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-    .orderBy(asc(users.name))
+    .where(where)
+    .orderBy(...orderBy)
     .all();
+  return rows as SelectResultFields<T>[];
+}
+
+/** The edition's jurors still serving (a replaced one has left), in name order. */
+export function activeJurors(editionId: string, tx: Tx | DB = db()) {
+  const serving = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))!;
+  return jurySeats({ ...seatHolder, ...jurorProfile }, serving, [asc(users.name)], tx);
+}
+
+/** The edition's applications found eligible at screening: the only ones a jury works on. */
+export const eligibleIn = (editionId: string) =>
+  and(eq(applications.editionId, editionId), eq(applications.state, "eligible"))!;
+
+/** The order in which the jury's lists and forms show applications. */
+export const titleOrder = [asc(applications.title), asc(applications.reference)];
+
+/** The edition's eligible applications in title order, each with the columns the caller reads. */
+export function eligibleRows<T extends SelectedFields>(editionId: string, columns: T, tx: Tx | DB = db()) {
+  const rows = tx
+    .select(columns as SelectedFields)
+    .from(applications)
+    .where(eligibleIn(editionId))
+    .orderBy(...titleOrder)
+    .all();
+  return rows as SelectResultFields<T>[];
 }
 
 /** The edition's eligible applications in title order, only what a table row shows. */
 export function applicationRows(editionId: string) {
-  return db()
-    .select({
-      id: applications.id,
-      title: applications.title,
-      reference: applications.reference,
-      language: applications.language,
-    })
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), eq(applications.state, "eligible")))
-    .orderBy(asc(applications.title), asc(applications.reference))
-    .all();
+  const { id, title, reference, language } = applications;
+  return eligibleRows(editionId, { id, title, reference, language });
 }
 
 /** Rows per page in the secretariat's long jury tables. */
@@ -91,6 +115,30 @@ export const standing = ne(conflicts.status, "dismissed");
  */
 export const noConflict = sql`not exists (select 1 from ${conflicts} where ${conflicts.jurorId} = ${reviews.jurorId} and ${conflicts.applicationId} = ${reviews.applicationId} and ${confirmed})`;
 
+/**
+ * The reviews `which` keeps that this user may read as a juror: through the seat they hold now,
+ * assignment published, not recused, no confirmed conflict. Each with the columns the caller reads.
+ */
+export function readableReviews<T extends SelectedFields>(columns: T, userId: string, which: SQL, tx: Tx | DB = db()) {
+  const rows = tx
+    .select(columns as SelectedFields)
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+    .where(
+      and(
+        which,
+        eq(juryMembers.userId, userId),
+        isNull(juryMembers.replacedAt),
+        isNotNull(assignments.publishedAt),
+        ne(reviews.state, "recused"),
+        noConflict,
+      ),
+    )
+    .all();
+  return rows as SelectResultFields<T>[];
+}
+
 /** The seat a user holds on the edition's jury now (a replaced seat is no longer theirs), if any. */
 export function currentSeat(tx: Tx | DB, editionId: string, userId: string) {
   return tx
@@ -105,12 +153,6 @@ export function eligibleApplication(tx: Tx | DB, editionId: string, applicationI
   return tx
     .select({ id: applications.id, language: applications.language })
     .from(applications)
-    .where(
-      and(
-        eq(applications.id, applicationId),
-        eq(applications.editionId, editionId),
-        eq(applications.state, "eligible"),
-      ),
-    )
+    .where(and(eq(applications.id, applicationId), eligibleIn(editionId)))
     .get();
 }

@@ -31,6 +31,7 @@ import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
 import { editionNaming } from "../../editions/models/columns.server";
+import { applicationContent } from "../../applications/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -156,16 +157,8 @@ export function letterOf({ applicationId }: { applicationId: string }) {
 export function getApplicationForEntity({ applicationId, entityId }: { applicationId: string; entityId: string }) {
   const row = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      editionId: applications.editionId,
+      ...applicationContent,
       entityId: applications.entityId,
-      state: applications.state,
-      language: applications.language,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-      content: applications.content,
       nominatedContent: applications.nominatedContent,
       nominatorComment: applications.nominatorComment,
       sentAt: applications.sentAt,

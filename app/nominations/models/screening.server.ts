@@ -11,6 +11,7 @@ import { attachmentsOf, letterOf } from "./nomination.server";
 import type { Result } from "../../kernel/models/result.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 import { editionRules } from "../../editions/models/columns.server";
+import { applicationContent, applicationNaming } from "../../applications/models/columns.server";
 
 export const PAGE_SIZE = 50;
 
@@ -45,11 +46,7 @@ function whereOf(f: ScreeningFilters): SQL {
 }
 
 const rowColumns = {
-  id: applications.id,
-  reference: applications.reference,
-  title: applications.title,
-  organisation: applications.organisation,
-  country: applications.country,
+  ...applicationNaming,
   language: applications.language,
   state: applications.state,
   entityId: applications.entityId,
@@ -138,11 +135,7 @@ export function duplicates({ editionId }: { editionId: string }): Map<string, { 
 function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {
   const rows = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
+      ...applicationNaming,
       entityId: applications.entityId,
     })
     .from(applications)
@@ -194,15 +187,7 @@ export function screeningLocked(phase: string): boolean {
 export function getApplicationForScreening({ applicationId }: { applicationId: string }) {
   const row = db()
     .select({
-      id: applications.id,
-      reference: applications.reference,
-      editionId: applications.editionId,
-      state: applications.state,
-      language: applications.language,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-      content: applications.content,
+      ...applicationContent,
       nominatedContent: applications.nominatedContent,
       nominatedAt: applications.nominatedAt,
       screenedAt: applications.screenedAt,

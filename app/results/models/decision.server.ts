@@ -34,7 +34,8 @@ import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { integritySnapshot } from "./integrity.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
-import { editionNaming } from "../../editions/models/columns.server";
+import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -81,19 +82,14 @@ function buildSnapshot({
   decidedBy: string;
 }) {
   const r = editionResults({ edition, viewer: { kind: "secretariat", userId: decidedBy } });
-  const rubric = db()
-    .select({
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      weight: criteria.weight,
-      position: criteria.position,
-      levelDescriptors: criteria.levelDescriptors,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, edition.id))
-    .orderBy(asc(criteria.position))
-    .all();
+  const rubric = editionCriteria(edition.id, {
+    key: criteria.key,
+    titleEn: criteria.titleEn,
+    titleFr: criteria.titleFr,
+    weight: criteria.weight,
+    position: criteria.position,
+    levelDescriptors: criteria.levelDescriptors,
+  });
   const deliberation = getDeliberation({ editionId: edition.id });
   const ballotRows = deliberation
     ? db()
@@ -377,12 +373,7 @@ function archiveLaureatesOf(
       .map((r) => r.id),
   );
   const apps = tx
-    .select({
-      id: applications.id,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-    })
+    .select(applicationNaming)
     .from(applications)
     .where(and(eq(applications.editionId, editionId), inArray(applications.id, laureates)))
     .all();
@@ -474,13 +465,9 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
       const laureates = new Set(decision.laureates ?? []);
       const apps = tx
         .select({
-          id: applications.id,
-          title: applications.title,
-          organisation: applications.organisation,
-          country: applications.country,
+          ...applicationNaming,
           entityId: applications.entityId,
           feedbackShared: applications.feedbackShared,
-          reference: applications.reference,
           applicantEmail: users.email,
           applicantName: users.name,
           applicantLocale: users.locale,

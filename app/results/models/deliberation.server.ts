@@ -8,7 +8,7 @@ import { applications, ballots, conflicts, decisions, deliberations, editions, j
 import { borda, schulze } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
-import { scoringClosed, type EditionBrief } from "./results.server";
+import { resultApplicationsWhere, scoringClosed, type EditionBrief } from "./results.server";
 
 export function getDeliberation({ editionId }: { editionId: string }) {
   return (
@@ -28,19 +28,7 @@ export type DeliberationRow = NonNullable<ReturnType<typeof getDeliberation>>;
 
 function shortlistApplications({ editionId, ids }: { editionId: string; ids: string[] }) {
   if (ids.length === 0) return [];
-  return db()
-    .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-      state: applications.state,
-    })
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), inArray(applications.id, ids)))
-    .orderBy(asc(applications.reference))
-    .all();
+  return resultApplicationsWhere(editionId, inArray(applications.id, ids));
 }
 
 /** The shortlist as a viewer may see it: a juror never gets the applications of their conflicts. */

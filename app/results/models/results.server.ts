@@ -2,13 +2,15 @@
 // are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
 // the application, reviews or scores of their conflicts, not even as an input to the maths.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../../db/schema";
+import { applications, conflicts, criteria, editions, juryMembers, reviews } from "../../../db/schema";
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { editionNaming } from "../../editions/models/columns.server";
+import { criterionTitles, editionCriteria, editionNaming } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
+import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -99,61 +101,41 @@ export function conflictedApplicationIds({ memberId }: { memberId: string }): Se
 }
 
 export function listCriteria({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      key: criteria.key,
-      titleEn: criteria.titleEn,
-      titleFr: criteria.titleFr,
-      titleAr: criteria.titleAr,
-      weight: criteria.weight,
-    })
-    .from(criteria)
-    .where(eq(criteria.editionId, editionId))
-    .orderBy(asc(criteria.position))
-    .all();
+  return editionCriteria(editionId, { ...criterionTitles, weight: criteria.weight });
 }
 export type CriterionRow = ReturnType<typeof listCriteria>[number];
 
 /** The edition's jurors in a stable order, with their letter ("A", "B", …) for anonymous views. */
 export function listJurors({ editionId }: { editionId: string }) {
-  return db()
-    .select({
-      id: juryMembers.id,
-      name: users.name,
-      isChair: juryMembers.isChair,
-      userId: juryMembers.userId,
-      locale: users.locale,
-      email: users.email,
-      replacedAt: juryMembers.replacedAt,
-    })
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(eq(juryMembers.editionId, editionId))
-    .orderBy(asc(juryMembers.createdAt), asc(juryMembers.id))
-    .all()
-    .map((j, i) => ({
-      ...j,
-      letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ""),
-    }));
+  const columns = {
+    ...seatHolder,
+    isChair: juryMembers.isChair,
+    userId: juryMembers.userId,
+    replacedAt: juryMembers.replacedAt,
+  };
+  const inJoiningOrder = [asc(juryMembers.createdAt), asc(juryMembers.id)];
+  const seats = jurySeats(columns, eq(juryMembers.editionId, editionId), inJoiningOrder);
+  return seats.map((j, i) => ({
+    ...j,
+    letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ""),
+  }));
 }
 export type JurorRow = ReturnType<typeof listJurors>[number];
 
+/** The edition's applications that `which` keeps, named as the results name them, in reference order. */
+export function resultApplicationsWhere(editionId: string, which: SQL) {
+  return db()
+    .select({ ...applicationNaming, state: applications.state })
+    .from(applications)
+    .where(and(eq(applications.editionId, editionId), which))
+    .orderBy(asc(applications.reference))
+    .all();
+}
+
 /** The applications of the results, minus a juror's conflicts. */
 export function listResultApplications({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
-  return db()
-    .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      organisation: applications.organisation,
-      country: applications.country,
-      state: applications.state,
-    })
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), inArray(applications.state, [...RESULT_STATES])))
-    .orderBy(asc(applications.reference))
-    .all()
-    .filter((a) => !excludeIds?.has(a.id));
+  const all = resultApplicationsWhere(editionId, inArray(applications.state, [...RESULT_STATES]));
+  return all.filter((a) => !excludeIds?.has(a.id));
 }
 export type ResultApplication = ReturnType<typeof listResultApplications>[number];
 

@@ -1,0 +1,21 @@
+// Column sets that several areas read an application with, so that an application is named, and
+// its content read, alike in the screening, the jury's and the results' tables.
+import { applications } from "../../../db/schema";
+
+/** What names an application in a list: its id, its reference, its title, who runs it and where. */
+export const applicationNaming = {
+  id: applications.id,
+  reference: applications.reference,
+  title: applications.title,
+  organisation: applications.organisation,
+  country: applications.country,
+};
+
+/** An application as a page reads it in full: its naming, its edition, its state, language and content. */
+export const applicationContent = {
+  ...applicationNaming,
+  editionId: applications.editionId,
+  state: applications.state,
+  language: applications.language,
+  content: applications.content,
+};
