@@ -15,10 +15,10 @@ import { attachmentTotals, listAttachments } from "../applications/models/attach
 import { outcomeState } from "../results/models/outcome.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
-export const handle = { title: "applications.task_list_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.task_list_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

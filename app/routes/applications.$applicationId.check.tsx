@@ -18,10 +18,10 @@ import {
 import { listAttachments } from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "applications.check_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.check_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

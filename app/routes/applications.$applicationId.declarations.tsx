@@ -9,10 +9,10 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { editBlocker, listEligibilityRules, saveDeclarations } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "applications.declarations_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.declarations_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -9,9 +9,9 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "applications.withdraw_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.withdraw_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

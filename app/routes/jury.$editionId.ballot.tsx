@@ -26,9 +26,9 @@ import {
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.ballot_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.ballot_title", resultsCss);
 
 /** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
 function ballotOf(user: SessionUser, editionId: string) {

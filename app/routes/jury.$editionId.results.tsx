@@ -7,9 +7,9 @@ import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);

@@ -22,10 +22,10 @@ import {
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
+import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 
-export const handle = { title: "nominations.title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("nominations.title", areaCss);
 
 const FIELD_OF = { return: "comment", decline: "reason", nominate: "confirm" } as const;
 

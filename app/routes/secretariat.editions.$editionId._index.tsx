@@ -6,9 +6,9 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { editionOr404 } from "../editions/server/secretariat.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.overview_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.overview_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);

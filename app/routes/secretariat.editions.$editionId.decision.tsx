@@ -14,9 +14,9 @@ import { decisionSummary, recordDecision } from "../results/models/decision.serv
 import { getDeliberation } from "../results/models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../results/models/results.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.decision_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request, UNADVERTISED);

@@ -13,9 +13,9 @@ import { closeBallot, openDeliberation } from "../results/models/deliberation.se
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.deliberation_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);

@@ -10,10 +10,10 @@ import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "editions.rules_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.rules_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);

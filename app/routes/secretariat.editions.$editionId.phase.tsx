@@ -12,9 +12,9 @@ import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
 import { changePhase, isAdjacentPhase } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.phase_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.phase_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);

@@ -10,9 +10,9 @@ import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
 import { updateEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.settings_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.settings_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);

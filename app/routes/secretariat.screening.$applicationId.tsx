@@ -18,9 +18,9 @@ import {
   type RuleDecision,
 } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "screening.title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("screening.title", areaCss);
 
 const SCREENABLE = ["nominated", "eligible", "ineligible"];
 
