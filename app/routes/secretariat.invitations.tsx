@@ -5,7 +5,7 @@ import { requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { invitationSchema } from "../accounts/forms/invitation.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { failed, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import { createInvitation, listInvitations } from "../accounts/models/invitations.server";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -50,11 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     origin: siteOrigin(),
     address: clientAddress(context),
   });
-  if (!result.ok)
-    return data(
-      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
-      { status: result.error === "errors.too_many_requests" ? 429 : 400 },
-    );
+  if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
   return redirect("/secretariat/invitations?sent=1");
 }
 
