@@ -12,8 +12,7 @@ export const { handle, links } = routeHead("editions.overview_title", editionsCs
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = editionOr404(params.editionId);
-  const e = found.edition;
+  const { edition: e, criteria, rules } = editionOr404(params.editionId);
   return {
     edition: {
       id: e.id,
@@ -37,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scaleMax: e.scaleMax,
       method: e.method,
     },
-    criteriaCount: found.criteria.length,
-    rulesCount: found.rules.length,
+    criteriaCount: criteria.length,
+    rulesCount: rules.length,
   };
 }
 

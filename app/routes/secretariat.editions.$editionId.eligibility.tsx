@@ -7,7 +7,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionOr404, editionPost, pickedItems } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -44,11 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const editionId = params.editionId ?? "";
-  editionOr404(editionId);
-  const form = await validateEditionPost(request, editionId, ruleSchema);
+  const form = await editionPost(request, params.editionId, ruleSchema);
   if (!form.ok) return form.refusal;
-  const input = form.data;
+  const { editionId, data: input } = form;
   const base = `/secretariat/editions/${editionId}/eligibility`;
   const result =
     input.intent === "remove"
