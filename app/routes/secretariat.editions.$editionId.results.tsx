@@ -32,8 +32,7 @@ export default function SecretariatResults() {
   return (
     <>
       <ResultsStepHeader
-        editionId={d.edition.id}
-        heading={t("results.heading", { year: d.edition.year })}
+        edition={d.edition}
         current="results"
         lead={
           <p className="lead">
