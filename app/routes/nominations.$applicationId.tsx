@@ -129,13 +129,7 @@ export default function NominationApplication() {
           {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
         </p>
       ) : null}
-      <ApplicationFacts
-        state={application.state}
-        party={{ label: t("nominations.applicant"), name: application.applicantName }}
-        country={application.country}
-        language={application.language}
-        languageLabel={t("nominations.language")}
-      >
+      <ApplicationFacts application={application} reader="nominator">
         <dt>{t("nominations.sent_on")}</dt>
         <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
         {application.nominatorComment ? (
@@ -237,12 +231,7 @@ export default function NominationApplication() {
       ) : done ? null : (
         <p className="panel">{t("nominations.not_waiting")}</p>
       )}
-      <ApplicationView
-        sections={sections}
-        content={application.content}
-        attachments={application.attachments}
-        letter={application.letter}
-      />
+      <ApplicationView sections={sections} application={application} />
     </>
   );
 }
