@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostButton } from "../kernel/components/post-button";
 import { getSessionUser, signIn } from "../accounts/server/session.server";
 import { LinkInvalid } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
@@ -36,11 +37,7 @@ export default function ConfirmRegistration() {
     <>
       <h1>{t("register.confirm_title")}</h1>
       <p>{t("register.confirm_intro", { email })}</p>
-      <Form method="post">
-        <button type="submit" className="button">
-          {t("register.confirm_submit")}
-        </button>
-      </Form>
+      <PostButton>{t("register.confirm_submit")}</PostButton>
     </>
   );
 }
