@@ -10,13 +10,12 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import {
   editBlocker,
-  listEligibilityRules,
   listNominatingEntities,
   missingForSend,
   sendToEntity,
 } from "../applications/models/application.server";
 import { listAttachments } from "../applications/models/attachment.server";
-import { ownApplication } from "../applications/server/route.server";
+import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
@@ -26,7 +25,7 @@ export const { handle, links } = routeHead("applications.check_title", areaCss);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
-  const rules = listEligibilityRules({ editionId: application.editionId });
+  const rules = rulesDeclared(application);
   const entities = listNominatingEntities();
   return {
     application: {
@@ -39,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entityId: application.entityId,
       state: application.state,
     },
-    rules: rules.map((r) => ({ ...r, declared: application.declarations[r.key] === true })),
+    rules,
     files: listAttachments({ applicationId: application.id, applicantId: user.id }).map((f) => ({
       id: f.id,
       name: f.originalName,
