@@ -14,14 +14,15 @@ export const { handle, links } = routeHead("results.title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
-  return resultsLoaderData({ request, edition, viewer });
+  return resultsLoaderData({
+    request,
+    ...resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" }),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
-  return whatIfAction({ request, edition, viewer });
+  return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" }) });
 }
 
 export default function SecretariatResults() {
