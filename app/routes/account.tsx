@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PostButton } from "../kernel/components/post-button";
 import { requireUser } from "../accounts/server/permissions.server";
 import { listSessions, revokeSession } from "../accounts/server/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
@@ -98,13 +99,9 @@ export default function Account() {
                   {s.id === account.currentSessionId ? (
                     <span className="tag">{t("account.this_session")}</span>
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="link-button">
-                        {t("account.revoke")}
-                      </button>
-                    </Form>
+                    <PostButton fields={{ intent: "revoke", sessionId: s.id }} className="link-button">
+                      {t("account.revoke")}
+                    </PostButton>
                   )}
                 </td>
               </tr>

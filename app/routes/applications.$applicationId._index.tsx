@@ -4,28 +4,21 @@ import { requireUser } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
 import { SECTION_KEYS, sectionStatus } from "../applications/domain/sections";
-import {
-  editBlocker,
-  isEditable,
-  listEligibilityRules,
-  WITHDRAWABLE_STATES,
-  beforeDeadline,
-} from "../applications/models/application.server";
+import { editBlocker, isEditable, isWithdrawable } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";
-import { ownApplication } from "../applications/server/route.server";
+import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized } from "../kernel/i18n";
 
-export const handle = { title: "applications.task_list_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.task_list_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
-  const rules = listEligibilityRules({ editionId: application.editionId });
+  const rules = rulesDeclared(application);
   const files = attachmentTotals(listAttachments({ applicationId: application.id, applicantId: user.id }));
-  const declared = rules.filter((r) => application.declarations[r.key] === true).length;
   return {
     application: {
       id: application.id,
@@ -42,12 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       year: application.edition.year,
     },
     statuses: SECTION_KEYS.map((key) => ({ key, status: sectionStatus(application.content, key) })),
-    declarations: { total: rules.length, declared },
+    declarations: { total: rules.length, declared: rules.filter((r) => r.declared).length },
     files,
     editable: isEditable(application),
     blocker: editBlocker(application),
-    canWithdraw:
-      (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+    canWithdraw: isWithdrawable(application),
   };
 }
 

@@ -11,23 +11,22 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import {
   editBlocker,
-  listEligibilityRules,
   listNominatingEntities,
   missingForSend,
   sendToEntity,
 } from "../applications/models/application.server";
 import { listAttachments } from "../applications/models/attachment.server";
-import { ownApplication } from "../applications/server/route.server";
+import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "applications.check_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.check_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
-  const rules = listEligibilityRules({ editionId: application.editionId });
+  const rules = rulesDeclared(application);
   const entities = listNominatingEntities();
   return {
     application: {
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entityId: application.entityId,
       state: application.state,
     },
-    rules: rules.map((r) => ({ ...r, declared: application.declarations[r.key] === true })),
+    rules,
     files: listAttachments({ applicationId: application.id, applicantId: user.id }).map((f) => ({
       id: f.id,
       name: f.originalName,

@@ -6,13 +6,13 @@ import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form
 import { useT } from "../kernel/components/i18n";
 import { declarationsSchema } from "../applications/forms/application.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { editBlocker, listEligibilityRules, saveDeclarations } from "../applications/models/application.server";
-import { ownApplication } from "../applications/server/route.server";
+import { editBlocker, saveDeclarations } from "../applications/models/application.server";
+import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "applications.declarations_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.declarations_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -21,8 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applicationId: application.id,
     reference: application.reference,
     version: application.version,
-    rules: listEligibilityRules({ editionId: application.editionId }),
-    declared: application.declarations,
+    rules: rulesDeclared(application),
     blocker: editBlocker(application),
   };
 }
@@ -51,10 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Declarations() {
   const t = useT();
-  const { applicationId, reference, version, rules, declared, blocker } = useLoaderData<typeof loader>();
+  const { applicationId, reference, version, rules, blocker } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const ruleText = (r: (typeof rules)[number]) => localized(t.locale, textsOf(r, "text"));
-  const defaults = Object.fromEntries(rules.filter((r) => declared[r.key]).map((r) => [`rule.${r.key}`, "on"]));
+  const defaults = Object.fromEntries(rules.filter((r) => r.declared).map((r) => [`rule.${r.key}`, "on"]));
   return (
     <>
       <p>

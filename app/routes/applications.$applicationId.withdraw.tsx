@@ -6,12 +6,12 @@ import { Checkbox, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { withdrawSchema } from "../applications/forms/application.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { beforeDeadline, WITHDRAWABLE_STATES, withdrawApplication } from "../applications/models/application.server";
+import { isWithdrawable, withdrawApplication } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "applications.withdraw_title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("applications.withdraw_title", areaCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applicationId: application.id,
     reference: application.reference,
     title: application.title,
-    possible:
-      (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition),
+    possible: isWithdrawable(application),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostButton } from "../kernel/components/post-button";
 import { requirePermission } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
@@ -83,14 +84,7 @@ export default function Applications() {
             {t("applications.deadline")} <ApplicationsDeadline at={open.deadlineAt} />
           </p>
           <p>{t("applications.one_per_edition")}</p>
-          {hasOne ? null : (
-            <Form method="post">
-              <input type="hidden" name="editionId" value={open.id} />
-              <button type="submit" className="button">
-                {t("applications.start")}
-              </button>
-            </Form>
-          )}
+          {hasOne ? null : <PostButton fields={{ editionId: open.id }}>{t("applications.start")}</PostButton>}
         </div>
       ) : (
         <p className="panel">{t("applications.no_call")}</p>

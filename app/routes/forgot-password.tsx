@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { TextField } from "../kernel/components/form";
+import { AccountForm, AccountMailSent } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
 import { forgotPasswordSchema } from "../accounts/forms/forgot-password.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -38,29 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const t = useT();
   const result = useActionData<typeof action>();
-  if (result?.sent) {
-    return (
-      <>
-        <h1>{t("forgot.sent_title")}</h1>
-        <p className="notice success" role="status">
-          {t("forgot.sent_text")}
-        </p>
-      </>
-    );
-  }
+  if (result?.sent) return <AccountMailSent page="forgot" />;
   return (
-    <>
-      <h1>{t("forgot.title")}</h1>
-      <p>{t("forgot.intro")}</p>
-      <ValidatedForm
-        id="forgot"
-        schema={() => import("../accounts/forms/forgot-password").then((m) => m.forgotPasswordSchema)}
-        result={result}
-      >
-        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
-        <SubmitButton>{t("forgot.submit")}</SubmitButton>
-      </ValidatedForm>
-    </>
+    <AccountForm
+      page="forgot"
+      schema={() => import("../accounts/forms/forgot-password").then((m) => m.forgotPasswordSchema)}
+      result={result}
+    >
+      <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
+    </AccountForm>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { isWeakPassword } from "../accounts/domain/common-passwords";
-import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { getSessionUser, signIn } from "../accounts/server/session.server";
+import { LinkInvalid } from "../accounts/components/account-page";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
@@ -38,22 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     password: form.data.password,
   });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
-  return redirect("/dashboard", { headers: { "Set-Cookie": cookie } });
+  return signIn(request, result.userId, "/dashboard");
 }
 
 export default function AcceptInvitation() {
   const t = useT();
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!invitation) {
-    return (
-      <>
-        <h1>{t("invitation.invalid_title")}</h1>
-        <p>{t("errors.link_invalid")}</p>
-      </>
-    );
-  }
+  if (!invitation) return <LinkInvalid title="invitation.invalid_title" />;
   const what =
     invitation.role === "nominator"
       ? t("invitation.as_nominator", { entity: invitation.entityName ?? "" })

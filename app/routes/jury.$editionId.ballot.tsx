@@ -3,32 +3,21 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
-import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
+import { CloseBallotForm } from "../results/components/deliberation";
+import { ballotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
 import { RANK_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
-import {
-  closeBallot,
-  getDecisionRow,
-  ownBallot,
-  recordRecommendation,
-  submitBallot,
-} from "../results/models/deliberation.server";
+import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
+import { closeBallotPost } from "../results/server/close-ballot.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.ballot_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.ballot_title", resultsCss);
 
 /** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
 // A laureate's citation is written in English and in French (the call's two languages).
@@ -80,12 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "close" || intent === "recommend") {
     authorize(user, "ballot.chair", { editionId: edition.id });
     if (intent === "close") {
-      const form = await validateForm(request, closeBallotSchema, formData);
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-      const result = closeBallot({ editionId: edition.id, actorId: user.id });
-      if (!result.ok)
-        return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-      return redirect(`${back}?closed=1`);
+      const refusal = await closeBallotPost(request, formData, { editionId: edition.id, actorId: user.id });
+      return refusal ?? redirect(`${back}?closed=1`);
     }
     const count = edition.laureateCount;
     const form = await validateForm(request, recommendationSchema(count), formData);
@@ -180,16 +165,7 @@ export default function Ballot() {
                   </li>
                 ))}
               </ul>
-              <h2>{t("results.close_title")}</h2>
-              <ValidatedForm
-                id="close"
-                result={resultForIntent(result, "close")}
-                schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
-              >
-                <input type="hidden" name="intent" value="close" />
-                <Checkbox name="confirm" label={t("results.close_confirm")} />
-                <SubmitButton secondary>{t("results.close_submit")}</SubmitButton>
-              </ValidatedForm>
+              <CloseBallotForm result={result} secondary />
             </>
           ) : null}
         </>

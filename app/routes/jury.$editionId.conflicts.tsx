@@ -23,10 +23,10 @@ import {
 } from "../jury/models/conflict-declarations.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
+import { routeHead } from "../kernel/components/route-head";
 import { DataTable } from "../kernel/components/table";
 
-export const handle = { title: "jury.conflicts.title" };
-export const links = () => [{ rel: "stylesheet", href: juryCss }];
+export const { handle, links } = routeHead("jury.conflicts.title", juryCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jury.conflicts", { editionId: params.editionId });

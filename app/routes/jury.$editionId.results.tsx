@@ -7,20 +7,18 @@ import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
-  return resultsLoaderData({ request, edition, viewer });
+  return resultsLoaderData({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" });
-  return whatIfAction({ request, edition, viewer });
+  return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
 }
 
 export default function JuryResults() {

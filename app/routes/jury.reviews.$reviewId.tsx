@@ -21,10 +21,10 @@ import {
 } from "../jury/models/reviews.server";
 import { scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
+import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 
-export const handle = { title: "jury.review.title" };
-export const links = () => [{ rel: "stylesheet", href: juryCss }];
+export const { handle, links } = routeHead("jury.review.title", juryCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jury.workspace");

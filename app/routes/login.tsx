@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
-import { createSession, getSessionUser } from "../accounts/server/session.server";
-import { TextField, ValidatedForm, SubmitButton } from "../kernel/components/form";
+import { getSessionUser, signIn } from "../accounts/server/session.server";
+import { TextField } from "../kernel/components/form";
+import { AccountForm } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
 import { loginSchema } from "../accounts/forms/login.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { failed, validateForm } from "../kernel/forms/validate.server";
 import { attemptLogin } from "../accounts/models/account.server";
 import { clientAddress, safeRedirect } from "../kernel/server/http.server";
 
@@ -28,14 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: form.data.password,
     address: clientAddress(context),
   });
-  if (!result.ok) {
-    return data(
-      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
-      { status: result.error === "errors.login_locked" ? 429 : 400 },
-    );
-  }
-  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
-  return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  if (!result.ok) return failed(result, form.values, "errors.login_locked");
+  return signIn(request, result.userId, safeRedirect(form.data.redirectTo));
 }
 
 export default function Login() {
@@ -44,9 +39,8 @@ export default function Login() {
   const [params] = useSearchParams();
   return (
     <>
-      <h1>{t("login.title")}</h1>
-      <ValidatedForm
-        id="login"
+      <AccountForm
+        page="login"
         schema={() => import("../accounts/forms/login").then((m) => m.loginSchema)}
         result={result}
         defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}
@@ -54,8 +48,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="username" />
         <TextField name="password" label={t("fields.password")} type="password" autoComplete="current-password" />
-        <SubmitButton>{t("login.submit")}</SubmitButton>
-      </ValidatedForm>
+      </AccountForm>
       <p>
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>

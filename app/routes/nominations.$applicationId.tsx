@@ -30,10 +30,10 @@ import {
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
+import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 
-export const handle = { title: "nominations.title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("nominations.title", areaCss);
 
 const FIELD_OF = { return: "comment", decline: "reason", nominate: "confirm" } as const;
 
@@ -188,13 +188,7 @@ export default function NominationApplication() {
           {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
         </p>
       ) : null}
-      <ApplicationFacts
-        state={application.state}
-        party={{ label: t("nominations.applicant"), name: application.applicantName }}
-        country={application.country}
-        language={application.language}
-        languageLabel={t("nominations.language")}
-      >
+      <ApplicationFacts application={application} reader="nominator">
         <dt>{t("nominations.sent_on")}</dt>
         <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
         {application.nominatorComment ? (
@@ -257,12 +251,7 @@ export default function NominationApplication() {
       ) : done ? null : (
         <p className="panel">{t("nominations.not_waiting")}</p>
       )}
-      <ApplicationView
-        sections={sections}
-        content={application.content}
-        attachments={application.attachments}
-        letter={application.letter}
-      />
+      <ApplicationView sections={sections} application={application} />
     </>
   );
 }

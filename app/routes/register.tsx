@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { getSessionUser } from "../accounts/server/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
+import { AccountForm, AccountMailSent } from "../accounts/components/account-page";
+import { NewAccountFields } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { registerSchema } from "../accounts/forms/register.server";
-import { fieldError } from "../kernel/forms/validate.server";
+import { failed } from "../kernel/forms/validate.server";
 import { resolveLocale } from "../kernel/i18n/locale.server";
 import { registerApplicant } from "../accounts/models/account.server";
 import { clientAddress } from "../kernel/server/http.server";
@@ -27,11 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await validatePasswordForm(request, registerSchema);
   if (!form.ok) return form.refusal;
   const result = await registerApplicant({ ...form.data, address: clientAddress(context), origin: siteOrigin() });
-  if (!result.ok)
-    return data(
-      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
-      { status: result.error === "errors.too_many_requests" ? 429 : 400 },
-    );
+  if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
   // The same answer whether the address is new or has an account (decision 007).
   return redirect("/register?sent=1");
 }
@@ -40,38 +36,17 @@ export default function Register() {
   const t = useT();
   const result = useActionData<typeof action>();
   const { sent } = useLoaderData<typeof loader>();
-  if (sent && !result) {
-    return (
-      <>
-        <h1>{t("register.sent_title")}</h1>
-        <p className="notice success" role="status">
-          {t("register.sent_text")}
-        </p>
-      </>
-    );
-  }
+  if (sent && !result) return <AccountMailSent page="register" />;
   return (
     <>
-      <h1>{t("register.title")}</h1>
-      <p>{t("register.intro")}</p>
-      <ValidatedForm
-        id="register"
+      <AccountForm
+        page="register"
         schema={() => import("../accounts/forms/register").then((m) => m.registerSchema)}
         result={result}
         defaultValues={{ locale: t.locale }}
       >
-        <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <TextField
-          name="email"
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-          hint={t("fields.email_hint")}
-        />
-        <NewPasswordField />
-        <LanguageField />
-        <SubmitButton>{t("register.submit")}</SubmitButton>
-      </ValidatedForm>
+        <NewAccountFields emailHint={t("fields.email_hint")} />
+      </AccountForm>
       <p>
         {t("register.have_account")} <Link to="/login">{t("nav.login")}</Link>
       </p>

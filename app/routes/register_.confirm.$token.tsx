@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createSession, getSessionUser } from "../accounts/server/session.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostButton } from "../kernel/components/post-button";
+import { getSessionUser, signIn } from "../accounts/server/session.server";
+import { LinkInvalid } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
 import { confirmRegistration, findPendingRegistration } from "../accounts/models/account.server";
 
@@ -20,34 +22,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (user) throw redirect("/dashboard");
   const result = confirmRegistration({ token: params.token ?? "" });
   if (!result.ok) return data({ invalid: true }, { status: 400 });
-  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
-  return redirect("/dashboard?welcome=1", { headers: { "Set-Cookie": cookie } });
+  return signIn(request, result.userId, "/dashboard?welcome=1");
 }
 
 export default function ConfirmRegistration() {
   const t = useT();
   const { email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!email || result?.invalid) {
+  if (!email || result?.invalid)
     return (
-      <>
-        <h1>{t("register.confirm_invalid_title")}</h1>
-        <p>{t("errors.link_invalid")}</p>
-        <p>
-          <Link to="/register">{t("register.start_again")}</Link>
-        </p>
-      </>
+      <LinkInvalid title="register.confirm_invalid_title" again={{ to: "/register", label: "register.start_again" }} />
     );
-  }
   return (
     <>
       <h1>{t("register.confirm_title")}</h1>
       <p>{t("register.confirm_intro", { email })}</p>
-      <Form method="post">
-        <button type="submit" className="button">
-          {t("register.confirm_submit")}
-        </button>
-      </Form>
+      <PostButton>{t("register.confirm_submit")}</PostButton>
     </>
   );
 }

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { getSessionUser } from "../accounts/server/session.server";
-import { SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { AccountForm, LinkInvalid } from "../accounts/components/account-page";
 import { NewPasswordField } from "../accounts/components/account-fields";
-import { useT } from "../kernel/components/i18n";
 import { resetPasswordSchema } from "../accounts/forms/reset-password.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { findPasswordReset, resetPassword } from "../accounts/models/password-resets.server";
@@ -27,32 +26,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const t = useT();
   const { valid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!valid && !result) {
-    return (
-      <>
-        <h1>{t("reset.invalid_title")}</h1>
-        <p>{t("errors.link_invalid")}</p>
-        <p>
-          <Link to="/forgot-password">{t("reset.ask_again")}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!valid && !result)
+    return <LinkInvalid title="reset.invalid_title" again={{ to: "/forgot-password", label: "reset.ask_again" }} />;
   return (
-    <>
-      <h1>{t("reset.title")}</h1>
-      <ValidatedForm
-        id="reset"
-        schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)}
-        result={result}
-      >
-        <NewPasswordField />
-        <SubmitButton>{t("reset.submit")}</SubmitButton>
-      </ValidatedForm>
-    </>
+    <AccountForm
+      page="reset"
+      schema={() => import("../accounts/forms/reset-password").then((m) => m.resetPasswordSchema)}
+      result={result}
+    >
+      <NewPasswordField />
+    </AccountForm>
   );
 }
 

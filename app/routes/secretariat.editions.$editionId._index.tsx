@@ -6,14 +6,13 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { editionOr404 } from "../editions/server/secretariat.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.overview_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.overview_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = editionOr404(params.editionId);
-  const e = found.edition;
+  const { edition: e, criteria, rules } = editionOr404(params.editionId);
   return {
     edition: {
       id: e.id,
@@ -37,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scaleMax: e.scaleMax,
       method: e.method,
     },
-    criteriaCount: found.criteria.length,
-    rulesCount: found.rules.length,
+    criteriaCount: criteria.length,
+    rulesCount: rules.length,
   };
 }
 

@@ -30,11 +30,11 @@ import { assignmentOverview } from "../jury/models/assignment-overview.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
+import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 
-export const handle = { title: "jury.assignment.title" };
-export const links = () => [{ rel: "stylesheet", href: juryCss }];
+export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
 const ADJUSTMENTS = ["add", "swap", "remove"] as const;
 type Adjustment = (typeof ADJUSTMENTS)[number];

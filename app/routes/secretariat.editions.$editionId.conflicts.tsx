@@ -31,11 +31,11 @@ import { applicationOptions, resolveApplication } from "../jury/models/eligible-
 import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
+import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 
-export const handle = { title: "jury.conflicts_admin.title" };
-export const links = () => [{ rel: "stylesheet", href: juryCss }];
+export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 
 type Decision = NonNullable<ReturnType<typeof conflictForDecision>>;
 

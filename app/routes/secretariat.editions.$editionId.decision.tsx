@@ -5,6 +5,7 @@ import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/perm
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
+import { ApplicationList } from "../results/components/deliberation";
 import { decisionSchema, idsFrom } from "../results/server/forms.server";
 import { LAUREATE_PREFIX } from "../results/forms/results-fields";
 import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
@@ -14,9 +15,9 @@ import { decisionSummary, recordDecision } from "../results/models/decision.serv
 import { getDeliberation } from "../results/models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../results/models/results.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.decision_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request, UNADVERTISED);
@@ -78,15 +79,9 @@ export default function Decision() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
-      <ResultsStepHeader
-        editionId={d.edition.id}
-        heading={t("results.decision_heading", { year: d.edition.year })}
-        current="decision"
-        notices={[["decided", "results.decision_saved"]]}
-      />
+      <ResultsStepHeader edition={d.edition} current="decision" notices={[["decided", "results.decision_saved"]]} />
       <h2>{t("results.recommendation_title")}</h2>
       {d.recommendation ? (
         <>
@@ -120,13 +115,7 @@ export default function Decision() {
         <dl className="summary">
           <dt>{t("results.decision_laureates")}</dt>
           <dd>
-            <ul>
-              {d.decided.laureates.map((l) => (
-                <li key={l.id}>
-                  {l.reference} <bdi>{l.title}</bdi>
-                </li>
-              ))}
-            </ul>
+            <ApplicationList applications={d.decided.laureates} />
           </dd>
           <dt>{t("results.decision_date")}</dt>
           <dd>{formatDate(d.decided.decisionDate, t.locale)}</dd>
@@ -141,7 +130,7 @@ export default function Decision() {
           <dt>{t("results.snapshot")}</dt>
           <dd>
             <code className="results-hash">{d.decided.sha256}</code>{" "}
-            <a href={`${base}/decision/snapshot`} download>
+            <a href={`/secretariat/editions/${d.edition.id}/decision/snapshot`} download>
               {t("results.snapshot_download")}
             </a>
           </dd>

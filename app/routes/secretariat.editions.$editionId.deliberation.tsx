@@ -6,16 +6,18 @@ import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kerne
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
-import { closeBallotSchema, idsFrom, openDeliberationSchema } from "../results/server/forms.server";
+import { ApplicationList, CloseBallotForm } from "../results/components/deliberation";
+import { idsFrom, openDeliberationSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
-import { closeBallot, openDeliberation } from "../results/models/deliberation.server";
+import { openDeliberation } from "../results/models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
+import { closeBallotPost } from "../results/server/close-ballot.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.deliberation_title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
@@ -47,12 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "close") {
-    const form = await validateForm(request, closeBallotSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const result = closeBallot({ editionId: edition.id, actorId: user.id });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-    return redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
+    const refusal = await closeBallotPost(request, formData, { editionId: edition.id, actorId: user.id });
+    return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
   }
   const form = await validateForm(request, openDeliberationSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -65,12 +63,10 @@ export default function SecretariatDeliberation() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
       <ResultsStepHeader
-        editionId={d.edition.id}
-        heading={t("results.deliberation_heading", { year: d.edition.year })}
+        edition={d.edition}
         current="deliberation"
         notices={[
           ["opened", "results.deliberation_opened"],
@@ -112,13 +108,7 @@ export default function SecretariatDeliberation() {
       ) : (
         <>
           <h2>{t("results.shortlist_title")}</h2>
-          <ul>
-            {d.view.shortlist.map((a) => (
-              <li key={a.id}>
-                {a.reference} <bdi>{a.title}</bdi>
-              </li>
-            ))}
-          </ul>
+          <ApplicationList applications={d.view.shortlist} />
           <h2>{t("results.votes_title")}</h2>
           <ul>
             {d.view.status.map((s, i) => (
@@ -133,21 +123,12 @@ export default function SecretariatDeliberation() {
               <h2>{t("results.outcome_title")}</h2>
               <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} />
               <p>
-                <Link to={`${base}/decision`}>{t("results.go_decision")}</Link>
+                <Link to={`/secretariat/editions/${d.edition.id}/decision`}>{t("results.go_decision")}</Link>
               </p>
             </>
           ) : (
             <>
-              <h2>{t("results.close_title")}</h2>
-              <ValidatedForm
-                id="close"
-                result={resultForIntent(result, "close")}
-                schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
-              >
-                <input type="hidden" name="intent" value="close" />
-                <Checkbox name="confirm" label={t("results.close_confirm")} />
-                <SubmitButton>{t("results.close_submit")}</SubmitButton>
-              </ValidatedForm>
+              <CloseBallotForm result={result} />
             </>
           )}
         </>

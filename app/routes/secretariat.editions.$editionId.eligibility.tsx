@@ -7,13 +7,13 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionList, editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionList, editionPost } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
 
-export const handle = { title: "editions.rules_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.rules_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
@@ -41,11 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const editionId = params.editionId ?? "";
-  editionOr404(editionId);
-  const form = await validateEditionPost(request, editionId, ruleSchema);
+  const form = await editionPost(request, params.editionId, ruleSchema);
   if (!form.ok) return form.refusal;
-  const input = form.data;
+  const { editionId, data: input } = form;
   const base = `/secretariat/editions/${editionId}/eligibility`;
   const result =
     input.intent === "remove"

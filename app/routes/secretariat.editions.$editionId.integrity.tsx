@@ -30,8 +30,7 @@ export default function IntegrityPage() {
   return (
     <>
       <ResultsStepHeader
-        editionId={d.edition.id}
-        heading={t("integrity.heading", { year: d.edition.year })}
+        edition={d.edition}
         current="integrity"
         lead={
           <p className="lead">

@@ -22,12 +22,12 @@ import { createInvitation } from "../accounts/models/invitations.server";
 import { listJury, replaceJuror, updateJuror } from "../jury/models/members.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
+import { routeHead } from "../kernel/components/route-head";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 
-export const handle = { title: "jury.members.title" };
-export const links = () => [{ rel: "stylesheet", href: juryCss }];
+export const { handle, links } = routeHead("jury.members.title", juryCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);

@@ -7,14 +7,14 @@ import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form
 import { useT } from "../kernel/components/i18n";
 import { phaseSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
 import { changePhase, isAdjacentPhase } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.phase_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.phase_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
@@ -32,13 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const editionId = params.editionId ?? "";
-  editionOr404(editionId);
-  const form = await validateEditionPost(request, editionId, phaseSchema);
+  const form = await editionPost(request, params.editionId, phaseSchema);
   if (!form.ok) return form.refusal;
-  const result = changePhase({ editionId, to: form.data.to, actorId: user.id });
+  const result = changePhase({ editionId: form.editionId, to: form.data.to, actorId: user.id });
   if (!result.ok) return refused(fieldError("confirm", result.error, result.vars), form.values);
-  return redirect(`/secretariat/editions/${editionId}?phase=1`);
+  return redirect(`/secretariat/editions/${form.editionId}?phase=1`);
 }
 
 const CONSEQUENCES: Record<string, string> = {

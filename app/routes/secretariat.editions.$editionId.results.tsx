@@ -8,20 +8,21 @@ import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "results.title" };
-export const links = () => [{ rel: "stylesheet", href: resultsCss }];
+export const { handle, links } = routeHead("results.title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
-  return resultsLoaderData({ request, edition, viewer });
+  return resultsLoaderData({
+    request,
+    ...resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" }),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
-  const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
-  return whatIfAction({ request, edition, viewer });
+  return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" }) });
 }
 
 export default function SecretariatResults() {
@@ -32,8 +33,7 @@ export default function SecretariatResults() {
   return (
     <>
       <ResultsStepHeader
-        editionId={d.edition.id}
-        heading={t("results.heading", { year: d.edition.year })}
+        edition={d.edition}
         current="results"
         lead={
           <p className="lead">

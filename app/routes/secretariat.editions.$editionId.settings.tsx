@@ -7,17 +7,16 @@ import { SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { editionSettingsSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
-import { editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
+import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { updateEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.settings_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.settings_title", editionsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const found = editionOr404(params.editionId);
-  const e = found.edition;
+  const { edition: e } = editionOr404(params.editionId);
   return {
     edition: {
       id: e.id,
@@ -41,10 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
-  const editionId = params.editionId ?? "";
-  editionOr404(editionId);
-  const form = await validateEditionPost(request, editionId, editionSettingsSchema);
+  const form = await editionPost(request, params.editionId, editionSettingsSchema);
   if (!form.ok) return form.refusal;
+  const { editionId } = form;
   const version = Number(form.data.version);
   const result = updateEdition({
     actorId: user.id,

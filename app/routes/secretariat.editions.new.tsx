@@ -9,9 +9,9 @@ import { editionSettingsSchema } from "../editions/forms/edition.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { createEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "editions.new_title" };
-export const links = () => [{ rel: "stylesheet", href: editionsCss }];
+export const { handle, links } = routeHead("editions.new_title", editionsCss);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);

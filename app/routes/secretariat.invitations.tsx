@@ -6,7 +6,7 @@ import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedFo
 import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { failed, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import { createInvitation, listInvitations } from "../accounts/models/invitations.server";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -52,11 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     origin: siteOrigin(),
     address: clientAddress(context),
   });
-  if (!result.ok)
-    return data(
-      { errors: fieldError(result.field, result.error, result.vars), values: form.values },
-      { status: result.error === "errors.too_many_requests" ? 429 : 400 },
-    );
+  if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
   return redirect("/secretariat/invitations?sent=1");
 }
 

@@ -18,9 +18,9 @@ import {
   type RuleDecision,
 } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { routeHead } from "../kernel/components/route-head";
 
-export const handle = { title: "screening.title" };
-export const links = () => [{ rel: "stylesheet", href: areaCss }];
+export const { handle, links } = routeHead("screening.title", areaCss);
 
 const SCREENABLE = ["nominated", "eligible", "ineligible"];
 
@@ -91,13 +91,7 @@ export default function ScreenApplication() {
           {t("screening.saved")}
         </p>
       ) : null}
-      <ApplicationFacts
-        state={application.state}
-        party={{ label: t("screening.col.entity"), name: application.entityName }}
-        country={application.country}
-        language={application.language}
-        languageLabel={t("screening.language")}
-      />
+      <ApplicationFacts application={application} reader="secretariat" />
       {application.duplicates.length > 0 ? (
         <section aria-labelledby="dups">
           <h2 id="dups">{t("screening.duplicates_title")}</h2>
@@ -165,12 +159,7 @@ export default function ScreenApplication() {
           )}
         </section>
       ) : null}
-      <ApplicationView
-        sections={sections}
-        content={application.content}
-        attachments={application.attachments}
-        letter={application.letter}
-      />
+      <ApplicationView sections={sections} application={application} />
     </>
   );
 }

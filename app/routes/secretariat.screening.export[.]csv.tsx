@@ -1,21 +1,12 @@
 // The filtered screening list as CSV (UTF-8 with BOM, RFC 4180, formula injection defused).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { resolveLocale } from "../kernel/i18n/locale.server";
-import { screeningTable } from "../nominations/models/screening-export.server";
-import { listEditionsForScreening } from "../nominations/models/screening.server";
+import { requireSecretariat } from "../accounts/server/permissions.server";
+import { screeningExport } from "../nominations/server/screening-export.server";
 import { toCsv } from "../kernel/server/csv.server";
-import { readFilters } from "../nominations/forms/screening";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request);
-  const { page: _page, editionId, ...filters } = readFilters(new URL(request.url), listEditionsForScreening());
-  if (!editionId) notFound();
-  const table = screeningTable({ editionId, ...filters }, await resolveLocale(request, user.locale));
-  return fileResponse({
-    bytes: toCsv(table),
-    name: `screening-${new Date().toISOString().slice(0, 10)}.csv`,
-    type: "text/csv; charset=utf-8",
-  });
+  const { table, name } = await screeningExport(request, user.locale, "csv");
+  return fileResponse({ bytes: toCsv(table), name, type: "text/csv; charset=utf-8" });
 });

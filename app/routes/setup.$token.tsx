@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { validatePasswordForm } from "../accounts/server/password-form.server";
-import { createSession, getSessionUser } from "../accounts/server/session.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
+import { getSessionUser, signIn } from "../accounts/server/session.server";
+import { AccountForm, LinkInvalid } from "../accounts/components/account-page";
+import { NewAccountFields } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { setupSchema } from "../accounts/forms/setup.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
@@ -23,39 +22,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return form.refusal;
   const result = await completeSetup({ token: params.token ?? "", ...form.data });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
-  const cookie = await createSession({ userId: result.userId, userAgent: request.headers.get("User-Agent") });
-  return redirect("/secretariat", { headers: { "Set-Cookie": cookie } });
+  return signIn(request, result.userId, "/secretariat");
 }
 
 export default function Setup() {
   const t = useT();
   const { valid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!valid && !result) {
-    return (
-      <>
-        <h1>{t("setup.invalid_title")}</h1>
-        <p>{t("setup.invalid_text")}</p>
-      </>
-    );
-  }
+  if (!valid && !result) return <LinkInvalid title="setup.invalid_title" text="setup.invalid_text" />;
   return (
-    <>
-      <h1>{t("setup.title")}</h1>
-      <p>{t("setup.intro")}</p>
-      <ValidatedForm
-        id="setup"
-        schema={() => import("../accounts/forms/setup").then((m) => m.setupSchema)}
-        result={result}
-        defaultValues={{ locale: t.locale }}
-      >
-        <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
-        <NewPasswordField />
-        <LanguageField />
-        <SubmitButton>{t("setup.submit")}</SubmitButton>
-      </ValidatedForm>
-    </>
+    <AccountForm
+      page="setup"
+      schema={() => import("../accounts/forms/setup").then((m) => m.setupSchema)}
+      result={result}
+      defaultValues={{ locale: t.locale }}
+    >
+      <NewAccountFields />
+    </AccountForm>
   );
 }
 

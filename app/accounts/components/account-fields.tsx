@@ -27,3 +27,16 @@ export function LanguageField() {
     />
   );
 }
+
+/** Who a new account is for, and how they sign in and read the site; `emailHint` says what the address is for. */
+export function NewAccountFields({ emailHint }: { emailHint?: string }) {
+  const t = useT();
+  return (
+    <>
+      <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
+      <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={emailHint} />
+      <NewPasswordField />
+      <LanguageField />
+    </>
+  );
+}

@@ -42,6 +42,12 @@ export async function createSession({ userId, userAgent }: { userId: string; use
   return sessionCookie.serialize(token);
 }
 
+/** Signs in someone who has just proved who they are: a new session, then on to `to` with its cookie. */
+export async function signIn(request: Request, userId: string, to: string) {
+  const cookie = await createSession({ userId, userAgent: request.headers.get("User-Agent") });
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
+}
+
 async function tokenFrom(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;

@@ -33,15 +33,11 @@ function asContent(content: unknown): ApplicationContent {
 
 export function ApplicationView({
   sections: definitions,
-  content,
-  attachments = [],
-  letter = null,
+  application: { content, attachments = [], letter = null },
   headingLevel = 2,
 }: {
   sections: ViewSection[];
-  content: unknown;
-  attachments?: ViewAttachment[];
-  letter?: ViewAttachment | null;
+  application: { content: unknown; attachments?: ViewAttachment[]; letter?: ViewAttachment | null };
   headingLevel?: 2 | 3;
 }) {
   const t = useT();

@@ -198,6 +198,13 @@ export function isEditable(application: { state: string; edition: { deadlineAt: 
   return (EDITABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition, now);
 }
 
+/** Whether the applicant may still withdraw the application (withdrawApplication says why not). */
+export function isWithdrawable(application: { state: string; edition: { deadlineAt: Date } }, now = new Date()) {
+  return (
+    (WITHDRAWABLE_STATES as readonly string[]).includes(application.state) && beforeDeadline(application.edition, now)
+  );
+}
+
 /** Why an application cannot be changed now, as a catalogue key, or null when it can. */
 export function editBlocker(
   application: { state: string; edition: { deadlineAt: Date } },

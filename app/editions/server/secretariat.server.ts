@@ -44,3 +44,10 @@ export async function validateEditionPost<S extends z.ZodType>(request: Request,
   if (!form.ok) return { ok: false as const, refusal: refused(form.errors, form.values) };
   return form;
 }
+
+/** A post to the page of the URL's edition: no page (404) for an unknown edition, else its form read as above. */
+export async function editionPost<S extends z.ZodType>(request: Request, editionId: string | undefined, schema: S) {
+  const { edition } = editionOr404(editionId);
+  const form = await validateEditionPost(request, edition.id, schema);
+  return form.ok ? { ...form, editionId: edition.id } : form;
+}

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type * as z from "zod";
+import type { Failure } from "../models/result.server";
 import { zodErrors, type FieldErrors } from "./errors";
 
 const SECRET_FIELDS = new Set(["password", "currentPassword"]);
@@ -154,4 +155,15 @@ export function fieldError(
 /** A refused post's answer: the errors and what was typed, with status 400. */
 export function refused(errors: FieldErrors, values: Record<string, unknown>) {
   return data({ errors, values }, { status: 400 });
+}
+
+/**
+ * A refused post's answer when the model said no: its error on the field it names, with what was
+ * typed; 429 when the error is the one that says the sender must wait (`throttled`), else 400.
+ */
+export function failed(failure: Omit<Failure, "ok">, values: Record<string, unknown>, throttled?: string) {
+  return data(
+    { errors: fieldError(failure.field, failure.error, failure.vars), values },
+    { status: failure.error === throttled ? 429 : 400 },
+  );
 }

@@ -2,11 +2,12 @@ import type { ReactNode } from "react";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
 
+// Each step: its page, its name in the steps, and its page's heading (which names the year).
 const STEPS = [
-  ["results", "results.title"],
-  ["deliberation", "results.deliberation_title"],
-  ["decision", "results.decision_title"],
-  ["integrity", "integrity.title"],
+  ["results", "results.title", "results.heading"],
+  ["deliberation", "results.deliberation_title", "results.deliberation_heading"],
+  ["decision", "results.decision_title", "results.decision_heading"],
+  ["integrity", "integrity.title", "integrity.heading"],
 ] as const;
 
 /** The secretariat's steps from scores to laureates, and the audits of them, the current one marked. */
@@ -31,33 +32,32 @@ export function ResultsSteps({ editionId, current }: { editionId: string; curren
 }
 
 /**
- * The head of each results step: the way back, the heading, an optional lead, the steps and,
- * after a redirect, the notice that the post succeeded (`notices` pairs a query parameter with
- * its message).
+ * The head of each results step: the way back, the step's heading for the edition's year, an
+ * optional lead, the steps and, after a redirect, the notice that the post succeeded (`notices`
+ * pairs a query parameter with its message).
  */
 export function ResultsStepHeader({
-  editionId,
-  heading,
+  edition,
   current,
   lead,
   notices = [],
 }: {
-  editionId: string;
-  heading: string;
+  edition: { id: string; year: number };
   current: (typeof STEPS)[number][0];
   lead?: ReactNode;
   notices?: [param: string, message: string][];
 }) {
   const t = useT();
   const [params] = useSearchParams();
+  const heading = STEPS.find(([step]) => step === current)![2];
   return (
     <>
       <p>
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
-      <h1>{heading}</h1>
+      <h1>{t(heading, { year: edition.year })}</h1>
       {lead}
-      <ResultsSteps editionId={editionId} current={current} />
+      <ResultsSteps editionId={edition.id} current={current} />
       {notices.map(([param, message]) =>
         params.get(param) ? (
           <p key={param} className="notice success" role="status">

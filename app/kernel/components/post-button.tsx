@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { Form } from "@remix-run/react";
+
+/** A button that posts to the page's own action, with `fields` as hidden inputs: a one-click form. */
+export function PostButton({
+  fields = {},
+  className = "button",
+  children,
+}: {
+  fields?: Record<string, string>;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
+  );
+}
