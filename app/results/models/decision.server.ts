@@ -32,6 +32,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
+import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionNaming } from "../../editions/models/columns.server";
 
@@ -128,6 +129,7 @@ function buildSnapshot({
           openedAt: deliberation.openedAt,
           closedAt: deliberation.closedAt,
           ballots: ballotRows,
+          ...deliberationRecord({ edition }),
         }
       : null,
     recommendation: decision?.recommendation ?? null,
@@ -322,6 +324,7 @@ export function decisionSummary({ editionId }: { editionId: string }) {
     recommendation: d.recommendation,
     citations: d.citations,
     minutes: d.minutes,
+    minutesTally: d.minutesTally,
     recommendedAt: d.recommendedAt,
     laureates: d.laureates,
     decisionDate: d.decisionDate,
