@@ -204,11 +204,11 @@ export default function Ballot() {
       : params.get("recommended")
         ? "results.recommendation_saved"
         : params.get("runoff_voted")
-          ? "results.runoff_saved"
+          ? "deliberation.runoff_saved"
           : params.get("runoff_closed")
-            ? "results.runoff_closed_notice"
+            ? "deliberation.runoff_closed_notice"
             : params.get("cast")
-              ? "results.cast_saved"
+              ? "deliberation.cast_saved"
               : null;
   return (
     <>
@@ -248,8 +248,8 @@ export default function Ballot() {
           </ValidatedForm>
           {d.view.tieBreak ? (
             <>
-              <h2>{t("results.tie_break_title")}</h2>
-              <p>{t("results.tie_break_ballot_open")}</p>
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              <p>{t("deliberation.tie_break_ballot_open")}</p>
               <TieBreakFacts tb={d.view.tieBreak} />
             </>
           ) : null}
@@ -281,13 +281,13 @@ export default function Ballot() {
         <>
           <h2>{t("results.outcome_title")}</h2>
           {d.view.outcome ? <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} /> : null}
-          <h2>{t("results.tie_break_title")}</h2>
-          {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("results.tie_break_none")}</p>}
+          <h2>{t("deliberation.tie_break_title")}</h2>
+          {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("deliberation.tie_break_none")}</p>}
           <TieBreakVotes result={result} />
           {d.view.tieBreak?.runoff?.tally ? (
-            <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("results.runoff_tally_title")} />
+            <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
           ) : null}
-          {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("results.tally_title")} /> : null}
+          {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("deliberation.tally_title")} /> : null}
           {d.isChair && !d.decided && !pending ? (
             <>
               <h2>{t("results.recommendation_title")}</h2>
@@ -355,8 +355,8 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
     <>
       {view.cast ? (
         <>
-          <h3>{t("results.cast_title")}</h3>
-          <p>{t("results.cast_help", { count: view.cast.places })}</p>
+          <h3>{t("deliberation.cast_title")}</h3>
+          <p>{t("deliberation.cast_help", { count: view.cast.places })}</p>
           <ValidatedForm
             id="cast"
             result={resultForIntent(result, "cast")}
@@ -364,24 +364,24 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
           >
             <input type="hidden" name="intent" value="cast" />
             <fieldset className="field" id="cast-cast">
-              <legend>{t("results.cast_legend")}</legend>
+              <legend>{t("deliberation.cast_legend")}</legend>
               {view.cast.apps.map((a) => (
                 <Checkbox key={a.id} name={`${CAST_PREFIX}${a.id}`} label={`${a.reference} — ${a.title}`} />
               ))}
             </fieldset>
-            <SubmitButton>{t("results.cast_submit")}</SubmitButton>
+            <SubmitButton>{t("deliberation.cast_submit")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : null}
       {view.runoff?.open ? (
         <>
-          <h3>{t("results.runoff_title")}</h3>
+          <h3>{t("deliberation.runoff_title")}</h3>
           {view.runoff.apps.length < 2 ? (
-            <p className="panel">{t("results.runoff_excluded")}</p>
+            <p className="panel">{t("deliberation.runoff_excluded")}</p>
           ) : (
             <>
-              <p>{t("results.runoff_help")}</p>
-              {Object.keys(d.runoffRanks).length > 0 ? <p className="panel">{t("results.runoff_already")}</p> : null}
+              <p>{t("deliberation.runoff_help")}</p>
+              {Object.keys(d.runoffRanks).length > 0 ? <p className="panel">{t("deliberation.runoff_already")}</p> : null}
               <ValidatedForm
                 id="runoff"
                 result={resultForIntent(result, "runoff")}
@@ -399,22 +399,22 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
                     />
                   ))}
                 </div>
-                <SubmitButton>{t("results.runoff_submit")}</SubmitButton>
+                <SubmitButton>{t("deliberation.runoff_submit")}</SubmitButton>
               </ValidatedForm>
             </>
           )}
           {d.isChair ? (
             <>
-              <h3>{t("results.runoff_close_title")}</h3>
-              <p>{t("results.runoff_voters", { count: view.runoff.voters })}</p>
+              <h3>{t("deliberation.runoff_close_title")}</h3>
+              <p>{t("deliberation.runoff_voters", { count: view.runoff.voters })}</p>
               <ValidatedForm
                 id="close_runoff"
                 result={resultForIntent(result, "close_runoff")}
                 schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
               >
                 <input type="hidden" name="intent" value="close_runoff" />
-                <Checkbox name="confirm" label={t("results.runoff_close_confirm")} />
-                <SubmitButton secondary>{t("results.runoff_close_title")}</SubmitButton>
+                <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
+                <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
               </ValidatedForm>
             </>
           ) : null}

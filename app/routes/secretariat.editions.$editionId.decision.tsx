@@ -114,7 +114,7 @@ export default function Decision() {
           </p>
           {d.minutesTally ? (
             <>
-              <h3>{t("results.minutes_tally")}</h3>
+              <h3>{t("deliberation.minutes_tally")}</h3>
               <p dir="auto" className="panel results-minutes">
                 {d.minutesTally}
               </p>

@@ -106,15 +106,15 @@ export default function SecretariatDeliberation() {
         notices={[
           ["opened", "results.deliberation_opened"],
           ["closed", "results.ballot_closed_notice"],
-          ["rule", "results.tie_break_saved"],
-          ["runoff_closed", "results.runoff_closed_notice"],
+          ["rule", "deliberation.tie_break_saved"],
+          ["runoff_closed", "deliberation.runoff_closed_notice"],
         ]}
       />
       {!d.closed ? (
         <>
           <p className="panel">{t("results.deliberation_wait")}</p>
-          <h2>{t("results.tie_break_title")}</h2>
-          <p>{t("results.tie_break_early")}</p>
+          <h2>{t("deliberation.tie_break_title")}</h2>
+          <p>{t("deliberation.tie_break_early")}</p>
           {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}
           <ValidatedForm
             id="tiebreak"
@@ -124,7 +124,7 @@ export default function SecretariatDeliberation() {
           >
             <input type="hidden" name="intent" value="tiebreak" />
             <TieBreakRadios />
-            <SubmitButton secondary>{t("results.tie_break_save")}</SubmitButton>
+            <SubmitButton secondary>{t("deliberation.tie_break_save")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : !d.view ? (
@@ -174,8 +174,8 @@ export default function SecretariatDeliberation() {
           </ul>
           {!d.view.outcome && d.view.tieBreak ? (
             <>
-              <h2>{t("results.tie_break_title")}</h2>
-              <p>{t("results.tie_break_ballot_open")}</p>
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              <p>{t("deliberation.tie_break_ballot_open")}</p>
               <TieBreakFacts tb={d.view.tieBreak} />
             </>
           ) : null}
@@ -192,27 +192,27 @@ export default function SecretariatDeliberation() {
             <>
               <h2>{t("results.outcome_title")}</h2>
               <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} />
-              <h2>{t("results.tie_break_title")}</h2>
-              {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("results.tie_break_none")}</p>}
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("deliberation.tie_break_none")}</p>}
               {d.view.runoff?.open ? (
                 <>
-                  <h3>{t("results.runoff_close_title")}</h3>
-                  <p>{t("results.runoff_voters", { count: d.view.runoff.voters })}</p>
+                  <h3>{t("deliberation.runoff_close_title")}</h3>
+                  <p>{t("deliberation.runoff_voters", { count: d.view.runoff.voters })}</p>
                   <ValidatedForm
                     id="close_runoff"
                     result={resultForIntent(result, "close_runoff")}
                     schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
                   >
                     <input type="hidden" name="intent" value="close_runoff" />
-                    <Checkbox name="confirm" label={t("results.runoff_close_confirm")} />
-                    <SubmitButton secondary>{t("results.runoff_close_title")}</SubmitButton>
+                    <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
+                    <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
                   </ValidatedForm>
                 </>
               ) : null}
               {d.view.tieBreak?.runoff?.tally ? (
-                <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("results.runoff_tally_title")} />
+                <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
               ) : null}
-              {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("results.tally_title")} /> : null}
+              {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("deliberation.tally_title")} /> : null}
               <p>
                 <Link to={`${base}/decision`}>{t("results.go_decision")}</Link>
               </p>

@@ -13,8 +13,8 @@ export function TieBreakRadios() {
   return (
     <RadioGroup
       name="tieBreak"
-      legend={t("results.tie_break_legend")}
-      hint={t("results.tie_break_help")}
+      legend={t("deliberation.tie_break_legend")}
+      hint={t("deliberation.tie_break_help")}
       options={RULES.map((rule) => ({ value: rule, label: t(RULE_LABEL[rule]) }))}
     />
   );
@@ -29,25 +29,25 @@ export function TieBreakFacts({
   const t = useT();
   return (
     <dl className="summary">
-      <dt>{t("results.tie_break_rule")}</dt>
+      <dt>{t("deliberation.tie_break_rule")}</dt>
       <dd>{t(RULE_LABEL[tb.rule])}</dd>
-      <dt>{t("results.tie_break_chosen_on")}</dt>
+      <dt>{t("deliberation.tie_break_chosen_on")}</dt>
       <dd>{t("results.paris_time", { date: formatDateTime(tb.chosenAt, t.locale) })}</dd>
-      <dt>{t("results.tie_break_commitment")}</dt>
+      <dt>{t("deliberation.tie_break_commitment")}</dt>
       <dd>
         <code className="results-hash">{tb.commitment}</code>
       </dd>
-      <dt>{t("results.tie_break_seed")}</dt>
+      <dt>{t("deliberation.tie_break_seed")}</dt>
       <dd>
         {tb.seed ? (
           <>
             <code className="results-hash">{tb.seed}</code>
             <br />
-            {t("results.tie_break_check")}
-            {tb.seedChecked ? ` ${t("results.tie_break_check_ok")}` : null}
+            {t("deliberation.tie_break_check")}
+            {tb.seedChecked ? ` ${t("deliberation.tie_break_check_ok")}` : null}
           </>
         ) : (
-          t("results.tie_break_seed_hidden")
+          t("deliberation.tie_break_seed_hidden")
         )}
       </dd>
     </dl>
@@ -65,12 +65,12 @@ export function TieBreakSummary({ tb }: { tb: TieBreakView }) {
       {tb.lottery && tb.lottery.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <caption>{t("results.lottery_caption")}</caption>
+            <caption>{t("deliberation.lottery_caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("results.col_position")}</th>
                 <th scope="col">{t("results.col_application")}</th>
-                <th scope="col">{t("results.col_ticket")}</th>
+                <th scope="col">{t("deliberation.col_ticket")}</th>
               </tr>
             </thead>
             <tbody>
@@ -118,7 +118,7 @@ function Matrix({ tally, values, caption }: { tally: Tally; values: number[][]; 
                 i === j ? (
                   <td key={b.id}>
                     <span aria-hidden="true">—</span>
-                    <span className="visually-hidden">{t("results.tally_same")}</span>
+                    <span className="visually-hidden">{t("deliberation.tally_same")}</span>
                   </td>
                 ) : (
                   <td key={b.id}>{values[i][j] > values[j][i] ? <strong>{values[i][j]}</strong> : values[i][j]}</td>
@@ -138,16 +138,16 @@ export function TallyTables({ tally, heading }: { tally: Tally; heading: string 
   return (
     <>
       <h3>{heading}</h3>
-      <p>{t("results.tally_intro")}</p>
+      <p>{t("deliberation.tally_intro")}</p>
       {tally.pairwise && tally.paths ? (
         <>
-          <p>{t("results.pairwise_help")}</p>
-          <Matrix tally={tally} values={tally.pairwise} caption={t("results.pairwise_caption")} />
-          <p>{t("results.paths_help")}</p>
-          <Matrix tally={tally} values={tally.paths} caption={t("results.paths_caption")} />
+          <p>{t("deliberation.pairwise_help")}</p>
+          <Matrix tally={tally} values={tally.pairwise} caption={t("deliberation.pairwise_caption")} />
+          <p>{t("deliberation.paths_help")}</p>
+          <Matrix tally={tally} values={tally.paths} caption={t("deliberation.paths_caption")} />
         </>
       ) : null}
-      <h4>{t("results.tally_exclusions_title")}</h4>
+      <h4>{t("deliberation.tally_exclusions_title")}</h4>
       <ul>
         {exclusionSentences(t, tally).map((sentence, i) => (
           <li key={i}>{sentence}</li>

@@ -48,9 +48,9 @@ export interface TieBreakView {
 }
 
 export const RULE_LABEL: Record<TieBreakRule, string> = {
-  jury: "results.tie_break_rule_jury",
-  chair: "results.tie_break_rule_chair",
-  lottery: "results.tie_break_rule_lottery",
+  jury: "deliberation.tie_break_rule_jury",
+  chair: "deliberation.tie_break_rule_chair",
+  lottery: "deliberation.tie_break_rule_lottery",
 };
 
 /**
@@ -69,9 +69,9 @@ const list = (items: string[]) => items.join(", ");
 
 /** The exclusions in words, one sentence per juror. */
 export function exclusionSentences(t: Translate, tally: Tally): string[] {
-  if (tally.exclusions.length === 0) return [t("results.tally_no_exclusion")];
+  if (tally.exclusions.length === 0) return [t("deliberation.tally_no_exclusion")];
   return tally.exclusions.map((e) =>
-    t("results.tally_excluded", {
+    t("deliberation.tally_excluded", {
       juror: jurorLabel(t, e.juror),
       references: list(e.references),
       count: e.comparisons,
@@ -81,35 +81,35 @@ export function exclusionSentences(t: Translate, tally: Tally): string[] {
 
 /** What the tie-break did, in words: the tie found, how it was (or will be) settled, who takes the places. */
 export function tieBreakSentences(t: Translate, tb: TieBreakView): string[] {
-  if (tb.status === "ballot_open") return [t("results.tie_break_ballot_open")];
-  if (tb.status === "no_tie" || !tb.tie) return [t("results.tie_break_no_tie")];
+  if (tb.status === "ballot_open") return [t("deliberation.tie_break_ballot_open")];
+  if (tb.status === "no_tie" || !tb.tie) return [t("deliberation.tie_break_no_tie")];
   const out = [
-    t("results.tie_break_tie", { count: tb.tie.count, references: list(tb.tie.references) }),
-    t("results.tie_break_places", { count: tb.tie.places }),
+    t("deliberation.tie_break_tie", { count: tb.tie.count, references: list(tb.tie.references) }),
+    t("deliberation.tie_break_places", { count: tb.tie.places }),
   ];
-  if (tb.status === "awaiting_cast") out.push(t("results.tie_break_awaiting_cast"));
-  else if (tb.status === "runoff_open") out.push(t("results.tie_break_runoff_open"));
-  else if (tb.status === "unsettled") out.push(t("results.tie_break_unsettled"));
+  if (tb.status === "awaiting_cast") out.push(t("deliberation.tie_break_awaiting_cast"));
+  else if (tb.status === "runoff_open") out.push(t("deliberation.tie_break_runoff_open"));
+  else if (tb.status === "unsettled") out.push(t("deliberation.tie_break_unsettled"));
   else {
     if (tb.fallback === "chair_conflicted" || tb.fallback === "no_chair")
-      out.push(t(`results.tie_break_fallback_${tb.fallback}`));
-    if (tb.settledBy === "chair") out.push(t("results.tie_break_by_chair"));
-    if (tb.settledBy === "jury") out.push(t("results.tie_break_by_runoff", { ballots: tb.runoff?.ballots ?? 0 }));
-    if (tb.fallback === "runoff_tied") out.push(t("results.tie_break_fallback_runoff_tied"));
-    if (tb.lottery) out.push(t("results.tie_break_by_lottery"));
-    out.push(t("results.tie_break_winners", { references: list(tb.winners) }));
+      out.push(t(`deliberation.tie_break_fallback_${tb.fallback}`));
+    if (tb.settledBy === "chair") out.push(t("deliberation.tie_break_by_chair"));
+    if (tb.settledBy === "jury") out.push(t("deliberation.tie_break_by_runoff", { ballots: tb.runoff?.ballots ?? 0 }));
+    if (tb.fallback === "runoff_tied") out.push(t("deliberation.tie_break_fallback_runoff_tied"));
+    if (tb.lottery) out.push(t("deliberation.tie_break_by_lottery"));
+    out.push(t("deliberation.tie_break_winners", { references: list(tb.winners) }));
   }
   return out;
 }
 
 function matrixLines(t: Translate, tally: Tally): string[] {
   if (!tally.pairwise || !tally.paths) return [];
-  const lines = [t("results.minutes_pairs")];
+  const lines = [t("deliberation.minutes_pairs")];
   tally.apps.forEach((a, i) =>
     tally.apps.forEach((b, j) => {
       if (j <= i) return;
       lines.push(
-        `- ${t("results.minutes_pair", {
+        `- ${t("deliberation.minutes_pair", {
           a: a.reference,
           b: b.reference,
           ab: tally.pairwise![i][j],
@@ -130,22 +130,22 @@ function matrixLines(t: Translate, tally: Tally): string[] {
  */
 export function tallyMinutes(t: Translate, tally: Tally, tb: TieBreakView | null): string {
   const lines = [
-    t("results.minutes_tally_heading"),
+    t("deliberation.minutes_tally_heading"),
     t("results.outcome_help", { ballots: tally.ballots }),
-    t("results.minutes_order", { references: list(tally.apps.map((a) => a.reference)) }),
+    t("deliberation.minutes_order", { references: list(tally.apps.map((a) => a.reference)) }),
     ...matrixLines(t, tally),
     ...exclusionSentences(t, tally),
   ];
-  if (!tb) lines.push(t("results.tie_break_none"));
+  if (!tb) lines.push(t("deliberation.tie_break_none"));
   else {
-    lines.push(t("results.minutes_rule", { rule: t(RULE_LABEL[tb.rule]) }));
-    lines.push(t("results.minutes_commitment", { commitment: tb.commitment }));
-    if (tb.seed) lines.push(t("results.minutes_seed", { seed: tb.seed }));
+    lines.push(t("deliberation.minutes_rule", { rule: t(RULE_LABEL[tb.rule]) }));
+    lines.push(t("deliberation.minutes_commitment", { commitment: tb.commitment }));
+    if (tb.seed) lines.push(t("deliberation.minutes_seed", { seed: tb.seed }));
     lines.push(...tieBreakSentences(t, tb));
     for (const ticket of tb.lottery ?? [])
-      lines.push(`- ${t("results.minutes_ticket", { reference: ticket.reference, ticket: ticket.ticket })}`);
+      lines.push(`- ${t("deliberation.minutes_ticket", { reference: ticket.reference, ticket: ticket.ticket })}`);
     if (tb.runoff?.tally) {
-      lines.push(t("results.runoff_tally_title"));
+      lines.push(t("deliberation.runoff_tally_title"));
       lines.push(...matrixLines(t, tb.runoff.tally), ...exclusionSentences(t, tb.runoff.tally));
     }
   }

@@ -2,9 +2,8 @@
 // diploma).
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
-import { resultsTallyTriples } from "./results-tally";
 
-const forResults = {
+export const resultsTriples = {
   // --- results
   "results.title": ["Results", "Résultats", "النتائج"],
   "results.heading": ["Results of the {year} edition", "Résultats de l’édition {year}", "نتائج دورة {year}"],
@@ -550,7 +549,5 @@ const forResults = {
     "يجب أن يكون الإعلان في المستقبل",
   ],
 } as const satisfies Triples;
-
-export const resultsTriples = { ...forResults, ...resultsTallyTriples };
 
 export const resultsMessages = byLanguage(resultsTriples);
