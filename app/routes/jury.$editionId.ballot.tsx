@@ -381,7 +381,9 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
           ) : (
             <>
               <p>{t("deliberation.runoff_help")}</p>
-              {Object.keys(d.runoffRanks).length > 0 ? <p className="panel">{t("deliberation.runoff_already")}</p> : null}
+              {Object.keys(d.runoffRanks).length > 0 ? (
+                <p className="panel">{t("deliberation.runoff_already")}</p>
+              ) : null}
               <ValidatedForm
                 id="runoff"
                 result={resultForIntent(result, "runoff")}
