@@ -32,3 +32,9 @@ export const CONFLICT_STATUSES = ["proposed", "confirmed", "dismissed"] as const
 export const ENTITY_KINDS = ["national_commission", "ngo"] as const;
 export const INVITATION_ROLES = ["nominator", "juror", "secretariat"] as const;
 export const USER_ROLES = ["applicant", "secretariat"] as const;
+/**
+ * How a tie across the laureate cut-off is settled, fixed before the ballot opens: a run-off
+ * ballot of the jury among the tied, the chair's casting vote, or the committed seeded lottery.
+ */
+export const TIE_BREAK_RULES = ["jury", "chair", "lottery"] as const;
+export type TieBreakRule = (typeof TIE_BREAK_RULES)[number];

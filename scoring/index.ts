@@ -1,6 +1,7 @@
 /**
  * Scoring module of the jury system: pure functions, no I/O.
- * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md and 009-integrity-audits.md.
+ * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md, 009-integrity-audits.md
+ * and 010-tie-break-rule.md.
  */
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
@@ -39,3 +40,14 @@ export {
 } from "./independence";
 export { fisherExact, logFactorials } from "./fisher";
 export { fairnessAudit, type FairnessRow, type FairnessOptions, type FairnessCell } from "./fairness";
+export { sha256Hex } from "./sha256";
+export {
+  cutOffTie,
+  lotteryDraw,
+  seedCommitment,
+  seedMatchesCommitment,
+  settleCutOffTie,
+  SEED_PATTERN,
+  type CutOffTie,
+  type LotteryTicket,
+} from "./tie-break";

@@ -3,26 +3,50 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import { resultForIntent, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm } from "../results/components/deliberation";
-import { ballotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
-import { RANK_PREFIX } from "../results/forms/results-fields";
+import {
+  ballotSchema,
+  castSchema,
+  closeRunoffSchema,
+  idsFrom,
+  recommendationSchema,
+  runoffBallotSchema,
+} from "../results/server/forms.server";
+import { CAST_PREFIX, RANK_PREFIX, RUNOFF_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
+import { closeBallotPost } from "../results/server/close-ballot.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
-import { closeBallotPost } from "../results/server/close-ballot.server";
+import {
+  castDecidingVote,
+  closeRunoff,
+  ownRunoffBallot,
+  submitRunoffBallot,
+} from "../results/models/tie-break-votes.server";
+import { TallyTables, TieBreakFacts, TieBreakSummary } from "../results/components/tally";
+import { tallyMinutes } from "../results/domain/tally";
+import { isLocale, translate } from "../kernel/i18n";
+import { catalogues } from "../kernel/i18n/locale.server";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 
 export const { handle, links } = routeHead("results.ballot_title", resultsCss);
 
-/** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
 // A laureate's citation is written in English and in French (the call's two languages).
 const CITATION_LANGUAGES = ["en", "fr"] as const;
 
+/** The edition and the user's seat on its jury (the rule asked first has made sure they hold one). */
 function ballotOf(user: SessionUser, editionId: string) {
   return {
     edition: found(getEditionBrief({ editionId })),
@@ -38,6 +62,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = ownBallot({ editionId: edition.id, memberId: seat.memberId });
   const ranks: Record<string, string> = {};
   own?.ranking.forEach((group, level) => group.forEach((id) => (ranks[`${RANK_PREFIX}${id}`] = String(level + 1))));
+  const runoffRanks: Record<string, string> = {};
+  ownRunoffBallot({ editionId: edition.id, memberId: seat.memberId })?.ranking.forEach((group, level) =>
+    group.forEach((id) => (runoffRanks[`${RUNOFF_PREFIX}${id}`] = String(level + 1))),
+  );
   const decision = isChair ? getDecisionRow({ editionId: edition.id }) : null;
   const recommendation: Record<string, string> = {};
   if (decision?.recommendation) {
@@ -54,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view,
     ranks,
     voted: own !== null,
+    runoffRanks,
     recommendation,
     recommended: decision?.recommendedAt ? decision.recommendedAt.getTime() : null,
     decided: decision?.decidedAt ? true : false,
@@ -66,6 +95,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/jury/${edition.id}/ballot`;
+  if (intent === "runoff") {
+    const form = await validateForm(request, runoffBallotSchema, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const ranks = Object.fromEntries(
+      idsFrom(form.values, RUNOFF_PREFIX).map((id) => [id, Number(form.values[`${RUNOFF_PREFIX}${id}`])]),
+    );
+    const result = submitRunoffBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    return redirect(`${back}?runoff_voted=1`);
+  }
+  if (intent === "cast" || intent === "close_runoff") {
+    authorize(user, "ballot.chair", { editionId: edition.id });
+    if (intent === "close_runoff") {
+      const form = await validateForm(request, closeRunoffSchema, formData);
+      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+      const result = closeRunoff({ editionId: edition.id, actorId: user.id });
+      if (!result.ok)
+        return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+      return redirect(`${back}?runoff_closed=1`);
+    }
+    const form = await validateForm(request, castSchema, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const result = castDecidingVote({
+      edition,
+      actorId: user.id,
+      memberId: seat.memberId,
+      chosen: idsFrom(form.values, CAST_PREFIX),
+    });
+    if (!result.ok)
+      return data(
+        { errors: fieldError(result.field, result.error, result.vars), values: form.values },
+        { status: 400 },
+      );
+    return redirect(`${back}?cast=1`);
+  }
   if (intent === "close" || intent === "recommend") {
     authorize(user, "ballot.chair", { editionId: edition.id });
     if (intent === "close") {
@@ -91,6 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       order,
       citations,
       minutes: String(form.values.minutes).trim(),
+      minutesTally: minutesTallyOf(edition.id, user.locale),
     });
     if (!result.ok)
       return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
@@ -106,18 +172,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${back}?voted=1`);
 }
 
+/**
+ * The tally in words for the minutes, in the chair's language: every application and every juror
+ * (by letter), whoever the chair is in conflict with.
+ */
+function minutesTallyOf(editionId: string, locale: string): string | null {
+  const view = deliberationView({ editionId, names: false });
+  if (!view?.tally) return null;
+  const language = isLocale(locale) ? locale : "en";
+  const t = (key: string, vars?: Record<string, string | number>) =>
+    translate(catalogues[language], key, vars, language);
+  return tallyMinutes(t, view.tally, view.tieBreak);
+}
+
 export default function Ballot() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const pending = d.view?.tieBreak?.status === "awaiting_cast" || d.view?.tieBreak?.status === "runoff_open";
   const notice = params.get("voted")
     ? "results.ballot_saved"
     : params.get("closed")
       ? "results.ballot_closed_notice"
       : params.get("recommended")
         ? "results.recommendation_saved"
-        : null;
+        : params.get("runoff_voted")
+          ? "deliberation.runoff_saved"
+          : params.get("runoff_closed")
+            ? "deliberation.runoff_closed_notice"
+            : params.get("cast")
+              ? "deliberation.cast_saved"
+              : null;
   return (
     <>
       <p>
@@ -154,6 +240,13 @@ export default function Ballot() {
             </div>
             <SubmitButton>{t("results.ballot_submit")}</SubmitButton>
           </ValidatedForm>
+          {d.view.tieBreak ? (
+            <>
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              <p>{t("deliberation.tie_break_ballot_open")}</p>
+              <TieBreakFacts tb={d.view.tieBreak} />
+            </>
+          ) : null}
           {d.isChair ? (
             <>
               <h2>{t("results.votes_title")}</h2>
@@ -173,7 +266,14 @@ export default function Ballot() {
         <>
           <h2>{t("results.outcome_title")}</h2>
           {d.view.outcome ? <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} /> : null}
-          {d.isChair && !d.decided ? (
+          <h2>{t("deliberation.tie_break_title")}</h2>
+          {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("deliberation.tie_break_none")}</p>}
+          <TieBreakVotes result={result} />
+          {d.view.tieBreak?.runoff?.tally ? (
+            <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
+          ) : null}
+          {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("deliberation.tally_title")} /> : null}
+          {d.isChair && !d.decided && !pending ? (
             <>
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
@@ -226,3 +326,83 @@ export default function Ballot() {
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+
+/** The chair's casting vote and the run-off ballot, when the rule calls for them. */
+function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typeof action>> }) {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const view = d.view!;
+  return (
+    <>
+      {view.cast ? (
+        <>
+          <h3>{t("deliberation.cast_title")}</h3>
+          <p>{t("deliberation.cast_help", { count: view.cast.places })}</p>
+          <ValidatedForm
+            id="cast"
+            result={resultForIntent(result, "cast")}
+            schema={() => import("../results/forms/deliberation").then((m) => m.castSchema)}
+          >
+            <input type="hidden" name="intent" value="cast" />
+            <fieldset className="field" id="cast-cast">
+              <legend>{t("deliberation.cast_legend")}</legend>
+              {view.cast.apps.map((a) => (
+                <Checkbox key={a.id} name={`${CAST_PREFIX}${a.id}`} label={`${a.reference} — ${a.title}`} />
+              ))}
+            </fieldset>
+            <SubmitButton>{t("deliberation.cast_submit")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      ) : null}
+      {view.runoff?.open ? (
+        <>
+          <h3>{t("deliberation.runoff_title")}</h3>
+          {view.runoff.apps.length < 2 ? (
+            <p className="panel">{t("deliberation.runoff_excluded")}</p>
+          ) : (
+            <>
+              <p>{t("deliberation.runoff_help")}</p>
+              {Object.keys(d.runoffRanks).length > 0 ? (
+                <p className="panel">{t("deliberation.runoff_already")}</p>
+              ) : null}
+              <ValidatedForm
+                id="runoff"
+                result={resultForIntent(result, "runoff")}
+                defaultValues={d.runoffRanks}
+                schema={() => import("../results/forms/deliberation").then((m) => m.runoffBallotSchema)}
+              >
+                <input type="hidden" name="intent" value="runoff" />
+                <div id="runoff-runoff" tabIndex={-1}>
+                  {view.runoff.apps.map((a) => (
+                    <TextField
+                      key={a.id}
+                      name={`${RUNOFF_PREFIX}${a.id}`}
+                      type="number"
+                      label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
+                    />
+                  ))}
+                </div>
+                <SubmitButton>{t("deliberation.runoff_submit")}</SubmitButton>
+              </ValidatedForm>
+            </>
+          )}
+          {d.isChair ? (
+            <>
+              <h3>{t("deliberation.runoff_close_title")}</h3>
+              <p>{t("deliberation.runoff_voters", { count: view.runoff.voters })}</p>
+              <ValidatedForm
+                id="close_runoff"
+                result={resultForIntent(result, "close_runoff")}
+                schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
+              >
+                <input type="hidden" name="intent" value="close_runoff" />
+                <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
+                <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
+              </ValidatedForm>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recommendation:
       decision?.recommendation?.map((id) => ({ ...name(id), citation: decision.citations?.[id] ?? null })) ?? null,
     minutes: decision?.minutes ?? null,
+    minutesTally: decision?.minutesTally ?? null,
     decided: decision?.decidedAt
       ? {
           laureates: (decision.laureates ?? []).map(name),
@@ -106,6 +107,14 @@ export default function Decision() {
           <p dir="auto" className="panel">
             {d.minutes}
           </p>
+          {d.minutesTally ? (
+            <>
+              <h3>{t("deliberation.minutes_tally")}</h3>
+              <p dir="auto" className="panel results-minutes">
+                {d.minutesTally}
+              </p>
+            </>
+          ) : null}
         </>
       ) : (
         <p className="panel">{t("results.recommendation_none")}</p>

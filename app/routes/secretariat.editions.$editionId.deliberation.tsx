@@ -6,16 +6,19 @@ import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kerne
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
-import { ApplicationList, CloseBallotForm } from "../results/components/deliberation";
-import { idsFrom, openDeliberationSchema } from "../results/server/forms.server";
+import { closeRunoffSchema, idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { openDeliberation } from "../results/models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
-import { deliberationView } from "../results/server/deliberation-view.server";
-import { closeBallotPost } from "../results/server/close-ballot.server";
+import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
+import { chooseTieBreak } from "../results/models/tie-break.server";
+import { closeRunoff } from "../results/models/tie-break-votes.server";
+import { TallyTables, TieBreakFacts, TieBreakRadios, TieBreakSummary } from "../results/components/tally";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
+import { closeBallotPost } from "../results/server/close-ballot.server";
+import { ApplicationList, CloseBallotForm } from "../results/components/deliberation";
 
 export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
@@ -40,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closed: scoringClosed(edition),
     view,
     candidates,
+    tieBreak: view ? null : tieBreakChoice({ editionId: edition.id }),
   };
 }
 
@@ -48,13 +52,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const formData = await readForm(request);
   const intent = formData.get("intent");
+  if (intent === "tiebreak") {
+    const form = await validateForm(request, tieBreakSchema, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const result = chooseTieBreak({ edition, actorId: user.id, rule: form.data.tieBreak });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    return redirect(`/secretariat/editions/${edition.id}/deliberation?rule=1`);
+  }
+  if (intent === "close_runoff") {
+    const form = await validateForm(request, closeRunoffSchema, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const result = closeRunoff({ editionId: edition.id, actorId: user.id });
+    if (!result.ok)
+      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    return redirect(`/secretariat/editions/${edition.id}/deliberation?runoff_closed=1`);
+  }
   if (intent === "close") {
     const refusal = await closeBallotPost(request, formData, { editionId: edition.id, actorId: user.id });
     return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
   }
   const form = await validateForm(request, openDeliberationSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = openDeliberation({ edition, actorId: user.id, shortlist: idsFrom(form.values, SHORTLIST_PREFIX) });
+  const result = openDeliberation({
+    edition,
+    actorId: user.id,
+    shortlist: idsFrom(form.values, SHORTLIST_PREFIX),
+    rule: form.data.tieBreak,
+  });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
 }
@@ -63,6 +88,7 @@ export default function SecretariatDeliberation() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
       <ResultsStepHeader
@@ -71,10 +97,27 @@ export default function SecretariatDeliberation() {
         notices={[
           ["opened", "results.deliberation_opened"],
           ["closed", "results.ballot_closed_notice"],
+          ["rule", "deliberation.tie_break_saved"],
+          ["runoff_closed", "deliberation.runoff_closed_notice"],
         ]}
       />
       {!d.closed ? (
-        <p className="panel">{t("results.deliberation_wait")}</p>
+        <>
+          <p className="panel">{t("results.deliberation_wait")}</p>
+          <h2>{t("deliberation.tie_break_title")}</h2>
+          <p>{t("deliberation.tie_break_early")}</p>
+          {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}
+          <ValidatedForm
+            id="tiebreak"
+            result={resultForIntent(result, "tiebreak")}
+            schema={() => import("../results/forms/deliberation").then((m) => m.tieBreakSchema)}
+            defaultValues={d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}}
+          >
+            <input type="hidden" name="intent" value="tiebreak" />
+            <TieBreakRadios />
+            <SubmitButton secondary>{t("deliberation.tie_break_save")}</SubmitButton>
+          </ValidatedForm>
+        </>
       ) : !d.view ? (
         d.candidates.length === 0 ? (
           <p className="panel">{t("results.no_reviews")}</p>
@@ -86,9 +129,12 @@ export default function SecretariatDeliberation() {
               id="open"
               result={resultForIntent(result, "open")}
               schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)}
-              defaultValues={Object.fromEntries(
-                d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
-              )}
+              defaultValues={{
+                ...Object.fromEntries(
+                  d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
+                ),
+                ...(d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}),
+              }}
             >
               <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
@@ -101,6 +147,8 @@ export default function SecretariatDeliberation() {
                   />
                 ))}
               </fieldset>
+              <TieBreakRadios />
+              {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}
               <SubmitButton>{t("results.open_deliberation")}</SubmitButton>
             </ValidatedForm>
           </>
@@ -109,6 +157,13 @@ export default function SecretariatDeliberation() {
         <>
           <h2>{t("results.shortlist_title")}</h2>
           <ApplicationList applications={d.view.shortlist} />
+          {!d.view.outcome && d.view.tieBreak ? (
+            <>
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              <p>{t("deliberation.tie_break_ballot_open")}</p>
+              <TieBreakFacts tb={d.view.tieBreak} />
+            </>
+          ) : null}
           <h2>{t("results.votes_title")}</h2>
           <ul>
             {d.view.status.map((s, i) => (
@@ -122,8 +177,29 @@ export default function SecretariatDeliberation() {
             <>
               <h2>{t("results.outcome_title")}</h2>
               <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} />
+              <h2>{t("deliberation.tie_break_title")}</h2>
+              {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("deliberation.tie_break_none")}</p>}
+              {d.view.runoff?.open ? (
+                <>
+                  <h3>{t("deliberation.runoff_close_title")}</h3>
+                  <p>{t("deliberation.runoff_voters", { count: d.view.runoff.voters })}</p>
+                  <ValidatedForm
+                    id="close_runoff"
+                    result={resultForIntent(result, "close_runoff")}
+                    schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
+                  >
+                    <input type="hidden" name="intent" value="close_runoff" />
+                    <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
+                    <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
+                  </ValidatedForm>
+                </>
+              ) : null}
+              {d.view.tieBreak?.runoff?.tally ? (
+                <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
+              ) : null}
+              {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("deliberation.tally_title")} /> : null}
               <p>
-                <Link to={`/secretariat/editions/${d.edition.id}/decision`}>{t("results.go_decision")}</Link>
+                <Link to={`${base}/decision`}>{t("results.go_decision")}</Link>
               </p>
             </>
           ) : (

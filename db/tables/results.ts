@@ -15,6 +15,8 @@ export const decisions = sqliteTable(
     recommendation: text("recommendation", { mode: "json" }).$type<string[]>(),
     citations: text("citations", { mode: "json" }).$type<Record<string, { en: string; fr: string }>>(),
     minutes: text("minutes"),
+    /** The tally of the vote and the tie-break in words, written with the recommendation. */
+    minutesTally: text("minutes_tally"),
     recommendedBy: text("recommended_by").references(() => users.id),
     recommendedAt: ts("recommended_at"),
     laureates: text("laureates", { mode: "json" }).$type<string[]>(),

@@ -8,7 +8,8 @@
 //
 // Everything is deterministic: a seeded PRNG (mulberry32(2023)) and fixed instants, so two
 // runs give the same titles, references, countries and scores. Only the random UUID ids (by
-// design, see db/tables/columns.ts) and the argon2 salt of the shared demo password differ.
+// design, see db/tables/columns.ts), the argon2 salt of the shared demo password and the secret
+// seed of the tie-break lottery (drawn at random, as the server draws it) differ.
 //
 // The fixed facts are in demo-edition.ts (instants and texts), demo-countries.ts,
 // demo-people.ts and demo-plan.ts (which applications exist in which state); the words in
@@ -33,6 +34,7 @@ import {
   nominatingEntities,
   reviews,
   screeningDecisions,
+  tieBreaks,
   userRoles,
   users,
 } from "../../db/schema";
@@ -55,6 +57,7 @@ import {
 import { ENTITIES, JURORS, SECRETARIAT, type EntityKey } from "./demo-people";
 import { applicationRows, planApplications, type AppDraft, type EntityIds } from "./demo-applications";
 import { assign, findConflicts, juryRows, review, screen } from "./demo-jury";
+import { tieBreakRow } from "./demo-tie-break";
 
 export const DEMO_PASSWORD = "demo-password-2023";
 export const DEMO_SEED = 2023;
@@ -118,6 +121,7 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
       edition.reviewersPerApplication,
     );
     const reviewRows = review(s, eligible, assignmentRows, jurorRows, edition, paired);
+    const tieBreak = tieBreakRow(s);
 
     // Every row, then the audit trail in chronological order.
     tx.insert(users).values(userRows).run();
@@ -138,6 +142,7 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
     tx.insert(conflicts).values(conflictRows).run();
     tx.insert(assignments).values(assignmentRows).run();
     tx.insert(reviews).values(reviewRows).run();
+    tx.insert(tieBreaks).values(tieBreak).run();
     s.audits
       .map((entry, i) => ({ entry, i }))
       .sort((x, y) => x.entry.at!.getTime() - y.entry.at!.getTime() || x.i - y.i)
@@ -303,6 +308,7 @@ async function main(): Promise<void> {
     `  Edition 2023 “${THEME.en}”, phase: scoring (scoring stays open until 31 March 2027).`,
     `  ${counts.applications} applications from ${counts.countries} countries; ${counts.nominations} nominations (${counts.eligible} eligible) from ${counts.entities} entities.`,
     `  ${counts.jurors} jurors, ${counts.conflicts} conflicts, ${counts.assignments} assignments: ${counts.reviewsSubmitted} reviews submitted, ${counts.reviewsDraft} in draft, ${counts.reviewsAssigned} not started.`,
+    `  Tie-break rule fixed before the vote: the seeded lottery (only the seed's SHA-256 is shown until the vote).`,
     `  ${counts.pastLaureates} past laureates in the archive, ${counts.auditRows} audit rows.`,
     "",
     `Logins (password for all: ${DEMO_PASSWORD}):`,

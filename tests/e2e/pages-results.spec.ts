@@ -1,15 +1,20 @@
 // Every page of the results area, in English, French and Arabic: zero axe violations, the
-// right <html lang dir>, and (JavaScript project) EcoIndex grade A. One page a test.
-import { test } from "@playwright/test";
+// right <html lang dir>, and (JavaScript project) EcoIndex grade A. One page a test. The
+// deliberation pages are seen in each of their states: the tie-break rule fixed while scoring is
+// open, the shortlist, a tie settled by the lottery with the tally, the chair's casting vote and
+// the jury's run-off.
+import { test, type Browser } from "@playwright/test";
+import { e2eDb } from "./support/db";
 import { origin, secretariatStatePath, setLanguage } from "./support/session";
 import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
 import { JUROR_PASSWORD, seedScoredEdition, type SeededEdition } from "./results-seed";
+import { seedDeliberation } from "./results-deliberation-seed";
 
-let s: SeededEdition;
-let juror: Cookies;
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  s = await seedScoredEdition(`pages-${test.info().project.name}`);
+type Edition = "scored" | "early" | "lottery" | "chair" | "runoff";
+const editions = {} as Record<Edition, SeededEdition>;
+const chairs = {} as Record<Edition, Cookies>;
+
+async function signInChair(browser: Browser, s: SeededEdition): Promise<Cookies> {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
     const response = await context.request.post("/login", {
@@ -18,23 +23,47 @@ test.beforeAll(async ({ browser }) => {
       maxRedirects: 0,
     });
     if (response.status() !== 302) throw new Error(`the juror could not sign in: ${response.status()}`);
-    juror = await context.cookies();
+    return await context.cookies();
   } finally {
     await context.close();
   }
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const project = test.info().project.name;
+  for (const name of ["scored", "early", "lottery", "chair", "runoff"] as const)
+    editions[name] = await seedScoredEdition(`pages-${name}-${project}`);
+  e2eDb()
+    .prepare("update editions set scoring_closes_at = ? where id = ?")
+    .run(Date.now() + 864e5, editions.early.editionId);
+  seedDeliberation(editions.lottery, { rule: "lottery" });
+  seedDeliberation(editions.chair, { rule: "chair" });
+  seedDeliberation(editions.runoff, { rule: "jury", runoff: true });
+  for (const name of ["scored", "lottery", "chair", "runoff"] as const)
+    chairs[name] = await signInChair(browser, editions[name]);
 });
 
 const PUBLIC_PAGES = ["/laureates", "/laureates?year=2018&country=FI", "/laureates/2023"];
-const SECRETARIAT_PAGES: [string, (s: SeededEdition) => string][] = [
-  ["results", (s) => `/secretariat/editions/${s.editionId}/results`],
-  ["results breakdown", (s) => `/secretariat/editions/${s.editionId}/results?application=${s.apps[0].id}`],
-  ["deliberation", (s) => `/secretariat/editions/${s.editionId}/deliberation`],
-  ["decision", (s) => `/secretariat/editions/${s.editionId}/decision`],
-  ["integrity", (s) => `/secretariat/editions/${s.editionId}/integrity`],
+const SECRETARIAT_PAGES: [string, () => string][] = [
+  ["results", () => `/secretariat/editions/${editions.scored.editionId}/results`],
+  [
+    "results breakdown",
+    () => `/secretariat/editions/${editions.scored.editionId}/results?application=${editions.scored.apps[0].id}`,
+  ],
+  ["deliberation", () => `/secretariat/editions/${editions.scored.editionId}/deliberation`],
+  ["deliberation while scoring is open", () => `/secretariat/editions/${editions.early.editionId}/deliberation`],
+  ["deliberation settled by the lottery", () => `/secretariat/editions/${editions.lottery.editionId}/deliberation`],
+  ["deliberation with a run-off open", () => `/secretariat/editions/${editions.runoff.editionId}/deliberation`],
+  ["decision", () => `/secretariat/editions/${editions.scored.editionId}/decision`],
+  ["integrity", () => `/secretariat/editions/${editions.scored.editionId}/integrity`],
 ];
-const JUROR_PAGES: [string, (s: SeededEdition) => string][] = [
-  ["results", (s) => `/jury/${s.editionId}/results`],
-  ["ballot", (s) => `/jury/${s.editionId}/ballot`],
+const JUROR_PAGES: [string, Edition, (s: SeededEdition) => string][] = [
+  ["results", "scored", (s) => `/jury/${s.editionId}/results`],
+  ["ballot", "scored", (s) => `/jury/${s.editionId}/ballot`],
+  ["ballot settled by the lottery", "lottery", (s) => `/jury/${s.editionId}/ballot`],
+  ["ballot awaiting the casting vote", "chair", (s) => `/jury/${s.editionId}/ballot`],
+  ["ballot with a run-off open", "runoff", (s) => `/jury/${s.editionId}/ballot`],
 ];
 
 for (const lang of LANGS) {
@@ -50,16 +79,16 @@ for (const lang of LANGS) {
     for (const [name, url] of SECRETARIAT_PAGES) {
       test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
         await setLanguage(page, lang);
-        await checkPage(page, url(s), lang);
+        await checkPage(page, url(), lang);
       });
     }
   });
 
-  for (const [name, url] of JUROR_PAGES) {
+  for (const [name, edition, url] of JUROR_PAGES) {
     test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, juror);
+      await useCookies(page, chairs[edition]);
       await setLanguage(page, lang);
-      await checkPage(page, url(s), lang);
+      await checkPage(page, url(editions[edition]), lang);
     });
   }
 }

@@ -1,13 +1,15 @@
 // From closed scoring to the announcement: the secretariat reads the results and tries 'what
 // if', exports; jurors vote; the chair records the recommendation; the secretariat records the
-// decision; nothing is public before the announcement instant, everything is after it.
+// decision; nothing is public before the announcement instant, everything is after it. A tie for
+// the last laureate place is settled by the rule fixed before the vote.
 import { expect, test, type Browser } from "@playwright/test";
 import { runCli } from "../../scripts/scoring-cli";
 import { e2eDb, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { expectRefusedBeforePosting } from "./support/validation";
-import { secretariatStatePath, setLanguage, signIn } from "./support/session";
+import { origin, secretariatStatePath, setLanguage, signIn } from "./support/session";
 import { APPLICANT_PASSWORD, JUROR_PASSWORD, seedScoredEdition } from "./results-seed";
+import { seedDeliberation } from "./results-deliberation-seed";
 
 test.use({ storageState: secretariatStatePath() });
 
@@ -81,8 +83,16 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
     ),
   ).toEqual(official);
 
-  // The secretariat opens the deliberation on the shortlist (the best applications are ticked).
+  // The secretariat opens the deliberation on the shortlist (the best applications are ticked),
+  // once a tie-break rule is chosen.
   await gotoReady(page, `${base}/deliberation`);
+  await expectRefusedBeforePosting(
+    page,
+    "open",
+    () => page.getByRole("button", { name: "Open the deliberation" }).click(),
+    "Choose how a tie would be settled",
+  );
+  await page.getByLabel("A lottery drawn with the committed seed").check();
   await page.getByRole("button", { name: "Open the deliberation" }).click();
   await expect(page.getByRole("status")).toContainText("Deliberation is open");
 
@@ -128,6 +138,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await chair.page.getByRole("button", { name: "Close the ballot" }).click();
   await expect(chair.page.getByRole("status")).toContainText("The ballot is closed");
   await expect(chair.page.locator("table tbody tr").first()).toContainText(s.apps[0].reference);
+  // The tally anyone can follow, and the rule fixed before the vote (not needed: no tie at the cut).
+  await expect(chair.page.getByRole("table", { name: /^Jurors who preferred/ })).toBeVisible();
+  await expect(chair.page.getByRole("table", { name: /^Strength of the strongest chain/ })).toBeVisible();
+  await expect(chair.page.getByText("the tie-break was not needed")).toBeVisible();
+  await expect(chair.page.getByText(/took no part in the 3 comparisons involving/)).toBeVisible();
   await chair.page.getByLabel("Citation in English").nth(0).fill("For greening schools at scale");
   await chair.page.getByLabel("Citation in French").nth(0).fill("Pour verdir les écoles à grande échelle");
   await chair.page.getByLabel("Citation in English").nth(1).fill("For open green content");
@@ -140,6 +155,8 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   // The secretariat records the decision; an announcement in the past is refused first.
   await gotoReady(page, `${base}/decision`);
   await expect(page.getByText("For greening schools at scale")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tally of the vote" })).toBeVisible();
+  await expect(page.locator(".results-minutes")).toContainText("Lottery seed, revealed after the vote");
   await page.getByLabel("Date of the decision").fill(parisToday());
   await page.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() - 3600e3));
   await page.getByLabel(/I confirm this is the Director-General/).check();
@@ -192,6 +209,115 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await applicant.context.close();
+});
+
+test("a tie-break rule fixed during scoring, locked once the ballot opens, then the chair's casting vote settles a tie", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const s = await seedScoredEdition(`tie-chair-${test.info().project.name}`);
+  const db = e2eDb();
+  db.prepare("update editions set scoring_closes_at = ? where id = ?").run(Date.now() + 864e5, s.editionId);
+  await setLanguage(page, "en");
+  const base = `/secretariat/editions/${s.editionId}`;
+
+  // While scoring is open the secretariat fixes the rule; only the seed's fingerprint is shown.
+  await gotoReady(page, `${base}/deliberation`);
+  await page.getByLabel("The chair’s casting vote").check();
+  await page.getByRole("button", { name: "Fix the rule" }).click();
+  await expect(page.getByRole("status")).toContainText("The tie-break rule is recorded");
+  const { seed, commitment } = db
+    .prepare("select seed, commitment from tie_breaks where edition_id = ?")
+    .get(s.editionId) as { seed: string; commitment: string };
+  await expect(page.locator(".results-hash")).toHaveText(commitment);
+  await expect(page.locator("main")).not.toContainText(seed);
+
+  // Scoring closes; the opening form keeps the rule chosen, and once open it cannot change.
+  db.prepare("update editions set scoring_closes_at = ? where id = ?").run(Date.now() - 60_000, s.editionId);
+  await gotoReady(page, `${base}/deliberation`);
+  await expect(page.getByLabel("The chair’s casting vote")).toBeChecked();
+  await page.getByRole("button", { name: "Open the deliberation" }).click();
+  await expect(page.getByRole("status")).toContainText("Deliberation is open");
+  const change = await page.request.post(`${base}/deliberation`, {
+    form: { intent: "tiebreak", tieBreak: "lottery" },
+    headers: { Origin: origin() },
+    maxRedirects: 0,
+  });
+  expect(change.status()).toBe(400);
+  expect(db.prepare("select rule from tie_breaks where edition_id = ?").get(s.editionId)).toEqual({ rule: "chair" });
+
+  // Two jurors split on the second and third applications: a tie for the last laureate place.
+  for (const [j, order] of [
+    [2, [0, 2, 1, 3]],
+    [0, [0, 1, 2, 3]],
+  ] as const) {
+    const { context, page: p } = await signedIn(browser, s.jurors[j].email, JUROR_PASSWORD);
+    await gotoReady(p, `/jury/${s.editionId}/ballot`);
+    await expect(p.getByText("The chair’s casting vote")).toBeVisible();
+    for (const [pos, a] of order.entries())
+      await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
+    await p.getByRole("button", { name: "Cast my ballot" }).click();
+    await expect(p.getByRole("status")).toContainText("Your ballot is recorded");
+    if (j === 2) await context.close();
+    else {
+      await p.getByLabel(/I confirm the ballot is closed/).check();
+      await p.getByRole("button", { name: "Close the ballot" }).click();
+      await expect(p.getByText("Waiting for the chair’s casting vote.")).toBeVisible();
+      await expect(p.getByRole("button", { name: "Record the recommendation" })).toHaveCount(0);
+      await expectRefusedBeforePosting(
+        p,
+        "cast",
+        () => p.getByRole("button", { name: "Cast the deciding vote" }).click(),
+        "Tick an application",
+      );
+      await p.getByLabel(`${s.apps[2].reference} — ${s.apps[2].title}`).check();
+      await p.getByRole("button", { name: "Cast the deciding vote" }).click();
+      await expect(p.getByRole("status")).toContainText("Your casting vote is recorded");
+      await expect(p.getByText("The chair’s casting vote settled it.")).toBeVisible();
+      await expect(p.locator("table tbody tr").nth(1)).toContainText(s.apps[2].reference);
+      await expect(p.getByText(seed)).toBeVisible();
+      await context.close();
+    }
+  }
+
+  // The secretariat reads the same outcome, with the tally.
+  await gotoReady(page, `${base}/deliberation`);
+  await expect(page.getByText(`Laureate places go to: ${s.apps[2].reference}.`)).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Jurors who preferred/ })).toBeVisible();
+});
+
+test("a tie settled by the jury's run-off: jurors rank the tied applications again and the chair closes it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const s = await seedScoredEdition(`tie-runoff-${test.info().project.name}`);
+  seedDeliberation(s, { rule: "jury", runoff: true });
+  for (const [j, order] of [
+    [1, [2, 1]],
+    [0, [2, 1]],
+  ] as const) {
+    const { context, page: p } = await signedIn(browser, s.jurors[j].email, JUROR_PASSWORD);
+    await gotoReady(p, `/jury/${s.editionId}/ballot`);
+    await expect(p.getByRole("heading", { name: "Run-off vote" })).toBeVisible();
+    for (const [pos, a] of order.entries())
+      await p.getByLabel(`Position of ${s.apps[a].reference}`).fill(String(pos + 1));
+    await p.getByRole("button", { name: "Cast my run-off ballot" }).click();
+    await expect(p.getByRole("status")).toContainText("Your run-off ballot is recorded");
+    if (j === 0) {
+      await expect(p.getByText("2 jurors have voted in the run-off.")).toBeVisible();
+      await p.getByLabel(/I confirm the run-off is closed/).check();
+      await p.getByRole("button", { name: "Close the run-off" }).click();
+      await expect(p.getByRole("status")).toContainText("The run-off is closed");
+      await expect(p.getByText(/A run-off vote among the tied applications settled it \(2 ballots\)/)).toBeVisible();
+      await expect(p.getByRole("heading", { name: "Tally of the run-off" })).toBeVisible();
+    }
+    await context.close();
+  }
+  await setLanguage(page, "en");
+  await gotoReady(page, `/secretariat/editions/${s.editionId}/deliberation`);
+  await expect(page.getByText(`Laureate places go to: ${s.apps[2].reference}.`)).toBeVisible();
 });
 
 test("an applicant, a nominator and a visitor asking for results by URL get 404", async ({ browser }) => {

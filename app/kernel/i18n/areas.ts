@@ -1,12 +1,13 @@
 // Which catalogue areas a page needs, by its address. The root loader sends the core messages
 // plus these areas only, in the viewer's language, so a page never carries the text of the
 // whole application. tests/app/kernel/i18n/areas.test.ts checks every route against this map.
-export const AREAS = ["editions", "applications", "nominations", "jury", "results"] as const;
+export const AREAS = ["editions", "applications", "nominations", "jury", "results", "deliberation"] as const;
 export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
-  [/^\/secretariat\/editions\/[^/]+\/(results|deliberation|decision)(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/(deliberation|decision)(\/|$)/, ["results", "deliberation", "jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
@@ -15,7 +16,8 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/attachments(\/|$)/, ["applications"]],
   [/^\/nominations(\/|$)/, ["nominations", "applications"]],
   [/^\/nomination-letters(\/|$)/, ["nominations", "applications"]],
-  [/^\/jury\/[^/]+\/(results|ballot)(\/|$)/, ["results", "jury"]],
+  [/^\/jury\/[^/]+\/results(\/|$)/, ["results", "jury"]],
+  [/^\/jury\/[^/]+\/ballot(\/|$)/, ["results", "deliberation", "jury"]],
   [/^\/jury(\/|$)/, ["jury", "applications", "nominations"]],
   [/^\/call(\/|$)/, ["editions"]],
   [/^\/laureates(\/|$)/, ["results"]],

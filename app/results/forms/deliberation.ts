@@ -4,14 +4,20 @@
 import * as z from "zod";
 import { requiredText } from "../../kernel/forms/fields";
 
-import { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX } from "./results-fields";
-export { LAUREATE_PREFIX, RANK_PREFIX, SHORTLIST_PREFIX };
+import { TIE_BREAK_RULES } from "../../../db/enums";
+import { CAST_PREFIX, LAUREATE_PREFIX, RANK_PREFIX, RUNOFF_PREFIX, SHORTLIST_PREFIX } from "./results-fields";
+export { CAST_PREFIX, LAUREATE_PREFIX, RANK_PREFIX, RUNOFF_PREFIX, SHORTLIST_PREFIX };
 
 const idFields = (prefix: string, value: Record<string, unknown>) =>
   Object.keys(value).filter((k) => k.startsWith(prefix));
 
+const tieBreakRule = z.enum(TIE_BREAK_RULES, { error: "errors.tie_break_required" });
+
+/** The tie-break rule, fixed ahead of opening the deliberation (it can change until the ballot opens). */
+export const tieBreakSchema = z.object({ intent: z.literal("tiebreak"), tieBreak: tieBreakRule });
+
 export const openDeliberationSchema = z
-  .object({ intent: z.literal("open") })
+  .object({ intent: z.literal("open"), tieBreak: tieBreakRule })
   .catchall(z.string())
   .superRefine((value, ctx) => {
     if (idFields(SHORTLIST_PREFIX, value).length < 2)
@@ -23,16 +29,37 @@ export const closeBallotSchema = z.object({
   confirm: z.literal("on", { error: "errors.confirm_required" }),
 });
 
-export const ballotSchema = z
-  .object({ intent: z.literal("vote") })
+/** A ranking: one position per application (prefix + id), each a whole number from 1. */
+const rankingSchema = (intent: string, prefix: string) =>
+  z
+    .object({ intent: z.literal(intent) })
+    .catchall(z.string())
+    .superRefine((value, ctx) => {
+      for (const name of idFields(prefix, value)) {
+        const raw = String(value[name]).trim();
+        if (raw === "") ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_required" });
+        else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
+          ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_invalid" });
+      }
+    });
+
+export const ballotSchema = rankingSchema("vote", RANK_PREFIX);
+
+/** A juror's run-off ballot among the applications tied at the laureate cut-off. */
+export const runoffBallotSchema = rankingSchema("runoff", RUNOFF_PREFIX);
+
+export const closeRunoffSchema = z.object({
+  intent: z.literal("close_runoff"),
+  confirm: z.literal("on", { error: "errors.confirm_required" }),
+});
+
+/** The chair's casting vote: at least one tied application ticked (the server checks how many). */
+export const castSchema = z
+  .object({ intent: z.literal("cast") })
   .catchall(z.string())
   .superRefine((value, ctx) => {
-    for (const name of idFields(RANK_PREFIX, value)) {
-      const raw = String(value[name]).trim();
-      if (raw === "") ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_required" });
-      else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
-        ctx.addIssue({ code: "custom", path: [name], message: "errors.ballot_rank_invalid" });
-    }
+    if (idFields(CAST_PREFIX, value).length === 0)
+      ctx.addIssue({ code: "custom", path: ["cast"], message: "errors.cast_choice_required" });
   });
 
 /** The chair's recommendation for `count` laureates: one choice and two citations each, and minutes. */

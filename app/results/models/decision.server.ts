@@ -33,6 +33,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { integritySnapshot } from "./integrity.server";
+import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
@@ -125,6 +126,7 @@ function buildSnapshot({
           openedAt: deliberation.openedAt,
           closedAt: deliberation.closedAt,
           ballots: ballotRows,
+          ...deliberationRecord({ edition }),
         }
       : null,
     recommendation: decision?.recommendation ?? null,
@@ -321,6 +323,7 @@ export function decisionSummary({ editionId }: { editionId: string }) {
     recommendation: d.recommendation,
     citations: d.citations,
     minutes: d.minutes,
+    minutesTally: d.minutesTally,
     recommendedAt: d.recommendedAt,
     laureates: d.laureates,
     decisionDate: d.decisionDate,

@@ -2,13 +2,22 @@
 // (a ranking with ties), closed by the chair; the outcome by the Schulze method with Borda
 // beside it. A juror in conflict with an application neither sees it nor votes on it: for
 // every pair involving it their ballot abstains (it is not counted as "ranked last").
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, ballots, conflicts, decisions, deliberations, editions, juryMembers } from "../../../db/schema";
+import { applications, ballots, decisions, deliberations, editions, juryMembers, tieBreaks } from "../../../db/schema";
 import { borda, schulze } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
-import { resultApplicationsWhere, scoringClosed, type EditionBrief } from "./results.server";
+import { conflictsOf, withoutConflicts } from "./conflicted-ballots.server";
+import { getEditionBrief, resultApplicationsWhere, scoringClosed, type EditionBrief } from "./results.server";
+import {
+  isTieBreakRule,
+  openRunoffIfTied,
+  tieAtCutOff,
+  tieBreakOutcome,
+  tieBreakPending,
+  writeTieBreakRule,
+} from "./tie-break.server";
 
 export function getDeliberation({ editionId }: { editionId: string }) {
   return (
@@ -47,29 +56,21 @@ export function shortlistFor({
   return shortlistApplications({ editionId, ids: deliberation.shortlist.filter((id) => !excluded.has(id)) });
 }
 
-function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  if (memberIds.length === 0) return out;
-  for (const row of db()
-    .select({ jurorId: conflicts.jurorId, applicationId: conflicts.applicationId })
-    .from(conflicts)
-    .where(and(inArray(conflicts.jurorId, memberIds), ne(conflicts.status, "dismissed")))
-    .all()) {
-    const set = out.get(row.jurorId) ?? new Set<string>();
-    set.add(row.applicationId);
-    out.set(row.jurorId, set);
-  }
-  return out;
-}
-
+/**
+ * Opens the ballot on a shortlist, under the tie-break rule chosen in the same form (an earlier
+ * choice may be confirmed or changed here, never after): the rule and its seed's commitment are
+ * written, and audited, in the transaction that opens the ballot.
+ */
 export function openDeliberation({
   edition,
   actorId,
   shortlist,
+  rule,
 }: {
   edition: EditionBrief;
   actorId: string;
   shortlist: string[];
+  rule: unknown;
 }): { ok: true } | Failure {
   if (!scoringClosed(edition) || !["scoring", "deliberation"].includes(edition.phase))
     return { ok: false, field: "shortlist", error: "errors.deliberation_not_now" };
@@ -80,7 +81,15 @@ export function openDeliberation({
   if (found.length !== unique.length) return { ok: false, field: "shortlist", error: "errors.shortlist_invalid" };
   if (unique.length < Math.max(2, edition.laureateCount))
     return { ok: false, field: "shortlist", error: "errors.shortlist_too_small" };
+  if (!isTieBreakRule(rule)) return { ok: false, field: "tieBreak", error: "errors.tie_break_required" };
   db().transaction((tx) => {
+    // The rule first: once a deliberation exists, a trigger refuses any change to it.
+    writeTieBreakRule(tx, { editionId: edition.id, actorId, rule });
+    const { commitment } = tx
+      .select({ commitment: tieBreaks.commitment })
+      .from(tieBreaks)
+      .where(eq(tieBreaks.editionId, edition.id))
+      .get()!;
     const row = tx
       .insert(deliberations)
       .values({ editionId: edition.id, shortlist: unique, openedBy: actorId, openedAt: new Date() })
@@ -93,7 +102,7 @@ export function openDeliberation({
         action: "deliberation.opened",
         objectType: "edition",
         objectId: edition.id,
-        details: { deliberationId: row.id, shortlist: unique, phase: "deliberation" },
+        details: { deliberationId: row.id, shortlist: unique, phase: "deliberation", tieBreak: { rule, commitment } },
       },
       tx,
     );
@@ -193,6 +202,9 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
     .where(eq(ballots.deliberationId, deliberation.id))
     .all().length;
   if (count === 0) return { ok: false, field: "confirm", error: "errors.ballot_no_votes" };
+  const edition = getEditionBrief({ editionId });
+  const outcome = deliberationOutcome({ editionId });
+  const tie = edition && outcome ? tieAtCutOff(outcome, edition.laureateCount) : null;
   db().transaction((tx) => {
     tx.update(deliberations)
       .set({ closedAt: new Date() })
@@ -204,10 +216,11 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
         action: "deliberation.ballot_closed",
         objectType: "deliberation",
         objectId: deliberation.id,
-        details: { ballots: count },
+        details: { ballots: count, tie: tie ? { tied: tie.tied, places: tie.places } : null },
       },
       tx,
     );
+    openRunoffIfTied(tx, { editionId, actorId, tie });
   });
   return { ok: true };
 }
@@ -215,7 +228,9 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
 /**
  * The outcome of a closed ballot: Schulze order (with abstentions for conflicts), and beside it
  * the Borda count as the mean share of the points each juror could give (0–1), so a juror who
- * could not vote on an application neither helps nor harms it.
+ * could not vote on an application neither helps nor harms it. With it the tally anyone can
+ * follow: the pairwise counts, the strongest paths, the tie groups and who was kept out of which
+ * comparisons by a conflict.
  */
 export function deliberationOutcome({ editionId }: { editionId: string }) {
   const deliberation = getDeliberation({ editionId });
@@ -224,22 +239,22 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
     .select({ jurorId: ballots.jurorId, ranking: ballots.ranking })
     .from(ballots)
     .where(eq(ballots.deliberationId, deliberation.id))
+    .orderBy(asc(ballots.jurorId))
     .all();
+  const candidates = [...deliberation.shortlist].sort();
   if (rows.length === 0)
     return {
       ballots: 0,
+      candidates,
       order: [] as string[],
+      ties: [] as string[][],
       wins: {} as Record<string, number>,
       borda: {} as Record<string, number>,
+      pairwise: null,
+      strongestPaths: null,
+      excluded: [] as { jurorId: string; applicationIds: string[] }[],
     };
-  const candidates = [...deliberation.shortlist].sort();
-  const conflictMap = conflictsOf({ memberIds: rows.map((r) => r.jurorId) });
-  // Defence in depth: whatever a stored ballot says, a conflicted juror's voice on that application is dropped.
-  const rankings = rows.map((r) =>
-    r.ranking
-      .map((g) => g.filter((id) => !conflictMap.get(r.jurorId)?.has(id) && candidates.includes(id)))
-      .filter((g) => g.length > 0),
-  );
+  const { rankings, excluded } = withoutConflicts({ rows, candidates });
   // A juror in conflict with X did not rank X, so they abstain on every pair involving X.
   const voting = rankings.filter((r) => r.length > 0);
   const s =
@@ -267,35 +282,70 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
   const bordaMean = Object.fromEntries(
     candidates.map((c) => [c, shares[c].length ? shares[c].reduce((a, b) => a + b, 0) / shares[c].length : 0]),
   );
-  return { ballots: rows.length, order, wins, borda: bordaMean };
+  return {
+    ballots: rows.length,
+    candidates,
+    order,
+    ties: s?.ties ?? (candidates.length > 1 ? [candidates] : []),
+    wins,
+    borda: bordaMean,
+    pairwise: s?.pairwise ?? null,
+    strongestPaths: s?.strongestPaths ?? null,
+    excluded: excluded.filter((e) => e.applicationIds.length > 0),
+  };
 }
+export type DeliberationOutcome = NonNullable<ReturnType<typeof deliberationOutcome>>;
 
 export function getDecisionRow({ editionId }: { editionId: string }) {
   return db().select().from(decisions).where(eq(decisions.editionId, editionId)).get() ?? null;
 }
 
-/** The chair's recommendation: ordered laureates, a citation for each in English and French, minutes. */
+/**
+ * The chair's recommendation: ordered laureates, a citation for each in English and French,
+ * minutes, and the tally of the vote in words (written by the route in the chair's language). It
+ * waits for a tie-break still pending (the chair's casting vote, or an open run-off).
+ */
 export function recordRecommendation({
   edition,
   actorId,
   order,
   citations,
   minutes,
+  minutesTally = null,
 }: {
   edition: EditionBrief;
   actorId: string;
   order: string[];
   citations: Record<string, { en: string; fr: string }>;
   minutes: string;
+  minutesTally?: string | null;
 }): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId: edition.id });
   if (!deliberation?.closedAt) return { ok: false, field: "minutes", error: "errors.recommendation_not_now" };
+  const outcome = deliberationOutcome({ editionId: edition.id });
+  const tieBreak = outcome
+    ? tieBreakOutcome({
+        editionId: edition.id,
+        outcome,
+        laureates: edition.laureateCount,
+        closed: true,
+        decided: false,
+      })
+    : null;
+  if (tieBreakPending(tieBreak)) return { ok: false, field: "minutes", error: "errors.tie_break_pending" };
   if (order.some((id) => !deliberation.shortlist.includes(id)))
     return { ok: false, field: "choice_1", error: "errors.recommendation_choice_invalid" };
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "minutes", error: "errors.decision_exists" };
   db().transaction((tx) => {
-    const values = { recommendation: order, citations, minutes, recommendedBy: actorId, recommendedAt: new Date() };
+    const values = {
+      recommendation: order,
+      citations,
+      minutes,
+      minutesTally,
+      recommendedBy: actorId,
+      recommendedAt: new Date(),
+    };
     if (existing)
       tx.update(decisions)
         .set(values)

@@ -1,6 +1,22 @@
 // Plain data for the deliberation pages, shared by the secretariat's and the jury's routes.
-import { ballotStatus, deliberationOutcome, getDeliberation, shortlistFor } from "../models/deliberation.server";
-import { conflictedApplicationIds, listJurors } from "../models/results.server";
+import type { TallyApp, TallyJuror } from "../domain/tally";
+import {
+  ballotStatus,
+  deliberationOutcome,
+  getDecisionRow,
+  getDeliberation,
+  shortlistFor,
+} from "../models/deliberation.server";
+import { conflictedApplicationIds, getEditionBrief, listJurors } from "../models/results.server";
+import { chairMayCast, getTieBreak, tieBreakOutcome } from "../models/tie-break.server";
+import { runoffCandidatesFor, runoffVoters } from "../models/tie-break-votes.server";
+import { tallyOf, tieBreakViewOf } from "./tally-view.server";
+
+/** The rule fixed before the ballot opens, as the secretariat sees it before opening. */
+export function tieBreakChoice({ editionId }: { editionId: string }) {
+  const row = getTieBreak({ editionId });
+  return row ? { rule: row.rule, commitment: row.commitment, chosenAt: row.chosenAt.getTime() } : null;
+}
 
 export function deliberationView({
   editionId,
@@ -12,10 +28,16 @@ export function deliberationView({
   names: boolean;
 }) {
   const deliberation = getDeliberation({ editionId });
-  if (!deliberation) return null;
+  const edition = getEditionBrief({ editionId });
+  if (!deliberation || !edition) return null;
   const shortlist = shortlistFor({ editionId, deliberation, memberId });
   const byId = new Map(shortlist.map((a) => [a.id, a]));
-  const jurors = new Map(listJurors({ editionId }).map((j) => [j.id, j]));
+  const jurorRows = listJurors({ editionId });
+  const jurors = new Map(jurorRows.map((j) => [j.id, j]));
+  const labels = new Map<string, TallyJuror>(
+    jurorRows.map((j) => [j.id, { name: names ? j.name : null, letter: j.letter }]),
+  );
+  const runoffVoted = runoffVoters({ editionId });
   const status = ballotStatus({ editionId }).map((s) => {
     const j = jurors.get(s.memberId);
     return {
@@ -23,32 +45,73 @@ export function deliberationView({
       letter: j?.letter ?? "?",
       isChair: s.isChair,
       voted: s.votedAt !== null,
+      runoffVoted: runoffVoted.has(s.memberId),
       self: s.memberId === memberId,
     };
   });
+  const o = deliberationOutcome({ editionId });
+  const decided = !!getDecisionRow({ editionId })?.decidedAt;
+  const tb = o
+    ? tieBreakOutcome({
+        editionId,
+        outcome: o,
+        laureates: edition.laureateCount,
+        closed: deliberation.closedAt !== null,
+        decided,
+      })
+    : null;
+  const hidden = memberId ? conflictedApplicationIds({ memberId }) : new Set<string>();
+  const visible = new Map<string, TallyApp>(
+    shortlist.filter((a) => !hidden.has(a.id)).map((a) => [a.id, { id: a.id, reference: a.reference, title: a.title }]),
+  );
+  const references = new Map(
+    shortlistFor({ editionId, deliberation }).map((a) => [a.id, a.reference] as [string, string]),
+  );
+  const tieBreak = tb ? tieBreakViewOf({ tb, visible, jurors: labels, references }) : null;
   let outcome = null;
-  if (deliberation.closedAt) {
-    const o = deliberationOutcome({ editionId });
-    const hidden = memberId ? conflictedApplicationIds({ memberId }) : new Set<string>();
-    if (o)
-      outcome = {
-        ballots: o.ballots,
-        rows: o.order
-          .filter((id) => !hidden.has(id) && byId.has(id))
-          .map((id) => ({
-            id,
-            reference: byId.get(id)!.reference,
-            title: byId.get(id)!.title,
-            wins: o.wins[id] ?? 0,
-            borda: Math.round((o.borda[id] ?? 0) * 1000) / 1000,
-          })),
-      };
+  let tally = null;
+  if (deliberation.closedAt && o) {
+    const order = tb?.order ?? o.order;
+    outcome = {
+      ballots: o.ballots,
+      rows: order
+        .filter((id) => visible.has(id))
+        .map((id) => ({
+          id,
+          reference: byId.get(id)!.reference,
+          title: byId.get(id)!.title,
+          wins: o.wins[id] ?? 0,
+          borda: Math.round((o.borda[id] ?? 0) * 1000) / 1000,
+        })),
+    };
+    tally = tallyOf({ counted: o, order, visible, jurors: labels });
   }
+  // The chair's casting vote, offered to the chair only, on a tie they may judge.
+  const cast =
+    memberId &&
+    tb?.status === "awaiting_cast" &&
+    tb.tie &&
+    chairMayCast({ editionId, tie: tb.tie }).chairId === memberId
+      ? { places: tb.tie.places, apps: tb.tie.tied.filter((id) => visible.has(id)).map((id) => visible.get(id)!) }
+      : null;
+  const runoffRow = runoffCandidatesFor({ editionId, memberId });
+  const runoff = runoffRow
+    ? {
+        open: runoffRow.open && !decided,
+        voters: runoffVoted.size,
+        apps: runoffRow.candidates.filter((id) => visible.has(id)).map((id) => visible.get(id)!),
+      }
+    : null;
   return {
     closed: deliberation.closedAt !== null,
+    decided,
     openedAt: deliberation.openedAt.getTime(),
     shortlist,
     status,
     outcome,
+    tally,
+    tieBreak,
+    cast,
+    runoff,
   };
 }

@@ -3,9 +3,13 @@
 // same schemas lazily on the first interaction with a form (see ValidatedForm).
 export {
   ballotSchema,
+  castSchema,
   closeBallotSchema,
+  closeRunoffSchema,
   decisionSchema,
   idsFrom,
   openDeliberationSchema,
   recommendationSchema,
+  runoffBallotSchema,
+  tieBreakSchema,
 } from "../forms/deliberation";

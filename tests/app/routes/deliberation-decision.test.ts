@@ -30,7 +30,7 @@ const args = (req: Request, params: Record<string, string> = {}) => ({
 type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
 
 async function openOnTop4(f: Fixture) {
-  const form: Record<string, string> = { intent: "open" };
+  const form: Record<string, string> = { intent: "open", tieBreak: "lottery" };
   for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
   return run(async () =>
     secretariatDeliberation.action(

@@ -122,8 +122,8 @@ export const TABLE: Record<string, Row> = {
     path: (w) => `/jury/${w.editionId}/ballot`,
     get: only(JURORS, 200, 404),
     post: {
-      intents: ["vote", "close", "recommend"],
-      act: (intent) => (intent === "vote" ? JURORS : ["chair"]),
+      intents: ["vote", "runoff", "close", "recommend", "cast", "close_runoff"],
+      act: (intent) => (intent === "vote" || intent === "runoff" ? JURORS : ["chair"]),
       refused: (role) => (role === "visitor" ? 404 : 404),
     },
   },
@@ -224,7 +224,7 @@ export const TABLE: Record<string, Row> = {
   },
   "routes/secretariat.editions.$editionId.deliberation": secretariatPage(
     (w) => `${ed(w)}/deliberation`,
-    { intents: ["open", "close"] },
+    { intents: ["tiebreak", "open", "close", "close_runoff"] },
     404,
   ),
   "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, {

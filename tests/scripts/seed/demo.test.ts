@@ -2,6 +2,7 @@
 // respected, about half the reviews submitted, one suspicious pair of jurors, and the same content
 // on every run.
 import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -262,6 +263,18 @@ describe("the demo database", () => {
     } finally {
       other.close();
     }
+  });
+
+  it("shows a tie-break rule fixed during scoring, the seeded lottery, with only its seed's SHA-256 audited", () => {
+    const rows = all<{ rule: string; seed: string; commitment: string }>(
+      "select rule, seed, commitment from tie_breaks",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].rule).toBe("lottery");
+    expect(rows[0].commitment).toBe(createHash("sha256").update(rows[0].seed).digest("hex"));
+    const audit = all<{ details: string }>("select details from audit_log where action = 'tie_break.chosen'");
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ rule: "lottery", commitment: rows[0].commitment }]);
+    expect(one<{ n: number }>("select count(*) as n from deliberations").n).toBe(0);
   });
 
   it("includes the past laureates, with EducoNetImpact among those of 2023", () => {

@@ -1,0 +1,366 @@
+// The tie-break rule fixed before the vote, through the pages: the secretariat fixes it (early or
+// in the form that opens the ballot), the chair casts the deciding vote, the jury votes a run-off,
+// and every page shows the tally; the minutes and the decision snapshot keep both.
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { auditLog, decisions, editions, tieBreaks } from "../../../db/schema";
+import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
+import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
+import * as ballot from "../../../app/routes/jury.$editionId.ballot";
+import type { Tally, TieBreakView } from "../../../app/results/domain/tally";
+import { toLocal } from "../../../app/kernel/domain/paris-time";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import { buildScoredEdition } from "../../fixtures/results";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
+type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
+interface View {
+  view: {
+    tieBreak: TieBreakView | null;
+    tally: Tally | null;
+    outcome: { rows: { id: string }[] } | null;
+    cast: { places: number; apps: { id: string }[] } | null;
+    runoff: { open: boolean; voters: number; apps: { id: string }[] } | null;
+  };
+}
+
+async function secretariatPost(f: Fixture, form: Record<string, string>) {
+  return run(async () =>
+    secretariatDeliberation.action(
+      args(request(`/x`, { cookie: await cookieFor(f.secretariat.id), form }), { editionId: f.edition.id }),
+    ),
+  );
+}
+
+async function secretariatPage(f: Fixture) {
+  const res = await run(async () =>
+    secretariatDeliberation.loader(
+      args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
+    ),
+  );
+  return res.body as View & { tieBreak: { rule: string; commitment: string } | null };
+}
+
+async function jurorPost(f: Fixture, j: number, form: Record<string, string>) {
+  return run(async () =>
+    ballot.action(
+      args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id), form }), { editionId: f.edition.id }),
+    ),
+  );
+}
+
+async function jurorPage(f: Fixture, j: number) {
+  const res = await run(async () =>
+    ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id) }), { editionId: f.edition.id })),
+  );
+  return res.body as View & { isChair: boolean };
+}
+
+async function openWith(f: Fixture, rule: string) {
+  const form: Record<string, string> = { intent: "open", tieBreak: rule };
+  for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
+  return secretariatPost(f, form);
+}
+
+const ranks = (f: Fixture, prefix: string, order: number[]) =>
+  Object.fromEntries(order.map((a, pos) => [`${prefix}${f.apps[a].app.id}`, String(pos + 1)]));
+
+/** Application 0 beats all, 3 loses to all, and 1 and 2 split: a tie for the second (last) place. */
+async function voteATie(f: Fixture) {
+  expect((await jurorPost(f, 0, { intent: "vote", ...ranks(f, "rank_", [0, 1, 2, 3]) })).status).toBe(302);
+  expect((await jurorPost(f, 2, { intent: "vote", ...ranks(f, "rank_", [0, 2, 1, 3]) })).status).toBe(302);
+  expect((await jurorPost(f, 0, { intent: "close", confirm: "on" })).status).toBe(302);
+}
+
+function recommend(f: Fixture, first: number, second: number) {
+  return jurorPost(f, 0, {
+    intent: "recommend",
+    choice_1: f.apps[first].app.id,
+    choice_2: f.apps[second].app.id,
+    citation_en_1: "For greening schools",
+    citation_fr_1: "Pour verdir les écoles",
+    citation_en_2: "For open content",
+    citation_fr_2: "Pour des contenus ouverts",
+    minutes: "The jury met online.",
+  });
+}
+
+const auditActions = (editionId: string) =>
+  db()
+    .select()
+    .from(auditLog)
+    .all()
+    .filter((a) => a.objectId === editionId)
+    .map((a) => a.action);
+
+describe("fixing the tie-break rule", () => {
+  it("the secretariat may fix it while scoring is open and sees the seed's fingerprint, never the seed", async () => {
+    const f = await buildScoredEdition();
+    db()
+      .update(editions)
+      .set({ scoringClosesAt: new Date(Date.now() + 864e5) })
+      .where(eq(editions.id, f.edition.id))
+      .run();
+    expect(await secretariatPost(f, { intent: "tiebreak" })).toMatchObject({
+      status: 400,
+      body: { errors: { tieBreak: { message: "errors.tie_break_required" } } },
+    });
+    expect((await secretariatPost(f, { intent: "tiebreak", tieBreak: "chair" })).status).toBe(302);
+    const row = db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!;
+    const page = await secretariatPage(f);
+    expect(page.tieBreak).toMatchObject({ rule: "chair", commitment: sha256(row.seed) });
+    expect(JSON.stringify(page)).not.toContain(row.seed);
+  });
+
+  it("opening the deliberation needs a rule, and once the ballot is open the rule cannot change", async () => {
+    const f = await buildScoredEdition();
+    const form: Record<string, string> = { intent: "open" };
+    for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
+    expect(await secretariatPost(f, form)).toMatchObject({
+      status: 400,
+      body: { errors: { tieBreak: { message: "errors.tie_break_required" } } },
+    });
+    expect((await openWith(f, "jury")).status).toBe(302);
+    expect(await secretariatPost(f, { intent: "tiebreak", tieBreak: "lottery" })).toMatchObject({
+      status: 400,
+      body: { errors: { tieBreak: { message: "errors.tie_break_locked" } } },
+    });
+    expect(await openWith(f, "lottery")).toMatchObject({ status: 400 });
+    expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!.rule).toBe("jury");
+    // Jurors see the rule and the fingerprint while they vote, not the seed.
+    const juror = await jurorPage(f, 2);
+    expect(juror.view.tieBreak).toMatchObject({ rule: "jury", status: "ballot_open", seed: null });
+  });
+});
+
+describe("the chair's casting vote", () => {
+  it("only the chair may cast it, for exactly the open places, and the recommendation waits for it", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "chair");
+    await voteATie(f);
+    const tied = [f.apps[1].app.id, f.apps[2].app.id];
+    const chair = await jurorPage(f, 0);
+    expect(chair.view.tieBreak).toMatchObject({ status: "awaiting_cast", seed: null, tie: { count: 2, places: 1 } });
+    expect(chair.view.cast!.apps.map((a) => a.id).sort()).toEqual([...tied].sort());
+    expect((await jurorPage(f, 2)).view.cast).toBeNull();
+    expect(await recommend(f, 0, 1)).toMatchObject({
+      status: 400,
+      body: { errors: { minutes: { message: "errors.tie_break_pending" } } },
+    });
+    expect((await jurorPost(f, 2, { intent: "cast", [`cast_${tied[1]}`]: "on" })).status).toBe(404);
+    expect(
+      await jurorPost(f, 0, { intent: "cast", [`cast_${tied[0]}`]: "on", [`cast_${tied[1]}`]: "on" }),
+    ).toMatchObject({ status: 400, body: { errors: { cast: { message: "errors.cast_count", vars: { count: 1 } } } } });
+    expect(await jurorPost(f, 0, { intent: "cast", [`cast_${f.apps[3].app.id}`]: "on" })).toMatchObject({
+      status: 400,
+      body: { errors: { cast: { message: "errors.cast_choice_invalid" } } },
+    });
+    expect((await jurorPost(f, 0, { intent: "cast", [`cast_${f.apps[2].app.id}`]: "on" })).status).toBe(302);
+    expect(await jurorPost(f, 0, { intent: "cast", [`cast_${f.apps[1].app.id}`]: "on" })).toMatchObject({
+      status: 400,
+      body: { errors: { cast: { message: "errors.tie_break_not_now" } } },
+    });
+    const after = await secretariatPage(f);
+    expect(after.view.tieBreak).toMatchObject({
+      status: "settled",
+      settledBy: "chair",
+      winners: [f.apps[2].app.reference],
+      seedChecked: true,
+    });
+    expect(after.view.outcome!.rows.map((r) => r.id).slice(0, 2)).toEqual([f.apps[0].app.id, f.apps[2].app.id]);
+    expect(auditActions(f.edition.id)).toContain("tie_break.cast");
+    expect((await recommend(f, 0, 2)).status).toBe(302);
+  });
+
+  it("a chair in conflict with a tied application leaves the tie to the committed lottery", async () => {
+    const f = await buildScoredEdition({
+      conflicts: [
+        [1, 0],
+        [0, 2],
+      ],
+    });
+    await openWith(f, "chair");
+    await jurorPost(f, 0, { intent: "vote", ...ranks(f, "rank_", [0, 1, 3]) });
+    await jurorPost(f, 2, { intent: "vote", ...ranks(f, "rank_", [0, 2, 1, 3]) });
+    await jurorPost(f, 3, { intent: "vote", ...ranks(f, "rank_", [0, 1, 2, 3]) });
+    await jurorPost(f, 0, { intent: "close", confirm: "on" });
+    const page = await secretariatPage(f);
+    expect(page.view.tieBreak).toMatchObject({ status: "settled", settledBy: "lottery", fallback: "chair_conflicted" });
+    expect(page.view.tieBreak!.lottery).toHaveLength(2);
+    expect((await jurorPage(f, 0)).view.cast).toBeNull();
+  });
+});
+
+describe("the jury's run-off", () => {
+  it("opens with the tie, takes every juror's ranking of the tied, and settles the places when closed", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "jury");
+    await voteATie(f);
+    expect(auditActions(f.edition.id)).toContain("tie_break.runoff_opened");
+    const juror1 = await jurorPage(f, 1); // in conflict with application 0, not with the tied ones
+    expect(juror1.view.runoff).toMatchObject({ open: true, voters: 0 });
+    expect(juror1.view.runoff!.apps).toHaveLength(2);
+    expect(await recommend(f, 0, 1)).toMatchObject({ status: 400 });
+    expect(await jurorPost(f, 0, { intent: "close_runoff", confirm: "on" })).toMatchObject({
+      status: 400,
+      body: { errors: { confirm: { message: "errors.ballot_no_votes" } } },
+    });
+    expect(await jurorPost(f, 1, { intent: "runoff", ...ranks(f, "runoff_", [0, 1]) })).toMatchObject({
+      status: 400,
+      body: { errors: { runoff: { message: "errors.ballot_application_invalid" } } },
+    });
+    for (const [j, order] of [
+      [0, [2, 1]],
+      [1, [2, 1]],
+      [3, [1, 2]],
+    ] as const)
+      expect((await jurorPost(f, j, { intent: "runoff", ...ranks(f, "runoff_", [...order]) })).status).toBe(302);
+    expect((await jurorPost(f, 2, { intent: "close_runoff", confirm: "on" })).status).toBe(404);
+    expect((await jurorPost(f, 0, { intent: "close_runoff", confirm: "on" })).status).toBe(302);
+    expect(await jurorPost(f, 3, { intent: "runoff", ...ranks(f, "runoff_", [2, 1]) })).toMatchObject({
+      status: 400,
+      body: { errors: { runoff: { message: "errors.runoff_closed" } } },
+    });
+    const page = await secretariatPage(f);
+    expect(page.view.tieBreak).toMatchObject({
+      status: "settled",
+      settledBy: "jury",
+      fallback: null,
+      winners: [f.apps[2].app.reference],
+      runoff: { ballots: 3, open: false },
+    });
+    const runoffTally = page.view.tieBreak!.runoff!.tally!;
+    expect(runoffTally.apps.map((a) => a.id)).toEqual([f.apps[2].app.id, f.apps[1].app.id]);
+    expect(runoffTally.pairwise).toEqual([
+      [0, 2],
+      [1, 0],
+    ]);
+    expect(auditActions(f.edition.id)).toEqual(
+      expect.arrayContaining(["runoff_ballot.submitted", "tie_break.runoff_closed"]),
+    );
+  });
+
+  it("a run-off that ties again is settled by the committed lottery", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "jury");
+    await voteATie(f);
+    await jurorPost(f, 0, { intent: "runoff", ...ranks(f, "runoff_", [1, 2]) });
+    await jurorPost(f, 2, { intent: "runoff", ...ranks(f, "runoff_", [2, 1]) });
+    await secretariatPost(f, { intent: "close_runoff", confirm: "on" });
+    const page = await secretariatPage(f);
+    expect(page.view.tieBreak).toMatchObject({ status: "settled", settledBy: "jury", fallback: "runoff_tied" });
+    expect(page.view.tieBreak!.lottery).toHaveLength(2);
+  });
+});
+
+describe("the tally", () => {
+  it("shows the pairwise counts, the strongest paths and who a conflict kept out, in the settled order", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "lottery");
+    await jurorPost(f, 1, { intent: "vote", ...ranks(f, "rank_", [1, 2, 3]) });
+    await voteATie(f);
+    const { view } = await secretariatPage(f);
+    const tally = view.tally!;
+    expect(tally.ballots).toBe(3);
+    expect(tally.apps.map((a) => a.id)).toEqual(view.outcome!.rows.map((r) => r.id));
+    const at = (a: number) => tally.apps.findIndex((x) => x.id === f.apps[a].app.id);
+    // Juror 1 (in conflict with application 0) abstains on its pairs: 2 to 0, not 3 to 0.
+    expect(tally.pairwise![at(0)][at(1)]).toBe(2);
+    expect(tally.pairwise![at(1)][at(0)]).toBe(0);
+    // 1 against 2: jurors 0 and 1 prefer 1, juror 2 prefers 2.
+    expect(tally.pairwise![at(1)][at(2)]).toBe(2);
+    expect(tally.paths![at(1)][at(2)]).toBe(2);
+    expect(tally.paths![at(2)][at(1)]).toBe(0);
+    expect(tally.exclusions).toEqual([
+      {
+        juror: { name: f.jurors[1].user.name, letter: expect.stringMatching(/^[A-E]$/) },
+        references: [f.apps[0].app.reference],
+        comparisons: 3,
+      },
+    ]);
+    expect(view.tieBreak).toMatchObject({ status: "no_tie", seedChecked: true });
+  });
+
+  it("a juror's tally leaves out the application they are in conflict with and names jurors by letter", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "lottery");
+    await voteATie(f);
+    const page = await jurorPage(f, 1);
+    expect(page.view.tally!.apps).toHaveLength(3);
+    expect(page.view.tally!.exclusions).toEqual([]);
+    const text = JSON.stringify(page);
+    expect(text).not.toContain(f.apps[0].app.id);
+    expect(text).not.toContain(f.apps[0].app.reference);
+    expect(text).not.toContain(f.jurors[2].user.name);
+  });
+
+  it("the minutes and the decision snapshot keep the tally and the tie-break with its revealed seed", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "lottery");
+    await voteATie(f);
+    const { view } = await secretariatPage(f);
+    const winner = view.outcome!.rows[1].id;
+    expect(
+      (
+        await recommend(
+          f,
+          0,
+          f.apps.findIndex((a) => a.app.id === winner),
+        )
+      ).status,
+    ).toBe(302);
+    const row = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
+    const { seed, commitment } = db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!;
+    expect(row.minutes).toBe("The jury met online.");
+    expect(row.minutesTally).toContain("Tally of the vote");
+    const [one, two] = [f.apps[1].app.reference, f.apps[2].app.reference];
+    expect(row.minutesTally).toMatch(
+      new RegExp(`(${one} against ${two}|${two} against ${one}): 1 to 1; chains 0 to 0`),
+    );
+    expect(row.minutesTally).toContain(`Lottery seed, revealed after the vote: ${seed}.`);
+    expect(row.minutesTally).toContain("A lottery drawn with the committed seed");
+    const decided = await run(async () =>
+      secretariatDecision.action(
+        args(
+          request(`/x`, {
+            cookie: await cookieFor(f.secretariat.id),
+            form: {
+              intent: "decide",
+              [`laureate_${f.apps[0].app.id}`]: "on",
+              [`laureate_${winner}`]: "on",
+              decisionDate: "2024-03-28",
+              announcementAt: toLocal(new Date(Date.now() + 3600e3)),
+              confirm: "on",
+            },
+          }),
+          { editionId: f.edition.id },
+        ),
+      ),
+    );
+    expect(decided.status).toBe(302);
+    const snapshot = JSON.parse(
+      db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.snapshot!,
+    ) as {
+      deliberation: {
+        tally: { pairwise: Record<string, Record<string, number>>; excluded: unknown[] };
+        tieBreak: { rule: string; commitment: string; seed: string; winners: string[]; lottery: unknown[] };
+      };
+    };
+    expect(snapshot.deliberation.tieBreak).toMatchObject({ rule: "lottery", commitment, seed, winners: [winner] });
+    expect(sha256(snapshot.deliberation.tieBreak.seed)).toBe(snapshot.deliberation.tieBreak.commitment);
+    expect(snapshot.deliberation.tally.pairwise[f.apps[1].app.id][f.apps[2].app.id]).toBe(1);
+    const page = await run(async () =>
+      secretariatDecision.loader(
+        args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
+      ),
+    );
+    expect((page.body as { minutesTally: string }).minutesTally).toBe(row.minutesTally);
+  });
+});
