@@ -68,18 +68,20 @@ export default function JuryDashboard() {
                   </label>{" "}
                   <progress id={`progress-${e.id}`} max={e.reviews.length} value={submitted} />
                 </p>
-                <DataTable head={[t("jury.application"), t("jury.status")]}>
-                  {e.reviews.map((r) => (
-                    <tr key={r.id}>
-                      <td>
+                <DataTable
+                  rows={e.reviews}
+                  columns={[
+                    {
+                      head: "jury.application",
+                      cell: (r) => (
                         <Link to={`/jury/reviews/${r.id}`}>
                           <bdi>{r.title}</bdi>
                         </Link>
-                      </td>
-                      <td>{t(`jury.state.${r.state}`)}</td>
-                    </tr>
-                  ))}
-                </DataTable>
+                      ),
+                    },
+                    { head: "jury.status", cell: (r) => t(`jury.state.${r.state}`) },
+                  ]}
+                />
               </>
             )}
           </section>

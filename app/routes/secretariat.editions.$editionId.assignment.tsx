@@ -350,16 +350,23 @@ export default function AssignmentPage() {
               reviewers: defaults.reviewers,
             })}
           </p>
-          <DataTable head={[t("jury.application"), t("jury.assignment.jurors")]}>
-            {o.coverage.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
-                </td>
-                <td>{c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <DataTable
+            rows={o.coverage}
+            columns={[
+              {
+                head: "jury.application",
+                cell: (c) => (
+                  <>
+                    <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
+                  </>
+                ),
+              },
+              {
+                head: "jury.assignment.jurors",
+                cell: (c) => (c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")),
+              },
+            ]}
+          />
           <Pager page={o.page} pages={o.pages} search={params.toString()} />
           <h3>{t("jury.assignment.pairs")}</h3>
           <ul>

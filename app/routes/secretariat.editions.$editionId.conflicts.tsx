@@ -196,6 +196,39 @@ function ProposalAction({
   );
 }
 
+/** A conflict's status in the register; a proposal's also offers its confirmation and dismissal. */
+function ConflictStatus({
+  conflict: c,
+}: {
+  conflict: { id: string; jurorName: string; title: string; status: string; reviewState: string | null };
+}) {
+  const t = useT();
+  return (
+    <>
+      {t(`jury.conflict_status.${c.status}`)}
+      {c.status === "proposed" ? (
+        <>
+          {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
+          <div className="button-row">
+            {c.reviewState === "submitted" ? (
+              <Link to={`?confirm=${c.id}`} className="button secondary">
+                {t("jury.conflicts_admin.confirm")}
+                <span className="visually-hidden">
+                  {" "}
+                  — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
+                </span>
+              </Link>
+            ) : (
+              <ProposalAction intent="confirm" conflict={c} />
+            )}{" "}
+            <ProposalAction intent="dismiss" conflict={c} />
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function ConfirmStep({
   decision,
   result,
@@ -402,49 +435,22 @@ export default function ConflictsRegister() {
             </div>
           ) : null}
           <DataTable
-            head={[
-              t("jury.juror"),
-              t("jury.application"),
-              t("jury.conflicts_admin.source"),
-              t("jury.conflicts.reason"),
-              t("jury.status"),
+            rows={conflicts}
+            columns={[
+              { head: "jury.juror", cell: (c) => <bdi>{c.jurorName}</bdi> },
+              {
+                head: "jury.application",
+                cell: (c) => (
+                  <>
+                    <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
+                  </>
+                ),
+              },
+              { head: "jury.conflicts_admin.source", cell: (c) => t(`jury.source.${c.source}`) },
+              { head: "jury.conflicts.reason", cell: (c) => c.reason, dir: "auto" },
+              { head: "jury.status", cell: (c) => <ConflictStatus conflict={c} /> },
             ]}
-          >
-            {conflicts.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <bdi>{c.jurorName}</bdi>
-                </td>
-                <td>
-                  <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
-                </td>
-                <td>{t(`jury.source.${c.source}`)}</td>
-                <td dir="auto">{c.reason}</td>
-                <td>
-                  {t(`jury.conflict_status.${c.status}`)}
-                  {c.status === "proposed" ? (
-                    <>
-                      {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
-                      <div className="button-row">
-                        {c.reviewState === "submitted" ? (
-                          <Link to={`?confirm=${c.id}`} className="button secondary">
-                            {t("jury.conflicts_admin.confirm")}
-                            <span className="visually-hidden">
-                              {" "}
-                              — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
-                            </span>
-                          </Link>
-                        ) : (
-                          <ProposalAction intent="confirm" conflict={c} />
-                        )}{" "}
-                        <ProposalAction intent="dismiss" conflict={c} />
-                      </div>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          />
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}

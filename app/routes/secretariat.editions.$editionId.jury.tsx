@@ -120,6 +120,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${here}?replaced=1`);
 }
 
+/** A juror by name, marked as the chair or as replaced. */
+function JurorName({ member }: { member: { name: string; isChair: boolean; replaced: boolean } }) {
+  const t = useT();
+  return (
+    <>
+      <bdi>{member.name}</bdi>
+      {member.isChair ? <> ({t("jury.members.chair")})</> : null}
+      {member.replaced ? <> — {t("jury.members.replaced")}</> : null}
+    </>
+  );
+}
+
 export default function JuryMembers() {
   const t = useT();
   const { edition, members, edit, replace } = useLoaderData<typeof loader>();
@@ -149,30 +161,19 @@ export default function JuryMembers() {
         <p>
           <Link to=".">{t("jury.members.title")}</Link>
         </p>
-      ) : members.length === 0 ? (
-        <p className="panel">{t("jury.members.empty")}</p>
       ) : (
         <DataTable
-          head={[
-            t("jury.juror"),
-            t("fields.country"),
-            t("jury.members.languages"),
-            t("jury.members.expertise"),
-            t("jury.progress.actions"),
-          ]}
-        >
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <bdi>{m.name}</bdi>
-                {m.isChair ? <> ({t("jury.members.chair")})</> : null}
-                {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
-              </td>
-              <td>{countryName(m.country, t.locale) || "—"}</td>
-              <td>{m.languages.join(", ")}</td>
-              <td dir="auto">{m.expertise.join(", ") || "—"}</td>
-              <td>
-                {m.replaced ? null : (
+          rows={members}
+          empty="jury.members.empty"
+          columns={[
+            { head: "jury.juror", cell: (m) => <JurorName member={m} /> },
+            { head: "fields.country", cell: (m) => countryName(m.country, t.locale) || "—" },
+            { head: "jury.members.languages", cell: (m) => m.languages.join(", ") },
+            { head: "jury.members.expertise", cell: (m) => m.expertise.join(", ") || "—", dir: "auto" },
+            {
+              head: "jury.progress.actions",
+              cell: (m) =>
+                m.replaced ? null : (
                   <>
                     <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
                       {t("jury.members.edit")}
@@ -181,11 +182,10 @@ export default function JuryMembers() {
                       {t("jury.members.replace")}
                     </Link>
                   </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+                ),
+            },
+          ]}
+        />
       )}
       {edit ? (
         <>

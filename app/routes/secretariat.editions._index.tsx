@@ -29,24 +29,16 @@ export default function EditionsList() {
           {t("editions.create")}
         </Link>
       </p>
-      {editions.length === 0 ? (
-        <p className="panel">{t("editions.empty")}</p>
-      ) : (
-        <DataTable head={[t("editions.year"), t("editions.theme"), t("editions.phase"), t("editions.deadline_at")]}>
-          {editions.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
-              </td>
-              <td>
-                <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
-              </td>
-              <td>{t(`phase.${e.phase}`)}</td>
-              <td>{formatDateTime(e.deadlineAt, t.locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        rows={editions}
+        empty="editions.empty"
+        columns={[
+          { head: "editions.year", cell: (e) => <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link> },
+          { head: "editions.theme", cell: (e) => <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi> },
+          { head: "editions.phase", cell: (e) => t(`phase.${e.phase}`) },
+          { head: "editions.deadline_at", cell: (e) => formatDateTime(e.deadlineAt, t.locale) },
+        ]}
+      />
     </>
   );
 }

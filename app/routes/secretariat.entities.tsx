@@ -61,19 +61,14 @@ export default function Entities() {
         <p className="panel">{t("entities.empty")}</p>
       ) : (
         <DataTable
-          head={[t("fields.entity_name"), t("fields.entity_kind"), t("fields.country"), t("entities.members")]}
-        >
-          {entities.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <bdi>{e.name}</bdi>
-              </td>
-              <td>{t(`entity_kind.${e.kind}`)}</td>
-              <td>{countryName(e.country, t.locale)}</td>
-              <td>{e.members}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={entities}
+          columns={[
+            { head: "fields.entity_name", cell: (e) => <bdi>{e.name}</bdi> },
+            { head: "fields.entity_kind", cell: (e) => t(`entity_kind.${e.kind}`) },
+            { head: "fields.country", cell: (e) => countryName(e.country, t.locale) },
+            { head: "entities.members", cell: (e) => e.members },
+          ]}
+        />
       )}
       {!adding ? (
         <>

@@ -137,34 +137,38 @@ export default function Invitations() {
             </Link>
           </p>
           <h2>{t("invitations.list")}</h2>
-          {invitations.length === 0 ? (
-            <p className="panel">{t("invitations.empty")}</p>
-          ) : (
-            <DataTable head={[t("fields.full_name"), t("fields.role"), t("invitations.for"), t("invitations.status")]}>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
+          <DataTable
+            rows={invitations}
+            empty="invitations.empty"
+            columns={[
+              {
+                head: "fields.full_name",
+                cell: (i) => (
+                  <>
                     <bdi>{i.name}</bdi>
                     <br />
                     <span className="muted" dir="ltr">
                       {i.email}
                     </span>
-                  </td>
-                  <td>{t(`role.${i.role}`)}</td>
-                  <td>
-                    <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
-                  </td>
-                  <td>
-                    {i.acceptedAt
-                      ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
-                      : i.expiresAt < now
-                        ? t("invitations.expired")
-                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+                  </>
+                ),
+              },
+              { head: "fields.role", cell: (i) => t(`role.${i.role}`) },
+              {
+                head: "invitations.for",
+                cell: (i) => <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>,
+              },
+              {
+                head: "invitations.status",
+                cell: (i) =>
+                  i.acceptedAt
+                    ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
+                    : i.expiresAt < now
+                      ? t("invitations.expired")
+                      : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) }),
+              },
+            ]}
+          />
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}
