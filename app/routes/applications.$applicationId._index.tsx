@@ -16,6 +16,7 @@ import { outcomeState } from "../results/models/outcome.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { LOCALE_NAMES, localized } from "../kernel/i18n";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "applications.task_list_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -92,16 +93,8 @@ export default function TaskList() {
           <ApplicationsDeadline at={a.deadlineAt} />
         </dd>
       </dl>
-      {params.get("sent") ? (
-        <p className="notice success" role="status">
-          {t("applications.sent_notice", { reference: a.reference })}
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("applications.saved_notice")}
-        </p>
-      ) : null}
+      {params.get("sent") ? <Notice>{t("applications.sent_notice", { reference: a.reference })}</Notice> : null}
+      {params.get("saved") ? <Notice>{t("applications.saved_notice")}</Notice> : null}
       {a.state === "returned" || a.state === "declined" ? (
         // The entity's answer, with its comments (returned) or reason (declined).
         <div className={`notice applications-${a.state}`}>

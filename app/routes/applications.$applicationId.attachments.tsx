@@ -18,6 +18,7 @@ import {
 } from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "applications.attachments_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -152,16 +153,8 @@ export default function Attachments() {
         <li>{t("applications.limit_pages", { limit: limits.pages, used: totals.pages })}</li>
         <li>{t("applications.limit_videos")}</li>
       </ul>
-      {params.get("added") ? (
-        <p className="notice success" role="status">
-          {t("applications.file_added")}
-        </p>
-      ) : null}
-      {params.get("deleted") ? (
-        <p className="notice success" role="status">
-          {t("applications.file_deleted")}
-        </p>
-      ) : null}
+      {params.get("added") ? <Notice>{t("applications.file_added")}</Notice> : null}
+      {params.get("deleted") ? <Notice>{t("applications.file_deleted")}</Notice> : null}
       {blocker ? <p className="notice">{t(blocker)}</p> : null}
       {files.length === 0 ? (
         <p className="panel">{t("applications.files_empty")}</p>

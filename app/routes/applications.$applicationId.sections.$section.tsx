@@ -20,6 +20,7 @@ import { sortedCountries } from "../kernel/i18n/countries";
 import { editBlocker, saveSection } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "applications.section_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -200,11 +201,7 @@ export default function SectionPage() {
       </p>
       <p className="muted">{loaded.reference}</p>
       <h1>{t(`applications.section.${section.key}`)}</h1>
-      {params.get("saved") && !result ? (
-        <p className="notice success" role="status">
-          {t("applications.section_saved")}
-        </p>
-      ) : null}
+      {params.get("saved") && !result ? <Notice>{t("applications.section_saved")}</Notice> : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
         <ValidatedForm

@@ -26,6 +26,7 @@ import {
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
 import resultsCss from "../styles/results.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "results.ballot_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -136,11 +137,7 @@ export default function Ballot() {
         <Link to={`/jury/${d.edition.id}/results`}>{t("results.title")}</Link>
       </p>
       <h1>{t("results.ballot_heading", { year: d.edition.year })}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       {!d.view ? (
         <p className="panel">{t("results.ballot_not_open")}</p>
       ) : !d.view.closed ? (

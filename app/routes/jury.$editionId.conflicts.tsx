@@ -24,6 +24,7 @@ import {
 import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.conflicts.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -99,17 +100,11 @@ export default function DeclareConflicts() {
       <h1>{t("jury.conflicts.title")}</h1>
       <p>{t("jury.conflicts.intro", { year })}</p>
       {params.get("declared") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.declared_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.declared_notice")}</Notice>
       ) : params.get("confirmed") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.confirmed_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.confirmed_notice")}</Notice>
       ) : params.get("withdrawn") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.withdrawn_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.withdrawn_notice")}</Notice>
       ) : null}
       {withdrawing ? (
         <section className="panel" aria-labelledby="withdraw-title">

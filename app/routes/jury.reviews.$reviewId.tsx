@@ -22,6 +22,7 @@ import {
 import { scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.review.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -271,11 +272,7 @@ export default function ReviewPage() {
         <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} ·{" "}
         <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
       </p>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       <p>{t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })}</p>
       <div className="jury-split">
         <section className="jury-reading" aria-labelledby="reading-title" tabIndex={0}>

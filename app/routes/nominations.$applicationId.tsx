@@ -23,6 +23,7 @@ import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
 import { siteOrigin } from "../kernel/server/site.server";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -125,9 +126,9 @@ export default function NominationApplication() {
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
       {done ? (
-        <p className="notice success" role="status">
+        <Notice>
           {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
-        </p>
+        </Notice>
       ) : null}
       <ApplicationFacts
         state={application.state}

@@ -19,6 +19,7 @@ import {
 import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -113,11 +114,7 @@ export default function NominationsWorkspace() {
   return (
     <>
       <h1>{t("nominations.title")}</h1>
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("nominations.internal_deadline_saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <Notice>{t("nominations.internal_deadline_saved")}</Notice> : null}
       <p className="lead">{t("nominations.edition", { year: edition.year, theme })}</p>
       <p>
         {t("nominations.deadline", { date: formatDateTime(new Date(edition.deadlineAt), t.locale) })}

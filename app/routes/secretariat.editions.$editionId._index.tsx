@@ -6,6 +6,7 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { editionOr404 } from "../editions/server/secretariat.server";
 import editionsCss from "../styles/editions.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "editions.overview_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -61,11 +62,7 @@ export default function EditionOverview() {
         <Link to="/secretariat/editions">{t("editions.list_title")}</Link>
       </p>
       <h1>{t("editions.overview_heading", { year: e.year })}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       <p className="lead">
         <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
       </p>

@@ -32,6 +32,7 @@ import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.assignment.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -271,11 +272,7 @@ export default function AssignmentPage() {
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.assignment.title")}</h1>
       <p>{t("jury.assignment.intro")}</p>
-      {notice ? (
-        <p className="notice success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       {pendingConflicts > 0 && !result?.conflictsFirst ? (
         <p className="notice">
           {t("jury.assignment.conflicts_pending", { count: pendingConflicts })}{" "}

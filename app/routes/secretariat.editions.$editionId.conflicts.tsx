@@ -33,6 +33,7 @@ import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -389,9 +390,7 @@ export default function ConflictsRegister() {
           <p>{t(refusal.message, refusal.vars)}</p>
         </div>
       ) : notice ? (
-        <p className="notice success" role="status">
-          {notice}
-        </p>
+        <Notice>{notice}</Notice>
       ) : null}
       <h2>{t("jury.conflicts_admin.detect_title")}</h2>
       <p>{t("jury.conflicts_admin.detect_intro")}</p>

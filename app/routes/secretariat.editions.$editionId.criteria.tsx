@@ -13,6 +13,7 @@ import { editionOr404, pickedItems, validateEditionPost } from "../editions/serv
 import { formatNumber, localized, textsOf } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "editions.criteria_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -217,9 +218,7 @@ export default function Criteria() {
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.criteria_title")}</h1>
       {params.get("saved") || params.get("removed") ? (
-        <p className="notice success" role="status">
-          {t(params.get("removed") ? "editions.removed" : "editions.criterion_saved")}
-        </p>
+        <Notice>{t(params.get("removed") ? "editions.removed" : "editions.criterion_saved")}</Notice>
       ) : null}
       {edition.locked ? (
         <p className="notice">{t("editions.criteria_locked")}</p>

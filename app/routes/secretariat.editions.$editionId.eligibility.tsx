@@ -11,6 +11,7 @@ import { editionOr404, pickedItems, validateEditionPost } from "../editions/serv
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { localized, textsOf } from "../kernel/i18n";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "editions.rules_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -69,9 +70,7 @@ export default function Eligibility() {
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.rules_title")}</h1>
       {params.get("saved") || params.get("removed") ? (
-        <p className="notice success" role="status">
-          {t(params.get("removed") ? "editions.removed" : "editions.rule_saved")}
-        </p>
+        <Notice>{t(params.get("removed") ? "editions.removed" : "editions.rule_saved")}</Notice>
       ) : null}
       {edition.editable ? <p>{t("editions.rules_intro")}</p> : <p className="notice">{t("editions.rules_locked")}</p>}
       {removing ? (

@@ -25,6 +25,7 @@ import juryCss from "../styles/jury.css";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -152,11 +153,7 @@ export default function JuryMembers() {
     <>
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.members.title")}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       {focused ? (
         <p>
           <Link to=".">{t("jury.members.title")}</Link>

@@ -15,6 +15,7 @@ import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable, type Column } from "../kernel/components/table";
 import { REVIEW_STATES } from "../jury/domain/jury";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -116,13 +117,9 @@ export default function ProgressPage() {
         {open ? t("jury.progress.open") : t("jury.progress.closed")}
       </p>
       {params.get("reminded") ? (
-        <p className="notice success" role="status">
-          {t("jury.progress.reminded", { count: params.get("reminded")! })}
-        </p>
+        <Notice>{t("jury.progress.reminded", { count: params.get("reminded")! })}</Notice>
       ) : params.get("reopened") ? (
-        <p className="notice success" role="status">
-          {t("jury.progress.reopened")}
-        </p>
+        <Notice>{t("jury.progress.reopened")}</Notice>
       ) : null}
       {remindError ? (
         <p className="notice" role="alert">

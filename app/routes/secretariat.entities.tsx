@@ -10,6 +10,7 @@ import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "entities.title" };
 
@@ -48,11 +49,7 @@ export default function Entities() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("entities.title")}</h1>
-      {params.get("created") ? (
-        <p className="notice success" role="status">
-          {t("entities.created")}
-        </p>
-      ) : null}
+      {params.get("created") ? <Notice>{t("entities.created")}</Notice> : null}
       {adding ? (
         <p>
           <Link to=".">{t("entities.back_to_list")}</Link>

@@ -13,6 +13,7 @@ import { listEditionsBrief, listEntities } from "../nominations/models/entity.se
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "invitations.title" };
 
@@ -72,11 +73,7 @@ export default function Invitations() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("invitations.title")}</h1>
-      {params.get("sent") ? (
-        <p className="notice success" role="status">
-          {t("invitations.sent")}
-        </p>
-      ) : null}
+      {params.get("sent") ? <Notice>{t("invitations.sent")}</Notice> : null}
       {inviting ? (
         <>
           <p>

@@ -18,6 +18,7 @@ import {
   type RuleDecision,
 } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -86,11 +87,7 @@ export default function ScreenApplication() {
       <h1>
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("screening.saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <Notice>{t("screening.saved")}</Notice> : null}
       <ApplicationFacts
         state={application.state}
         party={{ label: t("screening.col.entity"), name: application.entityName }}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
+import { Notice } from "../../kernel/components/notice";
 
 const STEPS = [
   ["results", "results.title"],
@@ -57,13 +58,7 @@ export function ResultsStepHeader({
       <h1>{heading}</h1>
       {lead}
       <ResultsSteps editionId={editionId} current={current} />
-      {notices.map(([param, message]) =>
-        params.get(param) ? (
-          <p key={param} className="notice success" role="status">
-            {t(message)}
-          </p>
-        ) : null,
-      )}
+      {notices.map(([param, message]) => (params.get(param) ? <Notice key={param}>{t(message)}</Notice> : null))}
     </>
   );
 }
