@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionBackLink, RemoveConfirmation, TrilingualFields } from "../editions/components/edition-forms";
 import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
 import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -168,19 +168,8 @@ function CriterionForm({
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}
       <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
       <TextField name="weight" label={t("editions.criterion_weight")} hint={t("editions.criterion_weight_hint")} />
-      <TextField name="titleEn" label={t("editions.criterion_title_en")} dirAuto />
-      <TextField name="titleFr" label={t("editions.criterion_title_fr")} dirAuto />
-      <TextField name="titleAr" label={t("editions.criterion_title_ar")} hint={t("editions.optional")} dirAuto />
-      <TextField name="guidanceEn" label={t("editions.criterion_guidance_en")} multiline rows={3} dirAuto />
-      <TextField name="guidanceFr" label={t("editions.criterion_guidance_fr")} multiline rows={3} dirAuto />
-      <TextField
-        name="guidanceAr"
-        label={t("editions.criterion_guidance_ar")}
-        hint={t("editions.optional")}
-        multiline
-        rows={3}
-        dirAuto
-      />
+      <TrilingualFields name="title" label="editions.criterion_title" />
+      <TrilingualFields name="guidance" label="editions.criterion_guidance" rows={3} />
       <fieldset className="field editions-level-list" aria-describedby="criterion-levels-hint">
         <legend>{t("editions.levels_legend")}</legend>
         <p className="hint" id="criterion-levels-hint">

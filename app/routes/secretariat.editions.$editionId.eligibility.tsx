@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionBackLink, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionBackLink, RemoveConfirmation, TrilingualFields } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
@@ -125,16 +125,7 @@ export default function Eligibility() {
             <input type="hidden" name="intent" value="save" />
             {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}
             <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
-            <TextField name="textEn" label={t("editions.rule_text_en")} multiline rows={2} dirAuto />
-            <TextField name="textFr" label={t("editions.rule_text_fr")} multiline rows={2} dirAuto />
-            <TextField
-              name="textAr"
-              label={t("editions.rule_text_ar")}
-              hint={t("editions.optional")}
-              multiline
-              rows={2}
-              dirAuto
-            />
+            <TrilingualFields name="text" label="editions.rule_text" rows={2} />
             <div className="button-row">
               <SubmitButton>{t("editions.rule_save")}</SubmitButton>
               {editing ? <Link to={base}>{t("editions.cancel")}</Link> : null}
