@@ -10,7 +10,7 @@ import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
-import { formatNumber, localized, textsOf } from "../kernel/i18n";
+import { formatNumber, localized, textsOf, textValues } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { Notice } from "../kernel/components/notice";
@@ -48,12 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             intent: "save",
             criterionId: editing.id,
             key: editing.key,
-            titleEn: editing.titleEn,
-            titleFr: editing.titleFr,
-            titleAr: editing.titleAr ?? "",
-            guidanceEn: editing.guidanceEn,
-            guidanceFr: editing.guidanceFr,
-            guidanceAr: editing.guidanceAr ?? "",
+            ...textValues(editing, "title"),
+            ...textValues(editing, "guidance"),
             weight: String(editing.weight),
             ...levelRows(editing.levelDescriptors, scale).values,
           },

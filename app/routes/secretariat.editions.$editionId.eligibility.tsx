@@ -10,7 +10,7 @@ import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, pickedItems, validateEditionPost } from "../editions/server/secretariat.server";
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
-import { localized, textsOf } from "../kernel/i18n";
+import { localized, textsOf, textValues } from "../kernel/i18n";
 import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "editions.rules_title" };
@@ -31,9 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             intent: "save",
             ruleId: editing.id,
             key: editing.key,
-            textEn: editing.textEn,
-            textFr: editing.textFr,
-            textAr: editing.textAr ?? "",
+            ...textValues(editing, "text"),
           },
         }
       : null,

@@ -10,6 +10,7 @@ import {
   type SchemaLoader,
 } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
+import { textValues } from "../../kernel/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
@@ -46,12 +47,8 @@ export interface EditionSettingsValues {
 export function settingsFormValues(e: EditionSettingsValues): Record<string, string> {
   const values: Record<string, string> = {
     year: String(e.year),
-    themeEn: e.themeEn,
-    themeFr: e.themeFr,
-    themeAr: e.themeAr ?? "",
-    callTextEn: e.callTextEn,
-    callTextFr: e.callTextFr,
-    callTextAr: e.callTextAr ?? "",
+    ...textValues(e, "theme"),
+    ...textValues(e, "callText"),
     callOpensAt: toLocal(e.callOpensAt),
     deadlineAt: toLocal(e.deadlineAt),
     scoringOpensAt: toLocal(e.scoringOpensAt),
