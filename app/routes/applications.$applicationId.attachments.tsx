@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { FileField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { zodErrors } from "../kernel/forms/errors";
@@ -19,6 +19,7 @@ import {
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { Notice } from "../kernel/components/notice";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const handle = { title: "applications.attachments_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -135,11 +136,7 @@ export default function Attachments() {
   const uploadResult = result && !result.deleting ? result : null;
   return (
     <>
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{reference}</p>
-      <h1>{t("applications.attachments_title")}</h1>
+      <ApplicationTaskHead applicationId={applicationId} reference={reference} title="applications.attachments_title" />
       <p>{t("applications.attachments_intro")}</p>
       <ul>
         <li>{t("applications.limit_types")}</li>

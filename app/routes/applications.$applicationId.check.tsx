@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { EntityKindField } from "../nominations/components/entity-kind-field";
 import { useT } from "../kernel/components/i18n";
 import { sendSchema } from "../applications/forms/application.server";
 import { SECTIONS } from "../applications/domain/sections";
@@ -19,6 +20,7 @@ import { listAttachments } from "../applications/models/attachment.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const handle = { title: "applications.check_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -95,11 +97,7 @@ export default function Check() {
   const collator = new Intl.Collator(t.locale);
   return (
     <>
-      <p>
-        <Link to={base}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{a.reference}</p>
-      <h1>{t("applications.check_title")}</h1>
+      <ApplicationTaskHead applicationId={a.id} reference={a.reference} title="applications.check_title" />
       <p>
         {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
       </p>
@@ -200,14 +198,7 @@ export default function Check() {
             >
               <input type="hidden" name="editionId" value={a.editionId} />
               <input type="hidden" name="version" value={a.version} />
-              <RadioGroup
-                name="kind"
-                legend={t("applications.entity_kind_legend")}
-                options={[
-                  { value: "national_commission", label: t("entity_kind.national_commission") },
-                  { value: "ngo", label: t("entity_kind.ngo") },
-                ]}
-              />
+              <EntityKindField legend={t("applications.entity_kind_legend")} />
               <SelectField
                 name="commission"
                 label={t("applications.commission_label")}

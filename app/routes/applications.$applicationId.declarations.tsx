@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -10,6 +10,7 @@ import { editBlocker, listEligibilityRules, saveDeclarations } from "../applicat
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { localized, textsOf } from "../kernel/i18n";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const handle = { title: "applications.declarations_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -57,11 +58,11 @@ export default function Declarations() {
   const defaults = Object.fromEntries(rules.filter((r) => declared[r.key]).map((r) => [`rule.${r.key}`, "on"]));
   return (
     <>
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{reference}</p>
-      <h1>{t("applications.declarations_title")}</h1>
+      <ApplicationTaskHead
+        applicationId={applicationId}
+        reference={reference}
+        title="applications.declarations_title"
+      />
       <p>{t("applications.declarations_intro")}</p>
       {blocker ? <p className="notice">{t(blocker)}</p> : null}
       {rules.length === 0 ? (

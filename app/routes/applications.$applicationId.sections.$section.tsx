@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { found, requireUser } from "../accounts/server/permissions.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
+import { DraftButtons, SelectField, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { sectionValues } from "../applications/forms/section-values";
 import { sectionFormSchema } from "../applications/forms/application.server";
@@ -21,6 +21,7 @@ import { editBlocker, saveSection } from "../applications/models/application.ser
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { Notice } from "../kernel/components/notice";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const handle = { title: "applications.section_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -196,11 +197,11 @@ export default function SectionPage() {
 
   return (
     <>
-      <p>
-        <Link to={`/applications/${loaded.applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{loaded.reference}</p>
-      <h1>{t(`applications.section.${section.key}`)}</h1>
+      <ApplicationTaskHead
+        applicationId={loaded.applicationId}
+        reference={loaded.reference}
+        title={`applications.section.${section.key}`}
+      />
       {params.get("saved") && !result ? <Notice>{t("applications.section_saved")}</Notice> : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
@@ -247,14 +248,10 @@ export default function SectionPage() {
                   : ""}
           </p>
           {loaded.blocker ? null : (
-            <div className="button-row">
-              <SubmitButton name="intent" value="complete">
-                {t("applications.mark_completed")}
-              </SubmitButton>
-              <SubmitButton name="intent" value="save" secondary>
-                {t("applications.save_later")}
-              </SubmitButton>
-            </div>
+            <DraftButtons
+              finish={{ intent: "complete", label: t("applications.mark_completed") }}
+              keep={{ intent: "save", label: t("applications.save_later") }}
+            />
           )}
         </ValidatedForm>
       </div>

@@ -54,6 +54,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return bad(form.errors, form.values.intent);
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/jury`;
+  // An invitation to a seat on this jury: a new one, or that of a juror replaced.
+  const inviteJuror = (
+    invitee: { name: string; email: string; locale: string },
+    seat: { isChair: boolean; country: string | null; languages: string[] },
+  ) =>
+    createInvitation({
+      invitedBy: user.id,
+      role: "juror",
+      editionId: edition.id,
+      name: invitee.name,
+      email: invitee.email,
+      locale: invitee.locale,
+      isChair: seat.isChair,
+      jurorCountry: seat.country,
+      jurorLanguages: seat.languages,
+      origin: siteOrigin(),
+      address: clientAddress(context),
+    });
   if ((input.intent === "update" || input.intent === "invite") && input.country && !isCountryCode(input.country))
     return bad(fieldError("country", "errors.country_invalid"), input.intent);
   if (input.intent === "update") {
@@ -70,18 +88,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`${here}?updated=1`);
   }
   if (input.intent === "invite") {
-    const done = createInvitation({
-      invitedBy: user.id,
-      role: "juror",
-      editionId: edition.id,
-      name: input.name,
-      email: input.email,
-      locale: input.locale,
+    const done = inviteJuror(input, {
       isChair: !!input.isChair,
-      jurorCountry: input.country || null,
-      jurorLanguages: splitList(input.languages.toLowerCase()),
-      origin: siteOrigin(),
-      address: clientAddress(context),
+      country: input.country || null,
+      languages: splitList(input.languages.toLowerCase()),
     });
     if (!done.ok)
       return bad(
@@ -98,20 +108,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (throttled) return bad(fieldError(throttled.field, throttled.error, throttled.vars), "replace", 429);
   const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
-  createInvitation({
-    invitedBy: user.id,
-    role: "juror",
-    editionId: edition.id,
-    name: input.name,
-    email: input.email,
-    locale: input.locale,
-    isChair: member.isChair,
-    jurorCountry: member.country,
-    jurorLanguages: member.languages,
-    origin: siteOrigin(),
-    address: clientAddress(context),
-  });
+  inviteJuror(input, member);
   return redirect(`${here}?replaced=1`);
+}
+
+/** Where a juror comes from and the languages they read, asked on inviting a juror and on editing one. */
+function JurorProfileFields({ countries }: { countries: { value: string; label: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+      <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+    </>
+  );
 }
 
 /** A juror by name, marked as the chair or as replaced. */
@@ -193,13 +202,7 @@ export default function JuryMembers() {
             }}
           >
             <input type="hidden" name="memberId" value={edit.id} />
-            <SelectField
-              name="country"
-              label={t("fields.country")}
-              placeholder={t("fields.choose")}
-              options={countries}
-            />
-            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <JurorProfileFields countries={countries} />
             <TextField
               name="expertise"
               label={t("jury.members.expertise")}
@@ -228,9 +231,7 @@ export default function JuryMembers() {
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />
             <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
-            <button type="submit" className="button danger">
-              {t("jury.members.replace")}
-            </button>
+            <SubmitButton danger>{t("jury.members.replace")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : !inviting ? (
@@ -254,13 +255,7 @@ export default function JuryMembers() {
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />
-            <SelectField
-              name="country"
-              label={t("fields.country")}
-              placeholder={t("fields.choose")}
-              options={countries}
-            />
-            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <JurorProfileFields countries={countries} />
             <Checkbox name="isChair" label={t("jury.members.chair")} />
             <SubmitButton>{t("jury.members.invite")}</SubmitButton>
           </ValidatedForm>

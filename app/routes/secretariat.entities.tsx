@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { entitySchema } from "../nominations/forms/entity.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
+import { EntityKindField } from "../nominations/components/entity-kind-field";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 
@@ -84,14 +85,7 @@ export default function Entities() {
             schema={() => import("../nominations/forms/entity").then((m) => m.entitySchema)}
             result={result}
           >
-            <RadioGroup
-              name="kind"
-              legend={t("fields.entity_kind")}
-              options={[
-                { value: "national_commission", label: t("entity_kind.national_commission") },
-                { value: "ngo", label: t("entity_kind.ngo") },
-              ]}
-            />
+            <EntityKindField legend={t("fields.entity_kind")} />
             <TextField name="name" label={t("fields.entity_name")} dirAuto />
             <SelectField
               name="country"
