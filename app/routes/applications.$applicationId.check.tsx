@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
-import { EntityKindField } from "../nominations/components/entity-kind-field";
+import { EntityField, EntityKindField } from "../nominations/components/entity-fields";
 import { useT } from "../kernel/components/i18n";
 import { sendSchema } from "../applications/forms/application.server";
 import { SECTIONS } from "../applications/domain/sections";
@@ -208,12 +208,11 @@ export default function Check() {
                   .map((c) => ({ value: c.id, label: countryName(c.country, t.locale) }))
                   .sort((x, y) => collator.compare(x.label, y.label))}
               />
-              <SelectField
+              <EntityField
                 name="ngo"
                 label={t("applications.ngo_label")}
                 hint={t("applications.ngo_hint")}
-                placeholder={t("fields.choose")}
-                options={ngos.map((n) => ({ value: n.id, label: n.name }))}
+                entities={ngos}
               />
               <Checkbox name="confirm" label={t("applications.send_confirm")} />
               <SubmitButton>{t("applications.send_submit")}</SubmitButton>

@@ -9,7 +9,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
-import { EntityKindField } from "../nominations/components/entity-kind-field";
+import { EntityKindField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 

@@ -12,6 +12,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { EntityField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 
@@ -108,12 +109,11 @@ export default function Invitations() {
               hint={t("invitations.language_hint")}
               options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
             />
-            <SelectField
+            <EntityField
               name="entityId"
               label={t("fields.entity")}
               hint={t("invitations.entity_hint")}
-              placeholder={t("fields.choose")}
-              options={entities.map((e) => ({ value: e.id, label: e.name }))}
+              entities={entities}
             />
             <SelectField
               name="editionId"
