@@ -27,6 +27,7 @@ import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "jury.conflicts_admin.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -446,11 +447,7 @@ export default function ConflictsRegister() {
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}
-      <p>
-        <Link to="?add=1" className="button">
-          {t("jury.conflicts_admin.add_title")}
-        </Link>
-      </p>
+      <ActionLink to="?add=1">{t("jury.conflicts_admin.add_title")}</ActionLink>
     </>
   );
 }

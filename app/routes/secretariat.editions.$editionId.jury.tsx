@@ -19,6 +19,7 @@ import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "jury.members.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -237,11 +238,9 @@ export default function JuryMembers() {
       ) : !inviting ? (
         // The invitation form (with its long country list) only when asked for: the page
         // stays light for the daily look at the jury.
-        <p>
-          <Link to="?invite=1" className="button secondary">
-            {t("jury.members.invite_title")}
-          </Link>
-        </p>
+        <ActionLink to="?invite=1" secondary>
+          {t("jury.members.invite_title")}
+        </ActionLink>
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>

@@ -6,6 +6,7 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { listEditions } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { DataTable } from "../kernel/components/table";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "editions.list_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -24,11 +25,7 @@ export default function EditionsList() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("editions.list_title")}</h1>
-      <p>
-        <Link to="/secretariat/editions/new" className="button">
-          {t("editions.create")}
-        </Link>
-      </p>
+      <ActionLink to="/secretariat/editions/new">{t("editions.create")}</ActionLink>
       <DataTable
         rows={editions}
         empty="editions.empty"

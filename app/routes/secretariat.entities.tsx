@@ -12,6 +12,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { EntityKindField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "entities.title" };
 
@@ -71,11 +72,7 @@ export default function Entities() {
       {!adding ? (
         <>
           <Pager page={page} pages={pages} search={search} />
-          <p>
-            <Link to="?add=1" className="button">
-              {t("entities.add")}
-            </Link>
-          </p>
+          <ActionLink to="?add=1">{t("entities.add")}</ActionLink>
         </>
       ) : (
         <>

@@ -15,6 +15,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 import { EntityField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "invitations.title" };
 
@@ -128,11 +129,7 @@ export default function Invitations() {
         </>
       ) : (
         <>
-          <p>
-            <Link to="?new=1" className="button">
-              {t("invitations.new")}
-            </Link>
-          </p>
+          <ActionLink to="?new=1">{t("invitations.new")}</ActionLink>
           <h2>{t("invitations.list")}</h2>
           <DataTable
             rows={invitations}
