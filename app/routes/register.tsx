@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { getSessionUser } from "../accounts/server/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
+import { EmailField, LanguageField, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { registerSchema } from "../accounts/forms/register.server";
 import { fieldError } from "../kernel/forms/validate.server";
@@ -61,13 +61,7 @@ export default function Register() {
         defaultValues={{ locale: t.locale }}
       >
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <TextField
-          name="email"
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-          hint={t("fields.email_hint")}
-        />
+        <EmailField hint={t("fields.email_hint")} />
         <NewPasswordField />
         <LanguageField />
         <SubmitButton>{t("register.submit")}</SubmitButton>

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { validatePasswordForm } from "../accounts/server/password-form.server";
 import { createSession, getSessionUser } from "../accounts/server/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { LanguageField, NewPasswordField } from "../accounts/components/account-fields";
+import { EmailField, LanguageField, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { setupSchema } from "../accounts/forms/setup.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
@@ -50,7 +50,7 @@ export default function Setup() {
         defaultValues={{ locale: t.locale }}
       >
         <TextField name="name" label={t("fields.full_name")} autoComplete="name" dirAuto />
-        <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" />
+        <EmailField />
         <NewPasswordField />
         <LanguageField />
         <SubmitButton>{t("setup.submit")}</SubmitButton>
