@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { ballotSchema, closeBallotSchema, idsFrom, recommendationSchema } from "../results/server/forms.server";
@@ -139,11 +146,11 @@ export default function Ballot() {
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
           <ValidatedForm
             id="ballot"
-            intent="vote"
-            result={result}
+            result={resultForIntent(result, "vote")}
             defaultValues={d.ranks}
             schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}
           >
+            <input type="hidden" name="intent" value="vote" />
             <div id="ballot-ballot" tabIndex={-1}>
               {d.view.shortlist.map((a) => (
                 <TextField
@@ -170,10 +177,10 @@ export default function Ballot() {
               <h2>{t("results.close_title")}</h2>
               <ValidatedForm
                 id="close"
-                intent="close"
-                result={result}
+                result={resultForIntent(result, "close")}
                 schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
               >
+                <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton secondary>{t("results.close_submit")}</SubmitButton>
               </ValidatedForm>
@@ -190,8 +197,7 @@ export default function Ballot() {
               <p>{t("results.recommendation_help")}</p>
               <ValidatedForm
                 id="recommend"
-                intent="recommend"
-                result={result}
+                result={resultForIntent(result, "recommend")}
                 schema={() =>
                   import("../results/forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))
                 }
@@ -204,6 +210,7 @@ export default function Ballot() {
                   ...d.recommendation,
                 }}
               >
+                <input type="hidden" name="intent" value="recommend" />
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>
                     <legend>{t("results.recommendation_place", { n: i + 1 })}</legend>

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -108,10 +115,10 @@ export default function DeclareConflicts() {
           <p>{t("jury.conflicts.withdraw_intro")}</p>
           <ValidatedForm
             id="withdraw"
-            intent="withdraw"
             schema={() => import("../jury/forms/jury").then((m) => m.withdrawConflictSchema)}
-            result={result}
+            result={resultForIntent(result, "withdraw")}
           >
+            <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="applicationId" value={withdrawing.id} />
             <Checkbox name="confirm" label={t("jury.conflicts.withdraw_confirm")} />
             <div className="button-row">
@@ -155,10 +162,10 @@ export default function DeclareConflicts() {
           <h2>{t("jury.conflicts.declare_title")}</h2>
           <ValidatedForm
             id="declare"
-            intent="declare"
             schema={() => import("../jury/forms/jury").then((m) => m.declareConflictSchema)}
-            result={result}
+            result={resultForIntent(result, "declare")}
           >
+            <input type="hidden" name="intent" value="declare" />
             <SelectField
               name="applicationId"
               label={t("jury.application")}
@@ -181,10 +188,10 @@ export default function DeclareConflicts() {
       {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
       <ValidatedForm
         id="confirm"
-        intent="confirm"
         schema={() => import("../jury/forms/jury").then((m) => m.confirmDeclarationsSchema)}
-        result={result}
+        result={resultForIntent(result, "confirm")}
       >
+        <input type="hidden" name="intent" value="confirm" />
         <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
         <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>
       </ValidatedForm>

@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -222,11 +229,11 @@ export default function AssignmentPage() {
         <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
         <ValidatedForm
           id={adjust}
-          intent={adjust}
           schema={() => import("../jury/forms/jury").then((m) => m[schema[adjust]])}
-          result={result}
+          result={resultForIntent(result, adjust)}
           defaultValues={{ maxLoad: defaults.maxLoad }}
         >
+          <input type="hidden" name="intent" value={adjust} />
           <ApplicationChoice options={applicationOptions} />
           {adjust === "add" ? null : (
             <SelectField
@@ -303,11 +310,11 @@ export default function AssignmentPage() {
       <h2>{t("jury.assignment.run_title")}</h2>
       <ValidatedForm
         id="run"
-        intent="run"
         schema={() => import("../jury/forms/jury").then((m) => m.runAssignmentSchema)}
-        result={result}
+        result={resultForIntent(result, "run")}
         defaultValues={defaults}
       >
+        <input type="hidden" name="intent" value="run" />
         <TextField
           name="reviewers"
           type="number"
@@ -397,10 +404,10 @@ export default function AssignmentPage() {
       </p>
       <ValidatedForm
         id="publish"
-        intent="publish"
         schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)}
-        result={result}
+        result={resultForIntent(result, "publish")}
       >
+        <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>
       </ValidatedForm>

@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -277,10 +284,10 @@ function ConfirmStep({
       </p>
       <ValidatedForm
         id="confirm"
-        intent="confirm"
         schema={() => import("../jury/forms/jury").then((m) => m.confirmConflictSchema)}
-        result={result}
+        result={resultForIntent(result, "confirm")}
       >
+        <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="conflictId" value={decision.id} />
         {review?.state === "submitted" ? (
           <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} />
@@ -333,10 +340,10 @@ export default function ConflictsRegister() {
         <h2>{t("jury.conflicts_admin.add_title")}</h2>
         <ValidatedForm
           id="conflict"
-          intent="add"
           schema={() => import("../jury/forms/jury").then((m) => m.manualConflictSchema)}
-          result={result}
+          result={resultForIntent(result, "add")}
         >
+          <input type="hidden" name="intent" value="add" />
           <SelectField
             name="memberId"
             label={t("jury.juror")}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
-import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
@@ -88,13 +88,13 @@ export default function SecretariatDeliberation() {
             <p>{t("results.shortlist_help")}</p>
             <ValidatedForm
               id="open"
-              intent="open"
-              result={result}
+              result={resultForIntent(result, "open")}
               schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)}
               defaultValues={Object.fromEntries(
                 d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
               )}
             >
+              <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
                 {d.candidates.map((c) => (
@@ -141,10 +141,10 @@ export default function SecretariatDeliberation() {
               <h2>{t("results.close_title")}</h2>
               <ValidatedForm
                 id="close"
-                intent="close"
-                result={result}
+                result={resultForIntent(result, "close")}
                 schema={() => import("../results/forms/deliberation").then((m) => m.closeBallotSchema)}
               >
+                <input type="hidden" name="intent" value="close" />
                 <Checkbox name="confirm" label={t("results.close_confirm")} />
                 <SubmitButton>{t("results.close_submit")}</SubmitButton>
               </ValidatedForm>

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  resultForIntent,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+} from "../kernel/components/form";
 import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
@@ -192,9 +199,8 @@ export default function JuryMembers() {
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
           <ValidatedForm
             id="update"
-            intent="update"
             schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)}
-            result={result}
+            result={resultForIntent(result, "update")}
             defaultValues={{
               country: edit.country ?? "",
               languages: edit.languages.join(", "),
@@ -202,6 +208,7 @@ export default function JuryMembers() {
               isChair: edit.isChair ? "on" : "",
             }}
           >
+            <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
             <JurorProfileFields countries={countries} />
             <TextField
@@ -222,11 +229,11 @@ export default function JuryMembers() {
           <p>{t("jury.members.replace_text")}</p>
           <ValidatedForm
             id="replace"
-            intent="replace"
             schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)}
-            result={result}
+            result={resultForIntent(result, "replace")}
             defaultValues={{ locale: t.locale }}
           >
+            <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
@@ -246,11 +253,11 @@ export default function JuryMembers() {
           <h2>{t("jury.members.invite_title")}</h2>
           <ValidatedForm
             id="invite"
-            intent="invite"
             schema={() => import("../jury/forms/jury").then((m) => m.inviteJurorSchema)}
-            result={result}
+            result={resultForIntent(result, "invite")}
             defaultValues={{ locale: t.locale, languages: "en, fr" }}
           >
+            <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -211,11 +211,11 @@ export default function ProgressPage() {
       <p>{t("jury.progress.reopen_text")}</p>
       <ValidatedForm
         id="reopen"
-        intent="reopen_scoring"
         schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)}
-        result={result}
+        result={resultForIntent(result, "reopen_scoring")}
         defaultValues={{ days: "7" }}
       >
+        <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
       </ValidatedForm>

@@ -54,9 +54,8 @@ export function resultForIntent<R extends FormResult>(result: R | null | undefin
 
 export function ValidatedForm({
   id,
-  intent,
   schema,
-  result: answer,
+  result,
   defaultValues,
   action,
   children,
@@ -65,11 +64,6 @@ export function ValidatedForm({
   autosave,
 }: {
   id: string;
-  /**
-   * One of the page's forms, told apart by the hidden `intent` it posts: it shows the action's
-   * answer only when that answer is to this intent.
-   */
-  intent?: string;
   /**
    * Loads the form's zod schema, e.g. `() => import("../../accounts/forms/register").then((m) => m.registerSchema)`.
    * Loaded with react-hook-form on the first interaction, not with the page, so neither weighs on
@@ -87,7 +81,6 @@ export function ValidatedForm({
   autosave?: Autosave;
 }) {
   const t = useT();
-  const result = intent ? resultForIntent(answer, intent) : answer;
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const navigation = useNavigation();
@@ -162,7 +155,6 @@ export function ValidatedForm({
         ) : null}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
         <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">
-          {intent ? <input type="hidden" name="intent" value={intent} /> : null}
           {children}
         </fieldset>
       </Form>
