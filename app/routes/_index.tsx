@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "home.title" };
 
@@ -36,11 +37,7 @@ export default function Home() {
         <Link to="/laureates">{t("home.laureates_link")}</Link>
       </p>
       {signedIn ? (
-        <p>
-          <Link to="/dashboard" className="button">
-            {t("home.go_dashboard")}
-          </Link>
-        </p>
+        <ActionLink to="/dashboard">{t("home.go_dashboard")}</ActionLink>
       ) : (
         <p className="button-row">
           <Link to="/register" className="button">

@@ -12,6 +12,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { updateProfile } from "../accounts/models/account.server";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "account.title" };
 
@@ -52,16 +53,8 @@ export default function Account() {
   return (
     <>
       <h1>{t("account.title")}</h1>
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("account.saved")}
-        </p>
-      ) : null}
-      {params.get("revoked") ? (
-        <p className="notice success" role="status">
-          {t("account.revoked")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <Notice>{t("account.saved")}</Notice> : null}
+      {params.get("revoked") ? <Notice>{t("account.revoked")}</Notice> : null}
       <p>
         {t("fields.email")}: <bdi>{account.email}</bdi>
       </p>

@@ -11,6 +11,7 @@ import { ownApplication, rulesDeclared } from "../applications/server/route.serv
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized } from "../kernel/i18n";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("applications.task_list_title", areaCss);
 
@@ -84,16 +85,8 @@ export default function TaskList() {
           <ApplicationsDeadline at={a.deadlineAt} />
         </dd>
       </dl>
-      {params.get("sent") ? (
-        <p className="notice success" role="status">
-          {t("applications.sent_notice", { reference: a.reference })}
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("applications.saved_notice")}
-        </p>
-      ) : null}
+      {params.get("sent") ? <Notice>{t("applications.sent_notice", { reference: a.reference })}</Notice> : null}
+      {params.get("saved") ? <Notice>{t("applications.saved_notice")}</Notice> : null}
       {a.state === "returned" || a.state === "declined" ? (
         // The entity's answer, with its comments (returned) or reason (declined).
         <div className={`notice applications-${a.state}`}>

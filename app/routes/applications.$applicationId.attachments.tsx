@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { FileField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { zodErrors } from "../kernel/forms/errors";
@@ -19,6 +19,8 @@ import {
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
+import { Notice } from "../kernel/components/notice";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const { handle, links } = routeHead("applications.attachments_title", areaCss);
 
@@ -134,11 +136,7 @@ export default function Attachments() {
   const uploadResult = result && !result.deleting ? result : null;
   return (
     <>
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{reference}</p>
-      <h1>{t("applications.attachments_title")}</h1>
+      <ApplicationTaskHead applicationId={applicationId} reference={reference} title="applications.attachments_title" />
       <p>{t("applications.attachments_intro")}</p>
       <ul>
         <li>{t("applications.limit_types")}</li>
@@ -152,16 +150,8 @@ export default function Attachments() {
         <li>{t("applications.limit_pages", { limit: limits.pages, used: totals.pages })}</li>
         <li>{t("applications.limit_videos")}</li>
       </ul>
-      {params.get("added") ? (
-        <p className="notice success" role="status">
-          {t("applications.file_added")}
-        </p>
-      ) : null}
-      {params.get("deleted") ? (
-        <p className="notice success" role="status">
-          {t("applications.file_deleted")}
-        </p>
-      ) : null}
+      {params.get("added") ? <Notice>{t("applications.file_added")}</Notice> : null}
+      {params.get("deleted") ? <Notice>{t("applications.file_deleted")}</Notice> : null}
       {blocker ? <p className="notice">{t(blocker)}</p> : null}
       {files.length === 0 ? (
         <p className="panel">{t("applications.files_empty")}</p>

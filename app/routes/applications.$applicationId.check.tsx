@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "../accounts/server/permissions.server";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { EntityField, EntityKindField } from "../nominations/components/entity-fields";
 import { useT } from "../kernel/components/i18n";
 import { sendSchema } from "../applications/forms/application.server";
 import { SECTIONS } from "../applications/domain/sections";
@@ -20,6 +21,7 @@ import { ownApplication, rulesDeclared } from "../applications/server/route.serv
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const { handle, links } = routeHead("applications.check_title", areaCss);
 
@@ -125,11 +127,7 @@ export default function Check() {
   const collator = new Intl.Collator(t.locale);
   return (
     <>
-      <p>
-        <Link to={base}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{a.reference}</p>
-      <h1>{t("applications.check_title")}</h1>
+      <ApplicationTaskHead applicationId={a.id} reference={a.reference} title="applications.check_title" />
       <p>
         {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
       </p>
@@ -208,14 +206,7 @@ export default function Check() {
             >
               <input type="hidden" name="editionId" value={a.editionId} />
               <input type="hidden" name="version" value={a.version} />
-              <RadioGroup
-                name="kind"
-                legend={t("applications.entity_kind_legend")}
-                options={[
-                  { value: "national_commission", label: t("entity_kind.national_commission") },
-                  { value: "ngo", label: t("entity_kind.ngo") },
-                ]}
-              />
+              <EntityKindField legend={t("applications.entity_kind_legend")} />
               <SelectField
                 name="commission"
                 label={t("applications.commission_label")}
@@ -225,12 +216,11 @@ export default function Check() {
                   .map((c) => ({ value: c.id, label: countryName(c.country, t.locale) }))
                   .sort((x, y) => collator.compare(x.label, y.label))}
               />
-              <SelectField
+              <EntityField
                 name="ngo"
                 label={t("applications.ngo_label")}
                 hint={t("applications.ngo_hint")}
-                placeholder={t("fields.choose")}
-                options={ngos.map((n) => ({ value: n.id, label: n.name }))}
+                entities={ngos}
               />
               <Checkbox name="confirm" label={t("applications.send_confirm")} />
               <SubmitButton>{t("applications.send_submit")}</SubmitButton>

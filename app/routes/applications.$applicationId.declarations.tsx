@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -11,6 +11,7 @@ import { ownApplication, rulesDeclared } from "../applications/server/route.serv
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const { handle, links } = routeHead("applications.declarations_title", areaCss);
 
@@ -56,11 +57,11 @@ export default function Declarations() {
   const defaults = Object.fromEntries(rules.filter((r) => r.declared).map((r) => [`rule.${r.key}`, "on"]));
   return (
     <>
-      <p>
-        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{reference}</p>
-      <h1>{t("applications.declarations_title")}</h1>
+      <ApplicationTaskHead
+        applicationId={applicationId}
+        reference={reference}
+        title="applications.declarations_title"
+      />
       <p>{t("applications.declarations_intro")}</p>
       {blocker ? <p className="notice">{t(blocker)}</p> : null}
       {rules.length === 0 ? (

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { found, requireUser } from "../accounts/server/permissions.server";
-import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
+import { DraftButtons, SelectField, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { sectionValues } from "../applications/forms/section-values";
 import { sectionFormSchema } from "../applications/forms/application.server";
@@ -20,6 +20,8 @@ import { sortedCountries } from "../kernel/i18n/countries";
 import { editBlocker, saveSection } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
+import { Notice } from "../kernel/components/notice";
+import { ApplicationTaskHead } from "../applications/components/lists";
 
 export const handle = { title: "applications.section_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -180,16 +182,12 @@ export default function SectionPage() {
 
   return (
     <>
-      <p>
-        <Link to={`/applications/${loaded.applicationId}`}>{t("applications.back_to_task_list")}</Link>
-      </p>
-      <p className="muted">{loaded.reference}</p>
-      <h1>{t(`applications.section.${section.key}`)}</h1>
-      {params.get("saved") && !result ? (
-        <p className="notice success" role="status">
-          {t("applications.section_saved")}
-        </p>
-      ) : null}
+      <ApplicationTaskHead
+        applicationId={loaded.applicationId}
+        reference={loaded.reference}
+        title={`applications.section.${section.key}`}
+      />
+      {params.get("saved") && !result ? <Notice>{t("applications.section_saved")}</Notice> : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
         <ValidatedForm
@@ -235,14 +233,10 @@ export default function SectionPage() {
                   : ""}
           </p>
           {loaded.blocker ? null : (
-            <div className="button-row">
-              <SubmitButton name="intent" value="complete">
-                {t("applications.mark_completed")}
-              </SubmitButton>
-              <SubmitButton name="intent" value="save" secondary>
-                {t("applications.save_later")}
-              </SubmitButton>
-            </div>
+            <DraftButtons
+              finish={{ intent: "complete", label: t("applications.mark_completed") }}
+              keep={{ intent: "save", label: t("applications.save_later") }}
+            />
           )}
         </ValidatedForm>
       </div>

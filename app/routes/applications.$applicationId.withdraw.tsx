@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
-import { Checkbox, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { withdrawSchema } from "../applications/forms/application.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -56,9 +56,7 @@ export default function Withdraw() {
             result={result}
           >
             <Checkbox name="confirm" label={t("applications.withdraw_confirm")} />
-            <button type="submit" className="button danger">
-              {t("applications.withdraw_submit")}
-            </button>
+            <SubmitButton danger>{t("applications.withdraw_submit")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : (

@@ -15,6 +15,7 @@ import {
 } from "../applications/models/application.server";
 import areaCss from "../styles/applications.css";
 import { localized, textsOf } from "../kernel/i18n";
+import { DataTable } from "../kernel/components/table";
 
 export const handle = { title: "applications.list_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -92,35 +93,16 @@ export default function Applications() {
       {applications.length === 0 ? (
         <p>{open ? t("applications.empty_open") : t("applications.empty_closed")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("applications.list_title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("applications.reference")}</th>
-                <th scope="col">{t("applications.project_title")}</th>
-                <th scope="col">{t("applications.edition")}</th>
-                <th scope="col">{t("applications.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/applications/${a.id}`}>{a.reference}</Link>
-                  </td>
-                  <td>
-                    <bdi>{a.title || t("applications.untitled")}</bdi>
-                  </td>
-                  <td>{a.year}</td>
-                  <td>
-                    <ApplicationsStateTag state={a.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("applications.list_title")}
+          rows={applications}
+          columns={[
+            { head: "applications.reference", cell: (a) => <Link to={`/applications/${a.id}`}>{a.reference}</Link> },
+            { head: "applications.project_title", cell: (a) => <bdi>{a.title || t("applications.untitled")}</bdi> },
+            { head: "applications.edition", cell: (a) => a.year },
+            { head: "applications.status", cell: (a) => <ApplicationsStateTag state={a.state} /> },
+          ]}
+        />
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { requireUser, rolesOf } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "dashboard.title" };
 
@@ -37,11 +38,7 @@ export default function Dashboard() {
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
-      {params.get("welcome") ? (
-        <p className="notice success" role="status">
-          {t("dashboard.welcome", { name })}
-        </p>
-      ) : null}
+      {params.get("welcome") ? <Notice>{t("dashboard.welcome", { name })}</Notice> : null}
       <p>{t("dashboard.signed_in_as", { name })}</p>
       <ul className="cards">
         {roles.includes("applicant") ? (

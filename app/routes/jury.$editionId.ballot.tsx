@@ -40,6 +40,7 @@ import { isLocale, translate } from "../kernel/i18n";
 import { catalogues } from "../kernel/i18n/locale.server";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("results.ballot_title", resultsCss);
 
@@ -210,11 +211,7 @@ export default function Ballot() {
         <Link to={`/jury/${d.edition.id}/results`}>{t("results.title")}</Link>
       </p>
       <h1>{t("results.ballot_heading", { year: d.edition.year })}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       {!d.view ? (
         <p className="panel">{t("results.ballot_not_open")}</p>
       ) : !d.view.closed ? (

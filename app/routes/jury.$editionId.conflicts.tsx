@@ -25,6 +25,7 @@ import { getJuryEdition } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("jury.conflicts.title", juryCss);
 
@@ -99,17 +100,11 @@ export default function DeclareConflicts() {
       <h1>{t("jury.conflicts.title")}</h1>
       <p>{t("jury.conflicts.intro", { year })}</p>
       {params.get("declared") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.declared_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.declared_notice")}</Notice>
       ) : params.get("confirmed") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.confirmed_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.confirmed_notice")}</Notice>
       ) : params.get("withdrawn") ? (
-        <p className="notice success" role="status">
-          {t("jury.conflicts.withdrawn_notice")}
-        </p>
+        <Notice>{t("jury.conflicts.withdrawn_notice")}</Notice>
       ) : null}
       {withdrawing ? (
         <section className="panel" aria-labelledby="withdraw-title">
@@ -133,48 +128,35 @@ export default function DeclareConflicts() {
           </ValidatedForm>
         </section>
       ) : null}
-      {applications.length === 0 ? (
-        <p className="panel">{t("jury.conflicts.empty")}</p>
-      ) : (
-        <DataTable
-          head={[
-            t("jury.application"),
-            t("jury.organisation"),
-            t("fields.country"),
-            t("jury.conflicts.your_declaration"),
-          ]}
-        >
-          {applications.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <bdi>{a.title}</bdi>
-              </td>
-              <td>
-                <bdi>{a.organisation}</bdi>
-              </td>
-              <td>{countryName(a.country, t.locale)}</td>
-              <td>
-                {a.conflict === null ? (
-                  t("jury.conflicts.none")
-                ) : (
-                  <>
-                    {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
-                    {canWithdraw && withdrawing?.id !== a.id ? (
-                      <>
-                        {" "}
-                        <Link to={`?withdraw=${a.id}#withdraw-title`}>
-                          {t("jury.conflicts.withdraw_link")}
-                          <span className="visually-hidden"> — {a.title}</span>
-                        </Link>
-                      </>
-                    ) : null}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        rows={applications}
+        empty="jury.conflicts.empty"
+        columns={[
+          { head: "jury.application", cell: (a) => <bdi>{a.title}</bdi> },
+          { head: "jury.organisation", cell: (a) => <bdi>{a.organisation}</bdi> },
+          { head: "fields.country", cell: (a) => countryName(a.country, t.locale) },
+          {
+            head: "jury.conflicts.your_declaration",
+            cell: (a) =>
+              a.conflict === null ? (
+                t("jury.conflicts.none")
+              ) : (
+                <>
+                  {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
+                  {canWithdraw && withdrawing?.id !== a.id ? (
+                    <>
+                      {" "}
+                      <Link to={`?withdraw=${a.id}#withdraw-title`}>
+                        {t("jury.conflicts.withdraw_link")}
+                        <span className="visually-hidden"> — {a.title}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </>
+              ),
+          },
+        ]}
+      />
       {open.length > 0 ? (
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>

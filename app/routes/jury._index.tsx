@@ -7,6 +7,7 @@ import { jurorWorkspace } from "../jury/models/reviews.server";
 import { editionTheme } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -34,11 +35,7 @@ export default function JuryDashboard() {
   return (
     <>
       <h1>{t("jury.dashboard.title")}</h1>
-      {params.get("recused") ? (
-        <p className="notice success" role="status">
-          {t("jury.dashboard.recused")}
-        </p>
-      ) : null}
+      {params.get("recused") ? <Notice>{t("jury.dashboard.recused")}</Notice> : null}
       {editions.map((e) => {
         const submitted = e.reviews.filter((r) => r.state === "submitted").length;
         return (
@@ -68,18 +65,20 @@ export default function JuryDashboard() {
                   </label>{" "}
                   <progress id={`progress-${e.id}`} max={e.reviews.length} value={submitted} />
                 </p>
-                <DataTable head={[t("jury.application"), t("jury.status")]}>
-                  {e.reviews.map((r) => (
-                    <tr key={r.id}>
-                      <td>
+                <DataTable
+                  rows={e.reviews}
+                  columns={[
+                    {
+                      head: "jury.application",
+                      cell: (r) => (
                         <Link to={`/jury/reviews/${r.id}`}>
                           <bdi>{r.title}</bdi>
                         </Link>
-                      </td>
-                      <td>{t(`jury.state.${r.state}`)}</td>
-                    </tr>
-                  ))}
-                </DataTable>
+                      ),
+                    },
+                    { head: "jury.status", cell: (r) => t(`jury.state.${r.state}`) },
+                  ]}
+                />
               </>
             )}
           </section>

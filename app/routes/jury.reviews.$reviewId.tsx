@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, fieldId, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, DraftButtons, fieldId, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
@@ -23,6 +23,7 @@ import { scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("jury.review.title", juryCss);
 
@@ -271,11 +272,7 @@ export default function ReviewPage() {
         <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} ·{" "}
         <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
       </p>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       <p>{t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })}</p>
       <div className="jury-split">
         <section className="jury-reading" aria-labelledby="reading-title" tabIndex={0}>
@@ -383,14 +380,10 @@ export default function ReviewPage() {
                     ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) })
                     : ""}
               </p>
-              <div className="button-row">
-                <SubmitButton name="intent" value="submit">
-                  {t("jury.review.submit")}
-                </SubmitButton>
-                <SubmitButton name="intent" value="save_draft" secondary>
-                  {t("jury.review.save_draft")}
-                </SubmitButton>
-              </div>
+              <DraftButtons
+                finish={{ intent: "submit", label: t("jury.review.submit") }}
+                keep={{ intent: "save_draft", label: t("jury.review.save_draft") }}
+              />
             </ValidatedForm>
           ) : null}
           {edition.open ? (
@@ -405,9 +398,7 @@ export default function ReviewPage() {
                 <input type="hidden" name="intent" value="recuse" />
                 <TextField name="reason" label={t("jury.review.recuse_reason")} multiline rows={2} dirAuto />
                 <Checkbox name="confirm" label={t("jury.review.recuse_confirm")} />
-                <button type="submit" className="button danger">
-                  {t("jury.review.recuse")}
-                </button>
+                <SubmitButton danger>{t("jury.review.recuse")}</SubmitButton>
               </ValidatedForm>
             </details>
           ) : null}

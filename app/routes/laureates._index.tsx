@@ -73,33 +73,16 @@ export default function Archive() {
         </div>
       </Form>
       <p role="status">{t("results.archive_count", { count: d.total })}</p>
-      {d.rows.length === 0 ? (
-        <p className="panel">{t("results.archive_empty")}</p>
-      ) : (
-        <DataTable
-          head={[
-            t("results.col_edition"),
-            t("results.col_title"),
-            t("results.col_organisation"),
-            t("results.col_country"),
-          ]}
-        >
-          {d.rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link to={`/laureates/${r.year}`}>{r.year}</Link>
-              </td>
-              <td>
-                <bdi>{r.project}</bdi>
-              </td>
-              <td>
-                <bdi>{r.organisation ?? ""}</bdi>
-              </td>
-              <td>{countryName(r.country, t.locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        rows={d.rows}
+        empty="results.archive_empty"
+        columns={[
+          { head: "results.col_edition", cell: (r) => <Link to={`/laureates/${r.year}`}>{r.year}</Link> },
+          { head: "results.col_title", cell: (r) => <bdi>{r.project}</bdi> },
+          { head: "results.col_organisation", cell: (r) => <bdi>{r.organisation ?? ""}</bdi> },
+          { head: "results.col_country", cell: (r) => countryName(r.country, t.locale) },
+        ]}
+      />
       {d.pages > 1 ? (
         <nav aria-label={t("results.pagination")} className="results-pagination">
           {d.page > 1 ? <Link to={query(d.page - 1)}>{t("results.previous")}</Link> : null}

@@ -32,6 +32,7 @@ import { outcomeState } from "../results/models/outcome.server";
 import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("nominations.title", areaCss);
 
@@ -184,9 +185,9 @@ export default function NominationApplication() {
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
       {done ? (
-        <p className="notice success" role="status">
+        <Notice>
           {t(`nominations.${done === "returned" ? "returned" : done === "declined" ? "declined" : "nominated"}_done`)}
-        </p>
+        </Notice>
       ) : null}
       <ApplicationFacts application={application} reader="nominator">
         <dt>{t("nominations.sent_on")}</dt>

@@ -19,6 +19,7 @@ import {
 import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -113,11 +114,7 @@ export default function NominationsWorkspace() {
   return (
     <>
       <h1>{t("nominations.title")}</h1>
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("nominations.internal_deadline_saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <Notice>{t("nominations.internal_deadline_saved")}</Notice> : null}
       <p className="lead">{t("nominations.edition", { year: edition.year, theme })}</p>
       <p>
         {t("nominations.deadline", { date: formatDateTime(new Date(edition.deadlineAt), t.locale) })}
@@ -127,31 +124,20 @@ export default function NominationsWorkspace() {
       <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
       <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
       <h2>{t("nominations.list_title", { entity: entity.name })}</h2>
-      {applications.length === 0 ? (
-        <p className="panel">{t("nominations.empty")}</p>
-      ) : (
-        <DataTable
-          head={[
-            t("nominations.col.reference"),
-            t("nominations.col.title"),
-            t("nominations.col.country"),
-            t("nominations.col.state"),
-            t("nominations.col.sent"),
-          ]}
-        >
-          {applications.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>
-              </td>
-              <td dir="auto">{a.title}</td>
-              <td>{countryName(a.country, t.locale)}</td>
-              <td>{t(`nominations.state.${a.state}`)}</td>
-              <td>{a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : ""}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        rows={applications}
+        empty="nominations.empty"
+        columns={[
+          {
+            head: "nominations.col.reference",
+            cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>,
+          },
+          { head: "nominations.col.title", cell: (a) => a.title, dir: "auto" },
+          { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },
+          { head: "nominations.col.state", cell: (a) => t(`nominations.state.${a.state}`) },
+          { head: "nominations.col.sent", cell: (a) => (a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : "") },
+        ]}
+      />
       <h2>{t("nominations.internal_deadline_title")}</h2>
       <p>
         {internalDeadline ? (

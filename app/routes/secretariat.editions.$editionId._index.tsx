@@ -7,6 +7,7 @@ import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { editionOr404 } from "../editions/server/secretariat.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("editions.overview_title", editionsCss);
 
@@ -60,11 +61,7 @@ export default function EditionOverview() {
         <Link to="/secretariat/editions">{t("editions.list_title")}</Link>
       </p>
       <h1>{t("editions.overview_heading", { year: e.year })}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       <p className="lead">
         <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
       </p>

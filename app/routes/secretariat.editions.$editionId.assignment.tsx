@@ -33,6 +33,7 @@ import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -271,11 +272,7 @@ export default function AssignmentPage() {
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.assignment.title")}</h1>
       <p>{t("jury.assignment.intro")}</p>
-      {notice ? (
-        <p className="notice success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       {pendingConflicts > 0 && !result?.conflictsFirst ? (
         <p className="notice">
           {t("jury.assignment.conflicts_pending", { count: pendingConflicts })}{" "}
@@ -350,16 +347,23 @@ export default function AssignmentPage() {
               reviewers: defaults.reviewers,
             })}
           </p>
-          <DataTable head={[t("jury.application"), t("jury.assignment.jurors")]}>
-            {o.coverage.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
-                </td>
-                <td>{c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <DataTable
+            rows={o.coverage}
+            columns={[
+              {
+                head: "jury.application",
+                cell: (c) => (
+                  <>
+                    <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
+                  </>
+                ),
+              },
+              {
+                head: "jury.assignment.jurors",
+                cell: (c) => (c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")),
+              },
+            ]}
+          />
           <Pager page={o.page} pages={o.pages} search={params.toString()} />
           <h3>{t("jury.assignment.pairs")}</h3>
           <ul>

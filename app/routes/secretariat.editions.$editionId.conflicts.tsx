@@ -34,6 +34,8 @@ import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 
@@ -193,6 +195,39 @@ function ProposalAction({
         </span>
       </button>
     </Form>
+  );
+}
+
+/** A conflict's status in the register; a proposal's also offers its confirmation and dismissal. */
+function ConflictStatus({
+  conflict: c,
+}: {
+  conflict: { id: string; jurorName: string; title: string; status: string; reviewState: string | null };
+}) {
+  const t = useT();
+  return (
+    <>
+      {t(`jury.conflict_status.${c.status}`)}
+      {c.status === "proposed" ? (
+        <>
+          {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
+          <div className="button-row">
+            {c.reviewState === "submitted" ? (
+              <Link to={`?confirm=${c.id}`} className="button secondary">
+                {t("jury.conflicts_admin.confirm")}
+                <span className="visually-hidden">
+                  {" "}
+                  — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
+                </span>
+              </Link>
+            ) : (
+              <ProposalAction intent="confirm" conflict={c} />
+            )}{" "}
+            <ProposalAction intent="dismiss" conflict={c} />
+          </div>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -356,9 +391,7 @@ export default function ConflictsRegister() {
           <p>{t(refusal.message, refusal.vars)}</p>
         </div>
       ) : notice ? (
-        <p className="notice success" role="status">
-          {notice}
-        </p>
+        <Notice>{notice}</Notice>
       ) : null}
       <h2>{t("jury.conflicts_admin.detect_title")}</h2>
       <p>{t("jury.conflicts_admin.detect_intro")}</p>
@@ -402,57 +435,26 @@ export default function ConflictsRegister() {
             </div>
           ) : null}
           <DataTable
-            head={[
-              t("jury.juror"),
-              t("jury.application"),
-              t("jury.conflicts_admin.source"),
-              t("jury.conflicts.reason"),
-              t("jury.status"),
+            rows={conflicts}
+            columns={[
+              { head: "jury.juror", cell: (c) => <bdi>{c.jurorName}</bdi> },
+              {
+                head: "jury.application",
+                cell: (c) => (
+                  <>
+                    <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
+                  </>
+                ),
+              },
+              { head: "jury.conflicts_admin.source", cell: (c) => t(`jury.source.${c.source}`) },
+              { head: "jury.conflicts.reason", cell: (c) => c.reason, dir: "auto" },
+              { head: "jury.status", cell: (c) => <ConflictStatus conflict={c} /> },
             ]}
-          >
-            {conflicts.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <bdi>{c.jurorName}</bdi>
-                </td>
-                <td>
-                  <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
-                </td>
-                <td>{t(`jury.source.${c.source}`)}</td>
-                <td dir="auto">{c.reason}</td>
-                <td>
-                  {t(`jury.conflict_status.${c.status}`)}
-                  {c.status === "proposed" ? (
-                    <>
-                      {c.reviewState === "submitted" ? <> — {t("jury.conflicts_admin.on_submitted")}</> : null}
-                      <div className="button-row">
-                        {c.reviewState === "submitted" ? (
-                          <Link to={`?confirm=${c.id}`} className="button secondary">
-                            {t("jury.conflicts_admin.confirm")}
-                            <span className="visually-hidden">
-                              {" "}
-                              — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
-                            </span>
-                          </Link>
-                        ) : (
-                          <ProposalAction intent="confirm" conflict={c} />
-                        )}{" "}
-                        <ProposalAction intent="dismiss" conflict={c} />
-                      </div>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          />
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}
-      <p>
-        <Link to="?add=1" className="button">
-          {t("jury.conflicts_admin.add_title")}
-        </Link>
-      </p>
+      <ActionLink to="?add=1">{t("jury.conflicts_admin.add_title")}</ActionLink>
     </>
   );
 }

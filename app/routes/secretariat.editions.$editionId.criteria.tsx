@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionListHead, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionListHead, RemoveConfirmation, TrilingualFields } from "../editions/components/edition-forms";
 import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
 import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -10,7 +10,7 @@ import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionList, editionOr404, validateEditionPost } from "../editions/server/secretariat.server";
-import { formatNumber, localized, textsOf } from "../kernel/i18n";
+import { formatNumber, localized, textsOf, textValues } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 
@@ -46,12 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             intent: "save",
             criterionId: editing.id,
             key: editing.key,
-            titleEn: editing.titleEn,
-            titleFr: editing.titleFr,
-            titleAr: editing.titleAr ?? "",
-            guidanceEn: editing.guidanceEn,
-            guidanceFr: editing.guidanceFr,
-            guidanceAr: editing.guidanceAr ?? "",
+            ...textValues(editing, "title"),
+            ...textValues(editing, "guidance"),
             weight: String(editing.weight),
             ...levelRows(editing.levelDescriptors, scale).values,
           },
@@ -164,19 +160,8 @@ function CriterionForm({
       {values.criterionId ? <input type="hidden" name="criterionId" value={values.criterionId} /> : null}
       <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
       <TextField name="weight" label={t("editions.criterion_weight")} hint={t("editions.criterion_weight_hint")} />
-      <TextField name="titleEn" label={t("editions.criterion_title_en")} dirAuto />
-      <TextField name="titleFr" label={t("editions.criterion_title_fr")} dirAuto />
-      <TextField name="titleAr" label={t("editions.criterion_title_ar")} hint={t("editions.optional")} dirAuto />
-      <TextField name="guidanceEn" label={t("editions.criterion_guidance_en")} multiline rows={3} dirAuto />
-      <TextField name="guidanceFr" label={t("editions.criterion_guidance_fr")} multiline rows={3} dirAuto />
-      <TextField
-        name="guidanceAr"
-        label={t("editions.criterion_guidance_ar")}
-        hint={t("editions.optional")}
-        multiline
-        rows={3}
-        dirAuto
-      />
+      <TrilingualFields name="title" label="editions.criterion_title" />
+      <TrilingualFields name="guidance" label="editions.criterion_guidance" rows={3} />
       <fieldset className="field editions-level-list" aria-describedby="criterion-levels-hint">
         <legend>{t("editions.levels_legend")}</legend>
         <p className="hint" id="criterion-levels-hint">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { EditionListHead, RemoveConfirmation } from "../editions/components/edition-forms";
+import { EditionListHead, RemoveConfirmation, TrilingualFields } from "../editions/components/edition-forms";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ruleSchema } from "../editions/forms/edition.server";
@@ -11,7 +11,7 @@ import { editionList, editionPost } from "../editions/server/secretariat.server"
 import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
-import { localized, textsOf } from "../kernel/i18n";
+import { localized, textsOf, textValues } from "../kernel/i18n";
 
 export const { handle, links } = routeHead("editions.rules_title", editionsCss);
 
@@ -29,9 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             intent: "save",
             ruleId: editing.id,
             key: editing.key,
-            textEn: editing.textEn,
-            textFr: editing.textFr,
-            textAr: editing.textAr ?? "",
+            ...textValues(editing, "text"),
           },
         }
       : null,
@@ -111,16 +109,7 @@ export default function Eligibility() {
             <input type="hidden" name="intent" value="save" />
             {editing ? <input type="hidden" name="ruleId" value={editing.id} /> : null}
             <TextField name="key" label={t("editions.criterion_key")} hint={t("editions.criterion_key_hint")} />
-            <TextField name="textEn" label={t("editions.rule_text_en")} multiline rows={2} dirAuto />
-            <TextField name="textFr" label={t("editions.rule_text_fr")} multiline rows={2} dirAuto />
-            <TextField
-              name="textAr"
-              label={t("editions.rule_text_ar")}
-              hint={t("editions.optional")}
-              multiline
-              rows={2}
-              dirAuto
-            />
+            <TrilingualFields name="text" label="editions.rule_text" rows={2} />
             <div className="button-row">
               <SubmitButton>{t("editions.rule_save")}</SubmitButton>
               {editing ? <Link to={base}>{t("editions.cancel")}</Link> : null}

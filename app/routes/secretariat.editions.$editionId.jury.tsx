@@ -26,6 +26,8 @@ import { routeHead } from "../kernel/components/route-head";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
+import { Notice } from "../kernel/components/notice";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const { handle, links } = routeHead("jury.members.title", juryCss);
 
@@ -60,6 +62,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return bad(form.errors, form.values.intent);
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/jury`;
+  // An invitation to a seat on this jury: a new one, or that of a juror replaced.
+  const inviteJuror = (
+    invitee: { name: string; email: string; locale: string },
+    seat: { isChair: boolean; country: string | null; languages: string[] },
+  ) =>
+    createInvitation({
+      invitedBy: user.id,
+      role: "juror",
+      editionId: edition.id,
+      name: invitee.name,
+      email: invitee.email,
+      locale: invitee.locale,
+      isChair: seat.isChair,
+      jurorCountry: seat.country,
+      jurorLanguages: seat.languages,
+      origin: siteOrigin(),
+      address: clientAddress(context),
+    });
   if ((input.intent === "update" || input.intent === "invite") && input.country && !isCountryCode(input.country))
     return bad(fieldError("country", "errors.country_invalid"), input.intent);
   if (input.intent === "update") {
@@ -76,18 +96,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`${here}?updated=1`);
   }
   if (input.intent === "invite") {
-    const done = createInvitation({
-      invitedBy: user.id,
-      role: "juror",
-      editionId: edition.id,
-      name: input.name,
-      email: input.email,
-      locale: input.locale,
+    const done = inviteJuror(input, {
       isChair: !!input.isChair,
-      jurorCountry: input.country || null,
-      jurorLanguages: splitList(input.languages.toLowerCase()),
-      origin: siteOrigin(),
-      address: clientAddress(context),
+      country: input.country || null,
+      languages: splitList(input.languages.toLowerCase()),
     });
     if (!done.ok)
       return bad(
@@ -104,20 +116,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (throttled) return bad(fieldError(throttled.field, throttled.error, throttled.vars), "replace", 429);
   const done = replaceJuror({ editionId: edition.id, actorId: user.id, memberId: member.id });
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
-  createInvitation({
-    invitedBy: user.id,
-    role: "juror",
-    editionId: edition.id,
-    name: input.name,
-    email: input.email,
-    locale: input.locale,
-    isChair: member.isChair,
-    jurorCountry: member.country,
-    jurorLanguages: member.languages,
-    origin: siteOrigin(),
-    address: clientAddress(context),
-  });
+  inviteJuror(input, member);
   return redirect(`${here}?replaced=1`);
+}
+
+/** Where a juror comes from and the languages they read, asked on inviting a juror and on editing one. */
+function JurorProfileFields({ countries }: { countries: { value: string; label: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+      <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+    </>
+  );
+}
+
+/** A juror by name, marked as the chair or as replaced. */
+function JurorName({ member }: { member: { name: string; isChair: boolean; replaced: boolean } }) {
+  const t = useT();
+  return (
+    <>
+      <bdi>{member.name}</bdi>
+      {member.isChair ? <> ({t("jury.members.chair")})</> : null}
+      {member.replaced ? <> — {t("jury.members.replaced")}</> : null}
+    </>
+  );
 }
 
 export default function JuryMembers() {
@@ -140,39 +163,24 @@ export default function JuryMembers() {
     <>
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.members.title")}</h1>
-      {notice ? (
-        <p className="notice success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       {focused ? (
         <p>
           <Link to=".">{t("jury.members.title")}</Link>
         </p>
-      ) : members.length === 0 ? (
-        <p className="panel">{t("jury.members.empty")}</p>
       ) : (
         <DataTable
-          head={[
-            t("jury.juror"),
-            t("fields.country"),
-            t("jury.members.languages"),
-            t("jury.members.expertise"),
-            t("jury.progress.actions"),
-          ]}
-        >
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <bdi>{m.name}</bdi>
-                {m.isChair ? <> ({t("jury.members.chair")})</> : null}
-                {m.replaced ? <> — {t("jury.members.replaced")}</> : null}
-              </td>
-              <td>{countryName(m.country, t.locale) || "—"}</td>
-              <td>{m.languages.join(", ")}</td>
-              <td dir="auto">{m.expertise.join(", ") || "—"}</td>
-              <td>
-                {m.replaced ? null : (
+          rows={members}
+          empty="jury.members.empty"
+          columns={[
+            { head: "jury.juror", cell: (m) => <JurorName member={m} /> },
+            { head: "fields.country", cell: (m) => countryName(m.country, t.locale) || "—" },
+            { head: "jury.members.languages", cell: (m) => m.languages.join(", ") },
+            { head: "jury.members.expertise", cell: (m) => m.expertise.join(", ") || "—", dir: "auto" },
+            {
+              head: "jury.progress.actions",
+              cell: (m) =>
+                m.replaced ? null : (
                   <>
                     <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
                       {t("jury.members.edit")}
@@ -181,11 +189,10 @@ export default function JuryMembers() {
                       {t("jury.members.replace")}
                     </Link>
                   </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+                ),
+            },
+          ]}
+        />
       )}
       {edit ? (
         <>
@@ -203,13 +210,7 @@ export default function JuryMembers() {
           >
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
-            <SelectField
-              name="country"
-              label={t("fields.country")}
-              placeholder={t("fields.choose")}
-              options={countries}
-            />
-            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <JurorProfileFields countries={countries} />
             <TextField
               name="expertise"
               label={t("jury.members.expertise")}
@@ -238,19 +239,15 @@ export default function JuryMembers() {
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />
             <Checkbox name="confirm" label={t("jury.members.replace_confirm")} />
-            <button type="submit" className="button danger">
-              {t("jury.members.replace")}
-            </button>
+            <SubmitButton danger>{t("jury.members.replace")}</SubmitButton>
           </ValidatedForm>
         </>
       ) : !inviting ? (
         // The invitation form (with its long country list) only when asked for: the page
         // stays light for the daily look at the jury.
-        <p>
-          <Link to="?invite=1" className="button secondary">
-            {t("jury.members.invite_title")}
-          </Link>
-        </p>
+        <ActionLink to="?invite=1" secondary>
+          {t("jury.members.invite_title")}
+        </ActionLink>
       ) : (
         <>
           <h2>{t("jury.members.invite_title")}</h2>
@@ -264,13 +261,7 @@ export default function JuryMembers() {
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />
-            <SelectField
-              name="country"
-              label={t("fields.country")}
-              placeholder={t("fields.choose")}
-              options={countries}
-            />
-            <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+            <JurorProfileFields countries={countries} />
             <Checkbox name="isChair" label={t("jury.members.chair")} />
             <SubmitButton>{t("jury.members.invite")}</SubmitButton>
           </ValidatedForm>

@@ -13,10 +13,17 @@ import { editionProgress, reopenScoring, sendReminders } from "../jury/models/pr
 import { getJuryEdition, JURY_PAGE_SIZE } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
-import { DataTable } from "../kernel/components/table";
+import { DataTable, type Column } from "../kernel/components/table";
+import { REVIEW_STATES } from "../jury/domain/jury";
+import { Notice } from "../kernel/components/notice";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
+
+/** A column for each state a review can be in, counting the row's reviews in that state. */
+function stateColumns<Row extends Record<(typeof REVIEW_STATES)[number], number>>(): Column<Row>[] {
+  return REVIEW_STATES.map((state) => ({ head: `jury.state.${state}`, cell: (row) => row[state] }));
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
@@ -40,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reminderDays: edition.reminderDaysBefore,
     },
     jurors,
-    jurorCount: all.length,
     late: ordered.filter((j) => j.late).length,
     jurorPage,
     jurorPages,
@@ -91,19 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProgressPage() {
   const t = useT();
-  const {
-    edition,
-    jurors,
-    jurorCount,
-    late,
-    jurorPage,
-    jurorPages,
-    applications,
-    applicationTotals,
-    page,
-    pages,
-    open,
-  } = useLoaderData<typeof loader>();
+  const { edition, jurors, late, jurorPage, jurorPages, applications, applicationTotals, page, pages, open } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const remindError = result?.intent === "remind" ? result.errors.form : undefined;
@@ -118,13 +113,9 @@ export default function ProgressPage() {
         {open ? t("jury.progress.open") : t("jury.progress.closed")}
       </p>
       {params.get("reminded") ? (
-        <p className="notice success" role="status">
-          {t("jury.progress.reminded", { count: params.get("reminded")! })}
-        </p>
+        <Notice>{t("jury.progress.reminded", { count: params.get("reminded")! })}</Notice>
       ) : params.get("reopened") ? (
-        <p className="notice success" role="status">
-          {t("jury.progress.reopened")}
-        </p>
+        <Notice>{t("jury.progress.reopened")}</Notice>
       ) : null}
       {remindError ? (
         <p className="notice" role="alert">
@@ -133,50 +124,42 @@ export default function ProgressPage() {
       ) : null}
       <h2>{t("jury.progress.by_juror")}</h2>
       <p className="hint">{t("jury.progress.late_hint", { days: edition.reminderDays })}</p>
-      {jurorCount === 0 ? (
-        <p className="panel">{t("jury.progress.no_jurors")}</p>
-      ) : (
-        <DataTable
-          head={[
-            t("jury.juror"),
-            t("jury.state.assigned"),
-            t("jury.state.draft"),
-            t("jury.state.submitted"),
-            t("jury.state.recused"),
-            t("jury.progress.actions"),
-          ]}
-        >
-          {jurors.map((j) => (
-            <tr key={j.id} className={j.late ? "jury-late" : undefined}>
-              <td>
+      <DataTable
+        rows={jurors}
+        empty="jury.progress.no_jurors"
+        rowClassName={(j) => (j.late ? "jury-late" : undefined)}
+        columns={[
+          {
+            head: "jury.juror",
+            cell: (j) => (
+              <>
                 <bdi>{j.name}</bdi>
                 {j.late ? <> — {t("jury.progress.late")}</> : null}
-              </td>
-              <td>{j.assigned}</td>
-              <td>{j.draft}</td>
-              <td>{j.submitted}</td>
-              <td>{j.recused}</td>
-              <td>
-                {j.assigned + j.draft > 0 ? (
-                  <Form method="post" className="jury-inline-form">
-                    <input type="hidden" name="intent" value="remind" />
-                    <input type="hidden" name="memberId" value={j.id} />
-                    <button
-                      type="submit"
-                      className="button secondary"
-                      aria-label={t("jury.progress.remind_one", {
-                        name: j.name,
-                      })}
-                    >
-                      {t("jury.progress.remind")}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+              </>
+            ),
+          },
+          ...stateColumns(),
+          {
+            head: "jury.progress.actions",
+            cell: (j) =>
+              j.assigned + j.draft > 0 ? (
+                <Form method="post" className="jury-inline-form">
+                  <input type="hidden" name="intent" value="remind" />
+                  <input type="hidden" name="memberId" value={j.id} />
+                  <button
+                    type="submit"
+                    className="button secondary"
+                    aria-label={t("jury.progress.remind_one", {
+                      name: j.name,
+                    })}
+                  >
+                    {t("jury.progress.remind")}
+                  </button>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
       <Pager
         page={jurorPage}
         pages={jurorPages}
@@ -204,26 +187,19 @@ export default function ProgressPage() {
             })}
           </p>
           <DataTable
-            head={[
-              t("jury.application"),
-              t("jury.state.assigned"),
-              t("jury.state.draft"),
-              t("jury.state.submitted"),
-              t("jury.state.recused"),
+            rows={applications}
+            columns={[
+              {
+                head: "jury.application",
+                cell: (a) => (
+                  <>
+                    <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
+                  </>
+                ),
+              },
+              ...stateColumns(),
             ]}
-          >
-            {applications.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
-                </td>
-                <td>{a.assigned}</td>
-                <td>{a.draft}</td>
-                <td>{a.submitted}</td>
-                <td>{a.recused}</td>
-              </tr>
-            ))}
-          </DataTable>
+          />
           <Pager page={page} pages={pages} search={params.toString()} label={t("jury.progress.application_pages")} />
         </>
       )}

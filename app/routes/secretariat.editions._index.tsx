@@ -6,6 +6,7 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { listEditions } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { DataTable } from "../kernel/components/table";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "editions.list_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -24,29 +25,17 @@ export default function EditionsList() {
         <Link to="/secretariat">{t("secretariat.title")}</Link>
       </p>
       <h1>{t("editions.list_title")}</h1>
-      <p>
-        <Link to="/secretariat/editions/new" className="button">
-          {t("editions.create")}
-        </Link>
-      </p>
-      {editions.length === 0 ? (
-        <p className="panel">{t("editions.empty")}</p>
-      ) : (
-        <DataTable head={[t("editions.year"), t("editions.theme"), t("editions.phase"), t("editions.deadline_at")]}>
-          {editions.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link>
-              </td>
-              <td>
-                <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>
-              </td>
-              <td>{t(`phase.${e.phase}`)}</td>
-              <td>{formatDateTime(e.deadlineAt, t.locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <ActionLink to="/secretariat/editions/new">{t("editions.create")}</ActionLink>
+      <DataTable
+        rows={editions}
+        empty="editions.empty"
+        columns={[
+          { head: "editions.year", cell: (e) => <Link to={`/secretariat/editions/${e.id}`}>{e.year}</Link> },
+          { head: "editions.theme", cell: (e) => <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi> },
+          { head: "editions.phase", cell: (e) => t(`phase.${e.phase}`) },
+          { head: "editions.deadline_at", cell: (e) => formatDateTime(e.deadlineAt, t.locale) },
+        ]}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { entitySchema } from "../nominations/forms/entity.server";
@@ -10,8 +10,9 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, sortedCountries } from "../kernel/i18n/countries";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
+import { EntityKindField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
-import { ENTITY_KINDS } from "../../db/enums";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "entities.title" };
 
@@ -55,28 +56,19 @@ export default function Entities() {
         <p className="panel">{t("entities.empty")}</p>
       ) : (
         <DataTable
-          head={[t("fields.entity_name"), t("fields.entity_kind"), t("fields.country"), t("entities.members")]}
-        >
-          {entities.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <bdi>{e.name}</bdi>
-              </td>
-              <td>{t(`entity_kind.${e.kind}`)}</td>
-              <td>{countryName(e.country, t.locale)}</td>
-              <td>{e.members}</td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={entities}
+          columns={[
+            { head: "fields.entity_name", cell: (e) => <bdi>{e.name}</bdi> },
+            { head: "fields.entity_kind", cell: (e) => t(`entity_kind.${e.kind}`) },
+            { head: "fields.country", cell: (e) => countryName(e.country, t.locale) },
+            { head: "entities.members", cell: (e) => e.members },
+          ]}
+        />
       )}
       {!adding ? (
         <>
           <Pager page={page} pages={pages} search={search} />
-          <p>
-            <Link to="?add=1" className="button">
-              {t("entities.add")}
-            </Link>
-          </p>
+          <ActionLink to="?add=1">{t("entities.add")}</ActionLink>
         </>
       ) : (
         <>
@@ -86,11 +78,7 @@ export default function Entities() {
             schema={() => import("../nominations/forms/entity").then((m) => m.entitySchema)}
             result={result}
           >
-            <RadioGroup
-              name="kind"
-              legend={t("fields.entity_kind")}
-              options={ENTITY_KINDS.map((kind) => ({ value: kind, label: t(`entity_kind.${kind}`) }))}
-            />
+            <EntityKindField legend={t("fields.entity_kind")} />
             <TextField name="name" label={t("fields.entity_name")} dirAuto />
             <SelectField
               name="country"

@@ -13,8 +13,10 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { EntityField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { INVITATION_ROLES } from "../../db/enums";
+import { ActionLink } from "../kernel/components/action-link";
 
 export const handle = { title: "invitations.title" };
 
@@ -97,12 +99,11 @@ export default function Invitations() {
               hint={t("invitations.language_hint")}
               options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
             />
-            <SelectField
+            <EntityField
               name="entityId"
               label={t("fields.entity")}
               hint={t("invitations.entity_hint")}
-              placeholder={t("fields.choose")}
-              options={entities.map((e) => ({ value: e.id, label: e.name }))}
+              entities={entities}
             />
             <SelectField
               name="editionId"
@@ -117,40 +118,40 @@ export default function Invitations() {
         </>
       ) : (
         <>
-          <p>
-            <Link to="?new=1" className="button">
-              {t("invitations.new")}
-            </Link>
-          </p>
+          <ActionLink to="?new=1">{t("invitations.new")}</ActionLink>
           <h2>{t("invitations.list")}</h2>
-          {invitations.length === 0 ? (
-            <p className="panel">{t("invitations.empty")}</p>
-          ) : (
-            <DataTable head={[t("fields.full_name"), t("fields.role"), t("invitations.for"), t("invitations.status")]}>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
+          <DataTable
+            rows={invitations}
+            empty="invitations.empty"
+            columns={[
+              {
+                head: "fields.full_name",
+                cell: (i) => (
+                  <>
                     <bdi>{i.name}</bdi>
                     <br />
                     <span className="muted" dir="ltr">
                       {i.email}
                     </span>
-                  </td>
-                  <td>{t(`role.${i.role}`)}</td>
-                  <td>
-                    <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>
-                  </td>
-                  <td>
-                    {i.acceptedAt
-                      ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
-                      : i.expiresAt < now
-                        ? t("invitations.expired")
-                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) })}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+                  </>
+                ),
+              },
+              { head: "fields.role", cell: (i) => t(`role.${i.role}`) },
+              {
+                head: "invitations.for",
+                cell: (i) => <bdi>{i.entityName ?? (i.editionYear ? String(i.editionYear) : "—")}</bdi>,
+              },
+              {
+                head: "invitations.status",
+                cell: (i) =>
+                  i.acceptedAt
+                    ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
+                    : i.expiresAt < now
+                      ? t("invitations.expired")
+                      : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) }),
+              },
+            ]}
+          />
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}

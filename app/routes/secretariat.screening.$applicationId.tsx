@@ -19,6 +19,7 @@ import {
 } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
+import { Notice } from "../kernel/components/notice";
 
 export const { handle, links } = routeHead("screening.title", areaCss);
 
@@ -86,11 +87,7 @@ export default function ScreenApplication() {
       <h1>
         {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
       </h1>
-      {params.get("saved") ? (
-        <p className="notice success" role="status">
-          {t("screening.saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <Notice>{t("screening.saved")}</Notice> : null}
       <ApplicationFacts application={application} reader="secretariat" />
       {application.duplicates.length > 0 ? (
         <section aria-labelledby="dups">

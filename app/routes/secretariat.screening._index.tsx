@@ -85,41 +85,33 @@ export default function Screening() {
           </a>
         </li>
       </ul>
-      {list.rows.length === 0 ? (
-        <p className="panel">{t("screening.empty")}</p>
-      ) : (
-        <DataTable
-          head={[
-            t("nominations.col.reference"),
-            t("nominations.col.title"),
-            t("nominations.col.country"),
-            t("screening.col.entity"),
-            t("nominations.col.state"),
-            t("screening.col.nominated"),
-            t("screening.col.flags"),
-          ]}
-        >
-          {list.rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>
-              </td>
-              <td dir="auto">{r.title}</td>
-              <td>{countryName(r.country, t.locale)}</td>
-              <td dir="auto">{r.entityName}</td>
-              <td>{t(`nominations.state.${r.state}`)}</td>
-              <td>{r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""}</td>
-              <td>
-                {r.duplicates.map((d) => (
-                  <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
-                    {t("screening.duplicate", { reference: d.reference })}
-                  </Link>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        rows={list.rows}
+        empty="screening.empty"
+        columns={[
+          {
+            head: "nominations.col.reference",
+            cell: (r) => <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>,
+          },
+          { head: "nominations.col.title", cell: (r) => r.title, dir: "auto" },
+          { head: "nominations.col.country", cell: (r) => countryName(r.country, t.locale) },
+          { head: "screening.col.entity", cell: (r) => r.entityName, dir: "auto" },
+          { head: "nominations.col.state", cell: (r) => t(`nominations.state.${r.state}`) },
+          {
+            head: "screening.col.nominated",
+            cell: (r) => (r.nominatedAt ? formatDate(new Date(r.nominatedAt), t.locale) : ""),
+          },
+          {
+            head: "screening.col.flags",
+            cell: (r) =>
+              r.duplicates.map((d) => (
+                <Link key={d.id} className="flag" to={`/secretariat/screening/${d.id}`}>
+                  {t("screening.duplicate", { reference: d.reference })}
+                </Link>
+              )),
+          },
+        ]}
+      />
       {list.pages > 1 ? (
         <nav className="pagination" aria-label={t("screening.pagination")}>
           {list.page > 1 ? (

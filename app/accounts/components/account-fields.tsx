@@ -2,6 +2,12 @@ import { SelectField, TextField } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { LOCALE_NAMES, LOCALES } from "../../kernel/i18n";
 
+/** A person's own email address, which the browser may fill in. */
+export function EmailField({ hint }: { hint?: string }) {
+  const t = useT();
+  return <TextField name="email" label={t("fields.email")} type="email" autoComplete="email" hint={hint} />;
+}
+
 /** The field that sets a new password, with the rules it must meet. */
 export function NewPasswordField() {
   const t = useT();

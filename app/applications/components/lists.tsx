@@ -24,6 +24,31 @@ export function ApplicationsBack({ to, label }: { to: string; label: string }) {
   );
 }
 
+/**
+ * The head of a page of an application's task list: the way back to the list, the reference, and the
+ * title the message `title` gives.
+ */
+export function ApplicationTaskHead({
+  applicationId,
+  reference,
+  title,
+}: {
+  applicationId: string;
+  reference: string;
+  title: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
+      </p>
+      <p className="muted">{reference}</p>
+      <h1>{t(title)}</h1>
+    </>
+  );
+}
+
 export function ApplicationsStateTag({ state }: { state: string }) {
   const t = useT();
   return (

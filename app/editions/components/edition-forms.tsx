@@ -11,6 +11,7 @@ import {
 } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { localized, type Texts } from "../../kernel/i18n";
+import { textValues } from "../../kernel/i18n";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { toLocal } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
@@ -47,12 +48,8 @@ export interface EditionSettingsValues {
 export function settingsFormValues(e: EditionSettingsValues): Record<string, string> {
   const values: Record<string, string> = {
     year: String(e.year),
-    themeEn: e.themeEn,
-    themeFr: e.themeFr,
-    themeAr: e.themeAr ?? "",
-    callTextEn: e.callTextEn,
-    callTextFr: e.callTextFr,
-    callTextAr: e.callTextAr ?? "",
+    ...textValues(e, "theme"),
+    ...textValues(e, "callText"),
     callOpensAt: toLocal(e.callOpensAt),
     deadlineAt: toLocal(e.deadlineAt),
     scoringOpensAt: toLocal(e.scoringOpensAt),
@@ -91,6 +88,30 @@ export function newEditionDefaults(year: number): Record<string, string> {
   return values;
 }
 
+/**
+ * A text of the prize asked in its three languages, Arabic optional: the fields `${name}En`, `${name}Fr`
+ * and `${name}Ar`, labelled by the messages `${label}_en`, `${label}_fr` and `${label}_ar`. With `rows`,
+ * each is a text area of that height.
+ */
+export function TrilingualFields({ name, label, rows }: { name: string; label: string; rows?: number }) {
+  const t = useT();
+  const multiline = rows !== undefined;
+  return (
+    <>
+      <TextField name={`${name}En`} label={t(`${label}_en`)} multiline={multiline} rows={rows} dirAuto />
+      <TextField name={`${name}Fr`} label={t(`${label}_fr`)} multiline={multiline} rows={rows} dirAuto />
+      <TextField
+        name={`${name}Ar`}
+        label={t(`${label}_ar`)}
+        hint={t("editions.optional")}
+        multiline={multiline}
+        rows={rows}
+        dirAuto
+      />
+    </>
+  );
+}
+
 /** The settings form's fields; with `locked`, the scale and method are shown, not editable. */
 export function EditionSettingsFields({
   locked,
@@ -105,19 +126,8 @@ export function EditionSettingsFields({
       <fieldset className="editions-group">
         <legend>{t("editions.group_general")}</legend>
         <TextField name="year" label={t("editions.year")} type="number" />
-        <TextField name="themeEn" label={t("editions.theme_en")} dirAuto />
-        <TextField name="themeFr" label={t("editions.theme_fr")} dirAuto />
-        <TextField name="themeAr" label={t("editions.theme_ar")} hint={t("editions.optional")} dirAuto />
-        <TextField name="callTextEn" label={t("editions.call_text_en")} multiline rows={4} dirAuto />
-        <TextField name="callTextFr" label={t("editions.call_text_fr")} multiline rows={4} dirAuto />
-        <TextField
-          name="callTextAr"
-          label={t("editions.call_text_ar")}
-          hint={t("editions.optional")}
-          multiline
-          rows={4}
-          dirAuto
-        />
+        <TrilingualFields name="theme" label="editions.theme" />
+        <TrilingualFields name="callText" label="editions.call_text" rows={4} />
       </fieldset>
       <fieldset className="editions-group">
         <legend>{t("editions.group_dates")}</legend>

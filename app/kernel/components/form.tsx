@@ -409,15 +409,42 @@ export function SubmitButton({
   name,
   value,
   secondary,
+  danger,
 }: {
   children: ReactNode;
   name?: string;
   value?: string;
   secondary?: boolean;
+  /** For a step that cannot be undone (withdrawing, replacing, recusing). */
+  danger?: boolean;
 }) {
+  const className = danger ? "button danger" : secondary ? "button secondary" : "button";
   return (
-    <button type="submit" name={name} value={value} className={secondary ? "button secondary" : "button"}>
+    <button type="submit" name={name} value={value} className={className}>
       {children}
     </button>
+  );
+}
+
+/**
+ * The buttons of a form kept as a draft: the first finishes it, the second keeps it for later. Each
+ * posts its own `intent`.
+ */
+export function DraftButtons({
+  finish,
+  keep,
+}: {
+  finish: { intent: string; label: string };
+  keep: { intent: string; label: string };
+}) {
+  return (
+    <div className="button-row">
+      <SubmitButton name="intent" value={finish.intent}>
+        {finish.label}
+      </SubmitButton>
+      <SubmitButton name="intent" value={keep.intent} secondary>
+        {keep.label}
+      </SubmitButton>
+    </div>
   );
 }

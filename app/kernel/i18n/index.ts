@@ -39,6 +39,12 @@ export function textsOf<B extends string>(row: TextColumns<B>, base: B): Texts {
   return { en: column[`${base}En`] ?? "", fr: column[`${base}Fr`] ?? "", ar: column[`${base}Ar`] };
 }
 
+/** A row's texts as the values of their form fields (themeEn, themeFr, themeAr), a missing one empty. */
+export function textValues<B extends string>(row: TextColumns<B>, base: B): Record<string, string> {
+  const texts = textsOf(row, base);
+  return { [`${base}En`]: texts.en, [`${base}Fr`]: texts.fr, [`${base}Ar`]: texts.ar ?? "" };
+}
+
 /** The language `localized` really answered in, for `lang` when it fell back to English. */
 export function localizedLang(locale: string, texts: Texts): Locale {
   return isLocale(locale) && inLocale(locale, texts)?.trim() ? locale : "en";

@@ -2,3 +2,6 @@
 
 /** The largest nomination letter accepted (a signed PDF of a few pages). */
 export const MAX_LETTER_BYTES = 10 * 1024 * 1024;
+
+/** The kinds of entity that nominate: a National Commission for UNESCO or an NGO in official partnership. */
+export { ENTITY_KINDS } from "../../../db/enums";

@@ -1,6 +1,7 @@
 // The outcome of the jury's vote: Schulze order, with the Borda share beside it.
 import { formatNumber } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
+import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 
 export interface OutcomeRow {
@@ -17,24 +18,17 @@ export function OutcomeTable({ rows, ballots }: { rows: OutcomeRow[]; ballots: n
     <>
       <p>{t("results.outcome_help", { ballots })}</p>
       <DataTable
-        head={[
-          t("results.col_position"),
-          t("results.col_application"),
-          t("results.col_schulze_wins"),
-          t("results.col_borda"),
+        rows={rows}
+        columns={[
+          { head: "results.col_position", cell: (_, i) => i + 1 },
+          applicationColumn(),
+          { head: "results.col_schulze_wins", cell: (r) => r.wins },
+          {
+            head: "results.col_borda",
+            cell: (r) => formatNumber(r.borda, t.locale, { style: "percent", maximumFractionDigits: 0 }),
+          },
         ]}
-      >
-        {rows.map((r, i) => (
-          <tr key={r.id}>
-            <td>{i + 1}</td>
-            <td>
-              {r.reference} <bdi>{r.title}</bdi>
-            </td>
-            <td>{r.wins}</td>
-            <td>{formatNumber(r.borda, t.locale, { style: "percent", maximumFractionDigits: 0 })}</td>
-          </tr>
-        ))}
-      </DataTable>
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
+import { Notice } from "../../kernel/components/notice";
 
 // Each step: its page, its name in the steps, and its page's heading (which names the year).
 const STEPS = [
@@ -58,13 +59,7 @@ export function ResultsStepHeader({
       <h1>{t(heading, { year: edition.year })}</h1>
       {lead}
       <ResultsSteps editionId={edition.id} current={current} />
-      {notices.map(([param, message]) =>
-        params.get(param) ? (
-          <p key={param} className="notice success" role="status">
-            {t(message)}
-          </p>
-        ) : null,
-      )}
+      {notices.map(([param, message]) => (params.get(param) ? <Notice key={param}>{t(message)}</Notice> : null))}
     </>
   );
 }

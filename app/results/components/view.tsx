@@ -4,12 +4,13 @@
 import { Link } from "@remix-run/react";
 import { formatNumber } from "../../kernel/i18n";
 import { WEIGHT_PREFIX } from "../forms/results-fields";
-import type { ResultsPageData } from "../domain/results-page";
+import type { ResultsPageData, ResultsRow } from "../domain/results-page";
 import { criterionTitle, jurorText } from "./labels";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
 import { METHODS } from "../../../scoring/types";
+import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 
 type T = ReturnType<typeof useT>;
@@ -87,62 +88,53 @@ export function ResultsView({
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
 
       <h2 id="ranking">{t("results.ranking")}</h2>
-      <div className="table-wrap">
-        <table className="results-table">
-          <caption className="visually-hidden">
-            {t("results.ranking_caption", { page: data.page, pages: data.pages })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.col_rank")}</th>
-              <th scope="col">{t("results.col_application")}</th>
-              <th scope="col">{t("results.col_official")}</th>
-              <th scope="col">{t("results.method_mean")}</th>
-              <th scope="col">{t("results.method_median")}</th>
-              <th scope="col">{t("results.method_trimmedMean")}</th>
-              <th scope="col">{t("results.method_zScore")}</th>
-              <th scope="col">{t("results.method_jurorBias")}</th>
-              <th scope="col">{t("results.col_interval")}</th>
-              <th scope="col">{t("results.col_probability")}</th>
-              <th scope="col">{t("results.col_disagreement")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.applicationId}>
-                <td>
-                  {r.rank}
-                  {r.tied ? <span className="tag">{t("results.tied")}</span> : null}
-                </td>
-                <td>
-                  <Link
-                    to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}
-                  >
-                    {r.reference}
-                  </Link>{" "}
-                  <bdi>{r.title}</bdi>
-                </td>
-                <td>{num(r.official, t)}</td>
-                <td>{num(r.mean, t)}</td>
-                <td>{num(r.median, t)}</td>
-                <td>{num(r.trimmedMean, t)}</td>
-                <td>{num(r.zScore, t)}</td>
-                <td>{num(r.jurorBias, t)}</td>
-                <td>{t("results.interval_value", { low: r.low, high: r.high })}</td>
-                <td>{pct(r.probability, t)}</td>
-                <td>
-                  {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
-                  {r.outliers.length > 0 ? (
-                    <span className="tag warning">
-                      {t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="results-table"
+        caption={t("results.ranking_caption", { page: data.page, pages: data.pages })}
+        rows={data.rows}
+        rowKey={(r) => r.applicationId}
+        columns={[
+          {
+            head: "results.col_rank",
+            cell: (r) => (
+              <>
+                {r.rank}
+                {r.tied ? <span className="tag">{t("results.tied")}</span> : null}
+              </>
+            ),
+          },
+          {
+            head: "results.col_application",
+            cell: (r) => (
+              <>
+                <Link
+                  to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}
+                >
+                  {r.reference}
+                </Link>{" "}
+                <bdi>{r.title}</bdi>
+              </>
+            ),
+          },
+          { head: "results.col_official", cell: (r) => num(r.official, t) },
+          ...METHODS.map((m) => ({ head: `results.method_${m}`, cell: (r: ResultsRow) => num(r[m], t) })),
+          { head: "results.col_interval", cell: (r) => t("results.interval_value", { low: r.low, high: r.high }) },
+          { head: "results.col_probability", cell: (r) => pct(r.probability, t) },
+          {
+            head: "results.col_disagreement",
+            cell: (r) => (
+              <>
+                {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
+                {r.outliers.length > 0 ? (
+                  <span className="tag warning">
+                    {t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {data.pages > 1 ? (
         <nav aria-label={t("results.pagination")} className="results-pagination">
           {data.page > 1 ? <Link to={`${basePath}?page=${data.page - 1}`}>{t("results.previous")}</Link> : null}
@@ -205,17 +197,14 @@ export function ResultsView({
 
       <h2>{t("results.jurors")}</h2>
       <DataTable
-        head={[t("results.col_juror"), t("results.col_reviews"), t("results.col_leniency"), t("results.col_bias")]}
-      >
-        {data.jurors.map((j, i) => (
-          <tr key={i}>
-            <th scope="row">{jurorText(j.label, t)}</th>
-            <td>{j.reviews}</td>
-            <td>{num(j.leniency, t)}</td>
-            <td>{num(j.bias, t)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={data.jurors}
+        columns={[
+          { head: "results.col_juror", cell: (j) => jurorText(j.label, t), rowHeader: true },
+          { head: "results.col_reviews", cell: (j) => j.reviews },
+          { head: "results.col_leniency", cell: (j) => num(j.leniency, t) },
+          { head: "results.col_bias", cell: (j) => num(j.bias, t) },
+        ]}
+      />
 
       <h2 id="what-if">{t("results.whatif_title")}</h2>
       <p>{t("results.whatif_help")}</p>
@@ -252,32 +241,24 @@ export function ResultsView({
           <section aria-labelledby="whatif-result" aria-live="polite">
             <h3 id="whatif-result">{t("results.whatif_result")}</h3>
             <DataTable
-              head={[
-                t("results.col_whatif_rank"),
-                t("results.col_application"),
-                t("results.col_official_rank"),
-                t("results.col_change"),
-                t("results.col_probability"),
-              ]}
-            >
-              {whatIf.whatIf.rows.map((r) => (
-                <tr key={r.reference}>
-                  <td>{r.rank}</td>
-                  <td>
-                    {r.reference} <bdi>{r.title}</bdi>
-                  </td>
-                  <td>{r.officialRank}</td>
-                  <td>
-                    {r.change === 0
+              rows={whatIf.whatIf.rows}
+              rowKey={(r) => r.reference}
+              columns={[
+                { head: "results.col_whatif_rank", cell: (r) => r.rank },
+                applicationColumn(),
+                { head: "results.col_official_rank", cell: (r) => r.officialRank },
+                {
+                  head: "results.col_change",
+                  cell: (r) =>
+                    r.change === 0
                       ? t("results.unchanged")
                       : r.change > 0
                         ? t("results.up", { n: r.change })
-                        : t("results.down", { n: -r.change })}
-                  </td>
-                  <td>{pct(r.probability, t)}</td>
-                </tr>
-              ))}
-            </DataTable>
+                        : t("results.down", { n: -r.change }),
+                },
+                { head: "results.col_probability", cell: (r) => pct(r.probability, t) },
+              ]}
+            />
           </section>
         )
       ) : null}
