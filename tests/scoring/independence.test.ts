@@ -52,6 +52,8 @@ function edition(seed: number, plant: "none" | "collusion" | "home"): ResultsInp
 }
 
 const SEEDS = Array.from({ length: 100 }, (_, i) => i + 1);
+// A hundred seeded audits with 999 permutations each take seconds, many more on a loaded or slow machine.
+const SEEDED_RUNS_TIMEOUT = 180_000;
 const audit = (input: ResultsInput, seed: number) => jurorIndependence(input, { permutations: 999, seed, alpha: 0.05 });
 
 /** Residuals of a fully crossed matrix (rows = applications, columns = jurors) by double centring. */
@@ -182,28 +184,41 @@ describe("jurorIndependence", () => {
     }
   });
 
-  it("jurorIndependence flags a planted colluding pair in at least 99 of 100 seeded editions", () => {
-    const flagged = SEEDS.filter(
-      (seed) => audit(edition(seed, "collusion"), seed).pairs.find((p) => p.a === "jur-0" && p.b === "jur-1")?.flagged,
-    );
-    expect(flagged.length).toBeGreaterThanOrEqual(99);
-  });
+  it(
+    "jurorIndependence flags a planted colluding pair in at least 99 of 100 seeded editions",
+    () => {
+      const flagged = SEEDS.filter(
+        (seed) =>
+          audit(edition(seed, "collusion"), seed).pairs.find((p) => p.a === "jur-0" && p.b === "jur-1")?.flagged,
+      );
+      expect(flagged.length).toBeGreaterThanOrEqual(99);
+    },
+    SEEDED_RUNS_TIMEOUT,
+  );
 
-  it("jurorIndependence flags a planted home bias of 1.5 points in at least 99 of 100 seeded editions, and its interval covers 1.5", () => {
-    const rows = SEEDS.map((seed) =>
-      audit(edition(seed, "home"), seed).homeBias.find((h) => h.jurorId === "jur-0" && h.group === "country")!,
-    );
-    expect(rows.filter((h) => h.flagged).length).toBeGreaterThanOrEqual(99);
-    expect(rows.filter((h) => h.low <= 1.5 && 1.5 <= h.high).length).toBeGreaterThanOrEqual(95);
-  });
+  it(
+    "jurorIndependence flags a planted home bias of 1.5 points in at least 99 of 100 seeded editions, and its interval covers 1.5",
+    () => {
+      const rows = SEEDS.map((seed) =>
+        audit(edition(seed, "home"), seed).homeBias.find((h) => h.jurorId === "jur-0" && h.group === "country")!,
+      );
+      expect(rows.filter((h) => h.flagged).length).toBeGreaterThanOrEqual(99);
+      expect(rows.filter((h) => h.low <= 1.5 && 1.5 <= h.high).length).toBeGreaterThanOrEqual(95);
+    },
+    SEEDED_RUNS_TIMEOUT,
+  );
 
-  it("jurorIndependence flags at most 5 of 100 clean editions", () => {
-    const falseFlags = SEEDS.filter((seed) => {
-      const r = audit(edition(seed, "none"), seed);
-      return r.pairs.some((p) => p.flagged) || r.homeBias.some((h) => h.flagged);
-    });
-    expect(falseFlags.length).toBeLessThanOrEqual(5);
-  });
+  it(
+    "jurorIndependence flags at most 5 of 100 clean editions",
+    () => {
+      const falseFlags = SEEDS.filter((seed) => {
+        const r = audit(edition(seed, "none"), seed);
+        return r.pairs.some((p) => p.flagged) || r.homeBias.some((h) => h.flagged);
+      });
+      expect(falseFlags.length).toBeLessThanOrEqual(5);
+    },
+    SEEDED_RUNS_TIMEOUT,
+  );
 
   it("jurorIndependence gives the same audit whatever the order of reviews, and depends on the seed only through p and the intervals", () => {
     const input = edition(5, "collusion");
