@@ -1,14 +1,22 @@
 // Which catalogue areas a page needs, by its address. The root loader sends the core messages
 // plus these areas only, in the viewer's language, so a page never carries the text of the
 // whole application. tests/app/kernel/i18n/areas.test.ts checks every route against this map.
-export const AREAS = ["editions", "applications", "nominations", "jury", "results", "deliberation"] as const;
+export const AREAS = [
+  "editions",
+  "applications",
+  "nominations",
+  "jury",
+  "results",
+  "deliberation",
+  "integrity",
+] as const;
 export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results", "jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/(deliberation|decision)(\/|$)/, ["results", "deliberation"]],
-  [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results"]],
+  [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results", "integrity"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
   [/^\/secretariat(\/|$)/, ["editions"]],

@@ -9,6 +9,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
+import { integrityMessages } from "./areas/results-integrity";
 
 function inLanguage(locale: Locale) {
   return {
@@ -19,6 +20,7 @@ function inLanguage(locale: Locale) {
     ...juryMessages[locale],
     ...resultsMessages[locale],
     ...deliberationMessages[locale],
+    ...integrityMessages[locale],
   };
 }
 

@@ -7,6 +7,7 @@ import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
+import { integrityMessages } from "./areas/results-integrity";
 import { areasForPath, type Area } from "./areas";
 
 export const catalogues: Record<Locale, Messages> = merged;
@@ -18,6 +19,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   jury: Object.keys(juryMessages.en),
   results: Object.keys(resultsMessages.en),
   deliberation: Object.keys(deliberationMessages.en),
+  integrity: Object.keys(integrityMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

@@ -1,7 +1,7 @@
 // Messages of the results area for the integrity audits page (jurors' independence, fairness of
-// each stage) and its export; merged into the area in results.ts.
+// each stage) and its export: an area of its own, loaded by that page only (app/kernel/i18n/areas.ts).
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
-import type { Triples } from "../triples";
+import { byLanguage, type Triples } from "../triples";
 
 export const integrityTriples = {
   "integrity.title": ["Integrity", "Intégrité", "النزاهة"],
@@ -176,3 +176,5 @@ export const integrityTriples = {
   "integrity.col_rate": ["Rate", "Taux", "النسبة"],
   "integrity.col_impact": ["Impact ratio", "Rapport d’impact", "نسبة الأثر"],
 } as const satisfies Triples;
+
+export const integrityMessages = byLanguage(integrityTriples);

@@ -2,7 +2,6 @@
 // diploma).
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
-import { integrityTriples } from "./results-integrity";
 
 const resultsOwnTriples = {
   // --- results
@@ -551,6 +550,6 @@ const resultsOwnTriples = {
   ],
 } as const satisfies Triples;
 
-export const resultsTriples = { ...resultsOwnTriples, ...integrityTriples };
+export const resultsTriples = resultsOwnTriples;
 
 export const resultsMessages = byLanguage(resultsTriples);

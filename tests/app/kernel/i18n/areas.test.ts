@@ -11,6 +11,7 @@ import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsMessages } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationMessages } from "../../../../app/kernel/i18n/areas/deliberation";
+import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-integrity";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -19,6 +20,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   jury: new Set(Object.keys(juryMessages.en)),
   results: new Set(Object.keys(resultsMessages.en)),
   deliberation: new Set(Object.keys(deliberationMessages.en)),
+  integrity: new Set(Object.keys(integrityMessages.en)),
 };
 
 /**

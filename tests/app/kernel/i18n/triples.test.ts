@@ -10,6 +10,7 @@ import { juryTriples } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsTriples } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsTriples } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationTriples } from "../../../../app/kernel/i18n/areas/deliberation";
+import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -23,6 +24,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   jury: juryTriples,
   results: resultsTriples,
   deliberation: deliberationTriples,
+  integrity: integrityTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */
