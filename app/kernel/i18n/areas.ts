@@ -14,7 +14,7 @@ export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
-  [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results", "jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results"]],
   [/^\/secretariat\/editions\/[^/]+\/(deliberation|decision)(\/|$)/, ["results", "deliberation"]],
   [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results", "integrity"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
