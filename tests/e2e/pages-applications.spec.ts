@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
 import { gotoReady } from "./support/hydration";
 import { origin, registerApplicant, setLanguage } from "./support/session";
-import { checkPage, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
+import { checkPage, emptyContext, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
 import { closeCall, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
 
 const PATHS = [
@@ -26,7 +26,7 @@ const applicants = new Map<Lang, { cookies: Cookies; base: string }>();
 test.beforeAll(async ({ browser }) => {
   call = openCall();
   for (const lang of LANGS) {
-    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+    const context = await emptyContext(browser);
     const page = await context.newPage();
     try {
       await registerApplicant(page, `apply-pages-${lang}`);

@@ -9,8 +9,8 @@ import { publishPair, seedJuryScenario, type JuryScenario } from "../fixtures/ju
 import { expectAccessible } from "./support/a11y";
 import { e2eDb, freeEditionYear } from "./support/db";
 import { gotoReady } from "./support/hydration";
-import { origin, secretariatStatePath, setLanguage } from "./support/session";
-import { checkPage as check, LANGS, useCookies, type Cookies } from "./support/sweep";
+import { secretariatStatePath, setLanguage } from "./support/session";
+import { checkPage as check, LANGS, signedInCookies, useCookies, type Cookies } from "./support/sweep";
 const PASSWORD = "juror passphrase for e2e";
 let s: JuryScenario;
 let reviewId: string;
@@ -68,18 +68,7 @@ test.beforeAll(async () => {
 /** The juror's session, made once: signing in per test would cost a password hash each time. */
 let juror: Cookies;
 test.beforeAll(async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  try {
-    const response = await context.request.post("/login", {
-      form: { email: s.jurors[0].email, password: PASSWORD },
-      headers: { Origin: origin() },
-      maxRedirects: 0,
-    });
-    expect(response.status()).toBe(302);
-    juror = await context.cookies();
-  } finally {
-    await context.close();
-  }
+  juror = await signedInCookies(browser, s.jurors[0].email, PASSWORD);
 });
 
 const JUROR_PAGES: [string, () => string][] = [

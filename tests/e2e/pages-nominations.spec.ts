@@ -1,21 +1,12 @@
 // Every page of the nominations area in English, French and Arabic: zero axe violations, the
 // right <html lang dir>, one h1, and (JavaScript project) EcoIndex grade A within the budget.
 // One page a test.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
 import { gotoReady } from "./support/hydration";
-import { origin, secretariatStatePath, setLanguage } from "./support/session";
-import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
+import { secretariatStatePath, setLanguage } from "./support/session";
+import { checkPage, LANGS, signedInCookies, useCookies, type Cookies } from "./support/sweep";
 import { nominateDirectly, seedNominations, type Seeded } from "./nominations-seed";
-
-async function signInByRequest(page: Page, email: string, password: string) {
-  const response = await page.request.post("/login", {
-    form: { email, password },
-    headers: { Origin: origin() },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-}
 
 // One entity's applications (the third already nominated) and one batch for screening.
 let entity: Seeded;
@@ -24,13 +15,7 @@ let nominator: Cookies;
 test.beforeAll(async ({ browser }) => {
   entity = await seedNominations({ label: "pages", count: 3 });
   nominateDirectly(entity, [entity.applications[2].id]);
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  try {
-    await signInByRequest(await context.newPage(), entity.nominator.email, entity.nominator.password);
-    nominator = await context.cookies();
-  } finally {
-    await context.close();
-  }
+  nominator = await signedInCookies(browser, entity.nominator.email, entity.nominator.password);
   screening = await seedNominations({ label: "pages-screening", count: 2 });
   nominateDirectly(
     screening,

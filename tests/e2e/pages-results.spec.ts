@@ -3,31 +3,16 @@
 // deliberation pages are seen in each of their states: the tie-break rule fixed while scoring is
 // open, the shortlist, a tie settled by the lottery with the tally, the chair's casting vote and
 // the jury's run-off.
-import { test, type Browser } from "@playwright/test";
+import { test } from "@playwright/test";
 import { e2eDb } from "./support/db";
-import { origin, secretariatStatePath, setLanguage } from "./support/session";
-import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
+import { secretariatStatePath, setLanguage } from "./support/session";
+import { checkPage, LANGS, signedInCookies, useCookies, type Cookies } from "./support/sweep";
 import { JUROR_PASSWORD, seedScoredEdition, type SeededEdition } from "./results-seed";
 import { seedDeliberation } from "./results-deliberation-seed";
 
 type Edition = "scored" | "early" | "lottery" | "chair" | "runoff";
 const editions = {} as Record<Edition, SeededEdition>;
 const chairs = {} as Record<Edition, Cookies>;
-
-async function signInChair(browser: Browser, s: SeededEdition): Promise<Cookies> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  try {
-    const response = await context.request.post("/login", {
-      form: { email: s.jurors[0].email, password: JUROR_PASSWORD },
-      headers: { Origin: origin() },
-      maxRedirects: 0,
-    });
-    if (response.status() !== 302) throw new Error(`the juror could not sign in: ${response.status()}`);
-    return await context.cookies();
-  } finally {
-    await context.close();
-  }
-}
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
@@ -41,7 +26,7 @@ test.beforeAll(async ({ browser }) => {
   seedDeliberation(editions.chair, { rule: "chair" });
   seedDeliberation(editions.runoff, { rule: "jury", runoff: true });
   for (const name of ["scored", "lottery", "chair", "runoff"] as const)
-    chairs[name] = await signInChair(browser, editions[name]);
+    chairs[name] = await signedInCookies(browser, editions[name].jurors[0].email, JUROR_PASSWORD);
 });
 
 const PUBLIC_PAGES = ["/laureates", "/laureates?year=2018&country=FI", "/laureates/2023"];

@@ -13,13 +13,13 @@ import {
   setLanguage,
   uniqueEmail,
 } from "./support/session";
-import { checkPage as check, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
+import { checkPage as check, emptyContext, LANGS, useCookies, type Cookies, type Lang } from "./support/sweep";
 
 /** One applicant per language (the language is the profile's), registered once for the file. */
 const applicants = new Map<Lang, Cookies>();
 test.beforeAll(async ({ browser }) => {
   for (const lang of LANGS) {
-    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+    const context = await emptyContext(browser);
     try {
       const page = await context.newPage();
       await registerApplicant(page, `pages-${lang}`);

@@ -64,12 +64,17 @@ export async function measureEcoIndex(
     const cdp = await context.newCDPSession(p);
     let requests = 0;
     let bytes = 0;
+    // ECOINDEX_DEBUG=1 prints what each measured page transferred, request by request.
+    const urls = new Map<string, string>();
+    const transferred: string[] = [];
     cdp.on("Network.responseReceived", (event) => {
       // HTTP(S) responses only: data: and blob: URLs transfer nothing over the network.
       if (/^https?:/i.test(event.response.url)) requests += 1;
+      urls.set(event.requestId, event.response.url);
     });
     cdp.on("Network.loadingFinished", (event) => {
       bytes += event.encodedDataLength;
+      transferred.push(`${event.encodedDataLength}\t${urls.get(event.requestId) ?? event.requestId}`);
     });
     await cdp.send("Network.enable");
 
@@ -85,6 +90,7 @@ export async function measureEcoIndex(
     await cdp.detach().catch(() => undefined);
 
     const kilobytes = Math.round(bytes / 10) / 100; // bytes / 1000, two decimals
+    if (process.env.ECOINDEX_DEBUG === "1") console.log(`${target}\n${transferred.join("\n")}`);
     const measurement = { dom, requests, kilobytes, ...ecoIndexScore({ dom, requests, kilobytes }) };
     await options.inspect?.(p, response);
     return measurement;

@@ -2,10 +2,11 @@
  * The per-page sweeps: each page of each language is its own test, so that a slow machine
  * never runs out of one test's time on a list of pages, and a failure names the page.
  */
-import { expect, type BrowserContext, type Page, type Response } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { expectEcoIndexA } from "./ecoindex";
 import { gotoReady, isJsProject } from "./hydration";
+import { origin } from "./session";
 
 export const LANGS = ["en", "fr", "ar"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -52,4 +53,29 @@ export type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
 export async function useCookies(page: Page, cookies: Cookies): Promise<void> {
   await page.context().clearCookies();
   await page.context().addCookies(cookies);
+}
+
+/**
+ * A context with no cookies for a `beforeAll`: a context made there otherwise takes the first
+ * test's options, and when that test is the secretariat's (a --grep, a retry after a failure)
+ * everything signed in through it would keep the secretariat's session.
+ */
+export function emptyContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+}
+
+/** Signs in through the login action from an empty context; returns the session's cookies. */
+export async function signedInCookies(browser: Browser, email: string, password: string): Promise<Cookies> {
+  const context = await emptyContext(browser);
+  try {
+    const response = await context.request.post("/login", {
+      form: { email, password },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `${email} could not sign in`).toBe(302);
+    return await context.cookies();
+  } finally {
+    await context.close();
+  }
 }
