@@ -16,6 +16,16 @@ export const editionNaming = {
   themeAr: editions.themeAr,
 };
 
+/** An edition as its scoring is read: its naming and phase, the close of scoring, the announcement, the scale. */
+export const editionScoring = {
+  ...editionNaming,
+  phase: editions.phase,
+  scoringClosesAt: editions.scoringClosesAt,
+  announcementAt: editions.announcementAt,
+  scaleMin: editions.scaleMin,
+  scaleMax: editions.scaleMax,
+};
+
 /** A criterion's key and its title in each language. */
 export const criterionTitles = {
   key: criteria.key,

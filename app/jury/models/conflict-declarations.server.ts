@@ -5,7 +5,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { assignments, conflicts, juryMembers } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { currentSeat, eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, servingSeat, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { auditConflict, insertConflict } from "./conflicts.server";
@@ -45,7 +45,7 @@ function withSeat<T>(
   change: (tx: Tx, seatId: string) => T,
 ): T | Failure {
   return db().transaction((tx) => {
-    const seat = currentSeat(tx, editionId, userId);
+    const seat = servingSeat(tx, editionId, { userId });
     return seat ? change(tx, seat.id) : refusal;
   });
 }

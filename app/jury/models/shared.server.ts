@@ -8,7 +8,7 @@ import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
 import { applications, assignments, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
-import { editionNaming } from "../../editions/models/columns.server";
+import { editionScoring } from "../../editions/models/columns.server";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
@@ -17,13 +17,8 @@ export { fail, type Failure } from "../../kernel/models/result.server";
 export type EditionActor = { editionId: string; actorId: string };
 
 export const editionColumns = {
-  ...editionNaming,
-  phase: editions.phase,
+  ...editionScoring,
   scoringOpensAt: editions.scoringOpensAt,
-  scoringClosesAt: editions.scoringClosesAt,
-  announcementAt: editions.announcementAt,
-  scaleMin: editions.scaleMin,
-  scaleMax: editions.scaleMax,
   reviewersPerApplication: editions.reviewersPerApplication,
   hideScoresUntilSubmitted: editions.hideScoresUntilSubmitted,
   reminderDaysBefore: editions.reminderDaysBefore,
@@ -139,12 +134,16 @@ export function readableReviews<T extends SelectedFields>(columns: T, userId: st
   return rows as SelectResultFields<T>[];
 }
 
-/** The seat a user holds on the edition's jury now (a replaced seat is no longer theirs), if any. */
-export function currentSeat(tx: Tx | DB, editionId: string, userId: string) {
+/**
+ * The edition's seat that a member id or its holder's user id names, if it still serves (a replaced
+ * seat is no longer anyone's), with the languages it reads.
+ */
+export function servingSeat(tx: Tx | DB, editionId: string, seat: { memberId: string } | { userId: string }) {
+  const named = "memberId" in seat ? eq(juryMembers.id, seat.memberId) : eq(juryMembers.userId, seat.userId);
   return tx
-    .select({ id: juryMembers.id })
+    .select({ id: juryMembers.id, languages: juryMembers.languages })
     .from(juryMembers)
-    .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .where(and(named, eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
     .get();
 }
 

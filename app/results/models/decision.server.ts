@@ -8,12 +8,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
   archiveLaureates,
-  auditLog,
   ballots,
   criteria,
   decisions,
@@ -28,7 +27,7 @@ import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
@@ -286,21 +285,9 @@ function scoringCloseFor({
     vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") },
   };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
-  const left = db()
-    .select({ at: auditLog.at })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.objectType, "edition"),
-        eq(auditLog.objectId, edition.id),
-        eq(auditLog.action, "edition.phase_changed"),
-        sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
-  const actual = left && left.at.getTime() <= now.getTime() ? left.at : now;
+  const phaseChange = { objectType: "edition", objectId: edition.id, action: "edition.phase_changed" };
+  const left = lastAudited({ ...phaseChange, detail: ["from", "scoring"] });
+  const actual = left && left.getTime() <= now.getTime() ? left : now;
   const opens = db()
     .select({ at: editions.scoringOpensAt })
     .from(editions)

@@ -8,7 +8,7 @@ import { applications, conflicts, criteria, editions, juryMembers, reviews } fro
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { criterionTitles, editionCriteria, editionNaming } from "../../editions/models/columns.server";
+import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 
@@ -43,16 +43,7 @@ export function resultsViewer({
   return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
 }
 
-const briefColumns = {
-  ...editionNaming,
-  phase: editions.phase,
-  method: editions.method,
-  scaleMin: editions.scaleMin,
-  scaleMax: editions.scaleMax,
-  laureateCount: editions.laureateCount,
-  scoringClosesAt: editions.scoringClosesAt,
-  announcementAt: editions.announcementAt,
-};
+const briefColumns = { ...editionScoring, method: editions.method, laureateCount: editions.laureateCount };
 
 export function getEditionBrief({ editionId }: { editionId: string }) {
   return db().select(briefColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
