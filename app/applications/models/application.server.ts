@@ -12,6 +12,7 @@ import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
 import { applicationContent } from "./columns.server";
+import { entityNaming } from "../../nominations/models/columns.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -318,16 +319,7 @@ export function missingForSend(application: ApplicantApplication, ruleKeys: stri
 
 /** Nominating entities the applicant can choose: National Commissions (by country) and NGOs. */
 export function listNominatingEntities() {
-  return db()
-    .select({
-      id: nominatingEntities.id,
-      kind: nominatingEntities.kind,
-      name: nominatingEntities.name,
-      country: nominatingEntities.country,
-    })
-    .from(nominatingEntities)
-    .orderBy(asc(nominatingEntities.name))
-    .all();
+  return db().select(entityNaming).from(nominatingEntities).orderBy(asc(nominatingEntities.name)).all();
 }
 
 export type SendFailure = Failure & { missing?: { sections: SectionKey[]; declarations: string[] } };

@@ -25,19 +25,14 @@ export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"
 export const RESULTS_BOOTSTRAP = 1000;
 export const RESULTS_SEED = 1;
 
+/** Who asks for an edition's results, and whether as the secretariat or as a juror. */
+export type ResultsAsk = { user: SessionUser; editionId: string; as: ResultsViewer["kind"] };
+
 /**
  * The viewer the results are computed for: the secretariat, or the user's seat on this edition's
  * jury (null without one). Who may see which is the permission rules' to say, asked before.
  */
-export function resultsViewer({
-  user,
-  editionId,
-  as,
-}: {
-  user: SessionUser;
-  editionId: string;
-  as: ResultsViewer["kind"];
-}): ResultsViewer | null {
+export function resultsViewer({ user, editionId, as }: ResultsAsk): ResultsViewer | null {
   if (as === "secretariat") return { kind: "secretariat", userId: user.id };
   const seat = user.juries.find((j) => j.editionId === editionId);
   return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
