@@ -12,26 +12,19 @@ import {
   nominationLetters,
   users,
 } from "../../../db/schema";
-import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { enqueueMail, type MailTemplate } from "../../kernel/models/outbox.server";
 import type { Vars } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure, Result } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import {
-  readStoredFile,
-  removeStoredFile,
-  stageFile,
-  uploadDir,
-  withStagedFile,
-} from "../../kernel/models/file-store.server";
-import { readerMemberIds } from "../../jury/models/members.server";
+import { removeStoredFile, stageFile, uploadDir, withStagedFile } from "../../kernel/models/file-store.server";
+import { applicationFileForDownload } from "../../applications/models/attachment.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
 import { editionNaming } from "../../editions/models/columns.server";
-import { applicationContent } from "../../applications/models/columns.server";
+import { applicationContent, attachmentListing } from "../../applications/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -127,12 +120,7 @@ export function quotaUsage(
 
 export function attachmentsOf({ applicationId }: { applicationId: string }) {
   return db()
-    .select({
-      id: attachments.id,
-      originalName: attachments.originalName,
-      mimeType: attachments.mimeType,
-      sizeBytes: attachments.sizeBytes,
-    })
+    .select(attachmentListing)
     .from(attachments)
     .where(eq(attachments.applicationId, applicationId))
     .orderBy(asc(attachments.createdAt))
@@ -464,31 +452,7 @@ export function setInternalDeadline({
   });
 }
 
-/**
- * The letter's file if this user may download it, else null (the route answers 404 either way):
- * the entity's members, the applicant, a juror assigned to the application (not recused, not
- * conflicted), the secretariat.
- */
+/** The letter's file if this user may download it, else null: whoever may read the application's files. */
 export function nominationLetterForDownload({ letterId, user }: { letterId: string; user: SessionUser }) {
-  const row = db()
-    .select({
-      applicationId: nominationLetters.applicationId,
-      entityId: nominationLetters.entityId,
-      applicantId: applications.applicantId,
-      originalName: nominationLetters.originalName,
-      storedName: nominationLetters.storedName,
-    })
-    .from(nominationLetters)
-    .innerJoin(applications, eq(applications.id, nominationLetters.applicationId))
-    .where(eq(nominationLetters.id, letterId))
-    .get();
-  if (!row) return null;
-  const facts = {
-    ownerId: row.applicantId,
-    entityId: row.entityId,
-    readerMemberIds:
-      user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
-  };
-  if (!can(user, "attachment.download", facts)) return null;
-  return readStoredFile({ folder: "letters", storedName: row.storedName, name: row.originalName });
+  return applicationFileForDownload({ folder: "letters", id: letterId, user });
 }
