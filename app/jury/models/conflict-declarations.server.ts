@@ -10,6 +10,9 @@ import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { auditConflict, insertConflict } from "./conflicts.server";
 
+/** The conflicts a juror declared through their seat. */
+const declaredBy = (seatId: string) => and(eq(conflicts.jurorId, seatId), eq(conflicts.source, "declared"));
+
 /** What a juror sees before declaring conflicts: title, organisation and country only. */
 export function listApplicationsForDeclaration({ editionId, userId }: { editionId: string; userId: string }) {
   const member = getMembership({ userId, editionId });
@@ -17,7 +20,7 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
   const declared = db()
     .select({ applicationId: conflicts.applicationId, reason: conflicts.reason })
     .from(conflicts)
-    .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.source, "declared")))
+    .where(declaredBy(member.id))
     .all();
   const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
   return {
@@ -86,13 +89,7 @@ export function withdrawDeclaredConflict({
     const conflict = tx
       .select({ id: conflicts.id, reason: conflicts.reason })
       .from(conflicts)
-      .where(
-        and(
-          eq(conflicts.jurorId, seatId),
-          eq(conflicts.applicationId, applicationId),
-          eq(conflicts.source, "declared"),
-        ),
-      )
+      .where(and(declaredBy(seatId), eq(conflicts.applicationId, applicationId)))
       .get();
     if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
     if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");
