@@ -1,6 +1,6 @@
 // Column sets that several areas read an application with, so that an application is named, its
 // content read and its files listed alike in the screening, the jury's and the results' pages.
-import { applications, attachments } from "../../../db/schema";
+import { applications, attachments, users } from "../../../db/schema";
 
 /** What names an application in a list: its id, its reference, its title, who runs it and where. */
 export const applicationNaming = {
@@ -18,6 +18,13 @@ export const applicationContent = {
   state: applications.state,
   language: applications.language,
   content: applications.content,
+};
+
+/** The applicant to write to, in their language (the query joins users on the applicant). */
+export const applicantAddress = {
+  applicantEmail: users.email,
+  applicantName: users.name,
+  applicantLocale: users.locale,
 };
 
 /** A supporting document as a list shows it: its id, the name it was sent with, its type and size. */

@@ -24,7 +24,7 @@ import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
 import { editionNaming } from "../../editions/models/columns.server";
-import { applicationContent, attachmentListing } from "../../applications/models/columns.server";
+import { applicantAddress, applicationContent, attachmentListing } from "../../applications/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -38,14 +38,21 @@ export const ENTITY_VISIBLE_STATES = [
 
 export { uploadDir };
 
+/** An application sent to this entity: every query here names the entity, whatever id is sent. */
+function sentTo(applicationId: string, entityId: string) {
+  return and(eq(applications.id, applicationId), eq(applications.entityId, entityId))!;
+}
+
+/** What an edition asks of nominators: the deadline to nominate by and how many each entity may. */
+const nominationTerms = { deadlineAt: editions.deadlineAt, quotaPerEntity: editions.quotaPerEntity };
+
 /** Editions nominators work on: those whose call is open or in screening, latest first. */
 export function openNominationEditions() {
   return db()
     .select({
       ...editionNaming,
       phase: editions.phase,
-      deadlineAt: editions.deadlineAt,
-      quotaPerEntity: editions.quotaPerEntity,
+      ...nominationTerms,
     })
     .from(editions)
     .where(inArray(editions.phase, ["call_open", "screening"]))
@@ -152,16 +159,13 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
       sentAt: applications.sentAt,
       nominatedAt: applications.nominatedAt,
       applicantName: users.name,
-      deadlineAt: editions.deadlineAt,
-      quotaPerEntity: editions.quotaPerEntity,
       year: editions.year,
+      ...nominationTerms,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.applicantId))
     .innerJoin(editions, eq(editions.id, applications.editionId))
-    .where(
-      and(eq(applications.id, applicationId), eq(applications.entityId, entityId), ne(applications.state, "draft")),
-    )
+    .where(and(sentTo(applicationId, entityId), ne(applications.state, "draft")))
     .get();
   if (!row) return null;
   return { ...row, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
@@ -171,22 +175,16 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
 function lockedFacts(tx: Tx, applicationId: string, entityId: string) {
   return tx
     .select({
-      state: applications.state,
-      editionId: applications.editionId,
-      reference: applications.reference,
-      title: applications.title,
-      content: applications.content,
-      deadlineAt: editions.deadlineAt,
-      applicantEmail: users.email,
-      applicantName: users.name,
-      applicantLocale: users.locale,
+      ...applicationContent,
       entityName: nominatingEntities.name,
+      ...nominationTerms,
+      ...applicantAddress,
     })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .innerJoin(users, eq(users.id, applications.applicantId))
     .innerJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId)))
+    .where(sentTo(applicationId, entityId))
     .get();
 }
 
@@ -217,13 +215,7 @@ function checkWaiting(facts: ReturnType<typeof lockedFacts>, now: Date) {
 function leaveWaiting(tx: Tx, applicationId: string, entityId: string, set: Partial<typeof applications.$inferInsert>) {
   tx.update(applications)
     .set(set)
-    .where(
-      and(
-        eq(applications.id, applicationId),
-        eq(applications.entityId, entityId),
-        eq(applications.state, "awaiting_nominator"),
-      ),
-    )
+    .where(and(sentTo(applicationId, entityId), eq(applications.state, "awaiting_nominator")))
     .run();
 }
 
@@ -347,7 +339,7 @@ export function nominateApplication({
   const pre = db()
     .select({ editionId: applications.editionId })
     .from(applications)
-    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId)))
+    .where(sentTo(applicationId, entityId))
     .get();
   if (!pre) return { ok: false, error: "errors.not_found" };
   const early = quotaUsage({ entityId, editionId: pre.editionId });

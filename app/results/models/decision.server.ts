@@ -33,7 +33,7 @@ import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
-import { applicationNaming } from "../../applications/models/columns.server";
+import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -452,9 +452,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
           ...applicationNaming,
           entityId: applications.entityId,
           feedbackShared: applications.feedbackShared,
-          applicantEmail: users.email,
-          applicantName: users.name,
-          applicantLocale: users.locale,
+          ...applicantAddress,
         })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.applicantId))
