@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { constants as zlibConstants, inflateSync } from "node:zlib";
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { selectWith } from "../../kernel/models/select.server";
 import { db } from "../../../db/client";
 import { applications, attachments, nominationLetters } from "../../../db/schema";
 import { can } from "../../accounts/server/permissions.server";
@@ -67,15 +67,15 @@ export function badFileName(name: string): boolean {
 
 /** The attachments `which` keeps of the applicant's own applications, oldest first, with the caller's columns. */
 function ownAttachments<T extends SelectedFields>(columns: T, applicantId: string, which: SQL) {
-  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
-  const rows = db()
-    .select(columns as SelectedFields)
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(and(which, eq(applications.applicantId, applicantId)))
-    .orderBy(asc(attachments.createdAt))
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    db()
+      .select(fields)
+      .from(attachments)
+      .innerJoin(applications, eq(applications.id, attachments.applicationId))
+      .where(and(which, eq(applications.applicantId, applicantId)))
+      .orderBy(asc(attachments.createdAt))
+      .all(),
+  );
 }
 
 export function listAttachments({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {

@@ -2,8 +2,8 @@
 // applications as table rows, the paging of the secretariat's long tables and the conflict
 // conditions that scope assignments and reviews. Reads only.
 import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
-import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { selectWith } from "../../kernel/models/select.server";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
@@ -51,15 +51,15 @@ export const jurorProfile = {
 
 /** The jury seats `where` keeps, joined to the users who hold them, each with the columns the caller reads. */
 export function jurySeats<T extends SelectedFields>(columns: T, where: SQL, orderBy: SQL[] = [], tx: Tx | DB = db()) {
-  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(where)
-    .orderBy(...orderBy)
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(juryMembers)
+      .innerJoin(users, eq(users.id, juryMembers.userId))
+      .where(where)
+      .orderBy(...orderBy)
+      .all(),
+  );
 }
 
 /** The edition's jurors still serving (a replaced one has left), in name order. */
@@ -77,13 +77,14 @@ export const titleOrder = [asc(applications.title), asc(applications.reference)]
 
 /** The edition's eligible applications in title order, each with the columns the caller reads. */
 export function eligibleRows<T extends SelectedFields>(editionId: string, columns: T, tx: Tx | DB = db()) {
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(applications)
-    .where(eligibleIn(editionId))
-    .orderBy(...titleOrder)
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(applications)
+      .where(eligibleIn(editionId))
+      .orderBy(...titleOrder)
+      .all(),
+  );
 }
 
 /** The edition's eligible applications in title order, only what a table row shows. */
@@ -115,23 +116,24 @@ export const noConflict = sql`not exists (select 1 from ${conflicts} where ${con
  * assignment published, not recused, no confirmed conflict. Each with the columns the caller reads.
  */
 export function readableReviews<T extends SelectedFields>(columns: T, userId: string, which: SQL, tx: Tx | DB = db()) {
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(
-      and(
-        which,
-        eq(juryMembers.userId, userId),
-        isNull(juryMembers.replacedAt),
-        isNotNull(assignments.publishedAt),
-        ne(reviews.state, "recused"),
-        noConflict,
-      ),
-    )
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(reviews)
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+      .where(
+        and(
+          which,
+          eq(juryMembers.userId, userId),
+          isNull(juryMembers.replacedAt),
+          isNotNull(assignments.publishedAt),
+          ne(reviews.state, "recused"),
+          noConflict,
+        ),
+      )
+      .all(),
+  );
 }
 
 /**
