@@ -8,12 +8,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
   archiveLaureates,
-  auditLog,
   ballots,
   criteria,
   decisions,
@@ -28,7 +27,7 @@ import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
@@ -36,7 +35,7 @@ import { integritySnapshot } from "./integrity.server";
 import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
-import { applicationNaming } from "../../applications/models/columns.server";
+import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -291,21 +290,9 @@ function scoringCloseFor({
     vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") },
   };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
-  const left = db()
-    .select({ at: auditLog.at })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.objectType, "edition"),
-        eq(auditLog.objectId, edition.id),
-        eq(auditLog.action, "edition.phase_changed"),
-        sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
-  const actual = left && left.at.getTime() <= now.getTime() ? left.at : now;
+  const phaseChange = { objectType: "edition", objectId: edition.id, action: "edition.phase_changed" };
+  const left = lastAudited({ ...phaseChange, detail: ["from", "scoring"] });
+  const actual = left && left.getTime() <= now.getTime() ? left : now;
   const opens = db()
     .select({ at: editions.scoringOpensAt })
     .from(editions)
@@ -471,9 +458,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
           ...applicationNaming,
           entityId: applications.entityId,
           feedbackShared: applications.feedbackShared,
-          applicantEmail: users.email,
-          applicantName: users.name,
-          applicantLocale: users.locale,
+          ...applicantAddress,
         })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.applicantId))

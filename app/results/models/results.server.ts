@@ -8,7 +8,7 @@ import { applications, conflicts, criteria, editions, juryMembers, reviews } fro
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { criterionTitles, editionCriteria, editionNaming } from "../../editions/models/columns.server";
+import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 
@@ -25,34 +25,20 @@ export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"
 export const RESULTS_BOOTSTRAP = 1000;
 export const RESULTS_SEED = 1;
 
+/** Who asks for an edition's results, and whether as the secretariat or as a juror. */
+export type ResultsAsk = { user: SessionUser; editionId: string; as: ResultsViewer["kind"] };
+
 /**
  * The viewer the results are computed for: the secretariat, or the user's seat on this edition's
  * jury (null without one). Who may see which is the permission rules' to say, asked before.
  */
-export function resultsViewer({
-  user,
-  editionId,
-  as,
-}: {
-  user: SessionUser;
-  editionId: string;
-  as: ResultsViewer["kind"];
-}): ResultsViewer | null {
+export function resultsViewer({ user, editionId, as }: ResultsAsk): ResultsViewer | null {
   if (as === "secretariat") return { kind: "secretariat", userId: user.id };
   const seat = user.juries.find((j) => j.editionId === editionId);
   return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
 }
 
-const briefColumns = {
-  ...editionNaming,
-  phase: editions.phase,
-  method: editions.method,
-  scaleMin: editions.scaleMin,
-  scaleMax: editions.scaleMax,
-  laureateCount: editions.laureateCount,
-  scoringClosesAt: editions.scoringClosesAt,
-  announcementAt: editions.announcementAt,
-};
+const briefColumns = { ...editionScoring, method: editions.method, laureateCount: editions.laureateCount };
 
 export function getEditionBrief({ editionId }: { editionId: string }) {
   return db().select(briefColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
