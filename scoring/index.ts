@@ -39,3 +39,19 @@ export {
 } from "./independence";
 export { fisherExact, logFactorials } from "./fisher";
 export { fairnessAudit, type FairnessRow, type FairnessOptions, type FairnessCell } from "./fairness";
+export {
+  expectedRank,
+  EXPECTED_RANK_DRAWS,
+  EXPECTED_RANK_BURN_IN,
+  EXPECTED_RANK_PRIOR_SCALE,
+  type ExpectedRankOptions,
+  type ExpectedRankResult,
+  type ExpectedRankRow,
+} from "./expected-rank";
+export {
+  laureateCertificate,
+  certificateDraws,
+  CERTIFICATE_WORK,
+  type CertificateOptions,
+  type LaureateCertificate,
+} from "./certificate";
