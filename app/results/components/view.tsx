@@ -11,6 +11,7 @@ import { useT } from "../../kernel/components/i18n";
 import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
 import { METHODS } from "../../../scoring/types";
 import { DataTable } from "../../kernel/components/table";
+import { CertificatePanel, expectedRankText, levelText } from "./certificate";
 
 type T = ReturnType<typeof useT>;
 
@@ -85,6 +86,7 @@ export function ResultsView({
         </dd>
       </dl>
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
+      {data.certificate ? <CertificatePanel data={data.certificate} /> : null}
 
       <h2 id="ranking">{t("results.ranking")}</h2>
       <div className="table-wrap">
@@ -103,6 +105,11 @@ export function ResultsView({
               <th scope="col">{t("results.method_zScore")}</th>
               <th scope="col">{t("results.method_jurorBias")}</th>
               <th scope="col">{t("results.col_interval")}</th>
+              {data.certificate ? (
+                <th scope="col">
+                  {t("results.certificate.col_expected", { level: levelText(data.certificate.level, t) })}
+                </th>
+              ) : null}
               <th scope="col">{t("results.col_probability")}</th>
               <th scope="col">{t("results.col_disagreement")}</th>
             </tr>
@@ -129,6 +136,12 @@ export function ResultsView({
                 <td>{num(r.zScore, t)}</td>
                 <td>{num(r.jurorBias, t)}</td>
                 <td>{t("results.interval_value", { low: r.low, high: r.high })}</td>
+                {data.certificate ? (
+                  <td>
+                    {r.expected ? expectedRankText(r.expected, t) : "—"}
+                    {r.expected?.inBand ? <span className="tag">{t("results.certificate.in_band")}</span> : null}
+                  </td>
+                ) : null}
                 <td>{pct(r.probability, t)}</td>
                 <td>
                   {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}

@@ -2,8 +2,9 @@
 // diploma).
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
+import { resultsCertificateTriples } from "./results-certificate";
 
-export const resultsTriples = {
+const resultsOwnTriples = {
   // --- results
   "results.title": ["Results", "Résultats", "النتائج"],
   "results.heading": ["Results of the {year} edition", "Résultats de l’édition {year}", "نتائج دورة {year}"],
@@ -549,5 +550,7 @@ export const resultsTriples = {
     "يجب أن يكون الإعلان في المستقبل",
   ],
 } as const satisfies Triples;
+
+export const resultsTriples = { ...resultsOwnTriples, ...resultsCertificateTriples };
 
 export const resultsMessages = byLanguage(resultsTriples);
