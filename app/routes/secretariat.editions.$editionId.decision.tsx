@@ -122,8 +122,8 @@ export default function Decision() {
         <CertificatePanel data={d.certificate.certificate} />
       ) : d.certificate.state === "not_yet" ? (
         <section aria-labelledby="certificate" className="panel">
-          <h2 id="certificate">{t("results.certificate.title")}</h2>
-          <p>{t("results.certificate.not_yet")}</p>
+          <h2 id="certificate">{t("certificate.title")}</h2>
+          <p>{t("certificate.not_yet")}</p>
         </section>
       ) : null}
       <h2>{t("results.decision_record_title")}</h2>

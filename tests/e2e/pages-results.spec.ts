@@ -6,10 +6,12 @@ import { checkPage, LANGS, useCookies, type Cookies } from "./support/sweep";
 import { JUROR_PASSWORD, seedScoredEdition, type SeededEdition } from "./results-seed";
 
 let s: SeededEdition;
+let close: SeededEdition;
 let juror: Cookies;
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   s = await seedScoredEdition(`pages-${test.info().project.name}`);
+  close = await seedScoredEdition(`pages-close-${test.info().project.name}`, { closeRace: true });
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
     const response = await context.request.post("/login", {
@@ -31,6 +33,11 @@ const SECRETARIAT_PAGES: [string, (s: SeededEdition) => string][] = [
   ["deliberation", (s) => `/secretariat/editions/${s.editionId}/deliberation`],
   ["decision", (s) => `/secretariat/editions/${s.editionId}/decision`],
 ];
+// With a close race the certificate lists the applications that cannot be separated.
+const CLOSE_RACE_PAGES: [string, (s: SeededEdition) => string][] = [
+  ["results of a close race", (s) => `/secretariat/editions/${s.editionId}/results`],
+  ["decision after a close race", (s) => `/secretariat/editions/${s.editionId}/decision`],
+];
 const JUROR_PAGES: [string, (s: SeededEdition) => string][] = [
   ["results", (s) => `/jury/${s.editionId}/results`],
   ["ballot", (s) => `/jury/${s.editionId}/ballot`],
@@ -50,6 +57,12 @@ for (const lang of LANGS) {
       test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
         await setLanguage(page, lang);
         await checkPage(page, url(s), lang);
+      });
+    }
+    for (const [name, url] of CLOSE_RACE_PAGES) {
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+        await setLanguage(page, lang);
+        await checkPage(page, url(close), lang);
       });
     }
   });

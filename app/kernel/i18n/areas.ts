@@ -1,11 +1,12 @@
 // Which catalogue areas a page needs, by its address. The root loader sends the core messages
 // plus these areas only, in the viewer's language, so a page never carries the text of the
 // whole application. tests/app/kernel/i18n/areas.test.ts checks every route against this map.
-export const AREAS = ["editions", "applications", "nominations", "jury", "results"] as const;
+export const AREAS = ["editions", "applications", "nominations", "jury", "results", "certificate"] as const;
 export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/decision\/?$/, ["results", "certificate", "jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/(results|deliberation|decision)(\/|$)/, ["results", "jury", "editions"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],

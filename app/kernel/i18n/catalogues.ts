@@ -8,6 +8,7 @@ import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
+import { certificateMessages } from "./areas/certificate";
 
 function inLanguage(locale: Locale) {
   return {
@@ -17,6 +18,7 @@ function inLanguage(locale: Locale) {
     ...nominationsMessages[locale],
     ...juryMessages[locale],
     ...resultsMessages[locale],
+    ...certificateMessages[locale],
   };
 }
 

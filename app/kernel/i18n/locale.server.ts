@@ -6,6 +6,7 @@ import { editionsMessages } from "./areas/editions";
 import { juryMessages } from "./areas/jury";
 import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
+import { certificateMessages } from "./areas/certificate";
 import { areasForPath, type Area } from "./areas";
 
 export const catalogues: Record<Locale, Messages> = merged;
@@ -16,6 +17,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   nominations: Object.keys(nominationsMessages.en),
   jury: Object.keys(juryMessages.en),
   results: Object.keys(resultsMessages.en),
+  certificate: Object.keys(certificateMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

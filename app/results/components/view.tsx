@@ -11,7 +11,7 @@ import { useT } from "../../kernel/components/i18n";
 import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
 import { METHODS } from "../../../scoring/types";
 import { DataTable } from "../../kernel/components/table";
-import { CertificatePanel, expectedRankText, levelText } from "./certificate";
+import { expectedRankText, levelText } from "./expected-rank";
 
 type T = ReturnType<typeof useT>;
 
@@ -86,7 +86,21 @@ export function ResultsView({
         </dd>
       </dl>
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
-      {data.certificate ? <CertificatePanel data={data.certificate} /> : null}
+      {data.certificate ? (
+        <>
+          <p className="hint">
+            {t("results.certificate.explain", {
+              draws: data.certificate.draws,
+              level: levelText(data.certificate.level, t),
+            })}
+          </p>
+          <p>
+            <Link to={`${basePath.replace(/\/results$/, "/decision")}#certificate`}>
+              {t("results.certificate.see_decision")}
+            </Link>
+          </p>
+        </>
+      ) : null}
 
       <h2 id="ranking">{t("results.ranking")}</h2>
       <div className="table-wrap">

@@ -1,84 +1,25 @@
-// Messages of the results area for the laureates' certificate ("How close was it": margin of
-// victory, expected ranks, the applications that cannot be separated from the cut-off), on the
-// secretariat's results and decision pages; merged into the area in results.ts.
+// Messages of the results area for the Bayesian expected ranks beside the bootstrap intervals on
+// the secretariat's results page (the rest of the laureates' certificate is the decision page's,
+// in the certificate area); merged into the area in results.ts.
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import type { Triples } from "../triples";
 
 export const resultsCertificateTriples = {
-  "results.certificate.title": ["How close was it", "À quel point le choix était-il serré", "ما مدى تقارب النتيجة"],
-  "results.certificate.lead": [
-    "[count] one: About the laureate the scores alone give: the first place of the ranking under the official method. | other: About the {count} laureates the scores alone give: the first {count} places of the ranking under the official method.",
-    "[count] one: Il s’agit du lauréat que donnent les seules notes : la première place du classement selon la méthode officielle. | other: Il s’agit des {count} lauréats que donnent les seules notes : les {count} premières places du classement selon la méthode officielle.",
-    "[count] zero: لا يوجد فائزون. | one: يتعلق الأمر بالفائز الذي تُفضي إليه الدرجات وحدها: المرتبة الأولى في الترتيب بالطريقة الرسمية. | two: يتعلق الأمر بالفائزَين اللذين تُفضي إليهما الدرجات وحدها: المرتبتان الأوليان في الترتيب بالطريقة الرسمية. | few: يتعلق الأمر بالفائزين الـ{count} الذين تُفضي إليهم الدرجات وحدها: المراتب الـ{count} الأولى في الترتيب بالطريقة الرسمية. | many: يتعلق الأمر بالفائزين الـ{count} الذين تُفضي إليهم الدرجات وحدها: المراتب الـ{count} الأولى في الترتيب بالطريقة الرسمية. | other: يتعلق الأمر بالفائزين الـ{count} الذين تُفضي إليهم الدرجات وحدها: المراتب الـ{count} الأولى في الترتيب بالطريقة الرسمية.",
-  ],
-  "results.certificate.margin_scores": [
-    "[count] one: The laureates would change if a single criterion score were different. | other: The laureates would change if {count} criterion scores were different.",
-    "[count] one: Les lauréats changeraient si une seule note de critère était différente. | other: Les lauréats changeraient si {count} notes de critère étaient différentes.",
-    "[count] zero: لا يلزم تغيير أي درجة. | one: كانت قائمة الفائزين ستتغير لو اختلفت درجة معيار واحدة. | two: كانت قائمة الفائزين ستتغير لو اختلفت درجتا معيار. | few: كانت قائمة الفائزين ستتغير لو اختلفت {count} درجات معايير. | many: كانت قائمة الفائزين ستتغير لو اختلفت {count} درجة معيار. | other: كانت قائمة الفائزين ستتغير لو اختلفت {count} درجة معيار.",
-  ],
-  "results.certificate.margin_points": [
-    "[count] one: The smallest change that does it is one point in all: {entering} would then enter the laureates and {leaving} would leave. | other: The smallest change that does it is {count} points in all: {entering} would then enter the laureates and {leaving} would leave.",
-    "[count] one: Le plus petit changement qui y suffit est d’un point au total : entrée de {entering} parmi les lauréats, sortie de {leaving}. | other: Le plus petit changement qui y suffit est de {count} points au total : entrée de {entering} parmi les lauréats, sortie de {leaving}.",
-    "[count] zero: لا يلزم أي تغيير. | one: أصغر تغيير يكفي لذلك نقطة واحدة في المجموع: دخول {entering} إلى قائمة الفائزين وخروج {leaving} منها. | two: أصغر تغيير يكفي لذلك نقطتان في المجموع: دخول {entering} إلى قائمة الفائزين وخروج {leaving} منها. | few: أصغر تغيير يكفي لذلك {count} نقاط في المجموع: دخول {entering} إلى قائمة الفائزين وخروج {leaving} منها. | many: أصغر تغيير يكفي لذلك {count} نقطة في المجموع: دخول {entering} إلى قائمة الفائزين وخروج {leaving} منها. | other: أصغر تغيير يكفي لذلك {count} نقطة في المجموع: دخول {entering} إلى قائمة الفائزين وخروج {leaving} منها.",
-  ],
-  "results.certificate.margin_bound": [
-    "The search stopped at its work limit, so these numbers are upper bounds: the change found does alter the laureates, and a smaller one may exist.",
-    "La recherche s’est arrêtée à sa limite de calcul : ces nombres sont donc des bornes supérieures. Le changement trouvé modifie bien les lauréats, et un plus petit peut exister.",
-    "توقف البحث عند الحدّ المسموح به من الحساب، لذا فهذه الأرقام حدود عليا: التغيير الذي وُجد يغيّر الفائزين فعلًا، وقد يوجد تغيير أصغر.",
-  ],
-  "results.certificate.margin_none": [
-    "No change of scores within the scale would change the laureates.",
-    "Aucun changement des notes dans l’échelle ne changerait les lauréats.",
-    "لا يوجد تغيير في الدرجات ضمن السلّم يمكن أن يغيّر الفائزين.",
-  ],
-  "results.certificate.margin_unavailable": [
-    "The margin of victory cannot be computed: {reason}",
-    "La marge de victoire ne peut pas être calculée : {reason}",
-    "لا يمكن حساب هامش الفوز: {reason}",
-  ],
-  "results.certificate.runner_within": [
-    "The runner-up, {next} (expected rank {expected}), was within the {level} interval of the last laureate, {last} (places {low} to {high}).",
-    "La candidature suivante, {next} (rang attendu {expected}), était dans l’intervalle à {level} du dernier lauréat, {last} (places {low} à {high}).",
-    "كان الطلب التالي، {next} (الرتبة المتوقعة {expected})، ضمن فترة {level} لآخر الفائزين، {last} (المراتب من {low} إلى {high}).",
-  ],
-  "results.certificate.runner_outside": [
-    "The runner-up, {next} (expected rank {expected}), was outside the {level} interval of the last laureate, {last} (places {low} to {high}).",
-    "La candidature suivante, {next} (rang attendu {expected}), était hors de l’intervalle à {level} du dernier lauréat, {last} (places {low} à {high}).",
-    "كان الطلب التالي، {next} (الرتبة المتوقعة {expected})، خارج فترة {level} لآخر الفائزين، {last} (المراتب من {low} إلى {high}).",
-  ],
-  "results.certificate.band": [
-    "[count] one: One application cannot be separated from the cut-off: its {level} interval holds both a laureate place and a place outside. | other: {count} applications cannot be separated from the cut-off: their {level} intervals hold both a laureate place and a place outside.",
-    "[count] one: Une candidature ne peut pas être départagée au seuil : son intervalle à {level} contient à la fois une place de lauréat et une place au-delà. | other: {count} candidatures ne peuvent pas être départagées au seuil : leurs intervalles à {level} contiennent à la fois une place de lauréat et une place au-delà.",
-    "[count] zero: لا يوجد طلب يتعذّر فصله عن حدّ الفوز. | one: يتعذّر فصل طلب واحد عن حدّ الفوز: تشمل فترته البالغة {level} مرتبةً بين الفائزين ومرتبةً خارجهم. | two: يتعذّر فصل طلبين عن حدّ الفوز: تشمل فترة كلٍّ منهما البالغة {level} مرتبةً بين الفائزين ومرتبةً خارجهم. | few: يتعذّر فصل {count} طلبات عن حدّ الفوز: تشمل فترة كلٍّ منها البالغة {level} مرتبةً بين الفائزين ومرتبةً خارجهم. | many: يتعذّر فصل {count} طلبًا عن حدّ الفوز: تشمل فترة كلٍّ منها البالغة {level} مرتبةً بين الفائزين ومرتبةً خارجهم. | other: يتعذّر فصل {count} طلب عن حدّ الفوز: تشمل فترة كلٍّ منها البالغة {level} مرتبةً بين الفائزين ومرتبةً خارجهم.",
-  ],
-  "results.certificate.band_none": [
-    "Every application’s {level} interval lies on one side of the cut-off: the scores separate the laureates from the others.",
-    "L’intervalle à {level} de chaque candidature se trouve d’un seul côté du seuil : les notes séparent les lauréats des autres.",
-    "تقع فترة {level} لكل طلب في جهة واحدة من حدّ الفوز: الدرجات تفصل الفائزين عن غيرهم.",
-  ],
-  "results.certificate.band_caption": [
-    "Applications that cannot be separated from the cut-off",
-    "Candidatures qui ne peuvent pas être départagées au seuil",
-    "الطلبات التي يتعذّر فصلها عن حدّ الفوز",
-  ],
   "results.certificate.col_expected": [
     "Expected rank ({level} interval)",
     "Rang attendu (intervalle à {level})",
     "الرتبة المتوقعة (فترة {level})",
   ],
-  "results.certificate.col_side": ["Under the official method", "Selon la méthode officielle", "بالطريقة الرسمية"],
-  "results.certificate.side_in": ["laureate", "lauréat", "فائز"],
-  "results.certificate.side_out": ["not a laureate", "non lauréat", "غير فائز"],
   "results.certificate.expected_value": ["{rank} ({low}–{high})", "{rank} ({low}–{high})", "{rank} ({low}–{high})"],
   "results.certificate.in_band": ["cannot be separated", "indépartageable", "يتعذّر فصله"],
   "results.certificate.explain": [
-    "Expected rank: the average place of an application over {draws} draws from a Bayesian model of the scores (the application’s quality, each juror’s leniency, and chance), the way the Swiss National Science Foundation ranks its proposals; its interval holds {level} of those draws. The cut-off lies between the last laureate place and the next one.",
-    "Rang attendu : la place moyenne d’une candidature sur {draws} tirages d’un modèle bayésien des notes (qualité de la candidature, sévérité de chaque membre du jury, hasard), comme le Fonds national suisse classe ses projets ; son intervalle contient {level} de ces tirages. Le seuil passe entre la dernière place de lauréat et la suivante.",
-    "الرتبة المتوقعة: متوسط مرتبة الطلب على {draws} سحبًا من نموذج بايزي للدرجات (جودة الطلب، وتساهل كل محكّم، والصدفة)، على غرار ترتيب الصندوق الوطني السويسري للعلوم لمشاريعه؛ وتضم فترته {level} من تلك السحوبات. يقع حدّ الفوز بين آخر مرتبة للفائزين والمرتبة التي تليها.",
+    "Expected rank: the average place over {draws} draws of a Bayesian model of the scores (quality, juror leniency, chance), as the Swiss National Science Foundation ranks proposals; the interval holds {level} of the draws.",
+    "Rang attendu : la place moyenne sur {draws} tirages d’un modèle bayésien des notes (qualité, sévérité des membres du jury, hasard), comme le Fonds national suisse classe les projets ; l’intervalle contient {level} des tirages.",
+    "الرتبة المتوقعة: متوسط المرتبة على {draws} سحبًا من نموذج بايزي للدرجات (الجودة، وتساهل المحكّمين، والصدفة)، كما يرتّب الصندوق الوطني السويسري للعلوم المشاريع؛ وتضم الفترة {level} من السحوبات.",
   ],
-  "results.certificate.not_yet": [
-    "These figures appear once scoring closes and the results can be computed.",
-    "Ces chiffres apparaissent une fois la notation close et les résultats calculables.",
-    "تظهر هذه الأرقام بعد انتهاء التقييم وإمكان حساب النتائج.",
+  "results.certificate.see_decision": [
+    "How close was it: the margin of victory and the applications that cannot be separated from the cut-off",
+    "À quel point le choix était-il serré : la marge de victoire et les candidatures indépartageables au seuil",
+    "ما مدى تقارب النتيجة: هامش الفوز والطلبات التي يتعذّر فصلها عن حدّ الفوز",
   ],
 } as const satisfies Triples;

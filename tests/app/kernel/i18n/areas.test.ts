@@ -10,6 +10,7 @@ import { editionsMessages } from "../../../../app/kernel/i18n/areas/editions";
 import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsMessages } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
+import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -17,6 +18,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   nominations: new Set(Object.keys(nominationsMessages.en)),
   jury: new Set(Object.keys(juryMessages.en)),
   results: new Set(Object.keys(resultsMessages.en)),
+  certificate: new Set(Object.keys(certificateMessages.en)),
 };
 
 /**

@@ -9,6 +9,7 @@ import { editionsTriples } from "../../../../app/kernel/i18n/areas/editions";
 import { juryTriples } from "../../../../app/kernel/i18n/areas/jury";
 import { nominationsTriples } from "../../../../app/kernel/i18n/areas/nominations";
 import { resultsTriples } from "../../../../app/kernel/i18n/areas/results";
+import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -21,6 +22,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   nominations: nominationsTriples,
   jury: juryTriples,
   results: resultsTriples,
+  certificate: certificateTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */
