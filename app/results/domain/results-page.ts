@@ -117,6 +117,6 @@ export interface ResultsPageData {
   /** Per criterion, how many raw scores fell on each point of the scale, lowest first. */
   distribution: (CriterionTitles & { counts: number[] })[];
   scale: { min: number; max: number };
-  /** The laureates' certificate (secretariat only). */
-  certificate: CertificateView | null;
+  /** Level and draws of the rows' expected ranks (secretariat only; the certificate is the decision page's). */
+  certificate: { level: number; draws: number } | null;
 }

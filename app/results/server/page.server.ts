@@ -11,7 +11,7 @@ import {
 } from "../models/results.server";
 import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
 import { editionCertificate } from "../models/certificate.server";
-import { certificateView, expectedByApplication } from "./certificate-view.server";
+import { expectedByApplication } from "./certificate-view.server";
 
 export const RESULTS_PAGE_SIZE = 25;
 
@@ -157,7 +157,7 @@ export function resultsPageData({
     })),
     distribution,
     scale: { min: scaleMin, max: scaleMax },
-    certificate: certificate ? certificateView(r, certificate) : null,
+    certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
   };
 }
 
