@@ -59,6 +59,8 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results of the ${s.year} edition`);
   const official = await page.locator(".results-table tbody tr td:nth-child(2) a").allTextContents();
   expect(official[0]).toBe(s.apps[0].reference);
+  // The Bayesian expected ranks stand beside the bootstrap intervals.
+  await expect(page.getByRole("columnheader", { name: "Expected rank (95% interval)" })).toBeVisible();
   const impact = page.getByLabel("Weight of “Evidence of impact”");
   await impact.fill("-1");
   await page.getByRole("button", { name: "Show the ranking" }).click();
@@ -140,6 +142,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   // The secretariat records the decision; an announcement in the past is refused first.
   await gotoReady(page, `${base}/decision`);
   await expect(page.getByText("For greening schools at scale")).toBeVisible();
+  // How close it was: the margin of victory in words, before anything is decided.
+  await expect(page.getByRole("heading", { name: "How close was it" })).toBeVisible();
+  await expect(page.locator("section.results-certificate")).toContainText(
+    /The laureates would change if (a single criterion score|\d+ criterion scores) were different/,
+  );
   await page.getByLabel("Date of the decision").fill(parisToday());
   await page.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() - 3600e3));
   await page.getByLabel(/I confirm this is the Director-General/).check();
