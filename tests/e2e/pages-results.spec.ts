@@ -12,7 +12,12 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   s = await seedScoredEdition(`pages-${test.info().project.name}`);
   close = await seedScoredEdition(`pages-close-${test.info().project.name}`, { closeRace: true });
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  // No stored state: a context made here takes the first test's options, and when that test is
+  // the secretariat's (a --grep, a retry) the juror's sign-in would keep the secretariat's session.
+  const context = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     const response = await context.request.post("/login", {
       form: { email: s.jurors[0].email, password: JUROR_PASSWORD },
