@@ -2,7 +2,7 @@
 // exported input. The file is read here so that scoring/ itself stays free of I/O.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { computeResults } from "../scoring/index";
+import { computeResults, laureateCertificate } from "../scoring/index";
 import type { ResultsInput, ResultsOptions } from "../scoring/types";
 
 export interface CliOutcome {
@@ -16,9 +16,12 @@ const USAGE =
 
 /**
  * The scoring command line as a pure function: `results <file.json>` reads the file through
- * `readFile`, computes the results and returns them as pretty JSON on stdout (exit code 0);
- * any problem gives a one-line message on stderr and exit code 1.
- * Cost: that of {@link computeResults}.
+ * `readFile`, computes the results and the laureates' certificate (margin of victory, expected
+ * ranks and the band at the cut-off, under the results' method, laureates and seed) and returns
+ * them as pretty JSON on stdout (exit code 0); any problem gives a one-line message on stderr
+ * and exit code 1. A decision snapshot is such a file: its `input` and `options` re-derive the
+ * ranking and the certificate it froze.
+ * Cost: that of {@link computeResults} plus {@link laureateCertificate}.
  *
  * @example
  * runCli(["results", "edition.json"], (p) => fs.readFileSync(p, "utf8")).code; // 0
@@ -48,7 +51,12 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
   const options = (wrapped ? (obj.options ?? {}) : {}) as ResultsOptions;
   try {
     const results = computeResults(input, options);
-    return { code: 0, stdout: `${JSON.stringify(results, null, 2)}\n`, stderr: "" };
+    const certificate = laureateCertificate(input, {
+      method: results.method,
+      laureates: results.laureates,
+      seed: results.seed,
+    });
+    return { code: 0, stdout: `${JSON.stringify({ ...results, certificate }, null, 2)}\n`, stderr: "" };
   } catch (e) {
     return fail(`${file}: ${(e as Error).message}`);
   }

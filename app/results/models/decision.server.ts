@@ -1,10 +1,11 @@
 // The Director-General's decision and the announcement. Recording the decision freezes a
 // snapshot of everything the ranking came from (inputs, rubric, method, ballots, software
-// version) with its SHA-256; it can never change afterwards. The laureates go into the public
-// archive with the decision, published at the announcement instant: the public pages (and the
-// applicants' own) read that instant and show nothing a second before it. At the instant, the
-// scheduled job turns applications into laureate or not selected and tells every applicant and
-// nominating entity, in one transaction; no page ever does (a GET never writes).
+// version) and of the laureates' certificate, with its SHA-256; it can never change afterwards.
+// The laureates go into the public archive with the decision, published at the announcement
+// instant: the public pages (and the applicants' own) read that instant and show nothing a
+// second before it. At the instant, the scheduled job turns applications into laureate or not
+// selected and tells every applicant and nominating entity, in one transaction; no page ever
+// does (a GET never writes).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -36,6 +37,7 @@ import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
 import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
+import { editionCertificate } from "./certificate.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -119,6 +121,8 @@ function buildSnapshot({
         rank: a.rank,
         score: a.scores[r.results!.method],
       })) ?? [],
+    // How close the ranking was: re-derived by `npm run scoring -- results` from input and options.
+    certificate: editionCertificate(r),
     deliberation: deliberation
       ? {
           shortlist: deliberation.shortlist,

@@ -11,6 +11,7 @@ import { untilNextWrite } from "../../kernel/server/memo.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
+import { editionCertificate } from "./certificate.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -46,9 +47,10 @@ export function getEditionBrief({ editionId }: { editionId: string }) {
 export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
 
 /**
- * Computes, ahead of the first visit, the secretariat's results of every edition whose scoring is
- * over and whose outcome is not yet announced, so nobody waits for the computation (seconds at
- * 10,000 applications). Cheap when nothing changed: the result is kept by its input's digest.
+ * Computes, ahead of the first visit, the secretariat's results and the laureates' certificate of
+ * every edition whose scoring is over and whose outcome is not yet announced, so nobody waits for
+ * the computation (seconds at 10,000 applications). Cheap when nothing changed: the result is kept
+ * by its input's digest, the certificate with it.
  */
 const WARMED_EDITIONS = 3;
 
@@ -64,7 +66,7 @@ export function warmResults(now = new Date()): number {
   let warmed = 0;
   for (const edition of recent) {
     if (!scoringClosed(edition, now)) continue;
-    editionResults({ edition, viewer: { kind: "secretariat", userId: "" } });
+    editionCertificate(editionResults({ edition, viewer: { kind: "secretariat", userId: "" } }));
     warmed++;
   }
   return warmed;
