@@ -207,12 +207,20 @@ export function assign(
     .filter((a) => a.plan.state === "eligible")
     .sort((x, y) => candidatesFor(x).length - candidatesFor(y).length || x.reference.localeCompare(y.reference));
   const pair = suspiciousPair(jurorRows);
-  const paired = new Set<string>();
+  // The pair sits on the close race's applications first: their reviews are all submitted anyway,
+  // and on an edition of eleven eligible applications two disjoint sets of fully scored ones would
+  // leave little scoring still to do.
+  const paired = new Set(
+    eligible
+      .filter((a) => pair.every((j) => candidatesFor(a).includes(j)))
+      .sort((x, y) => Number(Boolean(y.plan.race)) - Number(Boolean(x.plan.race)))
+      .slice(0, PAIRED_APPLICATIONS)
+      .map((a) => a.id),
+  );
   const assignmentRows: AssignmentRow[] = [];
   for (const a of eligible) {
     const all = candidatesFor(a);
-    const together = paired.size < PAIRED_APPLICATIONS && pair.every((j) => all.includes(j));
-    if (together) paired.add(a.id);
+    const together = paired.has(a.id);
     const candidates = [
       ...(together ? pair.map((j) => ({ j })) : []),
       ...all
