@@ -103,7 +103,7 @@ function buildSnapshot({
     : [];
   const decision = getDecisionRow({ editionId: edition.id });
   return {
-    format: "ict-prize-decision-snapshot/1",
+    format: "ict-prize-decision-snapshot/2",
     software: { name: "ict-prize", version: softwareVersion() },
     edition: {
       id: edition.id,
