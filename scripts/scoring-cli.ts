@@ -1,9 +1,12 @@
 // `npm run scoring -- results <file.json>`: anyone re-checks a published ranking from its
-// exported input. The file is read here so that scoring/ itself stays free of I/O.
+// exported input; `npm run scoring -- verify <decision-snapshot.json>`: anyone re-derives every
+// part of a decision snapshot and sees which match. The file is read here so that scoring/ itself
+// stays free of I/O.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { computeResults, laureateCertificate } from "../scoring/index";
 import type { ResultsInput, ResultsOptions } from "../scoring/types";
+import { formatVerification, verifySnapshot } from "./snapshot-verify";
 
 export interface CliOutcome {
   code: number;
@@ -12,7 +15,8 @@ export interface CliOutcome {
 }
 
 const USAGE =
-  "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)";
+  "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)" +
+  " | scoring verify <decision-snapshot.json>";
 
 /**
  * The scoring command line as a pure function: `results <file.json>` reads the file through
@@ -21,14 +25,19 @@ const USAGE =
  * them as pretty JSON on stdout (exit code 0); any problem gives a one-line message on stderr
  * and exit code 1. A decision snapshot is such a file: its `input` and `options` re-derive the
  * ranking and the certificate it froze.
- * Cost: that of {@link computeResults} plus {@link laureateCertificate}.
+ * `verify <decision-snapshot.json>` re-derives every part of a decision snapshot (results,
+ * certificate, tally, Borda, tie-break, jurors' independence, fairness) and prints for each
+ * "matches", what differs, or why it cannot be re-checked; exit code 1 when a part differs, 2 when
+ * none differs but some could not be re-checked, 0 otherwise (see {@link formatVerification}).
+ * Cost: that of {@link computeResults} plus {@link laureateCertificate} (plus, for `verify`, the audits).
  *
  * @example
  * runCli(["results", "edition.json"], (p) => fs.readFileSync(p, "utf8")).code; // 0
  */
 export function runCli(argv: string[], readFile: (path: string) => string): CliOutcome {
   const fail = (message: string): CliOutcome => ({ code: 1, stdout: "", stderr: `scoring: ${message}\n` });
-  if (argv.length !== 2 || argv[0] !== "results") return fail(`expected a command and a file. ${USAGE}`);
+  if (argv.length !== 2 || !["results", "verify"].includes(argv[0]))
+    return fail(`expected a command and a file. ${USAGE}`);
   const file = argv[1];
   let text: string;
   try {
@@ -44,6 +53,10 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return fail(`${file} must contain a JSON object ({ input, options } or a ResultsInput)`);
+  }
+  if (argv[0] === "verify") {
+    const { text, code } = formatVerification(verifySnapshot(parsed));
+    return { code, stdout: `decision snapshot ${file}\n${text}`, stderr: "" };
   }
   const obj = parsed as Record<string, unknown>;
   const wrapped = "input" in obj;
