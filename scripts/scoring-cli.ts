@@ -52,7 +52,8 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     return fail(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return fail(`${file} must contain a JSON object ({ input, options } or a ResultsInput)`);
+    const what = argv[0] === "verify" ? "a decision snapshot" : "{ input, options } or a ResultsInput";
+    return fail(`${file} must contain a JSON object (${what})`);
   }
   if (argv[0] === "verify") {
     const { text, code } = formatVerification(verifySnapshot(parsed));

@@ -237,6 +237,11 @@ function settle(tb: Json, voted: Count, laureates: number, references: Record<st
   return settled("jury", [...again.above, ...winners], { runoff, lottery: tickets, fallback: "runoff_tied" });
 }
 
+const jurors = (excluded: Json[] | undefined) => {
+  const n = (excluded ?? []).length;
+  return `${n} juror${n === 1 ? "" : "s"}`;
+};
+
 function deliberationParts(s: Json): PartReport[] {
   const d = s.deliberation;
   const parts: Part[] = ["tally", "borda", "tie-break"];
@@ -272,14 +277,19 @@ function deliberationParts(s: Json): PartReport[] {
     "tally",
     recorded,
     tally,
-    `Schulze counted again from ${count.ballots} ballots, ${(t.excluded ?? []).length} jurors' conflicts kept out as recorded`,
+    `Schulze counted again from ${count.ballots} ballots, conflicts kept out as recorded (${jurors(t.excluded)})`,
   );
   if (strays.length) Object.assign(tallyReport, { status: "differs", details: [...strays, ...tallyReport.details] });
   const out = [tallyReport];
   out.push(
     t.borda === undefined
       ? notRecheckable("borda", "the snapshot keeps no Borda shares (recorded before version 2)")
-      : report("borda", { wins: t.wins, borda: t.borda }, bordaOf(count), "Borda shares and Schulze wins counted again"),
+      : report(
+          "borda",
+          { wins: t.wins, borda: t.borda },
+          bordaOf(count),
+          "Borda shares and Schulze wins counted again",
+        ),
   );
   const tb = d.tieBreak;
   if (tb === undefined) return [...out, notRecheckable("tie-break", "the snapshot has no tie-break section")];
@@ -289,7 +299,11 @@ function deliberationParts(s: Json): PartReport[] {
   if (typeof tb.seed !== "string" || !seedMatchesCommitment(tb.seed, tb.commitment))
     return [
       ...out,
-      { part: "tie-break", status: "differs", details: ["the revealed seed's SHA-256 is not the commitment published"] },
+      {
+        part: "tie-break",
+        status: "differs",
+        details: ["the revealed seed's SHA-256 is not the commitment published"],
+      },
     ];
   // References: kept since version 2; before, the lottery's own record pairs ids and references.
   const references: Record<string, string> =
@@ -422,7 +436,8 @@ export function formatVerification(parts: PartReport[]): { text: string; code: n
   const differ = parts.filter((p) => p.status === "differs").map((p) => p.part);
   const unchecked = parts.filter((p) => p.status === "not re-checkable").map((p) => p.part);
   if (differ.length) lines.push(`FAILED: ${differ.join(", ")} differ${differ.length === 1 ? "s" : ""}`);
-  else if (unchecked.length) lines.push(`INCOMPLETE: nothing differs, but ${unchecked.join(", ")} could not be re-checked`);
+  else if (unchecked.length)
+    lines.push(`INCOMPLETE: nothing differs, but ${unchecked.join(", ")} could not be re-checked`);
   else lines.push("OK: every part re-derived matches the snapshot");
   return { text: `${lines.join("\n")}\n`, code: differ.length ? 1 : unchecked.length ? 2 : 0 };
 }
