@@ -41,7 +41,7 @@ async function juror(f: Fixture, j: number, form: Record<string, string>) {
  * in conflict with application 0, abstains on its pairs), settled by the rule, then recommended
  * and decided. Returns the snapshot exactly as downloaded, parsed.
  */
-async function decidedSnapshot(rule: "lottery" | "jury") {
+async function decidedSnapshot(rule: "lottery" | "jury" | "chair") {
   const f = await buildScoredEdition();
   const open: Record<string, string> = { intent: "open", tieBreak: rule };
   for (const { app } of f.apps.slice(0, 4)) open[`s_${app.id}`] = "on";
@@ -51,6 +51,8 @@ async function decidedSnapshot(rule: "lottery" | "jury") {
   expect((await juror(f, 2, { intent: "vote", ...ranks(f, "rank_", [0, 2, 1, 3]) })).status).toBe(302);
   expect((await juror(f, 3, { intent: "vote", ...ranks(f, "rank_", [0, 2, 1, 3]) })).status).toBe(302);
   expect((await juror(f, 0, { intent: "close", confirm: "on" })).status).toBe(302);
+  if (rule === "chair")
+    expect((await juror(f, 0, { intent: "cast", [`cast_${f.apps[2].app.id}`]: "on" })).status).toBe(302);
   if (rule === "jury") {
     // The run-off ties again (one each way): the committed lottery settles it.
     expect((await juror(f, 0, { intent: "runoff", ...ranks(f, "runoff_", [1, 2]) })).status).toBe(302);
@@ -149,6 +151,17 @@ describe("verifying a decision snapshot", () => {
     // One run-off ballot turned round breaks the run-off's tie: the recorded settlement no longer follows.
     const flipped = tampered(snapshot, (s) => s.deliberation.tieBreak.runoff.ballots[0].ranking.reverse());
     expect(statuses(flipped)).toEqual({ ...ALL_MATCH, "tie-break": "differs" });
+  });
+
+  it("the chair's casting vote is checked against the tie counted again, and a changed vote fails", async () => {
+    const { f, snapshot } = await decidedSnapshot("chair");
+    expect(snapshot.deliberation.tieBreak).toMatchObject({ settledBy: "chair", winners: [f.apps[2].app.id] });
+    expect(statuses(verifySnapshot(snapshot))).toEqual(ALL_MATCH);
+    const recast = tampered(snapshot, (s) => (s.deliberation.tieBreak.cast.ids = [f.apps[1].app.id]));
+    expect(statuses(recast)).toEqual({ ...ALL_MATCH, "tie-break": "differs" });
+    expect(recast.find((p) => p.part === "tie-break")!.details).toContain(
+      `winners.0: recorded "${f.apps[2].app.id}", re-derived "${f.apps[1].app.id}"`,
+    );
   });
 
   it("tampering with one ballot, one review score, the seed or one fairness count fails, naming the part", async () => {
