@@ -2,6 +2,7 @@
 // exported input; `npm run scoring -- verify <decision-snapshot.json>`: anyone re-derives every
 // part of a decision snapshot and sees which match. The file is read here so that scoring/ itself
 // stays free of I/O.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { computeResults, laureateCertificate } from "../scoring/index";
@@ -56,8 +57,11 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     return fail(`${file} must contain a JSON object (${what})`);
   }
   if (argv[0] === "verify") {
-    const { text, code } = formatVerification(verifySnapshot(parsed));
-    return { code, stdout: `decision snapshot ${file}\n${text}`, stderr: "" };
+    const report = formatVerification(verifySnapshot(parsed));
+    const code = report.code;
+    // The hash the decision page and the audit log publish: only then is this the decided snapshot.
+    const hash = createHash("sha256").update(text).digest("hex");
+    return { code, stdout: `decision snapshot ${file}, SHA-256 ${hash}\n${report.text}`, stderr: "" };
   }
   const obj = parsed as Record<string, unknown>;
   const wrapped = "input" in obj;

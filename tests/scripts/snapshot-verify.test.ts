@@ -84,7 +84,7 @@ async function decidedSnapshot(rule: "lottery" | "jury" | "chair") {
     confirm: "on",
   });
   expect(decided.status).toBe(302);
-  return { f, text: row()!.snapshot!, snapshot: snapshotOf() };
+  return { f, text: row()!.snapshot!, sha256: row()!.snapshotSha256!, snapshot: snapshotOf() };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the snapshot is edited as raw JSON
@@ -106,8 +106,8 @@ const tampered = (snapshot: Snap, edit: (s: Snap) => void) => {
 };
 
 describe("verifying a decision snapshot", () => {
-  it("a snapshot frozen by a decision settled by the lottery re-derives clean, part by part, and the cli exits 0", async () => {
-    const { text, snapshot } = await decidedSnapshot("lottery");
+  it("a snapshot frozen by a decision settled by the lottery re-derives clean, part by part, under its published hash, and the cli exits 0", async () => {
+    const { text, sha256, snapshot } = await decidedSnapshot("lottery");
     expect(snapshot.format).toBe("ict-prize-decision-snapshot/2");
     expect(snapshot.deliberation.tieBreak).toMatchObject({ status: "settled", settledBy: "lottery" });
     const out = runCli(["verify", "decision.json"], () => text);
@@ -115,7 +115,7 @@ describe("verifying a decision snapshot", () => {
       code: 0,
       stderr: "",
       stdout: [
-        "decision snapshot decision.json",
+        `decision snapshot decision.json, SHA-256 ${sha256}`,
         "results: matches (6 applications ranked again from the reviews)",
         "certificate: matches (margin, expected ranks and band computed again)",
         "tally: matches (Schulze counted again from 4 ballots, conflicts kept out as recorded (1 juror))",
