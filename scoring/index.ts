@@ -51,3 +51,19 @@ export {
   type CutOffTie,
   type LotteryTicket,
 } from "./tie-break";
+export {
+  expectedRank,
+  EXPECTED_RANK_DRAWS,
+  EXPECTED_RANK_BURN_IN,
+  EXPECTED_RANK_PRIOR_SCALE,
+  type ExpectedRankOptions,
+  type ExpectedRankResult,
+  type ExpectedRankRow,
+} from "./expected-rank";
+export {
+  laureateCertificate,
+  certificateDraws,
+  CERTIFICATE_WORK,
+  type CertificateOptions,
+  type LaureateCertificate,
+} from "./certificate";

@@ -5,6 +5,7 @@
 import {
   assignJurors,
   computeResults,
+  laureateCertificate,
   mulberry32,
   type AssignmentProblem,
   type Method,
@@ -107,6 +108,20 @@ for (const method of ["mean", "jurorBias"] as Method[]) {
       },
     ),
   );
+}
+// The laureates' certificate beside the results (margin of victory + expected ranks).
+for (const [input, label, runs, targetMs] of [
+  [small, "150 apps × 5 jurors × 5 criteria", 5, 1000],
+  [large, "10,000 apps × 200 jurors × 3 reviews × 8 criteria", 1, 10_000],
+] as const) {
+  for (const method of ["mean", "jurorBias"] as Method[]) {
+    rows.push(
+      measure(`certificate ${label}, official ${method}`, runs, targetMs, 1024, () => {
+        const c = laureateCertificate(input, { method, laureates: 2, seed: 1 });
+        return `margin ${c.margin?.scores} score(s) / ${c.margin?.points} point(s)${c.margin?.exact ? "" : " (bound)"}, ${c.expectedRank.draws} draws, band ${c.expectedRank.band.length}`;
+      }),
+    );
+  }
 }
 const prize = assignment(150, 5, 3, 0, 3);
 assignJurors(prize); // warm-up

@@ -1,9 +1,13 @@
 // `npm run scoring -- results <file.json>`: anyone re-checks a published ranking from its
-// exported input. The file is read here so that scoring/ itself stays free of I/O.
+// exported input; `npm run scoring -- verify <decision-snapshot.json>`: anyone re-derives every
+// part of a decision snapshot and sees which match. The file is read here so that scoring/ itself
+// stays free of I/O.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { computeResults } from "../scoring/index";
+import { computeResults, laureateCertificate } from "../scoring/index";
 import type { ResultsInput, ResultsOptions } from "../scoring/types";
+import { formatVerification, verifySnapshot } from "./snapshot-verify";
 
 export interface CliOutcome {
   code: number;
@@ -12,20 +16,29 @@ export interface CliOutcome {
 }
 
 const USAGE =
-  "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)";
+  "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)" +
+  " | scoring verify <decision-snapshot.json>";
 
 /**
  * The scoring command line as a pure function: `results <file.json>` reads the file through
- * `readFile`, computes the results and returns them as pretty JSON on stdout (exit code 0);
- * any problem gives a one-line message on stderr and exit code 1.
- * Cost: that of {@link computeResults}.
+ * `readFile`, computes the results and the laureates' certificate (margin of victory, expected
+ * ranks and the band at the cut-off, under the results' method, laureates and seed) and returns
+ * them as pretty JSON on stdout (exit code 0); any problem gives a one-line message on stderr
+ * and exit code 1. A decision snapshot is such a file: its `input` and `options` re-derive the
+ * ranking and the certificate it froze.
+ * `verify <decision-snapshot.json>` re-derives every part of a decision snapshot (results,
+ * certificate, tally, Borda, tie-break, jurors' independence, fairness) and prints for each
+ * "matches", what differs, or why it cannot be re-checked; exit code 1 when a part differs, 2 when
+ * none differs but some could not be re-checked, 0 otherwise (see {@link formatVerification}).
+ * Cost: that of {@link computeResults} plus {@link laureateCertificate} (plus, for `verify`, the audits).
  *
  * @example
  * runCli(["results", "edition.json"], (p) => fs.readFileSync(p, "utf8")).code; // 0
  */
 export function runCli(argv: string[], readFile: (path: string) => string): CliOutcome {
   const fail = (message: string): CliOutcome => ({ code: 1, stdout: "", stderr: `scoring: ${message}\n` });
-  if (argv.length !== 2 || argv[0] !== "results") return fail(`expected a command and a file. ${USAGE}`);
+  if (argv.length !== 2 || !["results", "verify"].includes(argv[0]))
+    return fail(`expected a command and a file. ${USAGE}`);
   const file = argv[1];
   let text: string;
   try {
@@ -40,7 +53,15 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     return fail(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return fail(`${file} must contain a JSON object ({ input, options } or a ResultsInput)`);
+    const what = argv[0] === "verify" ? "a decision snapshot" : "{ input, options } or a ResultsInput";
+    return fail(`${file} must contain a JSON object (${what})`);
+  }
+  if (argv[0] === "verify") {
+    const report = formatVerification(verifySnapshot(parsed));
+    const code = report.code;
+    // The hash the decision page and the audit log publish: only then is this the decided snapshot.
+    const hash = createHash("sha256").update(text).digest("hex");
+    return { code, stdout: `decision snapshot ${file}, SHA-256 ${hash}\n${report.text}`, stderr: "" };
   }
   const obj = parsed as Record<string, unknown>;
   const wrapped = "input" in obj;
@@ -48,7 +69,12 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
   const options = (wrapped ? (obj.options ?? {}) : {}) as ResultsOptions;
   try {
     const results = computeResults(input, options);
-    return { code: 0, stdout: `${JSON.stringify(results, null, 2)}\n`, stderr: "" };
+    const certificate = laureateCertificate(input, {
+      method: results.method,
+      laureates: results.laureates,
+      seed: results.seed,
+    });
+    return { code: 0, stdout: `${JSON.stringify({ ...results, certificate }, null, 2)}\n`, stderr: "" };
   } catch (e) {
     return fail(`${file}: ${(e as Error).message}`);
   }

@@ -14,13 +14,15 @@ import { formatDate, formatDateTime } from "../kernel/i18n";
 import { decisionSummary, recordDecision } from "../results/models/decision.server";
 import { getDeliberation } from "../results/models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../results/models/results.server";
+import { officialCertificateView } from "../results/server/certificate-view.server";
+import { CertificatePanel } from "../results/components/certificate";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 
 export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireSecretariat(request, UNADVERTISED);
+  const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const decision = decisionSummary({ editionId: edition.id });
   const deliberation = getDeliberation({ editionId: edition.id });
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateIds = deliberation?.shortlist ?? apps.map((a) => a.id);
   const name = (id: string) => ({ id, reference: byId.get(id)?.reference ?? "", title: byId.get(id)?.title ?? "" });
   return {
+    certificate: officialCertificateView(edition, user.id),
     edition: { id: edition.id, year: edition.year, phase: edition.phase, laureateCount: edition.laureateCount },
     candidates: candidateIds.filter((id) => byId.has(id)).map(name),
     recommendation:
@@ -119,6 +122,14 @@ export default function Decision() {
       ) : (
         <p className="panel">{t("results.recommendation_none")}</p>
       )}
+      {d.certificate.certificate ? (
+        <CertificatePanel data={d.certificate.certificate} />
+      ) : d.certificate.state === "not_yet" ? (
+        <section aria-labelledby="certificate" className="panel">
+          <h2 id="certificate">{t("certificate.title")}</h2>
+          <p>{t("certificate.not_yet")}</p>
+        </section>
+      ) : null}
       <h2>{t("results.decision_record_title")}</h2>
       {d.decided ? (
         <dl className="summary">

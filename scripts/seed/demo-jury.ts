@@ -207,12 +207,20 @@ export function assign(
     .filter((a) => a.plan.state === "eligible")
     .sort((x, y) => candidatesFor(x).length - candidatesFor(y).length || x.reference.localeCompare(y.reference));
   const pair = suspiciousPair(jurorRows);
-  const paired = new Set<string>();
+  // The pair sits on the close race's applications first: their reviews are all submitted anyway,
+  // and on an edition of eleven eligible applications two disjoint sets of fully scored ones would
+  // leave little scoring still to do.
+  const paired = new Set(
+    eligible
+      .filter((a) => pair.every((j) => candidatesFor(a).includes(j)))
+      .sort((x, y) => Number(Boolean(y.plan.race)) - Number(Boolean(x.plan.race)))
+      .slice(0, PAIRED_APPLICATIONS)
+      .map((a) => a.id),
+  );
   const assignmentRows: AssignmentRow[] = [];
   for (const a of eligible) {
     const all = candidatesFor(a);
-    const together = paired.size < PAIRED_APPLICATIONS && pair.every((j) => all.includes(j));
-    if (together) paired.add(a.id);
+    const together = paired.has(a.id);
     const candidates = [
       ...(together ? pair.map((j) => ({ j })) : []),
       ...all
@@ -267,8 +275,22 @@ export function review(
   paired: Set<string>,
 ) {
   const { rng } = s;
-  const quality = new Map(eligible.map((a) => [a.id, 4 + rng.float() * 4.5]));
-  const criterionOffset = new Map(eligible.map((a) => [a.id, DEMO_CRITERIA.map(() => (rng.float() - 0.5) * 2)]));
+  // The race of the plan: a clear leader, two contenders of equal quality just above the rest.
+  const RACE_QUALITY = { leader: 8.4, contender: 7.4 };
+  const race = new Map(eligible.filter((a) => a.plan.race).map((a) => [a.id, a.plan.race!]));
+  const quality = new Map(
+    eligible.map((a) => {
+      const drawn = 4 + rng.float() * 3;
+      const planned = race.get(a.id);
+      return [a.id, planned ? RACE_QUALITY[planned] : drawn];
+    }),
+  );
+  // The race's applications are as strong on every criterion, so that only the jurors tell them apart.
+  const criterionOffset = new Map(
+    eligible
+      .map((a) => DEMO_CRITERIA.map(() => (rng.float() - 0.5) * 2).map((offset) => (race.has(a.id) ? 0 : offset)))
+      .map((offsets, i) => [eligible[i].id, offsets]),
+  );
   const inPair = (i: number) => paired.has(assignmentRows[i].applicationId);
   // A stable sort: the pair's applications first, each group in the shuffled order.
   const order = rng.shuffle(assignmentRows.map((_, i) => i)).sort((x, y) => Number(inPair(y)) - Number(inPair(x)));
@@ -281,6 +303,14 @@ export function review(
   order.forEach((i, rank) =>
     stateOf.set(i, rank < submittedCount ? "submitted" : rank < submittedCount + draftCount ? "draft" : "assigned"),
   );
+  // The race's reviews are all submitted: each one that is not swaps state with another's that is.
+  const inRace = (i: number) => race.has(assignmentRows[i].applicationId);
+  for (const i of order.filter((i) => inRace(i) && stateOf.get(i) !== "submitted")) {
+    // Never one of the colluding pair's: their reviews are all submitted too.
+    const other = order.find((k) => !inRace(k) && !inPair(k) && stateOf.get(k) === "submitted")!;
+    stateOf.set(other, stateOf.get(i)!);
+    stateOf.set(i, "submitted");
+  }
 
   const [copied, copier] = suspiciousPair(jurorRows);
   const copiedScores = new Map<string, Record<string, number>>();

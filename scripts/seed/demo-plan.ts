@@ -16,6 +16,12 @@ export interface Plan {
   declaredConflict?: boolean;
   /** The applicant's e-mail is at this juror's organisation: detection proposes a conflict. */
   sharesOrganisationWith?: string;
+  /**
+   * A close race for the last laureate place: the leader is clearly first, the two contenders are
+   * as good as each other, and all three are fully reviewed, so the laureates' certificate (margin
+   * of victory, expected ranks) has something to say once scoring closes.
+   */
+  race?: "leader" | "contender";
 }
 
 const rep = (n: number, plan: Plan): Plan[] => Array.from({ length: n }, () => ({ ...plan }));
@@ -32,7 +38,7 @@ export const PLAN: readonly Plan[] = [
   { state: "declined", entity: "KE" },
   { state: "draft", entity: null, country: "KE" },
 
-  { state: "eligible", entity: "FR", language: "fr" },
+  { state: "eligible", entity: "FR", language: "fr", race: "leader" },
   { state: "eligible", entity: "FR", language: "en" },
   { state: "ineligible", entity: "FR", fails: "no_unesco_funding" },
   ...rep(2, { state: "awaiting_nominator", entity: "FR" }),
@@ -51,7 +57,7 @@ export const PLAN: readonly Plan[] = [
   { state: "draft", entity: null, country: "BR" },
 
   { state: "eligible", entity: "IN", sharesOrganisationWith: "Hiroshi Tanaka" },
-  { state: "eligible", entity: "IN" },
+  { state: "eligible", entity: "IN", race: "contender" },
   { state: "ineligible", entity: "IN", fails: "one_year" },
   ...rep(2, { state: "awaiting_nominator", entity: "IN" }),
   { state: "returned", entity: "IN" },
@@ -60,7 +66,7 @@ export const PLAN: readonly Plan[] = [
   { state: "draft", entity: null, country: "IN" },
 
   { state: "eligible", entity: "EI", country: "JP", language: "en" },
-  { state: "eligible", entity: "EI", country: "GH", language: "en" },
+  { state: "eligible", entity: "EI", country: "GH", language: "en", race: "contender" },
   { state: "nominated", entity: "EI", country: "PH" },
   ...rep(4, { state: "awaiting_nominator", entity: "EI" }),
   ...rep(2, { state: "returned", entity: "EI" }),

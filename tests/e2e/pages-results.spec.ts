@@ -13,12 +13,14 @@ import { seedDeliberation } from "./results-deliberation-seed";
 type Edition = "scored" | "early" | "lottery" | "chair" | "runoff";
 const editions = {} as Record<Edition, SeededEdition>;
 const chairs = {} as Record<Edition, Cookies>;
+let close: SeededEdition;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   const project = test.info().project.name;
   for (const name of ["scored", "early", "lottery", "chair", "runoff"] as const)
     editions[name] = await seedScoredEdition(`pages-${name}-${project}`);
+  close = await seedScoredEdition(`pages-close-${project}`, { closeRace: true });
   e2eDb()
     .prepare("update editions set scoring_closes_at = ? where id = ?")
     .run(Date.now() + 864e5, editions.early.editionId);
@@ -43,6 +45,11 @@ const SECRETARIAT_PAGES: [string, () => string][] = [
   ["decision", () => `/secretariat/editions/${editions.scored.editionId}/decision`],
   ["integrity", () => `/secretariat/editions/${editions.scored.editionId}/integrity`],
 ];
+// With a close race the certificate lists the applications that cannot be separated.
+const CLOSE_RACE_PAGES: [string, (s: SeededEdition) => string][] = [
+  ["results of a close race", (s) => `/secretariat/editions/${s.editionId}/results`],
+  ["decision after a close race", (s) => `/secretariat/editions/${s.editionId}/decision`],
+];
 const JUROR_PAGES: [string, Edition, (s: SeededEdition) => string][] = [
   ["results", "scored", (s) => `/jury/${s.editionId}/results`],
   ["ballot", "scored", (s) => `/jury/${s.editionId}/ballot`],
@@ -65,6 +72,12 @@ for (const lang of LANGS) {
       test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
         await setLanguage(page, lang);
         await checkPage(page, url(), lang);
+      });
+    }
+    for (const [name, url] of CLOSE_RACE_PAGES) {
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+        await setLanguage(page, lang);
+        await checkPage(page, url(close), lang);
       });
     }
   });

@@ -61,6 +61,8 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results of the ${s.year} edition`);
   const official = await page.locator(".results-table tbody tr td:nth-child(2) a").allTextContents();
   expect(official[0]).toBe(s.apps[0].reference);
+  // The Bayesian expected ranks stand beside the bootstrap intervals.
+  await expect(page.getByRole("columnheader", { name: "Expected rank (95% interval)" })).toBeVisible();
   const impact = page.getByLabel("Weight of “Evidence of impact”");
   await impact.fill("-1");
   await page.getByRole("button", { name: "Show the ranking" }).click();
@@ -157,6 +159,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await expect(page.getByText("For greening schools at scale")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Tally of the vote" })).toBeVisible();
   await expect(page.locator(".results-minutes")).toContainText("Lottery seed, revealed after the vote");
+  // How close it was: the margin of victory in words, before anything is decided.
+  await expect(page.getByRole("heading", { name: "How close was it" })).toBeVisible();
+  await expect(page.locator("section.results-certificate")).toContainText(
+    /The laureates would change if (a single criterion score|\d+ criterion scores) were different/,
+  );
   await page.getByLabel("Date of the decision").fill(parisToday());
   await page.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() - 3600e3));
   await page.getByLabel(/I confirm this is the Director-General/).check();

@@ -18,7 +18,11 @@ export interface SeededEdition {
 
 let cachedHashes: { juror: string; applicant: string } | undefined;
 
-export async function seedScoredEdition(label: string): Promise<SeededEdition> {
+/**
+ * `closeRace`: the second and third applications are as good on average and the jurors split on
+ * which is better, so the laureates' certificate has applications that cannot be separated.
+ */
+export async function seedScoredEdition(label: string, opts: { closeRace?: boolean } = {}): Promise<SeededEdition> {
   cachedHashes ??= {
     juror: await hash(JUROR_PASSWORD, { algorithm: 2 }),
     applicant: await hash(APPLICANT_PASSWORD, { algorithm: 2 }),
@@ -132,7 +136,8 @@ export async function seedScoredEdition(label: string): Promise<SeededEdition> {
         db.prepare(
           "insert into assignments (id, edition_id, juror_id, application_id, created_at, published_at) values (?, ?, ?, ?, ?, ?)",
         ).run(assignmentId, editionId, j.memberId, app.id, now, now);
-        const base = 9 - 2 * a + [0, 1, -1, 0, 1][ji];
+        const split = opts.closeRace && (a === 1 || a === 2) ? (a === 1 ? 1 : -1) * [2, -2, 1, -1, 0][ji] : 0;
+        const base = (opts.closeRace && a === 2 ? 7 : 9 - 2 * a) + split + [0, 1, -1, 0, 1][ji];
         const scores = {
           appropriateness: clamp(base),
           innovation: clamp(base - (a % 2)),

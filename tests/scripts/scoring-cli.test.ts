@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../scripts/scoring-cli";
-import { computeResults, type ResultsInput } from "../../scoring/index";
+import { computeResults, laureateCertificate, type ResultsInput } from "../../scoring/index";
 
 const input: ResultsInput = {
   criteria: [{ key: "q", weight: 1 }],
@@ -17,6 +17,16 @@ const input: ResultsInput = {
   ],
 };
 const options = { method: "zScore" as const, bootstrap: 100, seed: 5, laureates: 1 };
+/** What the cli prints: the results and the laureates' certificate under the same method, laureates and seed. */
+const expected = (opts: typeof options | Record<string, never>) => {
+  const results = computeResults(input, opts);
+  const certificate = laureateCertificate(input, {
+    method: results.method,
+    laureates: results.laureates,
+    seed: results.seed,
+  });
+  return `${JSON.stringify({ ...results, certificate }, null, 2)}\n`;
+};
 const files: Record<string, string> = {
   "wrapped.json": JSON.stringify({ input, options }),
   "bare.json": JSON.stringify(input),
@@ -29,19 +39,17 @@ const read = (path: string) => {
 };
 
 describe("scoring cli", () => {
-  it("runCli prints the results of a wrapped { input, options } file as JSON", () => {
+  it("runCli prints the results of a wrapped { input, options } file as JSON, with the laureates' certificate", () => {
     const out = runCli(["results", "wrapped.json"], read);
-    expect(out).toEqual({
-      code: 0,
-      stdout: `${JSON.stringify(computeResults(input, options), null, 2)}\n`,
-      stderr: "",
-    });
+    expect(out).toEqual({ code: 0, stdout: expected(options), stderr: "" });
+    const printed = JSON.parse(out.stdout) as { certificate: { method: string; laureates: number; margin: unknown } };
+    expect(printed.certificate).toMatchObject({ method: "zScore", laureates: 1 });
   });
 
   it("runCli accepts a bare ResultsInput with default options", () => {
     const out = runCli(["results", "bare.json"], read);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual(JSON.parse(JSON.stringify(computeResults(input))));
+    expect(out.stdout).toBe(expected({}));
   });
 
   it("runCli exits 1 with a clear message on invalid JSON, a missing file, bad data and bad arguments", () => {
@@ -70,7 +78,7 @@ describe("scoring cli", () => {
     const tsx = join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
     const ok = spawnSync(process.execPath, [tsx, "scripts/scoring-cli.ts", "results", good], { encoding: "utf8" });
     expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(ok.stdout).toBe(`${JSON.stringify(computeResults(input, options), null, 2)}\n`);
+    expect(ok.stdout).toBe(expected(options));
     const ko = spawnSync(process.execPath, [tsx, "scripts/scoring-cli.ts", "results", bad], { encoding: "utf8" });
     expect(ko.status).toBe(1);
     expect(ko.stderr).toMatch(/must contain a JSON object/);

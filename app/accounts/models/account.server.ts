@@ -5,10 +5,12 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { loginAttempts, pendingRegistrations, userRoles, users } from "../../../db/schema";
 import { hashPassword, verifyPassword } from "../server/password.server";
-import { hashToken, newToken } from "../server/tokens.server";
+import { newToken } from "../server/tokens.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
+import { openLink } from "./links.server";
 import { takeMailSlot, mailWaitMinutes, type MailKind } from "../../kernel/models/throttle.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -89,16 +91,7 @@ export async function registerApplicant(input: {
         },
         tx,
       );
-      writeAudit(
-        {
-          actorId: null,
-          action: "user.registration_repeated",
-          objectType: "user",
-          objectId: existing.id,
-          details: { address: input.address },
-        },
-        tx,
-      );
+      auditUser(tx, null, "user.registration_repeated", existing.id, { address: input.address });
       return;
     }
     tx.insert(pendingRegistrations)
@@ -129,19 +122,21 @@ export async function registerApplicant(input: {
 }
 
 export function findPendingRegistration({ token, now = new Date() }: { token: string; now?: Date }) {
-  const row = db()
-    .select({
-      id: pendingRegistrations.id,
-      email: pendingRegistrations.email,
-      name: pendingRegistrations.name,
-      expiresAt: pendingRegistrations.expiresAt,
-      confirmedAt: pendingRegistrations.confirmedAt,
-    })
-    .from(pendingRegistrations)
-    .where(eq(pendingRegistrations.tokenHash, hashToken(token)))
-    .get();
-  if (!row || row.confirmedAt || row.expiresAt.getTime() <= now.getTime()) return null;
-  return row;
+  const pending = openLink(db(), pendingRegistrations, pendingRegistrations.confirmedAt, token, now);
+  if (!pending) return null;
+  const { id, email, name, expiresAt, confirmedAt } = pending;
+  return { id, email, name, expiresAt, confirmedAt };
+}
+
+/** One change to a user's account, audited in the transaction that makes it. */
+export function auditUser(
+  tx: Tx,
+  actorId: string | null,
+  action: string,
+  userId: string | null,
+  details?: Record<string, unknown>,
+) {
+  writeAudit({ actorId, action, objectType: "user", objectId: userId, details }, tx);
 }
 
 /**
@@ -158,12 +153,8 @@ export function confirmRegistration({
   const invalid = { ok: false as const, field: "form", error: "errors.link_invalid" };
   try {
     return db().transaction((tx) => {
-      const pending = tx
-        .select()
-        .from(pendingRegistrations)
-        .where(and(eq(pendingRegistrations.tokenHash, hashToken(token)), isNull(pendingRegistrations.confirmedAt)))
-        .get();
-      if (!pending || pending.expiresAt.getTime() <= now.getTime()) return invalid;
+      const pending = openLink(tx, pendingRegistrations, pendingRegistrations.confirmedAt, token, now);
+      if (!pending) return invalid;
       // Every pending registration of the address ends here, whichever link was followed.
       tx.update(pendingRegistrations)
         .set({ confirmedAt: now })
@@ -181,16 +172,7 @@ export function confirmRegistration({
         .returning({ id: users.id })
         .get();
       tx.insert(userRoles).values({ userId: user.id, role: "applicant" }).run();
-      writeAudit(
-        {
-          actorId: user.id,
-          action: "user.registered",
-          objectType: "user",
-          objectId: user.id,
-          details: { role: "applicant" },
-        },
-        tx,
-      );
+      auditUser(tx, user.id, "user.registered", user.id, { role: "applicant" });
       return { ok: true as const, userId: user.id };
     });
   } catch (error) {
@@ -244,16 +226,8 @@ export async function attemptLogin({
   const valid = !!user && !user.disabledAt && (await verifyPassword(user.passwordHash, password));
   db().transaction((tx) => {
     tx.insert(loginAttempts).values({ email: normalised, address, succeeded: valid, at: new Date() }).run();
-    writeAudit(
-      {
-        actorId: valid ? user!.id : null,
-        action: valid ? "user.login" : "user.login_failed",
-        objectType: "user",
-        objectId: user?.id ?? null,
-        details: { email: normalised, address },
-      },
-      tx,
-    );
+    const action = valid ? "user.login" : "user.login_failed";
+    auditUser(tx, valid ? user!.id : null, action, user?.id ?? null, { email: normalised, address });
   });
   if (!valid) return { ok: false, field: "email", error: "errors.login_failed" };
   return { ok: true, userId: user!.id };
@@ -262,10 +236,7 @@ export async function attemptLogin({
 export function updateProfile({ userId, name, locale }: { userId: string; name: string; locale: string }): void {
   db().transaction((tx) => {
     tx.update(users).set({ name: name.trim(), locale }).where(eq(users.id, userId)).run();
-    writeAudit(
-      { actorId: userId, action: "user.profile_updated", objectType: "user", objectId: userId, details: { locale } },
-      tx,
-    );
+    auditUser(tx, userId, "user.profile_updated", userId, { locale });
   });
 }
 

@@ -1,7 +1,7 @@
 // Invitations: the secretariat invites a nominator, a juror or another member of the
 // secretariat by e-mail; accepting creates the account or adds the role to an existing one.
 // Each write that changes who can do what is audited in its transaction.
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   editions,
@@ -20,7 +20,8 @@ import { catalogues } from "../../kernel/i18n/locale.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { takeMailSlot } from "../../kernel/models/throttle.server";
-import { getUserByEmail, normaliseEmail, tooMany } from "./account.server";
+import { auditUser, getUserByEmail, normaliseEmail, tooMany } from "./account.server";
+import { openLink } from "./links.server";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -195,13 +196,8 @@ export async function acceptInvitation({
     passwordHash = await hashPassword(password);
   }
   return db().transaction((tx) => {
-    const invitation = tx
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)))
-      .get();
-    if (!invitation || invitation.expiresAt.getTime() <= Date.now())
-      return { ok: false as const, field: "password", error: "errors.link_invalid" };
+    const invitation = openLink(tx, invitations, invitations.acceptedAt, token);
+    if (!invitation) return { ok: false as const, field: "password", error: "errors.link_invalid" };
     let userId = tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()?.id;
     if (!userId) {
       userId = tx
@@ -214,16 +210,7 @@ export async function acceptInvitation({
         })
         .returning({ id: users.id })
         .get().id;
-      writeAudit(
-        {
-          actorId: userId,
-          action: "user.registered",
-          objectType: "user",
-          objectId: userId,
-          details: { via: "invitation" },
-        },
-        tx,
-      );
+      auditUser(tx, userId, "user.registered", userId, { via: "invitation" });
     }
     if (invitation.role === "nominator" && invitation.entityId) {
       tx.insert(entityMembers).values({ entityId: invitation.entityId, userId }).onConflictDoNothing().run();
@@ -249,16 +236,8 @@ export async function acceptInvitation({
       { actorId: userId, action: "invitation.accepted", objectType: "invitation", objectId: invitation.id },
       tx,
     );
-    writeAudit(
-      {
-        actorId: invitation.invitedBy,
-        action: "role.granted",
-        objectType: "user",
-        objectId: userId,
-        details: { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId },
-      },
-      tx,
-    );
+    const granted = { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId };
+    auditUser(tx, invitation.invitedBy, "role.granted", userId, granted);
     return { ok: true as const, userId: userId };
   });
 }

@@ -1,16 +1,16 @@
 // Password resets: a link by e-mail, the same answer whether or not the address has an account,
 // and a new password that ends every session. Each write is audited in its transaction.
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { passwordResets, users } from "../../../db/schema";
 import { hashPassword } from "../server/password.server";
 import { revokeAllSessions } from "../server/session.server";
-import { hashToken, newToken } from "../server/tokens.server";
+import { newToken } from "../server/tokens.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
-import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { takeMailSlot } from "../../kernel/models/throttle.server";
-import { getUserByEmail, normaliseEmail, tooMany } from "./account.server";
+import { auditUser, getUserByEmail, normaliseEmail, tooMany } from "./account.server";
+import { openLink } from "./links.server";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -50,18 +50,10 @@ export function requestPasswordReset({
 }
 
 export function findPasswordReset({ token }: { token: string }) {
-  const row = db()
-    .select({
-      id: passwordResets.id,
-      userId: passwordResets.userId,
-      expiresAt: passwordResets.expiresAt,
-      usedAt: passwordResets.usedAt,
-    })
-    .from(passwordResets)
-    .where(eq(passwordResets.tokenHash, hashToken(token)))
-    .get();
-  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return null;
-  return row;
+  const reset = openLink(db(), passwordResets, passwordResets.usedAt, token);
+  if (!reset) return null;
+  const { id, userId, expiresAt, usedAt } = reset;
+  return { id, userId, expiresAt, usedAt };
 }
 
 export async function resetPassword({
@@ -75,20 +67,12 @@ export async function resetPassword({
   const passwordHash = await hashPassword(password);
   return db().transaction((tx) => {
     // Re-checked inside the transaction: a link used in another tab meanwhile is refused.
-    const reset = tx
-      .select()
-      .from(passwordResets)
-      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt)))
-      .get();
-    if (!reset || reset.expiresAt.getTime() <= Date.now())
-      return { ok: false as const, field: "password", error: "errors.link_invalid" };
+    const reset = openLink(tx, passwordResets, passwordResets.usedAt, token);
+    if (!reset) return { ok: false as const, field: "password", error: "errors.link_invalid" };
     tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id)).run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
     revokeAllSessions({ userId: reset.userId }, tx);
-    writeAudit(
-      { actorId: reset.userId, action: "user.password_reset", objectType: "user", objectId: reset.userId },
-      tx,
-    );
+    auditUser(tx, reset.userId, "user.password_reset", reset.userId);
     return { ok: true as const, userId: reset.userId };
   });
 }

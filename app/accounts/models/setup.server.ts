@@ -5,9 +5,8 @@ import { db } from "../../../db/client";
 import { setupTokens, userRoles, users } from "../../../db/schema";
 import { hashPassword } from "../server/password.server";
 import { hashToken, newToken } from "../server/tokens.server";
-import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
-import { normaliseEmail } from "./account.server";
+import { auditUser, normaliseEmail } from "./account.server";
 
 export function secretariatExists(): boolean {
   return (db().select({ n: count() }).from(userRoles).where(eq(userRoles.role, "secretariat")).get()?.n ?? 0) > 0;
@@ -60,26 +59,8 @@ export async function completeSetup(input: {
       .returning({ id: users.id })
       .get();
     tx.insert(userRoles).values({ userId: user.id, role: "secretariat" }).run();
-    writeAudit(
-      {
-        actorId: user.id,
-        action: "user.setup",
-        objectType: "user",
-        objectId: user.id,
-        details: { role: "secretariat" },
-      },
-      tx,
-    );
-    writeAudit(
-      {
-        actorId: user.id,
-        action: "role.granted",
-        objectType: "user",
-        objectId: user.id,
-        details: { role: "secretariat" },
-      },
-      tx,
-    );
+    auditUser(tx, user.id, "user.setup", user.id, { role: "secretariat" });
+    auditUser(tx, user.id, "role.granted", user.id, { role: "secretariat" });
     return { ok: true as const, userId: user.id };
   });
 }

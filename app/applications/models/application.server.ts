@@ -8,10 +8,12 @@ import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } 
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { withOutcome } from "../../results/models/outcome.server";
 import { localized } from "../../kernel/i18n";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
 import { applicationContent } from "./columns.server";
+import { entityNaming } from "../../nominations/models/columns.server";
 
 /** States in which the applicant may still change the application. */
 export const EDITABLE_STATES = ["draft", "returned"] as const;
@@ -27,6 +29,34 @@ const editionColumns = {
   maxTotalBytes: editions.maxTotalBytes,
   maxPdfPages: editions.maxPdfPages,
 };
+
+/** The applicant's own application: every read and change here names its owner inside the query. */
+function own(applicationId: string, applicantId: string) {
+  return and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId))!;
+}
+
+type OwnChange = { applicationId: string; applicantId: string; from: readonly string[]; version?: number };
+
+/**
+ * Changes the applicant's own application, only if it is still in one of the `from` states (and
+ * at `version`, when given), audited in the same transaction. False when it changed meanwhile.
+ */
+function changeOwn(
+  tx: Tx,
+  { applicationId, applicantId, from, version }: OwnChange,
+  set: Partial<typeof applications.$inferInsert>,
+  audit: { action: string; details: Record<string, unknown> },
+): boolean {
+  const still = version === undefined ? undefined : eq(applications.version, version);
+  const result = tx
+    .update(applications)
+    .set(set)
+    .where(and(own(applicationId, applicantId), still, inArray(applications.state, [...from])))
+    .run();
+  if (result.changes !== 1) return false;
+  writeAudit({ actorId: applicantId, objectType: "application", objectId: applicationId, ...audit }, tx);
+  return true;
+}
 
 export type EditionForApplicant = {
   id: string;
@@ -183,7 +213,7 @@ export function getApplicationForApplicant({
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId)))
+    .where(own(applicationId, applicantId))
     .get();
   if (!row) return null;
   return {
@@ -270,8 +300,7 @@ export function saveSection({
     })
     .where(
       and(
-        eq(applications.id, applicationId),
-        eq(applications.applicantId, applicantId),
+        own(applicationId, applicantId),
         eq(applications.version, version),
         inArray(applications.state, [...EDITABLE_STATES]),
       ),
@@ -303,13 +332,7 @@ export function saveDeclarations({
   const result = db()
     .update(applications)
     .set({ declarations, version: version + 1, updatedAt: new Date() })
-    .where(
-      and(
-        eq(applications.id, applicationId),
-        eq(applications.applicantId, applicantId),
-        eq(applications.version, version),
-      ),
-    )
+    .where(and(own(applicationId, applicantId), eq(applications.version, version)))
     .run();
   if (result.changes !== 1) return { ok: false, error: "errors.version_conflict" };
   return { ok: true, version: version + 1 };
@@ -325,16 +348,7 @@ export function missingForSend(application: ApplicantApplication, ruleKeys: stri
 
 /** Nominating entities the applicant can choose: National Commissions (by country) and NGOs. */
 export function listNominatingEntities() {
-  return db()
-    .select({
-      id: nominatingEntities.id,
-      kind: nominatingEntities.kind,
-      name: nominatingEntities.name,
-      country: nominatingEntities.country,
-    })
-    .from(nominatingEntities)
-    .orderBy(asc(nominatingEntities.name))
-    .all();
+  return db().select(entityNaming).from(nominatingEntities).orderBy(asc(nominatingEntities.name)).all();
 }
 
 export type SendFailure = Failure & { missing?: { sections: SectionKey[]; declarations: string[] } };
@@ -387,25 +401,12 @@ export function sendToEntity({
   const members = entityMembersToTell(entity.id);
   const resent = application.state === "returned";
   const ok = db().transaction((tx) => {
-    const result = tx
-      .update(applications)
-      .set({ state: "awaiting_nominator", entityId: entity.id, sentAt: now, version: version + 1, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.applicantId, applicantId),
-          eq(applications.version, version),
-          inArray(applications.state, [...SENDABLE_STATES]),
-        ),
-      )
-      .run();
-    if (result.changes !== 1) return false;
-    writeAudit(
+    const sent = changeOwn(
+      tx,
+      { applicationId, applicantId, from: SENDABLE_STATES, version },
+      { state: "awaiting_nominator", entityId: entity.id, sentAt: now, version: version + 1, updatedAt: now },
       {
-        actorId: applicantId,
         action: resent ? "application.resent" : "application.sent",
-        objectType: "application",
-        objectId: applicationId,
         details: {
           from: application.state,
           to: "awaiting_nominator",
@@ -413,8 +414,8 @@ export function sendToEntity({
           reference: application.reference,
         },
       },
-      tx,
     );
+    if (!sent) return false;
     const vars = { reference: application.reference, title: application.title, entity: entity.name };
     enqueueMail(
       {
@@ -476,28 +477,16 @@ export function withdrawApplication({
     application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
   const applicant = db().select({ name: users.name }).from(users).where(eq(users.id, applicantId)).get()!;
   const ok = db().transaction((tx) => {
-    const result = tx
-      .update(applications)
-      .set({ state: "withdrawn", withdrawnAt: now, version: application.version + 1, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, applicationId),
-          eq(applications.applicantId, applicantId),
-          inArray(applications.state, [...WITHDRAWABLE_STATES]),
-        ),
-      )
-      .run();
-    if (result.changes !== 1) return false;
-    writeAudit(
+    const withdrawn = changeOwn(
+      tx,
+      { applicationId, applicantId, from: WITHDRAWABLE_STATES },
+      { state: "withdrawn", withdrawnAt: now, version: application.version + 1, updatedAt: now },
       {
-        actorId: applicantId,
         action: "application.withdrawn",
-        objectType: "application",
-        objectId: applicationId,
         details: { from: application.state, to: "withdrawn", reference: application.reference },
       },
-      tx,
     );
+    if (!withdrawn) return false;
     for (const member of members) {
       enqueueMail(
         {

@@ -2,9 +2,11 @@
 // the edition's per-file, per-application and PDF-page limits, stored outside the web root
 // under a random name with their SHA-256, and served only to those allowed to read them.
 import { createHash } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { selectWith } from "../../kernel/models/select.server";
 import { db } from "../../../db/client";
-import { applications, attachments } from "../../../db/schema";
+import { applications, attachments, nominationLetters } from "../../../db/schema";
 import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -20,6 +22,7 @@ import {
   type AllowedType,
 } from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
+import { attachmentListing } from "./columns.server";
 import { countPdfPages } from "./pdf-pages.server";
 
 export { sniffType, uploadDir, type AllowedType };
@@ -31,22 +34,26 @@ export function badFileName(name: string): boolean {
   );
 }
 
+/** The attachments `which` keeps of the applicant's own applications, oldest first, with the caller's columns. */
+function ownAttachments<T extends SelectedFields>(columns: T, applicantId: string, which: SQL) {
+  return selectWith(columns, (fields) =>
+    db()
+      .select(fields)
+      .from(attachments)
+      .innerJoin(applications, eq(applications.id, attachments.applicationId))
+      .where(and(which, eq(applications.applicantId, applicantId)))
+      .orderBy(asc(attachments.createdAt))
+      .all(),
+  );
+}
+
 export function listAttachments({ applicationId, applicantId }: { applicationId: string; applicantId: string }) {
-  return db()
-    .select({
-      id: attachments.id,
-      originalName: attachments.originalName,
-      mimeType: attachments.mimeType,
-      sizeBytes: attachments.sizeBytes,
-      pages: attachments.pages,
-      sha256: attachments.sha256,
-      createdAt: attachments.createdAt,
-    })
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(and(eq(attachments.applicationId, applicationId), eq(applications.applicantId, applicantId)))
-    .orderBy(asc(attachments.createdAt))
-    .all();
+  const { pages, sha256, createdAt } = attachments;
+  return ownAttachments(
+    { ...attachmentListing, pages, sha256, createdAt },
+    applicantId,
+    eq(attachments.applicationId, applicationId),
+  );
 }
 
 export function attachmentTotals(list: { sizeBytes: number; pages: number | null }[]) {
@@ -138,17 +145,8 @@ export function deleteAttachment({
   attachmentId: string;
   applicantId: string;
 }): { ok: true } | Failure {
-  const row = db()
-    .select({
-      id: attachments.id,
-      applicationId: attachments.applicationId,
-      storedName: attachments.storedName,
-      name: attachments.originalName,
-    })
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(and(eq(attachments.id, attachmentId), eq(applications.applicantId, applicantId)))
-    .get();
+  const { id, applicationId, storedName, originalName: name } = attachments;
+  const [row] = ownAttachments({ id, applicationId, storedName, name }, applicantId, eq(attachments.id, attachmentId));
   if (!row) return { ok: false, error: "errors.not_found" };
   const application = getApplicationForApplicant({ applicationId: row.applicationId, applicantId })!;
   const blocker = editBlocker(application);
@@ -172,24 +170,33 @@ export function deleteAttachment({
 }
 
 /**
- * The file if this user may download it, else null (the route answers 404 either way): the
- * owner; the entity once the application was sent to it; a juror assigned to it (not recused,
- * not conflicted); the secretariat. The type is read again from the stored bytes.
+ * One of an application's stored files (a supporting document, or the nomination letter) if this
+ * user may download it, else null (the route answers 404 either way): the owner; the entity once
+ * the application was sent to it; a juror assigned to it (not recused, not conflicted); the
+ * secretariat. The type is read again from the stored bytes.
  */
-export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
+export function applicationFileForDownload({
+  folder,
+  id,
+  user,
+}: {
+  folder: "attachments" | "letters";
+  id: string;
+  user: SessionUser;
+}) {
+  const file = folder === "attachments" ? attachments : nominationLetters;
   const row = db()
     .select({
-      id: attachments.id,
-      applicationId: attachments.applicationId,
-      originalName: attachments.originalName,
-      storedName: attachments.storedName,
+      applicationId: file.applicationId,
+      originalName: file.originalName,
+      storedName: file.storedName,
       applicantId: applications.applicantId,
       entityId: applications.entityId,
       state: applications.state,
     })
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(eq(attachments.id, attachmentId))
+    .from(file)
+    .innerJoin(applications, eq(applications.id, file.applicationId))
+    .where(eq(file.id, id))
     .get();
   if (!row) return null;
   const sent = row.state !== "draft" && row.state !== "withdrawn";
@@ -200,7 +207,11 @@ export function getAttachmentForDownload({ attachmentId, user }: { attachmentId:
       user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
   };
   if (!can(user, "attachment.download", facts)) return null;
-  return readStoredFile({ folder: "attachments", storedName: row.storedName, name: row.originalName });
+  return readStoredFile({ folder, storedName: row.storedName, name: row.originalName });
+}
+
+export function getAttachmentForDownload({ attachmentId, user }: { attachmentId: string; user: SessionUser }) {
+  return applicationFileForDownload({ folder: "attachments", id: attachmentId, user });
 }
 
 export function megabytes(bytes: number): string {

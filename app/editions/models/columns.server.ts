@@ -1,8 +1,8 @@
 // Column sets and reads that several areas share, so that an edition is named, and its
 // criteria and rules read, alike on every page.
 import { asc, eq } from "drizzle-orm";
-import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { selectWith } from "../../kernel/models/select.server";
 import { db, type DB } from "../../../db/client";
 import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -14,6 +14,16 @@ export const editionNaming = {
   themeEn: editions.themeEn,
   themeFr: editions.themeFr,
   themeAr: editions.themeAr,
+};
+
+/** An edition as its scoring is read: its naming and phase, the close of scoring, the announcement, the scale. */
+export const editionScoring = {
+  ...editionNaming,
+  phase: editions.phase,
+  scoringClosesAt: editions.scoringClosesAt,
+  announcementAt: editions.announcementAt,
+  scaleMin: editions.scaleMin,
+  scaleMax: editions.scaleMax,
 };
 
 /** A criterion's key and its title in each language. */
@@ -42,14 +52,9 @@ export const ruleTexts = {
 
 /** The edition's criteria in their order, each with the columns the caller reads. */
 export function editionCriteria<T extends SelectedFields>(editionId: string, columns: T, tx: Tx | DB = db()) {
-  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(criteria)
-    .where(eq(criteria.editionId, editionId))
-    .orderBy(asc(criteria.position))
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx.select(fields).from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position)).all(),
+  );
 }
 
 /** The edition's eligibility rules in their order, as applicants and screeners read them. */

@@ -9,6 +9,7 @@ import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { fail, type Failure } from "../../kernel/models/result.server";
+import { textColumns } from "../../kernel/i18n";
 import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
@@ -95,12 +96,8 @@ function settingsValues(input: EditionSettingsForm) {
   for (const key of WORD_LIMIT_SECTIONS) wordLimits[key] = (input as Record<string, unknown>)[`words_${key}`] as number;
   return {
     year: input.year,
-    themeEn: input.themeEn,
-    themeFr: input.themeFr,
-    themeAr: input.themeAr || null,
-    callTextEn: input.callTextEn,
-    callTextFr: input.callTextFr,
-    callTextAr: input.callTextAr || null,
+    ...textColumns(input, "theme"),
+    ...textColumns(input, "callText"),
     callOpensAt: input.callOpensAt,
     deadlineAt: input.deadlineAt,
     scoringOpensAt: input.scoringOpensAt,
@@ -291,12 +288,8 @@ export function saveCriterion({
 }): { ok: true; criterionId: string } | Failure {
   const values = {
     key: input.key,
-    titleEn: input.titleEn,
-    titleFr: input.titleFr,
-    titleAr: input.titleAr || null,
-    guidanceEn: input.guidanceEn,
-    guidanceFr: input.guidanceFr,
-    guidanceAr: input.guidanceAr || null,
+    ...textColumns(input, "title"),
+    ...textColumns(input, "guidance"),
     weight: input.weight,
     levelDescriptors: input.levelDescriptors,
   };
@@ -353,7 +346,7 @@ export function saveRule({
   ruleId?: string;
   input: { key: string; textEn: string; textFr: string; textAr: string };
 }): { ok: true } | Failure {
-  const values = { key: input.key, textEn: input.textEn, textFr: input.textFr, textAr: input.textAr || null };
+  const values = { key: input.key, ...textColumns(input, "text") };
   const saved = saveToList("rules", actorId, editionId, ruleId, values, {});
   return saved.ok ? { ok: true } : saved;
 }

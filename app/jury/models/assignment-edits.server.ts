@@ -1,11 +1,19 @@
 // The secretariat's manual adjustments of an assignment (adding, removing, giving a pair to
 // another juror), under the hard constraints of the optimal run. Every state change is audited
 // in its own synchronous transaction.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
+import { assignments, conflicts, reviews } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { eligibleApplication, fail, standing, type EditionActor, type Failure, type Tx } from "./shared.server";
+import {
+  eligibleApplication,
+  fail,
+  servingSeat,
+  standing,
+  type EditionActor,
+  type Failure,
+  type Tx,
+} from "./shared.server";
 
 /** The assignment of an application to a juror, if there is one in this edition. */
 export function findAssignment({
@@ -39,11 +47,7 @@ function checkPair(
   applicationId: string,
   maxLoad: number,
 ): Failure | null {
-  const member = tx
-    .select({ id: juryMembers.id, languages: juryMembers.languages })
-    .from(juryMembers)
-    .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-    .get();
+  const member = servingSeat(tx, editionId, { memberId });
   if (!member) return fail("memberId", "errors.jury_juror_unknown");
   const app = eligibleApplication(tx, editionId, applicationId);
   if (!app) return fail("applicationId", "errors.jury_application_unknown");

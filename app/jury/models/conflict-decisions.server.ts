@@ -19,17 +19,19 @@ function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
   );
 }
 
+/** A conflict as a decision reads it: the pair of a juror and an application, its source and its reason. */
+const pairColumns = {
+  id: conflicts.id,
+  jurorId: conflicts.jurorId,
+  applicationId: conflicts.applicationId,
+  source: conflicts.source,
+  reason: conflicts.reason,
+};
+
 /** A conflict of the edition still waiting for the secretariat's decision, or why it is not one. */
 function proposedConflict(tx: Tx, editionId: string, conflictId: string) {
   const c = tx
-    .select({
-      id: conflicts.id,
-      status: conflicts.status,
-      jurorId: conflicts.jurorId,
-      applicationId: conflicts.applicationId,
-      source: conflicts.source,
-      reason: conflicts.reason,
-    })
+    .select({ ...pairColumns, status: conflicts.status })
     .from(conflicts)
     .where(and(eq(conflicts.id, conflictId), eq(conflicts.editionId, editionId)))
     .get();
@@ -45,12 +47,8 @@ function proposedConflict(tx: Tx, editionId: string, conflictId: string) {
 export function conflictForDecision({ editionId, conflictId }: { editionId: string; conflictId: string }) {
   const c = db()
     .select({
-      id: conflicts.id,
+      ...pairColumns,
       status: conflicts.status,
-      source: conflicts.source,
-      reason: conflicts.reason,
-      jurorId: conflicts.jurorId,
-      applicationId: conflicts.applicationId,
       jurorName: users.name,
       title: applications.title,
       reference: applications.reference,
@@ -149,13 +147,7 @@ export function confirmProposalsWithoutSubmittedReview({
 }: EditionActor & { origin: string }): { ok: true; confirmed: number; left: number } {
   return db().transaction((tx) => {
     const proposed = tx
-      .select({
-        id: conflicts.id,
-        jurorId: conflicts.jurorId,
-        applicationId: conflicts.applicationId,
-        source: conflicts.source,
-        reason: conflicts.reason,
-      })
+      .select(pairColumns)
       .from(conflicts)
       .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed")))
       .all();

@@ -5,10 +5,13 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { assignments, conflicts, juryMembers } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { currentSeat, eligibleApplication, fail, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, servingSeat, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { auditConflict, insertConflict } from "./conflicts.server";
+
+/** The conflicts a juror declared through their seat. */
+const declaredBy = (seatId: string) => and(eq(conflicts.jurorId, seatId), eq(conflicts.source, "declared"));
 
 /** What a juror sees before declaring conflicts: title, organisation and country only. */
 export function listApplicationsForDeclaration({ editionId, userId }: { editionId: string; userId: string }) {
@@ -17,7 +20,7 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
   const declared = db()
     .select({ applicationId: conflicts.applicationId, reason: conflicts.reason })
     .from(conflicts)
-    .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.source, "declared")))
+    .where(declaredBy(member.id))
     .all();
   const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
   return {
@@ -45,7 +48,7 @@ function withSeat<T>(
   change: (tx: Tx, seatId: string) => T,
 ): T | Failure {
   return db().transaction((tx) => {
-    const seat = currentSeat(tx, editionId, userId);
+    const seat = servingSeat(tx, editionId, { userId });
     return seat ? change(tx, seat.id) : refusal;
   });
 }
@@ -86,13 +89,7 @@ export function withdrawDeclaredConflict({
     const conflict = tx
       .select({ id: conflicts.id, reason: conflicts.reason })
       .from(conflicts)
-      .where(
-        and(
-          eq(conflicts.jurorId, seatId),
-          eq(conflicts.applicationId, applicationId),
-          eq(conflicts.source, "declared"),
-        ),
-      )
+      .where(and(declaredBy(seatId), eq(conflicts.applicationId, applicationId)))
       .get();
     if (!conflict) return fail("applicationId", "errors.jury_conflict_unknown");
     if (assignmentsPublished(tx, editionId)) return fail("confirm", "errors.jury_conflict_locked");

@@ -12,6 +12,7 @@ import {
   jurySeats,
   readableReviews,
   seatHolder,
+  servingSeat,
   type EditionActor,
   type Failure,
 } from "./shared.server";
@@ -43,27 +44,17 @@ export function getMembership({ userId, editionId }: { userId: string; editionId
   );
 }
 
-export function updateJuror(input: {
-  editionId: string;
-  actorId: string;
-  memberId: string;
-  country: string | null;
-  languages: string[];
-  expertise: string[];
-  isChair: boolean;
-}): { ok: true } | Failure {
+export function updateJuror(
+  input: EditionActor & {
+    memberId: string;
+    country: string | null;
+    languages: string[];
+    expertise: string[];
+    isChair: boolean;
+  },
+): { ok: true } | Failure {
   return db().transaction((tx) => {
-    const member = tx
-      .select({ id: juryMembers.id })
-      .from(juryMembers)
-      .where(
-        and(
-          eq(juryMembers.id, input.memberId),
-          eq(juryMembers.editionId, input.editionId),
-          isNull(juryMembers.replacedAt),
-        ),
-      )
-      .get();
+    const member = servingSeat(tx, input.editionId, input);
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
     tx.update(juryMembers)
       .set({ country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair })
@@ -100,11 +91,7 @@ export function replaceJuror({
   memberId,
 }: EditionActor & { memberId: string }): { ok: true; removed: number } | Failure {
   return db().transaction((tx) => {
-    const member = tx
-      .select({ id: juryMembers.id })
-      .from(juryMembers)
-      .where(and(eq(juryMembers.id, memberId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
-      .get();
+    const member = servingSeat(tx, editionId, { memberId });
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
     const submitted = tx
       .select({ assignmentId: reviews.assignmentId })

@@ -3,11 +3,11 @@
 // transaction, and e-mails are queued in that same transaction.
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { assignments, auditLog, editions, reviews } from "../../../db/schema";
+import { assignments, editions, reviews } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 import {
   activeJurors,
@@ -215,19 +215,8 @@ export function sendDueReminders(now = new Date(), origin = siteOrigin()): numbe
     if (!reminderWindowOpen(edition, now) || now.getTime() > edition.scoringClosesAt.getTime()) continue;
     db().transaction((tx) => {
       for (const j of activeJurors(edition.id, tx)) {
-        const already = tx
-          .select({ id: auditLog.id })
-          .from(auditLog)
-          .where(
-            and(
-              eq(auditLog.objectType, "jury_member"),
-              eq(auditLog.objectId, j.id),
-              eq(auditLog.action, "jury.reminder_sent"),
-              sql`json_extract(${auditLog.details}, '$.kind') = 'automatic'`,
-            ),
-          )
-          .get();
-        if (already) continue;
+        const reminder = { objectType: "jury_member", objectId: j.id, action: "jury.reminder_sent" };
+        if (lastAudited({ ...reminder, detail: ["kind", "automatic"] }, tx)) continue;
         const pending = pendingCount(tx, j.id);
         if (pending === 0) continue;
         remind(tx, edition, j, pending, null, "automatic", base);

@@ -122,16 +122,16 @@ export function listCriteria({ editionId }: { editionId: string }) {
   });
 }
 
-export interface ReviewInput {
-  reviewId: string;
-  userId: string;
+/** A juror's change to their own review, made at `now`. */
+type ReviewChange = { reviewId: string; userId: string; now?: Date };
+
+export interface ReviewInput extends ReviewChange {
   intent: "save_draft" | "submit";
   version: number;
   scores: Record<string, number>;
   comments: Record<string, string>;
   overallComment: string;
   confidence: number | null;
-  now?: Date;
 }
 export type ReviewFailure = {
   ok: false;
@@ -230,12 +230,7 @@ export function reopenReview({
   userId,
   version,
   now = new Date(),
-}: {
-  reviewId: string;
-  userId: string;
-  version: number;
-  now?: Date;
-}): { ok: true } | ReviewFailure {
+}: ReviewChange & { version: number }): { ok: true } | ReviewFailure {
   return db().transaction((tx) => {
     const review = scopedReview(tx, reviewId, userId);
     if (!review) return reviewFail("form", "errors.not_found");
@@ -271,13 +266,7 @@ export function recuseReview({
   reason,
   origin,
   now = new Date(),
-}: {
-  reviewId: string;
-  userId: string;
-  reason: string;
-  origin: string;
-  now?: Date;
-}): { ok: true; editionId: string } | ReviewFailure {
+}: ReviewChange & { reason: string; origin: string }): { ok: true; editionId: string } | ReviewFailure {
   return db().transaction((tx) => {
     const review = scopedReview(tx, reviewId, userId);
     if (!review) return reviewFail("form", "errors.not_found");

@@ -2,13 +2,13 @@
 // applications as table rows, the paging of the secretariat's long tables and the conflict
 // conditions that scope assignments and reviews. Reads only.
 import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
-import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
+import { selectWith } from "../../kernel/models/select.server";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
 import { applications, assignments, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
-import { editionNaming } from "../../editions/models/columns.server";
+import { editionScoring } from "../../editions/models/columns.server";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
@@ -17,13 +17,8 @@ export { fail, type Failure } from "../../kernel/models/result.server";
 export type EditionActor = { editionId: string; actorId: string };
 
 export const editionColumns = {
-  ...editionNaming,
-  phase: editions.phase,
+  ...editionScoring,
   scoringOpensAt: editions.scoringOpensAt,
-  scoringClosesAt: editions.scoringClosesAt,
-  announcementAt: editions.announcementAt,
-  scaleMin: editions.scaleMin,
-  scaleMax: editions.scaleMax,
   reviewersPerApplication: editions.reviewersPerApplication,
   hideScoresUntilSubmitted: editions.hideScoresUntilSubmitted,
   reminderDaysBefore: editions.reminderDaysBefore,
@@ -56,15 +51,15 @@ export const jurorProfile = {
 
 /** The jury seats `where` keeps, joined to the users who hold them, each with the columns the caller reads. */
 export function jurySeats<T extends SelectedFields>(columns: T, where: SQL, orderBy: SQL[] = [], tx: Tx | DB = db()) {
-  // Selected through the wide type, which drizzle resolves, then typed by the caller's columns.
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(juryMembers)
-    .innerJoin(users, eq(users.id, juryMembers.userId))
-    .where(where)
-    .orderBy(...orderBy)
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(juryMembers)
+      .innerJoin(users, eq(users.id, juryMembers.userId))
+      .where(where)
+      .orderBy(...orderBy)
+      .all(),
+  );
 }
 
 /** The edition's jurors still serving (a replaced one has left), in name order. */
@@ -82,13 +77,14 @@ export const titleOrder = [asc(applications.title), asc(applications.reference)]
 
 /** The edition's eligible applications in title order, each with the columns the caller reads. */
 export function eligibleRows<T extends SelectedFields>(editionId: string, columns: T, tx: Tx | DB = db()) {
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(applications)
-    .where(eligibleIn(editionId))
-    .orderBy(...titleOrder)
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(applications)
+      .where(eligibleIn(editionId))
+      .orderBy(...titleOrder)
+      .all(),
+  );
 }
 
 /** The edition's eligible applications in title order, only what a table row shows. */
@@ -120,31 +116,36 @@ export const noConflict = sql`not exists (select 1 from ${conflicts} where ${con
  * assignment published, not recused, no confirmed conflict. Each with the columns the caller reads.
  */
 export function readableReviews<T extends SelectedFields>(columns: T, userId: string, which: SQL, tx: Tx | DB = db()) {
-  const rows = tx
-    .select(columns as SelectedFields)
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(
-      and(
-        which,
-        eq(juryMembers.userId, userId),
-        isNull(juryMembers.replacedAt),
-        isNotNull(assignments.publishedAt),
-        ne(reviews.state, "recused"),
-        noConflict,
-      ),
-    )
-    .all();
-  return rows as SelectResultFields<T>[];
+  return selectWith(columns, (fields) =>
+    tx
+      .select(fields)
+      .from(reviews)
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
+      .where(
+        and(
+          which,
+          eq(juryMembers.userId, userId),
+          isNull(juryMembers.replacedAt),
+          isNotNull(assignments.publishedAt),
+          ne(reviews.state, "recused"),
+          noConflict,
+        ),
+      )
+      .all(),
+  );
 }
 
-/** The seat a user holds on the edition's jury now (a replaced seat is no longer theirs), if any. */
-export function currentSeat(tx: Tx | DB, editionId: string, userId: string) {
+/**
+ * The edition's seat that a member id or its holder's user id names, if it still serves (a replaced
+ * seat is no longer anyone's), with the languages it reads.
+ */
+export function servingSeat(tx: Tx | DB, editionId: string, seat: { memberId: string } | { userId: string }) {
+  const named = "memberId" in seat ? eq(juryMembers.id, seat.memberId) : eq(juryMembers.userId, seat.userId);
   return tx
-    .select({ id: juryMembers.id })
+    .select({ id: juryMembers.id, languages: juryMembers.languages })
     .from(juryMembers)
-    .where(and(eq(juryMembers.userId, userId), eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
+    .where(and(named, eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt)))
     .get();
 }
 

@@ -4,6 +4,8 @@ import { useT } from "./i18n";
 /** One column of a `DataTable`: the message heading it and what each row shows in it. */
 export interface Column<Row> {
   head: string;
+  /** Values for the heading's placeholders. */
+  headValues?: Record<string, string | number>;
   cell: (row: Row, index: number) => ReactNode;
   /** `auto` for text whose language its writer chose, `ltr` for machine text such as an address. */
   dir?: "auto" | "ltr";
@@ -44,7 +46,7 @@ export function DataTable<Row>({
           <tr>
             {columns.map((column) => (
               <th scope="col" key={column.head}>
-                {t(column.head)}
+                {t(column.head, column.headValues)}
               </th>
             ))}
           </tr>

@@ -9,12 +9,14 @@ export const AREAS = [
   "results",
   "deliberation",
   "integrity",
+  "certificate",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
   [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results"]],
+  [/^\/secretariat\/editions\/[^/]+\/decision\/?$/, ["results", "deliberation", "certificate"]],
   [/^\/secretariat\/editions\/[^/]+\/(deliberation|decision)(\/|$)/, ["results", "deliberation"]],
   [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results", "integrity"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],

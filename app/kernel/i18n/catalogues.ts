@@ -10,6 +10,7 @@ import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
+import { certificateMessages } from "./areas/certificate";
 
 function inLanguage(locale: Locale) {
   return {
@@ -21,6 +22,7 @@ function inLanguage(locale: Locale) {
     ...resultsMessages[locale],
     ...deliberationMessages[locale],
     ...integrityMessages[locale],
+    ...certificateMessages[locale],
   };
 }
 

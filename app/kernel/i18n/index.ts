@@ -45,6 +45,14 @@ export function textValues<B extends string>(row: TextColumns<B>, base: B): Reco
   return { [`${base}En`]: texts.en, [`${base}Fr`]: texts.fr, [`${base}Ar`]: texts.ar ?? "" };
 }
 
+type StoredTextColumns<B extends string> = { [K in `${B}En` | `${B}Fr`]: string } & { [K in `${B}Ar`]: string | null };
+
+/** A text's columns as a form gives them, to store: an Arabic left blank is stored as null (none). */
+export function textColumns<B extends string>(input: TextColumns<B>, base: B): StoredTextColumns<B> {
+  const texts = textsOf(input, base);
+  return { [`${base}En`]: texts.en, [`${base}Fr`]: texts.fr, [`${base}Ar`]: texts.ar || null } as StoredTextColumns<B>;
+}
+
 /** The language `localized` really answered in, for `lang` when it fell back to English. */
 export function localizedLang(locale: string, texts: Texts): Locale {
   return isLocale(locale) && inLocale(locale, texts)?.trim() ? locale : "en";

@@ -8,6 +8,7 @@ import { nominationsMessages } from "./areas/nominations";
 import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
+import { certificateMessages } from "./areas/certificate";
 import { areasForPath, type Area } from "./areas";
 
 export const catalogues: Record<Locale, Messages> = merged;
@@ -20,6 +21,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   results: Object.keys(resultsMessages.en),
   deliberation: Object.keys(deliberationMessages.en),
   integrity: Object.keys(integrityMessages.en),
+  certificate: Object.keys(certificateMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

@@ -1,7 +1,7 @@
 // Append-only audit log with a hash chain: each row stores the SHA-256 of the previous row's
 // hash and its own canonical content, so any edit or deletion breaks the chain at that row.
 import { createHash } from "node:crypto";
-import { asc, desc, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "./transaction.server";
 import { auditLog } from "../../../db/schema";
@@ -69,6 +69,35 @@ export function writeAudit(entry: AuditEntry, tx: Tx | DB = db()): void {
       hash,
     })
     .run();
+}
+
+/** One action on one object, with one value of its details: an event the log alone remembers. */
+export interface AuditedEvent {
+  objectType: string;
+  objectId: string;
+  action: string;
+  /** A key of the details and the value it must have. */
+  detail: [string, string];
+}
+
+/** When the event was last audited, or null when never. */
+export function lastAudited(event: AuditedEvent, tx: Tx | DB = db()): Date | null {
+  const [key, value] = event.detail;
+  const row = tx
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.objectType, event.objectType),
+        eq(auditLog.objectId, event.objectId),
+        eq(auditLog.action, event.action),
+        sql`json_extract(${auditLog.details}, ${`$.${key}`}) = ${value}`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+  return row?.at ?? null;
 }
 
 export type AuditVerification =

@@ -4,17 +4,12 @@ import { editions, entityMembers, nominatingEntities } from "../../../db/schema"
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { editionNaming } from "../../editions/models/columns.server";
+import { entityNaming } from "./columns.server";
 
 /** The register's entities with how many members each has, in the order the caller adds. */
 function entitiesWithMembers() {
   return db()
-    .select({
-      id: nominatingEntities.id,
-      kind: nominatingEntities.kind,
-      name: nominatingEntities.name,
-      country: nominatingEntities.country,
-      members: count(entityMembers.userId),
-    })
+    .select({ ...entityNaming, members: count(entityMembers.userId) })
     .from(nominatingEntities)
     .leftJoin(entityMembers, eq(entityMembers.entityId, nominatingEntities.id))
     .groupBy(nominatingEntities.id);
@@ -48,15 +43,7 @@ export function createEntity({
   name: string;
   country: string | null;
 }): { ok: true; entityId: string } | Failure {
-  const existing = db()
-    .select({
-      id: nominatingEntities.id,
-      kind: nominatingEntities.kind,
-      country: nominatingEntities.country,
-      name: nominatingEntities.name,
-    })
-    .from(nominatingEntities)
-    .all();
+  const existing = db().select(entityNaming).from(nominatingEntities).all();
   if (existing.some((e) => e.name.toLowerCase() === name.trim().toLowerCase()))
     return { ok: false, field: "name", error: "errors.entity_name_taken" };
   if (

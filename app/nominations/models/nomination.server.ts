@@ -12,26 +12,19 @@ import {
   nominationLetters,
   users,
 } from "../../../db/schema";
-import { can } from "../../accounts/server/permissions.server";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { enqueueMail, type MailTemplate } from "../../kernel/models/outbox.server";
 import type { Vars } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure, Result } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import {
-  readStoredFile,
-  removeStoredFile,
-  stageFile,
-  uploadDir,
-  withStagedFile,
-} from "../../kernel/models/file-store.server";
-import { readerMemberIds } from "../../jury/models/members.server";
+import { removeStoredFile, stageFile, uploadDir, withStagedFile } from "../../kernel/models/file-store.server";
+import { applicationFileForDownload } from "../../applications/models/attachment.server";
 import { withOutcome } from "../../results/models/outcome.server";
 
 import { MAX_LETTER_BYTES } from "../domain/nomination";
 import { editionNaming } from "../../editions/models/columns.server";
-import { applicationContent } from "../../applications/models/columns.server";
+import { applicantAddress, applicationContent, attachmentListing } from "../../applications/models/columns.server";
 
 /** States that use one of the entity's nominations for the edition. */
 export const QUOTA_STATES = ["nominated", "eligible", "ineligible", "laureate", "not_selected"] as const;
@@ -45,14 +38,21 @@ export const ENTITY_VISIBLE_STATES = [
 
 export { uploadDir };
 
+/** An application sent to this entity: every query here names the entity, whatever id is sent. */
+function sentTo(applicationId: string, entityId: string) {
+  return and(eq(applications.id, applicationId), eq(applications.entityId, entityId))!;
+}
+
+/** What an edition asks of nominators: the deadline to nominate by and how many each entity may. */
+const nominationTerms = { deadlineAt: editions.deadlineAt, quotaPerEntity: editions.quotaPerEntity };
+
 /** Editions nominators work on: those whose call is open or in screening, latest first. */
 export function openNominationEditions() {
   return db()
     .select({
       ...editionNaming,
       phase: editions.phase,
-      deadlineAt: editions.deadlineAt,
-      quotaPerEntity: editions.quotaPerEntity,
+      ...nominationTerms,
     })
     .from(editions)
     .where(inArray(editions.phase, ["call_open", "screening"]))
@@ -127,12 +127,7 @@ export function quotaUsage(
 
 export function attachmentsOf({ applicationId }: { applicationId: string }) {
   return db()
-    .select({
-      id: attachments.id,
-      originalName: attachments.originalName,
-      mimeType: attachments.mimeType,
-      sizeBytes: attachments.sizeBytes,
-    })
+    .select(attachmentListing)
     .from(attachments)
     .where(eq(attachments.applicationId, applicationId))
     .orderBy(asc(attachments.createdAt))
@@ -164,16 +159,13 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
       sentAt: applications.sentAt,
       nominatedAt: applications.nominatedAt,
       applicantName: users.name,
-      deadlineAt: editions.deadlineAt,
-      quotaPerEntity: editions.quotaPerEntity,
       year: editions.year,
+      ...nominationTerms,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.applicantId))
     .innerJoin(editions, eq(editions.id, applications.editionId))
-    .where(
-      and(eq(applications.id, applicationId), eq(applications.entityId, entityId), ne(applications.state, "draft")),
-    )
+    .where(and(sentTo(applicationId, entityId), ne(applications.state, "draft")))
     .get();
   if (!row) return null;
   return { ...row, attachments: attachmentsOf({ applicationId }), letter: letterOf({ applicationId }) };
@@ -183,22 +175,16 @@ export function getApplicationForEntity({ applicationId, entityId }: { applicati
 function lockedFacts(tx: Tx, applicationId: string, entityId: string) {
   return tx
     .select({
-      state: applications.state,
-      editionId: applications.editionId,
-      reference: applications.reference,
-      title: applications.title,
-      content: applications.content,
-      deadlineAt: editions.deadlineAt,
-      applicantEmail: users.email,
-      applicantName: users.name,
-      applicantLocale: users.locale,
+      ...applicationContent,
       entityName: nominatingEntities.name,
+      ...nominationTerms,
+      ...applicantAddress,
     })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
     .innerJoin(users, eq(users.id, applications.applicantId))
     .innerJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId)))
+    .where(sentTo(applicationId, entityId))
     .get();
 }
 
@@ -229,13 +215,7 @@ function checkWaiting(facts: ReturnType<typeof lockedFacts>, now: Date) {
 function leaveWaiting(tx: Tx, applicationId: string, entityId: string, set: Partial<typeof applications.$inferInsert>) {
   tx.update(applications)
     .set(set)
-    .where(
-      and(
-        eq(applications.id, applicationId),
-        eq(applications.entityId, entityId),
-        eq(applications.state, "awaiting_nominator"),
-      ),
-    )
+    .where(and(sentTo(applicationId, entityId), eq(applications.state, "awaiting_nominator")))
     .run();
 }
 
@@ -359,7 +339,7 @@ export function nominateApplication({
   const pre = db()
     .select({ editionId: applications.editionId })
     .from(applications)
-    .where(and(eq(applications.id, applicationId), eq(applications.entityId, entityId)))
+    .where(sentTo(applicationId, entityId))
     .get();
   if (!pre) return { ok: false, error: "errors.not_found" };
   const early = quotaUsage({ entityId, editionId: pre.editionId });
@@ -464,31 +444,7 @@ export function setInternalDeadline({
   });
 }
 
-/**
- * The letter's file if this user may download it, else null (the route answers 404 either way):
- * the entity's members, the applicant, a juror assigned to the application (not recused, not
- * conflicted), the secretariat.
- */
+/** The letter's file if this user may download it, else null: whoever may read the application's files. */
 export function nominationLetterForDownload({ letterId, user }: { letterId: string; user: SessionUser }) {
-  const row = db()
-    .select({
-      applicationId: nominationLetters.applicationId,
-      entityId: nominationLetters.entityId,
-      applicantId: applications.applicantId,
-      originalName: nominationLetters.originalName,
-      storedName: nominationLetters.storedName,
-    })
-    .from(nominationLetters)
-    .innerJoin(applications, eq(applications.id, nominationLetters.applicationId))
-    .where(eq(nominationLetters.id, letterId))
-    .get();
-  if (!row) return null;
-  const facts = {
-    ownerId: row.applicantId,
-    entityId: row.entityId,
-    readerMemberIds:
-      user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
-  };
-  if (!can(user, "attachment.download", facts)) return null;
-  return readStoredFile({ folder: "letters", storedName: row.storedName, name: row.originalName });
+  return applicationFileForDownload({ folder: "letters", id: letterId, user });
 }

@@ -12,6 +12,7 @@ import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
 import { METHODS } from "../../../scoring/types";
 import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
+import { expectedRankText, levelText } from "./expected-rank";
 
 type T = ReturnType<typeof useT>;
 
@@ -86,6 +87,21 @@ export function ResultsView({
         </dd>
       </dl>
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
+      {data.certificate ? (
+        <>
+          <p className="hint">
+            {t("results.certificate.explain", {
+              draws: data.certificate.draws,
+              level: levelText(data.certificate.level, t),
+            })}
+          </p>
+          <p>
+            <Link to={`${basePath.replace(/\/results$/, "/decision")}#certificate`}>
+              {t("results.certificate.see_decision")}
+            </Link>
+          </p>
+        </>
+      ) : null}
 
       <h2 id="ranking">{t("results.ranking")}</h2>
       <DataTable
@@ -119,6 +135,20 @@ export function ResultsView({
           { head: "results.col_official", cell: (r) => num(r.official, t) },
           ...METHODS.map((m) => ({ head: `results.method_${m}`, cell: (r: ResultsRow) => num(r[m], t) })),
           { head: "results.col_interval", cell: (r) => t("results.interval_value", { low: r.low, high: r.high }) },
+          ...(data.certificate
+            ? [
+                {
+                  head: "results.certificate.col_expected",
+                  headValues: { level: levelText(data.certificate.level, t) },
+                  cell: (r: ResultsRow) => (
+                    <>
+                      {r.expected ? expectedRankText(r.expected, t) : "—"}
+                      {r.expected?.inBand ? <span className="tag">{t("results.certificate.in_band")}</span> : null}
+                    </>
+                  ),
+                },
+              ]
+            : []),
           { head: "results.col_probability", cell: (r) => pct(r.probability, t) },
           {
             head: "results.col_disagreement",

@@ -31,6 +31,49 @@ export interface ResultsRow {
   range: number;
   reviewCount: number;
   outliers: JurorLabel[];
+  /** Bayesian expected rank and its interval (the certificate's; secretariat only). */
+  expected: { rank: number; low: number; high: number; inBand: boolean } | null;
+}
+
+/** An application as the certificate names it. */
+export interface CertificateApplication {
+  applicationId: string;
+  reference: string;
+  title: string;
+}
+
+/**
+ * The laureates' certificate in the words of the page: how few scores would change the laureates
+ * (the table's first `laureates` under the official method), the runner-up against the last
+ * laureate's interval, and the applications that cannot be separated from the cut-off.
+ */
+export interface CertificateView {
+  laureates: number;
+  /** Credible level of the intervals (0.95). */
+  level: number;
+  draws: number;
+  /** Null when the margin cannot be computed (`marginNote` says why); a null count means no change can do it. */
+  margin: {
+    scores: number | null;
+    points: number | null;
+    exact: boolean;
+    entering: CertificateApplication[];
+    leaving: CertificateApplication[];
+  } | null;
+  marginNote: string;
+  runnerUp: {
+    last: CertificateApplication & { low: number; high: number };
+    next: CertificateApplication & { expectedRank: number };
+    within: boolean;
+  } | null;
+  /** In expected-rank order, with the official rank and whether the official table makes it a laureate. */
+  band: (CertificateApplication & {
+    expectedRank: number;
+    low: number;
+    high: number;
+    rank: number;
+    laureate: boolean;
+  })[];
 }
 
 /** One application's raw criterion scores per juror (in the order of `criteria`), with the review score. */
@@ -74,4 +117,6 @@ export interface ResultsPageData {
   /** Per criterion, how many raw scores fell on each point of the scale, lowest first. */
   distribution: (CriterionTitles & { counts: number[] })[];
   scale: { min: number; max: number };
+  /** Level and draws of the rows' expected ranks (secretariat only; the certificate is the decision page's). */
+  certificate: { level: number; draws: number } | null;
 }

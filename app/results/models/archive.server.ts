@@ -15,6 +15,14 @@ function published(now: Date): SQL {
   return sql`coalesce((select ${decisions.announcementAt} from ${decisions} where ${decisions.editionId} = ${archiveLaureates.editionId} and ${decisions.decidedAt} is not null), ${archiveLaureates.publishedAt}) <= ${now.getTime()}`;
 }
 
+/** What names a laureate in the archive: the row, the project, who ran it and where. */
+const laureateNaming = {
+  id: archiveLaureates.id,
+  project: archiveLaureates.project,
+  organisation: archiveLaureates.organisation,
+  country: archiveLaureates.country,
+};
+
 export function listArchive({
   year,
   country,
@@ -38,13 +46,7 @@ export function listArchive({
   const pages = Math.max(1, Math.ceil(total / ARCHIVE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db()
-    .select({
-      id: archiveLaureates.id,
-      year: archiveLaureates.year,
-      project: archiveLaureates.project,
-      organisation: archiveLaureates.organisation,
-      country: archiveLaureates.country,
-    })
+    .select({ ...laureateNaming, year: archiveLaureates.year })
     .from(archiveLaureates)
     .where(and(...where))
     .orderBy(desc(archiveLaureates.year), asc(archiveLaureates.project))
@@ -74,10 +76,7 @@ export function archiveFacets({ now = new Date() }: { now?: Date } = {}) {
 export function editionLaureates({ year, now = new Date() }: { year: number; now?: Date }) {
   const rows = db()
     .select({
-      id: archiveLaureates.id,
-      project: archiveLaureates.project,
-      organisation: archiveLaureates.organisation,
-      country: archiveLaureates.country,
+      ...laureateNaming,
       applicationId: archiveLaureates.applicationId,
       editionId: archiveLaureates.editionId,
       publishedAt: archiveLaureates.publishedAt,

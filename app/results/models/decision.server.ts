@@ -1,19 +1,19 @@
 // The Director-General's decision and the announcement. Recording the decision freezes a
 // snapshot of everything the ranking came from (inputs, rubric, method, ballots, software
-// version) with its SHA-256; it can never change afterwards. The laureates go into the public
-// archive with the decision, published at the announcement instant: the public pages (and the
-// applicants' own) read that instant and show nothing a second before it. At the instant, the
-// scheduled job turns applications into laureate or not selected and tells every applicant and
-// nominating entity, in one transaction; no page ever does (a GET never writes).
+// version) and of the laureates' certificate, with its SHA-256; it can never change afterwards.
+// The laureates go into the public archive with the decision, published at the announcement
+// instant: the public pages (and the applicants' own) read that instant and show nothing a
+// second before it. At the instant, the scheduled job turns applications into laureate or not
+// selected and tells every applicant and nominating entity, in one transaction; no page ever
+// does (a GET never writes).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
   archiveLaureates,
-  auditLog,
   ballots,
   criteria,
   decisions,
@@ -28,7 +28,7 @@ import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
@@ -36,7 +36,8 @@ import { integritySnapshot } from "./integrity.server";
 import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
-import { applicationNaming } from "../../applications/models/columns.server";
+import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
+import { editionCertificate } from "./certificate.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -102,7 +103,7 @@ function buildSnapshot({
     : [];
   const decision = getDecisionRow({ editionId: edition.id });
   return {
-    format: "ict-prize-decision-snapshot/1",
+    format: "ict-prize-decision-snapshot/2",
     software: { name: "ict-prize", version: softwareVersion() },
     edition: {
       id: edition.id,
@@ -120,6 +121,8 @@ function buildSnapshot({
         rank: a.rank,
         score: a.scores[r.results!.method],
       })) ?? [],
+    // How close the ranking was: re-derived by `npm run scoring -- results` from input and options.
+    certificate: editionCertificate(r),
     deliberation: deliberation
       ? {
           shortlist: deliberation.shortlist,
@@ -291,21 +294,9 @@ function scoringCloseFor({
     vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") },
   };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
-  const left = db()
-    .select({ at: auditLog.at })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.objectType, "edition"),
-        eq(auditLog.objectId, edition.id),
-        eq(auditLog.action, "edition.phase_changed"),
-        sql`json_extract(${auditLog.details}, '$.from') = 'scoring'`,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
-  const actual = left && left.at.getTime() <= now.getTime() ? left.at : now;
+  const phaseChange = { objectType: "edition", objectId: edition.id, action: "edition.phase_changed" };
+  const left = lastAudited({ ...phaseChange, detail: ["from", "scoring"] });
+  const actual = left && left.getTime() <= now.getTime() ? left : now;
   const opens = db()
     .select({ at: editions.scoringOpensAt })
     .from(editions)
@@ -471,9 +462,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
           ...applicationNaming,
           entityId: applications.entityId,
           feedbackShared: applications.feedbackShared,
-          applicantEmail: users.email,
-          applicantName: users.name,
-          applicantLocale: users.locale,
+          ...applicantAddress,
         })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.applicantId))

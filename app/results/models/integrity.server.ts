@@ -213,6 +213,8 @@ export interface FairnessAudit {
   tables: FairnessTable[];
   /** Applications audited: every application of the edition, drafts included. */
   applications: number;
+  /** What the tables are counted from: each application's furthest stage and groups. */
+  rows: FairnessRowOf[];
 }
 
 function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit {
@@ -254,10 +256,10 @@ function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit 
       ...placed("entityKind", a.entityKind),
       ...placed("applicantType", a.applicantType),
     }));
-  if (rows.length === 0) return { stages: [], tables: [], applications: 0 };
+  if (rows.length === 0) return { stages: [], tables: [], applications: 0, rows };
   const stages = stagesReached(rows.map((r) => r.stage));
   const cells = fairnessAudit(rows, { stages, groups: [...FAIRNESS_GROUPS], minCell: MIN_CELL });
-  return { stages, tables: fairnessTables(rows, cells, stages), applications: rows.length };
+  return { stages, tables: fairnessTables(rows, cells, stages), applications: rows.length, rows };
 }
 
 /**
@@ -272,7 +274,8 @@ export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laur
 /**
  * Both audits as the decision's snapshot keeps them: the juror audit with the options and places
  * it was computed from (with the snapshot's input, enough to compute it again), and the fairness
- * tables exactly as published (no count under five).
+ * tables exactly as published (no count under five) with the rows they were counted from, so that
+ * `npm run scoring -- verify` counts them again (the snapshot is the secretariat's, like the scores).
  */
 export function integritySnapshot({ edition, laureates }: { edition: EditionBrief; laureates: string[] }) {
   const jurors = jurorAudit({ edition });
@@ -299,6 +302,12 @@ export function integritySnapshot({ edition, laureates }: { edition: EditionBrie
       pairs: jurors.pairs,
       homeBias: jurors.homeBias,
     },
-    fairness: { stages: fairness.stages, groups: FAIRNESS_GROUPS, minCell: MIN_CELL, tables: fairness.tables },
+    fairness: {
+      stages: fairness.stages,
+      groups: FAIRNESS_GROUPS,
+      minCell: MIN_CELL,
+      tables: fairness.tables,
+      rows: fairness.rows,
+    },
   };
 }

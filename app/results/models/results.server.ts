@@ -8,9 +8,10 @@ import { applications, conflicts, criteria, editions, juryMembers, reviews } fro
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { criterionTitles, editionCriteria, editionNaming } from "../../editions/models/columns.server";
+import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
+import { editionCertificate } from "./certificate.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -25,34 +26,20 @@ export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"
 export const RESULTS_BOOTSTRAP = 1000;
 export const RESULTS_SEED = 1;
 
+/** Who asks for an edition's results, and whether as the secretariat or as a juror. */
+export type ResultsAsk = { user: SessionUser; editionId: string; as: ResultsViewer["kind"] };
+
 /**
  * The viewer the results are computed for: the secretariat, or the user's seat on this edition's
  * jury (null without one). Who may see which is the permission rules' to say, asked before.
  */
-export function resultsViewer({
-  user,
-  editionId,
-  as,
-}: {
-  user: SessionUser;
-  editionId: string;
-  as: ResultsViewer["kind"];
-}): ResultsViewer | null {
+export function resultsViewer({ user, editionId, as }: ResultsAsk): ResultsViewer | null {
   if (as === "secretariat") return { kind: "secretariat", userId: user.id };
   const seat = user.juries.find((j) => j.editionId === editionId);
   return seat ? { kind: "juror", userId: user.id, memberId: seat.memberId, isChair: seat.isChair } : null;
 }
 
-const briefColumns = {
-  ...editionNaming,
-  phase: editions.phase,
-  method: editions.method,
-  scaleMin: editions.scaleMin,
-  scaleMax: editions.scaleMax,
-  laureateCount: editions.laureateCount,
-  scoringClosesAt: editions.scoringClosesAt,
-  announcementAt: editions.announcementAt,
-};
+const briefColumns = { ...editionScoring, method: editions.method, laureateCount: editions.laureateCount };
 
 export function getEditionBrief({ editionId }: { editionId: string }) {
   return db().select(briefColumns).from(editions).where(eq(editions.id, editionId)).get() ?? null;
@@ -60,9 +47,10 @@ export function getEditionBrief({ editionId }: { editionId: string }) {
 export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
 
 /**
- * Computes, ahead of the first visit, the secretariat's results of every edition whose scoring is
- * over and whose outcome is not yet announced, so nobody waits for the computation (seconds at
- * 10,000 applications). Cheap when nothing changed: the result is kept by its input's digest.
+ * Computes, ahead of the first visit, the secretariat's results and the laureates' certificate of
+ * every edition whose scoring is over and whose outcome is not yet announced, so nobody waits for
+ * the computation (seconds at 10,000 applications). Cheap when nothing changed: the result is kept
+ * by its input's digest, the certificate with it.
  */
 const WARMED_EDITIONS = 3;
 
@@ -78,7 +66,7 @@ export function warmResults(now = new Date()): number {
   let warmed = 0;
   for (const edition of recent) {
     if (!scoringClosed(edition, now)) continue;
-    editionResults({ edition, viewer: { kind: "secretariat", userId: "" } });
+    editionCertificate(editionResults({ edition, viewer: { kind: "secretariat", userId: "" } }));
     warmed++;
   }
   return warmed;

@@ -9,7 +9,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import { conflictsOf } from "./conflicted-ballots.server";
 import { deliberationOutcome, getDeliberation } from "./deliberation.server";
 import type { EditionBrief } from "./results.server";
-import { chairMayCast, getTieBreak, tieBreakOutcome } from "./tie-break.server";
+import { chairMayCast, getTieBreak, referencesOf, tieBreakOutcome } from "./tie-break.server";
 
 function decided(editionId: string): boolean {
   return !!db().select({ at: decisions.decidedAt }).from(decisions).where(eq(decisions.editionId, editionId)).get()?.at;
@@ -190,9 +190,10 @@ export function closeRunoff({ editionId, actorId }: { editionId: string; actorId
 
 /**
  * The tally and the tie-break as the decision snapshot freezes them: the Schulze counts and
- * strongest paths, the tie groups, who a conflict kept out of which comparisons, and the rule
- * with its commitment and its seed (revealed: the decision makes the outcome final), what settled
- * the tie and the run-off's ballots.
+ * strongest paths, the Borda shares beside, the tie groups, who a conflict kept out of which
+ * comparisons, the candidates' references (the names the lottery draws), and the rule with its
+ * commitment and its seed (revealed: the decision makes the outcome final), what settled the tie
+ * and the run-off's ballots: all `npm run scoring -- verify` needs to count them again.
  */
 export function deliberationRecord({ edition }: { edition: Pick<EditionBrief, "id" | "laureateCount"> }) {
   const outcome = deliberationOutcome({ editionId: edition.id });
@@ -228,6 +229,9 @@ export function deliberationRecord({ edition }: { edition: Pick<EditionBrief, "i
       pairwise: outcome.pairwise,
       strongestPaths: outcome.strongestPaths,
       excluded: outcome.excluded,
+      wins: outcome.wins,
+      borda: outcome.borda,
+      references: Object.fromEntries(referencesOf(outcome.candidates)),
     },
     tieBreak: tb
       ? {

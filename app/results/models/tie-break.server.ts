@@ -189,7 +189,8 @@ export interface TieBreakOutcome {
   order: string[];
 }
 
-function referencesOf(ids: string[]): Map<string, string> {
+/** The applications' public references: the names the lottery draws. */
+export function referencesOf(ids: string[]): Map<string, string> {
   if (ids.length === 0) return new Map();
   return new Map(
     db()

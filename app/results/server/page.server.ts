@@ -10,6 +10,8 @@ import {
   type ResultsViewer,
 } from "../models/results.server";
 import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
+import { editionCertificate } from "../models/certificate.server";
+import { expectedByApplication } from "./certificate-view.server";
 
 export const RESULTS_PAGE_SIZE = 25;
 
@@ -43,6 +45,9 @@ export function resultsPageData({
   const label = jurorLabeller(r, viewer);
   const res = r.results;
   const all = res?.applications ?? [];
+  // The certificate is the secretariat's: jurors see the ranking without it.
+  const certificate = viewer.kind === "secretariat" ? editionCertificate(r) : null;
+  const expected = expectedByApplication(certificate);
   const pages = Math.max(1, Math.ceil(all.length / RESULTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = all.slice((current - 1) * RESULTS_PAGE_SIZE, current * RESULTS_PAGE_SIZE).map((a) => {
@@ -66,6 +71,7 @@ export function resultsPageData({
       range: round(a.range, 3),
       reviewCount: a.reviewCount,
       outliers: a.reviews.filter((rv) => rv.outlier).map((rv) => label(rv.jurorId)),
+      expected: expected.get(a.applicationId) ?? null,
     };
   });
   // The per-application breakdown: raw criterion scores per juror, with the review score.
@@ -151,6 +157,7 @@ export function resultsPageData({
     })),
     distribution,
     scale: { min: scaleMin, max: scaleMax },
+    certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
   };
 }
 

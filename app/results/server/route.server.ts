@@ -3,7 +3,6 @@
 // route's first line (app/accounts/server/permissions.server.ts).
 import { data } from "@remix-run/node";
 import { found, notFound } from "../../accounts/server/permissions.server";
-import type { SessionUser } from "../../accounts/server/session.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
 import {
@@ -11,34 +10,23 @@ import {
   getEditionBrief,
   resultsViewer,
   scoringClosed,
+  type EditionBrief,
+  type ResultsAsk,
   type ResultsViewer,
 } from "../models/results.server";
 import { resultsPageData, whatIfData } from "./page.server";
 import type { Method } from "../../../scoring/types";
 
 /** The edition (404 when there is none) and the viewer the results are computed for. */
-export function resultsAccess({
-  user,
-  editionId,
-  as,
-}: {
-  user: SessionUser;
-  editionId: string;
-  as: ResultsViewer["kind"];
-}) {
-  const edition = found(getEditionBrief({ editionId }));
-  return { edition, viewer: found(resultsViewer({ user, editionId, as })) };
+export function resultsAccess(ask: ResultsAsk) {
+  const edition = found(getEditionBrief(ask));
+  return { edition, viewer: found(resultsViewer(ask)) };
 }
 
-export function resultsLoaderData({
-  request,
-  edition,
-  viewer,
-}: {
-  request: Request;
-  edition: NonNullable<ReturnType<typeof getEditionBrief>>;
-  viewer: ResultsViewer;
-}) {
+/** A request for a results page, with the edition and the viewer already granted. */
+type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: ResultsViewer };
+
+export function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
   const applicationId = url.searchParams.get("application");
@@ -66,15 +54,7 @@ export function resultsLoaderData({
   };
 }
 
-export async function whatIfAction({
-  request,
-  edition,
-  viewer,
-}: {
-  request: Request;
-  edition: NonNullable<ReturnType<typeof getEditionBrief>>;
-  viewer: ResultsViewer;
-}) {
+export async function whatIfAction({ request, edition, viewer }: ResultsPageRequest) {
   if (!scoringClosed(edition)) notFound();
   const form = await validateForm(request, whatIfSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -31,6 +31,7 @@ import { verifyPassword } from "../../../app/accounts/server/password.server";
 import { SECTION_KEYS, SECTIONS, type ApplicationContent } from "../../../app/applications/domain/sections";
 import { sectionSchema } from "../../../app/applications/forms/section-schema";
 import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
+import { computeResults, laureateCertificate, type Method, type ResultsInput } from "../../../scoring";
 
 type LoaderArgs = LoaderFunctionArgs;
 let dir: string;
@@ -210,6 +211,32 @@ describe("the demo database", () => {
        where r.state = 'submitted' group by r.juror_id`,
     ).map((r) => r.mean);
     expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(1);
+  });
+
+  it("has a close race for the last laureate place: a score or two would change the laureates, and the contenders cannot be separated", () => {
+    const edition = one<{ method: Method; laureate_count: number; scale_min: number; scale_max: number }>(
+      "select method, laureate_count, scale_min, scale_max from editions",
+    );
+    const input: ResultsInput = {
+      criteria: all<{ key: string; weight: number }>("select key, weight from criteria"),
+      scale: { min: edition.scale_min, max: edition.scale_max },
+      reviews: all<{ applicationId: string; jurorId: string; scores: string; confidence: number }>(
+        `select r.application_id as applicationId, r.juror_id as jurorId, r.scores, r.confidence from reviews r
+         join applications a on a.id = r.application_id where r.state = 'submitted' and a.state = 'eligible'`,
+      ).map((r) => ({ ...r, scores: JSON.parse(r.scores) as Record<string, number> })),
+    };
+    const laureates = edition.laureate_count;
+    const table = computeResults(input, { method: edition.method, laureates, bootstrap: 0 }).applications;
+    const c = laureateCertificate(input, { method: edition.method, laureates });
+    expect(c.margin?.scores).toBeLessThanOrEqual(2);
+    const top = new Set(table.slice(0, laureates).map((a) => a.applicationId));
+    expect(c.expectedRank.band.some((id) => top.has(id))).toBe(true);
+    expect(c.expectedRank.band.some((id) => !top.has(id))).toBe(true);
+    const byId = new Map(c.expectedRank.applications.map((a) => [a.applicationId, a]));
+    const last = byId.get(table[laureates - 1].applicationId)!;
+    const next = byId.get(table[laureates].applicationId)!;
+    expect(next.expectedRank).toBeGreaterThanOrEqual(last.low);
+    expect(next.expectedRank).toBeLessThanOrEqual(last.high);
   });
 
   it("writes an intact audit chain that records the nominations", () => {

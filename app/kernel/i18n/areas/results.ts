@@ -2,6 +2,7 @@
 // diploma).
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
+import { resultsCertificateTriples } from "./results-certificate";
 
 const resultsOwnTriples = {
   // --- results
@@ -550,6 +551,6 @@ const resultsOwnTriples = {
   ],
 } as const satisfies Triples;
 
-export const resultsTriples = resultsOwnTriples;
+export const resultsTriples = { ...resultsOwnTriples, ...resultsCertificateTriples };
 
 export const resultsMessages = byLanguage(resultsTriples);

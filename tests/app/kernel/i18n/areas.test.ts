@@ -12,6 +12,7 @@ import { nominationsMessages } from "../../../../app/kernel/i18n/areas/nominatio
 import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationMessages } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-integrity";
+import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -21,6 +22,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   results: new Set(Object.keys(resultsMessages.en)),
   deliberation: new Set(Object.keys(deliberationMessages.en)),
   integrity: new Set(Object.keys(integrityMessages.en)),
+  certificate: new Set(Object.keys(certificateMessages.en)),
 };
 
 /**

@@ -11,6 +11,7 @@ import { nominationsTriples } from "../../../../app/kernel/i18n/areas/nomination
 import { resultsTriples } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationTriples } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-integrity";
+import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -25,6 +26,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   results: resultsTriples,
   deliberation: deliberationTriples,
   integrity: integrityTriples,
+  certificate: certificateTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */

@@ -1,0 +1,91 @@
+// "How close was it": the laureates' certificate in plain words — how few scores would change the
+// laureates, the runner-up against the last laureate's interval, and the applications that cannot
+// be separated from the cut-off — on the secretariat's decision page.
+import { formatNumber } from "../../kernel/i18n";
+import { useT } from "../../kernel/components/i18n";
+import type { CertificateApplication, CertificateView } from "../domain/results-page";
+import { expectedRankText, levelText } from "./expected-rank";
+
+type T = ReturnType<typeof useT>;
+
+const names = (list: CertificateApplication[]) => list.map((a) => `${a.reference} ${a.title}`).join(", ");
+
+function Margin({ data, t }: { data: CertificateView; t: T }) {
+  const m = data.margin;
+  if (!m) return <p>{t("certificate.margin_unavailable", { reason: data.marginNote })}</p>;
+  if (m.scores === null || m.points === null) return <p>{t("certificate.margin_none")}</p>;
+  return (
+    <>
+      <p>
+        {t("certificate.margin_scores", { count: m.scores })}{" "}
+        {t("certificate.margin_points", {
+          count: m.points,
+          entering: names(m.entering),
+          leaving: names(m.leaving),
+        })}
+      </p>
+      {m.exact ? null : <p className="hint">{t("certificate.margin_bound")}</p>}
+    </>
+  );
+}
+
+export function CertificatePanel({ data }: { data: CertificateView }) {
+  const t = useT();
+  const level = levelText(data.level, t);
+  const r = data.runnerUp;
+  return (
+    <section aria-labelledby="certificate" className="panel results-certificate">
+      <h2 id="certificate">{t("certificate.title")}</h2>
+      <p>{t("certificate.lead", { count: data.laureates })}</p>
+      <Margin data={data} t={t} />
+      {r ? (
+        <p>
+          {t(r.within ? "certificate.runner_within" : "certificate.runner_outside", {
+            next: `${r.next.reference} ${r.next.title}`,
+            expected: formatNumber(r.next.expectedRank, t.locale, {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
+            level,
+            last: `${r.last.reference} ${r.last.title}`,
+            low: r.last.low,
+            high: r.last.high,
+          })}
+        </p>
+      ) : null}
+      {data.band.length === 0 ? (
+        <p>{t("certificate.band_none", { level })}</p>
+      ) : (
+        <>
+          <p>{t("certificate.band", { count: data.band.length, level })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("certificate.band_caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.col_application")}</th>
+                  <th scope="col">{t("results.certificate.col_expected", { level })}</th>
+                  <th scope="col">{t("results.col_rank")}</th>
+                  <th scope="col">{t("certificate.col_side")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.band.map((a) => (
+                  <tr key={a.applicationId}>
+                    <th scope="row">
+                      {a.reference} <bdi>{a.title}</bdi>
+                    </th>
+                    <td>{expectedRankText({ rank: a.expectedRank, low: a.low, high: a.high }, t)}</td>
+                    <td>{a.rank}</td>
+                    <td>{t(a.laureate ? "certificate.side_in" : "certificate.side_out")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p className="hint">{t("results.certificate.explain", { draws: data.draws, level })}</p>
+    </section>
+  );
+}
