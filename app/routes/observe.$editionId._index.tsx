@@ -68,9 +68,19 @@ export default function ObserverOverview() {
     <>
       <h1>{t("observer.title_year", { year: d.edition.year })}</h1>
       <p className="lead">{t("observer.lead")}</p>
-      <p>
-        <Link to={`/observe/${d.edition.id}/audit`}>{t("observer.audit_link")}</Link>
-      </p>
+      <nav aria-label={t("observer.pages")}>
+        <ul>
+          <li>
+            <Link to={`/observe/${d.edition.id}/results`}>{t("observer.results_link")}</Link>
+          </li>
+          <li>
+            <Link to={`/observe/${d.edition.id}/integrity`}>{t("observer.integrity_link")}</Link>
+          </li>
+          <li>
+            <Link to={`/observe/${d.edition.id}/audit`}>{t("observer.audit_link")}</Link>
+          </li>
+        </ul>
+      </nav>
       <h2>{t("observer.assignment_title")}</h2>
       <p>{t("observer.assignment_text", { assignments: d.publishedAssignments })}</p>
       <h2>{t("observer.progress_title")}</h2>

@@ -66,8 +66,9 @@ const RULES = {
   // unless seated on that jury, since the audit judges the jury. Never a juror.
   "integrity.audit": (u, o) => isSecretariat(u, o) && !jurorOfEdition(u, o),
   // An edition's process seen read-only by its invited observer (the observer's pages, and the
-  // note they file); never any other edition's, never an action of the secretariat.
-  "edition.observe": observerOfEdition,
+  // note they file); never any other edition's, never an action of the secretariat. Not while
+  // seated on that edition's jury, whose work the observer watches.
+  "edition.observe": (u, o) => observerOfEdition(u, o) && !jurorOfEdition(u, o),
   // Every secretariat page: editions, screening, jury, results, deliberation, decision, entities,
   // invitations. Asked through requireSecretariat() only, so the secretariat has one gate.
   "secretariat.area": isSecretariat,

@@ -33,6 +33,8 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/call(\/|$)/, ["editions"]],
   [/^\/laureates(\/|$)/, ["results"]],
   [/^\/diplomas(\/|$)/, ["results"]],
+  [/^\/observe\/[^/]+\/results(\/|$)/, ["results", "observer"]],
+  [/^\/observe\/[^/]+\/integrity(\/|$)/, ["results", "integrity", "observer"]],
   [/^\/observe\/[^/]+(\/|$)/, ["observer"]],
   [/^\/dashboard(\/|$)/, ["applications", "results"]],
 ];

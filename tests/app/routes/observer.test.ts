@@ -6,13 +6,15 @@ import { db } from "../../../db/client";
 import { auditLog, decisions, editionObservers, invitations } from "../../../db/schema";
 import * as overview from "../../../app/routes/observe.$editionId._index";
 import * as audit from "../../../app/routes/observe.$editionId.audit";
+import * as results from "../../../app/routes/observe.$editionId.results";
+import * as integrity from "../../../app/routes/observe.$editionId.integrity";
 import * as invitationsPage from "../../../app/routes/secretariat.invitations";
 import * as accept from "../../../app/routes/invitations.$token";
 import { getSessionUser } from "../../../app/accounts/server/session.server";
 import { rolesOf } from "../../../app/accounts/server/permissions.server";
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { saveObserverNote } from "../../../app/results/models/observer.server";
-import { cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
+import { addJuror, cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
 import { buildAuditedEdition } from "../../fixtures/integrity";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
@@ -95,7 +97,17 @@ describe("the observer's pages", () => {
       audit.loader(args(request(`/observe/${f.edition.id}/audit`, { cookie }), { editionId: f.edition.id })),
     );
     expect(log.status).toBe(200);
-    const shown = JSON.stringify([page.body, log.body]);
+    const params = { editionId: f.edition.id };
+    const ranking = await run(() =>
+      results.loader(args(request(`/observe/${f.edition.id}/results`, { cookie }), params)),
+    );
+    expect(ranking.status).toBe(200);
+    expect((ranking.body as { closed: boolean }).closed).toBe(true);
+    const audits = await run(() =>
+      integrity.loader(args(request(`/observe/${f.edition.id}/integrity`, { cookie }), params)),
+    );
+    expect(audits.status).toBe(200);
+    const shown = JSON.stringify([page.body, log.body, ranking.body, audits.body]);
     for (const { app, applicant } of f.apps) {
       expect(shown).not.toContain(applicant.email);
       if (app.contactEmail) expect(shown).not.toContain(app.contactEmail);
@@ -117,11 +129,21 @@ describe("the observer's pages", () => {
       const params = { editionId: f.edition.id };
       expect((await run(() => overview.loader(args(request("/o", { cookie }), params)))).status).toBe(404);
       expect((await run(() => audit.loader(args(request("/o", { cookie }), params)))).status).toBe(404);
+      expect((await run(() => results.loader(args(request("/o", { cookie }), params)))).status).toBe(404);
+      expect((await run(() => integrity.loader(args(request("/o", { cookie }), params)))).status).toBe(404);
       const form = { note: "Not mine to write" };
       expect((await run(() => overview.action(args(request("/o", { cookie, form }), params)))).status).toBe(404);
     }
     const visitor = await run(() => overview.loader(args(request("/o"), { editionId: f.edition.id })));
     expect(visitor.status).toBe(302);
+  });
+
+  it("close to an observer who also sits on that edition's jury, whose work they would watch", async () => {
+    const edition = makeEdition();
+    const { user, cookie } = await makeObserver(edition.id);
+    addJuror(edition.id, user.id);
+    const res = await run(() => overview.loader(args(request("/o", { cookie }), { editionId: edition.id })));
+    expect(res.status).toBe(404);
   });
 
   it("leave every secretariat page and action closed to the observer", async () => {

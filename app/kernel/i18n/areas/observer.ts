@@ -90,6 +90,15 @@ export const observerTriples = {
   "observer.note_label": ["Note", "Note", "الملاحظة"],
   "observer.note_submit": ["File the note", "Déposer la note", "إيداع الملاحظة"],
   "observer.note_saved": ["Your note is filed.", "Votre note est déposée.", "أُودعت ملاحظتك."],
+  "observer.results_title": ["Results of the {year} edition", "Résultats de l’édition {year}", "نتائج دورة عام {year}"],
+  "observer.integrity_title": [
+    "Integrity audits of the {year} edition",
+    "Audits d’intégrité de l’édition {year}",
+    "عمليات تدقيق النزاهة لدورة عام {year}",
+  ],
+  "observer.results_link": ["Results", "Résultats", "النتائج"],
+  "observer.integrity_link": ["Integrity audits", "Audits d’intégrité", "عمليات تدقيق النزاهة"],
+  "observer.pages": ["The edition’s pages", "Les pages de l’édition", "صفحات الدورة"],
   "observer.audit_title": ["Audit log", "Journal d’audit", "سجل التدقيق"],
   "observer.audit_title_year": [
     "Audit log of the {year} edition",
