@@ -30,7 +30,7 @@ export const CONFLICT_SOURCES = ["declared", "same_country", "same_organisation"
 /** Detected conflicts are proposals until the secretariat confirms or dismisses them. */
 export const CONFLICT_STATUSES = ["proposed", "confirmed", "dismissed"] as const;
 export const ENTITY_KINDS = ["national_commission", "ngo"] as const;
-export const INVITATION_ROLES = ["nominator", "juror", "secretariat"] as const;
+export const INVITATION_ROLES = ["nominator", "juror", "secretariat", "observer"] as const;
 export const USER_ROLES = ["applicant", "secretariat"] as const;
 /**
  * How a tie across the laureate cut-off is settled, fixed before the ballot opens: a run-off

@@ -6,6 +6,7 @@ export * from "./tables/entities";
 export * from "./tables/editions";
 export * from "./tables/invitations";
 export * from "./tables/jury";
+export * from "./tables/observers";
 export * from "./tables/tie-breaks";
 export * from "./tables/applications";
 export * from "./tables/results";

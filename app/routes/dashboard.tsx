@@ -5,6 +5,7 @@ import { requireUser, rolesOf } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { Notice } from "../kernel/components/notice";
+import { observedEditions } from "../results/models/observer.server";
 
 export const handle = { title: "dashboard.title" };
 
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: rolesOf(user),
     entities: user.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, country: e.country })),
     juries: user.juries.map((j) => ({ editionId: j.editionId, isChair: j.isChair })),
+    observing: user.observing.length ? observedEditions({ userId: user.id }) : [],
   };
 }
 
@@ -33,7 +35,7 @@ function RoleCard({ title, to, link, children }: { title: string; to: string; li
 
 export default function Dashboard() {
   const t = useT();
-  const { name, roles, entities, juries } = useLoaderData<typeof loader>();
+  const { name, roles, entities, juries, observing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -62,6 +64,19 @@ export default function Dashboard() {
           <RoleCard title={t("dashboard.juror_title")} to="/jury" link={t("dashboard.juror_link")}>
             <p>{juries.some((j) => j.isChair) ? t("dashboard.juror_chair") : t("dashboard.juror_member")}</p>
           </RoleCard>
+        ) : null}
+        {observing.length ? (
+          <li>
+            <h2>{t("dashboard.observer_title")}</h2>
+            <p>{t("dashboard.observer_text")}</p>
+            <ul>
+              {observing.map((e) => (
+                <li key={e.id}>
+                  <Link to={`/observe/${e.id}`}>{t("dashboard.observer_link", { year: e.year })}</Link>
+                </li>
+              ))}
+            </ul>
+          </li>
         ) : null}
         {roles.includes("secretariat") ? (
           <RoleCard title={t("dashboard.secretariat_title")} to="/secretariat" link={t("dashboard.secretariat_link")} />

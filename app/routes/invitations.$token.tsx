@@ -52,7 +52,9 @@ export default function AcceptInvitation() {
       ? t("invitation.as_nominator", { entity: invitation.entityName ?? "" })
       : invitation.role === "juror"
         ? t("invitation.as_juror", { year: invitation.editionYear ?? "" })
-        : t("invitation.as_secretariat");
+        : invitation.role === "observer"
+          ? t("invitation.as_observer", { year: invitation.editionYear ?? "" })
+          : t("invitation.as_secretariat");
   return (
     <>
       <h1>{t("invitation.title")}</h1>

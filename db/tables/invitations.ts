@@ -1,4 +1,4 @@
-// Invitations to join as a nominator, a juror or a member of the secretariat.
+// Invitations to join as a nominator, a juror, a member of the secretariat or an edition's observer.
 import { sql } from "drizzle-orm";
 import { check, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { INVITATION_ROLES, LOCALES } from "../enums";
@@ -32,6 +32,7 @@ export const invitations = sqliteTable(
     check("invitations_role", inList("role", INVITATION_ROLES)),
     check("invitations_nominator_entity", sql`role <> 'nominator' or entity_id is not null`),
     check("invitations_juror_edition", sql`role <> 'juror' or edition_id is not null`),
+    check("invitations_observer_edition", sql`role <> 'observer' or edition_id is not null`),
     check("invitations_locale", inList("locale", LOCALES)),
   ],
 );

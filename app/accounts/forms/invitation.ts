@@ -15,7 +15,7 @@ export const invitationSchema = z
   .superRefine((value, ctx) => {
     if (value.role === "nominator" && !value.entityId)
       ctx.addIssue({ code: "custom", path: ["entityId"], message: "errors.entity_required" });
-    if (value.role === "juror" && !value.editionId)
+    if ((value.role === "juror" || value.role === "observer") && !value.editionId)
       ctx.addIssue({ code: "custom", path: ["editionId"], message: "errors.edition_required" });
   });
 export type InvitationForm = z.infer<typeof invitationSchema>;

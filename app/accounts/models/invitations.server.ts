@@ -1,9 +1,11 @@
-// Invitations: the secretariat invites a nominator, a juror or another member of the
-// secretariat by e-mail; accepting creates the account or adds the role to an existing one.
+// Invitations: the secretariat invites a nominator, a juror, another member of the secretariat
+// or an observer of one edition by e-mail; accepting creates the account or adds the role to an existing one.
 // Each write that changes who can do what is audited in its transaction.
 import { count, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
+import type { INVITATION_ROLES } from "../../../db/enums";
 import {
+  editionObservers,
   editions,
   entityMembers,
   invitations,
@@ -34,7 +36,7 @@ export interface InvitationInput {
   email: string;
   name: string;
   locale: string;
-  role: "nominator" | "juror" | "secretariat";
+  role: (typeof INVITATION_ROLES)[number];
   entityId?: string | null;
   editionId?: string | null;
   isChair?: boolean;
@@ -61,7 +63,8 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
       return { ok: false, field: "entityId", error: "errors.entity_unknown" };
     }
   }
-  if (input.role === "juror") {
+  const forEdition = input.role === "juror" || input.role === "observer";
+  if (forEdition) {
     if (
       !input.editionId ||
       !db().select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).get()
@@ -83,7 +86,7 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
           locale: input.locale,
           role: input.role,
           entityId: input.role === "nominator" ? input.entityId : null,
-          editionId: input.role === "juror" ? input.editionId : null,
+          editionId: forEdition ? input.editionId : null,
           isChair: input.role === "juror" && !!input.isChair,
           jurorCountry: input.role === "juror" ? (input.jurorCountry ?? null) : null,
           jurorLanguages: input.role === "juror" ? (input.jurorLanguages ?? null) : null,
@@ -225,6 +228,8 @@ export async function acceptInvitation({
         })
         .onConflictDoNothing()
         .run();
+    } else if (invitation.role === "observer" && invitation.editionId) {
+      tx.insert(editionObservers).values({ editionId: invitation.editionId, userId }).onConflictDoNothing().run();
     } else if (invitation.role === "secretariat") {
       tx.insert(userRoles).values({ userId, role: "secretariat" }).onConflictDoNothing().run();
     }

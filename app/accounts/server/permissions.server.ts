@@ -6,7 +6,7 @@
 import { data } from "@remix-run/node";
 import { getSessionUser, requireUser as signedInOrSignIn, type SessionUser } from "./session.server";
 
-export type Role = "visitor" | "applicant" | "nominator" | "juror" | "secretariat";
+export type Role = "visitor" | "applicant" | "nominator" | "juror" | "secretariat" | "observer";
 
 /** What an object looks like to the permission rules: just the ownership facts. */
 export interface ObjectFacts {
@@ -27,6 +27,8 @@ const isApplicant: Rule = (u) => u.isApplicant;
 const isSecretariat: Rule = (u) => u.isSecretariat;
 const isNominator: Rule = (u) => u.entities.length > 0;
 const isJuror: Rule = (u) => u.juries.length > 0;
+const isObserver: Rule = (u) => u.observing.length > 0;
+const observerOfEdition: Rule = (u, o) => !!o.editionId && u.observing.includes(o.editionId);
 const self: Rule = (u, o) => o.ownerId === u.id;
 const memberOfEntity: Rule = (u, o) => !!o.entityId && u.entities.some((e) => e.id === o.entityId);
 const jurorOfEdition: Rule = (u, o) => !!o.editionId && u.juries.some((j) => j.editionId === o.editionId);
@@ -63,6 +65,10 @@ const RULES = {
   // An edition's integrity audits (its jurors by name, its applications by group): the secretariat,
   // unless seated on that jury, since the audit judges the jury. Never a juror.
   "integrity.audit": (u, o) => isSecretariat(u, o) && !jurorOfEdition(u, o),
+  // An edition's process seen read-only by its invited observer (the observer's pages, and the
+  // note they file); never any other edition's, never an action of the secretariat. Not while
+  // seated on that edition's jury, whose work the observer watches.
+  "edition.observe": (u, o) => observerOfEdition(u, o) && !jurorOfEdition(u, o),
   // Every secretariat page: editions, screening, jury, results, deliberation, decision, entities,
   // invitations. Asked through requireSecretariat() only, so the secretariat has one gate.
   "secretariat.area": isSecretariat,
@@ -89,6 +95,7 @@ export function rolesOf(user: SessionUser | null): Role[] {
   if (isNominator(user, {})) roles.push("nominator");
   if (isJuror(user, {})) roles.push("juror");
   if (isSecretariat(user, {})) roles.push("secretariat");
+  if (isObserver(user, {})) roles.push("observer");
   return roles;
 }
 

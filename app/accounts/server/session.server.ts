@@ -3,7 +3,15 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { entityMembers, juryMembers, nominatingEntities, sessions, userRoles, users } from "../../../db/schema";
+import {
+  editionObservers,
+  entityMembers,
+  juryMembers,
+  nominatingEntities,
+  sessions,
+  userRoles,
+  users,
+} from "../../../db/schema";
 import { hashToken, newToken } from "./tokens.server";
 
 const SESSION_DAYS = 14;
@@ -26,6 +34,8 @@ export interface SessionUser {
   isSecretariat: boolean;
   entities: { id: string; name: string; kind: string; country: string | null }[];
   juries: { memberId: string; editionId: string; isChair: boolean }[];
+  /** The editions the user observes (invited as an observer of each). */
+  observing: string[];
 }
 
 export async function createSession({ userId, userAgent }: { userId: string; userAgent: string | null }) {
@@ -87,12 +97,19 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     .from(juryMembers)
     .where(and(eq(juryMembers.userId, row.id), isNull(juryMembers.replacedAt)))
     .all();
+  const observing = db()
+    .select({ editionId: editionObservers.editionId })
+    .from(editionObservers)
+    .where(eq(editionObservers.userId, row.id))
+    .all()
+    .map((o) => o.editionId);
   return {
     ...row,
     isApplicant: roles.some((r) => r.role === "applicant"),
     isSecretariat: roles.some((r) => r.role === "secretariat"),
     entities,
     juries,
+    observing,
   };
 }
 

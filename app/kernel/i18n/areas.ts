@@ -10,6 +10,7 @@ export const AREAS = [
   "deliberation",
   "integrity",
   "certificate",
+  "observer",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -32,6 +33,9 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/call(\/|$)/, ["editions"]],
   [/^\/laureates(\/|$)/, ["results"]],
   [/^\/diplomas(\/|$)/, ["results"]],
+  [/^\/observe\/[^/]+\/results(\/|$)/, ["results", "observer"]],
+  [/^\/observe\/[^/]+\/integrity(\/|$)/, ["results", "integrity", "observer"]],
+  [/^\/observe\/[^/]+(\/|$)/, ["observer"]],
   [/^\/dashboard(\/|$)/, ["applications", "results"]],
 ];
 

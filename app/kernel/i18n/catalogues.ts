@@ -11,6 +11,7 @@ import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
+import { observerMessages } from "./areas/observer";
 
 function inLanguage(locale: Locale) {
   return {
@@ -23,6 +24,7 @@ function inLanguage(locale: Locale) {
     ...deliberationMessages[locale],
     ...integrityMessages[locale],
     ...certificateMessages[locale],
+    ...observerMessages[locale],
   };
 }
 

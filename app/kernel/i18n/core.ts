@@ -333,6 +333,11 @@ export const coreTriples = {
     "membre du secrétariat du prix.",
     "عضو في أمانة الجائزة.",
   ],
+  "invitation.as_observer": [
+    "observer of the {year} edition (you read its process, you do not act on it).",
+    "observateur de l’édition {year} (vous en lisez le processus, vous n’y agissez pas).",
+    "مراقب لدورة عام {year} (تطّلع على سيرها دون التصرف فيها).",
+  ],
   "invitation.existing_account": [
     "You already have an account with this address. Confirm with your password to add this role to it.",
     "Vous avez déjà un compte avec cette adresse. Confirmez avec votre mot de passe pour y ajouter ce rôle.",
@@ -429,6 +434,13 @@ export const coreTriples = {
     "العودة إلى الجهات المرشِّحة",
   ],
   "invitations.back_to_list": ["Back to the invitations", "Retour aux invitations", "العودة إلى الدعوات"],
+  "dashboard.observer_title": ["Observer", "Observateur", "مراقب"],
+  "dashboard.observer_text": [
+    "You observe the process of these editions:",
+    "Vous observez le processus de ces éditions :",
+    "تراقب سير هذه الدورات:",
+  ],
+  "dashboard.observer_link": ["The {year} edition", "L’édition {year}", "دورة عام {year}"],
   "dashboard.secretariat_title": ["Secretariat", "Secrétariat", "الأمانة"],
   "dashboard.secretariat_link": [
     "Open the secretariat's workspace",
@@ -526,14 +538,14 @@ export const coreTriples = {
     "لممثل جهة مرشِّحة: الجهة التي سيقدّم الترشيحات باسمها.",
   ],
   "invitations.edition_hint": [
-    "For a juror: the edition whose jury they join.",
-    "Pour un membre du jury : l’édition dont il rejoindra le jury.",
-    "لعضو لجنة التحكيم: الدورة التي سينضم إلى لجنة تحكيمها.",
+    "For a juror: the edition whose jury they join; for an observer: the edition they observe.",
+    "Pour un membre du jury : l’édition dont il rejoindra le jury ; pour un observateur : l’édition qu’il observera.",
+    "لعضو لجنة التحكيم: الدورة التي سينضم إلى لجنة تحكيمها؛ وللمراقب: الدورة التي سيراقبها.",
   ],
   "invitations.no_editions": [
-    "For a juror: no edition exists yet.",
-    "Pour un membre du jury : aucune édition n’existe encore.",
-    "لعضو لجنة التحكيم: لا توجد أي دورة بعد.",
+    "For a juror or an observer: no edition exists yet.",
+    "Pour un membre du jury ou un observateur : aucune édition n’existe encore.",
+    "لعضو لجنة التحكيم أو المراقب: لا توجد أي دورة بعد.",
   ],
   "invitations.no_entities": [
     "There is no nominating entity yet, so nominators cannot be invited.",
@@ -544,6 +556,7 @@ export const coreTriples = {
   "role.applicant": ["Candidate", "Candidat", "مرشَّح"],
   "role.nominator": ["Nominator", "Responsable des désignations", "ممثل جهة مرشِّحة"],
   "role.juror": ["Juror", "Membre du jury", "عضو لجنة التحكيم"],
+  "role.observer": ["Observer", "Observateur", "مراقب"],
   "role.secretariat": ["Secretariat", "Secrétariat", "الأمانة"],
   "entity_kind.national_commission": [
     "National Commission for UNESCO",

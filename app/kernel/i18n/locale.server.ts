@@ -9,6 +9,7 @@ import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
+import { observerMessages } from "./areas/observer";
 import { areasForPath, type Area } from "./areas";
 
 export const catalogues: Record<Locale, Messages> = merged;
@@ -22,6 +23,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   deliberation: Object.keys(deliberationMessages.en),
   integrity: Object.keys(integrityMessages.en),
   certificate: Object.keys(certificateMessages.en),
+  observer: Object.keys(observerMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

@@ -195,7 +195,16 @@ function cellText(c: FairnessTableCell, minCell: number, t: T): string {
   return `${count}; ${pct(c.rate, t)}; ${ratio}; p = ${c.p === null ? "—" : p(c.p, t)}`;
 }
 
-export function FairnessSection({ data, basePath }: { data: IntegrityPageData["fairness"]; basePath: string }) {
+export function FairnessSection({
+  data,
+  basePath,
+  exportable = true,
+}: {
+  data: IntegrityPageData["fairness"];
+  basePath: string;
+  /** False where the page has no export beside it (the observer's). */
+  exportable?: boolean;
+}) {
   const t = useT();
   if (data.applications === 0) return <p className="panel">{t("integrity.no_applications")}</p>;
   const groupTitle = t(`integrity.attribute.${data.group}`);
@@ -205,11 +214,13 @@ export function FairnessSection({ data, basePath }: { data: IntegrityPageData["f
       <p>{t("integrity.fairness_explain")}</p>
       <p>{t("integrity.fairness_hidden", { min: data.minCell })}</p>
       <p>{t("integrity.fairness_not_recorded")}</p>
-      <p>
-        <a href={`${basePath}/export.csv`} className="button secondary" download>
-          {t("integrity.export_csv")}
-        </a>
-      </p>
+      {exportable ? (
+        <p>
+          <a href={`${basePath}/export.csv`} className="button secondary" download>
+            {t("integrity.export_csv")}
+          </a>
+        </p>
+      ) : null}
       <nav aria-label={t("integrity.groups")}>
         <ul className="results-steps">
           {data.groups.map((g) => (

@@ -38,10 +38,13 @@ export function ResultsView({
   data,
   basePath,
   whatIf,
+  readOnly = false,
 }: {
   data: ResultsPageData;
   basePath: string;
   whatIf?: WhatIfResult | null;
+  /** For an observer: no 'what if' form and no way into the secretariat's decision page. */
+  readOnly?: boolean;
 }) {
   const t = useT();
   if (data.problem) {
@@ -95,11 +98,13 @@ export function ResultsView({
               level: levelText(data.certificate.level, t),
             })}
           </p>
-          <p>
-            <Link to={`${basePath.replace(/\/results$/, "/decision")}#certificate`}>
-              {t("results.certificate.see_decision")}
-            </Link>
-          </p>
+          {readOnly ? null : (
+            <p>
+              <Link to={`${basePath.replace(/\/results$/, "/decision")}#certificate`}>
+                {t("results.certificate.see_decision")}
+              </Link>
+            </p>
+          )}
         </>
       ) : null}
 
@@ -236,6 +241,15 @@ export function ResultsView({
         ]}
       />
 
+      {readOnly ? null : <WhatIf data={data} whatIf={whatIf} />}
+    </>
+  );
+}
+
+function WhatIf({ data, whatIf }: { data: ResultsPageData; whatIf?: WhatIfResult | null }) {
+  const t = useT();
+  return (
+    <>
       <h2 id="what-if">{t("results.whatif_title")}</h2>
       <p>{t("results.whatif_help")}</p>
       <ValidatedForm

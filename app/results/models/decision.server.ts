@@ -33,6 +33,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { integritySnapshot } from "./integrity.server";
+import { observerNotesForSnapshot } from "./observer.server";
 import { deliberationRecord } from "./tie-break-votes.server";
 import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
@@ -137,6 +138,8 @@ function buildSnapshot({
     decision: { laureates, decisionDate, announcementAt, decidedBy },
     // Both audits as they stood when the decision was taken: jurors' independence, fairness by stage.
     integrity: integritySnapshot({ edition, laureates }),
+    // The observers' notes as filed when the decision was recorded: a later edit leaves these.
+    observerNotes: observerNotesForSnapshot({ editionId: edition.id }),
   };
 }
 

@@ -22,6 +22,7 @@ const base: SessionUser = {
   isSecretariat: false,
   entities: [],
   juries: [],
+  observing: [],
 };
 const actors: Record<string, SessionUser | null> = {
   visitor: null,
@@ -33,6 +34,8 @@ const actors: Record<string, SessionUser | null> = {
   juror: { ...base, juries: [{ memberId: "m1", editionId: "edition-1", isChair: false }] },
   chair: { ...base, juries: [{ memberId: "m2", editionId: "edition-1", isChair: true }] },
   secretariat: { ...base, isSecretariat: true },
+  // Invited to observe the process of edition-1 only.
+  observer: { ...base, observing: ["edition-1"] },
   // A member of the secretariat who also chairs the jury of the edition.
   secretariatOnJury: {
     ...base,
@@ -57,6 +60,7 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
   "application.create": only({ applicant: ["Y", "Y"] }),
   "attachment.download": only({
     applicant: ["Y", "n"],
+    observer: ["Y", "n"],
     nominator: ["Y", "n"],
     juror: ["Y", "n"],
     chair: ["Y", "n"],
@@ -65,6 +69,7 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
   }),
   "diploma.download": only({
     applicant: ["Y", "n"],
+    observer: ["Y", "n"],
     nominator: ["Y", "n"],
     juror: ["Y", "n"],
     chair: ["Y", "n"],
@@ -80,6 +85,8 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
   "ballot.vote": only({ juror: ["Y", "n"], chair: ["Y", "n"] }),
   // Closing the ballot and recording the recommendation: the chair of that edition's jury only.
   "ballot.chair": only({ chair: ["Y", "n"] }),
+  // The observer reads their own edition's process only; nobody else reads it through this rule.
+  "edition.observe": only({ observer: ["Y", "n"] }),
   "secretariat.area": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
   // The audit judges the jury: a member of the secretariat seated on it may not read that edition's.
   "integrity.audit": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["n", "Y"] }),
@@ -136,6 +143,7 @@ describe("permissions", () => {
     };
     expect(rolesOf(both)).toEqual(["applicant", "nominator", "juror"]);
     expect(rolesOf(null)).toEqual(["visitor"]);
+    expect(rolesOf(actors.observer)).toEqual(["observer"]);
   });
 });
 

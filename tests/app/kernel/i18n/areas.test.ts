@@ -13,6 +13,7 @@ import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationMessages } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
+import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -23,6 +24,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   deliberation: new Set(Object.keys(deliberationMessages.en)),
   integrity: new Set(Object.keys(integrityMessages.en)),
   certificate: new Set(Object.keys(certificateMessages.en)),
+  observer: new Set(Object.keys(observerMessages.en)),
 };
 
 /**

@@ -12,6 +12,7 @@ import { resultsTriples } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationTriples } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
+import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -27,6 +28,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   deliberation: deliberationTriples,
   integrity: integrityTriples,
   certificate: certificateTriples,
+  observer: observerTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */

@@ -1,0 +1,159 @@
+// What an edition's observer sees and files: the process in figures (assignment, progress,
+// deliberation outcome, decision), the edition's audit log, and their own note. Nothing here
+// reads an applicant's contact details: applications appear by reference and title only.
+import { and, count, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, assignments, auditLog, editionObservers, editions, users } from "../../../db/schema";
+import { writeAudit } from "../../kernel/models/audit.server";
+import { editionProgress } from "../../jury/models/progress.server";
+import { getDecisionRow, getDeliberation } from "./deliberation.server";
+
+export function observerOverview({ editionId }: { editionId: string }) {
+  const progress = editionProgress({ editionId });
+  if (!progress) return null;
+  const published =
+    db()
+      .select({ n: count() })
+      .from(assignments)
+      .where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt)))
+      .get()?.n ?? 0;
+  const deliberation = getDeliberation({ editionId });
+  const decision = getDecisionRow({ editionId });
+  const named = (ids: string[] | null | undefined) =>
+    ids?.length
+      ? db()
+          .select({ id: applications.id, reference: applications.reference, title: applications.title })
+          .from(applications)
+          .where(and(eq(applications.editionId, editionId), inArray(applications.id, ids)))
+          .all()
+      : [];
+  return {
+    edition: progress.edition,
+    scoringOpen: progress.open,
+    jurors: progress.jurors.map(({ id, name, assigned, draft, submitted, recused, late }) => ({
+      id,
+      name,
+      assigned,
+      draft,
+      submitted,
+      recused,
+      late,
+    })),
+    applicationTotals: progress.applicationTotals,
+    publishedAssignments: published,
+    deliberation: deliberation
+      ? { openedAt: deliberation.openedAt, closedAt: deliberation.closedAt, shortlist: named(deliberation.shortlist) }
+      : null,
+    recommendation: decision?.recommendedAt
+      ? { at: decision.recommendedAt, applications: named(decision.recommendation) }
+      : null,
+    decision: decision?.decidedAt
+      ? { at: decision.decidedAt, laureates: named(decision.laureates), sha256: decision.snapshotSha256 }
+      : null,
+  };
+}
+
+/** The editions the user observes, most recent first, for their dashboard. */
+export function observedEditions({ userId }: { userId: string }) {
+  return db()
+    .select({ id: editions.id, year: editions.year })
+    .from(editionObservers)
+    .innerJoin(editions, eq(editions.id, editionObservers.editionId))
+    .where(eq(editionObservers.userId, userId))
+    .orderBy(desc(editions.year))
+    .all();
+}
+
+export function getObserverNote({ editionId, userId }: { editionId: string; userId: string }) {
+  return (
+    db()
+      .select({ note: editionObservers.note, updatedAt: editionObservers.noteUpdatedAt })
+      .from(editionObservers)
+      .where(and(eq(editionObservers.editionId, editionId), eq(editionObservers.userId, userId)))
+      .get() ?? null
+  );
+}
+
+/** Files or replaces the observer's note on the edition; audited with it. */
+export function saveObserverNote({
+  editionId,
+  userId,
+  note,
+  now = new Date(),
+}: {
+  editionId: string;
+  userId: string;
+  note: string;
+  now?: Date;
+}): boolean {
+  return db().transaction((tx) => {
+    const row = tx
+      .update(editionObservers)
+      .set({ note, noteUpdatedAt: now })
+      .where(and(eq(editionObservers.editionId, editionId), eq(editionObservers.userId, userId)))
+      .returning({ id: editionObservers.id })
+      .get();
+    if (!row) return false;
+    writeAudit(
+      {
+        actorId: userId,
+        action: "observer.note_filed",
+        objectType: "edition",
+        objectId: editionId,
+        details: { editionId, length: note.length },
+        at: now,
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+/** The observers' notes as they stand, for the decision snapshot (empty notes left out). */
+export function observerNotesForSnapshot({ editionId }: { editionId: string }) {
+  return db()
+    .select({
+      observerId: editionObservers.userId,
+      name: users.name,
+      note: editionObservers.note,
+      filedAt: editionObservers.noteUpdatedAt,
+    })
+    .from(editionObservers)
+    .innerJoin(users, eq(users.id, editionObservers.userId))
+    .where(and(eq(editionObservers.editionId, editionId), isNotNull(editionObservers.noteUpdatedAt)))
+    .orderBy(editionObservers.userId)
+    .all()
+    .filter((n) => n.note.trim() !== "");
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The edition's audit log: rows about the edition itself or naming it in their details. Details
+ * are not shown (they may hold an invitee's address); the action, object kind, actor and time are.
+ */
+export function editionAuditLog({ editionId, page = 1 }: { editionId: string; page?: number }) {
+  const about = or(
+    and(eq(auditLog.objectType, "edition"), eq(auditLog.objectId, editionId)),
+    sql`json_extract(${auditLog.details}, '$.editionId') = ${editionId}`,
+  );
+  const total = db().select({ n: count() }).from(auditLog).where(about).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = db()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      actor: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(about)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((current - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  return { rows, total, page: current, pages };
+}

@@ -1,0 +1,52 @@
+// The edition's audit log as its observer reads it: what was done, by whom, when — the details
+// (which may name an invitee's address) stay with the secretariat.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { found, requirePermission } from "../accounts/server/permissions.server";
+import { useT } from "../kernel/components/i18n";
+import { Pager, pageParam } from "../kernel/components/pager";
+import { DataTable } from "../kernel/components/table";
+import { formatDateTime } from "../kernel/i18n";
+import { getEditionBrief } from "../results/models/results.server";
+import { editionAuditLog } from "../results/models/observer.server";
+
+export const handle = { title: "observer.audit_title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edition.observe", { editionId: params.editionId });
+  const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
+  const log = editionAuditLog({ editionId: edition.id, page: pageParam(request) });
+  return {
+    edition: { id: edition.id, year: edition.year },
+    ...log,
+    rows: log.rows.map((r) => ({ ...r, at: r.at.getTime() })),
+  };
+}
+
+export default function ObserverAuditLog() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t("observer.audit_title_year", { year: d.edition.year })}</h1>
+      <p>
+        <Link to={`/observe/${d.edition.id}`}>{t("observer.back")}</Link>
+      </p>
+      <p>{t("observer.audit_lead", { entries: d.total })}</p>
+      <DataTable
+        rows={d.rows}
+        empty="observer.audit_empty"
+        columns={[
+          { head: "observer.col_when", cell: (r) => formatDateTime(r.at, t.locale) },
+          { head: "observer.col_action", cell: (r) => <code dir="ltr">{r.action}</code> },
+          { head: "observer.col_object", cell: (r) => <code dir="ltr">{r.objectType}</code> },
+          { head: "observer.col_actor", cell: (r) => (r.actor ? <bdi>{r.actor}</bdi> : "—") },
+        ]}
+      />
+      <Pager page={d.page} pages={d.pages} search={params.toString()} />
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
