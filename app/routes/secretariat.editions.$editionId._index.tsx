@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireSecretariat } from "../accounts/server/permissions.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
-import { formatDateTime, localized, textsOf } from "../kernel/i18n";
+import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
-import { editionOr404 } from "../editions/server/secretariat.server";
+import { editionOr404, editionPost } from "../editions/server/secretariat.server";
+import { editionObserverList, removeEditionObserver } from "../results/models/observer.server";
+import { observerRemovalSchema } from "../results/forms/observer-note.server";
+import { SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { DataTable } from "../kernel/components/table";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
@@ -14,7 +19,32 @@ export const { handle, links } = routeHead("editions.overview_title", editionsCs
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { edition: e, criteria, rules } = editionOr404(params.editionId);
+  const { observers, pending } = editionObserverList({ editionId: e.id });
+  // `?remove=<id>` is the confirmation step of removing an observer or withdrawing an invitation;
+  // an id this edition's lists do not hold is no page, so another edition's observer stays out of reach.
+  const removeId = new URL(request.url).searchParams.get("remove");
+  const removingObserver = removeId ? observers.find((o) => o.id === removeId) : undefined;
+  const removingInvitation = removeId ? pending.find((i) => i.id === removeId) : undefined;
+  if (removeId && !removingObserver && !removingInvitation) notFound();
+  const removing = removingObserver ?? removingInvitation;
   return {
+    observers: observers.map((o) => ({
+      id: o.id,
+      name: o.name,
+      email: o.email,
+      since: o.since.getTime(),
+      noteFiledAt: o.noteFiledAt?.getTime() ?? null,
+    })),
+    pending: pending.map((i) => ({
+      id: i.id,
+      name: i.name,
+      email: i.email,
+      sentAt: i.sentAt.getTime(),
+      expiresAt: i.expiresAt.getTime(),
+    })),
+    removing: removing
+      ? { id: removing.id, name: removing.name, email: removing.email, invitation: !removingObserver }
+      : null,
     edition: {
       id: e.id,
       year: e.year,
@@ -42,10 +72,100 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireSecretariat(request);
+  const form = await editionPost(request, params.editionId, observerRemovalSchema);
+  if (!form.ok) return form.refusal;
+  const done = removeEditionObserver({ editionId: form.editionId, id: form.data.id, actorId: user.id });
+  if (!done) notFound();
+  return redirect(
+    `/secretariat/editions/${form.editionId}?${done === "observer" ? "removed" : "withdrawn"}=1#observers`,
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The confirmation step of a removal, on a page of its own so that it works without JavaScript. */
+function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removing: NonNullable<Loaded["removing"]> }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const vars = { name: removing.name, email: removing.email, year: edition.year };
+  return (
+    <>
+      <p>
+        <Link to={`/secretariat/editions/${edition.id}`}>{t("editions.overview_heading", { year: edition.year })}</Link>
+      </p>
+      <h1>{t(removing.invitation ? "observer.withdraw_title" : "observer.remove_title")}</h1>
+      <p className="lead">{t(removing.invitation ? "observer.withdraw_confirm" : "observer.remove_confirm", vars)}</p>
+      <ValidatedForm
+        id="observer-removal"
+        schema={() => import("../results/forms/observer-note").then((m) => m.observerRemovalSchema)}
+        result={result}
+      >
+        <input type="hidden" name="editionId" value={edition.id} />
+        <input type="hidden" name="id" value={removing.id} />
+        <div className="button-row">
+          <SubmitButton>{t(removing.invitation ? "observer.withdraw_submit" : "observer.remove_submit")}</SubmitButton>
+          <Link to={`/secretariat/editions/${edition.id}#observers`}>{t("editions.cancel")}</Link>
+        </div>
+      </ValidatedForm>
+    </>
+  );
+}
+
+/** The edition's observers and open observer invitations, each with its removal step. */
+function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pending">) {
+  const t = useT();
+  const remove = (id: string) => <Link to={`?remove=${id}`}>{t("observer.remove")}</Link>;
+  return (
+    <>
+      <h2 id="observers">{t("observer.list_title")}</h2>
+      {observers.length === 0 && pending.length === 0 ? <p>{t("observer.list_empty")}</p> : null}
+      {observers.length ? (
+        <DataTable
+          rows={observers}
+          columns={[
+            { head: "observer.col_name", cell: (o) => <bdi>{o.name}</bdi>, rowHeader: true },
+            { head: "observer.col_email", cell: (o) => o.email, dir: "ltr" },
+            { head: "observer.col_since", cell: (o) => formatDate(o.since, t.locale) },
+            {
+              head: "observer.col_note",
+              cell: (o) =>
+                o.noteFiledAt
+                  ? t("observer.note_filed_on", { date: formatDate(o.noteFiledAt, t.locale) })
+                  : t("observer.note_none"),
+            },
+            { head: "observer.col_remove", cell: (o) => remove(o.id) },
+          ]}
+        />
+      ) : null}
+      {pending.length ? (
+        <>
+          <h3>{t("observer.pending_title")}</h3>
+          <DataTable
+            rows={pending}
+            columns={[
+              { head: "observer.col_name", cell: (i) => <bdi>{i.name}</bdi>, rowHeader: true },
+              { head: "observer.col_email", cell: (i) => i.email, dir: "ltr" },
+              { head: "observer.col_sent", cell: (i) => formatDate(i.sentAt, t.locale) },
+              { head: "observer.col_expires", cell: (i) => formatDate(i.expiresAt, t.locale) },
+              { head: "observer.col_remove", cell: (i) => remove(i.id) },
+            ]}
+          />
+        </>
+      ) : null}
+      <p>
+        <Link to="/secretariat/invitations">{t("observer.list_invite")}</Link>
+      </p>
+    </>
+  );
+}
+
 export default function EditionOverview() {
   const t = useT();
-  const { edition: e, criteriaCount, rulesCount } = useLoaderData<typeof loader>();
+  const { edition: e, criteriaCount, rulesCount, observers, pending, removing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  if (removing) return <RemovalStep edition={e} removing={removing} />;
   const next = nextPhase(e.phase);
   const previous = previousPhase(e.phase);
   const notice = params.get("created")
@@ -54,7 +174,11 @@ export default function EditionOverview() {
       ? "editions.saved"
       : params.get("phase")
         ? "editions.phase_changed"
-        : null;
+        : params.get("removed")
+          ? "observer.removed"
+          : params.get("withdrawn")
+            ? "observer.withdrawn"
+            : null;
   return (
     <>
       <p>
@@ -145,6 +269,7 @@ export default function EditionOverview() {
           <Link to={`/secretariat/screening?edition=${e.id}`}>{t("edition_links.screening")}</Link>
         </li>
       </ul>
+      <ObserverList observers={observers} pending={pending} />
     </>
   );
 }

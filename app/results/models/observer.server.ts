@@ -1,10 +1,19 @@
 // What an edition's observer sees and files: the process in figures (assignment, progress,
 // deliberation outcome, decision), the edition's audit log, and their own note. Nothing here
 // reads an applicant's contact details: applications appear by reference and title only.
-import { and, count, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, assignments, auditLog, editionObservers, editions, users } from "../../../db/schema";
+import {
+  applications,
+  assignments,
+  auditLog,
+  editionObservers,
+  editions,
+  invitations,
+  users,
+} from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
+import { enqueueMail } from "../../kernel/models/outbox.server";
 import { editionProgress } from "../../jury/models/progress.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 
@@ -156,4 +165,130 @@ export function editionAuditLog({ editionId, page = 1 }: { editionId: string; pa
     .offset((current - 1) * AUDIT_PAGE_SIZE)
     .all();
   return { rows, total, page: current, pages };
+}
+
+/**
+ * The edition's observers and the observer invitations still open, for the secretariat's
+ * overview of the edition. Whether an observer filed a note is shown, not the note itself.
+ */
+export function editionObserverList({ editionId, now = new Date() }: { editionId: string; now?: Date }) {
+  const observers = db()
+    .select({
+      id: editionObservers.id,
+      name: users.name,
+      email: users.email,
+      since: editionObservers.createdAt,
+      noteFiledAt: editionObservers.noteUpdatedAt,
+    })
+    .from(editionObservers)
+    .innerJoin(users, eq(users.id, editionObservers.userId))
+    .where(eq(editionObservers.editionId, editionId))
+    .orderBy(asc(editionObservers.createdAt), asc(editionObservers.id))
+    .all();
+  const pending = db()
+    .select({
+      id: invitations.id,
+      name: invitations.name,
+      email: invitations.email,
+      sentAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.role, "observer"),
+        eq(invitations.editionId, editionId),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .all();
+  return { observers, pending };
+}
+
+/**
+ * Ends an observer's access to the edition (their next request no longer finds it), or withdraws
+ * an observer invitation not yet accepted, by the id the secretariat's list shows. A note already
+ * frozen in a decision snapshot stays there: the snapshot is a copy. Audited, and the removed
+ * observer is told by e-mail in their language. Null when the edition holds no such id.
+ */
+export function removeEditionObserver({
+  editionId,
+  id,
+  actorId,
+  now = new Date(),
+}: {
+  editionId: string;
+  id: string;
+  actorId: string;
+  now?: Date;
+}): "observer" | "invitation" | null {
+  return db().transaction((tx) => {
+    const observer = tx
+      .select({
+        userId: editionObservers.userId,
+        name: users.name,
+        email: users.email,
+        locale: users.locale,
+        year: editions.year,
+        filedNote: editionObservers.noteUpdatedAt,
+      })
+      .from(editionObservers)
+      .innerJoin(users, eq(users.id, editionObservers.userId))
+      .innerJoin(editions, eq(editions.id, editionObservers.editionId))
+      .where(and(eq(editionObservers.id, id), eq(editionObservers.editionId, editionId)))
+      .get();
+    if (observer) {
+      tx.delete(editionObservers).where(eq(editionObservers.id, id)).run();
+      writeAudit(
+        {
+          actorId,
+          action: "observer.removed",
+          objectType: "edition",
+          objectId: editionId,
+          details: { editionId, observerId: observer.userId, hadNote: !!observer.filedNote },
+          at: now,
+        },
+        tx,
+      );
+      enqueueMail(
+        {
+          to: observer.email,
+          locale: observer.locale,
+          template: "observer_removed",
+          vars: { name: observer.name, year: observer.year },
+        },
+        tx,
+      );
+      return "observer";
+    }
+    const invitation = tx
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(invitations.id, id),
+          eq(invitations.role, "observer"),
+          eq(invitations.editionId, editionId),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .returning({ id: invitations.id })
+      .get();
+    if (!invitation) return null;
+    writeAudit(
+      {
+        actorId,
+        action: "invitation.withdrawn",
+        objectType: "invitation",
+        objectId: id,
+        details: { editionId, role: "observer" },
+        at: now,
+      },
+      tx,
+    );
+    return "invitation";
+  });
 }

@@ -120,6 +120,66 @@ export const observerTriples = {
   "observer.col_action": ["Action", "Action", "الإجراء"],
   "observer.col_object": ["Object", "Objet", "العنصر"],
   "observer.col_actor": ["By", "Par", "بواسطة"],
+  "observer.list_title": ["Observers", "Observateurs", "المراقبون"],
+  "observer.list_empty": [
+    "No one observes this edition yet.",
+    "Personne n’observe encore cette édition.",
+    "لا يراقب أحد هذه الدورة بعد.",
+  ],
+  "observer.list_invite": [
+    "Invite an observer from the invitations page",
+    "Inviter un observateur depuis la page des invitations",
+    "دعوة مراقب من صفحة الدعوات",
+  ],
+  "observer.col_name": ["Name", "Nom", "الاسم"],
+  "observer.col_email": ["E-mail", "Courriel", "البريد الإلكتروني"],
+  "observer.col_since": ["Observer since", "Observateur depuis", "مراقب منذ"],
+  "observer.col_note": ["Note", "Note", "الملاحظة"],
+  "observer.col_remove": ["Removal", "Retrait", "الإزالة"],
+  "observer.note_filed_on": ["Filed on {date}", "Déposée le {date}", "أُودعت في {date}"],
+  "observer.note_none": ["None", "Aucune", "لا توجد"],
+  "observer.pending_title": [
+    "Observer invitations not yet accepted",
+    "Invitations d’observateur pas encore acceptées",
+    "دعوات المراقبة التي لم تُقبل بعد",
+  ],
+  "observer.col_sent": ["Sent on", "Envoyée le", "أُرسلت في"],
+  "observer.col_expires": ["Valid until", "Valable jusqu’au", "صالحة حتى"],
+  "observer.remove": ["Remove", "Retirer", "إزالة"],
+  "observer.remove_title": ["Remove an observer", "Retirer un observateur", "إزالة مراقب"],
+  "observer.remove_confirm": [
+    "{name} ({email}) will no longer see the pages of the {year} edition. A note already recorded with a decision stays in that record. The observer is told by e-mail, and the removal is audited.",
+    "{name} ({email}) ne verra plus les pages de l’édition {year}. Une note déjà enregistrée avec une décision reste dans cet enregistrement. L’observateur en est informé par courriel, et le retrait est audité.",
+    "لن يطّلع {name} ({email}) بعد الآن على صفحات دورة عام {year}. وتبقى أي ملاحظة سُجّلت مع قرار في ذلك السجل. ويُبلَّغ المراقب بالبريد الإلكتروني، ويُدقَّق الإجراء.",
+  ],
+  "observer.remove_submit": ["Remove the observer", "Retirer l’observateur", "إزالة المراقب"],
+  "observer.withdraw_title": [
+    "Withdraw an observer invitation",
+    "Retirer une invitation d’observateur",
+    "سحب دعوة مراقبة",
+  ],
+  "observer.withdraw_confirm": [
+    "The invitation sent to {name} ({email}) will no longer give access to the {year} edition. The withdrawal is audited.",
+    "L’invitation envoyée à {name} ({email}) ne donnera plus accès à l’édition {year}. Le retrait est audité.",
+    "لن تتيح الدعوة المرسلة إلى {name} ({email}) الوصول إلى دورة عام {year} بعد الآن. ويُدقَّق السحب.",
+  ],
+  "observer.withdraw_submit": ["Withdraw the invitation", "Retirer l’invitation", "سحب الدعوة"],
+  "observer.removed": [
+    "The observer is removed: they no longer see this edition.",
+    "L’observateur est retiré : il ne voit plus cette édition.",
+    "أُزيل المراقب: لم يعد يطّلع على هذه الدورة.",
+  ],
+  "observer.withdrawn": ["The invitation is withdrawn.", "L’invitation est retirée.", "سُحبت الدعوة."],
+  "mail.observer_removed.subject": [
+    "Your observer access to the {year} edition has ended",
+    "Votre accès d’observateur à l’édition {year} a pris fin",
+    "انتهى وصولك بصفتك مراقبًا إلى دورة عام {year}",
+  ],
+  "mail.observer_removed.body": [
+    "Hello {name},\n\nThe secretariat of the UNESCO Prize for ICT in Education has ended your observer access to the {year} edition. A note you filed that is already part of a recorded decision stays in that record.",
+    "Bonjour {name},\n\nLe secrétariat du Prix UNESCO pour l’utilisation des TIC dans l’éducation a mis fin à votre accès d’observateur à l’édition {year}. Une note que vous avez déposée et qui fait déjà partie d’une décision enregistrée reste dans cet enregistrement.",
+    "مرحبًا {name}،\n\nأنهت أمانة جائزة اليونسكو لاستخدام تكنولوجيات المعلومات والاتصالات في مجال التعليم وصولك بصفتك مراقبًا إلى دورة عام {year}. وتبقى أي ملاحظة أودعتها وأصبحت جزءًا من قرار مسجّل في ذلك السجل.",
+  ],
 } as const satisfies Triples;
 
 export const observerMessages = byLanguage(observerTriples);
