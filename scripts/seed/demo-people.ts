@@ -147,3 +147,11 @@ export const JURORS: readonly JurorSeed[] = [
 ];
 
 export const SECRETARIAT = { name: "Amina Diallo", email: `secretariat@${DOMAIN}` };
+/** The 2023 edition's observer, from UNESCO's oversight, with a short note already filed. */
+export const OBSERVER = {
+  name: "Ingrid Solberg",
+  email: `observer@${DOMAIN}`,
+  note:
+    "I followed the assignment and the first reviews. Conflicts of interest were declared and settled " +
+    "before any score was seen, and no juror was given an application from their own country.",
+};

@@ -20,6 +20,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../../app/accounts/server/password.server";
 import { writeAudit } from "../../app/kernel/models/audit.server";
+import type { Tx } from "../../app/kernel/models/transaction.server";
 import { seedPastLaureates } from "../../app/results/models/past-laureates.server";
 import { openDatabase, type DB } from "../../db/client";
 import {
@@ -27,6 +28,7 @@ import {
   assignments,
   conflicts,
   criteria,
+  editionObservers,
   editions,
   eligibilityRules,
   entityMembers,
@@ -54,7 +56,7 @@ import {
   THEME,
   utc,
 } from "./demo-edition";
-import { ENTITIES, JURORS, SECRETARIAT, type EntityKey } from "./demo-people";
+import { ENTITIES, JURORS, OBSERVER, SECRETARIAT, type EntityKey } from "./demo-people";
 import { applicationRows, planApplications, type AppDraft, type EntityIds } from "./demo-applications";
 import { assign, findConflicts, juryRows, review, screen } from "./demo-jury";
 import { tieBreakRow } from "./demo-tie-break";
@@ -64,6 +66,8 @@ export const DEMO_SEED = 2023;
 
 export interface DemoResult {
   logins: { role: string; email: string }[];
+  /** The edition's observer, printed after the other logins; added last so that it changes no other row. */
+  observerLogin: { role: string; email: string };
   counts: Record<string, number>;
 }
 
@@ -75,9 +79,9 @@ export async function buildDemo(path: string): Promise<DemoResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const database = openDatabase(path);
   try {
-    const logins = populate(database, passwordHash);
+    const { logins, observerLogin } = populate(database, passwordHash);
     const counts = countRows(database);
-    return { logins, counts };
+    return { logins, observerLogin, counts };
   } finally {
     database.$client.close();
   }
@@ -87,7 +91,7 @@ export async function buildDemo(path: string): Promise<DemoResult> {
  * Every row of the demo, in one transaction. The steps draw from one seeded generator in a
  * fixed order: reordering them changes the demo.
  */
-function populate(database: DB, passwordHash: string): DemoResult["logins"] {
+function populate(database: DB, passwordHash: string): Pick<DemoResult, "logins" | "observerLogin"> {
   const logins = database.transaction((tx) => {
     const userRows: Seeding["userRows"] = [];
     const secretariatId = addUser(
@@ -148,11 +152,46 @@ function populate(database: DB, passwordHash: string): DemoResult["logins"] {
       .sort((x, y) => x.entry.at!.getTime() - y.entry.at!.getTime() || x.i - y.i)
       .forEach(({ entry }) => writeAudit(entry, tx));
 
-    return loginsOf(apps);
+    // The observer comes after everything else and draws no random number, so that adding them
+    // left every other row of the demo as it was.
+    const last = Math.max(...s.audits.map((entry) => entry.at!.getTime()));
+    const observerLogin = addObserver(tx, s, new Date(last + 864e5));
+    return { logins: loginsOf(apps), observerLogin };
   });
 
   seedPastLaureates(database);
   return logins;
+}
+
+/** The edition's observer: invited, accepted, and a note filed a day later; each step audited. */
+function addObserver(tx: Tx, s: Seeding, at: Date): DemoResult["observerLogin"] {
+  const { editionId, secretariatId, passwordHash } = s;
+  const userId = crypto.randomUUID();
+  tx.insert(users)
+    .values({ id: userId, name: OBSERVER.name, email: OBSERVER.email, locale: "en", passwordHash, createdAt: at })
+    .run();
+  const noteAt = new Date(at.getTime() + 864e5);
+  tx.insert(editionObservers)
+    .values({ editionId, userId, note: OBSERVER.note, noteUpdatedAt: noteAt, createdAt: at })
+    .run();
+  const granted = { role: "observer", entityId: null, editionId };
+  writeAudit(
+    { actorId: secretariatId, action: "role.granted", objectType: "user", objectId: userId, details: granted, at },
+    tx,
+  );
+  const filed = { editionId, length: OBSERVER.note.length };
+  writeAudit(
+    {
+      actorId: userId,
+      action: "observer.note_filed",
+      objectType: "edition",
+      objectId: editionId,
+      details: filed,
+      at: noteAt,
+    },
+    tx,
+  );
+  return { role: "observer", email: OBSERVER.email };
 }
 
 /** The 2023 edition in its scoring phase, its criteria and rules; its history goes to the audit. */
@@ -301,7 +340,7 @@ function countRows(database: DB): Record<string, number> {
 async function main(): Promise<void> {
   const path = resolve(process.env.DEMO_DATABASE_PATH ?? "data/demo.db");
   const started = performance.now();
-  const { logins, counts } = await buildDemo(path);
+  const { logins, observerLogin, counts } = await buildDemo(path);
   const ms = Math.round(performance.now() - started);
   const lines = [
     `Demo database written to ${path} in ${ms} ms.`,
@@ -312,7 +351,7 @@ async function main(): Promise<void> {
     `  ${counts.pastLaureates} past laureates in the archive, ${counts.auditRows} audit rows.`,
     "",
     `Logins (password for all: ${DEMO_PASSWORD}):`,
-    ...logins.map((l) => `  ${l.role.padEnd(12)} ${l.email}`),
+    ...[...logins, observerLogin].map((l) => `  ${l.role.padEnd(12)} ${l.email}`),
     "",
     `Open http://localhost:${process.env.PORT ?? 3000} (npm run demo starts the server on this database).`,
   ];

@@ -116,8 +116,9 @@ describe("the edition's observers on its secretariat overview", () => {
     expect(mail[0].subject).toContain(String(f.edition.year));
     expect(mail[0].textBody).toContain("Bonjour");
 
-    for (const route of [observe, observeAudit]) {
-      const res = await run(() => route.loader(args(request("/o", { cookie: observerCookie }), params)));
+    const loaders = [observe.loader, observeAudit.loader] as ((a: unknown) => Promise<unknown>)[];
+    for (const loader of loaders) {
+      const res = await run(() => loader(args(request("/o", { cookie: observerCookie }), params)));
       expect(res.status).toBe(404);
     }
     // The note frozen with the decision stays in its record.
