@@ -1,16 +1,20 @@
 // The observer's pages of an edition, in English, French and Arabic: zero axe violations, the
 // right <html lang dir>, and (JavaScript project) EcoIndex grade A. One page a test. Then the
-// observer's one journey: filing a note, which works without JavaScript too.
+// observer's one journey: filing a note, which works without JavaScript too. Then the secretariat's
+// side: the edition's observers on its overview, and the confirmation step of a removal.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eDb } from "./support/db";
-import { setLanguage } from "./support/session";
+import { SECRETARIAT, setLanguage } from "./support/session";
 import { checkPage, LANGS, signedInCookies, useCookies, type Cookies } from "./support/sweep";
 import { JUROR_PASSWORD, seedScoredEdition, type SeededEdition } from "./results-seed";
 
 let edition: SeededEdition;
 let observer: Cookies;
 let observerEmail: string;
+let secretariat: Cookies;
+/** A second observer of the edition, whom the secretariat's pages list and remove. */
+let leaving: { rowId: string; email: string };
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
@@ -34,6 +38,18 @@ test.beforeAll(async ({ browser }) => {
     now,
   );
   observer = await signedInCookies(browser, observerEmail, JUROR_PASSWORD);
+  const leavingId = randomUUID();
+  leaving = { rowId: randomUUID(), email: `leaving.${project}.${now}@e2e.test` };
+  db.prepare(
+    "insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, 'Lena Leaving', ?, 'fr', ?)",
+  ).run(leavingId, leaving.email, hash, now);
+  db.prepare("insert into edition_observers (id, edition_id, user_id, note, created_at) values (?, ?, ?, '', ?)").run(
+    leaving.rowId,
+    edition.editionId,
+    leavingId,
+    now,
+  );
+  secretariat = await signedInCookies(browser, SECRETARIAT.email, SECRETARIAT.password);
 });
 
 const PAGES: [string, () => string][] = [
@@ -72,4 +88,47 @@ test("the observer files a note, keeps it on error, and finds it filed", async (
   await page.getByRole("button", { name: "File the note" }).click();
   await expect(page.getByRole("status")).toHaveText("Your note is filed.");
   await expect(page.getByLabel("Note")).toHaveValue("The jury worked independently.");
+});
+
+const SECRETARIAT_PAGES: [string, () => string][] = [
+  ["edition overview with its observers", () => `/secretariat/editions/${edition.editionId}`],
+  ["observer removal step", () => `/secretariat/editions/${edition.editionId}?remove=${leaving.rowId}`],
+];
+
+for (const lang of LANGS) {
+  for (const [name, url] of SECRETARIAT_PAGES) {
+    test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
+      await useCookies(page, secretariat);
+      await setLanguage(page, lang);
+      await checkPage(page, url(), lang);
+    });
+  }
+}
+
+test("the secretariat removes an observer after confirming, and the list no longer shows them", async ({ page }) => {
+  // An observer of this test's own, so that the sweep above still finds the one it shows.
+  const db = e2eDb();
+  const { password_hash: hash } = db.prepare("select password_hash from users where email = ?").get(observerEmail) as {
+    password_hash: string;
+  };
+  const userId = randomUUID();
+  const rowId = randomUUID();
+  const email = `removed.${test.info().project.name}.${Date.now()}@e2e.test`;
+  db.prepare(
+    "insert into users (id, email, name, password_hash, locale, created_at) values (?, ?, 'Rémi Removed', ?, 'fr', ?)",
+  ).run(userId, email, hash, Date.now());
+  db.prepare("insert into edition_observers (id, edition_id, user_id, note, created_at) values (?, ?, ?, '', ?)").run(
+    rowId,
+    edition.editionId,
+    userId,
+    Date.now(),
+  );
+  await useCookies(page, secretariat);
+  await setLanguage(page, "en");
+  await page.goto(`/secretariat/editions/${edition.editionId}`);
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await page.goto(`/secretariat/editions/${edition.editionId}?remove=${rowId}`);
+  await page.getByRole("button", { name: "Remove the observer" }).click();
+  await expect(page.getByRole("status")).toContainText("The observer is removed");
+  await expect(page.getByRole("cell", { name: email })).toHaveCount(0);
 });

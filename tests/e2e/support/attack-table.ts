@@ -196,7 +196,7 @@ export const TABLE: Record<string, Row> = {
   },
   "routes/secretariat._index": secretariatPage(() => "/secretariat"),
   "routes/secretariat.editions._index": secretariatPage(() => "/secretariat/editions"),
-  "routes/secretariat.editions.$editionId._index": secretariatPage(ed),
+  "routes/secretariat.editions.$editionId._index": secretariatPage(ed, { intents: [null] }),
   "routes/secretariat.editions.$editionId.assignment": secretariatPage((w) => `${ed(w)}/assignment`, {
     intents: ["run", "add", "remove", "swap", "publish"],
   }),
