@@ -95,8 +95,10 @@ function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removi
       <p>
         <Link to={`/secretariat/editions/${edition.id}`}>{t("editions.overview_heading", { year: edition.year })}</Link>
       </p>
-      <h1>{t(removing.invitation ? "observer.withdraw_title" : "observer.remove_title")}</h1>
-      <p className="lead">{t(removing.invitation ? "observer.withdraw_confirm" : "observer.remove_confirm", vars)}</p>
+      <h1>{t(removing.invitation ? "editions.observers_withdraw_title" : "editions.observers_remove_title")}</h1>
+      <p className="lead">
+        {t(removing.invitation ? "editions.observers_withdraw_confirm" : "editions.observers_remove_confirm", vars)}
+      </p>
       <ValidatedForm
         id="observer-removal"
         schema={() => import("../results/forms/observer-note").then((m) => m.observerRemovalSchema)}
@@ -105,7 +107,9 @@ function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removi
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="id" value={removing.id} />
         <div className="button-row">
-          <SubmitButton>{t(removing.invitation ? "observer.withdraw_submit" : "observer.remove_submit")}</SubmitButton>
+          <SubmitButton>
+            {t(removing.invitation ? "editions.observers_withdraw_submit" : "editions.observers_remove_submit")}
+          </SubmitButton>
           <Link to={`/secretariat/editions/${edition.id}#observers`}>{t("editions.cancel")}</Link>
         </div>
       </ValidatedForm>
@@ -116,46 +120,46 @@ function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removi
 /** The edition's observers and open observer invitations, each with its removal step. */
 function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pending">) {
   const t = useT();
-  const remove = (id: string) => <Link to={`?remove=${id}`}>{t("observer.remove")}</Link>;
+  const remove = (id: string) => <Link to={`?remove=${id}`}>{t("editions.observers_remove")}</Link>;
   return (
     <>
-      <h2 id="observers">{t("observer.list_title")}</h2>
-      {observers.length === 0 && pending.length === 0 ? <p>{t("observer.list_empty")}</p> : null}
+      <h2 id="observers">{t("editions.observers_list_title")}</h2>
+      {observers.length === 0 && pending.length === 0 ? <p>{t("editions.observers_list_empty")}</p> : null}
       {observers.length ? (
         <DataTable
           rows={observers}
           columns={[
-            { head: "observer.col_name", cell: (o) => <bdi>{o.name}</bdi>, rowHeader: true },
-            { head: "observer.col_email", cell: (o) => o.email, dir: "ltr" },
-            { head: "observer.col_since", cell: (o) => formatDate(o.since, t.locale) },
+            { head: "editions.observers_col_name", cell: (o) => <bdi>{o.name}</bdi>, rowHeader: true },
+            { head: "editions.observers_col_email", cell: (o) => o.email, dir: "ltr" },
+            { head: "editions.observers_col_since", cell: (o) => formatDate(o.since, t.locale) },
             {
-              head: "observer.col_note",
+              head: "editions.observers_col_note",
               cell: (o) =>
                 o.noteFiledAt
-                  ? t("observer.note_filed_on", { date: formatDate(o.noteFiledAt, t.locale) })
-                  : t("observer.note_none"),
+                  ? t("editions.observers_note_filed_on", { date: formatDate(o.noteFiledAt, t.locale) })
+                  : t("editions.observers_note_none"),
             },
-            { head: "observer.col_remove", cell: (o) => remove(o.id) },
+            { head: "editions.observers_col_remove", cell: (o) => remove(o.id) },
           ]}
         />
       ) : null}
       {pending.length ? (
         <>
-          <h3>{t("observer.pending_title")}</h3>
+          <h3>{t("editions.observers_pending_title")}</h3>
           <DataTable
             rows={pending}
             columns={[
-              { head: "observer.col_name", cell: (i) => <bdi>{i.name}</bdi>, rowHeader: true },
-              { head: "observer.col_email", cell: (i) => i.email, dir: "ltr" },
-              { head: "observer.col_sent", cell: (i) => formatDate(i.sentAt, t.locale) },
-              { head: "observer.col_expires", cell: (i) => formatDate(i.expiresAt, t.locale) },
-              { head: "observer.col_remove", cell: (i) => remove(i.id) },
+              { head: "editions.observers_col_name", cell: (i) => <bdi>{i.name}</bdi>, rowHeader: true },
+              { head: "editions.observers_col_email", cell: (i) => i.email, dir: "ltr" },
+              { head: "editions.observers_col_sent", cell: (i) => formatDate(i.sentAt, t.locale) },
+              { head: "editions.observers_col_expires", cell: (i) => formatDate(i.expiresAt, t.locale) },
+              { head: "editions.observers_col_remove", cell: (i) => remove(i.id) },
             ]}
           />
         </>
       ) : null}
       <p>
-        <Link to="/secretariat/invitations">{t("observer.list_invite")}</Link>
+        <Link to="/secretariat/invitations">{t("editions.observers_list_invite")}</Link>
       </p>
     </>
   );
@@ -175,9 +179,9 @@ export default function EditionOverview() {
       : params.get("phase")
         ? "editions.phase_changed"
         : params.get("removed")
-          ? "observer.removed"
+          ? "editions.observers_removed"
           : params.get("withdrawn")
-            ? "observer.withdrawn"
+            ? "editions.observers_withdrawn"
             : null;
   return (
     <>

@@ -508,6 +508,57 @@ export const editionsTriples = {
     "L’appel de l’édition {year} est ouvert : faites-le avancer avant d’ouvrir un autre appel",
     "دعوة دورة {year} مفتوحة: انقلها إلى المرحلة التالية قبل فتح دعوة أخرى",
   ],
+  // The edition's observers as its secretariat overview lists them (the observer's own pages are in observer.ts).
+  "editions.observers_list_title": ["Observers", "Observateurs", "المراقبون"],
+  "editions.observers_list_empty": [
+    "No one observes this edition yet.",
+    "Personne n’observe encore cette édition.",
+    "لا يراقب أحد هذه الدورة بعد.",
+  ],
+  "editions.observers_list_invite": [
+    "Invite an observer from the invitations page",
+    "Inviter un observateur depuis la page des invitations",
+    "دعوة مراقب من صفحة الدعوات",
+  ],
+  "editions.observers_col_name": ["Name", "Nom", "الاسم"],
+  "editions.observers_col_email": ["E-mail", "Courriel", "البريد الإلكتروني"],
+  "editions.observers_col_since": ["Observer since", "Observateur depuis", "مراقب منذ"],
+  "editions.observers_col_note": ["Note", "Note", "الملاحظة"],
+  "editions.observers_col_remove": ["Removal", "Retrait", "الإزالة"],
+  "editions.observers_note_filed_on": ["Filed on {date}", "Déposée le {date}", "أُودعت في {date}"],
+  "editions.observers_note_none": ["None", "Aucune", "لا توجد"],
+  "editions.observers_pending_title": [
+    "Observer invitations not yet accepted",
+    "Invitations d’observateur pas encore acceptées",
+    "دعوات المراقبة التي لم تُقبل بعد",
+  ],
+  "editions.observers_col_sent": ["Sent on", "Envoyée le", "أُرسلت في"],
+  "editions.observers_col_expires": ["Valid until", "Valable jusqu’au", "صالحة حتى"],
+  "editions.observers_remove": ["Remove", "Retirer", "إزالة"],
+  "editions.observers_remove_title": ["Remove an observer", "Retirer un observateur", "إزالة مراقب"],
+  "editions.observers_remove_confirm": [
+    "{name} ({email}) will no longer see the pages of the {year} edition. A note already recorded with a decision stays in that record. The observer is told by e-mail, and the removal is audited.",
+    "{name} ({email}) ne verra plus les pages de l’édition {year}. Une note déjà enregistrée avec une décision reste dans cet enregistrement. L’observateur en est informé par courriel, et le retrait est audité.",
+    "لن يطّلع {name} ({email}) بعد الآن على صفحات دورة عام {year}. وتبقى أي ملاحظة سُجّلت مع قرار في ذلك السجل. ويُبلَّغ المراقب بالبريد الإلكتروني، ويُدقَّق الإجراء.",
+  ],
+  "editions.observers_remove_submit": ["Remove the observer", "Retirer l’observateur", "إزالة المراقب"],
+  "editions.observers_withdraw_title": [
+    "Withdraw an observer invitation",
+    "Retirer une invitation d’observateur",
+    "سحب دعوة مراقبة",
+  ],
+  "editions.observers_withdraw_confirm": [
+    "The invitation sent to {name} ({email}) will no longer give access to the {year} edition. The withdrawal is audited.",
+    "L’invitation envoyée à {name} ({email}) ne donnera plus accès à l’édition {year}. Le retrait est audité.",
+    "لن تتيح الدعوة المرسلة إلى {name} ({email}) الوصول إلى دورة عام {year} بعد الآن. ويُدقَّق السحب.",
+  ],
+  "editions.observers_withdraw_submit": ["Withdraw the invitation", "Retirer l’invitation", "سحب الدعوة"],
+  "editions.observers_removed": [
+    "The observer is removed: they no longer see this edition.",
+    "L’observateur est retiré : il ne voit plus cette édition.",
+    "أُزيل المراقب: لم يعد يطّلع على هذه الدورة.",
+  ],
+  "editions.observers_withdrawn": ["The invitation is withdrawn.", "L’invitation est retirée.", "سُحبت الدعوة."],
 } as const satisfies Triples;
 
 export const editionsMessages = byLanguage(editionsTriples);
