@@ -8,11 +8,9 @@ import { db, type DB } from "../../../db/client";
 import {
   applications,
   assignments,
-  attachments,
   criteria,
   editions,
   juryMembers,
-  nominationLetters,
   reviews,
   userRoles,
   users,
@@ -23,6 +21,7 @@ import { editionColumns, getJuryEdition, noConflict, readableReviews, scoringOpe
 import { insertConflict } from "./conflicts.server";
 import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
+import { attachmentsOf, letterOf } from "../../nominations/models/nomination.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
@@ -93,23 +92,8 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
     .from(applications)
     .where(eq(applications.id, review.applicationId))
     .get()!;
-  const files = db()
-    .select({
-      id: attachments.id,
-      name: attachments.originalName,
-      sizeBytes: attachments.sizeBytes,
-      mimeType: attachments.mimeType,
-    })
-    .from(attachments)
-    .where(eq(attachments.applicationId, application.id))
-    .orderBy(asc(attachments.createdAt))
-    .all();
-  const letter =
-    db()
-      .select({ id: nominationLetters.id, name: nominationLetters.originalName })
-      .from(nominationLetters)
-      .where(eq(nominationLetters.applicationId, application.id))
-      .get() ?? null;
+  const files = attachmentsOf({ applicationId: application.id });
+  const letter = letterOf({ applicationId: application.id });
   const edition = getJuryEdition({ editionId: review.editionId })!;
   return { review, application, files, letter, edition, criteria: listCriteria({ editionId: review.editionId }) };
 }
