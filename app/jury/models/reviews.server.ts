@@ -17,7 +17,15 @@ import {
 } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { editionColumns, getJuryEdition, noConflict, readableReviews, scoringOpen, type Tx } from "./shared.server";
+import {
+  editionColumns,
+  getJuryEdition,
+  noConflict,
+  readableReviews,
+  reviewWriting,
+  scoringOpen,
+  type Tx,
+} from "./shared.server";
 import { insertConflict } from "./conflicts.server";
 import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
@@ -61,10 +69,7 @@ const reviewColumns = {
   jurorId: reviews.jurorId,
   applicationId: reviews.applicationId,
   state: reviews.state,
-  scores: reviews.scores,
-  comments: reviews.comments,
-  overallComment: reviews.overallComment,
-  confidence: reviews.confidence,
+  ...reviewWriting,
   version: reviews.version,
   submittedAt: reviews.submittedAt,
   updatedAt: reviews.updatedAt,
@@ -319,13 +324,7 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
   const edition = getJuryEdition({ editionId: own.editionId })!;
   if (edition.hideScoresUntilSubmitted && own.state !== "submitted") return { hidden: true };
   const others = db()
-    .select({
-      name: users.name,
-      scores: reviews.scores,
-      comments: reviews.comments,
-      overallComment: reviews.overallComment,
-      confidence: reviews.confidence,
-    })
+    .select({ name: users.name, ...reviewWriting })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))
