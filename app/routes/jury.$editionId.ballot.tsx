@@ -13,11 +13,10 @@ import {
 } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
-import { CloseBallotForm } from "../results/components/deliberation";
+import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
 import {
   ballotSchema,
   castSchema,
-  closeRunoffSchema,
   idsFrom,
   recommendationSchema,
   runoffBallotSchema,
@@ -25,15 +24,10 @@ import {
 import { CAST_PREFIX, RANK_PREFIX, RUNOFF_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
-import { closeBallotPost } from "../results/server/close-ballot.server";
+import { closeVotePost } from "../results/server/close-ballot.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
-import {
-  castDecidingVote,
-  closeRunoff,
-  ownRunoffBallot,
-  submitRunoffBallot,
-} from "../results/models/tie-break-votes.server";
+import { castDecidingVote, ownRunoffBallot, submitRunoffBallot } from "../results/models/tie-break-votes.server";
 import { TallyTables, TieBreakFacts, TieBreakSummary } from "../results/components/tally";
 import { tallyMinutes } from "../results/domain/tally";
 import { isLocale, translate } from "../kernel/i18n";
@@ -110,12 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "cast" || intent === "close_runoff") {
     authorize(user, "ballot.chair", { editionId: edition.id });
     if (intent === "close_runoff") {
-      const form = await validateForm(request, closeRunoffSchema, formData);
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-      const result = closeRunoff({ editionId: edition.id, actorId: user.id });
-      if (!result.ok)
-        return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-      return redirect(`${back}?runoff_closed=1`);
+      const refusal = await closeVotePost(request, formData, { intent, editionId: edition.id, actorId: user.id });
+      return refusal ?? redirect(`${back}?runoff_closed=1`);
     }
     const form = await validateForm(request, castSchema, formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -135,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "close" || intent === "recommend") {
     authorize(user, "ballot.chair", { editionId: edition.id });
     if (intent === "close") {
-      const refusal = await closeBallotPost(request, formData, { editionId: edition.id, actorId: user.id });
+      const refusal = await closeVotePost(request, formData, { intent, editionId: edition.id, actorId: user.id });
       return refusal ?? redirect(`${back}?closed=1`);
     }
     const count = edition.laureateCount;
@@ -383,21 +373,7 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
               </ValidatedForm>
             </>
           )}
-          {d.isChair ? (
-            <>
-              <h3>{t("deliberation.runoff_close_title")}</h3>
-              <p>{t("deliberation.runoff_voters", { count: view.runoff.voters })}</p>
-              <ValidatedForm
-                id="close_runoff"
-                result={resultForIntent(result, "close_runoff")}
-                schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
-              >
-                <input type="hidden" name="intent" value="close_runoff" />
-                <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
-                <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
-              </ValidatedForm>
-            </>
-          ) : null}
+          {d.isChair ? <CloseRunoffForm result={result} voters={view.runoff.voters} /> : null}
         </>
       ) : null}
     </>

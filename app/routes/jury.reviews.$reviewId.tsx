@@ -51,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: application.language,
       content: application.nominatedContent,
     },
-    files: files.map((f) => ({ id: f.id, name: f.name, sizeBytes: f.sizeBytes })),
-    letter,
+    files: files.map((f) => ({ id: f.id, name: f.originalName, sizeBytes: f.sizeBytes })),
+    letter: letter && { id: letter.id, name: letter.originalName },
     edition: {
       closesAt: edition.scoringClosesAt.getTime(),
       scaleMin: edition.scaleMin,

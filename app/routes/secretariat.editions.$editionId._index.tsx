@@ -222,28 +222,25 @@ export default function EditionOverview() {
             <dd>{t("editions.paris_time", { date: formatDateTime(at, t.locale) })}</dd>
           </div>
         ))}
-        <div>
-          <dt>{t("editions.laureate_count")}</dt>
-          <dd>{e.laureateCount}</dd>
-        </div>
-        <div>
-          <dt>{t("editions.quota_per_entity")}</dt>
-          <dd>{e.quotaPerEntity}</dd>
-        </div>
-        <div>
-          <dt>{t("editions.reviewers_per_application")}</dt>
-          <dd>{e.reviewersPerApplication}</dd>
-        </div>
-        <div>
-          <dt>{t("editions.scale")}</dt>
-          <dd>
-            {e.scaleMin}–{e.scaleMax}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("editions.method")}</dt>
-          <dd>{t(`editions.method_${e.method}`)}</dd>
-        </div>
+        {(
+          [
+            ["editions.laureate_count", e.laureateCount],
+            ["editions.quota_per_entity", e.quotaPerEntity],
+            ["editions.reviewers_per_application", e.reviewersPerApplication],
+            [
+              "editions.scale",
+              <>
+                {e.scaleMin}–{e.scaleMax}
+              </>,
+            ],
+            ["editions.method", t(`editions.method_${e.method}`)],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <ul className="editions-actions">
         <li>

@@ -6,19 +6,18 @@ import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kerne
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
-import { closeRunoffSchema, idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
+import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
 import { openDeliberation } from "../results/models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
 import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
 import { chooseTieBreak } from "../results/models/tie-break.server";
-import { closeRunoff } from "../results/models/tie-break-votes.server";
 import { TallyTables, TieBreakFacts, TieBreakRadios, TieBreakSummary } from "../results/components/tally";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
-import { closeBallotPost } from "../results/server/close-ballot.server";
-import { ApplicationList, CloseBallotForm } from "../results/components/deliberation";
+import { closeVotePost } from "../results/server/close-ballot.server";
+import { ApplicationList, CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
 
 export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
@@ -60,17 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
     return redirect(`/secretariat/editions/${edition.id}/deliberation?rule=1`);
   }
-  if (intent === "close_runoff") {
-    const form = await validateForm(request, closeRunoffSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const result = closeRunoff({ editionId: edition.id, actorId: user.id });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
-    return redirect(`/secretariat/editions/${edition.id}/deliberation?runoff_closed=1`);
-  }
-  if (intent === "close") {
-    const refusal = await closeBallotPost(request, formData, { editionId: edition.id, actorId: user.id });
-    return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?closed=1`);
+  if (intent === "close" || intent === "close_runoff") {
+    const refusal = await closeVotePost(request, formData, { intent, editionId: edition.id, actorId: user.id });
+    const notice = intent === "close" ? "closed" : "runoff_closed";
+    return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?${notice}=1`);
   }
   const form = await validateForm(request, openDeliberationSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -179,21 +171,7 @@ export default function SecretariatDeliberation() {
               <OutcomeTable rows={d.view.outcome.rows} ballots={d.view.outcome.ballots} />
               <h2>{t("deliberation.tie_break_title")}</h2>
               {d.view.tieBreak ? <TieBreakSummary tb={d.view.tieBreak} /> : <p>{t("deliberation.tie_break_none")}</p>}
-              {d.view.runoff?.open ? (
-                <>
-                  <h3>{t("deliberation.runoff_close_title")}</h3>
-                  <p>{t("deliberation.runoff_voters", { count: d.view.runoff.voters })}</p>
-                  <ValidatedForm
-                    id="close_runoff"
-                    result={resultForIntent(result, "close_runoff")}
-                    schema={() => import("../results/forms/deliberation").then((m) => m.closeRunoffSchema)}
-                  >
-                    <input type="hidden" name="intent" value="close_runoff" />
-                    <Checkbox name="confirm" label={t("deliberation.runoff_close_confirm")} />
-                    <SubmitButton secondary>{t("deliberation.runoff_close_title")}</SubmitButton>
-                  </ValidatedForm>
-                </>
-              ) : null}
+              {d.view.runoff?.open ? <CloseRunoffForm result={result} voters={d.view.runoff.voters} /> : null}
               {d.view.tieBreak?.runoff?.tally ? (
                 <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
               ) : null}

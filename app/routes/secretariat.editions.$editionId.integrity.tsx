@@ -7,8 +7,7 @@ import { found, requirePermission, UNADVERTISED } from "../accounts/server/permi
 import { useT } from "../kernel/components/i18n";
 import { resolveLocale } from "../kernel/i18n/locale.server";
 import { FairnessSection, JurorAuditSection } from "../results/components/integrity";
-import { themeOf } from "../results/components/labels";
-import { ResultsStepHeader } from "../results/components/steps";
+import { ResultsStepHeader, ThemeLead } from "../results/components/steps";
 import { getEditionBrief } from "../results/models/results.server";
 import { integrityPageData, parseGroup } from "../results/server/integrity-page.server";
 import resultsCss from "../styles/results.css";
@@ -29,15 +28,7 @@ export default function IntegrityPage() {
   const base = `/secretariat/editions/${d.edition.id}/integrity`;
   return (
     <>
-      <ResultsStepHeader
-        edition={d.edition}
-        current="integrity"
-        lead={
-          <p className="lead">
-            <bdi>{themeOf(d.edition, t.locale)}</bdi>
-          </p>
-        }
-      />
+      <ResultsStepHeader edition={d.edition} current="integrity" lead={<ThemeLead edition={d.edition} />} />
       <p>{t("integrity.lead")}</p>
       <h2 id="jurors">{t("integrity.jurors_title")}</h2>
       {d.scoringOpen ? <p className="notice">{t("integrity.scoring_open")}</p> : null}

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
-import { ResultsStepHeader } from "../results/components/steps";
-import { themeOf } from "../results/components/labels";
+import { ResultsStepHeader, ThemeLead } from "../results/components/steps";
 import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
@@ -32,15 +31,7 @@ export default function SecretariatResults() {
   const base = `/secretariat/editions/${d.edition.id}`;
   return (
     <>
-      <ResultsStepHeader
-        edition={d.edition}
-        current="results"
-        lead={
-          <p className="lead">
-            <bdi>{themeOf(d.edition, t.locale)}</bdi>
-          </p>
-        }
-      />
+      <ResultsStepHeader edition={d.edition} current="results" lead={<ThemeLead edition={d.edition} />} />
       {!d.closed ? (
         <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
       ) : d.results ? (

@@ -8,7 +8,7 @@ import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { untilNextWrite } from "../../kernel/server/memo.server";
-import { JURY_PAGE_SIZE, offsetOf, pagesOf, type Tx } from "./shared.server";
+import { JURY_PAGE_SIZE, offsetOf, pagesOf, reviewWriting, type Tx } from "./shared.server";
 
 type ConflictSource = (typeof CONFLICT_SOURCES)[number];
 
@@ -32,10 +32,7 @@ export function recuseReviewsFor(
       id: reviews.id,
       state: reviews.state,
       version: reviews.version,
-      scores: reviews.scores,
-      comments: reviews.comments,
-      overallComment: reviews.overallComment,
-      confidence: reviews.confidence,
+      ...reviewWriting,
       submittedAt: reviews.submittedAt,
     })
     .from(reviews)

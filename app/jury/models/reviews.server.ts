@@ -8,21 +8,28 @@ import { db, type DB } from "../../../db/client";
 import {
   applications,
   assignments,
-  attachments,
   criteria,
   editions,
   juryMembers,
-  nominationLetters,
   reviews,
   userRoles,
   users,
 } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { editionColumns, getJuryEdition, noConflict, readableReviews, scoringOpen, type Tx } from "./shared.server";
+import {
+  editionColumns,
+  getJuryEdition,
+  noConflict,
+  readableReviews,
+  reviewWriting,
+  scoringOpen,
+  type Tx,
+} from "./shared.server";
 import { insertConflict } from "./conflicts.server";
 import { criterionTexts, editionCriteria } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
+import { attachmentsOf, letterOf } from "../../nominations/models/nomination.server";
 
 /** Each edition the user serves on, with their published assignments and review states. */
 export function jurorWorkspace({ userId }: { userId: string }) {
@@ -62,10 +69,7 @@ const reviewColumns = {
   jurorId: reviews.jurorId,
   applicationId: reviews.applicationId,
   state: reviews.state,
-  scores: reviews.scores,
-  comments: reviews.comments,
-  overallComment: reviews.overallComment,
-  confidence: reviews.confidence,
+  ...reviewWriting,
   version: reviews.version,
   submittedAt: reviews.submittedAt,
   updatedAt: reviews.updatedAt,
@@ -93,23 +97,8 @@ export function getReviewForJuror({ reviewId, userId }: { reviewId: string; user
     .from(applications)
     .where(eq(applications.id, review.applicationId))
     .get()!;
-  const files = db()
-    .select({
-      id: attachments.id,
-      name: attachments.originalName,
-      sizeBytes: attachments.sizeBytes,
-      mimeType: attachments.mimeType,
-    })
-    .from(attachments)
-    .where(eq(attachments.applicationId, application.id))
-    .orderBy(asc(attachments.createdAt))
-    .all();
-  const letter =
-    db()
-      .select({ id: nominationLetters.id, name: nominationLetters.originalName })
-      .from(nominationLetters)
-      .where(eq(nominationLetters.applicationId, application.id))
-      .get() ?? null;
+  const files = attachmentsOf({ applicationId: application.id });
+  const letter = letterOf({ applicationId: application.id });
   const edition = getJuryEdition({ editionId: review.editionId })!;
   return { review, application, files, letter, edition, criteria: listCriteria({ editionId: review.editionId }) };
 }
@@ -335,13 +324,7 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
   const edition = getJuryEdition({ editionId: own.editionId })!;
   if (edition.hideScoresUntilSubmitted && own.state !== "submitted") return { hidden: true };
   const others = db()
-    .select({
-      name: users.name,
-      scores: reviews.scores,
-      comments: reviews.comments,
-      overallComment: reviews.overallComment,
-      confidence: reviews.confidence,
-    })
+    .select({ name: users.name, ...reviewWriting })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
     .innerJoin(users, eq(users.id, juryMembers.userId))

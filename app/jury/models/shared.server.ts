@@ -42,6 +42,10 @@ export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | 
 /** Who holds a seat on the jury: the seat, and the holder's name and addresses to write to. */
 export const seatHolder = { id: juryMembers.id, name: users.name, email: users.email, locale: users.locale };
 
+/** What a juror writes in a review: the criteria's scores and comments, the overall comment, their confidence. */
+const { scores, comments, overallComment, confidence } = reviews;
+export const reviewWriting = { scores, comments, overallComment, confidence };
+
 /** What the assignment matches a juror on: where they live, the languages they read, their fields. */
 export const jurorProfile = {
   country: juryMembers.country,

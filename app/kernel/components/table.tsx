@@ -4,6 +4,8 @@ import { useT } from "./i18n";
 /** One column of a `DataTable`: the message heading it and what each row shows in it. */
 export interface Column<Row> {
   head: string;
+  /** Shown in the heading instead of the message `head` (a name, say), which then only tells the columns apart. */
+  label?: ReactNode;
   /** Values for the heading's placeholders. */
   headValues?: Record<string, string | number>;
   cell: (row: Row, index: number) => ReactNode;
@@ -17,7 +19,7 @@ export interface Column<Row> {
  * A table that scrolls by itself on a narrow screen rather than the page: the `columns` in order, a
  * line for each of the `rows`, told apart by their `id` unless `rowKey` says otherwise. Given `empty`,
  * a table with no rows gives way to that message in a panel; `caption` names the table for screen
- * readers alone.
+ * readers alone, unless `showCaption` shows it to everyone.
  */
 export function DataTable<Row>({
   rows,
@@ -26,7 +28,10 @@ export function DataTable<Row>({
   rowClassName,
   empty,
   caption,
+  showCaption,
   className,
+  id,
+  children,
 }: {
   rows: readonly Row[];
   columns: Column<Row>[];
@@ -34,19 +39,23 @@ export function DataTable<Row>({
   rowClassName?: (row: Row) => string | undefined;
   empty?: string;
   caption?: ReactNode;
+  showCaption?: boolean;
   className?: string;
+  id?: string;
+  /** What follows the table inside its scrolling frame (a link back up, say). */
+  children?: ReactNode;
 }) {
   const t = useT();
   if (empty && rows.length === 0) return <p className="panel">{t(empty)}</p>;
   return (
     <div className="table-wrap">
-      <table className={className}>
-        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      <table id={id} className={className}>
+        {caption ? <caption className={showCaption ? undefined : "visually-hidden"}>{caption}</caption> : null}
         <thead>
           <tr>
             {columns.map((column) => (
               <th scope="col" key={column.head}>
-                {t(column.head, column.headValues)}
+                {column.label ?? t(column.head, column.headValues)}
               </th>
             ))}
           </tr>
@@ -69,6 +78,7 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
+      {children}
     </div>
   );
 }

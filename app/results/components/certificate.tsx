@@ -5,6 +5,8 @@ import { formatNumber } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
 import type { CertificateApplication, CertificateView } from "../domain/results-page";
 import { expectedRankText, levelText } from "./expected-rank";
+import { DataTable } from "../../kernel/components/table";
+import { applicationColumn } from "./application-column";
 
 type T = ReturnType<typeof useT>;
 
@@ -58,31 +60,25 @@ export function CertificatePanel({ data }: { data: CertificateView }) {
       ) : (
         <>
           <p>{t("certificate.band", { count: data.band.length, level })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("certificate.band_caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.col_application")}</th>
-                  <th scope="col">{t("results.certificate.col_expected", { level })}</th>
-                  <th scope="col">{t("results.col_rank")}</th>
-                  <th scope="col">{t("certificate.col_side")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.band.map((a) => (
-                  <tr key={a.applicationId}>
-                    <th scope="row">
-                      {a.reference} <bdi>{a.title}</bdi>
-                    </th>
-                    <td>{expectedRankText({ rank: a.expectedRank, low: a.low, high: a.high }, t)}</td>
-                    <td>{a.rank}</td>
-                    <td>{t(a.laureate ? "certificate.side_in" : "certificate.side_out")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            showCaption
+            caption={t("certificate.band_caption")}
+            rows={data.band}
+            rowKey={(a) => a.applicationId}
+            columns={[
+              { ...applicationColumn<CertificateApplication>(), rowHeader: true },
+              {
+                head: "results.certificate.col_expected",
+                headValues: { level },
+                cell: (a) => expectedRankText({ rank: a.expectedRank, low: a.low, high: a.high }, t),
+              },
+              { head: "results.col_rank", cell: (a) => a.rank },
+              {
+                head: "certificate.col_side",
+                cell: (a) => t(a.laureate ? "certificate.side_in" : "certificate.side_out"),
+              },
+            ]}
+          />
         </>
       )}
       <p className="hint">{t("results.certificate.explain", { draws: data.draws, level })}</p>

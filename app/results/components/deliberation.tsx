@@ -19,21 +19,59 @@ export function ApplicationList({
   );
 }
 
+// The two votes that close on a ticked box: the ballot and the tie-break's run-off.
+const CLOSE = {
+  close: { schema: "closeBallotSchema", confirm: "results.close_confirm", submit: "results.close_submit" },
+  close_runoff: {
+    schema: "closeRunoffSchema",
+    confirm: "deliberation.runoff_close_confirm",
+    submit: "deliberation.runoff_close_title",
+  },
+} as const;
+
+function CloseForm({
+  intent,
+  result,
+  secondary,
+}: {
+  intent: keyof typeof CLOSE;
+  result: FormResult | null | undefined;
+  secondary?: boolean;
+}) {
+  const t = useT();
+  const close = CLOSE[intent];
+  return (
+    <ValidatedForm
+      id={intent}
+      result={resultForIntent(result, intent)}
+      schema={() => import("../forms/deliberation").then((m) => m[close.schema])}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <Checkbox name="confirm" label={t(close.confirm)} />
+      <SubmitButton secondary={secondary}>{t(close.submit)}</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
 /** The form that closes the ballot, under its heading: the chair's (a secondary action) or the secretariat's. */
 export function CloseBallotForm({ result, secondary }: { result: FormResult | null | undefined; secondary?: boolean }) {
   const t = useT();
   return (
     <>
       <h2>{t("results.close_title")}</h2>
-      <ValidatedForm
-        id="close"
-        result={resultForIntent(result, "close")}
-        schema={() => import("../forms/deliberation").then((m) => m.closeBallotSchema)}
-      >
-        <input type="hidden" name="intent" value="close" />
-        <Checkbox name="confirm" label={t("results.close_confirm")} />
-        <SubmitButton secondary={secondary}>{t("results.close_submit")}</SubmitButton>
-      </ValidatedForm>
+      <CloseForm intent="close" result={result} secondary={secondary} />
+    </>
+  );
+}
+
+/** The form that closes the run-off, under its heading and how many jurors have voted in it. */
+export function CloseRunoffForm({ result, voters }: { result: FormResult | null | undefined; voters: number }) {
+  const t = useT();
+  return (
+    <>
+      <h3>{t("deliberation.runoff_close_title")}</h3>
+      <p>{t("deliberation.runoff_voters", { count: voters })}</p>
+      <CloseForm intent="close_runoff" result={result} secondary />
     </>
   );
 }

@@ -2,10 +2,13 @@
 // flag, reached by its link) and the fairness of each stage for one group at a time. Plain
 // links and tables: nothing needs JavaScript.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useT } from "../../kernel/components/i18n";
+import { DataTable, type Column } from "../../kernel/components/table";
 import { formatNumber } from "../../kernel/i18n";
 import type { FairnessTableCell } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
+import { applicationColumn } from "./application-column";
 
 type T = ReturnType<typeof useT>;
 
@@ -26,38 +29,21 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
       ) : (
         <>
           <p>{t("integrity.pairs_explain", { threshold: p(data.threshold ?? 0, t) })}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("integrity.col_jurors")}</th>
-                  <th scope="col">{t("integrity.col_shared")}</th>
-                  <th scope="col">{t("integrity.col_agreement")}</th>
-                  <th scope="col">{t("integrity.col_p")}</th>
-                  <th scope="col">{t("integrity.col_flag")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pairs.map((pair) => (
-                  <tr key={`${pair.a}|${pair.b}`}>
-                    <th scope="row">
-                      <bdi>{t("integrity.pair", { a: pair.a, b: pair.b })}</bdi>
-                    </th>
-                    <td>{pair.shared}</td>
-                    <td>{num(pair.statistic, t)}</td>
-                    <td>{p(pair.p, t)}</td>
-                    <td>
-                      {pair.anchor ? (
-                        <a href={`#${pair.anchor}`}>{t("integrity.flagged")}</a>
-                      ) : (
-                        t("integrity.not_flagged")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={data.pairs}
+            rowKey={(pair) => `${pair.a}|${pair.b}`}
+            columns={[
+              {
+                head: "integrity.col_jurors",
+                rowHeader: true,
+                cell: (pair) => <bdi>{t("integrity.pair", { a: pair.a, b: pair.b })}</bdi>,
+              },
+              { head: "integrity.col_shared", cell: (pair) => pair.shared },
+              { head: "integrity.col_agreement", cell: (pair) => num(pair.statistic, t) },
+              { head: "integrity.col_p", cell: (pair) => p(pair.p, t) },
+              flagColumn(t),
+            ]}
+          />
         </>
       )}
       <h3 id="home">{t("integrity.home_title")}</h3>
@@ -65,115 +51,106 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
       {data.homeBias.length === 0 ? (
         <p>{t("integrity.home_none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("integrity.col_juror")}</th>
-                <th scope="col">{t("integrity.col_home")}</th>
-                <th scope="col">{t("integrity.col_n")}</th>
-                <th scope="col">{t("integrity.col_estimate")}</th>
-                <th scope="col">{t("integrity.col_interval")}</th>
-                <th scope="col">{t("integrity.col_flag")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.homeBias.map((h) => (
-                <tr key={`${h.juror}|${h.group}`}>
-                  <th scope="row">
-                    <bdi>{h.juror}</bdi>
-                  </th>
-                  <td>{t(`integrity.group.${h.group}`)}</td>
-                  <td>{h.n}</td>
-                  <td>{signed(h.estimate, t)}</td>
-                  <td>
-                    {t("integrity.interval", {
-                      low: h.low === null ? "−∞" : signed(h.low, t),
-                      high: h.high === null ? "∞" : signed(h.high, t),
-                    })}
-                  </td>
-                  <td>
-                    {h.anchor ? <a href={`#${h.anchor}`}>{t("integrity.flagged")}</a> : t("integrity.not_flagged")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.homeBias}
+          rowKey={(h) => `${h.juror}|${h.group}`}
+          columns={[
+            { head: "integrity.col_juror", rowHeader: true, cell: (h) => <bdi>{h.juror}</bdi> },
+            { head: "integrity.col_home", cell: (h) => t(`integrity.group.${h.group}`) },
+            { head: "integrity.col_n", cell: (h) => h.n },
+            { head: "integrity.col_estimate", cell: (h) => signed(h.estimate, t) },
+            {
+              head: "integrity.col_interval",
+              cell: (h) =>
+                t("integrity.interval", {
+                  low: h.low === null ? "−∞" : signed(h.low, t),
+                  high: h.high === null ? "∞" : signed(h.high, t),
+                }),
+            },
+            flagColumn(t),
+          ]}
+        />
       )}
       {data.pairEvidence.length + data.homeEvidence.length > 0 ? <h3>{t("integrity.evidence_title")}</h3> : null}
       {data.pairEvidence.map((e) => (
-        <div className="table-wrap" key={e.anchor}>
-          <table id={e.anchor} className="integrity-table">
-            <caption>
+        <EvidenceTable
+          key={e.anchor}
+          anchor={e.anchor}
+          caption={
+            <>
               <strong>{t("integrity.pair_evidence", { a: e.a, b: e.b })}</strong>{" "}
               {t("integrity.pair_evidence_hint", { criteria: data.criteria.join(", ") })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("integrity.col_application")}</th>
-                <th scope="col">
-                  <bdi>{e.a}</bdi>
-                </th>
-                <th scope="col">
-                  <bdi>{e.b}</bdi>
-                </th>
-                <th scope="col">{t("integrity.col_others")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.rows.map((r) => (
-                <tr key={r.reference}>
-                  <th scope="row">
-                    {r.reference} <bdi>{r.title}</bdi>
-                  </th>
-                  <td>{scores(r.a, r.aScore, t)}</td>
-                  <td>{scores(r.b, r.bScore, t)}</td>
-                  <td>{r.othersMean === null ? "—" : num(r.othersMean, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            <a href="#pairs">{t("integrity.back_to_pairs")}</a>
-          </p>
-        </div>
+            </>
+          }
+          rows={e.rows}
+          columns={[
+            { head: "a", label: <bdi>{e.a}</bdi>, cell: (r) => scores(r.a, r.aScore, t) },
+            { head: "b", label: <bdi>{e.b}</bdi>, cell: (r) => scores(r.b, r.bScore, t) },
+            { head: "integrity.col_others", cell: (r) => (r.othersMean === null ? "—" : num(r.othersMean, t)) },
+          ]}
+          back={<a href="#pairs">{t("integrity.back_to_pairs")}</a>}
+        />
       ))}
       {data.homeEvidence.map((e) => (
-        <div className="table-wrap" key={e.anchor}>
-          <table id={e.anchor} className="integrity-table">
-            <caption>{t("integrity.home_evidence", { name: e.juror, home: t(`integrity.group.${e.group}`) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("integrity.col_application")}</th>
-                <th scope="col">{t("integrity.col_place")}</th>
-                <th scope="col">{t("integrity.col_score")}</th>
-                <th scope="col">{t("integrity.col_others")}</th>
-                <th scope="col">{t("integrity.col_difference")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.rows.map((r) => (
-                <tr key={r.reference}>
-                  <th scope="row">
-                    {r.reference} <bdi>{r.title}</bdi>
-                  </th>
-                  <td>
-                    <bdi>{r.place}</bdi> ({t(r.home ? "integrity.at_home" : "integrity.elsewhere")})
-                  </td>
-                  <td>{num(r.score, t)}</td>
-                  <td>{num(r.othersMean, t)}</td>
-                  <td>{signed(r.difference, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            <a href="#home">{t("integrity.back_to_home")}</a>
-          </p>
-        </div>
+        <EvidenceTable
+          key={e.anchor}
+          anchor={e.anchor}
+          caption={t("integrity.home_evidence", { name: e.juror, home: t(`integrity.group.${e.group}`) })}
+          rows={e.rows}
+          columns={[
+            {
+              head: "integrity.col_place",
+              cell: (r) => (
+                <>
+                  <bdi>{r.place}</bdi> ({t(r.home ? "integrity.at_home" : "integrity.elsewhere")})
+                </>
+              ),
+            },
+            { head: "integrity.col_score", cell: (r) => num(r.score, t) },
+            { head: "integrity.col_others", cell: (r) => num(r.othersMean, t) },
+            { head: "integrity.col_difference", cell: (r) => signed(r.difference, t) },
+          ]}
+          back={<a href="#home">{t("integrity.back_to_home")}</a>}
+        />
       ))}
     </>
+  );
+}
+
+/** The last column of the pairs and home-bias tables: a link to the flag's evidence, or that there is none. */
+function flagColumn<Row extends { anchor: string | null }>(t: T): Column<Row> {
+  return {
+    head: "integrity.col_flag",
+    cell: (r) => (r.anchor ? <a href={`#${r.anchor}`}>{t("integrity.flagged")}</a> : t("integrity.not_flagged")),
+  };
+}
+
+/** The scores behind one flag, the application naming each row, with a link back up to the flag. */
+function EvidenceTable<Row extends { reference: string; title: string }>({
+  anchor,
+  caption,
+  rows,
+  columns,
+  back,
+}: {
+  anchor: string;
+  caption: ReactNode;
+  rows: Row[];
+  columns: Column<Row>[];
+  back: ReactNode;
+}) {
+  return (
+    <DataTable
+      id={anchor}
+      className="integrity-table"
+      showCaption
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.reference}
+      columns={[{ ...applicationColumn<Row>(), head: "integrity.col_application", rowHeader: true }, ...columns]}
+    >
+      <p>{back}</p>
+    </DataTable>
   );
 }
 
@@ -236,33 +213,20 @@ export function FairnessSection({
           ))}
         </ul>
       </nav>
-      <div className="table-wrap">
-        <table className="integrity-table">
-          <caption>{t("integrity.table_caption", { group: groupTitle })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("integrity.col_value")}</th>
-              {data.stages.map((s) => (
-                <th scope="col" key={s}>
-                  {t(`integrity.stage.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.values.map((v) => (
-              <tr key={v.label}>
-                <th scope="row">
-                  <bdi>{v.label}</bdi>
-                </th>
-                {v.cells.map((c) => (
-                  <td key={c.stage}>{cellText(c, data.minCell, t)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="integrity-table"
+        showCaption
+        caption={t("integrity.table_caption", { group: groupTitle })}
+        rows={data.values}
+        rowKey={(v) => v.label}
+        columns={[
+          { head: "integrity.col_value", rowHeader: true, cell: (v) => <bdi>{v.label}</bdi> },
+          ...data.stages.map((stage, i) => ({
+            head: `integrity.stage.${stage}`,
+            cell: (v: (typeof data.values)[number]) => cellText(v.cells[i], data.minCell, t),
+          })),
+        ]}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
 import { Notice } from "../../kernel/components/notice";
+import { themeOf } from "./labels";
 
 // Each step: its page, its name in the steps, and its page's heading (which names the year).
 const STEPS = [
@@ -29,6 +30,16 @@ export function ResultsSteps({ editionId, current }: { editionId: string; curren
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The edition's theme in the viewer's language, as a page's lead. */
+export function ThemeLead({ edition }: { edition: Parameters<typeof themeOf>[0] }) {
+  const t = useT();
+  return (
+    <p className="lead">
+      <bdi>{themeOf(edition, t.locale)}</bdi>
+    </p>
   );
 }
 

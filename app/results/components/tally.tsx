@@ -2,6 +2,7 @@
 // kept out of which comparisons) and the tie-break rule fixed before the vote, with what it did.
 import { RadioGroup } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
+import { DataTable } from "../../kernel/components/table";
 import { formatDateTime } from "../../kernel/i18n";
 import { exclusionSentences, RULE_LABEL, tieBreakSentences, type Tally, type TieBreakView } from "../domain/tally";
 
@@ -63,29 +64,20 @@ export function TieBreakSummary({ tb }: { tb: TieBreakView }) {
         <p key={i}>{sentence}</p>
       ))}
       {tb.lottery && tb.lottery.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("deliberation.lottery_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.col_position")}</th>
-                <th scope="col">{t("results.col_application")}</th>
-                <th scope="col">{t("deliberation.col_ticket")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tb.lottery.map((ticket, i) => (
-                <tr key={ticket.reference}>
-                  <td>{i + 1}</td>
-                  <th scope="row">{ticket.reference}</th>
-                  <td>
-                    <code className="results-hash">{ticket.ticket}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          showCaption
+          caption={t("deliberation.lottery_caption")}
+          rows={tb.lottery}
+          rowKey={(ticket) => ticket.reference}
+          columns={[
+            { head: "results.col_position", cell: (_, i) => i + 1 },
+            { head: "results.col_application", rowHeader: true, cell: (ticket) => ticket.reference },
+            {
+              head: "deliberation.col_ticket",
+              cell: (ticket) => <code className="results-hash">{ticket.ticket}</code>,
+            },
+          ]}
+        />
       ) : null}
       <TieBreakFacts tb={tb} />
     </>

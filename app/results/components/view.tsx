@@ -2,6 +2,7 @@
 // the ranking table (paginated), one application's breakdown, jurors' leniency, the charts and
 // the 'what if' form (a plain post; JavaScript only validates first).
 import { Link } from "@remix-run/react";
+import { Fragment } from "react";
 import { formatNumber } from "../../kernel/i18n";
 import { WEIGHT_PREFIX } from "../forms/results-fields";
 import type { ResultsPageData, ResultsRow } from "../domain/results-page";
@@ -59,35 +60,38 @@ export function ResultsView({
       </div>
     );
   }
+  const { icc, alpha } = data.reliability ?? {};
+  const summary = [
+    ["results.official_method", t(`results.method_${data.officialMethod}`)],
+    ["results.applications_count", data.count],
+    ["results.laureates", data.laureates],
+    [
+      "results.icc",
+      icc
+        ? t("results.icc_value", {
+            single: num(icc.single, t),
+            singleBand: t(`results.band_${icc.singleBand}`),
+            average: num(icc.average, t),
+            averageBand: t(`results.band_${icc.averageBand}`),
+          })
+        : t("results.icc_none"),
+    ],
+    [
+      "results.alpha",
+      alpha
+        ? t("results.alpha_value", { value: num(alpha.value, t), band: t(`results.band_${alpha.band}`) })
+        : t("results.alpha_none"),
+    ],
+  ] as const;
   return (
     <>
       <dl className="summary">
-        <dt>{t("results.official_method")}</dt>
-        <dd>{t(`results.method_${data.officialMethod}`)}</dd>
-        <dt>{t("results.applications_count")}</dt>
-        <dd>{data.count}</dd>
-        <dt>{t("results.laureates")}</dt>
-        <dd>{data.laureates}</dd>
-        <dt>{t("results.icc")}</dt>
-        <dd>
-          {data.reliability?.icc
-            ? t("results.icc_value", {
-                single: num(data.reliability.icc.single, t),
-                singleBand: t(`results.band_${data.reliability.icc.singleBand}`),
-                average: num(data.reliability.icc.average, t),
-                averageBand: t(`results.band_${data.reliability.icc.averageBand}`),
-              })
-            : t("results.icc_none")}
-        </dd>
-        <dt>{t("results.alpha")}</dt>
-        <dd>
-          {data.reliability?.alpha
-            ? t("results.alpha_value", {
-                value: num(data.reliability.alpha.value, t),
-                band: t(`results.band_${data.reliability.alpha.band}`),
-              })
-            : t("results.alpha_none")}
-        </dd>
+        {summary.map(([key, value]) => (
+          <Fragment key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
       </dl>
       <p className="hint">{t("results.explain", { bootstrap: data.bootstrap })}</p>
       {data.certificate ? (

@@ -4,6 +4,7 @@
 import { and, inArray, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { conflicts } from "../../../db/schema";
+import { schulze } from "../../../scoring";
 
 /** Each juror's conflicts (any source; a proposal not dismissed counts, to be safe). */
 export function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<string>> {
@@ -41,4 +42,29 @@ export function withoutConflicts({
     applicationIds: candidates.filter((id) => conflictMap.get(r.jurorId)?.has(id)),
   }));
   return { rankings, excluded };
+}
+
+/**
+ * The Schulze method on the ballots as they count: a juror in conflict with X did not rank X, so
+ * they abstain on every pair involving X. `result` is null when no ballot ranks anything;
+ * `excluded` names only the jurors a conflict kept from something.
+ */
+export function schulzeWithoutConflicts({
+  rows,
+  candidates,
+}: {
+  rows: { jurorId: string; ranking: string[][] }[];
+  candidates: string[];
+}) {
+  const { rankings, excluded } = withoutConflicts({ rows, candidates });
+  const voting = rankings.filter((r) => r.length > 0);
+  const result =
+    voting.length > 0
+      ? schulze(
+          voting.map((ranking) => ({ ranking })),
+          candidates,
+          { unranked: "abstain" },
+        )
+      : null;
+  return { rankings, result, excluded: excluded.filter((e) => e.applicationIds.length > 0) };
 }

@@ -5,10 +5,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, ballots, decisions, deliberations, editions, juryMembers, tieBreaks } from "../../../db/schema";
-import { borda, schulze } from "../../../scoring";
+import { borda } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
-import type { Failure } from "../../kernel/models/result.server";
-import { conflictsOf, withoutConflicts } from "./conflicted-ballots.server";
+import { fail, type Failure, type Result } from "../../kernel/models/result.server";
+import { conflictsOf, schulzeWithoutConflicts } from "./conflicted-ballots.server";
 import { getEditionBrief, resultApplicationsWhere, scoringClosed, type EditionBrief } from "./results.server";
 import {
   isTieBreakRule,
@@ -110,31 +110,41 @@ export function openDeliberation({
   return { ok: true };
 }
 
-/**
- * Records (or replaces) a juror's ballot. `ranks` maps application id → position (1 = best;
- * equal numbers are a tie). Every shortlisted application the juror is not in conflict with
- * must be ranked, and nothing else.
- */
-export function submitBallot({
-  editionId,
-  memberId,
-  actorId,
-  ranks,
-}: {
+/** A juror's ballot as posted: `ranks` maps application id → position (1 = best; equal numbers tie). */
+export interface PostedBallot {
   editionId: string;
   memberId: string;
   actorId: string;
   ranks: Record<string, number>;
-}): { ok: true } | Failure {
-  const deliberation = getDeliberation({ editionId });
-  if (!deliberation || deliberation.closedAt) return { ok: false, field: "ballot", error: "errors.ballot_closed" };
-  const allowed = new Set(shortlistFor({ editionId, deliberation, memberId }).map((a) => a.id));
+}
+
+/**
+ * The ranking a juror's ranks make (the applications level by level, best first), when they rank
+ * each of the `allowed` applications and nothing else; else why not, on the form's `field`.
+ */
+export function rankingOf(
+  ranks: Record<string, number>,
+  allowed: readonly string[],
+  field: string,
+): Result<{ ranking: string[][] }> {
   const ids = Object.keys(ranks);
-  if (ids.some((id) => !allowed.has(id)))
-    return { ok: false, field: "ballot", error: "errors.ballot_application_invalid" };
-  if (ids.length !== allowed.size) return { ok: false, field: "ballot", error: "errors.ballot_incomplete" };
+  if (ids.some((id) => !allowed.includes(id))) return fail(field, "errors.ballot_application_invalid");
+  if (ids.length !== allowed.length) return fail(field, "errors.ballot_incomplete");
   const levels = [...new Set(Object.values(ranks))].sort((a, b) => a - b);
-  const ranking = levels.map((level) => ids.filter((id) => ranks[id] === level).sort());
+  return { ok: true, ranking: levels.map((level) => ids.filter((id) => ranks[id] === level).sort()) };
+}
+
+/**
+ * Records (or replaces) a juror's ballot. Every shortlisted application the juror is not in
+ * conflict with must be ranked, and nothing else.
+ */
+export function submitBallot({ editionId, memberId, actorId, ranks }: PostedBallot): { ok: true } | Failure {
+  const deliberation = getDeliberation({ editionId });
+  if (!deliberation || deliberation.closedAt) return fail("ballot", "errors.ballot_closed");
+  const allowed = shortlistFor({ editionId, deliberation, memberId }).map((a) => a.id);
+  const checked = rankingOf(ranks, allowed, "ballot");
+  if (!checked.ok) return checked;
+  const { ranking } = checked;
   db().transaction((tx) => {
     const existing = tx
       .select({ id: ballots.id })
@@ -254,17 +264,7 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
       strongestPaths: null,
       excluded: [] as { jurorId: string; applicationIds: string[] }[],
     };
-  const { rankings, excluded } = withoutConflicts({ rows, candidates });
-  // A juror in conflict with X did not rank X, so they abstain on every pair involving X.
-  const voting = rankings.filter((r) => r.length > 0);
-  const s =
-    voting.length > 0
-      ? schulze(
-          voting.map((ranking) => ({ ranking })),
-          candidates,
-          { unranked: "abstain" },
-        )
-      : null;
+  const { rankings, result: s, excluded } = schulzeWithoutConflicts({ rows, candidates });
   const order = s?.order ?? candidates;
   const wins = Object.fromEntries(
     order.map((c) => [
@@ -291,7 +291,7 @@ export function deliberationOutcome({ editionId }: { editionId: string }) {
     borda: bordaMean,
     pairwise: s?.pairwise ?? null,
     strongestPaths: s?.strongestPaths ?? null,
-    excluded: excluded.filter((e) => e.applicationIds.length > 0),
+    excluded,
   };
 }
 export type DeliberationOutcome = NonNullable<ReturnType<typeof deliberationOutcome>>;

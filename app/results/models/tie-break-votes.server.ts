@@ -5,9 +5,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { decisions, runoffBallots, tieBreaks } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import type { Failure } from "../../kernel/models/result.server";
+import { fail, type Failure } from "../../kernel/models/result.server";
 import { conflictsOf } from "./conflicted-ballots.server";
-import { deliberationOutcome, getDeliberation } from "./deliberation.server";
+import { deliberationOutcome, getDeliberation, rankingOf, type PostedBallot } from "./deliberation.server";
 import type { EditionBrief } from "./results.server";
 import { chairMayCast, getTieBreak, referencesOf, tieBreakOutcome } from "./tie-break.server";
 
@@ -87,30 +87,15 @@ export function runoffCandidatesFor({ editionId, memberId }: { editionId: string
   };
 }
 
-/**
- * Records (or replaces) a juror's run-off ballot: `ranks` maps each application of the run-off
- * they may rank to a position (1 = best; equal numbers tie).
- */
-export function submitRunoffBallot({
-  editionId,
-  memberId,
-  actorId,
-  ranks,
-}: {
-  editionId: string;
-  memberId: string;
-  actorId: string;
-  ranks: Record<string, number>;
-}): { ok: true } | Failure {
+/** Records (or replaces) a juror's run-off ballot: each application of the run-off they may rank, and nothing else. */
+export function submitRunoffBallot({ editionId, memberId, actorId, ranks }: PostedBallot): { ok: true } | Failure {
   const runoff = runoffCandidatesFor({ editionId, memberId });
-  if (!runoff?.open || decided(editionId)) return { ok: false, field: "runoff", error: "errors.runoff_closed" };
-  const ids = Object.keys(ranks);
-  if (ids.some((id) => !runoff.candidates.includes(id)))
-    return { ok: false, field: "runoff", error: "errors.ballot_application_invalid" };
-  if (ids.length !== runoff.candidates.length || ids.length === 0)
-    return { ok: false, field: "runoff", error: "errors.ballot_incomplete" };
-  const levels = [...new Set(Object.values(ranks))].sort((a, b) => a - b);
-  const ranking = levels.map((level) => ids.filter((id) => ranks[id] === level).sort());
+  if (!runoff?.open || decided(editionId)) return fail("runoff", "errors.runoff_closed");
+  const checked = rankingOf(ranks, runoff.candidates, "runoff");
+  if (!checked.ok) return checked;
+  // A juror in conflict with every application of the run-off has nothing to rank.
+  if (checked.ranking.length === 0) return fail("runoff", "errors.ballot_incomplete");
+  const { ranking } = checked;
   db().transaction((tx) => {
     const existing = tx
       .select({ id: runoffBallots.id })

@@ -13,7 +13,6 @@ import { applications, deliberations, juryMembers, runoffBallots, tieBreaks } fr
 import {
   cutOffTie,
   lotteryDraw,
-  schulze,
   seedCommitment,
   settleCutOffTie,
   type CutOffTie,
@@ -23,7 +22,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { TieBreakStatus } from "../domain/tally";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import { conflictsOf, withoutConflicts } from "./conflicted-ballots.server";
+import { conflictsOf, schulzeWithoutConflicts } from "./conflicted-ballots.server";
 import { AFTER_SCORING, type EditionBrief } from "./results.server";
 
 export function isTieBreakRule(value: unknown): value is TieBreakRule {
@@ -223,22 +222,13 @@ export function runoffTally({ row }: { row: TieBreakRow }): RunoffTally | null {
     .where(eq(runoffBallots.tieBreakId, row.id))
     .orderBy(asc(runoffBallots.jurorId))
     .all();
-  const { rankings, excluded } = withoutConflicts({ rows, candidates });
-  const voting = rankings.filter((r) => r.length > 0);
-  const result =
-    voting.length > 0
-      ? schulze(
-          voting.map((ranking) => ({ ranking })),
-          candidates,
-          { unranked: "abstain" },
-        )
-      : null;
+  const { result, excluded } = schulzeWithoutConflicts({ rows, candidates });
   return {
     candidates,
     places: row.runoffPlaces,
     ballots: rows.length,
     result,
-    excluded: excluded.filter((e) => e.applicationIds.length > 0),
+    excluded,
   };
 }
 
