@@ -1,12 +1,13 @@
 // The edition's audit log as its observer reads it: what was done, by whom, when — the details
 // (which may name an invitee's address) stay with the secretariat.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
 import { formatDateTime } from "../kernel/i18n";
+import { ObserverHeading } from "../results/components/steps";
 import { getEditionBrief } from "../results/models/results.server";
 import { editionAuditLog } from "../results/models/observer.server";
 
@@ -29,10 +30,7 @@ export default function ObserverAuditLog() {
   const [params] = useSearchParams();
   return (
     <>
-      <h1>{t("observer.audit_title_year", { year: d.edition.year })}</h1>
-      <p>
-        <Link to={`/observe/${d.edition.id}`}>{t("observer.back")}</Link>
-      </p>
+      <ObserverHeading title="observer.audit_title_year" edition={d.edition} />
       <p>{t("observer.audit_lead", { entries: d.total })}</p>
       <DataTable
         rows={d.rows}

@@ -1,10 +1,11 @@
 // The edition's results as its observer reads them: the secretariat's view (jurors by name),
 // without the 'what if' form or any way into the decision.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
+import { ObserverHeading } from "../results/components/steps";
 import { ResultsView } from "../results/components/view";
 import { getEditionBrief } from "../results/models/results.server";
 import { resultsLoaderData } from "../results/server/route.server";
@@ -22,17 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ObserverResults() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const base = `/observe/${d.edition.id}`;
   return (
     <>
-      <h1>{t("observer.results_title", { year: d.edition.year })}</h1>
-      <p>
-        <Link to={base}>{t("observer.back")}</Link>
-      </p>
+      <ObserverHeading title="observer.results_title" edition={d.edition} />
       {!d.closed ? (
         <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
       ) : d.results ? (
-        <ResultsView data={d.results} basePath={`${base}/results`} readOnly />
+        <ResultsView data={d.results} basePath={`/observe/${d.edition.id}/results`} readOnly />
       ) : null}
     </>
   );

@@ -9,7 +9,7 @@ import { editionOr404, editionPost } from "../editions/server/secretariat.server
 import { editionObserverList, removeEditionObserver } from "../results/models/observer.server";
 import { observerRemovalSchema } from "../results/forms/observer-note.server";
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
-import { DataTable } from "../kernel/components/table";
+import { DataTable, type Column } from "../kernel/components/table";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
@@ -117,10 +117,22 @@ function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removi
   );
 }
 
+/** An observer or an open invitation: named, reached at an address, removable. */
+type Person = { id: string; name: string; email: string };
+
 /** The edition's observers and open observer invitations, each with its removal step. */
 function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pending">) {
   const t = useT();
-  const remove = (id: string) => <Link to={`?remove=${id}`}>{t("editions.observers_remove")}</Link>;
+  // Who, at which address, and what comes between them and the removal step.
+  const columns = <R extends Person>(...between: Column<R>[]): Column<R>[] => [
+    { head: "editions.observers_col_name", cell: (r) => <bdi>{r.name}</bdi>, rowHeader: true },
+    { head: "editions.observers_col_email", cell: (r) => r.email, dir: "ltr" },
+    ...between,
+    {
+      head: "editions.observers_col_remove",
+      cell: (r) => <Link to={`?remove=${r.id}`}>{t("editions.observers_remove")}</Link>,
+    },
+  ];
   return (
     <>
       <h2 id="observers">{t("editions.observers_list_title")}</h2>
@@ -128,9 +140,7 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
       {observers.length ? (
         <DataTable
           rows={observers}
-          columns={[
-            { head: "editions.observers_col_name", cell: (o) => <bdi>{o.name}</bdi>, rowHeader: true },
-            { head: "editions.observers_col_email", cell: (o) => o.email, dir: "ltr" },
+          columns={columns<(typeof observers)[number]>(
             { head: "editions.observers_col_since", cell: (o) => formatDate(o.since, t.locale) },
             {
               head: "editions.observers_col_note",
@@ -139,8 +149,7 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
                   ? t("editions.observers_note_filed_on", { date: formatDate(o.noteFiledAt, t.locale) })
                   : t("editions.observers_note_none"),
             },
-            { head: "editions.observers_col_remove", cell: (o) => remove(o.id) },
-          ]}
+          )}
         />
       ) : null}
       {pending.length ? (
@@ -148,13 +157,10 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
           <h3>{t("editions.observers_pending_title")}</h3>
           <DataTable
             rows={pending}
-            columns={[
-              { head: "editions.observers_col_name", cell: (i) => <bdi>{i.name}</bdi>, rowHeader: true },
-              { head: "editions.observers_col_email", cell: (i) => i.email, dir: "ltr" },
+            columns={columns<(typeof pending)[number]>(
               { head: "editions.observers_col_sent", cell: (i) => formatDate(i.sentAt, t.locale) },
               { head: "editions.observers_col_expires", cell: (i) => formatDate(i.expiresAt, t.locale) },
-              { head: "editions.observers_col_remove", cell: (i) => remove(i.id) },
-            ]}
+            )}
           />
         </>
       ) : null}

@@ -230,3 +230,26 @@ export function FairnessSection({
     </>
   );
 }
+
+/** Both audits as a page shows them: independence of the jurors, then fairness by group. */
+export function IntegrityAudits({
+  data,
+  basePath,
+  exportable = true,
+}: {
+  data: Pick<IntegrityPageData, "scoringOpen" | "jurors" | "fairness">;
+  basePath: string;
+  exportable?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p>{t("integrity.lead")}</p>
+      <h2 id="jurors">{t("integrity.jurors_title")}</h2>
+      {data.scoringOpen ? <p className="notice">{t("integrity.scoring_open")}</p> : null}
+      <JurorAuditSection data={data.jurors} />
+      <h2 id="fairness">{t("integrity.fairness_title")}</h2>
+      <FairnessSection data={data.fairness} basePath={basePath} exportable={exportable} />
+    </>
+  );
+}

@@ -5,13 +5,14 @@ import type { ORGANISATION_TYPES } from "../../applications/domain/sections";
 import type { UNESCO_REGIONS } from "../../kernel/domain/unesco-regions";
 import { translate, type Locale, type MessageKey, type Vars } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
-import { catalogues } from "../../kernel/i18n/locale.server";
+import { catalogues, resolveLocale } from "../../kernel/i18n/locale.server";
+import { found } from "../../accounts/server/permissions.server";
 import type { LOCALES, ENTITY_KINDS } from "../../../db/enums";
 import type { HomeGroup } from "../../../scoring/independence";
 import { FAIRNESS_GROUPS, MIN_CELL, type FairnessGroup, type FairnessTable } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
 import { fairnessOf, homeEvidence, jurorAudit, pairEvidence, type JurorAudit } from "../models/integrity.server";
-import { round, scoringClosed, type EditionBrief } from "../models/results.server";
+import { getEditionBrief, round, scoringClosed, type EditionBrief } from "../models/results.server";
 
 type Tr = (key: string, vars?: Vars) => string;
 
@@ -181,4 +182,11 @@ export function fairnessCsvRows({ edition, locale }: { edition: EditionBrief; lo
           c.p === null ? "" : Number(c.p.toPrecision(4)),
         ]);
   return out;
+}
+
+/** The integrity page's data for a request already authorised for the edition: 404 when it does not exist. */
+export async function integrityRouteData(request: Request, editionId: string | undefined, userLocale: string) {
+  const edition = found(getEditionBrief({ editionId: editionId ?? "" }));
+  const group = parseGroup(new URL(request.url).searchParams.get("group"));
+  return integrityPageData({ edition, group, locale: await resolveLocale(request, userLocale) });
 }
