@@ -46,6 +46,25 @@ function sortSmall(a: Float64Array, n: number): void {
   }
 }
 
+/** The radix sort's buffers for `rankDescending`, made once for many rankings of `n` scores. */
+export interface RankScratch {
+  keyA: Uint32Array;
+  keyB: Uint32Array;
+  idxB: Int32Array;
+  count: Int32Array;
+}
+
+/**
+ * Buffers for ranking `n` scores again and again without allocating. O(n) memory.
+ *
+ * @example
+ * const scratch = rankScratch(3); // then rankDescending(scores, order, rank, scratch) as often as needed
+ */
+export function rankScratch(n: number): RankScratch {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`rankScratch: n must be a whole number ≥ 0, got ${n}`);
+  return { keyA: new Uint32Array(n), keyB: new Uint32Array(n), idxB: new Int32Array(n), count: new Int32Array(2048) };
+}
+
 /**
  * Competition ranks of `scores` (descending; a score within {@link TIE_TOLERANCE} of the first
  * score of its group shares that group's rank), written to `rank`. Sorts by an LSD radix sort
@@ -55,12 +74,7 @@ function sortSmall(a: Float64Array, n: number): void {
  * @example
  * rankDescending(Float64Array.of(0.2, 0.9, 0.2), order, rank, scratch); // rank = [2, 1, 2]
  */
-export function rankDescending(
-  scores: Float64Array,
-  order: Int32Array,
-  rank: Int32Array,
-  scratch: { keyA: Uint32Array; keyB: Uint32Array; idxB: Int32Array; count: Int32Array },
-): void {
+export function rankDescending(scores: Float64Array, order: Int32Array, rank: Int32Array, scratch: RankScratch): void {
   const n = scores.length;
   let lo = Infinity;
   let hi = -Infinity;
@@ -130,12 +144,7 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
   const rankBuf = new Int32Array(A);
-  const radix = {
-    keyA: new Uint32Array(A),
-    keyB: new Uint32Array(A),
-    idxB: new Int32Array(A),
-    count: new Int32Array(2048),
-  };
+  const radix = rankScratch(A);
   const ranks = new Int32Array(A * B);
   // Ranks of CHUNK consecutive resamples are buffered application-major, then copied to `ranks`
   // in contiguous runs: avoids one cache miss per application per resample.

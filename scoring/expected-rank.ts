@@ -1,4 +1,4 @@
-import { rankDescending } from "./bootstrap";
+import { rankDescending, rankScratch } from "./bootstrap";
 import { compareIds } from "./ids";
 import { mulberry32 } from "./random";
 import { indexReviews, type ReviewIndex } from "./review-index";
@@ -301,12 +301,7 @@ function sample(idx: ReviewIndex, opts: ReturnType<typeof resolve>) {
 
   const order = new Int32Array(A);
   const rank = new Int32Array(A);
-  const radix = {
-    keyA: new Uint32Array(A),
-    keyB: new Uint32Array(A),
-    idxB: new Int32Array(A),
-    count: new Int32Array(2048),
-  };
+  const radix = rankScratch(A);
   const qualitySum = new Float64Array(A);
   const sdSum = { application: 0, juror: 0, noise: 0 };
   const priorPrecision = 1 / (MU_PRIOR_SD * MU_PRIOR_SD);
