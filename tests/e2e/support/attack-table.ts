@@ -178,6 +178,22 @@ export const TABLE: Record<string, Row> = {
     get: only(["nominatorX"], 200),
     post: { intents: ["return", "decline", "nominate"], act: all(["nominatorX"]) },
   },
+  // The edition's observer reads its process, read-only, and files a note; nobody else sees these
+  // pages (the secretariat has its own), and a visitor is sent to sign in.
+  "routes/observe.$editionId._index": {
+    path: (w) => `/observe/${w.editionId}`,
+    get: only(["observer"], 200),
+    post: { intents: [null], act: all(["observer"]) },
+  },
+  "routes/observe.$editionId.audit": { path: (w) => `/observe/${w.editionId}/audit`, get: only(["observer"], 200) },
+  "routes/observe.$editionId.integrity": {
+    path: (w) => `/observe/${w.editionId}/integrity`,
+    get: only(["observer"], 200),
+  },
+  "routes/observe.$editionId.results": {
+    path: (w) => `/observe/${w.editionId}/results`,
+    get: only(["observer"], 200),
+  },
   "routes/register": {
     path: () => "/register",
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },

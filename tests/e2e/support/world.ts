@@ -20,6 +20,7 @@ export const ROLES = [
   "juror",
   "conflictedJuror",
   "chair",
+  "observer",
   "secretariat",
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -169,6 +170,7 @@ export async function seedWorld(label: string): Promise<World> {
       juror: user("juror", "Juror Assigned"),
       conflictedJuror: user("juror-conflicted", "Juror Conflicted"),
       chair: user("chair", "Jury Chair"),
+      observer: user("observer", "Edition Observer"),
       secretariat: user("secretariat", "Secretariat Member", "secretariat"),
     };
     const entity = (name: string, member: string) => {
@@ -246,6 +248,12 @@ export async function seedWorld(label: string): Promise<World> {
       ).run(reviewId, assignmentId, memberId, applicationId);
       return reviewId;
     };
+    db.prepare("insert into edition_observers (id, edition_id, user_id, note, created_at) values (?, ?, ?, '', ?)").run(
+      randomUUID(),
+      editionId,
+      userIds.observer,
+      now - 55 * DAY,
+    );
     const reviewId = assign(jurorMember, appA.id);
     assign(conflictedMember, appB.id);
     assign(chairMember, appB.id);
