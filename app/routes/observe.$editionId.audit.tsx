@@ -7,7 +7,7 @@ import { useT } from "../kernel/components/i18n";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
 import { formatDateTime } from "../kernel/i18n";
-import { ObserverHeading } from "../results/components/steps";
+import { ObserverHeading } from "../results/components/observer";
 import { getEditionBrief } from "../results/models/results.server";
 import { editionAuditLog } from "../results/models/observer.server";
 

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../accounts/server/permissions.server";
 import { IntegrityAudits } from "../results/components/integrity";
-import { ObserverHeading } from "../results/components/steps";
+import { ObserverHeading } from "../results/components/observer";
 import { integrityRouteData } from "../results/server/integrity-page.server";
 import resultsCss from "../styles/results.css";
 

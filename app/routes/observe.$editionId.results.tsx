@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
-import { ObserverHeading } from "../results/components/steps";
+import { ObserverHeading } from "../results/components/observer";
 import { ResultsView } from "../results/components/view";
 import { getEditionBrief } from "../results/models/results.server";
 import { resultsLoaderData } from "../results/server/route.server";
