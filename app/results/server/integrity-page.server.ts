@@ -27,7 +27,7 @@ const VALUE_KEYS: { [G in FairnessGroup]: (value: string) => MessageKey } = {
   language: (v) => checked(`integrity.language.${v as Exclude<(typeof LOCALES)[number], "ar">}`),
   entityKind: (v) => checked(`entity_kind.${v as (typeof ENTITY_KINDS)[number]}`),
   applicantType: (v) => checked(`application.option.organisationType.${v as (typeof ORGANISATION_TYPES)[number]}`),
-  gender: (v) => checked(`applications.option.leadGender.${v as (typeof LEAD_GENDERS)[number]}`),
+  gender: (v) => checked(`integrity.gender.${v as Exclude<(typeof LEAD_GENDERS)[number], "prefer_not_to_say">}`),
 };
 
 /** A group's value in the viewer's language (the value itself when it has no label, as an unknown language would). */

@@ -15,7 +15,7 @@ import { makeApplication } from "../../fixtures/nominations";
 /** Adds a declared gender to an application's content and, if frozen, its nominated copy. */
 function declare(applicationId: string, leadGender: string) {
   const row = db().select().from(applications).where(eq(applications.id, applicationId)).get()!;
-  const withGender = (c: Record<string, unknown> | null) => {
+  const withGender = <T extends Record<string, unknown> | null>(c: T): T => {
     if (!c) return c;
     const sections = c.sections as Record<string, Record<string, string>>;
     return { ...c, sections: { ...sections, contact: { ...sections.contact, leadGender } } };
@@ -35,7 +35,9 @@ describe("the project lead's gender is not shown to readers", () => {
     declare(app.id, "woman");
     const reviewId = publishPair(db(), s.editionId, ana.memberId, app.id);
     const cookie = await cookieFor(ana.userId);
-    const res = await run(() => reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })));
+    const res = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })),
+    );
     expect(res.status).toBe(200);
     const body = res.body as { application: { content: { sections: Record<string, Record<string, string>> } } };
     expect(body.application.content.sections.contact).toBeDefined();
@@ -63,7 +65,9 @@ describe("the project lead's gender is not shown to readers", () => {
     const secretariat = await makeUser({ roles: ["secretariat"] });
     const staff = await cookieFor(secretariat.id);
     const screen = await run(() =>
-      screeningPage.loader(args(request(`/secretariat/screening/${app.id}`, { cookie: staff }), { applicationId: app.id })),
+      screeningPage.loader(
+        args(request(`/secretariat/screening/${app.id}`, { cookie: staff }), { applicationId: app.id }),
+      ),
     );
     expect(screen.status).toBe(200);
     expect(JSON.stringify(screen.body)).toContain("Grace Wanjiru");

@@ -359,7 +359,11 @@ export const applicationsTriples = {
   "applications.field.phone": ["Telephone", "Téléphone", "الهاتف"],
   "applications.field.website": ["Website", "Site web", "الموقع الإلكتروني"],
   "applications.field.contactEmail": ["E-mail address", "Adresse électronique", "عنوان البريد الإلكتروني"],
-  "applications.field.leadGender": ["Gender of the project lead", "Genre du responsable du projet", "جنس مسؤول المشروع"],
+  "applications.field.leadGender": [
+    "Gender of the project lead",
+    "Genre du responsable du projet",
+    "جنس مسؤول المشروع",
+  ],
   "applications.field.organisationDescription": [
     "Describe the implementing organisation or individual",
     "Décrivez l’organisation ou la personne responsable de la mise en œuvre",
