@@ -118,10 +118,10 @@ export default function Check() {
   const changeTo = (page: string) => (blocker ? null : `${base}/${page}`);
   const shownMissing = result?.missing ?? missing;
   const incomplete = shownMissing.sections.length > 0 || shownMissing.declarations.length > 0;
-  const value = (kind: string, v: string | undefined) => {
+  const value = (kind: string, key: string, v: string | undefined) => {
     if (!v) return <span className="muted">{t("applications.not_answered")}</span>;
     if (kind === "country") return countryName(v, t.locale);
-    if (kind === "select") return t(`applications.option.organisationType.${v}`);
+    if (kind === "select") return t(`applications.option.${key}.${v}`);
     return v;
   };
   const collator = new Intl.Collator(t.locale);
@@ -142,7 +142,7 @@ export default function Check() {
             {section.fields.flatMap((f) => [
               <dt key={`${f.key}-t`}>{t(`applications.field.${f.key}`)}</dt>,
               <dd key={`${f.key}-d`} dir="auto" className="applications-answer">
-                {value(f.kind, a.sections[section.key]?.[f.key])}
+                {value(f.kind, f.key, a.sections[section.key]?.[f.key])}
               </dd>,
             ])}
           </dl>

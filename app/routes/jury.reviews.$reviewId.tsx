@@ -7,6 +7,7 @@ import { Checkbox, DraftButtons, fieldId, SubmitButton, TextField, ValidatedForm
 import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
+import { forReaders } from "../applications/domain/sections";
 import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisation: application.organisation,
       country: application.country,
       language: application.language,
-      content: application.nominatedContent,
+      content: forReaders(application.nominatedContent),
     },
     files: files.map((f) => ({ id: f.id, name: f.originalName, sizeBytes: f.sizeBytes })),
     letter: letter && { id: letter.id, name: letter.originalName },

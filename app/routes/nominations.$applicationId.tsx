@@ -5,6 +5,7 @@ import { notFound, requirePermission } from "../accounts/server/permissions.serv
 import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
+import { forReaders } from "../applications/domain/sections";
 import type { ReactNode } from "react";
 import {
   Checkbox,
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application: {
       ...application,
       state: outcomeState(application),
-      content: frozen ? application.nominatedContent : application.content,
+      content: forReaders(frozen ? application.nominatedContent : application.content),
       nominatedContent: null,
     },
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),

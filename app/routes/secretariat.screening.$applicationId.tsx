@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
+import { forReaders } from "../applications/domain/sections";
 import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const { content, nominatedContent, ...rest } = application;
   return {
-    application: { ...rest, content: nominatedContent ?? content },
+    application: { ...rest, content: forReaders(nominatedContent ?? content) },
     locked: screeningLocked(application.phase),
     screenable: SCREENABLE.includes(application.state),
     sections: viewSections(),

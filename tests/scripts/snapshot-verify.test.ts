@@ -123,7 +123,7 @@ describe("verifying a decision snapshot", () => {
         "tie-break: matches (rule lottery, the seed's SHA-256 is the commitment; 2 lottery tickets drawn again)",
         `independence: matches (${snapshot.integrity.independence.pairs.length} juror pairs and ` +
           `${snapshot.integrity.independence.homeBias.length} home-bias estimates computed again)`,
-        `fairness: matches (4 tables counted again from ${snapshot.integrity.fairness.rows.length} applications)`,
+        `fairness: matches (5 tables counted again from ${snapshot.integrity.fairness.rows.length} applications)`,
         "OK: every part re-derived matches the snapshot",
         "",
       ].join("\n"),

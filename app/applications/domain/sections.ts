@@ -13,6 +13,11 @@ export interface SectionField {
   options?: readonly string[];
   /** For textareas counted against the section's word limit. */
   counted?: boolean;
+  /**
+   * Asked only for the fairness audit, which counts it in groups of five or more: left out of
+   * every reading view (nominating entity, secretariat, jury) and of what their loaders send.
+   */
+  auditOnly?: boolean;
 }
 
 export interface SectionDefinition {
@@ -28,6 +33,13 @@ export const ORGANISATION_TYPES = [
   "national_institution",
   "other",
 ] as const;
+
+/**
+ * The project lead's gender, optional. Empty is "not declared"; "prefer_not_to_say" and empty
+ * are left out of the fairness audit's table.
+ */
+export const LEAD_GENDERS = ["woman", "man", "another", "prefer_not_to_say"] as const;
+export const DECLARED_GENDERS: readonly string[] = ["woman", "man", "another"];
 
 export const SECTION_KEYS = [
   "background",
@@ -72,6 +84,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
       { key: "phone", kind: "tel", required: true },
       { key: "website", kind: "url", required: false },
       { key: "contactEmail", kind: "email", required: true },
+      { key: "leadGender", kind: "select", required: false, options: LEAD_GENDERS, auditOnly: true },
     ],
   },
   { key: "organisation", defaultWordLimit: 300, fields: [essay("organisationDescription")] },
@@ -91,6 +104,23 @@ export const SECTIONS: readonly SectionDefinition[] = [
     ],
   },
 ];
+
+/**
+ * The content as a reader of the application receives it: without the fields asked only for the
+ * fairness audit (see SectionField.auditOnly). Anything that is not a content object is returned as is.
+ */
+export function forReaders<T>(content: T): T {
+  const c = content as Partial<ApplicationContent> | null;
+  if (!c || typeof c !== "object" || !c.sections || typeof c.sections !== "object") return content;
+  const sections = { ...c.sections };
+  for (const section of SECTIONS) {
+    const hidden = section.fields.filter((f) => f.auditOnly).map((f) => f.key);
+    const values = sections[section.key];
+    if (hidden.length === 0 || !values || typeof values !== "object") continue;
+    sections[section.key] = Object.fromEntries(Object.entries(values).filter(([k]) => !hidden.includes(k)));
+  }
+  return { ...c, sections } as T;
+}
 
 export function sectionByKey(key: string): SectionDefinition | undefined {
   return SECTIONS.find((s) => s.key === key);

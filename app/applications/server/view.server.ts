@@ -4,5 +4,8 @@ import { SECTIONS } from "../domain/sections";
 import type { ViewSection } from "../components/view";
 
 export function viewSections(): ViewSection[] {
-  return SECTIONS.map((s) => ({ key: s.key, fields: s.fields.map((f) => ({ key: f.key, kind: f.kind })) }));
+  return SECTIONS.map((s) => ({
+    key: s.key,
+    fields: s.fields.filter((f) => !f.auditOnly).map((f) => ({ key: f.key, kind: f.kind })),
+  }));
 }

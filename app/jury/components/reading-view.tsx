@@ -20,7 +20,7 @@ export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
     <div className="jury-reading-view">
       {SECTIONS.map((section) => {
         const values = sections[section.key] ?? {};
-        const filled = section.fields.filter((f) => (values[f.key] ?? "").trim() !== "");
+        const filled = section.fields.filter((f) => !f.auditOnly && (values[f.key] ?? "").trim() !== "");
         return (
           <section key={section.key} aria-labelledby={`section-${section.key}`}>
             <h3 id={`section-${section.key}`}>{label("application.section", section.key)}</h3>

@@ -6,6 +6,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { applications, assignments, conflicts, juryMembers, reviews } from "../../../db/schema";
 import { assignJurors } from "../../../scoring";
+import { forReaders } from "../../applications/domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -49,8 +50,9 @@ function nominatedText(app: {
   nominatedContent: Record<string, unknown> | null;
 }): string {
   const parts = [app.title, app.organisation];
+  // Without the fields asked only for the audit, which must not steer who reads what.
   const sections =
-    (app.nominatedContent as { sections?: Record<string, Record<string, string>> } | null)?.sections ?? {};
+    (forReaders(app.nominatedContent) as { sections?: Record<string, Record<string, string>> } | null)?.sections ?? {};
   for (const fields of Object.values(sections))
     for (const v of Object.values(fields ?? {})) if (typeof v === "string") parts.push(v);
   return parts.join(" \n ").toLowerCase();

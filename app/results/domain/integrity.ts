@@ -16,10 +16,11 @@ export const FAIRNESS_STAGES = [
 export type FairnessStage = (typeof FAIRNESS_STAGES)[number];
 
 /**
- * The attributes audited. The application form records no income group and no gender of the
- * project lead: they are not audited until it does.
+ * The attributes audited. `gender`: the project lead's, only where the applicant declared it
+ * ("prefer not to say" and unanswered are left out). The application form records no income
+ * group: it is not audited until it does.
  */
-export const FAIRNESS_GROUPS = ["region", "language", "entityKind", "applicantType"] as const;
+export const FAIRNESS_GROUPS = ["region", "language", "entityKind", "applicantType", "gender"] as const;
 export type FairnessGroup = (typeof FAIRNESS_GROUPS)[number];
 
 /** Fewest applications a published count may describe. */

@@ -14,6 +14,7 @@ import {
   type JurorPair,
   type ResultsInput,
 } from "../../../scoring";
+import { DECLARED_GENDERS } from "../../applications/domain/sections";
 import { unescoRegion } from "../../kernel/domain/unesco-regions";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 import {
@@ -236,6 +237,9 @@ function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit 
       applicantType: sql<
         string | null
       >`json_extract(coalesce(${applications.nominatedContent}, ${applications.content}), '$.sections.background.organisationType')`,
+      gender: sql<
+        string | null
+      >`json_extract(coalesce(${applications.nominatedContent}, ${applications.content}), '$.sections.contact.leadGender')`,
     })
     .from(applications)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
@@ -255,6 +259,7 @@ function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit 
       ...placed("language", a.language),
       ...placed("entityKind", a.entityKind),
       ...placed("applicantType", a.applicantType),
+      ...placed("gender", a.gender && DECLARED_GENDERS.includes(a.gender) ? a.gender : null),
     }));
   if (rows.length === 0) return { stages: [], tables: [], applications: 0, rows };
   const stages = stagesReached(rows.map((r) => r.stage));

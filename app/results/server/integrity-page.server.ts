@@ -1,7 +1,7 @@
 // Shapes an edition's integrity audits into the page and the fairness export: jurors by name,
 // evidence for each flag, the values of each group in the viewer's language (the export is a
 // file, so its words are chosen here; the page gets the same labels).
-import type { ORGANISATION_TYPES } from "../../applications/domain/sections";
+import type { LEAD_GENDERS, ORGANISATION_TYPES } from "../../applications/domain/sections";
 import type { UNESCO_REGIONS } from "../../kernel/domain/unesco-regions";
 import { translate, type Locale, type MessageKey, type Vars } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
@@ -27,6 +27,7 @@ const VALUE_KEYS: { [G in FairnessGroup]: (value: string) => MessageKey } = {
   language: (v) => checked(`integrity.language.${v as Exclude<(typeof LOCALES)[number], "ar">}`),
   entityKind: (v) => checked(`entity_kind.${v as (typeof ENTITY_KINDS)[number]}`),
   applicantType: (v) => checked(`application.option.organisationType.${v as (typeof ORGANISATION_TYPES)[number]}`),
+  gender: (v) => checked(`integrity.gender.${v as Exclude<(typeof LEAD_GENDERS)[number], "prefer_not_to_say">}`),
 };
 
 /** A group's value in the viewer's language (the value itself when it has no label, as an unknown language would). */

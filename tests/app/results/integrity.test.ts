@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { applications } from "../../../db/schema";
 import {
   fairnessOf,
   homeEvidence,
@@ -7,6 +10,7 @@ import {
   pairEvidence,
 } from "../../../app/results/models/integrity.server";
 import { getEditionBrief } from "../../../app/results/models/results.server";
+import { translator, valueLabel } from "../../../app/results/server/integrity-page.server";
 import { buildAuditedEdition } from "../../fixtures/integrity";
 
 describe("the juror audit", () => {
@@ -90,5 +94,51 @@ describe("the fairness audit", () => {
     // No count under five is kept, not even in the snapshot.
     const counts = snapshot.fairness.tables.flatMap((t) => t.values.flatMap((v) => v.cells.map((c) => c.count)));
     expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
+  });
+});
+
+describe("the fairness audit by the project lead's gender", () => {
+  /** Sets the declared gender in the copy the audit reads: the nominated one once there is one. */
+  function declare(id: string, leadGender: string) {
+    const row = db().select().from(applications).where(eq(applications.id, id)).get()!;
+    const frozen = row.nominatedContent !== null;
+    const base = (frozen ? row.nominatedContent : row.content) ?? { sections: {}, completed: [] };
+    const sections = (base.sections ?? {}) as Record<string, Record<string, string>>;
+    const next = { ...base, sections: { ...sections, contact: { ...sections.contact, leadGender } } };
+    db()
+      .update(applications)
+      .set(frozen ? { nominatedContent: next } : { content: next })
+      .where(eq(applications.id, id))
+      .run();
+  }
+
+  it("counts only declared genders, leaving out “prefer not to say” and no answer, and hides fewer than five", async () => {
+    const f = await buildAuditedEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const all = db().select().from(applications).where(eq(applications.editionId, f.edition.id)).all();
+    const scored = f.apps.map((a) => a.app.id);
+    const others = (state: string) =>
+      all
+        .filter((a) => a.state === state && !scored.includes(a.id))
+        .map((a) => a.id)
+        .sort();
+    // The twelve scored applications, the five shortlisted first: six women, five men, one "prefer not to say".
+    scored.forEach((id, i) => declare(id, i < 6 ? "woman" : i < 11 ? "man" : "prefer_not_to_say"));
+    // The five sent ones: women. The five declared ineligible: two of another gender, three
+    // "prefer not to say". The six drafts: no answer.
+    others("awaiting_nominator").forEach((id) => declare(id, "woman"));
+    others("ineligible").forEach((id, i) => declare(id, i < 2 ? "another" : "prefer_not_to_say"));
+    const table = fairnessOf({ edition }).tables.find((t) => t.group === "gender")!;
+    expect(table.values.map((v) => v.value)).toEqual(["another", "man", "woman"]);
+    const [another, man, woman] = table.values.map((v) => v.cells);
+    expect(another.map((c) => c.hidden)).toEqual(["small", "small", "small", "small", "small", "small"]);
+    // With "another" hidden, the five men would be the stage's total minus the women: hidden too.
+    expect(man.map((c) => c.hidden)).toEqual(["secondary", "secondary", "secondary", "secondary", "small", "small"]);
+    expect(woman.map((c) => c.count)).toEqual([11, 11, 6, 6, 5, null]);
+    // No count under five is readable, in this table as in any other.
+    const counts = table.values.flatMap((v) => v.cells.map((c) => c.count));
+    expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
+    expect(valueLabel("gender", "woman", translator("fr"))).toBe("Femme");
+    expect(valueLabel("gender", "another", translator("en"))).toBe("Another gender");
   });
 });

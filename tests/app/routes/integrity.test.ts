@@ -53,7 +53,7 @@ describe("the integrity page", () => {
     const counts = d.fairness.values.flatMap((v) => v.cells.map((c) => c.count));
     expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
     expect(counts.filter((c) => c === null).length).toBeGreaterThan(0);
-    const unknown = (await open(f.edition.id, await cookieFor(secretariat.id), "?group=gender")).body;
+    const unknown = (await open(f.edition.id, await cookieFor(secretariat.id), "?group=income")).body;
     expect((unknown as IntegrityPageData).fairness.group).toBe("region");
   });
 

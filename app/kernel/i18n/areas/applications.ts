@@ -165,6 +165,11 @@ export const applicationsTriples = {
     "Région, pays, district, province, école ou communauté",
     "المنطقة أو البلد أو المقاطعة أو الإقليم أو المدرسة أو المجتمع المحلي",
   ],
+  "applications.hint.leadGender": [
+    "Asked only to check that the prize treats women and men alike. It is counted, in groups of five applications or more, and never shown to the jury or to the nominating entity. Leaving it empty changes nothing to your application.",
+    "Demandé uniquement pour vérifier que le prix traite de la même façon les femmes et les hommes. Il est compté, par groupes d’au moins cinq candidatures, et n’est jamais montré au jury ni à l’entité de présentation. Le laisser vide ne change rien à votre candidature.",
+    "يُطلب فقط للتحقق من أن الجائزة تعامل النساء والرجال على قدم المساواة. يُحصى في مجموعات من خمسة ترشيحات أو أكثر، ولا يُعرض أبدًا على لجنة التحكيم ولا على الجهة المرشِّحة. تركه فارغًا لا يغيّر شيئًا في ترشيحك.",
+  ],
   "applications.attachments_intro": [
     "Add documents that support your application, such as reports, evaluations or screenshots.",
     "Ajoutez des documents à l’appui de votre candidature : rapports, évaluations, captures d’écran…",
@@ -354,6 +359,11 @@ export const applicationsTriples = {
   "applications.field.phone": ["Telephone", "Téléphone", "الهاتف"],
   "applications.field.website": ["Website", "Site web", "الموقع الإلكتروني"],
   "applications.field.contactEmail": ["E-mail address", "Adresse électronique", "عنوان البريد الإلكتروني"],
+  "applications.field.leadGender": [
+    "Gender of the project lead",
+    "Genre du responsable du projet",
+    "جنس مسؤول المشروع",
+  ],
   "applications.field.organisationDescription": [
     "Describe the implementing organisation or individual",
     "Décrivez l’organisation ou la personne responsable de la mise en œuvre",
@@ -414,6 +424,14 @@ export const applicationsTriples = {
     "مؤسسة وطنية أخرى",
   ],
   "applications.option.organisationType.other": ["Other", "Autre", "غير ذلك"],
+  "applications.option.leadGender.woman": ["Woman", "Femme", "امرأة"],
+  "applications.option.leadGender.man": ["Man", "Homme", "رجل"],
+  "applications.option.leadGender.another": ["Another gender", "Autre genre", "جنس آخر"],
+  "applications.option.leadGender.prefer_not_to_say": [
+    "Prefer not to say",
+    "Je préfère ne pas répondre",
+    "أفضّل عدم الإجابة",
+  ],
 
   "errors.application_incomplete": [
     "Your application is not complete yet",

@@ -125,9 +125,9 @@ export const integrityTriples = {
     "حتى لا يمكن التعرف على أي مرشح، لا يُعرض أي عدد أقل من {min}: تُكتب في الخانة «أقل من {min}»، وتُكتب «مخفي» في الخانة التي قد تكشفه، وكذلك النسب التي قد تكشف أيًّا منهما. ويتبع التصدير القاعدة نفسها.",
   ],
   "integrity.fairness_not_recorded": [
-    "The application form records neither the income group of the country nor the gender of the project lead, so neither is audited. Applications with no value for a group (a draft without a country, say) are left out of that group’s table.",
-    "Le formulaire de candidature n’enregistre ni le groupe de revenu du pays ni le genre du responsable du projet : ni l’un ni l’autre n’est audité. Les candidatures sans valeur pour un groupe (un brouillon sans pays, par exemple) sont laissées hors du tableau de ce groupe.",
-    "لا تسجّل استمارة الترشيح فئة دخل البلد ولا جنس مسؤول المشروع، لذا لا يُدقَّق أيٌّ منهما. تُستبعد الترشيحات التي لا قيمة لها في فئة ما (مسودة بلا بلد مثلًا) من جدول تلك الفئة.",
+    "The application form records no income group of the country, so it is not audited. The gender of the project lead is counted only where the applicant declared it: “prefer not to say” and unanswered are left out of that table. Applications with no value for a group (a draft without a country, say) are left out of that group’s table.",
+    "Le formulaire de candidature n’enregistre pas le groupe de revenu du pays : il n’est pas audité. Le genre du responsable du projet n’est compté que là où le candidat l’a déclaré : « je préfère ne pas répondre » et l’absence de réponse sont laissés hors de ce tableau. Les candidatures sans valeur pour un groupe (un brouillon sans pays, par exemple) sont laissées hors du tableau de ce groupe.",
+    "لا تسجّل استمارة الترشيح فئة دخل البلد، لذا لا تُدقَّق. ولا يُحصى جنس مسؤول المشروع إلا حيث صرّح به المرشح: تُستبعد إجابة «أفضّل عدم الإجابة» وغياب الإجابة من ذلك الجدول. تُستبعد الترشيحات التي لا قيمة لها في فئة ما (مسودة بلا بلد مثلًا) من جدول تلك الفئة.",
   ],
   "integrity.no_applications": ["No application yet.", "Aucune candidature pour l’instant.", "لا توجد ترشيحات بعد."],
   "integrity.export_csv": [
@@ -147,6 +147,14 @@ export const integrityTriples = {
   "integrity.attribute.language": ["Language of the application", "Langue de la candidature", "لغة الترشيح"],
   "integrity.attribute.entityKind": ["Nominating entity", "Entité de présentation", "الجهة المرشِّحة"],
   "integrity.attribute.applicantType": ["Applicant type", "Type de candidat", "نوع المرشح"],
+  "integrity.attribute.gender": [
+    "Gender of the project lead (declared)",
+    "Genre du responsable du projet (déclaré)",
+    "جنس مسؤول المشروع (المصرَّح به)",
+  ],
+  "integrity.gender.woman": ["Woman", "Femme", "امرأة"],
+  "integrity.gender.man": ["Man", "Homme", "رجل"],
+  "integrity.gender.another": ["Another gender", "Autre genre", "جنس آخر"],
   "integrity.stage.applied": ["Applied", "Candidature", "تقدّم"],
   "integrity.stage.sent": ["Sent to an entity", "Envoyée à une entité", "أُرسل إلى جهة"],
   "integrity.stage.nominated": ["Nominated", "Présentée", "رُشّح"],
