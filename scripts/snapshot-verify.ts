@@ -383,15 +383,19 @@ function fairnessPart(s: Json): PartReport {
   if (!Array.isArray(f.rows))
     return notRecheckable("fairness", "the snapshot keeps the tables but not the rows they were counted from");
   const rows = f.rows as FairnessRowOf[];
-  const groups = f.groups as FairnessGroup[];
+  // Groups whose values the rows never hold (the declared gender): their tables stay as published.
+  const countedOnly = new Set<string>(Array.isArray(f.countedOnly) ? f.countedOnly : []);
+  const groups = (f.groups as FairnessGroup[]).filter((g) => !countedOnly.has(g));
+  const recorded = (f.tables as { group: string }[]).filter((t) => !countedOnly.has(t.group));
   const stages: FairnessStage[] = rows.length ? stagesReached(rows.map((r) => r.stage)) : [];
   const cells = rows.length ? fairnessAudit(rows, { stages, groups, minCell: f.minCell }) : [];
   const tables = rows.length ? fairnessTables(rows, cells, stages, groups) : [];
+  const kept = countedOnly.size ? `; kept as published, never per application: ${[...countedOnly].join(", ")}` : "";
   return report(
     "fairness",
-    { stages: f.stages, tables: f.tables },
+    { stages: f.stages, tables: recorded },
     { stages, tables },
-    `${groups.length} tables counted again from ${rows.length} applications`,
+    `${groups.length} tables counted again from ${rows.length} applications${kept}`,
   );
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/client";
-import { decisions } from "../../db/schema";
+import { applications, decisions } from "../../db/schema";
 import * as ballot from "../../app/routes/jury.$editionId.ballot";
 import * as secretariatDeliberation from "../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as secretariatDecision from "../../app/routes/secretariat.editions.$editionId.decision";
@@ -41,8 +41,31 @@ async function juror(f: Fixture, j: number, form: Record<string, string>) {
  * in conflict with application 0, abstains on its pairs), settled by the rule, then recommended
  * and decided. Returns the snapshot exactly as downloaded, parsed.
  */
+/** Every application of the edition declares its project lead's gender (the audit counts them). */
+function declareGenders(editionId: string) {
+  const rows = db()
+    .select({ id: applications.id, content: applications.content, nominated: applications.nominatedContent })
+    .from(applications)
+    .where(eq(applications.editionId, editionId))
+    .all();
+  rows.forEach((row, i) => {
+    const declare = <T>(content: T): T => {
+      const c = structuredClone(content ?? {}) as { sections?: Record<string, Record<string, unknown>> };
+      c.sections ??= {};
+      c.sections.contact = { ...c.sections.contact, leadGender: i % 2 ? "man" : "woman" };
+      return c as T;
+    };
+    db()
+      .update(applications)
+      .set({ content: declare(row.content), nominatedContent: row.nominated ? declare(row.nominated) : null })
+      .where(eq(applications.id, row.id))
+      .run();
+  });
+}
+
 async function decidedSnapshot(rule: "lottery" | "jury" | "chair") {
   const f = await buildScoredEdition();
+  declareGenders(f.edition.id);
   const open: Record<string, string> = { intent: "open", tieBreak: rule };
   for (const { app } of f.apps.slice(0, 4)) open[`s_${app.id}`] = "on";
   expect((await secretariat(f, secretariatDeliberation, open)).status).toBe(302);
@@ -110,6 +133,9 @@ describe("verifying a decision snapshot", () => {
     const { text, sha256, snapshot } = await decidedSnapshot("lottery");
     expect(snapshot.format).toBe("ict-prize-decision-snapshot/2");
     expect(snapshot.deliberation.tieBreak).toMatchObject({ status: "settled", settledBy: "lottery" });
+    // A declared gender is only counted: no application's row carries it.
+    expect(snapshot.integrity.fairness.countedOnly).toEqual(["gender"]);
+    expect(snapshot.integrity.fairness.rows.filter((r: object) => "gender" in r)).toEqual([]);
     const out = runCli(["verify", "decision.json"], () => text);
     expect(out).toEqual({
       code: 0,
@@ -123,7 +149,7 @@ describe("verifying a decision snapshot", () => {
         "tie-break: matches (rule lottery, the seed's SHA-256 is the commitment; 2 lottery tickets drawn again)",
         `independence: matches (${snapshot.integrity.independence.pairs.length} juror pairs and ` +
           `${snapshot.integrity.independence.homeBias.length} home-bias estimates computed again)`,
-        `fairness: matches (5 tables counted again from ${snapshot.integrity.fairness.rows.length} applications)`,
+        `fairness: matches (4 tables counted again from ${snapshot.integrity.fairness.rows.length} applications; kept as published, never per application: gender)`,
         "OK: every part re-derived matches the snapshot",
         "",
       ].join("\n"),

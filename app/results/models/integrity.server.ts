@@ -280,7 +280,8 @@ export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laur
  * Both audits as the decision's snapshot keeps them: the juror audit with the options and places
  * it was computed from (with the snapshot's input, enough to compute it again), and the fairness
  * tables exactly as published (no count under five) with the rows they were counted from, so that
- * `npm run scoring -- verify` counts them again (the snapshot is the secretariat's, like the scores).
+ * `npm run scoring -- verify` counts them again (the snapshot is the secretariat's, like the scores)
+ * — all but the declared gender, which the rows never hold.
  */
 export function integritySnapshot({ edition, laureates }: { edition: EditionBrief; laureates: string[] }) {
   const jurors = jurorAudit({ edition });
@@ -312,7 +313,10 @@ export function integritySnapshot({ edition, laureates }: { edition: EditionBrie
       groups: FAIRNESS_GROUPS,
       minCell: MIN_CELL,
       tables: fairness.tables,
-      rows: fairness.rows,
+      // An applicant's declared gender is only ever counted: the rows leave it out, and its table
+      // is kept as published (no count under five), not to be counted again.
+      countedOnly: ["gender"],
+      rows: fairness.rows.map(({ gender: _declared, ...row }) => row),
     },
   };
 }
