@@ -11,7 +11,7 @@ export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
 export { icc, iccBand, type IccResult } from "./icc";
 export { krippendorffAlpha, alphaBand, type AlphaLevel } from "./krippendorff";
 export { kendallW } from "./kendall";
-export { schulze, borda, type Ballot, type SchulzeOptions, type SchulzeResult } from "./voting";
+export { schulze, schulzeOfRankings, borda, type Ballot, type SchulzeOptions, type SchulzeResult } from "./voting";
 export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";
 export { mulberry32, randomInt } from "./random";
 export {

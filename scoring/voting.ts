@@ -183,6 +183,26 @@ export function schulze(ballots: Ballot[], candidates?: string[], options: Schul
 }
 
 /**
+ * A deliberation's count: the Schulze result of the rankings that rank anyone (an empty one is a
+ * juror with nothing left to judge, whose conflicts covered every candidate), each unranked
+ * candidate an abstention; null when no ranking ranks anyone. Throws as `schulze` does otherwise.
+ * Cost: that of `schulze` over the non-empty rankings.
+ *
+ * @example
+ * schulzeOfRankings([[["A"], ["B"]], []], ["A", "B"])?.order; // ["A", "B"]
+ * schulzeOfRankings([[], []], ["A", "B"]); // null
+ */
+export function schulzeOfRankings(rankings: string[][][], candidates: string[]): SchulzeResult | null {
+  const voting = rankings.filter((r) => r.length > 0);
+  if (voting.length === 0) return null;
+  return schulze(
+    voting.map((ranking) => ({ ranking })),
+    candidates,
+    { unranked: "abstain" },
+  );
+}
+
+/**
  * Borda count: with n candidates a ballot gives n − 1 points to its first place down to 0 for
  * the last; candidates tied on a ballot (an inner array, or the unranked candidates, who tie
  * last) share the average of the points of the places they occupy. Totals are weighted by

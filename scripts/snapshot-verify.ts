@@ -11,7 +11,7 @@ import {
   jurorIndependence,
   laureateCertificate,
   lotteryDraw,
-  schulze,
+  schulzeOfRankings,
   seedMatchesCommitment,
   settleCutOffTie,
   type CutOffTie,
@@ -140,15 +140,7 @@ function counted(rows: Json[], candidates: string[], excluded: Json[]): string[]
 
 function schulzeCount(rows: Json[], candidates: string[], excluded: Json[]): Count {
   const rankings = counted(rows, candidates, excluded);
-  const voting = rankings.filter((r) => r.length > 0);
-  const s =
-    voting.length > 0
-      ? schulze(
-          voting.map((ranking) => ({ ranking })),
-          candidates,
-          { unranked: "abstain" },
-        )
-      : null;
+  const s = schulzeOfRankings(rankings, candidates);
   return {
     candidates,
     ballots: rows.length,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  schulzeOfRankings,
   cutOffTie,
   lotteryDraw,
   schulze,
@@ -149,5 +150,20 @@ describe("settleCutOffTie", () => {
     expect(() => settleCutOffTie(order, tie, ["B", "B"])).toThrow(/expected 2 distinct winners/);
     expect(() => settleCutOffTie(order, tie, ["B", "E"])).toThrow(/"E" is not one of the tied candidates/);
     expect(() => settleCutOffTie(["B", "A", "C", "D", "E"], tie, ["B", "C"])).toThrow(/does not hold the tied group/);
+  });
+});
+
+describe("schulzeOfRankings", () => {
+  it("counts only the rankings that rank anyone, unranked candidates abstaining, as schulze does", () => {
+    const rankings = [[["A"], ["B"]], [], [["B"], ["C"]], [["A", "C"]]];
+    expect(schulzeOfRankings(rankings, ["A", "B", "C"])).toEqual(
+      schulze([{ ranking: [["A"], ["B"]] }, { ranking: [["B"], ["C"]] }, { ranking: [["A", "C"]] }], ["A", "B", "C"], {
+        unranked: "abstain",
+      }),
+    );
+  });
+
+  it("is null when no juror ranks anyone", () => {
+    expect(schulzeOfRankings([[], []], ["A", "B"])).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 import { and, inArray, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { conflicts } from "../../../db/schema";
-import { schulze } from "../../../scoring";
+import { schulzeOfRankings } from "../../../scoring";
 
 /** Each juror's conflicts (any source; a proposal not dismissed counts, to be safe). */
 export function conflictsOf({ memberIds }: { memberIds: string[] }): Map<string, Set<string>> {
@@ -57,14 +57,9 @@ export function schulzeWithoutConflicts({
   candidates: string[];
 }) {
   const { rankings, excluded } = withoutConflicts({ rows, candidates });
-  const voting = rankings.filter((r) => r.length > 0);
-  const result =
-    voting.length > 0
-      ? schulze(
-          voting.map((ranking) => ({ ranking })),
-          candidates,
-          { unranked: "abstain" },
-        )
-      : null;
-  return { rankings, result, excluded: excluded.filter((e) => e.applicationIds.length > 0) };
+  return {
+    rankings,
+    result: schulzeOfRankings(rankings, candidates),
+    excluded: excluded.filter((e) => e.applicationIds.length > 0),
+  };
 }
