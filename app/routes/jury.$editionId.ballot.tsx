@@ -3,14 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
@@ -210,11 +203,11 @@ export default function Ballot() {
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
           <ValidatedForm
             id="ballot"
-            result={resultForIntent(result, "vote")}
+            intent="vote"
+            result={result}
             defaultValues={d.ranks}
             schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}
           >
-            <input type="hidden" name="intent" value="vote" />
             <div id="ballot-ballot" tabIndex={-1}>
               {d.view.shortlist.map((a) => (
                 <TextField
@@ -265,8 +258,8 @@ export default function Ballot() {
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
               <ValidatedForm
-                id="recommend"
-                result={resultForIntent(result, "recommend")}
+                intent="recommend"
+                result={result}
                 schema={() =>
                   import("../results/forms/deliberation").then((m) => m.recommendationSchema(d.edition.laureateCount))
                 }
@@ -279,7 +272,6 @@ export default function Ballot() {
                   ...d.recommendation,
                 }}
               >
-                <input type="hidden" name="intent" value="recommend" />
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>
                     <legend>{t("results.recommendation_place", { n: i + 1 })}</legend>
@@ -326,11 +318,10 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
           <h3>{t("deliberation.cast_title")}</h3>
           <p>{t("deliberation.cast_help", { count: view.cast.places })}</p>
           <ValidatedForm
-            id="cast"
-            result={resultForIntent(result, "cast")}
+            intent="cast"
+            result={result}
             schema={() => import("../results/forms/deliberation").then((m) => m.castSchema)}
           >
-            <input type="hidden" name="intent" value="cast" />
             <fieldset className="field" id="cast-cast">
               <legend>{t("deliberation.cast_legend")}</legend>
               {view.cast.apps.map((a) => (
@@ -353,12 +344,11 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
                 <p className="panel">{t("deliberation.runoff_already")}</p>
               ) : null}
               <ValidatedForm
-                id="runoff"
-                result={resultForIntent(result, "runoff")}
+                intent="runoff"
+                result={result}
                 defaultValues={d.runoffRanks}
                 schema={() => import("../results/forms/deliberation").then((m) => m.runoffBallotSchema)}
               >
-                <input type="hidden" name="intent" value="runoff" />
                 <div id="runoff-runoff" tabIndex={-1}>
                   {view.runoff.apps.map((a) => (
                     <TextField

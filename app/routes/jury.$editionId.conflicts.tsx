@@ -2,14 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -114,11 +107,10 @@ export default function DeclareConflicts() {
           </p>
           <p>{t("jury.conflicts.withdraw_intro")}</p>
           <ValidatedForm
-            id="withdraw"
             schema={() => import("../jury/forms/jury").then((m) => m.withdrawConflictSchema)}
-            result={resultForIntent(result, "withdraw")}
+            intent="withdraw"
+            result={result}
           >
-            <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="applicationId" value={withdrawing.id} />
             <Checkbox name="confirm" label={t("jury.conflicts.withdraw_confirm")} />
             <div className="button-row">
@@ -161,11 +153,10 @@ export default function DeclareConflicts() {
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>
           <ValidatedForm
-            id="declare"
             schema={() => import("../jury/forms/jury").then((m) => m.declareConflictSchema)}
-            result={resultForIntent(result, "declare")}
+            intent="declare"
+            result={result}
           >
-            <input type="hidden" name="intent" value="declare" />
             <SelectField
               name="applicationId"
               label={t("jury.application")}
@@ -187,11 +178,10 @@ export default function DeclareConflicts() {
       <h2>{t("jury.conflicts.confirm_title")}</h2>
       {declaredAt ? <p>{t("jury.conflicts.confirmed_on")}</p> : null}
       <ValidatedForm
-        id="confirm"
         schema={() => import("../jury/forms/jury").then((m) => m.confirmDeclarationsSchema)}
-        result={resultForIntent(result, "confirm")}
+        intent="confirm"
+        result={result}
       >
-        <input type="hidden" name="intent" value="confirm" />
         <Checkbox name="confirm" label={t("jury.conflicts.confirm_label")} />
         <SubmitButton secondary>{t("jury.conflicts.confirm")}</SubmitButton>
       </ValidatedForm>

@@ -3,14 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -228,12 +221,11 @@ export default function AssignmentPage() {
         </p>
         <h2>{t(`jury.assignment.adjust_${adjust}`)}</h2>
         <ValidatedForm
-          id={adjust}
           schema={() => import("../jury/forms/jury").then((m) => m[schema[adjust]])}
-          result={resultForIntent(result, adjust)}
+          intent={adjust}
+          result={result}
           defaultValues={{ maxLoad: defaults.maxLoad }}
         >
-          <input type="hidden" name="intent" value={adjust} />
           <ApplicationChoice options={applicationOptions} />
           {adjust === "add" ? null : (
             <SelectField
@@ -309,12 +301,11 @@ export default function AssignmentPage() {
       ) : null}
       <h2>{t("jury.assignment.run_title")}</h2>
       <ValidatedForm
-        id="run"
         schema={() => import("../jury/forms/jury").then((m) => m.runAssignmentSchema)}
-        result={resultForIntent(result, "run")}
+        intent="run"
+        result={result}
         defaultValues={defaults}
       >
-        <input type="hidden" name="intent" value="run" />
         <TextField
           name="reviewers"
           type="number"
@@ -403,11 +394,10 @@ export default function AssignmentPage() {
           : t("jury.assignment.nothing_unpublished")}
       </p>
       <ValidatedForm
-        id="publish"
         schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)}
-        result={resultForIntent(result, "publish")}
+        intent="publish"
+        result={result}
       >
-        <input type="hidden" name="intent" value="publish" />
         <Checkbox name="confirm" label={t("jury.assignment.publish_confirm")} />
         <SubmitButton>{t("jury.assignment.publish")}</SubmitButton>
       </ValidatedForm>

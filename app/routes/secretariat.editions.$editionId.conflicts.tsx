@@ -3,14 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -283,11 +276,10 @@ function ConfirmStep({
             : t("jury.conflicts_admin.confirm_no_review")}
       </p>
       <ValidatedForm
-        id="confirm"
         schema={() => import("../jury/forms/jury").then((m) => m.confirmConflictSchema)}
-        result={resultForIntent(result, "confirm")}
+        intent="confirm"
+        result={result}
       >
-        <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="conflictId" value={decision.id} />
         {review?.state === "submitted" ? (
           <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} />
@@ -341,9 +333,9 @@ export default function ConflictsRegister() {
         <ValidatedForm
           id="conflict"
           schema={() => import("../jury/forms/jury").then((m) => m.manualConflictSchema)}
-          result={resultForIntent(result, "add")}
+          intent="add"
+          result={result}
         >
-          <input type="hidden" name="intent" value="add" />
           <SelectField
             name="memberId"
             label={t("jury.juror")}

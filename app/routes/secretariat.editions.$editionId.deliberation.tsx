@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
-import { Checkbox, resultForIntent, SubmitButton, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
@@ -100,12 +100,11 @@ export default function SecretariatDeliberation() {
           <p>{t("deliberation.tie_break_early")}</p>
           {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}
           <ValidatedForm
-            id="tiebreak"
-            result={resultForIntent(result, "tiebreak")}
+            intent="tiebreak"
+            result={result}
             schema={() => import("../results/forms/deliberation").then((m) => m.tieBreakSchema)}
             defaultValues={d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}}
           >
-            <input type="hidden" name="intent" value="tiebreak" />
             <TieBreakRadios />
             <SubmitButton secondary>{t("deliberation.tie_break_save")}</SubmitButton>
           </ValidatedForm>
@@ -118,8 +117,8 @@ export default function SecretariatDeliberation() {
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
             <ValidatedForm
-              id="open"
-              result={resultForIntent(result, "open")}
+              intent="open"
+              result={result}
               schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)}
               defaultValues={{
                 ...Object.fromEntries(
@@ -128,7 +127,6 @@ export default function SecretariatDeliberation() {
                 ...(d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}),
               }}
             >
-              <input type="hidden" name="intent" value="open" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
                 {d.candidates.map((c) => (

@@ -2,14 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
-import {
-  Checkbox,
-  resultForIntent,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-} from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
@@ -198,9 +191,9 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
           <ValidatedForm
-            id="update"
             schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)}
-            result={resultForIntent(result, "update")}
+            intent="update"
+            result={result}
             defaultValues={{
               country: edit.country ?? "",
               languages: edit.languages.join(", "),
@@ -208,7 +201,6 @@ export default function JuryMembers() {
               isChair: edit.isChair ? "on" : "",
             }}
           >
-            <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="memberId" value={edit.id} />
             <JurorProfileFields countries={countries} />
             <TextField
@@ -228,12 +220,11 @@ export default function JuryMembers() {
           <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
           <p>{t("jury.members.replace_text")}</p>
           <ValidatedForm
-            id="replace"
             schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)}
-            result={resultForIntent(result, "replace")}
+            intent="replace"
+            result={result}
             defaultValues={{ locale: t.locale }}
           >
-            <input type="hidden" name="intent" value="replace" />
             <input type="hidden" name="memberId" value={replace.id} />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
@@ -252,12 +243,11 @@ export default function JuryMembers() {
         <>
           <h2>{t("jury.members.invite_title")}</h2>
           <ValidatedForm
-            id="invite"
             schema={() => import("../jury/forms/jury").then((m) => m.inviteJurorSchema)}
-            result={resultForIntent(result, "invite")}
+            intent="invite"
+            result={result}
             defaultValues={{ locale: t.locale, languages: "en, fr" }}
           >
-            <input type="hidden" name="intent" value="invite" />
             <TextField name="name" label={t("fields.full_name")} dirAuto />
             <TextField name="email" label={t("fields.email")} type="email" />
             <LanguageField />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { resultForIntent, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -208,10 +208,10 @@ export default function ProgressPage() {
       <ValidatedForm
         id="reopen"
         schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)}
-        result={resultForIntent(result, "reopen_scoring")}
+        intent="reopen_scoring"
+        result={result}
         defaultValues={{ days: "7" }}
       >
-        <input type="hidden" name="intent" value="reopen_scoring" />
         <TextField name="days" type="number" label={t("jury.progress.days")} />
         <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
       </ValidatedForm>

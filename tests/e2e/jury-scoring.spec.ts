@@ -36,6 +36,9 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your conflicts of interest");
   await page.getByRole("button", { name: "Declare the conflict" }).click();
   await expect(page.locator(".error-summary")).toContainText("This field is required");
+  // The page's other form (the confirmation) shows nothing of the answer to this one.
+  await expect(page.locator("form#declare .error-summary")).toBeVisible();
+  await expect(page.locator(".error-summary")).toHaveCount(1);
   await page.getByLabel("Application", { exact: true }).selectOption({ label: textbooks.title });
   await page.getByLabel("Reason").fill("I sit on their board");
   await page.getByRole("button", { name: "Declare the conflict" }).click();

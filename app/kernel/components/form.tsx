@@ -46,15 +46,14 @@ export function fieldId(formId: string, name: string) {
 }
 
 /**
- * On a page with several forms, the server's answer belongs to the one that was posted (its
- * hidden `intent`): the others show no errors and keep their own values.
+ * A form's id prefixes its fields' ids. On a page with several forms, each names its `intent`:
+ * the form posts it as a hidden field, the server's answer is shown only by the form that was
+ * posted (the others show no errors and keep their own values), and the id defaults to it.
  */
-export function resultForIntent<R extends FormResult>(result: R | null | undefined, intent: string): R | null {
-  return result?.values?.intent === intent ? result : null;
-}
+type FormIdentity = { id: string; intent?: string } | { id?: undefined; intent: string };
 
 export function ValidatedForm({
-  id,
+  id: givenId,
   schema,
   result,
   defaultValues,
@@ -63,8 +62,8 @@ export function ValidatedForm({
   encType,
   className,
   autosave,
-}: {
-  id: string;
+  intent,
+}: FormIdentity & {
   /**
    * Loads the form's zod schema, e.g. `() => import("../../accounts/forms/register").then((m) => m.registerSchema)`.
    * Loaded with react-hook-form on the first interaction, not with the page, so neither weighs on
@@ -81,13 +80,15 @@ export function ValidatedForm({
   /** Needs `schema`: drafts are saved by the enhancer, which comes with it. */
   autosave?: Autosave;
 }) {
+  const id = givenId ?? intent;
   const t = useT();
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const navigation = useNavigation();
-  const serverErrors = result?.errors;
+  const own = intent === undefined || result?.values?.intent === intent ? result : null;
+  const serverErrors = own?.errors;
   const errors = useMemo(() => clientErrors ?? serverErrors ?? {}, [clientErrors, serverErrors]);
-  const values = { ...defaultValues, ...(result?.values ?? {}) };
+  const values = { ...defaultValues, ...(own?.values ?? {}) };
 
   const formRef = useRef<HTMLFormElement>(null);
   const started = useRef(false);
@@ -111,11 +112,11 @@ export function ValidatedForm({
     // A new answer from the server replaces what the browser found, and, as after a full page
     // load without JavaScript, passwords are never kept.
     setClientErrors(null);
-    if (result?.errors)
+    if (own?.errors)
       formRef.current
         ?.querySelectorAll<HTMLInputElement>('input[type="password"]')
         .forEach((input) => (input.value = ""));
-  }, [result]);
+  }, [own]);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) {
@@ -154,6 +155,7 @@ export function ValidatedForm({
             }}
           />
         ) : null}
+        {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
         <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">
           {children}

@@ -1,5 +1,5 @@
 // What the jury's ballot and the secretariat's deliberation and decision pages show alike.
-import { Checkbox, resultForIntent, SubmitButton, ValidatedForm, type FormResult } from "../../kernel/components/form";
+import { Checkbox, SubmitButton, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 
 /** Applications by reference and title, in the order given (a shortlist, the laureates). */
@@ -42,11 +42,10 @@ function CloseForm({
   const close = CLOSE[intent];
   return (
     <ValidatedForm
-      id={intent}
-      result={resultForIntent(result, intent)}
+      intent={intent}
+      result={result}
       schema={() => import("../forms/deliberation").then((m) => m[close.schema])}
     >
-      <input type="hidden" name="intent" value={intent} />
       <Checkbox name="confirm" label={t(close.confirm)} />
       <SubmitButton secondary={secondary}>{t(close.submit)}</SubmitButton>
     </ValidatedForm>
