@@ -9,6 +9,7 @@ import { editionSettingsSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { updateEdition } from "../editions/models/edition.server";
+import { jurySize } from "../jury/models/size.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 
@@ -17,7 +18,9 @@ export const { handle, links } = routeHead("editions.settings_title", editionsCs
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { edition: e } = editionOr404(params.editionId);
+  const jurors = jurySize({ editionId: e.id });
   return {
+    crowdedJury: jurors > 0 && e.reviewersPerApplication >= jurors ? jurors : null,
     edition: {
       id: e.id,
       year: e.year,
@@ -56,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditionSettings() {
   const t = useT();
-  const { edition, values } = useLoaderData<typeof loader>();
+  const { edition, values, crowdedJury } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -70,7 +73,7 @@ export default function EditionSettings() {
       >
         <input type="hidden" name="editionId" value={edition.id} />
         <input type="hidden" name="version" value={edition.version} />
-        <EditionSettingsFields locked={edition.locked} lockedValues={edition} />
+        <EditionSettingsFields locked={edition.locked} lockedValues={edition} crowdedJury={crowdedJury} />
         <SubmitButton>{t("editions.save")}</SubmitButton>
       </ValidatedForm>
     </>

@@ -76,7 +76,8 @@ export function newEditionDefaults(year: number): Record<string, string> {
     year: String(year),
     laureateCount: "2",
     quotaPerEntity: "3",
-    reviewersPerApplication: "5",
+    // The prize's jury has five members: three readers each leave room for conflicts of interest.
+    reviewersPerApplication: "3",
     scaleMin: "1",
     scaleMax: "10",
     method: "jurorBias",
@@ -112,13 +113,18 @@ export function TrilingualFields({ name, label, rows }: { name: string; label: s
   );
 }
 
-/** The settings form's fields; with `locked`, the scale and method are shown, not editable. */
+/**
+ * The settings form's fields; with `locked`, the scale and method are shown, not editable. With
+ * `crowdedJury`, the jury's size, when every juror would have to score every application.
+ */
 export function EditionSettingsFields({
   locked,
   lockedValues,
+  crowdedJury,
 }: {
   locked: boolean;
   lockedValues?: { scaleMin: number; scaleMax: number; method: string };
+  crowdedJury?: number | null;
 }) {
   const t = useT();
   return (
@@ -147,7 +153,17 @@ export function EditionSettingsFields({
         <legend>{t("editions.group_jury")}</legend>
         <TextField name="laureateCount" label={t("editions.laureate_count")} type="number" />
         <TextField name="quotaPerEntity" label={t("editions.quota_per_entity")} type="number" />
-        <TextField name="reviewersPerApplication" label={t("editions.reviewers_per_application")} type="number" />
+        {crowdedJury ? (
+          <p className="notice" id="reviewers-warning">
+            {t("editions.reviewers_crowded", { count: crowdedJury })}
+          </p>
+        ) : null}
+        <TextField
+          name="reviewersPerApplication"
+          label={t("editions.reviewers_per_application")}
+          hint={t("editions.reviewers_hint")}
+          type="number"
+        />
         {locked && lockedValues ? (
           <>
             <p className="notice">{t("editions.locked_settings")}</p>

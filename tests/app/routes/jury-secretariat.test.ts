@@ -6,6 +6,7 @@ import * as assignmentPage from "../../../app/routes/secretariat.editions.$editi
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import * as juryPage from "../../../app/routes/secretariat.editions.$editionId.jury";
+import * as settingsPage from "../../../app/routes/secretariat.editions.$editionId.settings";
 import { sendDueReminders } from "../../../app/jury/models/progress.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
@@ -219,5 +220,22 @@ describe("jury management", () => {
       template: "invitation",
       locale: "fr",
     });
+  });
+
+  it("the settings page warns when every juror would have to score every application, and not otherwise", async () => {
+    const settingsOf = async (s: Awaited<ReturnType<typeof scenario>>) =>
+      (
+        await run(() =>
+          settingsPage.loader(
+            args(request(`/secretariat/editions/${s.editionId}/settings`, { cookie: s.staffCookie }), {
+              editionId: s.editionId,
+            }),
+          ),
+        )
+      ).body as { crowdedJury: number | null };
+    const crowded = await scenario({ reviewers: 3 });
+    expect(crowded.jurors).toHaveLength(3);
+    expect((await settingsOf(crowded)).crowdedJury).toBe(3);
+    expect((await settingsOf(await scenario({ reviewers: 2 }))).crowdedJury).toBeNull();
   });
 });

@@ -92,6 +92,16 @@ export const editionsTriples = {
     "Jurés qui évaluent chaque candidature",
     "عدد المحكّمين الذين يقيّمون كل طلب",
   ],
+  "editions.reviewers_hint": [
+    "Keep it below the number of jurors: a juror with a conflict of interest cannot score an application, so if every juror is needed, one conflict makes the assignment impossible. With the prize's five jurors, 3 leaves room.",
+    "Gardez-le inférieur au nombre de jurés : un juré en conflit d’intérêts ne peut pas évaluer une candidature ; si tous les jurés sont nécessaires, un seul conflit rend la répartition impossible. Avec les cinq jurés du prix, 3 laisse de la marge.",
+    "اجعله أقل من عدد المحكّمين: لا يمكن للمحكّم الذي لديه تضارب مصالح أن يقيّم طلبًا، فإذا احتيج إلى جميع المحكّمين جعل تضارب واحد التوزيع مستحيلًا. مع محكّمي الجائزة الخمسة، يترك الرقم 3 هامشًا.",
+  ],
+  "editions.reviewers_crowded": [
+    "[count] one: The jury has 1 juror, and each application needs at least as many: a single conflict of interest will make the assignment impossible. Lower the number of jurors who score each application, or invite more jurors. | other: The jury has {count} jurors, and each application needs at least as many: a single conflict of interest will make the assignment impossible. Lower the number of jurors who score each application, or invite more jurors.",
+    "[count] one: Le jury compte 1 juré, et chaque candidature en demande au moins autant : un seul conflit d’intérêts rendra la répartition impossible. Réduisez le nombre de jurés par candidature ou invitez d’autres jurés. | other: Le jury compte {count} jurés, et chaque candidature en demande au moins autant : un seul conflit d’intérêts rendra la répartition impossible. Réduisez le nombre de jurés par candidature ou invitez d’autres jurés.",
+    "[count] zero: لا يضم فريق التحكيم أي محكّم. | one: يضم فريق التحكيم محكّمًا واحدًا، ويحتاج كل طلب إلى هذا العدد على الأقل: تضارب مصالح واحد سيجعل التوزيع مستحيلًا. خفّض عدد المحكّمين لكل طلب أو ادعُ محكّمين آخرين. | two: يضم فريق التحكيم محكّمَين اثنين، ويحتاج كل طلب إلى هذا العدد على الأقل: تضارب مصالح واحد سيجعل التوزيع مستحيلًا. خفّض عدد المحكّمين لكل طلب أو ادعُ محكّمين آخرين. | few: يضم فريق التحكيم {count} محكّمين، ويحتاج كل طلب إلى هذا العدد على الأقل: تضارب مصالح واحد سيجعل التوزيع مستحيلًا. خفّض عدد المحكّمين لكل طلب أو ادعُ محكّمين آخرين. | many: يضم فريق التحكيم {count} محكّمًا، ويحتاج كل طلب إلى هذا العدد على الأقل: تضارب مصالح واحد سيجعل التوزيع مستحيلًا. خفّض عدد المحكّمين لكل طلب أو ادعُ محكّمين آخرين. | other: يضم فريق التحكيم {count} محكّم، ويحتاج كل طلب إلى هذا العدد على الأقل: تضارب مصالح واحد سيجعل التوزيع مستحيلًا. خفّض عدد المحكّمين لكل طلب أو ادعُ محكّمين آخرين.",
+  ],
   "editions.scale": ["Score scale", "Barème", "سلّم الدرجات"],
   "editions.scale_min": ["Lowest score", "Note la plus basse", "أدنى درجة"],
   "editions.scale_max": ["Highest score", "Note la plus haute", "أعلى درجة"],
