@@ -391,7 +391,9 @@ export default function AssignmentPage() {
       <p>
         {o.unpublished > 0
           ? t("jury.assignment.unpublished", { count: o.unpublished })
-          : t("jury.assignment.nothing_unpublished")}
+          : o.assigned === 0
+            ? t("jury.assignment.nothing_computed")
+            : t("jury.assignment.nothing_unpublished")}
       </p>
       <ValidatedForm
         schema={() => import("../jury/forms/jury").then((m) => m.publishSchema)}

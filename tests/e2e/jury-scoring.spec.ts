@@ -75,6 +75,7 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   const sp = await staff.newPage();
   await setLanguage(sp, "en");
   await gotoReady(sp, `/secretariat/editions/${s.editionId}/assignment`);
+  await expect(sp.getByText("Nothing to publish yet: compute the assignment above first.")).toBeVisible();
   await sp.getByRole("button", { name: "Compute" }).click();
   await expect(sp.getByRole("alert").first()).toContainText("Conflicts to decide first");
   await sp.getByRole("link", { name: "Go to the conflicts register" }).click();
@@ -91,6 +92,7 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await sp.getByLabel("I have checked the preview").check();
   await sp.getByRole("button", { name: "Publish the assignment" }).click();
   await expect(sp.getByRole("status")).toContainText("have been published");
+  await expect(sp.getByText("Everything is published.")).toBeVisible();
   await waitForMail(ana.email, { template: "jury_assignment" });
 
   // Chidi has already submitted his review of the French application.

@@ -269,6 +269,11 @@ export const jurySecretariatTriples = {
     "zero: لا توجد إسنادات غير منشورة. | one: إسناد واحد لم يُنشر بعد. | two: إسنادان لم يُنشرا بعد. | few: {count} إسنادات لم تُنشر بعد. | many: {count} إسنادًا لم تُنشر بعد. | other: {count} إسناد لم تُنشر بعد.",
   ],
   "jury.assignment.nothing_unpublished": ["Everything is published.", "Tout est publié.", "نُشر كل شيء."],
+  "jury.assignment.nothing_computed": [
+    "Nothing to publish yet: compute the assignment above first.",
+    "Rien à publier pour l’instant : calculez d’abord la répartition ci-dessus.",
+    "لا شيء للنشر بعد: احسب التوزيع أعلاه أولًا.",
+  ],
   "jury.assignment.publish_confirm": [
     "I have checked the preview; send each juror their applications by e-mail",
     "J’ai vérifié l’aperçu ; envoyer à chaque membre du jury ses candidatures par courriel",
