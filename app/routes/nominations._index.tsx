@@ -128,11 +128,12 @@ export default function NominationsWorkspace() {
         rows={applications}
         empty="nominations.empty"
         columns={[
+          { head: "nominations.col.reference", cell: (a) => a.reference },
           {
-            head: "nominations.col.reference",
-            cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.reference}</Link>,
+            head: "nominations.col.title",
+            cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.title}</Link>,
+            dir: "auto",
           },
-          { head: "nominations.col.title", cell: (a) => a.title, dir: "auto" },
           { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },
           { head: "nominations.col.state", cell: (a) => t(`nominations.state.${a.state}`) },
           { head: "nominations.col.sent", cell: (a) => (a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : "") },

@@ -33,8 +33,10 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
     "Waiting for your decision",
   );
 
-  // Return: the comment is required; then the candidate is told in French.
-  await openDecision(page, toReturn.id, seed.entityId, /Return it to the candidate/);
+  // Return: the comment is required; then the candidate is told in French. The list links each title.
+  await page.getByRole("link", { name: toReturn.title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(toReturn.title);
+  await page.getByRole("link", { name: /Return it to the candidate/ }).click();
   await expectRefusedBeforePosting(
     page,
     "return",
