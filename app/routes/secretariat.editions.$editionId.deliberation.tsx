@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
-import { ResultsStepHeader } from "../results/components/steps";
+import { CloseScoringNow, ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
@@ -96,6 +96,7 @@ export default function SecretariatDeliberation() {
       {!d.closed ? (
         <>
           <p className="panel">{t("results.deliberation_wait")}</p>
+          <CloseScoringNow edition={d.edition} />
           <h2>{t("deliberation.tie_break_title")}</h2>
           <p>{t("deliberation.tie_break_early")}</p>
           {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}

@@ -11,6 +11,7 @@ import { editionOr404, editionPost } from "../editions/server/secretariat.server
 import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
 import { changePhase, isAdjacentPhase } from "../editions/models/edition.server";
+import { reviewsOutstanding } from "../jury/models/counts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 
@@ -24,9 +25,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only the next phase or the one before can be asked for; anything else is no page at all.
   if (!isAdjacentPhase(e.phase, to)) notFound();
   return {
-    edition: { id: e.id, year: e.year, phase: e.phase, deadlineAt: e.deadlineAt.getTime(), locked: !!e.lockedAt },
+    edition: {
+      id: e.id,
+      year: e.year,
+      phase: e.phase,
+      deadlineAt: e.deadlineAt.getTime(),
+      scoringClosesAt: e.scoringClosesAt.getTime(),
+      locked: !!e.lockedAt,
+    },
     to,
     backwards: previousPhase(e.phase) === to,
+    // Closing scoring early leaves these reviews out of the results: the page says how many.
+    outstanding: to === "deliberation" ? reviewsOutstanding({ editionId: e.id }) : 0,
   };
 }
 
@@ -43,11 +53,12 @@ const CONSEQUENCES: Record<string, string> = {
   call_open: "editions.phase_effect_call_open",
   screening: "editions.phase_effect_screening",
   scoring: "editions.phase_effect_scoring",
+  deliberation: "editions.phase_effect_deliberation",
 };
 
 export default function PhaseChange() {
   const t = useT();
-  const { edition, to, backwards } = useLoaderData<typeof loader>();
+  const { edition, to, backwards, outstanding } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const from = t(`phase.${edition.phase}`);
   const target = t(`phase.${to}`);
@@ -63,7 +74,19 @@ export default function PhaseChange() {
         })}
       </p>
       {!backwards && CONSEQUENCES[to] ? (
-        <p>{t(CONSEQUENCES[to], { deadline: formatDateTime(edition.deadlineAt, t.locale) })}</p>
+        <p>
+          {t(CONSEQUENCES[to], {
+            deadline: formatDateTime(edition.deadlineAt, t.locale),
+            close: formatDateTime(edition.scoringClosesAt, t.locale),
+          })}
+        </p>
+      ) : null}
+      {!backwards && to === "deliberation" ? (
+        <p>
+          {outstanding === 0
+            ? t("editions.phase_all_reviews_in")
+            : t("editions.phase_outstanding_reviews", { count: outstanding })}
+        </p>
       ) : null}
       <p>{t("editions.phase_audited")}</p>
       <ValidatedForm

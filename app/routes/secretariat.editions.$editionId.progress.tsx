@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -120,6 +120,14 @@ export default function ProgressPage() {
       {remindError ? (
         <p className="notice" role="alert">
           {t(remindError.message)}
+        </p>
+      ) : null}
+      {edition.phase === "scoring" && applicationTotals.done > 0 && applicationTotals.open === 0 ? (
+        <p className="panel">
+          {t("jury.progress.all_in")}{" "}
+          <Link to={`/secretariat/editions/${edition.id}/phase?to=deliberation`}>
+            {t("jury.progress.close_scoring_now")}
+          </Link>
         </p>
       ) : null}
       <h2>{t("jury.progress.by_juror")}</h2>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
-import { ResultsStepHeader, ThemeLead } from "../results/components/steps";
+import { CloseScoringNow, ResultsStepHeader, ThemeLead } from "../results/components/steps";
 import { ResultsView, type WhatIfResult } from "../results/components/view";
 import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
@@ -33,7 +33,10 @@ export default function SecretariatResults() {
     <>
       <ResultsStepHeader edition={d.edition} current="results" lead={<ThemeLead edition={d.edition} />} />
       {!d.closed ? (
-        <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
+        <>
+          <p className="panel">{t("results.not_closed", { date: formatDateTime(d.scoringClosesAt, t.locale) })}</p>
+          <CloseScoringNow edition={d.edition} />
+        </>
       ) : d.results ? (
         <>
           {d.results.problem ? null : (

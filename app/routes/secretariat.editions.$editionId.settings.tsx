@@ -9,7 +9,7 @@ import { editionSettingsSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { updateEdition } from "../editions/models/edition.server";
-import { jurySize } from "../jury/models/size.server";
+import { jurySize } from "../jury/models/counts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 

@@ -327,6 +327,30 @@ test("a tie settled by the jury's run-off: jurors rank the tied applications aga
   await expect(page.getByText(`Laureate places go to: ${s.apps[2].reference}.`)).toBeVisible();
 });
 
+test("with every review in before the planned close, the secretariat closes scoring now and the results appear", async ({
+  page,
+}) => {
+  const seed = await seedScoredEdition("close-now");
+  e2eDb()
+    .prepare("update editions set scoring_closes_at = ? where id = ?")
+    .run(Date.now() + 10 * 864e5, seed.editionId);
+  const base = `/secretariat/editions/${seed.editionId}`;
+  await setLanguage(page, "en");
+  await gotoReady(page, `${base}/progress`);
+  await expect(page.getByText("Every assigned review has been submitted. You need not wait")).toBeVisible();
+  await gotoReady(page, `${base}/results`);
+  await expect(page.getByText("Results are computed once scoring closes")).toBeVisible();
+  await page.getByRole("link", { name: "Close scoring now (move to deliberation)" }).click();
+  await expect(page.getByText("Scoring closes now, even if its planned close")).toBeVisible();
+  await expect(page.getByText("Every assigned review has been submitted.", { exact: true })).toBeVisible();
+  await page.getByLabel("I confirm the move to “Deliberation”").check();
+  await page.getByRole("button", { name: "Move to “Deliberation”" }).click();
+  await gotoReady(page, `${base}/results`);
+  await expect(page.getByText("Results are computed once scoring closes")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Close scoring now (move to deliberation)" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Download CSV" })).toBeVisible();
+});
+
 test("an applicant, a nominator and a visitor asking for results by URL get 404", async ({ browser }) => {
   const s = await seedScoredEdition(`deny-${test.info().project.name}`);
   const urls = [

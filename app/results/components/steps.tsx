@@ -74,3 +74,18 @@ export function ResultsStepHeader({
     </>
   );
 }
+
+/**
+ * While the edition is in scoring, the way to close it early: moving to deliberation closes
+ * scoring at once. The phase page says what that does and asks for a confirmation.
+ */
+export function CloseScoringNow({ edition }: { edition: { id: string; phase: string } }) {
+  const t = useT();
+  if (edition.phase !== "scoring") return null;
+  return (
+    <p>
+      {t("results.close_scoring_hint")}{" "}
+      <Link to={`/secretariat/editions/${edition.id}/phase?to=deliberation`}>{t("results.close_scoring_now")}</Link>
+    </p>
+  );
+}

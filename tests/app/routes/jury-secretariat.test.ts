@@ -7,6 +7,7 @@ import * as progressPage from "../../../app/routes/secretariat.editions.$edition
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import * as juryPage from "../../../app/routes/secretariat.editions.$editionId.jury";
 import * as settingsPage from "../../../app/routes/secretariat.editions.$editionId.settings";
+import * as phasePage from "../../../app/routes/secretariat.editions.$editionId.phase";
 import { sendDueReminders } from "../../../app/jury/models/progress.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
@@ -237,5 +238,25 @@ describe("jury management", () => {
     expect(crowded.jurors).toHaveLength(3);
     expect((await settingsOf(crowded)).crowdedJury).toBe(3);
     expect((await settingsOf(await scenario({ reviewers: 2 }))).crowdedJury).toBeNull();
+  });
+
+  it("closing scoring early says how many assigned reviews are still out and will not count", async () => {
+    const s = await scenario();
+    const outstanding = async () =>
+      (
+        (
+          await run(() =>
+            phasePage.loader(
+              args(request(`/secretariat/editions/${s.editionId}/phase?to=deliberation`, { cookie: s.staffCookie }), {
+                editionId: s.editionId,
+              }),
+            ),
+          )
+        ).body as { outstanding: number }
+      ).outstanding;
+    expect(await outstanding()).toBe(0);
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[0].id);
+    publishPair(db(), s.editionId, s.jurors[1].memberId, s.applications[0].id);
+    expect(await outstanding()).toBe(2);
   });
 });

@@ -196,6 +196,21 @@ export const editionsTriples = {
     "Les critères, leurs pondérations, le barème et la méthode d’agrégation seront verrouillés définitivement.",
     "ستُقفل المعايير وأوزانها وسلّم الدرجات وطريقة التجميع نهائيًا.",
   ],
+  "editions.phase_effect_deliberation": [
+    "Scoring closes now, even if its planned close ({close}, Paris time) is later: jurors can no longer submit or change their reviews, and the results are computed from the reviews submitted.",
+    "La notation est close dès maintenant, même si sa clôture prévue ({close}, heure de Paris) est plus tardive : les jurés ne peuvent plus soumettre ni modifier leurs évaluations, et les résultats sont calculés à partir des évaluations soumises.",
+    "يُغلق التقييم الآن حتى لو كان موعد إغلاقه المقرر ({close}، بتوقيت باريس) لاحقًا: لن يتمكن المحكّمون من تقديم تقييماتهم أو تعديلها، وتُحسب النتائج من التقييمات المقدَّمة.",
+  ],
+  "editions.phase_all_reviews_in": [
+    "Every assigned review has been submitted.",
+    "Toutes les évaluations attribuées ont été soumises.",
+    "قُدّمت جميع التقييمات المسندة.",
+  ],
+  "editions.phase_outstanding_reviews": [
+    "[count] one: 1 review has not been submitted yet: it will not count. | other: {count} reviews have not been submitted yet: they will not count.",
+    "[count] one: 1 évaluation n’a pas encore été soumise : elle ne comptera pas. | other: {count} évaluations n’ont pas encore été soumises : elles ne compteront pas.",
+    "[count] zero: لم يبقَ أي تقييم دون تقديم. | one: لم يُقدَّم تقييم واحد بعد، ولن يُحتسب. | two: لم يُقدَّم تقييمان بعد، ولن يُحتسبا. | few: لم تُقدَّم {count} تقييمات بعد، ولن تُحتسب. | many: لم يُقدَّم {count} تقييمًا بعد، ولن تُحتسب. | other: لم يُقدَّم {count} تقييم بعد، ولن تُحتسب.",
+  ],
   "editions.phase_audited": [
     "The change is recorded in the audit log with your name.",
     "Le changement est inscrit dans le journal d’audit avec votre nom.",

@@ -399,6 +399,16 @@ export const jurySecretariatTriples = {
   "jury.progress.reopened": ["Scoring has been extended.", "La notation a été prolongée.", "مُدّد التقييم."],
   "jury.progress.juror_pages": ["Pages of jurors", "Pages des membres du jury", "صفحات الأعضاء"],
   "jury.progress.application_pages": ["Pages of applications", "Pages des candidatures", "صفحات الترشيحات"],
+  "jury.progress.all_in": [
+    "Every assigned review has been submitted. You need not wait for the planned close:",
+    "Toutes les évaluations attribuées ont été soumises. Inutile d’attendre la clôture prévue :",
+    "قُدّمت جميع التقييمات المسندة. لا داعي لانتظار موعد الإغلاق المقرر:",
+  ],
+  "jury.progress.close_scoring_now": [
+    "close scoring now and compute the results",
+    "clore la notation maintenant et calculer les résultats",
+    "أغلق التقييم الآن واحسب النتائج",
+  ],
   "jury.progress.application_summary": [
     "[total] one: 1 application: {open} with reviews still to finish (listed first), {done} with every review submitted, {unreviewed} without any review. | other: {total} applications: {open} with reviews still to finish (listed first), {done} with every review submitted, {unreviewed} without any review.",
     "[total] one: {total} candidature : {open} avec des évaluations à terminer (listées en premier), {done} dont toutes les évaluations sont envoyées, {unreviewed} sans aucune évaluation. | other: {total} candidatures : {open} avec des évaluations à terminer (listées en premier), {done} dont toutes les évaluations sont envoyées, {unreviewed} sans aucune évaluation.",

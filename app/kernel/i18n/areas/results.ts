@@ -192,6 +192,16 @@ const resultsOwnTriples = {
     "Délibération de l’édition {year}",
     "مداولة دورة {year}",
   ],
+  "results.close_scoring_hint": [
+    "Every review you need is in before the planned close?",
+    "Toutes les évaluations nécessaires sont arrivées avant la clôture prévue ?",
+    "هل وصلت كل التقييمات اللازمة قبل الموعد المقرر للإغلاق؟",
+  ],
+  "results.close_scoring_now": [
+    "Close scoring now (move to deliberation)",
+    "Clore la notation maintenant (passer à la délibération)",
+    "أغلق التقييم الآن (الانتقال إلى المداولة)",
+  ],
   "results.deliberation_wait": [
     "Deliberation can open once scoring has closed.",
     "La délibération peut s’ouvrir une fois la notation close.",
