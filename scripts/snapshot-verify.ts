@@ -383,11 +383,17 @@ function fairnessPart(s: Json): PartReport {
   const cells = rows.length ? fairnessAudit(rows, { stages, groups, minCell: f.minCell }) : [];
   const tables = rows.length ? fairnessTables(rows, cells, stages, groups) : [];
   const kept = countedOnly.size ? `; kept as published, never per application: ${[...countedOnly].join(", ")}` : "";
+  // Each row's income group was read from the list in force at the decision, not today's: it is
+  // counted as frozen, and the list is named so that a reader can check a country against it.
+  const income =
+    groups.includes("income") && f.incomeClassification?.name
+      ? `; income groups from ${f.incomeClassification.name}`
+      : "";
   return report(
     "fairness",
     { stages: f.stages, tables: recorded },
     { stages, tables },
-    `${groups.length} tables counted again from ${rows.length} applications${kept}`,
+    `${groups.length} tables counted again from ${rows.length} applications${income}${kept}`,
   );
 }
 

@@ -136,6 +136,10 @@ describe("verifying a decision snapshot", () => {
     // A declared gender is only counted: no application's row carries it.
     expect(snapshot.integrity.fairness.countedOnly).toEqual(["gender"]);
     expect(snapshot.integrity.fairness.rows.filter((r: object) => "gender" in r)).toEqual([]);
+    // Every application with a country has its income group frozen, with the list it was read from.
+    expect(snapshot.integrity.fairness.rows.filter((r: Snap) => r.region && !r.income)).toEqual([]);
+    expect(snapshot.integrity.fairness.rows.map((r: Snap) => r.income)).toContain("upper_middle");
+    expect(snapshot.integrity.fairness.incomeClassification).toMatchObject({ fiscalYear: 2026 });
     const out = runCli(["verify", "decision.json"], () => text);
     expect(out).toEqual({
       code: 0,
@@ -149,7 +153,9 @@ describe("verifying a decision snapshot", () => {
         "tie-break: matches (rule lottery, the seed's SHA-256 is the commitment; 2 lottery tickets drawn again)",
         `independence: matches (${snapshot.integrity.independence.pairs.length} juror pairs and ` +
           `${snapshot.integrity.independence.homeBias.length} home-bias estimates computed again)`,
-        `fairness: matches (4 tables counted again from ${snapshot.integrity.fairness.rows.length} applications; kept as published, never per application: gender)`,
+        `fairness: matches (5 tables counted again from ${snapshot.integrity.fairness.rows.length} applications; ` +
+          "income groups from World Bank country income classification, fiscal year 2026; " +
+          "kept as published, never per application: gender)",
         "OK: every part re-derived matches the snapshot",
         "",
       ].join("\n"),
@@ -232,6 +238,29 @@ describe("verifying a decision snapshot", () => {
     expect(code).toBe(1);
     expect(text).toContain(`fairness: DIFFERS\n  ${fairness.details[0]}\n`);
     expect(text.endsWith("FAILED: fairness differs\n")).toBe(true);
+  });
+
+  it("a changed income group of one application fails the fairness part; a snapshot from before the income group still matches", async () => {
+    const { snapshot } = await decidedSnapshot("lottery");
+    const incomeChanged = tampered(snapshot, (s) => {
+      const row = s.integrity.fairness.rows.find((r: Snap) => r.income === "high");
+      row.income = "low";
+    });
+    expect(statuses(incomeChanged)).toEqual({ ...ALL_MATCH, fairness: "differs" });
+    const income = snapshot.integrity.fairness.tables.findIndex((t: Snap) => t.group === "income");
+    expect(incomeChanged.find((p) => p.part === "fairness")!.details[0]).toMatch(new RegExp(`^tables\\.${income}\\.`));
+
+    const before = tampered(snapshot, (s) => {
+      const f = s.integrity.fairness;
+      f.groups = f.groups.filter((g: string) => g !== "income");
+      f.tables = f.tables.filter((t: Snap) => t.group !== "income");
+      for (const row of f.rows) delete row.income;
+      delete f.incomeClassification;
+    });
+    expect(statuses(before)).toEqual(ALL_MATCH);
+    expect(before.find((p) => p.part === "fairness")!.details[0]).toMatch(
+      /^4 tables counted again from \d+ applications; kept/,
+    );
   });
 
   it("an older snapshot without the sections added since is reported as not re-checkable, exit 2, not as a pass", async () => {

@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "../../kernel/components/i18n";
 import { DataTable, type Column } from "../../kernel/components/table";
-import { formatNumber } from "../../kernel/i18n";
+import { formatDate, formatNumber } from "../../kernel/i18n";
 import type { FairnessTableCell } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
 import { applicationColumn } from "./application-column";
@@ -190,6 +190,13 @@ export function FairnessSection({
       <p>{t("integrity.fairness_count", { count: data.applications })}</p>
       <p>{t("integrity.fairness_explain")}</p>
       <p>{t("integrity.fairness_hidden", { min: data.minCell })}</p>
+      <p>
+        {t("integrity.income_source", {
+          year: data.incomeClassification.fiscalYear,
+          date: formatDate(new Date(data.incomeClassification.published), t.locale),
+          gniYear: data.incomeClassification.gniYear,
+        })}
+      </p>
       <p>{t("integrity.fairness_not_recorded")}</p>
       {exportable ? (
         <p>

@@ -55,6 +55,8 @@ export interface IntegrityPageData {
     minCell: number;
     groups: FairnessGroup[];
     group: FairnessGroup;
+    /** The World Bank list the income groups come from, for the page to name. */
+    incomeClassification: { fiscalYear: number; published: string; gniYear: number };
     stages: FairnessStage[];
     /** The chosen group's values, labelled in the viewer's language. */
     values: { label: string; cells: FairnessTableCell[] }[];

@@ -16,11 +16,12 @@ export const FAIRNESS_STAGES = [
 export type FairnessStage = (typeof FAIRNESS_STAGES)[number];
 
 /**
- * The attributes audited. `gender`: the project lead's, only where the applicant declared it
- * ("prefer not to say" and unanswered are left out). The application form records no income
- * group: it is not audited until it does.
+ * The attributes audited. `income`: the World Bank income group of the application's country at
+ * the time of the audit, so nothing more is asked of applicants (an application without a country
+ * is left out, as for the region). `gender`: the project lead's, only where the applicant declared
+ * it ("prefer not to say" and unanswered are left out).
  */
-export const FAIRNESS_GROUPS = ["region", "language", "entityKind", "applicantType", "gender"] as const;
+export const FAIRNESS_GROUPS = ["region", "income", "language", "entityKind", "applicantType", "gender"] as const;
 export type FairnessGroup = (typeof FAIRNESS_GROUPS)[number];
 
 /** Fewest applications a published count may describe. */

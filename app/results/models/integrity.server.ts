@@ -15,6 +15,7 @@ import {
   type ResultsInput,
 } from "../../../scoring";
 import { DECLARED_GENDERS } from "../../applications/domain/sections";
+import { INCOME_CLASSIFICATION, incomeGroup } from "../../kernel/domain/income-groups";
 import { unescoRegion } from "../../kernel/domain/unesco-regions";
 import { untilNextWrite } from "../../kernel/server/memo.server";
 import {
@@ -256,6 +257,7 @@ function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit 
         laureate: laureates.has(a.id),
       }),
       ...placed("region", unescoRegion(a.country)),
+      ...placed("income", incomeGroup(a.country)),
       ...placed("language", a.language),
       ...placed("entityKind", a.entityKind),
       ...placed("applicantType", a.applicantType),
@@ -311,6 +313,8 @@ export function integritySnapshot({ edition, laureates }: { edition: EditionBrie
     fairness: {
       stages: fairness.stages,
       groups: FAIRNESS_GROUPS,
+      // The list the rows' income groups were read from: a later list may class a country otherwise.
+      incomeClassification: INCOME_CLASSIFICATION,
       minCell: MIN_CELL,
       tables: fairness.tables,
       // An applicant's declared gender is only ever counted: the rows leave it out, and its table

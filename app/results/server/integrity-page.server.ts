@@ -2,6 +2,7 @@
 // evidence for each flag, the values of each group in the viewer's language (the export is a
 // file, so its words are chosen here; the page gets the same labels).
 import type { LEAD_GENDERS, ORGANISATION_TYPES } from "../../applications/domain/sections";
+import { INCOME_CLASSIFICATION, type IncomeGroup } from "../../kernel/domain/income-groups";
 import type { UNESCO_REGIONS } from "../../kernel/domain/unesco-regions";
 import { translate, type Locale, type MessageKey, type Vars } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
@@ -24,6 +25,7 @@ export function translator(locale: Locale): Tr {
 const checked = <K extends MessageKey>(key: K): K => key;
 const VALUE_KEYS: { [G in FairnessGroup]: (value: string) => MessageKey } = {
   region: (v) => checked(`integrity.region.${v as (typeof UNESCO_REGIONS)[number]}`),
+  income: (v) => checked(`integrity.income.${v as IncomeGroup}`),
   language: (v) => checked(`integrity.language.${v as Exclude<(typeof LOCALES)[number], "ar">}`),
   entityKind: (v) => checked(`entity_kind.${v as (typeof ENTITY_KINDS)[number]}`),
   applicantType: (v) => checked(`application.option.organisationType.${v as (typeof ORGANISATION_TYPES)[number]}`),
@@ -147,6 +149,11 @@ export function integrityPageData({
       minCell: MIN_CELL,
       groups: [...FAIRNESS_GROUPS],
       group,
+      incomeClassification: {
+        fiscalYear: INCOME_CLASSIFICATION.fiscalYear,
+        published: INCOME_CLASSIFICATION.published,
+        gniYear: INCOME_CLASSIFICATION.gniYear,
+      },
       stages: fairness.stages,
       values: table ? rounded(table, tr) : [],
     },

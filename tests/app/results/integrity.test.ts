@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications } from "../../../db/schema";
@@ -94,6 +94,45 @@ describe("the fairness audit", () => {
     // No count under five is kept, not even in the snapshot.
     const counts = snapshot.fairness.tables.flatMap((t) => t.values.flatMap((v) => v.cells.map((c) => c.count)));
     expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
+  });
+});
+
+describe("the fairness audit by country income group", () => {
+  it("reads the World Bank income group of each application's country, leaving out an application without one", async () => {
+    const f = await buildAuditedEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    // Five drafts from Venezuela, which the World Bank leaves unclassified; the sixth has no country.
+    const drafts = db()
+      .select()
+      .from(applications)
+      .where(and(eq(applications.editionId, edition.id), eq(applications.state, "draft")))
+      .all();
+    for (const d of drafts.slice(0, 5))
+      db().update(applications).set({ country: "VE" }).where(eq(applications.id, d.id)).run();
+    const fairness = fairnessOf({ edition });
+    const table = fairness.tables.find((t) => t.group === "income")!;
+    // Scored: two each from KR, FI, FR (high), BR (upper-middle), EG, IN (lower-middle); ten sent from KE.
+    expect(table.values.map((v) => v.value)).toEqual(["high", "lower_middle", "unclassified", "upper_middle"]);
+    const [high, lower, unclassified, upper] = table.values.map((v) => v.cells);
+    expect(lower.map((c) => c.count)).toEqual([14, 14, 9, null, null, null]);
+    expect(high.map((c) => c.count)).toEqual([6, 6, 6, 6, null, null]);
+    // The five unclassified would be the stage's total minus the others once the two upper-middle are hidden.
+    expect(unclassified.map((c) => c.hidden)).toEqual(["secondary", "small", "small", "small", "small", "small"]);
+    expect(upper.every((c) => c.hidden === "small")).toBe(true);
+    expect(fairness.rows.filter((r) => r.income).length).toBe(27);
+    expect(valueLabel("income", "lower_middle", translator("fr"))).toBe("Revenu intermédiaire, tranche inférieure");
+    expect(valueLabel("income", "unclassified", translator("en"))).toBe("Not classified by the World Bank");
+  });
+
+  it("freezes each application's income group and the list it came from into the decision's snapshot", async () => {
+    const f = await buildAuditedEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const snapshot = integritySnapshot({ edition, laureates: f.shortlist.slice(0, 2) });
+    expect(snapshot.fairness.groups).toContain("income");
+    expect(snapshot.fairness.incomeClassification).toMatchObject({ fiscalYear: 2026, published: "2025-07-01" });
+    expect(snapshot.fairness.tables.map((t) => t.group)).toContain("income");
+    const row = snapshot.fairness.rows.find((r) => r.applicationId === f.apps[2].app.id);
+    expect(row).toMatchObject({ region: "latin_america_caribbean", income: "upper_middle" });
   });
 });
 

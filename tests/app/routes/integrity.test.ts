@@ -53,8 +53,22 @@ describe("the integrity page", () => {
     const counts = d.fairness.values.flatMap((v) => v.cells.map((c) => c.count));
     expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);
     expect(counts.filter((c) => c === null).length).toBeGreaterThan(0);
-    const unknown = (await open(f.edition.id, await cookieFor(secretariat.id), "?group=income")).body;
+    const unknown = (await open(f.edition.id, await cookieFor(secretariat.id), "?group=wealth")).body;
     expect((unknown as IntegrityPageData).fairness.group).toBe("region");
+  });
+
+  it("shows the country income group's table, saying which World Bank list it comes from", async () => {
+    const f = await buildAuditedEdition();
+    const res = await open(f.edition.id, await cookieFor(f.secretariat.id), "?group=income");
+    const d = res.body as IntegrityPageData;
+    expect(d.fairness.groups).toContain("income");
+    expect(d.fairness.group).toBe("income");
+    expect(d.fairness.incomeClassification).toEqual({ fiscalYear: 2026, published: "2025-07-01", gniYear: 2024 });
+    expect(d.fairness.values.map((v) => v.label)).toEqual([
+      "High income",
+      "Lower-middle income",
+      "Upper-middle income",
+    ]);
   });
 
   it("answers 404 to the edition's jurors and chair, to a juror of another edition, to applicants, nominators and visitors", async () => {
@@ -113,7 +127,13 @@ describe("the fairness export", () => {
     expect(counts).toContain("hidden");
     expect(counts.filter((c) => /^\d+$/.test(c) && Number(c) < 5)).toEqual([]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(
-      expect.arrayContaining(["UNESCO region", "Language of the application", "Nominating entity", "Applicant type"]),
+      expect.arrayContaining([
+        "UNESCO region",
+        "Country income group (World Bank)",
+        "Language of the application",
+        "Nominating entity",
+        "Applicant type",
+      ]),
     );
   });
 });

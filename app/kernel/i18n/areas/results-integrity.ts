@@ -125,9 +125,14 @@ export const integrityTriples = {
     "حتى لا يمكن التعرف على أي مرشح، لا يُعرض أي عدد أقل من {min}: تُكتب في الخانة «أقل من {min}»، وتُكتب «مخفي» في الخانة التي قد تكشفه، وكذلك النسب التي قد تكشف أيًّا منهما. ويتبع التصدير القاعدة نفسها.",
   ],
   "integrity.fairness_not_recorded": [
-    "The application form records no income group of the country, so it is not audited. The gender of the project lead is counted only where the applicant declared it: “prefer not to say” and unanswered are left out of that table. Applications with no value for a group (a draft without a country, say) are left out of that group’s table.",
-    "Le formulaire de candidature n’enregistre pas le groupe de revenu du pays : il n’est pas audité. Le genre du responsable du projet n’est compté que là où le candidat l’a déclaré : « je préfère ne pas répondre » et l’absence de réponse sont laissés hors de ce tableau. Les candidatures sans valeur pour un groupe (un brouillon sans pays, par exemple) sont laissées hors du tableau de ce groupe.",
-    "لا تسجّل استمارة الترشيح فئة دخل البلد، لذا لا تُدقَّق. ولا يُحصى جنس مسؤول المشروع إلا حيث صرّح به المرشح: تُستبعد إجابة «أفضّل عدم الإجابة» وغياب الإجابة من ذلك الجدول. تُستبعد الترشيحات التي لا قيمة لها في فئة ما (مسودة بلا بلد مثلًا) من جدول تلك الفئة.",
+    "The gender of the project lead is counted only where the applicant declared it: “prefer not to say” and unanswered are left out of that table. Applications with no value for a group (a draft without a country, say) are left out of that group’s table.",
+    "Le genre du responsable du projet n’est compté que là où le candidat l’a déclaré : « je préfère ne pas répondre » et l’absence de réponse sont laissés hors de ce tableau. Les candidatures sans valeur pour un groupe (un brouillon sans pays, par exemple) sont laissées hors du tableau de ce groupe.",
+    "لا يُحصى جنس مسؤول المشروع إلا حيث صرّح به المرشح: تُستبعد إجابة «أفضّل عدم الإجابة» وغياب الإجابة من ذلك الجدول. تُستبعد الترشيحات التي لا قيمة لها في فئة ما (مسودة بلا بلد مثلًا) من جدول تلك الفئة.",
+  ],
+  "integrity.income_source": [
+    "The country income group is the World Bank’s classification of the application’s country for its fiscal year {year}, published on {date} from the gross national income per capita of {gniYear} (Atlas method); a country it does not classify is counted as “Not classified by the World Bank”.",
+    "Le groupe de revenu du pays est le classement, par la Banque mondiale, du pays de la candidature pour son exercice {year}, publié le {date} à partir du revenu national brut par habitant de {gniYear} (méthode Atlas) ; un pays qu’elle ne classe pas est compté « Non classé par la Banque mondiale ».",
+    "فئة دخل البلد هي تصنيف البنك الدولي لبلد الترشيح للسنة المالية {year}، المنشور في {date} استنادًا إلى نصيب الفرد من الدخل القومي الإجمالي لعام {gniYear} (طريقة أطلس)؛ ويُحصى البلد الذي لا يصنّفه ضمن «غير مصنَّف لدى البنك الدولي».",
   ],
   "integrity.no_applications": ["No application yet.", "Aucune candidature pour l’instant.", "لا توجد ترشيحات بعد."],
   "integrity.export_csv": [
@@ -144,6 +149,11 @@ export const integrityTriples = {
   "integrity.fewer_than": ["fewer than {min}", "moins de {min}", "أقل من {min}"],
   "integrity.hidden": ["hidden", "masqué", "مخفي"],
   "integrity.attribute.region": ["UNESCO region", "Région de l’UNESCO", "منطقة اليونسكو"],
+  "integrity.attribute.income": [
+    "Country income group (World Bank)",
+    "Groupe de revenu du pays (Banque mondiale)",
+    "فئة دخل البلد (البنك الدولي)",
+  ],
   "integrity.attribute.language": ["Language of the application", "Langue de la candidature", "لغة الترشيح"],
   "integrity.attribute.entityKind": ["Nominating entity", "Entité de présentation", "الجهة المرشِّحة"],
   "integrity.attribute.applicantType": ["Applicant type", "Type de candidat", "نوع المرشح"],
@@ -174,6 +184,23 @@ export const integrityTriples = {
     "Latin America and the Caribbean",
     "Amérique latine et Caraïbes",
     "أمريكا اللاتينية والبحر الكاريبي",
+  ],
+  "integrity.income.low": ["Low income", "Faible revenu", "دخل منخفض"],
+  "integrity.income.lower_middle": [
+    "Lower-middle income",
+    "Revenu intermédiaire, tranche inférieure",
+    "دخل متوسط من الشريحة الدنيا",
+  ],
+  "integrity.income.upper_middle": [
+    "Upper-middle income",
+    "Revenu intermédiaire, tranche supérieure",
+    "دخل متوسط من الشريحة العليا",
+  ],
+  "integrity.income.high": ["High income", "Revenu élevé", "دخل مرتفع"],
+  "integrity.income.unclassified": [
+    "Not classified by the World Bank",
+    "Non classé par la Banque mondiale",
+    "غير مصنَّف لدى البنك الدولي",
   ],
   "integrity.language.en": ["English", "Anglais", "الإنجليزية"],
   "integrity.language.fr": ["French", "Français", "الفرنسية"],
