@@ -63,6 +63,9 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   expect(official[0]).toBe(s.apps[0].reference);
   // The Bayesian expected ranks stand beside the bootstrap intervals.
   await expect(page.getByRole("columnheader", { name: "Expected rank (95% interval)" })).toBeVisible();
+  // Every scoring method side by side, the trimmed mean among them.
+  for (const name of ["Mean", "Median", "Trimmed mean", "Z-score", "Juror-bias model"])
+    await expect(page.getByRole("columnheader", { name, exact: true })).toBeVisible();
   const impact = page.getByLabel("Weight of “Evidence of impact”");
   await impact.fill("-1");
   await page.getByRole("button", { name: "Show the ranking" }).click();
