@@ -206,6 +206,13 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   // From the instant the laureate's own pages say so too, whether or not the job has run yet.
   await gotoReady(applicant.page, "/applications");
   await expect(applicant.page.locator("main")).toContainText(/Laureate|Lauréat|الفائز/);
+  // Their application's page gives the jury's citation, the announcement date and the diploma.
+  await gotoReady(applicant.page, `/applications/${s.apps[0].id}`);
+  await expect(applicant.page.getByText("For greening schools at scale")).toBeVisible();
+  await expect(applicant.page.getByRole("link", { name: "Download the diploma (PDF)" })).toHaveAttribute(
+    "href",
+    `/diplomas/${s.apps[0].id}`,
+  );
 
   // The page went live by reading the instant; the e-mails are the scheduled job's, which runs
   // every JOBS_INTERVAL_MS (15 s by default), never a visit's.
