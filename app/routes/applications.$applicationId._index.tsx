@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser } from "../accounts/server/permissions.server";
-import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
+import { can, requireUser } from "../accounts/server/permissions.server";
+import { ApplicationsDeadline, ApplicationsStateTag, LaureateFacts } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
 import { SECTION_KEYS, sectionStatus } from "../applications/domain/sections";
 import { editBlocker, isEditable, isWithdrawable } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";
+import { laureateOutcome } from "../results/models/archive.server";
 import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -20,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = ownApplication(user.id, params.applicationId);
   const rules = rulesDeclared(application);
   const files = attachmentTotals(listAttachments({ applicationId: application.id, applicantId: user.id }));
+  // The citation, the date and the diploma only from the announcement instant, like the public page.
+  const laureate = laureateOutcome({ applicationId: application.id });
   return {
     application: {
       id: application.id,
@@ -34,6 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sentAt: application.sentAt,
       deadlineAt: application.edition.deadlineAt,
       year: application.edition.year,
+    },
+    laureate: laureate && {
+      announcementAt: laureate.announcementAt,
+      citation: laureate.citation,
+      diploma: can(user, "diploma.download", { ownerId: laureate.applicantId }),
     },
     statuses: SECTION_KEYS.map((key) => ({ key, status: sectionStatus(application.content, key) })),
     declarations: { total: rules.length, declared: rules.filter((r) => r.declared).length },
@@ -58,6 +66,7 @@ export default function TaskList() {
     editable,
     blocker,
     canWithdraw,
+    laureate,
   } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const base = `/applications/${a.id}`;
@@ -78,6 +87,7 @@ export default function TaskList() {
         <dd>
           <ApplicationsStateTag state={a.state} />
         </dd>
+        {laureate ? <LaureateFacts applicationId={a.id} laureate={laureate} /> : null}
         <dt>{t("applications.language_label")}</dt>
         <dd>{localized(a.language, LOCALE_NAMES)}</dd>
         <dt>{t("applications.deadline")}</dt>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requirePermission } from "../accounts/server/permissions.server";
+import { can, notFound, requirePermission } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
+import { LaureateFacts } from "../applications/components/lists";
 import { viewSections } from "../applications/server/view.server";
 import { forReaders } from "../applications/domain/sections";
 import type { ReactNode } from "react";
@@ -30,6 +31,7 @@ import {
 } from "../nominations/models/nomination.server";
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
+import { laureateOutcome } from "../results/models/archive.server";
 import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -52,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const frozen = application.nominatedContent !== null;
+  // The citation and the date only from the announcement instant, like the public page; the
+  // diploma link only for whom the permission rule lets download it.
+  const laureate = laureateOutcome({ applicationId: application.id });
   return {
     entity: { id: entity.id, name: entity.name },
     application: {
@@ -59,6 +64,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: outcomeState(application),
       content: forReaders(frozen ? application.nominatedContent : application.content),
       nominatedContent: null,
+    },
+    laureate: laureate && {
+      announcementAt: laureate.announcementAt,
+      citation: laureate.citation,
+      diploma: can(user, "diploma.download", { ownerId: laureate.applicantId }),
     },
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
@@ -159,7 +169,7 @@ function DecisionStep({
 
 export default function NominationApplication() {
   const t = useT();
-  const { entity, application, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
+  const { entity, application, laureate, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const sentValues = (result?.values ?? {}) as Record<string, unknown>;
@@ -201,6 +211,7 @@ export default function NominationApplication() {
             </dd>
           </>
         ) : null}
+        {laureate ? <LaureateFacts applicationId={application.id} laureate={laureate} /> : null}
       </ApplicationFacts>
       {waiting ? (
         <section className="panel actions-panel" aria-labelledby="decision-title">

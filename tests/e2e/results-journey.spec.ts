@@ -6,6 +6,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { runCli } from "../../scripts/scoring-cli";
 import { e2eDb, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
+import { checkPage } from "./support/sweep";
 import { expectRefusedBeforePosting } from "./support/validation";
 import { origin, secretariatStatePath, setLanguage, signIn } from "./support/session";
 import { APPLICANT_PASSWORD, JUROR_PASSWORD, seedScoredEdition } from "./results-seed";
@@ -63,6 +64,9 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   expect(official[0]).toBe(s.apps[0].reference);
   // The Bayesian expected ranks stand beside the bootstrap intervals.
   await expect(page.getByRole("columnheader", { name: "Expected rank (95% interval)" })).toBeVisible();
+  // Every scoring method side by side, the trimmed mean among them.
+  for (const name of ["Mean", "Median", "Trimmed mean", "Z-score", "Juror-bias model"])
+    await expect(page.getByRole("columnheader", { name, exact: true })).toBeVisible();
   const impact = page.getByLabel("Weight of “Evidence of impact”");
   await impact.fill("-1");
   await page.getByRole("button", { name: "Show the ranking" }).click();
@@ -203,6 +207,24 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   // From the instant the laureate's own pages say so too, whether or not the job has run yet.
   await gotoReady(applicant.page, "/applications");
   await expect(applicant.page.locator("main")).toContainText(/Laureate|Lauréat|الفائز/);
+  // Their application's page gives the jury's citation, the announcement date and the diploma;
+  // the nominating entity's view (in French) the citation in French and the date, no diploma.
+  await checkPage(applicant.page, `/applications/${s.apps[0].id}`, "en", {
+    also: async (shown) => {
+      await expect(shown.getByText("For greening schools at scale")).toBeVisible();
+      const diploma = shown.getByRole("link", { name: "Download the diploma (PDF)" });
+      await expect(diploma).toHaveAttribute("href", `/diplomas/${s.apps[0].id}`);
+    },
+  });
+  const entity = await signedIn(browser, s.nominatorEmail, APPLICANT_PASSWORD);
+  await checkPage(entity.page, `/nominations/${s.apps[0].id}`, "fr", {
+    also: async (shown) => {
+      await expect(shown.getByText("Pour verdir les écoles à grande échelle")).toBeVisible();
+      await expect(shown.getByText("Annoncé le")).toBeVisible();
+      await expect(shown.getByRole("link", { name: /diplôme/ })).toHaveCount(0);
+    },
+  });
+  await entity.context.close();
 
   // The page went live by reading the instant; the e-mails are the scheduled job's, which runs
   // every JOBS_INTERVAL_MS (15 s by default), never a visit's.

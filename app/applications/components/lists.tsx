@@ -1,6 +1,6 @@
-// Small pieces shared by the applicant's pages.
+// Small pieces shared by the applicant's pages (and, for a laureate, the nominating entity's).
 import { Link } from "@remix-run/react";
-import { formatDateTime } from "../../kernel/i18n";
+import { formatDate, formatDateTime, localized, localizedLang } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
 import { LocalTime } from "../../kernel/components/local-time";
 
@@ -53,5 +53,47 @@ export function ApplicationsStateTag({ state }: { state: string }) {
   const t = useT();
   return (
     <strong className={`tag applications-state applications-state-${state}`}>{t(`applications.state.${state}`)}</strong>
+  );
+}
+
+/**
+ * What a laureate's own pages add to the summary once the outcome is public: the announcement
+ * date, the jury's citation in the reader's language (English when it has none in theirs) and,
+ * for whom may download it, the diploma.
+ */
+export function LaureateFacts({
+  applicationId,
+  laureate,
+}: {
+  applicationId: string;
+  laureate: { announcementAt: string | Date; citation: { en: string; fr: string } | null; diploma: boolean };
+}) {
+  const t = useT();
+  const at = new Date(laureate.announcementAt);
+  return (
+    <>
+      <dt>{t("applications.laureate_announced")}</dt>
+      <dd>
+        <time dateTime={at.toISOString()}>{formatDate(at, t.locale)}</time>
+      </dd>
+      {laureate.citation ? (
+        <>
+          <dt>{t("applications.laureate_citation")}</dt>
+          <dd lang={localizedLang(t.locale, laureate.citation)} dir="auto">
+            {localized(t.locale, laureate.citation)}
+          </dd>
+        </>
+      ) : null}
+      {laureate.diploma ? (
+        <>
+          <dt>{t("applications.laureate_diploma")}</dt>
+          <dd>
+            <a href={`/diplomas/${applicationId}`} download>
+              {t("applications.diploma_download")}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -156,6 +156,7 @@ export function diplomaFor({ applicationId, now = new Date() }: { applicationId:
       decidedAt: decisions.decidedAt,
       announcementAt: decisions.announcementAt,
       decisionDate: decisions.decisionDate,
+      citations: decisions.citations,
     })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
@@ -164,4 +165,19 @@ export function diplomaFor({ applicationId, now = new Date() }: { applicationId:
     .get();
   if (!row || !isAnnounced(row, now) || !(row.laureates ?? []).includes(applicationId)) return null;
   return row;
+}
+
+/**
+ * What the laureate's own pages (the applicant's, the nominating entity's) add to "Laureate": the
+ * jury's citation and the announcement instant, with whose diploma it is (for the permission rule).
+ * Null exactly when the diploma is: before the announcement instant nothing of the decision leaks.
+ */
+export function laureateOutcome({ applicationId, now = new Date() }: { applicationId: string; now?: Date }) {
+  const row = diplomaFor({ applicationId, now });
+  if (!row) return null;
+  return {
+    applicantId: row.applicantId,
+    announcementAt: row.announcementAt!,
+    citation: row.citations?.[applicationId] ?? null,
+  };
 }

@@ -328,7 +328,7 @@ describe("decision and announcement", () => {
     });
   });
 
-  it("one second before the instant the public page is 404, the archive and the diploma hide the laureates, and the applicant still sees eligible", async () => {
+  it("one second before the instant the public page is 404, the archive and the diploma hide the laureates, and the laureate's own pages say eligible and nothing more", async () => {
     const { f, at } = await decidedEdition();
     const cookies = await cookiesOf(f);
     // Other tests of this file announce their own editions: only what these visits send counts.
@@ -361,6 +361,11 @@ describe("decision and announcement", () => {
       nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[0].app.id })),
     );
     expect((nominator.body as { application: { state: string } }).application.state).toBe("eligible");
+    // Nothing of the decision leaks to the laureate's own pages: no citation, no date, no diploma.
+    for (const body of [own.body, nominator.body]) {
+      expect((body as { laureate: unknown }).laureate).toBeNull();
+      expect(JSON.stringify(body)).not.toMatch(/For greening schools|Pour verdir|diplomas/);
+    }
     expect(announceDue(new Date())).not.toContain(f.edition.year);
     expect(laureateMails()).toBe(mailsBefore);
   });
@@ -418,6 +423,11 @@ describe("decision and announcement", () => {
       applicationPage.loader(args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id })),
     );
     expect((own.body as { application: { state: string } }).application.state).toBe("laureate");
+    expect((own.body as { laureate: unknown }).laureate).toEqual({
+      announcementAt: at,
+      citation: { en: "For greening schools", fr: "Pour verdir les écoles" },
+      diploma: true,
+    });
     const list = await run(() => applicationsList.loader(args(request(`/applications`, { cookie: cookies.other }))));
     expect(
       (list.body as { applications: { id: string; state: string }[] }).applications.find(
@@ -428,6 +438,12 @@ describe("decision and announcement", () => {
       nominationPage.loader(args(request(`/x`, { cookie: cookies.nominator }), { applicationId: f.apps[1].app.id })),
     );
     expect((nominator.body as { application: { state: string } }).application.state).toBe("laureate");
+    // The entity reads the citation and the date; the diploma stays the laureate's to download.
+    expect((nominator.body as { laureate: unknown }).laureate).toEqual({
+      announcementAt: at,
+      citation: { en: "For open content", fr: "Pour des contenus ouverts" },
+      diploma: false,
+    });
     expect(
       listApplicationsForEntity({ entityId: f.entity.id, editionId: f.edition.id })
         .map((a) => a.state)

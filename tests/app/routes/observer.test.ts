@@ -103,6 +103,9 @@ describe("the observer's pages", () => {
     );
     expect(ranking.status).toBe(200);
     expect((ranking.body as { closed: boolean }).closed).toBe(true);
+    // The observer reads the secretariat's table: every method side by side, the trimmed mean included.
+    const rows = (ranking.body as { results: { rows: Record<string, unknown>[] } }).results.rows;
+    expect(typeof rows[0].trimmedMean).toBe("number");
     const audits = await run(() =>
       integrity.loader(args(request(`/observe/${f.edition.id}/integrity`, { cookie }), params)),
     );

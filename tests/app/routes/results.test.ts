@@ -246,6 +246,15 @@ describe("results pages", () => {
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
     expect(sheet).toContain(f.apps[0].app.reference);
     expect(sheet.match(/<row /g)).toHaveLength(f.apps.length + 1);
+    // The trimmed mean has its column between the median and the z-score, with the CSV's value.
+    expect(sheet).toMatch(/>Median<\/t>.*>Trimmed mean<\/t>.*>Z-score<\/t>/);
+    const csv = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
+    const [header, first] = (await csv.text())
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
+    const column = String.fromCharCode(65 + header.indexOf("Trimmed mean"));
+    expect(sheet).toContain(`<c r="${column}2"><v>${first[header.indexOf("Trimmed mean")]}</v></c>`);
   });
 
   it("before scoring closes the page says when results will come and computes nothing", async () => {

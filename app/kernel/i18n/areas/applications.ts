@@ -74,6 +74,15 @@ export const applicationsTriples = {
     "Vous avez retiré cette candidature.",
     "لقد سحبت هذا الطلب.",
   ],
+  // A laureate's own pages (the applicant's and the nominating entity's), from the announcement on.
+  "applications.laureate_announced": ["Announced on", "Annoncé le", "تاريخ الإعلان"],
+  "applications.laureate_citation": ["Citation of the jury", "Citation du jury", "تنويه لجنة التحكيم"],
+  "applications.laureate_diploma": ["Diploma", "Diplôme", "الشهادة"],
+  "applications.diploma_download": [
+    "Download the diploma (PDF)",
+    "Télécharger le diplôme (PDF)",
+    "تنزيل الشهادة (PDF)",
+  ],
   "applications.deadline_passed_text": [
     "The deadline has passed: this application can no longer be changed or sent.",
     "La date limite est passée : cette candidature ne peut plus être modifiée ni envoyée.",
