@@ -52,7 +52,15 @@ export function fairnessFlags(tables: FairnessTable[], through?: FairnessStage):
       for (const v of table.values) {
         const c = v.cells[s];
         if (!c || c.rate === null || !belowFourFifths(c.impactRatio)) continue;
-        flags.push({ group: table.group, stage, value: v.value, rate: c.rate, best, impactRatio: c.impactRatio!, p: c.p });
+        flags.push({
+          group: table.group,
+          stage,
+          value: v.value,
+          rate: c.rate,
+          best,
+          impactRatio: c.impactRatio!,
+          p: c.p,
+        });
       }
     });
   return flags;
@@ -83,14 +91,16 @@ export function fairnessMinutes(
   const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
   lines.push(
     t("integrity.fairness_count", { count: audit.applications }),
-    t("integrity.minutes_stages", { stages: stages.map(stageName).join(", ") }),
+    t("integrity.minutes_stages", { stages: stages.map(stageName).join(locale === "ar" ? "، " : ", ") }),
     t("integrity.minutes_rule", { min: audit.minCell }),
   );
   const flags = fairnessFlags(audit.tables, through);
   for (const table of audit.tables) {
     const group = t(`integrity.attribute.${table.group}`);
     const own = flags.filter((f) => f.group === table.group);
-    const judged = table.values.some((v) => v.cells.some((c, s) => c.rate !== null && stages.includes(table.stages[s])));
+    const judged = table.values.some((v) =>
+      v.cells.some((c, s) => c.rate !== null && stages.includes(table.stages[s])),
+    );
     if (own.length === 0)
       lines.push(`- ${t(judged ? "integrity.minutes_group_clean" : "integrity.minutes_group_unjudged", { group })}`);
     for (const f of own)
@@ -106,6 +116,8 @@ export function fairnessMinutes(
         })}`,
       );
   }
-  lines.push(t(flags.length === 0 ? "integrity.minutes_clean" : "integrity.minutes_flagged_count", { count: flags.length }));
+  lines.push(
+    t(flags.length === 0 ? "integrity.minutes_clean" : "integrity.minutes_flagged_count", { count: flags.length }),
+  );
   return lines.join("\n");
 }

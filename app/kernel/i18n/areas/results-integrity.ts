@@ -194,7 +194,11 @@ export const integrityTriples = {
     "Aucune candidature à auditer pour l’instant.",
     "لا توجد ترشيحات لتدقيقها بعد.",
   ],
-  "integrity.minutes_stages": ["Stages audited: {stages}.", "Étapes auditées : {stages}.", "المراحل المدقَّقة: {stages}."],
+  "integrity.minutes_stages": [
+    "Stages audited: {stages}.",
+    "Étapes auditées : {stages}.",
+    "المراحل المدقَّقة: {stages}.",
+  ],
   "integrity.minutes_rule": [
     "A group is flagged at a stage when its rate of passing is under four-fifths of the best rate of that stage (impact ratio below 0.8). p is Fisher’s exact test of the group against all the others, not corrected for the number of tests: a screen, not a verdict. No count under {min} is given, nor any rate that would give one away; such groups are not judged.",
     "Un groupe est signalé à une étape quand son taux de passage est inférieur aux quatre cinquièmes du meilleur taux de l’étape (rapport d’impact inférieur à 0,8). p est le test exact de Fisher du groupe contre tous les autres, sans correction pour le nombre de tests : un repérage, pas un verdict. Aucun effectif inférieur à {min} n’est donné, ni aucun taux qui en trahirait un ; ces groupes ne sont pas jugés.",
@@ -212,7 +216,7 @@ export const integrityTriples = {
   ],
   "integrity.minutes_flagged": [
     "{group}, stage “{stage}”: {value} passed at a rate of {rate}, against {best} for the best rate of the stage (impact ratio {ratio}; p = {p}).",
-    "{group}, étape « {stage} » : {value} est passé au taux de {rate}, contre {best} pour le meilleur taux de l’étape (rapport d’impact {ratio} ; p = {p}).",
+    "{group}, étape « {stage} » : taux de passage de {rate} pour « {value} », contre {best} pour le meilleur taux de l’étape (rapport d’impact {ratio} ; p = {p}).",
     "{group}، مرحلة «{stage}»: اجتازت فئة {value} بنسبة {rate}، مقابل {best} لأفضل نسبة في المرحلة (نسبة الأثر {ratio}؛ p = {p}).",
   ],
   "integrity.minutes_clean": [
