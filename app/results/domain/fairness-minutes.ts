@@ -69,7 +69,7 @@ export function fairnessFlags(tables: FairnessTable[], through?: FairnessStage):
 /**
  * The summary for the minutes: what was audited and how a group is flagged, then one line per
  * group (each flag, or that none of its values was flagged, or that it had too few applications
- * to judge), then, when nothing was flagged, that no group was flagged at any stage. Groups are
+ * to judge), then how many flags there were, or that no group was flagged at any stage. Groups are
  * named by `integrity.attribute.<group>` and values by `label`, so a group the audit gains is
  * summarised as it stands.
  */
