@@ -20,6 +20,7 @@ import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from ".
 import { closeVotePost } from "../results/server/close-ballot.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { deliberationView } from "../results/server/deliberation-view.server";
+import { fairnessMinutesOf } from "../results/server/integrity-page.server";
 import { castDecidingVote, ownRunoffBallot, submitRunoffBallot } from "../results/models/tie-break-votes.server";
 import { TallyTables, TieBreakFacts, TieBreakSummary } from "../results/components/tally";
 import { tallyMinutes } from "../results/domain/tally";
@@ -64,6 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     recommendation.minutes = decision.minutes ?? "";
   }
+  // What the recommendation will record of the fairness audit, in the chair's own language.
+  const language = isLocale(user.locale) ? user.locale : "en";
+  const fairness =
+    isChair && view?.closed && !decision?.decidedAt
+      ? { text: fairnessMinutesOf({ edition, locale: language }), lang: language }
+      : null;
   return {
     edition: { id: edition.id, year: edition.year, laureateCount: edition.laureateCount },
     isChair,
@@ -74,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recommendation,
     recommended: decision?.recommendedAt ? decision.recommendedAt.getTime() : null,
     decided: decision?.decidedAt ? true : false,
+    fairness,
   };
 }
 
@@ -141,6 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       citations,
       minutes: String(form.values.minutes).trim(),
       minutesTally: minutesTallyOf(edition.id, user.locale),
+      minutesFairness: fairnessMinutesOf({ edition, locale: user.locale }),
     });
     if (!result.ok)
       return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
@@ -294,6 +303,15 @@ export default function Ballot() {
                   </fieldset>
                 ))}
                 <TextField name="minutes" label={t("results.minutes")} multiline rows={6} dirAuto />
+                {d.fairness ? (
+                  <section aria-labelledby="fairness-summary">
+                    <h3 id="fairness-summary">{t("deliberation.minutes_fairness")}</h3>
+                    <p>{t("deliberation.minutes_fairness_preview")}</p>
+                    <p lang={d.fairness.lang} dir="auto" className="panel results-minutes">
+                      {d.fairness.text}
+                    </p>
+                  </section>
+                ) : null}
                 <SubmitButton>{t("results.recommendation_submit")}</SubmitButton>
               </ValidatedForm>
             </>

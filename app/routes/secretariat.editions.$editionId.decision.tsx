@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decision?.recommendation?.map((id) => ({ ...name(id), citation: decision.citations?.[id] ?? null })) ?? null,
     minutes: decision?.minutes ?? null,
     minutesTally: decision?.minutesTally ?? null,
+    minutesFairness: decision?.minutesFairness ?? null,
     decided: decision?.decidedAt
       ? {
           laureates: (decision.laureates ?? []).map(name),
@@ -115,6 +116,14 @@ export default function Decision() {
               <h3>{t("deliberation.minutes_tally")}</h3>
               <p dir="auto" className="panel results-minutes">
                 {d.minutesTally}
+              </p>
+            </>
+          ) : null}
+          {d.minutesFairness ? (
+            <>
+              <h3>{t("deliberation.minutes_fairness")}</h3>
+              <p dir="auto" className="panel results-minutes" id="minutes-fairness">
+                {d.minutesFairness}
               </p>
             </>
           ) : null}

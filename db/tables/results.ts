@@ -17,6 +17,8 @@ export const decisions = sqliteTable(
     minutes: text("minutes"),
     /** The tally of the vote and the tie-break in words, written with the recommendation. */
     minutesTally: text("minutes_tally"),
+    /** The fairness audit in words, written with the recommendation in the chair's language. */
+    minutesFairness: text("minutes_fairness"),
     recommendedBy: text("recommended_by").references(() => users.id),
     recommendedAt: ts("recommended_at"),
     laureates: text("laureates", { mode: "json" }).$type<string[]>(),

@@ -154,6 +154,11 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await chair.page.getByLabel("Citation in English").nth(1).fill("For open green content");
   await chair.page.getByLabel("Citation in French").nth(1).fill("Pour des contenus verts ouverts");
   await chair.page.getByLabel("Minutes of the deliberation").fill("The jury met on line and agreed.");
+  // What the report will say of the fairness of the call, read before recording it.
+  await expect(
+    chair.page.getByRole("heading", { name: "Fairness of the call, as summarised for the jury" }),
+  ).toBeVisible();
+  await expect(chair.page.getByText("Fairness of the call, stage by stage")).toBeVisible();
   await chair.page.getByRole("button", { name: "Record the recommendation" }).click();
   await expect(chair.page.getByRole("status")).toContainText("recommendation is recorded");
   await chair.context.close();
@@ -162,7 +167,14 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   await gotoReady(page, `${base}/decision`);
   await expect(page.getByText("For greening schools at scale")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Tally of the vote" })).toBeVisible();
-  await expect(page.locator(".results-minutes")).toContainText("Lottery seed, revealed after the vote");
+  await expect(page.locator("h3:has-text('Tally of the vote') + .results-minutes")).toContainText(
+    "Lottery seed, revealed after the vote",
+  );
+  await expect(page.getByRole("heading", { name: "Fairness of the call, as summarised for the jury" })).toBeVisible();
+  await expect(page.locator("#minutes-fairness")).toContainText("Stages audited: Applied, Sent to an entity");
+  await expect(page.locator("#minutes-fairness")).toContainText(
+    /No group was flagged at any stage\.|a reason to look closer, not a finding\./,
+  );
   // How close it was: the margin of victory in words, before anything is decided.
   await expect(page.getByRole("heading", { name: "How close was it" })).toBeVisible();
   await expect(page.locator("section.results-certificate")).toContainText(

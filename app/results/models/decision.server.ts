@@ -135,6 +135,9 @@ function buildSnapshot({
       : null,
     recommendation: decision?.recommendation ?? null,
     citations: decision?.citations ?? null,
+    // The fairness audit in the words of the jury's report, as recorded with the recommendation in
+    // the chair's language; integrity.fairness keeps the tables as they stood at the decision.
+    fairnessSummary: decision?.minutesFairness ?? null,
     decision: { laureates, decisionDate, announcementAt, decidedBy },
     // Both audits as they stood when the decision was taken: jurors' independence, fairness by stage.
     integrity: integritySnapshot({ edition, laureates }),
@@ -318,6 +321,7 @@ export function decisionSummary({ editionId }: { editionId: string }) {
     citations: d.citations,
     minutes: d.minutes,
     minutesTally: d.minutesTally,
+    minutesFairness: d.minutesFairness,
     recommendedAt: d.recommendedAt,
     laureates: d.laureates,
     decisionDate: d.decisionDate,

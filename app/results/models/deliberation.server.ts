@@ -302,7 +302,8 @@ export function getDecisionRow({ editionId }: { editionId: string }) {
 
 /**
  * The chair's recommendation: ordered laureates, a citation for each in English and French,
- * minutes, and the tally of the vote in words (written by the route in the chair's language). It
+ * minutes, the tally of the vote and the fairness audit in words (written by the route in the chair's
+ * language). It
  * waits for a tie-break still pending (the chair's casting vote, or an open run-off).
  */
 export function recordRecommendation({
@@ -312,6 +313,7 @@ export function recordRecommendation({
   citations,
   minutes,
   minutesTally = null,
+  minutesFairness = null,
 }: {
   edition: EditionBrief;
   actorId: string;
@@ -319,6 +321,7 @@ export function recordRecommendation({
   citations: Record<string, { en: string; fr: string }>;
   minutes: string;
   minutesTally?: string | null;
+  minutesFairness?: string | null;
 }): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId: edition.id });
   if (!deliberation?.closedAt) return { ok: false, field: "minutes", error: "errors.recommendation_not_now" };
@@ -343,6 +346,7 @@ export function recordRecommendation({
       citations,
       minutes,
       minutesTally,
+      minutesFairness,
       recommendedBy: actorId,
       recommendedAt: new Date(),
     };

@@ -4,7 +4,7 @@
 import type { LEAD_GENDERS, ORGANISATION_TYPES } from "../../applications/domain/sections";
 import { INCOME_CLASSIFICATION, type IncomeGroup } from "../../kernel/domain/income-groups";
 import type { UNESCO_REGIONS } from "../../kernel/domain/unesco-regions";
-import { translate, type Locale, type MessageKey, type Vars } from "../../kernel/i18n";
+import { isLocale, translate, type Locale, type MessageKey, type Vars } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
 import { catalogues, resolveLocale } from "../../kernel/i18n/locale.server";
 import { found } from "../../accounts/server/permissions.server";
@@ -12,6 +12,7 @@ import type { LOCALES, ENTITY_KINDS } from "../../../db/enums";
 import type { HomeGroup } from "../../../scoring/independence";
 import { FAIRNESS_GROUPS, MIN_CELL, type FairnessGroup, type FairnessTable } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
+import { fairnessMinutes } from "../domain/fairness-minutes";
 import { fairnessOf, homeEvidence, jurorAudit, pairEvidence, type JurorAudit } from "../models/integrity.server";
 import { getEditionBrief, round, scoringClosed, type EditionBrief } from "../models/results.server";
 
@@ -190,6 +191,24 @@ export function fairnessCsvRows({ edition, locale }: { edition: EditionBrief; lo
           c.p === null ? "" : Number(c.p.toPrecision(4)),
         ]);
   return out;
+}
+
+/**
+ * The fairness audit in words for the jury's report, in the chair's language: the stages up to
+ * the jury's shortlist, so that what the chair reads before recording the recommendation is what
+ * it records (the recommendation, once recorded, would count as a stage of its own).
+ */
+export function fairnessMinutesOf({ edition, locale }: { edition: EditionBrief; locale: string }): string {
+  const language: Locale = isLocale(locale) ? locale : "en";
+  const tr = translator(language);
+  const fairness = fairnessOf({ edition });
+  return fairnessMinutes(
+    tr,
+    language,
+    { ...fairness, minCell: MIN_CELL },
+    (group, value) => valueLabel(group, value, tr),
+    "shortlisted",
+  );
 }
 
 /** The integrity page's data for a request already authorised for the edition: 404 when it does not exist. */

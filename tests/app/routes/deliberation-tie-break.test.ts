@@ -5,11 +5,13 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, decisions, editions, tieBreaks } from "../../../db/schema";
+import { auditLog, decisions, editions, tieBreaks, users } from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
 import * as ballot from "../../../app/routes/jury.$editionId.ballot";
 import type { Tally, TieBreakView } from "../../../app/results/domain/tally";
+import { recordRecommendation } from "../../../app/results/models/deliberation.server";
+import { getEditionBrief } from "../../../app/results/models/results.server";
 import { toLocal } from "../../../app/kernel/domain/paris-time";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
@@ -60,7 +62,7 @@ async function jurorPage(f: Fixture, j: number) {
   const res = await run(async () =>
     ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id) }), { editionId: f.edition.id })),
   );
-  return res.body as View & { isChair: boolean };
+  return res.body as View & { isChair: boolean; fairness: { text: string; lang: string } | null };
 }
 
 async function openWith(f: Fixture, rule: string) {
@@ -307,6 +309,9 @@ describe("the tally", () => {
     await voteATie(f);
     const { view } = await secretariatPage(f);
     const winner = view.outcome!.rows[1].id;
+    const preview = (await jurorPage(f, 0)).fairness!;
+    expect(preview.lang).toBe("en");
+    expect(preview.text).toContain("Fairness of the call, stage by stage");
     expect(
       (
         await recommend(
@@ -326,6 +331,8 @@ describe("the tally", () => {
     );
     expect(row.minutesTally).toContain(`Lottery seed, revealed after the vote: ${seed}.`);
     expect(row.minutesTally).toContain("A lottery drawn with the committed seed");
+    // The fairness audit in words, exactly as the chair read it before recording.
+    expect(row.minutesFairness).toBe(preview.text);
     const decided = await run(async () =>
       secretariatDecision.action(
         args(
@@ -348,12 +355,14 @@ describe("the tally", () => {
     const snapshot = JSON.parse(
       db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.snapshot!,
     ) as {
+      fairnessSummary: string | null;
       deliberation: {
         tally: { pairwise: Record<string, Record<string, number>>; excluded: unknown[] };
         tieBreak: { rule: string; commitment: string; seed: string; winners: string[]; lottery: unknown[] };
       };
     };
     expect(snapshot.deliberation.tieBreak).toMatchObject({ rule: "lottery", commitment, seed, winners: [winner] });
+    expect(snapshot.fairnessSummary).toBe(row.minutesFairness);
     expect(sha256(snapshot.deliberation.tieBreak.seed)).toBe(snapshot.deliberation.tieBreak.commitment);
     expect(snapshot.deliberation.tally.pairwise[f.apps[1].app.id][f.apps[2].app.id]).toBe(1);
     const page = await run(async () =>
@@ -361,6 +370,49 @@ describe("the tally", () => {
         args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
       ),
     );
-    expect((page.body as { minutesTally: string }).minutesTally).toBe(row.minutesTally);
+    const body = page.body as { minutesTally: string; minutesFairness: string };
+    expect(body.minutesTally).toBe(row.minutesTally);
+    expect(body.minutesFairness).toBe(row.minutesFairness);
+  });
+  it("a chair writing in French records the fairness audit in French, and another juror is shown none of it", async () => {
+    const f = await buildScoredEdition();
+    db().update(users).set({ locale: "fr" }).where(eq(users.id, f.chair.user.id)).run();
+    await openWith(f, "lottery");
+    await voteATie(f);
+    expect((await jurorPage(f, 1)).fairness).toBeNull();
+    const { view } = await secretariatPage(f);
+    const winner = view.outcome!.rows[1].id;
+    expect(
+      (
+        await recommend(
+          f,
+          0,
+          f.apps.findIndex((a) => a.app.id === winner),
+        )
+      ).status,
+    ).toBe(302);
+    const row = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
+    expect(row.minutesFairness).toMatch(/^Équité de l’appel, étape par étape/);
+    expect(row.minutesFairness).toContain("Étapes auditées : Candidature, Envoyée à une entité");
+  });
+
+  it("recordRecommendation keeps the fairness summary it is given beside the tally, audited in the same write", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "lottery");
+    await voteATie(f);
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const result = recordRecommendation({
+      edition,
+      actorId: f.chair.user.id,
+      order: [f.apps[0].app.id, f.apps[1].app.id],
+      citations: {},
+      minutes: "Met online.",
+      minutesTally: "Tally.",
+      minutesFairness: "No group was flagged at any stage.",
+    });
+    expect(result).toEqual({ ok: true });
+    const row = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
+    expect([row.minutesTally, row.minutesFairness]).toEqual(["Tally.", "No group was flagged at any stage."]);
+    expect(auditActions(f.edition.id)).toContain("decision.recommended");
   });
 });

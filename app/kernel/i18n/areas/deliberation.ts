@@ -260,6 +260,16 @@ export const deliberationTriples = {
     "Dépouillement du vote (établi à partir des bulletins)",
     "فرز التصويت (مُعَدّ من أوراق الاقتراع)",
   ],
+  "deliberation.minutes_fairness": [
+    "Fairness of the call, as summarised for the jury",
+    "Équité de l’appel, telle que résumée pour le jury",
+    "إنصاف الدعوة كما لُخِّص للجنة التحكيم",
+  ],
+  "deliberation.minutes_fairness_preview": [
+    "The fairness of the call as your recommendation will record it, in your language, beside the tally of the vote:",
+    "L’équité de l’appel telle que votre recommandation l’enregistrera, dans votre langue, à côté du dépouillement du vote :",
+    "إنصاف الدعوة كما ستسجّله توصيتك، بلغتك، إلى جانب فرز التصويت:",
+  ],
   "deliberation.minutes_order": [
     "Order of the vote: {references}.",
     "Ordre issu du vote : {references}.",

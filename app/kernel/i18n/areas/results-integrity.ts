@@ -210,6 +210,52 @@ export const integrityTriples = {
   "integrity.col_count": ["Applications", "Candidatures", "الترشيحات"],
   "integrity.col_rate": ["Rate", "Taux", "النسبة"],
   "integrity.col_impact": ["Impact ratio", "Rapport d’impact", "نسبة الأثر"],
+  // --- the fairness audit in words, kept with the jury's recommendation (written on the server only)
+  "integrity.minutes_heading": [
+    "Fairness of the call, stage by stage (from the integrity audit)",
+    "Équité de l’appel, étape par étape (d’après l’audit d’intégrité)",
+    "إنصاف الدعوة، مرحلةً مرحلة (من تدقيق النزاهة)",
+  ],
+  "integrity.minutes_nothing": [
+    "No application to audit yet.",
+    "Aucune candidature à auditer pour l’instant.",
+    "لا توجد ترشيحات لتدقيقها بعد.",
+  ],
+  "integrity.minutes_stages": [
+    "Stages audited: {stages}.",
+    "Étapes auditées : {stages}.",
+    "المراحل المدقَّقة: {stages}.",
+  ],
+  "integrity.minutes_rule": [
+    "A group is flagged at a stage when its rate of passing is under four-fifths of the best rate of that stage (impact ratio below 0.8). p is Fisher’s exact test of the group against all the others, not corrected for the number of tests: a screen, not a verdict. No count under {min} is given, nor any rate that would give one away; such groups are not judged.",
+    "Un groupe est signalé à une étape quand son taux de passage est inférieur aux quatre cinquièmes du meilleur taux de l’étape (rapport d’impact inférieur à 0,8). p est le test exact de Fisher du groupe contre tous les autres, sans correction pour le nombre de tests : un repérage, pas un verdict. Aucun effectif inférieur à {min} n’est donné, ni aucun taux qui en trahirait un ; ces groupes ne sont pas jugés.",
+    "تُنبَّه فئةٌ في مرحلة ما حين تقل نسبة اجتيازها عن أربعة أخماس أفضل نسبة في تلك المرحلة (نسبة أثر دون 0.8). p هو اختبار فيشر الدقيق للفئة مقابل سائر الفئات، دون تصحيح لعدد الاختبارات: أداة فرز لا حكم. لا يُذكر أي عدد أقل من {min}، ولا أي نسبة قد تكشفه؛ ولا يُحكم على تلك الفئات.",
+  ],
+  "integrity.minutes_group_clean": [
+    "{group}: no group flagged at any stage.",
+    "{group} : aucun groupe signalé à aucune étape.",
+    "{group}: لم تُنبَّه أي فئة في أي مرحلة.",
+  ],
+  "integrity.minutes_group_unjudged": [
+    "{group}: too few applications to judge at any stage.",
+    "{group} : trop peu de candidatures pour en juger à aucune étape.",
+    "{group}: الترشيحات أقل من أن يُحكم عليها في أي مرحلة.",
+  ],
+  "integrity.minutes_flagged": [
+    "{group}, stage “{stage}”: {value} passed at a rate of {rate}, against {best} for the best rate of the stage (impact ratio {ratio}; p = {p}).",
+    "{group}, étape « {stage} » : taux de passage de {rate} pour « {value} », contre {best} pour le meilleur taux de l’étape (rapport d’impact {ratio} ; p = {p}).",
+    "{group}، مرحلة «{stage}»: اجتازت فئة {value} بنسبة {rate}، مقابل {best} لأفضل نسبة في المرحلة (نسبة الأثر {ratio}؛ p = {p}).",
+  ],
+  "integrity.minutes_clean": [
+    "No group was flagged at any stage.",
+    "Aucun groupe n’a été signalé à aucune étape.",
+    "لم تُنبَّه أي فئة في أي مرحلة.",
+  ],
+  "integrity.minutes_flagged_count": [
+    "one: 1 flag: a reason to look closer, not a finding. | other: {count} flags: each a reason to look closer, not a finding.",
+    "one: 1 signalement : une invitation à regarder de plus près, pas une conclusion. | other: {count} signalements : chacun une invitation à regarder de plus près, pas une conclusion.",
+    "zero: لا تنبيهات. | one: تنبيه واحد: دعوة إلى التدقيق وليس حكمًا. | two: تنبيهان: كل منهما دعوة إلى التدقيق وليس حكمًا. | few: {count} تنبيهات: كل منها دعوة إلى التدقيق وليس حكمًا. | many: {count} تنبيهًا: كل منها دعوة إلى التدقيق وليس حكمًا. | other: {count} تنبيه: كل منها دعوة إلى التدقيق وليس حكمًا.",
+  ],
 } as const satisfies Triples;
 
 export const integrityMessages = byLanguage(integrityTriples);

@@ -1,0 +1,1 @@
+ALTER TABLE `decisions` ADD `minutes_fairness` text;
