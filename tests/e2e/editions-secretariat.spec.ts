@@ -75,6 +75,7 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await expect(card).toContainText("Next date — Nomination deadline:");
     await card.getByRole("link", { name: "Open the call" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the phase");
+    await gotoReady(page, `/secretariat/editions/${editionId}`);
 
     // Change the weight of one criterion.
     await page.getByRole("link", { name: /Selection criteria/ }).click();
