@@ -82,6 +82,7 @@ export default function SecretariatHome() {
       <h1>{t("secretariat.title")}</h1>
       <section aria-labelledby="attention">
         <h2 id="attention">{t("editions.home.attention_title")}</h2>
+        {failingMail > 0 ? <p className="panel">{t("editions.home.mail_failing", { count: failingMail })}</p> : null}
         {editions.length === 0 ? (
           <p className="panel">
             {t("editions.empty")} <Link to="/secretariat/editions/new">{t("editions.create")}</Link>
@@ -89,9 +90,6 @@ export default function SecretariatHome() {
         ) : (
           <>
             {nothing ? <p className="panel">{t("editions.home.nothing")}</p> : null}
-            {failingMail > 0 ? (
-              <p className="panel">{t("editions.home.mail_failing", { count: failingMail })}</p>
-            ) : null}
             {active.length === 0 ? (
               <p>
                 {t("editions.home.none_active")} <Link to="/secretariat/editions/new">{t("editions.create")}</Link>

@@ -76,7 +76,7 @@ export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) 
     const { id, phase } = edition;
     // Once the decision is recorded the announcement goes out at its own instant.
     const announcementAt =
-      phase === "decided" ? (getDecisionRow({ editionId: id })?.announcementAt ?? edition.announcementAt) : null;
+      (phase === "decided" && getDecisionRow({ editionId: id })?.announcementAt) || edition.announcementAt;
     return {
       id,
       year: edition.year,
@@ -84,7 +84,7 @@ export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) 
       themeFr: edition.themeFr,
       themeAr: edition.themeAr,
       phase,
-      next: nextDate(phase, { ...edition, announcementAt: announcementAt ?? edition.announcementAt }, now),
+      next: nextDate(phase, { ...edition, announcementAt }, now),
       step: nextStep(edition, now),
       screening: screeningLocked(phase) || phase === "draft" ? 0 : awaitingScreening({ editionId: id }),
       conflicts: phase === "draft" ? 0 : pendingProposals({ editionId: id }),
