@@ -66,6 +66,17 @@ test("the secretariat creates an edition, fixes a date error, edits a weight, op
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edition ${year}`);
     editionId = new URL(page.url()).pathname.split("/")[3];
 
+    // The secretariat's home lists the new draft with its next date and its next step's page.
+    await gotoReady(page, "/secretariat");
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: new RegExp(`^Edition ${year}:`) }) });
+    await expect(card).toContainText("Current phase: Draft");
+    await expect(card).toContainText("Next date — Nomination deadline:");
+    await card.getByRole("link", { name: "Open the call" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the phase");
+    await gotoReady(page, `/secretariat/editions/${editionId}`);
+
     // Change the weight of one criterion.
     await page.getByRole("link", { name: /Selection criteria/ }).click();
     await page.getByRole("link", { name: "Edit Pedagogy innovation" }).click();

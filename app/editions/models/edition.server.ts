@@ -1,7 +1,7 @@
 // Editions: the secretariat's configuration of one prize year (settings, criteria, eligibility
 // rules, phases) and the public view of the open call. Every change is audited in the same
 // transaction. Criteria, weights, the scale and the method lock when scoring opens.
-import { and, asc, count, desc, eq, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
@@ -30,6 +30,27 @@ export function listEditions() {
     })
     .from(editions)
     .orderBy(desc(editions.year))
+    .all();
+}
+
+/** The phases where an edition's work is over: announced, then archived. */
+export const FINISHED_PHASES: readonly Phase[] = ["announced", "archived"];
+
+/** The editions still in progress, oldest first, with their dates, for the secretariat's home. */
+export function listActiveEditions() {
+  return db()
+    .select({
+      ...editionNaming,
+      phase: editions.phase,
+      callOpensAt: editions.callOpensAt,
+      deadlineAt: editions.deadlineAt,
+      scoringOpensAt: editions.scoringOpensAt,
+      scoringClosesAt: editions.scoringClosesAt,
+      announcementAt: editions.announcementAt,
+    })
+    .from(editions)
+    .where(notInArray(editions.phase, [...FINISHED_PHASES]))
+    .orderBy(asc(editions.year))
     .all();
 }
 

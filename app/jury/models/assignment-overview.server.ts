@@ -15,6 +15,18 @@ function juryNames(editionId: string) {
   return jurySeats(columns, eq(juryMembers.editionId, editionId), [asc(users.name)]);
 }
 
+/** The edition's assignments counted in one query: drafts not yet published, and published ones. */
+export function assignmentCounts({ editionId }: { editionId: string }): { drafts: number; published: number } {
+  return db()
+    .select({
+      drafts: sql<number>`count(*) - count(${assignments.publishedAt})`,
+      published: sql<number>`count(${assignments.publishedAt})`,
+    })
+    .from(assignments)
+    .where(eq(assignments.editionId, editionId))
+    .get()!;
+}
+
 /**
  * The current assignment of an edition (published or not), as the preview shows it: each
  * juror's load, one page of the coverage (applications with fewer than `reviewers` jurors

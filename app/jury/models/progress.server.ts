@@ -91,6 +91,11 @@ export function editionProgress({
   };
 }
 
+/** How many active jurors the progress page shows as late (0 when the edition is unknown). */
+export function lateJurorCount({ editionId, now = new Date() }: { editionId: string; now?: Date }): number {
+  return editionProgress({ editionId, now })?.jurors.filter((j) => j.late).length ?? 0;
+}
+
 type ReviewCounts = { assigned: number; draft: number; submitted: number; recused: number };
 
 /** Review states counted per juror and per application (published assignments only). */

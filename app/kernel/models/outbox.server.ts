@@ -2,7 +2,7 @@
 // causes it, then a sender delivers it: over SMTP when SMTP_URL is set, otherwise as .eml
 // files under MAIL_DIR (default data/mail). A failed send stays pending and is retried with
 // exponential backoff, so no message is ever lost.
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, count, eq, gt, lte } from "drizzle-orm";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import nodemailer from "nodemailer";
@@ -34,6 +34,18 @@ export function enqueueMail(
     .values({ toAddress: to, locale: lang, template, subject, textBody: body, nextAttemptAt: new Date() })
     .run();
   scheduleDelivery();
+}
+
+/**
+ * How many messages are still pending after a failed attempt. The sender keeps retrying them;
+ * the count tells the secretariat that the mail settings or the server may need a look.
+ */
+export function failingMailCount(): number {
+  return db()
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.state, "pending"), gt(outbox.attempts, 0)))
+    .get()!.n;
 }
 
 /** Delay before attempt n+1: 30 s, 1 min, 2 min … capped at one hour. */

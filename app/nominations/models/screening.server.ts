@@ -77,6 +77,15 @@ function readNominated({ page = 1, ...filters }: ScreeningFilters & { page?: num
   return { rows: rows.map((r) => ({ ...r, duplicates: dups.get(r.id) ?? [] })), total, page: current, pages };
 }
 
+/** How many of the edition's nominated applications still wait for their eligibility decision. */
+export function awaitingScreening({ editionId }: { editionId: string }): number {
+  return db()
+    .select({ n: count() })
+    .from(applications)
+    .where(whereOf({ editionId, state: "nominated" }))
+    .get()!.n;
+}
+
 /** The values the filters can take in this edition (keeps the selects short). */
 export function filterOptions({ editionId }: { editionId: string }) {
   return untilNextWrite(JSON.stringify(["filterOptions", editionId]), () => readFilterOptions(editionId));

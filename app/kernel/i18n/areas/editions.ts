@@ -1,8 +1,9 @@
-// Messages of the editions area.
+// Messages of the editions area: the editions' pages here, the secretariat's home in editions-home.ts.
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
+import { editionsHomeTriples } from "./editions-home";
 
-export const editionsTriples = {
+const forEditionPages = {
   "editions.list_title": ["Editions", "Éditions", "الدورات"],
   "editions.create": ["Create an edition", "Créer une édition", "إنشاء دورة"],
   "editions.empty": [
@@ -585,5 +586,7 @@ export const editionsTriples = {
   ],
   "editions.observers_withdrawn": ["The invitation is withdrawn.", "L’invitation est retirée.", "سُحبت الدعوة."],
 } as const satisfies Triples;
+
+export const editionsTriples = { ...forEditionPages, ...editionsHomeTriples };
 
 export const editionsMessages = byLanguage(editionsTriples);
