@@ -49,7 +49,7 @@ const ORGANISATION_TYPE_OF: Record<string, (typeof ORGANISATION_TYPES)[number]> 
  * The application's content as the application form stores it: each section's fields, and the
  * sections marked completed (the first `filledSections`; the others are left empty).
  */
-function buildContent(
+export function buildContent(
   rng: Rng,
   lang: Lang,
   args: {

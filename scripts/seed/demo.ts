@@ -1,8 +1,8 @@
 // The demo database: one edition shaped like the 2023 edition ("Digital learning for greening
 // education"), caught in its scoring phase, with a secretariat, six nominating entities, a
 // five-member jury and about eighty applications in every state an application can reach
-// before a decision. `laureate` and `not_selected` only exist after the Director-General's
-// decision, so this scoring-phase demo has none.
+// before a decision; and the 2022 edition before it, finished: decided, its snapshot frozen, its
+// laureates announced (demo-2022.ts).
 //
 //   npx tsx scripts/seed/demo.ts       (writes DEMO_DATABASE_PATH, default data/demo.db)
 //
@@ -60,6 +60,8 @@ import { ENTITIES, JURORS, OBSERVER, SECRETARIAT, type EntityKey } from "./demo-
 import { applicationRows, planApplications, type AppDraft, type EntityIds } from "./demo-applications";
 import { assign, findConflicts, juryRows, review, screen } from "./demo-jury";
 import { tieBreakRow } from "./demo-tie-break";
+import { seed2022 } from "./demo-2022";
+import { THEME_2022 } from "./demo-2022-plan";
 
 export const DEMO_PASSWORD = "demo-password-2023";
 export const DEMO_SEED = 2023;
@@ -80,6 +82,10 @@ export async function buildDemo(path: string): Promise<DemoResult> {
   const database = openDatabase(path);
   try {
     const { logins, observerLogin } = populate(database, passwordHash);
+    // The finished 2022 edition goes in before the archive of past laureates, whose 2022 year
+    // its own laureates then stand for.
+    seed2022(path, passwordHash);
+    seedPastLaureates(database);
     const counts = countRows(database);
     return { logins, observerLogin, counts };
   } finally {
@@ -158,8 +164,6 @@ function populate(database: DB, passwordHash: string): Pick<DemoResult, "logins"
     const observerLogin = addObserver(tx, s, new Date(last + 864e5));
     return { logins: loginsOf(apps), observerLogin };
   });
-
-  seedPastLaureates(database);
   return logins;
 }
 
@@ -314,21 +318,32 @@ function loginsOf(apps: AppDraft[]): DemoResult["logins"] {
   ];
 }
 
+/** The 2023 edition's figures (its applications, jury and reviews), the archive and the whole audit trail. */
 function countRows(database: DB): Record<string, number> {
   const count = (query: string) => (database.$client.prepare(query).get() as { n: number }).n;
+  const in2023 = "edition_id = (select id from editions where year = 2023)";
+  const apps2023 = `application_id in (select id from applications where ${in2023})`;
   return {
     users: count("select count(*) as n from users"),
-    applications: count("select count(*) as n from applications"),
-    countries: count("select count(distinct country) as n from applications"),
-    nominations: count("select count(*) as n from applications where state in ('nominated', 'eligible', 'ineligible')"),
-    eligible: count("select count(*) as n from applications where state = 'eligible'"),
+    applications: count(`select count(*) as n from applications where ${in2023}`),
+    countries: count(`select count(distinct country) as n from applications where ${in2023}`),
+    nominations: count(
+      `select count(*) as n from applications where ${in2023} and state in ('nominated', 'eligible', 'ineligible')`,
+    ),
+    eligible: count(`select count(*) as n from applications where ${in2023} and state = 'eligible'`),
     entities: count("select count(*) as n from nominating_entities"),
-    jurors: count("select count(*) as n from jury_members"),
-    conflicts: count("select count(*) as n from conflicts"),
-    assignments: count("select count(*) as n from assignments"),
-    reviewsSubmitted: count("select count(*) as n from reviews where state = 'submitted'"),
-    reviewsDraft: count("select count(*) as n from reviews where state = 'draft'"),
-    reviewsAssigned: count("select count(*) as n from reviews where state = 'assigned'"),
+    jurors: count(`select count(*) as n from jury_members where ${in2023}`),
+    conflicts: count(`select count(*) as n from conflicts where ${in2023}`),
+    assignments: count(`select count(*) as n from assignments where ${in2023}`),
+    reviewsSubmitted: count(`select count(*) as n from reviews where ${apps2023} and state = 'submitted'`),
+    reviewsDraft: count(`select count(*) as n from reviews where ${apps2023} and state = 'draft'`),
+    reviewsAssigned: count(`select count(*) as n from reviews where ${apps2023} and state = 'assigned'`),
+    applications2022: count(
+      "select count(*) as n from applications where edition_id = (select id from editions where year = 2022)",
+    ),
+    laureates2022: count(
+      "select count(*) as n from applications a join editions e on e.id = a.edition_id where e.year = 2022 and a.state = 'laureate'",
+    ),
     pastLaureates: count("select count(*) as n from archive_laureates"),
     auditRows: count("select count(*) as n from audit_log"),
   };
@@ -348,6 +363,7 @@ async function main(): Promise<void> {
     `  ${counts.applications} applications from ${counts.countries} countries; ${counts.nominations} nominations (${counts.eligible} eligible) from ${counts.entities} entities.`,
     `  ${counts.jurors} jurors, ${counts.conflicts} conflicts, ${counts.assignments} assignments: ${counts.reviewsSubmitted} reviews submitted, ${counts.reviewsDraft} in draft, ${counts.reviewsAssigned} not started.`,
     `  Tie-break rule fixed before the vote: the seeded lottery (only the seed's SHA-256 is shown until the vote).`,
+    `  Edition 2022 “${THEME_2022.en}”, phase: announced: ${counts.applications2022} applications, ${counts.laureates2022} laureates (/laureates/2022), decision snapshot frozen.`,
     `  ${counts.pastLaureates} past laureates in the archive, ${counts.auditRows} audit rows.`,
     "",
     `Logins (password for all: ${DEMO_PASSWORD}):`,
