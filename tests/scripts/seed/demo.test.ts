@@ -42,6 +42,9 @@ let sqlite: Database.Database;
 
 const all = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];
 const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
+/** The 2023 edition's rows: the finished 2022 edition has its own tests (demo-2022.test.ts). */
+const IN_2023 = "edition_id = (select id from editions where year = 2023)";
+const APPS_2023 = `application_id in (select id from applications where ${IN_2023})`;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "prize-demo-"));
@@ -59,7 +62,9 @@ afterAll(() => {
 
 describe("the demo database", () => {
   it("has every application state except laureate and not_selected, which only follow a decision", () => {
-    const states = new Set(all<{ state: string }>("select distinct state from applications").map((r) => r.state));
+    const states = new Set(
+      all<{ state: string }>(`select distinct state from applications where ${IN_2023}`).map((r) => r.state),
+    );
     const expected = APPLICATION_STATES.filter((s) => s !== "laureate" && s !== "not_selected");
     expect([...states].sort()).toEqual([...expected].sort());
   });
@@ -69,15 +74,15 @@ describe("the demo database", () => {
     expect(one<{ n: number }>("select count(distinct country) as n from applications").n).toBeGreaterThanOrEqual(28);
   });
 
-  it("has one edition in its scoring phase whose scoring is still open", () => {
+  it("has one edition in its scoring phase whose scoring is still open, after the finished 2022 edition", () => {
     const editions = all<{ year: number; phase: string; scoring_closes_at: number }>(
-      "select year, phase, scoring_closes_at from editions",
+      "select year, phase, scoring_closes_at from editions where phase <> 'announced'",
     );
     expect(editions).toHaveLength(1);
     expect(editions[0]).toMatchObject({ year: 2023, phase: "scoring" });
     expect(editions[0].scoring_closes_at).toBeGreaterThan(Date.parse("2026-01-01T00:00:00Z"));
-    expect(one<{ n: number }>("select count(*) as n from criteria").n).toBe(5);
-    expect(one<{ n: number }>("select count(*) as n from eligibility_rules").n).toBe(4);
+    expect(one<{ n: number }>(`select count(*) as n from criteria where ${IN_2023}`).n).toBe(5);
+    expect(one<{ n: number }>(`select count(*) as n from eligibility_rules where ${IN_2023}`).n).toBe(4);
   });
 
   it("has six nominating entities, four National Commissions and two NGOs, each with a nominator", () => {
@@ -96,7 +101,7 @@ describe("the demo database", () => {
 
   it("has five jurors from five countries, exactly one of them chair, all with conflicts declared", () => {
     const jurors = all<{ is_chair: number; country: string; conflicts_declared_at: number | null; languages: string }>(
-      "select is_chair, country, conflicts_declared_at, languages from jury_members",
+      `select is_chair, country, conflicts_declared_at, languages from jury_members where ${IN_2023}`,
     );
     expect(jurors).toHaveLength(5);
     expect(jurors.filter((j) => j.is_chair === 1)).toHaveLength(1);
@@ -106,10 +111,12 @@ describe("the demo database", () => {
   });
 
   it("keeps every entity within its quota of nominated-or-later applications", () => {
-    const quota = one<{ quota_per_entity: number }>("select quota_per_entity from editions").quota_per_entity;
+    const quota = one<{ quota_per_entity: number }>(
+      "select quota_per_entity from editions where year = 2023",
+    ).quota_per_entity;
     const perEntity = all<{ n: number }>(
       `select count(*) as n from applications
-       where state in ('nominated', 'eligible', 'ineligible', 'laureate', 'not_selected')
+       where ${IN_2023} and state in ('nominated', 'eligible', 'ineligible', 'laureate', 'not_selected')
        group by entity_id`,
     );
     expect(perEntity.length).toBe(6);
@@ -186,9 +193,9 @@ describe("the demo database", () => {
   });
 
   it("has a review for every assignment, about half of them submitted with every criterion scored", () => {
-    const assignments = one<{ n: number }>("select count(*) as n from assignments").n;
+    const assignments = one<{ n: number }>(`select count(*) as n from assignments where ${IN_2023}`).n;
     const reviews = all<{ state: string; scores: string; confidence: number | null; submitted_at: number | null }>(
-      "select state, scores, confidence, submitted_at from reviews",
+      `select state, scores, confidence, submitted_at from reviews where ${APPS_2023}`,
     );
     expect(reviews).toHaveLength(assignments);
     const submitted = reviews.filter((r) => r.state === "submitted");
@@ -215,14 +222,15 @@ describe("the demo database", () => {
 
   it("has a close race for the last laureate place: a score or two would change the laureates, and the contenders cannot be separated", () => {
     const edition = one<{ method: Method; laureate_count: number; scale_min: number; scale_max: number }>(
-      "select method, laureate_count, scale_min, scale_max from editions",
+      "select method, laureate_count, scale_min, scale_max from editions where year = 2023",
     );
     const input: ResultsInput = {
-      criteria: all<{ key: string; weight: number }>("select key, weight from criteria"),
+      criteria: all<{ key: string; weight: number }>(`select key, weight from criteria where ${IN_2023}`),
       scale: { min: edition.scale_min, max: edition.scale_max },
       reviews: all<{ applicationId: string; jurorId: string; scores: string; confidence: number }>(
         `select r.application_id as applicationId, r.juror_id as jurorId, r.scores, r.confidence from reviews r
-         join applications a on a.id = r.application_id where r.state = 'submitted' and a.state = 'eligible'`,
+         join applications a on a.id = r.application_id
+         where r.state = 'submitted' and a.state = 'eligible' and a.${IN_2023}`,
       ).map((r) => ({ ...r, scores: JSON.parse(r.scores) as Record<string, number> })),
     };
     const laureates = edition.laureate_count;
@@ -264,7 +272,9 @@ describe("the demo database", () => {
     for (const login of result.logins) {
       expect(one<{ n: number }>("select count(*) as n from users where email = ?", login.email).n).toBe(1);
     }
-    expect(result.counts.applications).toBe(one<{ n: number }>("select count(*) as n from applications").n);
+    expect(result.counts.applications).toBe(
+      one<{ n: number }>(`select count(*) as n from applications where ${IN_2023}`).n,
+    );
   });
 
   it("builds the same titles, references and scores on every run", () => {
@@ -294,14 +304,16 @@ describe("the demo database", () => {
 
   it("shows a tie-break rule fixed during scoring, the seeded lottery, with only its seed's SHA-256 audited", () => {
     const rows = all<{ rule: string; seed: string; commitment: string }>(
-      "select rule, seed, commitment from tie_breaks",
+      `select rule, seed, commitment from tie_breaks where ${IN_2023}`,
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].rule).toBe("lottery");
     expect(rows[0].commitment).toBe(createHash("sha256").update(rows[0].seed).digest("hex"));
-    const audit = all<{ details: string }>("select details from audit_log where action = 'tie_break.chosen'");
+    const audit = all<{ details: string }>(
+      "select details from audit_log where action = 'tie_break.chosen' and object_id = (select id from editions where year = 2023)",
+    );
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ rule: "lottery", commitment: rows[0].commitment }]);
-    expect(one<{ n: number }>("select count(*) as n from deliberations").n).toBe(0);
+    expect(one<{ n: number }>(`select count(*) as n from deliberations where ${IN_2023}`).n).toBe(0);
   });
 
   it("includes the past laureates, with EducoNetImpact among those of 2023", () => {
@@ -328,17 +340,17 @@ describe("the demo database", () => {
 describe("exploring the demo", () => {
   it("has a few realistic conflicts: declared ones, confirmed ones and a couple of proposals, not one per juror and application", () => {
     const byStatus = all<{ status: string; n: number }>(
-      "select status, count(*) as n from conflicts group by status order by status",
+      `select status, count(*) as n from conflicts where ${IN_2023} group by status order by status`,
     );
     expect(byStatus.map((r) => r.status)).toEqual(["confirmed", "proposed"]);
     const proposed = byStatus.find((r) => r.status === "proposed")!.n;
     expect(proposed).toBeGreaterThanOrEqual(1);
     expect(proposed).toBeLessThanOrEqual(5);
-    expect(one<{ n: number }>("select count(*) as n from conflicts").n).toBeLessThan(20);
+    expect(one<{ n: number }>(`select count(*) as n from conflicts where ${IN_2023}`).n).toBeLessThan(20);
     // The accounts do not all share one organisation domain that would make every juror "same organisation" as every
     // application.
     const jurorDomains = all<{ email: string }>(
-      "select u.email from jury_members j join users u on u.id = j.user_id",
+      `select u.email from jury_members j join users u on u.id = j.user_id where j.${IN_2023}`,
     ).map((r) => r.email.split("@")[1]);
     expect(new Set(jurorDomains).size).toBe(5);
   });
@@ -350,7 +362,7 @@ describe("exploring the demo", () => {
     process.env.DATABASE_PATH = path;
     try {
       const database = db().$client;
-      const editionId = (database.prepare("select id from editions").get() as { id: string }).id;
+      const editionId = (database.prepare("select id from editions where year = 2023").get() as { id: string }).id;
       const staff = await cookieFor(
         (database.prepare("select id from users where email = ?").get(result.logins[0].email) as { id: string }).id,
       );
@@ -377,7 +389,7 @@ describe("exploring the demo", () => {
     process.env.DATABASE_PATH = path;
     try {
       const database = db().$client;
-      const edition = database.prepare("select id from editions").get() as { id: string };
+      const edition = database.prepare("select id from editions where year = 2023").get() as { id: string };
       const userOf = (email: string) =>
         (database.prepare("select id from users where email = ?").get(email) as { id: string }).id;
       const staff = await cookieFor(userOf(demo.logins.find((l) => l.role === "secretariat")!.email));
@@ -389,7 +401,8 @@ describe("exploring the demo", () => {
         .id;
       const reviewIds = database
         .prepare(
-          "select r.id from reviews r join jury_members j on j.id = r.juror_id where j.user_id = ? and r.state <> 'recused'",
+          `select r.id from reviews r join jury_members j on j.id = r.juror_id
+           where j.user_id = ? and r.state <> 'recused' and j.${IN_2023}`,
         )
         .all(jurorId) as { id: string }[];
       const state = () => ({
