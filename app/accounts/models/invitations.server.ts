@@ -104,6 +104,7 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
           template: "invitation",
           vars: {
             name: input.name.trim(),
+            role: translate(catalogues[isLocale(input.locale) ? input.locale : "en"], `role.${input.role}`),
             // The same words as the acceptance page: the entity or the edition the role is for.
             what: invitationPurpose(input.locale, input.role, { entity: entityName, year: editionYear }),
             link: `${input.origin}/invitations/${token}`,

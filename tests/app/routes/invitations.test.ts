@@ -56,10 +56,14 @@ describe("invitations", () => {
   it("the invitation e-mail names the nominating entity, or the edition of a jury or of an observer", async () => {
     const entity = makeEntity({ name: "Commission nationale du Sénégal" });
     const nominator = await invite({ role: "nominator", entityId: entity.id, locale: "fr" });
-    expect(nominator.mail.textBody).toContain("membre de Commission nationale du Sénégal, entité de désignation.");
+    expect(nominator.mail.textBody).toContain(
+      "en tant que Responsable des désignations : membre de Commission nationale du Sénégal, entité de désignation.",
+    );
     const edition = makeEdition({ year: 2091 });
     const juror = await invite({ role: "juror", editionId: edition.id });
-    expect(juror.mail.textBody).toContain("as member of the International Jury of the 2091 edition. Open this link");
+    expect(juror.mail.textBody).toContain(
+      "as Juror: member of the International Jury of the 2091 edition. Open this link",
+    );
     const observer = await invite({ role: "observer", editionId: edition.id, locale: "ar" });
     expect(observer.mail.textBody).toContain("مراقب لدورة عام 2091");
   });
