@@ -1,8 +1,7 @@
 // The secretariat adds a nominating entity and invites a nominator, who accepts by e-mail; it invites
 // a juror, who gives their country and languages on accepting.
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { e2eDb, extractLink, freeEditionYear, waitForMail } from "./support/db";
+import { extractLink, insertEdition, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
 
@@ -76,17 +75,7 @@ test("an invited juror gives their country and languages on accepting, and the s
   browser,
 }) => {
   await setLanguage(page, "en");
-  const year = freeEditionYear();
-  const editionId = randomUUID();
-  const now = Date.now();
-  const day = 864e5;
-  e2eDb()
-    .prepare(
-      `insert into editions (id, year, theme_en, theme_fr, phase, call_opens_at, deadline_at, scoring_opens_at,
-         scoring_closes_at, announcement_at, method, laureate_count, reviewers_per_application, word_limits, created_at)
-       values (?, ?, 'Invitations', 'Invitations', 'screening', ?, ?, ?, ?, ?, 'mean', 2, 3, '{}', ?)`,
-    )
-    .run(editionId, year, now - 60 * day, now - 10 * day, now + 10 * day, now + 40 * day, now + 90 * day, now);
+  const { id: editionId, year } = insertEdition("Invitations");
 
   const email = uniqueEmail("juror");
   await gotoReady(page, "/secretariat/invitations?new=1");
