@@ -13,6 +13,7 @@ import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "./accounts/server/session.server";
 import { rolesOf } from "./accounts/server/permissions.server";
+import { invitationLocaleForPath } from "./accounts/models/invitations.server";
 import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
 import { useRootData, useT, type RootData } from "./kernel/components/i18n";
@@ -28,10 +29,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  const locale = await resolveLocale(request, user?.locale);
+  const { pathname } = new URL(request.url);
+  const locale = await resolveLocale(request, user?.locale, invitationLocaleForPath(pathname));
   return {
     locale,
-    messages: messagesForPage(locale, new URL(request.url).pathname),
+    messages: messagesForPage(locale, pathname),
     user: user ? { name: user.name, roles: rolesOf(user) } : null,
     nonce: (context as { nonce?: string }).nonce,
   } satisfies RootData;

@@ -5,38 +5,50 @@ import { isWeakPassword } from "../accounts/domain/common-passwords";
 import { getSessionUser, signIn } from "../accounts/server/session.server";
 import { LinkInvalid } from "../accounts/components/account-page";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { NewPasswordField } from "../accounts/components/account-fields";
+import { JurorProfileFields, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
-import { acceptExistingInvitationSchema, acceptNewInvitationSchema } from "../accounts/forms/accept-invitation.server";
+import { acceptInvitationSchema } from "../accounts/forms/accept-invitation.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { splitList } from "../kernel/forms/form-values";
+import { sortedCountries } from "../kernel/i18n/countries";
 import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
 
 export const handle = { title: "invitation.title" };
 
+// The page is read in the invitation's language unless the visitor chose one (see the root loader).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return { invitation: null };
-  const { name, email, role, entityName, editionYear, existingAccount } = invitation;
-  return { invitation: { name, email, role, entityName, editionYear, existingAccount } };
+  const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } = invitation;
+  return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });
+  const juror = invitation.role === "juror";
   const form = await validateForm(
     request,
-    invitation.existingAccount ? acceptExistingInvitationSchema : acceptNewInvitationSchema,
+    acceptInvitationSchema({ existingAccount: invitation.existingAccount, juror }),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (!invitation.existingAccount && isWeakPassword(form.data.password)) {
     return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
   }
+  const profile = juror
+    ? {
+        country: form.data.country ?? "",
+        languages: splitList(form.data.languages?.toLowerCase()),
+        expertise: splitList(form.data.expertise, /[,\n]+/),
+      }
+    : undefined;
   const result = await acceptInvitation({
     token: params.token ?? "",
     name: form.data.name ?? "",
     password: form.data.password,
+    profile,
   });
   if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
   return signIn(request, result.userId, "/dashboard");
@@ -47,10 +59,11 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!invitation) return <LinkInvalid title="invitation.invalid_title" />;
+  const juror = invitation.role === "juror";
   const what =
     invitation.role === "nominator"
       ? t("invitation.as_nominator", { entity: invitation.entityName ?? "" })
-      : invitation.role === "juror"
+      : juror
         ? t("invitation.as_juror", { year: invitation.editionYear ?? "" })
         : invitation.role === "observer"
           ? t("invitation.as_observer", { year: invitation.editionYear ?? "" })
@@ -65,11 +78,17 @@ export default function AcceptInvitation() {
         id="accept"
         schema={() =>
           import("../accounts/forms/accept-invitation").then((m) =>
-            invitation.existingAccount ? m.acceptExistingInvitationSchema : m.acceptNewInvitationSchema,
+            m.acceptInvitationSchema({ existingAccount: invitation.existingAccount, juror }),
           )
         }
         result={result}
-        defaultValues={{ name: invitation.name }}
+        defaultValues={{
+          name: invitation.name,
+          // What the secretariat may have noted when inviting, for the juror to confirm or correct.
+          ...(juror
+            ? { country: invitation.jurorCountry ?? "", languages: (invitation.jurorLanguages ?? []).join(", ") }
+            : {}),
+        }}
       >
         {invitation.existingAccount ? (
           <>
@@ -87,6 +106,15 @@ export default function AcceptInvitation() {
             <NewPasswordField />
           </>
         )}
+        {juror ? (
+          <>
+            <p>{t("invitation.juror_profile")}</p>
+            <JurorProfileFields
+              countries={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
+              expertise
+            />
+          </>
+        ) : null}
         <SubmitButton>{t("invitation.submit")}</SubmitButton>
       </ValidatedForm>
     </>

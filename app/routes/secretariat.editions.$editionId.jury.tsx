@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { LanguageField } from "../accounts/components/account-fields";
+import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { JurorProfileFields, LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
@@ -113,17 +113,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${here}?replaced=1`);
 }
 
-/** Where a juror comes from and the languages they read, asked on inviting a juror and on editing one. */
-function JurorProfileFields({ countries }: { countries: { value: string; label: string }[] }) {
-  const t = useT();
-  return (
-    <>
-      <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
-      <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
-    </>
-  );
-}
-
 /** A juror by name, marked as the chair or as replaced. */
 function JurorName({ member }: { member: { name: string; isChair: boolean; replaced: boolean } }) {
   const t = useT();
@@ -202,15 +191,7 @@ export default function JuryMembers() {
             }}
           >
             <input type="hidden" name="memberId" value={edit.id} />
-            <JurorProfileFields countries={countries} />
-            <TextField
-              name="expertise"
-              label={t("jury.members.expertise")}
-              hint={t("jury.members.expertise_hint")}
-              multiline
-              rows={2}
-              dirAuto
-            />
+            <JurorProfileFields countries={countries} expertise />
             <Checkbox name="isChair" label={t("jury.members.chair")} />
             <SubmitButton>{t("jury.members.save")}</SubmitButton>
           </ValidatedForm>

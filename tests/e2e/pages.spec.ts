@@ -3,7 +3,7 @@
 // measured in the JavaScript project only: without JavaScript a page sends strictly less.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
-import { waitForMail, extractLink } from "./support/db";
+import { extractLink, insertEdition, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import {
   confirmationPath,
@@ -107,30 +107,42 @@ for (const lang of LANGS) {
         });
       }
 
-      test(`an invitation acceptance form is accessible and light in ${lang}`, async ({ page, browser }) => {
-        await setLanguage(page, lang);
-        const email = uniqueEmail(`invitee-${lang}`);
-        const since = Date.now();
-        const response = await page.request.post("/secretariat/invitations", {
-          form: { role: "secretariat", name: "Colleague", email, locale: lang },
-          headers: { Origin: origin() },
-          maxRedirects: 0,
+      // A juror's form also asks their country (the long list), languages and expertise.
+      for (const role of ["secretariat", "juror"] as const) {
+        test(`an invitation acceptance form (${role}) is accessible and light in ${lang}`, async ({
+          page,
+          browser,
+        }) => {
+          await setLanguage(page, lang);
+          const email = uniqueEmail(`invitee-${lang}`);
+          const since = Date.now();
+          const response = await page.request.post("/secretariat/invitations", {
+            form: {
+              role,
+              name: "Colleague",
+              email,
+              locale: lang,
+              ...(role === "juror" ? { editionId: insertEdition("Pages").id } : {}),
+            },
+            headers: { Origin: origin() },
+            maxRedirects: 0,
+          });
+          expect(response.status()).toBe(302);
+          const mail = await waitForMail(email, { since, template: "invitation" });
+          expect(mail.locale).toBe(lang);
+          const visitorContext = await browser.newContext({
+            javaScriptEnabled: isJsProject(),
+            baseURL: process.env.E2E_BASE_URL,
+          });
+          const visitor = await visitorContext.newPage();
+          try {
+            await setLanguage(visitor, lang);
+            await check(visitor, new URL(extractLink(mail.text_body, "/invitations/")).pathname, lang);
+          } finally {
+            await visitorContext.close();
+          }
         });
-        expect(response.status()).toBe(302);
-        const mail = await waitForMail(email, { since, template: "invitation" });
-        expect(mail.locale).toBe(lang);
-        const visitorContext = await browser.newContext({
-          javaScriptEnabled: isJsProject(),
-          baseURL: process.env.E2E_BASE_URL,
-        });
-        const visitor = await visitorContext.newPage();
-        try {
-          await setLanguage(visitor, lang);
-          await check(visitor, new URL(extractLink(mail.text_body, "/invitations/")).pathname, lang);
-        } finally {
-          await visitorContext.close();
-        }
-      });
+      }
     });
   });
 }

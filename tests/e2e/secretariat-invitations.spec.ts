@@ -1,6 +1,7 @@
-// The secretariat adds a nominating entity and invites a nominator, who accepts by e-mail.
+// The secretariat adds a nominating entity and invites a nominator, who accepts by e-mail; it invites
+// a juror, who gives their country and languages on accepting.
 import { expect, test } from "@playwright/test";
-import { extractLink, waitForMail } from "./support/db";
+import { extractLink, insertEdition, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
 
@@ -41,7 +42,54 @@ test("the secretariat adds a National Commission, invites a nominator in French,
 
   const mail = await waitForMail(email, { since, template: "invitation" });
   expect(mail.locale).toBe("fr");
-  expect(mail.text_body).toContain("Responsable des désignations");
+  expect(mail.text_body).toContain(`Responsable des désignations : membre de ${entityName}`);
+  const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
+
+  const invitee = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
+  const p = await invitee.newPage();
+  // The page speaks the invitation's language, whatever the browser's, and names the entity.
+  await gotoReady(p, link);
+  await expect(p.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(p.getByRole("heading", { level: 1 })).toHaveText("Accepter votre invitation");
+  await expect(p.locator("main")).toContainText(`membre de ${entityName}`);
+  await p.getByLabel("Choisissez un mot de passe").fill("nominator passphrase 2024");
+  await p.getByRole("button", { name: "Accepter l’invitation" }).click();
+  await expect(p).toHaveURL(/\/dashboard/);
+  await expect(p.getByText(entityName)).toBeVisible();
+  // The link was single-use.
+  await p.context().clearCookies();
+  await gotoReady(p, link);
+  await expect(p.getByRole("heading", { level: 1 })).toHaveText("Cette invitation ne peut pas être utilisée");
+  await invitee.close();
+
+  await gotoReady(page, "/secretariat/invitations");
+  await expect(page.locator("tr", { hasText: email })).toContainText("Accepted");
+});
+
+test("an invited juror gives their country and languages on accepting, and the secretariat sees them", async ({
+  page,
+  browser,
+}) => {
+  await setLanguage(page, "en");
+  const { id: editionId, year } = insertEdition("Invitations");
+
+  const email = uniqueEmail("juror");
+  await gotoReady(page, "/secretariat/invitations?new=1");
+  await page.getByLabel("Juror", { exact: true }).check();
+  await page.getByLabel("Full name").fill("Ana Souza");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Preferred language").selectOption("en");
+  await page.getByLabel("Edition", { exact: true }).selectOption({ label: String(year) });
+  const since = Date.now();
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("sent by e-mail");
+
+  const mail = await waitForMail(email, { since, template: "invitation" });
+  expect(mail.text_body).toContain(`Juror: member of the International Jury of the ${year} edition.`);
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
   const invitee = await browser.newContext({
@@ -51,17 +99,29 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   });
   const p = await invitee.newPage();
   await gotoReady(p, link);
-  await expect(p.getByRole("heading", { level: 1 })).toHaveText("Accept your invitation");
-  await p.getByLabel("Choose a password").fill("nominator passphrase 2024");
+  await expect(p.locator("main")).toContainText(`of the ${year} edition`);
+  // Without a country the form is refused: the error is said next to the field and in the summary,
+  // and what was typed stays, except the password.
+  await p.getByLabel("Choose a password").fill("juror passphrase 2027");
+  await p.getByLabel("Languages read").fill("pt, en");
+  await p.getByRole("button", { name: "Accept the invitation" }).click();
+  await expect(p.locator(".error-summary")).toContainText("Choose the country you come from");
+  await expect(p.locator(".error-summary")).toContainText("Use language codes from this list");
+  await expect(p.getByLabel("Country")).toHaveAccessibleDescription(/Choose the country you come from/);
+  await expect(p.getByLabel("Languages read")).toHaveValue("pt, en");
+  await expect(p.getByLabel("Full name")).toHaveValue("Ana Souza");
+
+  await p.getByLabel("Country").selectOption("BR");
+  await p.getByLabel("Languages read").fill("en, es");
+  await p.getByLabel("Areas of expertise").fill("open educational resources");
+  await p.getByLabel("Choose a password").fill("juror passphrase 2027");
   await p.getByRole("button", { name: "Accept the invitation" }).click();
   await expect(p).toHaveURL(/\/dashboard/);
-  await expect(p.getByText(entityName)).toBeVisible();
-  // The link was single-use.
-  await p.context().clearCookies();
-  await gotoReady(p, link);
-  await expect(p.getByRole("heading", { level: 1 })).toHaveText("This invitation cannot be used");
   await invitee.close();
 
-  await gotoReady(page, "/secretariat/invitations");
-  await expect(page.locator("tr", { hasText: email })).toContainText("Accepted");
+  await gotoReady(page, `/secretariat/editions/${editionId}/jury`);
+  const row = page.locator("tr", { hasText: "Ana Souza" });
+  await expect(row).toContainText("Brazil");
+  await expect(row).toContainText("en, es");
+  await expect(row).toContainText("open educational resources");
 });

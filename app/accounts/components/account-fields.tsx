@@ -46,3 +46,34 @@ export function NewAccountFields({ emailHint }: { emailHint?: string }) {
     </>
   );
 }
+
+/**
+ * Where a juror comes from, the languages they read and (with `expertise`) their areas of expertise:
+ * asked on accepting a juror's invitation and on the secretariat's jury page. Kept with the account
+ * fields because both pages load this module already (one script request fewer).
+ */
+export function JurorProfileFields({
+  countries,
+  expertise = false,
+}: {
+  countries: { value: string; label: string }[];
+  expertise?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
+      <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
+      {expertise ? (
+        <TextField
+          name="expertise"
+          label={t("jury.members.expertise")}
+          hint={t("jury.members.expertise_hint")}
+          multiline
+          rows={2}
+          dirAuto
+        />
+      ) : null}
+    </>
+  );
+}

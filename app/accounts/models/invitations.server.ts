@@ -18,6 +18,7 @@ import { hashPassword, verifyPassword } from "../server/password.server";
 import { hashToken, newToken } from "../server/tokens.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { isLocale, translate } from "../../kernel/i18n";
+import { isCountryCode } from "../../kernel/i18n/countries";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
@@ -27,8 +28,9 @@ import { openLink } from "./links.server";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-function roleLabel(locale: string, role: string): string {
-  return translate(catalogues[isLocale(locale) ? locale : "en"], `role.${role}`);
+/** What the invitee is invited to be, naming the entity (nominator) or the edition (juror, observer). */
+export function invitationPurpose(locale: string, role: string, vars: { entity: string; year: number | string }) {
+  return translate(catalogues[isLocale(locale) ? locale : "en"], `invitation.as_${role}`, vars);
 }
 
 export interface InvitationInput {
@@ -51,26 +53,26 @@ export interface InvitationInput {
 
 export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
   const email = normaliseEmail(input.email);
+  let entityName = "";
   if (input.role === "nominator") {
-    if (
-      !input.entityId ||
-      !db()
-        .select({ id: nominatingEntities.id })
-        .from(nominatingEntities)
-        .where(eq(nominatingEntities.id, input.entityId))
-        .get()
-    ) {
-      return { ok: false, field: "entityId", error: "errors.entity_unknown" };
-    }
+    const entity = input.entityId
+      ? db()
+          .select({ name: nominatingEntities.name })
+          .from(nominatingEntities)
+          .where(eq(nominatingEntities.id, input.entityId))
+          .get()
+      : undefined;
+    if (!entity) return { ok: false, field: "entityId", error: "errors.entity_unknown" };
+    entityName = entity.name;
   }
   const forEdition = input.role === "juror" || input.role === "observer";
+  let editionYear: number | string = "";
   if (forEdition) {
-    if (
-      !input.editionId ||
-      !db().select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).get()
-    ) {
-      return { ok: false, field: "editionId", error: "errors.edition_unknown" };
-    }
+    const edition = input.editionId
+      ? db().select({ year: editions.year }).from(editions).where(eq(editions.id, input.editionId)).get()
+      : undefined;
+    if (!edition) return { ok: false, field: "editionId", error: "errors.edition_unknown" };
+    editionYear = edition.year;
   }
   const { token, hash } = newToken();
   const invitationId = db().transaction(
@@ -102,7 +104,9 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
           template: "invitation",
           vars: {
             name: input.name.trim(),
-            role: roleLabel(input.locale, input.role),
+            role: translate(catalogues[isLocale(input.locale) ? input.locale : "en"], `role.${input.role}`),
+            // The same words as the acceptance page: the entity or the edition the role is for.
+            what: invitationPurpose(input.locale, input.role, { entity: entityName, year: editionYear }),
             link: `${input.origin}/invitations/${token}`,
             days: INVITATION_TTL_MS / 864e5,
           },
@@ -161,6 +165,8 @@ export function findOpenInvitation({ token }: { token: string }) {
       name: invitations.name,
       role: invitations.role,
       locale: invitations.locale,
+      jurorCountry: invitations.jurorCountry,
+      jurorLanguages: invitations.jurorLanguages,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       entityName: nominatingEntities.name,
@@ -176,20 +182,57 @@ export function findOpenInvitation({ token }: { token: string }) {
 }
 
 /**
+ * The language an invitation page is written in: the one the secretariat chose for the invitation
+ * (its e-mail was sent in it). The root loader cannot read the route's data, hence the address.
+ */
+export function invitationLocaleForPath(pathname: string): string | null {
+  const match = /^\/invitations\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return null;
+  let token: string;
+  try {
+    token = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return (
+    db()
+      .select({ locale: invitations.locale })
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .get()?.locale ?? null
+  );
+}
+
+/** What a juror says of themself on accepting: stored on their seat on the jury. */
+export interface JurorProfile {
+  country: string;
+  languages: string[];
+  expertise: string[];
+}
+
+/**
  * Accepts an invitation: a new invitee chooses a password; someone who already has an
  * account confirms with their current one, and the role is added to that account.
+ * A juror gives their profile (country and languages required), stored with their seat.
  */
 export async function acceptInvitation({
   token,
   name,
   password,
+  profile,
 }: {
   token: string;
   name: string;
   password: string;
+  profile?: JurorProfile;
 }): Promise<{ ok: true; userId: string } | Failure> {
   const open = findOpenInvitation({ token });
   if (!open) return { ok: false, field: "password", error: "errors.link_invalid" };
+  if (open.role === "juror") {
+    if (!profile?.country) return { ok: false, field: "country", error: "errors.juror_country_required" };
+    if (!isCountryCode(profile.country)) return { ok: false, field: "country", error: "errors.country_invalid" };
+    if (!profile.languages.length) return { ok: false, field: "languages", error: "errors.jury_languages_required" };
+  }
   const existing = getUserByEmail({ email: open.email });
   let passwordHash: string | null = null;
   if (existing) {
@@ -223,8 +266,9 @@ export async function acceptInvitation({
           editionId: invitation.editionId,
           userId,
           isChair: invitation.isChair,
-          country: invitation.jurorCountry,
-          languages: invitation.jurorLanguages ?? ["en", "fr"],
+          country: profile?.country ?? invitation.jurorCountry,
+          languages: profile?.languages ?? invitation.jurorLanguages ?? ["en", "fr"],
+          expertise: profile?.expertise ?? [],
         })
         .onConflictDoNothing()
         .run();
@@ -238,7 +282,13 @@ export async function acceptInvitation({
       .where(eq(invitations.id, invitation.id))
       .run();
     writeAudit(
-      { actorId: userId, action: "invitation.accepted", objectType: "invitation", objectId: invitation.id },
+      {
+        actorId: userId,
+        action: "invitation.accepted",
+        objectType: "invitation",
+        objectId: invitation.id,
+        details: invitation.role === "juror" && profile ? { ...profile } : undefined,
+      },
       tx,
     );
     const granted = { role: invitation.role, entityId: invitation.entityId, editionId: invitation.editionId };

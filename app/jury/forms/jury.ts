@@ -74,7 +74,8 @@ export const reopenReviewSchema = z.object({
 
 // ---- the secretariat
 
-const languageList = z
+/** The languages a juror reads, as typed: codes separated by commas or spaces. */
+export const languageList = z
   .string()
   .trim()
   .min(1, { error: "errors.jury_languages_required" })
@@ -88,13 +89,15 @@ const languageList = z
     { error: "errors.jury_languages_invalid" },
   );
 const country = z.string().trim().max(2, { error: "errors.country_invalid" }).optional();
+/** A juror's areas of expertise, as typed: separated by commas or lines. */
+export const expertiseList = z.string().max(1000, { error: "errors.too_long" }).optional();
 
 export const updateJurorSchema = z.object({
   intent: z.literal("update"),
   memberId: id,
   country,
   languages: languageList,
-  expertise: z.string().max(1000, { error: "errors.too_long" }).optional(),
+  expertise: expertiseList,
   isChair: checkbox,
 });
 export const inviteJurorSchema = z.object({

@@ -343,6 +343,35 @@ export const coreTriples = {
     "Vous avez déjà un compte avec cette adresse. Confirmez avec votre mot de passe pour y ajouter ce rôle.",
     "لديك بالفعل حساب بهذا العنوان. أكّد بكلمة المرور لإضافة هذا الدور إلى حسابك.",
   ],
+  // A juror's profile: asked on accepting a juror's invitation, and on the secretariat's jury page.
+  "jury.members.languages": ["Languages read", "Langues lues", "اللغات المقروءة"],
+  "jury.members.languages_hint": [
+    "Language codes separated by commas, for example: en, fr. A juror only gets applications in a language they read.",
+    "Codes de langue séparés par des virgules, par exemple : en, fr. Un membre du jury ne reçoit que des candidatures dans une langue qu’il lit.",
+    "رموز اللغات مفصولة بفواصل، مثل: en, fr. لا يُسند إلى العضو إلا ترشيحات بلغة يقرؤها.",
+  ],
+  "jury.members.expertise": ["Areas of expertise", "Domaines d’expertise", "مجالات الخبرة"],
+  "jury.members.expertise_hint": [
+    "Separated by commas, for example: teacher training, mobile learning. Used to match jurors with applications.",
+    "Séparés par des virgules, par exemple : formation des enseignants, apprentissage mobile. Sert à rapprocher membres du jury et candidatures.",
+    "مفصولة بفواصل، مثل: تدريب المعلمين، التعلم عبر الهاتف المحمول. تُستخدم لمطابقة الأعضاء مع الترشيحات.",
+  ],
+  "errors.jury_languages_required": [
+    "Enter at least one language",
+    "Indiquez au moins une langue",
+    "أدخل لغة واحدة على الأقل",
+  ],
+  "errors.jury_languages_invalid": [
+    "Use language codes from this list: en, fr, ar, es, ru, zh",
+    "Utilisez des codes de langue de cette liste : en, fr, ar, es, ru, zh",
+    "استخدم رموز اللغات من هذه القائمة: en, fr, ar, es, ru, zh",
+  ],
+  "errors.juror_country_required": ["Choose the country you come from", "Choisissez votre pays", "اختر بلدك"],
+  "invitation.juror_profile": [
+    "The secretariat uses your country to detect conflicts of interest, and the languages you read to give you applications you can read.",
+    "Le secrétariat utilise votre pays pour détecter les conflits d’intérêts, et les langues que vous lisez pour vous confier des candidatures que vous pouvez lire.",
+    "تستخدم الأمانة بلدك لكشف حالات تضارب المصالح، واللغات التي تقرؤها لتسند إليك ترشيحات يمكنك قراءتها.",
+  ],
   "invitation.submit": ["Accept the invitation", "Accepter l’invitation", "قبول الدعوة"],
   "invitation.invalid_title": [
     "This invitation cannot be used",
@@ -599,9 +628,9 @@ export const coreTriples = {
     "دعوتك إلى جائزة اليونسكو لاستخدام تكنولوجيا المعلومات والاتصالات في التعليم",
   ],
   "mail.invitation.body": [
-    "[days] one: Hello {name},\n\nThe prize secretariat invites you to join the system as {role}. Open this link within 1 day to accept and choose your password:\n\n{link} | other: Hello {name},\n\nThe prize secretariat invites you to join the system as {role}. Open this link within {days} days to accept and choose your password:\n\n{link}",
-    "[days] one: Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role}. Ouvrez ce lien dans un délai de {days} jour pour accepter l’invitation et choisir votre mot de passe :\n\n{link} | other: Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role}. Ouvrez ce lien dans les {days} jours pour accepter l’invitation et choisir votre mot de passe :\n\n{link}",
-    "[days] zero: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط اليوم لقبول الدعوة واختيار كلمة المرور:\n\n{link} | one: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال يوم واحد لقبول الدعوة واختيار كلمة المرور:\n\n{link} | two: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال يومين لقبول الدعوة واختيار كلمة المرور:\n\n{link} | few: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال {days} أيام لقبول الدعوة واختيار كلمة المرور:\n\n{link} | many: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال {days} يوماً لقبول الدعوة واختيار كلمة المرور:\n\n{link} | other: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}. افتح هذا الرابط خلال {days} يوم لقبول الدعوة واختيار كلمة المرور:\n\n{link}",
+    "[days] one: Hello {name},\n\nThe prize secretariat invites you to join the system as {role}: {what} Open this link within 1 day to accept and choose your password:\n\n{link} | other: Hello {name},\n\nThe prize secretariat invites you to join the system as {role}: {what} Open this link within {days} days to accept and choose your password:\n\n{link}",
+    "[days] one: Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role} : {what} Ouvrez ce lien dans un délai de {days} jour pour accepter l’invitation et choisir votre mot de passe :\n\n{link} | other: Bonjour {name},\n\nLe secrétariat du prix vous invite à rejoindre le système en tant que {role} : {what} Ouvrez ce lien dans les {days} jours pour accepter l’invitation et choisir votre mot de passe :\n\n{link}",
+    "[days] zero: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط اليوم لقبول الدعوة واختيار كلمة المرور:\n\n{link} | one: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط خلال يوم واحد لقبول الدعوة واختيار كلمة المرور:\n\n{link} | two: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط خلال يومين لقبول الدعوة واختيار كلمة المرور:\n\n{link} | few: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط خلال {days} أيام لقبول الدعوة واختيار كلمة المرور:\n\n{link} | many: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط خلال {days} يوماً لقبول الدعوة واختيار كلمة المرور:\n\n{link} | other: مرحباً {name}،\n\nتدعوك أمانة الجائزة إلى الانضمام إلى النظام بصفة {role}: {what} افتح هذا الرابط خلال {days} يوم لقبول الدعوة واختيار كلمة المرور:\n\n{link}",
   ],
   "mail.welcome.subject": ["Your account has been created", "Votre compte a été créé", "تم إنشاء حسابك"],
   "mail.welcome.body": [

@@ -61,11 +61,20 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
   return undefined;
 }
 
-/** The user's profile language, else the switch's cookie, else Accept-Language, else English. */
-export async function resolveLocale(request: Request, profileLocale?: string | null): Promise<Locale> {
+/**
+ * The user's profile language, else the switch's cookie, else the page's own language (an
+ * invitation is read in the language it was written in), else Accept-Language, else English.
+ * A language the visitor chose explicitly always wins over the page's.
+ */
+export async function resolveLocale(
+  request: Request,
+  profileLocale?: string | null,
+  pageLocale?: string | null,
+): Promise<Locale> {
   if (isLocale(profileLocale)) return profileLocale;
   const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
   if (isLocale(fromCookie)) return fromCookie;
+  if (isLocale(pageLocale)) return pageLocale;
   return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? "en";
 }
 

@@ -286,12 +286,16 @@ describe("accounts", () => {
       address: "10.9.0.2",
     });
     const token = tokenFromMail("expert@example.org", "invitations");
-    expect(await acceptInvitation({ token, name: "", password: "not my password" })).toEqual({
+    const profile = { country: "KE", languages: ["en"], expertise: [] };
+    expect(await acceptInvitation({ token, name: "", password: "not my password", profile })).toEqual({
       ok: false,
       field: "password",
       error: "errors.password_wrong",
     });
-    expect(await acceptInvitation({ token, name: "", password: PASSWORD })).toEqual({ ok: true, userId: existing.id });
+    expect(await acceptInvitation({ token, name: "", password: PASSWORD, profile })).toEqual({
+      ok: true,
+      userId: existing.id,
+    });
     expect(db().select().from(juryMembers).where(eq(juryMembers.userId, existing.id)).get()).toMatchObject({
       editionId: edition.id,
       isChair: true,

@@ -1,4 +1,5 @@
 /** Read the e2e server's SQLite database from tests (mail outbox, tokens). */
+import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 
 export interface OutboxMail {
@@ -98,4 +99,19 @@ export function freeEditionYear(from = 2300, to = 9999): number {
     if (!used.has(year)) return year;
   }
   throw new Error(`No free edition year left between ${from} and ${to}`);
+}
+
+/** An edition in its screening phase, written straight into the database (for a juror's invitation): id and year. */
+export function insertEdition(theme: string): { id: string; year: number } {
+  const id = randomUUID();
+  const year = freeEditionYear();
+  const [now, day] = [Date.now(), 864e5];
+  e2eDb()
+    .prepare(
+      `insert into editions (id, year, theme_en, theme_fr, phase, call_opens_at, deadline_at, scoring_opens_at,
+         scoring_closes_at, announcement_at, method, laureate_count, reviewers_per_application, word_limits, created_at)
+       values (?, ?, ?, ?, 'screening', ?, ?, ?, ?, ?, 'mean', 2, 3, '{}', ?)`,
+    )
+    .run(id, year, theme, theme, now - 60 * day, now - 10 * day, now + 10 * day, now + 40 * day, now + 90 * day, now);
+  return { id, year };
 }

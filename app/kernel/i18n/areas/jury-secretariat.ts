@@ -10,18 +10,6 @@ export const jurySecretariatTriples = {
     "Aucun membre du jury pour l’instant. Invitez ci-dessous les membres du Jury international.",
     "لا يوجد أعضاء بعد. ادعُ أعضاء لجنة التحكيم الدولية أدناه.",
   ],
-  "jury.members.languages": ["Languages read", "Langues lues", "اللغات المقروءة"],
-  "jury.members.languages_hint": [
-    "Language codes separated by commas, for example: en, fr. A juror only gets applications in a language they read.",
-    "Codes de langue séparés par des virgules, par exemple : en, fr. Un membre du jury ne reçoit que des candidatures dans une langue qu’il lit.",
-    "رموز اللغات مفصولة بفواصل، مثل: en, fr. لا يُسند إلى العضو إلا ترشيحات بلغة يقرؤها.",
-  ],
-  "jury.members.expertise": ["Areas of expertise", "Domaines d’expertise", "مجالات الخبرة"],
-  "jury.members.expertise_hint": [
-    "Separated by commas, for example: teacher training, mobile learning. Used to match jurors with applications.",
-    "Séparés par des virgules, par exemple : formation des enseignants, apprentissage mobile. Sert à rapprocher membres du jury et candidatures.",
-    "مفصولة بفواصل، مثل: تدريب المعلمين، التعلم عبر الهاتف المحمول. تُستخدم لمطابقة الأعضاء مع الترشيحات.",
-  ],
   "jury.members.chair": ["Chair of the jury", "Président du jury", "رئيس لجنة التحكيم"],
   "jury.members.edit": ["Edit", "Modifier", "تعديل"],
   "jury.members.edit_one": ["Edit {name}", "Modifier {name}", "تعديل {name}"],

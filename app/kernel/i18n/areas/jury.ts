@@ -278,16 +278,6 @@ const errorsAndMail = {
     "Le minimum ne peut pas dépasser le maximum",
     "لا يمكن أن يتجاوز الحد الأدنى الحد الأقصى",
   ],
-  "errors.jury_languages_required": [
-    "Enter at least one language",
-    "Indiquez au moins une langue",
-    "أدخل لغة واحدة على الأقل",
-  ],
-  "errors.jury_languages_invalid": [
-    "Use language codes from this list: en, fr, ar, es, ru, zh",
-    "Utilisez des codes de langue de cette liste : en, fr, ar, es, ru, zh",
-    "استخدم رموز اللغات من هذه القائمة: en, fr, ar, es, ru, zh",
-  ],
   "errors.jury_assignment_infeasible": [
     "No assignment is possible with these settings: see the explanation",
     "Aucune répartition n’est possible avec ces réglages : voir l’explication",

@@ -1,0 +1,137 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { auditLog, juryMembers, outbox, users } from "../../../db/schema";
+import * as root from "../../../app/root";
+import * as acceptPage from "../../../app/routes/invitations.$token";
+import {
+  acceptInvitation,
+  createInvitation,
+  type InvitationInput,
+} from "../../../app/accounts/models/invitations.server";
+import { localeCookie } from "../../../app/kernel/i18n/locale.server";
+import { makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
+
+let sequence = 0;
+async function invite(input: Partial<InvitationInput> & Pick<InvitationInput, "role">) {
+  const secretariat = await makeUser({ roles: ["secretariat"] });
+  const email = `invitee${++sequence}-${Date.now()}@example.org`;
+  const created = createInvitation({
+    invitedBy: secretariat.id,
+    email,
+    name: "Amina Diallo",
+    locale: "en",
+    origin: "http://localhost",
+    address: `10.8.0.${sequence}`,
+    ...input,
+  });
+  expect(created.ok).toBe(true);
+  const mail = db().select().from(outbox).where(eq(outbox.toAddress, email)).all().at(-1)!;
+  return { email, mail, token: mail.textBody.match(/invitations\/([A-Za-z0-9_-]+)/)![1] };
+}
+
+const rootLocale = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await run(() => root.loader(args(request(path, { headers })) as never));
+  return (res.body as { locale: string }).locale;
+};
+
+describe("invitations", () => {
+  it("the acceptance page is read in the invitation's language unless the visitor chose one with the switch", async () => {
+    const entity = makeEntity();
+    const { token } = await invite({ role: "nominator", entityId: entity.id, locale: "ar" });
+    const english = { "Accept-Language": "en-GB,en;q=0.9" };
+    expect(await rootLocale(`/invitations/${token}`, english)).toBe("ar");
+    expect(await rootLocale("/login", english)).toBe("en");
+    const chosen = (await localeCookie.serialize("fr")).split(";")[0];
+    expect(await rootLocale(`/invitations/${token}`, { ...english, Cookie: chosen })).toBe("fr");
+    expect(await rootLocale("/invitations/no-such-token", english)).toBe("en");
+  });
+
+  it("the invitation e-mail names the nominating entity, or the edition of a jury or of an observer", async () => {
+    const entity = makeEntity({ name: "Commission nationale du Sénégal" });
+    const nominator = await invite({ role: "nominator", entityId: entity.id, locale: "fr" });
+    expect(nominator.mail.textBody).toContain(
+      "en tant que Responsable des désignations : membre de Commission nationale du Sénégal, entité de désignation.",
+    );
+    const edition = makeEdition({ year: 2091 });
+    const juror = await invite({ role: "juror", editionId: edition.id });
+    expect(juror.mail.textBody).toContain(
+      "as Juror: member of the International Jury of the 2091 edition. Open this link",
+    );
+    const observer = await invite({ role: "observer", editionId: edition.id, locale: "ar" });
+    expect(observer.mail.textBody).toContain("مراقب لدورة عام 2091");
+  });
+
+  it("a juror accepting gives their country, languages and expertise, stored on their seat and in the audit", async () => {
+    const edition = makeEdition();
+    const { email, token } = await invite({ role: "juror", editionId: edition.id });
+    const page = await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token })));
+    expect(page.body).toMatchObject({ invitation: { role: "juror", editionYear: edition.year } });
+    const res = await run(() =>
+      acceptPage.action(
+        args(
+          request(`/invitations/${token}`, {
+            form: {
+              name: "Amina Diallo",
+              password: "dakar learning 2027",
+              country: "SN",
+              languages: "FR, en",
+              expertise: "teacher training, mobile learning",
+            },
+          }),
+          { token },
+        ),
+      ),
+    );
+    expect(res.status).toBe(302);
+    const user = db().select().from(users).where(eq(users.email, email)).get()!;
+    expect(db().select().from(juryMembers).where(eq(juryMembers.userId, user.id)).get()).toMatchObject({
+      editionId: edition.id,
+      country: "SN",
+      languages: ["fr", "en"],
+      expertise: ["teacher training", "mobile learning"],
+    });
+    const accepted = db().select().from(auditLog).where(eq(auditLog.action, "invitation.accepted")).all().at(-1)!;
+    expect(JSON.parse(accepted.details)).toEqual({
+      country: "SN",
+      languages: ["fr", "en"],
+      expertise: ["teacher training", "mobile learning"],
+    });
+  });
+
+  it("a juror's acceptance without a country is refused next to the field, keeps what was typed and writes nothing", async () => {
+    const edition = makeEdition();
+    const { email, token } = await invite({ role: "juror", editionId: edition.id });
+    const auditRows = () => db().select({ n: count() }).from(auditLog).get()!.n;
+    const before = auditRows();
+    const res = await run(() =>
+      acceptPage.action(
+        args(
+          request(`/invitations/${token}`, {
+            form: { name: "Amina Diallo", password: "dakar learning 2027", country: "", languages: "fr" },
+          }),
+          { token },
+        ),
+      ),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      errors: { country: { message: "errors.juror_country_required" } },
+      values: { name: "Amina Diallo", country: "", languages: "fr" },
+    });
+    expect(db().select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
+    expect(await acceptInvitation({ token, name: "Amina Diallo", password: "dakar learning 2027" })).toEqual({
+      ok: false,
+      field: "country",
+      error: "errors.juror_country_required",
+    });
+    expect(db().select().from(juryMembers).where(eq(juryMembers.editionId, edition.id)).all()).toEqual([]);
+    expect(auditRows()).toBe(before);
+  });
+});
