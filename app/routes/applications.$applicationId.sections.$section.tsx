@@ -3,7 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { found, requireUser } from "../accounts/server/permissions.server";
-import { DraftButtons, SelectField, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
+import {
+  DraftButtons,
+  SelectField,
+  TextArea,
+  TextField,
+  ValidatedForm,
+  type FormResult,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { sectionValues } from "../applications/forms/section-values";
 import { sectionFormSchema } from "../applications/forms/application.server";
@@ -114,16 +121,9 @@ function Field({ field, sectionKey }: { field: SectionDefinition["fields"][numbe
       return <SelectField {...named} placeholder={t("fields.choose")} options={options} />;
     }
     case "textarea":
-      return (
-        <TextField
-          {...named}
-          multiline
-          rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8}
-          dirAuto
-        />
-      );
+      return <TextArea {...named} rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8} />;
     case "urls":
-      return <TextField {...named} hint={hint ?? t("applications.hint.urls")} multiline rows={3} />;
+      return <TextArea {...named} hint={hint ?? t("applications.hint.urls")} rows={3} />;
     case "month":
       return <TextField {...named} hint={hint ?? t("applications.hint.month")} />;
     default:

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
@@ -291,18 +291,16 @@ export default function Ballot() {
                       options={d.view!.shortlist.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))}
                     />
                     {CITATION_LANGUAGES.map((lang) => (
-                      <TextField
+                      <TextArea
                         key={lang}
                         name={`citation_${lang}_${i + 1}`}
                         label={t(`results.citation_${lang}`)}
-                        multiline
                         rows={3}
-                        dirAuto
                       />
                     ))}
                   </fieldset>
                 ))}
-                <TextField name="minutes" label={t("results.minutes")} multiline rows={6} dirAuto />
+                <TextArea name="minutes" label={t("results.minutes")} rows={6} />
                 {d.fairness ? (
                   <section aria-labelledby="fairness-summary">
                     <h3 id="fairness-summary">{t("deliberation.minutes_fairness")}</h3>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { declarationSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
@@ -163,13 +163,11 @@ export default function DeclareConflicts() {
               placeholder={t("fields.choose")}
               options={open.map((a) => ({ value: a.id, label: a.title }))}
             />
-            <TextField
+            <TextArea
               name="reason"
               label={t("jury.conflicts.reason")}
               hint={t("jury.conflicts.reason_hint")}
-              multiline
               rows={3}
-              dirAuto
             />
             <SubmitButton>{t("jury.conflicts.declare")}</SubmitButton>
           </ValidatedForm>

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, DraftButtons, fieldId, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, DraftButtons, fieldId, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
@@ -366,13 +366,11 @@ export default function ReviewPage() {
                   ))}
                 </div>
               </fieldset>
-              <TextField
+              <TextArea
                 name="overallComment"
                 label={t("jury.review.overall")}
                 hint={t("jury.review.overall_hint")}
-                multiline
                 rows={4}
-                dirAuto
               />
               <p className="jury-autosave" role="status">
                 {autosave.conflict
@@ -397,7 +395,7 @@ export default function ReviewPage() {
                 result={result?.form === "recuse" ? result : undefined}
               >
                 <input type="hidden" name="intent" value="recuse" />
-                <TextField name="reason" label={t("jury.review.recuse_reason")} multiline rows={2} dirAuto />
+                <TextArea name="reason" label={t("jury.review.recuse_reason")} rows={2} />
                 <Checkbox name="confirm" label={t("jury.review.recuse_confirm")} />
                 <SubmitButton danger>{t("jury.review.recuse")}</SubmitButton>
               </ValidatedForm>

@@ -8,14 +8,7 @@ import { LaureateFacts } from "../applications/components/lists";
 import { viewSections } from "../applications/server/view.server";
 import { forReaders } from "../applications/domain/sections";
 import type { ReactNode } from "react";
-import {
-  Checkbox,
-  FileField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  type FormResult,
-} from "../kernel/components/form";
+import { Checkbox, FileField, SubmitButton, TextArea, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
 import { LocalTime } from "../kernel/components/local-time";
@@ -225,10 +218,10 @@ export default function NominationApplication() {
           {isDecision(step) ? (
             <DecisionStep intent={step} quota={quota.quota} hidden={hidden} result={result} cancelTo={back}>
               {step === "return" ? (
-                <TextField name="comment" label={t("nominations.return_comment")} multiline dirAuto />
+                <TextArea name="comment" label={t("nominations.return_comment")} />
               ) : step === "decline" ? (
                 <>
-                  <TextField name="reason" label={t("nominations.decline_reason")} multiline dirAuto />
+                  <TextArea name="reason" label={t("nominations.decline_reason")} />
                   <Checkbox name="confirm" label={t("nominations.decline_confirm")} />
                 </>
               ) : (

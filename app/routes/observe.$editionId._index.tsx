@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
-import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { Notice } from "../kernel/components/notice";
 import { DataTable } from "../kernel/components/table";
@@ -150,7 +150,7 @@ export default function ObserverOverview() {
         result={result}
         defaultValues={{ note: d.note.text }}
       >
-        <TextField name="note" label={t("observer.note_label")} multiline rows={8} dirAuto />
+        <TextArea name="note" label={t("observer.note_label")} rows={8} />
         <SubmitButton>{t("observer.note_submit")}</SubmitButton>
       </ValidatedForm>
     </>

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
-import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { Checkbox, SelectField, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -343,7 +343,7 @@ export default function ConflictsRegister() {
             options={jurors.map((j) => ({ value: j.id, label: j.name }))}
           />
           <ApplicationChoice options={applicationOptions} />
-          <TextField name="reason" label={t("jury.conflicts.reason")} multiline rows={2} dirAuto />
+          <TextArea name="reason" label={t("jury.conflicts.reason")} rows={2} />
           <SubmitButton>{t("jury.conflicts_admin.add")}</SubmitButton>
         </ValidatedForm>
       </>

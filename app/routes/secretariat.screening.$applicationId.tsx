@@ -5,7 +5,7 @@ import { found, requireSecretariat } from "../accounts/server/permissions.server
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
 import { forReaders } from "../applications/domain/sections";
-import { RadioGroup, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import { RadioGroup, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
 import { screeningSchema } from "../nominations/forms/screening.server";
@@ -141,13 +141,11 @@ export default function ScreenApplication() {
                         { value: "fail", label: t("screening.fail") },
                       ]}
                     />
-                    <TextField
+                    <TextArea
                       name={evidenceField(rule.key)}
                       label={t("screening.evidence")}
                       hint={t("screening.evidence_hint")}
-                      multiline
                       rows={2}
-                      dirAuto
                     />
                   </div>
                 ))}

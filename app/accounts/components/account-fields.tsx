@@ -1,4 +1,4 @@
-import { SelectField, TextField } from "../../kernel/components/form";
+import { SelectField, TextArea, TextField } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { LOCALE_NAMES, LOCALES } from "../../kernel/i18n";
 
@@ -65,13 +65,11 @@ export function JurorProfileFields({
       <SelectField name="country" label={t("fields.country")} placeholder={t("fields.choose")} options={countries} />
       <TextField name="languages" label={t("jury.members.languages")} hint={t("jury.members.languages_hint")} />
       {expertise ? (
-        <TextField
+        <TextArea
           name="expertise"
           label={t("jury.members.expertise")}
           hint={t("jury.members.expertise_hint")}
-          multiline
           rows={2}
-          dirAuto
         />
       ) : null}
     </>

@@ -4,6 +4,7 @@ import {
   Checkbox,
   SelectField,
   SubmitButton,
+  TextArea,
   TextField,
   ValidatedForm,
   type FormResult,
@@ -96,19 +97,15 @@ export function newEditionDefaults(year: number): Record<string, string> {
  */
 export function TrilingualFields({ name, label, rows }: { name: string; label: string; rows?: number }) {
   const t = useT();
-  const multiline = rows !== undefined;
+  const field = (suffix: "En" | "Fr" | "Ar", hint?: string) => {
+    const props = { name: `${name}${suffix}`, label: t(`${label}_${suffix.toLowerCase()}`), hint };
+    return rows === undefined ? <TextField {...props} dirAuto /> : <TextArea {...props} rows={rows} />;
+  };
   return (
     <>
-      <TextField name={`${name}En`} label={t(`${label}_en`)} multiline={multiline} rows={rows} dirAuto />
-      <TextField name={`${name}Fr`} label={t(`${label}_fr`)} multiline={multiline} rows={rows} dirAuto />
-      <TextField
-        name={`${name}Ar`}
-        label={t(`${label}_ar`)}
-        hint={t("editions.optional")}
-        multiline={multiline}
-        rows={rows}
-        dirAuto
-      />
+      {field("En")}
+      {field("Fr")}
+      {field("Ar", t("editions.optional"))}
     </>
   );
 }

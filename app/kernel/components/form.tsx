@@ -271,8 +271,6 @@ export function TextField({
   autoComplete,
   keepValue = true,
   dirAuto = false,
-  multiline = false,
-  rows = 5,
 }: {
   name: string;
   label: string;
@@ -281,24 +279,52 @@ export function TextField({
   autoComplete?: string;
   keepValue?: boolean;
   dirAuto?: boolean;
-  multiline?: boolean;
+}) {
+  const { inputId, error, value } = useField(name);
+  return (
+    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
+      <input
+        {...fieldAttributes(inputId, name, hint, error)}
+        defaultValue={keepValue && type !== "password" ? value : undefined}
+        dir={dirAuto ? "auto" : undefined}
+        type={type}
+        autoComplete={autoComplete}
+      />
+    </LabelledField>
+  );
+}
+
+/**
+ * Free text of several lines. Its direction follows what is typed (`dir="auto"`): an applicant or a
+ * juror may write in a script other than the page's.
+ */
+export function TextArea({
+  name,
+  label,
+  hint,
+  rows = 5,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
   rows?: number;
 }) {
   const { inputId, error, value } = useField(name);
-  const common = {
+  return (
+    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
+      <textarea {...fieldAttributes(inputId, name, hint, error)} defaultValue={value} dir="auto" rows={rows} />
+    </LabelledField>
+  );
+}
+
+function fieldAttributes(inputId: string, name: string, hint: string | undefined, error: unknown) {
+  return {
     id: inputId,
     name,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(inputId, hint, error),
-    defaultValue: keepValue && type !== "password" ? value : undefined,
-    dir: dirAuto ? "auto" : undefined,
     className: error ? "input-error" : undefined,
   };
-  return (
-    <LabelledField inputId={inputId} label={label} hint={hint} error={error}>
-      {multiline ? <textarea {...common} rows={rows} /> : <input {...common} type={type} autoComplete={autoComplete} />}
-    </LabelledField>
-  );
 }
 
 /** A file input whose error comes from the browser's check or from the server alike. */
