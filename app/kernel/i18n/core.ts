@@ -31,6 +31,7 @@ export const coreTriples = {
     "Prix financé par le Royaume de Bahreïn et décerné par l’UNESCO. Les dates limites sont indiquées à l’heure de Paris.",
     "جائزة تموّلها مملكة البحرين وتمنحها اليونسكو. تُعرض المواعيد النهائية بتوقيت باريس.",
   ],
+  "footer.privacy": ["Privacy notice", "Avis de confidentialité", "إشعار الخصوصية"],
 
   "home.title": ["Home", "Accueil", "الصفحة الرئيسية"],
   "home.lead": [
@@ -254,6 +255,11 @@ export const coreTriples = {
     "أنشئ حساباً لتقديم طلب الترشيح للجائزة. يمكنك حفظ طلبك والعودة إليه في أي وقت قبل الموعد النهائي.",
   ],
   "register.submit": ["Create account", "Créer le compte", "إنشاء الحساب"],
+  "register.privacy": [
+    "How your data is used, and how to get a copy of it:",
+    "Comment vos données sont utilisées, et comment en obtenir une copie :",
+    "كيف تُستخدم بياناتك، وكيف تحصل على نسخة منها:",
+  ],
   "register.have_account": ["Already have an account?", "Vous avez déjà un compte ?", "هل لديك حساب بالفعل؟"],
   "register.sent_title": ["Check your e-mail", "Consultez votre messagerie", "تحقّق من بريدك الإلكتروني"],
   "register.sent_text": [

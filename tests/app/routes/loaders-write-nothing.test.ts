@@ -14,6 +14,7 @@ import * as root from "../../../app/root";
 import * as home from "../../../app/routes/_index";
 import * as splat from "../../../app/routes/$";
 import * as call from "../../../app/routes/call";
+import * as privacy from "../../../app/routes/privacy";
 import * as account from "../../../app/routes/account";
 import * as dashboard from "../../../app/routes/dashboard";
 import * as laureates from "../../../app/routes/laureates._index";
@@ -152,6 +153,7 @@ describe("loaders write nothing", () => {
       ["home", home.loader as Loader, "/", {}, w.cookies.visitor],
       ["not found", splat.loader as Loader, "/nowhere", {}, w.cookies.visitor],
       ["call", call.loader as Loader, "/call", {}, w.cookies.visitor],
+      ["privacy", privacy.loader as Loader, "/privacy", {}, w.cookies.visitor],
       ["laureates", laureates.loader as Loader, "/laureates", {}, w.cookies.visitor],
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.visitor],
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.laureate],

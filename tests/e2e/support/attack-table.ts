@@ -194,6 +194,7 @@ export const TABLE: Record<string, Row> = {
     path: (w) => `/observe/${w.editionId}/results`,
     get: only(["observer"], 200),
   },
+  "routes/privacy": { path: () => "/privacy", get: every(200) },
   "routes/register": {
     path: () => "/register",
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },
