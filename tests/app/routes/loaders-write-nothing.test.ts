@@ -16,6 +16,7 @@ import * as splat from "../../../app/routes/$";
 import * as call from "../../../app/routes/call";
 import * as privacy from "../../../app/routes/privacy";
 import * as account from "../../../app/routes/account";
+import * as myData from "../../../app/routes/account_.data[.]zip";
 import * as dashboard from "../../../app/routes/dashboard";
 import * as laureates from "../../../app/routes/laureates._index";
 import * as laureatesYear from "../../../app/routes/laureates.$year";
@@ -160,6 +161,9 @@ describe("loaders write nothing", () => {
       ["diploma", diploma.loader as Loader, "/x", { applicationId: w.f.apps[0].app.id }, w.cookies.laureate],
       ["dashboard", dashboard.loader as Loader, "/dashboard", {}, w.cookies.laureate],
       ["account", account.loader as Loader, "/account", {}, w.cookies.laureate],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.laureate],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.nominator],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.chair],
       ["applications", applicationsList.loader as Loader, "/applications", {}, w.cookies.notSelected],
       [
         "application",

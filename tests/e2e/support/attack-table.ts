@@ -63,6 +63,7 @@ export const TABLE: Record<string, Row> = {
     get: signedIn(200),
     post: { intents: ["profile", "revoke"], act: all(SIGNED_IN) },
   },
+  "routes/account_.data[.]zip": { path: () => "/account/data.zip", get: signedIn("file") },
   "routes/applications._index": {
     path: () => "/applications",
     get: only(["applicantA", "applicantB"], 200),
