@@ -34,9 +34,9 @@ export const privacyTriples = {
     "جهات الترشيح: الجهة التي تنتمي إليها، وخطابات الترشيح التي ترفعها، وقراراتك بشأن الطلبات المرسلة إليك.",
   ],
   "privacy.held_jurors": [
-    "Jurors: your jury profile (country, languages, expertise), the conflicts of interest you declare, and your reviews with their scores and comments.",
-    "Membres du jury : votre profil de juré (pays, langues, expertise), les conflits d’intérêts que vous déclarez et vos évaluations, avec notes et commentaires.",
-    "أعضاء لجنة التحكيم: ملفك بصفتك عضو تحكيم (البلد واللغات والخبرة)، وتضارب المصالح الذي تصرّح به، وتقييماتك بدرجاتها وتعليقاتها.",
+    "Jurors: your jury profile (country, languages, expertise and, if given, gender), the conflicts of interest you declare, and your reviews with their scores and comments.",
+    "Membres du jury : votre profil de juré (pays, langues, expertise et, s’il est indiqué, genre), les conflits d’intérêts que vous déclarez et vos évaluations, avec notes et commentaires.",
+    "أعضاء لجنة التحكيم: ملفك بصفتك عضو تحكيم (البلد واللغات والخبرة والجنس إن ذُكر)، وتضارب المصالح الذي تصرّح به، وتقييماتك بدرجاتها وتعليقاتها.",
   ],
   "privacy.held_emails": [
     "The e-mails this website sends you: a copy of each is kept, to show what was sent and when.",
@@ -71,9 +71,9 @@ export const privacyTriples = {
     "ترى جهة الترشيح الطلبات المرسلة إليها فقط دون غيرها.",
   ],
   "privacy.who_jury": [
-    "Jurors read the applications assigned to them, but never the applicants’ contact details.",
-    "Les membres du jury lisent les candidatures qui leur sont attribuées, mais jamais les coordonnées des candidats.",
-    "يطّلع أعضاء لجنة التحكيم على الطلبات المسندة إليهم، لكن دون بيانات الاتصال الخاصة بالمتقدّمين أبدًا.",
+    "Jurors read the applications assigned to them, as they were nominated, including the project lead’s contact section. They do not see your account, your e-mails or applications they are not assigned to.",
+    "Les membres du jury lisent les candidatures qui leur sont attribuées, telles qu’elles ont été nominées, y compris la section des coordonnées de la personne responsable du projet. Ils ne voient ni votre compte, ni vos courriels, ni les candidatures qui ne leur sont pas attribuées.",
+    "يطّلع أعضاء لجنة التحكيم على الطلبات المسندة إليهم كما رُشّحت، بما في ذلك قسم بيانات الاتصال الخاص بقائد المشروع. ولا يرون حسابك ولا رسائلك الإلكترونية ولا الطلبات غير المسندة إليهم.",
   ],
   "privacy.who_gender": [
     "The gender you may declare for the project lead is only counted, to follow the balance of applications and laureates. It is never shown to the jury and plays no part in scoring.",
