@@ -153,6 +153,9 @@ function Footer() {
   return (
     <footer className="site-footer">
       <p>{t("footer.text")}</p>
+      <p>
+        <Link to="/privacy">{t("footer.privacy")}</Link>
+      </p>
     </footer>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostButton } from "../kernel/components/post-button";
 import { requireUser } from "../accounts/server/permissions.server";
 import { listSessions, revokeSession } from "../accounts/server/session.server";
@@ -102,6 +102,16 @@ export default function Account() {
           </tbody>
         </table>
       </div>
+      <h2 id="your-data">{t("account.data_title")}</h2>
+      <p>{t("account.data_text")}</p>
+      <p>
+        <a href="/account/data.zip" download className="button">
+          {t("account.data_download")}
+        </a>
+      </p>
+      <p>
+        <Link to="/privacy">{t("account.data_privacy")}</Link>
+      </p>
     </>
   );
 }

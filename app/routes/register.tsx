@@ -46,6 +46,9 @@ export default function Register() {
         defaultValues={{ locale: t.locale }}
       >
         <NewAccountFields emailHint={t("fields.email_hint")} />
+        <p>
+          {t("register.privacy")} <Link to="/privacy">{t("footer.privacy")}</Link>
+        </p>
       </AccountForm>
       <p>
         {t("register.have_account")} <Link to="/login">{t("nav.login")}</Link>

@@ -38,6 +38,7 @@ const VISITOR_PAGES: [string, number][] = [
   ["/register?sent=1", 200],
   ["/register/confirm/not-a-real-token", 200],
   ["/forgot-password", 200],
+  ["/privacy", 200],
   ["/reset-password/not-a-real-token", 200],
   ["/setup/not-a-real-token", 200],
   ["/invitations/not-a-real-token", 200],

@@ -11,6 +11,7 @@ export const AREAS = [
   "integrity",
   "certificate",
   "observer",
+  "privacy",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -37,6 +38,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/observe\/[^/]+\/integrity(\/|$)/, ["results", "integrity", "observer"]],
   [/^\/observe\/[^/]+(\/|$)/, ["observer"]],
   [/^\/dashboard(\/|$)/, ["applications", "results"]],
+  [/^\/privacy(\/|$)/, ["privacy"]],
 ];
 
 export function areasForPath(pathname: string): Area[] {

@@ -12,6 +12,7 @@ import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
+import { privacyMessages } from "./areas/privacy";
 
 function inLanguage(locale: Locale) {
   return {
@@ -25,6 +26,7 @@ function inLanguage(locale: Locale) {
     ...integrityMessages[locale],
     ...certificateMessages[locale],
     ...observerMessages[locale],
+    ...privacyMessages[locale],
   };
 }
 

@@ -31,6 +31,7 @@ export const coreTriples = {
     "Prix financé par le Royaume de Bahreïn et décerné par l’UNESCO. Les dates limites sont indiquées à l’heure de Paris.",
     "جائزة تموّلها مملكة البحرين وتمنحها اليونسكو. تُعرض المواعيد النهائية بتوقيت باريس.",
   ],
+  "footer.privacy": ["Privacy notice", "Avis de confidentialité", "إشعار الخصوصية"],
 
   "home.title": ["Home", "Accueil", "الصفحة الرئيسية"],
   "home.lead": [
@@ -254,6 +255,11 @@ export const coreTriples = {
     "أنشئ حساباً لتقديم طلب الترشيح للجائزة. يمكنك حفظ طلبك والعودة إليه في أي وقت قبل الموعد النهائي.",
   ],
   "register.submit": ["Create account", "Créer le compte", "إنشاء الحساب"],
+  "register.privacy": [
+    "How your data is used, and how to get a copy of it:",
+    "Comment vos données sont utilisées, et comment en obtenir une copie :",
+    "كيف تُستخدم بياناتك، وكيف تحصل على نسخة منها:",
+  ],
   "register.have_account": ["Already have an account?", "Vous avez déjà un compte ?", "هل لديك حساب بالفعل؟"],
   "register.sent_title": ["Check your e-mail", "Consultez votre messagerie", "تحقّق من بريدك الإلكتروني"],
   "register.sent_text": [
@@ -481,6 +487,18 @@ export const coreTriples = {
   "account.profile": ["Profile", "Profil", "الملف الشخصي"],
   "account.save": ["Save changes", "Enregistrer les modifications", "حفظ التغييرات"],
   "account.saved": ["Your changes have been saved.", "Vos modifications ont été enregistrées.", "تم حفظ تغييراتك."],
+  "account.data_title": ["Your data", "Vos données", "بياناتك"],
+  "account.data_text": [
+    "One ZIP file holds everything this website keeps about you: your account, applications and files, the e-mails sent to you and the audit entries about you.",
+    "Un fichier ZIP contient tout ce que ce site conserve à votre sujet : votre compte, vos candidatures et fichiers, les courriels qui vous ont été envoyés et les entrées du journal d’audit qui vous concernent.",
+    "يضمّ ملف ZIP واحد كل ما يحتفظ به هذا الموقع عنك: حسابك وطلباتك وملفاتك، والرسائل الإلكترونية المرسلة إليك، وقيود سجل التدقيق المتعلقة بك.",
+  ],
+  "account.data_download": ["Download my data", "Télécharger mes données", "تنزيل بياناتي"],
+  "account.data_privacy": [
+    "How your data is used: privacy notice",
+    "Comment vos données sont utilisées : avis de confidentialité",
+    "كيف تُستخدم بياناتك: إشعار الخصوصية",
+  ],
   "account.sessions": ["Where you are signed in", "Vos sessions ouvertes", "الأجهزة التي سجّلت الدخول منها"],
   "account.sessions_intro": [
     "Sign out a device you no longer use or do not recognise.",

@@ -10,6 +10,7 @@ import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
+import { privacyMessages } from "./areas/privacy";
 import { areasForPath, type Area } from "./areas";
 
 export const catalogues: Record<Locale, Messages> = merged;
@@ -24,6 +25,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   integrity: Object.keys(integrityMessages.en),
   certificate: Object.keys(certificateMessages.en),
   observer: Object.keys(observerMessages.en),
+  privacy: Object.keys(privacyMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

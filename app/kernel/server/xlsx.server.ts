@@ -1,7 +1,7 @@
-// A minimal, valid XLSX writer: one worksheet of inline strings and numbers, zipped with fflate.
+// A minimal, valid XLSX writer: one worksheet of inline strings and numbers, zipped by zip.server.ts.
 // Office Open XML parts: [Content_Types].xml, _rels/.rels, xl/workbook.xml,
 // xl/_rels/workbook.xml.rels, xl/worksheets/sheet1.xml, xl/styles.xml.
-import { strToU8, zipSync } from "fflate";
+import { toZip } from "./zip.server";
 import { safeCell, type Cell } from "./csv.server";
 
 function escapeXml(text: string): string {
@@ -63,7 +63,5 @@ export function toXlsx(rows: Cell[][], sheetName = "Sheet1"): Uint8Array {
     "xl/styles.xml":
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
   };
-  const zipped: Record<string, Uint8Array> = {};
-  for (const [name, text] of Object.entries(files)) zipped[name] = strToU8(text);
-  return zipSync(zipped, { level: 6 });
+  return toZip(files);
 }

@@ -14,7 +14,9 @@ import * as root from "../../../app/root";
 import * as home from "../../../app/routes/_index";
 import * as splat from "../../../app/routes/$";
 import * as call from "../../../app/routes/call";
+import * as privacy from "../../../app/routes/privacy";
 import * as account from "../../../app/routes/account";
+import * as myData from "../../../app/routes/account_.data[.]zip";
 import * as dashboard from "../../../app/routes/dashboard";
 import * as laureates from "../../../app/routes/laureates._index";
 import * as laureatesYear from "../../../app/routes/laureates.$year";
@@ -152,12 +154,16 @@ describe("loaders write nothing", () => {
       ["home", home.loader as Loader, "/", {}, w.cookies.visitor],
       ["not found", splat.loader as Loader, "/nowhere", {}, w.cookies.visitor],
       ["call", call.loader as Loader, "/call", {}, w.cookies.visitor],
+      ["privacy", privacy.loader as Loader, "/privacy", {}, w.cookies.visitor],
       ["laureates", laureates.loader as Loader, "/laureates", {}, w.cookies.visitor],
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.visitor],
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.laureate],
       ["diploma", diploma.loader as Loader, "/x", { applicationId: w.f.apps[0].app.id }, w.cookies.laureate],
       ["dashboard", dashboard.loader as Loader, "/dashboard", {}, w.cookies.laureate],
       ["account", account.loader as Loader, "/account", {}, w.cookies.laureate],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.laureate],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.nominator],
+      ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.chair],
       ["applications", applicationsList.loader as Loader, "/applications", {}, w.cookies.notSelected],
       [
         "application",

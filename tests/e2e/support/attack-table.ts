@@ -63,6 +63,7 @@ export const TABLE: Record<string, Row> = {
     get: signedIn(200),
     post: { intents: ["profile", "revoke"], act: all(SIGNED_IN) },
   },
+  "routes/account_.data[.]zip": { path: () => "/account/data.zip", get: signedIn("file") },
   "routes/applications._index": {
     path: () => "/applications",
     get: only(["applicantA", "applicantB"], 200),
@@ -194,6 +195,7 @@ export const TABLE: Record<string, Row> = {
     path: (w) => `/observe/${w.editionId}/results`,
     get: only(["observer"], 200),
   },
+  "routes/privacy": { path: () => "/privacy", get: every(200) },
   "routes/register": {
     path: () => "/register",
     get: { ...every({ redirect: "/dashboard" }), visitor: 200 },

@@ -14,6 +14,7 @@ import { deliberationMessages } from "../../../../app/kernel/i18n/areas/delibera
 import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
 import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
+import { privacyMessages } from "../../../../app/kernel/i18n/areas/privacy";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -25,6 +26,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   integrity: new Set(Object.keys(integrityMessages.en)),
   certificate: new Set(Object.keys(certificateMessages.en)),
   observer: new Set(Object.keys(observerMessages.en)),
+  privacy: new Set(Object.keys(privacyMessages.en)),
 };
 
 /**

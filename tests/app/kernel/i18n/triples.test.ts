@@ -13,6 +13,7 @@ import { deliberationTriples } from "../../../../app/kernel/i18n/areas/deliberat
 import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
 import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
+import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -29,6 +30,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   integrity: integrityTriples,
   certificate: certificateTriples,
   observer: observerTriples,
+  privacy: privacyTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */
