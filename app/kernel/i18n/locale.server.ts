@@ -11,6 +11,7 @@ import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { areasForPath, type Area } from "./areas";
+import { sortedCountries } from "./countries";
 
 export const catalogues: Record<Locale, Messages> = merged;
 
@@ -67,6 +68,15 @@ export async function resolveLocale(request: Request, profileLocale?: string | n
   const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
   if (isLocale(fromCookie)) return fromCookie;
   return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? "en";
+}
+
+/** The country list as the server names and orders it, for a page to render the same after hydration. */
+export async function countryOptions(
+  request: Request,
+  profileLocale?: string | null,
+): Promise<{ value: string; label: string }[]> {
+  const locale = await resolveLocale(request, profileLocale);
+  return sortedCountries(locale).map((c) => ({ value: c.code, label: c.name }));
 }
 
 export { LOCALES };
