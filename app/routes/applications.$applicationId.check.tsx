@@ -10,6 +10,7 @@ import { sendSchema } from "../applications/forms/application.server";
 import { SECTIONS } from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
+import { resolveLocale } from "../kernel/i18n/locale.server";
 import {
   editBlocker,
   listNominatingEntities,
@@ -30,6 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = ownApplication(user.id, params.applicationId);
   const rules = rulesDeclared(application);
   const entities = listNominatingEntities();
+  // Country names come from the server, so that hydration finds the same text (see sortedCountries).
+  const locale = await resolveLocale(request, user.locale);
+  const collator = new Intl.Collator(locale);
+  const countryCodes = SECTIONS.flatMap((s) =>
+    s.fields.filter((f) => f.kind === "country").map((f) => application.content.sections[s.key]?.[f.key]),
+  ).filter((code): code is string => !!code);
   return {
     application: {
       id: application.id,
@@ -52,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     commissions: entities
       .filter((e) => e.kind === "national_commission")
-      .map((e) => ({ id: e.id, country: e.country ?? "" })),
+      .map((e) => ({ id: e.id, name: countryName(e.country, locale) }))
+      .sort((x, y) => collator.compare(x.name, y.name)),
+    countryNames: Object.fromEntries(countryCodes.map((code) => [code, countryName(code, locale)])),
     ngos: entities.filter((e) => e.kind === "ngo").map((e) => ({ id: e.id, name: e.name })),
     blocker: editBlocker(application),
   };
@@ -112,7 +121,16 @@ function Part({
 
 export default function Check() {
   const t = useT();
-  const { application: a, rules, files, missing, commissions, ngos, blocker } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    rules,
+    files,
+    missing,
+    commissions,
+    ngos,
+    countryNames,
+    blocker,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/applications/${a.id}`;
   const changeTo = (page: string) => (blocker ? null : `${base}/${page}`);
@@ -120,11 +138,10 @@ export default function Check() {
   const incomplete = shownMissing.sections.length > 0 || shownMissing.declarations.length > 0;
   const value = (kind: string, key: string, v: string | undefined) => {
     if (!v) return <span className="muted">{t("applications.not_answered")}</span>;
-    if (kind === "country") return countryName(v, t.locale);
+    if (kind === "country") return countryNames[v] ?? v;
     if (kind === "select") return t(`applications.option.${key}.${v}`);
     return v;
   };
-  const collator = new Intl.Collator(t.locale);
   return (
     <>
       <ApplicationTaskHead applicationId={a.id} reference={a.reference} title="applications.check_title" />
@@ -212,9 +229,7 @@ export default function Check() {
                 label={t("applications.commission_label")}
                 hint={t("applications.commission_hint")}
                 placeholder={t("fields.choose")}
-                options={commissions
-                  .map((c) => ({ value: c.id, label: countryName(c.country, t.locale) }))
-                  .sort((x, y) => collator.compare(x.label, y.label))}
+                options={commissions.map((c) => ({ value: c.id, label: c.name }))}
               />
               <EntityField
                 name="ngo"

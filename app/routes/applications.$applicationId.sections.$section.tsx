@@ -23,7 +23,7 @@ import {
   type SectionKey,
 } from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { sortedCountries } from "../kernel/i18n/countries";
+import { countryOptions } from "../kernel/i18n/locale.server";
 import { editBlocker, saveSection } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
@@ -55,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: application.version,
     wordLimit: wordLimitFor(section, application.edition.wordLimits),
     blocker: editBlocker(application),
+    // Named by the server, so that hydration finds the same options (see sortedCountries).
+    countries: section.fields.some((f) => f.kind === "country") ? await countryOptions(request, user.locale) : [],
   };
 }
 
@@ -105,7 +107,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const INPUT_TYPES = { text: "text", email: "email", url: "url", tel: "tel" } as const;
 
-function Field({ field, sectionKey }: { field: SectionDefinition["fields"][number]; sectionKey: SectionKey }) {
+function Field({
+  field,
+  sectionKey,
+  countries,
+}: {
+  field: SectionDefinition["fields"][number];
+  sectionKey: SectionKey;
+  countries: { value: string; label: string }[];
+}) {
   const t = useT();
   const label = t(`applications.field.${field.key}`) + (field.required ? "" : ` ${t("applications.optional")}`);
   const hintKey = `applications.hint.${field.key}`;
@@ -116,7 +126,7 @@ function Field({ field, sectionKey }: { field: SectionDefinition["fields"][numbe
     case "select": {
       const options =
         field.kind === "country"
-          ? sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))
+          ? countries
           : (field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }));
       return <SelectField {...named} placeholder={t("fields.choose")} options={options} />;
     }
@@ -213,7 +223,7 @@ export default function SectionPage() {
             />
           ) : null}
           {section.fields.map((field) => (
-            <Field key={field.key} field={field} sectionKey={section.key} />
+            <Field key={field.key} field={field} sectionKey={section.key} countries={loaded.countries} />
           ))}
           {loaded.wordLimit !== null ? (
             <p

@@ -7,7 +7,8 @@ import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { entitySchema } from "../nominations/forms/entity.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { countryName, sortedCountries } from "../kernel/i18n/countries";
+import { countryName } from "../kernel/i18n/countries";
+import { countryOptions, resolveLocale } from "../kernel/i18n/locale.server";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { EntityKindField } from "../nominations/components/entity-fields";
@@ -17,10 +18,18 @@ import { ActionLink } from "../kernel/components/action-link";
 export const handle = { title: "entities.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSecretariat(request);
+  const user = await requireSecretariat(request);
   const page = pageParam(request);
   const { rows, pages, total } = listEntitiesPage({ page });
-  return { entities: rows, page, pages, total };
+  // Names from the server on both pages (see sortedCountries): the list's and the form's.
+  const locale = await resolveLocale(request, user.locale);
+  return {
+    entities: rows.map((e) => ({ ...e, countryName: countryName(e.country, locale) })),
+    page,
+    pages,
+    total,
+    countries: new URL(request.url).searchParams.get("add") ? await countryOptions(request, user.locale) : [],
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Entities() {
   const t = useT();
-  const { entities, page, pages, total } = useLoaderData<typeof loader>();
+  const { entities, page, pages, total, countries } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   // One thing per page: the form (with its long country list) apart from the register.
@@ -60,7 +69,7 @@ export default function Entities() {
           columns={[
             { head: "fields.entity_name", cell: (e) => <bdi>{e.name}</bdi> },
             { head: "fields.entity_kind", cell: (e) => t(`entity_kind.${e.kind}`) },
-            { head: "fields.country", cell: (e) => countryName(e.country, t.locale) },
+            { head: "fields.country", cell: (e) => e.countryName },
             { head: "entities.members", cell: (e) => e.members },
           ]}
         />
@@ -85,7 +94,7 @@ export default function Entities() {
               label={t("fields.country")}
               hint={t("entities.country_hint")}
               placeholder={t("fields.choose")}
-              options={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
+              options={countries}
             />
             <SubmitButton>{t("entities.submit")}</SubmitButton>
           </ValidatedForm>

@@ -20,6 +20,13 @@ export function countryName(code: string | null | undefined, locale: string): st
   return names.of(code) ?? code;
 }
 
+/**
+ * The names (and so their order) depend on the CLDR data of whoever computes them: Node says
+ * "Macao SAR China" where Chromium says "Macao". A list rendered by the server and hydrated in the
+ * browser must therefore come from the loader (countryOptions in locale.server.ts): on a text that
+ * differs, React 18 throws the server's markup away and renders the page anew, and with it goes
+ * whatever the visitor typed before the scripts had run.
+ */
 export function sortedCountries(locale: string): { code: string; name: string }[] {
   const collator = new Intl.Collator(locale);
   return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>

@@ -12,6 +12,7 @@ import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
 import { areasForPath, type Area } from "./areas";
+import { sortedCountries } from "./countries";
 
 export const catalogues: Record<Locale, Messages> = merged;
 
@@ -78,6 +79,15 @@ export async function resolveLocale(
   if (isLocale(fromCookie)) return fromCookie;
   if (isLocale(pageLocale)) return pageLocale;
   return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? "en";
+}
+
+/** The country list as the server names and orders it, for a page to render the same after hydration. */
+export async function countryOptions(
+  request: Request,
+  profileLocale?: string | null,
+): Promise<{ value: string; label: string }[]> {
+  const locale = await resolveLocale(request, profileLocale);
+  return sortedCountries(locale).map((c) => ({ value: c.code, label: c.name }));
 }
 
 export { LOCALES };
