@@ -1,5 +1,6 @@
 // The privacy notice: public, in every language, describing what this application holds today.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
@@ -11,52 +12,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { signedIn: !!user };
 }
 
+// The notice's sections in order: a heading, then paragraphs (a string) or a list (an array).
+const SECTIONS: [title: string, ...blocks: (string | string[])[]][] = [
+  ["controller_title", "controller_text"],
+  [
+    "held_title",
+    [
+      "held_everyone",
+      "held_applicants",
+      "held_nominators",
+      "held_jurors",
+      "held_emails",
+      "held_audit",
+      "held_technical",
+    ],
+  ],
+  ["why_title", "why_text"],
+  ["who_title", ["who_secretariat", "who_nominators", "who_jury", "who_gender", "who_observers"]],
+  ["public_title", "public_text"],
+  ["keep_title", "keep_text"],
+  ["rights_title", ["rights_copy", "rights_correct", "rights_erase"], "rights_contact"],
+  ["rules_title", "rules_text"],
+];
+
 export default function Privacy() {
   const t = useT();
   const { signedIn } = useLoaderData<typeof loader>();
+  // Where a text points somewhere, the link follows it.
+  const links: Record<string, ReactNode> = {
+    public_text: <Link to="/laureates">{t("nav.laureates")}</Link>,
+    rights_copy: signedIn ? <Link to="/account#your-data">{t("nav.account")}</Link> : null,
+  };
+  const text = (key: string) => (
+    <>
+      {t(`privacy.${key}`)}
+      {links[key] ? <> {links[key]}</> : null}
+    </>
+  );
   return (
     <>
       <h1>{t("privacy.title")}</h1>
       <p className="lead">{t("privacy.lead")}</p>
-      <h2>{t("privacy.controller_title")}</h2>
-      <p>{t("privacy.controller_text")}</p>
-      <h2>{t("privacy.held_title")}</h2>
-      <ul>
-        <li>{t("privacy.held_everyone")}</li>
-        <li>{t("privacy.held_applicants")}</li>
-        <li>{t("privacy.held_nominators")}</li>
-        <li>{t("privacy.held_jurors")}</li>
-        <li>{t("privacy.held_emails")}</li>
-        <li>{t("privacy.held_audit")}</li>
-        <li>{t("privacy.held_technical")}</li>
-      </ul>
-      <h2>{t("privacy.why_title")}</h2>
-      <p>{t("privacy.why_text")}</p>
-      <h2>{t("privacy.who_title")}</h2>
-      <ul>
-        <li>{t("privacy.who_secretariat")}</li>
-        <li>{t("privacy.who_nominators")}</li>
-        <li>{t("privacy.who_jury")}</li>
-        <li>{t("privacy.who_gender")}</li>
-        <li>{t("privacy.who_observers")}</li>
-      </ul>
-      <h2>{t("privacy.public_title")}</h2>
-      <p>
-        {t("privacy.public_text")} <Link to="/laureates">{t("nav.laureates")}</Link>
-      </p>
-      <h2>{t("privacy.keep_title")}</h2>
-      <p>{t("privacy.keep_text")}</p>
-      <h2>{t("privacy.rights_title")}</h2>
-      <ul>
-        <li>
-          {t("privacy.rights_copy")} {signedIn ? <Link to="/account#your-data">{t("nav.account")}</Link> : null}
-        </li>
-        <li>{t("privacy.rights_correct")}</li>
-        <li>{t("privacy.rights_erase")}</li>
-      </ul>
-      <p>{t("privacy.rights_contact")}</p>
-      <h2>{t("privacy.rules_title")}</h2>
-      <p>{t("privacy.rules_text")}</p>
+      {SECTIONS.map(([title, ...blocks]) => (
+        <section key={title} aria-labelledby={`privacy-${title}`}>
+          <h2 id={`privacy-${title}`}>{t(`privacy.${title}`)}</h2>
+          {blocks.map((block) =>
+            typeof block === "string" ? (
+              <p key={block}>{text(block)}</p>
+            ) : (
+              <ul key={block[0]}>
+                {block.map((item) => (
+                  <li key={item}>{text(item)}</li>
+                ))}
+              </ul>
+            ),
+          )}
+        </section>
+      ))}
     </>
   );
 }

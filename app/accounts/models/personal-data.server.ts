@@ -2,8 +2,10 @@
 // query is scoped to the person's user id (or their e-mail address, for the outbox) in SQL, so
 // no row of another user is ever read here; the columns are named one by one so that secrets
 // (password hash, token hashes) and other people's fields never enter the export.
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { SelectedFields, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { db } from "../../../db/client";
+import { selectWith } from "../../kernel/models/select.server";
 import {
   applications,
   attachments,
@@ -22,6 +24,24 @@ import {
   users,
 } from "../../../db/schema";
 
+/**
+ * The rows of `table`, joined to `joins`, that `owner` keeps, oldest (or first) by `order`, with
+ * the columns the export names: the one shape of every part of the archive.
+ */
+function ownRows<T extends SelectedFields>(
+  columns: T,
+  table: SQLiteTable,
+  joins: [SQLiteTable, SQL][],
+  owner: SQL | undefined,
+  order: SQLiteColumn,
+) {
+  return selectWith(columns, (fields) => {
+    let query = db().select(fields).from(table).$dynamic();
+    for (const [joined, on] of joins) query = query.innerJoin(joined, on);
+    return query.where(owner).orderBy(asc(order)).all();
+  });
+}
+
 function parseDetails(details: string): unknown {
   try {
     return JSON.parse(details);
@@ -37,29 +57,31 @@ function profileOf(userId: string) {
     .where(eq(users.id, userId))
     .get();
   if (!account) return null;
-  const roles = db()
-    .select({ role: userRoles.role, since: userRoles.createdAt })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .orderBy(asc(userRoles.createdAt))
-    .all();
-  const signIns = db()
-    .select({
+  const roles = ownRows(
+    { role: userRoles.role, since: userRoles.createdAt },
+    userRoles,
+    [],
+    eq(userRoles.userId, userId),
+    userRoles.createdAt,
+  );
+  const signIns = ownRows(
+    {
       startedAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
       browser: sessions.userAgent,
-    })
-    .from(sessions)
-    .where(eq(sessions.userId, userId))
-    .orderBy(asc(sessions.createdAt))
-    .all();
+    },
+    sessions,
+    [],
+    eq(sessions.userId, userId),
+    sessions.createdAt,
+  );
   return { account, roles, signIns };
 }
 
 function applicationsOf(userId: string) {
-  return db()
-    .select({
+  return ownRows(
+    {
       id: applications.id,
       reference: applications.reference,
       editionYear: editions.year,
@@ -81,18 +103,18 @@ function applicationsOf(userId: string) {
       declinedAt: applications.declinedAt,
       nominatedAt: applications.nominatedAt,
       withdrawnAt: applications.withdrawnAt,
-    })
-    .from(applications)
-    .innerJoin(editions, eq(editions.id, applications.editionId))
-    .where(eq(applications.applicantId, userId))
-    .orderBy(asc(applications.createdAt))
-    .all();
+    },
+    applications,
+    [[editions, eq(editions.id, applications.editionId)]],
+    eq(applications.applicantId, userId),
+    applications.createdAt,
+  );
 }
 
 /** The files the person owns: attachments of their applications and nomination letters they uploaded. */
 function filesOf(userId: string) {
-  const attached = db()
-    .select({
+  const attached = ownRows(
+    {
       id: attachments.id,
       applicationReference: applications.reference,
       name: attachments.originalName,
@@ -101,14 +123,14 @@ function filesOf(userId: string) {
       sha256: attachments.sha256,
       createdAt: attachments.createdAt,
       storedName: attachments.storedName,
-    })
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(eq(applications.applicantId, userId))
-    .orderBy(asc(attachments.createdAt))
-    .all();
-  const letters = db()
-    .select({
+    },
+    attachments,
+    [[applications, eq(applications.id, attachments.applicationId)]],
+    eq(applications.applicantId, userId),
+    attachments.createdAt,
+  );
+  const letters = ownRows(
+    {
       id: nominationLetters.id,
       applicationReference: applications.reference,
       name: nominationLetters.originalName,
@@ -116,18 +138,18 @@ function filesOf(userId: string) {
       sha256: nominationLetters.sha256,
       createdAt: nominationLetters.createdAt,
       storedName: nominationLetters.storedName,
-    })
-    .from(nominationLetters)
-    .innerJoin(applications, eq(applications.id, nominationLetters.applicationId))
-    .where(eq(nominationLetters.uploadedBy, userId))
-    .orderBy(asc(nominationLetters.createdAt))
-    .all();
+    },
+    nominationLetters,
+    [[applications, eq(applications.id, nominationLetters.applicationId)]],
+    eq(nominationLetters.uploadedBy, userId),
+    nominationLetters.createdAt,
+  );
   return { attachments: attached, letters };
 }
 
 function emailsTo(email: string) {
-  return db()
-    .select({
+  return ownRows(
+    {
       id: outbox.id,
       to: outbox.toAddress,
       language: outbox.locale,
@@ -137,11 +159,12 @@ function emailsTo(email: string) {
       state: outbox.state,
       createdAt: outbox.createdAt,
       sentAt: outbox.sentAt,
-    })
-    .from(outbox)
-    .where(eq(outbox.toAddress, email))
-    .orderBy(asc(outbox.createdAt))
-    .all();
+    },
+    outbox,
+    [],
+    eq(outbox.toAddress, email),
+    outbox.createdAt,
+  );
 }
 
 /** Audit entries the person made, or about their account, their applications or their jury seats. */
@@ -151,33 +174,30 @@ function auditAbout(userId: string) {
     .from(applications)
     .where(eq(applications.applicantId, userId));
   const ownSeats = db().select({ id: juryMembers.id }).from(juryMembers).where(eq(juryMembers.userId, userId));
-  return db()
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      action: auditLog.action,
-      objectType: auditLog.objectType,
-      objectId: auditLog.objectId,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .where(
-      or(
-        eq(auditLog.actorId, userId),
-        and(eq(auditLog.objectType, "user"), eq(auditLog.objectId, userId)),
-        and(eq(auditLog.objectType, "application"), inArray(auditLog.objectId, ownApplications)),
-        and(eq(auditLog.objectType, "jury_member"), inArray(auditLog.objectId, ownSeats)),
-      ),
-    )
-    .orderBy(asc(auditLog.id))
-    .all()
-    .map((row) => ({ ...row, details: parseDetails(row.details) }));
+  const about = or(
+    eq(auditLog.actorId, userId),
+    and(eq(auditLog.objectType, "user"), eq(auditLog.objectId, userId)),
+    and(eq(auditLog.objectType, "application"), inArray(auditLog.objectId, ownApplications)),
+    and(eq(auditLog.objectType, "jury_member"), inArray(auditLog.objectId, ownSeats)),
+  );
+  const columns = {
+    id: auditLog.id,
+    at: auditLog.at,
+    actorId: auditLog.actorId,
+    action: auditLog.action,
+    objectType: auditLog.objectType,
+    objectId: auditLog.objectId,
+    details: auditLog.details,
+  };
+  return ownRows(columns, auditLog, [], about, auditLog.id).map((row) => ({
+    ...row,
+    details: parseDetails(row.details),
+  }));
 }
 
 function juryOf(userId: string) {
-  const seats = db()
-    .select({
+  const seats = ownRows(
+    {
       id: juryMembers.id,
       editionYear: editions.year,
       isChair: juryMembers.isChair,
@@ -188,14 +208,14 @@ function juryOf(userId: string) {
       conflictsDeclaredAt: juryMembers.conflictsDeclaredAt,
       replacedAt: juryMembers.replacedAt,
       createdAt: juryMembers.createdAt,
-    })
-    .from(juryMembers)
-    .innerJoin(editions, eq(editions.id, juryMembers.editionId))
-    .where(eq(juryMembers.userId, userId))
-    .orderBy(asc(juryMembers.createdAt))
-    .all();
-  const declaredConflicts = db()
-    .select({
+    },
+    juryMembers,
+    [[editions, eq(editions.id, juryMembers.editionId)]],
+    eq(juryMembers.userId, userId),
+    juryMembers.createdAt,
+  );
+  const declaredConflicts = ownRows(
+    {
       id: conflicts.id,
       editionYear: editions.year,
       applicationReference: applications.reference,
@@ -205,16 +225,18 @@ function juryOf(userId: string) {
       createdAt: conflicts.createdAt,
       confirmedAt: conflicts.confirmedAt,
       dismissedAt: conflicts.dismissedAt,
-    })
-    .from(conflicts)
-    .innerJoin(juryMembers, eq(juryMembers.id, conflicts.jurorId))
-    .innerJoin(editions, eq(editions.id, conflicts.editionId))
-    .innerJoin(applications, eq(applications.id, conflicts.applicationId))
-    .where(eq(juryMembers.userId, userId))
-    .orderBy(asc(conflicts.createdAt))
-    .all();
-  const ownReviews = db()
-    .select({
+    },
+    conflicts,
+    [
+      [juryMembers, eq(juryMembers.id, conflicts.jurorId)],
+      [editions, eq(editions.id, conflicts.editionId)],
+      [applications, eq(applications.id, conflicts.applicationId)],
+    ],
+    eq(juryMembers.userId, userId),
+    conflicts.createdAt,
+  );
+  const ownReviews = ownRows(
+    {
       id: reviews.id,
       applicationReference: applications.reference,
       state: reviews.state,
@@ -226,41 +248,43 @@ function juryOf(userId: string) {
       recusedAt: reviews.recusedAt,
       recuseReason: reviews.recuseReason,
       updatedAt: reviews.updatedAt,
-    })
-    .from(reviews)
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .innerJoin(applications, eq(applications.id, reviews.applicationId))
-    .where(eq(juryMembers.userId, userId))
-    .orderBy(asc(applications.reference))
-    .all();
+    },
+    reviews,
+    [
+      [juryMembers, eq(juryMembers.id, reviews.jurorId)],
+      [applications, eq(applications.id, reviews.applicationId)],
+    ],
+    eq(juryMembers.userId, userId),
+    applications.reference,
+  );
   return { seats, conflicts: declaredConflicts, reviews: ownReviews };
 }
 
 function membershipsOf(userId: string) {
-  const entities = db()
-    .select({
+  const entities = ownRows(
+    {
       name: nominatingEntities.name,
       kind: nominatingEntities.kind,
       country: nominatingEntities.country,
       since: entityMembers.createdAt,
-    })
-    .from(entityMembers)
-    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
-    .where(eq(entityMembers.userId, userId))
-    .orderBy(asc(entityMembers.createdAt))
-    .all();
-  const observing = db()
-    .select({
+    },
+    entityMembers,
+    [[nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId)]],
+    eq(entityMembers.userId, userId),
+    entityMembers.createdAt,
+  );
+  const observing = ownRows(
+    {
       editionYear: editions.year,
       note: editionObservers.note,
       noteUpdatedAt: editionObservers.noteUpdatedAt,
       since: editionObservers.createdAt,
-    })
-    .from(editionObservers)
-    .innerJoin(editions, eq(editions.id, editionObservers.editionId))
-    .where(eq(editionObservers.userId, userId))
-    .orderBy(asc(editionObservers.createdAt))
-    .all();
+    },
+    editionObservers,
+    [[editions, eq(editions.id, editionObservers.editionId)]],
+    eq(editionObservers.userId, userId),
+    editionObservers.createdAt,
+  );
   return { entities, observing };
 }
 
