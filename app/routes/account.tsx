@@ -8,7 +8,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { LanguageField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { accountSchema } from "../accounts/forms/account.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { updateProfile } from "../accounts/models/account.server";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await validateForm(request, accountSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   if (form.data.intent === "profile") {
     updateProfile({ userId: user.id, name: form.data.name, locale: form.data.locale });
     return redirect("/account?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(form.data.locale) } });

@@ -5,7 +5,7 @@ import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { declarationsSchema } from "../applications/forms/application.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { editBlocker, saveDeclarations } from "../applications/models/application.server";
 import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, declarationsSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const declared = Object.entries(form.values)
     .filter(([key, value]) => key.startsWith("rule.") && value === "on")
     .map(([key]) => key.slice("rule.".length));

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { withdrawSchema } from "../applications/forms/application.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { isWithdrawable, withdrawApplication } from "../applications/models/application.server";
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
@@ -28,9 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, withdrawSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const result = withdrawApplication({ applicationId: application.id, applicantId: user.id });
-  if (!result.ok) return data({ errors: fieldError("confirm", result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError("confirm", result.error), form.values);
   return redirect(`/applications/${application.id}`);
 }
 

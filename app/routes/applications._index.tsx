@@ -6,7 +6,7 @@ import { requirePermission } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
 import { startApplicationSchema } from "../applications/forms/application.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import {
   callIsOpen,
   getOpenEdition,
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "application.create");
   const form = await validateForm(request, startApplicationSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const edition = getOpenEdition();
   if (!edition || edition.id !== form.data.editionId)
     return data(
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     editionId: edition.id,
     language: localized(user.locale, { en: "en", fr: "fr" }),
   });
-  if (!result.ok) return data({ errors: fieldError("form", result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError("form", result.error), form.values);
   return redirect(`/applications/${result.applicationId}`);
 }
 

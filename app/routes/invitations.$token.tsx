@@ -8,7 +8,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { JurorProfileFields, NewPasswordField } from "../accounts/components/account-fields";
 import { useT } from "../kernel/components/i18n";
 import { acceptInvitationSchema } from "../accounts/forms/accept-invitation.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { splitList } from "../kernel/forms/form-values";
 import { sortedCountries } from "../kernel/i18n/countries";
 import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
@@ -33,9 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     acceptInvitationSchema({ existingAccount: invitation.existingAccount, juror }),
   );
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   if (!invitation.existingAccount && isWeakPassword(form.data.password)) {
-    return data({ errors: fieldError("password", "errors.password_common"), values: form.values }, { status: 400 });
+    return refused(fieldError("password", "errors.password_common"), form.values);
   }
   const profile = juror
     ? {
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     password: form.data.password,
     profile,
   });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return signIn(request, result.userId, "/dashboard");
 }
 

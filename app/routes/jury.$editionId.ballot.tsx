@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { authorize, can, found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
 import { Checkbox, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "../kernel/components/form";
+import type { FormResult, SchemaLoader } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
@@ -15,7 +16,7 @@ import {
   runoffBallotSchema,
 } from "../results/server/forms.server";
 import { CAST_PREFIX, RANK_PREFIX, RUNOFF_PREFIX } from "../results/forms/results-fields";
-import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, readForm, refused, validateForm } from "../kernel/forms/validate.server";
 import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
 import { closeVotePost } from "../results/server/close-ballot.server";
 import { getEditionBrief } from "../results/models/results.server";
@@ -93,13 +94,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/jury/${edition.id}/ballot`;
   if (intent === "runoff") {
     const form = await validateForm(request, runoffBallotSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    if (!form.ok) return refused(form.errors, form.values);
     const ranks = Object.fromEntries(
       idsFrom(form.values, RUNOFF_PREFIX).map((id) => [id, Number(form.values[`${RUNOFF_PREFIX}${id}`])]),
     );
     const result = submitRunoffBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`${back}?runoff_voted=1`);
   }
   if (intent === "cast" || intent === "close_runoff") {
@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return refusal ?? redirect(`${back}?runoff_closed=1`);
     }
     const form = await validateForm(request, castSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    if (!form.ok) return refused(form.errors, form.values);
     const result = castDecidingVote({
       edition,
       actorId: user.id,
@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const count = edition.laureateCount;
     const form = await validateForm(request, recommendationSchema(count), formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    if (!form.ok) return refused(form.errors, form.values);
     const order: string[] = [];
     const citations: Record<string, { en: string; fr: string }> = {};
     for (let i = 1; i <= count; i++) {
@@ -151,17 +151,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       minutesTally: minutesTallyOf(edition.id, user.locale),
       minutesFairness: fairnessMinutesOf({ edition, locale: user.locale }),
     });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`${back}?recommended=1`);
   }
   const form = await validateForm(request, ballotSchema, formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const ranks = Object.fromEntries(
     idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]),
   );
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
 }
 
@@ -176,6 +175,44 @@ function minutesTallyOf(editionId: string, locale: string): string | null {
   const t = (key: string, vars?: Record<string, string | number>) =>
     translate(catalogues[language], key, vars, language);
   return tallyMinutes(t, view.tally, view.tieBreak);
+}
+
+/** A juror's ranking of some applications, one number field each: the ballot and the run-off alike. */
+function RankingForm({
+  id,
+  intent,
+  result,
+  ranks,
+  prefix,
+  apps,
+  schema,
+  submit,
+}: {
+  id: string;
+  intent: string;
+  result: FormResult | null | undefined;
+  ranks: Record<string, string>;
+  prefix: string;
+  apps: { id: string; reference: string; title: string }[];
+  schema: SchemaLoader;
+  submit: string;
+}) {
+  const t = useT();
+  return (
+    <ValidatedForm id={id} intent={intent} result={result} defaultValues={ranks} schema={schema}>
+      <div id={`${id}-${id}`} tabIndex={-1}>
+        {apps.map((a) => (
+          <TextField
+            key={a.id}
+            name={`${prefix}${a.id}`}
+            type="number"
+            label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
+          />
+        ))}
+      </div>
+      <SubmitButton>{submit}</SubmitButton>
+    </ValidatedForm>
+  );
 }
 
 export default function Ballot() {
@@ -210,25 +247,16 @@ export default function Ballot() {
         <>
           <p>{t("results.ballot_help")}</p>
           {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
-          <ValidatedForm
+          <RankingForm
             id="ballot"
             intent="vote"
             result={result}
-            defaultValues={d.ranks}
+            ranks={d.ranks}
+            prefix={RANK_PREFIX}
+            apps={d.view.shortlist}
             schema={() => import("../results/forms/deliberation").then((m) => m.ballotSchema)}
-          >
-            <div id="ballot-ballot" tabIndex={-1}>
-              {d.view.shortlist.map((a) => (
-                <TextField
-                  key={a.id}
-                  name={`${RANK_PREFIX}${a.id}`}
-                  type="number"
-                  label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
-                />
-              ))}
-            </div>
-            <SubmitButton>{t("results.ballot_submit")}</SubmitButton>
-          </ValidatedForm>
+            submit={t("results.ballot_submit")}
+          />
           {d.view.tieBreak ? (
             <>
               <h2>{t("deliberation.tie_break_title")}</h2>
@@ -359,24 +387,16 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
               {Object.keys(d.runoffRanks).length > 0 ? (
                 <p className="panel">{t("deliberation.runoff_already")}</p>
               ) : null}
-              <ValidatedForm
+              <RankingForm
+                id="runoff"
                 intent="runoff"
                 result={result}
-                defaultValues={d.runoffRanks}
+                ranks={d.runoffRanks}
+                prefix={RUNOFF_PREFIX}
+                apps={view.runoff.apps}
                 schema={() => import("../results/forms/deliberation").then((m) => m.runoffBallotSchema)}
-              >
-                <div id="runoff-runoff" tabIndex={-1}>
-                  {view.runoff.apps.map((a) => (
-                    <TextField
-                      key={a.id}
-                      name={`${RUNOFF_PREFIX}${a.id}`}
-                      type="number"
-                      label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
-                    />
-                  ))}
-                </div>
-                <SubmitButton>{t("deliberation.runoff_submit")}</SubmitButton>
-              </ValidatedForm>
+                submit={t("deliberation.runoff_submit")}
+              />
             </>
           )}
           {d.isChair ? <CloseRunoffForm result={result} voters={view.runoff.voters} /> : null}

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
 import { languageSchema } from "../accounts/forms/language.server";
-import { validateForm } from "../kernel/forms/validate.server";
+import { refused, validateForm } from "../kernel/forms/validate.server";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { setUserLocale } from "../accounts/models/account.server";
 import { safeRedirect } from "../kernel/server/http.server";
@@ -18,7 +18,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
   const form = await validateForm(request, languageSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   // A signed-in user's profile wins over the cookie, so the switch updates the profile too.
   if (user) setUserLocale({ userId: user.id, locale: form.data.lang });
   return redirect(safeRedirect(form.data.redirectTo, "/"), {

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getSessionUser, signIn } from "../accounts/server/session.server";
 import { TextField } from "../kernel/components/form";
 import { AccountForm } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
 import { loginSchema } from "../accounts/forms/login.server";
-import { failed, validateForm } from "../kernel/forms/validate.server";
+import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { attemptLogin } from "../accounts/models/account.server";
 import { clientAddress, safeRedirect } from "../kernel/server/http.server";
 
@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, loginSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const result = await attemptLogin({
     email: form.data.email,
     password: form.data.password,

@@ -13,7 +13,7 @@ import { useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
 import { LocalTime } from "../kernel/components/local-time";
 import { nominationDecisionSchema } from "../nominations/forms/nomination.server";
-import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, readForm, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
 import {
   declineApplication,
@@ -77,11 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
   const formData = await readForm(request, { maxBytes: MAX_LETTER_BYTES + 1024 * 1024 });
   const form = await validateForm(request, nominationDecisionSchema, formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const input = form.data;
   const errorField = FIELD_OF[input.intent];
   if (input.applicationId !== application.id || input.entityId !== entity.id) {
-    return data({ errors: fieldError(errorField, "errors.form_tampered"), values: form.values }, { status: 400 });
+    return refused(fieldError(errorField, "errors.form_tampered"), form.values);
   }
   const common = { applicationId: application.id, entityId: entity.id, actorId: user.id };
   let result;

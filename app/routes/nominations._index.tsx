@@ -6,7 +6,7 @@ import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/for
 import { useT } from "../kernel/components/i18n";
 import { LocalTime } from "../kernel/components/local-time";
 import { internalDeadlineSchema } from "../nominations/forms/nomination.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import {
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "nomination.workspace");
   const form = await validateForm(request, internalDeadlineSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const edition = currentNominationEdition(form.data.editionId);
   // Another entity's id is a tampered form (400), like an edition that is not the current one.
   const entity = can(user, "entity.act", { entityId: form.data.entityId })

@@ -2,14 +2,14 @@
 // deliberation's outcome and the decision once recorded, and the observer's own note. Read-only
 // but for the note; applications appear by reference and title, never with contact details.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
 import { SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { Notice } from "../kernel/components/notice";
 import { DataTable } from "../kernel/components/table";
-import { validateForm } from "../kernel/forms/validate.server";
+import { refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { observerNoteSchema } from "../results/forms/observer-note.server";
 import { getObserverNote, observerOverview, saveObserverNote } from "../results/models/observer.server";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const editionId = params.editionId ?? "";
   const form = await validateForm(request, observerNoteSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   found(saveObserverNote({ editionId, userId: user.id, note: form.data.note }));
   return redirect(`/observe/${editionId}?saved=1#note`);
 }

@@ -9,7 +9,7 @@ import { ApplicationList } from "../results/components/deliberation";
 import { decisionSchema, idsFrom } from "../results/server/forms.server";
 import { LAUREATE_PREFIX } from "../results/forms/results-fields";
 import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, formatDateTime } from "../kernel/i18n";
 import { decisionSummary, recordDecision } from "../results/models/decision.server";
 import { getDeliberation } from "../results/models/deliberation.server";
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, decisionSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const decisionDate = parisDateToInstant(form.data.decisionDate);
   if (!decisionDate)
     return data(
@@ -75,8 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     decisionDate,
     announcementAt,
   });
-  if (!result.ok)
-    return data({ errors: fieldError(result.field, result.error, result.vars), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${edition.id}/decision?decided=1`);
 }
 

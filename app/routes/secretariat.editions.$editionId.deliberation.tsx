@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
@@ -8,7 +8,7 @@ import { CloseScoringNow, ResultsStepHeader } from "../results/components/steps"
 import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
-import { fieldError, readForm, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, readForm, refused, validateForm } from "../kernel/forms/validate.server";
 import { openDeliberation } from "../results/models/deliberation.server";
 import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
 import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
@@ -53,10 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "tiebreak") {
     const form = await validateForm(request, tieBreakSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    if (!form.ok) return refused(form.errors, form.values);
     const result = chooseTieBreak({ edition, actorId: user.id, rule: form.data.tieBreak });
-    if (!result.ok)
-      return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+    if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`/secretariat/editions/${edition.id}/deliberation?rule=1`);
   }
   if (intent === "close" || intent === "close_runoff") {
@@ -65,14 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?${notice}=1`);
   }
   const form = await validateForm(request, openDeliberationSchema, formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const result = openDeliberation({
     edition,
     actorId: user.id,
     shortlist: idsFrom(form.values, SHORTLIST_PREFIX),
     rule: form.data.tieBreak,
   });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
 }
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { entitySchema } from "../nominations/forms/entity.server";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import { countryOptions, resolveLocale } from "../kernel/i18n/locale.server";
 import { createEntity, listEntitiesPage } from "../nominations/models/entity.server";
@@ -35,14 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, entitySchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const result = createEntity({
     actorId: user.id,
     kind: form.data.kind,
     name: form.data.name,
     country: form.data.country || null,
   });
-  if (!result.ok) return data({ errors: fieldError(result.field, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect("/secretariat/entities?created=1");
 }
 

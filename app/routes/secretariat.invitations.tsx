@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
-import { failed, validateForm } from "../kernel/forms/validate.server";
+import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import { createInvitation, listInvitations } from "../accounts/models/invitations.server";
 import { Pager, pageParam } from "../kernel/components/pager";
@@ -46,7 +46,7 @@ function listInvitationsPage(page: number) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, invitationSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const result = createInvitation({
     ...form.data,
     isChair: !!form.data.isChair,

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationView } from "../applications/components/view";
@@ -11,7 +11,7 @@ import { ApplicationFacts } from "../nominations/components/application-facts";
 import { screeningSchema } from "../nominations/forms/screening.server";
 import { evidenceField, outcomeField } from "../nominations/forms/screening-filters";
 import { ruleText } from "../nominations/domain/screening";
-import { fieldError, validateForm } from "../kernel/forms/validate.server";
+import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import {
   decideRules,
   getApplicationForScreening,
@@ -43,11 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const keys = application.rules.map((r) => r.key);
   const form = await validateForm(request, screeningSchema(keys));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return refused(form.errors, form.values);
   const values = form.data as Record<string, string | undefined>;
   const firstField = keys.length ? outcomeField(keys[0]) : "applicationId";
   if (values.applicationId !== application.id || values.editionId !== application.editionId) {
-    return data({ errors: fieldError(firstField, "errors.form_tampered"), values: form.values }, { status: 400 });
+    return refused(fieldError(firstField, "errors.form_tampered"), form.values);
   }
   const decisions: RuleDecision[] = [];
   for (const key of keys) {
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actorId: user.id,
     decisions,
   });
-  if (!result.ok) return data({ errors: fieldError(firstField, result.error), values: form.values }, { status: 400 });
+  if (!result.ok) return refused(fieldError(firstField, result.error), form.values);
   return redirect(`/secretariat/screening/${application.id}?saved=1`);
 }
 
