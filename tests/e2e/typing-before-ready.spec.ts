@@ -7,6 +7,7 @@ import { e2eDb } from "./support/db";
 import { gotoReady, waitForHydration } from "./support/hydration";
 import { registerApplicant, secretariatStatePath } from "./support/session";
 import { closeCall, openCall, type OpenCall } from "./applications-fixtures";
+import { COUNTRY_CODES, countryName, UNESCO_COUNTRY_NAMES } from "../../app/kernel/i18n/countries";
 
 // A slow link makes every page take seconds.
 test.describe.configure({ timeout: 120_000 });
@@ -136,4 +137,22 @@ test.describe("the secretariat", () => {
     await gotoReady(page, url);
     await expect(page.locator("form#criterion").getByLabel("Weight", { exact: true })).toHaveValue("3");
   });
+});
+
+test("the browser names every country as the server does, so no page is drawn anew when its scripts run", async ({
+  page,
+}) => {
+  await page.goto("/privacy");
+  for (const locale of ["en", "fr", "ar"]) {
+    const inBrowser = await page.evaluate(
+      ([codes, lang]) =>
+        (codes as string[]).map((code) => new Intl.DisplayNames([lang as string], { type: "region" }).of(code) ?? code),
+      [COUNTRY_CODES, locale] as const,
+    );
+    // The app names a country itself where CLDR is wrong for UNESCO or differs between the two.
+    const differing = COUNTRY_CODES.filter(
+      (code, i) => !UNESCO_COUNTRY_NAMES[code]?.[locale] && inBrowser[i] !== countryName(code, locale),
+    );
+    expect(differing, locale).toEqual([]);
+  }
 });

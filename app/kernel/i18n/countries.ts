@@ -9,9 +9,25 @@ export function isCountryCode(value: unknown): value is string {
   return typeof value === "string" && COUNTRY_CODES.includes(value);
 }
 
+// Where CLDR's name is not the one UNESCO uses ("Congo - Brazzaville", "Macao SAR China"), or where
+// Node's and the browsers' CLDR disagree (Palestine, Macao): the same name on both sides, so a page
+// hydrates without differences (see sortedCountries).
+export const UNESCO_COUNTRY_NAMES: Record<string, Record<string, string>> = {
+  CG: { en: "Congo", fr: "Congo", ar: "الكونغو" },
+  CD: {
+    en: "Democratic Republic of the Congo",
+    fr: "République démocratique du Congo",
+    ar: "جمهورية الكونغو الديمقراطية",
+  },
+  MO: { en: "Macao, China", fr: "Macao (Chine)", ar: "ماكاو، الصين" },
+  PS: { en: "Palestine", fr: "Palestine", ar: "فلسطين" },
+};
+
 const cache = new Map<string, Intl.DisplayNames>();
 export function countryName(code: string | null | undefined, locale: string): string {
   if (!code) return "";
+  const named = UNESCO_COUNTRY_NAMES[code]?.[locale];
+  if (named) return named;
   let names = cache.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([locale], { type: "region" });
