@@ -10,8 +10,8 @@ export const handle = { title: "secretariat.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const { editions: active, failingMail } = secretariatAttention();
-  return { editions: listEditionsBrief(), active, failingMail };
+  const { editions: active, more, failingMail } = secretariatAttention();
+  return { editions: listEditionsBrief(), active, more, failingMail };
 }
 
 type Active = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
@@ -68,7 +68,7 @@ function ActiveEdition({ edition: e }: { edition: Active }) {
 
 export default function SecretariatHome() {
   const t = useT();
-  const { editions, active, failingMail } = useLoaderData<typeof loader>();
+  const { editions, active, more, failingMail } = useLoaderData<typeof loader>();
   const nothing = failingMail === 0 && active.every((e) => e.screening + e.conflicts + e.late === 0);
   // The secretariat's work, one card a part: where it is, its link's words and what it is for.
   const sections = [
@@ -101,6 +101,11 @@ export default function SecretariatHome() {
                 ))}
               </ul>
             )}
+            {more > 0 ? (
+              <p>
+                <Link to="/secretariat/editions">{t("editions.home.more_active", { count: more })}</Link>
+              </p>
+            ) : null}
           </>
         )}
       </section>

@@ -37,8 +37,14 @@ export function listEditions() {
 export const FINISHED_PHASES: readonly Phase[] = ["announced", "archived"];
 
 /** The editions still in progress, oldest first, with their dates, for the secretariat's home. */
-export function listActiveEditions() {
-  return db()
+/**
+ * The editions in progress, the most recently created first, at most `limit` of them (one or two
+ * run at once in practice; a page listing them all would grow with every forgotten draft), and how
+ * many there are.
+ */
+export function listActiveEditions({ limit }: { limit: number }) {
+  const active = notInArray(editions.phase, [...FINISHED_PHASES]);
+  const rows = db()
     .select({
       ...editionNaming,
       phase: editions.phase,
@@ -49,9 +55,12 @@ export function listActiveEditions() {
       announcementAt: editions.announcementAt,
     })
     .from(editions)
-    .where(notInArray(editions.phase, [...FINISHED_PHASES]))
-    .orderBy(asc(editions.year))
+    .where(active)
+    .orderBy(desc(editions.createdAt), desc(editions.year))
+    .limit(limit)
     .all();
+  const total = db().select({ n: count() }).from(editions).where(active).get()?.n ?? 0;
+  return { rows, total };
 }
 
 function criteriaOf(editionId: string) {

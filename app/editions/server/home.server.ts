@@ -10,7 +10,10 @@ import { assignmentCounts } from "../../jury/models/assignment-overview.server";
 import { getDecisionRow } from "../../results/models/deliberation.server";
 import { failingMailCount } from "../../kernel/models/outbox.server";
 
-type ActiveEdition = ReturnType<typeof listActiveEditions>[number];
+type ActiveEdition = ReturnType<typeof listActiveEditions>["rows"][number];
+
+/** The editions in progress the home shows in full; beyond, it links to the list of editions. */
+export const HOME_EDITIONS = 3;
 
 /** The dates that matter in each phase, in the order they come. */
 const PHASE_DATES: Record<string, (keyof typeof DATE_KEYS)[]> = {
@@ -72,7 +75,8 @@ function nextStep(edition: ActiveEdition, now: Date): NextStep | null {
 
 /** What waits for the secretariat now, edition by edition, and the e-mails that could not be sent. */
 export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) {
-  const editions = listActiveEditions().map((edition) => {
+  const active = listActiveEditions({ limit: HOME_EDITIONS });
+  const editions = active.rows.map((edition) => {
     const { id, phase } = edition;
     // Once the decision is recorded the announcement goes out at its own instant.
     const announcementAt =
@@ -91,5 +95,5 @@ export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) 
       late: phase === "scoring" ? lateJurorCount({ editionId: id, now }) : 0,
     };
   });
-  return { editions, failingMail: failingMailCount() };
+  return { editions, more: active.total - editions.length, failingMail: failingMailCount() };
 }

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, notInArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, assignments, conflicts, outbox, reviews } from "../../../db/schema";
+import { applications, assignments, conflicts, editions as editionsTable, outbox, reviews } from "../../../db/schema";
 import { nextDate, secretariatAttention } from "../../../app/editions/server/home.server";
 import * as homePage from "../../../app/routes/secretariat._index";
 import { setEdition } from "../../fixtures/nominations";
@@ -45,6 +45,25 @@ function nominated(s: Scenario, n: number) {
 const attentionOf = (editionId: string) => secretariatAttention().editions.find((e) => e.id === editionId);
 
 describe("the secretariat's home: what waits now", () => {
+  it("shows the three editions in progress created last, and counts the others it leaves to the list", async () => {
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await scenario());
+    const { editions, more } = secretariatAttention();
+    expect(editions.map((e) => e.id)).toEqual(
+      made
+        .slice(1)
+        .reverse()
+        .map((s) => s.editionId),
+    );
+    const active = db()
+      .select({ id: editionsTable.id })
+      .from(editionsTable)
+      .where(notInArray(editionsTable.phase, ["announced", "archived"]))
+      .all();
+    expect(more).toBe(active.length - 3);
+    expect(more).toBeGreaterThanOrEqual(1);
+  });
+
   it("counts each edition's late jurors, proposed conflicts and applications to screen, without mixing editions", async () => {
     // Scoring closes in two days: the reminder window (three days) is open, so open reviews are late.
     const scoring = await scenario({ scoringClosesInDays: 2 });

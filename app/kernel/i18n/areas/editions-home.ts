@@ -20,6 +20,11 @@ export const editionsHomeTriples = {
     "Aucune édition n’est en cours. Créez la suivante quand vous le souhaitez.",
     "لا توجد دورة جارية. أنشئ الدورة التالية عندما تكون مستعدًا.",
   ],
+  "editions.home.more_active": [
+    "[count] one: 1 more edition is in progress: see all editions | other: {count} more editions are in progress: see all editions",
+    "[count] one: 1 autre édition est en cours : voir toutes les éditions | other: {count} autres éditions sont en cours : voir toutes les éditions",
+    "[count] zero: لا توجد دورات أخرى جارية | one: دورة أخرى جارية: اطّلع على جميع الدورات | two: دورتان أخريان جاريتان: اطّلع على جميع الدورات | few: {count} دورات أخرى جارية: اطّلع على جميع الدورات | many: {count} دورة أخرى جارية: اطّلع على جميع الدورات | other: {count} دورة أخرى جارية: اطّلع على جميع الدورات",
+  ],
   "editions.home.next_date": [
     "Next date — {what}: {date} (Paris time)",
     "Prochaine échéance — {what} : {date} (heure de Paris)",
