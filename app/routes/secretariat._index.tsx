@@ -8,10 +8,13 @@ import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 
 export const handle = { title: "secretariat.title" };
 
+const HOME_LIST = 10;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { editions: active, more, failingMail } = secretariatAttention();
-  return { editions: listEditionsBrief(), active, more, failingMail };
+  // The latest editions only: the editions page lists them all.
+  return { editions: listEditionsBrief({ latest: HOME_LIST }), active, more, failingMail };
 }
 
 type Active = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
@@ -123,14 +126,19 @@ export default function SecretariatHome() {
       {editions.length === 0 ? (
         <p className="panel">{t("secretariat.no_editions")}</p>
       ) : (
-        <ul>
-          {editions.map((e) => (
-            <li key={e.id}>
-              {e.year}: <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>{" "}
-              <span className="tag">{t(`phase.${e.phase}`)}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul>
+            {editions.map((e) => (
+              <li key={e.id}>
+                {e.year}: <bdi>{localized(t.locale, textsOf(e, "theme"))}</bdi>{" "}
+                <span className="tag">{t(`phase.${e.phase}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/secretariat/editions">{t("editions.home.all_editions")}</Link>
+          </p>
+        </>
       )}
     </>
   );

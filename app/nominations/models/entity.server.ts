@@ -73,13 +73,15 @@ export function createEntity({
   return { ok: true, entityId };
 }
 
-export function listEditionsBrief() {
-  return db()
+/** The editions by year; with `latest`, only the last that many (still in year order). */
+export function listEditionsBrief({ latest }: { latest?: number } = {}) {
+  const query = db()
     .select({
       ...editionNaming,
       phase: editions.phase,
     })
     .from(editions)
-    .orderBy(asc(editions.year))
-    .all();
+    .$dynamic();
+  if (latest === undefined) return query.orderBy(asc(editions.year)).all();
+  return query.orderBy(desc(editions.year)).limit(latest).all().reverse();
 }

@@ -176,4 +176,18 @@ describe("the secretariat's home: what waits now", () => {
     const juror = await run(() => homePage.loader(args(request("/secretariat", { cookie }))));
     expect(juror.status).toBe(404);
   });
+
+  it("the home lists the ten latest editions in year order and leaves the rest to the editions page", async () => {
+    let s = await scenario();
+    while (db().select({ id: editionsTable.id }).from(editionsTable).all().length < 11) s = await scenario();
+    const page = await run(() => homePage.loader(args(request("/secretariat", { cookie: s.staffCookie }))));
+    const listed = (page.body as { editions: { year: number }[] }).editions.map((e) => e.year);
+    const years = db()
+      .select({ year: editionsTable.year })
+      .from(editionsTable)
+      .all()
+      .map((e) => e.year)
+      .sort((a, b) => a - b);
+    expect(listed).toEqual(years.slice(-10));
+  });
 });

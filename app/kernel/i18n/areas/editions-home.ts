@@ -20,6 +20,7 @@ export const editionsHomeTriples = {
     "Aucune édition n’est en cours. Créez la suivante quand vous le souhaitez.",
     "لا توجد دورة جارية. أنشئ الدورة التالية عندما تكون مستعدًا.",
   ],
+  "editions.home.all_editions": ["All editions", "Toutes les éditions", "جميع الدورات"],
   "editions.home.more_active": [
     "[count] one: 1 more edition is in progress: see all editions | other: {count} more editions are in progress: see all editions",
     "[count] one: 1 autre édition est en cours : voir toutes les éditions | other: {count} autres éditions sont en cours : voir toutes les éditions",
