@@ -20,13 +20,11 @@ import { fieldError, readForm, refused, validateForm } from "../kernel/forms/val
 import { getDecisionRow, ownBallot, recordRecommendation, submitBallot } from "../results/models/deliberation.server";
 import { closeVotePost } from "../results/server/close-ballot.server";
 import { getEditionBrief } from "../results/models/results.server";
-import { deliberationView } from "../results/server/deliberation-view.server";
+import { deliberationView, minutesTallyOf } from "../results/server/deliberation-view.server";
 import { fairnessMinutesOf } from "../results/server/integrity-page.server";
 import { castDecidingVote, ownRunoffBallot, submitRunoffBallot } from "../results/models/tie-break-votes.server";
 import { TallyTables, TieBreakFacts, TieBreakSummary } from "../results/components/tally";
-import { tallyMinutes } from "../results/domain/tally";
-import { isLocale, translate } from "../kernel/i18n";
-import { catalogues } from "../kernel/i18n/locale.server";
+import { isLocale } from "../kernel/i18n";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
@@ -162,19 +160,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
-}
-
-/**
- * The tally in words for the minutes, in the chair's language: every application and every juror
- * (by letter), whoever the chair is in conflict with.
- */
-function minutesTallyOf(editionId: string, locale: string): string | null {
-  const view = deliberationView({ editionId, names: false });
-  if (!view?.tally) return null;
-  const language = isLocale(locale) ? locale : "en";
-  const t = (key: string, vars?: Record<string, string | number>) =>
-    translate(catalogues[language], key, vars, language);
-  return tallyMinutes(t, view.tally, view.tieBreak);
 }
 
 /** A juror's ranking of some applications, one number field each: the ballot and the run-off alike. */

@@ -24,8 +24,6 @@ import {
   users,
 } from "../../db/schema";
 import { writeAudit, type AuditEntry } from "../../app/kernel/models/audit.server";
-import { isLocale, translate } from "../../app/kernel/i18n";
-import { catalogues } from "../../app/kernel/i18n/locale.server";
 import { announceDue, recordDecision } from "../../app/results/models/decision.server";
 import {
   closeBallot,
@@ -37,9 +35,8 @@ import {
   getDeliberation,
 } from "../../app/results/models/deliberation.server";
 import { editionResults, getEditionBrief, type EditionBrief } from "../../app/results/models/results.server";
-import { deliberationView } from "../../app/results/server/deliberation-view.server";
+import { minutesTallyOf } from "../../app/results/server/deliberation-view.server";
 import { fairnessMinutesOf } from "../../app/results/server/integrity-page.server";
-import { tallyMinutes } from "../../app/results/domain/tally";
 import { buildContent } from "./demo-applications";
 import { band, clamp, Rng, slug } from "./demo-build";
 import { country } from "./demo-countries";
@@ -544,14 +541,4 @@ function fallbackCitation(r: Rows, id: string): { en: string; fr: string } {
     en: `For ${a.plan.title}, a public digital learning platform that reaches every learner.`,
     fr: `Pour ${a.plan.title}, une plateforme publique d’apprentissage numérique qui atteint chaque apprenant.`,
   };
-}
-
-/** The tally in words, as the ballot page's action writes it into the minutes. */
-function minutesTallyOf(editionId: string, locale: string): string | null {
-  const view = deliberationView({ editionId, names: false });
-  if (!view?.tally) return null;
-  const language = isLocale(locale) ? locale : "en";
-  const t = (key: string, vars?: Record<string, string | number>) =>
-    translate(catalogues[language], key, vars, language);
-  return tallyMinutes(t, view.tally, view.tieBreak);
 }

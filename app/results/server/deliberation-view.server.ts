@@ -11,6 +11,9 @@ import { conflictedApplicationIds, getEditionBrief, listJurors } from "../models
 import { chairMayCast, getTieBreak, tieBreakOutcome } from "../models/tie-break.server";
 import { runoffCandidatesFor, runoffVoters } from "../models/tie-break-votes.server";
 import { tallyOf, tieBreakViewOf } from "./tally-view.server";
+import { isLocale, translate } from "../../kernel/i18n";
+import { catalogues } from "../../kernel/i18n/locale.server";
+import { tallyMinutes } from "../domain/tally";
 
 /** The rule fixed before the ballot opens, as the secretariat sees it before opening. */
 export function tieBreakChoice({ editionId }: { editionId: string }) {
@@ -114,4 +117,17 @@ export function deliberationView({
     cast,
     runoff,
   };
+}
+
+/**
+ * The tally in words for the minutes, in the chair's language: every application and every juror
+ * (by letter), whoever the chair is in conflict with. The ballot page and the demo's seed write it.
+ */
+export function minutesTallyOf(editionId: string, locale: string): string | null {
+  const view = deliberationView({ editionId, names: false });
+  if (!view?.tally) return null;
+  const language = isLocale(locale) ? locale : "en";
+  const t = (key: string, vars?: Record<string, string | number>) =>
+    translate(catalogues[language], key, vars, language);
+  return tallyMinutes(t, view.tally, view.tieBreak);
 }
