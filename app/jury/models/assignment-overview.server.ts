@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import { applicationRows, clampPage, JURY_PAGE_SIZE, jurySeats, offsetOf, pagesOf } from "./shared.server";
 
 /** How many pairs of jurors sharing applications the preview names; the rest are counted. */
@@ -35,8 +35,11 @@ export function assignmentCounts({ editionId }: { editionId: string }): { drafts
  * assignments, and only one page of rows leaves the server.
  */
 export function assignmentOverview(args: { editionId: string; reviewers: number; page?: number }) {
-  // Reading every assignment and review state costs ~100 ms at 10,000 applications: kept until the next write.
-  return untilNextWrite(JSON.stringify(["assignmentOverview", args]), () => readAssignmentOverview(args));
+  // Reading every assignment and review state costs ~100 ms at 10,000 applications: kept until they change.
+  return untilChanged(
+    { editionId: args.editionId, topics: ["submitted", "jury"], key: JSON.stringify(["assignmentOverview", args]) },
+    () => readAssignmentOverview(args),
+  );
 }
 
 function readAssignmentOverview({

@@ -7,7 +7,7 @@ import { applications, conflicts, juryMembers, reviews, users } from "../../../d
 import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import { JURY_PAGE_SIZE, offsetOf, pagesOf, reviewWriting, type Tx } from "./shared.server";
 
 type ConflictSource = (typeof CONFLICT_SOURCES)[number];
@@ -192,7 +192,10 @@ export function pendingProposals({ editionId }: { editionId: string }): number {
 
 /** One page of the conflicts register (proposals first, then by juror and application), with the totals. */
 export function listConflicts(args: { editionId: string; page?: number }) {
-  return untilNextWrite(JSON.stringify(["listConflicts", args]), () => readConflicts(args));
+  return untilChanged(
+    { editionId: args.editionId, topics: ["submitted", "jury"], key: JSON.stringify(["listConflicts", args]) },
+    () => readConflicts(args),
+  );
 }
 
 function readConflicts({ editionId, page = 1 }: { editionId: string; page?: number }) {

@@ -8,7 +8,7 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import {
   activeJurors,
   applicationRows,
@@ -54,9 +54,10 @@ export function editionProgress({
   if (!edition) return null;
   type Counts = ReviewCounts;
   // The counts are read from every published review (~100 ms at 10,000 applications) and kept
-  // until the next write; what depends on the clock (late jurors, open scoring) is not.
-  const { byJuror, all } = untilNextWrite(JSON.stringify(["progressCounts", editionId]), () =>
-    progressCounts(editionId),
+  // until a review or an assignment changes; what depends on the clock (late jurors, open scoring) is not.
+  const { byJuror, all } = untilChanged(
+    { editionId, topics: ["jury"], key: JSON.stringify(["progressCounts", editionId]) },
+    () => progressCounts(editionId),
   );
   const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
   const windowOpen = reminderWindowOpen(edition, now);

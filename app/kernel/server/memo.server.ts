@@ -1,41 +1,63 @@
-// Values read and computed from the database, kept until the next write. SQLite counts every row
-// inserted, updated or deleted through a connection (total_changes()); the server process is the
-// database's only writer and uses one connection, so an unchanged count means unchanged data.
-// A change made by another process is seen after the server's next write of its own.
+// Values read and computed from the database, kept until the data they are made from changes.
+// Triggers (migration 0011, decision 015) bump a version per edition and topic in the same
+// transaction as every write that concerns it, so a value is keyed by the versions of exactly
+// what it reads: a sign-in, an e-mail sent or a draft saved in another edition keeps it. The
+// versions live in the database, so every process sharing the file agrees on them, and a change
+// made by another writer (an operator's sqlite3 session) is seen at once.
 import { db } from "../../../db/client";
 
+/**
+ * What a cached value can depend on, per edition:
+ * - `applications`: any change to the edition's applications, drafts included;
+ * - `submitted`: a change to an application that is not a draft before or after it;
+ * - `jury`: the edition's row, criteria, jury members, conflicts, assignments and any review;
+ * - `scores`: the same, but for reviews only a change to or from a submitted or recused one.
+ * Every value also depends on what all editions share (nominating entities, people's names).
+ */
+export type Topic = "applications" | "submitted" | "jury" | "scores";
+
 const LIMIT = 64;
-const kept = new Map<string, { generation: string; value: unknown }>();
-// total_changes() restarts at 0 on a new connection (tests and scripts reopen the database).
-const connections = new WeakMap<object, { id: number; changes: { get(): unknown } }>();
+const kept = new Map<string, { version: string; value: unknown }>();
+// A new connection may be to another file (tests and scripts reopen the database): its serial is
+// part of the version, so a value kept from one database is never served from another.
+const connections = new WeakMap<object, { id: number; read: { all(...params: unknown[]): unknown[] } }>();
 let connectionCount = 0;
 
-/** Changes with every insert, update or delete made through this process's connection. */
-export function writeGeneration(): string {
+/** The versions of `topics` for the edition, and of what every edition shares, as one string. */
+export function dataVersion(editionId: string, topics: readonly Topic[]): string {
   const client = db().$client;
   let connection = connections.get(client);
-  if (!connection)
-    connections.set(
-      client,
-      (connection = { id: ++connectionCount, changes: client.prepare("select total_changes()").pluck() }),
+  if (!connection) {
+    const read = client.prepare(
+      "select scope, topic, version from data_versions where scope in (?, '*') order by scope, topic",
     );
-  return `${connection.id}:${connection.changes.get() as number}`;
+    connections.set(client, (connection = { id: ++connectionCount, read }));
+  }
+  const rows = connection.read.all(editionId) as { scope: string; topic: string; version: number }[];
+  const versions = rows
+    .filter((r) => r.scope === "*" || (topics as readonly string[]).includes(r.topic))
+    .map((r) => `${r.scope === "*" ? "*" : ""}${r.topic}:${r.version}`);
+  return [connection.id, ...versions].join(",");
 }
 
 /**
- * `compute()` once per `key` until the database is written to; the last LIMIT keys are kept.
- * Only for values that depend on nothing but the database and the key (not on the clock).
+ * `compute()` once per `key` until the edition's data in `topics` (or what all editions share)
+ * changes; the last LIMIT keys are kept. Only for values that depend on nothing but that data
+ * and the key (not on the clock).
  */
-export function untilNextWrite<T>(key: string, compute: () => T): T {
-  const generation = writeGeneration();
+export function untilChanged<T>(
+  { editionId, topics, key }: { editionId: string; topics: readonly Topic[]; key: string },
+  compute: () => T,
+): T {
+  const version = dataVersion(editionId, topics);
   const hit = kept.get(key);
-  if (hit && hit.generation === generation) {
+  if (hit && hit.version === version) {
     kept.delete(key);
     kept.set(key, hit);
     return hit.value as T;
   }
   const value = compute();
-  kept.set(key, { generation, value });
+  kept.set(key, { version, value });
   if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
   return value;
 }

@@ -9,7 +9,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
 import { attachmentsOf, letterOf } from "./nomination.server";
 import type { Result } from "../../kernel/models/result.server";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import { editionRules } from "../../editions/models/columns.server";
 import { applicationContent, applicationNaming } from "../../applications/models/columns.server";
 
@@ -56,7 +56,10 @@ const rowColumns = {
 };
 
 export function listNominated(args: ScreeningFilters & { page?: number }) {
-  return untilNextWrite(JSON.stringify(["listNominated", args]), () => readNominated(args));
+  return untilChanged(
+    { editionId: args.editionId, topics: ["submitted"], key: JSON.stringify(["listNominated", args]) },
+    () => readNominated(args),
+  );
 }
 
 function readNominated({ page = 1, ...filters }: ScreeningFilters & { page?: number }) {
@@ -88,7 +91,9 @@ export function awaitingScreening({ editionId }: { editionId: string }): number 
 
 /** The values the filters can take in this edition (keeps the selects short). */
 export function filterOptions({ editionId }: { editionId: string }) {
-  return untilNextWrite(JSON.stringify(["filterOptions", editionId]), () => readFilterOptions(editionId));
+  return untilChanged({ editionId, topics: ["submitted"], key: JSON.stringify(["filterOptions", editionId]) }, () =>
+    readFilterOptions(editionId),
+  );
 }
 
 function readFilterOptions(editionId: string) {
@@ -138,7 +143,9 @@ function normalisedOnce(text: string | null | undefined): string {
  * Returns, per application id, the other applications it may duplicate.
  */
 export function duplicates({ editionId }: { editionId: string }): Map<string, { id: string; reference: string }[]> {
-  return untilNextWrite(JSON.stringify(["duplicates", editionId]), () => findDuplicates(editionId));
+  return untilChanged({ editionId, topics: ["submitted"], key: JSON.stringify(["duplicates", editionId]) }, () =>
+    findDuplicates(editionId),
+  );
 }
 
 function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {

@@ -17,7 +17,7 @@ import {
 import { DECLARED_GENDERS } from "../../applications/domain/sections";
 import { INCOME_CLASSIFICATION, incomeGroup } from "../../kernel/domain/income-groups";
 import { unescoRegion } from "../../kernel/domain/unesco-regions";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import {
   FAIRNESS_GROUPS,
   MIN_CELL,
@@ -124,10 +124,13 @@ function placed<K extends string>(key: K, value: string | null | undefined): Par
 
 /**
  * The juror audit of an edition's submitted reviews (those of applications in the results, by
- * current jurors). Thousands of permutations per pair: kept until the next write.
+ * current jurors). Thousands of permutations per pair: kept until the scores change.
  */
 export function jurorAudit({ edition }: { edition: EditionBrief }): JurorAudit {
-  return untilNextWrite(JSON.stringify(["integrity-jurors", edition]), () => readJurorAudit(edition));
+  return untilChanged(
+    { editionId: edition.id, topics: ["submitted", "scores"], key: JSON.stringify(["integrity-jurors", edition]) },
+    () => readJurorAudit(edition),
+  );
 }
 
 /** A review's score in scale points: the weighted mean of its criterion scores. */
@@ -275,7 +278,14 @@ function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit 
  */
 export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laureates?: string[] }): FairnessAudit {
   if (laureates) return readFairness(edition, laureates);
-  return untilNextWrite(JSON.stringify(["integrity-fairness", edition.id]), () => readFairness(edition));
+  return untilChanged(
+    {
+      editionId: edition.id,
+      topics: ["applications", "scores"],
+      key: JSON.stringify(["integrity-fairness", edition.id]),
+    },
+    () => readFairness(edition),
+  );
 }
 
 /**

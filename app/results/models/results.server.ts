@@ -7,7 +7,7 @@ import { db } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews } from "../../../db/schema";
 import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
-import { untilNextWrite } from "../../kernel/server/memo.server";
+import { untilChanged } from "../../kernel/server/memo.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
@@ -206,7 +206,7 @@ export function editionResults(args: {
   method?: Method;
 }): EditionResults {
   const { edition, viewer, weights, method } = args;
-  // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the next write.
+  // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the scores change.
   const key = JSON.stringify([
     "results",
     edition,
@@ -214,7 +214,9 @@ export function editionResults(args: {
     weights ?? null,
     method ?? null,
   ]);
-  return untilNextWrite(key, () => readAndComputeResults({ edition, viewer, weights, method }));
+  return untilChanged({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
+    readAndComputeResults({ edition, viewer, weights, method }),
+  );
 }
 
 function readAndComputeResults({
