@@ -85,8 +85,9 @@ export async function resolveLocale(
 export async function countryOptions(
   request: Request,
   profileLocale?: string | null,
+  pageLocale?: string | null,
 ): Promise<{ value: string; label: string }[]> {
-  const locale = await resolveLocale(request, profileLocale);
+  const locale = await resolveLocale(request, profileLocale, pageLocale);
   return sortedCountries(locale).map((c) => ({ value: c.code, label: c.name }));
 }
 
