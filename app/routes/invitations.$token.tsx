@@ -10,26 +10,18 @@ import { useT } from "../kernel/components/i18n";
 import { acceptInvitationSchema } from "../accounts/forms/accept-invitation.server";
 import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { splitList } from "../kernel/forms/form-values";
-import { countryOptions } from "../kernel/i18n/locale.server";
-import { acceptInvitation, findOpenInvitation, invitationLocaleForPath } from "../accounts/models/invitations.server";
+import { sortedCountries } from "../kernel/i18n/countries";
+import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
 
 export const handle = { title: "invitation.title" };
 
 // The page is read in the invitation's language unless the visitor chose one (see the root loader).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getSessionUser(request);
+  await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
-  if (!invitation) return { invitation: null, countries: [] };
+  if (!invitation) return { invitation: null };
   const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } = invitation;
-  // A juror's country list is named and ordered in the page's language, as the root loader picks it.
-  const countries =
-    role === "juror"
-      ? await countryOptions(request, user?.locale, invitationLocaleForPath(new URL(request.url).pathname))
-      : [];
-  return {
-    invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages },
-    countries,
-  };
+  return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcceptInvitation() {
   const t = useT();
-  const { invitation, countries } = useLoaderData<typeof loader>();
+  const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!invitation) return <LinkInvalid title="invitation.invalid_title" />;
   const juror = invitation.role === "juror";
@@ -117,7 +109,10 @@ export default function AcceptInvitation() {
         {juror ? (
           <>
             <p>{t("invitation.juror_profile")}</p>
-            <JurorProfileFields countries={countries} expertise />
+            <JurorProfileFields
+              countries={sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }))}
+              expertise
+            />
           </>
         ) : null}
         <SubmitButton>{t("invitation.submit")}</SubmitButton>

@@ -9,8 +9,7 @@ import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
 import { jurySchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
-import { countryName, isCountryCode } from "../kernel/i18n/countries";
-import { countryOptions } from "../kernel/i18n/locale.server";
+import { countryName, isCountryCode, sortedCountries } from "../kernel/i18n/countries";
 import { mailThrottle } from "../accounts/models/account.server";
 import { createInvitation } from "../accounts/models/invitations.server";
 import { listJury, replaceJuror, updateJuror } from "../jury/models/members.server";
@@ -26,7 +25,7 @@ import { ActionLink } from "../kernel/components/action-link";
 export const { handle, links } = routeHead("jury.members.title", juryCss);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireSecretariat(request);
+  await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const url = new URL(request.url);
   const members = listJury({ editionId: edition.id }).map((m) => ({
@@ -41,10 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   const edit = members.find((m) => m.id === url.searchParams.get("edit") && !m.replaced) ?? null;
   const replace = members.find((m) => m.id === url.searchParams.get("replace") && !m.replaced) ?? null;
-  // The long country list only for the forms that ask for it (editing, replacing, inviting a juror);
-  // a form posts back to its own address, so a refused invitation is re-rendered with the list too.
-  const countries = edit || replace || url.searchParams.get("invite") ? await countryOptions(request, user.locale) : [];
-  return { edition: { id: edition.id, year: edition.year }, members, edit, replace, countries };
+  return { edition: { id: edition.id, year: edition.year }, members, edit, replace };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -131,7 +127,7 @@ function JurorName({ member }: { member: { name: string; isChair: boolean; repla
 
 export default function JuryMembers() {
   const t = useT();
-  const { edition, members, edit, replace, countries } = useLoaderData<typeof loader>();
+  const { edition, members, edit, replace } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = params.get("updated")
@@ -141,6 +137,7 @@ export default function JuryMembers() {
       : params.get("replaced")
         ? "jury.members.replaced_notice"
         : null;
+  const countries = sortedCountries(t.locale).map((c) => ({ value: c.code, label: c.name }));
   const inviting = !!params.get("invite") || result?.intent === "invite";
   // One thing per page: a form with the long country list is shown without the members table.
   const focused = !!edit || !!replace || inviting;

@@ -85,9 +85,8 @@ export async function resolveLocale(
 export async function countryOptions(
   request: Request,
   profileLocale?: string | null,
-  pageLocale?: string | null,
 ): Promise<{ value: string; label: string }[]> {
-  const locale = await resolveLocale(request, profileLocale, pageLocale);
+  const locale = await resolveLocale(request, profileLocale);
   return sortedCountries(locale).map((c) => ({ value: c.code, label: c.name }));
 }
 
