@@ -144,9 +144,11 @@ async function fillApplication(page: Page, title: string): Promise<void> {
     await expect(page.locator(`#status-${key}`)).toHaveText("Completed");
   }
   await page.locator('a[href$="/declarations"]').click();
+  // The boxes are read once the page has come.
+  await expect(page.getByRole("button", { name: "Save the declarations" })).toBeVisible();
   for (const box of await page.locator("main form input[type=checkbox]").all()) await box.check();
   await page.getByRole("button", { name: "Save the declarations" }).click();
-  await expect(page.locator("#status-declarations")).toContainText("declarations made");
+  await expect(page.locator("#status-declarations")).toHaveText("4 of 4 declarations made");
 }
 
 test("an edition runs from an empty database to the announcement through what the pages show", async ({
@@ -247,7 +249,7 @@ test("an edition runs from an empty database to the announcement through what th
     await p.getByLabel("E-mail address").fill(applicant.email);
     await p.getByLabel("Choose a password").fill(PASSWORD);
     since = Date.now();
-    await p.getByRole("button", { name: "Create my account" }).click();
+    await p.getByRole("button", { name: "Create account", exact: true }).click();
     await heading(p, "Check your e-mail");
     await openFromMail(p, await mailedLink(applicant.email, "registration_confirm", "/register/confirm/", since));
     await p.getByRole("button", { name: "Activate my account" }).click();
@@ -303,6 +305,7 @@ test("an edition runs from an empty database to the announcement through what th
   for (let i = 0; i < APPLICANTS.length; i++) {
     await heading(sec, "Eligibility screening");
     await sec.locator("table tbody tr").first().getByRole("link").first().click();
+    await expect(sec.getByRole("button", { name: "Save the decisions" })).toBeVisible();
     for (const pass of await sec.getByLabel("Pass").all()) await pass.check();
     await sec.getByRole("button", { name: "Save the decisions" }).click();
     await expect(sec.getByText("Result: Eligible")).toBeVisible();
@@ -336,6 +339,7 @@ test("an edition runs from an empty database to the announcement through what th
     for (const applicant of APPLICANTS) {
       await p.getByRole("link", { name: applicant.title }).click();
       await heading(p, applicant.title);
+      await expect(p.getByRole("button", { name: "Submit the review" })).toBeVisible();
       for (const scale of await p.locator("fieldset:has(.jury-scale)").all())
         await scale.locator(`input[type=radio][value="${applicant.scores}"]`).check();
       await p.getByLabel("4 — high").check();
