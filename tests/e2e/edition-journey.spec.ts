@@ -301,7 +301,7 @@ test("an edition runs from an empty database to the announcement through what th
   await sec.getByRole("link", { name: `Edition ${year}` }).first().click();
   await movePhase(sec, "Screening");
   await menu(sec, "Secretariat");
-  await sec.getByRole("link", { name: /waiting for screening/ }).click();
+  await sec.getByRole("link", { name: /wait for screening/ }).click();
   for (let i = 0; i < APPLICANTS.length; i++) {
     await heading(sec, "Eligibility screening");
     await sec.locator("table tbody tr").first().getByRole("link").first().click();
