@@ -102,8 +102,20 @@ async function menu(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name, exact: true }).click();
 }
 
+/** A juror's way to their jury workspace from any page. */
+async function juryWorkspace(page: Page): Promise<void> {
+  await menu(page, "Your workspace");
+  await page.getByRole("link", { name: "Your jury workspace" }).click();
+}
+
+/** From the secretariat's home: the link of the edition's next step. */
+async function nextStep(page: Page, name: string): Promise<void> {
+  await menu(page, "Secretariat");
+  await page.getByRole("region", { name: "What needs your attention" }).getByRole("link", { name }).click();
+}
+
+/** On the page that changes the phase: confirm, and move. */
 async function movePhase(page: Page, phase: string): Promise<void> {
-  await page.getByRole("link", { name: `Move to “${phase}”` }).click();
   await page.getByLabel(`I confirm the move to “${phase}”`).check();
   await page.getByRole("button", { name: `Move to “${phase}”` }).click();
   await expect(page.getByRole("status")).toContainText("The phase has been changed");
@@ -187,12 +199,8 @@ test("an edition runs from an empty database to the announcement through what th
   await heading(sec, `Edition ${year}`);
   await sec.getByRole("link", { name: /Selection criteria/ }).click();
   await expect(sec.getByRole("listitem").filter({ hasText: "Weight" }).first()).toBeVisible();
-  await sec.goBack();
-  await heading(sec, `Edition ${year}`);
-  await sec.getByRole("link", { name: "Move to “Call open”" }).click();
-  await sec.getByLabel("I confirm the move to “Call open”").check();
-  await sec.getByRole("button", { name: "Move to “Call open”" }).click();
-  await expect(sec.getByRole("status")).toContainText("The phase has been changed");
+  await nextStep(sec, "Open the call");
+  await movePhase(sec, "Call open");
 
   // 3. A National Commission, and an invitation to one of its members.
   await menu(sec, "Secretariat");
@@ -297,8 +305,7 @@ test("an edition runs from an empty database to the announcement through what th
   }
 
   // 8. The secretariat moves the edition to screening and finds both eligible.
-  await menu(sec, "Secretariat");
-  await sec.getByRole("link", { name: `Edition ${year}` }).first().click();
+  await nextStep(sec, "Close the call and start screening");
   await movePhase(sec, "Screening");
   await menu(sec, "Secretariat");
   await sec.getByRole("link", { name: /wait for screening/ }).click();
@@ -314,7 +321,7 @@ test("an edition runs from an empty database to the announcement through what th
 
   // 9. The jurors declare they have no conflict.
   for (const p of jurorPages) {
-    await p.getByRole("link", { name: "Your jury workspace" }).click();
+    await juryWorkspace(p);
     await p.getByRole("link", { name: "Your conflicts of interest" }).click();
     await p.getByLabel("I have no conflict of interest with the other applications listed").check();
     await p.getByRole("button", { name: "Confirm", exact: true }).click();
@@ -322,20 +329,18 @@ test("an edition runs from an empty database to the announcement through what th
   }
 
   // 10. The assignment, computed and published; scoring opens.
-  await menu(sec, "Secretariat");
-  await sec.getByRole("link", { name: `Edition ${year}` }).first().click();
-  await sec.getByRole("link", { name: "Assignment" }).click();
+  await nextStep(sec, "Prepare the assignment");
   await sec.getByRole("button", { name: "Compute" }).click();
   await expect(sec.getByRole("status")).toContainText("The assignment has been computed");
   await sec.getByLabel("I have checked the preview").check();
   await sec.getByRole("button", { name: "Publish the assignment" }).click();
   await expect(sec.getByRole("status")).toContainText("have been published");
-  await sec.getByRole("link", { name: `Edition ${year}` }).first().click();
+  await nextStep(sec, "Open scoring");
   await movePhase(sec, "Scoring");
 
   // 11. Each juror scores both applications.
   for (const p of jurorPages) {
-    await p.getByRole("link", { name: "Your jury workspace" }).click();
+    await juryWorkspace(p);
     for (const applicant of APPLICANTS) {
       await p.getByRole("link", { name: applicant.title }).click();
       await heading(p, applicant.title);
@@ -345,29 +350,25 @@ test("an edition runs from an empty database to the announcement through what th
       await p.getByLabel("4 — high").check();
       await p.getByRole("button", { name: "Submit the review" }).click();
       await expect(p.getByRole("status").first()).toContainText("Your review has been submitted");
-      await p.getByRole("link", { name: "Your jury workspace" }).click();
+      await juryWorkspace(p);
     }
   }
 
   // 12. Every review is in: the secretariat closes scoring now, reads the results, opens the
   // deliberation.
-  await menu(sec, "Secretariat");
-  await sec.getByRole("link", { name: `Edition ${year}` }).first().click();
-  await sec.getByRole("link", { name: "Results" }).click();
+  await nextStep(sec, "Follow the scoring progress");
   await sec.getByRole("link", { name: "Close scoring now (move to deliberation)" }).click();
-  await sec.getByLabel("I confirm the move to “Deliberation”").check();
-  await sec.getByRole("button", { name: "Move to “Deliberation”" }).click();
-  await expect(sec.getByRole("status")).toContainText("The phase has been changed");
-  await sec.getByRole("link", { name: "Results" }).click();
+  await movePhase(sec, "Deliberation");
+  await sec.getByRole("link", { name: "Results", exact: true }).click();
   await expect(sec.locator(".results-table tbody tr").first()).toContainText(APPLICANTS[0].title);
-  await sec.getByRole("link", { name: "Deliberation" }).click();
+  await nextStep(sec, "Follow the deliberation");
   await sec.getByLabel("A lottery drawn with the committed seed").check();
   await sec.getByRole("button", { name: "Open the deliberation" }).click();
   await expect(sec.getByRole("status")).toContainText("Deliberation is open");
 
   // 13. Both jurors vote; the chair closes the ballot and records the recommendation.
   for (const p of jurorPages) {
-    await p.getByRole("link", { name: "Your jury workspace" }).click();
+    await juryWorkspace(p);
     await p.getByRole("link", { name: "Deliberation ballot" }).click();
     for (const [i, applicant] of APPLICANTS.entries())
       await p.getByLabel(new RegExp(`^Position of .*${applicant.title}|^Position of`)).nth(i).fill(String(i + 1));
@@ -385,7 +386,7 @@ test("an edition runs from an empty database to the announcement through what th
   await expect(chair.getByRole("status")).toContainText("recommendation is recorded");
 
   // 14. The secretariat records the Director-General's decision.
-  await sec.getByRole("link", { name: "Decision" }).click();
+  await nextStep(sec, "Record the decision");
   await expect(sec.getByText("For lessons that reach every village")).toBeVisible();
   await sec.getByLabel("Date of the decision").fill(parisLocal(Date.now()).slice(0, 10));
   await sec.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() + 3 * 3600e3));
