@@ -309,9 +309,9 @@ test("an edition runs from an empty database to the announcement through what th
   await movePhase(sec, "Screening");
   await menu(sec, "Secretariat");
   await sec.getByRole("link", { name: /wait for screening/ }).click();
-  for (let i = 0; i < APPLICANTS.length; i++) {
+  for (const applicant of APPLICANTS) {
     await heading(sec, "Eligibility screening");
-    await sec.locator("table tbody tr").first().getByRole("link").first().click();
+    await sec.getByRole("row", { name: new RegExp(applicant.title) }).getByRole("link").first().click();
     await expect(sec.getByRole("button", { name: "Save the decisions" })).toBeVisible();
     for (const pass of await sec.getByLabel("Pass").all()) await pass.check();
     await sec.getByRole("button", { name: "Save the decisions" }).click();
@@ -345,8 +345,8 @@ test("an edition runs from an empty database to the announcement through what th
       await p.getByRole("link", { name: applicant.title }).click();
       await heading(p, applicant.title);
       await expect(p.getByRole("button", { name: "Submit the review" })).toBeVisible();
-      for (const scale of await p.locator("fieldset:has(.jury-scale)").all())
-        await scale.locator(`input[type=radio][value="${applicant.scores}"]`).check();
+      for (const level of await p.locator(`input[type=radio][name^="score."][value="${applicant.scores}"]`).all())
+        await level.check();
       await p.getByLabel("4 — high").check();
       await p.getByRole("button", { name: "Submit the review" }).click();
       await expect(p.getByRole("status").first()).toContainText("Your review has been submitted");
