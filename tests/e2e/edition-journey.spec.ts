@@ -357,7 +357,7 @@ test("an edition runs from an empty database to the announcement through what th
   // 12. Every review is in: the secretariat closes scoring now, reads the results, opens the
   // deliberation.
   await nextStep(sec, "Follow the scoring progress");
-  await sec.getByRole("link", { name: "Close scoring now (move to deliberation)" }).click();
+  await sec.getByRole("link", { name: "close scoring now and compute the results" }).click();
   await movePhase(sec, "Deliberation");
   await sec.getByRole("link", { name: "Results", exact: true }).click();
   await expect(sec.locator(".results-table tbody tr").first()).toContainText(APPLICANTS[0].title);
