@@ -389,7 +389,8 @@ test("an edition runs from an empty database to the announcement through what th
   await nextStep(sec, "Record the decision");
   await expect(sec.getByText("For lessons that reach every village")).toBeVisible();
   await sec.getByLabel("Date of the decision").fill(parisLocal(Date.now()).slice(0, 10));
-  await sec.getByLabel("Announcement (Paris time)").fill(parisLocal(Date.now() + 3 * 3600e3));
+  // The announcement must come after the planned close of scoring, even when it closed early.
+  await sec.getByLabel("Announcement (Paris time)").fill(parisLocal(start + 200 * DAY));
   await sec.getByLabel(/I confirm this is the Director-General/).check();
   await sec.getByRole("button", { name: "Record the decision" }).click();
   await expect(sec.getByRole("status")).toContainText("The decision is recorded");
