@@ -4,7 +4,7 @@
  * empty database of its own.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -79,7 +79,17 @@ async function kill(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<StartedServer> {
+/**
+ * `prepare` runs before the server starts, with the paths it will use (to write a database
+ * there first); `extraEnv` adds to the server's environment.
+ */
+export async function startServer({
+  prepare,
+  extraEnv = {},
+}: {
+  prepare?: (env: StartedServer["env"]) => Promise<void> | void;
+  extraEnv?: Record<string, string>;
+} = {}): Promise<StartedServer> {
   const serverScript = join(REPO_ROOT, "scripts", "server.mjs");
   if (!existsSync(serverScript)) throw new Error(`e2e: ${serverScript} not found`);
 
@@ -97,6 +107,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     MAIL_LIMIT_PER_CLIENT: "100000",
   };
   const baseURL = `http://localhost:${port}`;
+  if (prepare) {
+    mkdirSync(env.UPLOAD_DIR, { recursive: true });
+    await prepare(env);
+  }
 
   // The node process itself, not an npx/npm wrapper, so SIGTERM reaches the server:
   // a wrapper may not pass the signal on and would leave the server holding the port.
