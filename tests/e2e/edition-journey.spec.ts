@@ -90,13 +90,6 @@ async function heading(page: Page, text: string | RegExp): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.locator("form#login").getByRole("button").click();
-}
-
 /** A link of the main menu, present on every page. */
 async function menu(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name, exact: true }).click();
@@ -163,9 +156,7 @@ async function fillApplication(page: Page, title: string): Promise<void> {
   await expect(page.locator("#status-declarations")).toHaveText("4 of 4 declarations made");
 }
 
-test("an edition runs from an empty database to the announcement through what the pages show", async ({
-  browser,
-}) => {
+test("an edition runs from an empty database to the announcement through what the pages show", async ({ browser }) => {
   const year = new Date().getFullYear() + 1;
   const start = Date.now();
 
@@ -279,14 +270,20 @@ test("an edition runs from an empty database to the announcement through what th
   await nom.getByRole("link", { name: "Applications sent to your entity" }).click();
   for (const applicant of APPLICANTS) {
     await nom.getByRole("link", { name: applicant.title }).click();
-    await nom.getByRole("link", { name: /Nominate/ }).first().click();
+    await nom
+      .getByRole("link", { name: /Nominate/ })
+      .first()
+      .click();
     await nom
       .getByLabel("Nomination letter")
       .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
     await nom.getByLabel("I confirm that my entity nominates this application").check();
     await nom.getByRole("button", { name: "Nominate the application" }).click();
     await expect(nom.getByRole("status")).toContainText("has been nominated");
-    await nom.getByRole("link", { name: /Back to|Applications sent/ }).first().click();
+    await nom
+      .getByRole("link", { name: /Back to|Applications sent/ })
+      .first()
+      .click();
   }
   await member.context.close();
 
@@ -311,12 +308,19 @@ test("an edition runs from an empty database to the announcement through what th
   await sec.getByRole("link", { name: /wait for screening/ }).click();
   for (const applicant of APPLICANTS) {
     await heading(sec, "Eligibility screening");
-    await sec.getByRole("row", { name: new RegExp(applicant.title) }).getByRole("link").first().click();
+    await sec
+      .getByRole("row", { name: new RegExp(applicant.title) })
+      .getByRole("link")
+      .first()
+      .click();
     await expect(sec.getByRole("button", { name: "Save the decisions" })).toBeVisible();
     for (const pass of await sec.getByLabel("Pass").all()) await pass.check();
     await sec.getByRole("button", { name: "Save the decisions" }).click();
     await expect(sec.getByText("Result: Eligible")).toBeVisible();
-    await sec.getByRole("link", { name: /Eligibility screening|Back/ }).first().click();
+    await sec
+      .getByRole("link", { name: /Eligibility screening|Back/ })
+      .first()
+      .click();
   }
 
   // 9. The jurors declare they have no conflict.
@@ -371,7 +375,10 @@ test("an edition runs from an empty database to the announcement through what th
     await juryWorkspace(p);
     await p.getByRole("link", { name: "Deliberation ballot" }).click();
     for (const [i, applicant] of APPLICANTS.entries())
-      await p.getByLabel(new RegExp(`^Position of .*${applicant.title}|^Position of`)).nth(i).fill(String(i + 1));
+      await p
+        .getByLabel(new RegExp(`^Position of .*${applicant.title}|^Position of`))
+        .nth(i)
+        .fill(String(i + 1));
     await p.getByRole("button", { name: "Cast my ballot" }).click();
     await expect(p.getByRole("status")).toContainText("Your ballot is recorded");
   }
@@ -408,7 +415,10 @@ test("an edition runs from an empty database to the announcement through what th
   await v.goto("/");
   await v.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await v.getByRole("link", { name: "Laureates" }).first().click();
-  await v.getByRole("link", { name: String(year) }).first().click();
+  await v
+    .getByRole("link", { name: String(year) })
+    .first()
+    .click();
   await heading(v, `Laureates ${year}`);
   await expect(v.getByText(APPLICANTS[0].title)).toBeVisible();
   await expect(v.getByText("For lessons that reach every village")).toBeVisible();
