@@ -285,7 +285,6 @@ test("an edition runs from an empty database to the announcement through what th
       .first()
       .click();
   }
-  await member.context.close();
 
   // 7. The jurors accept, with their country and languages.
   const jurorPages: Page[] = [];
@@ -425,6 +424,14 @@ test("an edition runs from an empty database to the announcement through what th
   await expect(v.getByText(APPLICANTS[1].title)).toHaveCount(0);
 
   test.info().annotations.push({ type: "wall time", description: `${Math.round((Date.now() - start) / 1000)} s` });
+
+  // The Commission's member, from their workspace, reads the outcome and the jury's citation.
+  await menu(nom, "Your workspace");
+  await nom.getByRole("link", { name: "Applications sent to your entity" }).click();
+  await nom.getByRole("link", { name: APPLICANTS[0].title }).click();
+  await expect(nom.getByText("For lessons that reach every village")).toBeVisible();
+
   await visitor.context.close();
+  await member.context.close();
   await staff.context.close();
 });
