@@ -56,7 +56,9 @@ export default defineConfig({
       use: { javaScriptEnabled: false },
       grepInvert: [/accessible and light/, /@http/],
       // Typing before the page's scripts have run: without JavaScript there is nothing to run.
-      testIgnore: [/attack-.*\.spec\.ts$/, /typing-before-ready\.spec\.ts$/],
+      // The edition's whole journey: each of its forms runs without JavaScript in the journeys by
+      // role, and a second pass would add minutes to every run for nothing new.
+      testIgnore: [/attack-.*\.spec\.ts$/, /typing-before-ready\.spec\.ts$/, /edition-journey\.spec\.ts$/],
     },
   ],
 });

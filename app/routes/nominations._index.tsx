@@ -12,6 +12,7 @@ import { countryName } from "../kernel/i18n/countries";
 import {
   currentNominationEdition,
   getInternalDeadline,
+  latestEntityEdition,
   listApplicationsForEntity,
   quotaUsage,
   setInternalDeadline,
@@ -37,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!entity)
     return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
   const edition = currentNominationEdition(url.searchParams.get("edition"));
-  if (!edition) return { choose: null, entity, edition: null } as const;
+  if (!edition) {
+    const past = latestEntityEdition(entity.id);
+    const earlier = past
+      ? { ...past, applications: listApplicationsForEntity({ entityId: entity.id, editionId: past.id }) }
+      : null;
+    return { choose: null, entity, edition: null, earlier } as const;
+  }
   const internalDeadline = getInternalDeadline({ entityId: entity.id, editionId: edition.id });
   return {
     choose: null,
@@ -77,6 +84,31 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+type Listed = ReturnType<typeof listApplicationsForEntity>;
+
+/** The applications sent to the entity, each linked to its page. */
+function ApplicationTable({ rows, entityId }: { rows: Listed; entityId: string }) {
+  const t = useT();
+  const q = `?entity=${encodeURIComponent(entityId)}`;
+  return (
+    <DataTable
+      rows={rows}
+      empty="nominations.empty"
+      columns={[
+        { head: "nominations.col.reference", cell: (a) => a.reference },
+        {
+          head: "nominations.col.title",
+          cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.title}</Link>,
+          dir: "auto",
+        },
+        { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },
+        { head: "nominations.col.state", cell: (a) => t(`nominations.state.${a.state}`) },
+        { head: "nominations.col.sent", cell: (a) => (a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : "") },
+      ]}
+    />
+  );
+}
+
 export default function NominationsWorkspace() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
@@ -101,16 +133,27 @@ export default function NominationsWorkspace() {
   }
   const { entity, edition } = loaded;
   if (!entity || !edition || !("applications" in loaded)) {
+    const earlier = "earlier" in loaded ? loaded.earlier : null;
     return (
       <>
         <h1>{t("nominations.title")}</h1>
         <p className="panel">{t("nominations.no_edition")}</p>
+        {entity && earlier ? (
+          <>
+            <h2>
+              {t("nominations.earlier_title", {
+                year: earlier.year,
+                theme: localized(t.locale, textsOf(earlier, "theme")),
+              })}
+            </h2>
+            <ApplicationTable rows={earlier.applications} entityId={entity.id} />
+          </>
+        ) : null}
       </>
     );
   }
   const { applications, quota, internalDeadline, internalDeadlineValue } = loaded;
   const theme = localized(t.locale, textsOf(edition, "theme"));
-  const q = `?entity=${encodeURIComponent(entity.id)}`;
   return (
     <>
       <h1>{t("nominations.title")}</h1>
@@ -124,21 +167,7 @@ export default function NominationsWorkspace() {
       <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
       <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
       <h2>{t("nominations.list_title", { entity: entity.name })}</h2>
-      <DataTable
-        rows={applications}
-        empty="nominations.empty"
-        columns={[
-          { head: "nominations.col.reference", cell: (a) => a.reference },
-          {
-            head: "nominations.col.title",
-            cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.title}</Link>,
-            dir: "auto",
-          },
-          { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },
-          { head: "nominations.col.state", cell: (a) => t(`nominations.state.${a.state}`) },
-          { head: "nominations.col.sent", cell: (a) => (a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : "") },
-        ]}
-      />
+      <ApplicationTable rows={applications} entityId={entity.id} />
       <h2>{t("nominations.internal_deadline_title")}</h2>
       <p>
         {internalDeadline ? (

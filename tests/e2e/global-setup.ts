@@ -2,148 +2,17 @@
  * Starts the already built app (`remix build && playwright test`) on a free port with a fresh
  * database, mail, upload and setup-token paths in a temp dir. Workers inherit the E2E_* env.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const STARTUP_TIMEOUT_MS = 30_000;
-const KILL_GRACE_MS = 5_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      if (address === null || typeof address === "string") {
-        srv.close();
-        reject(new Error("could not read a free port"));
-        return;
-      }
-      srv.close(() => resolvePort(address.port));
-    });
-  });
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no server log)";
-  }
-}
-
-function exited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (exited(child)) return Promise.resolve(true);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(false), ms);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      done(true);
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (exited(child)) return;
-  child.kill("SIGTERM");
-  if (!(await waitForExit(child, KILL_GRACE_MS))) {
-    child.kill("SIGKILL");
-    await waitForExit(child, KILL_GRACE_MS);
-  }
-}
+import { startServer } from "./support/server";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const serverScript = join(REPO_ROOT, "scripts", "server.mjs");
-  if (!existsSync(serverScript)) throw new Error(`e2e: ${serverScript} not found`);
-
-  const port = await freePort();
-  const tmp = mkdtempSync(join(tmpdir(), "prize-e2e-"));
-  const logFile = join(tmp, "server.log");
-  const env = {
-    PORT: String(port),
-    DATABASE_PATH: join(tmp, "e2e.db"),
-    MAIL_DIR: join(tmp, "mail"),
-    UPLOAD_DIR: join(tmp, "uploads"),
-    SETUP_TOKEN_FILE: join(tmp, "setup-token"),
-    // Every journey registers from this one machine: the per-client e-mail limit would stop
-    // the suite. The per-address limit stays (each journey uses its own addresses).
-    MAIL_LIMIT_PER_CLIENT: "100000",
-  };
-  const baseURL = `http://localhost:${port}`;
-
-  // The node process itself, not an npx/npm wrapper, so SIGTERM reaches the server:
-  // a wrapper may not pass the signal on and would leave the server holding the port.
-  const child = spawn(process.execPath, [serverScript], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, NODE_ENV: "production", E2E: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log = createWriteStream(logFile);
-  let stderr = "";
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    log.write(chunk);
-    stderr = (stderr + chunk.toString()).slice(-8000);
-  });
-  let spawnError: Error | undefined;
-  child.on("error", (err) => (spawnError = err));
-
-  const cleanup = async () => {
-    await stop(child);
-    await new Promise<void>((done) => log.end(done));
-    if (process.env.E2E_KEEP_TMP === "1") {
-      console.log(`e2e: kept ${tmp}`);
-    } else {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  };
-
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  let lastProblem = "";
-  for (;;) {
-    if (spawnError || exited(child)) {
-      const why = spawnError ? spawnError.message : `exit code ${child.exitCode} signal ${child.signalCode}`;
-      await new Promise((r) => setTimeout(r, 100)); // let the last stderr chunks arrive
-      const logTail = tail(logFile);
-      await cleanup();
-      throw new Error(`e2e: the server stopped during startup (${why}).\nstderr:\n${stderr}\nlog tail:\n${logTail}`);
-    }
-    try {
-      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) break;
-      lastProblem = `GET /healthz answered ${res.status}`;
-    } catch (err) {
-      lastProblem = err instanceof Error ? err.message : String(err);
-    }
-    if (Date.now() > deadline) {
-      const logTail = tail(logFile);
-      await cleanup();
-      throw new Error(
-        `e2e: the server did not answer /healthz with 200 within ${STARTUP_TIMEOUT_MS / 1000} s ` +
-          `(${lastProblem}).\nlog tail:\n${logTail}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-
-  process.env.E2E_BASE_URL = baseURL;
-  process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
-  process.env.E2E_MAIL_DIR = env.MAIL_DIR;
-  process.env.E2E_UPLOAD_DIR = env.UPLOAD_DIR;
-  process.env.E2E_SETUP_TOKEN_FILE = env.SETUP_TOKEN_FILE;
-  process.env.E2E_TMP_DIR = tmp;
-  process.env.E2E_SERVER_LOG = logFile;
-  console.log(`e2e: server on ${baseURL}, data in ${tmp}`);
-
-  return cleanup;
+  const server = await startServer();
+  process.env.E2E_BASE_URL = server.baseURL;
+  process.env.E2E_DATABASE_PATH = server.env.DATABASE_PATH;
+  process.env.E2E_MAIL_DIR = server.env.MAIL_DIR;
+  process.env.E2E_UPLOAD_DIR = server.env.UPLOAD_DIR;
+  process.env.E2E_SETUP_TOKEN_FILE = server.env.SETUP_TOKEN_FILE;
+  process.env.E2E_TMP_DIR = server.tmp;
+  process.env.E2E_SERVER_LOG = server.logFile;
+  console.log(`e2e: server on ${server.baseURL}, data in ${server.tmp}`);
+  return server.stop;
 }

@@ -60,6 +60,23 @@ export function openNominationEditions() {
     .all();
 }
 
+/**
+ * With no call open, the latest edition the entity was sent applications in: its members still
+ * follow them (outcome, citation) once the call and screening are over. Null when there is none.
+ */
+export function latestEntityEdition(entityId: string) {
+  return (
+    db()
+      .select(editionNaming)
+      .from(editions)
+      .innerJoin(applications, eq(applications.editionId, editions.id))
+      .where(and(eq(applications.entityId, entityId), inArray(applications.state, [...ENTITY_VISIBLE_STATES])))
+      .orderBy(desc(editions.year))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
 /** The edition asked for when it is open, else the latest open one (null when none is). */
 export function currentNominationEdition(wanted?: string | null) {
   const open = openNominationEditions();

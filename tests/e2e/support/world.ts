@@ -45,12 +45,15 @@ export interface World {
 const DAY = 864e5;
 const sessionCookie = createCookie("prize_session", { path: "/", httpOnly: true, sameSite: "lax" });
 
-/** A fresh session for this user, as the Cookie header a browser would send. */
-export async function sessionFor(userId: string): Promise<string> {
+/**
+ * A fresh session for this user (in the shared e2e database unless told), as the Cookie header a
+ * browser would send.
+ */
+export async function sessionFor(userId: string, database: ReturnType<typeof e2eDb> = e2eDb()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const tokenHash = createHash("sha256").update(token).digest("hex");
   const now = Date.now();
-  e2eDb()
+  database
     .prepare(
       "insert into sessions (id, token_hash, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?, ?)",
     )

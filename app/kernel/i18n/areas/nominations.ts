@@ -168,6 +168,11 @@ export const nominationsTriples = {
     "Aucun appel à candidatures n’est ouvert pour le moment. Les candidatures envoyées à votre entité apparaîtront ici à l’ouverture du prochain appel.",
     "لا توجد دعوة مفتوحة للترشيح حاليًا. ستظهر هنا الطلبات المرسلة إلى جهتكم عند فتح الدعوة القادمة.",
   ],
+  "nominations.earlier_title": [
+    "Applications sent to your entity for the {year} edition: {theme}",
+    "Candidatures envoyées à votre entité pour l’édition {year} : {theme}",
+    "الطلبات المرسلة إلى جهتكم في دورة {year}: {theme}",
+  ],
   "nominations.edition": ["Edition {year}: {theme}", "Édition {year} : {theme}", "دورة {year}: {theme}"],
   "nominations.deadline": [
     "UNESCO deadline for nominations: {date} (Paris time)",
