@@ -185,8 +185,8 @@ export function recordDecision({
     : [];
   if (valid.length !== unique.length || unique.length === 0)
     return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
-  const movedClose = scoringCloseFor({ edition, announcementAt, now });
-  if (!movedClose.ok) return movedClose;
+  const asLived = datesAsLived({ edition, announcementAt, now });
+  if (!asLived.ok) return asLived;
   const snapshot = canonicalJson(
     buildSnapshot({ edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }),
   );
@@ -215,11 +215,14 @@ export function recordDecision({
         .onConflictDoNothing()
         .run().changes;
     if (changes !== 1) return false;
-    if (movedClose.to) {
+    const moved = Object.entries(asLived.moved);
+    if (moved.length) {
       tx.update(editions)
-        .set({ scoringClosesAt: movedClose.to, updatedAt: now })
+        .set({ ...Object.fromEntries(moved.map(([date, { to }]) => [date, to])), updatedAt: now })
         .where(eq(editions.id, edition.id))
         .run();
+      // One row per decision; the close keeps its from/to at the top, as before other dates moved.
+      const close = asLived.moved.scoringClosesAt;
       writeAudit(
         {
           actorId,
@@ -227,8 +230,10 @@ export function recordDecision({
           objectType: "edition",
           objectId: edition.id,
           details: {
-            from: edition.scoringClosesAt.toISOString(),
-            to: movedClose.to.toISOString(),
+            ...(close ? { from: close.from.toISOString(), to: close.to.toISOString() } : {}),
+            moved: Object.fromEntries(
+              moved.map(([date, { from, to }]) => [date, { from: from.toISOString(), to: to.toISOString() }]),
+            ),
             reason: "scoring closed early",
           },
         },
@@ -272,18 +277,27 @@ export function recordDecision({
 }
 
 /**
- * The edition's dates must keep scoring's close no later than the announcement (a CHECK of
- * editions). A decision is possible only once scoring is over: either its planned close has
- * passed (then any announcement, which must be in the future, comes after it), or the
- * secretariat moved the phase past scoring early, and the planned close may still be ahead of
- * the announcement chosen. Then the plan no longer says what happened: scoring really closed
- * when the phase left it (the audited phase change; now, when no such row exists), so the plan
- * is moved back to that instant in the decision's transaction, audited, rather than refusing a
- * legitimate announcement. Only when that is impossible too (the phase left scoring before
- * scoring was even due to open) is the announcement refused, with a field error naming the
- * planned close.
+ * The edition's dates must stay in order up to the announcement (a CHECK of editions: call opens <
+ * deadline ≤ scoring opens < scoring closes ≤ announcement). A decision is possible only once
+ * scoring is over: either its planned close has passed (then any announcement, which must be in
+ * the future, comes after it), or the secretariat moved the phases on early, and the plan may
+ * still be ahead of the announcement chosen. Then the plan no longer says what happened: each
+ * step really happened when the phase changed (the audited phase change; for scoring's close,
+ * now when no such row exists), so the planned dates that came later than that are moved back to
+ * it in the decision's transaction, audited, rather than refusing a legitimate announcement. A
+ * date is only ever moved earlier. Only when the dates are still out of order (a phase left before
+ * the step was even due and no phase change says otherwise) is the announcement refused, with a
+ * field error naming the planned close.
  */
-function scoringCloseFor({
+type PlannedDate = "callOpensAt" | "deadlineAt" | "scoringOpensAt" | "scoringClosesAt";
+const AS_LIVED: [date: PlannedDate, detail: ["from" | "to", string]][] = [
+  ["callOpensAt", ["to", "call_open"]],
+  ["deadlineAt", ["from", "call_open"]],
+  ["scoringOpensAt", ["to", "scoring"]],
+  ["scoringClosesAt", ["from", "scoring"]],
+];
+
+function datesAsLived({
   edition,
   announcementAt,
   now,
@@ -291,8 +305,8 @@ function scoringCloseFor({
   edition: EditionBrief;
   announcementAt: Date;
   now: Date;
-}): { ok: true; to: Date | null } | Failure {
-  if (edition.scoringClosesAt.getTime() <= announcementAt.getTime()) return { ok: true, to: null };
+}): { ok: true; moved: Partial<Record<PlannedDate, { from: Date; to: Date }>> } | Failure {
+  if (edition.scoringClosesAt.getTime() <= announcementAt.getTime()) return { ok: true, moved: {} };
   const refused: Failure = {
     ok: false,
     field: "announcementAt",
@@ -300,16 +314,38 @@ function scoringCloseFor({
     vars: { close: toLocal(edition.scoringClosesAt).replace("T", " ") },
   };
   if (!AFTER_SCORING.includes(edition.phase)) return refused;
-  const phaseChange = { objectType: "edition", objectId: edition.id, action: "edition.phase_changed" };
-  const left = lastAudited({ ...phaseChange, detail: ["from", "scoring"] });
-  const actual = left && left.getTime() <= now.getTime() ? left : now;
-  const opens = db()
-    .select({ at: editions.scoringOpensAt })
+  const planned = db()
+    .select({
+      callOpensAt: editions.callOpensAt,
+      deadlineAt: editions.deadlineAt,
+      scoringOpensAt: editions.scoringOpensAt,
+      scoringClosesAt: editions.scoringClosesAt,
+    })
     .from(editions)
     .where(eq(editions.id, edition.id))
-    .get()?.at;
-  if (!opens || actual.getTime() <= opens.getTime() || actual.getTime() > announcementAt.getTime()) return refused;
-  return { ok: true, to: actual };
+    .get();
+  if (!planned) return refused;
+  const dates = { ...planned };
+  const moved: Partial<Record<PlannedDate, { from: Date; to: Date }>> = {};
+  for (const [date, detail] of AS_LIVED) {
+    const changed = lastAudited({
+      objectType: "edition",
+      objectId: edition.id,
+      action: "edition.phase_changed",
+      detail,
+    });
+    const lived = changed && changed.getTime() <= now.getTime() ? changed : date === "scoringClosesAt" ? now : null;
+    if (lived && lived.getTime() < planned[date].getTime()) {
+      dates[date] = lived;
+      moved[date] = { from: planned[date], to: lived };
+    }
+  }
+  const order = [dates.callOpensAt, dates.deadlineAt, dates.scoringOpensAt, dates.scoringClosesAt, announcementAt];
+  const strict = [true, false, true, false];
+  const inOrder = strict.every((lt, i) =>
+    lt ? order[i].getTime() < order[i + 1].getTime() : order[i].getTime() <= order[i + 1].getTime(),
+  );
+  return inOrder ? { ok: true, moved } : refused;
 }
 
 /** The decision as the secretariat sees it (the snapshot itself is only downloaded). */

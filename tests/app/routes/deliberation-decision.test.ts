@@ -281,6 +281,52 @@ describe("decision and announcement", () => {
     });
   });
 
+  it("when the whole edition ran ahead of its plan, every planned date that came later than its phase change moves back to it, in order, audited once", async () => {
+    // Scoring opened and closed before it was even due to open: the phase changes say when.
+    const f = await buildScoredEdition({ phase: "deliberation" });
+    const now = Date.now();
+    const planned = { scoringOpensAt: new Date(now + 5 * 864e5), scoringClosesAt: new Date(now + 10 * 864e5) };
+    db().update(editions).set(planned).where(eq(editions.id, f.edition.id)).run();
+    const before = db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!;
+    const entered = new Date(now - 3 * 3600e3);
+    const left = new Date(now - 2 * 3600e3);
+    for (const [details, at] of [
+      [{ from: "screening", to: "scoring" }, entered],
+      [{ from: "scoring", to: "deliberation" }, left],
+    ] as const)
+      writeAudit({
+        actorId: f.secretariat.id,
+        action: "edition.phase_changed",
+        objectType: "edition",
+        objectId: f.edition.id,
+        details,
+        at,
+      });
+    expect((await decide(f, new Date(now + 3600e3))).status).toBe(302);
+    const after = db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!;
+    expect({
+      opens: after.scoringOpensAt.getTime(),
+      closes: after.scoringClosesAt.getTime(),
+      deadline: after.deadlineAt.getTime(),
+    }).toEqual({ opens: entered.getTime(), closes: left.getTime(), deadline: before.deadlineAt.getTime() });
+    const moved = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, f.edition.id), eq(auditLog.action, "edition.scoring_close_moved")))
+      .all();
+    expect(moved.map((m) => JSON.parse(m.details))).toEqual([
+      {
+        from: planned.scoringClosesAt.toISOString(),
+        to: left.toISOString(),
+        moved: {
+          scoringOpensAt: { from: planned.scoringOpensAt.toISOString(), to: entered.toISOString() },
+          scoringClosesAt: { from: planned.scoringClosesAt.toISOString(), to: left.toISOString() },
+        },
+        reason: "scoring closed early",
+      },
+    ]);
+  });
+
   it("an announcement before the planned scoring close that cannot be reconciled is a translated field error naming the close, not a 500, with nothing written", async () => {
     // The phase left scoring before scoring was even due to open: no real close fits the dates.
     const f = await buildScoredEdition({ phase: "deliberation" });
