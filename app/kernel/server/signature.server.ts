@@ -60,7 +60,7 @@ export function fromBase58btc(text: string): Uint8Array {
 
 /** The 32 raw bytes of an Ed25519 public key. */
 export function rawPublicKey(key: KeyObject): Buffer {
-  const jwk = createPublicKey(key).export({ format: "jwk" });
+  const jwk = (key.type === "public" ? key : createPublicKey(key)).export({ format: "jwk" });
   return Buffer.from(jwk.x!, "base64url");
 }
 
