@@ -113,3 +113,8 @@ export function publicKeyById(id: string): KeyObject | null {
   const found = publishedKeys().find((k) => k.id === id);
   return found ? createPublicKey(found.publicKeyPem) : null;
 }
+
+/** The current key when it exists already, else null: for a page, which must not make one. */
+export function publishedSigningKey(): SigningKey | null {
+  return existsSync(privatePath()) ? ensureSigningKey() : null;
+}

@@ -19,7 +19,8 @@ import { isAnnounced } from "./outcome.server";
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_LENGTH = 12; // 60 random bits
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{12}$/;
-export const REVOCATION_REASON_MAX = 500;
+export { REVOCATION_REASON_MAX } from "../forms/revocation";
+import { REVOCATION_REASON_MAX } from "../forms/revocation";
 
 export function newDiplomaCode(): string {
   return [...randomBytes(CODE_LENGTH)].map((b) => ALPHABET[b & 31]).join("");
