@@ -10,7 +10,8 @@ import { useT } from "../kernel/components/i18n";
 import { routeHead } from "../kernel/components/route-head";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { revocationSchema } from "../results/forms/revocation";
-import { revokeDiploma, verificationOf } from "../results/models/diploma-codes.server";
+import { verificationOf } from "../results/models/diploma-codes.server";
+import { revokeDiploma } from "../results/models/diploma-revocation.server";
 import resultsCss from "../styles/results.css";
 
 export const { handle, links } = routeHead("diplomas.revoke_title", resultsCss);

@@ -8,8 +8,6 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, decisions, diplomaCodes, editions } from "../../../db/schema";
 import { toLocal } from "../../kernel/domain/paris-time";
-import { writeAudit } from "../../kernel/models/audit.server";
-import { fail, type Result } from "../../kernel/models/result.server";
 import { ensureSigningKey, publicKeyById } from "../../kernel/models/signing-keys.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { jcs, signText, verifyText } from "../../kernel/server/signature.server";
@@ -19,8 +17,6 @@ import { isAnnounced } from "./outcome.server";
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_LENGTH = 12; // 60 random bits
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{12}$/;
-export { REVOCATION_REASON_MAX } from "../forms/revocation";
-import { REVOCATION_REASON_MAX } from "../forms/revocation";
 
 export function newDiplomaCode(): string {
   return [...randomBytes(CODE_LENGTH)].map((b) => ALPHABET[b & 31]).join("");
@@ -177,50 +173,6 @@ export function verificationOf({ code, now = new Date() }: { code: string; now?:
     genuine,
     revoked: row.revokedAt ? { at: row.revokedAt, reason: row.revokedReason ?? "" } : null,
   };
-}
-
-/** Revokes a diploma with the reason, audited in the same transaction; once only. */
-export function revokeDiploma({
-  code,
-  actorId,
-  reason,
-  now = new Date(),
-}: {
-  code: string;
-  actorId: string;
-  reason: string;
-  now?: Date;
-}): Result {
-  const text = reason.trim();
-  if (!text) return fail("reason", "errors.revocation_reason_required");
-  if (text.length > REVOCATION_REASON_MAX)
-    return fail("reason", "errors.revocation_reason_long", { max: REVOCATION_REASON_MAX });
-  return db().transaction((tx) => {
-    const row = tx
-      .select({ applicationId: diplomaCodes.applicationId, editionId: diplomaCodes.editionId })
-      .from(diplomaCodes)
-      .where(eq(diplomaCodes.code, code))
-      .get();
-    if (!row) return fail("reason", "errors.diploma_unknown");
-    const changes = tx
-      .update(diplomaCodes)
-      .set({ revokedAt: now, revokedBy: actorId, revokedReason: text })
-      .where(and(eq(diplomaCodes.code, code), isNull(diplomaCodes.revokedAt)))
-      .run().changes;
-    if (changes !== 1) return fail("reason", "errors.diploma_already_revoked");
-    writeAudit(
-      {
-        actorId,
-        action: "diploma.revoked",
-        objectType: "application",
-        objectId: row.applicationId,
-        details: { code, editionId: row.editionId, reason: text },
-        at: now,
-      },
-      tx,
-    );
-    return { ok: true as const };
-  });
 }
 
 /**

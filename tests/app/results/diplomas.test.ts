@@ -21,7 +21,8 @@ import {
   rotateSigningKey,
   signingKeysDir,
 } from "../../../app/kernel/models/signing-keys.server";
-import { CODE_PATTERN, revokeDiploma, verificationOf } from "../../../app/results/models/diploma-codes.server";
+import { CODE_PATTERN, verificationOf } from "../../../app/results/models/diploma-codes.server";
+import { revokeDiploma } from "../../../app/results/models/diploma-revocation.server";
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { CREDENTIAL_CONTEXTS, signedBadge } from "../../../app/results/server/badge.server";
 import { buildScoredEdition } from "../../fixtures/results";
