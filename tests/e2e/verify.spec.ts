@@ -57,6 +57,7 @@ test.beforeAll(async () => {
   })();
 });
 
+const UNKNOWN = { en: "No such diploma", fr: "Aucun diplôme de ce code", ar: "لا توجد شهادة بهذا الرمز" };
 const GENUINE = { en: "Genuine", fr: "Authentique", ar: "شهادة أصلية" };
 
 for (const lang of LANGS) {
@@ -72,7 +73,10 @@ for (const lang of LANGS) {
 
   test(`an unknown code answers a 404 that says there is no such diploma, in ${lang}`, async ({ page }) => {
     await setLanguage(page, lang);
-    await checkPage(page, "/verify/ZZZZZZZZZZZZ", lang, { status: 404 });
+    await checkPage(page, "/verify/ZZZZZZZZZZZZ", lang, {
+      status: 404,
+      also: async (shown) => await expect(shown.locator("h1")).toHaveText(UNKNOWN[lang]),
+    });
   });
 }
 
