@@ -4,7 +4,7 @@
 // names the laureate as the public laureates page does (organisation, else project), nothing
 // more personal. The verification page shows it only from the announcement instant.
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, decisions, diplomaCodes, editions } from "../../../db/schema";
 import { toLocal } from "../../kernel/domain/paris-time";
