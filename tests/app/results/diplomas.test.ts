@@ -2,7 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync, verify } from "node:c
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, diplomaCodes } from "../../../db/schema";
 import {
@@ -26,6 +26,9 @@ import { revokeDiploma } from "../../../app/results/models/diploma-revocation.se
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { CREDENTIAL_CONTEXTS, signedBadge } from "../../../app/results/server/badge.server";
 import { buildScoredEdition } from "../../fixtures/results";
+import { cookieFor, request } from "../../fixtures/builders";
+import { siteOrigin } from "../../../app/kernel/server/site.server";
+import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
 
 describe("JSON canonicalisation (RFC 8785)", () => {
   it("writes numbers, strings and literals as the RFC's example does", () => {
@@ -213,5 +216,25 @@ describe("verification codes", () => {
       .all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ code: codes[0].code, reason: "Plagiarism" });
+  });
+});
+
+describe("the diploma PDF", () => {
+  it("prints the verification URL from the configured origin and draws its QR code", async () => {
+    const { f, codes, after } = await decided();
+    const cookie = await cookieFor(f.apps[0].applicant.id);
+    const code = codes.find((c) => c.applicationId === f.apps[0].app.id)!.code;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const args = { request: request("/x", { cookie }), params: { applicationId: f.apps[0].app.id }, context: {} };
+      const response = (await diplomaRoute.loader(args as never)) as Response;
+      expect(response.status).toBe(200);
+      const pdf = Buffer.from(await response.arrayBuffer()).toString("latin1");
+      expect(pdf).toContain(`(${siteOrigin()}/verify/${code})`);
+      expect(pdf.match(/ re\n/g)!.length).toBeGreaterThan(100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
