@@ -11,6 +11,8 @@ import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
 import { siteOrigin } from "./kernel/server/site.server";
+import { ensureSigningKey } from "./kernel/models/signing-keys.server";
+import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
 
 let jobs: NodeJS.Timeout | undefined;
 
@@ -22,6 +24,7 @@ export function runScheduledJobs({ warm = true } = {}) {
   try {
     sendDueReminders(new Date(), siteOrigin());
     archiveRecordedDecisions();
+    issueMissingDiplomaCodes();
     announceDue(new Date(), siteOrigin());
     if (warm) warmResults(new Date());
   } catch (error) {
@@ -46,6 +49,8 @@ export async function startup(_: { port?: number } = {}) {
   console.log(`Database: ${databasePath()}`);
   sweepUploads();
   seedPastLaureates(database);
+  // Made at the first start, so that /verify/key publishes it before any diploma needs it.
+  ensureSigningKey();
   const token = issueSetupToken();
   if (token) {
     console.log(

@@ -8,6 +8,9 @@ import { catalogues } from "../kernel/i18n/locale.server";
 import { diplomaFor } from "../results/models/archive.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { pdfDocument } from "../kernel/server/pdf.server";
+import { qrCode } from "../kernel/server/qr.server";
+import { siteOrigin } from "../kernel/server/site.server";
+import { diplomaCodeOf } from "../results/models/diploma-codes.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
@@ -16,6 +19,10 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   // English or French (the prize's working languages); Arabic readers get the English diploma.
   const locale = localized(user.locale, { en: "en", fr: "fr" });
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);
+  // Codes are issued with the decision; a diploma of an edition decided before they existed has
+  // none until the scheduled job has issued it, and is printed without.
+  const code = diplomaCodeOf({ applicationId: params.applicationId ?? "" });
+  const verifyUrl = code ? `${siteOrigin()}/verify/${code}` : null;
   const pdf = pdfDocument({
     title: tr("results.diploma_pdf_title", { year: diploma.year }),
     lines: [
@@ -36,6 +43,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
       { text: formatDate(diploma.decisionDate ?? diploma.announcementAt!, locale), size: 12, gap: 10 },
     ],
     footer: { left: tr("results.diploma_pdf_dg"), right: tr("results.diploma_pdf_chair") },
+    qr: verifyUrl ? { modules: qrCode(verifyUrl).modules, caption: verifyUrl } : undefined,
   });
   return fileResponse({ bytes: pdf, name: `diploma-${diploma.year}.pdf`, type: "application/pdf" });
 });

@@ -6,6 +6,7 @@ import { useT } from "../kernel/components/i18n";
 import { themeOf } from "../results/components/labels";
 import { countryName } from "../kernel/i18n/countries";
 import { editionLaureates } from "../results/models/archive.server";
+import { diplomaCodesOf } from "../results/models/diploma-codes.server";
 import resultsCss from "../styles/results.css";
 import { localized, localizedLang } from "../kernel/i18n";
 
@@ -20,14 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // e-mails) is the scheduled job's: a visit or a link from another site never performs it.
   const found = editionLaureates({ year, now: new Date() });
   if (!found) notFound();
+  // The diploma link only for those who may download it; who the applicant is stays on the server.
+  const laureates = found.laureates.map(({ applicantId, ...l }) => ({
+    ...l,
+    diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }),
+  }));
+  // So is its verification code, which the diploma prints and its holder hands out.
+  const codes = diplomaCodesOf(laureates.filter((l) => l.diploma).map((l) => l.applicationId!));
   return {
     year,
     theme: found.edition,
-    // The diploma link only for those who may download it; who the applicant is stays on the server.
-    laureates: found.laureates.map(({ applicantId, ...l }) => ({
-      ...l,
-      diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }),
-    })),
+    laureates: laureates.map((l) => ({ ...l, verify: l.applicationId ? (codes.get(l.applicationId) ?? null) : null })),
   };
 }
 
@@ -69,6 +73,12 @@ export default function EditionLaureates() {
                 <a href={`/diplomas/${l.applicationId}`} download>
                   {t("results.diploma_download")}
                 </a>
+                {l.verify ? (
+                  <>
+                    {" · "}
+                    <Link to={`/verify/${l.verify}`}>{t("results.diploma_verify")}</Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </li>

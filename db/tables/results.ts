@@ -48,3 +48,29 @@ export const archiveLaureates = sqliteTable(
   },
   (t) => [index("archive_laureates_year").on(t.year), index("archive_laureates_country").on(t.country)],
 );
+
+/**
+ * The verification code of a laureate's diploma, with the statement signed when the laureates
+ * were archived (frozen: a later edit of the application changes no diploma), the key's id and
+ * the Ed25519 signature; a revocation keeps the row and says when, by whom and why.
+ */
+export const diplomaCodes = sqliteTable(
+  "diploma_codes",
+  {
+    code: text("code").primaryKey(),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id),
+    statement: text("statement").notNull(),
+    keyId: text("key_id").notNull(),
+    signature: text("signature").notNull(),
+    createdAt: ts("created_at").notNull(),
+    revokedAt: ts("revoked_at"),
+    revokedBy: text("revoked_by").references(() => users.id),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [uniqueIndex("diploma_codes_application").on(t.applicationId), index("diploma_codes_edition").on(t.editionId)],
+);

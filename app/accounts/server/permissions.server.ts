@@ -51,6 +51,8 @@ const RULES = {
   "attachment.download": any(self, memberOfEntity, isSecretariat, assignedJuror),
   // A laureate's diploma (and the link to it on the laureates page).
   "diploma.download": any(self, isSecretariat),
+  // Withdrawing a laureate's diploma: its verification page then says it is revoked, and why.
+  "diploma.revoke": isSecretariat,
   // The nominators' area; an application in it is then found through the user's own entities.
   "nomination.workspace": isNominator,
   // Acting for one entity: opening its workspace, setting its internal deadline.

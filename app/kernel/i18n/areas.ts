@@ -12,6 +12,7 @@ export const AREAS = [
   "certificate",
   "observer",
   "privacy",
+  "diplomas",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -23,6 +24,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions\/[^/]+\/integrity(\/|$)/, ["results", "integrity"]],
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
+  [/^\/secretariat\/diplomas(\/|$)/, ["diplomas"]],
   [/^\/secretariat(\/|$)/, ["editions"]],
   [/^\/applications(\/|$)/, ["applications", "nominations", "editions"]],
   [/^\/attachments(\/|$)/, ["applications"]],
@@ -39,6 +41,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/observe\/[^/]+(\/|$)/, ["observer"]],
   [/^\/dashboard(\/|$)/, ["applications", "results"]],
   [/^\/privacy(\/|$)/, ["privacy"]],
+  [/^\/verify(\/|$)/, ["diplomas"]],
 ];
 
 export function areasForPath(pathname: string): Area[] {

@@ -13,6 +13,7 @@ import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
+import { diplomasMessages } from "./areas/diplomas";
 
 function inLanguage(locale: Locale) {
   return {
@@ -27,6 +28,7 @@ function inLanguage(locale: Locale) {
     ...certificateMessages[locale],
     ...observerMessages[locale],
     ...privacyMessages[locale],
+    ...diplomasMessages[locale],
   };
 }
 

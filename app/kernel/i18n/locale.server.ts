@@ -11,6 +11,7 @@ import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
+import { diplomasMessages } from "./areas/diplomas";
 import { areasForPath, type Area } from "./areas";
 import { sortedCountries } from "./countries";
 
@@ -27,6 +28,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   certificate: Object.keys(certificateMessages.en),
   observer: Object.keys(observerMessages.en),
   privacy: Object.keys(privacyMessages.en),
+  diplomas: Object.keys(diplomasMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

@@ -86,10 +86,13 @@ export function pdfDocument({
   title,
   lines,
   footer,
+  qr,
 }: {
   title: string;
   lines: PdfLine[];
   footer?: { left: string; right: string };
+  /** A QR code centred between the signatures, with its text (the verification URL) under it. */
+  qr?: { modules: boolean[][]; caption: string };
 }): Buffer {
   const W = 842;
   const H = 595;
@@ -109,6 +112,7 @@ export function pdfDocument({
     content += `BT /F1 11 Tf ${(220 - textWidth(left, 11, false) / 2).toFixed(2)} 112 Td (${escape(left)}) Tj ET\n`;
     content += `BT /F1 11 Tf ${(622 - textWidth(right, 11, false) / 2).toFixed(2)} 112 Td (${escape(right)}) Tj ET\n`;
   }
+  if (qr) content += qrContent(qr, W / 2);
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -128,4 +132,26 @@ export function pdfDocument({
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, "latin1");
+}
+
+/** The QR code's dark modules as filled rectangles (one per horizontal run), 2 pt a module, and its caption. */
+function qrContent({ modules, caption }: { modules: boolean[][]; caption: string }, centre: number): string {
+  const unit = 2;
+  const size = modules.length * unit;
+  const left = centre - size / 2;
+  const top = 74 + size;
+  let out = "0 0 0 rg\n";
+  modules.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      let end = x;
+      while (end + 1 < row.length && row[end + 1]) end++;
+      out += `${(left + x * unit).toFixed(2)} ${(top - (y + 1) * unit).toFixed(2)} ${(end - x + 1) * unit} ${unit} re\n`;
+      x = end;
+    }
+  });
+  out += "f\n";
+  const text = winAnsi(caption);
+  out += `BT /F1 8 Tf ${(centre - textWidth(text, 8, false) / 2).toFixed(2)} 62 Td (${escape(text)}) Tj ET\n`;
+  return out;
 }

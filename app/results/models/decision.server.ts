@@ -39,6 +39,7 @@ import { AFTER_SCORING, editionResults, getEditionBrief, scoringClosed, type Edi
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
 import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
 import { editionCertificate } from "./certificate.server";
+import { issueDiplomaCodes } from "./diploma-codes.server";
 
 let version: string | undefined;
 export function softwareVersion(): string {
@@ -428,6 +429,7 @@ function archiveLaureatesOf(
       })
       .run();
   }
+  issueDiplomaCodes(tx, { editionId, year, laureates, announcementAt: publishedAt });
 }
 
 /**

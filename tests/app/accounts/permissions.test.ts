@@ -76,6 +76,7 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
     secretariat: ["Y", "Y"],
     secretariatOnJury: ["Y", "Y"],
   }),
+  "diploma.revoke": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
   "nomination.workspace": only({ nominator: ["Y", "Y"] }),
   "entity.act": only({ nominator: ["Y", "n"] }),
   "jury.workspace": only({ juror: ["Y", "Y"], chair: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),

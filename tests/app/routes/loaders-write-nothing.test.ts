@@ -10,6 +10,7 @@ import { db } from "../../../db/client";
 import { decisions, invitations, passwordResets, pendingRegistrations, reviews, setupTokens } from "../../../db/schema";
 import { hashToken } from "../../../app/accounts/server/tokens.server";
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
+import { diplomaCodeOf } from "../../../app/results/models/diploma-codes.server";
 import * as root from "../../../app/root";
 import * as home from "../../../app/routes/_index";
 import * as splat from "../../../app/routes/$";
@@ -21,6 +22,12 @@ import * as dashboard from "../../../app/routes/dashboard";
 import * as laureates from "../../../app/routes/laureates._index";
 import * as laureatesYear from "../../../app/routes/laureates.$year";
 import * as diploma from "../../../app/routes/diplomas.$applicationId";
+import * as verifyPage from "../../../app/routes/verify.$code._index";
+import * as verifyBadge from "../../../app/routes/verify.$code.badge[.]json";
+import * as verifyStatement from "../../../app/routes/verify.$code.statement[.]json";
+import * as verifyKeys from "../../../app/routes/verify.key";
+import * as verifyKeyPem from "../../../app/routes/verify.key[.]pem";
+import * as revokeDiploma from "../../../app/routes/secretariat.diplomas.$code";
 import * as applicationsList from "../../../app/routes/applications._index";
 import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
 import * as applicationSection from "../../../app/routes/applications.$applicationId.sections.$section";
@@ -148,6 +155,7 @@ describe("loaders write nothing", () => {
     vi.setSystemTime(new Date(w.at.getTime() + 1000));
     const year = String(w.f.edition.year);
     const ed = { editionId: w.f.edition.id };
+    const code = diplomaCodeOf({ applicationId: w.f.apps[0].app.id })!;
     const visits: [string, Loader, string, Record<string, string>, string | undefined][] = [
       ["root", root.loader as Loader, "/", {}, w.cookies.visitor],
       ["root", root.loader as Loader, "/laureates", {}, w.cookies.laureate],
@@ -159,6 +167,13 @@ describe("loaders write nothing", () => {
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.visitor],
       ["laureates of the year", laureatesYear.loader as Loader, `/laureates/${year}`, { year }, w.cookies.laureate],
       ["diploma", diploma.loader as Loader, "/x", { applicationId: w.f.apps[0].app.id }, w.cookies.laureate],
+      ["verification", verifyPage.loader as Loader, "/x", { code }, w.cookies.visitor],
+      ["verification", verifyPage.loader as Loader, "/x", { code }, w.cookies.secretariat],
+      ["badge", verifyBadge.loader as Loader, "/x", { code }, w.cookies.visitor],
+      ["statement", verifyStatement.loader as Loader, "/x", { code }, w.cookies.visitor],
+      ["signing keys", verifyKeys.loader as Loader, "/verify/key", {}, w.cookies.visitor],
+      ["signing key", verifyKeyPem.loader as Loader, "/verify/key.pem", {}, w.cookies.visitor],
+      ["revocation", revokeDiploma.loader as Loader, "/x", { code }, w.cookies.secretariat],
       ["dashboard", dashboard.loader as Loader, "/dashboard", {}, w.cookies.laureate],
       ["account", account.loader as Loader, "/account", {}, w.cookies.laureate],
       ["my data", myData.loader as Loader, "/account/data.zip", {}, w.cookies.laureate],

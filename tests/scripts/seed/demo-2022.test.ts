@@ -1,8 +1,8 @@
 // The demo's finished 2022 edition (scripts/seed/demo-2022.ts): decided and announced through the
 // app's own functions, so its snapshot verifies, its audit chain holds and its laureates are public.
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash, createPublicKey, verify } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +68,23 @@ describe("the demo's 2022 edition", () => {
     }
     expect(decision.minutes.length).toBeGreaterThan(0);
     expect(decision.minutes_tally).not.toBeNull();
+  });
+
+  it("gives each laureate a diploma code whose statement is signed by the key beside the database", () => {
+    const codes = all<{ code: string; application_id: string; statement: string; key_id: string; signature: string }>(
+      `select code, application_id, statement, key_id, signature from diploma_codes where edition_id = ${EDITION}`,
+    );
+    const won = all<{ id: string }>(`select id from applications where state = 'laureate' and edition_id = ${EDITION}`);
+    expect(codes.map((c) => c.application_id).sort()).toEqual(won.map((a) => a.id).sort());
+    const keys = JSON.parse(readFileSync(join(dir, "keys", "published-keys.json"), "utf8")) as {
+      id: string;
+      publicKeyPem: string;
+    }[];
+    for (const c of codes) {
+      const key = createPublicKey(keys.find((k) => k.id === c.key_id)!.publicKeyPem);
+      expect(verify(null, Buffer.from(c.statement), key, Buffer.from(c.signature, "base64url"))).toBe(true);
+      expect(JSON.parse(c.statement)).toMatchObject({ code: c.code, edition: 2022 });
+    }
   });
 
   it("comes from made-up projects across regions, a French one and an Arabic-speaking applicant among them", () => {

@@ -378,6 +378,7 @@ const resultsOwnTriples = {
   "results.edition_laureates_title": ["Laureates of the edition", "Lauréats de l’édition", "الفائزون في الدورة"],
   "results.edition_laureates_heading": ["Laureates {year}", "Lauréats {year}", "الفائزون لعام {year}"],
   "results.diploma_download": ["Download the diploma (PDF)", "Télécharger le diplôme (PDF)", "تنزيل الشهادة (PDF)"],
+  "results.diploma_verify": ["Its verification page", "Sa page de vérification", "صفحة التحقق منها"],
   "results.diploma_pdf_title": ["Diploma, {year} edition", "Diplôme, édition {year}", "شهادة، دورة {year}"],
   "results.diploma_pdf_org": [
     "United Nations Educational, Scientific and Cultural Organization",

@@ -15,6 +15,7 @@ import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-int
 import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
 import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyMessages } from "../../../../app/kernel/i18n/areas/privacy";
+import { diplomasMessages } from "../../../../app/kernel/i18n/areas/diplomas";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -27,6 +28,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   certificate: new Set(Object.keys(certificateMessages.en)),
   observer: new Set(Object.keys(observerMessages.en)),
   privacy: new Set(Object.keys(privacyMessages.en)),
+  diplomas: new Set(Object.keys(diplomasMessages.en)),
 };
 
 /**

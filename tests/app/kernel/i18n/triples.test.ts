@@ -14,6 +14,7 @@ import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-inte
 import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
 import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
+import { diplomasTriples } from "../../../../app/kernel/i18n/areas/diplomas";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage } from "../../../../app/kernel/i18n/triples";
@@ -31,6 +32,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   certificate: certificateTriples,
   observer: observerTriples,
   privacy: privacyTriples,
+  diplomas: diplomasTriples,
 };
 
 /** The catalogue files: core*.ts beside index.ts and every file of areas/. */
