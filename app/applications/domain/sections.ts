@@ -1,7 +1,7 @@
 // The application form's sections (UNESCO's 2015 form, then what later calls ask for), shared by
 // the applicant's forms, the check-your-answers page and every reading view (nominator,
 // secretariat, jury). Word limits are edition settings (editions.word_limits); these are the
-// defaults.
+// defaults. So are the sections' titles and prompts (editions.section_wording, see sectionText).
 
 export type FieldKind = "text" | "textarea" | "email" | "url" | "tel" | "country" | "month" | "select" | "urls";
 

@@ -1,6 +1,6 @@
 // The application as nominated (the frozen copy), for the jury: every section in order, with
 // the attachments and the nomination letter. Printable; empty fields are left out to keep the
-// page short. Labels come from the applications area of the catalogue.
+// page short. Sections read in the edition's wording (sectionText), fields in the catalogue's.
 import {
   promptedField,
   SECTIONS,
