@@ -2,6 +2,7 @@
 // nominating entity's reading view then ask and show the same words, each in the reader's
 // language (the default wording where the edition gave none in that language).
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/a11y";
 import { e2eDb } from "./support/db";
 import { gotoReady } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
@@ -55,4 +56,32 @@ test("a section reworded by the secretariat is what the applicant answers and th
   await expect(section.locator("dt")).toHaveText(prompt);
   await expect(section.locator("dd")).toHaveText("Ministry funding.");
   await expect(page.getByRole("heading", { name: "Impact and evidence" })).toBeVisible();
+});
+
+test("a title too long is refused next to its field and in the error summary, in French, keeping what was typed", async ({
+  page,
+}) => {
+  const seed = await seedNominations({ label: "wording-refused", count: 1 });
+  e2eDb().prepare("update editions set phase = 'draft' where id = ?").run(seed.editionId);
+  try {
+    await setLanguage(page, "fr");
+    await gotoReady(page, `/secretariat/editions/${seed.editionId}/sections?edit=impact`);
+    const tooLong = "Impact ".repeat(40);
+    await page.getByLabel("Titre en anglais").fill(tooLong);
+    await page.getByLabel("Consigne en français").fill("Gardée telle quelle");
+    await page.getByRole("button", { name: "Enregistrer la formulation" }).click();
+    await expect(page.locator(".error-summary")).toContainText("Ce texte est trop long");
+    await expect(page.locator("#section").getByText("Ce texte est trop long").first()).toBeVisible();
+    await expect(page.getByLabel("Titre en anglais")).toHaveValue(tooLong);
+    await expect(page.getByLabel("Consigne en français")).toHaveValue("Gardée telle quelle");
+    await expectAccessible(page);
+    const stored = e2eDb().prepare("select section_wording as w from editions where id = ?").get(seed.editionId) as {
+      w: string;
+    };
+    expect(JSON.parse(stored.w)).toEqual({});
+  } finally {
+    e2eDb().prepare("update editions set phase = 'screening' where id = ?").run(seed.editionId);
+    // The secretariat's account is shared with other journeys: give it back its English.
+    await setLanguage(page, "en");
+  }
 });
