@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can, requireUser } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag, LaureateFacts } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
-import { SECTION_KEYS, sectionStatus } from "../applications/domain/sections";
+import { SECTION_KEYS, sectionStatus, sectionText, sectionWordingOf } from "../applications/domain/sections";
 import { editBlocker, isEditable, isWithdrawable } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       citation: laureate.citation,
       diploma: can(user, "diploma.download", { ownerId: laureate.applicantId }),
     },
+    wording: sectionWordingOf(application.edition.sectionWording),
     statuses: SECTION_KEYS.map((key) => ({ key, status: sectionStatus(application.content, key) })),
     declarations: { total: rules.length, declared: rules.filter((r) => r.declared).length },
     files,
@@ -67,6 +68,7 @@ export default function TaskList() {
     blocker,
     canWithdraw,
     laureate,
+    wording,
   } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const base = `/applications/${a.id}`;
@@ -123,7 +125,7 @@ export default function TaskList() {
         {statuses.map((s) => (
           <li key={s.key}>
             <Link to={`${base}/sections/${s.key}`} aria-describedby={`status-${s.key}`}>
-              {t(`applications.section.${s.key}`)}
+              {sectionText(t, wording, s.key, "title")}
             </Link>
             <span id={`status-${s.key}`} className={statusClass(s.status)}>
               {t(`applications.status.${s.status}`)}

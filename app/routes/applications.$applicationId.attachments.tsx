@@ -136,7 +136,11 @@ export default function Attachments() {
   const uploadResult = result && !result.deleting ? result : null;
   return (
     <>
-      <ApplicationTaskHead applicationId={applicationId} reference={reference} title="applications.attachments_title" />
+      <ApplicationTaskHead
+        applicationId={applicationId}
+        reference={reference}
+        title={t("applications.attachments_title")}
+      />
       <p>{t("applications.attachments_intro")}</p>
       <ul>
         <li>{t("applications.limit_types")}</li>

@@ -7,7 +7,7 @@ import { Checkbox, SelectField, SubmitButton, ValidatedForm } from "../kernel/co
 import { EntityField, EntityKindField } from "../nominations/components/entity-fields";
 import { useT } from "../kernel/components/i18n";
 import { sendSchema } from "../applications/forms/application.server";
-import { SECTIONS } from "../applications/domain/sections";
+import { promptedField, SECTIONS, sectionText, sectionWordingOf } from "../applications/domain/sections";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import { resolveLocale } from "../kernel/i18n/locale.server";
@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countryNames: Object.fromEntries(countryCodes.map((code) => [code, countryName(code, locale)])),
     ngos: entities.filter((e) => e.kind === "ngo").map((e) => ({ id: e.id, name: e.name })),
     blocker: editBlocker(application),
+    wording: sectionWordingOf(application.edition.sectionWording),
   };
 }
 
@@ -130,6 +131,7 @@ export default function Check() {
     ngos,
     countryNames,
     blocker,
+    wording,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/applications/${a.id}`;
@@ -144,7 +146,7 @@ export default function Check() {
   };
   return (
     <>
-      <ApplicationTaskHead applicationId={a.id} reference={a.reference} title="applications.check_title" />
+      <ApplicationTaskHead applicationId={a.id} reference={a.reference} title={t("applications.check_title")} />
       <p>
         {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
       </p>
@@ -152,12 +154,17 @@ export default function Check() {
         <Part
           key={section.key}
           id={`h-${section.key}`}
-          title={t(`applications.section.${section.key}`)}
+          title={sectionText(t, wording, section.key, "title")}
           changeTo={changeTo(`sections/${section.key}`)}
         >
+          {promptedField(section) ? null : <p className="muted">{sectionText(t, wording, section.key, "prompt")}</p>}
           <dl className="summary">
             {section.fields.flatMap((f) => [
-              <dt key={`${f.key}-t`}>{t(`applications.field.${f.key}`)}</dt>,
+              <dt key={`${f.key}-t`}>
+                {f.key === promptedField(section)
+                  ? sectionText(t, wording, section.key, "prompt")
+                  : t(`applications.field.${f.key}`)}
+              </dt>,
               <dd key={`${f.key}-d`} dir="auto" className="applications-answer">
                 {value(f.kind, f.key, a.sections[section.key]?.[f.key])}
               </dd>,
@@ -200,7 +207,7 @@ export default function Check() {
               <ul>
                 {shownMissing.sections.map((key) => (
                   <li key={key}>
-                    <Link to={`${base}/sections/${key}`}>{t(`applications.section.${key}`)}</Link>
+                    <Link to={`${base}/sections/${key}`}>{sectionText(t, wording, key, "title")}</Link>
                   </li>
                 ))}
                 {shownMissing.declarations.length > 0 ? (

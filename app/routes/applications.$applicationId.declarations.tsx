@@ -60,7 +60,7 @@ export default function Declarations() {
       <ApplicationTaskHead
         applicationId={applicationId}
         reference={reference}
-        title="applications.declarations_title"
+        title={t("applications.declarations_title")}
       />
       <p>{t("applications.declarations_intro")}</p>
       {blocker ? <p className="notice">{t(blocker)}</p> : null}

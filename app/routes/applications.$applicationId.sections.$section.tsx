@@ -16,8 +16,11 @@ import { sectionValues } from "../applications/forms/section-values";
 import { sectionFormSchema } from "../applications/forms/application.server";
 import {
   countWords,
+  promptedField,
   sectionByKey,
   sectionStatus,
+  sectionText,
+  sectionWordingOf,
   wordLimitFor,
   type SectionDefinition,
   type SectionKey,
@@ -54,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sectionStatus: sectionStatus(application.content, section.key),
     version: application.version,
     wordLimit: wordLimitFor(section, application.edition.wordLimits),
+    wording: { [section.key]: sectionWordingOf(application.edition.sectionWording)[section.key] },
     blocker: editBlocker(application),
     // Named by the server, so that hydration finds the same options (see sortedCountries).
     countries: section.fields.some((f) => f.kind === "country") ? await countryOptions(request, user.locale) : [],
@@ -111,13 +115,17 @@ function Field({
   field,
   sectionKey,
   countries,
+  prompt,
 }: {
   field: SectionDefinition["fields"][number];
   sectionKey: SectionKey;
   countries: { value: string; label: string }[];
+  /** The section's prompt, when it is this field's question (promptedField). */
+  prompt: string | null;
 }) {
   const t = useT();
-  const label = t(`applications.field.${field.key}`) + (field.required ? "" : ` ${t("applications.optional")}`);
+  const label =
+    (prompt ?? t(`applications.field.${field.key}`)) + (field.required ? "" : ` ${t("applications.optional")}`);
   const hintKey = `applications.hint.${field.key}`;
   const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
   const named = { name: field.key, label, hint };
@@ -154,6 +162,8 @@ export default function SectionPage() {
     (FormResult & { autosaved?: boolean; version?: number | null }) | undefined;
   const [params] = useSearchParams();
   const section = sectionByKey(loaded.sectionKey)!;
+  const prompt = sectionText(t, loaded.wording, section.key, "prompt");
+  const prompted = promptedField(section);
   const counted = section.fields.filter((f) => f.counted);
   const formId = "section";
   const initial = { ...loaded.values, ...(result?.values ?? {}) } as Record<string, unknown>;
@@ -195,8 +205,9 @@ export default function SectionPage() {
       <ApplicationTaskHead
         applicationId={loaded.applicationId}
         reference={loaded.reference}
-        title={`applications.section.${section.key}`}
+        title={sectionText(t, loaded.wording, section.key, "title")}
       />
+      {prompted ? null : <p>{prompt}</p>}
       {params.get("saved") && !result ? <Notice>{t("applications.section_saved")}</Notice> : null}
       {loaded.blocker ? <p className="notice">{t(loaded.blocker)}</p> : null}
       <div onInput={onInput}>
@@ -223,7 +234,13 @@ export default function SectionPage() {
             />
           ) : null}
           {section.fields.map((field) => (
-            <Field key={field.key} field={field} sectionKey={section.key} countries={loaded.countries} />
+            <Field
+              key={field.key}
+              field={field}
+              sectionKey={section.key}
+              countries={loaded.countries}
+              prompt={field.key === prompted ? prompt : null}
+            />
           ))}
           {loaded.wordLimit !== null ? (
             <p

@@ -7,6 +7,7 @@ import { Checkbox, DraftButtons, fieldId, SubmitButton, TextArea, ValidatedForm 
 import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
+import { editionSectionWording } from "../editions/models/columns.server";
 import { forReaders } from "../applications/domain/sections";
 import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const { review, application, files, letter, edition, criteria } = found;
   return {
+    wording: editionSectionWording(review.editionId),
     review: {
       id: review.id,
       state: review.state,
@@ -236,7 +238,7 @@ function useDraftSaving(initialVersion: number) {
 
 export default function ReviewPage() {
   const t = useT();
-  const { review, application, files, letter, edition, criteria, colleagues } = useLoaderData<typeof loader>();
+  const { review, application, files, letter, edition, criteria, colleagues, wording } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const editable = edition.open && review.state !== "submitted";
@@ -278,7 +280,7 @@ export default function ReviewPage() {
       <div className="jury-split">
         <section className="jury-reading" aria-labelledby="reading-title" tabIndex={0}>
           <h2 id="reading-title">{t("jury.review.reading_title")}</h2>
-          <JuryReadingView content={application.content} files={files} letter={letter} />
+          <JuryReadingView content={application.content} files={files} letter={letter} wording={wording} />
         </section>
         <section className="jury-scoring" aria-labelledby="scoring-title">
           <h2 id="scoring-title">{t("jury.review.scoring_title")}</h2>

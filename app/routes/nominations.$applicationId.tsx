@@ -6,6 +6,7 @@ import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
 import { LaureateFacts } from "../applications/components/lists";
 import { viewSections } from "../applications/server/view.server";
+import { editionSectionWording } from "../editions/models/columns.server";
 import { forReaders } from "../applications/domain/sections";
 import type { ReactNode } from "react";
 import { Checkbox, FileField, SubmitButton, TextArea, ValidatedForm, type FormResult } from "../kernel/components/form";
@@ -66,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
     sections: viewSections(),
+    wording: editionSectionWording(application.editionId),
   };
 }
 
@@ -162,7 +164,7 @@ function DecisionStep({
 
 export default function NominationApplication() {
   const t = useT();
-  const { entity, application, laureate, quota, deadlinePassed, sections } = useLoaderData<typeof loader>();
+  const { entity, application, laureate, quota, deadlinePassed, sections, wording } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const sentValues = (result?.values ?? {}) as Record<string, unknown>;
@@ -257,7 +259,7 @@ export default function NominationApplication() {
       ) : done ? null : (
         <p className="panel">{t("nominations.not_waiting")}</p>
       )}
-      <ApplicationView sections={sections} application={application} />
+      <ApplicationView sections={sections} wording={wording} application={application} />
     </>
   );
 }

@@ -262,6 +262,9 @@ export default function EditionOverview() {
             {t("editions.edit_rules", { count: rulesCount })}
           </Link>
         </li>
+        <li>
+          <Link to={`/secretariat/editions/${e.id}/sections`}>{t("editions.edit_sections")}</Link>
+        </li>
       </ul>
       <h2>{t("edition_links.title")}</h2>
       <ul className="editions-actions">

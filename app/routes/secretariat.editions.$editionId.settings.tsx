@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionBackLink, EditionSettingsFields, settingsFormValues } from "../editions/components/edition-forms";
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
@@ -65,6 +65,9 @@ export default function EditionSettings() {
     <>
       <EditionBackLink editionId={edition.id} year={edition.year} />
       <h1>{t("editions.settings_title")}</h1>
+      <p>
+        <Link to={`/secretariat/editions/${edition.id}/sections`}>{t("editions.edit_sections")}</Link>
+      </p>
       <ValidatedForm
         id="edition"
         schema={() => import("../editions/forms/edition").then((m) => m.editionSettingsSchema)}

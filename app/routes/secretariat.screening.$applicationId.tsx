@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationView } from "../applications/components/view";
 import { viewSections } from "../applications/server/view.server";
+import { editionSectionWording } from "../editions/models/columns.server";
 import { forReaders } from "../applications/domain/sections";
 import { RadioGroup, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locked: screeningLocked(application.phase),
     screenable: SCREENABLE.includes(application.state),
     sections: viewSections(),
+    wording: editionSectionWording(application.editionId),
   };
 }
 
@@ -67,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ScreenApplication() {
   const t = useT();
-  const { application, locked, screenable, sections } = useLoaderData<typeof loader>();
+  const { application, locked, screenable, sections, wording } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const decided = new Map(application.decisions.map((d) => [d.ruleKey, d]));
@@ -155,7 +157,7 @@ export default function ScreenApplication() {
           )}
         </section>
       ) : null}
-      <ApplicationView sections={sections} application={application} />
+      <ApplicationView sections={sections} wording={wording} application={application} />
     </>
   );
 }

@@ -31,6 +31,14 @@ export const editions = sqliteTable(
     hideScoresUntilSubmitted: integer("hide_scores_until_submitted", { mode: "boolean" }).notNull().default(true),
     reminderDaysBefore: integer("reminder_days_before").notNull().default(3),
     wordLimits: text("word_limits", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
+    /**
+     * The edition's own title and prompt of application sections, by section then `titleEn`,
+     * `promptFr`…; what is missing reads in the default wording (application.section.*, application.prompt.*).
+     */
+    sectionWording: text("section_wording", { mode: "json" })
+      .$type<Record<string, Record<string, string>>>()
+      .notNull()
+      .default({}),
     maxFileBytes: integer("max_file_bytes")
       .notNull()
       .default(10 * 1024 * 1024),

@@ -40,7 +40,8 @@ import { fairnessMinutesOf } from "../../app/results/server/integrity-page.serve
 import { buildContent } from "./demo-applications";
 import { band, clamp, Rng, slug } from "./demo-build";
 import { country } from "./demo-countries";
-import { DAY, DEMO_CRITERIA, DEMO_RULES, HOUR, plus } from "./demo-edition";
+import { DEFAULT_CRITERIA } from "../../app/editions/domain/defaults";
+import { DAY, DEMO_RULES, HOUR, plus } from "./demo-edition";
 import { DOMAIN, ENTITIES, JURORS, SECRETARIAT } from "./demo-people";
 import {
   FAIL_EVIDENCE,
@@ -368,12 +369,12 @@ function writeRows(passwordHash: string): Rows {
     const juror = JURORS[jurorRows.findIndex((j) => j.id === as.jurorId)];
     const scores: Record<string, number> = {};
     const comments: Record<string, string> = {};
-    for (const c of DEMO_CRITERIA) {
+    for (const c of DEFAULT_CRITERIA) {
       const points = clamp(Math.round(app.plan.quality + juror.leniency + (rng.float() - 0.5) * 1.6), 1, 10);
       scores[c.key] = points;
       comments[c.key] = REVIEW_COMMENTS[c.key][band(points)];
     }
-    const mean = Object.values(scores).reduce((sum, p) => sum + p, 0) / DEMO_CRITERIA.length;
+    const mean = Object.values(scores).reduce((sum, p) => sum + p, 0) / DEFAULT_CRITERIA.length;
     const submittedAt = plus(T22.scoringOpens, rng.int(3, 35) * DAY + rng.int(0, 10) * HOUR);
     return {
       assignmentId: as.id,
@@ -398,7 +399,7 @@ function writeRows(passwordHash: string): Rows {
     tx.insert(editions).values(edition).run();
     tx.insert(criteria)
       .values(
-        DEMO_CRITERIA.map((c, position) => ({
+        DEFAULT_CRITERIA.map((c, position) => ({
           editionId,
           key: c.key,
           titleEn: c.title.en,

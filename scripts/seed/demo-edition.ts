@@ -1,6 +1,7 @@
 // The demo's edition, shaped like the 2023 edition: its fixed instants, its theme and call for
 // nominations, its criteria and eligibility rules.
-import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../../app/editions/domain/defaults";
+import { DEFAULT_CRITERIA, DEFAULT_RULES, type CriterionSeed } from "../../app/editions/domain/defaults";
+import type { SectionWording } from "../../app/applications/domain/sections";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -46,6 +47,37 @@ Les candidats remplissent le formulaire en anglais ou en français et demandent 
 
 Les deux lauréats recevront chacun 25 000 dollars des États-Unis, une médaille et un diplôme lors d’une cérémonie au Siège de l’UNESCO à Paris.`;
 
-// The 2023 criteria and eligibility rules: the same defaults a new edition starts with.
-export const DEMO_CRITERIA = DEFAULT_CRITERIA;
+/** What the 2023 call asked of two criteria beyond the defaults: the greening of education. */
+const GUIDANCE_2023: Record<string, CriterionSeed["guidance"]> = {
+  appropriateness: {
+    en: "Are the technologies chosen suited to the learners, the setting (connectivity, energy, devices) and the aim of greening education?",
+    fr: "Les technologies choisies sont-elles adaptées aux apprenants, au contexte (connectivité, énergie, équipements) et à l’objectif de verdir l’éducation ?",
+    ar: "هل التقنيات المختارة ملائمة للمتعلمين وللسياق (الاتصال والطاقة والأجهزة) ولهدف تخضير التعليم؟",
+  },
+  pedagogy: {
+    en: "Does the project change how learners learn and teachers teach about climate and sustainability, beyond putting content online?",
+    fr: "Le projet change-t-il la manière d’apprendre et d’enseigner le climat et la durabilité, au-delà de la mise en ligne de contenus ?",
+    ar: "هل يغيّر المشروع طريقة تعلّم المتعلمين وتدريس المعلمين لموضوعات المناخ والاستدامة، بما يتجاوز نشر المحتوى على الإنترنت؟",
+  },
+};
+
+// The 2023 criteria (the defaults, with that year's guidance) and eligibility rules (the defaults).
+export const DEMO_CRITERIA: readonly CriterionSeed[] = DEFAULT_CRITERIA.map((c) => ({
+  ...c,
+  guidance: GUIDANCE_2023[c.key] ?? c.guidance,
+}));
 export const DEMO_RULES = DEFAULT_RULES;
+
+/** The 2023 form's own wording of its sustainability section: the green dimension of the project. */
+export const DEMO_SECTION_WORDING: SectionWording = {
+  sustainability: {
+    titleEn: "Sustainability and green dimension",
+    titleFr: "Durabilité et dimension verte",
+    titleAr: "الاستدامة والبعد البيئي",
+    promptEn:
+      "Sustainability and contribution to greening education: how the project will last, and how it helps green education.",
+    promptFr:
+      "Durabilité et contribution au verdissement de l’éducation : comment le projet durera, et comment il aide à verdir l’éducation.",
+    promptAr: "الاستدامة والإسهام في تخضير التعليم: كيف سيستمر المشروع، وكيف يساعد على تخضير التعليم.",
+  },
+};

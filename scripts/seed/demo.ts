@@ -48,6 +48,7 @@ import {
   CALL_TEXT_FR,
   DEADLINE,
   DEMO_CRITERIA,
+  DEMO_SECTION_WORDING,
   DEMO_RULES,
   EDITION_CREATED,
   SCORING_CLOSES,
@@ -222,6 +223,7 @@ function editionRows(s: Seeding) {
     scaleMax: 10,
     method: "jurorBias",
     hideScoresUntilSubmitted: true,
+    sectionWording: DEMO_SECTION_WORDING,
     wordLimits: {
       organisation: 300,
       objectives: 400,

@@ -77,7 +77,7 @@ test("an applicant registers, starts an application and completes a section with
   await page.keyboard.press("Enter");
   await typeInto(
     page,
-    page.getByLabel("Pedagogical approach and innovation"),
+    page.getByLabel("How the project changes teaching and learning, and what is new in its approach."),
     "Pupils learn by measuring their school's energy use.",
   );
   await tabTo(page, page.getByRole("button", { name: "Save and mark as completed" }));

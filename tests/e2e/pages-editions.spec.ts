@@ -102,6 +102,8 @@ const SECRETARIAT_PAGES: [string, (d: typeof draft) => string][] = [
   ["criterion removal", (d) => `/secretariat/editions/${d.editionId}/criteria?remove=${d.criterionId}`],
   ["eligibility rules", (d) => `/secretariat/editions/${d.editionId}/eligibility`],
   ["eligibility rule edit", (d) => `/secretariat/editions/${d.editionId}/eligibility?edit=${d.ruleId}`],
+  ["application sections", (d) => `/secretariat/editions/${d.editionId}/sections`],
+  ["section wording edit", (d) => `/secretariat/editions/${d.editionId}/sections?edit=sustainability`],
   ["phase change", (d) => `/secretariat/editions/${d.editionId}/phase?to=call_open`],
 ];
 

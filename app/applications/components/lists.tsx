@@ -26,7 +26,7 @@ export function ApplicationsBack({ to, label }: { to: string; label: string }) {
 
 /**
  * The head of a page of an application's task list: the way back to the list, the reference, and the
- * title the message `title` gives.
+ * title (already in the viewer's language: a section's title may be the edition's own wording).
  */
 export function ApplicationTaskHead({
   applicationId,
@@ -44,7 +44,7 @@ export function ApplicationTaskHead({
         <Link to={`/applications/${applicationId}`}>{t("applications.back_to_task_list")}</Link>
       </p>
       <p className="muted">{reference}</p>
-      <h1>{t(title)}</h1>
+      <h1>{title}</h1>
     </>
   );
 }

@@ -1,7 +1,7 @@
 // A full application, read-only and printable, from a content object: the applicant's current
 // content for the nominating entity, or the frozen nominated content for the secretariat and
 // the jury. User text is marked dir="auto" so a French title reads right inside an Arabic page.
-import type { ApplicationContent } from "../domain/sections";
+import { promptedField, sectionText, type ApplicationContent, type SectionWording } from "../domain/sections";
 import { formatNumber } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
 import { useT } from "../../kernel/components/i18n";
@@ -33,10 +33,13 @@ function asContent(content: unknown): ApplicationContent {
 
 export function ApplicationView({
   sections: definitions,
+  wording,
   application: { content, attachments = [], letter = null },
   headingLevel = 2,
 }: {
   sections: ViewSection[];
+  /** The edition's own titles and prompts (sectionWordingOf), else the default wording. */
+  wording?: SectionWording | null;
   application: { content: unknown; attachments?: ViewAttachment[]; letter?: ViewAttachment | null };
   headingLevel?: 2 | 3;
 }) {
@@ -47,13 +50,20 @@ export function ApplicationView({
     <div className="application-view">
       {definitions.map((section) => {
         const values = (sections as Record<string, Record<string, string>>)[section.key] ?? {};
+        const prompt = sectionText(t, wording, section.key, "prompt");
+        const prompted = promptedField(section);
         return (
           <section key={section.key} aria-labelledby={`view-${section.key}`}>
-            <H id={`view-${section.key}`}>{t(`application.section.${section.key}`)}</H>
+            <H id={`view-${section.key}`}>{sectionText(t, wording, section.key, "title")}</H>
+            {prompted ? null : <p className="muted">{prompt}</p>}
             <dl className="summary">
               {section.fields.map((field) => {
                 const raw = typeof values[field.key] === "string" ? values[field.key].trim() : "";
-                const label = <dt key={`${field.key}-dt`}>{t(`application.field.${field.key}`)}</dt>;
+                const label = (
+                  <dt key={`${field.key}-dt`}>
+                    {field.key === prompted ? prompt : t(`application.field.${field.key}`)}
+                  </dt>
+                );
                 if (!raw)
                   return [
                     label,

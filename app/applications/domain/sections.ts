@@ -1,7 +1,7 @@
 // The application form's sections (UNESCO's 2015 form, then what later calls ask for), shared by
 // the applicant's forms, the check-your-answers page and every reading view (nominator,
 // secretariat, jury). Word limits are edition settings (editions.word_limits); these are the
-// defaults.
+// defaults. So are the sections' titles and prompts (editions.section_wording, see sectionText).
 
 export type FieldKind = "text" | "textarea" | "email" | "url" | "tel" | "country" | "month" | "select" | "urls";
 
@@ -159,4 +159,58 @@ export function sectionStatus(content: ApplicationContent, key: SectionKey): Sec
   if (content.completed.includes(key)) return "completed";
   const values = content.sections[key];
   return values && Object.values(values).some((v) => v.trim() !== "") ? "in_progress" : "not_started";
+}
+
+/**
+ * A section's title and prompt: the question the applicant answers and every reader sees with the
+ * answer. The defaults are the catalogue's application.section.<key> and application.prompt.<key>;
+ * an edition may word them its own way (editions.section_wording), per language.
+ */
+export const WORDING_KINDS = ["title", "prompt"] as const;
+export type WordingKind = (typeof WORDING_KINDS)[number];
+export const WORDING_LANGUAGES = ["En", "Fr", "Ar"] as const;
+export type WordingField = `${WordingKind}${(typeof WORDING_LANGUAGES)[number]}`;
+export type SectionWording = Partial<Record<SectionKey, Partial<Record<WordingField, string>>>>;
+export const WORDING_MAX: Record<WordingKind, number> = { title: 200, prompt: 1000 };
+
+const WORDING_FIELDS = WORDING_KINDS.flatMap((kind) => WORDING_LANGUAGES.map((l) => `${kind}${l}` as WordingField));
+
+/** An edition's stored wording, kept to known sections and fields with text (anything else is dropped). */
+export function sectionWordingOf(stored: unknown): SectionWording {
+  const wording: SectionWording = {};
+  if (!stored || typeof stored !== "object") return wording;
+  for (const key of SECTION_KEYS) {
+    const texts = (stored as Record<string, unknown>)[key];
+    if (!texts || typeof texts !== "object") continue;
+    const kept: Partial<Record<WordingField, string>> = {};
+    for (const field of WORDING_FIELDS) {
+      const value = (texts as Record<string, unknown>)[field];
+      if (typeof value === "string" && value.trim() !== "") kept[field] = value.trim();
+    }
+    if (Object.keys(kept).length > 0) wording[key] = kept;
+  }
+  return wording;
+}
+
+/**
+ * The section's title or prompt in the viewer's language: the edition's own wording in that
+ * language, else the default wording in that language (never the edition's wording in another one).
+ */
+export function sectionText(
+  t: ((key: string) => string) & { locale: string },
+  wording: SectionWording | null | undefined,
+  key: string,
+  kind: WordingKind,
+): string {
+  const lang = t.locale === "fr" ? "Fr" : t.locale === "ar" ? "Ar" : "En";
+  const own = wording?.[key as SectionKey]?.[`${kind}${lang}`];
+  return own || t(kind === "title" ? `application.section.${key}` : `application.prompt.${key}`);
+}
+
+/**
+ * The field a section's prompt labels: the only field of a section that asks one question (an
+ * essay). Other sections show their prompt above their fields, which keep their own labels.
+ */
+export function promptedField(section: { fields: readonly { key: string; kind: string }[] }): string | null {
+  return section.fields.length === 1 && section.fields[0].kind === "textarea" ? section.fields[0].key : null;
 }

@@ -25,6 +25,7 @@ const editionColumns = {
   phase: editions.phase,
   deadlineAt: editions.deadlineAt,
   wordLimits: editions.wordLimits,
+  sectionWording: editions.sectionWording,
   maxFileBytes: editions.maxFileBytes,
   maxTotalBytes: editions.maxTotalBytes,
   maxPdfPages: editions.maxPdfPages,
@@ -67,6 +68,7 @@ export type EditionForApplicant = {
   phase: string;
   deadlineAt: Date;
   wordLimits: Record<string, number>;
+  sectionWording: Record<string, Record<string, string>>;
   maxFileBytes: number;
   maxTotalBytes: number;
   maxPdfPages: number;

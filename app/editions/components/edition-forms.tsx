@@ -225,7 +225,7 @@ export function EditionListHead({
   editionId: string;
   year: number;
   title: string;
-  kind: "criterion" | "rule";
+  kind: "criterion" | "rule" | "section";
 }) {
   const t = useT();
   const [params] = useSearchParams();
@@ -251,7 +251,7 @@ export function RemoveConfirmation({
   cancelTo,
   schema,
 }: {
-  kind: "criterion" | "rule";
+  kind: "criterion" | "rule" | "section";
   /** The item to remove, named by its texts (a criterion's title, a rule's text). */
   item: { id: string; texts: Texts };
   editionId: string;

@@ -1,7 +1,7 @@
-// The defaults of a new edition: the five selection criteria and the four eligibility rules of
-// UNESCO's 2023 call for nominations, in English, French and Arabic. The secretariat edits them
-// per edition.
-// The demo seed (scripts/seed/demo.ts) uses these same defaults.
+// The defaults of a new edition: five selection criteria and four eligibility rules, shaped like
+// UNESCO's calls for nominations but worded for no particular theme, in English, French and
+// Arabic. The secretariat edits them per edition; the demo seed gives its 2023 edition that
+// year's wording (scripts/seed/demo-edition.ts).
 export interface CriterionSeed {
   key: string;
   title: { en: string; fr: string; ar: string };
@@ -27,9 +27,9 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
       ar: "ملاءمة الحلول الرقمية",
     },
     guidance: {
-      en: "Are the technologies chosen suited to the learners, the setting (connectivity, energy, devices) and the aim of greening education?",
-      fr: "Les technologies choisies sont-elles adaptées aux apprenants, au contexte (connectivité, énergie, équipements) et à l’objectif de verdir l’éducation ?",
-      ar: "هل التقنيات المختارة ملائمة للمتعلمين وللسياق (الاتصال والطاقة والأجهزة) ولهدف تخضير التعليم؟",
+      en: "Are the technologies chosen suited to the learners, the setting (connectivity, energy, devices) and the aim of the project?",
+      fr: "Les technologies choisies sont-elles adaptées aux apprenants, au contexte (connectivité, énergie, équipements) et à l’objectif du projet ?",
+      ar: "هل التقنيات المختارة ملائمة للمتعلمين وللسياق (الاتصال والطاقة والأجهزة) ولهدف المشروع؟",
     },
     levels: levels(
       [
@@ -50,9 +50,9 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
     key: "pedagogy",
     title: { en: "Pedagogy innovation", fr: "Innovation pédagogique", ar: "الابتكار التربوي" },
     guidance: {
-      en: "Does the project change how learners learn and teachers teach about climate and sustainability, beyond putting content online?",
-      fr: "Le projet change-t-il la manière d’apprendre et d’enseigner le climat et la durabilité, au-delà de la mise en ligne de contenus ?",
-      ar: "هل يغيّر المشروع طريقة تعلّم المتعلمين وتدريس المعلمين لموضوعات المناخ والاستدامة، بما يتجاوز نشر المحتوى على الإنترنت؟",
+      en: "Does the project change how learners learn and teachers teach, beyond putting content online?",
+      fr: "Le projet change-t-il la manière d’apprendre et d’enseigner, au-delà de la mise en ligne de contenus ?",
+      ar: "هل يغيّر المشروع طريقة تعلّم المتعلمين وتدريس المعلمين، بما يتجاوز نشر المحتوى على الإنترنت؟",
     },
     levels: levels(
       [

@@ -1,5 +1,6 @@
 // The forms of the editions area: settings (create and edit), one criterion, one eligibility
-// rule, a phase change. Messages are catalogue keys. Dates are typed in Paris time.
+// rule, a phase change, one application section's wording. Messages are catalogue keys. Dates
+// are typed in Paris time.
 import * as z from "zod";
 import { parisLocalToInstant } from "../../kernel/domain/paris-time";
 import { METHODS } from "../../../scoring/types";
@@ -7,6 +8,13 @@ import { METHODS } from "../../../scoring/types";
 import { postedRows } from "../../kernel/forms/fields";
 import { WORD_LIMIT_SECTIONS, type DateField } from "../domain/settings";
 import { LEVEL_KEYS } from "./edition-values";
+import {
+  SECTION_KEYS,
+  WORDING_KINDS,
+  WORDING_LANGUAGES,
+  WORDING_MAX,
+  type WordingField,
+} from "../../applications/domain/sections";
 
 export { LEVEL_KEYS, levelRows } from "./edition-values";
 
@@ -197,3 +205,15 @@ export const phaseSchema = z.object({
   to: z.string().min(1),
   confirm: z.literal("on", { error: "errors.edition_confirm_required" }),
 });
+
+/** One section's title and prompt in English, French and Arabic; an empty text keeps the default wording. */
+export const sectionWordingSchema = z.object({
+  editionId: z.string().optional(),
+  section: z.enum(SECTION_KEYS, { error: "errors.section_unknown" }),
+  ...(Object.fromEntries(
+    WORDING_KINDS.flatMap((kind) =>
+      WORDING_LANGUAGES.map((lang) => [`${kind}${lang}`, optionalText(WORDING_MAX[kind])]),
+    ),
+  ) as Record<WordingField, ReturnType<typeof optionalText>>),
+});
+export type SectionWordingForm = z.infer<typeof sectionWordingSchema>;

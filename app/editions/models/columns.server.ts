@@ -1,11 +1,12 @@
 // Column sets and reads that several areas share, so that an edition is named, and its
-// criteria and rules read, alike on every page.
+// criteria, rules and section wording read, alike on every page.
 import { asc, eq } from "drizzle-orm";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { selectWith } from "../../kernel/models/select.server";
 import { db, type DB } from "../../../db/client";
 import { criteria, editions, eligibilityRules } from "../../../db/schema";
 import type { Tx } from "../../kernel/models/transaction.server";
+import { sectionWordingOf, type SectionWording } from "../../applications/domain/sections";
 
 /** What names an edition wherever it is listed: its id, its year and its theme in each language. */
 export const editionNaming = {
@@ -65,4 +66,14 @@ export function editionRules(editionId: string, tx: Tx | DB = db()) {
     .where(eq(eligibilityRules.editionId, editionId))
     .orderBy(asc(eligibilityRules.position))
     .all();
+}
+
+/** The edition's own wording, cleaned (empty for an unknown edition). */
+export function editionSectionWording(editionId: string): SectionWording {
+  const row = db()
+    .select({ sectionWording: editions.sectionWording })
+    .from(editions)
+    .where(eq(editions.id, editionId))
+    .get();
+  return sectionWordingOf(row?.sectionWording);
 }

@@ -1,7 +1,13 @@
 // The application as nominated (the frozen copy), for the jury: every section in order, with
 // the attachments and the nomination letter. Printable; empty fields are left out to keep the
-// page short. Labels come from the applications area of the catalogue.
-import { SECTIONS, type ApplicationContent } from "../../applications/domain/sections";
+// page short. Sections read in the edition's wording (sectionText), fields in the catalogue's.
+import {
+  promptedField,
+  SECTIONS,
+  sectionText,
+  type ApplicationContent,
+  type SectionWording,
+} from "../../applications/domain/sections";
 import { countryName } from "../../kernel/i18n/countries";
 import { formatNumber } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
@@ -10,9 +16,11 @@ export interface ReadingViewProps {
   content: Record<string, unknown> | null;
   files: { id: string; name: string; sizeBytes: number }[];
   letter: { id: string; name: string } | null;
+  /** The edition's own titles and prompts (sectionWordingOf), else the default wording. */
+  wording?: SectionWording | null;
 }
 
-export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
+export function JuryReadingView({ content, files, letter, wording }: ReadingViewProps) {
   const t = useT();
   const sections = (content as ApplicationContent | null)?.sections ?? {};
   const label = (prefix: string, key: string) => t(`${prefix}.${key}`);
@@ -21,9 +29,12 @@ export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
       {SECTIONS.map((section) => {
         const values = sections[section.key] ?? {};
         const filled = section.fields.filter((f) => !f.auditOnly && (values[f.key] ?? "").trim() !== "");
+        const prompt = sectionText(t, wording, section.key, "prompt");
+        const prompted = promptedField(section);
         return (
           <section key={section.key} aria-labelledby={`section-${section.key}`}>
-            <h3 id={`section-${section.key}`}>{label("application.section", section.key)}</h3>
+            <h3 id={`section-${section.key}`}>{sectionText(t, wording, section.key, "title")}</h3>
+            {prompted ? null : <p className="muted">{prompt}</p>}
             {filled.length === 0 ? (
               <p className="muted">{t("jury.reading.empty_section")}</p>
             ) : (
@@ -32,7 +43,7 @@ export function JuryReadingView({ content, files, letter }: ReadingViewProps) {
                   const value = values[field.key] ?? "";
                   return (
                     <div key={field.key}>
-                      <dt>{label("application.field", field.key)}</dt>
+                      <dt>{field.key === prompted ? prompt : label("application.field", field.key)}</dt>
                       <dd dir="auto">
                         {field.kind === "country"
                           ? countryName(value, t.locale)

@@ -85,6 +85,21 @@ describe("the demo database", () => {
     expect(one<{ n: number }>(`select count(*) as n from eligibility_rules where ${IN_2023}`).n).toBe(4);
   });
 
+  it("words the 2023 edition's sustainability section and criteria its own (green) way, the 2022 edition by the defaults", () => {
+    const wording = (year: number) =>
+      JSON.parse(one<{ w: string }>("select section_wording as w from editions where year = ?", year).w);
+    expect(wording(2023).sustainability.titleEn).toBe("Sustainability and green dimension");
+    expect(wording(2023).sustainability.promptFr).toMatch(/verdissement/);
+    expect(wording(2022)).toEqual({});
+    const guidance = (year: number) =>
+      all<{ g: string }>(
+        "select guidance_en as g from criteria where edition_id = (select id from editions where year = ?)",
+        year,
+      ).map((c) => c.g);
+    expect(guidance(2023).join(" ")).toMatch(/greening education/);
+    expect(guidance(2022).join(" ")).not.toMatch(/green|climate/i);
+  });
+
   it("has six nominating entities, four National Commissions and two NGOs, each with a nominator", () => {
     const kinds = all<{ kind: string; n: number }>(
       "select kind, count(*) as n from nominating_entities group by kind order by kind",

@@ -1,7 +1,9 @@
-// Messages of the editions area: the editions' pages here, the secretariat's home in editions-home.ts.
+// Messages of the editions area: the editions' pages here, the secretariat's home in editions-home.ts,
+// the wording of the application sections in editions-sections.ts.
 // Each key holds its English, French and Arabic texts side by side (see ../triples.ts).
 import { byLanguage, type Triples } from "../triples";
 import { editionsHomeTriples } from "./editions-home";
+import { editionsSectionsTriples } from "./editions-sections";
 
 const forEditionPages = {
   "editions.list_title": ["Editions", "Éditions", "الدورات"],
@@ -587,6 +589,6 @@ const forEditionPages = {
   "editions.observers_withdrawn": ["The invitation is withdrawn.", "L’invitation est retirée.", "سُحبت الدعوة."],
 } as const satisfies Triples;
 
-export const editionsTriples = { ...forEditionPages, ...editionsHomeTriples };
+export const editionsTriples = { ...forEditionPages, ...editionsHomeTriples, ...editionsSectionsTriples };
 
 export const editionsMessages = byLanguage(editionsTriples);

@@ -3,26 +3,86 @@
 import { byLanguage, type Triples } from "../triples";
 
 export const nominationsTriples = {
-  // Reading view of an application (shared with the applicant's pages and the jury).
+  // Each application section's title and prompt: the applicant's form and every reading view show
+  // these, unless the edition words the section its own way (see sectionText).
   "application.section.background": ["Background information", "Informations générales", "معلومات أساسية"],
   "application.section.contact": ["Contact person", "Personne à contacter", "الشخص المسؤول عن الاتصال"],
-  "application.section.organisation": ["The organisation", "L’organisation", "المؤسسة"],
+  "application.section.organisation": [
+    "Implementing organisation or individual",
+    "Organisation ou personne responsable de la mise en œuvre",
+    "المؤسسة أو الشخص المنفّذ",
+  ],
   "application.section.objectives": [
     "Objectives and target groups",
-    "Objectifs et publics cibles",
+    "Objectifs et groupes cibles",
     "الأهداف والفئات المستهدفة",
   ],
-  "application.section.technology": ["Technology used", "Technologies utilisées", "التكنولوجيا المستخدمة"],
-  "application.section.pedagogy": ["Teaching and learning", "Enseignement et apprentissage", "التعليم والتعلّم"],
+  "application.section.technology": ["Use of technology", "Utilisation de la technologie", "استخدام التكنولوجيا"],
+  "application.section.pedagogy": ["Pedagogy", "Pédagogie", "الأسلوب التربوي"],
   "application.section.inclusion": ["Inclusion and equity", "Inclusion et équité", "الشمول والإنصاف"],
   "application.section.impact": ["Impact and evidence", "Impact et éléments probants", "الأثر والأدلة"],
   "application.section.replicability": [
-    "Replicability and scale",
-    "Reproductibilité et changement d’échelle",
-    "قابلية التكرار والتوسّع",
+    "Replicability and scalability",
+    "Reproductibilité et passage à l’échelle",
+    "قابلية التكرار والتوسع",
   ],
   "application.section.sustainability": ["Sustainability", "Pérennité", "الاستدامة"],
-  "application.section.links": ["Links", "Liens", "روابط"],
+  "application.section.links": ["Links", "Liens", "الروابط"],
+  "application.prompt.background": [
+    "The project, who runs it, where and since when.",
+    "Le projet, qui le mène, où et depuis quand.",
+    "المشروع ومن ينفّذه وأين ومنذ متى.",
+  ],
+  "application.prompt.contact": [
+    "The person UNESCO can contact about this application.",
+    "La personne que l’UNESCO peut contacter au sujet de cette candidature.",
+    "الشخص الذي يمكن لليونسكو التواصل معه بشأن هذا الطلب.",
+  ],
+  "application.prompt.organisation": [
+    "Describe the implementing organisation or individual: its mission, its activities and its experience.",
+    "Décrivez l’organisation ou la personne responsable de la mise en œuvre : sa mission, ses activités et son expérience.",
+    "صف المؤسسة أو الشخص المنفّذ: رسالته وأنشطته وخبرته.",
+  ],
+  "application.prompt.objectives": [
+    "What the project sets out to achieve, and for whom.",
+    "Ce que le projet veut accomplir, et pour qui.",
+    "ما يسعى المشروع إلى تحقيقه، ولمن.",
+  ],
+  "application.prompt.technology": [
+    "Which technologies the project uses, and why they suit its learners and its setting.",
+    "Quelles technologies le projet utilise, et pourquoi elles conviennent à ses apprenants et à son contexte.",
+    "ما التقنيات التي يستخدمها المشروع، ولماذا تلائم متعلميه وسياقه.",
+  ],
+  "application.prompt.pedagogy": [
+    "How the project changes teaching and learning, and what is new in its approach.",
+    "Comment le projet transforme l’enseignement et l’apprentissage, et ce que son approche a de nouveau.",
+    "كيف يغيّر المشروع التعليم والتعلّم، وما الجديد في نهجه.",
+  ],
+  "application.prompt.inclusion": [
+    "How the project reaches the learners most often left behind.",
+    "Comment le projet atteint les apprenants le plus souvent laissés pour compte.",
+    "كيف يصل المشروع إلى المتعلمين الأكثر تخلّفًا عن الركب.",
+  ],
+  "application.prompt.impact": [
+    "What results the project has had, and the evidence that shows them.",
+    "Les résultats obtenus par le projet, et les éléments qui les démontrent.",
+    "النتائج التي حققها المشروع والأدلة التي تثبتها.",
+  ],
+  "application.prompt.replicability": [
+    "How the project could be adapted elsewhere or grow.",
+    "Comment le projet pourrait être adapté ailleurs ou étendu.",
+    "كيف يمكن تكييف المشروع في أماكن أخرى أو توسيعه.",
+  ],
+  "application.prompt.sustainability": [
+    "How the project is funded and how it will last.",
+    "Comment le projet est financé et comment il durera.",
+    "كيف يموَّل المشروع وكيف سيستمر.",
+  ],
+  "application.prompt.links": [
+    "Links to videos and other material about the project.",
+    "Des liens vers des vidéos et d’autres contenus sur le projet.",
+    "روابط إلى مقاطع فيديو ومواد أخرى عن المشروع.",
+  ],
   "application.field.title": ["Title of the project", "Titre du projet", "عنوان المشروع"],
   "application.field.organisation": [
     "Organisation running the project",
@@ -58,43 +118,8 @@ export const nominationsTriples = {
     "Adresse électronique de contact",
     "البريد الإلكتروني للاتصال",
   ],
-  "application.field.organisationDescription": [
-    "Description of the organisation",
-    "Présentation de l’organisation",
-    "وصف المؤسسة",
-  ],
   "application.field.objectives": ["Objectives of the project", "Objectifs du projet", "أهداف المشروع"],
   "application.field.targetGroups": ["Target groups", "Publics cibles", "الفئات المستهدفة"],
-  "application.field.technology": [
-    "Technology used and why",
-    "Technologies utilisées et pourquoi",
-    "التكنولوجيا المستخدمة وسبب اختيارها",
-  ],
-  "application.field.pedagogy": [
-    "How the project improves teaching and learning",
-    "Comment le projet améliore l’enseignement et l’apprentissage",
-    "كيف يحسّن المشروع التعليم والتعلّم",
-  ],
-  "application.field.inclusion": [
-    "How the project reaches the people most left behind",
-    "Comment le projet atteint les personnes les plus laissées pour compte",
-    "كيف يصل المشروع إلى الفئات الأكثر تخلّفًا عن الركب",
-  ],
-  "application.field.impact": [
-    "Results and evidence of impact",
-    "Résultats et preuves d’impact",
-    "النتائج وأدلة الأثر",
-  ],
-  "application.field.replicability": [
-    "How the project can be replicated or scaled",
-    "Comment le projet peut être reproduit ou étendu",
-    "كيف يمكن تكرار المشروع أو توسيعه",
-  ],
-  "application.field.sustainability": [
-    "How the project is funded and will last",
-    "Comment le projet est financé et comment il durera",
-    "كيف يموَّل المشروع وكيف يستمر",
-  ],
   "application.field.videoLinks": ["Video links", "Liens vers des vidéos", "روابط مقاطع الفيديو"],
   "application.field.otherLinks": ["Other links", "Autres liens", "روابط أخرى"],
   "application.option.organisationType.national_government": [

@@ -1,0 +1,1 @@
+ALTER TABLE `editions` ADD `section_wording` text DEFAULT '{}' NOT NULL;
