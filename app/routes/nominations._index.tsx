@@ -20,6 +20,7 @@ import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } as const;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "nomination.workspace");
   const form = await validateForm(request, internalDeadlineSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(
     `/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`,
   );
-}
+});
 
 export default function NominationsWorkspace() {
   const t = useT();
