@@ -91,8 +91,9 @@ export function createRetrySafe(scopeOf: (request: Request) => Promise<string | 
       const key = `${scope} ${token}`;
       forgetOldFormTokens();
       for (let other = running.get(key); other; other = running.get(key)) await other.catch(() => undefined);
-      const seen = await firstAnswer(scope, token);
-      if (seen) return replay(seen.answer, args.request) as T;
+      // No await from here until this post is in `running`: a twin arriving meanwhile waits for it.
+      const seen = findFormToken(scope, token);
+      if (seen) return replay(seen.answer ?? (await firstAnswer(scope, token))?.answer ?? null, args.request) as T;
 
       const { post, result } = withFormToken(scope, token, () => action(args));
       running.set(key, result);
