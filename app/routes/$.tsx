@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   notFound();
 }
 
-export const action = retrySafe(async ({ request }: LoaderFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: LoaderFunctionArgs) => {
   await getSessionUser(request);
   notFound();
 });

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const form = await validateForm(request, accountSchema);
   if (!form.ok) return refused(form.errors, form.values);

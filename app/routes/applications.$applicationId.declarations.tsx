@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, declarationsSchema);

@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "application.create");
   const form = await validateForm(request, startApplicationSchema);
   if (!form.ok) return refused(form.errors, form.values);

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export const action = retrySafe(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const form = await validateForm(request, forgotPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });

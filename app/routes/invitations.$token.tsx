@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });

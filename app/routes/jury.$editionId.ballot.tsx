@@ -85,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "ballot.vote", { editionId: params.editionId }, UNADVERTISED);
   const { edition, seat } = ballotOf(user, params.editionId ?? "");
   const formData = await readForm(request);

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return resultsLoaderData({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
   return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
 });

@@ -85,7 +85,7 @@ function failed(result: Result, status = 400) {
   return data(result, { status });
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "jury.workspace");
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();

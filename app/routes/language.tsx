@@ -16,7 +16,7 @@ export async function loader() {
   return redirect("/");
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   const form = await validateForm(request, languageSchema);
   if (!form.ok) return refused(form.errors, form.values);

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export const action = retrySafe(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, loginSchema);

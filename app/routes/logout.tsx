@@ -9,7 +9,7 @@ export async function loader() {
   return redirect("/");
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   await getSessionUser(request);
   return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
 });

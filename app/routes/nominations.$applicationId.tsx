@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const length = Number(request.headers.get("Content-Length") ?? 0);

@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } as const;
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "nomination.workspace");
   const form = await validateForm(request, internalDeadlineSchema);
   if (!form.ok) return refused(form.errors, form.values);

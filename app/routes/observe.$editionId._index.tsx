@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const editionId = params.editionId ?? "";
   const form = await validateForm(request, observerNoteSchema);

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await resolveLocale(request), sent: new URL(request.url).searchParams.has("sent") };
 }
 
-export const action = retrySafe(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validatePasswordForm(request, registerSchema);

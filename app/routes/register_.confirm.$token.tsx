@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { email: pending?.email ?? null };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const result = confirmRegistration({ token: params.token ?? "" });

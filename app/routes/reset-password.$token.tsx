@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { valid: !!findPasswordReset({ token: params.token ?? "" }) };
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const form = await validatePasswordForm(request, resetPasswordSchema);
   if (!form.ok) return form.refusal;

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const action = retrySafe(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request, UNADVERTISED);
   return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" }) });
 });

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { year: new Date().getUTCFullYear() + 1 };
 }
 
-export const action = retrySafe(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, editionSettingsSchema);
   if (!form.ok) return refused(form.errors, form.values);

@@ -44,7 +44,7 @@ function listInvitationsPage(page: number) {
   };
 }
 
-export const action = retrySafe(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return refused(form.errors, form.values);
