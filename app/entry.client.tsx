@@ -17,9 +17,33 @@ function postedFields(body: unknown): Record<string, string> | null {
   return values;
 }
 
+/**
+ * An action's answer as Remix's single fetch reads it (turbo-stream: one flat JSON array, each
+ * object's keys and values by index), for plain objects of strings: what the route would answer
+ * a refused post, `{ errors, values }`.
+ */
+function singleFetchAnswer(data: object): string {
+  const flat: unknown[] = [];
+  const put = (value: unknown): number => {
+    const at = flat.length;
+    flat.push(value);
+    if (value && typeof value === "object") {
+      const node: Record<string, number> = {};
+      for (const [key, inner] of Object.entries(value)) {
+        node[`_${flat.push(key) - 1}`] = put(inner);
+      }
+      flat[at] = node;
+    }
+    return at;
+  };
+  put({ data });
+  return JSON.stringify(flat) + "\n";
+}
+
 window.fetch = async (input, init) => {
-  const values =
-    init?.method === "POST" && typeof input === "string" && input.includes("_data=") ? postedFields(init.body) : null;
+  const url = typeof input === "string" || input instanceof URL ? new URL(input, window.location.href) : null;
+  // Remix posts a route's action to the page's address with ".data" added.
+  const values = init?.method === "POST" && url?.pathname.endsWith(".data") ? postedFields(init.body) : null;
   if (!values) return sendRequest(input, init);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -27,9 +51,9 @@ window.fetch = async (input, init) => {
     } catch (error) {
       if (init?.signal?.aborted || !(error instanceof TypeError)) throw error;
       if (attempt >= RETRY_DELAYS_MS.length)
-        return new Response(JSON.stringify({ errors: { form: { message: "errors.connection_lost" } }, values }), {
+        return new Response(singleFetchAnswer({ errors: { form: { message: "errors.connection_lost" } }, values }), {
           status: 503,
-          headers: { "Content-Type": "application/json", "X-Remix-Response": "yes" },
+          headers: { "Content-Type": "text/x-script" },
         });
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
     }

@@ -99,7 +99,11 @@ export function createRetrySafe(scopeOf: (request: Request) => Promise<string | 
       running.set(key, result);
       try {
         const answer = await result;
-        if (post.claimed) recordFormAnswer(post, await answerOf(answer));
+        const stored = await answerOf(answer);
+        // A change without an audit row of its own (a draft saved) is known by its answer: a
+        // redirect or data that is not a refusal. A refusal changed nothing and may be posted again.
+        if (post.claimed || stored.kind === "redirect" || (stored.kind === "data" && stored.status < 400))
+          recordFormAnswer(post, stored);
         return answer;
       } catch (error) {
         if (error instanceof FormTokenTaken)

@@ -95,6 +95,19 @@ describe("retry-safe posts", () => {
     expect(JSON.parse(row?.response ?? "null")).toMatchObject({ kind: "redirect", status: 302 });
   });
 
+  it("a change without an audit row of its own is remembered by its redirect", async () => {
+    let saves = 0;
+    const saveDraft = retrySafe(async () => {
+      saves += 1;
+      return redirect("/drafts?saved=1");
+    });
+    const formToken = token();
+    await saveDraft(post({ formToken }));
+    const again = await saveDraft(post({ formToken }));
+    expect(saves).toBe(1);
+    expect(locationOf(again)).toBe("/drafts?saved=1");
+  });
+
   it("data answers are replayed as data", async () => {
     let saves = 0;
     const save = retrySafe(async () => {
