@@ -172,7 +172,7 @@ export default function Attachments() {
                 <code>{f.sha256}…</code>
               </span>
               {blocker ? null : (
-                <PostForm className="applications-delete">
+                <PostForm place={`delete-${f.id}`} className="applications-delete">
                   {result?.deleting === f.id && result.errors ? (
                     <p className="field-error" id={`delete-${f.id}-error`}>
                       {t(Object.values(result.errors)[0].message)}

@@ -178,7 +178,7 @@ function ProposalAction({
 }) {
   const t = useT();
   return (
-    <PostForm className="jury-inline-form">
+    <PostForm place={`${intent}-${conflict.id}`} className="jury-inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="conflictId" value={conflict.id} />
       <button type="submit" className="button secondary">
@@ -388,7 +388,7 @@ export default function ConflictsRegister() {
       ) : null}
       <h2>{t("jury.conflicts_admin.detect_title")}</h2>
       <p>{t("jury.conflicts_admin.detect_intro")}</p>
-      <PostForm>
+      <PostForm place="detect">
         <input type="hidden" name="intent" value="detect" />
         <SubmitButton>{t("jury.conflicts_admin.detect")}</SubmitButton>
       </PostForm>
@@ -415,7 +415,7 @@ export default function ConflictsRegister() {
             <div className="panel">
               <p>{t("jury.conflicts_admin.pending", { count: proposed })}</p>
               {proposed > proposedWithSubmitted ? (
-                <PostForm>
+                <PostForm place="confirm_safe">
                   <input type="hidden" name="intent" value="confirm_safe" />
                   <SubmitButton secondary>
                     {t("jury.conflicts_admin.confirm_safe", { count: proposed - proposedWithSubmitted })}

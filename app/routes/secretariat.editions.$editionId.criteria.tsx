@@ -209,7 +209,7 @@ function CriterionActions({
   const base = `/secretariat/editions/${editionId}/criteria`;
   const named = <span className="visually-hidden"> {title}</span>;
   const move = (direction: "up" | "down") => (
-    <PostForm className="editions-inline-form">
+    <PostForm place={`move-${criterionId}-${direction}`} className="editions-inline-form">
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="criterionId" value={criterionId} />

@@ -152,7 +152,7 @@ export default function ProgressPage() {
             head: "jury.progress.actions",
             cell: (j) =>
               j.assigned + j.draft > 0 ? (
-                <PostForm className="jury-inline-form">
+                <PostForm place={`remind-${j.id}`} className="jury-inline-form">
                   <input type="hidden" name="intent" value="remind" />
                   <input type="hidden" name="memberId" value={j.id} />
                   <button
@@ -177,7 +177,7 @@ export default function ProgressPage() {
         label={t("jury.progress.juror_pages")}
       />
       {late > 0 ? (
-        <PostForm>
+        <PostForm place="remind-all">
           <input type="hidden" name="intent" value="remind" />
           <SubmitButton>{t("jury.progress.remind_all")}</SubmitButton>
         </PostForm>

@@ -166,7 +166,7 @@ export function ValidatedForm({
             }}
           />
         ) : null}
-        <FormToken />
+        <FormToken place={id} />
         {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
         <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">

@@ -1,5 +1,5 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
-import { createContext, useCallback, useContext, useId } from "react";
+import { createContext, useCallback, useContext } from "react";
 import { FORM_TOKEN_FIELD } from "../domain/form-token";
 import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
 
@@ -44,24 +44,35 @@ export function useT() {
   return Object.assign(t, { locale, dir: direction(locale) });
 }
 
-/**
- * The form's one-time token, as a hidden field: the page's seed and the form's place in the page
- * (useId, the same in the server's HTML and after hydration). The root loader draws a new seed
- * for every page and after every successful post, so a token names one rendered form; posting it
- * twice replays the first answer (app/kernel/server/retry-safe.server.ts). It lives beside
- * useRootData, in the module every page loads, so it costs no request of its own.
- */
-export function FormToken() {
-  const { formSeed } = useRootData();
-  const place = useId();
-  return formSeed ? <input type="hidden" name={FORM_TOKEN_FIELD} value={formSeed + place} /> : null;
+/** A short, stable name for a form's place on its page (FNV-1a, base 36). */
+function placeKey(place: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < place.length; i++) hash = Math.imul(hash ^ place.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
-/** A form that changes something: posted, with its one-time token. Use it for every such form. */
-export function PostForm({ children, ...props }: Omit<FormProps, "method">) {
+/**
+ * The form's one-time token, as a hidden field: the page's seed and the form's place on the page
+ * (what it does to what, unique there), the same in the server's HTML and after hydration. The
+ * root loader draws a new seed for every page and after every successful post, so a token names
+ * one rendered form; posting it twice replays the first answer
+ * (app/kernel/server/retry-safe.server.ts). Not React's useId: it broke hydrating a form typed
+ * into before the scripts had run. It lives beside useRootData, in the module every page loads,
+ * so it costs no request of its own.
+ */
+export function FormToken({ place }: { place: string }) {
+  const { formSeed } = useRootData();
+  return formSeed ? <input type="hidden" name={FORM_TOKEN_FIELD} value={`${formSeed}:${placeKey(place)}`} /> : null;
+}
+
+/**
+ * A form that changes something: posted, with its one-time token. Use it for every such form;
+ * `place` says what it does to what (`delete-${file.id}`), unique on the page.
+ */
+export function PostForm({ place, children, ...props }: Omit<FormProps, "method"> & { place: string }) {
   return (
     <Form method="post" {...props}>
-      <FormToken />
+      <FormToken place={place} />
       {children}
     </Form>
   );

@@ -12,7 +12,7 @@ export function PostButton({
   children: ReactNode;
 }) {
   return (
-    <PostForm>
+    <PostForm place={Object.values(fields).join("-") || "post"}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
