@@ -20,6 +20,7 @@ import { useRootData, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
+import { newFormSeed } from "./kernel/server/retry-safe.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -36,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     messages: messagesForPage(locale, pathname),
     user: user ? { name: user.name, roles: rolesOf(user) } : null,
     nonce: (context as { nonce?: string }).nonce,
+    formSeed: newFormSeed(),
   } satisfies RootData;
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "../accounts/server/session.server";
 import { notFound } from "../accounts/server/permissions.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "errors.page_not_found" };
 
@@ -10,10 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   notFound();
 }
 
-export async function action({ request }: LoaderFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: LoaderFunctionArgs) => {
   await getSessionUser(request);
   notFound();
-}
+});
 
 export default function NotFound() {
   return null;

@@ -13,6 +13,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { updateProfile } from "../accounts/models/account.server";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "account.title" };
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const form = await validateForm(request, accountSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: fieldError("sessionId", "errors.session_unknown"), values: {} }, { status: 404 });
   }
   return redirect(form.data.sessionId === user.sessionId ? "/login" : "/account?revoked=1");
-}
+});
 
 export default function Account() {
   const t = useT();

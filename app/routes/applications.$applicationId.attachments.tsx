@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../accounts/server/permissions.server";
 import { FileField, ValidatedForm, type FormResult } from "../kernel/components/form";
 import { zodErrors } from "../kernel/forms/errors";
-import { useT } from "../kernel/components/i18n";
+import { PostForm, useT } from "../kernel/components/i18n";
 import { deleteAttachmentSchema, uploadSchema } from "../applications/forms/application.server";
 import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../kernel/forms/validate.server";
 import { formatNumber } from "../kernel/i18n";
@@ -21,6 +21,7 @@ import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
 import { ApplicationTaskHead } from "../applications/components/lists";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("applications.attachments_title", areaCss);
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const base = `/applications/${application.id}/attachments`;
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok)
     return data({ errors: fieldError("file", result.error, result.vars), values: {}, deleting: null }, { status: 400 });
   return redirect(`${base}?added=1`);
-}
+});
 
 /** Whether a part's raw file name carries a folder path (Remix's parser would shorten it). */
 function rawFileNameHasPath(body: Uint8Array): boolean {
@@ -175,7 +176,7 @@ export default function Attachments() {
                 <code>{f.sha256}…</code>
               </span>
               {blocker ? null : (
-                <Form method="post" className="applications-delete">
+                <PostForm place={`delete-${f.id}`} className="applications-delete">
                   {result?.deleting === f.id && result.errors ? (
                     <p className="field-error" id={`delete-${f.id}-error`}>
                       {t(Object.values(result.errors)[0].message)}
@@ -197,7 +198,7 @@ export default function Attachments() {
                   <button type="submit" className="button secondary">
                     {t("applications.delete")}
                   </button>
-                </Form>
+                </PostForm>
               )}
             </li>
           ))}

@@ -23,6 +23,7 @@ import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
 import { ApplicationTaskHead } from "../applications/components/lists";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("applications.check_title", areaCss);
 
@@ -68,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, sendSchema);
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   return redirect(`/applications/${application.id}?sent=1`);
-}
+});
 
 /** A part of the application under its heading, with the way to change it while it can be changed. */
 function Part({

@@ -12,6 +12,7 @@ import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf } from "../kernel/i18n";
 import { ApplicationTaskHead } from "../applications/components/lists";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("applications.declarations_title", areaCss);
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, declarationsSchema);
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: result.error === "errors.version_conflict" ? 409 : 400 },
     );
   return redirect(`/applications/${application.id}?saved=1`);
-}
+});
 
 export default function Declarations() {
   const t = useT();

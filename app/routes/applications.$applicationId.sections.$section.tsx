@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { found, requireUser } from "../accounts/server/permissions.server";
 import {
   DraftButtons,
+  draftBody,
   SelectField,
   TextArea,
   TextField,
@@ -32,6 +33,7 @@ import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { Notice } from "../kernel/components/notice";
 import { ApplicationTaskHead } from "../applications/components/lists";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "applications.section_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -64,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const section = sectionOf(params.section);
@@ -107,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { autosaved: true as const, version: result.version, errors: undefined, values: undefined };
   if (intent === "complete") return redirect(`/applications/${application.id}?saved=1`);
   return redirect(`/applications/${application.id}/sections/${section.key}?saved=1`);
-}
+});
 
 const INPUT_TYPES = { text: "text", email: "email", url: "url", tel: "tel" } as const;
 
@@ -195,7 +197,7 @@ export default function SectionPage() {
   };
   // A draft is saved three seconds after the last change (the form's enhancer watches the fields).
   const saveDraft = (form: HTMLFormElement) => {
-    const body = new FormData(form);
+    const body = draftBody(form);
     body.set("intent", "autosave");
     autosave.submit(body, { method: "post" });
   };

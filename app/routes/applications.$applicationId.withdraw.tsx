@@ -10,6 +10,7 @@ import { isWithdrawable, withdrawApplication } from "../applications/models/appl
 import { ownApplication } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("applications.withdraw_title", areaCss);
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const application = ownApplication(user.id, params.applicationId);
   const form = await validateForm(request, withdrawSchema);
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = withdrawApplication({ applicationId: application.id, applicantId: user.id });
   if (!result.ok) return refused(fieldError("confirm", result.error), form.values);
   return redirect(`/applications/${application.id}`);
-}
+});
 
 export default function Withdraw() {
   const t = useT();

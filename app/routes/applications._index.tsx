@@ -16,6 +16,7 @@ import {
 import areaCss from "../styles/applications.css";
 import { localized, textsOf } from "../kernel/i18n";
 import { DataTable } from "../kernel/components/table";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "applications.list_title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "application.create");
   const form = await validateForm(request, startApplicationSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError("form", result.error), form.values);
   return redirect(`/applications/${result.applicationId}`);
-}
+});
 
 export default function Applications() {
   const t = useT();

@@ -10,6 +10,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { requestPasswordReset } from "../accounts/models/password-resets.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "forgot.title" };
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const form = await validateForm(request, forgotPasswordSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values, sent: false }, { status: 400 });
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429 },
     );
   return { sent: true, errors: undefined, values: form.values };
-}
+});
 
 export default function ForgotPassword() {
   const t = useT();

@@ -12,6 +12,7 @@ import { fieldError, refused, validateForm } from "../kernel/forms/validate.serv
 import { splitList } from "../kernel/forms/form-values";
 import { sortedCountries } from "../kernel/i18n/countries";
 import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "invitation.title" };
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return signIn(request, result.userId, "/dashboard");
-}
+});
 
 export default function AcceptInvitation() {
   const t = useT();

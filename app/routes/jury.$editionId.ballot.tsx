@@ -28,6 +28,7 @@ import { isLocale } from "../kernel/i18n";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("results.ballot_title", resultsCss);
 
@@ -84,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "ballot.vote", { editionId: params.editionId }, UNADVERTISED);
   const { edition, seat } = ballotOf(user, params.editionId ?? "");
   const formData = await readForm(request);
@@ -160,7 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
-}
+});
 
 /** A juror's ranking of some applications, one number field each: the ballot and the run-off alike. */
 function RankingForm({

@@ -19,6 +19,7 @@ import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.conflicts.title", juryCss);
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "jury.conflicts", { editionId: params.editionId });
   const editionId = params.editionId ?? "";
   const form = await validateForm(request, declarationSchema);
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   return redirect(`/jury/${editionId}/conflicts?confirmed=1`);
-}
+});
 
 export default function DeclareConflicts() {
   const t = useT();

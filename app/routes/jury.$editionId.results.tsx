@@ -8,6 +8,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { resultsAccess, resultsLoaderData, whatIfAction } from "../results/server/route.server";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("results.title", resultsCss);
 
@@ -16,10 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return resultsLoaderData({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "jury.results", { editionId: params.editionId }, UNADVERTISED);
   return whatIfAction({ request, ...resultsAccess({ user, editionId: params.editionId ?? "", as: "juror" }) });
-}
+});
 
 export default function JuryResults() {
   const t = useT();

@@ -3,7 +3,15 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { notFound, requirePermission } from "../accounts/server/permissions.server";
-import { Checkbox, DraftButtons, fieldId, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  DraftButtons,
+  draftBody,
+  fieldId,
+  SubmitButton,
+  TextArea,
+  ValidatedForm,
+} from "../kernel/components/form";
 import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
@@ -26,6 +34,7 @@ import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.review.title", juryCss);
 
@@ -78,7 +87,7 @@ function failed(result: Result, status = 400) {
   return data(result, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "jury.workspace");
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
@@ -142,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (autosave) return { ok: true as const, version: saved.version, savedAt: Date.now() };
   return redirect(`/jury/reviews/${review.id}?saved=${saved.state}`);
-}
+});
 
 type Criterion = ReturnType<typeof useLoaderData<typeof loader>>["criteria"][number];
 
@@ -228,7 +237,7 @@ function useDraftSaving(initialVersion: number) {
     } else if (d.errors) setStopped(true);
   }, [fetcher.data]);
   const save = (form: HTMLFormElement) => {
-    const body = new FormData(form);
+    const body = draftBody(form);
     body.set("intent", "save_draft");
     body.set("autosave", "1");
     fetcher.submit(body, { method: "post" });

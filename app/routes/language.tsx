@@ -8,6 +8,7 @@ import { refused, validateForm } from "../kernel/forms/validate.server";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { setUserLocale } from "../accounts/models/account.server";
 import { safeRedirect } from "../kernel/server/http.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "language.title" };
 
@@ -15,7 +16,7 @@ export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   const form = await validateForm(request, languageSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(safeRedirect(form.data.redirectTo, "/"), {
     headers: { "Set-Cookie": await localeCookie.serialize(form.data.lang) },
   });
-}
+});
 
 export default function Language() {
   const t = useT();

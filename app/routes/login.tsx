@@ -9,6 +9,7 @@ import { loginSchema } from "../accounts/forms/login.server";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { attemptLogin } from "../accounts/models/account.server";
 import { clientAddress, safeRedirect } from "../kernel/server/http.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "login.title" };
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validateForm(request, loginSchema);
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return failed(result, form.values, "errors.login_locked");
   return signIn(request, result.userId, safeRedirect(form.data.redirectTo));
-}
+});
 
 export default function Login() {
   const t = useT();

@@ -3,12 +3,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { endSession, getSessionUser } from "../accounts/server/session.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   await getSessionUser(request);
   return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
-}
+});

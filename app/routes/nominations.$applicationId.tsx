@@ -30,6 +30,7 @@ import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("nominations.title", areaCss);
 
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "nomination.workspace");
   const { entity, application } = findForUser(user, params.applicationId ?? "");
   const length = Number(request.headers.get("Content-Length") ?? 0);
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const done = input.intent === "return" ? "returned" : input.intent === "decline" ? "declined" : "nominated";
   return redirect(`/nominations/${application.id}?entity=${encodeURIComponent(entity.id)}&done=${done}`);
-}
+});
 
 // Loaded on the first interaction with a form (see ValidatedForm).
 const decisionSchema = () => import("../nominations/forms/nomination").then((m) => m.nominationDecisionSchema);

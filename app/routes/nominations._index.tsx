@@ -21,6 +21,7 @@ import areaCss from "../styles/nominations.css";
 import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } as const;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "nomination.workspace");
   const form = await validateForm(request, internalDeadlineSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -82,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(
     `/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`,
   );
-}
+});
 
 type Listed = ReturnType<typeof listApplicationsForEntity>;
 

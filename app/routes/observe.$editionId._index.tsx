@@ -13,6 +13,7 @@ import { refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { observerNoteSchema } from "../results/forms/observer-note.server";
 import { getObserverNote, observerOverview, saveObserverNote } from "../results/models/observer.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "observer.title" };
 
@@ -37,14 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const editionId = params.editionId ?? "";
   const form = await validateForm(request, observerNoteSchema);
   if (!form.ok) return refused(form.errors, form.values);
   found(saveObserverNote({ editionId, userId: user.id, note: form.data.note }));
   return redirect(`/observe/${editionId}?saved=1#note`);
-}
+});
 
 function Applications({ rows }: { rows: { id: string; reference: string; title: string }[] }) {
   return (

@@ -12,6 +12,7 @@ import { resolveLocale } from "../kernel/i18n/locale.server";
 import { registerApplicant } from "../accounts/models/account.server";
 import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "register.title" };
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await resolveLocale(request), sent: new URL(request.url).searchParams.has("sent") };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const form = await validatePasswordForm(request, registerSchema);
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
   // The same answer whether the address is new or has an account (decision 007).
   return redirect("/register?sent=1");
-}
+});
 
 export default function Register() {
   const t = useT();

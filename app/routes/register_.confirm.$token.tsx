@@ -6,6 +6,7 @@ import { getSessionUser, signIn } from "../accounts/server/session.server";
 import { LinkInvalid } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
 import { confirmRegistration, findPendingRegistration } from "../accounts/models/account.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "register.confirm_title" };
 
@@ -17,13 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { email: pending?.email ?? null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   if (user) throw redirect("/dashboard");
   const result = confirmRegistration({ token: params.token ?? "" });
   if (!result.ok) return data({ invalid: true }, { status: 400 });
   return signIn(request, result.userId, "/dashboard?welcome=1");
-}
+});
 
 export default function ConfirmRegistration() {
   const t = useT();

@@ -8,6 +8,7 @@ import { NewPasswordField } from "../accounts/components/account-fields";
 import { resetPasswordSchema } from "../accounts/forms/reset-password.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { findPasswordReset, resetPassword } from "../accounts/models/password-resets.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "reset.title" };
 
@@ -16,14 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { valid: !!findPasswordReset({ token: params.token ?? "" }) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const form = await validatePasswordForm(request, resetPasswordSchema);
   if (!form.ok) return form.refusal;
   const result = await resetPassword({ token: params.token ?? "", password: form.data.password });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect("/login?reset=1");
-}
+});
 
 export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();

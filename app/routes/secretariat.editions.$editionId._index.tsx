@@ -13,6 +13,7 @@ import { DataTable, type Column } from "../kernel/components/table";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.overview_title", editionsCss);
 
@@ -72,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, observerRemovalSchema);
   if (!form.ok) return form.refusal;
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(
     `/secretariat/editions/${form.editionId}?${done === "observer" ? "removed" : "withdrawn"}=1#observers`,
   );
-}
+});
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 

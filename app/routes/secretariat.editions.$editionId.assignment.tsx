@@ -27,6 +27,7 @@ import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -77,7 +78,7 @@ type Result = {
   conflictsFirst?: { pending: number; undetected: number };
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, assignmentSchema);
@@ -189,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}?published=${done.published}`);
     }
   }
-}
+});
 
 export default function AssignmentPage() {
   const t = useT();

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { ApplicationChoice } from "../applications/components/choice";
 import { Checkbox, SelectField, SubmitButton, TextArea, ValidatedForm } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { PostForm, useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { conflictsSchema } from "../jury/forms/jury.server";
@@ -29,6 +29,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { ActionLink } from "../kernel/components/action-link";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 
@@ -83,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, conflictsSchema);
@@ -165,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(done.confirmStep ? `${here}?confirm=${done.confirmStep}` : `${here}?added=1`);
     }
   }
-}
+});
 
 /** One button on a proposal's row; the hidden text names the row for screen readers. */
 function ProposalAction({
@@ -177,7 +178,7 @@ function ProposalAction({
 }) {
   const t = useT();
   return (
-    <Form method="post" className="jury-inline-form">
+    <PostForm place={`${intent}-${conflict.id}`} className="jury-inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="conflictId" value={conflict.id} />
       <button type="submit" className="button secondary">
@@ -187,7 +188,7 @@ function ProposalAction({
           — {t("jury.conflicts_admin.row", { juror: conflict.jurorName, title: conflict.title })}
         </span>
       </button>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -387,10 +388,10 @@ export default function ConflictsRegister() {
       ) : null}
       <h2>{t("jury.conflicts_admin.detect_title")}</h2>
       <p>{t("jury.conflicts_admin.detect_intro")}</p>
-      <Form method="post">
+      <PostForm place="detect">
         <input type="hidden" name="intent" value="detect" />
         <SubmitButton>{t("jury.conflicts_admin.detect")}</SubmitButton>
-      </Form>
+      </PostForm>
       <h2>{t("jury.conflicts_admin.declarations")}</h2>
       <ul>
         {jurors.map((j) => (
@@ -414,12 +415,12 @@ export default function ConflictsRegister() {
             <div className="panel">
               <p>{t("jury.conflicts_admin.pending", { count: proposed })}</p>
               {proposed > proposedWithSubmitted ? (
-                <Form method="post">
+                <PostForm place="confirm_safe">
                   <input type="hidden" name="intent" value="confirm_safe" />
                   <SubmitButton secondary>
                     {t("jury.conflicts_admin.confirm_safe", { count: proposed - proposedWithSubmitted })}
                   </SubmitButton>
-                </Form>
+                </PostForm>
               ) : null}
               {proposedWithSubmitted > 0 ? (
                 <p>{t("jury.conflicts_admin.pending_submitted", { count: proposedWithSubmitted })}</p>

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { EditionListHead, RemoveConfirmation, TrilingualFields } from "../editions/components/edition-forms";
 import { FieldRows, RowFieldError, type RowApi } from "../kernel/components/field-rows";
 import { SubmitButton, TextField, ValidatedForm, type FormResult } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { PostForm, useT } from "../kernel/components/i18n";
 import { LEVEL_KEYS, levelRows } from "../editions/forms/edition-values";
 import { criterionSchema } from "../editions/forms/edition.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
@@ -13,6 +13,7 @@ import { editionList, editionOr404, validateEditionPost } from "../editions/serv
 import { formatNumber, localized, textsOf, textValues } from "../kernel/i18n";
 import { moveCriterion, removeCriterion, saveCriterion } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "editions.criteria_title" };
 export const links = () => [{ rel: "stylesheet", href: editionsCss }];
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const editionId = params.editionId ?? "";
   const found = editionOr404(editionId);
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${base}?saved=1`);
-}
+});
 
 const BLANK_LEVEL = Object.fromEntries(LEVEL_KEYS.map((key) => [key, ""]));
 
@@ -208,7 +209,7 @@ function CriterionActions({
   const base = `/secretariat/editions/${editionId}/criteria`;
   const named = <span className="visually-hidden"> {title}</span>;
   const move = (direction: "up" | "down") => (
-    <Form method="post" className="editions-inline-form">
+    <PostForm place={`move-${criterionId}-${direction}`} className="editions-inline-form">
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="criterionId" value={criterionId} />
@@ -217,7 +218,7 @@ function CriterionActions({
         {t(`editions.move_${direction}`)}
         {named}
       </button>
-    </Form>
+    </PostForm>
   );
   return (
     <div className="button-row">

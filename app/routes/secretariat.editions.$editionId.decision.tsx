@@ -18,6 +18,7 @@ import { officialCertificateView } from "../results/server/certificate-view.serv
 import { CertificatePanel } from "../results/components/certificate";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, decisionSchema);
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${edition.id}/decision?decided=1`);
-}
+});
 
 export default function Decision() {
   const t = useT();

@@ -18,6 +18,7 @@ import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { closeVotePost } from "../results/server/close-ballot.server";
 import { ApplicationList, CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const formData = await readForm(request);
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
-}
+});
 
 export default function SecretariatDeliberation() {
   const t = useT();

@@ -12,6 +12,7 @@ import { removeRule, saveRule } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 import { localized, textsOf, textValues } from "../kernel/i18n";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.rules_title", editionsCss);
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, ruleSchema);
   if (!form.ok) return form.refusal;
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : saveRule({ actorId: user.id, editionId, ruleId: input.ruleId || undefined, input });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${base}?${input.intent === "remove" ? "removed" : "saved"}=1`);
-}
+});
 
 export default function Eligibility() {
   const t = useT();

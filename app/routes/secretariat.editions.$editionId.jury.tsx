@@ -21,6 +21,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { ActionLink } from "../kernel/components/action-link";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.members.title", juryCss);
 
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition: { id: edition.id, year: edition.year }, members, edit, replace };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params, context }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, jurySchema);
@@ -111,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!done.ok) return bad(fieldError(done.field, done.error), "replace");
   inviteJuror(input, member);
   return redirect(`${here}?replaced=1`);
-}
+});
 
 /** A juror by name, marked as the chair or as replaced. */
 function JurorName({ member }: { member: { name: string; isChair: boolean; replaced: boolean } }) {

@@ -14,6 +14,7 @@ import { changePhase, isAdjacentPhase } from "../editions/models/edition.server"
 import { reviewsOutstanding } from "../jury/models/counts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.phase_title", editionsCss);
 
@@ -40,14 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, phaseSchema);
   if (!form.ok) return form.refusal;
   const result = changePhase({ editionId: form.editionId, to: form.data.to, actorId: user.id });
   if (!result.ok) return refused(fieldError("confirm", result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${form.editionId}?phase=1`);
-}
+});
 
 const CONSEQUENCES: Record<string, string> = {
   call_open: "editions.phase_effect_call_open",

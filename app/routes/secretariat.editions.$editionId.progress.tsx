@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { PostForm, useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { progressSchema } from "../jury/forms/jury.server";
@@ -16,6 +16,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable, type Column } from "../kernel/components/table";
 import { REVIEW_STATES } from "../jury/domain/jury";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, progressSchema);
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   return redirect(`${here}?reopened=1`);
-}
+});
 
 export default function ProgressPage() {
   const t = useT();
@@ -151,7 +152,7 @@ export default function ProgressPage() {
             head: "jury.progress.actions",
             cell: (j) =>
               j.assigned + j.draft > 0 ? (
-                <Form method="post" className="jury-inline-form">
+                <PostForm place={`remind-${j.id}`} className="jury-inline-form">
                   <input type="hidden" name="intent" value="remind" />
                   <input type="hidden" name="memberId" value={j.id} />
                   <button
@@ -163,7 +164,7 @@ export default function ProgressPage() {
                   >
                     {t("jury.progress.remind")}
                   </button>
-                </Form>
+                </PostForm>
               ) : null,
           },
         ]}
@@ -176,10 +177,10 @@ export default function ProgressPage() {
         label={t("jury.progress.juror_pages")}
       />
       {late > 0 ? (
-        <Form method="post">
+        <PostForm place="remind-all">
           <input type="hidden" name="intent" value="remind" />
           <SubmitButton>{t("jury.progress.remind_all")}</SubmitButton>
-        </Form>
+        </PostForm>
       ) : null}
       <h2>{t("jury.progress.by_application")}</h2>
       {applicationTotals.total === 0 ? (

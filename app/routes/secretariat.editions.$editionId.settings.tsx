@@ -12,6 +12,7 @@ import { updateEdition } from "../editions/models/edition.server";
 import { jurySize } from "../jury/models/counts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.settings_title", editionsCss);
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, editionSettingsSchema);
   if (!form.ok) return form.refusal;
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${editionId}?saved=1`);
-}
+});
 
 export default function EditionSettings() {
   const t = useT();

@@ -10,6 +10,7 @@ import { fieldError, refused, validateForm } from "../kernel/forms/validate.serv
 import { createEdition } from "../editions/models/edition.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.new_title", editionsCss);
 
@@ -18,14 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { year: new Date().getUTCFullYear() + 1 };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, editionSettingsSchema);
   if (!form.ok) return refused(form.errors, form.values);
   const result = createEdition({ actorId: user.id, input: form.data });
   if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${result.editionId}?created=1`);
-}
+});
 
 export default function NewEdition() {
   const t = useT();

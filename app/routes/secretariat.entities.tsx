@@ -14,6 +14,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { EntityKindField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { ActionLink } from "../kernel/components/action-link";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "entities.title" };
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, entitySchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect("/secretariat/entities?created=1");
-}
+});
 
 export default function Entities() {
   const t = useT();

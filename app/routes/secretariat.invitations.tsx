@@ -17,6 +17,7 @@ import { EntityField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
 import { INVITATION_ROLES } from "../../db/enums";
 import { ActionLink } from "../kernel/components/action-link";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "invitations.title" };
 
@@ -43,7 +44,7 @@ function listInvitationsPage(page: number) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await validateForm(request, invitationSchema);
   if (!form.ok) return refused(form.errors, form.values);
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
   return redirect("/secretariat/invitations?sent=1");
-}
+});
 
 export default function Invitations() {
   const t = useT();

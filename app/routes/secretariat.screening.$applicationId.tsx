@@ -22,6 +22,7 @@ import {
 import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("screening.title", areaCss);
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const application = found(getApplicationForScreening({ applicationId: params.applicationId ?? "" }));
   const keys = application.rules.map((r) => r.key);
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return refused(fieldError(firstField, result.error), form.values);
   return redirect(`/secretariat/screening/${application.id}?saved=1`);
-}
+});
 
 export default function ScreenApplication() {
   const t = useT();

@@ -8,6 +8,7 @@ import { useT } from "../kernel/components/i18n";
 import { setupSchema } from "../accounts/forms/setup.server";
 import { fieldError, refused } from "../kernel/forms/validate.server";
 import { completeSetup, isSetupTokenValid } from "../accounts/models/setup.server";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "setup.title" };
 
@@ -16,14 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { valid: isSetupTokenValid({ token: params.token ?? "" }) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   await getSessionUser(request);
   const form = await validatePasswordForm(request, setupSchema);
   if (!form.ok) return form.refusal;
   const result = await completeSetup({ token: params.token ?? "", ...form.data });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return signIn(request, result.userId, "/secretariat");
-}
+});
 
 export default function Setup() {
   const t = useT();

@@ -1,6 +1,6 @@
-// The outbox of e-mails and the append-only audit log.
+// The outbox of e-mails, the append-only audit log and the one-time tokens of posted forms.
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, ts } from "./columns";
 
 export const outbox = sqliteTable(
@@ -38,4 +38,23 @@ export const auditLog = sqliteTable(
     hash: text("hash").notNull(),
   },
   (t) => [index("audit_object").on(t.objectType, t.objectId)],
+);
+
+/**
+ * A form's one-time token once a post carrying it changed something, with the answer that post
+ * got, so a second post of the same form answers the same instead of changing it again
+ * (app/kernel/models/form-tokens.server.ts). `scope` is the signed-in user; rows live a day.
+ */
+export const formTokens = sqliteTable(
+  "form_tokens",
+  {
+    scope: text("scope").notNull(),
+    token: text("token").notNull(),
+    /** Which request wrote the row: a second request meeting it inside its own transaction stops. */
+    claim: text("claim").notNull(),
+    /** The first answer as JSON (a redirect's location, or an action's data); null until it is known. */
+    response: text("response"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.token] }), index("form_tokens_created").on(t.createdAt)],
 );

@@ -6,9 +6,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Control } from "react-hook-form";
 import type * as z from "zod";
-import { useT } from "./i18n";
+import { FormToken, useT } from "./i18n";
 import { zodErrors, type FieldErrors } from "../forms/errors";
 import { OptionList } from "./options";
+import { FORM_TOKEN_FIELD } from "../domain/form-token";
 
 export type SchemaLoader = () => Promise<z.ZodType>;
 
@@ -40,6 +41,16 @@ interface FormState {
   enhanced: Enhanced | null;
 }
 const FormContext = createContext<FormState>({ id: "form", errors: {}, values: {}, enhanced: null });
+
+/**
+ * A form's fields for a draft saved by itself, without the form's one-time token: each draft
+ * replaces the last and must be saved, where a replayed token would answer the first one again.
+ */
+export function draftBody(form: HTMLFormElement): FormData {
+  const body = new FormData(form);
+  body.delete(FORM_TOKEN_FIELD);
+  return body;
+}
 
 export function fieldId(formId: string, name: string) {
   return `${formId}-${name}`;
@@ -155,6 +166,7 @@ export function ValidatedForm({
             }}
           />
         ) : null}
+        <FormToken place={id} />
         {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
         <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">

@@ -1,5 +1,6 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
+import { FORM_TOKEN_FIELD } from "../domain/form-token";
 import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
 
 // Only for an error page rendered when the root loader itself failed: a few words, so the
@@ -22,6 +23,8 @@ export interface RootData {
   messages: Messages;
   user: { name: string; roles: string[] } | null;
   nonce?: string;
+  /** 128 random bits drawn by the root loader; each form's one-time token starts with them. */
+  formSeed: string;
 }
 
 const FallbackContext = createContext<RootData | null>(null);
@@ -31,7 +34,7 @@ export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
   // Without root data (the root loader itself failed) the error page still renders, in English.
-  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null };
+  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
 }
 
 /** The translation function for the active language. */
@@ -39,4 +42,38 @@ export function useT() {
   const { messages, locale } = useRootData();
   const t = useCallback((key: string, vars?: Vars) => translate(messages, key, vars, locale), [messages, locale]);
   return Object.assign(t, { locale, dir: direction(locale) });
+}
+
+/** A short, stable name for a form's place on its page (FNV-1a, base 36). */
+function placeKey(place: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < place.length; i++) hash = Math.imul(hash ^ place.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * The form's one-time token, as a hidden field: the page's seed and the form's place on the page
+ * (what it does to what, unique there), the same in the server's HTML and after hydration. The
+ * root loader draws a new seed for every page and after every successful post, so a token names
+ * one rendered form; posting it twice replays the first answer
+ * (app/kernel/server/retry-safe.server.ts). Not React's useId: it broke hydrating a form typed
+ * into before the scripts had run. It lives beside useRootData, in the module every page loads,
+ * so it costs no request of its own.
+ */
+export function FormToken({ place }: { place: string }) {
+  const { formSeed } = useRootData();
+  return formSeed ? <input type="hidden" name={FORM_TOKEN_FIELD} value={`${formSeed}:${placeKey(place)}`} /> : null;
+}
+
+/**
+ * A form that changes something: posted, with its one-time token. Use it for every such form;
+ * `place` says what it does to what (`delete-${file.id}`), unique on the page.
+ */
+export function PostForm({ place, children, ...props }: Omit<FormProps, "method"> & { place: string }) {
+  return (
+    <Form method="post" {...props}>
+      <FormToken place={place} />
+      {children}
+    </Form>
+  );
 }

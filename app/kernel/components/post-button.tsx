@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Form } from "@remix-run/react";
+import { PostForm } from "./i18n";
 
 /** A button that posts to the page's own action, with `fields` as hidden inputs: a one-click form. */
 export function PostButton({
@@ -12,13 +12,13 @@ export function PostButton({
   children: ReactNode;
 }) {
   return (
-    <Form method="post">
+    <PostForm place={Object.values(fields).join("-") || "post"}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <button type="submit" className={className}>
         {children}
       </button>
-    </Form>
+    </PostForm>
   );
 }

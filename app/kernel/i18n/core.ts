@@ -222,6 +222,11 @@ export const coreTriples = {
     "Cette demande a été refusée. Revenez en arrière et réessayez depuis la page elle-même.",
     "رُفض هذا الطلب. ارجع وأعد المحاولة من الصفحة نفسها.",
   ],
+  "errors.connection_lost": [
+    "The connection was lost before the answer arrived. What you entered is still here: send it again, it will not be recorded twice",
+    "La connexion a été perdue avant la réponse. Ce que vous avez saisi est toujours là : renvoyez-le, il ne sera pas enregistré deux fois",
+    "انقطع الاتصال قبل وصول الرد. ما أدخلته لا يزال هنا: أرسله مرة أخرى، ولن يُسجَّل مرتين",
+  ],
   "errors.bad_request": [
     "This request could not be read",
     "Cette demande n’a pas pu être lue",

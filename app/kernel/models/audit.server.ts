@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import type { Tx } from "./transaction.server";
 import { auditLog } from "../../../db/schema";
+import { claimFormToken } from "./form-tokens.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -43,6 +44,8 @@ export function auditRowHash(row: {
  * records (pass the transaction as `tx`), so the change and its record land together.
  */
 export function writeAudit(entry: AuditEntry, tx: Tx | DB = db()): void {
+  // The post's one-time token lands with the change, so a replay of the post cannot make it twice.
+  claimFormToken(tx);
   const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = (entry.at ?? new Date()).getTime();

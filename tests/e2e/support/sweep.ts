@@ -7,6 +7,7 @@ import { expectAccessible } from "./a11y";
 import { expectEcoIndexA } from "./ecoindex";
 import { gotoReady, isJsProject } from "./hydration";
 import { origin } from "./session";
+import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../../../app/kernel/domain/form-token";
 
 export const LANGS = ["en", "fr", "ar"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -18,6 +19,31 @@ async function expectPageBasics(page: Page, url: string, lang: Lang, response: R
   await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
   await expect(page.locator("h1")).toHaveCount(1);
   await expectAccessible(page);
+  await expectFormTokens(page, url);
+}
+
+/**
+ * Every form that changes something carries one one-time token of its own, so a post sent twice
+ * changes things once. The language switch and signing out change nothing a second post would.
+ */
+async function expectFormTokens(page: Page, url: string) {
+  const forms = await page.locator("form").evaluateAll(
+    (found, field) =>
+      found
+        .filter((form) => (form as HTMLFormElement).method === "post")
+        .map((form) => ({
+          action: form.getAttribute("action") ?? "",
+          id: form.id,
+          tokens: [...form.querySelectorAll(`input[name="${field}"]`)].map(
+            (input) => (input as HTMLInputElement).value,
+          ),
+        })),
+    FORM_TOKEN_FIELD,
+  );
+  const changing = forms.filter((form) => !/^\/(language|logout)$/.test(form.action));
+  const without = changing.filter((form) => form.tokens.length !== 1 || !FORM_TOKEN_PATTERN.test(form.tokens[0]));
+  expect(without, `${url}: forms without their one-time token`).toEqual([]);
+  expect(new Set(changing.map((form) => form.tokens[0])).size, `${url}: forms sharing a token`).toBe(changing.length);
 }
 
 /**

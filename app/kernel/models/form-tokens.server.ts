@@ -1,0 +1,98 @@
+// One-time form tokens. A rendered form carries a random token; the first post carrying it that
+// changes something records the token in the same transaction as the change (writeAudit calls
+// claimFormToken: every change writes an audit row), then the answer it got. A second post with
+// the same token, from the same user, gets that answer again instead of running the action.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { db, type DB } from "../../../db/client";
+import { formTokens } from "../../../db/schema";
+import type { Tx } from "./transaction.server";
+
+/** How long a token is remembered: a retry comes within minutes, a resubmitted page within a day. */
+export const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What a post answered, as a second post will be answered. */
+export type StoredAnswer =
+  | { kind: "redirect"; location: string; status: number }
+  | { kind: "data"; data: unknown; status: number }
+  /** Something changed but its answer is unknown (the action failed after a write): show the page again. */
+  | { kind: "done" };
+
+interface PostInFlight {
+  scope: string;
+  token: string;
+  claim: string;
+  claimed: boolean;
+}
+
+const current = new AsyncLocalStorage<PostInFlight>();
+
+/** Thrown inside a transaction that meets a token another request has claimed: the change is undone. */
+export class FormTokenTaken extends Error {
+  constructor() {
+    super("form token already used");
+  }
+}
+
+/** Runs a post's action with its token in reach of claimFormToken. */
+export function withFormToken<T>(scope: string, token: string, run: () => Promise<T>) {
+  const post: PostInFlight = { scope, token, claim: randomUUID(), claimed: false };
+  return { post, result: current.run(post, run) };
+}
+
+/**
+ * Records the token of the post being handled, inside the transaction of its change. When another
+ * request with the same token got there first (two posts of one double click), the transaction
+ * fails with FormTokenTaken, so the change is not made twice.
+ */
+export function claimFormToken(tx: Tx | DB): void {
+  const post = current.getStore();
+  if (!post) return;
+  tx.insert(formTokens)
+    .values({ scope: post.scope, token: post.token, claim: post.claim, createdAt: new Date() })
+    .onConflictDoNothing()
+    .run();
+  const row = tx
+    .select({ claim: formTokens.claim })
+    .from(formTokens)
+    .where(and(eq(formTokens.scope, post.scope), eq(formTokens.token, post.token)))
+    .get();
+  if (row?.claim !== post.claim) throw new FormTokenTaken();
+  post.claimed = true;
+}
+
+/** Forgets the tokens older than a day. Posts call it, never a GET. */
+export function forgetOldFormTokens(now = new Date()): void {
+  db()
+    .delete(formTokens)
+    .where(lt(formTokens.createdAt, new Date(now.getTime() - FORM_TOKEN_TTL_MS)))
+    .run();
+}
+
+/** The token's row if it is still remembered: `answer` is null while the first post is running. */
+export function findFormToken(scope: string, token: string, now = new Date()): { answer: StoredAnswer | null } | null {
+  const row = db()
+    .select({ response: formTokens.response })
+    .from(formTokens)
+    .where(
+      and(
+        eq(formTokens.scope, scope),
+        eq(formTokens.token, token),
+        gt(formTokens.createdAt, new Date(now.getTime() - FORM_TOKEN_TTL_MS)),
+      ),
+    )
+    .get();
+  if (!row) return null;
+  return { answer: row.response === null ? null : (JSON.parse(row.response) as StoredAnswer) };
+}
+
+/** Keeps the answer of a post that changed something, beside the token its change recorded. */
+export function recordFormAnswer(post: { scope: string; token: string; claim: string }, answer: StoredAnswer): void {
+  const response = JSON.stringify(answer);
+  db()
+    .insert(formTokens)
+    .values({ ...post, response, createdAt: new Date() })
+    .onConflictDoUpdate({ target: [formTokens.scope, formTokens.token], set: { response } })
+    .run();
+}

@@ -1,0 +1,119 @@
+// Retry-safe posts. Every rendered form carries a one-time token (ValidatedForm and PostButton
+// add it); every action is wrapped by retrySafe. A post whose token already changed something
+// is not run again: it gets the first post's answer (the same redirect, the same data). A post
+// without a token (an old page, a script) or from nobody signed in runs as before.
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../domain/form-token";
+import { readForm } from "../forms/validate.server";
+import {
+  findFormToken,
+  forgetOldFormTokens,
+  FormTokenTaken,
+  recordFormAnswer,
+  withFormToken,
+  type StoredAnswer,
+} from "../models/form-tokens.server";
+
+/** A page's token seed: 128 random bits, drawn per render by the root loader (it writes nothing). */
+export function newFormSeed(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+// Above this a body is an upload the action refuses anyway; reading a copy of it would only cost memory.
+const MAX_TOKEN_BODY = 32 * 1024 * 1024;
+
+/** The post's token, read from a copy of the body so the action still reads the original. */
+async function tokenOf(request: Request): Promise<string | null> {
+  if (request.method !== "POST" || request.bodyUsed) return null;
+  try {
+    const value = (await readForm(request.clone(), { maxBytes: MAX_TOKEN_BODY })).get(FORM_TOKEN_FIELD);
+    return typeof value === "string" && FORM_TOKEN_PATTERN.test(value) ? value : null;
+  } catch {
+    // A body that cannot be read: the action answers it as it always has.
+    return null;
+  }
+}
+
+type DataResult = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+
+function isDataResult(value: unknown): value is DataResult {
+  return typeof value === "object" && value !== null && (value as DataResult).type === "DataWithResponseInit";
+}
+
+/** What a second post will be answered: a redirect's target, an action's data, else "show the page again". */
+async function answerOf(result: unknown): Promise<StoredAnswer> {
+  if (result instanceof Response) {
+    const location = result.headers.get("Location");
+    if (result.status >= 300 && result.status < 400 && location)
+      return { kind: "redirect", location, status: result.status };
+    if ((result.headers.get("Content-Type") ?? "").includes("application/json"))
+      return { kind: "data", data: await result.clone().json(), status: result.status };
+    return { kind: "done" };
+  }
+  if (isDataResult(result)) return { kind: "data", data: result.data, status: result.init?.status ?? 200 };
+  return { kind: "data", data: result ?? null, status: 200 };
+}
+
+function replay(answer: StoredAnswer | null, request: Request): unknown {
+  if (answer?.kind === "redirect") return redirect(answer.location, answer.status);
+  if (answer?.kind === "data") return data(answer.data, { status: answer.status });
+  // The first post changed something but its answer is not known: the page as it now is.
+  const url = new URL(request.url);
+  return redirect(url.pathname + url.search, 303);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Posts being handled by this process, by scope and token: a second one waits for the first.
+const running = new Map<string, Promise<unknown>>();
+
+/** The first post's answer, waiting a little while it is still being made (by another process, say). */
+async function firstAnswer(scope: string, token: string): Promise<{ answer: StoredAnswer | null } | null> {
+  let seen = findFormToken(scope, token);
+  for (let waited = 0; seen && !seen.answer && waited < 5000; waited += 100) {
+    await sleep(100);
+    seen = findFormToken(scope, token);
+  }
+  return seen;
+}
+
+/**
+ * Makes actions retry-safe; `scopeOf` names whose tokens a request may replay (the signed-in
+ * user), or null for nobody. The accounts area binds it: the kernel knows no sessions.
+ */
+export function createRetrySafe(scopeOf: (request: Request) => Promise<string | null>) {
+  return function retrySafe<Args extends ActionFunctionArgs, T>(action: (args: Args) => Promise<T>) {
+    return async (args: Args): Promise<T> => {
+      const token = await tokenOf(args.request);
+      const scope = token ? await scopeOf(args.request) : null;
+      if (!token || !scope) return action(args);
+      const key = `${scope} ${token}`;
+      forgetOldFormTokens();
+      for (let other = running.get(key); other; other = running.get(key)) await other.catch(() => undefined);
+      // No await from here until this post is in `running`: a twin arriving meanwhile waits for it.
+      const seen = findFormToken(scope, token);
+      if (seen) return replay(seen.answer ?? (await firstAnswer(scope, token))?.answer ?? null, args.request) as T;
+
+      const { post, result } = withFormToken(scope, token, () => action(args));
+      running.set(key, result);
+      try {
+        const answer = await result;
+        const stored = await answerOf(answer);
+        // A change without an audit row of its own (a draft saved) is known by its answer: a
+        // redirect or data that is not a refusal. A refusal changed nothing and may be posted again.
+        if (post.claimed || stored.kind === "redirect" || (stored.kind === "data" && stored.status < 400))
+          recordFormAnswer(post, stored);
+        return answer;
+      } catch (error) {
+        if (error instanceof FormTokenTaken)
+          return replay((await firstAnswer(scope, token))?.answer ?? null, args.request) as T;
+        // A redirect or a 404 thrown after a change is that post's answer too.
+        if (post.claimed) recordFormAnswer(post, error instanceof Response ? await answerOf(error) : { kind: "done" });
+        throw error;
+      } finally {
+        running.delete(key);
+      }
+    };
+  };
+}

@@ -1,0 +1,160 @@
+import { redirect, data, type ActionFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { auditLog, formTokens } from "../../../db/schema";
+import { writeAudit } from "../../../app/kernel/models/audit.server";
+import { FORM_TOKEN_TTL_MS } from "../../../app/kernel/models/form-tokens.server";
+import { createRetrySafe, newFormSeed } from "../../../app/kernel/server/retry-safe.server";
+import { readForm } from "../../../app/kernel/forms/validate.server";
+
+// The signed-in user, as the accounts area would name them; a test header stands in for the session.
+const retrySafe = createRetrySafe(async (request) => request.headers.get("X-Test-User"));
+
+let runs = 0;
+/** An action that records one audit row per run and answers with a redirect naming the run. */
+const create = retrySafe(async ({ request }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  if (!form.get("title")) return data({ errors: { title: { message: "errors.required" } } }, { status: 400 });
+  runs += 1;
+  const run = runs;
+  db().transaction((tx) => writeAudit({ actorId: null, action: "test.created", objectType: "test" }, tx));
+  return redirect(`/things/${run}`);
+});
+
+const token = () => `${newFormSeed()}:R1:`;
+const post = (fields: Record<string, string>, user: string | null = "user-1") =>
+  ({
+    request: new Request("http://localhost/things", {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: user ? { "X-Test-User": user } : {},
+    }),
+    params: {},
+    context: {},
+  }) as ActionFunctionArgs;
+const created = () => db().select().from(auditLog).where(eq(auditLog.action, "test.created")).all().length;
+const locationOf = (answer: unknown) => (answer as Response).headers.get("Location");
+
+describe("retry-safe posts", () => {
+  it("a second post with the same token does not run the action again and gets the first answer", async () => {
+    const before = created();
+    const formToken = token();
+    const first = await create(post({ formToken, title: "A" }));
+    const second = await create(post({ formToken, title: "A" }));
+    expect(created()).toBe(before + 1);
+    expect(locationOf(second)).toBe(locationOf(first));
+    expect((second as Response).status).toBe(302);
+  });
+
+  it("two posts of one double click arriving together change things once", async () => {
+    const before = created();
+    const formToken = token();
+    const answers = await Promise.all([
+      create(post({ formToken, title: "B" })),
+      create(post({ formToken, title: "B" })),
+    ]);
+    expect(created()).toBe(before + 1);
+    expect(locationOf(answers[1])).toBe(locationOf(answers[0]));
+  });
+
+  it("another user's post with the same token runs for that user", async () => {
+    const before = created();
+    const formToken = token();
+    const mine = await create(post({ formToken, title: "C" }, "user-1"));
+    const theirs = await create(post({ formToken, title: "C" }, "user-2"));
+    expect(created()).toBe(before + 2);
+    expect(locationOf(theirs)).not.toBe(locationOf(mine));
+  });
+
+  it("posts without a token, or from nobody signed in, run every time as before", async () => {
+    const before = created();
+    await create(post({ title: "D" }));
+    await create(post({ title: "D" }));
+    const formToken = token();
+    await create(post({ formToken, title: "D" }, null));
+    await create(post({ formToken, title: "D" }, null));
+    expect(created()).toBe(before + 4);
+  });
+
+  it("a refused post changes nothing and keeps its token usable for the corrected post", async () => {
+    const before = created();
+    const formToken = token();
+    const refused = await create(post({ formToken, title: "" }));
+    expect(refused).toMatchObject({ data: { errors: { title: {} } } });
+    const accepted = await create(post({ formToken, title: "E" }));
+    expect(created()).toBe(before + 1);
+    expect(locationOf(accepted)).toMatch(/^\/things\/\d+$/);
+  });
+
+  it("a token the server stored with its answer and its change in the same transaction is the only trace", async () => {
+    const formToken = token();
+    await create(post({ formToken, title: "F" }));
+    const row = db().select().from(formTokens).where(eq(formTokens.token, formToken)).get();
+    expect(row?.scope).toBe("user-1");
+    expect(JSON.parse(row?.response ?? "null")).toMatchObject({ kind: "redirect", status: 302 });
+  });
+
+  it("a change without an audit row of its own is remembered by its redirect", async () => {
+    let saves = 0;
+    const saveDraft = retrySafe(async () => {
+      saves += 1;
+      return redirect("/drafts?saved=1");
+    });
+    const formToken = token();
+    await saveDraft(post({ formToken }));
+    const again = await saveDraft(post({ formToken }));
+    expect(saves).toBe(1);
+    expect(locationOf(again)).toBe("/drafts?saved=1");
+  });
+
+  it("data answers are replayed as data", async () => {
+    let saves = 0;
+    const save = retrySafe(async () => {
+      saves += 1;
+      writeAudit({ actorId: null, action: "test.saved", objectType: "test" });
+      return { ok: true as const, version: saves };
+    });
+    const formToken = token();
+    await save(post({ formToken }));
+    const again = await save(post({ formToken }));
+    expect(saves).toBe(1);
+    expect(again).toMatchObject({ data: { ok: true, version: 1 }, init: { status: 200 } });
+  });
+
+  it("a change meeting a token another request claimed is undone and answered with that request's answer", async () => {
+    const formToken = token();
+    const before = created();
+    const racing = retrySafe(async () => {
+      // Another process handled the same post between this one's look-up and its transaction.
+      db()
+        .insert(formTokens)
+        .values({
+          scope: "user-1",
+          token: formToken,
+          claim: "other",
+          response: JSON.stringify({ kind: "redirect", location: "/things/other", status: 302 }),
+        })
+        .run();
+      db().transaction((tx) => writeAudit({ actorId: null, action: "test.created", objectType: "test" }, tx));
+      return redirect("/things/mine");
+    });
+    const answer = await racing(post({ formToken }));
+    expect(created()).toBe(before);
+    expect(locationOf(answer)).toBe("/things/other");
+  });
+
+  it("a token is forgotten after a day, so the same post then runs again", async () => {
+    const before = created();
+    const formToken = token();
+    await create(post({ formToken, title: "G" }));
+    db()
+      .update(formTokens)
+      .set({ createdAt: new Date(Date.now() - FORM_TOKEN_TTL_MS - 1000) })
+      .where(eq(formTokens.token, formToken))
+      .run();
+    await create(post({ formToken, title: "G" }));
+    expect(created()).toBe(before + 2);
+    expect(db().select().from(formTokens).where(eq(formTokens.token, formToken)).all()).toHaveLength(1);
+  });
+});
