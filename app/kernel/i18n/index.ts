@@ -1,6 +1,6 @@
 // Locales, direction and message lookup, shared by server and browser. The catalogues give each
-// key its three languages side by side (triples.ts), so a missing text is a type error; this
-// module takes only their keys, as a type.
+// key its three languages side by side (triples.ts), so a missing text stops the server on load;
+// this module takes only their keys, as a type.
 import { LOCALES } from "../../../db/enums";
 import type { catalogues } from "./catalogues";
 

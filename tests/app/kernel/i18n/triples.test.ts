@@ -1,5 +1,5 @@
-// Every catalogue is written in one format: a table from a key to its English, French and Arabic
-// texts side by side (app/kernel/i18n/triples.ts). A text may not be left out or empty in any
+// Every catalogue is written in one format: a JSON table from a key to its English, French and
+// Arabic texts side by side (app/kernel/i18n/triples.ts). A text may not be left out or empty in any
 // language: there is no fallback to English.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasTriples } from "../../../../app/kernel/i18n/areas/diplomas";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
-import { byLanguage } from "../../../../app/kernel/i18n/triples";
+import { byLanguage, triples } from "../../../../app/kernel/i18n/triples";
 
 const I18N = "app/kernel/i18n";
 const TABLES: Record<string, Record<string, unknown>> = {
@@ -35,14 +35,14 @@ const TABLES: Record<string, Record<string, unknown>> = {
   diplomas: diplomasTriples,
 };
 
-/** The catalogue files: core*.ts beside index.ts and every file of areas/. */
+/** The catalogue files: core*.json beside index.ts and every JSON file of areas/. */
 function catalogueFiles(): string[] {
   return [
     ...readdirSync(I18N)
-      .filter((f) => /^core.*\.ts$/.test(f))
+      .filter((f) => /^core.*\.json$/.test(f))
       .map((f) => join(I18N, f)),
     ...readdirSync(join(I18N, "areas"))
-      .filter((f) => f.endsWith(".ts"))
+      .filter((f) => f.endsWith(".json"))
       .map((f) => join(I18N, "areas", f)),
   ];
 }
@@ -65,10 +65,15 @@ describe("catalogue format", () => {
     const files = catalogueFiles();
     expect(files.length).toBeGreaterThanOrEqual(Object.keys(TABLES).length);
     for (const file of files) {
-      const text = readFileSync(file, "utf8");
-      expect(text, file).toMatch(/satisfies Triples;/);
-      expect(text, file).not.toMatch(/^(export )?const (en|fr|ar)\b/m);
+      const table: unknown = JSON.parse(readFileSync(file, "utf8"));
+      expect(table, file).toBeTypeOf("object");
+      expect(() => triples(table as Record<string, string[]>), file).not.toThrow();
     }
+  });
+
+  it("a table with a text missing or empty is refused on load, naming the key", () => {
+    expect(() => triples({ "a.ok": ["One", "Un", "واحد"], "a.short": ["Two", "Deux"] })).toThrow(/"a\.short"/);
+    expect(() => triples({ "a.blank": ["Three", " ", "ثلاثة"] })).toThrow(/"a\.blank"/);
   });
 
   // Tables are merged by spreading, where a key written twice silently keeps the last text.
