@@ -13,6 +13,7 @@ import { revocationSchema } from "../results/forms/revocation";
 import { verificationOf } from "../results/models/diploma-codes.server";
 import { revokeDiploma } from "../results/models/diploma-revocation.server";
 import resultsCss from "../styles/results.css";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("diplomas.revoke_title", resultsCss);
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return diploma(params.code);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "diploma.revoke");
   const { code } = diploma(params.code);
   const form = await validateForm(request, revocationSchema);
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = revokeDiploma({ code, actorId: user.id, reason: form.data.reason });
   if (!result.ok) return failed(result, form.values);
   return redirect(`/verify/${code}`);
-}
+});
 
 export default function RevokeDiploma() {
   const t = useT();

@@ -14,6 +14,7 @@ import { LOCALES, type Locale } from "../kernel/i18n";
 import { SECTION_KEYS, sectionText, sectionWordingOf, type SectionKey } from "../applications/domain/sections";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
+import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.sections_title", editionsCss);
 
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, sectionWordingSchema);
   if (!form.ok) return form.refusal;
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = saveSectionWording({ actorId: user.id, editionId, section, texts });
   if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${editionId}/sections?saved=1`);
-}
+});
 
 export default function SectionWording() {
   const t = useT();
