@@ -15,7 +15,7 @@
 // demo-people.ts and demo-plan.ts (which applications exist in which state); the words in
 // demo-texts.ts. The build runs in steps, one file each: demo-applications.ts, demo-jury.ts;
 // demo-build.ts holds what the steps share.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../../app/accounts/server/password.server";
@@ -358,6 +358,9 @@ async function main(): Promise<void> {
   const path = resolve(process.env.DEMO_DATABASE_PATH ?? "data/demo.db");
   const started = performance.now();
   const { logins, observerLogin, counts } = await buildDemo(path);
+  // For a caller in another process (the e2e spec that explores the demo): what was built, as JSON.
+  if (process.env.DEMO_RESULT_FILE)
+    writeFileSync(process.env.DEMO_RESULT_FILE, JSON.stringify({ logins, observerLogin, counts }));
   const ms = Math.round(performance.now() - started);
   const lines = [
     `Demo database written to ${path} in ${ms} ms.`,

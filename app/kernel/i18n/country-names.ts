@@ -1,13 +1,104 @@
 // The United Nations' short names (UNTERM, as UNESCO uses them) of the Member States and Associate
 // Members whose name in Unicode's CLDR (what Intl.DisplayNames gives) differs in at least one of
 // the app's languages: "Congo - Brazzaville", "Macao SAR China", "South Korea", "ساحل العاج"…
-// The table is data, in country-names.json. An entry carries all three languages, so a country is named by one source in every language.
+// An entry carries all three languages, so a country is named by one source in every language.
 // Codes absent here are named by CLDR, which gives the UN's name in all three languages; a
 // browser test checks that Chromium's CLDR agrees with Node's on each of them.
 // Departures from UNTERM, on purpose: UNESCO's own names for Palestine ("Palestine", not "State of
 // Palestine"), Macao ("Macao, China") and the Faroes; the typographic apostrophe (’) the app's
 // copy uses. Uncertain: the Netherlands' Arabic short name after the UN adopted "Netherlands
 // (Kingdom of the)" in 2024 is left as the former "هولندا" until checked against UNTERM.
-import names from "./country-names.json";
-
-export const UNESCO_COUNTRY_NAMES: Record<string, { en: string; fr: string; ar: string }> = names;
+export const UNESCO_COUNTRY_NAMES: Record<string, { en: string; fr: string; ar: string }> = {
+  AG: { en: "Antigua and Barbuda", fr: "Antigua-et-Barbuda", ar: "أنتيغوا وبربودا" },
+  AI: { en: "Anguilla", fr: "Anguilla", ar: "أنغيلا" },
+  BA: { en: "Bosnia and Herzegovina", fr: "Bosnie-Herzégovine", ar: "البوسنة والهرسك" },
+  BJ: { en: "Benin", fr: "Bénin", ar: "بنن" },
+  BN: { en: "Brunei Darussalam", fr: "Brunéi Darussalam", ar: "بروني دار السلام" },
+  BO: {
+    en: "Bolivia (Plurinational State of)",
+    fr: "Bolivie (État plurinational de)",
+    ar: "بوليفيا (دولة - المتعددة القوميات)",
+  },
+  BY: { en: "Belarus", fr: "Bélarus", ar: "بيلاروس" },
+  CD: {
+    en: "Democratic Republic of the Congo",
+    fr: "République démocratique du Congo",
+    ar: "جمهورية الكونغو الديمقراطية",
+  },
+  CG: { en: "Congo", fr: "Congo", ar: "الكونغو" },
+  CI: { en: "Côte d’Ivoire", fr: "Côte d’Ivoire", ar: "كوت ديفوار" },
+  CL: { en: "Chile", fr: "Chili", ar: "شيلي" },
+  CV: { en: "Cabo Verde", fr: "Cabo Verde", ar: "كابو فيردي" },
+  CZ: { en: "Czechia", fr: "Tchéquie", ar: "تشيكيا" },
+  DO: { en: "Dominican Republic", fr: "République dominicaine", ar: "الجمهورية الدومينيكية" },
+  EC: { en: "Ecuador", fr: "Équateur", ar: "إكوادور" },
+  FM: {
+    en: "Micronesia (Federated States of)",
+    fr: "Micronésie (États fédérés de)",
+    ar: "ميكرونيزيا (ولايات - الموحدة)",
+  },
+  FO: { en: "Faroes", fr: "Îles Féroé", ar: "جزر فارو" },
+  GA: { en: "Gabon", fr: "Gabon", ar: "غابون" },
+  GB: {
+    en: "United Kingdom of Great Britain and Northern Ireland",
+    fr: "Royaume-Uni de Grande-Bretagne et d’Irlande du Nord",
+    ar: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية",
+  },
+  GW: { en: "Guinea-Bissau", fr: "Guinée-Bissau", ar: "غينيا - بيساو" },
+  IQ: { en: "Iraq", fr: "Iraq", ar: "العراق" },
+  IR: { en: "Iran (Islamic Republic of)", fr: "Iran (République islamique d’)", ar: "إيران (جمهورية - الإسلامية)" },
+  KG: { en: "Kyrgyzstan", fr: "Kirghizistan", ar: "قيرغيزستان" },
+  KI: { en: "Kiribati", fr: "Kiribati", ar: "كيريباس" },
+  KN: { en: "Saint Kitts and Nevis", fr: "Saint-Kitts-et-Nevis", ar: "سانت كيتس ونيفس" },
+  KP: {
+    en: "Democratic People’s Republic of Korea",
+    fr: "République populaire démocratique de Corée",
+    ar: "جمهورية كوريا الشعبية الديمقراطية",
+  },
+  KR: { en: "Republic of Korea", fr: "République de Corée", ar: "جمهورية كوريا" },
+  KY: { en: "Cayman Islands", fr: "Îles Caïmanes", ar: "جزر كايمان" },
+  LA: {
+    en: "Lao People’s Democratic Republic",
+    fr: "République démocratique populaire lao",
+    ar: "جمهورية لاو الديمقراطية الشعبية",
+  },
+  LC: { en: "Saint Lucia", fr: "Sainte-Lucie", ar: "سانت لوسيا" },
+  LK: { en: "Sri Lanka", fr: "Sri Lanka", ar: "سري لانكا" },
+  LR: { en: "Liberia", fr: "Libéria", ar: "ليبريا" },
+  LU: { en: "Luxembourg", fr: "Luxembourg", ar: "لكسمبرغ" },
+  MD: { en: "Republic of Moldova", fr: "République de Moldova", ar: "جمهورية مولدوفا" },
+  MM: { en: "Myanmar", fr: "Myanmar", ar: "ميانمار" },
+  MO: { en: "Macao, China", fr: "Macao (Chine)", ar: "ماكاو، الصين" },
+  MS: { en: "Montserrat", fr: "Montserrat", ar: "مونتسيرات" },
+  MT: { en: "Malta", fr: "Malte", ar: "مالطة" },
+  MV: { en: "Maldives", fr: "Maldives", ar: "ملديف" },
+  MZ: { en: "Mozambique", fr: "Mozambique", ar: "موزامبيق" },
+  NG: { en: "Nigeria", fr: "Nigéria", ar: "نيجيريا" },
+  NL: { en: "Netherlands (Kingdom of the)", fr: "Pays-Bas (Royaume des)", ar: "هولندا" },
+  NU: { en: "Niue", fr: "Nioué", ar: "نيوي" },
+  OM: { en: "Oman", fr: "Oman", ar: "عمان" },
+  PS: { en: "Palestine", fr: "Palestine", ar: "فلسطين" },
+  RU: { en: "Russian Federation", fr: "Fédération de Russie", ar: "الاتحاد الروسي" },
+  SC: { en: "Seychelles", fr: "Seychelles", ar: "سيشيل" },
+  ST: { en: "Sao Tome and Principe", fr: "Sao Tomé-et-Principe", ar: "سان تومي وبرينسيبي" },
+  SV: { en: "El Salvador", fr: "El Salvador", ar: "السلفادور" },
+  SX: { en: "Sint Maarten", fr: "Saint-Martin (partie néerlandaise)", ar: "سانت مارتن (الجزء الهولندي)" },
+  SY: { en: "Syrian Arab Republic", fr: "République arabe syrienne", ar: "الجمهورية العربية السورية" },
+  TH: { en: "Thailand", fr: "Thaïlande", ar: "تايلند" },
+  TK: { en: "Tokelau", fr: "Tokélaou", ar: "توكيلاو" },
+  TL: { en: "Timor-Leste", fr: "Timor-Leste", ar: "تيمور - ليشتي" },
+  TR: { en: "Türkiye", fr: "Türkiye", ar: "تركيا" },
+  TT: { en: "Trinidad and Tobago", fr: "Trinité-et-Tobago", ar: "ترينيداد وتوباغو" },
+  TZ: { en: "United Republic of Tanzania", fr: "République-Unie de Tanzanie", ar: "جمهورية تنزانيا المتحدة" },
+  US: { en: "United States of America", fr: "États-Unis d’Amérique", ar: "الولايات المتحدة الأمريكية" },
+  UY: { en: "Uruguay", fr: "Uruguay", ar: "أوروغواي" },
+  VC: { en: "Saint Vincent and the Grenadines", fr: "Saint-Vincent-et-les Grenadines", ar: "سانت فنسنت وجزر غرينادين" },
+  VE: {
+    en: "Venezuela (Bolivarian Republic of)",
+    fr: "Venezuela (République bolivarienne du)",
+    ar: "فنزويلا (جمهورية - البوليفارية)",
+  },
+  VG: { en: "British Virgin Islands", fr: "Îles Vierges britanniques", ar: "جزر فرجن البريطانية" },
+  VN: { en: "Viet Nam", fr: "Viet Nam", ar: "فييت نام" },
+  ZW: { en: "Zimbabwe", fr: "Zimbabwe", ar: "زمبابوي" },
+};
