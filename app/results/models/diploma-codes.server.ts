@@ -11,6 +11,7 @@ import { toLocal } from "../../kernel/domain/paris-time";
 import { ensureSigningKey, publicKeyById } from "../../kernel/models/signing-keys.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { jcs, signText, verifyText } from "../../kernel/server/signature.server";
+import { getDecisionRow } from "./deliberation.server";
 import { isAnnounced } from "./outcome.server";
 
 // Crockford's base32 without I, L, O, U: read aloud or typed from paper without ambiguity.
@@ -137,24 +138,10 @@ export interface Verification {
  */
 export function verificationOf({ code, now = new Date() }: { code: string; now?: Date }): Verification | null {
   if (!CODE_PATTERN.test(code)) return null;
-  const row = db()
-    .select({
-      code: diplomaCodes.code,
-      applicationId: diplomaCodes.applicationId,
-      editionId: diplomaCodes.editionId,
-      statement: diplomaCodes.statement,
-      keyId: diplomaCodes.keyId,
-      signature: diplomaCodes.signature,
-      revokedAt: diplomaCodes.revokedAt,
-      revokedReason: diplomaCodes.revokedReason,
-      decidedAt: decisions.decidedAt,
-      announcementAt: decisions.announcementAt,
-    })
-    .from(diplomaCodes)
-    .innerJoin(decisions, eq(decisions.editionId, diplomaCodes.editionId))
-    .where(eq(diplomaCodes.code, code))
-    .get();
-  if (!row || !isAnnounced(row, now)) return null;
+  const row = db().select().from(diplomaCodes).where(eq(diplomaCodes.code, code)).get();
+  // Nothing of a decision leaks before its instant: the edition's decision says when that is.
+  const decision = row ? getDecisionRow({ editionId: row.editionId }) : null;
+  if (!row || !decision || !isAnnounced(decision, now)) return null;
   const statement = JSON.parse(row.statement) as DiplomaStatement;
   const key = publicKeyById(row.keyId);
   const genuine =

@@ -1,11 +1,13 @@
 // The published laureates of every edition before this system existed (UNESCO's public archive),
-// as data for the public archive. Country codes are ISO 3166-1 alpha-2. Where a laureate was
-// published as "Person, Project" the project is the project and the person the organisation.
+// as data for the public archive (past-laureates.json). Country codes are ISO 3166-1 alpha-2.
+// Where a laureate was published as "Person, Project" the project is the project and the person
+// the organisation.
 // The second 2021 laureate (United Republic of Tanzania) is left out: its name is not confirmed.
 // The server seeds them at every start (seedPastLaureates is idempotent), the demo too.
 import { sql } from "drizzle-orm";
 import type { DB } from "../../../db/client";
 import { archiveLaureates } from "../../../db/schema";
+import pastLaureates from "./past-laureates.json";
 
 export interface PastLaureate {
   year: number;
@@ -14,66 +16,7 @@ export interface PastLaureate {
   country: string;
 }
 
-export const PAST_LAUREATES: readonly PastLaureate[] = [
-  { year: 2006, project: "Cyber Home Learning System", organisation: "Ministry of Education & KERIS", country: "KR" },
-  {
-    year: 2006,
-    project: "eDegree Programme in Lapland",
-    organisation: "Kemi-Tornio University of Applied Sciences",
-    country: "FI",
-  },
-  { year: 2007, project: "Claroline Consortium", organisation: null, country: "BE" },
-  { year: 2007, project: "Curriki", organisation: null, country: "US" },
-  { year: 2008, project: "Digital lifelong learning system", organisation: "Shanghai TV University", country: "CN" },
-  { year: 2008, project: "Egyptian Education Initiative", organisation: "Dr Hoda Baraka", country: "EG" },
-  { year: 2009, project: "Moscow Institute of Open Education", organisation: "Dr Alexei Semenov", country: "RU" },
-  { year: 2009, project: "Jordan Education Initiative", organisation: "Ministry of ICT", country: "JO" },
-  { year: 2010, project: "NIACE", organisation: null, country: "GB" },
-  { year: 2010, project: "Infocentro Foundation", organisation: null, country: "VE" },
-  { year: 2011, project: "Internet-ABC", organisation: null, country: "DE" },
-  { year: 2011, project: "InfollutionZERO", organisation: null, country: "KR" },
-  { year: 2015, project: "PRONIE", organisation: "Omar Dengo Foundation", country: "CR" },
-  { year: 2015, project: "Open Source Physics @ Singapore", organisation: "Ministry of Education", country: "SG" },
-  { year: 2016, project: "Kiron Open Higher Education", organisation: null, country: "DE" },
-  { year: 2016, project: 'Online school "Digital Schools"', organisation: "JAAGO Foundation", country: "BD" },
-  { year: 2017, project: "GENIE", organisation: null, country: "MA" },
-  {
-    year: 2017,
-    project: "Connected Learning Initiative",
-    organisation: "Tata Institute of Social Sciences",
-    country: "IN",
-  },
-  { year: 2018, project: "ThingLink", organisation: null, country: "FI" },
-  { year: 2018, project: "Can't Wait to Learn", organisation: null, country: "NL" },
-  { year: 2019, project: "Letrus", organisation: null, country: "BR" },
-  { year: 2019, project: "Dytective", organisation: null, country: "ES" },
-  { year: 2020, project: "One College Student Per Village", organisation: "Open University of China", country: "CN" },
-  { year: 2020, project: "ViLLE", organisation: "University of Turku", country: "FI" },
-  { year: 2021, project: "PM eVIDYA", organisation: "CIET-NCERT", country: "IN" },
-  {
-    year: 2022,
-    project: "Smart Education of China",
-    organisation: "National Center for Educational Technology",
-    country: "CN",
-  },
-  {
-    year: 2022,
-    project: "National Resource Hub",
-    organisation: "National Forum for the Enhancement of Teaching and Learning in Higher Education",
-    country: "IE",
-  },
-  {
-    year: 2023,
-    project: "Connecting the Dots: Data-Driven Carbon Literacy",
-    organisation: "GOGO School Teachers' Association",
-    country: "KR",
-  },
-  { year: 2023, project: "EducoNetImpact", organisation: "University of Mons", country: "BE" },
-  { year: 2025, project: "AI4InclusiveEducation", organisation: "La Scientothèque", country: "BE" },
-  { year: 2025, project: "Piauí Inteligência Artificial", organisation: null, country: "BR" },
-  { year: 2025, project: "Mahara-Tech", organisation: null, country: "EG" },
-  { year: 2025, project: "Experience AI", organisation: null, country: "GB" },
-];
+export const PAST_LAUREATES: readonly PastLaureate[] = pastLaureates;
 
 /**
  * When the laureates of a year count as published: 1 September of that year (around the
