@@ -248,6 +248,22 @@ export const TABLE: Record<string, Row> = {
   "routes/secretariat.editions.$editionId.eligibility": secretariatPage((w) => `${ed(w)}/eligibility`, {
     intents: ["save", "remove"],
   }),
+  // The sections' wording: the secretariat's; in this world the call is closed, so a save is refused.
+  "routes/secretariat.editions.$editionId.sections": secretariatPage((w) => `${ed(w)}/sections`, {
+    intents: ["save"],
+  }),
+  // Revoking a diploma: no decision in this world, so no code exists, for anyone.
+  "routes/secretariat.diplomas.$code": {
+    path: () => "/secretariat/diplomas/NOSUCHCODE23",
+    get: only([], 200),
+    post: { intents: ["check", "revoke"], act: nobody },
+  },
+  // Verification is public; an unknown code is no diploma, and the keys are published to all.
+  "routes/verify.$code._index": { path: () => "/verify/NOSUCHCODE23", get: every(404) },
+  "routes/verify.$code.badge[.]json": { path: () => "/verify/NOSUCHCODE23/badge.json", get: every(404) },
+  "routes/verify.$code.statement[.]json": { path: () => "/verify/NOSUCHCODE23/statement.json", get: every(404) },
+  "routes/verify.key": { path: () => "/verify/key", get: every("file") },
+  "routes/verify.key[.]pem": { path: () => "/verify/key.pem", get: every("file") },
   // The integrity audits: the secretariat's, not advertised to visitors; during scoring the
   // page reads the reviews submitted so far, and the fairness tables download at any time.
   "routes/secretariat.editions.$editionId.integrity": {
