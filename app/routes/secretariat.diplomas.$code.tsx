@@ -9,7 +9,7 @@ import { PostButton } from "../kernel/components/post-button";
 import { useT } from "../kernel/components/i18n";
 import { routeHead } from "../kernel/components/route-head";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
-import { revocationSchema } from "../results/forms/revocation";
+import { revocationSchema } from "../results/forms/revocation.server";
 import { verificationOf } from "../results/models/diploma-codes.server";
 import { revokeDiploma } from "../results/models/diploma-revocation.server";
 import resultsCss from "../styles/results.css";
