@@ -5,35 +5,10 @@ import { and, count, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, decisions, editions } from "../../../db/schema";
-import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
-import { toLocal } from "../../../app/kernel/domain/paris-time";
 import { writeAudit } from "../../../app/kernel/models/audit.server";
 import { translate } from "../../../app/kernel/i18n";
 import { catalogues } from "../../../app/kernel/i18n/locale.server";
-import { cookieFor, request, run } from "../../fixtures/builders";
-import { buildScoredEdition } from "../../fixtures/results";
-
-type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
-
-async function decide(f: Fixture, announcementAt: Date) {
-  return run(async () =>
-    secretariatDecision.action({
-      request: request(`/x`, {
-        cookie: await cookieFor(f.secretariat.id),
-        form: {
-          intent: "decide",
-          [`laureate_${f.apps[0].app.id}`]: "on",
-          [`laureate_${f.apps[1].app.id}`]: "on",
-          decisionDate: "2024-03-28",
-          announcementAt: toLocal(announcementAt),
-          confirm: "on",
-        },
-      }),
-      params: { editionId: f.edition.id },
-      context: { clientAddress: "203.0.113.9" },
-    }),
-  );
-}
+import { buildScoredEdition, decide } from "../../fixtures/results";
 
 describe("a decision when the edition ran ahead of its plan", () => {
   it("when scoring closed early (phase moved past scoring), an announcement before the planned close moves the close back to the phase change, audited, in the decision's transaction", async () => {

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, decisions, editions, outbox } from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
-import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
 import * as ballot from "../../../app/routes/jury.$editionId.ballot";
 import * as laureatesYear from "../../../app/routes/laureates.$year";
 import * as archive from "../../../app/routes/laureates._index";
@@ -15,9 +14,8 @@ import * as nominationPage from "../../../app/routes/nominations.$applicationId"
 import { listApplicationsForEntity } from "../../../app/nominations/models/nomination.server";
 import { runScheduledJobs } from "../../../app/startup.server";
 import { announceDue, canonicalJson, sha256 } from "../../../app/results/models/decision.server";
-import { toLocal } from "../../../app/kernel/domain/paris-time";
 import { cookieFor, request, run } from "../../fixtures/builders";
-import { buildScoredEdition } from "../../fixtures/results";
+import { buildScoredEdition, decide } from "../../fixtures/results";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -82,28 +80,6 @@ async function deliberateAndRecommend(f: Fixture) {
     ),
   );
   expect(rec.status).toBe(302);
-}
-
-async function decide(f: Fixture, announcementAt: Date, extra: Record<string, string> = {}) {
-  return run(async () =>
-    secretariatDecision.action(
-      args(
-        request(`/x`, {
-          cookie: await cookieFor(f.secretariat.id),
-          form: {
-            intent: "decide",
-            [`laureate_${f.apps[0].app.id}`]: "on",
-            [`laureate_${f.apps[1].app.id}`]: "on",
-            decisionDate: "2024-03-28",
-            announcementAt: toLocal(announcementAt),
-            confirm: "on",
-            ...extra,
-          },
-        }),
-        { editionId: f.edition.id },
-      ),
-    ),
-  );
 }
 
 describe("deliberation", () => {
