@@ -16,7 +16,7 @@ import type { FieldErrors } from "../kernel/forms/errors";
 import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
 import { editionSectionWording } from "../editions/models/columns.server";
-import { forReaders } from "../applications/domain/sections";
+import { forJurors } from "../applications/domain/sections";
 import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, validateForm } from "../kernel/forms/validate.server";
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisation: application.organisation,
       country: application.country,
       language: application.language,
-      content: forReaders(application.nominatedContent),
+      content: forJurors(application.nominatedContent),
     },
     files: files.map((f) => ({ id: f.id, name: f.originalName, sizeBytes: f.sizeBytes })),
     letter: letter && { id: letter.id, name: letter.originalName },

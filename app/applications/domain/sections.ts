@@ -18,6 +18,11 @@ export interface SectionField {
    * every reading view (nominating entity, secretariat, jury) and of what their loaders send.
    */
   auditOnly?: boolean;
+  /**
+   * The person to contact: read by the nominating entity and the secretariat, who write to them,
+   * and left out of what the jury receives: jurors score the project, and need no one's phone.
+   */
+  contactOnly?: boolean;
 }
 
 export interface SectionDefinition {
@@ -77,13 +82,13 @@ export const SECTIONS: readonly SectionDefinition[] = [
     key: "contact",
     defaultWordLimit: null,
     fields: [
-      { key: "contactName", kind: "text", required: true },
-      { key: "jobTitle", kind: "text", required: true },
-      { key: "address", kind: "textarea", required: true },
-      { key: "contactCountry", kind: "country", required: true },
-      { key: "phone", kind: "tel", required: true },
+      { key: "contactName", kind: "text", required: true, contactOnly: true },
+      { key: "jobTitle", kind: "text", required: true, contactOnly: true },
+      { key: "address", kind: "textarea", required: true, contactOnly: true },
+      { key: "contactCountry", kind: "country", required: true, contactOnly: true },
+      { key: "phone", kind: "tel", required: true, contactOnly: true },
       { key: "website", kind: "url", required: false },
-      { key: "contactEmail", kind: "email", required: true },
+      { key: "contactEmail", kind: "email", required: true, contactOnly: true },
       { key: "leadGender", kind: "select", required: false, options: LEAD_GENDERS, auditOnly: true },
     ],
   },
@@ -110,11 +115,20 @@ export const SECTIONS: readonly SectionDefinition[] = [
  * fairness audit (see SectionField.auditOnly). Anything that is not a content object is returned as is.
  */
 export function forReaders<T>(content: T): T {
+  return without(content, (f) => !!f.auditOnly);
+}
+
+/** The content as the jury receives it: as readers do, and without the contact person's details. */
+export function forJurors<T>(content: T): T {
+  return without(content, (f) => !!f.auditOnly || !!f.contactOnly);
+}
+
+function without<T>(content: T, hide: (field: SectionField) => boolean): T {
   const c = content as Partial<ApplicationContent> | null;
   if (!c || typeof c !== "object" || !c.sections || typeof c.sections !== "object") return content;
   const sections = { ...c.sections };
   for (const section of SECTIONS) {
-    const hidden = section.fields.filter((f) => f.auditOnly).map((f) => f.key);
+    const hidden = section.fields.filter(hide).map((f) => f.key);
     const values = sections[section.key];
     if (hidden.length === 0 || !values || typeof values !== "object") continue;
     sections[section.key] = Object.fromEntries(Object.entries(values).filter(([k]) => !hidden.includes(k)));

@@ -1,6 +1,7 @@
 // The application as nominated (the frozen copy), for the jury: every section in order, with
 // the attachments and the nomination letter. Printable; empty fields are left out to keep the
-// page short. Sections read in the edition's wording (sectionText), fields in the catalogue's.
+// page short, and so is the contact person (the loader does not send it: forJurors). Sections
+// read in the edition's wording (sectionText), fields in the catalogue's.
 import {
   promptedField,
   SECTIONS,
@@ -28,15 +29,21 @@ export function JuryReadingView({ content, files, letter, wording }: ReadingView
     <div className="jury-reading-view">
       {SECTIONS.map((section) => {
         const values = sections[section.key] ?? {};
-        const filled = section.fields.filter((f) => !f.auditOnly && (values[f.key] ?? "").trim() !== "");
+        const shown = section.fields.filter((f) => !f.auditOnly && !f.contactOnly);
+        const filled = shown.filter((f) => (values[f.key] ?? "").trim() !== "");
         const prompt = sectionText(t, wording, section.key, "prompt");
         const prompted = promptedField(section);
         return (
           <section key={section.key} aria-labelledby={`section-${section.key}`}>
             <h3 id={`section-${section.key}`}>{sectionText(t, wording, section.key, "title")}</h3>
             {prompted ? null : <p className="muted">{prompt}</p>}
+            {shown.length < section.fields.length ? (
+              <p className="muted">{t("jury.reading.contact_withheld")}</p>
+            ) : null}
             {filled.length === 0 ? (
-              <p className="muted">{t("jury.reading.empty_section")}</p>
+              shown.length === 0 ? null : (
+                <p className="muted">{t("jury.reading.empty_section")}</p>
+              )
             ) : (
               <dl className="jury-fields">
                 {filled.map((field) => {

@@ -27,7 +27,7 @@ function declare(applicationId: string, leadGender: string) {
     .run();
 }
 
-describe("the project lead's gender is not shown to readers", () => {
+describe("the project lead's gender (and, for the jury, the contact person) is not shown to readers", () => {
   it("a juror's review page receives the application without it", async () => {
     const s = await scenario();
     const [ana] = s.jurors;
@@ -42,6 +42,27 @@ describe("the project lead's gender is not shown to readers", () => {
     const body = res.body as { application: { content: { sections: Record<string, Record<string, string>> } } };
     expect(body.application.content.sections.contact).toBeDefined();
     expect(JSON.stringify(body)).not.toContain("leadGender");
+  });
+
+  it("a juror's review page receives neither the contact person's details, only the project's website", async () => {
+    const s = await scenario();
+    const [ana] = s.jurors;
+    const app = s.applications[1];
+    const row = db().select().from(applications).where(eq(applications.id, app.id)).get()!;
+    const contact = (row.nominatedContent as { sections: Record<string, Record<string, string>> }).sections.contact;
+    expect(contact.contactName).not.toBe("");
+    const reviewId = publishPair(db(), s.editionId, ana.memberId, app.id);
+    const cookie = await cookieFor(ana.userId);
+    const res = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })),
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as { application: { content: { sections: Record<string, Record<string, string>> } } };
+    expect(Object.keys(body.application.content.sections.contact)).toEqual(
+      Object.keys(contact).filter((k) => k === "website"),
+    );
+    for (const key of ["contactName", "jobTitle", "address", "phone", "contactEmail"] as const)
+      if (contact[key]) expect(JSON.stringify(body), key).not.toContain(contact[key]);
   });
 
   it("the nominating entity's page and the secretariat's screening page receive it neither", async () => {
