@@ -261,16 +261,16 @@ export async function acceptInvitation({
     if (invitation.role === "nominator" && invitation.entityId) {
       tx.insert(entityMembers).values({ entityId: invitation.entityId, userId }).onConflictDoNothing().run();
     } else if (invitation.role === "juror" && invitation.editionId) {
+      const seat = {
+        country: profile?.country ?? invitation.jurorCountry,
+        languages: profile?.languages ?? invitation.jurorLanguages ?? ["en", "fr"],
+        expertise: profile?.expertise ?? [],
+      };
+      // A juror invited again to a seat they hold: the profile they just gave replaces the old one
+      // (the chair stays as the jury page set it).
       tx.insert(juryMembers)
-        .values({
-          editionId: invitation.editionId,
-          userId,
-          isChair: invitation.isChair,
-          country: profile?.country ?? invitation.jurorCountry,
-          languages: profile?.languages ?? invitation.jurorLanguages ?? ["en", "fr"],
-          expertise: profile?.expertise ?? [],
-        })
-        .onConflictDoNothing()
+        .values({ editionId: invitation.editionId, userId, isChair: invitation.isChair, ...seat })
+        .onConflictDoUpdate({ target: [juryMembers.editionId, juryMembers.userId], set: seat })
         .run();
     } else if (invitation.role === "observer" && invitation.editionId) {
       tx.insert(editionObservers).values({ editionId: invitation.editionId, userId }).onConflictDoNothing().run();

@@ -21,7 +21,7 @@ const args = (req: Request, params: Record<string, string> = {}) => ({
 let sequence = 0;
 async function invite(input: Partial<InvitationInput> & Pick<InvitationInput, "role">) {
   const secretariat = await makeUser({ roles: ["secretariat"] });
-  const email = `invitee${++sequence}-${Date.now()}@example.org`;
+  const email = input.email ?? `invitee${++sequence}-${Date.now()}@example.org`;
   const created = createInvitation({
     invitedBy: secretariat.id,
     email,
@@ -103,6 +103,29 @@ describe("invitations", () => {
       languages: ["fr", "en"],
       expertise: ["teacher training", "mobile learning"],
     });
+  });
+
+  it("a juror invited again to the seat they hold replaces their profile with the one they just gave", async () => {
+    const edition = makeEdition();
+    const accept = async (token: string, country: string, expertise: string) =>
+      run(() =>
+        acceptPage.action(
+          args(
+            request(`/invitations/${token}`, {
+              form: { name: "Amina Diallo", password: "dakar learning 2027", country, languages: "fr", expertise },
+            }),
+            { token },
+          ),
+        ),
+      );
+    const first = await invite({ role: "juror", editionId: edition.id });
+    expect((await accept(first.token, "SN", "radio schools")).status).toBe(302);
+    const again = await invite({ role: "juror", editionId: edition.id, email: first.email });
+    expect((await accept(again.token, "CI", "teacher training")).status).toBe(302);
+    const user = db().select().from(users).where(eq(users.email, first.email)).get()!;
+    const seats = db().select().from(juryMembers).where(eq(juryMembers.userId, user.id)).all();
+    expect(seats).toHaveLength(1);
+    expect(seats[0]).toMatchObject({ country: "CI", languages: ["fr"], expertise: ["teacher training"] });
   });
 
   it("a juror's acceptance without a country is refused next to the field, keeps what was typed and writes nothing", async () => {
