@@ -167,18 +167,25 @@ function emailsTo(email: string) {
   );
 }
 
-/** Audit entries the person made, or about their account, their applications or their jury seats. */
+/**
+ * Audit entries the person made, or about their account, their applications, their jury seats
+ * and, by whoever made them, the reviews and conflicts of those seats.
+ */
 function auditAbout(userId: string) {
   const ownApplications = db()
     .select({ id: applications.id })
     .from(applications)
     .where(eq(applications.applicantId, userId));
   const ownSeats = db().select({ id: juryMembers.id }).from(juryMembers).where(eq(juryMembers.userId, userId));
+  const ownReviews = db().select({ id: reviews.id }).from(reviews).where(inArray(reviews.jurorId, ownSeats));
+  const ownConflicts = db().select({ id: conflicts.id }).from(conflicts).where(inArray(conflicts.jurorId, ownSeats));
   const about = or(
     eq(auditLog.actorId, userId),
     and(eq(auditLog.objectType, "user"), eq(auditLog.objectId, userId)),
     and(eq(auditLog.objectType, "application"), inArray(auditLog.objectId, ownApplications)),
     and(eq(auditLog.objectType, "jury_member"), inArray(auditLog.objectId, ownSeats)),
+    and(eq(auditLog.objectType, "review"), inArray(auditLog.objectId, ownReviews)),
+    and(eq(auditLog.objectType, "conflict"), inArray(auditLog.objectId, ownConflicts)),
   );
   const columns = {
     id: auditLog.id,

@@ -76,6 +76,27 @@ describe("personal data export", () => {
     expect(nominator.applications).toEqual([]);
   });
 
+  it("gives a juror the audit entries others made about their reviews and conflicts, and not about another's", async () => {
+    const f = await buildScoredEdition({ apps: 2, conflicts: [[1, 0]] });
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const juror = personalData({ userId: f.jurors[1].user.id })!;
+    const chair = personalData({ userId: f.chair.user.id })!;
+    const [ownReview] = juror.jury.reviews;
+    const [conflict] = juror.jury.conflicts;
+    writeAudit({ actorId: secretariat.id, action: "review.reopened", objectType: "review", objectId: ownReview.id });
+    writeAudit({
+      actorId: secretariat.id,
+      action: "conflict.dismissed",
+      objectType: "conflict",
+      objectId: conflict.id,
+    });
+    const other = chair.jury.reviews[0].id;
+    writeAudit({ actorId: secretariat.id, action: "review.unlocked", objectType: "review", objectId: other });
+    const actions = personalData({ userId: f.jurors[1].user.id })!.audit.map((x) => x.action);
+    expect(actions).toEqual(expect.arrayContaining(["review.reopened", "conflict.dismissed"]));
+    expect(actions).not.toContain("review.unlocked");
+  });
+
   it("answers null for an unknown user", () => {
     expect(personalData({ userId: "no-such-user" })).toBeNull();
   });
