@@ -39,7 +39,12 @@ export interface StablePage {
 export function stablePage(html: string, requestNonce: string): StablePage {
   const parts = requestNonce ? html.split(requestNonce) : [html];
   const digest = createHash("sha256").update(parts.join("\u0000nonce\u0000")).digest();
-  const nonce = createHash("sha256").update("csp-nonce\u0000").update(digest).digest().subarray(0, 16).toString("base64");
+  const nonce = createHash("sha256")
+    .update("csp-nonce\u0000")
+    .update(digest)
+    .digest()
+    .subarray(0, 16)
+    .toString("base64");
   // Weak: compression sends other bytes for the same page.
   const etag = `W/"${digest.subarray(0, 18).toString("base64url")}"`;
   return { body: parts.join(nonce), nonce, etag };
