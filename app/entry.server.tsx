@@ -5,6 +5,14 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
+import {
+  isPublicPagePath,
+  matchesIfNoneMatch,
+  PUBLIC_PAGE_CACHE_CONTROL,
+  PUBLIC_PAGE_VARY,
+  SIGNED_IN_CACHE_CONTROL,
+  stablePage,
+} from "./kernel/server/public-pages.server";
 
 export { startup, shutdown } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
@@ -31,6 +39,24 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 export const streamTimeout = ABORT_DELAY;
 
+interface ServerContext {
+  nonce?: string;
+  /** Puts another nonce in the response's CSP (scripts/server.mjs). */
+  setNonce?: (nonce: string) => void;
+}
+
+type PublicPage = "anonymous" | "signed-in" | null;
+
+/** Whether this is a public page's document, and for whom: its root data says who is signed in. */
+function publicPage(request: Request, status: number, headers: Headers, remixContext: EntryContext): PublicPage {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (status !== 200 || !isPublicPagePath(new URL(request.url).pathname)) return null;
+  const root = remixContext.staticHandlerContext.loaderData.root as { user?: unknown } | undefined;
+  if (!root) return null;
+  if (root.user) return "signed-in";
+  return headers.has("Set-Cookie") ? null : "anonymous";
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -38,7 +64,13 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = (loadContext as { nonce?: string }).nonce ?? "";
+  const context = loadContext as ServerContext;
+  const nonce = context.nonce ?? "";
+  const page = publicPage(request, responseStatusCode, responseHeaders, remixContext);
+  if (page === "signed-in") responseHeaders.set("Cache-Control", SIGNED_IN_CACHE_CONTROL);
+  if (page === "anonymous" && nonce && context.setNonce) {
+    return renderPublicPage(request, responseHeaders, remixContext, nonce, context.setNonce);
+  }
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -67,4 +99,55 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * A public page for an anonymous visitor, rendered whole (a few kilobytes) so that its validator
+ * and nonce can be drawn from it (docs/decisions/022-cheap-public-pages.md): a 304 when the
+ * browser holds this very page.
+ */
+async function renderPublicPage(
+  request: Request,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  requestNonce: string,
+  setNonce: (nonce: string) => void,
+): Promise<Response> {
+  const html = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    sink.on("error", reject);
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={requestNonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={requestNonce} />
+      </NonceProvider>,
+      {
+        nonce: requestNonce,
+        onAllReady() {
+          if (!failed) pipe(sink);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          failed = true;
+          reject(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+  const page = stablePage(html, requestNonce);
+  setNonce(page.nonce);
+  responseHeaders.set("ETag", page.etag);
+  responseHeaders.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
+  responseHeaders.append("Vary", PUBLIC_PAGE_VARY);
+  if (matchesIfNoneMatch(request.headers.get("If-None-Match"), page.etag)) {
+    return new Response(null, { status: 304, headers: responseHeaders });
+  }
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(page.body, { status: 200, headers: responseHeaders });
 }

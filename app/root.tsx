@@ -21,6 +21,7 @@ import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
 import { newFormSeed } from "./kernel/server/retry-safe.server";
+import { isPublicPagePath } from "./kernel/server/public-pages.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -37,7 +38,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     messages: messagesForPage(locale, pathname),
     user: user ? { name: user.name, roles: rolesOf(user) } : null,
     nonce: (context as { nonce?: string }).nonce,
-    formSeed: newFormSeed(),
+    // A post from nobody signed in has no token to replay (decision 018): no seed on the public
+    // pages for a visitor who is not signed in, so the same page renders the same bytes (decision 022).
+    formSeed: !user && isPublicPagePath(pathname) ? "" : newFormSeed(),
   } satisfies RootData;
 }
 

@@ -14,7 +14,7 @@
  * (leave the database for a closer look).
  */
 import { type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CRITERIA, freePort, REVIEWERS, seed, signIn, startServer } from "./bench-fixture";
@@ -58,6 +58,64 @@ async function time(base: string, path: string, cookie: string | null, runs: num
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
   return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1], kB: bytes / 1024 };
+}
+
+const READERS = 50;
+const READS_EACH = 20;
+
+/**
+ * Many anonymous readers of one public page at once, each reading it READS_EACH times; with
+ * `conditional` they name the validator of the page they hold, as a browser reloading it does
+ * (docs/decisions/022-cheap-public-pages.md): requests per second and the p95 of one request.
+ */
+async function readers(base: string, path: string, conditional: boolean, serverPid?: number) {
+  const first = await fetch(`${base}${path}`, { headers: { "Accept-Language": "en" } });
+  await first.arrayBuffer();
+  const etag = first.headers.get("ETag");
+  if (conditional && !etag) throw new Error(`${path} carries no ETag`);
+  const headers = {
+    "Accept-Language": "en",
+    "Accept-Encoding": "gzip, br",
+    ...(conditional ? { "If-None-Match": etag! } : {}),
+  };
+  const times: number[] = [];
+  const expected = conditional ? 304 : 200;
+  const start = performance.now();
+  const cpuBefore = serverCpuMs(serverPid);
+  await Promise.all(
+    Array.from({ length: READERS }, async () => {
+      for (let i = 0; i < READS_EACH; i++) {
+        const t = performance.now();
+        const response = await fetch(`${base}${path}`, { headers });
+        await response.arrayBuffer();
+        times.push(performance.now() - t);
+        if (response.status !== expected) throw new Error(`${path} answered ${response.status}, not ${expected}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const cpuAfter = serverCpuMs(serverPid);
+  times.sort((a, b) => a - b);
+  return {
+    perSecond: times.length / seconds,
+    p95: times[Math.ceil(0.95 * times.length) - 1],
+    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / times.length,
+  };
+}
+
+/**
+ * The server process's CPU time so far (Linux: /proc), in ms: on a machine shared with other
+ * work, the CPU a request costs says more than its wall time.
+ */
+function serverCpuMs(pid?: number): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function main() {
@@ -120,6 +178,17 @@ async function main() {
         target: `p95 < ${P95_TARGET_MS} ms`,
         ok: r.p95 < P95_TARGET_MS,
       });
+    }
+    if (!only || "/call".includes(only)) {
+      for (const conditional of [false, true]) {
+        await readers(base, "/call", conditional); // warm-up
+        const r = await readers(base, "/call", conditional, server.pid);
+        console.log(
+          `/call, ${READERS} anonymous readers at once, ${READS_EACH} reads each${conditional ? ", with If-None-Match (304)" : ""}: ` +
+            `${r.perSecond.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms` +
+            (r.cpuPerRequest === null ? "" : `, server CPU ${r.cpuPerRequest.toFixed(1)} ms a request`),
+        );
+      }
     }
     // The results: the first request computes them from every review (all methods, bootstrap);
     // later ones are served from the cache until a score, weight, method or viewer changes.

@@ -24,24 +24,27 @@ app.set("trust proxy", trustProxy ? 1 : false);
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+const contentSecurityPolicy = (nonce) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
-  );
+  // A public page may put a nonce drawn from its own content instead, so that a 304 admits the
+  // scripts of the page the browser kept (docs/decisions/022-cheap-public-pages.md).
+  res.locals.setNonce = (pageNonce) => res.setHeader("Content-Security-Policy", contentSecurityPolicy(pageNonce));
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
@@ -116,6 +119,7 @@ app.all(
     mode: process.env.NODE_ENV,
     getLoadContext: (req, res) => ({
       nonce: res.locals.nonce,
+      setNonce: res.locals.setNonce,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
   }),
