@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
 
-export { startup, shutdown } from "./startup.server";
+export { startup, shutdown, prepare, startWorker, deliverDueMail } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
 
 const ABORT_DELAY = 5_000;

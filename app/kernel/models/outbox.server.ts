@@ -134,14 +134,23 @@ async function deliver(now: Date): Promise<number> {
 
 let timer: NodeJS.Timeout | undefined;
 let scheduled = false;
+// In a process that serves pages but does not send (decision 023): how to ask the sender.
+let nudgeSender: (() => void) | undefined;
 
+// After the current synchronous transaction has committed, so that the sender sees the message.
 function scheduleDelivery() {
-  if (!timer || scheduled) return;
+  if ((!timer && !nudgeSender) || scheduled) return;
   scheduled = true;
   setImmediate(() => {
     scheduled = false;
-    void deliverDueMail();
+    if (timer) void deliverDueMail();
+    else nudgeSender?.();
   });
+}
+
+/** For a process without the sender: a queued message calls `nudge` (which wakes the sender elsewhere). */
+export function forwardMailTo(nudge: (() => void) | undefined): void {
+  nudgeSender = nudge;
 }
 
 export function startMailSender(intervalMs = 5000): void {
