@@ -90,6 +90,8 @@ async function supervise(count) {
     }
     serving.delete(worker);
     console.error(`Worker ${worker.process.pid} stopped (${how}); starting another.`);
+    // It may have queued a message and died before passing it on.
+    if (background?.isConnected()) background.send({ prize: "deliver-mail" });
     start(hadBackground);
   });
 

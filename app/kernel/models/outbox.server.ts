@@ -72,11 +72,23 @@ function smtpTransport(url: string) {
 const fileTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
 let running: Promise<number> | undefined;
+let again = false;
 
-/** Sends every due message once; returns how many were delivered. Safe to call concurrently. */
+/**
+ * Sends every due message once; returns how many were delivered. Safe to call concurrently: a
+ * call during a round gets that round, and one more round follows for what was queued meanwhile
+ * (the round read its messages before).
+ */
 export function deliverDueMail(now = new Date()): Promise<number> {
-  running ??= deliver(now).finally(() => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = deliver(now).finally(() => {
     running = undefined;
+    if (!again) return;
+    again = false;
+    void deliverDueMail();
   });
   return running;
 }
