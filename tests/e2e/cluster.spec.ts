@@ -74,7 +74,9 @@ async function registerMany(prefix: string, total: number, at: number, midway: (
 }
 
 function mailsWrittenTo(email: string): number {
-  return log().split("\n").filter((line) => line.startsWith(`E-mail to ${email} written to `)).length;
+  return log()
+    .split("\n")
+    .filter((line) => line.startsWith(`E-mail to ${email} written to `)).length;
 }
 
 async function expectEachWrittenAndMailedOnce(acknowledged: string[]) {
