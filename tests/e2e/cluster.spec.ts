@@ -94,6 +94,11 @@ async function expectEachWrittenAndMailedOnce(acknowledged: string[]) {
   } finally {
     db.close();
   }
+  // The log reaches its file through this process's pipe a little after the row says sent.
+  await until("every acknowledged registration's e-mail in the log", () =>
+    acknowledged.every((email) => mailsWrittenTo(email) > 0),
+  );
+  await new Promise((r) => setTimeout(r, 1000));
   const notOnce = acknowledged.map((email) => `${email}: ${mailsWrittenTo(email)}`).filter((s) => !s.endsWith(": 1"));
   expect(notOnce).toEqual([]);
 }
