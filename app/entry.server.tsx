@@ -14,7 +14,7 @@ import {
   stablePage,
 } from "./kernel/server/public-pages.server";
 
-export { startup, shutdown } from "./startup.server";
+export { startup, shutdown, prepare, startWorker, deliverDueMail } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
 
 const ABORT_DELAY = 5_000;

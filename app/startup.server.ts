@@ -1,10 +1,10 @@
-// Runs once when the server process starts: migrate, sweep uploads no row references, seed the
-// public archive, print the one-time setup link while nobody can administer the system, start
-// the e-mail sender.
+// Runs when the server starts: migrate, sweep uploads no row references, seed the public
+// archive, print the one-time setup link while nobody can administer the system (once per file),
+// then start the e-mail sender and the scheduled jobs (in one process only).
 import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "./results/models/past-laureates.server";
-import { startMailSender, stopMailSender } from "./kernel/models/outbox.server";
+import { deliverDueMail, forwardMailTo, startMailSender, stopMailSender } from "./kernel/models/outbox.server";
 import { issueSetupToken } from "./accounts/models/setup.server";
 import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
@@ -44,7 +44,12 @@ function sweepUploads() {
   }
 }
 
-export async function startup(_: { port?: number } = {}) {
+/**
+ * What must happen once per database file before any process serves it: migrate, sweep uploads,
+ * seed the archive, make the signing key, print the setup link. With several workers the
+ * supervising process runs it alone, before it starts them (decision 023).
+ */
+export function prepare() {
   const database = db();
   console.log(`Database: ${databasePath()}`);
   sweepUploads();
@@ -58,6 +63,10 @@ export async function startup(_: { port?: number } = {}) {
     );
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
+}
+
+/** The e-mail sender and the scheduled jobs: in exactly one process, since each would do its work again. */
+export function startBackgroundWork() {
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
   // Not at start: a large edition's results would hold the first requests for seconds.
   runScheduledJobs({ warm: false });
@@ -65,8 +74,28 @@ export async function startup(_: { port?: number } = {}) {
   jobs.unref();
 }
 
+/** A lone server process: everything. */
+export async function startup(_: { port?: number } = {}) {
+  prepare();
+  startBackgroundWork();
+}
+
+/**
+ * One of several workers, after the supervisor prepared the file. The one with `background`
+ * sends the e-mail and runs the jobs; the others pass each queued message on to it with
+ * `forwardMail`, so it goes out at once rather than at the sender's next round.
+ */
+export function startWorker({ background, forwardMail }: { background: boolean; forwardMail: () => void }) {
+  db();
+  if (background) startBackgroundWork();
+  else forwardMailTo(forwardMail);
+}
+
+export { deliverDueMail };
+
 export function shutdown() {
   if (jobs) clearInterval(jobs);
+  forwardMailTo(undefined);
   stopMailSender();
   closeDb();
 }

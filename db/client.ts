@@ -1,5 +1,7 @@
 // The one SQLite connection of this process: WAL journal, foreign keys on, busy timeout,
-// committed drizzle migrations applied on first use so `npm start` needs no extra step.
+// committed drizzle migrations applied on first use so `npm start` needs no extra step. Several
+// server processes share the file (decision 023): every transaction takes the write lock when it
+// begins, waiting up to the busy timeout for another process's, so none fails with SQLITE_BUSY.
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -24,6 +26,11 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const database = drizzle(sqlite, { schema }) as DB;
+  // A deferred transaction reads first and asks for the write lock later; if another process
+  // committed in between, SQLite refuses the upgrade at once (SQLITE_BUSY, no waiting). IMMEDIATE
+  // waits for the lock up front, and each transaction here is short and synchronous.
+  const transaction = database.transaction.bind(database);
+  database.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as DB["transaction"];
   migrate(database, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });
   return database;
 }

@@ -1,16 +1,19 @@
-// The production server: one Node process serving the Remix build, static assets and the
-// e-mail sender, on one SQLite file. Security headers and the Origin check sit here so that
-// they apply to every response and every mutation, whatever route handles it.
+// The production server: a Node process serving the Remix build, static assets and the
+// e-mail sender, on one SQLite file; alone, or as one of several workers (scripts/cluster.mjs).
+// Security headers and the Origin check sit here so that they apply to every response and every
+// mutation, whatever route handles it.
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(resolve("build/index.js")).href);
-const { startup, shutdown, siteOrigin, createHostGuard, isAllowedOrigin } = build.entry.module;
+const { startup, startWorker, deliverDueMail, shutdown, siteOrigin, createHostGuard, isAllowedOrigin } =
+  build.entry.module;
 // Fails at start on a malformed PUBLIC_URL rather than on the first e-mail.
 const origin = siteOrigin();
 const trustProxy = process.env.TRUST_PROXY === "1";
@@ -126,9 +129,21 @@ app.all(
 );
 
 const port = Number(process.env.PORT ?? 3000);
-await startup();
+// One of several workers started by scripts/cluster.mjs, which prepared the database already.
+const worker = cluster.isWorker;
+if (worker) {
+  startWorker({
+    background: process.env.PRIZE_BACKGROUND === "1",
+    forwardMail: () => process.send?.({ prize: "deliver-mail" }),
+  });
+  process.on("message", (message) => {
+    if (message?.prize === "deliver-mail") void deliverDueMail();
+  });
+} else {
+  await startup();
+}
 const server = app.listen(port, () => {
-  console.log(`The prize system is listening on port ${port}; its address is ${origin}`);
+  if (!worker) console.log(`The prize system is listening on port ${port}; its address is ${origin}`);
 });
 
 function stop() {

@@ -1,7 +1,7 @@
 // An edition's own wording of the application sections (title and prompt, per language). The
 // applicant answers these questions, so they change only while the call is being prepared or is
 // open (docs/decisions/017-section-wording.md); each change is audited in its transaction.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { editions } from "../../../db/schema";
 import { sectionWordingOf, type SectionKey, type WordingField } from "../../applications/domain/sections";
@@ -26,21 +26,18 @@ export function saveSectionWording({
   section: SectionKey;
   texts: Partial<Record<WordingField, string>>;
 }): { ok: true } | Failure {
-  const current = db()
-    .select({ phase: editions.phase, sectionWording: editions.sectionWording })
-    .from(editions)
-    .where(eq(editions.id, editionId))
-    .get();
-  if (!current) return fail("form", "errors.edition_unknown");
-  if (!WORDING_EDITABLE.includes(current.phase)) return fail("form", "errors.section_wording_locked");
-  const wording = sectionWordingOf({ ...sectionWordingOf(current.sectionWording), [section]: texts });
+  // Read in the transaction: the other sections' wording is written back as read, and another
+  // server process may be saving one of them (decision 023).
   const saved = db().transaction((tx) => {
-    const updated = tx
-      .update(editions)
-      .set({ sectionWording: wording, updatedAt: new Date() })
-      .where(and(eq(editions.id, editionId), eq(editions.phase, current.phase)))
-      .run();
-    if (updated.changes === 0) return false;
+    const current = tx
+      .select({ phase: editions.phase, sectionWording: editions.sectionWording })
+      .from(editions)
+      .where(eq(editions.id, editionId))
+      .get();
+    if (!current) return "unknown";
+    if (!WORDING_EDITABLE.includes(current.phase)) return "locked";
+    const wording = sectionWordingOf({ ...sectionWordingOf(current.sectionWording), [section]: texts });
+    tx.update(editions).set({ sectionWording: wording, updatedAt: new Date() }).where(eq(editions.id, editionId)).run();
     writeAudit(
       {
         actorId,
@@ -51,7 +48,8 @@ export function saveSectionWording({
       },
       tx,
     );
-    return true;
+    return "saved";
   });
-  return saved ? { ok: true } : fail("form", "errors.section_wording_locked");
+  if (saved === "unknown") return fail("form", "errors.edition_unknown");
+  return saved === "saved" ? { ok: true } : fail("form", "errors.section_wording_locked");
 }

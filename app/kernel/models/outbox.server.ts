@@ -72,11 +72,23 @@ function smtpTransport(url: string) {
 const fileTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
 let running: Promise<number> | undefined;
+let again = false;
 
-/** Sends every due message once; returns how many were delivered. Safe to call concurrently. */
+/**
+ * Sends every due message once; returns how many were delivered. Safe to call concurrently: a
+ * call during a round gets that round, and one more round follows for what was queued meanwhile
+ * (the round read its messages before).
+ */
 export function deliverDueMail(now = new Date()): Promise<number> {
-  running ??= deliver(now).finally(() => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = deliver(now).finally(() => {
     running = undefined;
+    if (!again) return;
+    again = false;
+    void deliverDueMail();
   });
   return running;
 }
@@ -134,14 +146,23 @@ async function deliver(now: Date): Promise<number> {
 
 let timer: NodeJS.Timeout | undefined;
 let scheduled = false;
+// In a process that serves pages but does not send (decision 023): how to ask the sender.
+let nudgeSender: (() => void) | undefined;
 
+// After the current synchronous transaction has committed, so that the sender sees the message.
 function scheduleDelivery() {
-  if (!timer || scheduled) return;
+  if ((!timer && !nudgeSender) || scheduled) return;
   scheduled = true;
   setImmediate(() => {
     scheduled = false;
-    void deliverDueMail();
+    if (timer) void deliverDueMail();
+    else nudgeSender?.();
   });
+}
+
+/** For a process without the sender: a queued message calls `nudge` (which wakes the sender elsewhere). */
+export function forwardMailTo(nudge: (() => void) | undefined): void {
+  nudgeSender = nudge;
 }
 
 export function startMailSender(intervalMs = 5000): void {

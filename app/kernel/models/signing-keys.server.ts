@@ -4,7 +4,16 @@
 // publishes, so a diploma signed before a rotation still verifies. See
 // docs/decisions/016-diploma-signing-key.md.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { databasePath } from "../../../db/client";
 import { didKey, rawPublicKey } from "../server/signature.server";
@@ -67,12 +76,15 @@ function newKey(now: Date) {
   writePublished(published);
 }
 
-let cached: { path: string; key: SigningKey } | undefined;
+// Kept with the file's modification time: another server process may rotate the key.
+let cached: { path: string; modified: number; key: SigningKey } | undefined;
+
+const modifiedAt = (path: string) => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 
 /** The current signing key, made (and its public half published) when there is none yet. */
 export function ensureSigningKey(now = new Date()): SigningKey {
   const path = privatePath();
-  if (cached?.path === path && existsSync(path)) return cached.key;
+  if (cached?.path === path && cached.modified === modifiedAt(path)) return cached.key;
   if (!existsSync(path)) {
     try {
       newKey(now);
@@ -93,7 +105,7 @@ export function ensureSigningKey(now = new Date()): SigningKey {
         validUntil: null,
       },
     ]);
-  cached = { path, key };
+  cached = { path, modified: modifiedAt(path)!, key };
   return key;
 }
 

@@ -25,6 +25,7 @@ export interface StartedServer {
     UPLOAD_DIR: string;
     SETUP_TOKEN_FILE: string;
     MAIL_LIMIT_PER_CLIENT: string;
+    WEB_CONCURRENCY: string;
   };
   /** Stops the server and removes its temp dir (kept when E2E_KEEP_TMP=1). */
   stop: () => Promise<void>;
@@ -90,7 +91,9 @@ export async function startServer({
   prepare?: (env: StartedServer["env"]) => Promise<void> | void;
   extraEnv?: Record<string, string>;
 } = {}): Promise<StartedServer> {
-  const serverScript = join(REPO_ROOT, "scripts", "server.mjs");
+  // What `npm start` runs: with WEB_CONCURRENCY=1 (unless E2E_WEB_CONCURRENCY or `extraEnv` says
+  // otherwise) that is scripts/server.mjs in this one process, as the suite has always run it.
+  const serverScript = join(REPO_ROOT, "scripts", "cluster.mjs");
   if (!existsSync(serverScript)) throw new Error(`e2e: ${serverScript} not found`);
 
   const port = await freePort();
@@ -105,6 +108,7 @@ export async function startServer({
     // Every journey registers from this one machine: the per-client e-mail limit would stop
     // the suite. The per-address limit stays (each journey uses its own addresses).
     MAIL_LIMIT_PER_CLIENT: "100000",
+    WEB_CONCURRENCY: process.env.E2E_WEB_CONCURRENCY || "1",
   };
   const baseURL = `http://localhost:${port}`;
   if (prepare) {
