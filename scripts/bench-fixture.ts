@@ -274,7 +274,10 @@ function callWithDrafts(count: number, passwordHash: string, now: number) {
   return { edition, users, applications };
 }
 
-/** The built server (scripts/server.mjs, as `npm start` runs it) on the benchmark's database in `dir`. */
+/**
+ * The built server as `npm start` runs it (scripts/cluster.mjs: WEB_CONCURRENCY workers, by default
+ * one per core) on the benchmark's database in `dir`.
+ */
 export async function startServer({
   dir,
   port,
@@ -287,7 +290,7 @@ export async function startServer({
   env?: Record<string, string>;
 }): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...args, resolve("scripts/server.mjs")], {
+  const server = spawn(process.execPath, [...args, resolve("scripts/cluster.mjs")], {
     env: {
       ...process.env,
       PORT: String(port),
