@@ -71,7 +71,13 @@ export function requestErasure({ userId, now = new Date() }: { userId: string; n
     const user = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
     enqueueMail({ to: user.email, locale: user.locale, template: "erasure_received", vars: {} }, tx);
     writeAudit(
-      { actorId: userId, action: "erasure.requested", objectType: "user", objectId: userId, details: { requestId: row.id } },
+      {
+        actorId: userId,
+        action: "erasure.requested",
+        objectType: "user",
+        objectId: userId,
+        details: { requestId: row.id },
+      },
       tx,
     );
   });
@@ -122,7 +128,12 @@ export function erasureRequestBrief({ requestId }: { requestId: string }) {
     .where(eq(applications.applicantId, req.userId))
     .orderBy(asc(applications.reference))
     .all();
-  const won = db().transaction((tx) => laureateIds(tx, apps.map((a) => a.id)));
+  const won = db().transaction((tx) =>
+    laureateIds(
+      tx,
+      apps.map((a) => a.id),
+    ),
+  );
   const ids = apps.map((a) => a.id);
   const files = ids.length
     ? db().select({ n: count() }).from(attachments).where(inArray(attachments.applicationId, ids)).get()!.n +
@@ -150,11 +161,7 @@ function pendingRow(tx: Tx, requestId: string) {
 
 /** Replaces the person by a pseudonym and forgets their sign-in traces; answers the address they had. */
 function pseudonymiseUser(tx: Tx, userId: string, now: Date) {
-  const before = tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get()!;
+  const before = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
   const address = erasedAddress(userId);
   tx.update(users)
     // "erased" is no argon2 hash: no password verifies against it, and the account is disabled too.
@@ -245,7 +252,11 @@ export function declineErasure({
       .set({ state: "declined", decidedBy: actorId, decidedAt: now, declineReason: reason })
       .where(eq(erasureRequests.id, req.id))
       .run();
-    const user = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, req.userId)).get()!;
+    const user = tx
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, req.userId))
+      .get()!;
     enqueueMail({ to: user.email, locale: user.locale, template: "erasure_declined", vars: { reason } }, tx);
     writeAudit(
       { actorId, action: "erasure.declined", objectType: "user", objectId: req.userId, details: { requestId: req.id } },

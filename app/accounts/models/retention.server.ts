@@ -54,7 +54,10 @@ export function setRetentionSchedule({
       changed[key] = { from: before[key], to: amount };
       tx.insert(retentionSettings)
         .values({ dataClass: key, amount, updatedBy: actorId, updatedAt: now })
-        .onConflictDoUpdate({ target: retentionSettings.dataClass, set: { amount, updatedBy: actorId, updatedAt: now } })
+        .onConflictDoUpdate({
+          target: retentionSettings.dataClass,
+          set: { amount, updatedBy: actorId, updatedAt: now },
+        })
         .run();
     }
     writeAudit(
