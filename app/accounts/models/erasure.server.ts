@@ -28,8 +28,6 @@ import type { Tx } from "../../kernel/models/transaction.server";
 import { anonymiseApplications, laureateIds, removeFiles } from "../../applications/models/anonymise.server";
 import { erasedAddress, erasedName } from "../domain/erasure";
 
-export const DECLINE_REASON_MAX = 1000;
-
 /** The person's open request, if any. */
 export function pendingRequestOf({ userId }: { userId: string }) {
   return (
