@@ -13,13 +13,14 @@ import { warmResults } from "./results/models/results.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
+import { applyRetention } from "./accounts/models/retention.server";
 
 let jobs: NodeJS.Timeout | undefined;
 
 /** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
  * whose instant has come (states, e-mails, audit; the pages show the outcome from the instant
  * on by reading it, and never write). Later runs also compute closed editions' results ahead of
- * the first visit. */
+ * the first visit. Every run applies the retention schedule. */
 export function runScheduledJobs({ warm = true } = {}) {
   try {
     sendDueReminders(new Date(), siteOrigin());
@@ -27,6 +28,8 @@ export function runScheduledJobs({ warm = true } = {}) {
     issueMissingDiplomaCodes();
     announceDue(new Date(), siteOrigin());
     if (warm) warmResults(new Date());
+    // Last: the schedule counts from announcements, so an edition announced this run is in it.
+    applyRetention(new Date());
   } catch (error) {
     console.error("Scheduled job failed:", error);
   }

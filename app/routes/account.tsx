@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostButton } from "../kernel/components/post-button";
-import { requireUser } from "../accounts/server/permissions.server";
+import { can, requireUser } from "../accounts/server/permissions.server";
 import { listSessions, revokeSession } from "../accounts/server/session.server";
 import { SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { LanguageField } from "../accounts/components/account-fields";
@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     locale: user.locale,
     currentSessionId: user.sessionId,
+    mayErase: can(user, "erasure.request"),
     sessions: listSessions({ userId: user.id }).map((s) => ({
       id: s.id,
       createdAt: s.createdAt.getTime(),
@@ -110,6 +111,11 @@ export default function Account() {
           {t("account.data_download")}
         </a>
       </p>
+      {account.mayErase ? (
+        <p>
+          <Link to="/account/erasure">{t("account.erase_link")}</Link>
+        </p>
+      ) : null}
       <p>
         <Link to="/privacy">{t("account.data_privacy")}</Link>
       </p>

@@ -4,12 +4,15 @@ import type { ReactNode } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
+import { retentionSchedule } from "../accounts/models/retention.server";
+import { KEPT_CLASSES, RETENTION_CLASSES, RETENTION_KEYS } from "../kernel/domain/retention";
 
 export const handle = { title: "privacy.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  return { signedIn: !!user };
+  // The schedule as the secretariat set it, which the scheduled job applies.
+  return { signedIn: !!user, schedule: retentionSchedule() };
 }
 
 // The notice's sections in order: a heading, then paragraphs (a string) or a list (an array).
@@ -37,11 +40,12 @@ const SECTIONS: [title: string, ...blocks: (string | string[])[]][] = [
 
 export default function Privacy() {
   const t = useT();
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { signedIn, schedule } = useLoaderData<typeof loader>();
   // Where a text points somewhere, the link follows it.
   const links: Record<string, ReactNode> = {
     public_text: <Link to="/laureates">{t("nav.laureates")}</Link>,
     rights_copy: signedIn ? <Link to="/account#your-data">{t("nav.account")}</Link> : null,
+    rights_erase: signedIn ? <Link to="/account/erasure">{t("data.erase_title")}</Link> : null,
   };
   const text = (key: string) => (
     <>
@@ -67,6 +71,24 @@ export default function Privacy() {
               </ul>
             ),
           )}
+          {title === "keep_title" ? (
+            <>
+              <p>{t("data.privacy_schedule")}</p>
+              <ul>
+                {RETENTION_KEYS.map((k) => (
+                  <li key={k}>
+                    {t(`data.retention_class.${k}`)}:{" "}
+                    {t(`data.retention_unit.${RETENTION_CLASSES[k].unit}`, { count: schedule[k] })}
+                  </li>
+                ))}
+                {KEPT_CLASSES.map((k) => (
+                  <li key={k}>
+                    {t(`data.retention_class.${k}`)}: {t("data.retention_kept")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ))}
     </>

@@ -5,6 +5,7 @@ import { useT } from "../kernel/components/i18n";
 import { listEditionsBrief } from "../nominations/models/entity.server";
 import { secretariatAttention } from "../editions/server/home.server";
 import { formatDateTime, localized, textsOf } from "../kernel/i18n";
+import { pendingRequestCount } from "../accounts/models/erasure.server";
 
 export const handle = { title: "secretariat.title" };
 
@@ -14,7 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { editions: active, more, failingMail } = secretariatAttention();
   // The latest editions only: the editions page lists them all.
-  return { editions: listEditionsBrief({ latest: HOME_LIST }), active, more, failingMail };
+  return {
+    editions: listEditionsBrief({ latest: HOME_LIST }),
+    active,
+    more,
+    failingMail,
+    erasures: pendingRequestCount(),
+  };
 }
 
 type Active = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
@@ -71,14 +78,24 @@ function ActiveEdition({ edition: e }: { edition: Active }) {
 
 export default function SecretariatHome() {
   const t = useT();
-  const { editions, active, more, failingMail } = useLoaderData<typeof loader>();
-  const nothing = failingMail === 0 && active.every((e) => e.screening + e.conflicts + e.late === 0);
+  const { editions, active, more, failingMail, erasures } = useLoaderData<typeof loader>();
+  const nothing = failingMail === 0 && erasures === 0 && active.every((e) => e.screening + e.conflicts + e.late === 0);
   // The secretariat's work, one card a part: where it is, its link's words and what it is for.
   const sections = [
     { to: "/secretariat/editions", link: t("secretariat.editions_link"), text: t("secretariat.editions_text") },
     { to: "/secretariat/screening", link: t("secretariat.screening_link"), text: t("secretariat.screening_text") },
     { to: "/secretariat/entities", link: t("entities.title"), text: t("secretariat.entities_text") },
     { to: "/secretariat/invitations", link: t("invitations.title"), text: t("secretariat.invitations_text") },
+    {
+      to: "/secretariat/data-requests",
+      link: t("editions.home.privacy_link"),
+      text: t("editions.home.privacy_text"),
+    },
+    {
+      to: "/secretariat/retention",
+      link: t("editions.home.retention_link"),
+      text: t("editions.home.retention_text"),
+    },
   ];
   return (
     <>
@@ -86,6 +103,11 @@ export default function SecretariatHome() {
       <section aria-labelledby="attention">
         <h2 id="attention">{t("editions.home.attention_title")}</h2>
         {failingMail > 0 ? <p className="panel">{t("editions.home.mail_failing", { count: failingMail })}</p> : null}
+        {erasures > 0 ? (
+          <p className="panel">
+            <Link to="/secretariat/data-requests">{t("editions.home.erasure_count", { count: erasures })}</Link>
+          </p>
+        ) : null}
         {editions.length === 0 ? (
           <p className="panel">
             {t("editions.empty")} <Link to="/secretariat/editions/new">{t("editions.create")}</Link>

@@ -1,5 +1,6 @@
 // Who can sign in: users and their global roles, sessions, sign-in attempts, throttled e-mails,
 // the one-time setup link, password resets and registrations waiting for confirmation.
+import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES, USER_ROLES } from "../enums";
 import { createdAt, id, inList, ts } from "./columns";
@@ -126,5 +127,29 @@ export const pendingRegistrations = sqliteTable(
   (t) => [
     uniqueIndex("pending_registrations_token_unique").on(t.tokenHash),
     index("pending_registrations_email").on(t.email),
+  ],
+);
+
+/**
+ * A person's request that their personal data be erased, answered by the secretariat: erased
+ * (the user row then holds a pseudonym only) or declined with a reason told to them.
+ */
+export const erasureRequests = sqliteTable(
+  "erasure_requests",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: ts("requested_at").notNull(),
+    state: text("state").notNull().default("pending"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: ts("decided_at"),
+    declineReason: text("decline_reason"),
+  },
+  (t) => [
+    index("erasure_requests_state").on(t.state, t.requestedAt),
+    index("erasure_requests_user").on(t.userId),
+    check("erasure_requests_state", sql`state in ('pending', 'erased', 'declined')`),
   ],
 );

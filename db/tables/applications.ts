@@ -41,6 +41,8 @@ export const applications = sqliteTable(
     sentAt: ts("sent_at"),
     nominatedAt: ts("nominated_at"),
     nominatedBy: text("nominated_by").references(() => users.id),
+    /** When its personal data was erased or anonymised by the retention schedule (decision 020). */
+    anonymisedAt: ts("anonymised_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at"),
   },

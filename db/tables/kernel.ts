@@ -58,3 +58,14 @@ export const formTokens = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.token] }), index("form_tokens_created").on(t.createdAt)],
 );
+
+/**
+ * How long each class of personal data is kept (app/kernel/domain/retention.ts lists the
+ * classes, their units, defaults and bounds); a class without a row keeps its default.
+ */
+export const retentionSettings = sqliteTable("retention_settings", {
+  dataClass: text("data_class").primaryKey(),
+  amount: integer("amount").notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: ts("updated_at").notNull(),
+});

@@ -63,7 +63,7 @@ for (const lang of LANGS) {
       await expectAccessible(page);
     });
 
-    for (const url of ["/dashboard", "/account"]) {
+    for (const url of ["/dashboard", "/account", "/account/erasure"]) {
       test(`an applicant's ${url} is accessible and light in ${lang}`, async ({ page }) => {
         await useCookies(page, applicants.get(lang)!);
         await check(page, url, lang);
@@ -101,6 +101,8 @@ for (const lang of LANGS) {
         "/secretariat/entities?add=1",
         "/secretariat/invitations",
         "/secretariat/invitations?new=1",
+        "/secretariat/data-requests",
+        "/secretariat/retention",
       ]) {
         test(`the secretariat's ${url} is accessible and light in ${lang}`, async ({ page }) => {
           await setLanguage(page, lang);

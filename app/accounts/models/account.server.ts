@@ -227,7 +227,9 @@ export async function attemptLogin({
   db().transaction((tx) => {
     tx.insert(loginAttempts).values({ email: normalised, address, succeeded: valid, at: new Date() }).run();
     const action = valid ? "user.login" : "user.login_failed";
-    auditUser(tx, valid ? user!.id : null, action, user?.id ?? null, { email: normalised, address });
+    // The user's id says who; the address typed stays in login_attempts, which the retention
+    // schedule empties, never in the audit log, which is kept (decision 020).
+    auditUser(tx, valid ? user!.id : null, action, user?.id ?? null, { address });
   });
   if (!valid) return { ok: false, field: "email", error: "errors.login_failed" };
   return { ok: true, userId: user!.id };

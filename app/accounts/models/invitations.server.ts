@@ -119,7 +119,7 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
           action: "invitation.created",
           objectType: "invitation",
           objectId: row.id,
-          details: { email, role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null },
+          details: { role: input.role, entityId: input.entityId ?? null, editionId: input.editionId ?? null },
         },
         tx,
       );
@@ -287,7 +287,8 @@ export async function acceptInvitation({
         action: "invitation.accepted",
         objectType: "invitation",
         objectId: invitation.id,
-        details: invitation.role === "juror" && profile ? { ...profile } : undefined,
+        // Which fields were given, not their values: the seat holds those (decision 020).
+        details: invitation.role === "juror" && profile ? { profile: Object.keys(profile) } : undefined,
       },
       tx,
     );

@@ -71,6 +71,9 @@ const RULES = {
   // note they file); never any other edition's, never an action of the secretariat. Not while
   // seated on that edition's jury, whose work the observer watches.
   "edition.observe": (u, o) => observerOfEdition(u, o) && !jurorOfEdition(u, o),
+  // Asking for the erasure of one's own personal data. Not the secretariat's: their accounts are
+  // closed by another member of the secretariat, so the system is never left without one.
+  "erasure.request": (u) => !u.isSecretariat,
   // Every secretariat page: editions, screening, jury, results, deliberation, decision, entities,
   // invitations. Asked through requireSecretariat() only, so the secretariat has one gate.
   "secretariat.area": isSecretariat,

@@ -127,7 +127,7 @@ export async function addAttachment({
           action: "attachment.added",
           objectType: "application",
           objectId: applicationId,
-          details: { attachmentId: row.id, name, mimeType, sizeBytes: bytes.byteLength, sha256 },
+          details: { attachmentId: row.id, mimeType, sizeBytes: bytes.byteLength, sha256 },
         },
         tx,
       );
@@ -159,7 +159,7 @@ export function deleteAttachment({
         action: "attachment.deleted",
         objectType: "application",
         objectId: row.applicationId,
-        details: { attachmentId: row.id, name: row.name },
+        details: { attachmentId: row.id },
       },
       tx,
     );

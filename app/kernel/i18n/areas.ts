@@ -13,6 +13,7 @@ export const AREAS = [
   "observer",
   "privacy",
   "diplomas",
+  "data",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -25,6 +26,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/editions(\/|$)/, ["editions"]],
   [/^\/secretariat\/screening(\/|$)/, ["nominations", "applications", "editions"]],
   [/^\/secretariat\/diplomas(\/|$)/, ["diplomas"]],
+  [/^\/secretariat\/(data-requests|retention)(\/|$)/, ["data"]],
   [/^\/secretariat(\/|$)/, ["editions"]],
   [/^\/applications(\/|$)/, ["applications", "nominations", "editions"]],
   [/^\/attachments(\/|$)/, ["applications"]],
@@ -40,7 +42,8 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/observe\/[^/]+\/integrity(\/|$)/, ["results", "integrity", "observer"]],
   [/^\/observe\/[^/]+(\/|$)/, ["observer"]],
   [/^\/dashboard(\/|$)/, ["applications", "results"]],
-  [/^\/privacy(\/|$)/, ["privacy"]],
+  [/^\/privacy(\/|$)/, ["privacy", "data"]],
+  [/^\/account\/erasure(\/|$)/, ["data"]],
   [/^\/verify(\/|$)/, ["diplomas"]],
 ];
 

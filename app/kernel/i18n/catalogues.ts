@@ -14,6 +14,7 @@ import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
+import { dataMessages } from "./areas/data";
 
 function inLanguage(locale: Locale) {
   return {
@@ -29,6 +30,7 @@ function inLanguage(locale: Locale) {
     ...observerMessages[locale],
     ...privacyMessages[locale],
     ...diplomasMessages[locale],
+    ...dataMessages[locale],
   };
 }
 

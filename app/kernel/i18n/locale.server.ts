@@ -12,6 +12,7 @@ import { certificateMessages } from "./areas/certificate";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
+import { dataMessages } from "./areas/data";
 import { areasForPath, type Area } from "./areas";
 import { sortedCountries } from "./countries";
 
@@ -29,6 +30,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   observer: Object.keys(observerMessages.en),
   privacy: Object.keys(privacyMessages.en),
   diplomas: Object.keys(diplomasMessages.en),
+  data: Object.keys(dataMessages.en),
 };
 const IN_AN_AREA = new Set(Object.values(AREA_KEYS).flat());
 const CORE_KEYS = Object.keys(catalogues.en).filter((key) => !IN_AN_AREA.has(key));

@@ -20,6 +20,8 @@ export function enqueueMail(
   { to, locale, template, vars }: { to: string; locale: string; template: MailTemplate; vars: Vars },
   tx: Tx | DB = db(),
 ): void {
+  // An erased person's pseudonymous address (decision 020): no mail server would take it.
+  if (to.endsWith("@erased.invalid")) return;
   const lang: Locale = isLocale(locale) ? locale : "en";
   const messages = catalogues[lang];
   if (!(`mail.${template}.subject` in messages) || !(`mail.${template}.body` in messages)) {

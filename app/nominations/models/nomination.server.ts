@@ -284,7 +284,8 @@ export function returnApplication({
       returnedAt: now,
       updatedAt: now,
     });
-    auditApplication(tx, actorId, applicationId, "application.returned", { entityId, comment });
+    // The comment is the application's (an erasure clears it there); the log keeps ids (decision 020).
+    auditApplication(tx, actorId, applicationId, "application.returned", { entityId });
     tellApplicant(tx, facts, "application_returned", { comment, link: `${origin}/applications/${applicationId}` });
     return {};
   });
@@ -313,7 +314,7 @@ export function declineApplication({
       declinedAt: now,
       updatedAt: now,
     });
-    auditApplication(tx, actorId, applicationId, "application.declined", { entityId, reason });
+    auditApplication(tx, actorId, applicationId, "application.declined", { entityId });
     tellApplicant(tx, facts, "application_declined", { reason });
     return {};
   });

@@ -89,6 +89,14 @@ const TABLE: Record<Action, Record<Actor, Cell>> = {
   // The observer reads their own edition's process only; nobody else reads it through this rule.
   "edition.observe": only({ observer: ["Y", "n"] }),
   "secretariat.area": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["Y", "Y"] }),
+  // Anyone signed in asks for their own erasure, except the secretariat (never left without one).
+  "erasure.request": only({
+    applicant: ["Y", "Y"],
+    nominator: ["Y", "Y"],
+    juror: ["Y", "Y"],
+    chair: ["Y", "Y"],
+    observer: ["Y", "Y"],
+  }),
   // The audit judges the jury: a member of the secretariat seated on it may not read that edition's.
   "integrity.audit": only({ secretariat: ["Y", "Y"], secretariatOnJury: ["n", "Y"] }),
 };

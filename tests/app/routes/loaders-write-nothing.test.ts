@@ -59,6 +59,11 @@ import * as invitationLink from "../../../app/routes/invitations.$token";
 import * as resetLink from "../../../app/routes/reset-password.$token";
 import * as registrationLink from "../../../app/routes/register_.confirm.$token";
 import * as setupLink from "../../../app/routes/setup.$token";
+import * as erasurePage from "../../../app/routes/account_.erasure";
+import * as dataRequests from "../../../app/routes/secretariat.data-requests._index";
+import * as dataRequest from "../../../app/routes/secretariat.data-requests.$requestId";
+import * as retentionPage from "../../../app/routes/secretariat.retention";
+import { pendingRequestOf, requestErasure } from "../../../app/accounts/models/erasure.server";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { makeOpenEdition, startFor } from "../../fixtures/applications";
 import { buildScoredEdition } from "../../fixtures/results";
@@ -132,6 +137,8 @@ async function world() {
     .insert(setupTokens)
     .values({ tokenHash: hashToken("setup-token-0123456789") })
     .run();
+  requestErasure({ userId: f.apps[2].applicant.id });
+  const erasureRequestId = pendingRequestOf({ userId: f.apps[2].applicant.id })!.id;
   const cookies = {
     visitor: undefined,
     laureate: await cookieFor(f.apps[0].applicant.id),
@@ -141,7 +148,7 @@ async function world() {
     chair: await cookieFor(f.chair.user.id),
     secretariat: await cookieFor(f.secretariat.id),
   };
-  return { f, at, open, draftId, review, cookies };
+  return { f, at, open, draftId, review, cookies, erasureRequestId };
 }
 
 afterEach(() => {
@@ -242,6 +249,12 @@ describe("loaders write nothing", () => {
         w.cookies.visitor,
       ],
       ["setup link", setupLink.loader as Loader, "/x", { token: "setup-token-0123456789" }, w.cookies.visitor],
+      ["privacy", privacy.loader as Loader, "/privacy", {}, w.cookies.laureate],
+      ["erasure", erasurePage.loader as Loader, "/account/erasure", {}, w.cookies.notSelected],
+      ["erasure", erasurePage.loader as Loader, "/account/erasure", {}, w.cookies.drafter],
+      ["data requests", dataRequests.loader as Loader, "/secretariat/data-requests", {}, w.cookies.secretariat],
+      ["data request", dataRequest.loader as Loader, "/x", { requestId: w.erasureRequestId }, w.cookies.secretariat],
+      ["retention", retentionPage.loader as Loader, "/secretariat/retention", {}, w.cookies.secretariat],
     ];
     const before = digest();
     const refused: string[] = [];

@@ -64,6 +64,15 @@ export const TABLE: Record<string, Row> = {
     post: { intents: ["profile", "revoke"], act: all(SIGNED_IN) },
   },
   "routes/account_.data[.]zip": { path: () => "/account/data.zip", get: signedIn("file") },
+  // Anyone signed in asks for their own erasure, but the secretariat (closed by a colleague instead).
+  "routes/account_.erasure": {
+    path: () => "/account/erasure",
+    get: only(
+      SIGNED_IN.filter((r) => r !== "secretariat"),
+      200,
+    ),
+    post: { intents: ["request"], act: all(SIGNED_IN.filter((r) => r !== "secretariat")) },
+  },
   "routes/applications._index": {
     path: () => "/applications",
     get: only(["applicantA", "applicantB"], 200),
@@ -296,6 +305,14 @@ export const TABLE: Record<string, Row> = {
   },
   "routes/secretariat.editions.$editionId.settings": secretariatPage((w) => `${ed(w)}/settings`, { intents: [null] }),
   "routes/secretariat.editions.new": secretariatPage(() => "/secretariat/editions/new", { intents: [null] }),
+  "routes/secretariat.data-requests._index": secretariatPage(() => "/secretariat/data-requests"),
+  // No request waits under that id: the answer page is nobody's.
+  "routes/secretariat.data-requests.$requestId": {
+    path: () => "/secretariat/data-requests/no-such-request",
+    get: only([], 200),
+    post: { intents: ["check", "erase", "decline"], act: nobody },
+  },
+  "routes/secretariat.retention": secretariatPage(() => "/secretariat/retention", { intents: [null] }),
   "routes/secretariat.entities": secretariatPage(() => "/secretariat/entities", { intents: [null] }),
   "routes/secretariat.invitations": secretariatPage(() => "/secretariat/invitations", { intents: [null] }),
   "routes/secretariat.screening._index": secretariatPage(() => "/secretariat/screening"),

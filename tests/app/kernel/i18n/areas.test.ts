@@ -16,6 +16,7 @@ import { certificateMessages } from "../../../../app/kernel/i18n/areas/certifica
 import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyMessages } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasMessages } from "../../../../app/kernel/i18n/areas/diplomas";
+import { dataMessages } from "../../../../app/kernel/i18n/areas/data";
 
 const AREA_KEYS: Record<Area, Set<string>> = {
   editions: new Set(Object.keys(editionsMessages.en)),
@@ -29,6 +30,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   observer: new Set(Object.keys(observerMessages.en)),
   privacy: new Set(Object.keys(privacyMessages.en)),
   diplomas: new Set(Object.keys(diplomasMessages.en)),
+  data: new Set(Object.keys(dataMessages.en)),
 };
 
 /**

@@ -15,6 +15,7 @@ import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificat
 import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasTriples } from "../../../../app/kernel/i18n/areas/diplomas";
+import { dataTriples } from "../../../../app/kernel/i18n/areas/data";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
 import { coreTriples } from "../../../../app/kernel/i18n/core";
 import { byLanguage, triples } from "../../../../app/kernel/i18n/triples";
@@ -33,6 +34,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   observer: observerTriples,
   privacy: privacyTriples,
   diplomas: diplomasTriples,
+  data: dataTriples,
 };
 
 /** The catalogue files: core*.json beside index.ts and every JSON file of areas/. */

@@ -1,0 +1,2 @@
+// The action side of the form: keeps zod out of the browser bundle (see ValidatedForm).
+export * from "./erasure";

@@ -1,0 +1,187 @@
+import { existsSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { applications, attachments, auditLog, nominationLetters, outbox, users } from "../../../db/schema";
+import {
+  confirmErasure,
+  declineErasure,
+  pendingRequestOf,
+  requestErasure,
+} from "../../../app/accounts/models/erasure.server";
+import { attemptLogin } from "../../../app/accounts/models/account.server";
+import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { commitStagedFile, stageFile, storedPath } from "../../../app/kernel/models/file-store.server";
+import { decisionSnapshot, sha256 } from "../../../app/results/models/decision.server";
+import { runCli } from "../../../scripts/scoring-cli";
+import { buildScoredEdition, decide } from "../../fixtures/results";
+import { PASSWORD } from "../../fixtures/builders";
+import { tinyPdf, VALID } from "../../fixtures/applications";
+
+const DAY = 864e5;
+const CONTENT = { sections: { background: VALID.background, contact: VALID.contact }, completed: [] };
+
+/** A decided edition whose applications carry contact details, an attachment and a nomination letter each. */
+async function decidedEdition() {
+  const f = await buildScoredEdition();
+  for (const { app, applicant } of f.apps) {
+    db()
+      .update(applications)
+      .set({ content: CONTENT, nominatedContent: CONTENT, contactEmail: "lea@example.org", nominatorComment: "Hi Léa" })
+      .where(eq(applications.id, app.id))
+      .run();
+    const file = stageFile({ folder: "attachments", bytes: tinyPdf() });
+    commitStagedFile(file);
+    db()
+      .insert(attachments)
+      .values({
+        applicationId: app.id,
+        originalName: `cv-${applicant.name}.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "x",
+        storedName: file.storedName,
+      })
+      .run();
+    const letter = stageFile({ folder: "letters", bytes: tinyPdf() });
+    commitStagedFile(letter);
+    db()
+      .insert(nominationLetters)
+      .values({
+        applicationId: app.id,
+        entityId: f.entity.id,
+        uploadedBy: f.nominator.id,
+        originalName: "letter.pdf",
+        sizeBytes: 10,
+        sha256: "y",
+        storedName: letter.storedName,
+      })
+      .run();
+  }
+  const decided = await decide(f, new Date(Date.now() + 30 * DAY));
+  expect(decided.status).toBe(302);
+  return f;
+}
+
+const filesOf = (applicationId: string) => [
+  ...db()
+    .select({ storedName: attachments.storedName })
+    .from(attachments)
+    .where(eq(attachments.applicationId, applicationId))
+    .all()
+    .map((r) => storedPath("attachments", r.storedName)),
+  ...db()
+    .select({ storedName: nominationLetters.storedName })
+    .from(nominationLetters)
+    .where(eq(nominationLetters.applicationId, applicationId))
+    .all()
+    .map((r) => storedPath("letters", r.storedName)),
+];
+
+const appRow = (id: string) => db().select().from(applications).where(eq(applications.id, id)).get()!;
+
+describe("erasure on request", () => {
+  it("erases a laureate's and an unsuccessful applicant's data while the decision snapshot and audit chain still verify", async () => {
+    const f = await decidedEdition();
+    const frozen = decisionSnapshot({ editionId: f.edition.id })!;
+    const [laureate, , loser] = f.apps;
+    const files = [...filesOf(laureate.app.id), ...filesOf(loser.app.id)];
+    expect(files).toHaveLength(4);
+    expect(files.every((p) => existsSync(p))).toBe(true);
+
+    for (const { applicant } of [laureate, loser]) {
+      requestErasure({ userId: applicant.id });
+      const request = pendingRequestOf({ userId: applicant.id })!;
+      expect(confirmErasure({ requestId: request.id, actorId: f.secretariat.id })).toEqual({ ok: true });
+    }
+
+    // The snapshot is the same text with the same hash, and the scoring re-derives what it froze.
+    const after = decisionSnapshot({ editionId: f.edition.id })!;
+    expect(after).toEqual(frozen);
+    expect(sha256(after.snapshot)).toBe(frozen.sha256);
+    const read = () => after.snapshot;
+    expect(runCli(["verify", "snapshot.json"], read).code).toBe(0);
+    const rerun = JSON.parse(runCli(["results", "snapshot.json"], read).stdout);
+    const snapshot = JSON.parse(after.snapshot);
+    expect(rerun.applications.map((a: { applicationId: string; rank: number }) => [a.applicationId, a.rank])).toEqual(
+      snapshot.ranking.map((a: { applicationId: string; rank: number }) => [a.applicationId, a.rank]),
+    );
+    expect(verifyAuditChain()).toMatchObject({ ok: true });
+
+    // Files are gone from disk and from the tables.
+    expect(files.some((p) => existsSync(p))).toBe(false);
+    expect(filesOf(laureate.app.id)).toEqual([]);
+
+    // The laureate keeps the public record; the contact details go. The other application is anonymised.
+    const won = appRow(laureate.app.id);
+    expect(won).toMatchObject({
+      title: laureate.app.title,
+      organisation: laureate.app.organisation,
+      contactEmail: null,
+    });
+    expect(won.nominatorComment).toBeNull();
+    expect((won.content.sections as Record<string, unknown>).background).toEqual(VALID.background);
+    expect(JSON.stringify(won.content)).not.toContain("Léa");
+    expect(JSON.stringify(won.nominatedContent)).not.toContain("lea@example.org");
+    const lost = appRow(loser.app.id);
+    expect(lost.title).toMatch(/^Erased application [0-9A-F]{4}$/);
+    expect(lost).toMatchObject({ organisation: "", reference: loser.app.reference, country: loser.app.country });
+    expect(JSON.stringify(lost.content)).not.toContain("Green schools");
+
+    // The user row holds a pseudonym; nothing in the audit log names them.
+    for (const { applicant } of [laureate, loser]) {
+      const u = db().select().from(users).where(eq(users.id, applicant.id)).get()!;
+      expect(u.name).toMatch(/^Erased applicant [0-9A-F]{4}$/);
+      expect(u.email).not.toBe(applicant.email);
+      expect(u.disabledAt).not.toBeNull();
+      const log = JSON.stringify(db().select().from(auditLog).all());
+      expect(log).not.toContain(applicant.email);
+      expect(log).not.toContain(applicant.name);
+      const erased = db().select().from(auditLog).where(eq(auditLog.objectId, applicant.id)).all();
+      expect(erased.find((r) => r.action === "user.erased")).toMatchObject({ actorId: f.secretariat.id });
+      // Told at the address they had, before it was erased.
+      const mails = db().select().from(outbox).where(eq(outbox.toAddress, applicant.email)).all();
+      expect(mails.map((m) => m.template)).toEqual(["erasure_done"]);
+    }
+  });
+
+  it("closes the account: the erased person cannot sign in any more", async () => {
+    const f = await buildScoredEdition({ apps: 2 });
+    const { applicant } = f.apps[0];
+    expect((await attemptLogin({ email: applicant.email, password: PASSWORD, address: "192.0.2.1" })).ok).toBe(true);
+    requestErasure({ userId: applicant.id });
+    confirmErasure({ requestId: pendingRequestOf({ userId: applicant.id })!.id, actorId: f.secretariat.id });
+    const erased = db().select().from(users).where(eq(users.id, applicant.id)).get()!;
+    for (const email of [applicant.email, erased.email])
+      expect((await attemptLogin({ email, password: PASSWORD, address: "192.0.2.2" })).ok).toBe(false);
+    for (const password of [PASSWORD, "erased"])
+      expect((await attemptLogin({ email: erased.email, password, address: "192.0.2.3" })).ok).toBe(false);
+  });
+
+  it("declining leaves the person's data as it was and tells them the reason", async () => {
+    const f = await decidedEdition();
+    const { app, applicant } = f.apps[3];
+    const files = filesOf(app.id);
+    const before = appRow(app.id);
+    requestErasure({ userId: applicant.id });
+    requestErasure({ userId: applicant.id }); // a second click while one waits asks nothing more
+    const request = pendingRequestOf({ userId: applicant.id })!;
+    expect(
+      declineErasure({ requestId: request.id, actorId: f.secretariat.id, reason: "Your appeal is still open." }),
+    ).toEqual({ ok: true });
+    expect(appRow(app.id)).toEqual(before);
+    expect(db().select().from(users).where(eq(users.id, applicant.id)).get()).toMatchObject({
+      email: applicant.email,
+      name: applicant.name,
+      disabledAt: null,
+    });
+    expect(files.every((p) => existsSync(p))).toBe(true);
+    expect(pendingRequestOf({ userId: applicant.id })).toBeNull();
+    const mails = db().select().from(outbox).where(eq(outbox.toAddress, applicant.email)).all();
+    expect(mails.map((m) => m.template)).toEqual(["erasure_received", "erasure_declined"]);
+    expect(mails[1].textBody).toContain("Your appeal is still open.");
+    // A request already answered cannot be confirmed afterwards.
+    expect(confirmErasure({ requestId: request.id, actorId: f.secretariat.id }).ok).toBe(false);
+    expect(verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});
