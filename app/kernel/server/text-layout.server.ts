@@ -1,0 +1,201 @@
+// One line of text as positioned glyphs, for the PDF writer: each character gets a font from a
+// fallback chain (the first font that has it), the line is cut into runs of one font and one
+// direction, the runs are put in visual order (a reduced Unicode bidi algorithm: enough for
+// names and sentences in Latin, Arabic, Hebrew and the scripts that flow left to right, with
+// numbers kept left to right), and fontkit shapes each run (Arabic joining, marks, kerning).
+//
+// The fonts are files of this repository (app/kernel/server/fonts, with their licences), read
+// once per process. They are found from the working directory, which is the repository's root
+// both for the tests and for the built server (`npm start`), where import.meta.url would name
+// the bundle in build/ instead.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as fontkit from "fontkit";
+
+export type FontWeight = "regular" | "bold";
+
+const CJK = ["DroidSansFallback-CJK.ttf", "NotoSansCJKkr-Hangul.ttf"];
+
+/** The fonts tried in turn for a character, by weight; CJK has no bold, the regular stands in. */
+export const FALLBACK: Record<FontWeight, readonly string[]> = {
+  regular: [
+    "NotoSans-Regular.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansThai-Regular.ttf",
+    ...CJK,
+  ],
+  bold: ["NotoSans-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSansHebrew-Bold.ttf", "NotoSansThai-Bold.ttf", ...CJK],
+};
+
+export function fontsDir(): string {
+  return join(process.cwd(), "app", "kernel", "server", "fonts");
+}
+
+const loaded = new Map<string, { bytes: Uint8Array; font: fontkit.Font }>();
+
+/** A font file's bytes and its parsed form, read on first use and kept for the process. */
+export function fontFile(file: string): { bytes: Uint8Array; font: fontkit.Font } {
+  let entry = loaded.get(file);
+  if (!entry) {
+    const bytes = new Uint8Array(readFileSync(join(fontsDir(), file)));
+    entry = { bytes, font: fontkit.create(bytes) };
+    loaded.set(file, entry);
+  }
+  return entry;
+}
+
+type Direction = "L" | "R" | "N";
+
+// Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms write right to left.
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+const STRONG = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const DIGIT = /\p{Nd}/u;
+
+// In a right-to-left run these characters show their mirror image (Unicode's Bidi_Mirrored),
+// which fontkit leaves to the font: they are swapped before shaping.
+const MIRROR: Record<string, string> = {
+  "(": ")",
+  ")": "(",
+  "[": "]",
+  "]": "[",
+  "{": "}",
+  "}": "{",
+  "<": ">",
+  ">": "<",
+  "«": "»",
+  "»": "«",
+  "‹": "›",
+  "›": "‹",
+};
+
+function directionOf(ch: string): Direction {
+  // Numbers read left to right even inside Arabic.
+  if (DIGIT.test(ch)) return "L";
+  if (RTL.test(ch) && STRONG.test(ch)) return "R";
+  return STRONG.test(ch) ? "L" : "N";
+}
+
+/** Glyph positions in ems (font size 1) from the run's start, and the advance of the whole run. */
+export interface Segment {
+  file: string;
+  /** The text given to fontkit (and to the PDF font's encoder), which yields `glyphs` in order. */
+  text: string;
+  glyphs: { x: number; y: number }[];
+  width: number;
+}
+
+export interface ShapedLine {
+  width: number;
+  /** In visual order, left to right. */
+  segments: (Segment & { x: number })[];
+}
+
+function fontFor(ch: string, chain: readonly string[]): string {
+  const cp = ch.codePointAt(0)!;
+  return chain.find((file) => fontFile(file).font.hasGlyphForCodePoint(cp)) ?? chain[0];
+}
+
+function has(file: string, ch: string): boolean {
+  return fontFile(file).font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+}
+
+function shape(file: string, text: string): Segment & { rtl: boolean } {
+  const { font } = fontFile(file);
+  const run = font.layout(text);
+  const glyphs: { x: number; y: number }[] = [];
+  let pen = 0;
+  run.positions.forEach((p) => {
+    glyphs.push({ x: (pen + p.xOffset) / font.unitsPerEm, y: p.yOffset / font.unitsPerEm });
+    pen += p.xAdvance;
+  });
+  return { file, text, glyphs, width: pen / font.unitsPerEm, rtl: run.direction === "rtl" };
+}
+
+/**
+ * fontkit orders a run by its script: Arabic and Hebrew right to left, the rest left to right.
+ * When that is not the run's direction (punctuation alone in a right-to-left line, Arabic-Indic
+ * digits, which read left to right), the run is shaped a character at a time, in visual order.
+ */
+function shapeRun(file: string, text: string, rtl: boolean): Segment[] {
+  const whole = shape(file, text);
+  if (whole.rtl === rtl || [...text].length === 1) return [whole];
+  const chars = [...text];
+  return (rtl ? chars.reverse() : chars).map((c) => shape(file, c));
+}
+
+/**
+ * Lays out one line. `base` is the paragraph's direction: "rtl" for an Arabic diploma, where
+ * runs of Latin text (a laureate's name) keep their own order inside the right-to-left line.
+ */
+export function layoutLine(text: string, weight: FontWeight, base: "ltr" | "rtl"): ShapedLine {
+  const chain = FALLBACK[weight];
+  // Directional marks only steer the order, which this function decides itself; no font draws them.
+  const chars = [...text.normalize("NFC").replace(BIDI_CONTROLS, "")];
+  const dirs = chars.map(directionOf);
+  // Marks belong to the character before them.
+  dirs.forEach((d, i) => {
+    if (i > 0 && MARK.test(chars[i])) dirs[i] = dirs[i - 1];
+  });
+  const strongAt = (from: number, step: 1 | -1): Direction | null => {
+    for (let i = from; i >= 0 && i < chars.length; i += step) if (dirs[i] !== "N") return dirs[i];
+    return null;
+  };
+  const baseDir: Direction = base === "rtl" ? "R" : "L";
+  // A neutral between two runs of one direction takes it; otherwise the paragraph's.
+  const resolved = dirs.map((d, i) => {
+    if (d !== "N") return d;
+    const before = strongAt(i - 1, -1) ?? baseDir;
+    const after = strongAt(i + 1, 1) ?? baseDir;
+    return before === after ? before : baseDir;
+  });
+  const levels = resolved.map((d) => (base === "rtl" ? (d === "R" ? 1 : 2) : d === "R" ? 1 : 0));
+
+  const fonts: string[] = [];
+  chars.forEach((ch, i) => {
+    if (dirs[i] === "N" || MARK.test(ch)) {
+      // Spaces and punctuation stay in the font around them, so a run is not broken for them.
+      const previous = fonts[i - 1];
+      const next = chars.slice(i + 1).find((c) => directionOf(c) !== "N");
+      if (previous && has(previous, ch)) fonts.push(previous);
+      else if (next && has(fontFor(next, chain), ch)) fonts.push(fontFor(next, chain));
+      else fonts.push(fontFor(ch, chain));
+    } else fonts.push(fontFor(ch, chain));
+  });
+
+  // Runs of one font and one level, in logical order.
+  const runs: { file: string; level: number; text: string }[] = [];
+  chars.forEach((ch, i) => {
+    const shown = levels[i] % 2 === 1 && MIRROR[ch] ? MIRROR[ch] : ch;
+    const last = runs.at(-1);
+    if (last && last.file === fonts[i] && last.level === levels[i]) {
+      last.text += shown;
+    } else runs.push({ file: fonts[i], level: levels[i], text: shown });
+  });
+
+  // Unicode's rule L2: from the highest level down to the lowest odd one, reverse every
+  // sequence of runs at that level or higher.
+  const visual = [...runs];
+  const max = Math.max(0, ...visual.map((r) => r.level));
+  for (let level = max; level >= 1; level--) {
+    for (let i = 0; i < visual.length; i++) {
+      if (visual[i].level < level) continue;
+      let end = i;
+      while (end + 1 < visual.length && visual[end + 1].level >= level) end++;
+      visual.splice(i, end - i + 1, ...visual.slice(i, end + 1).reverse());
+      i = end;
+    }
+  }
+
+  const segments: (Segment & { x: number })[] = [];
+  let x = 0;
+  for (const run of visual) {
+    for (const piece of shapeRun(run.file, run.text, run.level % 2 === 1)) {
+      segments.push({ ...piece, x });
+      x += piece.width;
+    }
+  }
+  return { width: x, segments };
+}
