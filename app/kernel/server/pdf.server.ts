@@ -18,6 +18,7 @@ import {
   setTextMatrix,
   showText,
   type PDFFont,
+  type PDFName,
   type PDFOperator,
   type PDFPage,
 } from "@cantoo/pdf-lib";
@@ -77,7 +78,7 @@ async function drawLine(
   const ops: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(0, 0, 0), beginText()];
   for (const segment of line.segments) {
     const font = await embed(segment.file);
-    const key = page.node.newFontDictionary(font.name, font.ref);
+    const key = fontKey(page, font);
     // The encoder lays the text out as fontkit did here, so its glyph codes pair with our positions.
     const codes = font.encodeText(segment.text).asString().match(/.{4}/g) ?? [];
     if (codes.length !== segment.glyphs.length) throw new Error(`Glyphs of "${segment.text}" differ from its layout`);
@@ -90,6 +91,20 @@ async function drawLine(
   }
   ops.push(endText(), popGraphicsState());
   page.pushOperators(...ops);
+}
+
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+
+/** The page's resource name of a font, added once. */
+function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  const keys = fontKeys.get(page) ?? new Map<PDFFont, PDFName>();
+  fontKeys.set(page, keys);
+  let key = keys.get(font);
+  if (!key) {
+    key = page.node.newFontDictionary(font.name, font.ref);
+    keys.set(font, key);
+  }
+  return key;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -45,7 +45,8 @@ export function fontFile(file: string): { bytes: Uint8Array; font: fontkit.Font 
   return entry;
 }
 
-type Direction = "L" | "R" | "N";
+/** Unicode's bidi classes, reduced: left to right, right to left, European number, neutral. */
+type Direction = "L" | "R" | "EN" | "N";
 
 // Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms write right to left.
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
@@ -72,10 +73,39 @@ const MIRROR: Record<string, string> = {
 };
 
 function directionOf(ch: string): Direction {
-  // Numbers read left to right even inside Arabic.
-  if (DIGIT.test(ch)) return "L";
+  if (DIGIT.test(ch)) return "EN";
   if (RTL.test(ch) && STRONG.test(ch)) return "R";
   return STRONG.test(ch) ? "L" : "N";
+}
+
+/**
+ * Each character's embedding level (even: left to right; odd: right to left), by a reduced form
+ * of Unicode's bidi algorithm: marks take their base's class (W1), a number after left-to-right
+ * text is left to right (W7), a neutral between two of one direction takes it, numbers counting
+ * as right to left there (N1), other neutrals the paragraph's (N2); then rule I1 and I2.
+ */
+function levelsOf(chars: string[], base: "ltr" | "rtl"): number[] {
+  const dirs = chars.map(directionOf);
+  dirs.forEach((d, i) => {
+    if (i > 0 && MARK.test(chars[i])) dirs[i] = dirs[i - 1];
+  });
+  const baseDir: Direction = base === "rtl" ? "R" : "L";
+  let strong = baseDir;
+  dirs.forEach((d, i) => {
+    if (d === "L" || d === "R") strong = d;
+    else if (d === "EN" && strong === "L") dirs[i] = "L";
+  });
+  const around = (from: number, step: 1 | -1): Direction => {
+    for (let i = from; i >= 0 && i < chars.length; i += step) if (dirs[i] !== "N") return dirs[i] === "L" ? "L" : "R";
+    return baseDir;
+  };
+  const paragraph = base === "rtl" ? 1 : 0;
+  return dirs.map((d, i) => {
+    const resolved = d !== "N" ? d : around(i - 1, -1) === around(i + 1, 1) ? around(i - 1, -1) : baseDir;
+    if (resolved === "EN") return paragraph + (paragraph % 2 === 0 ? 2 : 1);
+    if (resolved === "R") return paragraph % 2 === 0 ? paragraph + 1 : paragraph;
+    return paragraph % 2 === 0 ? paragraph : paragraph + 1;
+  });
 }
 
 /** Glyph positions in ems (font size 1) from the run's start, and the advance of the whole run. */
@@ -134,45 +164,28 @@ export function layoutLine(text: string, weight: FontWeight, base: "ltr" | "rtl"
   const chain = FALLBACK[weight];
   // Directional marks only steer the order, which this function decides itself; no font draws them.
   const chars = [...text.normalize("NFC").replace(BIDI_CONTROLS, "")];
-  const dirs = chars.map(directionOf);
-  // Marks belong to the character before them.
-  dirs.forEach((d, i) => {
-    if (i > 0 && MARK.test(chars[i])) dirs[i] = dirs[i - 1];
-  });
-  const strongAt = (from: number, step: 1 | -1): Direction | null => {
-    for (let i = from; i >= 0 && i < chars.length; i += step) if (dirs[i] !== "N") return dirs[i];
-    return null;
-  };
-  const baseDir: Direction = base === "rtl" ? "R" : "L";
-  // A neutral between two runs of one direction takes it; otherwise the paragraph's.
-  const resolved = dirs.map((d, i) => {
-    if (d !== "N") return d;
-    const before = strongAt(i - 1, -1) ?? baseDir;
-    const after = strongAt(i + 1, 1) ?? baseDir;
-    return before === after ? before : baseDir;
-  });
-  const levels = resolved.map((d) => (base === "rtl" ? (d === "R" ? 1 : 2) : d === "R" ? 1 : 0));
+  const levels = levelsOf(chars, base);
 
   const fonts: string[] = [];
   chars.forEach((ch, i) => {
-    if (dirs[i] === "N" || MARK.test(ch)) {
-      // Spaces and punctuation stay in the font around them, so a run is not broken for them.
+    if (directionOf(ch) === "N" || directionOf(ch) === "EN" || MARK.test(ch)) {
+      // Spaces, punctuation and digits stay in the font around them, so as not to break a run.
       const previous = fonts[i - 1];
-      const next = chars.slice(i + 1).find((c) => directionOf(c) !== "N");
+      const next = chars.slice(i + 1).find((c) => directionOf(c) === "L" || directionOf(c) === "R");
       if (previous && has(previous, ch)) fonts.push(previous);
       else if (next && has(fontFor(next, chain), ch)) fonts.push(fontFor(next, chain));
       else fonts.push(fontFor(ch, chain));
     } else fonts.push(fontFor(ch, chain));
   });
 
-  // Runs of one font and one level, in logical order.
-  const runs: { file: string; level: number; text: string }[] = [];
+  // Runs of one font and one level, in logical order. A mirrored character is a run of its own:
+  // shaped alone, it is not mirrored back by a font's own right-to-left forms.
+  const runs: { file: string; level: number; text: string; alone: boolean }[] = [];
   chars.forEach((ch, i) => {
-    const shown = levels[i] % 2 === 1 && MIRROR[ch] ? MIRROR[ch] : ch;
+    const mirrored = levels[i] % 2 === 1 && MIRROR[ch] !== undefined;
     const last = runs.at(-1);
-    if (last && last.file === fonts[i] && last.level === levels[i]) {
-      last.text += shown;
-    } else runs.push({ file: fonts[i], level: levels[i], text: shown });
+    if (last && !last.alone && !mirrored && last.file === fonts[i] && last.level === levels[i]) last.text += ch;
+    else runs.push({ file: fonts[i], level: levels[i], text: mirrored ? MIRROR[ch] : ch, alone: mirrored });
   });
 
   // Unicode's rule L2: from the highest level down to the lowest odd one, reverse every

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, diplomaCodes } from "../../../db/schema";
+import { auditLog, diplomaCodes, users } from "../../../db/schema";
 import {
   base58btc,
   didKey,
@@ -29,6 +29,7 @@ import { buildScoredEdition } from "../../fixtures/results";
 import { cookieFor, request } from "../../fixtures/builders";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
+import { darkShare, pdfText } from "../../fixtures/poppler";
 
 describe("JSON canonicalisation (RFC 8785)", () => {
   it("writes numbers, strings and literals as the RFC's example does", () => {
@@ -220,8 +221,9 @@ describe("verification codes", () => {
 });
 
 describe("the diploma PDF", () => {
-  it("prints the verification URL from the configured origin and draws its QR code", async () => {
+  async function download(lang: "en" | "fr" | "ar") {
     const { f, codes, after } = await decided();
+    db().update(users).set({ locale: lang }).where(eq(users.id, f.apps[0].applicant.id)).run();
     const cookie = await cookieFor(f.apps[0].applicant.id);
     const code = codes.find((c) => c.applicationId === f.apps[0].app.id)!.code;
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -230,11 +232,31 @@ describe("the diploma PDF", () => {
       const args = { request: request("/x", { cookie }), params: { applicationId: f.apps[0].app.id }, context: {} };
       const response = (await diplomaRoute.loader(args as never)) as Response;
       expect(response.status).toBe(200);
-      const pdf = Buffer.from(await response.arrayBuffer()).toString("latin1");
-      expect(pdf).toContain(`(${siteOrigin()}/verify/${code})`);
-      expect(pdf.match(/ re\n/g)!.length).toBeGreaterThan(100);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      const pdf = new Uint8Array(await response.arrayBuffer());
+      return { f, code, pdf, lines: pdfText(pdf) };
     } finally {
       vi.useRealTimers();
     }
+  }
+
+  it("prints the verification URL from the configured origin and draws its QR code", async () => {
+    const { code, pdf, lines } = await download("en");
+    expect(lines).toContain(`${siteOrigin()}/verify/${code}`);
+    expect(lines).toContain("is awarded to");
+    expect(darkShare(pdf)).toBeGreaterThan(0.02);
+  });
+
+  it("is written in French for a French reader", async () => {
+    const { lines } = await download("fr");
+    expect(lines).toContain("est décerné à");
+  });
+
+  it("is written in Arabic, right to left, for an Arabic reader, under 300 kB", async () => {
+    const { f, pdf, lines } = await download("ar");
+    expect(lines).toContain("منظمة الأمم المتحدة للتربية والعلم والثقافة");
+    expect(lines).toEqual(expect.arrayContaining(["المدير العام لليونسكو", "رئيس لجنة التحكيم الدولية"]));
+    expect(lines.join("\n")).toContain(f.apps[0].app.organisation || f.apps[0].app.title);
+    expect(pdf.byteLength).toBeLessThan(300_000);
   });
 });
