@@ -56,14 +56,24 @@ describe("the diploma PDF", () => {
   it("draws the names' glyphs: a page with a name in eight scripts is darker than one without", async () => {
     const names = Object.values(NAMES).slice(0, 8);
     const blank = darkShare(await diploma(""));
-    const full = darkShare(await diploma(names[0], "en", names.slice(1).map((text) => ({ text, size: 24, bold: true }))));
+    const full = darkShare(
+      await diploma(
+        names[0],
+        "en",
+        names.slice(1).map((text) => ({ text, size: 24, bold: true })),
+      ),
+    );
     expect(blank).toBeGreaterThan(0.01);
     expect(full).toBeGreaterThan(blank + 0.01);
   });
 
   it("stays under 300 kB with every script on one page, fonts embedded as subsets", async () => {
     const names = Object.values(NAMES);
-    const pdf = await diploma(names[0], "en", names.slice(1).map((text) => ({ text, size: 14 })));
+    const pdf = await diploma(
+      names[0],
+      "en",
+      names.slice(1).map((text) => ({ text, size: 14 })),
+    );
     expect(pdf.byteLength).toBeLessThan(300_000);
     const text = pdfText(pdf).join("\n");
     for (const name of names) expect(text).toContain(name);

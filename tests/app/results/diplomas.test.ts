@@ -22,13 +22,15 @@ import {
   signingKeysDir,
 } from "../../../app/kernel/models/signing-keys.server";
 import { CODE_PATTERN, verificationOf } from "../../../app/results/models/diploma-codes.server";
-import { revokeDiploma } from "../../../app/results/models/diploma-revocation.server";
+import { revokeDiploma, revokedDiplomas } from "../../../app/results/models/diploma-revocation.server";
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { CREDENTIAL_CONTEXTS, signedBadge } from "../../../app/results/server/badge.server";
 import { buildScoredEdition } from "../../fixtures/results";
 import { cookieFor, request } from "../../fixtures/builders";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
+import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
+import * as revocationsRoute from "../../../app/routes/verify.revocations[.]json";
 import { darkShare, pdfText } from "../../fixtures/poppler";
 
 describe("JSON canonicalisation (RFC 8785)", () => {
@@ -217,6 +219,51 @@ describe("verification codes", () => {
       .all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ code: codes[0].code, reason: "Plagiarism" });
+  });
+});
+
+describe("the revocation list", () => {
+  async function json(loader: (args: never) => Promise<Response>, params: Record<string, string> = {}) {
+    const response = await loader({ request: request("/x"), params, context: {} } as never);
+    expect(response.status).toBe(200);
+    return JSON.parse(await response.text());
+  }
+
+  it("is where a badge's status points, and names the badge once its diploma is revoked", async () => {
+    const { f, codes, after } = await decided();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const badge = await json(badgeRoute.loader, { code: codes[0].code });
+      expect(badge.credentialStatus).toEqual({
+        id: `${siteOrigin()}/verify/revocations.json`,
+        type: "1EdTechRevocationList",
+      });
+      const before = await json(revocationsRoute.loader);
+      expect(before.id).toBe(badge.credentialStatus.id);
+      expect(before.revokedCredentials.map((c: { id: string }) => c.id)).not.toContain(badge.id);
+
+      expect(revokeDiploma({ code: codes[0].code, actorId: f.secretariat.id, reason: "Awarded in error" }).ok).toBe(
+        true,
+      );
+      const list = await json(revocationsRoute.loader);
+      expect(list.issuer).toBe(badge.issuer.id);
+      expect(list.revokedCredentials).toContainEqual({
+        id: badge.id,
+        revoked: true,
+        revocationReason: "Awarded in error",
+      });
+      const other = `${siteOrigin()}/verify/${codes[1].code}/badge.json`;
+      expect(list.revokedCredentials.map((c: { id: string }) => c.id)).not.toContain(other);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("names no diploma of an edition not announced yet", async () => {
+    const { f, codes } = await decided();
+    expect(revokeDiploma({ code: codes[0].code, actorId: f.secretariat.id, reason: "Awarded in error" }).ok).toBe(true);
+    expect(revokedDiplomas().map((r) => r.code)).not.toContain(codes[0].code);
   });
 });
 
