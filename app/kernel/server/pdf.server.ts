@@ -36,18 +36,27 @@ export interface PdfLine {
 const W = 842;
 const H = 595;
 
-/** Wraps a long line at spaces so it fits `maxWidth` points, measured with the fonts it is printed in. */
+/**
+ * Wraps a long line at spaces so it fits `maxWidth` points, measured with the fonts it is printed
+ * in: each word once (shaping is the costly part), the line as the sum of its words and spaces.
+ */
 export function wrap(line: PdfLine, maxWidth: number, base: "ltr" | "rtl"): PdfLine[] {
   const weight: FontWeight = line.bold ? "bold" : "regular";
-  const words = line.text.split(" ");
+  const width = (text: string) => layoutLine(text, weight, base).width * line.size;
+  const space = width(" ");
   const out: PdfLine[] = [];
   let current = "";
-  for (const word of words) {
-    const next = current ? `${current} ${word}` : word;
-    if (current && layoutLine(next, weight, base).width * line.size > maxWidth) {
+  let currentWidth = 0;
+  for (const word of line.text.split(" ")) {
+    const wordWidth = width(word);
+    if (current && currentWidth + space + wordWidth > maxWidth) {
       out.push({ ...line, text: current, gap: out.length ? line.size * 0.35 : line.gap });
       current = word;
-    } else current = next;
+      currentWidth = wordWidth;
+    } else {
+      current = current ? `${current} ${word}` : word;
+      currentWidth = current === word ? wordWidth : currentWidth + space + wordWidth;
+    }
   }
   out.push({ ...line, text: current, gap: out.length ? line.size * 0.35 : line.gap });
   return out;

@@ -123,13 +123,20 @@ export interface ShapedLine {
   segments: (Segment & { x: number })[];
 }
 
-function fontFor(ch: string, chain: readonly string[]): string {
-  const cp = ch.codePointAt(0)!;
-  return chain.find((file) => fontFile(file).font.hasGlyphForCodePoint(cp)) ?? chain[0];
-}
+const coverage = new Map<string, boolean>();
 
 function has(file: string, ch: string): boolean {
-  return fontFile(file).font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+  const key = `${file}\0${ch}`;
+  let known = coverage.get(key);
+  if (known === undefined) {
+    known = fontFile(file).font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+    coverage.set(key, known);
+  }
+  return known;
+}
+
+function fontFor(ch: string, chain: readonly string[]): string {
+  return chain.find((file) => has(file, ch)) ?? chain[0];
 }
 
 function shape(file: string, text: string): Segment & { rtl: boolean } {
