@@ -2,7 +2,7 @@
 // the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize, found, requireUser } from "../accounts/server/permissions.server";
-import { formatDate, localized, textsOf, translate } from "../kernel/i18n";
+import { formatDate, isLocale, localized, textsOf, translate, type Locale } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { catalogues } from "../kernel/i18n/locale.server";
 import { diplomaFor } from "../results/models/archive.server";
@@ -16,15 +16,16 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   const user = await requireUser(request);
   const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "" }));
   authorize(user, "diploma.download", { ownerId: diploma.applicantId });
-  // English or French (the prize's working languages); Arabic readers get the English diploma.
-  const locale = localized(user.locale, { en: "en", fr: "fr" });
+  // In the reader's language: English, French or Arabic (right to left).
+  const locale: Locale = isLocale(user.locale) ? user.locale : "en";
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);
   // Codes are issued with the decision; a diploma of an edition decided before they existed has
   // none until the scheduled job has issued it, and is printed without.
   const code = diplomaCodeOf({ applicationId: params.applicationId ?? "" });
   const verifyUrl = code ? `${siteOrigin()}/verify/${code}` : null;
-  const pdf = pdfDocument({
+  const pdf = await pdfDocument({
     title: tr("results.diploma_pdf_title", { year: diploma.year }),
+    lang: locale,
     lines: [
       { text: tr("results.diploma_pdf_org"), size: 13, gap: 0 },
       { text: tr("results.diploma_pdf_prize"), size: 20, bold: true, gap: 14 },

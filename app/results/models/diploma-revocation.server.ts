@@ -1,11 +1,13 @@
 // The secretariat's revocation of a diploma: the code's row keeps the facts and says when, by
 // whom and why; the audit row is written in the same transaction.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { diplomaCodes } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { fail, type Result } from "../../kernel/models/result.server";
 import { REVOCATION_REASON_MAX } from "../forms/revocation";
+import { getDecisionRow } from "./deliberation.server";
+import { isAnnounced } from "./outcome.server";
 
 /** Revokes a diploma with the reason, audited in the same transaction; once only. */
 export function revokeDiploma({
@@ -49,4 +51,32 @@ export function revokeDiploma({
     );
     return { ok: true as const };
   });
+}
+
+/**
+ * The revoked diplomas of announced editions, oldest revocation first: what the public
+ * revocation list names (a code of an edition not announced yet says nothing before its instant).
+ */
+export function revokedDiplomas({ now = new Date() }: { now?: Date } = {}) {
+  const rows = db()
+    .select({
+      code: diplomaCodes.code,
+      editionId: diplomaCodes.editionId,
+      revokedAt: diplomaCodes.revokedAt,
+      reason: diplomaCodes.revokedReason,
+    })
+    .from(diplomaCodes)
+    .where(isNotNull(diplomaCodes.revokedAt))
+    .all();
+  const announced = new Map<string, boolean>();
+  const shown = rows.filter((row) => {
+    if (!announced.has(row.editionId)) {
+      const decision = getDecisionRow({ editionId: row.editionId });
+      announced.set(row.editionId, !!decision && isAnnounced(decision, now));
+    }
+    return announced.get(row.editionId);
+  });
+  return shown
+    .map((row) => ({ code: row.code, revokedAt: row.revokedAt!, reason: row.reason ?? "" }))
+    .sort((a, b) => a.revokedAt.getTime() - b.revokedAt.getTime() || a.code.localeCompare(b.code));
 }

@@ -13,6 +13,37 @@ export const CREDENTIAL_CONTEXTS = [
   "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ];
 
+/** Where the issuer's revocation list is published (1EdTech Revocation List Status Method 1.0). */
+export const revocationListUrl = (origin: string) => `${origin}/verify/revocations.json`;
+
+/** A badge's id: the URL it is served at, which the revocation list names. */
+export const badgeId = (origin: string, code: string) => `${origin}/verify/${code}/badge.json`;
+
+/**
+ * The issuer's revocation list, in the 1EdTech Revocation List Status Method's shape: the ids of
+ * the revoked badges, with the reason the secretariat gave. A verifier holding a badge issued
+ * before the revocation finds it here through the badge's `credentialStatus`.
+ */
+export function revocationList({
+  origin,
+  issuerDid,
+  revoked,
+}: {
+  origin: string;
+  issuerDid: string | null;
+  revoked: { code: string; reason: string }[];
+}) {
+  return {
+    id: revocationListUrl(origin),
+    ...(issuerDid ? { issuer: issuerDid } : {}),
+    revokedCredentials: revoked.map((r) => ({
+      id: badgeId(origin, r.code),
+      revoked: true,
+      revocationReason: r.reason,
+    })),
+  };
+}
+
 /** The unsigned OpenBadgeCredential of a diploma's statement. */
 export function badgeCredential({
   statement,
@@ -29,7 +60,7 @@ export function badgeCredential({
   const name = `${PRIZE_NAME} — laureate ${statement.edition}`;
   return {
     "@context": CREDENTIAL_CONTEXTS,
-    id: `${page}/badge.json`,
+    id: badgeId(origin, statement.code),
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name,
     issuer: { id: issuerDid, type: ["Profile"], name: `UNESCO — ${PRIZE_NAME}`, url: origin },
@@ -47,6 +78,7 @@ export function badgeCredential({
       },
     },
     evidence: [{ id: page, type: ["Evidence"], name: `Diploma ${statement.code}` }],
+    credentialStatus: { id: revocationListUrl(origin), type: "1EdTechRevocationList" },
   };
 }
 

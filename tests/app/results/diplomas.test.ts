@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, diplomaCodes } from "../../../db/schema";
+import { auditLog, diplomaCodes, users } from "../../../db/schema";
 import {
   base58btc,
   didKey,
@@ -22,13 +22,16 @@ import {
   signingKeysDir,
 } from "../../../app/kernel/models/signing-keys.server";
 import { CODE_PATTERN, verificationOf } from "../../../app/results/models/diploma-codes.server";
-import { revokeDiploma } from "../../../app/results/models/diploma-revocation.server";
+import { revokeDiploma, revokedDiplomas } from "../../../app/results/models/diploma-revocation.server";
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { CREDENTIAL_CONTEXTS, signedBadge } from "../../../app/results/server/badge.server";
 import { buildScoredEdition } from "../../fixtures/results";
 import { cookieFor, request } from "../../fixtures/builders";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
+import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
+import * as revocationsRoute from "../../../app/routes/verify.revocations[.]json";
+import { darkShare, pdfText } from "../../fixtures/poppler";
 
 describe("JSON canonicalisation (RFC 8785)", () => {
   it("writes numbers, strings and literals as the RFC's example does", () => {
@@ -219,9 +222,55 @@ describe("verification codes", () => {
   });
 });
 
-describe("the diploma PDF", () => {
-  it("prints the verification URL from the configured origin and draws its QR code", async () => {
+describe("the revocation list", () => {
+  async function json(loader: (args: never) => Promise<Response>, params: Record<string, string> = {}) {
+    const response = await loader({ request: request("/x"), params, context: {} } as never);
+    expect(response.status).toBe(200);
+    return JSON.parse(await response.text());
+  }
+
+  it("is where a badge's status points, and names the badge once its diploma is revoked", async () => {
     const { f, codes, after } = await decided();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const badge = await json(badgeRoute.loader, { code: codes[0].code });
+      expect(badge.credentialStatus).toEqual({
+        id: `${siteOrigin()}/verify/revocations.json`,
+        type: "1EdTechRevocationList",
+      });
+      const before = await json(revocationsRoute.loader);
+      expect(before.id).toBe(badge.credentialStatus.id);
+      expect(before.revokedCredentials.map((c: { id: string }) => c.id)).not.toContain(badge.id);
+
+      expect(revokeDiploma({ code: codes[0].code, actorId: f.secretariat.id, reason: "Awarded in error" }).ok).toBe(
+        true,
+      );
+      const list = await json(revocationsRoute.loader);
+      expect(list.issuer).toBe(badge.issuer.id);
+      expect(list.revokedCredentials).toContainEqual({
+        id: badge.id,
+        revoked: true,
+        revocationReason: "Awarded in error",
+      });
+      const other = `${siteOrigin()}/verify/${codes[1].code}/badge.json`;
+      expect(list.revokedCredentials.map((c: { id: string }) => c.id)).not.toContain(other);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("names no diploma of an edition not announced yet", async () => {
+    const { f, codes } = await decided();
+    expect(revokeDiploma({ code: codes[0].code, actorId: f.secretariat.id, reason: "Awarded in error" }).ok).toBe(true);
+    expect(revokedDiplomas().map((r) => r.code)).not.toContain(codes[0].code);
+  });
+});
+
+describe("the diploma PDF", () => {
+  async function download(lang: "en" | "fr" | "ar") {
+    const { f, codes, after } = await decided();
+    db().update(users).set({ locale: lang }).where(eq(users.id, f.apps[0].applicant.id)).run();
     const cookie = await cookieFor(f.apps[0].applicant.id);
     const code = codes.find((c) => c.applicationId === f.apps[0].app.id)!.code;
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -230,11 +279,31 @@ describe("the diploma PDF", () => {
       const args = { request: request("/x", { cookie }), params: { applicationId: f.apps[0].app.id }, context: {} };
       const response = (await diplomaRoute.loader(args as never)) as Response;
       expect(response.status).toBe(200);
-      const pdf = Buffer.from(await response.arrayBuffer()).toString("latin1");
-      expect(pdf).toContain(`(${siteOrigin()}/verify/${code})`);
-      expect(pdf.match(/ re\n/g)!.length).toBeGreaterThan(100);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      const pdf = new Uint8Array(await response.arrayBuffer());
+      return { f, code, pdf, lines: pdfText(pdf) };
     } finally {
       vi.useRealTimers();
     }
+  }
+
+  it("prints the verification URL from the configured origin and draws its QR code", async () => {
+    const { code, pdf, lines } = await download("en");
+    expect(lines).toContain(`${siteOrigin()}/verify/${code}`);
+    expect(lines).toContain("is awarded to");
+    expect(darkShare(pdf)).toBeGreaterThan(0.02);
+  });
+
+  it("is written in French for a French reader", async () => {
+    const { lines } = await download("fr");
+    expect(lines).toContain("est décerné à");
+  });
+
+  it("is written in Arabic, right to left, for an Arabic reader, under 300 kB", async () => {
+    const { f, pdf, lines } = await download("ar");
+    expect(lines).toContain("منظمة الأمم المتحدة للتربية والعلم والثقافة");
+    expect(lines).toEqual(expect.arrayContaining(["المدير العام لليونسكو", "رئيس لجنة التحكيم الدولية"]));
+    expect(lines.join("\n")).toContain(f.apps[0].app.organisation || f.apps[0].app.title);
+    expect(pdf.byteLength).toBeLessThan(300_000);
   });
 });

@@ -7,6 +7,7 @@ import * as ballot from "../../../app/routes/jury.$editionId.ballot";
 import * as laureatesYear from "../../../app/routes/laureates.$year";
 import * as archive from "../../../app/routes/laureates._index";
 import * as diploma from "../../../app/routes/diplomas.$applicationId";
+import { pdfText } from "../../fixtures/poppler";
 import * as snapshot from "../../../app/routes/secretariat.editions.$editionId.decision_.snapshot";
 import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
 import * as applicationsList from "../../../app/routes/applications._index";
@@ -318,7 +319,7 @@ describe("decision and announcement", () => {
     const pdf = await diploma.loader(
       args(request(`/x`, { cookie: cookies.laureate }), { applicationId: f.apps[0].app.id }),
     );
-    expect(Buffer.from(await pdf.arrayBuffer()).toString("latin1")).toContain("Project 1");
+    expect(pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain("for the project “Project 1”");
     for (const who of [cookies.other, cookies.nominator]) {
       expect(
         (await run(() => diploma.loader(args(request(`/x`, { cookie: who }), { applicationId: f.apps[0].app.id }))))
@@ -416,12 +417,12 @@ describe("decision and announcement", () => {
     const pdf = await diploma.loader(
       args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }),
     );
-    const text = Buffer.from(await pdf.arrayBuffer()).toString("latin1");
-    expect(text.startsWith("%PDF-1.4")).toBe(true);
-    expect(text).toContain("Project 1");
-    expect(text).toMatch(/startxref\n\d+\n%%EOF\n$/);
-    const xref = Number(/startxref\n(\d+)/.exec(text)![1]);
-    expect(text.slice(xref, xref + 4)).toBe("xref");
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const text = Buffer.from(bytes).toString("latin1");
+    expect(text.startsWith("%PDF-")).toBe(true);
+    expect(text).toMatch(/startxref\n\d+\n%%EOF\n?$/);
+    // A PDF reader finds the page and its text: poppler parses the file's cross-references.
+    expect(pdfText(bytes)).toContain("for the project “Project 1”");
   });
 
   it("the public page follows the recorded decision's instant, not a copy of it", async () => {

@@ -273,6 +273,7 @@ export const TABLE: Record<string, Row> = {
   "routes/verify.$code.statement[.]json": { path: () => "/verify/NOSUCHCODE23/statement.json", get: every(404) },
   "routes/verify.key": { path: () => "/verify/key", get: every("file") },
   "routes/verify.key[.]pem": { path: () => "/verify/key.pem", get: every("file") },
+  "routes/verify.revocations[.]json": { path: () => "/verify/revocations.json", get: every("file") },
   // The integrity audits: the secretariat's, not advertised to visitors; during scoring the
   // page reads the reviews submitted so far, and the fairness tables download at any time.
   "routes/secretariat.editions.$editionId.integrity": {
