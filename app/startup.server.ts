@@ -10,6 +10,7 @@ import { announceDue, archiveRecordedDecisions } from "./results/models/decision
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
+import { closeResultsWorker } from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
@@ -26,7 +27,8 @@ export function runScheduledJobs({ warm = true } = {}) {
     archiveRecordedDecisions();
     issueMissingDiplomaCodes();
     announceDue(new Date(), siteOrigin());
-    if (warm) warmResults(new Date());
+    // In the worker: the requests go on meanwhile; a failure is logged, the next run tries again.
+    if (warm) warmResults(new Date()).catch((error) => console.error("Warming the results failed:", error));
   } catch (error) {
     console.error("Scheduled job failed:", error);
   }
@@ -67,6 +69,7 @@ export async function startup(_: { port?: number } = {}) {
 
 export function shutdown() {
   if (jobs) clearInterval(jobs);
+  void closeResultsWorker();
   stopMailSender();
   closeDb();
 }
