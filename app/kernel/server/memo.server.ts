@@ -66,6 +66,8 @@ export function untilChanged<T>(
 export interface Pending<T> {
   promise: Promise<T>;
   since: Date;
+  /** Settles once whatever computes is up (a worker loading its code): a wait starts from there. */
+  ready?: () => Promise<unknown>;
 }
 
 /**

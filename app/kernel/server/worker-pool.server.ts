@@ -20,7 +20,11 @@ interface Job {
 }
 
 export interface WorkerPoolOptions {
-  /** The worker's module: built JavaScript, or TypeScript (run through tsx, as under vitest). */
+  /**
+   * The worker's module: built JavaScript, or TypeScript (run through tsx, as under vitest). It
+   * posts `{ ready: true }` once loaded, then answers each `{ id, message }` with
+   * `{ id, ok: true, value }` or `{ id, ok: false, message }`.
+   */
   script: string;
   /** Handed to the worker as `workerData` (the worker module tells its role from it). */
   workerData?: unknown;
@@ -48,6 +52,8 @@ export class WorkerPool {
   #queue: Job[] = [];
   #current: Job | null = null;
   #next = 1;
+  #ready: Promise<void> = Promise.resolve();
+  #isReady = () => {};
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -57,6 +63,16 @@ export class WorkerPool {
       this.#queue.push({ id: this.#next++, message, resolve: resolve as (value: unknown) => void, reject });
       this.#pump();
     });
+  }
+
+  /**
+   * Settles once the worker has loaded its module (at once when it has; a worker that fails
+   * to start settles it too). Loading takes a moment (the whole server bundle in production,
+   * tsx's compilation in tests), which a page's brief wait should not be charged with.
+   */
+  ready(): Promise<void> {
+    this.#ensureWorker();
+    return this.#ready;
   }
 
   /** Ends the worker (the server's shutdown, tests); queued jobs fail. */
@@ -84,9 +100,11 @@ export class WorkerPool {
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
     const worker = startWorker(this.options.script, this.options.workerData);
+    this.#ready = new Promise((done) => (this.#isReady = done));
     // An idle worker never keeps the process alive: the server's own handles do.
     worker.unref();
-    worker.on("message", (reply: Reply) => {
+    worker.on("message", (reply: Reply | { ready: true }) => {
+      if ("ready" in reply) return this.#isReady();
       const job = this.#current;
       if (!job || reply.id !== job.id) return;
       clearTimeout(job.timer);
@@ -109,6 +127,7 @@ export class WorkerPool {
   #fail(error: WorkerLost, log = true) {
     const worker = this.#worker;
     this.#worker = null;
+    this.#isReady();
     const job = this.#current;
     this.#current = null;
     if (job) {

@@ -53,6 +53,7 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
     }
   });
+  parentPort!.postMessage({ ready: true });
 }
 
 /** RESULTS_TIMEOUT_MS (default 120,000): how long one computation may take before it is given up. */
@@ -60,15 +61,23 @@ const timeoutMs = () => Number(process.env.RESULTS_TIMEOUT_MS ?? 120_000);
 
 let pool: WorkerPool | null = null;
 
-/** Computes in the worker (started at the first job, replaced after a crash). */
-export function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
-  pool ??= new WorkerPool({
+function resultsPool(): WorkerPool {
+  return (pool ??= new WorkerPool({
     script: import.meta.url,
     workerData: { role: ROLE },
     timeoutMs: timeoutMs(),
     name: "The results computation",
-  });
-  return pool.run<JobValue<J>>(job);
+  }));
+}
+
+/** Computes in the worker (started at the first job, replaced after a crash). */
+export function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
+  return resultsPool().run<JobValue<J>>(job);
+}
+
+/** Settles once the worker has loaded (it is started if need be). */
+export function resultsWorkerReady(): Promise<void> {
+  return resultsPool().ready();
 }
 
 /** Ends the worker (server shutdown, tests); the next job starts a new one. */

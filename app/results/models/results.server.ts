@@ -13,7 +13,7 @@ import { criterionTitles, editionCriteria, editionScoring } from "../../editions
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 import { editionCertificate } from "./certificate.server";
-import { computeInWorker } from "./results-worker.server";
+import { computeInWorker, resultsWorkerReady } from "./results-worker.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -226,9 +226,10 @@ export function pendingResults(args: {
     weights ?? null,
     method ?? null,
   ]);
-  return untilChangedAsync({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
+  const pending = untilChangedAsync({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
     readAndComputeResults({ edition, viewer, weights, method }),
   );
+  return { ...pending, ready: resultsWorkerReady };
 }
 
 async function readAndComputeResults({

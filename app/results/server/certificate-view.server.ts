@@ -78,7 +78,7 @@ export async function officialCertificateView(
   // Computed in the worker: the page waits a moment, then shows the "computing" page instead.
   const pending = pendingResults({ edition, viewer: { kind: "secretariat", userId } });
   const { r, cert } = await briefly({
-    since: pending.since,
+    ...pending,
     promise: pending.promise.then(async (r) => ({ r, cert: await editionCertificate(r) })),
   });
   return cert ? { state: "ready", certificate: certificateView(r, cert) } : { state: "none", certificate: null };

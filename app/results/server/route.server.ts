@@ -54,7 +54,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
     };
   const pending = pendingResults({ edition, viewer });
   const { r, certificate } = await briefly({
-    since: pending.since,
+    ...pending,
     // The certificate is the secretariat's: jurors see the ranking without it.
     promise: pending.promise.then(async (r) => ({
       r,

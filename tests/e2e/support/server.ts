@@ -105,6 +105,9 @@ export async function startServer({
     // Every journey registers from this one machine: the per-client e-mail limit would stop
     // the suite. The per-address limit stays (each journey uses its own addresses).
     MAIL_LIMIT_PER_CLIENT: "100000",
+    // The demo's results and certificate take about 1 s on this machine: the pages wait for them
+    // rather than show the "computing" page, which has its own route test.
+    COMPUTING_WAIT_MS: "30000",
   };
   const baseURL = `http://localhost:${port}`;
   if (prepare) {
