@@ -10,7 +10,7 @@ import { announceDue, archiveRecordedDecisions } from "./results/models/decision
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
-import { closeResultsWorker } from "./results/models/results-worker.server";
+import { closeResultsWorker, resultsWorkerReady } from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
@@ -61,6 +61,9 @@ export async function startup(_: { port?: number } = {}) {
     if (process.env.SETUP_TOKEN_FILE) writeFileSync(process.env.SETUP_TOKEN_FILE, token);
   }
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
+  // The results worker loads the whole server bundle (seconds on a busy machine): done now, in its
+  // own thread, rather than when the first person asks for results.
+  void resultsWorkerReady();
   // Not at start: a large edition's results would hold the first requests for seconds.
   runScheduledJobs({ warm: false });
   jobs = setInterval(() => runScheduledJobs(), Number(process.env.JOBS_INTERVAL_MS ?? 15_000));

@@ -11,8 +11,6 @@ import { WorkerLost } from "./worker-pool.server";
  * (about 1 s for the results and certificate on a busy 2-core machine) keep their pages.
  */
 export const briefWaitMs = () => Number(process.env.COMPUTING_WAIT_MS ?? 500);
-/** How long a page waits at most for the worker to load before that brief wait. */
-const READY_WAIT_MS = 10_000;
 
 /** What the route error boundary receives: a computation under way, or one that failed. */
 export type ComputingData = { computing: { since: number } } | { computeFailed: true };
@@ -28,10 +26,10 @@ function failed(error: unknown): never {
  */
 export async function briefly<T>(pending: Pending<T>, ms = briefWaitMs()): Promise<T> {
   let got = await within(pending.promise, ms).catch(failed);
-  // A worker still loading its code (once per process, under a second) is not the computation:
-  // the brief wait starts again once it is up, so a small edition never shows the page for it.
+  // A worker still loading its code (once per process; the server starts it at startup) is not
+  // the computation: one more brief wait for it to come up, then one for the computation.
   if (!got && pending.ready) {
-    await within(pending.ready(), READY_WAIT_MS);
+    await within(pending.ready(), ms);
     got = await within(pending.promise, ms).catch(failed);
   }
   if (got) return got.value;
