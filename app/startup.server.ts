@@ -10,6 +10,7 @@ import { announceDue, archiveRecordedDecisions } from "./results/models/decision
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
+import { closeResultsWorker, resultsWorkerReady } from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
@@ -27,7 +28,8 @@ export function runScheduledJobs({ warm = true } = {}) {
     archiveRecordedDecisions();
     issueMissingDiplomaCodes();
     announceDue(new Date(), siteOrigin());
-    if (warm) warmResults(new Date());
+    // In the worker: the requests go on meanwhile; a failure is logged, the next run tries again.
+    if (warm) warmResults(new Date()).catch((error) => console.error("Warming the results failed:", error));
     // Last: the schedule counts from announcements, so an edition announced this run is in it.
     applyRetention(new Date());
   } catch (error) {
@@ -81,6 +83,13 @@ export function startBackgroundWork() {
 export async function startup(_: { port?: number } = {}) {
   prepare();
   startBackgroundWork();
+  startResultsWorker();
+}
+
+/** The results worker loads the whole server bundle (seconds on a busy machine): started with each
+ * serving process, in its own thread, rather than when the first person asks for results. */
+function startResultsWorker() {
+  void resultsWorkerReady();
 }
 
 /**
@@ -90,6 +99,7 @@ export async function startup(_: { port?: number } = {}) {
  */
 export function startWorker({ background, forwardMail }: { background: boolean; forwardMail: () => void }) {
   db();
+  startResultsWorker();
   if (background) startBackgroundWork();
   else forwardMailTo(forwardMail);
 }
@@ -99,6 +109,7 @@ export { deliverDueMail };
 export function shutdown() {
   if (jobs) clearInterval(jobs);
   forwardMailTo(undefined);
+  void closeResultsWorker();
   stopMailSender();
   closeDb();
 }

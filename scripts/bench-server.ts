@@ -197,17 +197,50 @@ async function main() {
         );
       }
     }
-    // The results: the first request computes them from every review (all methods, bootstrap);
-    // later ones are served from the cache until a score, weight, method or viewer changes.
+    // The results: the first request starts their computation from every review (all methods,
+    // bootstrap, certificate); later ones are served from the cache until a score, weight, method or viewer changes.
     if (only && !"/results".includes(only)) return report(rows, seedSeconds);
-    const first = await time(base, `${e}/results`, cookies.secretariat, 1);
+    // The computation runs in a worker (decision 021): the first request answers the "computing"
+    // page at once, and /healthz keeps answering while the worker computes.
+    const idle = await time(base, "/healthz", null, 200);
+    rows.push({
+      role: "public",
+      page: "/healthz (idle)",
+      runs: 200,
+      ...idle,
+      target: "p95 < 10 ms",
+      ok: idle.p95 < 10,
+    });
+    const computing = await computingRun(base, `${e}/results`, cookies.secretariat);
     rows.push({
       role: "secretariat",
-      page: "/secretariat/editions/:edition/results (computed)",
+      page: "/secretariat/editions/:edition/results (first answer: computing page)",
       runs: 1,
-      ...first,
+      p50: computing.firstMs,
+      p95: computing.firstMs,
+      max: computing.firstMs,
+      kB: computing.firstKB,
+      target: `< ${P95_TARGET_MS * 20} ms`,
+      ok: computing.firstMs < P95_TARGET_MS * 20,
+    });
+    rows.push({
+      role: "secretariat",
+      page: "/secretariat/editions/:edition/results (until computed)",
+      runs: 1,
+      p50: computing.readyMs,
+      p95: computing.readyMs,
+      max: computing.readyMs,
+      kB: 0,
       target: `< ${RESULTS_TARGET_MS} ms`,
-      ok: first.max < RESULTS_TARGET_MS,
+      ok: computing.readyMs < RESULTS_TARGET_MS,
+    });
+    rows.push({
+      role: "public",
+      page: "/healthz (while the results compute)",
+      ...computing.healthz,
+      kB: idle.kB,
+      target: "p95 < 50 ms",
+      ok: computing.healthz.p95 < 50,
     });
     const again = await time(base, `${e}/results`, cookies.secretariat, RUNS);
     rows.push({
@@ -269,6 +302,45 @@ function report(rows: Row[], seedSeconds: number) {
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of table) console.log(line(row));
+}
+
+/**
+ * Asks for a page whose computation is not yet done, then polls /healthz every 20 ms, and the
+ * page every second, until the page answers 200: the first answer's time, the time until the
+ * page is ready, and /healthz's latencies meanwhile.
+ */
+async function computingRun(base: string, path: string, cookie: string) {
+  const headers = { Cookie: cookie, "Accept-Language": "en" };
+  const t0 = performance.now();
+  const first = await fetch(`${base}${path}`, { headers, redirect: "manual" });
+  const firstKB = (await first.arrayBuffer()).byteLength / 1024;
+  const firstMs = performance.now() - t0;
+  let ready = first.status === 200;
+  let readyMs = ready ? firstMs : 0;
+  const times: number[] = [];
+  let lastPoll = performance.now();
+  while (!ready && performance.now() - t0 < 300_000) {
+    const t = performance.now();
+    await (await fetch(`${base}/healthz`)).arrayBuffer();
+    times.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 20));
+    if (performance.now() - lastPoll < 1000) continue;
+    lastPoll = performance.now();
+    const page = await fetch(`${base}${path}`, { headers, redirect: "manual" });
+    await page.arrayBuffer();
+    if (page.status === 200) {
+      ready = true;
+      readyMs = performance.now() - t0;
+    } else if (page.status !== 503) throw new Error(`${path} answered ${page.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0;
+  return {
+    firstMs,
+    firstKB,
+    readyMs,
+    healthz: { runs: times.length, p50: at(0.5), p95: at(0.95), max: times[times.length - 1] ?? 0 },
+  };
 }
 
 /** The first review link on the juror's dashboard. */

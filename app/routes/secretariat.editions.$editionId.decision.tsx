@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateIds = deliberation?.shortlist ?? apps.map((a) => a.id);
   const name = (id: string) => ({ id, reference: byId.get(id)?.reference ?? "", title: byId.get(id)?.title ?? "" });
   return {
-    certificate: officialCertificateView(edition, user.id),
+    certificate: await officialCertificateView(edition, user.id),
     edition: { id: edition.id, year: edition.year, phase: edition.phase, laureateCount: edition.laureateCount },
     candidates: candidateIds.filter((id) => byId.has(id)).map(name),
     recommendation:
@@ -69,7 +69,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       { errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values },
       { status: 400 },
     );
-  const result = recordDecision({
+  const result = await recordDecision({
     edition,
     actorId: user.id,
     laureates: idsFrom(form.values, LAUREATE_PREFIX),

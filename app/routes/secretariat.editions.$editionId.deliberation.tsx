@@ -10,7 +10,8 @@ import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/serv
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
 import { fieldError, readForm, refused, validateForm } from "../kernel/forms/validate.server";
 import { openDeliberation } from "../results/models/deliberation.server";
-import { editionResults, getEditionBrief, scoringClosed } from "../results/models/results.server";
+import { getEditionBrief, pendingResults, scoringClosed } from "../results/models/results.server";
+import { briefly } from "../kernel/server/computing.server";
 import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
 import { chooseTieBreak } from "../results/models/tie-break.server";
 import { TallyTables, TieBreakFacts, TieBreakRadios, TieBreakSummary } from "../results/components/tally";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = deliberationView({ editionId: edition.id, names: true });
   let candidates: { id: string; reference: string; title: string; rank: number; checked: boolean }[] = [];
   if (!view && scoringClosed(edition)) {
-    const r = editionResults({ edition, viewer: { kind: "secretariat", userId: user.id } });
+    const r = await briefly(pendingResults({ edition, viewer: { kind: "secretariat", userId: user.id } }));
     const n = Math.max(edition.laureateCount * 2, 5);
     candidates = (r.results?.applications ?? []).map((a, i) => ({
       id: a.applicationId,

@@ -6,6 +6,7 @@ import { translate } from "../kernel/i18n";
 import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
 import { toCsv } from "../kernel/server/csv.server";
+import { whenDone } from "../kernel/server/computing.server";
 import { jurorLabeller } from "../results/server/page.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { resultsAccess } from "../results/server/route.server";
@@ -16,7 +17,8 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   const { edition, viewer } = resultsAccess({ user, editionId: params.editionId ?? "", as: "secretariat" });
   const format = params.format;
   if (!["csv", "xlsx", "json"].includes(format ?? "") || !scoringClosed(edition)) notFound();
-  const r = editionResults({ edition, viewer });
+  // A download waits for the worker however long it takes, rather than answer a page.
+  const r = await whenDone(editionResults({ edition, viewer }));
   if (!r.results) notFound();
   const name = `results-${edition.year}`;
   if (format === "json") {

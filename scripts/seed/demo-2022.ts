@@ -69,6 +69,25 @@ import {
  * outside stay dates inside (instanceof), so canonical JSON writes them as it always does.
  */
 export function atInstant<T>(at: Date, fn: () => T): T {
+  const RealDate = stopClock(at);
+  try {
+    return fn();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+/** `atInstant` for a step that awaits the results worker (whose own clock this leaves alone). */
+export async function atInstantAsync<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  const RealDate = stopClock(at);
+  try {
+    return await fn();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+function stopClock(at: Date): DateConstructor {
   const RealDate = Date;
   const fixed = at.getTime();
   class StoppedDate extends RealDate {
@@ -84,11 +103,7 @@ export function atInstant<T>(at: Date, fn: () => T): T {
     }
   }
   globalThis.Date = StoppedDate as DateConstructor;
-  try {
-    return fn();
-  } finally {
-    globalThis.Date = RealDate;
-  }
+  return RealDate;
 }
 
 interface App22 {
@@ -111,13 +126,13 @@ export interface Seeded2022 {
  * Writes the 2022 edition into the demo database at `path` (the 2023 edition, its people and
  * entities already there), through the app's own connection; restores DATABASE_PATH after.
  */
-export function seed2022(path: string, passwordHash: string): Seeded2022 {
+export async function seed2022(path: string, passwordHash: string): Promise<Seeded2022> {
   const previous = process.env.DATABASE_PATH;
   closeDb();
   process.env.DATABASE_PATH = path;
   try {
     const rows = writeRows(passwordHash);
-    return decide(rows);
+    return await decide(rows);
   } finally {
     closeDb();
     if (previous === undefined) delete process.env.DATABASE_PATH;
@@ -453,18 +468,20 @@ const must = (step: string, result: { ok: boolean }) => {
 };
 
 /** From the ballot to the announcement, through the app's model functions, each at its instant. */
-function decide(r: Rows): Seeded2022 {
+async function decide(r: Rows): Promise<Seeded2022> {
   const rng = new Rng(SEED_2022 + 1);
   const { editionId, secretariatId, chair } = r;
   const quality = new Map(r.apps.map((a) => [a.id, a.plan.quality]));
 
   // The secretariat opens the ballot on the five best by the jury's scores; the chair's casting
   // vote settles a tie at the cut-off, should there be one.
-  atInstant(T22.deliberationOpens, () => {
-    const ranked = editionResults({
-      edition: edition(editionId),
-      viewer: { kind: "secretariat", userId: secretariatId },
-    })
+  await atInstantAsync(T22.deliberationOpens, async () => {
+    const ranked = (
+      await editionResults({
+        edition: edition(editionId),
+        viewer: { kind: "secretariat", userId: secretariatId },
+      })
+    )
       .results!.applications.slice()
       .sort((x, y) => x.rank - y.rank)
       .slice(0, SHORTLIST_2022)
@@ -514,8 +531,8 @@ function decide(r: Rows): Seeded2022 {
 
   // The Director-General's decision, recorded by the secretariat: the snapshot is frozen here.
   let snapshotSha256 = "";
-  atInstant(T22.decisionRecorded, () => {
-    const result = recordDecision({
+  await atInstantAsync(T22.decisionRecorded, async () => {
+    const result = await recordDecision({
       edition: edition(editionId),
       actorId: secretariatId,
       laureates: order,

@@ -85,7 +85,7 @@ export async function buildDemo(path: string): Promise<DemoResult> {
     const { logins, observerLogin } = populate(database, passwordHash);
     // The finished 2022 edition goes in before the archive of past laureates, whose 2022 year
     // its own laureates then stand for.
-    seed2022(path, passwordHash);
+    await seed2022(path, passwordHash);
     seedPastLaureates(database);
     const counts = countRows(database);
     return { logins, observerLogin, counts };

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
+import { formatTime } from "../i18n";
 import { useT } from "./i18n";
 
 /**
@@ -21,7 +22,7 @@ export function errorMessageKey(
 export function useRouteErrorKey() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (status >= 500 && typeof window !== "undefined") console.error(error);
+  if (status >= 500 && typeof window !== "undefined" && !computingOf(error)) console.error(error);
   return errorMessageKey(status);
 }
 
@@ -39,8 +40,48 @@ export function ErrorMessage({ messageKey }: { messageKey: ReturnType<typeof err
   );
 }
 
+/** What app/kernel/server/computing.server.ts throws (a 503) while a computation runs or after it failed. */
+type Computing = { computing: { since: number } } | { computeFailed: true };
+
+function computingOf(error: unknown): Computing | null {
+  if (!isRouteErrorResponse(error) || error.status !== 503) return null;
+  const data = error.data as Partial<Computing> | null;
+  return data && typeof data === "object" && ("computing" in data || "computeFailed" in data)
+    ? (data as Computing)
+    : null;
+}
+
+/**
+ * The page shown while a long computation runs in the worker: it reloads itself every three
+ * seconds (meta refresh, no JavaScript needed) and offers a plain link to do it at once.
+ */
+function ComputingMessage({ state }: { state: Computing }) {
+  const t = useT();
+  const { pathname, search } = useLocation();
+  const again = <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
+  if ("computeFailed" in state)
+    return (
+      <>
+        <h1>{t("computing.failed")}</h1>
+        <p>{t("computing.failed_help")}</p>
+        <p>{again}</p>
+      </>
+    );
+  return (
+    <>
+      <meta httpEquiv="refresh" content="3" />
+      <h1>{t("computing.title")}</h1>
+      <p role="status">{t("computing.since", { time: formatTime(state.computing.since, t.locale) })}</p>
+      <p>{again}</p>
+    </>
+  );
+}
+
 /** The page shown inside the site's layout when a route fails: 404s look like any missing page. */
 export function RouteErrorBoundary() {
+  const error = useRouteError();
   const key = useRouteErrorKey();
+  const computing = computingOf(error);
+  if (computing) return <ComputingMessage state={computing} />;
   return <ErrorMessage messageKey={key} />;
 }

@@ -123,6 +123,12 @@ export function formatDateTime(instant: Date | number, locale: Locale, timeZone 
   return formatter("date", locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(instant);
 }
 
+/** A time of day to the second ("14:03:27"), in the given time zone (Paris by default). */
+export function formatTime(instant: Date | number, locale: Locale, timeZone = PARIS): string {
+  const options: Intl.DateTimeFormatOptions = { timeStyle: "medium", timeZone };
+  return formatter("date", locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(instant);
+}
+
 export function formatDate(instant: Date | number, locale: Locale, timeZone = PARIS): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone };
   return formatter("date", locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(instant);

@@ -61,3 +61,40 @@ export function untilChanged<T>(
   if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
   return value;
 }
+
+/** A value computed off the request thread, and since when (for a "computing since" page). */
+export interface Pending<T> {
+  promise: Promise<T>;
+  since: Date;
+  /** Settles once whatever computes is up (a worker loading its code): a wait starts from there. */
+  ready?: () => Promise<unknown>;
+}
+
+/**
+ * `untilChanged` for a value computed asynchronously (in a worker): callers asking while it runs
+ * share the one computation, and a failed one is forgotten so that the next asks again.
+ */
+export function untilChangedAsync<T>(
+  scope: { editionId: string; topics: readonly Topic[]; key: string },
+  compute: () => Promise<T>,
+): Pending<T> {
+  const pending = untilChanged(scope, () => {
+    const started: Pending<T> = { promise: compute(), since: new Date() };
+    started.promise.catch(() => {
+      if (kept.get(scope.key)?.value === started) kept.delete(scope.key);
+    });
+    return started;
+  });
+  return pending;
+}
+
+/** The value if `promise` settles within `ms`, else null; a rejection is thrown. */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((done) => (timer = setTimeout(() => done(null), ms)));
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -3,31 +3,35 @@
 // the secretariat's results and decision pages and the decision snapshot. It is computed by
 // scoring/ (laureateCertificate) from exactly the input and options of the official results, the
 // same call `npm run scoring -- results` makes on the exported JSON.
-import { laureateCertificate, type LaureateCertificate, type Results } from "../../../scoring";
+import type { LaureateCertificate, Results } from "../../../scoring";
 import type { EditionResults } from "./results.server";
+import { computeInWorker } from "./results-worker.server";
 
 // Kept per computed results object: the results cache hands back the same object for the same
 // input digest (decision 006), so a certificate is computed once per set of scores, and one
-// whose results were evicted goes with them.
-const certificates = new WeakMap<Results, LaureateCertificate>();
+// whose results were evicted goes with them. Computed in the worker (seconds at 10,000
+// applications); the promise is kept, so callers during the computation share it.
+const certificates = new WeakMap<Results, Promise<LaureateCertificate>>();
 
 /**
  * The certificate of the edition's official results (null when there are none). Only the
  * secretariat's official results have one: what-if weights or methods and jurors' views are
  * other rankings, whose certificate nobody publishes.
  */
-export function editionCertificate(r: EditionResults): LaureateCertificate | null {
+export async function editionCertificate(r: EditionResults): Promise<LaureateCertificate | null> {
   const results = r.results;
   if (!results) return null;
   if (r.options.weights !== undefined || results.method !== r.edition.method)
     throw new Error("editionCertificate: only the official results have a certificate");
   const kept = certificates.get(results);
   if (kept) return kept;
-  const computed = laureateCertificate(r.input, {
-    method: results.method,
-    laureates: results.laureates,
-    seed: results.seed,
+  const computed = computeInWorker({
+    kind: "certificate",
+    input: r.input,
+    options: { method: results.method, laureates: results.laureates, seed: results.seed },
   });
+  // A failure is not kept: the next visit asks the worker again.
+  computed.catch(() => certificates.get(results) === computed && certificates.delete(results));
   certificates.set(results, computed);
   return computed;
 }

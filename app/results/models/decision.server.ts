@@ -35,7 +35,15 @@ import { getDecisionRow, getDeliberation } from "./deliberation.server";
 import { integritySnapshot } from "./integrity.server";
 import { observerNotesForSnapshot } from "./observer.server";
 import { deliberationRecord } from "./tie-break-votes.server";
-import { editionResults, getEditionBrief, scoringClosed, type EditionBrief } from "./results.server";
+import {
+  editionResults,
+  getEditionBrief,
+  scoringClosed,
+  type EditionBrief,
+  type EditionResults,
+} from "./results.server";
+import type { LaureateCertificate } from "../../../scoring";
+import { whenDone } from "../../kernel/server/computing.server";
 import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
 import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
 import { editionCertificate } from "./certificate.server";
@@ -72,20 +80,23 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+type Official = { r: EditionResults; certificate: LaureateCertificate | null };
+
 function buildSnapshot({
+  official: { r, certificate },
   edition,
   laureates,
   decisionDate,
   announcementAt,
   decidedBy,
 }: {
+  official: Official;
   edition: EditionBrief;
   laureates: string[];
   decisionDate: Date;
   announcementAt: Date;
   decidedBy: string;
 }) {
-  const r = editionResults({ edition, viewer: { kind: "secretariat", userId: decidedBy } });
   const rubric = editionCriteria(edition.id, {
     key: criteria.key,
     titleEn: criteria.titleEn,
@@ -124,7 +135,7 @@ function buildSnapshot({
         score: a.scores[r.results!.method],
       })) ?? [],
     // How close the ranking was: re-derived by `npm run scoring -- results` from input and options.
-    certificate: editionCertificate(r),
+    certificate,
     deliberation: deliberation
       ? {
           shortlist: deliberation.shortlist,
@@ -147,24 +158,34 @@ function buildSnapshot({
   };
 }
 
-export function recordDecision({
-  edition,
-  actorId,
-  laureates,
-  decisionDate,
-  announcementAt,
-  now = new Date(),
-}: {
+type DecisionArgs = {
   edition: EditionBrief;
   actorId: string;
   laureates: string[];
   decisionDate: Date;
   announcementAt: Date;
   now?: Date;
-}): { ok: true; sha256: string } | Failure {
+};
+
+/**
+ * Records the decision and its snapshot. The official results and certificate are awaited from
+ * the worker first; everything after is read, checked and written without a pause, so that the
+ * checks and the transaction see one state of the database.
+ */
+export async function recordDecision(args: DecisionArgs): Promise<{ ok: true; sha256: string } | Failure> {
+  const { edition, actorId, now = new Date() } = args;
+  if (!scoringClosed(edition, now)) return recordDecisionNow(args, null);
+  const r = await whenDone(editionResults({ edition, viewer: { kind: "secretariat", userId: actorId } }));
+  return recordDecisionNow(args, { r, certificate: await whenDone(editionCertificate(r)) });
+}
+
+function recordDecisionNow(
+  { edition, actorId, laureates, decisionDate, announcementAt, now = new Date() }: DecisionArgs,
+  official: Official | null,
+): { ok: true; sha256: string } | Failure {
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "laureates", error: "errors.decision_exists" };
-  if (!scoringClosed(edition, now) || !["scoring", "deliberation"].includes(edition.phase))
+  if (!official || !scoringClosed(edition, now) || !["scoring", "deliberation"].includes(edition.phase))
     return { ok: false, field: "laureates", error: "errors.decision_not_now" };
   if (announcementAt.getTime() <= now.getTime())
     return { ok: false, field: "announcementAt", error: "errors.announcement_past" };
@@ -189,7 +210,7 @@ export function recordDecision({
   const asLived = datesAsLived({ edition, announcementAt, now });
   if (!asLived.ok) return asLived;
   const snapshot = canonicalJson(
-    buildSnapshot({ edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }),
+    buildSnapshot({ official, edition, laureates: unique, decisionDate, announcementAt, decidedBy: actorId }),
   );
   const hash = sha256(snapshot);
   const written = db().transaction((tx) => {

@@ -5,13 +5,15 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews } from "../../../db/schema";
-import { computeResults, type Method, type Results, type ResultsInput, type ResultsOptions } from "../../../scoring";
+import type { Method, Results, ResultsInput, ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
-import { untilChanged } from "../../kernel/server/memo.server";
+import { untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
+import { WorkerLost } from "../../kernel/server/worker-pool.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 import { editionCertificate } from "./certificate.server";
+import { computeInWorker, resultsWorkerReady } from "./results-worker.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -49,12 +51,12 @@ export type EditionBrief = NonNullable<ReturnType<typeof getEditionBrief>>;
 /**
  * Computes, ahead of the first visit, the secretariat's results and the laureates' certificate of
  * every edition whose scoring is over and whose outcome is not yet announced, so nobody waits for
- * the computation (seconds at 10,000 applications). Cheap when nothing changed: the result is kept
+ * the computation (seconds at 10,000 applications, in the worker). Cheap when nothing changed: the result is kept
  * by its input's digest, the certificate with it.
  */
 const WARMED_EDITIONS = 3;
 
-export function warmResults(now = new Date()): number {
+export async function warmResults(now = new Date()): Promise<number> {
   // The most recent few: a real deployment has one edition at this stage at a time.
   const recent = db()
     .select(briefColumns)
@@ -66,7 +68,7 @@ export function warmResults(now = new Date()): number {
   let warmed = 0;
   for (const edition of recent) {
     if (!scoringClosed(edition, now)) continue;
-    editionCertificate(editionResults({ edition, viewer: { kind: "secretariat", userId: "" } }));
+    await editionCertificate(await editionResults({ edition, viewer: { kind: "secretariat", userId: "" } }));
     warmed++;
   }
   return warmed;
@@ -174,11 +176,12 @@ export interface EditionResults {
 
 // computeResults is deterministic for a given input and options (fixed seed), and costs seconds
 // at 10,000 applications: the last few results are kept, keyed by a digest of exactly what
-// they were computed from, so any change of a score, weight, method or viewer recomputes.
+// they were computed from, so any change of a score, weight, method or viewer recomputes. What
+// is kept is the worker's promise, so that callers asking during the computation share it.
 const RESULTS_CACHE_SIZE = 8;
-const resultsCache = new Map<string, Results>();
+const resultsCache = new Map<string, Promise<Results>>();
 
-function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
+function cachedResults(input: ResultsInput, options: ResultsOptions): Promise<Results> {
   const key = createHash("sha256")
     .update(JSON.stringify([input, options]))
     .digest("hex");
@@ -188,10 +191,19 @@ function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
     resultsCache.set(key, hit);
     return hit;
   }
-  const computed = computeResults(input, options);
+  const computed = computeInWorker({ kind: "results", input, options });
+  // A lost worker is no answer about these scores: the next visit computes again.
+  computed.catch((error) => {
+    if (error instanceof WorkerLost && resultsCache.get(key) === computed) resultsCache.delete(key);
+  });
   resultsCache.set(key, computed);
   if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value!);
   return computed;
+}
+
+/** The results, however long the worker takes (actions, exports, the scheduled warm-up). */
+export function editionResults(args: Parameters<typeof pendingResults>[0]): Promise<EditionResults> {
+  return pendingResults(args).promise;
 }
 
 /**
@@ -199,12 +211,12 @@ function cachedResults(input: ResultsInput, options: ResultsOptions): Results {
  * overrides; without them the edition's official method and weights are used. A juror viewer
  * never gets their conflicts: those applications and all their reviews are left out.
  */
-export function editionResults(args: {
+export function pendingResults(args: {
   edition: EditionBrief;
   viewer: ResultsViewer;
   weights?: Record<string, number>;
   method?: Method;
-}): EditionResults {
+}): Pending<EditionResults> {
   const { edition, viewer, weights, method } = args;
   // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the scores change.
   const key = JSON.stringify([
@@ -214,12 +226,13 @@ export function editionResults(args: {
     weights ?? null,
     method ?? null,
   ]);
-  return untilChanged({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
+  const pending = untilChangedAsync({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
     readAndComputeResults({ edition, viewer, weights, method }),
   );
+  return { ...pending, ready: resultsWorkerReady };
 }
 
-function readAndComputeResults({
+async function readAndComputeResults({
   edition,
   viewer,
   weights,
@@ -229,7 +242,7 @@ function readAndComputeResults({
   viewer: ResultsViewer;
   weights?: Record<string, number>;
   method?: Method;
-}): EditionResults {
+}): Promise<EditionResults> {
   const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
   const apps = listResultApplications({ editionId: edition.id, excludeIds });
   const criteriaRows = listCriteria({ editionId: edition.id });
@@ -266,8 +279,9 @@ function readAndComputeResults({
     problem = "results.no_reviews";
   } else {
     try {
-      results = cachedResults(input, options);
+      results = await cachedResults(input, options);
     } catch (error) {
+      if (error instanceof WorkerLost) throw error;
       problem = "results.cannot_compute";
       problemDetail = error instanceof Error ? error.message : String(error);
     }

@@ -2,7 +2,8 @@
 // infinite margins as null, expected ranks rounded as the page shows them.
 import type { LaureateCertificate } from "../../../scoring";
 import { editionCertificate } from "../models/certificate.server";
-import { editionResults, round, scoringClosed, type EditionBrief, type EditionResults } from "../models/results.server";
+import { briefly } from "../../kernel/server/computing.server";
+import { pendingResults, round, scoringClosed, type EditionBrief, type EditionResults } from "../models/results.server";
 import type { CertificateApplication, CertificateView } from "../domain/results-page";
 
 export function certificateView(r: EditionResults, cert: LaureateCertificate): CertificateView {
@@ -69,12 +70,16 @@ export function expectedByApplication(cert: LaureateCertificate | null) {
  * The certificate of the edition's official results as the decision page shows it: "not_yet"
  * while scoring is open, "none" when there are no results to certify.
  */
-export function officialCertificateView(
+export async function officialCertificateView(
   edition: EditionBrief,
   userId: string,
-): { state: "ready"; certificate: CertificateView } | { state: "not_yet" | "none"; certificate: null } {
+): Promise<{ state: "ready"; certificate: CertificateView } | { state: "not_yet" | "none"; certificate: null }> {
   if (!scoringClosed(edition)) return { state: "not_yet", certificate: null };
-  const r = editionResults({ edition, viewer: { kind: "secretariat", userId } });
-  const cert = editionCertificate(r);
+  // Computed in the worker: the page waits a moment, then shows the "computing" page instead.
+  const pending = pendingResults({ edition, viewer: { kind: "secretariat", userId } });
+  const { r, cert } = await briefly({
+    ...pending,
+    promise: pending.promise.then(async (r) => ({ r, cert: await editionCertificate(r) })),
+  });
   return cert ? { state: "ready", certificate: certificateView(r, cert) } : { state: "none", certificate: null };
 }

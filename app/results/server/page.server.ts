@@ -10,7 +10,7 @@ import {
   type ResultsViewer,
 } from "../models/results.server";
 import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
-import { editionCertificate } from "../models/certificate.server";
+import type { LaureateCertificate } from "../../../scoring";
 import { expectedByApplication } from "./certificate-view.server";
 
 export const RESULTS_PAGE_SIZE = 25;
@@ -31,22 +31,23 @@ export function jurorLabelText(
   return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
 }
 
+/** One page of the results; `certificate` is the official one, for the secretariat only. */
 export function resultsPageData({
   r,
   viewer,
   page,
   applicationId,
+  certificate,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
   page: number;
   applicationId: string | null;
+  certificate: LaureateCertificate | null;
 }): ResultsPageData {
   const label = jurorLabeller(r, viewer);
   const res = r.results;
   const all = res?.applications ?? [];
-  // The certificate is the secretariat's: jurors see the ranking without it.
-  const certificate = viewer.kind === "secretariat" ? editionCertificate(r) : null;
   const expected = expectedByApplication(certificate);
   const pages = Math.max(1, Math.ceil(all.length / RESULTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -162,7 +163,7 @@ export function resultsPageData({
 }
 
 /** The what-if ranking beside the official one, for the first page of the new order. */
-export function whatIfData({
+export async function whatIfData({
   edition,
   viewer,
   official,
@@ -175,7 +176,7 @@ export function whatIfData({
   weights: Record<string, number>;
   method: Method;
 }) {
-  const alt = editionResults({ edition, viewer, weights, method });
+  const alt = await editionResults({ edition, viewer, weights, method });
   if (!alt.results || !official.results)
     return { problem: alt.problem ?? official.problem ?? "results.cannot_compute", rows: [] };
   const officialRank = new Map(official.results.applications.map((a) => [a.applicationId, a.rank]));

@@ -5,9 +5,12 @@ import { data } from "@remix-run/node";
 import { found, notFound } from "../../accounts/server/permissions.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
+import { briefly, whenDone } from "../../kernel/server/computing.server";
+import { editionCertificate } from "../models/certificate.server";
 import {
   editionResults,
   getEditionBrief,
+  pendingResults,
   resultsViewer,
   scoringClosed,
   type EditionBrief,
@@ -26,7 +29,11 @@ export function resultsAccess(ask: ResultsAsk) {
 /** A request for a results page, with the edition and the viewer already granted. */
 type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: ResultsViewer };
 
-export function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
+/**
+ * The data of a results page. The computation runs in the worker; when it is not ready within
+ * half a second the route's error boundary shows the "computing" page, which reloads itself.
+ */
+export async function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
   const applicationId = url.searchParams.get("application");
@@ -45,12 +52,20 @@ export function resultsLoaderData({ request, edition, viewer }: ResultsPageReque
       scoringClosesAt: edition.scoringClosesAt.getTime(),
       results: null,
     };
-  const r = editionResults({ edition, viewer });
+  const pending = pendingResults({ edition, viewer });
+  const { r, certificate } = await briefly({
+    ...pending,
+    // The certificate is the secretariat's: jurors see the ranking without it.
+    promise: pending.promise.then(async (r) => ({
+      r,
+      certificate: viewer.kind === "secretariat" ? await editionCertificate(r) : null,
+    })),
+  });
   return {
     edition: editionView,
     closed: true as const,
     scoringClosesAt: edition.scoringClosesAt.getTime(),
-    results: resultsPageData({ r, viewer, page, applicationId }),
+    results: resultsPageData({ r, viewer, page, applicationId, certificate }),
   };
 }
 
@@ -58,7 +73,7 @@ export async function whatIfAction({ request, edition, viewer }: ResultsPageRequ
   if (!scoringClosed(edition)) notFound();
   const form = await validateForm(request, whatIfSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const official = editionResults({ edition, viewer });
+  const official = await whenDone(editionResults({ edition, viewer }));
   const known = new Set(official.criteria.map((c) => c.key));
   const weights = weightsFrom(form.values);
   const unknown = Object.keys(weights).find((k) => !known.has(k));
@@ -68,6 +83,8 @@ export async function whatIfAction({ request, edition, viewer }: ResultsPageRequ
       { status: 400 },
     );
   const complete = Object.fromEntries(official.criteria.map((c) => [c.key, weights[c.key] ?? c.weight]));
-  const whatIf = whatIfData({ edition, viewer, official, weights: complete, method: form.data.method as Method });
+  const whatIf = await whenDone(
+    whatIfData({ edition, viewer, official, weights: complete, method: form.data.method as Method }),
+  );
   return { whatIf, values: form.values, prefix: WEIGHT_PREFIX };
 }

@@ -69,22 +69,22 @@ describe("the laureates' certificate", () => {
   it("is computed once for the same scores, again when a score changes, and ahead of the first visit by the scheduled job", async () => {
     const f = await buildScoredEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
-    expect(warmResults()).toBeGreaterThanOrEqual(1);
+    expect(await warmResults()).toBeGreaterThanOrEqual(1);
     const viewer = { kind: "secretariat" as const, userId: f.secretariat.id };
-    const first = editionCertificate(editionResults({ edition, viewer }))!;
-    expect(editionCertificate(editionResults({ edition, viewer: { ...viewer, userId: "another" } }))).toBe(first);
+    const first = (await editionCertificate(await editionResults({ edition, viewer })))!;
+    const another = await editionResults({ edition, viewer: { ...viewer, userId: "another" } });
+    expect(await editionCertificate(another)).toBe(first);
     db()
       .update(reviews)
       .set({ scores: { appropriateness: 1, innovation: 1, impact: 1 } })
       .where(and(eq(reviews.applicationId, f.apps[0].app.id), eq(reviews.jurorId, f.jurors[0].member.id)))
       .run();
-    const after = editionCertificate(editionResults({ edition, viewer }))!;
+    const after = (await editionCertificate(await editionResults({ edition, viewer })))!;
     expect(after).not.toBe(first);
     expect(after.expectedRank.applications).not.toEqual(first.expectedRank.applications);
     // What-if rankings have no certificate: nobody publishes one for them.
-    expect(() => editionCertificate(editionResults({ edition, viewer, method: "median" }))).toThrow(
-      /only the official/,
-    );
+    const median = await editionResults({ edition, viewer, method: "median" });
+    await expect(editionCertificate(median)).rejects.toThrow(/only the official/);
   });
 
   it("the results page shows each expected rank beside the bootstrap interval, and the cli re-derives the numbers of the results and decision pages from the exported JSON", async () => {

@@ -150,7 +150,7 @@ async function decided() {
   const f = await buildScoredEdition();
   const laureates = [f.apps[0].app.id, f.apps[1].app.id];
   const announcementAt = new Date(Date.now() + 3600e3);
-  const recorded = recordDecision({
+  const recorded = await recordDecision({
     edition: getEditionBrief({ editionId: f.edition.id })!,
     actorId: f.secretariat.id,
     laureates,

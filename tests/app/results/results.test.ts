@@ -10,8 +10,8 @@ describe("edition results", () => {
     const f = await buildScoredEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     const viewer = { kind: "secretariat" as const, userId: f.secretariat.id };
-    const first = editionResults({ edition, viewer });
-    const again = editionResults({ edition, viewer });
+    const first = await editionResults({ edition, viewer });
+    const again = await editionResults({ edition, viewer });
     // The same object: served from the cache, not recomputed.
     expect(again.results).toBe(first.results);
 
@@ -22,18 +22,18 @@ describe("edition results", () => {
       .set({ scores: { appropriateness: 10, innovation: 10, impact: 10 } })
       .where(and(eq(reviews.applicationId, target), eq(reviews.jurorId, f.jurors[0].member.id)))
       .run();
-    const after = editionResults({ edition, viewer });
+    const after = await editionResults({ edition, viewer });
     expect(after.results).not.toBe(first.results);
     expect(after.results!.applications.find((a) => a.applicationId === target)!.scores.mean).toBeGreaterThan(
       before.scores.mean,
     );
     // Another method is another computation.
-    expect(editionResults({ edition, viewer, method: "median" }).results).not.toBe(after.results);
+    expect((await editionResults({ edition, viewer, method: "median" })).results).not.toBe(after.results);
   });
 
   it("closed editions' results are computed ahead of the first visit, and editions still scoring are left alone", async () => {
     const closed = await buildScoredEdition();
-    const before = warmResults();
+    const before = await warmResults();
     expect(before).toBeGreaterThanOrEqual(1);
     const scoring = await buildScoredEdition();
     db()
@@ -41,16 +41,21 @@ describe("edition results", () => {
       .set({ scoringClosesAt: new Date(Date.now() + 864e5) })
       .where(eq(editions.id, scoring.edition.id))
       .run();
-    expect(warmResults()).toBe(before);
+    expect(await warmResults()).toBe(before);
     const secretariat = { kind: "secretariat" as const, userId: closed.secretariat.id };
-    const warmed = editionResults({ edition: getEditionBrief({ editionId: closed.edition.id })!, viewer: secretariat });
+    const warmed = await editionResults({
+      edition: getEditionBrief({ editionId: closed.edition.id })!,
+      viewer: secretariat,
+    });
     // Whoever of the secretariat opens the page gets the result computed by the job.
-    warmResults();
+    await warmResults();
     expect(
-      editionResults({
-        edition: getEditionBrief({ editionId: closed.edition.id })!,
-        viewer: { kind: "secretariat", userId: "someone else" },
-      }).results,
+      (
+        await editionResults({
+          edition: getEditionBrief({ editionId: closed.edition.id })!,
+          viewer: { kind: "secretariat", userId: "someone else" },
+        })
+      ).results,
     ).toBe(warmed.results);
   });
 });

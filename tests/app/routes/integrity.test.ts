@@ -142,7 +142,7 @@ describe("the decision snapshot", () => {
   it("keeps both audits as they stood, laureates included", async () => {
     const f = await buildAuditedEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
-    const recorded = recordDecision({
+    const recorded = await recordDecision({
       edition,
       actorId: f.secretariat.id,
       laureates: f.shortlist.slice(0, 2),

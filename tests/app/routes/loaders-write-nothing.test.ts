@@ -92,7 +92,7 @@ function digest(): Record<string, string> {
 async function world() {
   const f = await buildScoredEdition();
   const edition = getEditionBrief({ editionId: f.edition.id })!;
-  const recorded = recordDecision({
+  const recorded = await recordDecision({
     edition,
     actorId: f.secretariat.id,
     laureates: [f.apps[0].app.id, f.apps[1].app.id],

@@ -80,7 +80,7 @@ describe("the edition's observers on its secretariat overview", () => {
     const editionId = f.edition.id;
     const { user, row, cookie: observerCookie } = await makeObserver(editionId, "fr");
     saveObserverNote({ editionId, userId: user.id, note: "Independent and orderly." });
-    const recorded = recordDecision({
+    const recorded = await recordDecision({
       edition: getEditionBrief({ editionId })!,
       actorId: f.secretariat.id,
       laureates: f.shortlist.slice(0, 2),

@@ -200,7 +200,7 @@ describe("the observer's note", () => {
     const { user } = await makeObserver(f.edition.id);
     await makeObserver(f.edition.id); // an observer who filed nothing is left out
     saveObserverNote({ editionId: f.edition.id, userId: user.id, note: "Independent and orderly." });
-    const recorded = recordDecision({
+    const recorded = await recordDecision({
       edition: getEditionBrief({ editionId: f.edition.id })!,
       actorId: f.secretariat.id,
       laureates: f.shortlist.slice(0, 2),

@@ -109,6 +109,9 @@ export async function startServer({
     // the suite. The per-address limit stays (each journey uses its own addresses).
     MAIL_LIMIT_PER_CLIENT: "100000",
     WEB_CONCURRENCY: process.env.E2E_WEB_CONCURRENCY || "1",
+    // The demo's results and certificate take about 1 s on this machine: the pages wait for them
+    // rather than show the "computing" page, which has its own tests.
+    COMPUTING_WAIT_MS: "30000",
   };
   const baseURL = `http://localhost:${port}`;
   if (prepare) {

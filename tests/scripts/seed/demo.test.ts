@@ -53,7 +53,8 @@ beforeAll(async () => {
   result = await buildDemo(first);
   await buildDemo(second);
   sqlite = new Database(first, { readonly: true });
-});
+  // Two builds, each deciding the 2022 edition with the results worker (started through tsx here).
+}, 60_000);
 
 afterAll(() => {
   sqlite?.close();

@@ -1,0 +1,45 @@
+// What a page does with a value computed off the request thread (worker-pool.server.ts): it
+// waits a moment, which covers every small edition, then answers with a "computing" page that
+// reloads itself rather than holding the request (docs/decisions/021-results-in-a-worker.md).
+import { data } from "@remix-run/node";
+import { within, type Pending } from "./memo.server";
+import { WorkerLost } from "./worker-pool.server";
+
+/**
+ * How long a page waits for a computation before it shows the "computing" page instead:
+ * COMPUTING_WAIT_MS, 500 ms by default. The test suites raise it, so that their small editions
+ * (about 1 s for the results and certificate on a busy 2-core machine) keep their pages.
+ */
+export const briefWaitMs = () => Number(process.env.COMPUTING_WAIT_MS ?? 500);
+
+/** What the route error boundary receives: a computation under way, or one that failed. */
+export type ComputingData = { computing: { since: number } } | { computeFailed: true };
+
+function failed(error: unknown): never {
+  if (error instanceof WorkerLost) throw data<ComputingData>({ computeFailed: true }, { status: 503 });
+  throw error;
+}
+
+/**
+ * The value when it is ready within `briefWaitMs()`; otherwise throws the 503 the route error
+ * boundary shows as "computing… (started at …)", refreshed every few seconds.
+ */
+export async function briefly<T>(pending: Pending<T>, ms = briefWaitMs()): Promise<T> {
+  let got = await within(pending.promise, ms).catch(failed);
+  // A worker still loading its code (once per process; the server starts it at startup) is not
+  // the computation: one more brief wait for it to come up, then one for the computation.
+  if (!got && pending.ready) {
+    await within(pending.ready(), ms);
+    got = await within(pending.promise, ms).catch(failed);
+  }
+  if (got) return got.value;
+  throw data<ComputingData>(
+    { computing: { since: pending.since.getTime() } },
+    { status: 503, headers: { "Retry-After": "3" } },
+  );
+}
+
+/** The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. */
+export function whenDone<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch(failed);
+}

@@ -1,0 +1,66 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "../../../db/client";
+import { reviews } from "../../../db/schema";
+import { computeResults, laureateCertificate } from "../../../scoring";
+import { WorkerLost } from "../../../app/kernel/server/worker-pool.server";
+import { editionCertificate } from "../../../app/results/models/certificate.server";
+import { getEditionBrief, pendingResults } from "../../../app/results/models/results.server";
+import { closeResultsWorker, computeInWorker } from "../../../app/results/models/results-worker.server";
+import { buildScoredEdition } from "../../fixtures/results";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the results worker", () => {
+  it("computes results and certificate byte for byte as this thread does from the same input and seed", async () => {
+    const f = await buildScoredEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const r = await pendingResults({ edition, viewer: { kind: "secretariat", userId: f.secretariat.id } }).promise;
+    expect(JSON.stringify(r.results)).toBe(JSON.stringify(computeResults(r.input, r.options)));
+    const { method, laureates, seed } = r.results!;
+    const here = laureateCertificate(r.input, { method, laureates, seed });
+    expect(JSON.stringify(await editionCertificate(r))).toBe(JSON.stringify(here));
+  });
+
+  it("lets callers asking for the same edition and scores share one computation", async () => {
+    const f = await buildScoredEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const viewer = { kind: "secretariat" as const, userId: f.secretariat.id };
+    const first = pendingResults({ edition, viewer });
+    const second = pendingResults({ edition, viewer });
+    expect(second.promise).toBe(first.promise);
+    expect(second.since).toBe(first.since);
+    expect(await second.promise).toBe(await first.promise);
+  });
+
+  it("rejects a computation that throws with its message, and the next one works", async () => {
+    const f = await buildScoredEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const r = await pendingResults({ edition, viewer: { kind: "secretariat", userId: f.secretariat.id } }).promise;
+    const broken = computeInWorker({ kind: "results", input: r.input, options: { ...r.options, seed: 0.5 } });
+    const error = await broken.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toMatch(/seed must be an integer/);
+    expect(error).not.toBeInstanceOf(WorkerLost);
+    await expect(computeInWorker({ kind: "results", input: r.input, options: r.options })).resolves.toBeTruthy();
+  });
+
+  it("forgets a computation whose worker was lost, so that the next request computes again in a new worker", async () => {
+    const f = await buildScoredEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const viewer = { kind: "secretariat" as const, userId: f.secretariat.id };
+    db()
+      .update(reviews)
+      .set({ scores: { appropriateness: 9, innovation: 9, impact: 9 } })
+      .where(and(eq(reviews.applicationId, f.apps[0].app.id), eq(reviews.jurorId, f.jurors[0].member.id)))
+      .run();
+    const lost = pendingResults({ edition, viewer });
+    await closeResultsWorker();
+    await expect(lost.promise).rejects.toBeInstanceOf(WorkerLost);
+    const again = pendingResults({ edition, viewer });
+    expect(again.promise).not.toBe(lost.promise);
+    expect((await again.promise).results).not.toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+// A slow computation, as at 10,000 applications: every job waits 2 s in the worker
+// (RESULTS_WORKER_DELAY_MS, read when the worker starts) and pages wait 0.3 s for it.
+process.env.RESULTS_WORKER_DELAY_MS = "2000";
+process.env.COMPUTING_WAIT_MS = "300";
+
+import { describe, expect, it } from "vitest";
+import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId.results";
+import * as juryResults from "../../../app/routes/jury.$editionId.results";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import { buildScoredEdition } from "../../fixtures/results";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
+
+describe("a results page whose computation is slow", () => {
+  it("answers the 'computing' page within a moment, the same start for every asker, then the results once done", async () => {
+    const f = await buildScoredEdition();
+    const params = { editionId: f.edition.id };
+    const secretariat = await cookieFor(f.secretariat.id);
+    const ask = () => run(() => secretariatResults.loader(args(request(`/x`, { cookie: secretariat }), params)));
+    const t0 = Date.now();
+    const first = await ask();
+    // Worker start and a job's delay are both longer than the page waits.
+    expect(first.status).toBe(503);
+    expect(first.headers.get("Retry-After")).toBe("3");
+    const since = (first.body as { computing: { since: number } }).computing.since;
+    expect(since).toBeGreaterThanOrEqual(t0 - 1);
+    const second = await ask();
+    expect(second.status).toBe(503);
+    expect((second.body as { computing: { since: number } }).computing.since).toBe(since);
+    let page = second;
+    for (let i = 0; i < 40 && page.status === 503; i++) page = await ask();
+    expect(page.status).toBe(200);
+    expect((page.body as { closed: boolean }).closed).toBe(true);
+  });
+
+  it("shows a juror the 'computing' page for their own view while it runs", async () => {
+    const f = await buildScoredEdition();
+    const juror = await cookieFor(f.jurors[1].user.id);
+    const page = await run(() =>
+      juryResults.loader(args(request(`/x`, { cookie: juror }), { editionId: f.edition.id })),
+    );
+    expect(page.status).toBe(503);
+    expect(page.body).toHaveProperty("computing");
+  });
+});
