@@ -6,6 +6,7 @@
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
 export { computeResults, OUTLIER_THRESHOLD } from "./results";
+export { resultsBootstrapPart, combineResultsParts, type BootstrapPart } from "./results-parts";
 export { zScoreNormalise, type ZScoreResult } from "./normalise";
 export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
 export { icc, iccBand, type IccResult } from "./icc";
