@@ -130,6 +130,8 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   const lowest = new Int32Array(A * lowCount);
   const highest = new Int32Array(A * highCount);
   const hits = new Int32Array(A);
+  const lowTop = new Int32Array(A);
+  const highTop = new Int32Array(A);
   const picks = new Int32Array(N);
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
@@ -210,12 +212,22 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
     for (let a = 0; a < A; a++) {
       const rank = rankBuf[a];
       if (rank <= laureates) hits[a]++;
-      const lb = a * lowCount;
-      if (growLow) heapPush(lowest, lb, seen, rank);
-      else if (rank < lowest[lb]) heapReplaceTop(lowest, lb, lowCount, rank);
-      const hb = a * highCount;
-      if (growHigh) heapPush(highest, hb, seen, -rank);
-      else if (-rank < highest[hb]) heapReplaceTop(highest, hb, highCount, -rank);
+      // The heaps' tops are mirrored in contiguous arrays: most ranks fall between them, and
+      // the test then touches no heap (one cache miss per heap otherwise).
+      if (growLow) {
+        heapPush(lowest, a * lowCount, seen, rank);
+        lowTop[a] = lowest[a * lowCount];
+      } else if (rank < lowTop[a]) {
+        heapReplaceTop(lowest, a * lowCount, lowCount, rank);
+        lowTop[a] = lowest[a * lowCount];
+      }
+      if (growHigh) {
+        heapPush(highest, a * highCount, seen, -rank);
+        highTop[a] = highest[a * highCount];
+      } else if (-rank < highTop[a]) {
+        heapReplaceTop(highest, a * highCount, highCount, -rank);
+        highTop[a] = highest[a * highCount];
+      }
     }
   }
   const lowKept = Math.min(lowCount, to - from);
