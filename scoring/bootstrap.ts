@@ -148,6 +148,7 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
     y: new Float64Array(N),
     w: new Float64Array(N),
     jj: new Int32Array(N),
+    appW: new Float64Array(A),
   };
   const src = method === "zScore" ? normalised : idx.score;
   const direct = method === "mean" || method === "zScore";
