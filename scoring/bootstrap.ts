@@ -1,9 +1,9 @@
 import { gaussSeidelJurorBias } from "./juror-bias";
-import { mulberry32 } from "./random";
-import { quantileSorted } from "./stats";
-import { TIE_TOLERANCE } from "./ranking";
+import { rankDescending, rankScratch } from "./rank-descending";
 import type { ReviewIndex } from "./review-index";
 import type { Method } from "./types";
+
+export { rankDescending, rankScratch, type RankScratch } from "./rank-descending";
 
 /**
  * jurorBias re-fit budget per resample: block Gauss–Seidel sweeps warm-started from the
@@ -15,6 +15,9 @@ import type { Method } from "./types";
 export const BOOTSTRAP_SWEEPS = 4;
 export const BOOTSTRAP_TOLERANCE = 1e-7;
 
+/** mulberry32's state increment: the state after d draws is seed + d·GOLDEN (mod 2^32). */
+const GOLDEN = 0x6d2b79f5;
+
 export interface BootstrapInput {
   idx: ReviewIndex;
   method: Method;
@@ -24,6 +27,7 @@ export interface BootstrapInput {
   quality: Float64Array;
   bias: Float64Array;
   laureates: number;
+  /** Total resamples B of the whole bootstrap (a part computes a range of them). */
   resamples: number;
   seed: number;
 }
@@ -32,6 +36,29 @@ export interface BootstrapResult {
   low: Int32Array;
   high: Int32Array;
   laureateProbability: Float64Array;
+}
+
+/**
+ * What resamples [from, to) of a bootstrap of B resamples contribute: per application, its
+ * `lowCount` smallest and `highCount` largest ranks (ascending, application-major, only the
+ * first min(count, to − from) of each row used) and how often it was a laureate. Exactly
+ * what the 2.5% and 97.5% nearest-rank quantiles need, so parts combine without loss.
+ */
+export interface BootstrapPart {
+  from: number;
+  to: number;
+  resamples: number;
+  applications: number;
+  lowCount: number;
+  highCount: number;
+  lowest: Int32Array;
+  highest: Int32Array;
+  hits: Int32Array;
+}
+
+/** Nearest-rank positions (1-based, ascending) of the 2.5% and 97.5% quantiles among B ranks. */
+function quantilePositions(B: number): { kLow: number; kHigh: number } {
+  return { kLow: Math.max(1, Math.ceil(0.025 * B)), kHigh: Math.max(1, Math.ceil(0.975 * B)) };
 }
 
 function sortSmall(a: Float64Array, n: number): void {
@@ -46,114 +73,70 @@ function sortSmall(a: Float64Array, n: number): void {
   }
 }
 
-/** The radix sort's buffers for `rankDescending`, made once for many rankings of `n` scores. */
-export interface RankScratch {
-  keyA: Uint32Array;
-  keyB: Uint32Array;
-  idxB: Int32Array;
-  count: Int32Array;
+/**
+ * Per-application bounded heaps: `sign` 1 keeps the k smallest values (max-heap), −1 the k
+ * largest (min-heap, stored negated). Every resample adds one value to every row, so all rows
+ * share one size.
+ */
+function heapPush(heap: Int32Array, base: number, size: number, v: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[base + parent] >= v) break;
+    heap[base + i] = heap[base + parent];
+    i = parent;
+  }
+  heap[base + i] = v;
+}
+
+function heapReplaceTop(heap: Int32Array, base: number, k: number, v: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= k) break;
+    const r = l + 1;
+    const c = r < k && heap[base + r] > heap[base + l] ? r : l;
+    if (heap[base + c] <= v) break;
+    heap[base + i] = heap[base + c];
+    i = c;
+  }
+  heap[base + i] = v;
 }
 
 /**
- * Buffers for ranking `n` scores again and again without allocating. O(n) memory.
+ * Resamples [from, to) of the rank bootstrap described at {@link bootstrapRanks}. Resample r
+ * draws its reviews from the mulberry32 stream of `seed` advanced by r·n draws (n reviews), in
+ * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
+ * {@link combineBootstrapParts} gives exactly the result of computing all B at once.
+ * Throws unless 0 ≤ from ≤ to ≤ B are integers.
+ * Cost: O((to − from)·(n + A)) (jurorBias: times the sweeps), O(A·B/20) memory.
  *
  * @example
- * const scratch = rankScratch(3); // then rankDescending(scores, order, rank, scratch) as often as needed
+ * const parts = [bootstrapPart(input, 0, 1000), bootstrapPart(input, 1000, 2000)];
+ * combineBootstrapParts(parts); // the same as bootstrapRanks(input) with resamples 2000
  */
-export function rankScratch(n: number): RankScratch {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`rankScratch: n must be a whole number ≥ 0, got ${n}`);
-  return { keyA: new Uint32Array(n), keyB: new Uint32Array(n), idxB: new Int32Array(n), count: new Int32Array(2048) };
-}
-
-/**
- * Competition ranks of `scores` (descending; a score within {@link TIE_TOLERANCE} of the first
- * score of its group shares that group's rank), written to `rank`. Sorts by an LSD radix sort
- * (3 passes of 11 bits) of the scores quantised to 32 bits over their range, with the tie
- * grouping done on the exact scores. Cost: O(n).
- *
- * @example
- * rankDescending(Float64Array.of(0.2, 0.9, 0.2), order, rank, scratch); // rank = [2, 1, 2]
- */
-export function rankDescending(scores: Float64Array, order: Int32Array, rank: Int32Array, scratch: RankScratch): void {
-  const n = scores.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (scores[i] < lo) lo = scores[i];
-    if (scores[i] > hi) hi = scores[i];
-  }
-  if (!(hi - lo > TIE_TOLERANCE)) {
-    rank.fill(1);
-    return;
-  }
-  const scale = 4294967295 / (hi - lo);
-  let keyA = scratch.keyA;
-  let keyB = scratch.keyB;
-  let idxA = order;
-  let idxB = scratch.idxB;
-  const count = scratch.count;
-  for (let i = 0; i < n; i++) {
-    keyA[i] = 4294967295 - Math.min(4294967295, Math.floor((scores[i] - lo) * scale));
-    idxA[i] = i;
-  }
-  for (let shift = 0; shift < 33; shift += 11) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(keyA[i] >>> shift) & 2047]++;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const p = count[(keyA[i] >>> shift) & 2047]++;
-      keyB[p] = keyA[i];
-      idxB[p] = idxA[i];
-    }
-    [keyA, keyB] = [keyB, keyA];
-    [idxA, idxB] = [idxB, idxA];
-  }
-  // three passes: the sorted indices are in idxA, which is scratch.idxB after an odd number of swaps
-  let head = 0;
-  for (let i = 0; i < n; i++) {
-    if (scores[idxA[head]] - scores[idxA[i]] > TIE_TOLERANCE) head = i;
-    rank[idxA[i]] = head + 1;
-  }
-}
-
-/**
- * Rank bootstrap: in each of `resamples` resamples every application's reviews are drawn
- * with replacement (same count), the official method is recomputed, and the competition rank
- * of each application recorded. zScore uses the per-juror means/sds of the full data;
- * jurorBias is re-fitted by block Gauss–Seidel warm-started from the full-data fit
- * (at most {@link BOOTSTRAP_SWEEPS} sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
- * of each application's rank and the share of resamples in which its rank ≤ laureates.
- * Cost: O(B·(n + A log A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
- *
- * @example
- * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples:
- *   2000, seed: 1 });
- */
-export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
+export function bootstrapPart(input: BootstrapInput, from: number, to: number): BootstrapPart {
   const { idx, method, normalised, laureates, resamples: B } = input;
+  if (!Number.isInteger(B) || B < 1) throw new Error(`bootstrapPart: resamples must be an integer ≥ 1, got ${B}`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to || to > B) {
+    throw new Error(`bootstrapPart: the range [${from}, ${to}) must be integers with 0 ≤ from ≤ to ≤ ${B}`);
+  }
   const A = idx.appIds.length;
   const N = idx.score.length;
   const start = idx.appStart;
-  const next = mulberry32(input.seed);
+  const { kLow, kHigh } = quantilePositions(B);
+  const lowCount = kLow;
+  const highCount = B - kHigh + 1;
+  const lowest = new Int32Array(A * lowCount);
+  const highest = new Int32Array(A * highCount);
+  const hits = new Int32Array(A);
+  const lowTop = new Int32Array(A);
+  const highTop = new Int32Array(A);
   const picks = new Int32Array(N);
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
   const rankBuf = new Int32Array(A);
   const radix = rankScratch(A);
-  const ranks = new Int32Array(A * B);
-  // Ranks of CHUNK consecutive resamples are buffered application-major, then copied to `ranks`
-  // in contiguous runs: avoids one cache miss per application per resample.
-  const CHUNK = 64;
-  const chunk = new Int32Array(A * CHUNK);
-  const flush = (first: number, count: number) => {
-    for (let a = 0; a < A; a++) ranks.set(chunk.subarray(a * CHUNK, a * CHUNK + count), a * B + first);
-  };
-  const hits = new Int32Array(A);
   let maxN = 1;
   for (let a = 0; a < A; a++) maxN = Math.max(maxN, start[a + 1] - start[a]);
   const buf = new Float64Array(maxN);
@@ -165,28 +148,50 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
     y: new Float64Array(N),
     w: new Float64Array(N),
     jj: new Int32Array(N),
+    appW: new Float64Array(A),
   };
   const src = method === "zScore" ? normalised : idx.score;
-  for (let s = 0; s < B; s++) {
-    for (let a = 0; a < A; a++) {
-      const st = start[a];
-      const n = start[a + 1] - st;
-      for (let k = 0; k < n; k++) picks[st + k] = st + Math.floor(next() * n);
-    }
-    if (method === "jurorBias") {
-      q.set(input.quality);
-      b.set(input.bias);
-      gaussSeidelJurorBias(idx, start, picks, q, b, BOOTSTRAP_TOLERANCE, BOOTSTRAP_SWEEPS, scratch);
-      scores.set(q);
+  const direct = method === "mean" || method === "zScore";
+  const seed = input.seed >>> 0;
+  for (let s = from; s < to; s++) {
+    // mulberry32 inlined (same numbers as scoring/random.ts), started at draw s·N of the stream.
+    let state = (seed + Math.imul(s * N, GOLDEN)) | 0;
+    if (direct) {
+      // The mean of the resampled reviews, summed in draw order as the picks would be.
+      for (let a = 0; a < A; a++) {
+        const st = start[a];
+        const n = start[a + 1] - st;
+        let sum = 0;
+        for (let k = 0; k < n; k++) {
+          state = (state + GOLDEN) | 0;
+          let t = state;
+          t = Math.imul(t ^ (t >>> 15), t | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          sum += src[st + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)];
+        }
+        scores[a] = sum / n;
+      }
     } else {
       for (let a = 0; a < A; a++) {
         const st = start[a];
         const n = start[a + 1] - st;
-        if (method === "mean" || method === "zScore") {
-          let sum = 0;
-          for (let k = 0; k < n; k++) sum += src[picks[st + k]];
-          scores[a] = sum / n;
-        } else {
+        for (let k = 0; k < n; k++) {
+          state = (state + GOLDEN) | 0;
+          let t = state;
+          t = Math.imul(t ^ (t >>> 15), t | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          picks[st + k] = st + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+        }
+      }
+      if (method === "jurorBias") {
+        q.set(input.quality);
+        b.set(input.bias);
+        gaussSeidelJurorBias(idx, start, picks, q, b, BOOTSTRAP_TOLERANCE, BOOTSTRAP_SWEEPS, scratch);
+        scores.set(q);
+      } else {
+        for (let a = 0; a < A; a++) {
+          const st = start[a];
+          const n = start[a + 1] - st;
           for (let k = 0; k < n; k++) buf[k] = src[picks[st + k]];
           sortSmall(buf, n);
           if (method === "median") {
@@ -202,21 +207,113 @@ export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
       }
     }
     rankDescending(scores, order, rankBuf, radix);
+    const seen = s - from;
+    const growLow = seen < lowCount;
+    const growHigh = seen < highCount;
     for (let a = 0; a < A; a++) {
       const rank = rankBuf[a];
-      chunk[a * CHUNK + (s % CHUNK)] = rank;
       if (rank <= laureates) hits[a]++;
+      // The heaps' tops are mirrored in contiguous arrays: most ranks fall between them, and
+      // the test then touches no heap (one cache miss per heap otherwise).
+      if (growLow) {
+        heapPush(lowest, a * lowCount, seen, rank);
+        lowTop[a] = lowest[a * lowCount];
+      } else if (rank < lowTop[a]) {
+        heapReplaceTop(lowest, a * lowCount, lowCount, rank);
+        lowTop[a] = lowest[a * lowCount];
+      }
+      if (growHigh) {
+        heapPush(highest, a * highCount, seen, -rank);
+        highTop[a] = highest[a * highCount];
+      } else if (-rank < highTop[a]) {
+        heapReplaceTop(highest, a * highCount, highCount, -rank);
+        highTop[a] = highest[a * highCount];
+      }
     }
-    if (s % CHUNK === CHUNK - 1 || s === B - 1) flush(s - (s % CHUNK), (s % CHUNK) + 1);
   }
+  const lowKept = Math.min(lowCount, to - from);
+  const highKept = Math.min(highCount, to - from);
+  for (let a = 0; a < A; a++) {
+    lowest.subarray(a * lowCount, a * lowCount + lowKept).sort();
+    const row = highest.subarray(a * highCount, a * highCount + highKept);
+    for (let i = 0; i < highKept; i++) row[i] = -row[i];
+    row.sort();
+  }
+  return { from, to, resamples: B, applications: A, lowCount, highCount, lowest, highest, hits };
+}
+
+/**
+ * Combines bootstrap parts covering [0, B) exactly once (in any order) into the 2.5% and 97.5%
+ * nearest-rank quantiles of each application's rank and its laureate probability (hits / B).
+ * Throws when the parts disagree on B or the number of applications, overlap, or leave a gap.
+ * Cost: O(P·A·B/20·log) for P parts.
+ *
+ * @example
+ * combineBootstrapParts([bootstrapPart(input, 0, input.resamples)]).low; // = bootstrapRanks(input).low
+ */
+export function combineBootstrapParts(parts: BootstrapPart[]): BootstrapResult {
+  if (!Array.isArray(parts) || parts.length === 0) throw new Error("combineBootstrapParts: no parts to combine");
+  const { resamples: B, applications: A, lowCount, highCount } = parts[0];
+  const sorted = [...parts].sort((x, y) => x.from - y.from || x.to - y.to);
+  let covered = 0;
+  for (const p of sorted) {
+    if (p.resamples !== B || p.applications !== A || p.lowCount !== lowCount || p.highCount !== highCount) {
+      throw new Error(
+        `combineBootstrapParts: parts come from different bootstraps (${p.resamples} vs ${B} resamples, ${p.applications} vs ${A} applications)`,
+      );
+    }
+    if (p.from !== covered && p.to > p.from) {
+      throw new Error(
+        `combineBootstrapParts: the parts must cover resamples [0, ${B}) exactly once; resample ${Math.min(p.from, covered)} is ${p.from > covered ? "missing" : "repeated"}`,
+      );
+    }
+    covered = Math.max(covered, p.to);
+  }
+  if (covered !== B) throw new Error(`combineBootstrapParts: resamples [${covered}, ${B}) are missing`);
+  const { kLow } = quantilePositions(B);
   const low = new Int32Array(A);
   const high = new Int32Array(A);
   const laureateProbability = new Float64Array(A);
+  const single = sorted.filter((p) => p.to > p.from);
+  const lowRow = new Int32Array(lowCount * single.length);
+  const highRow = new Int32Array(highCount * single.length);
   for (let a = 0; a < A; a++) {
-    const row = ranks.subarray(a * B, (a + 1) * B).sort();
-    low[a] = quantileSorted(row, 0.025);
-    high[a] = quantileSorted(row, 0.975);
-    laureateProbability[a] = hits[a] / B;
+    let hits = 0;
+    let nl = 0;
+    let nh = 0;
+    for (const p of single) {
+      hits += p.hits[a];
+      const kept = p.to - p.from;
+      const l = Math.min(lowCount, kept);
+      lowRow.set(p.lowest.subarray(a * lowCount, a * lowCount + l), nl);
+      nl += l;
+      const h = Math.min(highCount, kept);
+      highRow.set(p.highest.subarray(a * highCount, a * highCount + h), nh);
+      nh += h;
+    }
+    // The kLow-th smallest of all B ranks is the largest of the lowCount smallest; the kHigh-th
+    // smallest is the smallest of the highCount = B − kHigh + 1 largest.
+    low[a] = single.length === 1 ? lowRow[kLow - 1] : lowRow.subarray(0, nl).sort()[kLow - 1];
+    high[a] = single.length === 1 ? highRow[0] : highRow.subarray(0, nh).sort()[nh - highCount];
+    laureateProbability[a] = hits / B;
   }
   return { low, high, laureateProbability };
+}
+
+/**
+ * Rank bootstrap: in each of `resamples` resamples every application's reviews are drawn
+ * with replacement (same count), the official method is recomputed, and the competition rank
+ * of each application recorded. zScore uses the per-juror means/sds of the full data;
+ * jurorBias is re-fitted by block Gauss–Seidel warm-started from the full-data fit
+ * (at most {@link BOOTSTRAP_SWEEPS} sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
+ * of each application's rank and the share of resamples in which its rank ≤ laureates.
+ * The same as {@link combineBootstrapParts} of {@link bootstrapPart}s covering [0, B).
+ * Cost: O(B·(n + A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
+ *
+ * @example
+ * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples:
+ *   2000, seed: 1 });
+ */
+export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
+  return combineBootstrapParts([bootstrapPart(input, 0, input.resamples)]);
 }

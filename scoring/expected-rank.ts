@@ -1,4 +1,4 @@
-import { rankDescending, rankScratch } from "./bootstrap";
+import { rankDescending, rankScratch } from "./rank-descending";
 import { compareIds } from "./ids";
 import { mulberry32 } from "./random";
 import { indexReviews, type ReviewIndex } from "./review-index";

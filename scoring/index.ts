@@ -1,11 +1,12 @@
 /**
  * Scoring module of the jury system: pure functions, no I/O.
- * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md, 009-integrity-audits.md
- * and 010-tie-break-rule.md.
+ * See docs/decisions/001-scoring-methods.md, 002-assignment-min-cost-flow.md, 009-integrity-audits.md,
+ * 010-tie-break-rule.md and 024-faster-scoring.md.
  */
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
 export { computeResults, OUTLIER_THRESHOLD } from "./results";
+export { resultsBootstrapPart, combineResultsParts, type BootstrapPart } from "./results-parts";
 export { zScoreNormalise, type ZScoreResult } from "./normalise";
 export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
 export { icc, iccBand, type IccResult } from "./icc";

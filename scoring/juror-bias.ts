@@ -156,7 +156,14 @@ export function gaussSeidelJurorBias(
   b: Float64Array,
   tol: number,
   maxSweeps: number,
-  scratch?: { num: Float64Array; den: Float64Array; y?: Float64Array; w?: Float64Array; jj?: Int32Array },
+  scratch?: {
+    num: Float64Array;
+    den: Float64Array;
+    y?: Float64Array;
+    w?: Float64Array;
+    jj?: Int32Array;
+    appW?: Float64Array;
+  },
 ): number {
   const A = idx.appIds.length;
   const J = idx.jurorIds.length;
@@ -173,29 +180,32 @@ export function gaussSeidelJurorBias(
     w[k] = idx.weight[r];
     jj[k] = idx.juror[r];
   }
+  // The weight sums do not change between sweeps: summed once, in the order the sweeps used.
+  const appW = scratch?.appW ?? new Float64Array(A);
+  den.fill(0);
+  for (let a = 0; a < A; a++) {
+    let W = 0;
+    for (let k = start[a]; k < start[a + 1]; k++) {
+      W += w[k];
+      den[jj[k]] += w[k];
+    }
+    appW[a] = W;
+  }
   let sweep = 0;
   while (sweep < maxSweeps) {
     sweep++;
     let change = 0;
     num.fill(0);
-    den.fill(0);
     for (let a = 0; a < A; a++) {
-      let W = 0;
       let Y = 0;
       const s = start[a];
       const e = start[a + 1];
-      for (let k = s; k < e; k++) {
-        W += w[k];
-        Y += w[k] * (y[k] - b[jj[k]]);
-      }
-      const nq = Y / W;
+      for (let k = s; k < e; k++) Y += w[k] * (y[k] - b[jj[k]]);
+      const nq = Y / appW[a];
       const d = Math.abs(nq - q[a]);
       if (d > change) change = d;
       q[a] = nq;
-      for (let k = s; k < e; k++) {
-        num[jj[k]] += w[k] * (y[k] - nq);
-        den[jj[k]] += w[k];
-      }
+      for (let k = s; k < e; k++) num[jj[k]] += w[k] * (y[k] - nq);
     }
     let mb = 0;
     for (let j = 0; j < J; j++) {

@@ -1,4 +1,4 @@
-import { bootstrapRanks } from "./bootstrap";
+import { bootstrapRanks, type BootstrapInput, type BootstrapResult } from "./bootstrap";
 import { icc, iccBand } from "./icc";
 import { compareIds } from "./ids";
 import { assertConnected, gaussSeidelJurorBias, solveJurorBias } from "./juror-bias";
@@ -91,6 +91,23 @@ function effectiveCriteria(input: ResultsInput, weights: Record<string, number> 
  * ] }, { method: "mean", laureates: 1, seed: 7 }).applications[0].applicationId; // "A"
  */
 export function computeResults(input: ResultsInput, options: ResultsOptions = {}): Results {
+  const prepared = prepareResults(input, options);
+  const bootstrap = prepared.bootstrap.resamples > 0 ? bootstrapRanks(prepared.bootstrap) : null;
+  return finishResults(prepared, bootstrap);
+}
+
+/** Everything of {@link computeResults} but the bootstrap, and the bootstrap's input. */
+export type PreparedResults = ReturnType<typeof prepareResults>;
+
+/**
+ * Internal: validates the input and options and computes everything of the results but the
+ * bootstrap (scores under every method, the fits, the official ranking). Throws as
+ * {@link computeResults} does. Cost: that of computeResults without the B term.
+ *
+ * @example
+ * const prepared = prepareResults(input, { method: "mean" });
+ */
+export function prepareResults(input: ResultsInput, options: ResultsOptions) {
   if (input === null || typeof input !== "object")
     throw new Error("computeResults: input must be an object with criteria, scale and reviews");
   if (!Array.isArray(input.reviews) || input.reviews.length === 0) {
@@ -169,16 +186,23 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
   const rankOf = new Int32Array(A);
   for (const r of ranked) rankOf[r.index] = r.rank;
 
-  // --- bootstrap
-  let low: Int32Array;
-  let high: Int32Array;
-  let prob: Float64Array;
-  if (bootstrap > 0) {
-    ({
-      low,
-      high,
-      laureateProbability: prob,
-    } = bootstrapRanks({
+  return {
+    criteria,
+    idx,
+    method,
+    laureates,
+    seed,
+    notes,
+    byMethod,
+    sd,
+    range,
+    modZ,
+    ranked,
+    rankOf,
+    jurorMean: z.jurorMean,
+    jurorSd: z.jurorSd,
+    bias,
+    bootstrap: {
       idx,
       method,
       normalised: z.normalised,
@@ -187,12 +211,25 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
       laureates,
       resamples: bootstrap,
       seed,
-    }));
-  } else {
-    low = rankOf;
-    high = rankOf;
-    prob = Float64Array.from(rankOf, (r) => (r <= laureates ? 1 : 0));
-  }
+    } satisfies BootstrapInput,
+  };
+}
+
+/**
+ * Internal: the results table from a prepared computation and its bootstrap (null when the
+ * bootstrap is disabled). Cost: O(n + A + J) plus the reliability measures.
+ *
+ * @example
+ * finishResults(prepared, bootstrapRanks(prepared.bootstrap));
+ */
+export function finishResults(prepared: PreparedResults, boot: BootstrapResult | null): Results {
+  const { idx, method, laureates, seed, notes, byMethod, sd, range, modZ, ranked, rankOf, bias } = prepared;
+  const J = idx.jurorIds.length;
+  const N = idx.score.length;
+  const bootstrap = prepared.bootstrap.resamples;
+  const low = boot ? boot.low : rankOf;
+  const high = boot ? boot.high : rankOf;
+  const prob = boot ? boot.laureateProbability : Float64Array.from(rankOf, (r) => (r <= laureates ? 1 : 0));
 
   const applications: ApplicationResult[] = ranked.map((r) => {
     const a = r.index;
@@ -234,8 +271,8 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
     reviews: idx.jurorCount[j],
     leniency: devSum[j] / idx.jurorCount[j],
     bias: bias[j],
-    mean: z.jurorMean[j],
-    sd: z.jurorSd[j],
+    mean: prepared.jurorMean[j],
+    sd: prepared.jurorSd[j],
   }));
 
   return {
@@ -243,7 +280,7 @@ export function computeResults(input: ResultsInput, options: ResultsOptions = {}
     laureates,
     bootstrap,
     seed,
-    criteria,
+    criteria: prepared.criteria,
     applications,
     reliability: reliability(idx.appIds, idx.jurorIds, idx.app, idx.juror, idx.score),
     jurors,
