@@ -22,6 +22,7 @@ import { hashPassword } from "../../app/accounts/server/password.server";
 import { writeAudit } from "../../app/kernel/models/audit.server";
 import type { Tx } from "../../app/kernel/models/transaction.server";
 import { seedPastLaureates } from "../../app/results/models/past-laureates.server";
+import { closeResultsWorker } from "../../app/results/models/results-worker.server";
 import { openDatabase, type DB } from "../../db/client";
 import {
   applications,
@@ -382,8 +383,12 @@ async function main(): Promise<void> {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main()
+    // The 2022 edition's decision computed its results in the worker thread, which would keep this
+    // process (and `npm run demo`, which starts the server after it) waiting.
+    .then(() => closeResultsWorker())
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

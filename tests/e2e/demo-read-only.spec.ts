@@ -36,6 +36,8 @@ test.beforeAll(async () => {
       execFileSync(process.execPath, [TSX_CLI, "scripts/seed/demo.ts"], {
         env: { ...process.env, DEMO_DATABASE_PATH: env.DATABASE_PATH, DEMO_RESULT_FILE: resultFile },
         stdio: "ignore",
+        // The seed must end by itself, as `npm run demo` needs it to (a worker thread once kept it open).
+        timeout: 90_000,
       });
       demo = JSON.parse(readFileSync(resultFile, "utf8")) as DemoResult;
       const db = new Database(env.DATABASE_PATH);

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRevalidator, useRouteError } from "@remix-run/react";
+import { useEffect } from "react";
 import { formatTime } from "../i18n";
 import { useT } from "./i18n";
 
@@ -52,12 +53,21 @@ function computingOf(error: unknown): Computing | null {
 }
 
 /**
- * The page shown while a long computation runs in the worker: it reloads itself every three
- * seconds (meta refresh, no JavaScript needed) and offers a plain link to do it at once.
+ * The page shown while a long computation runs in the worker. A plain link reloads it (no
+ * JavaScript needed); with JavaScript it asks again every three seconds by itself and shows the
+ * results once they are there. Not a meta refresh: a page that reloads on a timer takes a screen
+ * reader's reader back to the top and cannot be paused (WCAG 2.2.1, axe's meta-refresh rule).
  */
 function ComputingMessage({ state }: { state: Computing }) {
   const t = useT();
   const { pathname, search } = useLocation();
+  const { revalidate, state: loading } = useRevalidator();
+  const waiting = !("computeFailed" in state);
+  useEffect(() => {
+    if (!waiting || loading !== "idle") return;
+    const timer = setTimeout(revalidate, 3000);
+    return () => clearTimeout(timer);
+  }, [waiting, loading, revalidate]);
   const again = <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
   if ("computeFailed" in state)
     return (
@@ -69,7 +79,6 @@ function ComputingMessage({ state }: { state: Computing }) {
     );
   return (
     <>
-      <meta httpEquiv="refresh" content="3" />
       <h1>{t("computing.title")}</h1>
       <p role="status">{t("computing.since", { time: formatTime(state.computing.since, t.locale) })}</p>
       <p>{again}</p>
