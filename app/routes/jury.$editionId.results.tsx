@@ -48,4 +48,4 @@ export default function JuryResults() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";

@@ -35,4 +35,4 @@ export default function ObserverResults() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";

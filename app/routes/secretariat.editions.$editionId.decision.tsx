@@ -203,4 +203,4 @@ export default function Decision() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";

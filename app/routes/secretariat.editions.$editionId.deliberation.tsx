@@ -191,4 +191,4 @@ export default function SecretariatDeliberation() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";

@@ -60,4 +60,4 @@ export default function SecretariatResults() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
