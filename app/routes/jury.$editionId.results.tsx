@@ -48,4 +48,4 @@ export default function JuryResults() {
   );
 }
 
-export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

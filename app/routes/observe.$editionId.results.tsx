@@ -35,4 +35,4 @@ export default function ObserverResults() {
   );
 }
 
-export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

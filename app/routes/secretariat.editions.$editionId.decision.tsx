@@ -203,4 +203,4 @@ export default function Decision() {
   );
 }
 
-export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

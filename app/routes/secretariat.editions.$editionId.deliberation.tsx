@@ -191,4 +191,4 @@ export default function SecretariatDeliberation() {
   );
 }
 
-export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

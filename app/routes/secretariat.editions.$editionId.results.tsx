@@ -60,4 +60,4 @@ export default function SecretariatResults() {
   );
 }
 
-export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/steps";
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

@@ -1,15 +1,6 @@
-import { useEffect, type ReactNode } from "react";
-import {
-  isRouteErrorResponse,
-  Link,
-  useLocation,
-  useRevalidator,
-  useRouteError,
-  useSearchParams,
-} from "@remix-run/react";
-import { RouteErrorBoundary } from "../../kernel/components/error-boundary";
+import type { ReactNode } from "react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "../../kernel/components/i18n";
-import { formatTime } from "../../kernel/i18n";
 import { Notice } from "../../kernel/components/notice";
 import { themeOf } from "./labels";
 
@@ -97,59 +88,4 @@ export function CloseScoringNow({ edition }: { edition: { id: string; phase: str
       <Link to={`/secretariat/editions/${edition.id}/phase?to=deliberation`}>{t("results.close_scoring_now")}</Link>
     </p>
   );
-}
-
-/** What app/kernel/server/computing.server.ts throws (a 503) while a computation runs or after it failed. */
-type Computing = { computing: { since: number } } | { computeFailed: true };
-
-function computingOf(error: unknown): Computing | null {
-  if (!isRouteErrorResponse(error) || error.status !== 503) return null;
-  const data = error.data as Partial<Computing> | null;
-  return data && typeof data === "object" && ("computing" in data || "computeFailed" in data)
-    ? (data as Computing)
-    : null;
-}
-
-/**
- * The page shown while the results are computed in the worker. A plain link reloads it (no
- * JavaScript needed); with JavaScript it asks again every three seconds by itself and shows the
- * results once they are there. Not a meta refresh: a page that reloads on a timer takes a screen
- * reader's reader back to the top and cannot be paused (WCAG 2.2.1, axe's meta-refresh rule).
- */
-function ComputingMessage({ state }: { state: Computing }) {
-  const t = useT();
-  const { pathname, search } = useLocation();
-  const { revalidate, state: loading } = useRevalidator();
-  const waiting = !("computeFailed" in state);
-  useEffect(() => {
-    if (!waiting || loading !== "idle") return;
-    const timer = setTimeout(revalidate, 3000);
-    return () => clearTimeout(timer);
-  }, [waiting, loading, revalidate]);
-  const again = <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
-  if ("computeFailed" in state)
-    return (
-      <>
-        <h1>{t("computing.failed")}</h1>
-        <p>{t("computing.failed_help")}</p>
-        <p>{again}</p>
-      </>
-    );
-  return (
-    <>
-      <h1>{t("computing.title")}</h1>
-      <p role="status">{t("computing.since", { time: formatTime(state.computing.since, t.locale) })}</p>
-      <p>{again}</p>
-    </>
-  );
-}
-
-/**
- * The error boundary of the pages that wait for the results (results, deliberation, decision):
- * "computing…" while the worker computes them, else the site's error page. Here rather than in
- * the site's boundary, so that other pages carry neither its code nor its messages.
- */
-export function ResultsErrorBoundary() {
-  const computing = computingOf(useRouteError());
-  return computing ? <ComputingMessage state={computing} /> : <RouteErrorBoundary />;
 }
