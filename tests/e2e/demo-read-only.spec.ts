@@ -4,19 +4,15 @@
 // (@http), so it runs in the js project alone.
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { DemoResult } from "../../scripts/seed/demo";
+import { buildDemoAt } from "./support/demo";
 import { startServer, type StartedServer } from "./support/server";
 import { sessionFor } from "./support/world";
 
 /** Pages of one shape (same path with its ids, same query keys) visited per role: the demo has
  * eighty applications, and the eighty-first page of a kind would find nothing the first did not. */
 const PER_SHAPE = 2;
-const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
 /** Links never followed: files the build serves, and the way out. */
 const SKIPPED = /^\/(build|assets|favicon|logout)\b/;
@@ -30,16 +26,7 @@ test.beforeAll(async () => {
   let demo: DemoResult | undefined;
   server = await startServer({
     prepare: async (env) => {
-      // Built by `tsx` in a child process, as `npm run demo` does: the seed imports the whole app,
-      // whose catalogues are JSON files that Node's loader (which runs this spec) will not import.
-      const resultFile = join(dirname(env.DATABASE_PATH), "demo-result.json");
-      execFileSync(process.execPath, [TSX_CLI, "scripts/seed/demo.ts"], {
-        env: { ...process.env, DEMO_DATABASE_PATH: env.DATABASE_PATH, DEMO_RESULT_FILE: resultFile },
-        stdio: "ignore",
-        // The seed must end by itself, as `npm run demo` needs it to (a worker thread once kept it open).
-        timeout: 90_000,
-      });
-      demo = JSON.parse(readFileSync(resultFile, "utf8")) as DemoResult;
+      demo = buildDemoAt(env.DATABASE_PATH);
       const db = new Database(env.DATABASE_PATH);
       try {
         for (const login of [...demo.logins, demo.observerLogin]) {

@@ -4,16 +4,10 @@
 // of the demo, whose worker waits ten minutes before each job, so that the page is seen waiting.
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import type { DemoResult } from "../../scripts/seed/demo";
+import { buildDemoAt } from "./support/demo";
 import { startServer, type StartedServer } from "./support/server";
 import { sessionFor } from "./support/world";
 import { checkPage, LANGS } from "./support/sweep";
-
-const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
 let server: StartedServer;
 let secretariatCookie = "";
@@ -24,15 +18,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startServer({
     prepare: async (env) => {
-      // Built by `tsx` in a child process, as `npm run demo` does (see demo-read-only.spec.ts).
-      const resultFile = join(dirname(env.DATABASE_PATH), "demo-result.json");
-      execFileSync(process.execPath, [TSX_CLI, "scripts/seed/demo.ts"], {
-        env: { ...process.env, DEMO_DATABASE_PATH: env.DATABASE_PATH, DEMO_RESULT_FILE: resultFile },
-        stdio: "ignore",
-        // The seed must end by itself, as `npm run demo` needs it to (a worker thread once kept it open).
-        timeout: 90_000,
-      });
-      const demo = JSON.parse(readFileSync(resultFile, "utf8")) as DemoResult;
+      const demo = buildDemoAt(env.DATABASE_PATH);
       const db = new Database(env.DATABASE_PATH);
       try {
         const email = demo.logins.find((l) => l.role === "secretariat")!.email;
