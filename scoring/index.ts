@@ -27,7 +27,13 @@ export {
   quantileSorted,
 } from "./stats";
 export { compareIds } from "./ids";
-export { assignJurors, type AssignmentProblem, type AssignmentResult } from "./assignment";
+export {
+  assignJurors,
+  assignJurorsWith,
+  JUROR_LAYER_FROM,
+  type AssignmentProblem,
+  type AssignmentResult,
+} from "./assignment";
 export { marginOfVictory, MARGIN_BUDGET, type MarginOptions, type MarginOfVictory, type ScoreChange } from "./margin";
 export {
   jurorIndependence,

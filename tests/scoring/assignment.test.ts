@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignJurors, mulberry32, type AssignmentProblem, type AssignmentResult } from "../../scoring/index";
+import {
+  assignJurors,
+  assignJurorsWith,
+  JUROR_LAYER_FROM,
+  mulberry32,
+  type AssignmentProblem,
+  type AssignmentResult,
+} from "../../scoring/index";
 
 const norm = (s: string) => s.trim().toLowerCase();
 
@@ -301,5 +308,147 @@ describe("assignJurors", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/** Mid-size instances with everything at once: fixed pairs, minimum loads, languages, ties. */
+const midArb = fc
+  .record({
+    apps: fc.integer({ min: 5, max: 60 }),
+    jurors: fc.integer({ min: 3, max: 12 }),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+  })
+  .map(({ apps, jurors, seed }): AssignmentProblem => {
+    const next = mulberry32(seed);
+    const reviewers = 1 + Math.floor(next() * Math.min(3, jurors));
+    const slack = 0.9 + next() * 0.6;
+    const js = Array.from({ length: jurors }, (_, j) => {
+      const maxLoad = Math.max(1, Math.round(((apps * reviewers) / jurors) * slack));
+      return {
+        id: `J${j}`,
+        maxLoad,
+        ...(next() < 0.2 ? { minLoad: Math.floor(next() * (maxLoad + 1)) } : {}),
+        ...(next() < 0.3 ? { languages: next() < 0.5 ? ["en"] : ["en", "fr"] } : {}),
+      };
+    });
+    const as = Array.from({ length: apps }, (_, a) => ({
+      id: `A${a}`,
+      reviewers,
+      ...(next() < 0.2 ? { language: "en" } : {}),
+    }));
+    const coarse = next() < 0.5; // few distinct values: many equally good assignments
+    const conflicts: [string, string][] = [];
+    const affinity: NonNullable<AssignmentProblem["affinity"]> = [];
+    const fixed: NonNullable<AssignmentProblem["fixed"]> = [];
+    const fixedLoad = new Map<string, number>();
+    for (const a of as) {
+      for (const j of js) {
+        const r = next();
+        if (r < 0.08) conflicts.push([j.id, a.id]);
+        else if (
+          r < 0.1 &&
+          !fixed.some((f) => f.applicationId === a.id) &&
+          (fixedLoad.get(j.id) ?? 0) < j.maxLoad &&
+          (!a.language || j.languages?.includes("en"))
+        ) {
+          fixed.push({ jurorId: j.id, applicationId: a.id });
+          fixedLoad.set(j.id, (fixedLoad.get(j.id) ?? 0) + 1);
+        }
+        if (next() < 0.7) {
+          const value = coarse ? Math.floor(next() * 3) : Math.round(next() * 1000) / 1000;
+          affinity.push({ jurorId: j.id, applicationId: a.id, value });
+        }
+      }
+    }
+    return { applications: as, jurors: js, conflicts, affinity, fixed };
+  });
+
+const outcome = (p: AssignmentProblem, solver: "graph" | "jurors") => {
+  try {
+    const r = assignJurorsWith(p, solver);
+    const quantum = r.certificate.affinityQuantum;
+    const value = new Map((p.affinity ?? []).map((f) => [`${f.jurorId}|${f.applicationId}`, f.value]));
+    const units = r.pairs.reduce(
+      (s, x) => s + Math.round((value.get(`${x.jurorId}|${x.applicationId}`) ?? 0) / quantum),
+      0,
+    );
+    const squares = Object.values(r.loads).reduce((s, l) => s + l * l, 0);
+    return {
+      ok: true as const,
+      units,
+      squares,
+      broken: violations(p, r),
+      certificate: r.certificate.minReducedCost >= 0,
+    };
+  } catch (e) {
+    // Which applications end short may differ between two maximum flows; how many reviews fit may not.
+    return { ok: false as const, error: /infeasible: [^;]*/.exec((e as Error).message)?.[0] ?? (e as Error).message };
+  }
+};
+
+describe("assignJurors on the juror layer", () => {
+  it("the juror-layer solver never breaks a hard constraint and matches the brute-force optimum on small instances", () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const best = bruteForce(p);
+        if (best === null) {
+          expect(() => assignJurorsWith(p, "jurors")).toThrow(/infeasible/);
+          return;
+        }
+        const r = assignJurorsWith(p, "jurors");
+        expect(violations(p, r)).toEqual([]);
+        const squares = Object.values(r.loads).reduce((s, l) => s + l * l, 0);
+        expect({ affinity: r.totalAffinity, squares }).toEqual(best);
+        expect(r.certificate.minReducedCost).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the juror-layer and whole-graph solvers reach the same optimum, or the same infeasibility, with fixed pairs, minimum loads, languages and ties", () => {
+    fc.assert(
+      fc.property(midArb, (p) => {
+        const graph = outcome(p, "graph");
+        const jurors = outcome(p, "jurors");
+        expect(jurors).toEqual(graph);
+        if (jurors.ok) expect(jurors.broken).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the juror-layer solver is deterministic and independent of input order", () => {
+    fc.assert(
+      fc.property(midArb, (p) => {
+        let first: string;
+        try {
+          first = JSON.stringify(assignJurorsWith(p, "jurors"));
+        } catch {
+          return;
+        }
+        const shuffled = {
+          ...p,
+          applications: [...p.applications].reverse(),
+          jurors: [...p.jurors].reverse(),
+          affinity: [...(p.affinity ?? [])].reverse(),
+          conflicts: [...(p.conflicts ?? [])].reverse(),
+        };
+        expect(JSON.stringify(assignJurorsWith(shuffled, "jurors"))).toBe(first);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("assignJurors keeps the whole-graph solver below JUROR_LAYER_FROM pairs and uses the juror layer from there on", () => {
+    const problem = (apps: number, jurors: number): AssignmentProblem => ({
+      applications: Array.from({ length: apps }, (_, a) => ({ id: `A${a}`, reviewers: 2 })),
+      jurors: Array.from({ length: jurors }, (_, j) => ({ id: `J${j}`, maxLoad: apps })),
+    });
+    // No affinities: every balanced assignment is optimal, so the two solvers' choices differ.
+    const small = problem(Math.floor(JUROR_LAYER_FROM / 10) - 1, 10);
+    const large = problem(JUROR_LAYER_FROM / 10, 10);
+    expect(assignJurors(small)).toEqual(assignJurorsWith(small, "graph"));
+    expect(assignJurors(large)).toEqual(assignJurorsWith(large, "jurors"));
+    expect(assignJurorsWith(large, "jurors").pairs).not.toEqual(assignJurorsWith(large, "graph").pairs);
   });
 });
