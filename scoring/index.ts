@@ -5,8 +5,14 @@
  */
 export * from "./types";
 export { reviewScore, validateCriteria } from "./review-score";
-export { computeResults, OUTLIER_THRESHOLD } from "./results";
-export { resultsBootstrapPart, combineResultsParts, type BootstrapPart } from "./results-parts";
+export { computeResults, OUTLIER_THRESHOLD, prepareResults, type PreparedResults } from "./results";
+export {
+  resultsBootstrapPart,
+  combineResultsParts,
+  preparedBootstrapPart,
+  finishFromParts,
+  type BootstrapPart,
+} from "./results-parts";
 export { zScoreNormalise, type ZScoreResult } from "./normalise";
 export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
 export { icc, iccBand, type IccResult } from "./icc";

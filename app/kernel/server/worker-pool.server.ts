@@ -1,8 +1,8 @@
-// One worker thread for heavy, pure computations, so that the request thread keeps answering
-// while they run (docs/decisions/021-results-in-a-worker.md). Jobs are queued to a single
-// worker, one at a time: on a 2-core machine a second worker would only take the core the
-// requests need. A worker that crashes, exits or overruns its time is ended and forgotten, the
-// jobs it held fail, and the next job starts a new one.
+// Worker threads for heavy, pure computations, so that the request thread keeps answering
+// while they run (docs/decisions/021-results-in-a-worker.md). Jobs are queued and each of the
+// pool's workers (one by default) takes the next one when it is free: a computation that splits
+// into parts runs them side by side (decision 026). A worker that crashes, exits or overruns
+// its time is ended and forgotten, the job it held fails, and the next job starts a new one.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
@@ -32,6 +32,8 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   /** What the pool's failures are called in the server's log. */
   name: string;
+  /** How many workers may run at once (default 1), each started at its first job. */
+  size?: number;
 }
 
 /**
@@ -47,17 +49,35 @@ function startWorker(script: string, workerData: unknown): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/** One worker of the pool: its thread (null until needed or after a loss) and its job. */
+interface Slot {
+  worker: Worker | null;
+  current: Job | null;
+  ready: Promise<void>;
+  isReady: () => void;
+}
+
 export class WorkerPool {
-  #worker: Worker | null = null;
+  #slots: Slot[];
   #queue: Job[] = [];
-  #current: Job | null = null;
   #next = 1;
-  #ready: Promise<void> = Promise.resolve();
-  #isReady = () => {};
 
-  constructor(private readonly options: WorkerPoolOptions) {}
+  constructor(private readonly options: WorkerPoolOptions) {
+    const size = Math.max(1, Math.floor(options.size ?? 1));
+    this.#slots = Array.from({ length: size }, () => ({
+      worker: null,
+      current: null,
+      ready: Promise.resolve(),
+      isReady: () => {},
+    }));
+  }
 
-  /** Runs one job in the worker; rejects when the worker throws, crashes or overruns. */
+  /** How many workers may run at once. */
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /** Runs one job in a free worker; rejects when the worker throws, crashes or overruns. */
   run<T>(message: unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ id: this.#next++, message, resolve: resolve as (value: unknown) => void, reject });
@@ -66,70 +86,76 @@ export class WorkerPool {
   }
 
   /**
-   * Settles once the worker has loaded its module (at once when it has; a worker that fails
-   * to start settles it too). Loading takes a moment (the whole server bundle in production,
-   * tsx's compilation in tests), which a page's brief wait should not be charged with.
+   * Settles once the first worker has loaded its module (at once when it has; a worker that
+   * fails to start settles it too). Loading takes a moment (the whole server bundle in
+   * production, tsx's compilation in tests), which a page's brief wait should not be charged
+   * with. The other workers start with their first job.
    */
   ready(): Promise<void> {
-    this.#ensureWorker();
-    return this.#ready;
+    const slot = this.#slots[0];
+    this.#ensureWorker(slot);
+    return slot.ready;
   }
 
-  /** Ends the worker (the server's shutdown, tests); queued jobs fail. */
+  /** Ends the workers (the server's shutdown, tests); queued jobs fail. */
   async close(): Promise<void> {
-    const worker = this.#worker;
     const closed = new WorkerLost(`${this.options.name}: the worker pool was closed`);
     const queued = this.#queue.splice(0);
-    this.#fail(closed, false);
+    const workers = this.#slots.map((slot) => slot.worker);
+    for (const slot of this.#slots) this.#fail(slot, closed, false);
     for (const job of queued) job.reject(closed);
-    await worker?.terminate();
+    await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 
   #pump() {
-    if (this.#current || this.#queue.length === 0) return;
-    const job = (this.#current = this.#queue.shift()!);
-    const worker = this.#ensureWorker();
-    job.timer = setTimeout(
-      () => this.#fail(new WorkerLost(`${this.options.name}: no answer after ${this.options.timeoutMs} ms`)),
-      this.options.timeoutMs,
-    );
-    job.timer.unref();
-    worker.postMessage({ id: job.id, message: job.message });
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) return;
+      if (slot.current) continue;
+      const job = (slot.current = this.#queue.shift()!);
+      const worker = this.#ensureWorker(slot);
+      job.timer = setTimeout(
+        () => this.#fail(slot, new WorkerLost(`${this.options.name}: no answer after ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
+      job.timer.unref();
+      worker.postMessage({ id: job.id, message: job.message });
+    }
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
+  #ensureWorker(slot: Slot): Worker {
+    if (slot.worker) return slot.worker;
     const worker = startWorker(this.options.script, this.options.workerData);
-    this.#ready = new Promise((done) => (this.#isReady = done));
+    slot.ready = new Promise((done) => (slot.isReady = done));
     // An idle worker never keeps the process alive: the server's own handles do.
     worker.unref();
     worker.on("message", (reply: Reply | { ready: true }) => {
-      if ("ready" in reply) return this.#isReady();
-      const job = this.#current;
+      if ("ready" in reply) return slot.isReady();
+      const job = slot.current;
       if (!job || reply.id !== job.id) return;
       clearTimeout(job.timer);
-      this.#current = null;
+      slot.current = null;
       if (reply.ok) job.resolve(reply.value);
       else job.reject(new Error(reply.message));
       this.#pump();
     });
     worker.on("error", (error) => {
-      if (this.#worker === worker) this.#fail(new WorkerLost(`${this.options.name}: ${error.message}`));
+      if (slot.worker === worker) this.#fail(slot, new WorkerLost(`${this.options.name}: ${error.message}`));
     });
     worker.on("exit", (code) => {
-      if (this.#worker === worker) this.#fail(new WorkerLost(`${this.options.name}: the worker exited (code ${code})`));
+      if (slot.worker === worker)
+        this.#fail(slot, new WorkerLost(`${this.options.name}: the worker exited (code ${code})`));
     });
-    this.#worker = worker;
+    slot.worker = worker;
     return worker;
   }
 
-  /** The worker is lost: its job fails (logged here, once), the next job starts a new one. */
-  #fail(error: WorkerLost, log = true) {
-    const worker = this.#worker;
-    this.#worker = null;
-    this.#isReady();
-    const job = this.#current;
-    this.#current = null;
+  /** A worker is lost: its job fails (logged here, once), the next job starts a new one. */
+  #fail(slot: Slot, error: WorkerLost, log = true) {
+    const worker = slot.worker;
+    slot.worker = null;
+    slot.isReady();
+    const job = slot.current;
+    slot.current = null;
     if (job) {
       clearTimeout(job.timer);
       if (log) console.error(`${this.options.name} failed:`, error);

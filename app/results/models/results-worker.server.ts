@@ -7,11 +7,17 @@
 // This module is both sides. The request thread imports it for `computeInWorker`; the worker
 // loads the very same module (in the built server, the whole bundle build/index.js, since it is
 // one file) and answers the jobs it is sent.
+import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   computeResults,
+  finishFromParts,
   laureateCertificate,
+  preparedBootstrapPart,
+  prepareResults,
+  type BootstrapPart,
   type LaureateCertificate,
+  type PreparedResults,
   type Results,
   type ResultsInput,
   type ResultsOptions,
@@ -30,8 +36,136 @@ export type ResultsJob =
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" } ? Results : LaureateCertificate;
 
-function compute(job: ResultsJob): Results | LaureateCertificate {
-  return job.kind === "results" ? computeResults(job.input, job.options) : laureateCertificate(job.input, job.options);
+/**
+ * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
+ * request thread (~100 ms at 10,000 applications, during which it answers nobody); these arrays
+ * cost a few milliseconds, and the worker makes the very same objects again. Only an input this
+ * form holds exactly is packed (the app's own: every review scores exactly the criteria, with
+ * numbers); any other goes as it is.
+ */
+interface PackedInput {
+  criteria: ResultsInput["criteria"];
+  scale: ResultsInput["scale"];
+  jurors?: string[];
+  appIds: string[];
+  jurorIds: string[];
+  app: Int32Array;
+  juror: Int32Array;
+  /** Criteria keys in the order of `criteria`; scores[r·keys.length + c]. */
+  keys: string[];
+  scores: Float64Array;
+  /** NaN where the review has no confidence. */
+  confidence: Float64Array;
+}
+
+const REVIEW_FIELDS = new Set(["applicationId", "jurorId", "scores", "confidence"]);
+
+function pack(input: ResultsInput): PackedInput | null {
+  if (input === null || typeof input !== "object" || !Array.isArray(input.reviews) || !Array.isArray(input.criteria))
+    return null;
+  const keys = input.criteria.map((c) => c?.key);
+  if (keys.some((k) => typeof k !== "string") || new Set(keys).size !== keys.length) return null;
+  const N = input.reviews.length;
+  const C = keys.length;
+  const appIndex = new Map<string, number>();
+  const jurorIndex = new Map<string, number>();
+  const out: PackedInput = {
+    criteria: input.criteria,
+    scale: input.scale,
+    ...(input.jurors !== undefined ? { jurors: input.jurors } : {}),
+    appIds: [],
+    jurorIds: [],
+    app: new Int32Array(N),
+    juror: new Int32Array(N),
+    keys,
+    scores: new Float64Array(N * C),
+    confidence: new Float64Array(N),
+  };
+  for (let r = 0; r < N; r++) {
+    const review = input.reviews[r];
+    if (review === null || typeof review !== "object") return null;
+    for (const field in review) if (!REVIEW_FIELDS.has(field)) return null;
+    const { applicationId, jurorId, scores, confidence } = review;
+    if (typeof applicationId !== "string" || typeof jurorId !== "string") return null;
+    if (scores === null || typeof scores !== "object" || Object.keys(scores).length !== C) return null;
+    if ("confidence" in review && (typeof confidence !== "number" || Number.isNaN(confidence))) return null;
+    let a = appIndex.get(applicationId);
+    if (a === undefined) appIndex.set(applicationId, (a = out.appIds.push(applicationId) - 1));
+    let j = jurorIndex.get(jurorId);
+    if (j === undefined) jurorIndex.set(jurorId, (j = out.jurorIds.push(jurorId) - 1));
+    out.app[r] = a;
+    out.juror[r] = j;
+    for (let c = 0; c < C; c++) {
+      const v = (scores as Record<string, unknown>)[keys[c]];
+      if (typeof v !== "number") return null;
+      out.scores[r * C + c] = v;
+    }
+    out.confidence[r] = "confidence" in review ? (confidence as number) : NaN;
+  }
+  return out;
+}
+
+function unpack(p: PackedInput): ResultsInput {
+  const C = p.keys.length;
+  const reviews: ResultsInput["reviews"] = new Array(p.app.length);
+  for (let r = 0; r < p.app.length; r++) {
+    const scores: Record<string, number> = {};
+    for (let c = 0; c < C; c++) scores[p.keys[c]] = p.scores[r * C + c];
+    reviews[r] = { applicationId: p.appIds[p.app[r]], jurorId: p.jurorIds[p.juror[r]], scores };
+    if (!Number.isNaN(p.confidence[r])) reviews[r].confidence = p.confidence[r];
+  }
+  return { criteria: p.criteria, scale: p.scale, reviews, ...(p.jurors !== undefined ? { jurors: p.jurors } : {}) };
+}
+
+/** What is posted: the job with its input packed when it can be. */
+type Posted =
+  | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
+  | {
+      kind: "part";
+      input: ResultsInput | PackedInput;
+      packed: boolean;
+      options: ResultsOptions;
+      group: number;
+      from: number;
+      to: number;
+    }
+  | {
+      kind: "combine";
+      input: ResultsInput | PackedInput;
+      packed: boolean;
+      options: ResultsOptions;
+      group: number;
+      parts: BootstrapPart[];
+    };
+
+// In a worker: the preparation of the last few split computations, so that the worker which
+// combines the parts does not prepare again what it prepared for its own part.
+const prepared = new Map<number, PreparedResults>();
+
+function preparedFor(group: number, input: ResultsInput, options: ResultsOptions): PreparedResults {
+  const kept = prepared.get(group);
+  if (kept) return kept;
+  const made = prepareResults(input, options);
+  prepared.set(group, made);
+  if (prepared.size > 2) prepared.delete(prepared.keys().next().value!);
+  return made;
+}
+
+function compute(job: Posted): Results | LaureateCertificate | BootstrapPart {
+  const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
+  switch (job.kind) {
+    case "results":
+      return computeResults(input, job.options);
+    case "certificate":
+      return laureateCertificate(input, job.options as { method: Results["method"]; laureates: number; seed: number });
+    case "part":
+      return preparedBootstrapPart(preparedFor(job.group, input, job.options), job.from, job.to);
+    case "combine": {
+      const made = preparedFor(job.group, input, job.options);
+      prepared.delete(job.group);
+      return finishFromParts(made, job.parts);
+    }
+  }
 }
 
 /**
@@ -45,7 +179,7 @@ function delay() {
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
-  parentPort!.on("message", ({ id, message }: { id: number; message: ResultsJob }) => {
+  parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
       delay();
       parentPort!.postMessage({ id, ok: true, value: compute(message) });
@@ -61,18 +195,57 @@ const timeoutMs = () => Number(process.env.RESULTS_TIMEOUT_MS ?? 120_000);
 
 let pool: WorkerPool | null = null;
 
+/**
+ * RESULTS_THREADS (default: the number of cores less one, at least 1): how many worker threads
+ * one results computation may use; its bootstrap is split between them (decision 026). One core
+ * is left to the requests, which must keep their pace during a computation.
+ */
+const threads = () => {
+  const n = Number(process.env.RESULTS_THREADS ?? Math.max(1, availableParallelism() - 1));
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+};
+
+/** How many results computations were split between threads (read by the tests). */
+export const splitComputations = { count: 0 };
+
+/** Below this many reviews a computation is not worth splitting (it takes well under 0.1 s). */
+const SPLIT_FROM_REVIEWS = 2000;
+
 function resultsPool(): WorkerPool {
   return (pool ??= new WorkerPool({
     script: import.meta.url,
     workerData: { role: ROLE },
     timeoutMs: timeoutMs(),
     name: "The results computation",
+    size: threads(),
   }));
 }
 
-/** Computes in the worker (started at the first job, replaced after a crash). */
-export function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
-  return resultsPool().run<JobValue<J>>(job);
+let groups = 0;
+
+/**
+ * Computes in the workers (started at their first job, replaced after a crash). Large results
+ * are computed as one bootstrap part per worker, side by side, then combined by one of them:
+ * the same JSON as in one piece (scoring's resultsBootstrapPart / combineResultsParts).
+ */
+export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
+  const workers = resultsPool();
+  const packed = pack(job.input);
+  const input = packed ?? job.input;
+  const posted = { kind: job.kind, input, packed: packed !== null, options: job.options };
+  const B = job.kind === "results" ? (job.options.bootstrap ?? 2000) : 0;
+  const parts = Math.min(workers.size, Math.floor(B / 100));
+  if (job.kind !== "results" || parts < 2 || !Number.isInteger(B) || job.input.reviews.length < SPLIT_FROM_REVIEWS) {
+    return workers.run<JobValue<J>>(posted);
+  }
+  const group = ++groups;
+  splitComputations.count++;
+  const cuts = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * B) / parts));
+  const computed = await Promise.all(
+    cuts.slice(1).map((to, i) => workers.run<BootstrapPart>({ ...posted, kind: "part", group, from: cuts[i], to })),
+  );
+  // The combining worker prepared the same input for its own part: it takes the others' parts.
+  return workers.run<JobValue<J>>({ ...posted, kind: "combine", group, parts: computed });
 }
 
 /** Settles once the worker has loaded (it is started if need be). */

@@ -3,7 +3,8 @@ import { WorkerLost, WorkerPool } from "../../../app/kernel/server/worker-pool.s
 
 const script = new URL("../../fixtures/pool-worker.mjs", import.meta.url).href;
 let pool: WorkerPool;
-const makePool = (timeoutMs = 10_000) => (pool = new WorkerPool({ script, timeoutMs, name: "Test pool" }));
+const makePool = (timeoutMs = 10_000, size = 1) =>
+  (pool = new WorkerPool({ script, timeoutMs, name: "Test pool", size }));
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -38,5 +39,26 @@ describe("the worker pool", () => {
     await expect(pool.run("hang").catch((e) => e)).resolves.toBeInstanceOf(WorkerLost);
     expect(await queued).toBe(8);
     expect(await pool.run(7)).toBe(14);
+  });
+
+  it("runs jobs side by side in a pool of two workers, and one after the other in a pool of one", async () => {
+    makePool(10_000, 2);
+    const meet = () => ({ meet: new SharedArrayBuffer(4) });
+    const both = meet();
+    expect(await Promise.all([pool.run(both), pool.run(both)])).toEqual(["together", "together"]);
+    await pool.close();
+    makePool(10_000, 1);
+    const one = meet();
+    // Alone, the first job waits for a partner that never comes (5 s), then the second finds it.
+    expect(await Promise.all([pool.run(one), pool.run(one)])).toEqual(["alone", "together"]);
+  }, 20_000);
+
+  it("keeps the other worker's job when one worker of two is lost", async () => {
+    makePool(10_000, 2);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const [lost, kept] = await Promise.allSettled([pool.run("exit"), pool.run(8)]);
+    expect(lost.status === "rejected" && lost.reason instanceof WorkerLost).toBe(true);
+    expect(kept).toEqual({ status: "fulfilled", value: 16 });
+    expect(await Promise.all([pool.run(1), pool.run(2)])).toEqual([2, 4]);
   });
 });
