@@ -1,8 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
 import {
@@ -57,7 +55,7 @@ function publicPage(request: Request, status: number, headers: Headers, remixCon
   return headers.has("Set-Cookie") ? null : "anonymous";
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -71,29 +69,57 @@ export default function handleRequest(
   if (page === "anonymous" && nonce && context.setNonce) {
     return renderPublicPage(request, responseHeaders, remixContext, nonce, context.setNonce);
   }
-  const bot = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
+  // Every page is rendered whole, then sent in one piece (docs/decisions/028-pages-sent-whole.md):
+  // no page streams deferred data, and a page streamed in chunks went through the event loop,
+  // the web stream and the compression once per chunk; on a busy server each of those steps
+  // waited behind every other request, so a large page (a review with the application's text)
+  // took many times longer than a small one.
+  const html = await renderHtml(request, remixContext, nonce, (error) => {
+    responseStatusCode = 500;
+    console.error(error);
+  });
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+}
+
+/**
+ * The page's whole HTML. An error in the shell rejects; an error below it (React then renders
+ * that part in the browser) goes to `onError`, or rejects when there is none.
+ */
+function renderHtml(
+  request: Request,
+  remixContext: EntryContext,
+  nonce: string,
+  onError?: (error: unknown) => void,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    sink.on("error", reject);
+    let failed = false;
+    let shellReady = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [bot ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          shellReady = true;
+        },
+        onAllReady() {
+          if (!failed) pipe(sink);
         },
         onShellError(error: unknown) {
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // An error in the shell is onShellError's (and Remix logs it); below it, onError's.
+          if (onError) return shellReady ? onError(error) : undefined;
+          failed = true;
+          reject(error);
         },
       },
     );
@@ -113,33 +139,7 @@ async function renderPublicPage(
   requestNonce: string,
   setNonce: (nonce: string) => void,
 ): Promise<Response> {
-  const html = await new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const sink = new PassThrough();
-    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-    sink.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    sink.on("error", reject);
-    let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={requestNonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={requestNonce} />
-      </NonceProvider>,
-      {
-        nonce: requestNonce,
-        onAllReady() {
-          if (!failed) pipe(sink);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          failed = true;
-          reject(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = await renderHtml(request, remixContext, requestNonce);
   const page = stablePage(html, requestNonce);
   setNonce(page.nonce);
   responseHeaders.set("ETag", page.etag);

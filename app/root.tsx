@@ -19,6 +19,7 @@ import { useNonce } from "./kernel/components/nonce";
 import { useRootData, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
+import { isDraftSave } from "./kernel/components/draft-save";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
 import { newFormSeed } from "./kernel/server/retry-safe.server";
 import { isPublicPagePath } from "./kernel/server/public-pages.server";
@@ -46,8 +47,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // The root loader sends only the messages of the page's area: reload them when moving to
 // a page of another area (Remix would otherwise keep the root data of the first page).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || areasDiffer(currentUrl.pathname, nextUrl.pathname);
+// Nor after a draft saved by itself: the page keeps its data (draft-save.ts).
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formData,
+  defaultShouldRevalidate,
+}) => !isDraftSave(formData) && (defaultShouldRevalidate || areasDiffer(currentUrl.pathname, nextUrl.pathname));
 
 /** The page title: the deepest route's handle.title, with "Error: " after a failed post. */
 function usePageTitle(): string {

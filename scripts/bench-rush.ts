@@ -12,7 +12,8 @@
  * expected one, and every SQLITE_BUSY the server logged), and /healthz. Not asserted in tests.
  *
  * `npm run bench:rush`. Options: --seconds N (measured time, default 60), --applicants N (300),
- * --jurors N (10), --readers N (50), --applications N (10,000), --workers N (WEB_CONCURRENCY).
+ * --jurors N (10), --readers N (50), --applications N (10,000), --workers N (WEB_CONCURRENCY),
+ * --without-js (autosaves posted as plain forms, answered with the whole page).
  */
 import { type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -72,9 +73,16 @@ const form = (base: string, cookie: string, fields: Record<string, string>): Req
   body: new URLSearchParams(fields),
 });
 
-// Posts are sent as a browser without JavaScript sends them (the answer is the whole page), so
-// the version to send next is read from the page's hidden field.
-const versionIn = (html: string) => html.match(/name="version" value="(\d+)"/)?.[1];
+// Autosaves are posted as the pages' script posts them (a draft only saves itself with
+// JavaScript): to the route's `.data` address, answered with the action's data alone in Remix's
+// single-fetch encoding, and the page does not reload its data after it (decision 027). With
+// --without-js every save is a plain form post answered with the whole page, as the Save button
+// without JavaScript does. Either way the version to send next is read from the answer.
+const WITHOUT_JS = process.argv.includes("--without-js");
+const saveUrl = (path: string) => (WITHOUT_JS ? path : `${path}.data`);
+const versionIn = (body: string) =>
+  (WITHOUT_JS ? body.match(/name="version" value="(\d+)"/) : body.match(/"version",(\d+)/))?.[1];
+const pageVersionIn = (html: string) => html.match(/name="version" value="(\d+)"/)?.[1];
 
 async function applicant(base: string, cookie: string, applicationId: string, phase: number) {
   await sleep(phase);
@@ -86,7 +94,7 @@ async function applicant(base: string, cookie: string, applicationId: string, ph
     const impact = Array.from({ length: words }, (_, i) => `learners${i % 17}`).join(" ");
     const response = await hit(
       "applicant · autosave a section (POST)",
-      `${base}/applications/${applicationId}/sections/impact`,
+      saveUrl(`${base}/applications/${applicationId}/sections/impact`),
       form(base, cookie, { intent: "autosave", version: String(version), impact }),
     );
     if (response?.ok) version = Number(versionIn(await response.text()) ?? version);
@@ -104,12 +112,12 @@ async function juror(base: string, cookie: string, phase: number) {
     const started = performance.now();
     const page = await hit("juror · review page", `${base}${reviewPath}`, { headers: { Cookie: cookie } });
     const html = page ? await page.text() : "";
-    const version = versionIn(html) ?? "1";
+    const version = pageVersionIn(html) ?? "1";
     score = (score % 10) + 1;
     const scores = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`score.criterion${c + 1}`, String(score)]));
     await hit(
       "juror · save a draft review (POST)",
-      `${base}${reviewPath}`,
+      saveUrl(`${base}${reviewPath}`),
       form(base, cookie, { intent: "save_draft", autosave: "1", version, ...scores, overallComment: "Still reading." }),
     );
     await sleep(Math.max(0, SAVE_EVERY_MS - (performance.now() - started)));
@@ -227,7 +235,8 @@ function report(busy: number) {
   console.log(
     `\nDeadline rush: ${APPLICATIONS.toLocaleString("en")} applications, ${APPLICANTS} applicants autosaving, ` +
       `${DRAFTING_JURORS} jurors drafting, the secretariat, ${READERS} readers of the call; ` +
-      `${SECONDS} s measured after 5 s of warm-up; server workers: ${WORKERS ?? "default"}.\n`,
+      `${SECONDS} s measured after 5 s of warm-up; server workers: ${WORKERS ?? "default"}; ` +
+      `autosaves ${WITHOUT_JS ? "as plain form posts (--without-js)" : "as the pages' script posts them"}.\n`,
   );
   const header = ["role · page", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "p95 × home", "≤ 3× home"];
   const table = rows

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { waitForMail } from "./support/db";
-import { gotoReady, isJsProject } from "./support/hydration";
+import { gotoReady, isJsProject, watchDataReloads } from "./support/hydration";
 import { registerApplicant } from "./support/session";
 import { expectRefusedBeforePosting } from "./support/validation";
 import { closeCall, E2E_RULES, openCall, tinyPdf, type OpenCall } from "./applications-fixtures";
@@ -76,10 +76,13 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
     await gotoReady(page, `${base}/sections/impact`);
     await page.locator('[name="impact"]').fill("A first draft of the impact.");
     await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
-    // A later change on the same page is saved too.
+    // A later change on the same page is saved too, and the page does not reload its data after
+    // it (the answer carries the new version; decision 027).
     const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sections/impact"));
+    const reloads = watchDataReloads(page);
     await page.locator('[name="impact"]').fill("A second draft.");
     await saved;
+    expect(await reloads()).toEqual([]);
     await gotoReady(page, `${base}/sections/impact`);
     await expect(page.locator('[name="impact"]')).toHaveValue("A second draft.");
   }

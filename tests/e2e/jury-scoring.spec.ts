@@ -9,7 +9,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { seedJuryScenario, type JuryScenario } from "../fixtures/jury";
 import { e2eDb, freeEditionYear, waitForMail } from "./support/db";
-import { gotoReady, isJsProject } from "./support/hydration";
+import { gotoReady, isJsProject, watchDataReloads } from "./support/hydration";
 import { secretariatStatePath, setLanguage, signIn } from "./support/session";
 import { expectRefusedBeforePosting } from "./support/validation";
 
@@ -121,8 +121,11 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   if (isJsProject()) {
     // With JavaScript a change saves itself as a draft a few seconds later, even the very first
     // click (made before the form's enhancer has arrived).
+    const reloads = watchDataReloads(page);
     await page.getByRole("group", { name: "Impact" }).getByLabel("4", { exact: true }).check();
     await expect(page.locator(".jury-autosave")).toContainText("Draft saved automatically at");
+    // The draft's answer carries the new version: the page does not reload its data (decision 027).
+    expect(await reloads()).toEqual([]);
     await gotoReady(page, reviewUrl);
     await expect(page.getByRole("group", { name: "Impact" }).getByLabel("4", { exact: true })).toBeChecked();
     await expect(page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true })).toBeChecked();

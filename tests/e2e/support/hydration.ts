@@ -3,7 +3,7 @@
  * no-JS path (docs/maintaining.md, "Known traps"). The root layout sets `html[data-hydrated]`
  * in an effect.
  */
-import { test, type Page, type Response } from "@playwright/test";
+import { test, type Page, type Request, type Response } from "@playwright/test";
 
 export function isJsProject(): boolean {
   return test.info().project.name === "js";
@@ -37,4 +37,22 @@ export async function gotoReady(
   const response = await page.goto(url, options);
   await waitForHydration(page);
   return response;
+}
+
+/**
+ * Watches the page's data requests (GETs of `….data`, Remix's revalidation) from now on; the
+ * returned function waits 1.5 s more (a revalidation starts as soon as a post is answered),
+ * stops watching and lists them.
+ */
+export function watchDataReloads(page: Page): () => Promise<string[]> {
+  const seen: string[] = [];
+  const onRequest = (r: Request) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname.endsWith(".data")) seen.push(r.url());
+  };
+  page.on("request", onRequest);
+  return async () => {
+    await page.waitForTimeout(1500);
+    page.off("request", onRequest);
+    return seen;
+  };
 }
