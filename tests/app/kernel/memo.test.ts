@@ -97,6 +97,8 @@ describe("cached values kept until what they read changes", () => {
     const set = (values: Partial<typeof reviews.$inferInsert>) => () =>
       db().update(reviews).set(values).where(eq(reviews.id, review.id)).run();
     expect(moved(edition, set({ state: "draft", overallComment: "so far" }))).toEqual(["jury"]);
+    // The draft saved again: the jury's caches count states, so nothing of theirs moves.
+    expect(moved(edition, set({ overallComment: "further", scores: { impact: 4 }, version: 7 }))).toEqual([]);
     expect(moved(edition, set({ state: "submitted" }))).toEqual(["jury", "scores"]);
     expect(moved(otherEdition, set({ overallComment: "again" }))).toEqual([]);
   });
