@@ -16,10 +16,9 @@ import { rolesOf } from "./accounts/server/permissions.server";
 import { invitationLocaleForPath } from "./accounts/models/invitations.server";
 import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
-import { useRootData, useT, type RootData } from "./kernel/components/i18n";
+import { isDraftSave, useRootData, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
-import { isDraftSave } from "./kernel/components/draft-save";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
 import { newFormSeed } from "./kernel/server/retry-safe.server";
 import { isPublicPagePath } from "./kernel/server/public-pages.server";
@@ -47,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // The root loader sends only the messages of the page's area: reload them when moving to
 // a page of another area (Remix would otherwise keep the root data of the first page).
-// Nor after a draft saved by itself: the page keeps its data (draft-save.ts).
+// Nor after a draft saved by itself: the page keeps its data (isDraftSave).
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,

@@ -36,7 +36,7 @@ import { ApplicationTaskHead } from "../applications/components/lists";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "applications.section_title" };
-export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/draft-save";
+export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/i18n";
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
 
 function sectionOf(key: string | undefined): SectionDefinition {

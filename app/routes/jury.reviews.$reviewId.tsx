@@ -37,7 +37,7 @@ import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("jury.review.title", juryCss);
-export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/draft-save";
+export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jury.workspace");

@@ -77,3 +77,29 @@ export function PostForm({ place, children, ...props }: Omit<FormProps, "method"
     </Form>
   );
 }
+
+// A draft saved by itself (draftBody) is answered with the new version, and the page keeps what
+// is on screen: Remix would otherwise reload every loader of the page, the root's too, which
+// during a deadline rush was half of what each autosave cost the server (decision 027). Here
+// rather than in a module of its own because every page's scripts already hold this one (the
+// root and the routes read it): a module of its own became a request of its own on every page.
+
+/**
+ * Whether a post was a draft saved by itself: `intent=autosave` (an application's section) or
+ * `autosave=1` (a juror's review).
+ *
+ * @example
+ * isDraftSave(new URLSearchParams("intent=autosave") as unknown as FormData); // true
+ */
+export function isDraftSave(formData: FormData | undefined): boolean {
+  return formData?.get("intent") === "autosave" || formData?.get("autosave") === "1";
+}
+
+/** A route's shouldRevalidate: Remix's default, except after a draft saved by itself. */
+export const keepDataAfterDraft = ({
+  formData,
+  defaultShouldRevalidate,
+}: {
+  formData?: FormData;
+  defaultShouldRevalidate: boolean;
+}): boolean => defaultShouldRevalidate && !isDraftSave(formData);

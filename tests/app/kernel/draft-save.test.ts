@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDraftSave, keepDataAfterDraft } from "../../../app/kernel/components/draft-save";
+import { isDraftSave, keepDataAfterDraft } from "../../../app/kernel/components/i18n";
 
 const body = (fields: Record<string, string>) => {
   const f = new FormData();
