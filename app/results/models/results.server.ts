@@ -131,9 +131,9 @@ export type ResultApplication = ReturnType<typeof listResultApplications>[number
 
 /**
  * Submitted reviews of the edition's result applications by current jurors, minus the excluded
- * applications: what the results read of them (not their comments, which at 30,000 reviews were
- * megabytes read on the request thread for nothing). Joined by edition rather than an IN list of every application id, which at
- * 10,000 applications was a 10,000-parameter statement.
+ * applications: what the results read of them (not their comments, which at 30,000 reviews
+ * were megabytes read on the request thread for nothing). Joined by edition rather than an IN
+ * list of every application id, which at 10,000 applications was a 10,000-parameter statement.
  */
 export function submittedReviews({ editionId, excludeIds }: { editionId: string; excludeIds?: Set<string> }) {
   return db()
