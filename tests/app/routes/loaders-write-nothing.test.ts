@@ -40,6 +40,7 @@ import * as nominationPage from "../../../app/routes/nominations.$applicationId"
 import * as juryHome from "../../../app/routes/jury._index";
 import * as juryReview from "../../../app/routes/jury.reviews.$reviewId";
 import * as juryConflicts from "../../../app/routes/jury.$editionId.conflicts";
+import * as conflictsRegister from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import * as juryBallot from "../../../app/routes/jury.$editionId.ballot";
 import * as secretariatHome from "../../../app/routes/secretariat._index";
@@ -224,6 +225,8 @@ describe("loaders write nothing", () => {
       ["integrity export", integrityExport.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["progress", progressPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["assignment", assignmentPage.loader as Loader, "/x", ed, w.cookies.secretariat],
+      ["conflicts register", conflictsRegister.loader as Loader, "/x", ed, w.cookies.secretariat],
+      ["conflict to add", conflictsRegister.loader as Loader, "/x?add=1", ed, w.cookies.secretariat],
       ["jury", juryPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       [
         "screening",
