@@ -124,6 +124,40 @@ const problemArb = fc
     return { applications: as, jurors: js, conflicts, affinity };
   });
 
+type Solve = (p: AssignmentProblem) => AssignmentResult;
+
+/** The property: no hard constraint broken, the brute-force optimum reached, or infeasible when it is. */
+const matchesBruteForce = (solve: Solve) => (p: AssignmentProblem) => {
+  const best = bruteForce(p);
+  if (best === null) {
+    expect(() => solve(p)).toThrow(/infeasible/);
+    return;
+  }
+  const r = solve(p);
+  expect(violations(p, r)).toEqual([]);
+  const squares = Object.values(r.loads).reduce((s, l) => s + l * l, 0);
+  expect({ affinity: r.totalAffinity, squares }).toEqual(best);
+  expect(r.certificate.minReducedCost).toBeGreaterThanOrEqual(0);
+};
+
+/** The property: the same JSON with every input list reversed (infeasible instances skipped). */
+const independentOfOrder = (solve: Solve) => (p: AssignmentProblem) => {
+  let first: string;
+  try {
+    first = JSON.stringify(solve(p));
+  } catch {
+    return;
+  }
+  const reversed = {
+    ...p,
+    applications: [...p.applications].reverse(),
+    jurors: [...p.jurors].reverse(),
+    affinity: [...(p.affinity ?? [])].reverse(),
+    conflicts: [...(p.conflicts ?? [])].reverse(),
+  };
+  expect(JSON.stringify(solve(reversed))).toBe(first);
+};
+
 describe("assignJurors", () => {
   it("assignJurors avoids the conflict and returns pairs, total affinity and loads", () => {
     const r = assignJurors({
@@ -272,42 +306,11 @@ describe("assignJurors", () => {
   });
 
   it("assignJurors never breaks a hard constraint and matches the brute-force optimum on small instances", () => {
-    fc.assert(
-      fc.property(problemArb, (p) => {
-        const best = bruteForce(p);
-        if (best === null) {
-          expect(() => assignJurors(p)).toThrow(/infeasible/);
-          return;
-        }
-        const r = assignJurors(p);
-        expect(violations(p, r)).toEqual([]);
-        const squares = Object.values(r.loads).reduce((s, l) => s + l * l, 0);
-        expect({ affinity: r.totalAffinity, squares }).toEqual(best);
-        expect(r.certificate.minReducedCost).toBeGreaterThanOrEqual(0);
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(problemArb, matchesBruteForce(assignJurors)), { numRuns: 300 });
   });
 
   it("assignJurors is deterministic and independent of input order", () => {
-    fc.assert(
-      fc.property(problemArb, (p) => {
-        let first: string;
-        try {
-          first = JSON.stringify(assignJurors(p));
-        } catch {
-          return;
-        }
-        const reversed = {
-          ...p,
-          applications: [...p.applications].reverse(),
-          jurors: [...p.jurors].reverse(),
-          affinity: [...(p.affinity ?? [])].reverse(),
-        };
-        expect(JSON.stringify(assignJurors(reversed))).toBe(first);
-      }),
-      { numRuns: 100 },
-    );
+    fc.assert(fc.property(problemArb, independentOfOrder(assignJurors)), { numRuns: 100 });
   });
 });
 
@@ -386,23 +389,11 @@ const outcome = (p: AssignmentProblem, solver: "graph" | "jurors") => {
   }
 };
 
+const onJurorLayer: Solve = (p) => assignJurorsWith(p, "jurors");
+
 describe("assignJurors on the juror layer", () => {
   it("the juror-layer solver never breaks a hard constraint and matches the brute-force optimum on small instances", () => {
-    fc.assert(
-      fc.property(problemArb, (p) => {
-        const best = bruteForce(p);
-        if (best === null) {
-          expect(() => assignJurorsWith(p, "jurors")).toThrow(/infeasible/);
-          return;
-        }
-        const r = assignJurorsWith(p, "jurors");
-        expect(violations(p, r)).toEqual([]);
-        const squares = Object.values(r.loads).reduce((s, l) => s + l * l, 0);
-        expect({ affinity: r.totalAffinity, squares }).toEqual(best);
-        expect(r.certificate.minReducedCost).toBeGreaterThanOrEqual(0);
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(problemArb, matchesBruteForce(onJurorLayer)), { numRuns: 300 });
   });
 
   it("the juror-layer and whole-graph solvers reach the same optimum, or the same infeasibility, with fixed pairs, minimum loads, languages and ties", () => {
@@ -418,25 +409,7 @@ describe("assignJurors on the juror layer", () => {
   });
 
   it("the juror-layer solver is deterministic and independent of input order", () => {
-    fc.assert(
-      fc.property(midArb, (p) => {
-        let first: string;
-        try {
-          first = JSON.stringify(assignJurorsWith(p, "jurors"));
-        } catch {
-          return;
-        }
-        const shuffled = {
-          ...p,
-          applications: [...p.applications].reverse(),
-          jurors: [...p.jurors].reverse(),
-          affinity: [...(p.affinity ?? [])].reverse(),
-          conflicts: [...(p.conflicts ?? [])].reverse(),
-        };
-        expect(JSON.stringify(assignJurorsWith(shuffled, "jurors"))).toBe(first);
-      }),
-      { numRuns: 60 },
-    );
+    fc.assert(fc.property(midArb, independentOfOrder(onJurorLayer)), { numRuns: 60 });
   });
 
   it("assignJurors keeps the whole-graph solver below JUROR_LAYER_FROM pairs and uses the juror layer from there on", () => {
