@@ -25,10 +25,12 @@ function failed(error: unknown): never {
  * boundary shows as "computing… (started at …)", refreshed every few seconds.
  */
 export async function briefly<T>(pending: Pending<T>, ms = briefWaitMs()): Promise<T> {
-  let got = await within(pending.promise, ms).catch(failed);
   // A worker still loading its code (once per process; the server starts it at startup) is not
-  // the computation: one more brief wait for it to come up, then one for the computation.
-  if (!got && pending.ready) {
+  // the computation: one more brief wait for it to come up, then one for the computation. A
+  // worker already up gets the one wait: the page answers within it, computed or "computing".
+  const loading = pending.ready !== undefined && !(pending.loaded?.() ?? false);
+  let got = await within(pending.promise, ms).catch(failed);
+  if (!got && loading && pending.ready) {
     await within(pending.ready(), ms);
     got = await within(pending.promise, ms).catch(failed);
   }

@@ -68,6 +68,8 @@ export interface Pending<T> {
   since: Date;
   /** Settles once whatever computes is up (a worker loading its code): a wait starts from there. */
   ready?: () => Promise<unknown>;
+  /** Whether whatever computes is already up (then `ready` would settle at once). */
+  loaded?: () => boolean;
 }
 
 /**

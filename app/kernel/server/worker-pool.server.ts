@@ -55,6 +55,8 @@ interface Slot {
   current: Job | null;
   ready: Promise<void>;
   isReady: () => void;
+  /** The worker has loaded its module and answered ready. */
+  loaded: boolean;
 }
 
 export class WorkerPool {
@@ -69,6 +71,7 @@ export class WorkerPool {
       current: null,
       ready: Promise.resolve(),
       isReady: () => {},
+      loaded: false,
     }));
   }
 
@@ -95,6 +98,16 @@ export class WorkerPool {
     const slot = this.#slots[0];
     this.#ensureWorker(slot);
     return slot.ready;
+  }
+
+  /** How many jobs the workers hold now (queued ones aside). */
+  get running(): number {
+    return this.#slots.filter((slot) => slot.current !== null).length;
+  }
+
+  /** Whether the first worker is up (its module loaded): a page then waits for the job alone. */
+  get loaded(): boolean {
+    return this.#slots[0].loaded;
   }
 
   /** Ends the workers (the server's shutdown, tests); queued jobs fail. */
@@ -129,7 +142,10 @@ export class WorkerPool {
     // An idle worker never keeps the process alive: the server's own handles do.
     worker.unref();
     worker.on("message", (reply: Reply | { ready: true }) => {
-      if ("ready" in reply) return slot.isReady();
+      if ("ready" in reply) {
+        slot.loaded = true;
+        return slot.isReady();
+      }
       const job = slot.current;
       if (!job || reply.id !== job.id) return;
       clearTimeout(job.timer);
@@ -153,6 +169,7 @@ export class WorkerPool {
   #fail(slot: Slot, error: WorkerLost, log = true) {
     const worker = slot.worker;
     slot.worker = null;
+    slot.loaded = false;
     slot.isReady();
     const job = slot.current;
     slot.current = null;

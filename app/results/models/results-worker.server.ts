@@ -22,6 +22,7 @@ import {
   type ResultsInput,
   type ResultsOptions,
 } from "../../../scoring";
+import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 
 const ROLE = "results-worker";
@@ -60,7 +61,7 @@ interface PackedInput {
 
 const REVIEW_FIELDS = new Set(["applicationId", "jurorId", "scores", "confidence"]);
 
-function pack(input: ResultsInput): PackedInput | null {
+async function pack(input: ResultsInput): Promise<PackedInput | null> {
   if (input === null || typeof input !== "object" || !Array.isArray(input.reviews) || !Array.isArray(input.criteria))
     return null;
   const keys = input.criteria.map((c) => c?.key);
@@ -101,6 +102,7 @@ function pack(input: ResultsInput): PackedInput | null {
       out.scores[r * C + c] = v;
     }
     out.confidence[r] = "confidence" in review ? (confidence as number) : NaN;
+    if (r % SLICE === SLICE - 1) await nextTurn();
   }
   return out;
 }
@@ -230,7 +232,7 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  const packed = pack(job.input);
+  const packed = await pack(job.input);
   const input = packed ?? job.input;
   const posted = { kind: job.kind, input, packed: packed !== null, options: job.options };
   const B = job.kind === "results" ? (job.options.bootstrap ?? 2000) : 0;
@@ -251,6 +253,16 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
 /** Settles once the worker has loaded (it is started if need be). */
 export function resultsWorkerReady(): Promise<void> {
   return resultsPool().ready();
+}
+
+/** How many jobs the results workers hold now (read by the tests). */
+export function resultsWorkerJobs(): number {
+  return pool?.running ?? 0;
+}
+
+/** Whether the worker has loaded (a page's wait is then for the computation alone). */
+export function resultsWorkerLoaded(): boolean {
+  return pool?.loaded ?? false;
 }
 
 /** Ends the worker (server shutdown, tests); the next job starts a new one. */

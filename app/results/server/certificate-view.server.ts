@@ -58,13 +58,22 @@ export function certificateView(r: EditionResults, cert: LaureateCertificate): C
 
 /** Expected rank and interval by application id, for the table's column. */
 export function expectedByApplication(cert: LaureateCertificate | null) {
-  return new Map(
-    (cert?.expectedRank.applications ?? []).map((a) => [
-      a.applicationId,
-      { rank: round(a.expectedRank, 2), low: a.low, high: a.high, inBand: a.inBand },
-    ]),
-  );
+  if (!cert) return new Map<string, ExpectedRankCell>();
+  let kept = expectedMaps.get(cert);
+  if (!kept) {
+    kept = new Map(
+      cert.expectedRank.applications.map((a) => [
+        a.applicationId,
+        { rank: round(a.expectedRank, 2), low: a.low, high: a.high, inBand: a.inBand },
+      ]),
+    );
+    expectedMaps.set(cert, kept);
+  }
+  return kept;
 }
+type ExpectedRankCell = { rank: number; low: number; high: number; inBand: boolean };
+// Made once per certificate (kept with it), not on every page view: 10,000 entries at scale.
+const expectedMaps = new WeakMap<LaureateCertificate, Map<string, ExpectedRankCell>>();
 
 /**
  * The certificate of the edition's official results as the decision page shows it: "not_yet"

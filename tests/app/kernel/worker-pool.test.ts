@@ -17,6 +17,16 @@ describe("the worker pool", () => {
     expect(await Promise.all([pool.run(1), pool.run(2), pool.run(3)])).toEqual([2, 4, 6]);
   });
 
+  it("says it is loaded once its worker has answered ready, and not after losing it", async () => {
+    makePool();
+    expect(pool.loaded).toBe(false);
+    await pool.ready();
+    expect(pool.loaded).toBe(true);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(pool.run("exit")).rejects.toBeInstanceOf(WorkerLost);
+    expect(pool.loaded).toBe(false);
+  });
+
   it("rejects a job that throws with its message, and the same worker answers the next one", async () => {
     makePool();
     await expect(pool.run("throw")).rejects.toThrow("asked to throw");

@@ -6,7 +6,11 @@ import { computeResults, laureateCertificate } from "../../../scoring";
 import { WorkerLost } from "../../../app/kernel/server/worker-pool.server";
 import { editionCertificate } from "../../../app/results/models/certificate.server";
 import { getEditionBrief, pendingResults } from "../../../app/results/models/results.server";
-import { closeResultsWorker, computeInWorker } from "../../../app/results/models/results-worker.server";
+import {
+  closeResultsWorker,
+  computeInWorker,
+  resultsWorkerJobs,
+} from "../../../app/results/models/results-worker.server";
 import { buildScoredEdition } from "../../fixtures/results";
 
 afterEach(() => vi.restoreAllMocks());
@@ -56,7 +60,13 @@ describe("the results worker", () => {
       .set({ scores: { appropriateness: 9, innovation: 9, impact: 9 } })
       .where(and(eq(reviews.applicationId, f.apps[0].app.id), eq(reviews.jurorId, f.jurors[0].member.id)))
       .run();
+    // A worker that holds each job 5 s, so that it is surely lost while it computes: the reviews
+    // are read first (a slice at a time), then the job goes to the worker.
+    await closeResultsWorker();
+    process.env.RESULTS_WORKER_DELAY_MS = "5000";
     const lost = pendingResults({ edition, viewer });
+    await vi.waitFor(() => expect(resultsWorkerJobs()).toBeGreaterThan(0), { timeout: 5000 });
+    process.env.RESULTS_WORKER_DELAY_MS = "0";
     await closeResultsWorker();
     await expect(lost.promise).rejects.toBeInstanceOf(WorkerLost);
     const again = pendingResults({ edition, viewer });
