@@ -202,6 +202,9 @@ async function main() {
     if (only && !"/results".includes(only)) return report(rows, seedSeconds);
     // The computation runs in a worker (decision 021): the first request answers the "computing"
     // page at once, and /healthz keeps answering while the worker computes.
+    // Each serving process starts its results worker at start (it loads the whole server bundle):
+    // after the page sweep it is long up; with --only, give it the time a server up for a while had.
+    if (only) await new Promise((r) => setTimeout(r, 5000));
     const idle = await time(base, "/healthz", null, 200);
     rows.push({
       role: "public",
