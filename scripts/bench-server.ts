@@ -273,25 +273,29 @@ async function main() {
       target: `p95 < ${P95_TARGET_MS} ms`,
       ok: sorted[sorted.length - 1] < P95_TARGET_MS,
     });
-    // The issue this answers: 50 readers of the cached results got less done than 20 (27 → 11
-    // req/s). The same number of requests in all (1,000) at 20 and at 50 readers at once.
+    // 50 readers of the cached results once got less done than 20 (27 → 11 req/s). The same
+    // number of requests (1,000) at 20 and at 50 readers at once, the two alternated twice so
+    // that a noisy neighbour on the machine weighs on both alike: the means of the two rounds.
     await crowd(base, `${e}/results`, cookies.secretariat, 10, 5); // warm-up
-    const at20 = await crowd(base, `${e}/results`, cookies.secretariat, 20, 50);
-    const at50 = await crowd(base, `${e}/results`, cookies.secretariat, 50, 20);
-    for (const [clients, r] of [
-      [20, at20],
-      [50, at50],
-    ] as const) {
+    const rounds = { 20: [] as Awaited<ReturnType<typeof crowd>>[], 50: [] as Awaited<ReturnType<typeof crowd>>[] };
+    for (let round = 0; round < 2; round++) {
+      rounds[20].push(await crowd(base, `${e}/results`, cookies.secretariat, 20, 50));
+      rounds[50].push(await crowd(base, `${e}/results`, cookies.secretariat, 50, 20));
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const perSecond = { 20: mean(rounds[20].map((r) => r.perSecond)), 50: mean(rounds[50].map((r) => r.perSecond)) };
+    for (const clients of [20, 50] as const) {
+      const each = rounds[clients].map((r) => r.perSecond.toFixed(1)).join(" and ");
       rows.push({
         role: "secretariat",
-        page: `/secretariat/editions/:edition/results (cached), ${clients} readers at once: ${r.perSecond.toFixed(1)} req/s`,
-        runs: 1000,
+        page: `/secretariat/editions/:edition/results (cached), ${clients} readers at once: ${perSecond[clients].toFixed(1)} req/s (${each})`,
+        runs: 2000,
         p50: NaN,
-        p95: r.p95,
+        p95: Math.max(...rounds[clients].map((r) => r.p95)),
         max: NaN,
         kB: again.kB,
-        target: clients === 50 ? `req/s ≥ at 20 (${at20.perSecond.toFixed(1)})` : "(reference)",
-        ok: clients === 20 || at50.perSecond >= at20.perSecond,
+        target: clients === 50 ? `req/s ≥ at 20 (${perSecond[20].toFixed(1)})` : "(reference)",
+        ok: clients === 20 || perSecond[50] >= perSecond[20],
       });
     }
     report(rows, seedSeconds);
