@@ -184,13 +184,16 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
       for (let a = 0; a < A; a++) {
         const st = start[a];
         const n = start[a + 1] - st;
+        // u / 2³² · n as u · (n / 2³²): both exact (n / 2³² is n with a smaller exponent and
+        // u · n has under 53 bits), so the same pick, for a multiplication instead of a division.
+        const scale = n / 4294967296;
         let sum = 0;
         for (let k = 0; k < n; k++) {
           state = (state + GOLDEN) | 0;
           let t = state;
           t = Math.imul(t ^ (t >>> 15), t | 1);
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          sum += src[st + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)];
+          sum += src[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
         }
         scores[a] = sum / n;
       }
@@ -198,12 +201,13 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
       for (let a = 0; a < A; a++) {
         const st = start[a];
         const n = start[a + 1] - st;
+        const scale = n / 4294967296;
         for (let k = 0; k < n; k++) {
           state = (state + GOLDEN) | 0;
           let t = state;
           t = Math.imul(t ^ (t >>> 15), t | 1);
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          picks[st + k] = st + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+          picks[st + k] = st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale);
         }
       }
       if (method === "jurorBias") {

@@ -192,6 +192,10 @@ export function gaussSeidelJurorBias(
     appW[a] = W;
   }
   let sweep = 0;
+  // Each sweep ends by moving every q by the biases' mean (mb). That move is carried in `shift`
+  // and made once after the last sweep instead of once per sweep: a sweep reads q only to
+  // measure its change, against q + shift, the very number the eager move would have stored.
+  let shift = 0;
   while (sweep < maxSweeps) {
     sweep++;
     let change = 0;
@@ -202,7 +206,7 @@ export function gaussSeidelJurorBias(
       const e = start[a + 1];
       for (let k = s; k < e; k++) Y += w[k] * (y[k] - b[jj[k]]);
       const nq = Y / appW[a];
-      const d = Math.abs(nq - q[a]);
+      const d = Math.abs(nq - (q[a] + shift));
       if (d > change) change = d;
       q[a] = nq;
       for (let k = s; k < e; k++) num[jj[k]] += w[k] * (y[k] - nq);
@@ -214,9 +218,10 @@ export function gaussSeidelJurorBias(
     }
     mb /= J;
     for (let j = 0; j < J; j++) b[j] -= mb;
-    for (let a = 0; a < A; a++) q[a] += mb;
+    shift = mb;
     if (change < tol && sweep > 1) break;
   }
+  if (sweep > 0) for (let a = 0; a < A; a++) q[a] += shift;
   return sweep;
 }
 
