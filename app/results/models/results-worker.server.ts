@@ -8,6 +8,7 @@
 // loads the very same module (in the built server, the whole bundle build/index.js, since it is
 // one file) and answers the jobs it is sent.
 import { availableParallelism } from "node:os";
+import { deserialize, serialize } from "node:v8";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   computeResults,
@@ -180,11 +181,70 @@ function delay() {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * Where an answer's long list sits: 10,000 applications' results, or their expected ranks. Posted
+ * whole, the answer was rebuilt on the request thread in one step (~50 ms at 10,000 applications,
+ * during which it answered nobody); posted as serialized slices, it is rebuilt a slice at a time
+ * with the event loop free in between (docs/decisions/030-results-read-in-slices.md).
+ */
+const LONG_LISTS: Partial<Record<Posted["kind"], string[]>> = {
+  results: ["applications"],
+  combine: ["applications"],
+  certificate: ["expectedRank", "applications"],
+};
+
+/** An answer whose long list (at `path`) travels as serialized slices; the list's place holds null. */
+interface SlicedAnswer {
+  slicedList: string[];
+  value: unknown;
+  slices: Uint8Array[];
+}
+
+function listAt(value: unknown, path: string[]): { parent: Record<string, unknown>; key: string } | null {
+  let parent = value as Record<string, unknown> | null;
+  for (const key of path.slice(0, -1)) parent = (parent?.[key] as Record<string, unknown> | null) ?? null;
+  const key = path[path.length - 1];
+  return parent && typeof parent === "object" && Array.isArray(parent[key]) ? { parent, key } : null;
+}
+
+/** In the worker: the answer, its long list cut into serialized slices (its place kept: the key order is). */
+function sliceAnswer(kind: Posted["kind"], value: unknown): unknown {
+  const path = LONG_LISTS[kind];
+  const at = path && listAt(value, path);
+  if (!path || !at) return value;
+  const list = at.parent[at.key] as unknown[];
+  if (list.length <= SLICE) return value;
+  const slices: Uint8Array[] = [];
+  for (let i = 0; i < list.length; i += SLICE) slices.push(serialize(list.slice(i, i + SLICE)));
+  at.parent[at.key] = null;
+  return { slicedList: path, value, slices } satisfies SlicedAnswer;
+}
+
+/** How many answers came back in slices (read by the tests). */
+export const slicedAnswers = { count: 0 };
+
+/** On the request thread: the answer whole again, a slice of its long list at a time. */
+async function joinAnswer<T>(answer: T): Promise<T> {
+  const sliced = answer as SlicedAnswer | null;
+  if (!sliced || typeof sliced !== "object" || !Array.isArray(sliced.slicedList)) return answer;
+  slicedAnswers.count++;
+  const list: unknown[] = [];
+  for (const slice of sliced.slices) {
+    for (const item of deserialize(slice) as unknown[]) list.push(item);
+    await nextTurn();
+  }
+  const path = sliced.slicedList;
+  let parent = sliced.value as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  parent[path[path.length - 1]] = list;
+  return sliced.value as T;
+}
+
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
       delay();
-      parentPort!.postMessage({ id, ok: true, value: compute(message) });
+      parentPort!.postMessage({ id, ok: true, value: sliceAnswer(message.kind, compute(message)) });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
     }
@@ -238,7 +298,7 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
   const B = job.kind === "results" ? (job.options.bootstrap ?? 2000) : 0;
   const parts = Math.min(workers.size, Math.floor(B / 100));
   if (job.kind !== "results" || parts < 2 || !Number.isInteger(B) || job.input.reviews.length < SPLIT_FROM_REVIEWS) {
-    return workers.run<JobValue<J>>(posted);
+    return joinAnswer(await workers.run<JobValue<J>>(posted));
   }
   const group = ++groups;
   splitComputations.count++;
@@ -247,7 +307,7 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
     cuts.slice(1).map((to, i) => workers.run<BootstrapPart>({ ...posted, kind: "part", group, from: cuts[i], to })),
   );
   // The combining worker prepared the same input for its own part: it takes the others' parts.
-  return workers.run<JobValue<J>>({ ...posted, kind: "combine", group, parts: computed });
+  return joinAnswer(await workers.run<JobValue<J>>({ ...posted, kind: "combine", group, parts: computed }));
 }
 
 /** Settles once the worker has loaded (it is started if need be). */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { reviews } from "../../../db/schema";
-import { computeResults, laureateCertificate } from "../../../scoring";
+import { computeResults, laureateCertificate, mulberry32, type ResultsInput } from "../../../scoring";
 import { WorkerLost } from "../../../app/kernel/server/worker-pool.server";
 import { editionCertificate } from "../../../app/results/models/certificate.server";
 import { getEditionBrief, pendingResults } from "../../../app/results/models/results.server";
@@ -10,6 +10,7 @@ import {
   closeResultsWorker,
   computeInWorker,
   resultsWorkerJobs,
+  slicedAnswers,
 } from "../../../app/results/models/results-worker.server";
 import { buildScoredEdition } from "../../fixtures/results";
 
@@ -25,6 +26,22 @@ describe("the results worker", () => {
     const here = laureateCertificate(r.input, { method, laureates, seed });
     expect(JSON.stringify(await editionCertificate(r))).toBe(JSON.stringify(here));
   });
+
+  it("brings 2,500 applications' results and certificate back in slices, byte for byte as computed here", async () => {
+    const next = mulberry32(11);
+    const reviews: ResultsInput["reviews"] = [];
+    for (let a = 0; a < 2500; a++)
+      for (const j of ["J1", "J2", "J3"])
+        reviews.push({ applicationId: `A${a}`, jurorId: j, scores: { q: Math.floor(next() * 11) } });
+    const input: ResultsInput = { criteria: [{ key: "q", weight: 1 }], scale: { min: 0, max: 10 }, reviews };
+    const options = { method: "mean" as const, laureates: 2, bootstrap: 20, seed: 3 };
+    const before = slicedAnswers.count;
+    const results = await computeInWorker({ kind: "results", input, options });
+    expect(JSON.stringify(results)).toBe(JSON.stringify(computeResults(input, options)));
+    const certificate = await computeInWorker({ kind: "certificate", input, options });
+    expect(JSON.stringify(certificate)).toBe(JSON.stringify(laureateCertificate(input, options)));
+    expect(slicedAnswers.count - before).toBe(2);
+  }, 60_000);
 
   it("lets callers asking for the same edition and scores share one computation", async () => {
     const f = await buildScoredEdition();
