@@ -7,7 +7,7 @@
 // This module is both sides. The request thread imports it for `computeInWorker`; the worker
 // loads the very same module (in the built server, the whole bundle build/index.js, since it is
 // one file) and answers the jobs it is sent.
-import { availableParallelism } from "node:os";
+import { availableParallelism, setPriority } from "node:os";
 import { deserialize, serialize } from "node:v8";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
@@ -240,7 +240,25 @@ async function joinAnswer<T>(answer: T): Promise<T> {
   return sliced.value as T;
 }
 
+/**
+ * RESULTS_WORKER_NICE (default 10, 0–19): the worker thread's nice value. On Linux a nice value
+ * belongs to the thread that sets it, so the computation yields the core to the request threads
+ * whenever they have work (on two cores it otherwise slowed /healthz ~3× while it ran) and takes
+ * it back when they are idle. Not 19: under a sustained rush a computation must still finish.
+ * Elsewhere the value would lower the whole process: it is left alone there.
+ */
+function yieldToRequests() {
+  const nice = Number(process.env.RESULTS_WORKER_NICE ?? 10);
+  if (process.platform !== "linux" || !Number.isInteger(nice) || nice <= 0 || nice > 19) return;
+  try {
+    setPriority(nice);
+  } catch {
+    // Not allowed here (a sandbox): the worker keeps the process's priority.
+  }
+}
+
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
+  yieldToRequests();
   parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
       delay();

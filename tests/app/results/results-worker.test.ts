@@ -1,4 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { reviews } from "../../../db/schema";
@@ -10,6 +12,7 @@ import {
   closeResultsWorker,
   computeInWorker,
   resultsWorkerJobs,
+  resultsWorkerReady,
   slicedAnswers,
 } from "../../../app/results/models/results-worker.server";
 import { buildScoredEdition } from "../../fixtures/results";
@@ -42,6 +45,16 @@ describe("the results worker", () => {
     expect(JSON.stringify(certificate)).toBe(JSON.stringify(laureateCertificate(input, options)));
     expect(slicedAnswers.count - before).toBe(2);
   }, 60_000);
+
+  it("computes at a lower priority than the requests: the worker thread's own nice value, the process's untouched", async () => {
+    await resultsWorkerReady();
+    const niceOf = (tid: string) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]);
+    const nice = readdirSync("/proc/self/task").map(niceOf);
+    expect(nice).toContain(10);
+    expect(niceOf(String(process.pid))).toBe(getPriority());
+    expect(getPriority()).not.toBe(10);
+  });
 
   it("lets callers asking for the same edition and scores share one computation", async () => {
     const f = await buildScoredEdition();
