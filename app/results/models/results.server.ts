@@ -231,7 +231,7 @@ async function resultsDigest(input: ResultsInput, options: ResultsOptions): Prom
   const hash = createHash("sha256").update(JSON.stringify([{ ...input, reviews: input.reviews.length }, options]));
   for (let i = 0; i < input.reviews.length; i += SLICE) {
     hash.update(JSON.stringify(input.reviews.slice(i, i + SLICE)));
-    await new Promise((next) => setImmediate(next));
+    await nextTurn();
   }
   return hash.digest("hex");
 }
