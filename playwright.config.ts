@@ -27,7 +27,9 @@ export default defineConfig({
     browserName: "chromium",
     // Set by global setup before workers start; workers re-read this file and inherit the env.
     baseURL: process.env.E2E_BASE_URL,
-    trace: "retain-on-failure",
+    // Recording a trace costs about a second a page (DOM snapshots at every step): on CI it is
+    // recorded for the retry of a test that failed, where it is wanted; locally, kept on failure.
+    trace: CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),

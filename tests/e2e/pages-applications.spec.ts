@@ -58,16 +58,16 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(() => closeCall(call));
 
 for (const lang of LANGS) {
-  test(`the applicant's applications list is accessible and light in ${lang}`, async ({ page }) => {
-    await useCookies(page, applicants.get(lang)!.cookies);
-    await checkPage(page, "/applications", lang);
+  test(`the applicant's applications list is accessible and light in ${lang}`, async ({ context }) => {
+    await useCookies(context, applicants.get(lang)!.cookies);
+    await checkPage(context, "/applications", lang);
   });
 
   for (const path of PATHS) {
-    test(`the application page "${path || "/"}" is accessible and light in ${lang}`, async ({ page }) => {
+    test(`the application page "${path || "/"}" is accessible and light in ${lang}`, async ({ context }) => {
       const { cookies, base } = applicants.get(lang)!;
-      await useCookies(page, cookies);
-      await checkPage(page, `${base}${path}`, lang);
+      await useCookies(context, cookies);
+      await checkPage(context, `${base}${path}`, lang);
     });
   }
 

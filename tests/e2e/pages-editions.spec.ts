@@ -109,13 +109,13 @@ const SECRETARIAT_PAGES: [string, (d: typeof draft) => string][] = [
 
 for (const lang of LANGS) {
   test.describe(`editions pages in ${lang}`, () => {
-    test(`the public call page without an open call is accessible and light in ${lang}`, async ({ page }) => {
+    test(`the public call page without an open call is accessible and light in ${lang}`, async ({ context }) => {
       const open = e2eDb().prepare("select count(*) as n from editions where phase = 'call_open'").get() as {
         n: number;
       };
-      await setLanguage(page, lang);
+      await setLanguage(context, lang);
       // Another journey may have a call open at this moment; otherwise this is the empty state.
-      await check(page, "/call", lang, {
+      await check(context, "/call", lang, {
         also: async (shown) => {
           if (open.n === 0) await expect(shown.locator(".panel")).toBeVisible();
         },
@@ -126,9 +126,9 @@ for (const lang of LANGS) {
       test.use({ storageState: secretariatStatePath() });
 
       for (const [name, url] of SECRETARIAT_PAGES) {
-        test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-          await setLanguage(page, lang);
-          await check(page, url(draft), lang);
+        test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+          await setLanguage(context, lang);
+          await check(context, url(draft), lang);
         });
       }
 

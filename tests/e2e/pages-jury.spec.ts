@@ -95,10 +95,10 @@ const secretariatUrl = (p: string) =>
 
 for (const lang of LANGS) {
   for (const [name, url] of JUROR_PAGES) {
-    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, juror);
-      await setLanguage(page, lang);
-      await check(page, url(), lang);
+    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+      await useCookies(context, juror);
+      await setLanguage(context, lang);
+      await check(context, url(), lang);
     });
   }
 
@@ -115,9 +115,9 @@ for (const lang of LANGS) {
     test.use({ storageState: secretariatStatePath() });
 
     for (const p of SECRETARIAT_PAGES) {
-      test(`the secretariat's ${p.split(":")[0]} page is accessible and light in ${lang}`, async ({ page }) => {
-        await setLanguage(page, lang);
-        await check(page, secretariatUrl(p), lang);
+      test(`the secretariat's ${p.split(":")[0]} page is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await check(context, secretariatUrl(p), lang);
       });
     }
 

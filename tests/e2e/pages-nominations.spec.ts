@@ -39,10 +39,10 @@ const SCREENING_PAGES: [string, (s: Seeded) => string][] = [
 
 for (const lang of LANGS) {
   for (const [name, url] of NOMINATOR_PAGES) {
-    test(`the nominating entity's ${name} is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, nominator);
-      await setLanguage(page, lang);
-      await checkPage(page, url(entity), lang);
+    test(`the nominating entity's ${name} is accessible and light in ${lang}`, async ({ context }) => {
+      await useCookies(context, nominator);
+      await setLanguage(context, lang);
+      await checkPage(context, url(entity), lang);
     });
   }
 
@@ -60,9 +60,9 @@ for (const lang of LANGS) {
     test.use({ storageState: secretariatStatePath() });
 
     for (const [name, url] of SCREENING_PAGES) {
-      test(`${name} is accessible and light in ${lang}`, async ({ page }) => {
-        await setLanguage(page, lang);
-        await checkPage(page, url(screening), lang);
+      test(`${name} is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await checkPage(context, url(screening), lang);
       });
     }
 

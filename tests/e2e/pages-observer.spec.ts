@@ -61,10 +61,10 @@ const PAGES: [string, () => string][] = [
 
 for (const lang of LANGS) {
   for (const [name, url] of PAGES) {
-    test(`the observer's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, observer);
-      await setLanguage(page, lang);
-      await checkPage(page, url(), lang, {
+    test(`the observer's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+      await useCookies(context, observer);
+      await setLanguage(context, lang);
+      await checkPage(context, url(), lang, {
         also: async (shown) => {
           // Read-only: no form but the note's, and no applicant's address anywhere.
           const text = await shown.locator("main").innerText();
@@ -97,10 +97,10 @@ const SECRETARIAT_PAGES: [string, () => string][] = [
 
 for (const lang of LANGS) {
   for (const [name, url] of SECRETARIAT_PAGES) {
-    test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, secretariat);
-      await setLanguage(page, lang);
-      await checkPage(page, url(), lang);
+    test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+      await useCookies(context, secretariat);
+      await setLanguage(context, lang);
+      await checkPage(context, url(), lang);
     });
   }
 }

@@ -60,33 +60,33 @@ const JUROR_PAGES: [string, Edition, (s: SeededEdition) => string][] = [
 
 for (const lang of LANGS) {
   for (const url of PUBLIC_PAGES) {
-    test(`the public page ${url} is accessible and light in ${lang}`, async ({ page }) => {
-      await setLanguage(page, lang);
-      await checkPage(page, url, lang);
+    test(`the public page ${url} is accessible and light in ${lang}`, async ({ context }) => {
+      await setLanguage(context, lang);
+      await checkPage(context, url, lang);
     });
   }
 
   test.describe(() => {
     test.use({ storageState: secretariatStatePath() });
     for (const [name, url] of SECRETARIAT_PAGES) {
-      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-        await setLanguage(page, lang);
-        await checkPage(page, url(), lang);
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await checkPage(context, url(), lang);
       });
     }
     for (const [name, url] of CLOSE_RACE_PAGES) {
-      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-        await setLanguage(page, lang);
-        await checkPage(page, url(close), lang);
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await checkPage(context, url(close), lang);
       });
     }
   });
 
   for (const [name, edition, url] of JUROR_PAGES) {
-    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ page }) => {
-      await useCookies(page, chairs[edition]);
-      await setLanguage(page, lang);
-      await checkPage(page, url(editions[edition]), lang);
+    test(`a juror's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+      await useCookies(context, chairs[edition]);
+      await setLanguage(context, lang);
+      await checkPage(context, url(editions[edition]), lang);
     });
   }
 }

@@ -48,9 +48,9 @@ const VISITOR_PAGES: [string, number][] = [
 for (const lang of LANGS) {
   test.describe(`pages in ${lang}`, () => {
     for (const [url, status] of VISITOR_PAGES) {
-      test(`a visitor's ${url} is accessible and light in ${lang}`, async ({ page }) => {
-        await setLanguage(page, lang);
-        await check(page, url, lang, { status });
+      test(`a visitor's ${url} is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await check(context, url, lang, { status });
       });
     }
 
@@ -64,9 +64,9 @@ for (const lang of LANGS) {
     });
 
     for (const url of ["/dashboard", "/account", "/account/erasure"]) {
-      test(`an applicant's ${url} is accessible and light in ${lang}`, async ({ page }) => {
-        await useCookies(page, applicants.get(lang)!);
-        await check(page, url, lang);
+      test(`an applicant's ${url} is accessible and light in ${lang}`, async ({ context }) => {
+        await useCookies(context, applicants.get(lang)!);
+        await check(context, url, lang);
       });
     }
 
@@ -104,9 +104,9 @@ for (const lang of LANGS) {
         "/secretariat/data-requests",
         "/secretariat/retention",
       ]) {
-        test(`the secretariat's ${url} is accessible and light in ${lang}`, async ({ page }) => {
-          await setLanguage(page, lang);
-          await check(page, url, lang);
+        test(`the secretariat's ${url} is accessible and light in ${lang}`, async ({ context }) => {
+          await setLanguage(context, lang);
+          await check(context, url, lang);
         });
       }
 

@@ -61,9 +61,9 @@ const UNKNOWN = { en: "No such diploma", fr: "Aucun diplôme de ce code", ar: "�
 const GENUINE = { en: "Genuine", fr: "Authentique", ar: "شهادة أصلية" };
 
 for (const lang of LANGS) {
-  test(`a diploma's verification page says it is genuine, accessibly and lightly, in ${lang}`, async ({ page }) => {
-    await setLanguage(page, lang);
-    await checkPage(page, `/verify/${codes[0]}`, lang, {
+  test(`a diploma's verification page says it is genuine, accessibly and lightly, in ${lang}`, async ({ context }) => {
+    await setLanguage(context, lang);
+    await checkPage(context, `/verify/${codes[0]}`, lang, {
       also: async (shown) => {
         await expect(shown.locator(".verify-status")).toContainText(GENUINE[lang]);
         await expect(shown.locator("pre").first()).toContainText(`"code":"${codes[0]}"`);
@@ -71,9 +71,9 @@ for (const lang of LANGS) {
     });
   });
 
-  test(`an unknown code answers a 404 that says there is no such diploma, in ${lang}`, async ({ page }) => {
-    await setLanguage(page, lang);
-    await checkPage(page, "/verify/ZZZZZZZZZZZZ", lang, {
+  test(`an unknown code answers a 404 that says there is no such diploma, in ${lang}`, async ({ context }) => {
+    await setLanguage(context, lang);
+    await checkPage(context, "/verify/ZZZZZZZZZZZZ", lang, {
       status: 404,
       also: async (shown) => await expect(shown.locator("h1")).toHaveText(UNKNOWN[lang]),
     });

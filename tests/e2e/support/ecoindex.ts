@@ -3,7 +3,7 @@
  * a fresh browser context at 1920×1080 with an empty cache, responses and transferred bytes
  * counted through the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
  */
-import { expect, type Page, type Response } from "@playwright/test";
+import { expect, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
 import { scriptingEnabled } from "./hydration";
 
@@ -26,9 +26,9 @@ export interface EcoIndexMeasurement {
 const SETTLE_MS = 500;
 
 /** Resolve a relative url the way the test page would (its base URL, else the e2e server). */
-function resolveUrl(page: Page, url: string): string {
+function resolveUrl(from: Page | BrowserContext, url: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  const current = page.url();
+  const current = "url" in from ? from.url() : "";
   const base = /^https?:/.test(current) ? current : process.env.E2E_BASE_URL;
   if (!base) throw new Error(`measureEcoIndex: cannot resolve relative url ${url} (no base URL)`);
   return new URL(url, base).toString();
@@ -44,20 +44,31 @@ export interface MeasureOptions {
   inspect?: (measured: Page, response: Response | null) => Promise<void>;
 }
 
+/**
+ * Measures `url` as the user of `from` (a page, or a context: a sweep needs no page of its own,
+ * whose renderer process costs most of a second to start) would first load it.
+ */
 export async function measureEcoIndex(
-  page: Page,
+  from: Page | BrowserContext,
   url: string,
   options: MeasureOptions = {},
 ): Promise<EcoIndexMeasurement> {
-  const browser = page.context().browser();
-  if (!browser) throw new Error("measureEcoIndex needs a page from a launched browser");
-  const target = resolveUrl(page, url);
+  const userContext = "context" in from ? from.context() : from;
+  const browser = userContext.browser();
+  if (!browser) throw new Error("measureEcoIndex needs a page or context from a launched browser");
+  const target = resolveUrl(from, url);
+  let javaScriptEnabled = options.javaScriptEnabled;
+  if (javaScriptEnabled === undefined) {
+    if (!("context" in from))
+      throw new Error("measureEcoIndex: say whether JavaScript runs when measuring from a context");
+    javaScriptEnabled = await scriptingEnabled(from);
+  }
 
   // A new context: empty cache, same cookies and JavaScript setting as the user's context.
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
-    storageState: await page.context().storageState(),
-    javaScriptEnabled: options.javaScriptEnabled ?? (await scriptingEnabled(page)),
+    storageState: await userContext.storageState(),
+    javaScriptEnabled,
   });
   try {
     const p = await context.newPage();
@@ -111,11 +122,11 @@ export function describeEcoIndex(m: EcoIndexMeasurement): string {
  * Returns the measurement so a test can attach or log it.
  */
 export async function expectEcoIndexA(
-  page: Page,
+  from: Page | BrowserContext,
   url: string,
   options: MeasureOptions = {},
 ): Promise<EcoIndexMeasurement> {
-  const m = await measureEcoIndex(page, url, options);
+  const m = await measureEcoIndex(from, url, options);
   const summary = `${url}: ${describeEcoIndex(m)}`;
   expect(m.score, `expected grade A (score > ${GRADE_A_MIN_SCORE_EXCLUSIVE}); ${summary}`).toBeGreaterThan(
     GRADE_A_MIN_SCORE_EXCLUSIVE,

@@ -1,5 +1,5 @@
 /** Accounts and languages for journeys: the secretariat made once by the setup project. */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { dirname, join } from "node:path";
 import { extractLink, waitForMail } from "./db";
 import { gotoReady } from "./hydration";
@@ -29,8 +29,8 @@ export function origin(): string {
 }
 
 /** Switches the language as the visible switch does (cookie, and profile when signed in). */
-export async function setLanguage(page: Page, lang: "en" | "fr" | "ar"): Promise<void> {
-  const response = await page.request.post("/language", {
+export async function setLanguage(user: Page | BrowserContext, lang: "en" | "fr" | "ar"): Promise<void> {
+  const response = await user.request.post("/language", {
     form: { lang, redirectTo: "/" },
     headers: { Origin: origin() },
     maxRedirects: 0,
