@@ -26,4 +26,5 @@ export default function ObserverIntegrity() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+// "Computing…" while the juror audit is computed in the worker, else the site's error page.
+export { ResultsErrorBoundary as ErrorBoundary } from "../results/components/labels";

@@ -72,7 +72,7 @@ function ComputingMessage({ state }: { state: Computing }) {
 }
 
 /**
- * The error boundary of the pages that wait for the results (results, deliberation, decision):
+ * The error boundary of the pages that wait for the worker (results, deliberation, decision, integrity):
  * "computing…" while the worker computes them, else the site's error page. Here rather than in
  * the site's boundary, so that other pages carry neither its code nor its messages.
  */

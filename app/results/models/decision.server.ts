@@ -32,7 +32,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { datesAsLived } from "./dates-as-lived.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
-import { integritySnapshot } from "./integrity.server";
+import { integritySnapshot, jurorAudit, type JurorAudit } from "./integrity.server";
 import { observerNotesForSnapshot } from "./observer.server";
 import { deliberationRecord } from "./tie-break-votes.server";
 import {
@@ -80,10 +80,11 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-type Official = { r: EditionResults; certificate: LaureateCertificate | null };
+/** What the worker computed for the decision, awaited before its transaction. */
+type Official = { r: EditionResults; certificate: LaureateCertificate | null; jurors: JurorAudit };
 
 function buildSnapshot({
-  official: { r, certificate },
+  official: { r, certificate, jurors },
   edition,
   laureates,
   decisionDate,
@@ -152,7 +153,7 @@ function buildSnapshot({
     fairnessSummary: decision?.minutesFairness ?? null,
     decision: { laureates, decisionDate, announcementAt, decidedBy },
     // Both audits as they stood when the decision was taken: jurors' independence, fairness by stage.
-    integrity: integritySnapshot({ edition, laureates }),
+    integrity: integritySnapshot({ edition, laureates, jurors }),
     // The observers' notes as filed when the decision was recorded: a later edit leaves these.
     observerNotes: observerNotesForSnapshot({ editionId: edition.id }),
   };
@@ -168,7 +169,7 @@ type DecisionArgs = {
 };
 
 /**
- * Records the decision and its snapshot. The official results and certificate are awaited from
+ * Records the decision and its snapshot. The official results, certificate and juror audit are awaited from
  * the worker first; everything after is read, checked and written without a pause, so that the
  * checks and the transaction see one state of the database.
  */
@@ -176,7 +177,8 @@ export async function recordDecision(args: DecisionArgs): Promise<{ ok: true; sh
   const { edition, actorId, now = new Date() } = args;
   if (!scoringClosed(edition, now)) return recordDecisionNow(args, null);
   const r = await whenDone(editionResults({ edition, viewer: { kind: "secretariat", userId: actorId } }));
-  return recordDecisionNow(args, { r, certificate: await whenDone(editionCertificate(r)) });
+  const certificate = await whenDone(editionCertificate(r));
+  return recordDecisionNow(args, { r, certificate, jurors: await whenDone(jurorAudit({ edition })) });
 }
 
 function recordDecisionNow(

@@ -7,7 +7,6 @@ import { db } from "../../../db/client";
 import { applications, juryMembers, nominatingEntities, users } from "../../../db/schema";
 import {
   fairnessAudit,
-  jurorIndependence,
   reviewScore,
   type HomeBias,
   type HomeGroup,
@@ -17,7 +16,8 @@ import {
 import { DECLARED_GENDERS } from "../../applications/domain/sections";
 import { INCOME_CLASSIFICATION, incomeGroup } from "../../kernel/domain/income-groups";
 import { unescoRegion } from "../../kernel/domain/unesco-regions";
-import { untilChanged } from "../../kernel/server/memo.server";
+import { untilChanged, untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
+import { WorkerLost } from "../../kernel/server/worker-pool.server";
 import {
   FAIRNESS_GROUPS,
   MIN_CELL,
@@ -37,6 +37,7 @@ import {
   type CriterionRow,
   type EditionBrief,
 } from "./results.server";
+import { computeInWorker, resultsWorkerLoaded, resultsWorkerReady } from "./results-worker.server";
 
 /** Permutations of each test, and the family-wise level of each audit (see decision 009). */
 export const AUDIT_OPTIONS = { permutations: 1999, seed: RESULTS_SEED, alpha: 0.05 } as const;
@@ -109,10 +110,26 @@ function readJurorAudit(edition: EditionBrief): JurorAudit {
     problem: null,
   };
   if (input.reviews.length === 0 || criteria.length === 0) return { ...audit, problem: "integrity.no_reviews" };
+  return audit;
+}
+
+/**
+ * The permutation tests, in the results' worker thread: thousands of permutations per pair of
+ * jurors held the request thread for seconds at 10,000 applications (decision 031). Invalid data
+ * is the audit's own answer; a lost worker is not, and is thrown for the page to say so.
+ */
+async function auditJurors(edition: EditionBrief): Promise<JurorAudit> {
+  const audit = readJurorAudit(edition);
+  if (audit.problem) return audit;
   try {
-    const { pairs, homeBias } = jurorIndependence(input, AUDIT_OPTIONS);
+    const { pairs, homeBias } = await computeInWorker({
+      kind: "independence",
+      input: audit.input,
+      options: AUDIT_OPTIONS,
+    });
     return { ...audit, pairs, homeBias, threshold: pairs.length ? AUDIT_OPTIONS.alpha / pairs.length : null };
-  } catch {
+  } catch (error) {
+    if (error instanceof WorkerLost) throw error;
     return { ...audit, problem: "integrity.cannot_compute" };
   }
 }
@@ -124,13 +141,20 @@ function placed<K extends string>(key: K, value: string | null | undefined): Par
 
 /**
  * The juror audit of an edition's submitted reviews (those of applications in the results, by
- * current jurors). Thousands of permutations per pair: kept until the scores change.
+ * current jurors), as it is being computed in the worker (a page waits for it `briefly`).
+ * Thousands of permutations per pair: kept until the scores change.
  */
-export function jurorAudit({ edition }: { edition: EditionBrief }): JurorAudit {
-  return untilChanged(
+export function pendingJurorAudit({ edition }: { edition: EditionBrief }): Pending<JurorAudit> {
+  const pending = untilChangedAsync(
     { editionId: edition.id, topics: ["submitted", "scores"], key: JSON.stringify(["integrity-jurors", edition]) },
-    () => readJurorAudit(edition),
+    () => auditJurors(edition),
   );
+  return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
+}
+
+/** The juror audit, however long the worker takes (the decision's snapshot, tests). */
+export function jurorAudit({ edition }: { edition: EditionBrief }): Promise<JurorAudit> {
+  return pendingJurorAudit({ edition }).promise;
 }
 
 /** A review's score in scale points: the weighted mean of its criterion scores. */
@@ -295,8 +319,16 @@ export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laur
  * `npm run scoring -- verify` counts them again (the snapshot is the secretariat's, like the scores)
  * — all but the declared gender, which the rows never hold.
  */
-export function integritySnapshot({ edition, laureates }: { edition: EditionBrief; laureates: string[] }) {
-  const jurors = jurorAudit({ edition });
+export function integritySnapshot({
+  edition,
+  laureates,
+  jurors,
+}: {
+  edition: EditionBrief;
+  laureates: string[];
+  /** The edition's juror audit (`jurorAudit`), awaited before the decision's transaction. */
+  jurors: JurorAudit;
+}) {
   const fairness = fairnessOf({ edition, laureates });
   const places = (
     field: "jurorCountry" | "jurorRegion" | "applicationCountry" | "applicationRegion" | "entityCountry",

@@ -1,4 +1,4 @@
-// The results' mathematics (scoring/: every method, the bootstrap, the laureates' certificate)
+// The results' mathematics (scoring/: every method, the bootstrap, the laureates' certificate, the juror audit)
 // run in a worker thread: seconds at 10,000 applications during which the request thread would
 // answer nobody, /healthz included (docs/decisions/021-results-in-a-worker.md). The rows are read
 // on the request thread (about 0.1 s, once per data version) and handed over; scoring/ is pure,
@@ -13,10 +13,13 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   computeResults,
   finishFromParts,
+  jurorIndependence,
   laureateCertificate,
   preparedBootstrapPart,
   prepareResults,
   type BootstrapPart,
+  type IndependenceOptions,
+  type JurorIndependence,
   type LaureateCertificate,
   type PreparedResults,
   type Results,
@@ -34,9 +37,15 @@ export type ResultsJob =
       kind: "certificate";
       input: ResultsInput;
       options: { method: Results["method"]; laureates: number; seed: number };
-    };
+    }
+  // The juror audit's permutation tests (seconds at 10,000 applications; decision 031).
+  | { kind: "independence"; input: ResultsInput; options: IndependenceOptions };
 
-type JobValue<J extends ResultsJob> = J extends { kind: "results" } ? Results : LaureateCertificate;
+type JobValue<J extends ResultsJob> = J extends { kind: "results" }
+  ? Results
+  : J extends { kind: "certificate" }
+    ? LaureateCertificate
+    : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -123,6 +132,7 @@ function unpack(p: PackedInput): ResultsInput {
 /** What is posted: the job with its input packed when it can be. */
 type Posted =
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
+  | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
       kind: "part";
       input: ResultsInput | PackedInput;
@@ -154,11 +164,13 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
   return made;
 }
 
-function compute(job: Posted): Results | LaureateCertificate | BootstrapPart {
+function compute(job: Posted): Results | LaureateCertificate | JurorIndependence | BootstrapPart {
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
       return computeResults(input, job.options);
+    case "independence":
+      return jurorIndependence(input, job.options);
     case "certificate":
       return laureateCertificate(input, job.options as { method: Results["method"]; laureates: number; seed: number });
     case "part":
@@ -312,7 +324,7 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
   const workers = resultsPool();
   const packed = await pack(job.input);
   const input = packed ?? job.input;
-  const posted = { kind: job.kind, input, packed: packed !== null, options: job.options };
+  const posted = { kind: job.kind, input, packed: packed !== null, options: job.options } as Posted;
   const B = job.kind === "results" ? (job.options.bootstrap ?? 2000) : 0;
   const parts = Math.min(workers.size, Math.floor(B / 100));
   if (job.kind !== "results" || parts < 2 || !Number.isInteger(B) || job.input.reviews.length < SPLIT_FROM_REVIEWS) {

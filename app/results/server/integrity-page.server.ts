@@ -13,7 +13,8 @@ import type { HomeGroup } from "../../../scoring/independence";
 import { FAIRNESS_GROUPS, MIN_CELL, type FairnessGroup, type FairnessTable } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
 import { fairnessMinutes } from "../domain/fairness-minutes";
-import { fairnessOf, homeEvidence, jurorAudit, pairEvidence, type JurorAudit } from "../models/integrity.server";
+import { fairnessOf, homeEvidence, pairEvidence, pendingJurorAudit, type JurorAudit } from "../models/integrity.server";
+import { briefly } from "../../kernel/server/computing.server";
 import { getEditionBrief, round, scoringClosed, type EditionBrief } from "../models/results.server";
 
 type Tr = (key: string, vars?: Vars) => string;
@@ -123,7 +124,7 @@ const rounded = (table: FairnessTable, tr: Tr) =>
     })),
   }));
 
-export function integrityPageData({
+export async function integrityPageData({
   edition,
   group,
   locale,
@@ -131,8 +132,10 @@ export function integrityPageData({
   edition: EditionBrief;
   group: FairnessGroup;
   locale: Locale;
-}): IntegrityPageData {
+}): Promise<IntegrityPageData> {
   const tr = translator(locale);
+  // The juror audit first: while the worker computes it, the page is "computing…" at once.
+  const audit = await briefly(pendingJurorAudit({ edition }));
   const fairness = fairnessOf({ edition });
   const table = fairness.tables.find((t) => t.group === group);
   return {
@@ -144,7 +147,7 @@ export function integrityPageData({
       themeAr: edition.themeAr,
     },
     scoringOpen: !scoringClosed(edition),
-    jurors: jurorsData(jurorAudit({ edition }), locale, tr),
+    jurors: jurorsData(audit, locale, tr),
     fairness: {
       applications: fairness.applications,
       minCell: MIN_CELL,

@@ -16,7 +16,7 @@ import { buildAuditedEdition } from "../../fixtures/integrity";
 describe("the juror audit", () => {
   it("flags the two jurors who gave the same scores, and no other pair", async () => {
     const f = await buildAuditedEdition();
-    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    const audit = await jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
     expect(audit.problem).toBeNull();
     expect(audit.input.reviews).toHaveLength(60);
     expect(audit.pairs).toHaveLength(10);
@@ -30,7 +30,7 @@ describe("the juror audit", () => {
 
   it("estimates the home bias of the juror who favours their own region, and lists the scores it comes from", async () => {
     const f = await buildAuditedEdition();
-    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    const audit = await jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
     const juror = f.jurors[0].member.id;
     const row = audit.homeBias.find((h) => h.jurorId === juror && h.group === "region")!;
     // Four applications from Finland and France; three points added to each.
@@ -52,7 +52,7 @@ describe("the juror audit", () => {
     const { db } = await import("../../../db/client");
     const { reviews } = await import("../../../db/schema");
     db().update(reviews).set({ state: "draft" }).run();
-    const audit = jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    const audit = await jurorAudit({ edition: getEditionBrief({ editionId: f.edition.id })! });
     expect(audit.problem).toBe("integrity.no_reviews");
     expect(audit.pairs).toEqual([]);
   });
@@ -85,7 +85,11 @@ describe("the fairness audit", () => {
   it("goes as far as the laureates of a decision being recorded, for its snapshot", async () => {
     const f = await buildAuditedEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
-    const snapshot = integritySnapshot({ edition, laureates: f.shortlist.slice(0, 2) });
+    const snapshot = integritySnapshot({
+      edition,
+      laureates: f.shortlist.slice(0, 2),
+      jurors: await jurorAudit({ edition }),
+    });
     expect(snapshot.fairness.stages.at(-1)).toBe("laureate");
     expect(snapshot.fairness.minCell).toBe(5);
     expect(snapshot.independence.pairs.filter((p) => p.flagged)).toHaveLength(1);
@@ -127,7 +131,11 @@ describe("the fairness audit by country income group", () => {
   it("freezes each application's income group and the list it came from into the decision's snapshot", async () => {
     const f = await buildAuditedEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
-    const snapshot = integritySnapshot({ edition, laureates: f.shortlist.slice(0, 2) });
+    const snapshot = integritySnapshot({
+      edition,
+      laureates: f.shortlist.slice(0, 2),
+      jurors: await jurorAudit({ edition }),
+    });
     expect(snapshot.fairness.groups).toContain("income");
     expect(snapshot.fairness.incomeClassification).toMatchObject({ fiscalYear: 2026, published: "2025-07-01" });
     expect(snapshot.fairness.tables.map((t) => t.group)).toContain("income");
