@@ -59,6 +59,9 @@ interface Slot {
   loaded: boolean;
 }
 
+/** How long a worker may take to load its code before its job is given up (the job's own limit if longer). */
+const LOADING_LIMIT_MS = 60_000;
+
 export class WorkerPool {
   #slots: Slot[];
   #queue: Job[] = [];
@@ -126,13 +129,24 @@ export class WorkerPool {
       if (slot.current) continue;
       const job = (slot.current = this.#queue.shift()!);
       const worker = this.#ensureWorker(slot);
-      job.timer = setTimeout(
-        () => this.#fail(slot, new WorkerLost(`${this.options.name}: no answer after ${this.options.timeoutMs} ms`)),
-        this.options.timeoutMs,
-      );
-      job.timer.unref();
+      this.#arm(slot, job, slot.loaded ? this.options.timeoutMs : Math.max(this.options.timeoutMs, LOADING_LIMIT_MS));
       worker.postMessage({ id: job.id, message: job.message });
     }
+  }
+
+  /**
+   * The job's time limit, from now. Armed when the job is sent, and again when a worker that was
+   * still loading its code says it is up: loading is bounded too (LOADING_LIMIT_MS at least: a
+   * worker stuck there is no hang), and the job then gets its whole time (a busy machine's slow
+   * start, seconds in tests with a short limit, is not charged to it).
+   */
+  #arm(slot: Slot, job: Job, ms = this.options.timeoutMs) {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(
+      () => this.#fail(slot, new WorkerLost(`${this.options.name}: no answer after ${ms} ms`)),
+      ms,
+    );
+    job.timer.unref();
   }
 
   #ensureWorker(slot: Slot): Worker {
@@ -144,6 +158,7 @@ export class WorkerPool {
     worker.on("message", (reply: Reply | { ready: true }) => {
       if ("ready" in reply) {
         slot.loaded = true;
+        if (slot.current) this.#arm(slot, slot.current);
         return slot.isReady();
       }
       const job = slot.current;
