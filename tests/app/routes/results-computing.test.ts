@@ -1,12 +1,20 @@
 // A slow computation, as at 10,000 applications: every job waits 2 s in the worker
-// (RESULTS_WORKER_DELAY_MS, read when the worker starts) and pages wait 0.3 s for it.
+// (RESULTS_WORKER_DELAY_MS, read when the worker starts) and pages wait 0.3 s for it. The results
+// and the integrity pages' juror audit both run in the worker (decisions 021 and 031).
 process.env.RESULTS_WORKER_DELAY_MS = "2000";
 process.env.COMPUTING_WAIT_MS = "300";
 
 import { describe, expect, it } from "vitest";
 import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId.results";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
-import { cookieFor, request, run } from "../../fixtures/builders";
+import * as secretariatIntegrity from "../../../app/routes/secretariat.editions.$editionId.integrity";
+import * as observerIntegrity from "../../../app/routes/observe.$editionId.integrity";
+import { resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
+import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
+import { db } from "../../../db/client";
+import { editionObservers } from "../../../db/schema";
+import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
+import { buildAuditedEdition } from "../../fixtures/integrity";
 import { buildScoredEdition } from "../../fixtures/results";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
@@ -42,6 +50,50 @@ describe("a results page whose computation is slow", () => {
     const juror = await cookieFor(f.jurors[1].user.id);
     const page = await run(() =>
       juryResults.loader(args(request(`/x`, { cookie: juror }), { editionId: f.edition.id })),
+    );
+    expect(page.status).toBe(503);
+    expect(page.body).toHaveProperty("computing");
+  });
+});
+
+describe("an integrity page whose juror audit is slow", () => {
+  it("answers the 'computing' page within a moment while the worker tests the pairs, then the audits", async () => {
+    const f = await buildAuditedEdition();
+    const params = { editionId: f.edition.id };
+    const secretariat = await cookieFor(f.secretariat.id);
+    const ask = () => run(() => secretariatIntegrity.loader(args(request(`/x`, { cookie: secretariat }), params)));
+    const t0 = Date.now();
+    const first = await ask();
+    expect(first.status).toBe(503);
+    expect(first.headers.get("Retry-After")).toBe("3");
+    const since = (first.body as { computing: { since: number } }).computing.since;
+    expect(since).toBeGreaterThanOrEqual(t0 - 1);
+    // The audit is a job of the worker's, not of this thread: it is still held there.
+    expect(resultsWorkerJobs()).toBe(1);
+    // The request thread is free meanwhile: a timer set now fires on time, not after the job.
+    const late = await new Promise<number>((done) => {
+      const at = Date.now();
+      setTimeout(() => done(Date.now() - at), 10);
+    });
+    expect(late).toBeLessThan(500);
+    const second = await ask();
+    expect(second.status).toBe(503);
+    expect((second.body as { computing: { since: number } }).computing.since).toBe(since);
+    let page = second;
+    for (let i = 0; i < 40 && page.status === 503; i++) page = await ask();
+    expect(page.status).toBe(200);
+    const d = page.body as IntegrityPageData;
+    expect(d.jurors.pairs.filter((p) => p.anchor)).toHaveLength(1);
+    expect(resultsWorkerJobs()).toBe(0);
+  });
+
+  it("shows the observer the same 'computing' page while the audit runs", async () => {
+    const f = await buildAuditedEdition();
+    const user = await makeUser({ roles: [] });
+    db().insert(editionObservers).values({ editionId: f.edition.id, userId: user.id }).run();
+    const observer = await cookieFor(user.id);
+    const page = await run(() =>
+      observerIntegrity.loader(args(request(`/x`, { cookie: observer }), { editionId: f.edition.id })),
     );
     expect(page.status).toBe(503);
     expect(page.body).toHaveProperty("computing");
