@@ -81,6 +81,27 @@ export async function readSnapshot<T>(read: (database: DB) => Promise<T>): Promi
 }
 
 /**
+ * `read` on a read-only connection of its own to `file`, inside one read transaction (one
+ * snapshot): how a worker thread reads the database the request thread writes (decision 032).
+ * Opens no write lock and runs no migration.
+ */
+export function readFileSnapshot<T>(file: string, read: (database: DB) => T): T {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma("busy_timeout = 5000");
+    const database = drizzle(sqlite, { schema }) as DB;
+    sqlite.exec("BEGIN");
+    try {
+      return read(database);
+    } finally {
+      sqlite.exec("COMMIT");
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * The rows of a select built on a connection of {@link readSnapshot}, as its `.all()` returns
  * them, read SLICE_ROWS at a time with the event loop free in between: reading 30,000 reviews
  * at once held every other request for ~200 ms. `selection` is the object the select was built

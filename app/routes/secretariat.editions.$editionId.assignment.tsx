@@ -28,6 +28,7 @@ import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { WorkerLost } from "../kernel/server/worker-pool.server";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -93,13 +94,26 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   const here = `/secretariat/editions/${edition.id}/assignment`;
   switch (input.intent) {
     case "run": {
-      const done = runAssignment({
+      // Seconds at 10,000 applications, in the worker thread: other requests go on meanwhile.
+      const done = await runAssignment({
         editionId: edition.id,
         actorId: user.id,
         reviewers: input.reviewers,
         maxLoad: input.maxLoad,
         minLoad: input.minLoad,
+      }).catch((error: unknown) => {
+        if (error instanceof WorkerLost) return { ok: false as const, lost: true as const };
+        throw error;
       });
+      if (!done.ok && ("lost" in done || "changed" in done))
+        return bad({
+          errors: fieldError(
+            "reviewers",
+            "lost" in done ? "errors.jury_assignment_lost" : "errors.jury_assignment_changed",
+          ),
+          values: form.values,
+          intent: "run",
+        });
       if (!done.ok && "pendingConflicts" in done)
         return bad({
           errors: fieldError("reviewers", "errors.jury_assignment_conflicts_first"),

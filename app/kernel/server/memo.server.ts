@@ -4,7 +4,7 @@
 // what it reads: a sign-in, an e-mail sent or a draft saved in another edition keeps it. The
 // versions live in the database, so every process sharing the file agrees on them, and a change
 // made by another writer (an operator's sqlite3 session) is seen at once.
-import { db } from "../../../db/client";
+import { db, type DB } from "../../../db/client";
 
 /**
  * What a cached value can depend on, per edition:
@@ -23,21 +23,40 @@ const kept = new Map<string, { version: string; value: unknown }>();
 const connections = new WeakMap<object, { id: number; read: { all(...params: unknown[]): unknown[] } }>();
 let connectionCount = 0;
 
+const VERSIONS_SQL = "select scope, topic, version from data_versions where scope in (?, '*') order by scope, topic";
+
+type VersionRow = { scope: string; topic: string; version: number };
+
+function versionsString(rows: VersionRow[], topics: readonly Topic[]): string {
+  return rows
+    .filter((r) => r.scope === "*" || (topics as readonly string[]).includes(r.topic))
+    .map((r) => `${r.scope === "*" ? "*" : ""}${r.topic}:${r.version}`)
+    .join(",");
+}
+
 /** The versions of `topics` for the edition, and of what every edition shares, as one string. */
 export function dataVersion(editionId: string, topics: readonly Topic[]): string {
   const client = db().$client;
   let connection = connections.get(client);
   if (!connection) {
-    const read = client.prepare(
-      "select scope, topic, version from data_versions where scope in (?, '*') order by scope, topic",
-    );
+    const read = client.prepare(VERSIONS_SQL);
     connections.set(client, (connection = { id: ++connectionCount, read }));
   }
-  const rows = connection.read.all(editionId) as { scope: string; topic: string; version: number }[];
-  const versions = rows
-    .filter((r) => r.scope === "*" || (topics as readonly string[]).includes(r.topic))
-    .map((r) => `${r.scope === "*" ? "*" : ""}${r.topic}:${r.version}`);
-  return [connection.id, ...versions].join(",");
+  return `${connection.id},${versionsString(connection.read.all(editionId) as VersionRow[], topics)}`;
+}
+
+/**
+ * The same versions as read on `database` (another connection: a worker's snapshot), without
+ * the connection's serial: what a value computed elsewhere was computed from, to compare with
+ * {@link versionsNow} before writing it.
+ */
+export function versionsOn(database: DB, editionId: string, topics: readonly Topic[]): string {
+  return versionsString(database.$client.prepare(VERSIONS_SQL).all(editionId) as VersionRow[], topics);
+}
+
+/** {@link versionsOn} this process's connection (inside a transaction: what the transaction sees). */
+export function versionsNow(editionId: string, topics: readonly Topic[]): string {
+  return versionsOn(db(), editionId, topics);
 }
 
 /**

@@ -1,8 +1,9 @@
-// The results' mathematics (scoring/: every method, the bootstrap, the laureates' certificate, the juror audit)
-// run in a worker thread: seconds at 10,000 applications during which the request thread would
-// answer nobody, /healthz included (docs/decisions/021-results-in-a-worker.md). The rows are read
-// on the request thread (about 0.1 s, once per data version) and handed over; scoring/ is pure,
-// so the same input and seed give the same JSON in either thread.
+// The results' mathematics (scoring/: every method, the bootstrap, the laureates' certificate, the
+// juror audit) and the optimal assignment's run (decision 032) run in a worker thread: seconds at
+// 10,000 applications during which the request thread would answer nobody, /healthz included
+// (docs/decisions/021-results-in-a-worker.md). The results' rows are read on the request thread
+// (in slices, once per data version) and handed over; scoring/ is pure, so the same input and
+// seed give the same JSON in either thread. The assignment reads its own rows in the worker.
 //
 // This module is both sides. The request thread imports it for `computeInWorker`; the worker
 // loads the very same module (in the built server, the whole bundle build/index.js, since it is
@@ -26,6 +27,8 @@ import {
   type ResultsInput,
   type ResultsOptions,
 } from "../../../scoring";
+import { readFileSnapshot } from "../../../db/client";
+import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../../jury/models/assignment-solve.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 
@@ -39,13 +42,18 @@ export type ResultsJob =
       options: { method: Results["method"]; laureates: number; seed: number };
     }
   // The juror audit's permutation tests (seconds at 10,000 applications; decision 031).
-  | { kind: "independence"; input: ResultsInput; options: IndependenceOptions };
+  | { kind: "independence"; input: ResultsInput; options: IndependenceOptions }
+  // The optimal assignment (seconds at 10,000 applications; decision 032): the worker reads what
+  // it needs from the database file itself, on a read-only connection, so nothing large is posted.
+  | { kind: "assignment"; database: string; run: AssignmentRun };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
   : J extends { kind: "certificate" }
     ? LaureateCertificate
-    : JurorIndependence;
+    : J extends { kind: "assignment" }
+      ? SolvedAssignment
+      : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -131,6 +139,7 @@ function unpack(p: PackedInput): ResultsInput {
 
 /** What is posted: the job with its input packed when it can be. */
 type Posted =
+  | { kind: "assignment"; database: string; run: AssignmentRun }
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -164,7 +173,14 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
   return made;
 }
 
-function compute(job: Posted): Results | LaureateCertificate | JurorIndependence | BootstrapPart {
+function compute(job: Posted): Results | LaureateCertificate | JurorIndependence | BootstrapPart | SolvedAssignment {
+  if (job.kind === "assignment")
+    // A rehearsal's wait stands for the solver's seconds: after the snapshot is read.
+    return readFileSnapshot(job.database, (database) => {
+      const solved = solveAssignment(database, job.run);
+      delay();
+      return solved;
+    });
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -273,7 +289,7 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   yieldToRequests();
   parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
-      delay();
+      if (message.kind !== "assignment") delay();
       parentPort!.postMessage({ id, ok: true, value: sliceAnswer(message.kind, compute(message)) });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -308,7 +324,7 @@ function resultsPool(): WorkerPool {
     script: import.meta.url,
     workerData: { role: ROLE },
     timeoutMs: timeoutMs(),
-    name: "The results computation",
+    name: "The worker thread (results, audits, assignment)",
     size: threads(),
   }));
 }
@@ -322,6 +338,7 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
+  if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);
   const input = packed ?? job.input;
   const posted = { kind: job.kind, input, packed: packed !== null, options: job.options } as Posted;

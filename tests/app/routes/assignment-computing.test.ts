@@ -1,0 +1,152 @@
+// A slow assignment run, as at 10,000 applications (seconds for the solver): every job waits
+// 0.7 s in the worker once its snapshot is read (RESULTS_WORKER_DELAY_MS, read when the worker starts). The run is computed
+// there from a snapshot of the database and written on the request thread only if nothing it was
+// computed from changed meanwhile (decision 032).
+process.env.RESULTS_WORKER_DELAY_MS = "700";
+
+import { and, count, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schema";
+import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
+import { insertConflict } from "../../../app/jury/models/conflicts.server";
+import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
+import { request, run } from "../../fixtures/builders";
+import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";
+
+const runForm = { intent: "run", reviewers: "2", maxLoad: "3", minLoad: "0" };
+
+function runAssignmentAs(s: Scenario) {
+  return run(() =>
+    assignmentPage.action(
+      args(request(`/secretariat/editions/${s.editionId}/assignment`, { cookie: s.staffCookie, form: runForm }), {
+        editionId: s.editionId,
+      }),
+    ),
+  );
+}
+
+const drafts = (s: Scenario) =>
+  db()
+    .select({ jurorId: assignments.jurorId, applicationId: assignments.applicationId })
+    .from(assignments)
+    .where(eq(assignments.editionId, s.editionId))
+    .all();
+
+const generatedAudits = (s: Scenario) =>
+  db()
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "assignment.generated"), eq(auditLog.objectId, s.editionId)))
+    .get()!.n;
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Resolves once the worker holds a job (it loads its code first, seconds on a busy machine). */
+async function workerBusy() {
+  for (let i = 0; i < 600 && resultsWorkerJobs() === 0; i++) await pause(25);
+  expect(resultsWorkerJobs()).toBe(1);
+}
+
+afterEach(async () => {
+  delete process.env.RESULTS_TIMEOUT_MS;
+  await closeResultsWorker();
+});
+
+describe("an assignment run that takes long to compute", () => {
+  it("is computed in the worker while the request thread keeps answering, then saved as a draft", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    const answer = runAssignmentAs(s);
+    await workerBusy();
+    // The request thread is free meanwhile: a timer set now fires on time, not after the job.
+    const late = await new Promise<number>((done) => {
+      const at = Date.now();
+      setTimeout(() => done(Date.now() - at), 10);
+    });
+    expect(late).toBeLessThan(400);
+    expect(drafts(s)).toHaveLength(0);
+    const res = await answer;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/secretariat/editions/${s.editionId}/assignment?generated=6`);
+    expect(drafts(s)).toHaveLength(6);
+    expect(generatedAudits(s)).toBe(1);
+    expect(resultsWorkerJobs()).toBe(0);
+  });
+
+  it("is computed again on the new data when a conflict is confirmed while it computes", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    // A first run: the solver is deterministic, so a second one on the same data draws the same pairs.
+    expect((await runAssignmentAs(s)).status).toBe(302);
+    // A pair it drew whose application no juror is in conflict with: the run stays possible without it.
+    const conflicted = new Set(
+      db()
+        .select({ id: conflicts.applicationId })
+        .from(conflicts)
+        .where(eq(conflicts.editionId, s.editionId))
+        .all()
+        .map((c) => c.id),
+    );
+    const taken = drafts(s).find((p) => !conflicted.has(p.applicationId))!;
+    const answer = runAssignmentAs(s);
+    await workerBusy();
+    // The snapshot the worker computes from is read: this conflict, on a pair it drew, is not in it.
+    db().transaction((tx) =>
+      insertConflict(tx, {
+        editionId: s.editionId,
+        jurorId: taken.jurorId,
+        applicationId: taken.applicationId,
+        source: "manual",
+        reason: "Confirmed while the run computed",
+        createdBy: s.secretariat.id,
+      }),
+    );
+    const res = await answer;
+    expect(res.status).toBe(302);
+    const written = drafts(s);
+    expect(written).toHaveLength(6);
+    expect(written).not.toContainEqual(taken);
+    expect(generatedAudits(s)).toBe(2);
+  });
+
+  it("writes nothing and asks to run it again when the jury keeps changing while it computes", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    let edits = 0;
+    const changing = setInterval(() => {
+      db()
+        .update(juryMembers)
+        .set({ expertise: [`inclusion ${++edits}`] })
+        .where(eq(juryMembers.id, s.jurors[2].memberId))
+        .run();
+    }, 150);
+    try {
+      const res = await runAssignmentAs(s);
+      expect(res.status).toBe(400);
+      const body = res.body as { errors: Record<string, { message: string }>; values: Record<string, string> };
+      expect(body.errors.reviewers.message).toBe("errors.jury_assignment_changed");
+      expect(body.values).toMatchObject({ reviewers: "2", maxLoad: "3", minLoad: "0" });
+    } finally {
+      clearInterval(changing);
+    }
+    expect(edits).toBeGreaterThan(2);
+    expect(drafts(s)).toHaveLength(0);
+    expect(generatedAudits(s)).toBe(0);
+  });
+
+  it("answers a clear error on the form, keeps what was typed and writes nothing when the worker is lost", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    // A job past its time ends its worker: the run is lost, as if the worker had crashed.
+    process.env.RESULTS_TIMEOUT_MS = "200";
+    await closeResultsWorker();
+    const res = await runAssignmentAs(s);
+    expect(res.status).toBe(400);
+    const body = res.body as { errors: Record<string, { message: string }>; values: Record<string, string> };
+    expect(body.errors.reviewers.message).toBe("errors.jury_assignment_lost");
+    expect(body.values).toMatchObject({ reviewers: "2", maxLoad: "3", minLoad: "0" });
+    expect(drafts(s)).toHaveLength(0);
+    expect(generatedAudits(s)).toBe(0);
+  });
+});
