@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = isLocale(user.locale) ? user.locale : "en";
   const fairness =
     isChair && view?.closed && !decision?.decidedAt
-      ? { text: fairnessMinutesOf({ edition, locale: language }), lang: language }
+      ? { text: await fairnessMinutesOf({ edition, locale: language }), lang: language }
       : null;
   return {
     edition: { id: edition.id, year: edition.year, laureateCount: edition.laureateCount },
@@ -148,7 +148,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       citations,
       minutes: String(form.values.minutes).trim(),
       minutesTally: minutesTallyOf(edition.id, user.locale),
-      minutesFairness: fairnessMinutesOf({ edition, locale: user.locale }),
+      minutesFairness: await fairnessMinutesOf({ edition, locale: user.locale }),
     });
     if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`${back}?recommended=1`);

@@ -11,7 +11,7 @@ import { fairnessCsvRows } from "../results/server/integrity-page.server";
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "integrity.audit", { editionId: params.editionId }, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
-  const rows = fairnessCsvRows({ edition, locale: await resolveLocale(request, user.locale) });
+  const rows = await fairnessCsvRows({ edition, locale: await resolveLocale(request, user.locale) });
   return fileResponse({
     bytes: toCsv(rows),
     name: `fairness-${edition.year}.csv`,

@@ -510,7 +510,7 @@ async function decide(r: Rows): Promise<Seeded2022> {
   // language, as the ballot page's action writes them.
   const chairLocale = JURORS.find((j) => j.isChair)!.locale;
   const order = deliberationOutcome({ editionId })!.order.slice(0, 2);
-  atInstant(T22.recommended, () => {
+  await atInstantAsync(T22.recommended, async () => {
     const e = edition(editionId);
     const citations = Object.fromEntries(
       order.map((id) => [id, r.apps.find((a) => a.id === id)!.plan.citation ?? fallbackCitation(r, id)]),
@@ -524,7 +524,7 @@ async function decide(r: Rows): Promise<Seeded2022> {
         citations,
         minutes: MINUTES_2022,
         minutesTally: minutesTallyOf(editionId, chairLocale),
-        minutesFairness: fairnessMinutesOf({ edition: e, locale: chairLocale }),
+        minutesFairness: await fairnessMinutesOf({ edition: e, locale: chairLocale }),
       }),
     );
   });

@@ -32,7 +32,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { datesAsLived } from "./dates-as-lived.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
-import { integritySnapshot, jurorAudit, type JurorAudit } from "./integrity.server";
+import { fairnessOf, integritySnapshot, jurorAudit, type FairnessAudit, type JurorAudit } from "./integrity.server";
 import { observerNotesForSnapshot } from "./observer.server";
 import { deliberationRecord } from "./tie-break-votes.server";
 import {
@@ -81,10 +81,15 @@ export function sha256(text: string): string {
 }
 
 /** What the worker computed for the decision, awaited before its transaction. */
-type Official = { r: EditionResults; certificate: LaureateCertificate | null; jurors: JurorAudit };
+type Official = {
+  r: EditionResults;
+  certificate: LaureateCertificate | null;
+  jurors: JurorAudit;
+  fairness: FairnessAudit;
+};
 
 function buildSnapshot({
-  official: { r, certificate, jurors },
+  official: { r, certificate, jurors, fairness },
   edition,
   laureates,
   decisionDate,
@@ -153,7 +158,7 @@ function buildSnapshot({
     fairnessSummary: decision?.minutesFairness ?? null,
     decision: { laureates, decisionDate, announcementAt, decidedBy },
     // Both audits as they stood when the decision was taken: jurors' independence, fairness by stage.
-    integrity: integritySnapshot({ edition, laureates, jurors }),
+    integrity: integritySnapshot({ jurors, fairness }),
     // The observers' notes as filed when the decision was recorded: a later edit leaves these.
     observerNotes: observerNotesForSnapshot({ editionId: edition.id }),
   };
@@ -169,7 +174,7 @@ type DecisionArgs = {
 };
 
 /**
- * Records the decision and its snapshot. The official results, certificate and juror audit are awaited from
+ * Records the decision and its snapshot. The official results, certificate and both audits are awaited from
  * the worker first; everything after is read, checked and written without a pause, so that the
  * checks and the transaction see one state of the database.
  */
@@ -178,7 +183,9 @@ export async function recordDecision(args: DecisionArgs): Promise<{ ok: true; sh
   if (!scoringClosed(edition, now)) return recordDecisionNow(args, null);
   const r = await whenDone(editionResults({ edition, viewer: { kind: "secretariat", userId: actorId } }));
   const certificate = await whenDone(editionCertificate(r));
-  return recordDecisionNow(args, { r, certificate, jurors: await whenDone(jurorAudit({ edition })) });
+  const jurors = await whenDone(jurorAudit({ edition }));
+  const fairness = await whenDone(fairnessOf({ edition, laureates: args.laureates }));
+  return recordDecisionNow(args, { r, certificate, jurors, fairness });
 }
 
 function recordDecisionNow(

@@ -2,33 +2,16 @@
 // home), and did each stage treat groups of applications alike. Rows are read here; scoring/
 // does the mathematics (jurorIndependence, fairnessAudit). Only the secretariat reads them —
 // jurors by name — and the decision's snapshot keeps them.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { applications, juryMembers, nominatingEntities, users } from "../../../db/schema";
-import {
-  fairnessAudit,
-  reviewScore,
-  type HomeBias,
-  type HomeGroup,
-  type JurorPair,
-  type ResultsInput,
-} from "../../../scoring";
-import { DECLARED_GENDERS } from "../../applications/domain/sections";
-import { INCOME_CLASSIFICATION, incomeGroup } from "../../kernel/domain/income-groups";
+import { reviewScore, type HomeBias, type HomeGroup, type JurorPair, type ResultsInput } from "../../../scoring";
+import { INCOME_CLASSIFICATION } from "../../kernel/domain/income-groups";
 import { unescoRegion } from "../../kernel/domain/unesco-regions";
-import { untilChanged, untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
+import { untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
 import { WorkerLost } from "../../kernel/server/worker-pool.server";
-import {
-  FAIRNESS_GROUPS,
-  MIN_CELL,
-  fairnessTables,
-  furthestStage,
-  stagesReached,
-  type FairnessRowOf,
-  type FairnessStage,
-  type FairnessTable,
-} from "../domain/integrity";
-import { getDecisionRow, getDeliberation } from "./deliberation.server";
+import { FAIRNESS_GROUPS, MIN_CELL } from "../domain/integrity";
+import { placed, readFairness, type FairnessAudit } from "./fairness-read.server";
 import {
   RESULTS_SEED,
   RESULT_STATES,
@@ -38,6 +21,8 @@ import {
   type EditionBrief,
 } from "./results.server";
 import { computeInWorker, resultsWorkerLoaded, resultsWorkerReady } from "./results-worker.server";
+
+export type { FairnessAudit } from "./fairness-read.server";
 
 /** Permutations of each test, and the family-wise level of each audit (see decision 009). */
 export const AUDIT_OPTIONS = { permutations: 1999, seed: RESULTS_SEED, alpha: 0.05 } as const;
@@ -132,11 +117,6 @@ async function auditJurors(edition: EditionBrief): Promise<JurorAudit> {
     if (error instanceof WorkerLost) throw error;
     return { ...audit, problem: "integrity.cannot_compute" };
   }
-}
-
-/** A place, only when it is known: scoring/ reads a missing field as "not known", an empty one as an error. */
-function placed<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
 }
 
 /**
@@ -237,79 +217,42 @@ export function homeEvidence(audit: JurorAudit, jurorId: string, group: HomeGrou
   return rows.sort((x, y) => Number(y.home) - Number(x.home) || byReference(audit)(x, y));
 }
 
-export interface FairnessAudit {
-  stages: FairnessStage[];
-  tables: FairnessTable[];
-  /** Applications audited: every application of the edition, drafts included. */
-  applications: number;
-  /** What the tables are counted from: each application's furthest stage and groups. */
-  rows: FairnessRowOf[];
-}
-
-function readFairness(edition: EditionBrief, decided?: string[]): FairnessAudit {
-  const deliberation = getDeliberation({ editionId: edition.id });
-  const decision = getDecisionRow({ editionId: edition.id });
-  const shortlist = new Set(deliberation?.shortlist ?? []);
-  const recommended = new Set(decision?.recommendedAt ? (decision.recommendation ?? []) : []);
-  const laureates = new Set(decided ?? (decision?.decidedAt ? (decision.laureates ?? []) : []));
-  const rows: FairnessRowOf[] = db()
-    .select({
-      id: applications.id,
-      state: applications.state,
-      sentAt: applications.sentAt,
-      nominatedAt: applications.nominatedAt,
-      country: applications.country,
-      language: applications.language,
-      entityKind: nominatingEntities.kind,
-      // The applicant's own answer on the form: the frozen copy once nominated.
-      applicantType: sql<
-        string | null
-      >`json_extract(coalesce(${applications.nominatedContent}, ${applications.content}), '$.sections.background.organisationType')`,
-      gender: sql<
-        string | null
-      >`json_extract(coalesce(${applications.nominatedContent}, ${applications.content}), '$.sections.contact.leadGender')`,
-    })
-    .from(applications)
-    .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
-    .where(eq(applications.editionId, edition.id))
-    .all()
-    .map((a) => ({
-      applicationId: a.id,
-      stage: furthestStage({
-        state: a.state,
-        sentAt: a.sentAt,
-        nominatedAt: a.nominatedAt,
-        shortlisted: shortlist.has(a.id),
-        recommended: recommended.has(a.id),
-        laureate: laureates.has(a.id),
-      }),
-      ...placed("region", unescoRegion(a.country)),
-      ...placed("income", incomeGroup(a.country)),
-      ...placed("language", a.language),
-      ...placed("entityKind", a.entityKind),
-      ...placed("applicantType", a.applicantType),
-      ...placed("gender", a.gender && DECLARED_GENDERS.includes(a.gender) ? a.gender : null),
-    }));
-  if (rows.length === 0) return { stages: [], tables: [], applications: 0, rows };
-  const stages = stagesReached(rows.map((r) => r.stage));
-  const cells = fairnessAudit(rows, { stages, groups: [...FAIRNESS_GROUPS], minCell: MIN_CELL });
-  return { stages, tables: fairnessTables(rows, cells, stages), applications: rows.length, rows };
-}
-
 /**
- * The fairness audit of every application of the edition, stage by stage. `laureates`: the
- * laureates of a decision being recorded (before its row says so).
+ * The fairness audit of an edition as it is being computed in the worker (a page waits for it
+ * `briefly`): reading every application's own answers costs ~0.4 s at 10,000 applications.
+ * Kept until the edition's applications or scores change.
  */
-export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laureates?: string[] }): FairnessAudit {
-  if (laureates) return readFairness(edition, laureates);
-  return untilChanged(
+export function pendingFairness({ edition }: { edition: EditionBrief }): Pending<FairnessAudit> {
+  const pending = untilChangedAsync(
     {
       editionId: edition.id,
       topics: ["applications", "scores"],
       key: JSON.stringify(["integrity-fairness", edition.id]),
     },
-    () => readFairness(edition),
+    () => fairnessInWorker(edition.id),
   );
+  return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
+}
+
+function fairnessInWorker(editionId: string, laureates?: string[]): Promise<FairnessAudit> {
+  const file = db().$client.name;
+  if (!file || file === ":memory:") return Promise.resolve(readFairness(db(), editionId, laureates));
+  return computeInWorker({ kind: "fairness", database: file, editionId, ...(laureates ? { laureates } : {}) });
+}
+
+/**
+ * The fairness audit of every application of the edition, stage by stage, however long the
+ * worker takes. `laureates`: the laureates of a decision being recorded (before its row says so).
+ */
+export function fairnessOf({
+  edition,
+  laureates,
+}: {
+  edition: EditionBrief;
+  laureates?: string[];
+}): Promise<FairnessAudit> {
+  if (laureates) return fairnessInWorker(edition.id, laureates);
+  return pendingFairness({ edition }).promise;
 }
 
 /**
@@ -320,16 +263,14 @@ export function fairnessOf({ edition, laureates }: { edition: EditionBrief; laur
  * — all but the declared gender, which the rows never hold.
  */
 export function integritySnapshot({
-  edition,
-  laureates,
   jurors,
+  fairness,
 }: {
-  edition: EditionBrief;
-  laureates: string[];
   /** The edition's juror audit (`jurorAudit`), awaited before the decision's transaction. */
   jurors: JurorAudit;
+  /** The fairness audit with the decision's laureates (`fairnessOf`), awaited likewise. */
+  fairness: FairnessAudit;
 }) {
-  const fairness = fairnessOf({ edition, laureates });
   const places = (
     field: "jurorCountry" | "jurorRegion" | "applicationCountry" | "applicationRegion" | "entityCountry",
   ) =>

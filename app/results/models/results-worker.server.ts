@@ -29,6 +29,7 @@ import {
 } from "../../../scoring";
 import { readFileSnapshot } from "../../../db/client";
 import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../../jury/models/assignment-solve.server";
+import { readFairness, type FairnessAudit } from "./fairness-read.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 
@@ -45,7 +46,9 @@ export type ResultsJob =
   | { kind: "independence"; input: ResultsInput; options: IndependenceOptions }
   // The optimal assignment (seconds at 10,000 applications; decision 032): the worker reads what
   // it needs from the database file itself, on a read-only connection, so nothing large is posted.
-  | { kind: "assignment"; database: string; run: AssignmentRun };
+  | { kind: "assignment"; database: string; run: AssignmentRun }
+  // The fairness audit's reading (every application's own answers; decision 032), likewise.
+  | { kind: "fairness"; database: string; editionId: string; laureates?: string[] };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -53,7 +56,9 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" }
     ? LaureateCertificate
     : J extends { kind: "assignment" }
       ? SolvedAssignment
-      : JurorIndependence;
+      : J extends { kind: "fairness" }
+        ? FairnessAudit
+        : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -140,6 +145,7 @@ function unpack(p: PackedInput): ResultsInput {
 /** What is posted: the job with its input packed when it can be. */
 type Posted =
   | { kind: "assignment"; database: string; run: AssignmentRun }
+  | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -173,7 +179,11 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
   return made;
 }
 
-function compute(job: Posted): Results | LaureateCertificate | JurorIndependence | BootstrapPart | SolvedAssignment {
+function compute(
+  job: Posted,
+): Results | LaureateCertificate | JurorIndependence | BootstrapPart | SolvedAssignment | FairnessAudit {
+  if (job.kind === "fairness")
+    return readFileSnapshot(job.database, (database) => readFairness(database, job.editionId, job.laureates));
   if (job.kind === "assignment")
     // A rehearsal's wait stands for the solver's seconds: after the snapshot is read.
     return readFileSnapshot(job.database, (database) => {
@@ -338,7 +348,7 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
+  if (job.kind === "assignment" || job.kind === "fairness") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);
   const input = packed ?? job.input;
   const posted = { kind: job.kind, input, packed: packed !== null, options: job.options } as Posted;

@@ -13,8 +13,15 @@ import type { HomeGroup } from "../../../scoring/independence";
 import { FAIRNESS_GROUPS, MIN_CELL, type FairnessGroup, type FairnessTable } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
 import { fairnessMinutes } from "../domain/fairness-minutes";
-import { fairnessOf, homeEvidence, pairEvidence, pendingJurorAudit, type JurorAudit } from "../models/integrity.server";
-import { briefly } from "../../kernel/server/computing.server";
+import {
+  fairnessOf,
+  homeEvidence,
+  pairEvidence,
+  pendingFairness,
+  pendingJurorAudit,
+  type JurorAudit,
+} from "../models/integrity.server";
+import { briefly, whenDone } from "../../kernel/server/computing.server";
 import { getEditionBrief, round, scoringClosed, type EditionBrief } from "../models/results.server";
 
 type Tr = (key: string, vars?: Vars) => string;
@@ -134,9 +141,11 @@ export async function integrityPageData({
   locale: Locale;
 }): Promise<IntegrityPageData> {
   const tr = translator(locale);
-  // The juror audit first: while the worker computes it, the page is "computing…" at once.
-  const audit = await briefly(pendingJurorAudit({ edition }));
-  const fairness = fairnessOf({ edition });
+  // Both asked of the worker at once; while it computes either, the page is "computing…" at once.
+  const jurorsPending = pendingJurorAudit({ edition });
+  const fairnessPending = pendingFairness({ edition });
+  const audit = await briefly(jurorsPending);
+  const fairness = await briefly(fairnessPending);
   const table = fairness.tables.find((t) => t.group === group);
   return {
     edition: {
@@ -169,9 +178,15 @@ export async function integrityPageData({
  * and stage, under the same rule as the page — a hidden count reads "fewer than 5" or "hidden",
  * never a number.
  */
-export function fairnessCsvRows({ edition, locale }: { edition: EditionBrief; locale: Locale }): (string | number)[][] {
+export async function fairnessCsvRows({
+  edition,
+  locale,
+}: {
+  edition: EditionBrief;
+  locale: Locale;
+}): Promise<(string | number)[][]> {
   const tr = translator(locale);
-  const fairness = fairnessOf({ edition });
+  const fairness = await whenDone(fairnessOf({ edition }));
   const out: (string | number)[][] = [
     ["col_attribute", "col_value", "col_stage", "col_count", "col_rate", "col_impact", "col_p"].map((k) =>
       tr(`integrity.${k}`),
@@ -201,10 +216,16 @@ export function fairnessCsvRows({ edition, locale }: { edition: EditionBrief; lo
  * the jury's shortlist, so that what the chair reads before recording the recommendation is what
  * it records (the recommendation, once recorded, would count as a stage of its own).
  */
-export function fairnessMinutesOf({ edition, locale }: { edition: EditionBrief; locale: string }): string {
+export async function fairnessMinutesOf({
+  edition,
+  locale,
+}: {
+  edition: EditionBrief;
+  locale: string;
+}): Promise<string> {
   const language: Locale = isLocale(locale) ? locale : "en";
   const tr = translator(language);
-  const fairness = fairnessOf({ edition });
+  const fairness = await whenDone(fairnessOf({ edition }));
   return fairnessMinutes(
     tr,
     language,

@@ -61,7 +61,7 @@ describe("the juror audit", () => {
 describe("the fairness audit", () => {
   it("reads each application's furthest stage from its state, the shortlist and the recommendation", async () => {
     const f = await buildAuditedEdition();
-    const fairness = fairnessOf({ edition: getEditionBrief({ editionId: f.edition.id })! });
+    const fairness = await fairnessOf({ edition: getEditionBrief({ editionId: f.edition.id })! });
     expect(fairness.applications).toBe(28);
     expect(fairness.stages).toEqual(["applied", "sent", "nominated", "eligible", "shortlisted", "recommended"]);
     const kind = fairness.tables.find((t) => t.group === "entityKind")!;
@@ -86,9 +86,8 @@ describe("the fairness audit", () => {
     const f = await buildAuditedEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     const snapshot = integritySnapshot({
-      edition,
-      laureates: f.shortlist.slice(0, 2),
       jurors: await jurorAudit({ edition }),
+      fairness: await fairnessOf({ edition, laureates: f.shortlist.slice(0, 2) }),
     });
     expect(snapshot.fairness.stages.at(-1)).toBe("laureate");
     expect(snapshot.fairness.minCell).toBe(5);
@@ -113,7 +112,7 @@ describe("the fairness audit by country income group", () => {
       .all();
     for (const d of drafts.slice(0, 5))
       db().update(applications).set({ country: "VE" }).where(eq(applications.id, d.id)).run();
-    const fairness = fairnessOf({ edition });
+    const fairness = await fairnessOf({ edition });
     const table = fairness.tables.find((t) => t.group === "income")!;
     // Scored: two each from KR, FI, FR (high), BR (upper-middle), EG, IN (lower-middle); ten sent from KE.
     expect(table.values.map((v) => v.value)).toEqual(["high", "lower_middle", "unclassified", "upper_middle"]);
@@ -132,9 +131,8 @@ describe("the fairness audit by country income group", () => {
     const f = await buildAuditedEdition();
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     const snapshot = integritySnapshot({
-      edition,
-      laureates: f.shortlist.slice(0, 2),
       jurors: await jurorAudit({ edition }),
+      fairness: await fairnessOf({ edition, laureates: f.shortlist.slice(0, 2) }),
     });
     expect(snapshot.fairness.groups).toContain("income");
     expect(snapshot.fairness.incomeClassification).toMatchObject({ fiscalYear: 2026, published: "2025-07-01" });
@@ -175,7 +173,7 @@ describe("the fairness audit by the project lead's gender", () => {
     // "prefer not to say". The six drafts: no answer.
     others("awaiting_nominator").forEach((id) => declare(id, "woman"));
     others("ineligible").forEach((id, i) => declare(id, i < 2 ? "another" : "prefer_not_to_say"));
-    const table = fairnessOf({ edition }).tables.find((t) => t.group === "gender")!;
+    const table = (await fairnessOf({ edition })).tables.find((t) => t.group === "gender")!;
     expect(table.values.map((v) => v.value)).toEqual(["another", "man", "woman"]);
     const [another, man, woman] = table.values.map((v) => v.cells);
     expect(another.map((c) => c.hidden)).toEqual(["small", "small", "small", "small", "small", "small"]);

@@ -1,6 +1,6 @@
 // A slow computation, as at 10,000 applications: every job waits 2 s in the worker
-// (RESULTS_WORKER_DELAY_MS, read when the worker starts) and pages wait 0.3 s for it. The results
-// and the integrity pages' juror audit both run in the worker (decisions 021 and 031).
+// (RESULTS_WORKER_DELAY_MS, read when the worker starts) and pages wait 0.3 s for it. The results,
+// and the integrity pages' juror audit and fairness tables, run in the worker (decisions 021, 031, 032).
 process.env.RESULTS_WORKER_DELAY_MS = "2000";
 process.env.COMPUTING_WAIT_MS = "300";
 
@@ -10,6 +10,8 @@ import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import * as secretariatIntegrity from "../../../app/routes/secretariat.editions.$editionId.integrity";
 import * as observerIntegrity from "../../../app/routes/observe.$editionId.integrity";
 import { resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
+import { jurorAudit } from "../../../app/results/models/integrity.server";
+import { getEditionBrief } from "../../../app/results/models/results.server";
 import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
 import { db } from "../../../db/client";
 import { editionObservers } from "../../../db/schema";
@@ -87,6 +89,22 @@ describe("an integrity page whose juror audit is slow", () => {
     const d = page.body as IntegrityPageData;
     expect(d.jurors.pairs.filter((p) => p.anchor)).toHaveLength(1);
     expect(resultsWorkerJobs()).toBe(0);
+  });
+
+  it("reads the fairness tables in the worker too: the page is 'computing' while only they are held there", async () => {
+    const f = await buildAuditedEdition();
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    // The juror audit is done and kept: what the page waits for now is the fairness tables alone.
+    await jurorAudit({ edition });
+    const params = { editionId: f.edition.id };
+    const secretariat = await cookieFor(f.secretariat.id);
+    const ask = () => run(() => secretariatIntegrity.loader(args(request(`/x`, { cookie: secretariat }), params)));
+    const page = await computingThenDone(ask, async () => {
+      expect(resultsWorkerJobs()).toBe(1);
+    });
+    const d = page.body as IntegrityPageData;
+    expect(d.fairness.applications).toBe(28);
+    expect(d.fairness.stages).toEqual(["applied", "sent", "nominated", "eligible", "shortlisted", "recommended"]);
   });
 
   it("shows the observer the same 'computing' page while the audit runs", async () => {
