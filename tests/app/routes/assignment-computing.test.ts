@@ -1,5 +1,6 @@
 // A slow assignment run, as at 10,000 applications (seconds for the solver): every job waits
-// 0.7 s in the worker once its snapshot is read (RESULTS_WORKER_DELAY_MS, read when the worker starts). The run is computed
+// 0.7 s in the worker once its snapshot is read (RESULTS_WORKER_DELAY_MS, read when the worker
+// starts). The run is computed
 // there from a snapshot of the database and written on the request thread only if nothing it was
 // computed from changed meanwhile (decision 032).
 process.env.RESULTS_WORKER_DELAY_MS = "700";
