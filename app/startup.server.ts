@@ -10,7 +10,7 @@ import { announceDue, archiveRecordedDecisions } from "./results/models/decision
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
 import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
-import { closeResultsWorker, resultsWorkerReady } from "./results/models/results-worker.server";
+import { closeResultsWorker, readingWorkerReady, resultsWorkerReady } from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
@@ -86,10 +86,11 @@ export async function startup(_: { port?: number } = {}) {
   startResultsWorker();
 }
 
-/** The results worker loads the whole server bundle (seconds on a busy machine): started with each
- * serving process, in its own thread, rather than when the first person asks for results. */
+/** The results and reading workers load the whole server bundle (seconds on a busy machine): started
+ * with each serving process, each in its own thread, rather than when the first person asks. */
 function startResultsWorker() {
   void resultsWorkerReady();
+  void readingWorkerReady();
 }
 
 /**

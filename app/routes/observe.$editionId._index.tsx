@@ -21,7 +21,7 @@ const at = (d: Date | null | undefined) => d?.getTime() ?? null;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edition.observe", { editionId: params.editionId });
-  const o = found(observerOverview({ editionId: params.editionId ?? "" }));
+  const o = found(await observerOverview({ editionId: params.editionId ?? "" }));
   const note = getObserverNote({ editionId: o.edition.id, userId: user.id });
   return {
     edition: { id: o.edition.id, year: o.edition.year, phase: o.edition.phase },

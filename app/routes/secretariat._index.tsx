@@ -13,7 +13,7 @@ const HOME_LIST = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const { editions: active, more, failingMail } = secretariatAttention();
+  const { editions: active, more, failingMail } = await secretariatAttention();
   // The latest editions only: the editions page lists them all.
   return {
     editions: listEditionsBrief({ latest: HOME_LIST }),

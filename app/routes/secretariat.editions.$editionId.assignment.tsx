@@ -29,6 +29,7 @@ import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
+import { whenDone } from "../kernel/server/computing.server";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -48,11 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One thing per page: an adjustment step needs the jurors and how to name an application, not the preview.
   const overview = adjust
     ? null
-    : assignmentOverview({
-        editionId: edition.id,
-        reviewers,
-        page: pageParam(request),
-      });
+    : await whenDone(assignmentOverview({ editionId: edition.id, reviewers, page: pageParam(request) }));
   const applicationsCount = overview ? overview.applicationsCount : countEligible({ editionId: edition.id });
   return {
     edition: { id: edition.id, year: edition.year },

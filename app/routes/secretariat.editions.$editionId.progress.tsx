@@ -28,7 +28,7 @@ function stateColumns<Row extends Record<(typeof REVIEW_STATES)[number], number>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
-  const progress = editionProgress({
+  const progress = await editionProgress({
     editionId: params.editionId ?? "",
     page: pageParam(request),
   });

@@ -74,9 +74,13 @@ function nextStep(edition: ActiveEdition, now: Date): NextStep | null {
 }
 
 /** What waits for the secretariat now, edition by edition, and the e-mails that could not be sent. */
-export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) {
+export async function secretariatAttention({ now = new Date() }: { now?: Date } = {}) {
   const active = listActiveEditions({ limit: HOME_EDITIONS });
-  const editions = active.rows.map((edition) => {
+  // The late jurors are counted from the scoring progress, read in the reading worker: all at once.
+  const late = await Promise.all(
+    active.rows.map((e) => (e.phase === "scoring" ? lateJurorCount({ editionId: e.id, now }) : 0)),
+  );
+  const editions = active.rows.map((edition, i) => {
     const { id, phase } = edition;
     // Once the decision is recorded the announcement goes out at its own instant.
     const announcementAt =
@@ -92,7 +96,7 @@ export function secretariatAttention({ now = new Date() }: { now?: Date } = {}) 
       step: nextStep(edition, now),
       screening: screeningLocked(phase) || phase === "draft" ? 0 : awaitingScreening({ editionId: id }),
       conflicts: phase === "draft" ? 0 : pendingProposals({ editionId: id }),
-      late: phase === "scoring" ? lateJurorCount({ editionId: id, now }) : 0,
+      late: late[i],
     };
   });
   return { editions, more: active.total - editions.length, failingMail: failingMailCount() };

@@ -8,10 +8,12 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { lastAudited, writeAudit } from "../../kernel/models/audit.server";
-import { untilChanged } from "../../kernel/server/memo.server";
+import { untilChangedAsync } from "../../kernel/server/memo.server";
+import { whenDone } from "../../kernel/server/computing.server";
+import { readOffThread } from "../../results/models/results-worker.server";
+import { readProgressCounts, type ReviewCounts } from "./progress-read.server";
 import {
   activeJurors,
-  applicationRows,
   clampPage,
   editionColumns,
   fail,
@@ -41,7 +43,7 @@ export function reminderWindowOpen(
  * one page of applications, those with reviews still to finish first, with the totals. One pass
  * over the edition's reviews (which exist only once an assignment is published), with maps.
  */
-export function editionProgress({
+export async function editionProgress({
   editionId,
   page = 1,
   now = new Date(),
@@ -53,11 +55,13 @@ export function editionProgress({
   const edition = getJuryEdition({ editionId });
   if (!edition) return null;
   type Counts = ReviewCounts;
-  // The counts are read from every published review (~100 ms at 10,000 applications) and kept
-  // until a review or an assignment changes; what depends on the clock (late jurors, open scoring) is not.
-  const { byJuror, all } = untilChanged(
-    { editionId, topics: ["jury"], key: JSON.stringify(["progressCounts", editionId]) },
-    () => progressCounts(editionId),
+  // The counts are read from every published review (~0.2 s at 10,000 applications), in the
+  // reading worker (decision 032), and kept until a review or an assignment changes; what depends
+  // on the clock (late jurors, open scoring) is not.
+  const { byJuror, all } = await whenDone(
+    untilChangedAsync({ editionId, topics: ["jury"], key: JSON.stringify(["progressCounts", editionId]) }, () =>
+      readOffThread({ kind: "progress", editionId }, (database) => readProgressCounts(database, editionId)),
+    ).promise,
   );
   const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
   const windowOpen = reminderWindowOpen(edition, now);
@@ -93,44 +97,14 @@ export function editionProgress({
 }
 
 /** How many active jurors the progress page shows as late (0 when the edition is unknown). */
-export function lateJurorCount({ editionId, now = new Date() }: { editionId: string; now?: Date }): number {
-  return editionProgress({ editionId, now })?.jurors.filter((j) => j.late).length ?? 0;
-}
-
-type ReviewCounts = { assigned: number; draft: number; submitted: number; recused: number };
-
-/** Review states counted per juror and per application (published assignments only). */
-function progressCounts(editionId: string) {
-  type Counts = ReviewCounts;
-  const rows = db()
-    .select({
-      jurorId: reviews.jurorId,
-      applicationId: reviews.applicationId,
-      state: reviews.state,
-    })
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .where(and(eq(assignments.editionId, editionId), isNotNull(assignments.publishedAt)))
-    .all();
-  const byJuror = new Map<string, Counts>();
-  const byApplication = new Map<string, Counts>();
-  const bump = (map: Map<string, Counts>, key: string, state: string) => {
-    let c = map.get(key);
-    if (!c) map.set(key, (c = { assigned: 0, draft: 0, submitted: 0, recused: 0 }));
-    if (state in c) c[state as keyof Counts]++;
-  };
-  for (const r of rows) {
-    bump(byJuror, r.jurorId, r.state);
-    bump(byApplication, r.applicationId, r.state);
-  }
-  const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
-  const all = applicationRows(editionId).map((a) => ({
-    id: a.id,
-    title: a.title,
-    reference: a.reference,
-    ...(byApplication.get(a.id) ?? none),
-  }));
-  return { byJuror, all };
+export async function lateJurorCount({
+  editionId,
+  now = new Date(),
+}: {
+  editionId: string;
+  now?: Date;
+}): Promise<number> {
+  return (await editionProgress({ editionId, now }))?.jurors.filter((j) => j.late).length ?? 0;
 }
 
 function pendingCount(tx: Tx | DB, memberId: string): number {

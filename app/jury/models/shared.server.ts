@@ -92,9 +92,9 @@ export function eligibleRows<T extends SelectedFields>(editionId: string, column
 }
 
 /** The edition's eligible applications in title order, only what a table row shows. */
-export function applicationRows(editionId: string) {
+export function applicationRows(editionId: string, tx: Tx | DB = db()) {
   const { id, title, reference, language } = applications;
-  return eligibleRows(editionId, { id, title, reference, language });
+  return eligibleRows(editionId, { id, title, reference, language }, tx);
 }
 
 /** Rows per page in the secretariat's long jury tables. */

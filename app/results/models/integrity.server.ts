@@ -20,7 +20,14 @@ import {
   type CriterionRow,
   type EditionBrief,
 } from "./results.server";
-import { computeInWorker, resultsWorkerLoaded, resultsWorkerReady } from "./results-worker.server";
+import {
+  computeInWorker,
+  readingWorkerLoaded,
+  readingWorkerReady,
+  readOffThread,
+  resultsWorkerLoaded,
+  resultsWorkerReady,
+} from "./results-worker.server";
 
 export type { FairnessAudit } from "./fairness-read.server";
 
@@ -231,13 +238,13 @@ export function pendingFairness({ edition }: { edition: EditionBrief }): Pending
     },
     () => fairnessInWorker(edition.id),
   );
-  return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
+  return { ...pending, ready: readingWorkerReady, loaded: readingWorkerLoaded };
 }
 
 function fairnessInWorker(editionId: string, laureates?: string[]): Promise<FairnessAudit> {
-  const file = db().$client.name;
-  if (!file || file === ":memory:") return Promise.resolve(readFairness(db(), editionId, laureates));
-  return computeInWorker({ kind: "fairness", database: file, editionId, ...(laureates ? { laureates } : {}) });
+  return readOffThread({ kind: "fairness", editionId, ...(laureates ? { laureates } : {}) }, (database) =>
+    readFairness(database, editionId, laureates),
+  );
 }
 
 /**

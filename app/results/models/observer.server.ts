@@ -17,8 +17,8 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { editionProgress } from "../../jury/models/progress.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 
-export function observerOverview({ editionId }: { editionId: string }) {
-  const progress = editionProgress({ editionId });
+export async function observerOverview({ editionId }: { editionId: string }) {
+  const progress = await editionProgress({ editionId });
   if (!progress) return null;
   const published =
     db()

@@ -27,7 +27,13 @@ import {
   type ResultsInput,
   type ResultsOptions,
 } from "../../../scoring";
-import { readFileSnapshot } from "../../../db/client";
+import { db, readFileSnapshot, type DB } from "../../../db/client";
+import {
+  readAssignmentOverview,
+  type AssignmentOverview,
+  type OverviewArgs,
+} from "../../jury/models/assignment-overview-read.server";
+import { readProgressCounts, type ProgressCounts } from "../../jury/models/progress-read.server";
 import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../../jury/models/assignment-solve.server";
 import { readFairness, type FairnessAudit } from "./fairness-read.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
@@ -47,8 +53,17 @@ export type ResultsJob =
   // The optimal assignment (seconds at 10,000 applications; decision 032): the worker reads what
   // it needs from the database file itself, on a read-only connection, so nothing large is posted.
   | { kind: "assignment"; database: string; run: AssignmentRun }
-  // The fairness audit's reading (every application's own answers; decision 032), likewise.
-  | { kind: "fairness"; database: string; editionId: string; laureates?: string[] };
+  | ReadJob;
+
+/**
+ * Reads of many rows (decision 032), each on a snapshot the reading worker takes itself: the
+ * fairness audit (every application's own answers), the scoring progress's counts, the
+ * assignment's overview. Cheap enough not to wait behind a computation: they have their own worker.
+ */
+export type ReadJob =
+  | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
+  | { kind: "progress"; database: string; editionId: string }
+  | { kind: "overview"; database: string; args: OverviewArgs };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -58,7 +73,11 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" }
       ? SolvedAssignment
       : J extends { kind: "fairness" }
         ? FairnessAudit
-        : JurorIndependence;
+        : J extends { kind: "progress" }
+          ? ProgressCounts
+          : J extends { kind: "overview" }
+            ? AssignmentOverview
+            : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -145,7 +164,7 @@ function unpack(p: PackedInput): ResultsInput {
 /** What is posted: the job with its input packed when it can be. */
 type Posted =
   | { kind: "assignment"; database: string; run: AssignmentRun }
-  | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
+  | ReadJob
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -181,9 +200,13 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
 
 function compute(
   job: Posted,
-): Results | LaureateCertificate | JurorIndependence | BootstrapPart | SolvedAssignment | FairnessAudit {
+): Results | LaureateCertificate | JurorIndependence | BootstrapPart | SolvedAssignment | JobValue<ReadJob> {
   if (job.kind === "fairness")
     return readFileSnapshot(job.database, (database) => readFairness(database, job.editionId, job.laureates));
+  if (job.kind === "progress")
+    return readFileSnapshot(job.database, (database) => readProgressCounts(database, job.editionId));
+  if (job.kind === "overview")
+    return readFileSnapshot(job.database, (database) => readAssignmentOverview(database, job.args));
   if (job.kind === "assignment")
     // A rehearsal's wait stands for the solver's seconds: after the snapshot is read.
     return readFileSnapshot(job.database, (database) => {
@@ -296,7 +319,8 @@ function yieldToRequests() {
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
-  yieldToRequests();
+  // The reading worker keeps the server's priority: a page is waiting on each of its reads.
+  if ((workerData as { reads?: boolean }).reads !== true) yieldToRequests();
   parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
       if (message.kind !== "assignment") delay();
@@ -339,6 +363,33 @@ function resultsPool(): WorkerPool {
   }));
 }
 
+let readers: WorkerPool | null = null;
+
+/** The reading worker: one thread, apart from the computations' (which may hold theirs for seconds). */
+function readerPool(): WorkerPool {
+  return (readers ??= new WorkerPool({
+    script: import.meta.url,
+    workerData: { role: ROLE, reads: true },
+    timeoutMs: timeoutMs(),
+    name: "The reading worker thread",
+  }));
+}
+
+type ReadOf<K extends ReadJob["kind"]> = Extract<ReadJob, { kind: K }>;
+
+/**
+ * A read of many rows in the reading worker, on a snapshot it takes itself (decision 032); on
+ * this thread, as `local` says, for a database with no file to share (":memory:").
+ */
+export function readOffThread<K extends ReadJob["kind"]>(
+  job: Omit<ReadOf<K>, "database"> & { kind: K },
+  local: (database: DB) => JobValue<ReadOf<K>>,
+): Promise<JobValue<ReadOf<K>>> {
+  const file = db().$client.name;
+  if (!file || file === ":memory:") return Promise.resolve(local(db()));
+  return computeInWorker({ ...job, database: file } as unknown as ReadOf<K>) as Promise<JobValue<ReadOf<K>>>;
+}
+
 let groups = 0;
 
 /**
@@ -348,7 +399,9 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  if (job.kind === "assignment" || job.kind === "fairness") return workers.run<JobValue<J>>(job);
+  if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview")
+    return readerPool().run<JobValue<J>>(job);
+  if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);
   const input = packed ?? job.input;
   const posted = { kind: job.kind, input, packed: packed !== null, options: job.options } as Posted;
@@ -374,7 +427,17 @@ export function resultsWorkerReady(): Promise<void> {
 
 /** How many jobs the results workers hold now (read by the tests). */
 export function resultsWorkerJobs(): number {
-  return pool?.running ?? 0;
+  return (pool?.running ?? 0) + (readers?.running ?? 0);
+}
+
+/** Settles once the reading worker has loaded (it is started if need be). */
+export function readingWorkerReady(): Promise<void> {
+  return readerPool().ready();
+}
+
+/** Whether the reading worker has loaded. */
+export function readingWorkerLoaded(): boolean {
+  return readers?.loaded ?? false;
 }
 
 /** Whether the worker has loaded (a page's wait is then for the computation alone). */
@@ -384,7 +447,8 @@ export function resultsWorkerLoaded(): boolean {
 
 /** Ends the worker (server shutdown, tests); the next job starts a new one. */
 export async function closeResultsWorker(): Promise<void> {
-  const closing = pool;
+  const closing = [pool, readers];
   pool = null;
-  await closing?.close();
+  readers = null;
+  await Promise.all(closing.map((p) => p?.close()));
 }

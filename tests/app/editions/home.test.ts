@@ -42,13 +42,14 @@ function nominated(s: Scenario, n: number) {
       .run();
 }
 
-const attentionOf = (editionId: string) => secretariatAttention().editions.find((e) => e.id === editionId);
+const attentionOf = async (editionId: string) =>
+  (await secretariatAttention()).editions.find((e) => e.id === editionId);
 
 describe("the secretariat's home: what waits now", () => {
   it("shows the three editions in progress created last, and counts the others it leaves to the list", async () => {
     const made = [];
     for (let i = 0; i < 4; i++) made.push(await scenario());
-    const { editions, more } = secretariatAttention();
+    const { editions, more } = await secretariatAttention();
     expect(editions.map((e) => e.id)).toEqual(
       made
         .slice(1)
@@ -88,7 +89,7 @@ describe("the secretariat's home: what waits now", () => {
       })
       .run();
 
-    expect(attentionOf(scoring.editionId)).toMatchObject({
+    expect(await attentionOf(scoring.editionId)).toMatchObject({
       phase: "scoring",
       screening: 0,
       conflicts: 2,
@@ -96,7 +97,7 @@ describe("the secretariat's home: what waits now", () => {
       next: { key: "scoring_closes", past: false },
       step: { key: "follow_scoring", to: `/secretariat/editions/${scoring.editionId}/progress` },
     });
-    expect(attentionOf(screening.editionId)).toMatchObject({
+    expect(await attentionOf(screening.editionId)).toMatchObject({
       phase: "screening",
       screening: 2,
       conflicts: 1,
@@ -108,7 +109,7 @@ describe("the secretariat's home: what waits now", () => {
 
   it("says zero when nothing waits, and leaves out announced and archived editions", async () => {
     const quiet = await scenario();
-    expect(attentionOf(quiet.editionId)).toMatchObject({
+    expect(await attentionOf(quiet.editionId)).toMatchObject({
       screening: 0,
       conflicts: 0,
       late: 0,
@@ -118,27 +119,27 @@ describe("the secretariat's home: what waits now", () => {
     setEdition(announced.editionId, { phase: "announced" });
     const archived = await scenario();
     setEdition(archived.editionId, { phase: "archived" });
-    expect(attentionOf(announced.editionId)).toBeUndefined();
-    expect(attentionOf(archived.editionId)).toBeUndefined();
+    expect(await attentionOf(announced.editionId)).toBeUndefined();
+    expect(await attentionOf(archived.editionId)).toBeUndefined();
   });
 
   it("the next step follows the phase: scoring closed with reviews published leads to the deliberation", async () => {
     const closed = await scenario({ scoringClosesInDays: -1 });
     publishPair(db(), closed.editionId, closed.jurors[0].memberId, closed.applications[0].id);
-    expect(attentionOf(closed.editionId)).toMatchObject({
+    expect(await attentionOf(closed.editionId)).toMatchObject({
       late: 1,
       next: { key: "scoring_closes", past: true },
       step: { key: "open_deliberation", to: `/secretariat/editions/${closed.editionId}/deliberation` },
     });
     setEdition(closed.editionId, { phase: "draft" });
-    expect(attentionOf(closed.editionId)?.step).toEqual({
+    expect((await attentionOf(closed.editionId))?.step).toEqual({
       key: "open_call",
       to: `/secretariat/editions/${closed.editionId}/phase?to=call_open`,
     });
   });
 
-  it("counts the e-mails still pending after a failed attempt, not those sent or not tried yet", () => {
-    const before = secretariatAttention().failingMail;
+  it("counts the e-mails still pending after a failed attempt, not those sent or not tried yet", async () => {
+    const before = (await secretariatAttention()).failingMail;
     const message = { toAddress: "a@example.org", locale: "en", template: "t", subject: "S", textBody: "B" };
     db()
       .insert(outbox)
@@ -148,7 +149,7 @@ describe("the secretariat's home: what waits now", () => {
         { ...message, attempts: 0, nextAttemptAt: new Date(Date.now() + 60_000) },
       ])
       .run();
-    expect(secretariatAttention().failingMail).toBe(before + 1);
+    expect((await secretariatAttention()).failingMail).toBe(before + 1);
   });
 
   it("the next date is the first of the phase still to come, else the last one marked passed", () => {

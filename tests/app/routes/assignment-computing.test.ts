@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
+import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
 import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
 import { request, run } from "../../fixtures/builders";
@@ -149,5 +150,31 @@ describe("an assignment run that takes long to compute", () => {
     expect(body.values).toMatchObject({ reviewers: "2", maxLoad: "3", minLoad: "0" });
     expect(drafts(s)).toHaveLength(0);
     expect(generatedAudits(s)).toBe(0);
+  });
+});
+
+describe("the assignment's preview and the scoring progress", () => {
+  it("are read in the reading worker while the request thread keeps answering", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    expect((await runAssignmentAs(s)).status).toBe(302);
+    const staff = { cookie: s.staffCookie };
+    const edition = { editionId: s.editionId };
+    const pages: (() => Promise<unknown>)[] = [
+      () => assignmentPage.loader(args(request(`/secretariat/editions/${s.editionId}/assignment`, staff), edition)),
+      () => progressPage.loader(args(request(`/secretariat/editions/${s.editionId}/progress`, staff), edition)),
+    ];
+    for (const loader of pages) {
+      const answer = run(loader);
+      await workerBusy();
+      const late = await new Promise<number>((done) => {
+        const at = Date.now();
+        setTimeout(() => done(Date.now() - at), 10);
+      });
+      expect(late).toBeLessThan(400);
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(resultsWorkerJobs()).toBe(0);
+    }
   });
 });
