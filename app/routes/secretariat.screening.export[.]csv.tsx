@@ -2,11 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { screeningExport } from "../nominations/server/screening-export.server";
-import { toCsv } from "../kernel/server/csv.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request);
-  const { table, name } = await screeningExport(request, user.locale, "csv");
-  return fileResponse({ bytes: toCsv(table), name, type: "text/csv; charset=utf-8" });
+  const { bytes, name } = await screeningExport(request, user.locale, "csv");
+  return fileResponse({ bytes, name, type: "text/csv; charset=utf-8" });
 });

@@ -2,14 +2,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { screeningExport } from "../nominations/server/screening-export.server";
-import { toXlsx } from "../kernel/server/xlsx.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request);
-  const { table, name } = await screeningExport(request, user.locale, "xlsx");
+  const { bytes, name } = await screeningExport(request, user.locale, "xlsx");
   return fileResponse({
-    bytes: toXlsx(table, "Screening"),
+    bytes,
     name,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });

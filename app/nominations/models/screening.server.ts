@@ -1,7 +1,7 @@
 // The secretariat's screening of nominated applications: the list with filters and exports,
 // duplicate detection, and per-rule eligibility decisions (each audited).
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, type DB } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
 import { applications, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
@@ -148,8 +148,8 @@ export function duplicates({ editionId }: { editionId: string }): Map<string, { 
   );
 }
 
-function findDuplicates(editionId: string): Map<string, { id: string; reference: string }[]> {
-  const rows = db()
+function findDuplicates(editionId: string, database: DB = db()): Map<string, { id: string; reference: string }[]> {
+  const rows = database
     .select({
       ...applicationNaming,
       entityId: applications.entityId,
@@ -380,14 +380,19 @@ export function decideRules({
   });
 }
 
-export function exportRows(filters: ScreeningFilters) {
-  const rows = db()
+/**
+ * Every row of the filtered list with its possible duplicates. On `database` (the reading
+ * worker's snapshot, decision 032) the duplicates are found on it too, not taken from this
+ * process's cache.
+ */
+export function exportRows(filters: ScreeningFilters, database?: DB) {
+  const rows = (database ?? db())
     .select(rowColumns)
     .from(applications)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, applications.entityId))
     .where(whereOf(filters))
     .orderBy(asc(applications.reference))
     .all();
-  const dups = duplicates({ editionId: filters.editionId });
+  const dups = database ? findDuplicates(filters.editionId, database) : duplicates({ editionId: filters.editionId });
   return rows.map((r) => ({ ...r, duplicates: (dups.get(r.id) ?? []).map((d) => d.reference) }));
 }

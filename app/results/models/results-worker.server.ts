@@ -34,6 +34,7 @@ import {
   type OverviewArgs,
 } from "../../jury/models/assignment-overview-read.server";
 import { readProgressCounts, type ProgressCounts } from "../../jury/models/progress-read.server";
+import { screeningFile } from "../../nominations/models/screening-export.server";
 import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../../jury/models/assignment-solve.server";
 import { readFairness, type FairnessAudit } from "./fairness-read.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
@@ -63,7 +64,8 @@ export type ResultsJob =
 export type ReadJob =
   | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
   | { kind: "progress"; database: string; editionId: string }
-  | { kind: "overview"; database: string; args: OverviewArgs };
+  | { kind: "overview"; database: string; args: OverviewArgs }
+  | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -77,7 +79,9 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" }
           ? ProgressCounts
           : J extends { kind: "overview" }
             ? AssignmentOverview
-            : JurorIndependence;
+            : J extends { kind: "screeningExport" }
+              ? Uint8Array | string
+              : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -207,6 +211,8 @@ function compute(
     return readFileSnapshot(job.database, (database) => readProgressCounts(database, job.editionId));
   if (job.kind === "overview")
     return readFileSnapshot(job.database, (database) => readAssignmentOverview(database, job.args));
+  if (job.kind === "screeningExport")
+    return readFileSnapshot(job.database, (database) => screeningFile(database, job.args));
   if (job.kind === "assignment")
     // A rehearsal's wait stands for the solver's seconds: after the snapshot is read.
     return readFileSnapshot(job.database, (database) => {
@@ -399,7 +405,7 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview")
+  if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview" || job.kind === "screeningExport")
     return readerPool().run<JobValue<J>>(job);
   if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);

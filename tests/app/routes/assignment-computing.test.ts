@@ -11,6 +11,7 @@ import { db } from "../../../db/client";
 import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
+import * as screeningCsv from "../../../app/routes/secretariat.screening.export[.]csv";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
 import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
 import { request, run } from "../../fixtures/builders";
@@ -153,8 +154,8 @@ describe("an assignment run that takes long to compute", () => {
   });
 });
 
-describe("the assignment's preview and the scoring progress", () => {
-  it("are read in the reading worker while the request thread keeps answering", async () => {
+describe("the reading worker", () => {
+  it("reads the assignment's preview, the scoring progress and the screening export while the request thread answers", async () => {
     const s = await scenario();
     await decideConflicts(s);
     expect((await runAssignmentAs(s)).status).toBe(302);
@@ -163,6 +164,7 @@ describe("the assignment's preview and the scoring progress", () => {
     const pages: (() => Promise<unknown>)[] = [
       () => assignmentPage.loader(args(request(`/secretariat/editions/${s.editionId}/assignment`, staff), edition)),
       () => progressPage.loader(args(request(`/secretariat/editions/${s.editionId}/progress`, staff), edition)),
+      () => screeningCsv.loader(args(request(`/secretariat/screening/export.csv?edition=${s.editionId}`, staff))),
     ];
     for (const loader of pages) {
       const answer = run(loader);
