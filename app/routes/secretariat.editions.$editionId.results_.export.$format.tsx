@@ -10,7 +10,7 @@ import { whenDone } from "../kernel/server/computing.server";
 import { jurorLabeller } from "../results/server/page.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { resultsAccess } from "../results/server/route.server";
-import { toXlsx } from "../kernel/server/xlsx.server";
+import { xlsxOffThread } from "../results/models/results-worker.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireSecretariat(request, UNADVERTISED);
@@ -58,7 +58,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     return fileResponse({ bytes: toCsv(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
   return fileResponse({
-    bytes: toXlsx(rows, name),
+    bytes: await whenDone(xlsxOffThread(rows, name)),
     name: `${name}.xlsx`,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });

@@ -1,8 +1,9 @@
-// A slow assignment run, as at 10,000 applications (seconds for the solver): every job waits
-// 0.7 s in the worker once its snapshot is read (RESULTS_WORKER_DELAY_MS, read when the worker
-// starts). The run is computed
-// there from a snapshot of the database and written on the request thread only if nothing it was
-// computed from changed meanwhile (decision 032).
+// The assignment's run and the large reads and writes off the request thread (decision 032). As
+// at 10,000 applications, every job waits 0.7 s in its worker (RESULTS_WORKER_DELAY_MS, read when
+// the worker starts; for the run, once its snapshot is read). The run is computed from a snapshot
+// of the database and written on the request thread only if nothing it was computed from changed
+// meanwhile; the reading worker reads the preview, the progress and the screening export, and
+// writes the results' workbook.
 process.env.RESULTS_WORKER_DELAY_MS = "700";
 
 import { and, count, eq } from "drizzle-orm";
@@ -12,9 +13,11 @@ import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schem
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as screeningCsv from "../../../app/routes/secretariat.screening.export[.]csv";
+import * as resultsExport from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
 import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
-import { request, run } from "../../fixtures/builders";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import { buildScoredEdition } from "../../fixtures/results";
 import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";
 
 const runForm = { intent: "run", reviewers: "2", maxLoad: "3", minLoad: "0" };
@@ -178,5 +181,19 @@ describe("the reading worker", () => {
       expect(res.status).toBe(200);
       expect(resultsWorkerJobs()).toBe(0);
     }
+  });
+
+  it("writes the results' workbook while the request thread answers", async () => {
+    const f = await buildScoredEdition();
+    const cookie = await cookieFor(f.secretariat.id);
+    const params = { editionId: f.edition.id, format: "xlsx" };
+    // The results first (the computations' worker): what is left to do is the workbook alone.
+    const url = `/secretariat/editions/${f.edition.id}/results/export.xlsx`;
+    expect((await run(() => resultsExport.loader(args(request(url, { cookie }), params)))).status).toBe(200);
+    const answer = run(() => resultsExport.loader(args(request(url, { cookie }), params)));
+    await workerBusy();
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/spreadsheetml/);
   });
 });
