@@ -19,7 +19,8 @@ import {
   conflictForDecision,
   dismissConflict,
 } from "../jury/models/conflict-decisions.server";
-import { detectConflicts } from "../jury/models/conflict-detection.server";
+import { detectConflicts } from "../jury/models/conflict-detect.server";
+import { whenDone } from "../kernel/server/computing.server";
 import { applicationOptions, resolveApplication } from "../jury/models/eligible-applications.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
@@ -114,7 +115,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     );
   switch (input.intent) {
     case "detect": {
-      const added = detectConflicts({ editionId: edition.id, actorId: user.id });
+      // The candidates are read in the reading worker: other requests go on meanwhile.
+      const added = await whenDone(detectConflicts({ editionId: edition.id, actorId: user.id }));
+      if (added === null) return refused({ ok: false, field: "intent", error: "errors.jury_conflicts_changed" });
       return redirect(`${here}?detected=${added}`);
     }
     case "confirm_safe": {

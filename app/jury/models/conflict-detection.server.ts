@@ -1,7 +1,8 @@
 // Automatic detection of conflicts of interest: a shared country or organisation between a
 // juror and an application, recorded only as proposals for the secretariat to decide.
 import { and, eq, inArray } from "drizzle-orm";
-import { db, type DB } from "../../../db/client";
+import { type DB } from "../../../db/client";
+import { versionsOn } from "../../kernel/server/memo.server";
 import { conflicts } from "../../../db/schema";
 import { activeJurors, type Tx } from "./shared.server";
 import { eligibleApplications } from "./eligible-applications.server";
@@ -39,7 +40,7 @@ export function organisationDomain(email: string | null | undefined): string | n
   return domain;
 }
 
-type Candidate = {
+export type Candidate = {
   jurorId: string;
   applicationId: string;
   source: "same_country" | "same_organisation";
@@ -92,16 +93,24 @@ export function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] 
   return found;
 }
 
+/** What detection reads: the eligible applications (and people's addresses), the jury and its register. */
+export const DETECTION_TOPICS = ["submitted", "jury"] as const;
+
 /**
- * Automatic detection, on the secretariat's explicit request (a POST, never on opening a page):
- * what it finds is recorded as proposals, which change no assignment and no review until the
- * secretariat confirms them one by one. Idempotent. Returns how many proposals were added.
+ * The candidates of a detection read on `database` (the reading worker's snapshot, decision 032),
+ * with the versions they were read at, so that they are recorded only if still current.
  */
-export function detectConflicts({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
-  return db().transaction((tx) => {
-    let added = 0;
-    for (const c of conflictCandidates(tx, editionId))
-      if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
-    return added;
-  });
+export function detectionOn(database: DB, editionId: string): { candidates: Candidate[]; version: string } {
+  return {
+    candidates: conflictCandidates(database, editionId),
+    version: versionsOn(database, editionId, DETECTION_TOPICS),
+  };
+}
+
+/** Records what a detection found as proposals (audited each); returns how many were added. */
+export function recordProposals(tx: Tx, editionId: string, candidates: Candidate[], actorId: string | null): number {
+  let added = 0;
+  for (const c of candidates)
+    if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
+  return added;
 }

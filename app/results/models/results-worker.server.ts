@@ -34,6 +34,7 @@ import {
   type OverviewArgs,
 } from "../../jury/models/assignment-overview-read.server";
 import { readProgressCounts, type ProgressCounts } from "../../jury/models/progress-read.server";
+import { detectionOn } from "../../jury/models/conflict-detection.server";
 import { screeningFile } from "../../nominations/models/screening-export.server";
 import { type Cell } from "../../kernel/server/csv.server";
 import { toXlsx } from "../../kernel/server/xlsx.server";
@@ -67,7 +68,8 @@ export type ReadJob =
   | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
   | { kind: "progress"; database: string; editionId: string }
   | { kind: "overview"; database: string; args: OverviewArgs }
-  | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] };
+  | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] }
+  | { kind: "conflicts"; database: string; editionId: string };
 
 /** A workbook written from rows already at hand (the results' export: ~0.5 s at 10,000 applications). */
 type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
@@ -86,9 +88,11 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" }
             ? AssignmentOverview
             : J extends { kind: "screeningExport" }
               ? Uint8Array | string
-              : J extends { kind: "xlsx" }
-                ? Uint8Array
-                : JurorIndependence;
+              : J extends { kind: "conflicts" }
+                ? ReturnType<typeof detectionOn>
+                : J extends { kind: "xlsx" }
+                  ? Uint8Array
+                  : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -210,6 +214,18 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
   return made;
 }
 
+/**
+ * `read` on a snapshot of the database file. A rehearsal's wait (RESULTS_WORKER_DELAY_MS) comes
+ * once the snapshot is read, as a long read or solve would: what changes meanwhile is not in it.
+ */
+function onSnapshot<T>(file: string, read: (database: DB) => T): T {
+  return readFileSnapshot(file, (database) => {
+    const value = read(database);
+    delay();
+    return value;
+  });
+}
+
 function compute(
   job: Posted,
 ):
@@ -220,22 +236,16 @@ function compute(
   | SolvedAssignment
   | JobValue<ReadJob>
   | Uint8Array {
-  if (job.kind === "fairness")
-    return readFileSnapshot(job.database, (database) => readFairness(database, job.editionId, job.laureates));
-  if (job.kind === "progress")
-    return readFileSnapshot(job.database, (database) => readProgressCounts(database, job.editionId));
-  if (job.kind === "overview")
-    return readFileSnapshot(job.database, (database) => readAssignmentOverview(database, job.args));
-  if (job.kind === "screeningExport")
-    return readFileSnapshot(job.database, (database) => screeningFile(database, job.args));
-  if (job.kind === "xlsx") return toXlsx(job.rows, job.sheetName);
-  if (job.kind === "assignment")
-    // A rehearsal's wait stands for the solver's seconds: after the snapshot is read.
-    return readFileSnapshot(job.database, (database) => {
-      const solved = solveAssignment(database, job.run);
-      delay();
-      return solved;
-    });
+  if (job.kind === "fairness") return onSnapshot(job.database, (d) => readFairness(d, job.editionId, job.laureates));
+  if (job.kind === "progress") return onSnapshot(job.database, (d) => readProgressCounts(d, job.editionId));
+  if (job.kind === "overview") return onSnapshot(job.database, (d) => readAssignmentOverview(d, job.args));
+  if (job.kind === "screeningExport") return onSnapshot(job.database, (d) => screeningFile(d, job.args));
+  if (job.kind === "conflicts") return onSnapshot(job.database, (d) => detectionOn(d, job.editionId));
+  if (job.kind === "assignment") return onSnapshot(job.database, (d) => solveAssignment(d, job.run));
+  if (job.kind === "xlsx") {
+    delay();
+    return toXlsx(job.rows, job.sheetName);
+  }
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -345,7 +355,8 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   if ((workerData as { reads?: boolean }).reads !== true) yieldToRequests();
   parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
     try {
-      if (message.kind !== "assignment") delay();
+      // Jobs on a snapshot or a workbook wait in `compute`, the others here.
+      if (!("database" in message) && message.kind !== "xlsx") delay();
       parentPort!.postMessage({ id, ok: true, value: sliceAnswer(message.kind, compute(message)) });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -426,7 +437,13 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview" || job.kind === "screeningExport")
+  if (
+    job.kind === "fairness" ||
+    job.kind === "progress" ||
+    job.kind === "overview" ||
+    job.kind === "screeningExport" ||
+    job.kind === "conflicts"
+  )
     return readerPool().run<JobValue<J>>(job);
   if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);

@@ -5,7 +5,7 @@ import { assignments, auditLog, conflicts, outbox, reviews } from "../../../db/s
 import * as dashboard from "../../../app/routes/jury._index";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
-import { detectConflicts } from "../../../app/jury/models/conflict-detection.server";
+import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
 import { addApplications, args, decideConflicts, scenario } from "../../fixtures/jury-routes";
@@ -132,7 +132,7 @@ describe("assignment screen", () => {
   it("a manual addition that breaks a hard constraint is refused", async () => {
     const s = await scenario();
     const url = `/secretariat/editions/${s.editionId}/assignment`;
-    detectConflicts({ editionId: s.editionId, actorId: null });
+    await detectConflicts({ editionId: s.editionId, actorId: null });
     const res = await run(() =>
       assignmentPage.action(
         args(

@@ -6,7 +6,8 @@ import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
-import { detectConflicts, organisationDomain } from "../../../app/jury/models/conflict-detection.server";
+import { organisationDomain } from "../../../app/jury/models/conflict-detection.server";
+import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
 import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";
@@ -159,7 +160,7 @@ describe("conflicts of interest", () => {
       status: 400,
       body: { errors: { applicationId: { message: "errors.jury_conflict_unknown" } } },
     });
-    detectConflicts({ editionId: s.editionId, actorId: null });
+    await detectConflicts({ editionId: s.editionId, actorId: null });
     expect(await post(chidi.userId, { intent: "withdraw", applicationId: solar.id, confirm: "on" })).toMatchObject({
       status: 400,
       body: { errors: { applicationId: { message: "errors.jury_conflict_unknown" } } },

@@ -12,6 +12,7 @@ import { db } from "../../../db/client";
 import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
+import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import * as screeningCsv from "../../../app/routes/secretariat.screening.export[.]csv";
 import * as resultsExport from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
@@ -154,6 +155,66 @@ describe("an assignment run that takes long to compute", () => {
     expect(body.values).toMatchObject({ reviewers: "2", maxLoad: "3", minLoad: "0" });
     expect(drafts(s)).toHaveLength(0);
     expect(generatedAudits(s)).toBe(0);
+  });
+});
+
+describe("conflict detection at the secretariat's request", () => {
+  const detect = (s: Scenario) =>
+    run(() =>
+      conflictsPage.action(
+        args(
+          request(`/secretariat/editions/${s.editionId}/conflicts`, {
+            cookie: s.staffCookie,
+            form: { intent: "detect" },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
+  const proposals = (s: Scenario) =>
+    db()
+      .select({ n: count() })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, s.editionId), eq(conflicts.status, "proposed")))
+      .get()!.n;
+
+  it("reads the candidates in the reading worker while the request thread answers, then records them", async () => {
+    const s = await scenario();
+    const answer = detect(s);
+    await workerBusy();
+    const late = await new Promise<number>((done) => {
+      const at = Date.now();
+      setTimeout(() => done(Date.now() - at), 10);
+    });
+    expect(late).toBeLessThan(400);
+    expect(proposals(s)).toBe(0);
+    const res = await answer;
+    expect(res.status).toBe(302);
+    const found = proposals(s);
+    expect(found).toBeGreaterThan(0);
+    expect(res.headers.get("Location")).toBe(`/secretariat/editions/${s.editionId}/conflicts?detected=${found}`);
+  });
+
+  it("records nothing and asks to detect again when the jury keeps changing while the candidates are read", async () => {
+    const s = await scenario();
+    let edits = 0;
+    const changing = setInterval(() => {
+      db()
+        .update(juryMembers)
+        .set({ expertise: [`inclusion ${++edits}`] })
+        .where(eq(juryMembers.id, s.jurors[2].memberId))
+        .run();
+    }, 150);
+    try {
+      const res = await detect(s);
+      expect(res.status).toBe(400);
+      const body = res.body as { errors: Record<string, { message: string }> };
+      expect(Object.values(body.errors)[0].message).toBe("errors.jury_conflicts_changed");
+    } finally {
+      clearInterval(changing);
+    }
+    expect(edits).toBeGreaterThan(2);
+    expect(proposals(s)).toBe(0);
   });
 });
 
