@@ -65,18 +65,11 @@ export async function readSnapshot<T>(read: (database: DB) => Promise<T>): Promi
   const main = db();
   const file = main.$client.name;
   if (!file || file === ":memory:") return read(main);
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = beginSnapshot(file);
   try {
-    sqlite.pragma("busy_timeout = 5000");
-    const database = drizzle(sqlite, { schema }) as DB;
-    sqlite.exec("BEGIN");
-    try {
-      return await read(database);
-    } finally {
-      sqlite.exec("COMMIT");
-    }
+    return await read(drizzle(sqlite, { schema }) as DB);
   } finally {
-    sqlite.close();
+    endSnapshot(sqlite);
   }
 }
 
@@ -86,16 +79,30 @@ export async function readSnapshot<T>(read: (database: DB) => Promise<T>): Promi
  * Opens no write lock and runs no migration.
  */
 export function readFileSnapshot<T>(file: string, read: (database: DB) => T): T {
+  const sqlite = beginSnapshot(file);
+  try {
+    return read(drizzle(sqlite, { schema }) as DB);
+  } finally {
+    endSnapshot(sqlite);
+  }
+}
+
+/** A read-only connection to `file` inside a read transaction: every read sees one snapshot. */
+function beginSnapshot(file: string): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma("busy_timeout = 5000");
-    const database = drizzle(sqlite, { schema }) as DB;
     sqlite.exec("BEGIN");
-    try {
-      return read(database);
-    } finally {
-      sqlite.exec("COMMIT");
-    }
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+function endSnapshot(sqlite: Database.Database): void {
+  try {
+    sqlite.exec("COMMIT");
   } finally {
     sqlite.close();
   }
