@@ -2,12 +2,14 @@
 // secretariat's manual adjustments are in assignment-edits.server.ts, the preview in
 // assignment-overview.server.ts. Every state change is audited in its own synchronous
 // transaction, and e-mails are queued in that same transaction.
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { insertRows } from "../../../db/bulk";
 import { assignments, juryMembers, reviews } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import { versionsNow } from "../../kernel/server/memo.server";
 import { computeInWorker } from "../../results/models/results-worker.server";
 import { fail, getJuryEdition, jurySeats, seatHolder, type EditionActor, type Failure } from "./shared.server";
@@ -67,13 +69,12 @@ export async function runAssignment(input: {
       tx.delete(assignments)
         .where(and(eq(assignments.editionId, run.editionId), isNull(assignments.publishedAt)))
         .run();
-      // Several rows a statement: 30,000 single-row inserts took two seconds of the request thread.
-      for (let i = 0; i < result.pairs.length; i += INSERT_ROWS)
-        tx.insert(assignments)
-          .values(
-            result.pairs.slice(i, i + INSERT_ROWS).map((p) => ({ editionId: run.editionId, ...p, createdBy: actorId })),
-          )
-          .run();
+      // One statement: 30,000 single-row inserts took two seconds of the request thread.
+      insertRows(
+        tx,
+        assignments,
+        result.pairs.map((p) => ({ editionId: run.editionId, ...p, createdBy: actorId })),
+      );
       writeAudit(
         {
           actorId,
@@ -98,9 +99,6 @@ export async function runAssignment(input: {
   return { ok: false, changed: true };
 }
 
-/** Rows of one insert statement (6 values each, far below SQLite's limit of bound values). */
-const INSERT_ROWS = 500;
-
 /** Publishes the draft assignments: each gets its (empty) review and each juror one e-mail. */
 export function publishAssignments({
   editionId,
@@ -118,25 +116,37 @@ export function publishAssignments({
     if (drafts.length === 0) return fail("confirm", "errors.jury_nothing_to_publish");
     const now = new Date();
     const perJuror = new Map<string, number>();
-    for (const a of drafts) {
-      tx.update(assignments).set({ publishedAt: now }).where(eq(assignments.id, a.id)).run();
-      const review = tx
-        .insert(reviews)
-        .values({ assignmentId: a.id, jurorId: a.jurorId, applicationId: a.applicationId })
-        .returning({ id: reviews.id })
-        .get();
-      writeAudit(
-        {
-          actorId,
-          action: "assignment.published",
-          objectType: "assignment",
-          objectId: a.id,
-          details: { editionId, jurorId: a.jurorId, applicationId: a.applicationId, reviewId: review.id },
-        },
-        tx,
-      );
-      perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
-    }
+    // Set-wise, not row by row: 30,000 drafts published one statement each took ten seconds
+    // of the request thread, during which the server answered no one.
+    console.time("upd");
+    tx.update(assignments)
+      .set({ publishedAt: now })
+      .where(and(eq(assignments.editionId, editionId), isNull(assignments.publishedAt)))
+      .run();
+    console.timeEnd("upd");
+    console.time("ins");
+    const opened = drafts.map((a) => ({
+      id: randomUUID(),
+      assignmentId: a.id,
+      jurorId: a.jurorId,
+      applicationId: a.applicationId,
+    }));
+    insertRows(tx, reviews, opened);
+    console.timeEnd("ins");
+    console.time("aud");
+    writeAudits(
+      opened.map((r) => ({
+        actorId,
+        action: "assignment.published",
+        objectType: "assignment",
+        objectId: r.assignmentId,
+        at: now,
+        details: { editionId, jurorId: r.jurorId, applicationId: r.applicationId, reviewId: r.id },
+      })),
+      tx,
+    );
+    console.timeEnd("aud");
+    for (const a of drafts) perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
     const recipients = jurySeats(seatHolder, inArray(juryMembers.id, [...perJuror.keys()]), [], tx);
     for (const r of recipients) {
       const locale: Locale = isLocale(r.locale) ? r.locale : "en";

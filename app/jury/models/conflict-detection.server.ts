@@ -6,7 +6,7 @@ import { versionsOn } from "../../kernel/server/memo.server";
 import { conflicts } from "../../../db/schema";
 import { activeJurors, type Tx } from "./shared.server";
 import { eligibleApplications } from "./eligible-applications.server";
-import { insertConflict } from "./conflicts.server";
+import { insertProposedConflicts } from "./conflicts.server";
 
 /** Public webmail domains say nothing about an organisation. */
 export const PUBLIC_MAIL_DOMAINS = new Set([
@@ -109,8 +109,5 @@ export function detectionOn(database: DB, editionId: string): { candidates: Cand
 
 /** Records what a detection found as proposals (audited each); returns how many were added. */
 export function recordProposals(tx: Tx, editionId: string, candidates: Candidate[], actorId: string | null): number {
-  let added = 0;
-  for (const c of candidates)
-    if (insertConflict(tx, { editionId, ...c, createdBy: actorId, status: "proposed" })) added++;
-  return added;
+  return insertProposedConflicts(tx, editionId, candidates, actorId);
 }

@@ -2,11 +2,13 @@
 // the register's pages. Every state change is audited in its own synchronous transaction, and
 // e-mails are queued in that same transaction.
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { db } from "../../../db/client";
+import { insertRows } from "../../../db/bulk";
 import { applications, conflicts, juryMembers, reviews, users } from "../../../db/schema";
 import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { enqueueMail } from "../../kernel/models/outbox.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import { untilChanged } from "../../kernel/server/memo.server";
 import { JURY_PAGE_SIZE, offsetOf, pagesOf, reviewWriting, type Tx } from "./shared.server";
 
@@ -129,6 +131,54 @@ export function auditConflict(
     },
     tx,
   );
+}
+
+/**
+ * Records detected pairs as proposals, each audited, in one statement per table: a detection at
+ * 10,000 applications proposes thousands, and one insert and one audit row at a time held the
+ * request thread for about two seconds. A pair already in the register (same source) is left as
+ * it is and not audited. Returns how many were added.
+ */
+export function insertProposedConflicts(
+  tx: Tx,
+  editionId: string,
+  found: { jurorId: string; applicationId: string; source: ConflictSource; reason: string }[],
+  actorId: string | null,
+): number {
+  const createdAt = new Date();
+  const rows = found.map((c) => ({
+    id: randomUUID(),
+    editionId,
+    jurorId: c.jurorId,
+    applicationId: c.applicationId,
+    source: c.source,
+    reason: c.reason,
+    createdBy: actorId,
+    createdAt,
+    status: "proposed" as const,
+  }));
+  insertRows(tx, conflicts, rows, { ignoreConflicts: true });
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const added = new Set(
+    tx
+      .select({ id: conflicts.id })
+      .from(conflicts)
+      .where(sql`${conflicts.id} IN (SELECT value FROM json_each(${ids}))`)
+      .all()
+      .map((r) => r.id),
+  );
+  const audited = rows.filter((r) => added.has(r.id));
+  writeAudits(
+    audited.map(({ id, jurorId, applicationId, source, reason }) => ({
+      actorId,
+      action: "conflict.proposed",
+      objectType: "conflict",
+      objectId: id,
+      details: { editionId, jurorId, applicationId, source, reason, status: "proposed" },
+    })),
+    tx,
+  );
+  return audited.length;
 }
 
 /**

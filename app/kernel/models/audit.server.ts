@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
+import { insertRows } from "../../../db/bulk";
 import type { Tx } from "./transaction.server";
 import { auditLog } from "../../../db/schema";
 import { claimFormToken } from "./form-tokens.server";
@@ -44,34 +45,33 @@ export function auditRowHash(row: {
  * records (pass the transaction as `tx`), so the change and its record land together.
  */
 export function writeAudit(entry: AuditEntry, tx: Tx | DB = db()): void {
+  writeAudits([entry], tx);
+}
+
+/**
+ * Writes several audit rows, chained in the order given, in the caller's transaction: the
+ * form token is claimed and the chain's last hash read once, and the rows are inserted in one
+ * statement, in their order (their ids, hence the chain, follow it). A change of 30,000 rows
+ * (publishing an assignment) wrote its audit one row at a time in seconds of the request thread.
+ */
+export function writeAudits(entries: AuditEntry[], tx: Tx | DB = db()): void {
+  if (entries.length === 0) return;
   // The post's one-time token lands with the change, so a replay of the post cannot make it twice.
   claimFormToken(tx);
   const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = (entry.at ?? new Date()).getTime();
-  const details = JSON.stringify(entry.details ?? {});
-  const objectId = entry.objectId ?? null;
-  const hash = auditRowHash({
-    prevHash,
-    at,
-    actorId: entry.actorId,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId,
-    details,
-  });
-  tx.insert(auditLog)
-    .values({
-      at: new Date(at),
-      actorId: entry.actorId,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId,
-      details,
-      prevHash,
-      hash,
-    })
-    .run();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const now = new Date();
+  const rows: (typeof auditLog.$inferInsert)[] = [];
+  for (const entry of entries) {
+    const at = (entry.at ?? now).getTime();
+    const details = JSON.stringify(entry.details ?? {});
+    const objectId = entry.objectId ?? null;
+    const { actorId, action, objectType } = entry;
+    const hash = auditRowHash({ prevHash, at, actorId, action, objectType, objectId, details });
+    rows.push({ at: new Date(at), actorId, action, objectType, objectId, details, prevHash, hash });
+    prevHash = hash;
+  }
+  insertRows(tx, auditLog, rows);
 }
 
 /** One action on one object, with one value of its details: an event the log alone remembers. */

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -27,7 +27,7 @@ import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit } from "../../kernel/models/audit.server";
+import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { datesAsLived } from "./dates-as-lived.server";
@@ -480,21 +480,28 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         publishedAt: decision.announcementAt ?? now,
       });
       const link = `${origin}/laureates/${edition.year}`;
+      const stateOf = (id: string) => (laureates.has(id) ? "laureate" : "not_selected");
+      for (const state of ["laureate", "not_selected"] as const) {
+        const ids = apps.filter((app) => stateOf(app.id) === state).map((app) => app.id);
+        tx.update(applications)
+          .set({ state, updatedAt: now })
+          .where(sql`${applications.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+          .run();
+      }
+      // Audited together: thousands of applications audited one row at a time held the thread.
+      writeAudits(
+        apps.map((app) => ({
+          actorId: null,
+          action: `application.${stateOf(app.id)}`,
+          objectType: "application",
+          objectId: app.id,
+          details: { reference: app.reference, editionId: edition.id },
+          at: now,
+        })),
+        tx,
+      );
       for (const app of apps) {
         const won = laureates.has(app.id);
-        const state = won ? "laureate" : "not_selected";
-        tx.update(applications).set({ state, updatedAt: now }).where(eq(applications.id, app.id)).run();
-        writeAudit(
-          {
-            actorId: null,
-            action: `application.${state}`,
-            objectType: "application",
-            objectId: app.id,
-            details: { reference: app.reference, editionId: edition.id },
-            at: now,
-          },
-          tx,
-        );
         const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
         const vars = (name: string, locale: string) => ({
           name,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog } from "../../../db/schema";
-import { GENESIS_HASH, verifyAuditChain, writeAudit } from "../../../app/kernel/models/audit.server";
+import { GENESIS_HASH, verifyAuditChain, writeAudit, writeAudits } from "../../../app/kernel/models/audit.server";
 
 describe("audit log", () => {
   it("each row carries the hash of the previous one and the chain verifies", () => {
@@ -39,5 +39,27 @@ describe("audit log", () => {
       }),
     ).toThrow("the change failed");
     expect(db().select().from(auditLog).all().length).toBe(before);
+  });
+
+  it("several rows written at once are chained in the order given, after the rows before them", () => {
+    db().delete(auditLog).run();
+    writeAudit({ actorId: null, action: "test.before", objectType: "test" });
+    writeAudits(
+      Array.from({ length: 1200 }, (_, i) => ({
+        actorId: "x",
+        action: "test.many",
+        objectType: "test",
+        objectId: String(i),
+        details: { i, text: "“quoted” \\ ا" },
+      })),
+    );
+    const rows = db().select().from(auditLog).all();
+    expect(rows).toHaveLength(1201);
+    expect(rows.slice(1).map((r) => r.objectId)).toEqual(Array.from({ length: 1200 }, (_, i) => String(i)));
+    expect(rows[1].prevHash).toBe(rows[0].hash);
+    expect(JSON.parse(rows[1200].details)).toEqual({ i: 1199, text: "“quoted” \\ ا" });
+    expect(verifyAuditChain()).toEqual({ ok: true, rows: 1201 });
+    writeAudits([]);
+    expect(db().select().from(auditLog).all()).toHaveLength(1201);
   });
 });

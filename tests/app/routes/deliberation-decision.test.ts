@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, decisions, editions, outbox } from "../../../db/schema";
@@ -15,6 +15,7 @@ import * as nominationPage from "../../../app/routes/nominations.$applicationId"
 import { listApplicationsForEntity } from "../../../app/nominations/models/nomination.server";
 import { runScheduledJobs } from "../../../app/startup.server";
 import { announceDue, canonicalJson, sha256 } from "../../../app/results/models/decision.server";
+import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition, decide } from "../../fixtures/results";
 
@@ -377,6 +378,28 @@ describe("decision and announcement", () => {
         .sort(),
     ).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
     expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
+    // One audit row per application, naming the state it was given.
+    expect(
+      db()
+        .select({ action: auditLog.action, objectId: auditLog.objectId })
+        .from(auditLog)
+        .where(
+          and(
+            inArray(auditLog.action, ["application.laureate", "application.not_selected"]),
+            inArray(
+              auditLog.objectId,
+              states.map((s) => s.id),
+            ),
+          ),
+        )
+        .all()
+        .sort((x, y) => x.objectId!.localeCompare(y.objectId!)),
+    ).toEqual(
+      states
+        .map((s) => ({ action: `application.${s.state}`, objectId: s.id }))
+        .sort((x, y) => x.objectId.localeCompare(y.objectId)),
+    );
+    expect(verifyAuditChain().ok).toBe(true);
     expect(
       db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
     ).toBe(2);

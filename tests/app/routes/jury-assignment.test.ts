@@ -8,6 +8,7 @@ import * as conflictsPage from "../../../app/routes/secretariat.editions.$editio
 import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
+import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { addApplications, args, decideConflicts, scenario } from "../../fixtures/jury-routes";
 
 describe("assignment screen", () => {
@@ -119,6 +120,32 @@ describe("assignment screen", () => {
         .where(eq(assignments.editionId, s.editionId))
         .get()!.n,
     ).toBe(6);
+    // Each published assignment: its publication instant, its review, one audit row naming both.
+    const opened = db()
+      .select({
+        assignmentId: assignments.id,
+        publishedAt: assignments.publishedAt,
+        reviewId: reviews.id,
+        state: reviews.state,
+      })
+      .from(assignments)
+      .innerJoin(reviews, eq(reviews.assignmentId, assignments.id))
+      .where(eq(assignments.editionId, s.editionId))
+      .all();
+    const audited = db()
+      .select({ objectId: auditLog.objectId, details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, "assignment.published"))
+      .all()
+      .map((r) => ({ assignmentId: r.objectId, reviewId: (JSON.parse(r.details) as { reviewId: string }).reviewId }));
+    expect(new Set(opened.map((o) => o.state))).toEqual(new Set(["assigned"]));
+    expect(opened.every((o) => o.publishedAt instanceof Date)).toBe(true);
+    expect(audited.sort((x, y) => x.assignmentId!.localeCompare(y.assignmentId!))).toEqual(
+      opened
+        .map(({ assignmentId, reviewId }) => ({ assignmentId, reviewId }))
+        .sort((x, y) => x.assignmentId.localeCompare(y.assignmentId)),
+    );
+    expect(verifyAuditChain().ok).toBe(true);
     for (const j of s.jurors)
       expect(
         db()

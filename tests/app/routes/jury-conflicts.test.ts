@@ -6,7 +6,7 @@ import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
-import { organisationDomain } from "../../../app/jury/models/conflict-detection.server";
+import { organisationDomain, recordProposals } from "../../../app/jury/models/conflict-detection.server";
 import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
@@ -333,6 +333,29 @@ describe("conflict proposals", () => {
       status: 400,
       body: { errors: { conflictId: { message: "errors.jury_conflict_decided" } } },
     });
+  });
+
+  it("recording proposals leaves a pair already in the register as it is and audits only the new ones", async () => {
+    const s = await scenario();
+    await post(s, { intent: "detect" });
+    const before = chidiKenya(s);
+    const proposedRows = () => db().select().from(auditLog).where(eq(auditLog.action, "conflict.proposed")).all();
+    const auditedBefore = proposedRows().length;
+    const pair = { jurorId: s.jurors[0].memberId, applicationId: s.applications[1].id };
+    const known = { jurorId: s.jurors[2].memberId, applicationId: s.applications[0].id };
+    const found = [
+      { ...known, source: "same_country" as const, reason: "KE" },
+      { ...pair, source: "same_organisation" as const, reason: "x.org" },
+    ];
+    expect(db().transaction((tx) => recordProposals(tx, s.editionId, found, s.secretariat.id))).toBe(1);
+    expect(chidiKenya(s)).toEqual(before);
+    const where = and(eq(conflicts.jurorId, pair.jurorId), eq(conflicts.applicationId, pair.applicationId));
+    const fresh = db().select().from(conflicts).where(where).get()!;
+    expect(fresh).toMatchObject({ status: "proposed", reason: "x.org", confirmedAt: null });
+    const audited = proposedRows();
+    expect(audited).toHaveLength(auditedBefore + 1);
+    expect(audited.at(-1)).toMatchObject({ objectId: fresh.id, actorId: s.secretariat.id });
+    expect(JSON.parse(audited.at(-1)!.details)).toEqual({ editionId: s.editionId, ...found[1], status: "proposed" });
   });
 
   it("confirming a proposal on a draft review recuses it, keeps the draft's scores in the audit log and tells the juror", async () => {
