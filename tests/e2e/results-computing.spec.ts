@@ -68,3 +68,21 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test("the integrity page says its audits are being computed, not the results, in each language", async ({ page }) => {
+  const titles = {
+    en: "Computing the integrity audits…",
+    fr: "Calcul des audits d’intégrité en cours…",
+    ar: "جارٍ حساب تدقيقات النزاهة…",
+  } as const;
+  for (const lang of LANGS) {
+    const db = new Database(server.env.DATABASE_PATH);
+    db.pragma("busy_timeout = 5000");
+    db.prepare("update users set locale = ? where id = ?").run(lang, secretariatId);
+    db.close();
+    const res = await page.goto(`${server.baseURL}/secretariat/editions/${editionId}/integrity`);
+    expect(res?.status()).toBe(503);
+    await expect(page.locator("h1")).toHaveText(titles[lang]);
+    await expect(page.getByRole("status")).toContainText(/\d{1,2}:\d{2}/);
+  }
+});

@@ -12,36 +12,45 @@ import { WorkerLost } from "./worker-pool.server";
  */
 export const briefWaitMs = () => Number(process.env.COMPUTING_WAIT_MS ?? 500);
 
-/** What the route error boundary receives: a computation under way, or one that failed. */
-export type ComputingData = { computing: { since: number } } | { computeFailed: true };
+/** What is computed: the results (the default), or the integrity audits of an edition. */
+export type ComputingSubject = "results" | "audits";
 
-function failed(error: unknown): never {
-  if (error instanceof WorkerLost) throw data<ComputingData>({ computeFailed: true }, { status: 503 });
-  throw error;
+/** What the route error boundary receives: a computation under way, or one that failed. */
+export type ComputingData =
+  { computing: { since: number; subject: ComputingSubject } } | { computeFailed: true; subject: ComputingSubject };
+
+function failed(subject: ComputingSubject) {
+  return (error: unknown): never => {
+    if (error instanceof WorkerLost) throw data<ComputingData>({ computeFailed: true, subject }, { status: 503 });
+    throw error;
+  };
 }
 
 /**
  * The value when it is ready within `briefWaitMs()`; otherwise throws the 503 the route error
  * boundary shows as "computing… (started at …)", refreshed every few seconds.
  */
-export async function briefly<T>(pending: Pending<T>, ms = briefWaitMs()): Promise<T> {
+export async function briefly<T>(
+  pending: Pending<T>,
+  { ms = briefWaitMs(), subject = "results" }: { ms?: number; subject?: ComputingSubject } = {},
+): Promise<T> {
   // A worker still loading its code (once per process; the server starts it at startup) is not
   // the computation: one more brief wait for it to come up, then one for the computation. A
   // worker already up gets the one wait: the page answers within it, computed or "computing".
   const loading = pending.ready !== undefined && !(pending.loaded?.() ?? false);
-  let got = await within(pending.promise, ms).catch(failed);
+  let got = await within(pending.promise, ms).catch(failed(subject));
   if (!got && loading && pending.ready) {
     await within(pending.ready(), ms);
-    got = await within(pending.promise, ms).catch(failed);
+    got = await within(pending.promise, ms).catch(failed(subject));
   }
   if (got) return got.value;
   throw data<ComputingData>(
-    { computing: { since: pending.since.getTime() } },
+    { computing: { since: pending.since.getTime(), subject } },
     { status: 503, headers: { "Retry-After": "3" } },
   );
 }
 
 /** The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. */
-export function whenDone<T>(promise: Promise<T>): Promise<T> {
-  return promise.catch(failed);
+export function whenDone<T>(promise: Promise<T>, subject: ComputingSubject = "results"): Promise<T> {
+  return promise.catch(failed(subject));
 }

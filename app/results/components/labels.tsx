@@ -27,7 +27,9 @@ export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string 
 }
 
 /** What app/kernel/server/computing.server.ts throws (a 503) while a computation runs or after it failed. */
-type Computing = { computing: { since: number } } | { computeFailed: true };
+type Computing =
+  | { computing: { since: number; subject?: "results" | "audits" } }
+  | { computeFailed: true; subject?: "results" | "audits" };
 
 function computingOf(error: unknown): Computing | null {
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
@@ -54,18 +56,24 @@ function ComputingMessage({ state }: { state: Computing }) {
     return () => clearTimeout(timer);
   }, [waiting, loading, revalidate]);
   const again = <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
+  // The integrity pages wait for their audits, not for the results: the page says which.
+  const audits = ("computeFailed" in state ? state.subject : state.computing.subject) === "audits";
   if ("computeFailed" in state)
     return (
       <>
-        <h1>{t("computing.failed")}</h1>
+        <h1>{t(audits ? "computing.failed_audits" : "computing.failed")}</h1>
         <p>{t("computing.failed_help")}</p>
         <p>{again}</p>
       </>
     );
   return (
     <>
-      <h1>{t("computing.title")}</h1>
-      <p role="status">{t("computing.since", { time: formatTime(state.computing.since, t.locale) })}</p>
+      <h1>{t(audits ? "computing.title_audits" : "computing.title")}</h1>
+      <p role="status">
+        {t(audits ? "computing.since_audits" : "computing.since", {
+          time: formatTime(state.computing.since, t.locale),
+        })}
+      </p>
       <p>{again}</p>
     </>
   );

@@ -144,8 +144,8 @@ export async function integrityPageData({
   // Both asked of the worker at once; while it computes either, the page is "computing…" at once.
   const jurorsPending = pendingJurorAudit({ edition });
   const fairnessPending = pendingFairness({ edition });
-  const audit = await briefly(jurorsPending);
-  const fairness = await briefly(fairnessPending);
+  const audit = await briefly(jurorsPending, { subject: "audits" });
+  const fairness = await briefly(fairnessPending, { subject: "audits" });
   const table = fairness.tables.find((t) => t.group === group);
   return {
     edition: {
@@ -186,7 +186,7 @@ export async function fairnessCsvRows({
   locale: Locale;
 }): Promise<(string | number)[][]> {
   const tr = translator(locale);
-  const fairness = await whenDone(fairnessOf({ edition }));
+  const fairness = await whenDone(fairnessOf({ edition }), "audits");
   const out: (string | number)[][] = [
     ["col_attribute", "col_value", "col_stage", "col_count", "col_rate", "col_impact", "col_p"].map((k) =>
       tr(`integrity.${k}`),
@@ -225,7 +225,7 @@ export async function fairnessMinutesOf({
 }): Promise<string> {
   const language: Locale = isLocale(locale) ? locale : "en";
   const tr = translator(language);
-  const fairness = await whenDone(fairnessOf({ edition }));
+  const fairness = await whenDone(fairnessOf({ edition }), "audits");
   return fairnessMinutes(
     tr,
     language,

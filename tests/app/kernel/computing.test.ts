@@ -12,7 +12,7 @@ function endless(loaded: boolean) {
 /** The status `briefly` answers with once (fake) time has run on long enough. */
 async function answered(pending: Parameters<typeof briefly>[0]): Promise<number> {
   vi.useFakeTimers();
-  const answer = briefly(pending, 500).catch((thrown: { init?: { status?: number } }) => thrown);
+  const answer = briefly(pending, { ms: 500 }).catch((thrown: { init?: { status?: number } }) => thrown);
   await vi.advanceTimersByTimeAsync(2000);
   return ((await answer) as { init?: { status?: number } }).init?.status ?? 0;
 }
@@ -22,7 +22,7 @@ describe("a page waiting briefly for a computation", () => {
     vi.useFakeTimers();
     const { pending, ready } = endless(true);
     let settled = false;
-    const answer = briefly(pending, 500).catch((thrown: { init?: { status?: number } }) => {
+    const answer = briefly(pending, { ms: 500 }).catch((thrown: { init?: { status?: number } }) => {
       settled = true;
       return thrown;
     });
@@ -39,7 +39,7 @@ describe("a page waiting briefly for a computation", () => {
   });
 
   it("returns the value as soon as it is computed", async () => {
-    const value = await briefly({ promise: Promise.resolve(42), since: new Date(0) }, 500);
+    const value = await briefly({ promise: Promise.resolve(42), since: new Date(0) }, { ms: 500 });
     expect(value).toBe(42);
   });
 });

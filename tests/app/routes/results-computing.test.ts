@@ -32,11 +32,17 @@ type Answer = Awaited<ReturnType<typeof run>>;
  * job's delay are both longer than the page waits), `meanwhile` runs while it computes, a second
  * asker gets the same start, and asking again ends with the page. Returns that page.
  */
-async function computingThenDone(ask: () => Promise<Answer>, meanwhile?: () => Promise<void>): Promise<Answer> {
+async function computingThenDone(
+  ask: () => Promise<Answer>,
+  subject: "results" | "audits",
+  meanwhile?: () => Promise<void>,
+): Promise<Answer> {
   const t0 = Date.now();
   const first = await ask();
   expect(first.status).toBe(503);
   expect(first.headers.get("Retry-After")).toBe("3");
+  // The page says what it waits for: the integrity pages their audits, not "the results".
+  expect((first.body as { computing: { subject: string } }).computing.subject).toBe(subject);
   const since = (first.body as { computing: { since: number } }).computing.since;
   expect(since).toBeGreaterThanOrEqual(t0 - 1);
   await meanwhile?.();
@@ -55,7 +61,7 @@ describe("a results page whose computation is slow", () => {
     const params = { editionId: f.edition.id };
     const secretariat = await cookieFor(f.secretariat.id);
     const ask = () => run(() => secretariatResults.loader(args(request(`/x`, { cookie: secretariat }), params)));
-    const page = await computingThenDone(ask);
+    const page = await computingThenDone(ask, "results");
     expect((page.body as { closed: boolean }).closed).toBe(true);
   });
 
@@ -66,7 +72,7 @@ describe("a results page whose computation is slow", () => {
       juryResults.loader(args(request(`/x`, { cookie: juror }), { editionId: f.edition.id })),
     );
     expect(page.status).toBe(503);
-    expect(page.body).toHaveProperty("computing");
+    expect(page.body).toMatchObject({ computing: { subject: "results" } });
   });
 });
 
@@ -76,7 +82,7 @@ describe("an integrity page whose juror audit is slow", () => {
     const params = { editionId: f.edition.id };
     const secretariat = await cookieFor(f.secretariat.id);
     const ask = () => run(() => secretariatIntegrity.loader(args(request(`/x`, { cookie: secretariat }), params)));
-    const page = await computingThenDone(ask, async () => {
+    const page = await computingThenDone(ask, "audits", async () => {
       // The audits are jobs of the workers', not of this thread: still held there, the juror
       // audit in the computations' worker and the fairness tables in the reading worker, side by side.
       expect(resultsWorkerJobs()).toBe(2);
@@ -100,7 +106,7 @@ describe("an integrity page whose juror audit is slow", () => {
     const params = { editionId: f.edition.id };
     const secretariat = await cookieFor(f.secretariat.id);
     const ask = () => run(() => secretariatIntegrity.loader(args(request(`/x`, { cookie: secretariat }), params)));
-    const page = await computingThenDone(ask, async () => {
+    const page = await computingThenDone(ask, "audits", async () => {
       expect(resultsWorkerJobs()).toBe(1);
     });
     const d = page.body as IntegrityPageData;
@@ -117,6 +123,6 @@ describe("an integrity page whose juror audit is slow", () => {
       observerIntegrity.loader(args(request(`/x`, { cookie: observer }), { editionId: f.edition.id })),
     );
     expect(page.status).toBe(503);
-    expect(page.body).toHaveProperty("computing");
+    expect(page.body).toMatchObject({ computing: { subject: "audits" } });
   });
 });
