@@ -25,7 +25,7 @@ import {
 } from "../../../db/schema";
 import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
-import { enqueueMail } from "../../kernel/models/outbox.server";
+import { enqueueMails, type MailMessage } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
@@ -500,9 +500,29 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         })),
         tx,
       );
+      // Each entity's members read once, not once per application.
+      const entityIds = [...new Set(apps.flatMap((app) => (app.entityId ? [app.entityId] : [])))];
+      const membersOf = new Map<string, { email: string; name: string; locale: string }[]>();
+      for (const m of tx
+        .select({ entityId: entityMembers.entityId, email: users.email, name: users.name, locale: users.locale })
+        .from(entityMembers)
+        .innerJoin(users, eq(users.id, entityMembers.userId))
+        .where(
+          and(
+            sql`${entityMembers.entityId} IN (SELECT value FROM json_each(${JSON.stringify(entityIds)}))`,
+            isNull(users.disabledAt),
+          ),
+        )
+        .orderBy(asc(entityMembers.entityId), asc(entityMembers.userId))
+        .all()) {
+        const list = membersOf.get(m.entityId) ?? [];
+        list.push(m);
+        membersOf.set(m.entityId, list);
+      }
+      const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
+      const messages: MailMessage[] = [];
       for (const app of apps) {
         const won = laureates.has(app.id);
-        const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
         const vars = (name: string, locale: string) => ({
           name,
           title: app.title,
@@ -512,34 +532,21 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
           link,
           feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "",
         });
-        enqueueMail(
-          {
-            to: app.applicantEmail,
-            locale: app.applicantLocale,
-            template: won ? "results_laureate" : "results_not_selected",
-            vars: vars(app.applicantName, app.applicantLocale),
-          },
-          tx,
-        );
-        if (app.entityId) {
-          const members = tx
-            .select({ email: users.email, name: users.name, locale: users.locale })
-            .from(entityMembers)
-            .innerJoin(users, eq(users.id, entityMembers.userId))
-            .where(and(eq(entityMembers.entityId, app.entityId), isNull(users.disabledAt)))
-            .all();
-          for (const m of members)
-            enqueueMail(
-              {
-                to: m.email,
-                locale: m.locale,
-                template: won ? "results_entity_laureate" : "results_entity_not_selected",
-                vars: vars(m.name, m.locale),
-              },
-              tx,
-            );
-        }
+        messages.push({
+          to: app.applicantEmail,
+          locale: app.applicantLocale,
+          template: won ? "results_laureate" : "results_not_selected",
+          vars: vars(app.applicantName, app.applicantLocale),
+        });
+        for (const m of app.entityId ? (membersOf.get(app.entityId) ?? []) : [])
+          messages.push({
+            to: m.email,
+            locale: m.locale,
+            template: won ? "results_entity_laureate" : "results_entity_not_selected",
+            vars: vars(m.name, m.locale),
+          });
       }
+      enqueueMails(messages, tx);
       tx.update(decisions).set({ announcedAt: now }).where(eq(decisions.id, decision.id)).run();
       tx.update(editions).set({ phase: "announced", updatedAt: now }).where(eq(editions.id, edition.id)).run();
       writeAudit(

@@ -5,7 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { outbox } from "../../../db/schema";
-import { backoffMs, deliverDueMail, enqueueMail } from "../../../app/kernel/models/outbox.server";
+import { backoffMs, deliverDueMail, enqueueMail, enqueueMails } from "../../../app/kernel/models/outbox.server";
 
 const received: { to: string[]; raw: string }[] = [];
 let server: SMTPServer;
@@ -115,5 +115,27 @@ describe("outbox", () => {
     expect(body("plural-ar-2@example.org", "ar", 2)).toContain("افتح هذا الرابط خلال ساعتين:");
     expect(body("plural-ar-5@example.org", "ar", 5)).toContain("افتح هذا الرابط خلال 5 ساعات:");
     expect(body("plural-ar-11@example.org", "ar", 11)).toContain("افتح هذا الرابط خلال 11 ساعة:");
+  });
+
+  it("queues many messages at once, in order, each in its language, leaving out erased addresses", () => {
+    const before = db().select().from(outbox).all().length;
+    enqueueMails([
+      { to: "batch-1@example.org", locale: "fr", template: "welcome", vars: { name: "Awa" } },
+      { to: "x1@erased.invalid", locale: "en", template: "welcome", vars: { name: "Erased" } },
+      { to: "batch-2@example.org", locale: "xx", template: "welcome", vars: { name: "Omar" } },
+    ]);
+    const rows = db().select().from(outbox).all().slice(before);
+    expect(rows.map((r) => [r.toAddress, r.locale, r.state, r.attempts])).toEqual([
+      ["batch-1@example.org", "fr", "pending", 0],
+      ["batch-2@example.org", "en", "pending", 0],
+    ]);
+    expect(rows[0].textBody).toContain("Awa");
+    expect(() =>
+      enqueueMails([
+        { to: "batch-3@example.org", locale: "en", template: "welcome", vars: { name: "A" } },
+        { to: "batch-4@example.org", locale: "en", template: "no_such_template", vars: {} },
+      ]),
+    ).toThrow('Unknown e-mail template "no_such_template"');
+    expect(db().select().from(outbox).all()).toHaveLength(before + 2);
   });
 });
