@@ -22,7 +22,7 @@ import {
   users,
 } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { enqueueMail } from "../../kernel/models/outbox.server";
+import { enqueueMail, removeMailCopies } from "../../kernel/models/outbox.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { anonymiseApplications, laureateIds, removeFiles } from "../../applications/models/anonymise.server";
@@ -157,7 +157,10 @@ function pendingRow(tx: Tx, requestId: string) {
     .get();
 }
 
-/** Replaces the person by a pseudonym and forgets their sign-in traces; answers the address they had. */
+/**
+ * Replaces the person by a pseudonym and forgets their sign-in traces; answers the address they
+ * had and the .eml copies of the messages to it, to remove once committed.
+ */
 function pseudonymiseUser(tx: Tx, userId: string, now: Date) {
   const before = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
   const address = erasedAddress(userId);
@@ -171,12 +174,17 @@ function pseudonymiseUser(tx: Tx, userId: string, now: Date) {
   tx.delete(loginAttempts).where(eq(loginAttempts.email, before.email)).run();
   tx.delete(mailRequests).where(eq(mailRequests.target, before.email)).run();
   tx.delete(pendingRegistrations).where(eq(pendingRegistrations.email, before.email)).run();
-  tx.delete(outbox).where(eq(outbox.toAddress, before.email)).run();
+  const copies = tx
+    .delete(outbox)
+    .where(eq(outbox.toAddress, before.email))
+    .returning({ emlPath: outbox.emlPath })
+    .all()
+    .map((m) => m.emlPath);
   tx.update(invitations)
     .set({ email: address, name: erasedName(userId) })
     .where(eq(invitations.email, before.email))
     .run();
-  return before;
+  return { ...before, copies };
 }
 
 /** The secretariat confirms: everything in one transaction, then the files leave the disk. */
@@ -224,10 +232,11 @@ export function confirmErasure({
       },
       tx,
     );
-    return removed;
+    return { removed, copies: before.copies };
   });
   if (!files) return { ok: false, error: "errors.not_found" };
-  removeFiles(files);
+  removeFiles(files.removed);
+  removeMailCopies(files.copies);
   return { ok: true };
 }
 

@@ -24,6 +24,7 @@ import {
   type RetentionSchedule,
 } from "../../kernel/domain/retention";
 import { anonymiseApplications, removeFiles, type StoredFile } from "../../applications/models/anonymise.server";
+import { removeMailCopies } from "../../kernel/models/outbox.server";
 
 /** The schedule as set, each class without a row at its default. */
 export function retentionSchedule(): RetentionSchedule {
@@ -86,6 +87,7 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
   const sentBefore = cutoff("emails", schedule.emails, now);
   const tracesBefore = cutoff("registrations", schedule.registrations, now);
   let files: StoredFile[] = [];
+  let copies: (string | null)[] = [];
   const run = db().transaction((tx) => {
     // Not a laureate: anonymiseApplications keeps a laureate's public record in any case, and
     // a laureate's application is only ever anonymised by an erasure its applicant asked for.
@@ -105,10 +107,13 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
       .all()
       .map((r) => r.id);
     files = anonymiseApplications(tx, due, now);
-    const emails = tx
+    copies = tx
       .delete(outbox)
       .where(and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore)))
-      .run().changes;
+      .returning({ emlPath: outbox.emlPath })
+      .all()
+      .map((m) => m.emlPath);
+    const emails = copies.length;
     const registrations =
       tx
         .delete(pendingRegistrations)
@@ -133,5 +138,6 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
     return result;
   });
   removeFiles(files);
+  removeMailCopies(copies);
   return run;
 }

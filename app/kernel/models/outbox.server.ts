@@ -3,8 +3,8 @@
 // files under MAIL_DIR (default data/mail). A failed send stays pending and is retried with
 // exponential backoff, so no message is ever lost.
 import { and, asc, count, eq, gt, lte } from "drizzle-orm";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import nodemailer from "nodemailer";
 import { db, type DB } from "../../../db/client";
 import { insertRows } from "../../../db/bulk";
@@ -77,6 +77,19 @@ export function backoffMs(attempts: number): number {
 
 function mailDir(): string {
   return resolve(process.env.MAIL_DIR ?? "data/mail");
+}
+
+/**
+ * Removes the .eml copies of messages whose rows were deleted (retention, erasure): a copy holds
+ * the address and the text, so it goes with its row. Only files inside MAIL_DIR are touched; one
+ * already gone is not an error. Call it after the deleting transaction has committed.
+ */
+export function removeMailCopies(paths: (string | null)[]): void {
+  const folder = mailDir() + sep;
+  for (const path of paths) {
+    if (!path || !resolve(path).startsWith(folder)) continue;
+    rmSync(resolve(path), { force: true });
+  }
 }
 
 const FROM = () => process.env.MAIL_FROM ?? "UNESCO ICT in Education Prize <prize@localhost>";

@@ -11,6 +11,7 @@ import {
 } from "../../../app/accounts/models/erasure.server";
 import { attemptLogin } from "../../../app/accounts/models/account.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { deliverDueMail, enqueueMail } from "../../../app/kernel/models/outbox.server";
 import { commitStagedFile, stageFile, storedPath } from "../../../app/kernel/models/file-store.server";
 import { decisionSnapshot, sha256 } from "../../../app/results/models/decision.server";
 import { runCli } from "../../../scripts/scoring-cli";
@@ -89,11 +90,32 @@ describe("erasure on request", () => {
     expect(files).toHaveLength(4);
     expect(files.every((p) => existsSync(p))).toBe(true);
 
+    // A message sent to each so far, written as an .eml copy (no SMTP server here).
+    for (const { applicant } of f.apps.slice(0, 3))
+      enqueueMail({ to: applicant.email, locale: "en", template: "welcome", vars: { name: applicant.name } });
+    delete process.env.SMTP_URL;
+    while ((await deliverDueMail(new Date(Date.now() + 365 * DAY))) > 0);
+    const copiesTo = (email: string) =>
+      db()
+        .select({ emlPath: outbox.emlPath })
+        .from(outbox)
+        .where(eq(outbox.toAddress, email))
+        .all()
+        .map((m) => m.emlPath!);
+    const copies = [...copiesTo(laureate.applicant.email), ...copiesTo(loser.applicant.email)];
+    const othersCopies = copiesTo(f.apps[1].applicant.email);
+    expect(copies.length).toBeGreaterThan(0);
+    expect([...copies, ...othersCopies].every((p) => existsSync(p))).toBe(true);
+
     for (const { applicant } of [laureate, loser]) {
       requestErasure({ userId: applicant.id });
       const request = pendingRequestOf({ userId: applicant.id })!;
       expect(confirmErasure({ requestId: request.id, actorId: f.secretariat.id })).toEqual({ ok: true });
     }
+    // Their copies go with their messages; another applicant's stay.
+    expect(copies.some((p) => existsSync(p))).toBe(false);
+    expect(othersCopies.length).toBeGreaterThan(0);
+    expect(othersCopies.every((p) => existsSync(p))).toBe(true);
 
     // The snapshot is the same text with the same hash, and the scoring re-derives what it froze.
     const after = decisionSnapshot({ editionId: f.edition.id })!;

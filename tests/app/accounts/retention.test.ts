@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
@@ -83,22 +84,32 @@ describe("the retention schedule", () => {
     setRetentionSchedule({ schedule: DEFAULT_SCHEDULE, actorId: f.secretariat.id });
   });
 
-  it("deletes sent e-mails after the e-mail period and keeps those still waiting", async () => {
+  it("deletes sent e-mails after the e-mail period, their .eml copies with them, and keeps those still waiting", async () => {
     const now = Date.now();
-    const sent = db()
-      .insert(outbox)
-      .values({
-        toAddress: "old@example.org",
-        locale: "en",
-        template: "welcome",
-        subject: "s",
-        textBody: "b",
-        state: "sent",
-        sentAt: new Date(now),
-        nextAttemptAt: new Date(now),
-      })
-      .returning()
-      .get();
+    // A copy as the sender writes it, inside MAIL_DIR; and a path outside it, which is never touched.
+    mkdirSync(process.env.MAIL_DIR!, { recursive: true });
+    const copy = join(process.env.MAIL_DIR!, `${now}-old.eml`);
+    writeFileSync(copy, "To: old@example.org");
+    const outside = join(dirname(process.env.MAIL_DIR!), "not-a-mail-copy.txt");
+    writeFileSync(outside, "kept");
+    const sentMail = (toAddress: string, emlPath: string) =>
+      db()
+        .insert(outbox)
+        .values({
+          toAddress,
+          locale: "en",
+          template: "welcome",
+          subject: "s",
+          textBody: "b",
+          state: "sent",
+          sentAt: new Date(now),
+          nextAttemptAt: new Date(now),
+          emlPath,
+        })
+        .returning()
+        .get();
+    const sent = sentMail("old@example.org", copy);
+    sentMail("forged@example.org", outside);
     const waiting = db()
       .insert(outbox)
       .values({
@@ -113,8 +124,11 @@ describe("the retention schedule", () => {
       .get();
     applyRetention(new Date(now + 300 * DAY));
     expect(db().select().from(outbox).where(eq(outbox.id, sent.id)).get()).toBeDefined();
+    expect(existsSync(copy)).toBe(true);
     applyRetention(new Date(now + 400 * DAY));
     expect(db().select().from(outbox).where(eq(outbox.id, sent.id)).get()).toBeUndefined();
+    expect(existsSync(copy)).toBe(false);
+    expect(existsSync(outside)).toBe(true);
     expect(db().select().from(outbox).where(eq(outbox.id, waiting.id)).get()).toBeDefined();
   });
 });
