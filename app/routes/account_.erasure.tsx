@@ -1,15 +1,16 @@
 // The signed-in person asks for the erasure of their personal data: what will be erased and what
-// kept, then a box to tick and one post (it works without JavaScript). The secretariat answers
+// kept, then a box to tick and one post (it works without JavaScript); a request not yet answered
+// can be withdrawn. The secretariat answers
 // on /secretariat/data-requests; both steps are told by e-mail.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../accounts/server/permissions.server";
-import { lastDeclinedOf, pendingRequestOf, requestErasure } from "../accounts/models/erasure.server";
+import { lastDeclinedOf, pendingRequestOf, requestErasure, withdrawErasure } from "../accounts/models/erasure.server";
 import { erasureRequestSchema } from "../accounts/forms/erasure.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { Notice } from "../kernel/components/notice";
-import { useT } from "../kernel/components/i18n";
+import { PostForm, useT } from "../kernel/components/i18n";
 import { formatDate } from "../kernel/i18n";
 import { refused, validateForm } from "../kernel/forms/validate.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
@@ -30,6 +31,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFuncti
   const user = await requirePermission(request, "erasure.request");
   const form = await validateForm(request, erasureRequestSchema);
   if (!form.ok) return refused(form.errors, form.values);
+  if (form.data.intent === "withdraw")
+    // Nothing waiting (answered meanwhile, or a second click): the page says where things stand.
+    return redirect(withdrawErasure({ userId: user.id }) ? "/account/erasure?withdrawn=1" : "/account/erasure");
   requestErasure({ userId: user.id });
   return redirect("/account/erasure?sent=1");
 });
@@ -49,6 +53,7 @@ export default function Erasure() {
       </p>
       <h1>{t("data.erase_title")}</h1>
       {params.get("sent") ? <Notice>{t("data.erase_sent")}</Notice> : null}
+      {params.get("withdrawn") ? <Notice>{t("data.erase_withdrawn")}</Notice> : null}
       <p>{t("data.erase_lead")}</p>
       <h2>{t("data.erase_will_title")}</h2>
       <ul>
@@ -64,9 +69,13 @@ export default function Erasure() {
       </ul>
       <p>{t("data.erase_how")}</p>
       {pendingAt ? (
-        <p className="panel" role="status">
-          {t("data.erase_pending", { date: formatDate(pendingAt, t.locale) })}
-        </p>
+        <div className="panel">
+          <p role="status">{t("data.erase_pending", { date: formatDate(pendingAt, t.locale) })}</p>
+          <PostForm place="withdraw">
+            <input type="hidden" name="intent" value="withdraw" />
+            <SubmitButton>{t("data.erase_withdraw")}</SubmitButton>
+          </PostForm>
+        </div>
       ) : (
         <>
           {declined ? (

@@ -63,3 +63,25 @@ test("an applicant asks for erasure, the secretariat confirms it, and the accoun
     await stranger.close();
   }
 });
+
+test("an applicant withdraws an erasure request not yet answered; the page waiting is accessible in each language", async ({
+  page,
+}) => {
+  await registerApplicant(page, "withdraw");
+  await setLanguage(page, "en");
+  await gotoReady(page, "/account/erasure");
+  await page.getByLabel("I understand that erasure cannot be undone").check();
+  await page.getByRole("button", { name: "Ask for erasure" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Your request has been received");
+  for (const lang of ["fr", "ar", "en"] as const) {
+    await setLanguage(page, lang);
+    await gotoReady(page, "/account/erasure");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expectAccessible(page);
+  }
+  await page.getByRole("button", { name: "Withdraw my request" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Your request has been withdrawn. Nothing was erased");
+  // Nothing waits any more: the form to ask again is back.
+  await expect(page.getByRole("button", { name: "Ask for erasure" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw my request" })).toHaveCount(0);
+});

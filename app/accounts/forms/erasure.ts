@@ -1,4 +1,4 @@
-// The forms of an erasure: the person's request (a box ticked to confirm), the secretariat's
+// The forms of an erasure: the person's request (a box ticked to confirm) or its withdrawal, the secretariat's
 // answer (erase after a confirmation, or decline with a reason) and the retention schedule.
 import * as z from "zod";
 import { requiredText } from "../../kernel/forms/fields";
@@ -6,10 +6,18 @@ import { RETENTION_CLASSES, type RetentionClassKey } from "../../kernel/domain/r
 
 export const DECLINE_REASON_MAX = 1000;
 
-export const erasureRequestSchema = z.object({
-  intent: z.literal("request"),
-  confirm: z.literal("on", { error: "errors.erasure_confirm_required" }),
-});
+/** The person's page: ask (with the box ticked), or withdraw a request not yet answered. */
+export const erasureRequestSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("request"),
+      confirm: z.literal("on", { error: "errors.erasure_confirm_required" }),
+    }),
+    z.object({ intent: z.literal("withdraw") }),
+  ],
+  { error: "errors.intent_invalid" },
+);
 
 export const erasureAnswerSchema = z.discriminatedUnion(
   "intent",

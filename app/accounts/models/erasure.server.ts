@@ -82,6 +82,33 @@ export function requestErasure({ userId, now = new Date() }: { userId: string; n
   return { ok: true };
 }
 
+/**
+ * The person takes back a request the secretariat has not answered: it leaves the list of those
+ * waiting, and the audit log keeps that it was made and withdrawn. Answers false when none waits
+ * (already answered, or a second click).
+ */
+export function withdrawErasure({ userId }: { userId: string }): boolean {
+  return db().transaction((tx) => {
+    const withdrawn = tx
+      .delete(erasureRequests)
+      .where(and(eq(erasureRequests.userId, userId), eq(erasureRequests.state, "pending")))
+      .returning({ id: erasureRequests.id, requestedAt: erasureRequests.requestedAt })
+      .get();
+    if (!withdrawn) return false;
+    writeAudit(
+      {
+        actorId: userId,
+        action: "erasure.withdrawn",
+        objectType: "user",
+        objectId: userId,
+        details: { requestId: withdrawn.id, requestedAt: withdrawn.requestedAt.toISOString() },
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
 /** The requests waiting for the secretariat, oldest first. */
 export function listPendingRequests() {
   return db()

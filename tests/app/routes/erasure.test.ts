@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "../../../db/client";
-import { erasureRequests, users } from "../../../db/schema";
+import { auditLog, erasureRequests, users } from "../../../db/schema";
 import * as erasurePage from "../../../app/routes/account_.erasure";
 import * as dataRequest from "../../../app/routes/secretariat.data-requests.$requestId";
 import * as retentionPage from "../../../app/routes/secretariat.retention";
@@ -26,6 +26,38 @@ describe("erasure pages", () => {
     const ticked = await post(erasurePage.action as Action, cookie, { intent: "request", confirm: "on" });
     expect(ticked.headers.get("Location")).toBe("/account/erasure?sent=1");
     expect(pendingRequestOf({ userId: applicant.id })).not.toBeNull();
+  });
+
+  it("lets the applicant withdraw a request not yet answered; the log keeps both, and a second click changes nothing", async () => {
+    const applicant = await makeUser();
+    const cookie = await cookieFor(applicant.id);
+    await post(erasurePage.action as Action, cookie, { intent: "request", confirm: "on" });
+    const requestId = pendingRequestOf({ userId: applicant.id })!.id;
+    const withdrawn = await post(erasurePage.action as Action, cookie, { intent: "withdraw" });
+    expect(withdrawn.headers.get("Location")).toBe("/account/erasure?withdrawn=1");
+    expect(pendingRequestOf({ userId: applicant.id })).toBeNull();
+    expect(db().select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).get()).toBeUndefined();
+    expect(db().select().from(users).where(eq(users.id, applicant.id)).get()).toMatchObject({
+      email: applicant.email,
+      disabledAt: null,
+    });
+    const logged = db()
+      .select({ action: auditLog.action, details: auditLog.details, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(eq(auditLog.objectId, applicant.id))
+      .all();
+    expect(logged.map((r) => r.action)).toEqual(["erasure.requested", "erasure.withdrawn"]);
+    expect(logged[1]).toMatchObject({ actorId: applicant.id });
+    expect(JSON.parse(logged[1].details)).toMatchObject({ requestId });
+    const again = await post(erasurePage.action as Action, cookie, { intent: "withdraw" });
+    expect(again.headers.get("Location")).toBe("/account/erasure");
+    expect(db().select().from(auditLog).where(eq(auditLog.objectId, applicant.id)).all()).toHaveLength(2);
+    // A withdrawn request is no longer the secretariat's to answer.
+    const secretariat = await cookieFor((await makeUser({ roles: ["secretariat"] })).id);
+    expect((await post(dataRequest.action as Action, secretariat, { intent: "erase" }, { requestId })).status).toBe(
+      404,
+    );
+    expect(db().select().from(users).where(eq(users.id, applicant.id)).get()!.email).toBe(applicant.email);
   });
 
   it("lets the secretariat erase only after a confirmation step, and decline only with a reason", async () => {

@@ -71,7 +71,12 @@ export const TABLE: Record<string, Row> = {
       SIGNED_IN.filter((r) => r !== "secretariat"),
       200,
     ),
-    post: { intents: ["request"], act: all(SIGNED_IN.filter((r) => r !== "secretariat")) },
+    post: {
+      intents: ["request", "withdraw"],
+      act: all(SIGNED_IN.filter((r) => r !== "secretariat")),
+      // Withdrawing takes no field: with no request waiting, it says where things stand.
+      acted: (intent) => (intent === "withdraw" ? { redirect: "/account/erasure" } : undefined),
+    },
   },
   "routes/applications._index": {
     path: () => "/applications",
