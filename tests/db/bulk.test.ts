@@ -4,29 +4,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
 import { insertRows } from "../../db/bulk";
 
-// Tables of this test's own, with every kind of column the app's tables use.
-const notes = sqliteTable("bulk_notes", {
-  n: integer("n").primaryKey({ autoIncrement: true }),
-  key: text("key").notNull().unique(),
-  label: text("label").notNull().default("untitled"),
-  body: text("body", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
-  at: integer("at", { mode: "timestamp_ms" }),
-  made: integer("made", { mode: "timestamp_ms" })
-    .notNull()
-    .$defaultFn(() => new Date(1_700_000_000_000)),
-  weight: integer("weight"),
-});
-const twins = sqliteTable("bulk_twins", {
-  n: integer("n").primaryKey({ autoIncrement: true }),
-  key: text("key").notNull().unique(),
-  label: text("label").notNull().default("untitled"),
-  body: text("body", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
-  at: integer("at", { mode: "timestamp_ms" }),
-  made: integer("made", { mode: "timestamp_ms" })
-    .notNull()
-    .$defaultFn(() => new Date(1_700_000_000_000)),
-  weight: integer("weight"),
-});
+// Tables of this test's own, with every kind of column the app's tables use: one filled by
+// insertRows, its twin by drizzle's own insert.
+const noteTable = (name: "bulk_notes" | "bulk_twins") =>
+  sqliteTable(name, {
+    n: integer("n").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    label: text("label").notNull().default("untitled"),
+    body: text("body", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    at: integer("at", { mode: "timestamp_ms" }),
+    made: integer("made", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date(1_700_000_000_000)),
+    weight: integer("weight"),
+  });
+const notes = noteTable("bulk_notes");
+const twins = noteTable("bulk_twins");
 const stamped = sqliteTable("bulk_stamped", {
   key: text("key").primaryKey(),
   at: integer("at").default(sql`(unixepoch())`),
