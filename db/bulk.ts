@@ -55,3 +55,14 @@ export function insertRows<T extends SQLiteTable>(
   const conflict = options.ignoreConflicts ? sql` WHERE true ON CONFLICT DO NOTHING` : sql``;
   runner.run(sql`INSERT INTO ${table} (${names}) SELECT ${values} FROM json_each(${JSON.stringify(data)})${conflict}`);
 }
+
+/**
+ * `column IN (the given values)` with the values bound as one JSON array, whatever their number
+ * (thousands of bound parameters would each be mapped and could pass SQLite's limit).
+ *
+ * @example
+ * tx.select().from(conflicts).where(inJson(conflicts.id, ids)).all();
+ */
+export function inJson(column: SQLiteColumn, values: readonly (string | number)[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}

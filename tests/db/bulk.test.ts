@@ -2,7 +2,7 @@ import { asc, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
-import { insertRows } from "../../db/bulk";
+import { inJson, insertRows } from "../../db/bulk";
 
 // Tables of this test's own, with every kind of column the app's tables use: one filled by
 // insertRows, its twin by drizzle's own insert.
@@ -90,5 +90,19 @@ describe("inserting many rows in one statement", () => {
     insertRows(db(), notes, many);
     const last = db().select().from(notes).orderBy(asc(notes.n)).all().slice(-30_000);
     expect(last.map((r) => r.weight)).toEqual(many.map((r) => r.weight));
+  });
+
+  it("selects the rows whose column is in a list of any length, bound as one value", () => {
+    const keys = ["b", "no-such-key", ...Array.from({ length: 40_000 }, (_, i) => `many-${i * 7}`)];
+    const found = db()
+      .select({ key: notes.key })
+      .from(notes)
+      .where(inJson(notes.key, keys))
+      .all()
+      .map((r) => r.key);
+    expect(found.sort()).toEqual(
+      ["b", ...Array.from({ length: Math.floor(29_999 / 7) + 1 }, (_, i) => `many-${i * 7}`)].sort(),
+    );
+    expect(db().select().from(notes).where(inJson(notes.key, [])).all()).toEqual([]);
   });
 });

@@ -118,13 +118,10 @@ export function publishAssignments({
     const perJuror = new Map<string, number>();
     // Set-wise, not row by row: 30,000 drafts published one statement each took ten seconds
     // of the request thread, during which the server answered no one.
-    console.time("upd");
     tx.update(assignments)
       .set({ publishedAt: now })
       .where(and(eq(assignments.editionId, editionId), isNull(assignments.publishedAt)))
       .run();
-    console.timeEnd("upd");
-    console.time("ins");
     const opened = drafts.map((a) => ({
       id: randomUUID(),
       assignmentId: a.id,
@@ -132,8 +129,6 @@ export function publishAssignments({
       applicationId: a.applicationId,
     }));
     insertRows(tx, reviews, opened);
-    console.timeEnd("ins");
-    console.time("aud");
     writeAudits(
       opened.map((r) => ({
         actorId,
@@ -145,7 +140,6 @@ export function publishAssignments({
       })),
       tx,
     );
-    console.timeEnd("aud");
     for (const a of drafts) perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
     const recipients = jurySeats(seatHolder, inArray(juryMembers.id, [...perJuror.keys()]), [], tx);
     for (const r of recipients) {

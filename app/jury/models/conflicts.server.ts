@@ -4,7 +4,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { db } from "../../../db/client";
-import { insertRows } from "../../../db/bulk";
+import { inJson, insertRows } from "../../../db/bulk";
 import { applications, conflicts, juryMembers, reviews, users } from "../../../db/schema";
 import type { CONFLICT_SOURCES } from "../../../db/enums";
 import { enqueueMail } from "../../kernel/models/outbox.server";
@@ -158,12 +158,16 @@ export function insertProposedConflicts(
     status: "proposed" as const,
   }));
   insertRows(tx, conflicts, rows, { ignoreConflicts: true });
-  const ids = JSON.stringify(rows.map((r) => r.id));
   const added = new Set(
     tx
       .select({ id: conflicts.id })
       .from(conflicts)
-      .where(sql`${conflicts.id} IN (SELECT value FROM json_each(${ids}))`)
+      .where(
+        inJson(
+          conflicts.id,
+          rows.map((r) => r.id),
+        ),
+      )
       .all()
       .map((r) => r.id),
   );

@@ -4,6 +4,7 @@
 import { data } from "@remix-run/node";
 import { within, type Pending } from "./memo.server";
 import { WorkerLost } from "./worker-pool.server";
+import type { ComputingData, ComputingSubject } from "../domain/computing";
 
 /**
  * How long a page waits for a computation before it shows the "computing" page instead:
@@ -11,13 +12,6 @@ import { WorkerLost } from "./worker-pool.server";
  * (about 1 s for the results and certificate on a busy 2-core machine) keep their pages.
  */
 export const briefWaitMs = () => Number(process.env.COMPUTING_WAIT_MS ?? 500);
-
-/** What is computed: the results (the default), or the integrity audits of an edition. */
-export type ComputingSubject = "results" | "audits";
-
-/** What the route error boundary receives: a computation under way, or one that failed. */
-export type ComputingData =
-  { computing: { since: number; subject: ComputingSubject } } | { computeFailed: true; subject: ComputingSubject };
 
 function failed(subject: ComputingSubject) {
   return (error: unknown): never => {

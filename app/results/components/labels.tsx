@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "../../kernel/components/error-boundary";
 import { useT } from "../../kernel/components/i18n";
 import { formatTime, type Locale, localized, textsOf } from "../../kernel/i18n";
 import type { JurorLabel } from "../domain/results-page";
+import type { ComputingData } from "../../kernel/domain/computing";
 
 export function criterionTitle(
   c: { titleEn: string; titleFr: string; titleAr: string | null },
@@ -26,16 +27,12 @@ export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string 
   return localized(locale, textsOf(e, "theme"));
 }
 
-/** What app/kernel/server/computing.server.ts throws (a 503) while a computation runs or after it failed. */
-type Computing =
-  | { computing: { since: number; subject?: "results" | "audits" } }
-  | { computeFailed: true; subject?: "results" | "audits" };
 
-function computingOf(error: unknown): Computing | null {
+function computingOf(error: unknown): ComputingData | null {
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
-  const data = error.data as Partial<Computing> | null;
+  const data = error.data as Partial<ComputingData> | null;
   return data && typeof data === "object" && ("computing" in data || "computeFailed" in data)
-    ? (data as Computing)
+    ? (data as ComputingData)
     : null;
 }
 
@@ -45,7 +42,7 @@ function computingOf(error: unknown): Computing | null {
  * results once they are there. Not a meta refresh: a page that reloads on a timer takes a screen
  * reader's reader back to the top and cannot be paused (WCAG 2.2.1, axe's meta-refresh rule).
  */
-function ComputingMessage({ state }: { state: Computing }) {
+function ComputingMessage({ state }: { state: ComputingData }) {
   const t = useT();
   const { pathname, search } = useLocation();
   const { revalidate, state: loading } = useRevalidator();

@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
+import { inJson } from "../../../db/bulk";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -483,10 +484,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
       const stateOf = (id: string) => (laureates.has(id) ? "laureate" : "not_selected");
       for (const state of ["laureate", "not_selected"] as const) {
         const ids = apps.filter((app) => stateOf(app.id) === state).map((app) => app.id);
-        tx.update(applications)
-          .set({ state, updatedAt: now })
-          .where(sql`${applications.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-          .run();
+        tx.update(applications).set({ state, updatedAt: now }).where(inJson(applications.id, ids)).run();
       }
       // Audited together: thousands of applications audited one row at a time held the thread.
       writeAudits(
@@ -507,12 +505,7 @@ export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
         .select({ entityId: entityMembers.entityId, email: users.email, name: users.name, locale: users.locale })
         .from(entityMembers)
         .innerJoin(users, eq(users.id, entityMembers.userId))
-        .where(
-          and(
-            sql`${entityMembers.entityId} IN (SELECT value FROM json_each(${JSON.stringify(entityIds)}))`,
-            isNull(users.disabledAt),
-          ),
-        )
+        .where(and(inJson(entityMembers.entityId, entityIds), isNull(users.disabledAt)))
         .orderBy(asc(entityMembers.entityId), asc(entityMembers.userId))
         .all()) {
         const list = membersOf.get(m.entityId) ?? [];
