@@ -27,7 +27,6 @@ export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string 
   return localized(locale, textsOf(e, "theme"));
 }
 
-
 function computingOf(error: unknown): ComputingData | null {
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
   const data = error.data as Partial<ComputingData> | null;
