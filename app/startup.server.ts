@@ -4,37 +4,49 @@
 import { writeFileSync } from "node:fs";
 import { closeDb, databasePath, db } from "../db/client";
 import { seedPastLaureates } from "./results/models/past-laureates.server";
-import { deliverDueMail, forwardMailTo, startMailSender, stopMailSender } from "./kernel/models/outbox.server";
+import {
+  deliverDueMail,
+  deliverQueuedMail,
+  forwardMailTo,
+  startMailSender,
+  stopMailSender,
+} from "./kernel/models/outbox.server";
 import { issueSetupToken } from "./accounts/models/setup.server";
-import { announceDue, archiveRecordedDecisions } from "./results/models/decision.server";
 import { sweepOrphanFiles } from "./kernel/models/file-store.server";
-import { sendDueReminders } from "./jury/models/progress.server";
 import { warmResults } from "./results/models/results.server";
-import { closeResultsWorker, readingWorkerReady, resultsWorkerReady } from "./results/models/results-worker.server";
+import {
+  closeResultsWorker,
+  readingWorkerReady,
+  resultsWorkerReady,
+  scheduledWritesOffThread,
+} from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
-import { issueMissingDiplomaCodes } from "./results/models/diploma-codes.server";
-import { applyRetention } from "./accounts/models/retention.server";
 
 let jobs: NodeJS.Timeout | undefined;
+let jobsRunning: Promise<void> | undefined;
 
-/** Time-driven work: reminders before the scoring deadline (each sent once), and announcements
- * whose instant has come (states, e-mails, audit; the pages show the outcome from the instant
- * on by reading it, and never write). Later runs also compute closed editions' results ahead of
- * the first visit. Every run applies the retention schedule. */
-export function runScheduledJobs({ warm = true } = {}) {
-  try {
-    sendDueReminders(new Date(), siteOrigin());
-    archiveRecordedDecisions();
-    issueMissingDiplomaCodes();
-    announceDue(new Date(), siteOrigin());
-    // In the worker: the requests go on meanwhile; a failure is logged, the next run tries again.
-    if (warm) warmResults(new Date()).catch((error) => console.error("Warming the results failed:", error));
-    // Last: the schedule counts from announcements, so an edition announced this run is in it.
-    applyRetention(new Date());
-  } catch (error) {
-    console.error("Scheduled job failed:", error);
-  }
+/**
+ * Time-driven work (see scheduledWrites): reminders, archives, diploma codes, announcements,
+ * retention, written in the reading worker thread so that the requests go on meanwhile
+ * (decision 034). Later runs also compute closed editions' results ahead of the first visit. A
+ * run that finds the previous one still writing leaves it be; a failure is logged and the next
+ * run tries again. Settles when the writes are done (the results' warming goes on after).
+ */
+export function runScheduledJobs({ warm = true } = {}): Promise<void> {
+  if (jobsRunning) return jobsRunning;
+  const now = new Date();
+  jobsRunning = scheduledWritesOffThread(now, siteOrigin())
+    .then(() => {
+      // Queued in the worker thread, whose outbox knows no sender: this process's sends them now.
+      deliverQueuedMail();
+      if (warm) warmResults(now).catch((error) => console.error("Warming the results failed:", error));
+    })
+    .catch((error) => console.error("Scheduled job failed:", error))
+    .finally(() => {
+      jobsRunning = undefined;
+    });
+  return jobsRunning;
 }
 
 /** Files a crash left between an upload and its transaction; never fatal to the start. */
@@ -74,8 +86,8 @@ export function prepare() {
 export function startBackgroundWork() {
   startMailSender(Number(process.env.MAIL_INTERVAL_MS ?? 5000));
   // Not at start: a large edition's results would hold the first requests for seconds.
-  runScheduledJobs({ warm: false });
-  jobs = setInterval(() => runScheduledJobs(), Number(process.env.JOBS_INTERVAL_MS ?? 15_000));
+  void runScheduledJobs({ warm: false });
+  jobs = setInterval(() => void runScheduledJobs(), Number(process.env.JOBS_INTERVAL_MS ?? 15_000));
   jobs.unref();
 }
 

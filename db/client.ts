@@ -40,6 +40,16 @@ export function db(): DB {
   return instance;
 }
 
+/**
+ * This thread's connection, to `file`: how a worker thread writes to the file its server uses
+ * (the scheduled jobs, decision 034). Reopened if it was to another file.
+ */
+export function dbAt(file: string): DB {
+  if (instance && instance.$client.name !== file) closeDb();
+  if (!instance) instance = openDatabase(file);
+  return instance;
+}
+
 /** Closes the connection (tests and scripts); the next db() call reopens it. */
 export function closeDb(): void {
   instance?.$client.close();

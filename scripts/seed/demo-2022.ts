@@ -24,7 +24,8 @@ import {
   users,
 } from "../../db/schema";
 import { writeAudit, type AuditEntry } from "../../app/kernel/models/audit.server";
-import { announceDue, recordDecision } from "../../app/results/models/decision.server";
+import { recordDecision } from "../../app/results/models/decision.server";
+import { announceDue } from "../../app/results/models/announcement.server";
 import {
   closeBallot,
   deliberationOutcome,

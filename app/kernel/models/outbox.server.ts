@@ -195,6 +195,11 @@ function scheduleDelivery() {
   });
 }
 
+/** Messages another thread of this process queued (the scheduled jobs): sent as if queued here. */
+export function deliverQueuedMail(): void {
+  scheduleDelivery();
+}
+
 /** For a process without the sender: a queued message calls `nudge` (which wakes the sender elsewhere). */
 export function forwardMailTo(nudge: (() => void) | undefined): void {
   nudgeSender = nudge;

@@ -4,13 +4,12 @@
 // The laureates go into the public archive with the decision, published at the announcement
 // instant: the public pages (and the applicants' own) read that instant and show nothing a
 // second before it. At the instant, the scheduled job turns applications into laureate or not
-// selected and tells every applicant and nominating entity, in one transaction; no page ever
-// does (a GET never writes).
+// selected and tells every applicant and nominating entity (announcement.server.ts); no page
+// ever does (a GET never writes).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
-import { inJson } from "../../../db/bulk";
+import { and, asc, eq, inArray, isNotNull, isNull, notExists } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -20,15 +19,11 @@ import {
   decisions,
   deliberations,
   editions,
-  entityMembers,
   reviews,
-  users,
 } from "../../../db/schema";
-import { isLocale, localized, textsOf, translate } from "../../kernel/i18n";
+import { isLocale, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
-import { enqueueMails, type MailMessage } from "../../kernel/models/outbox.server";
-import { siteOrigin } from "../../kernel/server/site.server";
-import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
+import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { datesAsLived } from "./dates-as-lived.server";
@@ -45,8 +40,8 @@ import {
 } from "./results.server";
 import type { LaureateCertificate } from "../../../scoring";
 import { whenDone } from "../../kernel/server/computing.server";
-import { editionCriteria, editionNaming } from "../../editions/models/columns.server";
-import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
+import { editionCriteria } from "../../editions/models/columns.server";
+import { applicationNaming } from "../../applications/models/columns.server";
 import { editionCertificate } from "./certificate.server";
 import { issueDiplomaCodes } from "./diploma-codes.server";
 
@@ -337,7 +332,7 @@ export function decisionSnapshot({ editionId }: { editionId: string }) {
   return d?.snapshot ? { snapshot: d.snapshot, sha256: d.sha ?? "" } : null;
 }
 
-function feedbackText({ applicationId, locale }: { applicationId: string; locale: string }): string {
+export function feedbackText({ applicationId, locale }: { applicationId: string; locale: string }): string {
   const comments = db()
     .select({ c: reviews.overallComment })
     .from(reviews)
@@ -351,7 +346,7 @@ function feedbackText({ applicationId, locale }: { applicationId: string; locale
 }
 
 /** The laureates' rows of the public archive, published at the instant; those already there are kept. */
-function archiveLaureatesOf(
+export function archiveLaureatesOf(
   tx: Tx,
   {
     editionId,
@@ -430,134 +425,6 @@ export function archiveRecordedDecisions(): number {
     );
   }
   return pending.length;
-}
-
-/**
- * Announces every decided edition whose instant has come (announcementAt ≤ now), each in one
- * transaction: states, e-mails, audit. Only the scheduled job calls it (every JOBS_INTERVAL_MS),
- * never a page: the pages read the instant themselves. Safe to call often: an edition is
- * announced once. Returns the years announced.
- */
-export function announceDue(now = new Date(), origin = siteOrigin()): number[] {
-  const due = db()
-    .select({ id: decisions.id, editionId: decisions.editionId })
-    .from(decisions)
-    .where(and(isNotNull(decisions.decidedAt), isNull(decisions.announcedAt), lte(decisions.announcementAt, now)))
-    .all();
-  const years: number[] = [];
-  for (const d of due) {
-    const year = db().transaction((tx) => {
-      const decision = tx
-        .select()
-        .from(decisions)
-        .where(and(eq(decisions.id, d.id), isNull(decisions.announcedAt)))
-        .get();
-      const edition = tx
-        .select({
-          ...editionNaming,
-        })
-        .from(editions)
-        .where(eq(editions.id, d.editionId))
-        .get();
-      if (!decision || !edition) return null;
-      const laureates = new Set(decision.laureates ?? []);
-      const apps = tx
-        .select({
-          ...applicationNaming,
-          entityId: applications.entityId,
-          feedbackShared: applications.feedbackShared,
-          ...applicantAddress,
-        })
-        .from(applications)
-        .innerJoin(users, eq(users.id, applications.applicantId))
-        .where(and(eq(applications.editionId, edition.id), eq(applications.state, "eligible")))
-        .orderBy(asc(applications.reference))
-        .all();
-      // Archived with the decision; a decision recorded without (before that was so) gets them here.
-      archiveLaureatesOf(tx, {
-        editionId: edition.id,
-        year: edition.year,
-        laureates: [...laureates],
-        publishedAt: decision.announcementAt ?? now,
-      });
-      const link = `${origin}/laureates/${edition.year}`;
-      const stateOf = (id: string) => (laureates.has(id) ? "laureate" : "not_selected");
-      for (const state of ["laureate", "not_selected"] as const) {
-        const ids = apps.filter((app) => stateOf(app.id) === state).map((app) => app.id);
-        tx.update(applications).set({ state, updatedAt: now }).where(inJson(applications.id, ids)).run();
-      }
-      // Audited together: thousands of applications audited one row at a time held the thread.
-      writeAudits(
-        apps.map((app) => ({
-          actorId: null,
-          action: `application.${stateOf(app.id)}`,
-          objectType: "application",
-          objectId: app.id,
-          details: { reference: app.reference, editionId: edition.id },
-          at: now,
-        })),
-        tx,
-      );
-      // Each entity's members read once, not once per application.
-      const entityIds = [...new Set(apps.flatMap((app) => (app.entityId ? [app.entityId] : [])))];
-      const membersOf = new Map<string, { email: string; name: string; locale: string }[]>();
-      for (const m of tx
-        .select({ entityId: entityMembers.entityId, email: users.email, name: users.name, locale: users.locale })
-        .from(entityMembers)
-        .innerJoin(users, eq(users.id, entityMembers.userId))
-        .where(and(inJson(entityMembers.entityId, entityIds), isNull(users.disabledAt)))
-        .orderBy(asc(entityMembers.entityId), asc(entityMembers.userId))
-        .all()) {
-        const list = membersOf.get(m.entityId) ?? [];
-        list.push(m);
-        membersOf.set(m.entityId, list);
-      }
-      const theme = (locale: string) => localized(locale, textsOf(edition, "theme"));
-      const messages: MailMessage[] = [];
-      for (const app of apps) {
-        const won = laureates.has(app.id);
-        const vars = (name: string, locale: string) => ({
-          name,
-          title: app.title,
-          reference: app.reference,
-          year: edition.year,
-          theme: theme(locale),
-          link,
-          feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "",
-        });
-        messages.push({
-          to: app.applicantEmail,
-          locale: app.applicantLocale,
-          template: won ? "results_laureate" : "results_not_selected",
-          vars: vars(app.applicantName, app.applicantLocale),
-        });
-        for (const m of app.entityId ? (membersOf.get(app.entityId) ?? []) : [])
-          messages.push({
-            to: m.email,
-            locale: m.locale,
-            template: won ? "results_entity_laureate" : "results_entity_not_selected",
-            vars: vars(m.name, m.locale),
-          });
-      }
-      enqueueMails(messages, tx);
-      tx.update(decisions).set({ announcedAt: now }).where(eq(decisions.id, decision.id)).run();
-      tx.update(editions).set({ phase: "announced", updatedAt: now }).where(eq(editions.id, edition.id)).run();
-      writeAudit(
-        {
-          actorId: null,
-          action: "decision.announced",
-          objectType: "edition",
-          objectId: edition.id,
-          details: { laureates: [...laureates], applications: apps.length, phase: "announced" },
-          at: now,
-        },
-        tx,
-      );
-      return edition.year;
-    });
-    if (year !== null) years.push(year);
-  }
-  return years;
 }
 
 export function editionOfYear({ year }: { year: number }) {

@@ -27,7 +27,8 @@ import {
   type ResultsInput,
   type ResultsOptions,
 } from "../../../scoring";
-import { db, readFileSnapshot, type DB } from "../../../db/client";
+import { db, dbAt, readFileSnapshot, type DB } from "../../../db/client";
+import type { ScheduledRun } from "../../scheduled-jobs.server";
 import {
   readAssignmentOverview,
   type AssignmentOverview,
@@ -73,6 +74,13 @@ export type ReadJob =
 
 /** A workbook written from rows already at hand (the results' export: ~0.5 s at 10,000 applications). */
 type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
+
+/**
+ * The scheduled jobs' writes (decision 034), on the reading worker's own writable connection to
+ * the server's file, with the caller's clock: an announcement at 10,000 applications writes for
+ * seconds, which the request thread then spends answering.
+ */
+type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: string };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -181,6 +189,7 @@ type Posted =
   | { kind: "assignment"; database: string; run: AssignmentRun }
   | ReadJob
   | SheetJob
+  | ScheduledJob
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -246,6 +255,7 @@ function compute(
     delay();
     return toXlsx(job.rows, job.sheetName);
   }
+  if (job.kind === "scheduled") throw new Error("The scheduled jobs are run by runScheduled, not compute.");
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -264,13 +274,24 @@ function compute(
   }
 }
 
+/** In the reading worker: the scheduled jobs' writes on its own connection to the server's file. */
+async function runScheduled(job: ScheduledJob): Promise<ScheduledRun> {
+  // Imported when first needed: the jobs import the results' models, which import this module,
+  // and a static import of that cycle leaves one of them unready when the other starts.
+  const { scheduledWrites } = await import("../../scheduled-jobs.server");
+  dbAt(job.database);
+  delay("JOBS_WORKER_DELAY_MS");
+  return scheduledWrites(new Date(job.now), job.origin);
+}
+
 /**
  * RESULTS_WORKER_DELAY_MS (default 0) makes every job wait that long in the worker first: how
  * the tests and a rehearsal see the "computing" page and the request thread's latency without
- * a 10,000-application database. Never set in production.
+ * a 10,000-application database. JOBS_WORKER_DELAY_MS does the same for the scheduled jobs'
+ * writes alone (which wait for no page). Never set in production.
  */
-function delay() {
-  const ms = Number(process.env.RESULTS_WORKER_DELAY_MS ?? 0);
+function delay(variable = "RESULTS_WORKER_DELAY_MS") {
+  const ms = Number(process.env[variable] ?? 0);
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -353,11 +374,13 @@ function yieldToRequests() {
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   // The reading worker keeps the server's priority: a page is waiting on each of its reads.
   if ((workerData as { reads?: boolean }).reads !== true) yieldToRequests();
-  parentPort!.on("message", ({ id, message }: { id: number; message: Posted }) => {
+  parentPort!.on("message", async ({ id, message }: { id: number; message: Posted }) => {
     try {
       // Jobs on a snapshot or a workbook wait in `compute`, the others here.
       if (!("database" in message) && message.kind !== "xlsx") delay();
-      parentPort!.postMessage({ id, ok: true, value: sliceAnswer(message.kind, compute(message)) });
+      const value =
+        message.kind === "scheduled" ? await runScheduled(message) : sliceAnswer(message.kind, compute(message));
+      parentPort!.postMessage({ id, ok: true, value });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
     }
@@ -421,6 +444,22 @@ export function readOffThread<K extends ReadJob["kind"]>(
   const file = db().$client.name;
   if (!file || file === ":memory:") return Promise.resolve(local(db()));
   return computeInWorker({ ...job, database: file } as unknown as ReadOf<K>) as Promise<JobValue<ReadOf<K>>>;
+}
+
+/**
+ * The scheduled jobs' writes in the reading worker (decision 034); on this thread for a database
+ * with no file to share (":memory:"). Settles once they are committed.
+ */
+export function scheduledWritesOffThread(now: Date, origin: string): Promise<ScheduledRun> {
+  const file = db().$client.name;
+  if (!file || file === ":memory:")
+    return import("../../scheduled-jobs.server").then(({ scheduledWrites }) => scheduledWrites(now, origin));
+  return readerPool().run<ScheduledRun>({
+    kind: "scheduled",
+    database: file,
+    now: now.getTime(),
+    origin,
+  } satisfies ScheduledJob);
 }
 
 /** An XLSX workbook of `rows`, written in the reading worker (decision 032). */

@@ -7,7 +7,7 @@ import { applications, attachments, auditLog, outbox } from "../../../db/schema"
 import { applyRetention, retentionSchedule, setRetentionSchedule } from "../../../app/accounts/models/retention.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { commitStagedFile, stageFile, storedPath } from "../../../app/kernel/models/file-store.server";
-import { announceDue } from "../../../app/results/models/decision.server";
+import { announceDue } from "../../../app/results/models/announcement.server";
 import { DEFAULT_SCHEDULE } from "../../../app/kernel/domain/retention";
 import { buildScoredEdition, decide } from "../../fixtures/results";
 import { tinyPdf, VALID } from "../../fixtures/applications";

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, ballots, decisions, editions, outbox } from "../../../db/schema";
@@ -14,75 +14,11 @@ import * as applicationsList from "../../../app/routes/applications._index";
 import * as nominationPage from "../../../app/routes/nominations.$applicationId";
 import { listApplicationsForEntity } from "../../../app/nominations/models/nomination.server";
 import { runScheduledJobs } from "../../../app/startup.server";
-import { announceDue, canonicalJson, sha256 } from "../../../app/results/models/decision.server";
-import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { canonicalJson, sha256 } from "../../../app/results/models/decision.server";
+import { announceDue } from "../../../app/results/models/announcement.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition, decide } from "../../fixtures/results";
-
-const args = (req: Request, params: Record<string, string> = {}) => ({
-  request: req,
-  params,
-  context: { clientAddress: "203.0.113.9" },
-});
-type Fixture = Awaited<ReturnType<typeof buildScoredEdition>>;
-
-async function openOnTop4(f: Fixture) {
-  const form: Record<string, string> = { intent: "open", tieBreak: "lottery" };
-  for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
-  return run(async () =>
-    secretariatDeliberation.action(
-      args(request(`/x`, { cookie: await cookieFor(f.secretariat.id), form }), { editionId: f.edition.id }),
-    ),
-  );
-}
-
-async function vote(f: Fixture, j: number, order: number[]) {
-  const form: Record<string, string> = { intent: "vote" };
-  order.forEach((a, pos) => (form[`rank_${f.apps[a].app.id}`] = String(pos + 1)));
-  return run(async () =>
-    ballot.action(
-      args(request(`/x`, { cookie: await cookieFor(f.jurors[j].user.id), form }), { editionId: f.edition.id }),
-    ),
-  );
-}
-
-async function deliberateAndRecommend(f: Fixture) {
-  expect((await openOnTop4(f)).status).toBe(302);
-  expect((await vote(f, 0, [0, 1, 2, 3])).status).toBe(302);
-  expect((await vote(f, 1, [1, 2, 3])).status).toBe(302); // juror 1 is in conflict with application 0
-  expect((await vote(f, 2, [0, 2, 1, 3])).status).toBe(302);
-  const chair = await cookieFor(f.chair.user.id);
-  expect(
-    (
-      await run(() =>
-        ballot.action(
-          args(request(`/x`, { cookie: chair, form: { intent: "close", confirm: "on" } }), { editionId: f.edition.id }),
-        ),
-      )
-    ).status,
-  ).toBe(302);
-  const rec = await run(() =>
-    ballot.action(
-      args(
-        request(`/x`, {
-          cookie: chair,
-          form: {
-            intent: "recommend",
-            choice_1: f.apps[0].app.id,
-            choice_2: f.apps[1].app.id,
-            citation_en_1: "For greening schools",
-            citation_fr_1: "Pour verdir les écoles",
-            citation_en_2: "For open content",
-            citation_fr_2: "Pour des contenus ouverts",
-            minutes: "The jury met online.",
-          },
-        }),
-        { editionId: f.edition.id },
-      ),
-    ),
-  );
-  expect(rec.status).toBe(302);
-}
+import { args, decidedEdition, deliberateAndRecommend, openOnTop4, vote, type Fixture } from "../../fixtures/decided";
 
 describe("deliberation", () => {
   it("jurors rank the shortlist, the chair sees who voted but not how, and closing gives the Schulze outcome", async () => {
@@ -156,15 +92,6 @@ describe("deliberation", () => {
     expect(res.status).toBe(404);
   });
 });
-
-/** A decision recorded now, announced an hour from now; `at` is the instant as recorded. */
-async function decidedEdition() {
-  const f = await buildScoredEdition();
-  await deliberateAndRecommend(f);
-  expect((await decide(f, new Date(Date.now() + 3600e3))).status).toBe(302);
-  const at = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcementAt!;
-  return { f, at };
-}
 
 /** Sessions are opened first: they are the one table a visit may write. */
 async function cookiesOf(f: Fixture) {
@@ -361,93 +288,6 @@ describe("decision and announcement", () => {
     expect(counts()).toEqual(before);
   });
 
-  it("the scheduled job announces once and e-mails everyone in their language", async () => {
-    const { f, at } = await decidedEdition();
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date(at.getTime() + 1000));
-    runScheduledJobs({ warm: false });
-    const states = db()
-      .select({ id: applications.id, state: applications.state })
-      .from(applications)
-      .where(eq(applications.editionId, f.edition.id))
-      .all();
-    expect(
-      states
-        .filter((s) => s.state === "laureate")
-        .map((s) => s.id)
-        .sort(),
-    ).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
-    expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
-    // One audit row per application, naming the state it was given.
-    expect(
-      db()
-        .select({ action: auditLog.action, objectId: auditLog.objectId })
-        .from(auditLog)
-        .where(
-          and(
-            inArray(auditLog.action, ["application.laureate", "application.not_selected"]),
-            inArray(
-              auditLog.objectId,
-              states.map((s) => s.id),
-            ),
-          ),
-        )
-        .all()
-        .sort((x, y) => x.objectId!.localeCompare(y.objectId!)),
-    ).toEqual(
-      states
-        .map((s) => ({ action: `application.${s.state}`, objectId: s.id }))
-        .sort((x, y) => x.objectId.localeCompare(y.objectId)),
-    );
-    expect(verifyAuditChain().ok).toBe(true);
-    expect(
-      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
-    ).toBe(2);
-    const mails = db()
-      .select()
-      .from(outbox)
-      .all()
-      .filter((m) => m.subject.includes(String(f.edition.year)));
-    const french = mails.find((m) => m.toAddress === f.apps[1].applicant.email)!;
-    expect(french).toMatchObject({ locale: "fr", template: "results_laureate" });
-    expect(french.subject).toContain("lauréat");
-    const shared = mails.find((m) => m.toAddress === f.apps[2].applicant.email)!;
-    expect(shared).toMatchObject({ locale: "ar", template: "results_not_selected" });
-    expect(shared.textBody).toContain("Comment of juror 1 on project 3");
-    expect(mails.find((m) => m.toAddress === f.apps[3].applicant.email)!.textBody).not.toContain("Comment of juror");
-    expect(mails.filter((m) => f.apps.some((a) => a.applicant.email === m.toAddress))).toHaveLength(6);
-    expect(mails.filter((m) => m.toAddress === f.nominator.email)).toHaveLength(6);
-    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
-    expect(
-      db()
-        .select()
-        .from(auditLog)
-        .all()
-        .filter((a) => a.action === "decision.announced" && a.objectId === f.edition.id),
-    ).toHaveLength(1);
-
-    const outboxRows = db().select({ n: count() }).from(outbox).get()!.n;
-    const auditRows = db().select({ n: count() }).from(auditLog).get()!.n;
-    vi.setSystemTime(new Date(at.getTime() + 60_000));
-    runScheduledJobs({ warm: false });
-    expect(announceDue(new Date())).toEqual([]);
-    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(outboxRows);
-    expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(auditRows);
-    expect(
-      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
-    ).toBe(2);
-
-    const pdf = await diploma.loader(
-      args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }),
-    );
-    const bytes = new Uint8Array(await pdf.arrayBuffer());
-    const text = Buffer.from(bytes).toString("latin1");
-    expect(text.startsWith("%PDF-")).toBe(true);
-    expect(text).toMatch(/startxref\n\d+\n%%EOF\n?$/);
-    // A PDF reader finds the page and its text: poppler parses the file's cross-references.
-    expect(pdfText(bytes)).toContain("for the project “Project 1”");
-  });
-
   it("the public page follows the recorded decision's instant, not a copy of it", async () => {
     const { f, at } = await decidedEdition();
     const later = new Date(at.getTime() + 3600e3);
@@ -482,7 +322,7 @@ describe("decision and announcement", () => {
   it("a decision recorded without its archive rows still goes live at its instant once the job has run", async () => {
     const { f, at } = await decidedEdition();
     db().delete(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).run();
-    runScheduledJobs({ warm: false });
+    await runScheduledJobs({ warm: false });
     const rows = db().select().from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).all();
     expect(rows.map((r) => r.publishedAt.getTime())).toEqual([at.getTime(), at.getTime()]);
     expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.announcedAt).toBeNull();

@@ -41,6 +41,7 @@ import * as juryHome from "../../../app/routes/jury._index";
 import * as juryReview from "../../../app/routes/jury.reviews.$reviewId";
 import * as juryConflicts from "../../../app/routes/jury.$editionId.conflicts";
 import * as conflictsRegister from "../../../app/routes/secretariat.editions.$editionId.conflicts";
+import { insertConflict } from "../../../app/jury/models/conflicts.server";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import * as juryBallot from "../../../app/routes/jury.$editionId.ballot";
 import * as secretariatHome from "../../../app/routes/secretariat._index";
@@ -138,6 +139,19 @@ async function world() {
     .insert(setupTokens)
     .values({ tokenHash: hashToken("setup-token-0123456789") })
     .run();
+  // A conflict proposed by detection, for the register's confirmation step.
+  const proposedConflictId = db().transaction((tx) =>
+    insertConflict(tx, {
+      editionId: f.edition.id,
+      jurorId: f.jurors[0].member.id,
+      applicationId: f.apps[5].app.id,
+      source: "same_organisation",
+      reason: "Same organisation",
+      createdBy: null,
+      status: "proposed",
+    }),
+  )!;
+  expect(proposedConflictId).toEqual(expect.any(String));
   requestErasure({ userId: f.apps[2].applicant.id });
   const erasureRequestId = pendingRequestOf({ userId: f.apps[2].applicant.id })!.id;
   const cookies = {
@@ -149,7 +163,7 @@ async function world() {
     chair: await cookieFor(f.chair.user.id),
     secretariat: await cookieFor(f.secretariat.id),
   };
-  return { f, at, open, draftId, review, cookies, erasureRequestId };
+  return { f, at, open, draftId, review, cookies, erasureRequestId, proposedConflictId };
 }
 
 afterEach(() => {
@@ -227,6 +241,13 @@ describe("loaders write nothing", () => {
       ["assignment", assignmentPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["conflicts register", conflictsRegister.loader as Loader, "/x", ed, w.cookies.secretariat],
       ["conflict to add", conflictsRegister.loader as Loader, "/x?add=1", ed, w.cookies.secretariat],
+      [
+        "conflict to confirm",
+        conflictsRegister.loader as Loader,
+        `/x?confirm=${w.proposedConflictId}`,
+        ed,
+        w.cookies.secretariat,
+      ],
       ["jury", juryPage.loader as Loader, "/x", ed, w.cookies.secretariat],
       [
         "screening",

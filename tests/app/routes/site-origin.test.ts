@@ -119,7 +119,7 @@ describe("scheduled jobs use the same configured origin", () => {
       })
       .run();
 
-    runScheduledJobs({ warm: false });
+    await runScheduledJobs({ warm: false });
 
     const reminder = mailTo(s.jurors[0].email, "jury_reminder")!;
     expect(reminder.textBody).toContain("http://localhost:4567/");

@@ -1,0 +1,224 @@
+// The announcement (app/results/models/announcement.server.ts): the scheduled job that, at the
+// instant the decision set, turns the edition's applications laureate or not selected, audits
+// them and e-mails everyone; in the reading worker thread and in chunks (decision 034).
+import { and, count, eq, inArray } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "../../../db/client";
+import { applications, archiveLaureates, auditLog, decisions, editions, outbox } from "../../../db/schema";
+import * as diploma from "../../../app/routes/diplomas.$applicationId";
+import { runScheduledJobs } from "../../../app/startup.server";
+import { startMailSender, stopMailSender } from "../../../app/kernel/models/outbox.server";
+import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
+import { announceChunk, announceDue } from "../../../app/results/models/announcement.server";
+import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { pdfText } from "../../fixtures/poppler";
+import { cookieFor, request } from "../../fixtures/builders";
+import { args, decidedEdition } from "../../fixtures/decided";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the announcement", () => {
+  it("the scheduled job writes the announcement in a worker thread while the request thread keeps answering", async () => {
+    const { f, at } = await decidedEdition();
+    // Every scheduled run waits 0.7 s in the worker first, as an announcement at 10,000
+    // applications writes for seconds; a worker reads the variable when it starts.
+    process.env.JOBS_WORKER_DELAY_MS = "700";
+    await closeResultsWorker();
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(at.getTime() + 1000));
+      const stateCounts = () =>
+        db()
+          .select({ state: applications.state, n: count() })
+          .from(applications)
+          .where(eq(applications.editionId, f.edition.id))
+          .groupBy(applications.state)
+          .orderBy(applications.state)
+          .all();
+      // The sender's own round is an hour away: what it sends, it sends because the job asked.
+      startMailSender(3_600_000);
+      const running = runScheduledJobs({ warm: false });
+      // A second run while the first writes is that same run, not another.
+      expect(runScheduledJobs({ warm: false })).toBe(running);
+      for (let i = 0; i < 600 && resultsWorkerJobs() === 0; i++) await new Promise((next) => setTimeout(next, 25));
+      expect(resultsWorkerJobs()).toBe(1);
+      const late = await new Promise<number>((done) => {
+        const start = performance.now();
+        setTimeout(() => done(performance.now() - start), 10);
+      });
+      expect(late).toBeLessThan(400);
+      expect(stateCounts()).toEqual([{ state: "eligible", n: 6 }]);
+      await running;
+      expect(stateCounts()).toEqual([
+        { state: "laureate", n: 2 },
+        { state: "not_selected", n: 4 },
+      ]);
+      expect(verifyAuditChain().ok).toBe(true);
+      // The messages the worker queued are sent by this process's sender at once.
+      const pending = () => db().select({ n: count() }).from(outbox).where(eq(outbox.state, "pending")).get()!.n;
+      expect(db().select({ n: count() }).from(outbox).get()!.n).toBeGreaterThanOrEqual(6);
+      for (let i = 0; i < 200 && pending() > 0; i++) await new Promise((next) => setTimeout(next, 25));
+      expect(pending()).toBe(0);
+    } finally {
+      stopMailSender();
+      delete process.env.JOBS_WORKER_DELAY_MS;
+      await closeResultsWorker();
+    }
+  });
+
+  it("an announcement stopped between two chunks is finished by the next run, each application announced, audited and e-mailed once", async () => {
+    const { f, at } = await decidedEdition();
+    const now = new Date(at.getTime() + 1000);
+    const decisionId = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.id;
+    const states = () =>
+      db()
+        .select({ state: applications.state, n: count() })
+        .from(applications)
+        .where(eq(applications.editionId, f.edition.id))
+        .groupBy(applications.state)
+        .orderBy(applications.state)
+        .all();
+    // The first chunk's transaction, then the process stops.
+    expect(announceChunk({ decisionId, now, origin: "http://localhost", chunk: 2 })).toBe("more");
+    expect(states()).toEqual([
+      { state: "eligible", n: 4 },
+      { state: "laureate", n: 2 },
+    ]);
+    expect(db().select().from(decisions).where(eq(decisions.id, decisionId)).get()!.announcedAt).toBeNull();
+    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).not.toBe("announced");
+    // The next run takes the applications still eligible, in chunks, and ends with the edition.
+    expect(announceDue(now, "http://localhost", { chunk: 3 })).toEqual([f.edition.year]);
+    expect(states()).toEqual([
+      { state: "laureate", n: 2 },
+      { state: "not_selected", n: 4 },
+    ]);
+    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
+    const audits = db()
+      .select({ action: auditLog.action, objectId: auditLog.objectId, details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          inArray(auditLog.action, ["application.laureate", "application.not_selected", "decision.announced"]),
+          inArray(auditLog.objectId, [f.edition.id, ...f.apps.map((a) => a.app.id)]),
+        ),
+      )
+      .all();
+    const perApplication = new Map<string, number>();
+    for (const a of audits)
+      if (a.action !== "decision.announced")
+        perApplication.set(a.objectId!, (perApplication.get(a.objectId!) ?? 0) + 1);
+    expect([...perApplication.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(
+      audits
+        .filter((a) => a.action === "decision.announced")
+        .map((a) => (JSON.parse(a.details) as { applications: number }).applications),
+    ).toEqual([6]);
+    const toApplicants = db()
+      .select({ to: outbox.toAddress, n: count() })
+      .from(outbox)
+      .where(
+        and(
+          inArray(outbox.template, ["results_laureate", "results_not_selected"]),
+          inArray(
+            outbox.toAddress,
+            f.apps.map((a) => a.applicant.email),
+          ),
+        ),
+      )
+      .groupBy(outbox.toAddress)
+      .all();
+    expect(toApplicants.map((m) => m.n)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(verifyAuditChain().ok).toBe(true);
+    // Announced: a later run finds nothing to do.
+    expect(announceDue(now, "http://localhost", { chunk: 3 })).toEqual([]);
+  });
+
+  it("the scheduled job announces once and e-mails everyone in their language", async () => {
+    const { f, at } = await decidedEdition();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(at.getTime() + 1000));
+    await runScheduledJobs({ warm: false });
+    const states = db()
+      .select({ id: applications.id, state: applications.state })
+      .from(applications)
+      .where(eq(applications.editionId, f.edition.id))
+      .all();
+    expect(
+      states
+        .filter((s) => s.state === "laureate")
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([f.apps[0].app.id, f.apps[1].app.id].sort());
+    expect(states.filter((s) => s.state === "not_selected")).toHaveLength(4);
+    // One audit row per application, naming the state it was given.
+    expect(
+      db()
+        .select({ action: auditLog.action, objectId: auditLog.objectId })
+        .from(auditLog)
+        .where(
+          and(
+            inArray(auditLog.action, ["application.laureate", "application.not_selected"]),
+            inArray(
+              auditLog.objectId,
+              states.map((s) => s.id),
+            ),
+          ),
+        )
+        .all()
+        .sort((x, y) => x.objectId!.localeCompare(y.objectId!)),
+    ).toEqual(
+      states
+        .map((s) => ({ action: `application.${s.state}`, objectId: s.id }))
+        .sort((x, y) => x.objectId.localeCompare(y.objectId)),
+    );
+    expect(verifyAuditChain().ok).toBe(true);
+    expect(
+      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
+    ).toBe(2);
+    const mails = db()
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.subject.includes(String(f.edition.year)));
+    const french = mails.find((m) => m.toAddress === f.apps[1].applicant.email)!;
+    expect(french).toMatchObject({ locale: "fr", template: "results_laureate" });
+    expect(french.subject).toContain("lauréat");
+    const shared = mails.find((m) => m.toAddress === f.apps[2].applicant.email)!;
+    expect(shared).toMatchObject({ locale: "ar", template: "results_not_selected" });
+    expect(shared.textBody).toContain("Comment of juror 1 on project 3");
+    expect(mails.find((m) => m.toAddress === f.apps[3].applicant.email)!.textBody).not.toContain("Comment of juror");
+    expect(mails.filter((m) => f.apps.some((a) => a.applicant.email === m.toAddress))).toHaveLength(6);
+    expect(mails.filter((m) => m.toAddress === f.nominator.email)).toHaveLength(6);
+    expect(db().select().from(editions).where(eq(editions.id, f.edition.id)).get()!.phase).toBe("announced");
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.action === "decision.announced" && a.objectId === f.edition.id),
+    ).toHaveLength(1);
+
+    const outboxRows = db().select({ n: count() }).from(outbox).get()!.n;
+    const auditRows = db().select({ n: count() }).from(auditLog).get()!.n;
+    vi.setSystemTime(new Date(at.getTime() + 60_000));
+    await runScheduledJobs({ warm: false });
+    expect(announceDue(new Date())).toEqual([]);
+    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(outboxRows);
+    expect(db().select({ n: count() }).from(auditLog).get()!.n).toBe(auditRows);
+    expect(
+      db().select({ n: count() }).from(archiveLaureates).where(eq(archiveLaureates.editionId, f.edition.id)).get()!.n,
+    ).toBe(2);
+
+    const pdf = await diploma.loader(
+      args(request(`/x`, { cookie: await cookieFor(f.apps[0].applicant.id) }), { applicationId: f.apps[0].app.id }),
+    );
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const text = Buffer.from(bytes).toString("latin1");
+    expect(text.startsWith("%PDF-")).toBe(true);
+    expect(text).toMatch(/startxref\n\d+\n%%EOF\n?$/);
+    // A PDF reader finds the page and its text: poppler parses the file's cross-references.
+    expect(pdfText(bytes)).toContain("for the project “Project 1”");
+  });
+});
