@@ -15,6 +15,16 @@ import { pdfText } from "../../fixtures/poppler";
 import { cookieFor, request } from "../../fixtures/builders";
 import { args, decidedEdition } from "../../fixtures/decided";
 
+/** How many of the edition's applications are in each state. */
+const statesOf = (editionId: string) =>
+  db()
+    .select({ state: applications.state, n: count() })
+    .from(applications)
+    .where(eq(applications.editionId, editionId))
+    .groupBy(applications.state)
+    .orderBy(applications.state)
+    .all();
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -29,14 +39,7 @@ describe("the announcement", () => {
     try {
       vi.useFakeTimers({ toFake: ["Date"] });
       vi.setSystemTime(new Date(at.getTime() + 1000));
-      const stateCounts = () =>
-        db()
-          .select({ state: applications.state, n: count() })
-          .from(applications)
-          .where(eq(applications.editionId, f.edition.id))
-          .groupBy(applications.state)
-          .orderBy(applications.state)
-          .all();
+      const stateCounts = () => statesOf(f.edition.id);
       // The sender's own round is an hour away: what it sends, it sends because the job asked.
       startMailSender(3_600_000);
       const running = runScheduledJobs({ warm: false });
@@ -72,14 +75,7 @@ describe("the announcement", () => {
     const { f, at } = await decidedEdition();
     const now = new Date(at.getTime() + 1000);
     const decisionId = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.id;
-    const states = () =>
-      db()
-        .select({ state: applications.state, n: count() })
-        .from(applications)
-        .where(eq(applications.editionId, f.edition.id))
-        .groupBy(applications.state)
-        .orderBy(applications.state)
-        .all();
+    const states = () => statesOf(f.edition.id);
     // The first chunk's transaction, then the process stops.
     expect(announceChunk({ decisionId, now, origin: "http://localhost", chunk: 2 })).toBe("more");
     expect(states()).toEqual([
