@@ -5,7 +5,7 @@ import { notFound, requireSecretariat, UNADVERTISED } from "../accounts/server/p
 import { translate } from "../kernel/i18n";
 import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
-import { toCsv } from "../kernel/server/csv.server";
+import { toCsvInTurns } from "../kernel/server/csv.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { jurorLabeller } from "../results/server/page.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
@@ -47,7 +47,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     "col_reviews",
     "col_outliers",
   ].map((k) => tr(`results.${k}`));
-  const rows = resultsTable(r, {
+  const rows = await resultsTable(r, {
     header,
     jurorName: (id) => {
       const l = label(id);
@@ -55,7 +55,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     },
   });
   if (format === "csv") {
-    return fileResponse({ bytes: toCsv(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
+    return fileResponse({ bytes: await toCsvInTurns(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
   return fileResponse({
     bytes: await whenDone(xlsxOffThread(rows, name)),

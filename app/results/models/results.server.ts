@@ -360,14 +360,18 @@ export function resultsExportJson(r: EditionResults): string {
   return JSON.stringify({ input: r.input, options: r.options }, null, 2);
 }
 
-/** The table as rows of cells (header first), shared by the CSV and XLSX exports. */
-export function resultsTable(
+/**
+ * The table as rows of cells (header first), shared by the CSV and XLSX exports; made a slice
+ * of applications at a time with the event loop free in between (40–85 ms at 10,000 in one piece).
+ */
+export async function resultsTable(
   r: EditionResults,
   labels: { header: string[]; jurorName: (id: string) => string },
-): (string | number)[][] {
+): Promise<(string | number)[][]> {
   const out: (string | number)[][] = [labels.header];
   if (!r.results) return out;
   for (const a of r.results.applications) {
+    if (out.length % SLICE === 0) await nextTurn();
     const app = r.applications.get(a.applicationId);
     const outliers = a.reviews.filter((rv) => rv.outlier).map((rv) => labels.jurorName(rv.jurorId));
     out.push([
