@@ -30,7 +30,12 @@ export async function toCsvInTurns(rows: Cell[][]): Promise<string> {
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i += SLICE) {
     if (i > 0) await nextTurn();
-    parts.push(rows.slice(i, i + SLICE).map(line).join("\r\n"));
+    parts.push(
+      rows
+        .slice(i, i + SLICE)
+        .map(line)
+        .join("\r\n"),
+    );
   }
   return "\uFEFF" + parts.join("\r\n") + "\r\n";
 }
