@@ -6,6 +6,9 @@
 // either makes Remix treat it as a page and answer the document request with the HTML shell,
 // the file's bytes escaped inside the page data (tests/app/routes/resource-routes.test.ts).
 
+import { translate } from "../i18n";
+import { catalogues, resolveLocale } from "../i18n/locale.server";
+
 /** RFC 5987 attr-char: what may stay unescaped in `filename*` (encodeURIComponent leaves more). */
 function encodeExtValue(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -63,14 +66,29 @@ function thrownStatus(thrown: unknown): number | null {
  * same status, so a file a user may not read answers exactly like a file that does not exist.
  * Redirects (to sign in) and other thrown Responses pass through untouched.
  */
-export function fileLoader<Args>(load: (args: Args) => Promise<Response>): (args: Args) => Promise<Response> {
+export function fileLoader<Args extends { request: Request }>(
+  load: (args: Args) => Promise<Response>,
+): (args: Args) => Promise<Response> {
   return async (args) => {
     try {
       return await load(args);
     } catch (thrown) {
       const status = thrownStatus(thrown);
       if (status === null) throw thrown;
+      if (status === 503) return fileUnavailable(args.request);
       return new Response(status === 404 ? "Not found" : "Error", { status, headers: PLAIN });
     }
   };
+}
+
+/**
+ * A file that needed a worker thread which was lost (it crashed or overran its time): a
+ * sentence in the reader's language rather than a bare "Error", and when to try again.
+ */
+async function fileUnavailable(request: Request): Promise<Response> {
+  const locale = await resolveLocale(request);
+  return new Response(translate(catalogues[locale], "errors.file_unavailable") + "\n", {
+    status: 503,
+    headers: { ...PLAIN, "Content-Language": locale, "Retry-After": "5" },
+  });
 }

@@ -253,4 +253,26 @@ describe("the reading worker", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/spreadsheetml/);
   });
+
+  it("answers a download whose worker is lost with a sentence in the reader's language, not a bare error or a hang", async () => {
+    const s = await scenario();
+    // A job past its time ends its worker: the export is lost, as if the worker had crashed.
+    process.env.RESULTS_TIMEOUT_MS = "200";
+    await closeResultsWorker();
+    const res = await screeningCsv.loader(
+      args(
+        request(`/secretariat/screening/export.csv?edition=${s.editionId}`, {
+          cookie: s.staffCookie,
+          headers: { "Accept-Language": "fr-FR,fr;q=0.9" },
+        }),
+      ),
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toBeNull();
+    expect(res.headers.get("Retry-After")).toBe("5");
+    expect(await res.text()).toBe(
+      "Le fichier n’a pas pu être préparé. Rien n’a été modifié : réessayez dans un instant.\n",
+    );
+  });
 });
