@@ -2,11 +2,23 @@
 // (a submitted review is recused only on a step that shows it) and adding a conflict by hand.
 // Every state change is audited in its own synchronous transaction, and e-mails are queued in
 // that same transaction.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { inJson } from "../../../db/bulk";
 import { db, type DB } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers, reviews, users } from "../../../db/schema";
 import { eligibleApplication, fail, type EditionActor, type Failure, type Tx } from "./shared.server";
-import { auditConflict, insertConflict, recuseReviewsFor } from "./conflicts.server";
+import {
+  auditConflict,
+  conflictAuditEntry,
+  insertConflict,
+  openReviewColumns,
+  recusalAuditEntry,
+  recusalMails,
+  recuseReviewsFor,
+  type OpenReview,
+} from "./conflicts.server";
+import { writeAudits, type AuditEntry } from "../../kernel/models/audit.server";
+import { enqueueMails } from "../../kernel/models/outbox.server";
 
 /** The pair's review that a confirmation would recuse (not recused yet), if any. */
 function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
@@ -139,6 +151,11 @@ function confirmInTx(
 /**
  * Confirms, in one transaction, every proposal that touches no submitted review (those need
  * their own confirmation step). Returns how many were confirmed and how many were left.
+ *
+ * The same rows as confirming each in turn — the conflict confirmed and audited, its open
+ * review recused and audited with what it was, its juror e-mailed — written a statement per
+ * table (decision 033): one at a time, 9,000 proposals at 10,000 applications held the request
+ * thread 4.2 s.
  */
 export function confirmProposalsWithoutSubmittedReview({
   editionId,
@@ -150,14 +167,78 @@ export function confirmProposalsWithoutSubmittedReview({
       .select(pairColumns)
       .from(conflicts)
       .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed")))
+      // In the order they were recorded: a pair proposed twice (two sources) has its review
+      // recused by the first, with that one's reason, as confirming them in turn would.
+      .orderBy(asc(conflicts.createdAt), sql`rowid`)
       .all();
-    let confirmedCount = 0;
-    for (const c of proposed) {
-      if (openReviewOf(tx, c.jurorId, c.applicationId)?.state === "submitted") continue;
-      confirmInTx(tx, { ...c, editionId, actorId, origin });
-      confirmedCount++;
+    const pair = (jurorId: string, applicationId: string) => `${jurorId} ${applicationId}`;
+    // The open reviews of every proposed pair, read at once.
+    const openOf = new Map<string, OpenReview[]>();
+    for (const r of tx
+      .select(openReviewColumns)
+      .from(reviews)
+      .innerJoin(
+        conflicts,
+        and(eq(conflicts.jurorId, reviews.jurorId), eq(conflicts.applicationId, reviews.applicationId)),
+      )
+      .where(and(eq(conflicts.editionId, editionId), eq(conflicts.status, "proposed"), ne(reviews.state, "recused")))
+      .orderBy(asc(reviews.id))
+      .all()) {
+      // A pair proposed under two sources meets its review twice in the join.
+      const key = pair(r.jurorId, r.applicationId);
+      const known = openOf.get(key);
+      if (!known) openOf.set(key, [r]);
+      else if (!known.some((k) => k.id === r.id)) known.push(r);
     }
-    return { ok: true as const, confirmed: confirmedCount, left: proposed.length - confirmedCount };
+    const confirming = proposed.filter(
+      (c) => !(openOf.get(pair(c.jurorId, c.applicationId)) ?? []).some((r) => r.state === "submitted"),
+    );
+    if (confirming.length === 0) return { ok: true as const, confirmed: 0, left: proposed.length };
+    const now = new Date();
+    tx.update(conflicts)
+      .set({ status: "confirmed", confirmedBy: actorId, confirmedAt: now })
+      .where(
+        and(
+          inJson(
+            conflicts.id,
+            confirming.map((c) => c.id),
+          ),
+          eq(conflicts.status, "proposed"),
+        ),
+      )
+      .run();
+    const audits: AuditEntry[] = [];
+    const recusedBy = new Map<string, string[]>();
+    const told: typeof confirming = [];
+    const recused = new Set<string>();
+    for (const c of confirming) {
+      audits.push(conflictAuditEntry(actorId, "conflict.confirmed", { ...c, editionId }));
+      const open = (openOf.get(pair(c.jurorId, c.applicationId)) ?? []).filter((r) => !recused.has(r.id));
+      const reason = c.reason || c.source;
+      for (const r of open) {
+        recused.add(r.id);
+        const ids = recusedBy.get(reason);
+        if (ids) ids.push(r.id);
+        else recusedBy.set(reason, [r.id]);
+        audits.push(recusalAuditEntry(actorId, r, reason));
+      }
+      if (open.length > 0) told.push(c);
+    }
+    // One statement per distinct reason (each review keeps its conflict's own).
+    for (const [reason, ids] of recusedBy)
+      tx.update(reviews)
+        .set({
+          state: "recused",
+          recusedAt: now,
+          recuseReason: reason,
+          updatedAt: now,
+          version: sql`${reviews.version} + 1`,
+        })
+        .where(inJson(reviews.id, ids))
+        .run();
+    writeAudits(audits, tx);
+    enqueueMails(recusalMails(tx, told, origin), tx);
+    return { ok: true as const, confirmed: confirming.length, left: proposed.length - confirming.length };
   });
 }
 

@@ -7,17 +7,95 @@ import { db } from "../../../db/client";
 import { inJson, insertRows } from "../../../db/bulk";
 import { applications, conflicts, juryMembers, reviews, users } from "../../../db/schema";
 import type { CONFLICT_SOURCES } from "../../../db/enums";
-import { enqueueMail } from "../../kernel/models/outbox.server";
-import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
+import { enqueueMails, type MailMessage } from "../../kernel/models/outbox.server";
+import { writeAudit, writeAudits, type AuditEntry } from "../../kernel/models/audit.server";
 import { untilChanged } from "../../kernel/server/memo.server";
 import { JURY_PAGE_SIZE, offsetOf, pagesOf, reviewWriting, type Tx } from "./shared.server";
 
 type ConflictSource = (typeof CONFLICT_SOURCES)[number];
 
+/** What a recusal reads of a review still counting, and keeps of it in the audit row. */
+export const openReviewColumns = {
+  id: reviews.id,
+  jurorId: reviews.jurorId,
+  applicationId: reviews.applicationId,
+  state: reviews.state,
+  version: reviews.version,
+  ...reviewWriting,
+  submittedAt: reviews.submittedAt,
+};
+export type OpenReview = Pick<typeof reviews.$inferSelect, keyof typeof openReviewColumns>;
+
+/**
+ * The audit row of a review recused: what the review was (state, version, scores, which
+ * comments were written), so that recusing a submitted review loses nothing.
+ */
+export function recusalAuditEntry(actorId: string | null, r: OpenReview, reason: string): AuditEntry {
+  return {
+    actorId,
+    action: "review.recused",
+    objectType: "review",
+    objectId: r.id,
+    details: {
+      jurorId: r.jurorId,
+      applicationId: r.applicationId,
+      reason,
+      before: {
+        state: r.state,
+        version: r.version,
+        scores: r.scores,
+        commentsWritten: Object.keys(r.comments).filter((k) => r.comments[k]?.trim()),
+        overallComment: r.overallComment.trim() !== "",
+        confidence: r.confidence,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+      },
+    },
+  };
+}
+
+/** The e-mails telling each pair's juror that a confirmed conflict took the application from them. */
+export function recusalMails(
+  tx: Tx,
+  pairs: { jurorId: string; applicationId: string }[],
+  origin: string,
+): MailMessage[] {
+  if (pairs.length === 0) return [];
+  const jurors = new Map(
+    tx
+      .select({ id: juryMembers.id, name: users.name, email: users.email, locale: users.locale })
+      .from(juryMembers)
+      .innerJoin(users, eq(users.id, juryMembers.userId))
+      .where(inJson(juryMembers.id, [...new Set(pairs.map((p) => p.jurorId))]))
+      .all()
+      .map((j) => [j.id, j]),
+  );
+  const apps = new Map(
+    tx
+      .select({ id: applications.id, title: applications.title, reference: applications.reference })
+      .from(applications)
+      .where(inJson(applications.id, [...new Set(pairs.map((p) => p.applicationId))]))
+      .all()
+      .map((a) => [a.id, a]),
+  );
+  return pairs.flatMap(({ jurorId, applicationId }) => {
+    const juror = jurors.get(jurorId);
+    const app = apps.get(applicationId);
+    if (!juror || !app) return [];
+    return [
+      {
+        to: juror.email,
+        locale: juror.locale,
+        template: "jury_conflict_confirmed",
+        vars: { name: juror.name, title: app.title, reference: app.reference, link: `${origin}/jury` },
+      },
+    ];
+  });
+}
+
 /**
  * A confirmed conflict on an assigned pair: the review (whatever its state) no longer counts.
- * The audit row keeps what the review was (state, version, scores, which comments were written)
- * so that recusing a submitted review loses nothing; with an `origin` the juror is told by e-mail.
+ * The audit row keeps what the review was (recusalAuditEntry); with an `origin` the juror is
+ * told by e-mail.
  */
 export function recuseReviewsFor(
   tx: Tx,
@@ -30,13 +108,7 @@ export function recuseReviewsFor(
   }: { jurorId: string; applicationId: string; reason: string; actorId: string | null; origin?: string },
 ) {
   const open = tx
-    .select({
-      id: reviews.id,
-      state: reviews.state,
-      version: reviews.version,
-      ...reviewWriting,
-      submittedAt: reviews.submittedAt,
-    })
+    .select(openReviewColumns)
     .from(reviews)
     .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
     .all();
@@ -52,53 +124,9 @@ export function recuseReviewsFor(
       })
       .where(eq(reviews.id, r.id))
       .run();
-    writeAudit(
-      {
-        actorId,
-        action: "review.recused",
-        objectType: "review",
-        objectId: r.id,
-        details: {
-          jurorId,
-          applicationId,
-          reason,
-          before: {
-            state: r.state,
-            version: r.version,
-            scores: r.scores,
-            commentsWritten: Object.keys(r.comments).filter((k) => r.comments[k]?.trim()),
-            overallComment: r.overallComment.trim() !== "",
-            confidence: r.confidence,
-            submittedAt: r.submittedAt?.toISOString() ?? null,
-          },
-        },
-      },
-      tx,
-    );
+    writeAudit(recusalAuditEntry(actorId, r, reason), tx);
   }
-  if (open.length > 0 && origin) {
-    const juror = tx
-      .select({ name: users.name, email: users.email, locale: users.locale })
-      .from(juryMembers)
-      .innerJoin(users, eq(users.id, juryMembers.userId))
-      .where(eq(juryMembers.id, jurorId))
-      .get();
-    const app = tx
-      .select({ title: applications.title, reference: applications.reference })
-      .from(applications)
-      .where(eq(applications.id, applicationId))
-      .get();
-    if (juror && app)
-      enqueueMail(
-        {
-          to: juror.email,
-          locale: juror.locale,
-          template: "jury_conflict_confirmed",
-          vars: { name: juror.name, title: app.title, reference: app.reference, link: `${origin}/jury` },
-        },
-        tx,
-      );
-  }
+  if (open.length > 0 && origin) enqueueMails(recusalMails(tx, [{ jurorId, applicationId }], origin), tx);
   return open.length;
 }
 
@@ -112,6 +140,23 @@ type AuditedConflict = {
   reason: string;
 };
 
+/** The audit row of one change to a conflict. */
+export function conflictAuditEntry(
+  actorId: string | null,
+  action: string,
+  c: AuditedConflict,
+  more: Record<string, unknown> = {},
+): AuditEntry {
+  const { editionId, jurorId, applicationId, source, reason } = c;
+  return {
+    actorId,
+    action,
+    objectType: "conflict",
+    objectId: c.id,
+    details: { editionId, jurorId, applicationId, source, reason, ...more },
+  };
+}
+
 /** One change to a conflict, audited in the transaction that makes it. */
 export function auditConflict(
   tx: Tx,
@@ -120,17 +165,7 @@ export function auditConflict(
   c: AuditedConflict,
   more: Record<string, unknown> = {},
 ) {
-  const { editionId, jurorId, applicationId, source, reason } = c;
-  writeAudit(
-    {
-      actorId,
-      action,
-      objectType: "conflict",
-      objectId: c.id,
-      details: { editionId, jurorId, applicationId, source, reason, ...more },
-    },
-    tx,
-  );
+  writeAudit(conflictAuditEntry(actorId, action, c, more), tx);
 }
 
 /**
