@@ -94,6 +94,16 @@ export function removeMailCopies(paths: (string | null)[]): void {
 
 const FROM = () => process.env.MAIL_FROM ?? "UNESCO ICT in Education Prize <prize@localhost>";
 
+/**
+ * The message's own Message-ID, made from its outbox row: a message sent again (a sender killed
+ * between sending it and marking it sent, decision 023) carries the same one, so mail servers
+ * and clients can recognise the copy as the same message.
+ */
+export function messageIdOf(id: string, from = FROM()): string {
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? "localhost";
+  return `<${id}@${domain}>`;
+}
+
 let transport: nodemailer.Transporter | undefined;
 let transportUrl: string | undefined;
 function smtpTransport(url: string) {
@@ -144,6 +154,7 @@ async function deliver(now: Date): Promise<number> {
       subject: message.subject,
       text: message.textBody,
       headers: { "Content-Language": message.locale },
+      messageId: messageIdOf(message.id),
     };
     try {
       let emlPath: string | null = null;

@@ -5,7 +5,13 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { outbox } from "../../../db/schema";
-import { backoffMs, deliverDueMail, enqueueMail, enqueueMails } from "../../../app/kernel/models/outbox.server";
+import {
+  backoffMs,
+  deliverDueMail,
+  enqueueMail,
+  enqueueMails,
+  messageIdOf,
+} from "../../../app/kernel/models/outbox.server";
 
 const received: { to: string[]; raw: string }[] = [];
 let server: SMTPServer;
@@ -62,6 +68,26 @@ describe("outbox", () => {
     expect(text).toContain("http://localhost/reset-password/abc");
     const row = db().select().from(outbox).where(eq(outbox.toAddress, "juror@example.org")).get();
     expect(row).toMatchObject({ state: "sent", attempts: 1, locale: "fr" });
+  });
+
+  it("a message sent again after its sender died before marking it sent carries the same Message-ID", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    enqueueMail({ to: "twice@example.org", locale: "en", template: "welcome", vars: { name: "Twice" } });
+    const from = received.length;
+    expect(await deliverDueMail()).toBe(1);
+    const row = db().select().from(outbox).where(eq(outbox.toAddress, "twice@example.org")).get()!;
+    // The sender was killed after the server took the message and before the row said so.
+    db().update(outbox).set({ state: "pending", sentAt: null }).where(eq(outbox.id, row.id)).run();
+    expect(await deliverDueMail()).toBe(1);
+    const ids = received.slice(from).map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1].trim());
+    expect(ids).toEqual([messageIdOf(row.id), messageIdOf(row.id)]);
+    expect(messageIdOf(row.id)).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
+  });
+
+  it("makes the Message-ID's domain from the sender's address", () => {
+    expect(messageIdOf("m1", "UNESCO ICT in Education Prize <prize@unesco.org>")).toBe("<m1@unesco.org>");
+    expect(messageIdOf("m1", "prize@example.org")).toBe("<m1@example.org>");
+    expect(messageIdOf("m1", "no address")).toBe("<m1@localhost>");
   });
 
   it("keeps a failed message pending and retries it with backoff until it is delivered", async () => {
