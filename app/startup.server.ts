@@ -21,6 +21,7 @@ import {
   scheduledWritesOffThread,
 } from "./results/models/results-worker.server";
 import { siteOrigin } from "./kernel/server/site.server";
+import { WorkerLost } from "./kernel/server/worker-pool.server";
 import { ensureSigningKey } from "./kernel/models/signing-keys.server";
 
 let jobs: NodeJS.Timeout | undefined;
@@ -42,7 +43,10 @@ export function runScheduledJobs({ warm = true } = {}): Promise<void> {
       deliverQueuedMail();
       if (warm) warmResults(now).catch((error) => console.error("Warming the results failed:", error));
     })
-    .catch((error) => console.error("Scheduled job failed:", error))
+    // A lost worker was logged by its pool already: each failure is logged once.
+    .catch((error) => {
+      if (!(error instanceof WorkerLost)) console.error("Scheduled job failed:", error);
+    })
     .finally(() => {
       jobsRunning = undefined;
     });

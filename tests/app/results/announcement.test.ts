@@ -71,6 +71,38 @@ describe("the announcement", () => {
     }
   });
 
+  it("a scheduled run whose worker is lost is logged once, writes nothing, and the next run announces", async () => {
+    const { f, at } = await decidedEdition();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The job overruns its time (0.7 s against 0.2 s): its worker is ended, as if it had crashed.
+    process.env.JOBS_WORKER_DELAY_MS = "700";
+    process.env.RESULTS_TIMEOUT_MS = "200";
+    await closeResultsWorker();
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(at.getTime() + 1000));
+      await runScheduledJobs({ warm: false });
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0][0])).toContain("reading worker");
+      expect(statesOf(f.edition.id)).toEqual([{ state: "eligible", n: 6 }]);
+      // The next run, on a worker started afresh, does the work.
+      delete process.env.JOBS_WORKER_DELAY_MS;
+      delete process.env.RESULTS_TIMEOUT_MS;
+      await closeResultsWorker();
+      await runScheduledJobs({ warm: false });
+      expect(statesOf(f.edition.id)).toEqual([
+        { state: "laureate", n: 2 },
+        { state: "not_selected", n: 4 },
+      ]);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+      delete process.env.JOBS_WORKER_DELAY_MS;
+      delete process.env.RESULTS_TIMEOUT_MS;
+      await closeResultsWorker();
+    }
+  });
+
   it("an announcement stopped between two chunks is finished by the next run, each application announced, audited and e-mailed once", async () => {
     const { f, at } = await decidedEdition();
     const now = new Date(at.getTime() + 1000);
