@@ -11,6 +11,7 @@ import {
   auditConflict,
   conflictAuditEntry,
   insertConflict,
+  markRecused,
   openReviewColumns,
   recusalAuditEntry,
   recusalMails,
@@ -225,17 +226,7 @@ export function confirmProposalsWithoutSubmittedReview({
       if (open.length > 0) told.push(c);
     }
     // One statement per distinct reason (each review keeps its conflict's own).
-    for (const [reason, ids] of recusedBy)
-      tx.update(reviews)
-        .set({
-          state: "recused",
-          recusedAt: now,
-          recuseReason: reason,
-          updatedAt: now,
-          version: sql`${reviews.version} + 1`,
-        })
-        .where(inJson(reviews.id, ids))
-        .run();
+    for (const [reason, ids] of recusedBy) markRecused(tx, ids, reason, now);
     writeAudits(audits, tx);
     enqueueMails(recusalMails(tx, told, origin), tx);
     return { ok: true as const, confirmed: confirming.length, left: proposed.length - confirming.length };

@@ -92,6 +92,21 @@ export function recusalMails(
   });
 }
 
+/** Marks the reviews `ids` recused for `reason`, in one statement. */
+export function markRecused(tx: Tx, ids: string[], reason: string, now: Date): void {
+  if (ids.length === 0) return;
+  tx.update(reviews)
+    .set({
+      state: "recused",
+      recusedAt: now,
+      recuseReason: reason,
+      updatedAt: now,
+      version: sql`${reviews.version} + 1`,
+    })
+    .where(inJson(reviews.id, ids))
+    .run();
+}
+
 /**
  * A confirmed conflict on an assigned pair: the review (whatever its state) no longer counts.
  * The audit row keeps what the review was (recusalAuditEntry); with an `origin` the juror is
@@ -112,20 +127,16 @@ export function recuseReviewsFor(
     .from(reviews)
     .where(and(eq(reviews.jurorId, jurorId), eq(reviews.applicationId, applicationId), ne(reviews.state, "recused")))
     .all();
-  const now = new Date();
-  for (const r of open) {
-    tx.update(reviews)
-      .set({
-        state: "recused",
-        recusedAt: now,
-        recuseReason: reason,
-        updatedAt: now,
-        version: sql`${reviews.version} + 1`,
-      })
-      .where(eq(reviews.id, r.id))
-      .run();
-    writeAudit(recusalAuditEntry(actorId, r, reason), tx);
-  }
+  markRecused(
+    tx,
+    open.map((r) => r.id),
+    reason,
+    new Date(),
+  );
+  writeAudits(
+    open.map((r) => recusalAuditEntry(actorId, r, reason)),
+    tx,
+  );
   if (open.length > 0 && origin) enqueueMails(recusalMails(tx, [{ jurorId, applicationId }], origin), tx);
   return open.length;
 }

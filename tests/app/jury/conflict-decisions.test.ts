@@ -12,27 +12,13 @@ import {
   confirmProposalsWithoutSubmittedReview,
 } from "../../../app/jury/models/conflict-decisions.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
-import { publishPair } from "../../fixtures/jury";
-import { scenario, type Scenario } from "../../fixtures/jury-routes";
+import { scenario, scoredReview, type Scenario } from "../../fixtures/jury-routes";
 
 const ORIGIN = "http://localhost:3000";
 
-function scoredReview(s: Scenario, juror: number, application: number, state: "draft" | "submitted") {
-  const id = publishPair(db(), s.editionId, s.jurors[juror].memberId, s.applications[application].id);
-  db()
-    .update(reviews)
-    .set({
-      state,
-      scores: { innovation: 7, impact: 8, inclusion: 6 },
-      comments: { innovation: "Bold", impact: "" },
-      overallComment: "Strong",
-      confidence: 4,
-      version: 3,
-      submittedAt: state === "submitted" ? new Date("2026-03-02T10:00:00Z") : null,
-    })
-    .where(eq(reviews.id, id))
-    .run();
-}
+/** The juror's review of the application (by their places in the scenario), scored and in `state`. */
+const reviewIn = (s: Scenario, juror: number, application: number, state: "draft" | "submitted") =>
+  scoredReview(s, s.jurors[juror].memberId, s.applications[application].id, state);
 
 /**
  * An edition with proposals of every kind: detected ones (one on a submitted review, one on a
@@ -42,9 +28,9 @@ function scoredReview(s: Scenario, juror: number, application: number, state: "d
 async function proposals() {
   const s = await scenario();
   db().update(juryMembers).set({ country: "IN" }).where(eq(juryMembers.id, s.jurors[1].memberId)).run();
-  scoredReview(s, 2, 0, "submitted");
-  scoredReview(s, 1, 2, "draft");
-  scoredReview(s, 0, 1, "draft");
+  reviewIn(s, 2, 0, "submitted");
+  reviewIn(s, 1, 2, "draft");
+  reviewIn(s, 0, 1, "draft");
   await detectConflicts({ editionId: s.editionId, actorId: s.secretariat.id });
   db().transaction((tx) => {
     for (const [juror, application, reason] of [
@@ -193,7 +179,7 @@ describe("confirming every proposal at once", () => {
 
   it("confirms nothing and writes nothing when every proposal touches a submitted review", async () => {
     const s = await scenario();
-    scoredReview(s, 2, 0, "submitted");
+    reviewIn(s, 2, 0, "submitted");
     await detectConflicts({ editionId: s.editionId, actorId: s.secretariat.id });
     const before = db()
       .select({ id: max(auditLog.id) })

@@ -10,27 +10,9 @@ import { organisationDomain, recordProposals } from "../../../app/jury/models/co
 import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
-import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";
+import { args, decideConflicts, scenario, scoredReview, type Scenario } from "../../fixtures/jury-routes";
 
 /** A published review in the given state, with scores, comments and confidence as a juror would leave them. */
-function scoredReview(s: Scenario, memberId: string, applicationId: string, state: "draft" | "submitted") {
-  const id = publishPair(db(), s.editionId, memberId, applicationId);
-  db()
-    .update(reviews)
-    .set({
-      state,
-      scores: { innovation: 7, impact: 8, inclusion: 6 },
-      comments: { innovation: "Bold", impact: "" },
-      overallComment: "Strong",
-      confidence: 4,
-      version: 3,
-      submittedAt: state === "submitted" ? new Date("2026-03-02T10:00:00Z") : null,
-    })
-    .where(eq(reviews.id, id))
-    .run();
-  return id;
-}
-
 /** Everything opening a page must leave as it was. */
 function snapshot() {
   return {
