@@ -118,6 +118,31 @@ function compact(rows: Int32Array, base: number, filled: number, keep: number): 
 }
 
 /**
+ * The mean of each application's resampled reviews, drawn from mulberry32 (same numbers as
+ * scoring/random.ts) whose state is `state`, summed in draw order as the picks would be.
+ * Its own function so that V8 optimises this hot loop on its own.
+ */
+function meansOfResample(state: number, start: Int32Array, src: Float64Array, scores: Float64Array): void {
+  const A = scores.length;
+  for (let a = 0; a < A; a++) {
+    const st = start[a];
+    const n = start[a + 1] - st;
+    // u / 2³² · n as u · (n / 2³²): both exact (n / 2³² is n with a smaller exponent and
+    // u · n has under 53 bits), so the same pick, for a multiplication instead of a division.
+    const scale = n / 4294967296;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      state = (state + GOLDEN) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      sum += src[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
+    }
+    scores[a] = sum / n;
+  }
+}
+
+/**
  * Resamples [from, to) of the rank bootstrap described at {@link bootstrapRanks}. Resample r
  * draws its reviews from the mulberry32 stream of `seed` advanced by r·n draws (n reviews), in
  * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
@@ -180,23 +205,7 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
     // mulberry32 inlined (same numbers as scoring/random.ts), started at draw s·N of the stream.
     let state = (seed + Math.imul(s * N, GOLDEN)) | 0;
     if (direct) {
-      // The mean of the resampled reviews, summed in draw order as the picks would be.
-      for (let a = 0; a < A; a++) {
-        const st = start[a];
-        const n = start[a + 1] - st;
-        // u / 2³² · n as u · (n / 2³²): both exact (n / 2³² is n with a smaller exponent and
-        // u · n has under 53 bits), so the same pick, for a multiplication instead of a division.
-        const scale = n / 4294967296;
-        let sum = 0;
-        for (let k = 0; k < n; k++) {
-          state = (state + GOLDEN) | 0;
-          let t = state;
-          t = Math.imul(t ^ (t >>> 15), t | 1);
-          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          sum += src[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
-        }
-        scores[a] = sum / n;
-      }
+      meansOfResample(state, start, src, scores);
     } else {
       for (let a = 0; a < A; a++) {
         const st = start[a];

@@ -16,7 +16,7 @@ export {
 export { zScoreNormalise, type ZScoreResult } from "./normalise";
 export { fitJurorBias, type JurorBiasResult } from "./juror-bias";
 export { icc, iccBand, type IccResult } from "./icc";
-export { krippendorffAlpha, alphaBand, type AlphaLevel } from "./krippendorff";
+export { krippendorffAlpha, intervalAlpha, alphaBand, type AlphaLevel } from "./krippendorff";
 export { kendallW } from "./kendall";
 export { schulze, schulzeOfRankings, borda, type Ballot, type SchulzeOptions, type SchulzeResult } from "./voting";
 export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";

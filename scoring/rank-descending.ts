@@ -10,11 +10,19 @@ export interface RankScratch {
   bucket: Int32Array;
   /** Each bucket's write position during the scatter. */
   cursor: Int32Array;
+  /** The smallest and largest exact score in each bucket (the one-group-per-bucket check). */
+  bucketLow: Float64Array;
+  bucketHigh: Float64Array;
+  /** Rankings left before the one-group-per-bucket check is tried again after it failed. */
+  skipCheck: number;
   bits: number;
 }
 
 /** Insertion-sort moves allowed per score before falling back to the radix sort (keeps O(n)). */
 const MOVES_PER_SCORE = 8;
+
+/** Rankings that skip the one-group-per-bucket check after it failed (continuous scores). */
+const RECHECK_EVERY = 32;
 
 /**
  * Buffers for ranking `n` scores again and again without allocating. O(n) memory.
@@ -34,6 +42,9 @@ export function rankScratch(n: number): RankScratch {
     count: new Int32Array(2048),
     bucket: new Int32Array((1 << bits) + 1),
     cursor: new Int32Array(1 << bits),
+    bucketLow: new Float64Array(1 << bits),
+    bucketHigh: new Float64Array(1 << bits),
+    skipCheck: 0,
     bits,
   };
 }
@@ -44,7 +55,11 @@ export function rankScratch(n: number): RankScratch {
  * n entries). The scores are quantised to 32-bit keys over their range and sorted by (key, index):
  * one bucket pass on the key's top bits with an insertion sort inside each bucket, or, when the
  * scores are too clustered for that, an LSD radix sort (3 passes of 11 bits). Both give the same order, so the
- * ranks never depend on which ran; the tie grouping is done on the exact scores.
+ * ranks never depend on which ran; the tie grouping is done on the exact scores. When every
+ * non-empty bucket is exactly one tie group (scores of whole criteria points: a few hundred
+ * distinct values, each in a bucket of its own) the ranks are read from the bucket counts with
+ * no sort at all: the same ranks, a third of the time. After that check fails (continuous
+ * scores) it is tried again only every {@link RECHECK_EVERY} rankings with the same scratch.
  * Cost: O(n) (expected O(n) for the bucket pass, worst case bounded by the radix fallback).
  *
  * @example
@@ -69,18 +84,64 @@ export function rankDescending(scores: Float64Array, order: Int32Array, rank: In
   const shift = 32 - scratch.bits;
   const buckets = 1 << scratch.bits;
   bucket.fill(0);
-  for (let i = 0; i < n; i++) {
-    const key = 4294967295 - Math.min(4294967295, Math.floor((scores[i] - lo) * scale));
-    keyA[i] = key;
-    bucket[(key >>> shift) + 1]++;
+  const check = scratch.skipCheck === 0;
+  if (check) {
+    const low = scratch.bucketLow;
+    const high = scratch.bucketHigh;
+    low.fill(Infinity);
+    high.fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      const key = 4294967295 - Math.min(4294967295, Math.floor((s - lo) * scale));
+      keyA[i] = key;
+      const d = key >>> shift;
+      bucket[d + 1]++;
+      if (s < low[d]) low[d] = s;
+      if (s > high[d]) high[d] = s;
+    }
+  } else {
+    scratch.skipCheck--;
+    for (let i = 0; i < n; i++) {
+      const key = 4294967295 - Math.min(4294967295, Math.floor((scores[i] - lo) * scale));
+      keyA[i] = key;
+      bucket[(key >>> shift) + 1]++;
+    }
   }
   for (let d = 0; d < buckets; d++) bucket[d + 1] += bucket[d];
+  if (check) {
+    if (onePerBucket(scratch)) {
+      // Every bucket is one tie group: its scores' first place is the bucket's start.
+      for (let i = 0; i < n; i++) rank[i] = bucket[keyA[i] >>> shift] + 1;
+      return;
+    }
+    scratch.skipCheck = RECHECK_EVERY;
+  }
   const sorted = bucketSort(n, order, scratch, shift) ?? radixSort(n, order, scratch);
   let head = 0;
   for (let i = 0; i < n; i++) {
     if (scores[sorted[head]] - scores[sorted[i]] > TIE_TOLERANCE) head = i;
     rank[sorted[i]] = head + 1;
   }
+}
+
+/**
+ * Whether the sorted order's tie groups are exactly the non-empty buckets: each bucket's scores
+ * lie within the tie tolerance of one another (so any of them heading the group holds them all),
+ * and each bucket's highest score is more than the tolerance below the previous bucket's lowest
+ * (so no group runs on into the next bucket). Then an application's rank is one more than the
+ * count of the buckets before its own, with no sort: the usual case of scores made of whole
+ * criteria points, whose few distinct values each fill a bucket of their own.
+ */
+function onePerBucket(scratch: RankScratch): boolean {
+  const { bucket, bucketLow: low, bucketHigh: high } = scratch;
+  const buckets = bucket.length - 1;
+  let previousLow = Infinity;
+  for (let d = 0; d < buckets; d++) {
+    if (bucket[d + 1] === bucket[d]) continue;
+    if (high[d] - low[d] > TIE_TOLERANCE || !(previousLow - high[d] > TIE_TOLERANCE)) return false;
+    previousLow = low[d];
+  }
+  return true;
 }
 
 /**

@@ -3,10 +3,10 @@ import { icc, iccBand } from "./icc";
 import { compareIds } from "./ids";
 import { assertConnected, gaussSeidelJurorBias, solveJurorBias } from "./juror-bias";
 import { kendallW } from "./kendall";
-import { alphaBand, krippendorffAlpha } from "./krippendorff";
+import { alphaBand, intervalAlpha } from "./krippendorff";
 import { zScoreCore } from "./normalise";
 import { competitionRanking } from "./ranking";
-import { indexReviews } from "./review-index";
+import { indexReviews, type ReviewIndex } from "./review-index";
 import { reviewScoreUnchecked, validateCriteria } from "./review-score";
 import { median, modifiedZScores, trimmedMean } from "./stats";
 import {
@@ -282,24 +282,17 @@ export function finishResults(prepared: PreparedResults, boot: BootstrapResult |
     seed,
     criteria: prepared.criteria,
     applications,
-    reliability: reliability(idx.appIds, idx.jurorIds, idx.app, idx.juror, idx.score),
+    reliability: reliability(idx),
     jurors,
     notes,
   };
 }
 
-function reliability(
-  appIds: string[],
-  jurorIds: string[],
-  app: Int32Array,
-  juror: Int32Array,
-  score: Float64Array,
-): Reliability {
+function reliability(idx: ReviewIndex): Reliability {
+  const { appIds, jurorIds, app, juror, score } = idx;
   const A = appIds.length;
   const J = jurorIds.length;
   const N = score.length;
-  const byJuror: (number | null)[][] = Array.from({ length: J }, () => new Array<number | null>(A).fill(null));
-  for (let r = 0; r < N; r++) byJuror[juror[r]][app[r]] = score[r];
   const out: Reliability = { icc: null, iccNote: "", alpha: null, alphaNote: "", kendallW: null };
   const complete = N === A * J;
   if (!complete) {
@@ -307,7 +300,10 @@ function reliability(
   } else if (A < 2 || J < 2) {
     out.iccNote = `ICC needs at least 2 applications and 2 jurors (got ${A} and ${J})`;
   } else {
-    const matrix = Array.from({ length: A }, (_, a) => Array.from({ length: J }, (_, j) => byJuror[j][a] as number));
+    // Every juror scored every application: the jurors × applications table is the data itself.
+    const byJuror: number[][] = Array.from({ length: J }, () => new Array<number>(A));
+    for (let r = 0; r < N; r++) byJuror[juror[r]][app[r]] = score[r];
+    const matrix = Array.from({ length: A }, (_, a) => Array.from({ length: J }, (_, j) => byJuror[j][a]));
     try {
       const r = icc(matrix);
       out.icc = {
@@ -320,13 +316,15 @@ function reliability(
       out.iccNote = (e as Error).message;
     }
     try {
-      out.kendallW = kendallW(byJuror as number[][]);
+      out.kendallW = kendallW(byJuror);
     } catch {
       out.kendallW = null;
     }
   }
   try {
-    const value = krippendorffAlpha(byJuror, "interval");
+    // Each application's scores in juror order (the index's order): the jurors × applications
+    // table that krippendorffAlpha reads, without its empty cells.
+    const value = intervalAlpha(idx.appStart, score);
     out.alpha = { value, band: alphaBand(value) };
   } catch (e) {
     out.alphaNote = (e as Error).message;

@@ -173,4 +173,61 @@ describe("rankDescending", () => {
       { numRuns: 300 },
     );
   });
+
+  it("ranks scores of few distinct values without sorting, as the definition does", () => {
+    fc.assert(
+      fc.property(
+        // Whole criteria points averaged over a few reviews: a few hundred distinct values.
+        fc.array(fc.integer({ min: 0, max: 450 }), { minLength: 2, maxLength: 3000 }),
+        fc.integer({ min: 1, max: 3 }),
+        (points, reviews) => {
+          const scores = Float64Array.from(points, (p) => p / (150 * reviews));
+          const order = new Int32Array(scores.length);
+          const rank = new Int32Array(scores.length);
+          const scratch = rankScratch(scores.length);
+          rankDescending(scores, order, rank, scratch);
+          expect(Array.from(rank)).toEqual(reference(scores));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The shortcut is taken (the check is not put off) for such scores, and not for spread ones.
+    const discrete = Float64Array.from({ length: 2000 }, (_, i) => (i % 37) / 36);
+    const scratch = rankScratch(discrete.length);
+    const rank = new Int32Array(discrete.length);
+    rankDescending(discrete, new Int32Array(discrete.length), rank, scratch);
+    expect(scratch.skipCheck).toBe(0);
+    expect(Array.from(rank)).toEqual(reference(discrete));
+    const next = mulberry32(3);
+    const spread = Float64Array.from({ length: 2000 }, () => next());
+    rankDescending(spread, new Int32Array(spread.length), rank, scratch);
+    expect(scratch.skipCheck).toBeGreaterThan(0);
+    expect(Array.from(rank)).toEqual(reference(spread));
+  });
+
+  it("keeps one tie group across a bucket boundary and splits a bucket holding two groups", () => {
+    const n = 2000;
+    const scratch = rankScratch(n);
+    const shift = 32 - scratch.bits;
+    // The score at which the key crosses from one bucket to the next, on scores spanning [0, 1].
+    const scale = 4294967295 / 1;
+    const boundary = (4294967295 - 300 * 2 ** shift) / scale;
+    const cases = [
+      // Within the tolerance of each other, on either side of the boundary: one group.
+      [boundary - TIE_TOLERANCE / 3, boundary + TIE_TOLERANCE / 3],
+      // Two groups 2·tolerance apart inside one bucket.
+      [0.5, 0.5 + 2 * TIE_TOLERANCE],
+      // A chain: each within the tolerance of the next, the ends not.
+      [0.25, 0.25 + 0.6 * TIE_TOLERANCE, 0.25 + 1.2 * TIE_TOLERANCE],
+    ];
+    for (const values of cases) {
+      const scores = Float64Array.from({ length: n }, (_, i) =>
+        i === 0 ? 0 : i === 1 ? 1 : i < 2 + values.length * 20 ? values[i % values.length] : (i % 37) / 36,
+      );
+      const rank = new Int32Array(n);
+      scratch.skipCheck = 0;
+      rankDescending(scores, new Int32Array(n), rank, scratch);
+      expect(Array.from(rank)).toEqual(reference(scores));
+    }
+  });
 });

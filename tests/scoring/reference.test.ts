@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alphaBand, borda, icc, iccBand, kendallW, krippendorffAlpha, reviewScore, schulze } from "../../scoring/index";
+import fc from "fast-check";
+import {
+  alphaBand,
+  borda,
+  icc,
+  iccBand,
+  intervalAlpha,
+  kendallW,
+  krippendorffAlpha,
+  reviewScore,
+  schulze,
+} from "../../scoring/index";
 
 const shroutFleiss = [
   [9, 2, 5, 8],
@@ -132,6 +143,55 @@ describe("krippendorffAlpha", () => {
         "interval",
       ),
     ).toThrow(/coder 0 for unit 1/);
+  });
+  it("intervalAlpha on values grouped by unit is exactly krippendorffAlpha of the table with its gaps", () => {
+    /** The coders × units table as values grouped by unit, in coder order, gaps left out. */
+    const byUnit = (table: (number | null)[][]) => {
+      const start = [0];
+      const values: number[] = [];
+      for (let u = 0; u < table[0].length; u++) {
+        for (const coder of table) if (coder[u] !== null) values.push(coder[u] as number);
+        start.push(values.length);
+      }
+      return [Int32Array.from(start), Float64Array.from(values)] as const;
+    };
+    expect(intervalAlpha(...byUnit(krippendorff2011))).toBe(krippendorffAlpha(krippendorff2011, "interval"));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((coders) =>
+          fc.array(
+            fc.array(fc.option(fc.integer({ min: 0, max: 100 }).map((v) => v / 10)), {
+              minLength: coders,
+              maxLength: coders,
+            }),
+            {
+              minLength: 1,
+              maxLength: 30,
+            },
+          ),
+        ),
+        (units) => {
+          const table = units[0].map((_, c) => units.map((unit) => unit[c]));
+          const outcome = (f: () => number) => {
+            try {
+              return f();
+            } catch (e) {
+              return (e as Error).message;
+            }
+          };
+          expect(outcome(() => intervalAlpha(...byUnit(table)))).toEqual(
+            outcome(() => krippendorffAlpha(table, "interval")),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it("intervalAlpha refuses unit boundaries that do not index its values, and a value that is not finite", () => {
+    expect(() => intervalAlpha(Int32Array.of(0, 2), Float64Array.of(1, 2, 3))).toThrow(/from 0 to the 3 values/);
+    expect(() => intervalAlpha(Int32Array.of(0), Float64Array.of())).toThrow(/got none/);
+    expect(() => intervalAlpha(Int32Array.of(0, 3, 2), Float64Array.of(1, 2))).toThrow(/unit 1 ends before it starts/);
+    expect(() => intervalAlpha(Int32Array.of(0, 2), Float64Array.of(1, NaN))).toThrow(/value 1 of unit 0/);
   });
   it("alphaBand follows Krippendorff's thresholds", () => {
     expect([0.5, 0.667, 0.79, 0.8].map(alphaBand)).toEqual(["unreliable", "tentative", "tentative", "reliable"]);
