@@ -143,6 +143,26 @@ function meansOfResample(state: number, start: Int32Array, src: Float64Array, sc
 }
 
 /**
+ * The reviews a resample draws for each application (review indices, with repeats), from
+ * mulberry32 whose state is `state`: the same draws as {@link meansOfResample}.
+ */
+function picksOfResample(state: number, start: Int32Array, picks: Int32Array): void {
+  const A = start.length - 1;
+  for (let a = 0; a < A; a++) {
+    const st = start[a];
+    const n = start[a + 1] - st;
+    const scale = n / 4294967296;
+    for (let k = 0; k < n; k++) {
+      state = (state + GOLDEN) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      picks[st + k] = st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale);
+    }
+  }
+}
+
+/**
  * Resamples [from, to) of the rank bootstrap described at {@link bootstrapRanks}. Resample r
  * draws its reviews from the mulberry32 stream of `seed` advanced by r·n draws (n reviews), in
  * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
@@ -202,23 +222,12 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   const direct = method === "mean" || method === "zScore";
   const seed = input.seed >>> 0;
   for (let s = from; s < to; s++) {
-    // mulberry32 inlined (same numbers as scoring/random.ts), started at draw s·N of the stream.
-    let state = (seed + Math.imul(s * N, GOLDEN)) | 0;
+    // mulberry32 (same numbers as scoring/random.ts), started at draw s·N of the stream.
+    const state = (seed + Math.imul(s * N, GOLDEN)) | 0;
     if (direct) {
       meansOfResample(state, start, src, scores);
     } else {
-      for (let a = 0; a < A; a++) {
-        const st = start[a];
-        const n = start[a + 1] - st;
-        const scale = n / 4294967296;
-        for (let k = 0; k < n; k++) {
-          state = (state + GOLDEN) | 0;
-          let t = state;
-          t = Math.imul(t ^ (t >>> 15), t | 1);
-          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          picks[st + k] = st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale);
-        }
-      }
+      picksOfResample(state, start, picks);
       if (method === "jurorBias") {
         q.set(input.quality);
         b.set(input.bias);

@@ -74,6 +74,14 @@ describe("results bootstrap", () => {
       257,
       ["af2ed58ae478bc1c", "a16203f613eb43d7", "55af1bfbf04c85c7", "a56d573cbb22a113", "69c4013543aac1df"],
     ],
+    // Three reviews an application and whole criteria points (the ranking's no-sort path,
+    // decision 035; the fit's unrolled sweep is pinned in juror-bias-sweeps.test.ts): computed at
+    // 461f288, before either existed.
+    [
+      edition(3000, 40, 3, 8, 9),
+      120,
+      ["cc09f78d3ab3c31f", "afc6e8d8a31c6a95", "4881d4507b5680b2", "e20e8df55db40644", "c469762a20b27672"],
+    ],
   ];
 
   it("computes exactly the results published before it was made splittable, under every method", () => {

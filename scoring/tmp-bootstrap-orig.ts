@@ -1,0 +1,356 @@
+import { gaussSeidelJurorBias } from "./juror-bias";
+import { rankDescending, rankScratch } from "./rank-descending";
+import type { ReviewIndex } from "./review-index";
+import type { Method } from "./types";
+
+export { rankDescending, rankScratch, type RankScratch } from "./rank-descending";
+
+/**
+ * jurorBias re-fit budget per resample: block Gauss–Seidel sweeps warm-started from the
+ * full-data fit, stopping early below the tolerance. A fixed budget keeps the bootstrap
+ * O(B·n); the warm start is already the exact fit of the full data, so a few sweeps move
+ * the biases most of the way to the resample's own least-squares fit (documented in
+ * docs/decisions/001-scoring-methods.md).
+ */
+export const BOOTSTRAP_SWEEPS = 4;
+export const BOOTSTRAP_TOLERANCE = 1e-7;
+
+/** mulberry32's state increment: the state after d draws is seed + d·GOLDEN (mod 2^32). */
+const GOLDEN = 0x6d2b79f5;
+
+export interface BootstrapInput {
+  idx: ReviewIndex;
+  method: Method;
+  /** Per-review zScore-normalised scores (from the full data). */
+  normalised: Float64Array;
+  /** Full-data jurorBias fit, used as the warm start of every resample. */
+  quality: Float64Array;
+  bias: Float64Array;
+  laureates: number;
+  /** Total resamples B of the whole bootstrap (a part computes a range of them). */
+  resamples: number;
+  seed: number;
+}
+
+export interface BootstrapResult {
+  low: Int32Array;
+  high: Int32Array;
+  laureateProbability: Float64Array;
+}
+
+/**
+ * What resamples [from, to) of a bootstrap of B resamples contribute: per application, its
+ * `lowCount` smallest and `highCount` largest ranks (ascending, application-major, only the
+ * first min(count, to − from) of each row used) and how often it was a laureate. Exactly
+ * what the 2.5% and 97.5% nearest-rank quantiles need, so parts combine without loss.
+ */
+export interface BootstrapPart {
+  from: number;
+  to: number;
+  resamples: number;
+  applications: number;
+  lowCount: number;
+  highCount: number;
+  lowest: Int32Array;
+  highest: Int32Array;
+  hits: Int32Array;
+}
+
+/** Nearest-rank positions (1-based, ascending) of the 2.5% and 97.5% quantiles among B ranks. */
+function quantilePositions(B: number): { kLow: number; kHigh: number } {
+  return { kLow: Math.max(1, Math.ceil(0.025 * B)), kHigh: Math.max(1, Math.ceil(0.975 * B)) };
+}
+
+function sortSmall(a: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/**
+ * Room per application beyond the ranks it keeps: candidate ranks are appended there unsorted,
+ * and only when it is full are the row's ranks sorted and cut back to the kept count. A row is
+ * compacted a few times per bootstrap instead of every candidate costing a heap replacement
+ * (about 40% of the bootstrap at 10,000 applications, decision 026).
+ */
+const SPARE = 96;
+
+/**
+ * Rearranges row [base, base + filled) so that its `keep` smallest values come first (in no
+ * particular order) and returns the largest of them, the row's new threshold: Hoare's
+ * selection, O(filled) expected, in place (a sort of the row cost 10× more).
+ */
+function compact(rows: Int32Array, base: number, filled: number, keep: number): number {
+  let lo = base;
+  let hi = base + filled - 1;
+  const k = base + keep - 1;
+  while (lo < hi) {
+    // Median of three as the pivot: the rows arrive roughly in the order the ranks were drawn.
+    const mid = (lo + hi) >> 1;
+    const x = rows[lo];
+    const y = rows[mid];
+    const z = rows[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (rows[i] < pivot) i++;
+      while (rows[j] > pivot) j--;
+      if (i <= j) {
+        const t = rows[i];
+        rows[i++] = rows[j];
+        rows[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  let max = rows[base];
+  for (let i = base + 1; i < base + keep; i++) if (rows[i] > max) max = rows[i];
+  return max;
+}
+
+/**
+ * The mean of each application's resampled reviews, drawn from mulberry32 (same numbers as
+ * scoring/random.ts) whose state is `state`, summed in draw order as the picks would be.
+ * Its own function so that V8 optimises this hot loop on its own.
+ */
+function meansOfResample(state: number, start: Int32Array, src: Float64Array, scores: Float64Array): void {
+  const A = scores.length;
+  for (let a = 0; a < A; a++) {
+    const st = start[a];
+    const n = start[a + 1] - st;
+    // u / 2³² · n as u · (n / 2³²): both exact (n / 2³² is n with a smaller exponent and
+    // u · n has under 53 bits), so the same pick, for a multiplication instead of a division.
+    const scale = n / 4294967296;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      state = (state + GOLDEN) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      sum += src[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
+    }
+    scores[a] = sum / n;
+  }
+}
+
+/**
+ * Resamples [from, to) of the rank bootstrap described at {@link bootstrapRanks}. Resample r
+ * draws its reviews from the mulberry32 stream of `seed` advanced by r·n draws (n reviews), in
+ * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
+ * {@link combineBootstrapParts} gives exactly the result of computing all B at once.
+ * Throws unless 0 ≤ from ≤ to ≤ B are integers.
+ * Cost: O((to − from)·(n + A)) (jurorBias: times the sweeps), O(A·B/20) memory.
+ *
+ * @example
+ * const parts = [bootstrapPart(input, 0, 1000), bootstrapPart(input, 1000, 2000)];
+ * combineBootstrapParts(parts); // the same as bootstrapRanks(input) with resamples 2000
+ */
+export function bootstrapPart(input: BootstrapInput, from: number, to: number): BootstrapPart {
+  const { idx, method, normalised, laureates, resamples: B } = input;
+  if (!Number.isInteger(B) || B < 1) throw new Error(`bootstrapPart: resamples must be an integer ≥ 1, got ${B}`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to || to > B) {
+    throw new Error(`bootstrapPart: the range [${from}, ${to}) must be integers with 0 ≤ from ≤ to ≤ ${B}`);
+  }
+  const A = idx.appIds.length;
+  const N = idx.score.length;
+  const start = idx.appStart;
+  const { kLow, kHigh } = quantilePositions(B);
+  const lowCount = kLow;
+  const highCount = B - kHigh + 1;
+  const lowest = new Int32Array(A * lowCount);
+  const highest = new Int32Array(A * highCount);
+  const hits = new Int32Array(A);
+  // Per application, a row of its smallest ranks and one of its largest (stored negated, so both
+  // keep "the smallest"), each with spare room, how full it is and a threshold: the largest
+  // value it can still need (the kept count's smallest value at the last compaction).
+  const lowWidth = lowCount + SPARE;
+  const highWidth = highCount + SPARE;
+  const lowRows = new Int32Array(A * lowWidth);
+  const highRows = new Int32Array(A * highWidth);
+  const lowFill = new Int32Array(A);
+  const highFill = new Int32Array(A);
+  const lowTop = new Int32Array(A).fill(2147483647);
+  const highTop = new Int32Array(A).fill(2147483647);
+  const picks = new Int32Array(N);
+  const scores = new Float64Array(A);
+  const order = new Int32Array(A);
+  const rankBuf = new Int32Array(A);
+  const radix = rankScratch(A);
+  let maxN = 1;
+  for (let a = 0; a < A; a++) maxN = Math.max(maxN, start[a + 1] - start[a]);
+  const buf = new Float64Array(maxN);
+  const q = new Float64Array(A);
+  const b = new Float64Array(idx.jurorIds.length);
+  const scratch = {
+    num: new Float64Array(idx.jurorIds.length),
+    den: new Float64Array(idx.jurorIds.length),
+    y: new Float64Array(N),
+    w: new Float64Array(N),
+    jj: new Int32Array(N),
+    appW: new Float64Array(A),
+  };
+  const src = method === "zScore" ? normalised : idx.score;
+  const direct = method === "mean" || method === "zScore";
+  const seed = input.seed >>> 0;
+  for (let s = from; s < to; s++) {
+    // mulberry32 inlined (same numbers as scoring/random.ts), started at draw s·N of the stream.
+    let state = (seed + Math.imul(s * N, GOLDEN)) | 0;
+    if (direct) {
+      meansOfResample(state, start, src, scores);
+    } else {
+      for (let a = 0; a < A; a++) {
+        const st = start[a];
+        const n = start[a + 1] - st;
+        const scale = n / 4294967296;
+        for (let k = 0; k < n; k++) {
+          state = (state + GOLDEN) | 0;
+          let t = state;
+          t = Math.imul(t ^ (t >>> 15), t | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          picks[st + k] = st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale);
+        }
+      }
+      if (method === "jurorBias") {
+        q.set(input.quality);
+        b.set(input.bias);
+        gaussSeidelJurorBias(idx, start, picks, q, b, BOOTSTRAP_TOLERANCE, BOOTSTRAP_SWEEPS, scratch);
+        scores.set(q);
+      } else {
+        for (let a = 0; a < A; a++) {
+          const st = start[a];
+          const n = start[a + 1] - st;
+          for (let k = 0; k < n; k++) buf[k] = src[picks[st + k]];
+          sortSmall(buf, n);
+          if (method === "median") {
+            const h = n >> 1;
+            scores[a] = n % 2 === 1 ? buf[h] : (buf[h - 1] + buf[h]) / 2;
+          } else {
+            const t = n < 3 ? 0 : Math.max(1, Math.floor(0.2 * n));
+            let sum = 0;
+            for (let k = t; k < n - t; k++) sum += buf[k];
+            scores[a] = sum / (n - 2 * t);
+          }
+        }
+      }
+    }
+    rankDescending(scores, order, rankBuf, radix);
+    for (let a = 0; a < A; a++) {
+      const rank = rankBuf[a];
+      if (rank <= laureates) hits[a]++;
+      // Most ranks fall between the two thresholds and touch neither row.
+      if (rank < lowTop[a]) {
+        const base = a * lowWidth;
+        lowRows[base + lowFill[a]++] = rank;
+        if (lowFill[a] === lowWidth) {
+          lowTop[a] = compact(lowRows, base, lowWidth, lowCount);
+          lowFill[a] = lowCount;
+        }
+      }
+      if (-rank < highTop[a]) {
+        const base = a * highWidth;
+        highRows[base + highFill[a]++] = -rank;
+        if (highFill[a] === highWidth) {
+          highTop[a] = compact(highRows, base, highWidth, highCount);
+          highFill[a] = highCount;
+        }
+      }
+    }
+  }
+  const lowKept = Math.min(lowCount, to - from);
+  const highKept = Math.min(highCount, to - from);
+  for (let a = 0; a < A; a++) {
+    // The kept ranks first (selection), then only those sorted.
+    if (lowFill[a] > lowKept) compact(lowRows, a * lowWidth, lowFill[a], lowKept);
+    lowest.set(lowRows.subarray(a * lowWidth, a * lowWidth + lowKept).sort(), a * lowCount);
+    if (highFill[a] > highKept) compact(highRows, a * highWidth, highFill[a], highKept);
+    const row = highest.subarray(a * highCount, a * highCount + highKept);
+    for (let i = 0; i < highKept; i++) row[i] = -highRows[a * highWidth + i];
+    row.sort();
+  }
+  return { from, to, resamples: B, applications: A, lowCount, highCount, lowest, highest, hits };
+}
+
+/**
+ * Combines bootstrap parts covering [0, B) exactly once (in any order) into the 2.5% and 97.5%
+ * nearest-rank quantiles of each application's rank and its laureate probability (hits / B).
+ * Throws when the parts disagree on B or the number of applications, overlap, or leave a gap.
+ * Cost: O(P·A·B/20·log) for P parts.
+ *
+ * @example
+ * combineBootstrapParts([bootstrapPart(input, 0, input.resamples)]).low; // = bootstrapRanks(input).low
+ */
+export function combineBootstrapParts(parts: BootstrapPart[]): BootstrapResult {
+  if (!Array.isArray(parts) || parts.length === 0) throw new Error("combineBootstrapParts: no parts to combine");
+  const { resamples: B, applications: A, lowCount, highCount } = parts[0];
+  const sorted = [...parts].sort((x, y) => x.from - y.from || x.to - y.to);
+  let covered = 0;
+  for (const p of sorted) {
+    if (p.resamples !== B || p.applications !== A || p.lowCount !== lowCount || p.highCount !== highCount) {
+      throw new Error(
+        `combineBootstrapParts: parts come from different bootstraps (${p.resamples} vs ${B} resamples, ${p.applications} vs ${A} applications)`,
+      );
+    }
+    if (p.from !== covered && p.to > p.from) {
+      throw new Error(
+        `combineBootstrapParts: the parts must cover resamples [0, ${B}) exactly once; resample ${Math.min(p.from, covered)} is ${p.from > covered ? "missing" : "repeated"}`,
+      );
+    }
+    covered = Math.max(covered, p.to);
+  }
+  if (covered !== B) throw new Error(`combineBootstrapParts: resamples [${covered}, ${B}) are missing`);
+  const { kLow } = quantilePositions(B);
+  const low = new Int32Array(A);
+  const high = new Int32Array(A);
+  const laureateProbability = new Float64Array(A);
+  const single = sorted.filter((p) => p.to > p.from);
+  const lowRow = new Int32Array(lowCount * single.length);
+  const highRow = new Int32Array(highCount * single.length);
+  for (let a = 0; a < A; a++) {
+    let hits = 0;
+    let nl = 0;
+    let nh = 0;
+    for (const p of single) {
+      hits += p.hits[a];
+      const kept = p.to - p.from;
+      const l = Math.min(lowCount, kept);
+      lowRow.set(p.lowest.subarray(a * lowCount, a * lowCount + l), nl);
+      nl += l;
+      const h = Math.min(highCount, kept);
+      highRow.set(p.highest.subarray(a * highCount, a * highCount + h), nh);
+      nh += h;
+    }
+    // The kLow-th smallest of all B ranks is the largest of the lowCount smallest; the kHigh-th
+    // smallest is the smallest of the highCount = B − kHigh + 1 largest.
+    low[a] = single.length === 1 ? lowRow[kLow - 1] : lowRow.subarray(0, nl).sort()[kLow - 1];
+    high[a] = single.length === 1 ? highRow[0] : highRow.subarray(0, nh).sort()[nh - highCount];
+    laureateProbability[a] = hits / B;
+  }
+  return { low, high, laureateProbability };
+}
+
+/**
+ * Rank bootstrap: in each of `resamples` resamples every application's reviews are drawn
+ * with replacement (same count), the official method is recomputed, and the competition rank
+ * of each application recorded. zScore uses the per-juror means/sds of the full data;
+ * jurorBias is re-fitted by block Gauss–Seidel warm-started from the full-data fit
+ * (at most {@link BOOTSTRAP_SWEEPS} sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
+ * of each application's rank and the share of resamples in which its rank ≤ laureates.
+ * The same as {@link combineBootstrapParts} of {@link bootstrapPart}s covering [0, B).
+ * Cost: O(B·(n + A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
+ *
+ * @example
+ * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples:
+ *   2000, seed: 1 });
+ */
+export function bootstrapRanks(input: BootstrapInput): BootstrapResult {
+  return combineBootstrapParts([bootstrapPart(input, 0, input.resamples)]);
+}
