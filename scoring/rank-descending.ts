@@ -58,7 +58,7 @@ export function rankScratch(n: number): RankScratch {
  * ranks never depend on which ran; the tie grouping is done on the exact scores. When every
  * non-empty bucket is exactly one tie group (scores of whole criteria points: a few hundred
  * distinct values, each in a bucket of its own) the ranks are read from the bucket counts with
- * no sort at all: the same ranks, a third of the time. After that check fails (continuous
+ * no sort at all: the same ranks in about half the time. After that check fails (continuous
  * scores) it is tried again only every {@link RECHECK_EVERY} rankings with the same scratch.
  * Cost: O(n) (expected O(n) for the bucket pass, worst case bounded by the radix fallback).
  *
@@ -129,7 +129,7 @@ export function rankDescending(scores: Float64Array, order: Int32Array, rank: In
  * lie within the tie tolerance of one another (so any of them heading the group holds them all),
  * and each bucket's highest score is more than the tolerance below the previous bucket's lowest
  * (so no group runs on into the next bucket). Then an application's rank is one more than the
- * count of the buckets before its own, with no sort: the usual case of scores made of whole
+ * number of scores in the buckets before its own, with no sort: the usual case of scores of whole
  * criteria points, whose few distinct values each fill a bucket of their own.
  */
 function onePerBucket(scratch: RankScratch): boolean {
