@@ -228,7 +228,7 @@ async function main() {
     });
     rows.push({
       role: "secretariat",
-      page: "/secretariat/editions/:edition/results (until computed)",
+      page: "/secretariat/editions/:edition/results (until computed: the ranking shown)",
       runs: 1,
       p50: computing.readyMs,
       p95: computing.readyMs,
@@ -236,6 +236,17 @@ async function main() {
       kB: 0,
       target: `< ${RESULTS_TARGET_MS} ms`,
       ok: computing.readyMs < RESULTS_TARGET_MS,
+    });
+    rows.push({
+      role: "secretariat",
+      page: "/secretariat/editions/:edition/results (until its certificate is in it)",
+      runs: 1,
+      p50: computing.certificateMs,
+      p95: computing.certificateMs,
+      max: computing.certificateMs,
+      kB: 0,
+      target: "—",
+      ok: computing.certificateMs > 0,
     });
     rows.push({
       role: "public",
@@ -336,17 +347,29 @@ function report(rows: Row[], seedSeconds: number) {
  * answers 200: the first answer's time, the time until the page is ready (to the second), and
  * /healthz's latencies meanwhile.
  */
+/**
+ * The line the results page shows while its certificate is computed (app/results/components/view.tsx);
+ * not its words, which the page also carries in its messages for the browser.
+ */
+const CERTIFICATE_COMING = '<p class="hint" role="status">';
+
 async function computingRun(base: string, path: string, cookie: string) {
   const headers = { Cookie: cookie, "Accept-Language": "en" };
   const t0 = performance.now();
   const first = await fetch(`${base}${path}`, { headers, redirect: "manual" });
-  const firstKB = (await first.arrayBuffer()).byteLength / 1024;
+  const firstBody = await first.text();
+  const firstKB = Buffer.byteLength(firstBody) / 1024;
   const firstMs = performance.now() - t0;
+  // The page shows the ranking once the results are computed, and its certificate's expected
+  // ranks (computed next, in the same worker) once they are too: until then it says so.
+  const whole = (body: string) => !body.includes(CERTIFICATE_COMING);
   let ready = first.status === 200;
   let readyMs = ready ? firstMs : 0;
+  let done = ready && whole(firstBody);
+  let certificateMs = done ? firstMs : 0;
   const times: number[] = [];
   let lastPoll = performance.now();
-  while (!ready && performance.now() - t0 < 300_000) {
+  while (!done && performance.now() - t0 < 300_000) {
     const t = performance.now();
     await (await fetch(`${base}/healthz`)).arrayBuffer();
     times.push(performance.now() - t);
@@ -354,10 +377,14 @@ async function computingRun(base: string, path: string, cookie: string) {
     if (performance.now() - lastPoll < 1000) continue;
     lastPoll = performance.now();
     const page = await fetch(`${base}${path}`, { headers, redirect: "manual" });
-    await page.arrayBuffer();
+    const body = await page.text();
     if (page.status === 200) {
+      if (!ready) readyMs = performance.now() - t0;
       ready = true;
-      readyMs = performance.now() - t0;
+      if (whole(body)) {
+        done = true;
+        certificateMs = performance.now() - t0;
+      }
     } else if (page.status !== 503) throw new Error(`${path} answered ${page.status}`);
   }
   times.sort((a, b) => a - b);
@@ -366,6 +393,7 @@ async function computingRun(base: string, path: string, cookie: string) {
     firstMs,
     firstKB,
     readyMs,
+    certificateMs,
     healthz: { runs: times.length, p50: at(0.5), p95: at(0.95), max: times[times.length - 1] ?? 0 },
   };
 }

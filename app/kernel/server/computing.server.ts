@@ -44,6 +44,18 @@ export async function briefly<T>(
   );
 }
 
+/**
+ * For what a page can be shown without (a part computed after the rest): the value when it is
+ * ready within `ms`, else when its computation started, for the page to say so meanwhile.
+ */
+export async function readyOrSince<T>(
+  pending: Pending<T>,
+  { ms = briefWaitMs(), subject = "results" }: { ms?: number; subject?: ComputingSubject } = {},
+): Promise<{ value: T } | { since: number }> {
+  const got = await within(pending.promise, Math.max(0, ms)).catch(failed(subject));
+  return got ?? { since: pending.since.getTime() };
+}
+
 /** The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. */
 export function whenDone<T>(promise: Promise<T>, subject: ComputingSubject = "results"): Promise<T> {
   return promise.catch(failed(subject));

@@ -35,6 +35,23 @@ function computingOf(error: unknown): ComputingData | null {
     : null;
 }
 
+/** While `waiting`, with JavaScript: the page's data asked again every three seconds. */
+export function useAskAgain(waiting: boolean) {
+  const { revalidate, state: loading } = useRevalidator();
+  useEffect(() => {
+    if (!waiting || loading !== "idle") return;
+    const timer = setTimeout(revalidate, 3000);
+    return () => clearTimeout(timer);
+  }, [waiting, loading, revalidate]);
+}
+
+/** A plain link to the page itself: how it is asked again without JavaScript. */
+export function RefreshLink() {
+  const t = useT();
+  const { pathname, search } = useLocation();
+  return <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
+}
+
 /**
  * The page shown while the results are computed in the worker. A plain link reloads it (no
  * JavaScript needed); with JavaScript it asks again every three seconds by itself and shows the
@@ -43,15 +60,9 @@ function computingOf(error: unknown): ComputingData | null {
  */
 function ComputingMessage({ state }: { state: ComputingData }) {
   const t = useT();
-  const { pathname, search } = useLocation();
-  const { revalidate, state: loading } = useRevalidator();
   const waiting = !("computeFailed" in state);
-  useEffect(() => {
-    if (!waiting || loading !== "idle") return;
-    const timer = setTimeout(revalidate, 3000);
-    return () => clearTimeout(timer);
-  }, [waiting, loading, revalidate]);
-  const again = <a href={`${pathname}${search}`}>{t("computing.refresh")}</a>;
+  useAskAgain(waiting);
+  const again = <RefreshLink />;
   // The integrity pages wait for their audits, not for the results: the page says which.
   const audits = ("computeFailed" in state ? state.subject : state.computing.subject) === "audits";
   if ("computeFailed" in state)

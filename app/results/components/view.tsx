@@ -3,10 +3,10 @@
 // the 'what if' form (a plain post; JavaScript only validates first).
 import { Link } from "@remix-run/react";
 import { Fragment } from "react";
-import { formatNumber } from "../../kernel/i18n";
+import { formatNumber, formatTime } from "../../kernel/i18n";
 import { WEIGHT_PREFIX } from "../forms/results-fields";
 import type { ResultsPageData, ResultsRow } from "../domain/results-page";
-import { criterionTitle, jurorText } from "./labels";
+import { criterionTitle, jurorText, RefreshLink, useAskAgain } from "./labels";
 import { SelectField, SubmitButton, TextField, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
 import { DistributionChart, LeniencyChart, RankIntervalChart } from "./charts";
@@ -48,6 +48,7 @@ export function ResultsView({
   readOnly?: boolean;
 }) {
   const t = useT();
+  useAskAgain(data.certificateSince !== null);
   if (data.problem) {
     return (
       <div className="panel">
@@ -110,6 +111,10 @@ export function ResultsView({
             </p>
           )}
         </>
+      ) : data.certificateSince !== null ? (
+        <p className="hint" role="status">
+          {t("results.certificate.computing", { time: formatTime(data.certificateSince, t.locale) })} <RefreshLink />
+        </p>
       ) : null}
 
       <h2 id="ranking">{t("results.ranking")}</h2>

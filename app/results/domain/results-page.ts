@@ -119,4 +119,6 @@ export interface ResultsPageData {
   scale: { min: number; max: number };
   /** Level and draws of the rows' expected ranks (secretariat only; the certificate is the decision page's). */
   certificate: { level: number; draws: number } | null;
+  /** When the certificate's computation started, while it runs (the page is shown without it). */
+  certificateSince: number | null;
 }

@@ -227,10 +227,10 @@ function preparedFor(group: number, input: ResultsInput, options: ResultsOptions
  * `read` on a snapshot of the database file. A rehearsal's wait (RESULTS_WORKER_DELAY_MS) comes
  * once the snapshot is read, as a long read or solve would: what changes meanwhile is not in it.
  */
-function onSnapshot<T>(file: string, read: (database: DB) => T): T {
-  return readFileSnapshot(file, (database) => {
+function onSnapshot<T>(job: { kind: string; database: string }, read: (database: DB) => T): T {
+  return readFileSnapshot(job.database, (database) => {
     const value = read(database);
-    delay();
+    delay("RESULTS_WORKER_DELAY_MS", job.kind);
     return value;
   });
 }
@@ -245,14 +245,14 @@ function compute(
   | SolvedAssignment
   | JobValue<ReadJob>
   | Uint8Array {
-  if (job.kind === "fairness") return onSnapshot(job.database, (d) => readFairness(d, job.editionId, job.laureates));
-  if (job.kind === "progress") return onSnapshot(job.database, (d) => readProgressCounts(d, job.editionId));
-  if (job.kind === "overview") return onSnapshot(job.database, (d) => readAssignmentOverview(d, job.args));
-  if (job.kind === "screeningExport") return onSnapshot(job.database, (d) => screeningFile(d, job.args));
-  if (job.kind === "conflicts") return onSnapshot(job.database, (d) => detectionOn(d, job.editionId));
-  if (job.kind === "assignment") return onSnapshot(job.database, (d) => solveAssignment(d, job.run));
+  if (job.kind === "fairness") return onSnapshot(job, (d) => readFairness(d, job.editionId, job.laureates));
+  if (job.kind === "progress") return onSnapshot(job, (d) => readProgressCounts(d, job.editionId));
+  if (job.kind === "overview") return onSnapshot(job, (d) => readAssignmentOverview(d, job.args));
+  if (job.kind === "screeningExport") return onSnapshot(job, (d) => screeningFile(d, job.args));
+  if (job.kind === "conflicts") return onSnapshot(job, (d) => detectionOn(d, job.editionId));
+  if (job.kind === "assignment") return onSnapshot(job, (d) => solveAssignment(d, job.run));
   if (job.kind === "xlsx") {
-    delay();
+    delay("RESULTS_WORKER_DELAY_MS", job.kind);
     return toXlsx(job.rows, job.sheetName);
   }
   if (job.kind === "scheduled") throw new Error("The scheduled jobs are run by runScheduled, not compute.");
@@ -287,12 +287,17 @@ async function runScheduled(job: ScheduledJob): Promise<ScheduledRun> {
 /**
  * RESULTS_WORKER_DELAY_MS (default 0) makes every job wait that long in the worker first: how
  * the tests and a rehearsal see the "computing" page and the request thread's latency without
- * a 10,000-application database. JOBS_WORKER_DELAY_MS does the same for the scheduled jobs'
- * writes alone (which wait for no page). Never set in production.
+ * a 10,000-application database. RESULTS_WORKER_DELAY_KINDS (a comma-separated list of job
+ * kinds, e.g. "certificate") keeps the wait to those jobs: how the results page is seen before
+ * its certificate. JOBS_WORKER_DELAY_MS does the same for the scheduled jobs' writes alone
+ * (which wait for no page). Never set in production.
  */
-function delay(variable = "RESULTS_WORKER_DELAY_MS") {
+function delay(variable: string, kind?: string) {
   const ms = Number(process.env[variable] ?? 0);
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (!(ms > 0)) return;
+  const kinds = process.env.RESULTS_WORKER_DELAY_KINDS;
+  if (kind !== undefined && kinds && !kinds.split(",").includes(kind)) return;
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
@@ -377,7 +382,7 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   parentPort!.on("message", async ({ id, message }: { id: number; message: Posted }) => {
     try {
       // Jobs on a snapshot or a workbook wait in `compute`, the others here.
-      if (!("database" in message) && message.kind !== "xlsx") delay();
+      if (!("database" in message) && message.kind !== "xlsx") delay("RESULTS_WORKER_DELAY_MS", message.kind);
       const value =
         message.kind === "scheduled" ? await runScheduled(message) : sliceAnswer(message.kind, compute(message));
       parentPort!.postMessage({ id, ok: true, value });

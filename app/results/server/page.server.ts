@@ -58,19 +58,24 @@ function countScores(r: EditionResults) {
   });
 }
 
-/** One page of the results; `certificate` is the official one, for the secretariat only. */
+/**
+ * One page of the results; `certificate` is the official one, for the secretariat only, and
+ * `certificateSince` when its computation started if it is still running.
+ */
 export function resultsPageData({
   r,
   viewer,
   page,
   applicationId,
   certificate,
+  certificateSince = null,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
   page: number;
   applicationId: string | null;
   certificate: LaureateCertificate | null;
+  certificateSince?: number | null;
 }): ResultsPageData {
   const label = jurorLabeller(r, viewer);
   const res = r.results;
@@ -175,6 +180,7 @@ export function resultsPageData({
     distribution,
     scale: { min: scaleMin, max: scaleMax },
     certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
+    certificateSince: certificate ? null : certificateSince,
   };
 }
 

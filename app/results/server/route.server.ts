@@ -5,8 +5,8 @@ import { data } from "@remix-run/node";
 import { found, notFound } from "../../accounts/server/permissions.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
-import { briefly, whenDone } from "../../kernel/server/computing.server";
-import { editionCertificate } from "../models/certificate.server";
+import { briefly, briefWaitMs, readyOrSince, whenDone } from "../../kernel/server/computing.server";
+import { pendingCertificate } from "../models/certificate.server";
 import {
   editionResults,
   getEditionBrief,
@@ -32,6 +32,9 @@ type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: Res
 /**
  * The data of a results page. The computation runs in the worker; when it is not ready within
  * half a second the route's error boundary shows the "computing" page, which reloads itself.
+ * The secretariat's certificate (its expected ranks) is computed after the results, as long
+ * again at 10,000 applications: the page does not wait for it past the same half second, and
+ * says meanwhile that it is on its way (decision 036).
  */
 export async function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
   const url = new URL(request.url);
@@ -52,20 +55,23 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       scoringClosesAt: edition.scoringClosesAt.getTime(),
       results: null,
     };
-  const pending = pendingResults({ edition, viewer });
-  const { r, certificate } = await briefly({
-    ...pending,
-    // The certificate is the secretariat's: jurors see the ranking without it.
-    promise: pending.promise.then(async (r) => ({
-      r,
-      certificate: viewer.kind === "secretariat" ? await editionCertificate(r) : null,
-    })),
-  });
+  const asked = Date.now();
+  const r = await briefly(pendingResults({ edition, viewer }));
+  // The certificate is the secretariat's: jurors see the ranking without it.
+  const pending = viewer.kind === "secretariat" ? pendingCertificate(r) : null;
+  const certificate = pending ? await readyOrSince(pending, { ms: asked + briefWaitMs() - Date.now() }) : null;
   return {
     edition: editionView,
     closed: true as const,
     scoringClosesAt: edition.scoringClosesAt.getTime(),
-    results: resultsPageData({ r, viewer, page, applicationId, certificate }),
+    results: resultsPageData({
+      r,
+      viewer,
+      page,
+      applicationId,
+      certificate: certificate && "value" in certificate ? certificate.value : null,
+      certificateSince: certificate && "since" in certificate ? certificate.since : null,
+    }),
   };
 }
 

@@ -13,6 +13,7 @@ import { resultsWorkerJobs } from "../../../app/results/models/results-worker.se
 import { jurorAudit } from "../../../app/results/models/integrity.server";
 import { getEditionBrief } from "../../../app/results/models/results.server";
 import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
+import type { ResultsPageData } from "../../../app/results/domain/results-page";
 import { db } from "../../../db/client";
 import { editionObservers } from "../../../db/schema";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
@@ -61,8 +62,28 @@ describe("a results page whose computation is slow", () => {
     const params = { editionId: f.edition.id };
     const secretariat = await cookieFor(f.secretariat.id);
     const ask = () => run(() => secretariatResults.loader(args(request(`/x`, { cookie: secretariat }), params)));
+    const asked = Date.now();
     const page = await computingThenDone(ask, "results");
     expect((page.body as { closed: boolean }).closed).toBe(true);
+    // The certificate is computed after the results (as long again): the page shows the ranking
+    // without its expected ranks, and says since when they are on their way.
+    const shown = (page.body as { results: ResultsPageData }).results;
+    expect(shown.count).toBe(f.apps.length);
+    expect(shown.certificate).toBeNull();
+    // Started once the results were done (the worker's two seconds after the first ask).
+    expect(shown.certificateSince).toBeGreaterThanOrEqual(asked + 1500);
+    expect(shown.certificateSince).toBeLessThanOrEqual(Date.now());
+    expect(shown.rows.every((r) => r.expected === null)).toBe(true);
+    const again = await ask();
+    expect((again.body as { results: ResultsPageData }).results.certificateSince).toBe(shown.certificateSince);
+    let done = again;
+    for (let i = 0; i < 40 && (done.body as { results: ResultsPageData }).results.certificate === null; i++)
+      done = await ask();
+    const whole = (done.body as { results: ResultsPageData }).results;
+    expect(whole.certificate).toEqual({ level: expect.any(Number), draws: expect.any(Number) });
+    expect(whole.certificateSince).toBeNull();
+    expect(whole.rows.every((r) => r.expected !== null)).toBe(true);
+    expect(whole.rows.map((r) => r.rank)).toEqual(shown.rows.map((r) => r.rank));
   });
 
   it("shows a juror the 'computing' page for their own view while it runs", async () => {
