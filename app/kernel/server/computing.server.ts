@@ -46,14 +46,20 @@ export async function briefly<T>(
 
 /**
  * For what a page can be shown without (a part computed after the rest): the value when it is
- * ready within `ms`, else when its computation started, for the page to say so meanwhile.
+ * ready within `ms`, else when its computation started, for the page to say so meanwhile; a
+ * lost worker is `failed` (the page says so, and the next visit computes it again), not the
+ * "could not compute" page in place of the rest.
  */
 export async function readyOrSince<T>(
   pending: Pending<T>,
-  { ms = briefWaitMs(), subject = "results" }: { ms?: number; subject?: ComputingSubject } = {},
-): Promise<{ value: T } | { since: number }> {
-  const got = await within(pending.promise, Math.max(0, ms)).catch(failed(subject));
-  return got ?? { since: pending.since.getTime() };
+  ms = briefWaitMs(),
+): Promise<{ value: T } | { since: number } | { failed: true }> {
+  try {
+    return (await within(pending.promise, Math.max(0, ms))) ?? { since: pending.since.getTime() };
+  } catch (error) {
+    if (error instanceof WorkerLost) return { failed: true };
+    throw error;
+  }
 }
 
 /** The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. */

@@ -115,6 +115,10 @@ export function ResultsView({
         <p className="hint" role="status">
           {t("results.certificate.computing", { time: formatTime(data.certificateSince, t.locale) })} <RefreshLink />
         </p>
+      ) : data.certificateFailed ? (
+        <p className="hint" role="status">
+          {t("results.certificate.failed")} <RefreshLink />
+        </p>
       ) : null}
 
       <h2 id="ranking">{t("results.ranking")}</h2>

@@ -121,4 +121,6 @@ export interface ResultsPageData {
   certificate: { level: number; draws: number } | null;
   /** When the certificate's computation started, while it runs (the page is shown without it). */
   certificateSince: number | null;
+  /** Whether its computation was lost (a worker that died or overran): the next visit asks again. */
+  certificateFailed: boolean;
 }

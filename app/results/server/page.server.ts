@@ -59,8 +59,9 @@ function countScores(r: EditionResults) {
 }
 
 /**
- * One page of the results; `certificate` is the official one, for the secretariat only, and
- * `certificateSince` when its computation started if it is still running.
+ * One page of the results; `certificate` is the official one, for the secretariat only,
+ * `certificateSince` when its computation started if it is still running, `certificateFailed`
+ * when its worker was lost.
  */
 export function resultsPageData({
   r,
@@ -69,6 +70,7 @@ export function resultsPageData({
   applicationId,
   certificate,
   certificateSince = null,
+  certificateFailed = false,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
@@ -76,6 +78,7 @@ export function resultsPageData({
   applicationId: string | null;
   certificate: LaureateCertificate | null;
   certificateSince?: number | null;
+  certificateFailed?: boolean;
 }): ResultsPageData {
   const label = jurorLabeller(r, viewer);
   const res = r.results;
@@ -181,6 +184,7 @@ export function resultsPageData({
     scale: { min: scaleMin, max: scaleMax },
     certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
     certificateSince: certificate ? null : certificateSince,
+    certificateFailed: !certificate && certificateFailed,
   };
 }
 

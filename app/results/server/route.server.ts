@@ -59,7 +59,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
   const r = await briefly(pendingResults({ edition, viewer }));
   // The certificate is the secretariat's: jurors see the ranking without it.
   const pending = viewer.kind === "secretariat" ? pendingCertificate(r) : null;
-  const certificate = pending ? await readyOrSince(pending, { ms: asked + briefWaitMs() - Date.now() }) : null;
+  const certificate = pending ? await readyOrSince(pending, asked + briefWaitMs() - Date.now()) : null;
   return {
     edition: editionView,
     closed: true as const,
@@ -71,6 +71,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       applicationId,
       certificate: certificate && "value" in certificate ? certificate.value : null,
       certificateSince: certificate && "since" in certificate ? certificate.since : null,
+      certificateFailed: certificate !== null && "failed" in certificate,
     }),
   };
 }
