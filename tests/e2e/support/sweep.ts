@@ -2,12 +2,17 @@
  * The per-page sweeps: each page of each language is its own test, so that a slow machine
  * never runs out of one test's time on a list of pages, and a failure names the page.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { expectEcoIndexA } from "./ecoindex";
 import { gotoReady, isJsProject } from "./hydration";
 import { origin } from "./session";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../../../app/kernel/domain/form-token";
+
+const I18N = join(dirname(fileURLToPath(import.meta.url)), "../../../app/kernel/i18n");
 
 export const LANGS = ["en", "fr", "ar"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -20,6 +25,44 @@ async function expectPageBasics(page: Page, url: string, lang: Lang, response: R
   await expect(page.locator("h1")).toHaveCount(1);
   await expectAccessible(page);
   await expectFormTokens(page, url);
+  await expectNoMessageKeys(page, url);
+}
+
+/** Every catalogue key: the core's and each area's (the JSON files of app/kernel/i18n). */
+const MESSAGE_KEYS = new Set(
+  [I18N, join(I18N, "areas")].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .flatMap((name) => Object.keys(JSON.parse(readFileSync(join(dir, name), "utf8")) as object)),
+  ),
+);
+
+/**
+ * No message shown by its key: a text or a label that is exactly a catalogue key is a message
+ * whose area the page's address does not load (app/kernel/i18n/areas.ts), as the results steps'
+ * "integrity.title" once was on every results page.
+ */
+async function expectNoMessageKeys(page: Page, url: string) {
+  const candidates = await page.evaluate(() => {
+    const keyLike = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? "";
+      if (keyLike.test(text)) found.push(text);
+    }
+    for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+        const value = element.getAttribute(name)?.trim() ?? "";
+        if (keyLike.test(value)) found.push(value);
+      }
+    if (keyLike.test(document.title.trim())) found.push(document.title.trim());
+    return found;
+  });
+  expect(
+    candidates.filter((text) => MESSAGE_KEYS.has(text)),
+    `${url}: messages shown by their key`,
+  ).toEqual([]);
 }
 
 /**
