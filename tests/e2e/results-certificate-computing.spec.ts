@@ -6,6 +6,7 @@
 // minutes before each certificate and no other job.
 import { expect, test } from "@playwright/test";
 import { checkPage, LANGS } from "./support/sweep";
+import { gotoReady, isJsProject } from "./support/hydration";
 import {
   setSecretariatLanguage,
   signInSecretariat,
@@ -67,3 +68,21 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test("a what-if weight typed while the page waits for its certificate stays as typed", async ({ page }) => {
+  setSecretariatLanguage(slowed, "en");
+  await gotoReady(page, resultsUrl());
+  const weight = page.locator('input[name^="w_"]').first();
+  await weight.fill("7");
+  if (isJsProject()) {
+    // With JavaScript the page asks for its data again every three seconds while it waits: twice.
+    for (let i = 0; i < 2; i++)
+      await page.waitForResponse((answer) => answer.url().includes("/results.data"), { timeout: 15_000 });
+  } else {
+    // Without it, nothing reloads the page by itself (no meta refresh) to lose what was typed.
+    await page.waitForTimeout(4000);
+    await expect(page.locator('meta[http-equiv="refresh" i]')).toHaveCount(0);
+  }
+  await expect(page.getByRole("status")).toContainText(/\d{1,2}:\d{2}/);
+  await expect(weight).toHaveValue("7");
+});
