@@ -59,27 +59,23 @@ function countScores(r: EditionResults) {
 }
 
 /**
- * One page of the results; `certificate` is the official one, for the secretariat only,
- * `certificateSince` when its computation started if it is still running, `certificateFailed`
- * when its worker was lost.
+ * One page of the results. `certificate` is the official one's state, for the secretariat only
+ * (null for everyone else): computed, computing since a time, or lost with its worker.
  */
 export function resultsPageData({
   r,
   viewer,
   page,
   applicationId,
-  certificate,
-  certificateSince = null,
-  certificateFailed = false,
+  certificate: state,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
   page: number;
   applicationId: string | null;
-  certificate: LaureateCertificate | null;
-  certificateSince?: number | null;
-  certificateFailed?: boolean;
+  certificate: { value: LaureateCertificate } | { since: number } | { failed: true } | null;
 }): ResultsPageData {
+  const certificate = state && "value" in state ? state.value : null;
   const label = jurorLabeller(r, viewer);
   const res = r.results;
   const all = res?.applications ?? [];
@@ -183,8 +179,8 @@ export function resultsPageData({
     distribution,
     scale: { min: scaleMin, max: scaleMax },
     certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
-    certificateSince: certificate ? null : certificateSince,
-    certificateFailed: !certificate && certificateFailed,
+    certificateSince: state && "since" in state ? state.since : null,
+    certificateFailed: state !== null && "failed" in state,
   };
 }
 

@@ -69,9 +69,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       viewer,
       page,
       applicationId,
-      certificate: certificate && "value" in certificate ? certificate.value : null,
-      certificateSince: certificate && "since" in certificate ? certificate.since : null,
-      certificateFailed: certificate !== null && "failed" in certificate,
+      certificate,
     }),
   };
 }
