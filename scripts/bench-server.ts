@@ -348,10 +348,12 @@ function report(rows: Row[], seedSeconds: number) {
  * /healthz's latencies meanwhile.
  */
 /**
- * The line the results page shows while its certificate is computed (app/results/components/view.tsx);
- * not its words, which the page also carries in its messages for the browser.
+ * The lines the results page shows while its certificate is computed, and when it could not be
+ * (app/results/components/view.tsx); not their words, which the page also carries in its
+ * messages for the browser.
  */
-const CERTIFICATE_COMING = '<p class="hint" role="status">';
+const CERTIFICATE_COMING = 'data-certificate="computing"';
+const CERTIFICATE_FAILED = 'data-certificate="failed"';
 
 async function computingRun(base: string, path: string, cookie: string) {
   const headers = { Cookie: cookie, "Accept-Language": "en" };
@@ -362,7 +364,11 @@ async function computingRun(base: string, path: string, cookie: string) {
   const firstMs = performance.now() - t0;
   // The page shows the ranking once the results are computed, and its certificate's expected
   // ranks (computed next, in the same worker) once they are too: until then it says so.
-  const whole = (body: string) => !body.includes(CERTIFICATE_COMING);
+  const whole = (body: string) => {
+    // A lost certificate worker is a failed run, not a wait until the 300 s limit.
+    if (body.includes(CERTIFICATE_FAILED)) throw new Error(`${path}: the certificate could not be computed`);
+    return !body.includes(CERTIFICATE_COMING);
+  };
   let ready = first.status === 200;
   let readyMs = ready ? firstMs : 0;
   let done = ready && whole(firstBody);

@@ -112,11 +112,11 @@ export function ResultsView({
           )}
         </>
       ) : data.certificateSince !== null ? (
-        <p className="hint" role="status">
+        <p className="hint" role="status" data-certificate="computing">
           {t("results.certificate.computing", { time: formatTime(data.certificateSince, t.locale) })} <RefreshLink />
         </p>
       ) : data.certificateFailed ? (
-        <p className="hint" role="status">
+        <p className="hint" role="status" data-certificate="failed">
           {t("results.certificate.failed")} <RefreshLink />
         </p>
       ) : null}

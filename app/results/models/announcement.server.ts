@@ -18,6 +18,15 @@ import { archiveLaureatesOf, feedbackText } from "./decision.server";
 const ANNOUNCE_CHUNK = 500;
 
 /**
+ * How long an announcement lets go of the database between two chunks. A writer kept waiting by
+ * a chunk sleeps in SQLite's busy handler, 100 ms at most between two tries; chunks that follow
+ * each other within microseconds leave it no moment to try in, so it could wait for the whole
+ * announcement and, past its 5 s busy timeout, fail. A pause longer than that sleep always holds
+ * one of its tries: a waiting write then waits for at most one chunk.
+ */
+const ANNOUNCE_PAUSE_MS = 120;
+
+/**
  * Announces every decided edition whose instant has come (announcementAt ≤ now): states,
  * e-mails, audit. Only the scheduled job calls it (every JOBS_INTERVAL_MS), never a page: the
  * pages read the instant themselves. Safe to call often: an edition is announced once. Returns
@@ -28,9 +37,14 @@ const ANNOUNCE_CHUNK = 500;
  * `decision.announced` audit row) in the last: at 10,000 applications one transaction held the
  * database's write lock for seconds, longer than another writer's busy timeout (decision 034).
  * A run stopped between two chunks is finished by the next: it takes the applications still
- * eligible, and each is announced, audited and e-mailed exactly once.
+ * eligible, and each is announced, audited and e-mailed exactly once. Between two chunks the
+ * database is left alone for `pauseMs` (see ANNOUNCE_PAUSE_MS), so that no writer starves.
  */
-export function announceDue(now = new Date(), origin = siteOrigin(), { chunk = ANNOUNCE_CHUNK } = {}): number[] {
+export function announceDue(
+  now = new Date(),
+  origin = siteOrigin(),
+  { chunk = ANNOUNCE_CHUNK, pauseMs = ANNOUNCE_PAUSE_MS } = {},
+): number[] {
   const due = db()
     .select({ id: decisions.id })
     .from(decisions)
@@ -39,8 +53,13 @@ export function announceDue(now = new Date(), origin = siteOrigin(), { chunk = A
   const years: number[] = [];
   for (const d of due) {
     let step: AnnouncementStep;
-    do step = announceChunk({ decisionId: d.id, now, origin, chunk });
-    while (step === "more");
+    for (;;) {
+      step = announceChunk({ decisionId: d.id, now, origin, chunk });
+      if (step !== "more") break;
+      // Synchronous, as the job is: it runs alone on the reading worker, whose page reads wait
+      // for it between chunks as they do during one.
+      if (pauseMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+    }
     if (typeof step === "number") years.push(step);
   }
   return years;

@@ -2,6 +2,9 @@
 // instant the decision set, turns the edition's applications laureate or not selected, audits
 // them and e-mails everyone; in the reading worker thread and in chunks (decision 034).
 import { and, count, eq, inArray } from "drizzle-orm";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, decisions, editions, outbox } from "../../../db/schema";
@@ -14,6 +17,9 @@ import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
 import { pdfText } from "../../fixtures/poppler";
 import { cookieFor, request } from "../../fixtures/builders";
 import { args, decidedEdition } from "../../fixtures/decided";
+
+/** A thread that announces one application a chunk, each chunk held open (see the file). */
+const announcer = fileURLToPath(new URL("../../fixtures/slow-announcement-worker.ts", import.meta.url));
 
 /** How many of the edition's applications are in each state. */
 const statesOf = (editionId: string) =>
@@ -161,6 +167,47 @@ describe("the announcement", () => {
     expect(verifyAuditChain().ok).toBe(true);
     // Announced: a later run finds nothing to do.
     expect(announceDue(now, "http://localhost", { chunk: 3 })).toEqual([]);
+  });
+
+  it("a write waiting for an announcement's chunks gets in between two of them, not after the last", async () => {
+    const { f, at } = await decidedEdition();
+    const file = db().$client.name;
+    // Six chunks of one application, each holding the write lock for 0.3 s: 1.8 s in all,
+    // against a busy timeout of 1 s on this connection. Chunks back to back leave a waiting
+    // writer no moment to try in (it sleeps up to 100 ms between tries): it would fail.
+    const worker = new Worker(
+      `import(${JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href)})
+        .then((api) => api.tsImport(${JSON.stringify(announcer)}, ${JSON.stringify(announcer)}))`,
+      { eval: true, workerData: { file, now: at.getTime() + 1000, holdMs: 300 } },
+    );
+    const messages: { holding?: true; years?: number[]; chunks?: number }[] = [];
+    const next = () =>
+      new Promise<(typeof messages)[number]>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      });
+    messages.push(await next());
+    expect(messages[0]).toEqual({ holding: true });
+    const sqlite = db().$client;
+    const timeout = sqlite.pragma("busy_timeout", { simple: true });
+    sqlite.pragma("busy_timeout = 1000");
+    try {
+      // The request thread's write, while the first chunk holds the lock: it waits, then lands.
+      sqlite.exec("BEGIN IMMEDIATE");
+      const stillEligible = statesOf(f.edition.id).find((s) => s.state === "eligible")?.n ?? 0;
+      sqlite.exec("COMMIT");
+      // It got in before the announcement's end, not after it.
+      expect(stillEligible).toBeGreaterThan(0);
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
+    expect(await next()).toEqual({ years: [f.edition.year], chunks: 6 });
+    await worker.terminate();
+    expect(statesOf(f.edition.id)).toEqual([
+      { state: "laureate", n: 2 },
+      { state: "not_selected", n: 4 },
+    ]);
+    expect(verifyAuditChain().ok).toBe(true);
   });
 
   it("the scheduled job announces once and e-mails everyone in their language", async () => {
