@@ -60,7 +60,9 @@ export default defineConfig({
       // Typing before the page's scripts have run, and a page retrying its own post: without
       // JavaScript there is nothing to run. The edition's whole journey: each of its forms runs
       // without JavaScript in the journeys by role, and a second pass would add minutes for nothing new.
+      // The EcoIndex meter's own checks measure with JavaScript in either project.
       testIgnore: [
+        /ecoindex-meter\.spec\.ts$/,
         /attack-.*\.spec\.ts$/,
         /typing-before-ready\.spec\.ts$/,
         /retry-safe-slow-link\.spec\.ts$/,

@@ -1,9 +1,16 @@
 /**
  * EcoIndex measurement, the cnumr reference method (docs/maintaining.md, "Quality budgets"):
- * a fresh browser context at 1920×1080 with an empty cache, responses and transferred bytes
- * counted through the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
+ * a browser context at 1920×1080 with no cache, responses and transferred bytes counted through
+ * the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
  */
-import { expect, type BrowserContext, type Page, type Response } from "@playwright/test";
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Response,
+} from "@playwright/test";
 import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
 import { scriptingEnabled } from "./hydration";
 
@@ -38,10 +45,50 @@ export interface MeasureOptions {
   /** Defaults to the setting of `page`'s context. */
   javaScriptEnabled?: boolean;
   /**
-   * More checks on the measured page once measured, before its context closes: a sweep checks
-   * each page on the load it measures instead of loading it twice.
+   * Checks that only read the measured page (never change it, never ask the server anything),
+   * run during the wait after the scroll rather than after it: a sweep checks each page on the
+   * load it measures instead of loading it twice, and its checks cost no wait of their own.
    */
+  examine?: (measured: Page, response: Response | null) => Promise<void>;
+  /** More on the measured page once measured (it may act on the page: nothing is counted then). */
   inspect?: (measured: Page, response: Response | null) => Promise<void>;
+}
+
+/** The page measurements load in, kept between them: see {@link meterFor}. */
+interface Meter {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+}
+
+const meters = new WeakMap<Browser, Map<boolean, Promise<Meter>>>();
+
+/**
+ * The measuring page of this browser for a JavaScript setting, made once and kept: a new context
+ * and page cost ~0.4 s and the first load in them another ~0.4 s (a renderer process starts), a
+ * third of a sweep's page. Kept, it still measures a first visit: the DevTools protocol turns
+ * every cache off (HTTP, memory), each measurement takes the user's cookies, and the page is left
+ * on about:blank so nothing of the last page (a poll) runs into the next measurement. The app
+ * keeps nothing in web storage.
+ */
+async function meterFor(browser: Browser, javaScriptEnabled: boolean): Promise<Meter> {
+  let byScripting = meters.get(browser);
+  if (!byScripting) meters.set(browser, (byScripting = new Map()));
+  const kept = byScripting.get(javaScriptEnabled);
+  if (kept) {
+    const meter = await kept.catch(() => null);
+    if (meter && !meter.page.isClosed()) return meter;
+  }
+  const made = (async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, javaScriptEnabled });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    return { context, page, cdp };
+  })();
+  byScripting.set(javaScriptEnabled, made);
+  return made;
 }
 
 /**
@@ -64,41 +111,40 @@ export async function measureEcoIndex(
     javaScriptEnabled = await scriptingEnabled(from);
   }
 
-  // A new context: empty cache, same cookies and JavaScript setting as the user's context.
-  const context = await browser.newContext({
-    viewport: { width: 1920, height: 1080 },
-    storageState: await userContext.storageState(),
-    javaScriptEnabled,
-  });
+  const { context, page: p, cdp } = await meterFor(browser, javaScriptEnabled);
+  // The user's cookies, theirs alone.
+  await context.clearCookies();
+  const cookies = await userContext.cookies();
+  if (cookies.length > 0) await context.addCookies(cookies);
+  let requests = 0;
+  let bytes = 0;
+  // ECOINDEX_DEBUG=1 prints what each measured page transferred, request by request.
+  const urls = new Map<string, string>();
+  const transferred: string[] = [];
+  const received = (event: { requestId: string; response: { url: string } }) => {
+    // HTTP(S) responses only: data: and blob: URLs transfer nothing over the network.
+    if (/^https?:/i.test(event.response.url)) requests += 1;
+    urls.set(event.requestId, event.response.url);
+  };
+  const finished = (event: { requestId: string; encodedDataLength: number }) => {
+    bytes += event.encodedDataLength;
+    transferred.push(`${event.encodedDataLength}\t${urls.get(event.requestId) ?? event.requestId}`);
+  };
+  cdp.on("Network.responseReceived", received);
+  cdp.on("Network.loadingFinished", finished);
   try {
-    const p = await context.newPage();
-    const cdp = await context.newCDPSession(p);
-    let requests = 0;
-    let bytes = 0;
-    // ECOINDEX_DEBUG=1 prints what each measured page transferred, request by request.
-    const urls = new Map<string, string>();
-    const transferred: string[] = [];
-    cdp.on("Network.responseReceived", (event) => {
-      // HTTP(S) responses only: data: and blob: URLs transfer nothing over the network.
-      if (/^https?:/i.test(event.response.url)) requests += 1;
-      urls.set(event.requestId, event.response.url);
-    });
-    cdp.on("Network.loadingFinished", (event) => {
-      bytes += event.encodedDataLength;
-      transferred.push(`${event.encodedDataLength}\t${urls.get(event.requestId) ?? event.requestId}`);
-    });
-    await cdp.send("Network.enable");
-
     const response = await p.goto(target, { waitUntil: "load" });
     // "networkidle" is itself 500 ms without a request: that is the wait before scrolling.
     await p.waitForLoadState("networkidle");
     await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await p.waitForTimeout(SETTLE_MS);
+    // The DOM is counted once both the wait and the read-only checks are done.
+    await Promise.all([p.waitForTimeout(SETTLE_MS), options.examine?.(p, response)]);
 
     const dom = await p.evaluate(
       () => document.querySelectorAll("*").length - document.querySelectorAll("svg *").length,
     );
-    await cdp.detach().catch(() => undefined);
+    cdp.off("Network.responseReceived", received);
+    cdp.off("Network.loadingFinished", finished);
 
     const kilobytes = Math.round(bytes / 10) / 100; // bytes / 1000, two decimals
     if (process.env.ECOINDEX_DEBUG === "1") console.log(`${target}\n${transferred.join("\n")}`);
@@ -106,7 +152,9 @@ export async function measureEcoIndex(
     await options.inspect?.(p, response);
     return measurement;
   } finally {
-    await context.close();
+    cdp.off("Network.responseReceived", received);
+    cdp.off("Network.loadingFinished", finished);
+    await p.goto("about:blank").catch(() => undefined);
   }
 }
 
