@@ -3,14 +3,7 @@
  * a browser context at 1920×1080 with no cache, responses and transferred bytes counted through
  * the DevTools protocol, load, wait, scroll to the bottom, wait, count the DOM.
  */
-import {
-  expect,
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-  type Response,
-} from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type CDPSession, type Page, type Response } from "@playwright/test";
 import { ecoIndexScore, type EcoIndexGrade } from "./ecoindex-score";
 import { scriptingEnabled } from "./hydration";
 
