@@ -20,7 +20,6 @@ import {
 } from "./conflicts.server";
 import { writeAudits, type AuditEntry } from "../../kernel/models/audit.server";
 import { enqueueMails } from "../../kernel/models/outbox.server";
-import { holdingVersions } from "../../kernel/server/memo.server";
 
 /** The pair's review that a confirmation would recuse (not recused yet), if any. */
 function openReviewOf(tx: Tx | DB, jurorId: string, applicationId: string) {
@@ -197,6 +196,18 @@ export function confirmProposalsWithoutSubmittedReview({
     );
     if (confirming.length === 0) return { ok: true as const, confirmed: 0, left: proposed.length };
     const now = new Date();
+    tx.update(conflicts)
+      .set({ status: "confirmed", confirmedBy: actorId, confirmedAt: now })
+      .where(
+        and(
+          inJson(
+            conflicts.id,
+            confirming.map((c) => c.id),
+          ),
+          eq(conflicts.status, "proposed"),
+        ),
+      )
+      .run();
     const audits: AuditEntry[] = [];
     const recusedBy = new Map<string, string[]>();
     const told: typeof confirming = [];
@@ -214,23 +225,8 @@ export function confirmProposalsWithoutSubmittedReview({
       }
       if (open.length > 0) told.push(c);
     }
-    // The edition's versions move once, not once per conflict and review (decision 037).
-    holdingVersions({ editionId }, () => {
-      tx.update(conflicts)
-        .set({ status: "confirmed", confirmedBy: actorId, confirmedAt: now })
-        .where(
-          and(
-            inJson(
-              conflicts.id,
-              confirming.map((c) => c.id),
-            ),
-            eq(conflicts.status, "proposed"),
-          ),
-        )
-        .run();
-      // One statement per distinct reason (each review keeps its conflict's own).
-      for (const [reason, ids] of recusedBy) markRecused(tx, ids, reason, now);
-    });
+    // One statement per distinct reason (each review keeps its conflict's own).
+    for (const [reason, ids] of recusedBy) markRecused(tx, ids, reason, now);
     writeAudits(audits, tx);
     enqueueMails(recusalMails(tx, told, origin), tx);
     return { ok: true as const, confirmed: confirming.length, left: proposed.length - confirming.length };

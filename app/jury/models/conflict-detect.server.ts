@@ -3,7 +3,7 @@
 // (~0.2 s at 10,000 applications): done in the reading worker on a snapshot it takes itself, and
 // recorded here only if nothing it read has changed since (decision 032).
 import { db } from "../../../db/client";
-import { holdingVersions, versionsNow } from "../../kernel/server/memo.server";
+import { versionsNow } from "../../kernel/server/memo.server";
 import { readOffThread } from "../../results/models/results-worker.server";
 import { DETECTION_TOPICS, detectionOn, recordProposals } from "./conflict-detection.server";
 
@@ -26,8 +26,7 @@ export async function detectConflicts({
     const found = await readOffThread({ kind: "conflicts", editionId }, (database) => detectionOn(database, editionId));
     const added = db().transaction((tx) =>
       versionsNow(editionId, DETECTION_TOPICS) === found.version
-        ? // The edition's versions move once, not once per proposal (decision 037).
-          holdingVersions({ editionId }, () => recordProposals(tx, editionId, found.candidates, actorId))
+        ? recordProposals(tx, editionId, found.candidates, actorId)
         : null,
     );
     if (added !== null) return added;

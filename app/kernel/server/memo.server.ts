@@ -59,34 +59,6 @@ export function versionsNow(editionId: string, topics: readonly Topic[]): string
   return versionsOn(db(), editionId, topics);
 }
 
-const BUMP_SQL =
-  "INSERT INTO data_versions (scope, topic, version) VALUES (?, ?, 1) ON CONFLICT (scope, topic) DO UPDATE SET version = version + 1";
-
-/**
- * Runs `write` (inside the caller's transaction: it throws otherwise) with the edition's scope
- * held: the triggers of its assignments, reviews and conflicts then leave its versions alone, and
- * "jury" and "scores" move once when `write` ends (returns or throws) — all that those triggers
- * could have moved for the edition. For writes of thousands of such rows, where a bump per row
- * was a third of the write (decision 037). `write` must change no other edition's rows of those
- * tables (theirs would move as usual: only this edition's scope is held). Nested holds of the
- * same edition are one hold.
- */
-export function holdingVersions<T>({ editionId }: { editionId: string }, write: () => T): T {
-  const client = db().$client;
-  if (!client.inTransaction) throw new Error("holdingVersions: call it inside the write's transaction");
-  const held = client
-    .prepare("INSERT INTO data_version_holds (scope) VALUES (?) ON CONFLICT DO NOTHING")
-    .run(editionId);
-  if (held.changes === 0) return write();
-  try {
-    return write();
-  } finally {
-    client.prepare("DELETE FROM data_version_holds WHERE scope = ?").run(editionId);
-    const bump = client.prepare(BUMP_SQL);
-    for (const topic of ["jury", "scores"] satisfies Topic[]) bump.run(editionId, topic);
-  }
-}
-
 /**
  * `compute()` once per `key` until the edition's data in `topics` (or what all editions share)
  * changes; the last LIMIT keys are kept. Only for values that depend on nothing but that data

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "../../../db/client";
 import { applications, assignments, nominatingEntities, outbox, reviews, sessions, users } from "../../../db/schema";
 import { writeAudit } from "../../../app/kernel/models/audit.server";
-import { dataVersion, holdingVersions, untilChanged, type Topic } from "../../../app/kernel/server/memo.server";
+import { dataVersion, untilChanged, type Topic } from "../../../app/kernel/server/memo.server";
 import { addJuror, makeEdition, makeEntity, makeUser } from "../../fixtures/builders";
 import { makeApplication } from "../../fixtures/nominations";
 
@@ -139,60 +139,5 @@ describe("cached values kept until what they read changes", () => {
     const before = dataVersion(edition, ALL);
     closeDb();
     expect(dataVersion(edition, ALL)).not.toBe(before);
-  });
-});
-
-describe("a large write holding its edition's versions", () => {
-  const versionOf = (editionId: string, topic: Topic) =>
-    db()
-      .$client.prepare("select version from data_versions where scope = ? and topic = ?")
-      .pluck()
-      .get(editionId, topic) as number;
-  const versions = (editionId: string) => [versionOf(editionId, "jury"), versionOf(editionId, "scores")];
-  const held = () => db().$client.prepare("select count(*) from data_version_holds").pluck().get();
-  const assign = (editionId: string, jurorId: string) => {
-    const application = makeApplication({ editionId, applicantId, entityId, state: "eligible" });
-    return db().insert(assignments).values({ editionId, jurorId, applicationId: application.id }).returning().get();
-  };
-
-  it("moves its edition's jury and scores once for any number of rows, and another edition's row by row", async () => {
-    const otherMember = addJuror(otherEdition, (await makeUser()).id).id;
-    const [jury, scores] = versions(edition);
-    const [otherJury, otherScores] = versions(otherEdition);
-    db().transaction(() =>
-      holdingVersions({ editionId: edition }, () => {
-        const drafts = [assign(edition, memberId), assign(edition, memberId), assign(edition, memberId)];
-        db().update(assignments).set({ publishedAt: new Date() }).where(eq(assignments.editionId, edition)).run();
-        for (const a of drafts)
-          db().insert(reviews).values({ assignmentId: a.id, jurorId: memberId, applicationId: a.applicationId }).run();
-        // Not held: another edition's rows move its versions as they always do, one each.
-        assign(otherEdition, otherMember);
-        assign(otherEdition, otherMember);
-      }),
-    );
-    expect(versions(edition)).toEqual([jury + 1, scores + 1]);
-    expect(versions(otherEdition)).toEqual([otherJury + 2, otherScores + 2]);
-    expect(held()).toBe(0);
-  });
-
-  it("a write that fails inside its hold still moves the versions and leaves nothing held", () => {
-    const [jury, scores] = versions(edition);
-    db().transaction(() => {
-      expect(() =>
-        holdingVersions({ editionId: edition }, () => {
-          assign(edition, memberId);
-          throw new Error("stopped halfway");
-        }),
-      ).toThrow("stopped halfway");
-    });
-    expect(versions(edition)).toEqual([jury + 1, scores + 1]);
-    expect(held()).toBe(0);
-  });
-
-  it("a hold outside a transaction is refused, so it can never be left behind", () => {
-    expect(() => holdingVersions({ editionId: edition }, () => assign(edition, memberId))).toThrow(
-      "inside the write's transaction",
-    );
-    expect(held()).toBe(0);
   });
 });
