@@ -154,6 +154,15 @@ describe("assignment screen", () => {
           .where(and(eq(outbox.template, "jury_assignment"), eq(outbox.toAddress, j.email)))
           .all(),
       ).toHaveLength(1);
+    // The overview shown before publication is kept until the edition's data versions move: the
+    // publication moved them, so the same page now shows nothing left unpublished.
+    const after = await run(() =>
+      assignmentPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
+    );
+    expect((after.body as { overview: { unpublished: number; loads: { load: number }[] } }).overview).toMatchObject({
+      unpublished: 0,
+      loads: [{ load: 2 }, { load: 2 }, { load: 2 }],
+    });
   });
 
   it("a manual addition that breaks a hard constraint is refused", async () => {
