@@ -44,16 +44,16 @@ export async function briefly<T>(
   );
 }
 
+/** What {@link readyOrSince} gives: the value, when its computation started, or a lost worker. */
+export type ReadyOrSince<T> = { value: T } | { since: number } | { failed: true };
+
 /**
  * For what a page can be shown without (a part computed after the rest): the value when it is
  * ready within `ms`, else when its computation started, for the page to say so meanwhile; a
  * lost worker is `failed` (the page says so, and the next visit computes it again), not the
  * "could not compute" page in place of the rest.
  */
-export async function readyOrSince<T>(
-  pending: Pending<T>,
-  ms = briefWaitMs(),
-): Promise<{ value: T } | { since: number } | { failed: true }> {
+export async function readyOrSince<T>(pending: Pending<T>, ms = briefWaitMs()): Promise<ReadyOrSince<T>> {
   try {
     return (await within(pending.promise, Math.max(0, ms))) ?? { since: pending.since.getTime() };
   } catch (error) {

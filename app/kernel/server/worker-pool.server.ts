@@ -39,9 +39,10 @@ export interface WorkerPoolOptions {
 /**
  * A worker started from a TypeScript module (tests, tsx scripts) loads it through tsx's API: a
  * `--import tsx` in the worker's execArgv is ignored by Node 20's module hooks. The built server
- * (`remix build`) is JavaScript and starts its worker from the bundle itself.
+ * (`remix build`) is JavaScript and starts its worker from the bundle itself. Exported for the
+ * tests that start a thread of their own on the app's modules.
  */
-function startWorker(script: string, workerData: unknown): Worker {
+export function startWorkerThread(script: string, workerData: unknown): Worker {
   if (!script.endsWith(".ts")) return new Worker(new URL(script), { workerData });
   const tsx = createRequire(import.meta.url).resolve("tsx/esm/api");
   const code = `import(${JSON.stringify(new URL(`file://${tsx}`).href)})
@@ -151,7 +152,7 @@ export class WorkerPool {
 
   #ensureWorker(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const worker = startWorker(this.options.script, this.options.workerData);
+    const worker = startWorkerThread(this.options.script, this.options.workerData);
     slot.ready = new Promise((done) => (slot.isReady = done));
     // An idle worker never keeps the process alive: the server's own handles do.
     worker.unref();

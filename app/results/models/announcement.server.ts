@@ -9,6 +9,7 @@ import { applications, decisions, editions, entityMembers, users } from "../../.
 import { localized, textsOf } from "../../kernel/i18n";
 import { enqueueMails, type MailMessage } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
+import { sleepSync } from "../../kernel/server/sleep.server";
 import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import { editionNaming } from "../../editions/models/columns.server";
 import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
@@ -58,7 +59,7 @@ export function announceDue(
       if (step !== "more") break;
       // Synchronous, as the job is: it runs alone on the reading worker, whose page reads wait
       // for it between chunks as they do during one.
-      if (pauseMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+      sleepSync(pauseMs);
     }
     if (typeof step === "number") years.push(step);
   }

@@ -43,6 +43,7 @@ import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../.
 import { readFairness, type FairnessAudit } from "./fairness-read.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
+import { sleepSync } from "../../kernel/server/sleep.server";
 
 const ROLE = "results-worker";
 
@@ -297,7 +298,7 @@ function delay(variable: string, kind?: string) {
   if (!(ms > 0)) return;
   const kinds = process.env.RESULTS_WORKER_DELAY_KINDS;
   if (kind !== undefined && kinds && !kinds.split(",").includes(kind)) return;
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  sleepSync(ms);
 }
 
 /**

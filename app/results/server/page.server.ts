@@ -11,6 +11,7 @@ import {
 } from "../models/results.server";
 import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
 import type { LaureateCertificate } from "../../../scoring";
+import type { ReadyOrSince } from "../../kernel/server/computing.server";
 import { expectedByApplication } from "./certificate-view.server";
 
 export const RESULTS_PAGE_SIZE = 25;
@@ -73,7 +74,7 @@ export function resultsPageData({
   viewer: ResultsViewer;
   page: number;
   applicationId: string | null;
-  certificate: { value: LaureateCertificate } | { since: number } | { failed: true } | null;
+  certificate: ReadyOrSince<LaureateCertificate> | null;
 }): ResultsPageData {
   const certificate = state && "value" in state ? state.value : null;
   const label = jurorLabeller(r, viewer);

@@ -2,9 +2,7 @@
 // instant the decision set, turns the edition's applications laureate or not selected, audits
 // them and e-mails everyone; in the reading worker thread and in chunks (decision 034).
 import { and, count, eq, inArray } from "drizzle-orm";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { applications, archiveLaureates, auditLog, decisions, editions, outbox } from "../../../db/schema";
@@ -14,6 +12,7 @@ import { startMailSender, stopMailSender } from "../../../app/kernel/models/outb
 import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
 import { announceChunk, announceDue } from "../../../app/results/models/announcement.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { startWorkerThread } from "../../../app/kernel/server/worker-pool.server";
 import { pdfText } from "../../fixtures/poppler";
 import { cookieFor, request } from "../../fixtures/builders";
 import { args, decidedEdition } from "../../fixtures/decided";
@@ -175,11 +174,7 @@ describe("the announcement", () => {
     // Six chunks of one application, each holding the write lock for 0.3 s: 1.8 s in all,
     // against a busy timeout of 1 s on this connection. Chunks back to back leave a waiting
     // writer no moment to try in (it sleeps up to 100 ms between tries): it would fail.
-    const worker = new Worker(
-      `import(${JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href)})
-        .then((api) => api.tsImport(${JSON.stringify(announcer)}, ${JSON.stringify(announcer)}))`,
-      { eval: true, workerData: { file, now: at.getTime() + 1000, holdMs: 300 } },
-    );
+    const worker = startWorkerThread(announcer, { file, now: at.getTime() + 1000, holdMs: 300 });
     type Message = { holding?: true; years?: number[]; chunks?: number };
     const received: Message[] = [];
     let heard = () => {};
