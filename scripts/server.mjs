@@ -25,7 +25,8 @@ app.disable("x-powered-by");
 // client writes itself, and the per-client sign-in lock and e-mail limits could be dodged.
 app.set("trust proxy", trustProxy ? 1 : false);
 
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Pages answer GET and HEAD, forms POST; nothing else reaches a route.
+const METHODS = new Set(["GET", "HEAD", "POST"]);
 
 const contentSecurityPolicy = (nonce) =>
   [
@@ -83,16 +84,39 @@ app.use((req, res, next) => {
   res.status(421).type("text/plain").send(`Misdirected request: this server answers only for ${origin}.`);
 });
 
+// Any other method is answered here: TRACE made the adapter's Request constructor throw (500),
+// OPTIONS reached the download routes' loaders and answered with the file, PUT and DELETE got
+// Remix's "Unexpected Server Error". OPTIONS gets what it asks for, the methods allowed.
+app.use((req, res, next) => {
+  if (METHODS.has(req.method)) return next();
+  res.setHeader("Allow", "GET, HEAD, POST");
+  if (req.method === "OPTIONS") {
+    res.status(204).end();
+    return;
+  }
+  res.status(405).type("text/plain").send("Method not allowed: this site answers GET, HEAD and POST.");
+});
+
 // Cross-site request forgery: a mutation must come from one of our own pages.
 app.use((req, res, next) => {
-  if (!MUTATING.has(req.method)) return next();
-  if (isAllowedOrigin({ origin: req.get("origin"), referer: req.get("referer") }, process.env)) return next();
+  if (req.method !== "POST") return next();
+  if (isAllowedOrigin({ origin: req.get("origin"), referer: req.get("referer") }, process.env)) {
+    // This check is the authority. Remix's own compares the Origin's host with the Host header,
+    // which differs for requests this server accepts on purpose: a proxy forwarding its loopback
+    // upstream Host for PUBLIC_URL's pages, or a loopback alias (127.0.0.1 for localhost); it
+    // then threw and every form answered 500. The Origin has said all it had to say.
+    delete req.headers.origin;
+    return next();
+  }
   res.status(403).type("text/plain").send("Forbidden: this request did not come from this site (Origin check).");
 });
 
 app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// `redirect: false`: a path naming a folder of public/ is not answered with a redirect to that
+// path plus "/", which echoed the request's own path (`/\evil.example/%2e%2e` became a
+// Location a browser resolves to another site); such a path falls through to a 404 page.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", redirect: false }));
+app.use(express.static("public", { maxAge: "1h", redirect: false }));
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 
 // Remix starts reading a request's body as soon as it builds the Request, so Node no longer

@@ -2,16 +2,23 @@
 // forwarded host it was not told to trust, refuses a mutation it cannot trace to itself, and
 // never redirects anywhere else after sign-in or a language switch.
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { extractLink, waitForMail } from "./support/db";
-import { origin, registerApplicant } from "./support/session";
+import { startServer } from "./support/server";
+import { origin, registerApplicant, secretariatStatePath } from "./support/session";
 
 /** A raw HTTP request, so that Host and the other headers are exactly those given. */
 function raw(
   path: string,
-  { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  {
+    method = "GET",
+    headers = {},
+    body,
+    server = origin(),
+  }: { method?: string; headers?: Record<string, string>; body?: string; server?: string } = {},
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  const base = new URL(origin());
+  const base = new URL(server);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: base.hostname, port: base.port, path, method, headers: { Host: base.host, ...headers }, setHost: false },
@@ -128,5 +135,91 @@ test("after sign-in the redirect stays on the site, whatever redirectTo holds", 
     });
     expect(res.status(), redirectTo).toBe(302);
     staysOnSite(res.headers()["location"]);
+  }
+});
+
+/** The same server under its other loopback name (localhost ↔ 127.0.0.1), which it also serves. */
+function loopbackAlias(server = origin()): string {
+  const url = new URL(server);
+  url.hostname = url.hostname === "localhost" ? "127.0.0.1" : "localhost";
+  return url.origin;
+}
+
+test("a form posted from the site's other loopback name is answered, not a server error @http", async () => {
+  // A page read at 127.0.0.1 posting to localhost, and the other way round: both are this site.
+  const alias = loopbackAlias();
+  for (const [host, from] of [
+    [new URL(origin()).host, alias],
+    [new URL(alias).host, origin()],
+  ]) {
+    const { body, ...headers } = form({ lang: "fr", redirectTo: "/call" });
+    const res = await raw("/language", { method: "POST", headers: { ...headers, Host: host, Origin: from }, body });
+    expect(res.status, `${from} → ${host}`).toBe(302);
+    expect(res.headers.location).toBe("/call");
+  }
+});
+
+test("behind a proxy that forwards its loopback upstream Host, a form posted from PUBLIC_URL's pages is answered @http", async () => {
+  const server = await startServer({ extraEnv: { PUBLIC_URL: "https://prize.example.org" } });
+  try {
+    const upstream = new URL(server.baseURL);
+    for (const host of [upstream.host, new URL(loopbackAlias(server.baseURL)).host]) {
+      const { body, ...headers } = form({ lang: "fr", redirectTo: "/call" });
+      const res = await raw("/language", {
+        method: "POST",
+        headers: { ...headers, Host: host, Origin: "https://prize.example.org" },
+        body,
+        server: server.baseURL,
+      });
+      expect(res.status, host).toBe(302);
+      expect(res.headers.location).toBe("/call");
+    }
+    // Another site's page still cannot post.
+    const { body, ...headers } = form({ lang: "fr", redirectTo: "/call" });
+    const foreign = await raw("/language", {
+      method: "POST",
+      headers: { ...headers, Host: upstream.host, Origin: "https://evil.example" },
+      body,
+      server: server.baseURL,
+    });
+    expect(foreign.status).toBe(403);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("TRACE, PUT, DELETE and PATCH get 405 with the methods allowed, never a server error @http", async () => {
+  for (const method of ["TRACE", "PUT", "DELETE", "PATCH", "PROPFIND"]) {
+    for (const path of ["/", "/login", "/healthz", "/secretariat/screening/export.csv"]) {
+      const res = await raw(path, { method, headers: { Origin: origin() } });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.allow).toBe("GET, HEAD, POST");
+      expect(res.body).not.toMatch(/Unexpected Server Error|\bat \w|Error:/);
+    }
+  }
+});
+
+test("OPTIONS answers the methods allowed and nothing else: never a page, never a download @http", async () => {
+  const state = JSON.parse(readFileSync(secretariatStatePath(), "utf8")) as {
+    cookies: { name: string; value: string }[];
+  };
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const download = await raw("/account/data.zip", { headers: { Cookie: cookie } });
+  expect(download.status).toBe(200);
+  expect(download.headers["content-type"]).toMatch(/zip/);
+  for (const path of ["/", "/login", "/account/data.zip"]) {
+    const res = await raw(path, { method: "OPTIONS", headers: { Cookie: cookie } });
+    expect(res.status, path).toBe(204);
+    expect(res.headers.allow).toBe("GET, HEAD, POST");
+    expect(res.body).toBe("");
+  }
+});
+
+test("a path naming a folder of the static files is never answered with a redirect echoing the path @http", async () => {
+  // Each was a 301 to the path plus "/"; the first one's Location led a browser to evil.example.
+  for (const path of ["/\\evil.example/%2e%2e", "/nomination-letters/%2e%2e", "/build/%2e%2e", "/build"]) {
+    const res = await raw(path);
+    expect(res.headers.location, path).toBeUndefined();
+    expect([200, 404], path).toContain(res.status);
   }
 });

@@ -36,5 +36,10 @@ export function Pager({
 
 export function pageParam(request: Request, param = "page"): number {
   const value = Number(new URL(request.url).searchParams.get(param) ?? "1");
-  return Number.isInteger(value) && value > 0 ? value : 1;
+  // Past MAX_PAGE the page number stays MAX_PAGE (an empty page past the last, as for any page
+  // past it): a bigger one made an OFFSET SQLite cannot take as an integer (1e20 × 50 rows).
+  return Number.isInteger(value) && value > 0 ? Math.min(value, MAX_PAGE) : 1;
 }
+
+/** The largest page number a list is asked for: far past any list's end, an exact integer. */
+export const MAX_PAGE = 1_000_000;

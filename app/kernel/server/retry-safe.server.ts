@@ -5,7 +5,7 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../domain/form-token";
-import { readForm } from "../forms/validate.server";
+import { MAX_FORM_BYTES, readForm } from "../forms/validate.server";
 import {
   findFormToken,
   forgetOldFormTokens,
@@ -26,8 +26,14 @@ const MAX_TOKEN_BODY = 32 * 1024 * 1024;
 /** The post's token, read from a copy of the body so the action still reads the original. */
 async function tokenOf(request: Request): Promise<string | null> {
   if (request.method !== "POST" || request.bodyUsed) return null;
+  // Only uploads (multipart) can be larger than a form: a url-encoded body past the forms' limit
+  // is refused by its action anyway, so its copy is not read past that limit either.
+  const urlEncoded = (request.headers.get("Content-Type") ?? "")
+    .toLowerCase()
+    .startsWith("application/x-www-form-urlencoded");
   try {
-    const value = (await readForm(request.clone(), { maxBytes: MAX_TOKEN_BODY })).get(FORM_TOKEN_FIELD);
+    const maxBytes = urlEncoded ? MAX_FORM_BYTES : MAX_TOKEN_BODY;
+    const value = (await readForm(request.clone(), { maxBytes })).get(FORM_TOKEN_FIELD);
     return typeof value === "string" && FORM_TOKEN_PATTERN.test(value) ? value : null;
   } catch {
     // A body that cannot be read: the action answers it as it always has.
@@ -85,8 +91,10 @@ async function firstAnswer(scope: string, token: string): Promise<{ answer: Stor
 export function createRetrySafe(scopeOf: (request: Request) => Promise<string | null>) {
   return function retrySafe<Args extends ActionFunctionArgs, T>(action: (args: Args) => Promise<T>) {
     return async (args: Args): Promise<T> => {
-      const token = await tokenOf(args.request);
-      const scope = token ? await scopeOf(args.request) : null;
+      // Whose post it is first: a post from nobody signed in replays nothing, so its body is not
+      // copied at all (an anonymous 30 MB post to the sign-in form cost 30 MB and half a second).
+      const scope = args.request.method === "POST" ? await scopeOf(args.request) : null;
+      const token = scope ? await tokenOf(args.request) : null;
       if (!token || !scope) return action(args);
       const key = `${scope} ${token}`;
       forgetOldFormTokens();

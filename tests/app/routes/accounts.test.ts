@@ -7,6 +7,7 @@ import * as language from "../../../app/routes/language";
 import * as login from "../../../app/routes/login";
 import * as secretariatHome from "../../../app/routes/secretariat._index";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
+import * as secretariatEntities from "../../../app/routes/secretariat.entities";
 import * as account from "../../../app/routes/account";
 import { cookieFor, makeUser, PASSWORD, request, run } from "../../fixtures/builders";
 
@@ -129,6 +130,21 @@ describe("account routes", () => {
     );
     expect(post.status).toBe(404);
     expect(db().select({ n: count() }).from(invitations).get()!.n).toBe(0);
+  });
+
+  it("a page number too large for the database is an empty page past the last, not a server error", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(secretariat.id);
+    for (const page of ["99999999999999999999", "1e20", "1e400", "9007199254740993", "-5", "abc"]) {
+      const invitationsPage = await run(() =>
+        secretariatInvitations.loader(args(request(`/secretariat/invitations?page=${page}`, { cookie }))),
+      );
+      expect(invitationsPage.status, `invitations ?page=${page}`).toBe(200);
+      const entitiesPage = await run(() =>
+        secretariatEntities.loader(args(request(`/secretariat/entities?page=${page}`, { cookie }))),
+      );
+      expect(entitiesPage.status, `entities ?page=${page}`).toBe(200);
+    }
   });
 
   it("an invitation for a juror without an edition is refused next to the field", async () => {
