@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { getSessionUser } from "../accounts/server/session.server";
 import { useT } from "../kernel/components/i18n";
 import { languageSchema } from "../accounts/forms/language.server";
-import { refused, validateForm } from "../kernel/forms/validate.server";
+import { refuse, validateForm } from "../kernel/forms/validate.server";
 import { localeCookie } from "../kernel/i18n/locale.server";
 import { setUserLocale } from "../accounts/models/account.server";
 import { safeRedirect } from "../kernel/server/http.server";
@@ -19,7 +19,10 @@ export async function loader() {
 export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFunctionArgs) => {
   const user = await getSessionUser(request);
   const form = await validateForm(request, languageSchema);
-  if (!form.ok) return refused(form.errors, form.values);
+  // The switch offers only the site's languages, so another is a forged post. Answered with data,
+  // it was never seen: a page posted to here is rendered by this route's loader, which sends
+  // everyone home. Thrown, it is the error page saying nothing was changed.
+  if (!form.ok) refuse(400, "Bad Request: not one of the site's languages");
   // A signed-in user's profile wins over the cookie, so the switch updates the profile too.
   if (user) setUserLocale({ userId: user.id, locale: form.data.lang });
   return redirect(safeRedirect(form.data.redirectTo, "/"), {
@@ -29,16 +32,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFuncti
 
 export default function Language() {
   const t = useT();
-  const result = useActionData<typeof action>();
   return (
     <>
       <h1>{t("language.title")}</h1>
-      {result?.errors ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t("errors.summary_title")}</h2>
-          <p>{t("errors.locale_invalid")}</p>
-        </div>
-      ) : null}
       <p>
         <Link to="/">{t("nav.home")}</Link>
       </p>

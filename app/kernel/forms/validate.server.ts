@@ -14,7 +14,7 @@ export const MAX_FORM_BYTES = 1024 * 1024;
 
 export type FormBody = { kind: "urlencoded" | "multipart"; contentType: string; bytes: Uint8Array };
 
-function refuse(status: 400 | 413 | 415, reason: string): never {
+export function refuse(status: 400 | 413 | 415, reason: string): never {
   // A plain-text reason for API clients; the page a browser shows is the ErrorBoundary's,
   // translated, which reads only the status.
   throw new Response(reason, { status, statusText: reason, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -139,7 +139,15 @@ export async function validateForm<S extends z.ZodType>(
 ): Promise<Validated<z.infer<S>>> {
   const values: Record<string, unknown> = formValues(formData ?? (await readForm(request)));
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error), values: keptValues(values) };
+  if (!parsed.success) {
+    const errors = zodErrors(parsed.error);
+    // An intent none of the page's forms posts (a forged post, or a page older than the code):
+    // each form shows only the answer to its own intent, so the page came back unchanged and
+    // silent. It is a request that cannot be read as the form expects: the 400 page, translated,
+    // saying nothing was changed.
+    if (errors.intent?.message === "errors.intent_invalid") refuse(400, "Bad Request: unknown intent");
+    return { ok: false, errors, values: keptValues(values) };
+  }
   return { ok: true, data: parsed.data, values: keptValues(values) };
 }
 
