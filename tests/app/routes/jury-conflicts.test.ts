@@ -179,39 +179,6 @@ describe("conflicts of interest", () => {
     expect(after.body).toMatchObject({ canWithdraw: false, withdrawing: null });
   });
 
-  it("an intent no form of the page posts is the 400 page and changes nothing, on the juror's conflicts and review pages", async () => {
-    const s = await scenario({ reviewers: 1 });
-    const juror = s.jurors[2];
-    const reviewId = scoredReview(s, juror.memberId, s.applications[0].id, "draft");
-    const cookie = await cookieFor(juror.userId);
-    const before = snapshot();
-    for (const intent of ["bogus", ""]) {
-      // Thrown, so the route's error boundary says nothing was changed; returned, no form on the
-      // page showed it (each shows only the answer to its own intent) and the page came back silent.
-      const conflictsPost = declare.action(
-        args(
-          request(`/jury/${s.editionId}/conflicts`, {
-            cookie,
-            form: { intent, applicationId: s.applications[1].id, reason: "I advised them" },
-          }),
-          { editionId: s.editionId },
-        ),
-      );
-      await expect(conflictsPost).rejects.toMatchObject({ status: 400 });
-      const reviewPost = reviewPage.action(
-        args(
-          request(`/jury/reviews/${reviewId}`, {
-            cookie,
-            form: { intent, version: "3", "score.innovation": "9", overallComment: "Changed" },
-          }),
-          { reviewId },
-        ),
-      );
-      await expect(reviewPost).rejects.toMatchObject({ status: 400 });
-    }
-    expect(snapshot()).toEqual(before);
-  });
-
   it("a juror's conflicts page answers 404 for an edition they do not serve on", async () => {
     const s = await scenario();
     const other = await scenario();
