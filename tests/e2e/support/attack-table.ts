@@ -162,7 +162,9 @@ export const TABLE: Record<string, Row> = {
   "routes/language": {
     path: () => "/language",
     get: every({ redirect: "/" }),
-    post: { intents: [null], act: all(ROLES), acted: { redirect: "/" } },
+    // A post without one of the site's languages is the 400 page (decision 037's pass: its answer
+    // as data was never seen, the loader sending everyone home).
+    post: { intents: [null], act: all(ROLES) },
   },
   "routes/laureates._index": { path: () => "/laureates", get: every(200) },
   // Not announced yet: the year's page does not exist.
