@@ -19,7 +19,7 @@ import { editionSectionWording } from "../editions/models/columns.server";
 import { forJurors } from "../applications/domain/sections";
 import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
-import { keptValues, readForm, refuse, validateForm } from "../kernel/forms/validate.server";
+import { keptValues, readForm, refuseUnknownIntent, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import {
@@ -124,7 +124,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     return redirect(`/jury/reviews/${review.id}?reopened=1`);
   }
   // An intent the page never posts: the 400 page (nothing changed), as validateForm answers one.
-  if (intent !== "save_draft" && intent !== "submit") refuse(400, "Bad Request: unknown intent");
+  if (intent !== "save_draft" && intent !== "submit") refuseUnknownIntent();
   const schema = reviewSchema({ keys: criteria.map((c) => c.key), min: edition.scaleMin, max: edition.scaleMax });
   const parsed = await validateForm(request, schema, formData);
   if (!parsed.ok) return failed({ errors: parsed.errors, values, form, autosave });

@@ -39,12 +39,22 @@ function boundaryOf(contentType: string): string | null {
  * with a usable boundary (else 415), not compressed (415: nothing here inflates bodies), and at
  * most `maxBytes` (413, reading stops there). Throws those responses; never a 500.
  */
+/** A request's media type, without its parameters, in lower case ("" when none is given). */
+export function mediaTypeOf(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** The 400 page for a post naming an action (`intent`) that no form of its page posts. */
+export function refuseUnknownIntent(): never {
+  refuse(400, "Bad Request: unknown intent");
+}
+
 export async function readFormBody(
   request: Request,
   { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {},
 ): Promise<FormBody> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  const mediaType = mediaTypeOf(request);
   let kind: FormBody["kind"];
   if (mediaType === "application/x-www-form-urlencoded") kind = "urlencoded";
   else if (mediaType === "multipart/form-data") {
@@ -145,7 +155,7 @@ export async function validateForm<S extends z.ZodType>(
     // each form shows only the answer to its own intent, so the page came back unchanged and
     // silent. It is a request that cannot be read as the form expects: the 400 page, translated,
     // saying nothing was changed.
-    if (errors.intent?.message === "errors.intent_invalid") refuse(400, "Bad Request: unknown intent");
+    if (errors.intent?.message === "errors.intent_invalid") refuseUnknownIntent();
     return { ok: false, errors, values: keptValues(values) };
   }
   return { ok: true, data: parsed.data, values: keptValues(values) };

@@ -5,7 +5,7 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../domain/form-token";
-import { MAX_FORM_BYTES, readForm } from "../forms/validate.server";
+import { MAX_FORM_BYTES, mediaTypeOf, readForm } from "../forms/validate.server";
 import {
   findFormToken,
   forgetOldFormTokens,
@@ -28,11 +28,8 @@ async function tokenOf(request: Request): Promise<string | null> {
   if (request.method !== "POST" || request.bodyUsed) return null;
   // Only uploads (multipart) can be larger than a form: a url-encoded body past the forms' limit
   // is refused by its action anyway, so its copy is not read past that limit either.
-  const urlEncoded = (request.headers.get("Content-Type") ?? "")
-    .toLowerCase()
-    .startsWith("application/x-www-form-urlencoded");
   try {
-    const maxBytes = urlEncoded ? MAX_FORM_BYTES : MAX_TOKEN_BODY;
+    const maxBytes = mediaTypeOf(request) === "application/x-www-form-urlencoded" ? MAX_FORM_BYTES : MAX_TOKEN_BODY;
     const value = (await readForm(request.clone(), { maxBytes })).get(FORM_TOKEN_FIELD);
     return typeof value === "string" && FORM_TOKEN_PATTERN.test(value) ? value : null;
   } catch {
