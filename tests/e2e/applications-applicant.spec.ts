@@ -112,6 +112,15 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.locator(".error-summary")).toContainText("protected by a password");
   await expect(page.locator(".field-error")).toContainText("without a password");
+  // A file that only starts like a PDF is refused as unreadable (its pages are counted in a worker
+  // thread with a time limit: tests/app/applications/pdf-pages.test.ts).
+  await page.getByLabel("Choose a file").setInputFiles({
+    name: "junk.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(64 * 1024, "z")]),
+  });
+  await page.getByRole("button", { name: "Upload the file" }).click();
+  await expect(page.locator(".error-summary")).toContainText("This PDF cannot be read");
   await page
     .getByLabel("Choose a file")
     .setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: tinyPdf() });

@@ -23,7 +23,7 @@ import {
 } from "../../kernel/models/file-store.server";
 import { readerMemberIds } from "../../jury/models/members.server";
 import { attachmentListing } from "./columns.server";
-import { countPdfPages } from "./pdf-pages.server";
+import { countPdfPagesOffThread } from "./pdf-pages.server";
 
 export { sniffType, uploadDir, type AllowedType };
 
@@ -64,6 +64,12 @@ export function attachmentTotals(list: { sizeBytes: number; pages: number | null
   };
 }
 
+const PDF_REFUSALS = {
+  protected: "errors.pdf_protected",
+  unreadable: "errors.pdf_unreadable",
+  unchecked: "errors.pdf_unchecked",
+} as const;
+
 /** Adds one file to the applicant's application after checking name, type and limits. */
 export async function addAttachment({
   applicationId,
@@ -89,13 +95,8 @@ export async function addAttachment({
   if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
   let pages: number | null = null;
   if (mimeType === "application/pdf") {
-    const read = await countPdfPages(bytes);
-    if (!read.ok)
-      return {
-        ok: false,
-        error: read.reason === "protected" ? "errors.pdf_protected" : "errors.pdf_unreadable",
-        field: "file",
-      };
+    const read = await countPdfPagesOffThread(bytes);
+    if (!read.ok) return { ok: false, error: PDF_REFUSALS[read.reason], field: "file" };
     pages = read.pages;
   }
   const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));

@@ -5,10 +5,20 @@
 // files, and encryption with an empty user password (an "owner password" that only restricts
 // printing or copying) — and counts the leaves of the page tree itself, never its /Count, which a
 // file could set to anything.
+//
+// The parser reads a file that is not one slowly (~4 s a megabyte of junk after "%PDF-": it tries
+// every byte), so an upload's pages are counted in a worker thread of their own with a time limit
+// (decision 038): the request thread, /healthz included, keeps answering, and a file the parser
+// cannot finish within PDF_PAGES_TIMEOUT_MS is unreadable. A real 20 MB PDF loads in ~0.1 s.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "@cantoo/pdf-lib";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { constants as zlibConstants, inflateSync } from "node:zlib";
+import { WorkerOverran, WorkerPool } from "../../kernel/server/worker-pool.server";
 
 export type PdfPages = { ok: true; pages: number } | { ok: false; reason: "protected" | "unreadable" };
+
+/** The worker was lost for a reason other than the file (a crash, the server stopping): worth a retry. */
+export type PdfPagesChecked = PdfPages | { ok: false; reason: "unchecked" };
 
 // The parser inflates object streams and cross-reference streams while it loads, with no limit of
 // its own; a stream that inflates beyond this is a decompression bomb, not a document.
@@ -77,4 +87,49 @@ export async function countPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     // Malformed files, missing catalogues, missing pages, page trees that loop: never a 500.
     return { ok: false, reason: "unreadable" };
   }
+}
+
+const ROLE = "pdf-pages-worker";
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
+  parentPort!.on("message", async ({ id, message }: { id: number; message: Uint8Array }) => {
+    try {
+      parentPort!.postMessage({ id, ok: true, value: await countPdfPages(message) });
+    } catch (error) {
+      parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  parentPort!.postMessage({ ready: true });
+}
+
+/** PDF_PAGES_TIMEOUT_MS (default 10,000): how long the parser may read one upload before it is unreadable. */
+const timeoutMs = () => {
+  const ms = Number(process.env.PDF_PAGES_TIMEOUT_MS ?? 10_000);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+};
+
+let pool: WorkerPool | null = null;
+
+/** The pages of an uploaded PDF, counted in the PDF worker thread (started at the first upload). */
+export async function countPdfPagesOffThread(bytes: Uint8Array): Promise<PdfPagesChecked> {
+  pool ??= new WorkerPool({
+    script: import.meta.url,
+    workerData: { role: ROLE },
+    timeoutMs: timeoutMs(),
+    name: "The PDF worker thread",
+  });
+  try {
+    return await pool.run<PdfPages>(bytes);
+  } catch (error) {
+    // An overrun is the file's doing (the parser could not finish it); any other loss is not.
+    if (error instanceof WorkerOverran) return { ok: false, reason: "unreadable" };
+    return { ok: false, reason: "unchecked" };
+  }
+}
+
+/** Ends the PDF worker (tests; the next upload starts another). */
+export async function closePdfWorker(): Promise<void> {
+  const ending = pool;
+  pool = null;
+  await ending?.close();
 }

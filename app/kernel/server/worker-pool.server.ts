@@ -9,6 +9,9 @@ import { Worker } from "node:worker_threads";
 /** The worker was lost (crash, exit, overrun, shutdown): not the job's own error, so worth a retry. */
 export class WorkerLost extends Error {}
 
+/** The job ran past its time limit in a worker that had loaded: the job's own doing, unlike other losses. */
+export class WorkerOverran extends WorkerLost {}
+
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 interface Job {
@@ -143,10 +146,10 @@ export class WorkerPool {
    */
   #arm(slot: Slot, job: Job, ms = this.options.timeoutMs) {
     clearTimeout(job.timer);
-    job.timer = setTimeout(
-      () => this.#fail(slot, new WorkerLost(`${this.options.name}: no answer after ${ms} ms`)),
-      ms,
-    );
+    job.timer = setTimeout(() => {
+      const message = `${this.options.name}: no answer after ${ms} ms`;
+      this.#fail(slot, slot.loaded ? new WorkerOverran(message) : new WorkerLost(`${message} (still loading)`));
+    }, ms);
     job.timer.unref();
   }
 

@@ -2,8 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { PDFDocument } from "@cantoo/pdf-lib";
-import { describe, expect, it } from "vitest";
-import { countPdfPages } from "../../../app/applications/models/pdf-pages.server";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  closePdfWorker,
+  countPdfPages,
+  countPdfPagesOffThread,
+} from "../../../app/applications/models/pdf-pages.server";
 import { tinyPdf } from "../../fixtures/applications";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "../../fixtures/pdf", name)));
@@ -117,5 +121,43 @@ describe("PDF pages", () => {
     ]);
     expect(bytes.byteLength).toBeLessThan(1024 * 1024);
     expect(await countPdfPages(bytes)).toEqual({ ok: false, reason: "unreadable" });
+  });
+});
+
+describe("PDF pages of an upload, counted in the PDF worker", () => {
+  afterEach(async () => {
+    delete process.env.PDF_PAGES_TIMEOUT_MS;
+    await closePdfWorker();
+  });
+
+  /** "%PDF-" then `megabytes` of junk: the parser tries every byte (~4 s a megabyte on one core here). */
+  const junk = (megabytes: number) =>
+    new Uint8Array(Buffer.concat([latin1("%PDF-1.4\n"), Buffer.alloc(megabytes * 1024 * 1024, "z")]));
+
+  it("an upload's pages are counted in the worker, as on this thread", async () => {
+    expect(await countPdfPagesOffThread(tinyPdf(3))).toEqual({ ok: true, pages: 3 });
+    expect(await countPdfPagesOffThread(fixture("user-password.pdf"))).toEqual({ ok: false, reason: "protected" });
+  });
+
+  it("junk that starts like a PDF is read while this thread keeps answering, and is unreadable once its time is up", async () => {
+    // 16 MB of junk would hold the parser about a minute: the limit ends it (the test's own limit is 30 s).
+    process.env.PDF_PAGES_TIMEOUT_MS = "1000";
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 20);
+    try {
+      expect(await countPdfPagesOffThread(junk(16))).toEqual({ ok: false, reason: "unreadable" });
+    } finally {
+      clearInterval(ticking);
+    }
+    // On this thread the parser would have held the event loop the whole second: no tick at all.
+    expect(ticks).toBeGreaterThan(10);
+    // The worker that overran was ended; the next upload gets a new one.
+    expect(await countPdfPagesOffThread(tinyPdf(2))).toEqual({ ok: true, pages: 2 });
+  }, 30_000);
+
+  it("a worker lost for another reason (the server stopping) is not blamed on the file: it asks for the upload again", async () => {
+    const counting = countPdfPagesOffThread(junk(4));
+    await closePdfWorker();
+    expect(await counting).toEqual({ ok: false, reason: "unchecked" });
   });
 });
