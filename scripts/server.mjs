@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -166,7 +167,20 @@ if (worker) {
 } else {
   await startup();
 }
-const server = app.listen(port, () => {
+// Slow clients: a request's headers must be in within HEADERS_TIMEOUT_MS (20 s), the whole request
+// within REQUEST_TIMEOUT_MS (300 s, Node's default, kept on purpose: a 10 MB upload on a
+// 300 kbit/s link takes about that long), else 408 and the socket is closed. Node checks them
+// every 30 s by default, so a request that trickled its headers held its socket up to 90 s.
+const msFromEnv = (name, fallback) => {
+  const ms = Number(process.env[name] ?? fallback);
+  return Number.isInteger(ms) && ms > 0 ? ms : fallback;
+};
+const requestTimeout = msFromEnv("REQUEST_TIMEOUT_MS", 300_000);
+const headersTimeout = Math.min(msFromEnv("HEADERS_TIMEOUT_MS", 20_000), requestTimeout);
+const server = createServer(
+  { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(5_000, headersTimeout) },
+  app,
+).listen(port, () => {
   if (!worker) console.log(`The prize system is listening on port ${port}; its address is ${origin}`);
 });
 

@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { extractLink, waitForMail } from "./support/db";
 import { startServer } from "./support/server";
 import { origin, registerApplicant, secretariatStatePath } from "./support/session";
@@ -221,5 +222,39 @@ test("a path naming a folder of the static files is never answered with a redire
     const res = await raw(path);
     expect(res.headers.location, path).toBeUndefined();
     expect([200, 404], path).toContain(res.status);
+  }
+});
+
+/** Sends `first` on a raw socket, then a byte every 200 ms; resolves with what came back once the server closes it. */
+function trickle(server: string, first: string): Promise<string> {
+  const base = new URL(server);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(base.port), base.hostname, () => socket.write(first));
+    let answer = "";
+    const drip = setInterval(() => socket.writable && socket.write("a"), 200);
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearInterval(drip);
+      resolve(answer);
+    });
+    setTimeout(() => reject(new Error(`still open; answered so far: ${answer}`)), 20_000).unref();
+  });
+}
+
+test("a client that trickles its headers or its body is answered 408 and let go, never held for minutes @http", async () => {
+  const server = await startServer({ extraEnv: { HEADERS_TIMEOUT_MS: "1000", REQUEST_TIMEOUT_MS: "3000" } });
+  try {
+    const host = new URL(server.baseURL).host;
+    // Headers never finished (a "slow loris"): one more header letter every 200 ms.
+    expect(await trickle(server.baseURL, `GET / HTTP/1.1\r\nHost: ${host}\r\nX-Slow: `)).toMatch(/^HTTP\/1\.1 408/);
+    // Headers in, then a body of 1 MB announced and sent a byte at a time.
+    const post = `POST /login HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${server.baseURL}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1048576\r\n\r\n`;
+    expect(await trickle(server.baseURL, post)).toMatch(/^HTTP\/1\.1 408/);
+    // A request that takes its time within the limits is answered as ever.
+    expect((await raw("/healthz", { server: server.baseURL })).status).toBe(200);
+  } finally {
+    await server.stop();
   }
 });

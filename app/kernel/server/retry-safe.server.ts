@@ -20,17 +20,48 @@ export function newFormSeed(): string {
   return randomBytes(16).toString("base64url");
 }
 
-// Above this a body is an upload the action refuses anyway; reading a copy of it would only cost memory.
-const MAX_TOKEN_BODY = 32 * 1024 * 1024;
+// Every form renders its token before its other fields, so a multipart post (an upload) carries
+// it in its first part: only this much of the post's head is copied to find it. An upload whose
+// token comes later (a script's own order) is run as a post without a token.
+const MAX_TOKEN_HEAD = 64 * 1024;
+const TOKEN_PART = new RegExp(
+  `content-disposition:[ \\t]*form-data;[ \\t]*name="${FORM_TOKEN_FIELD}"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r\\n]{1,80})\\r\\n--`,
+  "i",
+);
+
+/** The token of a multipart post, from the head of a copy of its body (the copy is then dropped). */
+async function multipartTokenOf(request: Request): Promise<string | null> {
+  const reader = request.clone().body?.getReader();
+  if (!reader) return null;
+  let head = "";
+  try {
+    while (head.length < MAX_TOKEN_HEAD) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head += Buffer.from(value).toString("latin1");
+      const found = TOKEN_PART.exec(head.slice(0, MAX_TOKEN_HEAD));
+      if (found) return found[1];
+    }
+    return null;
+  } finally {
+    // Cancelling the copy leaves the original whole: the action reads it as if never copied.
+    void reader.cancel().catch(() => undefined);
+  }
+}
 
 /** The post's token, read from a copy of the body so the action still reads the original. */
 async function tokenOf(request: Request): Promise<string | null> {
   if (request.method !== "POST" || request.bodyUsed) return null;
-  // Only uploads (multipart) can be larger than a form: a url-encoded body past the forms' limit
-  // is refused by its action anyway, so its copy is not read past that limit either.
   try {
-    const maxBytes = mediaTypeOf(request) === "application/x-www-form-urlencoded" ? MAX_FORM_BYTES : MAX_TOKEN_BODY;
-    const value = (await readForm(request.clone(), { maxBytes })).get(FORM_TOKEN_FIELD);
+    const mediaType = mediaTypeOf(request);
+    // A url-encoded body past the forms' limit is refused by its action anyway, so its copy is not
+    // read past that limit either; any other kind of body is the action's to refuse.
+    const value =
+      mediaType === "multipart/form-data"
+        ? await multipartTokenOf(request)
+        : mediaType === "application/x-www-form-urlencoded"
+          ? (await readForm(request.clone(), { maxBytes: MAX_FORM_BYTES })).get(FORM_TOKEN_FIELD)
+          : null;
     return typeof value === "string" && FORM_TOKEN_PATTERN.test(value) ? value : null;
   } catch {
     // A body that cannot be read: the action answers it as it always has.

@@ -58,6 +58,26 @@ describe("retry-safe posts", () => {
     expect(locationOf(answers[1])).toBe(locationOf(answers[0]));
   });
 
+  it("an upload posted twice (its token first, as every form renders it) changes things once", async () => {
+    const before = created();
+    const formToken = token();
+    const upload = () => {
+      const body = new FormData();
+      body.append("formToken", formToken);
+      body.append("title", "U");
+      body.append("file", new Blob([new Uint8Array(256 * 1024).fill(0x25)]), "report.pdf");
+      return {
+        request: new Request("http://localhost/things", { method: "POST", body, headers: { "X-Test-User": "user-1" } }),
+        params: {},
+        context: {},
+      } as ActionFunctionArgs;
+    };
+    const first = await create(upload());
+    const second = await create(upload());
+    expect(created()).toBe(before + 1);
+    expect(locationOf(second)).toBe(locationOf(first));
+  });
+
   it("another user's post with the same token runs for that user", async () => {
     const before = created();
     const formToken = token();
