@@ -41,6 +41,30 @@ export function withFormToken<T>(scope: string, token: string, run: () => Promis
   return { post, result: current.run(post, run) };
 }
 
+/** What another thread needs of a post to claim its token. */
+export type PostClaim = Omit<PostInFlight, "claimed">;
+
+/** The post being handled, if it carries a token: a write made in another thread claims it there. */
+export function postInFlight(): PostInFlight | null {
+  return current.getStore() ?? null;
+}
+
+/**
+ * Runs a write for a post handled by another thread (its `postInFlight`), so that the write's
+ * transaction claims the post's token; says whether it did, or that another request had.
+ */
+export function runForPost<T>(post: PostClaim | null, run: () => T): { value: T; claimed: boolean } | { taken: true } {
+  if (!post) return { value: run(), claimed: false };
+  const inFlight: PostInFlight = { ...post, claimed: false };
+  try {
+    const value = current.run(inFlight, run);
+    return { value, claimed: inFlight.claimed };
+  } catch (error) {
+    if (error instanceof FormTokenTaken) return { taken: true };
+    throw error;
+  }
+}
+
 /**
  * Records the token of the post being handled, inside the transaction of its change. When another
  * request with the same token got there first (two posts of one double click), the transaction

@@ -44,6 +44,8 @@ import { readFairness, type FairnessAudit } from "./fairness-read.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 import { sleepSync } from "../../kernel/server/sleep.server";
+import { runForPost, type PostClaim } from "../../kernel/models/form-tokens.server";
+import type { PublishArgs, PublishOutcome } from "../../jury/models/assignment-publish.server";
 
 const ROLE = "results-worker";
 
@@ -82,6 +84,13 @@ type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
  * seconds, which the request thread then spends answering.
  */
 type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: string };
+
+/**
+ * The assignment's publication (decision 039), on the same writable connection: 30,000 reviews
+ * and their audit rows in one transaction held the request thread ~1.4 s. It claims the post's
+ * form token there (`runForPost`), so a double click still publishes once.
+ */
+export type PublishJob = { kind: "publish"; database: string; args: PublishArgs; post: PostClaim | null };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -191,6 +200,7 @@ type Posted =
   | ReadJob
   | SheetJob
   | ScheduledJob
+  | PublishJob
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -256,7 +266,8 @@ function compute(
     delay("RESULTS_WORKER_DELAY_MS", job.kind);
     return toXlsx(job.rows, job.sheetName);
   }
-  if (job.kind === "scheduled") throw new Error("The scheduled jobs are run by runScheduled, not compute.");
+  if (job.kind === "scheduled" || job.kind === "publish")
+    throw new Error("The writes are run by runScheduled and runPublish, not compute.");
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -283,6 +294,13 @@ async function runScheduled(job: ScheduledJob): Promise<ScheduledRun> {
   dbAt(job.database);
   delay("JOBS_WORKER_DELAY_MS");
   return scheduledWrites(new Date(job.now), job.origin);
+}
+
+async function runPublish(job: PublishJob): Promise<ReturnType<typeof runForPost<PublishOutcome>>> {
+  const { publishAssignments } = await import("../../jury/models/assignment-publish.server");
+  dbAt(job.database);
+  delay("JOBS_WORKER_DELAY_MS");
+  return runForPost(job.post, () => publishAssignments(job.args));
 }
 
 /**
@@ -385,7 +403,11 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
       // Jobs on a snapshot or a workbook wait in `compute`, the others here.
       if (!("database" in message) && message.kind !== "xlsx") delay("RESULTS_WORKER_DELAY_MS", message.kind);
       const value =
-        message.kind === "scheduled" ? await runScheduled(message) : sliceAnswer(message.kind, compute(message));
+        message.kind === "scheduled"
+          ? await runScheduled(message)
+          : message.kind === "publish"
+            ? await runPublish(message)
+            : sliceAnswer(message.kind, compute(message));
       parentPort!.postMessage({ id, ok: true, value });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -466,6 +488,14 @@ export function scheduledWritesOffThread(now: Date, origin: string): Promise<Sch
     now: now.getTime(),
     origin,
   } satisfies ScheduledJob);
+}
+
+/** The assignment's publication in the reading worker (decision 039); the caller handles ":memory:". */
+export function publishInWorker(job: Omit<PublishJob, "kind">) {
+  return readerPool().run<ReturnType<typeof runForPost<PublishOutcome>>>({
+    kind: "publish",
+    ...job,
+  } satisfies PublishJob);
 }
 
 /** An XLSX workbook of `rows`, written in the reading worker (decision 032). */

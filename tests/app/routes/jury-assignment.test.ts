@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { assignments, auditLog, conflicts, outbox, reviews } from "../../../db/schema";
+import { assignments, auditLog, conflicts, formTokens, outbox, reviews } from "../../../db/schema";
 import * as dashboard from "../../../app/routes/jury._index";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
@@ -9,6 +9,8 @@ import { detectConflicts } from "../../../app/jury/models/conflict-detect.server
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
+import { newFormSeed } from "../../../app/kernel/server/retry-safe.server";
+import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
 import { addApplications, args, decideConflicts, scenario } from "../../fixtures/jury-routes";
 
 describe("assignment screen", () => {
@@ -163,6 +165,99 @@ describe("assignment screen", () => {
       unpublished: 0,
       loads: [{ load: 2 }, { load: 2 }, { load: 2 }],
     });
+  });
+
+  /** An edition with a draft assignment of 6 pairs, and its publication posted with one form token. */
+  async function draftToPublish() {
+    const s = await scenario();
+    await decideConflicts(s);
+    const url = `/secretariat/editions/${s.editionId}/assignment`;
+    await run(() =>
+      assignmentPage.action(
+        args(
+          request(url, { cookie: s.staffCookie, form: { intent: "run", reviewers: "2", maxLoad: "2", minLoad: "0" } }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
+    const formToken = `${newFormSeed()}:R1:`;
+    const publish = () =>
+      run(() =>
+        assignmentPage.action(
+          args(request(url, { cookie: s.staffCookie, form: { intent: "publish", confirm: "on", formToken } }), {
+            editionId: s.editionId,
+          }),
+        ),
+      );
+    const audited = () =>
+      db()
+        .select({ n: count() })
+        .from(auditLog)
+        .innerJoin(assignments, eq(assignments.id, auditLog.objectId))
+        .where(and(eq(auditLog.action, "assignment.published"), eq(assignments.editionId, s.editionId)))
+        .get()!.n;
+    return { s, url, formToken, publish, audited };
+  }
+
+  /** Runs `during` once the reading worker holds the publication (it waits 0.8 s there first). */
+  async function withSlowWorker<T>(during: () => Promise<T>): Promise<T> {
+    await closeResultsWorker();
+    process.env.JOBS_WORKER_DELAY_MS = "800";
+    try {
+      return await during();
+    } finally {
+      delete process.env.JOBS_WORKER_DELAY_MS;
+      await closeResultsWorker();
+    }
+  }
+
+  const workerHolds = async () => {
+    for (let i = 0; i < 2000 && resultsWorkerJobs() === 0; i++) await new Promise((next) => setTimeout(next, 10));
+    return resultsWorkerJobs();
+  };
+
+  it("publishing is written in the reading worker while this thread answers, and a double click publishes once", async () => {
+    const { url, publish, audited } = await draftToPublish();
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 20);
+    try {
+      await withSlowWorker(async () => {
+        const both = Promise.all([publish(), publish()]);
+        expect(await workerHolds()).toBe(1);
+        const ticksBefore = ticks;
+        const [first, second] = await both;
+        expect(ticks - ticksBefore).toBeGreaterThan(10);
+        expect([first.status, second.status]).toEqual([302, 302]);
+        expect(first.headers.get("Location")).toBe(`${url}?published=6`);
+        expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
+      });
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(audited()).toBe(6);
+    expect(verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("a publication whose form token another server process claimed meanwhile writes nothing and answers as that one did", async () => {
+    const { s, formToken, publish, audited } = await draftToPublish();
+    await withSlowWorker(async () => {
+      const publishing = publish();
+      expect(await workerHolds()).toBe(1);
+      // The same post, handled by another process of the cluster, committed while this one waited.
+      db()
+        .insert(formTokens)
+        .values({
+          scope: s.secretariat.id,
+          token: formToken,
+          claim: "another process",
+          response: JSON.stringify({ kind: "redirect", location: "/elsewhere", status: 302 }),
+        })
+        .run();
+      const answer = await publishing;
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get("Location")).toBe("/elsewhere");
+    });
+    expect(audited()).toBe(0);
   });
 
   it("a manual addition that breaks a hard constraint is refused", async () => {
