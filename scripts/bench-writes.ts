@@ -3,8 +3,8 @@
  * jurors, 3 reviews each), run in this process as the server runs them, each timed whole and by
  * the request thread's longest stall while it runs (how late a 10 ms timer fires: meanwhile the
  * process answers nobody). A conflict detection recording its proposals, their confirmation at
- * once, the assignment's run (solved in the worker, its draft written here), its publication,
- * the announcement (the scheduled
+ * once, the assignment's run (solved in the worker, its draft written here), its publication
+ * (written in the reading worker: decision 039), the announcement (the scheduled
  * job, in the reading worker, in chunks: decision 034) — the last once more with a write on this
  * thread every 10 ms, which waits for the job's write lock. Options: --applications N --jurors N.
  */
@@ -104,7 +104,7 @@ async function main() {
       rows: `${confirmed.value.confirmed.toLocaleString("en")} conflicts`,
       seconds: confirmed.seconds,
       stallMs: confirmed.stallMs,
-      note: "one transaction, in the reading worker (decision 039)",
+      note: "one transaction (its form token)",
     });
 
     const ran = await measure(() =>
