@@ -3,10 +3,11 @@
  * jurors, 3 reviews each), run in this process as the server runs them, each timed whole and by
  * the request thread's longest stall while it runs (how late a 10 ms timer fires: meanwhile the
  * process answers nobody). A conflict detection recording its proposals, their confirmation at
- * once, the assignment's run (solved in the worker, its draft written here), its publication
- * (written in the reading worker: decision 039), the announcement (the scheduled
- * job, in the reading worker, in chunks: decision 034) — the last once more with a write on this
- * thread every 10 ms, which waits for the job's write lock. Options: --applications N --jurors N.
+ * once and the assignment's publication (both written in the reading worker: decision 039), the
+ * assignment's run (solved in the worker, its draft written here), the announcement (the
+ * scheduled job, in the reading worker, in chunks: decision 034) — the last once more with a
+ * write on this thread every 10 ms, which waits for the job's write lock.
+ * Options: --applications N --jurors N.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,9 +67,8 @@ async function main() {
     // Imported once the database's path is set: the modules open it when first used.
     const { db } = await import("../db/client");
     const { runAssignment } = await import("../app/jury/models/assignment.server");
-    const { publishAssignmentsOffThread } = await import("../app/jury/models/assignment-publish.server");
+    const { juryWriteOffThread } = await import("../app/jury/models/jury-writes.server");
     const { detectConflicts } = await import("../app/jury/models/conflict-detect.server");
-    const { confirmProposalsWithoutSubmittedReview } = await import("../app/jury/models/conflict-decisions.server");
     const { runScheduledJobs } = await import("../app/startup.server");
     const { closeResultsWorker, resultsWorkerReady, readingWorkerReady } =
       await import("../app/results/models/results-worker.server");
@@ -97,14 +97,14 @@ async function main() {
     });
 
     const confirmed = await measure(() =>
-      confirmProposalsWithoutSubmittedReview({ editionId, actorId, origin: "http://localhost" }),
+      juryWriteOffThread("confirmSafe", { editionId, actorId, origin: "http://localhost" }),
     );
     rows.push({
       write: "confirming every proposal at once",
       rows: `${confirmed.value.confirmed.toLocaleString("en")} conflicts`,
       seconds: confirmed.seconds,
       stallMs: confirmed.stallMs,
-      note: "one transaction (its form token)",
+      note: "one transaction, in the reading worker (decision 039)",
     });
 
     const ran = await measure(() =>
@@ -126,7 +126,7 @@ async function main() {
     });
 
     const published = await measure(() =>
-      publishAssignmentsOffThread({ editionId, actorId, origin: "http://localhost" }),
+      juryWriteOffThread("publish", { editionId, actorId, origin: "http://localhost" }),
     );
     if (!published.value.ok) throw new Error(`Publishing failed: ${JSON.stringify(published.value)}`);
     rows.push({

@@ -13,7 +13,7 @@ import { listJury } from "../jury/models/members.server";
 import { pendingProposals } from "../jury/models/conflicts.server";
 import { applicationOptions, countEligible, resolveApplication } from "../jury/models/eligible-applications.server";
 import { defaultMaxLoad, runAssignment, type Explanation } from "../jury/models/assignment.server";
-import { publishAssignmentsOffThread } from "../jury/models/assignment-publish.server";
+import { juryWriteOffThread } from "../jury/models/jury-writes.server";
 import {
   addAssignment,
   findAssignment,
@@ -189,13 +189,13 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     }
     case "publish": {
       // ~1.4 s of writing at 10,000 applications, in the reading worker: others are answered meanwhile.
-      const done = await publishAssignmentsOffThread({
+      const done = await juryWriteOffThread("publish", {
         editionId: edition.id,
         actorId: user.id,
         origin: siteOrigin(),
       }).catch((error: unknown) => {
         if (error instanceof WorkerLost)
-          return { ok: false as const, field: "confirm", error: "errors.jury_publish_lost" };
+          return { ok: false as const, field: "confirm", error: "errors.jury_write_lost" };
         throw error;
       });
       if (!done.ok)

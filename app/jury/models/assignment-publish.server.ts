@@ -1,7 +1,6 @@
 // The publication of the draft assignment: each assignment gets its (empty) review and audit row,
 // each juror one e-mail, in one transaction. At 10,000 applications that is 30,000 reviews, ~1.4 s
-// of writing: the server runs it in the reading worker thread (decision 039), so the request
-// thread answers others meanwhile; a database with no file to share (":memory:") writes here.
+// of writing: the server runs it in the reading worker thread (jury-writes.server.ts, decision 039).
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
@@ -10,8 +9,6 @@ import { assignments, juryMembers, reviews } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudits } from "../../kernel/models/audit.server";
-import { FormTokenTaken, postInFlight } from "../../kernel/models/form-tokens.server";
-import { publishInWorker } from "../../results/models/results-worker.server";
 import { fail, getJuryEdition, jurySeats, seatHolder, type EditionActor, type Failure } from "./shared.server";
 
 export type PublishArgs = EditionActor & { origin: string };
@@ -75,23 +72,4 @@ export function publishAssignments({ editionId, actorId, origin }: PublishArgs):
     }
     return { ok: true as const, published: drafts.length };
   });
-}
-
-/**
- * Publishes in the reading worker (decision 039), claiming the post's form token in the same
- * transaction there. A lost worker is thrown (`WorkerLost`): its transaction was rolled back with
- * it unless it had committed, which the page then shows.
- */
-export async function publishAssignmentsOffThread(args: PublishArgs): Promise<PublishOutcome> {
-  const file = db().$client.name;
-  if (!file || file === ":memory:") return publishAssignments(args);
-  const post = postInFlight();
-  const done = await publishInWorker({
-    database: file,
-    args,
-    post: post && { scope: post.scope, token: post.token, claim: post.claim },
-  });
-  if ("taken" in done) throw new FormTokenTaken();
-  if (post && done.claimed) post.claimed = true;
-  return done.value;
 }

@@ -45,7 +45,7 @@ import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 import { sleepSync } from "../../kernel/server/sleep.server";
 import { runForPost, type PostClaim } from "../../kernel/models/form-tokens.server";
-import type { PublishArgs, PublishOutcome } from "../../jury/models/assignment-publish.server";
+import type { JuryWriteName } from "../../jury/models/jury-writes.server";
 
 const ROLE = "results-worker";
 
@@ -86,11 +86,12 @@ type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
 type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: string };
 
 /**
- * The assignment's publication (decision 039), on the same writable connection: 30,000 reviews
- * and their audit rows in one transaction held the request thread ~1.4 s. It claims the post's
- * form token there (`runForPost`), so a double click still publishes once.
+ * The jury's large writes (decision 039), on the same writable connection: the assignment's
+ * publication (30,000 reviews and audit rows held the request thread ~1.4 s), the conflict
+ * proposals confirmed at once (9,000: ~0.4 s). Each claims the post's form token there
+ * (`runForPost`), so a double click still writes once.
  */
-export type PublishJob = { kind: "publish"; database: string; args: PublishArgs; post: PostClaim | null };
+export type WriteJob = { kind: "write"; name: JuryWriteName; database: string; args: unknown; post: PostClaim | null };
 
 type JobValue<J extends ResultsJob> = J extends { kind: "results" }
   ? Results
@@ -200,7 +201,7 @@ type Posted =
   | ReadJob
   | SheetJob
   | ScheduledJob
-  | PublishJob
+  | WriteJob
   | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
@@ -266,8 +267,8 @@ function compute(
     delay("RESULTS_WORKER_DELAY_MS", job.kind);
     return toXlsx(job.rows, job.sheetName);
   }
-  if (job.kind === "scheduled" || job.kind === "publish")
-    throw new Error("The writes are run by runScheduled and runPublish, not compute.");
+  if (job.kind === "scheduled" || job.kind === "write")
+    throw new Error("The writes are run by runScheduled and runWrite, not compute.");
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -296,11 +297,12 @@ async function runScheduled(job: ScheduledJob): Promise<ScheduledRun> {
   return scheduledWrites(new Date(job.now), job.origin);
 }
 
-async function runPublish(job: PublishJob): Promise<ReturnType<typeof runForPost<PublishOutcome>>> {
-  const { publishAssignments } = await import("../../jury/models/assignment-publish.server");
+async function runWrite(job: WriteJob): Promise<ReturnType<typeof runForPost<unknown>>> {
+  const { juryWrites } = await import("../../jury/models/jury-writes.server");
   dbAt(job.database);
   delay("JOBS_WORKER_DELAY_MS");
-  return runForPost(job.post, () => publishAssignments(job.args));
+  const write = juryWrites[job.name] as (args: unknown) => unknown;
+  return runForPost(job.post, () => write(job.args));
 }
 
 /**
@@ -405,8 +407,8 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
       const value =
         message.kind === "scheduled"
           ? await runScheduled(message)
-          : message.kind === "publish"
-            ? await runPublish(message)
+          : message.kind === "write"
+            ? await runWrite(message)
             : sliceAnswer(message.kind, compute(message));
       parentPort!.postMessage({ id, ok: true, value });
     } catch (error) {
@@ -490,12 +492,9 @@ export function scheduledWritesOffThread(now: Date, origin: string): Promise<Sch
   } satisfies ScheduledJob);
 }
 
-/** The assignment's publication in the reading worker (decision 039); the caller handles ":memory:". */
-export function publishInWorker(job: Omit<PublishJob, "kind">) {
-  return readerPool().run<ReturnType<typeof runForPost<PublishOutcome>>>({
-    kind: "publish",
-    ...job,
-  } satisfies PublishJob);
+/** One of the jury's large writes in the reading worker (decision 039); the caller handles ":memory:". */
+export function writeInWorker(job: Omit<WriteJob, "kind">) {
+  return readerPool().run<ReturnType<typeof runForPost<unknown>>>({ kind: "write", ...job } satisfies WriteJob);
 }
 
 /** An XLSX workbook of `rows`, written in the reading worker (decision 032). */

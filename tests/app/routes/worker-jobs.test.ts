@@ -2,8 +2,8 @@
 // at 10,000 applications, every job waits 0.7 s in its worker (RESULTS_WORKER_DELAY_MS, read when
 // the worker starts; for the run, once its snapshot is read). The run is computed from a snapshot
 // of the database and written on the request thread only if nothing it was computed from changed
-// meanwhile; the reading worker reads the preview, the progress and the screening export, and
-// writes the results' workbook.
+// meanwhile; the reading worker reads the preview, the progress and the screening export, writes
+// the results' workbook and the conflict proposals confirmed at once (decision 039).
 process.env.RESULTS_WORKER_DELAY_MS = "700";
 
 import { and, count, eq } from "drizzle-orm";
@@ -16,6 +16,7 @@ import * as conflictsPage from "../../../app/routes/secretariat.editions.$editio
 import * as screeningCsv from "../../../app/routes/secretariat.screening.export[.]csv";
 import * as resultsExport from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
+import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
 import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
@@ -215,6 +216,69 @@ describe("conflict detection at the secretariat's request", () => {
     }
     expect(edits).toBeGreaterThan(2);
     expect(proposals(s)).toBe(0);
+  });
+});
+
+describe("every proposal confirmed at once (decision 039)", () => {
+  const confirmAll = (s: Scenario) =>
+    run(() =>
+      conflictsPage.action(
+        args(
+          request(`/secretariat/editions/${s.editionId}/conflicts`, {
+            cookie: s.staffCookie,
+            form: { intent: "confirm_safe" },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
+  const byStatus = (s: Scenario, status: "proposed" | "confirmed") =>
+    db()
+      .select({ n: count() })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, s.editionId), eq(conflicts.status, status)))
+      .get()!.n;
+
+  /** A scenario whose detection proposed conflicts; the worker then waits 0.7 s before each write. */
+  async function proposed() {
+    const s = await scenario();
+    await detectConflicts({ editionId: s.editionId, actorId: s.secretariat.id });
+    await closeResultsWorker();
+    process.env.JOBS_WORKER_DELAY_MS = "700";
+    return s;
+  }
+
+  afterEach(() => {
+    delete process.env.JOBS_WORKER_DELAY_MS;
+  });
+
+  it("are written in the reading worker while the request thread answers", async () => {
+    const s = await proposed();
+    const found = byStatus(s, "proposed");
+    expect(found).toBeGreaterThan(0);
+    const answer = confirmAll(s);
+    await workerBusy();
+    await requestThreadFree();
+    expect(byStatus(s, "proposed")).toBe(found);
+    const res = await answer;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(
+      `/secretariat/editions/${s.editionId}/conflicts?confirmed_many=${found}&left=0`,
+    );
+    expect(byStatus(s, "proposed")).toBe(0);
+  });
+
+  it("a lost worker leaves every proposal as it was and says so on the page", async () => {
+    const s = await proposed();
+    const found = byStatus(s, "proposed");
+    process.env.RESULTS_TIMEOUT_MS = "200";
+    await closeResultsWorker();
+    const res = await confirmAll(s);
+    expect(res.status).toBe(400);
+    const body = res.body as { errors: Record<string, { message: string }> };
+    expect(Object.values(body.errors)[0].message).toBe("errors.jury_write_lost");
+    expect(byStatus(s, "proposed")).toBe(found);
+    expect(byStatus(s, "confirmed")).toBe(0);
   });
 });
 
