@@ -28,3 +28,12 @@ describe("Arabic terminology", () => {
     expect(ar["role.juror"]).toBe("عضو لجنة التحكيم");
   });
 });
+
+describe("French terminology", () => {
+  it("an e-mail is a courriel in every French message, as most already say", () => {
+    const fr = catalogues.fr as Record<string, string>;
+    const wrong = keys.filter((key) => /(?<![\w{-])e-?mails?\b/i.test(fr[key].replace(/\{\w+\}/g, "")));
+    expect(wrong).toEqual([]);
+    expect(fr["editions.home.mail_failing"]).toContain("{count} courriels n’ont pas encore pu être envoyés");
+  });
+});
