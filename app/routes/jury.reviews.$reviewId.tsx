@@ -17,10 +17,10 @@ import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
 import { editionSectionWording } from "../editions/models/columns.server";
 import { forJurors } from "../applications/domain/sections";
-import { CONFIDENCE_LEVELS } from "../jury/domain/jury";
+import { CONFIDENCE_LEVELS, levelDescriptor } from "../jury/domain/jury";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, refuseUnknownIntent, validateForm } from "../kernel/forms/validate.server";
-import { formatDateTime, localized, textsOf } from "../kernel/i18n";
+import { formatDateTime, localized, localizedLang, textsOf } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import {
   colleagueReviews,
@@ -177,19 +177,29 @@ function CriterionField({
   const id = fieldId("review", name);
   const levels = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const descriptor = (score: number) => {
-    const d = criterion.levelDescriptors.find((l) => l.score === score);
-    if (!d) return "";
-    return localized(t.locale, d);
+    const d = levelDescriptor(criterion.levelDescriptors, score, t.locale);
+    return d ? (
+      <>
+        {" — "}
+        <span lang={d.lang} dir="auto">
+          {d.text}
+        </span>
+      </>
+    ) : null;
   };
+  const title = textsOf(criterion, "title");
+  const guidance = textsOf(criterion, "guidance");
   return (
     <fieldset
       className={error ? "field has-error jury-criterion" : "field jury-criterion"}
       id={id}
       aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
     >
-      <legend>{localized(t.locale, textsOf(criterion, "title"))}</legend>
-      <p className="hint" id={`${id}-hint`}>
-        {localized(t.locale, textsOf(criterion, "guidance"))}
+      <legend lang={localizedLang(t.locale, title)} dir="auto">
+        {localized(t.locale, title)}
+      </legend>
+      <p className="hint" id={`${id}-hint`} lang={localizedLang(t.locale, guidance)} dir="auto">
+        {localized(t.locale, guidance)}
       </p>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
@@ -201,7 +211,7 @@ function CriterionField({
           <label key={score} className="jury-level">
             <input type="radio" name={name} value={String(score)} defaultChecked={value === String(score)} />
             {score}
-            {descriptor(score) ? ` — ${descriptor(score)}` : ""}
+            {descriptor(score)}
           </label>
         ))}
       </div>
@@ -300,7 +310,9 @@ export default function ReviewPage() {
               <dl className="summary">
                 {criteria.map((c) => (
                   <div key={c.key}>
-                    <dt>{localized(t.locale, textsOf(c, "title"))}</dt>
+                    <dt lang={localizedLang(t.locale, textsOf(c, "title"))} dir="auto">
+                      {localized(t.locale, textsOf(c, "title"))}
+                    </dt>
                     <dd>
                       {review.scores[c.key]}
                       {review.comments[c.key] ? <span dir="auto"> — {review.comments[c.key]}</span> : null}
@@ -428,7 +440,7 @@ export default function ReviewPage() {
                 <tr>
                   <th scope="col">{t("jury.colleagues.juror")}</th>
                   {criteria.map((c) => (
-                    <th scope="col" key={c.key}>
+                    <th scope="col" key={c.key} lang={localizedLang(t.locale, textsOf(c, "title"))} dir="auto">
                       {localized(t.locale, textsOf(c, "title"))}
                     </th>
                   ))}

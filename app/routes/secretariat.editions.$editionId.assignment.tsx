@@ -31,6 +31,7 @@ import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { whenDone } from "../kernel/server/computing.server";
+import { formatList } from "../kernel/i18n";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -369,7 +370,7 @@ export default function AssignmentPage() {
               },
               {
                 head: "jury.assignment.jurors",
-                cell: (c) => (c.jurors.length === 0 ? t("jury.assignment.nobody") : c.jurors.join(", ")),
+                cell: (c) => (c.jurors.length === 0 ? t("jury.assignment.nobody") : formatList(c.jurors, t.locale)),
               },
             ]}
           />

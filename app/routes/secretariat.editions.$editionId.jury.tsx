@@ -10,6 +10,7 @@ import { splitList } from "../kernel/forms/form-values";
 import { jurySchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName, isCountryCode, sortedCountries } from "../kernel/i18n/countries";
+import { formatList } from "../kernel/i18n";
 import { mailThrottle } from "../accounts/models/account.server";
 import { createInvitation } from "../accounts/models/invitations.server";
 import { listJury, replaceJuror, updateJuror } from "../jury/models/members.server";
@@ -158,8 +159,8 @@ export default function JuryMembers() {
           columns={[
             { head: "jury.juror", cell: (m) => <JurorName member={m} /> },
             { head: "fields.country", cell: (m) => countryName(m.country, t.locale) || "—" },
-            { head: "jury.members.languages", cell: (m) => m.languages.join(", ") },
-            { head: "jury.members.expertise", cell: (m) => m.expertise.join(", ") || "—", dir: "auto" },
+            { head: "jury.members.languages", cell: (m) => formatList(m.languages, t.locale) },
+            { head: "jury.members.expertise", cell: (m) => formatList(m.expertise, t.locale) || "—", dir: "auto" },
             {
               head: "jury.progress.actions",
               cell: (m) =>

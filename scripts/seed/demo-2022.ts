@@ -423,6 +423,7 @@ function writeRows(passwordHash: string): Rows {
           titleAr: c.title.ar,
           guidanceEn: c.guidance.en,
           guidanceFr: c.guidance.fr,
+          guidanceAr: c.guidance.ar,
           weight: 1,
           position,
           levelDescriptors: c.levels,

@@ -272,6 +272,7 @@ function editionRows(s: Seeding) {
     titleAr: c.title.ar,
     guidanceEn: c.guidance.en,
     guidanceFr: c.guidance.fr,
+    guidanceAr: c.guidance.ar,
     weight: 1,
     position,
     levelDescriptors: c.levels,

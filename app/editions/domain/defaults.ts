@@ -6,16 +6,16 @@ export interface CriterionSeed {
   key: string;
   title: { en: string; fr: string; ar: string };
   guidance: { en: string; fr: string; ar: string };
-  levels: { score: number; en: string; fr: string }[];
+  levels: { score: number; en: string; fr: string; ar: string }[];
 }
 
 // Every default criterion describes the same four points of its 1–10 scale.
 const LEVEL_SCORES = [1, 4, 7, 10] as const;
 type LevelTexts = readonly [string, string, string, string];
 
-/** A criterion's level descriptors, from its English and its French texts in the order of LEVEL_SCORES. */
-function levels(en: LevelTexts, fr: LevelTexts): CriterionSeed["levels"] {
-  return LEVEL_SCORES.map((score, i) => ({ score, en: en[i], fr: fr[i] }));
+/** A criterion's level descriptors, from its English, French and Arabic texts in the order of LEVEL_SCORES. */
+function levels(en: LevelTexts, fr: LevelTexts, ar: LevelTexts): CriterionSeed["levels"] {
+  return LEVEL_SCORES.map((score, i) => ({ score, en: en[i], fr: fr[i], ar: ar[i] }));
 }
 
 export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
@@ -44,6 +44,12 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
         "Bien adaptée aux apprenants et au contexte, limites comprises.",
         "Adéquation exemplaire et sobre entre technologie, contexte et finalité.",
       ],
+      [
+        "تقنية اختيرت دون مراعاة للسياق.",
+        "ملائمة في معظمها، مع ثغرات واضحة (التكلفة أو الاتصال أو استهلاك الطاقة).",
+        "ملائمة جيدًا للمتعلمين وللسياق، مع إدراك حدودها.",
+        "توافق نموذجي ومقتصد بين التقنية والسياق والغاية.",
+      ],
     ),
   },
   {
@@ -66,6 +72,12 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
         "Un peu d’apprentissage actif, encore marginal.",
         "Apprentissage actif et par investigation au cœur du projet.",
         "Un modèle pédagogique nouveau dont d’autres s’inspirent déjà.",
+      ],
+      [
+        "نشر للمحتوى فحسب، دون فكرة تربوية.",
+        "قدر من التعلم النشط، لم يصبح بعدُ محور التصميم.",
+        "التعلم النشط القائم على الاستقصاء في صميم المشروع.",
+        "نموذج تربوي جديد يستلهم منه آخرون بالفعل.",
       ],
     ),
   },
@@ -90,6 +102,12 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
         "Des mesures délibérées atteignent des groupes exclus.",
         "Les groupes exclus sont au centre, avec des preuves de bénéfices.",
       ],
+      [
+        "لا يخدم إلا المتعلمين الذين يحظون أصلًا بخدمات جيدة.",
+        "الإدماج مُعلَن ولكنه غير مُراعى في التصميم.",
+        "تدابير مقصودة تصل إلى الفئات المستبعدة.",
+        "الفئات المستبعدة في صميم المشروع، مع أدلة على استفادتها.",
+      ],
     ),
   },
   {
@@ -112,6 +130,12 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
         "Seulement des chiffres d’utilisation.",
         "Résultats d’apprentissage ou de comportement mesurés.",
         "Évaluation indépendante et rigoureuse aux résultats nets.",
+      ],
+      [
+        "لا توجد أدلة.",
+        "أرقام الاستخدام فقط.",
+        "نتائج مقيسة في التعلم أو السلوك.",
+        "تقييم مستقل ودقيق ذو نتائج واضحة.",
       ],
     ),
   },
@@ -139,6 +163,12 @@ export const DEFAULT_CRITERIA: readonly CriterionSeed[] = [
         "Pourrait s’étendre avec d’importantes ressources nouvelles.",
         "Ouvert, documenté et déjà adapté une fois.",
         "Étendu à plusieurs régions ou pays avec appropriation locale.",
+      ],
+      [
+        "مرتبط بمكان واحد وجهة تمويل واحدة.",
+        "يمكن توسيعه بموارد جديدة كبيرة.",
+        "مفتوح وموثَّق وسبق تكييفه مرة واحدة.",
+        "جرى توسيعه ليشمل مناطق أو بلدانًا عدة مع ملكية محلية.",
       ],
     ),
   },

@@ -143,3 +143,24 @@ export function formatNumber(value: number, locale: Locale, options?: Intl.Numbe
 export function intlLocale(locale: Locale): string {
   return localized(locale, { en: "en-GB", fr: "fr-FR", ar: "ar-u-nu-latn" });
 }
+
+/**
+ * How `formatList` joins: "and", a list in a sentence ("A, B and C", "A, B et C", "A وB وC",
+ * by Intl.ListFormat); "plain", items only separated, as in an order, a cell or a chart's values
+ * ("A, B, C"; in Arabic with its own comma, "A، B، C"); "groups", lists of lists ("A; B", "A؛ B").
+ */
+export type ListStyle = "and" | "plain" | "groups";
+
+const listFormats = new Map<Locale, Intl.ListFormat>();
+const SEPARATORS: Record<Exclude<ListStyle, "and">, Texts> = {
+  plain: { en: ", ", fr: ", ", ar: "، " },
+  groups: { en: "; ", fr: " ; ", ar: "؛ " },
+};
+
+/** Items shown to a reader as one list, in their language. Not for CSV or other data formats. */
+export function formatList(items: readonly string[], locale: Locale, style: ListStyle = "plain"): string {
+  if (style !== "and") return items.join(localized(locale, SEPARATORS[style]));
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(intlLocale(locale), { type: "conjunction" })));
+  return format.format(items);
+}

@@ -1,7 +1,7 @@
 // "How close was it": the laureates' certificate in plain words — how few scores would change the
 // laureates, the runner-up against the last laureate's interval, and the applications that cannot
 // be separated from the cut-off — on the secretariat's decision page.
-import { formatNumber } from "../../kernel/i18n";
+import { formatList, formatNumber, type Locale } from "../../kernel/i18n";
 import { useT } from "../../kernel/components/i18n";
 import type { CertificateApplication, CertificateView } from "../domain/results-page";
 import { expectedRankText, levelText } from "./expected-rank";
@@ -10,7 +10,12 @@ import { applicationColumn } from "./application-column";
 
 type T = ReturnType<typeof useT>;
 
-const names = (list: CertificateApplication[]) => list.map((a) => `${a.reference} ${a.title}`).join(", ");
+const names = (list: CertificateApplication[], locale: Locale) =>
+  formatList(
+    list.map((a) => `${a.reference} ${a.title}`),
+    locale,
+    "and",
+  );
 
 function Margin({ data, t }: { data: CertificateView; t: T }) {
   const m = data.margin;
@@ -22,8 +27,8 @@ function Margin({ data, t }: { data: CertificateView; t: T }) {
         {t("certificate.margin_scores", { count: m.scores })}{" "}
         {t("certificate.margin_points", {
           count: m.points,
-          entering: names(m.entering),
-          leaving: names(m.leaving),
+          entering: names(m.entering, t.locale),
+          leaving: names(m.leaving, t.locale),
         })}
       </p>
       {m.exact ? null : <p className="hint">{t("certificate.margin_bound")}</p>}

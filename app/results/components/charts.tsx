@@ -1,7 +1,7 @@
 // Charts drawn as SVG on the server (no chart library in the browser). Each figure has a
 // caption and a text alternative; the numbers are also in the tables of the page.
 import type { ReactNode } from "react";
-import { formatNumber } from "../../kernel/i18n";
+import { formatList, formatNumber } from "../../kernel/i18n";
 import type { ResultsPageData } from "../domain/results-page";
 import { useT } from "../../kernel/components/i18n";
 import { criterionTitle, jurorText } from "./labels";
@@ -56,9 +56,13 @@ export function RankIntervalChart({ data }: { data: ResultsPageData }) {
   const left = 110;
   const h = data.rows.length * rowH + 30;
   const x = (rank: number) => left + ((rank - 1) / Math.max(n - 1, 1)) * (W - left - 20);
-  const desc = data.rows
-    .map((r) => t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high }))
-    .join("; ");
+  const desc = formatList(
+    data.rows.map((r) =>
+      t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high }),
+    ),
+    t.locale,
+    "groups",
+  );
   return (
     <ChartFigure id="chart-intervals" name="intervals" height={h} desc={desc}>
       <line x1={left} y1={h - 20} x2={W - 20} y2={h - 20} stroke="#555" />
@@ -92,9 +96,16 @@ export function DistributionChart({ data }: { data: ResultsPageData }) {
   const h = data.distribution.length * rowH + 24;
   const bw = (W - left - 20) / bins;
   const max = Math.max(1, ...data.distribution.flatMap((d) => d.counts));
-  const desc = data.distribution
-    .map((d) => `${criterionTitle(d, t.locale)}: ${d.counts.map((c, i) => `${data.scale.min + i}→${c}`).join(", ")}`)
-    .join("; ");
+  const counts = (d: (typeof data.distribution)[number]) =>
+    formatList(
+      d.counts.map((c, i) => `${data.scale.min + i}→${c}`),
+      t.locale,
+    );
+  const desc = formatList(
+    data.distribution.map((d) => `${criterionTitle(d, t.locale)}: ${counts(d)}`),
+    t.locale,
+    "groups",
+  );
   return (
     <ChartFigure id="chart-dist" name="distribution" height={h} desc={desc}>
       {data.distribution.map((d, i) => {
@@ -137,9 +148,13 @@ export function LeniencyChart({ data }: { data: ResultsPageData }) {
   const max = Math.max(0.05, ...data.jurors.map((j) => Math.abs(j.leniency)));
   const mid = left + (W - left - 20) / 2;
   const scale = (W - left - 20) / 2 / max;
-  const desc = data.jurors
-    .map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`)
-    .join("; ");
+  const desc = formatList(
+    data.jurors.map(
+      (j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`,
+    ),
+    t.locale,
+    "groups",
+  );
   return (
     <ChartFigure id="chart-len" name="leniency" height={h} desc={desc}>
       <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />

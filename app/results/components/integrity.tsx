@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "../../kernel/components/i18n";
 import { DataTable, type Column } from "../../kernel/components/table";
-import { formatDate, formatNumber } from "../../kernel/i18n";
+import { formatDate, formatList, formatNumber } from "../../kernel/i18n";
 import type { FairnessTableCell } from "../domain/integrity";
 import type { IntegrityPageData } from "../domain/integrity-page";
 import { applicationColumn } from "./application-column";
@@ -79,7 +79,7 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
           caption={
             <>
               <strong>{t("integrity.pair_evidence", { a: e.a, b: e.b })}</strong>{" "}
-              {t("integrity.pair_evidence_hint", { criteria: data.criteria.join(", ") })}
+              {t("integrity.pair_evidence_hint", { criteria: formatList(data.criteria, t.locale) })}
             </>
           }
           rows={e.rows}

@@ -3,7 +3,7 @@
 // the 'what if' form (a plain post; JavaScript only validates first).
 import { Link } from "@remix-run/react";
 import { Fragment } from "react";
-import { formatNumber, formatTime } from "../../kernel/i18n";
+import { formatList, formatNumber, formatTime } from "../../kernel/i18n";
 import { WEIGHT_PREFIX } from "../forms/results-fields";
 import type { ResultsPageData, ResultsRow } from "../domain/results-page";
 import { criterionTitle, jurorText, RefreshLink, useAskAgain } from "./labels";
@@ -175,7 +175,12 @@ export function ResultsView({
                 {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
                 {r.outliers.length > 0 ? (
                   <span className="tag warning">
-                    {t("results.outliers", { jurors: r.outliers.map((l) => jurorText(l, t)).join(", ") })}
+                    {t("results.outliers", {
+                      jurors: formatList(
+                        r.outliers.map((l) => jurorText(l, t)),
+                        t.locale,
+                      ),
+                    })}
                   </span>
                 ) : null}
               </>

@@ -4,7 +4,7 @@
 // the published tables only, so no count under five, nor a rate that would give one away, can
 // appear. Pure: the route writes the words in the chair's language, and they are kept beside the
 // minutes like the tally.
-import { formatNumber, type Locale, type Vars } from "../../kernel/i18n";
+import { formatList, formatNumber, type Locale, type Vars } from "../../kernel/i18n";
 import { FAIRNESS_STAGES, type FairnessGroup, type FairnessStage, type FairnessTable } from "./integrity";
 
 type Translate = (key: string, vars?: Vars) => string;
@@ -91,7 +91,7 @@ export function fairnessMinutes(
   const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
   lines.push(
     t("integrity.fairness_count", { count: audit.applications }),
-    t("integrity.minutes_stages", { stages: stages.map(stageName).join(locale === "ar" ? "، " : ", ") }),
+    t("integrity.minutes_stages", { stages: formatList(stages.map(stageName), locale) }),
     t("integrity.minutes_rule", { min: audit.minCell }),
   );
   const flags = fairnessFlags(audit.tables, through);

@@ -2,9 +2,10 @@
 // ballot pages show it (with the two matrices as tables) and the chair's recommendation keeps the
 // same words in the minutes. Pure: the pages and the server share it.
 import type { TieBreakRule } from "../../../db/enums";
-import type { Vars } from "../../kernel/i18n";
+import { formatList, type ListStyle, type Locale, type Vars } from "../../kernel/i18n";
 
-type Translate = (key: string, vars?: Vars) => string;
+/** The translation function, with the language it answers in (for its lists). */
+type Translate = ((key: string, vars?: Vars) => string) & { locale: Locale };
 
 export interface TallyApp {
   id: string;
@@ -65,7 +66,7 @@ export function jurorLabel(t: Translate, juror: TallyJuror): string {
   return juror.name ?? t("results.juror_letter", { letter: juror.letter });
 }
 
-const list = (items: string[]) => items.join(", ");
+const list = (t: Translate, items: string[], style: ListStyle = "plain") => formatList(items, t.locale, style);
 
 /** The exclusions in words, one sentence per juror. */
 export function exclusionSentences(t: Translate, tally: Tally): string[] {
@@ -73,7 +74,7 @@ export function exclusionSentences(t: Translate, tally: Tally): string[] {
   return tally.exclusions.map((e) =>
     t("deliberation.tally_excluded", {
       juror: jurorLabel(t, e.juror),
-      references: list(e.references),
+      references: list(t, e.references, "and"),
       count: e.comparisons,
     }),
   );
@@ -84,7 +85,7 @@ export function tieBreakSentences(t: Translate, tb: TieBreakView): string[] {
   if (tb.status === "ballot_open") return [t("deliberation.tie_break_ballot_open")];
   if (tb.status === "no_tie" || !tb.tie) return [t("deliberation.tie_break_no_tie")];
   const out = [
-    t("deliberation.tie_break_tie", { count: tb.tie.count, references: list(tb.tie.references) }),
+    t("deliberation.tie_break_tie", { count: tb.tie.count, references: list(t, tb.tie.references, "and") }),
     t("deliberation.tie_break_places", { count: tb.tie.places }),
   ];
   if (tb.status === "awaiting_cast") out.push(t("deliberation.tie_break_awaiting_cast"));
@@ -97,7 +98,7 @@ export function tieBreakSentences(t: Translate, tb: TieBreakView): string[] {
     if (tb.settledBy === "jury") out.push(t("deliberation.tie_break_by_runoff", { ballots: tb.runoff?.ballots ?? 0 }));
     if (tb.fallback === "runoff_tied") out.push(t("deliberation.tie_break_fallback_runoff_tied"));
     if (tb.lottery) out.push(t("deliberation.tie_break_by_lottery"));
-    out.push(t("deliberation.tie_break_winners", { references: list(tb.winners) }));
+    out.push(t("deliberation.tie_break_winners", { references: list(t, tb.winners, "and") }));
   }
   return out;
 }
@@ -132,7 +133,12 @@ export function tallyMinutes(t: Translate, tally: Tally, tb: TieBreakView | null
   const lines = [
     t("deliberation.minutes_tally_heading"),
     t("results.outcome_help", { ballots: tally.ballots }),
-    t("deliberation.minutes_order", { references: list(tally.apps.map((a) => a.reference)) }),
+    t("deliberation.minutes_order", {
+      references: list(
+        t,
+        tally.apps.map((a) => a.reference),
+      ),
+    }),
     ...matrixLines(t, tally),
     ...exclusionSentences(t, tally),
   ];

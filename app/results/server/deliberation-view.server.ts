@@ -129,5 +129,5 @@ export function minutesTallyOf(editionId: string, locale: string): string | null
   const language = isLocale(locale) ? locale : "en";
   const t = (key: string, vars?: Record<string, string | number>) =>
     translate(catalogues[language], key, vars, language);
-  return tallyMinutes(t, view.tally, view.tieBreak);
+  return tallyMinutes(Object.assign(t, { locale: language }), view.tally, view.tieBreak);
 }
