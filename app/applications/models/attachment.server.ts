@@ -27,12 +27,19 @@ import { countPdfPagesOffThread } from "./pdf-pages.server";
 
 export { sniffType, uploadDir, type AllowedType };
 
-/** A file name as typed by a person, without any path; refused if it tries to name a folder. */
-export function badFileName(name: string): boolean {
-  return (
-    name.length === 0 || name.length > 200 || /[/\\]/.test(name) || name.includes("..") || /[\u0000-\u001f]/.test(name)
-  );
+/**
+ * What is wrong with a file name as typed by a person, or null: a folder path (`/`, `\\`, `..`),
+ * a length outside 1–200 characters, or characters that are not text (controls, and bidirectional
+ * overrides that make "\u202Efdp.exe" read "exe.pdf").
+ */
+export function fileNameProblem(name: string): FileNameProblem | null {
+  if (/[/\\]/.test(name) || name.includes("..")) return "errors.file_name_invalid";
+  if (name.length === 0 || name.length > 200) return "errors.file_name_length";
+  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) return "errors.file_name_characters";
+  return null;
 }
+
+type FileNameProblem = "errors.file_name_invalid" | "errors.file_name_length" | "errors.file_name_characters";
 
 /** The attachments `which` keeps of the applicant's own applications, oldest first, with the caller's columns. */
 function ownAttachments<T extends SelectedFields>(columns: T, applicantId: string, which: SQL) {
@@ -68,6 +75,7 @@ const PDF_REFUSALS = {
   protected: "errors.pdf_protected",
   unreadable: "errors.pdf_unreadable",
   unchecked: "errors.pdf_unchecked",
+  busy: "errors.pdf_one_at_a_time",
 } as const;
 
 /** Adds one file to the applicant's application after checking name, type and limits. */
@@ -87,7 +95,8 @@ export async function addAttachment({
   const blocker = editBlocker(application);
   if (blocker) return { ok: false, error: blocker, field: "file" };
   if (bytes.byteLength === 0) return { ok: false, error: "errors.file_required", field: "file" };
-  if (badFileName(name)) return { ok: false, error: "errors.file_name_invalid", field: "file" };
+  const nameProblem = fileNameProblem(name);
+  if (nameProblem) return { ok: false, error: nameProblem, field: "file" };
   const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;
   if (bytes.byteLength > maxFileBytes)
     return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
@@ -95,7 +104,7 @@ export async function addAttachment({
   if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
   let pages: number | null = null;
   if (mimeType === "application/pdf") {
-    const read = await countPdfPagesOffThread(bytes);
+    const read = await countPdfPagesOffThread(bytes, applicantId);
     if (!read.ok) return { ok: false, error: PDF_REFUSALS[read.reason], field: "file" };
     pages = read.pages;
   }

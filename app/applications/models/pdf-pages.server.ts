@@ -17,8 +17,12 @@ import { WorkerOverran, WorkerPool } from "../../kernel/server/worker-pool.serve
 
 export type PdfPages = { ok: true; pages: number } | { ok: false; reason: "protected" | "unreadable" };
 
-/** The worker was lost for a reason other than the file (a crash, the server stopping): worth a retry. */
-export type PdfPagesChecked = PdfPages | { ok: false; reason: "unchecked" };
+/**
+ * Not read: the worker was lost for a reason other than the file (a crash, the server stopping),
+ * or too many files wait for it (`unchecked`: worth a retry); another file of the same person is
+ * still being read (`busy`).
+ */
+export type PdfPagesChecked = PdfPages | { ok: false; reason: "unchecked" | "busy" };
 
 // The parser inflates object streams and cross-reference streams while it loads, with no limit of
 // its own; a stream that inflates beyond this is a decompression bomb, not a document.
@@ -110,20 +114,37 @@ const timeoutMs = () => {
 
 let pool: WorkerPool | null = null;
 
-/** The pages of an uploaded PDF, counted in the PDF worker thread (started at the first upload). */
-export async function countPdfPagesOffThread(bytes: Uint8Array): Promise<PdfPagesChecked> {
+/**
+ * How many files may wait for the worker: each may hold it up to the time limit, and a queue that
+ * only grows made a real PDF wait 80 s behind eight junk ones (each waiting file is in memory).
+ */
+const MAX_WAITING = 4;
+
+/** Whose files are being read now: one at a time each, so that no one fills the queue alone. */
+const reading = new Set<string>();
+
+/**
+ * The pages of an uploaded PDF, counted in the PDF worker thread (started at the first upload),
+ * for `owner` (the uploader's id): one of their files at a time.
+ */
+export async function countPdfPagesOffThread(bytes: Uint8Array, owner: string): Promise<PdfPagesChecked> {
   pool ??= new WorkerPool({
     script: import.meta.url,
     workerData: { role: ROLE },
     timeoutMs: timeoutMs(),
     name: "The PDF worker thread",
   });
+  if (reading.has(owner)) return { ok: false, reason: "busy" };
+  if (pool.waiting >= MAX_WAITING) return { ok: false, reason: "unchecked" };
+  reading.add(owner);
   try {
     return await pool.run<PdfPages>(bytes);
   } catch (error) {
     // An overrun is the file's doing (the parser could not finish it); any other loss is not.
     if (error instanceof WorkerOverran) return { ok: false, reason: "unreadable" };
     return { ok: false, reason: "unchecked" };
+  } finally {
+    reading.delete(owner);
   }
 }
 

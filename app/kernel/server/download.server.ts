@@ -20,9 +20,31 @@ function encodeExtValue(name: string): string {
  * become "_"; control characters never reach the header.
  */
 export function contentDisposition(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "download";
+  // Bidirectional overrides, embeddings and isolates too: "\u202Efdp.exe" shows as "exe.pdf".
+  const clean = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").trim() || "download";
   const ascii = clean.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(clean)}`;
+}
+
+/** The extensions a downloaded file of each type may keep (the first is added when its name has none of them). */
+const EXTENSIONS: Record<string, string[]> = {
+  "application/pdf": [".pdf"],
+  "image/png": [".png"],
+  "image/jpeg": [".jpg", ".jpeg"],
+  "text/csv": [".csv"],
+  "application/json": [".json"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+};
+
+/**
+ * The name a file is saved under ends with its type's extension: a PDF uploaded as "annex.html"
+ * (with a script after its last page) would open as a web page from the juror's disk; it is
+ * saved as "annex.html.pdf".
+ */
+export function nameForType(name: string, type: string): string {
+  const extensions = EXTENSIONS[type.split(";")[0].trim().toLowerCase()];
+  if (!extensions || extensions.some((extension) => name.toLowerCase().endsWith(extension))) return name;
+  return `${name}${extensions[0]}`;
 }
 
 /**
@@ -44,7 +66,7 @@ export function fileResponse({
     headers: {
       "Content-Type": type,
       "Content-Length": String(body.byteLength),
-      "Content-Disposition": contentDisposition(name),
+      "Content-Disposition": contentDisposition(nameForType(name, type)),
       "Cache-Control": "private, no-store",
     },
   });

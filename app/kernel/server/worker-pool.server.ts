@@ -107,6 +107,11 @@ export class WorkerPool {
     return slot.ready;
   }
 
+  /** How many jobs wait for a free worker. */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
   /** How many jobs the workers hold now (queued ones aside). */
   get running(): number {
     return this.#slots.filter((slot) => slot.current !== null).length;

@@ -98,6 +98,29 @@ describe("attachments", () => {
     expect(countFor(id)).toBe(0);
   });
 
+  it("a name too long, empty, or with control characters or bidirectional overrides is refused for what it is", async () => {
+    const edition = makeOpenEdition();
+    const a = await makeUser();
+    const id = startFor(a.id, edition.id);
+    const cases: [string, string][] = [
+      ["x".repeat(201) + ".pdf", "errors.file_name_length"],
+      ["", "errors.file_name_length"],
+      ["report\u0000.pdf", "errors.file_name_characters"],
+      // Shown as "exe.pdf" by a browser's download bar.
+      ["\u202Efdp.exe", "errors.file_name_characters"],
+      ["\u2067report\u2069.pdf", "errors.file_name_characters"],
+    ];
+    for (const [name, error] of cases) {
+      const added = await addAttachment({ applicationId: id, applicantId: a.id, name, bytes: tinyPdf() });
+      expect(added, JSON.stringify(name)).toMatchObject({ ok: false, error });
+    }
+    expect(countFor(id)).toBe(0);
+    // Arabic and accented names are names like any other.
+    expect(
+      await addAttachment({ applicationId: id, applicantId: a.id, name: "تقرير المشروع.pdf", bytes: tinyPdf() }),
+    ).toMatchObject({ ok: true });
+  });
+
   it("a file over the per-file limit, over the total or over the page limit is refused", async () => {
     const edition = makeOpenEdition();
     db()

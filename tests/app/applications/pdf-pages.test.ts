@@ -135,8 +135,11 @@ describe("PDF pages of an upload, counted in the PDF worker", () => {
     new Uint8Array(Buffer.concat([latin1("%PDF-1.4\n"), Buffer.alloc(megabytes * 1024 * 1024, "z")]));
 
   it("an upload's pages are counted in the worker, as on this thread", async () => {
-    expect(await countPdfPagesOffThread(tinyPdf(3))).toEqual({ ok: true, pages: 3 });
-    expect(await countPdfPagesOffThread(fixture("user-password.pdf"))).toEqual({ ok: false, reason: "protected" });
+    expect(await countPdfPagesOffThread(tinyPdf(3), "applicant-1")).toEqual({ ok: true, pages: 3 });
+    expect(await countPdfPagesOffThread(fixture("user-password.pdf"), "applicant-1")).toEqual({
+      ok: false,
+      reason: "protected",
+    });
   });
 
   it("junk that starts like a PDF is read while this thread keeps answering, and is unreadable once its time is up", async () => {
@@ -145,19 +148,34 @@ describe("PDF pages of an upload, counted in the PDF worker", () => {
     let ticks = 0;
     const ticking = setInterval(() => ticks++, 20);
     try {
-      expect(await countPdfPagesOffThread(junk(16))).toEqual({ ok: false, reason: "unreadable" });
+      expect(await countPdfPagesOffThread(junk(16), "applicant-1")).toEqual({ ok: false, reason: "unreadable" });
     } finally {
       clearInterval(ticking);
     }
     // On this thread the parser would have held the event loop the whole second: no tick at all.
     expect(ticks).toBeGreaterThan(10);
     // The worker that overran was ended; the next upload gets a new one.
-    expect(await countPdfPagesOffThread(tinyPdf(2))).toEqual({ ok: true, pages: 2 });
+    expect(await countPdfPagesOffThread(tinyPdf(2), "applicant-1")).toEqual({ ok: true, pages: 2 });
   }, 30_000);
 
   it("a worker lost for another reason (the server stopping) is not blamed on the file: it asks for the upload again", async () => {
-    const counting = countPdfPagesOffThread(junk(4));
+    const counting = countPdfPagesOffThread(junk(4), "applicant-1");
     await closePdfWorker();
     expect(await counting).toEqual({ ok: false, reason: "unchecked" });
+  });
+
+  it("one person's files are read one at a time, and no more than four wait for the worker", async () => {
+    const first = countPdfPagesOffThread(junk(4), "applicant-1");
+    // The same person's next file is refused while the first is read: no one fills the queue alone.
+    expect(await countPdfPagesOffThread(tinyPdf(1), "applicant-1")).toEqual({ ok: false, reason: "busy" });
+    const waiting = ["applicant-2", "applicant-3", "applicant-4", "applicant-5"].map((owner) =>
+      countPdfPagesOffThread(junk(1), owner),
+    );
+    // A sixth person's file would wait behind four: they are asked to upload it again in a moment.
+    expect(await countPdfPagesOffThread(tinyPdf(1), "applicant-6")).toEqual({ ok: false, reason: "unchecked" });
+    await closePdfWorker();
+    for (const counting of [first, ...waiting]) expect(await counting).toEqual({ ok: false, reason: "unchecked" });
+    // Once their file is answered, the same person may upload again.
+    expect(await countPdfPagesOffThread(tinyPdf(1), "applicant-1")).toEqual({ ok: true, pages: 1 });
   });
 });
