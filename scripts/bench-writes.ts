@@ -4,7 +4,7 @@
  * the request thread's longest stall while it runs (how late a 10 ms timer fires: meanwhile the
  * process answers nobody). A conflict detection recording its proposals, their confirmation at
  * once and the assignment's publication (both written in the reading worker: decision 039), the
- * assignment's run (solved in the worker, its draft written here), the announcement (the
+ * assignment's run (solved in the worker, its draft written in the reading worker), the announcement (the
  * scheduled job, in the reading worker, in chunks: decision 034) — the last once more with a
  * write on this thread every 10 ms, which waits for the job's write lock.
  * Options: --applications N --jurors N.
@@ -118,11 +118,11 @@ async function main() {
     );
     if (!ran.value.ok) throw new Error(`The assignment's run failed: ${JSON.stringify(ran.value)}`);
     rows.push({
-      write: "assignment run (solve in the worker, draft here)",
+      write: "assignment run (solved, then its draft written, in workers)",
       rows: `${count("select count(*) n from assignments where edition_id = ?").toLocaleString("en")} drafts`,
       seconds: ran.seconds,
       stallMs: ran.stallMs,
-      note: "the draft's one transaction",
+      note: "the draft's one transaction, in the reading worker",
     });
 
     const published = await measure(() =>

@@ -1,17 +1,21 @@
-// The jury's large writes (the assignment's publication, the conflict proposals confirmed at once),
-// run in the reading worker thread on its writable connection
-// (decision 039): each is one transaction of thousands of rows at 10,000 applications, during
-// which the request thread would answer nobody. The post's form token is claimed inside that
+// The jury's large writes (the assignment's draft and its publication, the conflict proposals
+// confirmed at once), run in the reading worker thread on its writable connection (decision
+// 039): each is one transaction of thousands of rows at 10,000 applications, during which the
+// request thread would answer nobody. The post's form token is claimed inside that
 // transaction, there; a database with no file to share (":memory:") writes on this thread.
 import { db } from "../../../db/client";
 import { FormTokenTaken, postInFlight } from "../../kernel/models/form-tokens.server";
 import { writeInWorker } from "../../results/models/results-worker.server";
 import { publishAssignments } from "./assignment-publish.server";
+import { writeDraft, type DraftToWrite } from "./assignment.server";
 import { confirmProposalsWithoutSubmittedReview } from "./conflict-decisions.server";
 import type { EditionActor } from "./shared.server";
 
+// Wrappers, not the functions themselves: assignment.server.ts imports this module too, and an
+// import cycle may not have its bindings ready while this object is built.
 export const juryWrites = {
-  publish: publishAssignments,
+  draft: (draft: DraftToWrite) => writeDraft(draft),
+  publish: (args: Parameters<typeof publishAssignments>[0]) => publishAssignments(args),
   confirmSafe: (args: EditionActor & { origin: string }) => confirmProposalsWithoutSubmittedReview(args),
 };
 

@@ -87,8 +87,8 @@ type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: 
 
 /**
  * The jury's large writes (decision 039), on the same writable connection: the assignment's
- * publication (30,000 reviews and audit rows held the request thread ~1.4 s), the conflict
- * proposals confirmed at once (9,000: ~0.4 s). Each claims the post's form token there
+ * draft and its publication (30,000 rows each: ~0.6 s and ~1.4 s of the request thread), the
+ * conflict proposals confirmed at once (9,000: ~0.4 s). Each claims the post's form token there
  * (`runForPost`), so a double click still writes once.
  */
 export type WriteJob = { kind: "write"; name: JuryWriteName; database: string; args: unknown; post: PostClaim | null };
@@ -541,6 +541,11 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
 /** Settles once the worker has loaded (it is started if need be). */
 export function resultsWorkerReady(): Promise<void> {
   return resultsPool().ready();
+}
+
+/** How many jobs the reading worker holds now (read by the tests). */
+export function readingWorkerJobs(): number {
+  return readers?.running ?? 0;
 }
 
 /** How many jobs the results workers hold now (read by the tests). */

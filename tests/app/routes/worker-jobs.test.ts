@@ -17,7 +17,11 @@ import * as screeningCsv from "../../../app/routes/secretariat.screening.export[
 import * as resultsExport from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { insertConflict } from "../../../app/jury/models/conflicts.server";
 import { detectConflicts } from "../../../app/jury/models/conflict-detect.server";
-import { closeResultsWorker, resultsWorkerJobs } from "../../../app/results/models/results-worker.server";
+import {
+  closeResultsWorker,
+  readingWorkerJobs,
+  resultsWorkerJobs,
+} from "../../../app/results/models/results-worker.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 import { args, decideConflicts, scenario, type Scenario } from "../../fixtures/jury-routes";
@@ -216,6 +220,29 @@ describe("conflict detection at the secretariat's request", () => {
     }
     expect(edits).toBeGreaterThan(2);
     expect(proposals(s)).toBe(0);
+  });
+});
+
+describe("the assignment's draft (decision 039)", () => {
+  afterEach(() => {
+    delete process.env.JOBS_WORKER_DELAY_MS;
+  });
+
+  it("is written in the reading worker while the request thread answers", async () => {
+    const s = await scenario();
+    await decideConflicts(s);
+    await closeResultsWorker();
+    process.env.JOBS_WORKER_DELAY_MS = "700";
+    const answer = runAssignmentAs(s);
+    // The run is solved in the results worker first, then its draft goes to the reading worker.
+    for (let i = 0; i < 1200 && readingWorkerJobs() === 0; i++) await pause(25);
+    expect(readingWorkerJobs()).toBe(1);
+    await requestThreadFree();
+    expect(drafts(s)).toHaveLength(0);
+    const res = await answer;
+    expect(res.status).toBe(302);
+    expect(drafts(s).length).toBeGreaterThan(0);
+    expect(generatedAudits(s)).toBe(1);
   });
 });
 
