@@ -6,7 +6,7 @@ import { ApplicationChoice } from "../applications/components/choice";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
-import { Pager, pageParam } from "../kernel/components/pager";
+import { countParam, Pager, pageParam } from "../kernel/components/pager";
 import { assignmentSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { listJury } from "../jury/models/members.server";
@@ -270,13 +270,16 @@ export default function AssignmentPage() {
       </>
     );
   }
-  const notice = params.get("published")
-    ? t("jury.assignment.published", { count: params.get("published")! })
-    : params.get("generated")
-      ? t("jury.assignment.generated", { count: params.get("generated")! })
-      : params.get("adjusted")
-        ? t("jury.assignment.adjusted")
-        : null;
+  const published = countParam(params.get("published"));
+  const generated = countParam(params.get("generated"));
+  const notice =
+    published !== null
+      ? t("jury.assignment.published", { count: published })
+      : generated !== null
+        ? t("jury.assignment.generated", { count: generated })
+        : params.get("adjusted")
+          ? t("jury.assignment.adjusted")
+          : null;
   const o = overview!;
   return (
     <>

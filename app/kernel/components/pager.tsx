@@ -41,5 +41,14 @@ export function pageParam(request: Request, param = "page"): number {
   return Number.isInteger(value) && value > 0 ? Math.min(value, MAX_PAGE) : 1;
 }
 
+/**
+ * A count a page's own redirect put in its query (`?published=6`), for its notice: digits only,
+ * else null, so that a link setting it to a word or a negative number shows no notice rather
+ * than a false one.
+ */
+export function countParam(value: string | null): number | null {
+  return value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
 /** The largest page number a list is asked for: far past any list's end, an exact integer. */
 export const MAX_PAGE = 1_000_000;

@@ -117,6 +117,12 @@ export function recordFormAnswer(post: { scope: string; token: string; claim: st
   db()
     .insert(formTokens)
     .values({ ...post, response, createdAt: new Date() })
-    .onConflictDoUpdate({ target: [formTokens.scope, formTokens.token], set: { response } })
+    // Only its own claim's answer: a twin post that changed nothing never overwrites the answer
+    // of the post that made the change.
+    .onConflictDoUpdate({
+      target: [formTokens.scope, formTokens.token],
+      set: { response },
+      setWhere: eq(formTokens.claim, post.claim),
+    })
     .run();
 }

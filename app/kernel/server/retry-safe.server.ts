@@ -135,6 +135,13 @@ export function createRetrySafe(scopeOf: (request: Request) => Promise<string | 
       running.set(key, result);
       try {
         const answer = await result;
+        // It changed nothing, but its twin (the other post of a double click, handled by another
+        // process) claimed the token meanwhile: this one found the work done ("nothing new to
+        // publish", "0 confirmed"). The twin's answer is the answer to both.
+        if (!post.claimed) {
+          const twin = findFormToken(scope, token);
+          if (twin) return replay(twin.answer ?? (await firstAnswer(scope, token))?.answer ?? null, args.request) as T;
+        }
         const stored = await answerOf(answer);
         // A change without an audit row of its own (a draft saved) is known by its answer: a
         // redirect or data that is not a refusal. A refusal changed nothing and may be posted again.

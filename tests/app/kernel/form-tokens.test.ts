@@ -177,4 +177,49 @@ describe("retry-safe posts", () => {
     expect(created()).toBe(before + 2);
     expect(db().select().from(formTokens).where(eq(formTokens.token, formToken)).all()).toHaveLength(1);
   });
+
+  describe("the other post of a double click, handled by another process", () => {
+    /** The twin's transaction, committed with its claim while this post ran, then its answer. */
+    const twinCommitted = (formToken: string, location: string) =>
+      db()
+        .insert(formTokens)
+        .values({
+          scope: "user-1",
+          token: formToken,
+          claim: "the other process",
+          response: JSON.stringify({ kind: "redirect", location, status: 302 }),
+        })
+        .run();
+
+    it("a post that found the work already done gets the twin's answer, not its own refusal", async () => {
+      const formToken = token();
+      const publish = retrySafe(async () => {
+        // The twin published while this post waited for the write lock: nothing is left to do.
+        twinCommitted(formToken, "/assignment?published=6");
+        return data({ errors: { confirm: { message: "errors.jury_nothing_to_publish" } } }, { status: 400 });
+      });
+      const answer = await publish(post({ formToken }));
+      expect((answer as unknown as Response).status).toBe(302);
+      expect(locationOf(answer)).toBe("/assignment?published=6");
+    });
+
+    it("a post that found nothing left and answered with a redirect does not overwrite the twin's answer", async () => {
+      const formToken = token();
+      const confirmAll = retrySafe(async () => {
+        twinCommitted(formToken, "/conflicts?confirmed_many=2");
+        return redirect("/conflicts?confirmed_many=0");
+      });
+      expect(locationOf(await confirmAll(post({ formToken })))).toBe("/conflicts?confirmed_many=2");
+      // A third post of the same token (a retry) gets the answer of the post that made the change.
+      const retried = await confirmAll(post({ formToken }));
+      expect(locationOf(retried)).toBe("/conflicts?confirmed_many=2");
+      expect(
+        JSON.parse(db().select().from(formTokens).where(eq(formTokens.token, formToken)).get()!.response!),
+      ).toEqual({
+        kind: "redirect",
+        location: "/conflicts?confirmed_many=2",
+        status: 302,
+      });
+    });
+  });
 });
