@@ -67,17 +67,7 @@ describe("assignment screen", () => {
   });
 
   it("the preview shows loads, coverage and shared pairs; publishing creates reviews and e-mails each juror", async () => {
-    const s = await scenario();
-    await decideConflicts(s);
-    const url = `/secretariat/editions/${s.editionId}/assignment`;
-    await run(() =>
-      assignmentPage.action(
-        args(
-          request(url, { cookie: s.staffCookie, form: { intent: "run", reviewers: "2", maxLoad: "2", minLoad: "0" } }),
-          { editionId: s.editionId },
-        ),
-      ),
-    );
+    const { s, url } = await draftToPublish();
     const page = await run(() =>
       assignmentPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
     );
