@@ -8,6 +8,7 @@ import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "
 import { toCsvInTurns } from "../kernel/server/csv.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { jurorLabeller } from "../results/server/page.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { resultsAccess } from "../results/server/route.server";
 import { xlsxOffThread } from "../results/models/results-worker.server";
@@ -62,4 +63,4 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     name: `${name}.xlsx`,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
-});
+}, profileLocale);
