@@ -59,7 +59,8 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     return fileResponse({ bytes: await toCsvInTurns(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
   return fileResponse({
-    bytes: await whenDone(xlsxOffThread(rows, name)),
+    // The sheet's tab in the secretariat's language, as the header ("Résultats 2026").
+    bytes: await whenDone(xlsxOffThread(rows, translate(messages, "results.sheet_name", { year: edition.year }))),
     name: `${name}.xlsx`,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });

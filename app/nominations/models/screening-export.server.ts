@@ -47,5 +47,6 @@ export function screeningFile(
   { filters, locale, format }: { filters: ScreeningFilters; locale: Locale; format: "csv" | "xlsx" },
 ): Uint8Array | string {
   const table = screeningTable(filters, locale, database);
-  return format === "csv" ? toCsv(table) : toXlsx(table, "Screening");
+  // The sheet's tab is named in the secretariat's language, as its header is.
+  return format === "csv" ? toCsv(table) : toXlsx(table, translate(catalogues[locale], "screening.sheet_name"));
 }

@@ -129,6 +129,22 @@ describe("screening routes", () => {
     expect(sheet).toContain("Fish &amp; chips");
   });
 
+  it("the XLSX export's tab is named in the secretariat's profile language, not in English", async () => {
+    const w = await world();
+    w.nominate("Projet");
+    const arabic = await makeUser({ roles: ["secretariat"], locale: "ar" });
+    const response = (await xlsx.loader(
+      args(
+        request(`/secretariat/screening/export.xlsx?edition=${w.edition.id}`, {
+          cookie: await cookieFor(arabic.id),
+          headers: { "Accept-Language": "en" },
+        }),
+      ),
+    )) as Response;
+    const workbook = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))["xl/workbook.xml"]);
+    expect(workbook).toContain('<sheet name="فحص الأهلية"');
+  });
+
   it("screening one form: a failed rule without evidence is refused and kept; with evidence the candidate is ineligible and mailed in Arabic", async () => {
     const w = await world();
     const app = w.nominate("Rule test");
