@@ -3,6 +3,8 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
+import { fallbackRootData, I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
+import { resolveLocale } from "./kernel/i18n/locale.server";
 import {
   isPublicPagePath,
   matchesIfNoneMatch,
@@ -55,6 +57,19 @@ function publicPage(request: Request, status: number, headers: Headers, remixCon
   return headers.has("Set-Cookie") ? null : "anonymous";
 }
 
+/**
+ * What the root's error page reads when the root loader failed (null when it did not): the
+ * language of the cookie or Accept-Language, chosen without the database, which may be what
+ * failed, and the few messages that page shows.
+ */
+export async function rootErrorFallback(
+  request: Request,
+  remixContext: Pick<EntryContext, "staticHandlerContext">,
+): Promise<RootData | null> {
+  if (remixContext.staticHandlerContext.loaderData.root) return null;
+  return fallbackRootData(await resolveLocale(request));
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -74,7 +89,8 @@ export default async function handleRequest(
   // the web stream and the compression once per chunk; on a busy server each of those steps
   // waited behind every other request, so a large page (a review with the application's text)
   // took many times longer than a small one.
-  const html = await renderHtml(request, remixContext, nonce, (error) => {
+  const fallback = await rootErrorFallback(request, remixContext);
+  const html = await renderHtml(request, remixContext, nonce, fallback, (error) => {
     responseStatusCode = 500;
     console.error(error);
   });
@@ -91,6 +107,7 @@ function renderHtml(
   request: Request,
   remixContext: EntryContext,
   nonce: string,
+  fallback: RootData | null,
   onError?: (error: unknown) => void,
 ): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
@@ -105,7 +122,9 @@ function renderHtml(
     let shellReady = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <I18nFallbackProvider value={fallback}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nFallbackProvider>
       </NonceProvider>,
       {
         nonce,
@@ -142,7 +161,7 @@ async function renderPublicPage(
   requestNonce: string,
   setNonce: (nonce: string) => void,
 ): Promise<Response> {
-  const html = (await renderHtml(request, remixContext, requestNonce)).toString("utf8");
+  const html = (await renderHtml(request, remixContext, requestNonce, null)).toString("utf8");
   const page = stablePage(html, requestNonce);
   setNonce(page.nonce);
   responseHeaders.set("ETag", page.etag);

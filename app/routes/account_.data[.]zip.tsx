@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found, requireUser } from "../accounts/server/permissions.server";
 import { personalDataArchive } from "../accounts/server/personal-data.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
@@ -10,4 +11,4 @@ export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   const bytes = found(personalDataArchive({ userId: user.id }));
   const day = new Date().toISOString().slice(0, 10);
   return fileResponse({ bytes, name: `my-data-${day}.zip`, type: "application/zip" });
-});
+}, profileLocale);

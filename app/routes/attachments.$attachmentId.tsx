@@ -4,10 +4,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found, requireUser } from "../accounts/server/permissions.server";
 import { getAttachmentForDownload } from "../applications/models/attachment.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const file = found(getAttachmentForDownload({ attachmentId: params.attachmentId ?? "", user }));
   return fileResponse({ bytes: file.bytes, name: file.name, type: file.mimeType });
-});
+}, profileLocale);

@@ -6,6 +6,7 @@ import { formatDate, isLocale, localized, textsOf, translate, type Locale } from
 import { countryName } from "../kernel/i18n/countries";
 import { catalogues } from "../kernel/i18n/locale.server";
 import { diplomaFor } from "../results/models/archive.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { pdfDocument } from "../kernel/server/pdf.server";
 import { qrCode } from "../kernel/server/qr.server";
@@ -47,4 +48,4 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     qr: verifyUrl ? { modules: qrCode(verifyUrl).modules, caption: verifyUrl } : undefined,
   });
   return fileResponse({ bytes: pdf, name: `diploma-${diploma.year}.pdf`, type: "application/pdf" });
-});
+}, profileLocale);

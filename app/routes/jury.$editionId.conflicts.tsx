@@ -20,6 +20,8 @@ import { routeHead } from "../kernel/components/route-head";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
+import { shownPseudonym } from "../accounts/domain/pseudonym";
 
 export const { handle, links } = routeHead("jury.conflicts.title", juryCss);
 
@@ -104,7 +106,7 @@ export default function DeclareConflicts() {
         <section className="panel" aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t("jury.conflicts.withdraw_title")}</h2>
           <p>
-            <bdi>{withdrawing.title}</bdi> — <bdi>{withdrawing.organisation}</bdi>
+            <ShownName text={withdrawing.title} /> — <bdi>{withdrawing.organisation}</bdi>
           </p>
           <p>{t("jury.conflicts.withdraw_intro")}</p>
           <ValidatedForm
@@ -125,7 +127,7 @@ export default function DeclareConflicts() {
         rows={applications}
         empty="jury.conflicts.empty"
         columns={[
-          { head: "jury.application", cell: (a) => <bdi>{a.title}</bdi> },
+          { head: "jury.application", cell: (a) => <ShownName text={a.title} /> },
           { head: "jury.organisation", cell: (a) => <bdi>{a.organisation}</bdi> },
           { head: "fields.country", cell: (a) => countryName(a.country, t.locale) },
           {
@@ -141,7 +143,7 @@ export default function DeclareConflicts() {
                       {" "}
                       <Link to={`?withdraw=${a.id}#withdraw-title`}>
                         {t("jury.conflicts.withdraw_link")}
-                        <span className="visually-hidden"> — {a.title}</span>
+                        <span className="visually-hidden"> — {shownPseudonym(a.title, t)}</span>
                       </Link>
                     </>
                   ) : null}
@@ -162,7 +164,7 @@ export default function DeclareConflicts() {
               name="applicationId"
               label={t("jury.application")}
               placeholder={t("fields.choose")}
-              options={open.map((a) => ({ value: a.id, label: a.title }))}
+              options={open.map((a) => ({ value: a.id, label: shownPseudonym(a.title, t) }))}
             />
             <TextArea
               name="reason"

@@ -8,6 +8,7 @@ import { editionTheme } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const handle = { title: "jury.dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -72,7 +73,7 @@ export default function JuryDashboard() {
                       head: "jury.application",
                       cell: (r) => (
                         <Link to={`/jury/reviews/${r.id}`}>
-                          <bdi>{r.title}</bdi>
+                          <ShownName text={r.title} />
                         </Link>
                       ),
                     },

@@ -35,6 +35,7 @@ import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const { handle, links } = routeHead("jury.review.title", juryCss);
 export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/i18n";
@@ -289,7 +290,7 @@ export default function ReviewPage() {
         <Link to="/jury">{t("jury.dashboard.title")}</Link>
       </p>
       <h1>
-        <bdi>{application.title}</bdi>
+        <ShownName text={application.title} />
       </h1>
       <p className="muted">
         <bdi>{application.organisation}</bdi> · {countryName(application.country, t.locale)} ·{" "}

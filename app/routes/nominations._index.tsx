@@ -22,6 +22,7 @@ import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { shownPseudonym } from "../accounts/domain/pseudonym";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -99,7 +100,7 @@ function ApplicationTable({ rows, entityId }: { rows: Listed; entityId: string }
         { head: "nominations.col.reference", cell: (a) => a.reference },
         {
           head: "nominations.col.title",
-          cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{a.title}</Link>,
+          cell: (a) => <Link to={`/nominations/${a.id}${q}`}>{shownPseudonym(a.title, t)}</Link>,
           dir: "auto",
         },
         { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },

@@ -14,6 +14,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { observerNoteSchema } from "../results/forms/observer-note.server";
 import { getObserverNote, observerOverview, saveObserverNote } from "../results/models/observer.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const handle = { title: "observer.title" };
 
@@ -52,7 +53,7 @@ function Applications({ rows }: { rows: { id: string; reference: string; title: 
     <ul>
       {rows.map((a) => (
         <li key={a.id}>
-          <span dir="ltr">{a.reference}</span> — <bdi>{a.title}</bdi>
+          <span dir="ltr">{a.reference}</span> — <ShownName text={a.title} />
         </li>
       ))}
     </ul>

@@ -14,6 +14,7 @@ import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const handle = { title: "data.request_title" };
 
@@ -56,7 +57,8 @@ export default function DataRequest() {
       </p>
       <SecretariatHead title={t("data.request_title")} />
       <p>
-        <bdi>{r.name}</bdi> (<bdi>{r.email}</bdi>) — {t("data.requests_at")} {formatDateTime(r.requestedAt, t.locale)}
+        <ShownName text={r.name} /> (<bdi>{r.email}</bdi>) — {t("data.requests_at")}{" "}
+        {formatDateTime(r.requestedAt, t.locale)}
       </p>
       <h2>{t("data.request_apps")}</h2>
       {r.applications.length === 0 ? (
@@ -77,7 +79,7 @@ export default function DataRequest() {
                 <tr key={a.id}>
                   <td dir="ltr">{a.reference}</td>
                   <td>
-                    <bdi>{a.title}</bdi>
+                    <ShownName text={a.title} />
                   </td>
                   <td>{a.year}</td>
                   <td>

@@ -32,6 +32,7 @@ import { retrySafe } from "../accounts/server/retry-safe.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { formatList } from "../kernel/i18n";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -367,7 +368,7 @@ export default function AssignmentPage() {
                 head: "jury.application",
                 cell: (c) => (
                   <>
-                    <bdi>{c.title}</bdi> ({c.language}, <bdi>{c.reference}</bdi>)
+                    <ShownName text={c.title} /> ({c.language}, <bdi>{c.reference}</bdi>)
                   </>
                 ),
               },
@@ -393,7 +394,7 @@ export default function AssignmentPage() {
           <ul>
             {o.recused.map((r) => (
               <li key={r.id}>
-                <bdi>{r.title}</bdi> — <bdi>{r.juror}</bdi>
+                <ShownName text={r.title} /> — <bdi>{r.juror}</bdi>
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ import { ActionLink } from "../kernel/components/action-link";
 import { juryWriteOffThread } from "../jury/models/jury-writes.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 
@@ -255,7 +256,7 @@ function ConfirmStep({
         </dd>
         <dt>{t("jury.application")}</dt>
         <dd>
-          <bdi>{decision.title}</bdi> (<bdi>{decision.reference}</bdi>)
+          <ShownName text={decision.title} /> (<bdi>{decision.reference}</bdi>)
         </dd>
         <dt>{t("jury.conflicts_admin.source")}</dt>
         <dd>
@@ -446,7 +447,7 @@ export default function ConflictsRegister() {
                 head: "jury.application",
                 cell: (c) => (
                   <>
-                    <bdi>{c.title}</bdi> (<bdi>{c.reference}</bdi>)
+                    <ShownName text={c.title} /> (<bdi>{c.reference}</bdi>)
                   </>
                 ),
               },

@@ -19,6 +19,7 @@ import { CertificatePanel } from "../results/components/certificate";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
@@ -93,7 +94,7 @@ export default function Decision() {
           <ol>
             {d.recommendation.map((r) => (
               <li key={r.id}>
-                {r.reference} <bdi>{r.title}</bdi>
+                {r.reference} <ShownName text={r.title} />
                 {r.citation ? (
                   <blockquote className="results-citation">
                     <p lang="en" dir="auto">

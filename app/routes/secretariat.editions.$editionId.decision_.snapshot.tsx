@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { decisionSnapshot, getEditionBrief } from "../results/models/decision.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
@@ -13,4 +14,4 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     name: `decision-${edition.year}-${snap.sha256.slice(0, 12)}.json`,
     type: "application/json; charset=utf-8",
   });
-});
+}, profileLocale);

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found, requirePermission, UNADVERTISED } from "../accounts/server/permissions.server";
 import { resolveLocale } from "../kernel/i18n/locale.server";
 import { toCsv } from "../kernel/server/csv.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { getEditionBrief } from "../results/models/results.server";
 import { fairnessCsvRows } from "../results/server/integrity-page.server";
@@ -17,4 +18,4 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     name: `fairness-${edition.year}.csv`,
     type: "text/csv; charset=utf-8",
   });
-});
+}, profileLocale);

@@ -17,6 +17,7 @@ import { DataTable, type Column } from "../kernel/components/table";
 import { REVIEW_STATES } from "../jury/domain/jury";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { ShownName } from "../accounts/components/shown-name";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -202,7 +203,7 @@ export default function ProgressPage() {
                 head: "jury.application",
                 cell: (a) => (
                   <>
-                    <bdi>{a.title}</bdi> (<bdi>{a.reference}</bdi>)
+                    <ShownName text={a.title} /> (<bdi>{a.reference}</bdi>)
                   </>
                 ),
               },

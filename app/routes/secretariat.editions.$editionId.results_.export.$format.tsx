@@ -2,12 +2,14 @@
 // `npm run scoring -- results <file>` turns back into the same ranking. Secretariat only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
-import { translate } from "../kernel/i18n";
+import { translate, type Vars } from "../kernel/i18n";
+import { shownPseudonym } from "../accounts/domain/pseudonym";
 import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
 import { toCsvInTurns } from "../kernel/server/csv.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { jurorLabeller } from "../results/server/page.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { resultsAccess } from "../results/server/route.server";
 import { xlsxOffThread } from "../results/models/results-worker.server";
@@ -25,7 +27,7 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     return fileResponse({ bytes: resultsExportJson(r), name: `${name}.json`, type: "application/json; charset=utf-8" });
   }
   const messages = catalogues[await resolveLocale(request, user.locale)];
-  const tr = (key: string) => translate(messages, key);
+  const tr = (key: string, vars?: Vars) => translate(messages, key, vars);
   const label = jurorLabeller(r, viewer);
   const header = [
     "col_rank",
@@ -49,6 +51,8 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   ].map((k) => tr(`results.${k}`));
   const rows = await resultsTable(r, {
     header,
+    // An erased application's pseudonym in the secretariat's language, as on the page.
+    title: (stored) => shownPseudonym(stored, tr),
     jurorName: (id) => {
       const l = label(id);
       return l.kind === "name" ? l.name : l.letter;
@@ -58,8 +62,9 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     return fileResponse({ bytes: await toCsvInTurns(rows), name: `${name}.csv`, type: "text/csv; charset=utf-8" });
   }
   return fileResponse({
-    bytes: await whenDone(xlsxOffThread(rows, name)),
+    // The sheet's tab in the secretariat's language, as the header ("Résultats 2026").
+    bytes: await whenDone(xlsxOffThread(rows, translate(messages, "results.sheet_name", { year: edition.year }))),
     name: `${name}.xlsx`,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
-});
+}, profileLocale);

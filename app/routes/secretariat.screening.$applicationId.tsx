@@ -23,6 +23,7 @@ import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { shownPseudonym } from "../accounts/domain/pseudonym";
 
 export const { handle, links } = routeHead("screening.title", areaCss);
 
@@ -89,7 +90,10 @@ export default function ScreenApplication() {
         </Link>
       </p>
       <h1>
-        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
+        {t("nominations.view.heading", {
+          reference: application.reference,
+          title: `\u2068${shownPseudonym(application.title, t)}\u2069`,
+        })}
       </h1>
       {params.get("saved") ? <Notice>{t("screening.saved")}</Notice> : null}
       <ApplicationFacts application={application} reader="secretariat" />

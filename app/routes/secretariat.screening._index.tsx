@@ -11,6 +11,7 @@ import { SCREENING_STATES } from "../nominations/domain/screening";
 import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 import { DataTable } from "../kernel/components/table";
+import { shownPseudonym } from "../accounts/domain/pseudonym";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];
@@ -93,7 +94,7 @@ export default function Screening() {
             head: "nominations.col.reference",
             cell: (r) => <Link to={`/secretariat/screening/${r.id}`}>{r.reference}</Link>,
           },
-          { head: "nominations.col.title", cell: (r) => r.title, dir: "auto" },
+          { head: "nominations.col.title", cell: (r) => shownPseudonym(r.title, t), dir: "auto" },
           { head: "nominations.col.country", cell: (r) => countryName(r.country, t.locale) },
           { head: "screening.col.entity", cell: (r) => r.entityName, dir: "auto" },
           { head: "nominations.col.state", cell: (r) => t(`nominations.state.${r.state}`) },

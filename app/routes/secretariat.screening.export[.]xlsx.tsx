@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { screeningExport } from "../nominations/server/screening-export.server";
+import { profileLocale } from "../accounts/server/session.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 
 export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
@@ -12,4 +13,4 @@ export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
     name,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
-});
+}, profileLocale);

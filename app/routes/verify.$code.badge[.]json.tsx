@@ -2,7 +2,7 @@
 // Public like the verification page; a revoked diploma's badge is no longer issued (410 Gone).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found } from "../accounts/server/permissions.server";
-import { getSessionUser } from "../accounts/server/session.server";
+import { getSessionUser, profileLocale } from "../accounts/server/session.server";
 import { parisDateToInstant } from "../kernel/domain/paris-time";
 import { publishedSigningKey } from "../kernel/models/signing-keys.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
@@ -30,4 +30,4 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     name: `badge-${v.code}.json`,
     type: "application/vc+ld+json; charset=utf-8",
   });
-});
+}, profileLocale);

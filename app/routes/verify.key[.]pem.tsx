@@ -1,7 +1,7 @@
 // One public key as PEM, for openssl: the one named by ?id=, else the current one.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { found } from "../accounts/server/permissions.server";
-import { getSessionUser } from "../accounts/server/session.server";
+import { getSessionUser, profileLocale } from "../accounts/server/session.server";
 import { publishedKeys } from "../kernel/models/signing-keys.server";
 import { fileLoader } from "../kernel/server/download.server";
 
@@ -13,4 +13,4 @@ export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
   return new Response(key.publicKeyPem, {
     headers: { "Content-Type": "application/x-pem-file", "Cache-Control": "public, max-age=300" },
   });
-});
+}, profileLocale);

@@ -3,7 +3,7 @@
 // found revoked by any verifier. Public like the verification pages; never cached, so a
 // revocation shows at once.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getSessionUser } from "../accounts/server/session.server";
+import { getSessionUser, profileLocale } from "../accounts/server/session.server";
 import { publishedSigningKey } from "../kernel/models/signing-keys.server";
 import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -20,4 +20,4 @@ export const loader = fileLoader(async ({ request }: LoaderFunctionArgs) => {
     name: "revocations.json",
     type: "application/json; charset=utf-8",
   });
-});
+}, profileLocale);

@@ -5,15 +5,8 @@ import { SECTIONS } from "../../applications/domain/sections";
 
 export const ERASED_DOMAIN = "erased.invalid";
 
-/** Four hexadecimal digits of the id: enough to tell pseudonyms apart on one page. */
-function tag(id: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return (h & 0xffff).toString(16).toUpperCase().padStart(4, "0");
-}
+export { erasedName, erasedTitle, shownPseudonym } from "./pseudonym";
 
-export const erasedName = (userId: string) => `Erased applicant ${tag(userId)}`;
-export const erasedTitle = (applicationId: string) => `Erased application ${tag(applicationId)}`;
 export const erasedAddress = (userId: string) => `erased-${userId}@${ERASED_DOMAIN}`;
 export const isErasedAddress = (email: string) => email.endsWith(`@${ERASED_DOMAIN}`);
 

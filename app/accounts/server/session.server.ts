@@ -113,6 +113,14 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   };
 }
 
+/**
+ * The signed-in person's profile language, or null: for a response built without the root
+ * loader (a file route's "try again" sentence) to speak as the pages do (resolveLocale).
+ */
+export async function profileLocale(request: Request): Promise<string | null> {
+  return (await getSessionUser(request))?.locale ?? null;
+}
+
 export async function endSession(request: Request): Promise<string> {
   const token = await tokenFrom(request);
   if (token) {

@@ -1,22 +1,8 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
 import { FORM_TOKEN_FIELD } from "../domain/form-token";
-import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
-
-// Only for an error page rendered when the root loader itself failed: a few words, so the
-// catalogues never travel in the browser bundle.
-const FALLBACK: Partial<Messages> = {
-  "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
-  "app.short_name": "UNESCO ICT in Education Prize",
-  "nav.home": "Home",
-  "nav.skip": "Skip to main content",
-  "nav.main": "Main menu",
-  "nav.language": "Language",
-  "errors.unexpected": "Sorry, there is a problem with the service",
-  "errors.unexpected_help": "Nothing you entered was changed. Try again later.",
-  "errors.page_not_found": "Page not found",
-  "errors.page_not_found_help": "If you typed the address, check it is correct.",
-};
+import { direction, isLocale, translate, type Locale, type Messages, type Vars } from "../i18n";
+import { FALLBACK_MESSAGES } from "../i18n/fallback";
 
 export interface RootData {
   locale: Locale;
@@ -27,14 +13,37 @@ export interface RootData {
   formSeed: string;
 }
 
+const FALLBACK_DATA = Object.fromEntries(
+  Object.entries(FALLBACK_MESSAGES).map(([locale, messages]) => [
+    locale,
+    { locale: locale as Locale, messages, user: null, formSeed: "" },
+  ]),
+) as Record<Locale, RootData>;
+
+/**
+ * What the pages read when the root loader itself failed: its error page, in the given language,
+ * with the few messages it shows (app/kernel/i18n/fallback.ts), never their keys.
+ */
+export function fallbackRootData(locale: Locale): RootData {
+  return FALLBACK_DATA[locale];
+}
+
 const FallbackContext = createContext<RootData | null>(null);
+/** The server's fallback (entry.server.tsx): the language of the cookie or Accept-Language. */
 export const I18nFallbackProvider = FallbackContext.Provider;
+
+/** In the browser, the language the server rendered the page in (its <html lang>), else English. */
+function documentLocale(): Locale {
+  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
+  return isLocale(lang) ? lang : "en";
+}
 
 export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
-  // Without root data (the root loader itself failed) the error page still renders, in English.
-  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
+  // Without root data (the root loader itself failed) the error page still renders: in the
+  // language the server chose without the database, which the browser reads back from the page.
+  return data ?? fallback ?? fallbackRootData(documentLocale());
 }
 
 /** The translation function for the active language. */

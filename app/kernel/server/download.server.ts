@@ -72,6 +72,12 @@ export function fileResponse({
   });
 }
 
+/**
+ * The signed-in reader's profile language, if any (app/accounts/server/session.server.ts
+ * profileLocale): the kernel imports no area, so each file route passes it in.
+ */
+export type ProfileLocale = (request: Request) => Promise<string | null | undefined>;
+
 const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
 
 function thrownStatus(thrown: unknown): number | null {
@@ -86,10 +92,13 @@ function thrownStatus(thrown: unknown): number | null {
  * which a page renders in its layout; from a resource route Remix would turn it into a JSON
  * "Unexpected Server Error" and log it as an error. Here it becomes a plain response with the
  * same status, so a file a user may not read answers exactly like a file that does not exist.
- * Redirects (to sign in) and other thrown Responses pass through untouched.
+ * Redirects (to sign in) and other thrown Responses pass through untouched. `profileLocale`
+ * (accounts' own, passed in by the route) finds the signed-in reader's language for the sentences
+ * such a response says, as the pages choose it.
  */
 export function fileLoader<Args extends { request: Request }>(
   load: (args: Args) => Promise<Response>,
+  profileLocale: ProfileLocale,
 ): (args: Args) => Promise<Response> {
   return async (args) => {
     try {
@@ -97,7 +106,7 @@ export function fileLoader<Args extends { request: Request }>(
     } catch (thrown) {
       const status = thrownStatus(thrown);
       if (status === null) throw thrown;
-      if (status === 503) return fileUnavailable(args.request);
+      if (status === 503) return fileUnavailable(args.request, profileLocale);
       return new Response(status === 404 ? "Not found" : "Error", { status, headers: PLAIN });
     }
   };
@@ -107,8 +116,14 @@ export function fileLoader<Args extends { request: Request }>(
  * A file that needed a worker thread which was lost (it crashed or overran its time): a
  * sentence in the reader's language rather than a bare "Error", and when to try again.
  */
-async function fileUnavailable(request: Request): Promise<Response> {
-  const locale = await resolveLocale(request);
+async function fileUnavailable(request: Request, profileLocale: ProfileLocale): Promise<Response> {
+  let profile: string | null | undefined = null;
+  try {
+    profile = await profileLocale(request);
+  } catch {
+    // The database may be failing too: the sentence still goes out, in the cookie's language.
+  }
+  const locale = await resolveLocale(request, profile);
   return new Response(translate(catalogues[locale], "errors.file_unavailable") + "\n", {
     status: 503,
     headers: { ...PLAIN, "Content-Language": locale, "Retry-After": "5" },

@@ -1,6 +1,7 @@
 // The screening list as a table of cells, shared by the CSV and XLSX exports.
 import { type DB } from "../../../db/client";
-import { translate, type Locale } from "../../kernel/i18n";
+import { translate, type Locale, type Vars } from "../../kernel/i18n";
+import { shownPseudonym } from "../../accounts/domain/pseudonym";
 import { toCsv } from "../../kernel/server/csv.server";
 import { toXlsx } from "../../kernel/server/xlsx.server";
 import { countryName } from "../../kernel/i18n/countries";
@@ -9,7 +10,7 @@ import { exportRows, type ScreeningFilters } from "./screening.server";
 
 export function screeningTable(filters: ScreeningFilters, locale: Locale, database?: DB): (string | number | null)[][] {
   const m = catalogues[locale];
-  const tr = (key: string) => translate(m, key);
+  const tr = (key: string, vars?: Vars) => translate(m, key, vars);
   const header = [
     tr("nominations.col.reference"),
     tr("nominations.col.title"),
@@ -25,7 +26,7 @@ export function screeningTable(filters: ScreeningFilters, locale: Locale, databa
   const iso = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : "");
   const rows = exportRows(filters, database).map((r) => [
     r.reference,
-    r.title,
+    shownPseudonym(r.title, tr),
     r.organisation,
     r.country ? `${countryName(r.country, locale)} (${r.country})` : "",
     r.language,
@@ -47,5 +48,6 @@ export function screeningFile(
   { filters, locale, format }: { filters: ScreeningFilters; locale: Locale; format: "csv" | "xlsx" },
 ): Uint8Array | string {
   const table = screeningTable(filters, locale, database);
-  return format === "csv" ? toCsv(table) : toXlsx(table, "Screening");
+  // The sheet's tab is named in the secretariat's language, as its header is.
+  return format === "csv" ? toCsv(table) : toXlsx(table, translate(catalogues[locale], "screening.sheet_name"));
 }

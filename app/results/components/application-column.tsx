@@ -1,4 +1,5 @@
 import type { Column } from "../../kernel/components/table";
+import { ShownName } from "../../accounts/components/shown-name";
 
 /** The column of a results table that names each application by its reference and title. */
 export function applicationColumn<Row extends { reference: string; title: string }>(): Column<Row> {
@@ -6,7 +7,7 @@ export function applicationColumn<Row extends { reference: string; title: string
     head: "results.col_application",
     cell: (r) => (
       <>
-        {r.reference} <bdi>{r.title}</bdi>
+        {r.reference} <ShownName text={r.title} />
       </>
     ),
   };

@@ -1,6 +1,7 @@
 // What the jury's ballot and the secretariat's deliberation and decision pages show alike.
 import { Checkbox, SubmitButton, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
+import { ShownName } from "../../accounts/components/shown-name";
 
 /** Applications by reference and title, in the order given (a shortlist, the laureates). */
 export function ApplicationList({
@@ -12,7 +13,7 @@ export function ApplicationList({
     <ul>
       {applications.map((a) => (
         <li key={a.id}>
-          {a.reference} <bdi>{a.title}</bdi>
+          {a.reference} <ShownName text={a.title} />
         </li>
       ))}
     </ul>

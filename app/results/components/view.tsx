@@ -14,6 +14,7 @@ import { METHODS } from "../../../scoring/types";
 import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 import { expectedRankText, levelText } from "./expected-rank";
+import { ShownName } from "../../accounts/components/shown-name";
 
 type T = ReturnType<typeof useT>;
 
@@ -146,7 +147,7 @@ export function ResultsView({
                 >
                   {r.reference}
                 </Link>{" "}
-                <bdi>{r.title}</bdi>
+                <ShownName text={r.title} />
               </>
             ),
           },
@@ -202,7 +203,7 @@ export function ResultsView({
             {t("results.breakdown_title", { reference: data.breakdown.reference })}
           </h2>
           <p>
-            <bdi>{data.breakdown.title}</bdi> — <bdi>{data.breakdown.organisation}</bdi>
+            <ShownName text={data.breakdown.title} /> — <bdi>{data.breakdown.organisation}</bdi>
           </p>
           <div className="table-wrap">
             <table>

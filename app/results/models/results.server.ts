@@ -366,7 +366,7 @@ export function resultsExportJson(r: EditionResults): string {
  */
 export async function resultsTable(
   r: EditionResults,
-  labels: { header: string[]; jurorName: (id: string) => string },
+  labels: { header: string[]; jurorName: (id: string) => string; title: (stored: string) => string },
 ): Promise<(string | number)[][]> {
   const out: (string | number)[][] = [labels.header];
   if (!r.results) return out;
@@ -377,7 +377,7 @@ export async function resultsTable(
     out.push([
       a.rank,
       app?.reference ?? a.applicationId,
-      app?.title ?? "",
+      labels.title(app?.title ?? ""),
       app?.organisation ?? "",
       app?.country ?? "",
       round(a.scores[r.results.method]),

@@ -257,6 +257,15 @@ describe("results pages", () => {
     expect(sheet).toContain(`<c r="${column}2"><v>${first[header.indexOf("Trimmed mean")]}</v></c>`);
   });
 
+  it("the XLSX export's tab is named in the secretariat's profile language, with the edition's year", async () => {
+    const f = await buildScoredEdition();
+    const french = await makeUser({ roles: ["secretariat"], locale: "fr" });
+    const cookie = await cookieFor(french.id);
+    const res = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "xlsx" }));
+    const workbook = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))["xl/workbook.xml"]);
+    expect(workbook).toContain(`<sheet name="Résultats ${f.edition.year}"`);
+  });
+
   it("before scoring closes the page says when results will come and computes nothing", async () => {
     const f = await buildScoredEdition();
     const { db } = await import("../../../db/client");

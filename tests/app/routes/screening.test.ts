@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, outbox, screeningDecisions } from "../../../db/schema";
 import { nominateApplication } from "../../../app/nominations/models/nomination.server";
+import { erasedTitle } from "../../../app/accounts/domain/erasure";
 import * as list from "../../../app/routes/secretariat.screening._index";
 import * as screen from "../../../app/routes/secretariat.screening.$applicationId";
 import * as csv from "../../../app/routes/secretariat.screening.export[.]csv";
@@ -127,6 +128,38 @@ describe("screening routes", () => {
     const sheet = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))["xl/worksheets/sheet1.xml"]);
     expect(sheet).toContain(app.reference);
     expect(sheet).toContain("Fish &amp; chips");
+  });
+
+  it("an erased application is listed and exported under its pseudonym in the secretariat's language", async () => {
+    const w = await world();
+    const app = w.nominate("Projet");
+    const pseudonym = erasedTitle(app.id);
+    db().update(applications).set({ title: pseudonym }).where(eq(applications.id, app.id)).run();
+    const french = await makeUser({ roles: ["secretariat"], locale: "fr" });
+    const response = (await csv.loader(
+      args(
+        request(`/secretariat/screening/export.csv?edition=${w.edition.id}`, { cookie: await cookieFor(french.id) }),
+      ),
+    )) as Response;
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text).toContain(`Candidature effacée ${pseudonym.slice(-4)}`);
+    expect(text).not.toContain("Erased application");
+  });
+
+  it("the XLSX export's tab is named in the secretariat's profile language, not in English", async () => {
+    const w = await world();
+    w.nominate("Projet");
+    const arabic = await makeUser({ roles: ["secretariat"], locale: "ar" });
+    const response = (await xlsx.loader(
+      args(
+        request(`/secretariat/screening/export.xlsx?edition=${w.edition.id}`, {
+          cookie: await cookieFor(arabic.id),
+          headers: { "Accept-Language": "en" },
+        }),
+      ),
+    )) as Response;
+    const workbook = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))["xl/workbook.xml"]);
+    expect(workbook).toContain('<sheet name="فحص الأهلية"');
   });
 
   it("screening one form: a failed rule without evidence is refused and kept; with evidence the candidate is ineligible and mailed in Arabic", async () => {

@@ -9,7 +9,7 @@ process.env.RESULTS_WORKER_DELAY_MS = "700";
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { assignments, auditLog, conflicts, juryMembers } from "../../../db/schema";
+import { assignments, auditLog, conflicts, juryMembers, users } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
@@ -347,6 +347,8 @@ describe("the reading worker", () => {
 
   it("answers a download whose worker is lost with a sentence in the reader's language, not a bare error or a hang", async () => {
     const s = await scenario();
+    // The reader's profile language wins over the browser's, as on the pages.
+    db().update(users).set({ locale: "fr" }).where(eq(users.id, s.secretariat.id)).run();
     // A job past its time ends its worker: the export is lost, as if the worker had crashed.
     process.env.RESULTS_TIMEOUT_MS = "200";
     await closeResultsWorker();
@@ -354,7 +356,7 @@ describe("the reading worker", () => {
       args(
         request(`/secretariat/screening/export.csv?edition=${s.editionId}`, {
           cookie: s.staffCookie,
-          headers: { "Accept-Language": "fr-FR,fr;q=0.9" },
+          headers: { "Accept-Language": "en-GB,en;q=0.9" },
         }),
       ),
     );
