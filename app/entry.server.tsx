@@ -3,7 +3,8 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
-import { fallbackRootData, I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
+import { I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
+import { fallbackRootData } from "./kernel/i18n/fallback.server";
 import { resolveLocale } from "./kernel/i18n/locale.server";
 import {
   isPublicPagePath,

@@ -20,8 +20,8 @@ import { routeHead } from "../kernel/components/route-head";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
-import { shownPseudonym } from "../accounts/domain/pseudonym";
+import { ShownName } from "../kernel/components/i18n";
+import { shownPseudonym } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.conflicts.title", juryCss);
 

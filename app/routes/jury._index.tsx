@@ -8,7 +8,7 @@ import { editionTheme } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const handle = { title: "jury.dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];

@@ -17,7 +17,8 @@ import { useT } from "../kernel/components/i18n";
 import { JuryReadingView } from "../jury/components/reading-view";
 import { editionSectionWording } from "../editions/models/columns.server";
 import { forJurors } from "../applications/domain/sections";
-import { CONFIDENCE_LEVELS, levelDescriptor } from "../jury/domain/jury";
+import { CONFIDENCE_LEVELS, criterionForReader, levelDescriptor } from "../jury/domain/jury";
+import { resolveLocale } from "../kernel/i18n/locale.server";
 import { recuseSchema, reopenReviewSchema, reviewSchema } from "../jury/forms/jury.server";
 import { keptValues, readForm, refuseUnknownIntent, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime, localized, localizedLang, textsOf } from "../kernel/i18n";
@@ -35,7 +36,7 @@ import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.review.title", juryCss);
 export { keepDataAfterDraft as shouldRevalidate } from "../kernel/components/i18n";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
   const { review, application, files, letter, edition, criteria } = found;
+  const locale = await resolveLocale(request, user.locale);
   return {
     wording: editionSectionWording(review.editionId),
     review: {
@@ -73,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scaleMax: edition.scaleMax,
       open: scoringOpen(edition),
     },
-    criteria,
+    criteria: criteria.map((c) => criterionForReader(c, locale)),
     colleagues: colleagueReviews({ reviewId: review.id, userId: user.id }),
   };
 }

@@ -22,7 +22,7 @@ import { parisLocalToInstant, toLocal } from "../kernel/domain/paris-time";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { shownPseudonym } from "../accounts/domain/pseudonym";
+import { shownPseudonym } from "../kernel/components/i18n";
 
 export const handle = { title: "nominations.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];

@@ -14,7 +14,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { observerNoteSchema } from "../results/forms/observer-note.server";
 import { getObserverNote, observerOverview, saveObserverNote } from "../results/models/observer.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const handle = { title: "observer.title" };
 

@@ -14,7 +14,7 @@ import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const handle = { title: "data.request_title" };
 

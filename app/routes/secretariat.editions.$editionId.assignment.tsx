@@ -32,7 +32,7 @@ import { retrySafe } from "../accounts/server/retry-safe.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { formatList } from "../kernel/i18n";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 

@@ -32,7 +32,7 @@ import { ActionLink } from "../kernel/components/action-link";
 import { juryWriteOffThread } from "../jury/models/jury-writes.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 

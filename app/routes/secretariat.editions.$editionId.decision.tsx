@@ -19,7 +19,7 @@ import { CertificatePanel } from "../results/components/certificate";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("results.decision_title", resultsCss);
 

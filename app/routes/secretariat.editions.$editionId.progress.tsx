@@ -17,7 +17,7 @@ import { DataTable, type Column } from "../kernel/components/table";
 import { REVIEW_STATES } from "../jury/domain/jury";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../accounts/components/shown-name";
+import { ShownName } from "../kernel/components/i18n";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];

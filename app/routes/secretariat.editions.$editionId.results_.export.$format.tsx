@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { translate, type Vars } from "../kernel/i18n";
-import { shownPseudonym } from "../accounts/domain/pseudonym";
+import { shownPseudonym } from "../kernel/components/i18n";
 import { catalogues, resolveLocale } from "../kernel/i18n/locale.server";
 import { editionResults, resultsExportJson, resultsTable, scoringClosed } from "../results/models/results.server";
 import { toCsvInTurns } from "../kernel/server/csv.server";

@@ -23,7 +23,7 @@ import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { shownPseudonym } from "../accounts/domain/pseudonym";
+import { shownPseudonym } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("screening.title", areaCss);
 

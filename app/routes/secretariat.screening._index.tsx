@@ -11,7 +11,7 @@ import { SCREENING_STATES } from "../nominations/domain/screening";
 import { filterOptions, listEditionsForScreening, listNominated } from "../nominations/models/screening.server";
 import areaCss from "../styles/nominations.css";
 import { DataTable } from "../kernel/components/table";
-import { shownPseudonym } from "../accounts/domain/pseudonym";
+import { shownPseudonym } from "../kernel/components/i18n";
 
 export const handle = { title: "screening.title" };
 export const links = () => [{ rel: "stylesheet", href: areaCss }];

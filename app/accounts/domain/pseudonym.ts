@@ -14,17 +14,5 @@ function tag(id: string): string {
 export const erasedName = (userId: string) => `Erased applicant ${tag(userId)}`;
 export const erasedTitle = (applicationId: string) => `Erased application ${tag(applicationId)}`;
 
-const PSEUDONYM = /^Erased (applicant|application) ([0-9A-F]{4})$/;
-
-/**
- * A stored name or title as the reader sees it: a pseudonym in their language, by its message
- * ("Candidature effacée 1A2B", "طلب ممحوّ 1A2B"); any other text as it is.
- *
- * @example
- * shownPseudonym("Erased application 1A2B", t); // t("erasure.erased_application", { tag: "1A2B" })
- */
-export function shownPseudonym(text: string, t: (key: string, vars: { tag: string }) => string): string {
-  const match = PSEUDONYM.exec(text);
-  if (!match) return text;
-  return t(match[1] === "applicant" ? "erasure.erased_applicant" : "erasure.erased_application", { tag: match[2] });
-}
+// Pages and exports read them back through shownPseudonym, which lives with the pages' i18n.
+export { shownPseudonym } from "../../kernel/components/i18n";

@@ -23,3 +23,53 @@ export function levelDescriptor(
   const text = d ? localized(locale, d) : "";
   return d && text.trim() ? { text, lang: localizedLang(locale, d) } : null;
 }
+
+type ReadableCriterion = {
+  titleEn: string;
+  titleFr: string;
+  titleAr: string | null;
+  guidanceEn: string;
+  guidanceFr: string;
+  guidanceAr: string | null;
+  levelDescriptors: readonly { score: number; en: string; fr: string; ar?: string | null }[];
+};
+
+/** A text in the reader's language, and in English only when that one is blank (`localized`'s fallback). */
+function forReader(en: string, own: string | null | undefined): { en: string; own: string | null } {
+  return own?.trim() ? { en: "", own } : { en, own: null };
+}
+
+/**
+ * A criterion as one reader's page carries it: each text in their language, or in English where
+ * theirs is blank (what `localized` falls back to), never the other languages. With the default
+ * level descriptors in Arabic, carrying all three put the Arabic review page 2 kB past its 150 kB
+ * first-visit budget.
+ */
+export function criterionForReader<C extends ReadableCriterion>(criterion: C, locale: Locale): C {
+  if (locale === "en")
+    return {
+      ...criterion,
+      titleFr: "",
+      titleAr: null,
+      guidanceFr: "",
+      guidanceAr: null,
+      levelDescriptors: criterion.levelDescriptors.map((d) => ({ score: d.score, en: d.en, fr: "", ar: null })),
+    };
+  const fr = locale === "fr";
+  const pick = (en: string, frText: string, arText: string | null | undefined) => {
+    const kept = forReader(en, fr ? frText : arText);
+    return { en: kept.en, fr: fr ? (kept.own ?? "") : "", ar: fr ? null : kept.own };
+  };
+  const title = pick(criterion.titleEn, criterion.titleFr, criterion.titleAr);
+  const guidance = pick(criterion.guidanceEn, criterion.guidanceFr, criterion.guidanceAr);
+  return {
+    ...criterion,
+    titleEn: title.en,
+    titleFr: title.fr,
+    titleAr: title.ar,
+    guidanceEn: guidance.en,
+    guidanceFr: guidance.fr,
+    guidanceAr: guidance.ar,
+    levelDescriptors: criterion.levelDescriptors.map((d) => ({ score: d.score, ...pick(d.en, d.fr, d.ar) })),
+  };
+}

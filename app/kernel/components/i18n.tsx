@@ -1,8 +1,24 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
 import { FORM_TOKEN_FIELD } from "../domain/form-token";
-import { direction, isLocale, translate, type Locale, type Messages, type Vars } from "../i18n";
-import { FALLBACK_MESSAGES } from "../i18n/fallback";
+import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
+
+// In the browser, only for an error page rendered when the root loader itself failed: a few
+// English words. The server renders that page in the cookie's or browser's language
+// (app/kernel/i18n/fallback.server.ts); its three languages would cost every page ~2 kB of
+// script, past the 150 kB first-visit budget.
+const FALLBACK: Partial<Messages> = {
+  "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
+  "app.short_name": "UNESCO ICT in Education Prize",
+  "nav.home": "Home",
+  "nav.skip": "Skip to main content",
+  "nav.main": "Main menu",
+  "nav.language": "Language",
+  "errors.unexpected": "Sorry, there is a problem with the service",
+  "errors.unexpected_help": "Nothing you entered was changed. Try again later.",
+  "errors.page_not_found": "Page not found",
+  "errors.page_not_found_help": "If you typed the address, check it is correct.",
+};
 
 export interface RootData {
   locale: Locale;
@@ -13,37 +29,16 @@ export interface RootData {
   formSeed: string;
 }
 
-const FALLBACK_DATA = Object.fromEntries(
-  Object.entries(FALLBACK_MESSAGES).map(([locale, messages]) => [
-    locale,
-    { locale: locale as Locale, messages, user: null, formSeed: "" },
-  ]),
-) as Record<Locale, RootData>;
-
-/**
- * What the pages read when the root loader itself failed: its error page, in the given language,
- * with the few messages it shows (app/kernel/i18n/fallback.ts), never their keys.
- */
-export function fallbackRootData(locale: Locale): RootData {
-  return FALLBACK_DATA[locale];
-}
-
 const FallbackContext = createContext<RootData | null>(null);
 /** The server's fallback (entry.server.tsx): the language of the cookie or Accept-Language. */
 export const I18nFallbackProvider = FallbackContext.Provider;
 
-/** In the browser, the language the server rendered the page in (its <html lang>), else English. */
-function documentLocale(): Locale {
-  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
-  return isLocale(lang) ? lang : "en";
-}
-
 export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
-  // Without root data (the root loader itself failed) the error page still renders: in the
-  // language the server chose without the database, which the browser reads back from the page.
-  return data ?? fallback ?? fallbackRootData(documentLocale());
+  // Without root data (the root loader itself failed) the error page still renders: on the
+  // server in the language chosen without the database, in the browser in English.
+  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
 }
 
 /** The translation function for the active language. */
@@ -112,3 +107,30 @@ export const keepDataAfterDraft = ({
   formData?: FormData;
   defaultShouldRevalidate: boolean;
 }): boolean => defaultShouldRevalidate && !isDraftSave(formData);
+
+// An erased person's or application's pseudonym as stored (app/accounts/domain/pseudonym.ts
+// writes it). Here, in the module every page loads, rather than in a module of its own: shared by
+// a dozen pages, it made two more script requests on each (~2 kB a first visit, past the budget).
+const PSEUDONYM = /^Erased (applicant|application) ([0-9A-F]{4})$/;
+
+/**
+ * A stored name or title as the reader sees it: a pseudonym in their language, by its message
+ * ("Candidature effacée 1A2B", "طلب ممحوّ 1A2B"); any other text as it is.
+ *
+ * @example
+ * shownPseudonym("Erased application 1A2B", t); // t("erasure.erased_application", { tag: "1A2B" })
+ */
+export function shownPseudonym(text: string, t: (key: string, vars: { tag: string }) => string): string {
+  const match = PSEUDONYM.exec(text);
+  if (!match) return text;
+  return t(match[1] === "applicant" ? "erasure.erased_applicant" : "erasure.erased_application", { tag: match[2] });
+}
+
+/**
+ * A stored name or title, isolated for right-to-left pages: an erased person's or application's
+ * pseudonym is shown in the reader's language, any other text as it is.
+ */
+export function ShownName({ text }: { text: string }) {
+  const t = useT();
+  return <bdi>{shownPseudonym(text, t)}</bdi>;
+}

@@ -1,7 +1,7 @@
 // The screening list as a table of cells, shared by the CSV and XLSX exports.
 import { type DB } from "../../../db/client";
 import { translate, type Locale, type Vars } from "../../kernel/i18n";
-import { shownPseudonym } from "../../accounts/domain/pseudonym";
+import { shownPseudonym } from "../../kernel/components/i18n";
 import { toCsv } from "../../kernel/server/csv.server";
 import { toXlsx } from "../../kernel/server/xlsx.server";
 import { countryName } from "../../kernel/i18n/countries";

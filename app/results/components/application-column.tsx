@@ -1,5 +1,5 @@
 import type { Column } from "../../kernel/components/table";
-import { ShownName } from "../../accounts/components/shown-name";
+import { ShownName } from "../../kernel/components/i18n";
 
 /** The column of a results table that names each application by its reference and title. */
 export function applicationColumn<Row extends { reference: string; title: string }>(): Column<Row> {

@@ -1,7 +1,7 @@
 // What the jury's ballot and the secretariat's deliberation and decision pages show alike.
 import { Checkbox, SubmitButton, ValidatedForm, type FormResult } from "../../kernel/components/form";
 import { useT } from "../../kernel/components/i18n";
-import { ShownName } from "../../accounts/components/shown-name";
+import { ShownName } from "../../kernel/components/i18n";
 
 /** Applications by reference and title, in the order given (a shortlist, the laureates). */
 export function ApplicationList({

@@ -14,7 +14,7 @@ import { METHODS } from "../../../scoring/types";
 import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 import { expectedRankText, levelText } from "./expected-rank";
-import { ShownName } from "../../accounts/components/shown-name";
+import { ShownName } from "../../kernel/components/i18n";
 
 type T = ReturnType<typeof useT>;
 

@@ -3,9 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalogues } from "../../../../app/kernel/i18n/catalogues";
-import { FALLBACK_MESSAGES } from "../../../../app/kernel/i18n/fallback";
+import { fallbackRootData, FALLBACK_MESSAGES } from "../../../../app/kernel/i18n/fallback.server";
 import { translate, LOCALES } from "../../../../app/kernel/i18n";
-import { fallbackRootData } from "../../../../app/kernel/components/i18n";
 import { errorMessageKey } from "../../../../app/kernel/components/error-boundary";
 
 /** Every literal key the root layout and its error page pass to t(). */

@@ -4,6 +4,7 @@
 // copy equal to the catalogue and complete for what the root layout and its error page show.
 import { byLanguage, type Triple } from "./triples";
 import type { Locale, MessageKey, Messages } from "./index";
+import type { RootData } from "../components/i18n";
 
 const TABLE: Partial<Record<MessageKey, Triple>> = {
   "app.name": [
@@ -75,3 +76,18 @@ const TABLE: Partial<Record<MessageKey, Triple>> = {
 
 /** The fallback messages in one language: only those keys, a page asking for another shows the key. */
 export const FALLBACK_MESSAGES: Record<Locale, Messages> = byLanguage(TABLE as Record<MessageKey, Triple>);
+
+const FALLBACK_DATA = Object.fromEntries(
+  Object.entries(FALLBACK_MESSAGES).map(([locale, messages]) => [
+    locale,
+    { locale: locale as Locale, messages, user: null, formSeed: "" },
+  ]),
+) as Record<Locale, RootData>;
+
+/**
+ * What the pages read when the root loader itself failed: its error page, in the given language,
+ * with the few messages it shows, never their keys (server only: entry.server.tsx).
+ */
+export function fallbackRootData(locale: Locale): RootData {
+  return FALLBACK_DATA[locale];
+}
