@@ -2,8 +2,8 @@
  * `npm run bench:writes`: the large writes at the benchmark's size (10,000 applications, 200
  * jurors, 3 reviews each), run in this process as the server runs them, each timed whole and by
  * the request thread's longest stall while it runs (how late a 10 ms timer fires: meanwhile the
- * process answers nobody). A conflict detection recording its proposals, their confirmation at
- * once and the assignment's publication (both written in the reading worker: decision 039), the
+ * process answers nobody). A conflict detection recording its proposals (decision 040), their
+ * confirmation at once and the assignment's publication (decision 039), all three in the reading worker, the
  * assignment's run (solved in the worker, its draft written in the reading worker), the announcement (the
  * scheduled job, in the reading worker, in chunks: decision 034) — the last once more with a
  * write on this thread every 10 ms, which waits for the job's write lock.
@@ -89,11 +89,11 @@ async function main() {
 
     const detected = await measure(() => detectConflicts({ editionId, actorId }));
     rows.push({
-      write: "conflict detection (read in the worker)",
-      rows: `${(detected.value ?? 0).toLocaleString("en")} proposals`,
+      write: "conflict detection (read and recorded in the worker)",
+      rows: `${detected.value.toLocaleString("en")} proposals`,
       seconds: detected.seconds,
       stallMs: detected.stallMs,
-      note: "the proposals' one transaction",
+      note: "one transaction, in the reading worker (decision 040)",
     });
 
     const confirmed = await measure(() =>

@@ -19,7 +19,6 @@ import {
   dismissConflict,
 } from "../jury/models/conflict-decisions.server";
 import { detectConflicts } from "../jury/models/conflict-detect.server";
-import { whenDone } from "../kernel/server/computing.server";
 import { applicationOptions, resolveApplication } from "../jury/models/eligible-applications.server";
 import { getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
@@ -30,7 +29,7 @@ import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
 import { ActionLink } from "../kernel/components/action-link";
 import { juryWriteOffThread } from "../jury/models/jury-writes.server";
-import { WorkerLost } from "../kernel/server/worker-pool.server";
+import { lostAsNull } from "../kernel/server/worker-pool.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 import { ShownName } from "../kernel/components/i18n";
 
@@ -117,18 +116,15 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     );
   switch (input.intent) {
     case "detect": {
-      // The candidates are read in the reading worker: other requests go on meanwhile.
-      const added = await whenDone(detectConflicts({ editionId: edition.id, actorId: user.id }));
-      if (added === null) return refused({ ok: false, field: "intent", error: "errors.jury_conflicts_changed" });
+      // Read and recorded in the reading worker (decision 040): other requests go on meanwhile.
+      const added = await detectConflicts({ editionId: edition.id, actorId: user.id }).catch(lostAsNull);
+      if (added === null) return refused({ ok: false, field: "intent", error: "errors.jury_write_lost" });
       return redirect(`${here}?detected=${added}`);
     }
     case "confirm_safe": {
       // 9,000 proposals at 10,000 applications: written in the reading worker (decision 039).
       const done = await juryWriteOffThread("confirmSafe", { editionId: edition.id, actorId: user.id, origin }).catch(
-        (error: unknown) => {
-          if (error instanceof WorkerLost) return null;
-          throw error;
-        },
+        lostAsNull,
       );
       if (!done) return refused({ ok: false, field: "intent", error: "errors.jury_write_lost" });
       return redirect(`${here}?confirmed_many=${done.confirmed}&left=${done.left}`);

@@ -1,8 +1,7 @@
 // Automatic detection of conflicts of interest: a shared country or organisation between a
 // juror and an application, recorded only as proposals for the secretariat to decide.
 import { and, eq, inArray } from "drizzle-orm";
-import { type DB } from "../../../db/client";
-import { versionsOn } from "../../kernel/server/memo.server";
+import { db, type DB } from "../../../db/client";
 import { conflicts } from "../../../db/schema";
 import { activeJurors, type Tx } from "./shared.server";
 import { eligibleApplications } from "./eligible-applications.server";
@@ -93,21 +92,16 @@ export function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] 
   return found;
 }
 
-/** What detection reads: the eligible applications (and people's addresses), the jury and its register. */
-export const DETECTION_TOPICS = ["submitted", "jury"] as const;
-
-/**
- * The candidates of a detection read on `database` (the reading worker's snapshot, decision 032),
- * with the versions they were read at, so that they are recorded only if still current.
- */
-export function detectionOn(database: DB, editionId: string): { candidates: Candidate[]; version: string } {
-  return {
-    candidates: conflictCandidates(database, editionId),
-    version: versionsOn(database, editionId, DETECTION_TOPICS),
-  };
-}
-
 /** Records what a detection found as proposals (audited each); returns how many were added. */
 export function recordProposals(tx: Tx, editionId: string, candidates: Candidate[], actorId: string | null): number {
   return insertProposedConflicts(tx, editionId, candidates, actorId);
+}
+
+/**
+ * A detection: the candidates read and recorded as proposals in one transaction (decision 040),
+ * so that what is recorded is exactly what the register and the jury held when it was read; an
+ * edit made meanwhile waits for it. Returns how many proposals were added.
+ */
+export function detectAndRecord({ editionId, actorId }: { editionId: string; actorId: string | null }): number {
+  return db().transaction((tx) => recordProposals(tx, editionId, conflictCandidates(tx, editionId), actorId));
 }

@@ -1,5 +1,5 @@
 // The jury's large writes (the assignment's draft and its publication, the conflict proposals
-// confirmed at once), run in the reading worker thread on its writable connection (decision
+// detected or confirmed at once), run in the reading worker thread on its writable connection (decision
 // 039): each is one transaction of thousands of rows at 10,000 applications, during which the
 // request thread would answer nobody. The post's form token is claimed inside that
 // transaction, there; a database with no file to share (":memory:") writes on this thread.
@@ -9,6 +9,7 @@ import { writeInWorker } from "../../results/models/results-worker.server";
 import { publishAssignments } from "./assignment-publish.server";
 import { writeDraft, type DraftToWrite } from "./assignment.server";
 import { confirmProposalsWithoutSubmittedReview } from "./conflict-decisions.server";
+import { detectAndRecord } from "./conflict-detection.server";
 import type { EditionActor } from "./shared.server";
 
 // Wrappers, not the functions themselves: assignment.server.ts imports this module too, and an
@@ -17,6 +18,7 @@ export const juryWrites = {
   draft: (draft: DraftToWrite) => writeDraft(draft),
   publish: (args: Parameters<typeof publishAssignments>[0]) => publishAssignments(args),
   confirmSafe: (args: EditionActor & { origin: string }) => confirmProposalsWithoutSubmittedReview(args),
+  detect: (args: { editionId: string; actorId: string | null }) => detectAndRecord(args),
 };
 
 export type JuryWriteName = keyof typeof juryWrites;

@@ -12,6 +12,12 @@ export class WorkerLost extends Error {}
 /** The job ran past its time limit in a worker that had loaded: the job's own doing, unlike other losses. */
 export class WorkerOverran extends WorkerLost {}
 
+/** For `.catch`: a lost worker as null (the page says so on its form), any other error thrown on. */
+export function lostAsNull(error: unknown): null {
+  if (error instanceof WorkerLost) return null;
+  throw error;
+}
+
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 interface Job {

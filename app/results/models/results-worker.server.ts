@@ -35,7 +35,6 @@ import {
   type OverviewArgs,
 } from "../../jury/models/assignment-overview-read.server";
 import { readProgressCounts, type ProgressCounts } from "../../jury/models/progress-read.server";
-import { detectionOn } from "../../jury/models/conflict-detection.server";
 import { screeningFile } from "../../nominations/models/screening-export.server";
 import { type Cell } from "../../kernel/server/csv.server";
 import { toXlsx } from "../../kernel/server/xlsx.server";
@@ -72,8 +71,7 @@ export type ReadJob =
   | { kind: "fairness"; database: string; editionId: string; laureates?: string[] }
   | { kind: "progress"; database: string; editionId: string }
   | { kind: "overview"; database: string; args: OverviewArgs }
-  | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] }
-  | { kind: "conflicts"; database: string; editionId: string };
+  | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] };
 
 /** A workbook written from rows already at hand (the results' export: ~0.5 s at 10,000 applications). */
 type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
@@ -88,7 +86,7 @@ type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: 
 /**
  * The jury's large writes (decision 039), on the same writable connection: the assignment's
  * draft and its publication (30,000 rows each: ~0.6 s and ~1.4 s of the request thread), the
- * conflict proposals confirmed at once (9,000: ~0.4 s). Each claims the post's form token there
+ * conflict proposals detected or confirmed at once (9,000: ~0.4–1 s). Each claims the post's form token there
  * (`runForPost`), so a double click still writes once.
  */
 export type WriteJob = { kind: "write"; name: JuryWriteName; database: string; args: unknown; post: PostClaim | null };
@@ -107,11 +105,9 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" }
             ? AssignmentOverview
             : J extends { kind: "screeningExport" }
               ? Uint8Array | string
-              : J extends { kind: "conflicts" }
-                ? ReturnType<typeof detectionOn>
-                : J extends { kind: "xlsx" }
-                  ? Uint8Array
-                  : JurorIndependence;
+              : J extends { kind: "xlsx" }
+                ? Uint8Array
+                : JurorIndependence;
 
 /**
  * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
@@ -261,7 +257,6 @@ function compute(
   if (job.kind === "progress") return onSnapshot(job, (d) => readProgressCounts(d, job.editionId));
   if (job.kind === "overview") return onSnapshot(job, (d) => readAssignmentOverview(d, job.args));
   if (job.kind === "screeningExport") return onSnapshot(job, (d) => screeningFile(d, job.args));
-  if (job.kind === "conflicts") return onSnapshot(job, (d) => detectionOn(d, job.editionId));
   if (job.kind === "assignment") return onSnapshot(job, (d) => solveAssignment(d, job.run));
   if (job.kind === "xlsx") {
     delay("RESULTS_WORKER_DELAY_MS", job.kind);
@@ -511,13 +506,7 @@ let groups = 0;
  */
 export async function computeInWorker<J extends ResultsJob>(job: J): Promise<JobValue<J>> {
   const workers = resultsPool();
-  if (
-    job.kind === "fairness" ||
-    job.kind === "progress" ||
-    job.kind === "overview" ||
-    job.kind === "screeningExport" ||
-    job.kind === "conflicts"
-  )
+  if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview" || job.kind === "screeningExport")
     return readerPool().run<JobValue<J>>(job);
   if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);
