@@ -37,7 +37,8 @@ export class FormTokenTaken extends Error {
 
 /** Runs a post's action with its token in reach of claimFormToken. */
 export function withFormToken<T>(scope: string, token: string, run: () => Promise<T>) {
-  const post: PostInFlight = { scope, token, claim: randomUUID(), claimed: false };
+  // The claim names the process that holds it: a retry can tell that one killed is not coming back.
+  const post: PostInFlight = { scope, token, claim: `${process.pid}:${randomUUID()}`, claimed: false };
   return { post, result: current.run(post, run) };
 }
 
@@ -94,10 +95,30 @@ export function forgetOldFormTokens(now = new Date()): void {
     .run();
 }
 
+/**
+ * Whether the claim's process is gone (killed after its change committed, before its answer was
+ * recorded): its answer will never come. Server processes share one machine with their file.
+ */
+export function claimHolderGone(claim: string): boolean {
+  const pid = Number(/^(\d+):/.exec(claim)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: a process by that number runs, as another user: not known to be gone.
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
 /** The token's row if it is still remembered: `answer` is null while the first post is running. */
-export function findFormToken(scope: string, token: string, now = new Date()): { answer: StoredAnswer | null } | null {
+export function findFormToken(
+  scope: string,
+  token: string,
+  now = new Date(),
+): { answer: StoredAnswer | null; claim: string } | null {
   const row = db()
-    .select({ response: formTokens.response })
+    .select({ response: formTokens.response, claim: formTokens.claim })
     .from(formTokens)
     .where(
       and(
@@ -108,7 +129,7 @@ export function findFormToken(scope: string, token: string, now = new Date()): {
     )
     .get();
   if (!row) return null;
-  return { answer: row.response === null ? null : (JSON.parse(row.response) as StoredAnswer) };
+  return { answer: row.response === null ? null : (JSON.parse(row.response) as StoredAnswer), claim: row.claim };
 }
 
 /** Keeps the answer of a post that changed something, beside the token its change recorded. */

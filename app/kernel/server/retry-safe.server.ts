@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_PATTERN } from "../domain/form-token";
 import { MAX_FORM_BYTES, mediaTypeOf, readForm } from "../forms/validate.server";
 import {
+  claimHolderGone,
   findFormToken,
   forgetOldFormTokens,
   FormTokenTaken,
@@ -102,10 +103,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Posts being handled by this process, by scope and token: a second one waits for the first.
 const running = new Map<string, Promise<unknown>>();
 
-/** The first post's answer, waiting a little while it is still being made (by another process, say). */
+/**
+ * The first post's answer, waiting a little while it is still being made (by another process,
+ * say); not at all when that process is gone: its change committed, its answer never will.
+ */
 async function firstAnswer(scope: string, token: string): Promise<{ answer: StoredAnswer | null } | null> {
   let seen = findFormToken(scope, token);
-  for (let waited = 0; seen && !seen.answer && waited < 5000; waited += 100) {
+  for (let waited = 0; seen && !seen.answer && waited < 5000 && !claimHolderGone(seen.claim); waited += 100) {
     await sleep(100);
     seen = findFormToken(scope, token);
   }

@@ -1,6 +1,7 @@
 import { redirect, data, type ActionFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, formTokens } from "../../../db/schema";
 import { writeAudit } from "../../../app/kernel/models/audit.server";
@@ -176,6 +177,60 @@ describe("retry-safe posts", () => {
     await create(post({ formToken, title: "G" }));
     expect(created()).toBe(before + 2);
     expect(db().select().from(formTokens).where(eq(formTokens.token, formToken)).all()).toHaveLength(1);
+  });
+
+  describe("a retry of a post whose process was killed after its change committed", () => {
+    /** The token's row as that process left it: claimed with its change, no answer recorded. */
+    const claimedWithoutAnswer = (formToken: string, pid: number) =>
+      db()
+        .insert(formTokens)
+        .values({ scope: "user-1", token: formToken, claim: `${pid}:a-claim`, response: null })
+        .run();
+    /** Whether `answer` settles while the fake clock stands still (no wait for the first answer). */
+    async function settlesAtOnce(answer: Promise<unknown>) {
+      let settled = false;
+      void answer.then(() => (settled = true));
+      for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
+      return settled;
+    }
+
+    it("is answered with the page at once when that process is gone, without running again", async () => {
+      const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+      const formToken = token();
+      claimedWithoutAnswer(formToken, gone);
+      const before = created();
+      vi.useFakeTimers({ toFake: ["setTimeout"] });
+      try {
+        const answer = create(post({ formToken, title: "K" }));
+        expect(await settlesAtOnce(answer)).toBe(true);
+        const page = (await answer) as Response;
+        expect(page.status).toBe(303);
+        expect(page.headers.get("Location")).toBe("/things");
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(created()).toBe(before);
+    });
+
+    it("waits for the answer while that process still runs", async () => {
+      // This test's own parent process stands for the other server process, still at work.
+      const formToken = token();
+      claimedWithoutAnswer(formToken, process.ppid);
+      vi.useFakeTimers({ toFake: ["setTimeout"] });
+      try {
+        const answer = create(post({ formToken, title: "L" }));
+        expect(await settlesAtOnce(answer)).toBe(false);
+        db()
+          .update(formTokens)
+          .set({ response: JSON.stringify({ kind: "redirect", location: "/things/twin", status: 302 }) })
+          .where(eq(formTokens.token, formToken))
+          .run();
+        await vi.advanceTimersByTimeAsync(200);
+        expect(locationOf(await answer)).toBe("/things/twin");
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   describe("the other post of a double click, handled by another process", () => {
