@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
-import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
+import {
+  Checkbox,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  type FormResult,
+} from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
@@ -21,12 +28,23 @@ import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "invitations.title" };
 
+type InvitationRole = (typeof INVITATION_ROLES)[number];
+
+/** The role an invitation form is for (`?new=juror`), or null: `?new=1` asks for it first. */
+function roleOf(value: unknown): InvitationRole | null {
+  return INVITATION_ROLES.find((role) => role === value) ?? null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
+  // Each role's form asks only what that role needs, so it carries one long list at most: the
+  // ~200 nominating entities for a nominator, the editions for a juror or an observer.
+  const role = roleOf(new URL(request.url).searchParams.get("new"));
   return {
     ...listInvitationsPage(pageParam(request)),
-    entities: listEntities().map((e) => ({ id: e.id, name: e.name })),
-    editions: listEditionsBrief().map((e) => ({ id: e.id, year: e.year })),
+    entities: role === "nominator" ? listEntities().map((e) => ({ id: e.id, name: e.name })) : [],
+    editions:
+      role === "juror" || role === "observer" ? listEditionsBrief().map((e) => ({ id: e.id, year: e.year })) : [],
   };
 }
 
@@ -64,8 +82,9 @@ export default function Invitations() {
   const { invitations, entities, editions, page, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  // One thing per page: the invitation form (with its long lists) apart from the list.
+  // One thing per page: the invitation form (with its long list) apart from the list.
   const inviting = !!params.get("new") || !!result?.errors;
+  const role = roleOf(params.get("new"));
   const now = Date.now();
   return (
     <>
@@ -76,46 +95,25 @@ export default function Invitations() {
             <Link to=".">{t("invitations.back_to_list")}</Link>
           </p>
           <h2>{t("invitations.new")}</h2>
-          {entities.length === 0 ? (
-            <p className="panel">
-              {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
-            </p>
-          ) : null}
-          <ValidatedForm
-            id="invite"
-            schema={() => import("../accounts/forms/invitation").then((m) => m.invitationSchema)}
-            result={result}
-            defaultValues={{ locale: t.locale, role: "nominator" }}
-          >
-            <RadioGroup
-              name="role"
-              legend={t("fields.role")}
-              options={INVITATION_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            />
-            <TextField name="name" label={t("fields.full_name")} dirAuto />
-            <TextField name="email" label={t("fields.email")} type="email" />
-            <SelectField
-              name="locale"
-              label={t("fields.language")}
-              hint={t("invitations.language_hint")}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
-            />
-            <EntityField
-              name="entityId"
-              label={t("fields.entity")}
-              hint={t("invitations.entity_hint")}
-              entities={entities}
-            />
-            <SelectField
-              name="editionId"
-              label={t("fields.edition")}
-              hint={editions.length ? t("invitations.edition_hint") : t("invitations.no_editions")}
-              placeholder={t("fields.choose")}
-              options={editions.map((e) => ({ value: e.id, label: String(e.year) }))}
-            />
-            <Checkbox name="isChair" label={t("invitations.chair")} />
-            <SubmitButton>{t("invitations.submit")}</SubmitButton>
-          </ValidatedForm>
+          {role ? (
+            <InvitationForm role={role} entities={entities} editions={editions} result={result} />
+          ) : (
+            <>
+              {result?.errors ? (
+                <div className="notice" role="alert">
+                  {t("errors.role_invalid")}
+                </div>
+              ) : null}
+              <p id="invite-role">{t("invitations.choose_role")}</p>
+              <ul aria-labelledby="invite-role">
+                {INVITATION_ROLES.map((r) => (
+                  <li key={r}>
+                    <Link to={`?new=${r}`}>{t(`role.${r}`)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       ) : (
         <>
@@ -156,6 +154,70 @@ export default function Invitations() {
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}
+    </>
+  );
+}
+
+/** The invitation of one role: its hidden role, and only the fields that role needs. */
+function InvitationForm({
+  role,
+  entities,
+  editions,
+  result,
+}: {
+  role: InvitationRole;
+  entities: { id: string; name: string }[];
+  editions: { id: string; year: number }[];
+  result: FormResult | undefined;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p>
+        {t("fields.role")}: <strong>{t(`role.${role}`)}</strong> ·{" "}
+        <Link to="?new=1">{t("invitations.change_role")}</Link>
+      </p>
+      {role === "nominator" && entities.length === 0 ? (
+        <p className="panel">
+          {t("invitations.no_entities")} <Link to="/secretariat/entities">{t("entities.add")}</Link>
+        </p>
+      ) : null}
+      <ValidatedForm
+        id="invite"
+        action={`?new=${role}`}
+        schema={() => import("../accounts/forms/invitation").then((m) => m.invitationSchema)}
+        result={result}
+        defaultValues={{ locale: t.locale }}
+      >
+        <input type="hidden" name="role" value={role} />
+        <TextField name="name" label={t("fields.full_name")} dirAuto />
+        <TextField name="email" label={t("fields.email")} type="email" />
+        <SelectField
+          name="locale"
+          label={t("fields.language")}
+          hint={t("invitations.language_hint")}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+        />
+        {role === "nominator" ? (
+          <EntityField
+            name="entityId"
+            label={t("fields.entity")}
+            hint={t("invitations.entity_hint")}
+            entities={entities}
+          />
+        ) : null}
+        {role === "juror" || role === "observer" ? (
+          <SelectField
+            name="editionId"
+            label={t("fields.edition")}
+            hint={editions.length ? t("invitations.edition_hint") : t("invitations.no_editions")}
+            placeholder={t("fields.choose")}
+            options={editions.map((e) => ({ value: e.id, label: String(e.year) }))}
+          />
+        ) : null}
+        {role === "juror" ? <Checkbox name="isChair" label={t("invitations.chair")} /> : null}
+        <SubmitButton>{t("invitations.submit")}</SubmitButton>
+      </ValidatedForm>
     </>
   );
 }

@@ -207,7 +207,7 @@ test("an edition runs from an empty database to the announcement through what th
   await sec.getByRole("link", { name: "Invitations" }).click();
   let since = Date.now();
   await sec.getByRole("link", { name: "Invite someone" }).click();
-  await sec.getByLabel("Nominator").check();
+  await sec.getByRole("link", { name: "Nominator", exact: true }).click();
   await sec.getByLabel("Full name").fill(NOMINATOR.name);
   await sec.getByLabel("E-mail address").fill(NOMINATOR.email);
   await sec.getByLabel("Preferred language").selectOption("en");
@@ -218,7 +218,7 @@ test("an edition runs from an empty database to the announcement through what th
   // ...and the two jurors, the first of them chairing.
   for (const juror of JURORS) {
     await sec.getByRole("link", { name: "Invite someone" }).click();
-    await sec.getByLabel("Juror", { exact: true }).check();
+    await sec.getByRole("link", { name: "Juror", exact: true }).click();
     await sec.getByLabel("Full name").fill(juror.name);
     await sec.getByLabel("E-mail address").fill(juror.email);
     await sec.getByLabel("Preferred language").selectOption("en");

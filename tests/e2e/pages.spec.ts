@@ -101,6 +101,9 @@ for (const lang of LANGS) {
         "/secretariat/entities?add=1",
         "/secretariat/invitations",
         "/secretariat/invitations?new=1",
+        // The two forms with a long list: the nominating entities, the editions.
+        "/secretariat/invitations?new=nominator",
+        "/secretariat/invitations?new=juror",
         "/secretariat/data-requests",
         "/secretariat/retention",
       ]) {

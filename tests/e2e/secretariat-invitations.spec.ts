@@ -30,7 +30,9 @@ test("the secretariat adds a National Commission, invites a nominator in French,
 
   const email = uniqueEmail("nominator");
   await gotoReady(page, "/secretariat/invitations?new=1");
-  await page.getByLabel("Nominator").check();
+  // The role first: its form then asks only what a nominator needs (no edition, no chair).
+  await page.getByRole("link", { name: "Nominator", exact: true }).click();
+  await expect(page.getByLabel("Edition", { exact: true })).toHaveCount(0);
   await page.getByLabel("Full name").fill("Awa Ndiaye");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Preferred language").selectOption("fr");
@@ -79,7 +81,8 @@ test("an invited juror gives their country and languages on accepting, and the s
 
   const email = uniqueEmail("juror");
   await gotoReady(page, "/secretariat/invitations?new=1");
-  await page.getByLabel("Juror", { exact: true }).check();
+  await page.getByRole("link", { name: "Juror", exact: true }).click();
+  await expect(page.getByLabel("Nominating entity")).toHaveCount(0);
   await page.getByLabel("Full name").fill("Ana Souza");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Preferred language").selectOption("en");

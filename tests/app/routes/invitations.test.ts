@@ -4,13 +4,14 @@ import { db } from "../../../db/client";
 import { auditLog, juryMembers, outbox, users } from "../../../db/schema";
 import * as root from "../../../app/root";
 import * as acceptPage from "../../../app/routes/invitations.$token";
+import * as invitationsPage from "../../../app/routes/secretariat.invitations";
 import {
   acceptInvitation,
   createInvitation,
   type InvitationInput,
 } from "../../../app/accounts/models/invitations.server";
 import { localeCookie } from "../../../app/kernel/i18n/locale.server";
-import { makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
+import { cookieFor, makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -153,5 +154,32 @@ describe("invitations", () => {
     });
     expect(db().select().from(juryMembers).where(eq(juryMembers.editionId, edition.id)).all()).toEqual([]);
     expect(auditRows()).toBe(before);
+  });
+});
+
+describe("the invitation form, one role at a time", () => {
+  const formFor = async (search: string) => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(secretariat.id);
+    const res = await run(() =>
+      invitationsPage.loader(args(request(`/secretariat/invitations${search}`, { cookie })) as never),
+    );
+    expect(res.status).toBe(200);
+    return res.body as { entities: { id: string }[]; editions: { id: string }[] };
+  };
+
+  it("carries only the long list the chosen role needs: the entities for a nominator, the editions for a jury", async () => {
+    const entity = makeEntity();
+    const edition = makeEdition();
+    const nominator = await formFor("?new=nominator");
+    expect(nominator.entities.map((e) => e.id)).toContain(entity.id);
+    expect(nominator.editions).toEqual([]);
+    for (const role of ["juror", "observer"]) {
+      const jury = await formFor(`?new=${role}`);
+      expect(jury.entities).toEqual([]);
+      expect(jury.editions.map((e) => e.id)).toContain(edition.id);
+    }
+    for (const search of ["?new=1", "?new=secretariat", "?new=admin", ""])
+      expect(await formFor(search)).toMatchObject({ entities: [], editions: [] });
   });
 });
