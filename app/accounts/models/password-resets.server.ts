@@ -1,6 +1,6 @@
 // Password resets: a link by e-mail, the same answer whether or not the address has an account,
 // and a new password that ends every session. Each write is audited in its transaction.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { passwordResets, users } from "../../../db/schema";
 import { hashPassword } from "../server/password.server";
@@ -69,7 +69,12 @@ export async function resetPassword({
     // Re-checked inside the transaction: a link used in another tab meanwhile is refused.
     const reset = openLink(tx, passwordResets, passwordResets.usedAt, token);
     if (!reset) return { ok: false as const, field: "password", error: "errors.link_invalid" };
-    tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id)).run();
+    // Every link of the account ends with this one: an older e-mail seen by someone else must
+    // not set the password again after its owner chose one.
+    tx.update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)))
+      .run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
     revokeAllSessions({ userId: reset.userId }, tx);
     auditUser(tx, reset.userId, "user.password_reset", reset.userId);

@@ -212,6 +212,28 @@ describe("accounts", () => {
     ).toMatchObject({ ok: true });
   });
 
+  it("a password reset ends the account's other reset links, so an older e-mail cannot set the password again", async () => {
+    await makeUser({ email: "two-links@example.org" });
+    requestPasswordReset({ email: "two-links@example.org", origin: "http://localhost", address: "10.9.0.2" });
+    const older = tokenFromMail("two-links@example.org", "reset-password");
+    requestPasswordReset({ email: "two-links@example.org", origin: "http://localhost", address: "10.9.0.2" });
+    const newer = tokenFromMail("two-links@example.org", "reset-password");
+    expect(newer).not.toBe(older);
+    expect(await resetPassword({ token: newer, password: "the owner's own passphrase" })).toMatchObject({ ok: true });
+    expect(await resetPassword({ token: older, password: "someone else's passphrase" })).toEqual({
+      ok: false,
+      field: "password",
+      error: "errors.link_invalid",
+    });
+    expect(
+      await attemptLogin({
+        email: "two-links@example.org",
+        password: "the owner's own passphrase",
+        address: "10.2.0.2",
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
   it("an expired reset link is refused", async () => {
     await makeUser({ email: "expired@example.org" });
     requestPasswordReset({ email: "expired@example.org", origin: "http://localhost", address: "10.9.0.1" });
