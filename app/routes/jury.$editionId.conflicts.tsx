@@ -9,6 +9,7 @@ import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { countryName } from "../kernel/i18n/countries";
 import {
   confirmDeclarations,
+  conflictDeclarationsOpen,
   declareConflict,
   declaredConflictsOpen,
   listApplicationsForDeclaration,
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     year: edition.year,
     declaredAt: list.member.conflictsDeclaredAt?.getTime() ?? null,
     applications: list.applications,
+    canDeclare: conflictDeclarationsOpen({ editionId: edition.id }),
     canWithdraw,
     withdrawing,
   };
@@ -84,7 +86,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
 
 export default function DeclareConflicts() {
   const t = useT();
-  const { year, declaredAt, applications, canWithdraw, withdrawing } = useLoaderData<typeof loader>();
+  const { year, declaredAt, applications, canDeclare, canWithdraw, withdrawing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const open = applications.filter((a) => a.conflict === null);
@@ -152,7 +154,12 @@ export default function DeclareConflicts() {
           },
         ]}
       />
-      {open.length > 0 ? (
+      {!canDeclare ? (
+        <>
+          <h2>{t("jury.conflicts.declare_title")}</h2>
+          <p>{t("errors.jury_declarations_closed")}</p>
+        </>
+      ) : open.length > 0 ? (
         <>
           <h2>{t("jury.conflicts.declare_title")}</h2>
           <ValidatedForm

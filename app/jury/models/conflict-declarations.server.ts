@@ -3,9 +3,10 @@
 // once (see insertConflict). Every state change is audited in its own synchronous transaction.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { assignments, conflicts, juryMembers } from "../../../db/schema";
+import { assignments, conflicts, editions, juryMembers } from "../../../db/schema";
+import { PHASES } from "../../../db/enums";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { eligibleApplication, fail, servingSeat, type Failure, type Tx } from "./shared.server";
+import { eligibleApplication, fail, scoringOpen, servingSeat, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { auditConflict, insertConflict } from "./conflicts.server";
@@ -53,14 +54,39 @@ function withSeat<T>(
   });
 }
 
+/**
+ * Whether a juror may still declare a conflict: until scoring closes. A declaration is confirmed
+ * at once and recuses the juror's review of the application, submitted or not; once scoring has
+ * closed (at its date or by a later phase) that would change the scores the jury deliberates on,
+ * the ballot and the decision, so a conflict found then goes to the secretariat's register.
+ */
+function declarationsOpen(tx: Tx | DB, editionId: string, now: Date): boolean {
+  const edition = tx
+    .select({ phase: editions.phase, scoringClosesAt: editions.scoringClosesAt })
+    .from(editions)
+    .where(eq(editions.id, editionId))
+    .get();
+  if (!edition) return false;
+  const scoring = PHASES.indexOf("scoring");
+  const at = PHASES.indexOf(edition.phase as (typeof PHASES)[number]);
+  return at < scoring || (at === scoring && scoringOpen(edition, now));
+}
+
+/** Whether the juror's page offers the declaration form (see declarationsOpen). */
+export function conflictDeclarationsOpen({ editionId, now = new Date() }: { editionId: string; now?: Date }): boolean {
+  return declarationsOpen(db(), editionId, now);
+}
+
 export function declareConflict({
   editionId,
   userId,
   applicationId,
   reason,
-}: SeatedJuror & { applicationId: string; reason: string }): { ok: true } | Failure {
+  now = new Date(),
+}: SeatedJuror & { applicationId: string; reason: string; now?: Date }): { ok: true } | Failure {
   const unknown = fail("applicationId", "errors.jury_application_unknown");
   return withSeat({ editionId, userId }, unknown, (tx, seatId) => {
+    if (!declarationsOpen(tx, editionId, now)) return fail("applicationId", "errors.jury_declarations_closed");
     const app = eligibleApplication(tx, editionId, applicationId);
     if (!app) return unknown;
     insertConflict(tx, {

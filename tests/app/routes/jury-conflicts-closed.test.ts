@@ -1,0 +1,64 @@
+// A juror's declaration of a conflict recuses their review of the application, submitted or not:
+// once scoring has closed it would change the scores the jury deliberates on, so it is refused.
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { auditLog, conflicts, editions, reviews } from "../../../db/schema";
+import * as declare from "../../../app/routes/jury.$editionId.conflicts";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import { args, scenario, scoredReview, type Scenario } from "../../fixtures/jury-routes";
+
+function snapshot() {
+  return {
+    conflicts: db().select({ id: conflicts.id, status: conflicts.status }).from(conflicts).orderBy(conflicts.id).all(),
+    reviews: db().select({ id: reviews.id, state: reviews.state }).from(reviews).orderBy(reviews.id).all(),
+    audit: db().select({ n: count() }).from(auditLog).get()!.n,
+  };
+}
+
+describe("once scoring has closed, a juror's declaration is refused and their submitted review stays", () => {
+  const declareAs = (s: Scenario, cookie: string, applicationId: string) =>
+    run(() =>
+      declare.action(
+        args(
+          request(`/jury/${s.editionId}/conflicts`, {
+            cookie,
+            form: { intent: "declare", applicationId, reason: "A late link" },
+          }),
+          { editionId: s.editionId },
+        ),
+      ),
+    );
+  const openPage = async (s: Scenario, cookie: string) =>
+    (
+      (
+        await run(() =>
+          declare.loader(args(request(`/jury/${s.editionId}/conflicts`, { cookie }), { editionId: s.editionId })),
+        )
+      ).body as { canDeclare: boolean }
+    ).canDeclare;
+
+  for (const [when, closed] of [
+    ["in deliberation", { phase: "deliberation" as const }],
+    ["after the decision", { phase: "decided" as const }],
+    ["past its closing date", { scoringClosesAt: new Date(Date.now() - 60_000) }],
+  ] as const)
+    it(when, async () => {
+      const s = await scenario();
+      const [ana] = s.jurors;
+      const cookie = await cookieFor(ana.userId);
+      const reviewId = scoredReview(s, ana.memberId, s.applications[1].id, "submitted");
+      expect(await openPage(s, cookie)).toBe(true);
+      db().update(editions).set(closed).where(eq(editions.id, s.editionId)).run();
+      const before = snapshot();
+      expect(await declareAs(s, cookie, s.applications[1].id)).toMatchObject({
+        status: 400,
+        body: { errors: { applicationId: { message: "errors.jury_declarations_closed" } } },
+      });
+      expect(snapshot()).toEqual(before);
+      expect(db().select({ state: reviews.state }).from(reviews).where(eq(reviews.id, reviewId)).get()).toEqual({
+        state: "submitted",
+      });
+      expect(await openPage(s, cookie)).toBe(false);
+    });
+});
