@@ -10,6 +10,9 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["tests/setup/fresh-db.ts"],
     pool: "forks",
-    testTimeout: 20000,
+    // Hang guards, not speed checks: a test that seeds the demo or runs a cli takes ~10 s here,
+    // and CI must stay green on a machine twice as slow (or this one under load).
+    testTimeout: 60000,
+    hookTimeout: 60000,
   },
 });
