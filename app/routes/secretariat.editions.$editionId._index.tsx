@@ -5,6 +5,7 @@ import { notFound, requireSecretariat } from "../accounts/server/permissions.ser
 import { useT } from "../kernel/components/i18n";
 import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
+import { isAdjacentPhase } from "../editions/models/edition.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { editionObserverList, removeEditionObserver } from "../results/models/observer.server";
 import { observerRemovalSchema } from "../results/forms/observer-note.server";
@@ -70,6 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     criteriaCount: criteria.length,
     rulesCount: rules.length,
+    // The moves the phase page makes (the decision and the announcement move on their own pages).
+    moves: {
+      next: [nextPhase(e.phase)].find((p) => p !== null && isAdjacentPhase(e.phase, p)) ?? null,
+      previous: [previousPhase(e.phase)].find((p) => p !== null && isAdjacentPhase(e.phase, p)) ?? null,
+    },
   };
 }
 
@@ -166,7 +172,7 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
         </>
       ) : null}
       <p>
-        <Link to="/secretariat/invitations">{t("editions.observers_list_invite")}</Link>
+        <Link to="/secretariat/invitations?new=observer">{t("editions.observers_list_invite")}</Link>
       </p>
     </>
   );
@@ -174,11 +180,10 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
 
 export default function EditionOverview() {
   const t = useT();
-  const { edition: e, criteriaCount, rulesCount, observers, pending, removing } = useLoaderData<typeof loader>();
+  const { edition: e, criteriaCount, rulesCount, observers, pending, removing, moves } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (removing) return <RemovalStep edition={e} removing={removing} />;
-  const next = nextPhase(e.phase);
-  const previous = previousPhase(e.phase);
+  const { next, previous } = moves;
   const notice = params.get("created")
     ? "editions.created"
     : params.get("saved")

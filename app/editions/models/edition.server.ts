@@ -3,7 +3,7 @@
 // transaction. Criteria, weights, the scale and the method lock when scoring opens.
 import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { criteria, editions, eligibilityRules } from "../../../db/schema";
+import { assignments, criteria, editions, eligibilityRules, reviews } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -458,9 +458,25 @@ function removeFromList(
   return { ok: true };
 }
 
-/** Whether `to` is the next phase or the one before (a reopening), the only moves allowed. */
+/**
+ * Moves between adjacent phases that are made elsewhere, never by the phase page: the decision
+ * is recorded on its page (deliberation → decided), the announcement is the scheduled job's
+ * (decided → announced: it announces every application and writes to each applicant); and back
+ * out of a recorded decision or a public announcement there is no way: the decision would stay
+ * scheduled for announcement, the laureates public.
+ */
+const NOT_BY_HAND = new Set(["deliberation>decided", "decided>announced", "decided>deliberation", "announced>decided"]);
+
+/**
+ * Whether `to` is the next phase or the one before (a reopening), the only moves allowed, and
+ * one the phase page may make (see NOT_BY_HAND).
+ */
 export function isAdjacentPhase(from: string, to: string): boolean {
-  return (PHASES as readonly string[]).includes(to) && (nextPhase(from) === to || previousPhase(from) === to);
+  return (
+    (PHASES as readonly string[]).includes(to) &&
+    (nextPhase(from) === to || previousPhase(from) === to) &&
+    !NOT_BY_HAND.has(`${from}>${to}`)
+  );
 }
 
 /**
@@ -501,6 +517,18 @@ export function changePhase({
       if (other) return fail("form", "errors.phase_other_call_open", { year: other.year });
     }
     if (target === "scoring" && nCriteria === 0) return fail("form", "errors.phase_needs_criteria");
+    // Back to screening once the jury has submitted a review would let an application it scored
+    // be found ineligible under it: scoring is reopened (its date extended) instead.
+    if (edition.phase === "scoring" && target === "screening") {
+      const submitted = tx
+        .select({ id: reviews.id })
+        .from(reviews)
+        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+        .where(and(eq(assignments.editionId, editionId), eq(reviews.state, "submitted")))
+        .limit(1)
+        .get();
+      if (submitted) return fail("form", "errors.phase_reviews_submitted");
+    }
     const lockedAt = target === "scoring" && !edition.lockedAt ? now : edition.lockedAt;
     const updated = tx
       .update(editions)

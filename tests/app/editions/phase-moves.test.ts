@@ -1,0 +1,87 @@
+// The phase page makes only the moves that are the secretariat's to make by hand: the decision
+// is recorded on its page, the announcement is the scheduled job's, and there is no way back out
+// of a recorded decision or an announcement; screening is not reopened under submitted reviews.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { editions } from "../../../db/schema";
+import { changePhase, isAdjacentPhase } from "../../../app/editions/models/edition.server";
+import * as overview from "../../../app/routes/secretariat.editions.$editionId._index";
+import * as phasePage from "../../../app/routes/secretariat.editions.$editionId.phase";
+import { request, run } from "../../fixtures/builders";
+import { args, scenario, scoredReview } from "../../fixtures/jury-routes";
+
+const phaseOf = (editionId: string) =>
+  db().select({ phase: editions.phase }).from(editions).where(eq(editions.id, editionId)).get()!.phase;
+
+describe("moves between phases", () => {
+  it("the decision, the announcement and the way back out of them are not the phase page's", () => {
+    for (const [from, to] of [
+      ["deliberation", "decided"],
+      ["decided", "announced"],
+      ["decided", "deliberation"],
+      ["announced", "decided"],
+    ])
+      expect(isAdjacentPhase(from, to), `${from} → ${to}`).toBe(false);
+    for (const [from, to] of [
+      ["draft", "call_open"],
+      ["screening", "call_open"],
+      ["scoring", "deliberation"],
+      ["deliberation", "scoring"],
+      ["announced", "archived"],
+    ])
+      expect(isAdjacentPhase(from, to), `${from} → ${to}`).toBe(true);
+  });
+
+  for (const [from, to] of [
+    ["decided", "deliberation"],
+    ["decided", "announced"],
+    ["announced", "decided"],
+  ] as const)
+    it(`an edition ${from} is not moved to ${to} by hand: refused, no page, no link`, async () => {
+      const s = await scenario();
+      db().update(editions).set({ phase: from }).where(eq(editions.id, s.editionId)).run();
+      expect(changePhase({ editionId: s.editionId, to, actorId: s.secretariat.id })).toMatchObject({
+        ok: false,
+        error: "errors.phase_not_adjacent",
+      });
+      expect(phaseOf(s.editionId)).toBe(from);
+      const page = await run(() =>
+        phasePage.loader(
+          args(request(`/secretariat/editions/${s.editionId}/phase?to=${to}`, { cookie: s.staffCookie }), {
+            editionId: s.editionId,
+          }) as never,
+        ),
+      );
+      expect(page.status).toBe(404);
+      const shown = await run(() =>
+        overview.loader(
+          args(request(`/secretariat/editions/${s.editionId}`, { cookie: s.staffCookie }), {
+            editionId: s.editionId,
+          }) as never,
+        ),
+      );
+      const moves = (shown.body as { moves: { next: string | null; previous: string | null } }).moves;
+      expect([moves.next, moves.previous]).not.toContain(to);
+    });
+
+  it("screening is not reopened once the jury has submitted a review, and is before that", async () => {
+    const submitted = await scenario();
+    scoredReview(submitted, submitted.jurors[0].memberId, submitted.applications[0].id, "submitted");
+    expect(changePhase({ editionId: submitted.editionId, to: "screening", actorId: submitted.secretariat.id })).toEqual(
+      {
+        ok: false,
+        field: "form",
+        error: "errors.phase_reviews_submitted",
+      },
+    );
+    expect(phaseOf(submitted.editionId)).toBe("scoring");
+
+    const drafts = await scenario();
+    scoredReview(drafts, drafts.jurors[0].memberId, drafts.applications[0].id, "draft");
+    expect(changePhase({ editionId: drafts.editionId, to: "screening", actorId: drafts.secretariat.id })).toEqual({
+      ok: true,
+    });
+    expect(phaseOf(drafts.editionId)).toBe("screening");
+  });
+});
