@@ -82,6 +82,9 @@ async function main() {
       .prepare("delete from reviews where assignment_id in (select id from assignments where edition_id = ?)")
       .run(editionId);
     sqlite.prepare("delete from assignments where edition_id = ?").run(editionId);
+    // Its scoring closed yesterday; an assignment is made and published only before it closes.
+    const scoringClosesAt = Date.now() + 30 * 24 * 3600 * 1000;
+    sqlite.prepare("update editions set scoring_closes_at = ? where id = ?").run(scoringClosesAt, editionId);
     await Promise.all([resultsWorkerReady(), readingWorkerReady()]);
     const rows: Row[] = [];
     const count = (sql: string) => (sqlite.prepare(sql).get(editionId) as { n: number }).n;

@@ -21,7 +21,7 @@ import {
   swapAssignment,
 } from "../jury/models/assignment-edits.server";
 import { assignmentOverview } from "../jury/models/assignment-overview.server";
-import { getJuryEdition } from "../jury/models/shared.server";
+import { beforeScoringCloses, getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationsCount = overview ? overview.applicationsCount : countEligible({ editionId: edition.id });
   return {
     edition: { id: edition.id, year: edition.year },
+    closed: !beforeScoringCloses(edition),
     adjust,
     jurors,
     reviewers,
@@ -92,6 +93,13 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     });
   const input = form.data;
   const here = `/secretariat/editions/${edition.id}/assignment`;
+  // Once scoring has closed the assignment is what the jury scored: nothing is run, changed or published.
+  if (!beforeScoringCloses(edition))
+    return bad({
+      errors: fieldError("form", "errors.jury_assignment_closed"),
+      values: form.values,
+      intent: input.intent,
+    });
   switch (input.intent) {
     case "run": {
       // Seconds at 10,000 applications, in the worker thread: other requests go on meanwhile.
@@ -215,6 +223,7 @@ export default function AssignmentPage() {
   const t = useT();
   const {
     edition,
+    closed,
     adjust: adjustParam,
     jurors,
     overview,
@@ -288,6 +297,7 @@ export default function AssignmentPage() {
       <h1>{t("jury.assignment.title")}</h1>
       <p>{t("jury.assignment.intro")}</p>
       {notice ? <Notice>{notice}</Notice> : null}
+      {closed ? <p className="notice">{t("errors.jury_assignment_closed")}</p> : null}
       {pendingConflicts > 0 && !result?.conflictsFirst ? (
         <p className="notice">
           {t("jury.assignment.conflicts_pending", { count: pendingConflicts })}{" "}

@@ -9,7 +9,15 @@ import { assignments, juryMembers, reviews } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { writeAudits } from "../../kernel/models/audit.server";
-import { fail, getJuryEdition, jurySeats, seatHolder, type EditionActor, type Failure } from "./shared.server";
+import {
+  beforeScoringCloses,
+  fail,
+  getJuryEdition,
+  jurySeats,
+  seatHolder,
+  type EditionActor,
+  type Failure,
+} from "./shared.server";
 
 export type PublishArgs = EditionActor & { origin: string };
 export type PublishOutcome = { ok: true; published: number } | Failure;
@@ -18,6 +26,7 @@ export type PublishOutcome = { ok: true; published: number } | Failure;
 export function publishAssignments({ editionId, actorId, origin }: PublishArgs): PublishOutcome {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("confirm", "errors.jury_edition_unknown");
+  if (!beforeScoringCloses(edition)) return fail("confirm", "errors.jury_assignment_closed");
   return db().transaction((tx) => {
     const drafts = tx
       .select({ id: assignments.id, jurorId: assignments.jurorId, applicationId: assignments.applicationId })

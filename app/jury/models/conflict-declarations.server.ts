@@ -4,9 +4,8 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { assignments, conflicts, editions, juryMembers } from "../../../db/schema";
-import { PHASES } from "../../../db/enums";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { eligibleApplication, fail, scoringOpen, servingSeat, type Failure, type Tx } from "./shared.server";
+import { beforeScoringCloses, eligibleApplication, fail, servingSeat, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
 import { eligibleApplications } from "./eligible-applications.server";
 import { auditConflict, insertConflict } from "./conflicts.server";
@@ -57,8 +56,8 @@ function withSeat<T>(
 /**
  * Whether a juror may still declare a conflict: until scoring closes. A declaration is confirmed
  * at once and recuses the juror's review of the application, submitted or not; once scoring has
- * closed (at its date or by a later phase) that would change the scores the jury deliberates on,
- * the ballot and the decision, so a conflict found then goes to the secretariat's register.
+ * closed that would change the scores the jury deliberates on, the ballot and the decision, so a
+ * conflict found then goes to the secretariat's register.
  */
 function declarationsOpen(tx: Tx | DB, editionId: string, now: Date): boolean {
   const edition = tx
@@ -66,10 +65,7 @@ function declarationsOpen(tx: Tx | DB, editionId: string, now: Date): boolean {
     .from(editions)
     .where(eq(editions.id, editionId))
     .get();
-  if (!edition) return false;
-  const scoring = PHASES.indexOf("scoring");
-  const at = PHASES.indexOf(edition.phase as (typeof PHASES)[number]);
-  return at < scoring || (at === scoring && scoringOpen(edition, now));
+  return !!edition && beforeScoringCloses(edition, now);
 }
 
 /** Whether the juror's page offers the declaration form (see declarationsOpen). */

@@ -167,6 +167,8 @@ export function sendReminders({
 }: EditionActor & { memberId?: string; origin: string }): { ok: true; sent: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("memberId", "errors.jury_edition_unknown");
+  // A reminder asks to finish scoring: once it has closed no one can.
+  if (!scoringOpen(edition)) return fail("memberId", "errors.jury_reminders_closed");
   return db().transaction((tx) => {
     const jurors = activeJurors(editionId, tx).filter((j) => !memberId || j.id === memberId);
     if (memberId && jurors.length === 0) return fail("memberId", "errors.jury_juror_unknown");

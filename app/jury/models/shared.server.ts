@@ -9,6 +9,7 @@ import type { Tx } from "../../kernel/models/transaction.server";
 import { localized, textsOf } from "../../kernel/i18n";
 import { applications, assignments, conflicts, editions, juryMembers, reviews, users } from "../../../db/schema";
 import { editionScoring } from "../../editions/models/columns.server";
+import { PHASES, type Phase } from "../../../db/enums";
 
 export type { Tx } from "../../kernel/models/transaction.server";
 export { fail, type Failure } from "../../kernel/models/result.server";
@@ -33,6 +34,20 @@ export type JuryEdition = NonNullable<ReturnType<typeof getJuryEdition>>;
 /** Reviews can be written while the edition is in its scoring phase and scoring has not closed. */
 export function scoringOpen(edition: Pick<JuryEdition, "phase" | "scoringClosesAt">, now = new Date()): boolean {
   return edition.phase === "scoring" && now.getTime() <= edition.scoringClosesAt.getTime();
+}
+
+/**
+ * Until scoring closes (at its date, or by a later phase) the jury's work may still change: a
+ * conflict declared, the assignment computed, edited or published. After that it is what the
+ * jury scored and deliberates on.
+ */
+export function beforeScoringCloses(
+  edition: Pick<JuryEdition, "phase" | "scoringClosesAt">,
+  now = new Date(),
+): boolean {
+  const at = PHASES.indexOf(edition.phase as Phase);
+  const scoring = PHASES.indexOf("scoring");
+  return at < scoring || (at === scoring && scoringOpen(edition, now));
 }
 
 export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | "themeAr">, locale: string): string {
