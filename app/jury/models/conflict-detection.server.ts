@@ -1,6 +1,6 @@
 // Automatic detection of conflicts of interest: a shared country or organisation between a
 // juror and an application, recorded only as proposals for the secretariat to decide.
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { conflicts } from "../../../db/schema";
 import { activeJurors, type Tx } from "./shared.server";
@@ -69,14 +69,17 @@ export function conflictCandidates(tx: Tx | DB, editionId: string): Candidate[] 
     const domain = organisationDomain(a.contactEmail);
     if (domain) push(byDomain, domain, a.id);
   }
-  const known = new Set(
-    tx
-      .select({ j: conflicts.jurorId, a: conflicts.applicationId, s: conflicts.source })
-      .from(conflicts)
-      .where(and(eq(conflicts.editionId, editionId), inArray(conflicts.source, ["same_country", "same_organisation"])))
-      .all()
-      .map((c) => `${c.j}:${c.a}:${c.s}`),
-  );
+  // A detected pair already in the register with that source (in any status), or declared by the
+  // juror or set by hand (a confirmed conflict already), is not proposed again.
+  const known = new Set<string>();
+  for (const c of tx
+    .select({ j: conflicts.jurorId, a: conflicts.applicationId, s: conflicts.source })
+    .from(conflicts)
+    .where(eq(conflicts.editionId, editionId))
+    .all()) {
+    if (c.s === "same_country" || c.s === "same_organisation") known.add(`${c.j}:${c.a}:${c.s}`);
+    else for (const source of ["same_country", "same_organisation"]) known.add(`${c.j}:${c.a}:${source}`);
+  }
   const found: Candidate[] = [];
   for (const j of jurors) {
     if (j.country)
