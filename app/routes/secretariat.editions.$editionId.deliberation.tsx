@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { shownPseudonym, useT } from "../kernel/components/i18n";
 import { CloseScoringNow, ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
@@ -135,7 +135,11 @@ export default function SecretariatDeliberation() {
                   <Checkbox
                     key={c.id}
                     name={`${SHORTLIST_PREFIX}${c.id}`}
-                    label={t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: c.title })}
+                    label={t("results.shortlist_item", {
+                      rank: c.rank,
+                      reference: c.reference,
+                      title: shownPseudonym(c.title, t),
+                    })}
                   />
                 ))}
               </fieldset>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
@@ -129,7 +129,7 @@ export default function Invitations() {
                 head: "fields.full_name",
                 cell: (i) => (
                   <>
-                    <bdi>{i.name}</bdi>
+                    <ShownName text={i.name} />
                     <br />
                     <span className="muted" dir="ltr">
                       {i.email}
