@@ -3,6 +3,7 @@
 // same words in the minutes. Pure: the pages and the server share it.
 import type { TieBreakRule } from "../../../db/enums";
 import { formatList, type ListStyle, type Locale, type Vars } from "../../kernel/i18n";
+import { shownPseudonym } from "../../kernel/components/i18n";
 
 /** The translation function, with the language it answers in (for its lists). */
 type Translate = ((key: string, vars?: Vars) => string) & { locale: Locale };
@@ -63,7 +64,7 @@ export function missedComparisons(excluded: number, total: number): number {
 }
 
 export function jurorLabel(t: Translate, juror: TallyJuror): string {
-  return juror.name ?? t("results.juror_letter", { letter: juror.letter });
+  return juror.name !== null ? shownPseudonym(juror.name, t) : t("results.juror_letter", { letter: juror.letter });
 }
 
 const list = (t: Translate, items: string[], style: ListStyle = "plain") => formatList(items, t.locale, style);
