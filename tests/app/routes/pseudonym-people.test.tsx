@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { erasedName, erasedTitle } from "../../../app/accounts/domain/erasure";
 import JuryMembers from "../../../app/routes/secretariat.editions.$editionId.jury";
 import ObserverOverview from "../../../app/routes/observe.$editionId._index";
+import ObserverAuditLog from "../../../app/routes/observe.$editionId.audit";
 import { ApplicationChoice } from "../../../app/applications/components/choice";
 import { renderPage } from "../../support/render-page";
 
@@ -52,6 +53,21 @@ describe("an erased person's pseudonym on the jury's pages", () => {
     });
     expect(html).not.toContain("Erased applicant");
     expect(html).toContain(tag);
+  });
+
+  it("the observer's audit log names an erased actor in French", () => {
+    const html = renderPage(ObserverAuditLog, {
+      locale: "fr",
+      data: {
+        edition: { id: "e1", year: 2026 },
+        total: 1,
+        page: 1,
+        pages: 1,
+        rows: [{ id: 1, at: 0, action: "review.submit", objectType: "review", actor: name }],
+      },
+    });
+    expect(html).toContain(`<bdi>Candidat effacé ${tag}</bdi>`);
+    expect(html).not.toContain("Erased applicant");
   });
 
   it("the secretariat's application choice lists an erased application under its pseudonym", () => {
