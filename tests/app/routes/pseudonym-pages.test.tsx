@@ -57,7 +57,7 @@ describe("an erased pseudonym on the jury's and the secretariat's pages", () => 
     expect(html).not.toContain("Erased application");
   });
 
-  it("the deliberation's shortlist to open and the decision's laureates to choose", () => {
+  it("the deliberation's shortlist to open, its jurors' votes, and the decision's laureates to choose", () => {
     const deliberation = renderPage(Deliberation, {
       locale: "fr",
       data: {
@@ -70,6 +70,23 @@ describe("an erased pseudonym on the jury's and the secretariat's pages", () => 
     });
     expect(deliberation).toContain(FRENCH_TITLE);
     expect(deliberation).not.toContain("Erased application");
+    const voting = renderPage(Deliberation, {
+      locale: "fr",
+      data: {
+        edition: { id: "e1", year: 2026, phase: "deliberation" },
+        closed: true,
+        view: {
+          closed: false,
+          shortlist,
+          tieBreak: null,
+          status: [{ label: name, letter: "A", isChair: false, voted: true, runoffVoted: false, self: false }],
+        },
+        candidates: [],
+        tieBreak: null,
+      },
+    });
+    expect(voting).toContain(`<bdi>Candidat effacé ${nameTag}</bdi>`);
+    expect(voting).not.toContain("Erased applicant");
     const decision = renderPage(Decision, {
       locale: "ar",
       data: {
