@@ -1,12 +1,13 @@
 // The results area's views name an erased juror or application by their pseudonym in the
 // reader's language: the laureates' certificate, the integrity audit of the jurors, the juror
-// labels of the results and the tally's sentences.
+// labels of the results and the tally's exclusions.
 import { describe, expect, it } from "vitest";
 import { erasedName, erasedTitle } from "../../../app/accounts/domain/erasure";
 import { CertificatePanel } from "../../../app/results/components/certificate";
 import { JurorAuditSection } from "../../../app/results/components/integrity";
 import { jurorText } from "../../../app/results/components/labels";
-import { exclusionSentences, type Tally } from "../../../app/results/domain/tally";
+import { TallyTables } from "../../../app/results/components/tally";
+import type { Tally } from "../../../app/results/domain/tally";
 import type { CertificateView } from "../../../app/results/domain/results-page";
 import type { IntegrityPageData } from "../../../app/results/domain/integrity-page";
 import { catalogues } from "../../../app/kernel/i18n/catalogues";
@@ -56,18 +57,18 @@ describe("an erased pseudonym in the results area", () => {
     expect(html).toContain(tIn("ar")("erasure.erased_applicant", { tag: name.slice(-4) }));
   });
 
-  it("a juror named on the results and in the tally's sentences reads in the reader's language", () => {
+  it("a juror named on the results and in the tally's exclusions reads in the reader's language", () => {
     const fr = tIn("fr");
     expect(jurorText({ kind: "name", name }, fr)).toBe(`Candidat effacé ${name.slice(-4)}`);
-    const tally = {
+    const tally: Tally = {
       apps: [],
       ballots: 3,
-      pairwise: [],
-      strongest: [],
+      pairwise: null,
+      paths: null,
       exclusions: [{ juror: { name, letter: "A" }, references: ["ICT-001"], comparisons: 2 }],
-    } as unknown as Tally;
-    const [sentence] = exclusionSentences(fr, tally);
-    expect(sentence).toContain(`Candidat effacé ${name.slice(-4)}`);
-    expect(sentence).not.toContain("Erased applicant");
+    };
+    const html = renderPage(() => <TallyTables tally={tally} heading="Décompte" />, { locale: "fr", data: null });
+    expect(html).toContain(`Candidat effacé ${name.slice(-4)}`);
+    expect(html).not.toContain("Erased applicant");
   });
 });
