@@ -5,7 +5,7 @@ import { authorize, can, found, requirePermission, UNADVERTISED } from "../accou
 import type { SessionUser } from "../accounts/server/session.server";
 import { Checkbox, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "../kernel/components/form";
 import type { FormResult, SchemaLoader } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { shownPseudonym, useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
 import {
@@ -192,7 +192,7 @@ function RankingForm({
             key={a.id}
             name={`${prefix}${a.id}`}
             type="number"
-            label={t("results.ballot_rank_label", { reference: a.reference, title: a.title })}
+            label={t("results.ballot_rank_label", { reference: a.reference, title: shownPseudonym(a.title, t) })}
           />
         ))}
       </div>
@@ -302,7 +302,10 @@ export default function Ballot() {
                       name={`choice_${i + 1}`}
                       label={t("results.recommendation_choice")}
                       placeholder={t("fields.choose")}
-                      options={d.view!.shortlist.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))}
+                      options={d.view!.shortlist.map((a) => ({
+                        value: a.id,
+                        label: `${a.reference} — ${shownPseudonym(a.title, t)}`,
+                      }))}
                     />
                     {CITATION_LANGUAGES.map((lang) => (
                       <TextArea
@@ -355,7 +358,11 @@ function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typ
             <fieldset className="field" id="cast-cast">
               <legend>{t("deliberation.cast_legend")}</legend>
               {view.cast.apps.map((a) => (
-                <Checkbox key={a.id} name={`${CAST_PREFIX}${a.id}`} label={`${a.reference} — ${a.title}`} />
+                <Checkbox
+                  key={a.id}
+                  name={`${CAST_PREFIX}${a.id}`}
+                  label={`${a.reference} — ${shownPseudonym(a.title, t)}`}
+                />
               ))}
             </fieldset>
             <SubmitButton>{t("deliberation.cast_submit")}</SubmitButton>

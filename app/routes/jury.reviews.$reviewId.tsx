@@ -454,7 +454,7 @@ export default function ReviewPage() {
                 {colleagues.reviews.map((r, i) => (
                   <tr key={i}>
                     <td>
-                      <bdi>{r.name}</bdi>
+                      <ShownName text={r.name} />
                     </td>
                     {criteria.map((c) => (
                       <td key={c.key}>{r.scores[c.key] ?? "—"}</td>

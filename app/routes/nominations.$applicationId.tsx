@@ -10,7 +10,7 @@ import { editionSectionWording } from "../editions/models/columns.server";
 import { forReaders } from "../applications/domain/sections";
 import type { ReactNode } from "react";
 import { Checkbox, FileField, SubmitButton, TextArea, ValidatedForm, type FormResult } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { shownPseudonym, useT } from "../kernel/components/i18n";
 import { ApplicationFacts } from "../nominations/components/application-facts";
 import { LocalTime } from "../kernel/components/local-time";
 import { nominationDecisionSchema } from "../nominations/forms/nomination.server";
@@ -189,7 +189,10 @@ export default function NominationApplication() {
         </Link>
       </p>
       <h1>
-        {t("nominations.view.heading", { reference: application.reference, title: `\u2068${application.title}\u2069` })}
+        {t("nominations.view.heading", {
+          reference: application.reference,
+          title: `\u2068${shownPseudonym(application.title, t)}\u2069`,
+        })}
       </h1>
       {done ? (
         <Notice>

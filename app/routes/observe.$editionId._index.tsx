@@ -99,7 +99,7 @@ export default function ObserverOverview() {
         rows={d.jurors}
         empty="observer.no_jurors"
         columns={[
-          { head: "observer.col_juror", cell: (j) => <bdi>{j.name}</bdi>, rowHeader: true },
+          { head: "observer.col_juror", cell: (j) => <ShownName text={j.name} />, rowHeader: true },
           { head: "observer.col_assigned", cell: (j) => j.assigned + j.draft },
           { head: "observer.col_submitted", cell: (j) => j.submitted },
           { head: "observer.col_recused", cell: (j) => j.recused },

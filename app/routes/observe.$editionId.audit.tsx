@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, useT } from "../kernel/components/i18n";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
 import { formatDateTime } from "../kernel/i18n";
@@ -39,7 +39,7 @@ export default function ObserverAuditLog() {
           { head: "observer.col_when", cell: (r) => formatDateTime(r.at, t.locale) },
           { head: "observer.col_action", cell: (r) => <code dir="ltr">{r.action}</code> },
           { head: "observer.col_object", cell: (r) => <code dir="ltr">{r.objectType}</code> },
-          { head: "observer.col_actor", cell: (r) => (r.actor ? <bdi>{r.actor}</bdi> : "—") },
+          { head: "observer.col_actor", cell: (r) => (r.actor ? <ShownName text={r.actor} /> : "—") },
         ]}
       />
       <Pager page={d.page} pages={d.pages} search={params.toString()} />

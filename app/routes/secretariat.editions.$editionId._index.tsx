@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { isAdjacentPhase } from "../editions/models/edition.server";
@@ -96,7 +96,7 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 function RemovalStep({ edition, removing }: { edition: Loaded["edition"]; removing: NonNullable<Loaded["removing"]> }) {
   const t = useT();
   const result = useActionData<typeof action>();
-  const vars = { name: removing.name, email: removing.email, year: edition.year };
+  const vars = { name: shownPseudonym(removing.name, t), email: removing.email, year: edition.year };
   return (
     <>
       <p>
@@ -132,7 +132,7 @@ function ObserverList({ observers, pending }: Pick<Loaded, "observers" | "pendin
   const t = useT();
   // Who, at which address, and what comes between them and the removal step.
   const columns = <R extends Person>(...between: Column<R>[]): Column<R>[] => [
-    { head: "editions.observers_col_name", cell: (r) => <bdi>{r.name}</bdi>, rowHeader: true },
+    { head: "editions.observers_col_name", cell: (r) => <ShownName text={r.name} />, rowHeader: true },
     { head: "editions.observers_col_email", cell: (r) => r.email, dir: "ltr" },
     ...between,
     {

@@ -32,7 +32,7 @@ import { retrySafe } from "../accounts/server/retry-safe.server";
 import { WorkerLost } from "../kernel/server/worker-pool.server";
 import { whenDone } from "../kernel/server/computing.server";
 import { formatList } from "../kernel/i18n";
-import { ShownName } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.assignment.title", juryCss);
 
@@ -234,7 +234,7 @@ export default function AssignmentPage() {
   const result = useActionData<typeof action>() as Result | undefined;
   const [params] = useSearchParams();
   const adjust = adjustmentOf(result?.intent) ?? adjustParam;
-  const jurorOptions = jurors.map((j) => ({ value: j.id, label: j.name }));
+  const jurorOptions = jurors.map((j) => ({ value: j.id, label: shownPseudonym(j.name, t) }));
   if (adjust) {
     const schema = {
       add: "addAssignmentSchema",
@@ -359,7 +359,7 @@ export default function AssignmentPage() {
           <ul>
             {o.loads.map((l) => (
               <li key={l.id}>
-                <bdi>{l.name}</bdi>: {l.load}
+                <ShownName text={l.name} />: {l.load}
               </li>
             ))}
           </ul>

@@ -31,7 +31,7 @@ import { ActionLink } from "../kernel/components/action-link";
 import { juryWriteOffThread } from "../jury/models/jury-writes.server";
 import { lostAsNull } from "../kernel/server/worker-pool.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("jury.conflicts_admin.title", juryCss);
 
@@ -193,7 +193,11 @@ function ProposalAction({
         {t(`jury.conflicts_admin.${intent}`)}
         <span className="visually-hidden">
           {" "}
-          — {t("jury.conflicts_admin.row", { juror: conflict.jurorName, title: conflict.title })}
+          —{" "}
+          {t("jury.conflicts_admin.row", {
+            juror: shownPseudonym(conflict.jurorName, t),
+            title: shownPseudonym(conflict.title, t),
+          })}
         </span>
       </button>
     </PostForm>
@@ -219,7 +223,11 @@ function ConflictStatus({
                 {t("jury.conflicts_admin.confirm")}
                 <span className="visually-hidden">
                   {" "}
-                  — {t("jury.conflicts_admin.row", { juror: c.jurorName, title: c.title })}
+                  —{" "}
+                  {t("jury.conflicts_admin.row", {
+                    juror: shownPseudonym(c.jurorName, t),
+                    title: shownPseudonym(c.title, t),
+                  })}
                 </span>
               </Link>
             ) : (
@@ -248,7 +256,7 @@ function ConfirmStep({
       <dl className="summary">
         <dt>{t("jury.juror")}</dt>
         <dd>
-          <bdi>{decision.jurorName}</bdi>
+          <ShownName text={decision.jurorName} />
         </dd>
         <dt>{t("jury.application")}</dt>
         <dd>
@@ -291,7 +299,10 @@ function ConfirmStep({
       >
         <input type="hidden" name="conflictId" value={decision.id} />
         {review?.state === "submitted" ? (
-          <Checkbox name="acknowledge" label={t("jury.conflicts_admin.acknowledge", { juror: decision.jurorName })} />
+          <Checkbox
+            name="acknowledge"
+            label={t("jury.conflicts_admin.acknowledge", { juror: shownPseudonym(decision.jurorName, t) })}
+          />
         ) : null}
         <div className="button-row">
           <SubmitButton>{t("jury.conflicts_admin.confirm_button")}</SubmitButton>
@@ -349,7 +360,7 @@ export default function ConflictsRegister() {
             name="memberId"
             label={t("jury.juror")}
             placeholder={t("fields.choose")}
-            options={jurors.map((j) => ({ value: j.id, label: j.name }))}
+            options={jurors.map((j) => ({ value: j.id, label: shownPseudonym(j.name, t) }))}
           />
           <ApplicationChoice options={applicationOptions} />
           <TextArea name="reason" label={t("jury.conflicts.reason")} rows={2} />
@@ -404,7 +415,7 @@ export default function ConflictsRegister() {
       <ul>
         {jurors.map((j) => (
           <li key={j.id}>
-            <bdi>{j.name}</bdi>:{" "}
+            <ShownName text={j.name} />:{" "}
             {j.declaredAt
               ? t("jury.conflicts_admin.declared_on", {
                   date: formatDate(j.declaredAt, t.locale),
@@ -438,7 +449,7 @@ export default function ConflictsRegister() {
           <DataTable
             rows={conflicts}
             columns={[
-              { head: "jury.juror", cell: (c) => <bdi>{c.jurorName}</bdi> },
+              { head: "jury.juror", cell: (c) => <ShownName text={c.jurorName} /> },
               {
                 head: "jury.application",
                 cell: (c) => (

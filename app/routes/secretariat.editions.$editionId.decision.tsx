@@ -19,7 +19,7 @@ import { CertificatePanel } from "../results/components/certificate";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym } from "../kernel/components/i18n";
 
 export const { handle, links } = routeHead("results.decision_title", resultsCss);
 
@@ -180,7 +180,11 @@ export default function Decision() {
             <fieldset className="field" id="decide-laureates">
               <legend>{t("results.decision_laureates")}</legend>
               {d.candidates.map((c) => (
-                <Checkbox key={c.id} name={`${LAUREATE_PREFIX}${c.id}`} label={`${c.reference} — ${c.title}`} />
+                <Checkbox
+                  key={c.id}
+                  name={`${LAUREATE_PREFIX}${c.id}`}
+                  label={`${c.reference} — ${shownPseudonym(c.title, t)}`}
+                />
               ))}
             </fieldset>
             <TextField

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { CloseScoringNow, ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
@@ -135,7 +135,11 @@ export default function SecretariatDeliberation() {
                   <Checkbox
                     key={c.id}
                     name={`${SHORTLIST_PREFIX}${c.id}`}
-                    label={t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: c.title })}
+                    label={t("results.shortlist_item", {
+                      rank: c.rank,
+                      reference: c.reference,
+                      title: shownPseudonym(c.title, t),
+                    })}
                   />
                 ))}
               </fieldset>
@@ -160,7 +164,7 @@ export default function SecretariatDeliberation() {
           <ul>
             {d.view.status.map((s, i) => (
               <li key={i}>
-                <bdi>{s.label}</bdi>
+                <ShownName text={s.label ?? ""} />
                 {s.isChair ? ` (${t("results.chair")})` : ""} — {s.voted ? t("results.voted") : t("results.not_voted")}
               </li>
             ))}

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { found, requireSecretariat } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
 import { JurorProfileFields, LanguageField } from "../accounts/components/account-fields";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { JurySecretariatNav } from "../jury/components/secretariat-nav";
 import { splitList } from "../kernel/forms/form-values";
 import { jurySchema } from "../jury/forms/jury.server";
@@ -120,7 +120,7 @@ function JurorName({ member }: { member: { name: string; isChair: boolean; repla
   const t = useT();
   return (
     <>
-      <bdi>{member.name}</bdi>
+      <ShownName text={member.name} />
       {member.isChair ? <> ({t("jury.members.chair")})</> : null}
       {member.replaced ? <> — {t("jury.members.replaced")}</> : null}
     </>
@@ -166,10 +166,16 @@ export default function JuryMembers() {
               cell: (m) =>
                 m.replaced ? null : (
                   <>
-                    <Link to={`?edit=${m.id}`} aria-label={t("jury.members.edit_one", { name: m.name })}>
+                    <Link
+                      to={`?edit=${m.id}`}
+                      aria-label={t("jury.members.edit_one", { name: shownPseudonym(m.name, t) })}
+                    >
                       {t("jury.members.edit")}
                     </Link>{" "}
-                    <Link to={`?replace=${m.id}`} aria-label={t("jury.members.replace_one", { name: m.name })}>
+                    <Link
+                      to={`?replace=${m.id}`}
+                      aria-label={t("jury.members.replace_one", { name: shownPseudonym(m.name, t) })}
+                    >
                       {t("jury.members.replace")}
                     </Link>
                   </>
@@ -180,7 +186,7 @@ export default function JuryMembers() {
       )}
       {edit ? (
         <>
-          <h2>{t("jury.members.edit_title", { name: edit.name })}</h2>
+          <h2>{t("jury.members.edit_title", { name: shownPseudonym(edit.name, t) })}</h2>
           <ValidatedForm
             schema={() => import("../jury/forms/jury").then((m) => m.updateJurorSchema)}
             intent="update"
@@ -200,7 +206,7 @@ export default function JuryMembers() {
         </>
       ) : replace ? (
         <>
-          <h2>{t("jury.members.replace_title", { name: replace.name })}</h2>
+          <h2>{t("jury.members.replace_title", { name: shownPseudonym(replace.name, t) })}</h2>
           <p>{t("jury.members.replace_text")}</p>
           <ValidatedForm
             schema={() => import("../jury/forms/jury").then((m) => m.replaceJurorSchema)}

@@ -17,7 +17,7 @@ import { DataTable, type Column } from "../kernel/components/table";
 import { REVIEW_STATES } from "../jury/domain/jury";
 import { Notice } from "../kernel/components/notice";
 import { retrySafe } from "../accounts/server/retry-safe.server";
-import { ShownName } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym } from "../kernel/components/i18n";
 
 export const handle = { title: "jury.progress.title" };
 export const links = () => [{ rel: "stylesheet", href: juryCss }];
@@ -143,7 +143,7 @@ export default function ProgressPage() {
             head: "jury.juror",
             cell: (j) => (
               <>
-                <bdi>{j.name}</bdi>
+                <ShownName text={j.name} />
                 {j.late ? <> — {t("jury.progress.late")}</> : null}
               </>
             ),
@@ -160,7 +160,7 @@ export default function ProgressPage() {
                     type="submit"
                     className="button secondary"
                     aria-label={t("jury.progress.remind_one", {
-                      name: j.name,
+                      name: shownPseudonym(j.name, t),
                     })}
                   >
                     {t("jury.progress.remind")}

@@ -55,7 +55,8 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
     title: (stored) => shownPseudonym(stored, tr),
     jurorName: (id) => {
       const l = label(id);
-      return l.kind === "name" ? l.name : l.letter;
+      // An erased juror's pseudonym too.
+      return l.kind === "name" ? shownPseudonym(l.name, tr) : l.letter;
     },
   });
   if (format === "csv") {

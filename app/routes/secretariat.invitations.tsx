@@ -10,7 +10,7 @@ import {
   ValidatedForm,
   type FormResult,
 } from "../kernel/components/form";
-import { useT } from "../kernel/components/i18n";
+import { ShownName, useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
 import { invitationSchema } from "../accounts/forms/invitation.server";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
@@ -127,7 +127,7 @@ export default function Invitations() {
                 head: "fields.full_name",
                 cell: (i) => (
                   <>
-                    <bdi>{i.name}</bdi>
+                    <ShownName text={i.name} />
                     <br />
                     <span className="muted" dir="ltr">
                       {i.email}

@@ -1,5 +1,5 @@
 import { SelectField, TextField } from "../../kernel/components/form";
-import { useT } from "../../kernel/components/i18n";
+import { shownPseudonym, useT } from "../../kernel/components/i18n";
 
 /**
  * Names an application in a secretariat's jury form: a list when the edition has few eligible
@@ -13,7 +13,7 @@ export function ApplicationChoice({ options }: { options: { value: string; label
       name="applicationId"
       label={t("jury.application")}
       placeholder={t("fields.choose")}
-      options={options}
+      options={options.map((o) => ({ value: o.value, label: shownPseudonym(o.label, t) }))}
     />
   ) : (
     <TextField name="reference" label={t("jury.reference")} hint={t("jury.reference_hint")} />

@@ -87,6 +87,14 @@ function thrownStatus(thrown: unknown): number | null {
   return null;
 }
 
+/** What a refused file's answer says, by status: the sentence of the catalogue a page would show. */
+const REFUSAL: Record<number, string> = {
+  400: "errors.bad_request",
+  403: "errors.forbidden",
+  404: "errors.not_found",
+  503: "errors.file_unavailable",
+};
+
 /**
  * Wraps the loader of a file route. The permission helpers deny with a thrown `data()` (404),
  * which a page renders in its layout; from a resource route Remix would turn it into a JSON
@@ -106,17 +114,23 @@ export function fileLoader<Args extends { request: Request }>(
     } catch (thrown) {
       const status = thrownStatus(thrown);
       if (status === null) throw thrown;
-      if (status === 503) return fileUnavailable(args.request, profileLocale);
-      return new Response(status === 404 ? "Not found" : "Error", { status, headers: PLAIN });
+      return plainAnswer(args.request, profileLocale, status, REFUSAL[status] ?? "errors.unexpected");
     }
   };
 }
 
 /**
- * A file that needed a worker thread which was lost (it crashed or overran its time): a
- * sentence in the reader's language rather than a bare "Error", and when to try again.
+ * A refused file's answer, as plain text in the reader's language (profile, then cookie, then
+ * Accept-Language): "Not found" for a file that does not exist and for one the reader may not
+ * read alike. A file that needed a worker thread which was lost (it crashed or overran its time)
+ * says so rather than a bare "Error", and when to try again.
  */
-async function fileUnavailable(request: Request, profileLocale: ProfileLocale): Promise<Response> {
+async function plainAnswer(
+  request: Request,
+  profileLocale: ProfileLocale,
+  status: number,
+  key: string,
+): Promise<Response> {
   let profile: string | null | undefined = null;
   try {
     profile = await profileLocale(request);
@@ -124,8 +138,8 @@ async function fileUnavailable(request: Request, profileLocale: ProfileLocale): 
     // The database may be failing too: the sentence still goes out, in the cookie's language.
   }
   const locale = await resolveLocale(request, profile);
-  return new Response(translate(catalogues[locale], "errors.file_unavailable") + "\n", {
-    status: 503,
-    headers: { ...PLAIN, "Content-Language": locale, "Retry-After": "5" },
+  return new Response(translate(catalogues[locale], key) + "\n", {
+    status,
+    headers: { ...PLAIN, "Content-Language": locale, ...(status === 503 ? { "Retry-After": "5" } : {}) },
   });
 }

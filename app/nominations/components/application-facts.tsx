@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useT } from "../../kernel/components/i18n";
+import { ShownName, useT } from "../../kernel/components/i18n";
 import { LOCALE_NAMES, localized } from "../../kernel/i18n";
 import { countryName } from "../../kernel/i18n/countries";
 
@@ -36,7 +36,9 @@ export function ApplicationFacts({
       <dt>{t("nominations.col.state")}</dt>
       <dd>{t(`nominations.state.${application.state}`)}</dd>
       <dt>{t(labels.party)}</dt>
-      <dd dir="auto">{reader === "nominator" ? application.applicantName : application.entityName}</dd>
+      <dd dir="auto">
+        {reader === "nominator" ? <ShownName text={application.applicantName ?? ""} /> : application.entityName}
+      </dd>
       <dt>{t("nominations.col.country")}</dt>
       <dd>{countryName(application.country, t.locale)}</dd>
       <dt>{t(labels.language)}</dt>

@@ -1,8 +1,8 @@
 // "How close was it": the laureates' certificate in plain words — how few scores would change the
 // laureates, the runner-up against the last laureate's interval, and the applications that cannot
 // be separated from the cut-off — on the secretariat's decision page.
-import { formatList, formatNumber, type Locale } from "../../kernel/i18n";
-import { useT } from "../../kernel/components/i18n";
+import { formatList, formatNumber } from "../../kernel/i18n";
+import { shownPseudonym, useT } from "../../kernel/components/i18n";
 import type { CertificateApplication, CertificateView } from "../domain/results-page";
 import { expectedRankText, levelText } from "./expected-rank";
 import { DataTable } from "../../kernel/components/table";
@@ -10,10 +10,13 @@ import { applicationColumn } from "./application-column";
 
 type T = ReturnType<typeof useT>;
 
-const names = (list: CertificateApplication[], locale: Locale) =>
+/** An application by its reference and its title, a pseudonym in the reader's language. */
+const named = (a: CertificateApplication, t: T) => `${a.reference} ${shownPseudonym(a.title, t)}`;
+
+const names = (list: CertificateApplication[], t: T) =>
   formatList(
-    list.map((a) => `${a.reference} ${a.title}`),
-    locale,
+    list.map((a) => named(a, t)),
+    t.locale,
     "and",
   );
 
@@ -27,8 +30,8 @@ function Margin({ data, t }: { data: CertificateView; t: T }) {
         {t("certificate.margin_scores", { count: m.scores })}{" "}
         {t("certificate.margin_points", {
           count: m.points,
-          entering: names(m.entering, t.locale),
-          leaving: names(m.leaving, t.locale),
+          entering: names(m.entering, t),
+          leaving: names(m.leaving, t),
         })}
       </p>
       {m.exact ? null : <p className="hint">{t("certificate.margin_bound")}</p>}
@@ -48,13 +51,13 @@ export function CertificatePanel({ data }: { data: CertificateView }) {
       {r ? (
         <p>
           {t(r.within ? "certificate.runner_within" : "certificate.runner_outside", {
-            next: `${r.next.reference} ${r.next.title}`,
+            next: named(r.next, t),
             expected: formatNumber(r.next.expectedRank, t.locale, {
               minimumFractionDigits: 1,
               maximumFractionDigits: 1,
             }),
             level,
-            last: `${r.last.reference} ${r.last.title}`,
+            last: named(r.last, t),
             low: r.last.low,
             high: r.last.high,
           })}

@@ -3,7 +3,7 @@
 // links and tables: nothing needs JavaScript.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useT } from "../../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../../kernel/components/i18n";
 import { DataTable, type Column } from "../../kernel/components/table";
 import { formatDate, formatList, formatNumber } from "../../kernel/i18n";
 import type { FairnessTableCell } from "../domain/integrity";
@@ -36,7 +36,9 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
               {
                 head: "integrity.col_jurors",
                 rowHeader: true,
-                cell: (pair) => <bdi>{t("integrity.pair", { a: pair.a, b: pair.b })}</bdi>,
+                cell: (pair) => (
+                  <bdi>{t("integrity.pair", { a: shownPseudonym(pair.a, t), b: shownPseudonym(pair.b, t) })}</bdi>
+                ),
               },
               { head: "integrity.col_shared", cell: (pair) => pair.shared },
               { head: "integrity.col_agreement", cell: (pair) => num(pair.statistic, t) },
@@ -55,7 +57,7 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
           rows={data.homeBias}
           rowKey={(h) => `${h.juror}|${h.group}`}
           columns={[
-            { head: "integrity.col_juror", rowHeader: true, cell: (h) => <bdi>{h.juror}</bdi> },
+            { head: "integrity.col_juror", rowHeader: true, cell: (h) => <ShownName text={h.juror} /> },
             { head: "integrity.col_home", cell: (h) => t(`integrity.group.${h.group}`) },
             { head: "integrity.col_n", cell: (h) => h.n },
             { head: "integrity.col_estimate", cell: (h) => signed(h.estimate, t) },
@@ -78,14 +80,14 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
           anchor={e.anchor}
           caption={
             <>
-              <strong>{t("integrity.pair_evidence", { a: e.a, b: e.b })}</strong>{" "}
+              <strong>{t("integrity.pair_evidence", { a: shownPseudonym(e.a, t), b: shownPseudonym(e.b, t) })}</strong>{" "}
               {t("integrity.pair_evidence_hint", { criteria: formatList(data.criteria, t.locale) })}
             </>
           }
           rows={e.rows}
           columns={[
-            { head: "a", label: <bdi>{e.a}</bdi>, cell: (r) => scores(r.a, r.aScore, t) },
-            { head: "b", label: <bdi>{e.b}</bdi>, cell: (r) => scores(r.b, r.bScore, t) },
+            { head: "a", label: <ShownName text={e.a} />, cell: (r) => scores(r.a, r.aScore, t) },
+            { head: "b", label: <ShownName text={e.b} />, cell: (r) => scores(r.b, r.bScore, t) },
             { head: "integrity.col_others", cell: (r) => (r.othersMean === null ? "—" : num(r.othersMean, t)) },
           ]}
           back={<a href="#pairs">{t("integrity.back_to_pairs")}</a>}
@@ -95,7 +97,10 @@ export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] 
         <EvidenceTable
           key={e.anchor}
           anchor={e.anchor}
-          caption={t("integrity.home_evidence", { name: e.juror, home: t(`integrity.group.${e.group}`) })}
+          caption={t("integrity.home_evidence", {
+            name: shownPseudonym(e.juror, t),
+            home: t(`integrity.group.${e.group}`),
+          })}
           rows={e.rows}
           columns={[
             {

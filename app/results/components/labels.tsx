@@ -4,7 +4,7 @@
 import { useEffect } from "react";
 import { isRouteErrorResponse, useLocation, useRevalidator, useRouteError } from "@remix-run/react";
 import { RouteErrorBoundary } from "../../kernel/components/error-boundary";
-import { useT } from "../../kernel/components/i18n";
+import { shownPseudonym, useT } from "../../kernel/components/i18n";
 import { formatTime, type Locale, localized, textsOf } from "../../kernel/i18n";
 import type { JurorLabel } from "../domain/results-page";
 import type { ComputingData } from "../../kernel/domain/computing";
@@ -20,7 +20,7 @@ export function jurorText(
   label: JurorLabel,
   t: (key: string, vars?: Record<string, string | number>) => string,
 ): string {
-  return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
+  return label.kind === "name" ? shownPseudonym(label.name, t) : t("results.juror_letter", { letter: label.letter });
 }
 
 export function themeOf(e: { themeEn: string; themeFr: string; themeAr?: string | null }, locale: Locale): string {

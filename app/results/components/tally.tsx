@@ -1,7 +1,7 @@
 // The tally anyone can follow (the Schulze pairwise counts and strongest chains, who a conflict
 // kept out of which comparisons) and the tie-break rule fixed before the vote, with what it did.
 import { RadioGroup } from "../../kernel/components/form";
-import { useT } from "../../kernel/components/i18n";
+import { shownPseudonym, useT } from "../../kernel/components/i18n";
 import { DataTable } from "../../kernel/components/table";
 import { formatDateTime } from "../../kernel/i18n";
 import { exclusionSentences, RULE_LABEL, tieBreakSentences, type Tally, type TieBreakView } from "../domain/tally";
@@ -141,7 +141,7 @@ export function TallyTables({ tally, heading }: { tally: Tally; heading: string 
       ) : null}
       <h4>{t("deliberation.tally_exclusions_title")}</h4>
       <ul>
-        {exclusionSentences(t, tally).map((sentence, i) => (
+        {exclusionSentences(t, tally, (name) => shownPseudonym(name, t)).map((sentence, i) => (
           <li key={i}>{sentence}</li>
         ))}
       </ul>

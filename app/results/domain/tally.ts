@@ -62,18 +62,21 @@ export function missedComparisons(excluded: number, total: number): number {
   return excluded * (total - excluded) + (excluded * (excluded - 1)) / 2;
 }
 
-export function jurorLabel(t: Translate, juror: TallyJuror): string {
-  return juror.name ?? t("results.juror_letter", { letter: juror.letter });
+/** A name as shown: the pages pass shownPseudonym (an erased juror in the reader's language). */
+type Named = (name: string) => string;
+
+export function jurorLabel(t: Translate, juror: TallyJuror, named: Named = (name) => name): string {
+  return juror.name !== null ? named(juror.name) : t("results.juror_letter", { letter: juror.letter });
 }
 
 const list = (t: Translate, items: string[], style: ListStyle = "plain") => formatList(items, t.locale, style);
 
 /** The exclusions in words, one sentence per juror. */
-export function exclusionSentences(t: Translate, tally: Tally): string[] {
+export function exclusionSentences(t: Translate, tally: Tally, named?: Named): string[] {
   if (tally.exclusions.length === 0) return [t("deliberation.tally_no_exclusion")];
   return tally.exclusions.map((e) =>
     t("deliberation.tally_excluded", {
-      juror: jurorLabel(t, e.juror),
+      juror: jurorLabel(t, e.juror, named),
       references: list(t, e.references, "and"),
       count: e.comparisons,
     }),

@@ -5,7 +5,11 @@ import * as secretariatResults from "../../../app/routes/secretariat.editions.$e
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import * as exportRoute from "../../../app/routes/secretariat.editions.$editionId.results_.export.$format";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
-import { buildScoredEdition } from "../../fixtures/results";
+import { and, eq } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { applications, reviews, users } from "../../../db/schema";
+import { erasedName, erasedTitle } from "../../../app/accounts/domain/erasure";
+import { buildScoredEdition, CRITERIA } from "../../fixtures/results";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -208,6 +212,34 @@ describe("results pages", () => {
     expect(lines).toHaveLength(f.apps.length + 1);
     expect(lines[0]).toContain("Rank");
     expect(lines[1]).toContain(f.apps[0].app.reference);
+  });
+
+  it("the CSV export names an erased application and an erased juror in the secretariat's language", async () => {
+    const f = await buildScoredEdition();
+    for (const { user } of f.jurors) {
+      db()
+        .update(users)
+        .set({ name: erasedName(user.id) })
+        .where(eq(users.id, user.id))
+        .run();
+    }
+    // One juror scores an application far below the others: their review is an outlier.
+    const low = Object.fromEntries(CRITERIA.map((c) => [c.key, 1]));
+    db()
+      .update(reviews)
+      .set({ scores: low })
+      .where(and(eq(reviews.jurorId, f.jurors[4].member.id), eq(reviews.applicationId, f.apps[1].app.id)))
+      .run();
+    const title = erasedTitle(f.apps[0].app.id);
+    db().update(applications).set({ title }).where(eq(applications.id, f.apps[0].app.id)).run();
+    const french = await makeUser({ roles: ["secretariat"], locale: "fr" });
+    const cookie = await cookieFor(french.id);
+    const res = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
+    const text = await res.text();
+    expect(text).toContain(`Candidature effacée ${title.slice(-4)}`);
+    // The outliers' column names the jurors whose review stood out.
+    expect(text).toMatch(/Candidat effacé [0-9A-F]{4}/);
+    expect(text).not.toMatch(/Erased (applicant|application)/);
   });
 
   it("the page and the exports show every method side by side, the trimmed mean included", async () => {

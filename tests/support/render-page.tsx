@@ -1,0 +1,44 @@
+// A route's page rendered to HTML on the server, with the loader data it is given and the root's
+// data in one language: enough to read what a reader of that language sees, without a browser.
+import type { ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { catalogues } from "../../app/kernel/i18n/catalogues";
+import type { Locale, Messages } from "../../app/kernel/i18n";
+import type { RootData } from "../../app/kernel/components/i18n";
+
+export function renderPage(
+  Page: ComponentType,
+  { data, locale, path = "/page", actionData }: { data: unknown; locale: Locale; path?: string; actionData?: unknown },
+): string {
+  const root: RootData = {
+    locale,
+    messages: catalogues[locale] as unknown as Messages,
+    user: { name: "Reader", roles: [] },
+    formSeed: "seed",
+  };
+  const router = createMemoryRouter(
+    [
+      {
+        id: "root",
+        path: "/",
+        loader: () => root,
+        children: [{ id: "page", path: "*", loader: () => data as Record<string, unknown>, Component: Page }],
+      },
+    ],
+    {
+      initialEntries: [path],
+      hydrationData: { loaderData: { root, page: data }, actionData: actionData ? { page: actionData } : undefined },
+    },
+  );
+  // react-router's Link warns that useLayoutEffect does nothing on the server: it is meant so.
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) error(...args);
+  };
+  try {
+    return renderToString(<RouterProvider router={router} />);
+  } finally {
+    console.error = error;
+  }
+}
