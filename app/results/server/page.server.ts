@@ -25,13 +25,6 @@ export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   };
 }
 
-export function jurorLabelText(
-  label: JurorLabel,
-  t: (key: string, vars?: Record<string, string | number>) => string,
-): string {
-  return label.kind === "name" ? label.name : t("results.juror_letter", { letter: label.letter });
-}
-
 // The same for every page of the same results: counted once per computed results (the cache
 // hands back the same object until a score changes), not on every view (~10 ms at 30,000 reviews).
 const distributions = new WeakMap<EditionResults, ReturnType<typeof countScores>>();
