@@ -1,7 +1,7 @@
 // Invitations: the secretariat invites a nominator, a juror, another member of the secretariat
 // or an observer of one edition by e-mail; accepting creates the account or adds the role to an existing one.
 // Each write that changes who can do what is audited in its transaction.
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
 import type { INVITATION_ROLES } from "../../../db/enums";
 import {
@@ -51,6 +51,45 @@ export interface InvitationInput {
   now?: Date;
 }
 
+/**
+ * Whether the edition's jury has a chair other than `userId`: a serving seat holding it, or (when
+ * inviting: `userId` null) an invitation as chair to another address still open (accepted by no
+ * one, not expired; the same person may be invited again).
+ */
+function chairOf(
+  tx: Pick<ReturnType<typeof db>, "select">,
+  editionId: string,
+  userId: string | null,
+  email = "",
+): boolean {
+  const seated = tx
+    .select({ id: juryMembers.id })
+    .from(juryMembers)
+    .where(
+      and(
+        eq(juryMembers.editionId, editionId),
+        eq(juryMembers.isChair, true),
+        isNull(juryMembers.replacedAt),
+        ...(userId ? [ne(juryMembers.userId, userId)] : []),
+      ),
+    )
+    .get();
+  if (seated || userId) return !!seated;
+  return !!tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.editionId, editionId),
+        eq(invitations.isChair, true),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, new Date()),
+        ne(invitations.email, email),
+      ),
+    )
+    .get();
+}
+
 export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
   const email = normaliseEmail(input.email);
   let entityName = "";
@@ -73,6 +112,9 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
       : undefined;
     if (!edition) return { ok: false, field: "editionId", error: "errors.edition_unknown" };
     editionYear = edition.year;
+    // One chair a jury: the chair rules on the ballot, its tie and the recommendation.
+    if (input.role === "juror" && input.isChair && chairOf(db(), input.editionId!, null, email))
+      return { ok: false, field: "isChair", error: "errors.jury_chair_taken" };
   }
   const { token, hash } = newToken();
   const invitationId = db().transaction(
@@ -267,9 +309,11 @@ export async function acceptInvitation({
         expertise: profile?.expertise ?? [],
       };
       // A juror invited again to a seat they hold: the profile they just gave replaces the old one
-      // (the chair stays as the jury page set it).
+      // (the chair stays as the jury page set it). A chair seated since the invitation was sent (by
+      // another invitation, or on the jury page) keeps the chair: this juror joins as a member.
+      const isChair = invitation.isChair && !chairOf(tx, invitation.editionId, userId);
       tx.insert(juryMembers)
-        .values({ editionId: invitation.editionId, userId, isChair: invitation.isChair, ...seat })
+        .values({ editionId: invitation.editionId, userId, isChair, ...seat })
         .onConflictDoUpdate({ target: [juryMembers.editionId, juryMembers.userId], set: seat })
         .run();
     } else if (invitation.role === "observer" && invitation.editionId) {
