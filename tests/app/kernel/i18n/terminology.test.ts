@@ -36,4 +36,13 @@ describe("French terminology", () => {
     expect(wrong).toEqual([]);
     expect(fr["editions.home.mail_failing"]).toContain("{count} courriels n’ont pas encore pu être envoyés");
   });
+
+  it("a juror is a membre du jury in every French message, never a juré", () => {
+    const fr = catalogues.fr as Record<string, string>;
+    // \b is ASCII-only in JavaScript, so a letter on either side is ruled out explicitly.
+    const wrong = keys.filter((key) => /(?<!\p{L})juré(e)?s?(?!\p{L})/iu.test(fr[key]));
+    expect(wrong).toEqual([]);
+    expect(fr["role.juror"]).toBe("Membre du jury");
+    expect(fr["jury.dashboard.title"]).toBe("Votre travail de membre du jury");
+  });
 });
