@@ -221,7 +221,7 @@ export default function NominationApplication() {
           </p>
           <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
           {deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
-          {isDecision(step) ? (
+          {isDecision(step) && (!deadlinePassed || step === "decline") ? (
             <DecisionStep intent={step} quota={quota.quota} hidden={hidden} result={result} cancelTo={back}>
               {step === "return" ? (
                 <TextArea name="comment" label={t("nominations.return_comment")} />
@@ -246,7 +246,8 @@ export default function NominationApplication() {
             <>
               <p>{t("nominations.actions_intro")}</p>
               <ul className="actions-list">
-                {DECISIONS.map((decision) => (
+                {/* After the deadline only declining is left: it tells the applicant why. */}
+                {DECISIONS.filter((decision) => !deadlinePassed || decision === "decline").map((decision) => (
                   <li key={decision}>
                     <Link
                       className={decision === "nominate" ? "button" : "button secondary"}

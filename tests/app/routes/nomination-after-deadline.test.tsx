@@ -1,0 +1,47 @@
+// After the UNESCO deadline an application waiting for its nominator can no longer be nominated
+// or returned: the page offers only what still works, declining it (which tells the applicant why).
+import { describe, expect, it } from "vitest";
+import * as nomination from "../../../app/routes/nominations.$applicationId";
+import { addEntityMember, cookieFor, makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
+import { makeApplication, makeRules, setEdition } from "../../fixtures/nominations";
+import { renderPage } from "../../support/render-page";
+
+const args = (req: Request, params: Record<string, string> = {}) => ({
+  request: req,
+  params,
+  context: { clientAddress: "203.0.113.9" },
+});
+
+async function waitingPage(deadlineAt: Date) {
+  const edition = makeEdition();
+  setEdition(edition.id, { phase: "call_open", deadlineAt });
+  makeRules(edition.id);
+  const entity = makeEntity({ country: null, kind: "ngo" });
+  const nominator = await makeUser({ roles: [] });
+  addEntityMember(entity.id, nominator.id);
+  const applicant = await makeUser();
+  const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
+  const cookie = await cookieFor(nominator.id);
+  const loaded = await run(() =>
+    nomination.loader(
+      args(request(`/nominations/${app.id}?entity=${entity.id}`, { cookie }), { applicationId: app.id }),
+    ),
+  );
+  expect(loaded.status).toBe(200);
+  return renderPage(nomination.default, { locale: "en", data: loaded.body, path: `/nominations/${app.id}` });
+}
+
+describe("a nominator's application page", () => {
+  it("offers to nominate, return or decline before the deadline", async () => {
+    const html = await waitingPage(new Date(Date.now() + 86_400_000));
+    for (const action of ["Nominate it", "Return it to the candidate", "Decline it"]) expect(html).toContain(action);
+  });
+
+  it("offers only to decline once the deadline has passed, and says so", async () => {
+    const html = await waitingPage(new Date(Date.now() - 60_000));
+    expect(html).toContain("You can still decline one");
+    expect(html).toContain("Decline it");
+    expect(html).not.toContain("Nominate it");
+    expect(html).not.toContain("Return it to the candidate");
+  });
+});
