@@ -17,6 +17,7 @@ import {
 
 export { startup, shutdown, prepare, startWorker, deliverDueMail } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
+export { plainRefusal } from "./kernel/server/plain-refusal.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(resolve("build/index.js")).href);
-const { startup, startWorker, deliverDueMail, shutdown, siteOrigin, createHostGuard, isAllowedOrigin } =
+const { startup, startWorker, deliverDueMail, shutdown, siteOrigin, createHostGuard, isAllowedOrigin, plainRefusal } =
   build.entry.module;
 // Fails at start on a malformed PUBLIC_URL rather than on the first e-mail.
 const origin = siteOrigin();
@@ -95,8 +95,18 @@ app.use((req, res, next) => {
     res.status(204).end();
     return;
   }
-  res.status(405).type("text/plain").send("Method not allowed: this site answers GET, HEAD and POST.");
+  refuse(req, res, 405, "method");
 });
+
+/** A refusal before any route, in the visitor's language (never a 500 if that fails). */
+function refuse(req, res, status, kind) {
+  plainRefusal(kind, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") })
+    .catch(() => null)
+    .then((text) => {
+      const body = text ?? (kind === "origin" ? "Forbidden" : "Method not allowed");
+      res.status(status).type("text/plain; charset=utf-8").send(`${body}\n`);
+    });
+}
 
 // Cross-site request forgery: a mutation must come from one of our own pages.
 app.use((req, res, next) => {
@@ -109,7 +119,7 @@ app.use((req, res, next) => {
     delete req.headers.origin;
     return next();
   }
-  res.status(403).type("text/plain").send("Forbidden: this request did not come from this site (Origin check).");
+  refuse(req, res, 403, "origin");
 });
 
 app.use(compression());

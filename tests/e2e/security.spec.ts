@@ -28,8 +28,15 @@ test("a mutation from another site, or without any origin, is refused with 403",
     headers: { Origin: "https://evil.example" },
   });
   expect(foreign.status()).toBe(403);
-  const none = await request.fetch("/language", { method: "POST", form: { lang: "fr" }, headers: { Origin: "" } });
+  expect(await foreign.text()).toMatch(/^Refused: this request did not come from one of this site's pages/);
+  const none = await request.fetch("/language", {
+    method: "POST",
+    form: { lang: "fr" },
+    headers: { Origin: "", "Accept-Language": "fr-FR,fr;q=0.9" },
+  });
   expect(none.status()).toBe(403);
+  // In the visitor's language, as every other refusal.
+  expect(await none.text()).toMatch(/^Refusé : cette requête ne vient pas d’une page de ce site/);
   const same = await request.post("/language", {
     form: { lang: "fr", redirectTo: "/" },
     headers: { Origin: origin() },
