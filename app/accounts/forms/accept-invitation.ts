@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { newPassword, password, requiredText } from "../../kernel/forms/fields";
+import { nameText, newPassword, password } from "../../kernel/forms/fields";
 import { isCountryCode } from "../../kernel/i18n/countries";
 import { expertiseList, languageList } from "../../jury/forms/jury";
 
 // A new invitee chooses a password (strength rules); an existing account confirms its own.
-export const acceptNewInvitationSchema = z.object({ name: requiredText(120), password: newPassword });
+export const acceptNewInvitationSchema = z.object({ name: nameText(120), password: newPassword });
 export const acceptExistingInvitationSchema = z.object({ name: z.string().optional(), password });
 
 // A juror also says where they come from and what they read: conflict detection and the

@@ -1,11 +1,11 @@
 import * as z from "zod";
 import { INVITATION_ROLES } from "../../../db/enums";
-import { email, locale, requiredText } from "../../kernel/forms/fields";
+import { email, locale, nameText } from "../../kernel/forms/fields";
 
 export const invitationSchema = z
   .object({
     role: z.enum(INVITATION_ROLES, { error: "errors.role_invalid" }),
-    name: requiredText(120),
+    name: nameText(120),
     email,
     locale,
     entityId: z.string().optional(),

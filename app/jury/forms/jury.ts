@@ -1,7 +1,7 @@
 // The jury's forms: conflict declarations, the scoring form, recusal, and the secretariat's
 // jury, conflicts, assignment and progress forms. Messages are catalogue keys.
 import * as z from "zod";
-import { email, locale, requiredText } from "../../kernel/forms/fields";
+import { email, locale, nameText, requiredText } from "../../kernel/forms/fields";
 
 const id = z
   .string({ error: "errors.required" })
@@ -102,7 +102,7 @@ export const updateJurorSchema = z.object({
 });
 export const inviteJurorSchema = z.object({
   intent: z.literal("invite"),
-  name: requiredText(120),
+  name: nameText(120),
   email,
   locale,
   country,
@@ -112,7 +112,7 @@ export const inviteJurorSchema = z.object({
 export const replaceJurorSchema = z.object({
   intent: z.literal("replace"),
   memberId: id,
-  name: requiredText(120),
+  name: nameText(120),
   email,
   locale,
   confirm,

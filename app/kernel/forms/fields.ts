@@ -10,6 +10,17 @@ export const requiredText = (max = 200) =>
     .min(1, { error: "errors.required" })
     .max(max, { error: "errors.too_long" });
 
+/**
+ * A person's or an organisation's name: shown in lists, e-mails and PDFs beside other names, so
+ * no control characters and no bidirectional overrides, embeddings or isolates ("\u202E" turns
+ * the rest of a line around, and a name could pass for another). Marks of direction (U+200E,
+ * U+200F) stay: Arabic names may need them.
+ */
+export const nameText = (max = 120) =>
+  requiredText(max).refine((value) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(value), {
+    error: "errors.name_characters",
+  });
+
 export const email = z
   .string({ error: "errors.required" })
   .trim()

@@ -1,12 +1,12 @@
 import * as z from "zod";
 import { ENTITY_KINDS } from "../../../db/enums";
 import { COUNTRY_CODES } from "../../kernel/i18n/countries";
-import { requiredText } from "../../kernel/forms/fields";
+import { nameText } from "../../kernel/forms/fields";
 
 export const entitySchema = z
   .object({
     kind: z.enum(ENTITY_KINDS, { error: "errors.entity_kind_invalid" }),
-    name: requiredText(200),
+    name: nameText(200),
     country: z.string().optional(),
   })
   .superRefine((value, ctx) => {
