@@ -18,7 +18,7 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
-  [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury", "editions"]],
+  [/^\/secretariat\/editions\/[^/]+\/(jury|conflicts|assignment|progress)(\/|$)/, ["jury"]],
   [/^\/secretariat\/editions\/[^/]+\/results(\/|$)/, ["results"]],
   [/^\/secretariat\/editions\/[^/]+\/decision\/?$/, ["results", "deliberation", "certificate"]],
   [/^\/secretariat\/editions\/[^/]+\/(deliberation|decision)(\/|$)/, ["results", "deliberation"]],

@@ -1,10 +1,22 @@
 // The refusals the server makes before any route answers (scripts/server.mjs: a method it does
 // not serve, a post from another site), as plain text in the visitor's language: the switch's
-// cookie, else Accept-Language, else English (no session is read there).
-import { translate } from "../i18n";
-import { catalogues, resolveLocale } from "../i18n/locale.server";
+// cookie, else Accept-Language, else English (no session is read there). Their texts are here,
+// not in the catalogue: the catalogue's core travels with every page, these never do.
+import { resolveLocale } from "../i18n/locale.server";
+import type { Locale } from "../i18n";
 
-const REFUSALS = { origin: "errors.origin_refused", method: "errors.method_not_allowed" } as const;
+const REFUSALS: Record<"origin" | "method", Record<Locale, string>> = {
+  origin: {
+    en: "Refused: this request did not come from one of this site's pages (Origin check). Go back to the page, reload it, and send the form again.",
+    fr: "Refusé : cette requête ne vient pas d’une page de ce site (contrôle de l’origine). Revenez à la page, rechargez-la et renvoyez le formulaire.",
+    ar: "مرفوض: لم يصدر هذا الطلب عن إحدى صفحات هذا الموقع (التحقق من المصدر). عد إلى الصفحة وأعد تحميلها ثم أرسل النموذج من جديد.",
+  },
+  method: {
+    en: "Method not allowed: this site answers GET, HEAD and POST.",
+    fr: "Méthode non autorisée : ce site répond à GET, HEAD et POST.",
+    ar: "طريقة غير مسموح بها: يستجيب هذا الموقع لـ GET وHEAD وPOST.",
+  },
+};
 
 /**
  * @example
@@ -18,5 +30,5 @@ export async function plainRefusal(
   if (cookie) headers.set("Cookie", cookie);
   if (acceptLanguage) headers.set("Accept-Language", acceptLanguage);
   const locale = await resolveLocale(new Request("http://localhost/", { headers })).catch(() => "en" as const);
-  return translate(catalogues[locale], REFUSALS[kind]);
+  return REFUSALS[kind][locale];
 }
