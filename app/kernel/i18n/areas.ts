@@ -34,7 +34,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/nomination-letters(\/|$)/, ["nominations", "applications"]],
   [/^\/jury\/[^/]+\/results(\/|$)/, ["results", "jury"]],
   [/^\/jury\/[^/]+\/ballot(\/|$)/, ["results", "deliberation", "jury"]],
-  [/^\/jury(\/|$)/, ["jury", "applications", "nominations"]],
+  [/^\/jury(\/|$)/, ["jury", "applications"]],
   [/^\/call(\/|$)/, ["editions"]],
   [/^\/laureates(\/|$)/, ["results"]],
   [/^\/diplomas(\/|$)/, ["results"]],
