@@ -44,6 +44,9 @@ function decisionView(d: Decision) {
 
 // Reads only: detection, confirmation and dismissal are POSTs (a link followed from anywhere
 // must never change the register or recuse a review).
+/** After the decision: the phases in which the register no longer changes. */
+const registerClosed = (phase: string) => ["decided", "announced", "archived"].includes(phase);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
@@ -57,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const register = adding || confirming ? null : listConflicts({ editionId: edition.id, page: pageParam(request) });
   return {
     edition: { id: edition.id, year: edition.year },
+    closed: registerClosed(edition.phase),
     adding,
     confirming: confirming ? decisionView(confirming) : null,
     conflicts: register
@@ -114,6 +118,10 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       },
       { status: 400 },
     );
+  // Once the decision is recorded, the register is what it was decided on (its snapshot froze the
+  // results): nothing is detected, added, confirmed or dismissed, no review recused any more.
+  if (registerClosed(edition.phase))
+    return refused({ ok: false, field: "intent", error: "errors.jury_register_closed" });
   switch (input.intent) {
     case "detect": {
       // Read and recorded in the reading worker (decision 040): other requests go on meanwhile.
@@ -317,6 +325,7 @@ export default function ConflictsRegister() {
   const t = useT();
   const {
     edition,
+    closed,
     adding: addingParam,
     confirming,
     conflicts,
@@ -397,6 +406,7 @@ export default function ConflictsRegister() {
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.conflicts_admin.title")}</h1>
       <p>{t("jury.conflicts_admin.intro")}</p>
+      {closed ? <p className="notice">{t("errors.jury_register_closed")}</p> : null}
       {refusal ? (
         <div className="error-summary" role="alert">
           <h2>{t("errors.summary_title")}</h2>

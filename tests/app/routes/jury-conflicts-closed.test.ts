@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, conflicts, editions, reviews } from "../../../db/schema";
 import * as declare from "../../../app/routes/jury.$editionId.conflicts";
+import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { args, scenario, scoredReview, type Scenario } from "../../fixtures/jury-routes";
 
@@ -60,5 +61,37 @@ describe("once scoring has closed, a juror's declaration is refused and their su
         state: "submitted",
       });
       expect(await openPage(s, cookie)).toBe(false);
+    });
+});
+
+describe("once the decision is recorded, the secretariat's register no longer changes", () => {
+  for (const phase of ["decided", "announced"] as const)
+    it(`${phase}: detect, add and confirm are refused, nothing changes, and the page says why`, async () => {
+      const s = await scenario();
+      const reviewId = scoredReview(s, s.jurors[0].memberId, s.applications[1].id, "submitted");
+      db().update(editions).set({ phase }).where(eq(editions.id, s.editionId)).run();
+      const url = `/secretariat/editions/${s.editionId}/conflicts`;
+      const before = snapshot();
+      for (const form of [
+        { intent: "detect" },
+        { intent: "confirm_safe" },
+        { intent: "add", memberId: s.jurors[0].memberId, applicationId: s.applications[1].id, reason: "Late" },
+      ]) {
+        const res = await run(() =>
+          conflictsPage.action(args(request(url, { cookie: s.staffCookie, form }), { editionId: s.editionId })),
+        );
+        expect(res, form.intent).toMatchObject({
+          status: 400,
+          body: { errors: { intent: { message: "errors.jury_register_closed" } } },
+        });
+      }
+      expect(snapshot()).toEqual(before);
+      expect(db().select({ state: reviews.state }).from(reviews).where(eq(reviews.id, reviewId)).get()).toEqual({
+        state: "submitted",
+      });
+      const page = await run(() =>
+        conflictsPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
+      );
+      expect(page.body).toMatchObject({ closed: true });
     });
 });
