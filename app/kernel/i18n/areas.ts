@@ -28,7 +28,7 @@ const BY_PATH: [pattern: RegExp, areas: Area[]][] = [
   [/^\/secretariat\/diplomas(\/|$)/, ["diplomas"]],
   [/^\/secretariat\/(data-requests|retention)(\/|$)/, ["data"]],
   [/^\/secretariat(\/|$)/, ["editions"]],
-  [/^\/applications(\/|$)/, ["applications", "nominations", "editions"]],
+  [/^\/applications(\/|$)/, ["applications", "nominations"]],
   [/^\/attachments(\/|$)/, ["applications"]],
   [/^\/nominations(\/|$)/, ["nominations", "applications"]],
   [/^\/nomination-letters(\/|$)/, ["nominations", "applications"]],
