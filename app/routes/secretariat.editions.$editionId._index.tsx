@@ -18,6 +18,9 @@ import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const { handle, links } = routeHead("editions.overview_title", editionsCss);
 
+/** `to`, if the phase page may make that move from `from`. */
+const byHand = (from: string, to: string | null) => (to !== null && isAdjacentPhase(from, to) ? to : null);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { edition: e, criteria, rules } = editionOr404(params.editionId);
@@ -72,10 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteriaCount: criteria.length,
     rulesCount: rules.length,
     // The moves the phase page makes (the decision and the announcement move on their own pages).
-    moves: {
-      next: [nextPhase(e.phase)].find((p) => p !== null && isAdjacentPhase(e.phase, p)) ?? null,
-      previous: [previousPhase(e.phase)].find((p) => p !== null && isAdjacentPhase(e.phase, p)) ?? null,
-    },
+    moves: { next: byHand(e.phase, nextPhase(e.phase)), previous: byHand(e.phase, previousPhase(e.phase)) },
   };
 }
 

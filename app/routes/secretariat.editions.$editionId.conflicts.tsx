@@ -20,7 +20,7 @@ import {
 } from "../jury/models/conflict-decisions.server";
 import { detectConflicts } from "../jury/models/conflict-detect.server";
 import { applicationOptions, resolveApplication } from "../jury/models/eligible-applications.server";
-import { getJuryEdition } from "../jury/models/shared.server";
+import { decisionRecorded, getJuryEdition } from "../jury/models/shared.server";
 import type { Failure } from "../kernel/models/result.server";
 import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -44,9 +44,6 @@ function decisionView(d: Decision) {
 
 // Reads only: detection, confirmation and dismissal are POSTs (a link followed from anywhere
 // must never change the register or recuse a review).
-/** After the decision: the phases in which the register no longer changes. */
-const registerClosed = (phase: string) => ["decided", "announced", "archived"].includes(phase);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const edition = found(getJuryEdition({ editionId: params.editionId ?? "" }));
@@ -60,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const register = adding || confirming ? null : listConflicts({ editionId: edition.id, page: pageParam(request) });
   return {
     edition: { id: edition.id, year: edition.year },
-    closed: registerClosed(edition.phase),
+    closed: decisionRecorded(edition),
     adding,
     confirming: confirming ? decisionView(confirming) : null,
     conflicts: register
@@ -120,8 +117,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     );
   // Once the decision is recorded, the register is what it was decided on (its snapshot froze the
   // results): nothing is detected, added, confirmed or dismissed, no review recused any more.
-  if (registerClosed(edition.phase))
-    return refused({ ok: false, field: "intent", error: "errors.jury_register_closed" });
+  if (decisionRecorded(edition)) return refused({ ok: false, field: "intent", error: "errors.jury_register_closed" });
   switch (input.intent) {
     case "detect": {
       // Read and recorded in the reading worker (decision 040): other requests go on meanwhile.

@@ -2,7 +2,9 @@
 // or an observer of one edition by e-mail; accepting creates the account or adds the role to an existing one.
 // Each write that changes who can do what is audited in its transaction.
 import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, type DB } from "../../../db/client";
+import { otherChairSeated } from "../../jury/models/shared.server";
+import type { Tx } from "../../kernel/models/transaction.server";
 import type { INVITATION_ROLES } from "../../../db/enums";
 import {
   editionObservers,
@@ -56,25 +58,9 @@ export interface InvitationInput {
  * inviting: `userId` null) an invitation as chair to another address still open (accepted by no
  * one, not expired; the same person may be invited again).
  */
-function chairOf(
-  tx: Pick<ReturnType<typeof db>, "select">,
-  editionId: string,
-  userId: string | null,
-  email = "",
-): boolean {
-  const seated = tx
-    .select({ id: juryMembers.id })
-    .from(juryMembers)
-    .where(
-      and(
-        eq(juryMembers.editionId, editionId),
-        eq(juryMembers.isChair, true),
-        isNull(juryMembers.replacedAt),
-        ...(userId ? [ne(juryMembers.userId, userId)] : []),
-      ),
-    )
-    .get();
-  if (seated || userId) return !!seated;
+function chairOf(tx: Tx | DB, editionId: string, userId: string | null, email = ""): boolean {
+  const seated = otherChairSeated(tx, editionId, userId ? { userId } : null);
+  if (seated || userId) return seated;
   return !!tx
     .select({ id: invitations.id })
     .from(invitations)

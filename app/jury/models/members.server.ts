@@ -2,7 +2,7 @@
 // what a member may read. Invitations and their acceptance are accounts' business
 // (app/accounts/models/invitations.server.ts). Every state change is audited in its own
 // synchronous transaction.
-import { and, asc, eq, isNull, ne, notInArray } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { assignments, juryMembers, reviews, users } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -10,6 +10,7 @@ import {
   fail,
   jurorProfile,
   jurySeats,
+  otherChairSeated,
   readableReviews,
   seatHolder,
   servingSeat,
@@ -57,21 +58,8 @@ export function updateJuror(
     const member = servingSeat(tx, input.editionId, input);
     if (!member) return fail("memberId", "errors.jury_juror_unknown");
     // One chair a jury: another serving chair is made a member first.
-    if (input.isChair) {
-      const other = tx
-        .select({ id: juryMembers.id })
-        .from(juryMembers)
-        .where(
-          and(
-            eq(juryMembers.editionId, input.editionId),
-            eq(juryMembers.isChair, true),
-            isNull(juryMembers.replacedAt),
-            ne(juryMembers.id, member.id),
-          ),
-        )
-        .get();
-      if (other) return fail("isChair", "errors.jury_chair_taken");
-    }
+    if (input.isChair && otherChairSeated(tx, input.editionId, { memberId: member.id }))
+      return fail("isChair", "errors.jury_chair_taken");
     tx.update(juryMembers)
       .set({ country: input.country, languages: input.languages, expertise: input.expertise, isChair: input.isChair })
       .where(eq(juryMembers.id, member.id))

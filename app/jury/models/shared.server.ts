@@ -50,6 +50,31 @@ export function beforeScoringCloses(
   return at < scoring || (at === scoring && scoringOpen(edition, now));
 }
 
+/** From the decision on (decided, announced, archived): the jury's register and work no longer change. */
+export function decisionRecorded(edition: Pick<JuryEdition, "phase">): boolean {
+  return PHASES.indexOf(edition.phase as Phase) >= PHASES.indexOf("decided");
+}
+
+/**
+ * Whether the edition's jury has a serving chair other than `seat` (one chair a jury: the chair
+ * closes the ballot, casts the deciding vote and records the recommendation).
+ */
+export function otherChairSeated(
+  tx: Tx | DB,
+  editionId: string,
+  seat: { memberId: string } | { userId: string } | null,
+): boolean {
+  const notThisSeat = !seat
+    ? []
+    : ["memberId" in seat ? ne(juryMembers.id, seat.memberId) : ne(juryMembers.userId, seat.userId)];
+  const chair = and(eq(juryMembers.editionId, editionId), eq(juryMembers.isChair, true), ...notThisSeat);
+  return !!tx
+    .select({ id: juryMembers.id })
+    .from(juryMembers)
+    .where(and(chair, isNull(juryMembers.replacedAt)))
+    .get();
+}
+
 export function editionTheme(edition: Pick<JuryEdition, "themeEn" | "themeFr" | "themeAr">, locale: string): string {
   return localized(locale, textsOf(edition, "theme"));
 }

@@ -72,11 +72,12 @@ describe("once the decision is recorded, the secretariat's register no longer ch
       db().update(editions).set({ phase }).where(eq(editions.id, s.editionId)).run();
       const url = `/secretariat/editions/${s.editionId}/conflicts`;
       const before = snapshot();
-      for (const form of [
+      const forms: Record<string, string>[] = [
         { intent: "detect" },
         { intent: "confirm_safe" },
         { intent: "add", memberId: s.jurors[0].memberId, applicationId: s.applications[1].id, reason: "Late" },
-      ]) {
+      ];
+      for (const form of forms) {
         const res = await run(() =>
           conflictsPage.action(args(request(url, { cookie: s.staffCookie, form }), { editionId: s.editionId })),
         );
