@@ -30,6 +30,11 @@ export interface BootstrapInput {
   /** Total resamples B of the whole bootstrap (a part computes a range of them). */
   resamples: number;
   seed: number;
+  /**
+   * jurorBias only: hold the full-data biases in every resample instead of re-fitting them
+   * (options.jurorBiasBootstrap "fixed", decision 041). Absent or false: the re-fit of 001.
+   */
+  fixedBias?: boolean;
 }
 
 export interface BootstrapResult {
@@ -143,6 +148,39 @@ function meansOfResample(state: number, start: Int32Array, src: Float64Array, sc
 }
 
 /**
+ * Each application's quality in a resample with the jurors' biases held at their full-data fit:
+ * the confidence-weighted mean of its drawn reviews' `y − bias` (`wy` holds w·(y − bias) per
+ * review, `w` the weights), drawn as {@link meansOfResample} draws and summed in draw order.
+ * The biases sum to zero, so no shift is needed to keep the quality on the 0–1 scale.
+ */
+function fixedBiasQualityOfResample(
+  state: number,
+  start: Int32Array,
+  wy: Float64Array,
+  w: Float64Array,
+  scores: Float64Array,
+): void {
+  const A = scores.length;
+  for (let a = 0; a < A; a++) {
+    const st = start[a];
+    const n = start[a + 1] - st;
+    const scale = n / 4294967296;
+    let Y = 0;
+    let W = 0;
+    for (let k = 0; k < n; k++) {
+      state = (state + GOLDEN) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const r = st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale);
+      Y += wy[r];
+      W += w[r];
+    }
+    scores[a] = Y / W;
+  }
+}
+
+/**
  * The reviews a resample draws for each application (review indices, with repeats), from
  * mulberry32 whose state is `state`: the same draws as {@link meansOfResample}.
  */
@@ -168,7 +206,7 @@ function picksOfResample(state: number, start: Int32Array, picks: Int32Array): v
  * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
  * {@link combineBootstrapParts} gives exactly the result of computing all B at once.
  * Throws unless 0 ≤ from ≤ to ≤ B are integers.
- * Cost: O((to − from)·(n + A)) (jurorBias: times the sweeps), O(A·B/20) memory.
+ * Cost: O((to − from)·(n + A)) (jurorBias re-fitted: times the sweeps), O(A·B/20) memory.
  *
  * @example
  * const parts = [bootstrapPart(input, 0, 1000), bootstrapPart(input, 1000, 2000)];
@@ -220,11 +258,16 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   };
   const src = method === "zScore" ? normalised : idx.score;
   const direct = method === "mean" || method === "zScore";
+  const fixedBias = method === "jurorBias" && input.fixedBias === true;
+  const wy = new Float64Array(fixedBias ? N : 0);
+  if (fixedBias) for (let r = 0; r < N; r++) wy[r] = idx.weight[r] * (idx.score[r] - input.bias[idx.juror[r]]);
   const seed = input.seed >>> 0;
   for (let s = from; s < to; s++) {
     // mulberry32 (same numbers as scoring/random.ts), started at draw s·N of the stream.
     const state = (seed + Math.imul(s * N, GOLDEN)) | 0;
-    if (direct) {
+    if (fixedBias) {
+      fixedBiasQualityOfResample(state, start, wy, idx.weight, scores);
+    } else if (direct) {
       meansOfResample(state, start, src, scores);
     } else {
       picksOfResample(state, start, picks);
@@ -351,10 +394,12 @@ export function combineBootstrapParts(parts: BootstrapPart[]): BootstrapResult {
  * with replacement (same count), the official method is recomputed, and the competition rank
  * of each application recorded. zScore uses the per-juror means/sds of the full data;
  * jurorBias is re-fitted by block Gauss–Seidel warm-started from the full-data fit
- * (at most {@link BOOTSTRAP_SWEEPS} sweeps). Returns the 2.5% and 97.5% nearest-rank quantiles
- * of each application's rank and the share of resamples in which its rank ≤ laureates.
+ * (at most {@link BOOTSTRAP_SWEEPS} sweeps), or with `fixedBias` keeps the full-data biases and
+ * takes each application's weighted mean of its drawn reviews minus their biases. Returns the
+ * 2.5% and 97.5% nearest-rank quantiles of each application's rank and the share of resamples in
+ * which its rank ≤ laureates.
  * The same as {@link combineBootstrapParts} of {@link bootstrapPart}s covering [0, B).
- * Cost: O(B·(n + A)) for B resamples, n reviews, A applications (jurorBias: times the sweeps).
+ * Cost: O(B·(n + A)) for B resamples, n reviews, A applications (jurorBias re-fitted: times the sweeps).
  *
  * @example
  * const { low, high } = bootstrapRanks({ idx, method: "mean", normalised, quality, bias, laureates: 2, resamples:

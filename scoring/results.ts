@@ -10,6 +10,7 @@ import { indexReviews, type ReviewIndex } from "./review-index";
 import { reviewScoreUnchecked, validateCriteria } from "./review-score";
 import { median, modifiedZScores, trimmedMean } from "./stats";
 import {
+  JUROR_BIAS_BOOTSTRAPS,
   METHODS,
   type ApplicationResult,
   type Criterion,
@@ -43,7 +44,13 @@ function resolveOptions(options: ResultsOptions, applications: number) {
   }
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new Error(`computeResults: seed must be an integer, got ${String(seed)}`);
-  return { method, laureates, bootstrap, seed };
+  const jurorBiasBootstrap = options.jurorBiasBootstrap;
+  if (jurorBiasBootstrap !== undefined && !JUROR_BIAS_BOOTSTRAPS.includes(jurorBiasBootstrap)) {
+    throw new Error(
+      `computeResults: options.jurorBiasBootstrap must be ${JUROR_BIAS_BOOTSTRAPS.map((m) => `"${m}"`).join(" or ")}, got ${JSON.stringify(jurorBiasBootstrap)}`,
+    );
+  }
+  return { method, laureates, bootstrap, seed, jurorBiasBootstrap };
 }
 
 function effectiveCriteria(input: ResultsInput, weights: Record<string, number> | undefined): Criterion[] {
@@ -128,7 +135,7 @@ export function prepareResults(input: ResultsInput, options: ResultsOptions) {
   const A = idx.appIds.length;
   const J = idx.jurorIds.length;
   const N = idx.score.length;
-  const { method, laureates, bootstrap, seed } = resolveOptions(options ?? {}, A);
+  const { method, laureates, bootstrap, seed, jurorBiasBootstrap } = resolveOptions(options ?? {}, A);
 
   // --- scores under every method
   const z = zScoreCore(idx);
@@ -192,6 +199,7 @@ export function prepareResults(input: ResultsInput, options: ResultsOptions) {
     method,
     laureates,
     seed,
+    jurorBiasBootstrap,
     notes,
     byMethod,
     sd,
@@ -211,6 +219,7 @@ export function prepareResults(input: ResultsInput, options: ResultsOptions) {
       laureates,
       resamples: bootstrap,
       seed,
+      fixedBias: jurorBiasBootstrap === "fixed",
     } satisfies BootstrapInput,
   };
 }
@@ -280,6 +289,7 @@ export function finishResults(prepared: PreparedResults, boot: BootstrapResult |
     laureates,
     bootstrap,
     seed,
+    ...(prepared.jurorBiasBootstrap === undefined ? {} : { jurorBiasBootstrap: prepared.jurorBiasBootstrap }),
     criteria: prepared.criteria,
     applications,
     reliability: reliability(idx),

@@ -4,6 +4,18 @@
 export const METHODS = ["mean", "median", "trimmedMean", "zScore", "jurorBias"] as const;
 export type Method = (typeof METHODS)[number];
 
+/**
+ * How the bootstrap of the official jurorBias method treats the jurors' biases in each resample
+ * (docs/decisions/041-juror-bias-bootstrap-fixed.md):
+ * - `refit`: the fit is re-run on the resample (block Gauss–Seidel, 4 sweeps warm-started from the
+ *   full-data fit). The default, so that every result computed before keeps its numbers.
+ * - `fixed`: the biases of the full-data fit are held, as zScore holds each juror's mean and sd; an
+ *   application's resampled quality is the confidence-weighted mean of its drawn reviews minus
+ *   their jurors' biases. About half the time, intervals within the bootstrap's own noise.
+ */
+export const JUROR_BIAS_BOOTSTRAPS = ["refit", "fixed"] as const;
+export type JurorBiasBootstrap = (typeof JUROR_BIAS_BOOTSTRAPS)[number];
+
 export interface Criterion {
   key: string;
   weight: number;
@@ -49,6 +61,8 @@ export interface ResultsOptions {
   seed?: number;
   /** What-if override of criterion weights, keyed by criterion key. */
   weights?: Record<string, number>;
+  /** How the jurorBias bootstrap treats the biases (default `refit`); other methods ignore it. */
+  jurorBiasBootstrap?: JurorBiasBootstrap;
 }
 
 /** One review as seen in the results table (score on the 0–1 scale). */
@@ -113,6 +127,8 @@ export interface Results {
   laureates: number;
   bootstrap: number;
   seed: number;
+  /** Present only when the options named it, so that results computed before it existed keep their JSON. */
+  jurorBiasBootstrap?: JurorBiasBootstrap;
   criteria: Criterion[];
   applications: ApplicationResult[];
   reliability: Reliability;

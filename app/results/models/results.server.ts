@@ -320,12 +320,16 @@ async function readAndComputeResults({
     if (i % SLICE === SLICE - 1) await nextTurn();
   }
   const reviewedApps = breakdown.size;
+  const official = method ?? (edition.method as Method);
   const options: ResultsOptions = {
-    method: method ?? (edition.method as Method),
+    method: official,
     laureates: Math.max(1, Math.min(edition.laureateCount, reviewedApps)),
     bootstrap: RESULTS_BOOTSTRAP,
     seed: RESULTS_SEED,
     ...(weights ? { weights } : {}),
+    // Named in the options (and so in the export and the decision's snapshot), so that anyone
+    // re-running them gets these intervals; results without it keep the re-fit (decision 041).
+    ...(official === "jurorBias" ? { jurorBiasBootstrap: "fixed" as const } : {}),
   };
   let results: Results | null = null;
   let problem: string | null = null;

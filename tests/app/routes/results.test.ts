@@ -7,7 +7,7 @@ import * as exportRoute from "../../../app/routes/secretariat.editions.$editionI
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { and, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, reviews, users } from "../../../db/schema";
+import { applications, editions, reviews, users } from "../../../db/schema";
 import { erasedName, erasedTitle } from "../../../app/accounts/domain/erasure";
 import { buildScoredEdition, CRITERIA } from "../../fixtures/results";
 
@@ -200,6 +200,37 @@ describe("results pages", () => {
     );
     expect(rerun.applications.map((a) => a.applicationId)).toEqual(
       (page.body as PageBody).results.rows.map((r) => r.applicationId),
+    );
+  });
+
+  it("a juror-bias edition's export names the bootstrap with the biases held, and re-runs to the page's intervals", async () => {
+    const f = await buildScoredEdition();
+    db().update(editions).set({ method: "jurorBias" }).where(eq(editions.id, f.edition.id)).run();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await exportRoute.loader(
+      args(request(`/secretariat/editions/${f.edition.id}/results/export/json`, { cookie }), {
+        editionId: f.edition.id,
+        format: "json",
+      }),
+    );
+    const text = await res.text();
+    expect(JSON.parse(text).options).toMatchObject({ method: "jurorBias", jurorBiasBootstrap: "fixed" });
+    const out = runCli(["results", "export.json"], () => text);
+    expect(out.code).toBe(0);
+    const rerun = JSON.parse(out.stdout) as {
+      jurorBiasBootstrap: string;
+      applications: { applicationId: string; rankInterval: { low: number; high: number } }[];
+    };
+    expect(rerun.jurorBiasBootstrap).toBe("fixed");
+    const page = await run(() =>
+      secretariatResults.loader(
+        args(request(`/secretariat/editions/${f.edition.id}/results`, { cookie }), { editionId: f.edition.id }),
+      ),
+    );
+    const rows = (page.body as { results: { rows: { applicationId: string; low: number; high: number }[] } }).results
+      .rows;
+    expect(rerun.applications.map((a) => [a.applicationId, a.rankInterval.low, a.rankInterval.high])).toEqual(
+      rows.map((r) => [r.applicationId, r.low, r.high]),
     );
   });
 
