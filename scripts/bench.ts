@@ -130,23 +130,37 @@ rows.push(
   ),
 );
 // The same bootstrap in 4 parts, as a pool of 4 workers would compute them (here one after the
-// other): the time of the slowest part is what a 4-core server would wait for.
-{
-  const options = { method: "mean" as Method, bootstrap: 2000, seed: 1 };
+// other): the slowest part and then the combination are what a 4-core server would wait for, so
+// that is the time of the row (each part repeats the preparation, ~0.2 s here).
+for (const method of ["mean", "jurorBias"] as Method[]) {
+  const options = { ...serverOptions(method), bootstrap: 2000, seed: 1 };
   const ranges = [0, 500, 1000, 1500, 2000];
-  let slowest = 0;
-  rows.push(
-    measure(`results 10,000 apps, B=2000 in 4 parts (slowest part + combine), official mean`, 3, 1000, 1024, () => {
-      const parts = ranges.slice(1).map((to, i) => {
-        const t = performance.now();
-        const part = resultsBootstrapPart(large, options, ranges[i], to);
-        slowest = Math.max(slowest, performance.now() - t);
-        return part;
-      });
-      const r = combineResultsParts(large, options, parts);
-      return `slowest part ${slowest.toFixed(0)} ms, top ${r.applications[0].applicationId}`;
-    }),
-  );
+  const waits: number[] = [];
+  let note = "";
+  for (let run = 0; run < 3; run++) {
+    let slowest = 0;
+    const parts = ranges.slice(1).map((to, i) => {
+      const t = performance.now();
+      const part = resultsBootstrapPart(large, options, ranges[i], to);
+      slowest = Math.max(slowest, performance.now() - t);
+      return part;
+    });
+    const t = performance.now();
+    const r = combineResultsParts(large, options, parts);
+    const combine = performance.now() - t;
+    waits.push(slowest + combine);
+    note = `slowest part ${slowest.toFixed(0)} ms + combine ${combine.toFixed(0)} ms, top ${r.applications[0].applicationId}`;
+  }
+  waits.sort((x, y) => x - y);
+  rows.push({
+    name: `results 10,000 apps, B=2000 in 4 parts (slowest part + combine), official ${method}${method === "jurorBias" ? " (biases held)" : ""}`,
+    ms: waits[1],
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    target: "< 1 s",
+    ok: waits[1] < 1000,
+    note,
+  });
 }
 // The same results as the server computes them: in worker threads, the bootstrap split between
 // one thread per core (RESULTS_THREADS; the server leaves one core to its requests by default),
