@@ -3,7 +3,7 @@
 // transaction. Criteria, weights, the scale and the method lock when scoring opens.
 import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { assignments, criteria, editions, eligibilityRules, reviews } from "../../../db/schema";
+import { assignments, ballots, criteria, deliberations, editions, eligibilityRules, reviews } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -528,6 +528,18 @@ export function changePhase({
         .limit(1)
         .get();
       if (submitted) return fail("form", "errors.phase_reviews_submitted");
+    }
+    // Back to scoring once a juror has cast a ballot would let the scores the shortlist and the
+    // ballots were cast on change under them, ballots that stay counted as they are.
+    if (edition.phase === "deliberation" && target === "scoring") {
+      const cast = tx
+        .select({ id: ballots.id })
+        .from(ballots)
+        .innerJoin(deliberations, eq(deliberations.id, ballots.deliberationId))
+        .where(eq(deliberations.editionId, editionId))
+        .limit(1)
+        .get();
+      if (cast) return fail("form", "errors.phase_ballots_cast");
     }
     const lockedAt = target === "scoring" && !edition.lockedAt ? now : edition.lockedAt;
     const updated = tx

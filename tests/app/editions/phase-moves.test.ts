@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { editions } from "../../../db/schema";
+import { ballots, deliberations, editions } from "../../../db/schema";
 import { changePhase, isAdjacentPhase } from "../../../app/editions/models/edition.server";
 import * as overview from "../../../app/routes/secretariat.editions.$editionId._index";
 import * as phasePage from "../../../app/routes/secretariat.editions.$editionId.phase";
@@ -83,5 +83,40 @@ describe("moves between phases", () => {
       ok: true,
     });
     expect(phaseOf(drafts.editionId)).toBe("screening");
+  });
+  it("scoring is not reopened from deliberation once a juror has cast a ballot, and is before that", async () => {
+    for (const withBallot of [true, false]) {
+      const s = await scenario();
+      scoredReview(s, s.jurors[0].memberId, s.applications[0].id, "submitted");
+      db().update(editions).set({ phase: "deliberation" }).where(eq(editions.id, s.editionId)).run();
+      const deliberation = db()
+        .insert(deliberations)
+        .values({
+          editionId: s.editionId,
+          shortlist: [s.applications[0].id, s.applications[1].id],
+          openedBy: s.secretariat.id,
+          openedAt: new Date(),
+        })
+        .returning()
+        .get();
+      if (withBallot)
+        db()
+          .insert(ballots)
+          .values({
+            deliberationId: deliberation.id,
+            jurorId: s.jurors[0].memberId,
+            ranking: [[s.applications[0].id], [s.applications[1].id]],
+            submittedAt: new Date(),
+          })
+          .run();
+      const moved = changePhase({ editionId: s.editionId, to: "scoring", actorId: s.secretariat.id });
+      if (withBallot) {
+        expect(moved).toEqual({ ok: false, field: "form", error: "errors.phase_ballots_cast" });
+        expect(phaseOf(s.editionId)).toBe("deliberation");
+      } else {
+        expect(moved).toEqual({ ok: true });
+        expect(phaseOf(s.editionId)).toBe("scoring");
+      }
+    }
   });
 });
