@@ -1,9 +1,18 @@
 // Editions: the secretariat's configuration of one prize year (settings, criteria, eligibility
 // rules, phases) and the public view of the open call. Every change is audited in the same
 // transaction. Criteria, weights, the scale and the method lock when scoring opens.
-import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { assignments, ballots, criteria, deliberations, editions, eligibilityRules, reviews } from "../../../db/schema";
+import {
+  archiveLaureates,
+  assignments,
+  ballots,
+  criteria,
+  deliberations,
+  editions,
+  eligibilityRules,
+  reviews,
+} from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -151,6 +160,19 @@ function yearTaken(year: number, exceptId?: string): boolean {
   return db().select({ n: count() }).from(editions).where(where).get()!.n > 0;
 }
 
+/**
+ * Whether the public archive holds laureates of `year` from before this system (UNESCO's list):
+ * an edition of that year would put its own laureates beside them on /laureates/<year>.
+ */
+function yearArchived(year: number): boolean {
+  return !!db()
+    .select({ id: archiveLaureates.id })
+    .from(archiveLaureates)
+    .where(and(eq(archiveLaureates.year, year), isNull(archiveLaureates.editionId)))
+    .limit(1)
+    .get();
+}
+
 /** A new edition in draft, with the 2023 call's five criteria and four eligibility rules. */
 export function createEdition({
   actorId,
@@ -160,6 +182,7 @@ export function createEdition({
   input: EditionSettingsForm;
 }): { ok: true; editionId: string } | Failure {
   if (yearTaken(input.year)) return fail("year", "errors.edition_year_taken", { year: input.year });
+  if (yearArchived(input.year)) return fail("year", "errors.edition_year_archived", { year: input.year });
   const values = settingsValues(input);
   const editionId = db().transaction((tx) => {
     const row = tx
@@ -228,6 +251,9 @@ export function updateEdition({
   if (!current) return fail("form", "errors.edition_unknown");
   if (current.version !== version) return fail("form", "errors.edition_stale");
   if (yearTaken(input.year, editionId)) return fail("year", "errors.edition_year_taken", { year: input.year });
+  // Only a change of year is checked: an edition already of such a year keeps its other settings editable.
+  if (input.year !== current.year && yearArchived(input.year))
+    return fail("year", "errors.edition_year_archived", { year: input.year });
   const values = settingsValues(input);
   if (current.lockedAt) {
     for (const field of LOCKED_FIELDS)
