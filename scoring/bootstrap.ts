@@ -396,26 +396,42 @@ export function combineBootstrapParts(parts: BootstrapPart[]): BootstrapResult {
   const high = new Int32Array(A);
   const laureateProbability = new Float64Array(A);
   const single = sorted.filter((p) => p.to > p.from);
-  const lowRow = new Int32Array(lowCount * single.length);
-  const highRow = new Int32Array(highCount * single.length);
+  const P = single.length;
+  // Each part's rows are sorted: the kLow-th smallest of the union is found by merging them from
+  // the front, the highCount-th largest by merging them from the back, O(P·(kLow + highCount)).
+  const lowKept = single.map((p) => Math.min(lowCount, p.to - p.from));
+  const highKept = single.map((p) => Math.min(highCount, p.to - p.from));
+  const at = new Int32Array(P);
   for (let a = 0; a < A; a++) {
     let hits = 0;
-    let nl = 0;
-    let nh = 0;
-    for (const p of single) {
-      hits += p.hits[a];
-      const kept = p.to - p.from;
-      const l = Math.min(lowCount, kept);
-      lowRow.set(p.lowest.subarray(a * lowCount, a * lowCount + l), nl);
-      nl += l;
-      const h = Math.min(highCount, kept);
-      highRow.set(p.highest.subarray(a * highCount, a * highCount + h), nh);
-      nh += h;
+    for (let i = 0; i < P; i++) {
+      hits += single[i].hits[a];
+      at[i] = 0;
     }
-    // The kLow-th smallest of all B ranks is the largest of the lowCount smallest; the kHigh-th
-    // smallest is the smallest of the highCount = B − kHigh + 1 largest.
-    low[a] = single.length === 1 ? lowRow[kLow - 1] : lowRow.subarray(0, nl).sort()[kLow - 1];
-    high[a] = single.length === 1 ? highRow[0] : highRow.subarray(0, nh).sort()[nh - highCount];
+    let value = 0;
+    for (let taken = 0; taken < kLow; taken++) {
+      let best = -1;
+      for (let i = 0; i < P; i++) {
+        if (at[i] < lowKept[i] && (best < 0 || single[i].lowest[a * lowCount + at[i]] < value)) {
+          best = i;
+          value = single[i].lowest[a * lowCount + at[i]];
+        }
+      }
+      at[best]++;
+    }
+    low[a] = value;
+    for (let i = 0; i < P; i++) at[i] = highKept[i] - 1;
+    for (let taken = 0; taken < highCount; taken++) {
+      let best = -1;
+      for (let i = 0; i < P; i++) {
+        if (at[i] >= 0 && (best < 0 || single[i].highest[a * highCount + at[i]] > value)) {
+          best = i;
+          value = single[i].highest[a * highCount + at[i]];
+        }
+      }
+      at[best]--;
+    }
+    high[a] = value;
     laureateProbability[a] = hits / B;
   }
   return { low, high, laureateProbability };
