@@ -80,14 +80,6 @@ function sortSmall(a: Float64Array, n: number): void {
 }
 
 /**
- * Room per application beyond the ranks it keeps: candidate ranks are appended there unsorted,
- * and only when it is full are the row's ranks sorted and cut back to the kept count. A row is
- * compacted a few times per bootstrap instead of every candidate costing a heap replacement
- * (about 40% of the bootstrap at 10,000 applications, decision 026).
- */
-const SPARE = 96;
-
-/**
  * Rearranges row [base, base + filled) so that its `keep` smallest values come first (in no
  * particular order) and returns the largest of them, the row's new threshold: Hoare's
  * selection, O(filled) expected, in place (a sort of the row cost 10× more).
@@ -149,65 +141,137 @@ function meansOfResample(state: number, start: Int32Array, src: Float64Array, sc
 }
 
 /**
- * Resamples whose ranks are folded into the kept extremes together. Folded one resample at a
- * time, each application that keeps a rank appends it to its own row: a cache miss in 12 MB of
- * rows at 10,000 applications, a third of the bootstrap. Folded by block, each application's
- * ranks of the block are read together (a column of the block, 64 rows share its cache lines)
- * and its rows stay in cache while it takes them. The same ranks are kept either way.
+ * Resamples whose ranks are stored together: each resample's ranks fill one row of a block, and a
+ * full block is copied application by application into the chunk (a column of the block: its 64
+ * rows share their cache lines across 16 applications).
  */
 const RANK_BLOCK = 64;
 
-/** Each application's rows of kept smallest and largest ranks (see bootstrapPart). */
-interface KeptRanks {
+/** At most this many ranks are stored at once (64 MB of 16-bit ranks): longer runs go by chunks. */
+const CHUNK_RANKS = 2 ** 25;
+
+/** Bins of each application's rank histogram (at most): ranks ≥ 1 binned by their top bits. */
+const RANK_BINS = 128;
+
+/**
+ * The ranks of a chunk of resamples, per application, and what is kept of the chunks before:
+ * each application's smallest and largest ranks (sorted ascending) and its laureate count.
+ */
+interface RankStore {
+  A: number;
+  laureates: number;
+  /** Application-major: application a's ranks of the chunk at [a·chunk, a·chunk + stored). */
+  ranks: Uint16Array | Int32Array;
+  chunk: number;
+  stored: number;
+  /** Per application, how many of its chunk's ranks fall in each bin (rank >> shift). */
+  histogram: Int32Array;
+  bins: number;
+  shift: number;
   lowCount: number;
   highCount: number;
-  lowWidth: number;
-  highWidth: number;
-  lowRows: Int32Array;
-  highRows: Int32Array;
-  lowFill: Int32Array;
-  highFill: Int32Array;
-  lowTop: Int32Array;
-  highTop: Int32Array;
+  /** How many ranks `lowest` and `highest` hold per application so far (the same for all). */
+  kept: { low: number; high: number };
+  lowest: Int32Array;
+  highest: Int32Array;
   hits: Int32Array;
+  /** Work rows: one application's candidates and a merge. */
+  low: Int32Array;
+  high: Int32Array;
+  merged: Int32Array;
 }
 
 /**
- * Folds `rows` resamples' ranks (`block`, resample-major, A ranks each) into each application's
- * kept extremes and laureate count. Its own function so that V8 optimises this hot loop on its own.
+ * Copies `rows` resamples' ranks (`block`, resample-major, A ranks each) into the chunk,
+ * counting each application's ranks by bin and its laureate resamples. Its own function so that
+ * V8 optimises this hot loop on its own.
  */
-function keepExtremes(block: Int32Array, rows: number, A: number, laureates: number, kept: KeptRanks): void {
-  const { lowCount, highCount, lowWidth, highWidth, lowRows, highRows, lowFill, highFill, lowTop, highTop, hits } =
-    kept;
+function storeBlock(block: Int32Array, rows: number, store: RankStore): void {
+  const { A, laureates, ranks, chunk, stored, histogram, bins, shift, hits } = store;
   for (let a = 0; a < A; a++) {
-    let lowT = lowTop[a];
-    let highT = highTop[a];
+    const base = a * chunk + stored;
+    const bin = a * bins;
     let h = 0;
     for (let k = 0, at = a; k < rows; k++, at += A) {
       const rank = block[at];
+      ranks[base + k] = rank;
+      histogram[bin + (rank >> shift)]++;
       if (rank <= laureates) h++;
-      // Most ranks fall between the two thresholds and touch neither row.
-      if (rank < lowT) {
-        const base = a * lowWidth;
-        lowRows[base + lowFill[a]++] = rank;
-        if (lowFill[a] === lowWidth) {
-          lowT = compact(lowRows, base, lowWidth, lowCount);
-          lowFill[a] = lowCount;
-        }
-      }
-      if (-rank < highT) {
-        const base = a * highWidth;
-        highRows[base + highFill[a]++] = -rank;
-        if (highFill[a] === highWidth) {
-          highT = compact(highRows, base, highWidth, highCount);
-          highFill[a] = highCount;
-        }
-      }
     }
-    lowTop[a] = lowT;
-    highTop[a] = highT;
     hits[a] += h;
   }
+  store.stored += rows;
+}
+
+/** Sorts a[from, to) ascending (insertion sort: a few dozen values). */
+function sortRun(a: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= from && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/**
+ * Folds the chunk into each application's kept extremes: its histogram gives the bin holding
+ * its `need`-th smallest rank, so only the ranks up to that bin are gathered (a few dozen),
+ * selected and sorted, then merged with the ranks kept before; likewise from the top. The same
+ * ranks as any other way of keeping the smallest and largest.
+ */
+function closeChunk(store: RankStore): void {
+  const { A, ranks, chunk, stored, histogram, bins, shift, lowCount, highCount, lowest, highest, low, high, merged } =
+    store;
+  if (stored === 0) return;
+  const keptLow = store.kept.low;
+  const keptHigh = store.kept.high;
+  const needLow = Math.min(lowCount, stored);
+  const needHigh = Math.min(highCount, stored);
+  const nextLow = Math.min(lowCount, keptLow + stored);
+  const nextHigh = Math.min(highCount, keptHigh + stored);
+  for (let a = 0; a < A; a++) {
+    const bin = a * bins;
+    // Ranks below `lowLimit` hold the needLow smallest; ranks from `highLimit` the needHigh largest.
+    let lowBin = 0;
+    for (let c = histogram[bin]; c < needLow; c += histogram[bin + ++lowBin]);
+    let highBin = bins - 1;
+    for (let c = histogram[bin + highBin]; c < needHigh; c += histogram[bin + --highBin]);
+    const lowLimit = (lowBin + 1) << shift;
+    const highLimit = highBin << shift;
+    let nl = 0;
+    let nh = 0;
+    const base = a * chunk;
+    for (let k = base; k < base + stored; k++) {
+      const rank = ranks[k];
+      if (rank < lowLimit) low[nl++] = rank;
+      // Negated, so that the same selection keeps the largest.
+      if (rank >= highLimit) high[nh++] = -rank;
+    }
+    if (nl > needLow) compact(low, 0, nl, needLow);
+    sortRun(low, 0, needLow);
+    if (nh > needHigh) compact(high, 0, nh, needHigh);
+    // Ascending: the negated values sorted, read backwards.
+    sortRun(high, 0, needHigh);
+    // Merge with the kept ranks: the nextLow smallest of both sorted runs.
+    const lowRow = a * lowCount;
+    for (let i = 0, x = 0, y = 0; i < nextLow; i++) {
+      merged[i] = y >= needLow || (x < keptLow && lowest[lowRow + x] <= low[y]) ? lowest[lowRow + x++] : low[y++];
+    }
+    lowest.set(merged.subarray(0, nextLow), lowRow);
+    // The nextHigh largest of both, filled from the top down.
+    const highRow = a * highCount;
+    for (let i = nextHigh - 1, x = keptHigh - 1, y = 0; i >= 0; i--) {
+      merged[i] = y >= needHigh || (x >= 0 && highest[highRow + x] >= -high[y]) ? highest[highRow + x--] : -high[y++];
+    }
+    highest.set(merged.subarray(0, nextHigh), highRow);
+  }
+  store.kept.low = nextLow;
+  store.kept.high = nextHigh;
+  store.stored = 0;
+  histogram.fill(0);
 }
 
 /**
@@ -236,7 +300,8 @@ function picksOfResample(state: number, start: Int32Array, picks: Int32Array): v
  * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
  * {@link combineBootstrapParts} gives exactly the result of computing all B at once.
  * Throws unless 0 ≤ from ≤ to ≤ B are integers.
- * Cost: O((to − from)·(n + A)) (jurorBias re-fitted: times the sweeps), O(A·B/20) memory.
+ * Cost: O((to − from)·(n + A)) (jurorBias re-fitted: times the sweeps); memory O(A·B/20) for the
+ * kept ranks and O(min(A·(to − from), 2^25)) for the ranks stored before they are folded.
  *
  * @example
  * const parts = [bootstrapPart(input, 0, 1000), bootstrapPart(input, 1000, 2000)];
@@ -257,37 +322,36 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   const lowest = new Int32Array(A * lowCount);
   const highest = new Int32Array(A * highCount);
   const hits = new Int32Array(A);
-  // Per application, a row of its smallest ranks and one of its largest (stored negated, so both
-  // keep "the smallest"), each with spare room, how full it is and a threshold: the largest
-  // value it can still need (the kept count's smallest value at the last compaction).
-  const lowWidth = lowCount + SPARE;
-  const highWidth = highCount + SPARE;
-  const lowRows = new Int32Array(A * lowWidth);
-  const highRows = new Int32Array(A * highWidth);
-  const lowFill = new Int32Array(A);
-  const highFill = new Int32Array(A);
-  const lowTop = new Int32Array(A).fill(2147483647);
-  const highTop = new Int32Array(A).fill(2147483647);
   const picks = new Int32Array(N);
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
-  // Each resample's ranks go to the next row of a block; a full block is folded into the kept
-  // extremes application by application (keepExtremes).
+  // Each resample's ranks go to the next row of a block; a full block is stored in the chunk,
+  // a full chunk folded into the kept extremes (storeBlock, closeChunk).
   const rankBlock = new Int32Array(RANK_BLOCK * A);
   let rankBuf = rankBlock.subarray(0, A);
   let blocked = 0;
-  const kept: KeptRanks = {
+  const chunk = Math.max(1, Math.min(to - from, Math.floor(CHUNK_RANKS / Math.max(1, A))));
+  let shift = 0;
+  while ((A >> shift) + 1 > RANK_BINS) shift++;
+  const bins = (A >> shift) + 1;
+  const store: RankStore = {
+    A,
+    laureates,
+    ranks: A < 65536 ? new Uint16Array(A * chunk) : new Int32Array(A * chunk),
+    chunk,
+    stored: 0,
+    histogram: new Int32Array(A * bins),
+    bins,
+    shift,
     lowCount,
     highCount,
-    lowWidth,
-    highWidth,
-    lowRows,
-    highRows,
-    lowFill,
-    highFill,
-    lowTop,
-    highTop,
+    kept: { low: 0, high: 0 },
+    lowest,
+    highest,
     hits,
+    low: new Int32Array(chunk),
+    high: new Int32Array(chunk),
+    merged: new Int32Array(Math.max(lowCount, highCount)),
   };
   const radix = rankScratch(A);
   let maxN = 1;
@@ -343,22 +407,12 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
       }
     }
     if (!held) rankDescending(scores, order, rankBuf, radix);
-    if (++blocked === RANK_BLOCK || s === to - 1) {
-      keepExtremes(rankBlock, blocked, A, laureates, kept);
+    if (++blocked === RANK_BLOCK || s === to - 1 || store.stored + blocked === chunk) {
+      storeBlock(rankBlock, blocked, store);
       blocked = 0;
+      if (store.stored === chunk || s === to - 1) closeChunk(store);
     }
     rankBuf = rankBlock.subarray(blocked * A, (blocked + 1) * A);
-  }
-  const lowKept = Math.min(lowCount, to - from);
-  const highKept = Math.min(highCount, to - from);
-  for (let a = 0; a < A; a++) {
-    // The kept ranks first (selection), then only those sorted.
-    if (lowFill[a] > lowKept) compact(lowRows, a * lowWidth, lowFill[a], lowKept);
-    lowest.set(lowRows.subarray(a * lowWidth, a * lowWidth + lowKept).sort(), a * lowCount);
-    if (highFill[a] > highKept) compact(highRows, a * highWidth, highFill[a], highKept);
-    const row = highest.subarray(a * highCount, a * highCount + highKept);
-    for (let i = 0; i < highKept; i++) row[i] = -highRows[a * highWidth + i];
-    row.sort();
   }
   return { from, to, resamples: B, applications: A, lowCount, highCount, lowest, highest, hits };
 }
