@@ -16,7 +16,7 @@ import { rolesOf } from "./accounts/server/permissions.server";
 import { invitationLocaleForPath } from "./accounts/models/invitations.server";
 import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
-import { isDraftSave, useRootData, useT, type RootData } from "./kernel/components/i18n";
+import { isDraftSave, RootFallbackData, useRootData, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
@@ -193,6 +193,7 @@ export function ErrorBoundary() {
         <ErrorMessage messageKey={key} />
       </main>
       <Footer />
+      <RootFallbackData />
     </Document>
   );
 }
