@@ -1,7 +1,6 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nFallbackProvider, parseRootFallback, ROOT_FALLBACK_ID } from "./kernel/components/i18n";
 
 // A form's post whose answer is lost (a dropped connection) is sent again, the same body with the
 // same one-time token, so the server runs it at most once and answers the retry with the first
@@ -61,17 +60,11 @@ window.fetch = async (input, init) => {
   }
 };
 
-// An error page rendered when the root loader failed carries the language the server chose for
-// it: hydrated with it, the page stays in that language and direction (not English).
-const fallback = parseRootFallback(document.getElementById(ROOT_FALLBACK_ID)?.textContent);
-
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <I18nFallbackProvider value={fallback}>
-        <RemixBrowser />
-      </I18nFallbackProvider>
+      <RemixBrowser />
     </StrictMode>,
   );
 });

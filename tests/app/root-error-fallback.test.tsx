@@ -7,13 +7,14 @@ import {
   parseRootFallback,
   ROOT_FALLBACK_ID,
   RootFallbackData,
+  useT,
   type RootData,
 } from "../../app/kernel/components/i18n";
 import { localeCookie } from "../../app/kernel/i18n/locale.server";
 
-/** RootFallbackData rendered on the server, with the root loader's data or without it. */
-function rendered(fallback: RootData | null, rootData?: RootData): string {
-  const router = createMemoryRouter([{ id: "root", path: "/", Component: RootFallbackData }], {
+/** A component rendered with the root loader's data or without it (RootFallbackData by default). */
+function rendered(fallback: RootData | null, rootData?: RootData, Component = RootFallbackData): string {
+  const router = createMemoryRouter([{ id: "root", path: "/", Component }], {
     hydrationData: { loaderData: rootData ? { root: rootData } : {} },
   });
   // react-router warns that useLayoutEffect does nothing on the server: it is meant so.
@@ -103,6 +104,26 @@ describe("the root's error page after the root loader failed", () => {
       '{"locale":"fr"}',
     ]) {
       expect(parseRootFallback(text)).toBeNull();
+    }
+  });
+
+  it("is what the browser's error page is written in as it hydrates, without the server's fallback", async () => {
+    const arabic = new Request("http://localhost/", { headers: { "Accept-Language": "ar" } });
+    const fallback = (await rootErrorFallback(arabic, rootFailed))!;
+    const text = /<script type="application\/json" id="root-fallback">(.*?)<\/script>/.exec(rendered(fallback))![1];
+    const Message = () => {
+      const t = useT();
+      return <p dir={t.dir}>{t("errors.unexpected")}</p>;
+    };
+    // The browser: no fallback context, the page's element in the document.
+    const page = globalThis as { document?: unknown };
+    page.document = { getElementById: (id: string) => (id === ROOT_FALLBACK_ID ? { textContent: text } : null) };
+    try {
+      expect(rendered(null, undefined, Message)).toBe(`<p dir="rtl">${fallback.messages["errors.unexpected"]}</p>`);
+      page.document = { getElementById: () => null };
+      expect(rendered(null, undefined, Message)).toBe('<p dir="ltr">Sorry, there is a problem with the service</p>');
+    } finally {
+      delete page.document;
     }
   });
 });

@@ -6,7 +6,7 @@ import { direction, isLocale, translate, type Locale, type Messages, type Vars }
 // The last resort of an error page rendered when the root loader itself failed: a few English
 // words. The server renders that page in the cookie's or browser's language
 // (app/kernel/i18n/fallback.server.ts) and writes that language's few messages into the page
-// (RootFallbackData), which the browser reads before hydrating (entry.client.tsx): the three
+// (RootFallbackData), which the browser reads back as it hydrates (useRootData): the three
 // languages in the script would cost every page ~2 kB, past the 150 kB first-visit budget.
 const FALLBACK: Partial<Messages> = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
@@ -38,8 +38,11 @@ export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
   // Without root data (the root loader itself failed) the error page still renders: on the
-  // server in the language chosen without the database, in the browser in English.
-  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
+  // server in the language chosen without the database, in the browser in the same one, read
+  // from the page (RootFallbackData); English only if the page does not carry it.
+  return (
+    data ?? fallback ?? pageFallback() ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" }
+  );
 }
 
 /** The id of the page's copy of the server's fallback (only on an error page without root data). */
@@ -74,6 +77,16 @@ export function parseRootFallback(text: string | null | undefined): RootData | n
   } catch {
     return null;
   }
+}
+
+let readFromPage: { text: string | null; data: RootData | null } | null = null;
+
+/** In the browser, the fallback the server wrote into the page (read once per text), else null. */
+function pageFallback(): RootData | null {
+  if (typeof document === "undefined") return null;
+  const text = document.getElementById(ROOT_FALLBACK_ID)?.textContent ?? null;
+  if (readFromPage?.text !== text) readFromPage = { text, data: parseRootFallback(text) };
+  return readFromPage.data;
 }
 
 /** The translation function for the active language. */
