@@ -16,7 +16,7 @@ import { rolesOf } from "./accounts/server/permissions.server";
 import { invitationLocaleForPath } from "./accounts/models/invitations.server";
 import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
-import { isDraftSave, RootFallbackData, useRootData, useT, type RootData } from "./kernel/components/i18n";
+import { isDraftSave, useRootData, useServerFallbackPage, useT, type RootData } from "./kernel/components/i18n";
 import { direction, LOCALE_NAMES, LOCALES } from "./kernel/i18n";
 import { areasDiffer } from "./kernel/i18n/areas";
 import { messagesForPage, resolveLocale } from "./kernel/i18n/locale.server";
@@ -67,7 +67,7 @@ function usePageTitle(): string {
   return failed ? `${t("title.error_prefix")}${base}` : base;
 }
 
-function Document({ children, title }: { children: ReactNode; title: string }) {
+function Document({ children, title, scripts = true }: { children: ReactNode; title: string; scripts?: boolean }) {
   const { locale } = useRootData();
   const nonce = useNonce();
   useEffect(() => {
@@ -84,8 +84,8 @@ function Document({ children, title }: { children: ReactNode; title: string }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts && <ScrollRestoration nonce={nonce} />}
+        {scripts && <Scripts nonce={nonce} />}
       </body>
     </html>
   );
@@ -186,14 +186,15 @@ export default function App() {
 export function ErrorBoundary() {
   const t = useT();
   const key = useRouteErrorKey();
+  // The root loader failed: plain HTML in the server's chosen language, not hydrated in English.
+  const scripts = !useServerFallbackPage();
   return (
-    <Document title={`${t(key)} – ${t("app.short_name")}`}>
+    <Document title={`${t(key)} – ${t("app.short_name")}`} scripts={scripts}>
       <Header />
       <main id="main" tabIndex={-1}>
         <ErrorMessage messageKey={key} />
       </main>
       <Footer />
-      <RootFallbackData />
     </Document>
   );
 }

@@ -1,13 +1,13 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import { createContext, useCallback, useContext } from "react";
 import { FORM_TOKEN_FIELD } from "../domain/form-token";
-import { direction, isLocale, translate, type Locale, type Messages, type Vars } from "../i18n";
+import { direction, translate, type Locale, type Messages, type Vars } from "../i18n";
 
-// The last resort of an error page rendered when the root loader itself failed: a few English
-// words. The server renders that page in the cookie's or browser's language
-// (app/kernel/i18n/fallback.server.ts) and writes that language's few messages into the page
-// (RootFallbackData), which the browser reads back as it hydrates (useRootData): the three
-// languages in the script would cost every page ~2 kB, past the 150 kB first-visit budget.
+// In the browser, only for an error page rendered there when the root loader failed on a
+// navigation: a few English words. The server renders that page in the cookie's or browser's
+// language (app/kernel/i18n/fallback.server.ts) and sends it without scripts, so it is never
+// hydrated in English (useServerFallbackPage); the three languages would cost every page ~2 kB of
+// script, past the 150 kB first-visit budget.
 const FALLBACK: Partial<Messages> = {
   "app.name": "UNESCO King Hamad Bin Isa Al-Khalifa Prize for the Use of ICT in Education",
   "app.short_name": "UNESCO ICT in Education Prize",
@@ -38,55 +38,19 @@ export function useRootData(): RootData {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const fallback = useContext(FallbackContext);
   // Without root data (the root loader itself failed) the error page still renders: on the
-  // server in the language chosen without the database, in the browser in the same one, read
-  // from the page (RootFallbackData); English only if the page does not carry it.
-  return (
-    data ?? fallback ?? pageFallback() ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" }
-  );
+  // server in the language chosen without the database, in the browser in English.
+  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
 }
 
-/** The id of the page's copy of the server's fallback (only on an error page without root data). */
-export const ROOT_FALLBACK_ID = "root-fallback";
-
 /**
- * The server's fallback written into the page, as data (not run; `<` escaped so that no message
- * can close the element), when the root loader failed: the browser then hydrates the error page
- * in the language and direction the server chose, not in English. Renders the same in both.
+ * Whether this page is the server's error page for a failed root loader: it is then sent without
+ * scripts, so that it stays in the language the server chose (the browser has only English words,
+ * FALLBACK) and works as plain HTML, as every page does.
  */
-export function RootFallbackData() {
+export function useServerFallbackPage(): boolean {
   const data = useRouteLoaderData("root");
   const fallback = useContext(FallbackContext);
-  if (data || !fallback) return null;
-  const json = JSON.stringify({ locale: fallback.locale, messages: fallback.messages }).replace(/</g, "\\u003c");
-  return <script type="application/json" id={ROOT_FALLBACK_ID} dangerouslySetInnerHTML={{ __html: json }} />;
-}
-
-/**
- * The fallback the browser reads back from the page's {@link RootFallbackData} (its text), or null
- * when there is none or it is not what the server writes (the page then falls back to English).
- */
-export function parseRootFallback(text: string | null | undefined): RootData | null {
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text) as { locale?: unknown; messages?: unknown };
-    if (!isLocale(value.locale)) return null;
-    const { messages } = value;
-    if (!messages || typeof messages !== "object" || Array.isArray(messages)) return null;
-    if (!Object.values(messages).every((m) => typeof m === "string")) return null;
-    return { locale: value.locale, messages: messages as Messages, user: null, formSeed: "" };
-  } catch {
-    return null;
-  }
-}
-
-let readFromPage: { text: string | null; data: RootData | null } | null = null;
-
-/** In the browser, the fallback the server wrote into the page (read once per text), else null. */
-function pageFallback(): RootData | null {
-  if (typeof document === "undefined") return null;
-  const text = document.getElementById(ROOT_FALLBACK_ID)?.textContent ?? null;
-  if (readFromPage?.text !== text) readFromPage = { text, data: parseRootFallback(text) };
-  return readFromPage.data;
+  return !data && fallback !== null;
 }
 
 /** The translation function for the active language. */
