@@ -40,9 +40,12 @@ export interface HeldBiasRanking {
   sortedAt: Int32Array;
   /** One bit per listed quality: drawn in this resample (cleared as it is read). */
   drawn: Int32Array;
-  /** Applications computed directly (more than {@link HELD_BIAS_LISTED_REVIEWS} reviews). */
-  direct: Int32Array;
+  /** Each application's quality when computed directly (indexed by application). */
   directValue: Float64Array;
+  /**
+   * The applications computed directly (more than {@link HELD_BIAS_LISTED_REVIEWS} reviews), sorted
+   * by their quality in each resample.
+   */
   directOrder: number[];
   counts: Int32Array;
   start: Int32Array;
@@ -194,9 +197,8 @@ export function heldBiasRanking(start: Int32Array, wy: Float64Array, w: Float64A
     multisetOf,
     sortedAt,
     drawn: new Int32Array((L + 31) >>> 5),
-    direct: Int32Array.from(direct),
     directValue: new Float64Array(A),
-    directOrder: direct.slice(),
+    directOrder: direct,
     counts: new Int32Array(maxN),
     start,
     wy,
