@@ -4,7 +4,8 @@
 // Its own server and database; HTTP only (@http), so it runs in the js project alone.
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { startServer, type StartedServer } from "./support/server";
 
 let server: StartedServer;
@@ -73,10 +74,21 @@ async function registerMany(prefix: string, total: number, at: number, midway: (
   return acknowledged;
 }
 
-function mailsWrittenTo(email: string): number {
-  return log()
-    .split("\n")
-    .filter((line) => line.startsWith(`E-mail to ${email} written to `)).length;
+/** How many times the log says a copy of `email`'s message was written (`written`) or found written. */
+function mailLines(email: string): { written: number; found: number } {
+  const lines = log().split("\n");
+  return {
+    written: lines.filter((line) => line.startsWith(`E-mail to ${email} written to `)).length,
+    found: lines.filter((line) => line.startsWith(`E-mail to ${email} already written to `)).length,
+  };
+}
+
+/** The delivered copies addressed to `email`: .eml files in MAIL_DIR (partial ones end in .part). */
+function copiesTo(email: string): number {
+  const dir = server.env.MAIL_DIR;
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".eml"))
+    .filter((name) => readFileSync(join(dir, name), "utf8").split(/\r?\n/).includes(`To: ${email}`)).length;
 }
 
 async function expectEachWrittenAndMailedOnce(acknowledged: string[]) {
@@ -96,10 +108,17 @@ async function expectEachWrittenAndMailedOnce(acknowledged: string[]) {
   }
   // The log reaches its file through this process's pipe a little after the row says sent.
   await until("every acknowledged registration's e-mail in the log", () =>
-    acknowledged.every((email) => mailsWrittenTo(email) > 0),
+    acknowledged.every((email) => {
+      const { written, found } = mailLines(email);
+      return written + found > 0;
+    }),
   );
   await new Promise((r) => setTimeout(r, 1000));
-  const notOnce = acknowledged.map((email) => `${email}: ${mailsWrittenTo(email)}`).filter((s) => !s.endsWith(": 1"));
+  // One copy each, written once: a sender killed between writing a copy and marking its row sent
+  // leaves it whole, and its replacement finds it rather than writing it again.
+  const notOnce = acknowledged
+    .map((email) => `${email}: ${copiesTo(email)} copies, written ${mailLines(email).written} times`)
+    .filter((s) => !s.endsWith(": 1 copies, written 1 times") && !s.endsWith(": 1 copies, written 0 times"));
   expect(notOnce).toEqual([]);
 }
 

@@ -3,7 +3,7 @@
 // files under MAIL_DIR (default data/mail). A failed send stays pending and is retried with
 // exponential backoff, so no message is ever lost.
 import { and, asc, count, eq, gt, lte } from "drizzle-orm";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import nodemailer from "nodemailer";
 import { db, type DB } from "../../../db/client";
@@ -161,11 +161,19 @@ async function deliver(now: Date): Promise<number> {
       if (process.env.SMTP_URL) {
         await smtpTransport(process.env.SMTP_URL).sendMail(mail);
       } else {
-        const info = await fileTransport.sendMail(mail);
-        mkdirSync(mailDir(), { recursive: true });
         emlPath = join(mailDir(), `${message.createdAt.getTime()}-${message.id}.eml`);
-        writeFileSync(emlPath, info.message as Buffer);
-        console.log(`E-mail to ${message.toAddress} written to ${emlPath}`);
+        // The copy is named by its row and appears whole (written aside, then renamed), so a
+        // sender killed after writing it and before marking the row sent (decision 023) leaves a
+        // complete copy that its replacement finds and does not write again: exactly once.
+        if (existsSync(emlPath)) {
+          console.log(`E-mail to ${message.toAddress} already written to ${emlPath} (marked sent now)`);
+        } else {
+          const info = await fileTransport.sendMail(mail);
+          mkdirSync(mailDir(), { recursive: true });
+          writeFileSync(`${emlPath}.part`, info.message as Buffer);
+          renameSync(`${emlPath}.part`, emlPath);
+          console.log(`E-mail to ${message.toAddress} written to ${emlPath}`);
+        }
       }
       db()
         .update(outbox)

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,6 +123,29 @@ describe("outbox", () => {
     expect(row.emlPath).toBeTruthy();
     expect(existsSync(row.emlPath!)).toBe(true);
     expect(readFileSync(row.emlPath!, "utf8")).toContain("To: file@example.org");
+  });
+
+  it("a copy its sender wrote before dying unmarked is found by the next sender and not written again", async () => {
+    delete process.env.SMTP_URL;
+    enqueueMail({ to: "once@example.org", locale: "en", template: "welcome", vars: { name: "Once" } });
+    const queued = db().select().from(outbox).where(eq(outbox.toAddress, "once@example.org")).get()!;
+    const path = join(process.env.MAIL_DIR!, `${queued.createdAt.getTime()}-${queued.id}.eml`);
+    // A sender killed while writing left part of a copy aside: the next one writes it whole.
+    mkdirSync(process.env.MAIL_DIR!, { recursive: true });
+    writeFileSync(`${path}.part`, "To: once@exa");
+    expect(await deliverDueMail()).toBe(1);
+    expect(existsSync(`${path}.part`)).toBe(false);
+    expect(readFileSync(path, "utf8")).toContain("To: once@example.org");
+    // Killed after the copy was whole and before the row said sent: the copy is kept as it is.
+    writeFileSync(path, "the copy the first sender wrote");
+    db().update(outbox).set({ state: "pending", sentAt: null, emlPath: null }).where(eq(outbox.id, queued.id)).run();
+    expect(await deliverDueMail()).toBe(1);
+    expect(readFileSync(path, "utf8")).toBe("the copy the first sender wrote");
+    expect(db().select().from(outbox).where(eq(outbox.id, queued.id)).get()).toMatchObject({
+      state: "sent",
+      emlPath: path,
+    });
+    expect(readdirSync(process.env.MAIL_DIR!).filter((name) => name.includes(queued.id))).toEqual([basename(path)]);
   });
 
   it("an e-mail body takes the plural form of its number in the recipient's language (1 hour, 2 heures, ساعتين, 11 ساعة)", () => {
