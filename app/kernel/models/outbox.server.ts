@@ -80,6 +80,15 @@ function mailDir(): string {
 }
 
 /**
+ * Where a message's .eml copy is written (named by its row, so that a sender finds a copy already
+ * written) and where it is written first, before it is renamed whole.
+ */
+export function mailCopyPaths(message: { id: string; createdAt: Date }): { path: string; part: string } {
+  const path = join(mailDir(), `${message.createdAt.getTime()}-${message.id}.eml`);
+  return { path, part: `${path}.part` };
+}
+
+/**
  * Removes the .eml copies of messages whose rows were deleted (retention, erasure): a copy holds
  * the address and the text, so it goes with its row. Only files inside MAIL_DIR are touched; one
  * already gone is not an error. Call it after the deleting transaction has committed.
@@ -161,7 +170,8 @@ async function deliver(now: Date): Promise<number> {
       if (process.env.SMTP_URL) {
         await smtpTransport(process.env.SMTP_URL).sendMail(mail);
       } else {
-        emlPath = join(mailDir(), `${message.createdAt.getTime()}-${message.id}.eml`);
+        const copy = mailCopyPaths(message);
+        emlPath = copy.path;
         // The copy is named by its row and appears whole (written aside, then renamed), so a
         // sender killed after writing it and before marking the row sent (decision 023) leaves a
         // complete copy that its replacement finds and does not write again: exactly once.
@@ -170,8 +180,8 @@ async function deliver(now: Date): Promise<number> {
         } else {
           const info = await fileTransport.sendMail(mail);
           mkdirSync(mailDir(), { recursive: true });
-          writeFileSync(`${emlPath}.part`, info.message as Buffer);
-          renameSync(`${emlPath}.part`, emlPath);
+          writeFileSync(copy.part, info.message as Buffer);
+          renameSync(copy.part, copy.path);
           console.log(`E-mail to ${message.toAddress} written to ${emlPath}`);
         }
       }

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { existsSync, writeFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, attachments, auditLog, nominationLetters, outbox, users } from "../../../db/schema";
@@ -11,7 +11,7 @@ import {
 } from "../../../app/accounts/models/erasure.server";
 import { attemptLogin } from "../../../app/accounts/models/account.server";
 import { verifyAuditChain } from "../../../app/kernel/models/audit.server";
-import { deliverDueMail, enqueueMail } from "../../../app/kernel/models/outbox.server";
+import { deliverDueMail, enqueueMail, mailCopyPaths } from "../../../app/kernel/models/outbox.server";
 import { commitStagedFile, stageFile, storedPath } from "../../../app/kernel/models/file-store.server";
 import { decisionSnapshot, sha256 } from "../../../app/results/models/decision.server";
 import { runCli } from "../../../scripts/scoring-cli";
@@ -102,9 +102,27 @@ describe("erasure on request", () => {
         .where(eq(outbox.toAddress, email))
         .all()
         .map((m) => m.emlPath!);
-    const copies = [...copiesTo(laureate.applicant.email), ...copiesTo(loser.applicant.email)];
+    // Still pending: one message whose copy its sender wrote before being stopped (the row not yet
+    // marked sent), and one of which it had written part.
+    const stopped = (email: string, written: (paths: { path: string; part: string }) => string) => {
+      enqueueMail({ to: email, locale: "en", template: "welcome", vars: { name: "Stopped" } });
+      const row = db()
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, email), eq(outbox.state, "pending")))
+        .get()!;
+      const file = written(mailCopyPaths(row));
+      writeFileSync(file, `To: ${email}`);
+      return file;
+    };
+    const copies = [
+      ...copiesTo(laureate.applicant.email),
+      ...copiesTo(loser.applicant.email),
+      stopped(laureate.applicant.email, (c) => c.path),
+      stopped(loser.applicant.email, (c) => c.part),
+    ];
     const othersCopies = copiesTo(f.apps[1].applicant.email);
-    expect(copies.length).toBeGreaterThan(0);
+    expect(copies.length).toBeGreaterThan(2);
     expect([...copies, ...othersCopies].every((p) => existsSync(p))).toBe(true);
 
     for (const { applicant } of [laureate, loser]) {
