@@ -22,7 +22,7 @@ import {
   users,
 } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
-import { enqueueMail, mailCopyPaths, removeMailCopies } from "../../kernel/models/outbox.server";
+import { enqueueMail, mailCopyColumns, removeMailCopies } from "../../kernel/models/outbox.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { anonymiseApplications, laureateIds, removeFiles } from "../../applications/models/anonymise.server";
@@ -201,17 +201,7 @@ function pseudonymiseUser(tx: Tx, userId: string, now: Date) {
   tx.delete(loginAttempts).where(eq(loginAttempts.email, before.email)).run();
   tx.delete(mailRequests).where(eq(mailRequests.target, before.email)).run();
   tx.delete(pendingRegistrations).where(eq(pendingRegistrations.email, before.email)).run();
-  // A message still pending may have a copy written by a sender stopped before marking it sent
-  // (or part of one): those go too, found by the name its row gives them.
-  const copies = tx
-    .delete(outbox)
-    .where(eq(outbox.toAddress, before.email))
-    .returning({ id: outbox.id, createdAt: outbox.createdAt, emlPath: outbox.emlPath })
-    .all()
-    .flatMap((m) => {
-      const { path, part } = mailCopyPaths(m);
-      return m.emlPath ? [m.emlPath] : [path, part];
-    });
+  const copies = tx.delete(outbox).where(eq(outbox.toAddress, before.email)).returning(mailCopyColumns).all();
   tx.update(invitations)
     .set({ email: address, name: erasedName(userId) })
     .where(eq(invitations.email, before.email))

@@ -24,7 +24,7 @@ import {
   type RetentionSchedule,
 } from "../../kernel/domain/retention";
 import { anonymiseApplications, removeFiles, type StoredFile } from "../../applications/models/anonymise.server";
-import { removeMailCopies } from "../../kernel/models/outbox.server";
+import { mailCopyColumns, removeMailCopies, type MailCopyOf } from "../../kernel/models/outbox.server";
 
 /** The schedule as set, each class without a row at its default. */
 export function retentionSchedule(): RetentionSchedule {
@@ -87,7 +87,7 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
   const sentBefore = cutoff("emails", schedule.emails, now);
   const tracesBefore = cutoff("registrations", schedule.registrations, now);
   let files: StoredFile[] = [];
-  let copies: (string | null)[] = [];
+  let copies: MailCopyOf[] = [];
   const run = db().transaction((tx) => {
     // Not a laureate: anonymiseApplications keeps a laureate's public record in any case, and
     // a laureate's application is only ever anonymised by an erasure its applicant asked for.
@@ -110,9 +110,8 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
     copies = tx
       .delete(outbox)
       .where(and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore)))
-      .returning({ emlPath: outbox.emlPath })
-      .all()
-      .map((m) => m.emlPath);
+      .returning(mailCopyColumns)
+      .all();
     const emails = copies.length;
     const registrations =
       tx

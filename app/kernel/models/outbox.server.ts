@@ -88,16 +88,31 @@ export function mailCopyPaths(message: { id: string; createdAt: Date }): { path:
   return { path, part: `${path}.part` };
 }
 
+/** What a deleted outbox row needs for its copy to be removed: its id, creation and recorded path. */
+export interface MailCopyOf {
+  id: string;
+  createdAt: Date;
+  emlPath: string | null;
+}
+
+/** The columns to return from a delete of outbox rows, for {@link removeMailCopies}. */
+export const mailCopyColumns = { id: outbox.id, createdAt: outbox.createdAt, emlPath: outbox.emlPath };
+
 /**
  * Removes the .eml copies of messages whose rows were deleted (retention, erasure): a copy holds
- * the address and the text, so it goes with its row. Only files inside MAIL_DIR are touched; one
- * already gone is not an error. Call it after the deleting transaction has committed.
+ * the address and the text, so it goes with its row. Besides the recorded path, the copy (or part
+ * of one) that a sender stopped before marking its row sent may have left under the row's name.
+ * Only files inside MAIL_DIR are touched; one already gone is not an error. Call it after the
+ * deleting transaction has committed.
  */
-export function removeMailCopies(paths: (string | null)[]): void {
+export function removeMailCopies(messages: MailCopyOf[]): void {
   const folder = mailDir() + sep;
-  for (const path of paths) {
-    if (!path || !resolve(path).startsWith(folder)) continue;
-    rmSync(resolve(path), { force: true });
+  for (const message of messages) {
+    const { path, part } = mailCopyPaths(message);
+    for (const file of [message.emlPath ?? path, part]) {
+      if (!resolve(file).startsWith(folder)) continue;
+      rmSync(resolve(file), { force: true });
+    }
   }
 }
 
@@ -171,11 +186,11 @@ async function deliver(now: Date): Promise<number> {
         await smtpTransport(process.env.SMTP_URL).sendMail(mail);
       } else {
         const copy = mailCopyPaths(message);
-        emlPath = copy.path;
         // The copy is named by its row and appears whole (written aside, then renamed), so a
         // sender killed after writing it and before marking the row sent (decision 023) leaves a
         // complete copy that its replacement finds and does not write again: exactly once.
-        if (existsSync(emlPath)) {
+        emlPath = copy.path;
+        if (existsSync(copy.path)) {
           console.log(`E-mail to ${message.toAddress} already written to ${emlPath} (marked sent now)`);
         } else {
           const info = await fileTransport.sendMail(mail);
