@@ -141,66 +141,91 @@ function meansOfResample(state: number, start: Int32Array, src: Float64Array, sc
 }
 
 /**
- * Resamples whose ranks are stored together: each resample's ranks fill one row of a block, and a
- * full block is copied application by application into the chunk (a column of the block: its 64
- * rows share their cache lines across 16 applications).
+ * Resamples whose ranks are kept together: each resample's ranks fill one row of a block, and a
+ * full block is folded application by application (a column of the block: its 64 rows share their
+ * cache lines across 16 applications), so an application's candidate row is touched once a block.
  */
 const RANK_BLOCK = 64;
 
-/** At most this many ranks are stored at once (64 MB of 16-bit ranks): longer runs go by chunks. */
-const CHUNK_RANKS = 2 ** 25;
-
-/** Bins of each application's rank histogram (at most): ranks ≥ 1 binned by their top bits. */
-const RANK_BINS = 128;
-
 /**
- * The ranks of a chunk of resamples, per application, and what is kept of the chunks before:
- * each application's smallest and largest ranks (sorted ascending) and its laureate count.
+ * Each application's candidates for its smallest and largest ranks, and its laureate count. A
+ * rank is a candidate when it is below the row's threshold (above, for the largest): the largest
+ * of the ranks kept at the row's last selection, which already holds `lowCount` ranks no larger,
+ * so a rank at or over it can never be among the smallest. Thresholds start open.
  */
-interface RankStore {
+interface RankExtremes {
   A: number;
   laureates: number;
-  /** Application-major: application a's ranks of the chunk at [a·chunk, a·chunk + stored). */
-  ranks: Uint16Array | Int32Array;
-  chunk: number;
-  stored: number;
-  /** Per application, how many of its chunk's ranks fall in each bin (rank >> shift). */
-  histogram: Int32Array;
-  bins: number;
-  shift: number;
   lowCount: number;
   highCount: number;
-  /** How many ranks `lowest` and `highest` hold per application so far (the same for all). */
-  kept: { low: number; high: number };
-  lowest: Int32Array;
-  highest: Int32Array;
-  hits: Int32Array;
-  /** Work rows: one application's candidates and a merge. */
+  /** Room per application: its kept ranks plus two blocks, so a block always fits. */
+  room: number;
+  /** Application-major rows of `room`: the smallest candidates, and the largest negated. */
   low: Int32Array;
   high: Int32Array;
-  merged: Int32Array;
+  lowFilled: Int32Array;
+  highFilled: Int32Array;
+  /** Candidates are below `lowBelow` or above `highAbove`. */
+  lowBelow: Int32Array;
+  highAbove: Int32Array;
+  hits: Int32Array;
+}
+
+function rankExtremes(A: number, laureates: number, lowCount: number, highCount: number): RankExtremes {
+  const room = Math.max(lowCount, highCount) + 2 * RANK_BLOCK;
+  return {
+    A,
+    laureates,
+    lowCount,
+    highCount,
+    room,
+    low: new Int32Array(A * room),
+    high: new Int32Array(A * room),
+    lowFilled: new Int32Array(A),
+    highFilled: new Int32Array(A),
+    lowBelow: new Int32Array(A).fill(0x7fffffff),
+    highAbove: new Int32Array(A),
+    hits: new Int32Array(A),
+  };
 }
 
 /**
- * Copies `rows` resamples' ranks (`block`, resample-major, A ranks each) into the chunk,
- * counting each application's ranks by bin and its laureate resamples. Its own function so that
- * V8 optimises this hot loop on its own.
+ * Folds `rows` resamples' ranks (`block`, resample-major, A ranks each) into the candidates:
+ * appends each application's ranks past its thresholds to its rows and counts its laureate
+ * resamples; a row that could not take another block is cut to its kept count by selection,
+ * which tightens its threshold. Its own function so that V8 optimises this hot loop on its own.
  */
-function storeBlock(block: Int32Array, rows: number, store: RankStore): void {
-  const { A, laureates, ranks, chunk, stored, histogram, bins, shift, hits } = store;
+function foldBlock(block: Int32Array, rows: number, ext: RankExtremes): void {
+  const { A, laureates, lowCount, highCount, room, low, high, lowFilled, highFilled, lowBelow, highAbove, hits } = ext;
+  const full = room - RANK_BLOCK;
   for (let a = 0; a < A; a++) {
-    const base = a * chunk + stored;
-    const bin = a * bins;
+    const base = a * room;
+    const below = lowBelow[a];
+    const above = highAbove[a];
+    let nl = base + lowFilled[a];
+    let nh = base + highFilled[a];
     let h = 0;
     for (let k = 0, at = a; k < rows; k++, at += A) {
       const rank = block[at];
-      ranks[base + k] = rank;
-      histogram[bin + (rank >> shift)]++;
       if (rank <= laureates) h++;
+      if (rank < below) low[nl++] = rank;
+      // Negated, so that the same selection keeps the largest.
+      if (rank > above) high[nh++] = -rank;
     }
     hits[a] += h;
+    nl -= base;
+    nh -= base;
+    if (nl > full) {
+      lowBelow[a] = compact(low, base, nl, lowCount);
+      nl = lowCount;
+    }
+    if (nh > full) {
+      highAbove[a] = -compact(high, base, nh, highCount);
+      nh = highCount;
+    }
+    lowFilled[a] = nl;
+    highFilled[a] = nh;
   }
-  store.stored += rows;
 }
 
 /** Sorts a[from, to) ascending (insertion sort: a few dozen values). */
@@ -217,61 +242,28 @@ function sortRun(a: Int32Array, from: number, to: number): void {
 }
 
 /**
- * Folds the chunk into each application's kept extremes: its histogram gives the bin holding
- * its `need`-th smallest rank, so only the ranks up to that bin are gathered (a few dozen),
- * selected and sorted, then merged with the ranks kept before; likewise from the top. The same
- * ranks as any other way of keeping the smallest and largest.
+ * Each application's `lowCount` smallest and `highCount` largest ranks of the `resamples` folded
+ * (all of them when fewer), ascending, application-major: the candidates selected and sorted.
  */
-function closeChunk(store: RankStore): void {
-  const { A, ranks, chunk, stored, histogram, bins, shift, lowCount, highCount, lowest, highest, low, high, merged } =
-    store;
-  if (stored === 0) return;
-  const keptLow = store.kept.low;
-  const keptHigh = store.kept.high;
-  const needLow = Math.min(lowCount, stored);
-  const needHigh = Math.min(highCount, stored);
-  const nextLow = Math.min(lowCount, keptLow + stored);
-  const nextHigh = Math.min(highCount, keptHigh + stored);
+function keptExtremes(ext: RankExtremes, resamples: number): { lowest: Int32Array; highest: Int32Array } {
+  const { A, lowCount, highCount, room, low, high, lowFilled, highFilled } = ext;
+  const lowest = new Int32Array(A * lowCount);
+  const highest = new Int32Array(A * highCount);
+  const keepLow = Math.min(lowCount, resamples);
+  const keepHigh = Math.min(highCount, resamples);
   for (let a = 0; a < A; a++) {
-    const bin = a * bins;
-    // Ranks below `lowLimit` hold the needLow smallest; ranks from `highLimit` the needHigh largest.
-    let lowBin = 0;
-    for (let c = histogram[bin]; c < needLow; c += histogram[bin + ++lowBin]);
-    let highBin = bins - 1;
-    for (let c = histogram[bin + highBin]; c < needHigh; c += histogram[bin + --highBin]);
-    const lowLimit = (lowBin + 1) << shift;
-    const highLimit = highBin << shift;
-    let nl = 0;
-    let nh = 0;
-    const base = a * chunk;
-    for (let k = base; k < base + stored; k++) {
-      const rank = ranks[k];
-      if (rank < lowLimit) low[nl++] = rank;
-      // Negated, so that the same selection keeps the largest.
-      if (rank >= highLimit) high[nh++] = -rank;
-    }
-    if (nl > needLow) compact(low, 0, nl, needLow);
-    sortRun(low, 0, needLow);
-    if (nh > needHigh) compact(high, 0, nh, needHigh);
+    const base = a * room;
+    // A row holds at least its kept count, or every rank when it was never cut.
+    if (lowFilled[a] > keepLow) compact(low, base, lowFilled[a], keepLow);
+    sortRun(low, base, base + keepLow);
+    lowest.set(low.subarray(base, base + keepLow), a * lowCount);
+    if (highFilled[a] > keepHigh) compact(high, base, highFilled[a], keepHigh);
     // Ascending: the negated values sorted, read backwards.
-    sortRun(high, 0, needHigh);
-    // Merge with the kept ranks: the nextLow smallest of both sorted runs.
-    const lowRow = a * lowCount;
-    for (let i = 0, x = 0, y = 0; i < nextLow; i++) {
-      merged[i] = y >= needLow || (x < keptLow && lowest[lowRow + x] <= low[y]) ? lowest[lowRow + x++] : low[y++];
-    }
-    lowest.set(merged.subarray(0, nextLow), lowRow);
-    // The nextHigh largest of both, filled from the top down.
-    const highRow = a * highCount;
-    for (let i = nextHigh - 1, x = keptHigh - 1, y = 0; i >= 0; i--) {
-      merged[i] = y >= needHigh || (x >= 0 && highest[highRow + x] >= -high[y]) ? highest[highRow + x--] : -high[y++];
-    }
-    highest.set(merged.subarray(0, nextHigh), highRow);
+    sortRun(high, base, base + keepHigh);
+    const row = a * highCount;
+    for (let i = 0; i < keepHigh; i++) highest[row + i] = -high[base + keepHigh - 1 - i];
   }
-  store.kept.low = nextLow;
-  store.kept.high = nextHigh;
-  store.stored = 0;
-  histogram.fill(0);
+  return { lowest, highest };
 }
 
 /**
@@ -300,8 +292,8 @@ function picksOfResample(state: number, start: Int32Array, picks: Int32Array): v
  * O(1): the same numbers as one sequential run, so any split of [0, B) into parts combined by
  * {@link combineBootstrapParts} gives exactly the result of computing all B at once.
  * Throws unless 0 ≤ from ≤ to ≤ B are integers.
- * Cost: O((to − from)·(n + A)) (jurorBias re-fitted: times the sweeps); memory O(A·B/20) for the
- * kept ranks and O(min(A·(to − from), 2^25)) for the ranks stored before they are folded.
+ * Cost: O((to − from)·(n + A)) (jurorBias re-fitted: times the sweeps); memory O(A·(B/20 + 128))
+ * for the kept ranks and their candidates, and 64 resamples' ranks before they are folded.
  *
  * @example
  * const parts = [bootstrapPart(input, 0, 1000), bootstrapPart(input, 1000, 2000)];
@@ -319,40 +311,15 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   const { kLow, kHigh } = quantilePositions(B);
   const lowCount = kLow;
   const highCount = B - kHigh + 1;
-  const lowest = new Int32Array(A * lowCount);
-  const highest = new Int32Array(A * highCount);
-  const hits = new Int32Array(A);
   const picks = new Int32Array(N);
   const scores = new Float64Array(A);
   const order = new Int32Array(A);
-  // Each resample's ranks go to the next row of a block; a full block is stored in the chunk,
-  // a full chunk folded into the kept extremes (storeBlock, closeChunk).
+  // Each resample's ranks go to the next row of a block; a full block is folded into each
+  // application's candidate extremes (foldBlock).
   const rankBlock = new Int32Array(RANK_BLOCK * A);
   let rankBuf = rankBlock.subarray(0, A);
   let blocked = 0;
-  const chunk = Math.max(1, Math.min(to - from, Math.floor(CHUNK_RANKS / Math.max(1, A))));
-  let shift = 0;
-  while ((A >> shift) + 1 > RANK_BINS) shift++;
-  const bins = (A >> shift) + 1;
-  const store: RankStore = {
-    A,
-    laureates,
-    ranks: A < 65536 ? new Uint16Array(A * chunk) : new Int32Array(A * chunk),
-    chunk,
-    stored: 0,
-    histogram: new Int32Array(A * bins),
-    bins,
-    shift,
-    lowCount,
-    highCount,
-    kept: { low: 0, high: 0 },
-    lowest,
-    highest,
-    hits,
-    low: new Int32Array(chunk),
-    high: new Int32Array(chunk),
-    merged: new Int32Array(Math.max(lowCount, highCount)),
-  };
+  const extremes = rankExtremes(A, laureates, lowCount, highCount);
   const radix = rankScratch(A);
   let maxN = 1;
   for (let a = 0; a < A; a++) maxN = Math.max(maxN, start[a + 1] - start[a]);
@@ -407,14 +374,14 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
       }
     }
     if (!held) rankDescending(scores, order, rankBuf, radix);
-    if (++blocked === RANK_BLOCK || s === to - 1 || store.stored + blocked === chunk) {
-      storeBlock(rankBlock, blocked, store);
+    if (++blocked === RANK_BLOCK || s === to - 1) {
+      foldBlock(rankBlock, blocked, extremes);
       blocked = 0;
-      if (store.stored === chunk || s === to - 1) closeChunk(store);
     }
     rankBuf = rankBlock.subarray(blocked * A, (blocked + 1) * A);
   }
-  return { from, to, resamples: B, applications: A, lowCount, highCount, lowest, highest, hits };
+  const { lowest, highest } = keptExtremes(extremes, to - from);
+  return { from, to, resamples: B, applications: A, lowCount, highCount, lowest, highest, hits: extremes.hits };
 }
 
 /**

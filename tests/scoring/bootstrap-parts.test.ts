@@ -127,21 +127,6 @@ describe("results bootstrap", () => {
     );
   });
 
-  it("keeps the same ranks when a long bootstrap is stored in two chunks (over 2^25 ranks)", () => {
-    // 600 applications × 60,000 resamples: 36 million ranks, stored by chunks of 55,924 resamples
-    // at once; each half alone fits in one chunk.
-    const input = edition(600, 12, 2, 1, 13);
-    const options: ResultsOptions = { bootstrap: 60_000, seed: 3 };
-    const whole = computeResults(input, options);
-    const halves = inParts(input, options, [
-      [0, 30_000],
-      [30_000, 60_000],
-    ]);
-    expect(whole).toEqual(halves);
-    // Not a degenerate case: the intervals have width.
-    expect(whole.applications.some((a) => a.rankInterval!.high - a.rankInterval!.low > 50)).toBe(true);
-  }, 60_000);
-
   it("ranks 65,536 applications (past 16-bit ranks): one review each, every resample the full data", () => {
     // One review an application: each resample draws it again, so every interval is the
     // application's own rank and its laureate probability is 1 exactly when that rank ≤ 2.

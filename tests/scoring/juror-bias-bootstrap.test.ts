@@ -125,6 +125,26 @@ describe("the juror-bias bootstrap with the biases held (jurorBiasBootstrap: fix
     }
   });
 
+  it("keeps each application's exact extreme ranks over thousands of resamples, however often they are cut", () => {
+    // 5,000 resamples: each application keeps its 125 smallest and 126 largest ranks among
+    // candidates cut back again and again, and its qualities take a few values, so many ranks
+    // equal the candidates' threshold.
+    const input = edition(80, 5, 21);
+    const options = { bootstrap: 5000, seed: 4, laureates: 3 };
+    const results = computeResults(input, { ...options, method: "jurorBias", jurorBiasBootstrap: "fixed" });
+    const reference = fixedBiasReference(input, options);
+    const got = new Map(
+      results.applications.map((a) => [
+        a.applicationId,
+        { rankInterval: a.rankInterval, laureateProbability: a.laureateProbability },
+      ]),
+    );
+    expect(got).toEqual(reference);
+    expect(results.applications.filter((a) => a.rankInterval!.high - a.rankInterval!.low >= 10).length).toBeGreaterThan(
+      20,
+    );
+  });
+
   it("changes only the bootstrap: the scores, ranks and everything else are those of the re-fit", () => {
     const input = edition(60, 5, 4);
     const options: ResultsOptions = { method: "jurorBias", bootstrap: 300, seed: 2, laureates: 2 };
