@@ -208,9 +208,12 @@ function foldBlock(block: Int32Array, rows: number, ext: RankExtremes): void {
     for (let k = 0, at = a; k < rows; k++, at += A) {
       const rank = block[at];
       if (rank <= laureates) h++;
-      if (rank < below) low[nl++] = rank;
-      // Negated, so that the same selection keeps the largest.
-      if (rank > above) high[nh++] = -rank;
+      // Written in any case, kept by moving on past it: no branch to mispredict (the row has
+      // room for a whole block). Negated in `high`, so that the same selection keeps the largest.
+      low[nl] = rank;
+      nl += 1 - ((below - rank - 1) >>> 31);
+      high[nh] = -rank;
+      nh += 1 - ((rank - above - 1) >>> 31);
     }
     hits[a] += h;
     nl -= base;
