@@ -1,6 +1,7 @@
 import { heldBiasRanking, heldBiasRanksOfResample } from "./held-bias-ranks";
 import { gaussSeidelJurorBias } from "./juror-bias";
 import { rankDescending, rankScratch } from "./rank-descending";
+import { drawOfThree, MULBERRY32_STEP as GOLDEN } from "./random";
 import type { ReviewIndex } from "./review-index";
 import type { Method } from "./types";
 
@@ -15,9 +16,6 @@ export { rankDescending, rankScratch, type RankScratch } from "./rank-descending
  */
 export const BOOTSTRAP_SWEEPS = 4;
 export const BOOTSTRAP_TOLERANCE = 1e-7;
-
-/** mulberry32's state increment: the state after d draws is seed + d·GOLDEN (mod 2^32). */
-const GOLDEN = 0x6d2b79f5;
 
 export interface BootstrapInput {
   idx: ReviewIndex;
@@ -125,6 +123,17 @@ function meansOfResample(state: number, start: Int32Array, src: Float64Array, sc
   for (let a = 0; a < A; a++) {
     const st = start[a];
     const n = start[a + 1] - st;
+    if (n === 3) {
+      // Three reviews (the prize's assignment): the same three draws and the same sum in draw
+      // order, unrolled so that the three draws are computed side by side.
+      scores[a] =
+        (src[st + drawOfThree(state + GOLDEN)] +
+          src[st + drawOfThree(state + 2 * GOLDEN)] +
+          src[st + drawOfThree(state + 3 * GOLDEN)]) /
+        3;
+      state = (state + 3 * GOLDEN) | 0;
+      continue;
+    }
     // u / 2³² · n as u · (n / 2³²): both exact (n / 2³² is n with a smaller exponent and
     // u · n has under 53 bits), so the same pick, for a multiplication instead of a division.
     const scale = n / 4294967296;

@@ -1,7 +1,5 @@
+import { drawOfThree, MULBERRY32_STEP as GOLDEN } from "./random";
 import { TIE_TOLERANCE } from "./ranking";
-
-/** mulberry32's state increment: the state after d draws is seed + d·GOLDEN (mod 2^32). */
-const GOLDEN = 0x6d2b79f5;
 
 /**
  * Largest review count whose resampled qualities are all listed in advance: an application with
@@ -236,7 +234,14 @@ function drawResample(ranking: HeldBiasRanking, state: number): void {
     const n = start[a + 1] - st;
     const scale = n / 4294967296;
     const list = listStart[a];
-    if (list >= 0) {
+    if (list >= 0 && n === 3) {
+      // Three reviews (the prize's assignment): the same three draws, computed side by side.
+      const code =
+        (drawOfThree(state + GOLDEN) * 3 + drawOfThree(state + 2 * GOLDEN)) * 3 + drawOfThree(state + 3 * GOLDEN);
+      state = (state + 3 * GOLDEN) | 0;
+      const p = sortedAt[list + multisetOf[tableStart[a] + code]];
+      drawn[p >>> 5] |= 1 << (p & 31);
+    } else if (list >= 0) {
       let code = 0;
       for (let k = 0; k < n; k++) {
         state = (state + GOLDEN) | 0;

@@ -15,7 +15,7 @@ export function mulberry32(seed: number): () => number {
   }
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
+    state = (state + MULBERRY32_STEP) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -36,4 +36,24 @@ export function randomInt(next: () => number, n: number): number {
     throw new Error(`randomInt: n must be a positive integer, got ${String(n)}`);
   }
   return Math.floor(next() * n);
+}
+
+/** mulberry32's state increment: the state after d draws from seed s is s + d·step (mod 2³²). */
+export const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * The review drawn among three (0, 1 or 2) by the mulberry32 draw whose state is `state` (the
+ * state after the draw, taken mod 2³²): floor(u · 3) of that draw's uniform u, as
+ * `randomInt(next, 3)` gives it. The bootstraps draw three reviews an application this way, three
+ * states side by side. Cost: O(1).
+ *
+ * @example
+ * drawOfThree(42 + MULBERRY32_STEP); // = randomInt(mulberry32(42), 3)
+ */
+export function drawOfThree(state: number): number {
+  let t = state | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  // floor by | 0: the same for a non-negative number below 2³¹, and V8 keeps it an integer.
+  return (((t ^ (t >>> 14)) >>> 0) * (3 / 4294967296)) | 0;
 }

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import {
   combineResultsParts,
   computeResults,
+  drawOfThree,
   laureateCertificate,
   METHODS,
   mulberry32,
+  MULBERRY32_STEP,
+  randomInt,
   resultsBootstrapPart,
   type ResultsInput,
   type ResultsOptions,
@@ -151,6 +154,19 @@ describe("results bootstrap", () => {
     expect(off).toEqual([]);
     expect(Math.max(...results.applications.map((a) => a.rank))).toBeGreaterThan(65_535);
   }, 60_000);
+
+  it("draws one review of three exactly as mulberry32 does, draw after draw, from any seed", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }), (seed) => {
+        const next = mulberry32(seed);
+        for (let d = 1; d <= 300; d++) {
+          if (drawOfThree(seed + d * MULBERRY32_STEP) !== randomInt(next, 3)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it("refuses parts that overlap, leave a gap, or come from another bootstrap", () => {
     const input = edition(20, 3, 2, 2, 3);
