@@ -1,7 +1,9 @@
 // The demo's tie-break rule: a week into scoring the secretariat fixed how a tie for the last
 // laureate place would be settled — the seeded lottery — long before the deliberation opens. As
 // the server does, the seed is drawn at random and only its SHA-256 goes to the audit log; it
-// stays secret until the vote's outcome is final.
+// stays hidden until the vote's outcome is final. Unlike the server's (decision 044), the demo's
+// seed is stored in the clear, as rules chosen before sealing are: the demo database is built
+// for any file, apart from the keys of the server that will serve it.
 import { randomBytes } from "node:crypto";
 import type { tieBreaks } from "../../db/schema";
 import { seedCommitment } from "../../scoring";

@@ -5,6 +5,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { runCli } from "../../scripts/scoring-cli";
 import { e2eDb, waitForMail } from "./support/db";
+import { e2eTieBreakSeed } from "./support/tie-break";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { checkPage } from "./support/sweep";
 import { expectRefusedBeforePosting } from "./support/validation";
@@ -270,9 +271,9 @@ test("a tie-break rule fixed during scoring, locked once the ballot opens, then 
   await page.getByLabel("The chair’s casting vote").check();
   await page.getByRole("button", { name: "Fix the rule" }).click();
   await expect(page.getByRole("status")).toContainText("The tie-break rule is recorded");
-  const { seed, commitment } = db
-    .prepare("select seed, commitment from tie_breaks where edition_id = ?")
-    .get(s.editionId) as { seed: string; commitment: string };
+  // Stored sealed: the database alone does not hold the seed (decision 044).
+  const { stored, seed, commitment } = e2eTieBreakSeed(s.editionId);
+  expect(stored).toMatch(/^sealed:v1:/);
   await expect(page.locator(".results-hash")).toHaveText(commitment);
   await expect(page.locator("main")).not.toContainText(seed);
 

@@ -24,6 +24,7 @@ import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { conflictsOf, schulzeWithoutConflicts } from "./conflicted-ballots.server";
 import { AFTER_SCORING, type EditionBrief } from "./results.server";
+import { openSeed, sealSeed } from "./seed-seal.server";
 
 export function isTieBreakRule(value: unknown): value is TieBreakRule {
   return typeof value === "string" && (TIE_BREAK_RULES as readonly string[]).includes(value);
@@ -33,6 +34,11 @@ export function getTieBreak({ editionId }: { editionId: string }) {
   return db().select().from(tieBreaks).where(eq(tieBreaks.editionId, editionId)).get() ?? null;
 }
 export type TieBreakRow = NonNullable<ReturnType<typeof getTieBreak>>;
+
+/** The rule's lottery seed in the clear (stored sealed): only once the vote's outcome needs it. */
+export function tieBreakSeed(row: Pick<TieBreakRow, "editionId" | "seed">): string {
+  return openSeed({ editionId: row.editionId, stored: row.seed });
+}
 
 /**
  * Records the rule in the caller's transaction, with its audit row. The seed is drawn with the
@@ -67,7 +73,9 @@ export function writeTieBreakRule(
   }
   const seed = randomBytes(32).toString("hex");
   const commitment = seedCommitment(seed);
-  tx.insert(tieBreaks).values({ editionId, rule, seed, commitment, chosenBy: actorId, chosenAt: now }).run();
+  tx.insert(tieBreaks)
+    .values({ editionId, rule, seed: sealSeed({ editionId, seed }), commitment, chosenBy: actorId, chosenAt: now })
+    .run();
   writeAudit(
     {
       actorId,
@@ -275,7 +283,7 @@ export function tieBreakOutcome({
   };
   if (!closed) return { ...base, seed: null, status: "ballot_open", tie: null };
   const tie = tieAtCutOff(outcome, laureates);
-  if (!tie) return { ...base, seed: row.seed, status: "no_tie", tie: null };
+  if (!tie) return { ...base, seed: tieBreakSeed(row), status: "no_tie", tie: null };
   const settled = (
     settledBy: TieBreakRule,
     winners: string[],
@@ -288,15 +296,15 @@ export function tieBreakOutcome({
       // The tie the chair or the run-off settled is no longer the vote's (a conflict recorded
       // since): the settlement is reported, the order stays as voted.
     }
-    return { ...base, seed: row.seed, status: "settled", tie, settledBy, winners, order, ...extra };
+    return { ...base, seed: tieBreakSeed(row), status: "settled", tie, settledBy, winners, order, ...extra };
   };
   const lottery = (fallback: TieBreakFallback | null) => {
-    const { winners, draw } = byLottery(tie.tied, tie.places, row.seed);
+    const { winners, draw } = byLottery(tie.tied, tie.places, tieBreakSeed(row));
     return settled("lottery", winners, { lottery: draw, fallback });
   };
   const pending = (status: TieBreakStatus, extra: Partial<TieBreakOutcome> = {}): TieBreakOutcome => ({
     ...base,
-    seed: decided ? row.seed : null,
+    seed: decided ? tieBreakSeed(row) : null,
     status: decided ? "unsettled" : status,
     tie,
     ...extra,
@@ -315,7 +323,7 @@ export function tieBreakOutcome({
   const voted = runoff.result ?? { order: runoff.candidates, ties: [runoff.candidates] };
   const again = runoff.candidates.length > runoff.places ? cutOffTie(voted, runoff.places) : null;
   if (!again) return settled("jury", voted.order.slice(0, runoff.places), { runoff });
-  const { winners, draw } = byLottery(again.tied, again.places, row.seed);
+  const { winners, draw } = byLottery(again.tied, again.places, tieBreakSeed(row));
   return settled("jury", [...again.above, ...winners], { runoff, lottery: draw, fallback: "runoff_tied" });
 }
 
