@@ -23,11 +23,19 @@ function readKey(path: string): Buffer {
   return key;
 }
 
-/** The key, made at the first seal: written aside, then linked, so two processes never share half a file. */
-function sealKey(): Buffer {
+/**
+ * The key. Made when sealing (a post) if there is none yet: written aside, then linked, so two
+ * processes never share half a file. Never made when opening (a page must not make one), so a lost
+ * key says so.
+ */
+function sealKey({ make }: { make: boolean }): Buffer {
   const path = sealKeyPath();
   if (cached?.path === path) return cached.key;
   if (!existsSync(path)) {
+    if (!make)
+      throw new Error(
+        `A lottery seed is sealed but its key ${path} is missing: restore the signing keys' directory from the backup made with the database.`,
+      );
     mkdirSync(signingKeysDir(), { recursive: true, mode: 0o700 });
     const aside = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
     writeFileSync(aside, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
@@ -43,22 +51,10 @@ function sealKey(): Buffer {
   return cached.key;
 }
 
-/** The key to open with: never made here (a page must not make one), so a lost key says so. */
-function openKey(): Buffer {
-  const path = sealKeyPath();
-  if (cached?.path === path) return cached.key;
-  if (!existsSync(path))
-    throw new Error(
-      `A lottery seed is sealed but its key ${path} is missing: restore the signing keys' directory from the backup made with the database.`,
-    );
-  cached = { path, key: readKey(path) };
-  return cached.key;
-}
-
 /** The seed as stored: "sealed:v1:" and base64url of nonce (12 bytes), tag (16) and ciphertext. */
 export function sealSeed({ editionId, seed }: { editionId: string; seed: string }): string {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealKey(), nonce);
+  const cipher = createCipheriv("aes-256-gcm", sealKey({ make: true }), nonce);
   cipher.setAAD(boundTo(editionId));
   const sealed = Buffer.concat([cipher.update(seed, "utf8"), cipher.final()]);
   return PREFIX + Buffer.concat([nonce, cipher.getAuthTag(), sealed]).toString("base64url");
@@ -73,7 +69,7 @@ export function openSeed({ editionId, stored }: { editionId: string; stored: str
   if (CLEAR_SEED.test(stored)) return stored;
   if (!stored.startsWith(PREFIX)) throw new Error(`The tie-break seed of edition ${editionId} is in no known form.`);
   const bytes = Buffer.from(stored.slice(PREFIX.length), "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", openKey(), bytes.subarray(0, 12));
+  const decipher = createDecipheriv("aes-256-gcm", sealKey({ make: false }), bytes.subarray(0, 12));
   decipher.setAAD(boundTo(editionId));
   decipher.setAuthTag(bytes.subarray(12, 28));
   try {

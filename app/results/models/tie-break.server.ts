@@ -282,8 +282,11 @@ export function tieBreakOutcome({
     order: outcome.order,
   };
   if (!closed) return { ...base, seed: null, status: "ballot_open", tie: null };
+  // Opened once, when first needed (a settled lottery needs it twice: to draw, then to reveal).
+  let opened: string | undefined;
+  const seed = () => (opened ??= tieBreakSeed(row));
   const tie = tieAtCutOff(outcome, laureates);
-  if (!tie) return { ...base, seed: tieBreakSeed(row), status: "no_tie", tie: null };
+  if (!tie) return { ...base, seed: seed(), status: "no_tie", tie: null };
   const settled = (
     settledBy: TieBreakRule,
     winners: string[],
@@ -296,15 +299,15 @@ export function tieBreakOutcome({
       // The tie the chair or the run-off settled is no longer the vote's (a conflict recorded
       // since): the settlement is reported, the order stays as voted.
     }
-    return { ...base, seed: tieBreakSeed(row), status: "settled", tie, settledBy, winners, order, ...extra };
+    return { ...base, seed: seed(), status: "settled", tie, settledBy, winners, order, ...extra };
   };
   const lottery = (fallback: TieBreakFallback | null) => {
-    const { winners, draw } = byLottery(tie.tied, tie.places, tieBreakSeed(row));
+    const { winners, draw } = byLottery(tie.tied, tie.places, seed());
     return settled("lottery", winners, { lottery: draw, fallback });
   };
   const pending = (status: TieBreakStatus, extra: Partial<TieBreakOutcome> = {}): TieBreakOutcome => ({
     ...base,
-    seed: decided ? tieBreakSeed(row) : null,
+    seed: decided ? seed() : null,
     status: decided ? "unsettled" : status,
     tie,
     ...extra,
@@ -323,7 +326,7 @@ export function tieBreakOutcome({
   const voted = runoff.result ?? { order: runoff.candidates, ties: [runoff.candidates] };
   const again = runoff.candidates.length > runoff.places ? cutOffTie(voted, runoff.places) : null;
   if (!again) return settled("jury", voted.order.slice(0, runoff.places), { runoff });
-  const { winners, draw } = byLottery(again.tied, again.places, tieBreakSeed(row));
+  const { winners, draw } = byLottery(again.tied, again.places, seed());
   return settled("jury", [...again.above, ...winners], { runoff, lottery: draw, fallback: "runoff_tied" });
 }
 
