@@ -14,6 +14,8 @@ type Edition = "scored" | "early" | "lottery" | "chair" | "runoff";
 const editions = {} as Record<Edition, SeededEdition>;
 const chairs = {} as Record<Edition, Cookies>;
 let close: SeededEdition;
+// More jurors than a page of the jurors' table and bars of the leniency chart.
+let largeJury: SeededEdition;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
@@ -21,6 +23,7 @@ test.beforeAll(async ({ browser }) => {
   for (const name of ["scored", "early", "lottery", "chair", "runoff"] as const)
     editions[name] = await seedScoredEdition(`pages-${name}-${project}`);
   close = await seedScoredEdition(`pages-close-${project}`, { closeRace: true });
+  largeJury = await seedScoredEdition(`pages-large-${project}`, { jurors: 30 });
   e2eDb()
     .prepare("update editions set scoring_closes_at = ? where id = ?")
     .run(Date.now() + 864e5, editions.early.editionId);
@@ -50,6 +53,9 @@ const CLOSE_RACE_PAGES: [string, (s: SeededEdition) => string][] = [
   ["results of a close race", (s) => `/secretariat/editions/${s.editionId}/results`],
   ["decision after a close race", (s) => `/secretariat/editions/${s.editionId}/decision`],
 ];
+const LARGE_JURY_PAGES: [string, (s: SeededEdition) => string][] = [
+  ["results (a large jury, jurors 26–30)", (s) => `/secretariat/editions/${s.editionId}/results?jurors=2`],
+];
 const JUROR_PAGES: [string, Edition, (s: SeededEdition) => string][] = [
   ["results", "scored", (s) => `/jury/${s.editionId}/results`],
   ["ballot", "scored", (s) => `/jury/${s.editionId}/ballot`],
@@ -78,6 +84,12 @@ for (const lang of LANGS) {
       test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
         await setLanguage(context, lang);
         await checkPage(context, url(close), lang);
+      });
+    }
+    for (const [name, url] of LARGE_JURY_PAGES) {
+      test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        await checkPage(context, url(largeJury), lang);
       });
     }
   });

@@ -22,7 +22,10 @@ let cachedHashes: { juror: string; applicant: string } | undefined;
  * `closeRace`: the second and third applications are as good on average and the jurors split on
  * which is better, so the laureates' certificate has applications that cannot be separated.
  */
-export async function seedScoredEdition(label: string, opts: { closeRace?: boolean } = {}): Promise<SeededEdition> {
+export async function seedScoredEdition(
+  label: string,
+  opts: { closeRace?: boolean; jurors?: number } = {},
+): Promise<SeededEdition> {
   cachedHashes ??= {
     juror: await hash(JUROR_PASSWORD, { algorithm: 2 }),
     applicant: await hash(APPLICANT_PASSWORD, { algorithm: 2 }),
@@ -87,11 +90,11 @@ export async function seedScoredEdition(label: string, opts: { closeRace?: boole
       nominatorId,
       now,
     );
-    const jurors = Array.from({ length: 5 }, (_, j) => {
+    const jurors = Array.from({ length: opts.jurors ?? 5 }, (_, j) => {
       const email = `juror${j + 1}.${suffix}@e2e.test`;
       const userId = user(
         email,
-        `Juror ${["Nadia", "Élise", "Hiroshi", "Kwame", "Sofía"][j]}`,
+        `Juror ${["Nadia", "Élise", "Hiroshi", "Kwame", "Sofía"][j] ?? j + 1}`,
         "en",
         cachedHashes!.juror,
       );
@@ -137,7 +140,8 @@ export async function seedScoredEdition(label: string, opts: { closeRace?: boole
           "insert into assignments (id, edition_id, juror_id, application_id, created_at, published_at) values (?, ?, ?, ?, ?, ?)",
         ).run(assignmentId, editionId, j.memberId, app.id, now, now);
         const split = opts.closeRace && (a === 1 || a === 2) ? (a === 1 ? 1 : -1) * [2, -2, 1, -1, 0][ji] : 0;
-        const base = (opts.closeRace && a === 2 ? 7 : 9 - 2 * a) + split + [0, 1, -1, 0, 1][ji];
+        const base =
+          (opts.closeRace && a === 2 ? 7 : 9 - 2 * a) + split + [0, 1, -1, 0, 1][ji % 5] + (ji >= 5 ? (ji % 3) - 1 : 0);
         const scores = {
           appropriateness: clamp(base),
           innovation: clamp(base - (a % 2)),

@@ -17,12 +17,15 @@ function ChartFigure({
   name,
   height,
   desc,
+  note,
   children,
 }: {
   id: string;
   name: string;
   height: number;
   desc: string;
+  /** A sentence after the caption (what the chart leaves out). */
+  note?: string;
   children: ReactNode;
 }) {
   const t = useT();
@@ -33,7 +36,10 @@ function ChartFigure({
         <desc id={`${id}-desc`}>{desc}</desc>
         {children}
       </svg>
-      <figcaption>{t(`results.chart_${name}_caption`)}</figcaption>
+      <figcaption>
+        {t(`results.chart_${name}_caption`)}
+        {note ? ` ${note}` : null}
+      </figcaption>
     </figure>
   );
 }
@@ -138,27 +144,39 @@ export function DistributionChart({ data }: { data: ResultsPageData }) {
   );
 }
 
-/** Each juror's leniency: a bar to the right when more lenient than the average, left when harsher. */
+/**
+ * Each juror's leniency: a bar to the right when more lenient than the average, left when harsher.
+ * Of a large jury, only those furthest from the average (the page's `leniency`), as its caption says.
+ */
 export function LeniencyChart({ data }: { data: ResultsPageData }) {
   const t = useT();
-  if (data.jurors.length === 0) return null;
+  const jurors = data.leniency;
+  if (jurors.length === 0) return null;
   const rowH = 22;
   const left = 170;
-  const h = data.jurors.length * rowH + 10;
-  const max = Math.max(0.05, ...data.jurors.map((j) => Math.abs(j.leniency)));
+  const h = jurors.length * rowH + 10;
+  const max = Math.max(0.05, ...jurors.map((j) => Math.abs(j.leniency)));
   const mid = left + (W - left - 20) / 2;
   const scale = (W - left - 20) / 2 / max;
   const desc = formatList(
-    data.jurors.map(
-      (j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`,
-    ),
+    jurors.map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`),
     t.locale,
     "groups",
   );
   return (
-    <ChartFigure id="chart-len" name="leniency" height={h} desc={desc}>
+    <ChartFigure
+      id="chart-len"
+      name="leniency"
+      height={h}
+      desc={desc}
+      note={
+        jurors.length < data.jurorCount
+          ? t("results.chart_leniency_some", { shown: jurors.length, count: data.jurorCount })
+          : undefined
+      }
+    >
       <line x1={mid} y1={0} x2={mid} y2={h} stroke="#555" />
-      {data.jurors.map((j, i) => {
+      {jurors.map((j, i) => {
         const y = i * rowH + 6;
         const wdt = Math.abs(j.leniency) * scale;
         return (

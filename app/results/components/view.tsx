@@ -14,6 +14,7 @@ import { METHODS } from "../../../scoring/types";
 import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 import { expectedRankText, levelText } from "./expected-rank";
+import { JURORS_PAGE_SIZE } from "../domain/results-page";
 import { ShownName } from "../../kernel/components/i18n";
 
 type T = ReturnType<typeof useT>;
@@ -34,6 +35,26 @@ export interface WhatIfResult extends FormResult {
       probability: number;
     }[];
   };
+}
+
+/** Where a reader is in the results: the ranking's page, the jurors' page, an open breakdown. */
+interface PlaceInResults {
+  page: number;
+  jurors: number;
+  application?: string;
+}
+
+/**
+ * A link within the results that keeps the reader's place in both tables: the first pages and a
+ * closed breakdown leave the address bare, as the links of before did.
+ */
+export function resultsHref(basePath: string, place: PlaceInResults, anchor?: string): string {
+  const query = new URLSearchParams();
+  if (place.application) query.set("application", place.application);
+  if (place.page > 1) query.set("page", String(place.page));
+  if (place.jurors > 1) query.set("jurors", String(place.jurors));
+  const search = query.toString();
+  return `${basePath}${search ? `?${search}` : ""}${anchor ? `#${anchor}` : ""}`;
 }
 
 export function ResultsView({
@@ -62,6 +83,8 @@ export function ResultsView({
       </div>
     );
   }
+  const at = (change: Partial<PlaceInResults>, anchor?: string) =>
+    resultsHref(basePath, { page: data.page, jurors: data.jurorsPage, ...change }, anchor);
   const { icc, alpha } = data.reliability ?? {};
   const summary = [
     ["results.official_method", t(`results.method_${data.officialMethod}`)],
@@ -142,11 +165,7 @@ export function ResultsView({
             head: "results.col_application",
             cell: (r) => (
               <>
-                <Link
-                  to={`${basePath}?application=${r.applicationId}${data.page > 1 ? `&page=${data.page}` : ""}#breakdown`}
-                >
-                  {r.reference}
-                </Link>{" "}
+                <Link to={at({ application: r.applicationId }, "breakdown")}>{r.reference}</Link>{" "}
                 <ShownName text={r.title} />
               </>
             ),
@@ -191,9 +210,9 @@ export function ResultsView({
       />
       {data.pages > 1 ? (
         <nav aria-label={t("results.pagination")} className="results-pagination">
-          {data.page > 1 ? <Link to={`${basePath}?page=${data.page - 1}`}>{t("results.previous")}</Link> : null}
+          {data.page > 1 ? <Link to={at({ page: data.page - 1 })}>{t("results.previous")}</Link> : null}
           <span>{t("results.page_of", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={`${basePath}?page=${data.page + 1}`}>{t("results.next")}</Link> : null}
+          {data.page < data.pages ? <Link to={at({ page: data.page + 1 })}>{t("results.next")}</Link> : null}
         </nav>
       ) : null}
 
@@ -237,9 +256,7 @@ export function ResultsView({
             </table>
           </div>
           <p>
-            <Link to={`${basePath}${data.page > 1 ? `?page=${data.page}` : ""}#ranking`}>
-              {t("results.close_breakdown")}
-            </Link>
+            <Link to={at({}, "ranking")}>{t("results.close_breakdown")}</Link>
           </p>
         </section>
       ) : null}
@@ -249,9 +266,21 @@ export function ResultsView({
       <DistributionChart data={data} />
       <LeniencyChart data={data} />
 
-      <h2>{t("results.jurors")}</h2>
+      <h2 id="jurors" tabIndex={-1}>
+        {t("results.jurors")}
+      </h2>
       <DataTable
         rows={data.jurors}
+        caption={
+          data.jurorsPages > 1
+            ? t("results.jurors_caption", {
+                from: (data.jurorsPage - 1) * JURORS_PAGE_SIZE + 1,
+                to: (data.jurorsPage - 1) * JURORS_PAGE_SIZE + data.jurors.length,
+                count: data.jurorCount,
+              })
+            : undefined
+        }
+        showCaption
         columns={[
           { head: "results.col_juror", cell: (j) => jurorText(j.label, t), rowHeader: true },
           { head: "results.col_reviews", cell: (j) => j.reviews },
@@ -259,6 +288,17 @@ export function ResultsView({
           { head: "results.col_bias", cell: (j) => num(j.bias, t) },
         ]}
       />
+      {data.jurorsPages > 1 ? (
+        <nav aria-label={t("results.jurors_pagination")} className="results-pagination">
+          {data.jurorsPage > 1 ? (
+            <Link to={at({ jurors: data.jurorsPage - 1 }, "jurors")}>{t("results.jurors_previous")}</Link>
+          ) : null}
+          <span>{t("results.page_of", { page: data.jurorsPage, pages: data.jurorsPages })}</span>
+          {data.jurorsPage < data.jurorsPages ? (
+            <Link to={at({ jurors: data.jurorsPage + 1 }, "jurors")}>{t("results.jurors_next")}</Link>
+          ) : null}
+        </nav>
+      ) : null}
 
       {readOnly ? null : <WhatIf data={data} whatIf={whatIf} />}
     </>

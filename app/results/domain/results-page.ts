@@ -93,6 +93,17 @@ export interface ResultsBreakdown {
   }[];
 }
 
+/** Jurors a page of the jurors' table lists (a real jury has five; a benchmark's two hundred). */
+export const JURORS_PAGE_SIZE = 25;
+
+/** A juror's line of the results: reviews submitted, leniency and the fitted bias. */
+export interface ResultsJuror {
+  label: JurorLabel;
+  reviews: number;
+  leniency: number;
+  bias: number;
+}
+
 export interface ResultsPageData {
   viewerKind: "secretariat" | "juror";
   isChair: boolean;
@@ -113,7 +124,14 @@ export interface ResultsPageData {
     icc: { single: number; average: number; singleBand: IccBand; averageBand: IccBand } | null;
     alpha: { value: number; band: AlphaBand } | null;
   } | null;
-  jurors: { label: JurorLabel; reviews: number; leniency: number; bias: number }[];
+  /** This page of the jurors' table. */
+  jurors: ResultsJuror[];
+  /** How many jurors the results name, over every page of the table. */
+  jurorCount: number;
+  jurorsPage: number;
+  jurorsPages: number;
+  /** The jurors the leniency chart draws: every one, or the furthest from the average when many. */
+  leniency: ResultsJuror[];
   /** Per criterion, how many raw scores fell on each point of the scale, lowest first. */
   distribution: (CriterionTitles & { counts: number[] })[];
   scale: { min: number; max: number };

@@ -9,12 +9,18 @@ import {
   type EditionResults,
   type ResultsViewer,
 } from "../models/results.server";
-import type { JurorLabel, ResultsBreakdown, ResultsPageData } from "../domain/results-page";
+import { JURORS_PAGE_SIZE, type JurorLabel, type ResultsBreakdown, type ResultsPageData } from "../domain/results-page";
 import type { LaureateCertificate } from "../../../scoring";
 import type { ReadyOrSince } from "../../kernel/server/computing.server";
 import { expectedByApplication } from "./certificate-view.server";
 
 export const RESULTS_PAGE_SIZE = 25;
+
+/**
+ * Bars the leniency chart draws at most: beyond, the jurors furthest from the average. Two
+ * hundred bars of 22 pixels made a chart no one could read, and half of a 168 kB page.
+ */
+export const LENIENCY_CHART_MAX = 20;
 
 export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   const byId = new Map(r.jurors.map((j) => [j.id, j]));
@@ -60,12 +66,15 @@ export function resultsPageData({
   r,
   viewer,
   page,
+  jurorsPage = 1,
   applicationId,
   certificate: state,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
   page: number;
+  /** The page of the jurors' table (1 when out of range below, the last when above). */
+  jurorsPage?: number;
   applicationId: string | null;
   certificate: ReadyOrSince<LaureateCertificate> | null;
 }): ResultsPageData {
@@ -128,6 +137,14 @@ export function resultsPageData({
   const scaleMin = r.edition.scaleMin;
   const scaleMax = r.edition.scaleMax;
   const distribution = scoreDistribution(r);
+  const jurors = (res?.jurors ?? []).map((j) => ({
+    label: label(j.jurorId),
+    reviews: j.reviews,
+    leniency: round(j.leniency, 3),
+    bias: round(j.bias, 3),
+  }));
+  const jurorsPages = Math.max(1, Math.ceil(jurors.length / JURORS_PAGE_SIZE));
+  const jurorsCurrent = Math.min(Math.max(1, jurorsPage), jurorsPages);
   return {
     viewerKind: viewer.kind,
     isChair: viewer.kind === "juror" && viewer.isChair,
@@ -164,18 +181,32 @@ export function resultsPageData({
             : null,
         }
       : null,
-    jurors: (res?.jurors ?? []).map((j) => ({
-      label: label(j.jurorId),
-      reviews: j.reviews,
-      leniency: round(j.leniency, 3),
-      bias: round(j.bias, 3),
-    })),
+    jurors: jurors.slice((jurorsCurrent - 1) * JURORS_PAGE_SIZE, jurorsCurrent * JURORS_PAGE_SIZE),
+    jurorCount: jurors.length,
+    jurorsPage: jurorsCurrent,
+    jurorsPages,
+    leniency: furthestFromAverage(jurors),
     distribution,
     scale: { min: scaleMin, max: scaleMax },
     certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
     certificateSince: state && "since" in state ? state.since : null,
     certificateFailed: state !== null && "failed" in state,
   };
+}
+
+/**
+ * The jurors the leniency chart draws: all of them, in the table's order, when there are at most
+ * LENIENCY_CHART_MAX; otherwise the LENIENCY_CHART_MAX furthest from the average (the largest
+ * leniency either way, the table's order between equals), most lenient first.
+ */
+export function furthestFromAverage<J extends { leniency: number }>(jurors: J[]): J[] {
+  if (jurors.length <= LENIENCY_CHART_MAX) return jurors;
+  return jurors
+    .map((juror, index) => ({ juror, index }))
+    .sort((a, b) => Math.abs(b.juror.leniency) - Math.abs(a.juror.leniency) || a.index - b.index)
+    .slice(0, LENIENCY_CHART_MAX)
+    .sort((a, b) => b.juror.leniency - a.juror.leniency || a.index - b.index)
+    .map(({ juror }) => juror);
 }
 
 /** The what-if ranking beside the official one, for the first page of the new order. */

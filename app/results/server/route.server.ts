@@ -39,6 +39,7 @@ type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: Res
 export async function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
+  const jurorsPage = Number.parseInt(url.searchParams.get("jurors") ?? "1", 10) || 1;
   const applicationId = url.searchParams.get("application");
   const editionView = {
     id: edition.id,
@@ -68,6 +69,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       r,
       viewer,
       page,
+      jurorsPage,
       applicationId,
       certificate,
     }),

@@ -126,6 +126,8 @@ describe("catalogues", () => {
     "screening.page": "page numbers",
     "results.page_of": "page numbers",
     "results.ranking_caption": "page numbers",
+    "results.jurors_caption": "positions in a list: “Jurors 26–30 of 30” reads the same for any number",
+    "results.chart_leniency_some": "“of {count}” follows jurors already counted by {shown} (the chart's twenty)",
     "editions.edit_criteria": "a number in parentheses after a title",
     "editions.edit_rules": "a number in parentheses after a title",
     "applications.files_count": "a label followed by a number",
