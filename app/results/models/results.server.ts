@@ -207,6 +207,12 @@ export interface EditionResults {
   applications: Map<string, ResultApplication>;
   /** Raw criterion scores, per application then juror. */
   breakdown: Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>;
+  /**
+   * Per criterion (in the order of `criteria`), how many raw scores fell on each point of the
+   * scale, lowest first: counted as the rows are read, in their slices, rather than at the first
+   * view (~10–90 ms of the request thread at 30,000 reviews, every other request waiting).
+   */
+  scoreCounts: number[][];
   input: ResultsInput;
   options: ResultsOptions;
   results: Results | null;
@@ -306,8 +312,14 @@ async function readAndComputeResults({
     scale: { min: edition.scaleMin, max: edition.scaleMax },
     reviews: [],
   };
+  const { scaleMin, scaleMax } = edition;
+  const scoreCounts = criteriaRows.map(() => new Array<number>(scaleMax - scaleMin + 1).fill(0));
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    for (let c = 0; c < criteriaRows.length; c++) {
+      const v = r.scores[criteriaRows[c].key];
+      if (typeof v === "number") scoreCounts[c][Math.min(scaleMax, Math.max(scaleMin, Math.round(v))) - scaleMin]++;
+    }
     const list = breakdown.get(r.applicationId) ?? [];
     list.push({ jurorId: r.jurorId, scores: r.scores, confidence: r.confidence });
     breakdown.set(r.applicationId, list);
@@ -351,6 +363,7 @@ async function readAndComputeResults({
     jurors,
     applications: new Map(apps.map((a) => [a.id, a])),
     breakdown,
+    scoreCounts,
     input,
     options,
     results,

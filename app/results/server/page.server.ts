@@ -31,33 +31,6 @@ export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   };
 }
 
-// The same for every page of the same results: counted once per computed results (the cache
-// hands back the same object until a score changes), not on every view (~10 ms at 30,000 reviews).
-const distributions = new WeakMap<EditionResults, ReturnType<typeof countScores>>();
-
-function scoreDistribution(r: EditionResults) {
-  let kept = distributions.get(r);
-  if (!kept) distributions.set(r, (kept = countScores(r)));
-  return kept;
-}
-
-/** Per criterion, how many raw scores fell on each point of the scale. */
-function countScores(r: EditionResults) {
-  const { scaleMin, scaleMax } = r.edition;
-  return r.criteria.map((c) => {
-    const counts = new Array(scaleMax - scaleMin + 1).fill(0) as number[];
-    for (const list of r.breakdown.values())
-      for (const b of list) {
-        const v = b.scores[c.key];
-        if (typeof v === "number") {
-          const bin = Math.min(scaleMax, Math.max(scaleMin, Math.round(v))) - scaleMin;
-          counts[bin]++;
-        }
-      }
-    return { key: c.key, titleEn: c.titleEn, titleFr: c.titleFr, titleAr: c.titleAr, counts };
-  });
-}
-
 /**
  * One page of the results. `certificate` is the official one's state, for the secretariat only
  * (null for everyone else): computed, computing since a time, or lost with its worker.
@@ -136,7 +109,13 @@ export function resultsPageData({
   // Charts: rank intervals of this page; per criterion, the distribution of raw scores; leniency.
   const scaleMin = r.edition.scaleMin;
   const scaleMax = r.edition.scaleMax;
-  const distribution = scoreDistribution(r);
+  const distribution = r.criteria.map((c, i) => ({
+    key: c.key,
+    titleEn: c.titleEn,
+    titleFr: c.titleFr,
+    titleAr: c.titleAr,
+    counts: r.scoreCounts[i],
+  }));
   const jurors = (res?.jurors ?? []).map((j) => ({
     label: label(j.jurorId),
     reviews: j.reviews,

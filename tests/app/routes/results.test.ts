@@ -64,6 +64,45 @@ describe("results pages", () => {
     expect(body.results.jurors.every((j) => j.label.kind === "letter")).toBe(true);
   });
 
+  it("the score distribution counts each criterion's submitted scores on the scale, and a juror's leaves out their conflicts", async () => {
+    const f = await buildScoredEdition();
+    // A draft counts for nothing.
+    db()
+      .update(reviews)
+      .set({ state: "draft" })
+      .where(and(eq(reviews.jurorId, f.jurors[4].member.id), eq(reviews.applicationId, f.apps[5].app.id)))
+      .run();
+    const submitted = db()
+      .select({ applicationId: reviews.applicationId, scores: reviews.scores })
+      .from(reviews)
+      .where(eq(reviews.state, "submitted"))
+      .all()
+      .filter((r) => f.apps.some((a) => a.app.id === r.applicationId));
+    const expected = (leftOut: string | null) =>
+      CRITERIA.map((c) => {
+        const counts = new Array(10).fill(0) as number[];
+        // The fixture's scale is 1–10, lowest first.
+        for (const r of submitted)
+          if (r.applicationId !== leftOut) counts[(r.scores as Record<string, number>)[c.key] - 1]++;
+        return { key: c.key, counts };
+      });
+    const distribution = async (userId: string, path: string) => {
+      const route = path.startsWith("/jury") ? juryResults : secretariatResults;
+      const cookie = await cookieFor(userId);
+      const res = await run(() => route.loader(args(request(path, { cookie }), { editionId: f.edition.id })));
+      const body = res.body as { results: { distribution: { key: string; counts: number[] }[] } };
+      return body.results.distribution.map(({ key, counts }) => ({ key, counts }));
+    };
+    expect(submitted).toHaveLength(5 * 6 - 2);
+    expect(await distribution(f.secretariat.id, `/secretariat/editions/${f.edition.id}/results`)).toEqual(
+      expected(null),
+    );
+    // Juror 2 is in conflict with the first application: its reviews are not theirs to count.
+    expect(await distribution(f.jurors[1].user.id, `/jury/${f.edition.id}/results`)).toEqual(
+      expected(f.apps[0].app.id),
+    );
+  });
+
   it("an applicant, a nominator, a juror of another edition and a visitor all get 404", async () => {
     const f = await buildScoredEdition();
     const other = await buildScoredEdition();
