@@ -11,6 +11,7 @@ import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
+import { rankingMessages } from "./areas/ranking";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
@@ -27,6 +28,7 @@ function inLanguage(locale: Locale) {
     ...deliberationMessages[locale],
     ...integrityMessages[locale],
     ...certificateMessages[locale],
+    ...rankingMessages[locale],
     ...observerMessages[locale],
     ...privacyMessages[locale],
     ...diplomasMessages[locale],

@@ -9,6 +9,7 @@ import { resultsMessages } from "./areas/results";
 import { deliberationMessages } from "./areas/deliberation";
 import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
+import { rankingMessages } from "./areas/ranking";
 import { observerMessages } from "./areas/observer";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
@@ -27,6 +28,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   deliberation: Object.keys(deliberationMessages.en),
   integrity: Object.keys(integrityMessages.en),
   certificate: Object.keys(certificateMessages.en),
+  ranking: Object.keys(rankingMessages.en),
   observer: Object.keys(observerMessages.en),
   privacy: Object.keys(privacyMessages.en),
   diplomas: Object.keys(diplomasMessages.en),

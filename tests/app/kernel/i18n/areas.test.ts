@@ -13,6 +13,7 @@ import { resultsMessages } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationMessages } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
+import { rankingMessages } from "../../../../app/kernel/i18n/areas/ranking";
 import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyMessages } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasMessages } from "../../../../app/kernel/i18n/areas/diplomas";
@@ -27,6 +28,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   deliberation: new Set(Object.keys(deliberationMessages.en)),
   integrity: new Set(Object.keys(integrityMessages.en)),
   certificate: new Set(Object.keys(certificateMessages.en)),
+  ranking: new Set(Object.keys(rankingMessages.en)),
   observer: new Set(Object.keys(observerMessages.en)),
   privacy: new Set(Object.keys(privacyMessages.en)),
   diplomas: new Set(Object.keys(diplomasMessages.en)),

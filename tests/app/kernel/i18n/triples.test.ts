@@ -12,6 +12,7 @@ import { resultsTriples } from "../../../../app/kernel/i18n/areas/results";
 import { deliberationTriples } from "../../../../app/kernel/i18n/areas/deliberation";
 import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-integrity";
 import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
+import { rankingTriples } from "../../../../app/kernel/i18n/areas/ranking";
 import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
 import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasTriples } from "../../../../app/kernel/i18n/areas/diplomas";
@@ -31,6 +32,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   deliberation: deliberationTriples,
   integrity: integrityTriples,
   certificate: certificateTriples,
+  ranking: rankingTriples,
   observer: observerTriples,
   privacy: privacyTriples,
   diplomas: diplomasTriples,
