@@ -18,6 +18,7 @@ import {
   type ResultsViewer,
 } from "../models/results.server";
 import { resultsPageData, whatIfData } from "./page.server";
+import { pageParam } from "../../kernel/components/pager";
 import type { Method } from "../../../scoring/types";
 
 /** The edition (404 when there is none) and the viewer the results are computed for. */
@@ -39,7 +40,7 @@ type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: Res
 export async function resultsLoaderData({ request, edition, viewer }: ResultsPageRequest) {
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
-  const jurorsPage = Number.parseInt(url.searchParams.get("jurors") ?? "1", 10) || 1;
+  const jurorsPage = pageParam(request, "jurors");
   const applicationId = url.searchParams.get("application");
   const editionView = {
     id: edition.id,
