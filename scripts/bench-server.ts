@@ -60,6 +60,36 @@ async function time(base: string, path: string, cookie: string | null, runs: num
   return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1], kB: bytes / 1024 };
 }
 
+/**
+ * /healthz is asked back to back while the results compute (the page once a second in between),
+ * and so it is when idle: the two p95s are compared, as the issue's target does (≤ 2×).
+ *
+ * The two must be asked at the same pace. An idle server answers faster asked back to back than
+ * once every 20 ms (3.1–3.7 against 5.8–6.4 ms p95 in this session's runs: between two spaced
+ * requests its cores rest, then must wake). Until December 2026 the idle reference was asked back
+ * to back and the computation's every 20 ms, so the ratio was overstated. Back to back, not every
+ * 20 ms, for both: the computation's ~2 s then give some 600 answers instead of ~80, whose p95
+ * would be the fourth slowest answer alone.
+ */
+async function healthzIdle(base: string, runs: number) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const response = await fetch(`${base}/healthz`);
+    bytes = (await response.arrayBuffer()).byteLength;
+    times.push(performance.now() - t);
+  }
+  return { times, kB: bytes / 1024 };
+}
+
+/** Latencies in ms: their p50, p95 and slowest. */
+function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
 const READERS = 50;
 const READS_EACH = 20;
 
@@ -205,11 +235,12 @@ async function main() {
     // Each serving process starts its results worker at start (it loads the whole server bundle):
     // after the page sweep it is long up; with --only, give it the time a server up for a while had.
     if (only) await new Promise((r) => setTimeout(r, 5000));
-    const idle = await time(base, "/healthz", null, 200);
+    const idleRun = await healthzIdle(base, 400);
+    const idle = { ...percentiles(idleRun.times), kB: idleRun.kB };
     rows.push({
       role: "public",
-      page: "/healthz (idle)",
-      runs: 200,
+      page: "/healthz (idle, back to back)",
+      runs: idleRun.times.length,
       ...idle,
       target: "p95 < 10 ms",
       ok: idle.p95 < 10,
@@ -250,11 +281,11 @@ async function main() {
     });
     rows.push({
       role: "public",
-      page: "/healthz (while the results compute)",
+      page: "/healthz (while the results compute, back to back)",
       ...computing.healthz,
       kB: idle.kB,
-      target: "p95 < 50 ms",
-      ok: computing.healthz.p95 < 50,
+      target: `p95 ≤ 2× idle (${(2 * idle.p95).toFixed(1)} ms)`,
+      ok: computing.healthz.p95 <= 2 * idle.p95,
     });
     const again = await time(base, `${e}/results`, cookies.secretariat, RUNS);
     rows.push({
@@ -348,10 +379,10 @@ function report(rows: Row[], seedSeconds: number) {
 }
 
 /**
- * Asks for a page whose computation is not yet done, then polls /healthz every 20 ms, and the
- * page every second (a browser showing the "computing" page asks every 3 s), until the page
- * answers 200: the first answer's time, the time until the page is ready (to the second), and
- * /healthz's latencies meanwhile.
+ * Asks for a page whose computation is not yet done, then asks /healthz back to back (as
+ * healthzIdle does), and the page every second (a browser showing the "computing" page asks
+ * every 3 s), until the page answers 200: the first answer's time, the time until the page is
+ * ready (to the second), and /healthz's latencies meanwhile.
  */
 /**
  * The lines the results page shows while its certificate is computed, and when it could not be
@@ -385,7 +416,6 @@ async function computingRun(base: string, path: string, cookie: string) {
     const t = performance.now();
     await (await fetch(`${base}/healthz`)).arrayBuffer();
     times.push(performance.now() - t);
-    await new Promise((r) => setTimeout(r, 20));
     if (performance.now() - lastPoll < 1000) continue;
     lastPoll = performance.now();
     const page = await fetch(`${base}${path}`, { headers, redirect: "manual" });
@@ -399,15 +429,7 @@ async function computingRun(base: string, path: string, cookie: string) {
       }
     } else if (page.status !== 503) throw new Error(`${path} answered ${page.status}`);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0;
-  return {
-    firstMs,
-    firstKB,
-    readyMs,
-    certificateMs,
-    healthz: { runs: times.length, p50: at(0.5), p95: at(0.95), max: times[times.length - 1] ?? 0 },
-  };
+  return { firstMs, firstKB, readyMs, certificateMs, healthz: { runs: times.length, ...percentiles(times) } };
 }
 
 /**
