@@ -1,0 +1,55 @@
+// Pages go out compressed as the browser asks (docs/decisions/045-brotli-window.md): Brotli with
+// a 256 KiB window, which holds the largest page whole, rather than the encoder's 4 MiB default,
+// whose memory, taken and given back for every response, cost a crowd of readers a quarter of the
+// server's time.
+import { expect, test } from "@playwright/test";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { origin } from "./support/session";
+
+/** The response's bytes as sent, not decoded (Playwright's request decodes them). */
+function rawGet(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(path, origin()), { headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The window a Brotli stream declares in its first bits (RFC 7932, section 9.1), as log2 of its size. */
+function brotliWindowBits(stream: Buffer): number {
+  const bits = stream.readUInt16LE(0);
+  if ((bits & 1) === 0) return 16;
+  const n = (bits >> 1) & 7;
+  if (n !== 0) return 17 + n;
+  const m = (bits >> 4) & 7;
+  return m === 0 ? 17 : 8 + m;
+}
+
+/** The document from its first characters to its last script, which closes the loader data's stream. */
+function expectWholePage(html: string) {
+  expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+  expect(html).toContain("</html>");
+  expect(html).toMatch(/streamController\.close\(\);<\/script>(<!--\/\$-->)*$/);
+}
+
+test("a page asked for in Brotli comes back in Brotli with a 256 KiB window, and whole @http", async () => {
+  const { headers, body } = await rawGet("/call", "gzip, deflate, br, zstd");
+  expect(headers["content-encoding"]).toBe("br");
+  expect(brotliWindowBits(body)).toBe(18);
+  expectWholePage(brotliDecompressSync(body).toString("utf8"));
+});
+
+test("a page asked for in gzip alone comes back in gzip, and one asked for uncompressed as it is @http", async () => {
+  const gzip = await rawGet("/call", "gzip");
+  expect(gzip.headers["content-encoding"]).toBe("gzip");
+  expectWholePage(gunzipSync(gzip.body).toString("utf8"));
+  const identity = await rawGet("/call", "identity");
+  expect(identity.headers["content-encoding"]).toBeUndefined();
+  expectWholePage(identity.body.toString("utf8"));
+});
