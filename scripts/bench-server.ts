@@ -68,8 +68,8 @@ async function time(base: string, path: string, cookie: string | null, runs: num
  * once every 20 ms (3.1–3.7 against 5.8–6.4 ms p95 in this session's runs: between two spaced
  * requests its cores rest, then must wake). Until December 2026 the idle reference was asked back
  * to back and the computation's every 20 ms, so the ratio was overstated. Back to back, not every
- * 20 ms, for both: the computation's ~2 s then give some 600 answers instead of ~80, whose p95
- * would be the fourth slowest answer alone.
+ * 20 ms, for both: the computation's seconds then give some 900–2,000 answers instead of ~80,
+ * whose p95 would be the fourth slowest answer alone.
  */
 async function healthzIdle(base: string, runs: number) {
   const times: number[] = [];
@@ -379,12 +379,6 @@ function report(rows: Row[], seedSeconds: number) {
 }
 
 /**
- * Asks for a page whose computation is not yet done, then asks /healthz back to back (as
- * healthzIdle does), and the page every second (a browser showing the "computing" page asks
- * every 3 s), until the page answers 200: the first answer's time, the time until the page is
- * ready (to the second), and /healthz's latencies meanwhile.
- */
-/**
  * The lines the results page shows while its certificate is computed, and when it could not be
  * (app/results/components/view.tsx); not their words, which the page also carries in its
  * messages for the browser.
@@ -392,6 +386,12 @@ function report(rows: Row[], seedSeconds: number) {
 const CERTIFICATE_COMING = 'data-certificate="computing"';
 const CERTIFICATE_FAILED = 'data-certificate="failed"';
 
+/**
+ * Asks for a page whose computation is not yet done, then asks /healthz back to back (as
+ * healthzIdle does), and the page every second (a browser showing the "computing" page asks
+ * every 3 s), until the page answers 200: the first answer's time, the time until the page is
+ * ready (to the second), and /healthz's latencies meanwhile.
+ */
 async function computingRun(base: string, path: string, cookie: string) {
   const headers = { Cookie: cookie, "Accept-Language": "en" };
   const t0 = performance.now();
