@@ -3,23 +3,12 @@
 // whose memory, taken and given back for every response, cost a crowd of readers a quarter of the
 // server's time.
 import { expect, test } from "@playwright/test";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { origin } from "./support/session";
+import { rawRequest } from "./support/raw-http";
 
 /** The response's bytes as sent, not decoded (Playwright's request decodes them). */
-function rawGet(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, origin()), { headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const rawGet = (path: string, acceptEncoding: string) =>
+  rawRequest(path, { headers: { "Accept-Encoding": acceptEncoding } });
 
 /** The window a Brotli stream declares in its first bits (RFC 7932, section 9.1), as log2 of its size. */
 function brotliWindowBits(stream: Buffer): number {

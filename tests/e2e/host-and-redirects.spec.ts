@@ -3,37 +3,16 @@
 // never redirects anywhere else after sign-in or a language switch.
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { extractLink, waitForMail } from "./support/db";
+import { rawRequest } from "./support/raw-http";
 import { startServer } from "./support/server";
 import { origin, registerApplicant, secretariatStatePath } from "./support/session";
 
-/** A raw HTTP request, so that Host and the other headers are exactly those given. */
-function raw(
-  path: string,
-  {
-    method = "GET",
-    headers = {},
-    body,
-    server = origin(),
-  }: { method?: string; headers?: Record<string, string>; body?: string; server?: string } = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  const base = new URL(server);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: base.hostname, port: base.port, path, method, headers: { Host: base.host, ...headers }, setHost: false },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
+/** A raw HTTP request (Host and the other headers exactly those given), its body as text. */
+async function raw(path: string, options: Parameters<typeof rawRequest>[1] = {}) {
+  const response = await rawRequest(path, options);
+  return { ...response, body: response.body.toString("utf8") };
 }
 
 const form = (values: Record<string, string>) => ({
