@@ -64,6 +64,9 @@ export const applications = sqliteTable(
       t.id,
     ),
     index("applications_entity_state").on(t.entityId, t.state),
+    // The results' read looks each review's application up by id for its edition and state:
+    // answered from this index, not from the application's row (decision 046).
+    index("applications_results").on(t.id, t.editionId, t.state),
     index("applications_applicant").on(t.applicantId),
     check("applications_state", inList("state", APPLICATION_STATES)),
     check("applications_language", sql`language in ('en', 'fr')`),

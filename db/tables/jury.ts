@@ -119,6 +119,12 @@ export const reviews = sqliteTable(
     uniqueIndex("reviews_assignment").on(t.assignmentId),
     uniqueIndex("reviews_juror_application").on(t.jurorId, t.applicationId),
     index("reviews_application").on(t.applicationId),
+    // The results' read (decision 046): every submitted review's scores in the order the results
+    // read them, from this index alone; from the rows (their comments alongside), 30,000 reviews
+    // took ~0.1 s more. Drafts are not in it, so a draft saved does not write it.
+    index("reviews_submitted_scores")
+      .on(t.applicationId, t.jurorId, t.state, t.scores, t.confidence)
+      .where(sql`state = 'submitted'`),
     check("reviews_state", inList("state", REVIEW_STATES)),
     check("reviews_confidence", sql`confidence is null or confidence between 1 and 5`),
   ],

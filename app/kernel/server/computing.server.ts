@@ -13,9 +13,14 @@ import type { ComputingData, ComputingSubject } from "../domain/computing";
  */
 export const briefWaitMs = () => Number(process.env.COMPUTING_WAIT_MS ?? 500);
 
+/** The 503 the route error boundary shows as "could not be computed this time". */
+export function computeFailed(subject: ComputingSubject) {
+  return data<ComputingData>({ computeFailed: true, subject }, { status: 503 });
+}
+
 function failed(subject: ComputingSubject) {
   return (error: unknown): never => {
-    if (error instanceof WorkerLost) throw data<ComputingData>({ computeFailed: true, subject }, { status: 503 });
+    if (error instanceof WorkerLost) throw computeFailed(subject);
     throw error;
   };
 }
@@ -28,20 +33,31 @@ export async function briefly<T>(
   pending: Pending<T>,
   { ms = briefWaitMs(), subject = "results" }: { ms?: number; subject?: ComputingSubject } = {},
 ): Promise<T> {
-  // A worker still loading its code (once per process; the server starts it at startup) is not
-  // the computation: one more brief wait for it to come up, then one for the computation. A
-  // worker already up gets the one wait: the page answers within it, computed or "computing".
+  const got = await readyWithin(pending, { ms, subject });
+  if (got) return got.value;
+  throw data<ComputingData>(
+    { computing: { since: pending.since.getTime(), subject } },
+    { status: 503, headers: { "Retry-After": "3" } },
+  );
+}
+
+/**
+ * The value when it is ready within `ms`, else null; a lost worker is the 503 of
+ * {@link computeFailed}. A worker still loading its code (once per process; the server starts it
+ * at startup) is not the computation: one more wait for it to come up, then one for the
+ * computation. A worker already up gets the one wait.
+ */
+export async function readyWithin<T>(
+  pending: Pending<T>,
+  { ms = briefWaitMs(), subject = "results" }: { ms?: number; subject?: ComputingSubject } = {},
+): Promise<{ value: T } | null> {
   const loading = pending.ready !== undefined && !(pending.loaded?.() ?? false);
   let got = await within(pending.promise, ms).catch(failed(subject));
   if (!got && loading && pending.ready) {
     await within(pending.ready(), ms);
     got = await within(pending.promise, ms).catch(failed(subject));
   }
-  if (got) return got.value;
-  throw data<ComputingData>(
-    { computing: { since: pending.since.getTime(), subject } },
-    { status: 503, headers: { "Retry-After": "3" } },
-  );
+  return got;
 }
 
 /** What {@link readyOrSince} gives: the value, when its computation started, or a lost worker. */

@@ -53,17 +53,21 @@ function RowLabel({ y, children }: { y: number; children: ReactNode }) {
   );
 }
 
-/** Each application's 95% rank interval as a bar, its rank as a dot (rank 1 at the start). */
+/**
+ * Each application's 95% rank interval as a bar, its rank as a dot (rank 1 at the start); none
+ * while the intervals are being computed.
+ */
 export function RankIntervalChart({ data }: { data: ResultsPageData }) {
   const t = useT();
-  if (data.rows.length === 0) return null;
+  const rows = data.rows.flatMap(({ low, high, ...r }) => (low === null || high === null ? [] : [{ ...r, low, high }]));
+  if (rows.length === 0) return null;
   const n = Math.max(data.count, 1);
   const rowH = 18;
   const left = 110;
-  const h = data.rows.length * rowH + 30;
+  const h = rows.length * rowH + 30;
   const x = (rank: number) => left + ((rank - 1) / Math.max(n - 1, 1)) * (W - left - 20);
   const desc = formatList(
-    data.rows.map((r) =>
+    rows.map((r) =>
       t("results.chart_interval_item", { reference: r.reference, rank: r.rank, low: r.low, high: r.high }),
     ),
     t.locale,
@@ -78,7 +82,7 @@ export function RankIntervalChart({ data }: { data: ResultsPageData }) {
       <text x={W - 20} y={h - 5} fontSize="11" fill="#222" textAnchor="end">
         {n}
       </text>
-      {data.rows.map((r, i) => {
+      {rows.map((r, i) => {
         const y = i * rowH + 12;
         return (
           <g key={r.applicationId}>

@@ -70,7 +70,7 @@ export function ResultsView({
   readOnly?: boolean;
 }) {
   const t = useT();
-  useAskAgain(data.certificateSince !== null);
+  useAskAgain(data.certificateSince !== null || data.intervalsSince !== null);
   if (data.problem) {
     return (
       <div className="panel">
@@ -145,6 +145,15 @@ export function ResultsView({
         </p>
       ) : null}
 
+      {data.intervalsSince !== null ? (
+        <p className="hint" role="status" data-intervals="computing">
+          {t("results.intervals_computing", {
+            bootstrap: data.bootstrap,
+            time: formatTime(data.intervalsSince, t.locale),
+          })}{" "}
+          <RefreshLink />
+        </p>
+      ) : null}
       <h2 id="ranking">{t("results.ranking")}</h2>
       <DataTable
         className="results-table"
@@ -172,7 +181,16 @@ export function ResultsView({
           },
           { head: "results.col_official", cell: (r) => num(r.official, t) },
           ...METHODS.map((m) => ({ head: `results.method_${m}`, cell: (r: ResultsRow) => num(r[m], t) })),
-          { head: "results.col_interval", cell: (r) => t("results.interval_value", { low: r.low, high: r.high }) },
+          // While the resamples are computed, the ranking comes without its intervals and probabilities.
+          ...(data.intervalsSince === null
+            ? [
+                {
+                  head: "results.col_interval",
+                  cell: (r: ResultsRow) =>
+                    r.low === null || r.high === null ? "" : t("results.interval_value", { low: r.low, high: r.high }),
+                },
+              ]
+            : []),
           ...(data.certificate
             ? [
                 {
@@ -187,7 +205,14 @@ export function ResultsView({
                 },
               ]
             : []),
-          { head: "results.col_probability", cell: (r) => pct(r.probability, t) },
+          ...(data.intervalsSince === null
+            ? [
+                {
+                  head: "results.col_probability",
+                  cell: (r: ResultsRow) => (r.probability === null ? "" : pct(r.probability, t)),
+                },
+              ]
+            : []),
           {
             head: "results.col_disagreement",
             cell: (r) => (

@@ -24,9 +24,10 @@ export interface ResultsRow {
   trimmedMean: number;
   zScore: number;
   jurorBias: number;
-  low: number;
-  high: number;
-  probability: number;
+  /** The rank interval and laureate probability: null while they are computed (the ranking is shown first). */
+  low: number | null;
+  high: number | null;
+  probability: number | null;
   sd: number;
   range: number;
   reviewCount: number;
@@ -141,4 +142,9 @@ export interface ResultsPageData {
   certificateSince: number | null;
   /** Whether its computation was lost (a worker that died or overran): the next visit asks again. */
   certificateFailed: boolean;
+  /**
+   * When the results' computation started, while the page shows their ranking alone (decision
+   * 046): the rows have no rank intervals or laureate probabilities yet.
+   */
+  intervalsSince: number | null;
 }

@@ -50,6 +50,9 @@ const ROLE = "results-worker";
 
 export type ResultsJob =
   | { kind: "results"; input: ResultsInput; options: ResultsOptions }
+  // The same results without their resamples (decision 046): the ranking, in a fraction of the
+  // time, for the page to show while the rank intervals are computed.
+  | { kind: "ranking"; input: ResultsInput; options: ResultsOptions }
   | {
       kind: "certificate";
       input: ResultsInput;
@@ -91,7 +94,7 @@ type ScheduledJob = { kind: "scheduled"; database: string; now: number; origin: 
  */
 export type WriteJob = { kind: "write"; name: JuryWriteName; database: string; args: unknown; post: PostClaim | null };
 
-type JobValue<J extends ResultsJob> = J extends { kind: "results" }
+type JobValue<J extends ResultsJob> = J extends { kind: "results" | "ranking" }
   ? Results
   : J extends { kind: "certificate" }
     ? LaureateCertificate
@@ -133,7 +136,18 @@ interface PackedInput {
 
 const REVIEW_FIELDS = new Set(["applicationId", "jurorId", "scores", "confidence"]);
 
-async function pack(input: ResultsInput): Promise<PackedInput | null> {
+// The packed form of an input, kept with it: the ranking and the results of one read are posted
+// from the same input, packed once.
+const packedInputs = new WeakMap<ResultsInput, Promise<PackedInput | null>>();
+
+function pack(input: ResultsInput): Promise<PackedInput | null> {
+  if (input === null || typeof input !== "object") return Promise.resolve(null);
+  let kept = packedInputs.get(input);
+  if (!kept) packedInputs.set(input, (kept = packOnce(input)));
+  return kept;
+}
+
+async function packOnce(input: ResultsInput): Promise<PackedInput | null> {
   if (input === null || typeof input !== "object" || !Array.isArray(input.reviews) || !Array.isArray(input.criteria))
     return null;
   const keys = input.criteria.map((c) => c?.key);
@@ -198,7 +212,12 @@ type Posted =
   | SheetJob
   | ScheduledJob
   | WriteJob
-  | { kind: "results" | "certificate"; input: ResultsInput | PackedInput; packed: boolean; options: ResultsOptions }
+  | {
+      kind: "results" | "ranking" | "certificate";
+      input: ResultsInput | PackedInput;
+      packed: boolean;
+      options: ResultsOptions;
+    }
   | { kind: "independence"; input: ResultsInput | PackedInput; packed: boolean; options: IndependenceOptions }
   | {
       kind: "part";
@@ -268,6 +287,8 @@ function compute(
   switch (job.kind) {
     case "results":
       return computeResults(input, job.options);
+    case "ranking":
+      return computeResults(input, { ...job.options, bootstrap: 0 });
     case "independence":
       return jurorIndependence(input, job.options);
     case "certificate":
@@ -324,6 +345,7 @@ function delay(variable: string, kind?: string) {
  */
 const LONG_LISTS: Partial<Record<Posted["kind"], string[]>> = {
   results: ["applications"],
+  ranking: ["applications"],
   combine: ["applications"],
   certificate: ["expectedRank", "applications"],
 };
@@ -520,6 +542,9 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
   const packed = await pack(job.input);
   const input = packed ?? job.input;
   const posted = { kind: job.kind, input, packed: packed !== null, options: job.options } as Posted;
+  // The ranking has a page waiting on it and takes a fraction of the results' time: the reading
+  // worker computes it beside the results' threads, at the server's priority.
+  if (job.kind === "ranking") return joinAnswer(await readerPool().run<JobValue<J>>(posted));
   const B = job.kind === "results" ? (job.options.bootstrap ?? 2000) : 0;
   const parts = Math.min(workers.size, Math.floor(B / 100));
   if (job.kind !== "results" || parts < 2 || !Number.isInteger(B) || job.input.reviews.length < SPLIT_FROM_REVIEWS) {

@@ -14,7 +14,13 @@ import { criterionTitles, editionCriteria, editionScoring } from "../../editions
 import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 import { editionCertificate } from "./certificate.server";
-import { computeInWorker, resultsWorkerLoaded, resultsWorkerReady } from "./results-worker.server";
+import {
+  computeInWorker,
+  readingWorkerLoaded,
+  readingWorkerReady,
+  resultsWorkerLoaded,
+  resultsWorkerReady,
+} from "./results-worker.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
@@ -229,12 +235,20 @@ const RESULTS_CACHE_SIZE = 8;
 const resultsCache = new Map<string, Promise<Results>>();
 
 /**
- * The digest the results are kept by: of everything but the reviews, then of the reviews a
- * slice at a time, with the event loop free in between (hashing 30,000 reviews at once held
- * the request thread ~80 ms).
+ * The digest of an input: of everything but the reviews, then of the reviews a slice at a time,
+ * with the event loop free in between (hashing 30,000 reviews at once held the request thread
+ * ~80 ms). Kept with the input: its ranking and its results are keyed by the one digest.
  */
-async function resultsDigest(input: ResultsInput, options: ResultsOptions): Promise<string> {
-  const hash = createHash("sha256").update(JSON.stringify([{ ...input, reviews: input.reviews.length }, options]));
+const inputDigests = new WeakMap<ResultsInput, Promise<string>>();
+
+function inputDigest(input: ResultsInput): Promise<string> {
+  let kept = inputDigests.get(input);
+  if (!kept) inputDigests.set(input, (kept = digestOnce(input)));
+  return kept;
+}
+
+async function digestOnce(input: ResultsInput): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify({ ...input, reviews: input.reviews.length }));
   for (let i = 0; i < input.reviews.length; i += SLICE) {
     hash.update(JSON.stringify(input.reviews.slice(i, i + SLICE)));
     await nextTurn();
@@ -242,15 +256,20 @@ async function resultsDigest(input: ResultsInput, options: ResultsOptions): Prom
   return hash.digest("hex");
 }
 
-async function cachedResults(input: ResultsInput, options: ResultsOptions): Promise<Results> {
-  const key = await resultsDigest(input, options);
+/** The results of `input` (or, as `kind` says, its ranking alone), kept by their input's digest. */
+async function cachedResults(
+  input: ResultsInput,
+  options: ResultsOptions,
+  kind: "results" | "ranking" = "results",
+): Promise<Results> {
+  const key = JSON.stringify([kind, await inputDigest(input), options]);
   const hit = resultsCache.get(key);
   if (hit) {
     resultsCache.delete(key);
     resultsCache.set(key, hit);
     return hit;
   }
-  const computed = computeInWorker({ kind: "results", input, options });
+  const computed = computeInWorker({ kind, input, options });
   // A lost worker is no answer about these scores: the next visit computes again.
   computed.catch((error) => {
     if (error instanceof WorkerLost && resultsCache.get(key) === computed) resultsCache.delete(key);
@@ -261,47 +280,97 @@ async function cachedResults(input: ResultsInput, options: ResultsOptions): Prom
 }
 
 /** The results, however long the worker takes (actions, exports, the scheduled warm-up). */
-export function editionResults(args: Parameters<typeof pendingResults>[0]): Promise<EditionResults> {
+export function editionResults(args: ResultsArgs): Promise<EditionResults> {
   return pendingResults(args).promise;
 }
 
 /**
- * Reads everything the results need and computes them. `weights` and `method` are the what-if
- * overrides; without them the edition's official method and weights are used. A juror viewer
- * never gets their conflicts: those applications and all their reviews are left out.
+ * Whose results, computed how: `weights` and `method` are the what-if overrides; without them
+ * the edition's official method and weights are used. A juror viewer never gets their
+ * conflicts: those applications and all their reviews are left out.
  */
-export function pendingResults(args: {
+type ResultsArgs = {
   edition: EditionBrief;
   viewer: ResultsViewer;
   weights?: Record<string, number>;
   method?: Method;
-}): Pending<EditionResults> {
-  const { edition, viewer, weights, method } = args;
-  // Reading 30,000 reviews alone takes ~100 ms at 10,000 applications: kept until the scores change.
-  const key = JSON.stringify([
-    "results",
-    edition,
-    viewer.kind === "juror" ? viewer.memberId : "secretariat",
-    weights ?? null,
-    method ?? null,
-  ]);
-  const pending = untilChangedAsync({ editionId: edition.id, topics: ["submitted", "scores"], key }, () =>
-    readAndComputeResults({ edition, viewer, weights, method }),
-  );
+};
+
+/** What the results are computed from, read once per data version: all of EditionResults but them. */
+type ResultsRead = Omit<EditionResults, "results" | "problem" | "problemDetail">;
+
+/** What the results read: a new submitted score, a weight, a juror replaced, an application's state. */
+const RESULTS_TOPICS = ["submitted", "scores"] as const;
+
+function pendingKey(kind: "read" | "results" | "ranking", { edition, viewer, weights, method }: ResultsArgs) {
+  return {
+    editionId: edition.id,
+    topics: RESULTS_TOPICS,
+    key: JSON.stringify([
+      kind === "results" ? "results" : `results-${kind}`,
+      edition,
+      viewer.kind === "juror" ? viewer.memberId : "secretariat",
+      weights ?? null,
+      method ?? null,
+    ]),
+  };
+}
+
+/** The rows the results are computed from; reading 30,000 reviews takes ~0.3 s at 10,000 applications. */
+function pendingRead(args: ResultsArgs): Pending<ResultsRead> {
+  return untilChangedAsync(pendingKey("read", args), () => readResults(args));
+}
+
+/**
+ * From this many reviews on, the official results' ranking is computed beside them as soon as
+ * their rows are read (their resamples take ~0.5 s and more at 30,000 reviews); below, the
+ * results come within a page's first wait and the ranking only when a page still waits for them.
+ */
+const RANKING_FROM_REVIEWS = 2000;
+
+/** Reads everything the results need and computes them in the worker, kept until the scores change. */
+export function pendingResults(args: ResultsArgs): Pending<EditionResults> {
+  const pending = untilChangedAsync(pendingKey("results", args), async () => {
+    const read = await pendingRead(args).promise;
+    const official = args.weights === undefined && args.method === undefined;
+    if (official && read.input.reviews.length >= RANKING_FROM_REVIEWS) pendingRanking(args);
+    return computedFrom(read, "results");
+  });
   return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
 }
 
-async function readAndComputeResults({
-  edition,
-  viewer,
-  weights,
-  method,
-}: {
-  edition: EditionBrief;
-  viewer: ResultsViewer;
-  weights?: Record<string, number>;
-  method?: Method;
-}): Promise<EditionResults> {
+/**
+ * The same results without their resamples (decision 046): every score, rank, tie, the
+ * reliability and the jurors, but no rank intervals or laureate probabilities (those of a
+ * computation with no resamples: a rank's own bounds, 0 or 1). A fraction of the results' time,
+ * on the reading worker: the results page shows the ranking while the intervals are computed.
+ */
+export function pendingRanking(args: ResultsArgs): Pending<EditionResults> {
+  const pending = untilChangedAsync(pendingKey("ranking", args), async () =>
+    computedFrom(await pendingRead(args).promise, "ranking"),
+  );
+  return { ...pending, ready: readingWorkerReady, loaded: readingWorkerLoaded };
+}
+
+async function computedFrom(read: ResultsRead, kind: "results" | "ranking"): Promise<EditionResults> {
+  let results: Results | null = null;
+  let problem: string | null = null;
+  let problemDetail = "";
+  if (read.input.reviews.length === 0 || read.criteria.length === 0) {
+    problem = "results.no_reviews";
+  } else {
+    try {
+      results = await cachedResults(read.input, read.options, kind);
+    } catch (error) {
+      if (error instanceof WorkerLost) throw error;
+      problem = "results.cannot_compute";
+      problemDetail = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { ...read, results, problem, problemDetail };
+}
+
+async function readResults({ edition, viewer, weights, method }: ResultsArgs): Promise<ResultsRead> {
   const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
   const criteriaRows = listCriteria({ editionId: edition.id });
   const jurors = listJurors({ editionId: edition.id });
@@ -343,20 +412,6 @@ async function readAndComputeResults({
     // re-running them gets these intervals; results without it keep the re-fit (decision 041).
     ...(official === "jurorBias" ? { jurorBiasBootstrap: "fixed" as const } : {}),
   };
-  let results: Results | null = null;
-  let problem: string | null = null;
-  let problemDetail = "";
-  if (rows.length === 0 || criteriaRows.length === 0) {
-    problem = "results.no_reviews";
-  } else {
-    try {
-      results = await cachedResults(input, options);
-    } catch (error) {
-      if (error instanceof WorkerLost) throw error;
-      problem = "results.cannot_compute";
-      problemDetail = error instanceof Error ? error.message : String(error);
-    }
-  }
   return {
     edition,
     criteria: criteriaRows,
@@ -366,9 +421,6 @@ async function readAndComputeResults({
     scoreCounts,
     input,
     options,
-    results,
-    problem,
-    problemDetail,
   };
 }
 

@@ -42,6 +42,7 @@ export function resultsPageData({
   jurorsPage = 1,
   applicationId,
   certificate: state,
+  intervalsSince = null,
 }: {
   r: EditionResults;
   viewer: ResultsViewer;
@@ -50,7 +51,11 @@ export function resultsPageData({
   jurorsPage?: number;
   applicationId: string | null;
   certificate: ReadyOrSince<LaureateCertificate> | null;
+  /** When the results' computation started, if `r` holds their ranking alone (no resamples yet). */
+  intervalsSince?: number | null;
 }): ResultsPageData {
+  // A ranking computed without resamples has each rank as its own interval: not shown as one.
+  const intervals = intervalsSince === null;
   const certificate = state && "value" in state ? state.value : null;
   const label = jurorLabeller(r, viewer);
   const res = r.results;
@@ -72,9 +77,9 @@ export function resultsPageData({
       trimmedMean: round(a.scores.trimmedMean, 3),
       zScore: round(a.scores.zScore, 3),
       jurorBias: round(a.scores.jurorBias, 3),
-      low: a.rankInterval.low,
-      high: a.rankInterval.high,
-      probability: round(a.laureateProbability, 3),
+      low: intervals ? a.rankInterval.low : null,
+      high: intervals ? a.rankInterval.high : null,
+      probability: intervals ? round(a.laureateProbability, 3) : null,
       sd: round(a.sd, 3),
       range: round(a.range, 3),
       reviewCount: a.reviewCount,
@@ -170,6 +175,7 @@ export function resultsPageData({
     certificate: certificate ? { level: certificate.expectedRank.level, draws: certificate.expectedRank.draws } : null,
     certificateSince: state && "since" in state ? state.since : null,
     certificateFailed: state !== null && "failed" in state,
+    intervalsSince,
   };
 }
 

@@ -5,11 +5,12 @@ import { data } from "@remix-run/node";
 import { found, notFound } from "../../accounts/server/permissions.server";
 import { fieldError, validateForm } from "../../kernel/forms/validate.server";
 import { weightsFrom, whatIfSchema, WEIGHT_PREFIX } from "../forms/results";
-import { briefly, briefWaitMs, readyOrSince, whenDone } from "../../kernel/server/computing.server";
+import { briefly, briefWaitMs, readyOrSince, readyWithin, whenDone } from "../../kernel/server/computing.server";
 import { pendingCertificate } from "../models/certificate.server";
 import {
   editionResults,
   getEditionBrief,
+  pendingRanking,
   pendingResults,
   resultsViewer,
   scoringClosed,
@@ -32,7 +33,9 @@ type ResultsPageRequest = { request: Request; edition: EditionBrief; viewer: Res
 
 /**
  * The data of a results page. The computation runs in the worker; when it is not ready within
- * half a second the route's error boundary shows the "computing" page, which reloads itself.
+ * half a second, the page shows their ranking alone if that is ready within another half second
+ * (decision 046), and says that the rank intervals are on their way; with neither, the route's
+ * error boundary shows the "computing" page, which asks again.
  * The secretariat's certificate (its expected ranks) is computed after the results, as long
  * again at 10,000 applications: the page does not wait for it past the same half second, and
  * says meanwhile that it is on its way (decision 036).
@@ -58,9 +61,15 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       results: null,
     };
   const asked = Date.now();
-  const r = await briefly(pendingResults({ edition, viewer }));
-  // The certificate is the secretariat's: jurors see the ranking without it.
-  const pending = viewer.kind === "secretariat" ? pendingCertificate(r) : null;
+  const full = pendingResults({ edition, viewer });
+  const whole = await readyWithin(full);
+  // Results that keep the page waiting (seconds at 10,000 applications): their ranking alone,
+  // asked for now and computed beside them in a fraction of their time, waited for as briefly.
+  // A small edition's results come within the first wait, and no ranking is computed for them.
+  const r = whole ? whole.value : await briefly(pendingRanking({ edition, viewer }));
+  // The certificate is the secretariat's: jurors see the ranking without it. It is computed
+  // from the results, so it is on its way as long as they are.
+  const pending = viewer.kind === "secretariat" && whole ? pendingCertificate(r) : null;
   const certificate = pending ? await readyOrSince(pending, asked + briefWaitMs() - Date.now()) : null;
   return {
     edition: editionView,
@@ -73,6 +82,7 @@ export async function resultsLoaderData({ request, edition, viewer }: ResultsPag
       jurorsPage,
       applicationId,
       certificate,
+      intervalsSince: whole ? null : full.since.getTime(),
     }),
   };
 }
