@@ -18,13 +18,18 @@ export function lostAsNull(error: unknown): null {
   throw error;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string }
+  | { id: number; early: true; value: unknown };
 
 interface Job {
   id: number;
   message: unknown;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** A part of the answer the worker sends before the rest, while it goes on with the job. */
+  early?: (value: unknown) => void;
   timer?: NodeJS.Timeout;
 }
 
@@ -32,7 +37,8 @@ export interface WorkerPoolOptions {
   /**
    * The worker's module: built JavaScript, or TypeScript (run through tsx, as under vitest). It
    * posts `{ ready: true }` once loaded, then answers each `{ id, message }` with
-   * `{ id, ok: true, value }` or `{ id, ok: false, message }`.
+   * `{ id, ok: true, value }` or `{ id, ok: false, message }`, and may post
+   * `{ id, early: true, value }` before that (a part of the answer, for `run`'s `early`).
    */
   script: string;
   /** Handed to the worker as `workerData` (the worker module tells its role from it). */
@@ -93,10 +99,13 @@ export class WorkerPool {
     return this.#slots.length;
   }
 
-  /** Runs one job in a free worker; rejects when the worker throws, crashes or overruns. */
-  run<T>(message: unknown): Promise<T> {
+  /**
+   * Runs one job in a free worker; rejects when the worker throws, crashes or overruns. `early`
+   * receives what the worker sends before its answer, if anything.
+   */
+  run<T>(message: unknown, early?: (value: unknown) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ id: this.#next++, message, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ id: this.#next++, message, resolve: resolve as (value: unknown) => void, reject, early });
       this.#pump();
     });
   }
@@ -178,6 +187,7 @@ export class WorkerPool {
       }
       const job = slot.current;
       if (!job || reply.id !== job.id) return;
+      if ("early" in reply) return job.early?.(reply.value);
       clearTimeout(job.timer);
       slot.current = null;
       if (reply.ok) job.resolve(reply.value);

@@ -40,7 +40,18 @@ import { type Cell } from "../../kernel/server/csv.server";
 import { toXlsx } from "../../kernel/server/xlsx.server";
 import { solveAssignment, type AssignmentRun, type SolvedAssignment } from "../../jury/models/assignment-solve.server";
 import { readFairness, type FairnessAudit } from "./fairness-read.server";
-import { nextTurn, SLICE } from "../../kernel/server/slices.server";
+import { inputDigest, pack, unpack, type PackedInput } from "./packed-input.server";
+import {
+  RANKING_FROM_REVIEWS,
+  readResultsColumns,
+  resultsInputOf,
+  resultsOptions,
+  type OfficialScoring,
+  reviewAt,
+  type ResultApplication,
+  type ReviewColumns,
+} from "./results-read.server";
+import { nextTurn } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
 import { sleepSync } from "../../kernel/server/sleep.server";
 import { runForPost, type PostClaim } from "../../kernel/models/form-tokens.server";
@@ -75,6 +86,32 @@ export type ReadJob =
   | { kind: "progress"; database: string; editionId: string }
   | { kind: "overview"; database: string; args: OverviewArgs }
   | { kind: "screeningExport"; database: string; args: Parameters<typeof screeningFile>[1] };
+
+/** What the results' rows are read for: whose, and the input's criteria and scale (from the request thread). */
+export interface ResultsRowsArgs {
+  editionId: string;
+  /** A juror's conflicts, left out of their view. */
+  excludeIds: string[];
+  criteria: ResultsInput["criteria"];
+  scale: ResultsInput["scale"];
+  /** The edition's official method and laureates, when its official ranking is wanted too. */
+  ranking: OfficialScoring | null;
+}
+
+/**
+ * The results' rows as the reading worker hands them over: the applications, the reviews as
+ * columns, and the digest and packed form of the input they make (the request thread builds the
+ * same input from the same columns, and need not hash or pack it again).
+ */
+export interface ResultsRows {
+  apps: ResultApplication[];
+  reviews: ReviewColumns;
+  digest: string;
+  packed: PackedInput | null;
+}
+
+/** The results' rows (decision 046), with their input's digest and packed form: `resultsRowsInWorker`. */
+type RowsJob = { kind: "resultsRows"; database: string; args: ResultsRowsArgs };
 
 /** A workbook written from rows already at hand (the results' export: ~0.5 s at 10,000 applications). */
 type SheetJob = { kind: "xlsx"; rows: Cell[][]; sheetName: string };
@@ -112,103 +149,11 @@ type JobValue<J extends ResultsJob> = J extends { kind: "results" | "ranking" }
                 ? Uint8Array
                 : JurorIndependence;
 
-/**
- * The reviews as typed arrays: posting 30,000 review objects to a worker clones them on the
- * request thread (~100 ms at 10,000 applications, during which it answers nobody); these arrays
- * cost a few milliseconds, and the worker makes the very same objects again. Only an input this
- * form holds exactly is packed (the app's own: every review scores exactly the criteria, with
- * numbers); any other goes as it is.
- */
-interface PackedInput {
-  criteria: ResultsInput["criteria"];
-  scale: ResultsInput["scale"];
-  jurors?: string[];
-  appIds: string[];
-  jurorIds: string[];
-  app: Int32Array;
-  juror: Int32Array;
-  /** Criteria keys in the order of `criteria`; scores[r·keys.length + c]. */
-  keys: string[];
-  scores: Float64Array;
-  /** NaN where the review has no confidence. */
-  confidence: Float64Array;
-}
-
-const REVIEW_FIELDS = new Set(["applicationId", "jurorId", "scores", "confidence"]);
-
-// The packed form of an input, kept with it: the ranking and the results of one read are posted
-// from the same input, packed once.
-const packedInputs = new WeakMap<ResultsInput, Promise<PackedInput | null>>();
-
-function pack(input: ResultsInput): Promise<PackedInput | null> {
-  if (input === null || typeof input !== "object") return Promise.resolve(null);
-  let kept = packedInputs.get(input);
-  if (!kept) packedInputs.set(input, (kept = packOnce(input)));
-  return kept;
-}
-
-async function packOnce(input: ResultsInput): Promise<PackedInput | null> {
-  if (input === null || typeof input !== "object" || !Array.isArray(input.reviews) || !Array.isArray(input.criteria))
-    return null;
-  const keys = input.criteria.map((c) => c?.key);
-  if (keys.some((k) => typeof k !== "string") || new Set(keys).size !== keys.length) return null;
-  const N = input.reviews.length;
-  const C = keys.length;
-  const appIndex = new Map<string, number>();
-  const jurorIndex = new Map<string, number>();
-  const out: PackedInput = {
-    criteria: input.criteria,
-    scale: input.scale,
-    ...(input.jurors !== undefined ? { jurors: input.jurors } : {}),
-    appIds: [],
-    jurorIds: [],
-    app: new Int32Array(N),
-    juror: new Int32Array(N),
-    keys,
-    scores: new Float64Array(N * C),
-    confidence: new Float64Array(N),
-  };
-  for (let r = 0; r < N; r++) {
-    const review = input.reviews[r];
-    if (review === null || typeof review !== "object") return null;
-    for (const field in review) if (!REVIEW_FIELDS.has(field)) return null;
-    const { applicationId, jurorId, scores, confidence } = review;
-    if (typeof applicationId !== "string" || typeof jurorId !== "string") return null;
-    if (scores === null || typeof scores !== "object" || Object.keys(scores).length !== C) return null;
-    if ("confidence" in review && (typeof confidence !== "number" || Number.isNaN(confidence))) return null;
-    let a = appIndex.get(applicationId);
-    if (a === undefined) appIndex.set(applicationId, (a = out.appIds.push(applicationId) - 1));
-    let j = jurorIndex.get(jurorId);
-    if (j === undefined) jurorIndex.set(jurorId, (j = out.jurorIds.push(jurorId) - 1));
-    out.app[r] = a;
-    out.juror[r] = j;
-    for (let c = 0; c < C; c++) {
-      const v = (scores as Record<string, unknown>)[keys[c]];
-      if (typeof v !== "number") return null;
-      out.scores[r * C + c] = v;
-    }
-    out.confidence[r] = "confidence" in review ? (confidence as number) : NaN;
-    if (r % SLICE === SLICE - 1) await nextTurn();
-  }
-  return out;
-}
-
-function unpack(p: PackedInput): ResultsInput {
-  const C = p.keys.length;
-  const reviews: ResultsInput["reviews"] = new Array(p.app.length);
-  for (let r = 0; r < p.app.length; r++) {
-    const scores: Record<string, number> = {};
-    for (let c = 0; c < C; c++) scores[p.keys[c]] = p.scores[r * C + c];
-    reviews[r] = { applicationId: p.appIds[p.app[r]], jurorId: p.jurorIds[p.juror[r]], scores };
-    if (!Number.isNaN(p.confidence[r])) reviews[r].confidence = p.confidence[r];
-  }
-  return { criteria: p.criteria, scale: p.scale, reviews, ...(p.jurors !== undefined ? { jurors: p.jurors } : {}) };
-}
-
 /** What is posted: the job with its input packed when it can be. */
 type Posted =
   | { kind: "assignment"; database: string; run: AssignmentRun }
   | ReadJob
+  | RowsJob
   | SheetJob
   | ScheduledJob
   | WriteJob
@@ -281,8 +226,8 @@ function compute(
     delay("RESULTS_WORKER_DELAY_MS", job.kind);
     return toXlsx(job.rows, job.sheetName);
   }
-  if (job.kind === "scheduled" || job.kind === "write")
-    throw new Error("The writes are run by runScheduled and runWrite, not compute.");
+  if (job.kind === "scheduled" || job.kind === "write" || job.kind === "resultsRows")
+    throw new Error("The writes and the results' rows are run by their own functions, not compute.");
   const input = job.packed ? unpack(job.input as PackedInput) : (job.input as ResultsInput);
   switch (job.kind) {
     case "results":
@@ -301,6 +246,26 @@ function compute(
       return finishFromParts(made, job.parts);
     }
   }
+}
+
+/**
+ * In the reading worker: the results' rows on a snapshot, with their input's digest and packed
+ * form, sent `early`; then, when asked and large enough, the official ranking of that input.
+ */
+async function readResultsRows(job: RowsJob, early: (rows: ResultsRows) => void): Promise<Results | null> {
+  // Not a rehearsal's long read (RESULTS_WORKER_DELAY_MS): the computations that follow are.
+  const { apps, reviews } = readFileSnapshot(job.database, (d) => readResultsColumns(d, job.args));
+  const input = resultsInputOf(
+    job.args,
+    Array.from({ length: reviews.application.length }, (_, i) => reviewAt(reviews, i)),
+  );
+  early({ apps, reviews, digest: await inputDigest(input), packed: await pack(input) });
+  // A large edition's official ranking, from this very input, while the request thread builds
+  // its own copy of it: a page waits on the ranking.
+  const { ranking: official } = job.args;
+  if (!official || input.reviews.length < RANKING_FROM_REVIEWS) return null;
+  const options = resultsOptions({ ...official, reviewed: reviews.applicationIds.length });
+  return computeResults(input, { ...options, bootstrap: 0 });
 }
 
 /** In the reading worker: the scheduled jobs' writes on its own connection to the server's file. */
@@ -347,6 +312,7 @@ const LONG_LISTS: Partial<Record<Posted["kind"], string[]>> = {
   results: ["applications"],
   ranking: ["applications"],
   combine: ["applications"],
+  resultsRows: ["applications"],
   certificate: ["expectedRank", "applications"],
 };
 
@@ -434,7 +400,12 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
           ? await runScheduled(message)
           : message.kind === "write"
             ? await runWrite(message)
-            : sliceAnswer(message.kind, compute(message));
+            : message.kind === "resultsRows"
+              ? sliceAnswer(
+                  message.kind,
+                  await readResultsRows(message, (rows) => parentPort!.postMessage({ id, early: true, value: rows })),
+                )
+              : sliceAnswer(message.kind, compute(message));
       parentPort!.postMessage({ id, ok: true, value });
     } catch (error) {
       parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -538,6 +509,7 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
   const workers = resultsPool();
   if (job.kind === "fairness" || job.kind === "progress" || job.kind === "overview" || job.kind === "screeningExport")
     return readerPool().run<JobValue<J>>(job);
+
   if (job.kind === "assignment") return workers.run<JobValue<J>>(job);
   const packed = await pack(job.input);
   const input = packed ?? job.input;
@@ -563,6 +535,26 @@ export async function computeInWorker<J extends ResultsJob>(job: J): Promise<Job
 /** Settles once the worker has loaded (it is started if need be). */
 export function resultsWorkerReady(): Promise<void> {
   return resultsPool().ready();
+}
+
+/**
+ * The results' rows, read by the reading worker (decision 046): `rows` as soon as they are read,
+ * and `ranking`, the official ranking of a large edition when `args.ranking` asks for it (null
+ * otherwise), computed by the worker from the same input meanwhile.
+ */
+export function resultsRowsInWorker(
+  database: string,
+  args: ResultsRowsArgs,
+): { rows: Promise<ResultsRows>; ranking: Promise<Results | null> } {
+  let early: (rows: ResultsRows) => void = () => {};
+  const rows = new Promise<ResultsRows>((done) => (early = done));
+  const answer = readerPool().run<Results | null>({ kind: "resultsRows", database, args } satisfies RowsJob, (value) =>
+    early(value as ResultsRows),
+  );
+  const ranking = answer.then((value) => (value === null ? null : joinAnswer(value)));
+  // A lost worker fails whoever waits on the ranking; when nobody does, it is nobody's error.
+  ranking.catch(() => {});
+  return { rows: Promise.race([rows, answer.then(() => rows)]), ranking };
 }
 
 /** How many jobs the reading worker holds now (read by the tests). */

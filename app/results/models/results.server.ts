@@ -1,39 +1,53 @@
 // The results of an edition, as the secretariat and the edition's jurors may see them. Rows
 // are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
 // the application, reviews or scores of their conflicts, not even as an input to the maths.
-import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
-import { db, readInSlices, readSnapshot, type DB } from "../../../db/client";
-import { applications, conflicts, criteria, editions, juryMembers, reviews } from "../../../db/schema";
+import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { db, readInSlices, readSnapshot } from "../../../db/client";
+import { applications, conflicts, criteria, editions, juryMembers } from "../../../db/schema";
 import type { Method, Results, ResultsInput, ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
 import { untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerLost } from "../../kernel/server/worker-pool.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
-import { applicationNaming } from "../../applications/models/columns.server";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
 import { editionCertificate } from "./certificate.server";
 import {
+  RESULT_STATES,
+  RESULTS_BOOTSTRAP,
+  RESULTS_SEED,
+  RANKING_FROM_REVIEWS,
+  resultsOptions,
+  type OfficialScoring,
+  resultApplicationColumns,
+  resultApplicationsQuery,
+  resultsInputOf,
+  reviewAt,
+  reviewInput,
+  submittedReviewColumns,
+  submittedReviewsQuery,
+  type ResultApplication,
+  type SubmittedReview,
+} from "./results-read.server";
+import {
   computeInWorker,
   readingWorkerLoaded,
+  resultsRowsInWorker,
   readingWorkerReady,
   resultsWorkerLoaded,
   resultsWorkerReady,
 } from "./results-worker.server";
+import { inputDigest, packedAlready } from "./packed-input.server";
 
 export type ResultsViewer =
   { kind: "secretariat"; userId: string } | { kind: "juror"; userId: string; memberId: string; isChair: boolean };
 
-/** Applications that take part in the results: eligible, and after the announcement, decided. */
-export const RESULT_STATES = ["eligible", "laureate", "not_selected"] as const;
+export { RESULT_STATES, type ResultApplication };
 
 /** Phases in which scoring is over whatever the dates say. */
 export const AFTER_SCORING = ["deliberation", "decided", "announced", "archived"];
 
-/** Bootstrap resamples used for the rank intervals (a fixed seed keeps pages reproducible). */
-export const RESULTS_BOOTSTRAP = 1000;
-export const RESULTS_SEED = 1;
+export { RESULTS_BOOTSTRAP, RESULTS_SEED };
 
 /** Who asks for an edition's results, and whether as the secretariat or as a juror. */
 export type ResultsAsk = { user: SessionUser; editionId: string; as: ResultsViewer["kind"] };
@@ -119,16 +133,6 @@ export function listJurors({ editionId }: { editionId: string }) {
 }
 export type JurorRow = ReturnType<typeof listJurors>[number];
 
-const resultApplicationColumns = { ...applicationNaming, state: applications.state };
-
-function resultApplicationsQuery(database: DB, editionId: string, which: SQL) {
-  return database
-    .select(resultApplicationColumns)
-    .from(applications)
-    .where(and(eq(applications.editionId, editionId), which))
-    .orderBy(asc(applications.reference));
-}
-
 /** The edition's applications that `which` keeps, named as the results name them, in reference order. */
 export function resultApplicationsWhere(editionId: string, which: SQL) {
   return resultApplicationsQuery(db(), editionId, which).all();
@@ -139,7 +143,6 @@ export function listResultApplications({ editionId, excludeIds }: { editionId: s
   const all = resultApplicationsWhere(editionId, inArray(applications.state, [...RESULT_STATES]));
   return all.filter((a) => !excludeIds?.has(a.id));
 }
-export type ResultApplication = ReturnType<typeof listResultApplications>[number];
 
 /**
  * Submitted reviews of the edition's result applications by current jurors, minus the excluded
@@ -153,35 +156,49 @@ export function submittedReviews({ editionId, excludeIds }: { editionId: string;
     .filter((r) => !excludeIds?.has(r.applicationId));
 }
 
-const submittedReviewColumns = {
-  applicationId: reviews.applicationId,
-  jurorId: reviews.jurorId,
-  scores: reviews.scores,
-  confidence: reviews.confidence,
-};
-
 /**
- * Walked in the order of the reviews' application index, each application's few reviews sorted
- * by juror as they come: the rows stream. Joined the other way round (the edition's applications
- * first), SQLite sorted all 30,000 rows before giving the first (~200 ms in one step, which a
- * read in slices cannot split); a CROSS JOIN is SQLite's way of fixing the order of the loops.
+ * The rows of the results, one snapshot's: read by the reading worker from the server's file
+ * (decision 046), with the digest and packed form of the input they make; a database with no
+ * file to share (":memory:") is read here, on a connection of its own, a slice at a time.
  */
-function submittedReviewsQuery(database: DB, editionId: string) {
-  return database
-    .select(submittedReviewColumns)
-    .from(reviews)
-    .crossJoin(applications)
-    .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .where(
-      and(
-        eq(applications.id, reviews.applicationId),
-        eq(applications.editionId, editionId),
-        inArray(applications.state, [...RESULT_STATES]),
-        eq(reviews.state, "submitted"),
-        isNull(juryMembers.replacedAt),
-      ),
-    )
-    .orderBy(asc(reviews.applicationId), asc(reviews.jurorId));
+async function readRows({
+  editionId,
+  excludeIds,
+  input,
+  ranking,
+}: {
+  editionId: string;
+  excludeIds?: Set<string>;
+  input: ResultsInput;
+  ranking: OfficialScoring | null;
+}): Promise<{
+  apps: ResultApplication[];
+  count: number;
+  /** How many applications the reviews are of. */
+  reviewed: number;
+  review: (i: number) => SubmittedReview;
+  digest: string | null;
+  packed: Parameters<typeof packedAlready>[1];
+  /** The official ranking the reading worker computes from these rows, when asked (decision 046). */
+  ranking: Promise<Results | null> | null;
+}> {
+  const file = db().$client.name;
+  if (file && file !== ":memory:") {
+    const read = resultsRowsInWorker(file, {
+      editionId,
+      excludeIds: [...(excludeIds ?? [])],
+      criteria: input.criteria,
+      scale: input.scale,
+      ranking,
+    });
+    const { apps, reviews, digest, packed } = await read.rows;
+    const count = reviews.application.length;
+    const reviewed = reviews.applicationIds.length;
+    return { apps, count, reviewed, review: (i) => reviewAt(reviews, i), digest, packed, ranking: read.ranking };
+  }
+  const { apps, rows } = await readResultRows({ editionId, excludeIds });
+  const reviewed = new Set(rows.map((r) => r.applicationId)).size;
+  return { apps, count: rows.length, reviewed, review: (i) => rows[i], digest: null, packed: null, ranking: null };
 }
 
 /**
@@ -234,42 +251,20 @@ export interface EditionResults {
 const RESULTS_CACHE_SIZE = 8;
 const resultsCache = new Map<string, Promise<Results>>();
 
-/**
- * The digest of an input: of everything but the reviews, then of the reviews a slice at a time,
- * with the event loop free in between (hashing 30,000 reviews at once held the request thread
- * ~80 ms). Kept with the input: its ranking and its results are keyed by the one digest.
- */
-const inputDigests = new WeakMap<ResultsInput, Promise<string>>();
+type ComputedKind = "results" | "ranking";
 
-function inputDigest(input: ResultsInput): Promise<string> {
-  let kept = inputDigests.get(input);
-  if (!kept) inputDigests.set(input, (kept = digestOnce(input)));
-  return kept;
-}
+const cacheKey = (kind: ComputedKind, digest: string, options: ResultsOptions) =>
+  JSON.stringify([kind, digest, options]);
 
-async function digestOnce(input: ResultsInput): Promise<string> {
-  const hash = createHash("sha256").update(JSON.stringify({ ...input, reviews: input.reviews.length }));
-  for (let i = 0; i < input.reviews.length; i += SLICE) {
-    hash.update(JSON.stringify(input.reviews.slice(i, i + SLICE)));
-    await nextTurn();
-  }
-  return hash.digest("hex");
-}
-
-/** The results of `input` (or, as `kind` says, its ranking alone), kept by their input's digest. */
-async function cachedResults(
-  input: ResultsInput,
-  options: ResultsOptions,
-  kind: "results" | "ranking" = "results",
-): Promise<Results> {
-  const key = JSON.stringify([kind, await inputDigest(input), options]);
+/** The computation kept under `key`, or `compute()`'s, kept there until its worker is lost. */
+function kept(key: string, compute: () => Promise<Results>): Promise<Results> {
   const hit = resultsCache.get(key);
   if (hit) {
     resultsCache.delete(key);
     resultsCache.set(key, hit);
     return hit;
   }
-  const computed = computeInWorker({ kind, input, options });
+  const computed = compute();
   // A lost worker is no answer about these scores: the next visit computes again.
   computed.catch((error) => {
     if (error instanceof WorkerLost && resultsCache.get(key) === computed) resultsCache.delete(key);
@@ -277,6 +272,11 @@ async function cachedResults(
   resultsCache.set(key, computed);
   if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value!);
   return computed;
+}
+
+/** The results of `input` (or, as `kind` says, its ranking alone), kept by their input's digest. */
+async function cachedResults(input: ResultsInput, options: ResultsOptions, kind: ComputedKind): Promise<Results> {
+  return kept(cacheKey(kind, await inputDigest(input), options), () => computeInWorker({ kind, input, options }));
 }
 
 /** The results, however long the worker takes (actions, exports, the scheduled warm-up). */
@@ -321,21 +321,11 @@ function pendingRead(args: ResultsArgs): Pending<ResultsRead> {
   return untilChangedAsync(pendingKey("read", args), () => readResults(args));
 }
 
-/**
- * From this many reviews on, the official results' ranking is computed beside them as soon as
- * their rows are read (their resamples take ~0.5 s and more at 30,000 reviews); below, the
- * results come within a page's first wait and the ranking only when a page still waits for them.
- */
-const RANKING_FROM_REVIEWS = 2000;
-
 /** Reads everything the results need and computes them in the worker, kept until the scores change. */
 export function pendingResults(args: ResultsArgs): Pending<EditionResults> {
-  const pending = untilChangedAsync(pendingKey("results", args), async () => {
-    const read = await pendingRead(args).promise;
-    const official = args.weights === undefined && args.method === undefined;
-    if (official && read.input.reviews.length >= RANKING_FROM_REVIEWS) pendingRanking(args);
-    return computedFrom(read, "results");
-  });
+  const pending = untilChangedAsync(pendingKey("results", args), async () =>
+    computedFrom(await pendingRead(args).promise, "results"),
+  );
   return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
 }
 
@@ -352,7 +342,7 @@ export function pendingRanking(args: ResultsArgs): Pending<EditionResults> {
   return { ...pending, ready: readingWorkerReady, loaded: readingWorkerLoaded };
 }
 
-async function computedFrom(read: ResultsRead, kind: "results" | "ranking"): Promise<EditionResults> {
+async function computedFrom(read: ResultsRead, kind: ComputedKind): Promise<EditionResults> {
   let results: Results | null = null;
   let problem: string | null = null;
   let problemDetail = "";
@@ -374,17 +364,37 @@ async function readResults({ edition, viewer, weights, method }: ResultsArgs): P
   const excludeIds = viewer.kind === "juror" ? conflictedApplicationIds({ memberId: viewer.memberId }) : undefined;
   const criteriaRows = listCriteria({ editionId: edition.id });
   const jurors = listJurors({ editionId: edition.id });
-  const { apps, rows } = await readResultRows({ editionId: edition.id, excludeIds });
-  const breakdown = new Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>();
-  const input: ResultsInput = {
-    criteria: criteriaRows.map((c) => ({ key: c.key, weight: c.weight })),
-    scale: { min: edition.scaleMin, max: edition.scaleMax },
-    reviews: [],
-  };
   const { scaleMin, scaleMax } = edition;
+  const input = resultsInputOf({
+    criteria: criteriaRows.map((c) => ({ key: c.key, weight: c.weight })),
+    scale: { min: scaleMin, max: scaleMax },
+  });
+  // The official results' ranking is read with the rows (decision 046); a what-if's is not asked.
+  const official = weights === undefined && method === undefined;
+  const scoring = {
+    method: method ?? edition.method,
+    laureateCount: edition.laureateCount,
+    ...(weights ? { weights } : {}),
+  };
+  const { apps, count, reviewed, review, digest, packed, ranking } = await readRows({
+    editionId: edition.id,
+    excludeIds,
+    input,
+    ranking: official ? scoring : null,
+  });
+  const options = resultsOptions({ ...scoring, reviewed });
+  // Kept as the ranking of this input, for the page waiting on it (pendingRanking).
+  if (ranking !== null && digest !== null && count >= RANKING_FROM_REVIEWS)
+    void kept(cacheKey("ranking", digest, options), () =>
+      ranking.then((computed) => {
+        if (!computed) throw new Error("The reading worker read the rows of a ranking without computing it.");
+        return computed;
+      }),
+    );
+  const breakdown = new Map<string, { jurorId: string; scores: Record<string, number>; confidence: number | null }[]>();
   const scoreCounts = criteriaRows.map(() => new Array<number>(scaleMax - scaleMin + 1).fill(0));
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  for (let i = 0; i < count; i++) {
+    const r = review(i);
     for (let c = 0; c < criteriaRows.length; c++) {
       const v = r.scores[criteriaRows[c].key];
       if (typeof v === "number") scoreCounts[c][Math.min(scaleMax, Math.max(scaleMin, Math.round(v))) - scaleMin]++;
@@ -392,26 +402,11 @@ async function readResults({ edition, viewer, weights, method }: ResultsArgs): P
     const list = breakdown.get(r.applicationId) ?? [];
     list.push({ jurorId: r.jurorId, scores: r.scores, confidence: r.confidence });
     breakdown.set(r.applicationId, list);
-    input.reviews.push({
-      applicationId: r.applicationId,
-      jurorId: r.jurorId,
-      scores: r.scores,
-      ...(r.confidence ? { confidence: r.confidence } : {}),
-    });
+    input.reviews.push(reviewInput(r));
     if (i % SLICE === SLICE - 1) await nextTurn();
   }
-  const reviewedApps = breakdown.size;
-  const official = method ?? (edition.method as Method);
-  const options: ResultsOptions = {
-    method: official,
-    laureates: Math.max(1, Math.min(edition.laureateCount, reviewedApps)),
-    bootstrap: RESULTS_BOOTSTRAP,
-    seed: RESULTS_SEED,
-    ...(weights ? { weights } : {}),
-    // Named in the options (and so in the export and the decision's snapshot), so that anyone
-    // re-running them gets these intervals; results without it keep the re-fit (decision 041).
-    ...(official === "jurorBias" ? { jurorBiasBootstrap: "fixed" as const } : {}),
-  };
+  // The reading worker hashed and packed the same input as it read it: not done twice.
+  if (digest !== null) packedAlready(input, packed, digest);
   return {
     edition,
     criteria: criteriaRows,

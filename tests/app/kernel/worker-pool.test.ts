@@ -34,6 +34,26 @@ describe("the worker pool", () => {
     expect(await pool.run(21)).toBe(42);
   });
 
+  it("hands a job's early part to its own listener before the answer, and the pool's next job goes on", async () => {
+    makePool();
+    const early: unknown[] = [];
+    const answer = await pool.run({ early: 4 }, (value) => early.push(value));
+    expect(early).toEqual([4]);
+    expect(answer).toBe(8);
+    // Without a listener the early part is dropped, and the answer still comes.
+    expect(await pool.run({ early: 5 })).toBe(10);
+    expect(await pool.run(6)).toBe(12);
+  });
+
+  it("still fails a job whose worker exits after sending its early part", async () => {
+    makePool();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const early: unknown[] = [];
+    await expect(pool.run({ early: 3, exit: true }, (value) => early.push(value))).rejects.toBeInstanceOf(WorkerLost);
+    expect(early).toEqual([3]);
+    expect(await pool.run(2)).toBe(4);
+  });
+
   it("fails the job of a worker that exits, logs it once, and starts a new worker for the next job", async () => {
     makePool();
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
