@@ -1,9 +1,10 @@
 // The results' mathematics (scoring/: every method, the bootstrap, the laureates' certificate, the
 // juror audit) and the optimal assignment's run (decision 032) run in a worker thread: seconds at
 // 10,000 applications during which the request thread would answer nobody, /healthz included
-// (docs/decisions/021-results-in-a-worker.md). The results' rows are read on the request thread
-// (in slices, once per data version) and handed over; scoring/ is pure, so the same input and
-// seed give the same JSON in either thread. The assignment reads its own rows in the worker.
+// (docs/decisions/021-results-in-a-worker.md). The results' rows are read by the reading worker
+// (once per data version, decision 046), handed to the request thread, which posts their input
+// to the computations' worker; scoring/ is pure, so the same input and seed give the same JSON in
+// any thread. The assignment reads its own rows in the worker.
 //
 // This module is both sides. The request thread imports it for `computeInWorker`; the worker
 // loads the very same module (in the built server, the whole bundle build/index.js, since it is

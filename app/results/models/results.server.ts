@@ -1,6 +1,7 @@
 // The results of an edition, as the secretariat and the edition's jurors may see them. Rows
-// are read here and handed to scoring/ (pure mathematics); a conflicted juror never receives
-// the application, reviews or scores of their conflicts, not even as an input to the maths.
+// are read (by the reading worker) and handed to scoring/ (pure mathematics); a conflicted juror
+// never receives the application, reviews or scores of their conflicts, not even as an input to
+// the maths: they are left out as the rows are read.
 import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { db, readInSlices, readSnapshot } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers } from "../../../db/schema";
