@@ -81,6 +81,11 @@ export function untilChanged<T>(
   return value;
 }
 
+/** Forgets the value kept under `key`: one superseded before its data changed, not worth its memory. */
+export function forget(key: string): void {
+  kept.delete(key);
+}
+
 /** A value computed off the request thread, and since when (for a "computing since" page). */
 export interface Pending<T> {
   promise: Promise<T>;

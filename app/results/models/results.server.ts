@@ -7,7 +7,7 @@ import { db, readInSlices, readSnapshot } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers } from "../../../db/schema";
 import type { Method, Results, ResultsInput, ResultsOptions } from "../../../scoring";
 import type { SessionUser } from "../../accounts/server/session.server";
-import { untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
+import { forget, untilChangedAsync, type Pending } from "../../kernel/server/memo.server";
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerLost } from "../../kernel/server/worker-pool.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
@@ -324,9 +324,15 @@ function pendingRead(args: ResultsArgs): Pending<ResultsRead> {
 
 /** Reads everything the results need and computes them in the worker, kept until the scores change. */
 export function pendingResults(args: ResultsArgs): Pending<EditionResults> {
-  const pending = untilChangedAsync(pendingKey("results", args), async () =>
-    computedFrom(await pendingRead(args).promise, "results"),
-  );
+  const pending = untilChangedAsync(pendingKey("results", args), async () => {
+    const read = await pendingRead(args).promise;
+    const whole = await computedFrom(read, "results");
+    // The ranking shown meanwhile (decision 046) is superseded: not kept beside the results, whose
+    // size it has (10,000 applications' worth), until the scores change.
+    forget(pendingKey("ranking", args).key);
+    resultsCache.delete(cacheKey("ranking", await inputDigest(read.input), read.options));
+    return whole;
+  });
   return { ...pending, ready: resultsWorkerReady, loaded: resultsWorkerLoaded };
 }
 

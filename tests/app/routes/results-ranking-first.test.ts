@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId.results";
 import * as juryResults from "../../../app/routes/jury.$editionId.results";
 import type { ResultsPageData } from "../../../app/results/domain/results-page";
+import { getEditionBrief, pendingRanking } from "../../../app/results/models/results.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
 
@@ -51,6 +52,13 @@ describe("a results page whose resamples are slow", () => {
     expect(early.certificate).toBeNull();
     expect(early.certificateSince).toBeNull();
     expect(early.certificateFailed).toBe(false);
+    // The ranking is kept while the results compute: every asker shares it.
+    const whose = {
+      edition: getEditionBrief({ editionId: f.edition.id })!,
+      viewer: { kind: "secretariat" as const, userId: f.secretariat.id },
+    };
+    const shown = pendingRanking(whose).promise;
+    expect(pendingRanking(whose).promise).toBe(shown);
 
     const whole = await page(ask, (d) => d.intervalsSince === null);
     expect(Date.now() - asked).toBeGreaterThanOrEqual(2900);
@@ -60,6 +68,10 @@ describe("a results page whose resamples are slow", () => {
     expect(ranking(whole)).toEqual(ranking(early));
     expect(whole.reliability).toEqual(early.reliability);
     expect(whole.jurors).toEqual(early.jurors);
+    // Then it is not kept beside the results it stood for (their size, at 10,000 applications).
+    const after = pendingRanking(whose).promise;
+    expect(after).not.toBe(shown);
+    await after;
   });
 
   it("shows a juror the ranking of their own view early, their conflicts left out", async () => {
