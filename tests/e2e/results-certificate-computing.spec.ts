@@ -10,7 +10,9 @@ import { gotoReady, isJsProject } from "./support/hydration";
 import {
   setSecretariatLanguage,
   signInSecretariat,
+  slowedResultsUrl,
   startSlowedResults,
+  untilResultsShown,
   type SlowedResults,
 } from "./support/slowed-results";
 
@@ -18,7 +20,7 @@ const EXPECTED_RANK = { en: "Expected rank", fr: "Rang attendu", ar: "الرتب
 
 let slowed: SlowedResults;
 
-const resultsUrl = () => `${slowed.server.baseURL}/secretariat/editions/${slowed.editionId}/results`;
+const resultsUrl = () => slowedResultsUrl(slowed);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -29,15 +31,7 @@ test.beforeAll(async () => {
   });
   // The results themselves are not delayed: asked until they are there (a second or so; longer
   // on a busy machine), so that every page below is the ranking without its certificate.
-  const headers = { Cookie: slowed.secretariatCookie.split(";")[0] };
-  for (let i = 0; i < 120; i++) {
-    const answer = await fetch(resultsUrl(), { headers, redirect: "manual" });
-    await answer.arrayBuffer();
-    if (answer.status === 200) return;
-    expect(answer.status).toBe(503);
-    await new Promise((done) => setTimeout(done, 1000));
-  }
-  throw new Error("the results were not computed within two minutes");
+  await untilResultsShown(slowed, "the results");
 });
 test.afterAll(async () => {
   await slowed?.server.stop();

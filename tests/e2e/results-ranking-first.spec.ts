@@ -9,7 +9,9 @@ import { checkPage, LANGS } from "./support/sweep";
 import {
   setSecretariatLanguage,
   signInSecretariat,
+  slowedResultsUrl,
   startSlowedResults,
+  untilResultsShown,
   type SlowedResults,
 } from "./support/slowed-results";
 
@@ -22,7 +24,7 @@ const PROBABILITY = {
 
 let slowed: SlowedResults;
 
-const resultsUrl = () => `${slowed.server.baseURL}/secretariat/editions/${slowed.editionId}/results`;
+const resultsUrl = () => slowedResultsUrl(slowed);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -33,15 +35,7 @@ test.beforeAll(async () => {
   });
   // The ranking is not delayed: asked until it is there (its first ask starts it), so that every
   // page below is the ranking without its intervals.
-  const headers = { Cookie: slowed.secretariatCookie.split(";")[0] };
-  for (let i = 0; i < 120; i++) {
-    const answer = await fetch(resultsUrl(), { headers, redirect: "manual" });
-    await answer.arrayBuffer();
-    if (answer.status === 200) return;
-    expect(answer.status).toBe(503);
-    await new Promise((done) => setTimeout(done, 1000));
-  }
-  throw new Error("the ranking was not computed within two minutes");
+  await untilResultsShown(slowed, "the ranking");
 });
 test.afterAll(async () => {
   await slowed?.server.stop();
