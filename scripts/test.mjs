@@ -10,8 +10,12 @@
 // or to read each report as it runs).
 import { spawn } from "node:child_process";
 
-/** Vitest's nice value: Playwright, the longer of the two, keeps the cores when it has work. */
-const UNIT_NICE = "10";
+/**
+ * Vitest's nice value: Playwright, the longer of the two, keeps most of the cores when it has
+ * work. Below the results worker threads' own (RESULTS_WORKER_NICE, 10), which a test checks run
+ * at a lower priority than their process.
+ */
+const UNIT_NICE = "5";
 
 const children = new Set();
 

@@ -53,7 +53,8 @@ describe("the results worker", () => {
     const nice = readdirSync("/proc/self/task").map(niceOf);
     expect(nice).toContain(10);
     expect(niceOf(String(process.pid))).toBe(getPriority());
-    expect(getPriority()).not.toBe(10);
+    // `npm test` runs Vitest at nice 5 (scripts/test.mjs): below 10, or this cannot be told.
+    expect(getPriority(), "this process's nice value must be below the worker's 10").toBeLessThan(10);
   });
 
   it("lets callers asking for the same edition and scores share one computation", async () => {
