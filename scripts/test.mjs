@@ -33,8 +33,11 @@ function run(command, args, { keepOutput = false } = {}) {
       child.stdout.on("data", (chunk) => chunks.push(chunk));
       child.stderr.on("data", (chunk) => chunks.push(chunk));
     }
+    // A command that cannot start (not installed) still closes, with a negative code: a failure.
     child.on("error", (error) => {
-      chunks.push(Buffer.from(`${command}: ${error.message}\n`));
+      const line = `${command}: ${error.message}\n`;
+      if (keepOutput) chunks.push(Buffer.from(line));
+      else process.stderr.write(line);
     });
     child.on("close", (code, signal) => {
       children.delete(child);
