@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
+import { servePublicRoot } from "./public-root.mjs";
 
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(resolve("build/index.js")).href);
@@ -133,7 +134,7 @@ app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 1
 // path plus "/", which echoed the request's own path (`/\evil.example/%2e%2e` became a
 // Location a browser resolves to another site); such a path falls through to a 404 page.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", redirect: false }));
-app.use(express.static("public", { maxAge: "1h", redirect: false }));
+app.use(servePublicRoot("public"));
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 
 // Remix starts reading a request's body as soon as it builds the Request, so Node no longer
