@@ -138,6 +138,21 @@ function serverCpuMs(pid?: number): number | null {
   }
 }
 
+/**
+ * The server process's peak resident memory so far (Linux: /proc's VmHWM), in MB, with one web process
+ * (the benchmark's default; else this is the supervisor's): its caches and its worker threads'
+ * computations.
+ */
+function serverPeakMb(pid?: number): number | null {
+  if (!pid) return null;
+  try {
+    const kB = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kB ? Number(kB) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "prize-bench-"));
   let server: ChildProcess | undefined;
@@ -347,6 +362,8 @@ async function main() {
       });
     }
     report(rows, seedSeconds);
+    const peak = serverPeakMb(server.pid);
+    if (peak !== null) console.log(`\nThe server's peak resident memory: ${peak.toFixed(0)} MB.`);
   } finally {
     server?.kill("SIGINT");
     await new Promise((done) => (server ? server.once("exit", done) : done(null)));
