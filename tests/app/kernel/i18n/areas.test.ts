@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { areasForPath, AREAS, type Area } from "../../../../app/kernel/i18n/areas";
+import { catalogues, messagesForPage } from "../../../../app/kernel/i18n/locale.server";
 import { applicationsMessages } from "../../../../app/kernel/i18n/areas/applications";
 import { editionsMessages } from "../../../../app/kernel/i18n/areas/editions";
 import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
@@ -110,4 +111,29 @@ describe("catalogue areas", () => {
       expect([...missing], `${route} → ${path} loads [${[...loaded].join(", ")}]`).toEqual([]);
     });
   }
+});
+
+describe("a page's messages", () => {
+  const results = (edition: string) => `/secretariat/editions/${edition}/results`;
+
+  it("are the core ones and its areas', in its language, whatever the ids in its address", () => {
+    for (const locale of ["en", "fr", "ar"] as const) {
+      const shown = messagesForPage(locale, results("a"));
+      const catalogue = catalogues[locale] as Record<string, string>;
+      for (const key of Object.keys(shown)) expect(shown[key as keyof typeof shown], key).toBe(catalogue[key]);
+      for (const key of AREA_KEYS.results) expect(shown, key).toHaveProperty([key]);
+      expect(messagesForPage(locale, results("b"))).toEqual(shown);
+    }
+  });
+
+  it("differ by language and by area, and are not changed by a page that would write in them", () => {
+    const english = messagesForPage("en", results("a"));
+    expect(messagesForPage("fr", results("a"))).not.toEqual(english);
+    const signIn = messagesForPage("en", "/login");
+    for (const key of AREA_KEYS.results) expect(signIn, key).not.toHaveProperty([key]);
+    expect(() => Object.assign(english, { "results.title": "changed" })).toThrow();
+    expect(messagesForPage("en", results("a"))["results.title" as keyof typeof english]).toBe(
+      (catalogues.en as Record<string, string>)["results.title"],
+    );
+  });
 });
