@@ -1,7 +1,7 @@
 /** Automated accessibility check with axe-core against WCAG 2.2 A and AA (the tags below). */
 import AxeBuilder from "@axe-core/playwright";
 import axe from "axe-core";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { scriptingEnabled } from "./hydration";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -54,43 +54,86 @@ function scriptFreeCopy(html: string): string {
   return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, "").replace(/<\/?noscript\b[^>]*>/gi, "");
 }
 
+/** The page that script-free copies are checked in, kept between checks: see {@link copierFor}. */
+interface Copier {
+  context: BrowserContext;
+  page: Page;
+  /** The copy the next navigation to `url` is answered with (set for one check at a time). */
+  serving: { url: string; html: string } | null;
+}
+
+const copiers = new WeakMap<Browser, Promise<Copier>>();
+/** One check at a time per browser: the kept page serves one copy at a time. */
+const copierQueues = new WeakMap<Browser, Promise<unknown>>();
+
+/**
+ * The copying page of this browser, made once and kept: a new context and page cost most of a
+ * second (a renderer process starts), as much as the check itself. JavaScript is on in it (axe
+ * runs there), the page's own scripts are never fetched, a navigation to the checked address is
+ * answered with the copy, and stylesheets and images still come from the server. Each check takes
+ * the user's cookies (theirs alone) and viewport, and the page is left on about:blank after it.
+ */
+async function copierFor(browser: Browser): Promise<Copier> {
+  const kept = copiers.get(browser);
+  if (kept) {
+    const copier = await kept.catch(() => null);
+    if (copier && !copier.page.isClosed()) return copier;
+  }
+  const made = (async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const copier: Copier = { context, page: await context.newPage(), serving: null };
+    await context.route("**/*", (route) => {
+      const request = route.request();
+      if (request.resourceType() === "script") return route.abort();
+      const serving = copier.serving;
+      if (serving && request.isNavigationRequest() && request.url() === serving.url)
+        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: serving.html });
+      return route.fallback();
+    });
+    return copier;
+  })();
+  copiers.set(browser, made);
+  return made;
+}
+
 /**
  * axe-core runs as JavaScript inside the page, which cannot happen when the context has
  * JavaScript disabled (the `nojs` project). Then the rendered DOM is copied, without scripts,
- * into a temporary context with JavaScript on, same cookies and viewport, stylesheets and
- * images still fetched from the server, and checked there.
+ * into a page with JavaScript on (the kept one of {@link copierFor}), with the same cookies and
+ * viewport, stylesheets and images still fetched from the server, and checked there.
  */
 async function analyzeWithoutPageScripts(page: Page): Promise<AxeResults> {
   const browser = page.context().browser();
   if (!browser) throw new Error("expectAccessible needs a page from a launched browser");
   const url = page.url();
   const html = scriptFreeCopy(await page.content());
-  const context = await browser.newContext({
-    javaScriptEnabled: true,
-    storageState: await page.context().storageState(),
-    viewport: page.viewportSize(),
-  });
-  try {
-    const copy = await context.newPage();
-    await copy.route("**/*", (route) =>
-      route.request().resourceType() === "script" ? route.abort() : route.fallback(),
-    );
-    if (/^https?:/.test(url)) {
-      await copy.route(
-        (u) => u.href === url,
-        (route) =>
-          route.request().isNavigationRequest()
-            ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html })
-            : route.fallback(),
-      );
-      await copy.goto(url, { waitUntil: "load" });
-    } else {
-      await copy.setContent(html, { waitUntil: "load" });
-    }
-    return await (await axeOn(copy)).analyze();
-  } finally {
-    await context.close();
-  }
+  const cookies = await page.context().cookies();
+  const viewport = page.viewportSize();
+  const previous = copierQueues.get(browser) ?? Promise.resolve();
+  const check = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const copier = await copierFor(browser);
+      const { context, page: copy } = copier;
+      await context.clearCookies();
+      if (cookies.length > 0) await context.addCookies(cookies);
+      if (viewport) await copy.setViewportSize(viewport);
+      try {
+        if (/^https?:/.test(url)) {
+          // A navigation's request carries no fragment.
+          copier.serving = { url: url.split("#")[0], html };
+          await copy.goto(url, { waitUntil: "load" });
+        } else {
+          await copy.setContent(html, { waitUntil: "load" });
+        }
+        return await (await axeOn(copy)).analyze();
+      } finally {
+        copier.serving = null;
+        await copy.goto("about:blank").catch(() => undefined);
+      }
+    });
+  copierQueues.set(browser, check);
+  return check;
 }
 
 /** Zero axe violations for the WCAG 2.0/2.1/2.2 A and AA tags. Returns the full results. */
