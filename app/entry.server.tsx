@@ -18,6 +18,7 @@ import {
 export { startup, shutdown, prepare, startWorker, deliverDueMail } from "./startup.server";
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
 export { plainRefusal } from "./kernel/server/plain-refusal.server";
+export { createAdmission } from "./kernel/server/admission.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -15,10 +15,21 @@ import { servePublicRoot } from "./public-root.mjs";
 
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(resolve("build/index.js")).href);
-const { startup, startWorker, deliverDueMail, shutdown, siteOrigin, createHostGuard, isAllowedOrigin, plainRefusal } =
-  build.entry.module;
+const {
+  startup,
+  startWorker,
+  deliverDueMail,
+  shutdown,
+  siteOrigin,
+  createHostGuard,
+  isAllowedOrigin,
+  plainRefusal,
+  createAdmission,
+} = build.entry.module;
 // Fails at start on a malformed PUBLIC_URL rather than on the first e-mail.
 const origin = siteOrigin();
+// And on a malformed REQUEST_CONCURRENCY.
+const admission = createAdmission(process.env);
 const trustProxy = process.env.TRUST_PROXY === "1";
 const hostAllowed = createHostGuard(process.env);
 
@@ -156,6 +167,12 @@ app.use((req, res, next) => {
   });
   next();
 });
+
+// Pages are worked on a few at a time (REQUEST_CONCURRENCY, 8 by default), the others waiting
+// their turn in order: on one thread, fifty at once finish no sooner, and cost the collector more
+// (docs/decisions/049-pages-admitted-a-few-at-a-time.md). /healthz and the static files above
+// never wait; neither does a POST, whose body comes at the client's pace.
+app.use(admission.middleware);
 
 app.all(
   "*",

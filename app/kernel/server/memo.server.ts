@@ -5,6 +5,7 @@
 // versions live in the database, so every process sharing the file agrees on them, and a change
 // made by another writer (an operator's sqlite3 session) is seen at once.
 import { db, type DB } from "../../../db/client";
+import { outsideAdmission } from "./admission.server";
 
 /**
  * What a cached value can depend on, per edition:
@@ -114,12 +115,15 @@ export function untilChangedAsync<T>(
   return pending;
 }
 
-/** The value if `promise` settles within `ms`, else null; a rejection is thrown. */
+/**
+ * The value if `promise` settles within `ms`, else null; a rejection is thrown. The request does
+ * not hold its place meanwhile (admission.server.ts): other pages are served while it waits.
+ */
 export async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((done) => (timer = setTimeout(() => done(null), ms)));
   try {
-    return await Promise.race([promise.then((value) => ({ value })), late]);
+    return await outsideAdmission(Promise.race([promise.then((value) => ({ value })), late]));
   } finally {
     clearTimeout(timer);
   }
