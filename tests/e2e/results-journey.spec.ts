@@ -382,6 +382,9 @@ test("with every review in before the planned close, the secretariat closes scor
   await expect(page.getByText("Every assigned review has been submitted.", { exact: true })).toBeVisible();
   await page.getByLabel("I confirm the move to “Deliberation”").check();
   await page.getByRole("button", { name: "Move to “Deliberation”" }).click();
+  // The move is done once its redirect has arrived: with JavaScript, going elsewhere before that
+  // could cancel the submission in flight (this test failed about one run in nine so).
+  await expect(page).toHaveURL(`${base}?phase=1`);
   await gotoReady(page, `${base}/results`);
   await expect(page.getByText("Results are computed once scoring closes")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Close scoring now (move to deliberation)" })).toHaveCount(0);
