@@ -6,6 +6,7 @@ import { NonceProvider } from "./kernel/components/nonce";
 import { I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
 import { fallbackRootData } from "./kernel/i18n/fallback.server";
 import { resolveLocale } from "./kernel/i18n/locale.server";
+import { rememberRouteMatches } from "./kernel/server/route-matching.server";
 import {
   isPublicPagePath,
   matchesIfNoneMatch,
@@ -19,6 +20,9 @@ export { startup, shutdown, prepare, startWorker, deliverDueMail } from "./start
 export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/site.server";
 export { plainRefusal } from "./kernel/server/plain-refusal.server";
 export { createAdmission } from "./kernel/server/admission.server";
+
+// Before the first request: Remix matches routes through it (decision 050).
+rememberRouteMatches();
 
 const ABORT_DELAY = 5_000;
 
