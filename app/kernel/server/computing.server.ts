@@ -2,6 +2,7 @@
 // waits a moment, which covers every small edition, then answers with a "computing" page that
 // reloads itself rather than holding the request (docs/decisions/021-results-in-a-worker.md).
 import { data } from "@remix-run/node";
+import { outsideAdmission } from "./admission.server";
 import { within, type Pending } from "./memo.server";
 import { WorkerLost } from "./worker-pool.server";
 import type { ComputingData, ComputingSubject } from "../domain/computing";
@@ -78,7 +79,11 @@ export async function readyOrSince<T>(pending: Pending<T>, ms = briefWaitMs()): 
   }
 }
 
-/** The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. */
+/**
+ * The value, however long it takes (actions, exports, jobs); a lost worker is a 503 page. A page
+ * request does not hold its place meanwhile (admission.server.ts): other pages are served while
+ * it waits on the worker.
+ */
 export function whenDone<T>(promise: Promise<T>, subject: ComputingSubject = "results"): Promise<T> {
-  return promise.catch(failed(subject));
+  return outsideAdmission(promise.catch(failed(subject)));
 }

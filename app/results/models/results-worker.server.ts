@@ -54,7 +54,6 @@ import {
 } from "./results-read.server";
 import { nextTurn } from "../../kernel/server/slices.server";
 import { WorkerPool } from "../../kernel/server/worker-pool.server";
-import { outsideAdmission } from "../../kernel/server/admission.server";
 import { sleepSync } from "../../kernel/server/sleep.server";
 import { runForPost, type PostClaim } from "../../kernel/models/form-tokens.server";
 import type { JuryWriteName } from "../../jury/models/jury-writes.server";
@@ -497,8 +496,7 @@ export function writeInWorker(job: Omit<WriteJob, "kind">) {
 
 /** An XLSX workbook of `rows`, written in the reading worker (decision 032). */
 export function xlsxOffThread(rows: Cell[][], sheetName: string): Promise<Uint8Array> {
-  // Awaited by a download's loader: its place is another page's meanwhile (admission.server.ts).
-  return outsideAdmission(readerPool().run<Uint8Array>({ kind: "xlsx", rows, sheetName } satisfies SheetJob));
+  return readerPool().run<Uint8Array>({ kind: "xlsx", rows, sheetName } satisfies SheetJob);
 }
 
 let groups = 0;

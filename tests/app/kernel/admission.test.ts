@@ -11,6 +11,7 @@ import {
   DEFAULT_REQUEST_CONCURRENCY,
   outsideAdmission,
 } from "../../../app/kernel/server/admission.server";
+import { whenDone } from "../../../app/kernel/server/computing.server";
 import { within } from "../../../app/kernel/server/memo.server";
 
 interface Deferred {
@@ -192,6 +193,33 @@ describe("page requests admitted a few at a time", () => {
     // Answered during the wait, not after it.
     expect(Date.now() - started).toBeLessThan(1_900);
     expect(await computing).toBe(503);
+    expect(gate.active).toBe(0);
+  });
+
+  it("gives a download's place to the next page while its file is made in a worker", async () => {
+    const gate = new AdmissionGate(1);
+    const began: string[] = [];
+    const file = deferred();
+    const app = express();
+    app.use(gate.middleware);
+    app.get("/export", async (_req, res) => {
+      began.push("export");
+      // As an export's loader waits for its workbook (whenDone, however long it takes).
+      await whenDone(file.promise);
+      res.send("file");
+    });
+    app.get("/other", (_req, res) => {
+      began.push("other");
+      res.send("other");
+    });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((done) => server!.once("listening", done));
+    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    const exported = fetch(`${base}/export`).then((r) => r.text());
+    await until(() => began.includes("export"));
+    expect(await (await fetch(`${base}/other`)).text()).toBe("other");
+    file.resolve();
+    expect(await exported).toBe("file");
     expect(gate.active).toBe(0);
   });
 
