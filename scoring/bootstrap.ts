@@ -1,5 +1,6 @@
 import { heldBiasRanking, heldBiasRanksOfResample } from "./held-bias-ranks";
 import { gaussSeidelJurorBias } from "./juror-bias";
+import { latticeRanksOfResample, meanLattice } from "./mean-lattice";
 import { rankDescending, rankScratch } from "./rank-descending";
 import { drawOfThree, MULBERRY32_STEP as GOLDEN } from "./random";
 import type { ReviewIndex } from "./review-index";
@@ -352,12 +353,18 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
   const wy = new Float64Array(fixedBias ? N : 0);
   if (fixedBias) for (let r = 0; r < N; r++) wy[r] = idx.weight[r] * (idx.score[r] - input.bias[idx.juror[r]]);
   const held = fixedBias ? heldBiasRanking(start, wy, idx.weight) : null;
+  // The official mean of criteria points: ranked from whole-number keys (decision 051).
+  const lattice = method === "mean" ? meanLattice(start, idx.score) : null;
+  const keys = new Int32Array(lattice ? A : 0);
+  const counts = new Int32Array(lattice ? lattice.levels : 0);
   const seed = input.seed >>> 0;
   for (let s = from; s < to; s++) {
     // mulberry32 (same numbers as scoring/random.ts), started at draw s·N of the stream.
     const state = (seed + Math.imul(s * N, GOLDEN)) | 0;
     if (held) {
       heldBiasRanksOfResample(held, state, rankBuf);
+    } else if (lattice) {
+      latticeRanksOfResample(state, start, lattice, keys, counts, rankBuf);
     } else if (direct) {
       meansOfResample(state, start, src, scores);
     } else {
@@ -385,7 +392,7 @@ export function bootstrapPart(input: BootstrapInput, from: number, to: number): 
         }
       }
     }
-    if (!held) rankDescending(scores, order, rankBuf, radix);
+    if (!held && !lattice) rankDescending(scores, order, rankBuf, radix);
     if (++blocked === RANK_BLOCK || s === to - 1) {
       foldBlock(rankBlock, blocked, extremes);
       blocked = 0;
