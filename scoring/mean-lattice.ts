@@ -55,11 +55,9 @@ export function meanLattice(start: Int32Array, score: Float64Array): MeanLattice
     if (score[r] > highest) highest = score[r];
   }
   let L = 1;
-  let most = 1;
   for (let a = 0; a < A; a++) {
     const n = start[a + 1] - start[a];
     if (n < 1) throw new Error(`meanLattice: application ${a} has no review`);
-    most = Math.max(most, n);
     L = lcm(L, n);
     if (L > MAX_LEVELS) return null;
   }
