@@ -40,7 +40,7 @@ function lcm(a: number, b: number): number {
  * Cost: O(n · s) for the s steps tried (most fail at the first score that is off them), O(n) memory.
  *
  * @example
- * meanLattice(Int32Array.of(0, 3), Float64Array.of(5.0625, 7, 6.5))!.levels; // 16 · 3 · 10 + … keys
+ * meanLattice(Int32Array.of(0, 3), Float64Array.of(5.0625, 7, 6.5))!.levels; // 94: 31 sixteenths × 3 + 1
  */
 export function meanLattice(start: Int32Array, score: Float64Array): MeanLattice | null {
   const A = start.length - 1;
