@@ -10,6 +10,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 /** REQUEST_CONCURRENCY's default: pages worked on at once by one process. */
 export const DEFAULT_REQUEST_CONCURRENCY = 8;
 
+/**
+ * A place held longer than this is given on (and said in the log): a page that never answers,
+ * whatever the reason, must not keep others out for good. Far past any page's own time; the
+ * request itself goes on.
+ */
+export const PLACE_HELD_AT_MOST_MS = 30_000;
+
 /** One request's place: held while it is worked on, given back while it waits on another thread. */
 interface Place {
   held: boolean;
@@ -40,7 +47,10 @@ export class AdmissionGate {
   #active = 0;
   #queue: Waiting[] = [];
 
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    readonly heldAtMostMs = PLACE_HELD_AT_MOST_MS,
+  ) {
     if (!Number.isInteger(limit) || limit < 1)
       throw new Error(`The admission limit must be a whole number from 1, not ${String(limit)}.`);
   }
@@ -59,9 +69,11 @@ export class AdmissionGate {
   readonly middleware = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const place: Place = { held: false, outside: 0, done: false };
+    let timer: NodeJS.Timeout | undefined;
     const leave = () => {
       if (place.done) return;
       place.done = true;
+      clearTimeout(timer);
       if (place.held) {
         place.held = false;
         this.#give();
@@ -76,6 +88,14 @@ export class AdmissionGate {
       gone: false,
       admit: () => {
         place.held = true;
+        timer = setTimeout(() => {
+          if (place.done) return;
+          console.warn(
+            `A page request held its place for ${this.heldAtMostMs / 1000} s without answering: ${req.method} ${req.url?.split("?")[0]}; its place is given on.`,
+          );
+          leave();
+        }, this.heldAtMostMs);
+        timer.unref();
         current.run({ gate: this, place }, next);
       },
     };

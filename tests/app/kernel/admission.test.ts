@@ -4,7 +4,7 @@
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AdmissionGate,
   createAdmission,
@@ -267,6 +267,42 @@ describe("page requests admitted a few at a time", () => {
     release("left");
     await settle();
     expect(gate.active).toBe(0);
+  });
+});
+
+describe("a place held too long", () => {
+  it("is given on to the next page and said in the log, while the request that held it goes on", async () => {
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const gate = new AdmissionGate(1, 100);
+      const order: string[] = [];
+      const stuck = deferred();
+      const app = express();
+      app.use(gate.middleware);
+      app.get("/stuck", async (_req, res) => {
+        order.push("stuck began");
+        await stuck.promise;
+        res.send("at last");
+      });
+      app.get("/next", (_req, res) => {
+        order.push("next answered");
+        res.send("next");
+      });
+      server = app.listen(0, "127.0.0.1");
+      await new Promise((done) => server!.once("listening", done));
+      const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+      const late = fetch(`${base}/stuck?id=secret`).then((r) => r.text());
+      await until(() => order.includes("stuck began"));
+      expect(await (await fetch(`${base}/next`)).text()).toBe("next");
+      expect(warned.mock.calls).toEqual([
+        ["A page request held its place for 0.1 s without answering: GET /stuck; its place is given on."],
+      ]);
+      stuck.resolve();
+      expect(await late).toBe("at last");
+      expect([gate.active, gate.waiting]).toEqual([0, 0]);
+    } finally {
+      warned.mockRestore();
+    }
   });
 });
 
