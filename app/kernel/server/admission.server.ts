@@ -32,6 +32,8 @@ interface Waiting {
   gone: boolean;
 }
 
+const NOT_YET = Symbol("not yet settled");
+
 const current = new AsyncLocalStorage<{ gate: AdmissionGate; place: Place }>();
 
 type Next = (error?: unknown) => void;
@@ -161,6 +163,19 @@ export class AdmissionGate {
 }
 
 /**
+ * `{ value }` when `promise` has already settled (thrown when it was rejected), null while it is
+ * pending: one turn of the microtask queue, as a settled promise's reaction is queued before the
+ * marker's in the race.
+ *
+ * @example
+ * await alreadySettled(Promise.resolve(1)); // { value: 1 }
+ */
+export async function alreadySettled<T>(promise: Promise<T>): Promise<{ value: T } | null> {
+  const first = await Promise.race([promise, Promise.resolve(NOT_YET)]);
+  return first === NOT_YET ? null : { value: first as T };
+}
+
+/**
  * `promise`, awaited without holding the request's place: another request is worked on while
  * this one waits on a worker thread (a computation, a workbook). The place is taken again, ahead
  * of requests not yet begun, before the caller goes on. Outside a request it is `promise` itself.
@@ -171,6 +186,9 @@ export class AdmissionGate {
 export async function outsideAdmission<T>(promise: Promise<T>): Promise<T> {
   const context = current.getStore();
   if (!context || context.place.done) return promise;
+  // A value already there (a cached computation, most views) is no wait: the place is kept.
+  const now = await alreadySettled(promise);
+  if (now) return now.value;
   const { gate, place } = context;
   if (place.outside++ === 0) gate.release(place);
   try {

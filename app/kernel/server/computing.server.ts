@@ -85,5 +85,5 @@ export async function readyOrSince<T>(pending: Pending<T>, ms = briefWaitMs()): 
  * it waits on the worker.
  */
 export function whenDone<T>(promise: Promise<T>, subject: ComputingSubject = "results"): Promise<T> {
-  return outsideAdmission(promise.catch(failed(subject)));
+  return outsideAdmission(promise).catch(failed(subject));
 }

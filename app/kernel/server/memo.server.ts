@@ -5,7 +5,7 @@
 // versions live in the database, so every process sharing the file agrees on them, and a change
 // made by another writer (an operator's sqlite3 session) is seen at once.
 import { db, type DB } from "../../../db/client";
-import { outsideAdmission } from "./admission.server";
+import { alreadySettled, outsideAdmission } from "./admission.server";
 
 /**
  * What a cached value can depend on, per edition:
@@ -120,6 +120,9 @@ export function untilChangedAsync<T>(
  * not hold its place meanwhile (admission.server.ts): other pages are served while it waits.
  */
 export async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | null> {
+  // Most views find their value kept: no timer, and the request keeps its place.
+  const now = await alreadySettled(promise);
+  if (now) return now;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((done) => (timer = setTimeout(() => done(null), ms)));
   try {

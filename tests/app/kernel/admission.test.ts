@@ -214,6 +214,22 @@ describe("page requests admitted a few at a time", () => {
     expect(gate.active).toBe(0);
   });
 
+  it("keeps the place of a page whose value was already there (a cached computation)", async () => {
+    const go = deferred();
+    const { gate, order, waiting, other } = await waitingAndOther(async () => {
+      await go.promise;
+      await whenDone(Promise.resolve("kept"));
+    });
+    // The other page waits for the place when the value is asked for.
+    await until(() => gate.waiting === 1);
+    go.resolve();
+    expect(await Promise.all([waiting, other])).toEqual(["waited", "other"]);
+    expect(order).toEqual(["waiting began", "waiting answered", "other answered"]);
+    // A rejection already there is thrown at once too, without giving the place.
+    await expect(outsideAdmission(Promise.reject(new Error("failed before")))).rejects.toThrow("failed before");
+    expect(gate.active).toBe(0);
+  });
+
   it("never holds a POST, whose body comes at the client's pace", async () => {
     const { began, send, release } = await gated(1);
     const holding = (await send("/hold/h")).answer;
