@@ -35,6 +35,13 @@ afterEach(async () => {
   await closed;
 });
 
+/** Serves `app` on a free loopback port (closed after each test) and gives its base URL. */
+async function listen(app: express.Express): Promise<string> {
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((done) => server!.once("listening", done));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
 /**
  * A server behind a gate of `limit`. `GET /hold/:name` records that it began, then answers when
  * `release(name)` is called; `GET /wait/:name` waits on `outside(name)` outside the gate first.
@@ -83,9 +90,7 @@ async function gated(limit: number) {
   app.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     res.status(500).send("failed");
   });
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((done) => server!.once("listening", done));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const base = await listen(app);
   /**
    * Sends a request and waits until the server has it (so that arrivals are in a known order);
    * `answer` is its response (in an object: an async function would wait for the promise).
@@ -186,9 +191,7 @@ describe("page requests admitted a few at a time", () => {
       order.push("other answered");
       res.send("other");
     });
-    server = app.listen(0, "127.0.0.1");
-    await new Promise((done) => server!.once("listening", done));
-    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    const base = await listen(app);
     const waiting = fetch(`${base}/waiting`).then((r) => r.text());
     await until(() => order.includes("waiting began"));
     const other = fetch(`${base}/other`).then((r) => r.text());
@@ -304,9 +307,7 @@ describe("a place held too long", () => {
         order.push("next answered");
         res.send("next");
       });
-      server = app.listen(0, "127.0.0.1");
-      await new Promise((done) => server!.once("listening", done));
-      const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+      const base = await listen(app);
       const late = fetch(`${base}/stuck?id=secret`).then((r) => r.text());
       await until(() => order.includes("stuck began"));
       expect(await (await fetch(`${base}/next`)).text()).toBe("next");
