@@ -1,5 +1,6 @@
 import { drawOfThree, MULBERRY32_STEP as GOLDEN } from "./random";
 import { TIE_TOLERANCE } from "./ranking";
+import { threeRuns } from "./three-runs";
 
 /**
  * Largest review count whose resampled qualities are all listed in advance: an application with
@@ -46,6 +47,10 @@ export interface HeldBiasRanking {
    */
   directOrder: number[];
   counts: Int32Array;
+  /** The runs of three-review applications ({@link threeRuns}), drawn in a loop of their own. */
+  threeRuns: Int32Array;
+  /** Per application of a run (27 entries from 27·a): the place of each three-draw code's quality. */
+  threePlaces: Int32Array;
   start: Int32Array;
   wy: Float64Array;
   w: Float64Array;
@@ -185,7 +190,18 @@ export function heldBiasRanking(start: Int32Array, wy: Float64Array, w: Float64A
     near[p] = q;
     entry[p] = q < p ? ~app[p] : app[p];
   }
+  const runs = threeRuns(start);
+  const threePlaces = new Int32Array(runs.length > 0 ? A * 27 : 0);
+  for (let i = 0; i < runs.length; i += 2) {
+    for (let a = runs[i]; a < runs[i + 1]; a++) {
+      for (let code = 0; code < 27; code++) {
+        threePlaces[a * 27 + code] = sortedAt[listStart[a] + multisetOf[tableStart[a] + code]];
+      }
+    }
+  }
   return {
+    threeRuns: runs,
+    threePlaces,
     value,
     app,
     entry,
@@ -223,25 +239,48 @@ export function heldBiasRanksOfResample(ranking: HeldBiasRanking, state: number,
 }
 
 /**
- * Sets the bit of each listed application's drawn quality and computes the others' qualities.
- * Its own function (as the two passes below) so that V8 optimises each hot loop on its own.
+ * Sets the bit of each listed application's drawn quality and computes the others' qualities:
+ * the runs of three-review applications in their own loop, the applications between them in
+ * another. Application a's draws start at state + a's first review · step, so each part starts
+ * from there.
  */
 function drawResample(ranking: HeldBiasRanking, state: number): void {
+  const { threeRuns, threePlaces, drawn, start } = ranking;
+  const A = start.length - 1;
+  let a = 0;
+  for (let i = 0; i < threeRuns.length; i += 2) {
+    const first = threeRuns[i];
+    if (a < first) drawOthers(ranking, (state + Math.imul(start[a], GOLDEN)) | 0, a, first);
+    drawThrees(threePlaces, drawn, (state + Math.imul(start[first], GOLDEN)) | 0, first, threeRuns[i + 1]);
+    a = threeRuns[i + 1];
+  }
+  if (a < A) drawOthers(ranking, (state + Math.imul(start[a], GOLDEN)) | 0, a, A);
+}
+
+/**
+ * Applications [first, end), three reviews each: their three draws computed side by side, the
+ * drawn code's place read from one table. Its own function (as each loop below) so that V8
+ * optimises each hot loop on its own; kept this small because the loop's speed depends on it.
+ */
+function drawThrees(places: Int32Array, drawn: Int32Array, state: number, first: number, end: number): void {
+  for (let at = first * 27, stop = end * 27; at < stop; at += 27) {
+    const code =
+      (drawOfThree(state + GOLDEN) * 3 + drawOfThree(state + 2 * GOLDEN)) * 3 + drawOfThree(state + 3 * GOLDEN);
+    state = (state + 3 * GOLDEN) | 0;
+    const p = places[at + code];
+    drawn[p >>> 5] |= 1 << (p & 31);
+  }
+}
+
+/** Applications [first, end) of any other review count: listed, or computed directly. */
+function drawOthers(ranking: HeldBiasRanking, state: number, first: number, end: number): void {
   const { listStart, tableStart, multisetOf, sortedAt, drawn, start, directValue, counts } = ranking;
-  const A = listStart.length;
-  for (let a = 0; a < A; a++) {
+  for (let a = first; a < end; a++) {
     const st = start[a];
     const n = start[a + 1] - st;
     const scale = n / 4294967296;
     const list = listStart[a];
-    if (list >= 0 && n === 3) {
-      // Three reviews (the prize's assignment): the same three draws, computed side by side.
-      const code =
-        (drawOfThree(state + GOLDEN) * 3 + drawOfThree(state + 2 * GOLDEN)) * 3 + drawOfThree(state + 3 * GOLDEN);
-      state = (state + 3 * GOLDEN) | 0;
-      const p = sortedAt[list + multisetOf[tableStart[a] + code]];
-      drawn[p >>> 5] |= 1 << (p & 31);
-    } else if (list >= 0) {
+    if (list >= 0) {
       let code = 0;
       for (let k = 0; k < n; k++) {
         state = (state + GOLDEN) | 0;

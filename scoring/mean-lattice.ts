@@ -6,6 +6,7 @@
 // ranks `rankDescending` gives the float means, without the floats, the buckets or their check.
 import { drawOfThree, MULBERRY32_STEP as GOLDEN } from "./random";
 import { TIE_TOLERANCE } from "./ranking";
+import { threeRuns } from "./three-runs";
 
 /** The official mean's scores as whole numbers: review codes and each application's key scale. */
 export interface MeanLattice {
@@ -15,6 +16,8 @@ export interface MeanLattice {
   keyScale: Int32Array;
   /** Keys run from 0 to levels − 1. */
   levels: number;
+  /** The runs of three-review applications ({@link threeRuns}), keyed in a loop of their own. */
+  threeRuns: Int32Array;
 }
 
 /** Steps tried, 1/1 to 1/MAX_STEPS of a point: weights summing to up to 240 fit. */
@@ -76,7 +79,7 @@ export function meanLattice(start: Int32Array, score: Float64Array): MeanLattice
     for (let r = 0; r < N; r++) code[r] = Math.round((score[r] - lowest) * steps);
     const keyScale = new Int32Array(A);
     for (let a = 0; a < A; a++) keyScale[a] = L / (start[a + 1] - start[a]);
-    return { code, keyScale, levels };
+    return { code, keyScale, levels, threeRuns: threeRuns(start) };
   }
   return null;
 }
@@ -101,34 +104,17 @@ export function latticeRanksOfResample(
   count: Int32Array,
   rank: Int32Array,
 ): void {
-  const { code, keyScale, levels } = lattice;
+  const { levels, threeRuns } = lattice;
   const A = key.length;
   count.fill(0, 0, levels);
-  for (let a = 0; a < A; a++) {
-    const st = start[a];
-    const n = start[a + 1] - st;
-    let sum: number;
-    if (n === 3) {
-      sum =
-        code[st + drawOfThree(state + GOLDEN)] +
-        code[st + drawOfThree(state + 2 * GOLDEN)] +
-        code[st + drawOfThree(state + 3 * GOLDEN)];
-      state = (state + 3 * GOLDEN) | 0;
-    } else {
-      const scale = n / 4294967296;
-      sum = 0;
-      for (let k = 0; k < n; k++) {
-        state = (state + GOLDEN) | 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        sum += code[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
-      }
-    }
-    const k = sum * keyScale[a];
-    key[a] = k;
-    count[k]++;
+  let a = 0;
+  for (let i = 0; i < threeRuns.length; i += 2) {
+    const first = threeRuns[i];
+    if (a < first) keysOfOthers(lattice, start, (state + Math.imul(start[a], GOLDEN)) | 0, a, first, key, count);
+    keysOfThrees(lattice, start, (state + Math.imul(start[first], GOLDEN)) | 0, first, threeRuns[i + 1], key, count);
+    a = threeRuns[i + 1];
   }
+  if (a < A) keysOfOthers(lattice, start, (state + Math.imul(start[a], GOLDEN)) | 0, a, A, key, count);
   // From the highest key down: a key's rank is one more than the applications above it.
   let above = 0;
   for (let k = levels - 1; k >= 0; k--) {
@@ -137,4 +123,61 @@ export function latticeRanksOfResample(
     above += here;
   }
   for (let a = 0; a < A; a++) rank[a] = count[key[a]];
+}
+
+/**
+ * Applications [first, end), three reviews each: each one's key from its three draws, computed
+ * side by side, and counted. Its own function (as the one below) so that V8 optimises each hot
+ * loop on its own; kept this small because the loop's speed depends on it.
+ */
+function keysOfThrees(
+  lattice: MeanLattice,
+  start: Int32Array,
+  state: number,
+  first: number,
+  end: number,
+  key: Int32Array,
+  count: Int32Array,
+): void {
+  const { code } = lattice;
+  const scale = lattice.keyScale[first];
+  for (let a = first, st = start[first]; a < end; a++, st += 3) {
+    const k =
+      (code[st + drawOfThree(state + GOLDEN)] +
+        code[st + drawOfThree(state + 2 * GOLDEN)] +
+        code[st + drawOfThree(state + 3 * GOLDEN)]) *
+      scale;
+    state = (state + 3 * GOLDEN) | 0;
+    key[a] = k;
+    count[k]++;
+  }
+}
+
+/** Applications [first, end) of any other review count. */
+function keysOfOthers(
+  lattice: MeanLattice,
+  start: Int32Array,
+  state: number,
+  first: number,
+  end: number,
+  key: Int32Array,
+  count: Int32Array,
+): void {
+  const { code, keyScale } = lattice;
+  for (let a = first; a < end; a++) {
+    const st = start[a];
+    const n = start[a + 1] - st;
+    const scale = n / 4294967296;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      state = (state + GOLDEN) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      sum += code[st + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)];
+    }
+    const k = sum * keyScale[a];
+    key[a] = k;
+    count[k]++;
+  }
 }
