@@ -2,8 +2,8 @@
  * The runs of consecutive applications with exactly three reviews (the prize's assignment), as
  * pairs [first, end) in one array, from the applications' review offsets (`start`, A + 1 entries).
  * The bootstraps draw such a run in a loop of its own: a loop that knows every application has
- * three reviews keeps its values in registers and runs about a quarter faster at 10,000
- * applications than one that checks each application's count.
+ * three reviews keeps its values in registers, and the results at 10,000 applications take ~5%
+ * less time than with one loop checking each application's count (decision 052).
  * Cost: O(A).
  *
  * @example
