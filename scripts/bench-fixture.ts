@@ -275,12 +275,6 @@ function callWithDrafts(count: number, passwordHash: string, now: number) {
 }
 
 /**
- * The V8 flags `npm start` gives the server (package.json; docs/decisions/053-a-larger-young-generation.md):
- * the benchmarks measure the server as it runs.
- */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
-
-/**
  * The built server as `npm start` runs it (scripts/cluster.mjs: WEB_CONCURRENCY workers, by default
  * one per core) on the benchmark's database in `dir`.
  */
@@ -296,7 +290,7 @@ export async function startServer({
   env?: Record<string, string>;
 }): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args, resolve("scripts/cluster.mjs")], {
+  const server = spawn(process.execPath, [...args, resolve("scripts/cluster.mjs")], {
     env: {
       ...process.env,
       PORT: String(port),
