@@ -20,7 +20,7 @@ export { krippendorffAlpha, intervalAlpha, alphaBand, type AlphaLevel } from "./
 export { kendallW } from "./kendall";
 export { schulze, schulzeOfRankings, borda, type Ballot, type SchulzeOptions, type SchulzeResult } from "./voting";
 export { competitionRanking, TIE_TOLERANCE, type RankedItem } from "./ranking";
-export { drawOfThree, mulberry32, MULBERRY32_STEP, randomInt } from "./random";
+export { drawOfThree, mulberry32, MULBERRY32_STEP, randomInt, thirdOfWord } from "./random";
 export {
   mean,
   median,
