@@ -16,5 +16,6 @@ const sources = ["app", "db", "scoring", "remix.config.js", "package.json"].filt
 const stale = !existsSync(output) || sources.some((p) => newest(p) > statSync(output).mtimeMs);
 if (stale) {
   console.log("Building the app…");
-  execSync("npx remix build", { stdio: "inherit" });
+  // `npm run build`: Remix's build, then its assets compressed (docs/decisions/053-precompressed-assets.md).
+  execSync("npm run -s build", { stdio: "inherit" });
 }

@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
+import { servePrecompressed } from "./precompressed.mjs";
 import { servePublicRoot } from "./public-root.mjs";
 
 process.env.NODE_ENV ??= "production";
@@ -144,7 +145,13 @@ app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 1
 // `redirect: false`: a path naming a folder of public/ is not answered with a redirect to that
 // path plus "/", which echoed the request's own path (`/\evil.example/%2e%2e` became a
 // Location a browser resolves to another site); such a path falls through to a 404 page.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", redirect: false }));
+// The build's scripts and styles go out as compressed once at build time, at the highest
+// qualities, when the browser accepts it (docs/decisions/053-precompressed-assets.md).
+app.use(
+  "/build",
+  servePrecompressed("public/build"),
+  express.static("public/build", { immutable: true, maxAge: "1y", redirect: false }),
+);
 app.use(servePublicRoot("public"));
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 

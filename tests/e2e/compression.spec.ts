@@ -42,3 +42,25 @@ test("a page asked for in gzip alone comes back in gzip, and one asked for uncom
   expect(identity.headers["content-encoding"]).toBeUndefined();
   expectWholePage(identity.body.toString("utf8"));
 });
+
+test("the build's scripts go out as compressed at build time, in Brotli or gzip as asked @http", async () => {
+  // The root route's script, named in every page (docs/decisions/053-precompressed-assets.md).
+  const page = (await rawGet("/call", "identity")).body.toString("utf8");
+  const script = page.match(/\/build\/root-[\w-]+\.js/)?.[0];
+  expect(script).toBeTruthy();
+  const plain = await rawGet(script!, "identity");
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  const brotli = await rawGet(script!, "gzip, deflate, br, zstd");
+  expect(brotli.headers).toMatchObject({
+    "content-encoding": "br",
+    "cache-control": "public, max-age=31536000, immutable",
+    vary: "Accept-Encoding",
+  });
+  expect(brotli.headers["content-type"]).toMatch(/^application\/javascript/);
+  // Sent whole with its length, as a file is: compressed on the fly it would come in chunks.
+  expect(brotli.headers["content-length"]).toBe(String(brotli.body.length));
+  expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+  const gzip = await rawGet(script!, "gzip");
+  expect(gzip.headers["content-encoding"]).toBe("gzip");
+  expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+});
