@@ -7,6 +7,7 @@ import { I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
 import { fallbackRootData } from "./kernel/i18n/fallback.server";
 import { resolveLocale } from "./kernel/i18n/locale.server";
 import { rememberRouteMatches } from "./kernel/server/route-matching.server";
+import { rememberServerRoutes } from "./kernel/server/server-routes.server";
 import {
   isPublicPagePath,
   matchesIfNoneMatch,
@@ -21,8 +22,10 @@ export { siteOrigin, createHostGuard, isAllowedOrigin } from "./kernel/server/si
 export { plainRefusal } from "./kernel/server/plain-refusal.server";
 export { createAdmission } from "./kernel/server/admission.server";
 
-// Before the first request: Remix matches routes through it (decision 050).
+// Before the first request: Remix matches routes through it (decision 050), and builds the
+// page's route tree through the other (decision 054).
 rememberRouteMatches();
+rememberServerRoutes();
 
 const ABORT_DELAY = 5_000;
 
