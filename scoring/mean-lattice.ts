@@ -107,14 +107,15 @@ export function latticeRanksOfResample(
   const { levels, threeRuns } = lattice;
   const A = key.length;
   count.fill(0, 0, levels);
+  const pass: KeyPass = { lattice, start, key, count };
   let a = 0;
   for (let i = 0; i < threeRuns.length; i += 2) {
     const first = threeRuns[i];
-    if (a < first) keysOfOthers(lattice, start, (state + Math.imul(start[a], GOLDEN)) | 0, a, first, key, count);
-    keysOfThrees(lattice, start, (state + Math.imul(start[first], GOLDEN)) | 0, first, threeRuns[i + 1], key, count);
+    if (a < first) keysOfOthers(pass, (state + Math.imul(start[a], GOLDEN)) | 0, a, first);
+    keysOfThrees(pass, (state + Math.imul(start[first], GOLDEN)) | 0, first, threeRuns[i + 1]);
     a = threeRuns[i + 1];
   }
-  if (a < A) keysOfOthers(lattice, start, (state + Math.imul(start[a], GOLDEN)) | 0, a, A, key, count);
+  if (a < A) keysOfOthers(pass, (state + Math.imul(start[a], GOLDEN)) | 0, a, A);
   // From the highest key down: a key's rank is one more than the applications above it.
   let above = 0;
   for (let k = levels - 1; k >= 0; k--) {
@@ -125,20 +126,21 @@ export function latticeRanksOfResample(
   for (let a = 0; a < A; a++) rank[a] = count[key[a]];
 }
 
+/** One resample's keying: the lattice, the review offsets, and the keys and their counts written. */
+interface KeyPass {
+  lattice: MeanLattice;
+  start: Int32Array;
+  key: Int32Array;
+  count: Int32Array;
+}
+
 /**
  * Applications [first, end), three reviews each: each one's key from its three draws, computed
  * side by side, and counted. Its own function (as the one below) so that V8 optimises each hot
  * loop on its own; kept this small because the loop's speed depends on it.
  */
-function keysOfThrees(
-  lattice: MeanLattice,
-  start: Int32Array,
-  state: number,
-  first: number,
-  end: number,
-  key: Int32Array,
-  count: Int32Array,
-): void {
+function keysOfThrees(pass: KeyPass, state: number, first: number, end: number): void {
+  const { lattice, start, key, count } = pass;
   const { code } = lattice;
   const scale = lattice.keyScale[first];
   for (let a = first, st = start[first]; a < end; a++, st += 3) {
@@ -154,15 +156,8 @@ function keysOfThrees(
 }
 
 /** Applications [first, end) of any other review count. */
-function keysOfOthers(
-  lattice: MeanLattice,
-  start: Int32Array,
-  state: number,
-  first: number,
-  end: number,
-  key: Int32Array,
-  count: Int32Array,
-): void {
+function keysOfOthers(pass: KeyPass, state: number, first: number, end: number): void {
+  const { lattice, start, key, count } = pass;
   const { code, keyScale } = lattice;
   for (let a = first; a < end; a++) {
     const st = start[a];
