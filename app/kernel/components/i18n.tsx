@@ -30,16 +30,40 @@ export interface RootData {
   formSeed: string;
 }
 
+/**
+ * What the root loader sends: the page's messages as JSON text (decision 055), read back into
+ * an object once per text by {@link useRootData}.
+ */
+export interface RootLoaderData extends Omit<RootData, "messages"> {
+  messages: string;
+}
+
+// Each distinct text parsed once (a few dozen at most: languages × areas), and each loader
+// data's view made once, so that the translation function keeps its identity between renders.
+const parsedMessages = new Map<string, Messages>();
+const views = new WeakMap<RootLoaderData, RootData>();
+
+function viewOf(data: RootLoaderData): RootData {
+  let view = views.get(data);
+  if (!view) {
+    let messages = parsedMessages.get(data.messages);
+    if (!messages) parsedMessages.set(data.messages, (messages = JSON.parse(data.messages) as Messages));
+    views.set(data, (view = { ...data, messages }));
+  }
+  return view;
+}
+
 const FallbackContext = createContext<RootData | null>(null);
 /** The server's fallback (entry.server.tsx): the language of the cookie or Accept-Language. */
 export const I18nFallbackProvider = FallbackContext.Provider;
 
 export function useRootData(): RootData {
-  const data = useRouteLoaderData("root") as RootData | undefined;
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const fallback = useContext(FallbackContext);
   // Without root data (the root loader itself failed) the error page still renders: on the
   // server in the language chosen without the database, in the browser in English.
-  return data ?? fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
+  if (data) return viewOf(data);
+  return fallback ?? { locale: "en", messages: FALLBACK as Messages, user: null, formSeed: "" };
 }
 
 /**

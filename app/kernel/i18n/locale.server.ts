@@ -53,6 +53,19 @@ export function messagesForPage(locale: Locale, pathname: string): Messages {
 }
 const pageMessages = new Map<string, Messages>();
 
+/**
+ * The same messages as JSON text, as the root loader sends them (decision 055): one string in the
+ * page's loader data instead of an object of some 500 entries, which the loader data's encoding
+ * walked entry by entry at every page. Built once per language and set of areas, like them.
+ */
+export function messagesTextForPage(locale: Locale, pathname: string): string {
+  const messages = messagesForPage(locale, pathname);
+  let text = pageMessageTexts.get(messages);
+  if (text === undefined) pageMessageTexts.set(messages, (text = JSON.stringify(messages)));
+  return text;
+}
+const pageMessageTexts = new WeakMap<Messages, string>();
+
 export const localeCookie = createCookie("lang", {
   path: "/",
   sameSite: "lax",

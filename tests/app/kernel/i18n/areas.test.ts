@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { areasForPath, AREAS, type Area } from "../../../../app/kernel/i18n/areas";
-import { catalogues, messagesForPage } from "../../../../app/kernel/i18n/locale.server";
+import { catalogues, messagesForPage, messagesTextForPage } from "../../../../app/kernel/i18n/locale.server";
 import { applicationsMessages } from "../../../../app/kernel/i18n/areas/applications";
 import { editionsMessages } from "../../../../app/kernel/i18n/areas/editions";
 import { juryMessages } from "../../../../app/kernel/i18n/areas/jury";
@@ -135,5 +135,12 @@ describe("a page's messages", () => {
     expect(messagesForPage("en", results("a"))["results.title" as keyof typeof english]).toBe(
       (catalogues.en as Record<string, string>)["results.title"],
     );
+  });
+
+  it("go to the browser as the JSON text of the same messages, made once per language and areas", () => {
+    const text = messagesTextForPage("ar", results("a"));
+    expect(JSON.parse(text)).toEqual(messagesForPage("ar", results("a")));
+    expect(messagesTextForPage("ar", results("b"))).toBe(text);
+    expect(messagesTextForPage("en", results("a"))).not.toBe(text);
   });
 });
