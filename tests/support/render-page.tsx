@@ -5,15 +5,24 @@ import { renderToString } from "react-dom/server";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { catalogues } from "../../app/kernel/i18n/catalogues";
 import type { Locale, Messages } from "../../app/kernel/i18n";
-import type { RootData } from "../../app/kernel/components/i18n";
+import type { RootLoaderData } from "../../app/kernel/components/i18n";
+
+const catalogueTexts = new Map<Locale, string>();
+function catalogueText(locale: Locale): string {
+  let text = catalogueTexts.get(locale);
+  if (text === undefined)
+    catalogueTexts.set(locale, (text = JSON.stringify(catalogues[locale] as unknown as Messages)));
+  return text;
+}
 
 export function renderPage(
   Page: ComponentType,
   { data, locale, path = "/page", actionData }: { data: unknown; locale: Locale; path?: string; actionData?: unknown },
 ): string {
-  const root: RootData = {
+  // As the root loader sends them: their JSON text (docs/decisions/055-messages-sent-as-text.md).
+  const root: RootLoaderData = {
     locale,
-    messages: catalogues[locale] as unknown as Messages,
+    messages: catalogueText(locale),
     user: { name: "Reader", roles: [] },
     formSeed: "seed",
   };
