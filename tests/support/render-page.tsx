@@ -1,6 +1,6 @@
 // A route's page rendered to HTML on the server, with the loader data it is given and the root's
 // data in one language: enough to read what a reader of that language sees, without a browser.
-import type { ComponentType } from "react";
+import type { ComponentType, ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { catalogues } from "../../app/kernel/i18n/catalogues";
@@ -40,13 +40,17 @@ export function renderPage(
       hydrationData: { loaderData: { root, page: data }, actionData: actionData ? { page: actionData } : undefined },
     },
   );
-  // react-router's Link warns that useLayoutEffect does nothing on the server: it is meant so.
+  return renderQuietly(<RouterProvider router={router} />);
+}
+
+/** renderToString without react-router's warning that useLayoutEffect does nothing on the server: it is meant so. */
+export function renderQuietly(element: ReactElement): string {
   const error = console.error;
   console.error = (...args: unknown[]) => {
     if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) error(...args);
   };
   try {
-    return renderToString(<RouterProvider router={router} />);
+    return renderToString(element);
   } finally {
     console.error = error;
   }

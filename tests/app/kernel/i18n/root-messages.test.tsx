@@ -1,24 +1,16 @@
 // The root loader sends the page's messages as JSON text (decision 055); the pages read them back
 // as an object, once per text, and translate with them as before.
-import { renderToString } from "react-dom/server";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import { useRootData, useT, type RootLoaderData } from "../../../../app/kernel/components/i18n";
 import { messagesTextForPage } from "../../../../app/kernel/i18n/locale.server";
+import { renderQuietly } from "../../../support/render-page";
 
 function render(root: RootLoaderData, Page: () => JSX.Element): string {
   const router = createMemoryRouter([{ id: "root", path: "/", Component: Page }], {
     hydrationData: { loaderData: { root } },
   });
-  const error = console.error;
-  console.error = (...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) error(...args);
-  };
-  try {
-    return renderToString(<RouterProvider router={router} />);
-  } finally {
-    console.error = error;
-  }
+  return renderQuietly(<RouterProvider router={router} />);
 }
 
 describe("the page's messages sent as text", () => {
