@@ -7,6 +7,8 @@ import { useT } from "../../kernel/components/i18n";
 import { criterionTitle, jurorText } from "./labels";
 
 const W = 640;
+// A frozen constant: formatNumber finds its formatter, and the texts it made, by identity.
+const THREE_DIGITS: Intl.NumberFormatOptions = Object.freeze({ maximumFractionDigits: 3 });
 
 /**
  * A chart's figure: the SVG, named by its title (`results.chart_<name>`) and described by its text
@@ -163,7 +165,7 @@ export function LeniencyChart({ data }: { data: ResultsPageData }) {
   const mid = left + (W - left - 20) / 2;
   const scale = (W - left - 20) / 2 / max;
   const desc = formatList(
-    jurors.map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, { maximumFractionDigits: 3 })}`),
+    jurors.map((j) => `${jurorText(j.label, t)}: ${formatNumber(j.leniency, t.locale, THREE_DIGITS)}`),
     t.locale,
     "groups",
   );

@@ -12,10 +12,16 @@ import { applicationColumn } from "./application-column";
 
 type T = ReturnType<typeof useT>;
 
-const num = (v: number, t: T, digits = 2) => formatNumber(v, t.locale, { maximumFractionDigits: digits });
-const signed = (v: number, t: T) => formatNumber(v, t.locale, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
-const pct = (v: number, t: T) => formatNumber(v, t.locale, { style: "percent", maximumFractionDigits: 0 });
-const p = (v: number, t: T) => formatNumber(v, t.locale, { maximumSignificantDigits: 2 });
+// Frozen constants: formatNumber finds their formatter, and the texts it made, by identity.
+const DIGITS: Intl.NumberFormatOptions[] = [];
+const digitsOptions = (digits: number) => (DIGITS[digits] ??= Object.freeze({ maximumFractionDigits: digits }));
+const SIGNED: Intl.NumberFormatOptions = Object.freeze({ maximumFractionDigits: 2, signDisplay: "exceptZero" });
+const PERCENT: Intl.NumberFormatOptions = Object.freeze({ style: "percent", maximumFractionDigits: 0 });
+const TWO_SIGNIFICANT: Intl.NumberFormatOptions = Object.freeze({ maximumSignificantDigits: 2 });
+const num = (v: number, t: T, digits = 2) => formatNumber(v, t.locale, digitsOptions(digits));
+const signed = (v: number, t: T) => formatNumber(v, t.locale, SIGNED);
+const pct = (v: number, t: T) => formatNumber(v, t.locale, PERCENT);
+const p = (v: number, t: T) => formatNumber(v, t.locale, TWO_SIGNIFICANT);
 
 export function JurorAuditSection({ data }: { data: IntegrityPageData["jurors"] }) {
   const t = useT();

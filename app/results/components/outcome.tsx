@@ -4,6 +4,9 @@ import { useT } from "../../kernel/components/i18n";
 import { applicationColumn } from "./application-column";
 import { DataTable } from "../../kernel/components/table";
 
+// A frozen constant: formatNumber finds its formatter, and the texts it made, by identity.
+const PERCENT: Intl.NumberFormatOptions = Object.freeze({ style: "percent", maximumFractionDigits: 0 });
+
 export interface OutcomeRow {
   id: string;
   reference: string;
@@ -25,7 +28,7 @@ export function OutcomeTable({ rows, ballots }: { rows: OutcomeRow[]; ballots: n
           { head: "results.col_schulze_wins", cell: (r) => r.wins },
           {
             head: "results.col_borda",
-            cell: (r) => formatNumber(r.borda, t.locale, { style: "percent", maximumFractionDigits: 0 }),
+            cell: (r) => formatNumber(r.borda, t.locale, PERCENT),
           },
         ]}
       />

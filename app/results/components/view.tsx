@@ -19,9 +19,13 @@ import { ShownName } from "../../kernel/components/i18n";
 
 type T = ReturnType<typeof useT>;
 
-const num = (v: number, t: T, digits = 3) =>
-  formatNumber(v, t.locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) });
-const pct = (v: number, t: T) => formatNumber(v, t.locale, { style: "percent", maximumFractionDigits: 0 });
+// Frozen constants: formatNumber finds their formatter, and the texts it made, by identity.
+const DIGITS: Intl.NumberFormatOptions[] = [];
+const digitsOptions = (digits: number) =>
+  (DIGITS[digits] ??= Object.freeze({ maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) }));
+const PERCENT: Intl.NumberFormatOptions = Object.freeze({ style: "percent", maximumFractionDigits: 0 });
+const num = (v: number, t: T, digits = 3) => formatNumber(v, t.locale, digitsOptions(digits));
+const pct = (v: number, t: T) => formatNumber(v, t.locale, PERCENT);
 
 export interface WhatIfResult extends FormResult {
   whatIf?: {
