@@ -1,8 +1,7 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./kernel/components/nonce";
+import { pageBytes } from "./kernel/server/page-bytes.server";
 import { I18nFallbackProvider, type RootData } from "./kernel/components/i18n";
 import { fallbackRootData } from "./kernel/i18n/fallback.server";
 import { resolveLocale } from "./kernel/i18n/locale.server";
@@ -120,43 +119,14 @@ function renderHtml(
   fallback: RootData | null,
   onError?: (error: unknown) => void,
 ): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const sink = new PassThrough();
-    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-    // Bytes, not a string: a string body is encoded again on its way out (at 165 kB, decoding
-    // and encoding the page cost more than compressing it).
-    sink.on("end", () => resolve(Buffer.concat(chunks)));
-    sink.on("error", reject);
-    let failed = false;
-    let shellReady = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nFallbackProvider value={fallback}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nFallbackProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellReady = true;
-        },
-        onAllReady() {
-          if (!failed) pipe(sink);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          // An error in the shell is onShellError's (and Remix logs it); below it, onError's.
-          if (onError) return shellReady ? onError(error) : undefined;
-          failed = true;
-          reject(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  return pageBytes(
+    <NonceProvider value={nonce}>
+      <I18nFallbackProvider value={fallback}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </I18nFallbackProvider>
+    </NonceProvider>,
+    { nonce, abortAfterMs: ABORT_DELAY, onError },
+  );
 }
 
 /**
