@@ -28,14 +28,17 @@ export async function observerOverview({ editionId }: { editionId: string }) {
       .get()?.n ?? 0;
   const deliberation = getDeliberation({ editionId });
   const decision = getDecisionRow({ editionId });
-  const named = (ids: string[] | null | undefined) =>
-    ids?.length
-      ? db()
-          .select({ id: applications.id, reference: applications.reference, title: applications.title })
-          .from(applications)
-          .where(and(eq(applications.editionId, editionId), inArray(applications.id, ids)))
-          .all()
-      : [];
+  // In the order recorded (the jury's recommendation is ranked): an IN query gives the table's.
+  const named = (ids: string[] | null | undefined) => {
+    if (!ids?.length) return [];
+    const rows = db()
+      .select({ id: applications.id, reference: applications.reference, title: applications.title })
+      .from(applications)
+      .where(and(eq(applications.editionId, editionId), inArray(applications.id, ids)))
+      .all();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
   return {
     edition: progress.edition,
     scoringOpen: progress.open,

@@ -117,6 +117,30 @@ describe("the observer's pages", () => {
     }
   });
 
+  it("list the jury's recommendation and the laureates in the order recorded, not the table's", async () => {
+    const f = await buildAuditedEdition();
+    const { cookie } = await makeObserver(f.edition.id);
+    // Recorded against the order the applications were made in.
+    const ids = f.apps.slice(0, 3).map(({ app }) => app.id);
+    const reversed = [...ids].reverse();
+    const rotated = [ids[1], ids[2], ids[0]];
+    const at = new Date("2027-03-30T16:30:00Z");
+    const recorded = { recommendation: reversed, recommendedAt: at, laureates: rotated, decidedAt: at };
+    db()
+      .insert(decisions)
+      .values({ editionId: f.edition.id, ...recorded })
+      .onConflictDoUpdate({ target: decisions.editionId, set: recorded })
+      .run();
+    const page = await run(() =>
+      overview.loader(args(request(`/observe/${f.edition.id}`, { cookie }), { editionId: f.edition.id })),
+    );
+    const d = page.body as Awaited<ReturnType<typeof overview.loader>>;
+    expect({
+      recommendation: d.recommendation?.applications.map((a) => a.id),
+      laureates: d.decision?.laureates.map((a) => a.id),
+    }).toEqual({ recommendation: reversed, laureates: rotated });
+  });
+
   it("answer 404 for another edition, and to jurors, applicants, the secretariat and visitors", async () => {
     const f = await buildAuditedEdition();
     const other = makeEdition();
