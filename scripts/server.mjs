@@ -112,12 +112,27 @@ app.use((req, res, next) => {
   refuse(req, res, 405, "method");
 });
 
+// A path that cannot be decoded (`/%`, `/applications/%E0%A4%A`) made Express's router throw
+// a URIError for the pages' route: its own error page, in English, and the stack in the log at
+// each request, from anyone. It is refused here, in the visitor's language, and not logged.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    refuse(req, res, 400, "path");
+    return;
+  }
+  next();
+});
+
+const REFUSED = { origin: "Forbidden", method: "Method not allowed", path: "Bad request" };
+
 /** A refusal before any route, in the visitor's language (never a 500 if that fails). */
 function refuse(req, res, status, kind) {
   plainRefusal(kind, { cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") })
     .catch(() => null)
     .then((text) => {
-      const body = text ?? (kind === "origin" ? "Forbidden" : "Method not allowed");
+      const body = text ?? REFUSED[kind];
       res.status(status).type("text/plain; charset=utf-8").send(`${body}\n`);
     });
 }

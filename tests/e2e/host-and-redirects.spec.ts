@@ -179,6 +179,25 @@ test("TRACE, PUT, DELETE and PATCH get 405 with the methods allowed, never a ser
   }
 });
 
+test("a path that cannot be decoded gets 400 in the visitor's language, with no stack in the answer or the log @http", async () => {
+  const logFile = process.env.E2E_SERVER_LOG;
+  if (!logFile) throw new Error("E2E_SERVER_LOG is not set: is tests/e2e/global-setup.ts running?");
+  const before = readFileSync(logFile, "utf8").length;
+  const paths = ["/%", "/applications/%E0%A4%A", "/laureates/%zz", "/build/%", "/login?x=1&y=%"];
+  for (const path of paths.slice(0, 4)) {
+    const res = await raw(path, { headers: { "Accept-Language": "fr" } });
+    expect(res.status, path).toBe(400);
+    expect(res.body, path).toMatch(/^Requête incorrecte : cette adresse est illisible/);
+    expect(res.body).not.toMatch(/\bat \w|Error|URIError/);
+  }
+  const arabic = await raw("/%", { headers: { "Accept-Language": "ar" } });
+  expect(arabic.body).toMatch(/^طلب غير صحيح/);
+  // A query is the page's to read: the sign-in page answers as ever.
+  expect((await raw(paths[4])).status).toBe(200);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(readFileSync(logFile, "utf8").slice(before)).not.toMatch(/URIError|decode_param/);
+});
+
 test("OPTIONS answers the methods allowed and nothing else: never a page, never a download @http", async () => {
   const state = JSON.parse(readFileSync(secretariatStatePath(), "utf8")) as {
     cookies: { name: string; value: string }[];

@@ -12,6 +12,9 @@ describe("the server's refusals before any route", () => {
       "طريقة غير مسموح بها: يستجيب هذا الموقع لـ GET وHEAD وPOST.",
     );
     expect(await plainRefusal("origin", {})).toMatch(/^Refused: this request did not come from one of this site/);
+    expect(await plainRefusal("path", { acceptLanguage: "fr-FR" })).toMatch(
+      /^Requête incorrecte : cette adresse est illisible/,
+    );
     expect(await plainRefusal("method", { cookie: "lang=%%%", acceptLanguage: "xx" })).toBe(
       "Method not allowed: this site answers GET, HEAD and POST.",
     );
