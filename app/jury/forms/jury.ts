@@ -9,7 +9,7 @@ const id = z
   .min(1, { error: "errors.required" })
   .max(100, { error: "errors.too_long" });
 const confirm = z.literal("on", { error: "errors.jury_confirm_required" });
-const checkbox = z.union([z.literal("on"), z.literal("true")]).optional();
+const checkbox = z.union([z.literal("on"), z.literal("true")], { error: "errors.option_invalid" }).optional();
 
 /** A whole number written in a form, within [min, max]. */
 export const wholeNumber = (min: number, max: number) =>
@@ -50,7 +50,7 @@ export function reviewSchema({ keys, min, max }: { keys: string[]; min: number; 
     intent: z.enum(["save_draft", "submit"], { error: "errors.intent_invalid" }).optional(),
     version: z.string().regex(/^\d+$/, { error: "errors.jury_version_conflict" }),
     confidence: z
-      .union([z.literal(""), z.enum(CONFIDENCE_LEVELS, { error: "errors.jury_confidence_invalid" })])
+      .union([z.literal(""), z.enum(CONFIDENCE_LEVELS)], { error: "errors.jury_confidence_invalid" })
       .optional(),
     overallComment: z.string().max(5000, { error: "errors.too_long" }).optional(),
   };
