@@ -308,6 +308,14 @@ export default function ReviewPage() {
         <section className="jury-scoring" aria-labelledby="scoring-title">
           <h2 id="scoring-title">{t("jury.review.scoring_title")}</h2>
           {!edition.open ? <p className="notice">{t("jury.review.closed")}</p> : null}
+          {/* A post the scoring form no longer shown could not take (a second submit from another
+              tab, a save after the close): its refusal, which that form would have shown. */}
+          {reviewResult?.errors.form && (review.state === "submitted" || !edition.open) ? (
+            <div className="error-summary" role="alert" aria-labelledby="review-refused-title" tabIndex={-1} autoFocus>
+              <h2 id="review-refused-title">{t("errors.summary_title")}</h2>
+              <p>{t(reviewResult.errors.form.message, reviewResult.errors.form.vars)}</p>
+            </div>
+          ) : null}
           {review.state === "submitted" ? (
             <>
               <dl className="summary">

@@ -9,6 +9,9 @@ import * as conflictsPage from "../../../app/routes/secretariat.editions.$editio
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair, reviewOf } from "../../fixtures/jury";
 import { args, scenario } from "../../fixtures/jury-routes";
+import { catalogues } from "../../../app/kernel/i18n/catalogues";
+import { translate } from "../../../app/kernel/i18n";
+import { renderPage } from "../../support/render-page";
 
 const fullScores = (version: number, extra: Record<string, string> = {}) => ({
   "score.innovation": "7",
@@ -242,6 +245,36 @@ describe("scoring", () => {
       state: "draft",
       submittedAt: null,
     });
+  });
+});
+
+describe("a post the submitted review cannot take", () => {
+  it("a second submit from another tab is refused with the reason on the page, in the juror's language, and nothing changes", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const submit = (scores: Record<string, string>) =>
+      run(() =>
+        reviewPage.action(
+          args(request(`/jury/reviews/${reviewId}`, { cookie, form: { intent: "submit", ...scores } }), { reviewId }),
+        ),
+      );
+    expect((await submit(fullScores(1))).status).toBe(302);
+    const stored = reviewOf(db(), s.jurors[0].memberId, s.applications[1].id);
+    const again = await submit(fullScores(2, { "score.innovation": "2" }));
+    expect(again.status).toBe(400);
+    expect(reviewOf(db(), s.jurors[0].memberId, s.applications[1].id)).toEqual(stored);
+    const loaded = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })),
+    );
+    const html = renderPage(reviewPage.default, {
+      locale: "fr",
+      data: loaded.body,
+      path: `/jury/reviews/${reviewId}`,
+      actionData: again.body,
+    });
+    expect(html).toContain('role="alert"');
+    expect(html).toContain(translate(catalogues.fr, "errors.jury_review_already_submitted"));
   });
 });
 
