@@ -336,8 +336,10 @@ export function recordRecommendation({
       })
     : null;
   if (tieBreakPending(tieBreak)) return { ok: false, field: "minutes", error: "errors.tie_break_pending" };
-  if (order.some((id) => !deliberation.shortlist.includes(id)))
-    return { ok: false, field: "choice_1", error: "errors.recommendation_choice_invalid" };
+  // On the choice that is wrong: order[i] is the form's choice_{i + 1}.
+  const offShortlist = order.findIndex((id) => !deliberation.shortlist.includes(id));
+  if (offShortlist !== -1)
+    return { ok: false, field: `choice_${offShortlist + 1}`, error: "errors.recommendation_choice_invalid" };
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "minutes", error: "errors.decision_exists" };
   db().transaction((tx) => {

@@ -419,4 +419,21 @@ describe("the tally", () => {
     expect([row.minutesTally, row.minutesFairness]).toEqual(["Tally.", "No group was flagged at any stage."]);
     expect(auditActions(f.edition.id)).toContain("decision.recommended");
   });
+
+  it("an application off the shortlist is refused on the choice that names it, and nothing is recorded", async () => {
+    const f = await buildScoredEdition();
+    await openWith(f, "lottery");
+    await voteATie(f);
+    const edition = getEditionBrief({ editionId: f.edition.id })!;
+    const recommend = (order: string[]) =>
+      recordRecommendation({ edition, actorId: f.chair.user.id, order, citations: {}, minutes: "Met online." });
+    const listed = f.apps[0].app.id;
+    expect([recommend([listed, "not-on-the-shortlist"]), recommend(["not-on-the-shortlist", listed])]).toEqual([
+      { ok: false, field: "choice_2", error: "errors.recommendation_choice_invalid" },
+      { ok: false, field: "choice_1", error: "errors.recommendation_choice_invalid" },
+    ]);
+    expect(
+      db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()?.recommendedAt ?? null,
+    ).toBe(null);
+  });
 });
