@@ -80,6 +80,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     applicantId: user.id,
     editionId: form.data.editionId,
     entityId,
+    kind: form.data.kind,
     version: form.data.version,
   });
   if (!result.ok) {

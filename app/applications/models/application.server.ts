@@ -364,6 +364,7 @@ export function sendToEntity({
   applicantId,
   editionId,
   entityId,
+  kind,
   version,
   now = new Date(),
 }: {
@@ -371,6 +372,8 @@ export function sendToEntity({
   applicantId: string;
   editionId: string;
   entityId: string;
+  /** The kind of entity the applicant chose (the form's list it picked from): the entity must be one. */
+  kind?: (typeof nominatingEntities.$inferSelect)["kind"];
   version: number;
   now?: Date;
 }): { ok: true; reference: string } | SendFailure {
@@ -382,11 +385,12 @@ export function sendToEntity({
     return { ok: false, error: "errors.application_not_editable", field: "form" };
   if (!callIsOpen(application.edition, now)) return { ok: false, error: "errors.deadline_passed", field: "form" };
   const entity = db()
-    .select({ id: nominatingEntities.id, name: nominatingEntities.name })
+    .select({ id: nominatingEntities.id, name: nominatingEntities.name, kind: nominatingEntities.kind })
     .from(nominatingEntities)
     .where(eq(nominatingEntities.id, entityId))
     .get();
-  if (!entity) return { ok: false, error: "errors.entity_unknown", field: "entity" };
+  if (!entity || (kind !== undefined && entity.kind !== kind))
+    return { ok: false, error: "errors.entity_unknown", field: "entity" };
   const missing = missingForSend(
     application,
     listEligibilityRules({ editionId }).map((r) => r.key),

@@ -253,6 +253,23 @@ describe("the applicant's application", () => {
     expect(auditCount(id, "application.sent")).toBe(0);
   });
 
+  it("an entity of another kind than the list chosen (a National Commission posted as an NGO) is refused", async () => {
+    const edition = makeOpenEdition();
+    const commission = makeEntity({ kind: "national_commission" });
+    const ngo = makeEntity({ kind: "ngo", country: null });
+    const a = await makeUser();
+    const id = startFor(a.id, edition.id);
+    const version = completeApplication(id, a.id);
+    const send = (entityId: string, kind: "ngo" | "national_commission") =>
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId, kind, version });
+    expect([send(commission.id, "ngo"), send(ngo.id, "national_commission")]).toEqual([
+      { ok: false, error: "errors.entity_unknown", field: "entity" },
+      { ok: false, error: "errors.entity_unknown", field: "entity" },
+    ]);
+    expect(db().select().from(applications).where(eq(applications.id, id)).get()!.state).toBe("draft");
+    expect(send(ngo.id, "ngo")).toMatchObject({ ok: true });
+  });
+
   it("a returned application can be changed and re-sent to another entity", async () => {
     const edition = makeOpenEdition();
     const first = makeEntity();
