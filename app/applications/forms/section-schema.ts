@@ -18,6 +18,15 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
       .trim()
       .max(field.kind === "textarea" ? 20000 : 500, { error: "errors.too_long" });
     switch (field.kind) {
+      // A one-line answer (the title, the organisation, a name) goes into e-mails, lists and
+      // PDFs beside other text: no control characters, and no bidirectional overrides,
+      // embeddings or isolates, which turn the rest of a line around ("\u202E"), as for
+      // people's names (nameText). Marks of direction (U+200E, U+200F) stay.
+      case "text":
+        schema = base.refine((v) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v), {
+          message: "errors.line_characters",
+        });
+        break;
       case "email":
         schema = base.refine((v) => v === "" || z.email().safeParse(v).success, { message: "errors.email_invalid" });
         break;

@@ -1,0 +1,38 @@
+// The one-line answers of an application (its title, the organisation, the contact's name) go into
+// e-mails, lists and PDFs beside other text: no character there may turn the rest of a line around.
+import { describe, expect, it } from "vitest";
+import { sectionByKey } from "../../../app/applications/domain/sections";
+import { sectionSchema } from "../../../app/applications/forms/section-schema";
+
+const background = sectionByKey("background")!;
+const filled = { title: "Learning together", organisation: "Open School", operatingIn: "Kenya" };
+const errorsOf = (values: Record<string, string>) => {
+  const parsed = sectionSchema(background, null, false).safeParse(values);
+  return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+};
+
+describe("an application's one-line answers", () => {
+  it("refuse bidirectional overrides, embeddings and isolates, and control characters, each on its field", () => {
+    for (const bad of ["\u202E", "\u202A", "\u202D", "\u2066", "\u2068", "\u2069", "\u0007", "\u007f"]) {
+      expect(errorsOf({ ...filled, title: `مشروع التعلم 🌱 ${bad}RTL test` }), JSON.stringify(bad)).toEqual({
+        title: "errors.line_characters",
+      });
+    }
+    expect(errorsOf({ ...filled, organisation: "Open\u202ESchool" })).toEqual({
+      organisation: "errors.line_characters",
+    });
+  });
+
+  it("keep Arabic, emoji and the marks of direction (U+200E, U+200F) that Arabic names may need", () => {
+    expect(errorsOf({ ...filled, title: "مشروع التعلم 🌱 \u200fKH\u200e 2027", organisation: "مدرسة مفتوحة" })).toEqual(
+      {},
+    );
+  });
+
+  it("leave the long answers their line breaks", () => {
+    const objectives = sectionByKey("objectives")!;
+    const textarea = objectives.fields.find((f) => f.kind === "textarea")!;
+    const parsed = sectionSchema(objectives, null, false).safeParse({ [textarea.key]: "First line\nSecond line" });
+    expect(parsed.success).toBe(true);
+  });
+});
