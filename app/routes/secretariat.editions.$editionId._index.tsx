@@ -5,7 +5,7 @@ import { notFound, requireSecretariat } from "../accounts/server/permissions.ser
 import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
-import { isAdjacentPhase } from "../editions/models/edition.server";
+import { backwardsBlocker, isAdjacentPhase } from "../editions/models/edition.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { editionObserverList, removeEditionObserver } from "../results/models/observer.server";
 import { observerRemovalSchema } from "../results/forms/observer-note.server";
@@ -20,6 +20,13 @@ export const { handle, links } = routeHead("editions.overview_title", editionsCs
 
 /** `to`, if the phase page may make that move from `from`. */
 const byHand = (from: string, to: string | null) => (to !== null && isAdjacentPhase(from, to) ? to : null);
+
+/** The move back, unless the jury's work forbids it now: then why, in place of the link. */
+function previousMove(editionId: string, from: string) {
+  const previous = byHand(from, previousPhase(from));
+  const blocker = previous ? backwardsBlocker({ editionId, from, to: previous }) : null;
+  return blocker ? { previous: null, previousBlocker: blocker } : { previous, previousBlocker: null };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
@@ -75,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteriaCount: criteria.length,
     rulesCount: rules.length,
     // The moves the phase page makes (the decision and the announcement move on their own pages).
-    moves: { next: byHand(e.phase, nextPhase(e.phase)), previous: byHand(e.phase, previousPhase(e.phase)) },
+    moves: { next: byHand(e.phase, nextPhase(e.phase)), ...previousMove(e.id, e.phase) },
   };
 }
 
@@ -183,7 +190,7 @@ export default function EditionOverview() {
   const { edition: e, criteriaCount, rulesCount, observers, pending, removing, moves } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (removing) return <RemovalStep edition={e} removing={removing} />;
-  const { next, previous } = moves;
+  const { next, previous, previousBlocker } = moves;
   const notice = params.get("created")
     ? "editions.created"
     : params.get("saved")
@@ -226,6 +233,7 @@ export default function EditionOverview() {
           </li>
         ) : null}
       </ul>
+      {previousBlocker ? <p className="hint">{t(previousBlocker)}</p> : null}
       <h2>{t("editions.settings_title")}</h2>
       <dl className="editions-summary">
         {e.dates.map(([key, at]) => (

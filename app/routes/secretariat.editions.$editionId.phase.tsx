@@ -10,7 +10,7 @@ import { fieldError, refused } from "../kernel/forms/validate.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
 import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
-import { changePhase, isAdjacentPhase } from "../editions/models/edition.server";
+import { backwardsBlocker, changePhase, isAdjacentPhase } from "../editions/models/edition.server";
 import { reviewsOutstanding } from "../jury/models/counts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -36,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     to,
     backwards: previousPhase(e.phase) === to,
+    // A move back the jury's work forbids now: the page says why, with nothing to confirm.
+    blocker: backwardsBlocker({ editionId: e.id, from: e.phase, to }),
     // Closing scoring early leaves these reviews out of the results: the page says how many.
     outstanding: to === "deliberation" ? reviewsOutstanding({ editionId: e.id }) : 0,
   };
@@ -59,7 +61,7 @@ const CONSEQUENCES: Record<string, string> = {
 
 export default function PhaseChange() {
   const t = useT();
-  const { edition, to, backwards, outstanding } = useLoaderData<typeof loader>();
+  const { edition, to, backwards, outstanding, blocker } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const from = t(`phase.${edition.phase}`);
   const target = t(`phase.${to}`);
@@ -89,6 +91,29 @@ export default function PhaseChange() {
             : t("editions.phase_outstanding_reviews", { count: outstanding })}
         </p>
       ) : null}
+      {blocker ? (
+        <p className="notice">{t(blocker)}</p>
+      ) : (
+        <PhaseForm edition={edition} to={to} target={target} result={result} />
+      )}
+    </>
+  );
+}
+
+function PhaseForm({
+  edition,
+  to,
+  target,
+  result,
+}: {
+  edition: { id: string };
+  to: string;
+  target: string;
+  result: ReturnType<typeof useActionData<typeof action>>;
+}) {
+  const t = useT();
+  return (
+    <>
       <p>{t("editions.phase_audited")}</p>
       <ValidatedForm
         id="phase"

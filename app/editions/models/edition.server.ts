@@ -506,6 +506,42 @@ export function isAdjacentPhase(from: string, to: string): boolean {
 }
 
 /**
+ * Why the edition cannot go back from `from` to `to` now, or null; reads only. The overview does
+ * not offer such a move, its page says why instead of asking to confirm, and changePhase refuses
+ * it in its transaction.
+ * - Back to screening once the jury has submitted a review would let an application it scored be
+ *   found ineligible under it: scoring is reopened (its date extended) instead.
+ * - Back to scoring once a juror has cast a ballot would let the scores the shortlist and the
+ *   ballots were cast on change under them, ballots that stay counted as they are.
+ */
+export function backwardsBlocker(
+  { editionId, from, to }: { editionId: string; from: string; to: string },
+  q: Tx | ReturnType<typeof db> = db(),
+): "errors.phase_reviews_submitted" | "errors.phase_ballots_cast" | null {
+  if (from === "scoring" && to === "screening") {
+    const submitted = q
+      .select({ id: reviews.id })
+      .from(reviews)
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .where(and(eq(assignments.editionId, editionId), eq(reviews.state, "submitted")))
+      .limit(1)
+      .get();
+    if (submitted) return "errors.phase_reviews_submitted";
+  }
+  if (from === "deliberation" && to === "scoring") {
+    const cast = q
+      .select({ id: ballots.id })
+      .from(ballots)
+      .innerJoin(deliberations, eq(deliberations.id, ballots.deliberationId))
+      .where(eq(deliberations.editionId, editionId))
+      .limit(1)
+      .get();
+    if (cast) return "errors.phase_ballots_cast";
+  }
+  return null;
+}
+
+/**
  * Moves the edition one phase forward, or back one step, with date sanity: a call opens only
  * before its deadline and only if no other call is open, with criteria and rules; scoring
  * opens only with criteria, and locks criteria, weights, scale and method for good.
@@ -543,30 +579,8 @@ export function changePhase({
       if (other) return fail("form", "errors.phase_other_call_open", { year: other.year });
     }
     if (target === "scoring" && nCriteria === 0) return fail("form", "errors.phase_needs_criteria");
-    // Back to screening once the jury has submitted a review would let an application it scored
-    // be found ineligible under it: scoring is reopened (its date extended) instead.
-    if (edition.phase === "scoring" && target === "screening") {
-      const submitted = tx
-        .select({ id: reviews.id })
-        .from(reviews)
-        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-        .where(and(eq(assignments.editionId, editionId), eq(reviews.state, "submitted")))
-        .limit(1)
-        .get();
-      if (submitted) return fail("form", "errors.phase_reviews_submitted");
-    }
-    // Back to scoring once a juror has cast a ballot would let the scores the shortlist and the
-    // ballots were cast on change under them, ballots that stay counted as they are.
-    if (edition.phase === "deliberation" && target === "scoring") {
-      const cast = tx
-        .select({ id: ballots.id })
-        .from(ballots)
-        .innerJoin(deliberations, eq(deliberations.id, ballots.deliberationId))
-        .where(eq(deliberations.editionId, editionId))
-        .limit(1)
-        .get();
-      if (cast) return fail("form", "errors.phase_ballots_cast");
-    }
+    const blocker = backwardsBlocker({ editionId, from: edition.phase, to: target }, tx);
+    if (blocker) return fail("form", blocker);
     const lockedAt = target === "scoring" && !edition.lockedAt ? now : edition.lockedAt;
     const updated = tx
       .update(editions)

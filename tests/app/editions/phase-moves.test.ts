@@ -84,6 +84,41 @@ describe("moves between phases", () => {
     });
     expect(phaseOf(drafts.editionId)).toBe("screening");
   });
+  it("a move back the jury's work forbids is not offered: the overview and the phase page say why instead", async () => {
+    const shownFor = async (s: Awaited<ReturnType<typeof scenario>>) => {
+      const params = { editionId: s.editionId };
+      const shown = await run(() =>
+        overview.loader(
+          args(request(`/secretariat/editions/${s.editionId}`, { cookie: s.staffCookie }), params) as never,
+        ),
+      );
+      const page = await run(() =>
+        phasePage.loader(
+          args(
+            request(`/secretariat/editions/${s.editionId}/phase?to=screening`, { cookie: s.staffCookie }),
+            params,
+          ) as never,
+        ),
+      );
+      const { moves } = shown.body as { moves: { previous: string | null; previousBlocker: string | null } };
+      return {
+        previous: moves.previous,
+        why: moves.previousBlocker,
+        page: (page.body as { blocker: string | null }).blocker,
+      };
+    };
+    const submitted = await scenario();
+    scoredReview(submitted, submitted.jurors[0].memberId, submitted.applications[0].id, "submitted");
+    expect(await shownFor(submitted)).toEqual({
+      previous: null,
+      why: "errors.phase_reviews_submitted",
+      page: "errors.phase_reviews_submitted",
+    });
+    const drafts = await scenario();
+    scoredReview(drafts, drafts.jurors[0].memberId, drafts.applications[0].id, "draft");
+    expect(await shownFor(drafts)).toEqual({ previous: "screening", why: null, page: null });
+  });
+
   it("scoring is not reopened from deliberation once a juror has cast a ballot, and is before that", async () => {
     for (const withBallot of [true, false]) {
       const s = await scenario();
