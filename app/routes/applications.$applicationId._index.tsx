@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { can, requireUser } from "../accounts/server/permissions.server";
+import { requireUser } from "../accounts/server/permissions.server";
 import { ApplicationsDeadline, ApplicationsStateTag, LaureateFacts } from "../applications/components/lists";
 import { useT } from "../kernel/components/i18n";
 import { SECTION_KEYS, sectionStatus, sectionText, sectionWordingOf } from "../applications/domain/sections";
 import { editBlocker, isEditable, isWithdrawable } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
 import { outcomeState } from "../results/models/outcome.server";
-import { laureateOutcome } from "../results/models/archive.server";
+import { laureateFactsFor } from "../applications/server/laureate-facts.server";
 import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
@@ -21,8 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = ownApplication(user.id, params.applicationId);
   const rules = rulesDeclared(application);
   const files = attachmentTotals(listAttachments({ applicationId: application.id, applicantId: user.id }));
-  // The citation, the date and the diploma only from the announcement instant, like the public page.
-  const laureate = laureateOutcome({ applicationId: application.id });
   return {
     application: {
       id: application.id,
@@ -38,11 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadlineAt: application.edition.deadlineAt,
       year: application.edition.year,
     },
-    laureate: laureate && {
-      announcementAt: laureate.announcementAt,
-      citation: laureate.citation,
-      diploma: can(user, "diploma.download", { ownerId: laureate.applicantId }),
-    },
+    laureate: laureateFactsFor(user, application.id),
     wording: sectionWordingOf(application.edition.sectionWording),
     statuses: SECTION_KEYS.map((key) => ({ key, status: sectionStatus(application.content, key) })),
     declarations: { total: rules.length, declared: rules.filter((r) => r.declared).length },

@@ -1,7 +1,8 @@
 // A laureate's diploma as a PDF: for the laureate (the applicant) and the secretariat, after
-// the announcement. Anyone else, or before, gets the 404 of a page that does not exist.
+// the announcement, until it is revoked. Anyone else, before, or after a revocation, gets the
+// 404 of a page that does not exist.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authorize, found, requireUser } from "../accounts/server/permissions.server";
+import { authorize, found, notFound, requireUser } from "../accounts/server/permissions.server";
 import { formatDate, isLocale, localized, textsOf, translate, type Locale } from "../kernel/i18n";
 import { countryName } from "../kernel/i18n/countries";
 import { catalogues } from "../kernel/i18n/locale.server";
@@ -11,12 +12,14 @@ import { fileLoader, fileResponse } from "../kernel/server/download.server";
 import { pdfDocument } from "../kernel/server/pdf.server";
 import { qrCode } from "../kernel/server/qr.server";
 import { siteOrigin } from "../kernel/server/site.server";
-import { diplomaCodeOf } from "../results/models/diploma-codes.server";
+import { diplomaCodeOf, diplomaRevocationOf } from "../results/models/diploma-codes.server";
 
 export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const diploma = found(diplomaFor({ applicationId: params.applicationId ?? "" }));
   authorize(user, "diploma.download", { ownerId: diploma.applicantId });
+  // A revoked diploma is no longer given out: the laureate's page and /verify say why.
+  if (diplomaRevocationOf({ applicationId: params.applicationId ?? "" })) notFound();
   // In the reader's language: English, French or Arabic (right to left).
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
   const tr = (key: string, vars?: Record<string, string | number>) => translate(catalogues[locale], key, vars);

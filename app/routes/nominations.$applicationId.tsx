@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { can, notFound, requirePermission } from "../accounts/server/permissions.server";
+import { notFound, requirePermission } from "../accounts/server/permissions.server";
 import type { SessionUser } from "../accounts/server/session.server";
 import { ApplicationView } from "../applications/components/view";
 import { LaureateFacts } from "../applications/components/lists";
@@ -25,7 +25,7 @@ import {
 } from "../nominations/models/nomination.server";
 import { MAX_LETTER_BYTES } from "../nominations/domain/nomination";
 import { outcomeState } from "../results/models/outcome.server";
-import { laureateOutcome } from "../results/models/archive.server";
+import { laureateFactsFor } from "../applications/server/laureate-facts.server";
 import areaCss from "../styles/nominations.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -51,7 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frozen = application.nominatedContent !== null;
   // The citation and the date only from the announcement instant, like the public page; the
   // diploma link only for whom the permission rule lets download it.
-  const laureate = laureateOutcome({ applicationId: application.id });
   return {
     entity: { id: entity.id, name: entity.name },
     application: {
@@ -60,11 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       content: forReaders(frozen ? application.nominatedContent : application.content),
       nominatedContent: null,
     },
-    laureate: laureate && {
-      announcementAt: laureate.announcementAt,
-      citation: laureate.citation,
-      diploma: can(user, "diploma.download", { ownerId: laureate.applicantId }),
-    },
+    laureate: laureateFactsFor(user, application.id),
     quota: quotaUsage({ entityId: entity.id, editionId: application.editionId }),
     deadlinePassed: application.deadlineAt.getTime() <= Date.now(),
     sections: viewSections(),

@@ -59,14 +59,19 @@ export function ApplicationsStateTag({ state }: { state: string }) {
 /**
  * What a laureate's own pages add to the summary once the outcome is public: the announcement
  * date, the jury's citation in the reader's language (English when it has none in theirs) and,
- * for whom may download it, the diploma.
+ * for whom may download it, the diploma (or, once revoked, when and why).
  */
 export function LaureateFacts({
   applicationId,
   laureate,
 }: {
   applicationId: string;
-  laureate: { announcementAt: string | Date; citation: { en: string; fr: string } | null; diploma: boolean };
+  laureate: {
+    announcementAt: string | Date;
+    citation: { en: string; fr: string } | null;
+    diploma: boolean;
+    revoked: { at: number; reason: string } | null;
+  };
 }) {
   const t = useT();
   const at = new Date(laureate.announcementAt);
@@ -84,7 +89,15 @@ export function LaureateFacts({
           </dd>
         </>
       ) : null}
-      {laureate.diploma ? (
+      {laureate.revoked ? (
+        <>
+          <dt>{t("applications.laureate_diploma")}</dt>
+          <dd>
+            {t("applications.diploma_revoked", { date: formatDate(laureate.revoked.at, t.locale) })}{" "}
+            <bdi>{laureate.revoked.reason}</bdi>
+          </dd>
+        </>
+      ) : laureate.diploma ? (
         <>
           <dt>{t("applications.laureate_diploma")}</dt>
           <dd>

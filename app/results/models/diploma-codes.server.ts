@@ -106,6 +106,16 @@ export function diplomaCodeOf({ applicationId }: { applicationId: string }): str
   );
 }
 
+/** When and why the application's diploma was revoked, or null (none issued, or not revoked). */
+export function diplomaRevocationOf({ applicationId }: { applicationId: string }): { at: Date; reason: string } | null {
+  const row = db()
+    .select({ at: diplomaCodes.revokedAt, reason: diplomaCodes.revokedReason })
+    .from(diplomaCodes)
+    .where(eq(diplomaCodes.applicationId, applicationId))
+    .get();
+  return row?.at ? { at: row.at, reason: row.reason ?? "" } : null;
+}
+
 /** Codes of these applications, by application id (for the pages that link to /verify). */
 export function diplomaCodesOf(applicationIds: string[]): Map<string, string> {
   if (applicationIds.length === 0) return new Map();

@@ -26,7 +26,9 @@ import { revokeDiploma, revokedDiplomas } from "../../../app/results/models/dipl
 import { getEditionBrief, recordDecision } from "../../../app/results/models/decision.server";
 import { CREDENTIAL_CONTEXTS, signedBadge } from "../../../app/results/server/badge.server";
 import { buildScoredEdition } from "../../fixtures/results";
-import { cookieFor, request } from "../../fixtures/builders";
+import { cookieFor, request, run } from "../../fixtures/builders";
+import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
+import { renderPage } from "../../support/render-page";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
 import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
@@ -219,6 +221,73 @@ describe("verification codes", () => {
       .all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ code: codes[0].code, reason: "Plagiarism" });
+  });
+});
+
+describe("a revoked diploma", () => {
+  it("is no longer given out: the PDF answers 404, and the laureate's page says when and why instead of offering it", async () => {
+    const { f, codes, after } = await decided();
+    const laureate = f.apps[0];
+    const code = codes.find((c) => c.applicationId === laureate.app.id)!.code;
+    const cookie = await cookieFor(laureate.applicant.id);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const pdf = () =>
+        run(() =>
+          diplomaRoute.loader({
+            request: request("/x", { cookie }),
+            params: { applicationId: laureate.app.id },
+            context: {},
+          } as never),
+        );
+      const page = async () =>
+        (
+          (
+            await run(() =>
+              applicationPage.loader({
+                request: request(`/applications/${laureate.app.id}`, { cookie }),
+                params: { applicationId: laureate.app.id },
+                context: {},
+              } as never),
+            )
+          ).body as { laureate: { diploma: boolean; revoked: { at: number; reason: string } | null } }
+        ).laureate;
+      expect((await pdf()).status).toBe(200);
+      expect(await page()).toMatchObject({ diploma: true, revoked: null });
+      const at = new Date(after.getTime() - 1000);
+      expect(revokeDiploma({ code, actorId: f.secretariat.id, reason: "Plagiarism", now: at }).ok).toBe(true);
+      expect((await pdf()).status).toBe(404);
+      expect(await page()).toMatchObject({ diploma: false, revoked: { at: at.getTime(), reason: "Plagiarism" } });
+      const shown = await run(() =>
+        applicationPage.loader({
+          request: request(`/applications/${laureate.app.id}`, { cookie }),
+          params: { applicationId: laureate.app.id },
+          context: {},
+        } as never),
+      );
+      const html = renderPage(applicationPage.default, {
+        locale: "fr",
+        data: shown.body,
+        path: `/applications/${laureate.app.id}`,
+      });
+      expect(html).toContain("Révoqué par le secrétariat le");
+      expect(html).toContain("<bdi>Plagiarism</bdi>");
+      expect(html).not.toContain(`/diplomas/${laureate.app.id}`);
+      // The other laureate's diploma is untouched.
+      const other = f.apps[1];
+      const otherCookie = await cookieFor(other.applicant.id);
+      const otherPdf = await run(() =>
+        diplomaRoute.loader({
+          request: request("/x", { cookie: otherCookie }),
+          params: { applicationId: other.app.id },
+          context: {},
+        } as never),
+      );
+      expect(otherPdf.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

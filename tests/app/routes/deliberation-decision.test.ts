@@ -275,6 +275,7 @@ describe("decision and announcement", () => {
       announcementAt: at,
       citation: { en: "For greening schools", fr: "Pour verdir les écoles" },
       diploma: true,
+      revoked: null,
     });
     const list = await run(() => applicationsList.loader(args(request(`/applications`, { cookie: cookies.other }))));
     expect(
@@ -291,6 +292,7 @@ describe("decision and announcement", () => {
       announcementAt: at,
       citation: { en: "For open content", fr: "Pour des contenus ouverts" },
       diploma: false,
+      revoked: null,
     });
     expect(
       listApplicationsForEntity({ entityId: f.entity.id, editionId: f.edition.id })
