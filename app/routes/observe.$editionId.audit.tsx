@@ -13,6 +13,37 @@ import { editionAuditLog } from "../results/models/observer.server";
 
 export const handle = { title: "observer.audit_title" };
 
+type T = ReturnType<typeof useT>;
+
+/**
+ * An audit row's action or object type in the reader's words (audit.action.<code> and
+ * audit.object.<type> in audit.json), or null when the catalogue has none (an old
+ * row's code, say): the page then shows the code itself, never a catalogue key.
+ */
+function inWords(t: T, key: string): string | null {
+  const words = t(key);
+  return words === key ? null : words;
+}
+
+/** The action in words, with its code beside it: the code is what exports and `npm run audit:verify` name. */
+function AuditAction({ t, code }: { t: T; code: string }) {
+  const words = inWords(t, `audit.action.${code}`);
+  if (!words) return <code dir="ltr">{code}</code>;
+  return (
+    <>
+      {words}
+      <br />
+      <small className="muted">
+        <code dir="ltr">{code}</code>
+      </small>
+    </>
+  );
+}
+
+function AuditObject({ t, type }: { t: T; type: string }) {
+  return inWords(t, `audit.object.${type}`) ?? <code dir="ltr">{type}</code>;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
@@ -37,8 +68,8 @@ export default function ObserverAuditLog() {
         empty="observer.audit_empty"
         columns={[
           { head: "observer.col_when", cell: (r) => formatDateTime(r.at, t.locale) },
-          { head: "observer.col_action", cell: (r) => <code dir="ltr">{r.action}</code> },
-          { head: "observer.col_object", cell: (r) => <code dir="ltr">{r.objectType}</code> },
+          { head: "observer.col_action", cell: (r) => <AuditAction t={t} code={r.action} /> },
+          { head: "observer.col_object", cell: (r) => <AuditObject t={t} type={r.objectType} /> },
           { head: "observer.col_actor", cell: (r) => (r.actor ? <ShownName text={r.actor} /> : "—") },
         ]}
       />

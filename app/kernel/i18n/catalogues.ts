@@ -13,6 +13,7 @@ import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { rankingMessages } from "./areas/ranking";
 import { observerMessages } from "./areas/observer";
+import { auditMessages } from "./areas/audit";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
 import { dataMessages } from "./areas/data";
@@ -30,6 +31,7 @@ function inLanguage(locale: Locale) {
     ...certificateMessages[locale],
     ...rankingMessages[locale],
     ...observerMessages[locale],
+    ...auditMessages[locale],
     ...privacyMessages[locale],
     ...diplomasMessages[locale],
     ...dataMessages[locale],

@@ -11,6 +11,7 @@ import { integrityMessages } from "./areas/results-integrity";
 import { certificateMessages } from "./areas/certificate";
 import { rankingMessages } from "./areas/ranking";
 import { observerMessages } from "./areas/observer";
+import { auditMessages } from "./areas/audit";
 import { privacyMessages } from "./areas/privacy";
 import { diplomasMessages } from "./areas/diplomas";
 import { dataMessages } from "./areas/data";
@@ -30,6 +31,7 @@ const AREA_KEYS: Record<Area, string[]> = {
   certificate: Object.keys(certificateMessages.en),
   ranking: Object.keys(rankingMessages.en),
   observer: Object.keys(observerMessages.en),
+  audit: Object.keys(auditMessages.en),
   privacy: Object.keys(privacyMessages.en),
   diplomas: Object.keys(diplomasMessages.en),
   data: Object.keys(dataMessages.en),

@@ -16,6 +16,7 @@ import { integrityMessages } from "../../../../app/kernel/i18n/areas/results-int
 import { certificateMessages } from "../../../../app/kernel/i18n/areas/certificate";
 import { rankingMessages } from "../../../../app/kernel/i18n/areas/ranking";
 import { observerMessages } from "../../../../app/kernel/i18n/areas/observer";
+import { auditMessages } from "../../../../app/kernel/i18n/areas/audit";
 import { privacyMessages } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasMessages } from "../../../../app/kernel/i18n/areas/diplomas";
 import { dataMessages } from "../../../../app/kernel/i18n/areas/data";
@@ -31,6 +32,7 @@ const AREA_KEYS: Record<Area, Set<string>> = {
   certificate: new Set(Object.keys(certificateMessages.en)),
   ranking: new Set(Object.keys(rankingMessages.en)),
   observer: new Set(Object.keys(observerMessages.en)),
+  audit: new Set(Object.keys(auditMessages.en)),
   privacy: new Set(Object.keys(privacyMessages.en)),
   diplomas: new Set(Object.keys(diplomasMessages.en)),
   data: new Set(Object.keys(dataMessages.en)),

@@ -14,6 +14,7 @@ import { integrityTriples } from "../../../../app/kernel/i18n/areas/results-inte
 import { certificateTriples } from "../../../../app/kernel/i18n/areas/certificate";
 import { rankingTriples } from "../../../../app/kernel/i18n/areas/ranking";
 import { observerTriples } from "../../../../app/kernel/i18n/areas/observer";
+import { auditTriples } from "../../../../app/kernel/i18n/areas/audit";
 import { privacyTriples } from "../../../../app/kernel/i18n/areas/privacy";
 import { diplomasTriples } from "../../../../app/kernel/i18n/areas/diplomas";
 import { dataTriples } from "../../../../app/kernel/i18n/areas/data";
@@ -34,6 +35,7 @@ const TABLES: Record<string, Record<string, unknown>> = {
   certificate: certificateTriples,
   ranking: rankingTriples,
   observer: observerTriples,
+  audit: auditTriples,
   privacy: privacyTriples,
   diplomas: diplomasTriples,
   data: dataTriples,
