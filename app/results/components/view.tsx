@@ -221,7 +221,10 @@ export function ResultsView({
             head: "results.col_disagreement",
             cell: (r) => (
               <>
-                {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })}
+                {t("results.sd_range", { sd: num(r.sd, t), range: num(r.range, t) })} ·{" "}
+                {t("results.review_count", { count: r.reviewCount })}
+                {/* A rank that rests on one juror reads as firm as any other (its sd and range 0). */}
+                {r.reviewCount === 1 ? <span className="tag warning">{t("results.single_review")}</span> : null}
                 {r.outliers.length > 0 ? (
                   <span className="tag warning">
                     {t("results.outliers", {
