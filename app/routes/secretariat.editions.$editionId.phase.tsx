@@ -12,6 +12,7 @@ import { formatDateTime } from "../kernel/i18n";
 import { previousPhase } from "../editions/domain/constants";
 import { backwardsBlocker, changePhase, isAdjacentPhase } from "../editions/models/edition.server";
 import { reviewsOutstanding } from "../jury/models/counts.server";
+import { pendingProposals } from "../jury/models/conflicts.server";
 import editionsCss from "../styles/editions.css";
 import { routeHead } from "../kernel/components/route-head";
 import { retrySafe } from "../accounts/server/retry-safe.server";
@@ -40,6 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blocker: backwardsBlocker({ editionId: e.id, from: e.phase, to }),
     // Closing scoring early leaves these reviews out of the results: the page says how many.
     outstanding: to === "deliberation" ? reviewsOutstanding({ editionId: e.id }) : 0,
+    // A submitted review under an undecided proposal counts in the results while the ballot leaves
+    // its juror out: the page says so before scoring closes, with the way to decide them.
+    proposals: to === "deliberation" ? pendingProposals({ editionId: e.id }) : 0,
   };
 }
 
@@ -61,7 +65,7 @@ const CONSEQUENCES: Record<string, string> = {
 
 export default function PhaseChange() {
   const t = useT();
-  const { edition, to, backwards, outstanding, blocker } = useLoaderData<typeof loader>();
+  const { edition, to, backwards, outstanding, proposals, blocker } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const from = t(`phase.${edition.phase}`);
   const target = t(`phase.${to}`);
@@ -89,6 +93,12 @@ export default function PhaseChange() {
           {outstanding === 0
             ? t("editions.phase_all_reviews_in")
             : t("editions.phase_outstanding_reviews", { count: outstanding })}
+        </p>
+      ) : null}
+      {!backwards && proposals > 0 ? (
+        <p className="notice">
+          {t("editions.phase_pending_proposals", { count: proposals })}{" "}
+          <Link to={`/secretariat/editions/${edition.id}/conflicts`}>{t("editions.phase_decide_proposals")}</Link>.
         </p>
       ) : null}
       {blocker ? (

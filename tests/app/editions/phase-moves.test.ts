@@ -4,12 +4,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { ballots, deliberations, editions } from "../../../db/schema";
+import { ballots, conflicts, deliberations, editions } from "../../../db/schema";
 import { changePhase, isAdjacentPhase } from "../../../app/editions/models/edition.server";
 import * as overview from "../../../app/routes/secretariat.editions.$editionId._index";
 import * as phasePage from "../../../app/routes/secretariat.editions.$editionId.phase";
 import { request, run } from "../../fixtures/builders";
 import { args, scenario, scoredReview } from "../../fixtures/jury-routes";
+import { renderPage } from "../../support/render-page";
 
 const phaseOf = (editionId: string) =>
   db().select({ phase: editions.phase }).from(editions).where(eq(editions.id, editionId)).get()!.phase;
@@ -117,6 +118,41 @@ describe("moves between phases", () => {
     const drafts = await scenario();
     scoredReview(drafts, drafts.jurors[0].memberId, drafts.applications[0].id, "draft");
     expect(await shownFor(drafts)).toEqual({ previous: "screening", why: null, page: null });
+  });
+
+  it("moving on to deliberation says how many proposed conflicts are undecided, with the way to decide them", async () => {
+    const s = await scenario();
+    scoredReview(s, s.jurors[0].memberId, s.applications[0].id, "submitted");
+    const page = async () => {
+      const res = await run(() =>
+        phasePage.loader(
+          args(request(`/secretariat/editions/${s.editionId}/phase?to=deliberation`, { cookie: s.staffCookie }), {
+            editionId: s.editionId,
+          }) as never,
+        ),
+      );
+      return res.body as Awaited<ReturnType<typeof phasePage.loader>>;
+    };
+    expect((await page()).proposals).toBe(0);
+    db()
+      .insert(conflicts)
+      .values({
+        editionId: s.editionId,
+        jurorId: s.jurors[0].memberId,
+        applicationId: s.applications[0].id,
+        source: "same_organisation",
+        status: "proposed",
+      })
+      .run();
+    const data = await page();
+    expect(data.proposals).toBe(1);
+    const html = renderPage(phasePage.default, {
+      locale: "fr",
+      data,
+      path: `/secretariat/editions/${s.editionId}/phase?to=deliberation`,
+    });
+    expect(html).toContain("1 conflit d’intérêts proposé n’est pas encore tranché");
+    expect(html).toContain(`href="/secretariat/editions/${s.editionId}/conflicts"`);
   });
 
   it("scoring is not reopened from deliberation once a juror has cast a ballot, and is before that", async () => {
