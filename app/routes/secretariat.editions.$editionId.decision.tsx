@@ -70,10 +70,21 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       { errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values },
       { status: 400 },
     );
+  const laureates = idsFrom(form.values, LAUREATE_PREFIX);
+  // The Director-General may choose another number than the edition plans, but a decision cannot
+  // be undone: a number that differs is confirmed as such, in a second step the page then shows.
+  if (laureates.length !== edition.laureateCount && form.values.countConfirm !== "on")
+    return refused(
+      fieldError("countConfirm", "errors.decision_count_differs", {
+        count: laureates.length,
+        planned: edition.laureateCount,
+      }),
+      form.values,
+    );
   const result = await recordDecision({
     edition,
     actorId: user.id,
-    laureates: idsFrom(form.values, LAUREATE_PREFIX),
+    laureates,
     decisionDate,
     announcementAt,
   });
@@ -199,6 +210,9 @@ export default function Decision() {
               label={t("results.announcement_at")}
               hint={t("results.announcement_hint")}
             />
+            {result?.errors?.countConfirm || result?.values?.countConfirm ? (
+              <Checkbox name="countConfirm" label={t("results.decision_count_confirm")} />
+            ) : null}
             <Checkbox name="confirm" label={t("results.decision_confirm")} />
             <SubmitButton>{t("results.decision_submit")}</SubmitButton>
           </ValidatedForm>

@@ -9,6 +9,10 @@ import * as archive from "../../../app/routes/laureates._index";
 import * as diploma from "../../../app/routes/diplomas.$applicationId";
 import { pdfText } from "../../fixtures/poppler";
 import * as snapshot from "../../../app/routes/secretariat.editions.$editionId.decision_.snapshot";
+import * as decisionPage from "../../../app/routes/secretariat.editions.$editionId.decision";
+import { getEditionBrief } from "../../../app/results/models/decision.server";
+import { renderPage } from "../../support/render-page";
+import { toLocal } from "../../../app/kernel/domain/paris-time";
 import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
 import * as applicationsList from "../../../app/routes/applications._index";
 import * as nominationPage from "../../../app/routes/nominations.$applicationId";
@@ -156,11 +160,61 @@ describe("decision and announcement", () => {
   it("a decision naming an application of another edition is refused", async () => {
     const f = await buildScoredEdition();
     const other = await buildScoredEdition();
-    const res = await decide(f, new Date(Date.now() + 3600e3), { [`laureate_${other.apps[0].app.id}`]: "on" });
+    const res = await decide(f, new Date(Date.now() + 3600e3), {
+      [`laureate_${other.apps[0].app.id}`]: "on",
+      countConfirm: "on",
+    });
     expect(res).toMatchObject({
       status: 400,
       body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } },
     });
+  });
+
+  it("a number of laureates other than the edition plans is confirmed as such in a second step, then recorded", async () => {
+    const f = await buildScoredEdition();
+    const planned = getEditionBrief({ editionId: f.edition.id })!.laureateCount;
+    expect(planned).toBe(2);
+    const cookie = await cookieFor(f.secretariat.id);
+    const decideOne = (extra: Record<string, string> = {}) =>
+      run(() =>
+        decisionPage.action(
+          args(
+            request(`/x`, {
+              cookie,
+              form: {
+                intent: "decide",
+                [`laureate_${f.apps[0].app.id}`]: "on",
+                decisionDate: "2024-03-28",
+                announcementAt: toLocal(new Date(Date.now() + 3600e3)),
+                confirm: "on",
+                ...extra,
+              },
+            }),
+            { editionId: f.edition.id },
+          ),
+        ),
+      );
+    const first = await decideOne();
+    expect(first).toMatchObject({
+      status: 400,
+      body: {
+        errors: { countConfirm: { message: "errors.decision_count_differs", vars: { count: 1, planned: 2 } } },
+      },
+    });
+    expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
+    // The refused form comes back with the second confirmation to tick.
+    const loaded = await run(() => decisionPage.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id })));
+    const render = (actionData?: unknown) =>
+      renderPage(decisionPage.default, { locale: "fr", data: loaded.body, path: "/x", actionData });
+    expect(render()).not.toContain('name="countConfirm"');
+    const refusedPage = render(first.body);
+    expect(refusedPage).toContain('name="countConfirm"');
+    expect(refusedPage).toContain("Vous avez choisi 1 lauréat ; l’édition en prévoit 2.");
+    const second = await decideOne({ countConfirm: "on" });
+    expect(second.status).toBe(302);
+    expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.laureates).toEqual([
+      f.apps[0].app.id,
+    ]);
   });
 
   it("one second before the instant the public page is 404, the archive and the diploma hide the laureates, and the laureate's own pages say eligible and nothing more", async () => {
