@@ -1,8 +1,8 @@
 // The app's server entry renders every page through pageBytes (decision 057): a page of
 // multi-byte text, through Remix's own request handler and the app's entry, has no NUL byte.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import * as entry from "../../app/entry.server";
+import { serverBuildOf } from "../support/server-build";
 
 const TEXTS = ["أهداف التعلم الرقمي", "学习平台与开放教育资源", "Éducation numérique inclusive", "🌱 🌍 📚"];
 
@@ -37,21 +37,7 @@ const rootRoute = {
   hasErrorBoundary: false,
 };
 
-const build = {
-  mode: "production",
-  entry: { module: entry },
-  routes: { root: { id: "root", path: "", module: { default: Page } } },
-  assets: {
-    entry: { module: "/build/entry.client.js", imports: [] },
-    routes: { root: rootRoute },
-    url: "/build/manifest.js",
-    version: "test",
-  },
-  publicPath: "/build/",
-  assetsBuildDirectory: "public/build",
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
-  isSpaMode: false,
-} as unknown as ServerBuild;
+const build = serverBuildOf({ root: { id: "root", path: "", module: { default: Page } } }, { root: rootRoute });
 
 describe("pages the server entry renders", () => {
   it("a page of Arabic, Chinese, French and emoji text is sent without a NUL byte, every text whole", async () => {

@@ -3,9 +3,9 @@
 // without the database, so the browser never hydrates it in English. The hook that decides it is
 // tested in root-error-fallback.test.tsx; this renders the document through Remix's own request
 // handler, with the app's root module and server entry, its root loader made to fail.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { describe, expect, it, vi } from "vitest";
-import * as entry from "../../app/entry.server";
+import { serverBuildOf } from "../support/server-build";
 import { coreMessages } from "../../app/kernel/i18n/core";
 import * as root from "../../app/root";
 
@@ -36,25 +36,14 @@ function Home() {
   return <h1>Home</h1>;
 }
 
-function buildWith(loader: typeof root.loader): ServerBuild {
-  return {
-    mode: "production",
-    entry: { module: entry },
-    routes: {
+function buildWith(loader: typeof root.loader) {
+  return serverBuildOf(
+    {
       root: { id: "root", path: "", module: { ...root, loader } },
       "routes/_index": { id: "routes/_index", parentId: "root", index: true, module: { default: Home } },
     },
-    assets: {
-      entry: { module: "/build/entry.client.js", imports: [] },
-      routes: { root: rootRoute, "routes/_index": indexRoute },
-      url: "/build/manifest.js",
-      version: "test",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
-    isSpaMode: false,
-  } as unknown as ServerBuild;
+    { root: rootRoute, "routes/_index": indexRoute },
+  );
 }
 
 async function page(loader: typeof root.loader, acceptLanguage: string) {

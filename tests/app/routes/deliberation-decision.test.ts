@@ -12,7 +12,6 @@ import * as snapshot from "../../../app/routes/secretariat.editions.$editionId.d
 import * as decisionPage from "../../../app/routes/secretariat.editions.$editionId.decision";
 import { getEditionBrief } from "../../../app/results/models/decision.server";
 import { renderPage } from "../../support/render-page";
-import { toLocal } from "../../../app/kernel/domain/paris-time";
 import * as applicationPage from "../../../app/routes/applications.$applicationId._index";
 import * as applicationsList from "../../../app/routes/applications._index";
 import * as nominationPage from "../../../app/routes/nominations.$applicationId";
@@ -174,26 +173,8 @@ describe("decision and announcement", () => {
     const f = await buildScoredEdition();
     const planned = getEditionBrief({ editionId: f.edition.id })!.laureateCount;
     expect(planned).toBe(2);
-    const cookie = await cookieFor(f.secretariat.id);
     const decideOne = (extra: Record<string, string> = {}) =>
-      run(() =>
-        decisionPage.action(
-          args(
-            request(`/x`, {
-              cookie,
-              form: {
-                intent: "decide",
-                [`laureate_${f.apps[0].app.id}`]: "on",
-                decisionDate: "2024-03-28",
-                announcementAt: toLocal(new Date(Date.now() + 3600e3)),
-                confirm: "on",
-                ...extra,
-              },
-            }),
-            { editionId: f.edition.id },
-          ),
-        ),
-      );
+      decide(f, new Date(Date.now() + 3600e3), extra, [f.apps[0].app.id]);
     const first = await decideOne();
     expect(first).toMatchObject({
       status: 400,
@@ -203,6 +184,7 @@ describe("decision and announcement", () => {
     });
     expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
     // The refused form comes back with the second confirmation to tick.
+    const cookie = await cookieFor(f.secretariat.id);
     const loaded = await run(() => decisionPage.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id })));
     const render = (actionData?: unknown) =>
       renderPage(decisionPage.default, { locale: "fr", data: loaded.body, path: "/x", actionData });
