@@ -2,7 +2,7 @@
 // multi-byte text, through Remix's own request handler and the app's entry, has no NUL byte.
 import { createRequestHandler } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { serverBuildOf } from "../support/server-build";
+import { rootManifestRoute, serverBuildOf } from "../support/server-build";
 
 const TEXTS = ["أهداف التعلم الرقمي", "学习平台与开放教育资源", "Éducation numérique inclusive", "🌱 🌍 📚"];
 
@@ -25,19 +25,10 @@ function Page() {
   );
 }
 
-const rootRoute = {
-  id: "root",
-  path: "",
-  module: "/build/root.js",
-  imports: [],
-  hasAction: false,
-  hasLoader: false,
-  hasClientAction: false,
-  hasClientLoader: false,
-  hasErrorBoundary: false,
-};
-
-const build = serverBuildOf({ root: { id: "root", path: "", module: { default: Page } } }, { root: rootRoute });
+const build = serverBuildOf(
+  { root: { id: "root", path: "", module: { default: Page } } },
+  { root: rootManifestRoute() },
+);
 
 describe("pages the server entry renders", () => {
   it("a page of Arabic, Chinese, French and emoji text is sent without a NUL byte, every text whole", async () => {

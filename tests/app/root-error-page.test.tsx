@@ -5,21 +5,11 @@
 // handler, with the app's root module and server entry, its root loader made to fail.
 import { createRequestHandler } from "@remix-run/node";
 import { describe, expect, it, vi } from "vitest";
-import { serverBuildOf } from "../support/server-build";
+import { rootManifestRoute, serverBuildOf } from "../support/server-build";
 import { coreMessages } from "../../app/kernel/i18n/core";
 import * as root from "../../app/root";
 
-const rootRoute = {
-  id: "root",
-  path: "",
-  module: "/build/root.js",
-  imports: [],
-  hasAction: false,
-  hasLoader: true,
-  hasClientAction: false,
-  hasClientLoader: false,
-  hasErrorBoundary: true,
-};
+const rootRoute = rootManifestRoute({ hasLoader: true, hasErrorBoundary: true });
 
 const indexRoute = {
   ...rootRoute,

@@ -21,3 +21,19 @@ export function serverBuildOf(routes: Record<string, unknown>, manifest: Record<
     isSpaMode: false,
   } as unknown as ServerBuild;
 }
+
+/** The root route as the assets manifest lists it, with what it has (`hasLoader`, ...) given. */
+export function rootManifestRoute(has: { hasLoader?: boolean; hasErrorBoundary?: boolean } = {}) {
+  return {
+    id: "root",
+    path: "",
+    module: "/build/root.js",
+    imports: [],
+    hasAction: false,
+    hasLoader: false,
+    hasClientAction: false,
+    hasClientLoader: false,
+    hasErrorBoundary: false,
+    ...has,
+  };
+}
