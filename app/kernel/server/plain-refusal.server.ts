@@ -1,7 +1,8 @@
 // The refusals the server makes before any route answers (scripts/server.mjs: a method it does
-// not serve, a post from another site, an address that cannot be decoded), as plain text in the visitor's language: the switch's
-// cookie, else Accept-Language, else English (no session is read there). Their texts are here,
-// not in the catalogue: the catalogue's core travels with every page, these never do.
+// not serve, a post from another site, an address that cannot be decoded), as plain text in the
+// visitor's language: the switch's cookie, else Accept-Language, else English (no session is
+// read there). Their texts are here, not in the catalogue: the catalogue's core travels with
+// every page, these never do.
 import { resolveLocale } from "../i18n/locale.server";
 import type { Locale } from "../i18n";
 
