@@ -14,6 +14,7 @@ import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "./accounts/server/session.server";
 import { rolesOf } from "./accounts/server/permissions.server";
 import { invitationLocaleForPath } from "./accounts/models/invitations.server";
+import { registrationLocaleForPath } from "./accounts/models/account.server";
 import { ErrorMessage, useRouteErrorKey } from "./kernel/components/error-boundary";
 import { useNonce } from "./kernel/components/nonce";
 import { isDraftSave, useRootData, useServerFallbackPage, useT, type RootLoaderData } from "./kernel/components/i18n";
@@ -32,7 +33,11 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const { pathname } = new URL(request.url);
-  const locale = await resolveLocale(request, user?.locale, invitationLocaleForPath(pathname));
+  const locale = await resolveLocale(
+    request,
+    user?.locale,
+    invitationLocaleForPath(pathname) ?? registrationLocaleForPath(pathname),
+  );
   return {
     locale,
     // As JSON text: one string for the loader data's encoding instead of ~500 entries (decision 055).

@@ -128,6 +128,23 @@ export function findPendingRegistration({ token, now = new Date() }: { token: st
   return { id, email, name, expiresAt, confirmedAt };
 }
 
+/**
+ * The language chosen at registration, for the page its e-mailed link opens
+ * (`/register/confirm/<token>`): opened on another device, or with a browser in another language,
+ * it reads as the e-mail did. Null for any other address or an unknown or used link.
+ */
+export function registrationLocaleForPath(pathname: string): string | null {
+  const match = /^\/register\/confirm\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return null;
+  let token: string;
+  try {
+    token = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return openLink(db(), pendingRegistrations, pendingRegistrations.confirmedAt, token)?.locale ?? null;
+}
+
 /** One change to a user's account, audited in the transaction that makes it. */
 export function auditUser(
   tx: Tx,

@@ -8,6 +8,8 @@ import { db } from "../../../db/client";
 import { outbox, users } from "../../../db/schema";
 import * as register from "../../../app/routes/register";
 import * as confirm from "../../../app/routes/register_.confirm.$token";
+import * as root from "../../../app/root";
+import { localeCookie } from "../../../app/kernel/i18n/locale.server";
 import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
 import { requestPasswordReset } from "../../../app/accounts/models/password-resets.server";
@@ -84,6 +86,31 @@ describe("registration without enumeration", () => {
       confirm.loader(args(request(`/register/confirm/nope`), undefined, { token: "nope" })),
     );
     expect(unknown.body).toEqual({ email: null });
+  });
+});
+
+describe("the confirmation link's page", () => {
+  it("reads in the language chosen at registration unless the visitor chose one with the switch", async () => {
+    const email = fresh();
+    await register.action(
+      args(request("/register", { form: { name: "Amélie", email, password: PASSWORD, locale: "fr" } })),
+    );
+    const token = db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, email))
+      .get()!
+      .textBody.match(/register\/confirm\/([\w-]+)/)![1];
+    const rootLocale = async (path: string, headers: Record<string, string>) => {
+      const res = await run(() => root.loader(args(request(path, { headers })) as never));
+      return (res.body as { locale: string }).locale;
+    };
+    const english = { "Accept-Language": "en-GB,en;q=0.9" };
+    expect(await rootLocale(`/register/confirm/${token}`, english)).toBe("fr");
+    const chosen = (await localeCookie.serialize("ar")).split(";")[0];
+    expect(await rootLocale(`/register/confirm/${token}`, { ...english, Cookie: chosen })).toBe("ar");
+    expect(await rootLocale("/register/confirm/nope", english)).toBe("en");
+    expect(await rootLocale("/register/confirm/%", english)).toBe("en");
   });
 });
 
