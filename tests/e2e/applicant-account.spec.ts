@@ -31,7 +31,8 @@ test("an applicant registers, signs out, fails and then succeeds to sign in", as
   await gotoReady(page, "/dashboard");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fdashboard/);
   await gotoReady(page, "/register?sent=1");
-  await activateFromMail(page, email, since);
+  // The link's page reads in the language chosen at registration (French), as the e-mail did.
+  await activateFromMail(page, email, since, "Activer mon compte");
   // The profile language (French) now drives the interface.
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("status")).toContainText("Léa Martin");

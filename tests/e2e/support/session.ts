@@ -69,11 +69,20 @@ export async function confirmationPath(email: string, since: number): Promise<st
   return new URL(extractLink(mail.text_body, "/register/confirm/")).pathname;
 }
 
-/** After the registration form was sent: the check-your-e-mail page, then the link and its button, as a person does. */
-export async function activateFromMail(page: Page, email: string, since: number): Promise<void> {
+/**
+ * After the registration form was sent: the check-your-e-mail page, then the link and its button,
+ * as a person does. The link's page reads in the language chosen at registration: `button` is
+ * its button in that language.
+ */
+export async function activateFromMail(
+  page: Page,
+  email: string,
+  since: number,
+  button = "Activate my account",
+): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
   await gotoReady(page, await confirmationPath(email, since));
-  await page.getByRole("button", { name: "Activate my account" }).click();
+  await page.getByRole("button", { name: button }).click();
   await expect(page).toHaveURL(/\/dashboard\?welcome=1/);
 }
 
