@@ -10,7 +10,7 @@ import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import { openLink } from "./links.server";
+import { openLink, tokenOfPath } from "./links.server";
 import { takeMailSlot, mailWaitMinutes, type MailKind } from "../../kernel/models/throttle.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -134,14 +134,8 @@ export function findPendingRegistration({ token, now = new Date() }: { token: st
  * it reads as the e-mail did. Null for any other address or an unknown or used link.
  */
 export function registrationLocaleForPath(pathname: string): string | null {
-  const match = /^\/register\/confirm\/([^/]+)\/?$/.exec(pathname);
-  if (!match) return null;
-  let token: string;
-  try {
-    token = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
+  const token = tokenOfPath(/^\/register\/confirm\/([^/]+)\/?$/, pathname);
+  if (token === null) return null;
   return openLink(db(), pendingRegistrations, pendingRegistrations.confirmedAt, token)?.locale ?? null;
 }
 

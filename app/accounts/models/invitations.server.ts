@@ -26,7 +26,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import { takeMailSlot } from "../../kernel/models/throttle.server";
 import { auditUser, getUserByEmail, normaliseEmail, tooMany } from "./account.server";
-import { openLink } from "./links.server";
+import { openLink, tokenOfPath } from "./links.server";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -214,14 +214,8 @@ export function findOpenInvitation({ token }: { token: string }) {
  * (its e-mail was sent in it). The root loader cannot read the route's data, hence the address.
  */
 export function invitationLocaleForPath(pathname: string): string | null {
-  const match = /^\/invitations\/([^/]+)\/?$/.exec(pathname);
-  if (!match) return null;
-  let token: string;
-  try {
-    token = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
+  const token = tokenOfPath(/^\/invitations\/([^/]+)\/?$/, pathname);
+  if (token === null) return null;
   return (
     db()
       .select({ locale: invitations.locale })

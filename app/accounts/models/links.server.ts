@@ -29,3 +29,18 @@ export function openLink<T extends LinkTable>(
     .get();
   return row && row.expiresAt.getTime() > now.getTime() ? (row as T["$inferSelect"]) : null;
 }
+
+/**
+ * The token in the address of a link's page (the one capture of `page`, e.g.
+ * `/^\/invitations\/([^/]+)\/?$/`), decoded; null for another address or one that cannot be
+ * decoded. For the root loader, which chooses a page's language before its route is known.
+ */
+export function tokenOfPath(page: RegExp, pathname: string): string | null {
+  const match = page.exec(pathname);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}

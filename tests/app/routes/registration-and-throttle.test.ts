@@ -33,6 +33,16 @@ const mailsTo = (to: string, template: string) =>
     .where(and(eq(outbox.toAddress, to), eq(outbox.template, template)))
     .get()!.n;
 
+/** Registers a new address in `locale`; the address and the token of the link mailed to it. */
+async function registered(name: string, locale: string) {
+  const email = fresh();
+  await register.action(args(request("/register", { form: { name, email, password: PASSWORD, locale } })));
+  const mail = db().select({ textBody: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, email)).get();
+  const token = mail?.textBody.match(/register\/confirm\/([\w-]+)/)?.[1];
+  if (!token) throw new Error(`No confirmation link was mailed to ${email}.`);
+  return { email, token };
+}
+
 afterEach(() => {
   delete process.env.MAIL_LIMIT_PER_CLIENT;
 });
@@ -59,16 +69,7 @@ describe("registration without enumeration", () => {
   });
 
   it("the confirmation link shows a button; only its POST creates the account and signs in", async () => {
-    const email = fresh();
-    await register.action(
-      args(request("/register", { form: { name: "Ama", email, password: PASSWORD, locale: "en" } })),
-    );
-    const token = db()
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toAddress, email))
-      .get()!
-      .textBody.match(/register\/confirm\/([\w-]+)/)![1];
+    const { email, token } = await registered("Ama", "en");
     const page = await run(() => confirm.loader(args(request(`/register/confirm/${token}`), undefined, { token })));
     expect(page.body).toEqual({ email });
     expect(db().select({ n: count() }).from(users).where(eq(users.email, email)).get()!.n).toBe(0);
@@ -91,16 +92,7 @@ describe("registration without enumeration", () => {
 
 describe("the confirmation link's page", () => {
   it("reads in the language chosen at registration unless the visitor chose one with the switch", async () => {
-    const email = fresh();
-    await register.action(
-      args(request("/register", { form: { name: "Amélie", email, password: PASSWORD, locale: "fr" } })),
-    );
-    const token = db()
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toAddress, email))
-      .get()!
-      .textBody.match(/register\/confirm\/([\w-]+)/)![1];
+    const { token } = await registered("Amélie", "fr");
     const rootLocale = async (path: string, headers: Record<string, string>) => {
       const res = await run(() => root.loader(args(request(path, { headers })) as never));
       return (res.body as { locale: string }).locale;
