@@ -248,6 +248,28 @@ export function ResultsView({
         </nav>
       ) : null}
 
+      {data.unranked.count > 0 ? (
+        <section aria-labelledby="unranked" className="panel" data-unranked={data.unranked.count}>
+          <h2 id="unranked">{t("results.unranked_title")}</h2>
+          <p>{t("results.unranked_explain", { count: data.unranked.count })}</p>
+          <ul>
+            {data.unranked.shown.map((a) => (
+              <li key={a.reference}>
+                {a.reference} <ShownName text={a.title} />
+              </li>
+            ))}
+          </ul>
+          {data.unranked.count > data.unranked.shown.length ? (
+            <p>{t("results.unranked_more", { count: data.unranked.count - data.unranked.shown.length })}</p>
+          ) : null}
+          {data.viewerKind === "secretariat" && !readOnly ? (
+            <p>
+              <Link to={basePath.replace(/\/results$/, "/assignment")}>{t("results.unranked_assign")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
       {data.breakdown ? (
         <section aria-labelledby="breakdown" className="panel">
           <h2 id="breakdown" tabIndex={-1}>

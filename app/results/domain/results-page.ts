@@ -105,6 +105,12 @@ export interface ResultsJuror {
   bias: number;
 }
 
+/** An application the results name without a rank: eligible, but no submitted review scores it. */
+export interface UnrankedApplication {
+  reference: string;
+  title: string;
+}
+
 export interface ResultsPageData {
   viewerKind: "secretariat" | "juror";
   isChair: boolean;
@@ -119,6 +125,12 @@ export interface ResultsPageData {
   page: number;
   pages: number;
   rows: ResultsRow[];
+  /**
+   * The applications in the results' states that no submitted review scores (the first
+   * UNRANKED_SHOWN, in reference order) and how many there are: not in the ranking, and said so
+   * rather than left out in silence.
+   */
+  unranked: { count: number; shown: UnrankedApplication[] };
   breakdown: ResultsBreakdown | null;
   criteria: (CriterionTitles & { weight: number })[];
   reliability: {
