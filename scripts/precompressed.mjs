@@ -108,8 +108,8 @@ export function servePrecompressed(folder, { maxAgeSeconds = 31_536_000 } = {}) 
     const name = accepted.find((e) => asset.encodings[e] && req.acceptsEncodings(e) === e);
     if (!name) return next();
     const copy = asset.encodings[name];
+    res.type(asset.type);
     res.set({
-      "Content-Type": res.type(asset.type).get("Content-Type"),
       "Content-Encoding": name,
       "Cache-Control": `public, max-age=${maxAgeSeconds}, immutable`,
       "Last-Modified": asset.modified,

@@ -25,7 +25,6 @@ function run(command, args, { keepOutput = false } = {}) {
     const child = spawn(command, args, {
       stdio: keepOutput ? ["ignore", "pipe", "pipe"] : "inherit",
       detached: true,
-      env: process.env,
     });
     children.add(child);
     const chunks = [];
