@@ -31,6 +31,13 @@ async function resultsOf(
   return (res.body as { results: ResultsPageData }).results;
 }
 
+const secretariatResultsOf = (f: Awaited<ReturnType<typeof buildScoredEdition>>) =>
+  resultsOf(secretariatResults, `/secretariat/editions/${f.edition.id}/results`, f.secretariat.id, f.edition.id);
+
+/** The application's reviews are drafts again: nothing submitted scores it. */
+const unscore = (applicationId: string) =>
+  db().update(reviews).set({ state: "draft", submittedAt: null }).where(eq(reviews.applicationId, applicationId)).run();
+
 const render = (data: ResultsPageData, locale: "en" | "fr" | "ar", basePath = "/secretariat/editions/e/results") =>
   renderPage(() => <ResultsView data={data} basePath={basePath} />, { locale, data: null });
 
@@ -39,15 +46,9 @@ describe("applications without a submitted review on the results page", () => {
     // Juror 2 (index 1) is in conflict with the fourth application.
     const f = await buildScoredEdition({ apps: 4, conflicts: [[1, 3]] });
     const unscored = f.apps[3].app;
-    // Its reviews are drafts again: nothing submitted scores it.
-    db().update(reviews).set({ state: "draft", submittedAt: null }).where(eq(reviews.applicationId, unscored.id)).run();
+    unscore(unscored.id);
 
-    const secretariat = await resultsOf(
-      secretariatResults,
-      `/secretariat/editions/${f.edition.id}/results`,
-      f.secretariat.id,
-      f.edition.id,
-    );
+    const secretariat = await secretariatResultsOf(f);
     expect(secretariat.count).toBe(3);
     expect(secretariat.rows.map((r) => r.reference)).not.toContain(unscored.reference);
     expect(secretariat.unranked).toEqual({ count: 1, shown: [{ reference: unscored.reference, title: "Project 4" }] });
@@ -78,14 +79,8 @@ describe("applications without a submitted review on the results page", () => {
   it("are counted past the first few, and the page names only those", async () => {
     const f = await buildScoredEdition({ apps: UNRANKED_SHOWN + 3, conflicts: [], jurors: 2 });
     const unscored = f.apps.slice(1).map(({ app }) => app);
-    for (const app of unscored)
-      db().update(reviews).set({ state: "draft", submittedAt: null }).where(eq(reviews.applicationId, app.id)).run();
-    const data = await resultsOf(
-      secretariatResults,
-      `/secretariat/editions/${f.edition.id}/results`,
-      f.secretariat.id,
-      f.edition.id,
-    );
+    for (const app of unscored) unscore(app.id);
+    const data = await secretariatResultsOf(f);
     expect(data.count).toBe(1);
     expect(data.unranked.count).toBe(UNRANKED_SHOWN + 2);
     expect(data.unranked.shown.map((a) => a.reference)).toEqual(
