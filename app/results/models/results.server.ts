@@ -466,6 +466,15 @@ export async function resultsTable(
       outliers.join("; "),
     ]);
   }
+  // After the ranking, the eligible applications no submitted review scores: listed with no rank
+  // and no score rather than left out, as on the page.
+  const ranked = new Set(r.results.applications.map((a) => a.applicationId));
+  for (const [id, app] of r.applications) {
+    if (ranked.has(id)) continue;
+    if (out.length % SLICE === 0) await nextTurn();
+    const blank = new Array<string>(labels.header.length - 5 - 2).fill("");
+    out.push(["", app.reference, labels.title(app.title), app.organisation, app.country ?? "", ...blank, 0, ""]);
+  }
   return out;
 }
 

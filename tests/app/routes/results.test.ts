@@ -284,6 +284,27 @@ describe("results pages", () => {
     expect(lines[1]).toContain(f.apps[0].app.reference);
   });
 
+  it("the exports list an eligible application no submitted review scores after the ranking, unranked", async () => {
+    const f = await buildScoredEdition({ apps: 3 });
+    const unscored = f.apps[1].app;
+    db().update(reviews).set({ state: "draft", submittedAt: null }).where(eq(reviews.applicationId, unscored.id)).run();
+    const cookie = await cookieFor(f.secretariat.id);
+    const res = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "csv" }));
+    const lines = (await res.text()).trim().split("\r\n");
+    const header = lines[0].split(",");
+    expect(lines).toHaveLength(4);
+    const last = lines[3].split(",");
+    expect(last).toHaveLength(header.length);
+    expect(last.slice(0, 5)).toEqual(["", unscored.reference, "Project 2", "Organisation 2", "FI"]);
+    expect(last[header.indexOf("Reviews")]).toBe("0");
+    expect(last.filter((cell) => cell !== "")).toEqual([unscored.reference, "Project 2", "Organisation 2", "FI", "0"]);
+    expect(lines.slice(1, 3).map((l) => l.split(",")[0])).toEqual(["1", "2"]);
+    const xlsx = await exportRoute.loader(args(request(`/x`, { cookie }), { editionId: f.edition.id, format: "xlsx" }));
+    const sheet = strFromU8(unzipSync(new Uint8Array(await xlsx.arrayBuffer()))["xl/worksheets/sheet1.xml"]);
+    expect(sheet.match(/<row /g)).toHaveLength(4);
+    expect(sheet).toContain(unscored.reference);
+  });
+
   it("the CSV export names an erased application and an erased juror in the secretariat's language", async () => {
     const f = await buildScoredEdition();
     for (const { user } of f.jurors) {
