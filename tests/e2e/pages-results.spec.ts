@@ -3,7 +3,7 @@
 // deliberation pages are seen in each of their states: the tie-break rule fixed while scoring is
 // open, the shortlist, a tie settled by the lottery with the tally, the chair's casting vote and
 // the jury's run-off.
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eDb } from "./support/db";
 import { secretariatStatePath, setLanguage } from "./support/session";
 import { checkPage, LANGS, signedInCookies, useCookies, type Cookies } from "./support/sweep";
@@ -24,6 +24,10 @@ test.beforeAll(async ({ browser }) => {
     editions[name] = await seedScoredEdition(`pages-${name}-${project}`);
   close = await seedScoredEdition(`pages-close-${project}`, { closeRace: true });
   largeJury = await seedScoredEdition(`pages-large-${project}`, { jurors: 30 });
+  // Its last application's reviews are drafts again: the results list it apart, unranked.
+  e2eDb()
+    .prepare("update reviews set state = 'draft', submitted_at = null where application_id = ?")
+    .run(largeJury.apps[3].id);
   e2eDb()
     .prepare("update editions set scoring_closes_at = ? where id = ?")
     .run(Date.now() + 864e5, editions.early.editionId);
@@ -54,7 +58,10 @@ const CLOSE_RACE_PAGES: [string, (s: SeededEdition) => string][] = [
   ["decision after a close race", (s) => `/secretariat/editions/${s.editionId}/decision`],
 ];
 const LARGE_JURY_PAGES: [string, (s: SeededEdition) => string][] = [
-  ["results (a large jury, jurors 26–30)", (s) => `/secretariat/editions/${s.editionId}/results?jurors=2`],
+  [
+    "results (a large jury, jurors 26–30, one application unranked)",
+    (s) => `/secretariat/editions/${s.editionId}/results?jurors=2`,
+  ],
 ];
 const JUROR_PAGES: [string, Edition, (s: SeededEdition) => string][] = [
   ["results", "scored", (s) => `/jury/${s.editionId}/results`],
@@ -89,7 +96,13 @@ for (const lang of LANGS) {
     for (const [name, url] of LARGE_JURY_PAGES) {
       test(`the secretariat's ${name} page is accessible and light in ${lang}`, async ({ context }) => {
         await setLanguage(context, lang);
-        await checkPage(context, url(largeJury), lang);
+        await checkPage(context, url(largeJury), lang, {
+          also: async (shown) => {
+            await expect(shown.locator("#unranked + p + ul > li")).toHaveText([
+              new RegExp(`^${largeJury.apps[3].reference}`),
+            ]);
+          },
+        });
       });
     }
   });
