@@ -24,7 +24,7 @@ import { deliberationView, minutesTallyOf } from "../results/server/deliberation
 import { fairnessMinutesOf } from "../results/server/integrity-page.server";
 import { castDecidingVote, ownRunoffBallot, submitRunoffBallot } from "../results/models/tie-break-votes.server";
 import { TallyTables, TieBreakFacts, TieBreakSummary } from "../results/components/tally";
-import { isLocale } from "../kernel/i18n";
+import { formatList, isLocale } from "../kernel/i18n";
 import resultsCss from "../styles/results.css";
 import { routeHead } from "../kernel/components/route-head";
 import { Notice } from "../kernel/components/notice";
@@ -144,6 +144,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     const result = recordRecommendation({
       edition,
       actorId: user.id,
+      chairMemberId: seat.memberId,
       order,
       citations,
       minutes: String(form.values.minutes).trim(),
@@ -276,7 +277,13 @@ export default function Ballot() {
             <TallyTables tally={d.view.tieBreak.runoff.tally} heading={t("deliberation.runoff_tally_title")} />
           ) : null}
           {d.view.tally ? <TallyTables tally={d.view.tally} heading={t("deliberation.tally_title")} /> : null}
-          {d.isChair && !d.decided && !pending ? (
+          {d.isChair && !d.decided && !pending && (d.view.outcome?.withheldPlaces.length ?? 0) > 0 ? (
+            <p className="panel" data-recommendation="not-the-chair's">
+              {t("deliberation.chair_conflicted_recommendation", {
+                places: formatList(d.view.outcome!.withheldPlaces.map(String), t.locale),
+              })}
+            </p>
+          ) : d.isChair && !d.decided && !pending ? (
             <>
               <h2>{t("results.recommendation_title")}</h2>
               <p>{t("results.recommendation_help")}</p>
@@ -289,6 +296,7 @@ export default function Ballot() {
                 defaultValues={{
                   ...Object.fromEntries(
                     (d.view.outcome?.rows ?? [])
+                      .filter((r) => !r.withheld)
                       .slice(0, d.edition.laureateCount)
                       .map((r, i) => [`choice_${i + 1}`, r.id]),
                   ),

@@ -10,9 +10,9 @@ import { decisionSchema, idsFrom } from "../results/server/forms.server";
 import { LAUREATE_PREFIX } from "../results/forms/results-fields";
 import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
 import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
-import { formatDate, formatDateTime } from "../kernel/i18n";
+import { formatDate, formatDateTime, formatList } from "../kernel/i18n";
 import { decisionSummary, recordDecision } from "../results/models/decision.server";
-import { getDeliberation } from "../results/models/deliberation.server";
+import { chairConflictedWith, getDeliberation, voteLaureatePlaces } from "../results/models/deliberation.server";
 import { getEditionBrief, listResultApplications } from "../results/models/results.server";
 import { officialCertificateView } from "../results/server/certificate-view.server";
 import { CertificatePanel } from "../results/components/certificate";
@@ -32,7 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const byId = new Map(apps.map((a) => [a.id, a]));
   const candidateIds = deliberation?.shortlist ?? apps.map((a) => a.id);
   const name = (id: string) => ({ id, reference: byId.get(id)?.reference ?? "", title: byId.get(id)?.title ?? "" });
+  const votePlaces = decision?.decidedAt ? null : voteLaureatePlaces({ edition });
+  const recommended = new Set(decision?.recommendation ?? []);
   return {
+    // The vote's laureate places, and what a recommendation leaves out of them: the secretariat
+    // decides knowing where the recommendation departs from the jury's vote.
+    vote: votePlaces
+      ? {
+          places: votePlaces.map(name),
+          leftOut: decision?.recommendation ? votePlaces.filter((id) => !recommended.has(id)).map(name) : [],
+          chairConflicted: chairConflictedWith({ editionId: edition.id, places: votePlaces }),
+        }
+      : null,
     certificate: await officialCertificateView(edition, user.id),
     edition: { id: edition.id, year: edition.year, phase: edition.phase, laureateCount: edition.laureateCount },
     candidates: candidateIds.filter((id) => byId.has(id)).map(name),
@@ -140,9 +151,26 @@ export default function Decision() {
             </>
           ) : null}
         </>
-      ) : (
+      ) : d.vote?.chairConflicted ? null : (
         <p className="panel">{t("results.recommendation_none")}</p>
       )}
+      {d.vote ? (
+        <section className="panel" aria-labelledby="vote-places" data-vote-places>
+          <h3 id="vote-places">{t("results.vote_places")}</h3>
+          <ApplicationList applications={d.vote.places} />
+          {d.vote.leftOut.length > 0 ? (
+            <p className="notice" role="note">
+              {t("results.recommendation_departs", {
+                references: formatList(
+                  d.vote.leftOut.map((a) => a.reference),
+                  t.locale,
+                ),
+              })}
+            </p>
+          ) : null}
+          {!d.recommendation && d.vote.chairConflicted ? <p>{t("results.chair_conflicted_vote")}</p> : null}
+        </section>
+      ) : null}
       {d.certificate.certificate ? (
         <CertificatePanel data={d.certificate.certificate} />
       ) : d.certificate.state === "not_yet" ? (
@@ -185,7 +213,12 @@ export default function Decision() {
             id="decide"
             schema={() => import("../results/forms/deliberation").then((m) => m.decisionSchema)}
             result={result}
-            defaultValues={Object.fromEntries((d.recommendation ?? []).map((r) => [`${LAUREATE_PREFIX}${r.id}`, "on"]))}
+            defaultValues={Object.fromEntries(
+              (d.recommendation ?? (d.vote?.chairConflicted ? d.vote.places : [])).map((r) => [
+                `${LAUREATE_PREFIX}${r.id}`,
+                "on",
+              ]),
+            )}
           >
             <input type="hidden" name="intent" value="decide" />
             <fieldset className="field" id="decide-laureates">

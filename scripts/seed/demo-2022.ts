@@ -522,6 +522,7 @@ async function decide(r: Rows): Promise<Seeded2022> {
       recordRecommendation({
         edition: e,
         actorId: chair.userId,
+        chairMemberId: chair.memberId,
         order,
         citations,
         minutes: MINUTES_2022,

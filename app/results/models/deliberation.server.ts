@@ -9,8 +9,15 @@ import { borda } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { fail, type Failure, type Result } from "../../kernel/models/result.server";
 import { conflictsOf, schulzeWithoutConflicts } from "./conflicted-ballots.server";
-import { getEditionBrief, resultApplicationsWhere, scoringClosed, type EditionBrief } from "./results.server";
 import {
+  conflictedApplicationIds,
+  getEditionBrief,
+  resultApplicationsWhere,
+  scoringClosed,
+  type EditionBrief,
+} from "./results.server";
+import {
+  seatedChair,
   isTieBreakRule,
   openRunoffIfTied,
   tieAtCutOff,
@@ -301,6 +308,34 @@ export function getDecisionRow({ editionId }: { editionId: string }) {
 }
 
 /**
+ * The applications the closed vote places in the laureate places, best first, after its
+ * tie-break; null while the ballot is open, before any vote, or while a tie-break is pending.
+ */
+export function voteLaureatePlaces({ edition }: { edition: EditionBrief }): string[] | null {
+  const deliberation = getDeliberation({ editionId: edition.id });
+  if (!deliberation?.closedAt) return null;
+  const outcome = deliberationOutcome({ editionId: edition.id });
+  if (!outcome || outcome.ballots === 0) return null;
+  const tieBreak = tieBreakOutcome({
+    editionId: edition.id,
+    outcome,
+    laureates: edition.laureateCount,
+    closed: true,
+    decided: !!getDecisionRow({ editionId: edition.id })?.decidedAt,
+  });
+  if (tieBreakPending(tieBreak)) return null;
+  return (tieBreak?.order ?? outcome.order).slice(0, edition.laureateCount);
+}
+
+/** Whether the seated chair has a conflict of interest with one of `places` (the vote's laureate places). */
+export function chairConflictedWith({ editionId, places }: { editionId: string; places: readonly string[] }) {
+  const chair = seatedChair({ editionId });
+  if (!chair) return false;
+  const conflicted = conflictedApplicationIds({ memberId: chair.id });
+  return places.some((id) => conflicted.has(id));
+}
+
+/**
  * The chair's recommendation: ordered laureates, a citation for each in English and French,
  * minutes, the tally of the vote and the fairness audit in words (written by the route in the chair's
  * language). It
@@ -309,6 +344,7 @@ export function getDecisionRow({ editionId }: { editionId: string }) {
 export function recordRecommendation({
   edition,
   actorId,
+  chairMemberId,
   order,
   citations,
   minutes,
@@ -317,6 +353,8 @@ export function recordRecommendation({
 }: {
   edition: EditionBrief;
   actorId: string;
+  /** The chair's seat: in conflict with an application the vote placed among the laureates, it may not recommend. */
+  chairMemberId: string;
   order: string[];
   citations: Record<string, { en: string; fr: string }>;
   minutes: string;
@@ -336,6 +374,12 @@ export function recordRecommendation({
       })
     : null;
   if (tieBreakPending(tieBreak)) return { ok: false, field: "minutes", error: "errors.tie_break_pending" };
+  // A chair cannot weigh, cite or even see an application of their conflicts: when the vote placed
+  // one among the laureates, a recommendation of theirs could only leave it out unseen. The
+  // secretariat then decides from the vote's outcome, which it reads in full.
+  const conflicted = conflictedApplicationIds({ memberId: chairMemberId });
+  if (voteLaureatePlaces({ edition })?.some((id) => conflicted.has(id)))
+    return { ok: false, field: "minutes", error: "errors.recommendation_chair_conflicted" };
   // On the choice that is wrong: order[i] is the form's choice_{i + 1}.
   const offShortlist = order.findIndex((id) => !deliberation.shortlist.includes(id));
   if (offShortlist !== -1)

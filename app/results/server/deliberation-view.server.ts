@@ -1,5 +1,6 @@
 // Plain data for the deliberation pages, shared by the secretariat's and the jury's routes.
 import type { TallyApp, TallyJuror } from "../domain/tally";
+import type { OutcomeRow } from "../components/outcome";
 import {
   ballotStatus,
   deliberationOutcome,
@@ -75,17 +76,23 @@ export function deliberationView({
   let tally = null;
   if (deliberation.closedAt && o) {
     const order = tb?.order ?? o.order;
+    // A juror's conflicts keep their place in the order, withheld: renumbering the rest around
+    // them would show a juror (the chair recommending, say) a first place the vote did not give.
+    const rows: OutcomeRow[] = [];
+    order.forEach((id, index) => {
+      const counts = {
+        position: index + 1,
+        wins: o.wins[id] ?? 0,
+        borda: Math.round((o.borda[id] ?? 0) * 1000) / 1000,
+      };
+      if (hidden.has(id)) rows.push({ id: "", reference: "", title: "", withheld: true, ...counts });
+      else if (visible.has(id))
+        rows.push({ id, reference: byId.get(id)!.reference, title: byId.get(id)!.title, withheld: false, ...counts });
+    });
     outcome = {
       ballots: o.ballots,
-      rows: order
-        .filter((id) => visible.has(id))
-        .map((id) => ({
-          id,
-          reference: byId.get(id)!.reference,
-          title: byId.get(id)!.title,
-          wins: o.wins[id] ?? 0,
-          borda: Math.round((o.borda[id] ?? 0) * 1000) / 1000,
-        })),
+      rows,
+      withheldPlaces: rows.filter((r) => r.withheld && r.position <= edition.laureateCount).map((r) => r.position),
     };
     tally = tallyOf({ counted: o, order, visible, jurors: labels });
   }

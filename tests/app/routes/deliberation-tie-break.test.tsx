@@ -16,6 +16,7 @@ import { tieBreakSeed } from "../../../app/results/models/tie-break.server";
 import { toLocal } from "../../../app/kernel/domain/paris-time";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition } from "../../fixtures/results";
+import { renderPage } from "../../support/render-page";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const args = (req: Request, params: Record<string, string> = {}) => ({
@@ -408,6 +409,7 @@ describe("the tally", () => {
     const result = recordRecommendation({
       edition,
       actorId: f.chair.user.id,
+      chairMemberId: f.chair.member.id,
       order: [f.apps[0].app.id, f.apps[1].app.id],
       citations: {},
       minutes: "Met online.",
@@ -426,7 +428,14 @@ describe("the tally", () => {
     await voteATie(f);
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     const recommend = (order: string[]) =>
-      recordRecommendation({ edition, actorId: f.chair.user.id, order, citations: {}, minutes: "Met online." });
+      recordRecommendation({
+        edition,
+        actorId: f.chair.user.id,
+        chairMemberId: f.chair.member.id,
+        order,
+        citations: {},
+        minutes: "Met online.",
+      });
     const listed = f.apps[0].app.id;
     expect([recommend([listed, "not-on-the-shortlist"]), recommend(["not-on-the-shortlist", listed])]).toEqual([
       { ok: false, field: "choice_2", error: "errors.recommendation_choice_invalid" },
@@ -435,5 +444,94 @@ describe("the tally", () => {
     expect(
       db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()?.recommendedAt ?? null,
     ).toBe(null);
+  });
+});
+
+describe("a vote that places one of the chair's conflicts among the laureates", () => {
+  /** Application 0 first and 1 second; the chair (juror 0) in conflict with application 0 unless told. */
+  async function voteForTheConflicted(f: Fixture) {
+    await openWith(f, "lottery");
+    for (const j of [1, 2])
+      expect((await jurorPost(f, j, { intent: "vote", ...ranks(f, "rank_", [0, 1, 2, 3]) })).status).toBe(302);
+    expect((await jurorPost(f, 3, { intent: "vote", ...ranks(f, "rank_", [0, 2, 1, 3]) })).status).toBe(302);
+    expect((await jurorPost(f, 0, { intent: "close", confirm: "on" })).status).toBe(302);
+  }
+
+  async function decisionPage(f: Fixture) {
+    const res = await run(async () =>
+      secretariatDecision.loader(
+        args(request(`/x`, { cookie: await cookieFor(f.secretariat.id) }), { editionId: f.edition.id }),
+      ),
+    );
+    return res.body as { vote: { places: { id: string }[]; leftOut: { id: string }[]; chairConflicted: boolean } };
+  }
+
+  it("the chair reads the vote's places as they are, with the withheld one in its place, and cannot recommend", async () => {
+    const f = await buildScoredEdition({ conflicts: [[0, 0]] });
+    await voteForTheConflicted(f);
+    const page = (await jurorPage(f, 0)) as unknown as {
+      view: { outcome: { rows: { id: string; position: number; withheld: boolean }[]; withheldPlaces: number[] } };
+    };
+    expect(page.view.outcome.rows.map((r) => [r.position, r.withheld, r.id])).toEqual([
+      [1, true, ""],
+      [2, false, f.apps[1].app.id],
+      [3, false, f.apps[2].app.id],
+      [4, false, f.apps[3].app.id],
+    ]);
+    expect(page.view.outcome.withheldPlaces).toEqual([1]);
+    const Ballot = ballot.default;
+    const chairEn = renderPage(() => <Ballot />, { locale: "en", data: page, path: `/jury/${f.edition.id}/ballot` });
+    expect(chairEn).toContain("Withheld: an application you have a conflict of interest with");
+    expect(chairEn).toContain("among the laureates (place 1)");
+    expect(chairEn).not.toContain('name="choice_1"');
+    expect(renderPage(() => <Ballot />, { locale: "fr", data: page })).toContain(
+      "(place 1). La recommandation ne vous",
+    );
+    expect(renderPage(() => <Ballot />, { locale: "ar", data: page })).toContain("محجوب: طلب لديك تضارب مصالح بشأنه");
+    // A recommendation could only leave the vote's first place out, unseen: refused, nothing written.
+    const refused = await recommend(f, 1, 2);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("errors.recommendation_chair_conflicted");
+    expect(db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()?.recommendedAt).toBe(
+      undefined,
+    );
+    // The secretariat reads the vote's places, and why no recommendation comes.
+    const decision = await decisionPage(f);
+    expect(decision.vote).toEqual({
+      places: [expect.objectContaining({ id: f.apps[0].app.id }), expect.objectContaining({ id: f.apps[1].app.id })],
+      leftOut: [],
+      chairConflicted: true,
+    });
+    // The vote's laureate places are ticked for the decision.
+    const Decision = secretariatDecision.default;
+    const html = renderPage(() => <Decision />, { locale: "en", data: decision });
+    expect(html).toContain("so the chair does not recommend");
+    for (const a of [0, 1]) expect(html).toMatch(new RegExp(`name="laureate_${f.apps[a].app.id}"[^>]*checked`));
+    expect(html).not.toMatch(new RegExp(`name="laureate_${f.apps[2].app.id}"[^>]*checked`));
+  });
+
+  it("a juror without the conflict reads the whole order, and the chair without it recommends as before", async () => {
+    const f = await buildScoredEdition({ conflicts: [] });
+    await voteForTheConflicted(f);
+    const page = (await jurorPage(f, 1)) as unknown as {
+      view: { outcome: { rows: { withheld: boolean }[]; withheldPlaces: number[] } };
+    };
+    expect(page.view.outcome.rows.map((r) => r.withheld)).toEqual([false, false, false, false]);
+    expect(page.view.outcome.withheldPlaces).toEqual([]);
+    // Leaving out the vote's first place is the chair's to do, and the secretariat is told of it.
+    expect((await recommend(f, 1, 2)).status).toBe(302);
+    const decision = await decisionPage(f);
+    expect(decision.vote).toEqual({
+      places: [expect.objectContaining({ id: f.apps[0].app.id }), expect.objectContaining({ id: f.apps[1].app.id })],
+      leftOut: [expect.objectContaining({ id: f.apps[0].app.id, reference: f.apps[0].app.reference })],
+      chairConflicted: false,
+    });
+    const Decision = secretariatDecision.default;
+    expect(renderPage(() => <Decision />, { locale: "en", data: decision })).toContain(
+      `The recommendation departs from the vote: it leaves out ${f.apps[0].app.reference}.`,
+    );
+    expect(renderPage(() => <Decision />, { locale: "fr", data: decision })).toContain(
+      `La recommandation s’écarte du vote : elle laisse de côté ${f.apps[0].app.reference}.`,
+    );
   });
 });
