@@ -264,7 +264,7 @@ export function ResultsView({
           ) : null}
           {data.viewerKind === "secretariat" && !readOnly ? (
             <p>
-              <Link to={basePath.replace(/\/results$/, "/assignment")}>{t("results.unranked_assign")}</Link>
+              <Link to={basePath.replace(/\/results$/, "/progress")}>{t("results.unranked_progress")}</Link>
             </p>
           ) : null}
         </section>

@@ -42,7 +42,7 @@ const render = (data: ResultsPageData, locale: "en" | "fr" | "ar", basePath = "/
   renderPage(() => <ResultsView data={data} basePath={basePath} />, { locale, data: null });
 
 describe("applications without a submitted review on the results page", () => {
-  it("are named apart from the ranking, to the secretariat with the way to assign them, and to the jury", async () => {
+  it("are named apart from the ranking, to the secretariat with the way to the scoring progress, and to the jury", async () => {
     // Juror 2 (index 1) is in conflict with the fourth application.
     const f = await buildScoredEdition({ apps: 4, conflicts: [[1, 3]] });
     const unscored = f.apps[3].app;
@@ -56,7 +56,7 @@ describe("applications without a submitted review on the results page", () => {
     const en = render(secretariat, "en");
     expect(en).toContain("1 eligible application has no submitted review");
     expect(en).toMatch(new RegExp(`<li>${unscored.reference}(<!-- -->)? (<!-- -->)?<bdi[^>]*>Project 4</bdi>`));
-    expect(en).toContain(`href="/secretariat/editions/e/assignment"`);
+    expect(en).toContain(`href="/secretariat/editions/e/progress"`);
     expect(render(secretariat, "fr")).toContain("1 candidature éligible n’a aucune évaluation envoyée");
     expect(render(secretariat, "ar")).toContain("طلب مؤهل واحد ليس له أي تقييم مرسل");
     // An observer reads the same list, without the secretariat's way into the assignment.
@@ -65,11 +65,11 @@ describe("applications without a submitted review on the results page", () => {
       data: null,
     });
     expect(observer).toContain("1 eligible application has no submitted review");
-    expect(observer).not.toContain("/assignment");
+    expect(observer).not.toContain("/progress");
 
     const juror = await resultsOf(juryResults, `/jury/${f.edition.id}/results`, f.jurors[0].user.id, f.edition.id);
     expect(juror.unranked.shown.map((a) => a.reference)).toEqual([unscored.reference]);
-    expect(render(juror, "en", "/jury/e/results")).not.toContain("/assignment");
+    expect(render(juror, "en", "/jury/e/results")).not.toContain("/progress");
     // A juror in conflict with it is not told of it, here as anywhere else in the results.
     const conflicted = await resultsOf(juryResults, `/jury/${f.edition.id}/results`, f.jurors[1].user.id, f.edition.id);
     expect(conflicted.unranked).toEqual({ count: 0, shown: [] });
