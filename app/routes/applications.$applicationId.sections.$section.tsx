@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { keepPageOnSignedOutDraft, type SignedOutDraft } from "../kernel/components/signed-out-draft";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -158,6 +159,9 @@ function Field({
   }
 }
 
+// A draft posted once signed out keeps the page (its text) rather than follow the sign-in redirect.
+export const clientAction = keepPageOnSignedOutDraft((body) => body.get("intent") === "autosave");
+
 export default function SectionPage() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
@@ -175,7 +179,7 @@ export default function SectionPage() {
   const [words, setWords] = useState(() => countOf(initial));
   const [version, setVersion] = useState((result && !result.autosaved && result.version) || loaded.version);
   const autosave = useFetcher<typeof action>();
-  const [autosaveState, setAutosaveState] = useState<"idle" | "saved" | "failed" | "conflict">("idle");
+  const [autosaveState, setAutosaveState] = useState<"idle" | "saved" | "failed" | "conflict" | "signed_out">("idle");
 
   useEffect(() => setVersion(loaded.version), [loaded.version]);
   useEffect(() => {
@@ -183,9 +187,12 @@ export default function SectionPage() {
   }, [result]);
   useEffect(() => {
     const d = autosave.data as
-      { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> } | undefined;
+      | { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> }
+      | SignedOutDraft
+      | undefined;
     if (!d) return;
-    if (d.autosaved && d.version) {
+    if ("signedOut" in d) setAutosaveState("signed_out");
+    else if (d.autosaved && d.version) {
       setVersion(d.version);
       setAutosaveState("saved");
     } else setAutosaveState(d.errors?.form?.message === "errors.version_conflict" ? "conflict" : "failed");
@@ -256,11 +263,13 @@ export default function SectionPage() {
           <p className="muted applications-autosave" aria-live="polite">
             {autosaveState === "saved"
               ? t("applications.autosaved")
-              : autosaveState === "failed"
-                ? t("applications.autosave_failed")
-                : autosaveState === "conflict"
-                  ? t("errors.version_conflict")
-                  : ""}
+              : autosaveState === "signed_out"
+                ? t("forms.signed_out_draft")
+                : autosaveState === "failed"
+                  ? t("applications.autosave_failed")
+                  : autosaveState === "conflict"
+                    ? t("errors.version_conflict")
+                    : ""}
           </p>
           {loaded.blocker ? null : (
             <DraftButtons

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { keepPageOnSignedOutDraft, type SignedOutDraft } from "../kernel/components/signed-out-draft";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -237,14 +238,16 @@ function CriterionField({
  * seconds after the last change); the version they return is the next post's. An error stops them.
  */
 function useDraftSaving(initialVersion: number) {
-  const fetcher = useFetcher<{ ok?: true; version?: number; savedAt?: number; errors?: FieldErrors }>();
+  const fetcher = useFetcher<
+    { ok?: true; version?: number; savedAt?: number; errors?: FieldErrors; signedOut?: undefined } | SignedOutDraft
+  >();
   const [version, setVersion] = useState(initialVersion);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [stopped, setStopped] = useState(false);
   useEffect(() => setVersion(initialVersion), [initialVersion]);
   useEffect(() => {
     const d = fetcher.data;
-    if (!d) return;
+    if (!d || d.signedOut) return;
     if (d.ok && d.version) {
       setVersion(d.version);
       setSavedAt(d.savedAt ?? Date.now());
@@ -256,8 +259,19 @@ function useDraftSaving(initialVersion: number) {
     body.set("autosave", "1");
     fetcher.submit(body, { method: "post" });
   };
-  return { version, savedAt, stopped, save, conflict: fetcher.data?.errors?.form?.message };
+  const d = fetcher.data;
+  return {
+    version,
+    savedAt,
+    stopped,
+    save,
+    conflict: d?.signedOut ? undefined : d?.errors?.form?.message,
+    signedOut: d?.signedOut === true,
+  };
 }
+
+// A draft posted once signed out keeps the page (the review typed) rather than follow the sign-in redirect.
+export const clientAction = keepPageOnSignedOutDraft((body) => body.get("autosave") === "1");
 
 export default function ReviewPage() {
   const t = useT();
@@ -408,11 +422,13 @@ export default function ReviewPage() {
                 rows={4}
               />
               <p className="jury-autosave" role="status">
-                {autosave.conflict
-                  ? t(autosave.conflict)
-                  : autosave.savedAt
-                    ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) })
-                    : ""}
+                {autosave.signedOut
+                  ? t("forms.signed_out_draft")
+                  : autosave.conflict
+                    ? t(autosave.conflict)
+                    : autosave.savedAt
+                      ? t("jury.review.autosaved", { time: formatDateTime(autosave.savedAt, t.locale) })
+                      : ""}
               </p>
               <DraftButtons
                 finish={{ intent: "submit", label: t("jury.review.submit") }}

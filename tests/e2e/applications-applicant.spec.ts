@@ -85,6 +85,19 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
     expect(await reloads()).toEqual([]);
     await gotoReady(page, `${base}/sections/impact`);
     await expect(page.locator('[name="impact"]')).toHaveValue("A second draft.");
+    // Signed out meanwhile (another tab, say): the draft's answer would send the page to the
+    // sign-in form, and the text with it. The page stays, says so, and saves once signed in again.
+    const cookies = await page.context().cookies();
+    await page.context().clearCookies();
+    await page.locator('[name="impact"]').fill("Typed after the session ended.");
+    await expect(page.locator(".applications-autosave")).toContainText("You are signed out");
+    await expect(page).toHaveURL(new RegExp(`${base}/sections/impact$`));
+    await expect(page.locator('[name="impact"]')).toHaveValue("Typed after the session ended.");
+    await page.context().addCookies(cookies);
+    await page.locator('[name="impact"]').fill("Typed after the session ended, and saved.");
+    await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
+    await gotoReady(page, `${base}/sections/impact`);
+    await expect(page.locator('[name="impact"]')).toHaveValue("Typed after the session ended, and saved.");
   }
 
   for (const key of Object.keys(TEXT)) await completeSection(page, base, key);

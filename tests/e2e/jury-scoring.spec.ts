@@ -129,6 +129,19 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
     await gotoReady(page, reviewUrl);
     await expect(page.getByRole("group", { name: "Impact" }).getByLabel("4", { exact: true })).toBeChecked();
     await expect(page.getByRole("group", { name: "Innovation" }).getByLabel("7", { exact: true })).toBeChecked();
+    // Signed out meanwhile: the draft does not take the page to the sign-in form; it says so, and
+    // the scores chosen stay on the page until a sign-in lets the next change save them.
+    const cookies = await page.context().cookies();
+    await page.context().clearCookies();
+    await page.getByRole("group", { name: "Impact" }).getByLabel("6", { exact: true }).check();
+    await expect(page.locator(".jury-autosave")).toContainText("You are signed out");
+    expect(new URL(page.url()).pathname).toBe(reviewUrl);
+    await expect(page.getByRole("group", { name: "Impact" }).getByLabel("6", { exact: true })).toBeChecked();
+    await page.context().addCookies(cookies);
+    await page.getByRole("group", { name: "Impact" }).getByLabel("7", { exact: true }).check();
+    await expect(page.locator(".jury-autosave")).toContainText("Draft saved automatically at");
+    await gotoReady(page, reviewUrl);
+    await expect(page.getByRole("group", { name: "Impact" }).getByLabel("7", { exact: true })).toBeChecked();
   }
   // Submitting an incomplete review lists what is missing.
   await page.getByRole("button", { name: "Submit the review" }).click();
