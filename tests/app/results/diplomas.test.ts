@@ -31,6 +31,7 @@ import * as applicationPage from "../../../app/routes/applications.$applicationI
 import { renderPage } from "../../support/render-page";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
+import * as verifyPage from "../../../app/routes/verify.$code._index";
 import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
 import * as revocationsRoute from "../../../app/routes/verify.revocations[.]json";
 import { darkShare, pdfDrawnLines, pdfText } from "../../fixtures/poppler";
@@ -175,6 +176,22 @@ describe("verification codes", () => {
     expect(v.revoked).toBeNull();
     expect(v.statement).toMatchObject({ code: codes[0].code, edition: f.edition.year });
     expect(v.statementText).toBe(jcs(v.statement));
+  });
+
+  it("offer the badge in Arabic as one left-to-right name, “Open Badges 3.0 (JSON)”, not “(JSON) Open Badges 3.0”", async () => {
+    const { codes, after } = await decided();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const res = await run(() =>
+        verifyPage.loader({ request: request("/x"), params: { code: codes[0].code }, context: {} } as never),
+      );
+      expect(res.status).toBe(200);
+      const html = renderPage(verifyPage.default, { locale: "ar", data: res.body, path: `/verify/${codes[0].code}` });
+      expect(html).toContain("\u2066Open Badges 3.0 (JSON)\u2069</a>");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("does not know a code it never issued", async () => {
