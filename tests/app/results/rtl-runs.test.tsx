@@ -1,6 +1,9 @@
 // The results page in Arabic: what reads left to right (a rank interval, a reference beside a
 // Latin title) is isolated, so the right-to-left page does not reorder it.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { applications, reviews } from "../../../db/schema";
 import * as secretariatResults from "../../../app/routes/secretariat.editions.$editionId.results";
 import { ResultsView } from "../../../app/results/components/view";
 import type { ResultsPageData } from "../../../app/results/domain/results-page";
@@ -33,5 +36,28 @@ describe("the results page in Arabic", () => {
     expect(render(data, "ar")).toContain(`\u2066${row.low}–${row.high}\u2069`);
     // English needs no isolate: the page is left to right already.
     expect(render(data, "en")).not.toContain("\u2066");
+  });
+
+  it("isolates each reference and sets its title apart as one box, in the ranking and in the list of the unranked", async () => {
+    const f = await buildScoredEdition({ apps: 4 });
+    const title = "Les Sentinelles du littoral";
+    db().update(applications).set({ title }).where(eq(applications.id, f.apps[0].app.id)).run();
+    // The fourth application's reviews are drafts again: it is listed apart, not ranked.
+    db()
+      .update(reviews)
+      .set({ state: "draft", submittedAt: null })
+      .where(eq(reviews.applicationId, f.apps[3].app.id))
+      .run();
+    const html = render(await secretariatResultsOf(f), "ar");
+    // A narrow screen wrapped the title word by word, and its first word showed on the reference's
+    // far side ("Les KH-2023-0027 Sentinelles du littoral"): the title now moves to the next line
+    // whole (results.css), and the reference is isolated from it.
+    const ranked = f.apps[0].app.reference;
+    expect(html).toMatch(
+      new RegExp(`<a [^>]*><bdi>${ranked}</bdi></a> <span class="results-title"><bdi>${title}</bdi></span>`),
+    );
+    expect(html).toMatch(
+      new RegExp(`<li><bdi>${f.apps[3].app.reference}</bdi> <span class="results-title"><bdi>[^<]+</bdi></span></li>`),
+    );
   });
 });
