@@ -27,6 +27,10 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
   // none until the scheduled job has issued it, and is printed without.
   const code = diplomaCodeOf({ applicationId: params.applicationId ?? "" });
   const verifyUrl = code ? `${siteOrigin()}/verify/${code}` : null;
+  // What the laureate typed is laid out apart from the sentence around it (FSI … PDI): in the
+  // Arabic diploma a Latin name's closing bracket would otherwise take the line's right-to-left
+  // direction and be drawn mirrored at the other end of the name.
+  const isolated = (text: string) => `\u2068${text}\u2069`;
   const pdf = await pdfDocument({
     title: tr("results.diploma_pdf_title", { year: diploma.year }),
     lang: locale,
@@ -34,13 +38,13 @@ export const loader = fileLoader(async ({ request, params }: LoaderFunctionArgs)
       { text: tr("results.diploma_pdf_org"), size: 13, gap: 0 },
       { text: tr("results.diploma_pdf_prize"), size: 20, bold: true, gap: 14 },
       { text: tr("results.diploma_pdf_awarded"), size: 13, gap: 26 },
-      { text: diploma.organisation || diploma.title, size: 24, bold: true, gap: 14 },
-      { text: tr("results.diploma_pdf_project", { project: diploma.title }), size: 14, gap: 14 },
+      { text: isolated(diploma.organisation || diploma.title), size: 24, bold: true, gap: 14 },
+      { text: tr("results.diploma_pdf_project", { project: isolated(diploma.title) }), size: 14, gap: 14 },
       { text: countryName(diploma.country, locale), size: 12, gap: 8 },
       {
         text: tr("results.diploma_pdf_edition", {
           year: diploma.year,
-          theme: localized(locale, textsOf(diploma, "theme")),
+          theme: isolated(localized(locale, textsOf(diploma, "theme"))),
         }),
         size: 13,
         gap: 22,

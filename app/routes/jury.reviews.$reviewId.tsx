@@ -340,7 +340,14 @@ export default function ReviewPage() {
                     </dt>
                     <dd>
                       {review.scores[c.key]}
-                      {review.comments[c.key] ? <span dir="auto"> — {review.comments[c.key]}</span> : null}
+                      {/* The dash stays outside the comment's isolate: inside it, a Latin comment on an
+                          Arabic page took the dash to its far end and left the score against its last word. */}
+                      {review.comments[c.key] ? (
+                        <>
+                          {" — "}
+                          <bdi>{review.comments[c.key]}</bdi>
+                        </>
+                      ) : null}
                     </dd>
                   </div>
                 ))}

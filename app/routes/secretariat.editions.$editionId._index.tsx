@@ -249,9 +249,8 @@ export default function EditionOverview() {
             ["editions.reviewers_per_application", e.reviewersPerApplication],
             [
               "editions.scale",
-              <>
-                {e.scaleMin}–{e.scaleMax}
-              </>,
+              // A range of numbers reads left to right: in an Arabic paragraph "1–10" would show "10–1".
+              <bdi dir="ltr">{`${e.scaleMin}–${e.scaleMax}`}</bdi>,
             ],
             ["editions.method", t(`editions.method_${e.method}`)],
           ] as const

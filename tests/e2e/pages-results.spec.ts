@@ -115,3 +115,26 @@ for (const lang of LANGS) {
     });
   }
 }
+
+test.describe(() => {
+  test.use({ storageState: secretariatStatePath(), viewport: { width: 375, height: 800 } });
+  test("at 375 px in Arabic, a Latin title in the ranking never leaves its first word beside the reference", async ({
+    context,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const narrow = await seedScoredEdition(`pages-narrow-${test.info().project.name}`);
+    const { id, reference } = narrow.apps[0];
+    e2eDb()
+      .prepare("update applications set title = ? where id = ?")
+      .run("Les Sentinelles du littoral, éducation numérique au bord de la mer", id);
+    await setLanguage(context, "ar");
+    await page.goto(`/secretariat/editions/${narrow.editionId}/results`);
+    const row = page.locator(".results-table tbody tr", { hasText: reference });
+    const ref = (await row.getByRole("link", { name: reference }).boundingBox())!;
+    const title = (await row.locator(".results-title").boundingBox())!;
+    // The title fits whole on the reference's line, or starts on the line below it: wrapped word by
+    // word, its first word stayed beside the reference, on its far side in right-to-left text.
+    expect(title.y >= ref.y + ref.height - 1 || title.height <= ref.height + 1).toBe(true);
+  });
+});

@@ -59,7 +59,27 @@ export function wrap(line: PdfLine, maxWidth: number, base: "ltr" | "rtl"): PdfL
     }
   }
   out.push({ ...line, text: current, gap: out.length ? line.size * 0.35 : line.gap });
-  return out;
+  return carryIsolates(out);
+}
+
+const [INITIATORS, PDI] = ["\u2066\u2067\u2068", "\u2069"];
+
+/**
+ * A line cut inside an isolate (a name in FSI … PDI) closes it at its end and opens it again at
+ * the start of the next, so each part is still laid out apart from the sentence around it.
+ */
+function carryIsolates(lines: PdfLine[]): PdfLine[] {
+  let open = "";
+  return lines.map((line) => {
+    const text = open + line.text;
+    const stack: string[] = [];
+    for (const ch of text) {
+      if (INITIATORS.includes(ch)) stack.push(ch);
+      else if (ch === PDI) stack.pop();
+    }
+    open = stack.join("");
+    return { ...line, text: text + PDI.repeat(stack.length) };
+  });
 }
 
 /** Embeds each font file once per document, on first use, as a subset. */

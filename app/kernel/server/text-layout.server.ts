@@ -52,7 +52,11 @@ type Direction = "L" | "R" | "EN" | "N";
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 const STRONG = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// Directional controls steer the order and are not drawn. Isolates are honoured (below); the
+// older embeddings and overrides (LRE, RLE, PDF, LRO, RLO) are only dropped.
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const [LRI, RLI, FSI, PDI] = ["\u2066", "\u2067", "\u2068", "\u2069"];
+const ISOLATE_INITIATORS = [LRI, RLI, FSI];
 const DIGIT = /\p{Nd}/u;
 
 // In a right-to-left run these characters show their mirror image (Unicode's Bidi_Mirrored),
@@ -73,6 +77,9 @@ const MIRROR: Record<string, string> = {
 };
 
 function directionOf(ch: string): Direction {
+  // Marks written to steer the order are strong letters of their direction that nobody sees.
+  if (ch === "\u200e") return "L";
+  if (ch === "\u200f" || ch === "\u061c") return "R";
   if (DIGIT.test(ch)) return "EN";
   if (RTL.test(ch) && STRONG.test(ch)) return "R";
   return STRONG.test(ch) ? "L" : "N";
@@ -80,16 +87,17 @@ function directionOf(ch: string): Direction {
 
 /**
  * Each character's embedding level (even: left to right; odd: right to left), by a reduced form
- * of Unicode's bidi algorithm: marks take their base's class (W1), a number after left-to-right
- * text is left to right (W7), a neutral between two of one direction takes it, numbers counting
- * as right to left there (N1), other neutrals the paragraph's (N2); then rule I1 and I2.
+ * of Unicode's bidi algorithm, for a run of text at `level`: marks take their base's class (W1),
+ * a number after left-to-right text is left to right (W7), a neutral between two of one
+ * direction takes it, numbers counting as right to left there (N1), other neutrals the run's
+ * (N2); then rule I1 and I2.
  */
-function levelsOf(chars: string[], base: "ltr" | "rtl"): number[] {
+function flatLevelsOf(chars: string[], level: number): number[] {
   const dirs = chars.map(directionOf);
   dirs.forEach((d, i) => {
     if (i > 0 && MARK.test(chars[i])) dirs[i] = dirs[i - 1];
   });
-  const baseDir: Direction = base === "rtl" ? "R" : "L";
+  const baseDir: Direction = level % 2 === 1 ? "R" : "L";
   let strong = baseDir;
   dirs.forEach((d, i) => {
     if (d === "L" || d === "R") strong = d;
@@ -99,13 +107,57 @@ function levelsOf(chars: string[], base: "ltr" | "rtl"): number[] {
     for (let i = from; i >= 0 && i < chars.length; i += step) if (dirs[i] !== "N") return dirs[i] === "L" ? "L" : "R";
     return baseDir;
   };
-  const paragraph = base === "rtl" ? 1 : 0;
   return dirs.map((d, i) => {
     const resolved = d !== "N" ? d : around(i - 1, -1) === around(i + 1, 1) ? around(i - 1, -1) : baseDir;
-    if (resolved === "EN") return paragraph + (paragraph % 2 === 0 ? 2 : 1);
-    if (resolved === "R") return paragraph % 2 === 0 ? paragraph + 1 : paragraph;
-    return paragraph % 2 === 0 ? paragraph : paragraph + 1;
+    if (resolved === "EN") return level + (level % 2 === 0 ? 2 : 1);
+    if (resolved === "R") return level % 2 === 0 ? level + 1 : level;
+    return level % 2 === 0 ? level : level + 1;
   });
+}
+
+/**
+ * The levels of a run that may hold isolates (LRI, RLI, FSI … PDI, rules X5a–X6a): a Latin name
+ * wrapped in FSI … PDI inside an Arabic sentence is laid out as a paragraph of its own, so
+ * its brackets and its trailing punctuation stay with it instead of taking the sentence's
+ * direction. Outside, the isolate counts as one neutral character; its initiator and PDI take
+ * the level around them (they are dropped before drawing). An initiator without its PDI runs
+ * to the end of the text; a PDI without an initiator is a neutral.
+ */
+function levelsOf(chars: string[], level: number): number[] {
+  const levels: number[] = new Array<number>(chars.length);
+  // The isolates at this depth: [initiator, its PDI or the end of the text].
+  const isolates: [number, number][] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!ISOLATE_INITIATORS.includes(chars[i])) continue;
+    let depth = 0;
+    let end = i + 1;
+    for (; end < chars.length; end++) {
+      if (ISOLATE_INITIATORS.includes(chars[end])) depth++;
+      else if (chars[end] === PDI && depth-- === 0) break;
+    }
+    isolates.push([i, end]);
+    i = end;
+  }
+  // Outside: the text without the isolates' content, the initiator and PDI standing for it.
+  const outside = chars.map((_, i) => i).filter((i) => !isolates.some(([from, to]) => i > from && i < to));
+  flatLevelsOf(
+    outside.map((i) => chars[i]),
+    level,
+  ).forEach((l, k) => (levels[outside[k]] = l));
+  for (const [from, to] of isolates) {
+    const content = chars.slice(from + 1, to);
+    // FSI takes the direction of its first strong letter, not counting nested isolates' (P2).
+    let nested = 0;
+    const first = content.find((ch) => {
+      if (ISOLATE_INITIATORS.includes(ch)) nested++;
+      else if (ch === PDI) nested--;
+      return nested === 0 && (directionOf(ch) === "L" || directionOf(ch) === "R");
+    });
+    const rtl = chars[from] === RLI || (chars[from] === FSI && first !== undefined && directionOf(first) === "R");
+    const inner = level + 1 + ((level + 1) % 2 === (rtl ? 1 : 0) ? 0 : 1);
+    levelsOf(content, inner).forEach((l, k) => (levels[from + 1 + k] = l));
+  }
+  return levels;
 }
 
 /** Glyph positions in ems (font size 1) from the run's start, and the advance of the whole run. */
@@ -169,9 +221,12 @@ function shapeRun(file: string, text: string, rtl: boolean): Segment[] {
  */
 export function layoutLine(text: string, weight: FontWeight, base: "ltr" | "rtl"): ShapedLine {
   const chain = FALLBACK[weight];
-  // Directional marks only steer the order, which this function decides itself; no font draws them.
-  const chars = [...text.normalize("NFC").replace(BIDI_CONTROLS, "")];
-  const levels = levelsOf(chars, base);
+  // Directional controls take part in the levels, then are dropped: no font draws them.
+  const all = [...text.normalize("NFC")];
+  const allLevels = levelsOf(all, base === "rtl" ? 1 : 0);
+  const drawn = all.map((_, i) => i).filter((i) => !BIDI_CONTROL.test(all[i]));
+  const chars = drawn.map((i) => all[i]);
+  const levels = drawn.map((i) => allLevels[i]);
 
   const fonts: string[] = [];
   chars.forEach((ch, i) => {

@@ -61,6 +61,19 @@ export function resultsHref(basePath: string, place: PlaceInResults, anchor?: st
   return `${basePath}${search ? `?${search}` : ""}${anchor ? `#${anchor}` : ""}`;
 }
 
+/**
+ * An application's title beside its reference, as one box (results.css): on a narrow screen a long
+ * title wrapped word by word left its first word on the reference's line, and in Arabic that word
+ * showed on the far side of the reference ("Les KH-2023-0027 Sentinelles du littoral").
+ */
+function TitleBox({ text }: { text: string }) {
+  return (
+    <span className="results-title">
+      <ShownName text={text} />
+    </span>
+  );
+}
+
 export function ResultsView({
   data,
   basePath,
@@ -178,8 +191,10 @@ export function ResultsView({
             head: "results.col_application",
             cell: (r) => (
               <>
-                <Link to={at({ application: r.applicationId }, "breakdown")}>{r.reference}</Link>{" "}
-                <ShownName text={r.title} />
+                <Link to={at({ application: r.applicationId }, "breakdown")}>
+                  <bdi>{r.reference}</bdi>
+                </Link>{" "}
+                <TitleBox text={r.title} />
               </>
             ),
           },
@@ -255,7 +270,7 @@ export function ResultsView({
           <ul>
             {data.unranked.shown.map((a) => (
               <li key={a.reference}>
-                {a.reference} <ShownName text={a.title} />
+                <bdi>{a.reference}</bdi> <TitleBox text={a.title} />
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pdfDocument, type PdfLine } from "../../../app/kernel/server/pdf.server";
+import { pdfDocument, wrap, type PdfLine } from "../../../app/kernel/server/pdf.server";
 import { FALLBACK, fontsDir, layoutLine } from "../../../app/kernel/server/text-layout.server";
 import { qrCode } from "../../../app/kernel/server/qr.server";
-import { darkShare, pdfText } from "../../fixtures/poppler";
+import { darkShare, pdfDrawnLines, pdfText } from "../../fixtures/poppler";
 
 // Laureates' names in the scripts the diploma's fonts cover.
 const NAMES: Record<string, string> = {
@@ -93,6 +93,12 @@ describe("the diploma PDF", () => {
     expect(lines).toContain("«Open Schools 2026» عن مشروع");
   });
 
+  it("draws an isolated Latin name in an Arabic diploma in its own order, its closing bracket last", async () => {
+    const name = "Fondation pour l’apprentissage ouvert (France)";
+    const drawn = pdfDrawnLines(await diploma(`\u2068${name}\u2069`, "ar"));
+    expect(drawn).toContain(name);
+  });
+
   it("writes the verification URL under the QR code", async () => {
     expect(pdfText(await diploma("Ada Lovelace"))).toContain(URL);
   });
@@ -110,6 +116,40 @@ describe("a line's layout", () => {
     const texts = line.segments.map((s) => s.text);
     expect(texts.at(-1)).toContain("تُمنح");
     expect(texts[0]).toContain("Ada Lovelace");
+  });
+
+  it("lays out an isolate (FSI … PDI) in an Arabic line apart: a Latin name keeps its brackets", () => {
+    const visual = (text: string) =>
+      layoutLine(text, "bold", "rtl")
+        .segments.map((s) => s.text)
+        .join("");
+    // Without the isolate the closing bracket takes the line's direction and is drawn, mirrored,
+    // at the name's left end.
+    expect(visual("Fondation (France)")).toBe("(Fondation (France");
+    expect(visual("\u2068Fondation (France)\u2069")).toBe("Fondation (France)");
+    // Inside an Arabic sentence the isolate is one neutral: the title to the left of the Arabic,
+    // each guillemet drawn mirrored on its side, the title's own brackets left as typed.
+    const sentence = layoutLine("عن مشروع «\u2068Open Schools (2026)\u2069»", "regular", "rtl").segments;
+    expect(sentence.map((s) => s.text)).toEqual(["«", "Open Schools (2026)", "»", "عن مشروع "]);
+  });
+
+  it("gives an isolate the direction of its first letter: an Arabic name in a Latin line reads right to left", () => {
+    const texts = layoutLine("\u2068جامعة القاهرة (مصر)\u2069", "regular", "ltr").segments.map((s) => s.text);
+    // Right to left: the bracket that closes the name is drawn first, mirrored, on the left.
+    expect(texts[0]).toBe("(");
+    expect(texts.at(-1)).toBe("جامعة القاهرة ");
+  });
+
+  it("closes an isolate cut by a wrapped line and opens it again on the next", () => {
+    const long = `\u2068${"Fondation pour l’apprentissage ouvert ".repeat(4)}(France)\u2069`;
+    const lines = wrap({ text: long, size: 24 }, 400, "rtl");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line.text.startsWith("\u2068")).toBe(true);
+      expect(line.text.endsWith("\u2069")).toBe(true);
+    }
+    const last = layoutLine(lines.at(-1)!.text, "regular", "rtl").segments.map((s) => s.text);
+    expect(last.join("").endsWith("(France)")).toBe(true);
   });
 
   it("takes each character from the first font that has it", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, diplomaCodes, users } from "../../../db/schema";
+import { applications, auditLog, diplomaCodes, users } from "../../../db/schema";
 import {
   base58btc,
   didKey,
@@ -31,9 +31,10 @@ import * as applicationPage from "../../../app/routes/applications.$applicationI
 import { renderPage } from "../../support/render-page";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
+import * as verifyPage from "../../../app/routes/verify.$code._index";
 import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
 import * as revocationsRoute from "../../../app/routes/verify.revocations[.]json";
-import { darkShare, pdfText } from "../../fixtures/poppler";
+import { darkShare, pdfDrawnLines, pdfText } from "../../fixtures/poppler";
 
 describe("JSON canonicalisation (RFC 8785)", () => {
   it("writes numbers, strings and literals as the RFC's example does", () => {
@@ -175,6 +176,22 @@ describe("verification codes", () => {
     expect(v.revoked).toBeNull();
     expect(v.statement).toMatchObject({ code: codes[0].code, edition: f.edition.year });
     expect(v.statementText).toBe(jcs(v.statement));
+  });
+
+  it("offer the badge in Arabic as one left-to-right name, “Open Badges 3.0 (JSON)”, not “(JSON) Open Badges 3.0”", async () => {
+    const { codes, after } = await decided();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(after);
+    try {
+      const res = await run(() =>
+        verifyPage.loader({ request: request("/x"), params: { code: codes[0].code }, context: {} } as never),
+      );
+      expect(res.status).toBe(200);
+      const html = renderPage(verifyPage.default, { locale: "ar", data: res.body, path: `/verify/${codes[0].code}` });
+      expect(html).toContain("\u2066Open Badges 3.0 (JSON)\u2069</a>");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("does not know a code it never issued", async () => {
@@ -337,8 +354,9 @@ describe("the revocation list", () => {
 });
 
 describe("the diploma PDF", () => {
-  async function download(lang: "en" | "fr" | "ar") {
+  async function download(lang: "en" | "fr" | "ar", laureate?: { organisation: string; title: string }) {
     const { f, codes, after } = await decided();
+    if (laureate) db().update(applications).set(laureate).where(eq(applications.id, f.apps[0].app.id)).run();
     db().update(users).set({ locale: lang }).where(eq(users.id, f.apps[0].applicant.id)).run();
     const cookie = await cookieFor(f.apps[0].applicant.id);
     const code = codes.find((c) => c.applicationId === f.apps[0].app.id)!.code;
@@ -350,7 +368,7 @@ describe("the diploma PDF", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("application/pdf");
       const pdf = new Uint8Array(await response.arrayBuffer());
-      return { f, code, pdf, lines: pdfText(pdf) };
+      return { f, code, pdf, lines: pdfText(pdf), drawn: pdfDrawnLines(pdf) };
     } finally {
       vi.useRealTimers();
     }
@@ -374,5 +392,16 @@ describe("the diploma PDF", () => {
     expect(lines).toEqual(expect.arrayContaining(["المدير العام لليونسكو", "رئيس لجنة التحكيم الدولية"]));
     expect(lines.join("\n")).toContain(f.apps[0].app.organisation || f.apps[0].app.title);
     expect(pdf.byteLength).toBeLessThan(300_000);
+  });
+
+  it("draws a Latin name and title whole in the Arabic diploma, their closing brackets where they were typed", async () => {
+    const { drawn } = await download("ar", {
+      organisation: "Fondation pour l’apprentissage ouvert (France)",
+      title: "Écoles ouvertes (phase 2)",
+    });
+    expect(drawn).toContain("Fondation pour l’apprentissage ouvert (France)");
+    // The title to the left of the Arabic that introduces it, inside the guillemets as drawn
+    // (mirrored, as in any right-to-left text); the Arabic words' letters come reversed.
+    expect(drawn.find((line) => line.includes("Écoles"))).toMatch(/^«Écoles ouvertes \(phase 2\)» /);
   });
 });

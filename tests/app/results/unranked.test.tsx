@@ -55,11 +55,13 @@ describe("applications without a submitted review on the results page", () => {
 
     const en = render(secretariat, "en");
     expect(en).toContain("1 eligible application has no submitted review");
-    expect(en).toMatch(new RegExp(`<li>${unscored.reference}(<!-- -->)? (<!-- -->)?<bdi[^>]*>Project 4</bdi>`));
+    expect(en).toMatch(
+      new RegExp(`<li><bdi>${unscored.reference}</bdi> <span class="results-title"><bdi[^>]*>Project 4</bdi></span>`),
+    );
     expect(en).toContain(`href="/secretariat/editions/e/progress"`);
     expect(render(secretariat, "fr")).toContain("1 candidature éligible n’a aucune évaluation envoyée");
     expect(render(secretariat, "ar")).toContain("طلب مؤهل واحد ليس له أي تقييم مرسل");
-    // An observer reads the same list, without the secretariat's way into the assignment.
+    // An observer reads the same list, without the secretariat's way into the scoring progress.
     const observer = renderPage(() => <ResultsView data={secretariat} basePath="/observe/e/results" readOnly />, {
       locale: "en",
       data: null,

@@ -14,6 +14,7 @@ import { getEditionForSecretariat } from "../../../app/editions/models/edition.s
 import { settingsFormValues } from "../../../app/editions/components/edition-forms";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { newEdition, settingsForm } from "../../fixtures/editions";
+import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -404,11 +405,30 @@ describe("editions routes", () => {
       settings.loader(args(request(`/secretariat/editions/${editionId}/settings`, { cookie }), { editionId }) as never),
     );
     expect((page.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
+    // In Arabic the locked scale reads left to right, "1–10", not "10–1".
+    const html = renderPage(settings.default, {
+      locale: "ar",
+      data: page.body,
+      path: `/secretariat/editions/${editionId}/settings`,
+    });
+    expect(html).toMatch(/<bdi dir="ltr">1–10<\/bdi>/);
     const crit = await run(() =>
       criteriaRoute.loader(
         args(request(`/secretariat/editions/${editionId}/criteria`, { cookie }), { editionId }) as never,
       ),
     );
     expect((crit.body as { edition: { locked: boolean } }).edition.locked).toBe(true);
+  });
+
+  it("the overview shows the score scale left to right in Arabic, isolated from the sentence around it", async () => {
+    const owner = await makeUser({ roles: ["secretariat"] });
+    const editionId = newEdition(owner.id);
+    const cookie = await cookieFor(owner.id);
+    const path = `/secretariat/editions/${editionId}`;
+    const res = await run(() => overview.loader(args(request(path, { cookie }), { editionId }) as never));
+    expect(res.status).toBe(200);
+    const html = renderPage(overview.default, { locale: "ar", data: res.body, path });
+    // Bare in a right-to-left paragraph, "1–10" would show as "10–1".
+    expect(html).toMatch(/<bdi dir="ltr">1–10<\/bdi>/);
   });
 });

@@ -276,6 +276,24 @@ describe("a post the submitted review cannot take", () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain(translate(catalogues.fr, "errors.jury_review_already_submitted"));
   });
+
+  it("a submitted review in Arabic shows each score, a dash, then the comment isolated on its own", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const form = { intent: "submit", ...fullScores(1), "comment.impact": "Commentaire é à … js" };
+    const submitted = await run(() =>
+      reviewPage.action(args(request(`/jury/reviews/${reviewId}`, { cookie, form }), { reviewId })),
+    );
+    expect(submitted.status).toBe(302);
+    const loaded = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${reviewId}`, { cookie }), { reviewId })),
+    );
+    const html = renderPage(reviewPage.default, { locale: "ar", data: loaded.body, path: `/jury/reviews/${reviewId}` });
+    // The dash outside the isolate: inside it, a Latin comment took the dash to its far end on a
+    // right-to-left page and left the score against its last word ("— Commentaire … js8").
+    expect(html).toMatch(/<dd>8(<!-- -->)? — (<!-- -->)?<bdi>Commentaire é à … js<\/bdi><\/dd>/);
+  });
 });
 
 describe("independence and confidentiality", () => {
