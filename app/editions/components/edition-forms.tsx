@@ -165,8 +165,8 @@ export function EditionSettingsFields({
           <>
             <p className="notice">{t("editions.locked_settings")}</p>
             <p>
-              {t("editions.scale")}: {lockedValues.scaleMin}–{lockedValues.scaleMax}. {t("editions.method")}:{" "}
-              {t(`editions.method_${lockedValues.method}`)}
+              {t("fields.labelled", { label: t("editions.scale") })} {lockedValues.scaleMin}–{lockedValues.scaleMax}.{" "}
+              {t("fields.labelled", { label: t("editions.method") })} {t(`editions.method_${lockedValues.method}`)}
             </p>
             <input type="hidden" name="scaleMin" value={lockedValues.scaleMin} />
             <input type="hidden" name="scaleMax" value={lockedValues.scaleMax} />
