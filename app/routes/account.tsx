@@ -58,7 +58,7 @@ export default function Account() {
       {params.get("saved") ? <Notice>{t("account.saved")}</Notice> : null}
       {params.get("revoked") ? <Notice>{t("account.revoked")}</Notice> : null}
       <p>
-        {t("fields.email")}: <bdi>{account.email}</bdi>
+        {t("fields.labelled", { label: t("fields.email") })} <bdi>{account.email}</bdi>
       </p>
       <h2>{t("account.profile")}</h2>
       <ValidatedForm

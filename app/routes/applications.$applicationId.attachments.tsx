@@ -8,6 +8,7 @@ import { PostForm, useT } from "../kernel/components/i18n";
 import { deleteAttachmentSchema, uploadSchema } from "../applications/forms/application.server";
 import { fieldError, parseFormBody, readFormBody, validateForm, type FormBody } from "../kernel/forms/validate.server";
 import { formatNumber } from "../kernel/i18n";
+import { formatFileSize } from "../kernel/components/file-size";
 import { editBlocker } from "../applications/models/application.server";
 import {
   addAttachment,
@@ -168,10 +169,7 @@ export default function Attachments() {
                 <bdi>{f.originalName}</bdi>
               </a>{" "}
               <span className="muted">
-                {TYPE_LABEL[f.mimeType]},{" "}
-                {t("applications.file_size", {
-                  size: formatNumber(f.sizeBytes / 1024, t.locale, { maximumFractionDigits: 0 }),
-                })}
+                {TYPE_LABEL[f.mimeType]}, {formatFileSize(f.sizeBytes, t)}
                 {f.pages !== null ? `, ${t("applications.file_pages", { pages: f.pages })}` : ""}, SHA-256{" "}
                 <code>{f.sha256}…</code>
               </span>

@@ -150,7 +150,7 @@ export default function Check() {
     <>
       <ApplicationTaskHead applicationId={a.id} reference={a.reference} title={t("applications.check_title")} />
       <p>
-        {t("applications.language_label")}: {localized(a.language, LOCALE_NAMES)}
+        {t("fields.labelled", { label: t("applications.language_label") })} {localized(a.language, LOCALE_NAMES)}
       </p>
       {SECTIONS.map((section) => (
         <Part

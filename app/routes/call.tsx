@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { can } from "../accounts/server/permissions.server";
 import { getSessionUser } from "../accounts/server/session.server";
 import { DeadlineCountdown } from "../editions/components/countdown";
 import { useT } from "../kernel/components/i18n";
@@ -12,12 +13,16 @@ export const links = () => [{ rel: "stylesheet", href: editionsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
+  // Only an applicant's account has the applications' area: anyone else signed in would follow the
+  // way to it to a 404.
+  const mayApply = can(user, "application.create");
   const open = getOpenEdition();
-  if (!open) return { signedIn: !!user, call: null };
+  if (!open) return { signedIn: !!user, mayApply, call: null };
   const now = new Date();
   const deadlineAt = open.edition.deadlineAt.getTime();
   return {
     signedIn: !!user,
+    mayApply,
     call: {
       edition: { ...open.edition, callOpensAt: open.edition.callOpensAt.getTime(), deadlineAt },
       criteria: open.criteria,
@@ -30,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Call() {
   const t = useT();
-  const { call, signedIn } = useLoaderData<typeof loader>();
+  const { call, signedIn, mayApply } = useLoaderData<typeof loader>();
   if (!call) {
     return (
       <>
@@ -95,9 +100,10 @@ export default function Call() {
         <li>{t("editions.call_step_entity", { quota: e.quotaPerEntity })}</li>
         <li>{t("editions.call_step_deadline")}</li>
       </ol>
-      {!closed ? (
+      {!closed && signedIn && !mayApply ? <p>{t("editions.call_not_applicant")}</p> : null}
+      {!closed && (mayApply || !signedIn) ? (
         <p className="button-row">
-          {signedIn ? (
+          {mayApply ? (
             <Link to="/applications" className="button">
               {t("editions.call_apply")}
             </Link>

@@ -139,7 +139,7 @@ export default function DeclareConflicts() {
                 t("jury.conflicts.none")
               ) : (
                 <>
-                  {t("jury.conflicts.conflict")}: <bdi>{a.conflict}</bdi>
+                  {t("fields.labelled", { label: t("jury.conflicts.conflict") })} <bdi>{a.conflict}</bdi>
                   {canWithdraw && withdrawing?.id !== a.id ? (
                     <>
                       {" "}

@@ -4,7 +4,7 @@ import { requirePermission } from "../accounts/server/permissions.server";
 import { useT } from "../kernel/components/i18n";
 import { formatDateTime } from "../kernel/i18n";
 import { jurorWorkspace } from "../jury/models/reviews.server";
-import { editionTheme } from "../jury/models/shared.server";
+import { editionTheme, scoringDeadlineKey } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { DataTable } from "../kernel/components/table";
 import { Notice } from "../kernel/components/notice";
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isChair: e.isChair,
       phase: e.phase,
       closesAt: e.scoringClosesAt.getTime(),
+      deadline: scoringDeadlineKey(e),
       declared: !!e.conflictsDeclaredAt,
       reviews: e.reviews.map((r) => ({ id: r.reviewId, state: r.state, title: r.title, reference: r.reference })),
     })),
@@ -46,7 +47,7 @@ export default function JuryDashboard() {
             </h2>
             <p>
               {e.isChair ? t("dashboard.juror_chair") : t("dashboard.juror_member")}{" "}
-              {t("jury.deadline", { date: formatDateTime(e.closesAt, t.locale) })}
+              {t(e.deadline, { date: formatDateTime(e.closesAt, t.locale) })}
             </p>
             <p>
               {e.declared ? t("jury.dashboard.declared") : t("jury.dashboard.declare_first")}{" "}

@@ -31,7 +31,7 @@ import {
   reopenReview,
   saveReview,
 } from "../jury/models/reviews.server";
-import { scoringOpen } from "../jury/models/shared.server";
+import { scoringDeadlineKey, scoringOpen } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { routeHead } from "../kernel/components/route-head";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -75,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scaleMin: edition.scaleMin,
       scaleMax: edition.scaleMax,
       open: scoringOpen(edition),
+      deadline: scoringDeadlineKey(edition),
     },
     criteria: criteria.map((c) => criterionForReader(c, locale)),
     colleagues: colleagueReviews({ reviewId: review.id, userId: user.id }),
@@ -313,7 +314,7 @@ export default function ReviewPage() {
         <span dir="ltr">{application.reference}</span> · {t(`jury.state.${review.state}`)}
       </p>
       {notice ? <Notice>{t(notice)}</Notice> : null}
-      <p>{t("jury.deadline", { date: formatDateTime(edition.closesAt, t.locale) })}</p>
+      <p>{t(edition.deadline, { date: formatDateTime(edition.closesAt, t.locale) })}</p>
       <div className="jury-split">
         <section className="jury-reading" aria-labelledby="reading-title" tabIndex={0}>
           <h2 id="reading-title">{t("jury.review.reading_title")}</h2>

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const note = getObserverNote({ editionId: o.edition.id, userId: user.id });
   return {
     edition: { id: o.edition.id, year: o.edition.year, phase: o.edition.phase },
-    scoringOpen: o.scoringOpen,
+    scoringState: o.scoringState,
     jurors: o.jurors,
     applicationTotals: o.applicationTotals,
     publishedAssignments: o.publishedAssignments,
@@ -94,7 +94,7 @@ export default function ObserverOverview() {
           unreviewed: totals.unreviewed,
         })}
       </p>
-      <p>{d.scoringOpen ? t("observer.scoring_open") : t("observer.scoring_closed")}</p>
+      <p>{t(`observer.scoring_${d.scoringState}`)}</p>
       <DataTable
         rows={d.jurors}
         empty="observer.no_jurors"

@@ -10,7 +10,7 @@ import { progressSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
 import { editionProgress, reopenScoring, sendReminders } from "../jury/models/progress.server";
-import { getJuryEdition, JURY_PAGE_SIZE } from "../jury/models/shared.server";
+import { getJuryEdition, JURY_PAGE_SIZE, scoringDeadlineKey } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
 import { DataTable, type Column } from "../kernel/components/table";
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: edition.id,
       year: edition.year,
       closesAt: edition.scoringClosesAt.getTime(),
+      deadline: scoringDeadlineKey(edition),
       phase: edition.phase,
       reminderDays: edition.reminderDaysBefore,
     },
@@ -109,7 +110,7 @@ export default function ProgressPage() {
       <JurySecretariatNav editionId={edition.id} year={edition.year} />
       <h1>{t("jury.progress.title")}</h1>
       <p>
-        {t("jury.deadline", {
+        {t(edition.deadline, {
           date: formatDateTime(edition.closesAt, t.locale),
         })}{" "}
         {open ? t("jury.progress.open") : t("jury.progress.closed")}

@@ -174,7 +174,7 @@ function InvitationForm({
   return (
     <>
       <p>
-        {t("fields.role")}: <strong>{t(`role.${role}`)}</strong> ·{" "}
+        {t("fields.labelled", { label: t("fields.role") })} <strong>{t(`role.${role}`)}</strong> ·{" "}
         <Link to="?new=1">{t("invitations.change_role")}</Link>
       </p>
       {role === "nominator" && entities.length === 0 ? (

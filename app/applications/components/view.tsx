@@ -2,7 +2,7 @@
 // content for the nominating entity, or the frozen nominated content for the secretariat and
 // the jury. User text is marked dir="auto" so a French title reads right inside an Arabic page.
 import { promptedField, sectionText, type ApplicationContent, type SectionWording } from "../domain/sections";
-import { formatNumber } from "../../kernel/i18n";
+import { formatFileSize } from "../../kernel/components/file-size";
 import { countryName } from "../../kernel/i18n/countries";
 import { useT } from "../../kernel/components/i18n";
 
@@ -16,11 +16,6 @@ export interface ViewAttachment {
   id: string;
   originalName: string;
   sizeBytes: number;
-}
-
-export function formatBytes(bytes: number, locale: "en" | "fr" | "ar"): string {
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} kB`;
-  return `${formatNumber(bytes / (1024 * 1024), locale, { maximumFractionDigits: 1 })} MB`;
 }
 
 function asContent(content: unknown): ApplicationContent {
@@ -120,7 +115,7 @@ export function ApplicationView({
                 <a href={`/attachments/${a.id}`} download>
                   {t("nominations.view.attachment_link", {
                     name: "\u2068" + a.originalName + "\u2069",
-                    size: formatBytes(a.sizeBytes, t.locale),
+                    size: formatFileSize(a.sizeBytes, t),
                   })}
                 </a>
               </li>
@@ -132,7 +127,7 @@ export function ApplicationView({
             <H>{t("nominations.view.letter")}</H>
             <p>
               <a href={`/nomination-letters/${letter.id}`} download>
-                {t("nominations.view.letter_link", { size: formatBytes(letter.sizeBytes, t.locale) })}
+                {t("nominations.view.letter_link", { size: formatFileSize(letter.sizeBytes, t) })}
               </a>
             </p>
           </>

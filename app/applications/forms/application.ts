@@ -85,6 +85,7 @@ export function uploadSchema({ maxFileBytes, limitLabel }: { maxFileBytes: numbe
     file: fileField({
       maxBytes: maxFileBytes,
       required: "errors.file_required",
+      empty: "errors.file_empty",
       tooBig: "errors.file_too_big",
       vars: { limit: limitLabel },
     }),

@@ -94,7 +94,8 @@ export async function addAttachment({
   if (!application) return { ok: false, error: "errors.not_found" };
   const blocker = editBlocker(application);
   if (blocker) return { ok: false, error: blocker, field: "file" };
-  if (bytes.byteLength === 0) return { ok: false, error: "errors.file_required", field: "file" };
+  if (bytes.byteLength === 0)
+    return { ok: false, error: name ? "errors.file_empty" : "errors.file_required", field: "file" };
   const nameProblem = fileNameProblem(name);
   if (nameProblem) return { ok: false, error: nameProblem, field: "file" };
   const { maxFileBytes, maxTotalBytes, maxPdfPages } = application.edition;

@@ -166,8 +166,9 @@ export function EditionSettingsFields({
             <p className="notice">{t("editions.locked_settings")}</p>
             <p>
               {/* The range reads left to right: in an Arabic sentence "1–10" would show "10–1". */}
-              {t("editions.scale")}: <bdi dir="ltr">{`${lockedValues.scaleMin}–${lockedValues.scaleMax}`}</bdi>.{" "}
-              {t("editions.method")}: {t(`editions.method_${lockedValues.method}`)}
+              {t("fields.labelled", { label: t("editions.scale") })}{" "}
+              <bdi dir="ltr">{`${lockedValues.scaleMin}–${lockedValues.scaleMax}`}</bdi>.{" "}
+              {t("fields.labelled", { label: t("editions.method") })} {t(`editions.method_${lockedValues.method}`)}
             </p>
             <input type="hidden" name="scaleMin" value={lockedValues.scaleMin} />
             <input type="hidden" name="scaleMax" value={lockedValues.scaleMax} />

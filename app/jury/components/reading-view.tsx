@@ -10,7 +10,7 @@ import {
   type SectionWording,
 } from "../../applications/domain/sections";
 import { countryName } from "../../kernel/i18n/countries";
-import { formatNumber } from "../../kernel/i18n";
+import { formatFileSize } from "../../kernel/components/file-size";
 import { useT } from "../../kernel/components/i18n";
 
 export interface ReadingViewProps {
@@ -89,7 +89,7 @@ export function JuryReadingView({ content, files, letter, wording }: ReadingView
               <a href={`/attachments/${f.id}`}>
                 <bdi>{f.name}</bdi>
               </a>{" "}
-              ({t("jury.reading.size_kb", { size: formatNumber(Math.ceil(f.sizeBytes / 1024), t.locale) })})
+              ({formatFileSize(f.sizeBytes, t)})
             </li>
           ))}
         </ul>

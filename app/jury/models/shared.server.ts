@@ -50,6 +50,19 @@ export function beforeScoringCloses(
   return at < scoring || (at === scoring && scoringOpen(edition, now));
 }
 
+/**
+ * The words for scoring's closing date: ahead of it, once it has passed, or once the secretariat
+ * closed scoring before it (the date then is only the one planned). A loader picks them, so the
+ * server and the browser render the same words whatever the clock says in between.
+ */
+export function scoringDeadlineKey(
+  edition: Pick<JuryEdition, "phase" | "scoringClosesAt">,
+  now = new Date(),
+): "jury.deadline" | "jury.deadline_passed" | "jury.deadline_closed_early" {
+  if (beforeScoringCloses(edition, now)) return "jury.deadline";
+  return now.getTime() > edition.scoringClosesAt.getTime() ? "jury.deadline_passed" : "jury.deadline_closed_early";
+}
+
 /** From the decision on (decided, announced, archived): the jury's register and work no longer change. */
 export function decisionRecorded(edition: Pick<JuryEdition, "phase">): boolean {
   return PHASES.indexOf(edition.phase as Phase) >= PHASES.indexOf("decided");

@@ -51,25 +51,29 @@ export const isFile = (v: unknown): v is ChosenFile =>
   typeof (v as ChosenFile).name === "string";
 
 /**
- * A file field checked in the browser before a long upload on a slow line: chosen, and at most
- * `maxBytes`. Where the action reads the file apart (validateForm passes strings only), the
+ * A file field checked in the browser before a long upload on a slow line: chosen, not empty, and
+ * at most `maxBytes`. Where the action reads the file apart (validateForm passes strings only), the
  * field is absent and passes here; the action's own checks of the bytes then apply.
  */
 export function fileField({
   maxBytes,
   required,
+  empty,
   tooBig,
   vars,
   optionalWhenAbsent = false,
 }: {
   maxBytes: number;
   required: string;
+  /** A file chosen but of no bytes: told apart from none chosen, which the form sends nameless. */
+  empty: string;
   tooBig: string;
   vars?: Record<string, string | number>;
   optionalWhenAbsent?: boolean;
 }) {
   const chosen = z
-    .custom<ChosenFile>((v) => isFile(v) && v.size > 0, { error: required })
+    .custom<ChosenFile>((v) => isFile(v) && (v.size > 0 || v.name !== ""), { error: required })
+    .refine((v) => v.size > 0, { error: empty })
     .refine((v) => v.size <= maxBytes, { error: tooBig, params: vars });
   return optionalWhenAbsent ? chosen.optional() : chosen;
 }

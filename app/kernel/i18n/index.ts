@@ -112,10 +112,22 @@ function dateFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): Int
   return f;
 }
 
+/**
+ * A long date as the language writes it. French writes the first of the month as an ordinal,
+ * "1er avril", where Intl gives "1 avril"; the other days are cardinal, as Intl gives them.
+ */
+function formatLong(instant: Date | number, locale: Locale, options: Intl.DateTimeFormatOptions): string {
+  const formatter = dateFormatter(locale, options);
+  if (locale !== "fr") return formatter.format(instant);
+  return formatter
+    .formatToParts(instant)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
+}
+
 /** A date and time in the viewer's language, in the given time zone (Paris by default). */
 export function formatDateTime(instant: Date | number, locale: Locale, timeZone = PARIS): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short", timeZone };
-  return dateFormatter(locale, options).format(instant);
+  return formatLong(instant, locale, { dateStyle: "long", timeStyle: "short", timeZone });
 }
 
 /** A time of day to the second ("14:03:27"), in the given time zone (Paris by default). */
@@ -125,8 +137,7 @@ export function formatTime(instant: Date | number, locale: Locale, timeZone = PA
 }
 
 export function formatDate(instant: Date | number, locale: Locale, timeZone = PARIS): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone };
-  return dateFormatter(locale, options).format(instant);
+  return formatLong(instant, locale, { dateStyle: "long", timeZone });
 }
 
 // A results page formats hundreds of numbers, and each view of it the same ones: building the

@@ -19,6 +19,7 @@ export const nominateSchema = z.object({
   letter: fileField({
     maxBytes: MAX_LETTER_BYTES,
     required: "errors.letter_required",
+    empty: "errors.letter_empty",
     tooBig: "errors.letter_too_big",
     optionalWhenAbsent: true,
   }),

@@ -322,7 +322,8 @@ export function declineApplication({
 
 /** Checks a nomination letter's name, size and content (a PDF starts with "%PDF-"). */
 export function checkLetter({ name, bytes }: { name: string; bytes: Uint8Array }): Failure | null {
-  if (!name || bytes.length === 0) return { ok: false, field: "letter", error: "errors.letter_required" };
+  if (!name) return { ok: false, field: "letter", error: "errors.letter_required" };
+  if (bytes.length === 0) return { ok: false, field: "letter", error: "errors.letter_empty" };
   if (/[/\\]|^\.\.?$|\0/.test(name))
     return { ok: false, field: "letter", error: "errors.nomination_file_name_invalid" };
   if (bytes.length > MAX_LETTER_BYTES) return { ok: false, field: "letter", error: "errors.letter_too_big" };

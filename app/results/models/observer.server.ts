@@ -15,6 +15,7 @@ import {
 import { writeAudit } from "../../kernel/models/audit.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { editionProgress } from "../../jury/models/progress.server";
+import { beforeScoringCloses } from "../../jury/models/shared.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
 
 export async function observerOverview({ editionId }: { editionId: string }) {
@@ -41,7 +42,8 @@ export async function observerOverview({ editionId }: { editionId: string }) {
   };
   return {
     edition: progress.edition,
-    scoringOpen: progress.open,
+    // Not open is either not yet (before the scoring phase) or no more: the observer is told which.
+    scoringState: progress.open ? "open" : beforeScoringCloses(progress.edition) ? "not_open" : "closed",
     jurors: progress.jurors.map(({ id, name, assigned, draft, submitted, recused, late }) => ({
       id,
       name,

@@ -66,6 +66,19 @@ describe("attachments", () => {
     expect(countFor(id)).toBe(0);
   });
 
+  it("an empty file is said to be empty, next to the file field, and nothing is written", async () => {
+    const edition = makeOpenEdition();
+    const a = await makeUser();
+    const id = startFor(a.id, edition.id);
+    const empty = new Uint8Array();
+    expect(await addAttachment({ applicationId: id, applicantId: a.id, name: "empty.pdf", bytes: empty })).toEqual({
+      ok: false,
+      error: "errors.file_empty",
+      field: "file",
+    });
+    expect(countFor(id)).toBe(0);
+  });
+
   it("a PDF that needs a password, or that cannot be read, is refused with its reason and nothing is written", async () => {
     const edition = makeOpenEdition();
     const a = await makeUser();

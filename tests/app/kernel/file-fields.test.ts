@@ -15,6 +15,16 @@ describe("file fields checked in the browser before a long upload", () => {
     expect(errorsOf(upload.safeParse({ file: "report.pdf" }))).toEqual({ file: { message: "errors.file_required" } });
   });
 
+  it("a chosen file of no bytes is said to be empty, not asked for again", () => {
+    expect(errorsOf(upload.safeParse({ file: file("empty.pdf", 0) }))).toEqual({
+      file: { message: "errors.file_empty" },
+    });
+    const ids = { intent: "nominate", applicationId: "a", entityId: "e", confirm: "on" };
+    expect(errorsOf(nominateSchema.safeParse({ ...ids, letter: file("letter.pdf", 0) }))).toEqual({
+      letter: { message: "errors.letter_empty" },
+    });
+  });
+
   it("a file over the edition's limit is refused naming the limit, one at the limit passes", () => {
     expect(errorsOf(upload.safeParse({ file: file("big.pdf", 1001) }))).toEqual({
       file: { message: "errors.file_too_big", vars: { limit: "0.001" } },

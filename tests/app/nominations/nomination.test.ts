@@ -144,6 +144,12 @@ describe("nominations (model)", () => {
       ok: false,
       error: "errors.letter_required",
     });
+    // A letter chosen but of no bytes is said to be empty, next to the field, not asked for again.
+    expect(nominateApplication({ ...base, letter: { name: "letter.pdf", bytes: new Uint8Array() } })).toMatchObject({
+      ok: false,
+      field: "letter",
+      error: "errors.letter_empty",
+    });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF_BYTES.subarray(0, 5));
     expect(nominateApplication({ ...base, letter: { name: "big.pdf", bytes: big } })).toMatchObject({

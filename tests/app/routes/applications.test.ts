@@ -241,7 +241,7 @@ describe("applicant routes", () => {
     expect(res).toMatchObject({ status: 200, body: { autosaved: true, version: 2 } });
   });
 
-  it("uploads: an .exe renamed .pdf, a file over the limit and a name with a path are refused; a PDF is added", async () => {
+  it("uploads: an .exe renamed .pdf, a file over the limit, a name with a path and an empty file are refused, each saying why; a PDF is added", async () => {
     const { edition, id, cookieA } = await setup();
     db().update(editions).set({ maxFileBytes: 2000 }).where(eq(editions.id, edition.id)).run();
     const url = `/applications/${id}/attachments`;
@@ -262,6 +262,14 @@ describe("applicant routes", () => {
       attachmentsRoute.action(args(multipart(url, cookieA, { name: "..\\..\\report.pdf", bytes: tinyPdf() }), p)),
     );
     expect(path).toMatchObject({ status: 400, body: { errors: { file: { message: "errors.file_name_invalid" } } } });
+    const empty = await run(() =>
+      attachmentsRoute.action(args(multipart(url, cookieA, { name: "empty.pdf", bytes: new Uint8Array() }), p)),
+    );
+    expect(empty).toMatchObject({ status: 400, body: { errors: { file: { message: "errors.file_empty" } } } });
+    const none = await run(() =>
+      attachmentsRoute.action(args(multipart(url, cookieA, { name: "", bytes: new Uint8Array() }), p)),
+    );
+    expect(none).toMatchObject({ status: 400, body: { errors: { file: { message: "errors.file_required" } } } });
     expect(db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, id)).get()!.n).toBe(0);
     const ok = await run(() =>
       attachmentsRoute.action(args(multipart(url, cookieA, { name: "report.pdf", bytes: tinyPdf() }), p)),

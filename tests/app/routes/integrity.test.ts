@@ -48,7 +48,7 @@ describe("the integrity page", () => {
     expect(d.fairness.group).toBe("entityKind");
     expect(d.fairness.values.map((v) => v.label)).toEqual([
       "Commission nationale pour l’UNESCO",
-      "ONG partenaire officiel de l’UNESCO",
+      "ONG partenaire officielle de l’UNESCO",
     ]);
     const counts = d.fairness.values.flatMap((v) => v.cells.map((c) => c.count));
     expect(counts.filter((c) => c !== null && c < 5)).toEqual([]);

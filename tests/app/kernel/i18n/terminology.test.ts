@@ -45,4 +45,18 @@ describe("French terminology", () => {
     expect(fr["role.juror"]).toBe("Membre du jury");
     expect(fr["jury.dashboard.title"]).toBe("Votre travail de membre du jury");
   });
+
+  it("an NGO in official partnership is an ONG partenaire officielle, since ONG is feminine", () => {
+    const fr = catalogues.fr as Record<string, string>;
+    const wrong = keys.filter((key) => /ONG partenaires? officiel(?!le)/.test(fr[key]));
+    expect(wrong).toEqual([]);
+    expect(fr["entity_kind.ngo"]).toBe("ONG partenaire officielle de l’UNESCO");
+  });
+
+  it("a label and its value are joined by a colon with a space before it, as the catalogue writes it", () => {
+    const fr = catalogues.fr as Record<string, string>;
+    expect(fr["fields.labelled"]).toBe("{label} :");
+    expect(en["fields.labelled"]).toBe("{label}:");
+    expect(ar["fields.labelled"]).toBe("{label}:");
+  });
 });
