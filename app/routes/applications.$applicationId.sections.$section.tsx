@@ -230,6 +230,7 @@ export default function SectionPage() {
           result={result?.autosaved ? null : result}
           defaultValues={loaded.values}
           autosave={{ enabled: !loaded.blocker, delay: 3000, save: saveDraft }}
+          readOnly={!!loaded.blocker}
         >
           <input type="hidden" name="version" value={version} />
           {section.key === "background" ? (

@@ -74,6 +74,7 @@ export function ValidatedForm({
   className,
   autosave,
   intent,
+  readOnly = false,
 }: FormIdentity & {
   /**
    * Loads the form's zod schema, e.g. `() => import("../../accounts/forms/register").then((m) => m.registerSchema)`.
@@ -90,6 +91,11 @@ export function ValidatedForm({
   className?: string;
   /** Needs `schema`: drafts are saved by the enhancer, which comes with it. */
   autosave?: Autosave;
+  /**
+   * Shown but not editable (its fields disabled): a form that can no longer be posted, such as a
+   * sent application's section, must not take typing that nothing will save.
+   */
+  readOnly?: boolean;
 }) {
   const id = givenId ?? intent;
   const t = useT();
@@ -169,7 +175,10 @@ export function ValidatedForm({
         <FormToken place={id} />
         {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
         <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
-        <fieldset disabled={navigation.state === "submitting" && navigation.formAction === action} className="plain">
+        <fieldset
+          disabled={readOnly || (navigation.state === "submitting" && navigation.formAction === action)}
+          className="plain"
+        >
           {children}
         </fieldset>
       </Form>

@@ -13,6 +13,7 @@ import * as download from "../../../app/routes/attachments.$attachmentId";
 import { addAttachment } from "../../../app/applications/models/attachment.server";
 import { addEntityMember, cookieFor, makeEntity, makeUser, request, run } from "../../fixtures/builders";
 import { completeApplication, makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
+import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
 
@@ -388,6 +389,15 @@ describe("applicant routes", () => {
       state: "awaiting_nominator",
       entityId: entity.id,
     });
+    // Its sections are shown, not offered for typing that nothing would save.
+    const sectionUrl = `/applications/${id}/sections/impact`;
+    const section = await run(() =>
+      sectionRoute.loader(args(request(sectionUrl, { cookie: cookieA }), { applicationId: id, section: "impact" })),
+    );
+    const Section = sectionRoute.default;
+    const html = renderPage(() => <Section />, { locale: "en", data: section.body, path: sectionUrl });
+    expect(html).toMatch(/<fieldset disabled="" class="plain">/);
+    expect(html).toContain('name="impact"');
   });
 
   it("withdrawing needs the confirmation box, then withdraws", async () => {
