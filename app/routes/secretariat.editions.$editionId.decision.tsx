@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "../kernel/components/form";
@@ -10,6 +10,7 @@ import { decisionSchema, idsFrom } from "../results/server/forms.server";
 import { LAUREATE_PREFIX } from "../results/forms/results-fields";
 import { parisDateToInstant, parisLocalToInstant } from "../kernel/domain/paris-time";
 import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
+import type { FieldErrors } from "../kernel/forms/errors";
 import { formatDate, formatDateTime, formatList } from "../kernel/i18n";
 import { decisionSummary, recordDecision } from "../results/models/decision.server";
 import { chairConflictedWith, getDeliberation, voteLaureatePlaces } from "../results/models/deliberation.server";
@@ -68,30 +69,36 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   const user = await requireSecretariat(request, UNADVERTISED);
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   const form = await validateForm(request, decisionSchema);
-  if (!form.ok) return refused(form.errors, form.values);
-  const decisionDate = parisDateToInstant(form.data.decisionDate);
-  if (!decisionDate)
-    return data(
-      { errors: fieldError("decisionDate", "errors.decision_date_invalid"), values: form.values },
-      { status: 400 },
-    );
-  const announcementAt = parisLocalToInstant(form.data.announcementAt);
-  if (!announcementAt)
-    return data(
-      { errors: fieldError("announcementAt", "errors.announcement_invalid"), values: form.values },
-      { status: 400 },
-    );
+  // Every mistake of the post at once, each on its field (the schema's, then the instants' and the
+  // count's): the record itself checks them again.
+  const now = Date.now();
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const text = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : "");
+  const decisionDate = errors.decisionDate ? null : parisDateToInstant(text("decisionDate"));
+  if (!errors.decisionDate) {
+    if (!decisionDate) Object.assign(errors, fieldError("decisionDate", "errors.decision_date_invalid"));
+    else if (decisionDate.getTime() > now + 864e5)
+      Object.assign(errors, fieldError("decisionDate", "errors.decision_date_future"));
+  }
+  const announcementAt = errors.announcementAt ? null : parisLocalToInstant(text("announcementAt"));
+  if (!errors.announcementAt) {
+    if (!announcementAt) Object.assign(errors, fieldError("announcementAt", "errors.announcement_invalid"));
+    else if (announcementAt.getTime() <= now)
+      Object.assign(errors, fieldError("announcementAt", "errors.announcement_past"));
+  }
   const laureates = idsFrom(form.values, LAUREATE_PREFIX);
   // The Director-General may choose another number than the edition plans, but a decision cannot
   // be undone: a number that differs is confirmed as such, in a second step the page then shows.
-  if (laureates.length !== edition.laureateCount && form.values.countConfirm !== "on")
-    return refused(
+  if (laureates.length > 0 && laureates.length !== edition.laureateCount && form.values.countConfirm !== "on")
+    Object.assign(
+      errors,
       fieldError("countConfirm", "errors.decision_count_differs", {
         count: laureates.length,
         planned: edition.laureateCount,
       }),
-      form.values,
     );
+  if (!form.ok || !decisionDate || !announcementAt || Object.keys(errors).length > 0)
+    return refused(errors, form.values);
   const result = await recordDecision({
     edition,
     actorId: user.id,

@@ -156,6 +156,23 @@ describe("decision and announcement", () => {
     expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
   });
 
+  it("every mistake of a decision's post is said at once, each on its field, with nothing written", async () => {
+    const f = await buildScoredEdition();
+    const res = await decide(f, new Date(Date.now() - 3600e3), { decisionDate: "28/03/2024" }, [f.apps[0].app.id]);
+    expect(res).toMatchObject({ status: 400 });
+    expect((res.body as { errors: Record<string, { message: string }> }).errors).toEqual({
+      decisionDate: { message: "errors.decision_date_invalid" },
+      announcementAt: { message: "errors.announcement_past" },
+      countConfirm: { message: "errors.decision_count_differs", vars: { count: 1, planned: 2 } },
+    });
+    const tomorrowAndMore = new Date(Date.now() + 3 * 864e5).toISOString().slice(0, 10);
+    const future = await decide(f, new Date(Date.now() + 3600e3), { decisionDate: tomorrowAndMore });
+    expect((future.body as { errors: Record<string, { message: string }> }).errors).toEqual({
+      decisionDate: { message: "errors.decision_date_future" },
+    });
+    expect(db().select({ n: count() }).from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!.n).toBe(0);
+  });
+
   it("a decision naming an application of another edition is refused", async () => {
     const f = await buildScoredEdition();
     const other = await buildScoredEdition();
