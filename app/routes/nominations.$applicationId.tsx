@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from "../kernel/i18n";
 import {
   declineApplication,
   getApplicationForEntity,
+  checkLetter,
   nominateApplication,
   quotaUsage,
   returnApplication,
@@ -75,7 +76,16 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     return data({ errors: fieldError("letter", "errors.letter_too_big"), values: {} }, { status: 400 });
   const formData = await readForm(request, { maxBytes: MAX_LETTER_BYTES + 1024 * 1024 });
   const form = await validateForm(request, nominationDecisionSchema, formData);
-  if (!form.ok) return refused(form.errors, form.values);
+  if (!form.ok) {
+    // The letter's own mistake is said with the form's: without JavaScript it is chosen again at
+    // every round, so one round should name everything.
+    const letterError =
+      form.values.intent === "nominate" && !form.errors.letter ? checkLetter(await letterOf(formData)) : null;
+    return refused(
+      letterError ? { ...form.errors, ...fieldError("letter", letterError.error, letterError.vars) } : form.errors,
+      form.values,
+    );
+  }
   const input = form.data;
   const errorField = FIELD_OF[input.intent];
   if (input.applicationId !== application.id || input.entityId !== entity.id) {
@@ -87,12 +97,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     result = returnApplication({ ...common, comment: input.comment, origin: siteOrigin() });
   else if (input.intent === "decline") result = declineApplication({ ...common, reason: input.reason });
   else {
-    const file = formData.get("letter");
-    const letter =
-      file && typeof file !== "string"
-        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-        : { name: "", bytes: new Uint8Array() };
-    result = nominateApplication({ ...common, letter });
+    result = nominateApplication({ ...common, letter: await letterOf(formData) });
   }
   if (!result.ok) {
     if (result.error === "errors.not_found") notFound();
@@ -104,6 +109,14 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   const done = input.intent === "return" ? "returned" : input.intent === "decline" ? "declined" : "nominated";
   return redirect(`/nominations/${application.id}?entity=${encodeURIComponent(entity.id)}&done=${done}`);
 });
+
+/** The nomination letter of a post: its name and bytes, both empty when none was chosen. */
+async function letterOf(formData: FormData) {
+  const file = formData.get("letter");
+  return file && typeof file !== "string"
+    ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+    : { name: "", bytes: new Uint8Array() };
+}
 
 // Loaded on the first interaction with a form (see ValidatedForm).
 const decisionSchema = () => import("../nominations/forms/nomination").then((m) => m.nominationDecisionSchema);

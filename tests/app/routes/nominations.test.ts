@@ -217,6 +217,24 @@ describe("nomination routes", () => {
       );
     const notPdf = await post(apps[0].id, { name: "letter.pdf", bytes: new TextEncoder().encode("GIF89a...") });
     expect(notPdf).toMatchObject({ status: 400, body: { errors: { letter: { message: "errors.letter_not_pdf" } } } });
+    // The box unticked too: both are said in one round, not the letter only once the box is ticked.
+    const both = await run(() =>
+      detail.action(
+        args(
+          multipart(
+            `/nominations/${apps[0].id}`,
+            w.cookieA,
+            { intent: "nominate", applicationId: apps[0].id, entityId: w.entityA.id },
+            { name: "letter.png", bytes: new TextEncoder().encode("\x89PNG...") },
+          ),
+          { applicationId: apps[0].id },
+        ),
+      ),
+    );
+    expect((both.body as { errors: Record<string, { message: string }> }).errors).toEqual({
+      confirm: { message: "errors.confirm_required" },
+      letter: { message: "errors.letter_not_pdf" },
+    });
     for (const app of apps.slice(0, 3)) {
       const res = await post(app.id, { name: "letter.pdf", bytes: PDF_BYTES });
       expect(res.status).toBe(302);
