@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize, can, requirePermission } from "../accounts/server/permissions.server";
@@ -40,17 +40,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!entity)
     return { choose: user.entities.map((e) => ({ id: e.id, name: e.name })), entity: null, edition: null } as const;
   const edition = currentNominationEdition(url.searchParams.get("edition"));
-  if (!edition) {
-    const past = latestEntityEdition(entity.id);
-    const earlier = past
-      ? { ...past, applications: listApplicationsForEntity({ entityId: entity.id, editionId: past.id }) }
-      : null;
-    return { choose: null, entity, edition: null, earlier } as const;
-  }
+  // The entity's latest earlier edition stays in reach, call open or not: its laureates, citations.
+  const past = latestEntityEdition(entity.id, edition?.id);
+  const earlier = past
+    ? { ...past, applications: listApplicationsForEntity({ entityId: entity.id, editionId: past.id }) }
+    : null;
+  if (!edition) return { choose: null, entity, edition: null, earlier } as const;
   const internalDeadline = getInternalDeadline({ entityId: entity.id, editionId: edition.id });
   return {
     choose: null,
     entity,
+    earlier,
     edition: { ...edition, deadlinePassed: edition.deadlineAt.getTime() <= Date.now() },
     applications: listApplicationsForEntity({ entityId: entity.id, editionId: edition.id }),
     quota: quotaUsage({ entityId: entity.id, editionId: edition.id }),
@@ -140,17 +140,7 @@ export default function NominationsWorkspace() {
       <>
         <h1>{t("nominations.title")}</h1>
         <p className="panel">{t("nominations.no_edition")}</p>
-        {entity && earlier ? (
-          <>
-            <h2>
-              {t("nominations.earlier_title", {
-                year: earlier.year,
-                theme: localized(t.locale, textsOf(earlier, "theme")),
-              })}
-            </h2>
-            <ApplicationTable rows={earlier.applications} entityId={entity.id} />
-          </>
-        ) : null}
+        {entity && earlier ? <EarlierEdition earlier={earlier} entityId={entity.id} /> : null}
       </>
     );
   }
@@ -197,8 +187,28 @@ export default function NominationsWorkspace() {
         />
         <SubmitButton>{t("nominations.internal_deadline_submit")}</SubmitButton>
       </ValidatedForm>
+      {loaded.earlier ? <EarlierEdition earlier={loaded.earlier} entityId={entity.id} /> : null}
     </>
   );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+
+/** The entity's applications of its latest earlier edition, with their outcome. */
+function EarlierEdition({
+  earlier,
+  entityId,
+}: {
+  earlier: NonNullable<SerializeFrom<typeof loader>["earlier"]>;
+  entityId: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h2>
+        {t("nominations.earlier_title", { year: earlier.year, theme: localized(t.locale, textsOf(earlier, "theme")) })}
+      </h2>
+      <ApplicationTable rows={earlier.applications} entityId={entityId} />
+    </>
+  );
+}

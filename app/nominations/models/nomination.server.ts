@@ -61,16 +61,23 @@ export function openNominationEditions() {
 }
 
 /**
- * With no call open, the latest edition the entity was sent applications in: its members still
- * follow them (outcome, citation) once the call and screening are over. Null when there is none.
+ * The latest edition the entity was sent applications in (other than `except`, the open call's):
+ * its members still follow them (outcome, citation) once the call and screening are over, and
+ * while the next call is open. Null when there is none.
  */
-export function latestEntityEdition(entityId: string) {
+export function latestEntityEdition(entityId: string, except?: string) {
   return (
     db()
       .select(editionNaming)
       .from(editions)
       .innerJoin(applications, eq(applications.editionId, editions.id))
-      .where(and(eq(applications.entityId, entityId), inArray(applications.state, [...ENTITY_VISIBLE_STATES])))
+      .where(
+        and(
+          eq(applications.entityId, entityId),
+          inArray(applications.state, [...ENTITY_VISIBLE_STATES]),
+          except === undefined ? undefined : ne(editions.id, except),
+        ),
+      )
       .orderBy(desc(editions.year))
       .limit(1)
       .get() ?? null

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
+import { renderPage } from "../../support/render-page";
 import { applications, editions, entityEditionSettings, nominationLetters } from "../../../db/schema";
 import * as workspace from "../../../app/routes/nominations._index";
 import * as detail from "../../../app/routes/nominations.$applicationId";
@@ -70,6 +71,28 @@ describe("nomination routes", () => {
       (await run(() => workspace.loader(args(request(`/nominations?entity=${w.entityB.id}`, { cookie: w.cookieA })))))
         .status,
     ).toBe(404);
+  });
+
+  it("while the next call is open, the workspace still lists the entity's applications of its latest earlier edition", async () => {
+    const w = await world();
+    db().update(editions).set({ phase: "announced", year: 3990 }).where(eq(editions.id, w.edition.id)).run();
+    makeApplication({ editionId: w.edition.id, applicantId: w.applicant.id, entityId: w.entityA.id, title: "Earlier" });
+    const next = makeEdition({ year: 3991 });
+    db().update(editions).set({ phase: "call_open" }).where(eq(editions.id, next.id)).run();
+    makeApplication({ editionId: next.id, applicantId: w.applicant.id, entityId: w.entityA.id, title: "Current" });
+    const res = await run(() => workspace.loader(args(request("/nominations", { cookie: w.cookieA }))));
+    const body = res.body as {
+      edition: { id: string };
+      applications: { title: string }[];
+      earlier: { id: string; year: number; applications: { title: string }[] } | null;
+    };
+    expect(body.edition.id).toBe(next.id);
+    expect(body.applications.map((a) => a.title)).toEqual(["Current"]);
+    expect(body.earlier).toMatchObject({ id: w.edition.id, year: 3990, applications: [{ title: "Earlier" }] });
+    const Workspace = workspace.default;
+    const html = renderPage(() => <Workspace />, { locale: "en", data: body, path: "/nominations" });
+    expect(html).toContain("Earlier");
+    expect(html).toContain("3990");
   });
 
   it("a nominator of entity B gets 404 reading, returning or nominating entity A's application by guessing its id, and for a draft", async () => {
