@@ -44,5 +44,7 @@ describe("French typography of a label and its value", () => {
     expect(loaded.status).toBe(200);
     const fr = text(renderPage(accountRoute.default, { locale: "fr", data: loaded.body, path: "/account" }));
     expect(fr).toContain("Adresse électronique : <bdi>");
+    // The sessions' times are Paris time, said once in the column's head.
+    expect(fr).toContain(">Connexion le (heure de Paris)</th>");
   });
 });

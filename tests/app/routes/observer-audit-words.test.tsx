@@ -166,6 +166,8 @@ describe("the observer's audit log page", () => {
     expect(html).toContain("<td>Conflit d’intérêts</td>");
     expect(html).toContain("<td>Édition</td>");
     expect(html).not.toContain(">edition<");
+    // Its times are Paris time, as everywhere else, said once in the column's head.
+    expect(html).toMatch(/<th scope="col">Date \(heure de Paris\)<\/th>/);
 
     const arabic = await auditPage("ar");
     expect(arabic).toContain(wordsAndCode("تم تسجيل القرار", "decision.recorded"));
