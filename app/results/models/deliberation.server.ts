@@ -378,7 +378,10 @@ export function recordRecommendation({
   // one among the laureates, a recommendation of theirs could only leave it out unseen. The
   // secretariat then decides from the vote's outcome, which it reads in full.
   const conflicted = conflictedApplicationIds({ memberId: chairMemberId });
-  if (voteLaureatePlaces({ edition })?.some((id) => conflicted.has(id)))
+  // The vote's laureate places from the outcome and tie-break read above, not read again.
+  const places =
+    outcome && outcome.ballots > 0 ? (tieBreak?.order ?? outcome.order).slice(0, edition.laureateCount) : [];
+  if (places.some((id) => conflicted.has(id)))
     return { ok: false, field: "minutes", error: "errors.recommendation_chair_conflicted" };
   // On the choice that is wrong: order[i] is the form's choice_{i + 1}.
   const offShortlist = order.findIndex((id) => !deliberation.shortlist.includes(id));
