@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
   ValidatedForm,
+  defineFields,
   type FormResult,
 } from "../kernel/components/form";
 import { useT } from "../kernel/components/i18n";
@@ -115,49 +116,53 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
 
 const INPUT_TYPES = { text: "text", email: "email", url: "url", tel: "tel" } as const;
 
-function Field({
-  field,
-  sectionKey,
-  countries,
-  prompt,
-}: {
-  field: SectionDefinition["fields"][number];
-  sectionKey: SectionKey;
-  countries: { value: string; label: string }[];
-  /** The section's prompt, when it is this field's question (promptedField). */
-  prompt: string | null;
-}) {
-  const t = useT();
-  const label =
-    (prompt ?? t(`applications.field.${field.key}`)) + (field.required ? "" : ` ${t("applications.optional")}`);
-  const hintKey = `applications.hint.${field.key}`;
-  const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
-  const named = { name: field.key, label, hint };
-  switch (field.kind) {
-    case "country":
-    case "select": {
-      const options =
-        field.kind === "country"
-          ? countries
-          : (field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }));
-      return <SelectField {...named} placeholder={t("fields.choose")} options={options} />;
+const Field = defineFields(
+  (
+    {
+      field,
+      sectionKey,
+      countries,
+      prompt,
+    }: {
+      field: SectionDefinition["fields"][number];
+      sectionKey: SectionKey;
+      countries: { value: string; label: string }[];
+      /** The section's prompt, when it is this field's question (promptedField). */
+      prompt: string | null;
+    },
+    t,
+  ) => {
+    const label =
+      (prompt ?? t(`applications.field.${field.key}`)) + (field.required ? "" : ` ${t("applications.optional")}`);
+    const hintKey = `applications.hint.${field.key}`;
+    const hint = t(hintKey) === hintKey ? undefined : t(hintKey);
+    const named = { name: field.key, label, hint };
+    switch (field.kind) {
+      case "country":
+      case "select": {
+        const options =
+          field.kind === "country"
+            ? countries
+            : (field.options ?? []).map((o) => ({ value: o, label: t(`applications.option.${field.key}.${o}`) }));
+        return <SelectField {...named} placeholder={t("fields.choose")} options={options} />;
+      }
+      case "textarea":
+        return <TextArea {...named} rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8} />;
+      case "urls":
+        return <TextArea {...named} hint={hint ?? t("applications.hint.urls")} rows={3} />;
+      case "month":
+        return <TextField {...named} hint={hint ?? t("applications.hint.month")} />;
+      default:
+        return (
+          <TextField
+            {...named}
+            type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"}
+            dirAuto={field.kind === "text"}
+          />
+        );
     }
-    case "textarea":
-      return <TextArea {...named} rows={sectionKey === "background" || sectionKey === "contact" ? 3 : 8} />;
-    case "urls":
-      return <TextArea {...named} hint={hint ?? t("applications.hint.urls")} rows={3} />;
-    case "month":
-      return <TextField {...named} hint={hint ?? t("applications.hint.month")} />;
-    default:
-      return (
-        <TextField
-          {...named}
-          type={INPUT_TYPES[field.kind as keyof typeof INPUT_TYPES] ?? "text"}
-          dirAuto={field.kind === "text"}
-        />
-      );
-  }
-}
+  },
+);
 
 // A draft posted once signed out keeps the page (its text) rather than follow the sign-in redirect.
 export const clientAction = keepPageOnSignedOutDraft((body) => body.get("intent") === "autosave");

@@ -385,6 +385,12 @@ export default function ReviewPage() {
               result={reviewResult}
               defaultValues={defaults}
               autosave={{ enabled: editable && !autosave.stopped, delay: 3000, save: autosave.save }}
+              labels={{
+                ...Object.fromEntries(
+                  criteria.map((c) => [`score.${c.key}`, localized(t.locale, textsOf(c, "title"))]),
+                ),
+                confidence: t("jury.review.confidence"),
+              }}
             >
               <input type="hidden" name="version" value={String(autosave.version)} />
               <p className="hint">{t("jury.review.scale_hint", { min: edition.scaleMin, max: edition.scaleMax })}</p>

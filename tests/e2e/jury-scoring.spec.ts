@@ -35,7 +35,11 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await gotoReady(page, `/jury/${s.editionId}/conflicts`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your conflicts of interest");
   await page.getByRole("button", { name: "Declare the conflict" }).click();
-  await expect(page.locator(".error-summary")).toContainText("This field is required");
+  // Each message in the summary says which field it is about.
+  await expect(page.locator(".error-summary li")).toHaveText([
+    "Application: This field is required",
+    "Reason: This field is required",
+  ]);
   // The page's other form (the confirmation) shows nothing of the answer to this one.
   await expect(page.locator("form#declare .error-summary")).toBeVisible();
   await expect(page.locator(".error-summary")).toHaveCount(1);

@@ -2,6 +2,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import {
   Checkbox,
+  defineFields,
   SelectField,
   SubmitButton,
   TextArea,
@@ -95,36 +96,39 @@ export function newEditionDefaults(year: number): Record<string, string> {
  * and `${name}Ar`, labelled by the messages `${label}_en`, `${label}_fr` and `${label}_ar`. With `rows`,
  * each is a text area of that height.
  */
-export function TrilingualFields({ name, label, rows }: { name: string; label: string; rows?: number }) {
-  const t = useT();
-  const field = (suffix: "En" | "Fr" | "Ar", hint?: string) => {
-    const props = { name: `${name}${suffix}`, label: t(`${label}_${suffix.toLowerCase()}`), hint };
-    return rows === undefined ? <TextField {...props} dirAuto /> : <TextArea {...props} rows={rows} />;
-  };
-  return (
-    <>
-      {field("En")}
-      {field("Fr")}
-      {field("Ar", t("editions.optional"))}
-    </>
-  );
-}
+export const TrilingualFields = defineFields(
+  ({ name, label, rows }: { name: string; label: string; rows?: number }, t) => {
+    const field = (suffix: "En" | "Fr" | "Ar", hint?: string) => {
+      const props = { name: `${name}${suffix}`, label: t(`${label}_${suffix.toLowerCase()}`), hint };
+      return rows === undefined ? <TextField {...props} dirAuto /> : <TextArea {...props} rows={rows} />;
+    };
+    return (
+      <>
+        {field("En")}
+        {field("Fr")}
+        {field("Ar", t("editions.optional"))}
+      </>
+    );
+  },
+);
 
 /**
  * The settings form's fields; with `locked`, the scale and method are shown, not editable. With
  * `crowdedJury`, the jury's size, when every juror would have to score every application.
  */
-export function EditionSettingsFields({
-  locked,
-  lockedValues,
-  crowdedJury,
-}: {
-  locked: boolean;
-  lockedValues?: { scaleMin: number; scaleMax: number; method: string };
-  crowdedJury?: number | null;
-}) {
-  const t = useT();
-  return (
+export const EditionSettingsFields = defineFields(
+  (
+    {
+      locked,
+      lockedValues,
+      crowdedJury,
+    }: {
+      locked: boolean;
+      lockedValues?: { scaleMin: number; scaleMax: number; method: string };
+      crowdedJury?: number | null;
+    },
+    t,
+  ) => (
     <>
       <fieldset className="editions-group">
         <legend>{t("editions.group_general")}</legend>
@@ -202,8 +206,8 @@ export function EditionSettingsFields({
         </div>
       </fieldset>
     </>
-  );
-}
+  ),
+);
 
 export function EditionBackLink({ editionId, year }: { editionId: string; year: number }) {
   const t = useT();

@@ -3,7 +3,17 @@
 // uses checks a submit in the browser, and drafts save themselves. Errors are catalogue keys,
 // shown next to the field and in a summary at the top (GOV.UK pattern), and what was typed comes back.
 import { Form, useNavigation } from "@remix-run/react";
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  Children,
+  createContext,
+  isValidElement,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { Control } from "react-hook-form";
 import type * as z from "zod";
 import { FormToken, useT } from "./i18n";
@@ -75,6 +85,7 @@ export function ValidatedForm({
   autosave,
   intent,
   readOnly = false,
+  labels,
 }: FormIdentity & {
   /**
    * Loads the form's zod schema, e.g. `() => import("../../accounts/forms/register").then((m) => m.registerSchema)`.
@@ -96,6 +107,12 @@ export function ValidatedForm({
    * sent application's section, must not take typing that nothing will save.
    */
   readOnly?: boolean;
+  /**
+   * The names of fields that the form's own components draw (a criterion's scale, a section's
+   * field), keyed by field name, for the error summary. Fields given as this library's components
+   * among the children (TextField, SelectField…) are named without it.
+   */
+  labels?: Record<string, string>;
 }) {
   const id = givenId ?? intent;
   const t = useT();
@@ -174,7 +191,12 @@ export function ValidatedForm({
         ) : null}
         <FormToken place={id} />
         {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
-        <ErrorSummary errors={errors} formId={id} summaryRef={summaryRef} />
+        <ErrorSummary
+          errors={errors}
+          formId={id}
+          summaryRef={summaryRef}
+          labels={Object.keys(errors).length > 0 ? { ...labelsOf(children, t), ...labels } : {}}
+        />
         <fieldset
           disabled={readOnly || (navigation.state === "submitting" && navigation.formAction === action)}
           className="plain"
@@ -186,14 +208,59 @@ export function ValidatedForm({
   );
 }
 
+type T = ReturnType<typeof useT>;
+type FieldLabels<P> = (props: P, t: T) => Record<string, string>;
+
+/**
+ * A component that draws some of a form's fields from its props and the translations alone (no
+ * other hook): the form's error summary can then name its fields, as it names those it is given
+ * directly, by drawing it once more (only when there are errors).
+ */
+export function defineFields<P extends object>(draw: (props: P, t: T) => ReactNode) {
+  const Fields = (props: P) => draw(props, useT());
+  const fieldLabels: FieldLabels<P> = (props, t) => labelsOf(draw(props, t), t);
+  return Object.assign(Fields, { fieldLabels });
+}
+
+const LABELLED = new Set<unknown>([TextField, TextArea, SelectField, FileField]);
+
+/**
+ * The labels of the fields among a form's children, by name, however deep in plain markup: this
+ * library's fields (a radio group's legend), and those of the components made by `defineFields`.
+ * Other components are not drawn here; the form's `labels` name their fields. A checkbox's label
+ * is a whole sentence, and its message already says what to do ("Tick the box to confirm").
+ */
+export function labelsOf(children: ReactNode, t: T): Record<string, string> {
+  const found: Record<string, string> = {};
+  const visit = (nodes: ReactNode) =>
+    Children.forEach(nodes, (node) => {
+      if (!isValidElement(node)) return;
+      const props = node.props as { name?: string; label?: string; legend?: string; children?: ReactNode };
+      const own = (node.type as { fieldLabels?: FieldLabels<unknown> }).fieldLabels;
+      if (own) Object.assign(found, own(props, t));
+      else if (node.type === RadioGroup && props.name && props.legend) found[props.name] = props.legend;
+      else if (LABELLED.has(node.type) && props.name && props.label) found[props.name] = props.label;
+      if (props.children !== undefined) visit(props.children);
+    });
+  visit(children);
+  return found;
+}
+
+/**
+ * The errors at the top of the form (GOV.UK's error summary), each a link to its field. A message
+ * such as "This field is required" says nothing there of which field it is, so each is led by its
+ * field's label where the form knows it.
+ */
 function ErrorSummary({
   errors,
   formId,
   summaryRef,
+  labels,
 }: {
   errors: FieldErrors;
   formId: string;
   summaryRef: React.RefObject<HTMLDivElement>;
+  labels: Record<string, string>;
 }) {
   const t = useT();
   const entries = Object.entries(errors);
@@ -211,7 +278,11 @@ function ErrorSummary({
       <ul>
         {entries.map(([name, error]) => (
           <li key={name}>
-            <a href={`#${fieldId(formId, name)}`}>{t(error.message, error.vars)}</a>
+            <a href={`#${fieldId(formId, name)}`}>
+              {labels[name]
+                ? t("errors.summary_item", { label: labels[name], message: t(error.message, error.vars) })
+                : t(error.message, error.vars)}
+            </a>
           </li>
         ))}
       </ul>

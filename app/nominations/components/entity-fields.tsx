@@ -1,33 +1,26 @@
-import { RadioGroup, SelectField } from "../../kernel/components/form";
-import { useT } from "../../kernel/components/i18n";
+import { defineFields, RadioGroup, SelectField } from "../../kernel/components/form";
 import { ENTITY_KINDS } from "../domain/nomination";
 
 /** The choice of a nominating entity's kind, as its register records it. */
-export function EntityKindField({ legend }: { legend: string }) {
-  const t = useT();
-  return (
-    <RadioGroup
-      name="kind"
-      legend={legend}
-      options={ENTITY_KINDS.map((kind) => ({ value: kind, label: t(`entity_kind.${kind}`) }))}
-    />
-  );
-}
+export const EntityKindField = defineFields(({ legend }: { legend: string }, t) => (
+  <RadioGroup
+    name="kind"
+    legend={legend}
+    options={ENTITY_KINDS.map((kind) => ({ value: kind, label: t(`entity_kind.${kind}`) }))}
+  />
+));
 
 /** The choice of one nominating entity, by its name. */
-export function EntityField({
-  name,
-  label,
-  hint,
-  entities,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  entities: { id: string; name: string }[];
-}) {
-  const t = useT();
-  return (
+export const EntityField = defineFields(
+  (
+    {
+      name,
+      label,
+      hint,
+      entities,
+    }: { name: string; label: string; hint: string; entities: { id: string; name: string }[] },
+    t,
+  ) => (
     <SelectField
       name={name}
       label={label}
@@ -35,5 +28,5 @@ export function EntityField({
       placeholder={t("fields.choose")}
       options={entities.map((e) => ({ value: e.id, label: e.name }))}
     />
-  );
-}
+  ),
+);
