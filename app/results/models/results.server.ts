@@ -426,6 +426,23 @@ async function readResults({ edition, viewer, weights, method }: ResultsArgs): P
   };
 }
 
+const unrankedKept = new WeakMap<EditionResults, ResultApplication[]>();
+
+/**
+ * The applications of `r` its results do not rank (eligible, but no submitted review scores them),
+ * in reference order: found once per computed results (one pass over 10,000 applications), for the
+ * page and the exports alike, not at every view.
+ */
+export function unrankedApplications(r: EditionResults): ResultApplication[] {
+  if (!r.results) return [];
+  const kept = unrankedKept.get(r);
+  if (kept) return kept;
+  const ranked = new Set(r.results.applications.map((a) => a.applicationId));
+  const unranked = [...r.applications.values()].filter((app) => !ranked.has(app.id));
+  unrankedKept.set(r, unranked);
+  return unranked;
+}
+
 /** The JSON export: exactly what `npm run scoring -- results <file>` reads. */
 export function resultsExportJson(r: EditionResults): string {
   return JSON.stringify({ input: r.input, options: r.options }, null, 2);
@@ -468,9 +485,7 @@ export async function resultsTable(
   }
   // After the ranking, the eligible applications no submitted review scores: listed with no rank
   // and no score rather than left out, as on the page.
-  const ranked = new Set(r.results.applications.map((a) => a.applicationId));
-  for (const [id, app] of r.applications) {
-    if (ranked.has(id)) continue;
+  for (const app of unrankedApplications(r)) {
     if (out.length % SLICE === 0) await nextTurn();
     const blank = new Array<string>(labels.header.length - 5 - 2).fill("");
     out.push(["", app.reference, labels.title(app.title), app.organisation, app.country ?? "", ...blank, 0, ""]);

@@ -8,14 +8,9 @@ import {
   type EditionBrief,
   type EditionResults,
   type ResultsViewer,
+  unrankedApplications,
 } from "../models/results.server";
-import {
-  JURORS_PAGE_SIZE,
-  type JurorLabel,
-  type ResultsBreakdown,
-  type ResultsPageData,
-  type UnrankedApplication,
-} from "../domain/results-page";
+import { JURORS_PAGE_SIZE, type JurorLabel, type ResultsBreakdown, type ResultsPageData } from "../domain/results-page";
 import type { LaureateCertificate } from "../../../scoring";
 import type { ReadyOrSince } from "../../kernel/server/computing.server";
 import { expectedByApplication } from "./certificate-view.server";
@@ -30,24 +25,6 @@ export const LENIENCY_CHART_MAX = 20;
 
 /** Unranked applications a page names at most; the others are counted. */
 export const UNRANKED_SHOWN = 50;
-
-const unrankedKept = new WeakMap<EditionResults, UnrankedApplication[]>();
-
-/**
- * The applications of `r` its results do not rank (no submitted review), in reference order:
- * found once per computed results (one pass over 10,000 applications), not at every view.
- */
-export function unrankedApplications(r: EditionResults): UnrankedApplication[] {
-  if (!r.results) return [];
-  const kept = unrankedKept.get(r);
-  if (kept) return kept;
-  const ranked = new Set(r.results.applications.map((a) => a.applicationId));
-  const unranked: UnrankedApplication[] = [];
-  for (const [id, app] of r.applications)
-    if (!ranked.has(id)) unranked.push({ reference: app.reference, title: app.title });
-  unrankedKept.set(r, unranked);
-  return unranked;
-}
 
 export function jurorLabeller(r: EditionResults, viewer: ResultsViewer) {
   const byId = new Map(r.jurors.map((j) => [j.id, j]));
@@ -170,7 +147,10 @@ export function resultsPageData({
     page: current,
     pages,
     rows,
-    unranked: { count: unranked.length, shown: unranked.slice(0, UNRANKED_SHOWN) },
+    unranked: {
+      count: unranked.length,
+      shown: unranked.slice(0, UNRANKED_SHOWN).map((app) => ({ reference: app.reference, title: app.title })),
+    },
     breakdown,
     criteria: r.criteria.map((c) => ({
       key: c.key,

@@ -19,7 +19,7 @@ const tFor = (locale: Locale) =>
   Object.assign(
     (key: string, vars?: Record<string, string | number>) =>
       translate(catalogues[locale] as unknown as Messages, key, vars, locale),
-    { locale },
+    { locale, dir: locale === "ar" ? ("rtl" as const) : ("ltr" as const) },
   );
 
 /** A fragment's text as read: tags and React's text joins dropped, entities decoded. */
