@@ -6,7 +6,7 @@
 // The server seeds them at every start (seedPastLaureates is idempotent), the demo too.
 import { sql } from "drizzle-orm";
 import type { DB } from "../../../db/client";
-import { archiveLaureates } from "../../../db/schema";
+import { archiveLaureates, editions } from "../../../db/schema";
 import pastLaureates from "./past-laureates.json";
 
 export interface PastLaureate {
@@ -30,18 +30,26 @@ export function pastLaureatePublishedAt(year: number): Date {
 /**
  * Inserts the past laureates of every year that has no row in archive_laureates yet, in one
  * transaction. Idempotent; a year already present (seeded, or recorded by the system) is left
- * alone. Returns the number of rows inserted.
+ * alone, and so is a year this system runs an edition for: its laureates are that edition's to
+ * announce. (A new edition cannot take an archived year; the demo's editions take 2022 and 2023,
+ * whose real laureates would otherwise share a page with the demo's.) Returns the number of rows
+ * inserted.
  */
 export function seedPastLaureates(database: DB): number {
   return database.transaction((tx) => {
-    const present = new Set(
-      tx
+    const present = new Set([
+      ...tx
         .select({ year: archiveLaureates.year })
         .from(archiveLaureates)
         .groupBy(sql`${archiveLaureates.year}`)
         .all()
         .map((row) => row.year),
-    );
+      ...tx
+        .select({ year: editions.year })
+        .from(editions)
+        .all()
+        .map((row) => row.year),
+    ]);
     const rows = PAST_LAUREATES.filter((laureate) => !present.has(laureate.year));
     for (const laureate of rows) {
       tx.insert(archiveLaureates)

@@ -54,6 +54,21 @@ describe("past laureates", () => {
     expect(database.select().from(archiveLaureates).all()).toHaveLength(PAST_LAUREATES.length);
   });
 
+  it("leaves alone a year this system runs an edition for, whose laureates are that edition's to announce", () => {
+    const day = 864e5;
+    const at = Date.UTC(2023, 0, 1);
+    database.$client
+      .prepare(
+        `insert into editions (id, year, theme_en, theme_fr, phase, call_opens_at, deadline_at, scoring_opens_at,
+           scoring_closes_at, announcement_at, method, laureate_count, reviewers_per_application, word_limits, created_at)
+         values ('e2023', 2023, 'Theme', 'Thème', 'scoring', ?, ?, ?, ?, ?, 'mean', 2, 3, '{}', ?)`,
+      )
+      .run(at, at + 60 * day, at + 70 * day, at + 100 * day, at + 200 * day, at);
+    expect(seedPastLaureates(database)).toBe(PAST_LAUREATES.filter((l) => l.year !== 2023).length);
+    expect(database.select().from(archiveLaureates).where(eq(archiveLaureates.year, 2023)).all()).toEqual([]);
+    expect(database.select().from(archiveLaureates).where(eq(archiveLaureates.year, 2022)).all()).toHaveLength(2);
+  });
+
   it("leaves alone a year that already has laureates in the archive", () => {
     database
       .insert(archiveLaureates)
