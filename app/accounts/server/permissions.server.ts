@@ -19,6 +19,12 @@ export interface ObjectFacts {
    * scoped to the asking user, in the same query that finds the file.
    */
   readerMemberIds?: readonly string[];
+  /**
+   * For an application's files: whether its applicant has sent it (it is no longer a draft). The
+   * secretariat reads an application from then on, as its screening page does; a draft is the
+   * applicant's alone.
+   */
+  sent?: boolean;
 }
 
 type Rule = (user: SessionUser, object: ObjectFacts) => boolean;
@@ -32,6 +38,7 @@ const observerOfEdition: Rule = (u, o) => !!o.editionId && u.observing.includes(
 const self: Rule = (u, o) => o.ownerId === u.id;
 const memberOfEntity: Rule = (u, o) => !!o.entityId && u.entities.some((e) => e.id === o.entityId);
 const jurorOfEdition: Rule = (u, o) => !!o.editionId && u.juries.some((j) => j.editionId === o.editionId);
+const secretariatOfSent: Rule = (u, o) => u.isSecretariat && o.sent === true;
 const assignedJuror: Rule = (u, o) =>
   !!o.readerMemberIds?.length && u.juries.some((j) => o.readerMemberIds!.includes(j.memberId));
 // The secretariat reads an edition's results and deliberation as the secretariat (names, every
@@ -48,7 +55,7 @@ const RULES = {
   // The applicant's area; each application's pages then find it by owner (404 for anyone else).
   "application.create": isApplicant,
   // An application's files: its attachments and its nomination letter.
-  "attachment.download": any(self, memberOfEntity, isSecretariat, assignedJuror),
+  "attachment.download": any(self, memberOfEntity, secretariatOfSent, assignedJuror),
   // A laureate's diploma (and the link to it on the laureates page).
   "diploma.download": any(self, isSecretariat),
   // Withdrawing a laureate's diploma: its verification page then says it is revoked, and why.

@@ -214,6 +214,7 @@ export function applicationFileForDownload({
   const facts = {
     ownerId: row.applicantId,
     entityId: sent ? row.entityId : null,
+    sent: row.state !== "draft",
     readerMemberIds:
       user.juries.length > 0 ? readerMemberIds({ applicationId: row.applicationId, userId: user.id }) : [],
   };

@@ -47,8 +47,8 @@ type Actor = keyof typeof actors;
 
 // Each action is tried against an object the actor owns / is attached to ("own") and one
 // that belongs to someone else ("other"). Y = allowed, n = refused.
-const own = { ownerId: "u-self", entityId: "entity-1", editionId: "edition-1" };
-const other = { ownerId: "u-other", entityId: "entity-2", editionId: "edition-2" };
+const own = { ownerId: "u-self", entityId: "entity-1", editionId: "edition-1", sent: true };
+const other = { ownerId: "u-other", entityId: "entity-2", editionId: "edition-2", sent: true };
 
 type Cell = [own: "Y" | "n", other: "Y" | "n"];
 const nobody: Cell = ["n", "n"];
@@ -133,6 +133,13 @@ describe("permissions", () => {
       expect(can(user, "attachment.download", { ...application, readerMemberIds })).toBe(allowed);
     });
   }
+  it("the secretariat may not download the files of an application still in draft, which is the applicant's alone", () => {
+    const draft = { ownerId: "u-applicant", entityId: null, editionId: "edition-1", sent: false };
+    expect(can(actors.secretariat, "attachment.download", draft)).toBe(false);
+    expect(can(actors.secretariat, "attachment.download", { ...draft, sent: undefined })).toBe(false);
+    expect(can(actors.secretariat, "attachment.download", { ...draft, sent: true })).toBe(true);
+  });
+
   it("no other action is opened by a juror's reading rights", () => {
     const facts = { ...application, editionId: "edition-2" };
     for (const action of ACTIONS.filter((a) => a !== "attachment.download")) {

@@ -101,7 +101,7 @@ describe("applicant routes", () => {
     });
   });
 
-  it("a nominator of another entity cannot download the attachment of a sent application", async () => {
+  it("a nominator of another entity cannot download the attachment of a sent application, nor the secretariat a draft's", async () => {
     const { edition, a, id } = await setup();
     const entity = makeEntity();
     const other = makeEntity();
@@ -116,11 +116,6 @@ describe("applicant routes", () => {
       bytes: tinyPdf(),
     });
     if (!added.ok) throw new Error(added.error);
-    const version = completeApplication(id, a.id);
-    const { sendToEntity } = await import("../../../app/applications/models/application.server");
-    expect(
-      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok,
-    ).toBe(true);
     const get = async (userId: string) =>
       run(async () =>
         download.loader(
@@ -129,6 +124,16 @@ describe("applicant routes", () => {
           }),
         ),
       );
+    // A draft is the applicant's alone: the secretariat's screening page does not show it either.
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    expect((await get(secretariat.id)).status).toBe(404);
+    expect((await get(a.id)).status).toBe(200);
+    const version = completeApplication(id, a.id);
+    const { sendToEntity } = await import("../../../app/applications/models/application.server");
+    expect(
+      sendToEntity({ applicationId: id, applicantId: a.id, editionId: edition.id, entityId: entity.id, version }).ok,
+    ).toBe(true);
+    expect((await get(secretariat.id)).status).toBe(200);
     expect((await get(stranger.id)).status).toBe(404);
     const ok = await get(nominator.id);
     expect(ok.status).toBe(200);
