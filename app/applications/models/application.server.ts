@@ -6,6 +6,7 @@ import { db } from "../../../db/client";
 import { applications, editions, entityMembers, nominatingEntities, users } from "../../../db/schema";
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
+import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -367,11 +368,14 @@ export function sendToEntity({
   kind,
   version,
   now = new Date(),
+  origin = siteOrigin(),
 }: {
   applicationId: string;
   applicantId: string;
   editionId: string;
   entityId: string;
+  /** The site's origin, for the link in the entity's e-mail. */
+  origin?: string;
   /** The kind of entity the applicant chose (the form's list it picked from): the entity must be one. */
   kind?: (typeof nominatingEntities.$inferSelect)["kind"];
   version: number;
@@ -438,7 +442,12 @@ export function sendToEntity({
           to: member.email,
           locale: member.locale,
           template: "application_received",
-          vars: { ...vars, name: member.name, applicant: applicant.name },
+          vars: {
+            ...vars,
+            name: member.name,
+            applicant: applicant.name,
+            link: `${origin}/nominations/${applicationId}`,
+          },
         },
         tx,
       );

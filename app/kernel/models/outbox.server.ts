@@ -119,6 +119,16 @@ export function removeMailCopies(messages: MailCopyOf[]): void {
 const FROM = () => process.env.MAIL_FROM ?? "UNESCO ICT in Education Prize <prize@localhost>";
 
 /**
+ * The sender as the recipient reads it: MAIL_FROM's address, named by the prize's short name in
+ * the message's language (a French reader's inbox says "Prix UNESCO TIC dans l’éducation").
+ */
+export function senderFor(locale: string, from = FROM()): { name: string; address: string } {
+  const address = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  const lang: Locale = isLocale(locale) ? locale : "en";
+  return { name: translate(catalogues[lang], "app.short_name", undefined, lang), address };
+}
+
+/**
  * The message's own Message-ID, made from its outbox row: a message sent again (a sender killed
  * between sending it and marking it sent, decision 023) carries the same one, so mail servers
  * and clients can recognise the copy as the same message.
@@ -173,7 +183,7 @@ async function deliver(now: Date): Promise<number> {
   let sent = 0;
   for (const message of due) {
     const mail = {
-      from: FROM(),
+      from: senderFor(message.locale),
       to: message.toAddress,
       subject: message.subject,
       text: message.textBody,

@@ -92,7 +92,12 @@ describe("erasure on request", () => {
 
     // A message sent to each so far, written as an .eml copy (no SMTP server here).
     for (const { applicant } of f.apps.slice(0, 3))
-      enqueueMail({ to: applicant.email, locale: "en", template: "welcome", vars: { name: applicant.name } });
+      enqueueMail({
+        to: applicant.email,
+        locale: "en",
+        template: "observer_removed",
+        vars: { name: applicant.name, year: 2026 },
+      });
     delete process.env.SMTP_URL;
     while ((await deliverDueMail(new Date(Date.now() + 365 * DAY))) > 0);
     const copiesTo = (email: string) =>
@@ -105,7 +110,7 @@ describe("erasure on request", () => {
     // Still pending: one message whose copy its sender wrote before being stopped (the row not yet
     // marked sent), and one of which it had written part.
     const stopped = (email: string, written: (paths: { path: string; part: string }) => string) => {
-      enqueueMail({ to: email, locale: "en", template: "welcome", vars: { name: "Stopped" } });
+      enqueueMail({ to: email, locale: "en", template: "observer_removed", vars: { name: "Stopped", year: 2026 } });
       const row = db()
         .select()
         .from(outbox)

@@ -98,7 +98,7 @@ describe("the retention schedule", () => {
         .values({
           toAddress,
           locale: "en",
-          template: "welcome",
+          template: "observer_removed",
           subject: "s",
           textBody: "b",
           state: "sent",
@@ -115,7 +115,7 @@ describe("the retention schedule", () => {
       .values({
         toAddress: "new@example.org",
         locale: "en",
-        template: "welcome",
+        template: "observer_removed",
         subject: "s",
         textBody: "b",
         nextAttemptAt: new Date(now),

@@ -1,4 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
+import { siteOrigin } from "../../../app/kernel/server/site.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, auditLog, editions, outbox } from "../../../db/schema";
@@ -199,10 +200,15 @@ describe("the applicant's application", () => {
       template: "application_received",
       locale: "ar",
     });
-    expect(db().select().from(outbox).where(eq(outbox.toAddress, member2.email)).get()).toMatchObject({
-      template: "application_received",
-      locale: "en",
-    });
+    const told = db().select().from(outbox).where(eq(outbox.toAddress, member2.email)).get()!;
+    expect(told).toMatchObject({ template: "application_received", locale: "en" });
+    // The e-mail that asks the entity to decide leads to the application, on the site's own origin.
+    expect(told.textBody).toContain(
+      `Sign in to read it and decide before your deadline:\n\n${siteOrigin()}/nominations/${id}`,
+    );
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, member1.email)).get()!.textBody).toContain(
+      `${siteOrigin()}/nominations/${id}`,
+    );
   });
 
   it("sending after the deadline is refused even while the phase still says call_open", async () => {

@@ -12,7 +12,10 @@ import {
   enqueueMail,
   enqueueMails,
   messageIdOf,
+  senderFor,
 } from "../../../app/kernel/models/outbox.server";
+import { catalogues } from "../../../app/kernel/i18n/catalogues";
+import { translate } from "../../../app/kernel/i18n";
 
 const received: { to: string[]; raw: string }[] = [];
 let server: SMTPServer;
@@ -73,7 +76,12 @@ describe("outbox", () => {
 
   it("a message sent again after its sender died before marking it sent carries the same Message-ID", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-    enqueueMail({ to: "twice@example.org", locale: "en", template: "welcome", vars: { name: "Twice" } });
+    enqueueMail({
+      to: "twice@example.org",
+      locale: "en",
+      template: "observer_removed",
+      vars: { name: "Twice", year: 2026 },
+    });
     const from = received.length;
     expect(await deliverDueMail()).toBe(1);
     const row = db().select().from(outbox).where(eq(outbox.toAddress, "twice@example.org")).get()!;
@@ -85,6 +93,19 @@ describe("outbox", () => {
     expect(messageIdOf(row.id)).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
   });
 
+  it("names the sender by the prize's short name in the recipient's language, at MAIL_FROM's address", () => {
+    expect(senderFor("fr", "UNESCO ICT in Education Prize <prize@unesco.org>")).toEqual({
+      name: "Prix UNESCO TIC dans l’éducation",
+      address: "prize@unesco.org",
+    });
+    expect(senderFor("en", "prize@example.org")).toEqual({
+      name: "UNESCO ICT in Education Prize",
+      address: "prize@example.org",
+    });
+    expect(senderFor("ar", "prize@example.org").name).toBe(translate(catalogues.ar, "app.short_name"));
+    expect(senderFor("xx", "Prize <prize@example.org>").name).toBe("UNESCO ICT in Education Prize");
+  });
+
   it("makes the Message-ID's domain from the sender's address", () => {
     expect(messageIdOf("m1", "UNESCO ICT in Education Prize <prize@unesco.org>")).toBe("<m1@unesco.org>");
     expect(messageIdOf("m1", "prize@example.org")).toBe("<m1@example.org>");
@@ -94,7 +115,12 @@ describe("outbox", () => {
   it("keeps a failed message pending and retries it with backoff until it is delivered", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     failNext = 1;
-    enqueueMail({ to: "retry@example.org", locale: "en", template: "welcome", vars: { name: "Retry" } });
+    enqueueMail({
+      to: "retry@example.org",
+      locale: "en",
+      template: "observer_removed",
+      vars: { name: "Retry", year: 2026 },
+    });
     expect(await deliverDueMail()).toBe(0);
     const pending = db().select().from(outbox).where(eq(outbox.toAddress, "retry@example.org")).get()!;
     expect(pending.state).toBe("pending");
@@ -117,17 +143,33 @@ describe("outbox", () => {
 
   it("writes an .eml file when no SMTP server is configured", async () => {
     delete process.env.SMTP_URL;
-    enqueueMail({ to: "file@example.org", locale: "ar", template: "welcome", vars: { name: "ليلى" } });
+    enqueueMail({
+      to: "file@example.org",
+      locale: "ar",
+      template: "observer_removed",
+      vars: { name: "ليلى", year: 2026 },
+    });
     expect(await deliverDueMail()).toBe(1);
     const row = db().select().from(outbox).where(eq(outbox.toAddress, "file@example.org")).get()!;
     expect(row.emlPath).toBeTruthy();
     expect(existsSync(row.emlPath!)).toBe(true);
-    expect(readFileSync(row.emlPath!, "utf8")).toContain("To: file@example.org");
+    const eml = readFileSync(row.emlPath!, "utf8");
+    expect(eml).toContain("To: file@example.org");
+    // The Arabic name, encoded as a header must be (RFC 2047), then the address.
+    const from = /^From: ((?:=\?UTF-8\?B\?\S+\?=\s*)+)<prize@localhost>/m.exec(eml);
+    expect(from).not.toBeNull();
+    const words = [...from![1].matchAll(/=\?UTF-8\?B\?(\S+?)\?=/g)].map((m) => Buffer.from(m[1], "base64"));
+    expect(Buffer.concat(words).toString("utf8")).toBe(translate(catalogues.ar, "app.short_name"));
   });
 
   it("a copy its sender wrote before dying unmarked is found by the next sender and not written again", async () => {
     delete process.env.SMTP_URL;
-    enqueueMail({ to: "once@example.org", locale: "en", template: "welcome", vars: { name: "Once" } });
+    enqueueMail({
+      to: "once@example.org",
+      locale: "en",
+      template: "observer_removed",
+      vars: { name: "Once", year: 2026 },
+    });
     const queued = db().select().from(outbox).where(eq(outbox.toAddress, "once@example.org")).get()!;
     const path = join(process.env.MAIL_DIR!, `${queued.createdAt.getTime()}-${queued.id}.eml`);
     // A sender killed while writing left part of a copy aside: the next one writes it whole.
@@ -170,9 +212,9 @@ describe("outbox", () => {
   it("queues many messages at once, in order, each in its language, leaving out erased addresses", () => {
     const before = db().select().from(outbox).all().length;
     enqueueMails([
-      { to: "batch-1@example.org", locale: "fr", template: "welcome", vars: { name: "Awa" } },
-      { to: "x1@erased.invalid", locale: "en", template: "welcome", vars: { name: "Erased" } },
-      { to: "batch-2@example.org", locale: "xx", template: "welcome", vars: { name: "Omar" } },
+      { to: "batch-1@example.org", locale: "fr", template: "observer_removed", vars: { name: "Awa", year: 2026 } },
+      { to: "x1@erased.invalid", locale: "en", template: "observer_removed", vars: { name: "Erased", year: 2026 } },
+      { to: "batch-2@example.org", locale: "xx", template: "observer_removed", vars: { name: "Omar", year: 2026 } },
     ]);
     const rows = db().select().from(outbox).all().slice(before);
     expect(rows.map((r) => [r.toAddress, r.locale, r.state, r.attempts])).toEqual([
@@ -182,7 +224,7 @@ describe("outbox", () => {
     expect(rows[0].textBody).toContain("Awa");
     expect(() =>
       enqueueMails([
-        { to: "batch-3@example.org", locale: "en", template: "welcome", vars: { name: "A" } },
+        { to: "batch-3@example.org", locale: "en", template: "observer_removed", vars: { name: "A", year: 2026 } },
         { to: "batch-4@example.org", locale: "en", template: "no_such_template", vars: {} },
       ]),
     ).toThrow('Unknown e-mail template "no_such_template"');
