@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SignedOutPostBoundary } from "../kernel/components/signed-out-post";
 import { keepPageOnSignedOutDraft, type SignedOutDraft } from "../kernel/components/signed-out-draft";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -20,6 +21,7 @@ import { sectionFormSchema } from "../applications/forms/application.server";
 import {
   countWords,
   promptedField,
+  SECTIONS,
   sectionByKey,
   sectionStatus,
   sectionText,
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireUser(request);
+  const user = await requireUser(request, { handBack: (field) => SECTION_TEXT_FIELDS.has(field) });
   const application = ownApplication(user.id, params.applicationId);
   const section = sectionOf(params.section);
   const form = await validateForm(
@@ -113,6 +115,11 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   if (intent === "complete") return redirect(`/applications/${application.id}?saved=1`);
   return redirect(`/applications/${application.id}/sections/${section.key}?saved=1`);
 });
+
+/** The fields of every section that hold typed text (not a choice from a list). */
+const SECTION_TEXT_FIELDS = /* @__PURE__ */ new Set(
+  SECTIONS.flatMap((s) => s.fields.filter((f) => f.kind !== "select" && f.kind !== "country").map((f) => f.key)),
+);
 
 const INPUT_TYPES = { text: "text", email: "email", url: "url", tel: "tel" } as const;
 
@@ -289,4 +296,17 @@ export default function SectionPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+/** A post that came after the session ended hands back what was typed (signed-out-post.tsx). */
+export function ErrorBoundary() {
+  return (
+    <SignedOutPostBoundary
+      labelOf={(field, t) => {
+        const key = `applications.field.${field}`;
+        if (t(key) !== key) return t(key);
+        // An essay is labelled by its section's question: named here by the section's title.
+        const section = SECTIONS.find((s) => s.fields.some((f) => f.key === field));
+        return section ? sectionText(t, null, section.key, "title") : field;
+      }}
+    />
+  );
+}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SignedOutPostBoundary } from "../kernel/components/signed-out-post";
 import { keepPageOnSignedOutDraft, type SignedOutDraft } from "../kernel/components/signed-out-draft";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -94,7 +95,7 @@ function failed(result: Result, status = 400) {
 }
 
 export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requirePermission(request, "jury.workspace");
+  const user = await requirePermission(request, "jury.workspace", {}, { handBack: isReviewText });
   const found = getReviewForJuror({ reviewId: params.reviewId ?? "", userId: user.id });
   if (!found) notFound();
   const { review, criteria, edition } = found;
@@ -509,4 +510,20 @@ export default function ReviewPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
+/** A review's fields that hold typed text: the comments (a criterion's, the overall one), a recusal's reason. */
+function isReviewText(field: string): boolean {
+  return field.startsWith("comment.") || field === "overallComment" || field === "reason";
+}
+
+/** A post that came after the session ended hands back what was typed (signed-out-post.tsx). */
+export function ErrorBoundary() {
+  return (
+    <SignedOutPostBoundary
+      labelOf={(field, t) =>
+        field.startsWith("comment.")
+          ? t("jury.review.kept_comment", { criterion: field.slice("comment.".length) })
+          : t(field === "reason" ? "jury.review.recuse_reason" : "jury.review.overall")
+      }
+    />
+  );
+}

@@ -2,6 +2,7 @@
 // refused, one accepted), declare, check the answers, send to a National Commission, receipt.
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/a11y";
 import { waitForMail } from "./support/db";
 import { gotoReady, isJsProject, watchDataReloads } from "./support/hydration";
 import { registerApplicant } from "./support/session";
@@ -99,6 +100,23 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
     await gotoReady(page, `${base}/sections/impact`);
     await expect(page.locator('[name="impact"]')).toHaveValue("Typed after the session ended, and saved.");
   }
+
+  // Signed out meanwhile, then the button pressed: with or without JavaScript, what was typed
+  // comes back on a page of its own, to copy, with the way to sign in again and return.
+  await gotoReady(page, `${base}/sections/impact`);
+  const session = await page.context().cookies();
+  await page.context().clearCookies();
+  await page.locator('[name="impact"]').fill("An hour of typing, sent too late.");
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are signed out");
+  await expect(page.getByLabel("Impact and evidence")).toHaveValue("An hour of typing, sent too late.");
+  await expect(page.getByLabel("Impact and evidence")).not.toBeEditable();
+  await expect(page.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+    "href",
+    `/login?redirectTo=${encodeURIComponent(`${base}/sections/impact`)}`,
+  );
+  await expectAccessible(page);
+  await page.context().addCookies(session);
 
   for (const key of Object.keys(TEXT)) await completeSection(page, base, key);
   await expect(page.getByText("You have completed 11 of 11 sections.")).toBeVisible();

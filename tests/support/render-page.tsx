@@ -17,7 +17,20 @@ function catalogueText(locale: Locale): string {
 
 export function renderPage(
   Page: ComponentType,
-  { data, locale, path = "/page", actionData }: { data: unknown; locale: Locale; path?: string; actionData?: unknown },
+  {
+    data,
+    locale,
+    path = "/page",
+    actionData,
+    error,
+  }: {
+    data: unknown;
+    locale: Locale;
+    path?: string;
+    actionData?: unknown;
+    /** What the route threw: the page is then its `ErrorBoundary` (given as `Page`). */
+    error?: unknown;
+  },
 ): string {
   // As the root loader sends them: their JSON text (docs/decisions/055-messages-sent-as-text.md).
   const root: RootLoaderData = {
@@ -32,12 +45,20 @@ export function renderPage(
         id: "root",
         path: "/",
         loader: () => root,
-        children: [{ id: "page", path: "*", loader: () => data as Record<string, unknown>, Component: Page }],
+        children: [
+          error === undefined
+            ? { id: "page", path: "*", loader: () => data as Record<string, unknown>, Component: Page }
+            : { id: "page", path: "*", loader: () => data as Record<string, unknown>, ErrorBoundary: Page },
+        ],
       },
     ],
     {
       initialEntries: [path],
-      hydrationData: { loaderData: { root, page: data }, actionData: actionData ? { page: actionData } : undefined },
+      hydrationData: {
+        loaderData: { root, page: data },
+        actionData: actionData ? { page: actionData } : undefined,
+        errors: error === undefined ? undefined : { page: error },
+      },
     },
   );
   return renderQuietly(<RouterProvider router={router} />);

@@ -5,6 +5,7 @@
 // their queries by owner, as a second line of defence, but never decide who may on their own.
 import { data } from "@remix-run/node";
 import { getSessionUser, requireUser as signedInOrSignIn, type SessionUser } from "./session.server";
+import { handBackText } from "./signed-out-post.server";
 
 export type Role = "visitor" | "applicant" | "nominator" | "juror" | "secretariat" | "observer";
 
@@ -129,11 +130,24 @@ export function found<T>(value: T | null | undefined | false): T {
  */
 export interface Gate {
   visitor?: "sign-in" | "not-found";
+  /**
+   * For a post: the fields whose text is handed back, on a 401 page, to someone no longer signed
+   * in, rather than lost on the way to the sign-in page (signed-out-post.server.ts).
+   */
+  handBack?: (field: string) => boolean;
 }
 export const UNADVERTISED: Gate = { visitor: "not-found" };
 
 /** Signed in, else the sign-in page (or, for an unadvertised page, the 404). */
-export async function requireUser(request: Request, { visitor = "sign-in" }: Gate = {}): Promise<SessionUser> {
+export async function requireUser(
+  request: Request,
+  { visitor = "sign-in", handBack }: Gate = {},
+): Promise<SessionUser> {
+  if (handBack && request.method === "POST") {
+    const user = await getSessionUser(request);
+    if (user) return user;
+    await handBackText(request, handBack);
+  }
   if (visitor === "sign-in") return signedInOrSignIn(request);
   return (await getSessionUser(request)) ?? notFound();
 }

@@ -1,8 +1,10 @@
 // A draft saved through a fetcher after the session ended (signed out in another tab, expired).
 // The server answers it as any signed-out post: a redirect to the sign-in page, which a fetcher
-// follows, so the page and everything typed since the last save would go without a word. In the
-// browser the draft answers `{ signedOut: true }` instead, and the page says so and keeps the text.
+// follows, or the page that hands the text back (signed-out-post.tsx), which would replace the
+// form: either way the page and everything typed since the last save would go. In the browser
+// the draft answers `{ signedOut: true }` instead, and the page says so and keeps the text.
 import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { signedOutPostOf } from "./signed-out-post";
 
 /** A draft's answer when no one is signed in any more. */
 export interface SignedOutDraft {
@@ -28,7 +30,8 @@ export function keepPageOnSignedOutDraft(isDraft: (body: FormData) => boolean) {
     try {
       return await serverAction();
     } catch (thrown) {
-      if (draft && sendsToSignIn(thrown)) return { signedOut: true } satisfies SignedOutDraft;
+      if (draft && (sendsToSignIn(thrown) || signedOutPostOf(thrown)))
+        return { signedOut: true } satisfies SignedOutDraft;
       throw thrown;
     }
   };
