@@ -22,6 +22,8 @@ const LTR_EXAMPLES: [string, RegExp][] = [
   ["a web address", /https?:\/\//u],
   ["a phone number", /\+\d/u],
   ["a range of numbers", /(?<![\p{L}\d-])(?:\{\w+\}|\d+)\s*–\s*(?:\{\w+\}|\d+)/u],
+  // "Excel (XLSX)" read "(XLSX) Excel": the parentheses between a Latin name and Arabic text.
+  ["a Latin name with its format in parentheses", /[A-Za-z][\s\u200f]*\([A-Za-z0-9 .]+\)/u],
 ];
 
 const arabicTexts = () =>
@@ -54,7 +56,13 @@ describe("left-to-right examples in the Arabic catalogue", () => {
   });
 
   it("would be caught bare: the check finds a month, a phone number, an address and a range", () => {
-    for (const example of ["مثلًا 2023-09", "مثل +33 1 45 68 10 00", "يبدأ بـ https://", "من {low}–{high}"])
+    for (const example of [
+      "مثلًا 2023-09",
+      "مثل +33 1 45 68 10 00",
+      "يبدأ بـ https://",
+      "من {low}–{high}",
+      "تنزيل بصيغة Excel \u200f(XLSX)",
+    ])
       expect(LTR_EXAMPLES.some(([, pattern]) => pattern.test(outsideIsolates(example)))).toBe(true);
     expect(LTR_EXAMPLES.some(([, pattern]) => pattern.test(outsideIsolates("مثلًا \u20662023-09\u2069")))).toBe(false);
     expect(LTR_EXAMPLES.some(([, pattern]) => pattern.test("مثلاً KH-2026-0042"))).toBe(false);
