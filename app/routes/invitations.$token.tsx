@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return { invitation: null };
   const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } = invitation;
+  if (invitation.juryClosed) return { invitation: null, juryClosed: editionYear };
   return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
 }
 
@@ -29,6 +30,8 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return data({ errors: fieldError("password", "errors.link_invalid"), values: {} }, { status: 400 });
+  if (invitation.juryClosed)
+    return data({ errors: fieldError("password", "errors.invitation_jury_closed"), values: {} }, { status: 400 });
   const juror = invitation.role === "juror";
   const form = await validateForm(
     request,
@@ -57,8 +60,16 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
 
 export default function AcceptInvitation() {
   const t = useT();
-  const { invitation } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { invitation } = loaded;
   const result = useActionData<typeof action>();
+  if (!invitation && "juryClosed" in loaded)
+    return (
+      <>
+        <h1>{t("invitation.title")}</h1>
+        <p>{t("invitation.jury_closed", { year: loaded.juryClosed ?? "" })}</p>
+      </>
+    );
   if (!invitation) return <LinkInvalid title="invitation.invalid_title" />;
   const juror = invitation.role === "juror";
   const what =

@@ -22,7 +22,7 @@ import { clientAddress } from "../kernel/server/http.server";
 import { siteOrigin } from "../kernel/server/site.server";
 import { EntityField } from "../nominations/components/entity-fields";
 import { DataTable } from "../kernel/components/table";
-import { INVITATION_ROLES } from "../../db/enums";
+import { INVITATION_ROLES, PHASES, type Phase } from "../../db/enums";
 import { ActionLink } from "../kernel/components/action-link";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 
@@ -43,8 +43,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...listInvitationsPage(pageParam(request)),
     entities: role === "nominator" ? listEntities().map((e) => ({ id: e.id, name: e.name })) : [],
+    // A juror is offered the editions whose jury still works (the invitation checks the date too).
     editions:
-      role === "juror" || role === "observer" ? listEditionsBrief().map((e) => ({ id: e.id, year: e.year })) : [],
+      role === "juror" || role === "observer"
+        ? listEditionsBrief()
+            .filter((e) => role === "observer" || PHASES.indexOf(e.phase as Phase) <= PHASES.indexOf("scoring"))
+            .map((e) => ({ id: e.id, year: e.year }))
+        : [],
   };
 }
 

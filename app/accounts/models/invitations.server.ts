@@ -3,7 +3,7 @@
 // Each write that changes who can do what is audited in its transaction.
 import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { otherChairSeated } from "../../jury/models/shared.server";
+import { beforeScoringCloses, otherChairSeated } from "../../jury/models/shared.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import type { INVITATION_ROLES } from "../../../db/enums";
 import {
@@ -94,9 +94,17 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
   let editionYear: number | string = "";
   if (forEdition) {
     const edition = input.editionId
-      ? db().select({ year: editions.year }).from(editions).where(eq(editions.id, input.editionId)).get()
+      ? db()
+          .select({ year: editions.year, phase: editions.phase, scoringClosesAt: editions.scoringClosesAt })
+          .from(editions)
+          .where(eq(editions.id, input.editionId))
+          .get()
       : undefined;
     if (!edition) return { ok: false, field: "editionId", error: "errors.edition_unknown" };
+    // A juror joins a jury whose work may still change; seated later, they would only read the
+    // results and the ballot of a work they took no part in.
+    if (input.role === "juror" && !beforeScoringCloses(edition))
+      return { ok: false, field: "editionId", error: "errors.invitation_jury_closed" };
     editionYear = edition.year;
     // One chair a jury: the chair rules on the ballot, its tie and the recommendation.
     if (input.role === "juror" && input.isChair && chairOf(db(), input.editionId!, null, email))
@@ -199,6 +207,8 @@ export function findOpenInvitation({ token }: { token: string }) {
       acceptedAt: invitations.acceptedAt,
       entityName: nominatingEntities.name,
       editionYear: editions.year,
+      editionPhase: editions.phase,
+      scoringClosesAt: editions.scoringClosesAt,
     })
     .from(invitations)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
@@ -206,7 +216,14 @@ export function findOpenInvitation({ token }: { token: string }) {
     .where(eq(invitations.tokenHash, hashToken(token)))
     .get();
   if (!row || row.acceptedAt || row.expiresAt.getTime() <= Date.now()) return null;
-  return { ...row, existingAccount: !!getUserByEmail({ email: row.email }) };
+  const { editionPhase, scoringClosesAt, ...invitation } = row;
+  // Sent while the jury still worked, opened after its scoring closed: no longer a seat to take.
+  const juryClosed =
+    row.role === "juror" &&
+    editionPhase !== null &&
+    scoringClosesAt !== null &&
+    !beforeScoringCloses({ phase: editionPhase, scoringClosesAt });
+  return { ...invitation, juryClosed, existingAccount: !!getUserByEmail({ email: row.email }) };
 }
 
 /**
@@ -250,6 +267,7 @@ export async function acceptInvitation({
 }): Promise<{ ok: true; userId: string } | Failure> {
   const open = findOpenInvitation({ token });
   if (!open) return { ok: false, field: "password", error: "errors.link_invalid" };
+  if (open.juryClosed) return { ok: false, field: "password", error: "errors.invitation_jury_closed" };
   if (open.role === "juror") {
     if (!profile?.country) return { ok: false, field: "country", error: "errors.juror_country_required" };
     if (!isCountryCode(profile.country)) return { ok: false, field: "country", error: "errors.country_invalid" };

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, juryMembers, outbox, users } from "../../../db/schema";
+import { auditLog, editions, juryMembers, outbox, users } from "../../../db/schema";
 import * as root from "../../../app/root";
 import * as acceptPage from "../../../app/routes/invitations.$token";
 import * as invitationsPage from "../../../app/routes/secretariat.invitations";
@@ -124,6 +124,59 @@ describe("invitations", () => {
     const seats = db().select().from(juryMembers).where(eq(juryMembers.userId, user.id)).all();
     expect(seats).toHaveLength(1);
     expect(seats[0]).toMatchObject({ country: "CI", languages: ["fr"], expertise: ["teacher training"] });
+  });
+
+  it("no juror is invited to a jury whose scoring has closed, nor seated by an invitation opened after it closed", async () => {
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const announced = makeEdition();
+    db().update(editions).set({ phase: "announced" }).where(eq(editions.id, announced.id)).run();
+    const base = { invitedBy: secretariat.id, name: "Late Juror", locale: "en" as const, origin: "http://localhost" };
+    expect(
+      createInvitation({
+        ...base,
+        email: "late@example.org",
+        role: "juror",
+        editionId: announced.id,
+        address: "10.9.0.1",
+      }),
+    ).toEqual({ ok: false, field: "editionId", error: "errors.invitation_jury_closed" });
+    // An observer still may be: the process is theirs to read, whenever they are asked.
+    expect(
+      createInvitation({
+        ...base,
+        email: "obs@example.org",
+        role: "observer",
+        editionId: announced.id,
+        address: "10.9.0.2",
+      }).ok,
+    ).toBe(true);
+    const form = await (async () => {
+      const cookie = await cookieFor(secretariat.id);
+      const res = await run(() =>
+        invitationsPage.loader(args(request("/secretariat/invitations?new=juror", { cookie })) as never),
+      );
+      return res.body as { editions: { id: string }[] };
+    })();
+    expect(form.editions.map((e) => e.id)).not.toContain(announced.id);
+
+    // Sent while the jury scored, opened once scoring had closed.
+    const scoring = makeEdition();
+    const { email, token } = await invite({ role: "juror", editionId: scoring.id });
+    db().update(editions).set({ phase: "deliberation" }).where(eq(editions.id, scoring.id)).run();
+    const page = await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token })));
+    expect(page.body).toEqual({ invitation: null, juryClosed: scoring.year });
+    const form2 = { name: "Late Juror", password: "dakar learning 2027", country: "SN", languages: "fr" };
+    const res = await run(() => acceptPage.action(args(request(`/invitations/${token}`, { form: form2 }), { token })));
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { password: { message: "errors.invitation_jury_closed" } } },
+    });
+    expect(await acceptInvitation({ token, name: "Late", password: "dakar learning 2027" })).toMatchObject({
+      ok: false,
+      error: "errors.invitation_jury_closed",
+    });
+    expect(db().select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
+    expect(db().select().from(juryMembers).where(eq(juryMembers.editionId, scoring.id)).all()).toEqual([]);
   });
 
   it("a juror's acceptance without a country is refused next to the field, keeps what was typed and writes nothing", async () => {
