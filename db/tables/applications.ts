@@ -35,7 +35,6 @@ export const applications = sqliteTable(
     declinedAt: ts("declined_at"),
     withdrawnAt: ts("withdrawn_at"),
     screenedAt: ts("screened_at"),
-    feedbackShared: integer("feedback_shared", { mode: "boolean" }).notNull().default(false),
     duplicateOf: text("duplicate_of"),
     version: integer("version").notNull().default(1),
     sentAt: ts("sent_at"),

@@ -278,7 +278,6 @@ function writeRows(passwordHash: string): Rows {
       declarations: Object.fromEntries(DEMO_RULES.map((r) => [r.key, true])),
       nominatedContent: nominated ? content : null,
       nominatorComment: rng.pick(NOMINATOR_COMMENTS[nominated ? "nominated" : "declined"][lang]),
-      feedbackShared: a.plan.outcome === "eligible" && index % 2 === 1,
       version: rng.int(3, 9),
       sentAt,
       nominatedAt: nominated ? decidedAt : null,

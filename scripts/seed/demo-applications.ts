@@ -245,7 +245,6 @@ export function applicationRows(s: Seeding, apps: AppDraft[]): (typeof applicati
       declarations: Object.fromEntries(DEMO_RULES.map((r) => [r.key, true])),
       nominatedContent: a.nominatedAt ? (a.content as unknown as Record<string, unknown>) : null,
       nominatorComment: commentKind && entity ? rng.pick(NOMINATOR_COMMENTS[commentKind][entity.lang]) : null,
-      feedbackShared: false,
       version: a.plan.state === "draft" ? rng.int(1, 6) : rng.int(3, 9),
       sentAt: a.sentAt,
       nominatedAt: a.nominatedAt,

@@ -112,8 +112,8 @@ export async function seedScoredEdition(
       const reference = `E2E-${year}-${a + 1}`;
       const title = `Green project ${a + 1}`;
       db.prepare(
-        `insert into applications (id, reference, edition_id, applicant_id, entity_id, state, language, title, organisation, country, content, declarations, feedback_shared, version, created_at)
-         values (?, ?, ?, ?, ?, 'eligible', 'en', ?, ?, ?, '{}', '{}', ?, 1, ?)`,
+        `insert into applications (id, reference, edition_id, applicant_id, entity_id, state, language, title, organisation, country, content, declarations, version, created_at)
+         values (?, ?, ?, ?, ?, 'eligible', 'en', ?, ?, ?, '{}', '{}', 1, ?)`,
       ).run(
         id,
         reference,
@@ -123,7 +123,6 @@ export async function seedScoredEdition(
         title,
         `Organisation ${a + 1}`,
         ["KR", "FI", "BR", "EG"][a],
-        a === 1 ? 1 : 0,
         now,
       );
       return { id, reference, title, applicantEmail, applicantLocale: locales[a] };

@@ -13,7 +13,7 @@ import { sleepSync } from "../../kernel/server/sleep.server";
 import { writeAudit, writeAudits } from "../../kernel/models/audit.server";
 import { editionNaming } from "../../editions/models/columns.server";
 import { applicantAddress, applicationNaming } from "../../applications/models/columns.server";
-import { archiveLaureatesOf, feedbackText } from "./decision.server";
+import { archiveLaureatesOf } from "./decision.server";
 
 /** How many applications one transaction of an announcement turns laureate or not selected. */
 const ANNOUNCE_CHUNK = 500;
@@ -107,7 +107,6 @@ export function announceChunk({
       .select({
         ...applicationNaming,
         entityId: applications.entityId,
-        feedbackShared: applications.feedbackShared,
         ...applicantAddress,
       })
       .from(applications)
@@ -168,7 +167,6 @@ export function announceChunk({
         year: edition.year,
         theme: theme(locale),
         link,
-        feedback: app.feedbackShared ? feedbackText({ applicationId: app.id, locale }) : "",
       });
       messages.push({
         to: app.applicantEmail,

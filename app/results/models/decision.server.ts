@@ -19,10 +19,7 @@ import {
   decisions,
   deliberations,
   editions,
-  reviews,
 } from "../../../db/schema";
-import { isLocale, translate } from "../../kernel/i18n";
-import { catalogues } from "../../kernel/i18n/locale.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -330,19 +327,6 @@ export function decisionSnapshot({ editionId }: { editionId: string }) {
     .where(and(eq(decisions.editionId, editionId), isNotNull(decisions.decidedAt)))
     .get();
   return d?.snapshot ? { snapshot: d.snapshot, sha256: d.sha ?? "" } : null;
-}
-
-export function feedbackText({ applicationId, locale }: { applicationId: string; locale: string }): string {
-  const comments = db()
-    .select({ c: reviews.overallComment })
-    .from(reviews)
-    .where(and(eq(reviews.applicationId, applicationId), eq(reviews.state, "submitted")))
-    .all()
-    .map((r) => r.c.trim())
-    .filter(Boolean);
-  if (comments.length === 0) return "";
-  const messages = catalogues[isLocale(locale) ? locale : "en"];
-  return `\n\n${translate(messages, "results.mail_feedback_heading")}\n${comments.map((c) => `- ${c}`).join("\n")}`;
 }
 
 /** The laureates' rows of the public archive, published at the instant; those already there are kept. */
