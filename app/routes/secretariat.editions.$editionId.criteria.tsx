@@ -128,6 +128,18 @@ function LevelRow({ row }: { row: RowApi }) {
   );
 }
 
+/** The error summary's names for the level rows' fields ("Level 2, In French") and for the list itself. */
+function levelLabels(t: ReturnType<typeof useT>, rows: number): Record<string, string> {
+  const labels: Record<string, string> = { levels: t("editions.levels_legend") };
+  for (let index = 0; index < rows; index++)
+    for (const key of LEVEL_KEYS)
+      labels[`levels.${index}.${key}`] = t("editions.level_field", {
+        level: t("editions.level_row", { number: index + 1 }),
+        field: t(`editions.level_${key}`),
+      });
+  return labels;
+}
+
 function CriterionForm({
   editionId,
   values,
@@ -155,6 +167,7 @@ function CriterionForm({
       schema={() => import("../editions/forms/edition").then((m) => m.criterionSchema(scale))}
       result={result}
       defaultValues={defaults}
+      labels={levelLabels(t, scale.max - scale.min + 1)}
     >
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="intent" value="save" />

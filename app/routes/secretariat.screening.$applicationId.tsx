@@ -135,6 +135,12 @@ export default function ScreenApplication() {
                     m.screeningSchema(application.rules.map((r) => r.key)),
                   )
                 }
+                labels={Object.fromEntries(
+                  application.rules.map((rule) => [
+                    evidenceField(rule.key),
+                    t("screening.evidence_for", { rule: ruleText(rule, t.locale) }),
+                  ]),
+                )}
               >
                 <input type="hidden" name="applicationId" value={application.id} />
                 <input type="hidden" name="editionId" value={application.editionId} />

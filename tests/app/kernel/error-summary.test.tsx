@@ -9,6 +9,8 @@ import { EditionSettingsFields } from "../../../app/editions/components/edition-
 import { NewAccountFields } from "../../../app/accounts/components/account-fields";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
 import * as sectionRoute from "../../../app/routes/applications.$applicationId.sections.$section";
+import * as criteriaRoute from "../../../app/routes/secretariat.editions.$editionId.criteria";
+import { newEdition } from "../../fixtures/editions";
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { makeOpenEdition, startFor } from "../../fixtures/applications";
 import { publishPair } from "../../fixtures/jury";
@@ -123,6 +125,42 @@ describe("the error summary", () => {
       }
     });
   }
+
+  it("names a criterion's level by its row and its field: 'Level 2, In French'", async () => {
+    const user = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(user.id);
+    const editionId = newEdition(user.id);
+    const path = `/secretariat/editions/${editionId}/criteria`;
+    const form = {
+      intent: "save",
+      editionId,
+      key: "reach",
+      weight: "1",
+      titleEn: "Reach",
+      titleFr: "Portée",
+      titleAr: "",
+      guidanceEn: "",
+      guidanceFr: "",
+      guidanceAr: "",
+      "levels.0.score": "1",
+      "levels.0.en": "Low",
+      "levels.0.fr": "Bas",
+      "levels.0.ar": "",
+      "levels.1.score": "10",
+      "levels.1.en": "High",
+      "levels.1.fr": "",
+      "levels.1.ar": "",
+    };
+    const refused = await run(() =>
+      criteriaRoute.action(args(request(path, { cookie, form }), { editionId }) as never),
+    );
+    expect(refused.status).toBe(400);
+    const loaded = await run(() => criteriaRoute.loader(args(request(path, { cookie }), { editionId }) as never));
+    const html = renderPage(criteriaRoute.default, { locale: "en", data: loaded.body, path, actionData: refused.body });
+    expect(summaryLinks(html)).toEqual([
+      { target: "criterion-levels.1.fr", says: "Level 2, In French: This field is required" },
+    ]);
+  });
 
   it("names each empty field of an application's section, as its label reads", async () => {
     const edition = makeOpenEdition();
