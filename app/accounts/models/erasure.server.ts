@@ -4,16 +4,18 @@
 // forgets their sign-in traces and writes one audit row that holds ids only; their files leave
 // the disk after the commit. The audit log and the decisions' snapshots are never rewritten:
 // neither holds an applicant's name or address (decision 020).
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
   attachments,
   editions,
+  entityMembers,
   erasureRequests,
   invitations,
   loginAttempts,
   mailRequests,
+  nominatingEntities,
   nominationLetters,
   outbox,
   passwordResets,
@@ -209,6 +211,66 @@ function pseudonymiseUser(tx: Tx, userId: string, now: Date) {
   return { ...before, copies };
 }
 
+/** An application in these states still takes part in its edition (or waits on its entity). */
+const IN_COMPETITION = ["awaiting_nominator", "returned", "nominated", "eligible", "ineligible"] as const;
+
+/**
+ * The person's applications still in an edition not yet decided are withdrawn: erased, they would
+ * stay in the competition as empty shells, and a nominated one would keep its entity's nomination.
+ * The entity each was sent to is told, by its reference alone (its title is being erased).
+ */
+function withdrawErasedApplications(tx: Tx, userId: string, actorId: string, now: Date): string[] {
+  const running = tx
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      state: applications.state,
+      entityId: applications.entityId,
+      phase: editions.phase,
+    })
+    .from(applications)
+    .innerJoin(editions, eq(editions.id, applications.editionId))
+    .where(and(eq(applications.applicantId, userId), inArray(applications.state, [...IN_COMPETITION])))
+    .all()
+    .filter((a) => !["decided", "announced", "archived"].includes(a.phase));
+  for (const a of running) {
+    tx.update(applications)
+      .set({ state: "withdrawn", withdrawnAt: now, updatedAt: now, version: sql`${applications.version} + 1` })
+      .where(eq(applications.id, a.id))
+      .run();
+    writeAudit(
+      {
+        actorId,
+        action: "application.withdrawn",
+        objectType: "application",
+        objectId: a.id,
+        details: { from: a.state, to: "withdrawn", reference: a.reference, reason: "erasure" },
+        at: now,
+      },
+      tx,
+    );
+    if (!a.entityId) continue;
+    const members = tx
+      .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
+      .from(entityMembers)
+      .innerJoin(users, eq(users.id, entityMembers.userId))
+      .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
+      .where(and(eq(entityMembers.entityId, a.entityId), isNull(users.disabledAt)))
+      .all();
+    for (const m of members)
+      enqueueMail(
+        {
+          to: m.email,
+          locale: m.locale,
+          template: "application_erased",
+          vars: { name: m.name, reference: a.reference, entity: m.entity },
+        },
+        tx,
+      );
+  }
+  return running.map((a) => a.id);
+}
+
 /** The secretariat confirms: everything in one transaction, then the files leave the disk. */
 export function confirmErasure({
   requestId,
@@ -228,6 +290,7 @@ export function confirmErasure({
       .where(eq(applications.applicantId, req.userId))
       .all()
       .map((a) => a.id);
+    const withdrawn = withdrawErasedApplications(tx, req.userId, actorId, now);
     const removed = anonymiseApplications(tx, appIds, now);
     const before = pseudonymiseUser(tx, req.userId, now);
     tx.update(erasureRequests)
@@ -248,6 +311,7 @@ export function confirmErasure({
           requestedBy: req.userId,
           requestedAt: req.requestedAt.toISOString(),
           applications: appIds,
+          withdrawn,
           files: removed.length,
         },
         at: now,

@@ -17,6 +17,7 @@ import { decisionSnapshot, sha256 } from "../../../app/results/models/decision.s
 import { runCli } from "../../../scripts/scoring-cli";
 import { buildScoredEdition, decide } from "../../fixtures/results";
 import { PASSWORD } from "../../fixtures/builders";
+import { quotaUsage } from "../../../app/nominations/models/nomination.server";
 import { tinyPdf, VALID } from "../../fixtures/applications";
 
 const DAY = 864e5;
@@ -201,6 +202,36 @@ describe("erasure on request", () => {
       expect((await attemptLogin({ email, password: PASSWORD, address: "192.0.2.2" })).ok).toBe(false);
     for (const password of [PASSWORD, "erased"])
       expect((await attemptLogin({ email: erased.email, password, address: "192.0.2.3" })).ok).toBe(false);
+  });
+
+  it("withdraws an application still in a running edition, frees the nomination it used and tells its entity", async () => {
+    const f = await buildScoredEdition({ apps: 2 });
+    const { app, applicant } = f.apps[0];
+    const before = quotaUsage({ entityId: f.entity.id, editionId: f.edition.id });
+    requestErasure({ userId: applicant.id });
+    confirmErasure({ requestId: pendingRequestOf({ userId: applicant.id })!.id, actorId: f.secretariat.id });
+    expect(appRow(app.id)).toMatchObject({ state: "withdrawn", title: expect.stringMatching(/^Erased application/) });
+    expect(quotaUsage({ entityId: f.entity.id, editionId: f.edition.id })).toEqual({
+      ...before,
+      used: before.used - 1,
+    });
+    expect(appRow(f.apps[1].app.id).state).toBe("eligible");
+    const told = db().select().from(outbox).where(eq(outbox.toAddress, f.nominator.email)).all().at(-1)!;
+    expect(told.template).toBe("application_erased");
+    expect(told.textBody).toContain(app.reference);
+    expect(told.textBody).not.toContain(app.title);
+    const audit = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "application.withdrawn"), eq(auditLog.objectId, app.id)))
+      .get()!;
+    expect(JSON.parse(audit.details)).toEqual({
+      from: "eligible",
+      to: "withdrawn",
+      reference: app.reference,
+      reason: "erasure",
+    });
+    expect(audit.actorId).toBe(f.secretariat.id);
   });
 
   it("declining leaves the person's data as it was and tells them the reason", async () => {
