@@ -62,7 +62,7 @@ function leaveThreeOut(f: Fixture) {
 }
 
 describe("opening the deliberation", () => {
-  it("first shows the shortlist, the rule, that neither can change after and who will be e-mailed, opening nothing", async () => {
+  it("first shows the shortlist, the rule, that both are final and who is e-mailed, opening nothing", async () => {
     const f = await buildScoredEdition();
     const auditBefore = db().select().from(auditLog).all().length;
     const res = await post(f, shortlistForm(f, "check"));
@@ -113,7 +113,7 @@ describe("opening the deliberation", () => {
     expect(await page(f, res.body)).toContain("2 seated jurors will not be e-mailed: their accounts are disabled.");
   });
 
-  it("opens on the second post and e-mails each seated juror with an active account, in their language, the link to their ballot", async () => {
+  it("opens on the second post, e-mailing each active seated juror their ballot's link in their language", async () => {
     const f = await buildScoredEdition();
     leaveThreeOut(f);
     const res = await post(f, shortlistForm(f, "open"));
@@ -133,7 +133,7 @@ describe("opening the deliberation", () => {
     expect(audit.filter((a) => a.objectId === f.edition.id)).toHaveLength(1);
   });
 
-  it("goes back from the confirmation to the shortlist with the choices sent, a default left unticked staying so", async () => {
+  it("goes back to the shortlist with the choices sent, a default left unticked staying so", async () => {
     const f = await buildScoredEdition();
     // The first five are ticked by default; the fifth is left out here.
     const res = await post(f, shortlistForm(f, "edit", 4, "chair"));
