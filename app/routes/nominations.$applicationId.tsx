@@ -181,6 +181,13 @@ export default function NominationApplication() {
   const step = sentIntent ?? params.get("do");
   const done = params.get("done");
   const waiting = application.state === "awaiting_nominator";
+  // A full quota leaves nothing to nominate with: the nomination is not offered, rather than refused
+  // once the letter is chosen and uploaded (the server still refuses it, for two members at once).
+  const quotaFull = quota.used >= quota.quota;
+  // After the deadline only declining is left: it tells the applicant why.
+  const offered = DECISIONS.filter((decision) =>
+    deadlinePassed ? decision === "decline" : decision !== "nominate" || !quotaFull,
+  );
   const q = `entity=${encodeURIComponent(entity.id)}`;
   const back = `/nominations/${application.id}?${q}`;
   const hidden = (
@@ -228,8 +235,12 @@ export default function NominationApplication() {
             <LocalTime at={application.deadlineAt} />
           </p>
           <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
-          {deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
-          {isDecision(step) && (!deadlinePassed || step === "decline") ? (
+          {deadlinePassed ? (
+            <p className="notice">{t("nominations.deadline_passed")}</p>
+          ) : quotaFull ? (
+            <p className="notice">{t("nominations.quota_full", { quota: quota.quota })}</p>
+          ) : null}
+          {isDecision(step) && offered.includes(step) ? (
             <DecisionStep intent={step} quota={quota.quota} hidden={hidden} result={result} cancelTo={back}>
               {step === "return" ? (
                 <TextArea name="comment" label={t("nominations.return_comment")} />
@@ -252,10 +263,10 @@ export default function NominationApplication() {
             </DecisionStep>
           ) : (
             <>
-              <p>{t("nominations.actions_intro")}</p>
+              {/* The notice of a full quota says what is left; this would offer nominating too. */}
+              {quotaFull && !deadlinePassed ? null : <p>{t("nominations.actions_intro")}</p>}
               <ul className="actions-list">
-                {/* After the deadline only declining is left: it tells the applicant why. */}
-                {DECISIONS.filter((decision) => !deadlinePassed || decision === "decline").map((decision) => (
+                {offered.map((decision) => (
                   <li key={decision}>
                     <Link
                       className={decision === "nominate" ? "button" : "button secondary"}

@@ -157,7 +157,12 @@ export default function NominationsWorkspace() {
       </p>
       {edition.deadlinePassed ? <p className="notice">{t("nominations.deadline_passed")}</p> : null}
       <p className="quota">{t("nominations.quota", { used: quota.used, quota: quota.quota })}</p>
-      <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
+      {quota.used >= quota.quota && !edition.deadlinePassed ? (
+        // Said before a nominator opens a waiting application, whose page no longer offers to nominate it.
+        <p className="notice">{t("nominations.quota_full_list", { quota: quota.quota })}</p>
+      ) : (
+        <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
+      )}
       <h2>{t("nominations.list_title", { entity: entity.name })}</h2>
       <ApplicationTable rows={applications} entityId={entity.id} />
       <h2>{t("nominations.internal_deadline_title")}</h2>

@@ -3,13 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { found, requireSecretariat, UNADVERTISED } from "../accounts/server/permissions.server";
 import { Checkbox, SubmitButton, ValidatedForm } from "../kernel/components/form";
-import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
+import { PostForm, ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { CloseScoringNow, ResultsStepHeader } from "../results/components/steps";
 import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
-import { fieldError, readForm, refused, validateForm } from "../kernel/forms/validate.server";
-import { openDeliberation } from "../results/models/deliberation.server";
+import { fieldError, formValues, keptValues, readForm, refused, validateForm } from "../kernel/forms/validate.server";
+import { openDeliberation, previewOpening } from "../results/models/deliberation.server";
 import { getEditionBrief, pendingResults, scoringClosed } from "../results/models/results.server";
 import { briefly } from "../kernel/server/computing.server";
 import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
@@ -20,6 +20,9 @@ import { routeHead } from "../kernel/components/route-head";
 import { closeVotePost } from "../results/server/close-ballot.server";
 import { ApplicationList, CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
 import { retrySafe } from "../accounts/server/retry-safe.server";
+import { siteOrigin } from "../kernel/server/site.server";
+import { RULE_LABEL } from "../results/domain/tally";
+import type { TieBreakRule } from "../../db/enums";
 
 export const { handle, links } = routeHead("results.deliberation_title", resultsCss);
 
@@ -65,14 +68,20 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     const notice = intent === "close" ? "closed" : "runoff_closed";
     return refusal ?? redirect(`/secretariat/editions/${edition.id}/deliberation?${notice}=1`);
   }
+  // Back from the confirmation to the shortlist form, with the choices it was sent.
+  if (intent === "edit") return { values: keptValues(formValues(formData)) };
   const form = await validateForm(request, openDeliberationSchema, formData);
   if (!form.ok) return refused(form.errors, form.values);
-  const result = openDeliberation({
-    edition,
-    actorId: user.id,
-    shortlist: idsFrom(form.values, SHORTLIST_PREFIX),
-    rule: form.data.tieBreak,
-  });
+  const opening = { edition, shortlist: idsFrom(form.values, SHORTLIST_PREFIX), rule: form.data.tieBreak };
+  // Nothing changes the shortlist or the rule once the ballot is open: a first post shows what
+  // opening will do, and only the second, from that page, opens it.
+  if (form.data.intent === "check") {
+    const preview = previewOpening(opening);
+    if (!preview.ok) return refused(fieldError(preview.field, preview.error), form.values);
+    const { shortlist, rule, mailed, notMailed } = preview;
+    return { confirm: { shortlist, rule, mailed, notMailed }, values: form.values };
+  }
+  const result = openDeliberation({ ...opening, actorId: user.id, origin: siteOrigin() });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
 });
@@ -82,6 +91,10 @@ export default function SecretariatDeliberation() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/secretariat/editions/${d.edition.id}`;
+  const confirm = result && "confirm" in result ? result.confirm : null;
+  // Choices sent back (from the confirmation, or refused) replace the default ticks: a box they
+  // leave unticked must not come back ticked.
+  const sent = result && "values" in result && !confirm ? result.values : null;
   return (
     <>
       <ResultsStepHeader
@@ -114,21 +127,30 @@ export default function SecretariatDeliberation() {
       ) : !d.view ? (
         d.candidates.length === 0 ? (
           <p className="panel">{t("results.no_reviews")}</p>
+        ) : confirm ? (
+          <OpeningConfirmation confirm={confirm} candidates={d.candidates} />
         ) : (
           <>
             <h2>{t("results.shortlist_title")}</h2>
             <p>{t("results.shortlist_help")}</p>
             <ValidatedForm
-              intent="open"
+              // Answers come back with the intent of either post ("check", or "open" refused after
+              // its confirmation): no other form is on the page with this one.
+              id="open"
               result={result}
               schema={() => import("../results/forms/deliberation").then((m) => m.openDeliberationSchema)}
-              defaultValues={{
-                ...Object.fromEntries(
-                  d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
-                ),
-                ...(d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}),
-              }}
+              defaultValues={
+                sent
+                  ? {}
+                  : {
+                      ...Object.fromEntries(
+                        d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
+                      ),
+                      ...(d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}),
+                    }
+              }
             >
+              <input type="hidden" name="intent" value="check" />
               <fieldset className="field" id="open-shortlist">
                 <legend>{t("results.shortlist_legend")}</legend>
                 {d.candidates.map((c) => (
@@ -191,6 +213,67 @@ export default function SecretariatDeliberation() {
           )}
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * What opening the deliberation will do, to confirm: the shortlist and the rule it fixes for good,
+ * the jurors it e-mails. The confirming form carries the same choices again.
+ */
+function OpeningConfirmation({
+  confirm,
+  candidates,
+}: {
+  confirm: { shortlist: string[]; rule: TieBreakRule; mailed: string[]; notMailed: number };
+  candidates: { id: string; reference: string; title: string; rank: number }[];
+}) {
+  const t = useT();
+  const fields: Record<string, string> = { tieBreak: confirm.rule };
+  for (const id of confirm.shortlist) fields[`${SHORTLIST_PREFIX}${id}`] = "on";
+  return (
+    <>
+      <h2>{t("results.open_confirm_title")}</h2>
+      <p>{t("results.open_confirm_shortlist")}</p>
+      <ul>
+        {candidates
+          .filter((c) => confirm.shortlist.includes(c.id))
+          .map((c) => (
+            <li key={c.id}>
+              {t("results.shortlist_item", { rank: c.rank, reference: c.reference, title: shownPseudonym(c.title, t) })}
+            </li>
+          ))}
+      </ul>
+      <p>{t("results.open_confirm_rule", { rule: t(RULE_LABEL[confirm.rule]) })}</p>
+      <p className="notice">{t("results.open_confirm_final")}</p>
+      {confirm.mailed.length > 0 ? (
+        <>
+          <p>{t("results.open_confirm_mailed")}</p>
+          <ul>
+            {confirm.mailed.map((name, i) => (
+              <li key={i}>
+                <bdi>{name}</bdi>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t("results.open_confirm_no_juror")}</p>
+      )}
+      {confirm.notMailed > 0 ? <p>{t("results.open_confirm_not_mailed", { count: confirm.notMailed })}</p> : null}
+      <PostForm place="open-confirm">
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="button-row">
+          <button type="submit" name="intent" value="open" className="button">
+            {t("results.open_confirm_submit")}
+          </button>
+          <button type="submit" name="intent" value="edit" className="button secondary">
+            {t("results.open_confirm_edit")}
+          </button>
+        </div>
+      </PostForm>
     </>
   );
 }

@@ -367,6 +367,7 @@ test("an edition runs from an empty database to the announcement through what th
   await nextStep(sec, "Follow the deliberation");
   await sec.getByLabel("A lottery drawn with the committed seed").check();
   await sec.getByRole("button", { name: "Open the deliberation" }).click();
+  await sec.getByRole("button", { name: "Yes, open the deliberation" }).click();
   await expect(sec.getByRole("status")).toContainText("Deliberation is open");
 
   // 13. Both jurors vote; the chair closes the ballot and records the recommendation.

@@ -1,5 +1,5 @@
 // A nominating entity's member returns one application with comments, declines one, nominates
-// three with a PDF letter, and is refused a fourth with a message naming the quota.
+// three with a PDF letter; the fourth is no longer offered, and a post from a page opened earlier is refused.
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { e2eDb, waitForMail } from "./support/db";
@@ -82,6 +82,10 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
   await page.getByRole("button", { name: "Nominate the application" }).click();
   await expect(page.locator(".error-summary")).toContainText("must be a PDF file");
 
+  // A second tab on the fourth, opened while nominations are left: the server refuses its post below.
+  const other = await page.context().newPage();
+  await openDecision(other, n4.id, seed.entityId, /Nominate it/);
+
   for (const app of [n1, n2, n3]) {
     await openDecision(page, app.id, seed.entityId, /Nominate it/);
     await page
@@ -93,16 +97,24 @@ test("a nominator returns, declines, nominates three and is refused a fourth", a
     await expect(page.getByRole("link", { name: /Download the nomination letter/ })).toBeVisible();
   }
 
-  await openDecision(page, n4.id, seed.entityId, /Nominate it/);
-  await page
+  await other
     .getByLabel("Nomination letter")
     .setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
-  await page.getByLabel("I confirm that my entity nominates this application").check();
-  await page.getByRole("button", { name: "Nominate the application" }).click();
-  await expect(page.locator(".error-summary")).toContainText("already used its 3 nominations");
+  await other.getByLabel("I confirm that my entity nominates this application").check();
+  await other.getByRole("button", { name: "Nominate the application" }).click();
+  await expect(other.locator(".notice")).toContainText("has used all its 3 nominations");
+  await expect(other.getByLabel("Nomination letter")).toHaveCount(0);
+  await other.close();
+
+  // Now the fourth's page says so before any letter is chosen, and offers only what is left.
+  await gotoReady(page, `/nominations/${n4.id}?entity=${seed.entityId}`);
+  await expect(page.locator(".notice")).toContainText("You can still return it to the candidate");
+  await expect(page.getByRole("link", { name: /Nominate it/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Decline it/ })).toBeVisible();
 
   await gotoReady(page, `/nominations?entity=${seed.entityId}&edition=${seed.editionId}`);
   await expect(page.getByText("Nominations used: 3 of 3")).toBeVisible();
+  await expect(page.getByText(/can only be returned to their candidates or declined/)).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(n4.reference) })).toContainText("Waiting for your decision");
   await expect(page.getByRole("row", { name: new RegExp(n1.reference) })).toContainText("Nominated");
 

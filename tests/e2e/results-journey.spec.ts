@@ -4,7 +4,7 @@
 // the last laureate place is settled by the rule fixed before the vote.
 import { expect, test, type Browser } from "@playwright/test";
 import { runCli } from "../../scripts/scoring-cli";
-import { e2eDb, waitForMail } from "./support/db";
+import { e2eDb, findLink, waitForMail } from "./support/db";
 import { e2eTieBreakSeed } from "./support/tie-break";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { checkPage } from "./support/sweep";
@@ -101,7 +101,15 @@ test("results, what-if, exports, ballots, recommendation, decision and an announ
   );
   await page.getByLabel("A lottery drawn with the committed seed").check();
   await page.getByRole("button", { name: "Open the deliberation" }).click();
+  // Nothing is open yet: the page says what will be fixed and who will be e-mailed, then opens.
+  await expect(page.getByRole("heading", { name: "Open the deliberation?" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("neither the shortlist nor the tie-break rule can be changed");
+  await expect(page.locator("main")).toContainText("Juror Nadia");
+  const openedAt = Date.now();
+  await page.getByRole("button", { name: "Yes, open the deliberation" }).click();
   await expect(page.getByRole("status")).toContainText("Deliberation is open");
+  const opened = await waitForMail(s.jurors[1].email, { since: openedAt, template: "deliberation_opened" });
+  expect(findLink(opened.text_body, `/jury/${s.editionId}/ballot`)).toBeDefined();
 
   // Three jurors vote; the one in conflict never sees that application.
   const orders = [
@@ -282,6 +290,8 @@ test("a tie-break rule fixed during scoring, locked once the ballot opens, then 
   await gotoReady(page, `${base}/deliberation`);
   await expect(page.getByLabel("The chair’s casting vote")).toBeChecked();
   await page.getByRole("button", { name: "Open the deliberation" }).click();
+  await expect(page.locator("main")).toContainText("Tie-break rule: The chair’s casting vote");
+  await page.getByRole("button", { name: "Yes, open the deliberation" }).click();
   await expect(page.getByRole("status")).toContainText("Deliberation is open");
   const change = await page.request.post(`${base}/deliberation`, {
     form: { intent: "tiebreak", tieBreak: "lottery" },

@@ -16,8 +16,12 @@ const tieBreakRule = z.enum(TIE_BREAK_RULES, { error: "errors.tie_break_required
 /** The tie-break rule, fixed ahead of opening the deliberation (it can change until the ballot opens). */
 export const tieBreakSchema = z.object({ intent: z.literal("tiebreak"), tieBreak: tieBreakRule });
 
+/**
+ * The shortlist and rule the ballot opens on: posted first to be checked ("check", which shows
+ * what opening will do), then again to open it ("open"), since nothing can change them after.
+ */
 export const openDeliberationSchema = z
-  .object({ intent: z.literal("open"), tieBreak: tieBreakRule })
+  .object({ intent: z.enum(["check", "open"]), tieBreak: tieBreakRule })
   .catchall(z.string())
   .superRefine((value, ctx) => {
     if (idFields(SHORTLIST_PREFIX, value).length < 2)

@@ -3,8 +3,22 @@
 // beside it. A juror in conflict with an application neither sees it nor votes on it: for
 // every pair involving it their ballot abstains (it is not counted as "ranked last").
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { db } from "../../../db/client";
-import { applications, ballots, decisions, deliberations, editions, juryMembers, tieBreaks } from "../../../db/schema";
+import { db, type DB } from "../../../db/client";
+import {
+  applications,
+  ballots,
+  decisions,
+  deliberations,
+  editions,
+  juryMembers,
+  tieBreaks,
+  users,
+} from "../../../db/schema";
+import { jurySeats, seatHolder } from "../../jury/models/shared.server";
+import { enqueueMail } from "../../kernel/models/outbox.server";
+import { siteOrigin } from "../../kernel/server/site.server";
+import type { Tx } from "../../kernel/models/transaction.server";
+import type { TieBreakRule } from "../../../db/enums";
 import { borda } from "../../../scoring";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { fail, type Failure, type Result } from "../../kernel/models/result.server";
@@ -63,22 +77,10 @@ export function shortlistFor({
   return shortlistApplications({ editionId, ids: deliberation.shortlist.filter((id) => !excluded.has(id)) });
 }
 
-/**
- * Opens the ballot on a shortlist, under the tie-break rule chosen in the same form (an earlier
- * choice may be confirmed or changed here, never after): the rule and its seed's commitment are
- * written, and audited, in the transaction that opens the ballot.
- */
-export function openDeliberation({
-  edition,
-  actorId,
-  shortlist,
-  rule,
-}: {
-  edition: EditionBrief;
-  actorId: string;
-  shortlist: string[];
-  rule: unknown;
-}): { ok: true } | Failure {
+type Opening = { edition: EditionBrief; shortlist: string[]; rule: unknown };
+
+/** The shortlist (each application once) and the rule a ballot can open on; else why not. */
+function checkedOpening({ edition, shortlist, rule }: Opening): Result<{ ids: string[]; rule: TieBreakRule }> {
   if (!scoringClosed(edition) || !["scoring", "deliberation"].includes(edition.phase))
     return { ok: false, field: "shortlist", error: "errors.deliberation_not_now" };
   if (getDeliberation({ editionId: edition.id }))
@@ -89,6 +91,56 @@ export function openDeliberation({
   if (unique.length < Math.max(2, edition.laureateCount))
     return { ok: false, field: "shortlist", error: "errors.shortlist_too_small" };
   if (!isTieBreakRule(rule)) return { ok: false, field: "tieBreak", error: "errors.tie_break_required" };
+  return { ok: true, ids: unique, rule };
+}
+
+/**
+ * The seated jurors of the edition, in name order, each with whether the ballot's opening e-mails
+ * them: a disabled account (an erased one is disabled too) is not written to, as for every juror e-mail.
+ */
+function ballotJurors(editionId: string, tx: Tx | DB = db()) {
+  const seated = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))!;
+  return jurySeats({ ...seatHolder, disabledAt: users.disabledAt }, seated, [asc(users.name)], tx).map(
+    ({ disabledAt, ...juror }) => ({ ...juror, mailed: disabledAt === null }),
+  );
+}
+
+/**
+ * What opening the ballot would do, for the secretariat to confirm before it cannot be undone: the
+ * shortlist and rule it would fix, the jurors it would e-mail and how many it would not; else why
+ * it cannot open.
+ */
+export function previewOpening(
+  opening: Opening,
+): Result<{ shortlist: string[]; rule: TieBreakRule; mailed: string[]; notMailed: number }> {
+  const checked = checkedOpening(opening);
+  if (!checked.ok) return checked;
+  const jurors = ballotJurors(opening.edition.id);
+  return {
+    ok: true,
+    shortlist: checked.ids,
+    rule: checked.rule,
+    mailed: jurors.filter((j) => j.mailed).map((j) => j.name),
+    notMailed: jurors.filter((j) => !j.mailed).length,
+  };
+}
+
+/**
+ * Opens the ballot on a shortlist, under the tie-break rule chosen in the same form (an earlier
+ * choice may be confirmed or changed here, never after): the rule and its seed's commitment are
+ * written, and audited, in the transaction that opens the ballot, which also queues each seated
+ * juror's e-mail saying the ballot is open, with the link to theirs.
+ */
+export function openDeliberation({
+  edition,
+  actorId,
+  shortlist,
+  rule: wanted,
+  origin = siteOrigin(),
+}: Opening & { actorId: string; origin?: string }): { ok: true } | Failure {
+  const checked = checkedOpening({ edition, shortlist, rule: wanted });
+  if (!checked.ok) return checked;
+  const { ids: unique, rule } = checked;
   db().transaction((tx) => {
     // The rule first: once a deliberation exists, a trigger refuses any change to it.
     writeTieBreakRule(tx, { editionId: edition.id, actorId, rule });
@@ -113,6 +165,17 @@ export function openDeliberation({
       },
       tx,
     );
+    for (const juror of ballotJurors(edition.id, tx).filter((j) => j.mailed)) {
+      enqueueMail(
+        {
+          to: juror.email,
+          locale: juror.locale,
+          template: "deliberation_opened",
+          vars: { name: juror.name, year: edition.year, link: `${origin}/jury/${edition.id}/ballot` },
+        },
+        tx,
+      );
+    }
   });
   return { ok: true };
 }

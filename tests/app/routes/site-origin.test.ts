@@ -7,6 +7,7 @@ import { db } from "../../../db/client";
 import { decisions, outbox } from "../../../db/schema";
 import * as forgotPassword from "../../../app/routes/forgot-password";
 import * as secretariatInvitations from "../../../app/routes/secretariat.invitations";
+import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import { runScheduledJobs } from "../../../app/startup.server";
 import { hashPassword } from "../../../app/accounts/server/password.server";
 import { cookieFor, makeUser, PASSWORD } from "../../fixtures/builders";
@@ -95,6 +96,22 @@ describe("links in e-mails use the configured origin whatever the request's host
     expect((res as Response).status).toBe(302);
     const mail = mailTo("colleague@example.org", "invitation")!;
     expect(mail.textBody).toContain("https://prize.example.org/invitations/");
+    expect(mail.textBody).not.toContain("evil.example");
+  });
+
+  it("the deliberation opened through a forged host links each juror to their ballot on PUBLIC_URL", async () => {
+    process.env.PUBLIC_URL = "https://prize.example.org";
+    const f = await buildScoredEdition();
+    const form: Record<string, string> = { intent: "open", tieBreak: "jury" };
+    for (const { app } of f.apps.slice(0, 4)) form[`s_${app.id}`] = "on";
+    const res = await secretariatDeliberation.action(
+      args(forged(`/secretariat/editions/${f.edition.id}/deliberation`, form, await cookieFor(f.secretariat.id)), {
+        editionId: f.edition.id,
+      }),
+    );
+    expect((res as Response).status).toBe(302);
+    const mail = mailTo(f.jurors[0].user.email, "deliberation_opened")!;
+    expect(mail.textBody).toContain(`https://prize.example.org/jury/${f.edition.id}/ballot`);
     expect(mail.textBody).not.toContain("evil.example");
   });
 });
