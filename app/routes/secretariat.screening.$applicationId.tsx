@@ -162,6 +162,7 @@ export default function ScreenApplication() {
                     />
                   </div>
                 ))}
+                <p className="hint">{t("screening.submit_hint")}</p>
                 <SubmitButton>{t("screening.submit")}</SubmitButton>
               </ValidatedForm>
             </>

@@ -3,7 +3,8 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
-import { applications, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import { applications, auditLog, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import type { Tx } from "../../kernel/models/transaction.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
@@ -245,6 +246,16 @@ export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence
  * changed decision. When every rule is decided the state follows: eligible if all pass, else
  * ineligible, and an ineligible candidate is told why by e-mail, in their language.
  */
+
+/** Whether the applicant was ever told this application was not eligible (its audit says so). */
+function toldIneligible(tx: Tx, applicationId: string): boolean {
+  return !!tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.objectId, applicationId), eq(auditLog.action, "application.ineligible")))
+    .get();
+}
+
 export function decideRules({
   applicationId,
   editionId,
@@ -353,6 +364,17 @@ export function decideRules({
               locale: app.locale,
               template: "application_ineligible",
               vars: { name: app.name, title: app.title, reference: app.reference, reasons },
+            },
+            tx,
+          );
+        } else if (toldIneligible(tx, applicationId)) {
+          // The applicant was told the application was not eligible: a correction tells them it is.
+          enqueueMail(
+            {
+              to: app.email,
+              locale: app.locale,
+              template: "application_eligible_corrected",
+              vars: { name: app.name, title: app.title, reference: app.reference },
             },
             tx,
           );

@@ -100,6 +100,33 @@ describe("screening (model)", () => {
     expect(mail.textBody).not.toContain(`Règle ${keys[0]} (fr)`);
   });
 
+  it("an applicant told their application was not eligible is e-mailed when the secretariat corrects it to eligible", async () => {
+    const { edition, keys, app, applicant, secretariat } = await nominated({ locale: "fr" });
+    const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
+    const mails = () =>
+      db()
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, applicant.email))
+        .all()
+        .map((m) => m.template)
+        .filter((t) => t.startsWith("application_") && t !== "application_nominated");
+    // Eligible at first: nothing to correct, so no correction e-mail.
+    decideRules({ ...base, decisions: keys.map((ruleKey) => ({ ruleKey, outcome: "pass" as const, evidence: "" })) });
+    expect(mails()).toEqual([]);
+    decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "fail", evidence: "Pas de TIC" }] });
+    decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "pass", evidence: "Vu sur place" }] });
+    expect(mails()).toEqual(["application_ineligible", "application_eligible_corrected"]);
+    const corrected = db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.template, "application_eligible_corrected"))
+      .all()
+      .at(-1)!;
+    expect(corrected.subject).toBe(`Votre candidature ${app.reference} est finalement recevable`);
+    expect(corrected.textBody).toContain("a corrigé cette décision");
+  });
+
   it("the secretariat corrects a decision (audited) until scoring starts, then it is locked", async () => {
     const { edition, keys, app, secretariat } = await nominated();
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
