@@ -3,7 +3,14 @@
 // inside its query; a row that is not theirs is simply not found.
 import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { applications, editions, entityMembers, nominatingEntities, users } from "../../../db/schema";
+import {
+  applications,
+  editions,
+  entityEditionSettings,
+  entityMembers,
+  nominatingEntities,
+  users,
+} from "../../../db/schema";
 import { SECTION_KEYS, emptyContent, type ApplicationContent, type SectionKey } from "../domain/sections";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { siteOrigin } from "../../kernel/server/site.server";
@@ -11,7 +18,8 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { withOutcome } from "../../results/models/outcome.server";
-import { localized } from "../../kernel/i18n";
+import { formatDateTime, isLocale, localized, translate } from "../../kernel/i18n";
+import { catalogues } from "../../kernel/i18n/locale.server";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
 import { applicationContent } from "./columns.server";
 import { entityNaming } from "../../nominations/models/columns.server";
@@ -409,6 +417,7 @@ export function sendToEntity({
     .where(eq(users.id, applicantId))
     .get()!;
   const members = entityMembersToTell(entity.id);
+  const decideBy = entityDecisionDeadline(entity.id, application.edition, now);
   const resent = application.state === "returned";
   const ok = db().transaction((tx) => {
     const sent = changeOwn(
@@ -446,6 +455,7 @@ export function sendToEntity({
             ...vars,
             name: member.name,
             applicant: applicant.name,
+            decide: decideSentence(member.locale, decideBy),
             link: `${origin}/nominations/${applicationId}`,
           },
         },
@@ -456,6 +466,29 @@ export function sendToEntity({
   });
   if (!ok) return { ok: false, error: "errors.version_conflict", field: "form" };
   return { ok: true, reference: application.reference };
+}
+
+/**
+ * The deadline an entity told of a new application decides by: its own internal deadline for the
+ * edition, when it set one still ahead and before the UNESCO deadline, else the UNESCO deadline
+ * (an internal deadline already past, or after the one enforced, would name a date that binds no one).
+ */
+function entityDecisionDeadline(entityId: string, edition: { id: string; deadlineAt: Date }, now: Date) {
+  const internal = db()
+    .select({ at: entityEditionSettings.internalDeadlineAt })
+    .from(entityEditionSettings)
+    .where(and(eq(entityEditionSettings.entityId, entityId), eq(entityEditionSettings.editionId, edition.id)))
+    .get()?.at;
+  if (internal && internal.getTime() > now.getTime() && internal.getTime() < edition.deadlineAt.getTime())
+    return { internal: true, at: internal };
+  return { internal: false, at: edition.deadlineAt };
+}
+
+/** "Sign in to read it and decide before …", naming the deadline in the member's language, Paris time. */
+function decideSentence(locale: string, deadline: { internal: boolean; at: Date }): string {
+  const lang = isLocale(locale) ? locale : "en";
+  const key = deadline.internal ? "applications.mail_decide_internal" : "applications.mail_decide_unesco";
+  return translate(catalogues[lang], key, { deadline: formatDateTime(deadline.at, lang) }, lang);
 }
 
 /** The active members of a nominating entity, with the entity's name, to e-mail. */
