@@ -5,6 +5,7 @@ import { getSessionUser, signIn } from "../accounts/server/session.server";
 import { TextField } from "../kernel/components/form";
 import { AccountForm } from "../accounts/components/account-page";
 import { useT } from "../kernel/components/i18n";
+import { Notice } from "../kernel/components/notice";
 import { loginSchema } from "../accounts/forms/login.server";
 import { failed, refused, validateForm } from "../kernel/forms/validate.server";
 import { attemptLogin } from "../accounts/models/account.server";
@@ -45,6 +46,8 @@ export default function Login() {
         schema={() => import("../accounts/forms/login").then((m) => m.loginSchema)}
         result={result}
         defaultValues={{ redirectTo: params.get("redirectTo") ?? "" }}
+        // The reset page sends here once the new password is saved.
+        notice={params.get("reset") ? <Notice>{t("login.password_changed")}</Notice> : null}
       >
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label={t("fields.email")} type="email" autoComplete="username" />

@@ -105,6 +105,7 @@ test("a forgotten password is reset by an e-mailed link that works only once", a
   await page.getByLabel("Choose a password").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Save the new password" }).click();
   await expect(page).toHaveURL(/\/login\?reset=1/);
+  await expect(page.getByText("Your password has been changed. Sign in with your new password.")).toBeVisible();
   await signIn(page, email, "a brand new passphrase");
 
   await gotoReady(page, link);

@@ -44,7 +44,7 @@ test("the secretariat adds a National Commission, invites a nominator in French,
 
   const mail = await waitForMail(email, { since, template: "invitation" });
   expect(mail.locale).toBe("fr");
-  expect(mail.text_body).toContain(`Responsable des désignations : membre de ${entityName}`);
+  expect(mail.text_body).toContain(`en tant que membre de l’entité de désignation ${entityName}.`);
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
   const invitee = await browser.newContext({
@@ -57,7 +57,7 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   await gotoReady(p, link);
   await expect(p.locator("html")).toHaveAttribute("lang", "fr");
   await expect(p.getByRole("heading", { level: 1 })).toHaveText("Accepter votre invitation");
-  await expect(p.locator("main")).toContainText(`membre de ${entityName}`);
+  await expect(p.locator("main")).toContainText(`membre de l’entité de désignation ${entityName}`);
   await p.getByLabel("Choisissez un mot de passe").fill("nominator passphrase 2024");
   await p.getByRole("button", { name: "Accepter l’invitation" }).click();
   await expect(p).toHaveURL(/\/dashboard/);
@@ -92,7 +92,7 @@ test("an invited juror gives their country and languages on accepting, and the s
   await expect(page.getByRole("status")).toContainText("sent by e-mail");
 
   const mail = await waitForMail(email, { since, template: "invitation" });
-  expect(mail.text_body).toContain(`Juror: member of the International Jury of the ${year} edition.`);
+  expect(mail.text_body).toContain(`invites you to join the International Jury of the ${year} edition.`);
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
   const invitee = await browser.newContext({

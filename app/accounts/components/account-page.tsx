@@ -16,18 +16,22 @@ export function AccountForm({
   schema,
   result,
   defaultValues,
+  notice,
   children,
 }: {
   page: keyof typeof FORM_PAGES;
   schema: SchemaLoader;
   result?: FormResult | null;
   defaultValues?: Record<string, unknown>;
+  /** What the form that led here did (a new password saved), said under the heading. */
+  notice?: ReactNode;
   children: ReactNode;
 }) {
   const t = useT();
   return (
     <>
       <h1>{t(`${page}.title`)}</h1>
+      {notice}
       {FORM_PAGES[page] ? <p>{t(`${page}.intro`)}</p> : null}
       <ValidatedForm id={page} schema={schema} result={result} defaultValues={defaultValues}>
         {children}

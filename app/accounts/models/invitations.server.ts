@@ -30,11 +30,6 @@ import { openLink, tokenOfPath } from "./links.server";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** What the invitee is invited to be, naming the entity (nominator) or the edition (juror, observer). */
-export function invitationPurpose(locale: string, role: string, vars: { entity: string; year: number | string }) {
-  return translate(catalogues[isLocale(locale) ? locale : "en"], `invitation.as_${role}`, vars);
-}
-
 export interface InvitationInput {
   invitedBy: string;
   email: string;
@@ -74,6 +69,38 @@ function chairOf(tx: Tx | DB, editionId: string, userId: string | null, email = 
       ),
     )
     .get();
+}
+
+/**
+ * The invitation e-mail's sentences: what the invitee is invited to be (each role its own sentence,
+ * so that every language can write it as its grammar wants: "en tant qu’observateur"), and how to
+ * accept, with a new password or, for an existing account, the current one.
+ */
+function invitationMailVars(
+  locale: string,
+  mail: {
+    name: string;
+    purpose: InvitationInput["role"] | "juror_chair";
+    entity: string;
+    year: number | string;
+    existingAccount: boolean;
+    link: string;
+  },
+) {
+  const lang = isLocale(locale) ? locale : "en";
+  const days = INVITATION_TTL_MS / 864e5;
+  const accept = mail.existingAccount ? "mail.invitation.accept_existing" : "mail.invitation.accept_new";
+  return {
+    name: mail.name,
+    invitation: translate(
+      catalogues[lang],
+      `mail.invitation.as_${mail.purpose}`,
+      { entity: mail.entity, year: mail.year },
+      lang,
+    ),
+    accept: translate(catalogues[lang], accept, { days }, lang),
+    link: mail.link,
+  };
 }
 
 export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
@@ -138,14 +165,16 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
           to: email,
           locale: input.locale,
           template: "invitation",
-          vars: {
+          vars: invitationMailVars(input.locale, {
             name: input.name.trim(),
-            role: translate(catalogues[isLocale(input.locale) ? input.locale : "en"], `role.${input.role}`),
-            // The same words as the acceptance page: the entity or the edition the role is for.
-            what: invitationPurpose(input.locale, input.role, { entity: entityName, year: editionYear }),
+            purpose: input.role === "juror" && input.isChair ? "juror_chair" : input.role,
+            entity: entityName,
+            year: editionYear,
+            // Someone with an account accepts with their current password (the acceptance page asks
+            // for it); telling them to choose one would send them looking for a form that is not there.
+            existingAccount: !!getUserByEmail({ email }),
             link: `${input.origin}/invitations/${token}`,
-            days: INVITATION_TTL_MS / 864e5,
-          },
+          }),
         },
         tx,
       );

@@ -11,7 +11,8 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { withOutcome } from "../../results/models/outcome.server";
-import { localized } from "../../kernel/i18n";
+import { formatDateTime, isLocale, localized, translate } from "../../kernel/i18n";
+import { catalogues } from "../../kernel/i18n/locale.server";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
 import { applicationContent } from "./columns.server";
 import { entityNaming } from "../../nominations/models/columns.server";
@@ -409,6 +410,8 @@ export function sendToEntity({
     .where(eq(users.id, applicantId))
     .get()!;
   const members = entityMembersToTell(entity.id);
+  // The UNESCO deadline binds the entity; its internal deadline is the one it gives candidates.
+  const decideBy = application.edition.deadlineAt;
   const resent = application.state === "returned";
   const ok = db().transaction((tx) => {
     const sent = changeOwn(
@@ -446,6 +449,7 @@ export function sendToEntity({
             ...vars,
             name: member.name,
             applicant: applicant.name,
+            decide: decideSentence(member.locale, decideBy),
             link: `${origin}/nominations/${applicationId}`,
           },
         },
@@ -456,6 +460,17 @@ export function sendToEntity({
   });
   if (!ok) return { ok: false, error: "errors.version_conflict", field: "form" };
   return { ok: true, reference: application.reference };
+}
+
+/** "Sign in to read it and decide before …", naming the UNESCO deadline in the member's language, Paris time. */
+function decideSentence(locale: string, deadline: Date): string {
+  const lang = isLocale(locale) ? locale : "en";
+  return translate(
+    catalogues[lang],
+    "applications.mail_decide_unesco",
+    { deadline: formatDateTime(deadline, lang) },
+    lang,
+  );
 }
 
 /** The active members of a nominating entity, with the entity's name, to e-mail. */

@@ -7,6 +7,7 @@ import {
   applications,
   assignments,
   auditLog,
+  decisions,
   editionObservers,
   editions,
   invitations,
@@ -14,6 +15,8 @@ import {
 } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
+import { isLocale, translate } from "../../kernel/i18n";
+import { catalogues } from "../../kernel/i18n/locale.server";
 import { editionProgress } from "../../jury/models/progress.server";
 import { beforeScoringCloses } from "../../jury/models/shared.server";
 import { getDecisionRow, getDeliberation } from "./deliberation.server";
@@ -257,12 +260,31 @@ export function removeEditionObserver({
         },
         tx,
       );
+      // Only a note the recorded decision's snapshot holds outlives the access: telling an observer
+      // who filed none, or filed it after the decision, that theirs stays would be untrue.
+      const noteKept = !!tx
+        .select({ id: decisions.id })
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.editionId, editionId),
+            isNotNull(decisions.decidedAt),
+            sql`exists (select 1 from json_each(${decisions.snapshot}, '$.observerNotes')
+              where json_extract(value, '$.observerId') = ${observer.userId})`,
+          ),
+        )
+        .get();
+      const lang = isLocale(observer.locale) ? observer.locale : "en";
       enqueueMail(
         {
           to: observer.email,
           locale: observer.locale,
           template: "observer_removed",
-          vars: { name: observer.name, year: observer.year },
+          vars: {
+            name: observer.name,
+            year: observer.year,
+            noteKept: noteKept ? ` ${translate(catalogues[lang], "observer.mail_note_kept", undefined, lang)}` : "",
+          },
         },
         tx,
       );

@@ -3,6 +3,7 @@ import { siteOrigin } from "../../../app/kernel/server/site.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { applications, auditLog, editions, outbox } from "../../../db/schema";
+import { formatDateTime } from "../../../app/kernel/i18n";
 import {
   getApplicationForApplicant,
   listApplicationsForApplicant,
@@ -204,7 +205,7 @@ describe("the applicant's application", () => {
     expect(told).toMatchObject({ template: "application_received", locale: "en" });
     // The e-mail that asks the entity to decide leads to the application, on the site's own origin.
     expect(told.textBody).toContain(
-      `Sign in to read it and decide before your deadline:\n\n${siteOrigin()}/nominations/${id}`,
+      `decide before the UNESCO deadline for nominations, ${formatDateTime(edition.deadlineAt, "en")} (Paris time):\n\n${siteOrigin()}/nominations/${id}`,
     );
     expect(db().select().from(outbox).where(eq(outbox.toAddress, member1.email)).get()!.textBody).toContain(
       `${siteOrigin()}/nominations/${id}`,

@@ -58,15 +58,57 @@ describe("invitations", () => {
     const entity = makeEntity({ name: "Commission nationale du Sénégal" });
     const nominator = await invite({ role: "nominator", entityId: entity.id, locale: "fr" });
     expect(nominator.mail.textBody).toContain(
-      "en tant que Responsable des désignations : membre de Commission nationale du Sénégal, entité de désignation.",
+      "en tant que membre de l’entité de désignation Commission nationale du Sénégal. Ouvrez ce lien",
     );
     const edition = makeEdition({ year: 2091 });
     const juror = await invite({ role: "juror", editionId: edition.id });
     expect(juror.mail.textBody).toContain(
-      "as Juror: member of the International Jury of the 2091 edition. Open this link",
+      "invites you to join the International Jury of the 2091 edition. Open this link",
     );
     const observer = await invite({ role: "observer", editionId: edition.id, locale: "ar" });
-    expect(observer.mail.textBody).toContain("مراقب لدورة عام 2091");
+    expect(observer.mail.textBody).toContain("بصفة مراقب لدورة عام 2091");
+  });
+
+  it("the French invitation e-mail writes each role as French grammar wants, elided and in lower case", async () => {
+    const edition = makeEdition({ year: 2092 });
+    const observer = await invite({ role: "observer", editionId: edition.id, locale: "fr" });
+    expect(observer.mail.textBody).toContain("à rejoindre le système en tant qu’observateur de l’édition 2092 (");
+    const colleague = await invite({ role: "secretariat", locale: "fr" });
+    expect(colleague.mail.textBody).toContain("en tant que membre du secrétariat du prix. Ouvrez ce lien");
+    for (const { mail } of [observer, colleague]) expect(mail.textBody).not.toMatch(/en tant que [A-Z]|que [aeiouéo]/);
+  });
+
+  it("a juror invited as chair of the jury is told so in the e-mail, in each language", async () => {
+    // One chair a jury: each language's chair is invited to an edition of its own.
+    const texts = {
+      en: [2093, "invites you to join the International Jury of the 2093 edition, as its chair."],
+      fr: [2094, "vous invite à rejoindre le Jury international de l’édition 2094 et à le présider."],
+      ar: [2095, "إلى الانضمام إلى لجنة التحكيم الدولية لدورة عام 2095 ورئاستها."],
+    } as const;
+    for (const [locale, [year, text]] of Object.entries(texts)) {
+      const edition = makeEdition({ year });
+      const chair = await invite({ role: "juror", editionId: edition.id, isChair: true, locale });
+      expect(chair.mail.textBody).toContain(text);
+    }
+    const member = await invite({ role: "juror", editionId: makeEdition({ year: 2096 }).id });
+    expect(member.mail.textBody).not.toContain("chair");
+  });
+
+  it("an invitation to an address with an account says to accept with the current password, not to choose one", async () => {
+    const edition = makeEdition();
+    const existing = await makeUser();
+    const texts = {
+      en: "You already have an account with this address. To accept, open this link within 14 days and sign in with your current password:",
+      fr: "Vous avez déjà un compte avec cette adresse. Pour accepter l’invitation, ouvrez ce lien dans les 14 jours et connectez-vous avec votre mot de passe actuel :",
+      ar: "لديك بالفعل حساب بهذا العنوان. لقبول الدعوة، افتح هذا الرابط خلال 14 يوماً وسجّل الدخول بكلمة المرور الحالية:",
+    };
+    for (const [locale, text] of Object.entries(texts)) {
+      const { mail } = await invite({ role: "observer", editionId: edition.id, email: existing.email, locale });
+      expect(mail.textBody).toContain(text);
+      expect(mail.textBody).not.toMatch(/choose your password|choisir votre mot de passe|واختيار كلمة المرور/);
+    }
+    const newcomer = await invite({ role: "observer", editionId: edition.id });
+    expect(newcomer.mail.textBody).toContain("Open this link within 14 days to accept and choose your password:");
   });
 
   it("a juror accepting gives their country, languages and expertise, stored on their seat, the audit naming only which were given", async () => {
@@ -222,7 +264,8 @@ describe("the invitation form, one role at a time", () => {
   };
 
   it("carries only the long list the chosen role needs: the entities for a nominator, the editions for a jury", async () => {
-    const entity = makeEntity();
+    // An NGO: a National Commission's country, which the builder cycles through, may already be taken.
+    const entity = makeEntity({ kind: "ngo" });
     const edition = makeEdition();
     const nominator = await formFor("?new=nominator");
     expect(nominator.entities.map((e) => e.id)).toContain(entity.id);

@@ -114,7 +114,9 @@ describe("the edition's observers on its secretariat overview", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ template: "observer_removed", locale: "fr" });
     expect(mail[0].subject).toContain(String(f.edition.year));
-    expect(mail[0].textBody).toContain("Bonjour");
+    expect(mail[0].textBody).toContain(
+      "à l’édition " + f.edition.year + ". La note que vous avez déposée fait partie de la décision enregistrée",
+    );
 
     const loaders = [observe.loader, observeAudit.loader] as ((a: unknown) => Promise<unknown>)[];
     for (const loader of loaders) {
@@ -126,6 +128,22 @@ describe("the edition's observers on its secretariat overview", () => {
     expect(JSON.parse(decision.snapshot!).observerNotes).toEqual([
       expect.objectContaining({ observerId: user.id, note: "Independent and orderly." }),
     ]);
+  });
+
+  it("tells a removed observer nothing of a note when no recorded decision holds one of theirs", async () => {
+    const edition = makeEdition();
+    const silent = await makeObserver(edition.id);
+    const noted = await makeObserver(edition.id);
+    saveObserverNote({ editionId: edition.id, userId: noted.user.id, note: "Filed, but no decision yet." });
+    const { cookie } = await secretariat();
+    const params = { editionId: edition.id };
+    for (const { user, row } of [silent, noted]) {
+      const form = { editionId: edition.id, id: row.id };
+      expect((await run(() => editionPage.action(args(request("/s", { cookie, form }), params)))).status).toBe(302);
+      const mail = db().select().from(outbox).where(eq(outbox.toAddress, user.email)).get()!;
+      expect(mail.textBody).toContain(`has ended your observer access to the ${edition.year} edition.\n\n`);
+      expect(mail.textBody).not.toMatch(/note/i);
+    }
   });
 
   it("withdraws an observer invitation not yet accepted, audited", async () => {
