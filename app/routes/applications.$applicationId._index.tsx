@@ -6,7 +6,7 @@ import { useT } from "../kernel/components/i18n";
 import { SECTION_KEYS, sectionStatus, sectionText, sectionWordingOf } from "../applications/domain/sections";
 import { editBlocker, isEditable, isWithdrawable } from "../applications/models/application.server";
 import { attachmentTotals, listAttachments } from "../applications/models/attachment.server";
-import { outcomeState } from "../results/models/outcome.server";
+import { applicantView } from "../results/models/outcome.server";
 import { laureateFactsFor } from "../applications/server/laureate-facts.server";
 import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: application.id,
       reference: application.reference,
       // The outcome from the announcement instant on, as on the public page, even before the job has run.
-      state: outcomeState(application),
+      state: applicantView([{ ...application, deadlineAt: application.edition.deadlineAt }])[0].state,
       language: application.language,
       title: application.title,
       version: application.version,
@@ -109,6 +109,9 @@ export default function TaskList() {
         <p className="notice">{t("applications.awaiting_text", { entity: a.entityName ?? "" })}</p>
       ) : null}
       {a.state === "withdrawn" ? <p className="notice">{t("applications.withdrawn_text")}</p> : null}
+      {a.state === "not_nominated" ? (
+        <p className="notice">{t("applications.not_nominated_text", { entity: a.entityName ?? "" })}</p>
+      ) : null}
       {!editable && blocker === "errors.deadline_passed" ? (
         <p className="notice">{t("applications.deadline_passed_text")}</p>
       ) : null}

@@ -10,7 +10,7 @@ import { siteOrigin } from "../../kernel/server/site.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
-import { withOutcome } from "../../results/models/outcome.server";
+import { applicantView } from "../../results/models/outcome.server";
 import { formatDateTime, isLocale, localized, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
 import { editionNaming, editionRules } from "../../editions/models/columns.server";
@@ -116,7 +116,7 @@ export function listApplicationsForApplicant({ applicantId, now = new Date() }: 
     .orderBy(desc(applications.createdAt))
     .limit(50)
     .all();
-  return withOutcome(rows, now);
+  return applicantView(rows, now);
 }
 
 function nextReference(tx: Pick<ReturnType<typeof db>, "select">, editionId: string, year: number): string {

@@ -54,3 +54,23 @@ export function withOutcome<T extends { id: string; editionId: string; state: st
 export function outcomeState(row: { id: string; editionId: string; state: string }, now = new Date()): string {
   return withOutcome([row], now)[0].state;
 }
+
+/** States that wait on the nominating entity (or on the applicant, once returned) until the deadline. */
+const WAITING_ON_NOMINATION = ["awaiting_nominator", "returned"];
+
+/**
+ * The state as the applicant sees it: `withOutcome`'s, and an application still waiting on its
+ * nomination once its edition's deadline has passed is "not nominated": nothing can bring it into
+ * the edition any more, and "awaiting the nominating entity" would say otherwise for ever. (The
+ * entity still sees it waiting: declining it, after the deadline, tells the applicant why.)
+ */
+export function applicantView<T extends { id: string; editionId: string; state: string; deadlineAt: Date }>(
+  rows: T[],
+  now = new Date(),
+): T[] {
+  return withOutcome(rows, now).map((r) =>
+    WAITING_ON_NOMINATION.includes(r.state) && r.deadlineAt.getTime() <= now.getTime()
+      ? { ...r, state: "not_nominated" }
+      : r,
+  );
+}

@@ -2,6 +2,8 @@
 // or returned: the page offers only what still works, declining it (which tells the applicant why).
 import { describe, expect, it } from "vitest";
 import * as nomination from "../../../app/routes/nominations.$applicationId";
+import * as taskList from "../../../app/routes/applications.$applicationId._index";
+import * as applicantList from "../../../app/routes/applications._index";
 import { addEntityMember, cookieFor, makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
 import { makeApplication, makeRules, setEdition } from "../../fixtures/nominations";
 import { renderPage } from "../../support/render-page";
@@ -43,5 +45,39 @@ describe("a nominator's application page", () => {
     expect(html).toContain("Decline it");
     expect(html).not.toContain("Nominate it");
     expect(html).not.toContain("Return it to the candidate");
+  });
+});
+
+describe("the applicant's view of an application never nominated", () => {
+  it("reads 'Not nominated' once the deadline has passed, not 'awaiting the nominating entity' for ever", async () => {
+    const edition = makeEdition();
+    setEdition(edition.id, { phase: "call_open", deadlineAt: new Date(Date.now() + 86_400_000) });
+    makeRules(edition.id);
+    const entity = makeEntity({ country: null, kind: "ngo" });
+    const applicant = await makeUser();
+    const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
+    const cookie = await cookieFor(applicant.id);
+    const path = `/applications/${app.id}`;
+    const view = async () => {
+      const page = await run(() => taskList.loader(args(request(path, { cookie }), { applicationId: app.id })));
+      const list = await run(() => applicantList.loader(args(request("/applications", { cookie }))));
+      return {
+        page: (page.body as { application: { state: string } }).application.state,
+        list: (list.body as { applications: { id: string; state: string }[] }).applications.find(
+          (a) => a.id === app.id,
+        )!.state,
+        html: renderPage(taskList.default, { locale: "en", data: page.body, path }),
+      };
+    };
+    const before = await view();
+    expect([before.page, before.list]).toEqual(["awaiting_nominator", "awaiting_nominator"]);
+    setEdition(edition.id, { deadlineAt: new Date(Date.now() - 60_000) });
+    const after = await view();
+    expect([after.page, after.list]).toEqual(["not_nominated", "not_nominated"]);
+    expect(after.html).toContain("Not nominated");
+    expect(after.html).toContain("The deadline for nominations passed before");
+    expect(after.html).not.toContain("You can still withdraw it before the deadline");
+    // The entity still sees it waiting: declining it, after the deadline, tells the applicant why.
+    expect(await waitingPage(new Date(Date.now() - 60_000))).toContain("Decline it");
   });
 });
