@@ -259,6 +259,14 @@ export function updateEdition({
     for (const field of LOCKED_FIELDS)
       if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
   }
+  // A deadline moved into the past would close an open call at once, locking drafts and
+  // applications waiting on their entity without a word: closing the call is the phase page's.
+  if (
+    (current.phase === "draft" || current.phase === "call_open") &&
+    values.deadlineAt.getTime() !== current.deadlineAt.getTime() &&
+    values.deadlineAt.getTime() <= Date.now()
+  )
+    return fail("deadlineAt", "errors.edition_deadline_past");
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => {
     const a = values[key];
     const b = current[key];

@@ -15,6 +15,7 @@ import { settingsFormValues } from "../../../app/editions/components/edition-for
 import { cookieFor, makeUser, request, run } from "../../fixtures/builders";
 import { newEdition, settingsForm } from "../../fixtures/editions";
 import { renderPage } from "../../support/render-page";
+import { toLocal } from "../../../app/kernel/domain/paris-time";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -162,6 +163,36 @@ describe("editions routes", () => {
     expect(res).toMatchObject({ status: 400, body: { errors: { form: { message: "errors.edition_mismatch" } } } });
     expect(getEditionForSecretariat({ editionId: mine })!.edition.themeEn).not.toBe("Tampered");
     expect(getEditionForSecretariat({ editionId: other })!.edition.themeEn).not.toBe("Tampered");
+  });
+
+  it("a deadline moved into the past is refused while the call is open or to come: the phase page closes a call", async () => {
+    const user = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(user.id);
+    const editionId = newEdition(user.id);
+    db().update(editions).set({ phase: "call_open" }).where(eq(editions.id, editionId)).run();
+    const before = getEditionForSecretariat({ editionId })!.edition;
+    const post = (form: Record<string, string>) =>
+      run(() =>
+        settings.action(
+          args(request(`/secretariat/editions/${editionId}/settings`, { cookie, form }), { editionId }) as never,
+        ),
+      );
+    const past = toLocal(Date.now() - 3_600_000);
+    const refused = await post(
+      currentForm(editionId, { callOpensAt: toLocal(Date.now() - 86_400_000), deadlineAt: past }),
+    );
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { errors: { deadlineAt: { message: "errors.edition_deadline_past" } }, values: { deadlineAt: past } },
+    });
+    expect(getEditionForSecretariat({ editionId })!.edition).toEqual(before);
+    // Later, with the call closed, the passed deadline stays as it is while another setting changes.
+    db()
+      .update(editions)
+      .set({ phase: "screening", deadlineAt: new Date(Date.now() - 60_000) })
+      .where(eq(editions.id, editionId))
+      .run();
+    expect((await post(currentForm(editionId, { themeEn: "Kept" }))).status).toBe(302);
   });
 
   it("a stale settings form is refused with a message", async () => {
