@@ -18,12 +18,17 @@ export const handle = { title: "invitation.title" };
 
 // The page is read in the invitation's language unless the visitor chose one (see the root loader).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await getSessionUser(request);
+  const user = await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return { invitation: null };
   const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } = invitation;
   if (invitation.juryClosed) return { invitation: null, juryClosed: editionYear };
-  return { invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } };
+  // Accepting signs in as the invitee: someone signed in as another person is told before, not after.
+  const signedInAs = user && user.email !== email ? user.name : null;
+  return {
+    invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages },
+    signedInAs,
+  };
 }
 
 export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: ActionFunctionArgs) => {
@@ -86,6 +91,11 @@ export default function AcceptInvitation() {
       <p>
         {t("invitation.intro", { email: invitation.email })} <bdi>{what}</bdi>
       </p>
+      {"signedInAs" in loaded && loaded.signedInAs ? (
+        <p className="notice">
+          {t("invitation.signed_in_as_other", { name: loaded.signedInAs, email: invitation.email })}
+        </p>
+      ) : null}
       <ValidatedForm
         id="accept"
         schema={() =>

@@ -12,6 +12,7 @@ import {
 } from "../../../app/accounts/models/invitations.server";
 import { localeCookie } from "../../../app/kernel/i18n/locale.server";
 import { cookieFor, makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
+import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -109,6 +110,20 @@ describe("invitations", () => {
     }
     const newcomer = await invite({ role: "observer", editionId: edition.id });
     expect(newcomer.mail.textBody).toContain("Open this link within 14 days to accept and choose your password:");
+  });
+
+  it("someone signed in as another person opening an invitation is told that accepting signs them in as the invitee", async () => {
+    const { email, token } = await invite({ role: "observer", editionId: makeEdition().id });
+    const aino = await makeUser({ name: "Aino Virtanen" });
+    const cookie = await cookieFor(aino.id);
+    const page = await run(() => acceptPage.loader(args(request(`/invitations/${token}`, { cookie }), { token })));
+    expect(page.body).toMatchObject({ signedInAs: "Aino Virtanen" });
+    const html = renderPage(acceptPage.default, { locale: "en", data: page.body, path: `/invitations/${token}` });
+    expect(html.replaceAll("<!-- -->", "")).toContain(
+      `You are signed in as Aino Virtanen. Accepting this invitation signs you out of that account and into the one for ${email}.`,
+    );
+    const anonymous = await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token })));
+    expect(anonymous.body).toMatchObject({ signedInAs: null });
   });
 
   it("a juror accepting gives their country, languages and expertise, stored on their seat, the audit naming only which were given", async () => {
