@@ -217,7 +217,9 @@ export default function NominationApplication() {
       <ApplicationFacts application={application} reader="nominator">
         <dt>{t("nominations.sent_on")}</dt>
         <dd>{application.sentAt ? formatDate(new Date(application.sentAt), t.locale) : ""}</dd>
-        {application.nominatorComment ? (
+        {/* The entity's words are its current answer only while it stands (returned, declined): an
+            application sent again, or nominated since, is not what they were written about. */}
+        {application.nominatorComment && (application.state === "returned" || application.state === "declined") ? (
           <>
             <dt>{t("nominations.your_comment")}</dt>
             <dd dir="auto" className="view-text">

@@ -1,6 +1,9 @@
 // After the UNESCO deadline an application waiting for its nominator can no longer be nominated
 // or returned: the page offers only what still works, declining it (which tells the applicant why).
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { applications } from "../../../db/schema";
 import * as nomination from "../../../app/routes/nominations.$applicationId";
 import * as taskList from "../../../app/routes/applications.$applicationId._index";
 import * as applicantList from "../../../app/routes/applications._index";
@@ -79,5 +82,35 @@ describe("the applicant's view of an application never nominated", () => {
     expect(after.html).not.toContain("You can still withdraw it before the deadline");
     // The entity still sees it waiting: declining it, after the deadline, tells the applicant why.
     expect(await waitingPage(new Date(Date.now() - 60_000))).toContain("Decline it");
+  });
+});
+
+describe("the entity's comment on its application page", () => {
+  it("shows while it is the entity's answer (returned), not once the application is sent again or nominated", async () => {
+    const edition = makeEdition();
+    setEdition(edition.id, { phase: "call_open", deadlineAt: new Date(Date.now() + 86_400_000) });
+    makeRules(edition.id);
+    const entity = makeEntity({ country: null, kind: "ngo" });
+    const nominator = await makeUser({ roles: [] });
+    addEntityMember(entity.id, nominator.id);
+    const applicant = await makeUser();
+    const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
+    const cookie = await cookieFor(nominator.id);
+    const page = async (state: string) => {
+      db()
+        .update(applications)
+        .set({ state, nominatorComment: "Please add evidence of impact." })
+        .where(eq(applications.id, app.id))
+        .run();
+      const loaded = await run(() =>
+        nomination.loader(
+          args(request(`/nominations/${app.id}?entity=${entity.id}`, { cookie }), { applicationId: app.id }),
+        ),
+      );
+      return renderPage(nomination.default, { locale: "en", data: loaded.body, path: `/nominations/${app.id}` });
+    };
+    expect(await page("returned")).toContain("Please add evidence of impact.");
+    expect(await page("awaiting_nominator")).not.toContain("Please add evidence of impact.");
+    expect(await page("nominated")).not.toContain("Please add evidence of impact.");
   });
 });
