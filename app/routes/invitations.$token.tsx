@@ -21,12 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
   if (!invitation) return { invitation: null };
-  const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages } = invitation;
+  const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages, isChair } =
+    invitation;
   if (invitation.juryClosed) return { invitation: null, juryClosed: editionYear };
   // Accepting signs in as the invitee: someone signed in as another person is told before, not after.
   const signedInAs = user && user.email !== email ? user.name : null;
   return {
-    invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages },
+    invitation: { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages, isChair },
     signedInAs,
   };
 }
@@ -81,7 +82,9 @@ export default function AcceptInvitation() {
     invitation.role === "nominator"
       ? t("invitation.as_nominator", { entity: invitation.entityName ?? "" })
       : juror
-        ? t("invitation.as_juror", { year: invitation.editionYear ?? "" })
+        ? t(invitation.isChair ? "invitation.as_juror_chair" : "invitation.as_juror", {
+            year: invitation.editionYear ?? "",
+          })
         : invitation.role === "observer"
           ? t("invitation.as_observer", { year: invitation.editionYear ?? "" })
           : t("invitation.as_secretariat");

@@ -65,7 +65,7 @@ export const ENTITIES: readonly EntitySeed[] = [
     name: "International Council for Open and Distance Education (ICDE)",
     country: "NO",
     lang: "en",
-    nominator: { name: "Ingrid Solberg", email: `nominator.icde@${DOMAIN}` },
+    nominator: { name: "Astrid Haugen", email: `nominator.icde@${DOMAIN}` },
   },
 ];
 

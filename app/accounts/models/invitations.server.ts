@@ -232,6 +232,7 @@ export function findOpenInvitation({ token }: { token: string }) {
       locale: invitations.locale,
       jurorCountry: invitations.jurorCountry,
       jurorLanguages: invitations.jurorLanguages,
+      isChair: invitations.isChair,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       entityName: nominatingEntities.name,

@@ -93,6 +93,13 @@ describe("invitations", () => {
     }
     const member = await invite({ role: "juror", editionId: makeEdition({ year: 2096 }).id });
     expect(member.mail.textBody).not.toContain("chair");
+    // The acceptance page says so too.
+    const chair = await invite({ role: "juror", editionId: makeEdition({ year: 2097 }).id, isChair: true });
+    const page = await run(() =>
+      acceptPage.loader(args(request(`/invitations/${chair.token}`), { token: chair.token })),
+    );
+    const html = renderPage(acceptPage.default, { locale: "en", data: page.body, path: `/invitations/${chair.token}` });
+    expect(html.replaceAll("<!-- -->", "")).toContain("chair of the International Jury of the 2097 edition.");
   });
 
   it("an invitation to an address with an account says to accept with the current password, not to choose one", async () => {
