@@ -505,7 +505,11 @@ export function withdrawApplication({
   // The entity it was sent to stops waiting on it: its members are told, as they were told it came.
   const members =
     application.entityId && application.state !== "draft" ? entityMembersToTell(application.entityId) : [];
-  const applicant = db().select({ name: users.name }).from(users).where(eq(users.id, applicantId)).get()!;
+  const applicant = db()
+    .select({ name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, applicantId))
+    .get()!;
   const ok = db().transaction((tx) => {
     const withdrawn = changeOwn(
       tx,
@@ -517,6 +521,17 @@ export function withdrawApplication({
       },
     );
     if (!withdrawn) return false;
+    // The applicant's own record of it, as a sending gets its receipt (a draft was never sent).
+    if (application.state !== "draft")
+      enqueueMail(
+        {
+          to: applicant.email,
+          locale: applicant.locale,
+          template: "application_withdrawn_receipt",
+          vars: { name: applicant.name, title: application.title, reference: application.reference },
+        },
+        tx,
+      );
     for (const member of members) {
       enqueueMail(
         {

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, auditLog, editions, outbox } from "../../../db/schema";
+import { applications, auditLog, editions, outbox, users } from "../../../db/schema";
 import { formatDateTime } from "../../../app/kernel/i18n";
 import {
   getApplicationForApplicant,
@@ -365,6 +365,10 @@ describe("the applicant's application", () => {
     expect(mail[0].subject).toMatch(/^Candidature retirée : KH-/);
     expect(mail[0].textBody).toContain("Awa Diop a retiré la candidature");
     expect(mail[0].textBody).toContain("Commission nationale du Sénégal");
+    // The applicant gets their own record of it.
+    const receipt = db().select().from(outbox).where(eq(outbox.toAddress, a.email)).all().at(-1)!;
+    expect(receipt.template).toBe("application_withdrawn_receipt");
+    expect(receipt.subject).toMatch(/^You have withdrawn your application KH-/);
 
     const draft = startFor((await makeUser()).id, edition.id);
     const before = db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!
@@ -378,5 +382,7 @@ describe("the applicant's application", () => {
     expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "application_withdrawn")).get()!.n).toBe(
       before,
     );
+    const draftOwner = db().select({ email: users.email }).from(users).where(eq(users.id, owner.applicantId)).get()!;
+    expect(db().select().from(outbox).where(eq(outbox.toAddress, draftOwner.email)).all()).toEqual([]);
   });
 });
