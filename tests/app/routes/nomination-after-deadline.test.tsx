@@ -17,7 +17,8 @@ const args = (req: Request, params: Record<string, string> = {}) => ({
   context: { clientAddress: "203.0.113.9" },
 });
 
-async function waitingPage(deadlineAt: Date) {
+/** An application sent to an NGO in an open call, waiting for the NGO's decision, with its nominator. */
+async function waitingApplication(deadlineAt: Date) {
   const edition = makeEdition();
   setEdition(edition.id, { phase: "call_open", deadlineAt });
   makeRules(edition.id);
@@ -26,15 +27,23 @@ async function waitingPage(deadlineAt: Date) {
   addEntityMember(entity.id, nominator.id);
   const applicant = await makeUser();
   const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
-  const cookie = await cookieFor(nominator.id);
+  return { edition, entity, applicant, app, nominatorCookie: await cookieFor(nominator.id) };
+}
+
+/** The nominator's page of that application, rendered in English. */
+async function nominatorPage({ app, entity, nominatorCookie }: Awaited<ReturnType<typeof waitingApplication>>) {
   const loaded = await run(() =>
     nomination.loader(
-      args(request(`/nominations/${app.id}?entity=${entity.id}`, { cookie }), { applicationId: app.id }),
+      args(request(`/nominations/${app.id}?entity=${entity.id}`, { cookie: nominatorCookie }), {
+        applicationId: app.id,
+      }),
     ),
   );
   expect(loaded.status).toBe(200);
   return renderPage(nomination.default, { locale: "en", data: loaded.body, path: `/nominations/${app.id}` });
 }
+
+const waitingPage = async (deadlineAt: Date) => nominatorPage(await waitingApplication(deadlineAt));
 
 describe("a nominator's application page", () => {
   it("offers to nominate, return or decline before the deadline", async () => {
@@ -53,13 +62,9 @@ describe("a nominator's application page", () => {
 
 describe("the applicant's view of an application never nominated", () => {
   it("reads 'Not nominated' once the deadline has passed, not 'awaiting the nominating entity' for ever", async () => {
-    const edition = makeEdition();
-    setEdition(edition.id, { phase: "call_open", deadlineAt: new Date(Date.now() + 86_400_000) });
-    makeRules(edition.id);
-    const entity = makeEntity({ country: null, kind: "ngo" });
-    const applicant = await makeUser();
-    const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
-    const cookie = await cookieFor(applicant.id);
+    const waiting = await waitingApplication(new Date(Date.now() + 86_400_000));
+    const { edition, app } = waiting;
+    const cookie = await cookieFor(waiting.applicant.id);
     const path = `/applications/${app.id}`;
     const view = async () => {
       const page = await run(() => taskList.loader(args(request(path, { cookie }), { applicationId: app.id })));
@@ -81,33 +86,20 @@ describe("the applicant's view of an application never nominated", () => {
     expect(after.html).toContain("The deadline for nominations passed before");
     expect(after.html).not.toContain("You can still withdraw it before the deadline");
     // The entity still sees it waiting: declining it, after the deadline, tells the applicant why.
-    expect(await waitingPage(new Date(Date.now() - 60_000))).toContain("Decline it");
+    expect(await nominatorPage(waiting)).toContain("Decline it");
   });
 });
 
 describe("the entity's comment on its application page", () => {
   it("shows while it is the entity's answer (returned), not once the application is sent again or nominated", async () => {
-    const edition = makeEdition();
-    setEdition(edition.id, { phase: "call_open", deadlineAt: new Date(Date.now() + 86_400_000) });
-    makeRules(edition.id);
-    const entity = makeEntity({ country: null, kind: "ngo" });
-    const nominator = await makeUser({ roles: [] });
-    addEntityMember(entity.id, nominator.id);
-    const applicant = await makeUser();
-    const app = makeApplication({ editionId: edition.id, applicantId: applicant.id, entityId: entity.id });
-    const cookie = await cookieFor(nominator.id);
+    const waiting = await waitingApplication(new Date(Date.now() + 86_400_000));
     const page = async (state: string) => {
       db()
         .update(applications)
         .set({ state, nominatorComment: "Please add evidence of impact." })
-        .where(eq(applications.id, app.id))
+        .where(eq(applications.id, waiting.app.id))
         .run();
-      const loaded = await run(() =>
-        nomination.loader(
-          args(request(`/nominations/${app.id}?entity=${entity.id}`, { cookie }), { applicationId: app.id }),
-        ),
-      );
-      return renderPage(nomination.default, { locale: "en", data: loaded.body, path: `/nominations/${app.id}` });
+      return nominatorPage(waiting);
     };
     expect(await page("returned")).toContain("Please add evidence of impact.");
     expect(await page("awaiting_nominator")).not.toContain("Please add evidence of impact.");
