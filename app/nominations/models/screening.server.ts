@@ -1,9 +1,17 @@
 // The secretariat's screening of nominated applications: the list with filters and exports,
 // duplicate detection, and per-rule eligibility decisions (each audited).
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, type SQL } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
-import { applications, auditLog, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
+import {
+  applications,
+  auditLog,
+  editions,
+  entityMembers as entityMembersTable,
+  nominatingEntities,
+  screeningDecisions,
+  users,
+} from "../../../db/schema";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -241,11 +249,16 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
 
 export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence: string };
 
-/**
- * Records the decisions given (partial saves allowed), in one transaction with an audit row per
- * changed decision. When every rule is decided the state follows: eligible if all pass, else
- * ineligible, and an ineligible candidate is told why by e-mail, in their language.
- */
+/** The active members of a nominating entity, with its name, to e-mail. */
+function entityMembers(tx: Tx, entityId: string) {
+  return tx
+    .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
+    .from(entityMembersTable)
+    .innerJoin(users, eq(users.id, entityMembersTable.userId))
+    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembersTable.entityId))
+    .where(and(eq(entityMembersTable.entityId, entityId), isNull(users.disabledAt)))
+    .all();
+}
 
 /** Whether the applicant was ever told this application was not eligible (its audit says so). */
 function toldIneligible(tx: Tx, applicationId: string): boolean {
@@ -256,6 +269,11 @@ function toldIneligible(tx: Tx, applicationId: string): boolean {
     .get();
 }
 
+/**
+ * Records the decisions given (partial saves allowed), in one transaction with an audit row per
+ * changed decision. When every rule is decided the state follows: eligible if all pass, else
+ * ineligible, and an ineligible candidate is told why by e-mail, in their language.
+ */
 export function decideRules({
   applicationId,
   editionId,
@@ -276,6 +294,7 @@ export function decideRules({
         editionId: applications.editionId,
         reference: applications.reference,
         title: applications.title,
+        entityId: applications.entityId,
         phase: editions.phase,
         email: users.email,
         name: users.name,
@@ -354,30 +373,37 @@ export function decideRules({
           },
           tx,
         );
-        if (state === "ineligible") {
-          const reasons = failed
-            .map((r) => `- ${ruleText(r, app.locale)}\n  ${before.get(r.key)!.evidence}`)
-            .join("\n");
+        const reasons = (locale: string) =>
+          failed.map((r) => `- ${ruleText(r, locale)}\n  ${before.get(r.key)!.evidence}`).join("\n");
+        // The first ineligibility, or a correction of one the applicant and the entity were told.
+        const told =
+          state === "ineligible"
+            ? "application_ineligible"
+            : toldIneligible(tx, applicationId)
+              ? "application_eligible_corrected"
+              : null;
+        if (told) {
+          const vars = { title: app.title, reference: app.reference };
           enqueueMail(
             {
               to: app.email,
               locale: app.locale,
-              template: "application_ineligible",
-              vars: { name: app.name, title: app.title, reference: app.reference, reasons },
+              template: told,
+              vars: { ...vars, name: app.name, reasons: reasons(app.locale) },
             },
             tx,
           );
-        } else if (toldIneligible(tx, applicationId)) {
-          // The applicant was told the application was not eligible: a correction tells them it is.
-          enqueueMail(
-            {
-              to: app.email,
-              locale: app.locale,
-              template: "application_eligible_corrected",
-              vars: { name: app.name, title: app.title, reference: app.reference },
-            },
-            tx,
-          );
+          // The entity that nominated it used a nomination on it: it hears what became of it.
+          for (const m of app.entityId ? entityMembers(tx, app.entityId) : [])
+            enqueueMail(
+              {
+                to: m.email,
+                locale: m.locale,
+                template: `${told}_entity`,
+                vars: { ...vars, name: m.name, entity: m.entity, reasons: reasons(m.locale) },
+              },
+              tx,
+            );
         }
       }
     } else if (app.state !== "nominated") {

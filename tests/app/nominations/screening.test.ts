@@ -40,7 +40,7 @@ async function nominated(
     }).ok,
   ).toBe(true);
   const secretariat = await makeUser({ roles: ["secretariat"] });
-  return { edition, keys, entity, applicant, app, secretariat };
+  return { edition, keys, entity, applicant, app, secretariat, nominator };
 }
 
 const stateOf = (id: string) =>
@@ -100,8 +100,8 @@ describe("screening (model)", () => {
     expect(mail.textBody).not.toContain(`Règle ${keys[0]} (fr)`);
   });
 
-  it("an applicant told their application was not eligible is e-mailed when the secretariat corrects it to eligible", async () => {
-    const { edition, keys, app, applicant, secretariat } = await nominated({ locale: "fr" });
+  it("an applicant and the entity told an application was not eligible are e-mailed when the secretariat corrects it", async () => {
+    const { edition, keys, app, applicant, secretariat, nominator } = await nominated({ locale: "fr" });
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
     const mails = () =>
       db()
@@ -117,6 +117,13 @@ describe("screening (model)", () => {
     decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "fail", evidence: "Pas de TIC" }] });
     decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "pass", evidence: "Vu sur place" }] });
     expect(mails()).toEqual(["application_ineligible", "application_eligible_corrected"]);
+    // The entity that nominated it hears both, with the reasons in its member's language.
+    const entityMails = db().select().from(outbox).where(eq(outbox.toAddress, nominator.email)).all();
+    expect(entityMails.map((m) => m.template).filter((t) => t.includes("eligible"))).toEqual([
+      "application_ineligible_entity",
+      "application_eligible_corrected_entity",
+    ]);
+    expect(entityMails.find((m) => m.template === "application_ineligible_entity")!.textBody).toContain("Pas de TIC");
     const corrected = db()
       .select()
       .from(outbox)
