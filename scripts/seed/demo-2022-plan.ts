@@ -12,15 +12,15 @@ export const SEED_2022 = 2022;
 export const T22 = {
   created: utc("2022-10-03T09:00:00Z"),
   callOpens: utc("2022-10-17T08:00:00Z"),
-  /** Midnight, Paris time, at the end of 16 January 2023. */
-  deadline: utc("2023-01-16T23:00:00Z"),
+  /** 23:59, Paris time, on 16 January 2023 (the end of that day as it reads). */
+  deadline: utc("2023-01-16T22:59:00Z"),
   juryAppointed: utc("2023-01-10T10:00:00Z"),
   screening: utc("2023-01-18T09:00:00Z"),
   conflictsDeclared: utc("2023-02-01T09:00:00Z"),
   assigned: utc("2023-02-03T15:00:00Z"),
   scoringOpens: utc("2023-02-06T08:00:00Z"),
-  /** Midnight, Paris time, at the end of 17 March 2023. */
-  scoringCloses: utc("2023-03-17T23:00:00Z"),
+  /** 23:59, Paris time, on 17 March 2023. */
+  scoringCloses: utc("2023-03-17T22:59:00Z"),
   deliberationOpens: utc("2023-03-28T08:00:00Z"),
   ballotCloses: utc("2023-03-30T15:00:00Z"),
   recommended: utc("2023-03-30T16:30:00Z"),

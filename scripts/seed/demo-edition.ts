@@ -11,17 +11,20 @@ export const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b
 
 export const EDITION_CREATED = utc("2023-11-15T10:00:00Z");
 export const CALL_OPENS = utc("2023-12-01T09:00:00Z");
-/** Midnight, Paris time, at the end of 5 February 2024. */
-export const DEADLINE = utc("2024-02-05T23:00:00Z");
+/**
+ * 23:59, Paris time, on 5 February 2024, as the edition form advises for the end of a day:
+ * midnight would read "6 February at 00:00", which a reader takes for the whole of the 6th.
+ */
+export const DEADLINE = utc("2024-02-05T22:59:00Z");
 export const SCREENING_STARTS = utc("2024-02-06T09:00:00Z");
 export const JURY_APPOINTED = utc("2024-01-10T10:00:00Z");
 export const SCORING_OPENS = utc("2024-02-20T09:00:00Z");
 /**
  * Deliberately far in the future: the demo stays in its scoring phase, with scoring open,
- * whenever someone explores it (the real 2023 jury met in March 2024). Midnight Paris time
- * (CEST) at the end of 31 March 2027.
+ * whenever someone explores it (the real 2023 jury met in March 2024). 23:59 Paris time (CEST)
+ * on 31 March 2027, the end of that day as it reads.
  */
-export const SCORING_CLOSES = utc("2027-03-31T22:00:00Z");
+export const SCORING_CLOSES = utc("2027-03-31T21:59:00Z");
 export const ANNOUNCEMENT = utc("2027-09-02T08:00:00Z");
 export const LAST_ACTIVITY_BEFORE_DEADLINE = utc("2024-02-05T20:00:00Z");
 
