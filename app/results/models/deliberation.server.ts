@@ -2,7 +2,7 @@
 // (a ranking with ties), closed by the chair; the outcome by the Schulze method with Borda
 // beside it. A juror in conflict with an application neither sees it nor votes on it: for
 // every pair involving it their ballot abstains (it is not counted as "ranked last").
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import {
   applications,
@@ -12,6 +12,7 @@ import {
   editions,
   juryMembers,
   tieBreaks,
+  userRoles,
   users,
 } from "../../../db/schema";
 import { jurySeats, seatHolder } from "../../jury/models/shared.server";
@@ -99,7 +100,10 @@ function checkedOpening({ edition, shortlist, rule }: Opening): Result<{ ids: st
  * them: a disabled account (an erased one is disabled too) is not written to, as for every juror e-mail.
  */
 function ballotJurors(editionId: string, tx: Tx | DB = db()) {
-  const seated = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))!;
+  // A member of the secretariat seated on the jury reads the deliberation as the secretariat and
+  // casts no ballot (permissions' "ballot.vote"): no ballot of theirs to be told of.
+  const votes = sql`not exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = 'secretariat')`;
+  const seated = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt), votes)!;
   return jurySeats({ ...seatHolder, disabledAt: users.disabledAt }, seated, [asc(users.name)], tx).map(
     ({ disabledAt, ...juror }) => ({ ...juror, mailed: disabledAt === null }),
   );

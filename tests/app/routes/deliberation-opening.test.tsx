@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, deliberations, editions, juryMembers, outbox, users } from "../../../db/schema";
+import { auditLog, deliberations, editions, juryMembers, outbox, userRoles, users } from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import type { Locale } from "../../../app/kernel/i18n";
@@ -131,6 +131,15 @@ describe("opening the deliberation", () => {
     expect(french.body).toContain(`Votre bulletin : ${link}`);
     const audit = db().select().from(auditLog).where(eq(auditLog.action, "deliberation.opened")).all();
     expect(audit.filter((a) => a.objectId === f.edition.id)).toHaveLength(1);
+  });
+
+  it("e-mails no ballot to a member of the secretariat seated on the jury, who casts none", async () => {
+    const f = await buildScoredEdition();
+    db().insert(userRoles).values({ userId: f.jurors[1].user.id, role: "secretariat" }).run();
+    expect((await post(f, shortlistForm(f, "open"))).status).toBe(302);
+    const sent = mails("deliberation_opened").map((m) => m.to);
+    expect(sent).toContain(f.jurors[0].user.email);
+    expect(sent).not.toContain(f.jurors[1].user.email);
   });
 
   it("goes back to the shortlist with the choices sent, a default left unticked staying so", async () => {
