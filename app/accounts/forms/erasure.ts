@@ -44,4 +44,6 @@ export const retentionSchema = z.object({
   unsuccessful_applications: amount("unsuccessful_applications"),
   emails: amount("emails"),
   registrations: amount("registrations"),
+  /** "confirm": the second post, once told what a shorter period removes at once. */
+  intent: z.enum(["save", "confirm"], { error: "errors.intent_invalid" }).optional(),
 });

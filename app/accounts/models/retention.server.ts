@@ -2,7 +2,7 @@
 // (audited) and applied by the scheduled job with the erasure's own anonymisation. A run that
 // removes something writes one audit row with its counts and the applications' ids; a run with
 // nothing to do writes nothing, since the job runs every few seconds (decision 020).
-import { and, eq, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -73,6 +73,35 @@ const cutoff = (key: RetentionClassKey, amount: number, now: Date) =>
 
 /** At most this many applications a run: a first run on years of data does not hold the database long. */
 const BATCH = 200;
+
+/**
+ * What `schedule` would remove at its first run, for the secretariat to confirm before a shorter
+ * period makes it so: the applications anonymised and the sent e-mails deleted (the short-lived
+ * sign-in traces are not counted). Reads only.
+ */
+export function retentionPreview({ schedule, now = new Date() }: { schedule: RetentionSchedule; now?: Date }) {
+  const announcedBefore = cutoff("unsuccessful_applications", schedule.unsuccessful_applications, now);
+  const sentBefore = cutoff("emails", schedule.emails, now);
+  const applicationsDue = db()
+    .select({ n: count() })
+    .from(applications)
+    .innerJoin(editions, eq(editions.id, applications.editionId))
+    .where(
+      and(
+        isNull(applications.anonymisedAt),
+        ne(applications.state, "laureate"),
+        inArray(editions.phase, ["announced", "archived"]),
+        lt(editions.announcementAt, announcedBefore),
+      ),
+    )
+    .get()!.n;
+  const emailsDue = db()
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore)))
+    .get()!.n;
+  return { applications: applicationsDue, emails: emailsDue };
+}
 
 export interface RetentionRun {
   applications: string[];

@@ -1,18 +1,9 @@
 // Editions: the secretariat's configuration of one prize year (settings, criteria, eligibility
 // rules, phases) and the public view of the open call. Every change is audited in the same
 // transaction. Criteria, weights, the scale and the method lock when scoring opens.
-import { and, asc, count, desc, eq, isNull, ne, notInArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
 import { db } from "../../../db/client";
-import {
-  archiveLaureates,
-  assignments,
-  ballots,
-  criteria,
-  deliberations,
-  editions,
-  eligibilityRules,
-  reviews,
-} from "../../../db/schema";
+import { assignments, ballots, criteria, deliberations, editions, eligibilityRules, reviews } from "../../../db/schema";
 import type { EditionSettingsForm } from "../forms/edition";
 import { WORD_LIMIT_SECTIONS } from "../domain/settings";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -23,6 +14,7 @@ import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
 import { editionNaming, criterionTexts, editionCriteria, ruleTexts } from "./columns.server";
+import { deadlineMovedIntoPast, yearArchived, yearTaken } from "./edition-checks.server";
 
 const MB = 1024 * 1024;
 
@@ -155,24 +147,6 @@ function settingsValues(input: EditionSettingsForm) {
   };
 }
 
-function yearTaken(year: number, exceptId?: string): boolean {
-  const where = exceptId ? and(eq(editions.year, year), ne(editions.id, exceptId)) : eq(editions.year, year);
-  return db().select({ n: count() }).from(editions).where(where).get()!.n > 0;
-}
-
-/**
- * Whether the public archive holds laureates of `year` from before this system (UNESCO's list):
- * an edition of that year would put its own laureates beside them on /laureates/<year>.
- */
-function yearArchived(year: number): boolean {
-  return !!db()
-    .select({ id: archiveLaureates.id })
-    .from(archiveLaureates)
-    .where(and(eq(archiveLaureates.year, year), isNull(archiveLaureates.editionId)))
-    .limit(1)
-    .get();
-}
-
 /** A new edition in draft, with the 2023 call's five criteria and four eligibility rules. */
 export function createEdition({
   actorId,
@@ -259,14 +233,7 @@ export function updateEdition({
     for (const field of LOCKED_FIELDS)
       if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
   }
-  // A deadline moved into the past would close an open call at once, locking drafts and
-  // applications waiting on their entity without a word: closing the call is the phase page's.
-  if (
-    (current.phase === "draft" || current.phase === "call_open") &&
-    values.deadlineAt.getTime() !== current.deadlineAt.getTime() &&
-    values.deadlineAt.getTime() <= Date.now()
-  )
-    return fail("deadlineAt", "errors.edition_deadline_past");
+  if (deadlineMovedIntoPast(current, values.deadlineAt)) return fail("deadlineAt", "errors.edition_deadline_past");
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => {
     const a = values[key];
     const b = current[key];

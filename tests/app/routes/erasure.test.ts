@@ -107,13 +107,26 @@ describe("erasure pages", () => {
       emails: "errors.retention_range",
       registrations: "errors.retention_whole_number",
     });
-    const saved = await post(retentionPage.action as Action, s, {
-      unsuccessful_applications: "3",
-      emails: "6",
-      registrations: "30",
+    const before = retentionSchedule();
+    const shorter = { unsuccessful_applications: "3", emails: "6", registrations: "30" };
+    // A shorter period removes data within a minute, for good: the first post says what, saves nothing.
+    const asked = await post(retentionPage.action as Action, s, shorter);
+    expect(asked).toMatchObject({
+      status: 200,
+      body: { confirm: { applications: 0, emails: 0, schedule: { unsuccessful_applications: 3, emails: 6 } } },
     });
+    expect(retentionSchedule()).toEqual(before);
+    const saved = await post(retentionPage.action as Action, s, { ...shorter, intent: "confirm" });
     expect(saved.headers.get("Location")).toBe("/secretariat/retention?saved=1");
     expect(retentionSchedule()).toEqual({ unsuccessful_applications: 3, emails: 6, registrations: 30 });
+    // A longer one removes nothing more: saved at once.
+    const longer = await post(retentionPage.action as Action, s, {
+      unsuccessful_applications: "4",
+      emails: "12",
+      registrations: "30",
+    });
+    expect(longer.headers.get("Location")).toBe("/secretariat/retention?saved=1");
+    expect(retentionSchedule()).toEqual({ unsuccessful_applications: 4, emails: 12, registrations: 30 });
   });
 
   it("answers 404 to an applicant on the secretariat's pages and to the secretariat on the request page", async () => {

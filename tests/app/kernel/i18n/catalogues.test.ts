@@ -138,6 +138,8 @@ describe("catalogues", () => {
     "results.outliers": "{jurors} is a list of juror letters, not a number",
     "jury.conflicts_admin.review_submitted": "{total} is a score out of {max}, not a number of things",
     "nominations.quota": "a label followed by two numbers (“Nominations used: 2 of 3”)",
+    "data.retention_confirm_applications": "a label followed by a number",
+    "data.retention_confirm_emails": "a label followed by a number",
   };
   const SAMPLES = [0, 1, 2, 3, 11, 100];
 
