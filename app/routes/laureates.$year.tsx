@@ -6,9 +6,9 @@ import { useT } from "../kernel/components/i18n";
 import { themeOf } from "../results/components/labels";
 import { countryName } from "../kernel/i18n/countries";
 import { editionLaureates } from "../results/models/archive.server";
-import { diplomaCodesOf } from "../results/models/diploma-codes.server";
+import { diplomaCodesOf, diplomaRevocationOf } from "../results/models/diploma-codes.server";
 import resultsCss from "../styles/results.css";
-import { localized, localizedLang } from "../kernel/i18n";
+import { formatDate, localized, localizedLang } from "../kernel/i18n";
 
 export const handle = { title: "results.edition_laureates_title" };
 export const links = () => [{ rel: "stylesheet", href: resultsCss }];
@@ -22,16 +22,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = editionLaureates({ year, now: new Date() });
   if (!found) notFound();
   // The diploma link only for those who may download it; who the applicant is stays on the server.
-  const laureates = found.laureates.map(({ applicantId, ...l }) => ({
-    ...l,
-    diploma: !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined }),
-  }));
+  // A revoked diploma is no longer given out: its reader is told when, as on the application's page.
+  const laureates = found.laureates.map(({ applicantId, ...l }) => {
+    const may = !!l.applicationId && can(user, "diploma.download", { ownerId: applicantId ?? undefined });
+    const revoked = may ? diplomaRevocationOf({ applicationId: l.applicationId! }) : null;
+    return {
+      ...l,
+      diploma: may && !revoked,
+      revoked: revoked ? { at: revoked.at.getTime(), reason: revoked.reason } : null,
+      may,
+    };
+  });
   // So is its verification code, which the diploma prints and its holder hands out.
-  const codes = diplomaCodesOf(laureates.filter((l) => l.diploma).map((l) => l.applicationId!));
+  const codes = diplomaCodesOf(laureates.filter((l) => l.may).map((l) => l.applicationId!));
   return {
     year,
     theme: found.edition,
-    laureates: laureates.map((l) => ({ ...l, verify: l.applicationId ? (codes.get(l.applicationId) ?? null) : null })),
+    laureates: laureates.map(({ may: _may, ...l }) => ({
+      ...l,
+      verify: l.applicationId ? (codes.get(l.applicationId) ?? null) : null,
+    })),
   };
 }
 
@@ -68,11 +78,18 @@ export default function EditionLaureates() {
                 <p dir="auto">{localized(t.locale, l.citation)}</p>
               </blockquote>
             ) : null}
-            {l.diploma ? (
+            {l.diploma || l.revoked ? (
               <p>
-                <a href={`/diplomas/${l.applicationId}`} download>
-                  {t("results.diploma_download")}
-                </a>
+                {l.revoked ? (
+                  <>
+                    {t("applications.diploma_revoked", { date: formatDate(l.revoked.at, t.locale) })}{" "}
+                    <bdi>{l.revoked.reason}</bdi>
+                  </>
+                ) : (
+                  <a href={`/diplomas/${l.applicationId}`} download>
+                    {t("results.diploma_download")}
+                  </a>
+                )}
                 {l.verify ? (
                   <>
                     {" · "}

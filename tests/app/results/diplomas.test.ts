@@ -32,6 +32,7 @@ import { renderPage } from "../../support/render-page";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import * as diplomaRoute from "../../../app/routes/diplomas.$applicationId";
 import * as verifyPage from "../../../app/routes/verify.$code._index";
+import * as laureatesPage from "../../../app/routes/laureates.$year";
 import * as badgeRoute from "../../../app/routes/verify.$code.badge[.]json";
 import * as revocationsRoute from "../../../app/routes/verify.revocations[.]json";
 import { darkShare, pdfDrawnLines, pdfText } from "../../fixtures/poppler";
@@ -291,6 +292,23 @@ describe("a revoked diploma", () => {
       expect(html).toContain("Révoqué par le secrétariat le");
       expect(html).toContain("<bdi>Plagiarism</bdi>");
       expect(html).not.toContain(`/diplomas/${laureate.app.id}`);
+      // The edition's laureates page no longer offers it either: it says so, and keeps the verification link.
+      const year = f.edition.year;
+      const archive = await run(() =>
+        laureatesPage.loader({
+          request: request(`/laureates/${year}`, { cookie }),
+          params: { year: String(year) },
+          context: {},
+        } as never),
+      );
+      const listed = renderPage(laureatesPage.default, {
+        locale: "en",
+        data: archive.body,
+        path: `/laureates/${year}`,
+      });
+      expect(listed).not.toContain(`/diplomas/${laureate.app.id}`);
+      expect(listed).toContain("Revoked by the secretariat on");
+      expect(listed).toContain(`/verify/${code}`);
       // The other laureate's diploma is untouched.
       const other = f.apps[1];
       const otherCookie = await cookieFor(other.applicant.id);
