@@ -82,7 +82,7 @@ export default function EditionLaureates() {
               <p>
                 {l.revoked ? (
                   <>
-                    {t("applications.diploma_revoked", { date: formatDate(l.revoked.at, t.locale) })}{" "}
+                    {t("results.diploma_revoked", { date: formatDate(l.revoked.at, t.locale) })}{" "}
                     <bdi>{l.revoked.reason}</bdi>
                   </>
                 ) : (

@@ -307,7 +307,7 @@ describe("a revoked diploma", () => {
         path: `/laureates/${year}`,
       });
       expect(listed).not.toContain(`/diplomas/${laureate.app.id}`);
-      expect(listed).toContain("Revoked by the secretariat on");
+      expect(listed).toContain("Diploma revoked by the secretariat on");
       expect(listed).toContain(`/verify/${code}`);
       // The other laureate's diploma is untouched.
       const other = f.apps[1];
