@@ -192,6 +192,8 @@ export default function SectionPage() {
   const [version, setVersion] = useState((result && !result.autosaved && result.version) || loaded.version);
   const autosave = useFetcher<typeof action>();
   const [autosaveState, setAutosaveState] = useState<"idle" | "saved" | "failed" | "conflict" | "signed_out">("idle");
+  // Why the last draft was refused, when a field's check said (a word limit): the buttons would refuse it too.
+  const [refusal, setRefusal] = useState<{ message: string; vars?: Record<string, string | number> } | null>(null);
 
   useEffect(() => setVersion(loaded.version), [loaded.version]);
   useEffect(() => {
@@ -199,15 +201,24 @@ export default function SectionPage() {
   }, [result]);
   useEffect(() => {
     const d = autosave.data as
-      | { autosaved?: boolean; version?: number | null; errors?: Record<string, { message: string }> }
+      | {
+          autosaved?: boolean;
+          version?: number | null;
+          errors?: Record<string, { message: string; vars?: Record<string, string | number> }>;
+        }
       | SignedOutDraft
       | undefined;
     if (!d) return;
+    setRefusal(null);
     if ("signedOut" in d) setAutosaveState("signed_out");
     else if (d.autosaved && d.version) {
       setVersion(d.version);
       setAutosaveState("saved");
-    } else setAutosaveState(d.errors?.form?.message === "errors.version_conflict" ? "conflict" : "failed");
+    } else if (d.errors?.form?.message === "errors.version_conflict") setAutosaveState("conflict");
+    else {
+      setAutosaveState("failed");
+      setRefusal(Object.entries(d.errors ?? {}).find(([field]) => field !== "form")?.[1] ?? null);
+    }
   }, [autosave.data]);
 
   // The word count follows every keystroke, from the first one (before the enhancer has arrived).
@@ -279,7 +290,9 @@ export default function SectionPage() {
               : autosaveState === "signed_out"
                 ? t("forms.signed_out_draft")
                 : autosaveState === "failed"
-                  ? t("applications.autosave_failed")
+                  ? refusal
+                    ? t("applications.autosave_refused", { reason: t(refusal.message, refusal.vars) })
+                    : t("applications.autosave_failed")
                   : autosaveState === "conflict"
                     ? t("errors.version_conflict")
                     : ""}

@@ -302,6 +302,18 @@ export default function Ballot() {
                   ),
                   ...d.recommendation,
                 }}
+                labels={Object.fromEntries(
+                  Array.from({ length: d.edition.laureateCount }, (_, i) => {
+                    const group = t("results.recommendation_place", { n: i + 1 });
+                    const named = (name: string, key: string) => [name, t("fields.in_group", { group, field: t(key) })];
+                    return [
+                      named(`choice_${i + 1}`, "results.recommendation_choice"),
+                      ...CITATION_LANGUAGES.map((lang) =>
+                        named(`citation_${lang}_${i + 1}`, `results.citation_${lang}`),
+                      ),
+                    ];
+                  }).flat(),
+                )}
               >
                 {Array.from({ length: d.edition.laureateCount }, (_, i) => (
                   <fieldset className="field" key={i}>

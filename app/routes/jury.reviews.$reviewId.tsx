@@ -390,7 +390,8 @@ export default function ReviewPage() {
                 ...Object.fromEntries(
                   criteria.map((c) => [`score.${c.key}`, localized(t.locale, textsOf(c, "title"))]),
                 ),
-                confidence: t("jury.review.confidence"),
+                // The question ("How confident are you…?") reads badly before a colon.
+                confidence: t("jury.review.confidence_name"),
               }}
             >
               <input type="hidden" name="version" value={String(autosave.version)} />

@@ -121,7 +121,10 @@ describe("the error summary", () => {
       const errors = (refused.body as { errors: Record<string, { message: string }> }).errors;
       for (const link of links) {
         const message = t(errors[link.target.replace("review-", "")].message);
-        expect(link.says).toBe(t("errors.summary_item", { label: labelOnPage(html, link.target), message }));
+        // The confidence question is named shortly: "How confident are you…?: …" read badly.
+        const label =
+          link.target === "review-confidence" ? t("jury.review.confidence_name") : labelOnPage(html, link.target);
+        expect(link.says).toBe(t("errors.summary_item", { label, message }));
       }
     });
   }

@@ -535,3 +535,27 @@ describe("a vote that places one of the chair's conflicts among the laureates", 
     );
   });
 });
+
+describe("the chair's recommendation form", () => {
+  it("names the laureate place of each error in its summary: 'Laureate 2, Citation in English'", async () => {
+    const f = await buildScoredEdition();
+    expect((await openWith(f, "chair")).status).toBe(302);
+    for (const j of [0, 2])
+      expect((await jurorPost(f, j, { intent: "vote", ...ranks(f, "rank_", [0, 1, 2, 3]) })).status).toBe(302);
+    expect((await jurorPost(f, 0, { intent: "close", confirm: "on" })).status).toBe(302);
+    const refused = await jurorPost(f, 0, {
+      intent: "recommend",
+      choice_1: f.apps[0].app.id,
+      choice_2: f.apps[1].app.id,
+      citation_en_1: "For greening schools",
+      citation_fr_1: "Pour verdir les écoles",
+      citation_en_2: "",
+      citation_fr_2: "Pour des contenus ouverts",
+      minutes: "The jury met online.",
+    });
+    expect(refused.status).toBe(400);
+    const html = renderPage(ballot.default, { locale: "en", data: await jurorPage(f, 0), actionData: refused.body });
+    const summary = html.match(/<div class="error-summary"[\s\S]*?<\/ul>/)![0].replaceAll("<!-- -->", "");
+    expect(summary).toContain(">Laureate 2, Citation in English: This field is required</a>");
+  });
+});
