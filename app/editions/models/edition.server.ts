@@ -158,6 +158,8 @@ export function createEdition({
   if (yearTaken(input.year)) return fail("year", "errors.edition_year_taken", { year: input.year });
   if (yearArchived(input.year)) return fail("year", "errors.edition_year_archived", { year: input.year });
   const values = settingsValues(input);
+  // A new edition's call is still to come: a deadline already past would only close it on opening.
+  if (values.deadlineAt.getTime() <= Date.now()) return fail("deadlineAt", "errors.edition_deadline_past");
   const editionId = db().transaction((tx) => {
     const row = tx
       .insert(editions)

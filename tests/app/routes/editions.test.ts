@@ -165,7 +165,7 @@ describe("editions routes", () => {
     expect(getEditionForSecretariat({ editionId: other })!.edition.themeEn).not.toBe("Tampered");
   });
 
-  it("a deadline moved into the past is refused while the call is open or to come: the phase page closes a call", async () => {
+  it("a deadline moved into the past is refused while the call is open or to come, and on a new edition", async () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
     const editionId = newEdition(user.id);
@@ -186,6 +186,21 @@ describe("editions routes", () => {
       body: { errors: { deadlineAt: { message: "errors.edition_deadline_past" } }, values: { deadlineAt: past } },
     });
     expect(getEditionForSecretariat({ editionId })!.edition).toEqual(before);
+    // Nor is a new edition created with its deadline already past.
+    const created = await run(() =>
+      create.action(
+        args(
+          request("/secretariat/editions/new", {
+            cookie,
+            form: settingsForm({ callOpensAt: toLocal(Date.now() - 2 * 86_400_000), deadlineAt: past }),
+          }),
+        ) as never,
+      ),
+    );
+    expect(created).toMatchObject({
+      status: 400,
+      body: { errors: { deadlineAt: { message: "errors.edition_deadline_past" } } },
+    });
     // Later, with the call closed, the passed deadline stays as it is while another setting changes.
     db()
       .update(editions)
