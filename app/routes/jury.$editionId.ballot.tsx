@@ -233,7 +233,8 @@ export default function Ballot() {
       ) : !d.view.closed ? (
         <>
           <p>{t("results.ballot_help")}</p>
-          {d.voted ? <p className="panel">{t("results.ballot_already")}</p> : null}
+          {/* Just voted, the notice above says it already. */}
+          {d.voted && notice !== "results.ballot_saved" ? <p className="panel">{t("results.ballot_already")}</p> : null}
           <RankingForm
             id="ballot"
             intent="vote"

@@ -558,4 +558,14 @@ describe("the chair's recommendation form", () => {
     const summary = html.match(/<div class="error-summary"[\s\S]*?<\/ul>/)![0].replaceAll("<!-- -->", "");
     expect(summary).toContain(">Laureate 2, Citation in English: This field is required</a>");
   });
+
+  it("says once, just after a vote, that the ballot is recorded", async () => {
+    const f = await buildScoredEdition();
+    expect((await openWith(f, "chair")).status).toBe(302);
+    expect((await jurorPost(f, 2, { intent: "vote", ...ranks(f, "rank_", [0, 1, 2, 3]) })).status).toBe(302);
+    const data = await jurorPage(f, 2);
+    const text = (path: string) => renderPage(ballot.default, { locale: "en", data, path }).replaceAll("<!-- -->", "");
+    expect(text("/x?voted=1").split("Your ballot is recorded.")).toHaveLength(2);
+    expect(text("/x")).toContain("Your ballot is recorded. Submitting again replaces it.");
+  });
 });
