@@ -75,6 +75,23 @@ const cutoff = (key: RetentionClassKey, amount: number, now: Date) =>
 const BATCH = 200;
 
 /**
+ * Unsuccessful applications of editions announced before `announcedBefore`, not yet anonymised.
+ * Not a laureate's: anonymiseApplications keeps a laureate's public record in any case, and a
+ * laureate's application is only ever anonymised by an erasure its applicant asked for.
+ */
+const dueApplications = (announcedBefore: Date) =>
+  and(
+    isNull(applications.anonymisedAt),
+    ne(applications.state, "laureate"),
+    inArray(editions.phase, ["announced", "archived"]),
+    lt(editions.announcementAt, announcedBefore),
+  );
+
+/** Sent e-mails sent before `sentBefore` (one still waiting is never removed). */
+const dueEmails = (sentBefore: Date) =>
+  and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore));
+
+/**
  * What `schedule` would remove at its first run, for the secretariat to confirm before a shorter
  * period makes it so: the applications anonymised and the sent e-mails deleted (the short-lived
  * sign-in traces are not counted). Reads only.
@@ -86,20 +103,9 @@ export function retentionPreview({ schedule, now = new Date() }: { schedule: Ret
     .select({ n: count() })
     .from(applications)
     .innerJoin(editions, eq(editions.id, applications.editionId))
-    .where(
-      and(
-        isNull(applications.anonymisedAt),
-        ne(applications.state, "laureate"),
-        inArray(editions.phase, ["announced", "archived"]),
-        lt(editions.announcementAt, announcedBefore),
-      ),
-    )
+    .where(dueApplications(announcedBefore))
     .get()!.n;
-  const emailsDue = db()
-    .select({ n: count() })
-    .from(outbox)
-    .where(and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore)))
-    .get()!.n;
+  const emailsDue = db().select({ n: count() }).from(outbox).where(dueEmails(sentBefore)).get()!.n;
   return { applications: applicationsDue, emails: emailsDue };
 }
 
@@ -118,29 +124,16 @@ export function applyRetention(now: Date = new Date()): RetentionRun {
   let files: StoredFile[] = [];
   let copies: MailCopyOf[] = [];
   const run = db().transaction((tx) => {
-    // Not a laureate: anonymiseApplications keeps a laureate's public record in any case, and
-    // a laureate's application is only ever anonymised by an erasure its applicant asked for.
     const due = tx
       .select({ id: applications.id })
       .from(applications)
       .innerJoin(editions, eq(editions.id, applications.editionId))
-      .where(
-        and(
-          isNull(applications.anonymisedAt),
-          ne(applications.state, "laureate"),
-          inArray(editions.phase, ["announced", "archived"]),
-          lt(editions.announcementAt, announcedBefore),
-        ),
-      )
+      .where(dueApplications(announcedBefore))
       .limit(BATCH)
       .all()
       .map((r) => r.id);
     files = anonymiseApplications(tx, due, now);
-    copies = tx
-      .delete(outbox)
-      .where(and(eq(outbox.state, "sent"), isNotNull(outbox.sentAt), lt(outbox.sentAt, sentBefore)))
-      .returning(mailCopyColumns)
-      .all();
+    copies = tx.delete(outbox).where(dueEmails(sentBefore)).returning(mailCopyColumns).all();
     const emails = copies.length;
     const registrations =
       tx
