@@ -4,18 +4,16 @@
 // forgets their sign-in traces and writes one audit row that holds ids only; their files leave
 // the disk after the commit. The audit log and the decisions' snapshots are never rewritten:
 // neither holds an applicant's name or address (decision 020).
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
   attachments,
   editions,
-  entityMembers,
   erasureRequests,
   invitations,
   loginAttempts,
   mailRequests,
-  nominatingEntities,
   nominationLetters,
   outbox,
   passwordResets,
@@ -28,6 +26,7 @@ import { enqueueMail, mailCopyColumns, removeMailCopies } from "../../kernel/mod
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { anonymiseApplications, laureateIds, removeFiles } from "../../applications/models/anonymise.server";
+import { entityMembersToTell } from "../../applications/models/application.server";
 import { erasedAddress, erasedName } from "../domain/erasure";
 
 /** The person's open request, if any. */
@@ -250,14 +249,7 @@ function withdrawErasedApplications(tx: Tx, userId: string, actorId: string, now
       tx,
     );
     if (!a.entityId) continue;
-    const members = tx
-      .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
-      .from(entityMembers)
-      .innerJoin(users, eq(users.id, entityMembers.userId))
-      .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembers.entityId))
-      .where(and(eq(entityMembers.entityId, a.entityId), isNull(users.disabledAt)))
-      .all();
-    for (const m of members)
+    for (const m of entityMembersToTell(a.entityId, tx))
       enqueueMail(
         {
           to: m.email,

@@ -474,8 +474,8 @@ function decideSentence(locale: string, deadline: Date): string {
 }
 
 /** The active members of a nominating entity, with the entity's name, to e-mail. */
-function entityMembersToTell(entityId: string) {
-  return db()
+export function entityMembersToTell(entityId: string, tx: Tx | ReturnType<typeof db> = db()) {
+  return tx
     .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
     .from(entityMembers)
     .innerJoin(users, eq(users.id, entityMembers.userId))

@@ -1,22 +1,15 @@
 // The secretariat's screening of nominated applications: the list with filters and exports,
 // duplicate detection, and per-rule eligibility decisions (each audited).
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { PHASES, type Phase } from "../../../db/enums";
-import {
-  applications,
-  auditLog,
-  editions,
-  entityMembers as entityMembersTable,
-  nominatingEntities,
-  screeningDecisions,
-  users,
-} from "../../../db/schema";
+import { applications, auditLog, editions, nominatingEntities, screeningDecisions, users } from "../../../db/schema";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { ruleText, SCREENING_STATES } from "../domain/screening";
 import { attachmentsOf, letterOf } from "./nomination.server";
+import { entityMembersToTell } from "../../applications/models/application.server";
 import type { Result } from "../../kernel/models/result.server";
 import { untilChanged } from "../../kernel/server/memo.server";
 import { editionRules } from "../../editions/models/columns.server";
@@ -249,23 +242,19 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
 
 export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence: string };
 
-/** The active members of a nominating entity, with its name, to e-mail. */
-function entityMembers(tx: Tx, entityId: string) {
-  return tx
-    .select({ email: users.email, name: users.name, locale: users.locale, entity: nominatingEntities.name })
-    .from(entityMembersTable)
-    .innerJoin(users, eq(users.id, entityMembersTable.userId))
-    .innerJoin(nominatingEntities, eq(nominatingEntities.id, entityMembersTable.entityId))
-    .where(and(eq(entityMembersTable.entityId, entityId), isNull(users.disabledAt)))
-    .all();
-}
-
 /** Whether the applicant was ever told this application was not eligible (its audit says so). */
 function toldIneligible(tx: Tx, applicationId: string): boolean {
   return !!tx
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.objectId, applicationId), eq(auditLog.action, "application.ineligible")))
+    // By object type and id first: the audit log's index (audit_object) answers it.
+    .where(
+      and(
+        eq(auditLog.objectType, "application"),
+        eq(auditLog.objectId, applicationId),
+        eq(auditLog.action, "application.ineligible"),
+      ),
+    )
     .get();
 }
 
@@ -394,7 +383,7 @@ export function decideRules({
             tx,
           );
           // The entity that nominated it used a nomination on it: it hears what became of it.
-          for (const m of app.entityId ? entityMembers(tx, app.entityId) : [])
+          for (const m of app.entityId ? entityMembersToTell(app.entityId, tx) : [])
             enqueueMail(
               {
                 to: m.email,
