@@ -36,8 +36,16 @@ export const auditLog = sqliteTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    // The edition the row is about, found when it is written (not part of its hash: it is read
+    // from the row's object), so an edition's log is read through an index (migration 0016).
+    editionId: text("edition_id"),
   },
-  (t) => [index("audit_object").on(t.objectType, t.objectId)],
+  (t) => [
+    index("audit_object").on(t.objectType, t.objectId),
+    // An edition's log a page at a time, newest first; and its length, counted in the index.
+    index("audit_edition").on(t.editionId, t.id),
+    index("audit_edition_action").on(t.editionId, t.action),
+  ],
 );
 
 /**

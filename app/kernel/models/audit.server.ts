@@ -5,7 +5,15 @@ import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { insertRows } from "../../../db/bulk";
 import type { Tx } from "./transaction.server";
-import { auditLog } from "../../../db/schema";
+import {
+  applications,
+  assignments,
+  auditLog,
+  conflicts,
+  deliberations,
+  juryMembers,
+  reviews,
+} from "../../../db/schema";
 import { claimFormToken } from "./form-tokens.server";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -40,6 +48,42 @@ export function auditRowHash(row: {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+/** Tables whose rows belong to one edition through their own edition_id column. */
+const EDITION_OWNED = {
+  application: applications,
+  assignment: assignments,
+  conflict: conflicts,
+  deliberation: deliberations,
+  jury_member: juryMembers,
+} as const;
+
+/**
+ * The edition an audit row is about: the one its details name, else its object's (an
+ * application, a review, a jury seat, a deliberation…), else none (a user, the retention
+ * settings). Read in the writing transaction, before a deletion it records could hide it: rows
+ * recording a deletion name their edition in their details. Migration 0016 did the same for
+ * the rows written before it.
+ */
+function editionOf(tx: Tx | DB, entry: AuditEntry): string | null {
+  const named = entry.details?.editionId;
+  if (typeof named === "string") return named;
+  const id = entry.objectId;
+  if (!id) return null;
+  if (entry.objectType === "edition") return id;
+  if (entry.objectType === "review") {
+    const row = tx
+      .select({ editionId: assignments.editionId })
+      .from(reviews)
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .where(eq(reviews.id, id))
+      .get();
+    return row?.editionId ?? null;
+  }
+  const table = EDITION_OWNED[entry.objectType as keyof typeof EDITION_OWNED];
+  if (!table) return null;
+  return tx.select({ editionId: table.editionId }).from(table).where(eq(table.id, id)).get()?.editionId ?? null;
+}
+
 /**
  * Writes one audit row. Call it inside the same synchronous transaction as the change it
  * records (pass the transaction as `tx`), so the change and its record land together.
@@ -68,7 +112,8 @@ export function writeAudits(entries: AuditEntry[], tx: Tx | DB = db()): void {
     const objectId = entry.objectId ?? null;
     const { actorId, action, objectType } = entry;
     const hash = auditRowHash({ prevHash, at, actorId, action, objectType, objectId, details });
-    rows.push({ at: new Date(at), actorId, action, objectType, objectId, details, prevHash, hash });
+    const editionId = editionOf(tx, entry);
+    rows.push({ at: new Date(at), actorId, action, objectType, objectId, details, prevHash, hash, editionId });
     prevHash = hash;
   }
   insertRows(tx, auditLog, rows);

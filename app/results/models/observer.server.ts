@@ -1,7 +1,7 @@
 // What an edition's observer sees and files: the process in figures (assignment, progress,
 // deliberation outcome, decision), the edition's audit log, and their own note. Nothing here
 // reads an applicant's contact details: applications appear by reference and title only.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -146,14 +146,20 @@ export function observerNotesForSnapshot({ editionId }: { editionId: string }) {
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * The edition's audit log: rows about the edition itself or naming it in their details. Details
- * are not shown (they may hold an invitee's address); the action, object kind, actor and time are.
+ * A juror's draft or an applicant's file before sending is their own working copy: the log
+ * shows what reached the edition (a review submitted, an application sent), not every save.
+ */
+const WORKING_COPY_ACTIONS = ["review.draft_saved", "attachment.added", "attachment.deleted"];
+
+/**
+ * The edition's audit log: rows about the edition itself, naming it in their details, or about
+ * one of its applications, reviews, conflicts, jury seats or its deliberation (whose rows name
+ * only the object: a ballot, a screening decision, a review's submission), as writeAudits found
+ * it (`edition_id`, read through its index). Details are not shown
+ * (they may hold an invitee's address); the action, object kind, actor and time are.
  */
 export function editionAuditLog({ editionId, page = 1 }: { editionId: string; page?: number }) {
-  const about = or(
-    and(eq(auditLog.objectType, "edition"), eq(auditLog.objectId, editionId)),
-    sql`json_extract(${auditLog.details}, '$.editionId') = ${editionId}`,
-  );
+  const about = and(eq(auditLog.editionId, editionId), notInArray(auditLog.action, WORKING_COPY_ACTIONS));
   const total = db().select({ n: count() }).from(auditLog).where(about).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);

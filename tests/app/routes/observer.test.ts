@@ -1,9 +1,17 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, decisions, editionObservers, invitations } from "../../../db/schema";
+import {
+  auditLog,
+  conflicts,
+  decisions,
+  deliberations,
+  editionObservers,
+  invitations,
+  reviews,
+} from "../../../db/schema";
 import * as overview from "../../../app/routes/observe.$editionId._index";
 import * as audit from "../../../app/routes/observe.$editionId.audit";
 import * as results from "../../../app/routes/observe.$editionId.results";
@@ -16,6 +24,8 @@ import { getEditionBrief, recordDecision } from "../../../app/results/models/dec
 import { saveObserverNote } from "../../../app/results/models/observer.server";
 import { addJuror, cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
 import { buildAuditedEdition } from "../../fixtures/integrity";
+import { buildScoredEdition } from "../../fixtures/results";
+import { writeAudit } from "../../../app/kernel/models/audit.server";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -115,6 +125,54 @@ describe("the observer's pages", () => {
       expect(shown).not.toContain(applicant.email);
       if (app.contactEmail) expect(shown).not.toContain(app.contactEmail);
     }
+  });
+
+  it("show in the audit log the ballots, reviews, conflicts and screening of their edition alone, not drafts", async () => {
+    const f = await buildAuditedEdition();
+    const other = await buildScoredEdition({ apps: 1 });
+    const { cookie } = await makeObserver(f.edition.id);
+    const [app] = f.apps.map((a) => a.app);
+    const [juror] = f.jurors.map((j) => j.member);
+    const review = db().select({ id: reviews.id }).from(reviews).where(eq(reviews.applicationId, app.id)).get()!;
+    const deliberation = db()
+      .select({ id: deliberations.id })
+      .from(deliberations)
+      .where(eq(deliberations.editionId, f.edition.id))
+      .get()!;
+    const conflict = db()
+      .insert(conflicts)
+      .values({ editionId: f.edition.id, jurorId: juror.id, applicationId: app.id, source: "declared" })
+      .returning({ id: conflicts.id })
+      .get();
+    // Rows whose details do not name the edition: only their object ties them to it.
+    const mine = [
+      { action: "screening.decided", objectType: "application", objectId: app.id },
+      { action: "review.submitted", objectType: "review", objectId: review.id },
+      { action: "ballot.submitted", objectType: "deliberation", objectId: deliberation.id },
+      { action: "deliberation.ballot_closed", objectType: "deliberation", objectId: deliberation.id },
+      { action: "conflict.confirmed", objectType: "conflict", objectId: conflict.id },
+      { action: "jury.member_updated", objectType: "jury_member", objectId: juror.id },
+    ];
+    const otherReview = db()
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(eq(reviews.applicationId, other.apps[0].app.id))
+      .get()!;
+    const notMine = [
+      { action: "review.draft_saved", objectType: "review", objectId: review.id },
+      { action: "attachment.added", objectType: "application", objectId: app.id },
+      { action: "review.submitted", objectType: "review", objectId: otherReview.id },
+      { action: "screening.decided", objectType: "application", objectId: other.apps[0].app.id },
+      { action: "jury.member_updated", objectType: "jury_member", objectId: other.jurors[0].member.id },
+    ];
+    const before = db().select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).get()?.id ?? 0;
+    for (const row of [...mine, ...notMine]) writeAudit({ actorId: f.secretariat.id, details: {}, ...row });
+    const log = await run(() =>
+      audit.loader(args(request(`/observe/${f.edition.id}/audit`, { cookie }), { editionId: f.edition.id })),
+    );
+    const { rows } = log.body as { rows: { id: number; action: string; objectType: string }[] };
+    const shown = rows.filter((r) => r.id > before).map(({ action, objectType }) => ({ action, objectType }));
+    expect(shown).toEqual(mine.reverse().map(({ action, objectType }) => ({ action, objectType })));
   });
 
   it("list the jury's recommendation and the laureates in the order recorded, not the table's", async () => {
