@@ -146,7 +146,6 @@ export default function SecretariatDeliberation() {
                       ...Object.fromEntries(
                         d.candidates.filter((c) => c.checked).map((c) => [`${SHORTLIST_PREFIX}${c.id}`, "on"]),
                       ),
-                      ...(d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}),
                     }
               }
             >
@@ -165,8 +164,16 @@ export default function SecretariatDeliberation() {
                   />
                 ))}
               </fieldset>
-              <TieBreakRadios />
-              {d.tieBreak ? <TieBreakFacts tb={d.tieBreak} /> : null}
+              {d.tieBreak ? (
+                <>
+                  <h3>{t("deliberation.tie_break_title")}</h3>
+                  <p>{t("deliberation.tie_break_fixed_before")}</p>
+                  <TieBreakFacts tb={d.tieBreak} />
+                  <input type="hidden" name="tieBreak" value={d.tieBreak.rule} />
+                </>
+              ) : (
+                <TieBreakRadios />
+              )}
               <SubmitButton>{t("results.open_deliberation")}</SubmitButton>
             </ValidatedForm>
           </>

@@ -285,10 +285,14 @@ test("a tie-break rule fixed during scoring, locked once the ballot opens, then 
   await expect(page.locator(".results-hash")).toHaveText(commitment);
   await expect(page.locator("main")).not.toContainText(seed);
 
-  // Scoring closes; the opening form keeps the rule chosen, and once open it cannot change.
+  // Scoring closes; the opening form shows the rule fixed, offers no other, and once open it
+  // cannot change.
   db.prepare("update editions set scoring_closes_at = ? where id = ?").run(Date.now() - 60_000, s.editionId);
   await gotoReady(page, `${base}/deliberation`);
-  await expect(page.getByLabel("The chair’s casting vote")).toBeChecked();
+  await expect(page.locator("main")).toContainText(
+    "Fixed while scoring was open: the deliberation opens under this rule.",
+  );
+  await expect(page.getByLabel("The chair’s casting vote")).toHaveCount(0);
   await page.getByRole("button", { name: "Open the deliberation" }).click();
   await expect(page.locator("main")).toContainText("Tie-break rule: The chair’s casting vote");
   await page.getByRole("button", { name: "Yes, open the deliberation" }).click();

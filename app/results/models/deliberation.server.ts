@@ -32,6 +32,7 @@ import {
   type EditionBrief,
 } from "./results.server";
 import {
+  getTieBreak,
   seatedChair,
   isTieBreakRule,
   openRunoffIfTied,
@@ -91,6 +92,12 @@ function checkedOpening({ edition, shortlist, rule }: Opening): Result<{ ids: st
   if (found.length !== unique.length) return { ok: false, field: "shortlist", error: "errors.shortlist_invalid" };
   if (unique.length < Math.max(2, edition.laureateCount))
     return { ok: false, field: "shortlist", error: "errors.shortlist_too_small" };
+  // A rule fixed while scoring was open was chosen before anyone could read the final ranking:
+  // the ballot opens under it, and a post asking for another (a stale page, a forged form) is refused.
+  const fixed = getTieBreak({ editionId: edition.id });
+  if (fixed && rule !== undefined && rule !== "" && rule !== fixed.rule)
+    return { ok: false, field: "tieBreak", error: "errors.tie_break_fixed" };
+  if (fixed) return { ok: true, ids: unique, rule: fixed.rule as TieBreakRule };
   if (!isTieBreakRule(rule)) return { ok: false, field: "tieBreak", error: "errors.tie_break_required" };
   return { ok: true, ids: unique, rule };
 }
@@ -130,8 +137,8 @@ export function previewOpening(
 }
 
 /**
- * Opens the ballot on a shortlist, under the tie-break rule chosen in the same form (an earlier
- * choice may be confirmed or changed here, never after): the rule and its seed's commitment are
+ * Opens the ballot on a shortlist, under the tie-break rule fixed while scoring was open or, if
+ * none was, the one chosen in the same form: the rule and its seed's commitment are
  * written, and audited, in the transaction that opens the ballot, which also queues each seated
  * juror's e-mail saying the ballot is open, with the link to theirs.
  */

@@ -4,7 +4,16 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, deliberations, editions, juryMembers, outbox, userRoles, users } from "../../../db/schema";
+import {
+  auditLog,
+  deliberations,
+  editions,
+  juryMembers,
+  outbox,
+  tieBreaks,
+  userRoles,
+  users,
+} from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import { siteOrigin } from "../../../app/kernel/server/site.server";
 import type { Locale } from "../../../app/kernel/i18n";
@@ -155,5 +164,38 @@ describe("opening the deliberation", () => {
     expect(html).toMatch(/<input[^>]*id="open-tieBreak-chair"[^>]*checked/);
     expect(html).toContain('name="intent" value="check"');
     expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeUndefined();
+  });
+});
+
+describe("a tie-break rule fixed while scoring was open", () => {
+  it("is the one the ballot opens under: the form offers no other, and a post naming another is refused", async () => {
+    const f = await buildScoredEdition();
+    const closes = (at: number) =>
+      db()
+        .update(editions)
+        .set({ scoringClosesAt: new Date(at) })
+        .where(eq(editions.id, f.edition.id))
+        .run();
+    closes(Date.now() + 864e5);
+    expect((await post(f, { intent: "tiebreak", tieBreak: "chair" })).status).toBe(302);
+    closes(Date.now() - 60_000);
+    // Once the ranking can be read, the early rule stands: the opening form shows it, with no choice.
+    for (const locale of ["en", "fr", "ar"] as const) {
+      const html = await page(f, undefined, locale);
+      expect(html).not.toContain('id="open-tieBreak-');
+      expect(html).toMatch(/type="hidden" name="tieBreak" value="chair"/);
+    }
+    expect(await page(f, undefined)).toContain("Fixed while scoring was open: the deliberation opens under this rule.");
+    // A stale page or a forged post asking for another rule is refused, and nothing opens.
+    expect(await post(f, shortlistForm(f, "open", 4, "lottery"))).toMatchObject({
+      status: 400,
+      body: { errors: { tieBreak: { message: "errors.tie_break_fixed" } } },
+    });
+    expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!.rule).toBe("chair");
+    expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeUndefined();
+    // The form's own post, carrying the fixed rule, opens the ballot under it.
+    expect((await post(f, shortlistForm(f, "open", 4, "chair"))).status).toBe(302);
+    expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!.rule).toBe("chair");
+    expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeDefined();
   });
 });
