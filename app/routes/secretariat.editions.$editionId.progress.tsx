@@ -39,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ordered = [...all.filter((j) => j.late), ...all.filter((j) => !j.late)];
   const jurorPages = Math.max(1, Math.ceil(ordered.length / JURY_PAGE_SIZE));
   const jurorPage = Math.min(pageParam(request, "jurors"), jurorPages);
-  const jurors = ordered.slice((jurorPage - 1) * JURY_PAGE_SIZE, jurorPage * JURY_PAGE_SIZE);
+  const jurors = ordered
+    .slice((jurorPage - 1) * JURY_PAGE_SIZE, jurorPage * JURY_PAGE_SIZE)
+    .map(({ remindedAt, ...j }) => ({ ...j, remindedAt: remindedAt?.getTime() ?? null }));
   return {
     edition: {
       id: edition.id,
@@ -79,7 +81,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
         },
         { status: 400 },
       );
-    return redirect(`${here}?reminded=${done.sent}`);
+    return redirect(`${here}?reminded=${done.sent}${done.recent > 0 ? `&recent=${done.recent}` : ""}`);
   }
   const done = reopenScoring({
     editionId: edition.id,
@@ -116,7 +118,12 @@ export default function ProgressPage() {
         {open ? t("jury.progress.open") : t("jury.progress.closed")}
       </p>
       {params.get("reminded") ? (
-        <Notice>{t("jury.progress.reminded", { count: params.get("reminded")! })}</Notice>
+        <Notice>
+          {t("jury.progress.reminded", { count: params.get("reminded")! })}
+          {Number(params.get("recent")) > 0
+            ? ` ${t("jury.progress.reminded_lately", { count: Number(params.get("recent")) })}`
+            : null}
+        </Notice>
       ) : params.get("reopened") ? (
         <Notice>{t("jury.progress.reopened")}</Notice>
       ) : null}
@@ -150,6 +157,15 @@ export default function ProgressPage() {
             ),
           },
           ...stateColumns(),
+          {
+            head: "jury.progress.last_reminder",
+            cell: (j) =>
+              j.remindedAt === null
+                ? t("jury.progress.reminder_none")
+                : t(`jury.progress.reminder_${j.remindedKind ?? "manual"}`, {
+                    date: formatDateTime(j.remindedAt, t.locale),
+                  }),
+          },
           {
             head: "jury.progress.actions",
             cell: (j) =>

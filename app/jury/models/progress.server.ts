@@ -3,7 +3,7 @@
 // transaction, and e-mails are queued in that same transaction.
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { assignments, editions, reviews } from "../../../db/schema";
+import { assignments, auditLog, editions, reviews } from "../../../db/schema";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { formatDateTime, isLocale, type Locale } from "../../kernel/i18n";
 import { siteOrigin } from "../../kernel/server/site.server";
@@ -29,6 +29,48 @@ import {
 } from "./shared.server";
 
 const DAY = 864e5;
+
+/**
+ * A juror reminded (by the secretariat or the schedule) less than this long ago is not e-mailed
+ * again: a second press of "Remind every late juror", from another tab or a minute later, would
+ * otherwise send every late juror the same e-mail twice.
+ */
+export const REMINDER_GAP_MS = DAY;
+
+export interface LastReminder {
+  at: Date;
+  kind: "manual" | "automatic";
+}
+
+/** Each juror's last reminder in the edition, from the audit log (its edition and action index). */
+export function lastReminders({ editionId }: { editionId: string }, tx: Tx | DB = db()): Map<string, LastReminder> {
+  // SQLite takes a bare column from the row holding the max(): the kind is the last reminder's.
+  const rows = tx
+    .select({
+      jurorId: auditLog.objectId,
+      at: sql<number>`max(${auditLog.at})`,
+      kind: sql<string>`json_extract(${auditLog.details}, '$.kind')`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.editionId, editionId),
+        eq(auditLog.action, "jury.reminder_sent"),
+        eq(auditLog.objectType, "jury_member"),
+      ),
+    )
+    .groupBy(auditLog.objectId)
+    .all();
+  return new Map(
+    rows.map((r) => [
+      r.jurorId ?? "",
+      { at: new Date(r.at), kind: r.kind === "automatic" ? ("automatic" as const) : ("manual" as const) },
+    ]),
+  );
+}
+
+const remindedLately = (last: LastReminder | undefined, now: Date) =>
+  !!last && now.getTime() - last.at.getTime() < REMINDER_GAP_MS;
 
 /** A juror is late when reviews are still open and the reminder window before the deadline has begun. */
 export function reminderWindowOpen(
@@ -65,13 +107,17 @@ export async function editionProgress({
   );
   const none: Counts = { assigned: 0, draft: 0, submitted: 0, recused: 0 };
   const windowOpen = reminderWindowOpen(edition, now);
+  const reminded = lastReminders({ editionId });
   const jurors = activeJurors(editionId).map((j) => {
     const c = byJuror.get(j.id) ?? none;
+    const last = reminded.get(j.id);
     return {
       id: j.id,
       name: j.name,
       ...c,
       late: windowOpen && c.assigned + c.draft > 0,
+      remindedAt: last?.at ?? null,
+      remindedKind: last?.kind ?? null,
     };
   });
   const open = (a: Counts) => a.assigned + a.draft > 0;
@@ -158,13 +204,18 @@ function remind(
   );
 }
 
-/** Reminds one juror (memberId) or every juror with open reviews; returns how many were reminded. */
+/**
+ * Reminds one juror (memberId) or every juror with open reviews, but none reminded less than a
+ * day ago (REMINDER_GAP_MS): returns how many were reminded and how many were left out for that.
+ */
 export function sendReminders({
   editionId,
   actorId,
   memberId,
   origin,
-}: EditionActor & { memberId?: string; origin: string }): { ok: true; sent: number } | Failure {
+  now = new Date(),
+}: EditionActor & { memberId?: string; origin: string; now?: Date }):
+  { ok: true; sent: number; recent: number } | Failure {
   const edition = getJuryEdition({ editionId });
   if (!edition) return fail("memberId", "errors.jury_edition_unknown");
   // A reminder asks to finish scoring: once it has closed no one can.
@@ -172,15 +223,22 @@ export function sendReminders({
   return db().transaction((tx) => {
     const jurors = activeJurors(editionId, tx).filter((j) => !memberId || j.id === memberId);
     if (memberId && jurors.length === 0) return fail("memberId", "errors.jury_juror_unknown");
+    const reminded = lastReminders({ editionId }, tx);
     let sent = 0;
+    let recent = 0;
     for (const j of jurors) {
       const pending = pendingCount(tx, j.id);
       if (pending === 0) continue;
+      if (remindedLately(reminded.get(j.id), now)) {
+        recent++;
+        continue;
+      }
       remind(tx, edition, j, pending, actorId, "manual", origin);
       sent++;
     }
+    if (memberId && recent > 0) return fail("memberId", "errors.jury_reminded_lately");
     if (memberId && sent === 0) return fail("memberId", "errors.jury_nothing_pending");
-    return { ok: true as const, sent };
+    return { ok: true as const, sent, recent };
   });
 }
 
@@ -196,9 +254,12 @@ export function sendDueReminders(now = new Date(), origin = siteOrigin()): numbe
   for (const edition of candidates) {
     if (!reminderWindowOpen(edition, now) || now.getTime() > edition.scoringClosesAt.getTime()) continue;
     db().transaction((tx) => {
+      const reminded = lastReminders({ editionId: edition.id }, tx);
       for (const j of activeJurors(edition.id, tx)) {
         const reminder = { objectType: "jury_member", objectId: j.id, action: "jury.reminder_sent" };
         if (lastAudited({ ...reminder, detail: ["kind", "automatic"] }, tx)) continue;
+        // A juror the secretariat reminded today gets the automatic one on a later run, not now.
+        if (remindedLately(reminded.get(j.id), now)) continue;
         const pending = pendingCount(tx, j.id);
         if (pending === 0) continue;
         remind(tx, edition, j, pending, null, "automatic", base);

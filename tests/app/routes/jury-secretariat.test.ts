@@ -12,6 +12,7 @@ import { sendDueReminders } from "../../../app/jury/models/progress.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { publishPair } from "../../fixtures/jury";
 import { addApplications, args, scenario } from "../../fixtures/jury-routes";
+import { renderPage } from "../../support/render-page";
 
 describe("secretariat jury pages", () => {
   it("the conflicts register is shown 50 rows a page with its total", async () => {
@@ -137,6 +138,55 @@ describe("progress and reminders", () => {
     ).body as Progress;
     expect(second.applications).toHaveLength(13);
     expect(second.applications.map((a) => a.id)).not.toContain(s.applications[2].id);
+  });
+
+  it("a second reminder within a day is not sent, and the page says who was reminded when and how", async () => {
+    const s = await scenario({ scoringClosesInDays: 2 });
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    publishPair(db(), s.editionId, s.jurors[1].memberId, s.applications[2].id);
+    const url = `/secretariat/editions/${s.editionId}/progress`;
+    const remind = (form: Record<string, string>) =>
+      run(() => progressPage.action(args(request(url, { cookie: s.staffCookie, form }), { editionId: s.editionId })));
+    const mailsTo = (email: string) =>
+      db()
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.template, "jury_reminder"), eq(outbox.toAddress, email)))
+        .all().length;
+    expect((await remind({ intent: "remind", memberId: s.jurors[0].memberId })).headers.get("Location")).toBe(
+      `${url}?reminded=1`,
+    );
+    // Reminding everyone a minute later e-mails only the juror not reminded yet, and says so.
+    expect((await remind({ intent: "remind" })).headers.get("Location")).toBe(`${url}?reminded=1&recent=1`);
+    expect(await remind({ intent: "remind" })).toMatchObject({ status: 302 });
+    expect((await remind({ intent: "remind" })).headers.get("Location")).toBe(`${url}?reminded=0&recent=2`);
+    expect(await remind({ intent: "remind", memberId: s.jurors[0].memberId })).toMatchObject({
+      status: 400,
+      body: { errors: { form: { message: "errors.jury_reminded_lately" } } },
+    });
+    expect([mailsTo(s.jurors[0].email), mailsTo(s.jurors[1].email)]).toEqual([1, 1]);
+    // The schedule's run in the same hour waits too.
+    sendDueReminders(new Date());
+    expect([mailsTo(s.jurors[0].email), mailsTo(s.jurors[1].email)]).toEqual([1, 1]);
+    // A day later, the schedule's automatic reminder goes out once; the page shows the last of each.
+    sendDueReminders(new Date(Date.now() + 864e5 + 60_000));
+    expect([mailsTo(s.jurors[0].email), mailsTo(s.jurors[1].email)]).toEqual([2, 2]);
+    const page = await run(() =>
+      progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
+    );
+    const jurors = (page.body as { jurors: { id: string; remindedAt: number | null; remindedKind: string | null }[] })
+      .jurors;
+    const of = (memberId: string) => jurors.find((j) => j.id === memberId)!;
+    expect(of(s.jurors[0].memberId)).toMatchObject({ remindedKind: "automatic" });
+    expect(of(s.jurors[0].memberId).remindedAt).toBeGreaterThan(Date.now() - 60_000);
+    const html = renderPage(progressPage.default, {
+      locale: "en",
+      data: page.body,
+      path: `${url}?reminded=0&recent=2`,
+    });
+    expect(html).toContain("Last reminder");
+    expect(html).toContain(", automatic");
+    expect(html).toContain("2 jurors reminded less than a day ago were not e-mailed again.");
   });
 
   it("automatic reminders are sent once each when the window opens", async () => {
