@@ -49,6 +49,7 @@ async function createEdition(page: Page, label: string): Promise<string> {
     maxFileMb: "10",
     maxTotalMb: "30",
     maxPdfPages: "100",
+    reminderDaysBefore: "3",
   };
   for (const key of [
     "organisation",

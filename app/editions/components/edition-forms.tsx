@@ -37,6 +37,7 @@ export interface EditionSettingsValues {
   laureateCount: number;
   quotaPerEntity: number;
   reviewersPerApplication: number;
+  reminderDaysBefore: number;
   scaleMin: number;
   scaleMax: number;
   method: string;
@@ -60,6 +61,7 @@ export function settingsFormValues(e: EditionSettingsValues): Record<string, str
     laureateCount: String(e.laureateCount),
     quotaPerEntity: String(e.quotaPerEntity),
     reviewersPerApplication: String(e.reviewersPerApplication),
+    reminderDaysBefore: String(e.reminderDaysBefore),
     scaleMin: String(e.scaleMin),
     scaleMax: String(e.scaleMax),
     method: e.method,
@@ -80,6 +82,7 @@ export function newEditionDefaults(year: number): Record<string, string> {
     quotaPerEntity: "3",
     // The prize's jury has five members: three readers each leave room for conflicts of interest.
     reviewersPerApplication: "3",
+    reminderDaysBefore: "3",
     scaleMin: "1",
     scaleMax: "10",
     method: "jurorBias",
@@ -148,6 +151,12 @@ export const EditionSettingsFields = defineFields(
         />
         <TextField name="scoringOpensAt" label={t("editions.scoring_opens_at")} type="datetime-local" />
         <TextField name="scoringClosesAt" label={t("editions.scoring_closes_at")} type="datetime-local" />
+        <TextField
+          name="reminderDaysBefore"
+          label={t("editions.reminder_days")}
+          hint={t("editions.reminder_days_hint")}
+          type="number"
+        />
         <TextField name="announcementAt" label={t("editions.announcement_at")} type="datetime-local" />
       </fieldset>
       <fieldset className="editions-group">

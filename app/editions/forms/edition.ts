@@ -71,6 +71,7 @@ export const editionSettingsSchema = z
     laureateCount: whole(1, 20),
     quotaPerEntity: whole(1, 50),
     reviewersPerApplication: whole(1, 20),
+    reminderDaysBefore: whole(0, 30),
     scaleMin: whole(0, 100),
     scaleMax: whole(1, 100),
     method: z.enum(METHODS, { error: "errors.edition_method_invalid" }),

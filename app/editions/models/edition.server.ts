@@ -137,6 +137,7 @@ function settingsValues(input: EditionSettingsForm) {
     laureateCount: input.laureateCount,
     quotaPerEntity: input.quotaPerEntity,
     reviewersPerApplication: input.reviewersPerApplication,
+    reminderDaysBefore: input.reminderDaysBefore,
     scaleMin: input.scaleMin,
     scaleMax: input.scaleMax,
     method: input.method,

@@ -124,6 +124,21 @@ describe("editions", () => {
     expect(JSON.parse(row.details)).toEqual({ from: before.deadlineAt.toISOString(), to: later.toISOString() });
   });
 
+  it("the days before the automatic reminder are set in the settings, audited, from 0 (none) to 30", async () => {
+    const user = await secretariat();
+    const editionId = newEdition(user.id);
+    const before = getEditionForSecretariat({ editionId })!.edition;
+    expect(before.reminderDaysBefore).toBe(3);
+    const input = editionSettingsSchema.parse(settingsForm({ year: String(before.year), reminderDaysBefore: "7" }));
+    expect(updateEdition({ actorId: user.id, editionId, version: before.version, input })).toEqual({ ok: true });
+    expect(getEditionForSecretariat({ editionId })!.edition.reminderDaysBefore).toBe(7);
+    const [row] = audits(editionId, "edition.updated");
+    expect(JSON.parse(row.details).fields).toContain("reminderDaysBefore");
+    for (const refused of ["-1", "31", "2.5", ""])
+      expect(editionSettingsSchema.safeParse(settingsForm({ reminderDaysBefore: refused })).success).toBe(false);
+    expect(editionSettingsSchema.safeParse(settingsForm({ reminderDaysBefore: "0" })).success).toBe(true);
+  });
+
   it("phases move only one step forward or back, each change audited", async () => {
     const user = await secretariat();
     closeOpenCalls(user.id);
