@@ -5,7 +5,7 @@ import { authorize, can, found, requirePermission, UNADVERTISED } from "../accou
 import type { SessionUser } from "../accounts/server/session.server";
 import { Checkbox, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "../kernel/components/form";
 import type { FormResult, SchemaLoader } from "../kernel/components/form";
-import { shownPseudonym, useT } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { OutcomeTable } from "../results/components/outcome";
 import { CloseBallotForm, CloseRunoffForm } from "../results/components/deliberation";
 import {
@@ -47,7 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "ballot.vote", { editionId: params.editionId }, UNADVERTISED);
   const { edition, seat } = ballotOf(user, params.editionId ?? "");
   const isChair = can(user, "ballot.chair", { editionId: edition.id });
-  const view = deliberationView({ editionId: edition.id, memberId: seat.memberId, names: false });
+  const view = deliberationView({
+    editionId: edition.id,
+    memberId: seat.memberId,
+    names: false,
+    voters: isChair ? "names" : "none",
+  });
   const own = ownBallot({ editionId: edition.id, memberId: seat.memberId });
   const ranks: Record<string, string> = {};
   own?.ranking.forEach((group, level) => group.forEach((id) => (ranks[`${RANK_PREFIX}${id}`] = String(level + 1))));
@@ -258,7 +263,7 @@ export default function Ballot() {
               <ul>
                 {d.view.status.map((s, i) => (
                   <li key={i}>
-                    {t("results.juror_letter", { letter: s.letter })}
+                    <ShownName text={s.label ?? ""} />
                     {s.self ? ` (${t("results.you")})` : ""} — {s.voted ? t("results.voted") : t("results.not_voted")}
                   </li>
                 ))}

@@ -26,10 +26,18 @@ export function deliberationView({
   editionId,
   memberId,
   names,
+  voters = names ? "names" : "letters",
 }: {
   editionId: string;
   memberId?: string;
+  /** Jurors named in the tally and the tie-break (the secretariat), else by letter. */
   names: boolean;
+  /**
+   * Who has voted: by name, in name order, with no letter (the chair, who chases the missing
+   * ballots: a name beside the tally's letter would say whose ballot each letter is); by letter;
+   * or not at all (a juror, who has no one to chase).
+   */
+  voters?: "names" | "letters" | "none";
 }) {
   const deliberation = getDeliberation({ editionId });
   const edition = getEditionBrief({ editionId });
@@ -42,17 +50,18 @@ export function deliberationView({
     jurorRows.map((j) => [j.id, { name: names ? j.name : null, letter: j.letter }]),
   );
   const runoffVoted = runoffVoters({ editionId });
-  const status = ballotStatus({ editionId }).map((s) => {
+  const status = (voters === "none" ? [] : ballotStatus({ editionId })).map((s) => {
     const j = jurors.get(s.memberId);
     return {
-      label: names ? (j?.name ?? "?") : null,
-      letter: j?.letter ?? "?",
+      label: voters === "names" ? (j?.name ?? "?") : null,
+      letter: voters === "letters" || names ? (j?.letter ?? "?") : null,
       isChair: s.isChair,
       voted: s.votedAt !== null,
       runoffVoted: runoffVoted.has(s.memberId),
       self: s.memberId === memberId,
     };
   });
+  if (voters === "names" && !names) status.sort((a, b) => (a.label ?? "").localeCompare(b.label ?? ""));
   const o = deliberationOutcome({ editionId });
   const decided = !!getDecisionRow({ editionId })?.decidedAt;
   const tb = o

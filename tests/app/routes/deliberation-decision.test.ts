@@ -32,10 +32,23 @@ describe("deliberation", () => {
     const chairView = await run(async () =>
       ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.chair.user.id) }), { editionId: f.edition.id })),
     );
-    const view = (chairView.body as { view: { status: { voted: boolean }[]; outcome: unknown } }).view;
-    expect(view.status.filter((s) => s.voted)).toHaveLength(1);
+    type Status = { label: string | null; letter: string | null; voted: boolean }[];
+    const view = (chairView.body as { view: { status: Status; outcome: unknown } }).view;
+    // By name, in name order, to chase the missing ballots; no letter, which the tally uses.
+    const names = f.jurors.map((j) => j.user.name).sort((a, b) => a.localeCompare(b));
+    expect(view.status.map((s) => s.label)).toEqual(names);
+    expect(view.status.map((s) => s.letter)).toEqual(names.map(() => null));
+    expect(view.status.filter((s) => s.voted).map((s) => s.label)).toEqual([f.jurors[0].user.name]);
     expect(view.outcome).toBeNull();
     expect(JSON.stringify(chairView.body)).not.toContain("ranking");
+    const html = renderPage(ballot.default, { locale: "en", data: chairView.body });
+    expect(html).toContain(`${f.jurors[0].user.name}`);
+    expect(html).not.toContain("Juror A");
+    // Another juror has no one to chase: the page carries no one's vote.
+    const jurorView = await run(async () =>
+      ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[2].user.id) }), { editionId: f.edition.id })),
+    );
+    expect((jurorView.body as { view: { status: Status } }).view.status).toEqual([]);
     await vote(f, 2, [0, 2, 1, 3]);
     await run(async () =>
       ballot.action(
