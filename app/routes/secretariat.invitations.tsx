@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireSecretariat } from "../accounts/server/permissions.server";
+import { notFound, requireSecretariat } from "../accounts/server/permissions.server";
 import {
   Checkbox,
   SelectField,
@@ -10,12 +10,17 @@ import {
   ValidatedForm,
   type FormResult,
 } from "../kernel/components/form";
-import { ShownName, useT } from "../kernel/components/i18n";
+import { ShownName, shownPseudonym, useT } from "../kernel/components/i18n";
 import { SecretariatHead } from "../kernel/components/secretariat-head";
-import { invitationSchema } from "../accounts/forms/invitation.server";
-import { failed, refused, validateForm } from "../kernel/forms/validate.server";
+import { invitationSchema, invitationWithdrawalSchema } from "../accounts/forms/invitation.server";
+import { failed, readForm, refused, validateForm } from "../kernel/forms/validate.server";
 import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
-import { createInvitation, listInvitations } from "../accounts/models/invitations.server";
+import {
+  createInvitation,
+  getOpenInvitation,
+  listInvitations,
+  withdrawOpenInvitation,
+} from "../accounts/models/invitations.server";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { listEditionsBrief, listEntities } from "../nominations/models/entity.server";
 import { clientAddress } from "../kernel/server/http.server";
@@ -39,8 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   // Each role's form asks only what that role needs, so it carries one long list at most: the
   // ~200 nominating entities for a nominator, the editions for a juror or an observer.
-  const role = roleOf(new URL(request.url).searchParams.get("new"));
+  const url = new URL(request.url);
+  const role = roleOf(url.searchParams.get("new"));
+  // `?withdraw=<id>` is the confirmation step of a withdrawal: an invitation no longer open is no page.
+  const withdrawId = url.searchParams.get("withdraw");
+  const withdrawing = withdrawId ? getOpenInvitation({ id: withdrawId }) : null;
+  if (withdrawId && !withdrawing) notFound();
   return {
+    withdrawing,
     ...listInvitationsPage(pageParam(request)),
     entities: role === "nominator" ? listEntities().map((e) => ({ id: e.id, name: e.name })) : [],
     // A juror is offered the editions whose jury still works (the invitation checks the date too).
@@ -63,13 +74,22 @@ function listInvitationsPage(page: number) {
       createdAt: i.createdAt.getTime(),
       expiresAt: i.expiresAt.getTime(),
       acceptedAt: i.acceptedAt?.getTime() ?? null,
+      withdrawnAt: i.withdrawnAt?.getTime() ?? null,
     })),
   };
 }
 
 export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: ActionFunctionArgs) => {
   const user = await requireSecretariat(request);
-  const form = await validateForm(request, invitationSchema);
+  const formData = await readForm(request);
+  if (formData.get("intent") === "withdraw") {
+    const withdrawal = await validateForm(request, invitationWithdrawalSchema, formData);
+    if (!withdrawal.ok) return refused(withdrawal.errors, withdrawal.values);
+    const { invitationId } = withdrawal.data;
+    const done = withdrawOpenInvitation({ id: invitationId, actorId: user.id });
+    return redirect(`/secretariat/invitations?${done ? "withdrawn" : "not_withdrawn"}=1`);
+  }
+  const form = await validateForm(request, invitationSchema, formData);
   if (!form.ok) return refused(form.errors, form.values);
   const result = createInvitation({
     ...form.data,
@@ -84,16 +104,24 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: Act
 
 export default function Invitations() {
   const t = useT();
-  const { invitations, entities, editions, page, pages } = useLoaderData<typeof loader>();
+  const { invitations, entities, editions, page, pages, withdrawing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   // One thing per page: the invitation form (with its long list) apart from the list.
   const inviting = !!params.get("new") || !!result?.errors;
   const role = roleOf(params.get("new"));
   const now = Date.now();
+  if (withdrawing) return <WithdrawalStep invitation={withdrawing} />;
+  const notice = params.get("sent")
+    ? t("invitations.sent")
+    : params.get("withdrawn")
+      ? t("invitations.withdrawn_notice")
+      : params.get("not_withdrawn")
+        ? t("invitations.not_withdrawn")
+        : null;
   return (
     <>
-      <SecretariatHead title={t("invitations.title")} notice={params.get("sent") ? t("invitations.sent") : null} />
+      <SecretariatHead title={t("invitations.title")} notice={notice} />
       {inviting ? (
         <>
           <p>
@@ -150,15 +178,75 @@ export default function Invitations() {
                 cell: (i) =>
                   i.acceptedAt
                     ? t("invitations.accepted", { date: formatDate(i.acceptedAt, t.locale) })
-                    : i.expiresAt < now
-                      ? t("invitations.expired")
-                      : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) }),
+                    : i.withdrawnAt
+                      ? t("invitations.withdrawn", { date: formatDate(i.withdrawnAt, t.locale) })
+                      : i.expiresAt < now
+                        ? t("invitations.expired")
+                        : t("invitations.pending", { date: formatDate(i.expiresAt, t.locale) }),
+              },
+              {
+                head: "invitations.actions",
+                cell: (i) =>
+                  !i.acceptedAt && i.expiresAt >= now ? (
+                    <Link
+                      to={`?withdraw=${i.id}`}
+                      aria-label={t("invitations.withdraw_one", { name: shownPseudonym(i.name, t) })}
+                    >
+                      {t("invitations.withdraw")}
+                    </Link>
+                  ) : null,
               },
             ]}
           />
           <Pager page={page} pages={pages} search={params.toString()} />
         </>
       )}
+    </>
+  );
+}
+
+/** The confirmation step of a withdrawal, on a page of its own so that it works without JavaScript. */
+function WithdrawalStep({ invitation }: { invitation: NonNullable<ReturnType<typeof getOpenInvitation>> }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const vars = { name: shownPseudonym(invitation.name, t), email: invitation.email };
+  return (
+    <>
+      <p>
+        <Link to=".">{t("invitations.back_to_list")}</Link>
+      </p>
+      <h1>{t("invitations.withdraw_title")}</h1>
+      <dl className="summary">
+        <dt>{t("fields.full_name")}</dt>
+        <dd>
+          <ShownName text={invitation.name} />
+        </dd>
+        <dt>{t("fields.email")}</dt>
+        <dd dir="ltr">{invitation.email}</dd>
+        <dt>{t("fields.role")}</dt>
+        <dd>{t(`role.${invitation.role}`)}</dd>
+        {invitation.entityName || invitation.editionYear ? (
+          <>
+            <dt>{t("invitations.for")}</dt>
+            <dd>
+              <bdi>{invitation.entityName ?? String(invitation.editionYear)}</bdi>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="lead">{t("invitations.withdraw_confirm", vars)}</p>
+      <ValidatedForm
+        id="withdraw"
+        schema={() => import("../accounts/forms/invitation").then((m) => m.invitationWithdrawalSchema)}
+        result={result}
+      >
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="invitationId" value={invitation.id} />
+        <div className="button-row">
+          <SubmitButton>{t("invitations.withdraw_submit")}</SubmitButton>
+          <Link to=".">{t("invitations.withdraw_cancel")}</Link>
+        </div>
+      </ValidatedForm>
     </>
   );
 }

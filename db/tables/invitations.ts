@@ -26,6 +26,9 @@ export const invitations = sqliteTable(
     expiresAt: ts("expires_at").notNull(),
     acceptedAt: ts("accepted_at"),
     acceptedUserId: text("accepted_user_id").references(() => users.id),
+    // Set with expiresAt when the secretariat withdraws an invitation not yet accepted: the list
+    // says "withdrawn" rather than "expired" (migration 0017).
+    withdrawnAt: ts("withdrawn_at"),
   },
   (t) => [
     uniqueIndex("invitations_token_unique").on(t.tokenHash),

@@ -3,7 +3,7 @@
 // measured in the JavaScript project only: without JavaScript a page sends strictly less.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y";
-import { extractLink, insertEdition, waitForMail } from "./support/db";
+import { e2eDb, extractLink, insertEdition, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import {
   confirmationPath,
@@ -112,6 +112,19 @@ for (const lang of LANGS) {
           await check(context, url, lang);
         });
       }
+
+      test(`an invitation's withdrawal step is accessible and light in ${lang}`, async ({ context }) => {
+        await setLanguage(context, lang);
+        const email = uniqueEmail(`withdrawn-${lang}`);
+        const response = await context.request.post("/secretariat/invitations", {
+          form: { role: "secretariat", name: "Colleague", email, locale: lang },
+          headers: { Origin: origin() },
+          maxRedirects: 0,
+        });
+        expect(response.status()).toBe(302);
+        const { id } = e2eDb().prepare("select id from invitations where email = ?").get(email) as { id: string };
+        await check(context, `/secretariat/invitations?withdraw=${id}`, lang);
+      });
 
       // A juror's form also asks their country (the long list), languages and expertise.
       for (const role of ["secretariat", "juror"] as const) {

@@ -19,3 +19,9 @@ export const invitationSchema = z
       ctx.addIssue({ code: "custom", path: ["editionId"], message: "errors.edition_required" });
   });
 export type InvitationForm = z.infer<typeof invitationSchema>;
+
+/** The secretariat's confirmed withdrawal of an invitation not yet accepted. */
+export const invitationWithdrawalSchema = z.object({
+  intent: z.literal("withdraw"),
+  invitationId: z.string().min(1, { error: "errors.required" }),
+});

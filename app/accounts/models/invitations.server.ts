@@ -211,6 +211,7 @@ export function listInvitations({ page = 1 }: { page?: number } = {}) {
       createdAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
+      withdrawnAt: invitations.withdrawnAt,
     })
     .from(invitations)
     .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
@@ -220,6 +221,80 @@ export function listInvitations({ page = 1 }: { page?: number } = {}) {
     .offset((Math.max(1, page) - 1) * INVITATIONS_PER_PAGE)
     .all();
   return { rows, total, pages: Math.max(1, Math.ceil(total / INVITATIONS_PER_PAGE)) };
+}
+
+/** An invitation still open (neither accepted, withdrawn nor expired), for its withdrawal step. */
+export function getOpenInvitation({ id, now = new Date() }: { id: string; now?: Date }) {
+  return (
+    db()
+      .select({
+        id: invitations.id,
+        name: invitations.name,
+        email: invitations.email,
+        role: invitations.role,
+        entityName: nominatingEntities.name,
+        editionYear: editions.year,
+      })
+      .from(invitations)
+      .leftJoin(nominatingEntities, eq(nominatingEntities.id, invitations.entityId))
+      .leftJoin(editions, eq(editions.id, invitations.editionId))
+      .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+      .get() ?? null
+  );
+}
+
+/**
+ * Withdraws an invitation not yet accepted, in the caller's transaction: its link stops opening
+ * (it expires now) and the list says when it was withdrawn; audited. `scope` narrows which
+ * invitations the caller may withdraw (an edition's overview: its observer invitations). False
+ * when no open invitation has that id (accepted meanwhile, expired, withdrawn, or out of scope).
+ */
+export function withdrawInvitation(
+  tx: Tx,
+  {
+    id,
+    actorId,
+    scope = {},
+    now = new Date(),
+  }: {
+    id: string;
+    actorId: string;
+    scope?: { role?: (typeof INVITATION_ROLES)[number]; editionId?: string };
+    now?: Date;
+  },
+): boolean {
+  const row = tx
+    .update(invitations)
+    .set({ expiresAt: now, withdrawnAt: now })
+    .where(
+      and(
+        eq(invitations.id, id),
+        scope.role ? eq(invitations.role, scope.role) : undefined,
+        scope.editionId ? eq(invitations.editionId, scope.editionId) : undefined,
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .returning({ role: invitations.role, editionId: invitations.editionId, entityId: invitations.entityId })
+    .get();
+  if (!row) return false;
+  writeAudit(
+    {
+      actorId,
+      action: "invitation.withdrawn",
+      objectType: "invitation",
+      objectId: id,
+      details: { role: row.role, editionId: row.editionId, entityId: row.entityId },
+      at: now,
+    },
+    tx,
+  );
+  return true;
+}
+
+/** The secretariat's withdrawal of any open invitation (the invitations page), in its own transaction. */
+export function withdrawOpenInvitation({ id, actorId }: { id: string; actorId: string }): boolean {
+  return db().transaction((tx) => withdrawInvitation(tx, { id, actorId }));
 }
 
 export function findOpenInvitation({ token }: { token: string }) {

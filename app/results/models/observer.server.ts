@@ -14,6 +14,7 @@ import {
   users,
 } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
+import { withdrawInvitation } from "../../accounts/models/invitations.server";
 import { enqueueMail } from "../../kernel/models/outbox.server";
 import { isLocale, translate } from "../../kernel/i18n";
 import { catalogues } from "../../kernel/i18n/locale.server";
@@ -296,32 +297,8 @@ export function removeEditionObserver({
       );
       return "observer";
     }
-    const invitation = tx
-      .update(invitations)
-      .set({ expiresAt: now })
-      .where(
-        and(
-          eq(invitations.id, id),
-          eq(invitations.role, "observer"),
-          eq(invitations.editionId, editionId),
-          isNull(invitations.acceptedAt),
-          gt(invitations.expiresAt, now),
-        ),
-      )
-      .returning({ id: invitations.id })
-      .get();
-    if (!invitation) return null;
-    writeAudit(
-      {
-        actorId,
-        action: "invitation.withdrawn",
-        objectType: "invitation",
-        objectId: id,
-        details: { editionId, role: "observer" },
-        at: now,
-      },
-      tx,
-    );
+    const withdrawn = withdrawInvitation(tx, { id, actorId, scope: { role: "observer", editionId }, now });
+    if (!withdrawn) return null;
     return "invitation";
   });
 }

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, editions, juryMembers, outbox, users } from "../../../db/schema";
+import { auditLog, editions, invitations, juryMembers, outbox, users } from "../../../db/schema";
 import * as root from "../../../app/root";
 import * as acceptPage from "../../../app/routes/invitations.$token";
 import * as invitationsPage from "../../../app/routes/secretariat.invitations";
@@ -299,5 +299,93 @@ describe("the invitation form, one role at a time", () => {
     }
     for (const search of ["?new=1", "?new=secretariat", "?new=admin", ""])
       expect(await formFor(search)).toMatchObject({ entities: [], editions: [] });
+  });
+});
+
+describe("withdrawing an invitation", () => {
+  it("is confirmed on a page of its own, audited, closes the link, and the list says withdrawn", async () => {
+    const entity = makeEntity({ kind: "ngo" });
+    const { token, email } = await invite({ role: "nominator", entityId: entity.id });
+    const row = db().select().from(invitations).where(eq(invitations.email, email)).get()!;
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(secretariat.id);
+    const page = (search: string) =>
+      run(() => invitationsPage.loader(args(request(`/secretariat/invitations${search}`, { cookie })) as never));
+    const post = (form: Record<string, string>) =>
+      run(() => invitationsPage.action(args(request(`/secretariat/invitations`, { cookie, form })) as never));
+    // The list offers the withdrawal; its step names the invitation and changes nothing yet.
+    const list = await page("");
+    const listHtml = renderPage(invitationsPage.default, {
+      locale: "en",
+      data: list.body,
+      path: "/secretariat/invitations",
+    });
+    expect(listHtml).toContain(`href="/secretariat/invitations?withdraw=${row.id}"`);
+    expect(listHtml).toContain('aria-label="Withdraw the invitation to Amina Diallo"');
+    const step = await page(`?withdraw=${row.id}`);
+    expect(step.status).toBe(200);
+    for (const locale of ["en", "fr", "ar"] as const) {
+      const html = renderPage(invitationsPage.default, { locale, data: step.body });
+      expect(html).toContain(`name="invitationId" value="${row.id}"`);
+      expect(html).toContain(email);
+    }
+    expect(renderPage(invitationsPage.default, { locale: "en", data: step.body })).toContain(
+      "will no longer open: accepting it will be impossible",
+    );
+    expect(db().select().from(invitations).where(eq(invitations.id, row.id)).get()!.withdrawnAt).toBeNull();
+    // Confirmed: the link no longer opens, the audit says who withdrew which role's invitation.
+    const done = await post({ intent: "withdraw", invitationId: row.id });
+    expect(done.headers.get("Location")).toBe("/secretariat/invitations?withdrawn=1");
+    expect(
+      (await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token }) as never))).body,
+    ).toMatchObject({ invitation: null });
+    const audit = db().select().from(auditLog).where(eq(auditLog.objectId, row.id)).all();
+    expect(audit.map((a) => a.action)).toEqual(["invitation.created", "invitation.withdrawn"]);
+    expect([audit[1].actorId, JSON.parse(audit[1].details)]).toEqual([
+      secretariat.id,
+      { role: "nominator", editionId: null, entityId: entity.id },
+    ]);
+    const after = renderPage(invitationsPage.default, {
+      locale: "en",
+      data: (await page("?withdrawn=1")).body,
+      path: "/secretariat/invitations?withdrawn=1",
+    });
+    expect(after).toContain("The invitation is withdrawn: its link no longer opens.");
+    expect(after).toContain("Withdrawn on ");
+    expect(after).not.toContain(`?withdraw=${row.id}`);
+    // Its step is gone, and a second post (another tab) changes nothing and says so.
+    expect((await page(`?withdraw=${row.id}`)).status).toBe(404);
+    expect((await post({ intent: "withdraw", invitationId: row.id })).headers.get("Location")).toBe(
+      "/secretariat/invitations?not_withdrawn=1",
+    );
+    expect(db().select().from(auditLog).where(eq(auditLog.objectId, row.id)).all()).toHaveLength(2);
+  });
+
+  it("an accepted invitation, or one no secretariat member may see, offers no withdrawal", async () => {
+    const entity = makeEntity({ kind: "ngo" });
+    const { token, email } = await invite({ role: "nominator", entityId: entity.id });
+    const row = db().select().from(invitations).where(eq(invitations.email, email)).get()!;
+    expect(await acceptInvitation({ token, password: "a long enough password 1", name: "Amina Diallo" })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(secretariat.id);
+    const step = await run(() =>
+      invitationsPage.loader(args(request(`/secretariat/invitations?withdraw=${row.id}`, { cookie })) as never),
+    );
+    expect(step.status).toBe(404);
+    // Another role asking for the step, or posting the withdrawal, finds no such page.
+    const nominator = await makeUser({ roles: [] });
+    const other = await cookieFor(nominator.id);
+    const forged = await run(() =>
+      invitationsPage.action(
+        args(
+          request(`/secretariat/invitations`, { cookie: other, form: { intent: "withdraw", invitationId: row.id } }),
+        ) as never,
+      ),
+    );
+    expect(forged.status).toBe(404);
   });
 });
