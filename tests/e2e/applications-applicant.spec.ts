@@ -70,6 +70,18 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
   await page.getByRole("button", { name: "Save and mark as completed" }).click();
   await expect(page.locator(".error-summary")).toContainText("This field is required");
   await expect(page).toHaveTitle(/^Error: /);
+  if (isJsProject()) {
+    // A summary link gives the focus to its field, not only the view.
+    const link = page.locator(".error-summary a").first();
+    const href = (await link.getAttribute("href"))!;
+    await link.click();
+    const focused = await page.evaluate((id) => {
+      const target = document.getElementById(id);
+      const active = document.activeElement;
+      return { tag: active?.tagName, inTarget: !!target && !!active && (target === active || target.contains(active)) };
+    }, href.slice(1));
+    expect(focused).toEqual({ tag: expect.stringMatching(/^(INPUT|SELECT|TEXTAREA)$/), inTarget: true });
+  }
 
   if (isJsProject()) {
     // With JavaScript, text saves itself a few seconds after the last change, without a button;

@@ -247,6 +247,26 @@ export function labelsOf(children: ReactNode, t: T): Record<string, string> {
 }
 
 /**
+ * A summary link, with JavaScript: the field itself takes the focus (the link alone only scrolls,
+ * leaving the focus on the page), with its label or legend in view above it. A group of choices
+ * gives it to its first choice. Without JavaScript the link still scrolls to the field.
+ */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  const field = target?.matches("input, select, textarea")
+    ? target
+    : target?.querySelector<HTMLElement>("input, select, textarea");
+  if (!target || !field) return;
+  event.preventDefault();
+  const caption =
+    document.querySelector(`label[for="${CSS.escape(field.id)}"]`) ??
+    field.closest("fieldset")?.querySelector("legend") ??
+    field;
+  caption.scrollIntoView();
+  field.focus({ preventScroll: true });
+}
+
+/**
  * The errors at the top of the form (GOV.UK's error summary), each a link to its field. A message
  * such as "This field is required" says nothing there of which field it is, so each is led by its
  * field's label where the form knows it.
@@ -278,7 +298,7 @@ function ErrorSummary({
       <ul>
         {entries.map(([name, error]) => (
           <li key={name}>
-            <a href={`#${fieldId(formId, name)}`}>
+            <a href={`#${fieldId(formId, name)}`} onClick={(event) => focusField(event, fieldId(formId, name))}>
               {labels[name]
                 ? t("errors.summary_item", { label: labels[name], message: t(error.message, error.vars) })
                 : t(error.message, error.vars)}
