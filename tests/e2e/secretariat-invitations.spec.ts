@@ -128,3 +128,48 @@ test("an invited juror gives their country and languages on accepting, and the s
   await expect(row).toContainText("en, es");
   await expect(row).toContainText("open educational resources");
 });
+
+test("the secretariat withdraws an invitation sent by mistake, after a confirmation, and its link no longer opens", async ({
+  page,
+  browser,
+}) => {
+  await setLanguage(page, "en");
+  const email = uniqueEmail("mistaken");
+  // Unique among the list's rows: both projects and any retry invite someone.
+  const name = `Sent By Mistake ${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 8)}`;
+  const since = Date.now();
+  await gotoReady(page, "/secretariat/invitations?new=secretariat");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("sent by e-mail");
+  const link = new URL(
+    extractLink((await waitForMail(email, { since, template: "invitation" })).text_body, "/invitations/"),
+  ).pathname;
+
+  // The list's link leads to a step that names the invitation; keeping it changes nothing.
+  await page.getByRole("link", { name: `Withdraw the invitation to ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Withdraw an invitation");
+  await expect(page.locator("main")).toContainText(email);
+  await page.getByRole("link", { name: "Keep it" }).click();
+  await expect(page.locator("tr", { hasText: email })).toContainText("Waiting");
+
+  await page.getByRole("link", { name: `Withdraw the invitation to ${name}` }).click();
+  await page.getByRole("button", { name: "Withdraw the invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("The invitation is withdrawn");
+  await expect(page.locator("tr", { hasText: email })).toContainText("Withdrawn on");
+  await expect(page.getByRole("link", { name: `Withdraw the invitation to ${name}` })).toHaveCount(0);
+
+  const invitee = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
+  const p = await invitee.newPage();
+  await gotoReady(p, link);
+  await expect(p.getByRole("heading", { level: 1 })).toHaveText("This invitation cannot be used");
+  await invitee.close();
+});
