@@ -23,7 +23,7 @@ import type { TieBreakStatus } from "../domain/tally";
 import type { Failure } from "../../kernel/models/result.server";
 import type { Tx } from "../../kernel/models/transaction.server";
 import { conflictsOf, schulzeWithoutConflicts } from "./conflicted-ballots.server";
-import { AFTER_SCORING, type EditionBrief } from "./results.server";
+import { scoringClosed, type EditionBrief } from "./results.server";
 import { openSeed, sealSeed } from "./seed-seal.server";
 
 export function isTieBreakRule(value: unknown): value is TieBreakRule {
@@ -105,8 +105,15 @@ export function chooseTieBreak({
     .from(deliberations)
     .where(eq(deliberations.editionId, edition.id))
     .get();
-  if (opened || AFTER_SCORING.includes(edition.phase))
-    return { ok: false, field: "tieBreak", error: "errors.tie_break_locked" };
+  if (opened) return { ok: false, field: "tieBreak", error: "errors.tie_break_locked" };
+  // Once scoring has closed the ranking can be read: a rule chosen then is chosen at the opening,
+  // and one fixed before stands (a forged post of this early form changes neither).
+  if (scoringClosed(edition))
+    return {
+      ok: false,
+      field: "tieBreak",
+      error: getTieBreak({ editionId: edition.id }) ? "errors.tie_break_fixed" : "errors.tie_break_at_opening",
+    };
   db().transaction((tx) => writeTieBreakRule(tx, { editionId: edition.id, actorId, rule }));
   return { ok: true };
 }

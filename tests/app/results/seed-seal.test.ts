@@ -21,7 +21,7 @@ afterEach(() => {
 
 /** A sealed seed for an edition of the database, through the secretariat's choice of a rule. */
 async function chosen() {
-  const f = await buildScoredEdition();
+  const f = await buildScoredEdition({ scoringClosesInDays: 1 });
   const edition = getEditionBrief({ editionId: f.edition.id })!;
   expect(chooseTieBreak({ edition, actorId: f.secretariat.id, rule: "lottery" })).toEqual({ ok: true });
   return { f, row: getTieBreak({ editionId: f.edition.id })! };

@@ -10,6 +10,7 @@ import {
   getTieBreak,
   tieBreakOutcome,
   tieBreakSeed,
+  writeTieBreakRule,
 } from "../../../app/results/models/tie-break.server";
 import { currentTieBreak } from "../../../app/results/models/tie-break-votes.server";
 import { buildScoredEdition } from "../../fixtures/results";
@@ -55,7 +56,8 @@ function castBallots(f: Fixture, orders: [juror: number, apps: number[]][]) {
 
 describe("the tie-break rule", () => {
   it("is fixed with a server-drawn seed of which only the SHA-256 is audited, and changes keep that seed", async () => {
-    const f = await buildScoredEdition();
+    // While scoring is open: the early choice.
+    const f = await buildScoredEdition({ scoringClosesInDays: 1 });
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     expect(chooseTieBreak({ edition, actorId: f.secretariat.id, rule: "chair" })).toEqual({ ok: true });
     const first = getTieBreak({ editionId: f.edition.id })!;
@@ -73,7 +75,8 @@ describe("the tie-break rule", () => {
   });
 
   it("choosing the same rule again changes nothing and writes no audit row", async () => {
-    const f = await buildScoredEdition();
+    // While scoring is open: the early choice.
+    const f = await buildScoredEdition({ scoringClosesInDays: 1 });
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     chooseTieBreak({ edition, actorId: f.secretariat.id, rule: "jury" });
     chooseTieBreak({ edition, actorId: f.secretariat.id, rule: "jury" });
@@ -123,12 +126,26 @@ describe("the tie-break rule", () => {
     expect(getTieBreak({ editionId: f.edition.id })).toEqual(before);
   });
 
-  it("cannot be chosen after the deliberation phase has begun", async () => {
+  it("cannot be chosen early once scoring has closed, by its phase or by its date: the opening form chooses it", async () => {
     const f = await buildScoredEdition({ phase: "decided" });
     const edition = getEditionBrief({ editionId: f.edition.id })!;
     expect(chooseTieBreak({ edition, actorId: f.secretariat.id, rule: "jury" })).toMatchObject({
-      error: "errors.tie_break_locked",
+      error: "errors.tie_break_at_opening",
     });
+    // Still in the scoring phase, its closing date past (the fixture's): a rule fixed before stands.
+    const g = await buildScoredEdition();
+    const scoring = getEditionBrief({ editionId: g.edition.id })!;
+    expect(chooseTieBreak({ edition: scoring, actorId: g.secretariat.id, rule: "jury" })).toMatchObject({
+      error: "errors.tie_break_at_opening",
+    });
+    db().transaction((tx) =>
+      writeTieBreakRule(tx, { editionId: g.edition.id, actorId: g.secretariat.id, rule: "chair" }),
+    );
+    expect(chooseTieBreak({ edition: scoring, actorId: g.secretariat.id, rule: "jury" })).toMatchObject({
+      error: "errors.tie_break_fixed",
+    });
+    expect(getTieBreak({ editionId: g.edition.id })!.rule).toBe("chair");
+    expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()).toBeUndefined();
   });
 });
 
