@@ -9,7 +9,7 @@ import { OutcomeTable } from "../results/components/outcome";
 import { idsFrom, openDeliberationSchema, tieBreakSchema } from "../results/server/forms.server";
 import { SHORTLIST_PREFIX } from "../results/forms/results-fields";
 import { fieldError, formValues, keptValues, readForm, refused, validateForm } from "../kernel/forms/validate.server";
-import { openDeliberation, previewOpening } from "../results/models/deliberation.server";
+import { getDeliberation, openDeliberation, previewOpening } from "../results/models/deliberation.server";
 import { getEditionBrief, pendingResults, scoringClosed } from "../results/models/results.server";
 import { briefly } from "../kernel/server/computing.server";
 import { deliberationView, tieBreakChoice } from "../results/server/deliberation-view.server";
@@ -70,6 +70,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   }
   // Back from the confirmation to the shortlist form, with the choices it was sent.
   if (intent === "edit") return { values: keptValues(formValues(formData)) };
+  // A second opening (another tab, a colleague) finds the ballot open: the page says so, as it is.
+  if (getDeliberation({ editionId: edition.id }))
+    return redirect(`/secretariat/editions/${edition.id}/deliberation?already_open=1`);
   const form = await validateForm(request, openDeliberationSchema, formData);
   if (!form.ok) return refused(form.errors, form.values);
   const opening = { edition, shortlist: idsFrom(form.values, SHORTLIST_PREFIX), rule: form.data.tieBreak };
@@ -102,6 +105,7 @@ export default function SecretariatDeliberation() {
         current="deliberation"
         notices={[
           ["opened", "results.deliberation_opened"],
+          ["already_open", "results.deliberation_already_open"],
           ["closed", "results.ballot_closed_notice"],
           ["rule", "deliberation.tie_break_saved"],
           ["runoff_closed", "deliberation.runoff_closed_notice"],

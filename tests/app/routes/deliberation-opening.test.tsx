@@ -195,6 +195,12 @@ describe("a tie-break rule fixed while scoring was open", () => {
     expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeUndefined();
     // The form's own post, carrying the fixed rule, opens the ballot under it.
     expect((await post(f, shortlistForm(f, "open", 4, "chair"))).status).toBe(302);
+    // A second opening (another tab) changes nothing and is told the ballot was already open.
+    const again = await post(f, shortlistForm(f, "open", 3, "chair"));
+    expect(again.headers.get("Location")).toBe(`/secretariat/editions/${f.edition.id}/deliberation?already_open=1`);
+    expect(
+      db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()!.shortlist,
+    ).toHaveLength(4);
     expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!.rule).toBe("chair");
     expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeDefined();
   });
