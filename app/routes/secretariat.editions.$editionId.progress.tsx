@@ -9,7 +9,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { progressSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
-import { editionProgress, reopenScoring, sendReminders } from "../jury/models/progress.server";
+import { editionProgress, REMINDER_GAP_MS, reopenScoring, sendReminders } from "../jury/models/progress.server";
 import { getJuryEdition, JURY_PAGE_SIZE, scoringDeadlineKey } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -39,9 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ordered = [...all.filter((j) => j.late), ...all.filter((j) => !j.late)];
   const jurorPages = Math.max(1, Math.ceil(ordered.length / JURY_PAGE_SIZE));
   const jurorPage = Math.min(pageParam(request, "jurors"), jurorPages);
+  const now = Date.now();
   const jurors = ordered
     .slice((jurorPage - 1) * JURY_PAGE_SIZE, jurorPage * JURY_PAGE_SIZE)
-    .map(({ remindedAt, ...j }) => ({ ...j, remindedAt: remindedAt?.getTime() ?? null }));
+    .map(({ remindedAt, ...j }) => {
+      // Reminded less than a day ago: the row says when the next reminder can go, not a button that is refused.
+      const next = remindedAt ? remindedAt.getTime() + REMINDER_GAP_MS : null;
+      return {
+        ...j,
+        remindedAt: remindedAt?.getTime() ?? null,
+        nextReminderAt: next !== null && next > now ? next : null,
+      };
+    });
   return {
     edition: {
       id: edition.id,
@@ -53,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     jurors,
     late: ordered.filter((j) => j.late).length,
+    withReviewsLeft: ordered.filter((j) => j.assigned + j.draft > 0).length,
     jurorPage,
     jurorPages,
     ...applicationsAndScoring,
@@ -102,8 +112,18 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
 
 export default function ProgressPage() {
   const t = useT();
-  const { edition, jurors, late, jurorPage, jurorPages, applications, applicationTotals, page, pages, open } =
-    useLoaderData<typeof loader>();
+  const {
+    edition,
+    jurors,
+    withReviewsLeft,
+    jurorPage,
+    jurorPages,
+    applications,
+    applicationTotals,
+    page,
+    pages,
+    open,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const remindError = result?.intent === "remind" ? result.errors.form : undefined;
@@ -141,7 +161,11 @@ export default function ProgressPage() {
         </p>
       ) : null}
       <h2>{t("jury.progress.by_juror")}</h2>
-      <p className="hint">{t("jury.progress.late_hint", { days: edition.reminderDays })}</p>
+      <p className="hint">
+        {edition.reminderDays > 0
+          ? t("jury.progress.late_hint", { days: edition.reminderDays })
+          : t("jury.progress.late_off")}
+      </p>
       <DataTable
         rows={jurors}
         empty="jury.progress.no_jurors"
@@ -168,8 +192,11 @@ export default function ProgressPage() {
           },
           {
             head: "jury.progress.actions",
+            // Reminders only while scoring is open (they ask to finish it), and a day apart.
             cell: (j) =>
-              j.assigned + j.draft > 0 ? (
+              !open || j.assigned + j.draft === 0 ? null : j.nextReminderAt !== null ? (
+                t("jury.progress.remind_next", { date: formatDateTime(j.nextReminderAt, t.locale) })
+              ) : (
                 <PostForm place={`remind-${j.id}`} className="jury-inline-form">
                   <input type="hidden" name="intent" value="remind" />
                   <input type="hidden" name="memberId" value={j.id} />
@@ -183,7 +210,7 @@ export default function ProgressPage() {
                     {t("jury.progress.remind")}
                   </button>
                 </PostForm>
-              ) : null,
+              ),
           },
         ]}
       />
@@ -194,7 +221,7 @@ export default function ProgressPage() {
         param="jurors"
         label={t("jury.progress.juror_pages")}
       />
-      {late > 0 ? (
+      {open && withReviewsLeft > 0 ? (
         <PostForm place="remind-all">
           <input type="hidden" name="intent" value="remind" />
           <SubmitButton>{t("jury.progress.remind_all")}</SubmitButton>
@@ -230,18 +257,23 @@ export default function ProgressPage() {
           <Pager page={page} pages={pages} search={params.toString()} label={t("jury.progress.application_pages")} />
         </>
       )}
-      <h2>{t("jury.progress.reopen_title")}</h2>
-      <p>{t("jury.progress.reopen_text")}</p>
-      <ValidatedForm
-        id="reopen"
-        schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)}
-        intent="reopen_scoring"
-        result={result}
-        defaultValues={{ days: "7" }}
-      >
-        <TextField name="days" type="number" label={t("jury.progress.days")} />
-        <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
-      </ValidatedForm>
+      {/* Scoring is extended only in its own phase (reopenScoring refuses any other). */}
+      {edition.phase === "scoring" ? (
+        <>
+          <h2>{t("jury.progress.reopen_title")}</h2>
+          <p>{t("jury.progress.reopen_text")}</p>
+          <ValidatedForm
+            id="reopen"
+            schema={() => import("../jury/forms/jury").then((m) => m.reopenScoringSchema)}
+            intent="reopen_scoring"
+            result={result}
+            defaultValues={{ days: "7" }}
+          >
+            <TextField name="days" type="number" label={t("jury.progress.days")} />
+            <SubmitButton secondary>{t("jury.progress.reopen")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, assignments, conflicts, outbox } from "../../../db/schema";
+import { applications, assignments, conflicts, editions, outbox } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
@@ -187,6 +187,41 @@ describe("progress and reminders", () => {
     expect(html).toContain("Last reminder");
     expect(html).toContain(", automatic");
     expect(html).toContain("2 jurors reminded less than a day ago were not e-mailed again.");
+    expect(html).toContain("Reminded less than a day ago: the next reminder can go from");
+    expect(html).not.toContain('aria-label="Send a reminder to');
+  });
+
+  it("offers reminders only while scoring is open, extension only in its phase, and says when the automatic one is off", async () => {
+    const s = await scenario({ scoringClosesInDays: 2 });
+    publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const url = `/secretariat/editions/${s.editionId}/progress`;
+    const html = async () =>
+      renderPage(progressPage.default, {
+        locale: "en",
+        data: (
+          await run(() =>
+            progressPage.loader(args(request(url, { cookie: s.staffCookie }), { editionId: s.editionId })),
+          )
+        ).body,
+        path: url,
+      });
+    // Off (0 days): no juror is late, and every juror with reviews left can still be reminded.
+    db().update(editions).set({ reminderDaysBefore: 0 }).where(eq(editions.id, s.editionId)).run();
+    const off = await html();
+    expect(off).toContain("The automatic reminder is off for this edition (0 days)");
+    expect(off).toContain("Remind every juror with reviews left");
+    expect(off).toContain('aria-label="Send a reminder to Juror Ana"');
+    expect(off).toContain("Extend scoring");
+    // Closed: no reminder can ask to finish, and scoring is extended from the scoring phase only.
+    db()
+      .update(editions)
+      .set({ scoringClosesAt: new Date(Date.now() - 60_000), phase: "deliberation" })
+      .where(eq(editions.id, s.editionId))
+      .run();
+    const closed = await html();
+    expect(closed).not.toContain("Send a reminder");
+    expect(closed).not.toContain("Remind every juror");
+    expect(closed).not.toContain('name="days"');
   });
 
   it("automatic reminders are sent once each when the window opens", async () => {
