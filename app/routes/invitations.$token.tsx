@@ -11,7 +11,7 @@ import { acceptInvitationSchema } from "../accounts/forms/accept-invitation.serv
 import { fieldError, refused, validateForm } from "../kernel/forms/validate.server";
 import { splitList } from "../kernel/forms/form-values";
 import { sortedCountries } from "../kernel/i18n/countries";
-import { acceptInvitation, findOpenInvitation } from "../accounts/models/invitations.server";
+import { acceptInvitation, findOpenInvitation, invitationWithdrawn } from "../accounts/models/invitations.server";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 
 export const handle = { title: "invitation.title" };
@@ -20,7 +20,7 @@ export const handle = { title: "invitation.title" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const invitation = findOpenInvitation({ token: params.token ?? "" });
-  if (!invitation) return { invitation: null };
+  if (!invitation) return { invitation: null, withdrawn: invitationWithdrawn({ token: params.token ?? "" }) };
   const { name, email, role, entityName, editionYear, existingAccount, jurorCountry, jurorLanguages, isChair } =
     invitation;
   if (invitation.juryClosed) return { invitation: null, juryClosed: editionYear };
@@ -76,7 +76,13 @@ export default function AcceptInvitation() {
         <p>{t("invitation.jury_closed", { year: loaded.juryClosed ?? "" })}</p>
       </>
     );
-  if (!invitation) return <LinkInvalid title="invitation.invalid_title" />;
+  if (!invitation)
+    return (
+      <LinkInvalid
+        title="invitation.invalid_title"
+        text={"withdrawn" in loaded && loaded.withdrawn ? "invitation.withdrawn_text" : undefined}
+      />
+    );
   const juror = invitation.role === "juror";
   const what =
     invitation.role === "nominator"

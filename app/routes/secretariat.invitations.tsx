@@ -18,6 +18,7 @@ import { formatDate, LOCALE_NAMES, LOCALES } from "../kernel/i18n";
 import {
   createInvitation,
   getOpenInvitation,
+  invitationSent,
   listInvitations,
   withdrawOpenInvitation,
 } from "../accounts/models/invitations.server";
@@ -49,7 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `?withdraw=<id>` is the confirmation step of a withdrawal: an invitation no longer open is no page.
   const withdrawId = url.searchParams.get("withdraw");
   const withdrawing = withdrawId ? getOpenInvitation({ id: withdrawId }) : null;
-  if (withdrawId && !withdrawing) notFound();
+  // Back to the step after the withdrawal, or an invitation accepted meanwhile: the list says so.
+  if (withdrawId && !withdrawing) {
+    if (invitationSent({ id: withdrawId })) throw redirect("/secretariat/invitations?not_withdrawn=1");
+    notFound();
+  }
   return {
     withdrawing,
     ...listInvitationsPage(pageParam(request)),

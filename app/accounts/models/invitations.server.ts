@@ -1,7 +1,7 @@
 // Invitations: the secretariat invites a nominator, a juror, another member of the secretariat
 // or an observer of one edition by e-mail; accepting creates the account or adds the role to an existing one.
 // Each write that changes who can do what is audited in its transaction.
-import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { beforeScoringCloses, otherChairSeated } from "../../jury/models/shared.server";
 import type { Tx } from "../../kernel/models/transaction.server";
@@ -241,6 +241,20 @@ export function getOpenInvitation({ id, now = new Date() }: { id: string; now?: 
       .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
       .get() ?? null
   );
+}
+
+/** Whether an invitation of this id was ever sent (open or not): a stale step, not a made-up id. */
+export function invitationSent({ id }: { id: string }): boolean {
+  return !!db().select({ id: invitations.id }).from(invitations).where(eq(invitations.id, id)).get();
+}
+
+/** Whether the invitation this link is for was withdrawn (never accepted): its page says so. */
+export function invitationWithdrawn({ token }: { token: string }): boolean {
+  return !!db()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNotNull(invitations.withdrawnAt)))
+    .get();
 }
 
 /**

@@ -336,9 +336,11 @@ describe("withdrawing an invitation", () => {
     // Confirmed: the link no longer opens, the audit says who withdrew which role's invitation.
     const done = await post({ intent: "withdraw", invitationId: row.id });
     expect(done.headers.get("Location")).toBe("/secretariat/invitations?withdrawn=1");
-    expect(
-      (await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token }) as never))).body,
-    ).toMatchObject({ invitation: null });
+    const closed = await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token }) as never));
+    expect(closed.body).toMatchObject({ invitation: null, withdrawn: true });
+    expect(renderPage(acceptPage.default, { locale: "fr", data: closed.body })).toContain(
+      "Le secrétariat du Prix a retiré cette invitation",
+    );
     const audit = db().select().from(auditLog).where(eq(auditLog.objectId, row.id)).all();
     expect(audit.map((a) => a.action)).toEqual(["invitation.created", "invitation.withdrawn"]);
     expect([audit[1].actorId, JSON.parse(audit[1].details)]).toEqual([
@@ -353,15 +355,19 @@ describe("withdrawing an invitation", () => {
     expect(after).toContain("The invitation is withdrawn: its link no longer opens.");
     expect(after).toContain("Withdrawn on ");
     expect(after).not.toContain(`?withdraw=${row.id}`);
-    // Its step is gone, and a second post (another tab) changes nothing and says so.
-    expect((await page(`?withdraw=${row.id}`)).status).toBe(404);
+    // Back to its step: the list says it is no longer open; a made-up id is no page.
+    expect((await page(`?withdraw=${row.id}`)).headers.get("Location")).toBe(
+      "/secretariat/invitations?not_withdrawn=1",
+    );
+    expect((await page("?withdraw=not-an-invitation")).status).toBe(404);
+    // A second post (another tab) changes nothing and says so.
     expect((await post({ intent: "withdraw", invitationId: row.id })).headers.get("Location")).toBe(
       "/secretariat/invitations?not_withdrawn=1",
     );
     expect(db().select().from(auditLog).where(eq(auditLog.objectId, row.id)).all()).toHaveLength(2);
   });
 
-  it("an accepted invitation, or one no secretariat member may see, offers no withdrawal", async () => {
+  it("an accepted invitation offers no withdrawal step, and no other role reaches one", async () => {
     const entity = makeEntity({ kind: "ngo" });
     const { token, email } = await invite({ role: "nominator", entityId: entity.id });
     const row = db().select().from(invitations).where(eq(invitations.email, email)).get()!;
@@ -375,7 +381,10 @@ describe("withdrawing an invitation", () => {
     const step = await run(() =>
       invitationsPage.loader(args(request(`/secretariat/invitations?withdraw=${row.id}`, { cookie })) as never),
     );
-    expect(step.status).toBe(404);
+    expect(step.headers.get("Location")).toBe("/secretariat/invitations?not_withdrawn=1");
+    // Its link, accepted, is not said to be withdrawn.
+    const used = await run(() => acceptPage.loader(args(request(`/invitations/${token}`), { token }) as never));
+    expect(used.body).toMatchObject({ invitation: null, withdrawn: false });
     // Another role asking for the step, or posting the withdrawal, finds no such page.
     const nominator = await makeUser({ roles: [] });
     const other = await cookieFor(nominator.id);
