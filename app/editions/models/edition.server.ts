@@ -244,6 +244,8 @@ export function updateEdition({
     if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) !== JSON.stringify(b);
     return a !== b;
   });
+  // Saved as it stands: nothing to write, nor to audit.
+  if (changed.length === 0) return { ok: true };
   const result = db().transaction((tx) => {
     const updated = tx
       .update(editions)

@@ -159,10 +159,14 @@ export function keptValues(values: Record<string, unknown>): Record<string, unkn
  * A form's text fields. A field sent as a file, where text is expected, is left out (so it is
  * "missing"), and a field sent several times keeps its last value (as it always has: a hidden
  * fallback before a checkbox of the same name relies on it): no schema sees a File or an array.
+ * Line breaks are stored as "\n" whoever sent them: a browser posting a form itself sends a
+ * text area's as "\r\n", a script's FormData may not, and the same text saved both ways read as a
+ * change (audited) each time.
  */
 export function formValues(body: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of body.entries()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of body.entries())
+    if (typeof value === "string") values[key] = value.replace(/\r\n?/g, "\n");
   return values;
 }
 

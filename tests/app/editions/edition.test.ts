@@ -96,6 +96,20 @@ describe("editions", () => {
     expect(parsed.error!.issues.find((i) => i.path[0] === "deadlineAt")?.message).toBe("errors.edition_deadline_order");
   });
 
+  it("saving the settings as they stand writes nothing: no new version, no audit row", async () => {
+    const user = await secretariat();
+    const editionId = newEdition(user.id);
+    const before = getEditionForSecretariat({ editionId })!.edition;
+    const input = editionSettingsSchema.parse(settingsForm({ year: String(before.year), reminderDaysBefore: "5" }));
+    const rows = () => audits(editionId, "edition.updated").length;
+    expect(updateEdition({ actorId: user.id, editionId, version: before.version, input })).toEqual({ ok: true });
+    const saved = getEditionForSecretariat({ editionId })!.edition;
+    expect(rows()).toBe(1);
+    expect(updateEdition({ actorId: user.id, editionId, version: saved.version, input })).toEqual({ ok: true });
+    expect(getEditionForSecretariat({ editionId })!.edition.version).toBe(saved.version);
+    expect(rows()).toBe(1);
+  });
+
   it("saving with a stale version is refused and writes nothing", async () => {
     const user = await secretariat();
     const editionId = newEdition(user.id);

@@ -133,6 +133,14 @@ describe("readForm", () => {
     expect(result.values).toEqual({ lang: "fr" });
   });
 
+  it("stores a text's line breaks as \\n, whether the browser sent \\r\\n (a form posted without JavaScript) or not", async () => {
+    const native = new URLSearchParams({ text: "one\r\ntwo\rthree\nfour" });
+    const scripted = new FormData();
+    scripted.append("text", "one\ntwo\nthree\nfour");
+    for (const body of [native, scripted])
+      expect(formValues(await readForm(post(body)))).toEqual({ text: "one\ntwo\nthree\nfour" });
+  });
+
   it("an action given a JSON body answers 415 as a thrown response (the error page), not a 500, and changes nothing", async () => {
     const user = await makeUser();
     const cookie = await cookieFor(user.id);
