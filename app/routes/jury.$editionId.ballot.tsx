@@ -238,6 +238,9 @@ export default function Ballot() {
       ) : !d.view.closed ? (
         <>
           <p>{t("results.ballot_help")}</p>
+          {d.view.withheld > 0 ? (
+            <p className="panel">{t("results.ballot_withheld", { count: d.view.withheld })}</p>
+          ) : null}
           {/* Just voted, the notice above says it already. */}
           {d.voted && notice !== "results.ballot_saved" ? <p className="panel">{t("results.ballot_already")}</p> : null}
           <RankingForm

@@ -126,6 +126,8 @@ export function deliberationView({
     decided,
     openedAt: deliberation.openedAt.getTime(),
     shortlist,
+    // How many of the shortlist this viewer's conflicts keep from them (by count, never which).
+    withheld: deliberation.shortlist.length - shortlist.length,
     status,
     outcome,
     tally,

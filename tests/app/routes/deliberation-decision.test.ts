@@ -73,6 +73,11 @@ describe("deliberation", () => {
       ballot.loader(args(request(`/x`, { cookie: await cookieFor(f.jurors[1].user.id) }), { editionId: f.edition.id })),
     );
     expect(JSON.stringify(page.body)).not.toContain(f.apps[0].app.id);
+    // The page says one is left out, and why, never which.
+    expect((page.body as { view: { withheld: number } }).view.withheld).toBe(1);
+    expect(renderPage(ballot.default, { locale: "en", data: page.body })).toContain(
+      "One application of the shortlist is not shown: you are in conflict with it",
+    );
     const res = await vote(f, 1, [0, 1, 2, 3]);
     expect(res).toMatchObject({
       status: 400,
