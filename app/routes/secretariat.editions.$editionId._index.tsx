@@ -75,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       laureateCount: e.laureateCount,
       quotaPerEntity: e.quotaPerEntity,
       reviewersPerApplication: e.reviewersPerApplication,
+      reminderDaysBefore: e.reminderDaysBefore,
       scaleMin: e.scaleMin,
       scaleMax: e.scaleMax,
       method: e.method,
@@ -247,6 +248,7 @@ export default function EditionOverview() {
             ["editions.laureate_count", e.laureateCount],
             ["editions.quota_per_entity", e.quotaPerEntity],
             ["editions.reviewers_per_application", e.reviewersPerApplication],
+            ["editions.reminder_days", e.reminderDaysBefore > 0 ? e.reminderDaysBefore : t("editions.reminder_off")],
             [
               "editions.scale",
               // A range of numbers reads left to right: in an Arabic paragraph "1–10" would show "10–1".

@@ -476,5 +476,12 @@ describe("editions routes", () => {
     const html = renderPage(overview.default, { locale: "ar", data: res.body, path });
     // Bare in a right-to-left paragraph, "1–10" would show as "10–1".
     expect(html).toMatch(/<bdi dir="ltr">1–10<\/bdi>/);
+    // The summary names the automatic reminder's days, and says when it is off.
+    expect(renderPage(overview.default, { locale: "en", data: res.body, path })).toMatch(
+      /<dt>Automatic reminder to jurors, in days before the end of scoring<\/dt><dd>3<\/dd>/,
+    );
+    db().update(editions).set({ reminderDaysBefore: 0 }).where(eq(editions.id, editionId)).run();
+    const off = await run(() => overview.loader(args(request(path, { cookie }), { editionId }) as never));
+    expect(renderPage(overview.default, { locale: "fr", data: off.body, path })).toContain("<dd>Aucun (0)</dd>");
   });
 });
