@@ -170,7 +170,8 @@ export default function SecretariatDeliberation() {
               </fieldset>
               {d.tieBreak ? (
                 <>
-                  <h3>{t("deliberation.tie_break_title")}</h3>
+                  {/* The error summary's link for the rule (a forged post) lands here. */}
+                  <h3 id="open-tieBreak">{t("deliberation.tie_break_title")}</h3>
                   <p>{t("deliberation.tie_break_fixed_before")}</p>
                   <TieBreakFacts tb={d.tieBreak} />
                   <input type="hidden" name="tieBreak" value={d.tieBreak.rule} />
