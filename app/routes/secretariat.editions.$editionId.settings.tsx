@@ -54,7 +54,16 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     version: Number.isInteger(version) ? version : -1,
     input: form.data,
   });
-  if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
+  if (!result.ok) {
+    const errors = fieldError(result.field, result.error, result.vars);
+    // Saved meanwhile by a colleague: each such field says so, and what it now holds, beside what was typed.
+    for (const [field, saved] of Object.entries(result.meanwhile ?? {}))
+      errors[field] =
+        saved === null
+          ? { message: "errors.edition_changed_meanwhile" }
+          : { message: "errors.edition_saved_meanwhile", vars: { saved } };
+    return refused(errors, form.values);
+  }
   return redirect(`/secretariat/editions/${editionId}?saved=1`);
 });
 

@@ -14,7 +14,15 @@ import { DEFAULT_CRITERIA, DEFAULT_RULES } from "../domain/defaults";
 import { PHASES, type Phase } from "../../../db/enums";
 import { nextPhase, previousPhase } from "../domain/constants";
 import { editionNaming, criterionTexts, editionCriteria, ruleTexts } from "./columns.server";
-import { deadlineMovedIntoPast, yearArchived, yearTaken } from "./edition-checks.server";
+import {
+  changedSettings,
+  deadlineMovedIntoPast,
+  savedMeanwhile,
+  settingsSavedSince,
+  yearArchived,
+  yearTaken,
+} from "./edition-checks.server";
+import { toLocal } from "../../kernel/domain/paris-time";
 
 const MB = 1024 * 1024;
 
@@ -223,10 +231,14 @@ export function updateEdition({
   editionId: string;
   version: number;
   input: EditionSettingsForm;
-}): { ok: true } | Failure {
+}): { ok: true } | (Failure & { meanwhile?: Record<string, string | null> }) {
   const current = db().select().from(editions).where(eq(editions.id, editionId)).get();
   if (!current) return fail("form", "errors.edition_unknown");
-  if (current.version !== version) return fail("form", "errors.edition_stale");
+  if (current.version !== version)
+    return {
+      ...fail("form", "errors.edition_stale"),
+      meanwhile: savedMeanwhile(settingsValues(input), current, settingsSavedSince({ editionId, version }), toLocal),
+    };
   if (yearTaken(input.year, editionId)) return fail("year", "errors.edition_year_taken", { year: input.year });
   // Only a change of year is checked: an edition already of such a year keeps its other settings editable.
   if (input.year !== current.year && yearArchived(input.year))
@@ -237,13 +249,7 @@ export function updateEdition({
       if (values[field] !== current[field]) return fail(field, "errors.edition_locked");
   }
   if (deadlineMovedIntoPast(current, values.deadlineAt)) return fail("deadlineAt", "errors.edition_deadline_past");
-  const changed = (Object.keys(values) as (keyof typeof values)[]).filter((key) => {
-    const a = values[key];
-    const b = current[key];
-    if (a instanceof Date && b instanceof Date) return a.getTime() !== b.getTime();
-    if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) !== JSON.stringify(b);
-    return a !== b;
-  });
+  const changed = changedSettings(values, current);
   // Saved as it stands: nothing to write, nor to audit.
   if (changed.length === 0) return { ok: true };
   const result = db().transaction((tx) => {
@@ -253,7 +259,7 @@ export function updateEdition({
       .where(and(eq(editions.id, editionId), eq(editions.version, version)))
       .run();
     if (updated.changes === 0) return false;
-    auditEdition(tx, actorId, editionId, "edition.updated", { fields: changed });
+    auditEdition(tx, actorId, editionId, "edition.updated", { fields: changed, version: current.version + 1 });
     if (values.deadlineAt.getTime() !== current.deadlineAt.getTime()) {
       auditEdition(tx, actorId, editionId, "edition.deadline_extended", {
         from: current.deadlineAt.toISOString(),

@@ -235,6 +235,30 @@ describe("editions routes", () => {
       body: { errors: { form: { message: "errors.edition_stale" } }, values: { themeEn: "Two" } },
     });
     expect(getEditionForSecretariat({ editionId })!.edition.themeEn).toBe("One");
+    // Each field the colleague saved says so beside it, with what it now holds; a field changed
+    // only in this form is not said to be theirs.
+    const third = await run(() =>
+      settings.action(
+        args(
+          request(`/secretariat/editions/${editionId}/settings`, {
+            cookie,
+            form: { ...form, themeEn: "Three", reminderDaysBefore: "9" },
+          }),
+          { editionId },
+        ) as never,
+      ),
+    );
+    const errors = (third.body as { errors: Record<string, unknown> }).errors;
+    expect(errors).toEqual({
+      form: { message: "errors.edition_stale" },
+      themeEn: { message: "errors.edition_saved_meanwhile", vars: { saved: "One" } },
+    });
+    const html = renderPage(settings.default, {
+      locale: "en",
+      data: (await run(() => settings.loader(args(request(`/x`, { cookie }), { editionId }) as never))).body,
+      actionData: third.body,
+    });
+    expect(html).toContain("Theme in English: A colleague saved One here meanwhile");
   });
 
   it("extending the deadline through the settings form is audited", async () => {
