@@ -265,8 +265,8 @@ export default function NominationApplication() {
             </DecisionStep>
           ) : (
             <>
-              {/* The notice of a full quota says what is left; this would offer nominating too. */}
-              {quotaFull && !deadlinePassed ? null : <p>{t("nominations.actions_intro")}</p>}
+              {/* The notice of a full quota or a passed deadline says what is left; this would offer the rest too. */}
+              {quotaFull || deadlinePassed ? null : <p>{t("nominations.actions_intro")}</p>}
               <ul className="actions-list">
                 {offered.map((decision) => (
                   <li key={decision}>

@@ -139,7 +139,7 @@ export default function NominationsWorkspace() {
     return (
       <>
         <h1>{t("nominations.title")}</h1>
-        <p className="panel">{t("nominations.no_edition")}</p>
+        <p className="panel">{t(entity && earlier ? "nominations.no_edition_earlier" : "nominations.no_edition")}</p>
         {entity && earlier ? <EarlierEdition earlier={earlier} entityId={entity.id} /> : null}
       </>
     );

@@ -57,6 +57,8 @@ describe("a nominator's application page", () => {
     expect(html).toContain("Decline it");
     expect(html).not.toContain("Nominate it");
     expect(html).not.toContain("Return it to the candidate");
+    // Nor is the decision introduced as if the three were still open.
+    expect(html).not.toContain("You can return it to the candidate with comments");
   });
 });
 

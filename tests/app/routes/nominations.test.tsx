@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { renderPage } from "../../support/render-page";
@@ -93,6 +93,24 @@ describe("nomination routes", () => {
     const html = renderPage(() => <Workspace />, { locale: "en", data: body, path: "/nominations" });
     expect(html).toContain("Earlier");
     expect(html).toContain("3990");
+  });
+
+  it("with no call open, the workspace says the last edition's applications are below rather than none are listed", async () => {
+    const w = await world();
+    // No call open or in screening anywhere (earlier tests of this file left some).
+    db()
+      .update(editions)
+      .set({ phase: "announced" })
+      .where(inArray(editions.phase, ["call_open", "screening"]))
+      .run();
+    db().update(editions).set({ year: 3992 }).where(eq(editions.id, w.edition.id)).run();
+    makeApplication({ editionId: w.edition.id, applicantId: w.applicant.id, entityId: w.entityA.id, title: "Last" });
+    const res = await run(() => workspace.loader(args(request("/nominations", { cookie: w.cookieA }))));
+    const Workspace = workspace.default;
+    const html = renderPage(() => <Workspace />, { locale: "en", data: res.body, path: "/nominations" });
+    expect(html).toContain("The applications sent to your entity for the last edition are below");
+    expect(html).not.toContain("will be listed here when the next call opens");
+    expect(html).toContain("Last");
   });
 
   it("a nominator of entity B gets 404 reading, returning or nominating entity A's application by guessing its id, and for a draft", async () => {
