@@ -34,7 +34,7 @@ const whole = (min: number, max: number) =>
     .min(1, { error: "errors.required" })
     .regex(/^-?\d+$/, { error: "errors.edition_whole_number" })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { message: "errors.edition_number_range" });
+    .refine((n) => n >= min && n <= max, { message: "errors.edition_number_range", params: { min, max } });
 const parisDate = z
   .string({ error: "errors.required" })
   .trim()

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { auditLog, criteria, editions, eligibilityRules } from "../../../db/schema";
 import { criterionSchema, editionSettingsSchema, levelRows } from "../../../app/editions/forms/edition";
+import { zodErrors } from "../../../app/kernel/forms/errors";
 import { parisLocalToInstant, toLocal } from "../../../app/kernel/domain/paris-time";
 import {
   changePhase,
@@ -151,6 +152,12 @@ describe("editions", () => {
     for (const refused of ["-1", "31", "2.5", ""])
       expect(editionSettingsSchema.safeParse(settingsForm({ reminderDaysBefore: refused })).success).toBe(false);
     expect(editionSettingsSchema.safeParse(settingsForm({ reminderDaysBefore: "0" })).success).toBe(true);
+    // The refusal says the range allowed.
+    const outside = editionSettingsSchema.safeParse(settingsForm({ reminderDaysBefore: "31" }));
+    expect(outside.success ? null : zodErrors(outside.error).reminderDaysBefore).toEqual({
+      message: "errors.edition_number_range",
+      vars: { min: 0, max: 30 },
+    });
   });
 
   it("phases move only one step forward or back, each change audited", async () => {
