@@ -1,11 +1,19 @@
 // The secretariat adds a nominating entity and invites a nominator, who accepts by e-mail; it invites
 // a juror, who gives their country and languages on accepting.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { extractLink, insertEdition, waitForMail } from "./support/db";
 import { gotoReady, isJsProject } from "./support/hydration";
 import { secretariatStatePath, setLanguage, uniqueEmail } from "./support/session";
 
 test.use({ storageState: secretariatStatePath() });
+
+/** The invitee's own browser: no one signed in, JavaScript as the project runs it. */
+const signedOutContext = (browser: Browser) =>
+  browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    javaScriptEnabled: isJsProject(),
+    storageState: { cookies: [], origins: [] },
+  });
 
 test("the secretariat adds a National Commission, invites a nominator in French, and the nominator joins", async ({
   page,
@@ -47,11 +55,7 @@ test("the secretariat adds a National Commission, invites a nominator in French,
   expect(mail.text_body).toContain(`en tant que membre de l’entité de désignation ${entityName}.`);
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
-  const invitee = await browser.newContext({
-    baseURL: process.env.E2E_BASE_URL,
-    javaScriptEnabled: isJsProject(),
-    storageState: { cookies: [], origins: [] },
-  });
+  const invitee = await signedOutContext(browser);
   const p = await invitee.newPage();
   // The page speaks the invitation's language, whatever the browser's, and names the entity.
   await gotoReady(p, link);
@@ -95,11 +99,7 @@ test("an invited juror gives their country and languages on accepting, and the s
   expect(mail.text_body).toContain(`invites you to join the International Jury of the ${year} edition.`);
   const link = new URL(extractLink(mail.text_body, "/invitations/")).pathname;
 
-  const invitee = await browser.newContext({
-    baseURL: process.env.E2E_BASE_URL,
-    javaScriptEnabled: isJsProject(),
-    storageState: { cookies: [], origins: [] },
-  });
+  const invitee = await signedOutContext(browser);
   const p = await invitee.newPage();
   await gotoReady(p, link);
   await expect(p.locator("main")).toContainText(`of the ${year} edition`);
@@ -163,11 +163,7 @@ test("the secretariat withdraws an invitation sent by mistake, after a confirmat
   await expect(page.locator("tr", { hasText: email })).toContainText("Withdrawn on");
   await expect(page.getByRole("link", { name: `Withdraw the invitation to ${name}` })).toHaveCount(0);
 
-  const invitee = await browser.newContext({
-    baseURL: process.env.E2E_BASE_URL,
-    javaScriptEnabled: isJsProject(),
-    storageState: { cookies: [], origins: [] },
-  });
+  const invitee = await signedOutContext(browser);
   const p = await invitee.newPage();
   await gotoReady(p, link);
   await expect(p.getByRole("heading", { level: 1 })).toHaveText("This invitation cannot be used");
