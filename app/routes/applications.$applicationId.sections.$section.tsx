@@ -282,6 +282,7 @@ export default function SectionPage() {
               id="word-count"
             >
               {t("applications.words", { count: words, limit: loaded.wordLimit })}
+              {words > loaded.wordLimit ? ` ${t("applications.words_over")}` : null}
             </p>
           ) : null}
           <p className="muted applications-autosave" aria-live="polite">

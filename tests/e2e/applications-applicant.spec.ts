@@ -111,12 +111,13 @@ test("an applicant fills every section, uploads, declares, checks and sends to a
     await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
     await gotoReady(page, `${base}/sections/impact`);
     await expect(page.locator('[name="impact"]')).toHaveValue("Typed after the session ended, and saved.");
-    // A draft over the word limit is refused: the page says why, not to try a button that refuses too.
-    await page.locator('[name="impact"]').fill(Array.from({ length: 501 }, (_, i) => `w${i}`).join(" "));
-    await expect(page.locator(".applications-autosave")).toHaveText(
-      "Your last changes are not saved: This section has 501 words: the limit is 500. " +
-        "They stay on this page; change what is needed and they are saved.",
-    );
+    // A draft over the word limit is kept, to be shortened later; the counter says what it means.
+    const long = Array.from({ length: 501 }, (_, i) => `w${i}`).join(" ");
+    await page.locator('[name="impact"]').fill(long);
+    await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
+    await expect(page.locator("#word-count")).toContainText("Over the limit: your text is kept as a draft");
+    await gotoReady(page, `${base}/sections/impact`);
+    await expect(page.locator('[name="impact"]')).toHaveValue(long);
     await page.locator('[name="impact"]').fill("Typed after the session ended, and saved.");
     await expect(page.locator(".applications-autosave")).toHaveText("Your text has been saved automatically.");
   }

@@ -7,7 +7,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The zod schema of one section's form. Messages are catalogue keys. `final` adds the
- * "required" checks used when marking a section completed; a draft save accepts blanks.
+ * "required" checks and the word limit used when marking a section completed; a draft save
+ * accepts blanks and a text over the limit.
  */
 export function sectionSchema(section: SectionDefinition, wordLimit: number | null, final: boolean) {
   const shape: Record<string, z.ZodType> = {};
@@ -62,7 +63,9 @@ export function sectionSchema(section: SectionDefinition, wordLimit: number | nu
     shape[field.key] = schema.optional().transform((v) => (typeof v === "string" ? v : ""));
   }
   return z.object(shape).superRefine((values, ctx) => {
-    if (wordLimit === null) return;
+    // A draft over the limit is kept (a candidate shortening it later must not lose it): the
+    // limit holds when the section is marked completed, which sending requires of every section.
+    if (wordLimit === null || !final) return;
     const counted = section.fields.filter((f) => f.counted);
     const words = counted.reduce((sum, f) => sum + countWords(String(values[f.key] ?? "")), 0);
     if (words > wordLimit) {

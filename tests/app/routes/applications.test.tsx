@@ -171,7 +171,7 @@ describe("applicant routes", () => {
     expect(page.body).toMatchObject({ values: { pedagogy: "From tab one" }, version: 2 });
   });
 
-  it("over-long text and a missing required field are refused with messages, nothing written, values kept", async () => {
+  it("text over the word limit or a missing required field cannot complete a section: refused with messages, nothing written, values kept", async () => {
     const { id, cookieA } = await setup();
     const url = `/applications/${id}/sections/organisation`;
     const p = { applicationId: id, section: "organisation" };
@@ -179,7 +179,7 @@ describe("applicant routes", () => {
     const over = await run(() =>
       sectionRoute.action(
         args(
-          request(url, { cookie: cookieA, form: { intent: "save", version: "1", organisationDescription: long } }),
+          request(url, { cookie: cookieA, form: { intent: "complete", version: "1", organisationDescription: long } }),
           p,
         ),
       ),
@@ -204,6 +204,24 @@ describe("applicant routes", () => {
       body: { errors: { organisationDescription: { message: "errors.required" } } },
     });
     expect(db().select().from(applications).where(eq(applications.id, id)).get()!.version).toBe(1);
+    // As a draft, the same text is kept (to be shortened later), and the section is not completed.
+    const draft = await run(() =>
+      sectionRoute.action(
+        args(
+          request(url, { cookie: cookieA, form: { intent: "save", version: "1", organisationDescription: long } }),
+          p,
+        ),
+      ),
+    );
+    expect(draft.status).toBe(302);
+    const kept = db().select().from(applications).where(eq(applications.id, id)).get()!;
+    const content = kept.content as { sections: Record<string, Record<string, string>>; completed: string[] };
+    expect(content.sections.organisation.organisationDescription).toBe(long);
+    expect(content.completed).not.toContain("organisation");
+    const page = await run(() => sectionRoute.loader(args(request(url, { cookie: cookieA }), p)));
+    expect(renderPage(sectionRoute.default, { locale: "en", data: page.body, path: url })).toContain(
+      "Over the limit: your text is kept as a draft",
+    );
   });
 
   it("the language of the application is chosen on the background section and must be English or French", async () => {
