@@ -58,6 +58,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       userId: user.id,
       applicationId: form.data.applicationId,
       reason: form.data.reason,
+      withdrawSubmitted: !!form.data.withdrawSubmitted,
     });
     if (!done.ok)
       return data(
@@ -171,7 +172,12 @@ export default function DeclareConflicts() {
               name="applicationId"
               label={t("jury.application")}
               placeholder={t("fields.choose")}
-              options={open.map((a) => ({ value: a.id, label: shownPseudonym(a.title, t) }))}
+              options={open.map((a) => ({
+                value: a.id,
+                label: a.reviewSubmitted
+                  ? t("jury.conflicts.option_submitted", { title: shownPseudonym(a.title, t) })
+                  : shownPseudonym(a.title, t),
+              }))}
             />
             <TextArea
               name="reason"
@@ -179,6 +185,10 @@ export default function DeclareConflicts() {
               hint={t("jury.conflicts.reason_hint")}
               rows={3}
             />
+            {/* Asked once the choice is known to be a submitted review (the server's refusal says so). */}
+            {result?.intent === "declare" && result.errors && "withdrawSubmitted" in result.errors ? (
+              <Checkbox name="withdrawSubmitted" label={t("jury.conflicts.withdraw_submitted")} />
+            ) : null}
             <SubmitButton>{t("jury.conflicts.declare")}</SubmitButton>
           </ValidatedForm>
         </>

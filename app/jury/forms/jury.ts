@@ -27,6 +27,7 @@ export const declareConflictSchema = z.object({
   intent: z.literal("declare"),
   applicationId: id,
   reason: requiredText(1000),
+  withdrawSubmitted: checkbox,
 });
 export const confirmDeclarationsSchema = z.object({ intent: z.literal("confirm"), confirm });
 export const withdrawConflictSchema = z.object({ intent: z.literal("withdraw"), applicationId: id, confirm });

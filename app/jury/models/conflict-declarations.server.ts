@@ -3,7 +3,7 @@
 // once (see insertConflict). Every state change is audited in its own synchronous transaction.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
-import { assignments, conflicts, editions, juryMembers } from "../../../db/schema";
+import { assignments, conflicts, editions, juryMembers, reviews } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
 import { beforeScoringCloses, eligibleApplication, fail, servingSeat, type Failure, type Tx } from "./shared.server";
 import { getMembership } from "./members.server";
@@ -23,6 +23,7 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
     .where(declaredBy(member.id))
     .all();
   const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
+  const submitted = submittedReviews(db(), member.id);
   return {
     member,
     applications: eligibleApplications(editionId).map((a) => ({
@@ -31,8 +32,22 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
       organisation: a.organisation,
       country: a.country,
       conflict: reasons.get(a.id) ?? null,
+      // Declaring a conflict withdraws the juror's review: a submitted one is named before.
+      reviewSubmitted: submitted.has(a.id),
     })),
   };
+}
+
+/** The applications whose review this seat has submitted. */
+function submittedReviews(tx: Tx | DB, seatId: string): Set<string> {
+  return new Set(
+    tx
+      .select({ applicationId: reviews.applicationId })
+      .from(reviews)
+      .where(and(eq(reviews.jurorId, seatId), eq(reviews.state, "submitted")))
+      .all()
+      .map((r) => r.applicationId),
+  );
 }
 
 /** The signed-in user acting as a juror of an edition. */
@@ -78,13 +93,22 @@ export function declareConflict({
   userId,
   applicationId,
   reason,
+  withdrawSubmitted = false,
   now = new Date(),
-}: SeatedJuror & { applicationId: string; reason: string; now?: Date }): { ok: true } | Failure {
+}: SeatedJuror & {
+  applicationId: string;
+  reason: string;
+  /** The juror ticked that their submitted review of it is withdrawn: asked only when there is one. */
+  withdrawSubmitted?: boolean;
+  now?: Date;
+}): { ok: true } | Failure {
   const unknown = fail("applicationId", "errors.jury_application_unknown");
   return withSeat({ editionId, userId }, unknown, (tx, seatId) => {
     if (!declarationsOpen(tx, editionId, now)) return fail("applicationId", "errors.jury_declarations_closed");
     const app = eligibleApplication(tx, editionId, applicationId);
     if (!app) return unknown;
+    if (!withdrawSubmitted && submittedReviews(tx, seatId).has(app.id))
+      return fail("withdrawSubmitted", "errors.jury_declare_submitted");
     insertConflict(tx, {
       editionId,
       jurorId: seatId,

@@ -8,6 +8,7 @@ import * as declare from "../../../app/routes/jury.$editionId.conflicts";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { args, scenario, scoredReview, type Scenario } from "../../fixtures/jury-routes";
+import { renderPage } from "../../support/render-page";
 
 function snapshot() {
   return {
@@ -62,6 +63,50 @@ describe("once scoring has closed, a juror's declaration is refused and their su
       });
       expect(await openPage(s, cookie)).toBe(false);
     });
+});
+
+describe("while scoring is open, declaring a conflict on a submitted review", () => {
+  it("is confirmed first: without the box ticked nothing changes and the box is offered; with it the review is withdrawn", async () => {
+    const s = await scenario();
+    const [ana] = s.jurors;
+    const cookie = await cookieFor(ana.userId);
+    const app = s.applications[1];
+    const reviewId = scoredReview(s, ana.memberId, app.id, "submitted");
+    const post = (form: Record<string, string>) =>
+      run(() =>
+        declare.action(args(request(`/jury/${s.editionId}/conflicts`, { cookie, form }), { editionId: s.editionId })),
+      );
+    // The list says which applications have a submitted review before anything is chosen.
+    const page = await run(() =>
+      declare.loader(args(request(`/jury/${s.editionId}/conflicts`, { cookie }), { editionId: s.editionId })),
+    );
+    const listed = (page.body as { applications: { id: string; reviewSubmitted: boolean }[] }).applications;
+    expect(listed.find((a) => a.id === app.id)!.reviewSubmitted).toBe(true);
+    expect(renderPage(declare.default, { locale: "en", data: page.body })).toContain("(your review is submitted)");
+    const before = snapshot();
+    const refused = await post({ intent: "declare", applicationId: app.id, reason: "A late link" });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: {
+        errors: { withdrawSubmitted: { message: "errors.jury_declare_submitted" } },
+        values: { reason: "A late link" },
+      },
+    });
+    expect(snapshot()).toEqual(before);
+    const html = renderPage(declare.default, { locale: "fr", data: page.body, actionData: refused.body });
+    expect(html).toContain('name="withdrawSubmitted"');
+    expect(html).toContain("Vous avez soumis votre évaluation de cette candidature");
+    const done = await post({
+      intent: "declare",
+      applicationId: app.id,
+      reason: "A late link",
+      withdrawSubmitted: "on",
+    });
+    expect(done.status).toBe(302);
+    expect(db().select({ state: reviews.state }).from(reviews).where(eq(reviews.id, reviewId)).get()).toEqual({
+      state: "recused",
+    });
+  });
 });
 
 describe("once the decision is recorded, the secretariat's register no longer changes", () => {
