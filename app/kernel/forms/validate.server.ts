@@ -165,8 +165,7 @@ export function keptValues(values: Record<string, unknown>): Record<string, unkn
  */
 export function formValues(body: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of body.entries())
-    if (typeof value === "string") values[key] = value.replace(/\r\n?/g, "\n");
+  for (const [key, value] of body.entries()) if (typeof value === "string") values[key] = value.replace(/\r\n?/g, "\n");
   return values;
 }
 

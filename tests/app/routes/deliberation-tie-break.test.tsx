@@ -137,7 +137,10 @@ describe("fixing the tie-break rule", () => {
       status: 400,
       body: { errors: { tieBreak: { message: "errors.tie_break_locked" } } },
     });
-    expect(await openWith(f, "lottery")).toMatchObject({ status: 400 });
+    // Opening again (another tab) changes nothing, and says the ballot was already open.
+    expect((await openWith(f, "lottery")).headers.get("Location")).toBe(
+      `/secretariat/editions/${f.edition.id}/deliberation?already_open=1`,
+    );
     expect(db().select().from(tieBreaks).where(eq(tieBreaks.editionId, f.edition.id)).get()!.rule).toBe("jury");
     // Jurors see the rule and the fingerprint while they vote, not the seed.
     const juror = await jurorPage(f, 2);
