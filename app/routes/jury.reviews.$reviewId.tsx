@@ -9,6 +9,7 @@ import {
   Checkbox,
   DraftButtons,
   draftBody,
+  FieldError,
   fieldId,
   SubmitButton,
   TextArea,
@@ -170,6 +171,7 @@ function CriterionField({
   value,
   comment,
   error,
+  commentError,
 }: {
   criterion: Criterion;
   min: number;
@@ -177,10 +179,13 @@ function CriterionField({
   value?: string;
   comment?: string;
   error?: { message: string; vars?: Record<string, string | number> };
+  commentError?: { message: string; vars?: Record<string, string | number> };
 }) {
   const t = useT();
   const name = `score.${criterion.key}`;
   const id = fieldId("review", name);
+  // The comment's own id, the one the error summary links to.
+  const commentId = fieldId("review", `comment.${criterion.key}`);
   const levels = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const descriptor = (score: number) => {
     const d = levelDescriptor(criterion.levelDescriptors, score, t.locale);
@@ -221,15 +226,18 @@ function CriterionField({
           </label>
         ))}
       </div>
-      <label htmlFor={`${id}-comment`} className="jury-comment-label">
+      <label htmlFor={commentId} className="jury-comment-label">
         {t("jury.review.comment_label")}
       </label>
+      <FieldError id={commentId} error={commentError} />
       <textarea
-        id={`${id}-comment`}
+        id={commentId}
         name={`comment.${criterion.key}`}
         rows={3}
         dir="auto"
         defaultValue={comment ?? ""}
+        aria-invalid={commentError ? true : undefined}
+        aria-describedby={commentError ? `${commentId}-error` : undefined}
       />
     </fieldset>
   );
@@ -388,7 +396,13 @@ export default function ReviewPage() {
               autosave={{ enabled: editable && !autosave.stopped, delay: 3000, save: autosave.save }}
               labels={{
                 ...Object.fromEntries(
-                  criteria.map((c) => [`score.${c.key}`, localized(t.locale, textsOf(c, "title"))]),
+                  criteria.flatMap((c) => {
+                    const title = localized(t.locale, textsOf(c, "title"));
+                    return [
+                      [`score.${c.key}`, title],
+                      [`comment.${c.key}`, t("jury.review.kept_comment", { criterion: title })],
+                    ];
+                  }),
                 ),
                 // The question ("How confident are you…?") reads badly before a colon.
                 confidence: t("jury.review.confidence_name"),
@@ -405,6 +419,7 @@ export default function ReviewPage() {
                   value={value(`score.${c.key}`)}
                   comment={value(`comment.${c.key}`)}
                   error={errors[`score.${c.key}`]}
+                  commentError={errors[`comment.${c.key}`]}
                 />
               ))}
               <fieldset

@@ -18,6 +18,13 @@ export function zodErrors(error: z.ZodError): FieldErrors {
       errors[key] = { message: "errors.value_invalid" };
       continue;
     }
+    // A text over its length says how long it may be: "This is too long" alone leaves the
+    // writer guessing how much to cut.
+    const maximum = (issue as { maximum?: unknown }).maximum;
+    if (issue.code === "too_big" && issue.message === "errors.too_long" && typeof maximum === "number") {
+      errors[key] = { message: "errors.too_long_max", vars: { max: maximum } };
+      continue;
+    }
     // Custom issues may carry values for the message's placeholders (e.g. {words}, {limit}).
     const params = (issue as { params?: Record<string, string | number> }).params;
     errors[key] = params ? { message: issue.message, vars: params } : { message: issue.message };

@@ -142,7 +142,7 @@ describe("the sections page", () => {
     const res = await run(() => page.action(args(request(path, { cookie, form }), { editionId }) as never));
     expect(res.status).toBe(400);
     const body = res.body as { errors: Record<string, { message: string }>; values: Record<string, string> };
-    expect(body.errors.titleEn.message).toBe("errors.too_long");
+    expect(body.errors.titleEn).toEqual({ message: "errors.too_long_max", vars: { max: 200 } });
     expect(body.values).toMatchObject({ titleEn: "x".repeat(201), promptFr: "Gardé" });
     expect(editionSectionWording(editionId)).toEqual({});
     expect(audits(editionId)).toHaveLength(0);

@@ -129,6 +129,31 @@ describe("the error summary", () => {
     });
   }
 
+  it("names an overlong criterion comment by its criterion, links to the comment itself and says its limit beside it", async () => {
+    const s = await scenario();
+    const reviewId = publishPair(db(), s.editionId, s.jurors[0].memberId, s.applications[1].id);
+    const cookie = await cookieFor(s.jurors[0].userId);
+    const url = `/jury/reviews/${reviewId}`;
+    const form = { intent: "save_draft", "comment.impact": "x".repeat(3001), version: "1" };
+    const refused = await run(() => reviewPage.action(args(request(url, { cookie, form }), { reviewId })));
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { errors: { "comment.impact": { message: "errors.too_long_max", vars: { max: 3000 } } } },
+    });
+    const loaded = await run(() => reviewPage.loader(args(request(url, { cookie }), { reviewId })));
+    const html = renderPage(reviewPage.default, {
+      locale: "en",
+      data: loaded.body,
+      path: url,
+      actionData: refused.body,
+    });
+    const [link] = summaryLinks(html);
+    expect(link.target).toBe("review-comment.impact");
+    expect(html).toContain('id="review-comment.impact"');
+    expect(link.says).toMatch(/^Comment on the criterion “.+”: This is too long: at most 3000 characters$/);
+    expect(html).toContain('id="review-comment.impact-error"');
+  });
+
   it("names a criterion's level by its row and its field: 'Level 2, In French'", async () => {
     const user = await makeUser({ roles: ["secretariat"] });
     const cookie = await cookieFor(user.id);
