@@ -300,7 +300,11 @@ function ErrorSummary({
           <li key={name}>
             <a href={`#${fieldId(formId, name)}`} onClick={(event) => focusField(event, fieldId(formId, name))}>
               {labels[name]
-                ? t("errors.summary_item", { label: labels[name], message: t(error.message, error.vars) })
+                ? t("errors.summary_item", {
+                    // A label written as a sentence ("…its experience.") would read "….: message".
+                    label: labels[name].replace(/[\s.:;]+$/u, ""),
+                    message: t(error.message, error.vars),
+                  })
                 : t(error.message, error.vars)}
             </a>
           </li>

@@ -190,6 +190,26 @@ describe("the error summary", () => {
     ]);
   });
 
+  it("drops a sentence label's full stop before its message: no '….: This field is required'", async () => {
+    const edition = makeOpenEdition();
+    const applicant = await makeUser();
+    const id = startFor(applicant.id, edition.id);
+    const cookie = await cookieFor(applicant.id);
+    const url = `/applications/${id}/sections/organisation`;
+    const params = { applicationId: id, section: "organisation" };
+    const loaded = await run(() => sectionRoute.loader(args(request(url, { cookie }), params)));
+    const version = String((loaded.body as { version: number }).version);
+    const form = { intent: "complete", version, organisationDescription: "" };
+    const refused = await run(() => sectionRoute.action(args(request(url, { cookie, form }), params)));
+    expect(refused.status).toBe(400);
+    for (const locale of ["en", "fr"] as const) {
+      const html = renderPage(sectionRoute.default, { locale, data: loaded.body, path: url, actionData: refused.body });
+      const says = summaryLinks(html).map((l) => l.says);
+      expect(says.length, locale).toBeGreaterThan(0);
+      for (const line of says) expect(line, locale).not.toMatch(/\.\s*:/);
+    }
+  });
+
   it("names each empty field of an application's section, as its label reads", async () => {
     const edition = makeOpenEdition();
     const applicant = await makeUser();
