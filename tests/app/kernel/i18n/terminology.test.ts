@@ -46,11 +46,12 @@ describe("French terminology", () => {
     expect(fr["jury.dashboard.title"]).toBe("Votre travail de membre du jury");
   });
 
-  it("an e-mail says désigner for nominating, as the pages do, never nominer", () => {
+  it("every French message says désigner for nominating (an entité de désignation), never nominer", () => {
     const fr = catalogues.fr as Record<string, string>;
-    const wrong = keys.filter((key) => key.startsWith("mail.") && /nomin/i.test(fr[key]));
+    const wrong = keys.filter((key) => /nomin/i.test(fr[key]));
     expect(wrong).toEqual([]);
     expect(fr["mail.application_received.body"]).toContain("demande que votre entité la désigne");
+    expect(fr["applications.state.nominated"]).toBe("Désignée");
   });
 
   it("an NGO in official partnership is an ONG partenaire officielle, since ONG is feminine", () => {
