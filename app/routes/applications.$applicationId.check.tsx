@@ -21,7 +21,8 @@ import { listAttachments } from "../applications/models/attachment.server";
 import { ownApplication, rulesDeclared } from "../applications/server/route.server";
 import areaCss from "../styles/applications.css";
 import { routeHead } from "../kernel/components/route-head";
-import { LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
+import { formatDate, LOCALE_NAMES, localized, textsOf } from "../kernel/i18n";
+import { internalDeadlines } from "../nominations/models/nomination.server";
 import { ApplicationTaskHead } from "../applications/components/lists";
 import { retrySafe } from "../accounts/server/retry-safe.server";
 
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = ownApplication(user.id, params.applicationId);
   const rules = rulesDeclared(application);
   const entities = listNominatingEntities();
+  const deadlines = internalDeadlines({ editionId: application.editionId });
   // Country names come from the server, so that hydration finds the same text (see sortedCountries).
   const locale = await resolveLocale(request, user.locale);
   const collator = new Intl.Collator(locale);
@@ -60,10 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     commissions: entities
       .filter((e) => e.kind === "national_commission")
-      .map((e) => ({ id: e.id, name: countryName(e.country, locale) }))
+      .map((e) => ({ id: e.id, name: countryName(e.country, locale), deadline: deadlines.get(e.id) ?? null }))
       .sort((x, y) => collator.compare(x.name, y.name)),
     countryNames: Object.fromEntries(countryCodes.map((code) => [code, countryName(code, locale)])),
-    ngos: entities.filter((e) => e.kind === "ngo").map((e) => ({ id: e.id, name: e.name })),
+    ngos: entities
+      .filter((e) => e.kind === "ngo")
+      .map((e) => ({ id: e.id, name: e.name, deadline: deadlines.get(e.id) ?? null })),
     blocker: editBlocker(application),
     wording: sectionWordingOf(application.edition.sectionWording),
   };
@@ -136,6 +140,11 @@ export default function Check() {
     wording,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // An entity's own, earlier deadline reads beside its name (a list option holds text only).
+  const withDeadline = (e: { name: string; deadline: number | null }) =>
+    e.deadline === null
+      ? e.name
+      : t("applications.entity_with_deadline", { name: e.name, date: formatDate(e.deadline, t.locale) });
   const base = `/applications/${a.id}`;
   const changeTo = (page: string) => (blocker ? null : `${base}/${page}`);
   const shownMissing = result?.missing ?? missing;
@@ -238,13 +247,13 @@ export default function Check() {
                 label={t("applications.commission_label")}
                 hint={t("applications.commission_hint")}
                 placeholder={t("fields.choose")}
-                options={commissions.map((c) => ({ value: c.id, label: c.name }))}
+                options={commissions.map((c) => ({ value: c.id, label: withDeadline(c) }))}
               />
               <EntityField
                 name="ngo"
                 label={t("applications.ngo_label")}
                 hint={t("applications.ngo_hint")}
-                entities={ngos}
+                entities={ngos.map((n) => ({ id: n.id, name: withDeadline(n) }))}
               />
               <Checkbox name="confirm" label={t("applications.send_confirm")} />
               <SubmitButton>{t("applications.send_submit")}</SubmitButton>

@@ -80,6 +80,22 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFuncti
       { errors: fieldError("internalDeadline", "errors.datetime_invalid"), values: form.values },
       { status: 400 },
     );
+  // An earlier date than UNESCO's, still ahead: a later one would tell candidates less than the
+  // call does, a past one nothing.
+  const refusal =
+    deadline && deadline.getTime() <= Date.now()
+      ? "errors.internal_deadline_past"
+      : deadline && deadline.getTime() >= new Date(edition.deadlineAt).getTime()
+        ? "errors.internal_deadline_after"
+        : null;
+  if (refusal)
+    return data(
+      {
+        errors: fieldError("internalDeadline", refusal, { date: toLocal(edition.deadlineAt).replace("T", " ") }),
+        values: form.values,
+      },
+      { status: 400 },
+    );
   setInternalDeadline({ entityId: entity.id, editionId: edition.id, actorId: user.id, deadline });
   return redirect(
     `/nominations?entity=${encodeURIComponent(entity.id)}&edition=${encodeURIComponent(edition.id)}&saved=1`,

@@ -1,7 +1,7 @@
 // The nominating entity's side of an application: everything here is scoped by entity inside
 // the query, so a member of entity B never reaches entity A's applications, whatever id they send.
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, ne } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   applications,
@@ -435,6 +435,20 @@ export function getInternalDeadline({ entityId, editionId }: { entityId: string;
       .where(and(eq(entityEditionSettings.entityId, entityId), eq(entityEditionSettings.editionId, editionId)))
       .get()?.at ?? null
   );
+}
+
+/**
+ * The internal deadlines the entities set for an edition and still ahead, by entity: candidates
+ * choosing where to send read each beside its entity's name (it is for information; the UNESCO
+ * deadline is the one enforced).
+ */
+export function internalDeadlines({ editionId, now = new Date() }: { editionId: string; now?: Date }) {
+  const rows = db()
+    .select({ entityId: entityEditionSettings.entityId, at: entityEditionSettings.internalDeadlineAt })
+    .from(entityEditionSettings)
+    .where(and(eq(entityEditionSettings.editionId, editionId), gt(entityEditionSettings.internalDeadlineAt, now)))
+    .all();
+  return new Map(rows.map((r) => [r.entityId, r.at!.getTime()]));
 }
 
 export function setInternalDeadline({

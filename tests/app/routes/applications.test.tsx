@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, attachments, editions } from "../../../db/schema";
+import { applications, attachments, editions, entityEditionSettings } from "../../../db/schema";
 import * as list from "../../../app/routes/applications._index";
 import * as taskList from "../../../app/routes/applications.$applicationId._index";
 import * as sectionRoute from "../../../app/routes/applications.$applicationId.sections.$section";
@@ -14,6 +14,7 @@ import { addAttachment } from "../../../app/applications/models/attachment.serve
 import { addEntityMember, cookieFor, makeEntity, makeUser, request, run } from "../../fixtures/builders";
 import { completeApplication, makeOpenEdition, startFor, tinyPdf } from "../../fixtures/applications";
 import { renderPage } from "../../support/render-page";
+import { formatDate } from "../../../app/kernel/i18n";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
 
@@ -30,6 +31,27 @@ async function setup() {
   const id = startFor(a.id, edition.id);
   return { edition, a, b, id, cookieA: await cookieFor(a.id), cookieB: await cookieFor(b.id) };
 }
+
+describe("choosing where to send", () => {
+  it("reads an entity's own earlier deadline beside its name, when it set one still ahead", async () => {
+    const { edition, id, cookieA } = await setup();
+    const asking = makeEntity({ kind: "ngo", name: "Learning Together NGO" });
+    const past = makeEntity({ kind: "ngo", name: "Past Deadline NGO" });
+    const inTen = new Date(Date.now() + 10 * 864e5);
+    db()
+      .insert(entityEditionSettings)
+      .values([
+        { entityId: asking.id, editionId: edition.id, internalDeadlineAt: inTen },
+        { entityId: past.id, editionId: edition.id, internalDeadlineAt: new Date(Date.now() - 864e5) },
+      ])
+      .run();
+    const url = `/applications/${id}/check`;
+    const page = await run(() => checkRoute.loader(args(request(url, { cookie: cookieA }), { applicationId: id })));
+    const html = renderPage(checkRoute.default, { locale: "en", data: page.body, path: url });
+    expect(html).toContain(`Learning Together NGO (asks for applications by ${formatDate(inTen.getTime(), "en")})`);
+    expect(html).not.toMatch(/Past Deadline NGO \(asks/);
+  });
+});
 
 describe("applicant routes", () => {
   it("the list offers to start an application in the open edition and starting one redirects to its task list", async () => {

@@ -322,7 +322,18 @@ describe("nomination routes", () => {
 
   it("the internal deadline is saved in Paris time; a tampered edition or entity id is refused with nothing written", async () => {
     const w = await world();
-    db().update(editions).set({ phase: "screening" }).where(eq(editions.id, w.edition.id)).run();
+    const at = (iso: string) => new Date(iso);
+    db()
+      .update(editions)
+      .set({
+        phase: "screening",
+        deadlineAt: at("2031-06-01T10:00:00Z"),
+        scoringOpensAt: at("2031-07-01T10:00:00Z"),
+        scoringClosesAt: at("2031-08-01T10:00:00Z"),
+        announcementAt: at("2031-12-01T10:00:00Z"),
+      })
+      .where(eq(editions.id, w.edition.id))
+      .run();
     const other = makeEdition();
     const post = (form: Record<string, string>) =>
       run(() => workspace.action(args(request("/nominations?index", { cookie: w.cookieA, form }))));
@@ -352,6 +363,15 @@ describe("nomination routes", () => {
       status: 400,
       body: { errors: { internalDeadline: { message: "errors.datetime_invalid" } } },
     });
+    // Past, or not before the UNESCO deadline: refused, saying why.
+    for (const [value, message] of [
+      ["2020-01-01T12:00", "errors.internal_deadline_past"],
+      ["2031-06-02T12:00", "errors.internal_deadline_after"],
+    ])
+      expect(await post({ entityId: w.entityA.id, editionId: w.edition.id, internalDeadline: value })).toMatchObject({
+        status: 400,
+        body: { errors: { internalDeadline: { message } }, values: { internalDeadline: value } },
+      });
     expect(db().select().from(entityEditionSettings).all()).toHaveLength(0);
     const ok = await post({ entityId: w.entityA.id, editionId: w.edition.id, internalDeadline: "2031-03-01T18:00" });
     expect(ok.status).toBe(302);
