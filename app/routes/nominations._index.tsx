@@ -105,7 +105,16 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request }: ActionFuncti
 type Listed = ReturnType<typeof listApplicationsForEntity>;
 
 /** The applications sent to the entity, each linked to its page. */
-function ApplicationTable({ rows, entityId }: { rows: Listed; entityId: string }) {
+function ApplicationTable({
+  rows,
+  entityId,
+  deadlinePassed,
+}: {
+  rows: Listed;
+  entityId: string;
+  /** Past the UNESCO deadline, one still waiting was not nominated (its applicant reads the same). */
+  deadlinePassed: boolean;
+}) {
   const t = useT();
   const q = `?entity=${encodeURIComponent(entityId)}`;
   return (
@@ -120,7 +129,15 @@ function ApplicationTable({ rows, entityId }: { rows: Listed; entityId: string }
           dir: "auto",
         },
         { head: "nominations.col.country", cell: (a) => countryName(a.country, t.locale) },
-        { head: "nominations.col.state", cell: (a) => t(`nominations.state.${a.state}`) },
+        {
+          head: "nominations.col.state",
+          cell: (a) =>
+            t(
+              deadlinePassed && a.state === "awaiting_nominator"
+                ? "nominations.state.not_nominated_in_time"
+                : `nominations.state.${a.state}`,
+            ),
+        },
         { head: "nominations.col.sent", cell: (a) => (a.sentAt ? formatDate(new Date(a.sentAt), t.locale) : "") },
       ]}
     />
@@ -180,7 +197,7 @@ export default function NominationsWorkspace() {
         <p className="hint">{t("nominations.quota_hint", { quota: quota.quota })}</p>
       )}
       <h2>{t("nominations.list_title", { entity: entity.name })}</h2>
-      <ApplicationTable rows={applications} entityId={entity.id} />
+      <ApplicationTable rows={applications} entityId={entity.id} deadlinePassed={edition.deadlinePassed} />
       <h2>{t("nominations.internal_deadline_title")}</h2>
       <p>
         {internalDeadline ? (
@@ -229,7 +246,7 @@ function EarlierEdition({
       <h2>
         {t("nominations.earlier_title", { year: earlier.year, theme: localized(t.locale, textsOf(earlier, "theme")) })}
       </h2>
-      <ApplicationTable rows={earlier.applications} entityId={entityId} />
+      <ApplicationTable rows={earlier.applications} entityId={entityId} deadlinePassed />
     </>
   );
 }

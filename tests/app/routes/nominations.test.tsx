@@ -111,6 +111,9 @@ describe("nomination routes", () => {
     expect(html).toContain("The applications sent to your entity for the last edition are below");
     expect(html).not.toContain("will be listed here when the next call opens");
     expect(html).toContain("Last");
+    // One that waited past the deadline reads as the applicant reads it: not nominated.
+    expect(html).toContain("Not nominated: the UNESCO deadline has passed");
+    expect(html).not.toContain("Waiting for your decision");
   });
 
   it("a nominator of entity B gets 404 reading, returning or nominating entity A's application by guessing its id, and for a draft", async () => {
