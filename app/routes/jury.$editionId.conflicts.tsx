@@ -90,7 +90,8 @@ export default function DeclareConflicts() {
   const { year, declaredAt, applications, canDeclare, canWithdraw, withdrawing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const open = applications.filter((a) => a.conflict === null);
+  // Declared, or already in the register: nothing to declare.
+  const open = applications.filter((a) => a.conflict === null && a.recorded === null);
   return (
     <>
       <p>
@@ -137,7 +138,11 @@ export default function DeclareConflicts() {
             head: "jury.conflicts.your_declaration",
             cell: (a) =>
               a.conflict === null ? (
-                t("jury.conflicts.none")
+                a.recorded ? (
+                  t("jury.conflicts.recorded", { source: t(`jury.source.${a.recorded}`) })
+                ) : (
+                  t("jury.conflicts.none")
+                )
               ) : (
                 <>
                   {t("fields.labelled", { label: t("jury.conflicts.conflict") })} <bdi>{a.conflict}</bdi>

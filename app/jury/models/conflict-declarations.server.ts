@@ -1,7 +1,7 @@
 // A juror's own conflicts of interest: the declarations, their withdrawal while nothing is
 // published, and the statement that there are no others. A declared conflict is confirmed at
 // once (see insertConflict). Every state change is audited in its own synchronous transaction.
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import { assignments, conflicts, editions, juryMembers, reviews } from "../../../db/schema";
 import { writeAudit } from "../../kernel/models/audit.server";
@@ -23,6 +23,16 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
     .where(declaredBy(member.id))
     .all();
   const reasons = new Map(declared.map((d) => [d.applicationId, d.reason]));
+  // The register's other confirmed conflicts of this seat (found, or set by the secretariat):
+  // the juror reads them too, so a ballot leaving an application out is no mystery.
+  const recorded = new Map(
+    db()
+      .select({ applicationId: conflicts.applicationId, source: conflicts.source })
+      .from(conflicts)
+      .where(and(eq(conflicts.jurorId, member.id), eq(conflicts.status, "confirmed"), ne(conflicts.source, "declared")))
+      .all()
+      .map((c) => [c.applicationId, c.source]),
+  );
   const submitted = submittedReviews(db(), member.id);
   return {
     member,
@@ -32,6 +42,7 @@ export function listApplicationsForDeclaration({ editionId, userId }: { editionI
       organisation: a.organisation,
       country: a.country,
       conflict: reasons.get(a.id) ?? null,
+      recorded: recorded.get(a.id) ?? null,
       // Declaring a conflict withdraws the juror's review: a submitted one is named before.
       reviewSubmitted: submitted.has(a.id),
     })),

@@ -107,6 +107,23 @@ describe("while scoring is open, declaring a conflict on a submitted review", ()
       state: "recused",
     });
   });
+
+  it("the juror's list shows the register's confirmed conflicts of theirs too, and offers no declaration on them", async () => {
+    const s = await scenario();
+    const [ana] = s.jurors;
+    const cookie = await cookieFor(ana.userId);
+    const app = s.applications[2];
+    db()
+      .insert(conflicts)
+      .values({ editionId: s.editionId, jurorId: ana.memberId, applicationId: app.id, source: "same_country" })
+      .run();
+    const page = await run(() =>
+      declare.loader(args(request(`/jury/${s.editionId}/conflicts`, { cookie }), { editionId: s.editionId })),
+    );
+    const html = renderPage(declare.default, { locale: "en", data: page.body });
+    expect(html).toContain("Conflict in the register (Same country): you do not score it");
+    expect(html).not.toContain(`<option value="${app.id}"`);
+  });
 });
 
 describe("once the decision is recorded, the secretariat's register no longer changes", () => {
