@@ -261,7 +261,10 @@ describe("the observer's note", () => {
     expect(empty.body).toMatchObject({ errors: { note: { message: "errors.required" } } });
     const long = "x".repeat(5001);
     const tooLong = await run(() => overview.action(args(request("/o", { cookie, form: { note: long } }), params)));
-    expect(tooLong.body).toMatchObject({ errors: { note: { message: "errors.too_long_max", vars: { max: 5000 } } }, values: { note: long } });
+    expect(tooLong.body).toMatchObject({
+      errors: { note: { message: "errors.too_long_max", vars: { max: 5000 } } },
+      values: { note: long },
+    });
     const filed = await run(() =>
       overview.action(args(request("/o", { cookie, form: { note: "The process was followed." } }), params)),
     );
