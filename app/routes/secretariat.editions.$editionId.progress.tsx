@@ -9,7 +9,7 @@ import { Pager, pageParam } from "../kernel/components/pager";
 import { progressSchema } from "../jury/forms/jury.server";
 import { fieldError, validateForm } from "../kernel/forms/validate.server";
 import { formatDateTime } from "../kernel/i18n";
-import { editionProgress, REMINDER_GAP_MS, reopenScoring, sendReminders } from "../jury/models/progress.server";
+import { editionProgress, reopenScoring, sendReminders } from "../jury/models/progress.server";
 import { getJuryEdition, JURY_PAGE_SIZE, scoringDeadlineKey } from "../jury/models/shared.server";
 import juryCss from "../styles/jury.css";
 import { siteOrigin } from "../kernel/server/site.server";
@@ -39,18 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ordered = [...all.filter((j) => j.late), ...all.filter((j) => !j.late)];
   const jurorPages = Math.max(1, Math.ceil(ordered.length / JURY_PAGE_SIZE));
   const jurorPage = Math.min(pageParam(request, "jurors"), jurorPages);
-  const now = Date.now();
   const jurors = ordered
     .slice((jurorPage - 1) * JURY_PAGE_SIZE, jurorPage * JURY_PAGE_SIZE)
-    .map(({ remindedAt, ...j }) => {
-      // Reminded less than a day ago: the row says when the next reminder can go, not a button that is refused.
-      const next = remindedAt ? remindedAt.getTime() + REMINDER_GAP_MS : null;
-      return {
-        ...j,
-        remindedAt: remindedAt?.getTime() ?? null,
-        nextReminderAt: next !== null && next > now ? next : null,
-      };
-    });
+    .map(({ remindedAt, nextReminderAt, ...j }) => ({
+      ...j,
+      remindedAt: remindedAt?.getTime() ?? null,
+      // Reminded less than a day ago: the row says when the next can go, not a button that is refused.
+      nextReminderAt: nextReminderAt?.getTime() ?? null,
+    }));
   return {
     edition: {
       id: edition.id,

@@ -2,6 +2,7 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { archiveLaureates, auditLog, editions } from "../../../db/schema";
+import { toLocal } from "../../kernel/domain/paris-time";
 
 export function yearTaken(year: number, exceptId?: string): boolean {
   const where = exceptId ? and(eq(editions.year, year), ne(editions.id, exceptId)) : eq(editions.year, year);
@@ -78,7 +79,6 @@ export function savedMeanwhile(
   values: Record<string, unknown> & { wordLimits: Record<string, number> },
   current: Record<string, unknown> & { wordLimits: Record<string, number> },
   since: Set<string>,
-  toLocal: (at: Date) => string,
 ): Record<string, string | null> {
   const fields: Record<string, string | null> = {};
   for (const key of changedSettings(values, current).filter((k) => since.has(k))) {

@@ -22,7 +22,6 @@ import {
   yearArchived,
   yearTaken,
 } from "./edition-checks.server";
-import { toLocal } from "../../kernel/domain/paris-time";
 
 const MB = 1024 * 1024;
 
@@ -237,7 +236,7 @@ export function updateEdition({
   if (current.version !== version)
     return {
       ...fail("form", "errors.edition_stale"),
-      meanwhile: savedMeanwhile(settingsValues(input), current, settingsSavedSince({ editionId, version }), toLocal),
+      meanwhile: savedMeanwhile(settingsValues(input), current, settingsSavedSince({ editionId, version })),
     };
   if (yearTaken(input.year, editionId)) return fail("year", "errors.edition_year_taken", { year: input.year });
   // Only a change of year is checked: an edition already of such a year keeps its other settings editable.

@@ -69,8 +69,11 @@ export function lastReminders({ editionId }: { editionId: string }, tx: Tx | DB 
   );
 }
 
-const remindedLately = (last: LastReminder | undefined, now: Date) =>
-  !!last && now.getTime() - last.at.getTime() < REMINDER_GAP_MS;
+/** When the juror may be reminded again, if that is still ahead; else null. */
+const nextReminderAt = (last: LastReminder | undefined, now: Date): Date | null =>
+  last && last.at.getTime() + REMINDER_GAP_MS > now.getTime() ? new Date(last.at.getTime() + REMINDER_GAP_MS) : null;
+
+const remindedLately = (last: LastReminder | undefined, now: Date) => nextReminderAt(last, now) !== null;
 
 /** A juror is late when reviews are still open and the reminder window before the deadline has begun. */
 export function reminderWindowOpen(
@@ -118,6 +121,7 @@ export async function editionProgress({
       late: windowOpen && c.assigned + c.draft > 0,
       remindedAt: last?.at ?? null,
       remindedKind: last?.kind ?? null,
+      nextReminderAt: nextReminderAt(last, now),
     };
   });
   const open = (a: Counts) => a.assigned + a.draft > 0;

@@ -51,6 +51,18 @@ function labelOnPage(html: string, id: string): string {
   return text(label);
 }
 
+/** A new applicant's section page in the open edition, as loaded before a post. */
+async function sectionPage(section: string) {
+  const edition = makeOpenEdition();
+  const applicant = await makeUser();
+  const id = startFor(applicant.id, edition.id);
+  const cookie = await cookieFor(applicant.id);
+  const url = `/applications/${id}/sections/${section}`;
+  const params = { applicationId: id, section };
+  const loaded = await run(() => sectionRoute.loader(args(request(url, { cookie }), params)));
+  return { url, params, cookie, loaded, version: String((loaded.body as { version: number }).version) };
+}
+
 describe("the error summary", () => {
   it("finds the labels of the library's fields and of the field groups, however deep, but not a checkbox's", () => {
     const t = tFor("en");
@@ -191,14 +203,7 @@ describe("the error summary", () => {
   });
 
   it("drops a sentence label's full stop before its message: no '….: This field is required'", async () => {
-    const edition = makeOpenEdition();
-    const applicant = await makeUser();
-    const id = startFor(applicant.id, edition.id);
-    const cookie = await cookieFor(applicant.id);
-    const url = `/applications/${id}/sections/organisation`;
-    const params = { applicationId: id, section: "organisation" };
-    const loaded = await run(() => sectionRoute.loader(args(request(url, { cookie }), params)));
-    const version = String((loaded.body as { version: number }).version);
+    const { url, params, cookie, loaded, version } = await sectionPage("organisation");
     const form = { intent: "complete", version, organisationDescription: "" };
     const refused = await run(() => sectionRoute.action(args(request(url, { cookie, form }), params)));
     expect(refused.status).toBe(400);
@@ -211,14 +216,7 @@ describe("the error summary", () => {
   });
 
   it("names each empty field of an application's section, as its label reads", async () => {
-    const edition = makeOpenEdition();
-    const applicant = await makeUser();
-    const id = startFor(applicant.id, edition.id);
-    const cookie = await cookieFor(applicant.id);
-    const url = `/applications/${id}/sections/background`;
-    const params = { applicationId: id, section: "background" };
-    const loaded = await run(() => sectionRoute.loader(args(request(url, { cookie }), params)));
-    const version = String((loaded.body as { version: number }).version);
+    const { url, params, cookie, loaded, version } = await sectionPage("background");
     const refused = await run(() =>
       sectionRoute.action(
         args(
