@@ -103,6 +103,11 @@ export default function TaskList() {
               {a.nominatorComment}
             </blockquote>
           ) : null}
+          {a.state === "declined" ? (
+            <p>
+              {t("applications.declined_next")} <Link to="/call">{t("nav.call")}</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {a.state === "awaiting_nominator" ? (

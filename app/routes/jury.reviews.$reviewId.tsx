@@ -493,6 +493,7 @@ export default function ReviewPage() {
           <p className="panel">{t("jury.colleagues.none")}</p>
         ) : (
           <div className="table-wrap">
+            <p>{t("jury.colleagues.anonymous")}</p>
             <table>
               <thead>
                 <tr>
@@ -508,9 +509,7 @@ export default function ReviewPage() {
               <tbody>
                 {colleagues.reviews.map((r, i) => (
                   <tr key={i}>
-                    <td>
-                      <ShownName text={r.name} />
-                    </td>
+                    <td>{t("jury.colleagues.letter", { letter: r.letter })}</td>
                     {criteria.map((c) => (
                       <td key={c.key}>{r.scores[c.key] ?? "—"}</td>
                     ))}

@@ -102,7 +102,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params, contex
         "invite",
         done.error === "errors.too_many_requests" ? 429 : 400,
       );
-    return redirect(`${here}?invited=1`);
+    return redirect(`${here}?invited=${done.replaced ? "again" : "1"}`);
   }
   const member = listJury({ editionId: edition.id }).find((m) => m.id === input.memberId && !m.replacedAt);
   if (!member) return bad(fieldError("memberId", "errors.jury_juror_unknown"), "replace");
@@ -135,7 +135,9 @@ export default function JuryMembers() {
   const notice = params.get("updated")
     ? "jury.members.updated"
     : params.get("invited")
-      ? "jury.members.invited"
+      ? params.get("invited") === "again"
+        ? "jury.members.invited_again"
+        : "jury.members.invited"
       : params.get("replaced")
         ? "jury.members.replaced_notice"
         : null;

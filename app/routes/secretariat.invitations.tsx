@@ -104,7 +104,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, context }: Act
     address: clientAddress(context),
   });
   if (!result.ok) return failed(result, form.values, "errors.too_many_requests");
-  return redirect("/secretariat/invitations?sent=1");
+  return redirect(`/secretariat/invitations?sent=${result.replaced ? "again" : "1"}`);
 });
 
 export default function Invitations() {
@@ -118,7 +118,7 @@ export default function Invitations() {
   const now = Date.now();
   if (withdrawing) return <WithdrawalStep invitation={withdrawing} />;
   const notice = params.get("sent")
-    ? t("invitations.sent")
+    ? t(params.get("sent") === "again" ? "invitations.sent_again" : "invitations.sent")
     : params.get("withdrawn")
       ? t("invitations.withdrawn_notice")
       : params.get("not_withdrawn")

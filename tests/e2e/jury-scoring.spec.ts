@@ -157,8 +157,13 @@ test("a juror declares a conflict, scores with a draft, and sees colleagues only
   await page.getByLabel("Overall comment for the jury").fill("Convincing and inclusive");
   await page.getByRole("button", { name: "Submit the review" }).click();
   await expect(page.getByRole("status").first()).toContainText("Your review has been submitted");
-  // 5. Now she sees her colleague's scores.
-  await expect(page.getByRole("cell", { name: "Juror Chidi" })).toBeVisible();
+  // 5. Now she sees her colleague's scores, by the letter the results give him, not by name.
+  const seats = sqlite
+    .prepare("select id from jury_members where edition_id = ? order by created_at, id")
+    .all(s.editionId) as { id: string }[];
+  const chidiLetter = String.fromCharCode(65 + seats.findIndex((seat) => seat.id === chidi.memberId));
+  await expect(page.getByRole("cell", { name: `Juror ${chidiLetter}`, exact: true })).toBeVisible();
+  await expect(page.getByText("Juror Chidi")).toHaveCount(0);
   await expect(page.getByText("Chidi thinks it is good")).toBeVisible();
 
   // 6. A colleague's review, asked for by id, does not exist for her.

@@ -103,7 +103,9 @@ function invitationMailVars(
   };
 }
 
-export function createInvitation(input: InvitationInput): { ok: true; invitationId: string } | Failure {
+export function createInvitation(
+  input: InvitationInput,
+): { ok: true; invitationId: string; replaced: number } | Failure {
   const email = normaliseEmail(input.email);
   let entityName = "";
   if (input.role === "nominator") {
@@ -142,6 +144,25 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
     (tx) => {
       const slot = takeMailSlot({ kind: "invitation", target: email, address: input.address, now: input.now }, tx);
       if (!slot.ok) return slot;
+      // Inviting the same address to the same place again (the first e-mail lost, a name mistyped)
+      // replaces the open invitation: two open links to one seat could both be accepted, and the
+      // earlier one says it was withdrawn.
+      const now = new Date();
+      const earlier = tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.email, email),
+            eq(invitations.role, input.role),
+            input.role === "nominator" ? eq(invitations.entityId, input.entityId!) : undefined,
+            forEdition ? eq(invitations.editionId, input.editionId!) : undefined,
+            isNull(invitations.acceptedAt),
+            gt(invitations.expiresAt, now),
+          ),
+        )
+        .all();
+      for (const { id } of earlier) withdrawInvitation(tx, { id, actorId: input.invitedBy, now });
       const row = tx
         .insert(invitations)
         .values({
@@ -188,12 +209,12 @@ export function createInvitation(input: InvitationInput): { ok: true; invitation
         },
         tx,
       );
-      return row.id;
+      return { id: row.id, replaced: earlier.length };
     },
     { behavior: "immediate" },
   );
-  if (typeof invitationId !== "string") return tooMany(invitationId.minutes);
-  return { ok: true, invitationId };
+  if ("minutes" in invitationId) return tooMany(invitationId.minutes);
+  return { ok: true, invitationId: invitationId.id, replaced: invitationId.replaced };
 }
 
 export const INVITATIONS_PER_PAGE = 25;

@@ -20,6 +20,7 @@ import { writeAudit } from "../../kernel/models/audit.server";
 import {
   editionColumns,
   getJuryEdition,
+  jurorLetters,
   noConflict,
   readableReviews,
   reviewWriting,
@@ -312,7 +313,8 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
   | {
       hidden: false;
       reviews: {
-        name: string;
+        /** The colleague's letter, as the results name them (never their name: decision 065). */
+        letter: string;
         scores: Record<string, number>;
         comments: Record<string, string>;
         overallComment: string;
@@ -324,10 +326,9 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
   const edition = getJuryEdition({ editionId: own.editionId })!;
   if (edition.hideScoresUntilSubmitted && own.state !== "submitted") return { hidden: true };
   const others = db()
-    .select({ name: users.name, ...reviewWriting })
+    .select({ jurorId: reviews.jurorId, ...reviewWriting })
     .from(reviews)
     .innerJoin(juryMembers, eq(juryMembers.id, reviews.jurorId))
-    .innerJoin(users, eq(users.id, juryMembers.userId))
     .where(
       and(
         eq(reviews.applicationId, own.applicationId),
@@ -336,7 +337,9 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
         noConflict,
       ),
     )
-    .orderBy(asc(users.name))
     .all();
-  return { hidden: false, reviews: others };
+  const letters = jurorLetters(own.editionId);
+  const lettered = others.map(({ jurorId, ...review }) => ({ letter: letters.get(jurorId) ?? "?", ...review }));
+  const place = (letter: string) => [...letters.values()].indexOf(letter);
+  return { hidden: false, reviews: lettered.sort((a, b) => place(a.letter) - place(b.letter)) };
 }

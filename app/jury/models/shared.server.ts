@@ -119,6 +119,24 @@ export function jurySeats<T extends SelectedFields>(columns: T, where: SQL, orde
   );
 }
 
+/**
+ * A juror's letter in anonymous views ("A", "B", …, "Z", "A1", …) from their place in the order
+ * in which the edition's seats were taken: the results and a review's colleagues name the same
+ * juror by the same letter, so no page pairs a letter with a name.
+ */
+export function jurorLetter(place: number): string {
+  return String.fromCharCode(65 + (place % 26)) + (place >= 26 ? String(Math.floor(place / 26)) : "");
+}
+
+/** The order in which an edition's seats were taken (every seat, replaced ones too): their letters' order. */
+export const joiningOrder = [asc(juryMembers.createdAt), asc(juryMembers.id)];
+
+/** Each of the edition's seats (by jury member id) with its letter. */
+export function jurorLetters(editionId: string, tx: Tx | DB = db()): Map<string, string> {
+  const seats = jurySeats({ id: juryMembers.id }, eq(juryMembers.editionId, editionId), joiningOrder, tx);
+  return new Map(seats.map((seat, i) => [seat.id, jurorLetter(i)]));
+}
+
 /** The edition's jurors still serving (a replaced one has left), in name order. */
 export function activeJurors(editionId: string, tx: Tx | DB = db()) {
   const serving = and(eq(juryMembers.editionId, editionId), isNull(juryMembers.replacedAt))!;

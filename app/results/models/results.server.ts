@@ -2,7 +2,7 @@
 // are read (by the reading worker) and handed to scoring/ (pure mathematics); a conflicted juror
 // never receives the application, reviews or scores of their conflicts, not even as an input to
 // the maths: they are left out as the rows are read.
-import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { db, readInSlices, readSnapshot } from "../../../db/client";
 import { applications, conflicts, criteria, editions, juryMembers } from "../../../db/schema";
 import type { Method, Results, ResultsInput, ResultsOptions } from "../../../scoring";
@@ -11,7 +11,7 @@ import { forget, untilChangedAsync, type Pending } from "../../kernel/server/mem
 import { nextTurn, SLICE } from "../../kernel/server/slices.server";
 import { WorkerLost } from "../../kernel/server/worker-pool.server";
 import { criterionTitles, editionCriteria, editionScoring } from "../../editions/models/columns.server";
-import { jurySeats, seatHolder } from "../../jury/models/shared.server";
+import { joiningOrder, jurorLetter, jurySeats, seatHolder } from "../../jury/models/shared.server";
 import { editionCertificate } from "./certificate.server";
 import {
   RESULT_STATES,
@@ -125,12 +125,8 @@ export function listJurors({ editionId }: { editionId: string }) {
     userId: juryMembers.userId,
     replacedAt: juryMembers.replacedAt,
   };
-  const inJoiningOrder = [asc(juryMembers.createdAt), asc(juryMembers.id)];
-  const seats = jurySeats(columns, eq(juryMembers.editionId, editionId), inJoiningOrder);
-  return seats.map((j, i) => ({
-    ...j,
-    letter: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ""),
-  }));
+  const seats = jurySeats(columns, eq(juryMembers.editionId, editionId), joiningOrder);
+  return seats.map((j, i) => ({ ...j, letter: jurorLetter(i) }));
 }
 export type JurorRow = ReturnType<typeof listJurors>[number];
 

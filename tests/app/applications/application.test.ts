@@ -197,6 +197,10 @@ describe("the applicant's application", () => {
     expect(receipt).toMatchObject({ template: "application_receipt", locale: "fr" });
     expect(receipt.subject).toContain(row.reference);
     expect(receipt.textBody).toContain(row.reference);
+    // Once nominated, an application can no longer be withdrawn: the receipt says so.
+    expect(receipt.textBody).toContain(
+      "Jusqu’à la date limite, et tant qu’elle n’a pas été désignée, vous pouvez la retirer",
+    );
     expect(db().select().from(outbox).where(eq(outbox.toAddress, member1.email)).get()).toMatchObject({
       template: "application_received",
       locale: "ar",

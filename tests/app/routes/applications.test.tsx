@@ -54,6 +54,25 @@ describe("choosing where to send", () => {
 });
 
 describe("applicant routes", () => {
+  it("a declined application says why, that the decision is final for this edition, and where the next call is", async () => {
+    const { id, cookieA } = await setup();
+    const entity = makeEntity({ kind: "ngo", name: "Open Classrooms NGO" });
+    db()
+      .update(applications)
+      .set({ state: "declined", entityId: entity.id, nominatorComment: "Outside our country." })
+      .where(eq(applications.id, id))
+      .run();
+    const url = `/applications/${id}`;
+    const page = await run(() => taskList.loader(args(request(url, { cookie: cookieA }), { applicationId: id })));
+    const html = renderPage(taskList.default, { locale: "en", data: page.body, path: url });
+    expect(html).toContain("Open Classrooms NGO decided not to nominate your application. Their reason:");
+    expect(html).toContain("Outside our country.");
+    expect(html).toContain(
+      "This decision is final for this edition: an application cannot be sent to another entity once declined.",
+    );
+    expect(html).toMatch(/<a[^>]* href="\/call"[^>]*>Call for nominations<\/a>/);
+  });
+
   it("the list offers to start an application in the open edition and starting one redirects to its task list", async () => {
     const edition = makeOpenEdition();
     const a = await makeUser();

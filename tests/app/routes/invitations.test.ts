@@ -367,6 +367,50 @@ describe("withdrawing an invitation", () => {
     expect(db().select().from(auditLog).where(eq(auditLog.objectId, row.id)).all()).toHaveLength(2);
   });
 
+  it("inviting the same address to the same place again withdraws the open invitation: only the new link is accepted", async () => {
+    const entity = makeEntity({ kind: "ngo" });
+    const other = makeEntity({ kind: "ngo" });
+    const email = `again-${Date.now()}@example.org`;
+    const first = await invite({ role: "nominator", entityId: entity.id, email });
+    const elsewhere = await invite({ role: "nominator", entityId: other.id, email });
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const cookie = await cookieFor(secretariat.id);
+    const form = { role: "nominator", name: "Amina Diallo", email, locale: "en", entityId: entity.id };
+    const sent = await run(() =>
+      invitationsPage.action(args(request(`/secretariat/invitations`, { cookie, form })) as never),
+    );
+    expect(sent.headers.get("Location")).toBe("/secretariat/invitations?sent=again");
+    const notice = renderPage(invitationsPage.default, {
+      locale: "en",
+      data: (
+        await run(() =>
+          invitationsPage.loader(args(request("/secretariat/invitations?sent=again", { cookie })) as never),
+        )
+      ).body,
+      path: "/secretariat/invitations?sent=again",
+    });
+    expect(notice).toContain(
+      "The earlier invitation to this address for the same role was withdrawn: only the new link works.",
+    );
+    const rows = db().select().from(invitations).where(eq(invitations.email, email)).all();
+    expect(rows.map((r) => [r.entityId, r.withdrawnAt === null])).toEqual([
+      [entity.id, false],
+      [other.id, true],
+      [entity.id, true],
+    ]);
+    const withdrawal = db().select().from(auditLog).where(eq(auditLog.objectId, rows[0].id)).all().at(-1)!;
+    expect([withdrawal.action, withdrawal.actorId]).toEqual(["invitation.withdrawn", secretariat.id]);
+    // The first link says it was withdrawn; the other entity's invitation is untouched.
+    const closed = await run(() =>
+      acceptPage.loader(args(request(`/invitations/${first.token}`), { token: first.token }) as never),
+    );
+    expect(closed.body).toMatchObject({ invitation: null, withdrawn: true });
+    const open = await run(() =>
+      acceptPage.loader(args(request(`/invitations/${elsewhere.token}`), { token: elsewhere.token }) as never),
+    );
+    expect(open.body).toMatchObject({ invitation: { role: "nominator", entityName: other.name } });
+  });
+
   it("an accepted invitation offers no withdrawal step, and no other role reaches one", async () => {
     const entity = makeEntity({ kind: "ngo" });
     const { token, email } = await invite({ role: "nominator", entityId: entity.id });

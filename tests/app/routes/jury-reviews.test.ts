@@ -12,6 +12,7 @@ import { args, scenario } from "../../fixtures/jury-routes";
 import { catalogues } from "../../../app/kernel/i18n/catalogues";
 import { translate } from "../../../app/kernel/i18n";
 import { renderPage } from "../../support/render-page";
+import { listJurors } from "../../../app/results/models/results.server";
 
 const fullScores = (version: number, extra: Record<string, string> = {}) => ({
   "score.innovation": "7",
@@ -339,9 +340,16 @@ describe("independence and confidentiality", () => {
     const after = await run(() =>
       reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })),
     );
-    const colleagues = (after.body as { colleagues: { hidden: boolean; reviews: { name: string }[] } }).colleagues;
+    const colleagues = (after.body as { colleagues: { hidden: boolean; reviews: { letter: string }[] } }).colleagues;
     expect(colleagues.hidden).toBe(false);
-    expect(colleagues.reviews.map((r) => r.name)).toEqual(["Juror Bo"]);
+    // Named by the letter the results give the same juror, never by name: a page pairing the two
+    // would undo the results' anonymity.
+    const boLetter = listJurors({ editionId: s.editionId }).find((j) => j.id === bo.memberId)!.letter;
+    expect(colleagues.reviews.map((r) => r.letter)).toEqual([boLetter]);
+    expect(JSON.stringify(after.body)).not.toContain("Juror Bo");
+    const html = renderPage(reviewPage.default, { locale: "en", data: after.body, path: `/jury/reviews/${anaReview}` });
+    expect(html).toContain(`<td>Juror ${boLetter}</td>`);
+    expect(html).toContain("Other jurors are named by the letter the results give them.");
   });
 
   it("another juror's review and a conflicted application answer 404", async () => {

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { applications, assignments, conflicts, editions, outbox } from "../../../db/schema";
+import { applications, assignments, conflicts, editions, invitations, outbox } from "../../../db/schema";
 import * as assignmentPage from "../../../app/routes/secretariat.editions.$editionId.assignment";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
 import * as conflictsPage from "../../../app/routes/secretariat.editions.$editionId.conflicts";
@@ -243,6 +243,34 @@ describe("progress and reminders", () => {
 });
 
 describe("jury management", () => {
+  it("inviting the same juror again withdraws the open invitation and says only the new link works", async () => {
+    const s = await scenario();
+    const url = `/secretariat/editions/${s.editionId}/jury`;
+    const email = `twice-${Date.now()}@example.org`;
+    const invite = () =>
+      run(() =>
+        juryPage.action(
+          args(
+            request(url, {
+              cookie: s.staffCookie,
+              form: { intent: "invite", name: "Rania Haddad", email, locale: "ar", country: "JO", languages: "ar, en" },
+            }),
+            { editionId: s.editionId },
+          ),
+        ),
+      );
+    expect((await invite()).headers.get("Location")).toBe(`${url}?invited=1`);
+    expect((await invite()).headers.get("Location")).toBe(`${url}?invited=again`);
+    const rows = db().select().from(invitations).where(eq(invitations.email, email)).all();
+    expect(rows.map((r) => r.withdrawnAt === null)).toEqual([false, true]);
+    const page = await run(() =>
+      juryPage.loader(args(request(`${url}?invited=again`, { cookie: s.staffCookie }), { editionId: s.editionId })),
+    );
+    expect(renderPage(juryPage.default, { locale: "en", data: page.body, path: `${url}?invited=again` })).toContain(
+      "The earlier invitation to this address was withdrawn: only the new link works.",
+    );
+  });
+
   it("the secretariat edits a juror and replaces another; unsubmitted work is removed and the replacement invited", async () => {
     const s = await scenario();
     const url = `/secretariat/editions/${s.editionId}/jury`;
