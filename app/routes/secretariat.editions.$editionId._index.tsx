@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, localized, textsOf } from "../kernel/i18n";
 import { nextPhase, previousPhase } from "../editions/domain/constants";
 import { backwardsBlocker, isAdjacentPhase } from "../editions/models/edition.server";
 import { editionOr404, editionPost } from "../editions/server/secretariat.server";
-import { editionObserverList, removeEditionObserver } from "../results/models/observer.server";
+import { editionObserverList, leftObserverList, removeEditionObserver } from "../results/models/observer.server";
 import { observerRemovalSchema } from "../results/forms/observer-note.server";
 import { SubmitButton, ValidatedForm } from "../kernel/components/form";
 import { DataTable, type Column } from "../kernel/components/table";
@@ -28,6 +28,16 @@ function previousMove(editionId: string, from: string) {
   return blocker ? { previous: null, previousBlocker: blocker } : { previous, previousBlocker: null };
 }
 
+/**
+ * A removal that names an observer or invitation no longer on the list (removed from another tab,
+ * accepted or expired meanwhile) goes back to the list, which says so; an id this edition's list
+ * never held is no page, so another edition's observer stays out of reach.
+ */
+function staleOrUnknown(editionId: string, id: string): never {
+  if (leftObserverList({ editionId, id })) throw redirect(`/secretariat/editions/${editionId}?not_removed=1#observers`);
+  notFound();
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireSecretariat(request);
   const { edition: e, criteria, rules } = editionOr404(params.editionId);
@@ -37,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const removeId = new URL(request.url).searchParams.get("remove");
   const removingObserver = removeId ? observers.find((o) => o.id === removeId) : undefined;
   const removingInvitation = removeId ? pending.find((i) => i.id === removeId) : undefined;
-  if (removeId && !removingObserver && !removingInvitation) notFound();
+  if (removeId && !removingObserver && !removingInvitation) staleOrUnknown(e.id, removeId);
   const removing = removingObserver ?? removingInvitation;
   return {
     observers: observers.map((o) => ({
@@ -92,7 +102,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   const form = await editionPost(request, params.editionId, observerRemovalSchema);
   if (!form.ok) return form.refusal;
   const done = removeEditionObserver({ editionId: form.editionId, id: form.data.id, actorId: user.id });
-  if (!done) notFound();
+  if (!done) staleOrUnknown(form.editionId, form.data.id);
   return redirect(
     `/secretariat/editions/${form.editionId}?${done === "observer" ? "removed" : "withdrawn"}=1#observers`,
   );
@@ -202,7 +212,9 @@ export default function EditionOverview() {
           ? "editions.observers_removed"
           : params.get("withdrawn")
             ? "editions.observers_withdrawn"
-            : null;
+            : params.get("not_removed")
+              ? "editions.observers_not_removed"
+              : null;
   return (
     <>
       <p>

@@ -103,19 +103,25 @@ export async function addAttachment({
     return { ok: false, error: "errors.file_too_big", field: "file", vars: { limit: megabytes(maxFileBytes) } };
   const mimeType = sniffType(bytes);
   if (!mimeType) return { ok: false, error: "errors.file_type", field: "file" };
+  // The same bytes twice (under another name, or a double submission) would count twice against
+  // the limits and give the jury the same file to read twice.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const attached = listAttachments({ applicationId, applicantId });
+  const same = attached.find((a) => a.sha256 === sha256);
+  if (same)
+    return { ok: false, error: "errors.file_already_attached", field: "file", vars: { name: same.originalName } };
   let pages: number | null = null;
   if (mimeType === "application/pdf") {
     const read = await countPdfPagesOffThread(bytes, applicantId);
     if (!read.ok) return { ok: false, error: PDF_REFUSALS[read.reason], field: "file" };
     pages = read.pages;
   }
-  const totals = attachmentTotals(listAttachments({ applicationId, applicantId }));
+  const totals = attachmentTotals(attached);
   if (totals.bytes + bytes.byteLength > maxTotalBytes)
     return { ok: false, error: "errors.files_total_too_big", field: "file", vars: { limit: megabytes(maxTotalBytes) } };
   if (pages !== null && totals.pages + pages > maxPdfPages)
     return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
 
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const staged = stageFile({ folder: "attachments", bytes });
   const attachmentId = withStagedFile(staged, () =>
     db().transaction((tx) => {

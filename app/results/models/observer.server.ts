@@ -262,7 +262,8 @@ export function removeEditionObserver({
           action: "observer.removed",
           objectType: "edition",
           objectId: editionId,
-          details: { editionId, observerId: observer.userId, hadNote: !!observer.filedNote },
+          // The seat's id too: a removal step opened before it (another tab) can say it is done.
+          details: { editionId, observerId: observer.userId, seatId: id, hadNote: !!observer.filedNote },
           at: now,
         },
         tx,
@@ -301,4 +302,29 @@ export function removeEditionObserver({
     if (!withdrawn) return null;
     return "invitation";
   });
+}
+
+/**
+ * Whether `id` was on the edition's list of observers and observer invitations and has left it:
+ * a seat removed (its removal's audit row names it) or an invitation withdrawn, accepted or
+ * expired. A removal step or post naming it is stale, not a made-up or another edition's id.
+ */
+export function leftObserverList({ editionId, id }: { editionId: string; id: string }): boolean {
+  const invitation = db()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.editionId, editionId), eq(invitations.role, "observer")))
+    .get();
+  if (invitation) return true;
+  return !!db()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.editionId, editionId),
+        eq(auditLog.action, "observer.removed"),
+        sql`json_extract(${auditLog.details}, '$.seatId') = ${id}`,
+      ),
+    )
+    .get();
 }

@@ -153,7 +153,7 @@ describe("attachments", () => {
       true,
     );
     expect(
-      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) }),
+      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2, 1) }),
     ).toMatchObject({ ok: false, error: "errors.files_total_too_big" });
     const png = new Uint8Array(380);
     png.set(PNG);
@@ -173,7 +173,7 @@ describe("attachments", () => {
       true,
     );
     expect(
-      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2) }),
+      await addAttachment({ applicationId: id, applicantId: a.id, name: "again.pdf", bytes: tinyPdf(2, 1) }),
     ).toMatchObject({ ok: false, error: "errors.files_too_many_pages", vars: { limit: 3 } });
     expect(countFor(id)).toBe(1);
   });

@@ -341,6 +341,15 @@ describe("applicant routes", () => {
     );
     expect(ok.status).toBe(302);
     expect(db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, id)).get()!.n).toBe(1);
+    // The same bytes again, under another name: refused, naming the file already there.
+    const twice = await run(() =>
+      attachmentsRoute.action(args(multipart(url, cookieA, { name: "copy of report.pdf", bytes: tinyPdf() }), p)),
+    );
+    expect(twice).toMatchObject({
+      status: 400,
+      body: { errors: { file: { message: "errors.file_already_attached", vars: { name: "report.pdf" } } } },
+    });
+    expect(db().select({ n: count() }).from(attachments).where(eq(attachments.applicationId, id)).get()!.n).toBe(1);
   });
 
   it("deleting a file needs the confirmation box", async () => {

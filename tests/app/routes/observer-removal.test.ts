@@ -9,6 +9,7 @@ import { getEditionBrief, recordDecision } from "../../../app/results/models/dec
 import { saveObserverNote } from "../../../app/results/models/observer.server";
 import { cookieFor, makeEdition, makeUser, request, run } from "../../fixtures/builders";
 import { buildAuditedEdition } from "../../fixtures/integrity";
+import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -162,6 +163,42 @@ describe("the edition's observers on its secretariat overview", () => {
     expect((page.body as Page).pending).toEqual([]);
     const audited = db().select().from(auditLog).where(eq(auditLog.objectId, invited.id)).all();
     expect(audited.map((a) => a.action)).toContain("invitation.withdrawn");
+  });
+
+  it("a removal step or post for an observer or invitation already gone (another tab) goes back to the list, which says so", async () => {
+    const edition = makeEdition();
+    const { row } = await makeObserver(edition.id);
+    const invited = makeObserverInvitation(edition.id);
+    const { cookie } = await secretariat();
+    const params = { editionId: edition.id };
+    // Both steps opened first, as in two tabs; then each removal done once.
+    for (const id of [row.id, invited.id]) {
+      const form = { editionId: edition.id, id };
+      expect((await run(() => editionPage.action(args(request("/s", { cookie, form }), params)))).status).toBe(302);
+    }
+    const back = `/secretariat/editions/${edition.id}?not_removed=1#observers`;
+    for (const id of [row.id, invited.id]) {
+      const step = await run(() => editionPage.loader(args(request(`/s?remove=${id}`, { cookie }), params)));
+      expect([step.status, step.headers.get("Location")]).toEqual([302, back]);
+      const form = { editionId: edition.id, id };
+      const again = await run(() => editionPage.action(args(request("/s", { cookie, form }), params)));
+      expect([again.status, again.headers.get("Location")]).toEqual([302, back]);
+    }
+    // Nothing written twice: one removal and one withdrawal in the log.
+    const removals = db().select().from(auditLog).where(eq(auditLog.action, "observer.removed")).all();
+    expect(removals.filter((a) => JSON.parse(a.details).seatId === row.id)).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.objectId, invited.id))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["invitation.withdrawn"]);
+    const page = await run(() => editionPage.loader(args(request("/s?not_removed=1", { cookie }), params)));
+    expect(renderPage(editionPage.default, { locale: "en", data: page.body, path: "/s?not_removed=1" })).toContain(
+      "That observer or invitation is no longer on the list",
+    );
   });
 
   it("answers 404 for another edition's observer named through this edition's URL", async () => {
