@@ -1,15 +1,16 @@
 // The edition's audit log as its observer reads it: what was done, by whom, when — the details
 // (which may name an invitee's address) stay with the secretariat.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { found, requirePermission } from "../accounts/server/permissions.server";
 import { ShownName, useT } from "../kernel/components/i18n";
 import { Pager, pageParam } from "../kernel/components/pager";
 import { DataTable } from "../kernel/components/table";
-import { formatDateTime } from "../kernel/i18n";
+import { FilterSelect } from "../kernel/components/filter-select";
+import { formatDateTime, formatNumber } from "../kernel/i18n";
 import { ObserverHeading } from "../results/components/observer";
 import { getEditionBrief } from "../results/models/results.server";
-import { editionAuditLog } from "../results/models/observer.server";
+import { editionAuditActions, editionAuditLog } from "../results/models/observer.server";
 
 export const handle = { title: "observer.audit_title" };
 
@@ -47,9 +48,15 @@ function AuditObject({ t, type }: { t: T; type: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
-  const log = editionAuditLog({ editionId: edition.id, page: pageParam(request) });
+  // `?action=<code>` shows one action's rows; a code the log does not hold shows them all.
+  const actions = editionAuditActions({ editionId: edition.id });
+  const asked = new URL(request.url).searchParams.get("action");
+  const action = actions.some((a) => a.action === asked) ? asked : null;
+  const log = editionAuditLog({ editionId: edition.id, page: pageParam(request), action });
   return {
     edition: { id: edition.id, year: edition.year },
+    actions,
+    action,
     ...log,
     rows: log.rows.map((r) => ({ ...r, at: r.at.getTime() })),
   };
@@ -62,7 +69,37 @@ export default function ObserverAuditLog() {
   return (
     <>
       <ObserverHeading title="observer.audit_title_year" edition={d.edition} />
-      <p>{t("observer.audit_lead", { entries: d.total })}</p>
+      {d.actions.length === 0 ? null : (
+        <Form method="get" className="filters" aria-label={t("observer.audit_filter")}>
+          <FilterSelect
+            id="audit-action"
+            name="action"
+            label={t("observer.audit_filter_action")}
+            value={d.action ?? ""}
+            all={t("observer.audit_filter_all")}
+            options={d.actions.map((a) => ({
+              value: a.action,
+              label: `${inWords(t, `audit.action.${a.action}`) ?? a.action} (${formatNumber(a.rows, t.locale)})`,
+            }))}
+          />
+          <button type="submit" className="button">
+            {t("observer.audit_filter_submit")}
+          </button>
+        </Form>
+      )}
+      {d.action ? (
+        <p>
+          <Link to={`/observe/${d.edition.id}/audit`}>{t("observer.audit_filter_reset")}</Link>
+        </p>
+      ) : null}
+      <p role="status">
+        {d.action
+          ? t("observer.audit_lead_action", {
+              entries: d.total,
+              action: inWords(t, `audit.action.${d.action}`) ?? d.action,
+            })
+          : t("observer.audit_lead", { entries: d.total })}
+      </p>
       <DataTable
         rows={d.rows}
         empty="observer.audit_empty"

@@ -1,7 +1,8 @@
-// The observer's pages of an edition, in English, French and Arabic: zero axe violations, the
-// right <html lang dir>, and (JavaScript project) EcoIndex grade A. One page a test. Then the
-// observer's one journey: filing a note, which works without JavaScript too. Then the secretariat's
-// side: the edition's observers on its overview, and the confirmation step of a removal.
+// The observer's journeys first (filing a note, reading the log by action), which work without
+// JavaScript too, so that the log the sweep reads holds rows. Then the observer's pages of an
+// edition, in English, French and Arabic: zero axe violations, the right <html lang dir>, and
+// (JavaScript project) EcoIndex grade A, one page a test. Then the secretariat's side: the
+// edition's observers on its overview, and the confirmation step of a removal.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eDb } from "./support/db";
@@ -52,6 +53,41 @@ test.beforeAll(async ({ browser }) => {
   secretariat = await signedInCookies(browser, SECRETARIAT.email, SECRETARIAT.password);
 });
 
+test("the observer files a note, keeps it on error, and finds it filed", async ({ page }) => {
+  await useCookies(page, observer);
+  await setLanguage(page, "en");
+  await page.goto(`/observe/${edition.editionId}`);
+  const note = page.getByLabel("Note");
+  await note.fill(" ");
+  await page.getByRole("button", { name: "File the note" }).click();
+  await expect(page.getByText("This field is required").first()).toBeVisible();
+  await note.fill("The jury worked independently.");
+  await page.getByRole("button", { name: "File the note" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your note is filed.");
+  await expect(page.getByLabel("Note")).toHaveValue("The jury worked independently.");
+});
+
+test("the observer shows one action of the audit log, then every action again", async ({ page }) => {
+  await useCookies(page, observer);
+  await setLanguage(page, "en");
+  // A note filed is a row of the log (the seeded edition's own rows were written without it).
+  await page.goto(`/observe/${edition.editionId}`);
+  await page.getByLabel("Note").fill("Read the log by action.");
+  await page.getByRole("button", { name: "File the note" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your note is filed.");
+  await page.goto(`/observe/${edition.editionId}/audit`);
+  await page.getByLabel("Action").selectOption("observer.note_filed");
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/\?action=observer.note_filed$/);
+  await expect(page.getByRole("status")).toContainText("Entries of the action “Observer’s note filed”");
+  const cells = page.locator("tbody tr td:nth-child(2)");
+  expect(await cells.count()).toBeGreaterThan(0);
+  for (const cell of await cells.all()) await expect(cell).toContainText("Observer’s note filed");
+  await page.getByRole("link", { name: "Show every action" }).click();
+  await expect(page.getByRole("status")).toContainText("Entries about this edition");
+});
+
+// After the journeys above: the audit log then holds rows, and its sweep checks its filter too.
 const PAGES: [string, () => string][] = [
   ["overview", () => `/observe/${edition.editionId}`],
   ["results", () => `/observe/${edition.editionId}/results`],
@@ -66,29 +102,18 @@ for (const lang of LANGS) {
       await setLanguage(context, lang);
       await checkPage(context, url(), lang, {
         also: async (shown) => {
-          // Read-only: no form but the note's, and no applicant's address anywhere.
+          // Read-only: no form that posts but the note's (the audit log's filter is a GET), and no
+          // applicant's address anywhere.
           const text = await shown.locator("main").innerText();
           for (const app of edition.apps) expect(text).not.toContain(app.applicantEmail);
-          await expect(shown.locator("main form:not(#observer-note)")).toHaveCount(0);
+          await expect(shown.locator('main form:not(#observer-note):not([method="get"])')).toHaveCount(0);
+          if (name === "audit log")
+            await expect(shown.locator('main form[method="get"] select[name="action"]')).toHaveCount(1);
         },
       });
     });
   }
 }
-
-test("the observer files a note, keeps it on error, and finds it filed", async ({ page }) => {
-  await useCookies(page, observer);
-  await setLanguage(page, "en");
-  await page.goto(`/observe/${edition.editionId}`);
-  const note = page.getByLabel("Note");
-  await note.fill(" ");
-  await page.getByRole("button", { name: "File the note" }).click();
-  await expect(page.getByText("This field is required").first()).toBeVisible();
-  await note.fill("The jury worked independently.");
-  await page.getByRole("button", { name: "File the note" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your note is filed.");
-  await expect(page.getByLabel("Note")).toHaveValue("The jury worked independently.");
-});
 
 const SECRETARIAT_PAGES: [string, () => string][] = [
   ["edition overview with its observers", () => `/secretariat/editions/${edition.editionId}`],

@@ -159,8 +159,21 @@ const WORKING_COPY_ACTIONS = ["review.draft_saved", "attachment.added", "attachm
  * it (`edition_id`, read through its index). Details are not shown
  * (they may hold an invitee's address); the action, object kind, actor and time are.
  */
-export function editionAuditLog({ editionId, page = 1 }: { editionId: string; page?: number }) {
-  const about = and(eq(auditLog.editionId, editionId), notInArray(auditLog.action, WORKING_COPY_ACTIONS));
+export function editionAuditLog({
+  editionId,
+  page = 1,
+  action = null,
+}: {
+  editionId: string;
+  page?: number;
+  /** One action's rows alone (its code), or every action's. */
+  action?: string | null;
+}) {
+  const about = and(
+    eq(auditLog.editionId, editionId),
+    notInArray(auditLog.action, WORKING_COPY_ACTIONS),
+    action === null ? undefined : eq(auditLog.action, action),
+  );
   const total = db().select({ n: count() }).from(auditLog).where(about).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -180,6 +193,20 @@ export function editionAuditLog({ editionId, page = 1 }: { editionId: string; pa
     .offset((current - 1) * AUDIT_PAGE_SIZE)
     .all();
   return { rows, total, page: current, pages };
+}
+
+/**
+ * The actions the edition's audit log holds (as the observer reads it), each with its number of
+ * rows, in code order: the choices of the log's filter. Read through the (edition, action) index.
+ */
+export function editionAuditActions({ editionId }: { editionId: string }) {
+  return db()
+    .select({ action: auditLog.action, rows: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.editionId, editionId), notInArray(auditLog.action, WORKING_COPY_ACTIONS)))
+    .groupBy(auditLog.action)
+    .orderBy(asc(auditLog.action))
+    .all();
 }
 
 /**

@@ -26,6 +26,7 @@ import { addJuror, cookieFor, makeEdition, makeUser, request, run } from "../../
 import { buildAuditedEdition } from "../../fixtures/integrity";
 import { buildScoredEdition } from "../../fixtures/results";
 import { writeAudit } from "../../../app/kernel/models/audit.server";
+import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
@@ -173,6 +174,61 @@ describe("the observer's pages", () => {
     const { rows } = log.body as { rows: { id: number; action: string; objectType: string }[] };
     const shown = rows.filter((r) => r.id > before).map(({ action, objectType }) => ({ action, objectType }));
     expect(shown).toEqual(mine.reverse().map(({ action, objectType }) => ({ action, objectType })));
+  });
+
+  it("filter the audit log by one action, offering the actions it holds with their counts, and keep it across pages", async () => {
+    const f = await buildAuditedEdition();
+    const { cookie } = await makeObserver(f.edition.id);
+    const app = f.apps[0].app;
+    for (let i = 0; i < 55; i++)
+      writeAudit({
+        actorId: f.secretariat.id,
+        action: "screening.decided",
+        objectType: "application",
+        objectId: app.id,
+        details: {},
+      });
+    writeAudit({
+      actorId: f.secretariat.id,
+      action: "review.draft_saved",
+      objectType: "application",
+      objectId: app.id,
+      details: {},
+    });
+    const load = (search: string) =>
+      run(() =>
+        audit.loader(args(request(`/observe/${f.edition.id}/audit${search}`, { cookie }), { editionId: f.edition.id })),
+      );
+    type Log = {
+      actions: { action: string; rows: number }[];
+      action: string | null;
+      rows: { action: string }[];
+      total: number;
+      pages: number;
+      page: number;
+    };
+    const all = (await load("")).body as Log;
+    const screening = all.actions.find((a) => a.action === "screening.decided")!;
+    expect(screening.rows).toBeGreaterThanOrEqual(55);
+    // A juror's working copy is no choice, as it is no row.
+    expect(all.actions.map((a) => a.action)).not.toContain("review.draft_saved");
+    expect(all.actions.map((a) => a.action)).toEqual([...all.actions.map((a) => a.action)].sort());
+    expect(all.total).toBe(all.actions.reduce((n, a) => n + a.rows, 0));
+
+    const second = (await load("?action=screening.decided&page=2")).body as Log;
+    expect(second).toMatchObject({ action: "screening.decided", total: screening.rows, page: 2, pages: 2 });
+    expect(new Set(second.rows.map((r) => r.action))).toEqual(new Set(["screening.decided"]));
+    const html = renderPage(audit.default, {
+      locale: "en",
+      data: second,
+      path: `/observe/${f.edition.id}/audit?action=screening.decided&page=2`,
+    });
+    expect(html).toMatch(/<option value="screening.decided" selected="">[^<]+ \(\d+\)<\/option>/);
+    expect(html).toContain(`href="/observe/${f.edition.id}/audit?action=screening.decided&amp;page=1"`);
+    expect(html).toContain(`: ${screening.rows}. The most recent first.`);
+    // A code the log does not hold (or a draft's) filters nothing.
+    for (const search of ["?action=review.draft_saved", "?action=nothing"])
+      expect((await load(search)).body).toMatchObject({ action: null, total: all.total });
   });
 
   it("list the jury's recommendation and the laureates in the order recorded, not the table's", async () => {
