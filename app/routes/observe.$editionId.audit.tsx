@@ -10,7 +10,7 @@ import { FilterSelect } from "../kernel/components/filter-select";
 import { formatDateTime, formatNumber } from "../kernel/i18n";
 import { ObserverHeading } from "../results/components/observer";
 import { getEditionBrief } from "../results/models/results.server";
-import { editionAuditActions, editionAuditLog } from "../results/models/observer.server";
+import { editionAuditLog } from "../results/models/observer.server";
 
 export const handle = { title: "observer.audit_title" };
 
@@ -24,6 +24,11 @@ type T = ReturnType<typeof useT>;
 function inWords(t: T, key: string): string | null {
   const words = t(key);
   return words === key ? null : words;
+}
+
+/** An action's words, or its code when the catalogue has none. */
+function actionWords(t: T, code: string): string {
+  return inWords(t, `audit.action.${code}`) ?? code;
 }
 
 /** The action in words, with its code beside it: the code is what exports and `npm run audit:verify` name. */
@@ -49,14 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edition.observe", { editionId: params.editionId });
   const edition = found(getEditionBrief({ editionId: params.editionId ?? "" }));
   // `?action=<code>` shows one action's rows; a code the log does not hold shows them all.
-  const actions = editionAuditActions({ editionId: edition.id });
-  const asked = new URL(request.url).searchParams.get("action");
-  const action = actions.some((a) => a.action === asked) ? asked : null;
+  const action = new URL(request.url).searchParams.get("action");
   const log = editionAuditLog({ editionId: edition.id, page: pageParam(request), action });
   return {
     edition: { id: edition.id, year: edition.year },
-    actions,
-    action,
     ...log,
     rows: log.rows.map((r) => ({ ...r, at: r.at.getTime() })),
   };
@@ -79,7 +80,7 @@ export default function ObserverAuditLog() {
             all={t("observer.audit_filter_all")}
             options={d.actions.map((a) => ({
               value: a.action,
-              label: `${inWords(t, `audit.action.${a.action}`) ?? a.action} (${formatNumber(a.rows, t.locale)})`,
+              label: `${actionWords(t, a.action)} (${formatNumber(a.rows, t.locale)})`,
             }))}
           />
           <button type="submit" className="button">
@@ -96,7 +97,7 @@ export default function ObserverAuditLog() {
         {d.action
           ? t("observer.audit_lead_action", {
               entries: d.total,
-              action: inWords(t, `audit.action.${d.action}`) ?? d.action,
+              name: actionWords(t, d.action),
             })
           : t("observer.audit_lead", { entries: d.total })}
       </p>
