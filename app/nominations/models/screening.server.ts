@@ -242,20 +242,28 @@ export function getApplicationForScreening({ applicationId }: { applicationId: s
 
 export type RuleDecision = { ruleKey: string; outcome: "pass" | "fail"; evidence: string };
 
-/** Whether the applicant was ever told this application was not eligible (its audit says so). */
-function toldIneligible(tx: Tx, applicationId: string): boolean {
-  return !!tx
-    .select({ id: auditLog.id })
+/**
+ * The application's last screening outcome (its audit says so): eligible or ineligible, with the
+ * rules it failed, or null before any. A decision withdrawn (screening reopened) is no outcome:
+ * what the applicant was last told stands until another outcome.
+ */
+function lastOutcome(tx: Tx, applicationId: string): { ineligible: boolean; failed: string[] } | null {
+  const row = tx
+    .select({ action: auditLog.action, details: auditLog.details })
     .from(auditLog)
     // By object type and id first: the audit log's index (audit_object) answers it.
     .where(
       and(
         eq(auditLog.objectType, "application"),
         eq(auditLog.objectId, applicationId),
-        eq(auditLog.action, "application.ineligible"),
+        inArray(auditLog.action, ["application.ineligible", "application.eligible"]),
       ),
     )
+    .orderBy(desc(auditLog.id))
     .get();
+  if (!row) return null;
+  const failed = (JSON.parse(row.details) as { failed?: string[] }).failed ?? [];
+  return { ineligible: row.action === "application.ineligible", failed };
 }
 
 /**
@@ -348,6 +356,7 @@ export function decideRules({
       const failed = rules.filter((r) => before.get(r.key)!.outcome === "fail");
       state = failed.length === 0 ? "eligible" : "ineligible";
       if (state !== app.state) {
+        const last = lastOutcome(tx, applicationId); // read before this outcome's own audit row
         tx.update(applications)
           .set({ state, screenedAt: now, updatedAt: now })
           .where(eq(applications.id, applicationId))
@@ -364,11 +373,22 @@ export function decideRules({
         );
         const reasons = (locale: string) =>
           failed.map((r) => `- ${ruleText(r, locale)}\n  ${before.get(r.key)!.evidence}`).join("\n");
-        // The first ineligibility, or a correction of one the applicant and the entity were told.
+        // An ineligibility, unless the last outcome was this same one (screening reopened, then the
+        // same decision again: they were told already); or the correction of an ineligibility
+        // the applicant and the entity were told, unless they were told since that it was corrected.
+        const sameAgain =
+          last?.ineligible &&
+          [...last.failed].sort().join() ===
+            failed
+              .map((r) => r.key)
+              .sort()
+              .join();
         const told =
           state === "ineligible"
-            ? "application_ineligible"
-            : toldIneligible(tx, applicationId)
+            ? sameAgain
+              ? null
+              : "application_ineligible"
+            : last?.ineligible
               ? "application_eligible_corrected"
               : null;
         if (told) {

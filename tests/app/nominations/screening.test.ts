@@ -134,6 +134,34 @@ describe("screening (model)", () => {
     expect(corrected.textBody).toContain("a corrigé cette décision");
   });
 
+  it("screening reopened by a new rule, then the same ineligibility again, tells no one twice; other reasons are told", async () => {
+    const { edition, keys, app, applicant, secretariat } = await nominated();
+    const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
+    const mails = () =>
+      db()
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, applicant.email))
+        .all()
+        .map((m) => m.template)
+        .filter((t) => t.startsWith("application_") && t !== "application_nominated");
+    const all = (outcome: (key: string) => "pass" | "fail") =>
+      keys.map((ruleKey) => ({ ruleKey, outcome: outcome(ruleKey), evidence: "Seen" }));
+    decideRules({ ...base, decisions: all((k) => (k === keys[1] ? "fail" : "pass")) });
+    expect([stateOf(app.id), mails()]).toEqual(["ineligible", ["application_ineligible"]]);
+    // A rule added afterwards leaves it undecided: screening is reopened, the applicant told nothing.
+    makeRules(edition.id, ["new_rule"]);
+    decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "fail", evidence: "Seen again" }] });
+    expect([stateOf(app.id), mails()]).toEqual(["nominated", ["application_ineligible"]]);
+    // The same failed rule once the new one passes: already told, not told again.
+    decideRules({ ...base, decisions: [{ ruleKey: "new_rule", outcome: "pass", evidence: "" }] });
+    expect([stateOf(app.id), mails()]).toEqual(["ineligible", ["application_ineligible"]]);
+    // Corrected, then failing again: each is news to the applicant.
+    decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "pass", evidence: "Proof sent" }] });
+    decideRules({ ...base, decisions: [{ ruleKey: keys[2], outcome: "fail", evidence: "Started in 2026" }] });
+    expect(mails()).toEqual(["application_ineligible", "application_eligible_corrected", "application_ineligible"]);
+  });
+
   it("the secretariat corrects a decision (audited) until scoring starts, then it is locked", async () => {
     const { edition, keys, app, secretariat } = await nominated();
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
