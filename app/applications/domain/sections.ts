@@ -140,10 +140,20 @@ export function sectionByKey(key: string): SectionDefinition | undefined {
   return SECTIONS.find((s) => s.key === key);
 }
 
-/** Words as a reader counts them: runs of letters or digits (works for Latin and Arabic). */
+/**
+ * The most letters one word counts for: longer than any word of the application's languages
+ * ("anticonstitutionnellement" has 25), so only a run no reader would call one word is cut up.
+ */
+export const LONGEST_WORD = 40;
+
+/**
+ * Words as a reader counts them: runs of letters or digits (works for Latin and Arabic). A run
+ * over LONGEST_WORD letters counts as one word for each LONGEST_WORD begun: 12,000 letters with
+ * no space are not one word against a section's limit.
+ */
 export function countWords(text: string): number {
   const matches = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return matches ? matches.length : 0;
+  return matches ? matches.reduce((words, run) => words + Math.ceil(run.length / LONGEST_WORD), 0) : 0;
 }
 
 export function wordLimitFor(

@@ -1,7 +1,7 @@
 // The one-line answers of an application (its title, the organisation, the contact's name) go into
 // e-mails, lists and PDFs beside other text: no character there may turn the rest of a line around.
 import { describe, expect, it } from "vitest";
-import { sectionByKey } from "../../../app/applications/domain/sections";
+import { countWords, sectionByKey } from "../../../app/applications/domain/sections";
 import { sectionSchema } from "../../../app/applications/forms/section-schema";
 
 const background = sectionByKey("background")!;
@@ -34,5 +34,26 @@ describe("an application's one-line answers", () => {
     const textarea = objectives.fields.find((f) => f.kind === "textarea")!;
     const parsed = sectionSchema(objectives, null, false).safeParse({ [textarea.key]: "First line\nSecond line" });
     expect(parsed.success).toBe(true);
+  });
+});
+
+describe("a section's word count", () => {
+  it("counts words as a reader does, in English, French and Arabic", () => {
+    expect(countWords("  Open   schools, for all — l’école ouverte; 2027 مدرسة مفتوحة  ")).toBe(9);
+    expect(countWords("anticonstitutionnellement")).toBe(1);
+    expect(countWords("")).toBe(0);
+  });
+
+  it("counts a run of letters longer than any word as one word for each 40 letters begun", () => {
+    expect(countWords("a".repeat(40))).toBe(1);
+    expect(countWords("a".repeat(41))).toBe(2);
+    expect(countWords("x".repeat(12_000))).toBe(300);
+  });
+
+  it("refuses to complete a section whose one long run of letters is over the limit", () => {
+    const objectives = sectionByKey("objectives")!;
+    const textarea = objectives.fields.find((f) => f.kind === "textarea" && f.counted)!;
+    const parsed = sectionSchema(objectives, 100, true).safeParse({ [textarea.key]: "x".repeat(4_100) });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.message)).toContain("errors.word_limit");
   });
 });
