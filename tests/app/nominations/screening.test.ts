@@ -43,6 +43,16 @@ async function nominated(
   return { edition, keys, entity, applicant, app, secretariat, nominator };
 }
 
+/** The screening e-mails sent to an address, by template, in the order sent. */
+const screeningMails = (email: string) =>
+  db()
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toAddress, email))
+    .all()
+    .map((m) => m.template)
+    .filter((t) => t.startsWith("application_") && t !== "application_nominated");
+
 const stateOf = (id: string) =>
   db().select({ s: applications.state }).from(applications).where(eq(applications.id, id)).get()!.s;
 
@@ -103,14 +113,7 @@ describe("screening (model)", () => {
   it("an applicant and the entity told an application was not eligible are e-mailed when the secretariat corrects it", async () => {
     const { edition, keys, app, applicant, secretariat, nominator } = await nominated({ locale: "fr" });
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
-    const mails = () =>
-      db()
-        .select()
-        .from(outbox)
-        .where(eq(outbox.toAddress, applicant.email))
-        .all()
-        .map((m) => m.template)
-        .filter((t) => t.startsWith("application_") && t !== "application_nominated");
+    const mails = () => screeningMails(applicant.email);
     // Eligible at first: nothing to correct, so no correction e-mail.
     decideRules({ ...base, decisions: keys.map((ruleKey) => ({ ruleKey, outcome: "pass" as const, evidence: "" })) });
     expect(mails()).toEqual([]);
@@ -137,14 +140,7 @@ describe("screening (model)", () => {
   it("screening reopened by a new rule, then the same ineligibility again, tells no one twice; other reasons are told", async () => {
     const { edition, keys, app, applicant, secretariat } = await nominated();
     const base = { applicationId: app.id, editionId: edition.id, actorId: secretariat.id };
-    const mails = () =>
-      db()
-        .select()
-        .from(outbox)
-        .where(eq(outbox.toAddress, applicant.email))
-        .all()
-        .map((m) => m.template)
-        .filter((t) => t.startsWith("application_") && t !== "application_nominated");
+    const mails = () => screeningMails(applicant.email);
     const all = (outcome: (key: string) => "pass" | "fail") =>
       keys.map((ruleKey) => ({ ruleKey, outcome: outcome(ruleKey), evidence: "Seen" }));
     decideRules({ ...base, decisions: all((k) => (k === keys[1] ? "fail" : "pass")) });
