@@ -292,12 +292,13 @@ function writeRows(passwordHash: string): Rows {
   const screeningRows = screened.flatMap((a, i) => {
     const decidedAt = plus(T22.screening, Math.floor(i / 3) * DAY + (i % 3) * 2 * HOUR + HOUR);
     const fails = typeof a.plan.outcome === "object" ? a.plan.outcome.fails : null;
+    // As the app writes a screening's outcome (screening.server.ts): it tells what an applicant was told.
     audits.push({
       actorId: secretariatId,
-      action: "application.screened",
+      action: fails ? "application.ineligible" : "application.eligible",
       objectType: "application",
       objectId: a.id,
-      details: { reference: a.reference, outcome: fails ? "ineligible" : "eligible" },
+      details: { from: "nominated", failed: fails ? [fails] : [] },
       at: plus(decidedAt, 5 * 60_000),
     });
     return DEMO_RULES.map((rule) => ({

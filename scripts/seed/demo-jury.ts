@@ -55,12 +55,14 @@ export function screen(s: Seeding, apps: AppDraft[]): (typeof screeningDecisions
           decidedAt,
         });
       }
+      // As the app writes a screening's outcome (screening.server.ts): it tells what an applicant was told.
+      const failed = DEMO_RULES.filter((rule) => a.plan.fails === rule.key).map((rule) => rule.key);
       s.audits.push({
         actorId: secretariatId,
-        action: "application.screened",
+        action: failed.length > 0 ? "application.ineligible" : "application.eligible",
         objectType: "application",
         objectId: a.id,
-        details: { reference: a.reference, outcome: a.plan.state },
+        details: { from: "nominated", failed },
         at: plus(decidedAt, 5 * 60_000),
       });
     });

@@ -103,6 +103,16 @@ function invitationMailVars(
   };
 }
 
+/** Whether the address holds a seat (not replaced) on the edition's jury: it may not also observe it. */
+function seatedOn(tx: Tx | DB, editionId: string, email: string): boolean {
+  return !!tx
+    .select({ id: juryMembers.id })
+    .from(juryMembers)
+    .innerJoin(users, eq(users.id, juryMembers.userId))
+    .where(and(eq(juryMembers.editionId, editionId), eq(users.email, email), isNull(juryMembers.replacedAt)))
+    .get();
+}
+
 export function createInvitation(
   input: InvitationInput,
 ): { ok: true; invitationId: string; replaced: number } | Failure {
@@ -135,6 +145,9 @@ export function createInvitation(
     if (input.role === "juror" && !beforeScoringCloses(edition))
       return { ok: false, field: "editionId", error: "errors.invitation_jury_closed" };
     editionYear = edition.year;
+    // An observer watches the jury's work from outside it (the observer's pages are closed to a juror).
+    if (input.role === "observer" && seatedOn(db(), input.editionId!, email))
+      return { ok: false, field: "email", error: "errors.observer_on_jury" };
     // One chair a jury: the chair rules on the ballot, its tie and the recommendation.
     if (input.role === "juror" && input.isChair && chairOf(db(), input.editionId!, null, email))
       return { ok: false, field: "isChair", error: "errors.jury_chair_taken" };
@@ -455,6 +468,9 @@ export async function acceptInvitation({
         .onConflictDoUpdate({ target: [juryMembers.editionId, juryMembers.userId], set: seat })
         .run();
     } else if (invitation.role === "observer" && invitation.editionId) {
+      // Seated on the jury since the invitation was sent: the invitation stays open, nothing changes.
+      if (seatedOn(tx, invitation.editionId, invitation.email))
+        return { ok: false as const, field: "password", error: "errors.observer_invitee_on_jury" };
       tx.insert(editionObservers).values({ editionId: invitation.editionId, userId }).onConflictDoNothing().run();
     } else if (invitation.role === "secretariat") {
       tx.insert(userRoles).values({ userId, role: "secretariat" }).onConflictDoNothing().run();

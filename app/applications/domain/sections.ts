@@ -152,8 +152,13 @@ export const LONGEST_WORD = 40;
  * no space are not one word against a section's limit.
  */
 export function countWords(text: string): number {
-  const matches = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return matches ? matches.reduce((words, run) => words + Math.ceil(run.length / LONGEST_WORD), 0) : 0;
+  // Composed first, and marks kept inside a word: "école" typed as e + U+0301, or Arabic with its
+  // vowel marks, is one word each, not two or three.
+  const matches = text.normalize("NFC").match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu);
+  if (!matches) return 0;
+  // Letters and digits counted as characters (not UTF-16 units, nor the apostrophes and hyphens).
+  const letters = (run: string) => [...run.replace(/[^\p{L}\p{N}]/gu, "")].length;
+  return matches.reduce((words, run) => words + Math.max(1, Math.ceil(letters(run) / LONGEST_WORD)), 0);
 }
 
 export function wordLimitFor(

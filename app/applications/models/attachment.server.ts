@@ -123,35 +123,51 @@ export async function addAttachment({
     return { ok: false, error: "errors.files_too_many_pages", field: "file", vars: { limit: maxPdfPages } };
 
   const staged = stageFile({ folder: "attachments", bytes });
-  const attachmentId = withStagedFile(staged, () =>
-    db().transaction((tx) => {
-      const row = tx
-        .insert(attachments)
-        .values({
-          applicationId,
-          originalName: name,
-          mimeType,
-          sizeBytes: bytes.byteLength,
-          pages,
-          sha256,
-          storedName: staged.storedName,
-        })
-        .returning({ id: attachments.id })
-        .get();
-      writeAudit(
-        {
-          actorId: applicantId,
-          action: "attachment.added",
-          objectType: "application",
-          objectId: applicationId,
-          details: { attachmentId: row.id, mimeType, sizeBytes: bytes.byteLength, sha256 },
+  const written = withStagedFile(
+    staged,
+    () =>
+      db().transaction(
+        (tx): { duplicateOf: string } | { id: string } => {
+          // Checked again where it is written: the same bytes sent from two tabs at once, to two
+          // server processes, both passed the check above.
+          const meanwhile = tx
+            .select({ name: attachments.originalName })
+            .from(attachments)
+            .where(and(eq(attachments.applicationId, applicationId), eq(attachments.sha256, sha256)))
+            .get();
+          if (meanwhile) return { duplicateOf: meanwhile.name };
+          const row = tx
+            .insert(attachments)
+            .values({
+              applicationId,
+              originalName: name,
+              mimeType,
+              sizeBytes: bytes.byteLength,
+              pages,
+              sha256,
+              storedName: staged.storedName,
+            })
+            .returning({ id: attachments.id })
+            .get();
+          writeAudit(
+            {
+              actorId: applicantId,
+              action: "attachment.added",
+              objectType: "application",
+              objectId: applicationId,
+              details: { attachmentId: row.id, mimeType, sizeBytes: bytes.byteLength, sha256 },
+            },
+            tx,
+          );
+          return { id: row.id };
         },
-        tx,
-      );
-      return row.id;
-    }),
+        { behavior: "immediate" },
+      ),
+    (result) => "duplicateOf" in result,
   );
-  return { ok: true, attachmentId };
+  if ("duplicateOf" in written)
+    return { ok: false, error: "errors.file_already_attached", field: "file", vars: { name: written.duplicateOf } };
+  return { ok: true, attachmentId: written.id };
 }
 
 /** Removes one of the applicant's files (the page asked for confirmation first). */

@@ -335,6 +335,8 @@ export function colleagueReviews({ reviewId, userId }: { reviewId: string; userI
         ne(reviews.id, own.id),
         eq(reviews.state, "submitted"),
         noConflict,
+        // A replaced juror's reviews no longer count in the results: not shown here either.
+        isNull(juryMembers.replacedAt),
       ),
     )
     .all();

@@ -355,8 +355,15 @@ export function decideRules({
     if (rules.length > 0 && all.every(Boolean)) {
       const failed = rules.filter((r) => before.get(r.key)!.outcome === "fail");
       state = failed.length === 0 ? "eligible" : "ineligible";
-      if (state !== app.state) {
-        const last = lastOutcome(tx, applicationId); // read before this outcome's own audit row
+      const last = lastOutcome(tx, applicationId); // read before this outcome's own audit row
+      const failedKeys = failed
+        .map((r) => r.key)
+        .sort()
+        .join();
+      const sameAgain = !!last?.ineligible && [...last.failed].sort().join() === failedKeys;
+      // Still ineligible, but for other rules than the applicant was told: they hear the new reasons.
+      const newReasons = state === "ineligible" && app.state === "ineligible" && !!last?.ineligible && !sameAgain;
+      if (state !== app.state || newReasons) {
         tx.update(applications)
           .set({ state, screenedAt: now, updatedAt: now })
           .where(eq(applications.id, applicationId))
@@ -376,13 +383,6 @@ export function decideRules({
         // An ineligibility, unless the last outcome was this same one (screening reopened, then the
         // same decision again: they were told already); or the correction of an ineligibility
         // the applicant and the entity were told, unless they were told since that it was corrected.
-        const sameAgain =
-          last?.ineligible &&
-          [...last.failed].sort().join() ===
-            failed
-              .map((r) => r.key)
-              .sort()
-              .join();
         const told =
           state === "ineligible"
             ? sameAgain

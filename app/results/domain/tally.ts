@@ -65,8 +65,14 @@ export function missedComparisons(excluded: number, total: number): number {
 /** A name as shown: the pages pass shownPseudonym (an erased juror in the reader's language). */
 type Named = (name: string) => string;
 
+/**
+ * Who took no part, as the viewer may read it: a name for the secretariat; for a juror, no letter.
+ * A juror's conflicts follow from public facts (most are by country), so "Juror C took no part
+ * in the comparisons of the French application" would tell every juror who Juror C is, and
+ * with it C's scores and leniency in the results (decision 065).
+ */
 export function jurorLabel(t: Translate, juror: TallyJuror, named: Named = (name) => name): string {
-  return juror.name !== null ? named(juror.name) : t("results.juror_letter", { letter: juror.letter });
+  return juror.name !== null ? named(juror.name) : t("deliberation.a_juror");
 }
 
 const list = (t: Translate, items: string[], style: ListStyle = "plain") => formatList(items, t.locale, style);

@@ -51,10 +51,10 @@ describe("personal data export", () => {
   it("includes audit entries others made about the person's application or account, found by the query", async () => {
     const { a, b, appA } = await twoApplicants();
     const secretariat = await makeUser({ roles: ["secretariat"] });
-    writeAudit({ actorId: secretariat.id, action: "application.screened", objectType: "application", objectId: appA });
+    writeAudit({ actorId: secretariat.id, action: "application.eligible", objectType: "application", objectId: appA });
     writeAudit({ actorId: secretariat.id, action: "user.disabled", objectType: "user", objectId: b.id });
     const actions = personalData({ userId: a.id })!.audit.map((x) => x.action);
-    expect(actions).toContain("application.screened");
+    expect(actions).toContain("application.eligible");
     expect(actions).not.toContain("user.disabled");
   });
 

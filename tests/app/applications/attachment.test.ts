@@ -164,6 +164,34 @@ describe("attachments", () => {
     expect(countFor(id)).toBe(1);
   });
 
+  it("the same file written meanwhile by another server process is refused where it is written, and nothing is kept", async () => {
+    const edition = makeOpenEdition();
+    const a = await makeUser();
+    const id = startFor(a.id, edition.id);
+    const bytes = tinyPdf(1, 7);
+    // The PDF's pages are counted on another thread: the row another process writes lands then.
+    const adding = addAttachment({ applicationId: id, applicantId: a.id, name: "second tab.pdf", bytes });
+    db()
+      .insert(attachments)
+      .values({
+        applicationId: id,
+        originalName: "first tab.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: bytes.byteLength,
+        pages: 1,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        storedName: "stored-by-the-other-process",
+      })
+      .run();
+    expect(await adding).toEqual({
+      ok: false,
+      error: "errors.file_already_attached",
+      field: "file",
+      vars: { name: "first tab.pdf" },
+    });
+    expect(countFor(id)).toBe(1);
+  });
+
   it("PDFs over the edition's total number of pages are refused", async () => {
     const edition = makeOpenEdition();
     db().update(editions).set({ maxPdfPages: 3 }).where(eq(editions.id, edition.id)).run();

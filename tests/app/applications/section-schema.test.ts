@@ -50,6 +50,17 @@ describe("a section's word count", () => {
     expect(countWords("x".repeat(12_000))).toBe(300);
   });
 
+  it("counts a word typed with combining marks, or in letters outside the basic plane, once", () => {
+    expect(countWords("e\u0301cole ".repeat(26))).toBe(26);
+    // Arabic with its vowel marks: three words.
+    expect(countWords("ذَهَبَ الوَلَدُ إِلى")).toBe(3);
+    // 41 letters of the mathematical alphabet are 41 letters (82 UTF-16 units): two words, not three.
+    expect(countWords("𝐀".repeat(41))).toBe(2);
+    expect(countWords("𝐀".repeat(21))).toBe(1);
+    // Hyphens and apostrophes join a word but are not letters: 28 letters, one word.
+    expect(countWords("ab-".repeat(14))).toBe(1);
+  });
+
   it("refuses to complete a section whose one long run of letters is over the limit", () => {
     const objectives = sectionByKey("objectives")!;
     const textarea = objectives.fields.find((f) => f.kind === "textarea" && f.counted)!;

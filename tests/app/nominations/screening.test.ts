@@ -156,6 +156,18 @@ describe("screening (model)", () => {
     decideRules({ ...base, decisions: [{ ruleKey: keys[1], outcome: "pass", evidence: "Proof sent" }] });
     decideRules({ ...base, decisions: [{ ruleKey: keys[2], outcome: "fail", evidence: "Started in 2026" }] });
     expect(mails()).toEqual(["application_ineligible", "application_eligible_corrected", "application_ineligible"]);
+    // Still ineligible, now for one more rule: the new reasons are told, both rules in them.
+    decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "fail", evidence: "Not a Member State" }] });
+    const all4 = mails();
+    expect(all4).toHaveLength(4);
+    const latest = db().select().from(outbox).where(eq(outbox.toAddress, applicant.email)).all().at(-1)!;
+    expect([latest.template, latest.textBody]).toEqual([
+      "application_ineligible",
+      expect.stringMatching(/Not a Member State[\s\S]*Started in 2026|Started in 2026[\s\S]*Not a Member State/),
+    ]);
+    // A changed evidence note on the same failed rules tells nothing.
+    decideRules({ ...base, decisions: [{ ruleKey: keys[0], outcome: "fail", evidence: "Not a UNESCO Member State" }] });
+    expect(mails()).toHaveLength(4);
   });
 
   it("the secretariat corrects a decision (audited) until scoring starts, then it is locked", async () => {

@@ -68,7 +68,7 @@ describe("applicant routes", () => {
     expect(html).toContain("Open Classrooms NGO decided not to nominate your application. Their reason:");
     expect(html).toContain("Outside our country.");
     expect(html).toContain(
-      "This decision is final for this edition: an application cannot be sent to another entity once declined.",
+      "This decision is final for this edition: a declined application cannot be sent to another entity.",
     );
     expect(html).toMatch(/<a[^>]* href="\/call"[^>]*>Call for nominations<\/a>/);
   });

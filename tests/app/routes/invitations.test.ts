@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, editions, invitations, juryMembers, outbox, users } from "../../../db/schema";
+import { auditLog, editionObservers, editions, invitations, juryMembers, outbox, users } from "../../../db/schema";
 import * as root from "../../../app/root";
 import * as acceptPage from "../../../app/routes/invitations.$token";
 import * as invitationsPage from "../../../app/routes/secretariat.invitations";
@@ -11,7 +11,16 @@ import {
   type InvitationInput,
 } from "../../../app/accounts/models/invitations.server";
 import { localeCookie } from "../../../app/kernel/i18n/locale.server";
-import { cookieFor, makeEdition, makeEntity, makeUser, request, run } from "../../fixtures/builders";
+import {
+  addJuror,
+  cookieFor,
+  makeEdition,
+  makeEntity,
+  makeUser,
+  PASSWORD,
+  request,
+  run,
+} from "../../fixtures/builders";
 import { renderPage } from "../../support/render-page";
 
 const args = (req: Request, params: Record<string, string> = {}) => ({
@@ -299,6 +308,41 @@ describe("the invitation form, one role at a time", () => {
     }
     for (const search of ["?new=1", "?new=secretariat", "?new=admin", ""])
       expect(await formFor(search)).toMatchObject({ entities: [], editions: [] });
+  });
+});
+
+describe("an observer who sits on the jury", () => {
+  it("is not invited to observe the edition they judge, nor seated as its observer by an older invitation", async () => {
+    const edition = makeEdition();
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const juror = await makeUser({ roles: [] });
+    addJuror(edition.id, juror.id);
+    const input = {
+      invitedBy: secretariat.id,
+      role: "observer" as const,
+      editionId: edition.id,
+      name: "Hiro Tanaka",
+      locale: "en",
+      origin: "http://localhost",
+      address: "10.9.0.1",
+    };
+    // The address as typed, in capitals: still the juror's.
+    expect(createInvitation({ ...input, email: juror.email.toUpperCase() })).toEqual({
+      ok: false,
+      field: "email",
+      error: "errors.observer_on_jury",
+    });
+    expect(db().select().from(invitations).where(eq(invitations.email, juror.email)).all()).toEqual([]);
+    // Invited before being seated, accepting afterwards: refused, and nothing is granted.
+    const later = await makeUser({ roles: [] });
+    const { token } = await invite({ ...input, email: later.email });
+    addJuror(edition.id, later.id);
+    expect(await acceptInvitation({ token, name: "Later Juror", password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: "errors.observer_invitee_on_jury",
+    });
+    expect(db().select().from(editionObservers).where(eq(editionObservers.userId, later.id)).all()).toEqual([]);
+    expect(db().select().from(invitations).where(eq(invitations.email, later.email)).get()!.acceptedAt).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, editions, outbox } from "../../../db/schema";
+import { auditLog, editions, juryMembers, outbox } from "../../../db/schema";
 import * as dashboard from "../../../app/routes/jury._index";
 import * as reviewPage from "../../../app/routes/jury.reviews.$reviewId";
 import * as progressPage from "../../../app/routes/secretariat.editions.$editionId.progress";
@@ -350,6 +350,12 @@ describe("independence and confidentiality", () => {
     const html = renderPage(reviewPage.default, { locale: "en", data: after.body, path: `/jury/reviews/${anaReview}` });
     expect(html).toContain(`<td>Juror ${boLetter}</td>`);
     expect(html).toContain("Other jurors are named by the letter the results give them.");
+    // A juror replaced since: their review no longer counts in the results, nor shows here.
+    db().update(juryMembers).set({ replacedAt: new Date() }).where(eq(juryMembers.id, bo.memberId)).run();
+    const later = await run(() =>
+      reviewPage.loader(args(request(`/jury/reviews/${anaReview}`, { cookie: anaCookie }), { reviewId: anaReview })),
+    );
+    expect((later.body as { colleagues: unknown }).colleagues).toEqual({ hidden: false, reviews: [] });
   });
 
   it("another juror's review and a conflicted application answer 404", async () => {

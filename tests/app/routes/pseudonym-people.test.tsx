@@ -64,6 +64,8 @@ describe("an erased person's pseudonym on the jury's pages", () => {
         page: 1,
         pages: 1,
         rows: [{ id: 1, at: 0, action: "review.submit", objectType: "review", actor: name }],
+        actions: [{ action: "review.submit", rows: 1 }],
+        action: null,
       },
     });
     expect(html).toContain(`<bdi>Candidat effacé ${tag}</bdi>`);

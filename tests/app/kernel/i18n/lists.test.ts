@@ -45,6 +45,11 @@ describe("lists shown to readers", () => {
       exclusions: [{ juror: { letter: "A", name: null }, references: ["KH-1", "KH-2"], comparisons: 3 }],
     };
     expect(exclusionSentences(tIn("en"), tally)[0]).toContain("involving KH-1 and KH-2");
+    // A juror reads no letter there: a conflict would tell who holds it (decision 065).
+    expect(exclusionSentences(tIn("en"), tally)[0]).toBe(
+      "A juror took no part in the 3 comparisons involving KH-1 and KH-2 (conflict of interest).",
+    );
+    expect(exclusionSentences(tIn("fr"), tally)[0]).toMatch(/^Un membre du jury n’a pas pris part aux 3 comparaisons/);
     expect(exclusionSentences(tIn("ar"), tally)[0]).toContain("KH-1 وKH-2");
   });
 
