@@ -103,6 +103,16 @@ function invitationMailVars(
   };
 }
 
+/** Whether the address observes the edition: it may not also sit on its jury. */
+function observes(tx: Tx | DB, editionId: string, email: string): boolean {
+  return !!tx
+    .select({ id: editionObservers.id })
+    .from(editionObservers)
+    .innerJoin(users, eq(users.id, editionObservers.userId))
+    .where(and(eq(editionObservers.editionId, editionId), eq(users.email, email)))
+    .get();
+}
+
 /** Whether the address holds a seat (not replaced) on the edition's jury: it may not also observe it. */
 function seatedOn(tx: Tx | DB, editionId: string, email: string): boolean {
   return !!tx
@@ -148,6 +158,8 @@ export function createInvitation(
     // An observer watches the jury's work from outside it (the observer's pages are closed to a juror).
     if (input.role === "observer" && seatedOn(db(), input.editionId!, email))
       return { ok: false, field: "email", error: "errors.observer_on_jury" };
+    if (input.role === "juror" && observes(db(), input.editionId!, email))
+      return { ok: false, field: "email", error: "errors.juror_observes" };
     // One chair a jury: the chair rules on the ballot, its tie and the recommendation.
     if (input.role === "juror" && input.isChair && chairOf(db(), input.editionId!, null, email))
       return { ok: false, field: "isChair", error: "errors.jury_chair_taken" };
@@ -454,6 +466,9 @@ export async function acceptInvitation({
     if (invitation.role === "nominator" && invitation.entityId) {
       tx.insert(entityMembers).values({ entityId: invitation.entityId, userId }).onConflictDoNothing().run();
     } else if (invitation.role === "juror" && invitation.editionId) {
+      // Made an observer of the edition since the invitation was sent: not seated as well.
+      if (observes(tx, invitation.editionId, invitation.email))
+        return { ok: false as const, field: "password", error: "errors.juror_invitee_observes" };
       const seat = {
         country: profile?.country ?? invitation.jurorCountry,
         languages: profile?.languages ?? invitation.jurorLanguages ?? ["en", "fr"],

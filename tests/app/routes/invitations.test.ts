@@ -344,6 +344,36 @@ describe("an observer who sits on the jury", () => {
     expect(db().select().from(editionObservers).where(eq(editionObservers.userId, later.id)).all()).toEqual([]);
     expect(db().select().from(invitations).where(eq(invitations.email, later.email)).get()!.acceptedAt).toBeNull();
   });
+
+  it("is not invited to the jury of the edition they observe, nor seated by an older invitation", async () => {
+    const edition = makeEdition();
+    const secretariat = await makeUser({ roles: ["secretariat"] });
+    const observer = await makeUser({ roles: [] });
+    db().insert(editionObservers).values({ editionId: edition.id, userId: observer.id }).run();
+    const input = {
+      invitedBy: secretariat.id,
+      role: "juror" as const,
+      editionId: edition.id,
+      name: "Olga Observer",
+      locale: "en",
+      origin: "http://localhost",
+      address: "10.9.0.2",
+    };
+    expect(createInvitation({ ...input, email: observer.email })).toEqual({
+      ok: false,
+      field: "email",
+      error: "errors.juror_observes",
+    });
+    const later = await makeUser({ roles: [] });
+    const { token } = await invite({ ...input, email: later.email });
+    db().insert(editionObservers).values({ editionId: edition.id, userId: later.id }).run();
+    const profile = { country: "NO", languages: ["en"], expertise: [] };
+    expect(await acceptInvitation({ token, name: "Later", password: PASSWORD, profile })).toMatchObject({
+      ok: false,
+      error: "errors.juror_invitee_observes",
+    });
+    expect(db().select().from(juryMembers).where(eq(juryMembers.userId, later.id)).all()).toEqual([]);
+  });
 });
 
 describe("withdrawing an invitation", () => {
