@@ -165,6 +165,8 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]),
   );
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
+  // Closed while the juror ranked: the ballot form is no longer on the page to hold the error.
+  if (!result.ok && result.error === "errors.ballot_closed") return redirect(`${back}?too_late=1`);
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
 });
@@ -217,15 +219,17 @@ export default function Ballot() {
     ? "results.ballot_saved"
     : params.get("closed")
       ? "results.ballot_closed_notice"
-      : params.get("recommended")
-        ? "results.recommendation_saved"
-        : params.get("runoff_voted")
-          ? "deliberation.runoff_saved"
-          : params.get("runoff_closed")
-            ? "deliberation.runoff_closed_notice"
-            : params.get("cast")
-              ? "deliberation.cast_saved"
-              : null;
+      : params.get("too_late")
+        ? "results.ballot_closed_before_vote"
+        : params.get("recommended")
+          ? "results.recommendation_saved"
+          : params.get("runoff_voted")
+            ? "deliberation.runoff_saved"
+            : params.get("runoff_closed")
+              ? "deliberation.runoff_closed_notice"
+              : params.get("cast")
+                ? "deliberation.cast_saved"
+                : null;
   return (
     <>
       <p>

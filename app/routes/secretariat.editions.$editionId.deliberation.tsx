@@ -80,12 +80,12 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   // opening will do, and only the second, from that page, opens it.
   if (form.data.intent === "check") {
     const preview = previewOpening(opening);
-    if (!preview.ok) return refused(fieldError(preview.field, preview.error), form.values);
+    if (!preview.ok) return refused(fieldError(preview.field, preview.error, preview.vars), form.values);
     const { shortlist, rule, mailed, notMailed } = preview;
     return { confirm: { shortlist, rule, mailed, notMailed }, values: form.values };
   }
   const result = openDeliberation({ ...opening, actorId: user.id, origin: siteOrigin() });
-  if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
+  if (!result.ok) return refused(fieldError(result.field, result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${edition.id}/deliberation?opened=1`);
 });
 

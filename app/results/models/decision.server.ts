@@ -209,6 +209,11 @@ function recordDecisionNow(
     : [];
   if (valid.length !== unique.length || unique.length === 0)
     return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
+  // Once the jury has deliberated, its shortlist is the choice the page offers: an application
+  // the jury never voted on is no laureate, whatever a forged form names.
+  const shortlist = getDeliberation({ editionId: edition.id })?.shortlist;
+  if (shortlist && unique.some((id) => !shortlist.includes(id)))
+    return { ok: false, field: "laureates", error: "errors.decision_laureates_invalid" };
   const asLived = datesAsLived({ edition, announcementAt, now });
   if (!asLived.ok) return asLived;
   const snapshot = canonicalJson(

@@ -2,10 +2,11 @@
 // (a ranking with ties), closed by the chair; the outcome by the Schulze method with Borda
 // beside it. A juror in conflict with an application neither sees it nor votes on it: for
 // every pair involving it their ballot abstains (it is not counted as "ranked last").
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DB } from "../../../db/client";
 import {
   applications,
+  conflicts,
   ballots,
   decisions,
   deliberations,
@@ -87,6 +88,21 @@ function checkedOpening({ edition, shortlist, rule }: Opening): Result<{ ids: st
     return { ok: false, field: "shortlist", error: "errors.deliberation_not_now" };
   if (getDeliberation({ editionId: edition.id }))
     return { ok: false, field: "shortlist", error: "errors.deliberation_exists" };
+  // A proposal keeps its juror from the vote on a guess (counted to be safe, as in the results):
+  // the register is settled first, as it is before the assignment runs.
+  const proposals =
+    db()
+      .select({ n: count() })
+      .from(conflicts)
+      .where(and(eq(conflicts.editionId, edition.id), eq(conflicts.status, "proposed")))
+      .get()?.n ?? 0;
+  if (proposals > 0)
+    return {
+      ok: false,
+      field: "shortlist",
+      error: "errors.deliberation_proposals_pending",
+      vars: { count: proposals },
+    };
   const unique = [...new Set(shortlist)];
   const found = shortlistApplications({ editionId: edition.id, ids: unique }).filter((a) => a.state === "eligible");
   if (found.length !== unique.length) return { ok: false, field: "shortlist", error: "errors.shortlist_invalid" };

@@ -98,6 +98,22 @@ describe("deliberation", () => {
     });
   });
 
+  it("a vote that arrives once the chair has closed the ballot records nothing and says so on the outcome", async () => {
+    const f = await buildScoredEdition();
+    await deliberateAndRecommend(f); // jurors 0–2 voted, then the chair closed the ballot
+    const late = await vote(f, 3, [0, 1, 2, 3]);
+    const back = `/jury/${f.edition.id}/ballot`;
+    expect([late.status, late.headers.get("Location")]).toEqual([302, `${back}?too_late=1`]);
+    expect(db().select().from(ballots).where(eq(ballots.jurorId, f.jurors[3].member.id)).all()).toEqual([]);
+    const cookie = await cookieFor(f.jurors[3].user.id);
+    const page = await run(() =>
+      ballot.loader(args(request(`${back}?too_late=1`, { cookie }), { editionId: f.edition.id })),
+    );
+    expect(renderPage(ballot.default, { locale: "en", data: page.body, path: `${back}?too_late=1` })).toContain(
+      "The chair closed the ballot before your vote arrived: nothing was recorded.",
+    );
+  });
+
   it("only the chair can close the ballot: another juror gets 404", async () => {
     const f = await buildScoredEdition();
     await openOnTop4(f);
@@ -202,6 +218,20 @@ describe("decision and announcement", () => {
       status: 400,
       body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } },
     });
+  });
+
+  it("once the jury has deliberated, a decision naming an application off its shortlist is refused", async () => {
+    const f = await buildScoredEdition();
+    await deliberateAndRecommend(f);
+    // The fifth application: eligible and scored, but not on the shortlist the jury voted on.
+    const res = await decide(f, new Date(Date.now() + 3600e3), {}, [f.apps[0].app.id, f.apps[4].app.id]);
+    expect(res).toMatchObject({
+      status: 400,
+      body: { errors: { laureates: { message: "errors.decision_laureates_invalid" } } },
+    });
+    expect(
+      db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()?.decidedAt ?? null,
+    ).toBeNull();
   });
 
   it("a number of laureates other than the edition plans is confirmed as such in a second step, then recorded", async () => {

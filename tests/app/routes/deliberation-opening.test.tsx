@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import {
   auditLog,
+  conflicts,
   deliberations,
   editions,
   juryMembers,
@@ -164,6 +165,48 @@ describe("opening the deliberation", () => {
     expect(html).toMatch(/<input[^>]*id="open-tieBreak-chair"[^>]*checked/);
     expect(html).toContain('name="intent" value="check"');
     expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeUndefined();
+  });
+
+  // Last: it opens a deliberation and e-mails its jurors, which the tests above count.
+  it("waits for the conflict proposals to be decided, saying how many and where, opening nothing", async () => {
+    const f = await buildScoredEdition();
+    for (const [juror, { app }] of [
+      [f.jurors[0], f.apps[0]],
+      [f.jurors[1], f.apps[1]],
+    ] as const)
+      db()
+        .insert(conflicts)
+        .values({
+          editionId: f.edition.id,
+          jurorId: juror.member.id,
+          applicationId: app.id,
+          source: "same_country",
+          status: "proposed",
+        })
+        .run();
+    for (const intent of ["check", "open"]) {
+      const res = await post(f, shortlistForm(f, intent));
+      expect(res).toMatchObject({
+        status: 400,
+        body: { errors: { shortlist: { message: "errors.deliberation_proposals_pending", vars: { count: 2 } } } },
+      });
+      expect(await page(f, res.body)).toContain(
+        "2 conflict proposals await a decision: confirm or dismiss them on the conflicts page before the ballot opens",
+      );
+    }
+    expect(db().select().from(deliberations).where(eq(deliberations.editionId, f.edition.id)).get()).toBeUndefined();
+    // Decided (one confirmed, one dismissed): the ballot opens.
+    db()
+      .update(conflicts)
+      .set({ status: "confirmed", confirmedAt: new Date() })
+      .where(eq(conflicts.jurorId, f.jurors[0].member.id))
+      .run();
+    db()
+      .update(conflicts)
+      .set({ status: "dismissed", dismissedAt: new Date() })
+      .where(eq(conflicts.jurorId, f.jurors[1].member.id))
+      .run();
+    expect((await post(f, shortlistForm(f, "open"))).status).toBe(302);
   });
 });
 
