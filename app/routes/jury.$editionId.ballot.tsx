@@ -155,6 +155,7 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
       minutes: String(form.values.minutes).trim(),
       minutesTally: minutesTallyOf(edition.id, user.locale),
       minutesFairness: await fairnessMinutesOf({ edition, locale: user.locale }),
+      seen: seenRecommendation(formData.get("seen")),
     });
     if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`${back}?recommended=1`);
@@ -170,6 +171,12 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
 });
+
+/** The recommendation the chair's page showed (when it was recorded, ms; 0: none), or undefined if not posted. */
+function seenRecommendation(value: FormDataEntryValue | null): number | undefined {
+  const ms = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
 
 /** A juror's ranking of some applications, one number field each: the ballot and the run-off alike. */
 function RankingForm({
@@ -360,6 +367,8 @@ export default function Ballot() {
                     </p>
                   </section>
                 ) : null}
+                {/* Which recommendation this page showed: one recorded since in another tab is not replaced unseen. */}
+                <input type="hidden" name="seen" value={String(d.recommended ?? 0)} />
                 <SubmitButton>{t("results.recommendation_submit")}</SubmitButton>
               </ValidatedForm>
             </>

@@ -440,8 +440,14 @@ export function recordRecommendation({
   minutes,
   minutesTally = null,
   minutesFairness = null,
+  seen,
 }: {
   edition: EditionBrief;
+  /**
+   * When the recommendation the chair's page showed was recorded (ms; 0: none yet). One recorded
+   * since, from another tab, is not replaced unseen.
+   */
+  seen?: number;
   actorId: string;
   /** The chair's seat: in conflict with an application the vote placed among the laureates, it may not recommend. */
   chairMemberId: string;
@@ -479,6 +485,8 @@ export function recordRecommendation({
     return { ok: false, field: `choice_${offShortlist + 1}`, error: "errors.recommendation_choice_invalid" };
   const existing = getDecisionRow({ editionId: edition.id });
   if (existing?.decidedAt) return { ok: false, field: "minutes", error: "errors.decision_exists" };
+  if (seen !== undefined && (existing?.recommendedAt?.getTime() ?? 0) !== seen)
+    return { ok: false, field: "minutes", error: "errors.recommendation_changed" };
   db().transaction((tx) => {
     const values = {
       recommendation: order,

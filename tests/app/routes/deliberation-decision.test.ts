@@ -114,6 +114,51 @@ describe("deliberation", () => {
     );
   });
 
+  it("a recommendation recorded in another tab since the chair's page opened is not replaced unseen", async () => {
+    const f = await buildScoredEdition();
+    await deliberateAndRecommend(f); // the first tab's recommendation: f.apps[0] then f.apps[1]
+    const recorded = db().select().from(decisions).where(eq(decisions.editionId, f.edition.id)).get()!;
+    const chair = await cookieFor(f.chair.user.id);
+    const recommend = (seen: string) =>
+      run(() =>
+        ballot.action(
+          args(
+            request(`/x`, {
+              cookie: chair,
+              form: {
+                intent: "recommend",
+                seen,
+                choice_1: f.apps[1].app.id,
+                choice_2: f.apps[0].app.id,
+                citation_en_1: "For open content",
+                citation_fr_1: "Pour des contenus ouverts",
+                citation_en_2: "For greening schools",
+                citation_fr_2: "Pour verdir les écoles",
+                minutes: "Second tab.",
+              },
+            }),
+            { editionId: f.edition.id },
+          ),
+        ),
+      );
+    // The second tab was opened before any recommendation: refused, what was typed handed back.
+    const stale = await recommend("0");
+    expect(stale).toMatchObject({
+      status: 400,
+      body: { errors: { minutes: { message: "errors.recommendation_changed" } }, values: { minutes: "Second tab." } },
+    });
+    expect(db().select().from(decisions).where(eq(decisions.id, recorded.id)).get()!.recommendation).toEqual([
+      f.apps[0].app.id,
+      f.apps[1].app.id,
+    ]);
+    // Sent again from the page now showing the recorded one: it replaces it knowingly.
+    expect((await recommend(String(recorded.recommendedAt!.getTime()))).status).toBe(302);
+    expect(db().select().from(decisions).where(eq(decisions.id, recorded.id)).get()!.recommendation).toEqual([
+      f.apps[1].app.id,
+      f.apps[0].app.id,
+    ]);
+  });
+
   it("only the chair can close the ballot: another juror gets 404", async () => {
     const f = await buildScoredEdition();
     await openOnTop4(f);
