@@ -104,7 +104,13 @@ export function tieBreakSentences(t: Translate, tb: TieBreakView): string[] {
     if (tb.fallback === "chair_conflicted" || tb.fallback === "no_chair")
       out.push(t(`deliberation.tie_break_fallback_${tb.fallback}`));
     if (tb.settledBy === "chair") out.push(t("deliberation.tie_break_by_chair"));
-    if (tb.settledBy === "jury") out.push(t("deliberation.tie_break_by_runoff", { ballots: tb.runoff?.ballots ?? 0 }));
+    // A run-off that tied again did not settle it: it was held, and the lottery settled it.
+    if (tb.settledBy === "jury")
+      out.push(
+        t(tb.fallback === "runoff_tied" ? "deliberation.tie_break_runoff_held" : "deliberation.tie_break_by_runoff", {
+          ballots: tb.runoff?.ballots ?? 0,
+        }),
+      );
     if (tb.fallback === "runoff_tied") out.push(t("deliberation.tie_break_fallback_runoff_tied"));
     if (tb.lottery) out.push(t("deliberation.tie_break_by_lottery"));
     out.push(t("deliberation.tie_break_winners", { references: list(t, tb.winners, "and") }));

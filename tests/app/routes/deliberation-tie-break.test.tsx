@@ -9,7 +9,9 @@ import { auditLog, decisions, editions, tieBreaks, users } from "../../../db/sch
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
 import * as ballot from "../../../app/routes/jury.$editionId.ballot";
-import type { Tally, TieBreakView } from "../../../app/results/domain/tally";
+import { tieBreakSentences, type Tally, type TieBreakView } from "../../../app/results/domain/tally";
+import { catalogues } from "../../../app/kernel/i18n/catalogues";
+import { translate, type Locale, type Vars } from "../../../app/kernel/i18n";
 import { recordRecommendation } from "../../../app/results/models/deliberation.server";
 import { getEditionBrief } from "../../../app/results/models/results.server";
 import { tieBreakSeed } from "../../../app/results/models/tie-break.server";
@@ -19,6 +21,9 @@ import { buildScoredEdition } from "../../fixtures/results";
 import { renderPage } from "../../support/render-page";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const tIn = (locale: Locale) =>
+  Object.assign((key: string, vars?: Vars) => translate(catalogues[locale], key, vars, locale), { locale });
+
 const args = (req: Request, params: Record<string, string> = {}) => ({
   request: req,
   params,
@@ -265,6 +270,11 @@ describe("the jury's run-off", () => {
     const page = await secretariatPage(f);
     expect(page.view.tieBreak).toMatchObject({ status: "settled", settledBy: "jury", fallback: "runoff_tied" });
     expect(page.view.tieBreak!.lottery).toHaveLength(2);
+    // Said as it happened: the run-off was held, and the lottery, not the run-off, settled the tie.
+    const said = tieBreakSentences(tIn("en"), page.view.tieBreak!);
+    expect(said).toContain("A run-off vote among the tied applications was held (2 ballots).");
+    expect(said).toContain("The run-off still left a tie, which the committed lottery settled.");
+    expect(said.join(" ")).not.toContain("run-off vote among the tied applications settled it");
   });
 });
 
