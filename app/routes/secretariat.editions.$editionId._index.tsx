@@ -208,13 +208,15 @@ export default function EditionOverview() {
       ? "editions.saved"
       : params.get("phase")
         ? "editions.phase_changed"
-        : params.get("removed")
-          ? "editions.observers_removed"
-          : params.get("withdrawn")
-            ? "editions.observers_withdrawn"
-            : params.get("not_removed")
-              ? "editions.observers_not_removed"
-              : null;
+        : params.get("phase_already")
+          ? "editions.phase_already"
+          : params.get("removed")
+            ? "editions.observers_removed"
+            : params.get("withdrawn")
+              ? "editions.observers_withdrawn"
+              : params.get("not_removed")
+                ? "editions.observers_not_removed"
+                : null;
   return (
     <>
       <p>

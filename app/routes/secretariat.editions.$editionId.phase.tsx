@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = editionOr404(params.editionId);
   const to = new URL(request.url).searchParams.get("to") ?? "";
   const e = found.edition;
+  // A move already made (a colleague, another tab): the overview says so.
+  if (to === e.phase) throw redirect(`/secretariat/editions/${e.id}?phase_already=1`);
   // Only the next phase or the one before can be asked for; anything else is no page at all.
   if (!isAdjacentPhase(e.phase, to)) notFound();
   return {
@@ -51,6 +53,8 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   const user = await requireSecretariat(request);
   const form = await editionPost(request, params.editionId, phaseSchema);
   if (!form.ok) return form.refusal;
+  if (editionOr404(form.editionId).edition.phase === form.data.to)
+    return redirect(`/secretariat/editions/${form.editionId}?phase_already=1`);
   const result = changePhase({ editionId: form.editionId, to: form.data.to, actorId: user.id });
   if (!result.ok) return refused(fieldError("confirm", result.error, result.vars), form.values);
   return redirect(`/secretariat/editions/${form.editionId}?phase=1`);

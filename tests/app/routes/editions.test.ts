@@ -398,6 +398,27 @@ describe("editions routes", () => {
       ),
     );
     expect(opened.status).toBe(302);
+    // The same move from a second tab: back to the overview, which says it was already made.
+    const already = `/secretariat/editions/${editionId}?phase_already=1`;
+    const again = await run(() =>
+      phase.action(
+        args(request(`/x`, { cookie, form: { editionId, to: "call_open", confirm: "on" } }), { editionId }) as never,
+      ),
+    );
+    expect([again.status, again.headers.get("Location")]).toEqual([302, already]);
+    const step = await run(() =>
+      phase.loader(
+        args(request(`/secretariat/editions/${editionId}/phase?to=call_open`, { cookie }), { editionId }) as never,
+      ),
+    );
+    expect([step.status, step.headers.get("Location")]).toEqual([302, already]);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectId, editionId), eq(auditLog.action, "edition.phase_changed")))
+        .all(),
+    ).toHaveLength(1);
     const page = await run(() => call.loader(args(request("/call")) as never));
     const body = page.body as {
       call: { edition: { themeEn: string }; criteria: unknown[]; rules: unknown[]; closed: boolean; daysLeft: number };
