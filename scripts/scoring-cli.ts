@@ -17,7 +17,7 @@ export interface CliOutcome {
 
 const USAGE =
   "usage: scoring results <file.json>   (file: { input: ResultsInput, options?: ResultsOptions } or a bare ResultsInput)" +
-  " | scoring verify <decision-snapshot.json>";
+  " | scoring verify <decision-snapshot.json> [published SHA-256]";
 
 /**
  * The scoring command line as a pure function: `results <file.json>` reads the file through
@@ -30,6 +30,9 @@ const USAGE =
  * certificate, tally, Borda, tie-break, jurors' independence, fairness) and prints for each
  * "matches", what differs, or why it cannot be re-checked; exit code 1 when a part differs, 2 when
  * none differs but some could not be re-checked, 0 otherwise (see {@link formatVerification}).
+ * Given the SHA-256 the decision page and the audit log publish, `verify` also checks that the file
+ * is that snapshot: re-deriving proves the computations, not which laureates were decided, so an
+ * edited decision re-derives as well as the recorded one (exit code 1 when the hash differs).
  * Cost: that of {@link computeResults} plus {@link laureateCertificate} (plus, for `verify`, the audits).
  *
  * @example
@@ -37,8 +40,11 @@ const USAGE =
  */
 export function runCli(argv: string[], readFile: (path: string) => string): CliOutcome {
   const fail = (message: string): CliOutcome => ({ code: 1, stdout: "", stderr: `scoring: ${message}\n` });
-  if (argv.length !== 2 || !["results", "verify"].includes(argv[0]))
-    return fail(`expected a command and a file. ${USAGE}`);
+  const arity = argv[0] === "verify" ? argv.length === 2 || argv.length === 3 : argv.length === 2;
+  if (!arity || !["results", "verify"].includes(argv[0])) return fail(`expected a command and a file. ${USAGE}`);
+  const published = argv[2]?.trim().toLowerCase();
+  if (published !== undefined && !/^[0-9a-f]{64}$/.test(published))
+    return fail(`the published SHA-256 is 64 hexadecimal digits, not "${argv[2]}". ${USAGE}`);
   const file = argv[1];
   let text: string;
   try {
@@ -61,7 +67,12 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliO
     const code = report.code;
     // The hash the decision page and the audit log publish: only then is this the decided snapshot.
     const hash = createHash("sha256").update(text).digest("hex");
-    return { code, stdout: `decision snapshot ${file}, SHA-256 ${hash}\n${report.text}`, stderr: "" };
+    const head = `decision snapshot ${file}, SHA-256 ${hash}\n`;
+    if (published === undefined) return { code, stdout: `${head}${report.text}`, stderr: "" };
+    if (published === hash)
+      return { code, stdout: `${head}the published SHA-256: it is the decided snapshot\n${report.text}`, stderr: "" };
+    const refused = `FAILED: not the decided snapshot: its SHA-256 is ${hash}, the published one ${published}\n`;
+    return { code: 1, stdout: `${head}${report.text}${refused}`, stderr: "" };
   }
   const obj = parsed as Record<string, unknown>;
   const wrapped = "input" in obj;

@@ -170,6 +170,18 @@ describe("verifying a decision snapshot", () => {
       stderr: "",
       stdout: out.stdout.replace("decision.json", file),
     });
+    // Given the published hash, it says the file is the decided snapshot.
+    const published = runCli(["verify", "decision.json", sha256.toUpperCase()], () => text);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain("the published SHA-256: it is the decided snapshot");
+    // A laureate edited into the file re-derives as well, but is not the decided snapshot.
+    const edited = JSON.parse(text);
+    edited.decision.laureates = [...edited.decision.laureates].reverse();
+    const forged = runCli(["verify", "decision.json", sha256], () => JSON.stringify(edited));
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain("OK: every part re-derived matches the snapshot");
+    expect(forged.stdout).toMatch(/FAILED: not the decided snapshot: its SHA-256 is [0-9a-f]{64}, the published one /);
+    expect(runCli(["verify", "decision.json", "abc"], () => text)).toMatchObject({ code: 1, stdout: "" });
   });
 
   it("a run-off that tied again re-derives clean: its ballots counted again and the lottery redrawn", async () => {
