@@ -300,7 +300,15 @@ export function ballotStatus({ editionId }: { editionId: string }) {
     .map((j) => ({ memberId: j.id, userId: j.userId, isChair: j.isChair, votedAt: voted.get(j.id) ?? null }));
 }
 
-export function closeBallot({ editionId, actorId }: { editionId: string; actorId: string }): { ok: true } | Failure {
+export function closeBallot({
+  editionId,
+  actorId,
+  origin = siteOrigin(),
+}: {
+  editionId: string;
+  actorId: string;
+  origin?: string;
+}): { ok: true } | Failure {
   const deliberation = getDeliberation({ editionId });
   if (!deliberation || deliberation.closedAt) return { ok: false, field: "confirm", error: "errors.ballot_closed" };
   const count = db()
@@ -327,7 +335,21 @@ export function closeBallot({ editionId, actorId }: { editionId: string; actorId
       },
       tx,
     );
-    openRunoffIfTied(tx, { editionId, actorId, tie });
+    // A run-off asks every juror to vote again, those who voted long ago included: each is told,
+    // but one in conflict with a tied application, who does not vote in it.
+    const voters = (j: { id: string; mailed: boolean }) =>
+      j.mailed && !tie?.tied.some((id) => conflictedApplicationIds({ memberId: j.id }).has(id));
+    if (openRunoffIfTied(tx, { editionId, actorId, tie }) && edition)
+      for (const juror of ballotJurors(editionId, tx).filter(voters))
+        enqueueMail(
+          {
+            to: juror.email,
+            locale: juror.locale,
+            template: "runoff_opened",
+            vars: { name: juror.name, year: edition.year, link: `${origin}/jury/${editionId}/ballot` },
+          },
+          tx,
+        );
   });
   return { ok: true };
 }

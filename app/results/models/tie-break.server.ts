@@ -143,7 +143,7 @@ export function tieAtCutOff(outcome: VotedOrder, laureates: number): CutOffTie |
 
 /**
  * Opens the run-off in the caller's transaction (the one closing the ballot) when the rule is a
- * jury vote and the vote left a tie at the cut-off.
+ * jury vote and the vote left a tie at the cut-off; true when it opened one.
  */
 export function openRunoffIfTied(
   tx: Tx,
@@ -153,9 +153,9 @@ export function openRunoffIfTied(
     tie,
     now = new Date(),
   }: { editionId: string; actorId: string; tie: CutOffTie | null; now?: Date },
-): void {
+): boolean {
   const row = tx.select().from(tieBreaks).where(eq(tieBreaks.editionId, editionId)).get();
-  if (!row || row.rule !== "jury" || !tie || row.runoffOpenedAt) return;
+  if (!row || row.rule !== "jury" || !tie || row.runoffOpenedAt) return false;
   tx.update(tieBreaks)
     .set({ runoff: tie.tied, runoffPlaces: tie.places, runoffOpenedAt: now })
     .where(eq(tieBreaks.id, row.id))
@@ -171,6 +171,7 @@ export function openRunoffIfTied(
     },
     tx,
   );
+  return true;
 }
 
 export type TieBreakFallback = "chair_conflicted" | "no_chair" | "runoff_tied";

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
-import { auditLog, decisions, editions, tieBreaks, users } from "../../../db/schema";
+import { auditLog, decisions, editions, outbox, tieBreaks, users } from "../../../db/schema";
 import * as secretariatDeliberation from "../../../app/routes/secretariat.editions.$editionId.deliberation";
 import * as secretariatDecision from "../../../app/routes/secretariat.editions.$editionId.decision";
 import * as ballot from "../../../app/routes/jury.$editionId.ballot";
@@ -217,6 +217,15 @@ describe("the jury's run-off", () => {
     await openWith(f, "jury");
     await voteATie(f);
     expect(auditActions(f.edition.id)).toContain("tie_break.runoff_opened");
+    // Every juror who votes in the run-off is e-mailed its link, those who did not vote before too.
+    const told = db()
+      .select({ to: outbox.toAddress, body: outbox.textBody })
+      .from(outbox)
+      .where(eq(outbox.template, "runoff_opened"))
+      .all()
+      .filter((m) => f.jurors.some((j) => j.user.email === m.to));
+    expect(told.map((m) => m.to).sort()).toEqual(f.jurors.map((j) => j.user.email).sort());
+    expect(told[0].body).toContain(`/jury/${f.edition.id}/ballot`);
     const juror1 = await jurorPage(f, 1); // in conflict with application 0, not with the tied ones
     expect(juror1.view.runoff).toMatchObject({ open: true, voters: 0 });
     expect(juror1.view.runoff!.apps).toHaveLength(2);
