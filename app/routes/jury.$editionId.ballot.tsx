@@ -166,8 +166,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
     idsFrom(form.values, RANK_PREFIX).map((id) => [id, Number(form.values[`${RANK_PREFIX}${id}`])]),
   );
   const result = submitBallot({ editionId: edition.id, memberId: seat.memberId, actorId: user.id, ranks });
-  // Closed while the juror ranked: the ballot form is no longer on the page to hold the error.
-  if (!result.ok && result.error === "errors.ballot_closed") return redirect(`${back}?too_late=1`);
+  // Closed while the juror ranked: the ballot form is no longer on the page to hold the error, so
+  // the page says it above the outcome (409: the vote met a ballot in another state).
+  if (!result.ok && result.error === "errors.ballot_closed") return data({ tooLate: true as const }, { status: 409 });
   if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
   return redirect(`${back}?voted=1`);
 });
@@ -219,14 +220,16 @@ function RankingForm({
 export default function Ballot() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const tooLate = !!answer && "tooLate" in answer;
+  const result = answer && !("tooLate" in answer) ? answer : undefined;
   const [params] = useSearchParams();
   const pending = d.view?.tieBreak?.status === "awaiting_cast" || d.view?.tieBreak?.status === "runoff_open";
   const notice = params.get("voted")
     ? "results.ballot_saved"
     : params.get("closed")
       ? "results.ballot_closed_notice"
-      : params.get("too_late")
+      : tooLate
         ? "results.ballot_closed_before_vote"
         : params.get("recommended")
           ? "results.recommendation_saved"
@@ -382,7 +385,7 @@ export default function Ballot() {
 export { RouteErrorBoundary as ErrorBoundary } from "../kernel/components/error-boundary";
 
 /** The chair's casting vote and the run-off ballot, when the rule calls for them. */
-function TieBreakVotes({ result }: { result: ReturnType<typeof useActionData<typeof action>> }) {
+function TieBreakVotes({ result }: { result: FormResult | undefined }) {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const view = d.view!;
