@@ -59,7 +59,9 @@ export const action = /* @__PURE__ */ retrySafe(async ({ request, params }: Acti
   if (intent === "tiebreak") {
     const form = await validateForm(request, tieBreakSchema, formData);
     if (!form.ok) return refused(form.errors, form.values);
-    const result = chooseTieBreak({ edition, actorId: user.id, rule: form.data.tieBreak });
+    const seenAt = String(formData.get("seen") ?? "");
+    const seen = /^\d{1,15}$/.test(seenAt) ? Number(seenAt) : undefined;
+    const result = chooseTieBreak({ edition, actorId: user.id, rule: form.data.tieBreak, seen });
     if (!result.ok) return refused(fieldError(result.field, result.error), form.values);
     return redirect(`/secretariat/editions/${edition.id}/deliberation?rule=1`);
   }
@@ -125,6 +127,8 @@ export default function SecretariatDeliberation() {
             defaultValues={d.tieBreak ? { tieBreak: d.tieBreak.rule } : {}}
           >
             <TieBreakRadios />
+            {/* Which rule this page showed: one chosen since in another tab is not replaced unseen. */}
+            <input type="hidden" name="seen" value={String(d.tieBreak?.chosenAt ?? 0)} />
             <SubmitButton secondary>{t("deliberation.tie_break_save")}</SubmitButton>
           </ValidatedForm>
         </>

@@ -94,10 +94,13 @@ export function chooseTieBreak({
   edition,
   actorId,
   rule,
+  seen,
 }: {
   edition: EditionBrief;
   actorId: string;
   rule: unknown;
+  /** When the rule the page showed was chosen (ms; 0: none yet): one chosen since is not replaced unseen. */
+  seen?: number;
 }): { ok: true } | Failure {
   if (!isTieBreakRule(rule)) return { ok: false, field: "tieBreak", error: "errors.tie_break_required" };
   const opened = db()
@@ -114,6 +117,8 @@ export function chooseTieBreak({
       field: "tieBreak",
       error: getTieBreak({ editionId: edition.id }) ? "errors.tie_break_fixed" : "errors.tie_break_at_opening",
     };
+  if (seen !== undefined && (getTieBreak({ editionId: edition.id })?.chosenAt.getTime() ?? 0) !== seen)
+    return { ok: false, field: "tieBreak", error: "errors.tie_break_changed" };
   db().transaction((tx) => writeTieBreakRule(tx, { editionId: edition.id, actorId, rule }));
   return { ok: true };
 }
