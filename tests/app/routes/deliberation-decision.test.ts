@@ -21,7 +21,15 @@ import { canonicalJson, sha256 } from "../../../app/results/models/decision.serv
 import { announceDue } from "../../../app/results/models/announcement.server";
 import { cookieFor, request, run } from "../../fixtures/builders";
 import { buildScoredEdition, decide } from "../../fixtures/results";
-import { args, decidedEdition, deliberateAndRecommend, openOnTop4, vote, type Fixture } from "../../fixtures/decided";
+import {
+  args,
+  decidedEdition,
+  deliberateAndRecommend,
+  openOnTop4,
+  recommendationForm,
+  vote,
+  type Fixture,
+} from "../../fixtures/decided";
 
 describe("deliberation", () => {
   it("jurors rank the shortlist, the chair sees who voted but not how, and closing gives the Schulze outcome", async () => {
@@ -122,17 +130,7 @@ describe("deliberation", () => {
           args(
             request(`/x`, {
               cookie: chair,
-              form: {
-                intent: "recommend",
-                seen,
-                choice_1: f.apps[1].app.id,
-                choice_2: f.apps[0].app.id,
-                citation_en_1: "For open content",
-                citation_fr_1: "Pour des contenus ouverts",
-                citation_en_2: "For greening schools",
-                citation_fr_2: "Pour verdir les écoles",
-                minutes: "Second tab.",
-              },
+              form: recommendationForm(f, [1, 0], { seen, minutes: "Second tab." }),
             }),
             { editionId: f.edition.id },
           ),
